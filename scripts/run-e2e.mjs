@@ -1,0 +1,60 @@
+// Runs the end-to-end UI tests (test/e2e/*.spec.mjs, mocha + playwright-core) against a code-server
+// WITHOUT the smoke-test driver (that mode hides notification toasts), with this repository
+// installed by symlink into a fresh extensions dir and the fixture workspace open.
+// The specs find the workbench URL in NEWS_CORPUS_E2E_URL. Screenshots go to test-results/e2e/.
+// Usage (after `npm run build`): node scripts/run-e2e.mjs
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Mocha from 'mocha';
+import {
+  createSandbox,
+  fail,
+  linkExtension,
+  repoRoot,
+  requireChromium,
+  runMain,
+  say,
+  startCodeServer,
+  withDeadline,
+  workbenchUrl,
+} from './harness.mjs';
+import { ensureCodeServer } from './setup-vscode.mjs';
+
+/** Covers all specs once code-server is up; setup is not included. */
+const TIMEOUT_MS = 5 * 60_000;
+/** One UI step can wait for the extension host to start and index the workspace. */
+const TEST_TIMEOUT_MS = 90_000;
+
+const specsDir = join(repoRoot, 'test', 'e2e');
+const workspace = join(repoRoot, 'test', 'fixtures', 'workspace');
+
+await runMain(async (defer) => {
+  if (!existsSync(join(repoRoot, 'dist', 'extension.js'))) fail('dist/extension.js is missing: run `npm run build`.');
+  if (!existsSync(workspace)) fail(`the fixture workspace ${workspace} is missing.`);
+  const specs = readdirSync(specsDir).filter((file) => file.endsWith('.spec.mjs')).sort();
+  if (specs.length === 0) fail(`no *.spec.mjs file in ${specsDir}.`);
+  requireChromium();
+  await ensureCodeServer();
+
+  const started = Date.now();
+  const sandbox = await createSandbox(defer);
+  await linkExtension(sandbox.extensionsDir);
+  const server = await startCodeServer({ sandbox, smokeTestDriver: false, defer });
+  process.env.NEWS_CORPUS_E2E_URL = workbenchUrl(server.baseUrl, workspace);
+
+  const mocha = new Mocha({ reporter: 'spec', timeout: TEST_TIMEOUT_MS });
+  for (const spec of specs) mocha.addFile(join(specsDir, spec));
+  await mocha.loadFilesAsync();
+  say(`running ${specs.length} e2e spec file(s) in VS Code (code-server) on ${workspace}…`);
+  const { passes, failures } = await withDeadline(
+    new Promise((resolve) => {
+      const runner = mocha.run(() => resolve(runner.stats));
+    }),
+    TIMEOUT_MS,
+    `e2e tests did not finish within ${TIMEOUT_MS / 1000} s; see the log above.`,
+  );
+  say(`e2e tests took ${Math.round((Date.now() - started) / 1000)} s; screenshots are in test-results/e2e/.`);
+  // The closing line CI reads to count the tests.
+  console.log(`e2e: ${passes} passed, ${failures} failed`);
+  return failures === 0 && passes > 0 ? 0 : 1;
+});

@@ -1,0 +1,73 @@
+// Runs the integration tests (out/test/integration) inside the real VS Code extension host, offline:
+// code-server with the smoke-test driver, opened by headless Chromium with a launch payload
+// (extensionDevelopmentPath + extensionTestsPath) on the fixture workspace.
+// Usage (after `npm run build` and `npm run compile-tests`): node scripts/run-integration.mjs
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { format } from 'node:util';
+import {
+  createSandbox,
+  fail,
+  launchChromium,
+  remoteUri,
+  repoRoot,
+  requireChromium,
+  runMain,
+  say,
+  startCodeServer,
+  withDeadline,
+  workbenchUrl,
+} from './harness.mjs';
+import { ensureCodeServer } from './setup-vscode.mjs';
+
+/** Covers the workbench start, the extension host start and the tests themselves; setup is not included. */
+const TIMEOUT_MS = 5 * 60_000;
+
+const workspace = join(repoRoot, 'test', 'fixtures', 'workspace');
+const testsEntry = join(repoRoot, 'out', 'test', 'integration', 'index.js');
+
+await runMain(async (defer) => {
+  for (const [path, hint] of [
+    [join(repoRoot, 'dist', 'extension.js'), 'run `npm run build`'],
+    [testsEntry, 'run `npm run compile-tests`'],
+    [workspace, 'the fixture workspace belongs in the repository'],
+  ]) {
+    if (!existsSync(path)) fail(`${path} is missing: ${hint}.`);
+  }
+  requireChromium();
+  await ensureCodeServer();
+
+  const started = Date.now();
+  const sandbox = await createSandbox(defer);
+  const server = await startCodeServer({ sandbox, smokeTestDriver: true, defer });
+  const browser = await launchChromium();
+  defer(() => browser.close());
+  const page = await browser.newPage();
+
+  // The workbench reports the extension host's console and the tests' end through these two globals.
+  let reportExit;
+  const testsExited = new Promise((resolve) => (reportExit = resolve));
+  await page.exposeFunction('codeAutomationLog', (type, args) => {
+    const line = format(...(Array.isArray(args) ? args : [args]));
+    (type === 'error' ? console.error : console.log)(line);
+  });
+  await page.exposeFunction('codeAutomationExit', (code) => reportExit(Number(code)));
+
+  const payload = [
+    ['extensionDevelopmentPath', remoteUri(server.port, repoRoot)],
+    ['extensionTestsPath', remoteUri(server.port, testsEntry)],
+  ];
+  say(`running integration tests in VS Code (code-server) on ${workspace}…`);
+  await page.goto(workbenchUrl(server.baseUrl, workspace, payload));
+
+  const exitCode = await withDeadline(
+    Promise.race([
+      testsExited,
+      server.exited.then((code) => fail(`code-server stopped during the tests (${code}); see its log above.`)),
+    ]),
+    TIMEOUT_MS,
+    `integration tests did not finish within ${TIMEOUT_MS / 1000} s; see the log above.`,
+  );
+  say(`integration tests ${exitCode === 0 ? 'passed' : `failed (exit code ${exitCode})`} in ${Math.round((Date.now() - started) / 1000)} s.`);
+  return exitCode;
+});

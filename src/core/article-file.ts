@@ -1,0 +1,73 @@
+import { Article, parseArticle } from './article';
+
+/** Why a candidate file is not in the corpus. */
+export type SkipReason = 'empty' | 'too-large' | 'binary' | 'not-utf8' | 'no-date-header' | 'unreadable';
+
+/** The default largest article file that is read, in bytes (2 MiB): the longest real article seen is 55 KB. */
+export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+/** How many leading bytes are searched for a NUL byte, the mark of a binary file (as git does). */
+const BINARY_SNIFF_BYTES = 8000;
+
+/** The outcome of reading one candidate file. */
+export type ArticleFileResult =
+  | { readonly kind: 'article'; readonly article: Article; readonly text: string }
+  | { readonly kind: 'skipped'; readonly reason: SkipReason; readonly message: string };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Explains a skip reason in words a user understands.
+ *
+ * @example
+ * describeSkip('too-large', { size: 5_000_000, maxBytes: 2_097_152 }); // 'larger than the 2,048 KB limit (4,883 KB)'
+ */
+export function describeSkip(reason: SkipReason, detail: { size?: number; maxBytes?: number; error?: string } = {}): string {
+  const kb = (bytes: number) => `${Math.ceil(bytes / 1024).toLocaleString('en-US')} KB`;
+  switch (reason) {
+    case 'empty':
+      return 'empty file';
+    case 'too-large':
+      return `larger than the ${kb(detail.maxBytes ?? DEFAULT_MAX_FILE_BYTES)} limit (${kb(detail.size ?? 0)})`;
+    case 'binary':
+      return 'binary file (contains NUL bytes)';
+    case 'not-utf8':
+      return 'not valid UTF-8 text';
+    case 'no-date-header':
+      return 'no " date YYYY-MM-DD" header: not an article';
+    case 'unreadable':
+      return `could not be read${detail.error ? `: ${detail.error}` : ''}`;
+  }
+}
+
+function skipped(reason: SkipReason, detail: { size?: number; maxBytes?: number } = {}): ArticleFileResult {
+  return { kind: 'skipped', reason, message: describeSkip(reason, detail) };
+}
+
+/**
+ * Decides whether the bytes of a file are an article, and parses it if so.
+ * Empty, over-size, binary and non-UTF-8 files and text without a date header are skipped with a reason.
+ *
+ * @example
+ * const bytes = new TextEncoder().encode(' date 2023-09-13 Kim arrived.');
+ * readArticleFile(bytes).kind;                  // 'article'
+ * readArticleFile(new Uint8Array([0, 1])).kind; // 'skipped' (binary)
+ */
+export function readArticleFile(bytes: Uint8Array, maxBytes: number = DEFAULT_MAX_FILE_BYTES): ArticleFileResult {
+  if (bytes.length === 0) return skipped('empty');
+  if (bytes.length > maxBytes) return skipped('too-large', { size: bytes.length, maxBytes });
+  const sniffEnd = Math.min(bytes.length, BINARY_SNIFF_BYTES);
+  for (let i = 0; i < sniffEnd; i++) {
+    if (bytes[i] === 0) return skipped('binary');
+  }
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return skipped('not-utf8');
+  }
+  if (text.trim().length === 0) return skipped('empty');
+  const article = parseArticle(text);
+  if (!article.hasDateHeader) return skipped('no-date-header');
+  return { kind: 'article', article, text };
+}

@@ -1,0 +1,149 @@
+import { checkIsoDate } from './iso-date';
+import { firstSentence } from './sentences';
+
+/** A paragraph of an article; `text === source.slice(start, end)`. */
+export interface Paragraph {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Why an article's text is not quite what the format asks for. Offsets index the original text. */
+export interface ArticleDiagnostic {
+  readonly severity: 'error' | 'warning';
+  readonly code: 'missing-date-header' | 'invalid-date' | 'empty-body';
+  readonly message: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** An article parsed from the text of one file. */
+export interface Article {
+  /** The header's date as `YYYY-MM-DD`; absent when the header is missing or its date is impossible. */
+  readonly date?: string;
+  /** Whether the text starts with a ` date …` header; files without one are not articles. */
+  readonly hasDateHeader: boolean;
+  /** A one-line title: the first sentence of the first paragraph that is not boilerplate or a caption. */
+  readonly title: string;
+  readonly titleStart: number;
+  readonly titleEnd: number;
+  readonly paragraphs: readonly Paragraph[];
+  readonly diagnostics: readonly ArticleDiagnostic[];
+}
+
+/** Titles longer than this are cut at a word boundary and end with "…". */
+export const MAX_TITLE_LENGTH = 160;
+
+/** A paragraph with fewer words than this (a gallery line, a byline) is not used as the title. */
+const MIN_TITLE_WORDS = 4;
+
+/**
+ * ` date ` followed by something that starts like a date. The leading space, the BOM and the case of "date"
+ * are tolerated because scrapers and editors disagree on them; "date night was fun" is not a header.
+ */
+const DATE_HEADER = /^\uFEFF?[ \t]*date[ \t]+(\d[^\s]*)/i;
+
+/** Site furniture that scrapers keep but no reader would call the article's title. */
+const BOILERPLATE_PATTERNS: readonly RegExp[] = [
+  /^how did you feel about\b/i,
+  /\b(this|the) (article|story|content)\b[^.!]*\?$/i,
+  /^(advertisement|sponsored|share this|share on|read more|read also|see also|related( news| articles)?|subscribe|sign up|click here|follow us|listen to this)\b/i,
+  /^(copyright|©)/i,
+];
+
+/** Photo captions and credits, e.g. "… | Photo: Reproduction/EFE". */
+const CAPTION_PATTERNS: readonly RegExp[] = [
+  /\|\s*(photo|foto|image|picture|video)s?\b/i,
+  /\b(photo|foto|image|picture|credit|source)s?\s*:\s*\S/i,
+  /\((photo|foto|image|reproduction)[^)]*\)\s*$/i,
+];
+
+function isTitleWorthy(text: string): boolean {
+  if (text.split(/\s+/).length < MIN_TITLE_WORDS) return false;
+  return !BOILERPLATE_PATTERNS.some((pattern) => pattern.test(text)) && !CAPTION_PATTERNS.some((pattern) => pattern.test(text));
+}
+
+function isBlank(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 0x20 && code !== 0x09 && code !== 0x0d && code !== 0x0b && code !== 0x0c && code !== 0xa0 && code !== 0xfeff) return false;
+  }
+  return true;
+}
+
+/** Splits `text` from `from` on in blank lines; each paragraph is trimmed, keeping exact offsets. */
+function splitParagraphs(text: string, from: number): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
+  let paragraphStart = -1;
+  let lastContentEnd = -1;
+  let lineStart = from;
+  while (lineStart <= text.length) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline === -1 ? text.length : newline;
+    if (isBlank(text, lineStart, lineEnd)) {
+      if (paragraphStart !== -1) paragraphs.push(trimmed(text, paragraphStart, lastContentEnd));
+      paragraphStart = -1;
+    } else {
+      if (paragraphStart === -1) paragraphStart = lineStart;
+      lastContentEnd = lineEnd;
+    }
+    if (newline === -1) break;
+    lineStart = newline + 1;
+  }
+  if (paragraphStart !== -1) paragraphs.push(trimmed(text, paragraphStart, lastContentEnd));
+  return paragraphs;
+}
+
+function trimmed(text: string, start: number, end: number): Paragraph {
+  let from = start;
+  let to = end;
+  while (from < to && isBlank(text, from, from + 1)) from++;
+  while (to > from && isBlank(text, to - 1, to)) to--;
+  return { text: text.slice(from, to), start: from, end: to };
+}
+
+function chooseTitle(paragraphs: readonly Paragraph[]): { title: string; start: number; end: number } {
+  const source = paragraphs.find((paragraph) => isTitleWorthy(paragraph.text)) ?? paragraphs[0];
+  if (!source) return { title: '', start: 0, end: 0 };
+  const sentenceLength = firstSentence(source.text).length;
+  const collapsed = source.text.slice(0, sentenceLength).replace(/\s+/g, ' ');
+  const title = collapsed.length <= MAX_TITLE_LENGTH ? collapsed : `${collapsed.slice(0, collapsed.lastIndexOf(' ', MAX_TITLE_LENGTH - 1))}…`;
+  return { title, start: source.start, end: source.start + sentenceLength };
+}
+
+/**
+ * Parses the text of one article file. Never throws: text without a header gives an undated
+ * article with a `missing-date-header` diagnostic, an impossible date an undated one with `invalid-date`.
+ *
+ * @example
+ * const article = parseArticle(' date 2023-09-13 Kim Jong-un arrived in Russia.\n\nHe met Putin.');
+ * article.date;               // '2023-09-13'
+ * article.title;              // 'Kim Jong-un arrived in Russia.'
+ * article.paragraphs[1].text; // 'He met Putin.'
+ */
+export function parseArticle(text: string): Article {
+  const diagnostics: ArticleDiagnostic[] = [];
+  const header = DATE_HEADER.exec(text);
+  let date: string | undefined;
+  let bodyStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (header) {
+    const token = header[1] ?? '';
+    const tokenEnd = header[0].length;
+    bodyStart = tokenEnd;
+    const check = checkIsoDate(token);
+    if (check.ok) {
+      date = check.date;
+    } else {
+      diagnostics.push({ severity: 'error', code: 'invalid-date', message: `Invalid date: ${check.reason}.`, start: tokenEnd - token.length, end: tokenEnd });
+    }
+  } else {
+    diagnostics.push({ severity: 'warning', code: 'missing-date-header', message: 'The text does not start with " date YYYY-MM-DD".', start: 0, end: 0 });
+  }
+  const paragraphs = splitParagraphs(text, bodyStart);
+  if (paragraphs.length === 0) {
+    diagnostics.push({ severity: 'warning', code: 'empty-body', message: 'The article has no text after its header.', start: bodyStart, end: text.length });
+  }
+  const { title, start, end } = chooseTitle(paragraphs);
+  const article: Article = { hasDateHeader: header !== null, title, titleStart: start, titleEnd: end, paragraphs, diagnostics };
+  return date === undefined ? article : { ...article, date };
+}

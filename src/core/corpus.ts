@@ -1,0 +1,85 @@
+import { ArticleDiagnostic } from './article';
+import { Signal, Unsubscribe } from './events';
+import { SkipReason } from './article-file';
+
+/** What the corpus keeps of one article: enough for trees and lists without holding the text. */
+export interface CorpusArticle {
+  /** A stable identity, e.g. the file's URI. */
+  readonly id: string;
+  /** The path shown to the user, relative to its workspace folder. */
+  readonly path: string;
+  readonly date?: string;
+  readonly title: string;
+  readonly diagnostics: readonly ArticleDiagnostic[];
+}
+
+/** A candidate file that is not in the corpus, and why. */
+export interface SkippedFile {
+  readonly id: string;
+  readonly path: string;
+  readonly reason: SkipReason;
+  readonly message: string;
+}
+
+/**
+ * The articles of a workspace and the files that were passed over, kept up to date as files change.
+ * Listeners hear about every batch of changes once.
+ *
+ * @example
+ * const corpus = new Corpus();
+ * corpus.subscribe(() => console.log(corpus.size));
+ * corpus.update({ articles: [{ id: 'a', path: 'a.txt', date: '2023-09-13', title: 'Kim arrives', diagnostics: [] }] }); // logs 1
+ */
+export class Corpus {
+  private readonly articleById = new Map<string, CorpusArticle>();
+  private readonly skippedById = new Map<string, SkippedFile>();
+  private readonly changed = new Signal<void>();
+
+  get size(): number {
+    return this.articleById.size;
+  }
+
+  articles(): IterableIterator<CorpusArticle> {
+    return this.articleById.values();
+  }
+
+  article(id: string): CorpusArticle | undefined {
+    return this.articleById.get(id);
+  }
+
+  skipped(): IterableIterator<SkippedFile> {
+    return this.skippedById.values();
+  }
+
+  get skippedCount(): number {
+    return this.skippedById.size;
+  }
+
+  subscribe(listener: () => void): Unsubscribe {
+    return this.changed.subscribe(listener);
+  }
+
+  /** Adds or replaces articles and skipped files, and forgets removed ids, then notifies once. */
+  update(change: { articles?: readonly CorpusArticle[]; skipped?: readonly SkippedFile[]; removed?: readonly string[] }): void {
+    for (const id of change.removed ?? []) {
+      this.articleById.delete(id);
+      this.skippedById.delete(id);
+    }
+    for (const article of change.articles ?? []) {
+      this.skippedById.delete(article.id);
+      this.articleById.set(article.id, article);
+    }
+    for (const file of change.skipped ?? []) {
+      this.articleById.delete(file.id);
+      this.skippedById.set(file.id, file);
+    }
+    this.changed.fire();
+  }
+
+  /** Replaces everything, as after a full rescan. */
+  reset(articles: readonly CorpusArticle[], skipped: readonly SkippedFile[]): void {
+    this.articleById.clear();
+    this.skippedById.clear();
+    this.update({ articles, skipped });
+  }
+}

@@ -1,0 +1,101 @@
+/** Character classes the tokenizer and the feature extractor agree on. */
+export const enum CharClass {
+  Other = 0,
+  Upper = 1,
+  Lower = 2,
+  Digit = 3,
+  /** Combining marks and other letters without case (CJK, Arabic…): word characters all the same. */
+  Letter = 4,
+  Space = 5,
+  Newline = 6,
+}
+
+const UPPER = /^\p{Lu}$|^\p{Lt}$/u;
+const LOWER = /^\p{Ll}$/u;
+const LETTER = /^[\p{L}\p{M}]$/u;
+const DIGIT = /^\p{Nd}$/u;
+const SPACE = /^\s$/u;
+
+/** Lazily filled class of every UTF-16 code unit; 255 = not computed yet. A table beats a regex in the hot loop. */
+const TABLE = new Uint8Array(0x10000).fill(255);
+
+function computeClass(code: number): CharClass {
+  if (code === 0x0a || code === 0x2028 || code === 0x2029) return CharClass.Newline;
+  // Lone surrogates are halves of astral characters (emoji, rare scripts): letters when the pair is a letter is too
+  // costly to decide here, and treating them as symbols keeps both halves in one token anyway.
+  if (code >= 0xd800 && code <= 0xdfff) return CharClass.Other;
+  const char = String.fromCharCode(code);
+  if (UPPER.test(char)) return CharClass.Upper;
+  if (LOWER.test(char)) return CharClass.Lower;
+  if (DIGIT.test(char)) return CharClass.Digit;
+  if (LETTER.test(char)) return CharClass.Letter;
+  if (SPACE.test(char) || code === 0xfeff) return CharClass.Space;
+  return CharClass.Other;
+}
+
+/**
+ * The class of one UTF-16 code unit.
+ *
+ * @example
+ * charClass('A'.charCodeAt(0)); // CharClass.Upper
+ * charClass('é'.charCodeAt(0)); // CharClass.Lower
+ */
+export function charClass(code: number): CharClass {
+  let value = TABLE[code] ?? 255;
+  if (value === 255) {
+    value = computeClass(code);
+    TABLE[code] = value;
+  }
+  return value as CharClass;
+}
+
+/** Whether a class is part of a word (letters of any case, digits, marks). */
+export function isWordClass(value: CharClass): boolean {
+  return value >= CharClass.Upper && value <= CharClass.Letter;
+}
+
+/** Whether a class is a letter (not a digit). */
+export function isLetterClass(value: CharClass): boolean {
+  return value === CharClass.Upper || value === CharClass.Lower || value === CharClass.Letter;
+}
+
+const LOWER_CACHE = new Uint16Array(0x10000);
+
+/**
+ * The lower-case form of one UTF-16 code unit (identity when the lower case is not a single unit).
+ * Hashes are computed over these codes so that no lower-cased string is built per token.
+ *
+ * @example
+ * lowerCode('Ж'.charCodeAt(0)) === 'ж'.charCodeAt(0); // true
+ */
+export function lowerCode(code: number): number {
+  if (code < 0x80) return code >= 0x41 && code <= 0x5a ? code | 0x20 : code;
+  const cached = LOWER_CACHE[code] ?? 0;
+  if (cached !== 0) return cached;
+  const lower = String.fromCharCode(code).toLowerCase();
+  const value = lower.length === 1 ? lower.charCodeAt(0) : code;
+  LOWER_CACHE[code] = value;
+  return value;
+}
+
+/** Typographic variants folded to their ASCII form so that `’s` and `'s`, `“` and `"` hash alike. */
+export function foldPunctuation(code: number): number {
+  switch (code) {
+    case 0x2018:
+    case 0x2019:
+    case 0x201b:
+    case 0x2032:
+      return 0x27; // '
+    case 0x201c:
+    case 0x201d:
+    case 0x201e:
+    case 0x2033:
+      return 0x22; // "
+    case 0x2013:
+    case 0x2014:
+    case 0x2212:
+      return 0x2d; // -
+    default:
+      return code;
+  }
+}

@@ -1,0 +1,69 @@
+import { FeatureContext } from './features';
+import { TAG_O, typeIndexOf } from './tags';
+import { TokenKind } from './tokenizer';
+
+/** Value of `documentType` when the other occurrences were mostly outside any entity. */
+export const DOCUMENT_OUTSIDE = 5;
+const OUTCOMES = 5; // four types + outside
+
+/** Reused open-addressing table from lower-case hash to outcome counts. */
+export class EvidenceTable {
+  private keys = new Int32Array(0);
+  private counts = new Int32Array(0);
+
+  /**
+   * Sets `context.documentType[i]` for every capitalised token from the first-pass tags of the *other*
+   * capitalised occurrences of the same word in the document: the most frequent type, DOCUMENT_OUTSIDE
+   * when they were mostly outside, 0 when the word occurs nowhere else. This is what lets "ROMANIA" in
+   * an all-caps headline borrow the LOC that "Romania" got in the body.
+   *
+   * @example
+   * evidence.mark(context, firstPassTags);
+   */
+  mark(context: FeatureContext, tags: Uint8Array): void {
+    const count = context.count;
+    let size = 64;
+    while (size < count * 2) size *= 2;
+    if (this.keys.length < size) {
+      this.keys = new Int32Array(size);
+      this.counts = new Int32Array(size * OUTCOMES);
+    }
+    size = this.keys.length;
+    const mask = size - 1;
+    const keys = this.keys;
+    const counts = this.counts;
+    keys.fill(0);
+    counts.fill(0);
+    const slots = new Int32Array(count).fill(-1);
+    for (let i = 0; i < count; i++) {
+      if (!((context.kinds[i] ?? 0) & TokenKind.FirstUpper)) continue;
+      const key = context.low[i] || 1;
+      let slot = key & mask;
+      while (keys[slot] !== 0 && keys[slot] !== key) slot = (slot + 1) & mask;
+      keys[slot] = key;
+      slots[i] = slot;
+      const tag = tags[i] ?? TAG_O;
+      const outcome = tag === TAG_O ? OUTCOMES - 1 : typeIndexOf(tag);
+      counts[slot * OUTCOMES + outcome] = (counts[slot * OUTCOMES + outcome] ?? 0) + 1;
+    }
+    for (let i = 0; i < count; i++) {
+      const slot = slots[i] ?? -1;
+      context.documentType[i] = slot === -1 ? 0 : this.majority(slot, tags[i] ?? TAG_O);
+    }
+  }
+
+  /** The most frequent outcome at `slot` once the token's own tag is discounted (ties go to the lower type). */
+  private majority(slot: number, ownTag: number): number {
+    const own = ownTag === TAG_O ? OUTCOMES - 1 : typeIndexOf(ownTag);
+    let best = -1;
+    let bestCount = 0;
+    for (let outcome = 0; outcome < OUTCOMES; outcome++) {
+      const value = (this.counts[slot * OUTCOMES + outcome] ?? 0) - (outcome === own ? 1 : 0);
+      if (value > bestCount) {
+        best = outcome;
+        bestCount = value;
+      }
+    }
+    return best === -1 ? 0 : best + 1;
+  }
+}

@@ -1,0 +1,255 @@
+import { CharClass, charClass, foldPunctuation, lowerCode } from './chars';
+import { FNV_OFFSET, finish, fnvStep, mix } from './hash';
+import { Gazetteer } from './gazetteer';
+import { TokenBuffer, TokenFlag, TokenKind } from './tokenizer';
+
+/**
+ * Feature templates. A feature's key is `finish(mix(mix(template, a), b))` over precomputed token hashes,
+ * so no string is built per feature. Changing a number changes every key: retrain the model after.
+ */
+const enum T {
+  Bias = 1,
+  Low,
+  Raw,
+  Shape,
+  Prefix1,
+  Suffix1 = Prefix1 + 4,
+  LowPrev = Suffix1 + 4,
+  LowNext,
+  LowPrev2,
+  LowNext2,
+  ShapePrev,
+  ShapeNext,
+  BigramPrev,
+  BigramNext,
+  Shape3,
+  PositionShape,
+  PositionLow,
+  LengthShape,
+  Gazetteer,
+  GazetteerCased,
+  LowerInDocument,
+  RawPrev,
+  RawNext,
+  TagPrev,
+  TagPrev2,
+  TagLow,
+  TagShape,
+  DocumentType,
+  DocumentTypePosition,
+}
+
+/** Upper bound of the features of one token (static, tag and document features), sizing the key buffers. */
+export const MAX_FEATURES = 64;
+const AFFIX_LENGTH = 4;
+const BOUNDARY = 0x5bd1e995; // the "word" before a sentence's start and after its end
+const ZERO = 0x30;
+const MAX_LENGTH_BUCKET = 7;
+
+/**
+ * Per-document token hashes and the feature keys computed from them. One instance is reused for every
+ * text (its arrays grow, never shrink), which keeps the hot path free of allocation.
+ *
+ * @example
+ * const context = new FeatureContext();
+ * context.prepare(text, tokenize(text), gazetteer);
+ * const keys = new Int32Array(MAX_FEATURES);
+ * const count = context.staticFeatures(0, keys, 0);
+ */
+export class FeatureContext {
+  count = 0;
+  low = new Int32Array(0);
+  raw = new Int32Array(0);
+  shape = new Int32Array(0);
+  affixes = new Int32Array(0);
+  lengths = new Uint8Array(0);
+  gazetteer = new Uint32Array(0);
+  /** Position code per token: 1 sentence start, 2 all-caps line. */
+  position = new Uint8Array(0);
+  /** 1 when the token is the last of its sentence. */
+  last = new Uint8Array(0);
+  /** 1 when a capitalised token's lower-case form also occurs in lower case in the document. */
+  lowerSeen = new Uint8Array(0);
+  /** Document evidence per token from a first pass: 0 none, 1 + type index or 5 for "outside". */
+  documentType = new Uint8Array(0);
+  kinds = new Uint8Array(0);
+  private lowerSet = new Int32Array(0);
+
+  /** Computes every per-token hash of `tokens` (the output of `tokenize(text)`). */
+  prepare(text: string, tokens: TokenBuffer, gazetteer: Gazetteer | undefined): void {
+    const count = tokens.count;
+    this.ensure(count);
+    this.count = count;
+    const { starts, ends, flags, kinds } = tokens;
+    for (let i = 0; i < count; i++) {
+      this.hashToken(text, i, starts[i] ?? 0, ends[i] ?? 0);
+      const flag = flags[i] ?? 0;
+      this.position[i] = (flag & TokenFlag.SentenceStart ? 1 : 0) | (flag & TokenFlag.CapsLine ? 2 : 0);
+      this.last[i] = i + 1 === count || (flags[i + 1] ?? 0) & TokenFlag.SentenceStart ? 1 : 0;
+      this.kinds[i] = kinds[i] ?? 0;
+      this.documentType[i] = 0;
+    }
+    this.markLowerSeen(count);
+    this.gazetteer.fill(0, 0, count);
+    if (gazetteer) gazetteer.mark(this.low, this.last, count, this.gazetteer);
+  }
+
+  private ensure(count: number): void {
+    if (this.low.length >= count) return;
+    const size = Math.max(count, this.low.length * 2, 256);
+    this.low = new Int32Array(size);
+    this.raw = new Int32Array(size);
+    this.shape = new Int32Array(size);
+    this.affixes = new Int32Array(size * AFFIX_LENGTH * 2);
+    this.lengths = new Uint8Array(size);
+    this.gazetteer = new Uint32Array(size);
+    this.position = new Uint8Array(size);
+    this.last = new Uint8Array(size);
+    this.lowerSeen = new Uint8Array(size);
+    this.documentType = new Uint8Array(size);
+    this.kinds = new Uint8Array(size);
+    this.lowerSet = new Int32Array(nextPowerOfTwo(size * 2));
+  }
+
+  private hashToken(text: string, i: number, start: number, end: number): void {
+    let low = FNV_OFFSET;
+    let raw = FNV_OFFSET;
+    let shape = FNV_OFFSET;
+    let lastShape = -1;
+    const affixBase = i * AFFIX_LENGTH * 2;
+    for (let p = start; p < end; p++) {
+      const code = foldPunctuation(text.charCodeAt(p));
+      const cls = charClass(code);
+      const normal = cls === CharClass.Digit ? ZERO : code;
+      raw = fnvStep(raw, normal);
+      low = fnvStep(low, lowerCode(normal));
+      const shapeCode = cls === CharClass.Upper ? 0x58 : cls === CharClass.Lower ? 0x78 : cls === CharClass.Digit ? 0x64 : cls === CharClass.Letter ? 0x4c : code;
+      if (shapeCode !== lastShape) shape = fnvStep(shape, shapeCode);
+      lastShape = shapeCode;
+      const k = p - start;
+      if (k < AFFIX_LENGTH) this.affixes[affixBase + k] = low;
+    }
+    const length = end - start;
+    for (let k = length; k < AFFIX_LENGTH; k++) this.affixes[affixBase + k] = 0;
+    let suffix = FNV_OFFSET;
+    for (let k = 0; k < AFFIX_LENGTH; k++) {
+      const p = end - 1 - k;
+      if (p < start) {
+        this.affixes[affixBase + AFFIX_LENGTH + k] = 0;
+        continue;
+      }
+      const code = foldPunctuation(text.charCodeAt(p));
+      suffix = fnvStep(suffix, charClass(code) === CharClass.Digit ? ZERO : lowerCode(code));
+      this.affixes[affixBase + AFFIX_LENGTH + k] = suffix;
+    }
+    this.low[i] = low;
+    this.raw[i] = raw;
+    this.shape[i] = shape;
+    this.lengths[i] = Math.min(length, MAX_LENGTH_BUCKET);
+  }
+
+  /** Marks capitalised tokens whose lower-case form the document also writes in lower case ("Photo" / "photo"). */
+  private markLowerSeen(count: number): void {
+    const set = this.lowerSet;
+    const mask = set.length - 1;
+    set.fill(0);
+    for (let i = 0; i < count; i++) {
+      const kind = this.kinds[i] ?? 0;
+      if (kind & TokenKind.HasUpper || !(kind & TokenKind.HasLower)) continue;
+      const key = this.low[i] || 1;
+      let slot = key & mask;
+      while (set[slot] !== 0 && set[slot] !== key) slot = (slot + 1) & mask;
+      set[slot] = key;
+    }
+    for (let i = 0; i < count; i++) {
+      this.lowerSeen[i] = 0;
+      if (!((this.kinds[i] ?? 0) & TokenKind.FirstUpper)) continue;
+      const key = this.low[i] || 1;
+      let slot = key & mask;
+      while (set[slot] !== 0) {
+        if (set[slot] === key) {
+          this.lowerSeen[i] = 1;
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
+    }
+  }
+
+  /**
+   * Writes the keys of the features of token `i` that depend neither on tags nor on a first pass into
+   * `out` from `at`; returns how many were written.
+   */
+  staticFeatures(i: number, out: Int32Array, at: number): number {
+    const low = this.low[i] ?? 0;
+    const shape = this.shape[i] ?? 0;
+    const position = this.position[i] ?? 0;
+    const hasPrev = !(position & 1);
+    const hasNext = this.last[i] === 0;
+    const hasPrev2 = hasPrev && !((this.position[i - 1] ?? 0) & 1);
+    const hasNext2 = hasNext && this.last[i + 1] === 0;
+    const lowPrev = hasPrev ? this.low[i - 1] ?? 0 : BOUNDARY;
+    const lowNext = hasNext ? this.low[i + 1] ?? 0 : BOUNDARY;
+    const shapePrev = hasPrev ? this.shape[i - 1] ?? 0 : BOUNDARY;
+    const shapeNext = hasNext ? this.shape[i + 1] ?? 0 : BOUNDARY;
+    let n = at;
+    out[n++] = finish(T.Bias);
+    out[n++] = finish(mix(T.Low, low));
+    out[n++] = finish(mix(T.Raw, this.raw[i] ?? 0));
+    out[n++] = finish(mix(T.Shape, shape));
+    const affixBase = i * AFFIX_LENGTH * 2;
+    for (let k = 0; k < AFFIX_LENGTH; k++) {
+      const prefix = this.affixes[affixBase + k] ?? 0;
+      if (prefix !== 0) out[n++] = finish(mix(T.Prefix1 + k, prefix));
+      const suffix = this.affixes[affixBase + AFFIX_LENGTH + k] ?? 0;
+      if (suffix !== 0) out[n++] = finish(mix(T.Suffix1 + k, suffix));
+    }
+    out[n++] = finish(mix(T.LowPrev, lowPrev));
+    out[n++] = finish(mix(T.LowNext, lowNext));
+    out[n++] = finish(mix(T.LowPrev2, hasPrev2 ? this.low[i - 2] ?? 0 : BOUNDARY));
+    out[n++] = finish(mix(T.LowNext2, hasNext2 ? this.low[i + 2] ?? 0 : BOUNDARY));
+    out[n++] = finish(mix(T.RawPrev, hasPrev ? this.raw[i - 1] ?? 0 : BOUNDARY));
+    out[n++] = finish(mix(T.RawNext, hasNext ? this.raw[i + 1] ?? 0 : BOUNDARY));
+    out[n++] = finish(mix(T.ShapePrev, shapePrev));
+    out[n++] = finish(mix(T.ShapeNext, shapeNext));
+    out[n++] = finish(mix(mix(T.BigramPrev, lowPrev), low));
+    out[n++] = finish(mix(mix(T.BigramNext, low), lowNext));
+    out[n++] = finish(mix(mix(mix(T.Shape3, shapePrev), shape), shapeNext));
+    out[n++] = finish(mix(mix(T.PositionShape, position), shape));
+    out[n++] = finish(mix(mix(T.PositionLow, position), low));
+    out[n++] = finish(mix(mix(T.LengthShape, this.lengths[i] ?? 0), shape));
+    if (this.lowerSeen[i]) out[n++] = finish(mix(mix(T.LowerInDocument, position), shape));
+    let gazetteer = this.gazetteer[i] ?? 0;
+    const cased = (this.kinds[i] ?? 0) & TokenKind.FirstUpper ? 1 : 0;
+    for (let bit = 0; gazetteer !== 0; bit++, gazetteer >>>= 1) {
+      if (!(gazetteer & 1)) continue;
+      out[n++] = finish(mix(T.Gazetteer, bit));
+      out[n++] = finish(mix(mix(T.GazetteerCased, bit), cased));
+    }
+    return n - at;
+  }
+
+  /** Writes the keys of the features that look at the previous two tags; returns how many were written. */
+  tagFeatures(i: number, previous: number, previous2: number, out: Int32Array, at: number): number {
+    out[at] = finish(mix(T.TagPrev, previous));
+    out[at + 1] = finish(mix(mix(T.TagPrev2, previous), previous2));
+    out[at + 2] = finish(mix(mix(T.TagLow, previous), this.low[i] ?? 0));
+    out[at + 3] = finish(mix(mix(T.TagShape, previous), this.shape[i] ?? 0));
+    return 4;
+  }
+
+  /** Writes the keys of the second-pass document features of token `i`; returns how many were written. */
+  documentFeatures(i: number, out: Int32Array, at: number): number {
+    const type = this.documentType[i] ?? 0;
+    if (type === 0) return 0;
+    out[at] = finish(mix(T.DocumentType, type));
+    out[at + 1] = finish(mix(mix(T.DocumentTypePosition, type), this.position[i] ?? 0));
+    return 2;
+  }
+}
+
+function nextPowerOfTwo(value: number): number {
+  let size = 1;
+  while (size < value) size *= 2;
+  return size;
+}

@@ -1,0 +1,116 @@
+import { finish, mix } from './hash';
+
+/** Longest gazetteer entry, in tokens ("Bosnia and Herzegovina", "Democratic Republic of the Congo"). */
+export const MAX_ENTRY_TOKENS = 6;
+/** At most this many categories: a token's matches are 4 bits per category in a 32-bit mask. */
+export const MAX_CATEGORIES = 8;
+const PREFIX_BIT = 0x80000000;
+const SEED = 0x2545f491;
+const LOAD_FACTOR = 0.5;
+
+/** Bits of a position inside a matched entry: Unit (one token), Begin, Inside, Last. */
+const UNIT = 0;
+const BEGIN = 1;
+const INSIDE = 2;
+const LAST = 3;
+
+/**
+ * Word lists (countries, cities, first names…) compiled into the model file as hashes of lower-case
+ * token sequences, so that the runtime needs neither the lists nor the packages they came from.
+ * Matching marks, per token, which categories cover it and where (begin, inside, last, unit).
+ *
+ * @example
+ * const gazetteer = Gazetteer.build([{ tokens: [lowHashOf('north'), lowHashOf('korea')], category: 0 }]);
+ * gazetteer.mark(low, last, count, out); // out[i] has bit 0 * 4 + BEGIN for "North" in "North Korea"
+ */
+export class Gazetteer {
+  private constructor(
+    /** Open-addressing table of entry and prefix keys (0 = empty). */
+    readonly keys: Int32Array,
+    /** Category bits of the entry (bit c = category c), plus PREFIX_BIT when a longer entry continues it. */
+    readonly values: Uint32Array,
+  ) {}
+
+  /** Builds the table from entries given as the lower-case token hashes of `FeatureContext.low`. */
+  static build(entries: readonly { readonly tokens: readonly number[]; readonly category: number }[]): Gazetteer {
+    const pending = new Map<number, number>();
+    for (const { tokens, category } of entries) {
+      if (tokens.length === 0 || tokens.length > MAX_ENTRY_TOKENS || category >= MAX_CATEGORIES) continue;
+      let hash = SEED;
+      tokens.forEach((token, index) => {
+        hash = mix(hash, token);
+        const key = finish(hash);
+        const bits = index === tokens.length - 1 ? 1 << category : PREFIX_BIT;
+        pending.set(key, ((pending.get(key) ?? 0) | bits) >>> 0);
+      });
+    }
+    let size = 16;
+    while (size * LOAD_FACTOR < pending.size) size *= 2;
+    const keys = new Int32Array(size);
+    const values = new Uint32Array(size);
+    for (const [key, value] of pending) {
+      let slot = key & (size - 1);
+      while (keys[slot] !== 0) slot = (slot + 1) & (size - 1);
+      keys[slot] = key;
+      values[slot] = value;
+    }
+    return new Gazetteer(keys, values);
+  }
+
+  /** Wraps tables read from a model file (sizes already checked by the reader). */
+  static fromTables(keys: Int32Array, values: Uint32Array): Gazetteer {
+    return new Gazetteer(keys, values);
+  }
+
+  /** Number of keys (entries and prefixes) in the table. */
+  get size(): number {
+    let size = 0;
+    for (const key of this.keys) if (key !== 0) size++;
+    return size;
+  }
+
+  private lookup(key: number): number {
+    const mask = this.keys.length - 1;
+    let slot = key & mask;
+    for (;;) {
+      const found = this.keys[slot] ?? 0;
+      if (found === key) return this.values[slot] ?? 0;
+      if (found === 0) return -1;
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  /**
+   * ORs into `out[i]` the match bits (category * 4 + position) of every entry that covers token `i`.
+   * `low` are the tokens' lower-case hashes, `last[i]` is 1 at a sentence's last token (entries never
+   * cross sentences).
+   */
+  mark(low: Int32Array, last: Uint8Array, count: number, out: Uint32Array): void {
+    for (let i = 0; i < count; i++) {
+      let hash = SEED;
+      for (let length = 1; length <= MAX_ENTRY_TOKENS && i + length <= count; length++) {
+        const end = i + length - 1;
+        hash = mix(hash, low[end] ?? 0);
+        const value = this.lookup(finish(hash));
+        if (value === -1) break;
+        const categories = value & ~PREFIX_BIT;
+        if (categories !== 0) markSpan(out, i, end, categories);
+        if (!(value & PREFIX_BIT) || last[end]) break;
+      }
+    }
+  }
+}
+
+function markSpan(out: Uint32Array, start: number, end: number, categories: number): void {
+  for (let category = 0; category < MAX_CATEGORIES; category++) {
+    if (!(categories & (1 << category))) continue;
+    const base = category * 4;
+    if (start === end) {
+      out[start] = (out[start] ?? 0) | (1 << (base + UNIT));
+      continue;
+    }
+    out[start] = (out[start] ?? 0) | (1 << (base + BEGIN));
+    for (let i = start + 1; i < end; i++) out[i] = (out[i] ?? 0) | (1 << (base + INSIDE));
+    out[end] = (out[end] ?? 0) | (1 << (base + LAST));
+  }
+}

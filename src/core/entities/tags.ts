@@ -1,0 +1,88 @@
+import { EntityType } from './types';
+
+/** Entity types in the order of their tag numbers. */
+export const ENTITY_TYPES: readonly EntityType[] = ['PER', 'LOC', 'ORG', 'MISC'];
+
+/** Parts of a BILOU tag: Begin, Inside, Last, Unit (one-token entity); O is tag 0. */
+export const enum TagPart {
+  Begin = 0,
+  Inside = 1,
+  Last = 2,
+  Unit = 3,
+}
+
+/** The outside tag. */
+export const TAG_O = 0;
+/** Number of tags: O plus four BILOU parts for each of the four types. */
+export const TAG_COUNT = 1 + ENTITY_TYPES.length * 4;
+/** The "previous tag" of the first token of a sentence. */
+export const TAG_START = TAG_COUNT;
+
+/**
+ * The tag number of a type index and BILOU part.
+ *
+ * @example
+ * tagOf(0, TagPart.Unit); // 4: U-PER
+ */
+export function tagOf(typeIndex: number, part: TagPart): number {
+  return 1 + typeIndex * 4 + part;
+}
+
+/**
+ * The type index (0 = PER … 3 = MISC) of a tag other than O.
+ *
+ * @example
+ * typeIndexOf(tagOf(2, TagPart.Last)); // 2 (ORG)
+ */
+export function typeIndexOf(tag: number): number {
+  return (tag - 1) >> 2;
+}
+
+/**
+ * The BILOU part of a tag other than O.
+ *
+ * @example
+ * partOf(tagOf(1, TagPart.Begin)); // TagPart.Begin
+ */
+export function partOf(tag: number): TagPart {
+  return ((tag - 1) & 3) as TagPart;
+}
+
+/**
+ * Whether `tag` may follow `previous` (TAG_START at a sentence start) in a well-formed BILOU sequence,
+ * and may stand at the end of a sentence when `last` is set. Greedy decoding only picks allowed tags,
+ * so every sequence decodes into whole spans.
+ *
+ * @example
+ * isAllowed(tagOf(0, TagPart.Begin), tagOf(0, TagPart.Last), false); // true
+ * isAllowed(TAG_O, tagOf(0, TagPart.Inside), false);                 // false
+ */
+export function isAllowed(previous: number, tag: number, last: boolean): boolean {
+  const open = previous !== TAG_START && previous !== TAG_O && partOf(previous) <= TagPart.Inside;
+  if (open) {
+    if (tag === TAG_O || typeIndexOf(tag) !== typeIndexOf(previous)) return false;
+    const part = partOf(tag);
+    return part === TagPart.Last || (part === TagPart.Inside && !last);
+  }
+  if (tag === TAG_O) return true;
+  const part = partOf(tag);
+  return part === TagPart.Unit || (part === TagPart.Begin && !last);
+}
+
+/**
+ * The table of `isAllowed` for every (previous, tag, last) triple, indexed
+ * `[(previous * TAG_COUNT + tag) * 2 + (last ? 1 : 0)]`, so the decoder tests a byte instead of branching.
+ *
+ * @example
+ * ALLOWED[(TAG_START * TAG_COUNT + TAG_O) * 2]; // 1
+ */
+export const ALLOWED: Uint8Array = (() => {
+  const table = new Uint8Array((TAG_COUNT + 1) * TAG_COUNT * 2);
+  for (let previous = 0; previous <= TAG_COUNT; previous++) {
+    for (let tag = 0; tag < TAG_COUNT; tag++) {
+      table[(previous * TAG_COUNT + tag) * 2] = isAllowed(previous, tag, false) ? 1 : 0;
+      table[(previous * TAG_COUNT + tag) * 2 + 1] = isAllowed(previous, tag, true) ? 1 : 0;
+    }
+  }
+  return table;
+})();

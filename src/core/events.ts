@@ -1,0 +1,24 @@
+/** Stops a listener from being called again. */
+export type Unsubscribe = () => void;
+
+/**
+ * A minimal event source for the pure core, which cannot use VS Code's `EventEmitter`.
+ *
+ * @example
+ * const changed = new Signal<number>();
+ * const stop = changed.subscribe((count) => console.log(count));
+ * changed.fire(3); // logs 3
+ * stop();
+ */
+export class Signal<T> {
+  private readonly listeners = new Set<(value: T) => void>();
+
+  subscribe(listener: (value: T) => void): Unsubscribe {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  fire(value: T): void {
+    for (const listener of [...this.listeners]) listener(value);
+  }
+}

@@ -1,0 +1,56 @@
+/** Month names in calendar order, for labels such as "September". */
+export const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
+/** The outcome of checking a `YYYY-MM-DD` string: the date, or why it is not one. */
+export type IsoDateCheck = { readonly ok: true; readonly date: string } | { readonly ok: false; readonly reason: string };
+
+const ISO_DATE_SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/**
+ * The number of days in a month (1–12) of a year.
+ *
+ * @example
+ * daysInMonth(2024, 2); // 29
+ */
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/**
+ * Checks that `text` is a real calendar date written `YYYY-MM-DD`.
+ *
+ * @example
+ * checkIsoDate('2023-09-13'); // { ok: true, date: '2023-09-13' }
+ * checkIsoDate('2023-02-30'); // { ok: false, reason: 'February 2023 has 28 days, not 30' }
+ */
+export function checkIsoDate(text: string): IsoDateCheck {
+  const match = ISO_DATE_SHAPE.exec(text);
+  if (!match) return { ok: false, reason: `"${text}" is not written YYYY-MM-DD` };
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  if (year === 0) return { ok: false, reason: 'year 0000 does not exist' };
+  if (month < 1 || month > 12) return { ok: false, reason: `month ${match[2]} is not between 01 and 12` };
+  const monthName = MONTH_NAMES[month - 1] ?? '';
+  const days = daysInMonth(year, month);
+  if (day < 1 || day > days) return { ok: false, reason: `${monthName} ${match[1]} has ${days} days, not ${day}` };
+  return { ok: true, date: text };
+}

@@ -1,0 +1,74 @@
+import { ArticleEntity, EntityType } from '../entities/types';
+
+/**
+ * Finds the entities of an article's text. Injected so that tests use hand-made entities
+ * and the real recogniser plugs in without the index knowing about it.
+ *
+ * @example
+ * const none: EntityExtractor = () => [];
+ */
+export type EntityExtractor = (text: string) => readonly ArticleEntity[];
+
+/** The index's name of an entity term: a control character keeps it apart from every word. */
+export const ENTITY_TERM_PREFIX = '\u0001';
+
+/**
+ * The dictionary term under which the articles of an entity are listed.
+ *
+ * @example
+ * entityTerm('PER:vladimir putin'); // '\u0001PER:vladimir putin'
+ */
+export function entityTerm(key: string): string {
+  return ENTITY_TERM_PREFIX + key;
+}
+
+/** An entity of one analysed article, without its mention offsets (the index only counts them). */
+export interface AnalyzedEntity {
+  readonly key: string;
+  readonly name: string;
+  readonly type: EntityType;
+  readonly aliases: readonly string[];
+  readonly mentions: number;
+}
+
+/** What the index keeps of one article besides its tokens. */
+export interface AnalyzedArticleMeta {
+  readonly path: string;
+  readonly size: number;
+  readonly mtimeMs: number;
+  /** `YYYYMMDD`, or 0 when undated. */
+  readonly day: number;
+  readonly title: string;
+  /** Where the first paragraph starts in the text (after the date header). */
+  readonly bodyStart: number;
+  readonly bodyTokens: number;
+  readonly titleTokens: number;
+  /** Number of (term, count) pairs of the entity field, entity terms included. */
+  readonly entityPairs: number;
+  /** Length of the UTF-8 text in `AnalyzedBatch.text`. */
+  readonly textBytes: number;
+  readonly entities: readonly AnalyzedEntity[];
+}
+
+/** A file that was looked at but is not in the index, and why (in words). */
+export interface SkippedArticle {
+  readonly path: string;
+  readonly reason: string;
+}
+
+/**
+ * Articles analysed together (by a worker, or in-process for one file), in the form cheapest to
+ * send between threads: one batch-local vocabulary and flat typed arrays.
+ * For each article, in order, `tokens` holds its body term ids, its title term ids, then
+ * (term id, count) pairs of its entity field; `text` holds its UTF-8 text.
+ *
+ * @example
+ * const empty: AnalyzedBatch = { vocabulary: [], articles: [], tokens: new Uint32Array(0), text: new Uint8Array(0), skipped: [] };
+ */
+export interface AnalyzedBatch {
+  readonly vocabulary: readonly string[];
+  readonly articles: readonly AnalyzedArticleMeta[];
+  readonly tokens: Uint32Array;
+  readonly text: Uint8Array;
+  readonly skipped: readonly SkippedArticle[];
+}

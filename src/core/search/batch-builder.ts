@@ -1,0 +1,181 @@
+import { Article } from '../article';
+import { readArticleFile, DEFAULT_MAX_FILE_BYTES } from '../article-file';
+import { ArticleEntity } from '../entities/types';
+import { AnalyzedArticleMeta, AnalyzedBatch, AnalyzedEntity, EntityExtractor, SkippedArticle, entityTerm } from './analyzed-batch';
+import { dayNumber } from './date-values';
+import { forEachToken } from './tokenize';
+
+/** Per-field counts are packed into 8 bits in the postings; more mentions than this count as this many. */
+export const MAX_FIELD_COUNT = 255;
+
+const INITIAL_TOKEN_CAPACITY = 1 << 16;
+const encoder = new TextEncoder();
+
+/** Where the file came from, for the cache key. */
+export interface FileStamp {
+  readonly path: string;
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+
+function withoutBom(bytes: Uint8Array): Uint8Array {
+  return bytes[0] === UTF8_BOM[0] && bytes[1] === UTF8_BOM[1] && bytes[2] === UTF8_BOM[2] ? bytes.subarray(3) : bytes;
+}
+
+/**
+ * Turns article files into an {@link AnalyzedBatch}: parses them, extracts entities and tokenises
+ * body, title and entity names against a batch-local vocabulary.
+ *
+ * @example
+ * const builder = new BatchBuilder(() => []);
+ * builder.addText({ path: 'a.txt', size: 30, mtimeMs: 0 }, ' date 2023-09-13 Kim met Putin.');
+ * const batch = builder.finish(); // batch.articles.length === 1
+ */
+export class BatchBuilder {
+  private vocabulary: string[] = [];
+  private termIds = new Map<string, number>();
+  private tokens = new Uint32Array(INITIAL_TOKEN_CAPACITY);
+  private tokenCount = 0;
+  private articles: AnalyzedArticleMeta[] = [];
+  private texts: Uint8Array[] = [];
+  private textBytes = 0;
+  private skipped: SkippedArticle[] = [];
+
+  constructor(
+    private readonly extractEntities: EntityExtractor,
+    private readonly maxFileBytes = DEFAULT_MAX_FILE_BYTES,
+  ) {}
+
+  /** Number of articles and skipped files added since the last {@link finish}. */
+  get size(): number {
+    return this.articles.length + this.skipped.length;
+  }
+
+  /** UTF-8 bytes of article text added since the last {@link finish}. */
+  get bytes(): number {
+    return this.textBytes;
+  }
+
+  /** Adds a file from its bytes; files that are not articles are recorded as skipped. */
+  addBytes(stamp: FileStamp, bytes: Uint8Array): void {
+    const result = readArticleFile(bytes, this.maxFileBytes);
+    if (result.kind === 'skipped') {
+      this.skipped.push({ path: stamp.path, reason: result.message });
+      return;
+    }
+    this.addArticle(stamp, result.text, result.article, withoutBom(bytes));
+  }
+
+  /** Adds a file from its decoded text (as the editor reads non-`file:` URIs). */
+  addText(stamp: FileStamp, text: string): void {
+    this.addBytes(stamp, encoder.encode(text));
+  }
+
+  /** Records a file that could not be read at all. */
+  addSkipped(path: string, reason: string): void {
+    this.skipped.push({ path, reason });
+  }
+
+  /** Returns everything added so far as one batch and starts a new one. */
+  finish(): AnalyzedBatch {
+    const text = new Uint8Array(this.textBytes);
+    let offset = 0;
+    for (const part of this.texts) {
+      text.set(part, offset);
+      offset += part.length;
+    }
+    const batch: AnalyzedBatch = { vocabulary: this.vocabulary, articles: this.articles, tokens: this.tokens.slice(0, this.tokenCount), text, skipped: this.skipped };
+    this.vocabulary = [];
+    this.termIds = new Map();
+    this.tokenCount = 0;
+    this.articles = [];
+    this.texts = [];
+    this.textBytes = 0;
+    this.skipped = [];
+    return batch;
+  }
+
+  private addArticle(stamp: FileStamp, text: string, article: Article, bytes: Uint8Array): void {
+    const bodyStartToken = this.tokenCount;
+    for (const paragraph of article.paragraphs) {
+      forEachToken(text, paragraph.start, paragraph.end, (term) => this.push(this.termId(term)));
+    }
+    const bodyTokens = this.tokenCount - bodyStartToken;
+    forEachToken(article.title, 0, article.title.length, (term) => this.push(this.termId(term)));
+    const titleTokens = this.tokenCount - bodyStartToken - bodyTokens;
+    const entities = this.addEntities(this.extractEntities(text));
+    const entityPairs = (this.tokenCount - bodyStartToken - bodyTokens - titleTokens) / 2;
+    this.articles.push({
+      path: stamp.path,
+      size: stamp.size,
+      mtimeMs: stamp.mtimeMs,
+      day: dayNumber(article.date),
+      title: article.title,
+      bodyStart: article.paragraphs[0]?.start ?? text.length,
+      bodyTokens,
+      titleTokens,
+      entityPairs,
+      textBytes: bytes.length,
+      entities,
+    });
+    this.texts.push(bytes);
+    this.textBytes += bytes.length;
+  }
+
+  /** Appends the entity field: one pair per entity term, one per distinct name word (counted once per mention). */
+  private addEntities(found: readonly ArticleEntity[]): AnalyzedEntity[] {
+    const wordCounts = new Map<number, number>();
+    const entities: AnalyzedEntity[] = [];
+    for (const entity of found) {
+      const mentions = Math.max(1, entity.mentions.length);
+      entities.push({ key: entity.key, name: entity.name, type: entity.type, aliases: entity.aliases, mentions });
+      this.push(this.termId(entityTerm(entity.key)));
+      this.push(Math.min(mentions, MAX_FIELD_COUNT));
+      const seen = new Set<number>();
+      forEachToken(entity.name, 0, entity.name.length, (term) => {
+        const id = this.termId(term);
+        if (seen.has(id)) return;
+        seen.add(id);
+        wordCounts.set(id, (wordCounts.get(id) ?? 0) + mentions);
+      });
+    }
+    for (const [id, count] of wordCounts) {
+      this.push(id);
+      this.push(Math.min(count, MAX_FIELD_COUNT));
+    }
+    return entities;
+  }
+
+  private termId(term: string): number {
+    let id = this.termIds.get(term);
+    if (id === undefined) {
+      id = this.vocabulary.length;
+      this.vocabulary.push(term);
+      this.termIds.set(term, id);
+    }
+    return id;
+  }
+
+  private push(value: number): void {
+    if (this.tokenCount === this.tokens.length) {
+      const grown = new Uint32Array(this.tokens.length * 2);
+      grown.set(this.tokens);
+      this.tokens = grown;
+    }
+    this.tokens[this.tokenCount++] = value;
+  }
+}
+
+/**
+ * Parses and analyses one article's text on the calling thread (for a single changed file).
+ *
+ * @example
+ * const batch = analyzeText({ path: 'a.txt', size: 30, mtimeMs: 0 }, ' date 2023-09-13 Kim met Putin.', () => []);
+ */
+export function analyzeText(stamp: FileStamp, text: string, extractEntities: EntityExtractor): AnalyzedBatch {
+  const builder = new BatchBuilder(extractEntities);
+  builder.addText(stamp, text);
+  return builder.finish();
+}

@@ -1,0 +1,60 @@
+import { daysInMonth } from '../iso-date';
+
+/** The `YYYYMMDD` number of an undated article; no date range contains it. */
+export const UNDATED = 0;
+
+/** An inclusive range of `YYYYMMDD` numbers. */
+export interface DayRange {
+  readonly from: number;
+  readonly to: number;
+}
+
+const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+/**
+ * Converts `YYYY-MM-DD` to the `YYYYMMDD` number the index sorts and filters by; anything else is {@link UNDATED}.
+ *
+ * @example
+ * dayNumber('2023-09-13'); // 20230913
+ * dayNumber(undefined);    // 0
+ */
+export function dayNumber(date: string | undefined): number {
+  if (date === undefined || date.length !== 10) return UNDATED;
+  const value = Number(date.slice(0, 4) + date.slice(5, 7) + date.slice(8, 10));
+  return Number.isInteger(value) ? value : UNDATED;
+}
+
+/**
+ * Converts a `YYYYMMDD` number back to `YYYY-MM-DD`, or `undefined` for {@link UNDATED}.
+ *
+ * @example
+ * dayString(20230913); // '2023-09-13'
+ */
+export function dayString(day: number): string | undefined {
+  if (day === UNDATED) return undefined;
+  const text = String(day);
+  return `${text.slice(0, 4)}-${text.slice(4, 6)}-${text.slice(6, 8)}`;
+}
+
+/**
+ * Reads `YYYY`, `YYYY-MM` or `YYYY-MM-DD` as the range of days it covers, or a reason it is not a date.
+ *
+ * @example
+ * partialDateRange('2023-09'); // { ok: true, range: { from: 20230901, to: 20230930 } }
+ * partialDateRange('2023-02-30'); // { ok: false, reason: 'February 2023 has 28 days' }
+ */
+export function partialDateRange(text: string): { ok: true; range: DayRange } | { ok: false; reason: string } {
+  const match = PARTIAL_DATE.exec(text);
+  if (!match) return { ok: false, reason: `"${text}" is not a date; write YYYY, YYYY-MM or YYYY-MM-DD` };
+  const year = Number(match[1]);
+  if (year === 0) return { ok: false, reason: 'year 0000 does not exist' };
+  if (match[2] === undefined) return { ok: true, range: { from: year * 10000 + 101, to: year * 10000 + 1231 } };
+  const month = Number(match[2]);
+  if (month < 1 || month > 12) return { ok: false, reason: `month ${match[2]} is not between 01 and 12` };
+  const days = daysInMonth(year, month);
+  const monthStart = year * 10000 + month * 100;
+  if (match[3] === undefined) return { ok: true, range: { from: monthStart + 1, to: monthStart + days } };
+  const day = Number(match[3]);
+  if (day < 1 || day > days) return { ok: false, reason: `${year}-${match[2]} has ${days} days, not ${day}` };
+  return { ok: true, range: { from: monthStart + day, to: monthStart + day } };
+}

@@ -1,0 +1,52 @@
+import * as vscode from 'vscode';
+import { DEFAULT_MAX_FILE_BYTES } from '../core/article-file';
+import { DateOrder, DEFAULT_DATE_ORDER } from '../core/date-groups';
+
+/** Everything the corpus reads from the settings, as plain data. */
+export interface CorpusSettings {
+  readonly include: string;
+  readonly exclude: string;
+  /** The `files.exclude` globs that are switched on. */
+  readonly filesExclude: readonly string[];
+  readonly maxFileBytes: number;
+}
+
+/** How the Dates view is arranged. */
+export interface DatesViewSettings {
+  readonly order: DateOrder;
+  readonly undatedLabel: string;
+}
+
+export const SETTINGS_SECTION = 'newsCorpus';
+const DEFAULT_INCLUDE = '**/*.txt';
+const DEFAULT_EXCLUDE = '**/{node_modules,.git}/**';
+const DEFAULT_UNDATED_LABEL = 'Undated';
+
+/** Reads the corpus settings that apply to a workspace folder. */
+export function readCorpusSettings(scope?: vscode.ConfigurationScope): CorpusSettings {
+  const config = vscode.workspace.getConfiguration(SETTINGS_SECTION, scope);
+  const filesExclude = vscode.workspace.getConfiguration('files', scope).get<Record<string, unknown>>('exclude') ?? {};
+  const maxKb = config.get<number>('maxFileSizeKB');
+  return {
+    include: config.get<string>('include') || DEFAULT_INCLUDE,
+    exclude: config.get<string>('exclude') ?? DEFAULT_EXCLUDE,
+    // `files.exclude` values may also be `{ when: … }` conditions on siblings; only plain `true` is honoured.
+    filesExclude: Object.entries(filesExclude)
+      .filter(([, enabled]) => enabled === true)
+      .map(([glob]) => glob),
+    maxFileBytes: typeof maxKb === 'number' && maxKb > 0 ? maxKb * 1024 : DEFAULT_MAX_FILE_BYTES,
+  };
+}
+
+export function readDatesViewSettings(): DatesViewSettings {
+  const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+  return {
+    order: config.get<DateOrder>('dateOrder') ?? DEFAULT_DATE_ORDER,
+    undatedLabel: config.get<string>('undatedLabel') || DEFAULT_UNDATED_LABEL,
+  };
+}
+
+/** Whether a configuration change touches what the corpus is made of. */
+export function affectsCorpus(event: vscode.ConfigurationChangeEvent): boolean {
+  return ['include', 'exclude', 'maxFileSizeKB'].some((key) => event.affectsConfiguration(`${SETTINGS_SECTION}.${key}`)) || event.affectsConfiguration('files.exclude');
+}

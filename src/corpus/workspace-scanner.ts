@@ -1,0 +1,75 @@
+import * as vscode from 'vscode';
+import { compileGlob, excludesFolder, GlobMatcher } from '../core/glob';
+import { CorpusSettings } from './settings';
+
+/** A file that may be an article, with the path the user sees. */
+export interface Candidate {
+  readonly uri: vscode.Uri;
+  readonly path: string;
+}
+
+/** A folder the walk could not read. */
+export interface UnreadableFolder extends Candidate {
+  readonly error: string;
+}
+
+/** Decides, from the settings, which workspace-relative paths are candidates. */
+export class CandidateFilter {
+  private readonly included: GlobMatcher;
+  private readonly excluded: GlobMatcher;
+
+  constructor(settings: CorpusSettings) {
+    this.included = compileGlob(settings.include);
+    this.excluded = compileGlob(settings.exclude, ...settings.filesExclude);
+  }
+
+  acceptsFile(relativePath: string): boolean {
+    return this.included(relativePath) && !this.excluded(relativePath);
+  }
+
+  entersFolder(relativePath: string): boolean {
+    return !excludesFolder(this.excluded, relativePath);
+  }
+}
+
+/** The path shown for a file: relative to its folder, prefixed with the folder's name in a multi-root workspace. */
+export function displayPath(uri: vscode.Uri): string {
+  return vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
+}
+
+/**
+ * Lists the candidate files below a workspace folder through `workspace.fs`, so that remote and
+ * virtual workspaces work too. `startFolder` (relative to `folder`) limits the walk to a subfolder. Excluded folders are not entered; folder symlinks are not followed
+ * (they can loop); unreadable folders are reported, not thrown.
+ */
+export async function findCandidates(
+  folder: vscode.Uri,
+  filter: CandidateFilter,
+  token: vscode.CancellationToken,
+  startFolder = '',
+): Promise<{ candidates: Candidate[]; unreadable: UnreadableFolder[] }> {
+  const candidates: Candidate[] = [];
+  const unreadable: UnreadableFolder[] = [];
+  const pending: string[] = [startFolder];
+  while (pending.length > 0 && !token.isCancellationRequested) {
+    const relativeFolder = pending.pop() ?? '';
+    const folderUri = relativeFolder ? vscode.Uri.joinPath(folder, relativeFolder) : folder;
+    let entries: [string, vscode.FileType][];
+    try {
+      entries = await vscode.workspace.fs.readDirectory(folderUri);
+    } catch (error) {
+      unreadable.push({ uri: folderUri, path: displayPath(folderUri), error: error instanceof Error ? error.message : String(error) });
+      continue;
+    }
+    for (const [name, type] of entries) {
+      const relativePath = relativeFolder ? `${relativeFolder}/${name}` : name;
+      if (type & vscode.FileType.Directory) {
+        if (!(type & vscode.FileType.SymbolicLink) && filter.entersFolder(relativePath)) pending.push(relativePath);
+      } else if (type & vscode.FileType.File && filter.acceptsFile(relativePath)) {
+        const uri = vscode.Uri.joinPath(folder, relativePath);
+        candidates.push({ uri, path: displayPath(uri) });
+      }
+    }
+  }
+  return { candidates, unreadable };
+}

@@ -1,0 +1,18 @@
+import * as vscode from 'vscode';
+import { NewsCorpusApi } from './api';
+import { registerCorpus } from './corpus';
+import { registerDatesTree } from './dates-tree';
+import { registerNavigation } from './navigation';
+import { registerSkippedFiles } from './skipped-files';
+import { registerStatusBar } from './status-bar';
+
+export function activate(context: vscode.ExtensionContext): NewsCorpusApi {
+  const service = registerCorpus(context);
+  const datesTree = registerDatesTree(context, { service });
+  registerNavigation(context);
+  registerSkippedFiles(context, { corpus: service.corpus });
+  registerStatusBar(context, { service });
+  return { corpus: service.corpus, datesTree, whenIdle: () => service.whenIdle() };
+}
+
+export function deactivate(): void {}

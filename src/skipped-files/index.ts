@@ -1,0 +1,29 @@
+import * as vscode from 'vscode';
+import { Corpus, SkippedFile } from '../core/corpus';
+
+interface SkippedPick extends vscode.QuickPickItem {
+  readonly file: SkippedFile;
+}
+
+/** Lists the files that are not in the corpus, with the reason; picking one opens it (binary files excepted). */
+async function showSkippedFiles(corpus: Corpus): Promise<void> {
+  const files = [...corpus.skipped()].sort((a, b) => a.path.localeCompare(b.path));
+  if (files.length === 0) {
+    void vscode.window.showInformationMessage('News Corpus: no files were skipped.');
+    return;
+  }
+  const picked = await vscode.window.showQuickPick<SkippedPick>(
+    files.map((file) => ({ label: file.path, detail: file.message, file, iconPath: new vscode.ThemeIcon('warning') })),
+    { title: `News Corpus: ${files.length.toLocaleString('en-US')} skipped files`, placeHolder: 'Files that matched the include setting but are not articles', matchOnDetail: true },
+  );
+  if (!picked) return;
+  if (picked.file.reason === 'binary' || picked.file.reason === 'too-large') {
+    void vscode.window.showInformationMessage(`News Corpus: ${picked.file.path} was skipped: ${picked.file.message}.`);
+    return;
+  }
+  await vscode.commands.executeCommand('newsCorpus.openArticle', vscode.Uri.parse(picked.file.id));
+}
+
+export function registerSkippedFiles(context: vscode.ExtensionContext, deps: { corpus: Corpus }): void {
+  context.subscriptions.push(vscode.commands.registerCommand('newsCorpus.showSkippedFiles', () => showSkippedFiles(deps.corpus)));
+}

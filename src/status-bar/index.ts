@@ -1,0 +1,27 @@
+import * as vscode from 'vscode';
+import { CorpusService } from '../corpus/corpus-service';
+
+function render(item: vscode.StatusBarItem, service: CorpusService): void {
+  const { size, skippedCount } = service.corpus;
+  if (service.state === 'scanning') {
+    item.text = '$(sync~spin) News Corpus';
+    item.tooltip = 'News Corpus: reading articles…';
+  } else {
+    item.text = `$(library) ${size.toLocaleString('en-US')}`;
+    const skipped = skippedCount > 0 ? `, ${skippedCount.toLocaleString('en-US')} files skipped` : '';
+    item.tooltip = `News Corpus: ${size.toLocaleString('en-US')} articles${skipped}. Click to show them by date.`;
+  }
+  if (size > 0 || service.state === 'scanning') item.show();
+  else item.hide();
+}
+
+/** A status-bar count of the corpus that opens the Dates view. */
+export function registerStatusBar(context: vscode.ExtensionContext, deps: { service: CorpusService }): void {
+  const item = vscode.window.createStatusBarItem('newsCorpus.status', vscode.StatusBarAlignment.Left, 10);
+  item.name = 'News Corpus';
+  item.command = 'newsCorpus.dates.focus';
+  const update = () => render(item, deps.service);
+  const unsubscribe = deps.service.corpus.subscribe(update);
+  context.subscriptions.push(item, deps.service.onDidChangeState(update), { dispose: unsubscribe });
+  update();
+}

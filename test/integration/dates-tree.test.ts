@@ -1,0 +1,85 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { NewsCorpusApi } from '../../src/api';
+import type { DateTreeElement } from '../../src/dates-tree/dates-tree-provider';
+
+const EXTENSION_ID = 'news-corpus.news-corpus';
+
+async function api(): Promise<NewsCorpusApi> {
+  const extension = vscode.extensions.getExtension<NewsCorpusApi>(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is installed`);
+  const exports = await extension.activate();
+  await exports.whenIdle();
+  return exports;
+}
+
+function label(item: vscode.TreeItem): string {
+  return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+}
+
+async function childLabels(corpus: NewsCorpusApi, element?: DateTreeElement): Promise<string[]> {
+  const children = await corpus.datesTree.getChildren(element);
+  return children.map((child) => label(corpus.datesTree.getTreeItem(child)));
+}
+
+async function childNamed(corpus: NewsCorpusApi, name: string, element?: DateTreeElement): Promise<DateTreeElement> {
+  for (const child of await corpus.datesTree.getChildren(element)) {
+    if (label(corpus.datesTree.getTreeItem(child)) === name) return child;
+  }
+  throw new Error(`no child "${name}" under ${JSON.stringify(element)}: ${(await childLabels(corpus, element)).join(', ')}`);
+}
+
+describe('Dates view', () => {
+  it('shows the seed articles under 2023 → September → 13 with their titles', async () => {
+    const corpus = await api();
+    const year = await childNamed(corpus, '2023');
+    const september = await childNamed(corpus, 'September', year);
+    const day = await childNamed(corpus, '13', september);
+    const titles = await childLabels(corpus, day);
+    assert.deepStrictEqual(titles.sort(), [
+      'North Korean dictator Kim Jong-Un arrived in Russia this week and had his first meeting with the head of the Kremlin, Vladimir Putin, this Wednesday (13), at…',
+      'North Korean dictator Kim Jong-un arrived in Russia this Tuesday (12) for the long-awaited meeting with Russian President Vladimir Putin.',
+    ]);
+  });
+
+  it('puts the article with an impossible date in the Undated group at the end', async () => {
+    const corpus = await api();
+    const roots = await childLabels(corpus);
+    assert.strictEqual(roots.at(-1), 'Undated');
+    const undated = await childNamed(corpus, 'Undated');
+    assert.deepStrictEqual(await childLabels(corpus, undated), ['A story whose header carries an impossible date.']);
+  });
+
+  it('gives articles a tooltip with date and file name and a command that opens them', async () => {
+    const corpus = await api();
+    const day = await childNamed(corpus, '13', await childNamed(corpus, 'September', await childNamed(corpus, '2023')));
+    const [first] = await corpus.datesTree.getChildren(day);
+    assert.ok(first);
+    const item = corpus.datesTree.getTreeItem(first);
+    assert.match(String(item.tooltip), /2023-09-13 · 00[03]_[0-9a-f]+\.txt/);
+    assert.ok(item.command);
+    await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor, 'an editor opened');
+    assert.match(editor.document.getText(), /^ date 2023-09-13 /);
+  });
+
+  it('skips, and counts, the files that are not articles', async () => {
+    const corpus = await api();
+    const skipped = new Map([...corpus.corpus.skipped()].map((file) => [file.path.replace(/^.*\//, ''), file.reason]));
+    assert.deepStrictEqual(Object.fromEntries([...skipped].sort()), {
+      'binary.txt': 'binary',
+      'empty.txt': 'empty',
+      'latin1.txt': 'not-utf8',
+      'no-header.txt': 'no-date-header',
+    });
+    assert.strictEqual(corpus.corpus.size, 3);
+  });
+
+  it('keeps its commands in the palette under the News Corpus category', async () => {
+    const commands = await vscode.commands.getCommands(true);
+    for (const command of ['newsCorpus.refresh', 'newsCorpus.showSkippedFiles', 'newsCorpus.openSettings', 'newsCorpus.openArticle']) {
+      assert.ok(commands.includes(command), command);
+    }
+  });
+});

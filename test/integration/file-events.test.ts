@@ -1,0 +1,100 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { NewsCorpusApi } from '../../src/api';
+
+const EXTENSION_ID = 'news-corpus.news-corpus';
+/** File watchers report with some delay; tests wait for the corpus to show a change up to this long. */
+const FOLLOW_TIMEOUT_MS = 10_000;
+
+async function api(): Promise<NewsCorpusApi> {
+  const extension = vscode.extensions.getExtension<NewsCorpusApi>(EXTENSION_ID);
+  assert.ok(extension);
+  const exports = await extension.activate();
+  await exports.whenIdle();
+  return exports;
+}
+
+async function until(what: string, condition: () => boolean, corpus: NewsCorpusApi): Promise<void> {
+  const deadline = Date.now() + FOLLOW_TIMEOUT_MS;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await corpus.whenIdle();
+  }
+}
+
+function workspaceUri(...segments: string[]): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the test workspace is open');
+  return vscode.Uri.joinPath(folder.uri, ...segments);
+}
+
+const encode = (text: string) => new TextEncoder().encode(text);
+
+describe('Following the files of the workspace', () => {
+  const liveFolder = workspaceUri('live');
+
+  after(async () => {
+    await vscode.workspace.fs.delete(liveFolder, { recursive: true, useTrash: false }).then(undefined, () => undefined);
+  });
+
+  it('adds a created article, updates it when edited, and drops it when deleted', async () => {
+    const corpus = await api();
+    const uri = workspaceUri('live', 'new-article.txt');
+    const id = uri.toString();
+    await vscode.workspace.fs.writeFile(uri, encode(' date 2021-06-01 A freshly written article about the harbour.\n\nMore text.'));
+    await until('the new article is in the corpus', () => corpus.corpus.article(id)?.date === '2021-06-01', corpus);
+    assert.strictEqual(corpus.corpus.article(id)?.title, 'A freshly written article about the harbour.');
+
+    await vscode.workspace.fs.writeFile(uri, encode(' date 2021-06-02 The harbour article, corrected.'));
+    await until('the edit is seen', () => corpus.corpus.article(id)?.date === '2021-06-02', corpus);
+
+    await vscode.workspace.fs.delete(uri);
+    await until('the deleted article is gone', () => corpus.corpus.article(id) === undefined, corpus);
+  });
+
+  it('drops every article of a deleted folder', async () => {
+    const corpus = await api();
+    const folder = workspaceUri('live', 'batch');
+    const ids: string[] = [];
+    for (const day of ['10', '11', '12']) {
+      const uri = vscode.Uri.joinPath(folder, `${day}.txt`);
+      ids.push(uri.toString());
+      await vscode.workspace.fs.writeFile(uri, encode(` date 2021-07-${day} Story of day ${day}.`));
+    }
+    await until('all three articles are in', () => ids.every((id) => corpus.corpus.article(id)), corpus);
+    await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false });
+    await until('all three articles are gone', () => ids.every((id) => !corpus.corpus.article(id)), corpus);
+  });
+
+  it('skips a file that grows past the size limit, without reading it', async () => {
+    const corpus = await api();
+    const uri = workspaceUri('live', 'huge.txt');
+    const limitKb = vscode.workspace.getConfiguration('newsCorpus').get<number>('maxFileSizeKB') ?? 2048;
+    await vscode.workspace.fs.writeFile(uri, encode(` date 2021-06-01 ${'word '.repeat((limitKb * 1024) / 5 + 10)}`));
+    await until('the huge file is skipped', () => [...corpus.corpus.skipped()].some((file) => file.id === uri.toString() && file.reason === 'too-large'), corpus);
+    assert.strictEqual(corpus.corpus.article(uri.toString()), undefined);
+  });
+
+  it('turns an article that loses its header into a skipped file, and back', async () => {
+    const corpus = await api();
+    const uri = workspaceUri('live', 'flip.txt');
+    const id = uri.toString();
+    await vscode.workspace.fs.writeFile(uri, encode(' date 2021-06-01 An article.'));
+    await until('it is an article', () => corpus.corpus.article(id) !== undefined, corpus);
+    await vscode.workspace.fs.writeFile(uri, encode('Just notes now.'));
+    await until('it is skipped', () => [...corpus.corpus.skipped()].some((file) => file.id === id && file.reason === 'no-date-header'), corpus);
+    assert.strictEqual(corpus.corpus.article(id), undefined);
+  });
+
+  it('never writes to the article files it reads', async () => {
+    const corpus = await api();
+    const seed = workspaceUri('003_737a2ec1faf8bc49.txt');
+    const before = await vscode.workspace.fs.stat(seed);
+    await vscode.commands.executeCommand('newsCorpus.refresh');
+    await corpus.whenIdle();
+    const after = await vscode.workspace.fs.stat(seed);
+    assert.strictEqual(after.mtime, before.mtime);
+    assert.strictEqual(after.size, before.size);
+  });
+});
