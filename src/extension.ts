@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { NewsCorpusApi } from './api';
+import { registerArticleLanguage } from './article-language';
 import { registerCorpus } from './corpus';
+import { readHighlightArticles } from './corpus/settings';
 import { registerDatesTree } from './dates-tree';
 import { registerNavigation } from './navigation';
 import { registerSkippedFiles } from './skipped-files';
@@ -12,6 +14,7 @@ export function activate(context: vscode.ExtensionContext): NewsCorpusApi {
   registerNavigation(context);
   registerSkippedFiles(context, { corpus: service.corpus });
   registerStatusBar(context, { service });
+  registerArticleLanguage(context, { corpus: service.corpus, enabled: readHighlightArticles });
   return { corpus: service.corpus, datesTree, whenIdle: () => service.whenIdle() };
 }
 

@@ -121,8 +121,13 @@ export class CorpusService implements vscode.Disposable {
     return this.corpus.size > 0 ? 'ready' : 'empty';
   }
 
+  /** The folder a URI lies in, among the service's own folders (which tests may give outside the workspace). */
   private folderOf(uri: vscode.Uri): vscode.WorkspaceFolder | undefined {
-    return vscode.workspace.getWorkspaceFolder(uri);
+    const target = uri.toString();
+    return this.deps.folders().find((folder) => {
+      const root = folder.uri.toString();
+      return target === root || target.startsWith(root.endsWith('/') ? root : `${root}/`);
+    });
   }
 
   private async runScan(token: vscode.CancellationToken): Promise<void> {

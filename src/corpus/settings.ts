@@ -50,3 +50,8 @@ export function readDatesViewSettings(): DatesViewSettings {
 export function affectsCorpus(event: vscode.ConfigurationChangeEvent): boolean {
   return ['include', 'exclude', 'maxFileSizeKB'].some((key) => event.affectsConfiguration(`${SETTINGS_SECTION}.${key}`)) || event.affectsConfiguration('files.exclude');
 }
+
+/** Whether article files open in the News Article language. */
+export function readHighlightArticles(): boolean {
+  return vscode.workspace.getConfiguration(SETTINGS_SECTION).get<boolean>('highlightArticles') ?? true;
+}

@@ -62,6 +62,10 @@ describe('Dates view', () => {
     const editor = vscode.window.activeTextEditor;
     assert.ok(editor, 'an editor opened');
     assert.match(editor.document.getText(), /^ date 2023-09-13 /);
+    for (let attempt = 0; attempt < 40 && editor.document.languageId !== 'news-article'; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    assert.strictEqual(editor.document.languageId, 'news-article', 'articles open with News Article highlighting');
   });
 
   it('skips, and counts, the files that are not articles', async () => {

@@ -1,0 +1,86 @@
+import { ENTITY_TYPES, TAG_O, TagPart, partOf, tagOf, typeIndexOf } from './tags';
+import { TokenBuffer } from './tokenizer';
+import { EntitySpan, EntityType } from './types';
+
+/**
+ * Turns BILOU tags into spans of the original text. Decoding only ever emits well-formed sequences,
+ * but a span left open (B or I without L) is closed at its last inside token all the same.
+ *
+ * @example
+ * tagsToSpans('Kim Jong-un left', tokens, Uint8Array.of(tagOf(0, TagPart.Begin), tagOf(0, TagPart.Last), TAG_O));
+ * // [{ start: 0, end: 11, type: 'PER', text: 'Kim Jong-un' }]
+ */
+export function tagsToSpans(text: string, tokens: TokenBuffer, tags: Uint8Array): EntitySpan[] {
+  const spans: EntitySpan[] = [];
+  let openStart = -1;
+  let openEnd = -1;
+  let openType = -1;
+  const close = (): void => {
+    if (openStart === -1) return;
+    spans.push(makeSpan(text, openStart, openEnd, openType));
+    openStart = -1;
+  };
+  for (let i = 0; i < tokens.count; i++) {
+    const tag = tags[i] ?? TAG_O;
+    const start = tokens.starts[i] ?? 0;
+    const end = tokens.ends[i] ?? 0;
+    if (tag === TAG_O) {
+      close();
+      continue;
+    }
+    const type = typeIndexOf(tag);
+    const part = partOf(tag);
+    if (part === TagPart.Begin || part === TagPart.Unit || type !== openType) {
+      close();
+      openStart = start;
+      openType = type;
+    }
+    openEnd = end;
+    if (part === TagPart.Last || part === TagPart.Unit) close();
+  }
+  close();
+  return spans;
+}
+
+function makeSpan(text: string, start: number, end: number, typeIndex: number): EntitySpan {
+  const type: EntityType = ENTITY_TYPES[typeIndex] ?? 'MISC';
+  return { start, end, type, text: text.slice(start, end) };
+}
+
+/**
+ * The BILOU tags of gold spans over `tokens`, for training. A span whose edges fall inside a token
+ * cannot be represented and is left out; the number left out is returned for the training report.
+ *
+ * @example
+ * const { tags, misaligned } = spansToTags(tokens, [{ start: 0, end: 11, type: 'PER' }]);
+ */
+export function spansToTags(
+  tokens: TokenBuffer,
+  spans: readonly { readonly start: number; readonly end: number; readonly type: EntityType }[],
+): { tags: Uint8Array; misaligned: number } {
+  const tags = new Uint8Array(tokens.count);
+  const byStart = new Map<number, number>();
+  const byEnd = new Map<number, number>();
+  for (let i = 0; i < tokens.count; i++) {
+    byStart.set(tokens.starts[i] ?? 0, i);
+    byEnd.set(tokens.ends[i] ?? 0, i);
+  }
+  let misaligned = 0;
+  for (const span of spans) {
+    const first = byStart.get(span.start);
+    const last = byEnd.get(span.end);
+    if (first === undefined || last === undefined || last < first) {
+      misaligned++;
+      continue;
+    }
+    const type = ENTITY_TYPES.indexOf(span.type);
+    if (first === last) {
+      tags[first] = tagOf(type, TagPart.Unit);
+      continue;
+    }
+    tags[first] = tagOf(type, TagPart.Begin);
+    for (let i = first + 1; i < last; i++) tags[i] = tagOf(type, TagPart.Inside);
+    tags[last] = tagOf(type, TagPart.Last);
+  }
+  return { tags, misaligned };
+}

@@ -1,0 +1,102 @@
+import { DocStore } from './doc-store';
+import { Matcher } from './matchers';
+import { TieBreak, TopK } from './top-k';
+
+/** A clause ready to evaluate. */
+export interface ClauseMatcher {
+  readonly matcher: Matcher;
+  readonly negated: boolean;
+}
+
+/** The ranked documents of a query and how many matched in all. */
+export interface Ranked {
+  readonly top: readonly { doc: number; score: number }[];
+  readonly total: number;
+}
+
+/**
+ * Scratch arrays indexed by document id, reused across queries; a generation number per array
+ * marks which entries belong to the current pass, so nothing is cleared between queries.
+ */
+export class Scratch {
+  private stamps = [new Uint32Array(0), new Uint32Array(0)];
+  private sums = [new Float64Array(0), new Float64Array(0)];
+  private generation = 0;
+
+  /** Fresh arrays pair `which` for `docCount` documents: the stamp to write and the arrays. */
+  next(which: 0 | 1, docCount: number): { stamp: number; stamps: Uint32Array; sums: Float64Array } {
+    if ((this.stamps[which]?.length ?? 0) < docCount) {
+      const capacity = Math.max(docCount, (this.stamps[which]?.length ?? 0) * 2);
+      this.stamps[which] = new Uint32Array(capacity);
+      this.sums[which] = new Float64Array(capacity);
+    }
+    this.generation++;
+    return { stamp: this.generation, stamps: this.stamps[which] ?? new Uint32Array(0), sums: this.sums[which] ?? new Float64Array(0) };
+  }
+}
+
+/**
+ * Evaluates AND-of-clauses document at a time: the cheapest positive clause yields the candidates,
+ * each further clause filters them by probing (binary search per candidate) or, when that is dearer,
+ * by walking its postings once; then a bounded heap keeps the best `limit`.
+ *
+ * @example
+ * const { top, total } = evaluate([{ matcher, negated: false }], store, scratch, 20, 'newest');
+ */
+export function evaluate(clauses: readonly ClauseMatcher[], store: DocStore, scratch: Scratch, limit: number, tieBreak: TieBreak): Ranked {
+  const positives = clauses.filter((clause) => !clause.negated).sort((a, b) => a.matcher.cost - b.matcher.cost);
+  const negatives = clauses.filter((clause) => clause.negated);
+  const [driver, ...rest] = positives;
+  if (!driver) return { top: [], total: 0 };
+  const deleted = store.deleted.array;
+  const first = scratch.next(0, store.count);
+  let candidates: number[] = [];
+  driver.matcher.collect((doc, score) => {
+    if (deleted[doc]) return;
+    if (first.stamps[doc] !== first.stamp) {
+      first.stamps[doc] = first.stamp;
+      first.sums[doc] = score;
+      candidates.push(doc);
+    } else {
+      first.sums[doc] = (first.sums[doc] ?? 0) + score;
+    }
+  });
+  for (const clause of [...rest, ...negatives]) {
+    if (candidates.length === 0) break;
+    candidates = filter(candidates, clause, first, store.count, scratch);
+  }
+  const top = new TopK(limit, store.day.array, tieBreak);
+  for (const doc of candidates) top.offer(doc, first.sums[doc] ?? 0);
+  return { top: top.sorted(), total: candidates.length };
+}
+
+function filter(candidates: number[], clause: ClauseMatcher, first: { stamp: number; stamps: Uint32Array; sums: Float64Array }, docCount: number, scratch: Scratch): number[] {
+  const kept: number[] = [];
+  const { matcher, negated } = clause;
+  if (matcher.cost <= candidates.length * matcher.probeCost) {
+    const second = scratch.next(1, docCount);
+    matcher.collect((doc, score) => {
+      if (first.stamps[doc] !== first.stamp) return;
+      if (second.stamps[doc] !== second.stamp) {
+        second.stamps[doc] = second.stamp;
+        second.sums[doc] = score;
+      } else {
+        second.sums[doc] = (second.sums[doc] ?? 0) + score;
+      }
+    });
+    for (const doc of candidates) {
+      const matched = second.stamps[doc] === second.stamp;
+      if (matched === negated) continue;
+      if (!negated) first.sums[doc] = (first.sums[doc] ?? 0) + (second.sums[doc] ?? 0);
+      kept.push(doc);
+    }
+    return kept;
+  }
+  for (const doc of candidates) {
+    const score = matcher.probe(doc);
+    if (score >= 0 === negated) continue;
+    if (!negated) first.sums[doc] = (first.sums[doc] ?? 0) + score;
+    kept.push(doc);
+  }
+  return kept;
+}

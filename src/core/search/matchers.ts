@@ -1,0 +1,217 @@
+import { DocStore } from './doc-store';
+import { PostingList, findDoc } from './postings';
+import { Scorer } from './scoring';
+
+/** Receives each matching document with its score; a document may arrive more than once (summed). */
+export type MatchSink = (doc: number, score: number) => void;
+
+/**
+ * One query atom or clause, evaluated against the postings. `collect` walks every match;
+ * `probe` checks a single document (a score ≥ 0, or -1 when it does not match) — the evaluator
+ * picks whichever is cheaper from `cost` (postings walked) and `probeCost` (per document).
+ *
+ * @example
+ * const score = matcher.probe(doc); // -1 if doc does not match
+ */
+export interface Matcher {
+  readonly cost: number;
+  readonly probeCost: number;
+  collect(sink: MatchSink): void;
+  probe(doc: number): number;
+}
+
+/** A dictionary term a query atom reaches, with its postings and the factor its field score is multiplied by. */
+export interface Expansion {
+  readonly lists: readonly PostingList[];
+  /** Match weight (exact 1, prefix or fuzzy less) times idf. */
+  readonly factor: number;
+}
+
+function listsCost(lists: readonly PostingList[]): number {
+  let cost = 0;
+  for (const list of lists) cost += list.end - list.start;
+  return cost;
+}
+
+function listsProbeCost(lists: readonly PostingList[]): number {
+  let cost = 0;
+  for (const list of lists) cost += Math.log2(list.end - list.start + 1) + 1;
+  return cost;
+}
+
+/**
+ * Words (exact, prefix or fuzzy expansions) or entity terms: a document matches if it has any of them.
+ *
+ * @example
+ * const matcher = new TermsMatcher([{ lists, factor: 1.3 }], scorer, 'words');
+ */
+export class TermsMatcher implements Matcher {
+  readonly cost: number;
+  readonly probeCost: number;
+
+  constructor(
+    private readonly expansions: readonly Expansion[],
+    private readonly scorer: Scorer,
+    private readonly kind: 'words' | 'entity',
+  ) {
+    this.cost = expansions.reduce((sum, expansion) => sum + listsCost(expansion.lists), 0);
+    this.probeCost = expansions.reduce((sum, expansion) => sum + listsProbeCost(expansion.lists), 0);
+  }
+
+  collect(sink: MatchSink): void {
+    const scorer = this.scorer;
+    const words = this.kind === 'words';
+    for (const { lists, factor } of this.expansions) {
+      for (const { docs, counts, start, end } of lists) {
+        for (let i = start; i < end; i++) {
+          const doc = docs[i] ?? 0;
+          const packed = counts[i] ?? 0;
+          sink(doc, factor * (words ? scorer.fields(packed, doc) : scorer.mentions(packed)));
+        }
+      }
+    }
+  }
+
+  probe(doc: number): number {
+    let score = -1;
+    for (const { lists, factor } of this.expansions) {
+      for (const list of lists) {
+        const at = findDoc(list, doc);
+        if (at < 0) continue;
+        const packed = list.counts[at] ?? 0;
+        score = Math.max(score, 0) + factor * (this.kind === 'words' ? this.scorer.fields(packed, doc) : this.scorer.mentions(packed));
+      }
+    }
+    return score;
+  }
+}
+
+/**
+ * An exact phrase: every word must be in the document, then its body tokens are checked for the
+ * words in sequence (the forward index holds each document's term ids in text order).
+ *
+ * @example
+ * const matcher = new PhraseMatcher([7, 12], [expansion7, expansion12], store, scorer);
+ */
+export class PhraseMatcher implements Matcher {
+  readonly cost: number;
+  readonly probeCost: number;
+  private readonly driver: number;
+
+  constructor(
+    private readonly terms: readonly number[],
+    private readonly words: readonly Expansion[],
+    private readonly store: DocStore,
+    private readonly scorer: Scorer,
+  ) {
+    const costs = words.map((word) => listsCost(word.lists));
+    this.driver = costs.indexOf(Math.min(...costs));
+    this.cost = costs[this.driver] ?? 0;
+    this.probeCost = words.reduce((sum, word) => sum + listsProbeCost(word.lists), 0) + PHRASE_VERIFY_COST;
+  }
+
+  collect(sink: MatchSink): void {
+    const driver = this.words[this.driver];
+    if (!driver) return;
+    for (const { docs, start, end } of driver.lists) {
+      for (let i = start; i < end; i++) {
+        const doc = docs[i] ?? 0;
+        const score = this.probe(doc);
+        if (score >= 0) sink(doc, score);
+      }
+    }
+  }
+
+  probe(doc: number): number {
+    let score = 0;
+    for (const { lists, factor } of this.words) {
+      let found = false;
+      for (const list of lists) {
+        const at = findDoc(list, doc);
+        if (at < 0) continue;
+        score += factor * this.scorer.fields(list.counts[at] ?? 0, doc);
+        found = true;
+      }
+      if (!found) return -1;
+    }
+    return this.inSequence(doc) ? score : -1;
+  }
+
+  private inSequence(doc: number): boolean {
+    const forward = this.store.forward.array;
+    const start = this.store.forwardOffset(doc);
+    const last = start + (this.store.bodyLen.array[doc] ?? 0) - this.terms.length;
+    const first = this.terms[0];
+    for (let i = start; i <= last; i++) {
+      if (forward[i] !== first) continue;
+      let j = 1;
+      while (j < this.terms.length && forward[i + j] === this.terms[j]) j++;
+      if (j === this.terms.length) return true;
+    }
+    return false;
+  }
+}
+
+/** Probing a phrase reads the document's tokens; counted as this many binary-search steps. */
+const PHRASE_VERIFY_COST = 64;
+
+/**
+ * Articles dated within an inclusive range of `YYYYMMDD` numbers.
+ *
+ * @example
+ * const september = new DateMatcher(20230901, 20230930, store);
+ */
+export class DateMatcher implements Matcher {
+  readonly cost: number;
+  readonly probeCost = 1;
+
+  constructor(
+    private readonly from: number,
+    private readonly to: number,
+    private readonly store: DocStore,
+  ) {
+    this.cost = store.count;
+  }
+
+  collect(sink: MatchSink): void {
+    const days = this.store.day.array;
+    for (let doc = 0; doc < this.store.count; doc++) {
+      const day = days[doc] ?? 0;
+      if (day >= this.from && day <= this.to) sink(doc, 0);
+    }
+  }
+
+  probe(doc: number): number {
+    const day = this.store.day.array[doc] ?? 0;
+    return day >= this.from && day <= this.to ? 0 : -1;
+  }
+}
+
+/**
+ * Alternatives joined by OR: a document matches if any does; scores add up.
+ *
+ * @example
+ * const either = new AnyMatcher([wheat, corn]);
+ */
+export class AnyMatcher implements Matcher {
+  readonly cost: number;
+  readonly probeCost: number;
+
+  constructor(private readonly alternatives: readonly Matcher[]) {
+    this.cost = alternatives.reduce((sum, matcher) => sum + matcher.cost, 0);
+    this.probeCost = alternatives.reduce((sum, matcher) => sum + matcher.probeCost, 0);
+  }
+
+  collect(sink: MatchSink): void {
+    for (const matcher of this.alternatives) matcher.collect(sink);
+  }
+
+  probe(doc: number): number {
+    let score = -1;
+    for (const matcher of this.alternatives) {
+      const found = matcher.probe(doc);
+      if (found >= 0) score = Math.max(score, 0) + found;
+    }
+    return score;
+  }
+}

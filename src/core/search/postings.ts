@@ -1,0 +1,131 @@
+import { MAX_FIELD_COUNT } from './batch-builder';
+
+/** Body counts are packed into the low 16 bits of a posting's frequency word. */
+const MAX_BODY_COUNT = 0xffff;
+
+/**
+ * Packs the counts of a term in a document's body, title and entity field into one 32-bit word.
+ *
+ * @example
+ * const packed = packCounts(3, 1, 0); // body 3, title 1
+ * bodyCount(packed); // 3
+ */
+export function packCounts(body: number, title: number, entity: number): number {
+  return (Math.min(body, MAX_BODY_COUNT) | (Math.min(title, MAX_FIELD_COUNT) << 16) | (Math.min(entity, MAX_FIELD_COUNT) << 24)) >>> 0;
+}
+
+/** The body count of a packed word. @example bodyCount(packCounts(3, 1, 0)); // 3 */
+export function bodyCount(packed: number): number {
+  return packed & MAX_BODY_COUNT;
+}
+
+/** The title count of a packed word. @example titleCount(packCounts(3, 1, 0)); // 1 */
+export function titleCount(packed: number): number {
+  return (packed >>> 16) & MAX_FIELD_COUNT;
+}
+
+/** The entity-field count of a packed word. @example entityCount(packCounts(0, 0, 2)); // 2 */
+export function entityCount(packed: number): number {
+  return packed >>> 24;
+}
+
+/**
+ * One posting list, or a part of one: ascending document ids `docs[start..end)` with their packed counts.
+ *
+ * @example
+ * const list: PostingList = { docs: [0, 4], counts: [packCounts(1, 0, 0), packCounts(2, 0, 0)], start: 0, end: 2 };
+ */
+export interface PostingList {
+  readonly docs: ArrayLike<number>;
+  readonly counts: ArrayLike<number>;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * The immutable bulk of the postings, in compressed-sparse-row form: the postings of term `t`
+ * are `docs[offsets[t]..offsets[t + 1])`. Three typed arrays, saved and loaded as raw bytes.
+ *
+ * @example
+ * const main = new MainPostings(new Uint32Array([0, 1]), new Uint32Array([5]), new Uint32Array([packCounts(1, 0, 0)]));
+ * main.list(0); // { docs, counts, start: 0, end: 1 }
+ */
+export class MainPostings {
+  constructor(
+    readonly offsets: Uint32Array,
+    readonly docs: Uint32Array,
+    readonly counts: Uint32Array,
+  ) {}
+
+  /** Number of terms covered (terms added later have no main postings). */
+  get termCount(): number {
+    return this.offsets.length - 1;
+  }
+
+  list(term: number): PostingList | undefined {
+    if (term >= this.termCount) return undefined;
+    const start = this.offsets[term] ?? 0;
+    const end = this.offsets[term + 1] ?? start;
+    return end > start ? { docs: this.docs, counts: this.counts, start, end } : undefined;
+  }
+
+  /** Empty postings, for a new index. */
+  static empty(): MainPostings {
+    return new MainPostings(new Uint32Array(1), new Uint32Array(0), new Uint32Array(0));
+  }
+}
+
+/**
+ * Postings of the documents added since the last compaction, in growable arrays per term.
+ * Documents are appended with increasing ids, so each list stays sorted.
+ *
+ * @example
+ * const delta = new DeltaPostings();
+ * delta.add(3, 100, packCounts(1, 0, 0));
+ * delta.list(3)?.end; // 1
+ */
+export class DeltaPostings {
+  private readonly lists = new Map<number, { docs: number[]; counts: number[] }>();
+  private postingCount = 0;
+
+  /** Total postings held: when this grows large the index compacts. */
+  get size(): number {
+    return this.postingCount;
+  }
+
+  add(term: number, doc: number, packed: number): void {
+    let list = this.lists.get(term);
+    if (!list) {
+      list = { docs: [], counts: [] };
+      this.lists.set(term, list);
+    }
+    list.docs.push(doc);
+    list.counts.push(packed);
+    this.postingCount++;
+  }
+
+  list(term: number): PostingList | undefined {
+    const list = this.lists.get(term);
+    return list ? { docs: list.docs, counts: list.counts, start: 0, end: list.docs.length } : undefined;
+  }
+}
+
+/**
+ * Index of `doc` in `list.docs[from..list.end)`, or -1: a binary search, as lists are sorted.
+ *
+ * @example
+ * findDoc({ docs: [1, 5, 9], counts: [0, 0, 0], start: 0, end: 3 }, 5); // 1
+ */
+export function findDoc(list: PostingList, doc: number, from = list.start): number {
+  let low = from;
+  let high = list.end - 1;
+  const docs = list.docs;
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    const value = docs[mid] ?? 0;
+    if (value < doc) low = mid + 1;
+    else if (value > doc) high = mid - 1;
+    else return mid;
+  }
+  return -1;
+}

@@ -1,0 +1,71 @@
+import { DocStore } from './doc-store';
+import { bodyCount, entityCount, titleCount } from './postings';
+
+/** BM25 term-frequency saturation. */
+export const BM25_K1 = 1.2;
+/** BM25 length normalisation. */
+export const BM25_B = 0.75;
+
+/**
+ * How much a match in each field weighs: a word in the title or in an entity's name says more
+ * about what the article is about than the same word in the body.
+ */
+export const FIELD_WEIGHTS = { body: 1, title: 3, entity: 2 } as const;
+
+/** Weight of a dictionary word reached by a prefix (`bank*` → "banking"); the exact word weighs 1. */
+export const PREFIX_WEIGHT = 0.6;
+/** Weight of a word one edit away from a fuzzy word; two edits weigh half of this. */
+export const FUZZY_WEIGHT = 0.5;
+/** Weight of an entity filter's match, per unit of BM25 over the entity's mention count. */
+export const ENTITY_FILTER_WEIGHT = 1;
+
+/**
+ * BM25 over the three fields of the index, with the collection statistics of one moment.
+ *
+ * @example
+ * const scorer = new Scorer(store);
+ * const score = scorer.idf(df) * scorer.fields(packed, doc);
+ */
+export class Scorer {
+  private readonly liveCount: number;
+  private readonly bodyNorm: number;
+  private readonly titleNorm: number;
+  private readonly entityNorm: number;
+  private readonly bodyLen: Uint32Array;
+  private readonly titleLen: Uint32Array;
+  private readonly entityLen: Uint32Array;
+
+  constructor(store: DocStore) {
+    const averages = store.averages();
+    this.liveCount = store.liveCount;
+    this.bodyNorm = BM25_B / averages.body;
+    this.titleNorm = BM25_B / averages.title;
+    this.entityNorm = BM25_B / averages.entity;
+    this.bodyLen = store.bodyLen.array;
+    this.titleLen = store.titleLen.array;
+    this.entityLen = store.entityLen.array;
+  }
+
+  /** Inverse document frequency of a term found in `df` documents (BM25's, never negative). */
+  idf(df: number): number {
+    return Math.log(1 + (this.liveCount - df + 0.5) / (df + 0.5));
+  }
+
+  /** The field-weighted BM25 of one posting, before idf. */
+  fields(packed: number, doc: number): number {
+    let score = 0;
+    const body = bodyCount(packed);
+    if (body > 0) score += (FIELD_WEIGHTS.body * body * (BM25_K1 + 1)) / (body + BM25_K1 * (1 - BM25_B + this.bodyNorm * (this.bodyLen[doc] ?? 0)));
+    const title = titleCount(packed);
+    if (title > 0) score += (FIELD_WEIGHTS.title * title * (BM25_K1 + 1)) / (title + BM25_K1 * (1 - BM25_B + this.titleNorm * (this.titleLen[doc] ?? 0)));
+    const entity = entityCount(packed);
+    if (entity > 0) score += (FIELD_WEIGHTS.entity * entity * (BM25_K1 + 1)) / (entity + BM25_K1 * (1 - BM25_B + this.entityNorm * (this.entityLen[doc] ?? 0)));
+    return score;
+  }
+
+  /** The score of an entity filter's posting: saturating in the number of mentions. */
+  mentions(packed: number): number {
+    const count = entityCount(packed);
+    return (ENTITY_FILTER_WEIGHT * count * (BM25_K1 + 1)) / (count + BM25_K1);
+  }
+}

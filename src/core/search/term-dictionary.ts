@@ -1,0 +1,75 @@
+import SearchableMap from 'minisearch/SearchableMap';
+
+/**
+ * The term dictionary: a hash map from term to id for indexing, and minisearch's radix tree
+ * (`SearchableMap`) for prefix and fuzzy expansion, built on first use.
+ *
+ * @example
+ * const dictionary = new TermDictionary();
+ * dictionary.intern('bank'); // 0
+ * dictionary.intern('banking'); // 1
+ * [...dictionary.withPrefix('bank')]; // [['bank', 0], ['banking', 1]]
+ */
+export class TermDictionary {
+  private readonly ids = new Map<string, number>();
+  private readonly terms: string[];
+  private tree: SearchableMap<number> | undefined;
+
+  constructor(terms: readonly string[] = []) {
+    this.terms = [...terms];
+    this.terms.forEach((term, id) => this.ids.set(term, id));
+  }
+
+  get size(): number {
+    return this.terms.length;
+  }
+
+  /** The id of `term`, adding it if it is new. */
+  intern(term: string): number {
+    let id = this.ids.get(term);
+    if (id === undefined) {
+      id = this.terms.length;
+      this.terms.push(term);
+      this.ids.set(term, id);
+      this.tree?.set(term, id);
+    }
+    return id;
+  }
+
+  id(term: string): number | undefined {
+    return this.ids.get(term);
+  }
+
+  term(id: number): string {
+    return this.terms[id] ?? '';
+  }
+
+  /** All terms, in id order (for saving). */
+  all(): readonly string[] {
+    return this.terms;
+  }
+
+  /** Terms starting with `prefix`, with their ids. */
+  withPrefix(prefix: string): Iterable<[string, number]> {
+    return this.radixTree().atPrefix(prefix).entries();
+  }
+
+  /** Terms within `maxEdits` (Levenshtein) of `term`: term → [id, distance]. */
+  near(term: string, maxEdits: number): Map<string, [number, number]> {
+    return this.radixTree().fuzzyGet(term, maxEdits);
+  }
+
+  /** Builds the radix tree now rather than on the first prefix or fuzzy query. */
+  prepare(): void {
+    this.radixTree();
+  }
+
+  private radixTree(): SearchableMap<number> {
+    if (!this.tree) {
+      const tree = new SearchableMap<number>();
+      this.terms.forEach((term, id) => tree.set(term, id));
+      this.tree = tree;
+    }
+    return this.tree;
+  }
+}

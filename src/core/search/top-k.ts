@@ -1,0 +1,91 @@
+/** Which of two equally scored articles comes first. */
+export type TieBreak = 'newest' | 'oldest';
+
+/**
+ * A bounded heap keeping the `limit` best (score, then date, then id) documents seen, so ranking
+ * costs O(matches · log limit) instead of sorting every match.
+ *
+ * @example
+ * const top = new TopK(10, days, 'newest');
+ * top.offer(doc, score);
+ * top.sorted(); // [{ doc, score }, …] best first
+ */
+export class TopK {
+  private readonly docs: number[] = [];
+  private readonly scores: number[] = [];
+  private readonly newestFirst: boolean;
+
+  constructor(
+    private readonly limit: number,
+    private readonly days: Int32Array,
+    tieBreak: TieBreak,
+  ) {
+    this.newestFirst = tieBreak === 'newest';
+  }
+
+  offer(doc: number, score: number): void {
+    if (this.limit <= 0) return;
+    if (this.docs.length < this.limit) {
+      this.docs.push(doc);
+      this.scores.push(score);
+      this.siftUp(this.docs.length - 1);
+    } else if (this.better(doc, score, this.docs[0] ?? 0, this.scores[0] ?? 0)) {
+      this.docs[0] = doc;
+      this.scores[0] = score;
+      this.siftDown(0);
+    }
+  }
+
+  /** The kept documents, best first. */
+  sorted(): { doc: number; score: number }[] {
+    const entries = this.docs.map((doc, i) => ({ doc, score: this.scores[i] ?? 0 }));
+    return entries.sort((a, b) => (this.better(a.doc, a.score, b.doc, b.score) ? -1 : 1));
+  }
+
+  /** Whether (docA, scoreA) ranks above (docB, scoreB). */
+  private better(docA: number, scoreA: number, docB: number, scoreB: number): boolean {
+    if (scoreA !== scoreB) return scoreA > scoreB;
+    const dayA = this.days[docA] ?? 0;
+    const dayB = this.days[docB] ?? 0;
+    if (dayA !== dayB) return this.newestFirst ? dayA > dayB : dayA < dayB;
+    return docA < docB;
+  }
+
+  // The heap's root is the worst kept document, the one a better newcomer replaces.
+  private siftUp(index: number): void {
+    let child = index;
+    while (child > 0) {
+      const parent = (child - 1) >> 1;
+      if (!this.worse(child, parent)) break;
+      this.swap(child, parent);
+      child = parent;
+    }
+  }
+
+  private siftDown(index: number): void {
+    let parent = index;
+    for (;;) {
+      const left = parent * 2 + 1;
+      const right = left + 1;
+      let worst = parent;
+      if (left < this.docs.length && this.worse(left, worst)) worst = left;
+      if (right < this.docs.length && this.worse(right, worst)) worst = right;
+      if (worst === parent) return;
+      this.swap(parent, worst);
+      parent = worst;
+    }
+  }
+
+  private worse(i: number, j: number): boolean {
+    return this.better(this.docs[j] ?? 0, this.scores[j] ?? 0, this.docs[i] ?? 0, this.scores[i] ?? 0);
+  }
+
+  private swap(i: number, j: number): void {
+    const doc = this.docs[i] ?? 0;
+    const score = this.scores[i] ?? 0;
+    this.docs[i] = this.docs[j] ?? 0;
+    this.scores[i] = this.scores[j] ?? 0;
+    this.docs[j] = doc;
+    this.scores[j] = score;
+  }
+}

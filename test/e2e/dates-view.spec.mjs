@@ -1,0 +1,64 @@
+// A reader's path through the Dates view: open the News Corpus container, drill down
+// year → month → day to the seed articles of 2023-09-13, and open one in an editor.
+// The steps build on each other, so they share one workbench page and run in order.
+import * as assert from 'node:assert/strict';
+import { readdir, readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { repoRoot } from '../../scripts/harness.mjs';
+import { Workbench } from './workbench.mjs';
+
+const workspace = join(repoRoot, 'test', 'fixtures', 'workspace');
+const ARTICLE_LEVEL = 4;
+
+describe('Dates view', function () {
+  let workbench;
+
+  before(async function () {
+    workbench = await Workbench.open();
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') {
+      await workbench.screenshot(`failed-${this.currentTest.title.replaceAll(/\W+/g, '-')}`);
+    }
+  });
+
+  after(async function () {
+    await workbench?.close();
+  });
+
+  it('opens the News Corpus container from the activity bar', async function () {
+    await workbench.activityBarItem('News Corpus').waitFor();
+    await workbench.screenshot('01-workbench');
+    await workbench.openViewContainer('News Corpus');
+    await workbench.treeRows('Dates').first().waitFor();
+    await workbench.screenshot('02-news-corpus-view');
+  });
+
+  it('expands a year, a month and a day', async function () {
+    const rows = workbench.treeRows('Dates');
+    await workbench.expandTreeRow(rows, 1, '2023');
+    await workbench.expandTreeRow(rows, 2, 'September');
+    await workbench.expandTreeRow(rows, 3, '13');
+    await workbench.rowsAtLevel(rows, ARTICLE_LEVEL).first().waitFor();
+    await workbench.screenshot('03-dates-expanded');
+  });
+
+  it('opens a clicked article in an editor with its text', async function () {
+    await workbench.clickTreeRow(workbench.treeRows('Dates'), ARTICLE_LEVEL);
+    const editor = await workbench.activeEditor();
+    assert.ok(editor.fileName, 'the opened editor has no file name');
+    const article = await readFile(await findFixture(editor.fileName), 'utf8');
+    const firstLine = article.split('\n', 1)[0].trim().slice(0, 80);
+    assert.ok(editor.text.includes(firstLine), `the editor of ${editor.fileName} does not show its first line "${firstLine}"`);
+    await workbench.screenshot('04-article-open');
+  });
+});
+
+/** The fixture file named `fileName`, wherever it sits in the workspace. */
+async function findFixture(fileName) {
+  const files = await readdir(workspace, { recursive: true });
+  const match = files.find((file) => basename(file) === fileName);
+  assert.ok(match, `${fileName} is not a file of ${workspace}`);
+  return join(workspace, match);
+}

@@ -1,0 +1,87 @@
+// Page helpers for the e2e specs: the VS Code workbench served by scripts/run-e2e.mjs, driven by
+// playwright-core. Selectors are the workbench's own classes and ARIA attributes that proved stable.
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { launchChromium, repoRoot } from '../../scripts/harness.mjs';
+
+const screenshotsDir = join(repoRoot, 'test-results', 'e2e');
+/** Generous: the first steps wait for the extension host to start and scan the workspace. */
+const STEP_TIMEOUT_MS = 30_000;
+
+export class Workbench {
+  /** Opens the workbench URL that the e2e runner put in NEWS_CORPUS_E2E_URL, in a fresh browser. */
+  static async open() {
+    const url = process.env.NEWS_CORPUS_E2E_URL;
+    if (!url) throw new Error('News Corpus: NEWS_CORPUS_E2E_URL is not set; run the e2e tests with `npm run test:e2e`.');
+    const browser = await launchChromium();
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.setDefaultTimeout(STEP_TIMEOUT_MS);
+    await page.goto(url);
+    await page.locator('.monaco-workbench').waitFor();
+    return new Workbench(browser, page);
+  }
+
+  constructor(browser, page) {
+    this.browser = browser;
+    this.page = page;
+  }
+
+  /** The activity-bar item whose label starts with `label`; it appears once its extension is registered. */
+  activityBarItem(label) {
+    return this.page.locator(`.activitybar .action-label[aria-label^="${label}"]`);
+  }
+
+  /** Clicks the activity-bar item whose label starts with `label` and waits for its side bar. */
+  async openViewContainer(label) {
+    await this.activityBarItem(label).click();
+    await this.page.locator('.sidebar .composite.title').filter({ hasText: label }).waitFor();
+  }
+
+  /** The tree rows of the side-bar view titled `title` (the section header's first word). */
+  treeRows(title) {
+    return this.page
+      .locator('.sidebar .pane')
+      .filter({ has: this.page.locator(`.pane-header[aria-label^="${title}"]`) })
+      .locator('.monaco-list-row[role="treeitem"]');
+  }
+
+  /** The rows among `rows` at tree depth `level` (1 = top). */
+  rowsAtLevel(rows, level) {
+    return rows.and(this.page.locator(`[aria-level="${level}"]`));
+  }
+
+  /** Clicks the first row at tree depth `level` whose text contains `text`, and returns it. */
+  async clickTreeRow(rows, level, text = '') {
+    const row = this.rowsAtLevel(rows, level).filter({ hasText: text }).first();
+    await row.click();
+    return row;
+  }
+
+  /** Expands the first collapsed row at depth `level` containing `text`; resolves once it shows as expanded. */
+  async expandTreeRow(rows, level, text) {
+    const row = await this.clickTreeRow(rows, level, text);
+    await row.and(this.page.locator('[aria-expanded="true"]')).waitFor();
+    return row;
+  }
+
+  /** The active editor's file name (from its tab) and the text of its visible lines, spaces normalized. */
+  async activeEditor() {
+    const tab = this.page.locator('.editor-group-container.active .tab.active');
+    await tab.waitFor();
+    const fileName = await tab.getAttribute('data-resource-name');
+    const lines = this.page.locator('.editor-group-container.active .monaco-editor .view-lines .view-line');
+    await lines.first().waitFor();
+    const text = (await lines.allTextContents()).join('\n').replaceAll('\u00a0', ' ');
+    return { fileName, text };
+  }
+
+  /** Saves a PNG of the whole page as test-results/e2e/<name>.png. */
+  async screenshot(name) {
+    await mkdir(screenshotsDir, { recursive: true });
+    await this.page.screenshot({ path: join(screenshotsDir, `${name}.png`) });
+  }
+
+  async close() {
+    await this.browser.close();
+  }
+}
