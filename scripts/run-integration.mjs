@@ -3,6 +3,7 @@
 // (extensionDevelopmentPath + extensionTestsPath) on the fixture workspace.
 // Usage (after `npm run build` and `npm run compile-tests`): node scripts/run-integration.mjs
 import { existsSync } from 'node:fs';
+import { cp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { format } from 'node:util';
 import {
@@ -23,14 +24,14 @@ import { ensureCodeServer } from './setup-vscode.mjs';
 /** Covers the workbench start, the extension host start and the tests themselves; setup is not included. */
 const TIMEOUT_MS = 5 * 60_000;
 
-const workspace = join(repoRoot, 'test', 'fixtures', 'workspace');
+const fixtureWorkspace = join(repoRoot, 'test', 'fixtures', 'workspace');
 const testsEntry = join(repoRoot, 'out', 'test', 'integration', 'index.js');
 
 await runMain(async (defer) => {
   for (const [path, hint] of [
     [join(repoRoot, 'dist', 'extension.js'), 'run `npm run build`'],
     [testsEntry, 'run `npm run compile-tests`'],
-    [workspace, 'the fixture workspace belongs in the repository'],
+    [fixtureWorkspace, 'the fixture workspace belongs in the repository'],
   ]) {
     if (!existsSync(path)) fail(`${path} is missing: ${hint}.`);
   }
@@ -39,6 +40,9 @@ await runMain(async (defer) => {
 
   const started = Date.now();
   const sandbox = await createSandbox(defer);
+  // The tests create, edit and delete files: they work on a copy, so the repository stays as it is.
+  const workspace = join(sandbox.root, 'workspace');
+  await cp(fixtureWorkspace, workspace, { recursive: true });
   const server = await startCodeServer({ sandbox, smokeTestDriver: true, defer });
   const browser = await launchChromium();
   defer(() => browser.close());
@@ -60,14 +64,14 @@ await runMain(async (defer) => {
   say(`running integration tests in VS Code (code-server) on ${workspace}…`);
   await page.goto(workbenchUrl(server.baseUrl, workspace, payload));
 
-  const exitCode = await withDeadline(
-    Promise.race([
-      testsExited,
-      server.exited.then((code) => fail(`code-server stopped during the tests (${code}); see its log above.`)),
-    ]),
+  const outcome = await withDeadline(
+    Promise.race([testsExited.then((exitCode) => ({ exitCode })), server.exitedOnItsOwn.then((serverExit) => ({ serverExit }))]),
     TIMEOUT_MS,
     `integration tests did not finish within ${TIMEOUT_MS / 1000} s; see the log above.`,
   );
+  server.silence();
+  if ('serverExit' in outcome) fail(`code-server stopped during the tests (${outcome.serverExit}); see its log above.`);
+  const { exitCode } = outcome;
   say(`integration tests ${exitCode === 0 ? 'passed' : `failed (exit code ${exitCode})`} in ${Math.round((Date.now() - started) / 1000)} s.`);
   return exitCode;
 });

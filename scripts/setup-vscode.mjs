@@ -43,12 +43,10 @@ export async function ensureCodeServer() {
   const started = Date.now();
   // code-server's postinstall reads the Node version from npm's user agent, so npm itself must run
   // under Node 24, and node-gyp must compile against Node 24's headers (npm_config_nodedir).
+  // The npm_* variables of an outer `npm run` (its user agent names Node 20) must not leak in.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.toLowerCase().startsWith('npm_')));
   await run(node24Bin, [findNpmCli(), 'install', '--prefix', codeServerPrefix, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', `code-server@${CODE_SERVER_VERSION}`], {
-    env: {
-      ...process.env,
-      PATH: [dirname(node24Bin), process.env.PATH].join(delimiter),
-      npm_config_nodedir: node24Dir,
-    },
+    env: { ...env, PATH: [dirname(node24Bin), process.env.PATH].join(delimiter), npm_config_nodedir: node24Dir },
   });
   await writeFile(codeServerMarker, JSON.stringify({ version: CODE_SERVER_VERSION }));
   say(`code-server ${CODE_SERVER_VERSION} installed in ${Math.round((Date.now() - started) / 1000)} s.`);

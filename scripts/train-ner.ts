@@ -21,7 +21,7 @@ const bytes = writeModel({ weights, gazetteer });
 const output = process.env['NER_MODEL_OUT'] ?? MODEL_PATH;
 mkdirSync(path.dirname(output), { recursive: true });
 writeFileSync(output, bytes);
-console.log(`wrote ${output}: ${bytes.byteLength} bytes, ${weights.featureCount} features, ${weights.tags.length} weights, gazetteer ${gazetteer.size} keys`);
+console.log(`wrote ${output}: ${bytes.byteLength} bytes, ${weights.featureCount} features, ${weights.pairs.length} weights, gazetteer ${gazetteer.size} keys`);
 console.log(`training took ${((Date.now() - started) / 1000).toFixed(1)} s`);
 const recognizer = EntityRecognizer.fromModel(bytes);
 console.log(formatScores(evaluate(readDocuments(path.join(NER_DATA_DIR, 'dev.jsonl')), (text) => recognizer.recognize(text))));

@@ -1,7 +1,14 @@
 import { CliCommand, CliIo, CliUsageError } from './command';
+import { ENTITIES_COMMAND } from './entities-command';
+import { INDEX_COMMAND } from './index-command';
+import { SEARCH_COMMAND } from './search-command';
 
 /** Every subcommand, in the order the usage text lists them. */
-const COMMANDS: readonly CliCommand[] = [];
+const COMMANDS: readonly CliCommand[] = [
+  INDEX_COMMAND,
+  SEARCH_COMMAND,
+  ENTITIES_COMMAND,
+];
 
 const PROCESS_IO: CliIo = {
   stdin: process.stdin,

@@ -80,10 +80,15 @@ describe('Dates view', () => {
     assert.strictEqual(corpus.corpus.size, 3);
   });
 
-  it('keeps its commands in the palette under the News Corpus category', async () => {
-    const commands = await vscode.commands.getCommands(true);
-    for (const command of ['newsCorpus.refresh', 'newsCorpus.showSkippedFiles', 'newsCorpus.openSettings', 'newsCorpus.openArticle']) {
-      assert.ok(commands.includes(command), command);
+  it('registers every contributed command, each under the News Corpus category with an icon', async () => {
+    const registered = await vscode.commands.getCommands(true);
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    const contributed: { command: string; category?: string; icon?: string }[] = extension?.packageJSON.contributes.commands ?? [];
+    assert.ok(contributed.length >= 4);
+    for (const { command, category, icon } of contributed) {
+      assert.ok(registered.includes(command), `${command} is registered`);
+      assert.strictEqual(category, 'News Corpus', command);
+      assert.match(icon ?? '', /^\$\([a-z-]+\)$/, command);
     }
   });
 });

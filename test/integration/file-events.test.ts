@@ -85,6 +85,9 @@ describe('Following the files of the workspace', () => {
     await vscode.workspace.fs.writeFile(uri, encode('Just notes now.'));
     await until('it is skipped', () => [...corpus.corpus.skipped()].some((file) => file.id === id && file.reason === 'no-date-header'), corpus);
     assert.strictEqual(corpus.corpus.article(id), undefined);
+    await vscode.workspace.fs.writeFile(uri, encode(' date 2021-06-03 An article again.'));
+    await until('it is an article again', () => corpus.corpus.article(id)?.date === '2021-06-03', corpus);
+    assert.ok(![...corpus.corpus.skipped()].some((file) => file.id === id));
   });
 
   it('never writes to the article files it reads', async () => {

@@ -1,14 +1,38 @@
 import { EvidenceTable } from './document-evidence';
-import { FeatureContext, MAX_FEATURES } from './features';
+import {
+  DOCUMENT_TYPES,
+  FeatureContext,
+  MAX_FEATURES,
+  POSITION_CODES,
+  documentKey,
+  documentPositionKey,
+  transition2Key,
+  transitionKey,
+} from './features';
 import { ModelData } from './model-file';
 import { ALLOWED, TAG_COUNT, TAG_START } from './tags';
 import { TokenBuffer } from './tokenizer';
+import { WeightTable } from './weights';
+
+/** Entries of the per-word score cache (direct-mapped); news vocabulary is Zipfian, so most tokens hit. */
+const WORD_CACHE_SIZE = 8192;
+const WORD_CACHE_KEYS = 3;
+/** Previous-tag values: every tag plus TAG_START. */
+const PREVIOUS_TAGS = TAG_START + 1;
+
+/** Sums the weights of `key` into a fresh row of TAG_COUNT scores at `table[offset…]`. */
+function tabulate(weights: WeightTable, key: number, table: Int32Array, offset: number, scratch: Int32Array): void {
+  scratch.fill(0);
+  weights.add(key, scratch);
+  table.set(scratch, offset);
+}
 
 /**
  * Greedy left-to-right BILOU tagging in two passes over a document: the first with local features,
- * the second adding what the first said about the same word elsewhere in the document. The static
- * (tag-independent) scores are computed once and shared by both passes, so the second pass costs only
- * a handful of lookups per token. Not thread-safe: one decoder per worker.
+ * the second adding what the first said about the same word elsewhere in the document.
+ * Speed comes from doing little per token: the tag-independent scores are computed once and shared by
+ * both passes; the word-local part of them is cached per distinct word; the features with small domains
+ * (previous tags, document evidence) are read from tables built once per model. Not thread-safe.
  *
  * @example
  * const decoder = new Decoder(readModel(bytes));
@@ -21,8 +45,30 @@ export class Decoder {
   private readonly scores = new Int32Array(TAG_COUNT);
   private staticScores = new Int32Array(0);
   private tags = new Uint8Array(0);
+  private readonly wordKeys = new Int32Array(WORD_CACHE_SIZE * WORD_CACHE_KEYS);
+  private readonly wordScores = new Int32Array(WORD_CACHE_SIZE * TAG_COUNT);
+  private readonly transition = new Int32Array(PREVIOUS_TAGS * TAG_COUNT);
+  private readonly transition2 = new Int32Array(PREVIOUS_TAGS * PREVIOUS_TAGS * TAG_COUNT);
+  private readonly document = new Int32Array(DOCUMENT_TYPES * POSITION_CODES * TAG_COUNT);
 
-  constructor(private readonly model: ModelData) {}
+  constructor(private readonly model: ModelData) {
+    const weights = model.weights;
+    const scratch = new Int32Array(TAG_COUNT);
+    for (let previous = 0; previous < PREVIOUS_TAGS; previous++) {
+      tabulate(weights, transitionKey(previous), this.transition, previous * TAG_COUNT, scratch);
+      for (let previous2 = 0; previous2 < PREVIOUS_TAGS; previous2++) {
+        tabulate(weights, transition2Key(previous, previous2), this.transition2, (previous * PREVIOUS_TAGS + previous2) * TAG_COUNT, scratch);
+      }
+    }
+    for (let type = 1; type < DOCUMENT_TYPES; type++) {
+      for (let position = 0; position < POSITION_CODES; position++) {
+        scratch.fill(0);
+        weights.add(documentKey(type), scratch);
+        weights.add(documentPositionKey(type, position), scratch);
+        this.document.set(scratch, (type * POSITION_CODES + position) * TAG_COUNT);
+      }
+    }
+  }
 
   /** Tags every token of `tokens` (from `tokenize(text)`); the returned array is reused by the next call. */
   decode(text: string, tokens: TokenBuffer): Uint8Array {
@@ -38,8 +84,8 @@ export class Decoder {
     const staticScores = this.staticScores;
     const scores = this.scores;
     for (let i = 0; i < count; i++) {
-      const n = context.staticFeatures(i, keys, 0);
-      scores.fill(0);
+      this.wordScoresInto(i, scores);
+      const n = context.contextFeatures(i, keys, 0);
       for (let k = 0; k < n; k++) weights.add(keys[k] ?? 0, scores);
       staticScores.set(scores, i * TAG_COUNT);
     }
@@ -49,23 +95,62 @@ export class Decoder {
     return this.tags;
   }
 
+  /** Sets `scores` to the summed weights of token `i`'s word features, from the cache when the word was seen. */
+  private wordScoresInto(i: number, scores: Int32Array): void {
+    const context = this.context;
+    const raw = context.raw[i] ?? 0;
+    const shape = context.shape[i] ?? 0;
+    const length = context.lengths[i] ?? 0;
+    const entry = (raw ^ (raw >>> 13)) & (WORD_CACHE_SIZE - 1);
+    const keyAt = entry * WORD_CACHE_KEYS;
+    const scoreAt = entry * TAG_COUNT;
+    const wordKeys = this.wordKeys;
+    const wordScores = this.wordScores;
+    // Three independent checks (two hashes and the length) make a false hit practically impossible.
+    if (wordKeys[keyAt] === raw && wordKeys[keyAt + 1] === shape && wordKeys[keyAt + 2] === length + 1) {
+      for (let tag = 0; tag < TAG_COUNT; tag++) scores[tag] = wordScores[scoreAt + tag] ?? 0;
+      return;
+    }
+    scores.fill(0);
+    const n = context.wordFeatures(i, this.keys, 0);
+    for (let k = 0; k < n; k++) this.model.weights.add(this.keys[k] ?? 0, scores);
+    wordKeys[keyAt] = raw;
+    wordKeys[keyAt + 1] = shape;
+    wordKeys[keyAt + 2] = length + 1;
+    wordScores.set(scores, scoreAt);
+  }
+
   private pass(count: number, withDocument: boolean): void {
     const context = this.context;
     const weights = this.model.weights;
     const keys = this.keys;
     const scores = this.scores;
     const staticScores = this.staticScores;
+    const transition = this.transition;
+    const transition2 = this.transition2;
+    const documentScores = this.document;
     const tags = this.tags;
     let previous = TAG_START;
     let previous2 = TAG_START;
     for (let i = 0; i < count; i++) {
-      if ((context.position[i] ?? 0) & 1) {
+      const position = context.position[i] ?? 0;
+      if (position & 1) {
         previous = TAG_START;
         previous2 = TAG_START;
       }
-      scores.set(staticScores.subarray(i * TAG_COUNT, i * TAG_COUNT + TAG_COUNT));
-      let n = context.tagFeatures(i, previous, previous2, keys, 0);
-      if (withDocument) n += context.documentFeatures(i, keys, n);
+      const base = i * TAG_COUNT;
+      const transitionBase = previous * TAG_COUNT;
+      const transition2Base = (previous * PREVIOUS_TAGS + previous2) * TAG_COUNT;
+      const type = withDocument ? context.documentType[i] ?? 0 : 0;
+      const documentBase = (type * POSITION_CODES + position) * TAG_COUNT;
+      for (let tag = 0; tag < TAG_COUNT; tag++) {
+        scores[tag] =
+          (staticScores[base + tag] ?? 0) +
+          (transition[transitionBase + tag] ?? 0) +
+          (transition2[transition2Base + tag] ?? 0) +
+          (type === 0 ? 0 : documentScores[documentBase + tag] ?? 0);
+      }
+      const n = context.tagWordFeatures(i, previous, keys, 0);
       for (let k = 0; k < n; k++) weights.add(keys[k] ?? 0, scores);
       const tag = bestAllowed(scores, previous, context.last[i] === 1);
       tags[i] = tag;

@@ -5,11 +5,13 @@ import { TokenKind } from './tokenizer';
 /** Value of `documentType` when the other occurrences were mostly outside any entity. */
 export const DOCUMENT_OUTSIDE = 5;
 const OUTCOMES = 5; // four types + outside
+const MIN_TABLE_SIZE = 64;
 
 /** Reused open-addressing table from lower-case hash to outcome counts. */
 export class EvidenceTable {
   private keys = new Int32Array(0);
   private counts = new Int32Array(0);
+  private slots = new Int32Array(0);
 
   /**
    * Sets `context.documentType[i]` for every capitalised token from the first-pass tags of the *other*
@@ -22,19 +24,21 @@ export class EvidenceTable {
    */
   mark(context: FeatureContext, tags: Uint8Array): void {
     const count = context.count;
-    let size = 64;
+    // The table is sized for this document, not for the largest one seen: clearing it must stay O(count).
+    let size = MIN_TABLE_SIZE;
     while (size < count * 2) size *= 2;
     if (this.keys.length < size) {
       this.keys = new Int32Array(size);
       this.counts = new Int32Array(size * OUTCOMES);
     }
-    size = this.keys.length;
+    if (this.slots.length < count) this.slots = new Int32Array(Math.max(count, this.slots.length * 2));
     const mask = size - 1;
     const keys = this.keys;
     const counts = this.counts;
-    keys.fill(0);
-    counts.fill(0);
-    const slots = new Int32Array(count).fill(-1);
+    const slots = this.slots;
+    keys.fill(0, 0, size);
+    counts.fill(0, 0, size * OUTCOMES);
+    slots.fill(-1, 0, count);
     for (let i = 0; i < count; i++) {
       if (!((context.kinds[i] ?? 0) & TokenKind.FirstUpper)) continue;
       const key = context.low[i] || 1;

@@ -18,8 +18,6 @@ const enum T {
   LowNext,
   LowPrev2,
   LowNext2,
-  ShapePrev,
-  ShapeNext,
   BigramPrev,
   BigramNext,
   Shape3,
@@ -29,8 +27,6 @@ const enum T {
   Gazetteer,
   GazetteerCased,
   LowerInDocument,
-  RawPrev,
-  RawNext,
   TagPrev,
   TagPrev2,
   TagLow,
@@ -38,6 +34,16 @@ const enum T {
   DocumentType,
   DocumentTypePosition,
 }
+
+/**
+ * A well-mixed seed per template. Mixing the small template number itself with small values (a tag,
+ * a gazetteer bit) would make different templates collide: 25 ^ 2 === 30 ^ 5.
+ */
+const SEEDS: Int32Array = (() => {
+  const seeds = new Int32Array(T.DocumentTypePosition + 1);
+  for (let t = 0; t < seeds.length; t++) seeds[t] = finish(Math.imul(t + 1, 0x9e3779b1));
+  return seeds;
+})();
 
 /** Upper bound of the features of one token (static, tag and document features), sizing the key buffers. */
 export const MAX_FEATURES = 64;
@@ -151,8 +157,10 @@ export class FeatureContext {
   /** Marks capitalised tokens whose lower-case form the document also writes in lower case ("Photo" / "photo"). */
   private markLowerSeen(count: number): void {
     const set = this.lowerSet;
-    const mask = set.length - 1;
-    set.fill(0);
+    // Sized for this document, not for the largest one seen: clearing must stay O(count).
+    const size = nextPowerOfTwo(count * 2);
+    const mask = size - 1;
+    set.fill(0, 0, size);
     for (let i = 0; i < count; i++) {
       const kind = this.kinds[i] ?? 0;
       if (kind & TokenKind.HasUpper || !(kind & TokenKind.HasLower)) continue;
@@ -178,9 +186,38 @@ export class FeatureContext {
 
   /**
    * Writes the keys of the features of token `i` that depend neither on tags nor on a first pass into
-   * `out` from `at`; returns how many were written.
+   * `out` from `at`; returns how many were written. The training path: the decoder splits the same
+   * keys into `wordFeatures` (cached per word) and `contextFeatures`.
    */
   staticFeatures(i: number, out: Int32Array, at: number): number {
+    const n = this.wordFeatures(i, out, at);
+    return n + this.contextFeatures(i, out, at + n);
+  }
+
+  /**
+   * The features that are a function of the token's own characters only (word, shape, affixes, length),
+   * plus the bias: their summed weights can be cached per distinct word. Returns how many were written.
+   */
+  wordFeatures(i: number, out: Int32Array, at: number): number {
+    const shape = this.shape[i] ?? 0;
+    let n = at;
+    out[n++] = finish(SEEDS[T.Bias] ?? 0);
+    out[n++] = finish(mix(SEEDS[T.Low] ?? 0, this.low[i] ?? 0));
+    out[n++] = finish(mix(SEEDS[T.Raw] ?? 0, this.raw[i] ?? 0));
+    out[n++] = finish(mix(SEEDS[T.Shape] ?? 0, shape));
+    const affixBase = i * AFFIX_LENGTH * 2;
+    for (let k = 0; k < AFFIX_LENGTH; k++) {
+      const prefix = this.affixes[affixBase + k] ?? 0;
+      if (prefix !== 0) out[n++] = finish(mix(SEEDS[T.Prefix1 + k] ?? 0, prefix));
+      const suffix = this.affixes[affixBase + AFFIX_LENGTH + k] ?? 0;
+      if (suffix !== 0) out[n++] = finish(mix(SEEDS[T.Suffix1 + k] ?? 0, suffix));
+    }
+    out[n++] = finish(mix(mix(SEEDS[T.LengthShape] ?? 0, this.lengths[i] ?? 0), shape));
+    return n - at;
+  }
+
+  /** The tag-independent features that look at the neighbours, the position and the gazetteer. */
+  contextFeatures(i: number, out: Int32Array, at: number): number {
     const low = this.low[i] ?? 0;
     const shape = this.shape[i] ?? 0;
     const position = this.position[i] ?? 0;
@@ -193,60 +230,95 @@ export class FeatureContext {
     const shapePrev = hasPrev ? this.shape[i - 1] ?? 0 : BOUNDARY;
     const shapeNext = hasNext ? this.shape[i + 1] ?? 0 : BOUNDARY;
     let n = at;
-    out[n++] = finish(T.Bias);
-    out[n++] = finish(mix(T.Low, low));
-    out[n++] = finish(mix(T.Raw, this.raw[i] ?? 0));
-    out[n++] = finish(mix(T.Shape, shape));
-    const affixBase = i * AFFIX_LENGTH * 2;
-    for (let k = 0; k < AFFIX_LENGTH; k++) {
-      const prefix = this.affixes[affixBase + k] ?? 0;
-      if (prefix !== 0) out[n++] = finish(mix(T.Prefix1 + k, prefix));
-      const suffix = this.affixes[affixBase + AFFIX_LENGTH + k] ?? 0;
-      if (suffix !== 0) out[n++] = finish(mix(T.Suffix1 + k, suffix));
-    }
-    out[n++] = finish(mix(T.LowPrev, lowPrev));
-    out[n++] = finish(mix(T.LowNext, lowNext));
-    out[n++] = finish(mix(T.LowPrev2, hasPrev2 ? this.low[i - 2] ?? 0 : BOUNDARY));
-    out[n++] = finish(mix(T.LowNext2, hasNext2 ? this.low[i + 2] ?? 0 : BOUNDARY));
-    out[n++] = finish(mix(T.RawPrev, hasPrev ? this.raw[i - 1] ?? 0 : BOUNDARY));
-    out[n++] = finish(mix(T.RawNext, hasNext ? this.raw[i + 1] ?? 0 : BOUNDARY));
-    out[n++] = finish(mix(T.ShapePrev, shapePrev));
-    out[n++] = finish(mix(T.ShapeNext, shapeNext));
-    out[n++] = finish(mix(mix(T.BigramPrev, lowPrev), low));
-    out[n++] = finish(mix(mix(T.BigramNext, low), lowNext));
-    out[n++] = finish(mix(mix(mix(T.Shape3, shapePrev), shape), shapeNext));
-    out[n++] = finish(mix(mix(T.PositionShape, position), shape));
-    out[n++] = finish(mix(mix(T.PositionLow, position), low));
-    out[n++] = finish(mix(mix(T.LengthShape, this.lengths[i] ?? 0), shape));
-    if (this.lowerSeen[i]) out[n++] = finish(mix(mix(T.LowerInDocument, position), shape));
+    out[n++] = finish(mix(SEEDS[T.LowPrev] ?? 0, lowPrev));
+    out[n++] = finish(mix(SEEDS[T.LowNext] ?? 0, lowNext));
+    out[n++] = finish(mix(SEEDS[T.LowPrev2] ?? 0, hasPrev2 ? this.low[i - 2] ?? 0 : BOUNDARY));
+    out[n++] = finish(mix(SEEDS[T.LowNext2] ?? 0, hasNext2 ? this.low[i + 2] ?? 0 : BOUNDARY));
+    out[n++] = finish(mix(mix(SEEDS[T.BigramPrev] ?? 0, lowPrev), low));
+    out[n++] = finish(mix(mix(SEEDS[T.BigramNext] ?? 0, low), lowNext));
+    out[n++] = finish(mix(mix(mix(SEEDS[T.Shape3] ?? 0, shapePrev), shape), shapeNext));
+    out[n++] = finish(mix(mix(SEEDS[T.PositionShape] ?? 0, position), shape));
+    out[n++] = finish(mix(mix(SEEDS[T.PositionLow] ?? 0, position), low));
+    if (this.lowerSeen[i]) out[n++] = finish(mix(mix(SEEDS[T.LowerInDocument] ?? 0, position), shape));
     let gazetteer = this.gazetteer[i] ?? 0;
     const cased = (this.kinds[i] ?? 0) & TokenKind.FirstUpper ? 1 : 0;
     for (let bit = 0; gazetteer !== 0; bit++, gazetteer >>>= 1) {
       if (!(gazetteer & 1)) continue;
-      out[n++] = finish(mix(T.Gazetteer, bit));
-      out[n++] = finish(mix(mix(T.GazetteerCased, bit), cased));
+      out[n++] = finish(mix(SEEDS[T.Gazetteer] ?? 0, bit));
+      out[n++] = finish(mix(mix(SEEDS[T.GazetteerCased] ?? 0, bit), cased));
     }
     return n - at;
   }
 
   /** Writes the keys of the features that look at the previous two tags; returns how many were written. */
   tagFeatures(i: number, previous: number, previous2: number, out: Int32Array, at: number): number {
-    out[at] = finish(mix(T.TagPrev, previous));
-    out[at + 1] = finish(mix(mix(T.TagPrev2, previous), previous2));
-    out[at + 2] = finish(mix(mix(T.TagLow, previous), this.low[i] ?? 0));
-    out[at + 3] = finish(mix(mix(T.TagShape, previous), this.shape[i] ?? 0));
-    return 4;
+    out[at] = transitionKey(previous);
+    out[at + 1] = transition2Key(previous, previous2);
+    return 2 + this.tagWordFeatures(i, previous, out, at + 2);
+  }
+
+  /** The tag features that also look at the token (so cannot be tabulated); returns how many were written. */
+  tagWordFeatures(i: number, previous: number, out: Int32Array, at: number): number {
+    out[at] = finish(mix(mix(SEEDS[T.TagLow] ?? 0, previous), this.low[i] ?? 0));
+    out[at + 1] = finish(mix(mix(SEEDS[T.TagShape] ?? 0, previous), this.shape[i] ?? 0));
+    return 2;
   }
 
   /** Writes the keys of the second-pass document features of token `i`; returns how many were written. */
   documentFeatures(i: number, out: Int32Array, at: number): number {
     const type = this.documentType[i] ?? 0;
     if (type === 0) return 0;
-    out[at] = finish(mix(T.DocumentType, type));
-    out[at + 1] = finish(mix(mix(T.DocumentTypePosition, type), this.position[i] ?? 0));
+    out[at] = documentKey(type);
+    out[at + 1] = documentPositionKey(type, this.position[i] ?? 0);
     return 2;
   }
 }
+
+/**
+ * Key of the previous-tag feature. The features with small domains (tags, document types, positions)
+ * are exposed so that the decoder can tabulate their weights once per model instead of hashing per token.
+ *
+ * @example
+ * weights.add(transitionKey(TAG_START), scores);
+ */
+export function transitionKey(previous: number): number {
+  return finish(mix(SEEDS[T.TagPrev] ?? 0, previous));
+}
+
+/**
+ * Key of the feature of the previous two tags.
+ *
+ * @example
+ * weights.add(transition2Key(TAG_O, TAG_START), scores);
+ */
+export function transition2Key(previous: number, previous2: number): number {
+  return finish(mix(mix(SEEDS[T.TagPrev2] ?? 0, previous), previous2));
+}
+
+/**
+ * Key of the document-evidence feature (`documentType` 1–5).
+ *
+ * @example
+ * weights.add(documentKey(1), scores);
+ */
+export function documentKey(type: number): number {
+  return finish(mix(SEEDS[T.DocumentType] ?? 0, type));
+}
+
+/**
+ * Key of the document-evidence feature combined with the token's position code (0–3).
+ *
+ * @example
+ * weights.add(documentPositionKey(1, 2), scores);
+ */
+export function documentPositionKey(type: number, position: number): number {
+  return finish(mix(mix(SEEDS[T.DocumentTypePosition] ?? 0, type), position));
+}
+
+/** Number of position codes (sentence start × all-caps line). */
+export const POSITION_CODES = 4;
+/** Number of `documentType` values (0 none, 1–4 types, 5 outside). */
+export const DOCUMENT_TYPES = 6;
 
 function nextPowerOfTwo(value: number): number {
   let size = 1;

@@ -5,7 +5,7 @@ import { WeightTable } from './weights';
 /** "NCNER" + format version: a reader refuses any other file rather than decoding garbage. */
 const MAGIC = 0x52454e43; // "CNER" little-endian
 /** Bumped whenever the layout or the feature templates change, so that stale models are refused. */
-export const MODEL_FORMAT_VERSION = 3;
+export const MODEL_FORMAT_VERSION = 4;
 const HEADER_WORDS = 8;
 const HEADER_BYTES = HEADER_WORDS * 4;
 
@@ -16,9 +16,10 @@ export interface ModelData {
 }
 
 /**
- * Serialises a model. Layout (little-endian): 8 header words (magic, version, tag count, weight
- * slots, pairs, gazetteer slots, reserved × 2), then the 32-bit arrays (weight keys, rows, gazetteer
- * keys and values), the 16-bit weights, and the 8-bit tags last, so every array is naturally aligned.
+ * Serialises a model. Layout (little-endian 32-bit words): 8 header words (magic, version, tag count,
+ * weight slots, weight pairs, gazetteer slots, reserved × 2), the weight slots (key, row) × slots,
+ * the gazetteer keys and values, then the packed weight pairs. The arrays are exactly the in-memory
+ * tables, so reading is creating views.
  *
  * @example
  * const bytes = writeModel({ weights, gazetteer });
@@ -26,26 +27,20 @@ export interface ModelData {
  */
 export function writeModel(model: ModelData): Uint8Array {
   const { weights, gazetteer } = model;
-  const slots = weights.keys.length;
-  const pairs = weights.tags.length;
+  const slots = weights.slots.length / 2;
+  const pairs = weights.pairs.length;
   const gazetteerSlots = gazetteer.keys.length;
-  const size = HEADER_BYTES + slots * 8 + gazetteerSlots * 8 + pairs * 2 + pairs;
-  const buffer = new ArrayBuffer(size);
-  const header = new Uint32Array(buffer, 0, HEADER_WORDS);
-  header.set([MAGIC, MODEL_FORMAT_VERSION, TAG_COUNT, slots, pairs, gazetteerSlots, 0, 0]);
-  let offset = HEADER_BYTES;
-  new Int32Array(buffer, offset, slots).set(weights.keys);
-  offset += slots * 4;
-  new Uint32Array(buffer, offset, slots).set(weights.rows);
-  offset += slots * 4;
-  new Int32Array(buffer, offset, gazetteerSlots).set(gazetteer.keys);
-  offset += gazetteerSlots * 4;
-  new Uint32Array(buffer, offset, gazetteerSlots).set(gazetteer.values);
-  offset += gazetteerSlots * 4;
-  new Int16Array(buffer, offset, pairs).set(weights.weights);
-  offset += pairs * 2;
-  new Uint8Array(buffer, offset, pairs).set(weights.tags);
-  return new Uint8Array(buffer);
+  const words = new Uint32Array(HEADER_WORDS + slots * 2 + gazetteerSlots * 2 + pairs);
+  words.set([MAGIC, MODEL_FORMAT_VERSION, TAG_COUNT, slots, pairs, gazetteerSlots, 0, 0]);
+  let offset = HEADER_WORDS;
+  words.set(new Uint32Array(weights.slots.buffer, weights.slots.byteOffset, slots * 2), offset);
+  offset += slots * 2;
+  words.set(new Uint32Array(gazetteer.keys.buffer, gazetteer.keys.byteOffset, gazetteerSlots), offset);
+  offset += gazetteerSlots;
+  words.set(gazetteer.values, offset);
+  offset += gazetteerSlots;
+  words.set(new Uint32Array(weights.pairs.buffer, weights.pairs.byteOffset, pairs), offset);
+  return new Uint8Array(words.buffer);
 }
 
 function isPowerOfTwo(value: number): boolean {
@@ -72,24 +67,20 @@ export function readModel(bytes: Uint8Array): ModelData {
     throw new Error(`News Corpus: the entity model has format ${version}, this version reads ${MODEL_FORMAT_VERSION}; rebuild it with "npm run train".`);
   }
   if (tagCount !== TAG_COUNT) throw new Error(`News Corpus: the entity model has ${tagCount} tags, expected ${TAG_COUNT}.`);
-  const expected = HEADER_BYTES + slots * 8 + gazetteerSlots * 8 + pairs * 3;
+  const expected = HEADER_BYTES + (slots * 2 + gazetteerSlots * 2 + pairs) * 4;
   if (aligned.byteLength !== expected || !isPowerOfTwo(slots) || !isPowerOfTwo(gazetteerSlots)) {
     throw new Error(`News Corpus: the entity model file is corrupt (${aligned.byteLength} bytes, expected ${expected}).`);
   }
   let offset = base + HEADER_BYTES;
-  const keys = new Int32Array(buffer, offset, slots);
-  offset += slots * 4;
-  const rows = new Uint32Array(buffer, offset, slots);
-  offset += slots * 4;
+  const weightSlots = new Int32Array(buffer, offset, slots * 2);
+  offset += slots * 8;
   const gazetteerKeys = new Int32Array(buffer, offset, gazetteerSlots);
   offset += gazetteerSlots * 4;
   const gazetteerValues = new Uint32Array(buffer, offset, gazetteerSlots);
   offset += gazetteerSlots * 4;
-  const weights = new Int16Array(buffer, offset, pairs);
-  offset += pairs * 2;
-  const tags = new Uint8Array(buffer, offset, pairs);
+  const weightPairs = new Int32Array(buffer, offset, pairs);
   return {
-    weights: new WeightTable(keys, rows, tags, weights),
+    weights: new WeightTable(weightSlots, weightPairs),
     gazetteer: Gazetteer.fromTables(gazetteerKeys, gazetteerValues),
   };
 }

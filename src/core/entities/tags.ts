@@ -59,10 +59,9 @@ export function partOf(tag: number): TagPart {
  */
 export function isAllowed(previous: number, tag: number, last: boolean): boolean {
   const open = previous !== TAG_START && previous !== TAG_O && partOf(previous) <= TagPart.Inside;
-  if (open) {
-    if (tag === TAG_O || typeIndexOf(tag) !== typeIndexOf(previous)) return false;
+  if (open && tag !== TAG_O && typeIndexOf(tag) === typeIndexOf(previous)) {
     const part = partOf(tag);
-    return part === TagPart.Last || (part === TagPart.Inside && !last);
+    if (part === TagPart.Last || (part === TagPart.Inside && !last)) return true;
   }
   if (tag === TAG_O) return true;
   const part = partOf(tag);

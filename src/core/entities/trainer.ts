@@ -6,7 +6,7 @@ import { spansToTags } from './spans';
 import { TAG_COUNT, TAG_START } from './tags';
 import { TokenBuffer, tokenize } from './tokenizer';
 import { EntityType } from './types';
-import { WeightTable } from './weights';
+import { MAX_WEIGHT, WeightTable } from './weights';
 
 /** One annotated training document (the shape of a line of `train.jsonl`). */
 export interface TrainingDocument {
@@ -26,14 +26,12 @@ export interface TrainingOptions {
   readonly onEpoch?: (epoch: number, errorRate: number) => void;
 }
 
-/** Default number of epochs: more stops improving dev F1 with averaging. */
-export const DEFAULT_EPOCHS = 12;
+/** Default number of epochs: dev F1 is flat from 6 to 10 and drops after 12 (over-fitting). */
+export const DEFAULT_EPOCHS = 8;
 /** Default seed of the training shuffle. */
 export const DEFAULT_SEED = 20230913;
 /** Default minimum count of a static feature. */
 export const DEFAULT_MIN_COUNT = 2;
-/** Largest absolute quantised weight (Int16). */
-const QUANT_MAX = 32767;
 
 interface PreparedDocument {
   readonly text: string;
@@ -262,5 +260,5 @@ function averagedTable(weights: Weights, rowKeys: readonly number[], steps: numb
     const key = keyOfRow[row];
     if (any && key !== undefined) averaged.set(key, values);
   }
-  return WeightTable.fromRows(averaged, largest === 0 ? 1 : QUANT_MAX / largest);
+  return WeightTable.fromRows(averaged, largest === 0 ? 1 : MAX_WEIGHT / largest);
 }

@@ -29,6 +29,7 @@ export interface EntitySpan {
  * const putin: ArticleEntity = {
  *   key: 'PER:vladimir putin', name: 'Vladimir Putin', type: 'PER',
  *   aliases: ['Putin'], mentions: [{ start: 120, end: 134 }, { start: 400, end: 405 }],
+ *   forms: [{ text: 'Vladimir Putin', count: 1 }, { text: 'Putin', count: 1 }],
  * };
  */
 export interface ArticleEntity {
@@ -37,4 +38,6 @@ export interface ArticleEntity {
   readonly type: EntityType;
   readonly aliases: readonly string[];
   readonly mentions: readonly { readonly start: number; readonly end: number }[];
+  /** How often each written form occurs in the article, so a corpus can pick its most frequent full form. */
+  readonly forms: readonly { readonly text: string; readonly count: number }[];
 }

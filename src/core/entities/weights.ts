@@ -1,12 +1,21 @@
-/** A row is packed as `start << ROW_LENGTH_BITS | length` (length ≤ 31 tags). */
-export const ROW_LENGTH_BITS = 5;
+/** A slot's row is packed as `start << ROW_LENGTH_BITS | length` (length ≤ 31 tags). */
+const ROW_LENGTH_BITS = 5;
 const ROW_LENGTH_MASK = (1 << ROW_LENGTH_BITS) - 1;
+/** A pair is packed as `weight << PAIR_TAG_BITS | tag`. */
+const PAIR_TAG_BITS = 8;
+const PAIR_TAG_MASK = (1 << PAIR_TAG_BITS) - 1;
+/** Largest absolute quantised weight: 16 bits, which is plenty for an argmax over summed weights. */
+export const MAX_WEIGHT = 32767;
+/** Fill of the open-addressing table: low enough for short probe runs, high enough for a small file. */
+const TABLE_LOAD_FACTOR = 0.7;
 
 /**
  * The perceptron's weights, sparse per feature: an open-addressing table from feature key to a row of
  * (tag, weight) pairs. Most features only ever moved two or three of the 17 tags, so a sparse row is
- * both smaller and faster to add than a dense one. Weights are 16-bit integers: the decision is an
- * argmax, so the quantisation scale never needs to be applied.
+ * both smaller and faster to add than a dense one. The layout is chosen for the cache: a slot holds
+ * its key and its row side by side, and a pair holds its tag and weight in one integer, so a lookup
+ * costs two memory accesses. Weights are integers: the decision is an argmax, so the quantisation
+ * scale never needs to be applied.
  *
  * @example
  * const scores = new Int32Array(TAG_COUNT);
@@ -16,89 +25,77 @@ export class WeightTable {
   private readonly mask: number;
 
   constructor(
-    /** Feature key per slot; 0 marks an empty slot. Length is a power of two. */
-    readonly keys: Int32Array,
-    /** Per slot: start of the row in `tags`/`weights`, shifted, OR the row's length. */
-    readonly rows: Uint32Array,
-    /** Tag of each pair. */
-    readonly tags: Uint8Array,
-    /** Quantised weight of each pair. */
-    readonly weights: Int16Array,
+    /** Per slot, two integers: the feature key (0 = empty slot) and the packed row. Slot count is a power of two. */
+    readonly slots: Int32Array,
+    /** Packed (weight, tag) pairs of every row. */
+    readonly pairs: Int32Array,
   ) {
-    this.mask = keys.length - 1;
+    this.mask = (slots.length >> 1) - 1;
   }
 
   /** Adds the weights of feature `key` to `scores` (nothing when the model never kept that feature). */
   add(key: number, scores: Int32Array): void {
-    const keys = this.keys;
+    const slots = this.slots;
     const mask = this.mask;
     let slot = key & mask;
     for (;;) {
-      const found = keys[slot] ?? 0;
+      const found = slots[slot << 1] ?? 0;
       if (found === key) break;
       if (found === 0) return;
       slot = (slot + 1) & mask;
     }
-    const row = this.rows[slot] ?? 0;
+    const row = slots[(slot << 1) + 1] ?? 0;
     const start = row >>> ROW_LENGTH_BITS;
     const end = start + (row & ROW_LENGTH_MASK);
-    const tags = this.tags;
-    const weights = this.weights;
+    const pairs = this.pairs;
     for (let p = start; p < end; p++) {
-      const tag = tags[p] ?? 0;
-      scores[tag] = (scores[tag] ?? 0) + (weights[p] ?? 0);
+      const pair = pairs[p] ?? 0;
+      const tag = pair & PAIR_TAG_MASK;
+      scores[tag] = (scores[tag] ?? 0) + (pair >> PAIR_TAG_BITS);
     }
   }
 
   /** Number of features kept. */
   get featureCount(): number {
     let count = 0;
-    for (const key of this.keys) if (key !== 0) count++;
+    for (let slot = 0; slot < this.slots.length; slot += 2) if (this.slots[slot] !== 0) count++;
     return count;
   }
 
   /**
-   * Builds a table from dense per-feature rows (training output), keeping pairs whose quantised weight is not 0.
+   * Builds a table from dense per-feature rows of real weights (training output): each weight is
+   * multiplied by `scale`, rounded, and kept when not 0.
    *
    * @example
-   * const table = WeightTable.fromRows(new Map([[key, Float32Array.of(0.5, -0.25)]]), 1 / 0.5 * 32767);
+   * const table = WeightTable.fromRows(new Map([[key, Float64Array.of(0.5, -0.25)]]), MAX_WEIGHT / 0.5);
    */
   static fromRows(rows: ReadonlyMap<number, ArrayLike<number>>, scale: number): WeightTable {
-    const kept: { key: number; tags: number[]; weights: number[] }[] = [];
+    const kept: { key: number; pairs: number[] }[] = [];
     let pairCount = 0;
     for (const [key, row] of rows) {
-      const tags: number[] = [];
-      const weights: number[] = [];
+      const pairs: number[] = [];
       for (let tag = 0; tag < row.length; tag++) {
-        const weight = Math.round((row[tag] ?? 0) * scale);
-        if (weight === 0) continue;
-        tags.push(tag);
-        weights.push(Math.max(-32767, Math.min(32767, weight)));
+        const weight = Math.max(-MAX_WEIGHT, Math.min(MAX_WEIGHT, Math.round((row[tag] ?? 0) * scale)));
+        if (weight !== 0) pairs.push((weight << PAIR_TAG_BITS) | tag);
       }
-      if (tags.length === 0) continue;
-      kept.push({ key, tags, weights });
-      pairCount += tags.length;
+      if (pairs.length === 0) continue;
+      kept.push({ key, pairs });
+      pairCount += pairs.length;
     }
     kept.sort((a, b) => a.key - b.key); // deterministic layout whatever the map's insertion order
     let size = 16;
     while (size * TABLE_LOAD_FACTOR < kept.length) size *= 2;
-    const keys = new Int32Array(size);
-    const packed = new Uint32Array(size);
-    const tags = new Uint8Array(pairCount);
-    const weights = new Int16Array(pairCount);
+    const slots = new Int32Array(size * 2);
+    const pairs = new Int32Array(pairCount);
     let next = 0;
     for (const feature of kept) {
       let slot = feature.key & (size - 1);
-      while (keys[slot] !== 0) slot = (slot + 1) & (size - 1);
-      keys[slot] = feature.key;
-      packed[slot] = ((next << ROW_LENGTH_BITS) | feature.tags.length) >>> 0;
-      tags.set(feature.tags, next);
-      weights.set(feature.weights, next);
-      next += feature.tags.length;
+      while (slots[slot << 1] !== 0) slot = (slot + 1) & (size - 1);
+      slots[slot << 1] = feature.key;
+      slots[(slot << 1) + 1] = (next << ROW_LENGTH_BITS) | feature.pairs.length;
+      pairs.set(feature.pairs, next);
+      next += feature.pairs.length;
     }
-    return new WeightTable(keys, packed, tags, weights);
+    return new WeightTable(slots, pairs);
   }
 }
-
-/** Fill of the open-addressing table: low enough for short probe runs, high enough for a small file. */
-const TABLE_LOAD_FACTOR = 0.7;

@@ -5,7 +5,7 @@ import { AnalyzedArticleMeta, AnalyzedBatch, AnalyzedEntity, EntityExtractor, Sk
 import { dayNumber } from './date-values';
 import { forEachToken } from './tokenize';
 
-/** Per-field counts are packed into 8 bits in the postings; more mentions than this count as this many. */
+/** Mentions of one entity counted per article; more count as this many (the postings clamp further). */
 export const MAX_FIELD_COUNT = 255;
 
 const INITIAL_TOKEN_CAPACITY = 1 << 16;

@@ -20,13 +20,15 @@ export function* compactSteps(source: DocStore, termCount: number): Generator<vo
   const counter = new TermCounter(termCount);
   const offsets = new Uint32Array(termCount + 1);
   for (let doc = 0; doc < store.count; doc++) {
-    counter.count(store, doc, (term) => offsets[term + 1]++);
+    counter.count(store, doc, (term) => {
+      offsets[term + 1] = (offsets[term + 1] ?? 0) + 1;
+    });
     if (doc % COMPACTION_STEP_DOCS === COMPACTION_STEP_DOCS - 1) yield;
   }
   for (let term = 0; term < termCount; term++) offsets[term + 1] = (offsets[term + 1] ?? 0) + (offsets[term] ?? 0);
   const total = offsets[termCount] ?? 0;
   const docs = new Uint32Array(total);
-  const counts = new Uint32Array(total);
+  const counts = new Uint16Array(total);
   const next = offsets.slice(0, termCount);
   for (let doc = 0; doc < store.count; doc++) {
     counter.count(store, doc, (term, packed) => {

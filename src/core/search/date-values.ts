@@ -58,3 +58,25 @@ export function partialDateRange(text: string): { ok: true; range: DayRange } | 
   if (day < 1 || day > days) return { ok: false, reason: `${year}-${match[2]} has ${days} days, not ${day}` };
   return { ok: true, range: { from: monthStart + day, to: monthStart + day } };
 }
+
+/**
+ * The day after a `YYYYMMDD` day, as a `YYYYMMDD` number.
+ *
+ * @example
+ * nextDay(20230930); // 20231001
+ */
+export function nextDay(day: number): number {
+  const date = new Date(Date.UTC(Math.floor(day / 10000), (Math.floor(day / 100) % 100) - 1, (day % 100) + 1));
+  return date.getUTCFullYear() * 10000 + (date.getUTCMonth() + 1) * 100 + date.getUTCDate();
+}
+
+/**
+ * The day before a `YYYYMMDD` day, as a `YYYYMMDD` number.
+ *
+ * @example
+ * previousDay(20230901); // 20230831
+ */
+export function previousDay(day: number): number {
+  const date = new Date(Date.UTC(Math.floor(day / 10000), (Math.floor(day / 100) % 100) - 1, (day % 100) - 1));
+  return date.getUTCFullYear() * 10000 + (date.getUTCMonth() + 1) * 100 + date.getUTCDate();
+}

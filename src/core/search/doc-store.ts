@@ -80,7 +80,8 @@ export class DocStore {
     this.forward = new Growable(Uint32Array, columns?.forward);
     this.textStart = new Growable(Float64Array, columns?.textStart);
     this.textBytes = new Growable(Uint8Array, columns?.text);
-    this.deleted = new Growable(Uint8Array, columns?.deleted);
+    // Loaded columns may be views into the caller's file buffer: the one column changed in place is copied.
+    this.deleted = new Growable(Uint8Array, columns?.deleted.slice());
     // textStart and forwardStart carry one extra entry (the end of the last document).
     if (!columns) {
       this.textStart.push(0);

@@ -49,6 +49,17 @@ export function evaluate(clauses: readonly ClauseMatcher[], store: DocStore, scr
   const [driver, ...rest] = positives;
   if (!driver) return { top: [], total: 0 };
   const deleted = store.deleted.array;
+  const top = new TopK(limit, store.day.array, tieBreak);
+  if (rest.length === 0 && negatives.length === 0 && driver.matcher.distinct) {
+    // One clause that yields each document once (the commonest query: one word) needs no summing.
+    let total = 0;
+    driver.matcher.collect((doc, score) => {
+      if (deleted[doc]) return;
+      total++;
+      top.offer(doc, score);
+    });
+    return { top: top.sorted(), total };
+  }
   const first = scratch.next(0, store.count);
   let candidates: number[] = [];
   driver.matcher.collect((doc, score) => {
@@ -65,7 +76,6 @@ export function evaluate(clauses: readonly ClauseMatcher[], store: DocStore, scr
     if (candidates.length === 0) break;
     candidates = filter(candidates, clause, first, store.count, scratch);
   }
-  const top = new TopK(limit, store.day.array, tieBreak);
   for (const doc of candidates) top.offer(doc, first.sums[doc] ?? 0);
   return { top: top.sorted(), total: candidates.length };
 }

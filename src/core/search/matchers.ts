@@ -1,5 +1,5 @@
 import { DocStore } from './doc-store';
-import { PostingList, findDoc } from './postings';
+import { PostingList, findDoc, seekDoc } from './postings';
 import { Scorer } from './scoring';
 
 /** Receives each matching document with its score; a document may arrive more than once (summed). */
@@ -16,6 +16,8 @@ export type MatchSink = (doc: number, score: number) => void;
 export interface Matcher {
   readonly cost: number;
   readonly probeCost: number;
+  /** Whether `collect` reports each document at most once. */
+  readonly distinct: boolean;
   collect(sink: MatchSink): void;
   probe(doc: number): number;
 }
@@ -48,12 +50,14 @@ function listsProbeCost(lists: readonly PostingList[]): number {
 export class TermsMatcher implements Matcher {
   readonly cost: number;
   readonly probeCost: number;
+  readonly distinct: boolean;
 
   constructor(
     private readonly expansions: readonly Expansion[],
     private readonly scorer: Scorer,
     private readonly kind: 'words' | 'entity',
   ) {
+    this.distinct = expansions.length <= 1;
     this.cost = expansions.reduce((sum, expansion) => sum + listsCost(expansion.lists), 0);
     this.probeCost = expansions.reduce((sum, expansion) => sum + listsProbeCost(expansion.lists), 0);
   }
@@ -96,6 +100,7 @@ export class TermsMatcher implements Matcher {
 export class PhraseMatcher implements Matcher {
   readonly cost: number;
   readonly probeCost: number;
+  readonly distinct = true;
   private readonly driver: number;
 
   constructor(
@@ -113,13 +118,37 @@ export class PhraseMatcher implements Matcher {
   collect(sink: MatchSink): void {
     const driver = this.words[this.driver];
     if (!driver) return;
+    // The driver's documents arrive in ascending order, so each other list is walked once with a cursor.
+    const cursors = this.words.map((word) => word.lists.map((list) => list.start));
     for (const { docs, start, end } of driver.lists) {
       for (let i = start; i < end; i++) {
         const doc = docs[i] ?? 0;
-        const score = this.probe(doc);
-        if (score >= 0) sink(doc, score);
+        const score = this.scoreWithCursors(doc, cursors);
+        if (score >= 0 && this.inSequence(doc)) sink(doc, score);
       }
     }
+  }
+
+  private scoreWithCursors(doc: number, cursors: number[][]): number {
+    let score = 0;
+    for (let w = 0; w < this.words.length; w++) {
+      const word = this.words[w];
+      const positions = cursors[w];
+      if (!word || !positions) return -1;
+      let found = false;
+      for (let l = 0; l < word.lists.length; l++) {
+        const list = word.lists[l];
+        if (!list) continue;
+        const at = seekDoc(list, positions[l] ?? list.start, doc);
+        positions[l] = at;
+        if (at < list.end && list.docs[at] === doc) {
+          score += word.factor * this.scorer.fields(list.counts[at] ?? 0, doc);
+          found = true;
+        }
+      }
+      if (!found) return -1;
+    }
+    return score;
   }
 
   probe(doc: number): number {
@@ -138,14 +167,14 @@ export class PhraseMatcher implements Matcher {
   }
 
   private inSequence(doc: number): boolean {
-    const forward = this.store.forward.array;
     const start = this.store.forwardOffset(doc);
-    const last = start + (this.store.bodyLen.array[doc] ?? 0) - this.terms.length;
-    const first = this.terms[0];
-    for (let i = start; i <= last; i++) {
-      if (forward[i] !== first) continue;
+    const body = this.store.forward.array.subarray(start, start + (this.store.bodyLen.array[doc] ?? 0));
+    const first = this.terms[0] ?? 0;
+    const last = body.length - this.terms.length;
+    // Native indexOf skips to each occurrence of the first word far faster than a JavaScript loop.
+    for (let i = body.indexOf(first); i !== -1 && i <= last; i = body.indexOf(first, i + 1)) {
       let j = 1;
-      while (j < this.terms.length && forward[i + j] === this.terms[j]) j++;
+      while (j < this.terms.length && body[i + j] === this.terms[j]) j++;
       if (j === this.terms.length) return true;
     }
     return false;
@@ -164,6 +193,7 @@ const PHRASE_VERIFY_COST = 64;
 export class DateMatcher implements Matcher {
   readonly cost: number;
   readonly probeCost = 1;
+  readonly distinct = true;
 
   constructor(
     private readonly from: number,
@@ -196,6 +226,7 @@ export class DateMatcher implements Matcher {
 export class AnyMatcher implements Matcher {
   readonly cost: number;
   readonly probeCost: number;
+  readonly distinct = false;
 
   constructor(private readonly alternatives: readonly Matcher[]) {
     this.cost = alternatives.reduce((sum, matcher) => sum + matcher.cost, 0);

@@ -1,17 +1,22 @@
-import { MAX_FIELD_COUNT } from './batch-builder';
-
-/** Body counts are packed into the low 16 bits of a posting's frequency word. */
-const MAX_BODY_COUNT = 0xffff;
+/**
+ * A posting's counts are packed into 16 bits — body 10, title 2, entity field 4 — which halves the
+ * biggest table of the index. BM25 saturates long before these limits, so clamping costs no ranking.
+ */
+export const MAX_BODY_COUNT = 0x3ff;
+/** Largest title count a posting records. */
+export const MAX_TITLE_COUNT = 0x3;
+/** Largest entity-field count (mentions) a posting records. */
+export const MAX_ENTITY_COUNT = 0xf;
 
 /**
- * Packs the counts of a term in a document's body, title and entity field into one 32-bit word.
+ * Packs the counts of a term in a document's body, title and entity field into one 16-bit word.
  *
  * @example
  * const packed = packCounts(3, 1, 0); // body 3, title 1
  * bodyCount(packed); // 3
  */
 export function packCounts(body: number, title: number, entity: number): number {
-  return (Math.min(body, MAX_BODY_COUNT) | (Math.min(title, MAX_FIELD_COUNT) << 16) | (Math.min(entity, MAX_FIELD_COUNT) << 24)) >>> 0;
+  return Math.min(body, MAX_BODY_COUNT) | (Math.min(title, MAX_TITLE_COUNT) << 10) | (Math.min(entity, MAX_ENTITY_COUNT) << 12);
 }
 
 /** The body count of a packed word. @example bodyCount(packCounts(3, 1, 0)); // 3 */
@@ -21,12 +26,12 @@ export function bodyCount(packed: number): number {
 
 /** The title count of a packed word. @example titleCount(packCounts(3, 1, 0)); // 1 */
 export function titleCount(packed: number): number {
-  return (packed >>> 16) & MAX_FIELD_COUNT;
+  return (packed >>> 10) & MAX_TITLE_COUNT;
 }
 
 /** The entity-field count of a packed word. @example entityCount(packCounts(0, 0, 2)); // 2 */
 export function entityCount(packed: number): number {
-  return packed >>> 24;
+  return packed >>> 12;
 }
 
 /**
@@ -47,14 +52,14 @@ export interface PostingList {
  * are `docs[offsets[t]..offsets[t + 1])`. Three typed arrays, saved and loaded as raw bytes.
  *
  * @example
- * const main = new MainPostings(new Uint32Array([0, 1]), new Uint32Array([5]), new Uint32Array([packCounts(1, 0, 0)]));
+ * const main = new MainPostings(new Uint32Array([0, 1]), new Uint32Array([5]), new Uint16Array([packCounts(1, 0, 0)]));
  * main.list(0); // { docs, counts, start: 0, end: 1 }
  */
 export class MainPostings {
   constructor(
     readonly offsets: Uint32Array,
     readonly docs: Uint32Array,
-    readonly counts: Uint32Array,
+    readonly counts: Uint16Array,
   ) {}
 
   /** Number of terms covered (terms added later have no main postings). */
@@ -71,7 +76,7 @@ export class MainPostings {
 
   /** Empty postings, for a new index. */
   static empty(): MainPostings {
-    return new MainPostings(new Uint32Array(1), new Uint32Array(0), new Uint32Array(0));
+    return new MainPostings(new Uint32Array(1), new Uint32Array(0), new Uint16Array(0));
   }
 }
 
@@ -128,4 +133,32 @@ export function findDoc(list: PostingList, doc: number, from = list.start): numb
     else return mid;
   }
   return -1;
+}
+
+/**
+ * The first index in `list.docs[from..list.end)` whose document is ≥ `doc` (or `list.end`): galloping
+ * (exponential steps, then binary search), so walking a list in order costs little more than a merge.
+ *
+ * @example
+ * seekDoc({ docs: [1, 5, 9], counts: [0, 0, 0], start: 0, end: 3 }, 0, 6); // 2
+ */
+export function seekDoc(list: PostingList, from: number, doc: number): number {
+  const docs = list.docs;
+  if (from >= list.end || (docs[from] ?? 0) >= doc) return from;
+  let step = 1;
+  let low = from;
+  let high = from + 1;
+  while (high < list.end && (docs[high] ?? 0) < doc) {
+    low = high;
+    step *= 2;
+    high = low + step;
+  }
+  high = Math.min(high, list.end);
+  // Invariant: docs[low] < doc, and docs[high] >= doc or high === end.
+  while (high - low > 1) {
+    const mid = (low + high) >>> 1;
+    if ((docs[mid] ?? 0) < doc) low = mid;
+    else high = mid;
+  }
+  return high;
 }

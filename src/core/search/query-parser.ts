@@ -1,5 +1,5 @@
 import { EntityType } from '../entities/types';
-import { partialDateRange } from './date-values';
+import { nextDay, partialDateRange, previousDay } from './date-values';
 import { ParsedQuery, QueryAtom, QueryClause, QueryParseResult, TermMode } from './query';
 import { tokenize } from './tokenize';
 
@@ -89,8 +89,8 @@ function operatorAtom(operator: string, value: string, offset: number): QueryAto
   const parsed = partialDateRange(value.trim());
   if (!parsed.ok) throw new QuerySyntaxError(`${operator}:${value} — ${parsed.reason}.`, offset);
   const { from, to } = parsed.range;
-  if (operator === 'after') return { kind: 'date', from: to + 1, to: LAST_DAY };
-  if (operator === 'before') return { kind: 'date', from: FIRST_DAY, to: from - 1 };
+  if (operator === 'after') return { kind: 'date', from: nextDay(to), to: LAST_DAY };
+  if (operator === 'before') return { kind: 'date', from: FIRST_DAY, to: previousDay(from) };
   return { kind: 'date', from, to };
 }
 

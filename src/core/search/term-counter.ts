@@ -41,9 +41,19 @@ export class TermCounter {
     const end = store.forwardOffset(doc + 1);
     this.epoch++;
     this.touched.length = 0;
-    for (let i = start; i < bodyEnd; i++) this.body[this.touch(forward[i] ?? 0)]++;
-    for (let i = bodyEnd; i < titleEnd; i++) this.title[this.touch(forward[i] ?? 0)]++;
-    for (let i = titleEnd; i + 1 < end; i += 2) this.entity[this.touch(forward[i] ?? 0)] += forward[i + 1] ?? 0;
+    const { body, title, entity } = this;
+    for (let i = start; i < bodyEnd; i++) {
+      const term = this.touch(forward[i] ?? 0);
+      body[term] = (body[term] ?? 0) + 1;
+    }
+    for (let i = bodyEnd; i < titleEnd; i++) {
+      const term = this.touch(forward[i] ?? 0);
+      title[term] = (title[term] ?? 0) + 1;
+    }
+    for (let i = titleEnd; i + 1 < end; i += 2) {
+      const term = this.touch(forward[i] ?? 0);
+      entity[term] = (entity[term] ?? 0) + (forward[i + 1] ?? 0);
+    }
     for (const term of this.touched) onTerm(term, packCounts(this.body[term] ?? 0, this.title[term] ?? 0, this.entity[term] ?? 0));
   }
 

@@ -49,6 +49,11 @@ export function normalizeTerm(word: string): string {
  * forEachToken('Kim Jong-un met Putin.', 0, 22, (term) => console.log(term)); // kim, jong, un, met, putin
  */
 export function forEachToken(text: string, from: number, to: number, onToken: (term: string, start: number, end: number) => void): void {
+  // Lower-casing the whole range once is much cheaper than once per token; it is only usable when it
+  // keeps every offset (a few letters, like "İ", grow when lower-cased).
+  const range = text.slice(from, to);
+  const lowered = range.toLowerCase();
+  const sameOffsets = lowered.length === range.length;
   let index = from;
   while (index < to) {
     const code = text.charCodeAt(index);
@@ -69,8 +74,9 @@ export function forEachToken(text: string, from: number, to: number, onToken: (t
         index += next >= 0xd800 && next <= 0xdbff ? 2 : 1;
       }
     }
-    const word = text.slice(start, index);
-    const term = ascii ? word.toLowerCase() : normalizeTerm(word);
+    let term: string;
+    if (ascii && sameOffsets) term = lowered.slice(start - from, index - from);
+    else term = ascii ? text.slice(start, index).toLowerCase() : normalizeTerm(text.slice(start, index));
     if (term.length > 0) onToken(term.length > MAX_TERM_LENGTH ? term.slice(0, MAX_TERM_LENGTH) : term, start, index);
   }
 }

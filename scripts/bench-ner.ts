@@ -1,0 +1,65 @@
+// Measures the entity model: accuracy on the CoNLL-2003 dev split, throughput on the Reuters corpus,
+// model load time and size. Usage: npm run bench:ner   (NER_MODEL=path to measure another model file)
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { EntityRecognizer } from '../src/core/entities/recognizer';
+import { MODEL_PATH, NER_DATA_DIR, REPO_ROOT, evaluate, formatScores, readDocuments } from './ner-shared';
+
+const REUTERS_DIR = process.env['REUTERS_DIR'] ?? path.resolve(REPO_ROOT, '../shared/corpora/reuters');
+/** Timed runs over the whole corpus; the best is reported (the machine is shared, the best is the least disturbed). */
+const THROUGHPUT_RUNS = 5;
+const LOAD_RUNS = 20;
+
+function listTexts(dir: string): string[] {
+  const texts: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const file = path.join(dir, name);
+    if (statSync(file).isDirectory()) texts.push(...listTexts(file));
+    else if (name.endsWith('.txt')) texts.push(readFileSync(file, 'utf8'));
+  }
+  return texts;
+}
+
+function measureLoad(file: string): { bytes: number; milliseconds: number } {
+  let best = Infinity;
+  let bytes = 0;
+  for (let run = 0; run < LOAD_RUNS; run++) {
+    const started = process.hrtime.bigint();
+    const data = new Uint8Array(readFileSync(file));
+    EntityRecognizer.fromModel(data);
+    best = Math.min(best, Number(process.hrtime.bigint() - started) / 1e6);
+    bytes = data.byteLength;
+  }
+  return { bytes, milliseconds: best };
+}
+
+function measureThroughput(recognizer: EntityRecognizer, texts: readonly string[]): { tokens: number; perSecond: number; perCpuSecond: number; entities: number } {
+  const tokens = texts.reduce((sum, text) => sum + recognizer.countTokens(text), 0);
+  let entities = 0;
+  for (const text of texts) entities += recognizer.recognize(text).length; // warm-up: JIT and buffers
+  let bestWall = Infinity;
+  let bestCpu = Infinity;
+  for (let run = 0; run < THROUGHPUT_RUNS; run++) {
+    const started = process.hrtime.bigint();
+    const cpu = process.cpuUsage();
+    for (const text of texts) recognizer.recognize(text);
+    const used = process.cpuUsage(cpu);
+    bestWall = Math.min(bestWall, Number(process.hrtime.bigint() - started) / 1e9);
+    bestCpu = Math.min(bestCpu, (used.user + used.system) / 1e6);
+  }
+  return { tokens, perSecond: tokens / bestWall, perCpuSecond: tokens / bestCpu, entities };
+}
+
+const modelFile = process.env['NER_MODEL'] ?? MODEL_PATH;
+const load = measureLoad(modelFile);
+const recognizer = EntityRecognizer.fromModel(new Uint8Array(readFileSync(modelFile)));
+console.log(`machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, Node ${process.version} (single thread)`);
+console.log(`model: ${path.relative(process.cwd(), modelFile)}, ${load.bytes} bytes (${(load.bytes / 1048576).toFixed(2)} MiB), load ${load.milliseconds.toFixed(1)} ms (read + parse, best of ${LOAD_RUNS})`);
+console.log('\naccuracy on dev.jsonl (CoNLL-2003 testa, entity-level exact match, MISC removed):');
+console.log(formatScores(evaluate(readDocuments(path.join(NER_DATA_DIR, 'dev.jsonl')), (text) => recognizer.recognize(text))));
+if (process.env['NER_SKIP_SPEED'] === undefined) {
+  const texts = listTexts(REUTERS_DIR);
+  const speed = measureThroughput(recognizer, texts);
+  console.log(`\nthroughput on ${texts.length} Reuters articles (${speed.tokens} tokens, ${speed.entities} entities): ${Math.round(speed.perSecond).toLocaleString('en-US')} tokens/s wall clock, ${Math.round(speed.perCpuSecond).toLocaleString('en-US')} tokens per CPU second (best of ${THROUGHPUT_RUNS} after warm-up; the CPU figure discounts other processes on a shared machine)`);
+}

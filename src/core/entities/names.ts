@@ -1,0 +1,64 @@
+/** Words skipped when an acronym is formed from a name ("Korean Central News Agency" → KCNA). */
+const ACRONYM_SKIP = new Set(['of', 'the', 'and', 'for', 'de', 'du', 'des', 'la', 'le', 'von', 'van', '&']);
+
+/**
+ * A mention's text as displayed: typographic quotes and dashes folded, white space collapsed,
+ * a trailing possessive removed ("Putin’s" → "Putin").
+ *
+ * @example
+ * displayName('Kim  Jong-un’s'); // 'Kim Jong-un'
+ */
+export function displayName(text: string): string {
+  return text
+    .replace(/[\u2018\u2019\u201b]/gu, "'")
+    .replace(/[\u201c\u201d]/gu, '"')
+    .replace(/\s+/gu, ' ')
+    .trim()
+    .replace(/'s?$/u, '');
+}
+
+/**
+ * The identity of a name, for comparing mentions: the display name lower-cased, without a leading
+ * "the" ("The New York Times" = "New York Times"). Case variants ("Kim Jong-Un" / "Kim Jong-un") get
+ * the same identity.
+ *
+ * @example
+ * nameIdentity('The New York Times'); // 'new york times'
+ */
+export function nameIdentity(text: string): string {
+  return displayName(text).toLowerCase().replace(/^the /u, '');
+}
+
+/**
+ * The words of a name identity, split on spaces.
+ *
+ * @example
+ * nameWords('kim jong-un'); // ['kim', 'jong-un']
+ */
+export function nameWords(identity: string): string[] {
+  return identity.split(' ').filter((word) => word !== '');
+}
+
+/**
+ * The acronym of a multi-word name (first letters of its words, skipping "of", "the"…), upper case;
+ * empty for a one-word name.
+ *
+ * @example
+ * acronymOf('Korean Central News Agency'); // 'KCNA'
+ */
+export function acronymOf(name: string): string {
+  const words = displayName(name).split(/[\s-]+/u).filter((word) => word !== '' && !ACRONYM_SKIP.has(word.toLowerCase()));
+  if (words.length < 2) return '';
+  return words.map((word) => word.charAt(0).toUpperCase()).join('');
+}
+
+/**
+ * Whether a display name is written in capitals only (a headline's "KIM JONG-UN"), the form least
+ * suited for display when another exists.
+ *
+ * @example
+ * isAllCaps('KIM JONG-UN'); // true
+ */
+export function isAllCaps(name: string): boolean {
+  return /\p{Lu}/u.test(name) && !/\p{Ll}/u.test(name);
+}

@@ -1,0 +1,364 @@
+import { EntityType } from '../entities/types';
+import { AnalyzedBatch, ENTITY_TERM_PREFIX, entityTerm } from './analyzed-batch';
+import { compactSteps } from './compaction';
+import { dayString } from './date-values';
+import { DocStore } from './doc-store';
+import { EntityInfo, EntityTable } from './entity-table';
+import { Scratch, evaluate } from './evaluate';
+import { DeltaPostings, MainPostings, PostingList, entityCount } from './postings';
+import { ParsedQuery } from './query';
+import { parseQuery } from './query-parser';
+import { PlanContext, planQuery } from './query-plan';
+import { rewriteFuzzy } from './query-rewrite';
+import { Scorer } from './scoring';
+import { DEFAULT_SNIPPET_LENGTH, Snippet, buildSnippet } from './snippet';
+import { TermCounter } from './term-counter';
+import { TermDictionary } from './term-dictionary';
+import { TieBreak } from './top-k';
+
+/** Results returned when the caller does not say. */
+export const DEFAULT_LIMIT = 20;
+/** The main thread gives the event loop a turn after this long of compaction work. */
+export const COMPACTION_SLICE_MS = 20;
+/** Compaction is due when postings added since the last one exceed this share of the main postings… */
+const DELTA_SHARE = 0.1;
+/** …or this many, whichever is larger (small corpora compact rarely). */
+const MIN_DELTA_POSTINGS = 200_000;
+/** …or when this share of document ids belongs to removed articles. */
+const REMOVED_SHARE = 0.2;
+
+/**
+ * How to run a query.
+ *
+ * @example
+ * index.search('oil', { limit: 5, tieBreak: 'oldest' });
+ */
+export interface SearchOptions {
+  /** Most hits returned (default {@link DEFAULT_LIMIT}). */
+  readonly limit?: number;
+  /** Order of equally scored articles: newest first by default. */
+  readonly tieBreak?: TieBreak;
+  /** Retry plain words as fuzzy when nothing matches (default true). */
+  readonly fuzzyFallback?: boolean;
+  /** Snippet length in characters (default {@link DEFAULT_SNIPPET_LENGTH}). */
+  readonly snippetLength?: number;
+}
+
+/** One result: the article, its date, its score and a snippet with match offsets into its text. */
+export interface SearchHit {
+  readonly path: string;
+  readonly title: string;
+  readonly date?: string;
+  readonly score: number;
+  readonly snippet: Snippet;
+}
+
+/**
+ * The answer to a query, or why the query could not be run; `tookMs` is measured inside the index.
+ * `fuzzy` says the hits come from retrying the words as fuzzy because nothing matched exactly.
+ *
+ * @example
+ * const response = index.search('putin');
+ * if (response.ok) console.log(response.total, response.hits[0]?.snippet.text);
+ * else console.log(response.error);
+ */
+export type SearchResponse =
+  | { readonly ok: true; readonly hits: readonly SearchHit[]; readonly total: number; readonly fuzzy: boolean; readonly tookMs: number }
+  | { readonly ok: false; readonly error: string; readonly offset: number; readonly tookMs: number };
+
+/** The state of an index, as saved and loaded. */
+export interface IndexParts {
+  readonly dictionary: TermDictionary;
+  readonly store: DocStore;
+  readonly postings: MainPostings;
+  readonly entities: EntityTable;
+}
+
+/** An entity of one article with its number of mentions. */
+export interface ArticleEntityCount {
+  readonly key: string;
+  readonly name: string;
+  readonly type: EntityType;
+  readonly mentions: number;
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * The corpus index: articles' words (body, title, entity names), dates and entities, searchable with the
+ * query language of {@link parseQuery}, updated one article at a time and compacted now and then.
+ *
+ * @example
+ * const index = new CorpusIndex();
+ * index.addBatch(analyzeText({ path: 'a.txt', size: 40, mtimeMs: 0 }, ' date 2023-09-13 Kim Jong-un met Putin.', () => []));
+ * index.search('"jong un"').ok; // true
+ */
+export class CorpusIndex {
+  private dictionary: TermDictionary;
+  private store: DocStore;
+  private main: MainPostings;
+  private delta = new DeltaPostings();
+  private entities: EntityTable;
+  private readonly counter: TermCounter;
+  private readonly scratch = new Scratch();
+  private pending = 0;
+  private compacting = false;
+
+  constructor(parts?: IndexParts) {
+    this.dictionary = parts?.dictionary ?? new TermDictionary();
+    this.store = parts?.store ?? new DocStore();
+    this.main = parts?.postings ?? MainPostings.empty();
+    this.entities = parts?.entities ?? new EntityTable();
+    this.counter = new TermCounter(this.dictionary.size);
+  }
+
+  /** Number of articles in the index. */
+  get articleCount(): number {
+    return this.store.liveCount;
+  }
+
+  /** Number of distinct words and entity terms ever seen. */
+  get termCount(): number {
+    return this.dictionary.size;
+  }
+
+  /** Number of distinct entities ever seen. */
+  get entityCount(): number {
+    return this.entities.size;
+  }
+
+  /** Whether added, changed or removed articles have piled up enough to make {@link compact} worth it. */
+  get needsCompaction(): boolean {
+    if (this.pending > 0) return true;
+    const removed = this.store.count - this.store.liveCount;
+    return this.delta.size > Math.max(MIN_DELTA_POSTINGS, DELTA_SHARE * this.main.docs.length) || removed > REMOVED_SHARE * this.store.count;
+  }
+
+  /** Paths of the indexed articles. */
+  paths(): IterableIterator<string> {
+    return this.store.livePaths();
+  }
+
+  /** The file size and modification time the article at `path` had when indexed. */
+  stamp(path: string): { size: number; mtimeMs: number } | undefined {
+    const doc = this.store.docOf(path);
+    return doc === undefined ? undefined : { size: this.store.size.array[doc] ?? 0, mtimeMs: this.store.mtime.array[doc] ?? 0 };
+  }
+
+  /** The indexed title, date and text of the article at `path`. */
+  article(path: string): { title: string; date?: string; text: string } | undefined {
+    const doc = this.store.docOf(path);
+    if (doc === undefined) return undefined;
+    const date = dayString(this.store.day.array[doc] ?? 0);
+    const found = { title: this.store.titles[doc] ?? '', text: this.store.text(doc) };
+    return date === undefined ? found : { ...found, date };
+  }
+
+  /**
+   * Adds (or replaces, by path) the articles of a batch. With `defer`, their postings are only built by the
+   * next {@link compact} — the fast path of a full build; until then they are not searchable.
+   */
+  addBatch(batch: AnalyzedBatch, options: { defer?: boolean } = {}): number {
+    this.assertNotCompacting();
+    const ids = batch.vocabulary.map((term) => this.dictionary.intern(term));
+    const tokens = new Uint32Array(batch.tokens.length);
+    let at = 0;
+    let textAt = 0;
+    for (const article of batch.articles) {
+      const end = at + article.bodyTokens + article.titleTokens + 2 * article.entityPairs;
+      for (let i = at; i < article.bodyTokens + article.titleTokens + at; i++) tokens[i] = ids[batch.tokens[i] ?? 0] ?? 0;
+      for (let i = at + article.bodyTokens + article.titleTokens; i < end; i += 2) {
+        tokens[i] = ids[batch.tokens[i] ?? 0] ?? 0;
+        tokens[i + 1] = batch.tokens[i + 1] ?? 0;
+      }
+      for (const entity of article.entities) this.entities.register(entity, this.dictionary.intern(entityTerm(entity.key)));
+      const doc = this.store.append(article, tokens, at, end, batch.text, textAt, textAt + article.textBytes);
+      if (options.defer) {
+        this.pending++;
+      } else {
+        this.counter.ensure(this.dictionary.size);
+        this.counter.count(this.store, doc, (term, packed) => this.delta.add(term, doc, packed));
+      }
+      at = end;
+      textAt += article.textBytes;
+    }
+    return batch.articles.length;
+  }
+
+  /** Removes the article at `path`; returns whether it was indexed. */
+  remove(path: string): boolean {
+    this.assertNotCompacting();
+    return this.store.remove(path);
+  }
+
+  /**
+   * Rebuilds the postings from the stored tokens, dropping removed articles and indexing deferred ones.
+   * Works in slices of about {@link COMPACTION_SLICE_MS} ms so the thread stays responsive; searches keep
+   * working on the previous state meanwhile, but adds and removes must wait for it to finish.
+   */
+  async compact(sliceMs = COMPACTION_SLICE_MS): Promise<void> {
+    this.assertNotCompacting();
+    this.compacting = true;
+    try {
+      const steps = compactSteps(this.store, this.dictionary.size);
+      let sliceStart = performance.now();
+      let step = steps.next();
+      while (!step.done) {
+        if (performance.now() - sliceStart > sliceMs) {
+          await yieldToEventLoop();
+          sliceStart = performance.now();
+        }
+        step = steps.next();
+      }
+      this.install(step.value);
+    } finally {
+      this.compacting = false;
+    }
+  }
+
+  /** {@link compact} in one go, for command-line tools and tests. */
+  compactNow(): void {
+    this.assertNotCompacting();
+    const steps = compactSteps(this.store, this.dictionary.size);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    this.install(step.value);
+  }
+
+  /** Builds the prefix/fuzzy term tree now, so the first such query does not pay for it. */
+  prepare(): void {
+    this.dictionary.prepare();
+  }
+
+  /** Runs a query (text in the query language, or already parsed). Never throws on bad queries. */
+  search(query: string | ParsedQuery, options: SearchOptions = {}): SearchResponse {
+    const started = performance.now();
+    let parsed: ParsedQuery;
+    if (typeof query === 'string') {
+      const result = parseQuery(query);
+      if (!result.ok) return { ok: false, error: result.error, offset: result.offset, tookMs: performance.now() - started };
+      parsed = result.query;
+    } else {
+      parsed = query;
+    }
+    const limit = Math.max(0, options.limit ?? DEFAULT_LIMIT);
+    const tieBreak = options.tieBreak ?? 'newest';
+    const context = this.planContext();
+    let plan = planQuery(parsed, context);
+    let ranked = evaluate(plan.clauses, this.store, this.scratch, limit, tieBreak);
+    let fuzzy = false;
+    if (ranked.total === 0 && options.fuzzyFallback !== false) {
+      const retry = rewriteFuzzy(parsed);
+      if (retry) {
+        plan = planQuery(retry, context);
+        ranked = evaluate(plan.clauses, this.store, this.scratch, limit, tieBreak);
+        fuzzy = true;
+      }
+    }
+    const snippetLength = options.snippetLength ?? DEFAULT_SNIPPET_LENGTH;
+    const hits = ranked.top.map(({ doc, score }): SearchHit => {
+      const text = this.store.text(doc);
+      const snippet = buildSnippet(text, this.store.bodyStart.array[doc] ?? 0, plan.highlight, snippetLength);
+      const hit = { path: this.store.paths[doc] ?? '', title: this.store.titles[doc] ?? '', score, snippet };
+      const date = dayString(this.store.day.array[doc] ?? 0);
+      return date === undefined ? hit : { ...hit, date };
+    });
+    return { ok: true, hits, total: ranked.total, fuzzy, tookMs: performance.now() - started };
+  }
+
+  /** Entities whose name or aliases contain every word of `name` (of `type`, if given). */
+  findEntities(name: string, type?: EntityType): EntityInfo[] {
+    return this.entities.find(name, type);
+  }
+
+  /** Everything the index knows about an entity key. */
+  entity(key: string): EntityInfo | undefined {
+    return this.entities.get(key);
+  }
+
+  /** All entities ever seen (including those whose articles were all removed since the last compaction). */
+  allEntities(): IterableIterator<EntityInfo> {
+    return this.entities.all();
+  }
+
+  /** The articles mentioning the entity `key`, with their mention counts. */
+  articlesOf(key: string): { path: string; date?: string; mentions: number }[] {
+    const articles: { path: string; date?: string; mentions: number }[] = [];
+    this.forEachEntityPosting(key, (doc, mentions) => {
+      const path = this.store.paths[doc] ?? '';
+      const date = dayString(this.store.day.array[doc] ?? 0);
+      articles.push(date === undefined ? { path, mentions } : { path, date, mentions });
+    });
+    return articles;
+  }
+
+  /** Number of articles per day (`YYYY-MM-DD`) mentioning the entity `key`; undated articles are not counted. */
+  entityDayCounts(key: string): Map<string, number> {
+    const counts = new Map<string, number>();
+    this.forEachEntityPosting(key, (doc) => {
+      const date = dayString(this.store.day.array[doc] ?? 0);
+      if (date !== undefined) counts.set(date, (counts.get(date) ?? 0) + 1);
+    });
+    return counts;
+  }
+
+  /** The entities of the article at `path`, most mentioned first. */
+  entitiesOf(path: string): ArticleEntityCount[] {
+    const doc = this.store.docOf(path);
+    if (doc === undefined) return [];
+    const forward = this.store.forward.array;
+    const start = this.store.forwardOffset(doc) + (this.store.bodyLen.array[doc] ?? 0) + (this.store.titleLen.array[doc] ?? 0);
+    const end = this.store.forwardOffset(doc + 1);
+    const found: ArticleEntityCount[] = [];
+    for (let i = start; i + 1 < end; i += 2) {
+      const term = this.dictionary.term(forward[i] ?? 0);
+      if (!term.startsWith(ENTITY_TERM_PREFIX)) continue;
+      const info = this.entities.get(term.slice(ENTITY_TERM_PREFIX.length));
+      if (info) found.push({ key: info.key, name: info.name, type: info.type, mentions: forward[i + 1] ?? 0 });
+    }
+    return found.sort((a, b) => b.mentions - a.mentions);
+  }
+
+  /** The index's state for saving; compacts first so nothing pending or removed is written. */
+  parts(): IndexParts {
+    if (this.pending > 0 || this.delta.size > 0 || this.store.liveCount !== this.store.count) this.compactNow();
+    return { dictionary: this.dictionary, store: this.store, postings: this.main, entities: this.entities };
+  }
+
+  private forEachEntityPosting(key: string, onPosting: (doc: number, mentions: number) => void): void {
+    const term = this.dictionary.id(entityTerm(key));
+    if (term === undefined) return;
+    for (const { docs, counts, start, end } of this.lists(term)) {
+      for (let i = start; i < end; i++) {
+        const doc = docs[i] ?? 0;
+        if (this.store.isLive(doc)) onPosting(doc, entityCount(counts[i] ?? 0));
+      }
+    }
+  }
+
+  private lists(term: number): PostingList[] {
+    const lists: PostingList[] = [];
+    const main = this.main.list(term);
+    if (main) lists.push(main);
+    const delta = this.delta.list(term);
+    if (delta) lists.push(delta);
+    return lists;
+  }
+
+  private planContext(): PlanContext {
+    return { dictionary: this.dictionary, entities: this.entities, store: this.store, scorer: new Scorer(this.store), lists: (term) => this.lists(term) };
+  }
+
+  private install(compacted: { store: DocStore; postings: MainPostings }): void {
+    this.store = compacted.store;
+    this.main = compacted.postings;
+    this.delta = new DeltaPostings();
+    this.pending = 0;
+  }
+
+  private assertNotCompacting(): void {
+    if (this.compacting) throw new Error('News Corpus: the index is being compacted; wait for compact() before changing it.');
+  }
+}

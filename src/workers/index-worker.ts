@@ -1,0 +1,42 @@
+// The indexing thread: reads, parses, extracts entities and tokenises the files it is sent,
+// and answers with one AnalyzedBatch per request (its typed arrays transferred, not copied).
+import { readFileSync, statSync } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import { describeSkip } from '../core/article-file';
+import { BatchBuilder } from '../core/search/batch-builder';
+import { createExtractor } from './entity-extractor';
+import { FileJob, WorkerReply, WorkerRequest, WorkerSetup } from './protocol';
+
+const setup = workerData as WorkerSetup;
+const builder = new BatchBuilder(createExtractor(setup.extractor), setup.maxFileBytes);
+
+function analyze(file: FileJob): void {
+  try {
+    if (file.text !== undefined) {
+      builder.addText({ path: file.path, size: file.size ?? file.text.length, mtimeMs: file.mtimeMs ?? 0 }, file.text);
+      return;
+    }
+    const stat = file.size === undefined || file.mtimeMs === undefined ? statSync(file.path) : undefined;
+    const stamp = { path: file.path, size: file.size ?? stat?.size ?? 0, mtimeMs: file.mtimeMs ?? stat?.mtimeMs ?? 0 };
+    if (stamp.size > setup.maxFileBytes) {
+      builder.addSkipped(file.path, describeSkip('too-large', { size: stamp.size, maxBytes: setup.maxFileBytes }));
+      return;
+    }
+    builder.addBytes(stamp, readFileSync(file.path));
+  } catch (error) {
+    builder.addSkipped(file.path, describeSkip('unreadable', { error: error instanceof Error ? error.message : String(error) }));
+  }
+}
+
+parentPort?.on('message', (request: WorkerRequest) => {
+  let reply: WorkerReply;
+  try {
+    for (const file of request.files) analyze(file);
+    reply = { kind: 'batch', id: request.id, batch: builder.finish() };
+  } catch (error) {
+    builder.finish();
+    reply = { kind: 'failed', id: request.id, message: error instanceof Error ? error.message : String(error) };
+  }
+  const transfer = reply.kind === 'batch' ? [reply.batch.tokens.buffer, reply.batch.text.buffer] : [];
+  parentPort?.postMessage(reply, transfer as ArrayBuffer[]);
+});

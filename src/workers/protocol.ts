@@ -1,0 +1,33 @@
+import { AnalyzedBatch } from '../core/search/analyzed-batch';
+import { ExtractorSpec } from './entity-extractor';
+
+/**
+ * One file to analyse: read from `path` with node's fs, or — for files the editor reads itself
+ * (non-`file:` URIs) — from `text`. Size and modification time are read from disk when not given.
+ *
+ * @example
+ * const job: FileJob = { path: 'vscode-vfs://github/x/a.txt', text: ' date 2023-09-13 …', size: 120, mtimeMs: 0 };
+ */
+export interface FileJob {
+  readonly path: string;
+  readonly text?: string;
+  readonly size?: number;
+  readonly mtimeMs?: number;
+}
+
+/** What an indexing thread is started with. */
+export interface WorkerSetup {
+  readonly extractor: ExtractorSpec;
+  readonly maxFileBytes: number;
+}
+
+/** Main thread → indexing thread. */
+export interface WorkerRequest {
+  readonly id: number;
+  readonly files: readonly FileJob[];
+}
+
+/** Indexing thread → main thread. */
+export type WorkerReply =
+  | { readonly kind: 'batch'; readonly id: number; readonly batch: AnalyzedBatch }
+  | { readonly kind: 'failed'; readonly id: number; readonly message: string };

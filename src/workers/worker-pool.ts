@@ -1,0 +1,171 @@
+import { availableParallelism } from 'node:os';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { DEFAULT_MAX_FILE_BYTES } from '../core/article-file';
+import { AnalyzedBatch } from '../core/search/analyzed-batch';
+import { ExtractorSpec } from './entity-extractor';
+import { FileJob, WorkerReply, WorkerRequest, WorkerSetup } from './protocol';
+
+/** Files per request: big enough to amortise messaging, small enough that merging one batch takes a few ms. */
+export const DEFAULT_BATCH_FILES = 200;
+/** Requests kept in flight per thread, so a thread never waits for the main thread to merge. */
+const IN_FLIGHT_PER_WORKER = 2;
+/** More threads than this add contention, not speed, on the machines the extension runs on. */
+const MAX_WORKERS = 4;
+
+/**
+ * The bundled worker script: `dist/index-worker.js` next to the extension and CLI bundles, or the
+ * compiled `index-worker.js` next to this file when run from `out/` (tests).
+ */
+export const DEFAULT_WORKER_PATH = path.join(__dirname, 'index-worker.js');
+
+/**
+ * How to start the indexing threads.
+ *
+ * @example
+ * const options: WorkerPoolOptions = { extractor: { kind: 'none' }, workers: 2 };
+ */
+export interface WorkerPoolOptions {
+  readonly extractor: ExtractorSpec;
+  /** Number of threads (default: the cores, at most 4). */
+  readonly workers?: number;
+  readonly workerPath?: string;
+  readonly maxFileBytes?: number;
+}
+
+/**
+ * What to do with analysed files while a run goes on.
+ *
+ * @example
+ * await pool.analyze(files, { onBatch: (batch) => index.addBatch(batch, { defer: true }), onProgress: (done, total) => log(done, total) });
+ */
+export interface AnalyzeOptions {
+  /** Called on the calling thread for each analysed batch, one at a time. */
+  readonly onBatch: (batch: AnalyzedBatch) => void;
+  /** Files done so far and in all, after each batch. */
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Aborting stops the threads at once; the run resolves to `'cancelled'`. */
+  readonly signal?: AbortSignal;
+  readonly batchFiles?: number;
+}
+
+interface Slot {
+  readonly worker: Worker;
+  inFlight: number;
+}
+
+/**
+ * Indexing threads (`node:worker_threads`) that read, parse, extract entities from and tokenise files,
+ * so the calling thread only merges finished batches.
+ *
+ * @example
+ * const pool = new IndexWorkerPool({ extractor: { kind: 'none' } });
+ * const outcome = await pool.analyze([{ path: '/data/a.txt' }], { onBatch: (batch) => index.addBatch(batch) });
+ * await pool.dispose();
+ */
+export class IndexWorkerPool {
+  private slots: Slot[] = [];
+  private readonly workerCount: number;
+
+  constructor(private readonly options: WorkerPoolOptions) {
+    this.workerCount = Math.max(1, options.workers ?? Math.min(MAX_WORKERS, availableParallelism()));
+  }
+
+  /** Analyses `files`, handing each batch to `onBatch`. Rejects with a "News Corpus:" error if a thread fails. */
+  analyze(files: readonly FileJob[], options: AnalyzeOptions): Promise<'done' | 'cancelled'> {
+    if (options.signal?.aborted) return Promise.resolve('cancelled');
+    const batchFiles = Math.max(1, options.batchFiles ?? DEFAULT_BATCH_FILES);
+    const requests: WorkerRequest[] = [];
+    for (let i = 0; i < files.length; i += batchFiles) requests.push({ id: requests.length, files: files.slice(i, i + batchFiles) });
+    if (requests.length === 0) return Promise.resolve('done');
+    return new Promise((resolve, reject) => {
+      let next = 0;
+      let finished = 0;
+      let done = 0;
+      let settled = false;
+      const slots = this.ensureWorkers();
+      const listeners = slots.map((slot) => ({ slot, onMessage: (reply: WorkerReply) => onMessage(slot, reply) }));
+      const settle = (outcome: () => void): void => {
+        if (settled) return;
+        settled = true;
+        options.signal?.removeEventListener('abort', onAbort);
+        for (const { slot, onMessage: listener } of listeners) {
+          slot.worker.off('message', listener);
+          slot.worker.off('error', onError);
+          slot.worker.off('exit', onExit);
+        }
+        outcome();
+      };
+      const dispatch = (slot: Slot): void => {
+        while (slot.inFlight < IN_FLIGHT_PER_WORKER && next < requests.length) {
+          slot.inFlight++;
+          slot.worker.postMessage(requests[next++]);
+        }
+      };
+      const onMessage = (slot: Slot, reply: WorkerReply): void => {
+        if (settled) return;
+        slot.inFlight--;
+        if (reply.kind === 'failed') {
+          settle(() => reject(new Error(`News Corpus: indexing failed: ${reply.message}`)));
+          return;
+        }
+        try {
+          options.onBatch(reply.batch);
+        } catch (error) {
+          settle(() => reject(error));
+          return;
+        }
+        done += reply.batch.articles.length + reply.batch.skipped.length;
+        finished++;
+        options.onProgress?.(done, files.length);
+        if (finished === requests.length) settle(() => resolve('done'));
+        else dispatch(slot);
+      };
+      const onError = (error: Error): void => {
+        this.terminate();
+        settle(() => reject(new Error(`News Corpus: an indexing thread failed: ${error.message}`)));
+      };
+      const onExit = (code: number): void => {
+        this.terminate();
+        settle(() => reject(new Error(`News Corpus: an indexing thread stopped unexpectedly (exit code ${code}).`)));
+      };
+      const onAbort = (): void => {
+        this.terminate();
+        settle(() => resolve('cancelled'));
+      };
+      options.signal?.addEventListener('abort', onAbort, { once: true });
+      for (const { slot, onMessage: listener } of listeners) {
+        slot.worker.on('message', listener);
+        slot.worker.on('error', onError);
+        slot.worker.on('exit', onExit);
+      }
+      for (const slot of slots) dispatch(slot);
+    });
+  }
+
+  /** Stops the threads; the pool starts new ones if used again. */
+  async dispose(): Promise<void> {
+    await Promise.all(this.terminate());
+  }
+
+  private ensureWorkers(): Slot[] {
+    if (this.slots.length === 0) {
+      const workerData: WorkerSetup = { extractor: this.options.extractor, maxFileBytes: this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES };
+      for (let i = 0; i < this.workerCount; i++) {
+        const worker = new Worker(this.options.workerPath ?? DEFAULT_WORKER_PATH, { workerData });
+        this.slots.push({ worker, inFlight: 0 });
+      }
+    }
+    for (const slot of this.slots) slot.inFlight = 0;
+    return this.slots;
+  }
+
+  private terminate(): Promise<number>[] {
+    const stopping = this.slots.map((slot) => {
+      slot.worker.removeAllListeners();
+      return slot.worker.terminate();
+    });
+    this.slots = [];
+    return stopping;
+  }
+}

@@ -1,0 +1,250 @@
+import * as assert from 'assert';
+import { analyzeText } from '../../../src/core/search/batch-builder';
+import { CorpusIndex, SearchHit } from '../../../src/core/search/corpus-index';
+import { NEWS, NEWS_ENTITIES, PUTIN, article, buildIndex, fakeExtractor, hitPaths } from './fixtures';
+
+function firstHit(index: CorpusIndex, query: string): SearchHit {
+  const response = index.search(query);
+  assert.ok(response.ok && response.hits[0], `no hit for ${query}`);
+  return response.hits[0];
+}
+
+describe('CorpusIndex search', () => {
+  const index = buildIndex(NEWS, NEWS_ENTITIES);
+
+  it('indexes articles and skips files without a date header', () => {
+    const withStray = buildIndex([...NEWS, { path: 'readme.txt', text: 'Just a note about rates.' }]);
+    assert.strictEqual(withStray.articleCount, NEWS.length);
+    assert.deepStrictEqual(hitPaths(withStray, '"just a note"'), []);
+  });
+
+  it('ANDs words', () => {
+    assert.deepStrictEqual(hitPaths(index, 'interest rates').sort(), ['rates.txt', 'summit.txt', 'undated.txt']);
+    assert.deepStrictEqual(hitPaths(index, 'interest rates wheat'), []);
+  });
+
+  it('checks phrases against the text, not only the words', () => {
+    assert.deepStrictEqual(hitPaths(index, '"interest rates"').sort(), ['rates.txt', 'summit.txt']);
+    assert.deepStrictEqual(hitPaths(index, '"rates interest"'), []);
+    assert.deepStrictEqual(hitPaths(index, '"kim jong-un"'), ['arrival.txt']);
+  });
+
+  it('ORs alternatives and excludes -words', () => {
+    assert.deepStrictEqual(hitPaths(index, 'wheat OR weapons').sort(), ['summit.txt', 'wheat.txt']);
+    assert.deepStrictEqual(hitPaths(index, 'rates -bank').sort(), ['summit.txt', 'undated.txt', 'wheat.txt']);
+    assert.deepStrictEqual(hitPaths(index, 'rates -"interest rates"').sort(), ['undated.txt', 'wheat.txt']);
+  });
+
+  it('expands prefixes and ranks the exact word above its longer forms', () => {
+    assert.deepStrictEqual(hitPaths(index, 'export*'), ['wheat.txt']);
+    const ranked = hitPaths(index, 'bank*');
+    assert.deepStrictEqual(ranked.slice().sort(), ['rates.txt', 'undated.txt']);
+    assert.strictEqual(ranked[0], 'rates.txt', '"bank" exactly, in the title, beats "banks"');
+  });
+
+  it('matches fuzzy words on request, below exact matches', () => {
+    assert.deepStrictEqual(hitPaths(index, 'wheet~'), ['wheat.txt']);
+    const ranked = hitPaths(index, 'rate~');
+    assert.strictEqual(ranked[0], 'georgia.txt', 'the exact "rate" ranks first');
+    assert.ok(ranked.includes('rates.txt'));
+  });
+
+  it('falls back to fuzzy when nothing matches, and says so', () => {
+    const response = index.search('armoured trainn');
+    assert.ok(response.ok);
+    assert.strictEqual(response.fuzzy, true);
+    assert.deepStrictEqual(
+      response.hits.map((hit) => hit.path),
+      ['arrival.txt'],
+    );
+    const exact = index.search('armoured train');
+    assert.ok(exact.ok && !exact.fuzzy);
+    const off = index.search('trainn', { fuzzyFallback: false });
+    assert.ok(off.ok && off.total === 0);
+  });
+
+  it('filters by merged entity: "Putin" finds articles that only say "Vladimir Putin"', () => {
+    assert.deepStrictEqual(hitPaths(index, 'person:Putin').sort(), ['arrival.txt', 'summit.txt']);
+    assert.deepStrictEqual(hitPaths(index, 'person:"Vladimir Putin"').sort(), ['arrival.txt', 'summit.txt']);
+    assert.deepStrictEqual(hitPaths(index, 'place:Moscow'), ['summit.txt']);
+    assert.deepStrictEqual(hitPaths(index, 'org:Kremlin'), ['arrival.txt']);
+    assert.deepStrictEqual(hitPaths(index, 'entity:Georgia'), ['georgia.txt']);
+    assert.deepStrictEqual(hitPaths(index, 'person:Georgia'), [], 'Georgia is a place, not a person');
+    assert.deepStrictEqual(hitPaths(index, 'person:Nobody'), []);
+  });
+
+  it('filters by date, and leaves undated articles out of every date filter', () => {
+    assert.deepStrictEqual(hitPaths(index, 'date:2023-09').sort(), ['arrival.txt', 'rates.txt', 'summit.txt']);
+    assert.deepStrictEqual(hitPaths(index, 'on:2023-09-13'), ['summit.txt']);
+    assert.deepStrictEqual(hitPaths(index, 'after:2023-09-12'), ['rates.txt', 'summit.txt']);
+    assert.deepStrictEqual(hitPaths(index, 'before:2022 rate*'), ['georgia.txt']);
+    assert.deepStrictEqual(hitPaths(index, 'rate* date:2022 OR date:2021').sort(), ['georgia.txt', 'wheat.txt']);
+    assert.ok(!hitPaths(index, 'after:1900').includes('undated.txt'));
+  });
+
+  it('ranks title matches above body matches', () => {
+    const ranked = hitPaths(index, 'wheat OR rockets');
+    assert.strictEqual(ranked[0], 'wheat.txt');
+  });
+
+  it('breaks ties by date, newest first unless told otherwise', () => {
+    assert.deepStrictEqual(hitPaths(index, 'date:2023-09'), ['rates.txt', 'summit.txt', 'arrival.txt']);
+    assert.deepStrictEqual(hitPaths(index, 'date:2023-09', { tieBreak: 'oldest' }), ['arrival.txt', 'summit.txt', 'rates.txt']);
+  });
+
+  it('counts all matches but returns only the limit', () => {
+    const response = index.search('rates', { limit: 2 });
+    assert.ok(response.ok);
+    assert.strictEqual(response.hits.length, 2);
+    assert.strictEqual(response.total, 4);
+    assert.ok(response.tookMs >= 0);
+  });
+
+  it('returns a clear error for malformed queries instead of throwing', () => {
+    const response = index.search('"unclosed');
+    assert.ok(!response.ok);
+    assert.match(response.error, /^News Corpus: the quote/);
+    assert.strictEqual(response.offset, 0);
+  });
+
+  it('returns dates, titles and scores with each hit', () => {
+    const hit = firstHit(index, 'armoured');
+    assert.strictEqual(hit.path, 'arrival.txt');
+    assert.strictEqual(hit.date, '2023-09-12');
+    assert.strictEqual(hit.title, 'Kim Jong-un arrives in Russia by armoured train.');
+    assert.ok(hit.score > 0);
+    assert.strictEqual(firstHit(index, 'savers').date, undefined);
+  });
+});
+
+describe('CorpusIndex snippets', () => {
+  const index = buildIndex(NEWS, NEWS_ENTITIES);
+  const textOf = (path: string): string => NEWS.find((item) => item.path === path)?.text ?? '';
+
+  it('gives match offsets into the original text', () => {
+    const hit = firstHit(index, 'weapons');
+    const text = textOf(hit.path);
+    assert.strictEqual(hit.snippet.text, text.slice(hit.snippet.start, hit.snippet.end));
+    assert.deepStrictEqual(
+      hit.snippet.matches.map((match) => text.slice(match.start, match.end)),
+      ['weapons'],
+    );
+  });
+
+  it('highlights a phrase as one match, and every form a prefix reached', () => {
+    const phrase = firstHit(index, '"interest rates"');
+    const text = textOf(phrase.path);
+    assert.ok(phrase.snippet.matches.length > 0);
+    for (const match of phrase.snippet.matches) assert.strictEqual(text.slice(match.start, match.end).toLowerCase(), 'interest rates');
+    const prefix = firstHit(index, 'bank*');
+    const words = prefix.snippet.matches.map((match) => textOf(prefix.path).slice(match.start, match.end).toLowerCase());
+    assert.deepStrictEqual([...new Set(words)].sort(), ['bank', 'banking']);
+  });
+
+  it('highlights the names of a matched entity', () => {
+    const hit = firstHit(index, 'person:Putin armoured');
+    const words = hit.snippet.matches.map((match) => textOf(hit.path).slice(match.start, match.end));
+    assert.ok(words.includes('Vladimir Putin'), words.join());
+  });
+
+  it('cuts a long article around the densest matches, at word boundaries, never in the header', () => {
+    const filler = Array.from({ length: 60 }, (_, i) => `Filler sentence number ${i} says nothing at all.`).join(' ');
+    const long = buildIndex([{ path: 'long.txt', text: article('2023-01-01', filler, 'Here the zebra met the giraffe.', filler) }]);
+    const hit = firstHit(long, 'zebra giraffe');
+    assert.ok(hit.snippet.text.includes('zebra met the giraffe'));
+    assert.ok(hit.snippet.text.length <= 200);
+    assert.strictEqual(hit.snippet.matches.length, 2);
+    const opening = firstHit(long, 'date:2023');
+    assert.ok(opening.snippet.text.startsWith('Filler sentence number 0'));
+    assert.deepStrictEqual(opening.snippet.matches, []);
+  });
+});
+
+describe('CorpusIndex incremental updates', () => {
+  const add = (index: CorpusIndex, path: string, text: string, mtimeMs = 1): void => {
+    index.addBatch(analyzeText({ path, size: text.length, mtimeMs }, text, fakeExtractor([PUTIN])));
+  };
+
+  it('adds, replaces and removes single articles without a rebuild', () => {
+    const index = buildIndex(NEWS, NEWS_ENTITIES);
+    add(index, 'new.txt', article('2024-01-01', 'Putin visits a zebra farm.'));
+    assert.deepStrictEqual(hitPaths(index, 'zebra'), ['new.txt']);
+    assert.ok(hitPaths(index, 'person:putin').includes('new.txt'));
+    add(index, 'new.txt', article('2024-01-02', 'Giraffes instead.'), 2);
+    assert.deepStrictEqual(hitPaths(index, 'zebra'), []);
+    assert.deepStrictEqual(hitPaths(index, 'giraffes'), ['new.txt']);
+    assert.deepStrictEqual(index.stamp('new.txt'), { size: article('2024-01-02', 'Giraffes instead.').length, mtimeMs: 2 });
+    assert.strictEqual(index.remove('wheat.txt'), true);
+    assert.strictEqual(index.remove('wheat.txt'), false);
+    assert.deepStrictEqual(hitPaths(index, 'wheat'), []);
+    assert.strictEqual(index.articleCount, NEWS.length);
+  });
+
+  it('gives the same answers after compaction, which drops removed articles', async () => {
+    const index = buildIndex(NEWS, NEWS_ENTITIES);
+    add(index, 'new.txt', article('2024-01-01', 'Interest rates on zebra loans.'));
+    index.remove('rates.txt');
+    const before = hitPaths(index, 'interest rates').sort();
+    await index.compact();
+    assert.deepStrictEqual(hitPaths(index, 'interest rates').sort(), before);
+    assert.deepStrictEqual(before, ['new.txt', 'summit.txt', 'undated.txt']);
+    assert.strictEqual(index.needsCompaction, false);
+  });
+
+  it('refuses changes while a compaction runs', async () => {
+    // Enough articles that compaction has to pause at least once.
+    const many = Array.from({ length: 2500 }, (_, i) => ({ path: `${i}.txt`, text: article('2023-01-01', `Article ${i} about rates.`) }));
+    const index = buildIndex([...NEWS, ...many]);
+    index.remove('rates.txt');
+    const running = index.compact(0);
+    assert.throws(() => index.remove('wheat.txt'), /being compacted/);
+    await running;
+    assert.strictEqual(index.remove('wheat.txt'), true);
+  });
+
+  it('does not search deferred articles before compaction', () => {
+    const index = buildIndex(NEWS, [], false);
+    assert.deepStrictEqual(hitPaths(index, 'wheat'), ['wheat.txt']);
+    const deferred = new CorpusIndex();
+    deferred.addBatch(analyzeText({ path: 'a.txt', size: 1, mtimeMs: 1 }, article('2024-01-01', 'zebra'), () => []), { defer: true });
+    assert.strictEqual(deferred.needsCompaction, true);
+    assert.deepStrictEqual(hitPaths(deferred, 'zebra'), []);
+    deferred.compactNow();
+    assert.deepStrictEqual(hitPaths(deferred, 'zebra'), ['a.txt']);
+  });
+});
+
+describe('CorpusIndex entity tables', () => {
+  const index = buildIndex(NEWS, NEWS_ENTITIES);
+
+  it('lists the articles of an entity, the entities of an article and per-day counts', () => {
+    assert.deepStrictEqual(
+      index.articlesOf(PUTIN.key).sort((a, b) => a.path.localeCompare(b.path)),
+      [
+        { path: 'arrival.txt', date: '2023-09-12', mentions: 1 },
+        { path: 'summit.txt', date: '2023-09-13', mentions: 1 },
+      ],
+    );
+    assert.deepStrictEqual(
+      index.entitiesOf('arrival.txt').map((entity) => entity.key).sort(),
+      ['ORG:kremlin', 'PER:kim jong-un', 'PER:vladimir putin'],
+    );
+    assert.deepStrictEqual([...index.entityDayCounts(PUTIN.key)].sort(), [
+      ['2023-09-12', 1],
+      ['2023-09-13', 1],
+    ]);
+    assert.deepStrictEqual(index.findEntities('putin').map((entity) => entity.name), ['Vladimir Putin']);
+    assert.strictEqual(index.entity(PUTIN.key)?.type, 'PER');
+    assert.strictEqual(index.entityCount, NEWS_ENTITIES.length);
+  });
+
+  it('forgets removed articles in the entity tables', () => {
+    const changed = buildIndex(NEWS, NEWS_ENTITIES);
+    changed.remove('summit.txt');
+    assert.deepStrictEqual(
+      changed.articlesOf(PUTIN.key).map((entry) => entry.path),
+      ['arrival.txt'],
+    );
+    assert.deepStrictEqual(changed.entitiesOf('summit.txt'), []);
+  });
+});

@@ -1,0 +1,100 @@
+import * as assert from 'assert';
+import { CorpusIndex } from '../../../src/core/search/corpus-index';
+import { INDEX_FILE_MAGIC, IndexIdentity, decodeIndex, encodeIndex } from '../../../src/core/search/index-file';
+import { NEWS, NEWS_ENTITIES, PUTIN, buildIndex, hitPaths } from './fixtures';
+
+const IDENTITY: IndexIdentity = { root: '/corpus', extractor: 'fake' };
+
+function encode(index: CorpusIndex, identity = IDENTITY): Uint8Array {
+  return Buffer.concat(encodeIndex(index.parts(), identity));
+}
+
+function problem(bytes: Uint8Array, identity = IDENTITY): { kind: string; message: string } {
+  const decoded = decodeIndex(bytes, identity);
+  assert.ok(!decoded.ok, 'expected the file to be rejected');
+  return decoded.ok ? { kind: '', message: '' } : decoded.problem;
+}
+
+describe('index file', () => {
+  const original = buildIndex(NEWS, NEWS_ENTITIES);
+  const bytes = encode(original);
+
+  it('round-trips: the loaded index answers exactly like the saved one', () => {
+    const decoded = decodeIndex(bytes, IDENTITY);
+    assert.ok(decoded.ok);
+    const loaded = new CorpusIndex(decoded.parts);
+    for (const query of ['interest rates', '"interest rates"', 'bank*', 'wheet~', 'person:Putin', 'date:2023-09', 'rates -bank']) {
+      const before = original.search(query);
+      const after = loaded.search(query);
+      assert.ok(before.ok && after.ok);
+      assert.deepStrictEqual(
+        after.hits.map(({ path, score, snippet, date, title }) => ({ path, score, snippet, date, title })),
+        before.hits.map(({ path, score, snippet, date, title }) => ({ path, score, snippet, date, title })),
+        query,
+      );
+    }
+    assert.deepStrictEqual(loaded.articlesOf(PUTIN.key), original.articlesOf(PUTIN.key));
+    assert.deepStrictEqual(loaded.entity(PUTIN.key), original.entity(PUTIN.key));
+    assert.deepStrictEqual(loaded.stamp('wheat.txt'), original.stamp('wheat.txt'));
+  });
+
+  it('keeps working after loading: updates and compaction', () => {
+    const decoded = decodeIndex(bytes, IDENTITY);
+    assert.ok(decoded.ok);
+    const loaded = new CorpusIndex(decoded.parts);
+    loaded.remove('wheat.txt');
+    loaded.compactNow();
+    assert.deepStrictEqual(hitPaths(loaded, 'wheat'), []);
+    assert.strictEqual(loaded.articleCount, NEWS.length - 1);
+  });
+
+  it('saves removed articles as gone (it compacts first)', () => {
+    const changed = buildIndex(NEWS, NEWS_ENTITIES);
+    changed.remove('summit.txt');
+    const decoded = decodeIndex(encode(changed), IDENTITY);
+    assert.ok(decoded.ok);
+    assert.deepStrictEqual(hitPaths(new CorpusIndex(decoded.parts), 'weapons'), []);
+  });
+
+  it('round-trips an empty index and an article with an empty title', () => {
+    const empty = decodeIndex(encode(new CorpusIndex()), IDENTITY);
+    assert.ok(empty.ok && new CorpusIndex(empty.parts).articleCount === 0);
+    const blank = buildIndex([{ path: 'blank.txt', text: ' date 2023-01-01 ' }]);
+    const decoded = decodeIndex(encode(blank), IDENTITY);
+    assert.ok(decoded.ok);
+    assert.strictEqual(new CorpusIndex(decoded.parts).article('blank.txt')?.title, '');
+  });
+
+  it('starts with a header and is far smaller than the text plus JSON would be', () => {
+    assert.strictEqual(new TextDecoder().decode(bytes.subarray(0, INDEX_FILE_MAGIC.length)), INDEX_FILE_MAGIC);
+  });
+
+  it('detects damage: a flipped byte, a cut file, extra bytes, another file', () => {
+    for (const offset of [30, 100, Math.floor(bytes.length / 2), bytes.length - 1]) {
+      const damaged = Uint8Array.from(bytes);
+      damaged[offset] = (damaged[offset] ?? 0) ^ 0xff;
+      assert.strictEqual(problem(damaged).kind, 'corrupt', `byte ${offset}`);
+    }
+    assert.match(problem(bytes.subarray(0, bytes.length - 10)).message, /cut short/);
+    assert.match(problem(Buffer.concat([bytes, Buffer.from([1])])).message, /cut short or has extra bytes/);
+    assert.match(problem(new TextEncoder().encode('{"not":"an index"}'.padEnd(100))).message, /not a News Corpus index file/);
+    assert.match(problem(new Uint8Array(3)).message, /too short/);
+    for (const bad of [bytes.subarray(0, 10), new Uint8Array(0)]) assert.match(problem(bad).message, /^News Corpus: the saved index is damaged/);
+  });
+
+  it('detects a stale file: another folder, another entity extractor, another format version', () => {
+    assert.deepStrictEqual(problem(bytes, { root: '/elsewhere', extractor: 'fake' }).kind, 'stale');
+    assert.match(problem(bytes, { root: '/corpus', extractor: 'ner:123' }).message, /entity extractor/);
+    const older = Uint8Array.from(bytes);
+    new DataView(older.buffer).setUint32(8, 0, true);
+    assert.match(problem(older).message, /out of date \(format version 0/);
+  });
+
+  it('reads from a buffer that is not 8-byte aligned', () => {
+    const shifted = new Uint8Array(bytes.length + 1);
+    shifted.set(bytes, 1);
+    const decoded = decodeIndex(shifted.subarray(1), IDENTITY);
+    assert.ok(decoded.ok);
+    assert.deepStrictEqual(hitPaths(new CorpusIndex(decoded.parts), 'wheat'), ['wheat.txt']);
+  });
+});

@@ -1,0 +1,130 @@
+import * as assert from 'assert';
+import * as fc from 'fast-check';
+import { QueryAtom, QueryClause } from '../../../src/core/search/query';
+import { QUERY_HELP, QUERY_PLACEHOLDER } from '../../../src/core/search/query-help';
+import { parseQuery } from '../../../src/core/search/query-parser';
+
+function clauses(source: string): readonly QueryClause[] {
+  const result = parseQuery(source);
+  if (!result.ok) throw new Error(result.error);
+  return result.query.clauses;
+}
+
+function atoms(source: string): QueryAtom[] {
+  return clauses(source).flatMap((clause) => clause.atoms);
+}
+
+function error(source: string): string {
+  const result = parseQuery(source);
+  assert.ok(!result.ok, `"${source}" should not parse`);
+  return result.ok ? '' : result.error;
+}
+
+describe('parseQuery', () => {
+  it('ANDs plain words, lower-cased and accent-folded', () => {
+    assert.deepStrictEqual(clauses('Oil  Gdańsk'), [
+      { negated: false, atoms: [{ kind: 'term', term: 'oil', mode: 'exact' }] },
+      { negated: false, atoms: [{ kind: 'term', term: 'gdansk', mode: 'exact' }] },
+    ]);
+  });
+
+  it('reads "exact phrases", and a hyphenated word as a phrase', () => {
+    assert.deepStrictEqual(atoms('"Interest Rates"'), [{ kind: 'phrase', terms: ['interest', 'rates'], text: 'Interest Rates' }]);
+    assert.deepStrictEqual(atoms('Jong-un'), [{ kind: 'phrase', terms: ['jong', 'un'], text: 'Jong-un' }]);
+    assert.deepStrictEqual(atoms('"rates"'), [{ kind: 'term', term: 'rates', mode: 'exact' }]);
+  });
+
+  it('joins alternatives with OR (which binds tighter than AND)', () => {
+    assert.deepStrictEqual(clauses('bank wheat OR corn'), [
+      { negated: false, atoms: [{ kind: 'term', term: 'bank', mode: 'exact' }] },
+      {
+        negated: false,
+        atoms: [
+          { kind: 'term', term: 'wheat', mode: 'exact' },
+          { kind: 'term', term: 'corn', mode: 'exact' },
+        ],
+      },
+    ]);
+    assert.strictEqual(clauses('a OR b OR "c d"')[0]?.atoms.length, 3);
+    assert.strictEqual(clauses('wheat or corn').length, 3, 'lower-case "or" is a word');
+  });
+
+  it('excludes -words and -"phrases"', () => {
+    assert.deepStrictEqual(clauses('bank -england -"interest rates"').map((clause) => clause.negated), [false, true, true]);
+  });
+
+  it('reads prefix* and fuzzy~ words', () => {
+    assert.deepStrictEqual(atoms('export*'), [{ kind: 'term', term: 'export', mode: 'prefix' }]);
+    assert.deepStrictEqual(atoms('bundesbnak~'), [{ kind: 'term', term: 'bundesbnak', mode: 'fuzzy' }]);
+    assert.deepStrictEqual(atoms('rates~1'), [{ kind: 'term', term: 'rates', mode: 'fuzzy', maxEdits: 1 }]);
+  });
+
+  it('reads entity filters, quoted or not', () => {
+    assert.deepStrictEqual(atoms('person:"Vladimir  Putin" place:Moscow org:Kremlin entity:NATO'), [
+      { kind: 'entity', entityType: 'PER', name: 'Vladimir Putin' },
+      { kind: 'entity', entityType: 'LOC', name: 'Moscow' },
+      { kind: 'entity', entityType: 'ORG', name: 'Kremlin' },
+      { kind: 'entity', name: 'NATO' },
+    ]);
+    assert.deepStrictEqual(atoms('Person:putin'), [{ kind: 'entity', entityType: 'PER', name: 'putin' }]);
+  });
+
+  it('reads date filters as inclusive day ranges', () => {
+    assert.deepStrictEqual(atoms('date:2023'), [{ kind: 'date', from: 20230101, to: 20231231 }]);
+    assert.deepStrictEqual(atoms('date:2024-02'), [{ kind: 'date', from: 20240201, to: 20240229 }]);
+    assert.deepStrictEqual(atoms('after:2023-12-31 before:2024-03-01'), [
+      { kind: 'date', from: 20240101, to: 99991231 },
+      { kind: 'date', from: 1, to: 20240229 },
+    ]);
+    assert.deepStrictEqual(atoms('on:2023-09-13'), [{ kind: 'date', from: 20230913, to: 20230913 }]);
+    assert.deepStrictEqual(atoms('after:2023-09'), [{ kind: 'date', from: 20231001, to: 99991231 }]);
+    assert.deepStrictEqual(atoms('before:2023-09-13'), [{ kind: 'date', from: 1, to: 20230912 }]);
+  });
+
+  it('treats an unknown field and punctuation as text', () => {
+    assert.deepStrictEqual(atoms('http://x.org'), [{ kind: 'phrase', terms: ['http', 'x', 'org'], text: 'http://x.org' }]);
+    assert.deepStrictEqual(atoms('oil — AND gas'), [
+      { kind: 'term', term: 'oil', mode: 'exact' },
+      { kind: 'term', term: 'gas', mode: 'exact' },
+    ]);
+  });
+
+  it('explains malformed queries with their position', () => {
+    assert.match(error(''), /empty/);
+    assert.match(error('   '), /empty/);
+    assert.match(error('"interest rates'), /quote at position 1 is never closed/);
+    assert.match(error('oil OR'), /OR at position 5 needs a word/);
+    assert.match(error('OR oil'), /OR at position 1/);
+    assert.match(error('oil OR OR gas'), /OR at position 8/);
+    assert.match(error('oil - gas'), /"-" at position 5/);
+    assert.match(error('-oil'), /only excludes/);
+    assert.match(error('oil OR -gas'), /cannot be part of an OR/);
+    assert.match(error('a*'), /at least 2 letters/);
+    assert.match(error('*'), /no letters or digits/);
+    assert.match(error('oil~3'), /1 to 2 edits/);
+    assert.match(error('jong-u*'), /single word/);
+    assert.match(error('""'), /has no words/);
+    assert.match(error('person:'), /person: needs a value/);
+    assert.match(error('date:2023-13'), /month 13/);
+    assert.match(error('on:2023-02-30'), /has 28 days/);
+    assert.match(error('after:yesterday'), /not a date/);
+    for (const source of ['', '"x', 'OR', 'date:x']) assert.match(error(source), /^News Corpus: /);
+  });
+
+  it('never throws, whatever the input', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'b', ' ', '"', '-', '*', '~', ':', 'O', 'R', 'person', 'date', '2023-09', '1') }), (source) => {
+        const result = parseQuery(source);
+        assert.ok(result.ok || result.error.startsWith('News Corpus: '));
+      }),
+    );
+    fc.assert(fc.property(fc.string(), (source) => void parseQuery(source)));
+  });
+
+  it('exports a one-line placeholder and a help text naming every operator', () => {
+    assert.ok(!QUERY_PLACEHOLDER.includes('\n'));
+    for (const operator of ['"', 'OR', '-', '*', '~', 'person:', 'place:', 'org:', 'entity:', 'date:', 'after:', 'before:', 'on:']) {
+      assert.ok(QUERY_HELP.includes(operator), operator);
+    }
+  });
+});

@@ -1,0 +1,180 @@
+import * as assert from 'assert';
+import { mkdtempSync, rmSync, utimesSync, writeFileSync, readFileSync, unlinkSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
+import { AnalyzedBatch } from '../../../src/core/search/analyzed-batch';
+import { CorpusIndex } from '../../../src/core/search/corpus-index';
+import { IndexService } from '../../../src/workers/index-service';
+import { listArticleFiles } from '../../../src/workers/list-files';
+import { IndexWorkerPool } from '../../../src/workers/worker-pool';
+import { article, NEWS } from './fixtures';
+
+function writeCorpus(dir: string, count: number): void {
+  for (let i = 0; i < count; i++) {
+    writeFileSync(path.join(dir, `${String(i).padStart(4, '0')}.txt`), article('2023-09-13', `Article ${i} about interest rates and wheat number${i}.`));
+  }
+}
+
+describe('IndexWorkerPool', function () {
+  this.timeout(60_000);
+  let dir: string;
+  const pool = new IndexWorkerPool({ extractor: { kind: 'none' }, workers: 2 });
+
+  before(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'news-corpus-pool-'));
+    writeCorpus(dir, 120);
+    writeFileSync(path.join(dir, 'notes.txt'), 'no header: not an article');
+  });
+  after(async () => {
+    await pool.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('analyses files on two threads, streaming progress, from paths or handed-in text', async () => {
+    const files = [...listArticleFiles(dir), { path: 'virtual:/x.txt', text: article('2020-01-01', 'Handed over by the editor.') }];
+    const batches: AnalyzedBatch[] = [];
+    const progress: [number, number][] = [];
+    const outcome = await pool.analyze(files, { onBatch: (batch) => batches.push(batch), onProgress: (done, total) => progress.push([done, total]), batchFiles: 10 });
+    assert.strictEqual(outcome, 'done');
+    assert.strictEqual(batches.length, 13);
+    assert.deepStrictEqual(progress.at(-1), [files.length, files.length]);
+    assert.ok(progress.every(([done], i) => i === 0 || done > (progress[i - 1]?.[0] ?? 0)));
+    const index = new CorpusIndex();
+    for (const batch of batches) index.addBatch(batch);
+    assert.strictEqual(index.articleCount, 121);
+    assert.deepStrictEqual(batches.flatMap((batch) => batch.skipped.map((skip) => path.basename(skip.path))), ['notes.txt']);
+    const hit = index.search('number7');
+    assert.ok(hit.ok && hit.hits[0]?.path === path.join(dir, '0007.txt'));
+    assert.ok(index.search('handed').ok && index.stamp('virtual:/x.txt'));
+  });
+
+  it('stops when cancelled, and works again afterwards', async () => {
+    const files = listArticleFiles(dir);
+    const controller = new AbortController();
+    let batches = 0;
+    const outcome = await pool.analyze(files, {
+      batchFiles: 5,
+      signal: controller.signal,
+      onBatch: () => {
+        batches++;
+        if (batches === 2) controller.abort();
+      },
+    });
+    assert.strictEqual(outcome, 'cancelled');
+    assert.ok(batches < files.length / 5);
+    const again = await pool.analyze(files.slice(0, 3), { onBatch: () => undefined });
+    assert.strictEqual(again, 'done');
+    assert.strictEqual(await pool.analyze(files, { onBatch: () => undefined, signal: AbortSignal.abort() }), 'cancelled');
+  });
+
+  it('reports unreadable files as skipped rather than failing', async () => {
+    const skipped: string[] = [];
+    await pool.analyze([{ path: path.join(dir, 'missing.txt') }], { onBatch: (batch) => skipped.push(...batch.skipped.map((skip) => skip.reason)) });
+    assert.match(skipped[0] ?? '', /could not be read/);
+  });
+
+  it('rejects with a clear message when the entity model cannot be loaded', async () => {
+    const broken = new IndexWorkerPool({ extractor: { kind: 'model', modelPath: path.join(dir, 'no-model.bin') }, workers: 1 });
+    await assert.rejects(broken.analyze(listArticleFiles(dir).slice(0, 2), { onBatch: () => undefined }), /^Error: News Corpus: an indexing thread failed/);
+    await broken.dispose();
+  });
+});
+
+describe('IndexService', function () {
+  this.timeout(60_000);
+  let dir: string;
+  let cacheFile: string;
+
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'news-corpus-service-'));
+    cacheFile = path.join(dir, 'cache', 'index.ncidx');
+    for (const item of NEWS) writeFileSync(path.join(dir, item.path), item.text);
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const service = (): IndexService => new IndexService({ root: dir, cacheFile, extractor: { kind: 'none' }, workers: 2 });
+
+  it('builds, saves, and reopens from the cache re-reading only what changed', async () => {
+    const first = service();
+    const built = await first.open(listArticleFiles(dir));
+    assert.strictEqual(built.source, 'built');
+    assert.strictEqual(built.sync.added, NEWS.length);
+    await first.save();
+    await first.dispose();
+
+    writeFileSync(path.join(dir, 'wheat.txt'), article('2022-07-02', 'Barley replaces the crop.'));
+    utimesSync(path.join(dir, 'wheat.txt'), new Date(), new Date(Date.now() + 5000));
+    unlinkSync(path.join(dir, 'georgia.txt'));
+    writeFileSync(path.join(dir, 'new.txt'), article('2024-01-01', 'A zebra escapes.'));
+
+    const second = service();
+    const reopened = await second.open(listArticleFiles(dir));
+    assert.strictEqual(reopened.source, 'cache');
+    assert.deepStrictEqual([reopened.sync.added, reopened.sync.updated, reopened.sync.removed, reopened.sync.unchanged], [1, 1, 1, NEWS.length - 2]);
+    const hits = (query: string) => {
+      const response = second.search(query);
+      assert.ok(response.ok);
+      return response.hits.map((hit) => path.basename(hit.path));
+    };
+    assert.deepStrictEqual(hits('barley'), ['wheat.txt']);
+    assert.deepStrictEqual(hits('zebra'), ['new.txt']);
+    assert.deepStrictEqual(hits('georgia'), []);
+    assert.deepStrictEqual(hits('wheat'), []);
+    await second.dispose();
+  });
+
+  it('follows single-file changes: update, text handed in, removal, a file that stops being an article', async () => {
+    const live = service();
+    await live.open(listArticleFiles(dir));
+    const file = path.join(dir, 'rates.txt');
+    writeFileSync(file, article('2023-09-15', 'Rates cut to help giraffes.'));
+    const updated = await live.update({ path: file });
+    assert.deepStrictEqual([updated.added, updated.updated], [0, 1]);
+    assert.strictEqual(live.search('giraffes').ok && (live.search('giraffes') as { total: number }).total, 1);
+    await live.update({ path: 'untitled:1', text: article('2023-01-01', 'Unsaved okapi story.') });
+    const okapi = live.search('okapi');
+    assert.ok(okapi.ok && okapi.hits[0]?.path === 'untitled:1');
+    assert.strictEqual(await live.remove(file), true);
+    assert.ok(live.search('giraffes').ok && (live.search('giraffes') as { total: number }).total === 0);
+    writeFileSync(path.join(dir, 'wheat.txt'), 'the header is gone');
+    const stopped = await live.update({ path: path.join(dir, 'wheat.txt') });
+    assert.strictEqual(stopped.skipped.length, 1);
+    assert.ok((live.search('wheat') as { total: number }).total === 0);
+    await live.dispose();
+  });
+
+  it('rebuilds with a message when the cache is damaged or was built for another folder', async () => {
+    const first = service();
+    await first.open(listArticleFiles(dir));
+    await first.save();
+    await first.dispose();
+    const bytes = readFileSync(cacheFile);
+    bytes[bytes.length - 5] = (bytes[bytes.length - 5] ?? 0) ^ 1;
+    writeFileSync(cacheFile, bytes);
+    const damaged = service();
+    const outcome = await damaged.open(listArticleFiles(dir));
+    assert.strictEqual(outcome.source, 'built');
+    assert.match(outcome.message ?? '', /damaged \(checksum mismatch\); rebuilding/);
+    assert.ok((damaged.search('wheat') as { total: number }).total === 1);
+    await damaged.save();
+    await damaged.dispose();
+    const elsewhere = new IndexService({ root: '/another/folder', cacheFile, extractor: { kind: 'none' } });
+    const stale = await elsewhere.open(listArticleFiles(dir));
+    assert.strictEqual(stale.source, 'built');
+    assert.match(stale.message ?? '', /out of date \(it was built for/);
+    await elsewhere.dispose();
+  });
+
+  it('cancels a build, keeping the previous index', async () => {
+    writeCorpus(dir, 300);
+    const live = service();
+    const controller = new AbortController();
+    const opened = await live.open(listArticleFiles(dir), { signal: controller.signal, onProgress: () => controller.abort() });
+    assert.strictEqual(opened.sync.cancelled, true);
+    assert.strictEqual(live.index.articleCount, 0);
+    const retried = await live.sync(listArticleFiles(dir));
+    assert.strictEqual(retried.cancelled, false);
+    assert.strictEqual(live.index.articleCount, NEWS.length + 300);
+    await live.dispose();
+  });
+});
