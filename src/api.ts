@@ -1,4 +1,5 @@
 import { Corpus } from './core/corpus';
+import { SearchOptions, SearchResponse } from './core/search/corpus-index';
 import { DatesTreeProvider } from './dates-tree/dates-tree-provider';
 
 /**
@@ -8,6 +9,8 @@ import { DatesTreeProvider } from './dates-tree/dates-tree-provider';
 export interface NewsCorpusApi {
   readonly corpus: Corpus;
   readonly datesTree: DatesTreeProvider;
+  /** Runs a query in the search language over the corpus index; `undefined` until the first scan has finished. */
+  search(query: string, options?: SearchOptions): SearchResponse | undefined;
   /** Resolves once every scan and file event received so far has reached the corpus. */
   whenIdle(): Promise<void>;
 }

@@ -5,6 +5,7 @@ import { registerCorpus } from './corpus';
 import { readHighlightArticles } from './corpus/settings';
 import { registerDatesTree } from './dates-tree';
 import { registerNavigation } from './navigation';
+import { registerSearch } from './search';
 import { registerSkippedFiles } from './skipped-files';
 import { registerStatusBar } from './status-bar';
 
@@ -12,10 +13,11 @@ export function activate(context: vscode.ExtensionContext): NewsCorpusApi {
   const service = registerCorpus(context);
   const datesTree = registerDatesTree(context, { service });
   registerNavigation(context);
+  registerSearch(context, { search: (query, options) => service.search(query, options) });
   registerSkippedFiles(context, { corpus: service.corpus });
   registerStatusBar(context, { service });
   registerArticleLanguage(context, { corpus: service.corpus, enabled: readHighlightArticles });
-  return { corpus: service.corpus, datesTree, whenIdle: () => service.whenIdle() };
+  return { corpus: service.corpus, datesTree, search: (query, options = {}) => service.search(query, options), whenIdle: () => service.whenIdle() };
 }
 
 export function deactivate(): void {}

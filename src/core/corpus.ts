@@ -1,4 +1,3 @@
-import { ArticleDiagnostic } from './article';
 import { Signal, Unsubscribe } from './events';
 import { SkipReason } from './article-file';
 
@@ -10,7 +9,6 @@ export interface CorpusArticle {
   readonly path: string;
   readonly date?: string;
   readonly title: string;
-  readonly diagnostics: readonly ArticleDiagnostic[];
 }
 
 /** A candidate file that is not in the corpus, and why. */
@@ -28,7 +26,7 @@ export interface SkippedFile {
  * @example
  * const corpus = new Corpus();
  * corpus.subscribe(() => console.log(corpus.size));
- * corpus.update({ articles: [{ id: 'a', path: 'a.txt', date: '2023-09-13', title: 'Kim arrives', diagnostics: [] }] }); // logs 1
+ * corpus.update({ articles: [{ id: 'a', path: 'a.txt', date: '2023-09-13', title: 'Kim arrives' }] }); // logs 1
  */
 export class Corpus {
   private readonly articleById = new Map<string, CorpusArticle>();

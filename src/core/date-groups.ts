@@ -43,7 +43,7 @@ function sortedKeys<T>(map: Map<string, T>, order: DateOrder): string[] {
  * Groups articles by year, month and day; undated articles are kept apart, ordered by title.
  *
  * @example
- * const groups = groupByDate([{ id: 'a', path: 'a.txt', date: '2023-09-13', title: 'Kim arrives', diagnostics: [] }]);
+ * const groups = groupByDate([{ id: 'a', path: 'a.txt', date: '2023-09-13', title: 'Kim arrives' }]);
  * groups.years[0].months[0].days[0].date; // '2023-09-13'
  */
 export function groupByDate(articles: Iterable<CorpusArticle>, order: DateOrder = DEFAULT_DATE_ORDER): DateGroups {

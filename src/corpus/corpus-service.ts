@@ -1,71 +1,88 @@
 import * as vscode from 'vscode';
 import { Corpus, CorpusArticle, SkippedFile } from '../core/corpus';
-import { CandidateOutcome, readCandidate } from './read-candidate';
+import { ArticleSummary, SearchOptions, SearchResponse } from '../core/search/corpus-index';
+import { SkippedArticle } from '../core/search/analyzed-batch';
+import { mergeResponses } from '../core/search/merge-responses';
+import { IndexService } from '../workers/index-service';
+import { FileJob } from '../workers/protocol';
+import { indexPathOf, uriOfIndexPath } from './index-paths';
+import { prepareCandidate } from './read-candidate';
 import { CorpusSettings } from './settings';
 import { Candidate, CandidateFilter, displayPath, findCandidates } from './workspace-scanner';
 
-/** How many files are read at once: enough to hide file-system latency, few enough not to flood a remote. */
+/** How many remote or virtual files are read at once: enough to hide latency, few enough not to flood a remote. */
 const READ_CONCURRENCY = 16;
 /** File events arriving within this window are handled as one batch. */
 const FILE_EVENT_DELAY_MS = 150;
+/** The index is saved this long after its last change, so a burst of edits costs one save. */
+const SAVE_DELAY_MS = 5_000;
 /** Walks for single file events are short and not cancelled. */
-const NEVER_CANCELLED = new vscode.CancellationTokenSource().token;
+const NEVER_CANCELLED = new AbortController().signal;
 
 /** What the service needs from the editor, passed in so tests can supply their own. */
 export interface CorpusServiceDeps {
   readonly settings: (folder: vscode.WorkspaceFolder) => CorpusSettings;
   readonly folders: () => readonly vscode.WorkspaceFolder[];
+  /** Makes the index of a folder (its cache file, entity model, size limit). */
+  readonly createIndex: (folder: vscode.WorkspaceFolder, settings: CorpusSettings) => IndexService;
+  /** Tells the user something went wrong but was dealt with (a damaged cache was rebuilt). */
+  readonly notify: (message: string) => void;
 }
 
 /** The phase the corpus is in, as shown by welcome views and the status bar. */
 export type CorpusState = 'scanning' | 'empty' | 'ready';
 
-function sortOutcomes(outcomes: readonly CandidateOutcome[]): { articles: CorpusArticle[]; skipped: SkippedFile[] } {
-  const articles: CorpusArticle[] = [];
-  const skipped: SkippedFile[] = [];
-  for (const outcome of outcomes) {
-    if (outcome.kind === 'article') articles.push(outcome.article);
-    else if (outcome.kind === 'skipped') skipped.push(outcome.file);
-  }
-  return { articles, skipped };
+interface FolderIndex {
+  readonly service: IndexService;
+  readonly maxFileBytes: number;
 }
 
-async function readAll(
-  candidates: readonly Candidate[],
-  maxFileBytes: (candidate: Candidate) => number,
-  onProgress: (done: number) => void,
-  token?: vscode.CancellationToken,
-): Promise<CandidateOutcome[]> {
-  const outcomes: CandidateOutcome[] = new Array(candidates.length);
+function articleOf(summary: ArticleSummary): CorpusArticle {
+  const uri = uriOfIndexPath(summary.path);
+  const article: CorpusArticle = { id: uri.toString(), path: displayPath(uri), title: summary.title };
+  return summary.date === undefined ? article : { ...article, date: summary.date };
+}
+
+function skippedOf(file: SkippedArticle): SkippedFile {
+  const uri = uriOfIndexPath(file.path);
+  return { id: uri.toString(), path: displayPath(uri), reason: file.code, message: file.reason };
+}
+
+/** Prepares candidates for indexing, a few at a time; files that vanished are left out. */
+async function prepareAll(candidates: readonly Candidate[], maxFileBytes: number, signal: AbortSignal): Promise<{ jobs: FileJob[]; skipped: SkippedFile[] }> {
+  const jobs: FileJob[] = [];
+  const skipped: SkippedFile[] = [];
   let next = 0;
-  let done = 0;
   const worker = async () => {
-    while (next < candidates.length && !token?.isCancellationRequested) {
-      const index = next++;
-      const candidate = candidates[index];
+    while (next < candidates.length && !signal.aborted) {
+      const candidate = candidates[next++];
       if (!candidate) continue;
-      outcomes[index] = await readCandidate(candidate, maxFileBytes(candidate));
-      onProgress(++done);
+      const outcome = await prepareCandidate(candidate, maxFileBytes);
+      if (outcome.kind === 'job') jobs.push(outcome.job);
+      else if (outcome.kind === 'skipped') skipped.push(outcome.file);
     }
   };
   await Promise.all(Array.from({ length: READ_CONCURRENCY }, worker));
-  return outcomes.filter((outcome) => outcome !== undefined);
+  return { jobs, skipped };
 }
 
 /**
- * Keeps the corpus of the open workspace: scans every folder with progress, then follows file
- * creations, changes and deletions. Only reads files, never writes them.
+ * Keeps the corpus of the open workspace: one index per workspace folder, opened from its cache and
+ * brought up to date off the UI thread (indexing threads read, parse, find entities and tokenise), then
+ * following file creations, changes and deletions. Only reads article files, never writes them.
  */
 export class CorpusService implements vscode.Disposable {
   readonly corpus = new Corpus();
   private readonly stateChanged = new vscode.EventEmitter<CorpusState>();
   readonly onDidChangeState = this.stateChanged.event;
   private currentState: CorpusState = 'scanning';
-  private scan: vscode.CancellationTokenSource | undefined;
+  private scan: AbortController | undefined;
   private work: Promise<void> = Promise.resolve();
+  private readonly indexes = new Map<string, FolderIndex>();
   private readonly changedUris = new Map<string, vscode.Uri>();
   private readonly deletedUris = new Map<string, vscode.Uri>();
   private eventTimer: ReturnType<typeof setTimeout> | undefined;
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly deps: CorpusServiceDeps) {}
 
@@ -73,7 +90,7 @@ export class CorpusService implements vscode.Disposable {
     return this.currentState;
   }
 
-  /** Resolves once every scan and file event received so far has reached the corpus. */
+  /** Resolves once every scan and file event received so far has reached the corpus and its index. */
   async whenIdle(): Promise<void> {
     let seen: Promise<void> | undefined;
     while (seen !== this.work || this.eventTimer !== undefined) {
@@ -83,12 +100,18 @@ export class CorpusService implements vscode.Disposable {
     }
   }
 
-  /** Scans all workspace folders from scratch, cancelling a scan under way. */
+  /** Runs a query over every folder's index; `undefined` until the first scan has finished. */
+  search(query: string, options: SearchOptions): SearchResponse | undefined {
+    if (this.currentState === 'scanning' && this.corpus.size === 0) return undefined;
+    return mergeResponses([...this.indexes.values()].map(({ service }) => service.search(query, options)), options.limit);
+  }
+
+  /** Scans all workspace folders, cancelling a scan under way; unchanged files come from the index's cache. */
   rescan(): Promise<void> {
-    this.scan?.cancel();
-    const source = new vscode.CancellationTokenSource();
-    this.scan = source;
-    this.work = this.work.then(() => this.runScan(source.token)).finally(() => source.dispose());
+    this.scan?.abort();
+    const controller = new AbortController();
+    this.scan = controller;
+    this.work = this.work.then(() => this.runScan(controller.signal));
     return this.work;
   }
 
@@ -107,8 +130,10 @@ export class CorpusService implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.scan?.cancel();
+    this.scan?.abort();
     if (this.eventTimer !== undefined) clearTimeout(this.eventTimer);
+    if (this.saveTimer !== undefined) clearTimeout(this.saveTimer);
+    for (const { service } of this.indexes.values()) void service.dispose();
     this.stateChanged.dispose();
   }
 
@@ -130,46 +155,54 @@ export class CorpusService implements vscode.Disposable {
     });
   }
 
-  private async runScan(token: vscode.CancellationToken): Promise<void> {
-    this.setState('scanning');
-    await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: 'News Corpus' },
-      async (progress) => {
-        progress.report({ message: 'looking for articles…' });
-        const candidates: Candidate[] = [];
-        const unreadable: SkippedFile[] = [];
-        for (const folder of this.deps.folders()) {
-          const found = await findCandidates(folder.uri, new CandidateFilter(this.deps.settings(folder)), token);
-          candidates.push(...found.candidates);
-          for (const { uri, path, error } of found.unreadable) {
-            unreadable.push({ id: uri.toString(), path, reason: 'unreadable', message: `folder could not be read: ${error}` });
-          }
-        }
-        const total = candidates.length;
-        const maxFileBytes = this.maxFileBytesFor();
-        const outcomes = await readAll(candidates, maxFileBytes, (done) => {
-          if (done % 50 === 0 || done === total) progress.report({ message: `reading articles ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')}` });
-        }, token);
-        if (token.isCancellationRequested) return;
-        const { articles, skipped } = sortOutcomes(outcomes);
-        this.corpus.reset(articles, [...skipped, ...unreadable]);
-      },
-    );
-    if (!token.isCancellationRequested) this.setState(this.settledState());
+  /** The folder's index, made anew when the size limit changed (the indexing threads are set up with it). */
+  private indexOf(folder: vscode.WorkspaceFolder, settings: CorpusSettings): IndexService {
+    const key = folder.uri.toString();
+    const existing = this.indexes.get(key);
+    if (existing && existing.maxFileBytes === settings.maxFileBytes) return existing.service;
+    if (existing) void existing.service.dispose();
+    const service = this.deps.createIndex(folder, settings);
+    this.indexes.set(key, { service, maxFileBytes: settings.maxFileBytes });
+    return service;
   }
 
-  private maxFileBytesFor(): (candidate: Candidate) => number {
-    const cache = new Map<string, number>();
-    return (candidate) => {
-      const folder = this.folderOf(candidate.uri);
-      if (!folder) return 0;
-      const key = folder.uri.toString();
-      const cached = cache.get(key);
-      if (cached !== undefined) return cached;
-      const limit = this.deps.settings(folder).maxFileBytes;
-      cache.set(key, limit);
-      return limit;
-    };
+  private async runScan(signal: AbortSignal): Promise<void> {
+    this.setState('scanning');
+    const folders = this.deps.folders();
+    for (const key of [...this.indexes.keys()]) {
+      if (!folders.some((folder) => folder.uri.toString() === key)) {
+        void this.indexes.get(key)?.service.dispose();
+        this.indexes.delete(key);
+      }
+    }
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'News Corpus' }, async (progress) => {
+      const articles: CorpusArticle[] = [];
+      const skipped: SkippedFile[] = [];
+      for (const folder of folders) {
+        progress.report({ message: `looking for articles in ${folder.name}…` });
+        const settings = this.deps.settings(folder);
+        const found = await findCandidates(folder.uri, new CandidateFilter(settings), signal);
+        for (const { uri, path, error } of found.unreadable) {
+          skipped.push({ id: uri.toString(), path, reason: 'unreadable', message: `folder could not be read: ${error}` });
+        }
+        const prepared = await prepareAll(found.candidates, settings.maxFileBytes, signal);
+        skipped.push(...prepared.skipped);
+        if (signal.aborted) return;
+        const index = this.indexOf(folder, settings);
+        const opened = await index.open(prepared.jobs, {
+          signal,
+          onProgress: (done, total) => progress.report({ message: `indexing ${folder.name} ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')}` }),
+        });
+        if (opened.sync.cancelled) return;
+        if (opened.message !== undefined) this.deps.notify(`News Corpus: the saved index of ${folder.name} could not be used (${opened.message}); it was rebuilt from the articles.`);
+        for (const summary of index.index.summaries()) articles.push(articleOf(summary));
+        skipped.push(...opened.sync.skipped.map(skippedOf));
+        const { added, updated, removed } = opened.sync;
+        if (opened.source === 'built' || added + updated + removed > 0) this.scheduleSave();
+      }
+      this.corpus.reset(articles, skipped);
+    });
+    if (!signal.aborted) this.setState(this.settledState());
   }
 
   private scheduleEvents(): void {
@@ -180,50 +213,79 @@ export class CorpusService implements vscode.Disposable {
     }, FILE_EVENT_DELAY_MS);
   }
 
+  private scheduleSave(): void {
+    if (this.saveTimer !== undefined) clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = undefined;
+      for (const { service } of this.indexes.values()) {
+        service.save().catch((error: unknown) => this.deps.notify(`News Corpus: could not save the index: ${error instanceof Error ? error.message : String(error)}`));
+      }
+    }, SAVE_DELAY_MS);
+  }
+
   private async applyFileEvents(): Promise<void> {
     const deleted = [...this.deletedUris.values()];
     const changed = [...this.changedUris.values()];
     this.deletedUris.clear();
     this.changedUris.clear();
-    const removed: string[] = [];
+    const removed = new Set<string>();
+    const articles: CorpusArticle[] = [];
+    const skipped: SkippedFile[] = [];
     for (const uri of deleted) {
       const prefix = `${uri.toString()}/`;
       for (const entry of [...this.corpus.articles(), ...this.corpus.skipped()]) {
-        if (entry.id === uri.toString() || entry.id.startsWith(prefix)) removed.push(entry.id);
+        if (entry.id === uri.toString() || entry.id.startsWith(prefix)) removed.add(entry.id);
       }
     }
-    const candidates: Candidate[] = [];
-    for (const uri of changed) candidates.push(...(await this.candidatesAt(uri, removed)));
-    const outcomes = await readAll(candidates, this.maxFileBytesFor(), () => undefined);
-    for (const [index, outcome] of outcomes.entries()) {
-      const candidate = candidates[index];
-      if (outcome.kind === 'gone' && candidate) removed.push(candidate.uri.toString());
+    for (const id of removed) await this.indexFor(vscode.Uri.parse(id))?.remove(indexPathOf(vscode.Uri.parse(id)));
+    for (const uri of changed) {
+      const folder = this.folderOf(uri);
+      if (!folder) continue;
+      const settings = this.deps.settings(folder);
+      const index = this.indexOf(folder, settings);
+      const candidates = await this.candidatesAt(folder, new CandidateFilter(settings), uri, removed);
+      const prepared = await prepareAll(candidates, settings.maxFileBytes, NEVER_CANCELLED);
+      skipped.push(...prepared.skipped);
+      for (const job of prepared.jobs) {
+        const outcome = await index.update(job);
+        const summary = index.index.summary(job.path);
+        if (summary) articles.push(articleOf(summary));
+        else if (outcome.skipped.length > 0) skipped.push(...outcome.skipped.map(skippedOf));
+        else removed.add(uriOfIndexPath(job.path).toString());
+      }
+      const preparedIds = new Set([...prepared.jobs.map((job) => uriOfIndexPath(job.path).toString()), ...prepared.skipped.map((file) => file.id)]);
+      for (const candidate of candidates) {
+        if (!preparedIds.has(candidate.uri.toString())) removed.add(candidate.uri.toString());
+      }
     }
-    this.corpus.update({ ...sortOutcomes(outcomes), removed });
+    for (const file of skipped) await this.indexFor(vscode.Uri.parse(file.id))?.remove(indexPathOf(vscode.Uri.parse(file.id)));
+    this.corpus.update({ articles, skipped, removed: [...removed] });
+    if (articles.length + skipped.length + removed.size > 0) this.scheduleSave();
     this.setState(this.settledState());
   }
 
-  /** The candidates a created or changed path stands for: itself, or the files below a new folder. */
-  private async candidatesAt(uri: vscode.Uri, removed: string[]): Promise<Candidate[]> {
+  private indexFor(uri: vscode.Uri): IndexService | undefined {
     const folder = this.folderOf(uri);
-    if (!folder) return [];
-    const filter = new CandidateFilter(this.deps.settings(folder));
+    return folder ? this.indexes.get(folder.uri.toString())?.service : undefined;
+  }
+
+  /** The candidates a created or changed path stands for: itself, or the files below a new folder. */
+  private async candidatesAt(folder: vscode.WorkspaceFolder, filter: CandidateFilter, uri: vscode.Uri, removed: Set<string>): Promise<Candidate[]> {
     let stat: vscode.FileStat;
     try {
       stat = await vscode.workspace.fs.stat(uri);
     } catch {
-      removed.push(uri.toString());
+      removed.add(uri.toString());
       return [];
     }
     const relativePath = uri.path.slice(folder.uri.path.length).replace(/^\/+/, '');
     if (stat.type & vscode.FileType.Directory) {
       if (!filter.entersFolder(relativePath)) return [];
-      const found = await findCandidates(folder.uri, filter, NEVER_CANCELLED, relativePath);
-      return found.candidates;
+      return (await findCandidates(folder.uri, filter, NEVER_CANCELLED, relativePath)).candidates;
     }
     if (filter.acceptsFile(relativePath)) return [{ uri, path: displayPath(uri) }];
     // A file that stopped matching (e.g. renamed to .bak) leaves the corpus.
-    removed.push(uri.toString());
+    removed.add(uri.toString());
     return [];
   }
 }

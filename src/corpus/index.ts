@@ -1,6 +1,13 @@
+import { createHash } from 'node:crypto';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { defaultExtractorSpec } from '../workers/entity-extractor';
+import { IndexService } from '../workers/index-service';
 import { CorpusService, CorpusState } from './corpus-service';
-import { affectsCorpus, readCorpusSettings } from './settings';
+import { affectsCorpus, CorpusSettings, readCorpusSettings } from './settings';
+
+/** Hex digits of the folder's hash in its cache file's name. */
+const CACHE_KEY_DIGITS = 16;
 
 function publishState(service: CorpusService, state: CorpusState): void {
   void vscode.commands.executeCommand('setContext', 'newsCorpus.state', state);
@@ -19,11 +26,33 @@ function watchFiles(service: CorpusService): vscode.Disposable {
 }
 
 /**
+ * Where a folder's index is cached: the extension's storage for this workspace (never the corpus folder).
+ * Only storage on this machine's disk can hold it, since the index is written with Node's fs.
+ */
+function cacheFileFor(context: vscode.ExtensionContext, folder: vscode.WorkspaceFolder): string | undefined {
+  const storage = context.storageUri ?? context.globalStorageUri;
+  if (storage.scheme !== 'file') return undefined;
+  const key = createHash('sha1').update(folder.uri.toString()).digest('hex').slice(0, CACHE_KEY_DIGITS);
+  return path.join(storage.fsPath, `index-${key}.ncidx`);
+}
+
+function createIndex(context: vscode.ExtensionContext, folder: vscode.WorkspaceFolder, settings: CorpusSettings): IndexService {
+  const cacheFile = cacheFileFor(context, folder);
+  const options = { root: folder.uri.toString(), extractor: defaultExtractorSpec(), maxFileBytes: settings.maxFileBytes };
+  return new IndexService(cacheFile === undefined ? options : { ...options, cacheFile });
+}
+
+/**
  * Starts the corpus of the workspace: the first scan runs in the background so activation returns at once,
  * then files, settings and workspace folders are followed.
  */
 export function registerCorpus(context: vscode.ExtensionContext): CorpusService {
-  const service = new CorpusService({ settings: (folder) => readCorpusSettings(folder), folders: () => vscode.workspace.workspaceFolders ?? [] });
+  const service = new CorpusService({
+    settings: (folder) => readCorpusSettings(folder),
+    folders: () => vscode.workspace.workspaceFolders ?? [],
+    createIndex: (folder, settings) => createIndex(context, folder, settings),
+    notify: (message) => void vscode.window.showWarningMessage(message),
+  });
   context.subscriptions.push(
     service,
     service.onDidChangeState((state) => publishState(service, state)),

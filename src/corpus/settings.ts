@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { DEFAULT_MAX_FILE_BYTES } from '../core/article-file';
 import { DateOrder, DEFAULT_DATE_ORDER } from '../core/date-groups';
+import { SearchOptions } from '../core/search/corpus-index';
 
 /** Everything the corpus reads from the settings, as plain data. */
 export interface CorpusSettings {
@@ -54,4 +55,15 @@ export function affectsCorpus(event: vscode.ConfigurationChangeEvent): boolean {
 /** Whether article files open in the News Article language. */
 export function readHighlightArticles(): boolean {
   return vscode.workspace.getConfiguration(SETTINGS_SECTION).get<boolean>('highlightArticles') ?? true;
+}
+
+/** Most results the search box lists. */
+const DEFAULT_SEARCH_RESULTS = 50;
+
+/** How the search box runs queries: how many results, and which equally ranked article comes first. */
+export function readSearchOptions(): SearchOptions {
+  const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+  const limit = config.get<number>('searchResults');
+  const order = config.get<DateOrder>('dateOrder') ?? DEFAULT_DATE_ORDER;
+  return { limit: typeof limit === 'number' && limit > 0 ? limit : DEFAULT_SEARCH_RESULTS, tieBreak: order === 'oldest-first' ? 'oldest' : 'newest' };
 }

@@ -45,13 +45,13 @@ export function displayPath(uri: vscode.Uri): string {
 export async function findCandidates(
   folder: vscode.Uri,
   filter: CandidateFilter,
-  token: vscode.CancellationToken,
+  signal: AbortSignal,
   startFolder = '',
 ): Promise<{ candidates: Candidate[]; unreadable: UnreadableFolder[] }> {
   const candidates: Candidate[] = [];
   const unreadable: UnreadableFolder[] = [];
   const pending: string[] = [startFolder];
-  while (pending.length > 0 && !token.isCancellationRequested) {
+  while (pending.length > 0 && !signal.aborted) {
     const relativeFolder = pending.pop() ?? '';
     const folderUri = relativeFolder ? vscode.Uri.joinPath(folder, relativeFolder) : folder;
     let entries: [string, vscode.FileType][];

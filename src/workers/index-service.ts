@@ -173,7 +173,7 @@ export class IndexService {
     const decoded = decodeIndex(bytes, this.identity());
     if (!decoded.ok) return { ok: false, message: decoded.problem.message };
     this.current = new CorpusIndex(decoded.parts);
-    this.current.prepare();
+    await this.current.prepare();
     return { ok: true };
   }
 
@@ -218,7 +218,7 @@ export class IndexService {
     }
     if (bulk) await target.compact();
     else await this.compactIfDue(target);
-    target.prepare();
+    await target.prepare();
     this.current = target;
     return { cancelled: outcome === 'cancelled', added, updated, removed: 0, unchanged, skipped, ms: performance.now() - started };
   }

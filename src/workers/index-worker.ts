@@ -2,7 +2,6 @@
 // and answers with one AnalyzedBatch per request (its typed arrays transferred, not copied).
 import { readFileSync, statSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { describeSkip } from '../core/article-file';
 import { BatchBuilder } from '../core/search/batch-builder';
 import { createExtractor } from './entity-extractor';
 import { FileJob, WorkerReply, WorkerRequest, WorkerSetup } from './protocol';
@@ -19,12 +18,14 @@ function analyze(file: FileJob): void {
     const stat = file.size === undefined || file.mtimeMs === undefined ? statSync(file.path) : undefined;
     const stamp = { path: file.path, size: file.size ?? stat?.size ?? 0, mtimeMs: file.mtimeMs ?? stat?.mtimeMs ?? 0 };
     if (stamp.size > setup.maxFileBytes) {
-      builder.addSkipped(file.path, describeSkip('too-large', { size: stamp.size, maxBytes: setup.maxFileBytes }));
+      builder.addSkipped(file.path, 'too-large', { size: stamp.size });
       return;
     }
     builder.addBytes(stamp, readFileSync(file.path));
   } catch (error) {
-    builder.addSkipped(file.path, describeSkip('unreadable', { error: error instanceof Error ? error.message : String(error) }));
+    // A file deleted between listing and reading is simply gone, not a problem to report.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    builder.addSkipped(file.path, 'unreadable', { error: error instanceof Error ? error.message : String(error) });
   }
 }
 

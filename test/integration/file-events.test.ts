@@ -31,6 +31,13 @@ function workspaceUri(...segments: string[]): vscode.Uri {
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
+/** The titles a query finds in the extension's own index, in rank order. */
+function searchTitles(corpus: NewsCorpusApi, query: string): string[] {
+  const response = corpus.search(query, { fuzzyFallback: false });
+  assert.ok(response?.ok, `"${query}" runs: ${JSON.stringify(response)}`);
+  return response.hits.map((hit) => hit.title);
+}
+
 describe('Following the files of the workspace', () => {
   const liveFolder = workspaceUri('live');
 
@@ -45,12 +52,16 @@ describe('Following the files of the workspace', () => {
     await vscode.workspace.fs.writeFile(uri, encode(' date 2021-06-01 A freshly written article about the harbour.\n\nMore text.'));
     await until('the new article is in the corpus', () => corpus.corpus.article(id)?.date === '2021-06-01', corpus);
     assert.strictEqual(corpus.corpus.article(id)?.title, 'A freshly written article about the harbour.');
+    assert.deepStrictEqual(searchTitles(corpus, 'harbour'), ['A freshly written article about the harbour.']);
 
-    await vscode.workspace.fs.writeFile(uri, encode(' date 2021-06-02 The harbour article, corrected.'));
+    await vscode.workspace.fs.writeFile(uri, encode(' date 2021-06-02 The harbour article, corrected by the lighthouse keeper.'));
     await until('the edit is seen', () => corpus.corpus.article(id)?.date === '2021-06-02', corpus);
+    assert.deepStrictEqual(searchTitles(corpus, 'lighthouse'), ['The harbour article, corrected by the lighthouse keeper.']);
+    assert.deepStrictEqual(searchTitles(corpus, '"freshly written"'), []);
 
     await vscode.workspace.fs.delete(uri);
     await until('the deleted article is gone', () => corpus.corpus.article(id) === undefined, corpus);
+    assert.deepStrictEqual(searchTitles(corpus, 'lighthouse'), []);
   });
 
   it('drops every article of a deleted folder', async () => {

@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { CorpusService } from '../../src/corpus/corpus-service';
 import { DEFAULT_MAX_FILE_BYTES } from '../../src/core/article-file';
+import { IndexService } from '../../src/workers/index-service';
 
 const SCHEME = 'newscorpus-test';
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -92,9 +93,12 @@ describe('Reading a corpus through workspace.fs (virtual and remote folders)', (
   before(async () => {
     registration = vscode.workspace.registerFileSystemProvider(SCHEME, fileSystem, { isReadonly: true, isCaseSensitive: true });
     const folder: vscode.WorkspaceFolder = { uri: vscode.Uri.from({ scheme: SCHEME, path: '/corpus' }), name: 'virtual', index: 0 };
+    const notices: string[] = [];
     service = new CorpusService({
       folders: () => [folder],
       settings: () => ({ include: '**/*.txt', exclude: '', filesExclude: [], maxFileBytes: DEFAULT_MAX_FILE_BYTES }),
+      createIndex: () => new IndexService({ root: folder.uri.toString(), extractor: { kind: 'none' }, workers: 1 }),
+      notify: (message) => notices.push(message),
     });
     await service.rescan();
   });
@@ -108,6 +112,12 @@ describe('Reading a corpus through workspace.fs (virtual and remote folders)', (
     const titles = [...service.corpus.articles()].map((article) => article.title).sort();
     assert.deepStrictEqual(titles, ['A good article from a virtual folder.', 'Another article, one folder down.']);
     assert.strictEqual(service.state, 'ready');
+  });
+
+  it('indexes the articles it reads through workspace.fs', () => {
+    const response = service.search('virtual folder', {});
+    assert.ok(response?.ok);
+    assert.deepStrictEqual(response.hits.map((hit) => hit.title), ['A good article from a virtual folder.']);
   });
 
   it('reports an unreadable folder and an unreadable file instead of failing', () => {

@@ -2,7 +2,12 @@ import { isJunk } from './junk';
 import { acronymOf, displayName, isAllCaps, nameIdentity, nameWords } from './names';
 import { ArticleEntity, EntitySpan, EntityType } from './types';
 
-/** What `extractArticleEntities` needs of a recogniser (an `EntityRecognizer`, or a fake in tests). */
+/**
+ * What `extractArticleEntities` needs of a recogniser (an `EntityRecognizer`, or a fake in tests).
+ *
+ * @example
+ * const fake: SpanRecognizer = { recognize: () => [{ start: 0, end: 5, type: 'PER', text: 'Putin' }] };
+ */
 export interface SpanRecognizer {
   recognize(text: string): EntitySpan[];
 }

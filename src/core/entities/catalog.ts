@@ -1,7 +1,12 @@
 import { isAllCaps, nameIdentity } from './names';
 import { ArticleEntity, EntityType } from './types';
 
-/** One entity of the corpus, as shown to users. */
+/**
+ * One entity of the corpus, as shown to users.
+ *
+ * @example
+ * const kim: CatalogEntity = { key: 'PER:kim jong-un', name: 'Kim Jong-un', type: 'PER', aliases: ['Kim', 'Kim Jong-Un'], mentionCount: 9, articleCount: 2 };
+ */
 export interface CatalogEntity {
   /** Corpus-wide identity: type and name identity ("PER:kim jong-un"). */
   readonly key: string;
@@ -14,7 +19,12 @@ export interface CatalogEntity {
   readonly articleCount: number;
 }
 
-/** One mention of an entity in the corpus. */
+/**
+ * One mention of an entity in the corpus.
+ *
+ * @example
+ * const mention: CatalogMention = { articleId: 'news/003.txt', start: 120, end: 131 };
+ */
 export interface CatalogMention {
   readonly articleId: string;
   readonly start: number;
@@ -31,6 +41,9 @@ interface Entry {
   readonly articles: Map<string, ArticleEntity>;
   mentionCount: number;
 }
+
+/** Larger than any mention count, so that a form in capitals only is displayed only when there is no other. */
+const ALL_CAPS_PENALTY = 2 ** 40;
 
 function increment<K>(map: Map<K, number>, key: K, by: number): void {
   const value = (map.get(key) ?? 0) + by;
@@ -115,7 +128,8 @@ export class EntityCatalog {
     let best = -1;
     for (const [form, count] of entry.forms) {
       if (nameIdentity(form) !== identity) continue; // short forms never become the display name
-      const score = count * 2 + (isAllCaps(form) ? 0 : 1);
+      // A headline's capitals are typography, not a spelling: any other form is displayed first.
+      const score = count + (isAllCaps(form) ? 0 : ALL_CAPS_PENALTY);
       if (score > best || (score === best && form < name)) {
         name = form;
         best = score;

@@ -1,4 +1,9 @@
-/** Character classes the tokenizer and the feature extractor agree on. */
+/**
+ * Character classes the tokenizer and the feature extractor agree on.
+ *
+ * @example
+ * if (charClass(code) === CharClass.Upper) kind |= TokenKind.HasUpper;
+ */
 export const enum CharClass {
   Other = 0,
   Upper = 1,
@@ -49,14 +54,14 @@ export function charClass(code: number): CharClass {
   return value as CharClass;
 }
 
-/** Whether a class is part of a word (letters of any case, digits, marks). */
+/**
+ * Whether a class is part of a word (letters of any case, digits, marks).
+ *
+ * @example
+ * isWordClass(charClass('7'.charCodeAt(0))); // true
+ */
 export function isWordClass(value: CharClass): boolean {
   return value >= CharClass.Upper && value <= CharClass.Letter;
-}
-
-/** Whether a class is a letter (not a digit). */
-export function isLetterClass(value: CharClass): boolean {
-  return value === CharClass.Upper || value === CharClass.Lower || value === CharClass.Letter;
 }
 
 const LOWER_CACHE = new Uint16Array(0x10000);
@@ -78,7 +83,12 @@ export function lowerCode(code: number): number {
   return value;
 }
 
-/** Typographic variants folded to their ASCII form so that `’s` and `'s`, `“` and `"` hash alike. */
+/**
+ * Typographic variants folded to their ASCII form so that `’s` and `'s`, `“` and `"` hash alike.
+ *
+ * @example
+ * foldPunctuation('’'.charCodeAt(0)) === "'".charCodeAt(0); // true
+ */
 export function foldPunctuation(code: number): number {
   switch (code) {
     case 0x2018:

@@ -60,12 +60,12 @@ export class Decoder {
         tabulate(weights, transition2Key(previous, previous2), this.transition2, (previous * PREVIOUS_TAGS + previous2) * TAG_COUNT, scratch);
       }
     }
-    for (let type = 1; type < DOCUMENT_TYPES; type++) {
+    for (let evidence = 1; evidence < DOCUMENT_TYPES; evidence++) {
       for (let position = 0; position < POSITION_CODES; position++) {
         scratch.fill(0);
-        weights.add(documentKey(type), scratch);
-        weights.add(documentPositionKey(type, position), scratch);
-        this.document.set(scratch, (type * POSITION_CODES + position) * TAG_COUNT);
+        weights.add(documentKey(evidence), scratch);
+        weights.add(documentPositionKey(evidence, position), scratch);
+        this.document.set(scratch, (evidence * POSITION_CODES + position) * TAG_COUNT);
       }
     }
   }
@@ -141,14 +141,14 @@ export class Decoder {
       const base = i * TAG_COUNT;
       const transitionBase = previous * TAG_COUNT;
       const transition2Base = (previous * PREVIOUS_TAGS + previous2) * TAG_COUNT;
-      const type = withDocument ? context.documentType[i] ?? 0 : 0;
-      const documentBase = (type * POSITION_CODES + position) * TAG_COUNT;
+      const evidence = withDocument ? context.documentType[i] ?? 0 : 0;
+      const documentBase = (evidence * POSITION_CODES + position) * TAG_COUNT;
       for (let tag = 0; tag < TAG_COUNT; tag++) {
         scores[tag] =
           (staticScores[base + tag] ?? 0) +
           (transition[transitionBase + tag] ?? 0) +
           (transition2[transition2Base + tag] ?? 0) +
-          (type === 0 ? 0 : documentScores[documentBase + tag] ?? 0);
+          (evidence === 0 ? 0 : documentScores[documentBase + tag] ?? 0);
       }
       const n = context.tagWordFeatures(i, previous, keys, 0);
       for (let k = 0; k < n; k++) weights.add(keys[k] ?? 0, scores);

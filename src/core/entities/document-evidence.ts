@@ -1,13 +1,22 @@
 import { FeatureContext } from './features';
-import { TAG_O, typeIndexOf } from './tags';
+import { ENTITY_TYPES, TAG_O, typeIndexOf } from './tags';
 import { TokenKind } from './tokenizer';
 
-/** Value of `documentType` when the other occurrences were mostly outside any entity. */
-export const DOCUMENT_OUTSIDE = 5;
-const OUTCOMES = 5; // four types + outside
+/**
+ * Counted per word: the four types and "outside". Types, not BILOU tags: a word that was the first
+ * name of a full name elsewhere ("Kim" of "Kim Jong-un") must not be pushed to be a whole name here.
+ */
+const OUTCOMES = ENTITY_TYPES.length + 1;
 const MIN_TABLE_SIZE = 64;
 
-/** Reused open-addressing table from lower-case hash to outcome counts. */
+/**
+ * Document-level evidence for the second pass: what the first pass said about the same word elsewhere
+ * in the document. A reused open-addressing table from lower-case hash to tag counts.
+ *
+ * @example
+ * const evidence = new EvidenceTable();
+ * evidence.mark(context, firstPassTags); // fills context.documentType
+ */
 export class EvidenceTable {
   private keys = new Int32Array(0);
   private counts = new Int32Array(0);
@@ -15,9 +24,9 @@ export class EvidenceTable {
 
   /**
    * Sets `context.documentType[i]` for every capitalised token from the first-pass tags of the *other*
-   * capitalised occurrences of the same word in the document: the most frequent type, DOCUMENT_OUTSIDE
-   * when they were mostly outside, 0 when the word occurs nowhere else. This is what lets "ROMANIA" in
-   * an all-caps headline borrow the LOC that "Romania" got in the body.
+   * capitalised occurrences of the same word in the document: 1 + the most frequent type index, or
+   * 5 when they were mostly outside any entity, or 0 when the word occurs nowhere else. This is what lets "ROMANIA" in an all-caps headline borrow the LOC that
+   * "Romania" got in the body, and a lone "Fischler" the PER of "Franz Fischler".
    *
    * @example
    * evidence.mark(context, firstPassTags);
@@ -56,7 +65,7 @@ export class EvidenceTable {
     }
   }
 
-  /** The most frequent outcome at `slot` once the token's own tag is discounted (ties go to the lower type). */
+  /** 1 + the most frequent outcome at `slot` once the token's own tag is discounted (ties go to the lower type); 0 when none. */
   private majority(slot: number, ownTag: number): number {
     const own = ownTag === TAG_O ? OUTCOMES - 1 : typeIndexOf(ownTag);
     let best = -1;

@@ -45,8 +45,8 @@ const SEEDS: Int32Array = (() => {
   return seeds;
 })();
 
-/** Upper bound of the features of one token (static, tag and document features), sizing the key buffers. */
-export const MAX_FEATURES = 64;
+/** Upper bound of the features of one token (13 word, 10 context, 2 per gazetteer match bit (≤ 40), 4 tag, 2 document), sizing the key buffers. */
+export const MAX_FEATURES = 128;
 const AFFIX_LENGTH = 4;
 const BOUNDARY = 0x5bd1e995; // the "word" before a sentence's start and after its end
 const ZERO = 0x30;
@@ -76,7 +76,7 @@ export class FeatureContext {
   last = new Uint8Array(0);
   /** 1 when a capitalised token's lower-case form also occurs in lower case in the document. */
   lowerSeen = new Uint8Array(0);
-  /** Document evidence per token from a first pass: 0 none, 1 + type index or 5 for "outside". */
+  /** Document evidence per token from a first pass: 0 none, 1 + type index, or 5 when mostly outside. */
   documentType = new Uint8Array(0);
   kinds = new Uint8Array(0);
   private lowerSet = new Int32Array(0);
@@ -275,7 +275,7 @@ export class FeatureContext {
 }
 
 /**
- * Key of the previous-tag feature. The features with small domains (tags, document types, positions)
+ * Key of the previous-tag feature. The features with small domains (tags, document evidence, positions)
  * are exposed so that the decoder can tabulate their weights once per model instead of hashing per token.
  *
  * @example

@@ -1,9 +1,9 @@
 import { finish, mix } from './hash';
 
 /** Longest gazetteer entry, in tokens ("Bosnia and Herzegovina", "Democratic Republic of the Congo"). */
-export const MAX_ENTRY_TOKENS = 6;
+const MAX_ENTRY_TOKENS = 6;
 /** At most this many categories: a token's matches are 4 bits per category in a 32-bit mask. */
-export const MAX_CATEGORIES = 8;
+const MAX_CATEGORIES = 8;
 const PREFIX_BIT = 0x80000000;
 const SEED = 0x2545f491;
 const LOAD_FACTOR = 0.5;

@@ -15,18 +15,6 @@ export function fnvStep(hash: number, code: number): number {
 }
 
 /**
- * Hash of a whole string (for gazetteer entries and tests; the hot path uses `fnvStep`).
- *
- * @example
- * fnvString('kim') === fnvStep(fnvStep(fnvStep(FNV_OFFSET, 107), 105), 109); // true
- */
-export function fnvString(text: string): number {
-  let hash = FNV_OFFSET;
-  for (let i = 0; i < text.length; i++) hash = fnvStep(hash, text.charCodeAt(i));
-  return hash;
-}
-
-/**
  * Mixes a value into a hash (murmur-style multiply and shift), to combine a feature template with
  * the hashes of the words it looks at.
  *

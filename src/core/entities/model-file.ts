@@ -5,11 +5,17 @@ import { WeightTable } from './weights';
 /** "NCNER" + format version: a reader refuses any other file rather than decoding garbage. */
 const MAGIC = 0x52454e43; // "CNER" little-endian
 /** Bumped whenever the layout or the feature templates change, so that stale models are refused. */
-export const MODEL_FORMAT_VERSION = 4;
+const MODEL_FORMAT_VERSION = 4;
 const HEADER_WORDS = 8;
 const HEADER_BYTES = HEADER_WORDS * 4;
 
-/** Everything the recogniser needs, as read from a model file. */
+/**
+ * Everything the recogniser needs, as read from a model file.
+ *
+ * @example
+ * const model: ModelData = readModel(bytes);
+ * new Decoder(model);
+ */
 export interface ModelData {
   readonly weights: WeightTable;
   readonly gazetteer: Gazetteer;

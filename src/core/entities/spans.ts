@@ -1,10 +1,11 @@
 import { ENTITY_TYPES, TAG_O, TagPart, partOf, tagOf, typeIndexOf } from './tags';
-import { TokenBuffer } from './tokenizer';
+import { TokenBuffer, TokenKind } from './tokenizer';
 import { EntitySpan, EntityType } from './types';
 
 /**
- * Turns BILOU tags into spans of the original text. Decoding only ever emits well-formed sequences,
- * but a span left open (B or I without L) is closed at its last inside token all the same.
+ * Turns BILOU tags into spans of the original text. A span left open (B or I without L, which the
+ * decoder allows so as not to drag a wrong B along) is closed at its last inside token; punctuation
+ * tokens at a span's edges are left out.
  *
  * @example
  * tagsToSpans('Kim Jong-un left', tokens, Uint8Array.of(tagOf(0, TagPart.Begin), tagOf(0, TagPart.Last), TAG_O));
@@ -12,18 +13,20 @@ import { EntitySpan, EntityType } from './types';
  */
 export function tagsToSpans(text: string, tokens: TokenBuffer, tags: Uint8Array): EntitySpan[] {
   const spans: EntitySpan[] = [];
-  let openStart = -1;
-  let openEnd = -1;
+  let openFirst = -1;
+  let openLast = -1;
   let openType = -1;
   const close = (): void => {
-    if (openStart === -1) return;
-    spans.push(makeSpan(text, openStart, openEnd, openType));
-    openStart = -1;
+    if (openFirst === -1) return;
+    // Sentence punctuation at the edges ("EFE Agency ) .") is a tagging overrun; a bracket that closes
+    // one opened inside the span ("Proleter (Z)") belongs to the name.
+    while (openFirst <= openLast && isEdgePunctuation(text, tokens, openFirst, openFirst, openLast)) openFirst++;
+    while (openLast >= openFirst && isEdgePunctuation(text, tokens, openLast, openFirst, openLast)) openLast--;
+    if (openFirst <= openLast) spans.push(makeSpan(text, tokens.starts[openFirst] ?? 0, tokens.ends[openLast] ?? 0, openType));
+    openFirst = -1;
   };
   for (let i = 0; i < tokens.count; i++) {
     const tag = tags[i] ?? TAG_O;
-    const start = tokens.starts[i] ?? 0;
-    const end = tokens.ends[i] ?? 0;
     if (tag === TAG_O) {
       close();
       continue;
@@ -32,14 +35,27 @@ export function tagsToSpans(text: string, tokens: TokenBuffer, tags: Uint8Array)
     const part = partOf(tag);
     if (part === TagPart.Begin || part === TagPart.Unit || type !== openType) {
       close();
-      openStart = start;
+      openFirst = i;
       openType = type;
     }
-    openEnd = end;
+    openLast = i;
     if (part === TagPart.Last || part === TagPart.Unit) close();
   }
   close();
   return spans;
+}
+
+const EDGE_PUNCTUATION = new Set(['.', ',', ';', ':', '!', '?', '"', '“', '”', "'", '‘', '’', '(', ')', '[', ']', '-', '--', '|', '/']);
+
+/** Whether token `i`, at an edge of the span [first, last], is punctuation to leave out of the name. */
+function isEdgePunctuation(text: string, tokens: TokenBuffer, i: number, first: number, last: number): boolean {
+  if ((tokens.kinds[i] ?? 0) !== TokenKind.HasSymbol) return false;
+  const token = text.slice(tokens.starts[i] ?? 0, tokens.ends[i] ?? 0);
+  if (!EDGE_PUNCTUATION.has(token)) return false;
+  const partner = token === ')' ? '(' : token === '(' ? ')' : token === ']' ? '[' : token === '[' ? ']' : '';
+  if (partner === '') return true;
+  for (let k = first; k <= last; k++) if (k !== i && text.slice(tokens.starts[k] ?? 0, tokens.ends[k] ?? 0) === partner) return false;
+  return true;
 }
 
 function makeSpan(text: string, start: number, end: number, typeIndex: number): EntitySpan {

@@ -3,7 +3,12 @@ import { EntityType } from './types';
 /** Entity types in the order of their tag numbers. */
 export const ENTITY_TYPES: readonly EntityType[] = ['PER', 'LOC', 'ORG', 'MISC'];
 
-/** Parts of a BILOU tag: Begin, Inside, Last, Unit (one-token entity); O is tag 0. */
+/**
+ * Parts of a BILOU tag: Begin, Inside, Last, Unit (one-token entity); O is tag 0.
+ *
+ * @example
+ * tagOf(0, TagPart.Unit); // U-PER
+ */
 export const enum TagPart {
   Begin = 0,
   Inside = 1,
@@ -49,23 +54,26 @@ export function partOf(tag: number): TagPart {
 }
 
 /**
- * Whether `tag` may follow `previous` (TAG_START at a sentence start) in a well-formed BILOU sequence,
- * and may stand at the end of a sentence when `last` is set. Greedy decoding only picks allowed tags,
- * so every sequence decodes into whole spans.
+ * Whether `tag` may follow `previous` (TAG_START at a sentence start), and stand at the end of a
+ * sentence when `last` is set. I and L only continue an open entity of their type; an open entity may
+ * also be abandoned (O, or another type begins), which `tagsToSpans` closes at its last token, but not
+ * restarted with the same type, which would cut one name in two.
  *
  * @example
  * isAllowed(tagOf(0, TagPart.Begin), tagOf(0, TagPart.Last), false); // true
  * isAllowed(TAG_O, tagOf(0, TagPart.Inside), false);                 // false
+ * isAllowed(tagOf(0, TagPart.Begin), TAG_O, false);                  // true: a wrong B is dropped
  */
 export function isAllowed(previous: number, tag: number, last: boolean): boolean {
   const open = previous !== TAG_START && previous !== TAG_O && partOf(previous) <= TagPart.Inside;
-  if (open && tag !== TAG_O && typeIndexOf(tag) === typeIndexOf(previous)) {
-    const part = partOf(tag);
-    if (part === TagPart.Last || (part === TagPart.Inside && !last)) return true;
-  }
-  if (tag === TAG_O) return true;
-  const part = partOf(tag);
-  return part === TagPart.Unit || (part === TagPart.Begin && !last);
+  const part = tag === TAG_O ? -1 : partOf(tag);
+  const sameType = tag !== TAG_O && open && typeIndexOf(tag) === typeIndexOf(previous);
+  if (part === TagPart.Inside || part === TagPart.Last) return sameType && (part === TagPart.Last || !last);
+  // An open entity may be abandoned (O, or another type starts): greedy decoding must not be forced
+  // to drag a wrong B through the rest of the sentence. Restarting the same type is not allowed, so a
+  // name is not cut in two ("Kim" | "Jong-Un").
+  if (sameType) return false;
+  return part !== TagPart.Begin || !last;
 }
 
 /**

@@ -1,6 +1,11 @@
 import { CharClass, charClass, isWordClass, lowerCode } from './chars';
 
-/** Bits of `TokenBuffer.flags`: where a token stands in the text's layout. */
+/**
+ * Bits of `TokenBuffer.flags`: where a token stands in the text's layout.
+ *
+ * @example
+ * const startsSentence = (tokens.flags[i] ?? 0) & TokenFlag.SentenceStart;
+ */
 export const enum TokenFlag {
   SentenceStart = 1,
   LineStart = 2,
@@ -11,7 +16,12 @@ export const enum TokenFlag {
   Glued = 16,
 }
 
-/** Bits of `TokenBuffer.kinds`: what characters a token is made of. */
+/**
+ * Bits of `TokenBuffer.kinds`: what characters a token is made of.
+ *
+ * @example
+ * const capitalised = (tokens.kinds[i] ?? 0) & TokenKind.FirstUpper;
+ */
 export const enum TokenKind {
   HasUpper = 1,
   HasLower = 2,

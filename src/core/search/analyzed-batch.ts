@@ -1,3 +1,4 @@
+import { SkipReason } from '../article-file';
 import { ArticleEntity, EntityType } from '../entities/types';
 
 /**
@@ -53,6 +54,7 @@ export interface AnalyzedArticleMeta {
 /** A file that was looked at but is not in the index, and why (in words). */
 export interface SkippedArticle {
   readonly path: string;
+  readonly code: SkipReason;
   readonly reason: string;
 }
 

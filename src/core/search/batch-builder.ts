@@ -1,5 +1,5 @@
 import { Article } from '../article';
-import { readArticleFile, DEFAULT_MAX_FILE_BYTES } from '../article-file';
+import { describeSkip, readArticleFile, DEFAULT_MAX_FILE_BYTES, SkipReason } from '../article-file';
 import { ArticleEntity } from '../entities/types';
 import { AnalyzedArticleMeta, AnalyzedBatch, AnalyzedEntity, EntityExtractor, SkippedArticle, entityTerm } from './analyzed-batch';
 import { dayNumber } from './date-values';
@@ -62,7 +62,7 @@ export class BatchBuilder {
   addBytes(stamp: FileStamp, bytes: Uint8Array): void {
     const result = readArticleFile(bytes, this.maxFileBytes);
     if (result.kind === 'skipped') {
-      this.skipped.push({ path: stamp.path, reason: result.message });
+      this.skipped.push({ path: stamp.path, code: result.reason, reason: result.message });
       return;
     }
     this.addArticle(stamp, result.text, result.article, withoutBom(bytes));
@@ -73,9 +73,9 @@ export class BatchBuilder {
     this.addBytes(stamp, encoder.encode(text));
   }
 
-  /** Records a file that could not be read at all. */
-  addSkipped(path: string, reason: string): void {
-    this.skipped.push({ path, reason });
+  /** Records a file that could not be read at all, or is too large to be read. */
+  addSkipped(path: string, code: SkipReason, detail: { size?: number; error?: string } = {}): void {
+    this.skipped.push({ path, code, reason: describeSkip(code, { ...detail, maxBytes: this.maxFileBytes }) });
   }
 
   /** Returns everything added so far as one batch and starts a new one. */

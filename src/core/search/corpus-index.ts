@@ -14,12 +14,11 @@ import { Scorer } from './scoring';
 import { DEFAULT_SNIPPET_LENGTH, Snippet, buildSnippet } from './snippet';
 import { TermCounter } from './term-counter';
 import { TermDictionary } from './term-dictionary';
+import { DEFAULT_SLICE_MS, runAtOnce, runInSlices } from './time-slices';
 import { TieBreak } from './top-k';
 
 /** Results returned when the caller does not say. */
 export const DEFAULT_LIMIT = 20;
-/** The main thread gives the event loop a turn after this long of compaction work. */
-export const COMPACTION_SLICE_MS = 20;
 /** Compaction is due when postings added since the last one exceed this share of the main postings… */
 const DELTA_SHARE = 0.1;
 /** …or this many, whichever is larger (small corpora compact rarely). */
@@ -66,6 +65,18 @@ export type SearchResponse =
   | { readonly ok: true; readonly hits: readonly SearchHit[]; readonly total: number; readonly fuzzy: boolean; readonly tookMs: number }
   | { readonly ok: false; readonly error: string; readonly offset: number; readonly tookMs: number };
 
+/**
+ * What lists and trees show of an indexed article.
+ *
+ * @example
+ * const summary: ArticleSummary = { path: '/news/a.txt', title: 'Kim arrives', date: '2023-09-13' };
+ */
+export interface ArticleSummary {
+  readonly path: string;
+  readonly title: string;
+  readonly date?: string;
+}
+
 /** The state of an index, as saved and loaded. */
 export interface IndexParts {
   readonly dictionary: TermDictionary;
@@ -80,10 +91,6 @@ export interface ArticleEntityCount {
   readonly name: string;
   readonly type: EntityType;
   readonly mentions: number;
-}
-
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /**
@@ -141,6 +148,23 @@ export class CorpusIndex {
     return this.store.livePaths();
   }
 
+  /** The title and date of the article at `path`, without decoding its text. */
+  summary(path: string): ArticleSummary | undefined {
+    const doc = this.store.docOf(path);
+    if (doc === undefined) return undefined;
+    const summary = { path, title: this.store.titles[doc] ?? '' };
+    const date = dayString(this.store.day.array[doc] ?? 0);
+    return date === undefined ? summary : { ...summary, date };
+  }
+
+  /** The title and date of every indexed article, e.g. to list them by date. */
+  *summaries(): IterableIterator<ArticleSummary> {
+    for (const path of this.store.livePaths()) {
+      const summary = this.summary(path);
+      if (summary) yield summary;
+    }
+  }
+
   /** The file size and modification time the article at `path` had when indexed. */
   stamp(path: string): { size: number; mtimeMs: number } | undefined {
     const doc = this.store.docOf(path);
@@ -195,24 +219,14 @@ export class CorpusIndex {
 
   /**
    * Rebuilds the postings from the stored tokens, dropping removed articles and indexing deferred ones.
-   * Works in slices of about {@link COMPACTION_SLICE_MS} ms so the thread stays responsive; searches keep
+   * Works in slices of about `sliceMs` ms so the thread stays responsive; searches keep
    * working on the previous state meanwhile, but adds and removes must wait for it to finish.
    */
-  async compact(sliceMs = COMPACTION_SLICE_MS): Promise<void> {
+  async compact(sliceMs = DEFAULT_SLICE_MS): Promise<void> {
     this.assertNotCompacting();
     this.compacting = true;
     try {
-      const steps = compactSteps(this.store, this.dictionary.size);
-      let sliceStart = performance.now();
-      let step = steps.next();
-      while (!step.done) {
-        if (performance.now() - sliceStart > sliceMs) {
-          await yieldToEventLoop();
-          sliceStart = performance.now();
-        }
-        step = steps.next();
-      }
-      this.install(step.value);
+      this.install(await runInSlices(compactSteps(this.store, this.dictionary.size), sliceMs));
     } finally {
       this.compacting = false;
     }
@@ -221,15 +235,12 @@ export class CorpusIndex {
   /** {@link compact} in one go, for command-line tools and tests. */
   compactNow(): void {
     this.assertNotCompacting();
-    const steps = compactSteps(this.store, this.dictionary.size);
-    let step = steps.next();
-    while (!step.done) step = steps.next();
-    this.install(step.value);
+    this.install(runAtOnce(compactSteps(this.store, this.dictionary.size)));
   }
 
-  /** Builds the prefix/fuzzy term tree now, so the first such query does not pay for it. */
-  prepare(): void {
-    this.dictionary.prepare();
+  /** Builds the prefix/fuzzy term tree now, in slices, so the first such query does not pay for it. */
+  prepare(sliceMs = DEFAULT_SLICE_MS): Promise<void> {
+    return runInSlices(this.dictionary.prepareSteps(), sliceMs);
   }
 
   /** Runs a query (text in the query language, or already parsed). Never throws on bad queries. */

@@ -1,4 +1,9 @@
 import SearchableMap from 'minisearch/SearchableMap';
+import { ENTITY_TERM_PREFIX } from './analyzed-batch';
+import { runAtOnce } from './time-slices';
+
+/** Terms added to the radix tree between two chances to pause. */
+export const TREE_STEP_TERMS = 5000;
 
 /**
  * The term dictionary: a hash map from term to id for indexing, and minisearch's radix tree
@@ -31,7 +36,7 @@ export class TermDictionary {
       id = this.terms.length;
       this.terms.push(term);
       this.ids.set(term, id);
-      this.tree?.set(term, id);
+      if (!term.startsWith(ENTITY_TERM_PREFIX)) this.tree?.set(term, id);
     }
     return id;
   }
@@ -66,17 +71,24 @@ export class TermDictionary {
     return found;
   }
 
-  /** Builds the radix tree now rather than on the first prefix or fuzzy query. */
-  prepare(): void {
-    this.radixTree();
+  /**
+   * Builds the radix tree now rather than on the first prefix or fuzzy query, pausing every
+   * {@link TREE_STEP_TERMS} terms (see `runInSlices`).
+   */
+  *prepareSteps(): Generator<void, void> {
+    if (this.tree) return;
+    const tree = new SearchableMap<number>();
+    for (let id = 0; id < this.terms.length; id++) {
+      const term = this.terms[id] ?? '';
+      // Entity terms are only ever looked up exactly; keeping them out keeps the tree small.
+      if (!term.startsWith(ENTITY_TERM_PREFIX)) tree.set(term, id);
+      if (id % TREE_STEP_TERMS === TREE_STEP_TERMS - 1) yield;
+    }
+    this.tree = tree;
   }
 
   private radixTree(): SearchableMap<number> {
-    if (!this.tree) {
-      const tree = new SearchableMap<number>();
-      this.terms.forEach((term, id) => tree.set(term, id));
-      this.tree = tree;
-    }
-    return this.tree;
+    if (!this.tree) runAtOnce(this.prepareSteps());
+    return this.tree ?? new SearchableMap<number>();
   }
 }

@@ -3,7 +3,7 @@ import { Corpus, CorpusArticle } from '../../../src/core/corpus';
 import { groupByDate } from '../../../src/core/date-groups';
 
 function article(id: string, date: string | undefined, title = id): CorpusArticle {
-  const base: CorpusArticle = { id, path: `${id}.txt`, title, diagnostics: [] };
+  const base: CorpusArticle = { id, path: `${id}.txt`, title };
   return date === undefined ? base : { ...base, date };
 }
 

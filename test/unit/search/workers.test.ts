@@ -68,9 +68,21 @@ describe('IndexWorkerPool', function () {
   });
 
   it('reports unreadable files as skipped rather than failing', async () => {
-    const skipped: string[] = [];
-    await pool.analyze([{ path: path.join(dir, 'missing.txt') }], { onBatch: (batch) => skipped.push(...batch.skipped.map((skip) => skip.reason)) });
-    assert.match(skipped[0] ?? '', /could not be read/);
+    const skipped: { code: string; reason: string }[] = [];
+    await pool.analyze([{ path: dir }], { onBatch: (batch) => skipped.push(...batch.skipped) });
+    assert.strictEqual(skipped[0]?.code, 'unreadable');
+    assert.match(skipped[0]?.reason ?? '', /could not be read: EISDIR/);
+  });
+
+  it('passes over a file deleted before it was read, without calling it a problem', async () => {
+    const seen: { articles: number; skipped: number } = { articles: 0, skipped: 0 };
+    await pool.analyze([{ path: path.join(dir, 'deleted-meanwhile.txt') }], {
+      onBatch: (batch) => {
+        seen.articles += batch.articles.length;
+        seen.skipped += batch.skipped.length;
+      },
+    });
+    assert.deepStrictEqual(seen, { articles: 0, skipped: 0 });
   });
 
   it('rejects with a clear message when the entity model cannot be loaded', async () => {

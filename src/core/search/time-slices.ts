@@ -1,0 +1,39 @@
+/** The thread gives the event loop a turn after this long of background work. */
+export const DEFAULT_SLICE_MS = 20;
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * Runs a generator to completion in slices of about `sliceMs`, yielding to the event loop between
+ * slices, so long index work never blocks the extension host for long. The generator's `yield`s mark
+ * where it may pause.
+ *
+ * @example
+ * const result = await runInSlices(compactSteps(store, termCount));
+ */
+export async function runInSlices<T>(steps: Generator<void, T>, sliceMs = DEFAULT_SLICE_MS): Promise<T> {
+  let sliceStart = performance.now();
+  let step = steps.next();
+  while (!step.done) {
+    if (performance.now() - sliceStart > sliceMs) {
+      await yieldToEventLoop();
+      sliceStart = performance.now();
+    }
+    step = steps.next();
+  }
+  return step.value;
+}
+
+/**
+ * Runs a generator to completion at once (command-line tools, tests).
+ *
+ * @example
+ * const result = runAtOnce(compactSteps(store, termCount));
+ */
+export function runAtOnce<T>(steps: Generator<void, T>): T {
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}

@@ -1,0 +1,121 @@
+import * as assert from 'assert';
+import { SpanRecognizer, entityKey, extractArticleEntities } from '../../../src/core/entities/article-entities';
+import { ArticleEntity, EntitySpan, EntityType } from '../../../src/core/entities/types';
+import { SEED_ARRIVAL, SEED_MEETING, readSeed, recognizer } from './fixtures';
+
+/** A recogniser that tags exactly the given words (every occurrence), to test merging without the model. */
+function fakeRecognizer(tagged: readonly [string, EntityType][]): SpanRecognizer {
+  return {
+    recognize(text: string): EntitySpan[] {
+      const spans: EntitySpan[] = [];
+      for (const [word, type] of tagged) {
+        for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+          const before = text.charAt(at - 1);
+          const after = text.charAt(at + word.length);
+          if (/[\p{L}\p{N}-]/u.test(before) || /[\p{L}\p{N}-]/u.test(after)) continue;
+          spans.push({ start: at, end: at + word.length, type, text: word });
+        }
+      }
+      return spans.sort((a, b) => a.start - b.start).filter((span, i, all) => i === 0 || span.start >= (all[i - 1]?.end ?? 0));
+    },
+  };
+}
+
+function byName(entities: readonly ArticleEntity[], name: string): ArticleEntity | undefined {
+  return entities.find((entity) => entity.name === name);
+}
+
+describe('extractArticleEntities', () => {
+  describe('on the seed articles', () => {
+    it('merges "Kim Jong-Un" and "Kim" into one person in 000, and "Putin" / "Putin’s" into Vladimir Putin', () => {
+      const text = readSeed(SEED_MEETING);
+      const entities = extractArticleEntities(recognizer(), text);
+      const kim = byName(entities, 'Kim Jong-Un');
+      assert.ok(kim, JSON.stringify(entities.map((entity) => entity.name)));
+      assert.strictEqual(kim.key, 'PER:kim jong-un');
+      assert.ok(kim.aliases.includes('Kim'));
+      assert.ok(kim.mentions.length >= 3);
+      const putin = byName(entities, 'Vladimir Putin');
+      assert.ok(putin);
+      assert.deepStrictEqual(putin.aliases, ['Putin']);
+      assert.ok(putin.mentions.length >= 4);
+      assert.ok(!entities.some((entity) => entity.name === 'Putin' || entity.name === 'Kim'));
+      for (const mention of putin.mentions) assert.ok(['Vladimir Putin', 'Putin'].includes(text.slice(mention.start, mention.end)));
+    });
+
+    it('gives "Kim Jong-un" in 003 the same key as "Kim Jong-Un" in 000', () => {
+      const entities = extractArticleEntities(recognizer(), readSeed(SEED_ARRIVAL));
+      const kim = byName(entities, 'Kim Jong-un');
+      assert.ok(kim);
+      assert.strictEqual(kim.key, entityKey('PER', 'Kim Jong-Un'));
+      assert.ok(kim.aliases.includes('Kim'));
+    });
+
+    it('types the seed entities as the issue expects', () => {
+      const entities = [...extractArticleEntities(recognizer(), readSeed(SEED_MEETING)), ...extractArticleEntities(recognizer(), readSeed(SEED_ARRIVAL))];
+      const typeOf = (name: string): EntityType | undefined => entities.find((entity) => entity.name === name)?.type;
+      for (const name of ['Kim Jong-un', 'Vladimir Putin', 'Sergei Lavrov', 'Sergei Shoigu', 'Dmitry Peskov', 'Alexander Kozlov', 'Matthew Miller']) assert.strictEqual(typeOf(name), 'PER', name);
+      for (const name of ['Russia', 'Ukraine', 'Moscow', 'Pyongyang', 'North Korea', 'Khasan']) assert.strictEqual(typeOf(name), 'LOC', name);
+      for (const name of ['Kremlin', 'Interfax', 'KCNA', 'The New York Times', 'EFE']) assert.strictEqual(typeOf(name), 'ORG', name);
+    });
+
+    it('drops the caption boilerplate "Photo" and "Reproduction"', () => {
+      const entities = extractArticleEntities(recognizer(), readSeed(SEED_ARRIVAL));
+      assert.ok(!entities.some((entity) => /Photo|Reproduction/.test(entity.name)), JSON.stringify(entities.map((entity) => entity.name)));
+    });
+  });
+
+  it('filters pronouns, days, months, boilerplate and text without capitals', () => {
+    const text = 'He said on Monday in September that Photo and the interior ministry met Putin.';
+    const entities = extractArticleEntities(
+      fakeRecognizer([['He', 'PER'], ['Monday', 'MISC'], ['September', 'MISC'], ['Photo', 'ORG'], ['interior ministry', 'ORG'], ['Putin', 'PER']]),
+      text,
+    );
+    assert.deepStrictEqual(entities.map((entity) => entity.name), ['Putin']);
+  });
+
+  it('drops a sentence-initial capitalised word that the article also writes in lower case', () => {
+    const text = 'Confirmation came late. The confirmation was made by Peskov.';
+    const entities = extractArticleEntities(fakeRecognizer([['Confirmation', 'ORG'], ['Peskov', 'PER']]), text);
+    assert.deepStrictEqual(entities.map((entity) => entity.name), ['Peskov']);
+  });
+
+  it('keeps "US" (the country) although "us" is a pronoun', () => {
+    const entities = extractArticleEntities(fakeRecognizer([['US', 'LOC']]), 'The US said so.');
+    assert.deepStrictEqual(entities.map((entity) => entity.key), ['LOC:us']);
+  });
+
+  it('leaves a short form alone when two full names in the article could own it', () => {
+    const text = 'Kim Jong-un and his sister Kim Yo-jong arrived. Kim spoke.';
+    const entities = extractArticleEntities(fakeRecognizer([['Kim Jong-un', 'PER'], ['Kim Yo-jong', 'PER'], ['Kim', 'PER']]), text);
+    assert.deepStrictEqual(entities.map((entity) => entity.name), ['Kim Jong-un', 'Kim Yo-jong', 'Kim']);
+  });
+
+  it('merges case variants and possessives, preferring a form that is not all capitals for display', () => {
+    const text = 'KIM JONG-UN ARRIVES\n\nKim Jong-Un left. Kim Jong-un’s train.';
+    const entities = extractArticleEntities(fakeRecognizer([['KIM JONG-UN', 'PER'], ['Kim Jong-Un', 'PER'], ['Kim Jong-un', 'PER']]), text);
+    assert.strictEqual(entities.length, 1);
+    assert.strictEqual(entities[0]?.key, 'PER:kim jong-un');
+    assert.notStrictEqual(entities[0]?.name, 'KIM JONG-UN');
+    assert.strictEqual(entities[0]?.mentions.length, 3);
+  });
+
+  it('merges an acronym into the organization it abbreviates', () => {
+    const text = 'The Korean Central News Agency reported it. KCNA added more.';
+    const entities = extractArticleEntities(fakeRecognizer([['Korean Central News Agency', 'ORG'], ['KCNA', 'ORG']]), text);
+    assert.deepStrictEqual(entities.map((entity) => [entity.name, entity.aliases]), [['Korean Central News Agency', ['KCNA']]]);
+  });
+
+  it('gives one type to a name tagged differently in one article (the majority)', () => {
+    const text = 'Washington said. Washington agreed. Washington left.';
+    const tagged = fakeRecognizer([['Washington', 'LOC']]);
+    const mixed: SpanRecognizer = { recognize: (input) => tagged.recognize(input).map((span, i) => (i === 1 ? { ...span, type: 'PER' } : span)) };
+    const entities = extractArticleEntities(mixed, text);
+    assert.deepStrictEqual(entities.map((entity) => [entity.key, entity.mentions.length]), [['LOC:washington', 3]]);
+  });
+
+  it('counts the written forms so that a corpus can pick the most frequent full form', () => {
+    const entities = extractArticleEntities(fakeRecognizer([['Vladimir Putin', 'PER'], ['Putin', 'PER']]), 'Vladimir Putin spoke. Putin left. Putin came back.');
+    assert.deepStrictEqual(entities[0]?.forms, [{ text: 'Vladimir Putin', count: 1 }, { text: 'Putin', count: 2 }]);
+  });
+});

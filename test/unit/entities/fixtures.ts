@@ -1,0 +1,17 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { EntityRecognizer } from '../../../src/core/entities/recognizer';
+import { REPO_ROOT } from '../core/fixtures';
+
+export { readSeed, SEED_ARRIVAL, SEED_MEETING } from '../core/fixtures';
+
+/** The shipped model, read from the repository (tests never need the shared training data). */
+export const MODEL_FILE = path.join(REPO_ROOT, 'models', 'ner.bin');
+
+let shared: EntityRecognizer | undefined;
+
+/** One recogniser on the shipped model for the whole test run (loading is cheap, but why repeat it). */
+export function recognizer(): EntityRecognizer {
+  shared ??= EntityRecognizer.fromModel(new Uint8Array(fs.readFileSync(MODEL_FILE)));
+  return shared;
+}

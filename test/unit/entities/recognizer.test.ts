@@ -1,0 +1,92 @@
+import * as assert from 'assert';
+import * as fc from 'fast-check';
+import { EntityRecognizer } from '../../../src/core/entities/recognizer';
+import { EntitySpan } from '../../../src/core/entities/types';
+import { SEED_ARRIVAL, SEED_MEETING, readSeed, recognizer } from './fixtures';
+
+function spansOf(text: string): EntitySpan[] {
+  return recognizer().recognize(text);
+}
+
+function has(spans: readonly EntitySpan[], text: string, type: string): boolean {
+  return spans.some((span) => span.text === text && span.type === type);
+}
+
+describe('EntityRecognizer', () => {
+  describe('on the seed articles', () => {
+    const both = (): EntitySpan[] => [...spansOf(readSeed(SEED_MEETING)), ...spansOf(readSeed(SEED_ARRIVAL))];
+
+    for (const name of ['Kim Jong-un', 'Kim Jong-Un', 'Vladimir Putin', 'Sergei Lavrov', 'Sergei Shoigu', 'Dmitry Peskov', 'Alexander Kozlov', 'Matthew Miller']) {
+      it(`finds ${name} as a person`, () => assert.ok(has(both(), name, 'PER')));
+    }
+
+    for (const name of ['Russia', 'Ukraine', 'Moscow', 'Pyongyang', 'North Korea', 'Khasan']) {
+      it(`finds ${name} as a place`, () => assert.ok(has(both(), name, 'LOC')));
+    }
+
+    for (const name of ['Interfax', 'KCNA', 'The New York Times']) {
+      it(`finds ${name} as an organization`, () => assert.ok(has(both(), name, 'ORG')));
+    }
+
+    it('finds EFE as (part of) an organization', () => {
+      assert.ok(both().some((span) => span.type === 'ORG' && /\bEFE\b/.test(span.text)));
+    });
+
+    it('finds the Kremlin (as CoNLL annotates it: a place; the merged entity makes it an organization)', () => {
+      assert.ok(both().some((span) => span.text === 'Kremlin'));
+    });
+
+    it('ends "Putin" before the possessive and "The New York Times" before the glued "Putin"', () => {
+      const text = readSeed(SEED_MEETING);
+      const spans = spansOf(text);
+      assert.ok(!spans.some((span) => span.text.includes('’')));
+      assert.ok(has(spans, 'The New York Times', 'ORG'));
+      assert.ok(!spans.some((span) => span.text.includes('TimesPutin')));
+    });
+
+    it('tags no pronoun, day or month', () => {
+      for (const span of both()) assert.ok(!/^(He|She|It|They|Monday|Tuesday|Wednesday|September)$/.test(span.text), span.text);
+    });
+  });
+
+  it('finds entities in CoNLL-style text: one sentence per line, an all-caps headline', () => {
+    const spans = spansOf('SOCCER - ROMANIA BEAT LITHUANIA IN UNDER-21 MATCH.\nBUCHAREST 1996-08-30\nRomania beat Lithuania 2-1 in Bucharest on Friday.');
+    assert.ok(has(spans, 'ROMANIA', 'LOC'));
+    assert.ok(has(spans, 'Romania', 'LOC'));
+    assert.ok(has(spans, 'BUCHAREST', 'LOC'));
+  });
+
+  it('returns nothing for empty text', () => {
+    assert.deepStrictEqual(spansOf(''), []);
+    assert.deepStrictEqual(spansOf('   \n\n '), []);
+  });
+
+  it('never throws, and every span is ordered, disjoint and slices to its text', () => {
+    const words = fc.constantFrom('Kim', 'Putin', 'Russia', 'the', 'met', 'U.S.', '’s', '.', ',', ' ', '\n', '\n\n', '“', '”', 'KREMLIN', 'Jong-un', '😀', 'é', '(', ')');
+    const texts = fc.oneof(fc.string({ unit: 'binary', maxLength: 60 }), fc.array(words, { maxLength: 60 }).map((parts) => parts.join(' ')));
+    fc.assert(
+      fc.property(texts, (text) => {
+        let previousEnd = 0;
+        for (const span of spansOf(text)) {
+          assert.strictEqual(text.slice(span.start, span.end), span.text);
+          assert.ok(span.start >= previousEnd && span.end > span.start);
+          assert.ok(['PER', 'LOC', 'ORG', 'MISC'].includes(span.type));
+          previousEnd = span.end;
+        }
+      }),
+    );
+  });
+
+  it('gives the same result for the same text whatever came before (buffers are reused safely)', () => {
+    const text = readSeed(SEED_ARRIVAL);
+    const first = JSON.stringify(spansOf(text));
+    spansOf(readSeed(SEED_MEETING));
+    spansOf('x'.repeat(5000));
+    assert.strictEqual(JSON.stringify(spansOf(text)), first);
+  });
+
+  it('refuses bytes that are not a model with a "News Corpus:" error', () => {
+    assert.throws(() => EntityRecognizer.fromModel(new Uint8Array(0)), /^Error: News Corpus: .*truncated/);
+    assert.throws(() => EntityRecognizer.fromModel(new Uint8Array(64)), /^Error: News Corpus: this file is not an entity model/);
+  });
+});

@@ -1,0 +1,115 @@
+import * as assert from 'assert';
+import { FeatureContext } from '../../../src/core/entities/features';
+import { Gazetteer } from '../../../src/core/entities/gazetteer';
+import { readModel, writeModel } from '../../../src/core/entities/model-file';
+import { EntityRecognizer } from '../../../src/core/entities/recognizer';
+import { spansToTags, tagsToSpans } from '../../../src/core/entities/spans';
+import { ALLOWED, TAG_COUNT, TAG_O, TAG_START, TagPart, isAllowed, tagOf } from '../../../src/core/entities/tags';
+import { tokenize } from '../../../src/core/entities/tokenizer';
+import { TrainingDocument, trainPerceptron } from '../../../src/core/entities/trainer';
+
+/** A tiny synthetic corpus (no CoNLL text in the repository): people meet in places, organizations report it. */
+function corpus(): TrainingDocument[] {
+  const people = ['Anna Berg', 'Boris Kolov', 'Carla Diaz', 'Dmitri Petrov', 'Erik Lund', 'Fatima Noor'];
+  const places = ['Oslo', 'Lima', 'Kyiv', 'Hanoi', 'Quito', 'Dakar'];
+  const orgs = ['Acme Corp', 'Globex', 'Initech', 'Umbrella Group'];
+  const documents: TrainingDocument[] = [];
+  for (let i = 0; i < 60; i++) {
+    const person = people[i % people.length] ?? '';
+    const place = places[(i * 5) % places.length] ?? '';
+    const org = orgs[(i * 7) % orgs.length] ?? '';
+    const text = `${person} arrived in ${place} on Monday, ${org} said.\nThe visit was short and ${person.split(' ')[1] ?? ''} left.`;
+    const entities = [
+      { start: 0, end: person.length, type: 'PER' as const },
+      { start: text.indexOf(place), end: text.indexOf(place) + place.length, type: 'LOC' as const },
+      { start: text.indexOf(org), end: text.indexOf(org) + org.length, type: 'ORG' as const },
+    ];
+    const surname = person.split(' ')[1] ?? '';
+    const at = text.lastIndexOf(surname);
+    entities.push({ start: at, end: at + surname.length, type: 'PER' as const });
+    documents.push({ text, entities });
+  }
+  return documents;
+}
+
+function gazetteerOf(names: readonly string[]): Gazetteer {
+  const context = new FeatureContext();
+  return Gazetteer.build(
+    names.map((name) => {
+      const tokens = tokenize(name);
+      context.prepare(name, tokens, undefined);
+      return { tokens: Array.from(context.low.subarray(0, tokens.count)), category: 0 };
+    }),
+  );
+}
+
+describe('training and the model file', () => {
+  it('trains a model that writes, reads back and recognises what it learnt, deterministically', () => {
+    const gazetteer = gazetteerOf(['Oslo', 'Lima', 'North Korea']);
+    const first = writeModel({ weights: trainPerceptron(corpus(), gazetteer, { epochs: 3 }), gazetteer });
+    const second = writeModel({ weights: trainPerceptron(corpus(), gazetteer, { epochs: 3 }), gazetteer });
+    assert.deepStrictEqual(first, second);
+    const recognizer = EntityRecognizer.fromModel(first);
+    const spans = recognizer.recognize('Carla Diaz arrived in Kyiv on Monday, Globex said.');
+    assert.deepStrictEqual(spans.map((span) => [span.text, span.type]), [['Carla Diaz', 'PER'], ['Kyiv', 'LOC'], ['Globex', 'ORG']]);
+  });
+
+  it('reads a model from unaligned bytes', () => {
+    const gazetteer = gazetteerOf(['Oslo']);
+    const bytes = writeModel({ weights: trainPerceptron(corpus().slice(0, 10), gazetteer, { epochs: 1 }), gazetteer });
+    const shifted = new Uint8Array(bytes.length + 1);
+    shifted.set(bytes, 1);
+    const model = readModel(shifted.subarray(1));
+    assert.strictEqual(model.weights.featureCount, readModel(bytes).weights.featureCount);
+  });
+
+  it('refuses a truncated, corrupt or foreign file with a "News Corpus:" error', () => {
+    const gazetteer = gazetteerOf(['Oslo']);
+    const bytes = writeModel({ weights: trainPerceptron(corpus().slice(0, 5), gazetteer, { epochs: 1 }), gazetteer });
+    assert.throws(() => readModel(bytes.subarray(0, bytes.length - 4)), /^Error: News Corpus: the entity model file is corrupt/);
+    const wrongVersion = bytes.slice();
+    wrongVersion[4] = 99;
+    assert.throws(() => readModel(wrongVersion), /^Error: News Corpus: the entity model has format 99/);
+    assert.throws(() => readModel(new TextEncoder().encode('just some text, not a model at all')), /^Error: News Corpus: this file is not an entity model/);
+  });
+
+  it('matches gazetteer entries of several tokens, within a sentence only', () => {
+    const gazetteer = gazetteerOf(['North Korea']);
+    const context = new FeatureContext();
+    const text = 'NORTH KOREA and North.\nKorea';
+    const tokens = tokenize(text);
+    context.prepare(text, tokens, gazetteer);
+    assert.ok((context.gazetteer[0] ?? 0) !== 0 && (context.gazetteer[1] ?? 0) !== 0);
+    assert.strictEqual(context.gazetteer[3], 0);
+    assert.strictEqual(context.gazetteer[5], 0);
+  });
+
+  it('turns gold spans into BILOU tags and back', () => {
+    const text = 'Kim Jong-un met Putin in North Korea.';
+    const tokens = tokenize(text);
+    const gold = [
+      { start: 0, end: 11, type: 'PER' as const },
+      { start: 16, end: 21, type: 'PER' as const },
+      { start: 25, end: 36, type: 'LOC' as const },
+      { start: 1, end: 3, type: 'ORG' as const },
+    ];
+    const { tags, misaligned } = spansToTags(tokens, gold);
+    assert.strictEqual(misaligned, 1);
+    assert.deepStrictEqual(Array.from(tags), [tagOf(0, TagPart.Begin), tagOf(0, TagPart.Last), TAG_O, tagOf(0, TagPart.Unit), TAG_O, tagOf(1, TagPart.Begin), tagOf(1, TagPart.Last), TAG_O]);
+    assert.deepStrictEqual(tagsToSpans(text, tokens, tags).map((span) => span.text), ['Kim Jong-un', 'Putin', 'North Korea']);
+  });
+
+  it('allows only well-formed tag sequences, and the table agrees with the function', () => {
+    assert.ok(isAllowed(TAG_START, tagOf(0, TagPart.Begin), false));
+    assert.ok(!isAllowed(TAG_START, tagOf(0, TagPart.Begin), true), 'no B at the end of a sentence');
+    assert.ok(!isAllowed(TAG_O, tagOf(0, TagPart.Inside), false));
+    assert.ok(!isAllowed(tagOf(0, TagPart.Begin), tagOf(1, TagPart.Last), false));
+    assert.ok(!isAllowed(tagOf(0, TagPart.Begin), tagOf(0, TagPart.Begin), false), 'a name is not cut in two');
+    assert.ok(isAllowed(tagOf(0, TagPart.Begin), TAG_O, false), 'a wrong B may be abandoned');
+    for (let previous = 0; previous <= TAG_START; previous++) {
+      for (let tag = 0; tag < TAG_COUNT; tag++) {
+        for (const last of [false, true]) assert.strictEqual(ALLOWED[(previous * TAG_COUNT + tag) * 2 + (last ? 1 : 0)] === 1, isAllowed(previous, tag, last));
+      }
+    }
+  });
+});
