@@ -3,6 +3,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { seededRandom } from '../src/core/random';
 
 /** Fixed seed: every run generates the same articles. */
 export const BENCH_SEED = 20230913;
@@ -10,17 +11,6 @@ const FIRST_YEAR = 2015;
 const YEARS = 9;
 const COMPLETE_MARK = '.complete';
 
-/** mulberry32: a tiny seeded generator, plenty for picking paragraphs. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Source {
   readonly firsts: string[];
@@ -65,7 +55,7 @@ export function benchCorpus(sourceDir: string, count: number): string {
   if (existsSync(path.join(dir, COMPLETE_MARK))) return dir;
   rmSync(dir, { recursive: true, force: true });
   const source = readSource(sourceDir);
-  const next = random(BENCH_SEED + count);
+  const next = seededRandom(BENCH_SEED + count);
   const perFolder = 1000;
   for (let i = 0; i < count; i++) {
     const folder = path.join(dir, String(Math.floor(i / perFolder)).padStart(3, '0'));

@@ -75,6 +75,38 @@ export class Workbench {
     return { fileName, text };
   }
 
+  /** Runs a command from the command palette by its title, e.g. "News Corpus: Search Articles". */
+  async runCommand(title) {
+    await this.page.keyboard.press('F1');
+    const input = this.quickInput();
+    await input.waitFor();
+    await input.fill(`>${title}`);
+    await this.quickInputRows().filter({ hasText: title }).first().waitFor();
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** The text box of the quick input (command palette, quick pick). */
+  quickInput() {
+    return this.page.locator('.quick-input-widget input');
+  }
+
+  /** The rows the quick input lists. */
+  quickInputRows() {
+    return this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+  }
+
+  /** The title line of the quick input, where the search box reports counts and timings. */
+  quickInputTitle() {
+    return this.page.locator('.quick-input-widget .quick-input-title');
+  }
+
+  /** The text the active editor has selected, as the editor reports it in the status bar ("Ln 5, Col 9 (6 selected)"). */
+  async selectionStatus() {
+    const status = this.page.locator('.statusbar-item[id="status.editor.selection"]');
+    await status.waitFor();
+    return (await status.textContent()) ?? '';
+  }
+
   /** Saves a PNG of the whole page as test-results/e2e/<name>.png. */
   async screenshot(name) {
     await mkdir(screenshotsDir, { recursive: true });

@@ -7,6 +7,7 @@ import { TAG_COUNT, TAG_START } from './tags';
 import { TokenBuffer, tokenize } from './tokenizer';
 import { EntityType } from './types';
 import { MAX_WEIGHT, WeightTable } from './weights';
+import { seededRandom } from '../random';
 
 /**
  * One annotated training document (the shape of a line of `train.jsonl`).
@@ -52,17 +53,6 @@ interface PreparedDocument {
   readonly offsets: Int32Array;
 }
 
-/** Deterministic PRNG (mulberry32) for the epoch shuffles. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Averaged perceptron weights over rows of TAG_COUNT, with the lazy-averaging trick: `total` holds
@@ -126,7 +116,7 @@ export function trainPerceptron(documents: readonly TrainingDocument[], gazettee
   weights.rows = rowKeys.length;
   weights.reserve(weights.rows + 1024);
   const evidence = new EvidenceTable();
-  const next = random(options.seed ?? DEFAULT_SEED);
+  const next = seededRandom(options.seed ?? DEFAULT_SEED);
   const order = prepared.map((_, index) => index);
   let step = 1;
   for (let epoch = 1; epoch <= epochs; epoch++) {

@@ -1,0 +1,55 @@
+// A reader searching the corpus from the command palette: type a query, see ranked results with
+// snippets and the time taken, open one at its match; a malformed query gets a message, not an error.
+import * as assert from 'node:assert/strict';
+import { Workbench } from './workbench.mjs';
+
+describe('Search Articles', function () {
+  let workbench;
+
+  before(async function () {
+    workbench = await Workbench.open();
+    await workbench.activityBarItem('News Corpus').waitFor();
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') {
+      await workbench.screenshot(`failed-search-${this.currentTest.title.replaceAll(/\W+/g, '-')}`);
+    }
+  });
+
+  after(async function () {
+    await workbench?.close();
+  });
+
+  it('shows the query syntax while the box is empty', async function () {
+    await workbench.runCommand('News Corpus: Search Articles');
+    await workbench.quickInputRows().filter({ hasText: '"interest rates"' }).first().waitFor();
+    await workbench.screenshot('05-search-help');
+  });
+
+  it('lists ranked results with a snippet and the time the query took', async function () {
+    await workbench.quickInput().fill('Khasan');
+    await workbench.quickInputTitle().filter({ hasText: /1 article in [\d.]+ ms/ }).waitFor();
+    const row = workbench.quickInputRows().first();
+    await row.filter({ hasText: 'Kim Jong-un arrived in Russia this Tuesday' }).waitFor();
+    assert.match(await row.textContent(), /2023-09-13/);
+    assert.match(await row.textContent(), /railway station in the city of Khasan/);
+    await workbench.screenshot('06-search-results');
+  });
+
+  it('opens the picked article with its first match selected', async function () {
+    await workbench.page.keyboard.press('Enter');
+    const editor = await workbench.activeEditor();
+    assert.equal(editor.fileName, '003_737a2ec1faf8bc49.txt');
+    assert.match(await workbench.selectionStatus(), /\(6 selected\)/);
+    await workbench.screenshot('07-search-opened');
+  });
+
+  it('explains a malformed query instead of failing', async function () {
+    await workbench.runCommand('News Corpus: Search Articles');
+    await workbench.quickInput().fill('after:2023-13-45');
+    await workbench.quickInputRows().filter({ hasText: /after:2023-13-45/ }).first().waitFor();
+    await workbench.screenshot('08-search-error');
+    await workbench.page.keyboard.press('Escape');
+  });
+});
