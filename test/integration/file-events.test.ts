@@ -64,6 +64,40 @@ describe('Following the files of the workspace', () => {
     assert.deepStrictEqual(searchTitles(corpus, 'lighthouse'), []);
   });
 
+  it('follows a renamed article to its new name, in the corpus and in the index', async () => {
+    const corpus = await api();
+    const before = workspaceUri('live', 'draft-name.txt');
+    const after = workspaceUri('live', 'final-name.txt');
+    await vscode.workspace.fs.writeFile(before, encode(' date 2021-08-01 The regatta was cancelled because of fog.'));
+    await until('the article is in', () => corpus.corpus.article(before.toString()) !== undefined, corpus);
+    await vscode.workspace.fs.rename(before, after);
+    await until('the article has its new name', () => corpus.corpus.article(after.toString()) !== undefined && corpus.corpus.article(before.toString()) === undefined, corpus);
+    const response = corpus.search('regatta', {});
+    assert.ok(response?.ok);
+    assert.deepStrictEqual(response.hits.map((hit) => vscode.Uri.file(hit.path).toString()), [after.toString()]);
+  });
+
+  it('honours files.exclude and the exclude setting, and takes the files back when they are lifted', async () => {
+    const corpus = await api();
+    const seed = workspaceUri('003_737a2ec1faf8bc49.txt').toString();
+    const badFile = workspaceUri('bad', 'no-header.txt').toString();
+    const files = vscode.workspace.getConfiguration('files');
+    const news = vscode.workspace.getConfiguration('newsCorpus');
+    try {
+      await files.update('exclude', { '**/bad': true }, vscode.ConfigurationTarget.Workspace);
+      await until('the bad folder is excluded', () => ![...corpus.corpus.skipped()].some((file) => file.id === badFile), corpus);
+      await news.update('exclude', '**/003_*.txt', vscode.ConfigurationTarget.Workspace);
+      await until('the excluded article is gone', () => corpus.corpus.article(seed) === undefined, corpus);
+      const response = corpus.search('Khasan', { fuzzyFallback: false });
+      assert.ok(response?.ok);
+      assert.strictEqual(response.total, 0, 'the excluded article has left the index too');
+    } finally {
+      await files.update('exclude', undefined, vscode.ConfigurationTarget.Workspace);
+      await news.update('exclude', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await until('both are back', () => corpus.corpus.article(seed) !== undefined && [...corpus.corpus.skipped()].some((file) => file.id === badFile), corpus);
+  });
+
   it('drops every article of a deleted folder', async () => {
     const corpus = await api();
     const folder = workspaceUri('live', 'batch');
