@@ -28,8 +28,8 @@ const shared = {
   minify: production,
   sourcemap: !production,
   sourcesContent: false,
-  logLevel: 'silent',
-  plugins: [problemMatcherPlugin],
+  logLevel: watch ? 'silent' : 'warning',
+  plugins: watch ? [problemMatcherPlugin] : [],
 };
 
 const entries = [

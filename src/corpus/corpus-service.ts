@@ -111,7 +111,7 @@ export class CorpusService implements vscode.Disposable {
     this.scan?.abort();
     const controller = new AbortController();
     this.scan = controller;
-    this.work = this.work.then(() => this.runScan(controller.signal));
+    this.work = this.work.then(() => this.runScan(controller.signal)).catch((error: unknown) => this.failed('reading the articles', error));
     return this.work;
   }
 
@@ -135,6 +135,13 @@ export class CorpusService implements vscode.Disposable {
     if (this.saveTimer !== undefined) clearTimeout(this.saveTimer);
     for (const { service } of this.indexes.values()) void service.dispose();
     this.stateChanged.dispose();
+  }
+
+  /** Keeps the service usable after an unexpected failure: the user is told, the next scan starts afresh. */
+  private failed(activity: string, error: unknown): void {
+    const reason = error instanceof Error ? error.message.replace(/^News Corpus: /, '') : String(error);
+    this.deps.notify(`News Corpus: ${activity} failed: ${reason}`);
+    this.setState(this.settledState());
   }
 
   private setState(state: CorpusState): void {
@@ -209,7 +216,7 @@ export class CorpusService implements vscode.Disposable {
     if (this.eventTimer !== undefined) return;
     this.eventTimer = setTimeout(() => {
       this.eventTimer = undefined;
-      this.work = this.work.then(() => this.applyFileEvents());
+      this.work = this.work.then(() => this.applyFileEvents()).catch((error: unknown) => this.failed('following file changes', error));
     }, FILE_EVENT_DELAY_MS);
   }
 

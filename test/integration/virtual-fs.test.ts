@@ -143,3 +143,27 @@ describe('Reading a corpus through workspace.fs (virtual and remote folders)', (
     assert.deepStrictEqual(fileSystem.calls.filter((call) => /^(writeFile|delete|rename|createDirectory) /.test(call)), []);
   });
 });
+
+describe('When indexing fails', () => {
+  it('tells the user, and the next scan runs instead of waiting on the failed one', async () => {
+    const registration = vscode.workspace.registerFileSystemProvider(`${SCHEME}-failing`, new TroublesomeFileSystem(), { isReadonly: true });
+    const folder: vscode.WorkspaceFolder = { uri: vscode.Uri.from({ scheme: `${SCHEME}-failing`, path: '/corpus' }), name: 'failing', index: 0 };
+    const notices: string[] = [];
+    const service = new CorpusService({
+      folders: () => [folder],
+      settings: () => ({ include: '**/*.txt', exclude: '', filesExclude: [], maxFileBytes: DEFAULT_MAX_FILE_BYTES }),
+      createIndex: () => new IndexService({ root: folder.uri.toString(), extractor: { kind: 'model', modelPath: '/nonexistent/ner.bin' }, workers: 1 }),
+      notify: (message) => notices.push(message),
+    });
+    try {
+      await service.rescan();
+      await service.rescan();
+      assert.strictEqual(notices.length, 2);
+      for (const notice of notices) assert.match(notice, /^News Corpus: reading the articles failed: an indexing thread failed/);
+      assert.strictEqual(service.state, 'empty');
+    } finally {
+      service.dispose();
+      registration.dispose();
+    }
+  });
+});

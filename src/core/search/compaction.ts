@@ -44,30 +44,11 @@ export function* compactSteps(source: DocStore, termCount: number): Generator<vo
 
 function* copyLive(source: DocStore): Generator<void, DocStore> {
   const target = new DocStore();
-  const forward = source.forward.array;
-  const text = source.textBytes.array;
   for (let doc = 0; doc < source.count; doc++) {
     if (!source.isLive(doc)) continue;
-    const [textFrom, textTo] = source.textSlice(doc);
-    target.append(
-      {
-        path: source.paths[doc] ?? '',
-        title: source.titles[doc] ?? '',
-        size: source.size.array[doc] ?? 0,
-        mtimeMs: source.mtime.array[doc] ?? 0,
-        day: source.day.array[doc] ?? 0,
-        bodyStart: source.bodyStart.array[doc] ?? 0,
-        bodyTokens: source.bodyLen.array[doc] ?? 0,
-        titleTokens: source.titleLen.array[doc] ?? 0,
-        entityPairs: source.entityPairs.array[doc] ?? 0,
-      },
-      forward,
-      source.forwardOffset(doc),
-      source.forwardOffset(doc + 1),
-      text,
-      textFrom,
-      textTo,
-    );
+    const tokens = source.tokens(doc);
+    const text = source.textBytes(doc);
+    target.append(source.stored(doc), tokens, 0, tokens.length, text, 0, text.length);
     if (doc % COMPACTION_STEP_DOCS === COMPACTION_STEP_DOCS - 1) yield;
   }
   return target;

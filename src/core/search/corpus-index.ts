@@ -319,11 +319,10 @@ export class CorpusIndex {
   entitiesOf(path: string): ArticleEntityCount[] {
     const doc = this.store.docOf(path);
     if (doc === undefined) return [];
-    const forward = this.store.forward.array;
-    const start = this.store.forwardOffset(doc) + (this.store.bodyLen.array[doc] ?? 0) + (this.store.titleLen.array[doc] ?? 0);
-    const end = this.store.forwardOffset(doc + 1);
+    const forward = this.store.tokens(doc);
+    const start = (this.store.bodyLen.array[doc] ?? 0) + (this.store.titleLen.array[doc] ?? 0);
     const found: ArticleEntityCount[] = [];
-    for (let i = start; i + 1 < end; i += 2) {
+    for (let i = start; i + 1 < forward.length; i += 2) {
       const term = this.dictionary.term(forward[i] ?? 0);
       if (!term.startsWith(ENTITY_TERM_PREFIX)) continue;
       const info = this.entities.get(term.slice(ENTITY_TERM_PREFIX.length));

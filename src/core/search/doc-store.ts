@@ -1,4 +1,5 @@
 import { Growable } from './growable';
+import { SegmentedArray } from './segmented-array';
 
 /** What the store is given for one new article. */
 export interface StoredArticle {
@@ -13,10 +14,8 @@ export interface StoredArticle {
   readonly entityPairs: number;
 }
 
-/** The columns of a {@link DocStore}, as saved and loaded. */
+/** The per-document number columns of a {@link DocStore}, as saved (tokens and text are saved per document). */
 export interface DocColumns {
-  readonly paths: string[];
-  readonly titles: string[];
   readonly day: Int32Array;
   readonly size: Float64Array;
   readonly mtime: Float64Array;
@@ -24,13 +23,13 @@ export interface DocColumns {
   readonly bodyLen: Uint32Array;
   readonly titleLen: Uint32Array;
   readonly entityPairs: Uint32Array;
-  readonly entityLen: Uint32Array;
-  readonly forwardStart: Float64Array;
-  readonly forward: Uint32Array;
-  readonly textStart: Float64Array;
-  readonly text: Uint8Array;
-  readonly deleted: Uint8Array;
+  readonly textLen: Uint32Array;
 }
+
+/** Token ids per segment of the forward index (4 MB): allocating one never stalls the thread. */
+const FORWARD_SEGMENT = 1 << 20;
+/** Bytes per segment of the stored text (4 MB; larger than any indexed file gets its own segment). */
+const TEXT_SEGMENT = 1 << 22;
 
 const decoder = new TextDecoder();
 
@@ -44,55 +43,29 @@ const decoder = new TextDecoder();
  * const id = store.append({ path: 'a.txt', title: 'T', size: 1, mtimeMs: 0, day: 20230913, bodyStart: 16, bodyTokens: 1, titleTokens: 0, entityPairs: 0 },
  *   new Uint32Array([7]), 0, 1, new TextEncoder().encode(' date 2023-09-13 T'), 0);
  * store.text(id); // ' date 2023-09-13 T'
+ * store.tokens(id); // Uint32Array [7]
  */
 export class DocStore {
-  readonly paths: string[];
-  readonly titles: string[];
-  readonly day: Growable<Int32Array>;
-  readonly size: Growable<Float64Array>;
-  readonly mtime: Growable<Float64Array>;
-  readonly bodyStart: Growable<Uint32Array>;
-  readonly bodyLen: Growable<Uint32Array>;
-  readonly titleLen: Growable<Uint32Array>;
-  readonly entityPairs: Growable<Uint32Array>;
-  readonly entityLen: Growable<Uint32Array>;
-  readonly forwardStart: Growable<Float64Array>;
-  readonly forward: Growable<Uint32Array>;
-  readonly textStart: Growable<Float64Array>;
-  readonly textBytes: Growable<Uint8Array>;
-  readonly deleted: Growable<Uint8Array>;
+  readonly paths: string[] = [];
+  readonly titles: string[] = [];
+  readonly day = new Growable(Int32Array);
+  readonly size = new Growable(Float64Array);
+  readonly mtime = new Growable(Float64Array);
+  readonly bodyStart = new Growable(Uint32Array);
+  readonly bodyLen = new Growable(Uint32Array);
+  readonly titleLen = new Growable(Uint32Array);
+  readonly entityPairs = new Growable(Uint32Array);
+  readonly entityLen = new Growable(Uint32Array);
+  readonly textLen = new Growable(Uint32Array);
+  readonly deleted = new Growable(Uint8Array);
+  /** Where each document's tokens and text start in the segmented stores. */
+  private readonly forwardAt = new Growable(Float64Array);
+  private readonly textAt = new Growable(Float64Array);
+  private readonly forward = new SegmentedArray(Uint32Array, FORWARD_SEGMENT);
+  private readonly texts = new SegmentedArray(Uint8Array, TEXT_SEGMENT);
   private readonly byPath = new Map<string, number>();
   private live = 0;
   private totals = { body: 0, title: 0, entity: 0 };
-
-  constructor(columns?: DocColumns) {
-    this.paths = columns ? columns.paths : [];
-    this.titles = columns ? columns.titles : [];
-    this.day = new Growable(Int32Array, columns?.day);
-    this.size = new Growable(Float64Array, columns?.size);
-    this.mtime = new Growable(Float64Array, columns?.mtime);
-    this.bodyStart = new Growable(Uint32Array, columns?.bodyStart);
-    this.bodyLen = new Growable(Uint32Array, columns?.bodyLen);
-    this.titleLen = new Growable(Uint32Array, columns?.titleLen);
-    this.entityPairs = new Growable(Uint32Array, columns?.entityPairs);
-    this.entityLen = new Growable(Uint32Array, columns?.entityLen);
-    this.forwardStart = new Growable(Float64Array, columns?.forwardStart);
-    this.forward = new Growable(Uint32Array, columns?.forward);
-    this.textStart = new Growable(Float64Array, columns?.textStart);
-    this.textBytes = new Growable(Uint8Array, columns?.text);
-    // Loaded columns may be views into the caller's file buffer: the one column changed in place is copied.
-    this.deleted = new Growable(Uint8Array, columns?.deleted.slice());
-    // textStart and forwardStart carry one extra entry (the end of the last document).
-    if (!columns) {
-      this.textStart.push(0);
-      this.forwardStart.push(0);
-    }
-    for (let doc = 0; doc < this.paths.length; doc++) {
-      if (this.deleted.array[doc]) continue;
-      this.byPath.set(this.paths[doc] ?? '', doc);
-      this.countIn(doc, 1);
-    }
-  }
 
   /** Number of document ids ever given out (live or removed). */
   get count(): number {
@@ -120,7 +93,7 @@ export class DocStore {
 
   /**
    * Adds an article whose forward tokens are `tokens[from..to)` (global term ids, entity pairs included)
-   * and whose text is `text[textFrom..textFrom + article text length)`. Replaces an article with the same path.
+   * and whose text is `text[textFrom..textTo)`. Replaces an article with the same path.
    */
   append(article: StoredArticle, tokens: Uint32Array, from: number, to: number, text: Uint8Array, textFrom: number, textTo = text.length): number {
     this.remove(article.path);
@@ -134,11 +107,10 @@ export class DocStore {
     this.bodyLen.push(article.bodyTokens);
     this.titleLen.push(article.titleTokens);
     this.entityPairs.push(article.entityPairs);
-    this.forward.append(tokens, from, to);
-    this.forwardStart.push(this.forward.length);
+    this.forwardAt.push(this.forward.append(tokens, from, to));
     this.entityLen.push(this.entityWords(doc));
-    this.textBytes.append(text, textFrom, textTo);
-    this.textStart.push(this.textBytes.length);
+    this.textAt.push(this.texts.append(text, textFrom, textTo));
+    this.textLen.push(textTo - textFrom);
     this.deleted.push(0);
     this.byPath.set(article.path, doc);
     this.countIn(doc, 1);
@@ -159,29 +131,25 @@ export class DocStore {
     return doc < this.paths.length && this.deleted.array[doc] === 0;
   }
 
-  /** Where the document's tokens start in `forward.array` (body, then title, then entity pairs). */
-  forwardOffset(doc: number): number {
-    return this.forwardStart.array[doc] ?? 0;
+  /** The document's token ids (body, then title, then entity (term, count) pairs), without copying. */
+  tokens(doc: number): Uint32Array {
+    const length = (this.bodyLen.array[doc] ?? 0) + (this.titleLen.array[doc] ?? 0) + 2 * (this.entityPairs.array[doc] ?? 0);
+    return this.forward.view(this.forwardAt.array[doc] ?? 0, length);
+  }
+
+  /** The document's UTF-8 text, without copying. */
+  textBytes(doc: number): Uint8Array {
+    return this.texts.view(this.textAt.array[doc] ?? 0, this.textLen.array[doc] ?? 0);
   }
 
   /** The article's original text (as decoded when it was indexed). */
   text(doc: number): string {
-    const start = this.textStart.array[doc] ?? 0;
-    const end = this.textStart.array[doc + 1] ?? start;
-    return decoder.decode(this.textBytes.array.subarray(start, end));
+    return decoder.decode(this.textBytes(doc));
   }
 
-  /** The document's text bytes, for copying into another store. */
-  textSlice(doc: number): [number, number] {
-    const start = this.textStart.array[doc] ?? 0;
-    return [start, this.textStart.array[doc + 1] ?? start];
-  }
-
-  /** The columns as typed arrays trimmed to their length, for saving. */
+  /** The number columns trimmed to their length, for saving. */
   columns(): DocColumns {
     return {
-      paths: this.paths,
-      titles: this.titles,
       day: this.day.view(),
       size: this.size.view(),
       mtime: this.mtime.view(),
@@ -189,21 +157,35 @@ export class DocStore {
       bodyLen: this.bodyLen.view(),
       titleLen: this.titleLen.view(),
       entityPairs: this.entityPairs.view(),
-      entityLen: this.entityLen.view(),
-      forwardStart: this.forwardStart.view(),
-      forward: this.forward.view(),
-      textStart: this.textStart.view(),
-      text: this.textBytes.view(),
-      deleted: this.deleted.view(),
+      textLen: this.textLen.view(),
+    };
+  }
+
+  /** The stored text of every document in id order, as a few large views (for saving without copying). */
+  textSegments(): Uint8Array[] {
+    return this.texts.filled();
+  }
+
+  /** The document as {@link append} takes it, to copy it into another store. */
+  stored(doc: number): StoredArticle {
+    return {
+      path: this.paths[doc] ?? '',
+      title: this.titles[doc] ?? '',
+      size: this.size.array[doc] ?? 0,
+      mtimeMs: this.mtime.array[doc] ?? 0,
+      day: this.day.array[doc] ?? 0,
+      bodyStart: this.bodyStart.array[doc] ?? 0,
+      bodyTokens: this.bodyLen.array[doc] ?? 0,
+      titleTokens: this.titleLen.array[doc] ?? 0,
+      entityPairs: this.entityPairs.array[doc] ?? 0,
     };
   }
 
   /** Sum of the counts of the entity field, the length its scores are normalised by. */
   private entityWords(doc: number): number {
-    const start = this.forwardOffset(doc) + (this.bodyLen.array[doc] ?? 0) + (this.titleLen.array[doc] ?? 0);
-    const end = this.forwardStart.array[doc + 1] ?? start;
+    const tokens = this.tokens(doc);
     let words = 0;
-    for (let i = start + 1; i < end; i += 2) words += this.forward.array[i] ?? 0;
+    for (let i = (this.bodyLen.array[doc] ?? 0) + (this.titleLen.array[doc] ?? 0) + 1; i < tokens.length; i += 2) words += tokens[i] ?? 0;
     return words;
   }
 

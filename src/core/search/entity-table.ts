@@ -33,10 +33,6 @@ export class EntityTable {
   private readonly byKey = new Map<string, { key: string; name: string; type: EntityType; aliases: string[]; term: number }>();
   private readonly byWord = new Map<string, Set<string>>();
 
-  constructor(entities: readonly EntityInfo[] = []) {
-    for (const entity of entities) this.register({ ...entity, mentions: 0 }, entity.term);
-  }
-
   get size(): number {
     return this.byKey.size;
   }

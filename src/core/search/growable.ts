@@ -8,8 +8,9 @@ interface NumberArrayConstructor<T extends NumberArray> {
 const MIN_CAPACITY = 16;
 
 /**
- * An append-only typed array that doubles its capacity as it fills: the index's columns live
- * off the JavaScript heap and are saved and loaded as raw bytes.
+ * An append-only typed array that doubles its capacity as it fills: the index's per-document columns
+ * live off the JavaScript heap. Only for small columns (a few bytes an article): large stores use
+ * `SegmentedArray`, as copying a 100 MB array on growth blocks the thread.
  *
  * @example
  * const days = new Growable(Int32Array);
@@ -21,12 +22,8 @@ export class Growable<T extends NumberArray> {
   array: T;
   length = 0;
 
-  constructor(
-    private readonly type: NumberArrayConstructor<T>,
-    initial?: T,
-  ) {
-    this.array = initial ?? new type(MIN_CAPACITY);
-    this.length = initial?.length ?? 0;
+  constructor(private readonly type: NumberArrayConstructor<T>) {
+    this.array = new type(MIN_CAPACITY);
   }
 
   push(value: number): void {
@@ -34,20 +31,8 @@ export class Growable<T extends NumberArray> {
     this.array[this.length++] = value;
   }
 
-  /** Appends `values` (all of them, or `from`..`to`). */
-  append(values: ArrayLike<number> & { subarray?: unknown }, from = 0, to = values.length): void {
-    const count = to - from;
-    this.reserve(this.length + count);
-    if (values instanceof this.type) {
-      this.array.set((values as T).subarray(from, to) as ArrayLike<number>, this.length);
-      this.length += count;
-    } else {
-      for (let i = from; i < to; i++) this.array[this.length++] = values[i] ?? 0;
-    }
-  }
-
   /** Makes room for `capacity` entries without changing `length`. */
-  reserve(capacity: number): void {
+  private reserve(capacity: number): void {
     if (capacity <= this.array.length) return;
     const grown = new this.type(Math.max(capacity, this.array.length * 2, MIN_CAPACITY));
     grown.set(this.array as ArrayLike<number>);

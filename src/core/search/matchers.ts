@@ -167,8 +167,7 @@ export class PhraseMatcher implements Matcher {
   }
 
   private inSequence(doc: number): boolean {
-    const start = this.store.forwardOffset(doc);
-    const body = this.store.forward.array.subarray(start, start + (this.store.bodyLen.array[doc] ?? 0));
+    const body = this.store.tokens(doc).subarray(0, this.store.bodyLen.array[doc] ?? 0);
     const first = this.terms[0] ?? 0;
     const last = body.length - this.terms.length;
     // Native indexOf skips to each occurrence of the first word far faster than a JavaScript loop.

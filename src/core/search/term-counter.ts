@@ -34,15 +34,14 @@ export class TermCounter {
   }
 
   count(store: DocStore, doc: number, onTerm: (term: number, packed: number) => void): void {
-    const forward = store.forward.array;
-    const start = store.forwardOffset(doc);
-    const bodyEnd = start + (store.bodyLen.array[doc] ?? 0);
+    const forward = store.tokens(doc);
+    const bodyEnd = store.bodyLen.array[doc] ?? 0;
     const titleEnd = bodyEnd + (store.titleLen.array[doc] ?? 0);
-    const end = store.forwardOffset(doc + 1);
+    const end = forward.length;
     this.epoch++;
     this.touched.length = 0;
     const { body, title, entity } = this;
-    for (let i = start; i < bodyEnd; i++) {
+    for (let i = 0; i < bodyEnd; i++) {
       const term = this.touch(forward[i] ?? 0);
       body[term] = (body[term] ?? 0) + 1;
     }
