@@ -57,6 +57,8 @@ interface Figures {
   readonly entities: number;
   readonly maxStallMs: number;
   readonly saveMs: number;
+  readonly saveStallMs: number;
+  readonly reopenStallMs: number;
   readonly cacheMb: number;
   readonly reopenMs: number;
   readonly heapMb: number;
@@ -131,8 +133,10 @@ async function measure(count: number, extractor: ExtractorSpec, withRipgrep: boo
   const withoutEntitiesMs = extractor.kind === 'none' ? coldMs : await coldBuildWithoutEntities(dir);
   const megabytes = files.reduce((sum, file) => sum + (file.size ?? 0), 0) / MB;
   const saveStart = performance.now();
+  const saveStall = stallMonitor();
   await service.save();
   const saveMs = performance.now() - saveStart;
+  const saveStallMs = saveStall();
   gc();
   const memory = process.memoryUsage();
   const latencies: number[] = [];
@@ -148,9 +152,12 @@ async function measure(count: number, extractor: ExtractorSpec, withRipgrep: boo
   await service.dispose();
   gc();
   const reopenStart = performance.now();
+  const reopenFiles = listArticleFiles(dir);
+  const reopenStall = stallMonitor();
   const reopened = new IndexService({ root: dir, cacheFile, extractor });
-  const outcome = await reopened.open(listArticleFiles(dir));
+  const outcome = await reopened.open(reopenFiles);
   const reopenMs = performance.now() - reopenStart;
+  const reopenStallMs = reopenStall();
   if (outcome.source !== 'cache') throw new Error(`News Corpus: the reopen did not use the cache (${outcome.message ?? 'no message'}).`);
   await reopened.dispose();
   latencies.sort((a, b) => a - b);
@@ -162,6 +169,8 @@ async function measure(count: number, extractor: ExtractorSpec, withRipgrep: boo
     entities: service.index.entityCount,
     maxStallMs,
     saveMs,
+    saveStallMs,
+    reopenStallMs,
     cacheMb: statSync(cacheFile).size / MB,
     reopenMs,
     heapMb: memory.heapUsed / MB,
@@ -192,8 +201,10 @@ function printTable(results: readonly Figures[]): void {
     row('  entities found', results.map((r) => r.entities.toLocaleString('en-US'))),
     row('  longest main-thread stall', results.map((r) => ms(r.maxStallMs))),
     row('save', results.map((r) => s(r.saveMs))),
+    row('  longest main-thread stall', results.map((r) => ms(r.saveStallMs))),
     row('cache file', results.map((r) => mb(r.cacheMb))),
     row('warm reopen (list+stat+load)', results.map((r) => s(r.reopenMs))),
+    row('  longest main-thread stall', results.map((r) => ms(r.reopenStallMs))),
     row('heap used after build', results.map((r) => mb(r.heapMb))),
     row('  + typed arrays (off-heap)', results.map((r) => mb(r.arrayBuffersMb))),
     row('  process RSS', results.map((r) => mb(r.rssMb))),

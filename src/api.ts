@@ -1,4 +1,5 @@
 import { Corpus } from './core/corpus';
+import { ScanSummary } from './corpus/corpus-service';
 import { SearchOptions, SearchResponse } from './core/search/corpus-index';
 import { DatesTreeProvider } from './dates-tree/dates-tree-provider';
 
@@ -11,6 +12,8 @@ export interface NewsCorpusApi {
   readonly datesTree: DatesTreeProvider;
   /** Runs a query in the search language over the corpus index; `undefined` until the first scan has finished. */
   search(query: string, options?: SearchOptions): SearchResponse | undefined;
+  /** What the last full scan did: how many files the index already had unchanged, and how many it read again. */
+  lastScan(): ScanSummary | undefined;
   /** Resolves once every scan and file event received so far has reached the corpus. */
   whenIdle(): Promise<void>;
 }

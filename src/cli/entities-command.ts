@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import * as readline from 'node:readline';
-import { parseArticle } from '../core/article';
+import { readArticleFile } from '../core/article-file';
 import { extractArticleEntities } from '../core/entities/article-entities';
 import { EntityCatalog } from '../core/entities/catalog';
 import { EntityRecognizer } from '../core/entities/recognizer';
@@ -87,12 +87,15 @@ async function tagLines(recognizer: EntityRecognizer, io: CliIo): Promise<number
   return bad > 0 ? 1 : 0;
 }
 
-/** The article's text with its ` date …` header blanked out, so offsets still index the file. */
-function articleBody(text: string): string | undefined {
-  const article = parseArticle(text);
-  if (!article.hasDateHeader) return undefined;
-  const bodyStart = article.paragraphs[0]?.start ?? text.length;
-  return ' '.repeat(bodyStart) + text.slice(bodyStart);
+/**
+ * The article's text with its ` date …` header blanked out, so offsets still index the text (as an editor
+ * shows it: without a byte-order mark); `undefined` for files that are not articles (binary, no header, …).
+ */
+function articleBody(bytes: Uint8Array): string | undefined {
+  const result = readArticleFile(bytes);
+  if (result.kind === 'skipped') return undefined;
+  const bodyStart = result.article.paragraphs[0]?.start ?? result.text.length;
+  return ' '.repeat(bodyStart) + result.text.slice(bodyStart);
 }
 
 function catalogCorpus(recognizer: EntityRecognizer, dir: string, io: CliIo): number {
@@ -102,7 +105,7 @@ function catalogCorpus(recognizer: EntityRecognizer, dir: string, io: CliIo): nu
   for (const file of listArticleFiles(root)) {
     let body: string | undefined;
     try {
-      body = articleBody(readFileSync(file.path, 'utf8'));
+      body = articleBody(readFileSync(file.path));
     } catch (error) {
       io.error(`News Corpus: cannot read ${file.path}: ${error instanceof Error ? error.message : String(error)}\n`);
     }

@@ -1,3 +1,4 @@
+import { withProductPrefix } from '../core/messages';
 import { CliCommand, CliIo, CliUsageError } from './command';
 import { ENTITIES_COMMAND } from './entities-command';
 import { INDEX_COMMAND } from './index-command';
@@ -41,10 +42,10 @@ export async function runCli(args: readonly string[], io: CliIo = PROCESS_IO): P
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof CliUsageError) {
-      io.error(`News Corpus: ${error.message}\n\n${command.usage}\n`);
+      io.error(`${withProductPrefix(error.message)}\n\n${command.usage}\n`);
       return 2;
     }
-    io.error(`News Corpus: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.error(`${withProductPrefix(error instanceof Error ? error.message : String(error))}\n`);
     return 1;
   }
 }

@@ -1,16 +1,27 @@
 import { Article, parseArticle } from './article';
 
-/** Why a candidate file is not in the corpus. */
+/**
+ * Why a candidate file is not in the corpus: a closed set, so every reason has a message in `describeSkip`.
+ *
+ * @example
+ * const reason: SkipReason = 'binary';
+ * describeSkip(reason); // 'binary file (contains NUL bytes)'
+ */
 export type SkipReason = 'empty' | 'too-large' | 'binary' | 'not-utf8' | 'no-date-header' | 'unreadable';
 
-/** The default largest article file that is read, in bytes (2 MiB): the longest real article seen is 55 KB. */
+/**
+ * The default largest article file that is read, in bytes (2 MiB): the longest real article seen is 55 KB.
+ *
+ * @example
+ * describeSkip('too-large', { size: 3_000_000 }); // 'larger than the 2,048 KB limit (2,930 KB)'
+ */
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 /** How many leading bytes are searched for a NUL byte, the mark of a binary file (as git does). */
 const BINARY_SNIFF_BYTES = 8000;
 
-/** The outcome of reading one candidate file. */
-export type ArticleFileResult =
+/** The outcome of reading one candidate file. Not exported: only `readArticleFile` returns it. */
+type ArticleFileResult =
   | { readonly kind: 'article'; readonly article: Article; readonly text: string }
   | { readonly kind: 'skipped'; readonly reason: SkipReason; readonly message: string };
 

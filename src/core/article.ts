@@ -1,15 +1,18 @@
 import { checkIsoDate } from './iso-date';
 import { firstSentence } from './sentences';
 
-/** A paragraph of an article; `text === source.slice(start, end)`. */
-export interface Paragraph {
+/** A paragraph of an article; `text === source.slice(start, end)`. Not exported: only `Article` uses it. */
+interface Paragraph {
   readonly text: string;
   readonly start: number;
   readonly end: number;
 }
 
-/** Why an article's text is not quite what the format asks for. Offsets index the original text. */
-export interface ArticleDiagnostic {
+/**
+ * Why an article's text is not quite what the format asks for. Offsets index the original text.
+ * Not exported: only `Article` uses it.
+ */
+interface ArticleDiagnostic {
   readonly severity: 'error' | 'warning';
   readonly code: 'missing-date-header' | 'invalid-date' | 'empty-body';
   readonly message: string;
@@ -17,7 +20,16 @@ export interface ArticleDiagnostic {
   readonly end: number;
 }
 
-/** An article parsed from the text of one file. */
+/**
+ * An article parsed from the text of one file, with the offsets an editor needs to point at its title
+ * and at what is wrong with it.
+ *
+ * @example
+ * const article: Article = parseArticle(' date 2023-02-30 Kim Jong-un arrived in Russia.');
+ * article.date;                // undefined: February has no 30th
+ * article.diagnostics[0].code; // 'invalid-date'
+ * article.title;               // 'Kim Jong-un arrived in Russia.'
+ */
 export interface Article {
   /** The header's date as `YYYY-MM-DD`; absent when the header is missing or its date is impossible. */
   readonly date?: string;
@@ -31,7 +43,13 @@ export interface Article {
   readonly diagnostics: readonly ArticleDiagnostic[];
 }
 
-/** Titles longer than this are cut at a word boundary and end with "…". */
+/**
+ * Titles longer than this are cut and end with "…", so that a run-on first sentence (a scraped
+ * paragraph without punctuation) does not become a paragraph-long label.
+ *
+ * @example
+ * parseArticle(' date 2023-09-13 ' + 'word '.repeat(50)).title.length; // 160, ending 'word…'
+ */
 export const MAX_TITLE_LENGTH = 160;
 
 /** A paragraph with fewer words than this (a gallery line, a byline) is not used as the title. */
@@ -107,8 +125,14 @@ function chooseTitle(paragraphs: readonly Paragraph[]): { title: string; start: 
   if (!source) return { title: '', start: 0, end: 0 };
   const sentenceLength = firstSentence(source.text).length;
   const collapsed = source.text.slice(0, sentenceLength).replace(/\s+/g, ' ');
-  const title = collapsed.length <= MAX_TITLE_LENGTH ? collapsed : `${collapsed.slice(0, collapsed.lastIndexOf(' ', MAX_TITLE_LENGTH - 1))}…`;
-  return { title, start: source.start, end: source.start + sentenceLength };
+  return { title: truncateTitle(collapsed), start: source.start, end: source.start + sentenceLength };
+}
+
+/** Cuts a long title at the last word boundary that keeps at least half of it, else mid-word (URLs, run-on text). */
+function truncateTitle(title: string): string {
+  if (title.length <= MAX_TITLE_LENGTH) return title;
+  const space = title.lastIndexOf(' ', MAX_TITLE_LENGTH - 1);
+  return `${title.slice(0, space >= MAX_TITLE_LENGTH / 2 ? space : MAX_TITLE_LENGTH - 1)}…`;
 }
 
 /**

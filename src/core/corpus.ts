@@ -1,7 +1,12 @@
 import { Signal, Unsubscribe } from './events';
 import { SkipReason } from './article-file';
 
-/** What the corpus keeps of one article: enough for trees and lists without holding the text. */
+/**
+ * What the corpus keeps of one article: enough for trees and lists without holding the text.
+ *
+ * @example
+ * const article: CorpusArticle = { id: 'file:///news/kim.txt', path: 'news/kim.txt', date: '2023-09-13', title: 'Kim arrives' };
+ */
 export interface CorpusArticle {
   /** A stable identity, e.g. the file's URI. */
   readonly id: string;
@@ -11,7 +16,13 @@ export interface CorpusArticle {
   readonly title: string;
 }
 
-/** A candidate file that is not in the corpus, and why. */
+/**
+ * A candidate file that is not in the corpus, and why: kept so the user can learn why a file that
+ * matched the include setting is not listed.
+ *
+ * @example
+ * const file: SkippedFile = { id: 'file:///news/logo.png', path: 'news/logo.png', reason: 'binary', message: describeSkip('binary') };
+ */
 export interface SkippedFile {
   readonly id: string;
   readonly path: string;

@@ -1,12 +1,25 @@
 import { CorpusArticle } from './corpus';
 
-/** Articles of one day, ordered by title. */
+/**
+ * Articles of one day, ordered by title.
+ *
+ * @example
+ * groupByDate([{ id: 'a', path: 'a.txt', date: '2023-09-13', title: 'Kim arrives' }]).years[0].months[0].days[0];
+ * // { date: '2023-09-13', articles: [{ id: 'a', path: 'a.txt', date: '2023-09-13', title: 'Kim arrives' }] }
+ */
 export interface DayGroup {
   readonly date: string;
   readonly articles: readonly CorpusArticle[];
 }
 
-/** Days of one month; `month` is `01`–`12`. */
+/**
+ * Days of one month; `month` is `01`–`12`. `count` is kept so a tree can label the month without
+ * walking its days.
+ *
+ * @example
+ * groupByDate([{ id: 'a', path: 'a.txt', date: '2023-09-13', title: 'Kim arrives' }]).years[0].months[0];
+ * // { year: '2023', month: '09', count: 1, days: [{ date: '2023-09-13', articles: [...] }] }
+ */
 export interface MonthGroup {
   readonly year: string;
   readonly month: string;
@@ -14,22 +27,47 @@ export interface MonthGroup {
   readonly days: readonly DayGroup[];
 }
 
+/**
+ * Months of one year. `count` is kept so a tree can label the year without walking its months.
+ *
+ * @example
+ * groupByDate([{ id: 'a', path: 'a.txt', date: '2023-09-13', title: 'Kim arrives' }]).years[0];
+ * // { year: '2023', count: 1, months: [{ year: '2023', month: '09', count: 1, days: [...] }] }
+ */
 export interface YearGroup {
   readonly year: string;
   readonly count: number;
   readonly months: readonly MonthGroup[];
 }
 
-/** The corpus arranged as year → month → day → articles, with the undated articles apart. */
+/**
+ * The corpus arranged as year → month → day → articles, with the undated articles apart.
+ *
+ * @example
+ * groupByDate([{ id: 'c', path: 'c.txt', title: 'Undated' }]); // { years: [], undated: [{ id: 'c', path: 'c.txt', title: 'Undated' }] }
+ */
 export interface DateGroups {
   readonly years: readonly YearGroup[];
   readonly undated: readonly CorpusArticle[];
 }
 
-/** Which end of the calendar comes first. */
+/**
+ * Which end of the calendar comes first (the `newsCorpus.dateOrder` setting): someone following a
+ * story from its start reads oldest first.
+ *
+ * @example
+ * const articles = [{ id: 'a', path: 'a.txt', date: '2023-09-13', title: 'Kim arrives' }, { id: 'b', path: 'b.txt', date: '2024-01-02', title: 'New year' }];
+ * groupByDate(articles, 'oldest-first').years.map((year) => year.year); // ['2023', '2024']
+ */
 export type DateOrder = 'newest-first' | 'oldest-first';
 
-/** Newest first, as news readers expect. */
+/**
+ * Newest first, as news readers expect.
+ *
+ * @example
+ * const articles = [{ id: 'a', path: 'a.txt', date: '2023-09-13', title: 'Kim arrives' }, { id: 'b', path: 'b.txt', date: '2024-01-02', title: 'New year' }];
+ * groupByDate(articles).years.map((year) => year.year); // ['2024', '2023']
+ */
 export const DEFAULT_DATE_ORDER: DateOrder = 'newest-first';
 
 const byTitle = (a: CorpusArticle, b: CorpusArticle) => a.title.localeCompare(b.title) || a.path.localeCompare(b.path);

@@ -1,4 +1,11 @@
-/** Stops a listener from being called again. */
+/**
+ * Stops a listener from being called again. A plain function rather than a VS Code `Disposable`,
+ * which the pure core cannot import; adapters wrap it as `{ dispose: unsubscribe }`.
+ *
+ * @example
+ * const stop: Unsubscribe = corpus.subscribe(refresh);
+ * stop(); // refresh is no longer called on changes
+ */
 export type Unsubscribe = () => void;
 
 /**

@@ -1,6 +1,11 @@
 /**
  * A compiled glob pattern over `/`-separated relative paths: `**` crosses folders, `*` and `?` stay
  * inside one name, `{a,b}` is either, `[abc]` one of. Matching is case-sensitive, as on Linux.
+ *
+ * @example
+ * const excluded: GlobMatcher = compileGlob('**\/node_modules/**', '**\/.git/**');
+ * excluded('web/node_modules/react/index.js'); // true
+ * excluded('news/kim.txt');                    // false
  */
 export interface GlobMatcher {
   (relativePath: string): boolean;

@@ -1,4 +1,10 @@
-/** Month names in calendar order, for labels such as "September". */
+/**
+ * Month names in calendar order, for labels such as "September". English whatever the locale, like
+ * the `YYYY-MM-DD` dates of the corpus.
+ *
+ * @example
+ * MONTH_NAMES[Number('2023-09-13'.slice(5, 7)) - 1]; // 'September'
+ */
 export const MONTH_NAMES = [
   'January',
   'February',
@@ -14,8 +20,11 @@ export const MONTH_NAMES = [
   'December',
 ] as const;
 
-/** The outcome of checking a `YYYY-MM-DD` string: the date, or why it is not one. */
-export type IsoDateCheck = { readonly ok: true; readonly date: string } | { readonly ok: false; readonly reason: string };
+/**
+ * The outcome of checking a `YYYY-MM-DD` string: the date, or why it is not one.
+ * Not exported: only `checkIsoDate` returns it.
+ */
+type IsoDateCheck = { readonly ok: true; readonly date: string } | { readonly ok: false; readonly reason: string };
 
 const ISO_DATE_SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { Corpus, CorpusArticle, SkippedFile } from '../core/corpus';
+import { reasonOf } from '../core/messages';
 import { ArticleSummary, SearchOptions, SearchResponse } from '../core/search/corpus-index';
 import { SkippedArticle } from '../core/search/analyzed-batch';
 import { mergeResponses } from '../core/search/merge-responses';
@@ -31,6 +32,14 @@ export interface CorpusServiceDeps {
 
 /** The phase the corpus is in, as shown by welcome views and the status bar. */
 export type CorpusState = 'scanning' | 'empty' | 'ready';
+
+/** What the last full scan did, summed over the folders: how much came from the index as it was. */
+export interface ScanSummary {
+  readonly unchanged: number;
+  readonly reread: number;
+  readonly removed: number;
+  readonly ms: number;
+}
 
 interface FolderIndex {
   readonly service: IndexService;
@@ -83,11 +92,18 @@ export class CorpusService implements vscode.Disposable {
   private readonly deletedUris = new Map<string, vscode.Uri>();
   private eventTimer: ReturnType<typeof setTimeout> | undefined;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private disposed = false;
+  private lastScanSummary: ScanSummary | undefined;
 
   constructor(private readonly deps: CorpusServiceDeps) {}
 
   get state(): CorpusState {
     return this.currentState;
+  }
+
+  /** What the last completed scan did; `undefined` before the first. */
+  get lastScan(): ScanSummary | undefined {
+    return this.lastScanSummary;
   }
 
   /** Resolves once every scan and file event received so far has reached the corpus and its index. */
@@ -103,7 +119,7 @@ export class CorpusService implements vscode.Disposable {
   /** Runs a query over every folder's index; `undefined` until the first scan has finished. */
   search(query: string, options: SearchOptions): SearchResponse | undefined {
     if (this.currentState === 'scanning' && this.corpus.size === 0) return undefined;
-    return mergeResponses([...this.indexes.values()].map(({ service }) => service.search(query, options)), options.limit);
+    return mergeResponses([...this.indexes.values()].map(({ service }) => service.search(query, options)), options);
   }
 
   /** Scans all workspace folders, cancelling a scan under way; unchanged files come from the index's cache. */
@@ -130,6 +146,7 @@ export class CorpusService implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.scan?.abort();
     if (this.eventTimer !== undefined) clearTimeout(this.eventTimer);
     if (this.saveTimer !== undefined) clearTimeout(this.saveTimer);
@@ -139,8 +156,7 @@ export class CorpusService implements vscode.Disposable {
 
   /** Keeps the service usable after an unexpected failure: the user is told, the next scan starts afresh. */
   private failed(activity: string, error: unknown): void {
-    const reason = error instanceof Error ? error.message.replace(/^News Corpus: /, '') : String(error);
-    this.deps.notify(`News Corpus: ${activity} failed: ${reason}`);
+    this.deps.notify(`News Corpus: ${activity} failed: ${reasonOf(error)}`);
     this.setState(this.settledState());
   }
 
@@ -174,6 +190,7 @@ export class CorpusService implements vscode.Disposable {
   }
 
   private async runScan(signal: AbortSignal): Promise<void> {
+    if (this.disposed) return;
     this.setState('scanning');
     const folders = this.deps.folders();
     for (const key of [...this.indexes.keys()]) {
@@ -183,8 +200,10 @@ export class CorpusService implements vscode.Disposable {
       }
     }
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'News Corpus' }, async (progress) => {
+      const started = performance.now();
       const articles: CorpusArticle[] = [];
       const skipped: SkippedFile[] = [];
+      const summary = { unchanged: 0, reread: 0, removed: 0 };
       for (const folder of folders) {
         progress.report({ message: `looking for articles in ${folder.name}…` });
         const settings = this.deps.settings(folder);
@@ -204,16 +223,20 @@ export class CorpusService implements vscode.Disposable {
         if (opened.message !== undefined) this.deps.notify(`News Corpus: the saved index of ${folder.name} could not be used (${opened.message}); it was rebuilt from the articles.`);
         for (const summary of index.index.summaries()) articles.push(articleOf(summary));
         skipped.push(...opened.sync.skipped.map(skippedOf));
-        const { added, updated, removed } = opened.sync;
+        const { added, updated, removed, unchanged } = opened.sync;
+        summary.unchanged += unchanged;
+        summary.reread += added + updated;
+        summary.removed += removed;
         if (opened.source === 'built' || added + updated + removed > 0) this.scheduleSave();
       }
+      this.lastScanSummary = { ...summary, ms: performance.now() - started };
       this.corpus.reset(articles, skipped);
     });
     if (!signal.aborted) this.setState(this.settledState());
   }
 
   private scheduleEvents(): void {
-    if (this.eventTimer !== undefined) return;
+    if (this.eventTimer !== undefined || this.disposed) return;
     this.eventTimer = setTimeout(() => {
       this.eventTimer = undefined;
       this.work = this.work.then(() => this.applyFileEvents()).catch((error: unknown) => this.failed('following file changes', error));
@@ -221,16 +244,18 @@ export class CorpusService implements vscode.Disposable {
   }
 
   private scheduleSave(): void {
+    if (this.disposed) return;
     if (this.saveTimer !== undefined) clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => {
       this.saveTimer = undefined;
       for (const { service } of this.indexes.values()) {
-        service.save().catch((error: unknown) => this.deps.notify(`News Corpus: could not save the index: ${error instanceof Error ? error.message : String(error)}`));
+        service.save().catch((error: unknown) => this.deps.notify(`News Corpus: could not save the index: ${reasonOf(error)}`));
       }
     }, SAVE_DELAY_MS);
   }
 
   private async applyFileEvents(): Promise<void> {
+    if (this.disposed) return;
     const deleted = [...this.deletedUris.values()];
     const changed = [...this.changedUris.values()];
     this.deletedUris.clear();
@@ -244,7 +269,6 @@ export class CorpusService implements vscode.Disposable {
         if (entry.id === uri.toString() || entry.id.startsWith(prefix)) removed.add(entry.id);
       }
     }
-    for (const id of removed) await this.indexFor(vscode.Uri.parse(id))?.remove(indexPathOf(vscode.Uri.parse(id)));
     for (const uri of changed) {
       const folder = this.folderOf(uri);
       if (!folder) continue;
@@ -265,7 +289,11 @@ export class CorpusService implements vscode.Disposable {
         if (!preparedIds.has(candidate.uri.toString())) removed.add(candidate.uri.toString());
       }
     }
-    for (const file of skipped) await this.indexFor(vscode.Uri.parse(file.id))?.remove(indexPathOf(vscode.Uri.parse(file.id)));
+    // Whatever left the corpus or became a skipped file must leave the index too, or searches would still find it.
+    for (const id of [...removed, ...skipped.map((file) => file.id)]) {
+      const uri = vscode.Uri.parse(id);
+      await this.indexFor(uri)?.remove(indexPathOf(uri));
+    }
     this.corpus.update({ articles, skipped, removed: [...removed] });
     if (articles.length + skipped.length + removed.size > 0) this.scheduleSave();
     this.setState(this.settledState());

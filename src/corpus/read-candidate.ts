@@ -13,18 +13,19 @@ function isFileNotFound(error: unknown): boolean {
 }
 
 /**
- * Turns a candidate into an indexing job. Files on disk are read by the indexing threads, so only their
- * path is passed; other schemes (remote, virtual) are read here through `workspace.fs`, the size checked
- * before reading so a huge file is never loaded. Never writes to the file.
+ * Turns a candidate into an indexing job, stamped with its size and modification time so that the index
+ * re-reads only what changed. Files on disk are read by the indexing threads, so only their path is
+ * passed; other schemes (remote, virtual) are read here through `workspace.fs`, the size checked before
+ * reading so a huge file is never loaded. Never writes to the file.
  */
 export async function prepareCandidate(candidate: Candidate, maxFileBytes: number): Promise<CandidateOutcome> {
   const path = indexPathOf(candidate.uri);
-  if (candidate.uri.scheme === 'file') return { kind: 'job', job: { path } };
   const id = candidate.uri.toString();
   const skip = (reason: Parameters<typeof describeSkip>[0], message: string): CandidateOutcome => ({ kind: 'skipped', file: { id, path: candidate.path, reason, message } });
   try {
     const stat = await vscode.workspace.fs.stat(candidate.uri);
     if (stat.size > maxFileBytes) return skip('too-large', describeSkip('too-large', { size: stat.size, maxBytes: maxFileBytes }));
+    if (candidate.uri.scheme === 'file') return { kind: 'job', job: { path, size: stat.size, mtimeMs: stat.mtime } };
     const result = readArticleFile(await vscode.workspace.fs.readFile(candidate.uri), maxFileBytes);
     if (result.kind === 'skipped') return skip(result.reason, result.message);
     return { kind: 'job', job: { path, text: result.text, size: stat.size, mtimeMs: stat.mtime } };

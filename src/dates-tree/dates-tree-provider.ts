@@ -12,11 +12,10 @@ export type DateTreeElement =
   | { readonly kind: 'undated' }
   | { readonly kind: 'article'; readonly id: string };
 
-/** What the provider reads: the articles, and a way to hear that they changed. */
+/** What the provider reads: the articles. Whoever owns it calls {@link DatesTreeProvider.refresh} when they change. */
 export interface ArticleSource {
   articles(): Iterable<CorpusArticle>;
   article(id: string): CorpusArticle | undefined;
-  subscribe(listener: () => void): () => void;
 }
 
 const pluralArticles = (count: number) => `${count.toLocaleString('en-US')} ${count === 1 ? 'article' : 'articles'}`;
@@ -43,23 +42,19 @@ export class DatesTreeProvider implements vscode.TreeDataProvider<DateTreeElemen
   private readonly changed = new vscode.EventEmitter<DateTreeElement | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private index: DateIndex | undefined;
-  private readonly unsubscribe: () => void;
 
   constructor(
     private readonly source: ArticleSource,
     private readonly settings: () => DatesViewSettings,
-  ) {
-    this.unsubscribe = source.subscribe(() => this.refresh());
-  }
+  ) {}
 
-  /** Regroups the articles, e.g. after a settings change. */
+  /** Regroups the articles: after they changed, or the settings did. */
   refresh(): void {
     this.index = undefined;
     this.changed.fire(undefined);
   }
 
   dispose(): void {
-    this.unsubscribe();
     this.changed.dispose();
   }
 

@@ -1,20 +1,25 @@
 import * as vscode from 'vscode';
-import { CorpusService } from '../corpus/corpus-service';
+import { Corpus } from '../core/corpus';
 import { readDatesViewSettings, SETTINGS_SECTION } from '../corpus/settings';
 import { DatesTreeProvider } from './dates-tree-provider';
 
 export const DATES_VIEW_ID = 'newsCorpus.dates';
 
-/** Shows the Dates view and the commands that act on it. */
-export function registerDatesTree(context: vscode.ExtensionContext, deps: { service: CorpusService }): DatesTreeProvider {
-  const provider = new DatesTreeProvider(deps.service.corpus, readDatesViewSettings);
+function plural(count: number, noun: string): string {
+  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** Shows the Dates view, kept in step with the corpus and its settings. */
+export function registerDatesTree(context: vscode.ExtensionContext, deps: { corpus: Corpus }): DatesTreeProvider {
+  const { corpus } = deps;
+  const provider = new DatesTreeProvider(corpus, readDatesViewSettings);
   const view = vscode.window.createTreeView(DATES_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
-  const describe = () => {
-    const { size, skippedCount } = deps.service.corpus;
-    view.description = size > 0 ? `${size.toLocaleString('en-US')} articles` : '';
-    view.message = skippedCount > 0 && size > 0 ? `${skippedCount.toLocaleString('en-US')} files skipped — see News Corpus: Show Skipped Files` : '';
+  const update = () => {
+    provider.refresh();
+    view.description = corpus.size > 0 ? plural(corpus.size, 'article') : '';
+    view.message = corpus.skippedCount > 0 && corpus.size > 0 ? `${plural(corpus.skippedCount, 'file')} skipped — see News Corpus: Show Skipped Files` : '';
   };
-  const unsubscribe = deps.service.corpus.subscribe(describe);
+  const unsubscribe = corpus.subscribe(update);
   context.subscriptions.push(
     provider,
     view,

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { Corpus, SkippedFile } from '../core/corpus';
+import { toDisplayText } from '../core/display-text';
 
 interface SkippedPick extends vscode.QuickPickItem {
   readonly file: SkippedFile;
@@ -13,7 +14,7 @@ async function showSkippedFiles(corpus: Corpus): Promise<void> {
     return;
   }
   const picked = await vscode.window.showQuickPick<SkippedPick>(
-    files.map((file) => ({ label: file.path, detail: file.message, file, iconPath: new vscode.ThemeIcon('warning') })),
+    files.map((file) => ({ label: toDisplayText(file.path), detail: toDisplayText(file.message), file, iconPath: new vscode.ThemeIcon('warning') })),
     { title: `News Corpus: ${files.length.toLocaleString('en-US')} skipped files`, placeHolder: 'Files that matched the include setting but are not articles', matchOnDetail: true },
   );
   if (!picked) return;

@@ -9,7 +9,9 @@ function render(item: vscode.StatusBarItem, service: CorpusService): void {
   } else {
     item.text = `$(library) ${size.toLocaleString('en-US')}`;
     const skipped = skippedCount > 0 ? `, ${skippedCount.toLocaleString('en-US')} files skipped` : '';
-    item.tooltip = `News Corpus: ${size.toLocaleString('en-US')} articles${skipped}. Click to show them by date.`;
+    const scan = service.lastScan;
+    const last = scan ? ` Last scan: ${scan.unchanged.toLocaleString('en-US')} unchanged, ${scan.reread.toLocaleString('en-US')} read, in ${(scan.ms / 1000).toFixed(1)} s.` : '';
+    item.tooltip = `News Corpus: ${size.toLocaleString('en-US')} articles${skipped}.${last} Click to show them by date.`;
   }
   if (size > 0 || service.state === 'scanning') item.show();
   else item.hide();

@@ -1,12 +1,24 @@
 // The indexing thread: reads, parses, extracts entities and tokenises the files it is sent,
 // and answers with one AnalyzedBatch per request (its typed arrays transferred, not copied).
 import { readFileSync, statSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { BatchBuilder } from '../core/search/batch-builder';
 import { createExtractor } from './entity-extractor';
 import { FileJob, WorkerReply, WorkerRequest, WorkerSetup } from './protocol';
 
 const setup = workerData as WorkerSetup;
+/**
+ * Indexing threads yield the CPU to the extension host: with two threads on two cores, a main thread at the
+ * same priority waits its turn behind them, and every wait is a stall of the editor. (On Linux the nice
+ * value is per thread, so this leaves the extension host's own priority alone.)
+ */
+const WORKER_NICENESS = 5;
+try {
+  setPriority(WORKER_NICENESS);
+} catch {
+  // Not allowed on this system: indexing works the same, only less politely.
+}
 const builder = new BatchBuilder(createExtractor(setup.extractor), setup.maxFileBytes);
 
 function analyze(file: FileJob): void {

@@ -53,3 +53,36 @@ describe('Search Articles', function () {
     await workbench.page.keyboard.press('Escape');
   });
 });
+
+describe('Untrusted article text', function () {
+  let workbench;
+
+  before(async function () {
+    workbench = await Workbench.open();
+    await workbench.activityBarItem('News Corpus').waitFor();
+  });
+
+  after(async function () {
+    await workbench?.close();
+  });
+
+  it('shows markup from an article as plain text in the Dates view and in search results', async function () {
+    await workbench.openViewContainer('News Corpus');
+    const rows = workbench.treeRows('Dates');
+    await workbench.expandTreeRow(rows, 1, '2022');
+    await workbench.expandTreeRow(rows, 2, 'May');
+    await workbench.expandTreeRow(rows, 3, '5');
+    const row = workbench.rowsAtLevel(rows, 4).first();
+    assert.match(await row.textContent(), /Shares \$\(arrow-up\) rose after a <script>alert\(1\)<\/script> post/);
+    assert.equal(await row.locator('.codicon-arrow-up').count(), 0, 'no icon was drawn from the title');
+
+    await workbench.runCommand('News Corpus: Search Articles');
+    await workbench.quickInput().fill('shares untrusted');
+    const hit = workbench.quickInputRows().filter({ hasText: 'Shares' }).first();
+    await hit.waitFor();
+    assert.match(await hit.textContent(), /Shares \$\(arrow-up\) rose/);
+    assert.equal(await hit.locator('.codicon-arrow-up').count(), 0, 'no icon was drawn from the title');
+    await workbench.screenshot('09-untrusted-text');
+    await workbench.page.keyboard.press('Escape');
+  });
+});

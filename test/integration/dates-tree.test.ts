@@ -29,6 +29,14 @@ async function childNamed(corpus: NewsCorpusApi, name: string, element?: DateTre
   throw new Error(`no child "${name}" under ${JSON.stringify(element)}: ${(await childLabels(corpus, element)).join(', ')}`);
 }
 
+/** Waits up to two seconds for the document's language to change (the switch is asynchronous). */
+async function languageBecomes(document: vscode.TextDocument, languageId: string): Promise<void> {
+  for (let attempt = 0; attempt < 40 && document.languageId !== languageId; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  assert.strictEqual(document.languageId, languageId);
+}
+
 describe('Dates view', () => {
   it('shows the seed articles under 2023 → September → 13 with their titles', async () => {
     const corpus = await api();
@@ -62,10 +70,16 @@ describe('Dates view', () => {
     const editor = vscode.window.activeTextEditor;
     assert.ok(editor, 'an editor opened');
     assert.match(editor.document.getText(), /^ date 2023-09-13 /);
-    for (let attempt = 0; attempt < 40 && editor.document.languageId !== 'news-article'; attempt++) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
+    await languageBecomes(editor.document, 'news-article');
+
+    const settings = vscode.workspace.getConfiguration('newsCorpus');
+    try {
+      await settings.update('highlightArticles', false, vscode.ConfigurationTarget.Workspace);
+      await languageBecomes(editor.document, 'plaintext');
+    } finally {
+      await settings.update('highlightArticles', undefined, vscode.ConfigurationTarget.Workspace);
     }
-    assert.strictEqual(editor.document.languageId, 'news-article', 'articles open with News Article highlighting');
+    await languageBecomes(editor.document, 'news-article');
   });
 
   it('skips, and counts, the files that are not articles', async () => {
@@ -77,7 +91,7 @@ describe('Dates view', () => {
       'latin1.txt': 'not-utf8',
       'no-header.txt': 'no-date-header',
     });
-    assert.strictEqual(corpus.corpus.size, 3);
+    assert.strictEqual(corpus.corpus.size, 4);
   });
 
   it('registers every contributed command, each under the News Corpus category with an icon', async () => {

@@ -135,14 +135,32 @@ describe('Following the files of the workspace', () => {
     assert.ok(![...corpus.corpus.skipped()].some((file) => file.id === id));
   });
 
-  it('never writes to the article files it reads', async () => {
+  it('reads only what changed when the workspace is scanned again', async () => {
     const corpus = await api();
-    const seed = workspaceUri('003_737a2ec1faf8bc49.txt');
-    const before = await vscode.workspace.fs.stat(seed);
     await vscode.commands.executeCommand('newsCorpus.refresh');
     await corpus.whenIdle();
-    const after = await vscode.workspace.fs.stat(seed);
-    assert.strictEqual(after.mtime, before.mtime);
-    assert.strictEqual(after.size, before.size);
+    const scan = corpus.lastScan();
+    assert.ok(scan);
+    assert.strictEqual(scan.reread, 0, JSON.stringify(scan));
+    assert.strictEqual(scan.unchanged, corpus.corpus.size);
+  });
+
+  it('never writes to any file it reads, good articles and bad input alike', async () => {
+    const corpus = await api();
+    const snapshot = async () => {
+      const files = await vscode.workspace.findFiles('**/*.txt', '**/live/**');
+      assert.ok(files.length >= 7, `the fixture files are found (${files.length})`);
+      const entries = await Promise.all(
+        files.map(async (uri) => {
+          const [stat, bytes] = await Promise.all([vscode.workspace.fs.stat(uri), vscode.workspace.fs.readFile(uri)]);
+          return `${uri.path} ${stat.mtime} ${stat.size} ${Buffer.from(bytes).toString('base64')}`;
+        }),
+      );
+      return entries.sort();
+    };
+    const before = await snapshot();
+    await vscode.commands.executeCommand('newsCorpus.refresh');
+    await corpus.whenIdle();
+    assert.deepStrictEqual(await snapshot(), before);
   });
 });

@@ -45,7 +45,14 @@ const SEEDS: Int32Array = (() => {
   return seeds;
 })();
 
-/** Upper bound of the features of one token (13 word, 10 context, 2 per gazetteer match bit (≤ 40), 4 tag, 2 document), sizing the key buffers. */
+/**
+ * Upper bound of the features of one token (13 word, 10 context, 2 per gazetteer match bit (≤ 40), 4 tag,
+ * 2 document), sizing the key buffers so they are allocated once and never checked per feature.
+ *
+ * @example
+ * const keys = new Int32Array(MAX_FEATURES);
+ * const count = context.staticFeatures(0, keys, 0); // count <= MAX_FEATURES
+ */
 export const MAX_FEATURES = 128;
 const AFFIX_LENGTH = 4;
 const BOUNDARY = 0x5bd1e995; // the "word" before a sentence's start and after its end
@@ -315,9 +322,20 @@ export function documentPositionKey(type: number, position: number): number {
   return finish(mix(mix(SEEDS[T.DocumentTypePosition] ?? 0, type), position));
 }
 
-/** Number of position codes (sentence start × all-caps line). */
+/**
+ * Number of position codes (sentence start × all-caps line), sizing the decoder's table of
+ * document-evidence scores so that it never computes a document key while tagging.
+ *
+ * @example
+ * new Int32Array(DOCUMENT_TYPES * POSITION_CODES * TAG_COUNT).length; // 408: 6 × 4 × 17
+ */
 export const POSITION_CODES = 4;
-/** Number of `documentType` values (0 none, 1–4 types, 5 outside). */
+/**
+ * Number of `documentType` values (0 none, 1–4 types, 5 outside), sizing the same table.
+ *
+ * @example
+ * for (let evidence = 1; evidence < DOCUMENT_TYPES; evidence++) weights.add(documentKey(evidence), scores);
+ */
 export const DOCUMENT_TYPES = 6;
 
 function nextPowerOfTwo(value: number): number {

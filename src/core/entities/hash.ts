@@ -1,4 +1,11 @@
-/** FNV-1a offset basis: the hash of the empty string. */
+/**
+ * FNV-1a offset basis: the hash of the empty string. `| 0` makes it the signed 32-bit integer that
+ * `Math.imul` returns, so hashes fit an `Int32Array` unchanged.
+ *
+ * @example
+ * FNV_OFFSET; // -2128831035 (0x811c9dc5)
+ * fnvStep(FNV_OFFSET, 'k'.charCodeAt(0)); // -301188886
+ */
 export const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 

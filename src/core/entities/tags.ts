@@ -1,6 +1,12 @@
 import { EntityType } from './types';
 
-/** Entity types in the order of their tag numbers. */
+/**
+ * Entity types in the order of their tag numbers: the order is part of the model file, so changing it
+ * needs a retrained model.
+ *
+ * @example
+ * ENTITY_TYPES[typeIndexOf(tagOf(2, TagPart.Last))]; // 'ORG'
+ */
 export const ENTITY_TYPES: readonly EntityType[] = ['PER', 'LOC', 'ORG', 'MISC'];
 
 /**
@@ -16,11 +22,29 @@ export const enum TagPart {
   Unit = 3,
 }
 
-/** The outside tag. */
+/**
+ * The outside tag: 0, so a fresh `Uint8Array` of tags starts with every token outside any entity.
+ *
+ * @example
+ * isAllowed(TAG_O, tagOf(0, TagPart.Inside), false); // false: I-PER needs an open PER
+ */
 export const TAG_O = 0;
-/** Number of tags: O plus four BILOU parts for each of the four types. */
+/**
+ * Number of tags: O plus four BILOU parts for each of the four types.
+ *
+ * @example
+ * TAG_COUNT; // 17
+ * const scores = new Int32Array(TAG_COUNT); // one score per tag
+ */
 export const TAG_COUNT = 1 + ENTITY_TYPES.length * 4;
-/** The "previous tag" of the first token of a sentence. */
+/**
+ * The "previous tag" of the first token of a sentence: one past the real tags, so it indexes
+ * transition tables of `TAG_COUNT + 1` rows yet is never predicted.
+ *
+ * @example
+ * isAllowed(TAG_START, tagOf(0, TagPart.Begin), false);  // true
+ * isAllowed(TAG_START, tagOf(0, TagPart.Inside), false); // false
+ */
 export const TAG_START = TAG_COUNT;
 
 /**

@@ -11,7 +11,7 @@ export type EntityType = 'PER' | 'LOC' | 'ORG' | 'MISC';
  * One mention found by the recogniser: `text === source.slice(start, end)`.
  *
  * @example
- * const span: EntitySpan = { start: 0, end: 13, type: 'PER', text: 'Vladimir Putin' };
+ * const span: EntitySpan = { start: 0, end: 14, type: 'PER', text: 'Vladimir Putin' };
  */
 export interface EntitySpan {
   readonly start: number;

@@ -4,7 +4,14 @@ const ROW_LENGTH_MASK = (1 << ROW_LENGTH_BITS) - 1;
 /** A pair is packed as `weight << PAIR_TAG_BITS | tag`. */
 const PAIR_TAG_BITS = 8;
 const PAIR_TAG_MASK = (1 << PAIR_TAG_BITS) - 1;
-/** Largest absolute quantised weight: 16 bits, which is plenty for an argmax over summed weights. */
+/**
+ * Largest absolute quantised weight: 16 bits, which is plenty for an argmax over summed weights.
+ *
+ * @example
+ * const table = WeightTable.fromRows(new Map([[7, [2, -1]]]), MAX_WEIGHT / 2); // the largest weight, 2, becomes MAX_WEIGHT
+ * const scores = new Int32Array(2);
+ * table.add(7, scores); // scores: [32767, -16383]
+ */
 export const MAX_WEIGHT = 32767;
 /** Fill of the open-addressing table: low enough for short probe runs, high enough for a small file. */
 const TABLE_LOAD_FACTOR = 0.7;

@@ -143,6 +143,11 @@ export class CorpusIndex {
     return this.delta.size > Math.max(MIN_DELTA_POSTINGS, DELTA_SHARE * this.main.docs.length) || removed > REMOVED_SHARE * this.store.count;
   }
 
+  /** Whether nothing is pending, removed or in delta postings: {@link compact} would change nothing. */
+  get isCompact(): boolean {
+    return this.pending === 0 && this.delta.size === 0 && this.store.liveCount === this.store.count;
+  }
+
   /** Paths of the indexed articles. */
   paths(): IterableIterator<string> {
     return this.store.livePaths();
@@ -333,7 +338,7 @@ export class CorpusIndex {
 
   /** The index's state for saving; compacts first so nothing pending or removed is written. */
   parts(): IndexParts {
-    if (this.pending > 0 || this.delta.size > 0 || this.store.liveCount !== this.store.count) this.compactNow();
+    if (!this.isCompact) this.compactNow();
     return { dictionary: this.dictionary, store: this.store, postings: this.main, entities: this.entities };
   }
 

@@ -61,8 +61,8 @@ export class DocStore {
   /** Where each document's tokens and text start in the segmented stores. */
   private readonly forwardAt = new Growable(Float64Array);
   private readonly textAt = new Growable(Float64Array);
-  private readonly forward = new SegmentedArray(Uint32Array, FORWARD_SEGMENT);
-  private readonly texts = new SegmentedArray(Uint8Array, TEXT_SEGMENT);
+  private readonly forward = new SegmentedArray<Uint32Array>(Uint32Array, FORWARD_SEGMENT);
+  private readonly texts = new SegmentedArray<Uint8Array>(Uint8Array, TEXT_SEGMENT);
   private readonly byPath = new Map<string, number>();
   private live = 0;
   private totals = { body: 0, title: 0, entity: 0 };

@@ -113,7 +113,7 @@ function* writeSegments(writer: ByteWriter, segments: readonly Uint8Array[]): Ge
   }
 }
 
-/** Postings: the number of terms, then per term its length and (document gap, packed counts) pairs. */
+/** Postings: the number of terms, then per term its length, its document gaps and its packed counts. */
 function* writePostings(writer: ByteWriter, postings: MainPostings): Generator<void, void> {
   writer.varint(postings.termCount);
   let sinceYield = 0;
@@ -125,9 +125,9 @@ function* writePostings(writer: ByteWriter, postings: MainPostings): Generator<v
     for (let i = start; i < end; i++) {
       const doc = postings.docs[i] ?? 0;
       writer.varint(doc - previous);
-      writer.varint(postings.counts[i] ?? 0);
       previous = doc;
     }
+    for (let i = start; i < end; i++) writer.varint(postings.counts[i] ?? 0);
     sinceYield += end - start;
     if (sinceYield >= POSTING_STEP) {
       sinceYield = 0;
@@ -146,12 +146,10 @@ function* readPostings(reader: ByteReader, total: number): Generator<void, MainP
   for (let term = 0; term < termCount; term++) {
     const length = reader.varint();
     if (at + length > total) throw new Error('News Corpus: the postings hold more entries than described.');
-    let doc = 0;
-    for (let i = 0; i < length; i++) {
-      doc += reader.varint();
-      docs[at] = doc;
-      counts[at++] = reader.varint();
-    }
+    reader.varints(docs, at, length);
+    for (let i = at + 1; i < at + length; i++) docs[i] = (docs[i] ?? 0) + (docs[i - 1] ?? 0);
+    reader.varints(counts, at, length);
+    at += length;
     offsets[term + 1] = at;
     sinceYield += length;
     if (sinceYield >= POSTING_STEP) {
@@ -173,7 +171,8 @@ function* writeColumns(writer: ByteWriter, columns: DocColumns): Generator<void,
 
 function readColumns(reader: ByteReader, count: number): DocColumns {
   // Copied out of the file buffer (a few MB): typed-array views need offsets aligned to their width.
-  const read = <T>(type: new (buffer: ArrayBuffer) => T, width: number): T => new type(reader.bytes(count * width).slice().buffer);
+  // (`new Uint8Array(view)` copies; `slice()` would not on a node Buffer.)
+  const read = <T>(type: new (buffer: ArrayBuffer) => T, width: number): T => new type(new Uint8Array(reader.bytes(count * width)).buffer);
   return {
     day: read(Int32Array, 4),
     size: read(Float64Array, 8),
@@ -261,7 +260,7 @@ function* readStore(paths: readonly string[], titles: readonly string[], columns
     const entityPairs = columns.entityPairs[doc] ?? 0;
     const length = bodyTokens + titleTokens + 2 * entityPairs;
     if (tokens.length < length) tokens = new Uint32Array(length * 2);
-    for (let i = 0; i < length; i++) tokens[i] = forward.varint();
+    forward.varints(tokens, 0, length);
     const article = {
       path: paths[doc] ?? '',
       title: titles[doc] ?? '',

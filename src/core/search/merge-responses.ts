@@ -1,13 +1,15 @@
-import { DEFAULT_LIMIT, SearchResponse } from './corpus-index';
+import { DEFAULT_LIMIT, SearchOptions, SearchResponse } from './corpus-index';
 
 /**
  * Combines the answers of several indexes (one per workspace folder) to one query: hits ranked by score
  * across all of them, totals and times added up. The first error wins, since the query is the same for all.
  *
  * @example
- * mergeResponses([folderA.search('oil'), folderB.search('oil')], 20);
+ * mergeResponses([folderA.search('oil'), folderB.search('oil')], { limit: 20, tieBreak: 'newest' });
  */
-export function mergeResponses(responses: readonly SearchResponse[], limit = DEFAULT_LIMIT): SearchResponse {
+export function mergeResponses(responses: readonly SearchResponse[], options: Pick<SearchOptions, 'limit' | 'tieBreak'> = {}): SearchResponse {
+  const limit = options.limit ?? DEFAULT_LIMIT;
+  const newestFirst = options.tieBreak !== 'oldest';
   const tookMs = responses.reduce((sum, response) => sum + response.tookMs, 0);
   const failed = responses.find((response) => !response.ok);
   if (failed && !failed.ok) return { ...failed, tookMs };
@@ -20,6 +22,6 @@ export function mergeResponses(responses: readonly SearchResponse[], limit = DEF
     fuzzy ||= response.fuzzy;
     hits.push(...response.hits);
   }
-  hits.sort((a, b) => b.score - a.score || (b.date ?? '').localeCompare(a.date ?? ''));
+  hits.sort((a, b) => b.score - a.score || (newestFirst ? (b.date ?? '').localeCompare(a.date ?? '') : (a.date ?? '').localeCompare(b.date ?? '')));
   return { ok: true, hits: hits.slice(0, limit), total, fuzzy, tookMs };
 }

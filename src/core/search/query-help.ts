@@ -20,7 +20,9 @@ export const QUERY_HELP = [
   'export*               words starting with "export"',
   'bundesbnak~           words within 1–2 typos (bundesbnak~2 for two); used by itself when nothing matches',
   'person:Putin          articles naming the person (also when they say "Vladimir Putin"); quote names with spaces',
-  'place:Moscow  org:Kremlin  entity:NATO   places, organizations, any entity',
+  'place:Moscow          articles naming the place',
+  'org:Kremlin           articles naming the organization',
+  'entity:NATO           articles naming any kind of entity',
   'date:2023-09          a year, month or day; on:2023-09-13 is the same',
   'after:2023-09-01      strictly after; before:2023 strictly before',
 ].join('\n');

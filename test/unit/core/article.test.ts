@@ -135,6 +135,19 @@ describe('parseArticle', () => {
     });
   });
 
+  describe('long titles', () => {
+    it('cuts a run-on first sentence without spaces (a URL) to the maximum length', () => {
+      const title = parseArticle(` date 2023-09-13 https://example.org/${'a'.repeat(400)} was shared widely.`).title;
+      assert.strictEqual(title.length, MAX_TITLE_LENGTH);
+      assert.ok(title.endsWith('…'));
+    });
+
+    it('does not cut a title down to its first word when the only space is early', () => {
+      const title = parseArticle(` date 2023-09-13 Breaking ${'x'.repeat(300)}`).title;
+      assert.strictEqual(title.length, MAX_TITLE_LENGTH);
+    });
+  });
+
   describe('properties', () => {
     const articleLike = fc.oneof(
       fc.string({ unit: 'grapheme' }),
@@ -168,6 +181,7 @@ describe('parseArticle', () => {
           assert.ok(diagnostic.start >= 0 && diagnostic.start <= diagnostic.end && diagnostic.end <= text.length);
         }
         assert.ok(article.titleStart <= article.titleEnd && article.titleEnd <= text.length);
+        assert.ok(article.title.length <= MAX_TITLE_LENGTH, article.title);
       }), { numRuns: 2000 });
     });
 
