@@ -1,9 +1,4 @@
-/** Words that end with a period without ending a sentence ("Mr. Putin", "Sept. 13"). */
-const ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'sen', 'rep', 'gov', 'gen', 'col', 'lt', 'sgt', 'capt', 'cmdr', 'adm', 'maj',
-  'st', 'jr', 'sr', 'inc', 'corp', 'co', 'ltd', 'no', 'vs', 'etc', 'approx', 'dept', 'est', 'fig', 'vol',
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
-]);
+import { ABBREVIATIONS } from './abbreviations';
 
 /** A sentence-ending mark, closing quotes or brackets, white space, then what can open a sentence. */
 const SENTENCE_BREAK = /[.!?…]["”’')\]]*(?=\s+["“‘(\[]?[\p{Lu}\p{N}])/gu;

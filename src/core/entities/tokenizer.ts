@@ -1,4 +1,5 @@
 import { CharClass, charClass, isWordClass, lowerCode } from './chars';
+import { ABBREVIATIONS } from '../abbreviations';
 
 /**
  * Bits of `TokenBuffer.flags`: where a token stands in the text's layout.
@@ -35,14 +36,6 @@ export const enum TokenKind {
 
 const INITIAL_CAPACITY = 1024;
 
-/** Words written with a period that does not end the sentence ("Mr. Putin", "Acme Corp."), lower case. */
-const ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'mt', 'ft', 'no', 'nos', 'vs', 'etc', 'inc', 'corp', 'co', 'ltd', 'plc', 'bros',
-  'gen', 'col', 'lt', 'sgt', 'capt', 'cmdr', 'adm', 'maj', 'gov', 'sen', 'rep', 'rev', 'prof', 'pres', 'supt', 'messrs',
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'ave', 'blvd', 'dept', 'est', 'approx',
-  'fig', 'op', 'vol', 'ed', 'eds', 'univ', 'assn', 'intl', 'cie', 'ag', 'sa', 'nv', 'bhd', 'pty', 'cos', 'calif', 'fla',
-  'mass', 'penn', 'conn', 'wash', 'ariz', 'colo', 'tenn', 'ky', 'ill', 'ind', 'mich', 'minn', 'wis', 'okla', 'ore', 'va',
-]);
 const MAX_ABBREVIATION_LENGTH = 6;
 
 /** Clitics split off the word before them, as the CoNLL tokenisation does ("Putin" + "’s", "do" + "n't"). */
