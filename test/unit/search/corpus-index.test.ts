@@ -212,6 +212,17 @@ describe('CorpusIndex incremental updates', () => {
     deferred.compactNow();
     assert.deepStrictEqual(hitPaths(deferred, 'zebra'), ['a.txt']);
   });
+
+  it('says whether it is compact, so saving skips a compaction that would change nothing', () => {
+    const index = buildIndex(NEWS);
+    assert.strictEqual(index.isCompact, true);
+    index.remove('wheat.txt');
+    assert.strictEqual(index.isCompact, false);
+    index.compactNow();
+    assert.strictEqual(index.isCompact, true);
+    index.addBatch(analyzeText({ path: 'b.txt', size: 1, mtimeMs: 1 }, article('2024-01-01', 'okapi'), () => []));
+    assert.strictEqual(index.isCompact, false, 'delta postings are pending');
+  });
 });
 
 describe('CorpusIndex entity tables', () => {

@@ -1,7 +1,9 @@
 import * as assert from 'assert';
 import { CorpusIndex } from '../../../src/core/search/corpus-index';
-import { INDEX_FILE_MAGIC, IndexIdentity, decodeIndex, encodeIndex } from '../../../src/core/search/index-file';
-import { NEWS, NEWS_ENTITIES, PUTIN, buildIndex, hitPaths } from './fixtures';
+import { INDEX_FILE_MAGIC, INDEX_FORMAT_VERSION, IndexIdentity, decodeIndex, decodeIndexSteps, encodeIndex, encodeIndexSteps } from '../../../src/core/search/index-file';
+import { ARTICLE_STEP } from '../../../src/core/search/index-sections';
+import { runInSlices } from '../../../src/core/search/time-slices';
+import { FixtureArticle, NEWS, NEWS_ENTITIES, PUTIN, article, buildIndex, hitPaths } from './fixtures';
 
 const IDENTITY: IndexIdentity = { root: '/corpus', extractor: 'fake' };
 
@@ -88,6 +90,41 @@ describe('index file', () => {
     const older = Uint8Array.from(bytes);
     new DataView(older.buffer).setUint32(8, 0, true);
     assert.match(problem(older).message, /out of date \(format version 0/);
+  });
+
+  it('rejects a cache in the previous format (version 2: raw arrays) as stale, so it is rebuilt', () => {
+    assert.strictEqual(INDEX_FORMAT_VERSION, 3);
+    const previous = Uint8Array.from(bytes);
+    new DataView(previous.buffer).setUint32(8, 2, true);
+    const rejected = problem(previous);
+    assert.strictEqual(rejected.kind, 'stale');
+    assert.match(rejected.message, /^News Corpus: the saved index is out of date \(format version 2, this version reads 3\)/);
+  });
+
+  it('encodes and decodes in slices that pause, giving the same index as at once', async () => {
+    const many: FixtureArticle[] = [];
+    for (let i = 0; i < ARTICLE_STEP * 2 + 10; i++) many.push({ path: `a${i}.txt`, text: article('2023-09-13', `Story ${i} about wheat number w${i % 97}.`, `Exporters of corn, round ${i}.`) });
+    const index = buildIndex(many);
+    const pauses = { encode: 0, decode: 0 };
+    const counted = function* <T>(steps: Generator<void, T>, key: keyof typeof pauses): Generator<void, T> {
+      let step = steps.next();
+      while (!step.done) {
+        pauses[key]++;
+        yield;
+        step = steps.next();
+      }
+      return step.value;
+    };
+    const chunks = await runInSlices(counted(encodeIndexSteps(index.parts(), IDENTITY), 'encode'), 0);
+    const sliced = Buffer.concat(chunks);
+    const decoded = await runInSlices(counted(decodeIndexSteps(sliced, IDENTITY), 'decode'), 0);
+    assert.ok(decoded.ok);
+    assert.ok(pauses.encode > 2 && pauses.decode > 2, `paused ${pauses.encode} and ${pauses.decode} times`);
+    const loaded = new CorpusIndex(decoded.parts);
+    assert.strictEqual(loaded.articleCount, many.length);
+    assert.deepStrictEqual(hitPaths(loaded, 'w5'), hitPaths(index, 'w5'));
+    assert.deepStrictEqual(hitPaths(loaded, '"round 4007"'), ['a4007.txt']);
+    assert.strictEqual(loaded.article('a123.txt')?.text, index.article('a123.txt')?.text);
   });
 
   it('reads from a buffer that is not 8-byte aligned', () => {

@@ -1,0 +1,62 @@
+import * as assert from 'assert';
+import { ByteReader, ByteWriter, WRITER_CHUNK_BYTES } from '../../../src/core/search/byte-codec';
+import { SegmentedArray } from '../../../src/core/search/segmented-array';
+
+function concat(chunks: readonly Uint8Array[]): Uint8Array {
+  return Buffer.concat(chunks);
+}
+
+describe('byte codec', () => {
+  const values = [0, 1, 127, 128, 255, 300, 16_383, 16_384, 2 ** 21 - 1, 2 ** 21, 2 ** 28 - 1, 2 ** 28, 2 ** 32 - 1];
+
+  it('round-trips varints one at a time and in bulk, across chunk boundaries', () => {
+    const writer = new ByteWriter();
+    const many = WRITER_CHUNK_BYTES; // more values than fit one chunk, so the writer starts new ones
+    for (let i = 0; i < many; i++) writer.varint(values[i % values.length] ?? 0);
+    const bytes = concat(writer.finish());
+    const reader = new ByteReader(bytes);
+    assert.deepStrictEqual([reader.varint(), reader.varint(), reader.varint()], values.slice(0, 3));
+    const out = new Uint32Array(many - 3);
+    reader.varints(out, 0, out.length);
+    for (let i = 0; i < out.length; i++) assert.strictEqual(out[i], values[(i + 3) % values.length], `value ${i + 3}`);
+    assert.strictEqual(reader.position, bytes.length);
+  });
+
+  it('uses one byte for small values and keeps large blocks of bytes as views', () => {
+    const writer = new ByteWriter();
+    writer.varint(5);
+    const block = new Uint8Array(WRITER_CHUNK_BYTES + 1).fill(7);
+    writer.bytes(block);
+    writer.bytes(new Uint8Array([1, 2]));
+    assert.strictEqual(writer.length, 1 + block.length + 2);
+    const chunks = writer.finish();
+    assert.ok(chunks.includes(block), 'the large block is not copied');
+    const reader = new ByteReader(concat(chunks));
+    assert.strictEqual(reader.varint(), 5);
+    assert.strictEqual(reader.bytes(block.length).length, block.length);
+    assert.deepStrictEqual([...reader.bytes(2)], [1, 2]);
+  });
+
+  it('throws a News Corpus error when reading past the end or an over-long number', () => {
+    assert.throws(() => new ByteReader(new Uint8Array([0x80])).varint(), /^Error: News Corpus: a number runs past the end/);
+    assert.throws(() => new ByteReader(new Uint8Array([1])).bytes(2), /^Error: News Corpus: a section runs past the end/);
+    assert.throws(() => new ByteReader(new Uint8Array([0xff, 0xff, 0xff, 0xff, 0x7f])).varint(), /^Error: News Corpus: a number in the index file is too long/);
+  });
+});
+
+describe('segmented array', () => {
+  it('never splits a run across segments, gives oversized runs their own segment, and keeps append order', () => {
+    const array = new SegmentedArray<Uint8Array>(Uint8Array, 4);
+    const runs = [[1, 2, 3], [4, 5], [6, 7, 8, 9, 10, 11], [12]];
+    const positions = runs.map((run) => array.append(Uint8Array.from(run), 0, run.length));
+    runs.forEach((run, i) => assert.deepStrictEqual([...array.view(positions[i] ?? 0, run.length)], run));
+    assert.strictEqual(array.length, 12);
+    assert.deepStrictEqual(array.filled().map((segment) => [...segment]), [[1, 2, 3], [4, 5], [6, 7, 8, 9, 10, 11], [12]]);
+  });
+
+  it('appends part of a larger array', () => {
+    const array = new SegmentedArray<Uint32Array>(Uint32Array, 8);
+    const at = array.append(new Uint32Array([9, 8, 7, 6]), 1, 3);
+    assert.deepStrictEqual([...array.view(at, 2)], [8, 7]);
+  });
+});
