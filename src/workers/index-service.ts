@@ -1,4 +1,5 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { SkippedArticle } from '../core/search/analyzed-batch';
 import { CorpusIndex, SearchOptions, SearchResponse } from '../core/search/corpus-index';
@@ -12,6 +13,8 @@ import { IndexWorkerPool } from './worker-pool';
 const INCREMENTAL_LIMIT = 2000;
 /** Indexing threads are stopped after this long without work (they hold the entity model). */
 export const WORKER_IDLE_MS = 30_000;
+/** Random bytes in a temporary file's name: two services in one process may save the same cache at once. */
+const TEMPORARY_NAME_BYTES = 6;
 
 /**
  * How an {@link IndexService} is set up.
@@ -69,6 +72,8 @@ function sameStamp(file: FileJob, stamp: { size: number; mtimeMs: number } | und
  * The corpus index of one workspace folder, kept by the extension: opens from its cache, brings it
  * up to date with the files on disk using indexing threads, follows single-file changes, searches and saves.
  * Changes run one at a time in call order; searches run at once on the current state.
+ * After {@link IndexService.dispose}, changes (`open`, `sync`, `update`, `remove`) are refused with an
+ * error and start no thread; `search`, `save` and `index` keep working on the last state.
  *
  * @example
  * const service = new IndexService({ root: dir, cacheFile, extractor: { kind: 'none' } });
@@ -82,6 +87,7 @@ export class IndexService {
   private queue: Promise<unknown> = Promise.resolve();
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
   private identityCache: IndexIdentity | undefined;
+  private disposed = false;
 
   constructor(private readonly options: IndexServiceOptions) {
     const poolOptions = { extractor: options.extractor, ...(options.workers === undefined ? {} : { workers: options.workers }) };
@@ -107,7 +113,7 @@ export class IndexService {
    * changed files); a missing, damaged or out-of-date cache means a full build, with a message saying why.
    */
   open(files: readonly FileJob[], run: RunOptions & { readonly ignoreCache?: boolean } = {}): Promise<OpenOutcome> {
-    return this.enqueue(async () => {
+    return this.enqueueChange(async () => {
       const started = performance.now();
       const loaded = run.ignoreCache ? { ok: false } : await this.loadCache();
       const loadMs = performance.now() - started;
@@ -119,17 +125,17 @@ export class IndexService {
 
   /** Brings the index in line with `files`: adds new ones, re-reads changed ones (by size and mtime), drops missing ones. */
   sync(files: readonly FileJob[], run: RunOptions = {}): Promise<SyncOutcome> {
-    return this.enqueue(() => this.syncNow(files, run));
+    return this.enqueueChange(() => this.syncNow(files, run));
   }
 
   /** Re-indexes one created or changed file (read from disk, or from `file.text`). */
   update(file: FileJob): Promise<SyncOutcome> {
-    return this.enqueue(() => this.analyzeInto([file], false, {}, 0));
+    return this.enqueueChange(() => this.analyzeInto([file], false, {}, 0));
   }
 
   /** Drops a deleted file from the index; returns whether it was indexed. */
   remove(filePath: string): Promise<boolean> {
-    return this.enqueue(async () => {
+    return this.enqueueChange(async () => {
       const removed = this.current.remove(filePath);
       await this.compactIfDue();
       return removed;
@@ -145,16 +151,24 @@ export class IndexService {
       if (!this.current.isCompact) await this.current.compact();
       const chunks = await runInSlices(encodeIndexSteps(this.current.parts(), this.identity()));
       await mkdir(path.dirname(file), { recursive: true });
-      const temporary = `${file}.${process.pid}.tmp`;
-      await writeFile(temporary, chunks);
-      await rename(temporary, file);
+      const temporary = `${file}.${process.pid}.${randomBytes(TEMPORARY_NAME_BYTES).toString('hex')}.tmp`;
+      try {
+        await writeFile(temporary, chunks);
+        await rename(temporary, file);
+      } catch (error) {
+        // A half-written temporary file would otherwise stay next to the cache for good.
+        await rm(temporary, { force: true });
+        throw error;
+      }
     });
   }
 
-  /** Stops the indexing threads. */
+  /** Stops the indexing threads once the changes already asked for are done; later changes are refused. */
   async dispose(): Promise<void> {
+    this.disposed = true;
     if (this.idleTimer) clearTimeout(this.idleTimer);
     await this.queue.catch(() => undefined);
+    if (this.idleTimer) clearTimeout(this.idleTimer);
     await this.pool.dispose();
   }
 
@@ -200,20 +214,25 @@ export class IndexService {
     let added = 0;
     let updated = 0;
     const skipped: SkippedArticle[] = [];
-    const outcome = await this.pool.analyze(files, {
-      onBatch: (batch) => {
-        for (const article of batch.articles) {
-          if (target.stamp(article.path)) updated++;
-          else added++;
-        }
-        for (const file of batch.skipped) target.remove(file.path);
-        skipped.push(...batch.skipped);
-        target.addBatch(batch, { defer: bulk });
-      },
-      ...(run.onProgress ? { onProgress: run.onProgress } : {}),
-      ...(run.signal ? { signal: run.signal } : {}),
-    });
-    this.scheduleIdleStop();
+    let outcome: 'done' | 'cancelled';
+    try {
+      outcome = await this.pool.analyze(files, {
+        onBatch: (batch) => {
+          for (const article of batch.articles) {
+            if (target.stamp(article.path)) updated++;
+            else added++;
+          }
+          for (const file of batch.skipped) target.remove(file.path);
+          skipped.push(...batch.skipped);
+          target.addBatch(batch, { defer: bulk });
+        },
+        ...(run.onProgress ? { onProgress: run.onProgress } : {}),
+        ...(run.signal ? { signal: run.signal } : {}),
+      });
+    } finally {
+      // Also after a failure: the threads hold the entity model and must not outlive their use.
+      this.scheduleIdleStop();
+    }
     if (outcome === 'cancelled') {
       // Deferred articles are not searchable until compaction: a cancelled bulk run must not leave them half-in.
       if (bulk && target !== this.current) return { cancelled: true, added: 0, updated: 0, removed: 0, unchanged, skipped, ms: performance.now() - started };
@@ -231,8 +250,15 @@ export class IndexService {
 
   private scheduleIdleStop(): void {
     if (this.idleTimer) clearTimeout(this.idleTimer);
+    if (this.disposed) return;
     this.idleTimer = setTimeout(() => void this.pool.dispose(), WORKER_IDLE_MS);
     this.idleTimer.unref();
+  }
+
+  /** Queues a change of the index; refused once disposed, so that nothing starts threads again. */
+  private enqueueChange<T>(operation: () => Promise<T>): Promise<T> {
+    if (this.disposed) return Promise.reject(new Error(`News Corpus: the index of ${this.options.root} has been closed; it cannot be changed any more.`));
+    return this.enqueue(operation);
   }
 
   private enqueue<T>(operation: () => Promise<T>): Promise<T> {

@@ -51,12 +51,20 @@ export interface AnalyzeOptions {
 
 interface Slot {
   readonly worker: Worker;
-  inFlight: number;
+}
+
+/** A run in progress, so that stopping the threads can settle it instead of leaving it waiting forever. */
+interface ActiveRun {
+  readonly stopped: () => void;
 }
 
 /**
  * Indexing threads (`node:worker_threads`) that read, parse, extract entities from and tokenise files,
  * so the calling thread only merges finished batches.
+ *
+ * Every request carries a pool-wide sequence number and each run only accepts replies to its own
+ * requests: a reply still on its way from a failed or cancelled run can never be merged into the next one.
+ * A run that rejects stops the threads (they may still be busy with its requests); the next run starts fresh ones.
  *
  * @example
  * const pool = new IndexWorkerPool({ extractor: { kind: 'none' } });
@@ -66,28 +74,41 @@ interface Slot {
 export class IndexWorkerPool {
   private slots: Slot[] = [];
   private readonly workerCount: number;
+  private nextRequestId = 0;
+  private readonly active = new Set<ActiveRun>();
 
   constructor(private readonly options: WorkerPoolOptions) {
     this.workerCount = Math.max(1, options.workers ?? Math.min(MAX_WORKERS, availableParallelism()));
+  }
+
+  /** Number of threads running now (0 before the first run and after {@link dispose}). */
+  get threadCount(): number {
+    return this.slots.length;
   }
 
   /** Analyses `files`, handing each batch to `onBatch`. Rejects with a "News Corpus:" error if a thread fails. */
   analyze(files: readonly FileJob[], options: AnalyzeOptions): Promise<'done' | 'cancelled'> {
     if (options.signal?.aborted) return Promise.resolve('cancelled');
     const batchFiles = Math.max(1, options.batchFiles ?? DEFAULT_BATCH_FILES);
+    const firstId = this.nextRequestId;
     const requests: WorkerRequest[] = [];
-    for (let i = 0; i < files.length; i += batchFiles) requests.push({ id: requests.length, files: files.slice(i, i + batchFiles) });
+    for (let i = 0; i < files.length; i += batchFiles) requests.push({ id: firstId + requests.length, files: files.slice(i, i + batchFiles) });
     if (requests.length === 0) return Promise.resolve('done');
+    this.nextRequestId += requests.length;
     return new Promise((resolve, reject) => {
       let next = 0;
       let finished = 0;
       let done = 0;
       let settled = false;
       const slots = this.ensureWorkers();
+      // In flight per thread for this run only: another run's requests must not count against it.
+      const inFlight = new Map<Slot, number>(slots.map((slot) => [slot, 0]));
       const listeners = slots.map((slot) => ({ slot, onMessage: (reply: WorkerReply) => onMessage(slot, reply) }));
+      const run: ActiveRun = { stopped: () => settle(() => reject(new Error('News Corpus: indexing was stopped because the indexing threads were shut down.'))) };
       const settle = (outcome: () => void): void => {
         if (settled) return;
         settled = true;
+        this.active.delete(run);
         options.signal?.removeEventListener('abort', onAbort);
         for (const { slot, onMessage: listener } of listeners) {
           slot.worker.off('message', listener);
@@ -96,43 +117,48 @@ export class IndexWorkerPool {
         }
         outcome();
       };
+      // Every rejection stops the threads first: they may still hold requests of this run.
+      const fail = (error: unknown): void => {
+        if (settled) return;
+        settle(() => undefined);
+        void Promise.all(this.terminate());
+        reject(error);
+      };
       const dispatch = (slot: Slot): void => {
-        while (slot.inFlight < IN_FLIGHT_PER_WORKER && next < requests.length) {
-          slot.inFlight++;
+        let count = inFlight.get(slot) ?? 0;
+        while (count < IN_FLIGHT_PER_WORKER && next < requests.length) {
+          count++;
           slot.worker.postMessage(requests[next++]);
         }
+        inFlight.set(slot, count);
       };
       const onMessage = (slot: Slot, reply: WorkerReply): void => {
-        if (settled) return;
-        slot.inFlight--;
+        if (settled || reply.id < firstId || reply.id >= firstId + requests.length) return;
+        inFlight.set(slot, (inFlight.get(slot) ?? 1) - 1);
         if (reply.kind === 'failed') {
-          settle(() => reject(new Error(`News Corpus: indexing failed: ${reply.message}`)));
+          fail(new Error(`News Corpus: indexing failed: ${reply.message}`));
           return;
         }
+        // Ask for more before merging, so the thread has its next request queued while this one is merged.
+        dispatch(slot);
         try {
           options.onBatch(reply.batch);
         } catch (error) {
-          settle(() => reject(error));
+          fail(error);
           return;
         }
         done += reply.batch.articles.length + reply.batch.skipped.length;
         finished++;
         options.onProgress?.(done, files.length);
         if (finished === requests.length) settle(() => resolve('done'));
-        else dispatch(slot);
       };
-      const onError = (error: Error): void => {
-        this.terminate();
-        settle(() => reject(new Error(`News Corpus: an indexing thread failed: ${error.message}`)));
-      };
-      const onExit = (code: number): void => {
-        this.terminate();
-        settle(() => reject(new Error(`News Corpus: an indexing thread stopped unexpectedly (exit code ${code}).`)));
-      };
+      const onError = (error: Error): void => fail(new Error(`News Corpus: an indexing thread failed: ${error.message}`));
+      const onExit = (code: number): void => fail(new Error(`News Corpus: an indexing thread stopped unexpectedly (exit code ${code}).`));
       const onAbort = (): void => {
-        this.terminate();
         settle(() => resolve('cancelled'));
+        void Promise.all(this.terminate());
       };
+      this.active.add(run);
       options.signal?.addEventListener('abort', onAbort, { once: true });
       for (const { slot, onMessage: listener } of listeners) {
         slot.worker.on('message', listener);
@@ -153,19 +179,20 @@ export class IndexWorkerPool {
       const workerData: WorkerSetup = { extractor: this.options.extractor, maxFileBytes: this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES };
       for (let i = 0; i < this.workerCount; i++) {
         const worker = new Worker(this.options.workerPath ?? DEFAULT_WORKER_PATH, { workerData });
-        this.slots.push({ worker, inFlight: 0 });
+        this.slots.push({ worker });
       }
     }
-    for (const slot of this.slots) slot.inFlight = 0;
     return this.slots;
   }
 
+  /** Stops the threads now; runs still going are rejected rather than left waiting for replies that never come. */
   private terminate(): Promise<number>[] {
     const stopping = this.slots.map((slot) => {
       slot.worker.removeAllListeners();
       return slot.worker.terminate();
     });
     this.slots = [];
+    for (const run of [...this.active]) run.stopped();
     return stopping;
   }
 }

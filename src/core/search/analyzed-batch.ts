@@ -10,7 +10,12 @@ import { ArticleEntity, EntityType } from '../entities/types';
  */
 export type EntityExtractor = (text: string) => readonly ArticleEntity[];
 
-/** The index's name of an entity term: a control character keeps it apart from every word. */
+/**
+ * Starts the index's name of an entity term: a control character keeps it apart from every word.
+ *
+ * @example
+ * entityTerm('LOC:moscow').startsWith(ENTITY_TERM_PREFIX); // true
+ */
 export const ENTITY_TERM_PREFIX = '\u0001';
 
 /**
@@ -23,7 +28,12 @@ export function entityTerm(key: string): string {
   return ENTITY_TERM_PREFIX + key;
 }
 
-/** An entity of one analysed article, without its mention offsets (the index only counts them). */
+/**
+ * An entity of one analysed article, without its mention offsets (the index only counts them).
+ *
+ * @example
+ * const putin: AnalyzedEntity = { key: 'PER:vladimir putin', name: 'Vladimir Putin', type: 'PER', aliases: ['Putin'], mentions: 2 };
+ */
 export interface AnalyzedEntity {
   readonly key: string;
   readonly name: string;
@@ -32,7 +42,14 @@ export interface AnalyzedEntity {
   readonly mentions: number;
 }
 
-/** What the index keeps of one article besides its tokens. */
+/**
+ * What the index keeps of one article besides its tokens.
+ *
+ * @example
+ * // ' date 2023-09-13 Kim met Putin.' as `a.txt`, without entities:
+ * const meta: AnalyzedArticleMeta = { path: 'a.txt', size: 31, mtimeMs: 0, day: 20230913, title: 'Kim met Putin.', bodyStart: 17,
+ *   bodyTokens: 3, titleTokens: 3, entityPairs: 0, textBytes: 31, entities: [] };
+ */
 export interface AnalyzedArticleMeta {
   readonly path: string;
   readonly size: number;
@@ -51,7 +68,12 @@ export interface AnalyzedArticleMeta {
   readonly entities: readonly AnalyzedEntity[];
 }
 
-/** A file that was looked at but is not in the index, and why (in words). */
+/**
+ * A file that was looked at but is not in the index, and why (in words).
+ *
+ * @example
+ * const skipped: SkippedArticle = { path: 'notes.txt', code: 'no-date-header', reason: 'no " date YYYY-MM-DD" header: not an article' };
+ */
 export interface SkippedArticle {
   readonly path: string;
   readonly code: SkipReason;
@@ -59,8 +81,7 @@ export interface SkippedArticle {
 }
 
 /**
- * Articles analysed together (by a worker, or in-process for one file), in the form cheapest to
- * send between threads: one batch-local vocabulary and flat typed arrays.
+ * Articles analysed together by an indexing thread, in the form cheapest to send between threads: one batch-local vocabulary and flat typed arrays.
  * For each article, in order, `tokens` holds its body term ids, its title term ids, then
  * (term id, count) pairs of its entity field; `text` holds its UTF-8 text.
  *

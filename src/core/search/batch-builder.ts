@@ -6,12 +6,17 @@ import { dayNumber } from './date-values';
 import { forEachToken } from './tokenize';
 
 /** Mentions of one entity counted per article; more count as this many (the postings clamp further). */
-export const MAX_FIELD_COUNT = 255;
+const MAX_FIELD_COUNT = 255;
 
 const INITIAL_TOKEN_CAPACITY = 1 << 16;
 const encoder = new TextEncoder();
 
-/** Where the file came from, for the cache key. */
+/**
+ * Where the file came from, for the cache key.
+ *
+ * @example
+ * const stamp: FileStamp = { path: '/news/a.txt', size: 31, mtimeMs: 1694563200000 };
+ */
 export interface FileStamp {
   readonly path: string;
   readonly size: number;
@@ -30,7 +35,7 @@ function withoutBom(bytes: Uint8Array): Uint8Array {
  *
  * @example
  * const builder = new BatchBuilder(() => []);
- * builder.addText({ path: 'a.txt', size: 30, mtimeMs: 0 }, ' date 2023-09-13 Kim met Putin.');
+ * builder.addText({ path: 'a.txt', size: 31, mtimeMs: 0 }, ' date 2023-09-13 Kim met Putin.');
  * const batch = builder.finish(); // batch.articles.length === 1
  */
 export class BatchBuilder {
@@ -166,16 +171,4 @@ export class BatchBuilder {
     }
     this.tokens[this.tokenCount++] = value;
   }
-}
-
-/**
- * Parses and analyses one article's text on the calling thread (for a single changed file).
- *
- * @example
- * const batch = analyzeText({ path: 'a.txt', size: 30, mtimeMs: 0 }, ' date 2023-09-13 Kim met Putin.', () => []);
- */
-export function analyzeText(stamp: FileStamp, text: string, extractEntities: EntityExtractor): AnalyzedBatch {
-  const builder = new BatchBuilder(extractEntities);
-  builder.addText(stamp, text);
-  return builder.finish();
 }

@@ -1,4 +1,11 @@
-/** Bytes per output chunk of a {@link ByteWriter}: small enough that allocating one never stalls the thread. */
+/**
+ * Bytes per output chunk of a {@link ByteWriter}: small enough that allocating one never stalls the thread.
+ *
+ * @example
+ * const block = new Uint8Array(WRITER_CHUNK_BYTES + 1);
+ * writer.bytes(block);
+ * writer.finish().includes(block); // true: a block larger than a chunk is kept, not copied
+ */
 export const WRITER_CHUNK_BYTES = 1 << 20;
 /** A 32-bit value takes at most this many varint bytes. */
 const MAX_VARINT_BYTES = 5;

@@ -3,7 +3,7 @@ import { MainPostings } from './postings';
 import { TermCounter } from './term-counter';
 
 /** Documents processed between two chances for the caller to yield to the event loop. */
-export const COMPACTION_STEP_DOCS = 2000;
+const COMPACTION_STEP_DOCS = 2000;
 
 /**
  * Rebuilds the postings from the forward index, dropping removed documents (which renumbers the rest).

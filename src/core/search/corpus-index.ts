@@ -17,7 +17,12 @@ import { TermDictionary } from './term-dictionary';
 import { DEFAULT_SLICE_MS, runAtOnce, runInSlices } from './time-slices';
 import { TieBreak } from './top-k';
 
-/** Results returned when the caller does not say. */
+/**
+ * Results returned when the caller does not say.
+ *
+ * @example
+ * index.search('rates'); // the same as index.search('rates', { limit: DEFAULT_LIMIT })
+ */
 export const DEFAULT_LIMIT = 20;
 /** Compaction is due when postings added since the last one exceed this share of the main postings… */
 const DELTA_SHARE = 0.1;
@@ -43,7 +48,13 @@ export interface SearchOptions {
   readonly snippetLength?: number;
 }
 
-/** One result: the article, its date, its score and a snippet with match offsets into its text. */
+/**
+ * One result: the article, its date, its score and a snippet with match offsets into its text.
+ *
+ * @example
+ * const hit: SearchHit = { path: 'a.txt', title: 'Kim met Putin.', date: '2023-09-13', score: 1.15,
+ *   snippet: { text: 'Kim met Putin.', start: 17, end: 31, matches: [{ start: 25, end: 30 }] } };
+ */
 export interface SearchHit {
   readonly path: string;
   readonly title: string;
@@ -77,7 +88,13 @@ export interface ArticleSummary {
   readonly date?: string;
 }
 
-/** The state of an index, as saved and loaded. */
+/**
+ * The state of an index, as saved and loaded.
+ *
+ * @example
+ * const loaded = decodeIndex(bytes, { root: '/news', extractor: 'none' });
+ * const index = new CorpusIndex(loaded.ok ? loaded.parts : undefined);
+ */
 export interface IndexParts {
   readonly dictionary: TermDictionary;
   readonly store: DocStore;
@@ -86,7 +103,7 @@ export interface IndexParts {
 }
 
 /** An entity of one article with its number of mentions. */
-export interface ArticleEntityCount {
+interface ArticleEntityCount {
   readonly key: string;
   readonly name: string;
   readonly type: EntityType;
@@ -98,9 +115,11 @@ export interface ArticleEntityCount {
  * query language of {@link parseQuery}, updated one article at a time and compacted now and then.
  *
  * @example
+ * const builder = new BatchBuilder(() => []);
+ * builder.addText({ path: 'a.txt', size: 39, mtimeMs: 0 }, ' date 2023-09-13 Kim Jong-un met Putin.');
  * const index = new CorpusIndex();
- * index.addBatch(analyzeText({ path: 'a.txt', size: 40, mtimeMs: 0 }, ' date 2023-09-13 Kim Jong-un met Putin.', () => []));
- * index.search('"jong un"').ok; // true
+ * index.addBatch(builder.finish());
+ * index.search('"jong un"'); // { ok: true, total: 1, hits: [{ path: 'a.txt', … }], … }
  */
 export class CorpusIndex {
   private dictionary: TermDictionary;

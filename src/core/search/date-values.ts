@@ -1,10 +1,10 @@
 import { daysInMonth } from '../iso-date';
 
 /** The `YYYYMMDD` number of an undated article; no date range contains it. */
-export const UNDATED = 0;
+const UNDATED = 0;
 
 /** An inclusive range of `YYYYMMDD` numbers. */
-export interface DayRange {
+interface DayRange {
   readonly from: number;
   readonly to: number;
 }
@@ -41,7 +41,7 @@ export function dayString(day: number): string | undefined {
  *
  * @example
  * partialDateRange('2023-09'); // { ok: true, range: { from: 20230901, to: 20230930 } }
- * partialDateRange('2023-02-30'); // { ok: false, reason: 'February 2023 has 28 days' }
+ * partialDateRange('2023-02-30'); // { ok: false, reason: '2023-02 has 28 days, not 30' }
  */
 export function partialDateRange(text: string): { ok: true; range: DayRange } | { ok: false; reason: string } {
   const match = PARTIAL_DATE.exec(text);

@@ -2,7 +2,7 @@ import { Growable } from './growable';
 import { SegmentedArray } from './segmented-array';
 
 /** What the store is given for one new article. */
-export interface StoredArticle {
+interface StoredArticle {
   readonly path: string;
   readonly title: string;
   readonly size: number;
@@ -14,7 +14,12 @@ export interface StoredArticle {
   readonly entityPairs: number;
 }
 
-/** The per-document number columns of a {@link DocStore}, as saved (tokens and text are saved per document). */
+/**
+ * The per-document number columns of a {@link DocStore}, as saved (tokens and text are saved per document).
+ *
+ * @example
+ * store.columns().day; // Int32Array [20230913] for the store of the {@link DocStore} example
+ */
 export interface DocColumns {
   readonly day: Int32Array;
   readonly size: Float64Array;
@@ -40,7 +45,7 @@ const decoder = new TextDecoder();
  *
  * @example
  * const store = new DocStore();
- * const id = store.append({ path: 'a.txt', title: 'T', size: 1, mtimeMs: 0, day: 20230913, bodyStart: 16, bodyTokens: 1, titleTokens: 0, entityPairs: 0 },
+ * const id = store.append({ path: 'a.txt', title: 'T', size: 18, mtimeMs: 0, day: 20230913, bodyStart: 17, bodyTokens: 1, titleTokens: 0, entityPairs: 0 },
  *   new Uint32Array([7]), 0, 1, new TextEncoder().encode(' date 2023-09-13 T'), 0);
  * store.text(id); // ' date 2023-09-13 T'
  * store.tokens(id); // Uint32Array [7]

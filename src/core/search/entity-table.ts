@@ -2,7 +2,12 @@ import { EntityType } from '../entities/types';
 import { AnalyzedEntity } from './analyzed-batch';
 import { tokenize } from './tokenize';
 
-/** An entity of the corpus as the index knows it. */
+/**
+ * An entity of the corpus as the index knows it.
+ *
+ * @example
+ * table.get('PER:vladimir putin'); // { key: 'PER:vladimir putin', name: 'Vladimir Putin', type: 'PER', aliases: ['Putin'], term: 42 }
+ */
 export interface EntityInfo {
   readonly key: string;
   readonly name: string;
@@ -13,7 +18,7 @@ export interface EntityInfo {
 }
 
 /** Aliases kept per entity; the long tail of spellings adds nothing to matching. */
-export const MAX_ALIASES = 32;
+const MAX_ALIASES = 32;
 
 function words(text: string): string[] {
   return tokenize(text).map((token) => token.term);

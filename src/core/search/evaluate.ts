@@ -2,14 +2,19 @@ import { DocStore } from './doc-store';
 import { Matcher } from './matchers';
 import { TieBreak, TopK } from './top-k';
 
-/** A clause ready to evaluate. */
+/**
+ * A clause ready to evaluate.
+ *
+ * @example
+ * const notSeptember: ClauseMatcher = { matcher: new DateMatcher(20230901, 20230930, store), negated: true };
+ */
 export interface ClauseMatcher {
   readonly matcher: Matcher;
   readonly negated: boolean;
 }
 
 /** The ranked documents of a query and how many matched in all. */
-export interface Ranked {
+interface Ranked {
   readonly top: readonly { doc: number; score: number }[];
   readonly total: number;
 }
@@ -17,6 +22,10 @@ export interface Ranked {
 /**
  * Scratch arrays indexed by document id, reused across queries; a generation number per array
  * marks which entries belong to the current pass, so nothing is cleared between queries.
+ *
+ * @example
+ * const pass = new Scratch().next(0, store.count);
+ * pass.stamps[doc] = pass.stamp; // doc is marked in this pass only: the next call stamps with a new number
  */
 export class Scratch {
   private stamps = [new Uint32Array(0), new Uint32Array(0)];

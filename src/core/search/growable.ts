@@ -1,5 +1,5 @@
 /** The typed arrays the index stores its columns in. */
-export type NumberArray = Uint8Array | Uint32Array | Int32Array | Float64Array;
+type NumberArray = Uint8Array | Uint32Array | Int32Array | Float64Array;
 
 interface NumberArrayConstructor<T extends NumberArray> {
   new (length: number): T;

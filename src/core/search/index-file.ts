@@ -3,22 +3,32 @@ import { IndexParts } from './corpus-index';
 import { SectionInfo, decodeSections, encodeSections } from './index-sections';
 import { runAtOnce } from './time-slices';
 
-/** The first bytes of every index file. */
+/**
+ * The first bytes of every index file.
+ *
+ * @example
+ * new TextDecoder().decode(bytes.subarray(0, INDEX_FILE_MAGIC.length)) === INDEX_FILE_MAGIC; // true for an index file
+ */
 export const INDEX_FILE_MAGIC = 'NCINDEX1';
-/** Bumped whenever the layout of the file changes; older files are rebuilt. 3: varint forward index and postings, no alignment. */
+/**
+ * Bumped whenever the layout of the file changes; older files are rebuilt. 3: varint forward index and postings, no alignment.
+ *
+ * @example
+ * new DataView(bytes.buffer, bytes.byteOffset).getUint32(8, true) === INDEX_FORMAT_VERSION; // true for a current index file
+ */
 export const INDEX_FORMAT_VERSION = 3;
 /**
  * Bumped whenever tokenisation, fields or counts change: a file written by another analyser
  * has the right layout but the wrong contents, and is rebuilt too.
  */
-export const ANALYZER_VERSION = 1;
+const ANALYZER_VERSION = 1;
 
 const HEADER_BYTES = 64;
 const CHECKSUM_BYTES = 20;
 /** The payload starts with the length of its JSON description. */
 const META_LENGTH_BYTES = 4;
 /** Bytes hashed between two chances to pause (a few ms). */
-export const HASH_STEP_BYTES = 1 << 22;
+const HASH_STEP_BYTES = 1 << 22;
 
 /**
  * What an index was built from, stored in the file and compared on load: a file for another folder,
@@ -46,13 +56,13 @@ interface FileMeta extends IndexIdentity {
  * @example
  * const problem: IndexFileProblem = { kind: 'stale', message: 'News Corpus: the index was built for another folder.' };
  */
-export interface IndexFileProblem {
+interface IndexFileProblem {
   readonly kind: 'corrupt' | 'stale';
   readonly message: string;
 }
 
 /** What decoding an index file gives: the parts of the index, or why the file cannot be used. */
-export type DecodedIndex = { ok: true; parts: IndexParts; createdAt: string } | { ok: false; problem: IndexFileProblem };
+type DecodedIndex = { ok: true; parts: IndexParts; createdAt: string } | { ok: false; problem: IndexFileProblem };
 
 function* hashSteps(hash: Hash, chunk: Uint8Array): Generator<void, void> {
   for (let from = 0; from < chunk.length; from += HASH_STEP_BYTES) {
@@ -150,7 +160,8 @@ export function* decodeIndexSteps(bytes: Uint8Array, expected: IndexIdentity): G
     const parts = yield* decodeSections(payload.subarray(metaEnd), meta.sections);
     return { ok: true, parts, createdAt: meta.createdAt };
   } catch (error) {
-    return corrupt(error instanceof Error ? error.message.replace(/^News Corpus: /, '') : String(error));
+    // The reason goes inside the problem's own sentence, so it loses its prefix and its full stop.
+    return corrupt((error instanceof Error ? error.message : String(error)).replace(/^News Corpus: /, '').replace(/\.$/, ''));
   }
 }
 

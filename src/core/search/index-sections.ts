@@ -6,7 +6,7 @@ import { MainPostings } from './postings';
 import { TermDictionary } from './term-dictionary';
 
 /** The parts of an index file after its header and description, in file order. */
-export type SectionName = 'terms' | 'paths' | 'titles' | 'entities' | 'columns' | 'forward' | 'postings' | 'text';
+type SectionName = 'terms' | 'paths' | 'titles' | 'entities' | 'columns' | 'forward' | 'postings' | 'text';
 
 /**
  * Where a section is and how many entries it holds (strings, articles, tokens, postings or bytes),
@@ -28,15 +28,20 @@ export interface SectionInfo {
 const SEPARATOR = '\u0000';
 const SEPARATOR_BYTE = 0;
 /** Strings encoded or decoded between two chances to pause (a few ms of work). */
-export const STRING_BLOCK = 8192;
+const STRING_BLOCK = 8192;
 /** Separates the aliases of an entity inside its field. */
 const ALIAS_SEPARATOR = '\u001f';
 /** Fields stored per entity: key, name, type, aliases, term id. */
 const ENTITY_FIELDS = 5;
-/** Articles encoded or decoded between two chances to pause. */
+/**
+ * Articles encoded or decoded between two chances to pause.
+ *
+ * @example
+ * if (doc % ARTICLE_STEP === ARTICLE_STEP - 1) yield; // in a generator's loop over articles
+ */
 export const ARTICLE_STEP = 2000;
 /** Postings encoded or decoded between two chances to pause. */
-export const POSTING_STEP = 200_000;
+const POSTING_STEP = 200_000;
 
 /** The number columns, in file order (`readColumns` reads them back in the same order). */
 const COLUMNS: readonly (keyof DocColumns)[] = ['day', 'size', 'mtime', 'bodyStart', 'bodyLen', 'titleLen', 'entityPairs', 'textLen'];

@@ -1,9 +1,9 @@
 import { DocStore } from './doc-store';
-import { PostingList, findDoc, seekDoc } from './postings';
+import { PostingList, findDoc, postingCount, seekDoc } from './postings';
 import { Scorer } from './scoring';
 
 /** Receives each matching document with its score; a document may arrive more than once (summed). */
-export type MatchSink = (doc: number, score: number) => void;
+type MatchSink = (doc: number, score: number) => void;
 
 /**
  * One query atom or clause, evaluated against the postings. `collect` walks every match;
@@ -22,17 +22,17 @@ export interface Matcher {
   probe(doc: number): number;
 }
 
-/** A dictionary term a query atom reaches, with its postings and the factor its field score is multiplied by. */
+/**
+ * A dictionary term a query atom reaches, with its postings and the factor its field score is multiplied by.
+ *
+ * @example
+ * const lists = context.lists(term);
+ * const exact: Expansion = { lists, factor: scorer.idf(postingCount(lists)) };
+ */
 export interface Expansion {
   readonly lists: readonly PostingList[];
   /** Match weight (exact 1, prefix or fuzzy less) times idf. */
   readonly factor: number;
-}
-
-function listsCost(lists: readonly PostingList[]): number {
-  let cost = 0;
-  for (const list of lists) cost += list.end - list.start;
-  return cost;
 }
 
 function listsProbeCost(lists: readonly PostingList[]): number {
@@ -58,7 +58,7 @@ export class TermsMatcher implements Matcher {
     private readonly kind: 'words' | 'entity',
   ) {
     this.distinct = expansions.length <= 1;
-    this.cost = expansions.reduce((sum, expansion) => sum + listsCost(expansion.lists), 0);
+    this.cost = expansions.reduce((sum, expansion) => sum + postingCount(expansion.lists), 0);
     this.probeCost = expansions.reduce((sum, expansion) => sum + listsProbeCost(expansion.lists), 0);
   }
 
@@ -109,7 +109,7 @@ export class PhraseMatcher implements Matcher {
     private readonly store: DocStore,
     private readonly scorer: Scorer,
   ) {
-    const costs = words.map((word) => listsCost(word.lists));
+    const costs = words.map((word) => postingCount(word.lists));
     this.driver = costs.indexOf(Math.min(...costs));
     this.cost = costs[this.driver] ?? 0;
     this.probeCost = words.reduce((sum, word) => sum + listsProbeCost(word.lists), 0) + PHRASE_VERIFY_COST;

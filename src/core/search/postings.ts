@@ -2,11 +2,11 @@
  * A posting's counts are packed into 16 bits — body 10, title 2, entity field 4 — which halves the
  * biggest table of the index. BM25 saturates long before these limits, so clamping costs no ranking.
  */
-export const MAX_BODY_COUNT = 0x3ff;
+const MAX_BODY_COUNT = 0x3ff;
 /** Largest title count a posting records. */
-export const MAX_TITLE_COUNT = 0x3;
+const MAX_TITLE_COUNT = 0x3;
 /** Largest entity-field count (mentions) a posting records. */
-export const MAX_ENTITY_COUNT = 0xf;
+const MAX_ENTITY_COUNT = 0xf;
 
 /**
  * Packs the counts of a term in a document's body, title and entity field into one 16-bit word.
@@ -113,6 +113,19 @@ export class DeltaPostings {
     const list = this.lists.get(term);
     return list ? { docs: list.docs, counts: list.counts, start: 0, end: list.docs.length } : undefined;
   }
+}
+
+/**
+ * Number of postings in `lists`: the work of walking them, and for the lists of one term its document
+ * frequency (documents removed since the last compaction still count, which scoring can live with).
+ *
+ * @example
+ * postingCount([{ docs: [1, 5, 9], counts: [0, 0, 0], start: 1, end: 3 }]); // 2
+ */
+export function postingCount(lists: readonly PostingList[]): number {
+  let count = 0;
+  for (const list of lists) count += list.end - list.start;
+  return count;
 }
 
 /**

@@ -4,10 +4,10 @@ import { ParsedQuery, QueryAtom, QueryClause, QueryParseResult, TermMode } from 
 import { tokenize } from './tokenize';
 
 /** The most edits a fuzzy word may ask for (`word~2`); more matches nearly everything. */
-export const MAX_FUZZY_EDITS = 2;
+const MAX_FUZZY_EDITS = 2;
 
 /** A prefix shorter than this (`a*`) would expand to a large part of the dictionary. */
-export const MIN_PREFIX_LENGTH = 2;
+const MIN_PREFIX_LENGTH = 2;
 
 /** The last day any `after:` range reaches, and the first any `before:` range starts at (0 is "undated"). */
 const LAST_DAY = 99991231;

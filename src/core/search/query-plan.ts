@@ -3,7 +3,7 @@ import { ENTITY_TERM_PREFIX } from './analyzed-batch';
 import { DocStore } from './doc-store';
 import { EntityTable } from './entity-table';
 import { AnyMatcher, DateMatcher, Expansion, Matcher, PhraseMatcher, TermsMatcher } from './matchers';
-import { PostingList } from './postings';
+import { PostingList, postingCount } from './postings';
 import { ParsedQuery, QueryAtom } from './query';
 import { FUZZY_WEIGHT, PREFIX_WEIGHT, Scorer } from './scoring';
 import { Highlight } from './snippet';
@@ -12,7 +12,7 @@ import { tokenize } from './tokenize';
 import { ClauseMatcher } from './evaluate';
 
 /** A prefix or fuzzy word reaches at most this many dictionary words, the most frequent ones. */
-export const MAX_EXPANSIONS = 64;
+const MAX_EXPANSIONS = 64;
 
 /** Words of at most this length get one edit when fuzzy (`word~`); longer ones two. */
 const ONE_EDIT_MAX_LENGTH = 5;
@@ -24,11 +24,17 @@ const ONE_EDIT_MAX_LENGTH = 5;
  * defaultEdits('oil'); // 1
  * defaultEdits('bundesbank'); // 2
  */
-export function defaultEdits(term: string): number {
+function defaultEdits(term: string): number {
   return term.length <= ONE_EDIT_MAX_LENGTH ? 1 : 2;
 }
 
-/** What the plan needs from the index. */
+/**
+ * What the plan needs from the index.
+ *
+ * @example
+ * const lists = (term: number): PostingList[] => [main.list(term), delta.list(term)].filter((list) => list !== undefined);
+ * const context: PlanContext = { dictionary, entities, store, scorer: new Scorer(store), lists };
+ */
 export interface PlanContext {
   readonly dictionary: TermDictionary;
   readonly entities: EntityTable;
@@ -38,15 +44,9 @@ export interface PlanContext {
 }
 
 /** A query turned into matchers, and the words to highlight in snippets. */
-export interface QueryPlan {
+interface QueryPlan {
   readonly clauses: readonly ClauseMatcher[];
   readonly highlight: Highlight;
-}
-
-function documentFrequency(lists: readonly PostingList[]): number {
-  let df = 0;
-  for (const list of lists) df += list.end - list.start;
-  return df;
 }
 
 function mostFrequent(candidates: { term: number; weight: number; lists: PostingList[]; df: number }[]): typeof candidates {
@@ -75,7 +75,7 @@ class Planner {
 
   private expansion(term: number, weight: number): { term: number; weight: number; lists: PostingList[]; df: number } {
     const lists = this.context.lists(term);
-    return { term, weight, lists, df: documentFrequency(lists) };
+    return { term, weight, lists, df: postingCount(lists) };
   }
 
   private wordExpansions(word: string, mode: 'exact' | 'prefix' | 'fuzzy', maxEdits: number | undefined, highlight: boolean): Expansion[] {
@@ -103,7 +103,7 @@ class Planner {
     const terms = ids.map((id) => id ?? 0);
     const expansions = terms.map((term) => {
       const lists = this.context.lists(term);
-      return { lists, factor: scorer.idf(documentFrequency(lists)) };
+      return { lists, factor: scorer.idf(postingCount(lists)) };
     });
     if (highlight) this.phrases.push([...words]);
     return new PhraseMatcher(terms, expansions, store, scorer);
@@ -114,7 +114,7 @@ class Planner {
     const found = entities.find(name, type);
     const expansions = found.map((entity) => {
       const lists = this.context.lists(entity.term);
-      return { lists, factor: scorer.idf(documentFrequency(lists)) };
+      return { lists, factor: scorer.idf(postingCount(lists)) };
     });
     if (highlight) {
       for (const entity of found) {

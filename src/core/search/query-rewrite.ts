@@ -5,7 +5,8 @@ import { ParsedQuery, QueryAtom } from './query';
  * it has no plain word to loosen (phrases, prefixes and filters stay as they are).
  *
  * @example
- * rewriteFuzzy(parsed('bundesbnak'))?.clauses[0]?.atoms[0]; // { kind: 'term', term: 'bundesbnak', mode: 'fuzzy' }
+ * const parsed = parseQuery('bundesbnak');
+ * if (parsed.ok) rewriteFuzzy(parsed.query)?.clauses[0]?.atoms[0]; // { kind: 'term', term: 'bundesbnak', mode: 'fuzzy' }
  */
 export function rewriteFuzzy(query: ParsedQuery): ParsedQuery | undefined {
   let changed = false;

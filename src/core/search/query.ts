@@ -1,11 +1,16 @@
 import { EntityType } from '../entities/types';
 
-/** How a query word is matched against the dictionary. */
+/**
+ * How a query word is matched against the dictionary.
+ *
+ * @example
+ * const mode: TermMode = 'prefix'; // `export*`: every word that starts with "export"
+ */
 export type TermMode = 'exact' | 'prefix' | 'fuzzy';
 
 /**
  * One thing a document can match. Dates are inclusive `YYYYMMDD` numbers, so `date:2023-09`
- * is `{ from: 20230900, to: 20230999 }` and undated articles (0) never match a date atom.
+ * is `{ from: 20230901, to: 20230930 }` and undated articles (0) never match a date atom.
  *
  * @example
  * const atom: QueryAtom = { kind: 'term', term: 'putin', mode: 'exact' };
@@ -42,6 +47,6 @@ export interface ParsedQuery {
  * The parser's answer: a query, or a message and the offset in the query text where the problem is.
  *
  * @example
- * const bad: QueryParseResult = { ok: false, error: 'News Corpus: the quote at 0 is never closed.', offset: 0 };
+ * const bad: QueryParseResult = { ok: false, error: 'News Corpus: the quote at position 1 is never closed; add a closing ".', offset: 0 };
  */
 export type QueryParseResult = { readonly ok: true; readonly query: ParsedQuery } | { readonly ok: false; readonly error: string; readonly offset: number };

@@ -2,22 +2,32 @@ import { DocStore } from './doc-store';
 import { bodyCount, entityCount, titleCount } from './postings';
 
 /** BM25 term-frequency saturation. */
-export const BM25_K1 = 1.2;
+const BM25_K1 = 1.2;
 /** BM25 length normalisation. */
-export const BM25_B = 0.75;
+const BM25_B = 0.75;
 
 /**
  * How much a match in each field weighs: a word in the title or in an entity's name says more
  * about what the article is about than the same word in the body.
  */
-export const FIELD_WEIGHTS = { body: 1, title: 3, entity: 2 } as const;
+const FIELD_WEIGHTS = { body: 1, title: 3, entity: 2 } as const;
 
-/** Weight of a dictionary word reached by a prefix (`bank*` → "banking"); the exact word weighs 1. */
+/**
+ * Weight of a dictionary word reached by a prefix (`bank*` → "banking"); the exact word weighs 1.
+ *
+ * @example
+ * const weight = term === prefix ? 1 : PREFIX_WEIGHT; // bank* gives "banking" 0.6, "bank" itself 1
+ */
 export const PREFIX_WEIGHT = 0.6;
-/** Weight of a word one edit away from a fuzzy word; two edits weigh half of this. */
+/**
+ * Weight of a word one edit away from a fuzzy word; two edits weigh half of this.
+ *
+ * @example
+ * const weight = distance === 0 ? 1 : FUZZY_WEIGHT / distance; // 0.5 for one edit, 0.25 for two
+ */
 export const FUZZY_WEIGHT = 0.5;
 /** Weight of an entity filter's match, per unit of BM25 over the entity's mention count. */
-export const ENTITY_FILTER_WEIGHT = 1;
+const ENTITY_FILTER_WEIGHT = 1;
 
 /**
  * BM25 over the three fields of the index, with the collection statistics of one moment.

@@ -1,5 +1,5 @@
 /** The typed arrays a {@link SegmentedArray} can hold. */
-export type SegmentType = Uint8Array | Uint32Array;
+type SegmentType = Uint8Array | Uint32Array;
 
 interface SegmentConstructor<T extends SegmentType> {
   new (length: number): T;
@@ -9,7 +9,7 @@ interface SegmentConstructor<T extends SegmentType> {
  * Positions are `segment × SEGMENT_STRIDE + offset`: a stride of 2^32 keeps any run (even one longer
  * than a segment) addressable, and positions stay exact in a double up to 2^21 segments.
  */
-export const SEGMENT_STRIDE = 2 ** 32;
+const SEGMENT_STRIDE = 2 ** 32;
 
 /**
  * An append-only store of runs (one article's text or tokens), kept in fixed-size segments instead of

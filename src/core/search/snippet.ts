@@ -1,10 +1,15 @@
 import { forEachToken } from './tokenize';
 
-/** Default snippet length in characters. */
+/**
+ * Default snippet length in characters.
+ *
+ * @example
+ * index.search('oil'); // the same as index.search('oil', { snippetLength: DEFAULT_SNIPPET_LENGTH })
+ */
 export const DEFAULT_SNIPPET_LENGTH = 200;
 
 /** A span of the article's original text (UTF-16 offsets), as the editor counts them. */
-export interface TextRange {
+interface TextRange {
   readonly start: number;
   readonly end: number;
 }
@@ -23,7 +28,12 @@ export interface Snippet {
   readonly matches: readonly TextRange[];
 }
 
-/** What to highlight: single words (any form a prefix or fuzzy word reached) and word sequences. */
+/**
+ * What to highlight: single words (any form a prefix or fuzzy word reached) and word sequences.
+ *
+ * @example
+ * const highlight: Highlight = { terms: new Set(['bank', 'banking']), phrases: [['interest', 'rates']] };
+ */
 export interface Highlight {
   readonly terms: ReadonlySet<string>;
   readonly phrases: readonly (readonly string[])[];
@@ -92,8 +102,8 @@ function snapToWords(text: string, start: number, end: number, keepStart: number
  * matches, searching from `bodyStart` (after the date header). Without matches it is the opening text.
  *
  * @example
- * const snippet = buildSnippet(' date 2023-09-13 Kim met Putin.', 16, { terms: new Set(['putin']), phrases: [] });
- * snippet.matches; // [{ start: 24, end: 29 }]
+ * const snippet = buildSnippet(' date 2023-09-13 Kim met Putin.', 17, { terms: new Set(['putin']), phrases: [] });
+ * snippet.matches; // [{ start: 25, end: 30 }]
  */
 export function buildSnippet(text: string, bodyStart: number, highlight: Highlight, length = DEFAULT_SNIPPET_LENGTH): Snippet {
   const hits = findHits(text, bodyStart, highlight);

@@ -3,7 +3,7 @@ import { ENTITY_TERM_PREFIX } from './analyzed-batch';
 import { runAtOnce } from './time-slices';
 
 /** Terms added to the radix tree between two chances to pause. */
-export const TREE_STEP_TERMS = 5000;
+const TREE_STEP_TERMS = 5000;
 
 /**
  * The term dictionary: a hash map from term to id for indexing, and minisearch's radix tree
@@ -13,7 +13,7 @@ export const TREE_STEP_TERMS = 5000;
  * const dictionary = new TermDictionary();
  * dictionary.intern('bank'); // 0
  * dictionary.intern('banking'); // 1
- * [...dictionary.withPrefix('bank')]; // [['bank', 0], ['banking', 1]]
+ * [...dictionary.withPrefix('bank')]; // [['banking', 1], ['bank', 0]] (in the radix tree's order)
  */
 export class TermDictionary {
   private readonly ids = new Map<string, number>();

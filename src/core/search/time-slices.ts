@@ -1,4 +1,9 @@
-/** The thread gives the event loop a turn after this long of background work. */
+/**
+ * The thread gives the event loop a turn after this long of background work.
+ *
+ * @example
+ * await index.compact(); // the same as await index.compact(DEFAULT_SLICE_MS)
+ */
 export const DEFAULT_SLICE_MS = 20;
 
 function yieldToEventLoop(): Promise<void> {

@@ -5,13 +5,18 @@
  */
 
 /** One token of a text: its normalised term and where it stands in the original text. */
-export interface TextToken {
+interface TextToken {
   readonly term: string;
   readonly start: number;
   readonly end: number;
 }
 
-/** A token longer than this is cut: no real word is, and it keeps the dictionary small. */
+/**
+ * A token longer than this is cut: no real word is, and it keeps the dictionary small.
+ *
+ * @example
+ * normalizeTerm('a'.repeat(100)).length === MAX_TERM_LENGTH; // true
+ */
 export const MAX_TERM_LENGTH = 40;
 
 const NON_ASCII = /[^\u0000-\u007f]/;

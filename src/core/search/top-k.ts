@@ -1,4 +1,9 @@
-/** Which of two equally scored articles comes first. */
+/**
+ * Which of two equally scored articles comes first.
+ *
+ * @example
+ * index.search('date:2023-09', { tieBreak: 'oldest' }); // date filters score 0: oldest article first
+ */
 export type TieBreak = 'newest' | 'oldest';
 
 /**

@@ -1,6 +1,6 @@
 import { ArticleEntity, EntityType } from '../../../src/core/entities/types';
-import { EntityExtractor } from '../../../src/core/search/analyzed-batch';
-import { BatchBuilder } from '../../../src/core/search/batch-builder';
+import { AnalyzedBatch, EntityExtractor } from '../../../src/core/search/analyzed-batch';
+import { BatchBuilder, FileStamp } from '../../../src/core/search/batch-builder';
 import { CorpusIndex } from '../../../src/core/search/corpus-index';
 
 /** An entity the fake extractor finds wherever its name or an alias appears. */
@@ -59,6 +59,13 @@ export interface FixtureArticle {
 /** An article text in the corpus format. */
 export function article(date: string | undefined, ...paragraphs: string[]): string {
   return date === undefined ? paragraphs.join('\n\n') : ` date ${date} ${paragraphs.join('\n\n')}`;
+}
+
+/** One article's text analysed as a batch of its own, as an edit of a single file is indexed. */
+export function analyzeText(stamp: FileStamp, text: string, extractEntities: EntityExtractor): AnalyzedBatch {
+  const builder = new BatchBuilder(extractEntities);
+  builder.addText(stamp, text);
+  return builder.finish();
 }
 
 /** Builds a compacted index over the fixtures with the fake extractor. */

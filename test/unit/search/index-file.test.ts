@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { createHash } from 'node:crypto';
 import { CorpusIndex } from '../../../src/core/search/corpus-index';
 import { INDEX_FILE_MAGIC, INDEX_FORMAT_VERSION, IndexIdentity, decodeIndex, decodeIndexSteps, encodeIndex, encodeIndexSteps } from '../../../src/core/search/index-file';
 import { ARTICLE_STEP } from '../../../src/core/search/index-sections';
@@ -9,6 +10,34 @@ const IDENTITY: IndexIdentity = { root: '/corpus', extractor: 'fake' };
 
 function encode(index: CorpusIndex, identity = IDENTITY): Uint8Array {
   return Buffer.concat(encodeIndex(index.parts(), identity));
+}
+
+// The file layout, as index-file.ts writes it: these tests edit files byte by byte.
+const VERSION_AT = 8;
+const PAYLOAD_LENGTH_AT = 16;
+const CHECKSUM_AT = 24;
+const HEADER_BYTES = 64;
+const META_LENGTH_BYTES = 4;
+
+interface SectionEntry {
+  readonly name: string;
+  readonly count: number;
+}
+
+/** The file with its section table rewritten by `change`, header and checksum made to match: damage only the decoder can see. */
+function withSections(bytes: Uint8Array, change: (sections: SectionEntry[]) => SectionEntry[]): Uint8Array {
+  const header = Uint8Array.from(bytes.subarray(0, HEADER_BYTES));
+  const payload = bytes.subarray(HEADER_BYTES);
+  const metaLength = new DataView(payload.buffer, payload.byteOffset).getUint32(0, true);
+  const metaEnd = META_LENGTH_BYTES + metaLength;
+  const meta = JSON.parse(new TextDecoder().decode(payload.subarray(META_LENGTH_BYTES, metaEnd))) as { sections: SectionEntry[] };
+  const metaBytes = new TextEncoder().encode(JSON.stringify({ ...meta, sections: change(meta.sections) }));
+  const length = new Uint8Array(META_LENGTH_BYTES);
+  new DataView(length.buffer).setUint32(0, metaBytes.length, true);
+  const newPayload = Buffer.concat([length, metaBytes, payload.subarray(metaEnd)]);
+  new DataView(header.buffer).setFloat64(PAYLOAD_LENGTH_AT, newPayload.length, true);
+  header.set(createHash('sha1').update(newPayload).digest(), CHECKSUM_AT);
+  return Buffer.concat([header, newPayload]);
 }
 
 function problem(bytes: Uint8Array, identity = IDENTITY): { kind: string; message: string } {
@@ -67,8 +96,9 @@ describe('index file', () => {
     assert.strictEqual(new CorpusIndex(decoded.parts).article('blank.txt')?.title, '');
   });
 
-  it('starts with a header and is far smaller than the text plus JSON would be', () => {
+  it('starts with the magic bytes and the format version', () => {
     assert.strictEqual(new TextDecoder().decode(bytes.subarray(0, INDEX_FILE_MAGIC.length)), INDEX_FILE_MAGIC);
+    assert.strictEqual(new DataView(bytes.buffer, bytes.byteOffset).getUint32(VERSION_AT, true), INDEX_FORMAT_VERSION);
   });
 
   it('detects damage: a flipped byte, a cut file, extra bytes, another file', () => {
@@ -84,18 +114,25 @@ describe('index file', () => {
     for (const bad of [bytes.subarray(0, 10), new Uint8Array(0)]) assert.match(problem(bad).message, /^News Corpus: the saved index is damaged/);
   });
 
+  it('reports sections that do not fit together as damage, in one sentence with one prefix', () => {
+    const withoutText = problem(withSections(bytes, (sections) => sections.filter((section) => section.name !== 'text')));
+    assert.deepStrictEqual(withoutText, { kind: 'corrupt', message: 'News Corpus: the saved index is damaged (the text section is missing); rebuilding it.' });
+    const overcounted = problem(withSections(bytes, (sections) => sections.map((section) => (section.name === 'postings' ? { ...section, count: section.count + 1 } : section))));
+    assert.strictEqual(overcounted.message, 'News Corpus: the saved index is damaged (the postings hold fewer entries than described); rebuilding it.');
+  });
+
   it('detects a stale file: another folder, another entity extractor, another format version', () => {
     assert.deepStrictEqual(problem(bytes, { root: '/elsewhere', extractor: 'fake' }).kind, 'stale');
     assert.match(problem(bytes, { root: '/corpus', extractor: 'ner:123' }).message, /entity extractor/);
     const older = Uint8Array.from(bytes);
-    new DataView(older.buffer).setUint32(8, 0, true);
+    new DataView(older.buffer).setUint32(VERSION_AT, 0, true);
     assert.match(problem(older).message, /out of date \(format version 0/);
   });
 
   it('rejects a cache in the previous format (version 2: raw arrays) as stale, so it is rebuilt', () => {
     assert.strictEqual(INDEX_FORMAT_VERSION, 3);
     const previous = Uint8Array.from(bytes);
-    new DataView(previous.buffer).setUint32(8, 2, true);
+    new DataView(previous.buffer).setUint32(VERSION_AT, 2, true);
     const rejected = problem(previous);
     assert.strictEqual(rejected.kind, 'stale');
     assert.match(rejected.message, /^News Corpus: the saved index is out of date \(format version 2, this version reads 3\)/);
