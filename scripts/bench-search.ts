@@ -3,7 +3,7 @@
 // Usage: npm run bench [-- 5000 20000 100000]
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ExtractorSpec } from '../src/workers/entity-extractor';
 import { IndexService } from '../src/workers/index-service';
@@ -53,9 +53,16 @@ interface Figures {
   readonly articles: number;
   readonly megabytes: number;
   readonly coldMs: number;
+  /** CPU time of the whole process (main thread and indexing threads) during the cold build. */
+  readonly coldCpuMs: number;
+  /** The 1-minute load average when the size started: the machine is shared, and times depend on it. */
+  readonly loadAtStart: number;
   readonly withoutEntitiesMs: number;
   readonly entities: number;
   readonly maxStallMs: number;
+  /** When the longest build stall began, and when the last batch was merged (after it: compaction), in ms into the build. */
+  readonly stallAtMs: number;
+  readonly lastBatchMs: number;
   readonly saveMs: number;
   readonly saveStallMs: number;
   readonly reopenStallMs: number;
@@ -79,13 +86,20 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
 }
 
+/** The longest main-thread stall and when it began, in ms since the monitor started. */
+interface Stall {
+  readonly ms: number;
+  readonly at: number;
+}
+
 /** Measures the longest gap between timer ticks: how long the main thread was blocked at a time. */
-function stallMonitor(): () => number {
-  let last = performance.now();
-  let worst = 0;
+function stallMonitor(): () => Stall {
+  const started = performance.now();
+  let last = started;
+  let worst: Stall = { ms: 0, at: 0 };
   const timer = setInterval(() => {
     const now = performance.now();
-    worst = Math.max(worst, now - last);
+    if (now - last > worst.ms) worst = { ms: now - last, at: last - started };
     last = now;
   }, 5);
   return () => {
@@ -122,21 +136,27 @@ async function measure(count: number, extractor: ExtractorSpec, withRipgrep: boo
   const cacheFile = path.join(tmpdir(), 'news-corpus-bench', `index-${count}.ncidx`);
   rmSync(cacheFile, { force: true });
   gc();
+  const loadAtStart = loadavg()[0] ?? 0;
+  const cpuStart = process.cpuUsage();
   const coldStart = performance.now();
   const files = listArticleFiles(dir);
   // Listing is not watched for stalls: the extension lists files itself, asynchronously.
   const stall = stallMonitor();
   const service = new IndexService({ root: dir, cacheFile, extractor });
-  const built = await service.open(files);
+  const buildStart = performance.now();
+  let lastBatchMs = 0;
+  const built = await service.open(files, { onProgress: () => (lastBatchMs = performance.now() - buildStart) });
   const coldMs = performance.now() - coldStart;
-  const maxStallMs = stall();
+  const { ms: maxStallMs, at: stallAtMs } = stall();
+  const cpu = process.cpuUsage(cpuStart);
+  const coldCpuMs = (cpu.user + cpu.system) / 1000;
   const withoutEntitiesMs = extractor.kind === 'none' ? coldMs : await coldBuildWithoutEntities(dir);
   const megabytes = files.reduce((sum, file) => sum + (file.size ?? 0), 0) / MB;
   const saveStart = performance.now();
   const saveStall = stallMonitor();
   await service.save();
   const saveMs = performance.now() - saveStart;
-  const saveStallMs = saveStall();
+  const saveStallMs = saveStall().ms;
   gc();
   const memory = process.memoryUsage();
   const latencies: number[] = [];
@@ -157,7 +177,7 @@ async function measure(count: number, extractor: ExtractorSpec, withRipgrep: boo
   const reopened = new IndexService({ root: dir, cacheFile, extractor });
   const outcome = await reopened.open(reopenFiles);
   const reopenMs = performance.now() - reopenStart;
-  const reopenStallMs = reopenStall();
+  const reopenStallMs = reopenStall().ms;
   if (outcome.source !== 'cache') throw new Error(`News Corpus: the reopen did not use the cache (${outcome.message ?? 'no message'}).`);
   await reopened.dispose();
   latencies.sort((a, b) => a - b);
@@ -165,9 +185,13 @@ async function measure(count: number, extractor: ExtractorSpec, withRipgrep: boo
     articles: built.sync.added,
     megabytes,
     coldMs,
+    coldCpuMs,
+    loadAtStart,
     withoutEntitiesMs,
     entities: service.index.entityCount,
     maxStallMs,
+    stallAtMs,
+    lastBatchMs,
     saveMs,
     saveStallMs,
     reopenStallMs,
@@ -196,10 +220,13 @@ function printTable(results: readonly Figures[]): void {
   const lines = [
     row('articles', results.map((r) => r.articles.toLocaleString('en-US'))),
     row('corpus size', results.map((r) => mb(r.megabytes))),
+    row('load average (1 min) at start', results.map((r) => r.loadAtStart.toFixed(2))),
     row('cold build (list+parse+NER+index)', results.map((r) => s(r.coldMs))),
+    row('  CPU time, all threads', results.map((r) => s(r.coldCpuMs))),
     row('  same without entity extraction', results.map((r) => s(r.withoutEntitiesMs))),
     row('  entities found', results.map((r) => r.entities.toLocaleString('en-US'))),
     row('  longest main-thread stall', results.map((r) => ms(r.maxStallMs))),
+    row('    began at / last batch merged', results.map((r) => `${(r.stallAtMs / 1000).toFixed(1)}/${(r.lastBatchMs / 1000).toFixed(1)} s`)),
     row('save', results.map((r) => s(r.saveMs))),
     row('  longest main-thread stall', results.map((r) => ms(r.saveStallMs))),
     row('cache file', results.map((r) => mb(r.cacheMb))),

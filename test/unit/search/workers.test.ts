@@ -1,13 +1,15 @@
 import * as assert from 'assert';
-import { mkdtempSync, rmSync, utimesSync, writeFileSync, readFileSync, unlinkSync } from 'fs';
+import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync, readFileSync, unlinkSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { AnalyzedBatch } from '../../../src/core/search/analyzed-batch';
+import { BatchBuilder } from '../../../src/core/search/batch-builder';
 import { CorpusIndex } from '../../../src/core/search/corpus-index';
+import { batchPieces } from '../../../src/workers/batch-pieces';
 import { IndexService } from '../../../src/workers/index-service';
 import { listArticleFiles } from '../../../src/workers/list-files';
 import { IndexWorkerPool } from '../../../src/workers/worker-pool';
-import { article, NEWS } from './fixtures';
+import { article, fakeExtractor, hitPaths, NEWS, NEWS_ENTITIES } from './fixtures';
 
 function writeCorpus(dir: string, count: number): void {
   for (let i = 0; i < count; i++) {
@@ -89,6 +91,105 @@ describe('IndexWorkerPool', function () {
     const broken = new IndexWorkerPool({ extractor: { kind: 'model', modelPath: path.join(dir, 'no-model.bin') }, workers: 1 });
     await assert.rejects(broken.analyze(listArticleFiles(dir).slice(0, 2), { onBatch: () => undefined }), /^Error: News Corpus: an indexing thread failed/);
     await broken.dispose();
+  });
+});
+
+describe('batchPieces', () => {
+  it('cuts a batch into views that, merged one by one, index exactly like the whole batch', () => {
+    const builder = new BatchBuilder(fakeExtractor(NEWS_ENTITIES));
+    builder.addText({ path: 'not-an-article.txt', size: 5, mtimeMs: 0 }, 'plain');
+    for (const item of NEWS) builder.addText({ path: item.path, size: item.text.length, mtimeMs: 0 }, item.text);
+    const batch = builder.finish();
+    const pieces = batchPieces(batch, 2);
+    assert.strictEqual(pieces.length, Math.ceil(NEWS.length / 2));
+    assert.deepStrictEqual(pieces.flatMap((piece) => piece.skipped.map((file) => file.path)), ['not-an-article.txt']);
+    assert.ok(pieces.every((piece) => piece.tokens.buffer === batch.tokens.buffer && piece.text.buffer === batch.text.buffer));
+    const whole = new CorpusIndex();
+    whole.addBatch(batch, { defer: true });
+    whole.compactNow();
+    const pieced = new CorpusIndex();
+    for (const piece of pieces) pieced.addBatch(piece, { defer: true });
+    pieced.compactNow();
+    for (const query of ['wheat', 'person:Putin', '"interest rates"', 'date:2023', 'mosc*']) assert.deepStrictEqual(hitPaths(pieced, query), hitPaths(whole, query), query);
+    assert.deepStrictEqual([...pieced.paths()], [...whole.paths()]);
+    assert.deepStrictEqual(batchPieces(batch, batch.articles.length), [batch]);
+  });
+});
+
+/**
+ * A stand-in indexing thread: answers each request after a short delay with a batch that lists its
+ * paths as skipped files, or with a 'failed' reply when a path is 'fail' — enough to test the pool's
+ * bookkeeping without parsing anything.
+ */
+const FAKE_WORKER = `
+const { parentPort } = require('node:worker_threads');
+parentPort.on('message', (request) => {
+  const paths = request.files.map((file) => file.path);
+  setTimeout(() => {
+    if (paths.includes('fail')) {
+      parentPort.postMessage({ kind: 'failed', id: request.id, message: 'broken on purpose' });
+      return;
+    }
+    const skipped = paths.map((path) => ({ path, code: 'unreadable', reason: 'fake' }));
+    parentPort.postMessage({ kind: 'batch', id: request.id, batch: { vocabulary: [], articles: [], tokens: new Uint32Array(0), text: new Uint8Array(0), skipped } });
+  }, 20);
+});
+`;
+
+describe('IndexWorkerPool after a failed run', function () {
+  this.timeout(20_000);
+  let dir: string;
+  let workerPath: string;
+
+  before(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'news-corpus-fake-'));
+    workerPath = path.join(dir, 'fake-worker.js');
+    writeFileSync(workerPath, FAKE_WORKER);
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  const jobs = (...paths: string[]) => paths.map((file) => ({ path: file }));
+  const seen = async (pool: IndexWorkerPool, paths: string[]): Promise<string[]> => {
+    const got: string[] = [];
+    await pool.analyze(jobs(...paths), { batchFiles: 1, onBatch: (batch) => got.push(...batch.skipped.map((file) => file.path)) });
+    return got.sort();
+  };
+
+  it("on a 'failed' reply, stops the threads and never delivers that run's late replies to the next run", async () => {
+    const pool = new IndexWorkerPool({ extractor: { kind: 'none' }, workers: 1, workerPath });
+    // With two requests in flight, 'a' is still being answered when 'fail' makes the run reject.
+    await assert.rejects(pool.analyze(jobs('fail', 'a', 'b'), { batchFiles: 1, onBatch: () => undefined }), /^Error: News Corpus: indexing failed: broken on purpose/);
+    assert.strictEqual(pool.threadCount, 0);
+    assert.deepStrictEqual(await seen(pool, ['x', 'y']), ['x', 'y']);
+    await pool.dispose();
+  });
+
+  it('when onBatch throws, rejects with its error, stops the threads and keeps the next run clean', async () => {
+    const pool = new IndexWorkerPool({ extractor: { kind: 'none' }, workers: 2, workerPath });
+    const run = pool.analyze(jobs('a', 'b', 'c', 'd', 'e'), {
+      batchFiles: 1,
+      onBatch: () => {
+        throw new Error('News Corpus: merge failed');
+      },
+    });
+    await assert.rejects(run, /merge failed/);
+    assert.strictEqual(pool.threadCount, 0);
+    assert.deepStrictEqual(await seen(pool, ['x', 'y', 'z']), ['x', 'y', 'z']);
+    await pool.dispose();
+  });
+
+  it('rejects a run still going when the pool is disposed, instead of leaving it waiting', async () => {
+    const pool = new IndexWorkerPool({ extractor: { kind: 'none' }, workers: 1, workerPath });
+    const rejected = assert.rejects(pool.analyze(jobs('a', 'b', 'c'), { batchFiles: 1, onBatch: () => undefined }), /^Error: News Corpus: indexing was stopped/);
+    await pool.dispose();
+    await rejected;
+  });
+
+  it('IndexService: a failed update still schedules the idle stop of the threads', async () => {
+    const service = new IndexService({ root: dir, extractor: { kind: 'none' }, workers: 1, workerPath });
+    await assert.rejects(service.update({ path: 'fail' }), /indexing failed/);
+    assert.notStrictEqual((service as unknown as { idleTimer?: unknown }).idleTimer, undefined);
+    await service.dispose();
   });
 });
 
@@ -175,6 +276,32 @@ describe('IndexService', function () {
     assert.strictEqual(stale.source, 'built');
     assert.match(stale.message ?? '', /out of date \(it was built for/);
     await elsewhere.dispose();
+  });
+
+  it('lets two services in one process save the same cache at once', async () => {
+    const files = listArticleFiles(dir);
+    const [one, two] = [service(), service()];
+    await Promise.all([one.open(files), two.open(files)]);
+    await Promise.all([one.save(), two.save(), one.save()]);
+    assert.deepStrictEqual(readdirSync(path.dirname(cacheFile)), ['index.ncidx']);
+    await Promise.all([one.dispose(), two.dispose()]);
+    const reopened = service();
+    assert.strictEqual((await reopened.open(files)).source, 'cache');
+    await reopened.dispose();
+  });
+
+  it('refuses changes after dispose without starting threads; searching still works', async () => {
+    const live = service();
+    await live.open(listArticleFiles(dir));
+    await live.dispose();
+    const threads = (): number => (live as unknown as { pool: IndexWorkerPool }).pool.threadCount;
+    const closed = /^Error: News Corpus: the index of .* has been closed/;
+    await assert.rejects(live.update({ path: path.join(dir, 'rates.txt') }), closed);
+    await assert.rejects(live.sync(listArticleFiles(dir)), closed);
+    await assert.rejects(live.open(listArticleFiles(dir)), closed);
+    await assert.rejects(live.remove(path.join(dir, 'rates.txt')), closed);
+    assert.strictEqual(threads(), 0);
+    assert.ok((live.search('wheat') as { total: number }).total === 1);
   });
 
   it('cancels a build, keeping the previous index', async () => {

@@ -1,0 +1,37 @@
+import { AnalyzedBatch } from '../core/search/analyzed-batch';
+
+/**
+ * Cuts a batch into pieces of at most `maxArticles` articles that can be merged one at a time
+ * (`CorpusIndex.addBatch` each), so the main thread can give the event loop a turn in between. The pieces
+ * share the batch's vocabulary and are views into its arrays: nothing is copied. Skipped files go with the
+ * first piece; an empty batch gives one empty piece.
+ *
+ * @example
+ * for (const piece of batchPieces(batch, 100)) index.addBatch(piece, { defer: true });
+ */
+export function batchPieces(batch: AnalyzedBatch, maxArticles: number): AnalyzedBatch[] {
+  const size = Math.max(1, Math.floor(maxArticles));
+  if (batch.articles.length <= size) return [batch];
+  const pieces: AnalyzedBatch[] = [];
+  let tokenAt = 0;
+  let textAt = 0;
+  for (let first = 0; first < batch.articles.length; first += size) {
+    const articles = batch.articles.slice(first, first + size);
+    let tokenEnd = tokenAt;
+    let textEnd = textAt;
+    for (const article of articles) {
+      tokenEnd += article.bodyTokens + article.titleTokens + 2 * article.entityPairs;
+      textEnd += article.textBytes;
+    }
+    pieces.push({
+      vocabulary: batch.vocabulary,
+      articles,
+      tokens: batch.tokens.subarray(tokenAt, tokenEnd),
+      text: batch.text.subarray(textAt, textEnd),
+      skipped: first === 0 ? batch.skipped : [],
+    });
+    tokenAt = tokenEnd;
+    textAt = textEnd;
+  }
+  return pieces;
+}
