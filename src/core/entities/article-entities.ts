@@ -33,6 +33,11 @@ interface Group {
 /** Type preference when a name got different types equally often in one article. */
 const TYPE_ORDER: readonly EntityType[] = ['PER', 'ORG', 'LOC', 'MISC'];
 
+/** What `isJunk` splits a span into words on: a span without it is one word. */
+const WHITE_SPACE = /\s/u;
+/** Stands for the article's lower-case words when `isJunk` will not look at them. */
+const NO_WORDS: ReadonlySet<string> = new Set();
+
 const LOWER_WORD = /(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}'’-]*/gu;
 
 /** Separators that never stand inside a name: "Russian Far East | Photo", "Reproduction/EFE". */
@@ -158,10 +163,14 @@ export function entityKey(type: EntityType, name: string): string {
  * //  { key: 'PER:kim jong-un', name: 'Kim Jong-un', aliases: ['Kim'], … }]
  */
 export function extractArticleEntities(recognizer: SpanRecognizer, text: string): ArticleEntity[] {
-  const lowerWords = lowerCaseWords(text);
+  // Scanning the whole article for lower-case words costs more than recognising it in some articles, and
+  // `isJunk` only consults them for a one-word span (no white space) at a sentence start: built on demand.
+  let lowerWords: Set<string> | undefined;
   const groups = new Map<string, Group>();
   for (const span of recognizer.recognize(text).flatMap(cleanSpan)) {
-    if (isJunk(span, lowerWords, isSentenceInitial(text, span.start))) continue;
+    const sentenceInitial = isSentenceInitial(text, span.start);
+    const needsLowerWords = sentenceInitial && !WHITE_SPACE.test(span.text);
+    if (isJunk(span, needsLowerWords ? (lowerWords ??= lowerCaseWords(text)) : NO_WORDS, sentenceInitial)) continue;
     const display = displayName(span.text);
     const identity = nameIdentity(span.text);
     if (identity === '') continue;
@@ -172,6 +181,8 @@ export function extractArticleEntities(recognizer: SpanRecognizer, text: string)
   for (const group of groups.values()) group.type = INSTITUTIONS.get(group.identity) ?? majorityType(group.mentions);
   const all = [...groups.values()];
   for (const short of all) {
+    // Only a one-word name can be a short form (a first or last name, an acronym): skip the others' scan.
+    if (short.words.length !== 1) continue;
     const candidates = all.filter((full) => full !== short && isShortFormOf(short, full));
     const [only] = candidates;
     if (only && candidates.length === 1) short.target = only;

@@ -15,7 +15,7 @@ import { TokenBuffer } from './tokenizer';
 import { WeightTable } from './weights';
 
 /** Entries of the per-word score cache (direct-mapped); news vocabulary is Zipfian, so most tokens hit. */
-const WORD_CACHE_SIZE = 8192;
+const WORD_CACHE_SIZE = 16384;
 const WORD_CACHE_KEYS = 3;
 /** Previous-tag values: every tag plus TAG_START. */
 const PREVIOUS_TAGS = TAG_START + 1;
@@ -45,6 +45,8 @@ export class Decoder {
   private readonly scores = new Int32Array(TAG_COUNT);
   private staticScores = new Int32Array(0);
   private tags = new Uint8Array(0);
+  /** Pass 1's tags, which pass 2 reuses for tokens whose inputs did not change. */
+  private firstTags = new Uint8Array(0);
   private readonly wordKeys = new Int32Array(WORD_CACHE_SIZE * WORD_CACHE_KEYS);
   private readonly wordScores = new Int32Array(WORD_CACHE_SIZE * TAG_COUNT);
   private readonly transition = new Int32Array(PREVIOUS_TAGS * TAG_COUNT);
@@ -76,27 +78,29 @@ export class Decoder {
     const context = this.context;
     context.prepare(text, tokens, this.model.gazetteer);
     if (this.tags.length < count) {
-      this.tags = new Uint8Array(Math.max(count, this.tags.length * 2));
-      this.staticScores = new Int32Array(this.tags.length * TAG_COUNT);
+      const size = Math.max(count, this.tags.length * 2);
+      this.tags = new Uint8Array(size);
+      this.firstTags = new Uint8Array(size);
+      this.staticScores = new Int32Array(size * TAG_COUNT);
     }
     const weights = this.model.weights;
     const keys = this.keys;
     const staticScores = this.staticScores;
-    const scores = this.scores;
     for (let i = 0; i < count; i++) {
-      this.wordScoresInto(i, scores);
+      const base = i * TAG_COUNT;
+      // Summed in place: the row starts as the cached word scores, then the context features are added.
+      this.wordScoresInto(i, staticScores, base);
       const n = context.contextFeatures(i, keys, 0);
-      for (let k = 0; k < n; k++) weights.add(keys[k] ?? 0, scores);
-      staticScores.set(scores, i * TAG_COUNT);
+      for (let k = 0; k < n; k++) weights.addAt(keys[k] ?? 0, staticScores, base);
     }
-    this.pass(count, false);
+    this.firstPass(count);
     this.evidence.mark(context, this.tags);
-    this.pass(count, true);
+    this.secondPass(count);
     return this.tags;
   }
 
-  /** Sets `scores` to the summed weights of token `i`'s word features, from the cache when the word was seen. */
-  private wordScoresInto(i: number, scores: Int32Array): void {
+  /** Sets `scores[at…]` to the summed weights of token `i`'s word features, from the cache when the word was seen. */
+  private wordScoresInto(i: number, scores: Int32Array, at: number): void {
     const context = this.context;
     const raw = context.raw[i] ?? 0;
     const shape = context.shape[i] ?? 0;
@@ -108,54 +112,101 @@ export class Decoder {
     const wordScores = this.wordScores;
     // Three independent checks (two hashes and the length) make a false hit practically impossible.
     if (wordKeys[keyAt] === raw && wordKeys[keyAt + 1] === shape && wordKeys[keyAt + 2] === length + 1) {
-      for (let tag = 0; tag < TAG_COUNT; tag++) scores[tag] = wordScores[scoreAt + tag] ?? 0;
+      for (let tag = 0; tag < TAG_COUNT; tag++) scores[at + tag] = wordScores[scoreAt + tag] ?? 0;
       return;
     }
-    scores.fill(0);
-    const n = context.wordFeatures(i, this.keys, 0);
-    for (let k = 0; k < n; k++) this.model.weights.add(this.keys[k] ?? 0, scores);
+    scores.fill(0, at, at + TAG_COUNT);
+    const weights = this.model.weights;
+    const keys = this.keys;
+    const n = context.wordFeatures(i, keys, 0);
+    for (let k = 0; k < n; k++) weights.addAt(keys[k] ?? 0, scores, at);
     wordKeys[keyAt] = raw;
     wordKeys[keyAt + 1] = shape;
     wordKeys[keyAt + 2] = length + 1;
-    wordScores.set(scores, scoreAt);
+    for (let tag = 0; tag < TAG_COUNT; tag++) wordScores[scoreAt + tag] = scores[at + tag] ?? 0;
   }
 
-  private pass(count: number, withDocument: boolean): void {
+  /** Scores one token given the previous two tags and its document evidence (0 = none), and returns the best allowed tag. */
+  private tagToken(i: number, previous: number, previous2: number, evidence: number): number {
     const context = this.context;
-    const weights = this.model.weights;
-    const keys = this.keys;
     const scores = this.scores;
     const staticScores = this.staticScores;
     const transition = this.transition;
     const transition2 = this.transition2;
     const documentScores = this.document;
-    const tags = this.tags;
-    let previous = TAG_START;
-    let previous2 = TAG_START;
-    for (let i = 0; i < count; i++) {
-      const position = context.position[i] ?? 0;
-      if (position & 1) {
-        previous = TAG_START;
-        previous2 = TAG_START;
+    const base = i * TAG_COUNT;
+    const transitionBase = previous * TAG_COUNT;
+    const transition2Base = (previous * PREVIOUS_TAGS + previous2) * TAG_COUNT;
+    if (evidence === 0) {
+      for (let tag = 0; tag < TAG_COUNT; tag++) {
+        scores[tag] = (staticScores[base + tag] ?? 0) + (transition[transitionBase + tag] ?? 0) + (transition2[transition2Base + tag] ?? 0);
       }
-      const base = i * TAG_COUNT;
-      const transitionBase = previous * TAG_COUNT;
-      const transition2Base = (previous * PREVIOUS_TAGS + previous2) * TAG_COUNT;
-      const evidence = withDocument ? context.documentType[i] ?? 0 : 0;
-      const documentBase = (evidence * POSITION_CODES + position) * TAG_COUNT;
+    } else {
+      const documentBase = (evidence * POSITION_CODES + (context.position[i] ?? 0)) * TAG_COUNT;
       for (let tag = 0; tag < TAG_COUNT; tag++) {
         scores[tag] =
           (staticScores[base + tag] ?? 0) +
           (transition[transitionBase + tag] ?? 0) +
           (transition2[transition2Base + tag] ?? 0) +
-          (evidence === 0 ? 0 : documentScores[documentBase + tag] ?? 0);
+          (documentScores[documentBase + tag] ?? 0);
       }
-      const n = context.tagWordFeatures(i, previous, keys, 0);
-      for (let k = 0; k < n; k++) weights.add(keys[k] ?? 0, scores);
-      const tag = bestAllowed(scores, previous, context.last[i] === 1);
+    }
+    const weights = this.model.weights;
+    const keys = this.keys;
+    const n = context.tagWordFeatures(i, previous, keys, 0);
+    for (let k = 0; k < n; k++) weights.addAt(keys[k] ?? 0, scores, 0);
+    return bestAllowed(scores, previous, context.last[i] === 1);
+  }
+
+  /** Pass 1: local features only. Its tags are kept in `firstTags` for the second pass to reuse. */
+  private firstPass(count: number): void {
+    const position = this.context.position;
+    const tags = this.tags;
+    let previous = TAG_START;
+    let previous2 = TAG_START;
+    for (let i = 0; i < count; i++) {
+      if ((position[i] ?? 0) & 1) {
+        previous = TAG_START;
+        previous2 = TAG_START;
+      }
+      const tag = this.tagToken(i, previous, previous2, 0);
       tags[i] = tag;
       previous2 = previous;
       previous = tag;
+    }
+    this.firstTags.set(tags.subarray(0, count));
+  }
+
+  /**
+   * Pass 2: adds the document evidence. A token's tag is a function of its static scores, the previous
+   * two tags and its evidence only, so a token without evidence whose previous two tags are those of
+   * pass 1 gets pass 1's tag again without being scored (most tokens: evidence is for capitalised words).
+   */
+  private secondPass(count: number): void {
+    const context = this.context;
+    const position = context.position;
+    const documentType = context.documentType;
+    const tags = this.tags;
+    const firstTags = this.firstTags;
+    let previous = TAG_START;
+    let previous2 = TAG_START;
+    let firstPrevious = TAG_START;
+    let firstPrevious2 = TAG_START;
+    for (let i = 0; i < count; i++) {
+      if ((position[i] ?? 0) & 1) {
+        previous = TAG_START;
+        previous2 = TAG_START;
+        firstPrevious = TAG_START;
+        firstPrevious2 = TAG_START;
+      }
+      const evidence = documentType[i] ?? 0;
+      const first = firstTags[i] ?? 0;
+      const tag = evidence === 0 && previous === firstPrevious && previous2 === firstPrevious2 ? first : this.tagToken(i, previous, previous2, evidence);
+      tags[i] = tag;
+      previous2 = previous;
+      previous = tag;
+      firstPrevious2 = firstPrevious;
+      firstPrevious = first;
     }
   }
 }

@@ -42,6 +42,17 @@ export class WeightTable {
 
   /** Adds the weights of feature `key` to `scores` (nothing when the model never kept that feature). */
   add(key: number, scores: Int32Array): void {
+    this.addAt(key, scores, 0);
+  }
+
+  /**
+   * Adds the weights of feature `key` to the row of TAG_COUNT scores at `scores[offset…]`, so that the
+   * decoder sums straight into its per-token table instead of summing into a scratch row and copying it.
+   *
+   * @example
+   * table.addAt(featureKey, staticScores, token * TAG_COUNT);
+   */
+  addAt(key: number, scores: Int32Array, offset: number): void {
     const slots = this.slots;
     const mask = this.mask;
     let slot = key & mask;
@@ -57,8 +68,8 @@ export class WeightTable {
     const pairs = this.pairs;
     for (let p = start; p < end; p++) {
       const pair = pairs[p] ?? 0;
-      const tag = pair & PAIR_TAG_MASK;
-      scores[tag] = (scores[tag] ?? 0) + (pair >> PAIR_TAG_BITS);
+      const at = offset + (pair & PAIR_TAG_MASK);
+      scores[at] = (scores[at] ?? 0) + (pair >> PAIR_TAG_BITS);
     }
   }
 

@@ -11,12 +11,14 @@ import { runAtOnce } from './time-slices';
  */
 export const INDEX_FILE_MAGIC = 'NCINDEX1';
 /**
- * Bumped whenever the layout of the file changes; older files are rebuilt. 3: varint forward index and postings, no alignment.
+ * Bumped whenever the layout of the file changes; older files are rebuilt. 3: varint forward index and postings,
+ * no alignment. 4: the forward index as raw 16- or 32-bit ids, aligned (the description is padded to 4 bytes);
+ * the postings start with every term's byte length, so that each term can be decoded when first read.
  *
  * @example
  * new DataView(bytes.buffer, bytes.byteOffset).getUint32(8, true) === INDEX_FORMAT_VERSION; // true for a current index file
  */
-export const INDEX_FORMAT_VERSION = 3;
+export const INDEX_FORMAT_VERSION = 4;
 /**
  * Bumped whenever tokenisation, fields or counts change: a file written by another analyser
  * has the right layout but the wrong contents, and is rebuilt too.
@@ -29,6 +31,11 @@ const CHECKSUM_BYTES = 20;
 const META_LENGTH_BYTES = 4;
 /** Bytes hashed between two chances to pause (a few ms). */
 const HASH_STEP_BYTES = 1 << 22;
+/**
+ * The sections start on a multiple of this in the file (the description is padded with spaces, which
+ * JSON ignores), so that the forward index's raw ids can be viewed in place in the buffer the file is read into.
+ */
+const SECTIONS_ALIGNMENT = 4;
 
 /**
  * What an index was built from, stored in the file and compared on load: a file for another folder,
@@ -83,7 +90,9 @@ function* hashSteps(hash: Hash, chunk: Uint8Array): Generator<void, void> {
 export function* encodeIndexSteps(parts: IndexParts, identity: IndexIdentity): Generator<void, Uint8Array[]> {
   const { sections, chunks } = yield* encodeSections(parts);
   const meta: FileMeta = { root: identity.root, extractor: identity.extractor, analyzer: ANALYZER_VERSION, createdAt: new Date().toISOString(), sections };
-  const metaBytes = new TextEncoder().encode(JSON.stringify(meta));
+  const json = JSON.stringify(meta);
+  const padding = (SECTIONS_ALIGNMENT - ((HEADER_BYTES + META_LENGTH_BYTES + new TextEncoder().encode(json).length) % SECTIONS_ALIGNMENT)) % SECTIONS_ALIGNMENT;
+  const metaBytes = new TextEncoder().encode(json + ' '.repeat(padding));
   const metaLength = new Uint8Array(META_LENGTH_BYTES);
   new DataView(metaLength.buffer).setUint32(0, metaBytes.length, true);
   const payload = [metaLength, metaBytes, ...chunks];

@@ -29,6 +29,11 @@ const SEPARATOR = '\u0000';
 const SEPARATOR_BYTE = 0;
 /** Strings encoded or decoded between two chances to pause (a few ms of work). */
 const STRING_BLOCK = 8192;
+/**
+ * Entities registered between two chances to pause. Registering tokenises the name and every alias into
+ * the word index, ~8 µs an entity: a block of 8,192 was a 60–90 ms stall at 100k articles.
+ */
+const ENTITY_STEP = 1000;
 /** Separates the aliases of an entity inside its field. */
 const ALIAS_SEPARATOR = '\u001f';
 /** Fields stored per entity: key, name, type, aliases, term id. */
@@ -40,8 +45,10 @@ const ENTITY_FIELDS = 5;
  * if (doc % ARTICLE_STEP === ARTICLE_STEP - 1) yield; // in a generator's loop over articles
  */
 export const ARTICLE_STEP = 2000;
-/** Postings encoded or decoded between two chances to pause. */
+/** Postings encoded between two chances to pause. */
 const POSTING_STEP = 200_000;
+/** Bytes copied out of the file buffer between two chances to pause (first writes to fresh pages are slow). */
+const COPY_STEP_BYTES = 1 << 22;
 
 /** The number columns, in file order (`readColumns` reads them back in the same order). */
 const COLUMNS: readonly (keyof DocColumns)[] = ['day', 'size', 'mtime', 'bodyStart', 'bodyLen', 'titleLen', 'entityPairs', 'textLen'];
@@ -97,18 +104,72 @@ function* readEntities(fields: readonly string[]): Generator<void, EntityTable> 
       mentions: 0,
     };
     table.register(entity, Number(fields[i + 4]));
-    if ((i / ENTITY_FIELDS) % STRING_BLOCK === STRING_BLOCK - 1) yield;
+    if ((i / ENTITY_FIELDS) % ENTITY_STEP === ENTITY_STEP - 1) yield;
   }
   return table;
 }
 
-/** Every article's tokens in id order; their number per article follows from the columns. */
-function* writeForward(writer: ByteWriter, store: DocStore): Generator<void, void> {
-  for (let doc = 0; doc < store.count; doc++) {
-    const forward = store.tokens(doc);
-    for (let i = 0; i < forward.length; i++) writer.varint(forward[i] ?? 0);
-    if (doc % ARTICLE_STEP === ARTICLE_STEP - 1) yield;
+/**
+ * Token ids take 2 bytes in the forward section when the dictionary has at most this many terms (40,895 at
+ * 100,000 Reuters articles), else 4. Raw fixed-width ids load with one native copy per article; as varints
+ * they were the biggest decoding loop of a reopen (~170 ms of ~0.9 s at 100k) for a section only ~20% smaller.
+ */
+const NARROW_TERM_LIMIT = 0x10000;
+/** Bytes before the forward index's ids: its id width, then how many padding bytes follow. */
+const FORWARD_HEADER_BYTES = 2;
+/** The ids start on a multiple of this (from the start of the sections), so they can be read in place. */
+const FORWARD_ALIGNMENT = 4;
+
+/**
+ * The forward index: its id width (2 or 4), padding so that the ids are aligned, then every article's
+ * token ids in id order as little-endian integers; their number per article follows from the columns.
+ */
+function* writeForward(writer: ByteWriter, store: DocStore, termCount: number): Generator<void, void> {
+  const width = termCount <= NARROW_TERM_LIMIT ? 2 : 4;
+  const padding = (FORWARD_ALIGNMENT - ((writer.length + FORWARD_HEADER_BYTES) % FORWARD_ALIGNMENT)) % FORWARD_ALIGNMENT;
+  writer.bytes(new Uint8Array([width, padding, ...new Array<number>(padding).fill(0)]));
+  for (let from = 0; from < store.count; from += ARTICLE_STEP) {
+    const to = Math.min(store.count, from + ARTICLE_STEP);
+    let length = 0;
+    for (let doc = from; doc < to; doc++) length += store.tokens(doc).length;
+    // A fresh block per step: the writer may keep a large block as a view instead of copying it.
+    const block = width === 2 ? new Uint16Array(length) : new Uint32Array(length);
+    let at = 0;
+    for (let doc = from; doc < to; doc++) {
+      const tokens = store.tokens(doc);
+      block.set(tokens, at);
+      at += tokens.length;
+    }
+    writer.bytes(new Uint8Array(block.buffer, 0, block.byteLength));
+    yield;
   }
+}
+
+/**
+ * Reads what {@link writeForward} wrote, one article at a time: `read(out, count)` fills `out` with the
+ * next `count` ids. The ids are viewed in place when the file buffer puts them on a multiple of their
+ * width (as {@link encodeSections} and the file header arrange), else copied to an aligned scratch first.
+ */
+function forwardReader(section: Uint8Array): { read: (out: Uint32Array, count: number) => void; done: () => boolean } {
+  const width = section[0] ?? 0;
+  if (width !== 2 && width !== 4) throw new Error(`News Corpus: the forward index has ids of ${width} bytes.`);
+  let at = FORWARD_HEADER_BYTES + (section[1] ?? 0);
+  let scratch = new Uint8Array(0);
+  const read = (out: Uint32Array, count: number): void => {
+    const bytes = count * width;
+    if (at + bytes > section.length) throw new Error('News Corpus: the forward index is shorter than the articles need.');
+    let buffer = section.buffer;
+    let offset = section.byteOffset + at;
+    if (offset % width !== 0) {
+      if (scratch.length < bytes) scratch = new Uint8Array(bytes * 2);
+      scratch.set(section.subarray(at, at + bytes));
+      buffer = scratch.buffer;
+      offset = 0;
+    }
+    out.set(width === 2 ? new Uint16Array(buffer, offset, count) : new Uint32Array(buffer, offset, count));
+    at += bytes;
+  };
+  return { read, done: () => at === section.length };
 }
 
 function* writeSegments(writer: ByteWriter, segments: readonly Uint8Array[]): Generator<void, void> {
@@ -118,52 +179,72 @@ function* writeSegments(writer: ByteWriter, segments: readonly Uint8Array[]): Ge
   }
 }
 
-/** Postings: the number of terms, then per term its length, its document gaps and its packed counts. */
+/**
+ * Postings: the number of terms; per term its number of postings, then per term the bytes of its
+ * encoded postings (so that a term can be found without decoding the others: see {@link MainPostings});
+ * then per term its document gaps and its packed counts, all as varints.
+ */
 function* writePostings(writer: ByteWriter, postings: MainPostings): Generator<void, void> {
-  writer.varint(postings.termCount);
+  const termCount = postings.termCount;
+  const data = new ByteWriter();
+  const byteLengths = new Uint32Array(termCount);
   let sinceYield = 0;
-  for (let term = 0; term < postings.termCount; term++) {
-    const start = postings.offsets[term] ?? 0;
-    const end = postings.offsets[term + 1] ?? start;
-    writer.varint(end - start);
+  for (let term = 0; term < termCount; term++) {
+    const list = postings.list(term);
+    if (!list) continue;
+    const before = data.length;
     let previous = 0;
-    for (let i = start; i < end; i++) {
-      const doc = postings.docs[i] ?? 0;
-      writer.varint(doc - previous);
+    for (let i = list.start; i < list.end; i++) {
+      const doc = list.docs[i] ?? 0;
+      data.varint(doc - previous);
       previous = doc;
     }
-    for (let i = start; i < end; i++) writer.varint(postings.counts[i] ?? 0);
-    sinceYield += end - start;
+    for (let i = list.start; i < list.end; i++) data.varint(list.counts[i] ?? 0);
+    byteLengths[term] = data.length - before;
+    sinceYield += list.end - list.start;
     if (sinceYield >= POSTING_STEP) {
       sinceYield = 0;
       yield;
     }
+  }
+  writer.varint(termCount);
+  for (let term = 0; term < termCount; term++) writer.varint((postings.offsets[term + 1] ?? 0) - (postings.offsets[term] ?? 0));
+  for (let term = 0; term < termCount; term++) writer.varint(byteLengths[term] ?? 0);
+  for (const chunk of data.finish()) {
+    writer.bytes(chunk);
+    yield;
   }
 }
 
-function* readPostings(reader: ByteReader, total: number): Generator<void, MainPostings> {
+/**
+ * Reads the postings' tables and copies their encoded bytes out of the file buffer (a few MB at a time,
+ * so that the buffer can be freed); the postings themselves are decoded per term when first read.
+ */
+function* readPostings(section: Uint8Array, total: number): Generator<void, MainPostings> {
+  const reader = new ByteReader(section);
   const termCount = reader.varint();
   const offsets = new Uint32Array(termCount + 1);
+  const starts = new Uint32Array(termCount + 1);
+  reader.varints(offsets, 1, termCount);
+  reader.varints(starts, 1, termCount);
+  for (let term = 0; term < termCount; term++) {
+    offsets[term + 1] = (offsets[term + 1] ?? 0) + (offsets[term] ?? 0);
+    starts[term + 1] = (starts[term + 1] ?? 0) + (starts[term] ?? 0);
+  }
+  const described = offsets[termCount] ?? 0;
+  if (described !== total) throw new Error(`News Corpus: the postings hold ${described < total ? 'fewer' : 'more'} entries than described.`);
+  const data = section.subarray(reader.position);
+  if (starts[termCount] !== data.length) throw new Error('News Corpus: the postings hold another number of bytes than described.');
+  // Allocated now, filled per term later: pages are only touched as terms are decoded.
   const docs = new Uint32Array(total);
   const counts = new Uint16Array(total);
-  let at = 0;
-  let sinceYield = 0;
-  for (let term = 0; term < termCount; term++) {
-    const length = reader.varint();
-    if (at + length > total) throw new Error('News Corpus: the postings hold more entries than described.');
-    reader.varints(docs, at, length);
-    for (let i = at + 1; i < at + length; i++) docs[i] = (docs[i] ?? 0) + (docs[i - 1] ?? 0);
-    reader.varints(counts, at, length);
-    at += length;
-    offsets[term + 1] = at;
-    sinceYield += length;
-    if (sinceYield >= POSTING_STEP) {
-      sinceYield = 0;
-      yield;
-    }
+  const bytes = new Uint8Array(data.length);
+  yield;
+  for (let from = 0; from < data.length; from += COPY_STEP_BYTES) {
+    bytes.set(data.subarray(from, from + COPY_STEP_BYTES), from);
+    yield;
   }
-  if (at !== total) throw new Error('News Corpus: the postings hold fewer entries than described.');
-  return new MainPostings(offsets, docs, counts);
+  return new MainPostings(offsets, docs, counts, { bytes, starts });
 }
 
 function* writeColumns(writer: ByteWriter, columns: DocColumns): Generator<void, void> {
@@ -192,8 +273,9 @@ function readColumns(reader: ByteReader, count: number): DocColumns {
 
 /**
  * Encodes a compacted index (no removed or pending articles) as the sections of an index file:
- * string tables, the number columns as raw little-endian bytes, the forward index and the postings as
- * varints (posting documents as gaps), and the text as it is. A generator: it pauses every few ms.
+ * string tables, the number columns and the forward index as raw little-endian integers (token ids
+ * in 2 bytes when there are at most 65,536 terms), the postings as varints (posting documents as gaps, with a table to find each term's),
+ * and the text as it is. A generator: it pauses every few ms.
  *
  * @example
  * const { sections, chunks } = runAtOnce(encodeSections(index.parts()));
@@ -214,7 +296,7 @@ export function* encodeSections(parts: IndexParts): Generator<void, { sections: 
   yield* section('titles', store.count, writeStrings(writer, store.titles));
   yield* section('entities', entities.length, writeStrings(writer, entities));
   yield* section('columns', store.count, writeColumns(writer, store.columns()));
-  yield* section('forward', store.count, writeForward(writer, store));
+  yield* section('forward', store.count, writeForward(writer, store, terms.length));
   yield* section('postings', postings.docs.length, writePostings(writer, postings));
   const text = store.textSegments();
   yield* section('text', text.reduce((sum, segment) => sum + segment.length, 0), writeSegments(writer, text));
@@ -245,41 +327,23 @@ export function* decodeSections(payload: Uint8Array, sections: readonly SectionI
   };
   const strings = (name: SectionName): Generator<void, string[]> => readStrings(of(name).data, of(name).count);
   const terms = yield* strings('terms');
+  // A step of its own: hashing 40,000 terms into the map takes a few ms.
+  const dictionary = new TermDictionary(terms);
+  yield;
   const paths = yield* strings('paths');
   const titles = yield* strings('titles');
   const entities = yield* readEntities(yield* strings('entities'));
   if (titles.length !== paths.length || of('columns').count !== paths.length) throw new Error('News Corpus: the article tables disagree.');
   const columns = readColumns(new ByteReader(of('columns').data), paths.length);
-  const store = yield* readStore(paths, titles, columns, new ByteReader(of('forward').data), new ByteReader(of('text').data));
-  const postings = yield* readPostings(new ByteReader(of('postings').data), of('postings').count);
+  const store = yield* readStore(paths, titles, columns, of('forward').data, of('text').data);
+  const postings = yield* readPostings(of('postings').data, of('postings').count);
   if (postings.termCount > terms.length) throw new Error('News Corpus: the postings name more terms than the dictionary holds.');
-  return { dictionary: new TermDictionary(terms), store, postings, entities };
+  return { dictionary, store, postings, entities };
 }
 
-function* readStore(paths: readonly string[], titles: readonly string[], columns: DocColumns, forward: ByteReader, text: ByteReader): Generator<void, DocStore> {
-  const store = new DocStore();
-  let tokens = new Uint32Array(0);
-  for (let doc = 0; doc < paths.length; doc++) {
-    const bodyTokens = columns.bodyLen[doc] ?? 0;
-    const titleTokens = columns.titleLen[doc] ?? 0;
-    const entityPairs = columns.entityPairs[doc] ?? 0;
-    const length = bodyTokens + titleTokens + 2 * entityPairs;
-    if (tokens.length < length) tokens = new Uint32Array(length * 2);
-    forward.varints(tokens, 0, length);
-    const article = {
-      path: paths[doc] ?? '',
-      title: titles[doc] ?? '',
-      size: columns.size[doc] ?? 0,
-      mtimeMs: columns.mtime[doc] ?? 0,
-      day: columns.day[doc] ?? 0,
-      bodyStart: columns.bodyStart[doc] ?? 0,
-      bodyTokens,
-      titleTokens,
-      entityPairs,
-    };
-    const bytes = text.bytes(columns.textLen[doc] ?? 0);
-    store.append(article, tokens, 0, length, bytes, 0, bytes.length);
-    if (doc % ARTICLE_STEP === ARTICLE_STEP - 1) yield;
-  }
+function* readStore(paths: readonly string[], titles: readonly string[], columns: DocColumns, forward: Uint8Array, text: Uint8Array): Generator<void, DocStore> {
+  const tokens = forwardReader(forward);
+  const store = yield* DocStore.loadSteps(paths, titles, columns, tokens.read, text);
+  if (!tokens.done()) throw new Error('News Corpus: the forward index holds more ids than the articles need.');
   return store;
 }

@@ -39,7 +39,16 @@ export class SegmentedArray<T extends SegmentType> {
 
   /** Appends `values[from..to)` as one run; returns its position for {@link view}. */
   append(values: T, from: number, to: number): number {
-    const count = to - from;
+    const position = this.reserve(to - from);
+    this.view(position, to - from).set(values.subarray(from, to) as ArrayLike<number>);
+    return position;
+  }
+
+  /**
+   * Adds a run of `count` entries (zeros) for the caller to fill through {@link view}; returns its position.
+   * Loading writes decoded values straight into the segment this way, without a scratch copy per article.
+   */
+  reserve(count: number): number {
     let last = this.segments.length - 1;
     const lastSegment = this.segments[last];
     if (lastSegment === undefined || (this.used[last] ?? 0) + count > lastSegment.length) {
@@ -47,9 +56,7 @@ export class SegmentedArray<T extends SegmentType> {
       this.used.push(0);
       last++;
     }
-    const segment = this.segments[last] as T;
     const offset = this.used[last] ?? 0;
-    segment.set(values.subarray(from, to) as ArrayLike<number>, offset);
     this.used[last] = offset + count;
     return last * SEGMENT_STRIDE + offset;
   }

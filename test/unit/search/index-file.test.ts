@@ -129,13 +129,56 @@ describe('index file', () => {
     assert.match(problem(older).message, /out of date \(format version 0/);
   });
 
-  it('rejects a cache in the previous format (version 2: raw arrays) as stale, so it is rebuilt', () => {
-    assert.strictEqual(INDEX_FORMAT_VERSION, 3);
+  it('rejects a cache in the previous format (version 3: varint forward index) as stale, so it is rebuilt', () => {
+    assert.strictEqual(INDEX_FORMAT_VERSION, 4);
     const previous = Uint8Array.from(bytes);
-    new DataView(previous.buffer).setUint32(VERSION_AT, 2, true);
+    new DataView(previous.buffer).setUint32(VERSION_AT, 3, true);
     const rejected = problem(previous);
     assert.strictEqual(rejected.kind, 'stale');
-    assert.match(rejected.message, /^News Corpus: the saved index is out of date \(format version 2, this version reads 3\)/);
+    assert.match(rejected.message, /^News Corpus: the saved index is out of date \(format version 3, this version reads 4\)/);
+  });
+
+  it('starts the sections on a multiple of 4 bytes, so the forward index is read in place', () => {
+    const metaLength = new DataView(bytes.buffer, bytes.byteOffset + HEADER_BYTES).getUint32(0, true);
+    assert.strictEqual((HEADER_BYTES + META_LENGTH_BYTES + metaLength) % 4, 0);
+  });
+
+  it('decodes the postings of a term only when it is first read, to the same lists as the saved index', () => {
+    const decoded = decodeIndex(bytes, IDENTITY);
+    assert.ok(decoded.ok);
+    const saved = original.parts().postings;
+    const loaded = decoded.parts.postings;
+    assert.deepStrictEqual(loaded.offsets, saved.offsets);
+    assert.ok(loaded.docs.every((doc) => doc === 0), 'nothing decoded before the first read');
+    for (let term = 0; term < loaded.termCount; term++) loaded.list(term);
+    assert.deepStrictEqual(loaded.docs, saved.docs);
+    assert.deepStrictEqual(loaded.counts, saved.counts);
+    // Saving a loaded index writes the same bytes, whether or not its terms were read.
+    const again = decodeIndex(bytes, IDENTITY);
+    assert.ok(again.ok);
+    assert.deepStrictEqual(encode(new CorpusIndex(again.parts)).subarray(HEADER_BYTES + META_LENGTH_BYTES + 200), bytes.subarray(HEADER_BYTES + META_LENGTH_BYTES + 200));
+  });
+
+  it('stores token ids in 4 bytes past 65,536 terms, and reads them at any alignment', () => {
+    const wordsPerArticle = 1000;
+    const many: FixtureArticle[] = [];
+    for (let i = 0; i < 70; i++) {
+      const words = Array.from({ length: wordsPerArticle }, (_, j) => `w${i * wordsPerArticle + j}`).join(' ');
+      many.push({ path: `big${i}.txt`, text: article('2023-09-13', `Story ${i}`, words) });
+    }
+    const index = buildIndex(many);
+    assert.ok(index.termCount > 0x10000);
+    const saved = encode(index);
+    for (const shift of [0, 1, 2]) {
+      const shifted = new Uint8Array(saved.length + shift);
+      shifted.set(saved, shift);
+      const decoded = decodeIndex(shifted.subarray(shift), IDENTITY);
+      assert.ok(decoded.ok, `shift ${shift}`);
+      const loaded = new CorpusIndex(decoded.parts);
+      assert.deepStrictEqual(hitPaths(loaded, 'w69999'), ['big69.txt']);
+      assert.deepStrictEqual(hitPaths(loaded, '"w65536 w65537"'), ['big65.txt']);
+      assert.deepStrictEqual(hitPaths(loaded, '"w65537 w65536"'), []);
+    }
   });
 
   it('encodes and decodes in slices that pause, giving the same index as at once', async () => {

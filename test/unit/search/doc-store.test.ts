@@ -1,0 +1,98 @@
+import * as assert from 'assert';
+import { compactSteps } from '../../../src/core/search/compaction';
+import { DocStore } from '../../../src/core/search/doc-store';
+import { Growable } from '../../../src/core/search/growable';
+import { SegmentedArray } from '../../../src/core/search/segmented-array';
+import { runAtOnce } from '../../../src/core/search/time-slices';
+import { FixtureArticle, NEWS, article, buildIndex } from './fixtures';
+
+const encoder = new TextEncoder();
+
+/** A store built article by article, as indexing does. */
+function appended(texts: readonly string[]): DocStore {
+  const store = new DocStore();
+  texts.forEach((text, doc) => {
+    // Body tokens, one title token, then one entity pair (term 9, mentioned twice).
+    const tokens = new Uint32Array([doc, doc + 1, 5, 9, 2]);
+    store.append({ path: `${doc}.txt`, title: `T${doc}`, size: text.length, mtimeMs: doc, day: 20230913 + doc, bodyStart: 0, bodyTokens: 2, titleTokens: 1, entityPairs: 1 }, tokens, 0, tokens.length, encoder.encode(text), 0);
+  });
+  return store;
+}
+
+describe('doc store loading', () => {
+  it('builds the same store in bulk as article by article', () => {
+    const texts = ['first story', 'second, longer story', ''];
+    const original = appended(texts);
+    // The reader is asked for runs of consecutive articles' tokens, as the file stores them.
+    const tokens = [0, 1, 2].flatMap((doc) => [...original.tokens(doc)]);
+    let next = 0;
+    const loaded = runAtOnce(
+      DocStore.loadSteps(original.paths, original.titles, original.columns(), (out, count) => {
+        out.set(tokens.slice(next, next + count));
+        next += count;
+      }, encoder.encode(texts.join(''))),
+    );
+    assert.strictEqual(next, tokens.length);
+    assert.strictEqual(loaded.count, 3);
+    assert.strictEqual(loaded.liveCount, 3);
+    assert.deepStrictEqual(loaded.averages(), original.averages());
+    for (let doc = 0; doc < 3; doc++) {
+      assert.deepStrictEqual(loaded.tokens(doc), original.tokens(doc));
+      assert.strictEqual(loaded.text(doc), texts[doc]);
+      assert.deepStrictEqual(loaded.stored(doc), original.stored(doc));
+      assert.strictEqual(loaded.docOf(`${doc}.txt`), doc);
+      assert.strictEqual(loaded.entityLen.array[doc], 2);
+    }
+    // Still appendable and removable after a bulk load.
+    assert.strictEqual(loaded.append({ ...loaded.stored(0), path: '3.txt' }, new Uint32Array([4]), 0, 1, encoder.encode('x'), 0), 3);
+    assert.ok(loaded.remove('1.txt'));
+    assert.strictEqual(loaded.liveCount, 3);
+  });
+
+  it('refuses text shorter than the articles need, with a prefixed message', () => {
+    const original = appended(['some text']);
+    assert.throws(
+      () => runAtOnce(DocStore.loadSteps(original.paths, original.titles, original.columns(), (out) => out.fill(1), new Uint8Array(3))),
+      /^Error: News Corpus: the text section is shorter/,
+    );
+  });
+
+  it('lets a column take over an array of its own type only', () => {
+    const days = new Growable(Int32Array);
+    days.adopt(new Int32Array([20230913, 20230914]));
+    days.push(20230915);
+    assert.deepStrictEqual(days.view(), new Int32Array([20230913, 20230914, 20230915]));
+    assert.throws(() => days.adopt(new Float64Array(1)), /^Error: News Corpus: a column was given values of another type/);
+  });
+
+  it('reserves runs to fill in place, in a new segment when the current one is full', () => {
+    const array = new SegmentedArray(Uint32Array, 4);
+    const first = array.reserve(3);
+    array.view(first, 3).set([1, 2, 3]);
+    const second = array.reserve(2);
+    array.view(second, 2).set([4, 5]);
+    assert.deepStrictEqual(array.filled(), [new Uint32Array([1, 2, 3]), new Uint32Array([4, 5])]);
+    assert.deepStrictEqual(array.view(second, 2), new Uint32Array([4, 5]));
+  });
+});
+
+describe('compaction steps', () => {
+  it('pauses at least every 500 articles and while touching the new postings, giving the same answers', () => {
+    const many: FixtureArticle[] = [];
+    for (let i = 0; i < 1200; i++) many.push({ path: `a${i}.txt`, text: article('2023-09-13', `Story ${i} about wheat w${i % 31}.`) });
+    const index = buildIndex([...NEWS, ...many]);
+    const { store, postings, dictionary } = index.parts();
+    const steps = compactSteps(store, dictionary.size);
+    let pauses = 0;
+    let step = steps.next();
+    while (!step.done) {
+      pauses++;
+      step = steps.next();
+    }
+    // Two passes over 1,200+ articles, a pause every 500, plus at least one while touching the arrays.
+    assert.ok(pauses >= 2 * Math.floor(store.count / 500) + 1, `paused ${pauses} times`);
+    assert.deepStrictEqual(step.value.postings.offsets, postings.offsets);
+    assert.deepStrictEqual(step.value.postings.docs, postings.docs);
+    assert.deepStrictEqual(step.value.postings.counts, postings.counts);
+  });
+});
