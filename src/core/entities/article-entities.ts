@@ -1,5 +1,5 @@
 import { isJunk } from './junk';
-import { acronymOf, displayName, isAllCaps, nameIdentity, nameWords } from './names';
+import { acronymOf, displayName, identityOfDisplay, isAllCaps, nameIdentity, nameWords } from './names';
 import { ArticleEntity, EntitySpan, EntityType } from './types';
 
 /**
@@ -82,12 +82,29 @@ function cleanSpan(span: EntitySpan): EntitySpan[] {
 
 /** Whether the text before `start` ends a sentence (or the text, a line or a paragraph starts there). */
 function isSentenceInitial(text: string, start: number): boolean {
+  // Character codes, not a regex per character: this runs for every span of every article.
   for (let i = start - 1; i >= 0; i--) {
-    const char = text.charAt(i);
-    if (/[\s"“‘'(\[]/u.test(char) && char !== '\n') continue;
-    return /[\n.!?:]/u.test(char);
+    const code = text.charCodeAt(i);
+    if (code !== NEWLINE && (isWhiteSpaceCode(code) || OPENERS.includes(code))) continue;
+    return SENTENCE_ENDS.includes(code);
   }
   return true;
+}
+
+const NEWLINE = 0x0a;
+/** Quotes and brackets that may stand between a sentence's end and its first word: " “ ‘ ' ( [ */
+const OPENERS: readonly number[] = [0x22, 0x201c, 0x2018, 0x27, 0x28, 0x5b];
+/** What ends a sentence before a word: a line break . ! ? : */
+const SENTENCE_ENDS: readonly number[] = [NEWLINE, 0x2e, 0x21, 0x3f, 0x3a];
+
+/** Whether a UTF-16 code unit is white space as the regex `\s` defines it (ECMAScript WhiteSpace and LineTerminator). */
+function isWhiteSpaceCode(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
 }
 
 function lowerCaseWords(text: string): Set<string> {
@@ -172,7 +189,7 @@ export function extractArticleEntities(recognizer: SpanRecognizer, text: string)
     const needsLowerWords = sentenceInitial && !WHITE_SPACE.test(span.text);
     if (isJunk(span, needsLowerWords ? (lowerWords ??= lowerCaseWords(text)) : NO_WORDS, sentenceInitial)) continue;
     const display = displayName(span.text);
-    const identity = nameIdentity(span.text);
+    const identity = identityOfDisplay(display);
     if (identity === '') continue;
     const group = groups.get(identity) ?? { identity, words: nameWords(identity), type: span.type, mentions: [] };
     group.mentions.push({ start: span.start, end: span.end, type: span.type, display, identity });

@@ -26,7 +26,18 @@ export function displayName(text: string): string {
  * nameIdentity('The New York Times'); // 'new york times'
  */
 export function nameIdentity(text: string): string {
-  return displayName(text).toLowerCase().replace(/^the /u, '');
+  return identityOfDisplay(displayName(text));
+}
+
+/**
+ * `nameIdentity` of a text whose `displayName` is `display`, for callers that already have it
+ * (cleaning a mention's text twice was a measurable part of merging an article's entities).
+ *
+ * @example
+ * identityOfDisplay(displayName('The New York Times’s')); // 'new york times'
+ */
+export function identityOfDisplay(display: string): string {
+  return display.toLowerCase().replace(/^the /u, '');
 }
 
 /**
