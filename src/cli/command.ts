@@ -19,3 +19,17 @@ export interface CliIo {
 
 /** An error whose message is shown to the user as it is, without a stack trace. */
 export class CliUsageError extends Error {}
+
+/**
+ * The value that follows the option at `args[index]`, or a usage error naming the option.
+ * Callers pass `i++` so their loop skips the value.
+ *
+ * @example
+ * optionValue(['--limit', '5'], 0); // '5'
+ * optionValue(['--limit'], 0);      // throws CliUsageError('--limit needs a value.')
+ */
+export function optionValue(args: readonly string[], index: number): string {
+  const value = args[index + 1];
+  if (value === undefined) throw new CliUsageError(`${args[index] ?? 'the option'} needs a value.`);
+  return value;
+}

@@ -7,7 +7,7 @@ import { EntityCatalog } from '../core/entities/catalog';
 import { EntityRecognizer } from '../core/entities/recognizer';
 import { defaultExtractorSpec } from '../workers/entity-extractor';
 import { listArticleFiles } from '../workers/list-files';
-import { CliCommand, CliIo, CliUsageError } from './command';
+import { CliCommand, CliIo, CliUsageError, optionValue } from './command';
 
 const ENTITIES_USAGE = [
   'Usage: news-corpus entities [--model FILE]',
@@ -33,13 +33,8 @@ function parseOptions(args: readonly string[]): EntitiesOptions {
   let model: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
-    const value = (): string => {
-      const next = args[++i];
-      if (next === undefined) throw new CliUsageError(`${arg} needs a value.`);
-      return next;
-    };
-    if (arg === '--corpus') corpus = value();
-    else if (arg === '--model') model = value();
+    if (arg === '--corpus') corpus = optionValue(args, i++);
+    else if (arg === '--model') model = optionValue(args, i++);
     else throw new CliUsageError(`unexpected argument "${arg}".`);
   }
   if (corpus !== undefined && (!existsSync(corpus) || !statSync(corpus).isDirectory())) throw new CliUsageError(`"${corpus}" is not a folder.`);

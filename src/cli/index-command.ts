@@ -4,7 +4,7 @@ import { defaultCacheFile } from '../workers/cache-file';
 import { ExtractorSpec, defaultExtractorSpec } from '../workers/entity-extractor';
 import { IndexService, OpenOutcome } from '../workers/index-service';
 import { listArticleFiles } from '../workers/list-files';
-import { CliCommand, CliIo, CliUsageError } from './command';
+import { CliCommand, CliIo, CliUsageError, optionValue } from './command';
 
 /** Options shared by `index` and `search`. */
 export interface IndexCliOptions {
@@ -49,16 +49,11 @@ export function parseIndexOptions(args: readonly string[], flags: ReadonlySet<st
   let workers: number | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
-    const next = (): string => {
-      const value = args[++i];
-      if (value === undefined) throw new CliUsageError(`${arg} needs a value.`);
-      return value;
-    };
-    if (arg === '--cache') cacheFile = next();
-    else if (arg === '--model') model = next();
-    else if (arg === '--workers') workers = positiveInteger('--workers', next());
+    if (arg === '--cache') cacheFile = optionValue(args, i++);
+    else if (arg === '--model') model = optionValue(args, i++);
+    else if (arg === '--workers') workers = positiveInteger('--workers', optionValue(args, i++));
     else if (arg === '--no-entities' || arg === '--rebuild' || flags.has(arg)) seen.add(arg);
-    else if (valued.has(arg)) values.set(arg, next());
+    else if (valued.has(arg)) values.set(arg, optionValue(args, i++));
     else if (arg.startsWith('--')) throw new CliUsageError(`unknown option ${arg}.`);
     else positional.push(arg);
   }
