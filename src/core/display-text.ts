@@ -8,3 +8,14 @@
 export function toDisplayText(text: string): string {
   return text.replace(/\s+/g, ' ').replace(/\$\(/g, '\\$(').trim();
 }
+
+/**
+ * A count with its noun, as the views show it: digits grouped, the noun plural unless the count is one.
+ *
+ * @example
+ * countOf(1, 'article');    // '1 article'
+ * countOf(12345, 'file');   // '12,345 files'
+ */
+export function countOf(count: number, noun: string): string {
+  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
+}

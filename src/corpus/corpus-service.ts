@@ -7,7 +7,7 @@ import { mergeResponses } from '../core/search/merge-responses';
 import { IndexService } from '../workers/index-service';
 import { FileJob } from '../workers/protocol';
 import { indexPathOf, uriOfIndexPath } from './index-paths';
-import { prepareCandidate } from './read-candidate';
+import { IndexedStamp, prepareCandidate } from './read-candidate';
 import { CorpusSettings } from './settings';
 import { Candidate, CandidateFilter, displayPath, findCandidates } from './workspace-scanner';
 
@@ -58,7 +58,7 @@ function skippedOf(file: SkippedArticle): SkippedFile {
 }
 
 /** Prepares candidates for indexing, a few at a time; files that vanished are left out. */
-async function prepareAll(candidates: readonly Candidate[], maxFileBytes: number, signal: AbortSignal): Promise<{ jobs: FileJob[]; skipped: SkippedFile[] }> {
+async function prepareAll(candidates: readonly Candidate[], maxFileBytes: number, signal: AbortSignal, indexed?: IndexedStamp): Promise<{ jobs: FileJob[]; skipped: SkippedFile[] }> {
   const jobs: FileJob[] = [];
   const skipped: SkippedFile[] = [];
   let next = 0;
@@ -66,7 +66,7 @@ async function prepareAll(candidates: readonly Candidate[], maxFileBytes: number
     while (next < candidates.length && !signal.aborted) {
       const candidate = candidates[next++];
       if (!candidate) continue;
-      const outcome = await prepareCandidate(candidate, maxFileBytes);
+      const outcome = await prepareCandidate(candidate, maxFileBytes, indexed);
       if (outcome.kind === 'job') jobs.push(outcome.job);
       else if (outcome.kind === 'skipped') skipped.push(outcome.file);
     }
@@ -211,10 +211,11 @@ export class CorpusService implements vscode.Disposable {
         for (const { uri, path, error } of found.unreadable) {
           skipped.push({ id: uri.toString(), path, reason: 'unreadable', message: `folder could not be read: ${error}` });
         }
-        const prepared = await prepareAll(found.candidates, settings.maxFileBytes, signal);
+        const index = this.indexOf(folder, settings);
+        // A rescan need not fetch remote files the index already has unchanged (events always re-read).
+        const prepared = await prepareAll(found.candidates, settings.maxFileBytes, signal, (path) => index.index.stamp(path));
         skipped.push(...prepared.skipped);
         if (signal.aborted) return;
-        const index = this.indexOf(folder, settings);
         const opened = await index.open(prepared.jobs, {
           signal,
           onProgress: (done, total) => progress.report({ message: `indexing ${folder.name} ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')}` }),

@@ -12,23 +12,29 @@ function isFileNotFound(error: unknown): boolean {
   return error instanceof vscode.FileSystemError && error.code === 'FileNotFound';
 }
 
+/** The size and modification time the index holds for a path, if it holds it. */
+export type IndexedStamp = (path: string) => { readonly size: number; readonly mtimeMs: number } | undefined;
+
 /**
  * Turns a candidate into an indexing job, stamped with its size and modification time so that the index
  * re-reads only what changed. Files on disk are read by the indexing threads, so only their path is
- * passed; other schemes (remote, virtual) are read here through `workspace.fs`, the size checked before
- * reading so a huge file is never loaded. Never writes to the file.
+ * passed; other schemes (remote, virtual) are read here through `workspace.fs` — unless `indexed` says the
+ * index already has them unchanged — the size checked before reading so a huge file is never loaded.
+ * Never writes to the file.
  */
-export async function prepareCandidate(candidate: Candidate, maxFileBytes: number): Promise<CandidateOutcome> {
+export async function prepareCandidate(candidate: Candidate, maxFileBytes: number, indexed?: IndexedStamp): Promise<CandidateOutcome> {
   const path = indexPathOf(candidate.uri);
   const id = candidate.uri.toString();
   const skip = (reason: Parameters<typeof describeSkip>[0], message: string): CandidateOutcome => ({ kind: 'skipped', file: { id, path: candidate.path, reason, message } });
   try {
     const stat = await vscode.workspace.fs.stat(candidate.uri);
     if (stat.size > maxFileBytes) return skip('too-large', describeSkip('too-large', { size: stat.size, maxBytes: maxFileBytes }));
-    if (candidate.uri.scheme === 'file') return { kind: 'job', job: { path, size: stat.size, mtimeMs: stat.mtime } };
+    const stamped = { path, size: stat.size, mtimeMs: stat.mtime };
+    const known = indexed?.(path);
+    if (candidate.uri.scheme === 'file' || (known?.size === stat.size && known.mtimeMs === stat.mtime)) return { kind: 'job', job: stamped };
     const result = readArticleFile(await vscode.workspace.fs.readFile(candidate.uri), maxFileBytes);
     if (result.kind === 'skipped') return skip(result.reason, result.message);
-    return { kind: 'job', job: { path, text: result.text, size: stat.size, mtimeMs: stat.mtime } };
+    return { kind: 'job', job: { ...stamped, text: result.text } };
   } catch (error) {
     if (isFileNotFound(error)) return { kind: 'gone' };
     return skip('unreadable', describeSkip('unreadable', { error: error instanceof Error ? error.message : String(error) }));

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { CorpusArticle } from '../core/corpus';
+import { countOf } from '../core/display-text';
 import { DateGroups, DayGroup, groupByDate, MonthGroup, YearGroup } from '../core/date-groups';
 import { MONTH_NAMES } from '../core/iso-date';
 import { DatesViewSettings } from '../corpus/settings';
@@ -18,7 +19,6 @@ export interface ArticleSource {
   article(id: string): CorpusArticle | undefined;
 }
 
-const pluralArticles = (count: number) => `${count.toLocaleString('en-US')} ${count === 1 ? 'article' : 'articles'}`;
 
 /** Lookup tables over one grouping, rebuilt when the corpus changes. */
 class DateIndex {
@@ -115,7 +115,7 @@ export class DatesTreeProvider implements vscode.TreeDataProvider<DateTreeElemen
       case 'day': {
         const count = index.days.get(element.date)?.articles.length ?? 0;
         const item = folderItem(String(Number(element.date.slice(8, 10))), `day:${element.date}`, count, collapsed, 'calendar');
-        item.tooltip = `${element.date} · ${pluralArticles(count)}`;
+        item.tooltip = `${element.date} · ${countOf(count, 'article')}`;
         return item;
       }
       case 'undated':
@@ -130,7 +130,7 @@ function folderItem(label: string, id: string, count: number, state: vscode.Tree
   const item = new vscode.TreeItem(label, state);
   item.id = id;
   item.description = count.toLocaleString('en-US');
-  item.tooltip = pluralArticles(count);
+  item.tooltip = countOf(count, 'article');
   item.iconPath = new vscode.ThemeIcon(icon);
   item.contextValue = id.replace(/:.*/, '');
   return item;

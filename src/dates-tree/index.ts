@@ -1,13 +1,10 @@
 import * as vscode from 'vscode';
 import { Corpus } from '../core/corpus';
+import { countOf } from '../core/display-text';
 import { readDatesViewSettings, SETTINGS_SECTION } from '../corpus/settings';
 import { DatesTreeProvider } from './dates-tree-provider';
 
 export const DATES_VIEW_ID = 'newsCorpus.dates';
-
-function plural(count: number, noun: string): string {
-  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
-}
 
 /** Shows the Dates view, kept in step with the corpus and its settings. */
 export function registerDatesTree(context: vscode.ExtensionContext, deps: { corpus: Corpus }): DatesTreeProvider {
@@ -16,8 +13,8 @@ export function registerDatesTree(context: vscode.ExtensionContext, deps: { corp
   const view = vscode.window.createTreeView(DATES_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   const update = () => {
     provider.refresh();
-    view.description = corpus.size > 0 ? plural(corpus.size, 'article') : '';
-    view.message = corpus.skippedCount > 0 && corpus.size > 0 ? `${plural(corpus.skippedCount, 'file')} skipped — see News Corpus: Show Skipped Files` : '';
+    view.description = corpus.size > 0 ? countOf(corpus.size, 'article') : '';
+    view.message = corpus.skippedCount > 0 && corpus.size > 0 ? `${countOf(corpus.skippedCount, 'file')} skipped — see News Corpus: Show Skipped Files` : '';
   };
   const unsubscribe = corpus.subscribe(update);
   context.subscriptions.push(

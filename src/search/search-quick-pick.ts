@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { toDisplayText } from '../core/display-text';
+import { countOf, toDisplayText } from '../core/display-text';
 import { SearchHit, SearchOptions, SearchResponse } from '../core/search/corpus-index';
 import { QUERY_HELP, QUERY_PLACEHOLDER } from '../core/search/query-help';
 
@@ -47,10 +47,6 @@ function hitItem(hit: SearchHit, uriOf: SearchDeps['uriOf']): HitItem {
 
 function messageItem(label: string, detail?: string): HitItem {
   return detail === undefined ? { label, alwaysShow: true } : { label, detail, alwaysShow: true };
-}
-
-function plural(count: number, noun: string): string {
-  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 /** Opens the article of a hit with its first match selected. */
@@ -101,7 +97,7 @@ export function showSearchQuickPick(deps: SearchDeps, initialQuery = ''): Promis
     }
     const shown = response.hits.length < response.total ? `top ${response.hits.length.toLocaleString('en-US')} of ` : '';
     const fuzzy = response.fuzzy ? ' (nothing matched exactly: showing near spellings)' : '';
-    quickPick.title = `News Corpus: ${shown}${plural(response.total, 'article')} in ${response.tookMs.toFixed(1)} ms${fuzzy}`;
+    quickPick.title = `News Corpus: ${shown}${countOf(response.total, 'article')} in ${response.tookMs.toFixed(1)} ms${fuzzy}`;
     quickPick.items = response.hits.length > 0 ? response.hits.map((hit) => hitItem(hit, deps.uriOf)) : [messageItem('No articles match.', 'Try fewer words, a prefix such as export*, or a typo-tolerant word such as bundesbnak~.')];
   };
 

@@ -139,6 +139,17 @@ describe('Reading a corpus through workspace.fs (virtual and remote folders)', (
     assert.ok(!ids.some((id) => id.endsWith('/vanishing.txt')));
   });
 
+  it('does not fetch remote files again on a rescan when the index has them unchanged', async () => {
+    const reads = () => fileSystem.calls.filter((call) => call === 'readFile /corpus/good.txt').length;
+    const before = reads();
+    await service.rescan();
+    assert.strictEqual(reads(), before);
+    assert.deepStrictEqual(service.lastScan && { reread: service.lastScan.reread, unchanged: service.lastScan.unchanged }, { reread: 0, unchanged: 2 });
+    const response = service.search('virtual folder', {});
+    assert.ok(response?.ok);
+    assert.strictEqual(response.total, 1, 'the unchanged article is still searchable');
+  });
+
   it('never writes, deletes or renames anything', () => {
     assert.deepStrictEqual(fileSystem.calls.filter((call) => /^(writeFile|delete|rename|createDirectory) /.test(call)), []);
   });
