@@ -41,11 +41,16 @@ function analyze(file: FileJob): void {
   }
 }
 
+/** How many of the builder's terms earlier replies carried: each reply sends only the new ones. */
+let termsSent = 0;
+
 parentPort?.on('message', (request: WorkerRequest) => {
   let reply: WorkerReply;
   try {
     for (const file of request.files) analyze(file);
-    reply = { kind: 'batch', id: request.id, batch: builder.finish() };
+    const batch = builder.finish();
+    reply = { kind: 'batch', id: request.id, batch: { ...batch, vocabulary: batch.vocabulary.slice(termsSent) } };
+    termsSent = batch.vocabulary.length;
   } catch (error) {
     builder.finish();
     reply = { kind: 'failed', id: request.id, message: error instanceof Error ? error.message : String(error) };

@@ -27,7 +27,11 @@ export interface WorkerRequest {
   readonly files: readonly FileJob[];
 }
 
-/** Indexing thread → main thread. */
+/**
+ * Indexing thread → main thread. A thread numbers terms once for its whole life, and a batch's
+ * `vocabulary` holds only the terms that thread had not sent before: the main thread appends them to
+ * what it has from that thread (`ThreadVocabulary`), so each term crosses threads and is interned once.
+ */
 export type WorkerReply =
   | { readonly kind: 'batch'; readonly id: number; readonly batch: AnalyzedBatch }
   | { readonly kind: 'failed'; readonly id: number; readonly message: string };

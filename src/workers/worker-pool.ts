@@ -60,6 +60,8 @@ export interface AnalyzeOptions {
 
 interface Slot {
   readonly worker: Worker;
+  /** Every term the thread has sent, in its own numbering (see `WorkerReply`). */
+  readonly vocabulary: string[];
 }
 
 /** A run in progress, so that stopping the threads can settle it instead of leaving it waiting forever. */
@@ -183,7 +185,7 @@ export class IndexWorkerPool {
         }
         // The thread gets its next request before this batch is merged, so it never waits for the main thread.
         dispatch(slot);
-        const pieces = batchPieces(reply.batch, mergePiece);
+        const pieces = batchPieces({ ...reply.batch, vocabulary: slot.vocabulary }, mergePiece);
         pieces.forEach((batch, i) => ready.push({ batch, endsRequest: i === pieces.length - 1 }));
         if (!merging) {
           merging = true;
@@ -217,7 +219,12 @@ export class IndexWorkerPool {
       const workerData: WorkerSetup = { extractor: this.options.extractor, maxFileBytes: this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES };
       for (let i = 0; i < this.workerCount; i++) {
         const worker = new Worker(this.options.workerPath ?? DEFAULT_WORKER_PATH, { workerData });
-        this.slots.push({ worker });
+        const slot: Slot = { worker, vocabulary: [] };
+        // Listening for the thread's whole life, not per run, and first: no reply's new terms may be missed.
+        worker.on('message', (reply: WorkerReply) => {
+          if (reply.kind === 'batch') for (const term of reply.batch.vocabulary) slot.vocabulary.push(term);
+        });
+        this.slots.push(slot);
       }
     }
     return this.slots;

@@ -1,4 +1,6 @@
-import { isJunk } from './junk';
+import { isWhiteSpaceCode } from './chars';
+import { WordSet, isJunk } from './junk';
+import { LowerCaseWords } from './lower-case-words';
 import { acronymOf, displayName, identityOfDisplay, isAllCaps, nameIdentity, nameWords } from './names';
 import { ArticleEntity, EntitySpan, EntityType } from './types';
 
@@ -28,6 +30,8 @@ interface Group {
   readonly mentions: Mention[];
   /** The group this one was merged into (a short form into its full form), if any. */
   target?: Group;
+  /** The acronym of its first form, once asked for (a group is compared with every one-word group). */
+  acronym?: string;
 }
 
 /** Type preference when a name got different types equally often in one article. */
@@ -36,9 +40,7 @@ const TYPE_ORDER: readonly EntityType[] = ['PER', 'ORG', 'LOC', 'MISC'];
 /** What `isJunk` splits a span into words on: a span without it is one word. */
 const WHITE_SPACE = /\s/u;
 /** Stands for the article's lower-case words when `isJunk` will not look at them. */
-const NO_WORDS: ReadonlySet<string> = new Set();
-
-const LOWER_WORD = /(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}'’-]*/gu;
+const NO_WORDS: WordSet = new Set();
 
 /** Separators that never stand inside a name: "Russian Far East | Photo", "Reproduction/EFE". */
 const SEPARATOR = /\s*[|/•·]\s*/gu;
@@ -97,20 +99,6 @@ const OPENERS: readonly number[] = [0x22, 0x201c, 0x2018, 0x27, 0x28, 0x5b];
 /** What ends a sentence before a word: a line break . ! ? : */
 const SENTENCE_ENDS: readonly number[] = [NEWLINE, 0x2e, 0x21, 0x3f, 0x3a];
 
-/** Whether a UTF-16 code unit is white space as the regex `\s` defines it (ECMAScript WhiteSpace and LineTerminator). */
-function isWhiteSpaceCode(code: number): boolean {
-  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  if (code < 0xa0) return false;
-  return (
-    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
-    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
-  );
-}
-
-function lowerCaseWords(text: string): Set<string> {
-  return new Set(text.match(LOWER_WORD) ?? []);
-}
-
 /** The type the mentions of a group got most often; ties go to the earliest of TYPE_ORDER. */
 function majorityType(mentions: readonly Mention[]): EntityType {
   const counts = new Map<EntityType, number>();
@@ -133,7 +121,7 @@ function isShortFormOf(short: Group, full: Group): boolean {
   }
   if (full.type === short.type && short.words.length === 1 && (full.type === 'ORG' || full.type === 'MISC')) {
     const display = short.mentions[0]?.display ?? '';
-    const acronym = acronymOf(full.mentions[0]?.display ?? '');
+    const acronym = (full.acronym ??= acronymOf(full.mentions[0]?.display ?? ''));
     return acronym.length >= 2 && display === acronym;
   }
   // Other partial matches are not merged: "New York" inside "New York Times" is another thing.
@@ -180,14 +168,13 @@ export function entityKey(type: EntityType, name: string): string {
  * //  { key: 'PER:kim jong-un', name: 'Kim Jong-un', aliases: ['Kim'], … }]
  */
 export function extractArticleEntities(recognizer: SpanRecognizer, text: string): ArticleEntity[] {
-  // Scanning the whole article for lower-case words costs more than recognising it in some articles, and
-  // `isJunk` only consults them for a one-word span (no white space) at a sentence start: built on demand.
-  let lowerWords: Set<string> | undefined;
+  // `isJunk` only consults the lower-case words for a one-word span (no white space) at a sentence start.
+  let lowerWords: WordSet | undefined;
   const groups = new Map<string, Group>();
   for (const span of recognizer.recognize(text).flatMap(cleanSpan)) {
     const sentenceInitial = isSentenceInitial(text, span.start);
     const needsLowerWords = sentenceInitial && !WHITE_SPACE.test(span.text);
-    if (isJunk(span, needsLowerWords ? (lowerWords ??= lowerCaseWords(text)) : NO_WORDS, sentenceInitial)) continue;
+    if (isJunk(span, needsLowerWords ? (lowerWords ??= new LowerCaseWords(text)) : NO_WORDS, sentenceInitial)) continue;
     const display = displayName(span.text);
     const identity = identityOfDisplay(display);
     if (identity === '') continue;

@@ -114,3 +114,18 @@ export function foldPunctuation(code: number): number {
       return code;
   }
 }
+
+/**
+ * Whether a UTF-16 code unit is white space as the regex `\s` defines it (ECMAScript WhiteSpace and LineTerminator).
+ *
+ * @example
+ * isWhiteSpaceCode(0xa0); // true: no-break space
+ */
+export function isWhiteSpaceCode(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
+}

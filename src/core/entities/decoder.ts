@@ -10,8 +10,8 @@ import {
   transitionKey,
 } from './features';
 import { ModelData } from './model-file';
-import { ALLOWED, TAG_COUNT, TAG_START } from './tags';
-import { TokenBuffer } from './tokenizer';
+import { ALLOWED, TAG_COUNT, TAG_O, TAG_START, TagPart, partOf } from './tags';
+import { TokenBuffer, TokenKind } from './tokenizer';
 import { WeightTable } from './weights';
 
 /**
@@ -22,6 +22,28 @@ const WORD_CACHE_SIZE = 16384;
 const WORD_CACHE_KEYS = 3;
 /** Previous-tag values: every tag plus TAG_START. */
 const PREVIOUS_TAGS = TAG_START + 1;
+
+/** 1 for the tags after which an entity is still open (B and I of any type). */
+const OPEN_AFTER: Uint8Array = (() => {
+  const table = new Uint8Array(PREVIOUS_TAGS);
+  for (let tag = 1; tag < TAG_COUNT; tag++) table[tag] = partOf(tag) <= TagPart.Inside ? 1 : 0;
+  return table;
+})();
+
+/** Token kinds that may begin an entity: a capital letter, or letters of a script without case. */
+const MAY_BEGIN = TokenKind.HasUpper | TokenKind.HasCaseless;
+
+/**
+ * Whether a token is outside any entity without being scored: it has no capital (nor caseless letter)
+ * and no entity is open before it. In CoNLL-2003 train+dev only 68 of 29,437 entity starts (0.2 %,
+ * mostly MISC like "1,000" or "serie") are such tokens, and 78 % of all tokens are, so the tagger
+ * skips most of its work at the price of never starting "de Klerk" at "de" (dev F1 89.70 → 89.75).
+ * Training still scores every token: applying the rule there too gave dev F1 89.82 but lost "Kim Jong-Un"
+ * in the seed article, where greedy decoding is brittle.
+ */
+function isForcedOutside(kind: number, previous: number): boolean {
+  return (kind & MAY_BEGIN) === 0 && OPEN_AFTER[previous] === 0;
+}
 
 /** Sums the weights of `key` into a fresh row of TAG_COUNT scores at `table[offset…]`. */
 function tabulate(weights: WeightTable, key: number, table: Int32Array, offset: number, scratch: Int32Array): void {
@@ -48,6 +70,8 @@ export class Decoder {
   private readonly keys = new Int32Array(MAX_FEATURES);
   private readonly scores = new Int32Array(TAG_COUNT);
   private staticScores = new Int32Array(0);
+  /** 1 once token i's static scores are in `staticScores`: they are summed only for tokens that get scored. */
+  private staticReady = new Uint8Array(0);
   private tags = new Uint8Array(0);
   /** Pass 1's tags, which pass 2 reuses for tokens whose inputs did not change. */
   private firstTags = new Uint8Array(0);
@@ -86,21 +110,25 @@ export class Decoder {
       this.tags = new Uint8Array(size);
       this.firstTags = new Uint8Array(size);
       this.staticScores = new Int32Array(size * TAG_COUNT);
+      this.staticReady = new Uint8Array(size);
     }
-    const weights = this.model.weights;
-    const keys = this.keys;
-    const staticScores = this.staticScores;
-    for (let i = 0; i < count; i++) {
-      const base = i * TAG_COUNT;
-      // Summed in place: the row starts as the cached word scores, then the context features are added.
-      this.wordScoresInto(i, staticScores, base);
-      const n = context.contextFeatures(i, keys, 0);
-      for (let k = 0; k < n; k++) weights.addAt(keys[k] ?? 0, staticScores, base);
-    }
+    this.staticReady.fill(0, 0, count);
     this.firstPass(count);
     this.evidence.mark(context, this.tags);
     this.secondPass(count);
     return this.tags;
+  }
+
+  /** Sums token `i`'s tag-independent scores in place: the row starts as the cached word scores, then the context features are added. */
+  private computeStaticScores(i: number): void {
+    const base = i * TAG_COUNT;
+    const staticScores = this.staticScores;
+    const weights = this.model.weights;
+    const keys = this.keys;
+    this.wordScoresInto(i, staticScores, base);
+    const n = this.context.contextFeatures(i, keys, 0);
+    for (let k = 0; k < n; k++) weights.addAt(keys[k] ?? 0, staticScores, base);
+    this.staticReady[i] = 1;
   }
 
   /** Sets `scores[at…]` to the summed weights of token `i`'s word features, from the cache when the word was seen. */
@@ -133,6 +161,8 @@ export class Decoder {
   /** Scores one token given the previous two tags and its document evidence (0 = none), and returns the best allowed tag. */
   private tagToken(i: number, previous: number, previous2: number, evidence: number): number {
     const context = this.context;
+    if (isForcedOutside(context.kinds[i] ?? 0, previous)) return TAG_O;
+    if (this.staticReady[i] === 0) this.computeStaticScores(i);
     const scores = this.scores;
     const staticScores = this.staticScores;
     const transition = this.transition;

@@ -74,7 +74,10 @@ export class FeatureContext {
   low = new Int32Array(0);
   raw = new Int32Array(0);
   shape = new Int32Array(0);
-  affixes = new Int32Array(0);
+  private readonly affixes = new Int32Array(AFFIX_LENGTH * 2);
+  private text = '';
+  private starts = new Int32Array(0);
+  private ends = new Int32Array(0);
   lengths = new Uint8Array(0);
   gazetteer = new Uint32Array(0);
   /** Position code per token: 1 sentence start, 2 all-caps line. */
@@ -94,6 +97,9 @@ export class FeatureContext {
     this.ensure(count);
     this.count = count;
     const { starts, ends, flags, kinds } = tokens;
+    this.text = text;
+    this.starts = starts;
+    this.ends = ends;
     for (let i = 0; i < count; i++) {
       this.hashToken(text, i, starts[i] ?? 0, ends[i] ?? 0);
       const flag = flags[i] ?? 0;
@@ -113,7 +119,6 @@ export class FeatureContext {
     this.low = new Int32Array(size);
     this.raw = new Int32Array(size);
     this.shape = new Int32Array(size);
-    this.affixes = new Int32Array(size * AFFIX_LENGTH * 2);
     this.lengths = new Uint8Array(size);
     this.gazetteer = new Uint32Array(size);
     this.position = new Uint8Array(size);
@@ -129,7 +134,6 @@ export class FeatureContext {
     let raw = FNV_OFFSET;
     let shape = FNV_OFFSET;
     let lastShape = -1;
-    const affixBase = i * AFFIX_LENGTH * 2;
     for (let p = start; p < end; p++) {
       const code = foldPunctuation(text.charCodeAt(p));
       const cls = charClass(code);
@@ -139,26 +143,39 @@ export class FeatureContext {
       const shapeCode = cls === CharClass.Upper ? 0x58 : cls === CharClass.Lower ? 0x78 : cls === CharClass.Digit ? 0x64 : cls === CharClass.Letter ? 0x4c : code;
       if (shapeCode !== lastShape) shape = fnvStep(shape, shapeCode);
       lastShape = shapeCode;
-      const k = p - start;
-      if (k < AFFIX_LENGTH) this.affixes[affixBase + k] = low;
-    }
-    const length = end - start;
-    for (let k = length; k < AFFIX_LENGTH; k++) this.affixes[affixBase + k] = 0;
-    let suffix = FNV_OFFSET;
-    for (let k = 0; k < AFFIX_LENGTH; k++) {
-      const p = end - 1 - k;
-      if (p < start) {
-        this.affixes[affixBase + AFFIX_LENGTH + k] = 0;
-        continue;
-      }
-      const code = foldPunctuation(text.charCodeAt(p));
-      suffix = fnvStep(suffix, charClass(code) === CharClass.Digit ? ZERO : lowerCode(code));
-      this.affixes[affixBase + AFFIX_LENGTH + k] = suffix;
     }
     this.low[i] = low;
     this.raw[i] = raw;
     this.shape[i] = shape;
-    this.lengths[i] = Math.min(length, MAX_LENGTH_BUCKET);
+    this.lengths[i] = Math.min(end - start, MAX_LENGTH_BUCKET);
+  }
+
+  /**
+   * Hashes of token `i`'s prefixes (`affixes[0…3]`) and suffixes (`affixes[4…7]`) of 1–4 characters, 0 where
+   * the token is shorter. Computed when asked, not in `prepare`: the decoder only needs them for a word
+   * that misses its cache, and most tokens are never scored at all.
+   */
+  private hashAffixes(i: number): Int32Array {
+    const affixes = this.affixes;
+    const text = this.text;
+    const start = this.starts[i] ?? 0;
+    const end = this.ends[i] ?? 0;
+    let prefix = FNV_OFFSET;
+    let suffix = FNV_OFFSET;
+    for (let k = 0; k < AFFIX_LENGTH; k++) {
+      const first = start + k;
+      const last = end - 1 - k;
+      if (first >= end) {
+        affixes[k] = 0;
+        affixes[AFFIX_LENGTH + k] = 0;
+        continue;
+      }
+      prefix = fnvStep(prefix, affixCode(text.charCodeAt(first)));
+      suffix = fnvStep(suffix, affixCode(text.charCodeAt(last)));
+      affixes[k] = prefix;
+      affixes[AFFIX_LENGTH + k] = suffix;
+    }
+    return affixes;
   }
 
   /** Marks capitalised tokens whose lower-case form the document also writes in lower case ("Photo" / "photo"). */
@@ -212,11 +229,11 @@ export class FeatureContext {
     out[n++] = finish(mix(SEEDS[T.Low] ?? 0, this.low[i] ?? 0));
     out[n++] = finish(mix(SEEDS[T.Raw] ?? 0, this.raw[i] ?? 0));
     out[n++] = finish(mix(SEEDS[T.Shape] ?? 0, shape));
-    const affixBase = i * AFFIX_LENGTH * 2;
+    const affixes = this.hashAffixes(i);
     for (let k = 0; k < AFFIX_LENGTH; k++) {
-      const prefix = this.affixes[affixBase + k] ?? 0;
+      const prefix = affixes[k] ?? 0;
       if (prefix !== 0) out[n++] = finish(mix(SEEDS[T.Prefix1 + k] ?? 0, prefix));
-      const suffix = this.affixes[affixBase + AFFIX_LENGTH + k] ?? 0;
+      const suffix = affixes[AFFIX_LENGTH + k] ?? 0;
       if (suffix !== 0) out[n++] = finish(mix(SEEDS[T.Suffix1 + k] ?? 0, suffix));
     }
     out[n++] = finish(mix(mix(SEEDS[T.LengthShape] ?? 0, this.lengths[i] ?? 0), shape));
@@ -337,6 +354,12 @@ export const POSITION_CODES = 4;
  * for (let evidence = 1; evidence < DOCUMENT_TYPES; evidence++) weights.add(documentKey(evidence), scores);
  */
 export const DOCUMENT_TYPES = 6;
+
+/** A character as affixes hash it: punctuation folded, digits as 0, lower case. */
+function affixCode(code: number): number {
+  const folded = foldPunctuation(code);
+  return charClass(folded) === CharClass.Digit ? ZERO : lowerCode(folded);
+}
 
 function nextPowerOfTwo(value: number): number {
   let size = 1;

@@ -23,6 +23,16 @@ const NEVER_ALONE = new Set([
   'mr', 'mrs', 'ms', 'dr', 'sir', 'president', 'minister', 'chairman', 'spokesman', 'spokeswoman', 'officials', 'police',
 ]);
 
+/**
+ * The one question `isJunk` asks of the article's lower-case words; a `Set<string>` answers it.
+ *
+ * @example
+ * const words: WordSet = new Set(['confirmation']);
+ */
+export interface WordSet {
+  has(word: string): boolean;
+}
+
 /** A mention longer than this many characters is a tagging accident (a run-on span), not a name. */
 const MAX_MENTION_LENGTH = 80;
 
@@ -42,7 +52,7 @@ function hasCapitalOrCaselessLetter(text: string): boolean {
  * isJunk({ start: 0, end: 12, type: 'ORG', text: 'Confirmation' }, new Set(['confirmation']), true); // true
  * isJunk({ start: 0, end: 5, type: 'PER', text: 'Putin' }, new Set(), true);                 // false
  */
-export function isJunk(span: EntitySpan, wordsInLowerCase: ReadonlySet<string>, sentenceInitial = false): boolean {
+export function isJunk(span: EntitySpan, wordsInLowerCase: WordSet, sentenceInitial = false): boolean {
   const text = span.text;
   if (text.length > MAX_MENTION_LENGTH || !hasCapitalOrCaselessLetter(text)) return true;
   const words = text.toLowerCase().split(/[\s]+/);

@@ -1,3 +1,5 @@
+import { isWhiteSpaceCode } from './chars';
+
 /** Words skipped when an acronym is formed from a name ("Korean Central News Agency" → KCNA). */
 const ACRONYM_SKIP = new Set(['of', 'the', 'and', 'for', 'de', 'du', 'des', 'la', 'le', 'von', 'van', '&']);
 
@@ -9,12 +11,33 @@ const ACRONYM_SKIP = new Set(['of', 'the', 'and', 'for', 'de', 'du', 'des', 'la'
  * displayName('Kim  Jong-un’s'); // 'Kim Jong-un'
  */
 export function displayName(text: string): string {
+  // Most mentions need none of it, and this runs for every mention of every article.
+  if (isPlainDisplay(text)) return text;
   return text
     .replace(/[\u2018\u2019\u201b]/gu, "'")
     .replace(/[\u201c\u201d]/gu, '"')
     .replace(/\s+/gu, ' ')
     .trim()
     .replace(/'s?$/u, '');
+}
+
+/** Typographic quotes that `displayName` folds: ‘ ’ ‛ “ ” */
+const TYPOGRAPHIC_QUOTES: readonly number[] = [0x2018, 0x2019, 0x201b, 0x201c, 0x201d];
+const APOSTROPHE = 0x27;
+const SPACE = 0x20;
+
+/** Whether `displayName` would return `text` unchanged: no typographic quote, only single spaces between words, no apostrophe at the end or before the last letter (a possessive). */
+function isPlainDisplay(text: string): boolean {
+  const last = text.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const code = text.charCodeAt(i);
+    if (code === SPACE) {
+      if (i === 0 || i === last || text.charCodeAt(i + 1) === SPACE) return false;
+    } else if (code === APOSTROPHE ? i >= last - 1 : isWhiteSpaceCode(code) || TYPOGRAPHIC_QUOTES.includes(code)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /**

@@ -105,8 +105,9 @@ class Weights {
 
 /**
  * Trains the two-pass greedy tagger with an averaged perceptron. Each document is tagged with the
- * current weights exactly as `Decoder` does at run time (first pass, document evidence, second pass),
- * and every wrongly tagged token moves the weights of its features towards the gold tag. Deterministic.
+ * current weights as `Decoder` does at run time (first pass, document evidence, second pass), except that
+ * every token is scored (the decoder tags a token without a capital O when no entity is open), and
+ * every wrongly tagged token moves the weights of its features towards the gold tag. Deterministic.
  *
  * @example
  * const weights = trainPerceptron(documents, gazetteer, { epochs: 3 });

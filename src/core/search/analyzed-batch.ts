@@ -81,7 +81,9 @@ export interface SkippedArticle {
 }
 
 /**
- * Articles analysed together by an indexing thread, in the form cheapest to send between threads: one batch-local vocabulary and flat typed arrays.
+ * Articles analysed together by an indexing thread, in the form cheapest to send between threads: a vocabulary and flat typed arrays.
+ * The vocabulary may hold more terms than the tokens use, and may be shared by several batches of one
+ * source and grow between them (only ever appended to), which lets the index intern each term once.
  * For each article, in order, `tokens` holds its body term ids, its title term ids, then
  * (term id, count) pairs of its entity field; `text` holds its UTF-8 text.
  *

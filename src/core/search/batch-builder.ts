@@ -3,7 +3,8 @@ import { describeSkip, readArticleFile, DEFAULT_MAX_FILE_BYTES, SkipReason } fro
 import { ArticleEntity } from '../entities/types';
 import { AnalyzedArticleMeta, AnalyzedBatch, AnalyzedEntity, EntityExtractor, SkippedArticle, entityTerm } from './analyzed-batch';
 import { dayNumber } from './date-values';
-import { forEachToken } from './tokenize';
+import { TermTable } from './term-table';
+import { forEachTokenRange } from './tokenize';
 
 /** Mentions of one entity counted per article; more count as this many (the postings clamp further). */
 const MAX_FIELD_COUNT = 255;
@@ -31,7 +32,8 @@ function withoutBom(bytes: Uint8Array): Uint8Array {
 
 /**
  * Turns article files into an {@link AnalyzedBatch}: parses them, extracts entities and tokenises
- * body, title and entity names against a batch-local vocabulary.
+ * body, title and entity names against the builder's vocabulary, which grows for its whole life and is
+ * shared by all its batches (so that a term is numbered, sent and interned once, not once per batch).
  *
  * @example
  * const builder = new BatchBuilder(() => []);
@@ -39,8 +41,7 @@ function withoutBom(bytes: Uint8Array): Uint8Array {
  * const batch = builder.finish(); // batch.articles.length === 1
  */
 export class BatchBuilder {
-  private vocabulary: string[] = [];
-  private termIds = new Map<string, number>();
+  private readonly vocabulary = new TermTable();
   private tokens = new Uint32Array(INITIAL_TOKEN_CAPACITY);
   private tokenCount = 0;
   private articles: AnalyzedArticleMeta[] = [];
@@ -83,7 +84,10 @@ export class BatchBuilder {
     this.skipped.push({ path, code, reason: describeSkip(code, { ...detail, maxBytes: this.maxFileBytes }) });
   }
 
-  /** Returns everything added so far as one batch and starts a new one. */
+  /**
+   * Returns everything added so far as one batch and starts a new one. Its `vocabulary` is the builder's
+   * own array: later batches append to it, never change what is there.
+   */
   finish(): AnalyzedBatch {
     const text = new Uint8Array(this.textBytes);
     let offset = 0;
@@ -91,9 +95,7 @@ export class BatchBuilder {
       text.set(part, offset);
       offset += part.length;
     }
-    const batch: AnalyzedBatch = { vocabulary: this.vocabulary, articles: this.articles, tokens: this.tokens.slice(0, this.tokenCount), text, skipped: this.skipped };
-    this.vocabulary = [];
-    this.termIds = new Map();
+    const batch: AnalyzedBatch = { vocabulary: this.vocabulary.terms, articles: this.articles, tokens: this.tokens.slice(0, this.tokenCount), text, skipped: this.skipped };
     this.tokenCount = 0;
     this.articles = [];
     this.texts = [];
@@ -104,11 +106,10 @@ export class BatchBuilder {
 
   private addArticle(stamp: FileStamp, text: string, article: Article, bytes: Uint8Array): void {
     const bodyStartToken = this.tokenCount;
-    for (const paragraph of article.paragraphs) {
-      forEachToken(text, paragraph.start, paragraph.end, (term) => this.push(this.termId(term)));
-    }
+    const pushTerm = (source: string, start: number, end: number): void => this.push(this.vocabulary.idOf(source, start, end));
+    for (const paragraph of article.paragraphs) forEachTokenRange(text, paragraph.start, paragraph.end, pushTerm);
     const bodyTokens = this.tokenCount - bodyStartToken;
-    forEachToken(article.title, 0, article.title.length, (term) => this.push(this.termId(term)));
+    forEachTokenRange(article.title, 0, article.title.length, pushTerm);
     const titleTokens = this.tokenCount - bodyStartToken - bodyTokens;
     const entities = this.addEntities(this.extractEntities(text));
     const entityPairs = (this.tokenCount - bodyStartToken - bodyTokens - titleTokens) / 2;
@@ -136,11 +137,12 @@ export class BatchBuilder {
     for (const entity of found) {
       const mentions = Math.max(1, entity.mentions.length);
       entities.push({ key: entity.key, name: entity.name, type: entity.type, aliases: entity.aliases, mentions });
-      this.push(this.termId(entityTerm(entity.key)));
+      const term = entityTerm(entity.key);
+      this.push(this.vocabulary.idOf(term, 0, term.length));
       this.push(Math.min(mentions, MAX_FIELD_COUNT));
       const seen = new Set<number>();
-      forEachToken(entity.name, 0, entity.name.length, (term) => {
-        const id = this.termId(term);
+      forEachTokenRange(entity.name, 0, entity.name.length, (source, start, end) => {
+        const id = this.vocabulary.idOf(source, start, end);
         if (seen.has(id)) return;
         seen.add(id);
         wordCounts.set(id, (wordCounts.get(id) ?? 0) + mentions);
@@ -151,16 +153,6 @@ export class BatchBuilder {
       this.push(Math.min(count, MAX_FIELD_COUNT));
     }
     return entities;
-  }
-
-  private termId(term: string): number {
-    let id = this.termIds.get(term);
-    if (id === undefined) {
-      id = this.vocabulary.length;
-      this.vocabulary.push(term);
-      this.termIds.set(term, id);
-    }
-    return id;
   }
 
   private push(value: number): void {

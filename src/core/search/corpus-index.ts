@@ -122,7 +122,9 @@ interface ArticleEntityCount {
  * index.search('"jong un"'); // { ok: true, total: 1, hits: [{ path: 'a.txt', … }], … }
  */
 export class CorpusIndex {
-  private dictionary: TermDictionary;
+  private readonly dictionary: TermDictionary;
+  /** Dictionary ids of a batch vocabulary's terms, by vocabulary: batches of one thread share (and extend) one. */
+  private readonly vocabularyIds = new WeakMap<readonly string[], number[]>();
   private store: DocStore;
   private main: MainPostings;
   private delta = new DeltaPostings();
@@ -210,7 +212,7 @@ export class CorpusIndex {
    */
   addBatch(batch: AnalyzedBatch, options: { defer?: boolean } = {}): number {
     this.assertNotCompacting();
-    const ids = batch.vocabulary.map((term) => this.dictionary.intern(term));
+    const ids = this.termIdsOf(batch.vocabulary);
     const tokens = new Uint32Array(batch.tokens.length);
     let at = 0;
     let textAt = 0;
@@ -221,7 +223,9 @@ export class CorpusIndex {
         tokens[i] = ids[batch.tokens[i] ?? 0] ?? 0;
         tokens[i + 1] = batch.tokens[i + 1] ?? 0;
       }
-      for (const entity of article.entities) this.entities.register(entity, this.dictionary.intern(entityTerm(entity.key)));
+      // The entity field starts with one (entity term, mentions) pair per entity, in the same order.
+      const entityStart = at + article.bodyTokens + article.titleTokens;
+      article.entities.forEach((entity, k) => this.entities.register(entity, tokens[entityStart + 2 * k] ?? 0));
       const doc = this.store.append(article, tokens, at, end, batch.text, textAt, textAt + article.textBytes);
       if (options.defer) {
         this.pending++;
@@ -379,6 +383,17 @@ export class CorpusIndex {
     const delta = this.delta.list(term);
     if (delta) lists.push(delta);
     return lists;
+  }
+
+  /** The dictionary ids of `vocabulary`, interning only the terms added since it was last seen. */
+  private termIdsOf(vocabulary: readonly string[]): readonly number[] {
+    let ids = this.vocabularyIds.get(vocabulary);
+    if (ids === undefined) {
+      ids = [];
+      this.vocabularyIds.set(vocabulary, ids);
+    }
+    for (let i = ids.length; i < vocabulary.length; i++) ids.push(this.dictionary.intern(vocabulary[i] ?? ''));
+    return ids;
   }
 
   private planContext(): PlanContext {

@@ -17,6 +17,15 @@ export interface EntityInfo {
   readonly term: number;
 }
 
+/** The table's own, growing record of an entity. */
+interface EntityRecord {
+  readonly key: string;
+  readonly name: string;
+  readonly type: EntityType;
+  readonly aliases: string[];
+  readonly term: number;
+}
+
 /** Aliases kept per entity; the long tail of spellings adds nothing to matching. */
 const MAX_ALIASES = 32;
 
@@ -35,8 +44,10 @@ function words(text: string): string[] {
  * table.find('putin', 'PER'); // [{ key: 'PER:vladimir putin', … }]
  */
 export class EntityTable {
-  private readonly byKey = new Map<string, { key: string; name: string; type: EntityType; aliases: string[]; term: number }>();
+  private readonly byKey = new Map<string, EntityRecord>();
   private readonly byWord = new Map<string, Set<string>>();
+  /** The same entities by the dictionary id of their entity term (sparse). */
+  private readonly byTerm: EntityRecord[] = [];
 
   get size(): number {
     return this.byKey.size;
@@ -44,12 +55,14 @@ export class EntityTable {
 
   /** Adds an entity seen in an article (or new aliases of a known one). */
   register(entity: AnalyzedEntity, term: number): void {
-    let info = this.byKey.get(entity.key);
+    // By term id first: a number, where the key is a string that came from another thread and would be hashed again.
+    let info = this.byTerm[term] ?? this.byKey.get(entity.key);
     if (!info) {
       info = { key: entity.key, name: entity.name, type: entity.type, aliases: [], term };
       this.byKey.set(entity.key, info);
       this.indexWords(entity.name, entity.key);
     }
+    this.byTerm[term] = info;
     for (const alias of entity.aliases) {
       if (info.aliases.length >= MAX_ALIASES || alias === info.name || info.aliases.includes(alias)) continue;
       info.aliases.push(alias);

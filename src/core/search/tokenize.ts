@@ -47,13 +47,19 @@ export function normalizeTerm(word: string): string {
 }
 
 /**
- * Calls `onToken(term, start, end)` for every word of `text` between `from` and `to`.
- * A callback instead of an array because indexing runs it over millions of tokens.
+ * Calls `onToken(source, termStart, termEnd, start, end)` for every word of `text` between `from` and `to`:
+ * its normalised term is `source.slice(termStart, termEnd)` and it stands at `text[start…end)`. The term
+ * is not sliced out, so that a caller that looks terms up by their characters allocates nothing per word.
  *
  * @example
- * forEachToken('Kim Jong-un met Putin.', 0, 22, (term) => console.log(term)); // kim, jong, un, met, putin
+ * forEachTokenRange('Kim met', 0, 7, (source, termStart, termEnd) => console.log(source.slice(termStart, termEnd))); // kim, met
  */
-export function forEachToken(text: string, from: number, to: number, onToken: (term: string, start: number, end: number) => void): void {
+export function forEachTokenRange(
+  text: string,
+  from: number,
+  to: number,
+  onToken: (source: string, termStart: number, termEnd: number, start: number, end: number) => void,
+): void {
   // Lower-casing the whole range once is much cheaper than once per token; it is only usable when it
   // keeps every offset (a few letters, like "İ", grow when lower-cased).
   const range = text.slice(from, to);
@@ -79,11 +85,24 @@ export function forEachToken(text: string, from: number, to: number, onToken: (t
         index += next >= 0xd800 && next <= 0xdbff ? 2 : 1;
       }
     }
-    let term: string;
-    if (ascii && sameOffsets) term = lowered.slice(start - from, index - from);
-    else term = ascii ? text.slice(start, index).toLowerCase() : normalizeTerm(text.slice(start, index));
-    if (term.length > 0) onToken(term.length > MAX_TERM_LENGTH ? term.slice(0, MAX_TERM_LENGTH) : term, start, index);
+    if (ascii && sameOffsets) {
+      onToken(lowered, start - from, Math.min(index, start + MAX_TERM_LENGTH) - from, start, index);
+      continue;
+    }
+    const term = ascii ? text.slice(start, index).toLowerCase() : normalizeTerm(text.slice(start, index));
+    if (term.length > 0) onToken(term, 0, Math.min(term.length, MAX_TERM_LENGTH), start, index);
   }
+}
+
+/**
+ * Calls `onToken(term, start, end)` for every word of `text` between `from` and `to`.
+ * A callback instead of an array because indexing runs it over millions of tokens.
+ *
+ * @example
+ * forEachToken('Kim Jong-un met Putin.', 0, 22, (term) => console.log(term)); // kim, jong, un, met, putin
+ */
+export function forEachToken(text: string, from: number, to: number, onToken: (term: string, start: number, end: number) => void): void {
+  forEachTokenRange(text, from, to, (source, termStart, termEnd, start, end) => onToken(source.slice(termStart, termEnd), start, end));
 }
 
 /**

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
+import { LowerCaseWords } from '../../../src/core/entities/lower-case-words';
 import { displayName, identityOfDisplay, nameIdentity } from '../../../src/core/entities/names';
 import { TAG_COUNT } from '../../../src/core/entities/tags';
 import { WeightTable } from '../../../src/core/entities/weights';
@@ -31,6 +32,32 @@ describe('entity engine speed-ups', () => {
       fc.property(fc.string({ unit: 'grapheme' }), (text) => identityOfDisplay(displayName(text)) === nameIdentity(text)),
     );
     assert.strictEqual(identityOfDisplay(displayName('The New York Times’s')), 'new york times');
+  });
+
+  it('displayName returns what the full normalisation returns, fast path or not', () => {
+    const normalised = (text: string): string =>
+      text.replace(/[\u2018\u2019\u201b]/gu, "'").replace(/[\u201c\u201d]/gu, '"').replace(/\s+/gu, ' ').trim().replace(/'s?$/u, '');
+    const nameLike = fc.string({ unit: fc.constantFrom('K', 'i', 'm', ' ', '  ', "'", 's', '’', '“', '\u00a0', '\t', '-', '.') });
+    fc.assert(fc.property(fc.oneof(nameLike, fc.string({ unit: 'grapheme' })), (text) => displayName(text) === normalised(text)));
+  });
+
+  it('LowerCaseWords answers exactly as the set of lower-case words the article pattern finds', () => {
+    const pattern = /(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}'’-]*/gu;
+    const article = fc.string({ unit: fc.constantFrom('a', 'b', 'A', 'é', '1', ' ', '-', "'", '’', '.', '\n', '𝐚', 'ab') });
+    fc.assert(
+      fc.property(article, fc.array(fc.string({ unit: fc.constantFrom('a', 'b', 'é', '-', "'", '𝐚') }), { maxLength: 6 }), (text, asked) => {
+        const expected = new Set(text.match(pattern) ?? []);
+        const words = new LowerCaseWords(text);
+        for (const word of [...expected, ...asked]) assert.strictEqual(words.has(word), expected.has(word), `${JSON.stringify(word)} in ${JSON.stringify(text)}`);
+      }),
+    );
+    const words = new LowerCaseWords('Confirmation came. A well-known confirmation.');
+    assert.deepStrictEqual([words.has('confirmation'), words.has('known'), words.has('well-known')], [true, false, true]);
+  });
+
+  it('still tags a lower-case word inside a name, where an entity is open (the skip applies only outside one)', () => {
+    const spans = recognizer().recognize('The Bank of England raised rates on Thursday.');
+    assert.ok(spans.some((span) => span.text === 'Bank of England'), JSON.stringify(spans));
   });
 
   it('gives the same spans whatever was recognised before (no state leaks between documents through the caches)', () => {

@@ -50,6 +50,29 @@ describe('IndexWorkerPool', function () {
     assert.ok(index.search('handed').ok && index.stamp('virtual:/x.txt'));
   });
 
+  it('sends each thread\'s terms once: a second run, into a new index, searches as one built in this thread', async () => {
+    const files = listArticleFiles(dir);
+    const runInto = async (): Promise<CorpusIndex> => {
+      const index = new CorpusIndex();
+      const vocabularies = new Set<readonly string[]>();
+      await pool.analyze(files, { batchFiles: 7, onBatch: (batch) => (vocabularies.add(batch.vocabulary), index.addBatch(batch)) });
+      assert.strictEqual(vocabularies.size, 2, 'one growing vocabulary per thread');
+      return index;
+    };
+    const first = await runInto();
+    const second = await runInto();
+    const builder = new BatchBuilder(() => []);
+    for (const file of files) builder.addBytes({ path: file.path, size: file.size ?? 0, mtimeMs: file.mtimeMs ?? 0 }, readFileSync(file.path));
+    const local = new CorpusIndex();
+    local.addBatch(builder.finish());
+    // As sets: equal scores are ordered by arrival, which differs between threads and one builder.
+    const found = (index: CorpusIndex, query: string): string[] => hitPaths(index, query, { limit: 1000 }).sort();
+    for (const query of ['number7', 'number11 OR number12', 'interest rates', 'wheat -number3', 'article*']) {
+      assert.deepStrictEqual(found(first, query), found(local, query), query);
+      assert.deepStrictEqual(found(second, query), found(local, query), query);
+    }
+  });
+
   it('stops when cancelled, and works again afterwards', async () => {
     const files = listArticleFiles(dir);
     const controller = new AbortController();

@@ -1,0 +1,73 @@
+import * as assert from 'assert';
+import * as fc from 'fast-check';
+import { BatchBuilder } from '../../../src/core/search/batch-builder';
+import { CorpusIndex } from '../../../src/core/search/corpus-index';
+import { TermTable } from '../../../src/core/search/term-table';
+import { forEachToken, forEachTokenRange } from '../../../src/core/search/tokenize';
+import { NEWS, NEWS_ENTITIES, buildIndex, fakeExtractor, hitPaths } from './fixtures';
+
+describe('TermTable', () => {
+  it('numbers terms in order of first sight, found by their characters anywhere in a string', () => {
+    const table = new TermTable();
+    assert.strictEqual(table.idOf('kim met putin', 0, 3), 0);
+    assert.strictEqual(table.idOf('kim met putin', 8, 13), 1);
+    assert.strictEqual(table.idOf('putin and kim', 10, 13), 0);
+    assert.strictEqual(table.idOf('putin', 0, 5), 1);
+    assert.strictEqual(table.idOf('putin', 0, 4), 2);
+    assert.deepStrictEqual(table.terms, ['kim', 'putin', 'puti']);
+  });
+
+  it('gives one id per distinct term and never one id to two terms, through many growths', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 6 }), { minLength: 1, maxLength: 3000 }), (words) => {
+        const table = new TermTable();
+        const ids = new Map<string, number>();
+        for (const word of words) {
+          const id = table.idOf(`<${word}>`, 1, word.length + 1);
+          const known = ids.get(word);
+          if (known === undefined) ids.set(word, id);
+          else assert.strictEqual(id, known);
+        }
+        assert.deepStrictEqual(table.terms, [...ids.keys()]);
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
+
+describe('forEachTokenRange', () => {
+  it('yields the terms forEachToken yields, at the same offsets', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), fc.nat(5), (text, skip) => {
+        const from = Math.min(skip, text.length);
+        const viaRange: string[] = [];
+        forEachTokenRange(text, from, text.length, (source, termStart, termEnd, start, end) => viaRange.push(`${source.slice(termStart, termEnd)}@${start}-${end}`));
+        const viaTerms: string[] = [];
+        forEachToken(text, from, text.length, (term, start, end) => viaTerms.push(`${term}@${start}-${end}`));
+        assert.deepStrictEqual(viaRange, viaTerms);
+      }),
+    );
+  });
+});
+
+describe('BatchBuilder vocabulary shared by its batches', () => {
+  it('only appends to the vocabulary between batches, and an index fed the batches one by one searches like one built at once', () => {
+    const builder = new BatchBuilder(fakeExtractor(NEWS_ENTITIES));
+    const batches = NEWS.map(({ path, text }) => {
+      builder.addText({ path, size: text.length, mtimeMs: 1 }, text);
+      const batch = builder.finish();
+      return { batch, terms: [...batch.vocabulary] };
+    });
+    for (let i = 1; i < batches.length; i++) {
+      const { batch, terms } = batches[i] ?? assert.fail();
+      assert.strictEqual(batch.vocabulary, batches[0]?.batch.vocabulary, 'one array for all batches');
+      assert.deepStrictEqual(terms.slice(0, batches[i - 1]?.terms.length), batches[i - 1]?.terms, 'earlier terms keep their ids');
+    }
+    const fed = new CorpusIndex();
+    for (const { batch } of batches) fed.addBatch(batch);
+    const whole = buildIndex(NEWS, NEWS_ENTITIES);
+    for (const query of ['wheat', 'person:Putin', 'org:Kremlin', '"interest rates"', 'mosc*', 'date:2023']) {
+      assert.deepStrictEqual(hitPaths(fed, query), hitPaths(whole, query), query);
+    }
+  });
+});
