@@ -1,4 +1,4 @@
-import { Hash, createHash } from 'node:crypto';
+import { crc32 } from 'node:zlib';
 import { IndexParts } from './corpus-index';
 import { SectionInfo, decodeSections, encodeSections } from './index-sections';
 import { runAtOnce } from './time-slices';
@@ -14,11 +14,12 @@ export const INDEX_FILE_MAGIC = 'NCINDEX1';
  * Bumped whenever the layout of the file changes; older files are rebuilt. 3: varint forward index and postings,
  * no alignment. 4: the forward index as raw 16- or 32-bit ids, aligned (the description is padded to 4 bytes);
  * the postings start with every term's byte length, so that each term can be decoded when first read.
+ * 5: a CRC-32 of the payload instead of its SHA-1 (half the time to check 170 MB on reopen).
  *
  * @example
  * new DataView(bytes.buffer, bytes.byteOffset).getUint32(8, true) === INDEX_FORMAT_VERSION; // true for a current index file
  */
-export const INDEX_FORMAT_VERSION = 4;
+export const INDEX_FORMAT_VERSION = 5;
 /**
  * Bumped whenever tokenisation, fields or counts change: a file written by another analyser
  * has the right layout but the wrong contents, and is rebuilt too.
@@ -26,11 +27,11 @@ export const INDEX_FORMAT_VERSION = 4;
 const ANALYZER_VERSION = 1;
 
 const HEADER_BYTES = 64;
-const CHECKSUM_BYTES = 20;
+const CHECKSUM_AT = 24;
 /** The payload starts with the length of its JSON description. */
 const META_LENGTH_BYTES = 4;
-/** Bytes hashed between two chances to pause (a few ms). */
-const HASH_STEP_BYTES = 1 << 22;
+/** Bytes checksummed between two chances to pause (a few ms). */
+const CHECKSUM_STEP_BYTES = 1 << 22;
 /**
  * The sections start on a multiple of this in the file (the description is padded with spaces, which
  * JSON ignores), so that the forward index's raw ids can be viewed in place in the buffer the file is read into.
@@ -71,16 +72,19 @@ interface IndexFileProblem {
 /** What decoding an index file gives: the parts of the index, or why the file cannot be used. */
 type DecodedIndex = { ok: true; parts: IndexParts; createdAt: string } | { ok: false; problem: IndexFileProblem };
 
-function* hashSteps(hash: Hash, chunk: Uint8Array): Generator<void, void> {
-  for (let from = 0; from < chunk.length; from += HASH_STEP_BYTES) {
-    hash.update(chunk.subarray(from, from + HASH_STEP_BYTES));
+/** The CRC-32 of `chunk` continued from `crc`, pausing every few MB. */
+function* checksumSteps(chunk: Uint8Array, crc: number): Generator<void, number> {
+  let value = crc;
+  for (let from = 0; from < chunk.length; from += CHECKSUM_STEP_BYTES) {
+    value = crc32(chunk.subarray(from, from + CHECKSUM_STEP_BYTES), value);
     yield;
   }
+  return value;
 }
 
 /**
  * Encodes an index as the chunks of one file: a 64-byte header (magic, format version, payload length,
- * SHA-1 of the payload), then the payload — a small JSON description (identity, section table) and the
+ * CRC-32 of the payload), then the payload — a small JSON description (identity, section table) and the
  * sections of {@link encodeSections}. A generator that pauses every few ms, so that saving never blocks
  * the extension host for long (run it with `runInSlices`); `parts` must not change until the chunks are written.
  *
@@ -96,10 +100,10 @@ export function* encodeIndexSteps(parts: IndexParts, identity: IndexIdentity): G
   const metaLength = new Uint8Array(META_LENGTH_BYTES);
   new DataView(metaLength.buffer).setUint32(0, metaBytes.length, true);
   const payload = [metaLength, metaBytes, ...chunks];
-  const hash = createHash('sha1');
+  let checksum = 0;
   let payloadBytes = 0;
   for (const chunk of payload) {
-    yield* hashSteps(hash, chunk);
+    checksum = yield* checksumSteps(chunk, checksum);
     payloadBytes += chunk.length;
   }
   const header = new Uint8Array(HEADER_BYTES);
@@ -107,7 +111,7 @@ export function* encodeIndexSteps(parts: IndexParts, identity: IndexIdentity): G
   header.set(new TextEncoder().encode(INDEX_FILE_MAGIC), 0);
   view.setUint32(8, INDEX_FORMAT_VERSION, true);
   view.setFloat64(16, payloadBytes, true);
-  header.set(hash.digest(), 24);
+  view.setUint32(CHECKSUM_AT, checksum, true);
   return [header, ...payload];
 }
 
@@ -139,10 +143,8 @@ function* checkedPayload(bytes: Uint8Array): Generator<void, { ok: true; payload
   const payloadBytes = view.getFloat64(16, true);
   if (payloadBytes !== bytes.length - HEADER_BYTES) return corrupt('the file was cut short or has extra bytes');
   const payload = bytes.subarray(HEADER_BYTES);
-  const hash = createHash('sha1');
-  yield* hashSteps(hash, payload);
-  const expected = bytes.subarray(24, 24 + CHECKSUM_BYTES);
-  if (!hash.digest().equals(expected)) return corrupt('checksum mismatch');
+  const checksum = yield* checksumSteps(payload, 0);
+  if (checksum !== view.getUint32(CHECKSUM_AT, true)) return corrupt('checksum mismatch');
   return { ok: true, payload };
 }
 

@@ -4,7 +4,7 @@
  * @example
  * await index.compact(); // the same as await index.compact(DEFAULT_SLICE_MS)
  */
-export const DEFAULT_SLICE_MS = 20;
+export const DEFAULT_SLICE_MS = 10;
 
 function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));

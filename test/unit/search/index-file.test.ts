@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { createHash } from 'node:crypto';
+import { crc32 } from 'node:zlib';
 import { CorpusIndex } from '../../../src/core/search/corpus-index';
 import { INDEX_FILE_MAGIC, INDEX_FORMAT_VERSION, IndexIdentity, decodeIndex, decodeIndexSteps, encodeIndex, encodeIndexSteps } from '../../../src/core/search/index-file';
 import { ARTICLE_STEP } from '../../../src/core/search/index-sections';
@@ -36,7 +36,7 @@ function withSections(bytes: Uint8Array, change: (sections: SectionEntry[]) => S
   new DataView(length.buffer).setUint32(0, metaBytes.length, true);
   const newPayload = Buffer.concat([length, metaBytes, payload.subarray(metaEnd)]);
   new DataView(header.buffer).setFloat64(PAYLOAD_LENGTH_AT, newPayload.length, true);
-  header.set(createHash('sha1').update(newPayload).digest(), CHECKSUM_AT);
+  new DataView(header.buffer).setUint32(CHECKSUM_AT, crc32(newPayload), true);
   return Buffer.concat([header, newPayload]);
 }
 
@@ -102,7 +102,7 @@ describe('index file', () => {
   });
 
   it('detects damage: a flipped byte, a cut file, extra bytes, another file', () => {
-    for (const offset of [30, 100, Math.floor(bytes.length / 2), bytes.length - 1]) {
+    for (const offset of [CHECKSUM_AT + 2, 100, Math.floor(bytes.length / 2), bytes.length - 1]) {
       const damaged = Uint8Array.from(bytes);
       damaged[offset] = (damaged[offset] ?? 0) ^ 0xff;
       assert.strictEqual(problem(damaged).kind, 'corrupt', `byte ${offset}`);
@@ -129,13 +129,13 @@ describe('index file', () => {
     assert.match(problem(older).message, /out of date \(format version 0/);
   });
 
-  it('rejects a cache in the previous format (version 3: varint forward index) as stale, so it is rebuilt', () => {
-    assert.strictEqual(INDEX_FORMAT_VERSION, 4);
+  it('rejects a cache in the previous format (version 4: SHA-1 checksum) as stale, so it is rebuilt', () => {
+    assert.strictEqual(INDEX_FORMAT_VERSION, 5);
     const previous = Uint8Array.from(bytes);
-    new DataView(previous.buffer).setUint32(VERSION_AT, 3, true);
+    new DataView(previous.buffer).setUint32(VERSION_AT, 4, true);
     const rejected = problem(previous);
     assert.strictEqual(rejected.kind, 'stale');
-    assert.match(rejected.message, /^News Corpus: the saved index is out of date \(format version 3, this version reads 4\)/);
+    assert.match(rejected.message, /^News Corpus: the saved index is out of date \(format version 4, this version reads 5\)/);
   });
 
   it('starts the sections on a multiple of 4 bytes, so the forward index is read in place', () => {
