@@ -1,6 +1,6 @@
 // The indexing thread: reads, parses, extracts entities and tokenises the files it is sent,
 // and answers with one AnalyzedBatch per request (its typed arrays transferred, not copied).
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { BatchBuilder } from '../core/search/batch-builder';
@@ -20,6 +20,36 @@ try {
   // Not allowed on this system: indexing works the same, only less politely.
 }
 const builder = new BatchBuilder(createExtractor(setup.extractor), setup.maxFileBytes);
+/** Bytes of the read buffer at first; it grows to the largest file read. */
+const INITIAL_READ_BYTES = 1 << 16;
+/**
+ * One buffer for every file this thread reads: `readFileSync` allocated one per file (100,000 small
+ * buffers outside the heap, each a little more work for the garbage collector) and asked for its size first.
+ */
+let readBuffer = Buffer.allocUnsafe(INITIAL_READ_BYTES);
+
+/**
+ * The content of the file at `path`, in the shared read buffer (valid until the next read): all of it, or
+ * its first `limit + 1` bytes when it is longer, which is enough to call it too large (it may have grown since it was listed).
+ */
+function readUpTo(path: string, limit: number): Uint8Array {
+  const fd = openSync(path, 'r');
+  try {
+    let length = 0;
+    for (;;) {
+      if (length === readBuffer.length) {
+        const grown = Buffer.allocUnsafe(readBuffer.length * 2);
+        readBuffer.copy(grown, 0, 0, length);
+        readBuffer = grown;
+      }
+      const read = readSync(fd, readBuffer, length, Math.min(readBuffer.length, limit + 1) - length, null);
+      if (read === 0 || length + read > limit) return readBuffer.subarray(0, length + read);
+      length += read;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
 
 function analyze(file: FileJob): void {
   try {
@@ -33,7 +63,7 @@ function analyze(file: FileJob): void {
       builder.addSkipped(file.path, 'too-large', { size: stamp.size });
       return;
     }
-    builder.addBytes(stamp, readFileSync(file.path));
+    builder.addBytes(stamp, readUpTo(file.path, setup.maxFileBytes));
   } catch (error) {
     // A file deleted between listing and reading is simply gone, not a problem to report.
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;

@@ -3,6 +3,7 @@ import { describeSkip, readArticleFile, DEFAULT_MAX_FILE_BYTES, SkipReason } fro
 import { ArticleEntity } from '../entities/types';
 import { AnalyzedArticleMeta, AnalyzedBatch, AnalyzedEntity, EntityExtractor, SkippedArticle, entityTerm } from './analyzed-batch';
 import { dayNumber } from './date-values';
+import { Growable } from './growable';
 import { TermTable } from './term-table';
 import { forEachTokenRange } from './tokenize';
 
@@ -45,8 +46,8 @@ export class BatchBuilder {
   private tokens = new Uint32Array(INITIAL_TOKEN_CAPACITY);
   private tokenCount = 0;
   private articles: AnalyzedArticleMeta[] = [];
-  private texts: Uint8Array[] = [];
-  private textBytes = 0;
+  /** The articles' text back to back, copied in as they come: the caller may reuse the bytes it hands in. */
+  private readonly text = new Growable(Uint8Array);
   private skipped: SkippedArticle[] = [];
 
   constructor(
@@ -61,10 +62,10 @@ export class BatchBuilder {
 
   /** UTF-8 bytes of article text added since the last {@link finish}. */
   get bytes(): number {
-    return this.textBytes;
+    return this.text.length;
   }
 
-  /** Adds a file from its bytes; files that are not articles are recorded as skipped. */
+  /** Adds a file from its bytes (copied: the caller may reuse them); files that are not articles are recorded as skipped. */
   addBytes(stamp: FileStamp, bytes: Uint8Array): void {
     const result = readArticleFile(bytes, this.maxFileBytes);
     if (result.kind === 'skipped') {
@@ -89,17 +90,16 @@ export class BatchBuilder {
    * own array: later batches append to it, never change what is there.
    */
   finish(): AnalyzedBatch {
-    const text = new Uint8Array(this.textBytes);
-    let offset = 0;
-    for (const part of this.texts) {
-      text.set(part, offset);
-      offset += part.length;
-    }
-    const batch: AnalyzedBatch = { vocabulary: this.vocabulary.terms, articles: this.articles, tokens: this.tokens.slice(0, this.tokenCount), text, skipped: this.skipped };
+    const batch: AnalyzedBatch = {
+      vocabulary: this.vocabulary.terms,
+      articles: this.articles,
+      tokens: this.tokens.slice(0, this.tokenCount),
+      text: this.text.view().slice(),
+      skipped: this.skipped,
+    };
     this.tokenCount = 0;
     this.articles = [];
-    this.texts = [];
-    this.textBytes = 0;
+    this.text.clear();
     this.skipped = [];
     return batch;
   }
@@ -126,8 +126,7 @@ export class BatchBuilder {
       textBytes: bytes.length,
       entities,
     });
-    this.texts.push(bytes);
-    this.textBytes += bytes.length;
+    this.text.pushAll(bytes);
   }
 
   /** Appends the entity field: one pair per entity term, one per distinct name word (counted once per mention). */

@@ -47,6 +47,18 @@ export class Growable<T extends NumberArray> {
     this.array[this.length++] = value;
   }
 
+  /** Appends all of `values`. */
+  pushAll(values: ArrayLike<number>): void {
+    this.reserve(this.length + values.length);
+    this.array.set(values, this.length);
+    this.length += values.length;
+  }
+
+  /** Empties the column, keeping its capacity for what comes next. */
+  clear(): void {
+    this.length = 0;
+  }
+
   /** Makes room for `capacity` entries without changing `length`. */
   private reserve(capacity: number): void {
     if (capacity <= this.array.length) return;

@@ -99,6 +99,38 @@ describe('IndexWorkerPool', function () {
     assert.match(skipped[0]?.reason ?? '', /could not be read: EISDIR/);
   });
 
+  it('reads no more of a file than the size limit allows, also when it grew after it was listed', async () => {
+    const small = new IndexWorkerPool({ extractor: { kind: 'none' }, workers: 1, maxFileBytes: 100 });
+    const grown = path.join(dir, 'grown.txt');
+    writeFileSync(grown, article('2023-09-13', 'x'.repeat(70_000)));
+    const fits = path.join(dir, '0001.txt');
+    const seen: { articles: string[]; skipped: string[] } = { articles: [], skipped: [] };
+    try {
+      await small.analyze([{ path: grown, size: 50, mtimeMs: 0 }, { path: fits, size: 50, mtimeMs: 0 }], {
+        onBatch: (batch) => {
+          seen.articles.push(...batch.articles.map((meta) => path.basename(meta.path)));
+          seen.skipped.push(...batch.skipped.map((file) => `${path.basename(file.path)}: ${file.code}`));
+        },
+      });
+    } finally {
+      await small.dispose();
+      unlinkSync(grown);
+    }
+    assert.deepStrictEqual(seen, { articles: ['0001.txt'], skipped: ['grown.txt: too-large'] });
+  });
+
+  it('reads a file larger than its read buffer to the end', async () => {
+    const large = path.join(dir, 'large.txt');
+    writeFileSync(large, article('2023-09-13', `${'wheat '.repeat(40_000)}finalword`));
+    const index = new CorpusIndex();
+    try {
+      await pool.analyze([{ path: large }], { onBatch: (batch) => index.addBatch(batch) });
+    } finally {
+      unlinkSync(large);
+    }
+    assert.deepStrictEqual(hitPaths(index, 'finalword'), [large]);
+  });
+
   it('passes over a file deleted before it was read, without calling it a problem', async () => {
     const seen: { articles: number; skipped: number } = { articles: 0, skipped: 0 };
     await pool.analyze([{ path: path.join(dir, 'deleted-meanwhile.txt') }], {
