@@ -3,8 +3,8 @@ import { AnalyzedBatch } from '../core/search/analyzed-batch';
 /**
  * Cuts a batch into pieces of at most `maxArticles` articles that can be merged one at a time
  * (`CorpusIndex.addBatch` each), so the main thread can give the event loop a turn in between. The pieces
- * share the batch's vocabulary and are views into its arrays: nothing is copied. Skipped files go with the
- * first piece; an empty batch gives one empty piece.
+ * share the batch's vocabulary and are views into its arrays: nothing is copied. Entities and skipped files go
+ * with the first piece; an empty batch gives one empty piece.
  *
  * @example
  * for (const piece of batchPieces(batch, 100)) index.addBatch(piece, { defer: true });
@@ -28,6 +28,7 @@ export function batchPieces(batch: AnalyzedBatch, maxArticles: number): Analyzed
       articles,
       tokens: batch.tokens.subarray(tokenAt, tokenEnd),
       text: batch.text.subarray(textAt, textEnd),
+      entities: first === 0 ? batch.entities : [],
       skipped: first === 0 ? batch.skipped : [],
     });
     tokenAt = tokenEnd;

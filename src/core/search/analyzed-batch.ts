@@ -29,17 +29,19 @@ export function entityTerm(key: string): string {
 }
 
 /**
- * An entity of one analysed article, without its mention offsets (the index only counts them).
+ * An entity named in a batch, once per batch whatever the number of its articles: `term` is the id of its
+ * entity term in the batch vocabulary (the entity fields of its articles list that term), `aliases` are
+ * the other names it had in the batch's articles.
  *
  * @example
- * const putin: AnalyzedEntity = { key: 'PER:vladimir putin', name: 'Vladimir Putin', type: 'PER', aliases: ['Putin'], mentions: 2 };
+ * const putin: BatchEntity = { term: 7, key: 'PER:vladimir putin', name: 'Vladimir Putin', type: 'PER', aliases: ['Putin'] };
  */
-export interface AnalyzedEntity {
+export interface BatchEntity {
+  readonly term: number;
   readonly key: string;
   readonly name: string;
   readonly type: EntityType;
   readonly aliases: readonly string[];
-  readonly mentions: number;
 }
 
 /**
@@ -48,7 +50,7 @@ export interface AnalyzedEntity {
  * @example
  * // ' date 2023-09-13 Kim met Putin.' as `a.txt`, without entities:
  * const meta: AnalyzedArticleMeta = { path: 'a.txt', size: 31, mtimeMs: 0, day: 20230913, title: 'Kim met Putin.', bodyStart: 17,
- *   bodyTokens: 3, titleTokens: 3, entityPairs: 0, textBytes: 31, entities: [] };
+ *   bodyTokens: 3, titleTokens: 3, entityPairs: 0, textBytes: 31 };
  */
 export interface AnalyzedArticleMeta {
   readonly path: string;
@@ -65,7 +67,6 @@ export interface AnalyzedArticleMeta {
   readonly entityPairs: number;
   /** Length of the UTF-8 text in `AnalyzedBatch.text`. */
   readonly textBytes: number;
-  readonly entities: readonly AnalyzedEntity[];
 }
 
 /**
@@ -88,11 +89,13 @@ export interface SkippedArticle {
  * (term id, count) pairs of its entity field; `text` holds its UTF-8 text.
  *
  * @example
- * const empty: AnalyzedBatch = { vocabulary: [], articles: [], tokens: new Uint32Array(0), text: new Uint8Array(0), skipped: [] };
+ * const empty: AnalyzedBatch = { vocabulary: [], articles: [], entities: [], tokens: new Uint32Array(0), text: new Uint8Array(0), skipped: [] };
  */
 export interface AnalyzedBatch {
   readonly vocabulary: readonly string[];
   readonly articles: readonly AnalyzedArticleMeta[];
+  /** The entities the articles name, each once (objects per article per entity were most of what crossed threads). */
+  readonly entities: readonly BatchEntity[];
   readonly tokens: Uint32Array;
   readonly text: Uint8Array;
   readonly skipped: readonly SkippedArticle[];

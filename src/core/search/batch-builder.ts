@@ -1,7 +1,7 @@
 import { Article } from '../article';
 import { describeSkip, readArticleFile, DEFAULT_MAX_FILE_BYTES, SkipReason } from '../article-file';
 import { ArticleEntity } from '../entities/types';
-import { AnalyzedArticleMeta, AnalyzedBatch, AnalyzedEntity, EntityExtractor, SkippedArticle, entityTerm } from './analyzed-batch';
+import { AnalyzedArticleMeta, AnalyzedBatch, BatchEntity, EntityExtractor, SkippedArticle, entityTerm } from './analyzed-batch';
 import { dayNumber } from './date-values';
 import { Growable } from './growable';
 import { TermTable } from './term-table';
@@ -46,6 +46,8 @@ export class BatchBuilder {
   private tokens = new Uint32Array(INITIAL_TOKEN_CAPACITY);
   private tokenCount = 0;
   private articles: AnalyzedArticleMeta[] = [];
+  /** The batch's entities by entity term id, with the aliases seen so far. */
+  private entities = new Map<number, { readonly entity: BatchEntity; readonly aliases: Set<string> }>();
   /** The articles' text back to back, copied in as they come: the caller may reuse the bytes it hands in. */
   private readonly text = new Growable(Uint8Array);
   private skipped: SkippedArticle[] = [];
@@ -93,12 +95,14 @@ export class BatchBuilder {
     const batch: AnalyzedBatch = {
       vocabulary: this.vocabulary.terms,
       articles: this.articles,
+      entities: [...this.entities.values()].map(({ entity, aliases }) => ({ ...entity, aliases: [...aliases] })),
       tokens: this.tokens.slice(0, this.tokenCount),
       text: this.text.view().slice(),
       skipped: this.skipped,
     };
     this.tokenCount = 0;
     this.articles = [];
+    this.entities = new Map();
     this.text.clear();
     this.skipped = [];
     return batch;
@@ -111,7 +115,7 @@ export class BatchBuilder {
     const bodyTokens = this.tokenCount - bodyStartToken;
     forEachTokenRange(article.title, 0, article.title.length, pushTerm);
     const titleTokens = this.tokenCount - bodyStartToken - bodyTokens;
-    const entities = this.addEntities(this.extractEntities(text));
+    this.addEntities(this.extractEntities(text));
     const entityPairs = (this.tokenCount - bodyStartToken - bodyTokens - titleTokens) / 2;
     this.articles.push({
       path: stamp.path,
@@ -124,20 +128,19 @@ export class BatchBuilder {
       titleTokens,
       entityPairs,
       textBytes: bytes.length,
-      entities,
     });
     this.text.pushAll(bytes);
   }
 
   /** Appends the entity field: one pair per entity term, one per distinct name word (counted once per mention). */
-  private addEntities(found: readonly ArticleEntity[]): AnalyzedEntity[] {
+  private addEntities(found: readonly ArticleEntity[]): void {
     const wordCounts = new Map<number, number>();
-    const entities: AnalyzedEntity[] = [];
     for (const entity of found) {
       const mentions = Math.max(1, entity.mentions.length);
-      entities.push({ key: entity.key, name: entity.name, type: entity.type, aliases: entity.aliases, mentions });
       const term = entityTerm(entity.key);
-      this.push(this.vocabulary.idOf(term, 0, term.length));
+      const termId = this.vocabulary.idOf(term, 0, term.length);
+      this.noteEntity(termId, entity);
+      this.push(termId);
       this.push(Math.min(mentions, MAX_FIELD_COUNT));
       const seen = new Set<number>();
       forEachTokenRange(entity.name, 0, entity.name.length, (source, start, end) => {
@@ -151,7 +154,16 @@ export class BatchBuilder {
       this.push(id);
       this.push(Math.min(count, MAX_FIELD_COUNT));
     }
-    return entities;
+  }
+
+  /** Adds an entity to the batch's list, or its new aliases when the batch already names it. */
+  private noteEntity(term: number, entity: ArticleEntity): void {
+    const known = this.entities.get(term);
+    if (known === undefined) {
+      this.entities.set(term, { entity: { term, key: entity.key, name: entity.name, type: entity.type, aliases: [] }, aliases: new Set(entity.aliases) });
+      return;
+    }
+    for (const alias of entity.aliases) known.aliases.add(alias);
   }
 
   private push(value: number): void {

@@ -213,6 +213,7 @@ export class CorpusIndex {
   addBatch(batch: AnalyzedBatch, options: { defer?: boolean } = {}): number {
     this.assertNotCompacting();
     const ids = this.termIdsOf(batch.vocabulary);
+    for (const entity of batch.entities) this.entities.register(entity, ids[entity.term] ?? 0);
     const tokens = new Uint32Array(batch.tokens.length);
     let at = 0;
     let textAt = 0;
@@ -223,9 +224,6 @@ export class CorpusIndex {
         tokens[i] = ids[batch.tokens[i] ?? 0] ?? 0;
         tokens[i + 1] = batch.tokens[i + 1] ?? 0;
       }
-      // The entity field starts with one (entity term, mentions) pair per entity, in the same order.
-      const entityStart = at + article.bodyTokens + article.titleTokens;
-      article.entities.forEach((entity, k) => this.entities.register(entity, tokens[entityStart + 2 * k] ?? 0));
       const doc = this.store.append(article, tokens, at, end, batch.text, textAt, textAt + article.textBytes);
       if (options.defer) {
         this.pending++;

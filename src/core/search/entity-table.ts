@@ -1,5 +1,5 @@
 import { EntityType } from '../entities/types';
-import { AnalyzedEntity } from './analyzed-batch';
+import { BatchEntity } from './analyzed-batch';
 import { tokenize } from './tokenize';
 
 /**
@@ -40,7 +40,7 @@ function words(text: string): string[] {
  *
  * @example
  * const table = new EntityTable();
- * table.register({ key: 'PER:vladimir putin', name: 'Vladimir Putin', type: 'PER', aliases: ['Putin'], mentions: 2 }, 42);
+ * table.register({ key: 'PER:vladimir putin', name: 'Vladimir Putin', type: 'PER', aliases: ['Putin'] }, 42);
  * table.find('putin', 'PER'); // [{ key: 'PER:vladimir putin', … }]
  */
 export class EntityTable {
@@ -54,7 +54,7 @@ export class EntityTable {
   }
 
   /** Adds an entity seen in an article (or new aliases of a known one). */
-  register(entity: AnalyzedEntity, term: number): void {
+  register(entity: Omit<BatchEntity, 'term'>, term: number): void {
     // By term id first: a number, where the key is a string that came from another thread and would be hashed again.
     let info = this.byTerm[term] ?? this.byKey.get(entity.key);
     if (!info) {

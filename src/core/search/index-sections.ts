@@ -101,7 +101,6 @@ function* readEntities(fields: readonly string[]): Generator<void, EntityTable> 
       name: fields[i + 1] ?? '',
       type: (fields[i + 2] ?? 'MISC') as EntityInfo['type'],
       aliases: aliases === '' ? [] : aliases.split(ALIAS_SEPARATOR),
-      mentions: 0,
     };
     table.register(entity, Number(fields[i + 4]));
     if ((i / ENTITY_FIELDS) % ENTITY_STEP === ENTITY_STEP - 1) yield;

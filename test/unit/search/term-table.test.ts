@@ -1,10 +1,11 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
+import { entityTerm } from '../../../src/core/search/analyzed-batch';
 import { BatchBuilder } from '../../../src/core/search/batch-builder';
 import { CorpusIndex } from '../../../src/core/search/corpus-index';
 import { TermTable } from '../../../src/core/search/term-table';
 import { forEachToken, forEachTokenRange } from '../../../src/core/search/tokenize';
-import { NEWS, NEWS_ENTITIES, buildIndex, fakeExtractor, hitPaths } from './fixtures';
+import { NEWS, NEWS_ENTITIES, PUTIN, article, buildIndex, fakeExtractor, hitPaths } from './fixtures';
 
 describe('TermTable', () => {
   it('numbers terms in order of first sight, found by their characters anywhere in a string', () => {
@@ -69,5 +70,17 @@ describe('BatchBuilder vocabulary shared by its batches', () => {
     for (const query of ['wheat', 'person:Putin', 'org:Kremlin', '"interest rates"', 'mosc*', 'date:2023']) {
       assert.deepStrictEqual(hitPaths(fed, query), hitPaths(whole, query), query);
     }
+  });
+
+  it('lists each entity of a batch once, with the aliases of all its articles and the id of its entity term', () => {
+    const builder = new BatchBuilder(fakeExtractor([PUTIN, { ...PUTIN, aliases: ['President Putin'] }]));
+    builder.addText({ path: 'a.txt', size: 0, mtimeMs: 0 }, article('2023-09-13', 'Vladimir Putin spoke. Putin left.'));
+    builder.addText({ path: 'b.txt', size: 0, mtimeMs: 0 }, article('2023-09-14', 'President Putin arrived.'));
+    const batch = builder.finish();
+    assert.strictEqual(batch.entities.length, 1);
+    const [putin] = batch.entities;
+    assert.strictEqual(batch.vocabulary[putin?.term ?? -1], entityTerm(PUTIN.key));
+    assert.deepStrictEqual(putin?.aliases, ['Putin', 'President Putin']);
+    assert.deepStrictEqual(builder.finish().entities, [], 'the next batch starts its own list');
   });
 });

@@ -186,7 +186,7 @@ parentPort.on('message', (request) => {
       return;
     }
     const skipped = paths.map((path) => ({ path, code: 'unreadable', reason: 'fake' }));
-    parentPort.postMessage({ kind: 'batch', id: request.id, batch: { vocabulary: [], articles: [], tokens: new Uint32Array(0), text: new Uint8Array(0), skipped } });
+    parentPort.postMessage({ kind: 'batch', id: request.id, batch: { vocabulary: [], articles: [], entities: [], tokens: new Uint32Array(0), text: new Uint8Array(0), skipped } });
   }, 20);
 });
 `;
