@@ -5,7 +5,7 @@ import { AnalyzedArticleMeta, AnalyzedBatch, BatchEntity, EntityExtractor, Skipp
 import { dayNumber } from './date-values';
 import { Growable } from './growable';
 import { TermTable } from './term-table';
-import { forEachTokenRange } from './tokenize';
+import { forEachTermId } from './tokenize';
 
 /** Mentions of one entity counted per article; more count as this many (the postings clamp further). */
 const MAX_FIELD_COUNT = 255;
@@ -110,10 +110,10 @@ export class BatchBuilder {
 
   private addArticle(stamp: FileStamp, text: string, article: Article, bytes: Uint8Array): void {
     const bodyStartToken = this.tokenCount;
-    const pushTerm = (source: string, start: number, end: number): void => this.push(this.vocabulary.idOf(source, start, end));
-    for (const paragraph of article.paragraphs) forEachTokenRange(text, paragraph.start, paragraph.end, pushTerm);
+    const pushTerm = (id: number): void => this.push(id);
+    for (const paragraph of article.paragraphs) forEachTermId(text, paragraph.start, paragraph.end, this.vocabulary, pushTerm);
     const bodyTokens = this.tokenCount - bodyStartToken;
-    forEachTokenRange(article.title, 0, article.title.length, pushTerm);
+    forEachTermId(article.title, 0, article.title.length, this.vocabulary, pushTerm);
     const titleTokens = this.tokenCount - bodyStartToken - bodyTokens;
     this.addEntities(this.extractEntities(text));
     const entityPairs = (this.tokenCount - bodyStartToken - bodyTokens - titleTokens) / 2;
@@ -143,8 +143,7 @@ export class BatchBuilder {
       this.push(termId);
       this.push(Math.min(mentions, MAX_FIELD_COUNT));
       const seen = new Set<number>();
-      forEachTokenRange(entity.name, 0, entity.name.length, (source, start, end) => {
-        const id = this.vocabulary.idOf(source, start, end);
+      forEachTermId(entity.name, 0, entity.name.length, this.vocabulary, (id) => {
         if (seen.has(id)) return;
         seen.add(id);
         wordCounts.set(id, (wordCounts.get(id) ?? 0) + mentions);

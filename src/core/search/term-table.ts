@@ -27,12 +27,24 @@ export class TermTable {
   idOf(source: string, start: number, end: number): number {
     let hash = FNV_OFFSET;
     for (let i = start; i < end; i++) hash = fnvStep(hash, source.charCodeAt(i));
-    hash = finish(hash);
+    return this.lookup(source, start, end, hash, false);
+  }
+
+  /**
+   * The id of the lower case of `text.slice(start, end)`, a word of ASCII letters and digits, given the
+   * FNV-1a hash of its lower-cased codes (which the tokeniser computes while scanning it); numbers it if new.
+   */
+  idOfAsciiWord(text: string, start: number, end: number, lowerCaseHash: number): number {
+    return this.lookup(text, start, end, lowerCaseHash, true);
+  }
+
+  private lookup(source: string, start: number, end: number, fnv: number, lowerCase: boolean): number {
+    const hash = finish(fnv);
     const mask = this.ids.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const stored = this.ids[slot] ?? 0;
-      if (stored === 0) return this.add(slot, hash, source.slice(start, end));
-      if (this.hashes[slot] === hash && sameCharacters(this.terms[stored - 1] ?? '', source, start, end)) return stored - 1;
+      if (stored === 0) return this.add(slot, hash, lowerCase ? source.slice(start, end).toLowerCase() : source.slice(start, end));
+      if (this.hashes[slot] === hash && sameCharacters(this.terms[stored - 1] ?? '', source, start, end, lowerCase)) return stored - 1;
     }
   }
 
@@ -63,8 +75,12 @@ export class TermTable {
   }
 }
 
-function sameCharacters(term: string, source: string, start: number, end: number): boolean {
+/** Whether `term` is `source.slice(start, end)` (lower-cased when `lowerCase`: ASCII letters and digits only). */
+function sameCharacters(term: string, source: string, start: number, end: number, lowerCase: boolean): boolean {
   if (term.length !== end - start) return false;
-  for (let i = 0; i < term.length; i++) if (term.charCodeAt(i) !== source.charCodeAt(start + i)) return false;
+  for (let i = 0; i < term.length; i++) {
+    const code = source.charCodeAt(start + i);
+    if (term.charCodeAt(i) !== (lowerCase && code >= 65 && code <= 90 ? code | 0x20 : code)) return false;
+  }
   return true;
 }

@@ -4,6 +4,9 @@
  * on both sides and "Putin's" is `putin s`.
  */
 
+import { FNV_OFFSET, fnvStep } from '../entities/hash';
+import { TermTable } from './term-table';
+
 /** One token of a text: its normalised term and where it stands in the original text. */
 interface TextToken {
   readonly term: string;
@@ -27,6 +30,11 @@ function isAsciiWordCode(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
 }
 
+/** The lower case of an ASCII letter or digit code. */
+function lowerAsciiCode(code: number): number {
+  return code >= 65 && code <= 90 ? code | 0x20 : code;
+}
+
 function isWordCode(text: string, index: number, code: number): boolean {
   if (code < 128) return isAsciiWordCode(code);
   // Surrogate pairs are tested as a whole character so letters outside the BMP count as letters.
@@ -47,24 +55,12 @@ export function normalizeTerm(word: string): string {
 }
 
 /**
- * Calls `onToken(source, termStart, termEnd, start, end)` for every word of `text` between `from` and `to`:
- * its normalised term is `source.slice(termStart, termEnd)` and it stands at `text[start…end)`. The term
- * is not sliced out, so that a caller that looks terms up by their characters allocates nothing per word.
- *
- * @example
- * forEachTokenRange('Kim met', 0, 7, (source, termStart, termEnd) => console.log(source.slice(termStart, termEnd))); // kim, met
+ * Calls `onWord(start, end, asciiHash)` for every word of `text` between `from` and `to` (a maximal run of
+ * letters, digits and marks). For a word of ASCII letters and digits only, `asciiHash` is the FNV-1a hash of
+ * the lower-cased codes of its first {@link MAX_TERM_LENGTH} characters, computed while scanning (what
+ * `TermTable` looks terms up by); for any other word it is `undefined`, and the word needs `normalizeTerm`.
  */
-export function forEachTokenRange(
-  text: string,
-  from: number,
-  to: number,
-  onToken: (source: string, termStart: number, termEnd: number, start: number, end: number) => void,
-): void {
-  // Lower-casing the whole range once is much cheaper than once per token; it is only usable when it
-  // keeps every offset (a few letters, like "İ", grow when lower-cased).
-  const range = text.slice(from, to);
-  const lowered = range.toLowerCase();
-  const sameOffsets = lowered.length === range.length;
+function scanWords(text: string, from: number, to: number, onWord: (start: number, end: number, asciiHash: number | undefined) => void): void {
   let index = from;
   while (index < to) {
     const code = text.charCodeAt(index);
@@ -73,11 +69,14 @@ export function forEachTokenRange(
       continue;
     }
     const start = index;
+    const hashEnd = start + MAX_TERM_LENGTH;
     let ascii = true;
+    let hash = FNV_OFFSET;
     while (index < to) {
       const next = text.charCodeAt(index);
       if (next < 128) {
         if (!isAsciiWordCode(next)) break;
+        if (index < hashEnd) hash = fnvStep(hash, lowerAsciiCode(next));
         index++;
       } else {
         if (!isWordCode(text, index, next)) break;
@@ -85,12 +84,7 @@ export function forEachTokenRange(
         index += next >= 0xd800 && next <= 0xdbff ? 2 : 1;
       }
     }
-    if (ascii && sameOffsets) {
-      onToken(lowered, start - from, Math.min(index, start + MAX_TERM_LENGTH) - from, start, index);
-      continue;
-    }
-    const term = ascii ? text.slice(start, index).toLowerCase() : normalizeTerm(text.slice(start, index));
-    if (term.length > 0) onToken(term, 0, Math.min(term.length, MAX_TERM_LENGTH), start, index);
+    onWord(start, index, ascii ? hash : undefined);
   }
 }
 
@@ -102,7 +96,30 @@ export function forEachTokenRange(
  * forEachToken('Kim Jong-un met Putin.', 0, 22, (term) => console.log(term)); // kim, jong, un, met, putin
  */
 export function forEachToken(text: string, from: number, to: number, onToken: (term: string, start: number, end: number) => void): void {
-  forEachTokenRange(text, from, to, (source, termStart, termEnd, start, end) => onToken(source.slice(termStart, termEnd), start, end));
+  scanWords(text, from, to, (start, end, asciiHash) => {
+    const term = asciiHash === undefined ? normalizeTerm(text.slice(start, end)) : text.slice(start, Math.min(end, start + MAX_TERM_LENGTH)).toLowerCase();
+    if (term.length > 0) onToken(term, start, end);
+  });
+}
+
+/**
+ * Calls `onTerm(id, start, end)` for every word of `text` between `from` and `to`, with the id `table` gives
+ * its term: the terms of {@link forEachToken}, numbered without building a string for a word the table
+ * already holds (most words, when a corpus is indexed).
+ *
+ * @example
+ * const table = new TermTable();
+ * forEachTermId('Kim met KIM', 0, 11, table, (id) => console.log(id)); // 0, 1, 0
+ */
+export function forEachTermId(text: string, from: number, to: number, table: TermTable, onTerm: (id: number, start: number, end: number) => void): void {
+  scanWords(text, from, to, (start, end, asciiHash) => {
+    if (asciiHash !== undefined) {
+      onTerm(table.idOfAsciiWord(text, start, Math.min(end, start + MAX_TERM_LENGTH), asciiHash), start, end);
+      return;
+    }
+    const term = normalizeTerm(text.slice(start, end));
+    if (term.length > 0) onTerm(table.idOf(term, 0, term.length), start, end);
+  });
 }
 
 /**

@@ -4,7 +4,7 @@ import { entityTerm } from '../../../src/core/search/analyzed-batch';
 import { BatchBuilder } from '../../../src/core/search/batch-builder';
 import { CorpusIndex } from '../../../src/core/search/corpus-index';
 import { TermTable } from '../../../src/core/search/term-table';
-import { forEachToken, forEachTokenRange } from '../../../src/core/search/tokenize';
+import { forEachTermId, forEachToken } from '../../../src/core/search/tokenize';
 import { NEWS, NEWS_ENTITIES, PUTIN, article, buildIndex, fakeExtractor, hitPaths } from './fixtures';
 
 describe('TermTable', () => {
@@ -36,16 +36,20 @@ describe('TermTable', () => {
   });
 });
 
-describe('forEachTokenRange', () => {
-  it('yields the terms forEachToken yields, at the same offsets', () => {
+describe('forEachTermId', () => {
+  it('numbers exactly the terms forEachToken yields, at the same offsets, the same term with the same id', () => {
+    const words = fc.constantFrom('Kim', 'KIM', 'kim', 'Jong-un', 'Gdańsk', 'GDANSK', 'İstanbul', '42', 'x'.repeat(45), 'X'.repeat(41), '𝐀b', ' ', '. ', '\n');
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme' }), fc.nat(5), (text, skip) => {
+      fc.property(fc.array(fc.oneof(words, fc.string({ unit: 'grapheme', maxLength: 4 })), { maxLength: 30 }), fc.nat(5), (parts, skip) => {
+        const text = parts.join(' ');
         const from = Math.min(skip, text.length);
-        const viaRange: string[] = [];
-        forEachTokenRange(text, from, text.length, (source, termStart, termEnd, start, end) => viaRange.push(`${source.slice(termStart, termEnd)}@${start}-${end}`));
+        const table = new TermTable();
+        const viaIds: string[] = [];
+        forEachTermId(text, from, text.length, table, (id, start, end) => viaIds.push(`${table.terms[id] ?? '?'}@${start}-${end}`));
         const viaTerms: string[] = [];
         forEachToken(text, from, text.length, (term, start, end) => viaTerms.push(`${term}@${start}-${end}`));
-        assert.deepStrictEqual(viaRange, viaTerms);
+        assert.deepStrictEqual(viaIds, viaTerms);
+        assert.strictEqual(new Set(table.terms).size, table.terms.length, 'one id per term');
       }),
     );
   });
