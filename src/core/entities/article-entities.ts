@@ -44,6 +44,7 @@ const NO_WORDS: WordSet = new Set();
 
 /** Separators that never stand inside a name: "Russian Far East | Photo", "Reproduction/EFE". */
 const SEPARATOR = /\s*[|/•·]\s*/gu;
+const SEPARATOR_CHARACTER = /[|/•·]/u;
 /** A trailing word in lower case only ("US interprets") is a tagging overrun, not part of the name. */
 const TRAILING_LOWER_WORD = /\s+\p{Ll}+$/u;
 
@@ -82,6 +83,11 @@ function cleanSpan(span: EntitySpan): EntitySpan[] {
   return pieces;
 }
 
+/** Whether `cleanSpan` would change a span: most have no separator and do not end in a lower-case word. */
+function needsCleaning(text: string): boolean {
+  return SEPARATOR_CHARACTER.test(text) || TRAILING_LOWER_WORD.test(text);
+}
+
 /** Whether the text before `start` ends a sentence (or the text, a line or a paragraph starts there). */
 function isSentenceInitial(text: string, start: number): boolean {
   // Character codes, not a regex per character: this runs for every span of every article.
@@ -101,6 +107,7 @@ const SENTENCE_ENDS: readonly number[] = [NEWLINE, 0x2e, 0x21, 0x3f, 0x3a];
 
 /** The type the mentions of a group got most often; ties go to the earliest of TYPE_ORDER. */
 function majorityType(mentions: readonly Mention[]): EntityType {
+  if (mentions.length === 1) return mentions[0]?.type ?? 'MISC';
   const counts = new Map<EntityType, number>();
   for (const mention of mentions) counts.set(mention.type, (counts.get(mention.type) ?? 0) + 1);
   let best: EntityType = mentions[0]?.type ?? 'MISC';
@@ -171,16 +178,20 @@ export function extractArticleEntities(recognizer: SpanRecognizer, text: string)
   // `isJunk` only consults the lower-case words for a one-word span (no white space) at a sentence start.
   let lowerWords: WordSet | undefined;
   const groups = new Map<string, Group>();
-  for (const span of recognizer.recognize(text).flatMap(cleanSpan)) {
+  const addMention = (span: EntitySpan): void => {
     const sentenceInitial = isSentenceInitial(text, span.start);
     const needsLowerWords = sentenceInitial && !WHITE_SPACE.test(span.text);
-    if (isJunk(span, needsLowerWords ? (lowerWords ??= new LowerCaseWords(text)) : NO_WORDS, sentenceInitial)) continue;
+    if (isJunk(span, needsLowerWords ? (lowerWords ??= new LowerCaseWords(text)) : NO_WORDS, sentenceInitial)) return;
     const display = displayName(span.text);
     const identity = identityOfDisplay(display);
-    if (identity === '') continue;
+    if (identity === '') return;
     const group = groups.get(identity) ?? { identity, words: nameWords(identity), type: span.type, mentions: [] };
     group.mentions.push({ start: span.start, end: span.end, type: span.type, display, identity });
     groups.set(identity, group);
+  };
+  for (const span of recognizer.recognize(text)) {
+    if (needsCleaning(span.text)) cleanSpan(span).forEach(addMention);
+    else addMention(span);
   }
   for (const group of groups.values()) group.type = INSTITUTIONS.get(group.identity) ?? majorityType(group.mentions);
   const all = [...groups.values()];
@@ -195,15 +206,17 @@ export function extractArticleEntities(recognizer: SpanRecognizer, text: string)
   for (const group of all) {
     let root = group;
     for (let hops = 0; root.target && hops < all.length; hops++) root = root.target;
-    merged.set(root, [...(merged.get(root) ?? []), ...group.mentions]);
+    const mentions = merged.get(root);
+    if (mentions) mentions.push(...group.mentions);
+    else merged.set(root, [...group.mentions]);
   }
   const entities: ArticleEntity[] = [];
   for (const [root, mentions] of merged) {
     const name = bestDisplay(root.mentions);
-    const aliases = [...new Set(mentions.map((mention) => mention.display))].filter((alias) => alias !== name).sort();
-    const ordered = [...mentions].sort((a, b) => a.start - b.start);
+    const ordered = mentions.sort((a, b) => a.start - b.start);
     const forms = new Map<string, number>();
     for (const mention of ordered) forms.set(mention.display, (forms.get(mention.display) ?? 0) + 1);
+    const aliases = [...forms.keys()].filter((alias) => alias !== name).sort();
     entities.push({
       key: entityKey(root.type, name),
       name,

@@ -35,6 +35,7 @@ export interface WordSet {
 
 /** A mention longer than this many characters is a tagging accident (a run-on span), not a name. */
 const MAX_MENTION_LENGTH = 80;
+const WHITE_SPACE = /\s/u;
 
 function hasCapitalOrCaselessLetter(text: string): boolean {
   return /[\p{Lu}\p{Lt}\p{Lo}]/u.test(text);
@@ -55,6 +56,8 @@ function hasCapitalOrCaselessLetter(text: string): boolean {
 export function isJunk(span: EntitySpan, wordsInLowerCase: WordSet, sentenceInitial = false): boolean {
   const text = span.text;
   if (text.length > MAX_MENTION_LENGTH || !hasCapitalOrCaselessLetter(text)) return true;
+  // Only a one-word span can be junk beyond this point.
+  if (WHITE_SPACE.test(text)) return false;
   const words = text.toLowerCase().split(/[\s]+/);
   if (words.length === 1) {
     const word = (words[0] ?? '').replace(/[.'’]+$/u, '');

@@ -31,6 +31,7 @@ function isPlainDisplay(text: string): boolean {
   const last = text.length - 1;
   for (let i = 0; i <= last; i++) {
     const code = text.charCodeAt(i);
+    if (code > SPACE && code < 0x7f && code !== APOSTROPHE) continue;
     if (code === SPACE) {
       if (i === 0 || i === last || text.charCodeAt(i + 1) === SPACE) return false;
     } else if (code === APOSTROPHE ? i >= last - 1 : isWhiteSpaceCode(code) || TYPOGRAPHIC_QUOTES.includes(code)) {
@@ -70,6 +71,7 @@ export function identityOfDisplay(display: string): string {
  * nameWords('kim jong-un'); // ['kim', 'jong-un']
  */
 export function nameWords(identity: string): string[] {
+  if (!identity.includes(' ')) return identity === '' ? [] : [identity];
   return identity.split(' ').filter((word) => word !== '');
 }
 
@@ -94,5 +96,17 @@ export function acronymOf(name: string): string {
  * isAllCaps('KIM JONG-UN'); // true
  */
 export function isAllCaps(name: string): boolean {
+  // ASCII names answered by their codes; a regex only for the others.
+  let upper = false;
+  for (let i = 0; i < name.length; i++) {
+    const code = name.charCodeAt(i);
+    if (code >= 0x80) return hasCapitalNoLowerCase(name);
+    if (code >= 0x61 && code <= 0x7a) return false;
+    if (code >= 0x41 && code <= 0x5a) upper = true;
+  }
+  return upper;
+}
+
+function hasCapitalNoLowerCase(name: string): boolean {
   return /\p{Lu}/u.test(name) && !/\p{Ll}/u.test(name);
 }
