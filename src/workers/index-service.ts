@@ -120,6 +120,9 @@ export class IndexService {
       const loaded = run.ignoreCache ? { ok: false } : await this.loadCache();
       const loadMs = performance.now() - started;
       const sync = await this.syncNow(files, run);
+      // Queued behind this open, so the index answers first and the file's buffer is freed soon after.
+      // Failing would only keep the buffer: the index works the same, so there is nothing to report.
+      if (loaded.ok) void this.enqueue(() => this.current.releaseLoadedFile()).catch(() => undefined);
       const source = loaded.ok ? 'cache' : 'built';
       return loaded.message === undefined ? { source, loadMs, sync } : { source, message: loaded.message, loadMs, sync };
     });

@@ -264,6 +264,14 @@ export class CorpusIndex {
     this.install(runAtOnce(compactSteps(this.store, this.dictionary.size)));
   }
 
+  /**
+   * Frees the buffer of the file the index was loaded from, copying the article text out of it in slices
+   * (loading uses the text where it lies, so that the index can answer sooner).
+   */
+  releaseLoadedFile(sliceMs = DEFAULT_SLICE_MS): Promise<void> {
+    return runInSlices(this.store.ownTextSteps(), sliceMs);
+  }
+
   /** Builds the prefix/fuzzy term tree now, in slices, so the first such query does not pay for it. */
   prepare(sliceMs = DEFAULT_SLICE_MS): Promise<void> {
     return runInSlices(this.dictionary.prepareSteps(), sliceMs);

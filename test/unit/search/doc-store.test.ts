@@ -49,6 +49,26 @@ describe('doc store loading', () => {
     assert.strictEqual(loaded.liveCount, 3);
   });
 
+  it('uses the loaded text where it lies, then copies it out so the file buffer can go, positions unchanged', () => {
+    const texts = ['first story', 'second, longer story'];
+    const original = appended(texts);
+    const tokens = [0, 1].flatMap((doc) => [...original.tokens(doc)]);
+    const file = encoder.encode(`HEADER${texts.join('')}TRAILER`);
+    const text = file.subarray(6, 6 + texts.join('').length);
+    let next = 0;
+    const loaded = runAtOnce(
+      DocStore.loadSteps(original.paths, original.titles, original.columns(), (out, count) => {
+        out.set(tokens.slice(next, next + count));
+        next += count;
+      }, text),
+    );
+    assert.strictEqual(loaded.textBytes(1).buffer, file.buffer, 'no copy at load');
+    const added = loaded.append({ ...loaded.stored(0), path: '2.txt' }, new Uint32Array([4]), 0, 1, encoder.encode('third'), 0);
+    runAtOnce(loaded.ownTextSteps());
+    assert.notStrictEqual(loaded.textBytes(0).buffer, file.buffer, 'copied out afterwards');
+    assert.deepStrictEqual([0, 1, added].map((doc) => loaded.text(doc)), [...texts, 'third']);
+  });
+
   it('refuses text shorter than the articles need, with a prefixed message', () => {
     const original = appended(['some text']);
     assert.throws(
