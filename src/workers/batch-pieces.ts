@@ -3,8 +3,8 @@ import { AnalyzedBatch } from '../core/search/analyzed-batch';
 /**
  * Cuts a batch into pieces of at most `maxArticles` articles that can be merged one at a time
  * (`CorpusIndex.addBatch` each), so the main thread can give the event loop a turn in between. The pieces
- * share the batch's vocabulary and are views into its arrays: nothing is copied. Entities and skipped files go
- * with the first piece; an empty batch gives one empty piece.
+ * share the batch's vocabulary and are views into its arrays: nothing is copied. The batch's entities are
+ * shared out between the pieces, its skipped files go with the first; an empty batch gives one empty piece.
  *
  * @example
  * for (const piece of batchPieces(batch, 100)) index.addBatch(piece, { defer: true });
@@ -13,6 +13,8 @@ export function batchPieces(batch: AnalyzedBatch, maxArticles: number): Analyzed
   const size = Math.max(1, Math.floor(maxArticles));
   if (batch.articles.length <= size) return [batch];
   const pieces: AnalyzedBatch[] = [];
+  // Shared out too: registering a first batch's entities in one go was the biggest part of a 35 ms first merge.
+  const entitiesPer = Math.ceil(batch.entities.length / Math.ceil(batch.articles.length / size));
   let tokenAt = 0;
   let textAt = 0;
   for (let first = 0; first < batch.articles.length; first += size) {
@@ -28,7 +30,7 @@ export function batchPieces(batch: AnalyzedBatch, maxArticles: number): Analyzed
       articles,
       tokens: batch.tokens.subarray(tokenAt, tokenEnd),
       text: batch.text.subarray(textAt, textEnd),
-      entities: first === 0 ? batch.entities : [],
+      entities: batch.entities.slice(entitiesPer * pieces.length, entitiesPer * (pieces.length + 1)),
       skipped: first === 0 ? batch.skipped : [],
     });
     tokenAt = tokenEnd;

@@ -158,6 +158,8 @@ describe('batchPieces', () => {
     const pieces = batchPieces(batch, 2);
     assert.strictEqual(pieces.length, Math.ceil(NEWS.length / 2));
     assert.deepStrictEqual(pieces.flatMap((piece) => piece.skipped.map((file) => file.path)), ['not-an-article.txt']);
+    assert.deepStrictEqual(pieces.flatMap((piece) => piece.entities), batch.entities, 'every entity in exactly one piece');
+    assert.ok(pieces.filter((piece) => piece.entities.length > 0).length > 1, 'shared out, not all in the first piece');
     assert.ok(pieces.every((piece) => piece.tokens.buffer === batch.tokens.buffer && piece.text.buffer === batch.text.buffer));
     const whole = new CorpusIndex();
     whole.addBatch(batch, { defer: true });
