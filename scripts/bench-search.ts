@@ -144,10 +144,8 @@ async function coldBuildWithoutEntities(dir: string): Promise<number> {
   return ms;
 }
 
-async function measure(count: number, extractor: ExtractorSpec, withRipgrep: boolean): Promise<Figures> {
-  const dir = benchCorpus(REUTERS, count);
-  const fillCacheMs = fillOsCache(dir);
-  const cacheFile = path.join(tmpdir(), 'news-corpus-bench', `index-${count}.ncidx`);
+/** The build, save and query figures of one size; the service is dropped when this returns, as when a window closes. */
+async function buildSaveAndQuery(dir: string, cacheFile: string, extractor: ExtractorSpec): Promise<Omit<Figures, 'fillCacheMs' | 'reopenMs' | 'reopenStallMs' | 'rgP50' | 'rgP95'>> {
   rmSync(cacheFile, { force: true });
   gc();
   const loadAtStart = loadavg()[0] ?? 0;
@@ -165,7 +163,6 @@ async function measure(count: number, extractor: ExtractorSpec, withRipgrep: boo
   const cpu = process.cpuUsage(cpuStart);
   const coldCpuMs = (cpu.user + cpu.system) / 1000;
   const withoutEntitiesMs = extractor.kind === 'none' ? coldMs : await coldBuildWithoutEntities(dir);
-  const megabytes = files.reduce((sum, file) => sum + (file.size ?? 0), 0) / MB;
   const saveStart = performance.now();
   const saveStall = stallMonitor();
   await service.save();
@@ -184,25 +181,13 @@ async function measure(count: number, extractor: ExtractorSpec, withRipgrep: boo
     }
   }
   await service.dispose();
-  gc();
-  const reopenStart = performance.now();
-  const reopenFiles = listArticleFiles(dir);
-  const reopenStall = stallMonitor();
-  const reopened = new IndexService({ root: dir, cacheFile, extractor });
-  const outcome = await reopened.open(reopenFiles);
-  const reopenMs = performance.now() - reopenStart;
-  // Watched until the work queued behind the open (freeing the file's buffer) is done too.
-  await reopened.dispose();
-  const reopenStallMs = reopenStall().ms;
-  if (outcome.source !== 'cache') throw new Error(`News Corpus: the reopen did not use the cache (${outcome.message ?? 'no message'}).`);
   latencies.sort((a, b) => a - b);
-  const figures: Figures = {
+  return {
     articles: built.sync.added,
-    megabytes,
+    megabytes: files.reduce((sum, file) => sum + (file.size ?? 0), 0) / MB,
     coldMs,
     coldCpuMs,
     loadAtStart,
-    fillCacheMs,
     withoutEntitiesMs,
     entities: service.index.entityCount,
     maxStallMs,
@@ -210,9 +195,7 @@ async function measure(count: number, extractor: ExtractorSpec, withRipgrep: boo
     lastBatchMs,
     saveMs,
     saveStallMs,
-    reopenStallMs,
     cacheMb: statSync(cacheFile).size / MB,
-    reopenMs,
     heapMb: memory.heapUsed / MB,
     arrayBuffersMb: memory.arrayBuffers / MB,
     rssMb: memory.rss / MB,
@@ -220,6 +203,29 @@ async function measure(count: number, extractor: ExtractorSpec, withRipgrep: boo
     p95: percentile(latencies, 0.95),
     max: latencies[latencies.length - 1] ?? 0,
   };
+}
+
+/** Opens the saved index in a new service, as a new window does: listing, stat, load; stalls watched until the work queued behind the open is done. */
+async function reopen(dir: string, cacheFile: string, extractor: ExtractorSpec): Promise<{ reopenMs: number; reopenStallMs: number }> {
+  gc();
+  const reopenStart = performance.now();
+  const files = listArticleFiles(dir);
+  const stall = stallMonitor();
+  const reopened = new IndexService({ root: dir, cacheFile, extractor });
+  const outcome = await reopened.open(files);
+  const reopenMs = performance.now() - reopenStart;
+  await reopened.dispose();
+  const reopenStallMs = stall().ms;
+  if (outcome.source !== 'cache') throw new Error(`News Corpus: the reopen did not use the cache (${outcome.message ?? 'no message'}).`);
+  return { reopenMs, reopenStallMs };
+}
+
+async function measure(count: number, extractor: ExtractorSpec, withRipgrep: boolean): Promise<Figures> {
+  const dir = benchCorpus(REUTERS, count);
+  const fillCacheMs = fillOsCache(dir);
+  const cacheFile = path.join(tmpdir(), 'news-corpus-bench', `index-${count}.ncidx`);
+  const built = await buildSaveAndQuery(dir, cacheFile, extractor);
+  const figures: Figures = { ...built, fillCacheMs, ...(await reopen(dir, cacheFile, extractor)) };
   if (!withRipgrep) return figures;
   const rg = ripgrep(dir).sort((a, b) => a - b);
   return { ...figures, rgP50: percentile(rg, 0.5), rgP95: percentile(rg, 0.95) };
