@@ -1,3 +1,4 @@
+import { stat as statOnDisk } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { describeSkip, readArticleFile } from '../core/article-file';
 import { SkippedFile } from '../core/corpus';
@@ -9,7 +10,17 @@ import { Candidate } from './workspace-scanner';
 export type CandidateOutcome = { readonly kind: 'job'; readonly job: FileJob } | { readonly kind: 'skipped'; readonly file: SkippedFile } | { readonly kind: 'gone' };
 
 function isFileNotFound(error: unknown): boolean {
-  return error instanceof vscode.FileSystemError && error.code === 'FileNotFound';
+  return (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') || (error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
+}
+
+/**
+ * Size and modification time of a candidate. A `file:` URI is on the extension host's own disk, and is
+ * asked there directly: through `workspace.fs` one stat took ~0.25 ms, 25 s for a folder of 100,000 files.
+ */
+async function statOf(uri: vscode.Uri): Promise<{ readonly size: number; readonly mtime: number }> {
+  if (uri.scheme !== 'file') return vscode.workspace.fs.stat(uri);
+  const stat = await statOnDisk(uri.fsPath);
+  return { size: stat.size, mtime: stat.mtimeMs };
 }
 
 /** The size and modification time the index holds for a path, if it holds it. */
@@ -27,7 +38,7 @@ export async function prepareCandidate(candidate: Candidate, maxFileBytes: numbe
   const id = candidate.uri.toString();
   const skip = (reason: Parameters<typeof describeSkip>[0], message: string): CandidateOutcome => ({ kind: 'skipped', file: { id, path: candidate.path, reason, message } });
   try {
-    const stat = await vscode.workspace.fs.stat(candidate.uri);
+    const stat = await statOf(candidate.uri);
     if (stat.size > maxFileBytes) return skip('too-large', describeSkip('too-large', { size: stat.size, maxBytes: maxFileBytes }));
     const stamped = { path, size: stat.size, mtimeMs: stat.mtime };
     const known = indexed?.(path);
