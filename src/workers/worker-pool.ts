@@ -11,9 +11,9 @@ import { FileJob, WorkerReply, WorkerRequest, WorkerSetup } from './protocol';
 export const DEFAULT_BATCH_FILES = 200;
 /**
  * Articles merged in one event-loop turn: a whole batch of 200 took up to 25–38 ms to merge at 100,000 articles
- * (more with a GC on top), half of the 50 ms the main thread may be blocked; the first merges of a build run
- * in code not yet optimised and took up to ~45 ms for 100. Cutting on the main thread instead of asking for
- * smaller batches keeps the threads' per-message overhead (~3 ms a reply) where it is.
+ * (more with a GC on top), half of the 50 ms the main thread may be blocked; the first merge of a build runs
+ * in code not yet optimised and was a 35 ms task at 100 articles. Cutting on the main thread instead of asking
+ * for smaller batches keeps the threads' per-message overhead (~3 ms a reply) where it is.
  */
 export const MERGE_PIECE_ARTICLES = 25;
 /** Requests kept in flight per thread, so a thread never waits for the main thread to merge. */

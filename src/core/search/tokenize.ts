@@ -96,8 +96,15 @@ function scanWords(text: string, from: number, to: number, onWord: (start: numbe
  * forEachToken('Kim Jong-un met Putin.', 0, 22, (term) => console.log(term)); // kim, jong, un, met, putin
  */
 export function forEachToken(text: string, from: number, to: number, onToken: (term: string, start: number, end: number) => void): void {
+  // Lower-casing the whole range once is cheaper than once per word (~20 % of this function); it is only
+  // usable when it keeps every offset (a few letters, like "İ", grow when lower-cased).
+  const lowered = text.slice(from, to).toLowerCase();
+  const sameOffsets = lowered.length === to - from;
   scanWords(text, from, to, (start, end, asciiHash) => {
-    const term = asciiHash === undefined ? normalizeTerm(text.slice(start, end)) : text.slice(start, Math.min(end, start + MAX_TERM_LENGTH)).toLowerCase();
+    const cut = Math.min(end, start + MAX_TERM_LENGTH);
+    let term: string;
+    if (asciiHash === undefined) term = normalizeTerm(text.slice(start, end));
+    else term = sameOffsets ? lowered.slice(start - from, cut - from) : text.slice(start, cut).toLowerCase();
     if (term.length > 0) onToken(term, start, end);
   });
 }
