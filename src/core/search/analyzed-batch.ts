@@ -29,12 +29,25 @@ export function entityTerm(key: string): string {
 }
 
 /**
- * An entity named in a batch, once per batch whatever the number of its articles: `term` is the id of its
- * entity term in the batch vocabulary (the entity fields of its articles list that term), `aliases` are
- * the other names it had in the batch's articles.
+ * A written form of an entity's name and how many mentions used it.
  *
  * @example
- * const putin: BatchEntity = { term: 7, key: 'PER:vladimir putin', name: 'Vladimir Putin', type: 'PER', aliases: ['Putin'] };
+ * const form: EntityForm = { text: 'Kim Jong-Un', count: 2 };
+ */
+export interface EntityForm {
+  readonly text: string;
+  readonly count: number;
+}
+
+/**
+ * An entity named in a batch, once per batch whatever the number of its articles: `term` is the id of its
+ * entity term in the batch vocabulary (the entity fields of its articles list that term), `aliases` are
+ * the other names it had in the batch's articles, `forms` every written form with its mentions in the batch
+ * (the index picks the corpus-wide name from them).
+ *
+ * @example
+ * const putin: BatchEntity = { term: 7, key: 'PER:vladimir putin', name: 'Vladimir Putin', type: 'PER', aliases: ['Putin'],
+ *   forms: [{ text: 'Vladimir Putin', count: 1 }, { text: 'Putin', count: 3 }] };
  */
 export interface BatchEntity {
   readonly term: number;
@@ -42,6 +55,7 @@ export interface BatchEntity {
   readonly name: string;
   readonly type: EntityType;
   readonly aliases: readonly string[];
+  readonly forms: readonly EntityForm[];
 }
 
 /**

@@ -46,8 +46,8 @@ export class BatchBuilder {
   private tokens = new Uint32Array(INITIAL_TOKEN_CAPACITY);
   private tokenCount = 0;
   private articles: AnalyzedArticleMeta[] = [];
-  /** The batch's entities by entity term id, with the aliases seen so far. */
-  private entities = new Map<number, { readonly entity: BatchEntity; readonly aliases: Set<string> }>();
+  /** The batch's entities by entity term id, with the aliases and form counts seen so far. */
+  private entities = new Map<number, { readonly entity: Omit<BatchEntity, 'aliases' | 'forms'>; readonly aliases: Set<string>; readonly forms: Map<string, number> }>();
   /** The articles' text back to back, copied in as they come: the caller may reuse the bytes it hands in. */
   private readonly text = new Growable(Uint8Array);
   private skipped: SkippedArticle[] = [];
@@ -95,7 +95,7 @@ export class BatchBuilder {
     const batch: AnalyzedBatch = {
       vocabulary: this.vocabulary.terms,
       articles: this.articles,
-      entities: [...this.entities.values()].map(({ entity, aliases }) => ({ ...entity, aliases: [...aliases] })),
+      entities: [...this.entities.values()].map(({ entity, aliases, forms }) => ({ ...entity, aliases: [...aliases], forms: [...forms].map(([text, count]) => ({ text, count })) })),
       tokens: this.tokens.slice(0, this.tokenCount),
       text: this.text.view().slice(),
       skipped: this.skipped,
@@ -155,14 +155,15 @@ export class BatchBuilder {
     }
   }
 
-  /** Adds an entity to the batch's list, or its new aliases when the batch already names it. */
+  /** Adds an entity to the batch's list, or its new aliases and form counts when the batch already names it. */
   private noteEntity(term: number, entity: ArticleEntity): void {
-    const known = this.entities.get(term);
+    let known = this.entities.get(term);
     if (known === undefined) {
-      this.entities.set(term, { entity: { term, key: entity.key, name: entity.name, type: entity.type, aliases: [] }, aliases: new Set(entity.aliases) });
-      return;
+      known = { entity: { term, key: entity.key, name: entity.name, type: entity.type }, aliases: new Set(), forms: new Map() };
+      this.entities.set(term, known);
     }
     for (const alias of entity.aliases) known.aliases.add(alias);
+    for (const { text, count } of entity.forms) known.forms.set(text, (known.forms.get(text) ?? 0) + count);
   }
 
   private push(value: number): void {

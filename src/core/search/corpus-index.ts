@@ -3,7 +3,9 @@ import { AnalyzedBatch, ENTITY_TERM_PREFIX, entityTerm } from './analyzed-batch'
 import { compactSteps } from './compaction';
 import { dayString } from './date-values';
 import { DocStore } from './doc-store';
-import { EntityInfo, EntityTable } from './entity-table';
+import { EntityListRequest, EntityPage, EntitySummary, compareEntities, selectFirst } from './entity-listing';
+import { EntityStats } from './entity-stats';
+import { ENTITY_TYPES, EntityInfo, EntityTable } from './entity-table';
 import { Scratch, evaluate } from './evaluate';
 import { DeltaPostings, MainPostings, PostingList, entityCount } from './postings';
 import { ParsedQuery } from './query';
@@ -102,6 +104,16 @@ export interface IndexParts {
   readonly entities: EntityTable;
 }
 
+/**
+ * An article that mentions an entity, with how often.
+ *
+ * @example
+ * const mention: EntityArticle = { path: '/news/a.txt', title: 'Kim arrives', date: '2023-09-13', mentions: 4 };
+ */
+export interface EntityArticle extends ArticleSummary {
+  readonly mentions: number;
+}
+
 /** An entity of one article with its number of mentions. */
 interface ArticleEntityCount {
   readonly key: string;
@@ -131,6 +143,8 @@ export class CorpusIndex {
   private entities: EntityTable;
   private readonly counter: TermCounter;
   private readonly scratch = new Scratch();
+  /** Per-entity figures; undefined until first needed after a load or a compaction, which renumber documents. */
+  private stats: EntityStats | undefined;
   private pending = 0;
   private compacting = false;
 
@@ -224,7 +238,9 @@ export class CorpusIndex {
         tokens[i] = ids[batch.tokens[i] ?? 0] ?? 0;
         tokens[i + 1] = batch.tokens[i + 1] ?? 0;
       }
+      this.uncount(article.path);
       const doc = this.store.append(article, tokens, at, end, batch.text, textAt, textAt + article.textBytes);
+      if (!options.defer) this.stats?.add(this.store, doc);
       if (options.defer) {
         this.pending++;
       } else {
@@ -240,6 +256,7 @@ export class CorpusIndex {
   /** Removes the article at `path`; returns whether it was indexed. */
   remove(path: string): boolean {
     this.assertNotCompacting();
+    this.uncount(path);
     return this.store.remove(path);
   }
 
@@ -253,6 +270,7 @@ export class CorpusIndex {
     this.compacting = true;
     try {
       this.install(await runInSlices(compactSteps(this.store, this.dictionary.size), sliceMs));
+      this.stats = await runInSlices(this.statsSteps(), sliceMs);
     } finally {
       this.compacting = false;
     }
@@ -272,9 +290,13 @@ export class CorpusIndex {
     return runInSlices(this.store.ownTextSteps(), sliceMs);
   }
 
-  /** Builds the prefix/fuzzy term tree now, in slices, so the first such query does not pay for it. */
-  prepare(sliceMs = DEFAULT_SLICE_MS): Promise<void> {
-    return runInSlices(this.dictionary.prepareSteps(), sliceMs);
+  /**
+   * Builds the prefix/fuzzy term tree and the entity figures now, in slices, so that the first query or
+   * entity list does not pay for them.
+   */
+  async prepare(sliceMs = DEFAULT_SLICE_MS): Promise<void> {
+    await runInSlices(this.dictionary.prepareSteps(), sliceMs);
+    this.stats ??= await runInSlices(this.statsSteps(), sliceMs);
   }
 
   /** Runs a query (text in the query language, or already parsed). Never throws on bad queries. */
@@ -313,6 +335,51 @@ export class CorpusIndex {
     return { ok: true, hits, total: ranked.total, fuzzy, tookMs: performance.now() - started };
   }
 
+  /** What the UI shows of the entity `key`: name, aliases, counts, first and last date; undefined if no article mentions it. */
+  entitySummary(key: string): EntitySummary | undefined {
+    const info = this.entities.get(key);
+    return info === undefined ? undefined : this.summaryOf(info);
+  }
+
+  /** How many entities of each type at least one article mentions. */
+  entityTypeCounts(): Map<EntityType, number> {
+    const stats = this.entityStats();
+    const counts = new Map<EntityType, number>(ENTITY_TYPES.map((type) => [type, 0]));
+    for (const info of this.entities.all()) {
+      if (stats.articleCount(info.term) > 0) counts.set(info.type, (counts.get(info.type) ?? 0) + 1);
+    }
+    return counts;
+  }
+
+  /** A page of the entities of one type that articles mention, filtered by name and sorted as asked. */
+  listEntities(request: EntityListRequest): EntityPage {
+    const stats = this.entityStats();
+    const needle = request.filter?.trim().toLowerCase() ?? '';
+    const matches: { info: EntityInfo; identity: string; articles: number; mentions: number }[] = [];
+    for (const info of this.entities.all()) {
+      if (info.type !== request.type) continue;
+      const articles = stats.articleCount(info.term);
+      if (articles === 0) continue;
+      const identity = info.key.slice(info.key.indexOf(':') + 1);
+      if (needle !== '' && !identity.includes(needle) && !info.aliases.some((alias) => alias.toLowerCase().includes(needle))) continue;
+      matches.push({ info, identity, articles, mentions: stats.mentionCount(info.term) });
+    }
+    const page = selectFirst(matches, request.offset + request.limit, compareEntities(request.sort)).slice(request.offset);
+    return { total: matches.length, entities: page.map(({ info }) => this.summaryOf(info) as EntitySummary) };
+  }
+
+  /** The articles that mention the entity `key`, newest first (undated last), with their mention counts. */
+  entityArticles(key: string): EntityArticle[] {
+    const articles: EntityArticle[] = [];
+    this.forEachEntityPosting(key, (doc, mentions) => {
+      const path = this.store.paths[doc] ?? '';
+      const title = this.store.titles[doc] ?? '';
+      const date = dayString(this.store.day.array[doc] ?? 0);
+      articles.push(date === undefined ? { path, title, mentions } : { path, title, date, mentions });
+    });
+    return articles.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.title.localeCompare(b.title));
+  }
+
   /** Entities whose name or aliases contain every word of `name` (of `type`, if given). */
   findEntities(name: string, type?: EntityType): EntityInfo[] {
     return this.entities.find(name, type);
@@ -326,17 +393,6 @@ export class CorpusIndex {
   /** All entities ever seen (including those whose articles were all removed since the last compaction). */
   allEntities(): IterableIterator<EntityInfo> {
     return this.entities.all();
-  }
-
-  /** The articles mentioning the entity `key`, with their mention counts. */
-  articlesOf(key: string): { path: string; date?: string; mentions: number }[] {
-    const articles: { path: string; date?: string; mentions: number }[] = [];
-    this.forEachEntityPosting(key, (doc, mentions) => {
-      const path = this.store.paths[doc] ?? '';
-      const date = dayString(this.store.day.array[doc] ?? 0);
-      articles.push(date === undefined ? { path, mentions } : { path, date, mentions });
-    });
-    return articles;
   }
 
   /** Number of articles per day (`YYYY-MM-DD`) mentioning the entity `key`; undated articles are not counted. */
@@ -369,6 +425,44 @@ export class CorpusIndex {
   parts(): IndexParts {
     if (!this.isCompact) this.compactNow();
     return { dictionary: this.dictionary, store: this.store, postings: this.main, entities: this.entities };
+  }
+
+  private summaryOf(info: EntityInfo): EntitySummary | undefined {
+    const stats = this.entityStats();
+    if (stats.articleCount(info.term) === 0) return undefined;
+    if (stats.datesStale(info.term)) this.recountDates(info);
+    const figures = stats.figures(info.term);
+    const summary = { key: info.key, name: info.name, type: info.type, aliases: info.aliases, articleCount: figures.articles, mentionCount: figures.mentions };
+    const firstDate = dayString(figures.firstDay);
+    const lastDate = dayString(figures.lastDay);
+    return firstDate === undefined || lastDate === undefined ? summary : { ...summary, firstDate, lastDate };
+  }
+
+  private recountDates(info: EntityInfo): void {
+    let first = 0;
+    let last = 0;
+    this.forEachEntityPosting(info.key, (doc) => {
+      const day = this.store.day.array[doc] ?? 0;
+      if (day === 0) return;
+      if (first === 0 || day < first) first = day;
+      if (day > last) last = day;
+    });
+    this.entityStats().setDates(info.term, first, last);
+  }
+
+  private entityStats(): EntityStats {
+    this.stats ??= runAtOnce(this.statsSteps());
+    return this.stats;
+  }
+
+  private statsSteps(): Generator<void, EntityStats> {
+    return EntityStats.buildSteps(this.store, this.dictionary.size, (term) => this.entities.byTermId(term) !== undefined);
+  }
+
+  /** Takes the indexed article at `path`, if any, out of the entity figures before it is replaced or removed. */
+  private uncount(path: string): void {
+    const doc = this.store.docOf(path);
+    if (doc !== undefined) this.stats?.remove(this.store, doc);
   }
 
   private forEachEntityPosting(key: string, onPosting: (doc: number, mentions: number) => void): void {
@@ -411,6 +505,7 @@ export class CorpusIndex {
     this.main = compacted.postings;
     this.delta = new DeltaPostings();
     this.pending = 0;
+    this.stats = undefined;
   }
 
   private assertNotCompacting(): void {

@@ -1,5 +1,6 @@
+import { identityOfDisplay, isAllCaps, nameIdentity } from '../entities/names';
 import { EntityType } from '../entities/types';
-import { BatchEntity } from './analyzed-batch';
+import { BatchEntity, EntityForm } from './analyzed-batch';
 import { tokenize } from './tokenize';
 
 /**
@@ -10,6 +11,7 @@ import { tokenize } from './tokenize';
  */
 export interface EntityInfo {
   readonly key: string;
+  /** The most frequent full form across the corpus ("Kim Jong-un" over "Kim Jong-Un"), capitals-only forms last. */
   readonly name: string;
   readonly type: EntityType;
   readonly aliases: readonly string[];
@@ -20,27 +22,42 @@ export interface EntityInfo {
 /** The table's own, growing record of an entity. */
 interface EntityRecord {
   readonly key: string;
-  readonly name: string;
+  name: string;
   readonly type: EntityType;
   readonly aliases: string[];
   readonly term: number;
+  /** Full forms of the name (case variants of the key's identity) → mentions seen. */
+  readonly forms: Map<string, number>;
 }
 
 /** Aliases kept per entity; the long tail of spellings adds nothing to matching. */
 const MAX_ALIASES = 32;
+/** Larger than any mention count, so that a form in capitals only is the name only when there is no other. */
+const MIXED_CASE_BONUS = 2 ** 40;
+/**
+ * The entity types, in the order the UI lists them.
+ *
+ * @example
+ * ENTITY_TYPES.map((type) => table.find('kim', type).length);
+ */
+export const ENTITY_TYPES: readonly EntityType[] = ['PER', 'LOC', 'ORG', 'MISC'];
 
 function words(text: string): string[] {
   return tokenize(text).map((token) => token.term);
 }
 
+function formScore(form: string, count: number): number {
+  return count + (isAllCaps(form) ? 0 : MIXED_CASE_BONUS);
+}
+
 /**
  * Entity keys with their name, type and aliases, and a word index to resolve `person:Putin`
  * to every merged entity whose name or aliases contain all the words ("Vladimir Putin").
- * (The corpus-level catalog of the entity engine owns mentions and display names; this is what search needs.)
+ * The name is the full form written most often across the corpus, counted as batches arrive.
  *
  * @example
  * const table = new EntityTable();
- * table.register({ key: 'PER:vladimir putin', name: 'Vladimir Putin', type: 'PER', aliases: ['Putin'] }, 42);
+ * table.register({ key: 'PER:vladimir putin', name: 'Vladimir Putin', type: 'PER', aliases: ['Putin'], forms: [] }, 42);
  * table.find('putin', 'PER'); // [{ key: 'PER:vladimir putin', … }]
  */
 export class EntityTable {
@@ -53,29 +70,37 @@ export class EntityTable {
     return this.byKey.size;
   }
 
-  /** Adds an entity seen in an article (or new aliases of a known one). */
+  /** Adds an entity seen in an article (or new aliases and form counts of a known one). */
   register(entity: Omit<BatchEntity, 'term'>, term: number): void {
     // By term id first: a number, where the key is a string that came from another thread and would be hashed again.
     let info = this.byTerm[term] ?? this.byKey.get(entity.key);
     if (!info) {
-      info = { key: entity.key, name: entity.name, type: entity.type, aliases: [], term };
+      info = { key: entity.key, name: entity.name, type: entity.type, aliases: [], term, forms: new Map() };
       this.byKey.set(entity.key, info);
       this.indexWords(entity.name, entity.key);
     }
     this.byTerm[term] = info;
-    for (const alias of entity.aliases) {
-      if (info.aliases.length >= MAX_ALIASES || alias === info.name || info.aliases.includes(alias)) continue;
-      info.aliases.push(alias);
-      this.indexWords(alias, entity.key);
-    }
+    for (const { text, count } of entity.forms) this.countForm(info, text, count);
+    for (const alias of entity.aliases) this.addAlias(info, alias);
+    if (entity.name !== info.name) this.addAlias(info, entity.name);
   }
 
   get(key: string): EntityInfo | undefined {
     return this.byKey.get(key);
   }
 
+  /** The entity whose entity term has dictionary id `term`, if it is one. */
+  byTermId(term: number): EntityInfo | undefined {
+    return this.byTerm[term];
+  }
+
   all(): IterableIterator<EntityInfo> {
     return this.byKey.values();
+  }
+
+  /** The full forms of an entity's name with their mention counts, as saved with the index. */
+  formsOf(key: string): readonly EntityForm[] {
+    return [...(this.byKey.get(key)?.forms ?? [])].map(([text, count]) => ({ text, count }));
   }
 
   /** Entities (of `type`, if given) whose name or aliases contain every word of `name`. */
@@ -94,6 +119,38 @@ export class EntityTable {
       if (info && (type === undefined || info.type === type)) found.push(info);
     }
     return found;
+  }
+
+  /** The entities (of `type`, if given) whose name is `name` up to case and a leading "the": one per type at most. */
+  findExact(name: string, type?: EntityType): EntityInfo[] {
+    const identity = nameIdentity(name);
+    const found: EntityInfo[] = [];
+    for (const candidate of type === undefined ? ENTITY_TYPES : [type]) {
+      const info = this.byKey.get(`${candidate}:${identity}`);
+      if (info) found.push(info);
+    }
+    return found;
+  }
+
+  private countForm(info: EntityRecord, form: string, count: number): void {
+    // Only case variants of the name compete for it: a short form ("Putin") is an alias, never the name.
+    if (identityOfDisplay(form) !== info.key.slice(info.key.indexOf(':') + 1)) return;
+    const total = (info.forms.get(form) ?? 0) + count;
+    info.forms.set(form, total);
+    const current = info.forms.get(info.name) ?? 0;
+    if (form !== info.name && formScore(form, total) > formScore(info.name, current)) {
+      const previous = info.name;
+      info.name = form;
+      const asAlias = info.aliases.indexOf(form);
+      if (asAlias !== -1) info.aliases.splice(asAlias, 1);
+      this.addAlias(info, previous);
+    }
+  }
+
+  private addAlias(info: EntityRecord, alias: string): void {
+    if (info.aliases.length >= MAX_ALIASES || alias === info.name || info.aliases.includes(alias)) return;
+    info.aliases.push(alias);
+    this.indexWords(alias, info.key);
   }
 
   private indexWords(text: string, key: string): void {

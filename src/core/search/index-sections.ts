@@ -34,10 +34,12 @@ const STRING_BLOCK = 8192;
  * the word index, ~8 µs an entity: a block of 8,192 was a 60–90 ms stall at 100k articles.
  */
 const ENTITY_STEP = 1000;
-/** Separates the aliases of an entity inside its field. */
+/** Separates the aliases (and the forms) of an entity inside its field. */
 const ALIAS_SEPARATOR = '\u001f';
-/** Fields stored per entity: key, name, type, aliases, term id. */
-const ENTITY_FIELDS = 5;
+/** Separates a form of an entity's name from its mention count. */
+const COUNT_SEPARATOR = '\u001e';
+/** Fields stored per entity: key, name, type, aliases, term id, forms with their counts. */
+const ENTITY_FIELDS = 6;
 /**
  * Articles encoded or decoded between two chances to pause.
  *
@@ -86,21 +88,31 @@ function* readStrings(bytes: Uint8Array, count: number): Generator<void, string[
   return list;
 }
 
-function entityFields(entities: Iterable<EntityInfo>): string[] {
+function entityFields(table: EntityTable): string[] {
   const fields: string[] = [];
-  for (const entity of entities) fields.push(entity.key, entity.name, entity.type, entity.aliases.join(ALIAS_SEPARATOR), String(entity.term));
+  for (const entity of table.all()) {
+    const forms = table.formsOf(entity.key).map(({ text, count }) => `${text}${COUNT_SEPARATOR}${count}`);
+    fields.push(entity.key, entity.name, entity.type, entity.aliases.join(ALIAS_SEPARATOR), String(entity.term), forms.join(ALIAS_SEPARATOR));
+  }
   return fields;
+}
+
+function splitList(field: string | undefined): string[] {
+  return field === undefined || field === '' ? [] : field.split(ALIAS_SEPARATOR);
 }
 
 function* readEntities(fields: readonly string[]): Generator<void, EntityTable> {
   const table = new EntityTable();
   for (let i = 0; i + ENTITY_FIELDS <= fields.length; i += ENTITY_FIELDS) {
-    const aliases = fields[i + 3] ?? '';
     const entity = {
       key: fields[i] ?? '',
       name: fields[i + 1] ?? '',
       type: (fields[i + 2] ?? 'MISC') as EntityInfo['type'],
-      aliases: aliases === '' ? [] : aliases.split(ALIAS_SEPARATOR),
+      aliases: splitList(fields[i + 3]),
+      forms: splitList(fields[i + 5]).map((form) => {
+        const at = form.lastIndexOf(COUNT_SEPARATOR);
+        return { text: form.slice(0, at), count: Number(form.slice(at + 1)) };
+      }),
     };
     table.register(entity, Number(fields[i + 4]));
     if ((i / ENTITY_FIELDS) % ENTITY_STEP === ENTITY_STEP - 1) yield;
@@ -289,7 +301,7 @@ export function* encodeSections(parts: IndexParts): Generator<void, { sections: 
     sections.push({ name, bytes: writer.length - before, count });
   };
   const terms = parts.dictionary.all();
-  const entities = entityFields(parts.entities.all());
+  const entities = entityFields(parts.entities);
   yield* section('terms', terms.length, writeStrings(writer, terms));
   yield* section('paths', store.count, writeStrings(writer, store.paths));
   yield* section('titles', store.count, writeStrings(writer, store.titles));

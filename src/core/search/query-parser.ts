@@ -16,6 +16,8 @@ const FIRST_DAY = 1;
 const ENTITY_OPERATORS: Readonly<Record<string, EntityType | 'any'>> = { person: 'PER', place: 'LOC', org: 'ORG', entity: 'any' };
 const DATE_OPERATORS = new Set(['date', 'on', 'after', 'before']);
 const FUZZY_SUFFIX = /~(\d*)$/;
+/** Starts the value of an entity operator that names one entity exactly: `person:="Kim Jong-un"`. */
+const EXACT_MARK = '=';
 
 class QuerySyntaxError extends Error {
   constructor(
@@ -83,8 +85,11 @@ function operatorAtom(operator: string, value: string, offset: number): QueryAto
   if (value.trim() === '') throw new QuerySyntaxError(`${operator}: needs a value, e.g. ${operator}:${DATE_OPERATORS.has(operator) ? '2023-09' : '"Vladimir Putin"'}.`, offset);
   const entityType = ENTITY_OPERATORS[operator];
   if (entityType !== undefined) {
-    const name = value.trim().replace(/\s+/g, ' ');
-    return entityType === 'any' ? { kind: 'entity', name } : { kind: 'entity', entityType, name };
+    const exact = value.startsWith(EXACT_MARK);
+    const name = (exact ? value.slice(EXACT_MARK.length) : value).trim().replace(/\s+/g, ' ');
+    if (name === '') throw new QuerySyntaxError(`${operator}:${EXACT_MARK} needs a name, e.g. ${operator}:${EXACT_MARK}"Vladimir Putin".`, offset);
+    const atom = entityType === 'any' ? { kind: 'entity' as const, name } : { kind: 'entity' as const, entityType, name };
+    return exact ? { ...atom, exact } : atom;
   }
   const parsed = partialDateRange(value.trim());
   if (!parsed.ok) throw new QuerySyntaxError(`${operator}:${value} — ${parsed.reason}.`, offset);
@@ -106,9 +111,10 @@ function readAtom(source: string, start: number): { atom: QueryAtom | undefined;
   const colon = bare.indexOf(':');
   const operator = colon > 0 ? bare.slice(0, colon).toLowerCase() : '';
   if (ENTITY_OPERATORS[operator] !== undefined || DATE_OPERATORS.has(operator)) {
-    if (colon === bare.length - 1 && source[end] === '"') {
+    const mark = bare.slice(colon + 1);
+    if ((mark === '' || mark === EXACT_MARK) && source[end] === '"') {
       const quoted = readQuoted(source, end);
-      return { atom: operatorAtom(operator, quoted.text, start), bare, next: quoted.next };
+      return { atom: operatorAtom(operator, mark + quoted.text, start), bare, next: quoted.next };
     }
     return { atom: operatorAtom(operator, bare.slice(colon + 1), start), bare, next: end };
   }
@@ -159,8 +165,23 @@ function parseClauses(source: string): QueryClause[] {
 }
 
 /**
+ * The query that finds exactly the articles of one entity (its type's operator and `=`), as the Entities
+ * view and the hover card search: `person:Kim` would also find every other entity with "Kim" in its name.
+ *
+ * @example
+ * exactEntityQuery('PER', 'Kim Jong-un'); // 'person:="Kim Jong-un"'
+ * exactEntityQuery('MISC', 'Russian');    // 'entity:="Russian"'
+ */
+export function exactEntityQuery(type: EntityType, name: string): string {
+  const operator = Object.keys(ENTITY_OPERATORS).find((candidate) => ENTITY_OPERATORS[candidate] === type) ?? 'entity';
+  // The language has no escape for a quote inside quotes; names with one are rare and lose it.
+  return `${operator}:${EXACT_MARK}"${name.replaceAll('"', '')}"`;
+}
+
+/**
  * Parses the search box language: words (all must match), `"exact phrases"`, `a OR b`, `-excluded`,
- * `prefix*`, `fuzzy~` (or `fuzzy~2`), `person:` / `place:` / `org:` / `entity:` with a name (quoted if it has spaces),
+ * `prefix*`, `fuzzy~` (or `fuzzy~2`), `person:` / `place:` / `org:` / `entity:` with a name (quoted if it has spaces;
+ * `person:="Kim Jong-un"` for exactly that entity),
  * `date:` / `on:` / `after:` / `before:` with `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
  * Never throws: a malformed query gives `{ ok: false, error, offset }`.
  *

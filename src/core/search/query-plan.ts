@@ -1,4 +1,3 @@
-import { EntityType } from '../entities/types';
 import { ENTITY_TERM_PREFIX } from './analyzed-batch';
 import { DocStore } from './doc-store';
 import { EntityTable } from './entity-table';
@@ -67,7 +66,7 @@ class Planner {
       case 'phrase':
         return this.phrase(atom.terms, highlight);
       case 'entity':
-        return this.entity(atom.name, atom.entityType, highlight);
+        return this.entity(atom, highlight);
       case 'date':
         return new DateMatcher(atom.from, atom.to, this.context.store);
     }
@@ -109,9 +108,9 @@ class Planner {
     return new PhraseMatcher(terms, expansions, store, scorer);
   }
 
-  private entity(name: string, type: EntityType | undefined, highlight: boolean): Matcher {
+  private entity(atom: Extract<QueryAtom, { kind: 'entity' }>, highlight: boolean): Matcher {
     const { entities, scorer } = this.context;
-    const found = entities.find(name, type);
+    const found = atom.exact ? entities.findExact(atom.name, atom.entityType) : entities.find(atom.name, atom.entityType);
     const expansions = found.map((entity) => {
       const lists = this.context.lists(entity.term);
       return { lists, factor: scorer.idf(postingCount(lists)) };

@@ -10,7 +10,8 @@ export type TermMode = 'exact' | 'prefix' | 'fuzzy';
 
 /**
  * One thing a document can match. Dates are inclusive `YYYYMMDD` numbers, so `date:2023-09`
- * is `{ from: 20230901, to: 20230930 }` and undated articles (0) never match a date atom.
+ * is `{ from: 20230901, to: 20230930 }` and undated articles (0) never match a date atom. An `exact`
+ * entity atom (`person:="Kim Jong-un"`) matches the one entity of that name, not every name containing its words.
  *
  * @example
  * const atom: QueryAtom = { kind: 'term', term: 'putin', mode: 'exact' };
@@ -18,7 +19,7 @@ export type TermMode = 'exact' | 'prefix' | 'fuzzy';
 export type QueryAtom =
   | { readonly kind: 'term'; readonly term: string; readonly mode: TermMode; readonly maxEdits?: number }
   | { readonly kind: 'phrase'; readonly terms: readonly string[]; readonly text: string }
-  | { readonly kind: 'entity'; readonly entityType?: EntityType; readonly name: string }
+  | { readonly kind: 'entity'; readonly entityType?: EntityType; readonly name: string; readonly exact?: boolean }
   | { readonly kind: 'date'; readonly from: number; readonly to: number };
 
 /**

@@ -228,13 +228,10 @@ describe('CorpusIndex entity tables', () => {
   const index = buildIndex(NEWS, NEWS_ENTITIES);
 
   it('lists the articles of an entity, the entities of an article and per-day counts', () => {
-    assert.deepStrictEqual(
-      index.articlesOf(PUTIN.key).sort((a, b) => a.path.localeCompare(b.path)),
-      [
-        { path: 'arrival.txt', date: '2023-09-12', mentions: 1 },
-        { path: 'summit.txt', date: '2023-09-13', mentions: 1 },
-      ],
-    );
+    assert.deepStrictEqual(index.entityArticles(PUTIN.key), [
+      { path: 'summit.txt', title: 'Putin and Kim hold talks at a space centre.', date: '2023-09-13', mentions: 1 },
+      { path: 'arrival.txt', title: 'Kim Jong-un arrives in Russia by armoured train.', date: '2023-09-12', mentions: 1 },
+    ]);
     assert.deepStrictEqual(
       index.entitiesOf('arrival.txt').map((entity) => entity.key).sort(),
       ['ORG:kremlin', 'PER:kim jong-un', 'PER:vladimir putin'],
@@ -252,7 +249,7 @@ describe('CorpusIndex entity tables', () => {
     const changed = buildIndex(NEWS, NEWS_ENTITIES);
     changed.remove('summit.txt');
     assert.deepStrictEqual(
-      changed.articlesOf(PUTIN.key).map((entry) => entry.path),
+      changed.entityArticles(PUTIN.key).map((entry) => entry.path),
       ['arrival.txt'],
     );
     assert.deepStrictEqual(changed.entitiesOf('summit.txt'), []);

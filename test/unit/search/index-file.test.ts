@@ -64,7 +64,8 @@ describe('index file', () => {
         query,
       );
     }
-    assert.deepStrictEqual(loaded.articlesOf(PUTIN.key), original.articlesOf(PUTIN.key));
+    assert.deepStrictEqual(loaded.entityArticles(PUTIN.key), original.entityArticles(PUTIN.key));
+    assert.deepStrictEqual(loaded.entitySummary(PUTIN.key), original.entitySummary(PUTIN.key));
     assert.deepStrictEqual(loaded.entity(PUTIN.key), original.entity(PUTIN.key));
     assert.deepStrictEqual(loaded.stamp('wheat.txt'), original.stamp('wheat.txt'));
   });
@@ -129,13 +130,13 @@ describe('index file', () => {
     assert.match(problem(older).message, /out of date \(format version 0/);
   });
 
-  it('rejects a cache in the previous format (version 4: SHA-1 checksum) as stale, so it is rebuilt', () => {
-    assert.strictEqual(INDEX_FORMAT_VERSION, 5);
+  it('rejects a cache in the previous format (version 5: no name forms) as stale, so it is rebuilt', () => {
+    assert.strictEqual(INDEX_FORMAT_VERSION, 6);
     const previous = Uint8Array.from(bytes);
-    new DataView(previous.buffer).setUint32(VERSION_AT, 4, true);
+    new DataView(previous.buffer).setUint32(VERSION_AT, 5, true);
     const rejected = problem(previous);
     assert.strictEqual(rejected.kind, 'stale');
-    assert.match(rejected.message, /^News Corpus: the saved index is out of date \(format version 4, this version reads 5\)/);
+    assert.match(rejected.message, /^News Corpus: the saved index is out of date \(format version 5, this version reads 6\)/);
   });
 
   it('starts the sections on a multiple of 4 bytes, so the forward index is read in place', () => {

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fc from 'fast-check';
 import { QueryAtom, QueryClause } from '../../../src/core/search/query';
 import { QUERY_HELP, QUERY_PLACEHOLDER } from '../../../src/core/search/query-help';
-import { parseQuery } from '../../../src/core/search/query-parser';
+import { exactEntityQuery, parseQuery } from '../../../src/core/search/query-parser';
 
 function clauses(source: string): readonly QueryClause[] {
   const result = parseQuery(source);
@@ -67,6 +67,19 @@ describe('parseQuery', () => {
       { kind: 'entity', name: 'NATO' },
     ]);
     assert.deepStrictEqual(atoms('Person:putin'), [{ kind: 'entity', entityType: 'PER', name: 'putin' }]);
+  });
+
+  it('reads an exact entity filter, quoted or not, and writes one for any entity', () => {
+    assert.deepStrictEqual(atoms('person:="Kim  Jong-un" entity:=NATO'), [
+      { kind: 'entity', entityType: 'PER', name: 'Kim Jong-un', exact: true },
+      { kind: 'entity', name: 'NATO', exact: true },
+    ]);
+    assert.match(error('person:= rates'), /person:= needs a name/);
+    assert.strictEqual(exactEntityQuery('PER', 'Kim Jong-un'), 'person:="Kim Jong-un"');
+    assert.strictEqual(exactEntityQuery('LOC', 'Moscow'), 'place:="Moscow"');
+    assert.strictEqual(exactEntityQuery('ORG', 'Kremlin'), 'org:="Kremlin"');
+    assert.strictEqual(exactEntityQuery('MISC', 'Russian'), 'entity:="Russian"');
+    assert.deepStrictEqual(atoms(exactEntityQuery('PER', 'The "Boss" Smith')), [{ kind: 'entity', entityType: 'PER', name: 'The Boss Smith', exact: true }]);
   });
 
   it('reads date filters as inclusive day ranges', () => {
