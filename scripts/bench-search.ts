@@ -1,14 +1,24 @@
 // `npm run bench`: builds Reuters-derived corpora of 5,000, 20,000 and 100,000 articles and measures the
-// corpus index against the issue's targets, with ripgrep on the same queries for comparison.
-// Usage: npm run bench [-- 5000 20000 100000]
+// corpus index against the issue's targets, with ripgrep on the same queries for comparison; then, on the
+// index reopened from its cache as a user meets it, the Entities view's work (listing a group's first page,
+// expanding an entity) and what the entity model costs in memory, cache bytes and reopen time.
+// Usage: npm run bench [-- 5000 20000 100000] (the sizes to measure; all three when none is given)
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { ExtractorSpec } from '../src/workers/entity-extractor';
+import { periodChildren } from '../src/core/period-groups';
+import { seededRandom } from '../src/core/random';
+import { CorpusIndex, IndexParts } from '../src/core/search/corpus-index';
+import { EntityListRequest, EntitySort, EntitySummary } from '../src/core/search/entity-listing';
+import { ENTITY_TYPES } from '../src/core/search/entity-table';
+import { INDEX_FILE_MAGIC, IndexIdentity, decodeIndex } from '../src/core/search/index-file';
+import { SectionInfo } from '../src/core/search/index-sections';
+import { runAtOnce } from '../src/core/search/time-slices';
+import { ExtractorSpec, extractorId } from '../src/workers/entity-extractor';
 import { IndexService } from '../src/workers/index-service';
 import { listArticleFiles } from '../src/workers/list-files';
-import { benchCorpus } from './bench-corpus';
+import { BENCH_SEED, benchCorpus } from './bench-corpus';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const REUTERS = process.env['NEWS_CORPUS_REUTERS'] ?? path.resolve(ROOT, '..', 'shared', 'corpora', 'reuters');
@@ -16,6 +26,22 @@ const MODEL = path.join(ROOT, 'models', 'ner.bin');
 const DEFAULT_SIZES = [5000, 20000, 100000];
 const ROUNDS = 5;
 const MB = 1024 * 1024;
+/** The Entities view lists a group's first entities in pages of this many ("Show 200 more…"). */
+const ENTITY_PAGE = 200;
+const ENTITY_SORTS: readonly EntitySort[] = ['articles', 'mentions', 'name'];
+/**
+ * Name filters a user might type, besides none (undefined): short ones match the most entities, which makes
+ * the slowest filtered lists.
+ */
+const ENTITY_FILTERS: readonly (string | undefined)[] = [undefined, 'an', 'ba', 'mar'];
+/** Rounds over every listing; the first round holds each listing's first call after the reopen. */
+const LISTING_ROUNDS = 3;
+/** Entities expanded once each: the largest ones (the slowest to expand), then random ones. */
+const EXPANDED_ENTITIES = 200;
+const LARGEST_EXPANDED = 10;
+/** The index file's layout (see index-file.ts): a fixed header, then the byte length of its JSON description. */
+const INDEX_HEADER_BYTES = 64;
+const META_LENGTH_BYTES = 4;
 
 /** The fixed query mix, each with the literal ripgrep is given for the same need. */
 const QUERIES: readonly (readonly [query: string, rgPattern: string])[] = [
@@ -59,7 +85,9 @@ interface Figures {
   readonly loadAtStart: number;
   /** Reading every file once before the build, which puts them in the OS cache (as for ripgrep's runs). */
   readonly fillCacheMs: number;
-  readonly withoutEntitiesMs: number;
+  readonly withoutEntities: BuildWithoutEntities;
+  /** Heap and typed arrays the built index holds (after a full GC, less the same before the build). */
+  readonly indexMb: number;
   readonly entities: number;
   readonly maxStallMs: number;
   /** When the longest build stall began, and when the last batch was merged (after it: compaction), in ms into the build. */
@@ -78,6 +106,41 @@ interface Figures {
   readonly max: number;
   readonly rgP50?: number;
   readonly rgP95?: number;
+  readonly browsing: BrowsingFigures;
+  readonly cost: EntityModelCost;
+}
+
+/** The same cold build without entity extraction: its time, the memory its index holds and its cache's size. */
+interface BuildWithoutEntities {
+  readonly ms: number;
+  readonly indexMb: number;
+  readonly cacheMb: number;
+}
+
+/** Median, 95th percentile and maximum of a set of timings, in ms. */
+interface Spread {
+  readonly p50: number;
+  readonly p95: number;
+  readonly max: number;
+}
+
+/** The Entities view's work on the index reopened from its cache, first calls included. */
+interface BrowsingFigures {
+  readonly typeCountsMs: number;
+  readonly listings: number;
+  readonly listing: Spread;
+  readonly firstListingMs: number;
+  readonly expanding: Spread;
+  readonly largestArticles: number;
+}
+
+/** What the entity model costs: memory, cache bytes and time on reopen. */
+interface EntityModelCost {
+  readonly tableMb: number;
+  readonly figuresMb: number;
+  readonly entitiesSectionMb: number;
+  readonly cacheMb: number;
+  readonly figuresMs: number;
 }
 
 function gc(): void {
@@ -86,6 +149,24 @@ function gc(): void {
 
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+}
+
+function spread(samples: readonly number[]): Spread {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), max: sorted[sorted.length - 1] ?? 0 };
+}
+
+/** Heap used plus array buffers (the index's typed arrays live off-heap) after a full GC, in MB. */
+function heapAndBuffersMb(): number {
+  gc();
+  const memory = process.memoryUsage();
+  return (memory.heapUsed + memory.arrayBuffers) / MB;
+}
+
+function timed(run: () => unknown): number {
+  const started = performance.now();
+  run();
+  return performance.now() - started;
 }
 
 /** The longest main-thread stall and when it began, in ms since the monitor started. */
@@ -133,21 +214,32 @@ function fillOsCache(dir: string): number {
   return performance.now() - started;
 }
 
-/** The same cold build without entity extraction, to tell the index's own cost from the recogniser's. */
-async function coldBuildWithoutEntities(dir: string): Promise<number> {
-  gc();
+/**
+ * The same cold build without entity extraction, to tell the index's own cost from the recogniser's, and
+ * the memory and cache bytes of an index without entities, to tell what entities add to both.
+ */
+async function coldBuildWithoutEntities(dir: string, cacheFile: string): Promise<BuildWithoutEntities> {
+  const before = heapAndBuffersMb();
   const started = performance.now();
-  const service = new IndexService({ root: dir, extractor: { kind: 'none' } });
+  const service = new IndexService({ root: dir, cacheFile, extractor: { kind: 'none' } });
   await service.open(listArticleFiles(dir));
   const ms = performance.now() - started;
+  const indexMb = heapAndBuffersMb() - before;
+  await service.save();
+  const cacheMb = statSync(cacheFile).size / MB;
+  rmSync(cacheFile, { force: true });
   await service.dispose();
-  return ms;
+  return { ms, indexMb, cacheMb };
 }
 
 /** The build, save and query figures of one size; the service is dropped when this returns, as when a window closes. */
-async function buildSaveAndQuery(dir: string, cacheFile: string, extractor: ExtractorSpec): Promise<Omit<Figures, 'fillCacheMs' | 'reopenMs' | 'reopenStallMs' | 'rgP50' | 'rgP95'>> {
+async function buildSaveAndQuery(
+  dir: string,
+  cacheFile: string,
+  extractor: ExtractorSpec,
+): Promise<Omit<Figures, 'fillCacheMs' | 'reopenMs' | 'reopenStallMs' | 'rgP50' | 'rgP95' | 'browsing' | 'cost'>> {
   rmSync(cacheFile, { force: true });
-  gc();
+  const beforeMb = heapAndBuffersMb();
   const loadAtStart = loadavg()[0] ?? 0;
   const cpuStart = process.cpuUsage();
   const coldStart = performance.now();
@@ -162,7 +254,7 @@ async function buildSaveAndQuery(dir: string, cacheFile: string, extractor: Extr
   const { ms: maxStallMs, at: stallAtMs } = stall();
   const cpu = process.cpuUsage(cpuStart);
   const coldCpuMs = (cpu.user + cpu.system) / 1000;
-  const withoutEntitiesMs = extractor.kind === 'none' ? coldMs : await coldBuildWithoutEntities(dir);
+  const withoutEntities = extractor.kind === 'none' ? undefined : await coldBuildWithoutEntities(dir, cacheFile.replace(/\.ncidx$/, '-no-entities.ncidx'));
   const saveStart = performance.now();
   const saveStall = stallMonitor();
   await service.save();
@@ -182,20 +274,23 @@ async function buildSaveAndQuery(dir: string, cacheFile: string, extractor: Extr
   }
   await service.dispose();
   latencies.sort((a, b) => a - b);
+  const indexMb = (memory.heapUsed + memory.arrayBuffers) / MB - beforeMb;
+  const cacheMb = statSync(cacheFile).size / MB;
   return {
     articles: built.sync.added,
     megabytes: files.reduce((sum, file) => sum + (file.size ?? 0), 0) / MB,
     coldMs,
     coldCpuMs,
     loadAtStart,
-    withoutEntitiesMs,
+    withoutEntities: withoutEntities ?? { ms: coldMs, indexMb, cacheMb },
+    indexMb,
     entities: service.index.entityCount,
     maxStallMs,
     stallAtMs,
     lastBatchMs,
     saveMs,
     saveStallMs,
-    cacheMb: statSync(cacheFile).size / MB,
+    cacheMb,
     heapMb: memory.heapUsed / MB,
     arrayBuffersMb: memory.arrayBuffers / MB,
     rssMb: memory.rss / MB,
@@ -205,8 +300,11 @@ async function buildSaveAndQuery(dir: string, cacheFile: string, extractor: Extr
   };
 }
 
-/** Opens the saved index in a new service, as a new window does: listing, stat, load; stalls watched until the work queued behind the open is done. */
-async function reopen(dir: string, cacheFile: string, extractor: ExtractorSpec): Promise<{ reopenMs: number; reopenStallMs: number }> {
+/**
+ * Opens the saved index in a new service, as a new window does: listing, stat, load; stalls watched until the
+ * work queued behind the open is done. Returns the reopened index too, which keeps answering after `dispose`.
+ */
+async function reopen(dir: string, cacheFile: string, extractor: ExtractorSpec): Promise<{ reopenMs: number; reopenStallMs: number; index: CorpusIndex }> {
   gc();
   const reopenStart = performance.now();
   const files = listArticleFiles(dir);
@@ -217,7 +315,109 @@ async function reopen(dir: string, cacheFile: string, extractor: ExtractorSpec):
   await reopened.dispose();
   const reopenStallMs = stall().ms;
   if (outcome.source !== 'cache') throw new Error(`News Corpus: the reopen did not use the cache (${outcome.message ?? 'no message'}).`);
-  return { reopenMs, reopenStallMs };
+  return { reopenMs, reopenStallMs, index: reopened.index };
+}
+
+/** Reopens the saved index and browses its entities; the reopened index is dropped when this returns. */
+async function reopenAndBrowse(dir: string, cacheFile: string, extractor: ExtractorSpec): Promise<{ reopenMs: number; reopenStallMs: number; browsing: BrowsingFigures }> {
+  const { index, ...reopened } = await reopen(dir, cacheFile, extractor);
+  return { ...reopened, browsing: browseEntities(index) };
+}
+
+/** The 10 largest entities, then random ones (seeded: the same on every run), as keys. */
+function expansionSample(index: CorpusIndex): string[] {
+  // Every entity articles mention, in name order within each type: an order that does not depend on which thread indexed what first.
+  const all = ENTITY_TYPES.flatMap((type) => index.listEntities({ type, sort: 'name', offset: 0, limit: Number.MAX_SAFE_INTEGER }).entities);
+  const bySize = [...all].sort((a, b) => b.articleCount - a.articleCount || (a.key < b.key ? -1 : 1));
+  const largest = new Set(bySize.slice(0, LARGEST_EXPANDED));
+  const rest: EntitySummary[] = all.filter((entity) => !largest.has(entity));
+  const picked = [...largest].map((entity) => entity.key);
+  const next = seededRandom(BENCH_SEED);
+  // A partial Fisher–Yates shuffle: each pick is moved out of the pool, so no entity is picked twice.
+  while (picked.length < EXPANDED_ENTITIES && rest.length > 0) {
+    const at = Math.floor(next() * rest.length);
+    picked.push(rest[at]?.key ?? '');
+    rest[at] = rest[rest.length - 1] as EntitySummary;
+    rest.pop();
+  }
+  return picked;
+}
+
+/**
+ * What the Entities view asks of the index reopened from its cache, first calls included: the type counts
+ * (the view's root), every group's first page in every sort, with and without a name filter, and expanding
+ * an entity (its articles, then the periods the tree splits them into). Largest entities are expanded first,
+ * so that the first, coldest expansion is also the largest.
+ */
+function browseEntities(index: CorpusIndex): BrowsingFigures {
+  const typeCountsMs = timed(() => index.entityTypeCounts());
+  const requests = ENTITY_TYPES.flatMap((type) =>
+    ENTITY_SORTS.flatMap((sort) =>
+      ENTITY_FILTERS.map((filter): EntityListRequest => ({ type, sort, offset: 0, limit: ENTITY_PAGE, ...(filter === undefined ? {} : { filter }) })),
+    ),
+  );
+  const listings: number[] = [];
+  for (let round = 0; round < LISTING_ROUNDS; round++) {
+    for (const request of requests) listings.push(timed(() => index.listEntities(request)));
+  }
+  const sample = expansionSample(index);
+  const expansions = sample.map((key) => timed(() => periodChildren(index.entityArticles(key), undefined)));
+  return {
+    typeCountsMs,
+    listings: requests.length,
+    listing: spread(listings),
+    firstListingMs: listings[0] ?? 0,
+    expanding: spread(expansions),
+    largestArticles: index.entitySummary(sample[0] ?? '')?.articleCount ?? 0,
+  };
+}
+
+/** The section table of an index file, from its JSON description. */
+function cacheSections(bytes: Buffer): readonly SectionInfo[] {
+  if (bytes.subarray(0, INDEX_FILE_MAGIC.length).toString('latin1') !== INDEX_FILE_MAGIC) throw new Error('News Corpus: the benchmark cache is not an index file.');
+  const metaStart = INDEX_HEADER_BYTES + META_LENGTH_BYTES;
+  const meta = JSON.parse(bytes.subarray(metaStart, metaStart + bytes.readUInt32LE(INDEX_HEADER_BYTES)).toString('utf8')) as { sections: SectionInfo[] };
+  return meta.sections;
+}
+
+function decodeParts(bytes: Buffer, identity: IndexIdentity): IndexParts {
+  const decoded = decodeIndex(bytes, identity);
+  if (!decoded.ok) throw new Error(decoded.problem.message);
+  return decoded.parts;
+}
+
+/** Memory of the entity table as a reopen decodes it: the decoded parts with the table, then without it. */
+function entityTableMb(bytes: Buffer, identity: IndexIdentity): number {
+  const parts: { entities?: IndexParts['entities'] } & Omit<IndexParts, 'entities'> = { ...decodeParts(bytes, identity) };
+  const withTable = heapAndBuffersMb();
+  delete parts.entities;
+  const mb = withTable - heapAndBuffersMb();
+  // Read after the measurement, so that the other parts stay alive through it.
+  if (parts.store.count === 0) throw new Error('News Corpus: the benchmark cache holds no articles.');
+  return mb;
+}
+
+/**
+ * What the entity model costs, measured on the saved cache: the bytes of its 'entities' section; the memory of
+ * the decoded entity table and of the per-entity figures; and how long `prepare()` takes to build those figures
+ * (in slices, as a reopen does; the term tree it also builds is built beforehand, so only the figures are timed).
+ */
+async function entityModelCost(cacheFile: string, identity: IndexIdentity): Promise<EntityModelCost> {
+  const bytes = readFileSync(cacheFile);
+  const sections = cacheSections(bytes);
+  const entitiesSectionMb = (sections.find((section) => section.name === 'entities')?.bytes ?? 0) / MB;
+  const tableMb = entityTableMb(bytes, identity);
+  const parts = decodeParts(bytes, identity);
+  runAtOnce(parts.dictionary.prepareSteps());
+  const index = new CorpusIndex(parts);
+  const before = heapAndBuffersMb();
+  const started = performance.now();
+  await index.prepare();
+  const figuresMs = performance.now() - started;
+  const figuresMb = heapAndBuffersMb() - before;
+  // Read after the measurement, so that the index (and its figures) stays alive through it.
+  if (index.entityTypeCounts().size === 0) throw new Error('News Corpus: the reopened index has no entity types.');
+  return { tableMb, figuresMb, entitiesSectionMb, cacheMb: bytes.length / MB, figuresMs };
 }
 
 async function measure(count: number, extractor: ExtractorSpec, withRipgrep: boolean): Promise<Figures> {
@@ -225,11 +425,32 @@ async function measure(count: number, extractor: ExtractorSpec, withRipgrep: boo
   const fillCacheMs = fillOsCache(dir);
   const cacheFile = path.join(tmpdir(), 'news-corpus-bench', `index-${count}.ncidx`);
   const built = await buildSaveAndQuery(dir, cacheFile, extractor);
-  const figures: Figures = { ...built, fillCacheMs, ...(await reopen(dir, cacheFile, extractor)) };
+  const reopened = await reopenAndBrowse(dir, cacheFile, extractor);
+  const cost = await entityModelCost(cacheFile, { root: dir, extractor: extractorId(extractor) });
+  const figures: Figures = { ...built, fillCacheMs, ...reopened, cost };
   if (!withRipgrep) return figures;
   const rg = ripgrep(dir).sort((a, b) => a - b);
   return { ...figures, rgP50: percentile(rg, 0.5), rgP95: percentile(rg, 0.95) };
 }
+
+/** What each row of the table's entity part measures, printed under it. */
+const ENTITY_NOTES: readonly string[] = [
+  'Entity rows, measured on the index reopened from the cache (the warm reopen above), first calls included:',
+  '- type counts: entityTypeCounts(), the Entities view\'s root, the first entity call after the reopen.',
+  `- first page: listEntities({ type, sort, filter, offset: 0, limit: ${ENTITY_PAGE} }) for ${ENTITY_TYPES.length} types × ${ENTITY_SORTS.length} sorts ` +
+    `(${ENTITY_SORTS.join(', ')}) × ${ENTITY_FILTERS.length} filters (${ENTITY_FILTERS.map((filter) => (filter === undefined ? 'none' : `"${filter}"`)).join(', ')}), ` +
+    `${LISTING_ROUNDS} rounds; the first round holds each listing's first call, and "first listing" is the very first.`,
+  `- expand entity: entityArticles(key), then periodChildren(articles, undefined) as the tree splits them, once per entity, ` +
+    `for the ${LARGEST_EXPANDED} largest entities (expanded first, the first coldest) and ${EXPANDED_ENTITIES - LARGEST_EXPANDED} picked at random (seed ${BENCH_SEED}).`,
+  '- entity table in memory: heap used + array buffers after a full GC, with the decoded index parts, less the same once their entity table is dropped.',
+  '- per-entity figures in memory: heap used + array buffers after a full GC, after prepare() built them on a freshly decoded index, less before.',
+  '- all entity data in memory: "index in memory" (heap + array buffers held by the built index, less before the build) with entity extraction, less without:',
+  '  entity terms, postings and forward-index pairs besides the table and figures.',
+  "- 'entities' cache section: its bytes, from the section table in the cache file's description, and its share of the whole cache file.",
+  '- all entity data in the cache: the cache file with entity extraction less the one without, as a share of the one with.',
+  '- prepare(): entity figures: how long prepare() takes to build the per-entity figures (in slices, as on a reopen) on a freshly decoded index',
+  '  whose term tree was built beforehand, and that time as a share of the warm reopen above.',
+];
 
 function row(label: string, values: readonly string[]): string {
   return `${label.padEnd(34)}${values.map((value) => value.padStart(12)).join('')}`;
@@ -239,6 +460,8 @@ function printTable(results: readonly Figures[]): void {
   const ms = (value: number): string => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
   const s = (value: number): string => `${(value / 1000).toFixed(2)} s`;
   const mb = (value: number): string => `${value.toFixed(0)} MB`;
+  const mb1 = (value: number): string => `${value.toFixed(1)} MB`;
+  const share = (part: number, whole: number): string => `${((100 * part) / whole).toFixed(1)} %`;
   const lines = [
     row('articles', results.map((r) => r.articles.toLocaleString('en-US'))),
     row('corpus size', results.map((r) => mb(r.megabytes))),
@@ -246,18 +469,21 @@ function printTable(results: readonly Figures[]): void {
     row('read all files once (fills OS cache)', results.map((r) => s(r.fillCacheMs))),
     row('cold build (list+parse+NER+index)', results.map((r) => s(r.coldMs))),
     row('  CPU time, all threads', results.map((r) => s(r.coldCpuMs))),
-    row('  same without entity extraction', results.map((r) => s(r.withoutEntitiesMs))),
+    row('  same without entity extraction', results.map((r) => s(r.withoutEntities.ms))),
     row('  entities found', results.map((r) => r.entities.toLocaleString('en-US'))),
     row('  longest main-thread stall', results.map((r) => ms(r.maxStallMs))),
     row('    began at / last batch merged', results.map((r) => `${(r.stallAtMs / 1000).toFixed(1)}/${(r.lastBatchMs / 1000).toFixed(1)} s`)),
     row('save', results.map((r) => s(r.saveMs))),
     row('  longest main-thread stall', results.map((r) => ms(r.saveStallMs))),
     row('cache file', results.map((r) => mb(r.cacheMb))),
+    row('  same without entity extraction', results.map((r) => mb(r.withoutEntities.cacheMb))),
     row('warm reopen (list+stat+load)', results.map((r) => s(r.reopenMs))),
     row('  longest main-thread stall', results.map((r) => ms(r.reopenStallMs))),
     row('heap used after build', results.map((r) => mb(r.heapMb))),
     row('  + typed arrays (off-heap)', results.map((r) => mb(r.arrayBuffersMb))),
     row('  process RSS', results.map((r) => mb(r.rssMb))),
+    row('index in memory (heap+arrays)', results.map((r) => mb(r.indexMb))),
+    row('  same without entity extraction', results.map((r) => mb(r.withoutEntities.indexMb))),
     row(`query p50 (${QUERIES.length} queries × ${ROUNDS})`, results.map((r) => ms(r.p50))),
     row('query p95', results.map((r) => ms(r.p95))),
     row('query max', results.map((r) => ms(r.max))),
@@ -265,8 +491,28 @@ function printTable(results: readonly Figures[]): void {
     row('ripgrep p95', results.map((r) => (r.rgP95 === undefined ? 'n/a' : ms(r.rgP95)))),
     row('speed-up at p50 (rg p50 / p50)', results.map((r) => (r.rgP50 === undefined ? 'n/a' : `${(r.rgP50 / r.p50).toFixed(0)}×`))),
     row('speed-up at p95 (rg p95 / p95)', results.map((r) => (r.rgP95 === undefined ? 'n/a' : `${(r.rgP95 / r.p95).toFixed(0)}×`))),
+    row('Entities view, reopened index:', results.map(() => '')),
+    row('  type counts, first call', results.map((r) => ms(r.browsing.typeCountsMs))),
+    row(`  first page p50 (${results[0]?.browsing.listings ?? 0} × ${LISTING_ROUNDS})`, results.map((r) => ms(r.browsing.listing.p50))),
+    row('  first page p95', results.map((r) => ms(r.browsing.listing.p95))),
+    row('  first page max', results.map((r) => ms(r.browsing.listing.max))),
+    row('  first listing after reopen', results.map((r) => ms(r.browsing.firstListingMs))),
+    row(`  expand entity p50 (${EXPANDED_ENTITIES})`, results.map((r) => ms(r.browsing.expanding.p50))),
+    row('  expand entity p95', results.map((r) => ms(r.browsing.expanding.p95))),
+    row('  expand entity max', results.map((r) => ms(r.browsing.expanding.max))),
+    row("  largest entity's articles", results.map((r) => r.browsing.largestArticles.toLocaleString('en-US'))),
+    row('Entity model cost:', results.map(() => '')),
+    row('  entity table in memory', results.map((r) => mb1(r.cost.tableMb))),
+    row('  per-entity figures in memory', results.map((r) => mb1(r.cost.figuresMb))),
+    row('  table + figures', results.map((r) => mb1(r.cost.tableMb + r.cost.figuresMb))),
+    row('  all entity data in memory', results.map((r) => mb1(r.indexMb - r.withoutEntities.indexMb))),
+    row("  'entities' cache section", results.map((r) => mb1(r.cost.entitiesSectionMb))),
+    row('    share of the cache file', results.map((r) => share(r.cost.entitiesSectionMb, r.cost.cacheMb))),
+    row('  all entity data in the cache', results.map((r) => share(r.cacheMb - r.withoutEntities.cacheMb, r.cacheMb))),
+    row('  prepare(): entity figures', results.map((r) => ms(r.cost.figuresMs))),
+    row('    share of the warm reopen', results.map((r) => share(r.cost.figuresMs, r.reopenMs))),
   ];
-  console.log(['', row('', results.map((r) => `${r.articles / 1000}k`)), ...lines].join('\n'));
+  console.log(['', row('', results.map((r) => `${r.articles / 1000}k`)), ...lines, '', ...ENTITY_NOTES].join('\n'));
 }
 
 async function main(): Promise<void> {
