@@ -2,6 +2,8 @@ import { Corpus } from './core/corpus';
 import { ScanSummary } from './corpus/corpus-service';
 import { SearchOptions, SearchResponse } from './core/search/corpus-index';
 import { DatesTreeProvider } from './dates-tree/dates-tree-provider';
+import { EntitiesTreeProvider } from './entities-tree/entities-tree-provider';
+import { ArticleEntitiesProvider } from './in-this-article/article-entities-provider';
 
 /**
  * What `activate` returns: for other extensions and for the integration tests, which must reach the
@@ -10,6 +12,10 @@ import { DatesTreeProvider } from './dates-tree/dates-tree-provider';
 export interface NewsCorpusApi {
   readonly corpus: Corpus;
   readonly datesTree: DatesTreeProvider;
+  readonly entitiesTree: EntitiesTreeProvider;
+  readonly articleEntities: ArticleEntitiesProvider;
+  /** Why entities are unavailable (the model could not be loaded), or undefined. */
+  entityModelProblem(): string | undefined;
   /** Runs a query in the search language over the corpus index; `undefined` until the first scan has finished. */
   search(query: string, options?: SearchOptions): SearchResponse | undefined;
   /** What the last full scan did: how many files the index already had unchanged, and how many it read again. */

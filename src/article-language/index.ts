@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
+import { ARTICLE_LANGUAGE_ID } from '../core/article';
 import { Corpus } from '../core/corpus';
 import { SETTINGS_SECTION } from '../corpus/settings';
-
-export const ARTICLE_LANGUAGE_ID = 'news-article';
 
 /**
  * Shows the corpus's article files in the News Article language (header, captions, quotes and relative

@@ -52,6 +52,14 @@ export interface Article {
  */
 export const MAX_TITLE_LENGTH = 160;
 
+/**
+ * The id of the News Article language, in which the editor shows article files.
+ *
+ * @example
+ * document.languageId === ARTICLE_LANGUAGE_ID;
+ */
+export const ARTICLE_LANGUAGE_ID = 'news-article';
+
 /** A paragraph with fewer words than this (a gallery line, a byline) is not used as the title. */
 const MIN_TITLE_WORDS = 4;
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { Corpus, CorpusArticle, SkippedFile } from '../core/corpus';
+import { EntityType } from '../core/entities/types';
 import { reasonOf } from '../core/messages';
 import { ArticleSummary, SearchOptions, SearchResponse } from '../core/search/corpus-index';
 import { SkippedArticle } from '../core/search/analyzed-batch';
@@ -10,6 +11,7 @@ import { indexPathOf, uriOfIndexPath } from './index-paths';
 import { IndexedStamp, prepareCandidate } from './read-candidate';
 import { CorpusSettings } from './settings';
 import { Candidate, CandidateFilter, displayPath, findCandidates } from './workspace-scanner';
+import { WorkspaceEntities } from './workspace-entities';
 
 /** How many remote or virtual files are read at once: enough to hide latency, few enough not to flood a remote. */
 const READ_CONCURRENCY = 16;
@@ -32,6 +34,9 @@ export interface CorpusServiceDeps {
 
 /** The phase the corpus is in, as shown by welcome views and the status bar. */
 export type CorpusState = 'scanning' | 'empty' | 'ready';
+
+/** The entity types whose entities changed, or undefined when any may have (a scan). */
+export type EntityChange = ReadonlySet<EntityType> | undefined;
 
 /** What the last full scan did, summed over the folders: how much came from the index as it was. */
 export interface ScanSummary {
@@ -84,6 +89,9 @@ export class CorpusService implements vscode.Disposable {
   readonly corpus = new Corpus();
   private readonly stateChanged = new vscode.EventEmitter<CorpusState>();
   readonly onDidChangeState = this.stateChanged.event;
+  private readonly entitiesChanged = new vscode.EventEmitter<EntityChange>();
+  /** Fires after a scan or a batch of file events changed the index, with the entity types it touched. */
+  readonly onDidChangeEntities = this.entitiesChanged.event;
   private currentState: CorpusState = 'scanning';
   private scan: AbortController | undefined;
   private work: Promise<void> = Promise.resolve();
@@ -94,6 +102,9 @@ export class CorpusService implements vscode.Disposable {
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
   private lastScanSummary: ScanSummary | undefined;
+
+  /** The entities of every folder's index. */
+  readonly entities = new WorkspaceEntities(() => [...this.indexes.values()].map(({ service }) => service.index));
 
   constructor(private readonly deps: CorpusServiceDeps) {}
 
@@ -152,6 +163,7 @@ export class CorpusService implements vscode.Disposable {
     if (this.saveTimer !== undefined) clearTimeout(this.saveTimer);
     for (const { service } of this.indexes.values()) void service.dispose();
     this.stateChanged.dispose();
+    this.entitiesChanged.dispose();
   }
 
   /** Keeps the service usable after an unexpected failure: the user is told, the next scan starts afresh. */
@@ -232,6 +244,7 @@ export class CorpusService implements vscode.Disposable {
       }
       this.lastScanSummary = { ...summary, ms: performance.now() - started };
       this.corpus.reset(articles, skipped);
+      this.entitiesChanged.fire(undefined);
     });
     if (!signal.aborted) this.setState(this.settledState());
   }
@@ -264,6 +277,8 @@ export class CorpusService implements vscode.Disposable {
     const removed = new Set<string>();
     const articles: CorpusArticle[] = [];
     const skipped: SkippedFile[] = [];
+    const touchedTypes = new Set<EntityType>();
+    const noteTypes = (index: IndexService, path: string) => index.index.entitiesOf(path).forEach((entity) => touchedTypes.add(entity.type));
     for (const uri of deleted) {
       const prefix = `${uri.toString()}/`;
       for (const entry of [...this.corpus.articles(), ...this.corpus.skipped()]) {
@@ -279,7 +294,9 @@ export class CorpusService implements vscode.Disposable {
       const prepared = await prepareAll(candidates, settings.maxFileBytes, NEVER_CANCELLED);
       skipped.push(...prepared.skipped);
       for (const job of prepared.jobs) {
+        noteTypes(index, job.path);
         const outcome = await index.update(job);
+        noteTypes(index, job.path);
         const summary = index.index.summary(job.path);
         if (summary) articles.push(articleOf(summary));
         else if (outcome.skipped.length > 0) skipped.push(...outcome.skipped.map(skippedOf));
@@ -293,9 +310,13 @@ export class CorpusService implements vscode.Disposable {
     // Whatever left the corpus or became a skipped file must leave the index too, or searches would still find it.
     for (const id of [...removed, ...skipped.map((file) => file.id)]) {
       const uri = vscode.Uri.parse(id);
-      await this.indexFor(uri)?.remove(indexPathOf(uri));
+      const index = this.indexFor(uri);
+      if (!index) continue;
+      noteTypes(index, indexPathOf(uri));
+      await index.remove(indexPathOf(uri));
     }
     this.corpus.update({ articles, skipped, removed: [...removed] });
+    if (touchedTypes.size > 0) this.entitiesChanged.fire(touchedTypes);
     if (articles.length + skipped.length + removed.size > 0) this.scheduleSave();
     this.setState(this.settledState());
   }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { defaultExtractorSpec } from '../workers/entity-extractor';
+import { ExtractorSpec } from '../workers/entity-extractor';
 import { IndexService } from '../workers/index-service';
 import { CorpusService, CorpusState } from './corpus-service';
 import { affectsCorpus, CorpusSettings, readCorpusSettings } from './settings';
@@ -36,21 +36,21 @@ function cacheFileFor(context: vscode.ExtensionContext, folder: vscode.Workspace
   return path.join(storage.fsPath, `index-${key}.ncidx`);
 }
 
-function createIndex(context: vscode.ExtensionContext, folder: vscode.WorkspaceFolder, settings: CorpusSettings): IndexService {
+function createIndex(context: vscode.ExtensionContext, folder: vscode.WorkspaceFolder, settings: CorpusSettings, extractor: ExtractorSpec): IndexService {
   const cacheFile = cacheFileFor(context, folder);
-  const options = { root: folder.uri.toString(), extractor: defaultExtractorSpec(), maxFileBytes: settings.maxFileBytes };
+  const options = { root: folder.uri.toString(), extractor, maxFileBytes: settings.maxFileBytes };
   return new IndexService(cacheFile === undefined ? options : { ...options, cacheFile });
 }
 
 /**
  * Starts the corpus of the workspace: the first scan runs in the background so activation returns at once,
- * then files, settings and workspace folders are followed.
+ * then files, settings and workspace folders are followed. Indexes find entities with the extractor `deps` names.
  */
-export function registerCorpus(context: vscode.ExtensionContext): CorpusService {
+export function registerCorpus(context: vscode.ExtensionContext, deps: { extractor: () => ExtractorSpec }): CorpusService {
   const service = new CorpusService({
     settings: (folder) => readCorpusSettings(folder),
     folders: () => vscode.workspace.workspaceFolders ?? [],
-    createIndex: (folder, settings) => createIndex(context, folder, settings),
+    createIndex: (folder, settings) => createIndex(context, folder, settings, deps.extractor()),
     notify: (message) => void vscode.window.showWarningMessage(message),
   });
   context.subscriptions.push(

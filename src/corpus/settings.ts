@@ -52,6 +52,11 @@ export function affectsCorpus(event: vscode.ConfigurationChangeEvent): boolean {
   return ['include', 'exclude', 'maxFileSizeKB'].some((key) => event.affectsConfiguration(`${SETTINGS_SECTION}.${key}`)) || event.affectsConfiguration('files.exclude');
 }
 
+/** Whether the Dates view selects the article of the active editor. */
+export function readRevealActiveArticle(): boolean {
+  return vscode.workspace.getConfiguration(SETTINGS_SECTION).get<boolean>('revealActiveArticle') ?? true;
+}
+
 /** Whether article files open in the News Article language. */
 export function readHighlightArticles(): boolean {
   return vscode.workspace.getConfiguration(SETTINGS_SECTION).get<boolean>('highlightArticles') ?? true;

@@ -1,13 +1,22 @@
 import * as vscode from 'vscode';
+import { articleTargetOf } from '../core/article-target';
 import { Corpus } from '../core/corpus';
 import { countOf } from '../core/display-text';
-import { readDatesViewSettings, SETTINGS_SECTION } from '../corpus/settings';
+import { CorpusState } from '../corpus/corpus-service';
+import { readDatesViewSettings, readRevealActiveArticle, SETTINGS_SECTION } from '../corpus/settings';
+import { showScanProgress } from '../corpus/view-progress';
 import { DatesTreeProvider } from './dates-tree-provider';
 
 export const DATES_VIEW_ID = 'newsCorpus.dates';
 
-/** Shows the Dates view, kept in step with the corpus and its settings. */
-export function registerDatesTree(context: vscode.ExtensionContext, deps: { corpus: Corpus }): DatesTreeProvider {
+/** What the Dates view reads: the corpus, and the scan state for its progress bar. */
+export interface DatesTreeDeps {
+  readonly corpus: Corpus;
+  readonly service: { readonly state: CorpusState; readonly onDidChangeState: vscode.Event<CorpusState> };
+}
+
+/** Shows the Dates view, kept in step with the corpus and its settings, revealing the active editor's article. */
+export function registerDatesTree(context: vscode.ExtensionContext, deps: DatesTreeDeps): DatesTreeProvider {
   const { corpus } = deps;
   const provider = new DatesTreeProvider(corpus, readDatesViewSettings);
   const view = vscode.window.createTreeView(DATES_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
@@ -16,13 +25,27 @@ export function registerDatesTree(context: vscode.ExtensionContext, deps: { corp
     view.description = corpus.size > 0 ? countOf(corpus.size, 'article') : '';
     view.message = corpus.skippedCount > 0 && corpus.size > 0 ? `${countOf(corpus.skippedCount, 'file')} skipped — see News Corpus: Show Skipped Files` : '';
   };
+  const reveal = async (id: string, focus: boolean): Promise<void> => {
+    if (!corpus.article(id)) return;
+    await view.reveal({ kind: 'article', id }, { select: true, focus, expand: true });
+  };
+  const revealActive = (editor: vscode.TextEditor | undefined) => {
+    if (editor && view.visible && readRevealActiveArticle()) void reveal(editor.document.uri.toString(), false).catch(() => undefined);
+  };
   const unsubscribe = corpus.subscribe(update);
   context.subscriptions.push(
     provider,
     view,
     { dispose: unsubscribe },
+    showScanProgress(DATES_VIEW_ID, deps.service),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(`${SETTINGS_SECTION}.dateOrder`) || event.affectsConfiguration(`${SETTINGS_SECTION}.undatedLabel`)) provider.refresh();
+    }),
+    vscode.window.onDidChangeActiveTextEditor(revealActive),
+    view.onDidChangeVisibility(() => revealActive(vscode.window.activeTextEditor)),
+    vscode.commands.registerCommand('newsCorpus.revealInDates', async (value: unknown) => {
+      const id = value instanceof vscode.Uri ? value.toString() : articleTargetOf(value)?.id;
+      if (id !== undefined) await reveal(id, true);
     }),
   );
   return provider;

@@ -1,15 +1,42 @@
 import * as vscode from 'vscode';
+import { ArticleTarget, articleTargetOf } from '../core/article-target';
+import { reasonOf } from '../core/messages';
 
-/** Opens an article given as a `Uri`, as tree items and search results pass it; anything else is ignored. */
-async function openArticle(target: unknown): Promise<void> {
-  if (!(target instanceof vscode.Uri)) return;
+/** The article a command was given: a `Uri` (search results, older links) or any tree element with an article `id`. */
+function targetOf(value: unknown): ArticleTarget | undefined {
+  return value instanceof vscode.Uri ? { id: value.toString() } : articleTargetOf(value);
+}
+
+/** Opens an article, with a mention selected and revealed when the target names one; anything else is ignored. */
+async function openArticle(value: unknown, viewColumn?: vscode.ViewColumn): Promise<void> {
+  const target = targetOf(value);
+  if (!target) return;
+  const uri = vscode.Uri.parse(target.id);
+  const options: vscode.TextDocumentShowOptions = { preview: viewColumn === undefined, ...(viewColumn === undefined ? {} : { viewColumn }) };
+  const { selection } = target;
+  if (selection) options.selection = new vscode.Range(selection.line, selection.character, selection.line, selection.character + selection.length);
   try {
-    await vscode.window.showTextDocument(target, { preview: true });
+    const editor = await vscode.window.showTextDocument(uri, options);
+    if (options.selection) editor.revealRange(options.selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   } catch (error) {
-    void vscode.window.showErrorMessage(`News Corpus: could not open ${target.fsPath || target.toString()}: ${error instanceof Error ? error.message : String(error)}`);
+    void vscode.window.showErrorMessage(`News Corpus: could not open ${uri.fsPath || uri.toString()}: ${reasonOf(error)}`);
   }
 }
 
+/** Opens, opens beside, copies the path of and reveals in the Explorer the article of any view's item. */
 export function registerNavigation(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(vscode.commands.registerCommand('newsCorpus.openArticle', openArticle));
+  context.subscriptions.push(
+    vscode.commands.registerCommand('newsCorpus.openArticle', (value: unknown) => openArticle(value)),
+    vscode.commands.registerCommand('newsCorpus.openToSide', (value: unknown) => openArticle(value, vscode.ViewColumn.Beside)),
+    vscode.commands.registerCommand('newsCorpus.copyPath', async (value: unknown) => {
+      const target = targetOf(value);
+      if (!target) return;
+      const uri = vscode.Uri.parse(target.id);
+      await vscode.env.clipboard.writeText(uri.scheme === 'file' ? uri.fsPath : uri.toString());
+    }),
+    vscode.commands.registerCommand('newsCorpus.revealInExplorer', (value: unknown) => {
+      const target = targetOf(value);
+      return target ? vscode.commands.executeCommand('revealInExplorer', vscode.Uri.parse(target.id)) : undefined;
+    }),
+  );
 }

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { extractArticleEntities } from '../core/entities/article-entities';
 import { EntityRecognizer } from '../core/entities/recognizer';
+import { reasonOf } from '../core/messages';
 import { EntityExtractor } from '../core/search/analyzed-batch';
 
 /**
@@ -19,6 +20,51 @@ export type ExtractorSpec = { readonly kind: 'none' } | { readonly kind: 'model'
  * in `dist/` or from the compiled sources in `out/src/workers/`.
  */
 const MODEL_CANDIDATES = [path.join(__dirname, '..', 'models', 'ner.bin'), path.join(__dirname, '..', '..', '..', 'models', 'ner.bin')];
+
+/**
+ * Where the shipped model is: the first candidate that exists, else where the bundle expects it.
+ *
+ * @example
+ * shippedModelPath(); // '/home/me/.vscode/extensions/news-corpus.news-corpus-0.1.0/models/ner.bin'
+ */
+export function shippedModelPath(): string {
+  return MODEL_CANDIDATES.find((candidate) => existsSync(candidate)) ?? (MODEL_CANDIDATES[0] as string);
+}
+
+/**
+ * A model loaded on this thread with the spec the indexing threads need to load it too, or why it cannot
+ * be loaded (missing, unreadable, corrupt), in words for the user.
+ *
+ * @example
+ * const model = loadModel('models/ner.bin');
+ * if (model.ok) model.extract('Kim met Putin.'); else console.error(model.problem);
+ */
+export type LoadedModel = { readonly ok: true; readonly spec: ExtractorSpec; readonly extract: EntityExtractor } | { readonly ok: false; readonly problem: string };
+
+/**
+ * Loads the entity model at `modelPath` (about 2 MB, a few ms), never throwing.
+ *
+ * @example
+ * loadModel('/nowhere/ner.bin'); // { ok: false, problem: 'News Corpus: the entity model /nowhere/ner.bin is missing; …' }
+ */
+export function loadModel(modelPath: string): LoadedModel {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(modelPath);
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    return { ok: false, problem: `News Corpus: the entity model ${modelPath} ${missing ? 'is missing' : `cannot be read (${reasonOf(error)})`}; ${WITHOUT_ENTITIES}` };
+  }
+  try {
+    const recognizer = EntityRecognizer.fromModel(new Uint8Array(bytes));
+    return { ok: true, spec: { kind: 'model', modelPath }, extract: (text) => extractArticleEntities(recognizer, text) };
+  } catch (error) {
+    return { ok: false, problem: `News Corpus: the entity model ${modelPath} cannot be used: ${reasonOf(error)} ${WITHOUT_ENTITIES}` };
+  }
+}
+
+/** What the user is told works without the model, and how to get it back. */
+const WITHOUT_ENTITIES = 'people, places and organizations are not available. Search and the Dates view still work; reinstall the extension to restore the model.';
 
 /**
  * The extractor to use when the caller does not choose: the shipped model if there is one, else none.
@@ -55,6 +101,7 @@ export function extractorId(spec: ExtractorSpec): string {
  */
 export function createExtractor(spec: ExtractorSpec): EntityExtractor {
   if (spec.kind === 'none') return () => [];
-  const recognizer = EntityRecognizer.fromModel(new Uint8Array(readFileSync(spec.modelPath)));
-  return (text) => extractArticleEntities(recognizer, text);
+  const model = loadModel(spec.modelPath);
+  if (!model.ok) throw new Error(model.problem);
+  return model.extract;
 }

@@ -3,7 +3,7 @@ import { AnalyzedBatch, ENTITY_TERM_PREFIX, entityTerm } from './analyzed-batch'
 import { compactSteps } from './compaction';
 import { dayString } from './date-values';
 import { DocStore } from './doc-store';
-import { EntityListRequest, EntityPage, EntitySummary, compareEntities, selectFirst } from './entity-listing';
+import { EntityListRequest, EntityPage, EntitySummary, compareEntities, newestFirst, selectFirst } from './entity-listing';
 import { EntityStats } from './entity-stats';
 import { ENTITY_TYPES, EntityInfo, EntityTable } from './entity-table';
 import { Scratch, evaluate } from './evaluate';
@@ -377,7 +377,7 @@ export class CorpusIndex {
       const date = dayString(this.store.day.array[doc] ?? 0);
       articles.push(date === undefined ? { path, title, mentions } : { path, title, date, mentions });
     });
-    return articles.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.title.localeCompare(b.title));
+    return articles.sort(newestFirst);
   }
 
   /** Entities whose name or aliases contain every word of `name` (of `type`, if given). */

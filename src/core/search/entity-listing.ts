@@ -73,6 +73,16 @@ export interface EntityOrderKey {
   readonly mentions: number;
 }
 
+/**
+ * Orders articles newest first, undated last, then by title: how every list of an entity's articles reads.
+ *
+ * @example
+ * articles.sort(newestFirst);
+ */
+export function newestFirst(a: { readonly date?: string; readonly title: string }, b: { readonly date?: string; readonly title: string }): number {
+  return (b.date ?? '').localeCompare(a.date ?? '') || a.title.localeCompare(b.title);
+}
+
 function byIdentity(a: EntityOrderKey, b: EntityOrderKey): number {
   if (a.identity === b.identity) return 0;
   return a.identity < b.identity ? -1 : 1;
@@ -132,4 +142,51 @@ export function selectFirst<T>(items: readonly T[], count: number, compare: (a: 
     }
   }
   return heap.sort(compare);
+}
+
+/**
+ * One entity's summaries from several indexes (one per workspace folder) as one: counts added, aliases
+ * joined, the widest span of dates, the name of the summary with the most mentions.
+ *
+ * @example
+ * mergeSummaries([{ …kim, articleCount: 2 }, { …kim, articleCount: 1 }]).articleCount; // 3
+ */
+export function mergeSummaries(summaries: readonly EntitySummary[]): EntitySummary | undefined {
+  const [first, ...rest] = [...summaries].sort((a, b) => b.mentionCount - a.mentionCount);
+  if (first === undefined || rest.length === 0) return first;
+  const aliases = new Set(summaries.flatMap((summary) => [summary.name, ...summary.aliases]));
+  aliases.delete(first.name);
+  const firstDates = summaries.flatMap((summary) => (summary.firstDate === undefined ? [] : [summary.firstDate])).sort();
+  const lastDates = summaries.flatMap((summary) => (summary.lastDate === undefined ? [] : [summary.lastDate])).sort();
+  const merged = {
+    ...first,
+    aliases: [...aliases].sort(),
+    articleCount: summaries.reduce((sum, summary) => sum + summary.articleCount, 0),
+    mentionCount: summaries.reduce((sum, summary) => sum + summary.mentionCount, 0),
+  };
+  const firstDate = firstDates[0];
+  const lastDate = lastDates[lastDates.length - 1];
+  return firstDate === undefined || lastDate === undefined ? merged : { ...merged, firstDate, lastDate };
+}
+
+/**
+ * The page `request` asks for, from the pages several indexes gave for the same request with offset 0
+ * and `offset + limit` entries: an entity named in several folders is counted once with its counts added.
+ * `total` adds the totals, so it counts such an entity once per folder.
+ *
+ * @example
+ * mergeEntityPages([folderA.listEntities(wide), folderB.listEntities(wide)], request);
+ */
+export function mergeEntityPages(pages: readonly EntityPage[], request: EntityListRequest): EntityPage {
+  if (pages.length === 1 && pages[0] !== undefined && request.offset === 0) return pages[0];
+  const byKey = new Map<string, EntitySummary[]>();
+  for (const page of pages) {
+    for (const entity of page.entities) byKey.set(entity.key, [...(byKey.get(entity.key) ?? []), entity]);
+  }
+  const merged = [...byKey.values()].flatMap((summaries) => {
+    const summary = mergeSummaries(summaries);
+    return summary === undefined ? [] : [{ summary, identity: summary.key.slice(summary.key.indexOf(':') + 1), articles: summary.articleCount, mentions: summary.mentionCount }];
+  });
+  const ordered = merged.sort(compareEntities(request.sort)).slice(request.offset, request.offset + request.limit);
+  return { total: pages.reduce((sum, page) => sum + page.total, 0), entities: ordered.map(({ summary }) => summary) };
 }

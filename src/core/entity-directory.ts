@@ -1,0 +1,49 @@
+import { EntityType } from './entities/types';
+import { EntityListRequest, EntityPage, EntitySummary } from './search/entity-listing';
+
+/**
+ * An article that mentions an entity, as the views list it: `id` is the article's identity in the corpus
+ * (its URI), `path` the path shown to the user.
+ *
+ * @example
+ * const ref: EntityArticleRef = { id: 'file:///news/kim.txt', path: 'news/kim.txt', title: 'Kim arrives', date: '2023-09-13', mentions: 4 };
+ */
+export interface EntityArticleRef {
+  readonly id: string;
+  readonly path: string;
+  readonly title: string;
+  readonly date?: string;
+  readonly mentions: number;
+}
+
+/**
+ * The entities of the whole workspace, whatever the number of its folders: what the Entities view, the
+ * In This Article view and search entry points read. The corpus service implements it over its indexes.
+ *
+ * @example
+ * const people = directory.list({ type: 'PER', sort: 'articles', offset: 0, limit: 200 });
+ * directory.articles(people.entities[0].key); // newest first
+ */
+export interface EntityDirectory {
+  /** How many entities of each type at least one article mentions. */
+  typeCounts(): ReadonlyMap<EntityType, number>;
+  list(request: EntityListRequest): EntityPage;
+  summary(key: string): EntitySummary | undefined;
+  /** The articles that mention the entity, newest first (undated last). */
+  articles(key: string): readonly EntityArticleRef[];
+  /** The indexed text of the article `id`, if it is indexed. */
+  articleText(id: string): string | undefined;
+}
+
+/**
+ * What the views call each entity type (a group's label, one entity's kind) and the codicon they show it with.
+ *
+ * @example
+ * ENTITY_TYPE_NAMES.PER; // { group: 'People', one: 'person', icon: 'person' }
+ */
+export const ENTITY_TYPE_NAMES: Readonly<Record<EntityType, { readonly group: string; readonly one: string; readonly icon: string }>> = {
+  PER: { group: 'People', one: 'person', icon: 'person' },
+  LOC: { group: 'Places', one: 'place', icon: 'location' },
+  ORG: { group: 'Organizations', one: 'organization', icon: 'organization' },
+  MISC: { group: 'Other', one: 'other name', icon: 'tag' },
+};

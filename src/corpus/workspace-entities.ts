@@ -1,0 +1,52 @@
+import { EntityArticleRef, EntityDirectory } from '../core/entity-directory';
+import { EntityType } from '../core/entities/types';
+import { CorpusIndex } from '../core/search/corpus-index';
+import { EntityListRequest, EntityPage, EntitySummary, mergeEntityPages, mergeSummaries, newestFirst } from '../core/search/entity-listing';
+import * as vscode from 'vscode';
+import { indexPathOf, uriOfIndexPath } from './index-paths';
+import { displayPath } from './workspace-scanner';
+
+/** The entities of every workspace folder's index as one directory; one folder is answered by its index alone. */
+export class WorkspaceEntities implements EntityDirectory {
+  constructor(private readonly indexes: () => readonly CorpusIndex[]) {}
+
+  typeCounts(): ReadonlyMap<EntityType, number> {
+    const counts = new Map<EntityType, number>();
+    for (const index of this.indexes()) {
+      for (const [type, count] of index.entityTypeCounts()) counts.set(type, (counts.get(type) ?? 0) + count);
+    }
+    return counts;
+  }
+
+  list(request: EntityListRequest): EntityPage {
+    const indexes = this.indexes();
+    if (indexes.length === 1 && indexes[0] !== undefined) return indexes[0].listEntities(request);
+    // Each folder's first offset + limit, so that the merged page is right whatever folder its entities come from.
+    const wide = { ...request, offset: 0, limit: request.offset + request.limit };
+    return mergeEntityPages(indexes.map((index) => index.listEntities(wide)), request);
+  }
+
+  summary(key: string): EntitySummary | undefined {
+    return mergeSummaries(this.indexes().flatMap((index) => index.entitySummary(key) ?? []));
+  }
+
+  articles(key: string): readonly EntityArticleRef[] {
+    const refs = this.indexes().flatMap((index) =>
+      index.entityArticles(key).map(({ path, title, date, mentions }): EntityArticleRef => {
+        const uri = uriOfIndexPath(path);
+        const ref = { id: uri.toString(), path: displayPath(uri), title, mentions };
+        return date === undefined ? ref : { ...ref, date };
+      }),
+    );
+    return this.indexes().length === 1 ? refs : refs.sort(newestFirst);
+  }
+
+  articleText(id: string): string | undefined {
+    const path = indexPathOf(vscode.Uri.parse(id));
+    for (const index of this.indexes()) {
+      const found = index.article(path);
+      if (found) return found.text;
+    }
+    return undefined;
+  }
+}

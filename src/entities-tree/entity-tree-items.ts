@@ -1,0 +1,92 @@
+import * as vscode from 'vscode';
+import { countOf, toDisplayText } from '../core/display-text';
+import { EntityType } from '../core/entities/types';
+import { ENTITY_TYPE_NAMES, EntityArticleRef } from '../core/entity-directory';
+import { MONTH_NAMES } from '../core/iso-date';
+import { MentionPreview } from '../core/mention-preview';
+import { PeriodGroup, UNDATED_PERIOD } from '../core/period-groups';
+import { EntitySummary } from '../core/search/entity-listing';
+
+
+/**
+ * Builds the tree items of the Entities view. Every text from articles is passed through `toDisplayText`
+ * (labels render `$(icon)` syntax) and tooltips are plain strings, which are never rendered as Markdown.
+ */
+export function typeItem(type: EntityType, count: number): vscode.TreeItem {
+  const item = new vscode.TreeItem(ENTITY_TYPE_NAMES[type].group, vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = `type:${type}`;
+  item.description = count.toLocaleString('en-US');
+  item.tooltip = `${countOf(count, ENTITY_TYPE_NAMES[type].one)} named in the corpus`;
+  item.iconPath = new vscode.ThemeIcon(ENTITY_TYPE_NAMES[type].icon);
+  item.contextValue = 'entityType';
+  return item;
+}
+
+export function entityItem(entity: EntitySummary): vscode.TreeItem {
+  const item = new vscode.TreeItem(toDisplayText(entity.name), vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = `entity:${entity.key}`;
+  item.description = `${countOf(entity.articleCount, 'article')} · ${countOf(entity.mentionCount, 'mention')}`;
+  item.iconPath = new vscode.ThemeIcon(ENTITY_TYPE_NAMES[entity.type].icon);
+  const lines = [`${entity.name} (${ENTITY_TYPE_NAMES[entity.type].one})`, `${countOf(entity.articleCount, 'article')}, ${countOf(entity.mentionCount, 'mention')}`];
+  if (entity.aliases.length > 0) lines.push(`Also written: ${entity.aliases.join(', ')}`);
+  if (entity.firstDate !== undefined && entity.lastDate !== undefined) {
+    lines.push(entity.firstDate === entity.lastDate ? `Seen on ${entity.firstDate}` : `First seen ${entity.firstDate}, last seen ${entity.lastDate}`);
+  }
+  item.tooltip = lines.join('\n');
+  item.contextValue = 'entity';
+  return item;
+}
+
+export function moreItem(more: { readonly type: EntityType; readonly shown: number; readonly total: number }, pageSize: number): vscode.TreeItem {
+  const next = Math.min(pageSize, more.total - more.shown);
+  const item = new vscode.TreeItem(`Show ${next.toLocaleString('en-US')} more…`, vscode.TreeItemCollapsibleState.None);
+  item.id = `more:${more.type}:${more.shown}`;
+  item.description = `${more.shown.toLocaleString('en-US')} of ${more.total.toLocaleString('en-US')} shown`;
+  item.iconPath = new vscode.ThemeIcon('ellipsis');
+  item.command = { command: 'newsCorpus.entities.showMore', title: 'Show More', arguments: [more] };
+  item.contextValue = 'more';
+  return item;
+}
+
+/** "2023", "September 2023", "13 September 2023", or "Undated". */
+function periodLabel(period: string): string {
+  if (period === UNDATED_PERIOD) return 'Undated';
+  const [year, month, day] = period.split('-');
+  const monthName = month === undefined ? undefined : (MONTH_NAMES[Number(month) - 1] ?? month);
+  if (monthName === undefined) return year ?? period;
+  return day === undefined ? `${monthName} ${year}` : `${Number(day)} ${monthName} ${year}`;
+}
+
+export function periodItem(key: string, group: PeriodGroup): vscode.TreeItem {
+  const item = new vscode.TreeItem(periodLabel(group.period), vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = `period:${key}:${group.period}`;
+  item.description = group.count.toLocaleString('en-US');
+  item.tooltip = countOf(group.count, 'article');
+  item.iconPath = new vscode.ThemeIcon(group.period === UNDATED_PERIOD ? 'question' : 'calendar');
+  item.contextValue = 'period';
+  return item;
+}
+
+export function articleItem(key: string, article: EntityArticleRef): vscode.TreeItem {
+  const uri = vscode.Uri.parse(article.id);
+  const item = new vscode.TreeItem(toDisplayText(article.title) || article.path, vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = `article:${key}:${article.id}`;
+  item.description = `${article.date ?? 'undated'} · ${countOf(article.mentions, 'mention')}`;
+  item.tooltip = [article.title, `${article.date ?? 'undated'} · ${article.path}`].join('\n');
+  item.iconPath = vscode.ThemeIcon.File;
+  item.resourceUri = uri;
+  item.contextValue = 'article';
+  item.command = { command: 'newsCorpus.openArticle', title: 'Open Article', arguments: [{ id: article.id }] };
+  return item;
+}
+
+export function mentionItem(mention: { readonly key: string; readonly id: string; readonly preview: MentionPreview }): vscode.TreeItem {
+  const { preview } = mention;
+  const item = new vscode.TreeItem({ label: preview.text, highlights: [[preview.highlight[0], preview.highlight[1]]] }, vscode.TreeItemCollapsibleState.None);
+  item.id = `mention:${mention.key}:${mention.id}:${preview.line}:${preview.character}`;
+  item.description = `line ${preview.line + 1}`;
+  item.tooltip = `Line ${preview.line + 1}, column ${preview.character + 1}`;
+  item.contextValue = 'mention';
+  item.command = { command: 'newsCorpus.openArticle', title: 'Open at Mention', arguments: [{ id: mention.id, selection: { line: preview.line, character: preview.character, length: preview.length } }] };
+  return item;
+}

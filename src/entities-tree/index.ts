@@ -1,0 +1,100 @@
+import * as vscode from 'vscode';
+import { ArticleEntity, EntityType } from '../core/entities/types';
+import { EntityDirectory } from '../core/entity-directory';
+import { DEFAULT_ENTITY_SORT, EntitySort } from '../core/search/entity-listing';
+import { exactEntityQuery } from '../core/search/query-parser';
+import { CorpusState, EntityChange } from '../corpus/corpus-service';
+import { showScanProgress } from '../corpus/view-progress';
+import { EntitiesTreeProvider, EntityTreeElement } from './entities-tree-provider';
+
+export const ENTITIES_VIEW_ID = 'newsCorpus.entities';
+/** Where the chosen order is remembered, per workspace. */
+const SORT_STATE_KEY = 'newsCorpus.entities.sort';
+
+const SORTS: readonly { readonly sort: EntitySort; readonly label: string; readonly detail: string }[] = [
+  { sort: 'articles', label: 'Article Count', detail: 'Entities named in the most articles first' },
+  { sort: 'mentions', label: 'Mention Count', detail: 'Entities mentioned most often first' },
+  { sort: 'name', label: 'Name', detail: 'Alphabetical, ignoring a leading "The"' },
+];
+
+/** What the Entities view reads: the entities, the engine for mentions, and the corpus's changes and state. */
+export interface EntitiesTreeDeps {
+  readonly entities: EntityDirectory;
+  readonly analyze: (text: string) => readonly ArticleEntity[];
+  readonly onDidChangeEntities: vscode.Event<EntityChange>;
+  readonly service: { readonly state: CorpusState; readonly onDidChangeState: vscode.Event<CorpusState> };
+}
+
+function isSort(value: unknown): value is EntitySort {
+  return SORTS.some(({ sort }) => sort === value);
+}
+
+function entityOf(element: unknown): { type: EntityType; name: string } | undefined {
+  const candidate = element as Partial<EntityTreeElement> | undefined;
+  return candidate?.kind === 'entity' && 'entity' in candidate ? candidate.entity : undefined;
+}
+
+/** Shows the Entities view with its sort, filter, paging and search actions, kept in step with the index. */
+export function registerEntitiesTree(context: vscode.ExtensionContext, deps: EntitiesTreeDeps): EntitiesTreeProvider {
+  const stored = context.workspaceState.get<unknown>(SORT_STATE_KEY);
+  let sort: EntitySort = isSort(stored) ? stored : DEFAULT_ENTITY_SORT;
+  let filter = '';
+  const provider = new EntitiesTreeProvider(deps.entities, deps.analyze, () => ({ sort, filter }));
+  const view = vscode.window.createTreeView(ENTITIES_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  const describe = () => {
+    view.description = `by ${SORTS.find((candidate) => candidate.sort === sort)?.label.toLowerCase() ?? sort}`;
+    view.message = filter === '' ? '' : `Showing names containing "${filter}". Clear the filter with the Clear Filter button above.`;
+    void vscode.commands.executeCommand('setContext', 'newsCorpus.entitiesFiltered', filter !== '');
+  };
+  const setFilter = (value: string) => {
+    filter = value.trim();
+    describe();
+    provider.resetPages();
+  };
+  context.subscriptions.push(
+    provider,
+    view,
+    deps.onDidChangeEntities((types) => provider.refresh(types)),
+    showScanProgress(ENTITIES_VIEW_ID, deps.service),
+    // Both take their value as an argument too, so that a keybinding can name it.
+    vscode.commands.registerCommand('newsCorpus.entities.sort', async (given: unknown) => {
+      const picked = isSort(given)
+        ? given
+        : (
+            await vscode.window.showQuickPick(
+              SORTS.map((candidate) => ({ ...candidate, description: candidate.sort === sort ? '(current)' : '' })),
+              { title: 'News Corpus: Sort Entities By', placeHolder: 'How the entities of each group are ordered' },
+            )
+          )?.sort;
+      if (picked === undefined) return;
+      sort = picked;
+      await context.workspaceState.update(SORT_STATE_KEY, sort);
+      describe();
+      provider.resetPages();
+    }),
+    vscode.commands.registerCommand('newsCorpus.entities.filter', async (given: unknown) => {
+      const value =
+        typeof given === 'string'
+          ? given
+          : await vscode.window.showInputBox({
+              title: 'News Corpus: Filter Entities',
+              prompt: 'Show only the entities whose name or another spelling contains this text (any case). Leave empty to show all.',
+              placeHolder: 'e.g. putin',
+              value: filter,
+            });
+      if (value !== undefined) setFilter(value);
+    }),
+    vscode.commands.registerCommand('newsCorpus.entities.clearFilter', () => setFilter('')),
+    vscode.commands.registerCommand('newsCorpus.entities.showMore', (more: unknown) => {
+      const type = (more as { type?: unknown } | undefined)?.type;
+      if (type === 'PER' || type === 'LOC' || type === 'ORG' || type === 'MISC') provider.showMore(type);
+    }),
+    vscode.commands.registerCommand('newsCorpus.searchEntity', (element: unknown) => {
+      const entity = entityOf(element);
+      if (entity) return vscode.commands.executeCommand('newsCorpus.search', exactEntityQuery(entity.type, entity.name));
+      return undefined;
+    }),
+  );
+  describe();
+  return provider;
+}

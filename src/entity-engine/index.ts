@@ -1,0 +1,72 @@
+import * as vscode from 'vscode';
+import { ArticleEntity } from '../core/entities/types';
+import { ExtractorSpec, LoadedModel, loadModel, shippedModelPath } from '../workers/entity-extractor';
+
+/** Texts whose entities are remembered: the open articles a user moves between. */
+const REMEMBERED_TEXTS = 8;
+
+/**
+ * The entity engine on the extension host's thread: the model the indexing threads are told to load, and
+ * the entities of one text (the open document, an article whose mentions a view lists) found as the index
+ * finds them. A model that cannot be loaded is said once, loudly; everything else then works without entities.
+ */
+export interface EntityEngine {
+  /** What the indexing threads load: the shipped model, or none when it cannot be loaded. */
+  extractorSpec(): ExtractorSpec;
+  /** The merged entities of `text`, empty when the model is unavailable. */
+  analyze(text: string): readonly ArticleEntity[];
+  /** Why there are no entities, or undefined when the model works. */
+  problem(): string | undefined;
+}
+
+class HostEntityEngine implements EntityEngine {
+  private model: LoadedModel | undefined;
+  private readonly remembered = new Map<string, readonly ArticleEntity[]>();
+
+  constructor(
+    private readonly modelPath: string,
+    private readonly onProblem: (problem: string) => void,
+  ) {}
+
+  extractorSpec(): ExtractorSpec {
+    const model = this.loaded();
+    return model.ok ? model.spec : { kind: 'none' };
+  }
+
+  analyze(text: string): readonly ArticleEntity[] {
+    const known = this.remembered.get(text);
+    if (known) return known;
+    const model = this.loaded();
+    const entities = model.ok ? model.extract(text) : [];
+    if (this.remembered.size >= REMEMBERED_TEXTS) this.remembered.delete(this.remembered.keys().next().value as string);
+    this.remembered.set(text, entities);
+    return entities;
+  }
+
+  problem(): string | undefined {
+    const model = this.loaded();
+    return model.ok ? undefined : model.problem;
+  }
+
+  /** Loads the model on first use (a few ms), not during activation. */
+  private loaded(): LoadedModel {
+    if (this.model === undefined) {
+      this.model = loadModel(this.modelPath);
+      if (!this.model.ok) this.onProblem(this.model.problem);
+    }
+    return this.model;
+  }
+}
+
+/** Starts the host's entity engine; a model that fails to load shows an error, sets `newsCorpus.entityModelBroken` and is logged. */
+export function registerEntityEngine(context: vscode.ExtensionContext, deps: { modelPath?: string } = {}): EntityEngine {
+  const log = vscode.window.createOutputChannel('News Corpus', { log: true });
+  context.subscriptions.push(log);
+  return new HostEntityEngine(deps.modelPath ?? shippedModelPath(), (problem) => {
+    log.error(problem);
+    void vscode.commands.executeCommand('setContext', 'newsCorpus.entityModelBroken', true);
+    void vscode.window.showErrorMessage(problem, 'Show Log').then((choice) => {
+      if (choice === 'Show Log') log.show();
+    });
+  });
+}

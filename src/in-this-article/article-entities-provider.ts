@@ -1,0 +1,84 @@
+import * as vscode from 'vscode';
+import { countOf, toDisplayText } from '../core/display-text';
+import { ArticleEntity, EntityType } from '../core/entities/types';
+import { ENTITY_TYPE_NAMES } from '../core/entity-directory';
+import { ENTITY_TYPES } from '../core/search/entity-table';
+
+/** An element of the In This Article view: plain data, turned into UI by `getTreeItem`. */
+export type ArticleEntityElement =
+  | { readonly kind: 'type'; readonly type: EntityType; readonly count: number }
+  | { readonly kind: 'entity'; readonly entity: ArticleEntity };
+
+
+/**
+ * The entities of the article in the active editor, grouped by type, most mentioned first, from its
+ * current text (an edit shows at once, saved or not).
+ */
+export class ArticleEntitiesProvider implements vscode.TreeDataProvider<ArticleEntityElement>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<ArticleEntityElement | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private entities: readonly ArticleEntity[] | undefined;
+
+  constructor(
+    private readonly activeArticleText: () => string | undefined,
+    private readonly analyze: (text: string) => readonly ArticleEntity[],
+    /** The corpus-wide name of an entity key ("Kim Jong-un" where this article writes "Kim Jong-Un"), if indexed. */
+    private readonly corpusName: (key: string) => string | undefined,
+  ) {}
+
+  /** Reads the active article again (another editor, or an edit). */
+  refresh(): void {
+    this.entities = undefined;
+    this.changed.fire(undefined);
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+
+  getChildren(element?: ArticleEntityElement): ArticleEntityElement[] {
+    const entities = this.current();
+    if (!element) {
+      return ENTITY_TYPES.flatMap((type): ArticleEntityElement[] => {
+        const count = entities.filter((entity) => entity.type === type).length;
+        return count > 0 ? [{ kind: 'type', type, count }] : [];
+      });
+    }
+    if (element.kind === 'entity') return [];
+    return entities
+      .filter((entity) => entity.type === element.type)
+      .sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name))
+      .map((entity) => ({ kind: 'entity', entity }));
+  }
+
+  getTreeItem(element: ArticleEntityElement): vscode.TreeItem {
+    if (element.kind === 'type') {
+      const item = new vscode.TreeItem(ENTITY_TYPE_NAMES[element.type].group, vscode.TreeItemCollapsibleState.Expanded);
+      item.id = `type:${element.type}`;
+      item.description = element.count.toLocaleString('en-US');
+      item.iconPath = new vscode.ThemeIcon(ENTITY_TYPE_NAMES[element.type].icon);
+      item.contextValue = 'entityType';
+      return item;
+    }
+    const { entity } = element;
+    const name = this.corpusName(entity.key) ?? entity.name;
+    const item = new vscode.TreeItem(toDisplayText(name), vscode.TreeItemCollapsibleState.None);
+    item.id = `entity:${entity.key}`;
+    item.description = countOf(entity.mentions.length, 'mention');
+    item.iconPath = new vscode.ThemeIcon(ENTITY_TYPE_NAMES[entity.type].icon);
+    const forms = [entity.name, ...entity.aliases].filter((form) => form !== name);
+    const aliases = forms.length > 0 ? `\nHere also written: ${forms.join(', ')}` : '';
+    item.tooltip = `${name} (${ENTITY_TYPE_NAMES[entity.type].one}), ${countOf(entity.mentions.length, 'mention')} in this article${aliases}\nClick to select the next mention.`;
+    item.contextValue = 'entity';
+    item.command = { command: 'newsCorpus.selectNextMention', title: 'Select Next Mention', arguments: [element] };
+    return item;
+  }
+
+  private current(): readonly ArticleEntity[] {
+    if (this.entities === undefined) {
+      const text = this.activeArticleText();
+      this.entities = text === undefined ? [] : this.analyze(text);
+    }
+    return this.entities;
+  }
+}

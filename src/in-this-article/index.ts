@@ -1,0 +1,68 @@
+import * as vscode from 'vscode';
+import { ARTICLE_LANGUAGE_ID } from '../core/article';
+import { Corpus } from '../core/corpus';
+import { toDisplayText } from '../core/display-text';
+import { ArticleEntity } from '../core/entities/types';
+import { EntityDirectory } from '../core/entity-directory';
+import { ArticleEntitiesProvider, ArticleEntityElement } from './article-entities-provider';
+
+export const ARTICLE_ENTITIES_VIEW_ID = 'newsCorpus.articleEntities';
+/** Typing pauses this long before the view reads the article again. */
+const EDIT_DELAY_MS = 300;
+
+/** Whether the editor shows an article: one of the corpus, or a document in the News Article language (new, unsaved). */
+function isArticle(editor: vscode.TextEditor | undefined, corpus: Corpus): editor is vscode.TextEditor {
+  return editor !== undefined && (corpus.article(editor.document.uri.toString()) !== undefined || editor.document.languageId === ARTICLE_LANGUAGE_ID);
+}
+
+/** Selects and reveals the next mention of the entity after the cursor in the active editor, from the first again after the last. */
+function selectNextMention(element: unknown, analyze: (text: string) => readonly ArticleEntity[]): void {
+  const editor = vscode.window.activeTextEditor;
+  const key = (element as Partial<Extract<ArticleEntityElement, { kind: 'entity' }>> | undefined)?.entity?.key;
+  if (!editor || typeof key !== 'string') return;
+  const { document } = editor;
+  const mentions = analyze(document.getText()).find((entity) => entity.key === key)?.mentions ?? [];
+  // Past a selected mention, so that clicking again moves on to the next one.
+  const from = editor.selection.isEmpty ? document.offsetAt(editor.selection.active) : document.offsetAt(editor.selection.start) + 1;
+  const next = mentions.find((mention) => mention.start >= from) ?? mentions[0];
+  if (!next) return;
+  editor.selection = new vscode.Selection(document.positionAt(next.start), document.positionAt(next.end));
+  editor.revealRange(editor.selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+/** Shows the In This Article view: the entities of the active editor's article, following the editor and its edits. */
+export function registerInThisArticle(
+  context: vscode.ExtensionContext,
+  deps: { corpus: Corpus; entities: EntityDirectory; analyze: (text: string) => readonly ArticleEntity[] },
+): ArticleEntitiesProvider {
+  const activeText = () => {
+    const editor = vscode.window.activeTextEditor;
+    return isArticle(editor, deps.corpus) ? editor.document.getText() : undefined;
+  };
+  const provider = new ArticleEntitiesProvider(activeText, deps.analyze, (key) => deps.entities.summary(key)?.name);
+  const view = vscode.window.createTreeView(ARTICLE_ENTITIES_VIEW_ID, { treeDataProvider: provider });
+  let editTimer: ReturnType<typeof setTimeout> | undefined;
+  const update = () => {
+    const editor = vscode.window.activeTextEditor;
+    const article = isArticle(editor, deps.corpus);
+    void vscode.commands.executeCommand('setContext', 'newsCorpus.activeArticle', article);
+    view.description = article ? toDisplayText(deps.corpus.article(editor.document.uri.toString())?.title ?? '') : '';
+    provider.refresh();
+  };
+  const unsubscribe = deps.corpus.subscribe(update);
+  context.subscriptions.push(
+    provider,
+    view,
+    { dispose: unsubscribe },
+    { dispose: () => clearTimeout(editTimer) },
+    vscode.window.onDidChangeActiveTextEditor(update),
+    vscode.workspace.onDidChangeTextDocument((event) => {
+      if (event.document !== vscode.window.activeTextEditor?.document) return;
+      clearTimeout(editTimer);
+      editTimer = setTimeout(update, EDIT_DELAY_MS);
+    }),
+    vscode.commands.registerCommand('newsCorpus.selectNextMention', (element: unknown) => selectNextMention(element, deps.analyze)),
+  );
+  update();
+  return provider;
+}

@@ -1,0 +1,48 @@
+import * as assert from 'assert';
+import * as fc from 'fast-check';
+import { mentionPreview } from '../../../src/core/mention-preview';
+
+function highlighted(preview: { text: string; highlight: readonly [number, number] }): string {
+  return preview.text.slice(preview.highlight[0], preview.highlight[1]);
+}
+
+describe('mentionPreview', () => {
+  it('finds the line and character of a mention, with CRLF or LF line ends', () => {
+    for (const newline of ['\n', '\r\n']) {
+      const text = ['Kim met the press.', '', 'Later, Vladimir Putin spoke in Moscow.'].join(newline);
+      const start = text.indexOf('Vladimir Putin');
+      const preview = mentionPreview(text, { start, end: start + 14 });
+      assert.deepStrictEqual({ line: preview.line, character: preview.character, length: preview.length }, { line: 2, character: 7, length: 14 });
+      assert.strictEqual(preview.text, 'Later, Vladimir Putin spoke in Moscow.');
+      assert.strictEqual(highlighted(preview), 'Vladimir Putin');
+    }
+  });
+
+  it('shortens a long line around the mention at word boundaries', () => {
+    const text = `${'word '.repeat(40)}Kim Jong-un${' more'.repeat(40)}`;
+    const start = text.indexOf('Kim');
+    const preview = mentionPreview(text, { start, end: start + 11 }, 20);
+    assert.match(preview.text, /^…(word )+Kim Jong-un( more)+…$/);
+    assert.ok(preview.text.length < 60);
+    assert.strictEqual(highlighted(preview), 'Kim Jong-un');
+  });
+
+  it('escapes icon syntax and collapses white space without moving the highlight', () => {
+    const text = 'Price $(alert)\tof\u00a0 [x](command:evil) Putin $(bug) now';
+    const start = text.indexOf('Putin');
+    const preview = mentionPreview(text, { start, end: start + 5 });
+    assert.strictEqual(preview.text, 'Price \\$(alert) of [x](command:evil) Putin \\$(bug) now');
+    assert.strictEqual(highlighted(preview), 'Putin');
+  });
+
+  it('always highlights the mention itself, cleaned, wherever it is', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 80 }), fc.string({ minLength: 1, maxLength: 12 }).filter((name) => /^\S(.*\S)?$/s.test(name) && !/[\n$]/.test(name)), fc.string({ maxLength: 80 }), (before, name, after) => {
+        const text = `${before} ${name} ${after}`;
+        const start = before.length + 1;
+        const preview = mentionPreview(text, { start, end: start + name.length }, 30);
+        assert.strictEqual(highlighted(preview), name.replace(/\s+/g, ' '));
+      }),
+    );
+  });
+});
