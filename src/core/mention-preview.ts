@@ -1,12 +1,13 @@
 import { toDisplayText } from './display-text';
 
 /**
- * Characters of context kept on each side of a mention in its preview; the editor's tree cuts long labels anyway.
+ * Characters of context kept before and after a mention in its preview: little before, so that the name
+ * stays in sight in a narrow side bar, which cuts long labels at the end.
  *
  * @example
  * mentionPreview(text, { start, end }, PREVIEW_CONTEXT);
  */
-export const PREVIEW_CONTEXT = 60;
+export const PREVIEW_CONTEXT = { before: 24, after: 80 } as const;
 
 /** Marks the mention while the preview is cleaned, so that its offsets survive the cleaning (never in article text that matters). */
 const OPEN_MARK = '\uE000';
@@ -29,22 +30,26 @@ export interface MentionPreview {
 }
 
 /**
- * The preview of the mention at `[start, end)` of `text`: its line, shortened to `context` characters on
- * each side (cut at a word boundary, with an ellipsis), white space collapsed and `$(` escaped as in
+ * The preview of the mention at `[start, end)` of `text`: its line, shortened to `context` characters
+ * before and after it (cut at a word boundary, with an ellipsis), white space collapsed and `$(` escaped as in
  * every label ({@link toDisplayText}).
  *
  * @example
  * mentionPreview('Kim met\nVladimir Putin in Moscow.', { start: 8, end: 22 });
  * // { line: 1, character: 0, length: 14, text: 'Vladimir Putin in Moscow.', highlight: [0, 14] }
  */
-export function mentionPreview(text: string, mention: { readonly start: number; readonly end: number }, context = PREVIEW_CONTEXT): MentionPreview {
+export function mentionPreview(
+  text: string,
+  mention: { readonly start: number; readonly end: number },
+  context: { readonly before: number; readonly after: number } = PREVIEW_CONTEXT,
+): MentionPreview {
   const lineStart = text.lastIndexOf('\n', mention.start - 1) + 1;
   const newline = text.indexOf('\n', mention.end);
   const lineEnd = newline === -1 ? text.length : newline;
   let line = 0;
   for (let at = text.indexOf('\n'); at !== -1 && at < lineStart; at = text.indexOf('\n', at + 1)) line++;
-  const before = cutBefore(text.slice(lineStart, mention.start), context);
-  const after = cutAfter(text.slice(mention.end, lineEnd), context);
+  const before = cutBefore(text.slice(lineStart, mention.start), context.before);
+  const after = cutAfter(text.slice(mention.end, lineEnd), context.after);
   const marked = toDisplayText(`${before}${OPEN_MARK}${text.slice(mention.start, mention.end)}${CLOSE_MARK}${after}`);
   const open = marked.indexOf(OPEN_MARK);
   const close = marked.indexOf(CLOSE_MARK) - 1;

@@ -51,7 +51,7 @@ describe('Entities view', function () {
     const putin = workbench.rowsAtLevel(rows, ENTITY_LEVEL).filter({ hasText: 'Vladimir Putin' }).first();
     assert.match(await putin.textContent(), /Vladimir Putin2 articles · \d+ mentions/);
     await workbench.expandTreeRow(rows, ENTITY_LEVEL, 'Vladimir Putin');
-    await workbench.expandTreeRow(rows, ARTICLE_LEVEL, 'North Korean dictator');
+    await workbench.expandTreeRowByTwistie(rows, ARTICLE_LEVEL, 'North Korean dictator');
     const mentions = workbench.rowsAtLevel(rows, MENTION_LEVEL);
     await mentions.first().waitFor();
     assert.ok((await mentions.first().locator('.highlight').allTextContents()).some((text) => /Putin/.test(text)), 'the mention preview highlights the name');
@@ -68,7 +68,7 @@ describe('Entities view', function () {
     await workbench.rowsAtLevel(rows, ENTITY_LEVEL).filter({ hasText: 'Sergei Lavrov' }).first().waitFor();
     assert.equal(await workbench.rowsAtLevel(rows, ENTITY_LEVEL).count(), 1, 'only Sergei Lavrov is left among the people');
     await workbench.expandTreeRow(rows, ENTITY_LEVEL, 'Sergei Lavrov');
-    await workbench.expandTreeRow(rows, ARTICLE_LEVEL, '');
+    await workbench.expandTreeRowByTwistie(rows, ARTICLE_LEVEL, '');
     await workbench.screenshot('12-entities-filtered');
     await workbench.clickTreeRow(rows, MENTION_LEVEL, 'Lavrov');
     await workbench.page.locator('.statusbar-item[id="status.editor.selection"]').filter({ hasText: '(13 selected)' }).waitFor();

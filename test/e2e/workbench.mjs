@@ -64,6 +64,17 @@ export class Workbench {
     return row;
   }
 
+  /**
+   * Expands the first row at depth `level` containing `text` by its twistie, as a row whose click runs a
+   * command (an article opens) does not expand; resolves once it shows as expanded.
+   */
+  async expandTreeRowByTwistie(rows, level, text) {
+    const row = this.rowsAtLevel(rows, level).filter({ hasText: text }).first();
+    await row.locator('.monaco-tl-twistie').click();
+    await row.and(this.page.locator('[aria-expanded="true"]')).waitFor();
+    return row;
+  }
+
   /** The active editor's file name (from its tab) and the text of its visible lines, spaces normalized. */
   async activeEditor() {
     const tab = this.page.locator('.editor-group-container.active .tab.active');

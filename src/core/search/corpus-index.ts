@@ -102,6 +102,8 @@ export interface IndexParts {
   readonly store: DocStore;
   readonly postings: MainPostings;
   readonly entities: EntityTable;
+  /** The per-entity figures, saved so that a reopen need not count them again; counted when absent. */
+  readonly entityStats?: EntityStats;
 }
 
 /**
@@ -153,6 +155,7 @@ export class CorpusIndex {
     this.store = parts?.store ?? new DocStore();
     this.main = parts?.postings ?? MainPostings.empty();
     this.entities = parts?.entities ?? new EntityTable();
+    this.stats = parts?.entityStats;
     this.counter = new TermCounter(this.dictionary.size);
   }
 
@@ -424,7 +427,7 @@ export class CorpusIndex {
   /** The index's state for saving; compacts first so nothing pending or removed is written. */
   parts(): IndexParts {
     if (!this.isCompact) this.compactNow();
-    return { dictionary: this.dictionary, store: this.store, postings: this.main, entities: this.entities };
+    return { dictionary: this.dictionary, store: this.store, postings: this.main, entities: this.entities, entityStats: this.entityStats() };
   }
 
   private summaryOf(info: EntityInfo): EntitySummary | undefined {

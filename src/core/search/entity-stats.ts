@@ -45,6 +45,11 @@ export class EntityStats {
     this.last = new Int32Array(capacity);
   }
 
+  /** Figures set one entity at a time with {@link set}, as a saved index is loaded. */
+  static empty(termCount: number, isEntityTerm: (term: number) => boolean): EntityStats {
+    return new EntityStats(Math.max(MIN_CAPACITY, termCount), isEntityTerm);
+  }
+
   /** Counts every live document of `store`, pausing every {@link BUILD_STEP_DOCS} documents. */
   static *buildSteps(store: DocStore, termCount: number, isEntityTerm: (term: number) => boolean): Generator<void, EntityStats> {
     const stats = new EntityStats(Math.max(MIN_CAPACITY, termCount), isEntityTerm);
@@ -83,6 +88,15 @@ export class EntityStats {
         this.staleDates.add(term);
       }
     });
+  }
+
+  /** Sets the figures of the entity term `term`, as they were saved. */
+  set(term: number, figures: EntityFigures): void {
+    this.ensure(term);
+    this.articles[term] = figures.articles;
+    this.mentions[term] = figures.mentions;
+    this.first[term] = figures.firstDay;
+    this.last[term] = figures.lastDay;
   }
 
   /** Whether the entity's first or last day may be out of date (see {@link setDates}). */

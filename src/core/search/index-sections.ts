@@ -1,6 +1,7 @@
 import { ByteReader, ByteWriter } from './byte-codec';
 import { IndexParts } from './corpus-index';
 import { DocColumns, DocStore } from './doc-store';
+import { EntityFigures, EntityStats } from './entity-stats';
 import { EntityInfo, EntityTable } from './entity-table';
 import { MainPostings } from './postings';
 import { TermDictionary } from './term-dictionary';
@@ -38,8 +39,10 @@ const ENTITY_STEP = 1000;
 const ALIAS_SEPARATOR = '\u001f';
 /** Separates a form of an entity's name from its mention count. */
 const COUNT_SEPARATOR = '\u001e';
-/** Fields stored per entity: key, name, type, aliases, term id, forms with their counts. */
-const ENTITY_FIELDS = 6;
+/** Fields stored per entity: key, name, type, aliases, term id, forms with their counts, figures. */
+const ENTITY_FIELDS = 7;
+/** Separates the figures of an entity (articles, mentions, first and last day) inside their field. */
+const FIGURE_SEPARATOR = ' ';
 /**
  * Articles encoded or decoded between two chances to pause.
  *
@@ -88,21 +91,32 @@ function* readStrings(bytes: Uint8Array, count: number): Generator<void, string[
   return list;
 }
 
-function entityFields(table: EntityTable): string[] {
+function entityFields(table: EntityTable, stats: EntityStats | undefined): string[] {
   const fields: string[] = [];
   for (const entity of table.all()) {
     const forms = table.formsOf(entity.key).map(({ text, count }) => `${text}${COUNT_SEPARATOR}${count}`);
-    fields.push(entity.key, entity.name, entity.type, entity.aliases.join(ALIAS_SEPARATOR), String(entity.term), forms.join(ALIAS_SEPARATOR));
+    const figures = stats?.figures(entity.term);
+    const figureField = figures === undefined ? '' : [figures.articles, figures.mentions, figures.firstDay, figures.lastDay].join(FIGURE_SEPARATOR);
+    fields.push(entity.key, entity.name, entity.type, entity.aliases.join(ALIAS_SEPARATOR), String(entity.term), forms.join(ALIAS_SEPARATOR), figureField);
   }
   return fields;
+}
+
+/** The figures saved in an entity's field, or undefined if none were. */
+function readFigures(field: string | undefined): EntityFigures | undefined {
+  const [articles, mentions, firstDay, lastDay] = (field ?? '').split(FIGURE_SEPARATOR).map(Number);
+  if (articles === undefined || mentions === undefined || firstDay === undefined || lastDay === undefined || [articles, mentions, firstDay, lastDay].some(Number.isNaN)) return undefined;
+  return { articles, mentions, firstDay, lastDay };
 }
 
 function splitList(field: string | undefined): string[] {
   return field === undefined || field === '' ? [] : field.split(ALIAS_SEPARATOR);
 }
 
-function* readEntities(fields: readonly string[]): Generator<void, EntityTable> {
+/** The entity table, and the saved figures when every entity has them (else the index counts them again). */
+function* readEntities(fields: readonly string[], termCount: number): Generator<void, { table: EntityTable; stats: EntityStats | undefined }> {
   const table = new EntityTable();
+  let stats: EntityStats | undefined = EntityStats.empty(termCount, (term) => table.byTermId(term) !== undefined);
   for (let i = 0; i + ENTITY_FIELDS <= fields.length; i += ENTITY_FIELDS) {
     const entity = {
       key: fields[i] ?? '',
@@ -114,10 +128,14 @@ function* readEntities(fields: readonly string[]): Generator<void, EntityTable> 
         return { text: form.slice(0, at), count: Number(form.slice(at + 1)) };
       }),
     };
-    table.register(entity, Number(fields[i + 4]));
+    const term = Number(fields[i + 4]);
+    table.register(entity, term);
+    const figures = readFigures(fields[i + 6]);
+    if (figures === undefined) stats = undefined;
+    else stats?.set(term, figures);
     if ((i / ENTITY_FIELDS) % ENTITY_STEP === ENTITY_STEP - 1) yield;
   }
-  return table;
+  return { table, stats };
 }
 
 /**
@@ -301,7 +319,7 @@ export function* encodeSections(parts: IndexParts): Generator<void, { sections: 
     sections.push({ name, bytes: writer.length - before, count });
   };
   const terms = parts.dictionary.all();
-  const entities = entityFields(parts.entities);
+  const entities = entityFields(parts.entities, parts.entityStats);
   yield* section('terms', terms.length, writeStrings(writer, terms));
   yield* section('paths', store.count, writeStrings(writer, store.paths));
   yield* section('titles', store.count, writeStrings(writer, store.titles));
@@ -343,13 +361,13 @@ export function* decodeSections(payload: Uint8Array, sections: readonly SectionI
   yield;
   const paths = yield* strings('paths');
   const titles = yield* strings('titles');
-  const entities = yield* readEntities(yield* strings('entities'));
+  const { table: entities, stats: entityStats } = yield* readEntities(yield* strings('entities'), terms.length);
   if (titles.length !== paths.length || of('columns').count !== paths.length) throw new Error('News Corpus: the article tables disagree.');
   const columns = readColumns(new ByteReader(of('columns').data), paths.length);
   const store = yield* readStore(paths, titles, columns, of('forward').data, of('text').data);
   const postings = yield* readPostings(of('postings').data, of('postings').count);
   if (postings.termCount > terms.length) throw new Error('News Corpus: the postings name more terms than the dictionary holds.');
-  return { dictionary, store, postings, entities };
+  return entityStats === undefined ? { dictionary, store, postings, entities } : { dictionary, store, postings, entities, entityStats };
 }
 
 function* readStore(paths: readonly string[], titles: readonly string[], columns: DocColumns, forward: Uint8Array, text: Uint8Array): Generator<void, DocStore> {

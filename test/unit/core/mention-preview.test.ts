@@ -21,7 +21,7 @@ describe('mentionPreview', () => {
   it('shortens a long line around the mention at word boundaries', () => {
     const text = `${'word '.repeat(40)}Kim Jong-un${' more'.repeat(40)}`;
     const start = text.indexOf('Kim');
-    const preview = mentionPreview(text, { start, end: start + 11 }, 20);
+    const preview = mentionPreview(text, { start, end: start + 11 }, { before: 20, after: 20 });
     assert.match(preview.text, /^…(word )+Kim Jong-un( more)+…$/);
     assert.ok(preview.text.length < 60);
     assert.strictEqual(highlighted(preview), 'Kim Jong-un');
@@ -40,7 +40,7 @@ describe('mentionPreview', () => {
       fc.property(fc.string({ maxLength: 80 }), fc.string({ minLength: 1, maxLength: 12 }).filter((name) => /^\S(.*\S)?$/s.test(name) && !/[\n$]/.test(name)), fc.string({ maxLength: 80 }), (before, name, after) => {
         const text = `${before} ${name} ${after}`;
         const start = before.length + 1;
-        const preview = mentionPreview(text, { start, end: start + name.length }, 30);
+        const preview = mentionPreview(text, { start, end: start + name.length }, { before: 30, after: 30 });
         assert.strictEqual(highlighted(preview), name.replace(/\s+/g, ' '));
       }),
     );

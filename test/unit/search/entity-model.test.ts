@@ -46,10 +46,11 @@ describe('CorpusIndex entity model', () => {
     assert.deepStrictEqual({ articles: kim.articleCount, mentions: kim.mentionCount, first: kim.firstDate, last: kim.lastDate }, { articles: 3, mentions: 5, first: '2023-09-10', last: '2023-09-13' });
   });
 
-  it('keeps the name forms in the cache, so a reopened index names entities the same', () => {
+  it('keeps the name forms and the figures in the cache, so a reopened index names and counts entities the same', () => {
     const index = indexOf(KIM_ARTICLES, kimExtractor);
     const decoded = decodeIndex(Buffer.concat(encodeIndex(index.parts(), { root: '/r', extractor: 'kim' })), { root: '/r', extractor: 'kim' });
     assert.ok(decoded.ok);
+    assert.deepStrictEqual(decoded.parts.entityStats?.figures(index.entity('PER:kim jong-un')?.term ?? -1), { articles: 3, mentions: 5, firstDay: 20230910, lastDay: 20230913 }, 'the figures are loaded, not counted again');
     const reopened = new CorpusIndex(decoded.parts);
     assert.deepStrictEqual(reopened.entitySummary('PER:kim jong-un'), index.entitySummary('PER:kim jong-un'));
     // A later article tips the balance on the reopened index as it would have on the original.
