@@ -30,7 +30,7 @@ describe('mentionPreview', () => {
   it('escapes icon syntax and collapses white space without moving the highlight', () => {
     const text = 'Price $(alert)\tof\u00a0 [x](command:evil) Putin $(bug) now';
     const start = text.indexOf('Putin');
-    const preview = mentionPreview(text, { start, end: start + 5 });
+    const preview = mentionPreview(text, { start, end: start + 5 }, { before: 60, after: 60 });
     assert.strictEqual(preview.text, 'Price \\$(alert) of [x](command:evil) Putin \\$(bug) now');
     assert.strictEqual(highlighted(preview), 'Putin');
   });
