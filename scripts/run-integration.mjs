@@ -1,6 +1,6 @@
 // Runs the integration tests (out/test/integration) inside the real VS Code extension host, offline:
 // code-server with the smoke-test driver, opened by headless Chromium with a launch payload
-// (extensionDevelopmentPath + extensionTestsPath) on the fixture workspace.
+// (extensionDevelopmentPath + extensionTestsPath) on a copy of the fixture workspace with the sample corpus in it.
 // Usage (after `npm run build` and `npm run compile-tests`): node scripts/run-integration.mjs
 import { existsSync } from 'node:fs';
 import { cp } from 'node:fs/promises';
@@ -25,6 +25,7 @@ import { ensureCodeServer } from './setup-vscode.mjs';
 const TIMEOUT_MS = 5 * 60_000;
 
 const fixtureWorkspace = join(repoRoot, 'test', 'fixtures', 'workspace');
+const sampleCorpus = join(repoRoot, 'samples', 'wikinews');
 const testsEntry = join(repoRoot, 'out', 'test', 'integration', 'index.js');
 
 await runMain(async (defer) => {
@@ -32,6 +33,7 @@ await runMain(async (defer) => {
     [join(repoRoot, 'dist', 'extension.js'), 'run `npm run build`'],
     [testsEntry, 'run `npm run compile-tests`'],
     [fixtureWorkspace, 'the fixture workspace belongs in the repository'],
+    [sampleCorpus, 'the sample corpus belongs in the repository'],
   ]) {
     if (!existsSync(path)) fail(`${path} is missing: ${hint}.`);
   }
@@ -43,6 +45,8 @@ await runMain(async (defer) => {
   // The tests create, edit and delete files: they work on a copy, so the repository stays as it is.
   const workspace = join(sandbox.root, 'workspace');
   await cp(fixtureWorkspace, workspace, { recursive: true });
+  // The demo corpus beside the fixtures: real-length articles, and entities named in more than 50 of them.
+  await cp(sampleCorpus, join(workspace, 'wikinews'), { recursive: true });
   const server = await startCodeServer({ sandbox, smokeTestDriver: true, defer });
   const browser = await launchChromium();
   defer(() => browser.close());

@@ -4,6 +4,8 @@ import type { NewsCorpusApi } from '../../src/api';
 import type { DateTreeElement } from '../../src/dates-tree/dates-tree-provider';
 
 const EXTENSION_ID = 'news-corpus.news-corpus';
+/** Articles of samples/wikinews, which the runner copies into the workspace. */
+const SAMPLE_ARTICLES = 315;
 
 async function api(): Promise<NewsCorpusApi> {
   const extension = vscode.extensions.getExtension<NewsCorpusApi>(EXTENSION_ID);
@@ -91,7 +93,8 @@ describe('Dates view', () => {
       'latin1.txt': 'not-utf8',
       'no-header.txt': 'no-date-header',
     });
-    assert.strictEqual(corpus.corpus.size, 4);
+    // The four fixture articles, and the sample corpus the runner copies in beside them.
+    assert.strictEqual(corpus.corpus.size, 4 + SAMPLE_ARTICLES);
   });
 
   it('registers every contributed command, each under the News Corpus category with an icon', async () => {

@@ -49,14 +49,14 @@ describe('Following the files of the workspace', () => {
     const corpus = await api();
     const uri = workspaceUri('live', 'new-article.txt');
     const id = uri.toString();
-    await vscode.workspace.fs.writeFile(uri, encode(' date 2021-06-01 A freshly written article about the harbour.\n\nMore text.'));
+    await vscode.workspace.fs.writeFile(uri, encode(' date 2021-06-01 A freshly written article about the quayside.\n\nMore text.'));
     await until('the new article is in the corpus', () => corpus.corpus.article(id)?.date === '2021-06-01', corpus);
-    assert.strictEqual(corpus.corpus.article(id)?.title, 'A freshly written article about the harbour.');
-    assert.deepStrictEqual(searchTitles(corpus, 'harbour'), ['A freshly written article about the harbour.']);
+    assert.strictEqual(corpus.corpus.article(id)?.title, 'A freshly written article about the quayside.');
+    assert.deepStrictEqual(searchTitles(corpus, 'quayside'), ['A freshly written article about the quayside.']);
 
-    await vscode.workspace.fs.writeFile(uri, encode(' date 2021-06-02 The harbour article, corrected by the lighthouse keeper.'));
+    await vscode.workspace.fs.writeFile(uri, encode(' date 2021-06-02 The quayside article, corrected by the lighthouse keeper.'));
     await until('the edit is seen', () => corpus.corpus.article(id)?.date === '2021-06-02', corpus);
-    assert.deepStrictEqual(searchTitles(corpus, 'lighthouse'), ['The harbour article, corrected by the lighthouse keeper.']);
+    assert.deepStrictEqual(searchTitles(corpus, 'lighthouse'), ['The quayside article, corrected by the lighthouse keeper.']);
     assert.deepStrictEqual(searchTitles(corpus, '"freshly written"'), []);
 
     await vscode.workspace.fs.delete(uri);
