@@ -103,6 +103,10 @@ export class CorpusService implements vscode.Disposable {
   private disposed = false;
   private lastScanSummary: ScanSummary | undefined;
 
+  private readonly progressChanged = new vscode.EventEmitter<void>();
+  /** Fires as a scan indexes files: see {@link indexing}. */
+  readonly onDidProgress = this.progressChanged.event;
+  private indexingNow: { readonly done: number; readonly total: number } | undefined;
   /** The entities of every folder's index. */
   readonly entities = new WorkspaceEntities(() => [...this.indexes.values()].map(({ service }) => service.index));
 
@@ -110,6 +114,11 @@ export class CorpusService implements vscode.Disposable {
 
   get state(): CorpusState {
     return this.currentState;
+  }
+
+  /** How far the scan under way is in indexing the files it must read, or undefined when it is not indexing. */
+  get indexing(): { readonly done: number; readonly total: number } | undefined {
+    return this.indexingNow;
   }
 
   /** What the last completed scan did; `undefined` before the first. */
@@ -164,6 +173,7 @@ export class CorpusService implements vscode.Disposable {
     for (const { service } of this.indexes.values()) void service.dispose();
     this.stateChanged.dispose();
     this.entitiesChanged.dispose();
+    this.progressChanged.dispose();
   }
 
   /** Keeps the service usable after an unexpected failure: the user is told, the next scan starts afresh. */
@@ -173,6 +183,7 @@ export class CorpusService implements vscode.Disposable {
   }
 
   private setState(state: CorpusState): void {
+    if (state !== 'scanning') this.indexingNow = undefined;
     this.currentState = state;
     this.stateChanged.fire(state);
   }
@@ -230,8 +241,13 @@ export class CorpusService implements vscode.Disposable {
         if (signal.aborted) return;
         const opened = await index.open(prepared.jobs, {
           signal,
-          onProgress: (done, total) => progress.report({ message: `indexing ${folder.name} ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')}` }),
+          onProgress: (done, total) => {
+            progress.report({ message: `indexing ${folder.name} ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')}` });
+            this.indexingNow = { done, total };
+            this.progressChanged.fire();
+          },
         });
+        this.indexingNow = undefined;
         if (opened.sync.cancelled) return;
         if (opened.message !== undefined) this.deps.notify(`News Corpus: the saved index of ${folder.name} could not be used (${opened.message}); it was rebuilt from the articles.`);
         for (const summary of index.index.summaries()) articles.push(articleOf(summary));

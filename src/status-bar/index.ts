@@ -4,8 +4,11 @@ import { CorpusService } from '../corpus/corpus-service';
 function render(item: vscode.StatusBarItem, service: CorpusService): void {
   const { size, skippedCount } = service.corpus;
   if (service.state === 'scanning') {
-    item.text = '$(sync~spin) News Corpus';
-    item.tooltip = 'News Corpus: reading articles…';
+    const indexing = service.indexing;
+    item.text = indexing ? `$(sync~spin) ${indexing.done.toLocaleString('en-US')}/${indexing.total.toLocaleString('en-US')}` : '$(sync~spin) News Corpus';
+    item.tooltip = indexing
+      ? `News Corpus: indexing articles, ${Math.floor((100 * indexing.done) / Math.max(1, indexing.total))} % (${indexing.done.toLocaleString('en-US')} of ${indexing.total.toLocaleString('en-US')} files read). Search and the views fill in when it is done.`
+      : 'News Corpus: looking for articles…';
   } else {
     item.text = `$(library) ${size.toLocaleString('en-US')}`;
     const skipped = skippedCount > 0 ? `, ${skippedCount.toLocaleString('en-US')} files skipped` : '';
@@ -24,6 +27,6 @@ export function registerStatusBar(context: vscode.ExtensionContext, deps: { serv
   item.command = 'newsCorpus.dates.focus';
   const update = () => render(item, deps.service);
   const unsubscribe = deps.service.corpus.subscribe(update);
-  context.subscriptions.push(item, deps.service.onDidChangeState(update), { dispose: unsubscribe });
+  context.subscriptions.push(item, deps.service.onDidChangeState(update), deps.service.onDidProgress(update), { dispose: unsubscribe });
   update();
 }

@@ -198,13 +198,19 @@ describe('Entities view (the shipped model, in the real extension host)', () => 
     assert.strictEqual(await lavrovArticles(), 1);
     const putinArticles = articleCountOf((await person(corpus, 'Vladimir Putin')).item);
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(' date 2024-02-01 Foreign Minister Sergei Lavrov met Vladimir Putin in Moscow on Thursday.\n'));
+    let expanded: EntityTreeElement | undefined;
     try {
       await until('the new article counts for Sergei Lavrov', async () => (await lavrovArticles()) === 2);
       assert.strictEqual(articleCountOf((await person(corpus, 'Vladimir Putin')).item), putinArticles + 1);
+      const lavrov = await person(corpus, 'Sergei Lavrov');
+      expanded = (await entityRows(corpus, lavrov.element)).find((row) => row.item.resourceUri?.toString() === uri.toString())?.element;
+      assert.ok(expanded, 'the new article is listed under Sergei Lavrov');
+      assert.strictEqual((await entityRows(corpus, expanded)).length, 1, 'with its one mention');
     } finally {
       await vscode.workspace.fs.delete(uri, { useTrash: false });
     }
     await until('the deleted article no longer counts', async () => (await lavrovArticles()) === 1);
+    assert.deepStrictEqual(await entityRows(corpus, expanded), [], 'an article expanded before it was deleted lists nothing, and does not fail');
   });
 });
 
@@ -225,6 +231,25 @@ describe('In This Article view', () => {
     assert.ok(names.includes('Vladimir Putin') && names.includes('Kim Jong-un'), names.join(', '));
     await vscode.window.showTextDocument(workspaceUri('README.md'));
     await until('the view is empty for a file that is not an article', async () => (await articleEntityNames(corpus)).length === 0);
+  });
+
+  it('follows an edit before it is saved, and shows names with icon or link syntax as text', async () => {
+    const corpus = await api();
+    const uri = workspaceUri('in-this-article-edit.txt');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(' date 2024-03-01 Angela Merkel spoke in Berlin.\n'));
+    try {
+      const editor = await vscode.window.showTextDocument(uri);
+      await until('the view shows the article', async () => (await articleEntityNames(corpus)).includes('Angela Merkel'));
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(uri, editor.document.lineAt(0).range.end, ' Emmanuel Macron $(bug) Smith answered [Jacques Chirac](command:workbench.action.quit).');
+      await vscode.workspace.applyEdit(edit);
+      await until('the view shows the unsaved edit', async () => (await articleEntityNames(corpus)).includes('Emmanuel Macron'));
+      for (const name of await articleEntityNames(corpus)) assert.doesNotMatch(name, /(^|[^\\])\$\(/, `an unescaped icon in "${name}"`);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await vscode.workspace.fs.delete(uri, { useTrash: false });
+    }
   });
 
   it('selects the next mention of an entity on each click', async () => {
