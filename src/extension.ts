@@ -5,6 +5,7 @@ import { registerCorpus } from './corpus';
 import { readHighlightArticles } from './corpus/settings';
 import { registerDatesTree } from './dates-tree';
 import { registerEntitiesTree } from './entities-tree';
+import { registerEntityEditor } from './entity-editor';
 import { registerEntityEngine } from './entity-engine';
 import { registerInThisArticle } from './in-this-article';
 import { registerNavigation } from './navigation';
@@ -19,6 +20,7 @@ export function activate(context: vscode.ExtensionContext): NewsCorpusApi {
   const datesTree = registerDatesTree(context, { corpus: service.corpus, service });
   const entitiesTree = registerEntitiesTree(context, { entities: service.entities, analyze, onDidChangeEntities: service.onDidChangeEntities, service });
   const articleEntities = registerInThisArticle(context, { corpus: service.corpus, entities: service.entities, analyze });
+  registerEntityEditor(context, { corpus: service.corpus, entities: service.entities, analyze });
   registerNavigation(context);
   registerSearch(context, { search: (query, options) => service.search(query, options) });
   registerSkippedFiles(context, { corpus: service.corpus });

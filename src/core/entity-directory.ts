@@ -33,6 +33,10 @@ export interface EntityDirectory {
   articles(key: string): readonly EntityArticleRef[];
   /** The indexed text of the article `id`, if it is indexed. */
   articleText(id: string): string | undefined;
+  /** Mentions of the entity per month (`YYYY-MM`). */
+  timeline(key: string): ReadonlyMap<string, number>;
+  /** The entities named in the most of the same articles, with the number of shared articles. */
+  companions(key: string, limit: number): readonly { readonly key: string; readonly name: string; readonly type: EntityType; readonly articles: number }[];
 }
 
 /**

@@ -41,6 +41,25 @@ export class WorkspaceEntities implements EntityDirectory {
     return this.indexes().length === 1 ? refs : refs.sort(newestFirst);
   }
 
+  timeline(key: string): ReadonlyMap<string, number> {
+    const merged = new Map<string, number>();
+    for (const index of this.indexes()) {
+      for (const [period, mentions] of index.entityTimeline(key)) merged.set(period, (merged.get(period) ?? 0) + mentions);
+    }
+    return merged;
+  }
+
+  companions(key: string, limit: number): readonly { readonly key: string; readonly name: string; readonly type: EntityType; readonly articles: number }[] {
+    const indexes = this.indexes();
+    if (indexes.length === 1 && indexes[0] !== undefined) return indexes[0].companions(key, limit);
+    const merged = new Map<string, { key: string; name: string; type: EntityType; articles: number }>();
+    for (const companion of indexes.flatMap((index) => index.companions(key, limit))) {
+      const known = merged.get(companion.key);
+      merged.set(companion.key, known ? { ...known, articles: known.articles + companion.articles } : companion);
+    }
+    return [...merged.values()].sort((a, b) => b.articles - a.articles || a.name.localeCompare(b.name)).slice(0, limit);
+  }
+
   articleText(id: string): string | undefined {
     const path = indexPathOf(vscode.Uri.parse(id));
     for (const index of this.indexes()) {

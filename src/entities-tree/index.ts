@@ -89,6 +89,13 @@ export function registerEntitiesTree(context: vscode.ExtensionContext, deps: Ent
       const type = (more as { type?: unknown } | undefined)?.type;
       if (type === 'PER' || type === 'LOC' || type === 'ORG' || type === 'MISC') provider.showMore(type);
     }),
+    vscode.commands.registerCommand('newsCorpus.revealEntity', async (key: unknown) => {
+      const entity = typeof key === 'string' ? deps.entities.summary(key) : undefined;
+      if (!entity) return;
+      // Filtered to its name, the entity is on its group's first page, where the view can select it.
+      setFilter(entity.name);
+      await view.reveal({ kind: 'entity', entity }, { select: true, focus: true, expand: true });
+    }),
     vscode.commands.registerCommand('newsCorpus.searchEntity', (element: unknown) => {
       const entity = entityOf(element);
       if (entity) return vscode.commands.executeCommand('newsCorpus.search', exactEntityQuery(entity.type, entity.name));

@@ -26,6 +26,8 @@ import { TieBreak } from './top-k';
  * index.search('rates'); // the same as index.search('rates', { limit: DEFAULT_LIMIT })
  */
 export const DEFAULT_LIMIT = 20;
+/** Articles of an entity, most recent first, that {@link CorpusIndex.companions} looks at. */
+const DEFAULT_COMPANION_ARTICLES = 1000;
 /** Compaction is due when postings added since the last one exceed this share of the main postings… */
 const DELTA_SHARE = 0.1;
 /** …or this many, whichever is larger (small corpora compact rarely). */
@@ -398,14 +400,39 @@ export class CorpusIndex {
     return this.entities.all();
   }
 
-  /** Number of articles per day (`YYYY-MM-DD`) mentioning the entity `key`; undated articles are not counted. */
-  entityDayCounts(key: string): Map<string, number> {
+  /** Mentions of the entity `key` per month (`YYYY-MM`), from its dated articles. */
+  entityTimeline(key: string): Map<string, number> {
     const counts = new Map<string, number>();
-    this.forEachEntityPosting(key, (doc) => {
-      const date = dayString(this.store.day.array[doc] ?? 0);
-      if (date !== undefined) counts.set(date, (counts.get(date) ?? 0) + 1);
+    this.forEachEntityPosting(key, (doc, mentions) => {
+      const month = dayString(this.store.day.array[doc] ?? 0)?.slice(0, 7);
+      if (month !== undefined) counts.set(month, (counts.get(month) ?? 0) + mentions);
     });
     return counts;
+  }
+
+  /**
+   * The entities named most often in the same articles as `key`, with the number of shared articles, from
+   * its `maxArticles` most recently indexed articles (an entity of 20,000 articles would cost ~10 ms a look).
+   */
+  companions(key: string, limit: number, maxArticles = DEFAULT_COMPANION_ARTICLES): { key: string; name: string; type: EntityType; articles: number }[] {
+    const own = this.entities.get(key)?.term;
+    const docs: number[] = [];
+    this.forEachEntityPosting(key, (doc) => docs.push(doc));
+    const shared = new Map<number, number>();
+    for (const doc of docs.slice(-maxArticles)) {
+      const tokens = this.store.tokens(doc);
+      for (let i = (this.store.bodyLen.array[doc] ?? 0) + (this.store.titleLen.array[doc] ?? 0); i + 1 < tokens.length; i += 2) {
+        const term = tokens[i] ?? 0;
+        if (term !== own && this.entities.byTermId(term)) shared.set(term, (shared.get(term) ?? 0) + 1);
+      }
+    }
+    return [...shared]
+      .flatMap(([term, articles]) => {
+        const info = this.entities.byTermId(term);
+        return info ? [{ key: info.key, name: info.name, type: info.type, articles }] : [];
+      })
+      .sort((a, b) => b.articles - a.articles || a.name.localeCompare(b.name))
+      .slice(0, limit);
   }
 
   /** The entities of the article at `path`, most mentioned first. */

@@ -236,10 +236,15 @@ describe('CorpusIndex entity tables', () => {
       index.entitiesOf('arrival.txt').map((entity) => entity.key).sort(),
       ['ORG:kremlin', 'PER:kim jong-un', 'PER:vladimir putin'],
     );
-    assert.deepStrictEqual([...index.entityDayCounts(PUTIN.key)].sort(), [
-      ['2023-09-12', 1],
-      ['2023-09-13', 1],
-    ]);
+    assert.deepStrictEqual([...index.entityTimeline(PUTIN.key)], [['2023-09', 2]]);
+    assert.deepStrictEqual(
+      index.companions(PUTIN.key, 5).map(({ name, articles }) => [name, articles]),
+      [
+        ['Kim Jong-un', 2],
+        ['Kremlin', 1],
+        ['Moscow', 1],
+      ],
+    );
     assert.deepStrictEqual(index.findEntities('putin').map((entity) => entity.name), ['Vladimir Putin']);
     assert.strictEqual(index.entity(PUTIN.key)?.type, 'PER');
     assert.strictEqual(index.entityCount, NEWS_ENTITIES.length);

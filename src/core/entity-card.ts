@@ -1,0 +1,126 @@
+import { ENTITY_TYPE_NAMES } from './entity-directory';
+import { countOf } from './display-text';
+import { EntityType } from './entities/types';
+
+/**
+ * Everything a hover card says about an entity: who it is according to the corpus.
+ *
+ * @example
+ * const card: EntityCard = { name: 'Vladimir Putin', type: 'PER', aliases: ['Putin'], articleCount: 2, mentionCount: 9,
+ *   firstDate: '2023-09-13', lastDate: '2023-09-13', roles: [{ role: 'Russian President', articles: 1 }],
+ *   timeline: [{ period: '2023-09', mentions: 9 }], companions: [{ name: 'Kim Jong-un', type: 'PER', articles: 2 }], mentionsHere: 5 };
+ */
+export interface EntityCard {
+  readonly name: string;
+  readonly type: EntityType;
+  readonly aliases: readonly string[];
+  readonly articleCount: number;
+  readonly mentionCount: number;
+  readonly firstDate?: string;
+  readonly lastDate?: string;
+  /** Titles and descriptions writers attach to the name, most frequent first. */
+  readonly roles: readonly { readonly role: string; readonly articles: number }[];
+  /** Mentions per month (`YYYY-MM`), oldest first. */
+  readonly timeline: readonly { readonly period: string; readonly mentions: number }[];
+  /** The entities named in the most of the same articles. */
+  readonly companions: readonly { readonly name: string; readonly type: EntityType; readonly articles: number }[];
+  /** Mentions in the document the card is shown over. */
+  readonly mentionsHere: number;
+}
+
+/**
+ * A link at the foot of the card to one of the extension's own commands, with its arguments.
+ *
+ * @example
+ * const link: CardLink = { title: 'Search Articles', command: 'newsCorpus.search', args: ['person:="Kim Jong-un"'] };
+ */
+export interface CardLink {
+  readonly title: string;
+  readonly command: string;
+  readonly args: readonly unknown[];
+}
+
+/** Bars of the mentions chart, lowest to highest. */
+const BARS = '▁▂▃▄▅▆▇█';
+/** The chart never grows wider than this many bars: longer timelines are summed into wider periods. */
+const MAX_BARS = 24;
+/** Roles and companions listed on a card. */
+const CARD_ROLES = 5;
+const CARD_COMPANIONS = 5;
+/** Aliases listed before "and N more". */
+const CARD_ALIASES = 6;
+
+/**
+ * Text from an article or the facts file made inert for a Markdown hover: every character Markdown,
+ * HTML or theme icons could read as syntax is escaped, so it shows as written.
+ *
+ * @example
+ * escapeMarkdown('[x](command:evil) $(bug) <b>'); // '\\[x\\]\\(command:evil\\) \\$\\(bug\\) \\<b\\>'
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(/[\\`*_{}[\]()#+\-.!|<>~$&:"'=]/g, '\\$&');
+}
+
+/**
+ * Values as a row of block characters scaled to the largest, at most `maxBars` wide (neighbouring values
+ * summed when there are more).
+ *
+ * @example
+ * sparkline([0, 1, 4, 2]); // '▁▃█▅'
+ */
+export function sparkline(values: readonly number[], maxBars = MAX_BARS): string {
+  const width = Math.ceil(values.length / maxBars) || 1;
+  const summed: number[] = [];
+  for (let i = 0; i < values.length; i += width) summed.push(values.slice(i, i + width).reduce((sum, value) => sum + value, 0));
+  const top = Math.max(1, ...summed);
+  return summed.map((value) => BARS[Math.round((value / top) * (BARS.length - 1))] ?? '').join('');
+}
+
+/** A `YYYY-MM` month as a count of months, so that a range of months is a range of numbers. */
+function monthNumber(period: string): number {
+  return Number(period.slice(0, 4)) * 12 + Number(period.slice(5, 7)) - 1;
+}
+
+/** Every month from the first to the last of `timeline`, with 0 where nothing was said. */
+function monthlyValues(timeline: EntityCard['timeline']): number[] {
+  const first = timeline[0];
+  const last = timeline[timeline.length - 1];
+  if (first === undefined || last === undefined) return [];
+  const values = new Array<number>(monthNumber(last.period) - monthNumber(first.period) + 1).fill(0);
+  for (const { period, mentions } of timeline) values[monthNumber(period) - monthNumber(first.period)] = mentions;
+  return values;
+}
+
+/**
+ * The Markdown of a hover card: a header with the type's icon, name and type, the other spellings,
+ * the roles, the counts and dates, a chart of mentions per month, the companions and links to `links`.
+ * All card text except the links passes through {@link escapeMarkdown}; link arguments are URI-encoded JSON.
+ *
+ * @example
+ * entityCardMarkdown(card, [{ title: 'Search Articles', command: 'newsCorpus.search', args: ['person:="Vladimir Putin"'] }]);
+ * // '$(person) **Vladimir Putin** · person\n\nAlso written: Putin\n\n…'
+ */
+export function entityCardMarkdown(card: EntityCard, links: readonly CardLink[]): string {
+  const kind = ENTITY_TYPE_NAMES[card.type];
+  const parts = [`$(${kind.icon}) **${escapeMarkdown(card.name)}** · ${kind.one}`];
+  if (card.aliases.length > 0) {
+    const more = card.aliases.length > CARD_ALIASES ? ` and ${card.aliases.length - CARD_ALIASES} more` : '';
+    parts.push(`Also written: ${card.aliases.slice(0, CARD_ALIASES).map(escapeMarkdown).join(', ')}${more}`);
+  }
+  if (card.roles.length > 0) {
+    parts.push(card.roles.slice(0, CARD_ROLES).map(({ role, articles }) => `- ${escapeMarkdown(role)} _(${countOf(articles, 'article')})_`).join('\n'));
+  }
+  const dates = card.firstDate === undefined || card.lastDate === undefined ? '' : card.firstDate === card.lastDate ? ` · ${card.firstDate}` : ` · ${card.firstDate} – ${card.lastDate}`;
+  const counts =
+    card.articleCount > 0
+      ? `${countOf(card.articleCount, 'article')} · ${countOf(card.mentionCount, 'mention')}${dates} · ${countOf(card.mentionsHere, 'mention')} here`
+      : `${countOf(card.mentionsHere, 'mention')} in this article, not yet in the index`;
+  parts.push(counts);
+  const values = monthlyValues(card.timeline);
+  if (values.length > 1) parts.push(`\`${card.timeline[0]?.period}\` ${sparkline(values)} \`${card.timeline[card.timeline.length - 1]?.period}\` _mentions per month_`);
+  if (card.companions.length > 0) {
+    parts.push(`Often with: ${card.companions.slice(0, CARD_COMPANIONS).map(({ name, articles }) => `${escapeMarkdown(name)} (${articles})`).join(', ')}`);
+  }
+  if (links.length > 0) parts.push(links.map(({ title, command, args }) => `[${title}](command:${command}?${encodeURIComponent(JSON.stringify(args))})`).join(' · '));
+  return parts.join('\n\n');
+}

@@ -1,0 +1,41 @@
+import * as vscode from 'vscode';
+import { EntityArticleRef, EntityDirectory } from '../core/entity-directory';
+import { ArticleEntity } from '../core/entities/types';
+import { mentionPreview } from '../core/mention-preview';
+
+/** Where the entity `key` is mentioned in one indexed article, found by the recogniser on its indexed text. */
+export function mentionsIn(article: EntityArticleRef, key: string, deps: { entities: EntityDirectory; analyze: (text: string) => readonly ArticleEntity[] }): vscode.Location[] {
+  const text = deps.entities.articleText(article.id);
+  if (text === undefined) return [];
+  const uri = vscode.Uri.parse(article.id);
+  const entity = deps.analyze(text).find((candidate) => candidate.key === key);
+  return (entity?.mentions ?? []).map((mention) => {
+    const { line, character, length } = mentionPreview(text, mention);
+    return new vscode.Location(uri, new vscode.Range(line, character, line, character + length));
+  });
+}
+
+/** Articles read between two chances to report progress and to notice a cancellation. */
+const ARTICLES_PER_STEP = 50;
+
+/**
+ * Every mention of the entity `key` across the corpus, article by article (newest first), with progress in
+ * the window for an entity of many articles; stops early when `token` is cancelled.
+ */
+export async function corpusMentions(
+  key: string,
+  deps: { entities: EntityDirectory; analyze: (text: string) => readonly ArticleEntity[] },
+  token?: vscode.CancellationToken,
+): Promise<vscode.Location[]> {
+  const articles = deps.entities.articles(key);
+  const locations: vscode.Location[] = [];
+  await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'News Corpus: finding mentions' }, async (progress) => {
+    for (let from = 0; from < articles.length && !token?.isCancellationRequested; from += ARTICLES_PER_STEP) {
+      for (const article of articles.slice(from, from + ARTICLES_PER_STEP)) locations.push(...mentionsIn(article, key, deps));
+      progress.report({ message: `${Math.min(articles.length, from + ARTICLES_PER_STEP).toLocaleString('en-US')} of ${articles.length.toLocaleString('en-US')} articles` });
+      // A turn for the event loop: an entity of thousands of articles takes seconds to read through.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  });
+  return locations;
+}

@@ -1,0 +1,105 @@
+import * as vscode from 'vscode';
+import { ARTICLE_LANGUAGE_ID } from '../core/article';
+import { Corpus } from '../core/corpus';
+import { ENTITY_TYPE_NAMES, EntityDirectory } from '../core/entity-directory';
+import { ArticleEntity, EntityType } from '../core/entities/types';
+import { ENTITY_TYPES } from '../core/search/entity-table';
+import { corpusMentions, mentionsIn } from './corpus-mentions';
+import { entityAt, mentionRanges } from './entity-at';
+import { EntityHoverProvider } from './entity-hover-provider';
+
+/** Entities a Go to Symbol in Workspace query lists at most. */
+const WORKSPACE_SYMBOLS = 100;
+/** The symbol kind each entity type is shown with in the Outline and symbol search (their icons). */
+const SYMBOL_KINDS: Readonly<Record<EntityType, vscode.SymbolKind>> = {
+  PER: vscode.SymbolKind.Object,
+  LOC: vscode.SymbolKind.Namespace,
+  ORG: vscode.SymbolKind.Class,
+  MISC: vscode.SymbolKind.Constant,
+};
+/** Article files may still be plain text while the language switch is on its way, or when it is turned off. */
+const SELECTOR: vscode.DocumentSelector = [{ language: ARTICLE_LANGUAGE_ID }, { language: 'plaintext' }];
+
+/** What the editor features read: the corpus (which files are articles), its entities, and the recogniser. */
+export interface EntityEditorDeps {
+  readonly corpus: Corpus;
+  readonly entities: EntityDirectory;
+  readonly analyze: (text: string) => readonly ArticleEntity[];
+}
+
+/**
+ * Hover cards, document highlights, the Outline, Go to Definition, Find All References and Go to Symbol in
+ * Workspace for the entity mentions of article files.
+ */
+export function registerEntityEditor(context: vscode.ExtensionContext, deps: EntityEditorDeps): void {
+  const isArticle = (document: vscode.TextDocument) => document.languageId === ARTICLE_LANGUAGE_ID || deps.corpus.article(document.uri.toString()) !== undefined;
+  const entitiesOf = (document: vscode.TextDocument) => (isArticle(document) ? deps.analyze(document.getText()) : []);
+  const references = async (document: vscode.TextDocument, position: vscode.Position, token?: vscode.CancellationToken) => {
+    const found = entityAt(entitiesOf(document), document, position);
+    return found ? corpusMentions(found.entity.key, deps, token) : [];
+  };
+  context.subscriptions.push(
+    vscode.languages.registerHoverProvider(SELECTOR, new EntityHoverProvider({ analyze: deps.analyze, entities: deps.entities, isArticle })),
+    vscode.languages.registerDocumentHighlightProvider(SELECTOR, {
+      provideDocumentHighlights: (document, position) => {
+        const found = entityAt(entitiesOf(document), document, position);
+        return found ? mentionRanges(found.entity, document).map((range) => new vscode.DocumentHighlight(range, vscode.DocumentHighlightKind.Read)) : [];
+      },
+    }),
+    vscode.languages.registerDocumentSymbolProvider(
+      SELECTOR,
+      {
+        provideDocumentSymbols: (document) => {
+          const entities = entitiesOf(document);
+          return ENTITY_TYPES.flatMap((type) => {
+            const ofType = entities.filter((entity) => entity.type === type);
+            if (ofType.length === 0) return [];
+            const children = ofType.map((entity) => {
+              const [first, ...rest] = mentionRanges(entity, document);
+              const range = rest.reduce((all, next) => all.union(next), first ?? new vscode.Range(0, 0, 0, 0));
+              return new vscode.DocumentSymbol(entity.name, `${entity.mentions.length}×`, SYMBOL_KINDS[type], range, first ?? range);
+            });
+            const group = new vscode.DocumentSymbol(ENTITY_TYPE_NAMES[type].group, `${ofType.length}`, vscode.SymbolKind.Module, children.reduce((all, child) => all.union(child.range), children[0]?.range ?? new vscode.Range(0, 0, 0, 0)), children[0]?.selectionRange ?? new vscode.Range(0, 0, 0, 0));
+            group.children = children;
+            return [group];
+          });
+        },
+      },
+      { label: 'Entities' },
+    ),
+    vscode.languages.registerReferenceProvider(SELECTOR, { provideReferences: (document, position, _context, token) => references(document, position, token) }),
+    vscode.languages.registerDefinitionProvider(SELECTOR, {
+      provideDefinition: (document, position) => {
+        const found = entityAt(entitiesOf(document), document, position);
+        if (!found) return undefined;
+        // The first mention in the corpus: in its oldest dated article (the list is newest first, undated last).
+        const articles = deps.entities.articles(found.entity.key);
+        const oldest = [...articles].reverse().find((article) => article.date !== undefined) ?? articles[0];
+        return oldest ? mentionsIn(oldest, found.entity.key, deps)[0] : undefined;
+      },
+    }),
+    vscode.languages.registerWorkspaceSymbolProvider({
+      provideWorkspaceSymbols: (query) => {
+        if (query.trim() === '') return [];
+        const symbols: vscode.SymbolInformation[] = [];
+        for (const type of ENTITY_TYPES) {
+          for (const entity of deps.entities.list({ type, sort: 'articles', filter: query, offset: 0, limit: WORKSPACE_SYMBOLS }).entities) {
+            const [newest] = deps.entities.articles(entity.key);
+            if (!newest) continue;
+            const location = mentionsIn(newest, entity.key, deps)[0] ?? new vscode.Location(vscode.Uri.parse(newest.id), new vscode.Position(0, 0));
+            symbols.push(new vscode.SymbolInformation(entity.name, SYMBOL_KINDS[type], `${ENTITY_TYPE_NAMES[type].one} · ${entity.articleCount} articles`, location));
+          }
+        }
+        return symbols.sort((a, b) => a.name.localeCompare(b.name)).slice(0, WORKSPACE_SYMBOLS);
+      },
+    }),
+    vscode.commands.registerCommand('newsCorpus.findMentions', async (uri: unknown, line: unknown, character: unknown) => {
+      const editor = vscode.window.activeTextEditor;
+      const target = typeof uri === 'string' && typeof line === 'number' && typeof character === 'number' ? { uri: vscode.Uri.parse(uri), position: new vscode.Position(line, character) } : editor && { uri: editor.document.uri, position: editor.selection.active };
+      if (!target) return;
+      const document = await vscode.workspace.openTextDocument(target.uri);
+      const locations = await references(document, target.position);
+      await vscode.commands.executeCommand('editor.action.showReferences', target.uri, target.position, locations);
+    }),
+  );
+}

@@ -1,0 +1,78 @@
+import * as assert from 'assert';
+import * as fc from 'fast-check';
+import { EntityCard, entityCardMarkdown, escapeMarkdown, sparkline } from '../../../src/core/entity-card';
+
+const PUTIN: EntityCard = {
+  name: 'Vladimir Putin',
+  type: 'PER',
+  aliases: ['Putin'],
+  articleCount: 2,
+  mentionCount: 9,
+  firstDate: '2023-07-01',
+  lastDate: '2023-09-13',
+  roles: [
+    { role: 'Russian President', articles: 2 },
+    { role: 'head of the Kremlin', articles: 1 },
+  ],
+  timeline: [
+    { period: '2023-07', mentions: 1 },
+    { period: '2023-09', mentions: 8 },
+  ],
+  companions: [{ name: 'Kim Jong-un', type: 'PER', articles: 2 }],
+  mentionsHere: 5,
+};
+
+describe('entityCardMarkdown', () => {
+  it('shows the header, spellings, roles, counts, chart, companions and links', () => {
+    const markdown = entityCardMarkdown(PUTIN, [{ title: 'Search Articles', command: 'newsCorpus.search', args: ['person:="Vladimir Putin"'] }]);
+    assert.strictEqual(
+      markdown,
+      [
+        '$(person) **Vladimir Putin** · person',
+        'Also written: Putin',
+        '- Russian President _(2 articles)_\n- head of the Kremlin _(1 article)_',
+        '2 articles · 9 mentions · 2023-07-01 – 2023-09-13 · 5 mentions here',
+        '`2023-07` ▂▁█ `2023-09` _mentions per month_',
+        'Often with: Kim Jong\\-un (2)',
+        `[Search Articles](command:newsCorpus.search?${encodeURIComponent('["person:=\\"Vladimir Putin\\""]')})`,
+      ].join('\n\n'),
+    );
+  });
+
+  it('says when an entity is only in the open article so far', () => {
+    const markdown = entityCardMarkdown({ ...PUTIN, articleCount: 0, mentionCount: 0, roles: [], timeline: [], companions: [], aliases: [] }, []);
+    assert.match(markdown, /5 mentions in this article, not yet in the index$/);
+  });
+
+  it('keeps untrusted text inert: no link, icon, HTML or emphasis survives', () => {
+    const evil = '[x](command:workbench.action.terminal.sendSequence?%5B%5D) $(bug) <img src=x> **b** `c`';
+    const markdown = entityCardMarkdown({ ...PUTIN, name: evil, aliases: [evil], roles: [{ role: evil, articles: 1 }], companions: [{ name: evil, type: 'ORG', articles: 1 }] }, []);
+    const body = markdown.slice(markdown.indexOf('**') + 2);
+    assert.doesNotMatch(body, /(^|[^\\])\[x(\\)?\]\(/, 'no link');
+    assert.doesNotMatch(body, /(^|[^\\])\$\(/, 'no icon');
+    assert.doesNotMatch(body, /(^|[^\\])</, 'no HTML');
+  });
+});
+
+describe('escapeMarkdown', () => {
+  it('escapes every Markdown, HTML and icon character, and nothing else', () => {
+    assert.strictEqual(escapeMarkdown('Kim Jong-un'), 'Kim Jong\\-un');
+    assert.strictEqual(escapeMarkdown('[x](command:a) $(bug) <b>'), '\\[x\\]\\(command\\:a\\) \\$\\(bug\\) \\<b\\>');
+  });
+
+  it('leaves no unescaped syntax character in any text', () => {
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        assert.doesNotMatch(escapeMarkdown(text), /(^|[^\\])(\\\\)*[[\]()<>`*_$]/);
+      }),
+    );
+  });
+});
+
+describe('sparkline', () => {
+  it('scales to the largest value and sums neighbours past the width', () => {
+    assert.strictEqual(sparkline([0, 1, 4, 2]), '▁▃█▅');
+    assert.strictEqual(sparkline([1, 1, 1, 1], 2), '██');
+    assert.strictEqual(sparkline([]), '');
+  });
+});
