@@ -11,6 +11,21 @@ export default tseslint.config(
       curly: ['error', 'multi-line'],
     },
   },
+  // Notifications render `[label](command:…)` as a clickable link, and messages carry names from the corpus:
+  // every notification goes through src/notifications.ts, which makes such text inert.
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/notifications.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'MemberExpression[property.name=/^show(Information|Warning|Error)Message$/]',
+          message: 'Show notifications with notify() from src/notifications.ts, which keeps untrusted names from becoming links.',
+        },
+      ],
+    },
+  },
   // The core is pure: it runs in plain Node (unit tests, CLI, workers) and must never reach for the editor API
   // nor for the adapters around it. One block per folder depth, because "leaving src/core" is "../" repeated.
   ...['src/core/*.ts', 'src/core/*/*.ts', 'src/core/*/*/*.ts'].map((files, depth) => ({

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { notifyOpenFailed } from '../notifications';
 
 /** Opens an article given as a `Uri`, as tree items and search results pass it; anything else is ignored. */
 async function openArticle(target: unknown): Promise<void> {
@@ -6,7 +7,7 @@ async function openArticle(target: unknown): Promise<void> {
   try {
     await vscode.window.showTextDocument(target, { preview: true });
   } catch (error) {
-    void vscode.window.showErrorMessage(`News Corpus: could not open ${target.fsPath || target.toString()}: ${error instanceof Error ? error.message : String(error)}`);
+    notifyOpenFailed(target, error);
   }
 }
 
