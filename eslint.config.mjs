@@ -26,6 +26,17 @@ export default tseslint.config(
       ],
     },
   },
+  // Integration tests reach the extension through the API it returns: a value imported from the sources would be
+  // a second, separate copy of the extension (with its own threads), not the bundle that ships.
+  {
+    files: ['test/integration/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/src/**'], allowTypeImports: true, message: 'Use the API the extension returns (src/api.ts) or vscode.commands.executeCommand.' }] },
+      ],
+    },
+  },
   // The core is pure: it runs in plain Node (unit tests, CLI, workers) and must never reach for the editor API
   // nor for the adapters around it. One block per folder depth, because "leaving src/core" is "../" repeated.
   ...['src/core/*.ts', 'src/core/*/*.ts', 'src/core/*/*/*.ts'].map((files, depth) => ({
