@@ -194,8 +194,8 @@ export async function copyFixtureWorkspace(sandbox) {
 }
 
 /**
- * Installs the VSIX into the sandbox's extensions dir with code-server's own installer, as a user would, and
- * returns the folder it was unpacked into. Run it before the sandbox's code-server starts.
+ * Installs the VSIX into the sandbox's extensions dir with code-server's own installer, as a user would.
+ * Run it before the sandbox's code-server starts.
  */
 export async function installVsix(sandbox) {
   if (!existsSync(vsixPath)) fail(`${vsixPath} is missing: run \`npm run package\`.`);
@@ -203,7 +203,6 @@ export async function installVsix(sandbox) {
   const { publisher, name, version } = manifest;
   const folder = `${publisher}.${name}-${version}`;
   if (!(await readdir(sandbox.extensionsDir)).includes(folder)) fail(`code-server did not install ${vsixPath} as ${folder}.`);
-  return join(sandbox.extensionsDir, folder);
 }
 
 function codeServerDirs(sandbox) {

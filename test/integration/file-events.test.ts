@@ -115,6 +115,10 @@ describe('Following the files of the workspace', () => {
 
   it('reads only what changed when the workspace is scanned again', async () => {
     const corpus = await api();
+    // A file written again while an event had it read is rightly read once more (its stamp predates the read):
+    // the first scan settles whatever the tests before left, the second finds nothing changed.
+    await vscode.commands.executeCommand('newsCorpus.refresh');
+    await corpus.whenIdle();
     await vscode.commands.executeCommand('newsCorpus.refresh');
     await corpus.whenIdle();
     const scan = corpus.lastScan();
