@@ -1,6 +1,6 @@
 // Smoke test: the extension loads in the real extension host and registers its commands.
 import * as assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { api, EXTENSION_ID } from './helpers';
@@ -16,9 +16,9 @@ describe('activation', () => {
   it('is the production bundle that ships, not a development build', () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension);
-    assert.ok(existsSync(join(extension.extensionPath, 'dist', 'extension.js')));
-    // Only a development build writes source maps (esbuild.mjs); the VSIX holds none.
-    assert.equal(existsSync(join(extension.extensionPath, 'dist', 'extension.js.map')), false, `${extension.extensionPath} holds a development build`);
+    // Only a development build links a source map (esbuild.mjs).
+    const bundle = readFileSync(join(extension.extensionPath, 'dist', 'extension.js'), 'utf8');
+    assert.doesNotMatch(bundle, /\/\/# sourceMappingURL=/, `${extension.extensionPath} holds a development build`);
   });
 
   it('registers the commands of the manifest', async () => {
