@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { VirtualFsApi } from '../../fixtures/virtual-fs-extension/extension';
-import { api } from '../helpers';
+import { api, EXTENSION_ID } from '../helpers';
 
 const VIRTUAL_FS_ID = 'news-corpus-test.virtual-fs';
 
@@ -17,6 +17,13 @@ describe('A virtual workspace (no folder on disk)', () => {
   it('is what the workbench opened', () => {
     const folders = vscode.workspace.workspaceFolders ?? [];
     assert.deepEqual(folders.map((folder) => folder.uri.toString()), ['newscorpus-test:/corpus']);
+  });
+
+  it('runs the extension, which declares that it supports virtual workspaces', async () => {
+    await api();
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.equal(extension?.isActive, true);
+    assert.equal(extension.packageJSON.capabilities?.virtualWorkspaces, true);
   });
 
   it('finds the articles, in subfolders too', async () => {
