@@ -11,6 +11,32 @@ export default tseslint.config(
       curly: ['error', 'multi-line'],
     },
   },
+  // Notifications render `[label](command:…)` as a clickable link, and messages carry names from the corpus:
+  // every notification goes through src/notifications.ts, which makes such text inert.
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/notifications.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'MemberExpression[property.name=/^show(Information|Warning|Error)Message$/]',
+          message: 'Show notifications with notify() from src/notifications.ts, which keeps untrusted names from becoming links.',
+        },
+      ],
+    },
+  },
+  // Integration tests reach the extension through the API it returns: a value imported from the sources would be
+  // a second, separate copy of the extension (with its own threads), not the bundle that ships.
+  {
+    files: ['test/integration/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/src/**'], allowTypeImports: true, message: 'Use the API the extension returns (src/api.ts) or vscode.commands.executeCommand.' }] },
+      ],
+    },
+  },
   // The core is pure: it runs in plain Node (unit tests, CLI, workers) and must never reach for the editor API
   // nor for the adapters around it. One block per folder depth, because "leaving src/core" is "../" repeated.
   ...['src/core/*.ts', 'src/core/*/*.ts', 'src/core/*/*/*.ts'].map((files, depth) => ({

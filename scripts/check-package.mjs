@@ -2,11 +2,9 @@
 // sample or research data, node_modules). Prints a closing line the CI reads: "package: N passed, N failed".
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { repoRoot } from './harness.mjs';
+import { repoRoot, vsixPath } from './harness.mjs';
 
 const MAX_VSIX_BYTES = 2 * 1024 * 1024;
-const VSIX = join(repoRoot, 'dist', 'news-corpus.vsix');
 const FORBIDDEN = [/^src\//, /^test\//, /^out\//, /^samples\//, /^scripts\//, /^node_modules\//, /\.ts$/, /\.map$/, /reuters|conll/i];
 const REQUIRED = ['package.json', 'dist/extension.js', 'dist/cli.js', 'dist/index-worker.js', 'models/ner.bin', 'media/news-corpus.svg', 'syntaxes/news-article.tmLanguage.json'];
 
@@ -28,8 +26,8 @@ function zipEntries(path) {
 }
 
 execFileSync('npm', ['run', 'package'], { cwd: repoRoot, stdio: 'inherit' });
-const files = zipEntries(VSIX).filter((name) => name.startsWith('extension/')).map((name) => name.slice('extension/'.length));
-const size = statSync(VSIX).size;
+const files = zipEntries(vsixPath).filter((name) => name.startsWith('extension/')).map((name) => name.slice('extension/'.length));
+const size = statSync(vsixPath).size;
 
 const checks = [
   [`VSIX is at most 2 MB (${(size / 1024 / 1024).toFixed(2)} MB)`, size <= MAX_VSIX_BYTES],

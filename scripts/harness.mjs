@@ -3,7 +3,7 @@
 // Why each step is done this way: offline-vscode.md in the shared docs beside the repository.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -24,6 +24,10 @@ export const node24Dir = join(cacheDir, 'node24', 'node_modules', 'node-linux-x6
 export const node24Bin = join(node24Dir, 'bin', 'node');
 export const codeServerPrefix = join(cacheDir, 'code-server');
 const codeServerEntry = join(codeServerPrefix, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+
+/** The package `npm run package` makes: the integration and e2e tests install it, so they test what ships. */
+export const vsixPath = join(repoRoot, 'dist', 'news-corpus.vsix');
+const fixtureWorkspace = join(repoRoot, 'test', 'fixtures', 'workspace');
 
 const CHROMIUM_PATH = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -66,18 +70,7 @@ export function fail(message) {
  * the thing to clean up, and returns the exit code.
  */
 export async function runMain(body) {
-  const cleanups = [];
-  // One shared run: a signal and the body's own end may both ask for it, and both must wait for all of it.
-  let cleaning;
-  const cleanUp = () =>
-    (cleaning ??= (async () => {
-      while (cleanups.length > 0) {
-        const step = cleanups.pop();
-        await Promise.resolve()
-          .then(step)
-          .catch((error) => console.error(`News Corpus: clean-up step failed: ${error.message}`));
-      }
-    })());
+  const { defer, cleanUp } = cleanupStack();
   for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
     process.once(signal, () => {
       say(`stopping (${signal})…`);
@@ -86,7 +79,7 @@ export async function runMain(body) {
   }
   let exitCode;
   try {
-    exitCode = (await body((fn) => cleanups.push(fn))) ?? 0;
+    exitCode = (await body(defer)) ?? 0;
   } catch (error) {
     console.error(error instanceof Error && error.message.startsWith('News Corpus:') ? error.message : error);
     exitCode = 1;
@@ -94,6 +87,36 @@ export async function runMain(body) {
   await cleanUp();
   // Exit explicitly: a leftover handle (a pipe of a killed child) must not keep a CI job waiting.
   process.exit(exitCode);
+}
+
+/**
+ * Runs `body(defer)` with clean-up steps of its own, done as soon as it ends rather than at the end of the script
+ * (one code-server at a time on a small machine); `outerDefer` still reaches them if a signal comes first.
+ */
+export async function withOwnCleanup(outerDefer, body) {
+  const { defer, cleanUp } = cleanupStack();
+  outerDefer(cleanUp);
+  try {
+    return await body(defer);
+  } finally {
+    await cleanUp();
+  }
+}
+
+/** Clean-up steps, undone last first; `cleanUp()` may be asked for more than once and always waits for all of it. */
+function cleanupStack() {
+  const steps = [];
+  let cleaning;
+  const cleanUp = () =>
+    (cleaning ??= (async () => {
+      while (steps.length > 0) {
+        const step = steps.pop();
+        await Promise.resolve()
+          .then(step)
+          .catch((error) => console.error(`News Corpus: clean-up step failed: ${error.message}`));
+      }
+    })());
+  return { defer: (fn) => steps.push(fn), cleanUp };
 }
 
 /** Runs a command to completion with inherited output; rejects with a clear message if it fails. */
@@ -146,7 +169,7 @@ export async function launchChromium() {
  * config with a password into the real home), TMPDIR (where it leaves its vscode-*.sock files),
  * user data with our settings, and a fresh extensions dir. `defer` removes them all afterwards.
  */
-export async function createSandbox(defer) {
+export async function createSandbox(defer, extraSettings = {}) {
   const root = await mkdtemp(join(tmpdir(), 'news-corpus-vscode-'));
   defer(() => rm(root, { recursive: true, force: true }));
   const sandbox = {
@@ -159,8 +182,43 @@ export async function createSandbox(defer) {
   for (const dir of [sandbox.home, sandbox.tmp, sandbox.extensionsDir, join(sandbox.userDataDir, 'User')]) {
     await mkdir(dir, { recursive: true });
   }
-  await writeFile(join(sandbox.userDataDir, 'User', 'settings.json'), JSON.stringify(WORKBENCH_SETTINGS, null, 2));
+  await writeFile(join(sandbox.userDataDir, 'User', 'settings.json'), JSON.stringify({ ...WORKBENCH_SETTINGS, ...extraSettings }, null, 2));
   return sandbox;
+}
+
+/** A copy of the fixture workspace in the sandbox: tests create, edit and delete files, never in the repository. */
+export async function copyFixtureWorkspace(sandbox) {
+  const workspace = join(sandbox.root, 'workspace');
+  await cp(fixtureWorkspace, workspace, { recursive: true });
+  return workspace;
+}
+
+/**
+ * Installs the VSIX into the sandbox's extensions dir with code-server's own installer, as a user would.
+ * Run it before the sandbox's code-server starts.
+ */
+export async function installVsix(sandbox) {
+  if (!existsSync(vsixPath)) fail(`${vsixPath} is missing: run \`npm run package\`.`);
+  await run(node24Bin, [codeServerEntry, '--install-extension', vsixPath, ...codeServerDirs(sandbox)], { env: codeServerEnv(sandbox) });
+  const { publisher, name, version } = manifest;
+  const folder = `${publisher}.${name}-${version}`;
+  if (!(await readdir(sandbox.extensionsDir)).includes(folder)) fail(`code-server did not install ${vsixPath} as ${folder}.`);
+}
+
+function codeServerDirs(sandbox) {
+  return ['--user-data-dir', sandbox.userDataDir, '--extensions-dir', sandbox.extensionsDir];
+}
+
+/** code-server's environment: our own HOME and XDG dirs, else it writes a config with a password into the real home. */
+function codeServerEnv(sandbox, extraEnv = {}) {
+  return {
+    ...process.env,
+    HOME: sandbox.home,
+    XDG_CONFIG_HOME: join(sandbox.home, '.config'),
+    XDG_DATA_HOME: join(sandbox.home, '.local', 'share'),
+    TMPDIR: sandbox.tmp,
+    ...extraEnv,
+  };
 }
 
 /**
@@ -174,12 +232,13 @@ export async function linkExtension(extensionsDir) {
 
 /**
  * Starts code-server on a free loopback port in its own process group, streams its output with a
- * `[code-server]` prefix, waits until /healthz answers, and registers its stop with `defer`.
+ * `[code-server]` prefix, waits until /healthz answers, and registers its stop with `defer`. Workspace trust is
+ * off unless `workspaceTrust` is set; `env` reaches the extension host.
  * Returns `{ port, baseUrl, exitedOnItsOwn, silence }`: `exitedOnItsOwn` resolves with the exit code (or
  * signal) if code-server stops without being asked to, never after our own stop; `silence()` stops the
  * streaming, so that its shutdown chatter does not bury the runner's closing summary line.
  */
-export async function startCodeServer({ sandbox, smokeTestDriver, defer }) {
+export async function startCodeServer({ sandbox, smokeTestDriver, workspaceTrust = false, env = {}, defer }) {
   if (!existsSync(codeServerEntry)) fail('code-server is not installed; run `npm run setup:vscode` first.');
   const port = await findFreePort();
   const args = [
@@ -188,22 +247,15 @@ export async function startCodeServer({ sandbox, smokeTestDriver, defer }) {
     '--auth', 'none',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
-    '--user-data-dir', sandbox.userDataDir,
-    '--extensions-dir', sandbox.extensionsDir,
+    ...codeServerDirs(sandbox),
   ];
+  if (!workspaceTrust) args.push('--disable-workspace-trust');
   if (smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
   const child = spawn(node24Bin, args, {
     // detached = setsid: a signal to the group also reaches the helper processes code-server forks.
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      HOME: sandbox.home,
-      XDG_CONFIG_HOME: join(sandbox.home, '.config'),
-      XDG_DATA_HOME: join(sandbox.home, '.local', 'share'),
-      TMPDIR: sandbox.tmp,
-    },
+    env: codeServerEnv(sandbox, env),
   });
   let stopping = false;
   let silenced = false;

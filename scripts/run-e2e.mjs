@@ -1,15 +1,17 @@
 // Runs the end-to-end UI tests (test/e2e/*.spec.mjs, mocha + playwright-core) against a code-server
-// WITHOUT the smoke-test driver (that mode hides notification toasts), with this repository
-// installed by symlink into a fresh extensions dir and the fixture workspace open.
-// The specs find the workbench URL in NEWS_CORPUS_E2E_URL. Screenshots go to test-results/e2e/.
-// Usage (after `npm run build`): node scripts/run-e2e.mjs
-import { existsSync, readdirSync } from 'node:fs';
+// WITHOUT the smoke-test driver (that mode hides notification toasts), with the VSIX that `npm run package`
+// made installed into a fresh extensions dir and a copy of the fixture workspace open.
+// The specs find the workbench URL in NEWS_CORPUS_E2E_URL and the workspace folder in
+// NEWS_CORPUS_E2E_WORKSPACE. Screenshots go to test-results/e2e/.
+// Usage (after `npm run package`): node scripts/run-e2e.mjs [spec file name…] (all of test/e2e when none is named)
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Mocha from 'mocha';
 import {
+  copyFixtureWorkspace,
   createSandbox,
   fail,
-  linkExtension,
+  installVsix,
   repoRoot,
   requireChromium,
   runMain,
@@ -26,21 +28,23 @@ const TIMEOUT_MS = 5 * 60_000;
 const TEST_TIMEOUT_MS = 90_000;
 
 const specsDir = join(repoRoot, 'test', 'e2e');
-const workspace = join(repoRoot, 'test', 'fixtures', 'workspace');
 
 await runMain(async (defer) => {
-  if (!existsSync(join(repoRoot, 'dist', 'extension.js'))) fail('dist/extension.js is missing: run `npm run build`.');
-  if (!existsSync(workspace)) fail(`the fixture workspace ${workspace} is missing.`);
-  const specs = readdirSync(specsDir).filter((file) => file.endsWith('.spec.mjs')).sort();
-  if (specs.length === 0) fail(`no *.spec.mjs file in ${specsDir}.`);
+  const chosen = process.argv.slice(2);
+  const specs = readdirSync(specsDir)
+    .filter((file) => file.endsWith('.spec.mjs') && (chosen.length === 0 || chosen.includes(file)))
+    .sort();
+  if (specs.length === 0) fail(`no ${chosen.length === 0 ? '*.spec.mjs file' : chosen.join(', ')} in ${specsDir}.`);
   requireChromium();
   await ensureCodeServer();
 
   const started = Date.now();
   const sandbox = await createSandbox(defer);
-  await linkExtension(sandbox.extensionsDir);
+  const workspace = await copyFixtureWorkspace(sandbox);
+  await installVsix(sandbox);
   const server = await startCodeServer({ sandbox, smokeTestDriver: false, defer });
   process.env.NEWS_CORPUS_E2E_URL = workbenchUrl(server.baseUrl, workspace);
+  process.env.NEWS_CORPUS_E2E_WORKSPACE = workspace;
 
   const mocha = new Mocha({ reporter: 'spec', timeout: TEST_TIMEOUT_MS });
   for (const spec of specs) mocha.addFile(join(specsDir, spec));

@@ -22,3 +22,19 @@ export function reasonOf(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.startsWith(PRODUCT_PREFIX) ? message.slice(PRODUCT_PREFIX.length) : message;
 }
+
+/** Shows nothing, yet between `]` and `(` it keeps VS Code from reading a link there. */
+const LINK_BREAK = '\u200b';
+
+/**
+ * A message as a notification may show it: with the product's prefix, and with every `[label](target)` made
+ * inert. VS Code renders `[label](command:…)`, `(https:…)` and `(file:…)` in a notification as a link that runs
+ * or opens its target when clicked, and messages carry paths and titles from the corpus, where anyone can name a
+ * file like that. A zero-width space between `]` and `(` leaves the text reading exactly as before.
+ *
+ * @example
+ * toNotificationText('could not open [x](command:evil).txt'); // 'News Corpus: could not open [x]\u200b(command:evil).txt'
+ */
+export function toNotificationText(message: string): string {
+  return withProductPrefix(message).replaceAll('](', `]${LINK_BREAK}(`);
+}

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { Corpus, CorpusArticle, SkippedFile } from '../core/corpus';
+import { toDisplayText } from '../core/display-text';
 import { EntityType } from '../core/entities/types';
 import { reasonOf } from '../core/messages';
 import { ArticleSummary, SearchOptions, SearchResponse } from '../core/search/corpus-index';
@@ -228,7 +229,9 @@ export class CorpusService implements vscode.Disposable {
       const skipped: SkippedFile[] = [];
       const summary = { unchanged: 0, reread: 0, removed: 0 };
       for (const folder of folders) {
-        progress.report({ message: `looking for articles in ${folder.name}…` });
+        // The status bar shows progress and draws `$(icon)` in it; a folder's name is anyone's text.
+        const name = toDisplayText(folder.name);
+        progress.report({ message: `looking for articles in ${name}…` });
         const settings = this.deps.settings(folder);
         const found = await findCandidates(folder.uri, new CandidateFilter(settings), signal);
         for (const { uri, path, error } of found.unreadable) {
@@ -242,7 +245,7 @@ export class CorpusService implements vscode.Disposable {
         const opened = await index.open(prepared.jobs, {
           signal,
           onProgress: (done, total) => {
-            progress.report({ message: `indexing ${folder.name} ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')}` });
+            progress.report({ message: `indexing ${name} ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')}` });
             this.indexingNow = { done, total };
             this.progressChanged.fire();
           },

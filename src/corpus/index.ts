@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { notify } from '../notifications';
 import { ExtractorSpec } from '../workers/entity-extractor';
 import { IndexService } from '../workers/index-service';
 import { CorpusService, CorpusState } from './corpus-service';
@@ -51,7 +52,7 @@ export function registerCorpus(context: vscode.ExtensionContext, deps: { extract
     settings: (folder) => readCorpusSettings(folder),
     folders: () => vscode.workspace.workspaceFolders ?? [],
     createIndex: (folder, settings) => createIndex(context, folder, settings, deps.extractor()),
-    notify: (message) => void vscode.window.showWarningMessage(message),
+    notify: (message) => notify('warning', message),
   });
   context.subscriptions.push(
     service,

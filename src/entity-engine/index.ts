@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { ArticleEntity } from '../core/entities/types';
+import { notify } from '../notifications';
 import { ExtractorSpec, LoadedModel, loadModel, shippedModelPath } from '../workers/entity-extractor';
 
+const SHOW_LOG = 'Show Log';
 /** Texts whose entities are remembered: the open articles a user moves between. */
 const REMEMBERED_TEXTS = 8;
 
@@ -65,8 +67,8 @@ export function registerEntityEngine(context: vscode.ExtensionContext, deps: { m
   return new HostEntityEngine(deps.modelPath ?? shippedModelPath(), (problem) => {
     log.error(problem);
     void vscode.commands.executeCommand('setContext', 'newsCorpus.entityModelBroken', true);
-    void vscode.window.showErrorMessage(problem, 'Show Log').then((choice) => {
-      if (choice === 'Show Log') log.show();
+    void notify('error', problem, SHOW_LOG).then((choice) => {
+      if (choice === SHOW_LOG) log.show();
     });
   });
 }

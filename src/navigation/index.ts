@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { ArticleTarget, articleTargetOf } from '../core/article-target';
-import { reasonOf } from '../core/messages';
+import { notifyOpenFailed } from '../notifications';
 
 /** The article a command was given: a `Uri` (search results, older links) or any tree element with an article `id`. */
 function targetOf(value: unknown): ArticleTarget | undefined {
@@ -19,7 +19,7 @@ async function openArticle(value: unknown, viewColumn?: vscode.ViewColumn): Prom
     const editor = await vscode.window.showTextDocument(uri, options);
     if (options.selection) editor.revealRange(options.selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   } catch (error) {
-    void vscode.window.showErrorMessage(`News Corpus: could not open ${uri.fsPath || uri.toString()}: ${reasonOf(error)}`);
+    notifyOpenFailed(uri, error);
   }
 }
 

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { countOf, toDisplayText } from '../core/display-text';
 import { SearchHit, SearchOptions, SearchResponse } from '../core/search/corpus-index';
 import { QUERY_HELP, QUERY_PLACEHOLDER } from '../core/search/query-help';
+import { notifyOpenFailed } from '../notifications';
 
 /** What the search box needs: a way to run queries, to turn a hit's path into a URI, and its settings. */
 export interface SearchDeps {
@@ -58,7 +59,7 @@ async function openHit(hit: SearchHit, deps: SearchDeps, toSide: boolean): Promi
     const selection = new vscode.Range(document.positionAt(match.start), document.positionAt(match.end));
     await vscode.window.showTextDocument(document, { selection, preview: !toSide, viewColumn: toSide ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active });
   } catch (error) {
-    void vscode.window.showErrorMessage(`News Corpus: could not open ${uri.fsPath || uri.toString()}: ${error instanceof Error ? error.message : String(error)}`);
+    notifyOpenFailed(uri, error);
   }
 }
 

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Corpus, SkippedFile } from '../core/corpus';
 import { toDisplayText } from '../core/display-text';
+import { notify } from '../notifications';
 
 interface SkippedPick extends vscode.QuickPickItem {
   readonly file: SkippedFile;
@@ -10,7 +11,7 @@ interface SkippedPick extends vscode.QuickPickItem {
 async function showSkippedFiles(corpus: Corpus): Promise<void> {
   const files = [...corpus.skipped()].sort((a, b) => a.path.localeCompare(b.path));
   if (files.length === 0) {
-    void vscode.window.showInformationMessage('News Corpus: no files were skipped.');
+    notify('info', 'no files were skipped.');
     return;
   }
   const picked = await vscode.window.showQuickPick<SkippedPick>(
@@ -19,7 +20,7 @@ async function showSkippedFiles(corpus: Corpus): Promise<void> {
   );
   if (!picked) return;
   if (picked.file.reason === 'binary' || picked.file.reason === 'too-large') {
-    void vscode.window.showInformationMessage(`News Corpus: ${picked.file.path} was skipped: ${picked.file.message}.`);
+    notify('info', `${picked.file.path} was skipped: ${picked.file.message}.`);
     return;
   }
   await vscode.commands.executeCommand('newsCorpus.openArticle', vscode.Uri.parse(picked.file.id));

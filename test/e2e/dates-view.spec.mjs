@@ -4,10 +4,8 @@
 import * as assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { repoRoot } from '../../scripts/harness.mjs';
 import { Workbench } from './workbench.mjs';
 
-const workspace = join(repoRoot, 'test', 'fixtures', 'workspace');
 const ARTICLE_LEVEL = 4;
 
 describe('Dates view', function () {
@@ -57,6 +55,7 @@ describe('Dates view', function () {
 
 /** The fixture file named `fileName`, wherever it sits in the workspace. */
 async function findFixture(fileName) {
+  const workspace = Workbench.workspaceFolder();
   const files = await readdir(workspace, { recursive: true });
   const match = files.find((file) => basename(file) === fileName);
   assert.ok(match, `${fileName} is not a file of ${workspace}`);

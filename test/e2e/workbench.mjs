@@ -9,6 +9,13 @@ const screenshotsDir = join(repoRoot, 'test-results', 'e2e');
 const STEP_TIMEOUT_MS = 30_000;
 
 export class Workbench {
+  /** The folder the workbench has open: the e2e runner's copy of the fixture workspace. */
+  static workspaceFolder() {
+    const folder = process.env.NEWS_CORPUS_E2E_WORKSPACE;
+    if (!folder) throw new Error('News Corpus: NEWS_CORPUS_E2E_WORKSPACE is not set; run the e2e tests with `npm run test:e2e`.');
+    return folder;
+  }
+
   /** Opens the workbench URL that the e2e runner put in NEWS_CORPUS_E2E_URL, in a fresh browser. */
   static async open() {
     const url = process.env.NEWS_CORPUS_E2E_URL;
@@ -109,6 +116,11 @@ export class Workbench {
   /** The title line of the quick input, where the search box reports counts and timings. */
   quickInputTitle() {
     return this.page.locator('.quick-input-widget .quick-input-title');
+  }
+
+  /** The notification toast whose text contains `text`. */
+  notificationToast(text) {
+    return this.page.locator('.notifications-toasts .notification-toast').filter({ hasText: text });
   }
 
   /** The text the active editor has selected, as the editor reports it in the status bar ("Ln 5, Col 9 (6 selected)"). */

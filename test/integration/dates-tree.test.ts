@@ -2,18 +2,10 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { NewsCorpusApi } from '../../src/api';
 import type { DateTreeElement } from '../../src/dates-tree/dates-tree-provider';
+import { api, EXTENSION_ID, languageBecomes } from './helpers';
 
-const EXTENSION_ID = 'news-corpus.news-corpus';
 /** Articles of samples/wikinews, which the runner copies into the workspace. */
 const SAMPLE_ARTICLES = 315;
-
-async function api(): Promise<NewsCorpusApi> {
-  const extension = vscode.extensions.getExtension<NewsCorpusApi>(EXTENSION_ID);
-  assert.ok(extension, `${EXTENSION_ID} is installed`);
-  const exports = await extension.activate();
-  await exports.whenIdle();
-  return exports;
-}
 
 function label(item: vscode.TreeItem): string {
   return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
@@ -29,14 +21,6 @@ async function childNamed(corpus: NewsCorpusApi, name: string, element?: DateTre
     if (label(corpus.datesTree.getTreeItem(child)) === name) return child;
   }
   throw new Error(`no child "${name}" under ${JSON.stringify(element)}: ${(await childLabels(corpus, element)).join(', ')}`);
-}
-
-/** Waits up to two seconds for the document's language to change (the switch is asynchronous). */
-async function languageBecomes(document: vscode.TextDocument, languageId: string): Promise<void> {
-  for (let attempt = 0; attempt < 40 && document.languageId !== languageId; attempt++) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  assert.strictEqual(document.languageId, languageId);
 }
 
 describe('Dates view', () => {
@@ -98,6 +82,7 @@ describe('Dates view', () => {
   });
 
   it('registers every contributed command, each under the News Corpus category with an icon', async () => {
+    await api();
     const registered = await vscode.commands.getCommands(true);
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     const contributed: { command: string; category?: string; icon?: string }[] = extension?.packageJSON.contributes.commands ?? [];

@@ -3,56 +3,39 @@ import * as vscode from 'vscode';
 import type { NewsCorpusApi } from '../../src/api';
 import type { EntityTreeElement } from '../../src/entities-tree/entities-tree-provider';
 import type { ArticleEntityElement } from '../../src/in-this-article/article-entities-provider';
+import { api, corpusBecomes, eventually, workspaceUri } from './helpers';
 
-const EXTENSION_ID = 'news-corpus.news-corpus';
-/** File watchers and the edit delay report with some lag; a loaded two-core machine may need this long. */
-const DEADLINE_MS = 20_000;
 const SEED_MEETING = '000_11aec1007b5c4c05.txt';
 const SEED_ARRIVAL = '003_737a2ec1faf8bc49.txt';
 
-async function api(): Promise<NewsCorpusApi> {
-  const extension = vscode.extensions.getExtension<NewsCorpusApi>(EXTENSION_ID);
-  assert.ok(extension, `${EXTENSION_ID} is installed`);
-  const exports = await extension.activate();
-  await exports.whenIdle();
-  return exports;
-}
-
-async function until(what: string, condition: () => boolean | Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + DEADLINE_MS;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+/** Resolves once the In This Article view, which refreshes on editor changes and edits, satisfies `condition`. */
+function articleViewBecomes(what: string, condition: () => boolean, corpus: NewsCorpusApi): Promise<void> {
+  return eventually(what, condition, (listener) => {
+    const subscription = corpus.articleEntities.onDidChangeTreeData(listener);
+    return () => subscription.dispose();
+  });
 }
 
 function label(item: vscode.TreeItem): string {
   return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
 }
 
-function workspaceUri(...segments: string[]): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the test workspace is open');
-  return vscode.Uri.joinPath(folder.uri, ...segments);
+/** The Entities view's children of `element`, with their tree items (the provider answers at once). */
+function entityRows(corpus: NewsCorpusApi, element?: EntityTreeElement): { element: EntityTreeElement; item: vscode.TreeItem }[] {
+  return corpus.entitiesTree.getChildren(element).map((child) => ({ element: child, item: corpus.entitiesTree.getTreeItem(child) }));
 }
 
-/** The Entities view's children of `element`, with their tree items. */
-async function entityRows(corpus: NewsCorpusApi, element?: EntityTreeElement): Promise<{ element: EntityTreeElement; item: vscode.TreeItem }[]> {
-  const children = await corpus.entitiesTree.getChildren(element);
-  return (children ?? []).map((child) => ({ element: child, item: corpus.entitiesTree.getTreeItem(child) as vscode.TreeItem }));
-}
-
-async function entityRow(corpus: NewsCorpusApi, name: string, element?: EntityTreeElement): Promise<{ element: EntityTreeElement; item: vscode.TreeItem }> {
-  const rows = await entityRows(corpus, element);
+function entityRow(corpus: NewsCorpusApi, name: string, element?: EntityTreeElement): { element: EntityTreeElement; item: vscode.TreeItem } {
+  const rows = entityRows(corpus, element);
   const row = rows.find((candidate) => label(candidate.item) === name);
   assert.ok(row, `no "${name}" under ${JSON.stringify(element ?? 'the root')}: ${rows.map((candidate) => label(candidate.item)).join(', ')}`);
   return row;
 }
 
 /** The row of a person, found through the view's filter: the sample corpus lists hundreds of people. */
-async function person(corpus: NewsCorpusApi, name: string) {
+async function person(corpus: NewsCorpusApi, name: string): Promise<{ element: EntityTreeElement; item: vscode.TreeItem }> {
   await vscode.commands.executeCommand('newsCorpus.entities.filter', name);
-  return entityRow(corpus, name, (await entityRow(corpus, 'People')).element);
+  return entityRow(corpus, name, entityRow(corpus, 'People').element);
 }
 
 function articleCountOf(item: vscode.TreeItem): number {
@@ -69,7 +52,7 @@ describe('Entities view (the shipped model, in the real extension host)', () => 
   it('lists the entity groups with their counts, and no model problem', async () => {
     const corpus = await api();
     assert.strictEqual(corpus.entityModelProblem(), undefined);
-    const groups = await entityRows(corpus);
+    const groups = entityRows(corpus);
     assert.deepStrictEqual(groups.map((group) => label(group.item)).slice(0, 3), ['People', 'Places', 'Organizations']);
     for (const { item } of groups) assert.match(String(item.description), /^[1-9][0-9,]*$/);
   });
@@ -79,14 +62,14 @@ describe('Entities view (the shipped model, in the real extension host)', () => 
     const putin = await person(corpus, 'Vladimir Putin');
     assert.match(String(putin.item.description), /^\d+ articles · \d+ mentions$/);
     assert.match(String(putin.item.tooltip), /Also written: .*Putin/);
-    const articles = (await entityRows(corpus, putin.element)).map((row) => fileName(row.item));
+    const articles = (entityRows(corpus, putin.element)).map((row) => fileName(row.item));
     assert.strictEqual(articles.length, articleCountOf(putin.item));
     assert.ok(articles.includes(SEED_MEETING) && articles.includes(SEED_ARRIVAL), articles.join(', '));
     // A sample article that writes only "Putin" may list a "Putin" of its own; the seeds, which name him in full, never do.
     await vscode.commands.executeCommand('newsCorpus.entities.filter', 'putin');
-    for (const row of await entityRows(corpus, (await entityRow(corpus, 'People')).element)) {
+    for (const row of entityRows(corpus, (entityRow(corpus, 'People')).element)) {
       if (label(row.item) === 'Vladimir Putin') continue;
-      const theirs = (await entityRows(corpus, row.element)).map((article) => fileName(article.item));
+      const theirs = (entityRows(corpus, row.element)).map((article) => fileName(article.item));
       assert.ok(!theirs.includes(SEED_MEETING) && !theirs.includes(SEED_ARRIVAL), `${label(row.item)} claims a seed article`);
     }
   });
@@ -95,19 +78,19 @@ describe('Entities view (the shipped model, in the real extension host)', () => 
     const corpus = await api();
     const kim = await person(corpus, 'Kim Jong-un');
     assert.match(String(kim.item.tooltip), /Kim Jong-Un/);
-    const articles = (await entityRows(corpus, kim.element)).map((row) => fileName(row.item));
+    const articles = (entityRows(corpus, kim.element)).map((row) => fileName(row.item));
     assert.ok(articles.includes(SEED_MEETING) && articles.includes(SEED_ARRIVAL), articles.join(', '));
-    const people = (await entityRows(corpus, (await entityRow(corpus, 'People')).element)).map((row) => label(row.item));
+    const people = (entityRows(corpus, (entityRow(corpus, 'People')).element)).map((row) => label(row.item));
     assert.deepStrictEqual(people, ['Kim Jong-un'], 'no separate "Kim Jong-Un"');
   });
 
   it('goes from "Sergei Lavrov" to his one article and opens his mention with the name selected', async () => {
     const corpus = await api();
     const lavrov = await person(corpus, 'Sergei Lavrov');
-    const [article] = await entityRows(corpus, lavrov.element);
+    const [article] = entityRows(corpus, lavrov.element);
     assert.ok(article);
     assert.strictEqual(fileName(article.item), SEED_MEETING);
-    const [mention] = await entityRows(corpus, article.element);
+    const [mention] = entityRows(corpus, article.element);
     assert.ok(mention?.item.command, 'the mention opens the article');
     const mentionLabel = mention.item.label as vscode.TreeItemLabel;
     const [[from, to] = [0, 0]] = (mentionLabel.highlights ?? []) as [number, number][];
@@ -122,32 +105,24 @@ describe('Entities view (the shipped model, in the real extension host)', () => 
   it('searches exactly the articles of an entity', async () => {
     const corpus = await api();
     const kim = await person(corpus, 'Kim Jong-un');
-    const articles = (await entityRows(corpus, kim.element)).map((row) => row.item.resourceUri?.toString()).sort();
+    const articles = (entityRows(corpus, kim.element)).map((row) => row.item.resourceUri?.toString()).sort();
     const found = corpus.search('person:="Kim Jong-un"', { limit: 100 });
     assert.ok(found?.ok);
     assert.deepStrictEqual(found.hits.map((hit) => vscode.Uri.file(hit.path).toString()).sort(), articles);
-    // The view's own action opens the search box on that query; its first result is one of the entity's articles.
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    void vscode.commands.executeCommand('newsCorpus.searchEntity', kim.element);
-    await until('the search box opened an article of the entity', async () => {
-      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-      const opened = vscode.window.activeTextEditor?.document.uri.toString();
-      return opened !== undefined && articles.includes(opened);
-    });
   });
 
   it('splits an entity of more than 50 articles into years, newest first, each listing at most 50', async () => {
     const corpus = await api();
-    const unitedStates = await entityRow(corpus, 'United States', (await entityRow(corpus, 'Places')).element);
+    const unitedStates = entityRow(corpus, 'United States', (entityRow(corpus, 'Places')).element);
     const articleCount = articleCountOf(unitedStates.item);
     assert.ok(articleCount > 50, `United States is named in ${articleCount} sample articles`);
-    const years = await entityRows(corpus, unitedStates.element);
+    const years = entityRows(corpus, unitedStates.element);
     const labels = years.map((row) => label(row.item));
     assert.ok(labels.every((year) => /^\d{4}$/.test(year)), labels.join(', '));
     assert.deepStrictEqual(labels, [...labels].sort().reverse(), 'newest year first');
     assert.strictEqual(years.reduce((sum, row) => sum + Number(row.item.description), 0), articleCount, 'the years hold every article');
     for (const year of years) {
-      const children = await entityRows(corpus, year.element);
+      const children = entityRows(corpus, year.element);
       assert.ok(children.length <= 50, `${label(year.item)} lists ${children.length}`);
     }
   });
@@ -165,10 +140,10 @@ describe('Entities view (the shipped model, in the real extension host)', () => 
 
   it('sorts by name and filters by name through its commands', async () => {
     const corpus = await api();
-    const people = async () => (await entityRows(corpus, (await entityRow(corpus, 'People')).element)).map((row) => label(row.item));
+    const people = async () => (entityRows(corpus, (entityRow(corpus, 'People')).element)).map((row) => label(row.item));
     const counts = async () => {
-      const group = await entityRow(corpus, 'People');
-      return (await entityRows(corpus, group.element)).filter((row) => row.element.kind === 'entity').map((row) => articleCountOf(row.item));
+      const group = entityRow(corpus, 'People');
+      return (entityRows(corpus, group.element)).filter((row) => row.element.kind === 'entity').map((row) => articleCountOf(row.item));
     };
     const byArticles = await counts();
     assert.ok(byArticles.length > 100, `a first page of people (${byArticles.length})`);
@@ -190,47 +165,46 @@ describe('Entities view (the shipped model, in the real extension host)', () => 
   it('follows a created and a deleted article in its counts', async () => {
     const corpus = await api();
     const uri = workspaceUri('entities-live.txt');
-    const lavrovArticles = async () => {
-      await corpus.whenIdle();
-      const row = await person(corpus, 'Sergei Lavrov');
-      return (await entityRows(corpus, row.element)).length;
-    };
-    assert.strictEqual(await lavrovArticles(), 1);
+    await person(corpus, 'Sergei Lavrov');
+    const lavrovArticles = () => entityRows(corpus, entityRow(corpus, 'Sergei Lavrov', entityRow(corpus, 'People').element).element).length;
+    assert.strictEqual(lavrovArticles(), 1);
     const putinArticles = articleCountOf((await person(corpus, 'Vladimir Putin')).item);
+    await person(corpus, 'Sergei Lavrov');
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(' date 2024-02-01 Foreign Minister Sergei Lavrov met Vladimir Putin in Moscow on Thursday.\n'));
     let expanded: EntityTreeElement | undefined;
     try {
-      await until('the new article counts for Sergei Lavrov', async () => (await lavrovArticles()) === 2);
+      await corpusBecomes('the new article counts for Sergei Lavrov', () => lavrovArticles() === 2, corpus);
       assert.strictEqual(articleCountOf((await person(corpus, 'Vladimir Putin')).item), putinArticles + 1);
       const lavrov = await person(corpus, 'Sergei Lavrov');
-      expanded = (await entityRows(corpus, lavrov.element)).find((row) => row.item.resourceUri?.toString() === uri.toString())?.element;
+      expanded = (entityRows(corpus, lavrov.element)).find((row) => row.item.resourceUri?.toString() === uri.toString())?.element;
       assert.ok(expanded, 'the new article is listed under Sergei Lavrov');
-      assert.strictEqual((await entityRows(corpus, expanded)).length, 1, 'with its one mention');
+      assert.strictEqual((entityRows(corpus, expanded)).length, 1, 'with its one mention');
     } finally {
       await vscode.workspace.fs.delete(uri, { useTrash: false });
     }
-    await until('the deleted article no longer counts', async () => (await lavrovArticles()) === 1);
-    assert.deepStrictEqual(await entityRows(corpus, expanded), [], 'an article expanded before it was deleted lists nothing, and does not fail');
+    await person(corpus, 'Sergei Lavrov');
+    await corpusBecomes('the deleted article no longer counts', () => lavrovArticles() === 1, corpus);
+    assert.deepStrictEqual(entityRows(corpus, expanded), [], 'an article expanded before it was deleted lists nothing, and does not fail');
   });
 });
 
 describe('In This Article view', () => {
-  async function articleEntityNames(corpus: NewsCorpusApi): Promise<string[]> {
-    const names: string[] = [];
-    for (const group of await corpus.articleEntities.getChildren()) {
-      for (const child of await corpus.articleEntities.getChildren(group)) names.push(label(corpus.articleEntities.getTreeItem(child)));
-    }
-    return names;
+  function articleEntities(corpus: NewsCorpusApi): { element: ArticleEntityElement; name: string }[] {
+    return corpus.articleEntities
+      .getChildren()
+      .flatMap((group) => corpus.articleEntities.getChildren(group))
+      .map((element) => ({ element, name: label(corpus.articleEntities.getTreeItem(element)) }));
   }
+  const articleEntityNames = (corpus: NewsCorpusApi) => articleEntities(corpus).map(({ name }) => name);
 
   it('follows the active editor: the entities of an article, none for another file', async () => {
     const corpus = await api();
     await vscode.window.showTextDocument(workspaceUri(SEED_MEETING));
-    await until('the view shows the article', async () => (await articleEntityNames(corpus)).includes('Sergei Lavrov'));
-    const names = await articleEntityNames(corpus);
+    await articleViewBecomes('the view shows the article', () => articleEntityNames(corpus).includes('Sergei Lavrov'), corpus);
+    const names = articleEntityNames(corpus);
     assert.ok(names.includes('Vladimir Putin') && names.includes('Kim Jong-un'), names.join(', '));
     await vscode.window.showTextDocument(workspaceUri('README.md'));
-    await until('the view is empty for a file that is not an article', async () => (await articleEntityNames(corpus)).length === 0);
+    await articleViewBecomes('the view is empty for a file that is not an article', () => articleEntityNames(corpus).length === 0, corpus);
   });
 
   it('follows an edit before it is saved, and shows names with icon or link syntax as text', async () => {
@@ -239,12 +213,12 @@ describe('In This Article view', () => {
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(' date 2024-03-01 Angela Merkel spoke in Berlin.\n'));
     try {
       const editor = await vscode.window.showTextDocument(uri);
-      await until('the view shows the article', async () => (await articleEntityNames(corpus)).includes('Angela Merkel'));
+      await articleViewBecomes('the view shows the article', () => articleEntityNames(corpus).includes('Angela Merkel'), corpus);
       const edit = new vscode.WorkspaceEdit();
       edit.insert(uri, editor.document.lineAt(0).range.end, ' Emmanuel Macron $(bug) Smith answered [Jacques Chirac](command:workbench.action.quit).');
       await vscode.workspace.applyEdit(edit);
-      await until('the view shows the unsaved edit', async () => (await articleEntityNames(corpus)).includes('Emmanuel Macron'));
-      for (const name of await articleEntityNames(corpus)) assert.doesNotMatch(name, /(^|[^\\])\$\(/, `an unescaped icon in "${name}"`);
+      await articleViewBecomes('the view shows the unsaved edit', () => articleEntityNames(corpus).includes('Emmanuel Macron'), corpus);
+      for (const name of articleEntityNames(corpus)) assert.doesNotMatch(name, /(^|[^\\])\$\(/, `an unescaped icon in "${name}"`);
       await vscode.commands.executeCommand('workbench.action.files.revert');
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
@@ -256,16 +230,10 @@ describe('In This Article view', () => {
     const corpus = await api();
     const editor = await vscode.window.showTextDocument(workspaceUri(SEED_ARRIVAL));
     editor.selection = new vscode.Selection(0, 0, 0, 0);
-    let putin: ArticleEntityElement | undefined;
-    await until('the view lists Vladimir Putin', async () => {
-      for (const group of await corpus.articleEntities.getChildren()) {
-        for (const child of await corpus.articleEntities.getChildren(group)) {
-          if (label(corpus.articleEntities.getTreeItem(child)) === 'Vladimir Putin') putin = child;
-        }
-      }
-      return putin !== undefined;
-    });
-    const item = corpus.articleEntities.getTreeItem(putin as ArticleEntityElement);
+    await articleViewBecomes('the view lists Vladimir Putin', () => articleEntityNames(corpus).includes('Vladimir Putin'), corpus);
+    const putin = articleEntities(corpus).find(({ name }) => name === 'Vladimir Putin')?.element;
+    assert.ok(putin);
+    const item = corpus.articleEntities.getTreeItem(putin);
     assert.match(String(item.description), /^\d+ mentions$/);
     const selections: string[] = [];
     for (let click = 0; click < 2; click++) {

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { reasonOf, withProductPrefix } from '../../../src/core/messages';
+import { reasonOf, toNotificationText, withProductPrefix } from '../../../src/core/messages';
 
 describe('messages', () => {
   it('prefixes a message with the product name exactly once', () => {
@@ -11,5 +11,29 @@ describe('messages', () => {
     assert.strictEqual(reasonOf(new Error('News Corpus: an indexing thread failed')), 'an indexing thread failed');
     assert.strictEqual(reasonOf(new Error('EACCES')), 'EACCES');
     assert.strictEqual(reasonOf('plain string'), 'plain string');
+  });
+
+  describe('toNotificationText', () => {
+    /** The pattern VS Code's notifications turn into links (parseLinkedText in vs/base/common/linkedText.ts). */
+    const VSCODE_LINK = /\[([^\]]+)\]\(((?:https?:\/\/|command:|file:)[^\)\s]+)(?: (["'])(.+?)(\3))?\)/i;
+    const HOSTILE_NAME = '[x](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22rm%20-rf%20~%5Cn%22%7D).txt';
+
+    it('keeps a file name that is a command link from being read as a link, and adds the prefix', () => {
+      assert.match(HOSTILE_NAME, VSCODE_LINK);
+      const text = toNotificationText(`could not open /corpus/${HOSTILE_NAME}: not found`);
+      assert.doesNotMatch(text, VSCODE_LINK);
+      assert.ok(text.startsWith('News Corpus: could not open /corpus/[x]'));
+    });
+
+    it('reads exactly as before once the invisible break is taken out', () => {
+      const message = `News Corpus: [a](https://example.com) and [b](file:///etc/passwd "t") in ${HOSTILE_NAME}`;
+      const text = toNotificationText(message);
+      assert.doesNotMatch(text, VSCODE_LINK);
+      assert.strictEqual(text.replaceAll('\u200b', ''), message);
+    });
+
+    it('leaves text without links alone', () => {
+      assert.strictEqual(toNotificationText('2 files [skipped] (see the list)'), 'News Corpus: 2 files [skipped] (see the list)');
+    });
   });
 });

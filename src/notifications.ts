@@ -1,0 +1,22 @@
+import * as vscode from 'vscode';
+import { reasonOf, toNotificationText } from './core/messages';
+
+/** How loudly a notification speaks. */
+export type NoticeSeverity = 'info' | 'warning' | 'error';
+
+/**
+ * Shows a notification. Every notification of the extension goes through here (lint enforces it), so that no
+ * path or title from the corpus can become a clickable command link: see {@link toNotificationText}.
+ * Resolves with the action the user picked, if any.
+ */
+export function notify(severity: NoticeSeverity, message: string, ...actions: string[]): Thenable<string | undefined> {
+  const text = toNotificationText(message);
+  if (severity === 'error') return vscode.window.showErrorMessage(text, ...actions);
+  if (severity === 'warning') return vscode.window.showWarningMessage(text, ...actions);
+  return vscode.window.showInformationMessage(text, ...actions);
+}
+
+/** Tells the user that a file could not be opened in an editor, and why. */
+export function notifyOpenFailed(uri: vscode.Uri, error: unknown): void {
+  notify('error', `could not open ${uri.fsPath || uri.toString()}: ${reasonOf(error)}`);
+}

@@ -1,0 +1,67 @@
+// What the integration tests share: the extension's API (the bundle's own objects, never a second copy built
+// from the sources) and waiting for a condition that an event announces.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { NewsCorpusApi } from '../../src/api';
+
+export const EXTENSION_ID = 'news-corpus.news-corpus';
+
+/**
+ * Generous on purpose: on a loaded 2-core machine file events and language switches can take seconds. The waits
+ * end as soon as their condition holds, so the deadline only decides how long a real failure takes to report.
+ */
+const CONDITION_DEADLINE_MS = 30_000;
+
+/** The extension's API once it is active and has taken in everything it has been told so far. */
+export async function api(): Promise<NewsCorpusApi> {
+  const extension = vscode.extensions.getExtension<NewsCorpusApi>(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is not installed or not enabled in the extension host`);
+  const corpus = await extension.activate();
+  await corpus.whenIdle();
+  return corpus;
+}
+
+/** A path in the (first) workspace folder the workbench opened. */
+export function workspaceUri(...segments: string[]): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the test workspace is open');
+  return vscode.Uri.joinPath(folder.uri, ...segments);
+}
+
+/** Starts calling `listener` on each change; returns the function that stops it. */
+type OnChange = (listener: () => void) => () => void;
+
+/**
+ * Resolves once `condition()` holds, checking it now and again on every change `onChange` reports; rejects,
+ * naming `what`, if it still does not hold at the deadline.
+ */
+export function eventually(what: string, condition: () => boolean, onChange: OnChange): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const settle = (outcome: () => void) => {
+      clearTimeout(timer);
+      stop();
+      outcome();
+    };
+    const timer = setTimeout(() => settle(() => reject(new Error(`still not true after ${CONDITION_DEADLINE_MS / 1000} s: ${what}`))), CONDITION_DEADLINE_MS);
+    // Listening before the first check: a change between the check and the subscription would be missed.
+    const stop = onChange(() => {
+      if (condition()) settle(resolve);
+    });
+    if (condition()) settle(resolve);
+  });
+}
+
+/** Resolves once `condition()` holds for the corpus and the extension has finished the work that led there. */
+export async function corpusBecomes(what: string, condition: () => boolean, corpus: NewsCorpusApi): Promise<void> {
+  await corpus.whenIdle();
+  await eventually(what, condition, (listener) => corpus.corpus.subscribe(listener));
+  await corpus.whenIdle();
+}
+
+/** Resolves once the document has the language: the switch happens asynchronously, as a close and a reopen. */
+export function languageBecomes(document: vscode.TextDocument, languageId: string): Promise<void> {
+  return eventually(`${document.uri.path} is in the ${languageId} language (it was ${document.languageId})`, () => document.languageId === languageId, (listener) => {
+    const subscriptions = [vscode.workspace.onDidOpenTextDocument(listener), vscode.workspace.onDidCloseTextDocument(listener)];
+    return () => subscriptions.forEach((subscription) => subscription.dispose());
+  });
+}
