@@ -262,8 +262,9 @@ export class CorpusService implements vscode.Disposable {
         if (opened.source === 'built' || added + updated + removed > 0) this.scheduleSave();
       }
       this.lastScanSummary = { ...summary, ms: performance.now() - started };
-      this.corpus.reset(articles, skipped);
+      // Entities first: views that follow the corpus then read entities that are already up to date.
       this.entitiesChanged.fire(undefined);
+      this.corpus.reset(articles, skipped);
     });
     if (!signal.aborted) this.setState(this.settledState());
   }
@@ -334,8 +335,8 @@ export class CorpusService implements vscode.Disposable {
       noteTypes(index, indexPathOf(uri));
       await index.remove(indexPathOf(uri));
     }
-    this.corpus.update({ articles, skipped, removed: [...removed] });
     if (touchedTypes.size > 0) this.entitiesChanged.fire(touchedTypes);
+    this.corpus.update({ articles, skipped, removed: [...removed] });
     if (articles.length + skipped.length + removed.size > 0) this.scheduleSave();
     this.setState(this.settledState());
   }

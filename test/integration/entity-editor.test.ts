@@ -1,0 +1,112 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { api, corpusBecomes, workspaceUri } from './helpers';
+
+const SEED_MEETING = '000_11aec1007b5c4c05.txt';
+const SEED_ARRIVAL = '003_737a2ec1faf8bc49.txt';
+/** The only commands a hover card may link to. */
+const CARD_COMMANDS = ['newsCorpus.revealEntity', 'newsCorpus.search', 'newsCorpus.findMentions'];
+
+/** The document of a seed and the position inside the `occurrence`-th (0-based) appearance of `text`. */
+async function positionOf(file: string, text: string, occurrence = 0): Promise<{ document: vscode.TextDocument; position: vscode.Position }> {
+  const document = await vscode.workspace.openTextDocument(workspaceUri(file));
+  let at = -1;
+  for (let i = 0; i <= occurrence; i++) at = document.getText().indexOf(text, at + 1);
+  assert.ok(at >= 0, `"${text}" is in ${file}`);
+  return { document, position: document.positionAt(at + 1) };
+}
+
+function markdownOf(hovers: vscode.Hover[]): vscode.MarkdownString {
+  const [first] = hovers.flatMap((hover) => hover.contents);
+  assert.ok(first instanceof vscode.MarkdownString, `a Markdown card: ${JSON.stringify(hovers)}`);
+  return first;
+}
+
+describe('Entities in the editor (hover, highlights, outline, definition, references, symbols)', () => {
+  before(() => api());
+
+  it('hovers "Putin" with the card of Vladimir Putin: type, counts, and links to the extension\'s own commands only', async () => {
+    const { document, position } = await positionOf(SEED_MEETING, 'Putin', 1);
+    const markdown = markdownOf(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position));
+    assert.match(markdown.value, /^\$\(person\) \*\*Vladimir Putin\*\* · person/);
+    assert.match(markdown.value, /\d+ articles · \d+ mentions · .* mentions here/);
+    assert.match(markdown.value, /Also written: .*Putin/);
+    assert.deepStrictEqual(markdown.isTrusted, { enabledCommands: CARD_COMMANDS });
+    const links = [...markdown.value.matchAll(/\]\((\w+):([\w.]+)/g)].map(([, scheme, command]) => `${scheme}:${command}`);
+    assert.ok(links.length > 0);
+    for (const link of links) assert.ok(CARD_COMMANDS.some((command) => link === `command:${command}`), `unexpected link ${link}`);
+  });
+
+  it('hovers "Kim Jong-Un" and "Kim Jong-un" with the same entity', async () => {
+    const upper = await positionOf(SEED_MEETING, 'Kim Jong-Un');
+    const lower = await positionOf(SEED_ARRIVAL, 'Kim Jong-un');
+    const cards = await Promise.all(
+      [upper, lower].map(async ({ document, position }) => markdownOf(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position)).value.split('\n')[0]),
+    );
+    assert.strictEqual(cards[0], cards[1]);
+    assert.match(cards[0] ?? '', /\*\*Kim Jong\\-un\*\*/);
+  });
+
+  it('keeps article markup inert in the card of a new article, and shows nothing over a non-entity', async () => {
+    const uri = workspaceUri('hover-injection.txt');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(' date 2024-04-01 Angela Merkel met **bold** <b>html</b> $(bug) [Evil](command:workbench.action.quit) in Berlin.\n'));
+    try {
+      const corpus = await api();
+      await corpusBecomes('the new article is in the corpus', () => corpus.corpus.article(uri.toString()) !== undefined, corpus);
+      const document = await vscode.workspace.openTextDocument(uri);
+      const merkel = document.positionAt(document.getText().indexOf('Merkel'));
+      const markdown = markdownOf(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, merkel));
+      assert.match(markdown.value, /Angela Merkel/);
+      assert.doesNotMatch(markdown.value, /workbench\.action\.quit|<b>|(^|[^\\])\$\(bug/);
+      const plain = document.positionAt(document.getText().indexOf('bold'));
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, plain);
+      assert.ok(hovers.every((hover) => hover.contents.every((content) => !(content instanceof vscode.MarkdownString) || !content.value.includes('News Corpus'))));
+    } finally {
+      await vscode.workspace.fs.delete(uri, { useTrash: false });
+    }
+  });
+
+  it('highlights the other mentions of the entity in the article', async () => {
+    const { document, position } = await positionOf(SEED_ARRIVAL, 'Putin');
+    const highlights = await vscode.commands.executeCommand<vscode.DocumentHighlight[]>('vscode.executeDocumentHighlights', document.uri, position);
+    const texts = highlights.map((highlight) => document.getText(highlight.range));
+    assert.ok(texts.length >= 2, texts.join(', '));
+    assert.ok(texts.every((text) => /^(Vladimir )?Putin$/.test(text)), texts.join(', '));
+  });
+
+  it('lists the article\'s entities by type in the Outline', async () => {
+    const { document } = await positionOf(SEED_MEETING, 'Putin');
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
+    // The Outline orders symbols by position, so the groups come in the order the article first names them.
+    const groups = symbols.map((symbol) => symbol.name);
+    for (const group of ['People', 'Places', 'Organizations']) assert.ok(groups.includes(group), groups.join(', '));
+    const people = symbols.find((symbol) => symbol.name === 'People')?.children.map((child) => child.name) ?? [];
+    assert.ok(people.includes('Sergei Lavrov') && people.includes('Vladimir Putin'), people.join(', '));
+  });
+
+  it('finds every mention across the corpus, and defines an entity by its first mention in the corpus', async () => {
+    const { document, position } = await positionOf(SEED_MEETING, 'Sergei Lavrov');
+    const references = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', document.uri, position);
+    assert.deepStrictEqual(
+      references.map((location) => location.uri.path.replace(/^.*\//, '')),
+      [SEED_MEETING],
+    );
+    const putin = await positionOf(SEED_ARRIVAL, 'Putin');
+    const everywhere = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', putin.document.uri, putin.position);
+    const files = new Set(everywhere.map((location) => location.uri.path.replace(/^.*\//, '')));
+    assert.ok(files.has(SEED_MEETING) && files.has(SEED_ARRIVAL) && files.size > 2, [...files].join(', '));
+    for (const location of everywhere.slice(0, 20)) {
+      const text = (await vscode.workspace.openTextDocument(location.uri)).getText(location.range);
+      assert.match(text, /Putin/, `${location.uri.path}: "${text}"`);
+    }
+    const definitions = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', putin.document.uri, putin.position);
+    assert.strictEqual(definitions.length, 1);
+  });
+
+  it('finds entities by name with Go to Symbol in Workspace', async () => {
+    const symbols = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', 'Lavrov');
+    const lavrov = symbols.find((symbol) => symbol.name === 'Sergei Lavrov');
+    assert.ok(lavrov, symbols.map((symbol) => symbol.name).join(', '));
+    assert.strictEqual(lavrov.location.uri.path.replace(/^.*\//, ''), SEED_MEETING);
+  });
+});
