@@ -7,6 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { entityCardMarkdown, entityCardOf } from '../src/core/entity-card';
+import { ArticleEntity } from '../src/core/entities/types';
 import { periodChildren } from '../src/core/period-groups';
 import { seededRandom } from '../src/core/random';
 import { CorpusIndex, IndexParts } from '../src/core/search/corpus-index';
@@ -14,8 +16,7 @@ import { EntityListRequest, EntitySort, EntitySummary } from '../src/core/search
 import { ENTITY_TYPES } from '../src/core/search/entity-table';
 import { INDEX_FILE_MAGIC, IndexIdentity, decodeIndex } from '../src/core/search/index-file';
 import { SectionInfo } from '../src/core/search/index-sections';
-import { runAtOnce } from '../src/core/search/time-slices';
-import { ExtractorSpec, extractorId } from '../src/workers/entity-extractor';
+import { ExtractorSpec, extractorId, loadModel } from '../src/workers/entity-extractor';
 import { IndexService } from '../src/workers/index-service';
 import { listArticleFiles } from '../src/workers/list-files';
 import { BENCH_SEED, benchCorpus } from './bench-corpus';
@@ -39,6 +40,8 @@ const LISTING_ROUNDS = 3;
 /** Entities expanded once each: the largest ones (the slowest to expand), then random ones. */
 const EXPANDED_ENTITIES = 200;
 const LARGEST_EXPANDED = 10;
+/** Words of the long article whose first hover is timed (the issue's "newly opened 10,000-word article"). */
+const LONG_ARTICLE_WORDS = 10_000;
 /** The index file's layout (see index-file.ts): a fixed header, then the byte length of its JSON description. */
 const INDEX_HEADER_BYTES = 64;
 const META_LENGTH_BYTES = 4;
@@ -110,11 +113,12 @@ interface Figures {
   readonly cost: EntityModelCost;
 }
 
-/** The same cold build without entity extraction: its time, the memory its index holds and its cache's size. */
+/** The same cold build without entity extraction: its time, the memory its index holds, its cache's size and reopen. */
 interface BuildWithoutEntities {
   readonly ms: number;
   readonly indexMb: number;
   readonly cacheMb: number;
+  readonly reopenMs: number;
 }
 
 /** Median, 95th percentile and maximum of a set of timings, in ms. */
@@ -124,8 +128,16 @@ interface Spread {
   readonly max: number;
 }
 
+/** Hover cards on the reopened index: building a card for sampled entities, and the first hover on a long new article. */
+interface HoverFigures {
+  readonly card: Spread;
+  readonly firstLongMs: number;
+  readonly longWords: number;
+}
+
 /** The Entities view's work on the index reopened from its cache, first calls included. */
 interface BrowsingFigures {
+  readonly hover: HoverFigures;
   readonly typeCountsMs: number;
   readonly listings: number;
   readonly listing: Spread;
@@ -140,7 +152,6 @@ interface EntityModelCost {
   readonly figuresMb: number;
   readonly entitiesSectionMb: number;
   readonly cacheMb: number;
-  readonly figuresMs: number;
 }
 
 function gc(): void {
@@ -227,9 +238,10 @@ async function coldBuildWithoutEntities(dir: string, cacheFile: string): Promise
   const indexMb = heapAndBuffersMb() - before;
   await service.save();
   const cacheMb = statSync(cacheFile).size / MB;
-  rmSync(cacheFile, { force: true });
   await service.dispose();
-  return { ms, indexMb, cacheMb };
+  const { reopenMs } = await reopen(dir, cacheFile, { kind: 'none' });
+  rmSync(cacheFile, { force: true });
+  return { ms, indexMb, cacheMb, reopenMs };
 }
 
 /** The build, save and query figures of one size; the service is dropped when this returns, as when a window closes. */
@@ -282,7 +294,8 @@ async function buildSaveAndQuery(
     coldMs,
     coldCpuMs,
     loadAtStart,
-    withoutEntities: withoutEntities ?? { ms: coldMs, indexMb, cacheMb },
+    // Without a model this build is the one without entities; its reopen is the one measure() times next.
+    withoutEntities: withoutEntities ?? { ms: coldMs, indexMb, cacheMb, reopenMs: Number.NaN },
     indexMb,
     entities: service.index.entityCount,
     maxStallMs,
@@ -321,7 +334,44 @@ async function reopen(dir: string, cacheFile: string, extractor: ExtractorSpec):
 /** Reopens the saved index and browses its entities; the reopened index is dropped when this returns. */
 async function reopenAndBrowse(dir: string, cacheFile: string, extractor: ExtractorSpec): Promise<{ reopenMs: number; reopenStallMs: number; browsing: BrowsingFigures }> {
   const { index, ...reopened } = await reopen(dir, cacheFile, extractor);
-  return { ...reopened, browsing: browseEntities(index) };
+  return { ...reopened, browsing: browseEntities(index, dir) };
+}
+
+/** The corpus as the hover card reads it: the index reopened from the cache. */
+function cardSource(index: CorpusIndex): Parameters<typeof entityCardOf>[1] {
+  return { summary: (key) => index.entitySummary(key), timeline: (key) => index.entityTimeline(key), companions: (key, limit) => index.companions(key, limit) };
+}
+
+/**
+ * Hover cards: the card of each sampled entity (its summary, mentions per month, companions and Markdown: what a
+ * hover does once the document is analysed), and the first hover on a new article of {@link LONG_ARTICLE_WORDS}
+ * words made of the corpus's own articles: the recogniser over the whole text, then the card (model load not included).
+ */
+function hoverFigures(index: CorpusIndex, sample: readonly string[], dir: string): HoverFigures {
+  const corpus = cardSource(index);
+  const cards = sample.map((key) => {
+    const summary = index.entitySummary(key);
+    if (!summary) throw new Error(`News Corpus: the sampled entity ${key} is not in the index.`);
+    const entity: ArticleEntity = { key, name: summary.name, type: summary.type, aliases: summary.aliases, mentions: [{ start: 0, end: summary.name.length }], forms: [] };
+    return timed(() => entityCardMarkdown(entityCardOf(entity, corpus), []));
+  });
+  const paragraphs: string[] = [];
+  let words = 0;
+  for (const file of listArticleFiles(dir)) {
+    if (words >= LONG_ARTICLE_WORDS) break;
+    const text = readFileSync(file.path, 'utf8').replace(/^ date \S+ /, '');
+    paragraphs.push(text);
+    words += text.split(/\s+/).length;
+  }
+  const long = ` date 2024-01-01 ${paragraphs.join('\n\n')}`;
+  const model = loadModel(MODEL);
+  const firstLongMs = model.ok
+    ? timed(() => {
+        const [first] = model.extract(long);
+        if (first) entityCardMarkdown(entityCardOf(first, corpus), []);
+      })
+    : Number.NaN;
+  return { card: spread(cards), firstLongMs, longWords: words };
 }
 
 /** The 10 largest entities, then random ones (seeded: the same on every run), as keys. */
@@ -349,7 +399,7 @@ function expansionSample(index: CorpusIndex): string[] {
  * an entity (its articles, then the periods the tree splits them into). Largest entities are expanded first,
  * so that the first, coldest expansion is also the largest.
  */
-function browseEntities(index: CorpusIndex): BrowsingFigures {
+function browseEntities(index: CorpusIndex, dir: string): BrowsingFigures {
   const typeCountsMs = timed(() => index.entityTypeCounts());
   const requests = ENTITY_TYPES.flatMap((type) =>
     ENTITY_SORTS.flatMap((sort) =>
@@ -363,6 +413,7 @@ function browseEntities(index: CorpusIndex): BrowsingFigures {
   const sample = expansionSample(index);
   const expansions = sample.map((key) => timed(() => periodChildren(index.entityArticles(key), undefined)));
   return {
+    hover: hoverFigures(index, sample, dir),
     typeCountsMs,
     listings: requests.length,
     listing: spread(listings),
@@ -386,38 +437,25 @@ function decodeParts(bytes: Buffer, identity: IndexIdentity): IndexParts {
   return decoded.parts;
 }
 
-/** Memory of the entity table as a reopen decodes it: the decoded parts with the table, then without it. */
-function entityTableMb(bytes: Buffer, identity: IndexIdentity): number {
-  const parts: { entities?: IndexParts['entities'] } & Omit<IndexParts, 'entities'> = { ...decodeParts(bytes, identity) };
-  const withTable = heapAndBuffersMb();
-  delete parts.entities;
-  const mb = withTable - heapAndBuffersMb();
+/** Memory of one part of the index as a reopen decodes it: the decoded parts with it, then without it. */
+function partMb(bytes: Buffer, identity: IndexIdentity, part: 'entities' | 'entityStats'): number {
+  const parts: Partial<IndexParts> = { ...decodeParts(bytes, identity) };
+  const withPart = heapAndBuffersMb();
+  delete parts[part];
+  const mb = withPart - heapAndBuffersMb();
   // Read after the measurement, so that the other parts stay alive through it.
-  if (parts.store.count === 0) throw new Error('News Corpus: the benchmark cache holds no articles.');
+  if ((parts.store?.count ?? 0) === 0) throw new Error('News Corpus: the benchmark cache holds no articles.');
   return mb;
 }
 
 /**
- * What the entity model costs, measured on the saved cache: the bytes of its 'entities' section; the memory of
- * the decoded entity table and of the per-entity figures; and how long `prepare()` takes to build those figures
- * (in slices, as a reopen does; the term tree it also builds is built beforehand, so only the figures are timed).
+ * What the entity model costs, measured on the saved cache: the bytes of its 'entities' section, and the memory
+ * of the decoded entity table and of the per-entity figures saved with it.
  */
-async function entityModelCost(cacheFile: string, identity: IndexIdentity): Promise<EntityModelCost> {
+function entityModelCost(cacheFile: string, identity: IndexIdentity): EntityModelCost {
   const bytes = readFileSync(cacheFile);
-  const sections = cacheSections(bytes);
-  const entitiesSectionMb = (sections.find((section) => section.name === 'entities')?.bytes ?? 0) / MB;
-  const tableMb = entityTableMb(bytes, identity);
-  const parts = decodeParts(bytes, identity);
-  runAtOnce(parts.dictionary.prepareSteps());
-  const index = new CorpusIndex(parts);
-  const before = heapAndBuffersMb();
-  const started = performance.now();
-  await index.prepare();
-  const figuresMs = performance.now() - started;
-  const figuresMb = heapAndBuffersMb() - before;
-  // Read after the measurement, so that the index (and its figures) stays alive through it.
-  if (index.entityTypeCounts().size === 0) throw new Error('News Corpus: the reopened index has no entity types.');
-  return { tableMb, figuresMb, entitiesSectionMb, cacheMb: bytes.length / MB, figuresMs };
+  const entitiesSectionMb = (cacheSections(bytes).find((section) => section.name === 'entities')?.bytes ?? 0) / MB;
+  return { tableMb: partMb(bytes, identity, 'entities'), figuresMb: partMb(bytes, identity, 'entityStats'), entitiesSectionMb, cacheMb: bytes.length / MB };
 }
 
 async function measure(count: number, extractor: ExtractorSpec, withRipgrep: boolean): Promise<Figures> {
@@ -426,8 +464,9 @@ async function measure(count: number, extractor: ExtractorSpec, withRipgrep: boo
   const cacheFile = path.join(tmpdir(), 'news-corpus-bench', `index-${count}.ncidx`);
   const built = await buildSaveAndQuery(dir, cacheFile, extractor);
   const reopened = await reopenAndBrowse(dir, cacheFile, extractor);
-  const cost = await entityModelCost(cacheFile, { root: dir, extractor: extractorId(extractor) });
-  const figures: Figures = { ...built, fillCacheMs, ...reopened, cost };
+  const cost = entityModelCost(cacheFile, { root: dir, extractor: extractorId(extractor) });
+  const withoutEntities = Number.isNaN(built.withoutEntities.reopenMs) ? { ...built.withoutEntities, reopenMs: reopened.reopenMs } : built.withoutEntities;
+  const figures: Figures = { ...built, withoutEntities, fillCacheMs, ...reopened, cost };
   if (!withRipgrep) return figures;
   const rg = ripgrep(dir).sort((a, b) => a - b);
   return { ...figures, rgP50: percentile(rg, 0.5), rgP95: percentile(rg, 0.95) };
@@ -442,14 +481,17 @@ const ENTITY_NOTES: readonly string[] = [
     `${LISTING_ROUNDS} rounds; the first round holds each listing's first call, and "first listing" is the very first.`,
   `- expand entity: entityArticles(key), then periodChildren(articles, undefined) as the tree splits them, once per entity, ` +
     `for the ${LARGEST_EXPANDED} largest entities (expanded first, the first coldest) and ${EXPANDED_ENTITIES - LARGEST_EXPANDED} picked at random (seed ${BENCH_SEED}).`,
+  '- hover card: entityCardOf (summary, mentions per month, companions) and entityCardMarkdown, as a hover over an analysed document,',
+  '  for the same sampled entities as "expand entity"; first hover: the recogniser over a new article made of the corpus\'s first articles',
+  '  (about the words shown), then its first entity\'s card (the model is loaded beforehand).',
   '- entity table in memory: heap used + array buffers after a full GC, with the decoded index parts, less the same once their entity table is dropped.',
-  '- per-entity figures in memory: heap used + array buffers after a full GC, after prepare() built them on a freshly decoded index, less before.',
+  '- per-entity figures in memory: heap used + array buffers after a full GC, with the decoded index parts, less the same once their saved figures are dropped.',
   '- all entity data in memory: "index in memory" (heap + array buffers held by the built index, less before the build) with entity extraction, less without:',
   '  entity terms, postings and forward-index pairs besides the table and figures.',
   "- 'entities' cache section: its bytes, from the section table in the cache file's description, and its share of the whole cache file.",
   '- all entity data in the cache: the cache file with entity extraction less the one without, as a share of the one with.',
-  '- prepare(): entity figures: how long prepare() takes to build the per-entity figures (in slices, as on a reopen) on a freshly decoded index',
-  '  whose term tree was built beforehand, and that time as a share of the warm reopen above.',
+  '- all entity data in the reopen: the warm reopen with entity extraction less the one without (the same articles, another cache),',
+  '  as a share of the one with: decoding the entity table, its figures, entity terms and postings.',
 ];
 
 function row(label: string, values: readonly string[]): string {
@@ -501,6 +543,12 @@ function printTable(results: readonly Figures[]): void {
     row('  expand entity p95', results.map((r) => ms(r.browsing.expanding.p95))),
     row('  expand entity max', results.map((r) => ms(r.browsing.expanding.max))),
     row("  largest entity's articles", results.map((r) => r.browsing.largestArticles.toLocaleString('en-US'))),
+    row('Hover card, reopened index:', results.map(() => '')),
+    row(`  card p50 (${EXPANDED_ENTITIES} entities)`, results.map((r) => ms(r.browsing.hover.card.p50))),
+    row('  card p95', results.map((r) => ms(r.browsing.hover.card.p95))),
+    row('  card max', results.map((r) => ms(r.browsing.hover.card.max))),
+    row('  first hover, new long article', results.map((r) => (Number.isNaN(r.browsing.hover.firstLongMs) ? 'n/a' : ms(r.browsing.hover.firstLongMs)))),
+    row('    its words', results.map((r) => r.browsing.hover.longWords.toLocaleString('en-US'))),
     row('Entity model cost:', results.map(() => '')),
     row('  entity table in memory', results.map((r) => mb1(r.cost.tableMb))),
     row('  per-entity figures in memory', results.map((r) => mb1(r.cost.figuresMb))),
@@ -509,8 +557,8 @@ function printTable(results: readonly Figures[]): void {
     row("  'entities' cache section", results.map((r) => mb1(r.cost.entitiesSectionMb))),
     row('    share of the cache file', results.map((r) => share(r.cost.entitiesSectionMb, r.cost.cacheMb))),
     row('  all entity data in the cache', results.map((r) => share(r.cacheMb - r.withoutEntities.cacheMb, r.cacheMb))),
-    row('  prepare(): entity figures', results.map((r) => ms(r.cost.figuresMs))),
-    row('    share of the warm reopen', results.map((r) => share(r.cost.figuresMs, r.reopenMs))),
+    row('  warm reopen without entity extraction', results.map((r) => s(r.withoutEntities.reopenMs))),
+    row('  all entity data in the reopen', results.map((r) => share(r.reopenMs - r.withoutEntities.reopenMs, r.reopenMs))),
   ];
   console.log(['', row('', results.map((r) => `${r.articles / 1000}k`)), ...lines, '', ...ENTITY_NOTES].join('\n'));
 }

@@ -1,6 +1,6 @@
-import { ENTITY_TYPE_NAMES } from './entity-directory';
 import { countOf } from './display-text';
-import { EntityType } from './entities/types';
+import { ArticleEntity, EntityType } from './entities/types';
+import { ENTITY_TYPE_NAMES, EntityDirectory } from './entity-directory';
 
 /**
  * Everything a hover card says about an entity: who it is according to the corpus.
@@ -38,6 +38,21 @@ export interface CardLink {
   readonly title: string;
   readonly command: string;
   readonly args: readonly unknown[];
+}
+
+/**
+ * The card of an entity of an open article: as the corpus knows it, or as this article alone does when the
+ * corpus does not know it yet (a new, unsaved article).
+ *
+ * @example
+ * entityCardOf(analyze(document.getText())[0], directory); // { name: 'Vladimir Putin', articleCount: 2, … }
+ */
+export function entityCardOf(entity: ArticleEntity, corpus: Pick<EntityDirectory, 'summary' | 'timeline' | 'companions'>): EntityCard {
+  const summary = corpus.summary(entity.key);
+  const mentionsHere = entity.mentions.length;
+  if (!summary) return { name: entity.name, type: entity.type, aliases: entity.aliases, articleCount: 0, mentionCount: 0, roles: [], timeline: [], companions: [], mentionsHere };
+  const timeline = [...corpus.timeline(entity.key)].sort(([a], [b]) => a.localeCompare(b)).map(([period, mentions]) => ({ period, mentions }));
+  return { ...summary, roles: [], timeline, companions: corpus.companions(entity.key, CARD_COMPANIONS), mentionsHere };
 }
 
 /** Bars of the mentions chart, lowest to highest. */

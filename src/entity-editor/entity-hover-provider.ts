@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CardLink, EntityCard, entityCardMarkdown } from '../core/entity-card';
+import { CardLink, entityCardMarkdown, entityCardOf } from '../core/entity-card';
 import { EntityDirectory } from '../core/entity-directory';
 import { ArticleEntity } from '../core/entities/types';
 import { exactEntityQuery } from '../core/search/query-parser';
@@ -7,24 +7,11 @@ import { entityAt } from './entity-at';
 
 /** The commands a card's links may run: the hover's Markdown is trusted for these and nothing else. */
 export const CARD_COMMANDS = ['newsCorpus.revealEntity', 'newsCorpus.search', 'newsCorpus.findMentions'] as const;
-/** Companions looked up for a card. */
-const CARD_COMPANIONS = 5;
-
 /** What the hover needs: the document's entities, the corpus's, and whether a document is an article. */
 export interface EntityHoverDeps {
   readonly analyze: (text: string) => readonly ArticleEntity[];
   readonly entities: EntityDirectory;
   readonly isArticle: (document: vscode.TextDocument) => boolean;
-}
-
-/** The card of an entity as the corpus knows it, or as this article alone does when it is not indexed yet. */
-function cardOf(entity: ArticleEntity, entities: EntityDirectory): EntityCard {
-  const summary = entities.summary(entity.key);
-  const mentionsHere = entity.mentions.length;
-  if (!summary) return { name: entity.name, type: entity.type, aliases: entity.aliases, articleCount: 0, mentionCount: 0, roles: [], timeline: [], companions: [], mentionsHere };
-  const timeline = [...entities.timeline(entity.key)].sort(([a], [b]) => a.localeCompare(b)).map(([period, mentions]) => ({ period, mentions }));
-  const card = { ...summary, roles: [], timeline, companions: entities.companions(entity.key, CARD_COMPANIONS), mentionsHere };
-  return card;
 }
 
 /**
@@ -39,7 +26,7 @@ export class EntityHoverProvider implements vscode.HoverProvider {
     const found = entityAt(this.deps.analyze(document.getText()), document, position);
     if (!found) return undefined;
     const { entity, range } = found;
-    const card = cardOf(entity, this.deps.entities);
+    const card = entityCardOf(entity, this.deps.entities);
     const links: CardLink[] = [
       { title: 'Show in Entities View', command: 'newsCorpus.revealEntity', args: [entity.key] },
       { title: 'Search Articles', command: 'newsCorpus.search', args: [exactEntityQuery(entity.type, card.name)] },
