@@ -437,12 +437,12 @@ function decodeParts(bytes: Buffer, identity: IndexIdentity): IndexParts {
   return decoded.parts;
 }
 
-/** Memory of one part of the index as a reopen decodes it: the decoded parts with it, then without it. */
-function partMb(bytes: Buffer, identity: IndexIdentity, part: 'entities' | 'entityStats'): number {
+/** Memory of some parts of the index as a reopen decodes it: the decoded parts with them, then without them. */
+function partsMb(bytes: Buffer, identity: IndexIdentity, dropped: readonly ('entities' | 'entityStats')[]): number {
   const parts: Partial<IndexParts> = { ...decodeParts(bytes, identity) };
-  const withPart = heapAndBuffersMb();
-  delete parts[part];
-  const mb = withPart - heapAndBuffersMb();
+  const withParts = heapAndBuffersMb();
+  for (const part of dropped) delete parts[part];
+  const mb = withParts - heapAndBuffersMb();
   // Read after the measurement, so that the other parts stay alive through it.
   if ((parts.store?.count ?? 0) === 0) throw new Error('News Corpus: the benchmark cache holds no articles.');
   return mb;
@@ -455,7 +455,10 @@ function partMb(bytes: Buffer, identity: IndexIdentity, part: 'entities' | 'enti
 function entityModelCost(cacheFile: string, identity: IndexIdentity): EntityModelCost {
   const bytes = readFileSync(cacheFile);
   const entitiesSectionMb = (cacheSections(bytes).find((section) => section.name === 'entities')?.bytes ?? 0) / MB;
-  return { tableMb: partMb(bytes, identity, 'entities'), figuresMb: partMb(bytes, identity, 'entityStats'), entitiesSectionMb, cacheMb: bytes.length / MB };
+  // The figures refer to the table (to tell entity terms from words): the table is freed only with them.
+  const figuresMb = partsMb(bytes, identity, ['entityStats']);
+  const tableMb = partsMb(bytes, identity, ['entities', 'entityStats']) - figuresMb;
+  return { tableMb, figuresMb, entitiesSectionMb, cacheMb: bytes.length / MB };
 }
 
 async function measure(count: number, extractor: ExtractorSpec, withRipgrep: boolean): Promise<Figures> {
@@ -484,7 +487,8 @@ const ENTITY_NOTES: readonly string[] = [
   '- hover card: entityCardOf (summary, mentions per month, companions) and entityCardMarkdown, as a hover over an analysed document,',
   '  for the same sampled entities as "expand entity"; first hover: the recogniser over a new article made of the corpus\'s first articles',
   '  (about the words shown), then its first entity\'s card (the model is loaded beforehand).',
-  '- entity table in memory: heap used + array buffers after a full GC, with the decoded index parts, less the same once their entity table is dropped.',
+  '- entity table in memory: heap used + array buffers after a full GC, with the decoded index parts, less the same once their entity table',
+  '  and figures are dropped, less the figures alone.',
   '- per-entity figures in memory: heap used + array buffers after a full GC, with the decoded index parts, less the same once their saved figures are dropped.',
   '- all entity data in memory: "index in memory" (heap + array buffers held by the built index, less before the build) with entity extraction, less without:',
   '  entity terms, postings and forward-index pairs besides the table and figures.',
