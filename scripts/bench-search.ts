@@ -339,7 +339,12 @@ async function reopenAndBrowse(dir: string, cacheFile: string, extractor: Extrac
 
 /** The corpus as the hover card reads it: the index reopened from the cache. */
 function cardSource(index: CorpusIndex): Parameters<typeof entityCardOf>[1] {
-  return { summary: (key) => index.entitySummary(key), timeline: (key) => index.entityTimeline(key), companions: (key, limit) => index.companions(key, limit) };
+  return {
+    summary: (key) => index.entitySummary(key),
+    roles: (key) => index.entityRoles(key),
+    timeline: (key) => index.entityTimeline(key),
+    companions: (key, limit) => index.companions(key, limit),
+  };
 }
 
 /**
@@ -484,7 +489,7 @@ const ENTITY_NOTES: readonly string[] = [
     `${LISTING_ROUNDS} rounds; the first round holds each listing's first call, and "first listing" is the very first.`,
   `- expand entity: entityArticles(key), then periodChildren(articles, undefined) as the tree splits them, once per entity, ` +
     `for the ${LARGEST_EXPANDED} largest entities (expanded first, the first coldest) and ${EXPANDED_ENTITIES - LARGEST_EXPANDED} picked at random (seed ${BENCH_SEED}).`,
-  '- hover card: entityCardOf (summary, mentions per month, companions) and entityCardMarkdown, as a hover over an analysed document,',
+  '- hover card: entityCardOf (summary, roles, mentions per month, companions) and entityCardMarkdown, as a hover over an analysed document,',
   '  for the same sampled entities as "expand entity"; first hover: the recogniser over a new article made of the corpus\'s first articles',
   '  (about the words shown), then its first entity\'s card (the model is loaded beforehand).',
   '- entity table in memory: heap used + array buffers after a full GC, with the decoded index parts, less the same once their entity table',

@@ -47,12 +47,12 @@ export interface CardLink {
  * @example
  * entityCardOf(analyze(document.getText())[0], directory); // { name: 'Vladimir Putin', articleCount: 2, … }
  */
-export function entityCardOf(entity: ArticleEntity, corpus: Pick<EntityDirectory, 'summary' | 'timeline' | 'companions'>): EntityCard {
+export function entityCardOf(entity: ArticleEntity, corpus: Pick<EntityDirectory, 'summary' | 'roles' | 'timeline' | 'companions'>): EntityCard {
   const summary = corpus.summary(entity.key);
   const mentionsHere = entity.mentions.length;
   if (!summary) return { name: entity.name, type: entity.type, aliases: entity.aliases, articleCount: 0, mentionCount: 0, roles: [], timeline: [], companions: [], mentionsHere };
   const timeline = [...corpus.timeline(entity.key)].sort(([a], [b]) => a.localeCompare(b)).map(([period, mentions]) => ({ period, mentions }));
-  return { ...summary, roles: [], timeline, companions: corpus.companions(entity.key, CARD_COMPANIONS), mentionsHere };
+  return { ...summary, roles: corpus.roles(entity.key), timeline, companions: corpus.companions(entity.key, CARD_COMPANIONS), mentionsHere };
 }
 
 /** Bars of the mentions chart, lowest to highest. */

@@ -33,6 +33,8 @@ export interface EntityDirectory {
   articles(key: string): readonly EntityArticleRef[];
   /** The indexed text of the article `id`, if it is indexed. */
   articleText(id: string): string | undefined;
+  /** The roles writers attach to the entity, most articles first. */
+  roles(key: string): readonly { readonly role: string; readonly articles: number }[];
   /** Mentions of the entity per month (`YYYY-MM`). */
   timeline(key: string): ReadonlyMap<string, number>;
   /** The entities named in the most of the same articles, with the number of shared articles. */

@@ -41,6 +41,15 @@ export class WorkspaceEntities implements EntityDirectory {
     return this.indexes().length === 1 ? refs : refs.sort(newestFirst);
   }
 
+  roles(key: string): readonly { readonly role: string; readonly articles: number }[] {
+    const merged = new Map<string, { role: string; articles: number }>();
+    for (const { role, articles } of this.indexes().flatMap((index) => index.entityRoles(key))) {
+      const known = merged.get(role.toLowerCase());
+      merged.set(role.toLowerCase(), { role: known?.role ?? role, articles: (known?.articles ?? 0) + articles });
+    }
+    return [...merged.values()].sort((a, b) => b.articles - a.articles || a.role.localeCompare(b.role));
+  }
+
   timeline(key: string): ReadonlyMap<string, number> {
     const merged = new Map<string, number>();
     for (const index of this.indexes()) {

@@ -43,11 +43,11 @@ export interface EntityForm {
  * An entity named in a batch, once per batch whatever the number of its articles: `term` is the id of its
  * entity term in the batch vocabulary (the entity fields of its articles list that term), `aliases` are
  * the other names it had in the batch's articles, `forms` every written form with its mentions in the batch
- * (the index picks the corpus-wide name from them).
+ * (the index picks the corpus-wide name from them), `roles` the titles and descriptions its articles attach to it.
  *
  * @example
  * const putin: BatchEntity = { term: 7, key: 'PER:vladimir putin', name: 'Vladimir Putin', type: 'PER', aliases: ['Putin'],
- *   forms: [{ text: 'Vladimir Putin', count: 1 }, { text: 'Putin', count: 3 }] };
+ *   forms: [{ text: 'Vladimir Putin', count: 1 }, { text: 'Putin', count: 3 }], roles: [{ text: 'Russian President', count: 1 }] };
  */
 export interface BatchEntity {
   readonly term: number;
@@ -56,6 +56,8 @@ export interface BatchEntity {
   readonly type: EntityType;
   readonly aliases: readonly string[];
   readonly forms: readonly EntityForm[];
+  /** Roles writers attach to the name, each with the number of the batch's articles that say it. */
+  readonly roles: readonly EntityForm[];
 }
 
 /**

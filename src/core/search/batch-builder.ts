@@ -1,7 +1,8 @@
 import { Article } from '../article';
 import { describeSkip, readArticleFile, DEFAULT_MAX_FILE_BYTES, SkipReason } from '../article-file';
 import { ArticleEntity } from '../entities/types';
-import { AnalyzedArticleMeta, AnalyzedBatch, BatchEntity, EntityExtractor, SkippedArticle, entityTerm } from './analyzed-batch';
+import { articleRoles } from '../entities/roles';
+import { AnalyzedArticleMeta, AnalyzedBatch, BatchEntity, EntityExtractor, EntityForm, SkippedArticle, entityTerm } from './analyzed-batch';
 import { dayNumber } from './date-values';
 import { Growable } from './growable';
 import { TermTable } from './term-table';
@@ -11,6 +12,12 @@ import { forEachTermId } from './tokenize';
 const MAX_FIELD_COUNT = 255;
 
 const INITIAL_TOKEN_CAPACITY = 1 << 16;
+/** Stands for the roles of an article without entities, where mining them would find nothing. */
+const NO_ROLES: ReadonlyMap<string, readonly string[]> = new Map();
+
+function countsOf(counts: ReadonlyMap<string, number>): EntityForm[] {
+  return [...counts].map(([text, count]) => ({ text, count }));
+}
 const encoder = new TextEncoder();
 
 /**
@@ -47,7 +54,10 @@ export class BatchBuilder {
   private tokenCount = 0;
   private articles: AnalyzedArticleMeta[] = [];
   /** The batch's entities by entity term id, with the aliases and form counts seen so far. */
-  private entities = new Map<number, { readonly entity: Omit<BatchEntity, 'aliases' | 'forms'>; readonly aliases: Set<string>; readonly forms: Map<string, number> }>();
+  private entities = new Map<
+    number,
+    { readonly entity: Omit<BatchEntity, 'aliases' | 'forms' | 'roles'>; readonly aliases: Set<string>; readonly forms: Map<string, number>; readonly roles: Map<string, number> }
+  >();
   /** The articles' text back to back, copied in as they come: the caller may reuse the bytes it hands in. */
   private readonly text = new Growable(Uint8Array);
   private skipped: SkippedArticle[] = [];
@@ -95,7 +105,7 @@ export class BatchBuilder {
     const batch: AnalyzedBatch = {
       vocabulary: this.vocabulary.terms,
       articles: this.articles,
-      entities: [...this.entities.values()].map(({ entity, aliases, forms }) => ({ ...entity, aliases: [...aliases], forms: [...forms].map(([text, count]) => ({ text, count })) })),
+      entities: [...this.entities.values()].map(({ entity, aliases, forms, roles }) => ({ ...entity, aliases: [...aliases], forms: countsOf(forms), roles: countsOf(roles) })),
       tokens: this.tokens.slice(0, this.tokenCount),
       text: this.text.view().slice(),
       skipped: this.skipped,
@@ -115,7 +125,8 @@ export class BatchBuilder {
     const bodyTokens = this.tokenCount - bodyStartToken;
     forEachTermId(article.title, 0, article.title.length, this.vocabulary, pushTerm);
     const titleTokens = this.tokenCount - bodyStartToken - bodyTokens;
-    this.addEntities(this.extractEntities(text));
+    const entities = this.extractEntities(text);
+    this.addEntities(entities, entities.length > 0 ? articleRoles(text, entities) : NO_ROLES);
     const entityPairs = (this.tokenCount - bodyStartToken - bodyTokens - titleTokens) / 2;
     this.articles.push({
       path: stamp.path,
@@ -133,13 +144,13 @@ export class BatchBuilder {
   }
 
   /** Appends the entity field: one pair per entity term, one per distinct name word (counted once per mention). */
-  private addEntities(found: readonly ArticleEntity[]): void {
+  private addEntities(found: readonly ArticleEntity[], roles: ReadonlyMap<string, readonly string[]>): void {
     const wordCounts = new Map<number, number>();
     for (const entity of found) {
       const mentions = Math.max(1, entity.mentions.length);
       const term = entityTerm(entity.key);
       const termId = this.vocabulary.idOf(term, 0, term.length);
-      this.noteEntity(termId, entity);
+      this.noteEntity(termId, entity, roles.get(entity.key) ?? []);
       this.push(termId);
       this.push(Math.min(mentions, MAX_FIELD_COUNT));
       const seen = new Set<number>();
@@ -155,15 +166,17 @@ export class BatchBuilder {
     }
   }
 
-  /** Adds an entity to the batch's list, or its new aliases and form counts when the batch already names it. */
-  private noteEntity(term: number, entity: ArticleEntity): void {
+  /** Adds an entity to the batch's list, or its new aliases, form counts and roles when the batch already names it. */
+  private noteEntity(term: number, entity: ArticleEntity, roles: readonly string[]): void {
     let known = this.entities.get(term);
     if (known === undefined) {
-      known = { entity: { term, key: entity.key, name: entity.name, type: entity.type }, aliases: new Set(), forms: new Map() };
+      known = { entity: { term, key: entity.key, name: entity.name, type: entity.type }, aliases: new Set(), forms: new Map(), roles: new Map() };
       this.entities.set(term, known);
     }
     for (const alias of entity.aliases) known.aliases.add(alias);
     for (const { text, count } of entity.forms) known.forms.set(text, (known.forms.get(text) ?? 0) + count);
+    // One count per article: `roles` are this article's distinct roles.
+    for (const role of roles) known.roles.set(role, (known.roles.get(role) ?? 0) + 1);
   }
 
   private push(value: number): void {

@@ -400,6 +400,11 @@ export class CorpusIndex {
     return this.entities.all();
   }
 
+  /** The roles writers attach to the entity `key`, most articles first, with the number of articles saying each. */
+  entityRoles(key: string): { role: string; articles: number }[] {
+    return this.entities.rolesOf(key).map(({ text, count }) => ({ role: text, articles: count }));
+  }
+
   /** Mentions of the entity `key` per month (`YYYY-MM`), from its dated articles. */
   entityTimeline(key: string): Map<string, number> {
     const counts = new Map<string, number>();

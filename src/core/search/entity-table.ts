@@ -28,6 +28,8 @@ interface EntityRecord {
   readonly term: number;
   /** Full forms of the name (case variants of the key's identity) → mentions seen. */
   readonly forms: Map<string, number>;
+  /** Roles by their lower-case form (writers capitalise titles differently) → the first spelling and the articles saying it. */
+  readonly roles: Map<string, { readonly text: string; count: number }>;
 }
 
 /** Aliases kept per entity; the long tail of spellings adds nothing to matching. */
@@ -57,7 +59,7 @@ function formScore(form: string, count: number): number {
  *
  * @example
  * const table = new EntityTable();
- * table.register({ key: 'PER:vladimir putin', name: 'Vladimir Putin', type: 'PER', aliases: ['Putin'], forms: [] }, 42);
+ * table.register({ key: 'PER:vladimir putin', name: 'Vladimir Putin', type: 'PER', aliases: ['Putin'], forms: [], roles: [] }, 42);
  * table.find('putin', 'PER'); // [{ key: 'PER:vladimir putin', … }]
  */
 export class EntityTable {
@@ -75,12 +77,17 @@ export class EntityTable {
     // By term id first: a number, where the key is a string that came from another thread and would be hashed again.
     let info = this.byTerm[term] ?? this.byKey.get(entity.key);
     if (!info) {
-      info = { key: entity.key, name: entity.name, type: entity.type, aliases: [], term, forms: new Map() };
+      info = { key: entity.key, name: entity.name, type: entity.type, aliases: [], term, forms: new Map(), roles: new Map() };
       this.byKey.set(entity.key, info);
       this.indexWords(entity.name, entity.key);
     }
     this.byTerm[term] = info;
     for (const { text, count } of entity.forms) this.countForm(info, text, count);
+    for (const { text, count } of entity.roles) {
+      const role = info.roles.get(text.toLowerCase());
+      if (role) role.count += count;
+      else info.roles.set(text.toLowerCase(), { text, count });
+    }
     for (const alias of entity.aliases) this.addAlias(info, alias);
     if (entity.name !== info.name) this.addAlias(info, entity.name);
   }
@@ -101,6 +108,14 @@ export class EntityTable {
   /** The full forms of an entity's name with their mention counts, as saved with the index. */
   formsOf(key: string): readonly EntityForm[] {
     return [...(this.byKey.get(key)?.forms ?? [])].map(([text, count]) => ({ text, count }));
+  }
+
+  /**
+   * The roles writers attach to an entity, most articles first, each with the number of articles that said it
+   * (articles since removed still count, until the index is rebuilt).
+   */
+  rolesOf(key: string): EntityForm[] {
+    return [...(this.byKey.get(key)?.roles.values() ?? [])].map(({ text, count }) => ({ text, count })).sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
   }
 
   /** Entities (of `type`, if given) whose name or aliases contain every word of `name`. */

@@ -15,7 +15,8 @@ export const INDEX_FILE_MAGIC = 'NCINDEX1';
  * no alignment. 4: the forward index as raw 16- or 32-bit ids, aligned (the description is padded to 4 bytes);
  * the postings start with every term's byte length, so that each term can be decoded when first read.
  * 5: a CRC-32 of the payload instead of its SHA-1 (half the time to check 170 MB on reopen).
- * 6: each entity keeps the written forms of its name with their mention counts (the corpus-wide name).
+ * 6: each entity keeps the written forms of its name with their mention counts (the corpus-wide name), its
+ * figures (articles, mentions, first and last day) and the roles writers attach to it.
  *
  * @example
  * new DataView(bytes.buffer, bytes.byteOffset).getUint32(8, true) === INDEX_FORMAT_VERSION; // true for a current index file

@@ -1,3 +1,4 @@
+import { EntityForm } from './analyzed-batch';
 import { ByteReader, ByteWriter } from './byte-codec';
 import { IndexParts } from './corpus-index';
 import { DocColumns, DocStore } from './doc-store';
@@ -39,8 +40,8 @@ const ENTITY_STEP = 1000;
 const ALIAS_SEPARATOR = '\u001f';
 /** Separates a form of an entity's name from its mention count. */
 const COUNT_SEPARATOR = '\u001e';
-/** Fields stored per entity: key, name, type, aliases, term id, forms with their counts, figures. */
-const ENTITY_FIELDS = 7;
+/** Fields stored per entity: key, name, type, aliases, term id, forms with their counts, figures, roles with their counts. */
+const ENTITY_FIELDS = 8;
 /** Separates the figures of an entity (articles, mentions, first and last day) inside their field. */
 const FIGURE_SEPARATOR = ' ';
 /**
@@ -94,12 +95,20 @@ function* readStrings(bytes: Uint8Array, count: number): Generator<void, string[
 function entityFields(table: EntityTable, stats: EntityStats | undefined): string[] {
   const fields: string[] = [];
   for (const entity of table.all()) {
-    const forms = table.formsOf(entity.key).map(({ text, count }) => `${text}${COUNT_SEPARATOR}${count}`);
+    const counted = (list: readonly EntityForm[]) => list.map(({ text, count }) => `${text}${COUNT_SEPARATOR}${count}`).join(ALIAS_SEPARATOR);
     const figures = stats?.figures(entity.term);
     const figureField = figures === undefined ? '' : [figures.articles, figures.mentions, figures.firstDay, figures.lastDay].join(FIGURE_SEPARATOR);
-    fields.push(entity.key, entity.name, entity.type, entity.aliases.join(ALIAS_SEPARATOR), String(entity.term), forms.join(ALIAS_SEPARATOR), figureField);
+    fields.push(entity.key, entity.name, entity.type, entity.aliases.join(ALIAS_SEPARATOR), String(entity.term), counted(table.formsOf(entity.key)), figureField, counted(table.rolesOf(entity.key)));
   }
   return fields;
+}
+
+/** Texts with their counts, as `entityFields` writes forms and roles. */
+function readCounted(field: string | undefined): EntityForm[] {
+  return splitList(field).map((entry) => {
+    const at = entry.lastIndexOf(COUNT_SEPARATOR);
+    return { text: entry.slice(0, at), count: Number(entry.slice(at + 1)) };
+  });
 }
 
 /** The figures saved in an entity's field, or undefined if none were. */
@@ -123,10 +132,8 @@ function* readEntities(fields: readonly string[], termCount: number): Generator<
       name: fields[i + 1] ?? '',
       type: (fields[i + 2] ?? 'MISC') as EntityInfo['type'],
       aliases: splitList(fields[i + 3]),
-      forms: splitList(fields[i + 5]).map((form) => {
-        const at = form.lastIndexOf(COUNT_SEPARATOR);
-        return { text: form.slice(0, at), count: Number(form.slice(at + 1)) };
-      }),
+      forms: readCounted(fields[i + 5]),
+      roles: readCounted(fields[i + 7]),
     };
     const term = Number(fields[i + 4]);
     table.register(entity, term);

@@ -37,6 +37,15 @@ describe('the shipped entity model, end to end through the indexing threads', fu
     assert.deepStrictEqual([kim.firstDate, kim.lastDate], ['2023-09-13', '2023-09-13']);
   });
 
+  it('keeps the roles writers attach to a name, counted by article, across both seeds', () => {
+    assert.deepStrictEqual(
+      service.index.entityRoles('PER:vladimir putin').map(({ role, articles }) => `${role} (${articles})`),
+      ['head of the Kremlin (1)', 'Russian President (1)'],
+    );
+    assert.deepStrictEqual(service.index.entityRoles('PER:kim jong-un'), [{ role: 'North Korean dictator', articles: 2 }]);
+    assert.deepStrictEqual(service.index.entityRoles('PER:dmitry peskov'), [{ role: 'Kremlin spokesman', articles: 1 }]);
+  });
+
   it('lists people by article count, and one article for "Sergei Lavrov"', () => {
     const people = service.index.listEntities({ type: 'PER', sort: 'articles', offset: 0, limit: 2 });
     assert.deepStrictEqual(people.entities.map((entity) => entity.name).sort(), ['Kim Jong-un', 'Vladimir Putin']);
