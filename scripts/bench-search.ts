@@ -15,7 +15,8 @@ import { CorpusIndex, IndexParts } from '../src/core/search/corpus-index';
 import { EntityListRequest, EntitySort, EntitySummary } from '../src/core/search/entity-listing';
 import { ENTITY_TYPES } from '../src/core/search/entity-table';
 import { INDEX_FILE_MAGIC, IndexIdentity, decodeIndex } from '../src/core/search/index-file';
-import { SectionInfo } from '../src/core/search/index-sections';
+import { SectionInfo, decodeEntitySection } from '../src/core/search/index-sections';
+import { runAtOnce } from '../src/core/search/time-slices';
 import { ExtractorSpec, extractorId, loadModel } from '../src/workers/entity-extractor';
 import { IndexService } from '../src/workers/index-service';
 import { listArticleFiles } from '../src/workers/list-files';
@@ -148,6 +149,7 @@ interface BrowsingFigures {
 
 /** What the entity model costs: memory, cache bytes and time on reopen. */
 interface EntityModelCost {
+  readonly decodeMs: number;
   readonly tableMb: number;
   readonly figuresMb: number;
   readonly entitiesSectionMb: number;
@@ -453,6 +455,18 @@ function partsMb(bytes: Buffer, identity: IndexIdentity, dropped: readonly ('ent
   return mb;
 }
 
+/** How long decoding the 'entities' section takes (the entity table with its names, spellings, roles and figures), as a reopen does it. */
+function entitySectionDecodeMs(bytes: Buffer): number {
+  const sections = cacheSections(bytes);
+  const at = sections.findIndex((section) => section.name === 'entities');
+  const section = sections[at];
+  if (section === undefined) throw new Error('News Corpus: the benchmark cache has no entities section.');
+  const metaEnd = INDEX_HEADER_BYTES + META_LENGTH_BYTES + bytes.readUInt32LE(INDEX_HEADER_BYTES);
+  const start = metaEnd + sections.slice(0, at).reduce((sum, before) => sum + before.bytes, 0);
+  const termCount = sections.find((candidate) => candidate.name === 'terms')?.count ?? 0;
+  return timed(() => runAtOnce(decodeEntitySection(bytes.subarray(start, start + section.bytes), section.count, termCount)));
+}
+
 /**
  * What the entity model costs, measured on the saved cache: the bytes of its 'entities' section, and the memory
  * of the decoded entity table and of the per-entity figures saved with it.
@@ -463,7 +477,7 @@ function entityModelCost(cacheFile: string, identity: IndexIdentity): EntityMode
   // The figures refer to the table (to tell entity terms from words): the table is freed only with them.
   const figuresMb = partsMb(bytes, identity, ['entityStats']);
   const tableMb = partsMb(bytes, identity, ['entities', 'entityStats']) - figuresMb;
-  return { tableMb, figuresMb, entitiesSectionMb, cacheMb: bytes.length / MB };
+  return { tableMb, figuresMb, entitiesSectionMb, cacheMb: bytes.length / MB, decodeMs: entitySectionDecodeMs(bytes) };
 }
 
 async function measure(count: number, extractor: ExtractorSpec, withRipgrep: boolean): Promise<Figures> {
@@ -499,6 +513,8 @@ const ENTITY_NOTES: readonly string[] = [
   '  entity terms, postings and forward-index pairs besides the table and figures.',
   "- 'entities' cache section: its bytes, from the section table in the cache file's description, and its share of the whole cache file.",
   '- all entity data in the cache: the cache file with entity extraction less the one without, as a share of the one with.',
+  "- decoding the 'entities' section: the entity model's part of a reopen (names, spellings, roles, saved figures), timed alone, and its",
+  '  share of the warm reopen above.',
   '- all entity data in the reopen: the warm reopen with entity extraction less the one without (the same articles, another cache),',
   '  as a share of the one with: decoding the entity table, its figures, entity terms and postings.',
 ];
@@ -566,6 +582,8 @@ function printTable(results: readonly Figures[]): void {
     row("  'entities' cache section", results.map((r) => mb1(r.cost.entitiesSectionMb))),
     row('    share of the cache file', results.map((r) => share(r.cost.entitiesSectionMb, r.cost.cacheMb))),
     row('  all entity data in the cache', results.map((r) => share(r.cacheMb - r.withoutEntities.cacheMb, r.cacheMb))),
+    row("  decoding the 'entities' section", results.map((r) => ms(r.cost.decodeMs))),
+    row('    share of the warm reopen', results.map((r) => share(r.cost.decodeMs, r.reopenMs))),
     row('  warm reopen without entity extraction', results.map((r) => s(r.withoutEntities.reopenMs))),
     row('  all entity data in the reopen', results.map((r) => share(r.reopenMs - r.withoutEntities.reopenMs, r.reopenMs))),
   ];

@@ -296,11 +296,12 @@ export class CorpusIndex {
   }
 
   /**
-   * Builds the prefix/fuzzy term tree and the entity figures now, in slices, so that the first query or
-   * entity list does not pay for them.
+   * Builds the prefix/fuzzy term tree, the entity name word index and the entity figures now, in slices, so
+   * that the first query or entity list does not pay for them.
    */
   async prepare(sliceMs = DEFAULT_SLICE_MS): Promise<void> {
     await runInSlices(this.dictionary.prepareSteps(), sliceMs);
+    await runInSlices(this.entities.wordIndexSteps(), sliceMs);
     this.stats ??= await runInSlices(this.statsSteps(), sliceMs);
   }
 

@@ -1,6 +1,7 @@
 import { identityOfDisplay, isAllCaps, nameIdentity } from '../entities/names';
 import { EntityType } from '../entities/types';
 import { BatchEntity, EntityForm } from './analyzed-batch';
+import { runAtOnce } from './time-slices';
 import { tokenize } from './tokenize';
 
 /**
@@ -32,6 +33,8 @@ interface EntityRecord {
   readonly roles: Map<string, { readonly text: string; count: number }>;
 }
 
+/** Entities whose words are indexed between two chances to pause (~8 µs an entity). */
+const WORD_INDEX_STEP = 1000;
 /** Aliases kept per entity; the long tail of spellings adds nothing to matching. */
 const MAX_ALIASES = 32;
 /** Larger than any mention count, so that a form in capitals only is the name only when there is no other. */
@@ -46,6 +49,17 @@ export const ENTITY_TYPES: readonly EntityType[] = ['PER', 'LOC', 'ORG', 'MISC']
 
 function words(text: string): string[] {
   return tokenize(text).map((token) => token.term);
+}
+
+function addWords(byWord: Map<string, Set<string>>, text: string, key: string): void {
+  for (const word of words(text)) {
+    let keys = byWord.get(word);
+    if (!keys) {
+      keys = new Set();
+      byWord.set(word, keys);
+    }
+    keys.add(key);
+  }
 }
 
 function formScore(form: string, count: number): number {
@@ -64,7 +78,11 @@ function formScore(form: string, count: number): number {
  */
 export class EntityTable {
   private readonly byKey = new Map<string, EntityRecord>();
-  private readonly byWord = new Map<string, Set<string>>();
+  /**
+   * Entity keys by the words of their names and aliases, for `person:Putin`. Built on first need (or by
+   * {@link wordIndexSteps} after a load): tokenising every name was most of decoding the entity table.
+   */
+  private byWord: Map<string, Set<string>> | undefined = new Map();
   /** The same entities by the dictionary id of their entity term (sparse). */
   private readonly byTerm: EntityRecord[] = [];
 
@@ -123,8 +141,9 @@ export class EntityTable {
     const wanted = words(name);
     if (wanted.length === 0) return [];
     let keys: Set<string> | undefined;
+    const byWord = this.wordIndex();
     for (const word of wanted) {
-      const withWord = this.byWord.get(word);
+      const withWord = byWord.get(word);
       if (!withWord) return [];
       keys = keys ? new Set([...keys].filter((key) => withWord.has(key))) : withWord;
     }
@@ -168,14 +187,32 @@ export class EntityTable {
     this.indexWords(alias, info.key);
   }
 
-  private indexWords(text: string, key: string): void {
-    for (const word of words(text)) {
-      let keys = this.byWord.get(word);
-      if (!keys) {
-        keys = new Set();
-        this.byWord.set(word, keys);
-      }
-      keys.add(key);
+  /**
+   * Forgets the word index, to build it later in one go: a table being loaded registers every entity, and
+   * indexing their words one by one would make the load pay for an index only entity searches use.
+   */
+  deferWordIndex(): void {
+    this.byWord = undefined;
+  }
+
+  /** Builds the word index if it was deferred, pausing every {@link WORD_INDEX_STEP} entities. */
+  *wordIndexSteps(): Generator<void, void> {
+    if (this.byWord !== undefined) return;
+    const byWord = new Map<string, Set<string>>();
+    let done = 0;
+    for (const info of this.byKey.values()) {
+      for (const text of [info.name, ...info.aliases]) addWords(byWord, text, info.key);
+      if (++done % WORD_INDEX_STEP === 0) yield;
     }
+    this.byWord = byWord;
+  }
+
+  private wordIndex(): Map<string, Set<string>> {
+    if (this.byWord === undefined) runAtOnce(this.wordIndexSteps());
+    return this.byWord as Map<string, Set<string>>;
+  }
+
+  private indexWords(text: string, key: string): void {
+    if (this.byWord !== undefined) addWords(this.byWord, text, key);
   }
 }
