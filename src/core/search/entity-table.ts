@@ -27,10 +27,10 @@ interface EntityRecord {
   readonly type: EntityType;
   readonly aliases: string[];
   readonly term: number;
-  /** Full forms of the name (case variants of the key's identity) → mentions seen. */
-  readonly forms: Map<string, number>;
-  /** Roles by their lower-case form (writers capitalise titles differently) → the first spelling and the articles saying it. */
-  readonly roles: Map<string, { readonly text: string; count: number }>;
+  /** Full forms of the name (case variants of the key's identity) with the mentions seen; a few per entity. */
+  readonly forms: { readonly text: string; count: number }[];
+  /** Roles with the articles saying them, one per lower-case form (writers capitalise titles differently), first spelling kept. */
+  readonly roles: { readonly text: string; count: number }[];
 }
 
 /** Entities whose words are indexed between two chances to pause (~8 µs an entity). */
@@ -95,19 +95,30 @@ export class EntityTable {
     // By term id first: a number, where the key is a string that came from another thread and would be hashed again.
     let info = this.byTerm[term] ?? this.byKey.get(entity.key);
     if (!info) {
-      info = { key: entity.key, name: entity.name, type: entity.type, aliases: [], term, forms: new Map(), roles: new Map() };
+      info = { key: entity.key, name: entity.name, type: entity.type, aliases: [], term, forms: [], roles: [] };
       this.byKey.set(entity.key, info);
       this.indexWords(entity.name, entity.key);
     }
     this.byTerm[term] = info;
     for (const { text, count } of entity.forms) this.countForm(info, text, count);
     for (const { text, count } of entity.roles) {
-      const role = info.roles.get(text.toLowerCase());
+      const lower = text.toLowerCase();
+      const role = info.roles.find((known) => known.text.toLowerCase() === lower);
       if (role) role.count += count;
-      else info.roles.set(text.toLowerCase(), { text, count });
+      else info.roles.push({ text, count });
     }
     for (const alias of entity.aliases) this.addAlias(info, alias);
     if (entity.name !== info.name) this.addAlias(info, entity.name);
+  }
+
+  /**
+   * Puts back an entity as a saved table held it (its name, aliases and counts already settled): a load takes
+   * this path, which skips the comparisons that {@link register} makes for every form.
+   */
+  restore(entity: Omit<BatchEntity, 'term'>, term: number): void {
+    const info: EntityRecord = { key: entity.key, name: entity.name, type: entity.type, aliases: [...entity.aliases], term, forms: [...entity.forms], roles: [...entity.roles] };
+    this.byKey.set(entity.key, info);
+    this.byTerm[term] = info;
   }
 
   get(key: string): EntityInfo | undefined {
@@ -125,7 +136,7 @@ export class EntityTable {
 
   /** The full forms of an entity's name with their mention counts, as saved with the index. */
   formsOf(key: string): readonly EntityForm[] {
-    return [...(this.byKey.get(key)?.forms ?? [])].map(([text, count]) => ({ text, count }));
+    return (this.byKey.get(key)?.forms ?? []).map(({ text, count }) => ({ text, count }));
   }
 
   /**
@@ -133,7 +144,7 @@ export class EntityTable {
    * (articles since removed still count, until the index is rebuilt).
    */
   rolesOf(key: string): EntityForm[] {
-    return [...(this.byKey.get(key)?.roles.values() ?? [])].map(({ text, count }) => ({ text, count })).sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
+    return (this.byKey.get(key)?.roles ?? []).map(({ text, count }) => ({ text, count })).sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
   }
 
   /** Entities (of `type`, if given) whose name or aliases contain every word of `name`. */
@@ -169,9 +180,11 @@ export class EntityTable {
   private countForm(info: EntityRecord, form: string, count: number): void {
     // Only case variants of the name compete for it: a short form ("Putin") is an alias, never the name.
     if (identityOfDisplay(form) !== info.key.slice(info.key.indexOf(':') + 1)) return;
-    const total = (info.forms.get(form) ?? 0) + count;
-    info.forms.set(form, total);
-    const current = info.forms.get(info.name) ?? 0;
+    let entry = info.forms.find((known) => known.text === form);
+    if (entry) entry.count += count;
+    else info.forms.push((entry = { text: form, count }));
+    const total = entry.count;
+    const current = info.forms.find((known) => known.text === info.name)?.count ?? 0;
     if (form !== info.name && formScore(form, total) > formScore(info.name, current)) {
       const previous = info.name;
       info.name = form;

@@ -100,6 +100,10 @@ function entityFields(table: EntityTable, stats: EntityStats | undefined): strin
   return fields;
 }
 
+function splitList(field: string | undefined): string[] {
+  return field === undefined || field === '' ? [] : field.split(ALIAS_SEPARATOR);
+}
+
 /** Texts with their counts, as `entityFields` writes forms and roles. */
 function readCounted(field: string | undefined): EntityForm[] {
   return splitList(field).map((entry) => {
@@ -110,13 +114,14 @@ function readCounted(field: string | undefined): EntityForm[] {
 
 /** The figures saved in an entity's field, or undefined if none were. */
 function readFigures(field: string | undefined): EntityFigures | undefined {
-  const [articles, mentions, firstDay, lastDay] = (field ?? '').split(FIGURE_SEPARATOR).map(Number);
-  if (articles === undefined || mentions === undefined || firstDay === undefined || lastDay === undefined || [articles, mentions, firstDay, lastDay].some(Number.isNaN)) return undefined;
-  return { articles, mentions, firstDay, lastDay };
-}
-
-function splitList(field: string | undefined): string[] {
-  return field === undefined || field === '' ? [] : field.split(ALIAS_SEPARATOR);
+  if (field === undefined || field === '') return undefined;
+  // By hand: splitting 100,000 fields into arrays was a tenth of decoding the entity table.
+  const second = field.indexOf(FIGURE_SEPARATOR);
+  const third = field.indexOf(FIGURE_SEPARATOR, second + 1);
+  const fourth = field.indexOf(FIGURE_SEPARATOR, third + 1);
+  if (second < 0 || third < 0 || fourth < 0) return undefined;
+  const figures = { articles: Number(field.slice(0, second)), mentions: Number(field.slice(second + 1, third)), firstDay: Number(field.slice(third + 1, fourth)), lastDay: Number(field.slice(fourth + 1)) };
+  return Object.values(figures).some(Number.isNaN) ? undefined : figures;
 }
 
 /** The entity table, and the saved figures when every entity has them (else the index counts them again). */
@@ -135,7 +140,7 @@ function* readEntities(fields: readonly string[], termCount: number): Generator<
       roles: readCounted(fields[i + 7]),
     };
     const term = Number(fields[i + 4]);
-    table.register(entity, term);
+    table.restore(entity, term);
     const figures = readFigures(fields[i + 6]);
     if (figures === undefined) stats = undefined;
     else stats?.set(term, figures);
