@@ -55,6 +55,11 @@ describe('EntityRecognizer', () => {
     assert.deepStrictEqual(spans, ['PER Vladimir Putin', 'PER Kim Jong-un', 'LOC Moscow']);
   });
 
+  it('knows names that 1996 Reuters never saw: a president, a search engine, a social network', () => {
+    const spans = spansOf('Barack Obama said Google and Twitter will testify.').map((span) => `${span.type} ${span.text}`);
+    assert.deepStrictEqual(spans, ['PER Barack Obama', 'ORG Google', 'ORG Twitter']);
+  });
+
   describe('on the errors the seed articles showed (issue 11)', () => {
     it('keeps "Vostochny Space Center" one place or organization', () => {
       const spans = spansOf(readSeed(SEED_MEETING));
