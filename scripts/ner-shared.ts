@@ -1,6 +1,7 @@
 // Helpers shared by the NER training and benchmark scripts (not part of the extension).
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { DEFAULT_EPOCHS } from '../src/core/entities/trainer';
 import { EntitySpan, EntityType } from '../src/core/entities/types';
 
 /** Where the shared CoNLL data lives: beside the repository, or NER_DATA_DIR. */
@@ -15,6 +16,16 @@ export interface NerDocument {
   readonly id: string;
   readonly text: string;
   readonly entities: readonly { readonly start: number; readonly end: number; readonly type: EntityType; readonly text: string }[];
+}
+
+/** The modern gold sets of `NER_DATA_DIR/modern/` (see its README), in the order the benchmark prints them. */
+export const MODERN_SETS = ['wikigold', 'gum-news', 'btc'] as const;
+/** Display names of the modern sets. */
+export const SET_TITLES: Readonly<Record<string, string>> = { wikigold: 'wikigold (Wikipedia)', 'gum-news': 'GUM news (Wikinews)', btc: 'BTC (tweets)' };
+
+/** Training knobs from NER_EPOCHS and NER_MIN_COUNT, or the defaults of the shipped model. */
+export function trainingOptions(): { epochs: number; minCount: number } {
+  return { epochs: Number(process.env['NER_EPOCHS'] ?? DEFAULT_EPOCHS), minCount: Number(process.env['NER_MIN_COUNT'] ?? 2) };
 }
 
 /** Reads a JSON-lines file of annotated documents. */
@@ -45,34 +56,97 @@ function score(type: string, gold: number, predicted: number, correct: number): 
   return { type, gold, predicted, correct, precision, recall, f1 };
 }
 
+/** Gold, predicted and correct mention counts of one type. */
+interface Counts {
+  gold: number;
+  predicted: number;
+  correct: number;
+}
+
+/** Rows and columns of the confusion table: the scored types, MISC, and "—" for no entity. */
+const CONFUSION_LABELS = [...SCORED_TYPES, 'MISC', '—'] as const;
+const NONE = '—';
+const LABEL_WIDTH = 17;
+
+/**
+ * What a recogniser got right and wrong on a set of documents: exact-match counts per type, and a
+ * confusion table of gold type (rows) against predicted type (columns) over exact spans, where "—" is
+ * a span only the other side has. A mention whose span overlaps a different span of the other side
+ * is counted as a boundary error, not in the table.
+ */
+export class Evaluation {
+  private readonly counts = new Map<string, Counts>(SCORED_TYPES.map((type) => [type, { gold: 0, predicted: 0, correct: 0 }]));
+  private readonly confusion = new Map<string, number>();
+  boundaryErrors = 0;
+
+  /** Adds one document's gold entities and predicted spans. */
+  add(document: NerDocument, predicted: readonly EntitySpan[]): void {
+    const gold = new Map<string, string>();
+    for (const entity of document.entities) {
+      gold.set(`${entity.start}:${entity.end}`, entity.type);
+      const bucket = this.counts.get(entity.type);
+      if (bucket) bucket.gold++;
+    }
+    const predictedTypes = new Map<string, string>();
+    for (const span of predicted) {
+      predictedTypes.set(`${span.start}:${span.end}`, span.type);
+      const bucket = this.counts.get(span.type);
+      if (!bucket) continue;
+      bucket.predicted++;
+      if (gold.get(`${span.start}:${span.end}`) === span.type) bucket.correct++;
+    }
+    const overlaps = (start: number, end: number, others: readonly { start: number; end: number }[]): boolean =>
+      others.some((other) => other.start < end && start < other.end && (other.start !== start || other.end !== end));
+    for (const entity of document.entities) {
+      const found = predictedTypes.get(`${entity.start}:${entity.end}`);
+      if (found === undefined && overlaps(entity.start, entity.end, predicted)) this.boundaryErrors++;
+      else this.count(entity.type, found ?? NONE);
+    }
+    for (const span of predicted) {
+      if (gold.has(`${span.start}:${span.end}`) || overlaps(span.start, span.end, document.entities)) continue;
+      this.count(NONE, span.type);
+    }
+  }
+
+  private count(goldType: string, predictedType: string): void {
+    const key = `${goldType}>${predictedType}`;
+    this.confusion.set(key, (this.confusion.get(key) ?? 0) + 1);
+  }
+
+  /** Precision, recall and F1 per scored type, then overall with MISC removed ("noMISC"). */
+  scores(): Score[] {
+    const rows = SCORED_TYPES.map((type) => {
+      const c = this.counts.get(type) ?? { gold: 0, predicted: 0, correct: 0 };
+      return score(type, c.gold, c.predicted, c.correct);
+    });
+    const sum = (key: 'gold' | 'predicted' | 'correct'): number => rows.reduce((total, row) => total + row[key], 0);
+    return [...rows, score('noMISC', sum('gold'), sum('predicted'), sum('correct'))];
+  }
+
+  /** The confusion table as aligned text, with the boundary errors below it. */
+  formatConfusion(): string {
+    const cell = (text: string): string => text.padStart(6);
+    const lines = [`${'gold \\ predicted'.padEnd(LABEL_WIDTH)}${CONFUSION_LABELS.map(cell).join('')}`];
+    for (const goldType of CONFUSION_LABELS) {
+      const counts = CONFUSION_LABELS.map((predictedType) =>
+        goldType === NONE && predictedType === NONE ? '' : String(this.confusion.get(`${goldType}>${predictedType}`) ?? 0),
+      );
+      if (counts.every((count) => count === '0' || count === '')) continue;
+      lines.push(`${goldType.padEnd(LABEL_WIDTH)}${counts.map(cell).join('')}`);
+    }
+    lines.push(`boundary errors (a gold or predicted mention overlapping a different span): ${this.boundaryErrors}`);
+    return lines.join('\n');
+  }
+}
+
 /**
  * Entity-level exact-match scores (CoNLL): a prediction counts only with the same start, end and type.
  * MISC is removed from both sides ("noMISC"); the last row is the overall score.
  */
-export function evaluate(documents: readonly NerDocument[], predict: (text: string) => readonly EntitySpan[]): Score[] {
-  const counts = new Map<string, { gold: number; predicted: number; correct: number }>();
-  for (const type of SCORED_TYPES) counts.set(type, { gold: 0, predicted: 0, correct: 0 });
-  for (const document of documents) {
-    const gold = new Set<string>();
-    for (const entity of document.entities) {
-      const bucket = counts.get(entity.type);
-      if (!bucket) continue;
-      bucket.gold++;
-      gold.add(`${entity.start}:${entity.end}:${entity.type}`);
-    }
-    for (const span of predict(document.text)) {
-      const bucket = counts.get(span.type);
-      if (!bucket) continue;
-      bucket.predicted++;
-      if (gold.has(`${span.start}:${span.end}:${span.type}`)) bucket.correct++;
-    }
-  }
-  const rows = SCORED_TYPES.map((type) => {
-    const c = counts.get(type) ?? { gold: 0, predicted: 0, correct: 0 };
-    return score(type, c.gold, c.predicted, c.correct);
-  });
-  const sum = (key: 'gold' | 'predicted' | 'correct'): number => rows.reduce((total, row) => total + row[key], 0);
-  return [...rows, score('noMISC', sum('gold'), sum('predicted'), sum('correct'))];
+export function evaluate(documents: readonly NerDocument[], predict: (text: string) => readonly EntitySpan[]): Evaluation {
+  const evaluation = new Evaluation();
+  for (const document of documents) evaluation.add(document, predict(document.text));
+  return evaluation;
 }
 
 /** Formats scores as an aligned table. */

@@ -122,7 +122,9 @@ function majorityType(mentions: readonly Mention[]): EntityType {
  */
 function isShortFormOf(short: Group, full: Group): boolean {
   if (full.words.length <= short.words.length) return false;
-  if (full.type === 'PER' && short.words.length === 1 && short.type !== 'LOC') {
+  // A lone word the article mostly calls a place stays one ("Washington" beside "George Washington"),
+  // unless the recogniser called it a person at least once there ("Kim and Putin" tagged places, "Kim’s").
+  if (full.type === 'PER' && short.words.length === 1 && (short.type !== 'LOC' || short.mentions.some((mention) => mention.type === 'PER'))) {
     const word = short.words[0];
     return word === full.words[0] || word === full.words[full.words.length - 1];
   }

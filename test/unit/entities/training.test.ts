@@ -99,6 +99,24 @@ describe('training and the model file', () => {
     assert.deepStrictEqual(tagsToSpans(text, tokens, tags).map((span) => span.text), ['Kim Jong-un', 'Putin', 'North Korea']);
   });
 
+  it('continues a name closed too early by a span of the same type after one space or a plural possessive', () => {
+    const per = (part: TagPart): number => tagOf(0, part);
+    const loc = (part: TagPart): number => tagOf(1, part);
+    const text = 'Frederick H. Collier met Anna, Boris in Washington D.C. Berlin Paris';
+    const tokens = tokenize(text);
+    const tags = Uint8Array.of(per(TagPart.Unit), per(TagPart.Begin), per(TagPart.Last), TAG_O, per(TagPart.Unit), TAG_O, per(TagPart.Unit), TAG_O, loc(TagPart.Unit), loc(TagPart.Unit), loc(TagPart.Unit), tagOf(3, TagPart.Unit));
+    assert.strictEqual(tokens.count, tags.length);
+    const spans = tagsToSpans(text, tokens, tags).map((span) => `${span.type} ${span.text}`);
+    assert.deepStrictEqual(spans, ['PER Frederick H. Collier', 'PER Anna', 'PER Boris', 'LOC Washington D.C. Berlin', 'MISC Paris']);
+    const org = (part: TagPart): number => tagOf(2, part);
+    const party = 'the Workers’ Party, Putin’ Party';
+    const partyTags = Uint8Array.of(TAG_O, org(TagPart.Unit), TAG_O, org(TagPart.Unit), TAG_O, org(TagPart.Unit), TAG_O, org(TagPart.Unit));
+    assert.deepStrictEqual(
+      tagsToSpans(party, tokenize(party), partyTags).map((span) => span.text),
+      ['Workers’ Party', 'Putin', 'Party'],
+    );
+  });
+
   it('allows only well-formed tag sequences, and the table agrees with the function', () => {
     assert.ok(isAllowed(TAG_START, tagOf(0, TagPart.Begin), false));
     assert.ok(!isAllowed(TAG_START, tagOf(0, TagPart.Begin), true), 'no B at the end of a sentence');
