@@ -1,6 +1,7 @@
 import { countOf } from './display-text';
 import { ArticleEntity, EntityType } from './entities/types';
 import { ENTITY_TYPE_NAMES, EntityDirectory } from './entity-directory';
+import { EntitySummary } from './search/entity-listing';
 
 /**
  * Everything a hover card says about an entity: who it is according to the corpus.
@@ -10,14 +11,7 @@ import { ENTITY_TYPE_NAMES, EntityDirectory } from './entity-directory';
  *   firstDate: '2023-09-13', lastDate: '2023-09-13', roles: [{ role: 'Russian President', articles: 1 }],
  *   timeline: [{ period: '2023-09', mentions: 9 }], companions: [{ name: 'Kim Jong-un', type: 'PER', articles: 2 }], mentionsHere: 5 };
  */
-export interface EntityCard {
-  readonly name: string;
-  readonly type: EntityType;
-  readonly aliases: readonly string[];
-  readonly articleCount: number;
-  readonly mentionCount: number;
-  readonly firstDate?: string;
-  readonly lastDate?: string;
+export interface EntityCard extends Omit<EntitySummary, 'key'> {
   /** Titles and descriptions writers attach to the name, most frequent first. */
   readonly roles: readonly { readonly role: string; readonly articles: number }[];
   /** Mentions per month (`YYYY-MM`), oldest first. */

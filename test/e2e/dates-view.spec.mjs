@@ -4,26 +4,13 @@
 import * as assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { Workbench } from './workbench.mjs';
+import { Workbench, withWorkbench } from './workbench.mjs';
 
 const ARTICLE_LEVEL = 4;
 
 describe('Dates view', function () {
   let workbench;
-
-  before(async function () {
-    workbench = await Workbench.open();
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      await workbench.screenshot(`failed-${this.currentTest.title.replaceAll(/\W+/g, '-')}`);
-    }
-  });
-
-  after(async function () {
-    await workbench?.close();
-  });
+  withWorkbench((opened) => (workbench = opened));
 
   it('opens the News Corpus container from the activity bar', async function () {
     await workbench.activityBarItem('News Corpus').waitFor();

@@ -3,7 +3,7 @@
 // the name selected, see the article's entities in In This Article, and search for an entity.
 // The steps build on each other, so they share one workbench page and run in order.
 import * as assert from 'node:assert/strict';
-import { Workbench } from './workbench.mjs';
+import { withWorkbench } from './workbench.mjs';
 
 const ENTITY_LEVEL = 2;
 const ARTICLE_LEVEL = 3;
@@ -14,20 +14,7 @@ const DEBRIS = /undefined|\[object |\{"/;
 
 describe('Entities view', function () {
   let workbench;
-
-  before(async function () {
-    workbench = await Workbench.open();
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      await workbench.screenshot(`failed-${this.currentTest.title.replaceAll(/\W+/g, '-')}`);
-    }
-  });
-
-  after(async function () {
-    await workbench?.close();
-  });
+  withWorkbench((opened) => (workbench = opened));
 
   async function assertClean(rows) {
     const texts = await rows.allTextContents();

@@ -4,13 +4,13 @@
 import * as assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Workbench } from './workbench.mjs';
+import { Workbench, withWorkbench } from './workbench.mjs';
 
 const ARTICLE = '003_737a2ec1faf8bc49.txt';
 
 /** The 1-based line and column of the first `text` in the fixture article. */
 async function lineAndColumn(text) {
-  const lines = (await readFile(join(process.env.NEWS_CORPUS_E2E_WORKSPACE ?? '', ARTICLE), 'utf8')).split('\n');
+  const lines = (await readFile(join(Workbench.workspaceFolder(), ARTICLE), 'utf8')).split('\n');
   const line = lines.findIndex((candidate) => candidate.includes(text));
   assert.ok(line >= 0, `"${text}" is in ${ARTICLE}`);
   return { line: line + 1, column: lines[line].indexOf(text) + 1 };
@@ -18,20 +18,7 @@ async function lineAndColumn(text) {
 
 describe('Hover card', function () {
   let workbench;
-
-  before(async function () {
-    workbench = await Workbench.open();
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      await workbench.screenshot(`failed-${this.currentTest.title.replaceAll(/\W+/g, '-')}`);
-    }
-  });
-
-  after(async function () {
-    await workbench?.close();
-  });
+  withWorkbench((opened) => (workbench = opened));
 
   it('shows the card of Vladimir Putin over "Putin", with its counts and links', async function () {
     await workbench.runCommand('Go to File...');

@@ -1,25 +1,11 @@
 // A reader searching the corpus from the command palette: type a query, see ranked results with
 // snippets and the time taken, open one at its match; a malformed query gets a message, not an error.
 import * as assert from 'node:assert/strict';
-import { Workbench } from './workbench.mjs';
+import { withWorkbench } from './workbench.mjs';
 
 describe('Search Articles', function () {
   let workbench;
-
-  before(async function () {
-    workbench = await Workbench.open();
-    await workbench.activityBarItem('News Corpus').waitFor();
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      await workbench.screenshot(`failed-search-${this.currentTest.title.replaceAll(/\W+/g, '-')}`);
-    }
-  });
-
-  after(async function () {
-    await workbench?.close();
-  });
+  withWorkbench((opened) => (workbench = opened), { prefix: 'search-', ready: (opened) => opened.activityBarItem('News Corpus').waitFor() });
 
   it('shows the query syntax while the box is empty', async function () {
     await workbench.runCommand('News Corpus: Search Articles');
@@ -56,15 +42,7 @@ describe('Search Articles', function () {
 
 describe('Untrusted article text', function () {
   let workbench;
-
-  before(async function () {
-    workbench = await Workbench.open();
-    await workbench.activityBarItem('News Corpus').waitFor();
-  });
-
-  after(async function () {
-    await workbench?.close();
-  });
+  withWorkbench((opened) => (workbench = opened), { prefix: 'untrusted-', ready: (opened) => opened.activityBarItem('News Corpus').waitFor() });
 
   it('shows markup from an article as plain text in the Dates view and in search results', async function () {
     await workbench.openViewContainer('News Corpus');

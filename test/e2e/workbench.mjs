@@ -140,3 +140,23 @@ export class Workbench {
     await this.browser.close();
   }
 }
+
+/**
+ * Registers the hooks every spec shares: a fresh workbench before its tests (then `ready`, if given), a
+ * screenshot named `failed-<prefix><test>` of a test that failed, and closing the browser after. `use` gets the
+ * workbench once it is open.
+ */
+export function withWorkbench(use, { prefix = '', ready } = {}) {
+  let workbench;
+  before(async function () {
+    workbench = await Workbench.open();
+    use(workbench);
+    await ready?.(workbench);
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await workbench.screenshot(`failed-${prefix}${this.currentTest.title.replaceAll(/\W+/g, '-')}`);
+  });
+  after(async function () {
+    await workbench?.close();
+  });
+}
