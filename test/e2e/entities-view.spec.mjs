@@ -59,6 +59,8 @@ describe('Entities view', function () {
     await workbench.screenshot('12-entities-filtered');
     await workbench.clickTreeRow(rows, MENTION_LEVEL, 'Lavrov');
     await workbench.page.locator('.statusbar-item[id="status.editor.selection"]').filter({ hasText: '(13 selected)' }).waitFor();
+    // The Dates view follows the active editor to its article (setting newsCorpus.revealActiveArticle).
+    await workbench.treeRows('Dates').and(workbench.page.locator('[aria-selected="true"]')).filter({ hasText: 'North Korean dictator' }).waitFor();
     await workbench.screenshot('13-mention-selected');
   });
 

@@ -102,6 +102,22 @@ describe('Entities view (the shipped model, in the real extension host)', () => 
     assert.strictEqual(editor.document.getText(editor.selection), 'Sergei Lavrov');
   });
 
+  it('opens an article to the side, copies its path and reveals it in the Dates view and the Explorer', async () => {
+    const corpus = await api();
+    const [article] = entityRows(corpus, (await person(corpus, 'Sergei Lavrov')).element);
+    assert.ok(article?.item.resourceUri);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('newsCorpus.openToSide', article.element);
+    assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), article.item.resourceUri.toString());
+    assert.strictEqual(vscode.window.activeTextEditor?.viewColumn, vscode.ViewColumn.Two, 'beside the active group');
+    await vscode.commands.executeCommand('newsCorpus.copyPath', article.element);
+    assert.strictEqual(await vscode.env.clipboard.readText(), article.item.resourceUri.fsPath);
+    // Both reveal the article in a view; they must accept the tree's element and not fail.
+    await vscode.commands.executeCommand('newsCorpus.revealInDates', article.element);
+    await vscode.commands.executeCommand('newsCorpus.revealInExplorer', article.element);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   it('searches exactly the articles of an entity', async () => {
     const corpus = await api();
     const kim = await person(corpus, 'Kim Jong-un');
