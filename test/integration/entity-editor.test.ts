@@ -105,6 +105,22 @@ describe('Entities in the editor (hover, highlights, outline, definition, refere
     assert.strictEqual(definitions.length, 1);
   });
 
+  it('runs the card\'s own links: Show in Entities View filters the view to the entity, Find All Mentions opens them', async () => {
+    const corpus = await api();
+    await vscode.commands.executeCommand('newsCorpus.revealEntity', 'PER:sergei lavrov');
+    try {
+      const people = corpus.entitiesTree.getChildren().find((group) => group.kind === 'type' && group.type === 'PER');
+      assert.ok(people);
+      const names = corpus.entitiesTree.getChildren(people).map((child) => corpus.entitiesTree.getTreeItem(child).label);
+      assert.deepStrictEqual(names, ['Sergei Lavrov']);
+    } finally {
+      await vscode.commands.executeCommand('newsCorpus.entities.clearFilter');
+    }
+    const { document, position } = await positionOf(SEED_MEETING, 'Sergei Lavrov');
+    await vscode.commands.executeCommand('newsCorpus.findMentions', document.uri.toString(), position.line, position.character);
+    await vscode.commands.executeCommand('closeReferenceSearch');
+  });
+
   it('finds entities by name with Go to Symbol in Workspace', async () => {
     const symbols = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', 'Lavrov');
     const lavrov = symbols.find((symbol) => symbol.name === 'Sergei Lavrov');
