@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { NewsCorpusApi } from './api';
 import { registerArticleLanguage } from './article-language';
 import { registerCorpus } from './corpus';
-import { readHighlightArticles } from './corpus/settings';
+import { readHighlightArticles, readHighlightEntities } from './corpus/settings';
 import { registerDatesTree } from './dates-tree';
 import { registerEntitiesTree } from './entities-tree';
 import { registerEntityEditor } from './entity-editor';
@@ -20,7 +20,7 @@ export function activate(context: vscode.ExtensionContext): NewsCorpusApi {
   const datesTree = registerDatesTree(context, { corpus: service.corpus, service });
   const entitiesTree = registerEntitiesTree(context, { entities: service.entities, analyze, onDidChangeEntities: service.onDidChangeEntities, service });
   const articleEntities = registerInThisArticle(context, { corpus: service.corpus, entities: service.entities, analyze });
-  registerEntityEditor(context, { corpus: service.corpus, entities: service.entities, analyze });
+  registerEntityEditor(context, { corpus: service.corpus, entities: service.entities, analyze, highlightEntities: readHighlightEntities });
   registerNavigation(context);
   registerSearch(context, { search: (query, options) => service.search(query, options) });
   registerSkippedFiles(context, { corpus: service.corpus });

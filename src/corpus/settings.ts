@@ -57,6 +57,11 @@ export function readRevealActiveArticle(): boolean {
   return vscode.workspace.getConfiguration(SETTINGS_SECTION).get<boolean>('revealActiveArticle') ?? true;
 }
 
+/** Whether entity mentions in articles are coloured by type. */
+export function readHighlightEntities(): boolean {
+  return vscode.workspace.getConfiguration(SETTINGS_SECTION).get<boolean>('highlightEntities') ?? true;
+}
+
 /** Whether article files open in the News Article language. */
 export function readHighlightArticles(): boolean {
   return vscode.workspace.getConfiguration(SETTINGS_SECTION).get<boolean>('highlightArticles') ?? true;

@@ -4,9 +4,11 @@ import { Corpus } from '../core/corpus';
 import { ENTITY_TYPE_NAMES, EntityDirectory } from '../core/entity-directory';
 import { ArticleEntity, EntityType } from '../core/entities/types';
 import { ENTITY_TYPES } from '../core/search/entity-table';
+import { SETTINGS_SECTION } from '../corpus/settings';
 import { corpusMentions, mentionsIn } from './corpus-mentions';
 import { entityAt, mentionRanges } from './entity-at';
 import { EntityHoverProvider } from './entity-hover-provider';
+import { ENTITY_TOKENS_LEGEND, EntitySemanticTokensProvider } from './entity-semantic-tokens';
 
 /** Entities a Go to Symbol in Workspace query lists at most. */
 const WORKSPACE_SYMBOLS = 100;
@@ -25,11 +27,13 @@ export interface EntityEditorDeps {
   readonly corpus: Corpus;
   readonly entities: EntityDirectory;
   readonly analyze: (text: string) => readonly ArticleEntity[];
+  /** Whether mentions are coloured by type (setting `newsCorpus.highlightEntities`). */
+  readonly highlightEntities: () => boolean;
 }
 
 /**
- * Hover cards, document highlights, the Outline, Go to Definition, Find All References and Go to Symbol in
- * Workspace for the entity mentions of article files.
+ * Hover cards, document highlights, the Outline, Go to Definition, Find All References, Go to Symbol in
+ * Workspace and colours by type for the entity mentions of article files.
  */
 export function registerEntityEditor(context: vscode.ExtensionContext, deps: EntityEditorDeps): void {
   const isArticle = (document: vscode.TextDocument) => document.languageId === ARTICLE_LANGUAGE_ID || deps.corpus.article(document.uri.toString()) !== undefined;
@@ -38,7 +42,14 @@ export function registerEntityEditor(context: vscode.ExtensionContext, deps: Ent
     const found = entityAt(entitiesOf(document), document, position);
     return found ? corpusMentions(found.entity.key, deps, token) : [];
   };
+  const tokens = new EntitySemanticTokensProvider(entitiesOf, deps.highlightEntities);
   context.subscriptions.push(
+    tokens,
+    // Only the News Article language: other plain text stays plain, as the setting to open articles in it says.
+    vscode.languages.registerDocumentSemanticTokensProvider({ language: ARTICLE_LANGUAGE_ID }, tokens, ENTITY_TOKENS_LEGEND),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(`${SETTINGS_SECTION}.highlightEntities`)) tokens.refresh();
+    }),
     vscode.languages.registerHoverProvider(SELECTOR, new EntityHoverProvider({ analyze: deps.analyze, entities: deps.entities, isArticle })),
     vscode.languages.registerDocumentHighlightProvider(SELECTOR, {
       provideDocumentHighlights: (document, position) => {

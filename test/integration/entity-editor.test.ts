@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { api, corpusBecomes, workspaceUri } from './helpers';
+import { api, corpusBecomes, languageBecomes, workspaceUri } from './helpers';
 
 const SEED_MEETING = '000_11aec1007b5c4c05.txt';
 const SEED_ARRIVAL = '003_737a2ec1faf8bc49.txt';
@@ -119,6 +119,36 @@ describe('Entities in the editor (hover, highlights, outline, definition, refere
     const { document, position } = await positionOf(SEED_MEETING, 'Sergei Lavrov');
     await vscode.commands.executeCommand('newsCorpus.findMentions', document.uri.toString(), position.line, position.character);
     await vscode.commands.executeCommand('closeReferenceSearch');
+  });
+
+  it('colours mentions by type with semantic tokens, and stops when the setting is off', async () => {
+    const document = await vscode.workspace.openTextDocument(workspaceUri(SEED_ARRIVAL));
+    await vscode.window.showTextDocument(document);
+    await languageBecomes(document, 'news-article');
+    const tokensOf = async () => {
+      const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend>('vscode.provideDocumentSemanticTokensLegend', document.uri);
+      const tokens = await vscode.commands.executeCommand<vscode.SemanticTokens | undefined>('vscode.provideDocumentSemanticTokens', document.uri);
+      const found: string[] = [];
+      let line = 0;
+      let character = 0;
+      const data = tokens?.data ?? new Uint32Array(0);
+      for (let i = 0; i + 4 < data.length; i += 5) {
+        line += data[i] ?? 0;
+        character = (data[i] ?? 0) === 0 ? character + (data[i + 1] ?? 0) : (data[i + 1] ?? 0);
+        const text = document.getText(new vscode.Range(line, character, line, character + (data[i + 2] ?? 0)));
+        found.push(`${legend.tokenTypes[data[i + 3] ?? 0]}:${text}`);
+      }
+      return found;
+    };
+    const found = await tokensOf();
+    for (const expected of ['person:Vladimir Putin', 'person:Dmitry Peskov', 'place:Russia', 'organization:Kremlin']) assert.ok(found.includes(expected), `${expected} in ${found.join(', ')}`);
+    const settings = vscode.workspace.getConfiguration('newsCorpus');
+    try {
+      await settings.update('highlightEntities', false, vscode.ConfigurationTarget.Workspace);
+      assert.deepStrictEqual(await tokensOf(), []);
+    } finally {
+      await settings.update('highlightEntities', undefined, vscode.ConfigurationTarget.Workspace);
+    }
   });
 
   it('finds entities by name with Go to Symbol in Workspace', async () => {
