@@ -1,4 +1,5 @@
 import { toDisplayText } from './display-text';
+import { ArticleEntity } from './entities/types';
 
 /**
  * Characters of context kept before and after a mention in its preview: little before, so that the name
@@ -74,4 +75,17 @@ function cutAfter(text: string, context: number): string {
   const head = text.slice(0, context);
   const space = head.lastIndexOf(' ');
   return `${space === -1 ? head : head.slice(0, space)}…`;
+}
+
+/**
+ * The mentions of the entity `key` in an article's indexed text, found by the recogniser as the index found
+ * them, as previews; none when the article is no longer indexed. The Entities view lists them, references and
+ * definitions go to them.
+ *
+ * @example
+ * mentionPreviewsOf(directory.articleText(id), 'PER:sergei lavrov', analyze); // [{ line: 8, character: 94, length: 13, … }]
+ */
+export function mentionPreviewsOf(text: string | undefined, key: string, analyze: (text: string) => readonly ArticleEntity[]): MentionPreview[] {
+  if (text === undefined) return [];
+  return (analyze(text).find((entity) => entity.key === key)?.mentions ?? []).map((mention) => mentionPreview(text, mention));
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { ArticleEntity, EntityType } from '../core/entities/types';
 import { EntityArticleRef, EntityDirectory } from '../core/entity-directory';
-import { MentionPreview, mentionPreview } from '../core/mention-preview';
+import { MentionPreview, mentionPreviewsOf } from '../core/mention-preview';
 import { PeriodGroup, periodChildren } from '../core/period-groups';
 import { EntitySort, EntitySummary } from '../core/search/entity-listing';
 import { ENTITY_TYPES } from '../core/search/entity-table';
@@ -174,12 +174,12 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityTreeE
   }
 
   private mentionsOf(element: Extract<EntityTreeElement, { kind: 'article' }>): EntityTreeElement[] {
-    const text = this.directory.articleText(element.id);
-    if (text === undefined) return [];
-    const entity = this.analyze(text).find((candidate) => candidate.key === element.key);
-    return (entity?.mentions ?? []).map((mention) => {
-      const preview = mentionPreview(text, mention);
-      return { kind: 'mention', key: element.key, id: element.id, preview, selection: { line: preview.line, character: preview.character, length: preview.length } };
-    });
+    return mentionPreviewsOf(this.directory.articleText(element.id), element.key, this.analyze).map((preview) => ({
+      kind: 'mention',
+      key: element.key,
+      id: element.id,
+      preview,
+      selection: { line: preview.line, character: preview.character, length: preview.length },
+    }));
   }
 }

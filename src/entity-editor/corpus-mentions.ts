@@ -1,18 +1,14 @@
 import * as vscode from 'vscode';
 import { EntityArticleRef, EntityDirectory } from '../core/entity-directory';
 import { ArticleEntity } from '../core/entities/types';
-import { mentionPreview } from '../core/mention-preview';
+import { mentionPreviewsOf } from '../core/mention-preview';
 
 /** Where the entity `key` is mentioned in one indexed article, found by the recogniser on its indexed text. */
 export function mentionsIn(article: EntityArticleRef, key: string, deps: { entities: EntityDirectory; analyze: (text: string) => readonly ArticleEntity[] }): vscode.Location[] {
-  const text = deps.entities.articleText(article.id);
-  if (text === undefined) return [];
   const uri = vscode.Uri.parse(article.id);
-  const entity = deps.analyze(text).find((candidate) => candidate.key === key);
-  return (entity?.mentions ?? []).map((mention) => {
-    const { line, character, length } = mentionPreview(text, mention);
-    return new vscode.Location(uri, new vscode.Range(line, character, line, character + length));
-  });
+  return mentionPreviewsOf(deps.entities.articleText(article.id), key, deps.analyze).map(
+    ({ line, character, length }) => new vscode.Location(uri, new vscode.Range(line, character, line, character + length)),
+  );
 }
 
 /** Articles read between two chances to report progress and to notice a cancellation. */

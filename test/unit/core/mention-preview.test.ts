@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
-import { mentionPreview } from '../../../src/core/mention-preview';
+import { mentionPreview, mentionPreviewsOf } from '../../../src/core/mention-preview';
 
 function highlighted(preview: { text: string; highlight: readonly [number, number] }): string {
   return preview.text.slice(preview.highlight[0], preview.highlight[1]);
@@ -44,5 +44,24 @@ describe('mentionPreview', () => {
         assert.strictEqual(highlighted(preview), name.replace(/\s+/g, ' '));
       }),
     );
+  });
+});
+
+describe('mentionPreviewsOf', () => {
+  const text = 'Putin met Kim.\nLater Putin left.';
+  const analyze = () => [
+    { key: 'PER:vladimir putin', name: 'Vladimir Putin', type: 'PER' as const, aliases: ['Putin'], mentions: [{ start: 0, end: 5 }, { start: 21, end: 26 }], forms: [] },
+  ];
+
+  it('previews every mention of the entity, and nothing for another entity or an article no longer indexed', () => {
+    assert.deepStrictEqual(
+      mentionPreviewsOf(text, 'PER:vladimir putin', analyze).map(({ line, character, length }) => [line, character, length]),
+      [
+        [0, 0, 5],
+        [1, 6, 5],
+      ],
+    );
+    assert.deepStrictEqual(mentionPreviewsOf(text, 'PER:kim', analyze), []);
+    assert.deepStrictEqual(mentionPreviewsOf(undefined, 'PER:vladimir putin', analyze), []);
   });
 });
