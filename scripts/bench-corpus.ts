@@ -1,6 +1,6 @@
 // Generates benchmark corpora from the Reuters dev set: its real paragraphs recombined into new
 // articles with new dates, deterministically, in a temporary folder (research-only data: never committed).
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { seededRandom } from '../src/core/random';
@@ -10,7 +10,20 @@ export const BENCH_SEED = 20230913;
 const FIRST_YEAR = 2015;
 const YEARS = 9;
 const COMPLETE_MARK = '.complete';
+/**
+ * Paragraphs of a real-length article, drawn evenly: Reuters stories average under 1 KB, real news 3–5 KB
+ * (the seeds 1.7 and 2.0 KB, the Wikinews samples 3.9 KB); 12–40 Reuters paragraphs make ~3.6 KB.
+ */
+const REAL_PARAGRAPHS = { min: 12, max: 40 };
 
+/**
+ * How long the generated articles are: `real` as news articles are (12–40 paragraphs, ~3.6 KB), `short` as
+ * the Reuters stories themselves (their own paragraph counts, under 1 KB on average).
+ *
+ * @example
+ * benchCorpus(reuters, 20000, 'short'); // the corpora of the benchmark before issue 13
+ */
+export type ArticleLength = 'real' | 'short';
 
 interface Source {
   readonly firsts: string[];
@@ -45,26 +58,35 @@ function day(next: () => number): string {
 }
 
 /**
- * The folder holding `count` generated articles (made on first use, reused afterwards).
+ * The folder holding `count` generated articles of the given length (made on first use, reused afterwards).
+ * Written under a name of this process's own and renamed when complete, so that two benchmarks running at
+ * once never read each other's half-written folder.
  *
  * @example
- * const dir = benchCorpus('/work/shared/corpora/reuters', 5000);
+ * const dir = benchCorpus('/work/shared/corpora/reuters', 5000, 'real');
  */
-export function benchCorpus(sourceDir: string, count: number): string {
-  const dir = path.join(tmpdir(), 'news-corpus-bench', `reuters-${count}-${BENCH_SEED}`);
+export function benchCorpus(sourceDir: string, count: number, length: ArticleLength): string {
+  const name = length === 'short' ? `reuters-${count}-${BENCH_SEED}` : `reuters-real-${count}-${BENCH_SEED}`;
+  const dir = path.join(tmpdir(), 'news-corpus-bench', name);
   if (existsSync(path.join(dir, COMPLETE_MARK))) return dir;
-  rmSync(dir, { recursive: true, force: true });
+  const partial = `${dir}.${process.pid}`;
+  rmSync(partial, { recursive: true, force: true });
   const source = readSource(sourceDir);
   const next = seededRandom(BENCH_SEED + count);
   const perFolder = 1000;
   for (let i = 0; i < count; i++) {
-    const folder = path.join(dir, String(Math.floor(i / perFolder)).padStart(3, '0'));
+    const folder = path.join(partial, String(Math.floor(i / perFolder)).padStart(3, '0'));
     if (i % perFolder === 0) mkdirSync(folder, { recursive: true });
     const paragraphs = [pick(source.firsts, next)];
-    const length = pick(source.counts, next);
-    for (let p = 1; p < length; p++) paragraphs.push(pick(source.paragraphs, next));
+    const total = length === 'short' ? pick(source.counts, next) : REAL_PARAGRAPHS.min + Math.floor(next() * (REAL_PARAGRAPHS.max - REAL_PARAGRAPHS.min + 1));
+    for (let p = 1; p < total; p++) paragraphs.push(pick(source.paragraphs, next));
     writeFileSync(path.join(folder, `${String(i).padStart(6, '0')}.txt`), ` date ${day(next)} ${paragraphs.join('\n\n')}`);
   }
-  writeFileSync(path.join(dir, COMPLETE_MARK), '');
+  writeFileSync(path.join(partial, COMPLETE_MARK), '');
+  if (existsSync(path.join(dir, COMPLETE_MARK))) rmSync(partial, { recursive: true, force: true });
+  else {
+    rmSync(dir, { recursive: true, force: true });
+    renameSync(partial, dir);
+  }
   return dir;
 }

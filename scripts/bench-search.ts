@@ -1,8 +1,11 @@
-// `npm run bench`: builds Reuters-derived corpora of 5,000, 20,000 and 100,000 articles and measures the
-// corpus index against the issue's targets, with ripgrep on the same queries for comparison; then, on the
-// index reopened from its cache as a user meets it, the Entities view's work (listing a group's first page,
-// expanding an entity) and what the entity model costs in memory, cache bytes and reopen time.
-// Usage: npm run bench [-- 5000 20000 100000] (the sizes to measure; all three when none is given)
+// `npm run bench`: builds Reuters-derived corpora of 5,000, 20,000 and 100,000 articles of real-news length
+// (~3.6 KB) and measures the corpus index against the issues' targets, with ripgrep on the same queries for
+// comparison; the queries ask for the search box's 50 results with snippets, first on the built index, then
+// on the index reopened from its cache (its first query and first round timed apart); then, on that reopened
+// index, the Entities view's work (listing a group's first page, expanding an entity) and what the entity
+// model costs in memory, cache bytes and reopen time. Every size and time is printed next to the text's size.
+// Usage: npm run bench [-- [--short] 5000 20000 100000] (the sizes to measure, all three when none is given;
+// --short: Reuters stories at their own length, under 1 KB, as the benchmark measured before issue 13)
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -20,13 +23,16 @@ import { runAtOnce } from '../src/core/search/time-slices';
 import { ExtractorSpec, extractorId, loadModel } from '../src/workers/entity-extractor';
 import { IndexService } from '../src/workers/index-service';
 import { listArticleFiles } from '../src/workers/list-files';
-import { BENCH_SEED, benchCorpus } from './bench-corpus';
+import { ArticleLength, BENCH_SEED, benchCorpus } from './bench-corpus';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const REUTERS = process.env['NEWS_CORPUS_REUTERS'] ?? path.resolve(ROOT, '..', 'shared', 'corpora', 'reuters');
 const MODEL = path.join(ROOT, 'models', 'ner.bin');
 const DEFAULT_SIZES = [5000, 20000, 100000];
 const ROUNDS = 5;
+/** The search box asks for this many results, snippets included (`DEFAULT_SEARCH_RESULTS` in src/corpus/settings.ts). */
+const SEARCH_BOX_RESULTS = 50;
+const SEARCH_OPTIONS = { limit: SEARCH_BOX_RESULTS };
 const MB = 1024 * 1024;
 /** The Entities view lists a group's first entities in pages of this many ("Show 200 more…"). */
 const ENTITY_PAGE = 200;
@@ -81,7 +87,14 @@ const QUERIES: readonly (readonly [query: string, rgPattern: string])[] = [
 
 interface Figures {
   readonly articles: number;
+  /** The text of the articles: the size of their files. */
   readonly megabytes: number;
+  /** The 1-minute load average when the size ended. */
+  readonly loadAtEnd: number;
+  /** The process's largest RSS, sampled every 5 ms during the cold build (indexing threads included). */
+  readonly peakRssMb: number;
+  /** Queries on the index reopened from its cache. */
+  readonly reopened: ReopenedQueries;
   readonly coldMs: number;
   /** CPU time of the whole process (main thread and indexing threads) during the cold build. */
   readonly coldCpuMs: number;
@@ -120,6 +133,19 @@ interface BuildWithoutEntities {
   readonly indexMb: number;
   readonly cacheMb: number;
   readonly reopenMs: number;
+}
+
+/**
+ * Queries on the index reopened from its cache, as a new window meets it: the very first query, the first
+ * round of the mix (each query's first run), then {@link ROUNDS} more.
+ */
+interface ReopenedQueries {
+  readonly firstMs: number;
+  readonly firstRound: Spread;
+  /** Every round, the first included. */
+  readonly all: Spread;
+  /** The phrase queries alone, every round. */
+  readonly phrases: Spread;
 }
 
 /** Median, 95th percentile and maximum of a set of timings, in ms. */
@@ -183,26 +209,50 @@ function timed(run: () => unknown): number {
   return performance.now() - started;
 }
 
-/** The longest main-thread stall and when it began, in ms since the monitor started. */
+/** The longest main-thread stall and when it began, in ms since the monitor started, and the largest RSS seen. */
 interface Stall {
   readonly ms: number;
   readonly at: number;
+  readonly peakRssMb: number;
 }
 
-/** Measures the longest gap between timer ticks: how long the main thread was blocked at a time. */
+/** Measures the longest gap between timer ticks (how long the main thread was blocked at a time), and the peak RSS. */
 function stallMonitor(): () => Stall {
   const started = performance.now();
   let last = started;
-  let worst: Stall = { ms: 0, at: 0 };
+  let worst = { ms: 0, at: 0 };
+  let peakRss = process.memoryUsage.rss();
   const timer = setInterval(() => {
     const now = performance.now();
     if (now - last > worst.ms) worst = { ms: now - last, at: last - started };
     last = now;
+    peakRss = Math.max(peakRss, process.memoryUsage.rss());
   }, 5);
   return () => {
     clearInterval(timer);
-    return worst;
+    return { ...worst, peakRssMb: Math.max(peakRss, process.memoryUsage.rss()) / MB };
   };
+}
+
+/** Runs the query mix once, at the search box's result count; returns each query's time. */
+function queryRound(index: { search: CorpusIndex['search'] }): number[] {
+  return QUERIES.map(([query]) => {
+    const started = performance.now();
+    const response = index.search(query, SEARCH_OPTIONS);
+    const ms = performance.now() - started;
+    if (!response.ok) throw new Error(`${query}: ${response.error}`);
+    return ms;
+  });
+}
+
+/** The very first query on a reopened index, then the mix's first round, then {@link ROUNDS} more. */
+function reopenedQueries(index: CorpusIndex): ReopenedQueries {
+  const [first] = QUERIES;
+  const firstMs = first === undefined ? 0 : timed(() => index.search(first[0], SEARCH_OPTIONS));
+  const rounds = [queryRound(index)];
+  for (let round = 0; round < ROUNDS; round++) rounds.push(queryRound(index));
+  const phrases = rounds.flatMap((round) => round.filter((_, at) => QUERIES[at]?.[0].includes('"')));
+  return { firstMs, firstRound: spread(rounds[0] ?? []), all: spread(rounds.flat()), phrases: spread(phrases) };
 }
 
 function hasRipgrep(): boolean {
@@ -252,7 +302,7 @@ async function buildSaveAndQuery(
   dir: string,
   cacheFile: string,
   extractor: ExtractorSpec,
-): Promise<Omit<Figures, 'fillCacheMs' | 'reopenMs' | 'reopenStallMs' | 'rgP50' | 'rgP95' | 'browsing' | 'cost'>> {
+): Promise<Omit<Figures, 'fillCacheMs' | 'reopenMs' | 'reopenStallMs' | 'rgP50' | 'rgP95' | 'browsing' | 'cost' | 'reopened' | 'loadAtEnd'>> {
   rmSync(cacheFile, { force: true });
   const beforeMb = heapAndBuffersMb();
   const loadAtStart = loadavg()[0] ?? 0;
@@ -266,7 +316,7 @@ async function buildSaveAndQuery(
   let lastBatchMs = 0;
   const built = await service.open(files, { onProgress: () => (lastBatchMs = performance.now() - buildStart) });
   const coldMs = performance.now() - coldStart;
-  const { ms: maxStallMs, at: stallAtMs } = stall();
+  const { ms: maxStallMs, at: stallAtMs, peakRssMb } = stall();
   const cpu = process.cpuUsage(cpuStart);
   const coldCpuMs = (cpu.user + cpu.system) / 1000;
   const withoutEntities = extractor.kind === 'none' ? undefined : await coldBuildWithoutEntities(dir, cacheFile.replace(/\.ncidx$/, '-no-entities.ncidx'));
@@ -278,15 +328,8 @@ async function buildSaveAndQuery(
   gc();
   const memory = process.memoryUsage();
   const latencies: number[] = [];
-  for (const [query] of QUERIES) service.search(query);
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const [query] of QUERIES) {
-      const started = performance.now();
-      const response = service.search(query);
-      latencies.push(performance.now() - started);
-      if (!response.ok) throw new Error(`${query}: ${response.error}`);
-    }
-  }
+  queryRound(service);
+  for (let round = 0; round < ROUNDS; round++) latencies.push(...queryRound(service));
   await service.dispose();
   latencies.sort((a, b) => a - b);
   const indexMb = (memory.heapUsed + memory.arrayBuffers) / MB - beforeMb;
@@ -297,6 +340,7 @@ async function buildSaveAndQuery(
     coldMs,
     coldCpuMs,
     loadAtStart,
+    peakRssMb,
     // Without a model this build is the one without entities; its reopen is the one measure() times next.
     withoutEntities: withoutEntities ?? { ms: coldMs, indexMb, cacheMb, reopenMs: Number.NaN },
     indexMb,
@@ -334,10 +378,14 @@ async function reopen(dir: string, cacheFile: string, extractor: ExtractorSpec):
   return { reopenMs, reopenStallMs, index: reopened.index };
 }
 
-/** Reopens the saved index and browses its entities; the reopened index is dropped when this returns. */
-async function reopenAndBrowse(dir: string, cacheFile: string, extractor: ExtractorSpec): Promise<{ reopenMs: number; reopenStallMs: number; browsing: BrowsingFigures }> {
+/** Reopens the saved index, queries it, then browses its entities; the reopened index is dropped when this returns. */
+async function reopenAndBrowse(
+  dir: string,
+  cacheFile: string,
+  extractor: ExtractorSpec,
+): Promise<{ reopenMs: number; reopenStallMs: number; reopened: ReopenedQueries; browsing: BrowsingFigures }> {
   const { index, ...reopened } = await reopen(dir, cacheFile, extractor);
-  return { ...reopened, browsing: browseEntities(index, dir) };
+  return { ...reopened, reopened: reopenedQueries(index), browsing: browseEntities(index, dir) };
 }
 
 /** The corpus as the hover card reads it: the index reopened from the cache. */
@@ -485,19 +533,29 @@ function entityModelCost(cacheFile: string, identity: IndexIdentity): EntityMode
   return { tableMb, figuresMb, entitiesSectionMb, cacheMb: bytes.length / MB, decodeMs: entitySectionDecodeMs(bytes) };
 }
 
-async function measure(count: number, extractor: ExtractorSpec, withRipgrep: boolean): Promise<Figures> {
-  const dir = benchCorpus(REUTERS, count);
+async function measure(count: number, length: ArticleLength, extractor: ExtractorSpec, withRipgrep: boolean): Promise<Figures> {
+  const dir = benchCorpus(REUTERS, count, length);
   const fillCacheMs = fillOsCache(dir);
-  const cacheFile = path.join(tmpdir(), 'news-corpus-bench', `index-${count}.ncidx`);
+  // Of this process alone: other benchmarks may run at the same time on this machine.
+  const cacheFile = path.join(tmpdir(), 'news-corpus-bench', `index-${length}-${count}-${process.pid}.ncidx`);
   const built = await buildSaveAndQuery(dir, cacheFile, extractor);
   const reopened = await reopenAndBrowse(dir, cacheFile, extractor);
   const cost = entityModelCost(cacheFile, { root: dir, extractor: extractorId(extractor) });
   const withoutEntities = Number.isNaN(built.withoutEntities.reopenMs) ? { ...built.withoutEntities, reopenMs: reopened.reopenMs } : built.withoutEntities;
-  const figures: Figures = { ...built, withoutEntities, fillCacheMs, ...reopened, cost };
-  if (!withRipgrep) return figures;
-  const rg = ripgrep(dir).sort((a, b) => a - b);
-  return { ...figures, rgP50: percentile(rg, 0.5), rgP95: percentile(rg, 0.95) };
+  rmSync(cacheFile, { force: true });
+  const figures: Figures = { ...built, withoutEntities, fillCacheMs, ...reopened, cost, loadAtEnd: 0 };
+  const rg = withRipgrep ? ripgrep(dir).sort((a, b) => a - b) : undefined;
+  const loadAtEnd = loadavg()[0] ?? 0;
+  return rg === undefined ? { ...figures, loadAtEnd } : { ...figures, loadAtEnd, rgP50: percentile(rg, 0.5), rgP95: percentile(rg, 0.95) };
 }
+
+/** What the query rows measure, printed under the table. */
+const QUERY_NOTES: readonly string[] = [
+  `Query rows: ${QUERIES.length} queries (words, prefixes, phrases, entity filters, dates, typos), each asking for the search box's`,
+  `${SEARCH_BOX_RESULTS} results with their snippets, as the quick pick does. "reopened": the index dropped and opened again from its cache`,
+  "(after the open's queued work), then its very first query alone, then the mix's first round (each query's first run), then",
+  `${ROUNDS} rounds more; "built index, warm": on the index just built, after one round not counted.`,
+];
 
 /** What each row of the table's entity part measures, printed under it. */
 const ENTITY_NOTES: readonly string[] = [
@@ -525,41 +583,56 @@ const ENTITY_NOTES: readonly string[] = [
   '  as a share of the one with: decoding the entity table, its figures, entity terms and postings.',
 ];
 
+/** Wide enough for a size with its share of the text, e.g. "169 MB (47 %)". */
+const COLUMN_WIDTH = 16;
+
 function row(label: string, values: readonly string[]): string {
-  return `${label.padEnd(34)}${values.map((value) => value.padStart(12)).join('')}`;
+  return `${label.padEnd(40)}${values.map((value) => value.padStart(COLUMN_WIDTH)).join('')}`;
 }
 
-function printTable(results: readonly Figures[]): void {
+function printTable(results: readonly Figures[], length: ArticleLength): void {
   const ms = (value: number): string => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
   const s = (value: number): string => `${(value / 1000).toFixed(2)} s`;
   const mb = (value: number): string => `${value.toFixed(0)} MB`;
   const mb1 = (value: number): string => `${value.toFixed(1)} MB`;
   const share = (part: number, whole: number): string => `${((100 * part) / whole).toFixed(1)} %`;
+  /** A size with its share of the text, which every size is compared with. */
+  const ofText = (value: number, r: Figures): string => `${mb(value)} (${((100 * value) / r.megabytes).toFixed(0)} %)`;
+  /** A time with the text it goes through per second. */
+  const rate = (value: number, r: Figures): string => `${s(value)} (${(r.megabytes / (value / 1000)).toFixed(1)} MB/s)`;
   const lines = [
     row('articles', results.map((r) => r.articles.toLocaleString('en-US'))),
-    row('corpus size', results.map((r) => mb(r.megabytes))),
-    row('load average (1 min) at start', results.map((r) => r.loadAtStart.toFixed(2))),
+    row(`text (article files, ${length} articles)`, results.map((r) => mb(r.megabytes))),
+    row('  average article', results.map((r) => `${((r.megabytes * MB) / r.articles / 1024).toFixed(2)} KB`)),
+    row('load average (1 min) at start / end', results.map((r) => `${r.loadAtStart.toFixed(2)} / ${r.loadAtEnd.toFixed(2)}`)),
     row('read all files once (fills OS cache)', results.map((r) => s(r.fillCacheMs))),
-    row('cold build (list+parse+NER+index)', results.map((r) => s(r.coldMs))),
+    row('cold build (list+parse+NER+index)', results.map((r) => rate(r.coldMs, r))),
+    row('  peak RSS during it (% of text)', results.map((r) => ofText(r.peakRssMb, r))),
     row('  CPU time, all threads', results.map((r) => s(r.coldCpuMs))),
-    row('  same without entity extraction', results.map((r) => s(r.withoutEntities.ms))),
+    row('  same without entity extraction', results.map((r) => rate(r.withoutEntities.ms, r))),
     row('  entities found', results.map((r) => r.entities.toLocaleString('en-US'))),
     row('  longest main-thread stall', results.map((r) => ms(r.maxStallMs))),
     row('    began at / last batch merged', results.map((r) => `${(r.stallAtMs / 1000).toFixed(1)}/${(r.lastBatchMs / 1000).toFixed(1)} s`)),
     row('save', results.map((r) => s(r.saveMs))),
     row('  longest main-thread stall', results.map((r) => ms(r.saveStallMs))),
-    row('cache file', results.map((r) => mb(r.cacheMb))),
-    row('  same without entity extraction', results.map((r) => mb(r.withoutEntities.cacheMb))),
+    row('cache file (% of text)', results.map((r) => ofText(r.cacheMb, r))),
+    row('  same without entity extraction', results.map((r) => ofText(r.withoutEntities.cacheMb, r))),
     row('warm reopen (list+stat+load)', results.map((r) => s(r.reopenMs))),
     row('  longest main-thread stall', results.map((r) => ms(r.reopenStallMs))),
-    row('heap used after build', results.map((r) => mb(r.heapMb))),
-    row('  + typed arrays (off-heap)', results.map((r) => mb(r.arrayBuffersMb))),
-    row('  process RSS', results.map((r) => mb(r.rssMb))),
-    row('index in memory (heap+arrays)', results.map((r) => mb(r.indexMb))),
-    row('  same without entity extraction', results.map((r) => mb(r.withoutEntities.indexMb))),
-    row(`query p50 (${QUERIES.length} queries × ${ROUNDS})`, results.map((r) => ms(r.p50))),
-    row('query p95', results.map((r) => ms(r.p95))),
-    row('query max', results.map((r) => ms(r.max))),
+    row('heap used after build (% of text)', results.map((r) => ofText(r.heapMb, r))),
+    row('  + typed arrays (off-heap)', results.map((r) => ofText(r.arrayBuffersMb, r))),
+    row('  process RSS', results.map((r) => ofText(r.rssMb, r))),
+    row('index in memory (heap+arrays)', results.map((r) => ofText(r.indexMb, r))),
+    row('  same without entity extraction', results.map((r) => ofText(r.withoutEntities.indexMb, r))),
+    row(`Queries, ${SEARCH_BOX_RESULTS} results with snippets:`, results.map(() => '')),
+    row('  reopened: first query', results.map((r) => ms(r.reopened.firstMs))),
+    row(`  reopened: first round p50 (${QUERIES.length})`, results.map((r) => ms(r.reopened.firstRound.p50))),
+    row('  reopened: first round p95 / max', results.map((r) => `${ms(r.reopened.firstRound.p95)} / ${ms(r.reopened.firstRound.max)}`)),
+    row(`  reopened: p50, ${ROUNDS + 1} rounds (1st incl.)`, results.map((r) => ms(r.reopened.all.p50))),
+    row('  reopened: p95 / max, same', results.map((r) => `${ms(r.reopened.all.p95)} / ${ms(r.reopened.all.max)}`)),
+    row('  reopened: phrases p50 / p95', results.map((r) => `${ms(r.reopened.phrases.p50)} / ${ms(r.reopened.phrases.p95)}`)),
+    row(`  built index, warm: p50 (${QUERIES.length} × ${ROUNDS})`, results.map((r) => ms(r.p50))),
+    row('  built index, warm: p95 / max', results.map((r) => `${ms(r.p95)} / ${ms(r.max)}`)),
     row('ripgrep p50 (rg -l -i -F)', results.map((r) => (r.rgP50 === undefined ? 'n/a' : ms(r.rgP50)))),
     row('ripgrep p95', results.map((r) => (r.rgP95 === undefined ? 'n/a' : ms(r.rgP95)))),
     row('speed-up at p50 (rg p50 / p50)', results.map((r) => (r.rgP50 === undefined ? 'n/a' : `${(r.rgP50 / r.p50).toFixed(0)}×`))),
@@ -594,7 +667,7 @@ function printTable(results: readonly Figures[]): void {
     row('  warm reopen without entity extraction', results.map((r) => s(r.withoutEntities.reopenMs))),
     row('  all entity data in the reopen', results.map((r) => share(r.reopenMs - r.withoutEntities.reopenMs, r.reopenMs))),
   ];
-  console.log(['', row('', results.map((r) => `${r.articles / 1000}k`)), ...lines, '', ...ENTITY_NOTES].join('\n'));
+  console.log(['', row('', results.map((r) => `${r.articles / 1000}k (${mb(r.megabytes)})`)), ...lines, '', ...QUERY_NOTES, '', ...ENTITY_NOTES].join('\n'));
 }
 
 async function main(): Promise<void> {
@@ -603,18 +676,21 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  const sizes = process.argv.slice(2).map(Number).filter((size) => size > 0);
+  const args = process.argv.slice(2);
+  const length: ArticleLength = args.includes('--short') ? 'short' : 'real';
+  const sizes = args.map(Number).filter((size) => size > 0);
   const extractor: ExtractorSpec = existsSync(MODEL) ? { kind: 'model', modelPath: MODEL } : { kind: 'none' };
   const withRipgrep = hasRipgrep();
-  console.log(`News Corpus search benchmark — ${extractor.kind === 'model' ? `entity model ${path.relative(ROOT, MODEL)}` : 'no entity model found: entities not extracted'}`);
+  console.log(`News Corpus search benchmark — ${length === 'real' ? 'real-length articles (12–40 paragraphs)' : 'short articles (--short)'}, load average ${loadavg().map((load) => load.toFixed(2)).join(' ')}`);
+  console.log(`Entities: ${extractor.kind === 'model' ? `entity model ${path.relative(ROOT, MODEL)}` : 'no entity model found: entities not extracted'}`);
   if (!withRipgrep) console.log('ripgrep (rg) is not installed: skipping the ripgrep comparison.');
   if ((globalThis as { gc?: unknown }).gc === undefined) console.log('Run with node --expose-gc for exact heap figures.');
   const results: Figures[] = [];
   for (const size of sizes.length > 0 ? sizes : DEFAULT_SIZES) {
     console.log(`… ${size.toLocaleString('en-US')} articles`);
-    results.push(await measure(size, extractor, withRipgrep));
+    results.push(await measure(size, length, extractor, withRipgrep));
   }
-  printTable(results);
+  printTable(results, length);
 }
 
 main().catch((error: unknown) => {

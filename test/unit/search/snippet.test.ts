@@ -1,0 +1,55 @@
+import * as assert from 'assert';
+import * as fc from 'fast-check';
+import { Highlight, buildSnippet, highlightIds, tokenHits } from '../../../src/core/search/snippet';
+import { forEachTokenSpan, tokenize } from '../../../src/core/search/tokenize';
+
+/** Words that make matches, near-matches, accents, case, combining marks and non-BMP letters. */
+const WORDS = ['oil', 'Oil', 'prices', 'crude', 'OPEC', 'opec', 'rose', 'Gdańsk', 'e\u0301cole', '\u0301', 'İstanbul', '𝒳yz', '2023', 'a'.repeat(45)];
+const GAPS = [' ', ', ', '. ', '\n\n', ' - ', "'", ' (', ') ', '\u00a0'];
+
+const textArbitrary = fc
+  .array(fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(...GAPS)), { maxLength: 120 })
+  .map((pieces) => ` date 2023-09-13 ${pieces.map(([word, gap]) => word + gap).join('')}`);
+
+const highlightArbitrary = fc.record({
+  terms: fc.uniqueArray(fc.constantFrom('oil', 'prices', 'opec', 'gdansk', 'ecole', 'istanbul', 'missing'), { maxLength: 4 }),
+  phrases: fc.array(fc.array(fc.constantFrom('oil', 'prices', 'crude', 'opec', 'rose', 'missing'), { minLength: 2, maxLength: 3 }), { maxLength: 3 }),
+});
+
+/** Term ids as an index gives them: numbered in order of first appearance in the text. */
+function idsOf(text: string, from: number): { body: Uint32Array; idOf: (term: string) => number | undefined } {
+  const ids = new Map<string, number>();
+  const body = tokenize(text, from).map(({ term }) => {
+    if (!ids.has(term)) ids.set(term, ids.size);
+    return ids.get(term) ?? 0;
+  });
+  return { body: Uint32Array.from(body), idOf: (term) => ids.get(term) };
+}
+
+describe('snippets from the index\'s term ids', () => {
+  const bodyStart = 17;
+
+  it('are the snippets of tokenising the whole text, for any text, highlight and length', () => {
+    fc.assert(
+      fc.property(textArbitrary, highlightArbitrary, fc.integer({ min: 10, max: 300 }), (text, { terms, phrases }, length) => {
+        const highlight: Highlight = { terms: new Set(terms), phrases: [...phrases].sort((a, b) => b.length - a.length) };
+        const { body, idOf } = idsOf(text, bodyStart);
+        const hits = tokenHits(text, bodyStart, body, highlightIds(highlight, idOf));
+        assert.ok(hits, 'the text lines up with its ids');
+        assert.deepStrictEqual(buildSnippet(text, bodyStart, highlight, length, hits), buildSnippet(text, bodyStart, highlight, length));
+      }),
+    );
+  });
+
+  it('give up, for the tokenising path to take over, when the ids are not those of the text', () => {
+    const text = ' date 2023-09-13 Oil prices rose.';
+    const { body, idOf } = idsOf(' date 2023-09-13 prices oil rose.', bodyStart);
+    assert.strictEqual(tokenHits(text, bodyStart, body, highlightIds({ terms: new Set(['oil']), phrases: [] }, idOf)), undefined);
+  });
+
+  it('walk the text only up to the last match', () => {
+    let spans = 0;
+    forEachTokenSpan('Kim met Putin in Moscow.', 0, 24, () => ++spans < 2);
+    assert.strictEqual(spans, 2);
+  });
+});
