@@ -1,4 +1,4 @@
-import { forEachToken, forEachTokenSpan, normalizeTerm } from './tokenize';
+import { forEachToken, isWordCode, normalizeTerm } from './tokenize';
 
 /**
  * Default snippet length in characters.
@@ -119,6 +119,44 @@ function tokenMatches(body: Uint32Array, ids: HighlightIds): TokenHit[] {
   return found;
 }
 
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+/**
+ * Fills in `spans` (by token position) the text spans of those tokens of the text from `from`, walking it only
+ * up to token `lastToken`: the words of `forEachToken`, in a loop that builds no term (only a word that is not
+ * ASCII is normalised, to skip one that is only marks, as the tokeniser does).
+ */
+function locateTokens(text: string, from: number, spans: Map<number, TextRange | undefined>, lastToken: number): void {
+  let token = 0;
+  let index = from;
+  const to = text.length;
+  while (index < to && token <= lastToken) {
+    const code = text.charCodeAt(index);
+    if (!isWordCode(text, index, code)) {
+      index += isHighSurrogate(code) ? 2 : 1;
+      continue;
+    }
+    const start = index;
+    let ascii = true;
+    while (index < to) {
+      const next = text.charCodeAt(index);
+      if (next < 128) {
+        if (!((next >= 97 && next <= 122) || (next >= 65 && next <= 90) || (next >= 48 && next <= 57))) break;
+        index++;
+      } else {
+        if (!isWordCode(text, index, next)) break;
+        ascii = false;
+        index += isHighSurrogate(next) ? 2 : 1;
+      }
+    }
+    if (!ascii && normalizeTerm(text.slice(start, index)).length === 0) continue;
+    if (spans.has(token)) spans.set(token, { start, end: index });
+    token++;
+  }
+}
+
 /**
  * The matches of the highlight in an article, found from its body's term ids as the index stores them (the
  * "forward index"), then located in its text by walking the words only up to the last match, without building
@@ -139,11 +177,7 @@ export function tokenHits(text: string, bodyStart: number, body: Uint32Array, id
     spans.set(match.first, undefined);
     spans.set(match.last, undefined);
   }
-  let token = 0;
-  forEachTokenSpan(text, bodyStart, text.length, (start, end) => {
-    if (spans.has(token)) spans.set(token, { start, end });
-    return ++token <= lastToken;
-  });
+  locateTokens(text, bodyStart, spans, lastToken);
   const hits: SnippetHit[] = [];
   for (const match of matches) {
     const first = spans.get(match.first);

@@ -35,7 +35,13 @@ function lowerAsciiCode(code: number): number {
   return code >= 65 && code <= 90 ? code | 0x20 : code;
 }
 
-function isWordCode(text: string, index: number, code: number): boolean {
+/**
+ * Whether the character at `index` (whose code unit is `code`) is part of a word: a letter, digit or mark.
+ *
+ * @example
+ * isWordCode('a-b', 1, 0x2d); // false
+ */
+export function isWordCode(text: string, index: number, code: number): boolean {
   if (code < 128) return isAsciiWordCode(code);
   // Surrogate pairs are tested as a whole character so letters outside the BMP count as letters.
   const char = code >= 0xd800 && code <= 0xdbff ? text.slice(index, index + 2) : text.charAt(index);
