@@ -55,12 +55,12 @@ export function* compactSteps(source: DocStore, termCount: number): Generator<vo
 }
 
 function* copyLive(source: DocStore): Generator<void, DocStore> {
-  const target = new DocStore();
+  const target = new DocStore(source.textDictionary);
   for (let doc = 0; doc < source.count; doc++) {
     if (!source.isLive(doc)) continue;
     const tokens = source.tokens(doc);
-    const text = source.textBytes(doc);
-    target.append(source.stored(doc), tokens, 0, tokens.length, text, 0, text.length);
+    const text = source.storedText(doc);
+    target.append(source.stored(doc), tokens, 0, tokens.length, text.bytes, 0, text.bytes.length, text.deflated);
     if (doc % COMPACTION_STEP_DOCS === COMPACTION_STEP_DOCS - 1) yield;
   }
   return target;

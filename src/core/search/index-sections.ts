@@ -50,6 +50,8 @@ const FIGURE_SEPARATOR = ' ';
 export const ARTICLE_STEP = 2000;
 /** Postings encoded between two chances to pause. */
 const POSTING_STEP = 200_000;
+/** Articles whose text is deflated between two chances to pause (~50–100 µs each at 4 KB). */
+const DEFLATE_STEP = 64;
 /** Bytes copied out of the file buffer between two chances to pause (first writes to fresh pages are slow). */
 const COPY_STEP_BYTES = 1 << 22;
 
@@ -223,6 +225,32 @@ function forwardReader(section: Uint8Array): { read: (out: Uint32Array, count: n
   return { read, done: () => at === section.length };
 }
 
+/**
+ * The text section: the length of the store's preset dictionary (a varint) and its bytes, then every article's
+ * text deflated with it, back to back; each article's deflated length goes to the columns' `textLen`.
+ */
+function* deflateTexts(store: DocStore): Generator<void, { lengths: Uint32Array; chunks: Uint8Array[] }> {
+  store.ensureTextDictionary();
+  const writer = new ByteWriter();
+  writer.varint(store.textDictionary.length);
+  writer.bytes(store.textDictionary);
+  const lengths = new Uint32Array(store.count);
+  for (let doc = 0; doc < store.count; doc++) {
+    const bytes = store.deflatedText(doc);
+    lengths[doc] = bytes.length;
+    writer.bytes(bytes);
+    if (doc % DEFLATE_STEP === DEFLATE_STEP - 1) yield;
+  }
+  return { lengths, chunks: writer.finish() };
+}
+
+/** What {@link deflateTexts} wrote: the preset dictionary (copied out of the file buffer) and the deflated texts. */
+function readTexts(section: Uint8Array): { dictionary: Uint8Array; deflated: Uint8Array } {
+  const reader = new ByteReader(section);
+  const dictionary = new Uint8Array(reader.bytes(reader.varint()));
+  return { dictionary, deflated: section.subarray(reader.position) };
+}
+
 function* writeSegments(writer: ByteWriter, segments: readonly Uint8Array[]): Generator<void, void> {
   for (const segment of segments) {
     writer.bytes(segment);
@@ -326,7 +354,7 @@ function readColumns(reader: ByteReader, count: number): DocColumns {
  * Encodes a compacted index (no removed or pending articles) as the sections of an index file:
  * string tables, the number columns and the forward index as raw little-endian integers (token ids
  * in 2 bytes when there are at most 65,536 terms), the postings as varints (posting documents as gaps, with a table to find each term's),
- * and the text as it is. A generator: it pauses every few ms.
+ * and each article's text deflated (see {@link deflateTexts}). A generator: it pauses every few ms.
  *
  * @example
  * const { sections, chunks } = runAtOnce(encodeSections(index.parts()));
@@ -342,15 +370,15 @@ export function* encodeSections(parts: IndexParts): Generator<void, { sections: 
   };
   const terms = parts.dictionary.all();
   const entities = entityFields(parts.entities, parts.entityStats);
+  const text = yield* deflateTexts(store);
   yield* section('terms', terms.length, writeStrings(writer, terms));
   yield* section('paths', store.count, writeStrings(writer, store.paths));
   yield* section('titles', store.count, writeStrings(writer, store.titles));
   yield* section('entities', entities.length, writeStrings(writer, entities));
-  yield* section('columns', store.count, writeColumns(writer, store.columns()));
+  yield* section('columns', store.count, writeColumns(writer, { ...store.columns(), textLen: text.lengths }));
   yield* section('forward', store.count, writeForward(writer, store, terms.length));
   yield* section('postings', postings.docs.length, writePostings(writer, postings));
-  const text = store.textSegments();
-  yield* section('text', text.reduce((sum, segment) => sum + segment.length, 0), writeSegments(writer, text));
+  yield* section('text', text.chunks.reduce((sum, chunk) => sum + chunk.length, 0), writeSegments(writer, text.chunks));
   return { sections, chunks: writer.finish() };
 }
 
@@ -394,7 +422,8 @@ export function* decodeSections(payload: Uint8Array, sections: readonly SectionI
 
 function* readStore(paths: readonly string[], titles: readonly string[], columns: DocColumns, forward: Uint8Array, text: Uint8Array): Generator<void, DocStore> {
   const tokens = forwardReader(forward);
-  const store = yield* DocStore.loadSteps(paths, titles, columns, tokens.read, text);
+  const { dictionary, deflated } = readTexts(text);
+  const store = yield* DocStore.loadSteps(paths, titles, columns, tokens.read, deflated, dictionary);
   if (!tokens.done()) throw new Error('News Corpus: the forward index holds more ids than the articles need.');
   return store;
 }

@@ -130,13 +130,13 @@ describe('index file', () => {
     assert.match(problem(older).message, /out of date \(format version 0/);
   });
 
-  it('rejects a cache in the previous format (version 5: no name forms) as stale, so it is rebuilt', () => {
-    assert.strictEqual(INDEX_FORMAT_VERSION, 6);
+  it('rejects a cache in the previous format (version 6: the text as it is) as stale, so it is rebuilt', () => {
+    assert.strictEqual(INDEX_FORMAT_VERSION, 7);
     const previous = Uint8Array.from(bytes);
-    new DataView(previous.buffer).setUint32(VERSION_AT, 5, true);
+    new DataView(previous.buffer).setUint32(VERSION_AT, 6, true);
     const rejected = problem(previous);
     assert.strictEqual(rejected.kind, 'stale');
-    assert.match(rejected.message, /^News Corpus: the saved index is out of date \(format version 5, this version reads 6\)/);
+    assert.match(rejected.message, /^News Corpus: the saved index is out of date \(format version 6, this version reads 7\)/);
   });
 
   it('starts the sections on a multiple of 4 bytes, so the forward index is read in place', () => {
