@@ -95,7 +95,7 @@ export class DocStore {
   private readonly forwardAt = new Growable(Float64Array);
   private readonly textAt = new Growable(Float64Array);
   private readonly forward = new SegmentedArray<Uint32Array>(Uint32Array, FORWARD_SEGMENT);
-  private readonly texts = new SegmentedArray<Uint8Array>(Uint8Array, TEXT_SEGMENT);
+  private texts = new SegmentedArray<Uint8Array>(Uint8Array, TEXT_SEGMENT);
   private readonly byPath = new Map<string, number>();
   private live = 0;
   private totals = { body: 0, title: 0, entity: 0 };
@@ -290,6 +290,39 @@ export class DocStore {
   deflatedText(doc: number): Uint8Array {
     const { bytes, deflated } = this.storedText(doc);
     return deflated ? bytes : deflateRawSync(bytes, this.zlibOptions());
+  }
+
+  /**
+   * Takes the texts a save deflated as the store's own (`chunks`: every document's deflated text back to back,
+   * none straddling two chunks, as a `ByteWriter` leaves them; `lengths`: each one's bytes), freeing the texts
+   * held as they were indexed: after a build, the text then takes in memory what it takes in the file.
+   *
+   * @example
+   * encodeIndex(index.parts(), identity); // saving deflates every text, then the store adopts them this way
+   * index.article(path)?.text; // the same text as before, inflated when read
+   */
+  adoptDeflatedTexts(chunks: readonly Uint8Array[], lengths: Uint32Array): void {
+    if (lengths.length !== this.count) throw new Error('News Corpus: the deflated texts are not those of this store.');
+    const texts = new SegmentedArray<Uint8Array>(Uint8Array, TEXT_SEGMENT);
+    const textAt = new Float64Array(this.count);
+    let chunk = 0;
+    let base = chunks.length > 0 ? texts.adopt(chunks[0] ?? new Uint8Array(0)) : 0;
+    let offset = 0;
+    for (let doc = 0; doc < this.count; doc++) {
+      const length = lengths[doc] ?? 0;
+      while (offset + length > (chunks[chunk]?.length ?? 0) && chunk + 1 < chunks.length) {
+        chunk++;
+        base = texts.adopt(chunks[chunk] ?? new Uint8Array(0));
+        offset = 0;
+      }
+      if (offset + length > (chunks[chunk]?.length ?? 0)) throw new Error('News Corpus: the deflated texts are shorter than the store needs.');
+      textAt[doc] = base + offset;
+      offset += length;
+    }
+    this.texts = texts;
+    this.textAt.adopt(textAt);
+    this.textLen.adopt(Uint32Array.from(lengths));
+    this.deflated.adopt(new Uint8Array(this.count).fill(1));
   }
 
   /**

@@ -228,20 +228,24 @@ function forwardReader(section: Uint8Array): { read: (out: Uint32Array, count: n
 /**
  * The text section: the length of the store's preset dictionary (a varint) and its bytes, then every article's
  * text deflated with it, back to back; each article's deflated length goes to the columns' `textLen`.
+ * The store then keeps the deflated texts instead of those it held as they were indexed.
  */
 function* deflateTexts(store: DocStore): Generator<void, { lengths: Uint32Array; chunks: Uint8Array[] }> {
   store.ensureTextDictionary();
-  const writer = new ByteWriter();
-  writer.varint(store.textDictionary.length);
-  writer.bytes(store.textDictionary);
+  const header = new ByteWriter();
+  header.varint(store.textDictionary.length);
+  header.bytes(store.textDictionary);
+  const texts = new ByteWriter();
   const lengths = new Uint32Array(store.count);
   for (let doc = 0; doc < store.count; doc++) {
     const bytes = store.deflatedText(doc);
     lengths[doc] = bytes.length;
-    writer.bytes(bytes);
+    texts.bytes(bytes);
     if (doc % DEFLATE_STEP === DEFLATE_STEP - 1) yield;
   }
-  return { lengths, chunks: writer.finish() };
+  const chunks = texts.finish();
+  store.adoptDeflatedTexts(chunks, lengths);
+  return { lengths, chunks: [...header.finish(), ...chunks] };
 }
 
 /** What {@link deflateTexts} wrote: the preset dictionary (copied out of the file buffer) and the deflated texts. */
