@@ -95,9 +95,4 @@ export class SegmentedArray<T extends SegmentType> {
     const offset = position % SEGMENT_STRIDE;
     return (segment ? segment.subarray(offset, offset + count) : new this.type(0)) as T;
   }
-
-  /** The filled part of every segment, in order (for saving: the runs in the order they were appended). */
-  filled(): T[] {
-    return this.segments.map((segment, i) => segment.subarray(0, this.used[i] ?? 0) as T);
-  }
 }
