@@ -288,8 +288,9 @@ async function coldBuildWithoutEntities(dir: string, cacheFile: string): Promise
   const service = new IndexService({ root: dir, cacheFile, extractor: { kind: 'none' } });
   await service.open(listArticleFiles(dir));
   const ms = performance.now() - started;
-  const indexMb = heapAndBuffersMb() - before;
+  // After the save, as for the build with entities: saving leaves the index holding its text deflated.
   await service.save();
+  const indexMb = heapAndBuffersMb() - before;
   const cacheMb = statSync(cacheFile).size / MB;
   await service.dispose();
   const { reopenMs } = await reopen(dir, cacheFile, { kind: 'none' });
