@@ -65,9 +65,8 @@ export function normalizeTerm(word: string): string {
  * letters, digits and marks). For a word of ASCII letters and digits only, `asciiHash` is the FNV-1a hash of
  * the lower-cased codes of its first {@link MAX_TERM_LENGTH} characters, computed while scanning (what
  * `TermTable` looks terms up by); for any other word it is `undefined`, and the word needs `normalizeTerm`.
- * Stops when `onWord` returns false.
  */
-function scanWords(text: string, from: number, to: number, onWord: (start: number, end: number, asciiHash: number | undefined) => unknown): void {
+function scanWords(text: string, from: number, to: number, onWord: (start: number, end: number, asciiHash: number | undefined) => void): void {
   let index = from;
   while (index < to) {
     const code = text.charCodeAt(index);
@@ -91,20 +90,8 @@ function scanWords(text: string, from: number, to: number, onWord: (start: numbe
         index += next >= 0xd800 && next <= 0xdbff ? 2 : 1;
       }
     }
-    if (onWord(start, index, ascii ? hash : undefined) === false) return;
+    onWord(start, index, ascii ? hash : undefined);
   }
-}
-
-/**
- * Calls `onToken(start, end)` for every token of {@link forEachToken}, in order, without building its term
- * (finding where matches stand in a text); stops as soon as `onToken` returns false.
- *
- * @example
- * forEachTokenSpan('Kim met Putin.', 0, 14, (start, end) => end < 8); // (0, 3), (4, 7), (8, 13)
- */
-export function forEachTokenSpan(text: string, from: number, to: number, onToken: (start: number, end: number) => boolean): void {
-  // A word that is only combining marks normalises to nothing and is no token.
-  scanWords(text, from, to, (start, end, asciiHash) => (asciiHash === undefined && normalizeTerm(text.slice(start, end)).length === 0) || onToken(start, end));
 }
 
 /**
