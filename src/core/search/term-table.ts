@@ -19,11 +19,9 @@ const INITIAL_SLOTS = 1 << 12;
 export class TermTable {
   /** The terms, indexed by id. Only ever appended to. */
   readonly terms: string[] = [];
-  /**
-   * Two integers per slot, side by side so that a probe touches one cache line, not two arrays: the term's
-   * hash, then its id + 1 (0 marks an empty slot). The slot count is a power of two.
-   */
-  private slots = new Int32Array(INITIAL_SLOTS * 2);
+  private hashes = new Int32Array(INITIAL_SLOTS);
+  /** Id + 1 per slot; 0 marks an empty slot. */
+  private ids = new Int32Array(INITIAL_SLOTS);
 
   /** The id of the term `source.slice(start, end)`, numbering it if it is new. */
   idOf(source: string, start: number, end: number): number {
@@ -42,38 +40,38 @@ export class TermTable {
 
   private lookup(source: string, start: number, end: number, fnv: number, lowerCase: boolean): number {
     const hash = finish(fnv);
-    const slots = this.slots;
-    const mask = (slots.length >> 1) - 1;
+    const mask = this.ids.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const stored = slots[(slot << 1) + 1] ?? 0;
+      const stored = this.ids[slot] ?? 0;
       if (stored === 0) return this.add(slot, hash, lowerCase ? source.slice(start, end).toLowerCase() : source.slice(start, end));
-      if (slots[slot << 1] === hash && sameCharacters(this.terms[stored - 1] ?? '', source, start, end, lowerCase)) return stored - 1;
+      if (this.hashes[slot] === hash && sameCharacters(this.terms[stored - 1] ?? '', source, start, end, lowerCase)) return stored - 1;
     }
   }
 
   private add(slot: number, hash: number, term: string): number {
     const id = this.terms.length;
     this.terms.push(term);
-    this.slots[slot << 1] = hash;
-    this.slots[(slot << 1) + 1] = id + 1;
-    if (this.terms.length * 4 > this.slots.length) this.grow();
+    this.hashes[slot] = hash;
+    this.ids[slot] = id + 1;
+    if (this.terms.length * 2 > this.ids.length) this.grow();
     return id;
   }
 
   private grow(): void {
-    const old = this.slots;
-    const slots = new Int32Array(old.length * 2);
-    const mask = (slots.length >> 1) - 1;
-    for (let at = 0; at < old.length; at += 2) {
-      const stored = old[at + 1] ?? 0;
+    const hashes = this.hashes;
+    const ids = this.ids;
+    this.hashes = new Int32Array(hashes.length * 2);
+    this.ids = new Int32Array(ids.length * 2);
+    const mask = this.ids.length - 1;
+    for (let old = 0; old < ids.length; old++) {
+      const stored = ids[old] ?? 0;
       if (stored === 0) continue;
-      const hash = old[at] ?? 0;
+      const hash = hashes[old] ?? 0;
       let slot = hash & mask;
-      while (slots[(slot << 1) + 1] !== 0) slot = (slot + 1) & mask;
-      slots[slot << 1] = hash;
-      slots[(slot << 1) + 1] = stored;
+      while (this.ids[slot] !== 0) slot = (slot + 1) & mask;
+      this.hashes[slot] = hash;
+      this.ids[slot] = stored;
     }
-    this.slots = slots;
   }
 }
 
