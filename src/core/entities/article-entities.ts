@@ -30,8 +30,6 @@ interface Group {
   readonly mentions: Mention[];
   /** The group this one was merged into (a short form into its full form), if any. */
   target?: Group;
-  /** The acronym of its first form, once asked for (a group is compared with every one-word group). */
-  acronym?: string;
 }
 
 /** Type preference when a name got different types equally often in one article. */
@@ -116,25 +114,48 @@ function majorityType(mentions: readonly Mention[]): EntityType {
 }
 
 /**
- * Whether `short` names the same thing as the longer `full` in one article: a person's first or last
- * name ("Putin" → "Vladimir Putin", "Kim" → "Kim Jong-un"), or an organisation's acronym
- * ("KCNA" → "Korean Central News Agency").
+ * The full forms of one article that a one-word name may abbreviate: a person's first or last name
+ * ("Putin" → "Vladimir Putin", "Kim" → "Kim Jong-un"), or an organisation's acronym ("KCNA" →
+ * "Korean Central News Agency"). Other partial matches are not merged: "New York" inside "New York
+ * Times" is another thing. Looked up by word rather than by comparing every pair of groups, which
+ * was quadratic in the names of an article.
  */
-function isShortFormOf(short: Group, full: Group): boolean {
-  if (full.words.length <= short.words.length) return false;
-  // A lone word the article mostly calls a place stays one ("Washington" beside "George Washington"),
-  // unless the recogniser called it a person at least once there ("Kim and Putin" tagged places, "Kim’s").
-  if (full.type === 'PER' && short.words.length === 1 && (short.type !== 'LOC' || short.mentions.some((mention) => mention.type === 'PER'))) {
-    const word = short.words[0];
-    return word === full.words[0] || word === full.words[full.words.length - 1];
+class FullForms {
+  /** People of two words or more, by their first and by their last word. */
+  private readonly people = new Map<string, Group[]>();
+  /** Organisations and MISC names of two words or more, by type and acronym. */
+  private readonly acronyms = new Map<string, Group[]>();
+
+  constructor(groups: readonly Group[]) {
+    for (const group of groups) {
+      if (group.words.length < 2) continue;
+      if (group.type === 'PER') {
+        const first = group.words[0] ?? '';
+        const last = group.words[group.words.length - 1] ?? '';
+        addTo(this.people, first, group);
+        if (last !== first) addTo(this.people, last, group);
+      } else if (group.type === 'ORG' || group.type === 'MISC') {
+        const acronym = acronymOf(group.mentions[0]?.display ?? '');
+        if (acronym.length >= 2) addTo(this.acronyms, `${group.type}:${acronym}`, group);
+      }
+    }
   }
-  if (full.type === short.type && short.words.length === 1 && (full.type === 'ORG' || full.type === 'MISC')) {
-    const display = short.mentions[0]?.display ?? '';
-    const acronym = (full.acronym ??= acronymOf(full.mentions[0]?.display ?? ''));
-    return acronym.length >= 2 && display === acronym;
+
+  /** The one full form a one-word group abbreviates, or undefined when there is none or more than one. */
+  only(short: Group): Group | undefined {
+    // A lone word the article mostly calls a place stays one ("Washington" beside "George Washington"),
+    // unless the recogniser called it a person at least once there ("Kim and Putin" tagged places, "Kim’s").
+    const asPerson = short.type !== 'LOC' || short.mentions.some((mention) => mention.type === 'PER');
+    const people = asPerson ? (this.people.get(short.words[0] ?? '') ?? []) : [];
+    const named = short.type === 'ORG' || short.type === 'MISC' ? (this.acronyms.get(`${short.type}:${short.mentions[0]?.display ?? ''}`) ?? []) : [];
+    return people.length + named.length === 1 ? (people[0] ?? named[0]) : undefined;
   }
-  // Other partial matches are not merged: "New York" inside "New York Times" is another thing.
-  return false;
+}
+
+function addTo(map: Map<string, Group[]>, key: string, group: Group): void {
+  const list = map.get(key);
+  if (list) list.push(group);
+  else map.set(key, [group]);
 }
 
 /** The display name of a group: its most frequent form, preferring one that is not all capitals. */
@@ -197,12 +218,11 @@ export function extractArticleEntities(recognizer: SpanRecognizer, text: string)
   }
   for (const group of groups.values()) group.type = INSTITUTIONS.get(group.identity) ?? majorityType(group.mentions);
   const all = [...groups.values()];
+  const fullForms = new FullForms(all);
   for (const short of all) {
-    // Only a one-word name can be a short form (a first or last name, an acronym): skip the others' scan.
-    if (short.words.length !== 1) continue;
-    const candidates = all.filter((full) => full !== short && isShortFormOf(short, full));
-    const [only] = candidates;
-    if (only && candidates.length === 1) short.target = only;
+    // Only a one-word name can be a short form (a first or last name, an acronym).
+    const target = short.words.length === 1 ? fullForms.only(short) : undefined;
+    if (target) short.target = target;
   }
   const merged = new Map<Group, Mention[]>();
   for (const group of all) {

@@ -59,6 +59,26 @@ const BOUNDARY = 0x5bd1e995; // the "word" before a sentence's start and after i
 const ZERO = 0x30;
 const MAX_LENGTH_BUCKET = 7;
 
+/** A character as words hash it: punctuation already folded, every digit as 0. */
+function normalCode(code: number): number {
+  return charClass(code) === CharClass.Digit ? ZERO : code;
+}
+
+/** A character as shapes hash it: X, x, d and L for upper, lower, digit and caseless letters; anything else as itself. */
+function shapeCodeOf(code: number): number {
+  const cls = charClass(code);
+  return cls === CharClass.Upper ? 0x58 : cls === CharClass.Lower ? 0x78 : cls === CharClass.Digit ? 0x64 : cls === CharClass.Letter ? 0x4c : code;
+}
+
+const ASCII = 0x80;
+/**
+ * The three codes of every ASCII character (most of an English text) looked up instead of computed: hashing
+ * runs per character of every token. Built from the same functions, so a table entry is what they return.
+ */
+const ASCII_NORMAL = Uint16Array.from({ length: ASCII }, (_, code) => normalCode(foldPunctuation(code)));
+const ASCII_LOWER = Uint16Array.from({ length: ASCII }, (_, code) => lowerCode(normalCode(foldPunctuation(code))));
+const ASCII_SHAPE = Uint16Array.from({ length: ASCII }, (_, code) => shapeCodeOf(foldPunctuation(code)));
+
 /**
  * Per-document token hashes and the feature keys computed from them. One instance is reused for every
  * text (its arrays grow, never shrink), which keeps the hot path free of allocation.
@@ -135,12 +155,22 @@ export class FeatureContext {
     let shape = FNV_OFFSET;
     let lastShape = -1;
     for (let p = start; p < end; p++) {
-      const code = foldPunctuation(text.charCodeAt(p));
-      const cls = charClass(code);
-      const normal = cls === CharClass.Digit ? ZERO : code;
+      const unit = text.charCodeAt(p);
+      let normal: number;
+      let lowerNormal: number;
+      let shapeCode: number;
+      if (unit < ASCII) {
+        normal = ASCII_NORMAL[unit] ?? 0;
+        lowerNormal = ASCII_LOWER[unit] ?? 0;
+        shapeCode = ASCII_SHAPE[unit] ?? 0;
+      } else {
+        const code = foldPunctuation(unit);
+        normal = normalCode(code);
+        lowerNormal = lowerCode(normal);
+        shapeCode = shapeCodeOf(code);
+      }
       raw = fnvStep(raw, normal);
-      low = fnvStep(low, lowerCode(normal));
-      const shapeCode = cls === CharClass.Upper ? 0x58 : cls === CharClass.Lower ? 0x78 : cls === CharClass.Digit ? 0x64 : cls === CharClass.Letter ? 0x4c : code;
+      low = fnvStep(low, lowerNormal);
       if (shapeCode !== lastShape) shape = fnvStep(shape, shapeCode);
       lastShape = shapeCode;
     }

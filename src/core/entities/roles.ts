@@ -1,4 +1,4 @@
-import { ABBREVIATIONS } from '../abbreviations';
+import { Kind, LineTokens, Token, lowerBound } from './role-tokens';
 import { ArticleEntity, EntityType } from './types';
 
 /**
@@ -91,72 +91,9 @@ const MAX_ROLE_WORDS = 10;
 /** How far around a mention the miner reads, in characters: a role is a few words, and this bounds the work per mention. */
 const WINDOW = 160;
 
-const enum Kind {
-  Word,
-  /** A comma: the edge of an apposition. */
-  Comma,
-  /** The end of the sentence or line, or a bracket or quote: nothing crosses it. */
-  Stop,
-}
-
-interface Token {
-  readonly text: string;
-  readonly lower: string;
-  readonly start: number;
-  readonly end: number;
-  readonly kind: Kind;
-}
-
-/**
- * A word (letters or digits, with inner . ' ’ & -) or one punctuation mark. Linear: no nested
- * quantifier can backtrack.
- */
-const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}.'’&-]*|[^\s\p{L}\p{N}]/gu;
-const WORD_START = /^[\p{L}\p{N}]/u;
 const POSSESSIVE = /['’]s?$/u;
 const CAPITALISED = /^\p{Lu}/u;
-/** An abbreviation written with inner periods ("U.S.") or a single initial ("L."). */
-const DOTTED = /^(?:\p{L}\.)+$/u;
-const LOWER_START = /^\p{Ll}/u;
-const SPACE = 0x20;
 const NEWLINE = 0x0a;
-
-/**
- * Whether the period of a word is part of it: always in "U.S.", and in "Corp." or "Gen." when the sentence
- * goes on in lower case ("Acme Corp. chairman"). "Seafirst Corp. Seafirst Chairman Richard Cooley" is
- * two sentences: reading it as one would make "Corp. Seafirst Chairman" a title.
- */
-function isAbbreviation(word: string, text: string, end: number): boolean {
-  if (DOTTED.test(word)) return true;
-  if (!ABBREVIATIONS.has(word.slice(0, -1).toLowerCase())) return false;
-  let next = end;
-  while (next < text.length && text.charCodeAt(next) === SPACE) next++;
-  return LOWER_START.test(text.charAt(next));
-}
-
-/** The tokens of `text` between `from` and `to`, clipped to one line (a paragraph: roles never cross it). */
-function tokenize(text: string, from: number, to: number): Token[] {
-  const tokens: Token[] = [];
-  for (const match of text.slice(from, to).matchAll(TOKEN)) {
-    const start = from + match.index;
-    let word = match[0];
-    const first = word.charCodeAt(0);
-    if (first === 0x2c) {
-      tokens.push({ text: word, lower: word, start, end: start + 1, kind: Kind.Comma });
-      continue;
-    }
-    if (!WORD_START.test(word)) {
-      tokens.push({ text: word, lower: word, start, end: start + 1, kind: word === '&' ? Kind.Word : Kind.Stop });
-      continue;
-    }
-    // A trailing period ends the sentence unless the word is an abbreviation ("U.S.", "Corp.").
-    const endsSentence = word.endsWith('.') && !isAbbreviation(word, text, start + word.length);
-    if (endsSentence) word = word.slice(0, -1);
-    tokens.push({ text: word, lower: word.toLowerCase(), start, end: start + word.length, kind: Kind.Word });
-    if (endsSentence) tokens.push({ text: '.', lower: '.', start: start + word.length, end: start + word.length + 1, kind: Kind.Stop });
-  }
-  return tokens;
-}
 
 /** Whether a character range overlaps a mention (of a person, or of any entity). */
 type PersonTest = (start: number, end: number) => boolean;
@@ -391,18 +328,6 @@ function windowAround(text: string, start: number, end: number): { from: number;
   return { from, to, fromLineStart: from === 0 || text.charCodeAt(from - 1) === NEWLINE };
 }
 
-/** The first index in [0, length) for which `before` is false (it must be true, then false). */
-function lowerBound(length: number, before: (index: number) => boolean): number {
-  let low = 0;
-  let high = length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (before(middle)) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
 function indexOfTokenAt(tokens: readonly Token[], offset: number): number {
   return lowerBound(tokens.length, (i) => (tokens[i]?.start ?? Infinity) < offset);
 }
@@ -443,11 +368,12 @@ export function mineRoles(text: string, entities: readonly ArticleEntity[]): Min
   const isPerson = mentionTest(entities, (entity) => entity.type === 'PER');
   const isNamed = mentionTest(entities, () => true);
   const roles: MinedRole[] = [];
+  const lines = new LineTokens(text);
   for (const entity of entities) {
     if (entity.type !== 'PER' && entity.type !== 'ORG') continue;
     for (const mention of entity.mentions) {
       const { from, to, fromLineStart } = windowAround(text, mention.start, mention.end);
-      const scan: Scan = { tokens: tokenize(text, from, to), fromLineStart, isPerson, isNamed };
+      const scan: Scan = { tokens: lines.window(from, to), fromLineStart, isPerson, isNamed };
       const at = indexOfTokenAt(scan.tokens, mention.start);
       const after = indexOfTokenAt(scan.tokens, mention.end);
       const candidates = [

@@ -49,6 +49,7 @@ const RIGHT_QUOTE = 0x2019;
 const PERIOD = 0x2e;
 const HYPHEN = 0x2d;
 const DOUBLE_QUOTE = 0x22;
+const LOWER_N = 0x6e;
 
 function isApostrophe(code: number): boolean {
   return code === APOSTROPHE || code === RIGHT_QUOTE;
@@ -109,21 +110,44 @@ function isNegationClitic(text: string, at: number): boolean {
   );
 }
 
-/** End of the word starting at `start` (its first character is a word character). */
+/**
+ * What `scanWord` found besides the word's end: the `TokenKind` bits of its characters, gathered while
+ * scanning so that the word is read once (module state, not an object per word: this runs per token).
+ */
+let scannedKind = 0;
+
+/** The `TokenKind` bit of one word character's class (FirstUpper is added by the caller at the word's start). */
+function kindOfWordClass(cls: CharClass): number {
+  if (cls === CharClass.Upper) return TokenKind.HasUpper;
+  if (cls === CharClass.Lower) return TokenKind.HasLower;
+  return cls === CharClass.Digit ? TokenKind.HasDigit : TokenKind.HasCaseless;
+}
+
+/** End of the word starting at `start` (its first character is a word character); its kind is left in `scannedKind`. */
 function scanWord(text: string, start: number): number {
-  if (isNegationClitic(text, start)) return start + 3;
+  if (isNegationClitic(text, start)) {
+    scannedKind = kindOf(text, start, start + 3);
+    return start + 3;
+  }
   const length = text.length;
   let j = start;
   let lowerRun = 0;
   let segmentLength = 0;
   let dotted = false;
+  let kind = charClass(text.charCodeAt(start)) === CharClass.Upper ? TokenKind.FirstUpper : 0;
   while (j < length) {
     const code = text.charCodeAt(j);
     const cls = charClass(code);
     if (isWordClass(cls)) {
-      if (cls === CharClass.Upper && lowerRun >= CAMEL_SPLIT_MIN_LOWER && charClass(text.charCodeAt(j + 1)) === CharClass.Lower) break;
-      if (cls === CharClass.Lower && j + 3 <= length && isNegationClitic(text, j) && j > start) break;
-      lowerRun = cls === CharClass.Lower ? lowerRun + 1 : 0;
+      if (cls === CharClass.Lower) {
+        // Only a lower-case "n" can start "n't" (the test is costly, and this runs per character).
+        if (code === LOWER_N && j > start && j + 3 <= length && isNegationClitic(text, j)) break;
+        lowerRun++;
+      } else {
+        if (cls === CharClass.Upper && lowerRun >= CAMEL_SPLIT_MIN_LOWER && charClass(text.charCodeAt(j + 1)) === CharClass.Lower) break;
+        lowerRun = 0;
+      }
+      kind |= kindOfWordClass(cls);
       segmentLength++;
       j++;
       continue;
@@ -148,11 +172,16 @@ function scanWord(text: string, start: number): number {
     } else {
       break;
     }
+    kind |= TokenKind.HasSymbol;
     lowerRun = 0;
     segmentLength = 0;
     j++;
   }
-  if (text.charCodeAt(j) === PERIOD && !endsLine(text, j + 1) && takesPeriod(text, start, j, dotted)) j++;
+  if (text.charCodeAt(j) === PERIOD && !endsLine(text, j + 1) && takesPeriod(text, start, j, dotted)) {
+    kind |= TokenKind.HasSymbol;
+    j++;
+  }
+  scannedKind = kind;
   return j;
 }
 
@@ -257,9 +286,10 @@ export function tokenize(text: string, buffer: TokenBuffer = new TokenBuffer()):
       i++;
       continue;
     }
-    const end = isWordClass(cls) ? scanWord(text, i) : scanSymbol(text, i);
+    const isWord = isWordClass(cls);
+    const end = isWord ? scanWord(text, i) : scanSymbol(text, i);
     if (count === buffer.starts.length) buffer.grow();
-    const kind = kindOf(text, i, end);
+    const kind = isWord ? scannedKind : kindOf(text, i, end);
     let flags = spaced ? 0 : TokenFlag.Glued;
     if (newlines > 0) {
       if (count > lineFrom) markCapsLine(buffer, lineFrom, count);
