@@ -48,13 +48,14 @@ export function exportFormatOf(fileName: string): ExportFormat {
 }
 
 /**
- * The row of a search hit; `path` is the path to show (relative to the workspace), `entities` the article's.
+ * The row of a search hit; `path` is the path to show (relative to the workspace), `entities` the article's
+ * (only their name, type and mentions are kept).
  *
  * @example
  * exportRow(hit, 'news/kim.txt', [{ name: 'Kim Jong-un', type: 'PER', mentions: 2 }]);
  */
 export function exportRow(hit: SearchHit, path: string, entities: readonly ExportedEntity[]): ExportRow {
-  const row = { path, title: hit.title, score: hit.score, entities, snippet: hit.snippet.text };
+  const row = { path, title: hit.title, score: hit.score, entities: entities.map(({ name, type, mentions }) => ({ name, type, mentions })), snippet: hit.snippet.text };
   return hit.date === undefined ? row : { ...row, date: hit.date };
 }
 

@@ -83,3 +83,35 @@ export function stepResult(current: number | undefined, count: number, delta: 1 
   if (current === undefined || current < 0 || current >= count) return delta > 0 ? 0 : count - 1;
   return (current + delta + count) % count;
 }
+
+/**
+ * What the results view shows of a hit: its rank (0 = best), article, title, date, the snippet as one line and
+ * the first match, where opening it puts the selection.
+ *
+ * @example
+ * const row: ResultRow = { ordinal: 0, path: '/news/kim.txt', title: 'Kim arrives', date: '2023-09-13',
+ *   snippet: 'Kim Jong-un arrived in Russia', match: { start: 17, end: 28 } };
+ */
+export interface ResultRow {
+  readonly ordinal: number;
+  readonly path: string;
+  readonly title: string;
+  readonly date?: string;
+  readonly snippet: string;
+  readonly match: { readonly start: number; readonly end: number };
+}
+
+/**
+ * The rows of hits, in rank order. A hit without a highlighted match (an entity or date filter alone) opens at
+ * the start of its snippet.
+ *
+ * @example
+ * resultRows(list.hits)[0]?.match; // { start: 17, end: 28 }
+ */
+export function resultRows(hits: readonly SearchHit[]): ResultRow[] {
+  return hits.map(({ path, title, date, snippet }, ordinal) => {
+    const match = snippet.matches[0] ?? { start: snippet.start, end: snippet.start };
+    const row = { ordinal, path, title, snippet: snippet.text.replace(/\s+/g, ' ').trim(), match: { start: match.start, end: match.end } };
+    return date === undefined ? row : { ...row, date };
+  });
+}

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { SearchHit, SearchResponse } from '../../../src/core/search/corpus-index';
-import { RESULTS_PAGE_SIZE, ResultList, stepResult } from '../../../src/core/search-workflow/result-list';
+import { RESULTS_PAGE_SIZE, ResultList, resultRows, stepResult } from '../../../src/core/search-workflow/result-list';
 
 function hits(count: number): SearchHit[] {
   return Array.from({ length: count }, (_, i) => ({ path: `a${i}.txt`, title: `A ${i}`, score: count - i, snippet: { text: '', start: 0, end: 0, matches: [] } }));
@@ -63,5 +63,16 @@ describe('stepResult', () => {
   it('has nowhere to go in an empty list, and restarts from a position that is gone', () => {
     assert.strictEqual(stepResult(undefined, 0, 1), undefined);
     assert.strictEqual(stepResult(9, 3, 1), 0);
+  });
+});
+
+describe('resultRows', () => {
+  it('numbers hits in rank order, with one-line snippets and the first match', () => {
+    const hit = { path: '/a.txt', title: 'A', date: '2023-01-02', score: 2, snippet: { text: 'oil\nprices  rose', start: 10, end: 26, matches: [{ start: 10, end: 13 }, { start: 14, end: 20 }] } };
+    const bare = { path: '/b.txt', title: 'B', score: 1, snippet: { text: 'Kim', start: 17, end: 20, matches: [] } };
+    assert.deepStrictEqual(resultRows([hit, bare]), [
+      { ordinal: 0, path: '/a.txt', title: 'A', date: '2023-01-02', snippet: 'oil prices rose', match: { start: 10, end: 13 } },
+      { ordinal: 1, path: '/b.txt', title: 'B', snippet: 'Kim', match: { start: 17, end: 17 } },
+    ]);
   });
 });
