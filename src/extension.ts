@@ -25,7 +25,7 @@ export function activate(context: vscode.ExtensionContext): NewsCorpusApi {
   registerEntityEditor(context, { corpus: service.corpus, entities: service.entities, analyze, highlightEntities: readHighlightEntities });
   registerNavigation(context);
   const search = (query: string, options: SearchOptions) => service.search(query, options);
-  const searchResults = registerSearchResults(context, { search, entitiesOf: (path) => service.entitiesOf(path), analyze, onDidChangeIndex: service.onDidChangeEntities });
+  const searchResults = registerSearchResults(context, { search, entitiesOf: (path) => service.entitiesOf(path), analyze, corpus: service.corpus });
   registerSearch(context, { search, recent: () => searchResults.history.recent });
   registerSkippedFiles(context, { corpus: service.corpus });
   registerStatusBar(context, { service });

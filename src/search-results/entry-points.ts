@@ -30,7 +30,8 @@ export function registerEntryPoints(context: vscode.ExtensionContext, deps: Entr
     }),
     vscode.commands.registerCommand('newsCorpus.searchInPeriod', (node: unknown) => {
       const period = datePeriodOf(node);
-      return period ? vscode.commands.executeCommand('newsCorpus.search', periodQuery(period)) : undefined;
+      // Not awaited: the search box's command resolves only when the box closes.
+      if (period) void vscode.commands.executeCommand('newsCorpus.search', periodQuery(period));
     }),
   );
 }

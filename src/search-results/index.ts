@@ -17,12 +17,13 @@ const HISTORY_STATE_KEY = 'newsCorpus.searchHistory';
 /** Set while the view lists results: the next/previous keybindings apply only then. */
 const HAS_RESULTS_CONTEXT = 'newsCorpus.hasSearchResults';
 
-/** What the Search Results view reads: the index, the entities of an article for exports, and when the index changed. */
+/** What the Search Results view reads: the index, the entities of an article for exports and selections, and the corpus. */
 export interface SearchResultsDeps {
   readonly search: (query: string, options: SearchOptions) => SearchResponse | undefined;
   readonly entitiesOf: (path: string) => readonly ExportedEntity[];
   readonly analyze: (text: string) => readonly ArticleEntity[];
-  readonly onDidChangeIndex: vscode.Event<unknown>;
+  /** The corpus, which says when articles were added, changed or removed (the index is up to date by then). */
+  readonly corpus: { subscribe(listener: () => void): () => void };
 }
 
 /** The query a command was given: a string, or a search, saved or recent node of the view. */
@@ -68,7 +69,9 @@ export function registerSearchResults(context: vscode.ExtensionContext, deps: Se
 
   const announce = () => {
     const response = provider.response;
-    view.message = response?.ok && response.fuzzy ? 'Nothing matched exactly: showing near spellings.' : '';
+    const message = response?.ok && response.fuzzy && response.total > 0 ? 'Nothing matched exactly: showing near spellings.' : '';
+    // Setting the message lays the view out again, which while it refreshes can look for rows that are gone.
+    if (view.message !== message) view.message = message;
     void vscode.commands.executeCommand('setContext', HAS_RESULTS_CONTEXT, provider.results.length > 0);
   };
   const show = async (query: string | undefined) => {
@@ -76,8 +79,8 @@ export function registerSearchResults(context: vscode.ExtensionContext, deps: Se
     active = undefined;
     const response = await provider.show(query);
     announce();
-    const group = provider.searchGroup;
-    if (group) await view.reveal(group, { expand: true, focus: false, select: false });
+    // A new search is a new group, expanded from the start: the view only has to be shown.
+    if (!view.visible) await vscode.commands.executeCommand(`${SEARCH_RESULTS_VIEW_ID}.focus`);
     return response;
   };
   const open = async (result: ResultElement, preserveFocus: boolean) => {
@@ -88,18 +91,21 @@ export function registerSearchResults(context: vscode.ExtensionContext, deps: Se
     const at = stepResult(active, provider.results.length, delta);
     const result = at === undefined ? undefined : provider.results[at];
     if (!result) return;
-    if (view.visible) await view.reveal(result, { select: true, focus: false });
+    // Selecting the row is a courtesy: a tree still fetching its rows after a refresh may not find it yet.
+    if (view.visible) await view.reveal(result, { select: true, focus: false }).then(undefined, () => undefined);
     await open(result, false);
   };
 
+  // The current search follows the corpus: a deleted article leaves its results, a new one joins them.
+  const rerunOnCorpusChange = deps.corpus.subscribe(() => {
+    if (!provider.searchGroup) return;
+    provider.rerun();
+    announce();
+  });
   context.subscriptions.push(
     provider,
     view,
-    deps.onDidChangeIndex(() => {
-      if (!provider.searchGroup) return;
-      provider.rerun();
-      announce();
-    }),
+    { dispose: rerunOnCorpusChange },
     vscode.commands.registerCommand('newsCorpus.searchResults.show', (value: unknown) => show(queryOf(value))),
     vscode.commands.registerCommand('newsCorpus.searchResults.run', (value: unknown) => show(queryOf(value))),
     vscode.commands.registerCommand('newsCorpus.searchResults.showMore', () => {

@@ -84,7 +84,8 @@ export class SearchResultsProvider implements vscode.TreeDataProvider<SearchResu
     this.generation++;
     this.list = new ResultList(trimmed, this.deps.run);
     this.group = { kind: 'search', query: trimmed };
-    const response = this.rerun();
+    const response = this.list.refresh();
+    this.rows = this.rowsOf(this.list);
     await this.update(addRecent(this.stored, trimmed));
     return response;
   }
@@ -183,7 +184,7 @@ export class SearchResultsProvider implements vscode.TreeDataProvider<SearchResu
     item.contextValue = 'search';
     if (!response) item.description = 'indexing…';
     else if (!response.ok) item.description = 'invalid query';
-    else item.description = `${countOf(response.total, 'article')}${response.fuzzy ? ' (near spellings)' : ''}`;
+    else item.description = `${countOf(response.total, 'article')}${response.fuzzy && response.total > 0 ? ' (near spellings)' : ''}`;
     item.tooltip = `${query}\n${typeof item.description === 'string' ? item.description : ''}`;
     return item;
   }
@@ -200,8 +201,12 @@ export class SearchResultsProvider implements vscode.TreeDataProvider<SearchResu
   }
 
   private fill(): void {
-    this.rows = resultRows(this.list?.hits ?? []).map((row) => ({ ...row, kind: 'result', ...this.deps.locate(row.path) }));
+    this.rows = this.list ? this.rowsOf(this.list) : [];
     this.changed.fire(undefined);
+  }
+
+  private rowsOf(list: ResultList): ResultElement[] {
+    return resultRows(list.hits).map((row) => ({ ...row, kind: 'result', ...this.deps.locate(row.path) }));
   }
 
   private async update(history: SearchHistory): Promise<void> {

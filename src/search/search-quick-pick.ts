@@ -146,7 +146,8 @@ export function showSearchQuickPick(deps: SearchDeps, initialQuery = ''): Promis
       }),
       quickPick.onDidAccept(() => {
         const [selected] = quickPick.selectedItems;
-        if (selected?.showAll || quickPick.value.trim() !== shownQuery) {
+        // Enter on the query itself: no result picked, or the results not yet caught up with the typing.
+        if (selected?.showAll || (!selected && quickPick.value.trim() !== '') || quickPick.value.trim() !== shownQuery) {
           showAll();
           return;
         }
