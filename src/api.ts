@@ -4,6 +4,7 @@ import { SearchOptions, SearchResponse } from './core/search/corpus-index';
 import { DatesTreeProvider } from './dates-tree/dates-tree-provider';
 import { EntitiesTreeProvider } from './entities-tree/entities-tree-provider';
 import { ArticleEntitiesProvider } from './in-this-article/article-entities-provider';
+import { SearchResultsProvider } from './search-results/search-results-provider';
 
 /**
  * What `activate` returns: for other extensions and for the integration tests, which must reach the
@@ -14,6 +15,7 @@ export interface NewsCorpusApi {
   readonly datesTree: DatesTreeProvider;
   readonly entitiesTree: EntitiesTreeProvider;
   readonly articleEntities: ArticleEntitiesProvider;
+  readonly searchResults: SearchResultsProvider;
   /** Why entities are unavailable (the model could not be loaded), or undefined. */
   entityModelProblem(): string | undefined;
   /** Runs a query in the search language over the corpus index; `undefined` until the first scan has finished. */

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { NewsCorpusApi } from './api';
+import { SearchOptions } from './core/search/corpus-index';
 import { registerArticleLanguage } from './article-language';
 import { registerCorpus } from './corpus';
 import { readHighlightArticles, readHighlightEntities } from './corpus/settings';
@@ -10,6 +11,7 @@ import { registerEntityEngine } from './entity-engine';
 import { registerInThisArticle } from './in-this-article';
 import { registerNavigation } from './navigation';
 import { registerSearch } from './search';
+import { registerSearchResults } from './search-results';
 import { registerSkippedFiles } from './skipped-files';
 import { registerStatusBar } from './status-bar';
 
@@ -22,7 +24,9 @@ export function activate(context: vscode.ExtensionContext): NewsCorpusApi {
   const articleEntities = registerInThisArticle(context, { corpus: service.corpus, entities: service.entities, analyze });
   registerEntityEditor(context, { corpus: service.corpus, entities: service.entities, analyze, highlightEntities: readHighlightEntities });
   registerNavigation(context);
-  registerSearch(context, { search: (query, options) => service.search(query, options) });
+  const search = (query: string, options: SearchOptions) => service.search(query, options);
+  const searchResults = registerSearchResults(context, { search, entitiesOf: (path) => service.entitiesOf(path), analyze, corpus: service.corpus });
+  registerSearch(context, { search, recent: () => searchResults.history.recent });
   registerSkippedFiles(context, { corpus: service.corpus });
   registerStatusBar(context, { service });
   registerArticleLanguage(context, { corpus: service.corpus, enabled: readHighlightArticles });
@@ -31,6 +35,7 @@ export function activate(context: vscode.ExtensionContext): NewsCorpusApi {
     datesTree,
     entitiesTree,
     articleEntities,
+    searchResults,
     entityModelProblem: () => engine.problem(),
     lastScan: () => service.lastScan,
     search: (query, options = {}) => service.search(query, options),

@@ -143,6 +143,15 @@ export class CorpusService implements vscode.Disposable {
     return mergeResponses([...this.indexes.values()].map(({ service }) => service.search(query, options)), options);
   }
 
+  /** The entities of the indexed article at `path` (an index path), most mentioned first; none if it is not indexed. */
+  entitiesOf(path: string): readonly { readonly name: string; readonly type: EntityType; readonly mentions: number }[] {
+    for (const { service } of this.indexes.values()) {
+      const found = service.index.entitiesOf(path);
+      if (found.length > 0) return found;
+    }
+    return [];
+  }
+
   /** Scans all workspace folders, cancelling a scan under way; unchanged files come from the index's cache. */
   rescan(): Promise<void> {
     this.scan?.abort();

@@ -98,7 +98,7 @@ export function registerEntitiesTree(context: vscode.ExtensionContext, deps: Ent
     }),
     vscode.commands.registerCommand('newsCorpus.searchEntity', (element: unknown) => {
       const entity = entityOf(element);
-      if (entity) return vscode.commands.executeCommand('newsCorpus.search', exactEntityQuery(entity.type, entity.name));
+      if (entity) return vscode.commands.executeCommand('newsCorpus.searchResults.show', exactEntityQuery(entity.type, entity.name));
       return undefined;
     }),
   );

@@ -4,11 +4,21 @@ import { uriOfIndexPath } from '../corpus/index-paths';
 import { readSearchOptions } from '../corpus/settings';
 import { showSearchQuickPick } from './search-quick-pick';
 
-/** The Search Articles command: a search box over the corpus index, optionally pre-filled with a query string. */
-export function registerSearch(context: vscode.ExtensionContext, deps: { search: (query: string, options: SearchOptions) => SearchResponse | undefined }): void {
+/** What the search box reads: the index, and the queries searched lately. */
+export interface SearchBoxDeps {
+  readonly search: (query: string, options: SearchOptions) => SearchResponse | undefined;
+  readonly recent: () => readonly string[];
+}
+
+/**
+ * The Search Articles command: a search box over the corpus index, optionally pre-filled with a query string;
+ * Enter on a query lists all its results in the Search Results view.
+ */
+export function registerSearch(context: vscode.ExtensionContext, deps: SearchBoxDeps): void {
+  const showAll = (query: string) => vscode.commands.executeCommand('newsCorpus.searchResults.show', query);
   context.subscriptions.push(
     vscode.commands.registerCommand('newsCorpus.search', (query: unknown) =>
-      showSearchQuickPick({ search: deps.search, uriOf: uriOfIndexPath, options: readSearchOptions }, typeof query === 'string' ? query : ''),
+      showSearchQuickPick({ search: deps.search, uriOf: uriOfIndexPath, options: readSearchOptions, recent: deps.recent, showAll }, typeof query === 'string' ? query : ''),
     ),
   );
 }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { countOf, toDisplayText } from '../core/display-text';
 import { SearchHit, SearchOptions, SearchResponse } from '../core/search/corpus-index';
 import { QUERY_HELP, QUERY_PLACEHOLDER } from '../core/search/query-help';
-import { notifyOpenFailed } from '../notifications';
+import { openAtMatch } from '../open-at-match';
 
 /** What the search box needs: a way to run queries, to turn a hit's path into a URI, and its settings. */
 export interface SearchDeps {
@@ -10,6 +10,10 @@ export interface SearchDeps {
   readonly search: (query: string, options: SearchOptions) => SearchResponse | undefined;
   readonly uriOf: (path: string) => vscode.Uri;
   readonly options: () => SearchOptions;
+  /** The queries searched lately, newest first: offered while the box is empty. */
+  readonly recent: () => readonly string[];
+  /** Shows every result of a query in the Search Results view. */
+  readonly showAll: (query: string) => unknown;
 }
 
 /** Typing pauses shorter than this do not start a search: the index answers in milliseconds, but rendering does not. */
@@ -17,11 +21,28 @@ const INPUT_DEBOUNCE_MS = 60;
 
 interface HitItem extends vscode.QuickPickItem {
   readonly hit?: SearchHit;
+  /** For the first item: Enter on it, with no result picked, lists every result in the Search Results view. */
+  readonly showAll?: true;
   /** For a line of the syntax help: the example that picking it puts in the search box. */
   readonly example?: string;
 }
 
 const OPEN_TO_SIDE: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('split-horizontal'), tooltip: 'Open to the Side' };
+const SHOW_ALL: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('list-flat'), tooltip: 'Show All Results in the Search Results View' };
+
+/** The recent queries, shown above the syntax while the box is empty; picking one puts it in the box. */
+function recentItems(recent: readonly string[]): HitItem[] {
+  if (recent.length === 0) return [];
+  return [
+    { label: 'Recent searches', kind: vscode.QuickPickItemKind.Separator },
+    ...recent.map((query): HitItem => ({ label: toDisplayText(query), iconPath: new vscode.ThemeIcon('history'), alwaysShow: true, example: query })),
+  ];
+}
+
+function showAllItem(total: number): HitItem {
+  const label = `Show ${total === 1 ? 'the result' : `all ${total.toLocaleString('en-US')} results`} in the Search Results view`;
+  return { label, iconPath: new vscode.ThemeIcon('list-flat'), description: 'Enter', alwaysShow: true, showAll: true };
+}
 
 /** The query syntax, one operator an item; shown while the box is empty. */
 const HELP_ITEMS: readonly HitItem[] = [
@@ -51,16 +72,19 @@ function messageItem(label: string, detail?: string): HitItem {
 }
 
 /** Opens the article of a hit with its first match selected. */
-async function openHit(hit: SearchHit, deps: SearchDeps, toSide: boolean): Promise<void> {
-  const uri = deps.uriOf(hit.path);
-  try {
-    const document = await vscode.workspace.openTextDocument(uri);
-    const match = hit.snippet.matches[0] ?? { start: hit.snippet.start, end: hit.snippet.start };
-    const selection = new vscode.Range(document.positionAt(match.start), document.positionAt(match.end));
-    await vscode.window.showTextDocument(document, { selection, preview: !toSide, viewColumn: toSide ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active });
-  } catch (error) {
-    notifyOpenFailed(uri, error);
-  }
+function openHit(hit: SearchHit, deps: SearchDeps, toSide: boolean): Promise<unknown> {
+  return openAtMatch(deps.uriOf(hit.path), hit.snippet.matches[0] ?? { start: hit.snippet.start, end: hit.snippet.start }, { toSide });
+}
+
+/**
+ * Keeps the items in the order given, i.e. the index's ranking. By default the quick pick moves items whose label
+ * matches the typed text above the others (microsoft/vscode#73904), so a weaker result whose title happens to
+ * contain the query's letters jumped above a better one. `sortByLabel` turns that off; it is a proposed API
+ * (`quickPickSortByLabel`) without a type in `@types/vscode`, but the extension host passes it on to the
+ * workbench like any other property and the workbench honours it (the e2e test checks the order on screen).
+ */
+function keepIndexOrder(quickPick: vscode.QuickPick<HitItem>): void {
+  (quickPick as { sortByLabel?: boolean }).sortByLabel = false;
 }
 
 /**
@@ -74,12 +98,17 @@ export function showSearchQuickPick(deps: SearchDeps, initialQuery = ''): Promis
   quickPick.placeholder = QUERY_PLACEHOLDER;
   quickPick.matchOnDescription = false;
   quickPick.matchOnDetail = false;
+  keepIndexOrder(quickPick);
+  quickPick.buttons = [SHOW_ALL];
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** The query the items belong to: Enter before they caught up with the typing is Enter on the typed query. */
+  let shownQuery = '';
 
   const run = () => {
     const query = quickPick.value.trim();
+    shownQuery = query;
     if (!query) {
-      quickPick.items = HELP_ITEMS;
+      quickPick.items = [...recentItems(deps.recent()), ...HELP_ITEMS];
       quickPick.title = 'News Corpus: Search Articles';
       return;
     }
@@ -99,7 +128,14 @@ export function showSearchQuickPick(deps: SearchDeps, initialQuery = ''): Promis
     const shown = response.hits.length < response.total ? `top ${response.hits.length.toLocaleString('en-US')} of ` : '';
     const fuzzy = response.fuzzy ? ' (nothing matched exactly: showing near spellings)' : '';
     quickPick.title = `News Corpus: ${shown}${countOf(response.total, 'article')} in ${response.tookMs.toFixed(1)} ms${fuzzy}`;
-    quickPick.items = response.hits.length > 0 ? response.hits.map((hit) => hitItem(hit, deps.uriOf)) : [messageItem('No articles match.', 'Try fewer words, a prefix such as export*, or a typo-tolerant word such as bundesbnak~.')];
+    quickPick.items = response.hits.length > 0 ? [showAllItem(response.total), ...response.hits.map((hit) => hitItem(hit, deps.uriOf))] : [messageItem('No articles match.', 'Try fewer words, a prefix such as export*, or a typo-tolerant word such as bundesbnak~.')];
+  };
+
+  const showAll = () => {
+    const query = quickPick.value.trim();
+    if (query === '') return;
+    quickPick.hide();
+    void deps.showAll(query);
   };
 
   return new Promise((resolve) => {
@@ -110,6 +146,11 @@ export function showSearchQuickPick(deps: SearchDeps, initialQuery = ''): Promis
       }),
       quickPick.onDidAccept(() => {
         const [selected] = quickPick.selectedItems;
+        // Enter on the query itself: no result picked, or the results not yet caught up with the typing.
+        if (selected?.showAll || (!selected && quickPick.value.trim() !== '') || quickPick.value.trim() !== shownQuery) {
+          showAll();
+          return;
+        }
         if (selected?.example !== undefined) {
           quickPick.value = selected.example;
           return;
@@ -119,6 +160,7 @@ export function showSearchQuickPick(deps: SearchDeps, initialQuery = ''): Promis
         quickPick.hide();
         void openHit(hit, deps, false);
       }),
+      quickPick.onDidTriggerButton(showAll),
       quickPick.onDidTriggerItemButton(({ item }) => {
         if (item.hit) void openHit(item.hit, deps, true);
       }),

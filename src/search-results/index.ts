@@ -1,0 +1,141 @@
+import * as vscode from 'vscode';
+import { ArticleEntity } from '../core/entities/types';
+import { SearchOptions, SearchResponse } from '../core/search/corpus-index';
+import { ExportedEntity } from '../core/search-workflow/result-export';
+import { stepResult } from '../core/search-workflow/result-list';
+import { SearchHistory, parseHistory } from '../core/search-workflow/search-history';
+import { uriOfIndexPath } from '../corpus/index-paths';
+import { readSearchOptions } from '../corpus/settings';
+import { openAtMatch } from '../open-at-match';
+import { registerEntryPoints } from './entry-points';
+import { exportResults } from './export';
+import { ResultElement, SearchResultsElement, SearchResultsProvider } from './search-results-provider';
+
+export const SEARCH_RESULTS_VIEW_ID = 'newsCorpus.searchResults';
+/** Where the recent and saved searches are kept, per workspace. */
+const HISTORY_STATE_KEY = 'newsCorpus.searchHistory';
+/** Set while the view lists results: the next/previous keybindings apply only then. */
+const HAS_RESULTS_CONTEXT = 'newsCorpus.hasSearchResults';
+
+/** What the Search Results view reads: the index, the entities of an article for exports and selections, and the corpus. */
+export interface SearchResultsDeps {
+  readonly search: (query: string, options: SearchOptions) => SearchResponse | undefined;
+  readonly entitiesOf: (path: string) => readonly ExportedEntity[];
+  readonly analyze: (text: string) => readonly ArticleEntity[];
+  /** The corpus, which says when articles were added, changed or removed (the index is up to date by then). */
+  readonly corpus: { subscribe(listener: () => void): () => void };
+}
+
+/** The query a command was given: a string, or a search, saved or recent node of the view. */
+function queryOf(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  const candidate = value as Partial<Extract<SearchResultsElement, { kind: 'search' | 'saved' | 'recent' }>> | undefined;
+  return typeof candidate?.query === 'string' && ['search', 'saved', 'recent'].includes(candidate.kind ?? '') ? candidate.query : undefined;
+}
+
+function savedNameOf(value: unknown): string | undefined {
+  const candidate = value as Partial<Extract<SearchResultsElement, { kind: 'saved' }>> | undefined;
+  return candidate?.kind === 'saved' && typeof candidate.name === 'string' ? candidate.name : undefined;
+}
+
+function isResult(value: unknown): value is ResultElement {
+  const candidate = value as Partial<ResultElement> | undefined;
+  return candidate?.kind === 'result' && typeof candidate.id === 'string' && typeof candidate.match?.start === 'number';
+}
+
+/** A name typed by the user, or the one a command was given (by a test or a keybinding). */
+async function nameFrom(given: unknown, prompt: string, value: string): Promise<string | undefined> {
+  if (typeof given === 'string') return given;
+  const name = await vscode.window.showInputBox({ title: 'News Corpus', prompt, value, validateInput: (text) => (text.trim() === '' ? 'Enter a name.' : undefined) });
+  return name?.trim() || undefined;
+}
+
+/**
+ * The Search Results view and its commands: show a query's results, page, open, step through them with
+ * F4/Shift+F4, keep recent and saved searches, export, and start searches from the editor and the Dates view.
+ */
+export function registerSearchResults(context: vscode.ExtensionContext, deps: SearchResultsDeps): SearchResultsProvider {
+  const provider = new SearchResultsProvider({
+    run: (query, limit) => deps.search(query, { ...readSearchOptions(), limit }),
+    locate: (path) => {
+      const uri = uriOfIndexPath(path);
+      return { id: uri.toString(), file: vscode.workspace.asRelativePath(uri) };
+    },
+    loadHistory: () => parseHistory(context.workspaceState.get<unknown>(HISTORY_STATE_KEY)),
+    saveHistory: (history: SearchHistory) => context.workspaceState.update(HISTORY_STATE_KEY, history),
+  });
+  const view = vscode.window.createTreeView(SEARCH_RESULTS_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  let active: number | undefined;
+
+  const announce = () => {
+    const response = provider.response;
+    const message = response?.ok && response.fuzzy && response.total > 0 ? 'Nothing matched exactly: showing near spellings.' : '';
+    // Setting the message lays the view out again, which while it refreshes can look for rows that are gone.
+    if (view.message !== message) view.message = message;
+    void vscode.commands.executeCommand('setContext', HAS_RESULTS_CONTEXT, provider.results.length > 0);
+  };
+  const show = async (query: string | undefined) => {
+    if (query === undefined || query.trim() === '') return undefined;
+    active = undefined;
+    const response = await provider.show(query);
+    announce();
+    // A new search is a new group, expanded from the start: the view only has to be shown.
+    if (!view.visible) await vscode.commands.executeCommand(`${SEARCH_RESULTS_VIEW_ID}.focus`);
+    return response;
+  };
+  const open = async (result: ResultElement, preserveFocus: boolean) => {
+    active = result.ordinal;
+    await openAtMatch(vscode.Uri.parse(result.id), result.match, { preserveFocus });
+  };
+  const step = async (delta: 1 | -1) => {
+    const at = stepResult(active, provider.results.length, delta);
+    const result = at === undefined ? undefined : provider.results[at];
+    if (!result) return;
+    // Selecting the row is a courtesy: a tree still fetching its rows after a refresh may not find it yet.
+    if (view.visible) await view.reveal(result, { select: true, focus: false }).then(undefined, () => undefined);
+    await open(result, false);
+  };
+
+  // The current search follows the corpus: a deleted article leaves its results, a new one joins them.
+  const rerunOnCorpusChange = deps.corpus.subscribe(() => {
+    if (!provider.searchGroup) return;
+    provider.rerun();
+    announce();
+  });
+  context.subscriptions.push(
+    provider,
+    view,
+    { dispose: rerunOnCorpusChange },
+    vscode.commands.registerCommand('newsCorpus.searchResults.show', (value: unknown) => show(queryOf(value))),
+    vscode.commands.registerCommand('newsCorpus.searchResults.run', (value: unknown) => show(queryOf(value))),
+    vscode.commands.registerCommand('newsCorpus.searchResults.showMore', () => {
+      provider.showMore();
+      announce();
+    }),
+    vscode.commands.registerCommand('newsCorpus.searchResults.open', (value: unknown) => (isResult(value) ? open(value, true) : undefined)),
+    vscode.commands.registerCommand('newsCorpus.searchResults.next', () => step(1)),
+    vscode.commands.registerCommand('newsCorpus.searchResults.previous', () => step(-1)),
+    vscode.commands.registerCommand('newsCorpus.searchResults.save', async (value: unknown, givenName: unknown) => {
+      const query = queryOf(value) ?? queryOf(provider.searchGroup);
+      if (query === undefined) return;
+      const name = await nameFrom(givenName, `Save "${query}" as`, query);
+      if (name) await provider.save(name, query);
+    }),
+    vscode.commands.registerCommand('newsCorpus.searchResults.rename', async (value: unknown, givenName: unknown) => {
+      const from = savedNameOf(value);
+      if (from === undefined) return;
+      const name = await nameFrom(givenName, `Rename "${from}" to`, from);
+      if (name) await provider.rename(from, name);
+    }),
+    vscode.commands.registerCommand('newsCorpus.searchResults.delete', async (value: unknown) => {
+      const name = savedNameOf(value);
+      if (name !== undefined) await provider.delete(name);
+    }),
+    vscode.commands.registerCommand('newsCorpus.searchResults.export', (value: unknown, target: unknown) => {
+      const query = queryOf(value) ?? queryOf(provider.searchGroup);
+      return query === undefined ? undefined : exportResults(query, { search: deps.search, entitiesOf: deps.entitiesOf }, target instanceof vscode.Uri ? target : undefined);
+    }),
+  );
+  registerEntryPoints(context, { analyze: deps.analyze, show });
+  return provider;
+}

@@ -1,0 +1,251 @@
+import * as vscode from 'vscode';
+import { countOf, toDisplayText } from '../core/display-text';
+import { SearchResponse } from '../core/search/corpus-index';
+import { ResultList, ResultRow, RunQuery, resultRows } from '../core/search-workflow/result-list';
+import { SearchHistory, addRecent, deleteSaved, renameSaved, saveSearch } from '../core/search-workflow/search-history';
+
+/** A hit as the view lists it: its row, the article's URI (`id`, as every view names articles) and its display path. */
+export type ResultElement = ResultRow & { readonly kind: 'result'; readonly id: string; readonly file: string };
+
+/** An element of the Search Results view: plain data, turned into UI by `getTreeItem`. */
+export type SearchResultsElement =
+  | { readonly kind: 'search'; readonly query: string }
+  | ResultElement
+  | { readonly kind: 'more' }
+  | { readonly kind: 'message'; readonly text: string; readonly detail: string }
+  | { readonly kind: 'saved-searches' }
+  | { readonly kind: 'recent-searches' }
+  | { readonly kind: 'saved'; readonly name: string; readonly query: string }
+  | { readonly kind: 'recent'; readonly query: string };
+
+/** What the view needs: the index, where an indexed article is, and where the history is kept. */
+export interface SearchResultsDeps {
+  readonly run: RunQuery;
+  /** The URI (as a string) and the display path of the article at an index path. */
+  readonly locate: (path: string) => { readonly id: string; readonly file: string };
+  readonly loadHistory: () => SearchHistory;
+  readonly saveHistory: (history: SearchHistory) => Thenable<void>;
+}
+
+/** Group nodes are elements of their own so that `getParent` can answer with the very objects the tree holds. */
+const SAVED_GROUP: SearchResultsElement = { kind: 'saved-searches' };
+const RECENT_GROUP: SearchResultsElement = { kind: 'recent-searches' };
+const MORE: SearchResultsElement = { kind: 'more' };
+
+/**
+ * The Search Results view: the current search (its query with the total, its results page by page, "Show
+ * more…"), then the saved searches and the recent queries, which run again on click.
+ */
+export class SearchResultsProvider implements vscode.TreeDataProvider<SearchResultsElement>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<SearchResultsElement | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private list: ResultList | undefined;
+  private group: SearchResultsElement | undefined;
+  private rows: ResultElement[] = [];
+  /** Numbers the searches, so that a new one is a new, expanded group rather than the state of the last. */
+  private generation = 0;
+  private stored: SearchHistory;
+
+  constructor(private readonly deps: SearchResultsDeps) {
+    this.stored = deps.loadHistory();
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+
+  /** The current search's group node, or undefined before the first search. */
+  get searchGroup(): SearchResultsElement | undefined {
+    return this.group;
+  }
+
+  /** The current search's answer: undefined before the first search or while the corpus is being indexed. */
+  get response(): SearchResponse | undefined {
+    return this.list?.response;
+  }
+
+  /** The results listed now, best first. */
+  get results(): readonly ResultElement[] {
+    return this.rows;
+  }
+
+  /** Whether there are more results than listed. */
+  get hasMore(): boolean {
+    return this.list?.hasMore ?? false;
+  }
+
+  get history(): SearchHistory {
+    return this.stored;
+  }
+
+  /** Runs `query` as the current search (a rejected query too: the view shows why) and remembers it. */
+  async show(query: string): Promise<SearchResponse | undefined> {
+    const trimmed = query.trim();
+    this.generation++;
+    this.list = new ResultList(trimmed, this.deps.run);
+    this.group = { kind: 'search', query: trimmed };
+    const response = this.list.refresh();
+    this.rows = this.rowsOf(this.list);
+    await this.update(addRecent(this.stored, trimmed));
+    return response;
+  }
+
+  /** Lists a page more of the current search. */
+  showMore(): void {
+    this.list?.showMore();
+    this.fill();
+  }
+
+  /** Runs the current search again over the corpus as it is now (it changed, or it was being indexed). */
+  rerun(): SearchResponse | undefined {
+    const response = this.list?.refresh();
+    this.fill();
+    return response;
+  }
+
+  save(name: string, query: string): Promise<void> {
+    return this.update(saveSearch(this.stored, name, query));
+  }
+
+  rename(from: string, to: string): Promise<void> {
+    return this.update(renameSaved(this.stored, from, to));
+  }
+
+  delete(name: string): Promise<void> {
+    return this.update(deleteSaved(this.stored, name));
+  }
+
+  getChildren(element?: SearchResultsElement): SearchResultsElement[] {
+    if (!element) return [...(this.group ? [this.group] : []), ...(this.stored.saved.length > 0 ? [SAVED_GROUP] : []), ...(this.stored.recent.length > 0 ? [RECENT_GROUP] : [])];
+    switch (element.kind) {
+      case 'search':
+        return this.searchChildren();
+      case 'saved-searches':
+        return this.stored.saved.map(({ name, query }) => ({ kind: 'saved', name, query }));
+      case 'recent-searches':
+        return this.stored.recent.map((query) => ({ kind: 'recent', query }));
+      default:
+        return [];
+    }
+  }
+
+  getParent(element: SearchResultsElement): SearchResultsElement | undefined {
+    switch (element.kind) {
+      case 'result':
+      case 'more':
+      case 'message':
+        return this.group;
+      case 'saved':
+        return SAVED_GROUP;
+      case 'recent':
+        return RECENT_GROUP;
+      default:
+        return undefined;
+    }
+  }
+
+  getTreeItem(element: SearchResultsElement): vscode.TreeItem {
+    switch (element.kind) {
+      case 'search':
+        return this.searchItem(element.query);
+      case 'result':
+        return resultItem(element, this.generation);
+      case 'more':
+        return this.moreItem();
+      case 'message': {
+        const item = new vscode.TreeItem(element.text, vscode.TreeItemCollapsibleState.None);
+        item.tooltip = element.detail;
+        item.contextValue = 'message';
+        return item;
+      }
+      case 'saved-searches':
+        return groupItem('Saved Searches', 'pinned', this.stored.saved.length);
+      case 'recent-searches':
+        return groupItem('Recent Searches', 'history', this.stored.recent.length);
+      case 'saved':
+      case 'recent':
+        return queryItem(element);
+    }
+  }
+
+  private searchChildren(): SearchResultsElement[] {
+    const response = this.list?.response;
+    if (!response) return [{ kind: 'message', text: 'The corpus is still being indexed…', detail: 'The results appear as soon as it is ready.' }];
+    if (!response.ok) return [{ kind: 'message', text: toDisplayText(response.error), detail: 'Edit the query in the search box and press Enter to run it again.' }];
+    if (response.total === 0) return [{ kind: 'message', text: 'No articles match.', detail: 'Try fewer words, a prefix such as export*, or a typo-tolerant word such as bundesbnak~.' }];
+    return this.hasMore ? [...this.rows, MORE] : this.rows;
+  }
+
+  private searchItem(query: string): vscode.TreeItem {
+    const item = new vscode.TreeItem(toDisplayText(query), vscode.TreeItemCollapsibleState.Expanded);
+    const response = this.list?.response;
+    item.id = `search:${this.generation}`;
+    item.iconPath = new vscode.ThemeIcon('search');
+    item.contextValue = 'search';
+    if (!response) item.description = 'indexing…';
+    else if (!response.ok) item.description = 'invalid query';
+    else item.description = `${countOf(response.total, 'article')}${response.fuzzy && response.total > 0 ? ' (near spellings)' : ''}`;
+    item.tooltip = `${query}\n${typeof item.description === 'string' ? item.description : ''}`;
+    return item;
+  }
+
+  private moreItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem('Show more…', vscode.TreeItemCollapsibleState.None);
+    const total = this.list?.response?.ok ? this.list.response.total : 0;
+    item.id = `more:${this.generation}`;
+    item.description = `${this.rows.length.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} shown`;
+    item.iconPath = new vscode.ThemeIcon('ellipsis');
+    item.contextValue = 'more';
+    item.command = { command: 'newsCorpus.searchResults.showMore', title: 'Show More Results' };
+    return item;
+  }
+
+  private fill(): void {
+    this.rows = this.list ? this.rowsOf(this.list) : [];
+    this.changed.fire(undefined);
+  }
+
+  private rowsOf(list: ResultList): ResultElement[] {
+    return resultRows(list.hits).map((row) => ({ ...row, kind: 'result', ...this.deps.locate(row.path) }));
+  }
+
+  private async update(history: SearchHistory): Promise<void> {
+    this.stored = history;
+    this.changed.fire(undefined);
+    await this.deps.saveHistory(history);
+  }
+}
+
+function resultItem(element: ResultElement, generation: number): vscode.TreeItem {
+  const item = new vscode.TreeItem(toDisplayText(element.title) || element.file, vscode.TreeItemCollapsibleState.None);
+  item.id = `result:${generation}:${element.ordinal}`;
+  item.resourceUri = vscode.Uri.parse(element.id);
+  item.iconPath = vscode.ThemeIcon.File;
+  item.description = `${element.date ?? 'undated'} · ${toDisplayText(element.file)}`;
+  // A plain-string tooltip is never rendered as Markdown, so text from the article cannot inject links.
+  item.tooltip = [element.title, `${element.date ?? 'undated'} · ${element.file}`, '', element.snippet].join('\n');
+  item.contextValue = 'article';
+  item.command = { command: 'newsCorpus.searchResults.open', title: 'Open Result', arguments: [element] };
+  return item;
+}
+
+function groupItem(label: string, icon: string, count: number): vscode.TreeItem {
+  const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = label;
+  item.iconPath = new vscode.ThemeIcon(icon);
+  item.description = String(count);
+  item.contextValue = 'searches';
+  return item;
+}
+
+function queryItem(element: Extract<SearchResultsElement, { kind: 'saved' | 'recent' }>): vscode.TreeItem {
+  const saved = element.kind === 'saved';
+  const item = new vscode.TreeItem(toDisplayText(saved ? element.name : element.query), vscode.TreeItemCollapsibleState.None);
+  item.id = saved ? `saved:${element.name}` : `recent:${element.query}`;
+  if (saved) item.description = toDisplayText(element.query);
+  item.iconPath = new vscode.ThemeIcon(saved ? 'bookmark' : 'history');
+  item.tooltip = `Run again: ${element.query}`;
+  item.contextValue = element.kind;
+  item.command = { command: 'newsCorpus.searchResults.run', title: 'Run Search', arguments: [element] };
+  return item;
+}

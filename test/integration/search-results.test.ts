@@ -1,0 +1,324 @@
+import * as assert from 'assert';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { NewsCorpusApi } from '../../src/api';
+import type { ResultElement, SearchResultsElement } from '../../src/search-results/search-results-provider';
+import { api, corpusBecomes, eventually, workspaceUri } from './helpers';
+
+const SEED_MEETING = '000_11aec1007b5c4c05.txt';
+const SEED_ARRIVAL = '003_737a2ec1faf8bc49.txt';
+/** A word no other article uses, in an article whose title a spreadsheet would run as a formula. */
+const INJECTED_WORD = 'zanzibarquux';
+/** How often the test presses Enter in a search box that may not have shown yet. */
+const ACCEPT_INTERVAL_MS = 250;
+const INJECTED_TEXT = ` date 2023-10-01 =HYPERLINK("http://example.invalid","click") says the ${INJECTED_WORD} report.\n\nMore ${INJECTED_WORD} text.`;
+
+function label(item: vscode.TreeItem): string {
+  return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+}
+
+function fileName(result: ResultElement): string {
+  return result.id.replace(/^.*\//, '');
+}
+
+/** Runs `query` into the view the way the search box's Enter does, and returns the view's group and its children. */
+async function show(corpus: NewsCorpusApi, query: string): Promise<{ group: vscode.TreeItem; children: SearchResultsElement[] }> {
+  await vscode.commands.executeCommand('newsCorpus.searchResults.show', query);
+  return current(corpus);
+}
+
+function current(corpus: NewsCorpusApi): { group: vscode.TreeItem; children: SearchResultsElement[] } {
+  const element = corpus.searchResults.searchGroup;
+  assert.ok(element, 'the view shows a search');
+  return { group: corpus.searchResults.getTreeItem(element), children: corpus.searchResults.getChildren(element) };
+}
+
+function results(children: readonly SearchResultsElement[]): ResultElement[] {
+  return children.filter((child): child is ResultElement => child.kind === 'result');
+}
+
+function messageOf(children: readonly SearchResultsElement[]): string {
+  const [first] = children;
+  assert.ok(first?.kind === 'message', `a message, not ${JSON.stringify(first)}`);
+  return first.text;
+}
+
+/** Resolves once the active editor shows `file` with the selection on text matching `pattern`. */
+function editorLandsOn(file: string, pattern: RegExp): Promise<void> {
+  const landed = () => {
+    const editor = vscode.window.activeTextEditor;
+    return editor !== undefined && editor.document.uri.path.endsWith(`/${file}`) && pattern.test(editor.document.getText(editor.selection));
+  };
+  return eventually(`the editor shows ${file} with ${pattern} selected`, landed, (listener) => {
+    const subscriptions = [vscode.window.onDidChangeActiveTextEditor(listener), vscode.window.onDidChangeTextEditorSelection(listener)];
+    return () => subscriptions.forEach((subscription) => subscription.dispose());
+  });
+}
+
+/** Resolves once the view's current search is `query`. */
+function viewShows(corpus: NewsCorpusApi, query: string): Promise<void> {
+  const shows = () => {
+    const group = corpus.searchResults.searchGroup;
+    return group?.kind === 'search' && group.query === query;
+  };
+  return eventually(`the Search Results view shows "${query}"`, shows, (listener) => {
+    const subscription = corpus.searchResults.onDidChangeTreeData(listener);
+    return () => subscription.dispose();
+  });
+}
+
+/** A minimal RFC 4180 reader: fields, quotes doubled inside quotes, CRLF between records. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (quoted && char === '"' && text[i + 1] === '"') {
+      field += '"';
+      i++;
+    } else if (char === '"') {
+      quoted = !quoted;
+    } else if (!quoted && (char === ',' || (char === '\r' && text[i + 1] === '\n'))) {
+      row.push(field);
+      field = '';
+      if (char === '\r') {
+        rows.push(row);
+        row = [];
+        i++;
+      }
+    } else {
+      field += char;
+    }
+  }
+  return rows;
+}
+
+describe('Search Results view (in the real extension host)', () => {
+  after(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
+  it('lists a phrase query under its query with the total, and opens a result at the match', async () => {
+    const corpus = await api();
+    const { group, children } = await show(corpus, '"Kim Jong-un"');
+    assert.strictEqual(label(group), '"Kim Jong-un"');
+    assert.strictEqual(group.description, '3 articles');
+    assert.strictEqual(group.collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
+    const found = results(children);
+    assert.deepStrictEqual(found.slice(0, 2).map(fileName).sort(), [SEED_MEETING, SEED_ARRIVAL]);
+    const first = found[0];
+    assert.ok(first);
+    const item = corpus.searchResults.getTreeItem(first);
+    assert.match(String(item.description), /^2023-09-13 · /);
+    assert.match(String(item.tooltip), /Kim Jong-un arrived in Russia/);
+    assert.strictEqual(item.command?.command, 'newsCorpus.searchResults.open');
+    await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
+    await editorLandsOn(fileName(first), /^Kim Jong-un$/i);
+  });
+
+  it('lists an entity query started from an entity node', async () => {
+    const corpus = await api();
+    await vscode.commands.executeCommand('newsCorpus.searchEntity', { kind: 'entity', entity: { type: 'PER', name: 'Vladimir Putin' } });
+    await viewShows(corpus, 'person:="Vladimir Putin"');
+    const { group, children } = current(corpus);
+    assert.match(String(group.description), /^\d+ articles$/);
+    const files = results(children).map(fileName);
+    assert.ok(files.includes(SEED_MEETING) && files.includes(SEED_ARRIVAL), files.join(', '));
+  });
+
+  it('lists a date query, and says so when nothing matches or the query is malformed', async () => {
+    const corpus = await api();
+    assert.deepStrictEqual(results((await show(corpus, 'date:2023-09')).children).map(fileName).sort(), [SEED_MEETING, SEED_ARRIVAL]);
+    const none = await show(corpus, 'zzyzxq');
+    assert.strictEqual(none.group.description, '0 articles');
+    assert.strictEqual(messageOf(none.children), 'No articles match.');
+    const bad = await show(corpus, 'after:2023-13-45');
+    assert.strictEqual(bad.group.description, 'invalid query');
+    assert.match(messageOf(bad.children), /^News Corpus: /);
+  });
+
+  it('pages through 200 results at a time with "Show more…"', async () => {
+    const corpus = await api();
+    const total = corpus.search('the', { limit: 0 });
+    assert.ok(total?.ok && total.total > 200 && total.total <= 400, `the sample corpus has 201–400 articles with "the": ${JSON.stringify(total)}`);
+    const { children } = await show(corpus, 'the');
+    assert.strictEqual(results(children).length, 200);
+    const more = children.at(-1);
+    assert.strictEqual(more?.kind, 'more');
+    assert.strictEqual(corpus.searchResults.getTreeItem(more).description, `200 of ${total.total} shown`);
+    await vscode.commands.executeCommand('newsCorpus.searchResults.showMore');
+    const after = current(corpus).children;
+    assert.strictEqual(results(after).length, total.total);
+    assert.ok(after.every((child) => child.kind === 'result'), 'no "Show more…" once all are shown');
+    assert.deepStrictEqual(results(after).slice(0, 200), results(children), 'the first page stays as it was');
+  });
+
+  it('steps through the results with next and previous, wrapping around', async () => {
+    const corpus = await api();
+    const found = results((await show(corpus, 'Khasan OR Lavrov')).children);
+    assert.ok(found.length >= 2, `${found.length} results`);
+    const [first, second] = found;
+    assert.ok(first && second);
+    await vscode.commands.executeCommand('newsCorpus.searchResults.next');
+    await editorLandsOn(fileName(first), /^(Khasan|Lavrov)$/);
+    await vscode.commands.executeCommand('newsCorpus.searchResults.next');
+    await editorLandsOn(fileName(second), /^(Khasan|Lavrov)$/);
+    await vscode.commands.executeCommand('newsCorpus.searchResults.previous');
+    await editorLandsOn(fileName(first), /^(Khasan|Lavrov)$/);
+    await vscode.commands.executeCommand('newsCorpus.searchResults.previous');
+    const last = found.at(-1);
+    assert.ok(last);
+    await editorLandsOn(fileName(last), /^(Khasan|Lavrov)$/);
+  });
+
+  it('keeps the last 20 queries, newest first, and runs one again on click', async () => {
+    const corpus = await api();
+    for (let i = 1; i <= 22; i++) await vscode.commands.executeCommand('newsCorpus.searchResults.show', `history${i}`);
+    await vscode.commands.executeCommand('newsCorpus.searchResults.show', 'history5');
+    const { recent } = corpus.searchResults.history;
+    assert.strictEqual(recent.length, 20);
+    assert.deepStrictEqual(recent.slice(0, 3), ['history5', 'history22', 'history21']);
+    assert.ok(!recent.includes('history1') && !recent.includes('history2'), 'the oldest are dropped');
+    const group = corpus.searchResults.getChildren().find((child) => child.kind === 'recent-searches');
+    assert.ok(group);
+    const [newest] = corpus.searchResults.getChildren(group);
+    assert.deepStrictEqual(newest, { kind: 'recent', query: 'history5' });
+    await vscode.commands.executeCommand('newsCorpus.searchResults.show', 'Khasan');
+    const item = corpus.searchResults.getTreeItem(newest);
+    assert.ok(item.command);
+    await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
+    assert.deepStrictEqual(corpus.searchResults.searchGroup, { kind: 'search', query: 'history5' });
+  });
+
+  it('saves, renames and deletes a search; a malformed saved query runs to its message', async () => {
+    const corpus = await api();
+    await show(corpus, 'Khasan');
+    await vscode.commands.executeCommand('newsCorpus.searchResults.save', corpus.searchResults.searchGroup, 'Arrival');
+    await vscode.commands.executeCommand('newsCorpus.searchResults.save', { kind: 'recent', query: 'after:2023-13-45' }, 'Broken');
+    assert.deepStrictEqual(corpus.searchResults.history.saved.slice(-2), [{ name: 'Arrival', query: 'Khasan' }, { name: 'Broken', query: 'after:2023-13-45' }]);
+    const savedGroup = corpus.searchResults.getChildren().find((child) => child.kind === 'saved-searches');
+    assert.ok(savedGroup);
+    const broken = corpus.searchResults.getChildren(savedGroup).find((child) => child.kind === 'saved' && child.name === 'Broken');
+    assert.ok(broken);
+    const brokenItem = corpus.searchResults.getTreeItem(broken);
+    assert.ok(brokenItem.command);
+    await vscode.commands.executeCommand(brokenItem.command.command, ...(brokenItem.command.arguments ?? []));
+    assert.match(messageOf(current(corpus).children), /^News Corpus: /);
+
+    await vscode.commands.executeCommand('newsCorpus.searchResults.rename', { kind: 'saved', name: 'Arrival', query: 'Khasan' }, 'Kim arrives');
+    assert.ok(corpus.searchResults.history.saved.some((saved) => saved.name === 'Kim arrives' && saved.query === 'Khasan'));
+    assert.ok(!corpus.searchResults.history.saved.some((saved) => saved.name === 'Arrival'));
+    await vscode.commands.executeCommand('newsCorpus.searchResults.run', { kind: 'saved', name: 'Kim arrives', query: 'Khasan' });
+    assert.deepStrictEqual(results(current(corpus).children).map(fileName), [SEED_ARRIVAL]);
+    for (const name of ['Kim arrives', 'Broken']) await vscode.commands.executeCommand('newsCorpus.searchResults.delete', { kind: 'saved', name, query: '' });
+    assert.ok(!corpus.searchResults.history.saved.some((saved) => saved.name === 'Kim arrives' || saved.name === 'Broken'));
+  });
+
+  it('searches for the entity at the cursor, or the selected words, from the editor', async () => {
+    const corpus = await api();
+    const document = await vscode.workspace.openTextDocument(workspaceUri(SEED_ARRIVAL));
+    const editor = await vscode.window.showTextDocument(document);
+    const text = document.getText();
+    const putin = document.positionAt(text.indexOf('Putin') + 2);
+    editor.selection = new vscode.Selection(putin, putin);
+    await vscode.commands.executeCommand('newsCorpus.searchForSelection');
+    assert.deepStrictEqual(corpus.searchResults.searchGroup, { kind: 'search', query: 'person:="Vladimir Putin"' });
+    const station = text.indexOf('railway station');
+    editor.selection = new vscode.Selection(document.positionAt(station), document.positionAt(station + 'railway station'.length));
+    await vscode.commands.executeCommand('newsCorpus.searchForSelection');
+    assert.deepStrictEqual(corpus.searchResults.searchGroup, { kind: 'search', query: '"railway station"' });
+    assert.ok(results(current(corpus).children).map(fileName).includes(SEED_ARRIVAL));
+  });
+
+  it('searches in a month of the Dates view: the search box opens with its date filter, Enter lists the results', async () => {
+    const corpus = await api();
+    const month = corpus.datesTree.getChildren({ kind: 'year', year: '2023' }).find((node) => node.kind === 'month' && node.month === '09');
+    assert.ok(month, 'September 2023 is in the Dates view');
+    await vscode.commands.executeCommand('newsCorpus.searchInPeriod', month);
+    // The box shows (and fills) asynchronously: press Enter in it until the view shows the period's search.
+    await eventually('Enter in the search box shows "date:2023-09" in the view', () => {
+      const group = corpus.searchResults.searchGroup;
+      return group?.kind === 'search' && group.query === 'date:2023-09';
+    }, (listener) => {
+      const timer = setInterval(() => void vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem').then(listener), ACCEPT_INTERVAL_MS);
+      const subscription = corpus.searchResults.onDidChangeTreeData(listener);
+      return () => {
+        clearInterval(timer);
+        subscription.dispose();
+      };
+    });
+    assert.deepStrictEqual(results(current(corpus).children).map(fileName).sort(), [SEED_MEETING, SEED_ARRIVAL]);
+  });
+
+  describe('with an article whose title is a formula', () => {
+    const injected = workspaceUri('search-results-injection.txt');
+    const folder = mkdtempSync(join(tmpdir(), 'news-corpus-export-'));
+
+    before(async () => {
+      const corpus = await api();
+      await vscode.workspace.fs.writeFile(injected, new TextEncoder().encode(INJECTED_TEXT));
+      await corpusBecomes('the injected article is indexed', () => {
+        const response = corpus.search(INJECTED_WORD);
+        return response?.ok === true && response.total === 1;
+      }, corpus);
+    });
+
+    after(async () => {
+      const corpus = await api();
+      await vscode.workspace.fs.delete(injected).then(undefined, () => undefined);
+      await corpusBecomes('the injected article is gone', () => corpus.corpus.article(injected.toString()) === undefined, corpus);
+    });
+
+    it('exports all results to CSV, formula cells guarded, and to JSON', async () => {
+      const corpus = await api();
+      const target = vscode.Uri.file(join(folder, 'results.csv'));
+      await show(corpus, `the OR ${INJECTED_WORD}`);
+      const total = corpus.searchResults.response;
+      assert.ok(total?.ok && total.total > 200, 'more results than the first page');
+      const written = await vscode.commands.executeCommand('newsCorpus.searchResults.export', corpus.searchResults.searchGroup, target);
+      assert.strictEqual(written, total.total);
+      const rows = parseCsv(readFileSync(target.fsPath, 'utf8'));
+      assert.deepStrictEqual(rows[0], ['path', 'date', 'title', 'score', 'entities', 'snippet']);
+      assert.strictEqual(rows.length, total.total + 1, 'every result, not only the first page');
+      const injectedRow = rows.find((row) => row[0] === 'search-results-injection.txt');
+      assert.ok(injectedRow, 'the injected article is exported');
+      assert.strictEqual(injectedRow[1], '2023-10-01');
+      assert.match(injectedRow[2] ?? '', /^'=HYPERLINK\("http:\/\/example\.invalid","click"\)/);
+      for (const row of rows) for (const cell of row) assert.ok(!/^[=+\-@]/.test(cell), `unguarded cell ${cell}`);
+      const arrival = rows.find((row) => row[0] === SEED_ARRIVAL);
+      assert.ok(arrival);
+      assert.match(arrival[4] ?? '', /Vladimir Putin \(person\)/);
+      assert.match(arrival[3] ?? '', /^\d+\.\d{4}$/);
+
+      const jsonTarget = vscode.Uri.file(join(folder, 'results.json'));
+      await vscode.commands.executeCommand('newsCorpus.searchResults.export', { kind: 'recent', query: `${INJECTED_WORD} OR Khasan` }, jsonTarget);
+      const objects = JSON.parse(readFileSync(jsonTarget.fsPath, 'utf8')) as { path: string; date: string | null; title: string; score: number; entities: { name: string; type: string }[]; snippet: string }[];
+      assert.deepStrictEqual(objects.map((object) => object.path).sort(), [SEED_ARRIVAL, 'search-results-injection.txt']);
+      const kim = objects.find((object) => object.path === SEED_ARRIVAL);
+      assert.ok(kim && kim.date === '2023-09-13' && kim.score > 0 && /Khasan/.test(kim.snippet));
+      assert.ok(kim.entities.some((entity) => entity.name === 'Vladimir Putin' && entity.type === 'PER'));
+      assert.strictEqual(objects.find((object) => object.path !== SEED_ARRIVAL)?.title.slice(0, 10), '=HYPERLINK', 'JSON keeps the text as it is');
+    });
+
+    it('reports a target it cannot write, without throwing', async () => {
+      writeFileSync(join(folder, 'not-a-folder'), 'a file');
+      const written = await vscode.commands.executeCommand('newsCorpus.searchResults.export', 'Khasan', vscode.Uri.file(join(folder, 'not-a-folder', 'results.csv')));
+      assert.strictEqual(written, undefined);
+    });
+
+    it('shows fewer results once an article is deleted, and opens a deleted result with a message', async () => {
+      const corpus = await api();
+      const [result] = results((await show(corpus, INJECTED_WORD)).children);
+      assert.ok(result);
+      await vscode.workspace.fs.delete(injected);
+      await corpusBecomes('the injected article is gone', () => corpus.corpus.article(injected.toString()) === undefined, corpus);
+      await eventually('the view runs the search again', () => current(corpus).group.description === '0 articles', (listener) => {
+        const subscription = corpus.searchResults.onDidChangeTreeData(listener);
+        return () => subscription.dispose();
+      });
+      await vscode.commands.executeCommand('newsCorpus.searchResults.open', result);
+    });
+  });
+});

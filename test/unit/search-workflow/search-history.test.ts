@@ -1,0 +1,39 @@
+import * as assert from 'assert';
+import { EMPTY_HISTORY, RECENT_LIMIT, addRecent, deleteSaved, parseHistory, renameSaved, saveSearch } from '../../../src/core/search-workflow/search-history';
+
+describe('search history', () => {
+  it('keeps recent queries newest first, without duplicates or blanks, at most 20', () => {
+    let history = EMPTY_HISTORY;
+    for (let i = 0; i < 25; i++) history = addRecent(history, `q${i}`);
+    assert.strictEqual(RECENT_LIMIT, 20);
+    assert.strictEqual(history.recent.length, 20);
+    assert.strictEqual(history.recent[0], 'q24');
+    assert.strictEqual(history.recent[19], 'q5');
+    history = addRecent(history, ' q10 ');
+    assert.deepStrictEqual(history.recent.slice(0, 3), ['q10', 'q24', 'q23']);
+    assert.strictEqual(history.recent.length, 20);
+    assert.strictEqual(addRecent(history, '   '), history);
+  });
+
+  it('saves, renames and deletes searches by name', () => {
+    let history = saveSearch(EMPTY_HISTORY, 'Grain', 'wheat OR corn');
+    history = saveSearch(history, 'Oil', 'oil');
+    assert.deepStrictEqual(history.saved, [{ name: 'Grain', query: 'wheat OR corn' }, { name: 'Oil', query: 'oil' }]);
+    history = saveSearch(history, 'Grain', 'wheat');
+    assert.deepStrictEqual(history.saved[0], { name: 'Grain', query: 'wheat' }, 'the same name replaces');
+    history = renameSaved(history, 'Grain', 'Cereals');
+    assert.deepStrictEqual(history.saved.map((saved) => saved.name), ['Cereals', 'Oil']);
+    assert.strictEqual(renameSaved(history, 'Oil', ' '), history, 'a blank name is refused');
+    history = renameSaved(history, 'Oil', 'Cereals');
+    assert.deepStrictEqual(history.saved, [{ name: 'Cereals', query: 'oil' }], 'a rename onto an existing name replaces it');
+    assert.deepStrictEqual(deleteSaved(history, 'Cereals').saved, []);
+  });
+
+  it('reads back only well-formed data from workspace state', () => {
+    assert.deepStrictEqual(parseHistory(undefined), EMPTY_HISTORY);
+    assert.deepStrictEqual(parseHistory('junk'), EMPTY_HISTORY);
+    const parsed = parseHistory({ recent: ['oil', 42, '', 'oil', 'gas'], saved: [{ name: 'G', query: 'wheat', extra: 1 }, { name: '', query: 'x' }, 'junk'] });
+    assert.deepStrictEqual(parsed, { recent: ['oil', 'gas'], saved: [{ name: 'G', query: 'wheat' }] });
+    assert.strictEqual(parseHistory({ recent: Array.from({ length: 30 }, (_, i) => `q${i}`) }).recent.length, RECENT_LIMIT);
+  });
+});
