@@ -96,7 +96,7 @@ function exportFigures(service: IndexService, dir: string): { total: number; sea
 
 async function measure(size: number): Promise<void> {
   console.log(`… ${size.toLocaleString('en-US')} articles; load average ${loadavg().map((load) => load.toFixed(2)).join(' / ')}`);
-  const dir = benchCorpus(REUTERS, size);
+  const dir = benchCorpus(REUTERS, size, 'real');
   const service = await openIndex(dir, size);
   try {
     const pages = firstPages(service);
