@@ -7,6 +7,7 @@ import { registerDatesTree } from './dates-tree';
 import { registerEntitiesTree } from './entities-tree';
 import { registerEntityEditor } from './entity-editor';
 import { registerEntityEngine } from './entity-engine';
+import { registerFacts } from './facts';
 import { registerInThisArticle } from './in-this-article';
 import { registerNavigation } from './navigation';
 import { registerSearch } from './search';
@@ -20,7 +21,8 @@ export function activate(context: vscode.ExtensionContext): NewsCorpusApi {
   const datesTree = registerDatesTree(context, { corpus: service.corpus, service });
   const entitiesTree = registerEntitiesTree(context, { entities: service.entities, analyze, onDidChangeEntities: service.onDidChangeEntities, service });
   const articleEntities = registerInThisArticle(context, { corpus: service.corpus, entities: service.entities, analyze });
-  registerEntityEditor(context, { corpus: service.corpus, entities: service.entities, analyze, highlightEntities: readHighlightEntities });
+  const facts = registerFacts(context, { analyze, entities: service.entities });
+  registerEntityEditor(context, { corpus: service.corpus, entities: service.entities, analyze, facts, highlightEntities: readHighlightEntities });
   registerNavigation(context);
   registerSearch(context, { search: (query, options) => service.search(query, options) });
   registerSkippedFiles(context, { corpus: service.corpus });
@@ -31,6 +33,7 @@ export function activate(context: vscode.ExtensionContext): NewsCorpusApi {
     datesTree,
     entitiesTree,
     articleEntities,
+    facts,
     entityModelProblem: () => engine.problem(),
     lastScan: () => service.lastScan,
     search: (query, options = {}) => service.search(query, options),

@@ -1,6 +1,7 @@
 import { countOf } from './display-text';
 import { ArticleEntity, EntityType } from './entities/types';
 import { ENTITY_TYPE_NAMES, EntityDirectory } from './entity-directory';
+import { EntityFacts } from './facts/entity-facts';
 import { EntitySummary } from './search/entity-listing';
 
 /**
@@ -20,6 +21,8 @@ export interface EntityCard extends Omit<EntitySummary, 'key'> {
   readonly companions: readonly { readonly name: string; readonly type: EntityType; readonly articles: number }[];
   /** Mentions in the document the card is shown over. */
   readonly mentionsHere: number;
+  /** What the user's facts file says about the entity. */
+  readonly facts?: EntityFacts;
 }
 
 /**
@@ -36,17 +39,18 @@ export interface CardLink {
 
 /**
  * The card of an entity of an open article: as the corpus knows it, or as this article alone does when the
- * corpus does not know it yet (a new, unsaved article).
+ * corpus does not know it yet (a new, unsaved article), with the user's `facts` about it if there are any.
  *
  * @example
- * entityCardOf(analyze(document.getText())[0], directory); // { name: 'Vladimir Putin', articleCount: 2, … }
+ * entityCardOf(analyze(document.getText())[0], directory, facts.entry(key)?.entry.facts); // { name: 'Vladimir Putin', articleCount: 2, … }
  */
-export function entityCardOf(entity: ArticleEntity, corpus: Pick<EntityDirectory, 'summary' | 'roles' | 'timeline' | 'companions'>): EntityCard {
+export function entityCardOf(entity: ArticleEntity, corpus: Pick<EntityDirectory, 'summary' | 'roles' | 'timeline' | 'companions'>, facts?: EntityFacts): EntityCard {
   const summary = corpus.summary(entity.key);
   const mentionsHere = entity.mentions.length;
-  if (!summary) return { name: entity.name, type: entity.type, aliases: entity.aliases, articleCount: 0, mentionCount: 0, roles: [], timeline: [], companions: [], mentionsHere };
+  const withFacts = facts ? { facts } : {};
+  if (!summary) return { name: entity.name, type: entity.type, aliases: entity.aliases, articleCount: 0, mentionCount: 0, roles: [], timeline: [], companions: [], mentionsHere, ...withFacts };
   const timeline = [...corpus.timeline(entity.key)].sort(([a], [b]) => a.localeCompare(b)).map(([period, mentions]) => ({ period, mentions }));
-  return { ...summary, roles: corpus.roles(entity.key), timeline, companions: corpus.companions(entity.key, CARD_COMPANIONS), mentionsHere };
+  return { ...summary, roles: corpus.roles(entity.key), timeline, companions: corpus.companions(entity.key, CARD_COMPANIONS), mentionsHere, ...withFacts };
 }
 
 /** Bars of the mentions chart, lowest to highest. */
@@ -85,6 +89,45 @@ export function sparkline(values: readonly number[], maxBars = MAX_BARS): string
   return summed.map((value) => BARS[Math.round((value / top) * (BARS.length - 1))] ?? '').join('');
 }
 
+/** Characters of a link's address shown as its label before it is cut with an ellipsis. */
+const LINK_LABEL = 60;
+
+/**
+ * A link of the facts file as Markdown: an http(s) address as a link labelled with the address as written,
+ * without its scheme, anything else as text. The address is re-serialised and its parentheses encoded, so that it cannot
+ * close the link early and start another.
+ */
+function factsLinkMarkdown(link: string): string {
+  let url: URL;
+  try {
+    url = new URL(link.trim());
+  } catch {
+    return escapeMarkdown(link);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return escapeMarkdown(link);
+  const address = url.href.replace(/\(/g, '%28').replace(/\)/g, '%29');
+  const label = link.trim().replace(/^https?:\/\/(www\.)?/, '').replace(/\/$/, '');
+  return `[${escapeMarkdown(label.length > LINK_LABEL ? `${label.slice(0, LINK_LABEL - 1)}…` : label)}](${address})`;
+}
+
+/**
+ * The user's facts as the first lines of the card: the description in italics, then role, birth and the
+ * other fields, the notes, and the links; an empty list when there is nothing to say.
+ */
+function factsMarkdown(facts: EntityFacts): string[] {
+  const parts: string[] = [];
+  if (facts.description !== undefined) parts.push(`_${escapeMarkdown(facts.description)}_`);
+  const fields = [
+    ...(facts.role === undefined ? [] : [{ field: 'Role', value: facts.role }]),
+    ...(facts.born === undefined ? [] : [{ field: 'Born', value: facts.born }]),
+    ...facts.more,
+  ];
+  if (fields.length > 0) parts.push(fields.map(({ field, value }) => `${escapeMarkdown(field)}: ${escapeMarkdown(value)}`).join(' · '));
+  if (facts.notes !== undefined) parts.push(escapeMarkdown(facts.notes));
+  if (facts.links.length > 0) parts.push(facts.links.map(factsLinkMarkdown).join(' · '));
+  return parts;
+}
+
 /** A `YYYY-MM` month as a count of months, so that a range of months is a range of numbers. */
 function monthNumber(period: string): number {
   return Number(period.slice(0, 4)) * 12 + Number(period.slice(5, 7)) - 1;
@@ -101,8 +144,8 @@ function monthlyValues(timeline: EntityCard['timeline']): number[] {
 }
 
 /**
- * The Markdown of a hover card: a header with the type's icon, name and type, the other spellings,
- * the roles, the counts and dates, a chart of mentions per month, the companions and links to `links`.
+ * The Markdown of a hover card: a header with the type's icon, name and type, the user's facts (above a
+ * rule), the other spellings, the roles, the counts and dates, a chart of mentions per month, the companions and links to `links`.
  * All card text except the links passes through {@link escapeMarkdown}; link arguments are URI-encoded JSON.
  *
  * @example
@@ -112,6 +155,8 @@ function monthlyValues(timeline: EntityCard['timeline']): number[] {
 export function entityCardMarkdown(card: EntityCard, links: readonly CardLink[]): string {
   const kind = ENTITY_TYPE_NAMES[card.type];
   const parts = [`$(${kind.icon}) **${escapeMarkdown(card.name)}** · ${kind.one}`];
+  const facts = card.facts ? factsMarkdown(card.facts) : [];
+  if (facts.length > 0) parts.push(...facts, '---');
   if (card.aliases.length > 0) {
     const more = card.aliases.length > CARD_ALIASES ? ` and ${card.aliases.length - CARD_ALIASES} more` : '';
     parts.push(`Also written: ${card.aliases.slice(0, CARD_ALIASES).map(escapeMarkdown).join(', ')}${more}`);

@@ -1,0 +1,82 @@
+import * as vscode from 'vscode';
+import { FACTS_FILE_SEGMENTS, FactsProblem } from '../core/facts/entity-facts';
+import { FactsStore } from '../core/facts/facts-store';
+import { lineAndCharacter } from '../core/text-position';
+
+/** The facts file of a workspace folder (it may not exist). */
+export function factsFileOf(folder: vscode.WorkspaceFolder): vscode.Uri {
+  return vscode.Uri.joinPath(folder.uri, ...FACTS_FILE_SEGMENTS);
+}
+
+/** The text of the facts file as the user sees it: its open document (unsaved edits count), else the file, else `undefined`. */
+export async function currentFactsText(uri: vscode.Uri): Promise<string | undefined> {
+  const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
+  if (open) return open.getText();
+  try {
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return undefined;
+  }
+}
+
+function diagnosticOf(text: string, problem: FactsProblem): vscode.Diagnostic {
+  const start = lineAndCharacter(text, problem.offset);
+  const end = lineAndCharacter(text, Math.min(text.length, problem.offset + problem.length));
+  const diagnostic = new vscode.Diagnostic(
+    new vscode.Range(start.line, start.character, end.line, end.character),
+    problem.message,
+    problem.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning,
+  );
+  diagnostic.source = 'News Corpus';
+  return diagnostic;
+}
+
+/**
+ * Keeps the facts store in step with the facts file of every workspace folder, read through `workspace.fs`
+ * (so virtual workspaces have facts too), and shows the file's problems as diagnostics.
+ */
+export class FactsFiles implements vscode.Disposable {
+  private readonly diagnostics = vscode.languages.createDiagnosticCollection('newsCorpus.facts');
+  /** The latest read of each file: an older read that finishes later must not win. */
+  private readonly reads = new Map<string, number>();
+  private known: vscode.Uri[] = [];
+
+  constructor(private readonly store: FactsStore) {}
+
+  /** Whether `uri` is the facts file of a workspace folder. */
+  isFactsFile(uri: vscode.Uri): boolean {
+    return this.known.some((known) => known.toString() === uri.toString());
+  }
+
+  /** Reads the facts files of the current workspace folders, and forgets those of folders that left. */
+  async reloadAll(): Promise<void> {
+    const current = (vscode.workspace.workspaceFolders ?? []).map(factsFileOf);
+    for (const gone of this.known.filter((uri) => !current.some((other) => other.toString() === uri.toString()))) this.forget(gone);
+    this.known = current;
+    await Promise.all(current.map((uri) => this.reload(uri)));
+  }
+
+  /** Reads the facts file `uri` again (created, changed, deleted, opened, edited or closed). */
+  async reload(uri: vscode.Uri): Promise<void> {
+    const source = uri.toString();
+    const read = (this.reads.get(source) ?? 0) + 1;
+    this.reads.set(source, read);
+    const text = await currentFactsText(uri);
+    if (this.reads.get(source) !== read) return;
+    if (text === undefined) {
+      this.forget(uri);
+      return;
+    }
+    const problems = this.store.update(source, text);
+    this.diagnostics.set(uri, problems.map((problem) => diagnosticOf(text, problem)));
+  }
+
+  dispose(): void {
+    this.diagnostics.dispose();
+  }
+
+  private forget(uri: vscode.Uri): void {
+    this.store.remove(uri.toString());
+    this.diagnostics.delete(uri);
+  }
+}
