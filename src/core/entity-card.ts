@@ -1,7 +1,7 @@
 import { countOf } from './display-text';
 import { ArticleEntity, EntityType } from './entities/types';
 import { ENTITY_TYPE_NAMES, EntityDirectory } from './entity-directory';
-import { EntityFacts } from './facts/entity-facts';
+import type { EntityFacts } from './facts/entity-facts';
 import { EntitySummary } from './search/entity-listing';
 
 /**
