@@ -8,10 +8,13 @@ export function factsFileOf(folder: vscode.WorkspaceFolder): vscode.Uri {
   return vscode.Uri.joinPath(folder.uri, ...FACTS_FILE_SEGMENTS);
 }
 
-/** The text of the facts file as the user sees it: its open document (unsaved edits count), else the file, else `undefined`. */
+/**
+ * The text of the facts file as the user sees it: its open document when that has unsaved edits, else the file
+ * (an open document without edits may lag behind a change on disk, or outlive the file), else `undefined`.
+ */
 export async function currentFactsText(uri: vscode.Uri): Promise<string | undefined> {
   const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
-  if (open) return open.getText();
+  if (open?.isDirty) return open.getText();
   try {
     return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
   } catch {
@@ -43,9 +46,13 @@ export class FactsFiles implements vscode.Disposable {
 
   constructor(private readonly store: FactsStore) {}
 
-  /** Whether `uri` is the facts file of a workspace folder. */
-  isFactsFile(uri: vscode.Uri): boolean {
-    return this.known.some((known) => known.toString() === uri.toString());
+  /**
+   * The facts file that an event on `uri` concerns: `uri` itself, or the file inside it when `uri` is its
+   * folder (a deleted or restored `.newscorpus` folder reports only the folder).
+   */
+  factsFileAt(uri: vscode.Uri): vscode.Uri | undefined {
+    const at = uri.toString();
+    return this.known.find((known) => known.toString() === at || vscode.Uri.joinPath(known, '..').toString() === at);
   }
 
   /** Reads the facts files of the current workspace folders, and forgets those of folders that left. */

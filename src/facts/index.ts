@@ -12,16 +12,16 @@ import { FactsFiles } from './facts-files';
 export function registerFacts(context: vscode.ExtensionContext, deps: Omit<EditFactsDeps, 'facts'>): FactsStore {
   const store = new FactsStore();
   const files = new FactsFiles(store);
-  const watcher = vscode.workspace.createFileSystemWatcher(`**/${FACTS_FILE_SEGMENTS.join('/')}`);
   const reloadIfFacts = (uri: vscode.Uri) => {
-    if (files.isFactsFile(uri)) void files.reload(uri);
+    const file = files.factsFileAt(uri);
+    if (file) void files.reload(file);
   };
+  // The folder too: deleting or restoring `.newscorpus` as a whole reports the folder, not the file.
+  const watchers = [FACTS_FILE_SEGMENTS.join('/'), FACTS_FILE_SEGMENTS[0]].map((path) => vscode.workspace.createFileSystemWatcher(`**/${path}`));
   context.subscriptions.push(
     files,
-    watcher,
-    watcher.onDidCreate(reloadIfFacts),
-    watcher.onDidChange(reloadIfFacts),
-    watcher.onDidDelete(reloadIfFacts),
+    ...watchers,
+    ...watchers.flatMap((watcher) => [watcher.onDidCreate(reloadIfFacts), watcher.onDidChange(reloadIfFacts), watcher.onDidDelete(reloadIfFacts)]),
     vscode.workspace.onDidOpenTextDocument((document) => reloadIfFacts(document.uri)),
     vscode.workspace.onDidChangeTextDocument((event) => reloadIfFacts(event.document.uri)),
     vscode.workspace.onDidCloseTextDocument((document) => reloadIfFacts(document.uri)),
