@@ -64,14 +64,32 @@ const CARD_COMPANIONS = 5;
 const CARD_ALIASES = 6;
 
 /**
- * Text from an article or the facts file made inert for a Markdown hover: every character Markdown,
- * HTML or theme icons could read as syntax is escaped, so it shows as written.
+ * Text from an article or the facts file made inert for a Markdown hover with theme icons: every character
+ * Markdown or HTML could read as syntax is escaped, and icon syntax gets the one escape VS Code's renderer
+ * honours, so it all shows as written.
  *
  * @example
- * escapeMarkdown('[x](command:evil) $(bug) <b>'); // '\\[x\\]\\(command:evil\\) \\$\\(bug\\) \\<b\\>'
+ * escapeMarkdown('[x](command:evil) $(bug) <b>'); // '\\[x\\]\\(command\\:evil\\) \\$(bug) \\<b\\>'
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/[\\`*_{}[\]()#+\-.!|<>~$&:"'=]/g, '\\$&');
+  const flat = text.replace(/\s+/g, ' ');
+  let escaped = '';
+  let from = 0;
+  for (const icon of flat.matchAll(ICON_SYNTAX)) {
+    escaped += `${escapeSyntax(flat.slice(from, icon.index))}\\${icon[0]}`;
+    from = icon.index + icon[0].length;
+  }
+  return escaped + escapeSyntax(flat.slice(from));
+}
+
+/**
+ * Icon syntax as VS Code's Markdown renders it. Such text must be escaped as `\$(name)` exactly: the renderer
+ * turns that, and only that, into the literal text, and would draw the icon from a fully escaped `\$\(name\)`.
+ */
+const ICON_SYNTAX = /\$\([a-z0-9-]+(?:~[a-z0-9-]*)?\)/gi;
+
+function escapeSyntax(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~$&:"'=]/g, '\\$&');
 }
 
 /**

@@ -27,6 +27,9 @@ async function withFile(name: string, text: string, known: (corpus: Awaited<Retu
   } finally {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.workspace.fs.delete(uri, { useTrash: false });
+    const corpus = await api();
+    const id = uri.toString();
+    await corpusBecomes(`${name} has left the corpus`, () => corpus.corpus.article(id) === undefined && ![...corpus.corpus.skipped()].some((file) => file.id === id), corpus);
   }
 }
 
