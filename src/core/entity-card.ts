@@ -129,10 +129,11 @@ function factsLinkMarkdown(link: string): string {
 }
 
 /**
- * The user's facts as the first lines of the card: the description in italics, then role, birth and the
- * other fields, the notes, and the links; an empty list when there is nothing to say.
+ * The user's facts as the first paragraph of the card, one line each (hard line breaks keep the card short
+ * enough for its links to stay in view): the description in italics, then role, birth and the other fields,
+ * the notes, and the links; empty when there is nothing to say.
  */
-function factsMarkdown(facts: EntityFacts): string[] {
+function factsMarkdown(facts: EntityFacts): string {
   const parts: string[] = [];
   if (facts.description !== undefined) parts.push(`_${escapeMarkdown(facts.description)}_`);
   const fields = [
@@ -143,7 +144,7 @@ function factsMarkdown(facts: EntityFacts): string[] {
   if (fields.length > 0) parts.push(fields.map(({ field, value }) => `${escapeMarkdown(field)}: ${escapeMarkdown(value)}`).join(' · '));
   if (facts.notes !== undefined) parts.push(escapeMarkdown(facts.notes));
   if (facts.links.length > 0) parts.push(facts.links.map(factsLinkMarkdown).join(' · '));
-  return parts;
+  return parts.join('  \n');
 }
 
 /** A `YYYY-MM` month as a count of months, so that a range of months is a range of numbers. */
@@ -173,8 +174,8 @@ function monthlyValues(timeline: EntityCard['timeline']): number[] {
 export function entityCardMarkdown(card: EntityCard, links: readonly CardLink[]): string {
   const kind = ENTITY_TYPE_NAMES[card.type];
   const parts = [`$(${kind.icon}) **${escapeMarkdown(card.name)}** · ${kind.one}`];
-  const facts = card.facts ? factsMarkdown(card.facts) : [];
-  if (facts.length > 0) parts.push(...facts, '---');
+  const facts = card.facts ? factsMarkdown(card.facts) : '';
+  if (facts !== '') parts.push(facts, '---');
   if (card.aliases.length > 0) {
     const more = card.aliases.length > CARD_ALIASES ? ` and ${card.aliases.length - CARD_ALIASES} more` : '';
     parts.push(`Also written: ${card.aliases.slice(0, CARD_ALIASES).map(escapeMarkdown).join(', ')}${more}`);

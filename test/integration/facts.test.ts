@@ -60,7 +60,7 @@ describe('The facts file (.newscorpus/entities.json)', () => {
     const card = await cardOver(SEED_MEETING, 'Putin');
     assert.ok(card);
     const lines = card.split('\n\n');
-    assert.match(lines[1] ?? '', /^_President of Russia \\\[since 2012\\\]\\\(command\\:workbench\\\.action\\\.quit\\\) \\\$\(bug\) \\<b\\>bold\\<\/b\\>_$/);
+    assert.match(lines[1] ?? '', /^_President of Russia \\\[since 2012\\\]\\\(command\\:workbench\\\.action\\\.quit\\\) \\\$\(bug\) \\<b\\>bold\\<\/b\\>_ {2}\n/);
     assert.match(card, /Born: 1952\\-10\\-07 · desk: Moscow/);
     assert.match(card, /\[en\\\.wikipedia\\\.org\/wiki\/Vladimir\\_Putin\]\(https:\/\/en\.wikipedia\.org\/wiki\/Vladimir_Putin\)/);
     assert.match(card, /\[Edit Facts\]\(command:newsCorpus\.editFacts\?/);

@@ -68,7 +68,8 @@ describe('entityCardMarkdown with the user\'s facts', () => {
 
   it('shows them first, above a rule: description, fields, notes, links', () => {
     const markdown = entityCardMarkdown({ ...PUTIN, facts: FACTS }, []);
-    const [header, description, fields, notes, links, rule, aliases] = markdown.split('\n\n');
+    const [header, facts, rule, aliases] = markdown.split('\n\n');
+    const [description, fields, notes, links] = facts?.split('  \n') ?? [];
     assert.strictEqual(header, '$(person) **Vladimir Putin** · person');
     assert.strictEqual(description, '_President of Russia since 2012_');
     assert.strictEqual(fields, 'Role: President · Born: 1952\\-10\\-07 · party: United Russia');
