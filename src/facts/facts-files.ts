@@ -9,17 +9,18 @@ export function factsFileOf(folder: vscode.WorkspaceFolder): vscode.Uri {
 }
 
 /**
- * The text of the facts file as the user sees it: its open document when that has unsaved edits, else the file
- * (an open document without edits may lag behind a change on disk, or outlive the file), else `undefined`.
+ * The text of the facts file as the user sees it: `undefined` when there is no file on disk (a deleted file is
+ * gone even if an editor still shows it), else its open document when that has unsaved edits, else the file.
  */
 export async function currentFactsText(uri: vscode.Uri): Promise<string | undefined> {
-  const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
-  if (open?.isDirty) return open.getText();
+  let onDisk: string;
   try {
-    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    onDisk = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
   } catch {
     return undefined;
   }
+  const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
+  return open?.isDirty ? open.getText() : onDisk;
 }
 
 function diagnosticOf(text: string, problem: FactsProblem): vscode.Diagnostic {
