@@ -27,8 +27,8 @@ export interface FactsLookup {
 
 /**
  * The facts of every facts file of the workspace (one per folder), kept up to date from their texts. A text
- * that is not valid JSON keeps the entries of the file's last valid text in use, so that a half-typed edit
- * or a colleague's broken save loses nothing. When two files have an entry for the same entity, the file
+ * that is not valid JSON keeps the entries of the file's last valid text in use (also across a removal of
+ * the file), so that a half-typed edit or a colleague's broken save loses nothing. When two files have an entry for the same entity, the file
  * added first wins.
  *
  * @example
@@ -39,13 +39,17 @@ export interface FactsLookup {
  */
 export class FactsStore implements FactsLookup {
   private readonly files = new Map<string, ReadonlyMap<string, FactsEntry>>();
+  /** The entries of each file's last valid text, kept when it is removed: a save that deletes and rewrites the file, or a file deleted and written again invalid, loses nothing. */
+  private readonly lastValid = new Map<string, ReadonlyMap<string, FactsEntry>>();
   private readonly listeners = new Set<() => void>();
 
   /** Reads the new text of the file `source`; returns its problems (none when it is fine). */
   update(source: string, text: string): readonly FactsProblem[] {
     const { entries, problems } = parseFacts(text);
-    if (entries) {
-      this.files.set(source, entries);
+    const kept = entries ?? (this.files.has(source) ? undefined : this.lastValid.get(source));
+    if (kept) {
+      this.files.set(source, kept);
+      this.lastValid.set(source, kept);
       this.changed();
     }
     return problems;

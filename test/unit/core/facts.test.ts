@@ -134,9 +134,14 @@ describe('FactsStore', () => {
     assert.ok(problems.length > 0);
     assert.strictEqual(store.entry('PER:vladimir putin')?.entry.facts.role, 'President');
     assert.strictEqual(changes, 1);
+    // Removed, then back but invalid (a save that deletes and rewrites the file): the last valid facts return.
+    store.remove(SOURCE);
+    assert.strictEqual(store.entry('PER:vladimir putin'), undefined);
+    store.update(SOURCE, '{ "people": ');
+    assert.strictEqual(store.entry('PER:vladimir putin')?.entry.facts.role, 'President');
     store.update(SOURCE, '{}');
     assert.strictEqual(store.entry('PER:vladimir putin'), undefined);
-    assert.strictEqual(changes, 2);
+    assert.strictEqual(changes, 4);
   });
 
   it('asks the files in the order they were added, and forgets a removed one', () => {
