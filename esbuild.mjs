@@ -30,6 +30,8 @@ const shared = {
   sourcesContent: false,
   logLevel: watch ? 'silent' : 'warning',
   plugins: watch ? [problemMatcherPlugin] : [],
+  // jsonc-parser's CommonJS build is a UMD wrapper whose inner requires esbuild cannot follow: bundle its ES modules.
+  mainFields: ['module', 'main'],
 };
 
 const entries = [

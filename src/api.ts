@@ -3,6 +3,7 @@ import { ScanSummary } from './corpus/corpus-service';
 import { SearchOptions, SearchResponse } from './core/search/corpus-index';
 import { DatesTreeProvider } from './dates-tree/dates-tree-provider';
 import { EntitiesTreeProvider } from './entities-tree/entities-tree-provider';
+import { FactsLookup } from './core/facts/facts-store';
 import { ArticleEntitiesProvider } from './in-this-article/article-entities-provider';
 import { SearchResultsProvider } from './search-results/search-results-provider';
 
@@ -16,6 +17,8 @@ export interface NewsCorpusApi {
   readonly entitiesTree: EntitiesTreeProvider;
   readonly articleEntities: ArticleEntitiesProvider;
   readonly searchResults: SearchResultsProvider;
+  /** The user's facts about entities, from `.newscorpus/entities.json`. */
+  readonly facts: FactsLookup;
   /** Why entities are unavailable (the model could not be loaded), or undefined. */
   entityModelProblem(): string | undefined;
   /** Runs a query in the search language over the corpus index; `undefined` until the first scan has finished. */

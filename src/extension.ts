@@ -8,6 +8,7 @@ import { registerDatesTree } from './dates-tree';
 import { registerEntitiesTree } from './entities-tree';
 import { registerEntityEditor } from './entity-editor';
 import { registerEntityEngine } from './entity-engine';
+import { registerFacts } from './facts';
 import { registerInThisArticle } from './in-this-article';
 import { registerNavigation } from './navigation';
 import { registerSearch } from './search';
@@ -22,7 +23,8 @@ export function activate(context: vscode.ExtensionContext): NewsCorpusApi {
   const datesTree = registerDatesTree(context, { corpus: service.corpus, service });
   const entitiesTree = registerEntitiesTree(context, { entities: service.entities, analyze, onDidChangeEntities: service.onDidChangeEntities, service });
   const articleEntities = registerInThisArticle(context, { corpus: service.corpus, entities: service.entities, analyze });
-  registerEntityEditor(context, { corpus: service.corpus, entities: service.entities, analyze, highlightEntities: readHighlightEntities });
+  const facts = registerFacts(context, { analyze, entities: service.entities });
+  registerEntityEditor(context, { corpus: service.corpus, entities: service.entities, analyze, facts, highlightEntities: readHighlightEntities });
   registerNavigation(context);
   const search = (query: string, options: SearchOptions) => service.search(query, options);
   const searchResults = registerSearchResults(context, { search, entitiesOf: (path) => service.entitiesOf(path), analyze, corpus: service.corpus });
@@ -36,6 +38,7 @@ export function activate(context: vscode.ExtensionContext): NewsCorpusApi {
     entitiesTree,
     articleEntities,
     searchResults,
+    facts,
     entityModelProblem: () => engine.problem(),
     lastScan: () => service.lastScan,
     search: (query, options = {}) => service.search(query, options),

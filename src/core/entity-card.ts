@@ -1,6 +1,7 @@
 import { countOf } from './display-text';
 import { ArticleEntity, EntityType } from './entities/types';
 import { ENTITY_TYPE_NAMES, EntityDirectory } from './entity-directory';
+import type { EntityFacts } from './facts/entity-facts';
 import { EntitySummary } from './search/entity-listing';
 
 /**
@@ -20,6 +21,8 @@ export interface EntityCard extends Omit<EntitySummary, 'key'> {
   readonly companions: readonly { readonly name: string; readonly type: EntityType; readonly articles: number }[];
   /** Mentions in the document the card is shown over. */
   readonly mentionsHere: number;
+  /** What the user's facts file says about the entity. */
+  readonly facts?: EntityFacts;
 }
 
 /**
@@ -36,17 +39,18 @@ export interface CardLink {
 
 /**
  * The card of an entity of an open article: as the corpus knows it, or as this article alone does when the
- * corpus does not know it yet (a new, unsaved article).
+ * corpus does not know it yet (a new, unsaved article), with the user's `facts` about it if there are any.
  *
  * @example
- * entityCardOf(analyze(document.getText())[0], directory); // { name: 'Vladimir Putin', articleCount: 2, … }
+ * entityCardOf(analyze(document.getText())[0], directory, facts.entry(key)?.entry.facts); // { name: 'Vladimir Putin', articleCount: 2, … }
  */
-export function entityCardOf(entity: ArticleEntity, corpus: Pick<EntityDirectory, 'summary' | 'roles' | 'timeline' | 'companions'>): EntityCard {
+export function entityCardOf(entity: ArticleEntity, corpus: Pick<EntityDirectory, 'summary' | 'roles' | 'timeline' | 'companions'>, facts?: EntityFacts): EntityCard {
   const summary = corpus.summary(entity.key);
   const mentionsHere = entity.mentions.length;
-  if (!summary) return { name: entity.name, type: entity.type, aliases: entity.aliases, articleCount: 0, mentionCount: 0, roles: [], timeline: [], companions: [], mentionsHere };
+  const withFacts = facts ? { facts } : {};
+  if (!summary) return { name: entity.name, type: entity.type, aliases: entity.aliases, articleCount: 0, mentionCount: 0, roles: [], timeline: [], companions: [], mentionsHere, ...withFacts };
   const timeline = [...corpus.timeline(entity.key)].sort(([a], [b]) => a.localeCompare(b)).map(([period, mentions]) => ({ period, mentions }));
-  return { ...summary, roles: corpus.roles(entity.key), timeline, companions: corpus.companions(entity.key, CARD_COMPANIONS), mentionsHere };
+  return { ...summary, roles: corpus.roles(entity.key), timeline, companions: corpus.companions(entity.key, CARD_COMPANIONS), mentionsHere, ...withFacts };
 }
 
 /** Bars of the mentions chart, lowest to highest. */
@@ -60,14 +64,32 @@ const CARD_COMPANIONS = 5;
 const CARD_ALIASES = 6;
 
 /**
- * Text from an article or the facts file made inert for a Markdown hover: every character Markdown,
- * HTML or theme icons could read as syntax is escaped, so it shows as written.
+ * Text from an article or the facts file made inert for a Markdown hover with theme icons: every character
+ * Markdown or HTML could read as syntax is escaped, and icon syntax gets the one escape VS Code's renderer
+ * honours, so it all shows as written.
  *
  * @example
- * escapeMarkdown('[x](command:evil) $(bug) <b>'); // '\\[x\\]\\(command:evil\\) \\$\\(bug\\) \\<b\\>'
+ * escapeMarkdown('[x](command:evil) $(bug) <b>'); // '\\[x\\]\\(command\\:evil\\) \\$(bug) \\<b\\>'
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/[\\`*_{}[\]()#+\-.!|<>~$&:"'=]/g, '\\$&');
+  const flat = text.replace(/\s+/g, ' ');
+  let escaped = '';
+  let from = 0;
+  for (const icon of flat.matchAll(ICON_SYNTAX)) {
+    escaped += `${escapeSyntax(flat.slice(from, icon.index))}\\${icon[0]}`;
+    from = icon.index + icon[0].length;
+  }
+  return escaped + escapeSyntax(flat.slice(from));
+}
+
+/**
+ * Icon syntax as VS Code's Markdown renders it. Such text must be escaped as `\$(name)` exactly: the renderer
+ * turns that, and only that, into the literal text, and would draw the icon from a fully escaped `\$\(name\)`.
+ */
+const ICON_SYNTAX = /\$\([a-z0-9-]+(?:~[a-z0-9-]*)?\)/gi;
+
+function escapeSyntax(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~$&:"'=]/g, '\\$&');
 }
 
 /**
@@ -83,6 +105,46 @@ export function sparkline(values: readonly number[], maxBars = MAX_BARS): string
   for (let i = 0; i < values.length; i += width) summed.push(values.slice(i, i + width).reduce((sum, value) => sum + value, 0));
   const top = Math.max(1, ...summed);
   return summed.map((value) => BARS[Math.round((value / top) * (BARS.length - 1))] ?? '').join('');
+}
+
+/** Characters of a link's address shown as its label before it is cut with an ellipsis. */
+const LINK_LABEL = 60;
+
+/**
+ * A link of the facts file as Markdown: an http(s) address as a link labelled with the address as written,
+ * without its scheme, anything else as text. The address is re-serialised and its parentheses encoded, so that it cannot
+ * close the link early and start another.
+ */
+function factsLinkMarkdown(link: string): string {
+  let url: URL;
+  try {
+    url = new URL(link.trim());
+  } catch {
+    return escapeMarkdown(link);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return escapeMarkdown(link);
+  const address = url.href.replace(/\(/g, '%28').replace(/\)/g, '%29');
+  const label = link.trim().replace(/^https?:\/\/(www\.)?/, '').replace(/\/$/, '');
+  return `[${escapeMarkdown(label.length > LINK_LABEL ? `${label.slice(0, LINK_LABEL - 1)}…` : label)}](${address})`;
+}
+
+/**
+ * The user's facts as the first paragraph of the card, one line each (hard line breaks keep the card short
+ * enough for its links to stay in view): the description in italics, then role, birth and the other fields,
+ * the notes, and the links; empty when there is nothing to say.
+ */
+function factsMarkdown(facts: EntityFacts): string {
+  const parts: string[] = [];
+  if (facts.description !== undefined) parts.push(`_${escapeMarkdown(facts.description)}_`);
+  const fields = [
+    ...(facts.role === undefined ? [] : [{ field: 'Role', value: facts.role }]),
+    ...(facts.born === undefined ? [] : [{ field: 'Born', value: facts.born }]),
+    ...facts.more,
+  ];
+  if (fields.length > 0) parts.push(fields.map(({ field, value }) => `${escapeMarkdown(field)}: ${escapeMarkdown(value)}`).join(' · '));
+  if (facts.notes !== undefined) parts.push(escapeMarkdown(facts.notes));
+  if (facts.links.length > 0) parts.push(facts.links.map(factsLinkMarkdown).join(' · '));
+  return parts.join('  \n');
 }
 
 /** A `YYYY-MM` month as a count of months, so that a range of months is a range of numbers. */
@@ -101,8 +163,8 @@ function monthlyValues(timeline: EntityCard['timeline']): number[] {
 }
 
 /**
- * The Markdown of a hover card: a header with the type's icon, name and type, the other spellings,
- * the roles, the counts and dates, a chart of mentions per month, the companions and links to `links`.
+ * The Markdown of a hover card: a header with the type's icon, name and type, the user's facts (above a
+ * rule), the other spellings, the roles, the counts and dates, a chart of mentions per month, the companions and links to `links`.
  * All card text except the links passes through {@link escapeMarkdown}; link arguments are URI-encoded JSON.
  *
  * @example
@@ -112,6 +174,8 @@ function monthlyValues(timeline: EntityCard['timeline']): number[] {
 export function entityCardMarkdown(card: EntityCard, links: readonly CardLink[]): string {
   const kind = ENTITY_TYPE_NAMES[card.type];
   const parts = [`$(${kind.icon}) **${escapeMarkdown(card.name)}** · ${kind.one}`];
+  const facts = card.facts ? factsMarkdown(card.facts) : '';
+  if (facts !== '') parts.push(facts, '---');
   if (card.aliases.length > 0) {
     const more = card.aliases.length > CARD_ALIASES ? ` and ${card.aliases.length - CARD_ALIASES} more` : '';
     parts.push(`Also written: ${card.aliases.slice(0, CARD_ALIASES).map(escapeMarkdown).join(', ')}${more}`);

@@ -1,14 +1,11 @@
 import * as vscode from 'vscode';
+import { entityAtOffset } from '../core/entities/entity-at-offset';
 import { ArticleEntity } from '../core/entities/types';
 
 /** The entity with a mention at `position` of `document`, and that mention's range. */
 export function entityAt(entities: readonly ArticleEntity[], document: vscode.TextDocument, position: vscode.Position): { entity: ArticleEntity; range: vscode.Range } | undefined {
-  const offset = document.offsetAt(position);
-  for (const entity of entities) {
-    const mention = entity.mentions.find(({ start, end }) => start <= offset && offset < end);
-    if (mention) return { entity, range: new vscode.Range(document.positionAt(mention.start), document.positionAt(mention.end)) };
-  }
-  return undefined;
+  const found = entityAtOffset(entities, document.offsetAt(position));
+  return found && { entity: found.entity, range: new vscode.Range(document.positionAt(found.mention.start), document.positionAt(found.mention.end)) };
 }
 
 /** The ranges of every mention of `entity` in `document`. */

@@ -3,6 +3,7 @@ import { ARTICLE_LANGUAGE_ID } from '../core/article';
 import { Corpus } from '../core/corpus';
 import { ENTITY_TYPE_NAMES, EntityDirectory } from '../core/entity-directory';
 import { ArticleEntity, EntityType } from '../core/entities/types';
+import { FactsLookup } from '../core/facts/facts-store';
 import { ENTITY_TYPES } from '../core/search/entity-table';
 import { SETTINGS_SECTION } from '../corpus/settings';
 import { corpusMentions, mentionsIn } from './corpus-mentions';
@@ -22,22 +23,24 @@ const SYMBOL_KINDS: Readonly<Record<EntityType, vscode.SymbolKind>> = {
 /** Article files may still be plain text while the language switch is on its way, or when it is turned off. */
 const SELECTOR: vscode.DocumentSelector = [{ language: ARTICLE_LANGUAGE_ID }, { language: 'plaintext' }];
 
-/** What the editor features read: the corpus (which files are articles), its entities, and the recogniser. */
+/** What the editor features read: the corpus (which files are articles), its entities, the recogniser and the user's facts. */
 export interface EntityEditorDeps {
   readonly corpus: Corpus;
   readonly entities: EntityDirectory;
   readonly analyze: (text: string) => readonly ArticleEntity[];
+  readonly facts: FactsLookup;
   /** Whether mentions are coloured by type (setting `newsCorpus.highlightEntities`). */
   readonly highlightEntities: () => boolean;
 }
 
 /**
- * Hover cards, document highlights, the Outline, Go to Definition, Find All References, Go to Symbol in
+ * Hover cards, document highlights, the Outline, Go to Definition (the facts entry, else the first mention), Find All References, Go to Symbol in
  * Workspace and colours by type for the entity mentions of article files.
  */
 export function registerEntityEditor(context: vscode.ExtensionContext, deps: EntityEditorDeps): void {
   const isArticle = (document: vscode.TextDocument) => document.languageId === ARTICLE_LANGUAGE_ID || deps.corpus.article(document.uri.toString()) !== undefined;
-  const entitiesOf = (document: vscode.TextDocument) => (isArticle(document) ? deps.analyze(document.getText()) : []);
+  // An entity the user hid in the facts file is not pointed out: no card, highlight, colour or symbol.
+  const entitiesOf = (document: vscode.TextDocument) => (isArticle(document) ? deps.analyze(document.getText()).filter((entity) => !deps.facts.isHidden(entity.key)) : []);
   const references = async (document: vscode.TextDocument, position: vscode.Position, token?: vscode.CancellationToken) => {
     const found = entityAt(entitiesOf(document), document, position);
     return found ? corpusMentions(found.entity.key, deps, token) : [];
@@ -45,12 +48,13 @@ export function registerEntityEditor(context: vscode.ExtensionContext, deps: Ent
   const tokens = new EntitySemanticTokensProvider(entitiesOf, deps.highlightEntities);
   context.subscriptions.push(
     tokens,
+    { dispose: deps.facts.subscribe(() => tokens.refresh()) },
     // Only the News Article language: other plain text stays plain, as the setting to open articles in it says.
     vscode.languages.registerDocumentSemanticTokensProvider({ language: ARTICLE_LANGUAGE_ID }, tokens, ENTITY_TOKENS_LEGEND),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(`${SETTINGS_SECTION}.highlightEntities`)) tokens.refresh();
     }),
-    vscode.languages.registerHoverProvider(SELECTOR, new EntityHoverProvider({ analyze: deps.analyze, entities: deps.entities, isArticle })),
+    vscode.languages.registerHoverProvider(SELECTOR, new EntityHoverProvider({ entitiesOf, entities: deps.entities, facts: deps.facts })),
     vscode.languages.registerDocumentHighlightProvider(SELECTOR, {
       provideDocumentHighlights: (document, position) => {
         const found = entityAt(entitiesOf(document), document, position);
@@ -80,9 +84,14 @@ export function registerEntityEditor(context: vscode.ExtensionContext, deps: Ent
     ),
     vscode.languages.registerReferenceProvider(SELECTOR, { provideReferences: (document, position, _context, token) => references(document, position, token) }),
     vscode.languages.registerDefinitionProvider(SELECTOR, {
-      provideDefinition: (document, position) => {
+      provideDefinition: async (document, position) => {
         const found = entityAt(entitiesOf(document), document, position);
         if (!found) return undefined;
+        const facts = deps.facts.entry(found.entity.key);
+        if (facts) {
+          const file = await vscode.workspace.openTextDocument(vscode.Uri.parse(facts.source));
+          return new vscode.Location(file.uri, new vscode.Range(file.positionAt(facts.entry.offset), file.positionAt(facts.entry.offset + facts.entry.length)));
+        }
         // The first mention in the corpus: in its oldest dated article (the list is newest first, undated last).
         const articles = deps.entities.articles(found.entity.key);
         const oldest = [...articles].reverse().find((article) => article.date !== undefined) ?? articles[0];
@@ -95,6 +104,7 @@ export function registerEntityEditor(context: vscode.ExtensionContext, deps: Ent
         const symbols: vscode.SymbolInformation[] = [];
         for (const type of ENTITY_TYPES) {
           for (const entity of deps.entities.list({ type, sort: 'articles', filter: query, offset: 0, limit: WORKSPACE_SYMBOLS }).entities) {
+            if (deps.facts.isHidden(entity.key)) continue;
             const [newest] = deps.entities.articles(entity.key);
             if (!newest) continue;
             const location = mentionsIn(newest, entity.key, deps)[0] ?? new vscode.Location(vscode.Uri.parse(newest.id), new vscode.Position(0, 0));

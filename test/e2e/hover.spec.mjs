@@ -1,55 +1,104 @@
 // A reader hovers a name in the raw text of an article and gets the entity's card: who this is according to
-// the corpus. The cursor is put on the name with Go to Line/Column, and the hover shown with the keyboard
-// (Show or Focus Hover), as a keyboard user would; the card is then looked at in a screenshot.
+// the user's facts file and the corpus. The cursor is put on the name with Go to Line/Column, and the hover
+// shown with the keyboard (Show or Focus Hover), as a keyboard user would; the card is then looked at in a
+// screenshot. A second article and facts entry full of Markdown, HTML, command links and icon syntax must show
+// all of it as text, with no link but the card's own.
 import * as assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Workbench, withWorkbench } from './workbench.mjs';
 
 const ARTICLE = '003_737a2ec1faf8bc49.txt';
+const HOSTILE_ARTICLE = 'hostile-hover.txt';
+const QUIT_LINK = '[click me](command:workbench.action.quit)';
+const HOSTILE = `**not bold** <img src=x onerror=alert(1)> $(bug) ${QUIT_LINK}`;
+const FACTS = {
+  people: {
+    'Vladimir Putin': {
+      description: 'President of Russia since 2012, and from 2000 to 2008',
+      born: '7 October 1952, Leningrad',
+      links: ['https://en.wikipedia.org/wiki/Vladimir_Putin'],
+      notes: 'Our Moscow desk covers the Kremlin.',
+    },
+    'Angela Merkel': { description: `Chancellor ${HOSTILE}`, role: HOSTILE, links: ['javascript:alert(1)', 'https://example.org/)[x](command:workbench.action.quit'], [HOSTILE]: HOSTILE },
+  },
+};
 /** How long one request for the hover may take to show it, and how many requests are made. */
 const HOVER_WAIT_MS = 10_000;
 const HOVER_ATTEMPTS = 3;
 
-/** The 1-based line and column of the first `text` in the fixture article. */
-async function lineAndColumn(text) {
-  const lines = (await readFile(join(Workbench.workspaceFolder(), ARTICLE), 'utf8')).split('\n');
+const factsFolder = () => join(Workbench.workspaceFolder(), '.newscorpus');
+
+/** The 1-based line and column of the first `text` in a file of the workspace. */
+async function lineAndColumn(file, text) {
+  const lines = (await readFile(join(Workbench.workspaceFolder(), file), 'utf8')).split('\n');
   const line = lines.findIndex((candidate) => candidate.includes(text));
-  assert.ok(line >= 0, `"${text}" is in ${ARTICLE}`);
+  assert.ok(line >= 0, `"${text}" is in ${file}`);
   return { line: line + 1, column: lines[line].indexOf(text) + 1 };
+}
+
+/** Opens `file`, puts the cursor `into` characters into the first `text`, and shows the hover that has `hasText`. */
+async function hoverOver(workbench, file, text, into, hasText) {
+  await workbench.runCommand('Go to File...');
+  await workbench.quickInput().fill(file);
+  await workbench.quickInputRows().filter({ hasText: file }).first().waitFor();
+  await workbench.page.keyboard.press('Enter');
+  await workbench.activeEditor();
+  const { line, column } = await lineAndColumn(file, text);
+  await workbench.runCommand('Go to Line/Column...');
+  await workbench.quickInput().fill(`:${line}:${column + into}`);
+  await workbench.page.keyboard.press('Enter');
+  const hover = workbench.page.locator('.monaco-hover').filter({ hasText }).first();
+  // The command sometimes lands before the editor has taken the cursor, or before the facts are read; it is asked again, a few times.
+  for (let attempt = 1; ; attempt++) {
+    await workbench.runCommand('Show or Focus Hover');
+    try {
+      await hover.waitFor({ timeout: HOVER_WAIT_MS });
+      return hover;
+    } catch (error) {
+      if (attempt === HOVER_ATTEMPTS) throw error;
+      await workbench.page.keyboard.press('Escape');
+    }
+  }
 }
 
 describe('Hover card', function () {
   let workbench;
+  before(async function () {
+    await mkdir(factsFolder(), { recursive: true });
+    await writeFile(join(factsFolder(), 'entities.json'), `${JSON.stringify(FACTS, null, 2)}\n`);
+    await writeFile(
+      join(Workbench.workspaceFolder(), HOSTILE_ARTICLE),
+      ` date 2024-04-01 Angela Merkel met ${HOSTILE} in Berlin.\n\nThe [German Chancellor](command:workbench.action.quit) Angela Merkel said $(alert) <script>alert(1)</script> nothing.\n`,
+    );
+  });
   withWorkbench((opened) => (workbench = opened));
+  after(async function () {
+    await rm(factsFolder(), { recursive: true, force: true });
+    await rm(join(Workbench.workspaceFolder(), HOSTILE_ARTICLE), { force: true });
+  });
 
-  it('shows the card of Vladimir Putin over "Putin", with its counts and links', async function () {
-    await workbench.runCommand('Go to File...');
-    await workbench.quickInput().fill(ARTICLE);
-    await workbench.quickInputRows().filter({ hasText: ARTICLE }).first().waitFor();
-    await workbench.page.keyboard.press('Enter');
-    await workbench.activeEditor();
-    const { line, column } = await lineAndColumn('Vladimir Putin');
-    await workbench.runCommand('Go to Line/Column...');
-    await workbench.quickInput().fill(`:${line}:${column + 'Vladimir '.length + 1}`);
-    await workbench.page.keyboard.press('Enter');
-    const hover = workbench.page.locator('.monaco-hover').filter({ hasText: 'Vladimir Putin' });
-    // The command sometimes lands before the editor has taken the cursor; it is asked again, a few times.
-    for (let attempt = 1; ; attempt++) {
-      await workbench.runCommand('Show or Focus Hover');
-      try {
-        await hover.first().waitFor({ timeout: HOVER_WAIT_MS });
-        break;
-      } catch (error) {
-        if (attempt === HOVER_ATTEMPTS) throw error;
-        await workbench.page.keyboard.press('Escape');
-      }
-    }
-    const text = await hover.first().innerText();
+  it('shows the card of Vladimir Putin over "Putin": the user\'s facts, then the corpus\'s counts, and links', async function () {
+    const hover = await hoverOver(workbench, ARTICLE, 'Vladimir Putin', 'Vladimir '.length + 1, 'President of Russia since 2012');
+    const text = await hover.innerText();
     assert.match(text, /Vladimir Putin · person/);
+    assert.match(text, /Born: 7 October 1952, Leningrad/);
     assert.match(text, /\d+ articles · \d+ mentions/);
     assert.match(text, /Show in Entities View/);
+    assert.match(text, /Edit Facts/);
     assert.doesNotMatch(text, /undefined|\*\*|\\\$/);
     await workbench.screenshot('16-hover-card');
+  });
+
+  it('shows Markdown, HTML, command links and icon syntax from an article and the facts as text', async function () {
+    const hover = await hoverOver(workbench, HOSTILE_ARTICLE, 'Angela Merkel', 'Angela '.length + 1, 'Chancellor');
+    const text = await hover.innerText();
+    for (const literal of ['**not bold**', '<img src=x onerror=alert(1)>', '$(bug)', QUIT_LINK, 'javascript:alert(1)']) assert.ok(text.includes(literal), `"${literal}" is shown as text in:\n${text}`);
+    assert.equal(await hover.locator('img, script, strong b, .codicon-bug').count(), 0, 'no element made from the text');
+    const targets = await hover.locator('a').evaluateAll((links) => links.map((link) => link.getAttribute('data-href') ?? link.getAttribute('href') ?? ''));
+    assert.ok(targets.length > 0);
+    // The card's commands, and the facts' one http(s) address, its parentheses encoded so that it cannot end early.
+    for (const target of targets) assert.match(target, /^(command:newsCorpus\.\w+\?|https:\/\/example\.org\/%29)/, `only the card's own links: ${target}`);
+    await workbench.screenshot('17-hover-card-untrusted-text');
   });
 });

@@ -5,7 +5,7 @@ import { api, corpusBecomes, languageBecomes, workspaceUri } from './helpers';
 const SEED_MEETING = '000_11aec1007b5c4c05.txt';
 const SEED_ARRIVAL = '003_737a2ec1faf8bc49.txt';
 /** The only commands a hover card may link to. */
-const CARD_COMMANDS = ['newsCorpus.revealEntity', 'newsCorpus.search', 'newsCorpus.findMentions'];
+const CARD_COMMANDS = ['newsCorpus.revealEntity', 'newsCorpus.search', 'newsCorpus.findMentions', 'newsCorpus.editFacts'];
 
 /** The document of a seed and the position inside the `occurrence`-th (0-based) appearance of `text`. */
 async function positionOf(file: string, text: string, occurrence = 0): Promise<{ document: vscode.TextDocument; position: vscode.Position }> {
@@ -14,6 +14,30 @@ async function positionOf(file: string, text: string, occurrence = 0): Promise<{
   for (let i = 0; i <= occurrence; i++) at = document.getText().indexOf(text, at + 1);
   assert.ok(at >= 0, `"${text}" is in ${file}`);
   return { document, position: document.positionAt(at + 1) };
+}
+
+/** Writes a file into the workspace for the duration of `test`, once the corpus has taken it in (`known`). */
+async function withFile(name: string, text: string, known: (corpus: Awaited<ReturnType<typeof api>>, id: string) => boolean, test: (uri: vscode.Uri) => Promise<void>): Promise<void> {
+  const uri = workspaceUri(name);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  try {
+    const corpus = await api();
+    await corpusBecomes(`${name} is in the corpus`, () => known(corpus, uri.toString()), corpus);
+    await test(uri);
+  } finally {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.fs.delete(uri, { useTrash: false });
+    const corpus = await api();
+    const id = uri.toString();
+    await corpusBecomes(`${name} has left the corpus`, () => corpus.corpus.article(id) === undefined && ![...corpus.corpus.skipped()].some((file) => file.id === id), corpus);
+  }
+}
+
+const isArticle = (corpus: Awaited<ReturnType<typeof api>>, id: string) => corpus.corpus.article(id) !== undefined;
+
+async function hoversAt(uri: vscode.Uri, offset: number): Promise<vscode.Hover[]> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  return vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, document.positionAt(offset));
 }
 
 function markdownOf(hovers: vscode.Hover[]): vscode.MarkdownString {
@@ -66,6 +90,32 @@ describe('Entities in the editor (hover, highlights, outline, definition, refere
     } finally {
       await vscode.workspace.fs.delete(uri, { useTrash: false });
     }
+  });
+
+  it('cards a mention right after the date header and one that ends the file, and nothing at the very start or end', async () => {
+    const text = ' date 2024-04-01 Angela Merkel met the press in Berlin. Reporters asked about Angela Merkel';
+    await withFile('edges.txt', text, isArticle, async (uri) => {
+      for (const offset of [text.indexOf('Angela'), text.length - 1]) assert.match(markdownOf(await hoversAt(uri, offset)).value, /\*\*Angela Merkel\*\*/, `at ${offset}`);
+      for (const offset of [0, text.length]) assert.ok((await hoversAt(uri, offset)).every((hover) => !hover.contents.some((content) => content instanceof vscode.MarkdownString && content.value.includes('$('))), `nothing at ${offset}`);
+    });
+  });
+
+  it('cards a name at the end of a 2 MB article', async () => {
+    const seed = new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceUri(SEED_ARRIVAL)));
+    const body = seed.slice(seed.indexOf('\n') + 1);
+    const text = ` date 2024-04-02 A very long article.\n${body.repeat(Math.ceil(2_000_000 / body.length))}\nThe talks ended with Angela Merkel.\n`;
+    assert.ok(text.length >= 2_000_000 && text.length < 2048 * 1024, `${text.length} characters`);
+    await withFile('huge-article.txt', text, isArticle, async (uri) => {
+      assert.match(markdownOf(await hoversAt(uri, text.lastIndexOf('Merkel'))).value, /\*\*Angela Merkel\*\*/);
+    });
+  });
+
+  it('gives no card in a .txt file that is not an article', async () => {
+    const text = 'Notes for the desk: call Angela Merkel and Vladimir Putin.\n';
+    const skipped = (corpus: Awaited<ReturnType<typeof api>>, id: string) => [...corpus.corpus.skipped()].some((file) => file.id === id);
+    await withFile('desk-notes.txt', text, skipped, async (uri) => {
+      assert.deepStrictEqual(await hoversAt(uri, text.indexOf('Merkel')), []);
+    });
   });
 
   it('highlights the other mentions of the entity in the article', async () => {

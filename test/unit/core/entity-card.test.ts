@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
 import { EntityCard, entityCardMarkdown, escapeMarkdown, sparkline } from '../../../src/core/entity-card';
+import { EntityFacts } from '../../../src/core/facts/entity-facts';
 
 const PUTIN: EntityCard = {
   name: 'Vladimir Putin',
@@ -54,16 +55,65 @@ describe('entityCardMarkdown', () => {
   });
 });
 
+describe('entityCardMarkdown with the user\'s facts', () => {
+  const FACTS: EntityFacts = {
+    description: 'President of Russia since 2012',
+    role: 'President',
+    born: '1952-10-07',
+    notes: 'Ask the Moscow desk.',
+    links: ['https://en.wikipedia.org/wiki/Vladimir_Putin_(politician)', 'ftp://example.org/x', 'not a link'],
+    hidden: false,
+    more: [{ field: 'party', value: 'United Russia' }],
+  };
+
+  it('shows them first, above a rule: description, fields, notes, links', () => {
+    const markdown = entityCardMarkdown({ ...PUTIN, facts: FACTS }, []);
+    const [header, facts, rule, aliases] = markdown.split('\n\n');
+    const [description, fields, notes, links] = facts?.split('  \n') ?? [];
+    assert.strictEqual(header, '$(person) **Vladimir Putin** · person');
+    assert.strictEqual(description, '_President of Russia since 2012_');
+    assert.strictEqual(fields, 'Role: President · Born: 1952\\-10\\-07 · party: United Russia');
+    assert.strictEqual(notes, 'Ask the Moscow desk\\.');
+    assert.strictEqual(
+      links,
+      '[en\\.wikipedia\\.org/wiki/Vladimir\\_Putin\\_\\(politician\\)](https://en.wikipedia.org/wiki/Vladimir_Putin_%28politician%29) · ftp\\://example\\.org/x · not a link',
+    );
+    assert.strictEqual(rule, '---');
+    assert.strictEqual(aliases, 'Also written: Putin');
+  });
+
+  it('adds nothing for facts with nothing to say', () => {
+    assert.strictEqual(entityCardMarkdown({ ...PUTIN, facts: { links: [], hidden: false, more: [] } }, []), entityCardMarkdown(PUTIN, []));
+  });
+
+  it('keeps facts text inert, links included', () => {
+    const evil = '[x](command:workbench.action.quit) $(bug) <img src=x> **b**';
+    const markdown = entityCardMarkdown(
+      { ...PUTIN, facts: { description: evil, role: evil, notes: evil, links: [evil, 'https://x.org/a)[y](command:workbench.action.quit'], hidden: false, more: [{ field: evil, value: evil }] } },
+      [],
+    );
+    const body = markdown.slice(markdown.indexOf('**') + 2);
+    assert.doesNotMatch(body, /(^|[^\\])\[[xy](\\)?\]\(/, 'no link');
+    assert.doesNotMatch(body, /\]\(command:/, 'no command link');
+    assert.doesNotMatch(body, /(^|[^\\])\$\(/, 'no icon');
+    assert.doesNotMatch(body, /(^|[^\\])</, 'no HTML');
+  });
+});
+
 describe('escapeMarkdown', () => {
   it('escapes every Markdown, HTML and icon character, and nothing else', () => {
     assert.strictEqual(escapeMarkdown('Kim Jong-un'), 'Kim Jong\\-un');
-    assert.strictEqual(escapeMarkdown('[x](command:a) $(bug) <b>'), '\\[x\\]\\(command\\:a\\) \\$\\(bug\\) \\<b\\>');
+    assert.strictEqual(escapeMarkdown('[x](command:a) $(bug) <b>'), '\\[x\\]\\(command\\:a\\) \\$(bug) \\<b\\>');
+    // Icon syntax keeps its parentheses: VS Code shows `\$(name)` as text, but draws the icon of `\$\(name\)`.
+    assert.strictEqual(escapeMarkdown('$(sync~spin) $(not an icon)'), '\\$(sync~spin) \\$\\(not an icon\\)');
   });
 
   it('leaves no unescaped syntax character in any text', () => {
     fc.assert(
       fc.property(fc.string(), (text) => {
-        assert.doesNotMatch(escapeMarkdown(text), /(^|[^\\])(\\\\)*[[\]()<>`*_$]/);
+        // Leaving out the escaped icons, whose parentheses stay as they are.
+        const rest = escapeMarkdown(text).replace(/\\\$\([a-z0-9-]+(~[a-z0-9-]*)?\)/gi, '');
+        assert.doesNotMatch(rest, /(^|[^\\])(\\\\)*[[\]()<>`*_$]/);
       }),
     );
   });

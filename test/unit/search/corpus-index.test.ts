@@ -245,6 +245,10 @@ describe('CorpusIndex entity tables', () => {
         ['Moscow', 1],
       ],
     );
+    // The counts are kept in one array between calls: asking again, after another entity, counts afresh.
+    const first = index.companions(PUTIN.key, 5);
+    index.companions(index.findEntities('kim jong-un')[0]?.key ?? '', 5);
+    assert.deepStrictEqual(index.companions(PUTIN.key, 5), first);
     assert.deepStrictEqual(index.findEntities('putin').map((entity) => entity.name), ['Vladimir Putin']);
     assert.strictEqual(index.entity(PUTIN.key)?.type, 'PER');
     assert.strictEqual(index.entityCount, NEWS_ENTITIES.length);

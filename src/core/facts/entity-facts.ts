@@ -1,0 +1,215 @@
+import { getNodeValue, Node, parseTree, ParseError, printParseErrorCode } from 'jsonc-parser';
+import { entityKey } from '../entities/article-entities';
+import { EntityType } from '../entities/types';
+import { ENTITY_TYPE_NAMES } from '../entity-directory';
+
+/**
+ * Where the facts file lives, relative to a workspace folder.
+ *
+ * @example
+ * FACTS_FILE_SEGMENTS.join('/'); // '.newscorpus/entities.json'
+ */
+export const FACTS_FILE_SEGMENTS = ['.newscorpus', 'entities.json'] as const;
+
+/**
+ * The facts a user keeps about one entity. Empty strings are left out; fields the extension does not know
+ * are kept, as text, in `more` (in the order of the file).
+ *
+ * @example
+ * const facts: EntityFacts = { description: 'President of Russia since 2012', born: '1952-10-07',
+ *   links: ['https://en.wikipedia.org/wiki/Vladimir_Putin'], hidden: false, more: [{ field: 'party', value: 'United Russia' }] };
+ */
+export interface EntityFacts {
+  readonly description?: string;
+  readonly role?: string;
+  readonly born?: string;
+  readonly notes?: string;
+  readonly links: readonly string[];
+  /** The user does not want this entity pointed out in the editor (a false positive, a name of no interest). */
+  readonly hidden: boolean;
+  readonly more: readonly { readonly field: string; readonly value: string }[];
+}
+
+/**
+ * One entity's entry of the facts file: who it is (type and name as written in the file), its facts, and
+ * where its name is in the file's text (for Go to Definition).
+ *
+ * @example
+ * const entry: FactsEntry = { type: 'PER', name: 'Vladimir Putin', offset: 20, length: 16, cursor: 56, facts };
+ */
+export interface FactsEntry {
+  readonly type: EntityType;
+  readonly name: string;
+  readonly facts: EntityFacts;
+  /** Offset and length of the entry's name (the property key, quotes included). */
+  readonly offset: number;
+  readonly length: number;
+  /** Where Edit Facts puts the cursor: at the end of the description's text, else on the name. */
+  readonly cursor: number;
+}
+
+/**
+ * Something wrong in the facts file, with where it is: an `error` makes the whole file unusable (it is not
+ * JSON), a `warning` only leaves out the part it points at.
+ *
+ * @example
+ * const problem: FactsProblem = { offset: 41, length: 1, severity: 'error', message: 'A comma is missing here.' };
+ */
+export interface FactsProblem {
+  readonly offset: number;
+  readonly length: number;
+  readonly severity: 'error' | 'warning';
+  readonly message: string;
+}
+
+/**
+ * A facts file as read: its entries by entity key, or `undefined` when the text is not valid JSON (then
+ * `problems` says where), and what was left out.
+ *
+ * @example
+ * parseFacts('{ "people": { "Vladimir Putin": { "role": "President" } } }').entries?.get('PER:vladimir putin')?.facts.role; // 'President'
+ */
+export interface ParsedFacts {
+  readonly entries: ReadonlyMap<string, FactsEntry> | undefined;
+  readonly problems: readonly FactsProblem[];
+}
+
+/**
+ * The top-level group of an entity type in the facts file: "people", "places", "organizations", "other".
+ *
+ * @example
+ * factsGroupOf('ORG'); // 'organizations'
+ */
+export function factsGroupOf(type: EntityType): string {
+  return ENTITY_TYPE_NAMES[type].group.toLowerCase();
+}
+
+const TYPE_OF_GROUP: ReadonlyMap<string, EntityType> = new Map(
+  (Object.keys(ENTITY_TYPE_NAMES) as EntityType[]).map((type) => [factsGroupOf(type), type]),
+);
+/** Top-level keys that are not groups and are left alone. */
+const IGNORED_TOP_LEVEL = new Set(['$schema']);
+const TEXT_FIELDS = ['description', 'role', 'born', 'notes'] as const;
+/** What jsonc-parser's error codes mean, in the user's words. */
+const SYNTAX_MESSAGES: Readonly<Record<string, string>> = {
+  InvalidSymbol: 'Unexpected character.',
+  InvalidNumberFormat: 'Not a valid number.',
+  PropertyNameExpected: 'A name in double quotes is expected here.',
+  ValueExpected: 'A value is expected here.',
+  ColonExpected: 'A colon is expected here.',
+  CommaExpected: 'A comma is missing here.',
+  CloseBraceExpected: 'A closing brace "}" is missing.',
+  CloseBracketExpected: 'A closing bracket "]" is missing.',
+  EndOfFileExpected: 'Nothing may follow the closing brace of the file.',
+  InvalidCommentToken: 'Comments are not allowed in JSON.',
+  UnexpectedEndOfComment: 'A comment is not closed.',
+  UnexpectedEndOfString: 'A string is not closed.',
+  UnexpectedEndOfNumber: 'A number is cut short.',
+  InvalidUnicode: 'Not a valid \\u escape.',
+  InvalidEscapeCharacter: 'Not a valid escape.',
+  InvalidCharacter: 'This character must be escaped in a string.',
+};
+/** Appended to every syntax error: what the extension does meanwhile. */
+const KEPT = 'The facts from the last valid version of the file stay in use until it is fixed.';
+
+/**
+ * Reads the text of a facts file: `{ "people": { "Name": { "description": …, "role": …, "born": …,
+ * "links": […], "notes": …, "hidden": true, …any field } }, "places": …, "organizations": …, "other": … }`.
+ * Entries are keyed like the corpus's entities ({@link entityKey}), so "Kim Jong-Un" in the file is the
+ * entity "Kim Jong-un". Invalid JSON gives no entries and an error per syntax problem, with its offset; a
+ * part of valid JSON in an unexpected shape is left out with a warning. Empty text is an empty file.
+ *
+ * @example
+ * parseFacts('{ "people": { "Kim Jong-Un": { "hidden": true } } }').entries?.get('PER:kim jong-un')?.facts.hidden; // true
+ * parseFacts('{ "people": { ').entries; // undefined, with problems
+ */
+export function parseFacts(text: string): ParsedFacts {
+  if (text.trim() === '') return { entries: new Map(), problems: [] };
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
+  if (errors.length > 0 || !root) {
+    return {
+      entries: undefined,
+      problems: errors.map(({ error, offset, length }) => ({ offset, length: Math.max(1, length), severity: 'error', message: `${SYNTAX_MESSAGES[printParseErrorCode(error)] ?? 'Not valid JSON.'} ${KEPT}` })),
+    };
+  }
+  const problems: FactsProblem[] = [];
+  const warn = (node: Node, message: string) => problems.push({ offset: node.offset, length: node.length, severity: 'warning', message });
+  const entries = new Map<string, FactsEntry>();
+  if (root.type !== 'object') {
+    warn(root, 'The facts file is an object of groups: { "people": { … }, "places": { … }, "organizations": { … }, "other": { … } }.');
+    return { entries, problems };
+  }
+  for (const [groupKey, group] of propertiesOf(root)) {
+    const type = TYPE_OF_GROUP.get(groupKey.value);
+    if (IGNORED_TOP_LEVEL.has(groupKey.value)) continue;
+    if (type === undefined) {
+      warn(groupKey, `Unknown group "${groupKey.value}", left out: the groups are ${[...TYPE_OF_GROUP.keys()].join(', ')}.`);
+      continue;
+    }
+    if (group.type !== 'object') {
+      warn(group, `"${groupKey.value}" must be an object of entities by name.`);
+      continue;
+    }
+    for (const [nameKey, value] of propertiesOf(group)) {
+      if (value.type !== 'object') {
+        warn(value, `The facts of "${nameKey.value}" must be an object, such as { "description": "…" }.`);
+        continue;
+      }
+      const key = entityKey(type, nameKey.value);
+      if (entries.has(key)) warn(nameKey, `"${nameKey.value}" is the same entity as an earlier entry: this entry replaces it.`);
+      entries.set(key, { type, name: nameKey.value, facts: factsOf(value, warn), offset: nameKey.offset, length: nameKey.length, cursor: cursorIn(value) ?? nameKey.offset + 1 });
+    }
+  }
+  return { entries, problems };
+}
+
+/** The properties of an object node as (key node, value node) pairs. */
+function propertiesOf(node: Node): [Node & { value: string }, Node][] {
+  const pairs: [Node & { value: string }, Node][] = [];
+  for (const property of node.children ?? []) {
+    const [key, value] = property.children ?? [];
+    if (key && value && typeof key.value === 'string') pairs.push([key as Node & { value: string }, value]);
+  }
+  return pairs;
+}
+
+/** Just before the closing quote of the entry's description, if it has one in a string. */
+function cursorIn(entry: Node): number | undefined {
+  const description = propertiesOf(entry).find(([key]) => key.value === 'description')?.[1];
+  return description?.type === 'string' ? description.offset + description.length - 1 : undefined;
+}
+
+/** A free field's value as one line of text: scalars as written, arrays joined, objects as JSON. */
+function textOf(value: unknown): string {
+  if (Array.isArray(value)) return value.map(textOf).join(', ');
+  if (value !== null && typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+function factsOf(entry: Node, warn: (node: Node, message: string) => void): EntityFacts {
+  const facts: { -readonly [K in keyof EntityFacts]: EntityFacts[K] } = { links: [], hidden: false, more: [] };
+  const more: { field: string; value: string }[] = [];
+  for (const [key, node] of propertiesOf(entry)) {
+    const field = key.value;
+    const value: unknown = getNodeValue(node);
+    if ((TEXT_FIELDS as readonly string[]).includes(field)) {
+      if (typeof value === 'string' || typeof value === 'number') {
+        if (String(value).trim() !== '') facts[field as (typeof TEXT_FIELDS)[number]] = String(value);
+      } else {
+        warn(node, `"${field}" is text, in double quotes.`);
+      }
+    } else if (field === 'links') {
+      const links = typeof value === 'string' ? [value] : Array.isArray(value) ? value : undefined;
+      if (links && links.every((link) => typeof link === 'string')) facts.links = links.filter((link) => link.trim() !== '');
+      else warn(node, '"links" is a list of addresses: ["https://…"].');
+    } else if (field === 'hidden') {
+      if (typeof value === 'boolean') facts.hidden = value;
+      else warn(node, '"hidden" is true or false.');
+    } else if (value !== null && textOf(value).trim() !== '') {
+      more.push({ field, value: textOf(value) });
+    }
+  }
+  facts.more = more;
+  return facts;
+}

@@ -1,0 +1,90 @@
+import * as vscode from 'vscode';
+import { FACTS_FILE_SEGMENTS, FactsProblem } from '../core/facts/entity-facts';
+import { FactsStore } from '../core/facts/facts-store';
+import { lineAndCharacter } from '../core/text-position';
+
+/** The facts file of a workspace folder (it may not exist). */
+export function factsFileOf(folder: vscode.WorkspaceFolder): vscode.Uri {
+  return vscode.Uri.joinPath(folder.uri, ...FACTS_FILE_SEGMENTS);
+}
+
+/**
+ * The text of the facts file as the user sees it: `undefined` when there is no file on disk (a deleted file is
+ * gone even if an editor still shows it), else its open document when that has unsaved edits, else the file.
+ */
+export async function currentFactsText(uri: vscode.Uri): Promise<string | undefined> {
+  let onDisk: string;
+  try {
+    onDisk = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return undefined;
+  }
+  const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
+  return open?.isDirty ? open.getText() : onDisk;
+}
+
+function diagnosticOf(text: string, problem: FactsProblem): vscode.Diagnostic {
+  const start = lineAndCharacter(text, problem.offset);
+  const end = lineAndCharacter(text, Math.min(text.length, problem.offset + problem.length));
+  const diagnostic = new vscode.Diagnostic(
+    new vscode.Range(start.line, start.character, end.line, end.character),
+    problem.message,
+    problem.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning,
+  );
+  diagnostic.source = 'News Corpus';
+  return diagnostic;
+}
+
+/**
+ * Keeps the facts store in step with the facts file of every workspace folder, read through `workspace.fs`
+ * (so virtual workspaces have facts too), and shows the file's problems as diagnostics.
+ */
+export class FactsFiles implements vscode.Disposable {
+  private readonly diagnostics = vscode.languages.createDiagnosticCollection('newsCorpus.facts');
+  /** The latest read of each file: an older read that finishes later must not win. */
+  private readonly reads = new Map<string, number>();
+  private known: vscode.Uri[] = [];
+
+  constructor(private readonly store: FactsStore) {}
+
+  /**
+   * The facts file that an event on `uri` concerns: `uri` itself, or the file inside it when `uri` is its
+   * folder (a deleted or restored `.newscorpus` folder reports only the folder).
+   */
+  factsFileAt(uri: vscode.Uri): vscode.Uri | undefined {
+    const at = uri.toString();
+    return this.known.find((known) => known.toString() === at || vscode.Uri.joinPath(known, '..').toString() === at);
+  }
+
+  /** Reads the facts files of the current workspace folders, and forgets those of folders that left. */
+  async reloadAll(): Promise<void> {
+    const current = (vscode.workspace.workspaceFolders ?? []).map(factsFileOf);
+    for (const gone of this.known.filter((uri) => !current.some((other) => other.toString() === uri.toString()))) this.forget(gone);
+    this.known = current;
+    await Promise.all(current.map((uri) => this.reload(uri)));
+  }
+
+  /** Reads the facts file `uri` again (created, changed, deleted, opened, edited or closed). */
+  async reload(uri: vscode.Uri): Promise<void> {
+    const source = uri.toString();
+    const read = (this.reads.get(source) ?? 0) + 1;
+    this.reads.set(source, read);
+    const text = await currentFactsText(uri);
+    if (this.reads.get(source) !== read) return;
+    if (text === undefined) {
+      this.forget(uri);
+      return;
+    }
+    const problems = this.store.update(source, text);
+    this.diagnostics.set(uri, problems.map((problem) => diagnosticOf(text, problem)));
+  }
+
+  dispose(): void {
+    this.diagnostics.dispose();
+  }
+
+  private forget(uri: vscode.Uri): void {
+    this.store.remove(uri.toString());
+    this.diagnostics.delete(uri);
+  }
+}

@@ -1,0 +1,33 @@
+import * as vscode from 'vscode';
+import { FACTS_FILE_SEGMENTS } from '../core/facts/entity-facts';
+import { FactsStore } from '../core/facts/facts-store';
+import { editFacts, EditFactsDeps } from './edit-facts';
+import { FactsFiles } from './facts-files';
+
+/**
+ * The user's facts about entities, from `.newscorpus/entities.json` in each workspace folder: read at start,
+ * followed live (the open document's unsaved edits, and changes on disk, a colleague's included), with a
+ * diagnostic for an invalid file; and the Edit Facts command. Returns the facts for the other features.
+ */
+export function registerFacts(context: vscode.ExtensionContext, deps: Omit<EditFactsDeps, 'facts'>): FactsStore {
+  const store = new FactsStore();
+  const files = new FactsFiles(store);
+  const reloadIfFacts = (uri: vscode.Uri) => {
+    const file = files.factsFileAt(uri);
+    if (file) void files.reload(file);
+  };
+  // The folder too: deleting or restoring `.newscorpus` as a whole reports the folder, not the file.
+  const watchers = [FACTS_FILE_SEGMENTS.join('/'), FACTS_FILE_SEGMENTS[0]].map((path) => vscode.workspace.createFileSystemWatcher(`**/${path}`));
+  context.subscriptions.push(
+    files,
+    ...watchers,
+    ...watchers.flatMap((watcher) => [watcher.onDidCreate(reloadIfFacts), watcher.onDidChange(reloadIfFacts), watcher.onDidDelete(reloadIfFacts)]),
+    vscode.workspace.onDidOpenTextDocument((document) => reloadIfFacts(document.uri)),
+    vscode.workspace.onDidChangeTextDocument((event) => reloadIfFacts(event.document.uri)),
+    vscode.workspace.onDidCloseTextDocument((document) => reloadIfFacts(document.uri)),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => void files.reloadAll()),
+    vscode.commands.registerCommand('newsCorpus.editFacts', (...args: unknown[]) => editFacts({ ...deps, facts: store }, ...args)),
+  );
+  void files.reloadAll();
+  return store;
+}
