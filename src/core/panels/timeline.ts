@@ -1,0 +1,92 @@
+import { Granularity, Period, chooseGranularity, countPerPeriod, periodFilter, periodsBetween } from './periods';
+
+/**
+ * A series the Timeline panel draws: an entity's mentions (by key) or a query's matching articles.
+ *
+ * @example
+ * const series: SeriesSpec[] = [{ kind: 'entity', key: 'PER:vladimir putin', label: 'Vladimir Putin' }, { kind: 'query', query: 'wheat', label: 'wheat' }];
+ */
+export type SeriesSpec = { readonly kind: 'entity'; readonly key: string; readonly label: string } | { readonly kind: 'query'; readonly query: string; readonly label: string };
+
+/**
+ * What a timeline reads from the corpus: an entity's dated articles with their mentions, and how many
+ * articles a query matches (undefined when the query is malformed).
+ *
+ * @example
+ * const source: TimelineSource = { entityArticles: (key) => directory.articles(key), countMatching: (query) => 3 };
+ */
+export interface TimelineSource {
+  entityArticles(key: string): Iterable<{ readonly date?: string | undefined; readonly mentions: number }>;
+  countMatching(query: string): number | undefined;
+}
+
+/**
+ * One drawn series: its values per period, their sum, and what they count.
+ *
+ * @example
+ * const drawn: TimelineSeries = { spec, unit: 'mentions', values: [0, 3, 1], total: 4 };
+ */
+export interface TimelineSeries {
+  readonly spec: SeriesSpec;
+  readonly unit: 'mentions' | 'articles';
+  readonly values: readonly number[];
+  readonly total: number;
+  /** Why the series has no values (a malformed query). */
+  readonly error?: string;
+}
+
+/**
+ * The Timeline panel's data: the bars (one length for all series) and each series' values.
+ *
+ * @example
+ * const data: TimelineData = { granularity: 'month', periods: [september], series: [drawn] };
+ */
+export interface TimelineData {
+  readonly granularity: Granularity;
+  readonly periods: readonly Period[];
+  readonly series: readonly TimelineSeries[];
+}
+
+/**
+ * The series of `specs` over the corpus's dated span (`first`..`last`, `YYYY-MM-DD`), bars chosen from its
+ * length; undefined span (no dated article) gives no bars.
+ *
+ * @example
+ * timelineData({ first: '2023-09-01', last: '2023-09-03' }, [{ kind: 'entity', key: 'PER:kim', label: 'Kim' }], source);
+ * // { granularity: 'day', periods: [3 days], series: [{ unit: 'mentions', values: [0, 4, 1], total: 5, … }] }
+ */
+export function timelineData(span: { readonly first: string; readonly last: string } | undefined, specs: readonly SeriesSpec[], source: TimelineSource): TimelineData {
+  if (span === undefined) return { granularity: 'month', periods: [], series: specs.map((spec) => ({ spec, unit: unitOf(spec), values: [], total: 0 })) };
+  const granularity = chooseGranularity(span.first, span.last);
+  const periods = periodsBetween(span.first, span.last, granularity);
+  return { granularity, periods, series: specs.map((spec) => seriesOf(spec, periods, source)) };
+}
+
+function unitOf(spec: SeriesSpec): TimelineSeries['unit'] {
+  return spec.kind === 'entity' ? 'mentions' : 'articles';
+}
+
+function seriesOf(spec: SeriesSpec, periods: readonly Period[], source: TimelineSource): TimelineSeries {
+  if (spec.kind === 'entity') {
+    const values = countPerPeriod(periods, [...source.entityArticles(spec.key)].map(({ date, mentions }) => ({ date, count: mentions })));
+    return { spec, unit: 'mentions', values, total: sum(values) };
+  }
+  if (source.countMatching(spec.query) === undefined) return { spec, unit: 'articles', values: [], total: 0, error: `News Corpus: "${spec.query}" is not a valid query.` };
+  const values = periods.map((period) => source.countMatching(`${spec.query} ${periodFilter(period)}`) ?? 0);
+  return { spec, unit: 'articles', values, total: sum(values) };
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((total, value) => total + value, 0);
+}
+
+/**
+ * The query that lists a bar's articles for a series: the entity's exact query or the series' query, with the
+ * bar's date filter.
+ *
+ * @example
+ * periodQuery('person:="Kim Jong-un"', september); // 'person:="Kim Jong-un" date:2023-09'
+ */
+export function periodQuery(seriesQuery: string, period: Period): string {
+  return `${seriesQuery} ${periodFilter(period)}`.trim();
+}

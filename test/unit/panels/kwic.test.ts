@@ -1,0 +1,55 @@
+import * as assert from 'assert';
+import { KwicArticle, kwicLines, kwicPage, kwicPattern, sortKwic } from '../../../src/core/panels/kwic';
+
+const summit: KwicArticle = {
+  id: 'file:///summit.txt',
+  title: 'Summit',
+  date: '2023-09-13',
+  text: ' date 2023-09-13 Putin and Kim hold talks.\n\nVladimir Putin said the central bank would act. Zebras saw Putin.',
+};
+const rates: KwicArticle = { id: 'file:///rates.txt', title: 'Rates', date: '2022-01-01', text: ' date 2022-01-01 The bank of Putin raised rates.' };
+
+describe('keyword in context', () => {
+  it('turns forms into term sequences, longest first, once each', () => {
+    assert.deepStrictEqual(kwicPattern(['Putin', 'Vladimir Putin', 'PUTIN', '!!']), [['vladimir', 'putin'], ['putin']]);
+  });
+
+  it('aligns each occurrence as left context, match and right context, with its line and character', () => {
+    const lines = kwicLines(summit, kwicPattern(['Putin', 'Vladimir Putin']), 20);
+    assert.deepStrictEqual(
+      lines.map(({ line, character, length, left, match, right }) => ({ line, character, length, left, match, right })),
+      [
+        { line: 0, character: 17, length: 5, left: 'date 2023-09-13', match: 'Putin', right: 'and Kim hold' },
+        { line: 2, character: 0, length: 14, left: 'Kim hold talks.', match: 'Vladimir Putin', right: 'said the central' },
+        { line: 2, character: 59, length: 5, left: 'act. Zebras saw', match: 'Putin', right: '.' },
+      ],
+    );
+    assert.strictEqual(summit.text.split('\n')[2]?.slice(59, 64), 'Putin');
+  });
+
+  it('matches phrases across case and accents, never part of a word', () => {
+    const text = { id: 'a', title: 'a', text: 'The Central  Bank; centralbank; central banks' };
+    assert.deepStrictEqual(kwicLines(text, kwicPattern(['central bank'])).map(({ match }) => match), ['Central Bank']);
+  });
+
+  it('sorts by the words left of the match, nearest first, and by the words right of it', () => {
+    const lines = [...kwicLines(summit, [['putin']]), ...kwicLines(rates, [['putin']])];
+    assert.deepStrictEqual(
+      sortKwic(lines, 'left').map(({ left }) => left.split(' ').at(-1)),
+      ['2023-09-13', 'of', 'saw', 'Vladimir'],
+    );
+    assert.deepStrictEqual(
+      sortKwic(lines, 'right').map(({ right }) => right.split(' ')[0]),
+      ['.', 'and', 'raised', 'said'],
+    );
+  });
+
+  it('filters by date and pages through the sorted lines', () => {
+    const lines = [...kwicLines(summit, [['putin']]), ...kwicLines(rates, [['putin']])];
+    const page = kwicPage(lines, { sort: 'date', from: '2023-01-01', offset: 1, limit: 1 });
+    assert.strictEqual(page.total, 3);
+    assert.deepStrictEqual(page.lines.map(({ id }) => id), ['file:///summit.txt']);
+    assert.strictEqual(kwicPage(lines, { sort: 'date', to: '2022-12-31', offset: 0, limit: 10 }).total, 1);
+    assert.strictEqual(kwicPage(lines, { sort: 'date', offset: 0, limit: 10 }).lines[0]?.date, '2022-01-01');
+  });
+});
