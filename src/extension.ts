@@ -9,6 +9,7 @@ import { registerEntityEditor } from './entity-editor';
 import { registerEntityEngine } from './entity-engine';
 import { registerInThisArticle } from './in-this-article';
 import { registerNavigation } from './navigation';
+import { registerPanels } from './panels';
 import { registerSearch } from './search';
 import { registerSkippedFiles } from './skipped-files';
 import { registerStatusBar } from './status-bar';
@@ -24,6 +25,7 @@ export function activate(context: vscode.ExtensionContext): NewsCorpusApi {
   registerNavigation(context);
   registerSearch(context, { search: (query, options) => service.search(query, options) });
   registerSkippedFiles(context, { corpus: service.corpus });
+  registerPanels(context, { corpus: service.corpus, entities: service.entities, search: (query, options) => service.search(query, options), onDidChangeEntities: service.onDidChangeEntities });
   registerStatusBar(context, { service });
   registerArticleLanguage(context, { corpus: service.corpus, enabled: readHighlightArticles });
   return {

@@ -1,5 +1,5 @@
 import { EntityType } from '../entities/types';
-import { Period, countPerPeriod, periodsBetween } from './periods';
+import { Period, countPerPeriod, periodOf, periodsBetween, rangeFilter } from './periods';
 
 /**
  * Entities each top list of the overview shows.
@@ -112,4 +112,30 @@ export function topEntities(candidates: readonly EntityCandidate[], range?: Mont
   rows.sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
   const [people, places, organizations] = LISTED_TYPES.map((type) => rows.filter((row) => row.type === type).slice(0, limit));
   return { PER: people ?? [], LOC: places ?? [], ORG: organizations ?? [] };
+}
+
+/**
+ * The search-language filter for a brushed range of months.
+ *
+ * @example
+ * monthRangeFilter({ from: '2023-09', to: '2024-02' }); // 'after:2023-08-31 before:2024-03-01'
+ */
+export function monthRangeFilter(range: MonthRange): string {
+  return rangeFilter(`${range.from}-01`, periodOf(`${range.to}-01`, 'month').last);
+}
+
+/**
+ * Reads a brushed range sent by a webview: two `YYYY-MM` months in order, or undefined.
+ *
+ * @example
+ * monthRangeOf({ from: '2023-09', to: '2023-11' }); // { from: '2023-09', to: '2023-11' }
+ * monthRangeOf({ from: '2023-11', to: '2023-09' }); // { from: '2023-09', to: '2023-11' }
+ * monthRangeOf('2023');                             // undefined
+ */
+export function monthRangeOf(value: unknown): MonthRange | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { from, to } = value as { from?: unknown; to?: unknown };
+  const month = /^\d{4}-(0[1-9]|1[0-2])$/;
+  if (typeof from !== 'string' || typeof to !== 'string' || !month.test(from) || !month.test(to)) return undefined;
+  return from <= to ? { from, to } : { from: to, to: from };
 }

@@ -80,13 +80,3 @@ function sum(values: readonly number[]): number {
   return values.reduce((total, value) => total + value, 0);
 }
 
-/**
- * The query that lists a bar's articles for a series: the entity's exact query or the series' query, with the
- * bar's date filter.
- *
- * @example
- * periodQuery('person:="Kim Jong-un"', september); // 'person:="Kim Jong-un" date:2023-09'
- */
-export function periodQuery(seriesQuery: string, period: Period): string {
-  return `${seriesQuery} ${periodFilter(period)}`.trim();
-}

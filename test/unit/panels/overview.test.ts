@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { EntityCandidate, overviewData, topEntities } from '../../../src/core/panels/overview';
+import { EntityCandidate, monthRangeFilter, monthRangeOf, overviewData, topEntities } from '../../../src/core/panels/overview';
 
 const candidates: EntityCandidate[] = [
   { key: 'PER:kim', name: 'Kim', type: 'PER', months: new Map([['2023-09', 9], ['2023-12', 1]]) },
@@ -48,5 +48,17 @@ describe('overview data', () => {
   it('keeps the first few of each list, ties by name', () => {
     const tied: EntityCandidate[] = ['Cy', 'Al', 'Bo'].map((name) => ({ key: `PER:${name}`, name, type: 'PER', months: new Map([['2023-01', 1]]) }));
     assert.deepStrictEqual(topEntities(tied, undefined, 2).PER.map(({ name }) => name), ['Al', 'Bo']);
+  });
+});
+
+describe('overview brushing', () => {
+  it('reads a brushed range from a webview, in order, and rejects anything else', () => {
+    assert.deepStrictEqual(monthRangeOf({ from: '2024-02', to: '2023-12' }), { from: '2023-12', to: '2024-02' });
+    assert.strictEqual(monthRangeOf({ from: '2024-13', to: '2023-12' }), undefined);
+    assert.strictEqual(monthRangeOf(null), undefined);
+  });
+
+  it('searches a brushed range from the first day of its first month to the last of its last', () => {
+    assert.strictEqual(monthRangeFilter({ from: '2023-12', to: '2024-02' }), 'after:2023-11-30 before:2024-03-01');
   });
 });

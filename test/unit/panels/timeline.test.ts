@@ -1,6 +1,5 @@
 import * as assert from 'assert';
-import { TimelineSource, periodQuery, timelineData } from '../../../src/core/panels/timeline';
-import { periodOf } from '../../../src/core/panels/periods';
+import { TimelineSource, timelineData } from '../../../src/core/panels/timeline';
 
 const source: TimelineSource = {
   entityArticles: (key) =>
@@ -38,9 +37,5 @@ describe('timeline data', () => {
 
   it('has no bars without dated articles', () => {
     assert.deepStrictEqual(timelineData(undefined, [{ kind: 'entity', key: 'PER:kim', label: 'Kim' }], source).periods, []);
-  });
-
-  it('lists a bar with the date filter of its period', () => {
-    assert.strictEqual(periodQuery('person:="Kim"', periodOf('2023-09-13', 'month')), 'person:="Kim" date:2023-09');
   });
 });

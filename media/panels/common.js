@@ -1,0 +1,55 @@
+// Shared by the corpus panels' scripts: messages with the extension and DOM helpers that only ever insert
+// text nodes (article text and names are never parsed as HTML).
+(function () {
+  const vscode = acquireVsCodeApi();
+  const SVG_NS = 'http://www.w3.org/2000/svg';
+
+  function fill(node, attributes, children) {
+    for (const [name, value] of Object.entries(attributes)) {
+      if (value === undefined || value === null || value === false) continue;
+      if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
+      else node.setAttribute(name, value === true ? '' : String(value));
+    }
+    for (const child of children.flat()) {
+      if (child === undefined || child === null || child === false) continue;
+      node.append(typeof child === 'object' ? child : String(child));
+    }
+    return node;
+  }
+
+  /** Re-renders keep keyboard focus on the element with the same `data-focus` key. */
+  function render(draw, state, data) {
+    const focused = document.activeElement && document.activeElement.getAttribute('data-focus');
+    draw(state, data);
+    if (focused) {
+      const again = document.querySelector(`[data-focus="${CSS.escape(focused)}"]`);
+      if (again) again.focus();
+    }
+  }
+
+  window.NewsPanel = {
+    el: (tag, attributes = {}, ...children) => fill(document.createElement(tag), attributes, children),
+    svg: (tag, attributes = {}, ...children) => fill(document.createElementNS(SVG_NS, tag), attributes, children),
+    /** Asks the extension for the data of a new state (the state is kept by VS Code once the data arrives). */
+    request: (state) => vscode.postMessage({ type: 'state', state }),
+    search: (query) => vscode.postMessage({ type: 'search', query }),
+    open: (target) => vscode.postMessage({ type: 'open', target }),
+    command: (command, argument) => vscode.postMessage({ type: 'command', command, argument }),
+    number: (value) => Number(value).toLocaleString('en-US'),
+    plural: (count, noun) => `${Number(count).toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`,
+    /** Width available to a chart: the page's, less its padding. */
+    width: () => Math.max(320, document.body.clientWidth - 32),
+    start(draw) {
+      let last;
+      window.addEventListener('message', (event) => {
+        const message = event.data;
+        if (!message || message.type !== 'data') return;
+        vscode.setState(message.state);
+        last = message;
+        render(draw, message.state, message.data);
+      });
+      window.addEventListener('resize', () => last && render(draw, last.state, last.data));
+      vscode.postMessage({ type: 'ready' });
+    },
+  };
+})();

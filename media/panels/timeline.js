@@ -1,0 +1,142 @@
+// Timeline: mentions of entities and matching articles of queries per day, week or month, as grouped bars;
+// values on hover (and for the bar under the keyboard cursor); clicking a bar searches that series in that period.
+(function () {
+  const { el, svg, request, search, plural, width, start } = NewsPanel;
+  const HEIGHT = 220;
+  const MARGIN = { left: 44, right: 8, top: 10, bottom: 22 };
+  let cursor = { period: -1, series: 0 };
+
+  function describe(data, at) {
+    const period = data.periods[at];
+    if (!period) return '';
+    const values = data.series.map((series) => `${series.spec.label}: ${plural(series.values[at] || 0, series.unit === 'mentions' ? 'mention' : 'article')}`);
+    return `${period.first === period.last ? period.first : `${period.first} to ${period.last}`} — ${values.join('; ')}`;
+  }
+
+  function chart(state, data, status) {
+    const w = width();
+    const plot = { w: w - MARGIN.left - MARGIN.right, h: HEIGHT - MARGIN.top - MARGIN.bottom };
+    const count = data.periods.length;
+    const drawn = data.series.filter((series) => !series.error);
+    const max = Math.max(1, ...drawn.flatMap((series) => series.values));
+    const step = plot.w / Math.max(1, count);
+    const barWidth = Math.max(1, (step * 0.85) / Math.max(1, drawn.length));
+    const root = svg('svg', {
+      class: 'chart',
+      width: w,
+      height: HEIGHT,
+      tabindex: 0,
+      role: 'group',
+      'data-focus': 'timeline',
+      'aria-label': 'Timeline. Left and right arrows move between periods, up and down between series, Enter searches the series in that period.',
+    });
+    root.append(
+      svg('line', { class: 'axis', x1: MARGIN.left, x2: w - MARGIN.right, y1: MARGIN.top + plot.h, y2: MARGIN.top + plot.h }),
+      svg('text', { x: MARGIN.left - 6, y: MARGIN.top + 10, 'text-anchor': 'end' }, String(max)),
+      svg('text', { x: MARGIN.left - 6, y: MARGIN.top + plot.h, 'text-anchor': 'end' }, '0'),
+    );
+    const labelEvery = Math.max(1, Math.ceil(count / Math.max(1, Math.floor(plot.w / 80))));
+    data.periods.forEach((period, at) => {
+      const x = MARGIN.left + at * step;
+      if (at % labelEvery === 0) root.append(svg('text', { x, y: HEIGHT - 6 }, period.label));
+      drawn.forEach((series, index) => {
+        const value = series.values[at] || 0;
+        if (value === 0) return;
+        const h = (value / max) * plot.h;
+        const bar = svg(
+          'rect',
+          { class: `bar s${data.series.indexOf(series)}`, x: x + index * barWidth, y: MARGIN.top + plot.h - h, width: barWidth, height: h },
+          svg('title', {}, `${series.spec.label}, ${period.label}: ${value}`),
+        );
+        bar.addEventListener('click', () => search(`${series.query} ${period.filter}`));
+        root.append(bar);
+      });
+    });
+    if (cursor.period >= 0 && cursor.period < count) {
+      root.append(svg('rect', { class: 'cursor', x: MARGIN.left + cursor.period * step, y: MARGIN.top, width: Math.max(2, step), height: plot.h }));
+    }
+    root.addEventListener('mousemove', (event) => {
+      const box = root.getBoundingClientRect();
+      const at = Math.floor((event.clientX - box.left - MARGIN.left) / step);
+      if (at >= 0 && at < count) status.textContent = describe(data, at);
+    });
+    root.addEventListener('keydown', (event) => {
+      if (count === 0 || drawn.length === 0) return;
+      const moves = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+      if (moves[event.key]) {
+        event.preventDefault();
+        const [dp, ds] = moves[event.key];
+        cursor = {
+          period: Math.min(count - 1, Math.max(0, cursor.period === -1 ? 0 : cursor.period + dp)),
+          series: Math.min(drawn.length - 1, Math.max(0, cursor.series + ds)),
+        };
+        request(state);
+      } else if (event.key === 'Enter' && cursor.period >= 0) {
+        const series = drawn[cursor.series];
+        const period = data.periods[cursor.period];
+        if (series && period) search(`${series.query} ${period.filter}`);
+      }
+    });
+    return root;
+  }
+
+  function legend(state, data) {
+    return el(
+      'ul',
+      { class: 'legend' },
+      data.series.map((series, index) =>
+        el(
+          'li',
+          {},
+          el('span', { class: `swatch s${index}`, 'aria-hidden': 'true' }),
+          el('span', {}, series.spec.label),
+          el('span', { class: 'muted' }, series.error ? series.error : `${plural(series.total, series.unit === 'mentions' ? 'mention' : 'article')}${index === cursor.series ? ' (selected)' : ''}`),
+          el(
+            'button',
+            {
+              class: 'link',
+              'data-focus': `remove:${index}`,
+              'aria-label': `Remove ${series.spec.label}`,
+              title: 'Remove this series',
+              onclick: () => request({ series: state.series.filter((_, other) => other !== index) }),
+            },
+            '✕',
+          ),
+        ),
+      ),
+    );
+  }
+
+  function addForm(state, data) {
+    const input = el('input', { type: 'text', 'data-focus': 'add-input', 'aria-label': 'Query to add as a series', placeholder: 'Add a query, e.g. wheat OR corn' });
+    const form = el(
+      'form',
+      { class: 'toolbar' },
+      input,
+      el('button', { type: 'submit', 'data-focus': 'add', disabled: state.series.length >= data.maxSeries }, 'Add Series'),
+    );
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const query = input.value.trim();
+      if (query !== '') request({ series: [...state.series, { kind: 'query', query, label: query }] });
+    });
+    return form;
+  }
+
+  start((state, data) => {
+    const app = document.getElementById('app');
+    const status = el('p', { class: 'status', role: 'status' }, describe(data, cursor.period));
+    app.replaceChildren(
+      el('h1', {}, 'Timeline'),
+      el('p', { class: 'hint' }, `Per ${data.granularity}: mentions of an entity, matching articles of a query. Hover or move with the arrow keys for values; click a bar (or press Enter) to list its articles.`),
+      legend(state, data),
+      addForm(state, data),
+      data.series.length === 0
+        ? el('p', { class: 'muted' }, 'No series yet: add a query above, or use Show Timeline on an entity.')
+        : data.periods.length === 0
+          ? el('p', { class: 'muted' }, 'No dated articles.')
+          : chart(state, data, status),
+      status,
+    );
+  });
+})();
