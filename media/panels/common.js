@@ -27,9 +27,35 @@
     }
   }
 
+  /** Width available to a chart: the page's, less its padding. */
+  function chartWidth() {
+    return Math.max(320, document.body.clientWidth - 32);
+  }
+
+  const CHART_MARGIN = { left: 44, right: 8, top: 10, bottom: 22 };
+
+  /** A focusable bar chart's frame: the SVG with its baseline and its 0 and `max` labels, and the plot area. */
+  function barChart({ height, max, focusKey, label }) {
+    const w = chartWidth();
+    const margin = CHART_MARGIN;
+    const plot = { left: margin.left, top: margin.top, w: w - margin.left - margin.right, h: height - margin.top - margin.bottom };
+    const root = makeSvg('svg', { class: 'chart', width: w, height, tabindex: 0, role: 'group', 'data-focus': focusKey, 'aria-label': label });
+    root.append(
+      makeSvg('line', { class: 'axis', x1: margin.left, x2: w - margin.right, y1: margin.top + plot.h, y2: margin.top + plot.h }),
+      makeSvg('text', { x: margin.left - 6, y: margin.top + 10, 'text-anchor': 'end' }, Number(max).toLocaleString('en-US')),
+      makeSvg('text', { x: margin.left - 6, y: margin.top + plot.h, 'text-anchor': 'end' }, '0'),
+    );
+    return { root, plot };
+  }
+
+  function makeSvg(tag, attributes = {}, ...children) {
+    return fill(document.createElementNS(SVG_NS, tag), attributes, children);
+  }
+
   window.NewsPanel = {
     el: (tag, attributes = {}, ...children) => fill(document.createElement(tag), attributes, children),
-    svg: (tag, attributes = {}, ...children) => fill(document.createElementNS(SVG_NS, tag), attributes, children),
+    svg: makeSvg,
+    barChart,
     /** Asks the extension for the data of a new state (the state is kept by VS Code once the data arrives). */
     request: (state) => vscode.postMessage({ type: 'state', state }),
     search: (query) => vscode.postMessage({ type: 'search', query }),
@@ -37,8 +63,7 @@
     command: (command, argument) => vscode.postMessage({ type: 'command', command, argument }),
     number: (value) => Number(value).toLocaleString('en-US'),
     plural: (count, noun) => `${Number(count).toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`,
-    /** Width available to a chart: the page's, less its padding. */
-    width: () => Math.max(320, document.body.clientWidth - 32),
+    width: chartWidth,
     start(draw) {
       let last;
       window.addEventListener('message', (event) => {

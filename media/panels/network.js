@@ -39,6 +39,16 @@
     return places;
   }
 
+  /** A neighbour's name outside the circle, away from the centre, so that names do not cross the edges. */
+  function nodeLabel(name, place, radius, isCenter, w) {
+    if (isCenter) return svg('text', { x: place.x, y: place.y + radius + 14, 'text-anchor': 'middle' }, name);
+    const dx = place.x - w / 2;
+    const dy = place.y - HEIGHT / 2;
+    const length = Math.max(1, Math.hypot(dx, dy));
+    const anchor = Math.abs(dx) < length * 0.3 ? 'middle' : dx > 0 ? 'start' : 'end';
+    return svg('text', { x: place.x + (dx / length) * (radius + 4), y: place.y + (dy / length) * (radius + 8) + 4, 'text-anchor': anchor }, name);
+  }
+
   function graph(state, data) {
     const w = width();
     const places = layout(data.nodes, w);
@@ -49,8 +59,9 @@
       const a = places.get(edge.from);
       const b = places.get(edge.to);
       if (!a || !b) continue;
-      root.append(svg('line', { x1: a.x, y1: a.y, x2: b.x, y2: b.y, 'stroke-width': 1 + (5 * edge.shared) / maxShared }, svg('title', {}, plural(edge.shared, 'shared article'))));
-      if (edge.from === state.center) root.append(svg('text', { class: 'edge-label', x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 - 3, 'text-anchor': 'middle' }, String(edge.shared)));
+      const spoke = edge.from === state.center;
+      root.append(svg('line', { class: spoke ? 'spoke' : 'chord', x1: a.x, y1: a.y, x2: b.x, y2: b.y, 'stroke-width': 1 + (5 * edge.shared) / maxShared }, svg('title', {}, plural(edge.shared, 'shared article'))));
+      if (spoke) root.append(svg('text', { class: 'edge-label', x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 - 3, 'text-anchor': 'middle' }, String(edge.shared)));
     }
     for (const node of data.nodes) {
       const place = places.get(node.key);
@@ -61,7 +72,7 @@
         'g',
         { class: isCenter ? 'node center' : 'node', tabindex: 0, role: 'button', 'data-focus': `node:${node.key}`, 'aria-label': `${label}. Enter re-centres, Shift+Enter lists the shared articles.` },
         svg('circle', { class: node.type, cx: place.x, cy: place.y, r: radius }),
-        svg('text', { x: place.x, y: place.y + radius + 14, 'text-anchor': 'middle' }, node.name),
+        nodeLabel(node.name, place, radius, isCenter, w),
         svg('title', {}, label),
       );
       let pending;

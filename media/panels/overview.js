@@ -1,9 +1,8 @@
 // Corpus Overview: counts, articles per month (drag or Shift+arrows to brush months; the top lists follow),
 // and the most mentioned people, places and organizations. Clicking opens the matching search.
 (function () {
-  const { el, svg, request, search, command, number, plural, width, start } = NewsPanel;
+  const { el, svg, barChart, request, search, command, number, plural, start } = NewsPanel;
   const HEIGHT = 180;
-  const MARGIN = { left: 44, right: 8, top: 10, bottom: 22 };
   const LISTS = [
     ['PER', 'People'],
     ['LOC', 'Places'],
@@ -29,34 +28,24 @@
 
   function histogram(state, data, status) {
     const months = data.months;
-    const w = width();
-    const plot = { w: w - MARGIN.left - MARGIN.right, h: HEIGHT - MARGIN.top - MARGIN.bottom };
     const max = Math.max(1, ...months.map((m) => m.count));
+    const { root: chart, plot } = barChart({
+      height: HEIGHT,
+      max,
+      focusKey: 'histogram',
+      label: 'Articles per month. Left and right arrows move between months, Shift extends the selection, Enter searches it, Escape clears it.',
+    });
     const step = plot.w / Math.max(1, months.length);
     const [from, to] = selectedIndexes(months, state.range);
-    const chart = svg('svg', {
-      class: 'chart',
-      width: w,
-      height: HEIGHT,
-      tabindex: 0,
-      role: 'group',
-      'data-focus': 'histogram',
-      'aria-label': 'Articles per month. Left and right arrows move between months, Shift extends the selection, Enter searches it, Escape clears it.',
-    });
-    chart.append(
-      svg('line', { class: 'axis', x1: MARGIN.left, x2: w - MARGIN.right, y1: MARGIN.top + plot.h, y2: MARGIN.top + plot.h }),
-      svg('text', { x: MARGIN.left - 6, y: MARGIN.top + 10, 'text-anchor': 'end' }, number(max)),
-      svg('text', { x: MARGIN.left - 6, y: MARGIN.top + plot.h, 'text-anchor': 'end' }, '0'),
-    );
     let lastYear = '';
     months.forEach((month, index) => {
-      const x = MARGIN.left + index * step;
+      const x = plot.left + index * step;
       const h = (month.count / max) * plot.h;
       const selected = from !== -1 && index >= from && index <= to;
       chart.append(
         svg(
           'rect',
-          { class: selected ? 'bar selected' : 'bar', x: x + Math.min(1, step * 0.1), y: MARGIN.top + plot.h - h, width: Math.max(1, step - Math.min(2, step * 0.2)), height: Math.max(0, h) },
+          { class: selected ? 'bar selected' : 'bar', x: x + Math.min(1, step * 0.1), y: plot.top + plot.h - h, width: Math.max(1, step - Math.min(2, step * 0.2)), height: Math.max(0, h) },
           svg('title', {}, `${monthLabel(month.period)}: ${plural(month.count, 'article')}`),
         ),
       );
@@ -67,18 +56,18 @@
       }
     });
     if (cursor >= 0 && cursor < months.length) {
-      chart.append(svg('rect', { class: 'cursor', x: MARGIN.left + cursor * step, y: MARGIN.top, width: Math.max(2, step), height: plot.h }));
+      chart.append(svg('rect', { class: 'cursor', x: plot.left + cursor * step, y: plot.top, width: Math.max(2, step), height: plot.h }));
     }
     const indexAt = (event) => {
       const box = chart.getBoundingClientRect();
-      return Math.min(months.length - 1, Math.max(0, Math.floor((event.clientX - box.left - MARGIN.left) / step)));
+      return Math.min(months.length - 1, Math.max(0, Math.floor((event.clientX - box.left - plot.left) / step)));
     };
     let dragFrom = -1;
     let brush;
     chart.addEventListener('pointerdown', (event) => {
       dragFrom = indexAt(event);
       chart.setPointerCapture(event.pointerId);
-      brush = svg('rect', { class: 'brush', y: MARGIN.top, height: plot.h });
+      brush = svg('rect', { class: 'brush', y: plot.top, height: plot.h });
       chart.append(brush);
     });
     chart.addEventListener('pointermove', (event) => {
@@ -87,7 +76,7 @@
       if (month) status.textContent = `${monthLabel(month.period)}: ${plural(month.count, 'article')}`;
       if (dragFrom === -1) return;
       const [a, b] = dragFrom <= at ? [dragFrom, at] : [at, dragFrom];
-      brush.setAttribute('x', MARGIN.left + a * step);
+      brush.setAttribute('x', plot.left + a * step);
       brush.setAttribute('width', (b - a + 1) * step);
     });
     chart.addEventListener('pointerup', (event) => {

@@ -1,9 +1,8 @@
 // Timeline: mentions of entities and matching articles of queries per day, week or month, as grouped bars;
 // values on hover (and for the bar under the keyboard cursor); clicking a bar searches that series in that period.
 (function () {
-  const { el, svg, request, search, plural, width, start } = NewsPanel;
+  const { el, svg, barChart, request, search, plural, start } = NewsPanel;
   const HEIGHT = 220;
-  const MARGIN = { left: 44, right: 8, top: 10, bottom: 22 };
   let cursor = { period: -1, series: 0 };
 
   function describe(data, at) {
@@ -14,30 +13,20 @@
   }
 
   function chart(state, data, status) {
-    const w = width();
-    const plot = { w: w - MARGIN.left - MARGIN.right, h: HEIGHT - MARGIN.top - MARGIN.bottom };
     const count = data.periods.length;
     const drawn = data.series.filter((series) => !series.error);
     const max = Math.max(1, ...drawn.flatMap((series) => series.values));
+    const { root, plot } = barChart({
+      height: HEIGHT,
+      max,
+      focusKey: 'timeline',
+      label: 'Timeline. Left and right arrows move between periods, up and down between series, Enter searches the series in that period.',
+    });
     const step = plot.w / Math.max(1, count);
     const barWidth = Math.max(1, (step * 0.85) / Math.max(1, drawn.length));
-    const root = svg('svg', {
-      class: 'chart',
-      width: w,
-      height: HEIGHT,
-      tabindex: 0,
-      role: 'group',
-      'data-focus': 'timeline',
-      'aria-label': 'Timeline. Left and right arrows move between periods, up and down between series, Enter searches the series in that period.',
-    });
-    root.append(
-      svg('line', { class: 'axis', x1: MARGIN.left, x2: w - MARGIN.right, y1: MARGIN.top + plot.h, y2: MARGIN.top + plot.h }),
-      svg('text', { x: MARGIN.left - 6, y: MARGIN.top + 10, 'text-anchor': 'end' }, String(max)),
-      svg('text', { x: MARGIN.left - 6, y: MARGIN.top + plot.h, 'text-anchor': 'end' }, '0'),
-    );
     const labelEvery = Math.max(1, Math.ceil(count / Math.max(1, Math.floor(plot.w / 80))));
     data.periods.forEach((period, at) => {
-      const x = MARGIN.left + at * step;
+      const x = plot.left + at * step;
       if (at % labelEvery === 0) root.append(svg('text', { x, y: HEIGHT - 6 }, period.label));
       drawn.forEach((series, index) => {
         const value = series.values[at] || 0;
@@ -45,7 +34,7 @@
         const h = (value / max) * plot.h;
         const bar = svg(
           'rect',
-          { class: `bar s${data.series.indexOf(series)}`, x: x + index * barWidth, y: MARGIN.top + plot.h - h, width: barWidth, height: h },
+          { class: `bar s${data.series.indexOf(series)}`, x: x + index * barWidth, y: plot.top + plot.h - h, width: barWidth, height: h },
           svg('title', {}, `${series.spec.label}, ${period.label}: ${value}`),
         );
         bar.addEventListener('click', () => search(`${series.query} ${period.filter}`));
@@ -53,11 +42,11 @@
       });
     });
     if (cursor.period >= 0 && cursor.period < count) {
-      root.append(svg('rect', { class: 'cursor', x: MARGIN.left + cursor.period * step, y: MARGIN.top, width: Math.max(2, step), height: plot.h }));
+      root.append(svg('rect', { class: 'cursor', x: plot.left + cursor.period * step, y: plot.top, width: Math.max(2, step), height: plot.h }));
     }
     root.addEventListener('mousemove', (event) => {
       const box = root.getBoundingClientRect();
-      const at = Math.floor((event.clientX - box.left - MARGIN.left) / step);
+      const at = Math.floor((event.clientX - box.left - plot.left) / step);
       if (at >= 0 && at < count) status.textContent = describe(data, at);
     });
     root.addEventListener('keydown', (event) => {

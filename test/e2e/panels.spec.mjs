@@ -23,6 +23,10 @@ describe('Corpus panels', function () {
   after(async function () {
     await rm(sample(), { recursive: true, force: true });
   });
+  /** The tab of an article that is the active editor (a webview panel's tab has no file name). */
+  const articleTab = () => workbench.page.locator('.editor-group-container.active .tab.active[data-resource-name$=".txt"]');
+  /** Takes the keyboard focus back from a webview, which keeps F1 from reaching the workbench. */
+  const focusWorkbench = () => workbench.page.locator('.sidebar .composite.title').click();
   withWorkbench((opened) => (workbench = opened), { prefix: 'panels-', ready: (opened) => opened.activityBarItem('News Corpus').waitFor() });
 
   it('shows the Corpus Overview: counts, articles per month and the top lists', async function () {
@@ -61,7 +65,79 @@ describe('Corpus panels', function () {
     await workbench.quickInputRows().first().waitFor();
     assert.match(await workbench.quickInput().inputValue(), /^person:="[^"]+" after:\d{4}-\d{2}-\d{2} before:\d{4}-\d{2}-01$/);
     await workbench.page.keyboard.press('Enter');
-    const editor = await workbench.activeEditor();
-    assert.match(editor.fileName, /\.txt$/);
+    await articleTab().waitFor();
+  });
+
+  it('shows the Timeline of a top person, adds a query series, and lists the articles of a bar', async function () {
+    await workbench.page.keyboard.press('Escape');
+    await workbench.page.locator('.tabs-container .tab').filter({ hasText: 'Corpus Overview' }).click();
+    await workbench.webview().locator('.lists section').first().locator('button[aria-label^="Timeline of"]').first().click();
+    const view = workbench.webview();
+    await view.locator('.legend li').first().waitFor();
+    await view.locator('input[aria-label="Query to add as a series"]').fill('election');
+    await view.locator('button', { hasText: 'Add Series' }).click();
+    await view.locator('.legend li').nth(1).filter({ hasText: 'election' }).waitFor();
+    assert.ok((await view.locator('.chart rect.bar.s1').count()) > 0, 'the query is drawn');
+    await workbench.screenshot('33-timeline-dark');
+    await view.locator('.chart rect.bar.s1').first().click({ force: true });
+    await workbench.quickInputRows().first().waitFor();
+    assert.match(await workbench.quickInput().inputValue(), /^election (date:\d{4}-\d{2}|on:\d{4}-\d{2}-\d{2}|after:\S+ before:\S+)$/);
+    await workbench.page.keyboard.press('Escape');
+  });
+
+  it('shows a word in context, sorts by the words before it, and opens an occurrence', async function () {
+    await focusWorkbench();
+    await workbench.runCommand('News Corpus: Show Keyword in Context');
+    await workbench.quickInput().fill('president');
+    await workbench.page.keyboard.press('Enter');
+    const view = workbench.webview();
+    await view.locator('table.kwic tr').first().waitFor();
+    assert.match(await view.locator('.counts').textContent(), /\d+ occurrences of “president”/);
+    await view.locator('select[aria-label="Sort by"]').selectOption('left');
+    await view.locator('table.kwic tr').first().waitFor();
+    const match = await view.locator('table.kwic tr').first().locator('.match').textContent();
+    assert.equal(match?.toLowerCase(), 'president');
+    await workbench.screenshot('34-kwic-dark');
+    await view.locator('table.kwic tr').first().focus();
+    await workbench.page.keyboard.press('Enter');
+    await articleTab().waitFor();
+    assert.match(await workbench.selectionStatus(), /\(9 selected\)/);
+  });
+
+  it('shows the Entity Network of a person, re-centres on a neighbour and lists shared articles', async function () {
+    await focusWorkbench();
+    await workbench.runCommand('News Corpus: Show Entity Network');
+    await workbench.quickInput().fill('trump');
+    await workbench.page.keyboard.press('Enter');
+    await workbench.quickInputRows().filter({ hasText: 'Donald Trump' }).first().waitFor();
+    await workbench.page.keyboard.press('Enter');
+    const view = workbench.webview();
+    await view.locator('h1', { hasText: 'Entity Network: Donald Trump' }).waitFor();
+    assert.ok((await view.locator('g.node').count()) > 3, 'neighbours are drawn');
+    await workbench.screenshot('35-network-dark');
+    const neighbour = view.locator('g.node:not(.center)').first();
+    const name = await neighbour.locator('text').textContent();
+    await neighbour.focus();
+    await workbench.page.keyboard.press('Enter');
+    await view.locator('h1', { hasText: `Entity Network: ${name}` }).waitFor();
+    await view.locator('g.node:not(.center)').first().focus();
+    await workbench.page.keyboard.press('Shift+Enter');
+    await workbench.quickInputRows().first().waitFor();
+    assert.match(await workbench.quickInput().inputValue(), /^\w+:="[^"]+" \w+:="[^"]+"$/);
+    await workbench.page.keyboard.press('Escape');
+  });
+
+  it('reads every panel in a light theme too', async function () {
+    await focusWorkbench();
+    await workbench.selectColorTheme('Light Modern');
+    for (const [tab, name] of [
+      ['Timeline', '36-timeline-light'],
+      ['In Context', '37-kwic-light'],
+      ['Network', '38-network-light'],
+    ]) {
+      await workbench.page.locator('.tabs-container .tab').filter({ hasText: tab }).click();
+      await workbench.webview().locator('h1').waitFor();
+      await workbench.screenshot(name);
+    }
   });
 });
