@@ -17,10 +17,13 @@
     return node;
   }
 
-  /** Re-renders keep keyboard focus on the element with the same `data-focus` key. */
+  /** Draws the page; re-renders keep keyboard focus on the element with the same `data-focus` key. */
   function render(draw, state, data) {
     const focused = document.activeElement && document.activeElement.getAttribute('data-focus');
+    const started = performance.now();
     draw(state, data);
+    // Read by the end-to-end tests, which report how long drawing took.
+    document.body.setAttribute('data-render-ms', (performance.now() - started).toFixed(1));
     if (focused) {
       const again = document.querySelector(`[data-focus="${CSS.escape(focused)}"]`);
       if (again) again.focus();

@@ -55,7 +55,7 @@ export function kwicPanel(sources: PanelSources): PanelKind<KwicState> {
       return text === undefined ? [] : [{ id, title, date, text }];
     });
   const linesOf = (target: KwicTarget) => {
-    const key = JSON.stringify(target);
+    const key = `${sources.generation}:${JSON.stringify(target)}`;
     if (cached?.key === key) return cached;
     let articles: KwicArticle[] = [];
     let matching = 0;

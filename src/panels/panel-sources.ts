@@ -20,13 +20,20 @@ export interface PanelDeps {
 export class PanelSources {
   private span: { first: string; last: string } | undefined | null = null;
   private candidates: EntityCandidate[] | undefined;
+  private resets = 0;
 
   constructor(readonly deps: PanelDeps) {}
 
   /** Forgets what was computed, after the corpus or its index changed. */
   reset(): void {
+    this.resets++;
     this.span = null;
     this.candidates = undefined;
+  }
+
+  /** Changes with every {@link reset}: what a panel caches is valid while it stays the same. */
+  get generation(): number {
+    return this.resets;
   }
 
   /** The first and last date of the corpus's articles, or undefined when none is dated. */

@@ -25,6 +25,8 @@ describe('Corpus panels', function () {
   });
   /** The tab of an article that is the active editor (a webview panel's tab has no file name). */
   const articleTab = () => workbench.page.locator('.editor-group-container.active .tab.active[data-resource-name$=".txt"]');
+  /** Prints how long the visible panel took to draw its last data (timings are reported, never asserted). */
+  const reportRender = async (panel) => console.log(`      ${panel} drawn in ${await workbench.webview().locator('body').getAttribute('data-render-ms')} ms`);
   /** Takes the keyboard focus back from a webview, which keeps F1 from reaching the workbench. */
   const focusWorkbench = () => workbench.page.locator('.sidebar .composite.title').click();
   withWorkbench((opened) => (workbench = opened), { prefix: 'panels-', ready: (opened) => opened.activityBarItem('News Corpus').waitFor() });
@@ -37,6 +39,7 @@ describe('Corpus panels', function () {
     assert.ok((await view.locator('.chart rect.bar').count()) > 12, 'a bar per month');
     await view.locator('.lists li').first().waitFor();
     await workbench.screenshot('30-overview-light');
+    await reportRender('overview');
   });
 
   it('filters the top lists to a period brushed with the keyboard', async function () {
@@ -79,6 +82,7 @@ describe('Corpus panels', function () {
     await view.locator('.legend li').nth(1).filter({ hasText: 'election' }).waitFor();
     assert.ok((await view.locator('.chart rect.bar.s1').count()) > 0, 'the query is drawn');
     await workbench.screenshot('33-timeline-dark');
+    await reportRender('timeline');
     await view.locator('.chart rect.bar.s1').first().click({ force: true });
     await workbench.quickInputRows().first().waitFor();
     assert.match(await workbench.quickInput().inputValue(), /^election (date:\d{4}-\d{2}|on:\d{4}-\d{2}-\d{2}|after:\S+ before:\S+)$/);
@@ -98,6 +102,7 @@ describe('Corpus panels', function () {
     const match = await view.locator('table.kwic tr').first().locator('.match').textContent();
     assert.equal(match?.toLowerCase(), 'president');
     await workbench.screenshot('34-kwic-dark');
+    await reportRender('keyword in context');
     await view.locator('table.kwic tr').first().focus();
     await workbench.page.keyboard.press('Enter');
     await articleTab().waitFor();
@@ -115,6 +120,7 @@ describe('Corpus panels', function () {
     await view.locator('h1', { hasText: 'Entity Network: Donald Trump' }).waitFor();
     assert.ok((await view.locator('g.node').count()) > 3, 'neighbours are drawn');
     await workbench.screenshot('35-network-dark');
+    await reportRender('network');
     const neighbour = view.locator('g.node:not(.center)').first();
     const name = await neighbour.locator('text').textContent();
     await neighbour.focus();
