@@ -1,4 +1,4 @@
-import { tokenize } from '../search/tokenize';
+import { MAX_TERM_LENGTH, tokenize } from '../search/tokenize';
 
 /**
  * Characters of context kept on each side of a match.
@@ -89,19 +89,12 @@ export function kwicPattern(forms: readonly string[]): KwicPattern {
  * // [{ id: 'a', title: 't', line: 0, character: 8, length: 5, left: 'Kim met', match: 'Putin', right: 'in Moscow.' }]
  */
 export function kwicLines(article: KwicArticle, pattern: KwicPattern, context = KWIC_CONTEXT): KwicLine[] {
-  const tokens = tokenize(article.text);
+  const { text } = article;
   const lines: KwicLine[] = [];
   let line = 0;
   let lineStart = 0;
-  for (let at = 0; at < tokens.length; ) {
-    const form = pattern.find((terms) => terms.every((term, offset) => tokens[at + offset]?.term === term));
-    const first = tokens[at];
-    const last = form ? tokens[at + form.length - 1] : undefined;
-    if (!form || !first || !last) {
-      at++;
-      continue;
-    }
-    for (let newline = article.text.indexOf('\n', lineStart); newline !== -1 && newline < first.start; newline = article.text.indexOf('\n', lineStart)) {
+  for (const { start, end } of matchesIn(text, pattern)) {
+    for (let newline = text.indexOf('\n', lineStart); newline !== -1 && newline < start; newline = text.indexOf('\n', lineStart)) {
       line++;
       lineStart = newline + 1;
     }
@@ -110,15 +103,64 @@ export function kwicLines(article: KwicArticle, pattern: KwicPattern, context = 
       title: article.title,
       date: article.date,
       line,
-      character: first.start - lineStart,
-      length: last.end - first.start,
-      left: leftContext(article.text, first.start, context),
-      match: collapse(article.text.slice(first.start, last.end)),
-      right: rightContext(article.text, last.end, context),
+      character: start - lineStart,
+      length: end - start,
+      left: leftContext(text, start, context),
+      match: collapse(text.slice(start, end)),
+      right: rightContext(text, end, context),
     });
-    at += form.length;
   }
   return lines;
+}
+
+/** Text and terms of ASCII only, where a term can be looked for with `indexOf` in the lower-cased text. */
+const ASCII_ONLY = /^[\u0000-\u007f]*$/;
+/** Characters after a candidate start that are tokenised to compare a form, besides the form's own letters. */
+const FORM_SLACK = 64;
+
+function isAsciiWordAt(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+}
+
+/** Where the forms occur, in text order, without overlaps. */
+function matchesIn(text: string, pattern: KwicPattern): { start: number; end: number }[] {
+  const matches: { start: number; end: number }[] = [];
+  const at = (tokens: readonly { term: string; start: number; end: number }[], index: number) => {
+    const form = pattern.find((terms) => terms.every((term, offset) => tokens[index + offset]?.term === term));
+    const first = tokens[index];
+    const last = form ? tokens[index + form.length - 1] : undefined;
+    return form && first && last ? { start: first.start, end: last.end, length: form.length } : undefined;
+  };
+  if (!ASCII_ONLY.test(text) || !pattern.every((terms) => terms.every((term) => ASCII_ONLY.test(term)))) {
+    const tokens = tokenize(text);
+    for (let index = 0; index < tokens.length; ) {
+      const found = at(tokens, index);
+      if (found) matches.push(found);
+      index += found?.length ?? 1;
+    }
+    return matches;
+  }
+  // Tokenising whole articles cost most of a KWIC of a common word: only the places where a form's first term
+  // stands as a whole word are tokenised.
+  const lowered = text.toLowerCase();
+  const reach = Math.max(...pattern.map((terms) => terms.join(' ').length)) + FORM_SLACK;
+  const starts = new Set<number>();
+  for (const first of new Set(pattern.map((terms) => terms[0] ?? ''))) {
+    for (let found = lowered.indexOf(first); found !== -1; found = lowered.indexOf(first, found + 1)) {
+      const whole = (found === 0 || !isAsciiWordAt(lowered, found - 1)) && (first.length >= MAX_TERM_LENGTH || !isAsciiWordAt(lowered, found + first.length));
+      if (whole) starts.add(found);
+    }
+  }
+  let taken = 0;
+  for (const start of [...starts].sort((a, b) => a - b)) {
+    if (start < taken) continue;
+    const found = at(tokenize(text, start, Math.min(text.length, start + reach)), 0);
+    if (!found) continue;
+    matches.push(found);
+    taken = found.end;
+  }
+  return matches;
 }
 
 function collapse(text: string): string {

@@ -32,6 +32,22 @@ describe('keyword in context', () => {
     assert.deepStrictEqual(kwicLines(text, kwicPattern(['central bank'])).map(({ match }) => match), ['Central Bank']);
   });
 
+  it('finds the same occurrences in plain ASCII text (looked up) as in any text (tokenised whole)', () => {
+    const text = 'Rates rose; rates-rates. Interest rates, interest\n\nrates and INTEREST  rates! Prorates rates2 rates';
+    const pattern = kwicPattern(['rates', 'interest rates']);
+    const ascii = kwicLines({ id: 'a', title: 'a', text }, pattern);
+    const other = kwicLines({ id: 'a', title: 'a', text: `${text} é` }, pattern);
+    assert.deepStrictEqual(
+      ascii.map(({ line, character, match }) => [line, character, match]),
+      other.map(({ line, character, match }) => [line, character, match]),
+    );
+    assert.deepStrictEqual(ascii.map(({ match }) => match), ['Rates', 'rates', 'rates', 'Interest rates', 'interest rates', 'INTEREST rates', 'rates']);
+  });
+
+  it('matches accented text by its folded terms', () => {
+    assert.deepStrictEqual(kwicLines({ id: 'a', title: 'a', text: 'Protests in São Paulo.' }, kwicPattern(['Sao Paulo'])).map(({ match }) => match), ['São Paulo']);
+  });
+
   it('sorts by the words left of the match, nearest first, and by the words right of it', () => {
     const lines = [...kwicLines(summit, [['putin']]), ...kwicLines(rates, [['putin']])];
     assert.deepStrictEqual(
