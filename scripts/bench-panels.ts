@@ -22,7 +22,8 @@ const ROUNDS = 5;
 const TARGET_MS = 200;
 /** What the panels use (src/panels): candidates per type of the overview, articles a KWIC reads. */
 const OVERVIEW_CANDIDATES = 200;
-const KWIC_ARTICLES = 1000;
+const KWIC_ENTITY_ARTICLES = 1000;
+const KWIC_SEARCH_ARTICLES = 300;
 const KWIC_PAGE_SIZE = 100;
 
 function median(values: number[]): number {
@@ -72,14 +73,14 @@ function measure(index: CorpusIndex): [string, { first: number; median: number }
   const timeline = (specs: SeriesSpec[]) => timelineData(span, specs, { entityArticles: (key) => index.entityArticles(key), countMatching });
   const kwicOf = (paths: readonly string[], forms: string[], sort: KwicSort) => {
     const pattern = kwicPattern(forms);
-    const articles = paths.slice(0, KWIC_ARTICLES).flatMap((articlePath): KwicArticle[] => {
+    const articles = paths.slice(0, KWIC_ENTITY_ARTICLES).flatMap((articlePath): KwicArticle[] => {
       const found = index.article(articlePath);
       return found ? [{ id: articlePath, title: found.title, date: found.date, text: found.text }] : [];
     });
     return kwicPage(articles.flatMap((article) => kwicLines(article, pattern)), { sort, offset: 0, limit: KWIC_PAGE_SIZE });
   };
   const searchPaths = (query: string) => {
-    const response = index.search(query, { limit: KWIC_ARTICLES, fuzzyFallback: false });
+    const response = index.search(query, { limit: KWIC_SEARCH_ARTICLES, fuzzyFallback: false });
     return response.ok ? response.hits.map(({ path: hitPath }) => hitPath) : [];
   };
   const source = { companions: index.companions.bind(index), summary: index.entitySummary.bind(index), articleCount: index.articleCount };

@@ -24,10 +24,16 @@
     });
     const step = plot.w / Math.max(1, count);
     const barWidth = Math.max(1, (step * 0.85) / Math.max(1, drawn.length));
-    const labelEvery = Math.max(1, Math.ceil(count / Math.max(1, Math.floor(plot.w / 80))));
+    const byMonth = data.granularity === 'month';
+    const labelGap = Math.ceil((byMonth ? 36 : 80) / step);
+    let labelled = -Infinity;
     data.periods.forEach((period, at) => {
       const x = plot.left + at * step;
-      if (at % labelEvery === 0) root.append(svg('text', { x, y: HEIGHT - 6 }, period.label));
+      // Months are labelled by their year, at January; days and weeks by their date, as often as they fit.
+      if (at - labelled >= labelGap && (!byMonth || at === 0 || period.label.endsWith('-01'))) {
+        labelled = at;
+        root.append(svg('text', { x, y: HEIGHT - 6 }, byMonth ? period.label.slice(0, 4) : period.label));
+      }
       drawn.forEach((series, index) => {
         const value = series.values[at] || 0;
         if (value === 0) return;

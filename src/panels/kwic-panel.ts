@@ -4,8 +4,10 @@ import { uriOfIndexPath } from '../corpus/index-paths';
 import { PanelKind } from './panel-host';
 import { PanelSources } from './panel-sources';
 
-/** Articles read for one target, at most (best matches first): enough lines to sort, quick to compute. */
-const MAX_KWIC_ARTICLES = 1000;
+/** Articles of an entity read for one target, at most (newest first): enough lines to sort, quick to compute. */
+const MAX_ENTITY_ARTICLES = 1000;
+/** Articles of a word or phrase read, at most (best matches first): fewer, as each search hit builds a snippet. */
+const MAX_SEARCH_ARTICLES = 300;
 
 /** What is looked for: an entity (all its spellings) or a word or phrase. */
 export type KwicTarget = { readonly kind: 'entity'; readonly key: string } | { readonly kind: 'words'; readonly text: string };
@@ -65,10 +67,10 @@ export function kwicPanel(sources: PanelSources): PanelKind<KwicState> {
       const refs = entities.articles(target.key);
       forms = summary ? [summary.name, ...summary.aliases] : [];
       matching = refs.length;
-      articles = read(refs.slice(0, MAX_KWIC_ARTICLES));
+      articles = read(refs.slice(0, MAX_ENTITY_ARTICLES));
     } else {
       const terms = tokenize(target.text).map(({ term }) => term);
-      const response = terms.length === 0 ? undefined : search(terms.length === 1 ? (terms[0] ?? '') : `"${terms.join(' ')}"`, { limit: MAX_KWIC_ARTICLES, fuzzyFallback: false });
+      const response = terms.length === 0 ? undefined : search(terms.length === 1 ? (terms[0] ?? '') : `"${terms.join(' ')}"`, { limit: MAX_SEARCH_ARTICLES, fuzzyFallback: false });
       forms = [target.text];
       if (response?.ok) {
         matching = response.total;
