@@ -4,7 +4,9 @@ import { EntityCandidate } from '../core/panels/overview';
 import { SearchOptions, SearchResponse } from '../core/search/corpus-index';
 
 /** Entities of each type whose months the overview reads to rank a brushed period (the most mentioned overall). */
-const OVERVIEW_CANDIDATES = 200;
+const OVERVIEW_CANDIDATES = 100;
+/** A query with at most this many matches is listed (one search, a snippet per hit) rather than counted bar by bar. */
+const LISTED_MATCHES = 2000;
 
 /** What the panels read: the corpus's articles, its entities and its search, and when they change. */
 export interface PanelDeps {
@@ -60,10 +62,16 @@ export class PanelSources {
     return this.candidates;
   }
 
-  /** How many articles a query matches, or undefined when it is malformed; 0 before the first scan. */
-  countMatching(query: string): number | undefined {
-    const response = this.deps.search(query, { limit: 0, fuzzyFallback: false });
-    if (response === undefined) return 0;
-    return response.ok ? response.total : undefined;
+  /**
+   * How many articles a query matches, with their dates when there are few enough to list; undefined when the
+   * query is malformed; none before the first scan.
+   */
+  matching(query: string): { total: number; dates?: (string | undefined)[] } | undefined {
+    const counted = this.deps.search(query, { limit: 0, fuzzyFallback: false });
+    if (counted === undefined) return { total: 0 };
+    if (!counted.ok) return undefined;
+    if (counted.total === 0 || counted.total > LISTED_MATCHES) return { total: counted.total };
+    const listed = this.deps.search(query, { limit: counted.total, fuzzyFallback: false, snippetLength: 0 });
+    return listed?.ok ? { total: listed.total, dates: listed.hits.map(({ date }) => date) } : { total: counted.total };
   }
 }

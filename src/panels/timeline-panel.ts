@@ -48,7 +48,8 @@ export function timelinePanel(sources: PanelSources): PanelKind<TimelineState> {
     data: ({ series }) => {
       const data = timelineData(sources.datedSpan(), series, {
         entityArticles: (key) => entities.articles(key),
-        countMatching: (query) => sources.countMatching(query),
+        entityMonths: (key) => entities.timeline(key),
+        matching: (query) => sources.matching(query),
       });
       return {
         ...data,

@@ -9,15 +9,21 @@ import { Granularity, Period, chooseGranularity, countPerPeriod, periodFilter, p
 export type SeriesSpec = { readonly kind: 'entity'; readonly key: string; readonly label: string } | { readonly kind: 'query'; readonly query: string; readonly label: string };
 
 /**
- * What a timeline reads from the corpus: an entity's dated articles with their mentions, and how many
- * articles a query matches (undefined when the query is malformed).
+ * What a timeline reads from the corpus: an entity's dated articles with their mentions (and, cheaper, its
+ * mentions per `YYYY-MM` month), and a query's matching articles — their dates when there are few enough to
+ * list, else only how many (undefined when the query is malformed).
  *
  * @example
- * const source: TimelineSource = { entityArticles: (key) => directory.articles(key), countMatching: (query) => 3 };
+ * const source: TimelineSource = {
+ *   entityArticles: (key) => directory.articles(key),
+ *   entityMonths: (key) => directory.timeline(key),
+ *   matching: (query) => ({ total: 2, dates: ['2023-09-12', '2023-09-14'] }),
+ * };
  */
 export interface TimelineSource {
   entityArticles(key: string): Iterable<{ readonly date?: string | undefined; readonly mentions: number }>;
-  countMatching(query: string): number | undefined;
+  entityMonths(key: string): ReadonlyMap<string, number>;
+  matching(query: string): { readonly total: number; readonly dates?: readonly (string | undefined)[] } | undefined;
 }
 
 /**
@@ -59,20 +65,27 @@ export function timelineData(span: { readonly first: string; readonly last: stri
   if (span === undefined) return { granularity: 'month', periods: [], series: specs.map((spec) => ({ spec, unit: unitOf(spec), values: [], total: 0 })) };
   const granularity = chooseGranularity(span.first, span.last);
   const periods = periodsBetween(span.first, span.last, granularity);
-  return { granularity, periods, series: specs.map((spec) => seriesOf(spec, periods, source)) };
+  return { granularity, periods, series: specs.map((spec) => seriesOf(spec, periods, granularity, source)) };
 }
 
 function unitOf(spec: SeriesSpec): TimelineSeries['unit'] {
   return spec.kind === 'entity' ? 'mentions' : 'articles';
 }
 
-function seriesOf(spec: SeriesSpec, periods: readonly Period[], source: TimelineSource): TimelineSeries {
+function seriesOf(spec: SeriesSpec, periods: readonly Period[], granularity: Granularity, source: TimelineSource): TimelineSeries {
   if (spec.kind === 'entity') {
-    const values = countPerPeriod(periods, [...source.entityArticles(spec.key)].map(({ date, mentions }) => ({ date, count: mentions })));
+    const values =
+      granularity === 'month'
+        ? countPerPeriod(periods, [...source.entityMonths(spec.key)].map(([month, count]) => ({ date: `${month}-01`, count })))
+        : countPerPeriod(periods, [...source.entityArticles(spec.key)].map(({ date, mentions }) => ({ date, count: mentions })));
     return { spec, unit: 'mentions', values, total: sum(values) };
   }
-  if (source.countMatching(spec.query) === undefined) return { spec, unit: 'articles', values: [], total: 0, error: `News Corpus: "${spec.query}" is not a valid query.` };
-  const values = periods.map((period) => source.countMatching(`${spec.query} ${periodFilter(period)}`) ?? 0);
+  const found = source.matching(spec.query);
+  if (found === undefined) return { spec, unit: 'articles', values: [], total: 0, error: `News Corpus: "${spec.query}" is not a valid query.` };
+  // Listing the matches is one search; counting bar by bar, a search per bar, is for queries with too many to list.
+  const values = found.dates
+    ? countPerPeriod(periods, found.dates.map((date) => ({ date, count: 1 })))
+    : periods.map((period) => source.matching(`${spec.query} ${periodFilter(period)}`)?.total ?? 0);
   return { spec, unit: 'articles', values, total: sum(values) };
 }
 
