@@ -67,11 +67,16 @@ export class PanelSources {
    * query is malformed; none before the first scan.
    */
   matching(query: string): { total: number; dates?: (string | undefined)[] } | undefined {
-    const counted = this.deps.search(query, { limit: 0, fuzzyFallback: false });
-    if (counted === undefined) return { total: 0 };
-    if (!counted.ok) return undefined;
-    if (counted.total === 0 || counted.total > LISTED_MATCHES) return { total: counted.total };
-    const listed = this.deps.search(query, { limit: counted.total, fuzzyFallback: false, snippetLength: 0 });
-    return listed?.ok ? { total: listed.total, dates: listed.hits.map(({ date }) => date) } : { total: counted.total };
+    const total = this.countMatching(query);
+    if (total === undefined || total === 0 || total > LISTED_MATCHES) return total === undefined ? undefined : { total };
+    const listed = this.deps.search(query, { limit: total, fuzzyFallback: false, snippetLength: 0 });
+    return listed?.ok ? { total: listed.total, dates: listed.hits.map(({ date }) => date) } : { total };
+  }
+
+  /** How many articles a query matches (no hits, so no snippets), or undefined when it is malformed; 0 before the first scan. */
+  countMatching(query: string): number | undefined {
+    const response = this.deps.search(query, { limit: 0, fuzzyFallback: false });
+    if (response === undefined) return 0;
+    return response.ok ? response.total : undefined;
   }
 }

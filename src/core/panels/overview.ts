@@ -81,19 +81,18 @@ export interface OverviewData {
  */
 export function overviewData(dates: Iterable<string | undefined>, skipped: number, candidates: readonly EntityCandidate[]): OverviewData {
   let articles = 0;
-  let first: string | undefined;
-  let last: string | undefined;
-  const perDay = new Map<string, number>();
+  let undated = 0;
+  // Counted by month straight away: a map of days cost a third of the overview at 100,000 articles.
+  const perMonth = new Map<string, number>();
   for (const date of dates) {
     articles++;
-    if (date === undefined) continue;
-    perDay.set(date, (perDay.get(date) ?? 0) + 1);
-    if (first === undefined || date < first) first = date;
-    if (last === undefined || date > last) last = date;
+    if (date === undefined) undated++;
+    else perMonth.set(date.slice(0, 7), (perMonth.get(date.slice(0, 7)) ?? 0) + 1);
   }
-  const periods = first === undefined || last === undefined ? [] : periodsBetween(first, last, 'month');
-  const counts = countPerPeriod(periods, [...perDay].map(([date, count]) => ({ date, count })));
-  const undated = articles - [...perDay.values()].reduce((sum, count) => sum + count, 0);
+  const months = [...perMonth.keys()].sort();
+  const [first, last] = [months[0], months[months.length - 1]];
+  const periods = first === undefined || last === undefined ? [] : periodsBetween(`${first}-01`, `${last}-01`, 'month');
+  const counts = countPerPeriod(periods, [...perMonth].map(([month, count]) => ({ date: `${month}-01`, count })));
   return { articles, undated, skipped, months: periods.map((period, at) => ({ period, count: counts[at] ?? 0 })), top: topEntities(candidates) };
 }
 

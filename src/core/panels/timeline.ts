@@ -11,19 +11,21 @@ export type SeriesSpec = { readonly kind: 'entity'; readonly key: string; readon
 /**
  * What a timeline reads from the corpus: an entity's dated articles with their mentions (and, cheaper, its
  * mentions per `YYYY-MM` month), and a query's matching articles — their dates when there are few enough to
- * list, else only how many (undefined when the query is malformed).
+ * list, else only how many — or only how many (both undefined when the query is malformed).
  *
  * @example
  * const source: TimelineSource = {
  *   entityArticles: (key) => directory.articles(key),
  *   entityMonths: (key) => directory.timeline(key),
  *   matching: (query) => ({ total: 2, dates: ['2023-09-12', '2023-09-14'] }),
+ *   countMatching: (query) => 2,
  * };
  */
 export interface TimelineSource {
   entityArticles(key: string): Iterable<{ readonly date?: string | undefined; readonly mentions: number }>;
   entityMonths(key: string): ReadonlyMap<string, number>;
   matching(query: string): { readonly total: number; readonly dates?: readonly (string | undefined)[] } | undefined;
+  countMatching(query: string): number | undefined;
 }
 
 /**
@@ -85,7 +87,7 @@ function seriesOf(spec: SeriesSpec, periods: readonly Period[], granularity: Gra
   // Listing the matches is one search; counting bar by bar, a search per bar, is for queries with too many to list.
   const values = found.dates
     ? countPerPeriod(periods, found.dates.map((date) => ({ date, count: 1 })))
-    : periods.map((period) => source.matching(`${spec.query} ${periodFilter(period)}`)?.total ?? 0);
+    : periods.map((period) => source.countMatching(`${spec.query} ${periodFilter(period)}`) ?? 0);
   return { spec, unit: 'articles', values, total: sum(values) };
 }
 

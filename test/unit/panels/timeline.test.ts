@@ -15,8 +15,9 @@ function sourceOf(listing = true): TimelineSource {
     matching: (query) => {
       if (query.startsWith('"')) return undefined;
       if (query === 'wheat') return listing ? { total: 2, dates: ['2023-09-13', '2023-09-13'] } : { total: 2 };
-      return { total: query === 'wheat on:2023-09-13' ? 2 : 0 };
+      return { total: 0 };
     },
+    countMatching: (query) => (query === 'wheat on:2023-09-13' ? 2 : 0),
   };
 }
 const source = sourceOf();
