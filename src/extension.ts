@@ -11,6 +11,7 @@ import { registerEntityEngine } from './entity-engine';
 import { registerFacts } from './facts';
 import { registerInThisArticle } from './in-this-article';
 import { registerNavigation } from './navigation';
+import { registerPanels } from './panels';
 import { registerSearch } from './search';
 import { registerSearchResults } from './search-results';
 import { registerSkippedFiles } from './skipped-files';
@@ -30,6 +31,7 @@ export function activate(context: vscode.ExtensionContext): NewsCorpusApi {
   const searchResults = registerSearchResults(context, { search, entitiesOf: (path) => service.entitiesOf(path), analyze, corpus: service.corpus });
   registerSearch(context, { search, recent: () => searchResults.history.recent });
   registerSkippedFiles(context, { corpus: service.corpus });
+  registerPanels(context, { corpus: service.corpus, entities: service.entities, search: (query, options) => service.search(query, options), onDidChangeEntities: service.onDidChangeEntities });
   registerStatusBar(context, { service });
   registerArticleLanguage(context, { corpus: service.corpus, enabled: readHighlightArticles });
   return {

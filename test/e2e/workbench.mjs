@@ -136,6 +136,23 @@ export class Workbench {
     await this.page.screenshot({ path: join(screenshotsDir, `${name}.png`) });
   }
 
+  /** The page of the visible webview panel (VS Code nests the extension's page in an inner frame). */
+  webview() {
+    return this.page.frameLocator('iframe.webview.ready:visible').frameLocator('iframe#active-frame');
+  }
+
+  /** Switches the colour theme with the theme picker, e.g. "Light Modern". */
+  async selectColorTheme(name) {
+    // The keybinding, as the palette may rank "Browse Color Themes in Marketplace" first.
+    await this.page.keyboard.press('Control+K');
+    await this.page.keyboard.press('Control+T');
+    await this.quickInput().waitFor();
+    await this.quickInput().fill(name);
+    await this.quickInputRows().filter({ hasText: name }).first().waitFor();
+    await this.page.keyboard.press('Enter');
+    await this.quickInput().waitFor({ state: 'hidden' });
+  }
+
   async close() {
     await this.browser.close();
   }
@@ -160,3 +177,4 @@ export function withWorkbench(use, { prefix = '', ready } = {}) {
     await workbench?.close();
   });
 }
+

@@ -1,0 +1,83 @@
+// Shared by the corpus panels' scripts: messages with the extension and DOM helpers that only ever insert
+// text nodes (article text and names are never parsed as HTML).
+(function () {
+  const vscode = acquireVsCodeApi();
+  const SVG_NS = 'http://www.w3.org/2000/svg';
+
+  function fill(node, attributes, children) {
+    for (const [name, value] of Object.entries(attributes)) {
+      if (value === undefined || value === null || value === false) continue;
+      if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
+      else node.setAttribute(name, value === true ? '' : String(value));
+    }
+    for (const child of children.flat()) {
+      if (child === undefined || child === null || child === false) continue;
+      node.append(typeof child === 'object' ? child : String(child));
+    }
+    return node;
+  }
+
+  /** Draws the page; re-renders keep keyboard focus on the element with the same `data-focus` key. */
+  function render(draw, state, data) {
+    const focused = document.activeElement && document.activeElement.getAttribute('data-focus');
+    const started = performance.now();
+    draw(state, data);
+    // Read by the end-to-end tests, which report how long drawing took.
+    document.body.setAttribute('data-render-ms', (performance.now() - started).toFixed(1));
+    if (focused) {
+      const again = document.querySelector(`[data-focus="${CSS.escape(focused)}"]`);
+      if (again) again.focus();
+    }
+  }
+
+  /** Width available to a chart: the page's, less its padding. */
+  function chartWidth() {
+    return Math.max(320, document.body.clientWidth - 32);
+  }
+
+  const CHART_MARGIN = { left: 44, right: 8, top: 10, bottom: 22 };
+
+  /** A focusable bar chart's frame: the SVG with its baseline and its 0 and `max` labels, and the plot area. */
+  function barChart({ height, max, focusKey, label }) {
+    const w = chartWidth();
+    const margin = CHART_MARGIN;
+    const plot = { left: margin.left, top: margin.top, w: w - margin.left - margin.right, h: height - margin.top - margin.bottom };
+    const root = makeSvg('svg', { class: 'chart', width: w, height, tabindex: 0, role: 'group', 'data-focus': focusKey, 'aria-label': label });
+    root.append(
+      makeSvg('line', { class: 'axis', x1: margin.left, x2: w - margin.right, y1: margin.top + plot.h, y2: margin.top + plot.h }),
+      makeSvg('text', { x: margin.left - 6, y: margin.top + 10, 'text-anchor': 'end' }, Number(max).toLocaleString('en-US')),
+      makeSvg('text', { x: margin.left - 6, y: margin.top + plot.h, 'text-anchor': 'end' }, '0'),
+    );
+    return { root, plot };
+  }
+
+  function makeSvg(tag, attributes = {}, ...children) {
+    return fill(document.createElementNS(SVG_NS, tag), attributes, children);
+  }
+
+  window.NewsPanel = {
+    el: (tag, attributes = {}, ...children) => fill(document.createElement(tag), attributes, children),
+    svg: makeSvg,
+    barChart,
+    /** Asks the extension for the data of a new state (the state is kept by VS Code once the data arrives). */
+    request: (state) => vscode.postMessage({ type: 'state', state }),
+    search: (query) => vscode.postMessage({ type: 'search', query }),
+    open: (target) => vscode.postMessage({ type: 'open', target }),
+    command: (command, argument) => vscode.postMessage({ type: 'command', command, argument }),
+    number: (value) => Number(value).toLocaleString('en-US'),
+    plural: (count, noun) => `${Number(count).toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`,
+    width: chartWidth,
+    start(draw) {
+      let last;
+      window.addEventListener('message', (event) => {
+        const message = event.data;
+        if (!message || message.type !== 'data') return;
+        vscode.setState(message.state);
+        last = message;
+        render(draw, message.state, message.data);
+      });
+      window.addEventListener('resize', () => last && render(draw, last.state, last.data));
+      vscode.postMessage({ type: 'ready' });
+    },
+  };
+})();

@@ -1,0 +1,89 @@
+// Keyword in Context: every occurrence of a word, phrase or entity, aligned on the match; sorted by the
+// words left or right of it (or by date), filtered by date, paged. A line opens its article at the occurrence.
+(function () {
+  const { el, request, open, number, plural, start } = NewsPanel;
+
+  function controls(state, data) {
+    const words = el('input', {
+      type: 'text',
+      'data-focus': 'words',
+      'aria-label': 'Word or phrase',
+      placeholder: 'A word or phrase, e.g. interest rates',
+      value: state.target && state.target.kind === 'words' ? state.target.text : '',
+    });
+    const sort = el(
+      'select',
+      { 'data-focus': 'sort', 'aria-label': 'Sort by' },
+      [
+        ['right', 'Sort by words after'],
+        ['left', 'Sort by words before'],
+        ['date', 'Sort by date'],
+      ].map(([value, label]) => el('option', { value, selected: state.sort === value }, label)),
+    );
+    const from = el('input', { type: 'date', 'data-focus': 'from', 'aria-label': 'From date', value: state.from || '' });
+    const to = el('input', { type: 'date', 'data-focus': 'to', 'aria-label': 'To date', value: state.to || '' });
+    const next = (changes) => {
+      const merged = { ...state, ...changes };
+      if (!merged.from) delete merged.from;
+      if (!merged.to) delete merged.to;
+      request(merged);
+    };
+    sort.addEventListener('change', () => next({ sort: sort.value, offset: 0 }));
+    from.addEventListener('change', () => next({ from: from.value, offset: 0 }));
+    to.addEventListener('change', () => next({ to: to.value, offset: 0 }));
+    const form = el('form', { class: 'toolbar' }, words, el('button', { type: 'submit', 'data-focus': 'show' }, 'Show'), sort, el('label', {}, 'From ', from), el('label', {}, 'To ', to));
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      if (words.value.trim() !== '') next({ target: { kind: 'words', text: words.value.trim() }, offset: 0 });
+    });
+    return form;
+  }
+
+  function summary(data) {
+    if (!data.label) return el('p', { class: 'muted' }, 'Type a word or phrase, or use Show Keyword in Context on an entity.');
+    const sampled = data.matching > data.articles ? ` (read the ${number(data.articles)} best of ${number(data.matching)} matching articles)` : '';
+    return el('p', { class: 'counts' }, `${plural(data.total, 'occurrence')} of “${data.label}” in ${plural(data.articles, 'article')}${sampled}`);
+  }
+
+  function table(data) {
+    return el(
+      'table',
+      { class: 'kwic', 'aria-label': 'Occurrences: press Enter on a line to open its article there' },
+      el('tbody', {}, data.lines.map((line, index) => {
+        const target = { id: line.id, selection: { line: line.line, character: line.character, length: line.length } };
+        const row = el(
+          'tr',
+          { tabindex: 0, 'data-focus': `line:${index}`, title: `${line.title}${line.date ? ` (${line.date})` : ''}`, 'aria-label': `${line.left} ${line.match} ${line.right}, ${line.date || 'undated'}` },
+          el('td', { class: 'date' }, line.date || 'undated'),
+          el('td', { class: 'left' }, el('span', {}, line.left)),
+          el('td', { class: 'match' }, line.match),
+          el('td', { class: 'right' }, line.right),
+        );
+        row.addEventListener('click', () => open(target));
+        row.addEventListener('keydown', (event) => {
+          if (event.key === 'Enter' || event.key === ' ') {
+            event.preventDefault();
+            open(target);
+          }
+        });
+        return row;
+      })),
+    );
+  }
+
+  function pager(state, data) {
+    if (data.total <= data.pageSize) return el('div');
+    const last = Math.min(data.total, state.offset + data.pageSize);
+    return el(
+      'div',
+      { class: 'toolbar' },
+      el('button', { class: 'secondary', 'data-focus': 'previous', disabled: state.offset === 0, onclick: () => request({ ...state, offset: Math.max(0, state.offset - data.pageSize) }) }, 'Previous'),
+      el('span', {}, `${number(state.offset + 1)}–${number(last)} of ${number(data.total)}`),
+      el('button', { class: 'secondary', 'data-focus': 'next', disabled: last >= data.total, onclick: () => request({ ...state, offset: state.offset + data.pageSize }) }, 'Next'),
+    );
+  }
+
+  start((state, data) => {
+    document.getElementById('app').replaceChildren(el('h1', {}, 'Keyword in Context'), controls(state, data), summary(data), table(data), pager(state, data));
+  });
+})();

@@ -1,0 +1,137 @@
+// Timeline: mentions of entities and matching articles of queries per day, week or month, as grouped bars;
+// values on hover (and for the bar under the keyboard cursor); clicking a bar searches that series in that period.
+(function () {
+  const { el, svg, barChart, request, search, plural, start } = NewsPanel;
+  const HEIGHT = 220;
+  let cursor = { period: -1, series: 0 };
+
+  function describe(data, at) {
+    const period = data.periods[at];
+    if (!period) return '';
+    const values = data.series.map((series) => `${series.spec.label}: ${plural(series.values[at] || 0, series.unit === 'mentions' ? 'mention' : 'article')}`);
+    return `${period.first === period.last ? period.first : `${period.first} to ${period.last}`} — ${values.join('; ')}`;
+  }
+
+  function chart(state, data, status) {
+    const count = data.periods.length;
+    const drawn = data.series.filter((series) => !series.error);
+    const max = Math.max(1, ...drawn.flatMap((series) => series.values));
+    const { root, plot } = barChart({
+      height: HEIGHT,
+      max,
+      focusKey: 'timeline',
+      label: 'Timeline. Left and right arrows move between periods, up and down between series, Enter searches the series in that period.',
+    });
+    const step = plot.w / Math.max(1, count);
+    const barWidth = Math.max(1, (step * 0.85) / Math.max(1, drawn.length));
+    const byMonth = data.granularity === 'month';
+    const labelGap = Math.ceil((byMonth ? 36 : 80) / step);
+    let labelled = -Infinity;
+    data.periods.forEach((period, at) => {
+      const x = plot.left + at * step;
+      // Months are labelled by their year, at January; days and weeks by their date, as often as they fit.
+      if (at - labelled >= labelGap && (!byMonth || at === 0 || period.label.endsWith('-01'))) {
+        labelled = at;
+        root.append(svg('text', { x, y: HEIGHT - 6 }, byMonth ? period.label.slice(0, 4) : period.label));
+      }
+      drawn.forEach((series, index) => {
+        const value = series.values[at] || 0;
+        if (value === 0) return;
+        const h = (value / max) * plot.h;
+        const bar = svg(
+          'rect',
+          { class: `bar s${data.series.indexOf(series)}`, x: x + index * barWidth, y: plot.top + plot.h - h, width: barWidth, height: h },
+          svg('title', {}, `${series.spec.label}, ${period.label}: ${value}`),
+        );
+        bar.addEventListener('click', () => search(`${series.query} ${period.filter}`));
+        root.append(bar);
+      });
+    });
+    if (cursor.period >= 0 && cursor.period < count) {
+      root.append(svg('rect', { class: 'cursor', x: plot.left + cursor.period * step, y: plot.top, width: Math.max(2, step), height: plot.h }));
+    }
+    root.addEventListener('mousemove', (event) => {
+      const box = root.getBoundingClientRect();
+      const at = Math.floor((event.clientX - box.left - plot.left) / step);
+      if (at >= 0 && at < count) status.textContent = describe(data, at);
+    });
+    root.addEventListener('keydown', (event) => {
+      if (count === 0 || drawn.length === 0) return;
+      const moves = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+      if (moves[event.key]) {
+        event.preventDefault();
+        const [dp, ds] = moves[event.key];
+        cursor = {
+          period: Math.min(count - 1, Math.max(0, cursor.period === -1 ? 0 : cursor.period + dp)),
+          series: Math.min(drawn.length - 1, Math.max(0, cursor.series + ds)),
+        };
+        request(state);
+      } else if (event.key === 'Enter' && cursor.period >= 0) {
+        const series = drawn[cursor.series];
+        const period = data.periods[cursor.period];
+        if (series && period) search(`${series.query} ${period.filter}`);
+      }
+    });
+    return root;
+  }
+
+  function legend(state, data) {
+    return el(
+      'ul',
+      { class: 'legend' },
+      data.series.map((series, index) =>
+        el(
+          'li',
+          {},
+          el('span', { class: `swatch s${index}`, 'aria-hidden': 'true' }),
+          el('span', {}, series.spec.label),
+          el('span', { class: 'muted' }, series.error ? series.error : `${plural(series.total, series.unit === 'mentions' ? 'mention' : 'article')}${index === cursor.series ? ' (selected)' : ''}`),
+          el(
+            'button',
+            {
+              class: 'link',
+              'data-focus': `remove:${index}`,
+              'aria-label': `Remove ${series.spec.label}`,
+              title: 'Remove this series',
+              onclick: () => request({ series: state.series.filter((_, other) => other !== index) }),
+            },
+            '✕',
+          ),
+        ),
+      ),
+    );
+  }
+
+  function addForm(state, data) {
+    const input = el('input', { type: 'text', 'data-focus': 'add-input', 'aria-label': 'Query to add as a series', placeholder: 'Add a query, e.g. wheat OR corn' });
+    const form = el(
+      'form',
+      { class: 'toolbar' },
+      input,
+      el('button', { type: 'submit', 'data-focus': 'add', disabled: state.series.length >= data.maxSeries }, 'Add Series'),
+    );
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const query = input.value.trim();
+      if (query !== '') request({ series: [...state.series, { kind: 'query', query, label: query }] });
+    });
+    return form;
+  }
+
+  start((state, data) => {
+    const app = document.getElementById('app');
+    const status = el('p', { class: 'status', role: 'status' }, describe(data, cursor.period));
+    app.replaceChildren(
+      el('h1', {}, 'Timeline'),
+      el('p', { class: 'hint' }, `Per ${data.granularity}: mentions of an entity, matching articles of a query. Hover or move with the arrow keys for values; click a bar (or press Enter) to list its articles.`),
+      legend(state, data),
+      addForm(state, data),
+      data.series.length === 0
+        ? el('p', { class: 'muted' }, 'No series yet: add a query above, or use Show Timeline on an entity.')
+        : data.periods.length === 0
+          ? el('p', { class: 'muted' }, 'No dated articles.')
+          : chart(state, data, status),
+      status,
+    );
+  });
+})();

@@ -1,0 +1,220 @@
+import { MAX_TERM_LENGTH, tokenize } from '../search/tokenize';
+
+/**
+ * Characters of context kept on each side of a match.
+ *
+ * @example
+ * kwicLines(article, pattern, KWIC_CONTEXT);
+ */
+export const KWIC_CONTEXT = 60;
+/**
+ * Lines a page of the Keyword in Context panel shows.
+ *
+ * @example
+ * kwicPage(lines, { sort: 'right', offset: 0, limit: KWIC_PAGE });
+ */
+export const KWIC_PAGE = 100;
+
+/**
+ * What to find: each form is a sequence of search terms (lower-case, accents folded), e.g. a phrase or one
+ * spelling of an entity.
+ *
+ * @example
+ * kwicPattern(['Vladimir Putin', 'Putin']); // [['vladimir', 'putin'], ['putin']]
+ */
+export type KwicPattern = readonly (readonly string[])[];
+
+/**
+ * An article to look in: its identity (URI), title, date and full text.
+ *
+ * @example
+ * const source: KwicArticle = { id: 'file:///news/a.txt', title: 'Kim arrives', date: '2023-09-13', text: ' date 2023-09-13 Kim arrives.' };
+ */
+export interface KwicArticle {
+  readonly id: string;
+  readonly title: string;
+  readonly date?: string | undefined;
+  readonly text: string;
+}
+
+/**
+ * One occurrence: the article, where the match is (zero-based line and character, length) and the text
+ * left of it, of it and right of it, on one line each (white space collapsed).
+ *
+ * @example
+ * const line: KwicLine = { id: 'file:///a.txt', title: 'Kim arrives', date: '2023-09-13', line: 0, character: 17, length: 3, left: '', match: 'Kim', right: 'arrives.' };
+ */
+export interface KwicLine {
+  readonly id: string;
+  readonly title: string;
+  readonly date?: string | undefined;
+  readonly line: number;
+  readonly character: number;
+  readonly length: number;
+  readonly left: string;
+  readonly match: string;
+  readonly right: string;
+}
+
+/**
+ * The order of KWIC lines: by the words left of the match (nearest first), right of it, or by date.
+ *
+ * @example
+ * const sort: KwicSort = 'left';
+ */
+export type KwicSort = 'left' | 'right' | 'date';
+
+/**
+ * The forms to find, as term sequences: duplicates and empty forms dropped, longest first (so that
+ * "Vladimir Putin" is one match, not "Putin" inside it).
+ *
+ * @example
+ * kwicPattern(['Putin', 'Vladimir Putin']); // [['vladimir', 'putin'], ['putin']]
+ */
+export function kwicPattern(forms: readonly string[]): KwicPattern {
+  const unique = new Map<string, string[]>();
+  for (const form of forms) {
+    const terms = tokenize(form).map(({ term }) => term);
+    if (terms.length > 0) unique.set(terms.join(' '), terms);
+  }
+  return [...unique.values()].sort((a, b) => b.length - a.length);
+}
+
+/**
+ * Every occurrence of the pattern in an article, in text order, with `context` characters each side (cut at
+ * a word boundary). Matches do not overlap.
+ *
+ * @example
+ * kwicLines({ id: 'a', title: 't', text: 'Kim met Putin in Moscow.' }, [['putin']]);
+ * // [{ id: 'a', title: 't', line: 0, character: 8, length: 5, left: 'Kim met', match: 'Putin', right: 'in Moscow.' }]
+ */
+export function kwicLines(article: KwicArticle, pattern: KwicPattern, context = KWIC_CONTEXT): KwicLine[] {
+  const { text } = article;
+  const lines: KwicLine[] = [];
+  let line = 0;
+  let lineStart = 0;
+  for (const { start, end } of matchesIn(text, pattern)) {
+    for (let newline = text.indexOf('\n', lineStart); newline !== -1 && newline < start; newline = text.indexOf('\n', lineStart)) {
+      line++;
+      lineStart = newline + 1;
+    }
+    lines.push({
+      id: article.id,
+      title: article.title,
+      date: article.date,
+      line,
+      character: start - lineStart,
+      length: end - start,
+      left: leftContext(text, start, context),
+      match: collapse(text.slice(start, end)),
+      right: rightContext(text, end, context),
+    });
+  }
+  return lines;
+}
+
+/** Text and terms of ASCII only, where a term can be looked for with `indexOf` in the lower-cased text. */
+const ASCII_ONLY = /^[\u0000-\u007f]*$/;
+/** Characters after a candidate start that are tokenised to compare a form, besides the form's own letters. */
+const FORM_SLACK = 64;
+
+function isAsciiWordAt(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+}
+
+/** Where the forms occur, in text order, without overlaps. */
+function matchesIn(text: string, pattern: KwicPattern): { start: number; end: number }[] {
+  const matches: { start: number; end: number }[] = [];
+  const at = (tokens: readonly { term: string; start: number; end: number }[], index: number) => {
+    const form = pattern.find((terms) => terms.every((term, offset) => tokens[index + offset]?.term === term));
+    const first = tokens[index];
+    const last = form ? tokens[index + form.length - 1] : undefined;
+    return form && first && last ? { start: first.start, end: last.end, length: form.length } : undefined;
+  };
+  if (!ASCII_ONLY.test(text) || !pattern.every((terms) => terms.every((term) => ASCII_ONLY.test(term)))) {
+    const tokens = tokenize(text);
+    for (let index = 0; index < tokens.length; ) {
+      const found = at(tokens, index);
+      if (found) matches.push(found);
+      index += found?.length ?? 1;
+    }
+    return matches;
+  }
+  // Tokenising whole articles cost most of a KWIC of a common word: only the places where a form's first term
+  // stands as a whole word are tokenised.
+  const lowered = text.toLowerCase();
+  const reach = Math.max(...pattern.map((terms) => terms.join(' ').length)) + FORM_SLACK;
+  const starts = new Set<number>();
+  for (const first of new Set(pattern.map((terms) => terms[0] ?? ''))) {
+    for (let found = lowered.indexOf(first); found !== -1; found = lowered.indexOf(first, found + 1)) {
+      const whole = (found === 0 || !isAsciiWordAt(lowered, found - 1)) && (first.length >= MAX_TERM_LENGTH || !isAsciiWordAt(lowered, found + first.length));
+      if (whole) starts.add(found);
+    }
+  }
+  let taken = 0;
+  for (const start of [...starts].sort((a, b) => a - b)) {
+    if (start < taken) continue;
+    const found = at(tokenize(text, start, Math.min(text.length, start + reach)), 0);
+    if (!found) continue;
+    matches.push(found);
+    taken = found.end;
+  }
+  return matches;
+}
+
+function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function leftContext(text: string, end: number, context: number): string {
+  const start = Math.max(0, end - context);
+  const slice = text.slice(start, end);
+  const space = start > 0 ? slice.search(/\s/) : -1;
+  return collapse(space === -1 ? slice : slice.slice(space));
+}
+
+function rightContext(text: string, start: number, context: number): string {
+  const slice = text.slice(start, start + context);
+  const space = start + context < text.length ? slice.search(/\s\S*$/) : -1;
+  return collapse(space <= 0 ? slice : slice.slice(0, space));
+}
+
+/**
+ * Orders lines for a KWIC display: `left` by the words before the match, nearest first (so
+ * "a central | bank" comes before "the | bank": "central" < "the"); `right` by the words after it; `date`
+ * oldest first. Ties keep the given order. Returns a new array.
+ *
+ * @example
+ * sortKwic(lines, 'right').map((line) => line.right); // ['and Kim…', 'in Moscow…', 'said…']
+ */
+export function sortKwic(lines: readonly KwicLine[], sort: KwicSort): KwicLine[] {
+  if (sort === 'date') return lines.slice().sort((a, b) => (a.date ?? '\uffff').localeCompare(b.date ?? '\uffff'));
+  const keyed = lines.map((line) => ({ line, key: sortKey(sort === 'left' ? line.left : line.right, sort === 'left') }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map(({ line }) => line);
+}
+
+/** The terms of a context joined by a character below every letter, nearest the match first. */
+function sortKey(context: string, reverse: boolean): string {
+  const terms = tokenize(context).map(({ term }) => term);
+  return (reverse ? terms.reverse() : terms).join('\u0001');
+}
+
+/**
+ * One page of lines between two dates (inclusive, `YYYY-MM-DD`; undated lines only when no date filter is
+ * set), sorted, with the number of lines the filter keeps.
+ *
+ * @example
+ * kwicPage(lines, { sort: 'left', from: '2023-01-01', offset: 100, limit: 100 }); // { total: 420, lines: [100 lines] }
+ */
+export function kwicPage(
+  lines: readonly KwicLine[],
+  request: { readonly sort: KwicSort; readonly from?: string | undefined; readonly to?: string | undefined; readonly offset: number; readonly limit: number },
+): { total: number; lines: KwicLine[] } {
+  const { from, to } = request;
+  const filtered =
+    from === undefined && to === undefined ? lines : lines.filter(({ date }) => date !== undefined && (from === undefined || date >= from) && (to === undefined || date <= to));
+  const sorted = sortKwic(filtered, request.sort);
+  return { total: sorted.length, lines: sorted.slice(request.offset, request.offset + request.limit) };
+}

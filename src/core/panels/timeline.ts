@@ -1,0 +1,97 @@
+import { Granularity, Period, chooseGranularity, countPerPeriod, periodFilter, periodsBetween } from './periods';
+
+/**
+ * A series the Timeline panel draws: an entity's mentions (by key) or a query's matching articles.
+ *
+ * @example
+ * const series: SeriesSpec[] = [{ kind: 'entity', key: 'PER:vladimir putin', label: 'Vladimir Putin' }, { kind: 'query', query: 'wheat', label: 'wheat' }];
+ */
+export type SeriesSpec = { readonly kind: 'entity'; readonly key: string; readonly label: string } | { readonly kind: 'query'; readonly query: string; readonly label: string };
+
+/**
+ * What a timeline reads from the corpus: an entity's dated articles with their mentions (and, cheaper, its
+ * mentions per `YYYY-MM` month), and a query's matching articles — their dates when there are few enough to
+ * list, else only how many — or only how many (both undefined when the query is malformed).
+ *
+ * @example
+ * const source: TimelineSource = {
+ *   entityArticles: (key) => directory.articles(key),
+ *   entityMonths: (key) => directory.timeline(key),
+ *   matching: (query) => ({ total: 2, dates: ['2023-09-12', '2023-09-14'] }),
+ *   countMatching: (query) => 2,
+ * };
+ */
+export interface TimelineSource {
+  entityArticles(key: string): Iterable<{ readonly date?: string | undefined; readonly mentions: number }>;
+  entityMonths(key: string): ReadonlyMap<string, number>;
+  matching(query: string): { readonly total: number; readonly dates?: readonly (string | undefined)[] } | undefined;
+  countMatching(query: string): number | undefined;
+}
+
+/**
+ * One drawn series: its values per period, their sum, and what they count.
+ *
+ * @example
+ * const drawn: TimelineSeries = { spec, unit: 'mentions', values: [0, 3, 1], total: 4 };
+ */
+export interface TimelineSeries {
+  readonly spec: SeriesSpec;
+  readonly unit: 'mentions' | 'articles';
+  readonly values: readonly number[];
+  readonly total: number;
+  /** Why the series has no values (a malformed query). */
+  readonly error?: string;
+}
+
+/**
+ * The Timeline panel's data: the bars (one length for all series) and each series' values.
+ *
+ * @example
+ * const data: TimelineData = { granularity: 'month', periods: [september], series: [drawn] };
+ */
+export interface TimelineData {
+  readonly granularity: Granularity;
+  readonly periods: readonly Period[];
+  readonly series: readonly TimelineSeries[];
+}
+
+/**
+ * The series of `specs` over the corpus's dated span (`first`..`last`, `YYYY-MM-DD`), bars chosen from its
+ * length; undefined span (no dated article) gives no bars.
+ *
+ * @example
+ * timelineData({ first: '2023-09-01', last: '2023-09-03' }, [{ kind: 'entity', key: 'PER:kim', label: 'Kim' }], source);
+ * // { granularity: 'day', periods: [3 days], series: [{ unit: 'mentions', values: [0, 4, 1], total: 5, … }] }
+ */
+export function timelineData(span: { readonly first: string; readonly last: string } | undefined, specs: readonly SeriesSpec[], source: TimelineSource): TimelineData {
+  if (span === undefined) return { granularity: 'month', periods: [], series: specs.map((spec) => ({ spec, unit: unitOf(spec), values: [], total: 0 })) };
+  const granularity = chooseGranularity(span.first, span.last);
+  const periods = periodsBetween(span.first, span.last, granularity);
+  return { granularity, periods, series: specs.map((spec) => seriesOf(spec, periods, granularity, source)) };
+}
+
+function unitOf(spec: SeriesSpec): TimelineSeries['unit'] {
+  return spec.kind === 'entity' ? 'mentions' : 'articles';
+}
+
+function seriesOf(spec: SeriesSpec, periods: readonly Period[], granularity: Granularity, source: TimelineSource): TimelineSeries {
+  if (spec.kind === 'entity') {
+    const values =
+      granularity === 'month'
+        ? countPerPeriod(periods, [...source.entityMonths(spec.key)].map(([month, count]) => ({ date: `${month}-01`, count })))
+        : countPerPeriod(periods, [...source.entityArticles(spec.key)].map(({ date, mentions }) => ({ date, count: mentions })));
+    return { spec, unit: 'mentions', values, total: sum(values) };
+  }
+  const found = source.matching(spec.query);
+  if (found === undefined) return { spec, unit: 'articles', values: [], total: 0, error: `News Corpus: "${spec.query}" is not a valid query.` };
+  // Listing the matches is one search; counting bar by bar, a search per bar, is for queries with too many to list.
+  const values = found.dates
+    ? countPerPeriod(periods, found.dates.map((date) => ({ date, count: 1 })))
+    : periods.map((period) => source.countMatching(`${spec.query} ${periodFilter(period)}`) ?? 0);
+  return { spec, unit: 'articles', values, total: sum(values) };
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((total, value) => total + value, 0);
+}
+

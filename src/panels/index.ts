@@ -1,0 +1,92 @@
+import * as vscode from 'vscode';
+import { ENTITY_TYPE_NAMES } from '../core/entity-directory';
+import { ENTITY_TYPES } from '../core/search/entity-table';
+import { entityKeyOf } from './entity-argument';
+import { kwicPanel } from './kwic-panel';
+import { networkPanel } from './network-panel';
+import { overviewPanel } from './overview-panel';
+import { PanelHost, PanelKind } from './panel-host';
+import { PanelDeps, PanelSources } from './panel-sources';
+import { timelinePanel } from './timeline-panel';
+
+/** Entities the network's entity picker lists per type. */
+const PICKER_ENTITIES = 20;
+/** Changes of the corpus arriving within this window refresh the open panels once. */
+const REFRESH_DELAY_MS = 300;
+
+/** Asks for a query or a word when a command came from the palette without one. */
+function askText(title: string, prompt: string, placeHolder: string): Thenable<string | undefined> {
+  return vscode.window.showInputBox({ title, prompt, placeHolder });
+}
+
+/** The entity to centre the network on, picked from those whose name contains a typed text. */
+async function pickEntity(deps: PanelDeps): Promise<string | undefined> {
+  const filter = await askText('News Corpus: Show Entity Network', 'The entity to centre the network on: part of its name', 'e.g. putin');
+  if (filter === undefined) return undefined;
+  const items = ENTITY_TYPES.flatMap((type) =>
+    deps.entities.list({ type, sort: 'articles', filter, offset: 0, limit: PICKER_ENTITIES }).entities.map((entity) => ({
+      label: entity.name,
+      description: `${ENTITY_TYPE_NAMES[entity.type].one}, ${entity.articleCount} articles`,
+      key: entity.key,
+    })),
+  );
+  return (await vscode.window.showQuickPick(items, { title: 'News Corpus: Show Entity Network', placeHolder: 'Pick an entity' }))?.key;
+}
+
+/**
+ * The corpus panels (Corpus Overview, Timeline, Keyword in Context, Entity Network): their commands, their
+ * restoring after a reload, and fresh data when the index changes.
+ */
+export function registerPanels(context: vscode.ExtensionContext, deps: PanelDeps & { readonly onDidChangeEntities: vscode.Event<unknown> }): void {
+  const sources = new PanelSources(deps);
+  const host = new PanelHost(context.extensionUri, (id) => deps.corpus.article(id) !== undefined);
+  const overview = overviewPanel(sources);
+  const timeline = timelinePanel(sources);
+  const kwic = kwicPanel(sources);
+  const network = networkPanel(sources);
+  const restore = <S>(kind: PanelKind<S>) => vscode.window.registerWebviewPanelSerializer(kind.viewType, host.serializer(kind));
+  const labelOf = (key: string) => deps.entities.summary(key)?.name ?? key;
+  let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  const refreshSoon = () => {
+    if (refreshTimer !== undefined) clearTimeout(refreshTimer);
+    refreshTimer = setTimeout(() => {
+      refreshTimer = undefined;
+      sources.reset();
+      host.refresh();
+    }, REFRESH_DELAY_MS);
+  };
+  const unsubscribe = deps.corpus.subscribe(refreshSoon);
+  context.subscriptions.push(
+    host,
+    restore(overview),
+    restore(timeline),
+    restore(kwic),
+    restore(network),
+    deps.onDidChangeEntities(refreshSoon),
+    {
+      dispose: () => {
+        unsubscribe();
+        if (refreshTimer !== undefined) clearTimeout(refreshTimer);
+      },
+    },
+    vscode.commands.registerCommand('newsCorpus.showOverview', () => host.show(overview, overview.initialState)),
+    vscode.commands.registerCommand('newsCorpus.showTimeline', async (value: unknown) => {
+      const key = entityKeyOf(value, deps.entities);
+      if (key !== undefined) return host.show(timeline, { series: [{ kind: 'entity', key, label: labelOf(key) }] });
+      const query = typeof value === 'string' ? value : await askText('News Corpus: Show Timeline', 'A query whose matching articles to count per period', 'e.g. wheat OR corn');
+      if (query !== undefined && query.trim() !== '') host.show(timeline, { series: [{ kind: 'query', query: query.trim(), label: query.trim() }] });
+      return undefined;
+    }),
+    vscode.commands.registerCommand('newsCorpus.showKwic', async (value: unknown) => {
+      const key = entityKeyOf(value, deps.entities);
+      if (key !== undefined) return host.show(kwic, { ...kwic.initialState, target: { kind: 'entity', key } });
+      const text = typeof value === 'string' ? value : await askText('News Corpus: Show Keyword in Context', 'A word or phrase to show in its contexts', 'e.g. interest rates');
+      if (text !== undefined && text.trim() !== '') host.show(kwic, { ...kwic.initialState, target: { kind: 'words', text: text.trim() } });
+      return undefined;
+    }),
+    vscode.commands.registerCommand('newsCorpus.showNetwork', async (value: unknown) => {
+      const key = entityKeyOf(value, deps.entities) ?? (value === undefined ? await pickEntity(deps) : undefined);
+      if (key !== undefined) host.show(network, { ...network.initialState, center: key });
+    }),
+  );
+}

@@ -1,0 +1,55 @@
+import { NETWORK_DEFAULTS, NetworkOptions, entityNetwork } from '../core/panels/network';
+import { exactEntityQuery } from '../core/search/query-parser';
+import { PanelKind } from './panel-host';
+import { PanelSources } from './panel-sources';
+
+/** Bounds of the node cap the panel offers. */
+const NODE_CAP = { min: 2, max: 60 } as const;
+/** Largest minimum of shared articles the slider offers. */
+const MAX_MIN_SHARED = 50;
+
+/** What the Entity Network keeps: the centre and the controls. */
+export interface NetworkState extends NetworkOptions {
+  readonly center?: string;
+}
+
+function bounded(value: unknown, min: number, max: number, fallback: number): number {
+  return typeof value === 'number' && Number.isInteger(value) ? Math.min(max, Math.max(min, value)) : fallback;
+}
+
+/** The Entity Network: the co-occurrence graph around an entity, re-centred by clicking a node. */
+export function networkPanel(sources: PanelSources): PanelKind<NetworkState> {
+  const { entities, corpus } = sources.deps;
+  const queryOf = (key: string) => {
+    const summary = entities.summary(key);
+    return summary ? exactEntityQuery(summary.type, summary.name) : '';
+  };
+  return {
+    viewType: 'newsCorpus.network',
+    script: 'network.js',
+    initialState: { ...NETWORK_DEFAULTS },
+    title: ({ center }) => `Network: ${(center === undefined ? undefined : entities.summary(center)?.name) ?? 'no entity'}`,
+    stateOf: (value) => {
+      if (typeof value !== 'object' || value === null) return undefined;
+      const { center, minShared, maxNodes, measure } = value as Record<string, unknown>;
+      const options: NetworkOptions = {
+        minShared: bounded(minShared, 1, MAX_MIN_SHARED, NETWORK_DEFAULTS.minShared),
+        maxNodes: bounded(maxNodes, NODE_CAP.min, NODE_CAP.max, NETWORK_DEFAULTS.maxNodes),
+        measure: measure === 'pmi' ? 'pmi' : 'shared',
+      };
+      return typeof center === 'string' ? { ...options, center } : options;
+    },
+    merge: (open, requested) => (requested.center === undefined ? open : { ...open, center: requested.center }),
+    data: (state) => {
+      if (state.center === undefined) return { nodes: [], edges: [], limits: { ...NODE_CAP, maxMinShared: MAX_MIN_SHARED } };
+      const source = { companions: entities.companions.bind(entities), summary: entities.summary.bind(entities), articleCount: corpus.size };
+      const network = entityNetwork(source, state.center, state);
+      const centerQuery = queryOf(state.center);
+      return {
+        ...network,
+        nodes: network.nodes.map((node) => ({ ...node, query: node.key === state.center ? centerQuery : `${centerQuery} ${queryOf(node.key)}` })),
+        limits: { ...NODE_CAP, maxMinShared: MAX_MIN_SHARED },
+      };
+    },
+  };
+}

@@ -1,0 +1,170 @@
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import { articleTargetOf } from '../core/article-target';
+
+/**
+ * One kind of panel: its view type, its script in `media/panels/`, and how its state (what the user asked
+ * for: a brushed range, the series drawn…) becomes the plain JSON data the script draws.
+ */
+export interface PanelKind<S> {
+  readonly viewType: string;
+  readonly script: string;
+  readonly initialState: S;
+  title(state: S): string;
+  /** The state read back from the webview or a reload, or undefined when it is not one (an older version's). */
+  stateOf(value: unknown): S | undefined;
+  /** What opening the panel again with `requested` makes of the open panel's state (default: the new one). */
+  merge?(open: S, requested: S): S;
+  data(state: S): unknown;
+}
+
+/** Messages from a panel's script: plain JSON, checked before use since a webview is not trusted. */
+type PanelMessage =
+  | { readonly type: 'ready' }
+  | { readonly type: 'state'; readonly state: unknown }
+  | { readonly type: 'search'; readonly query: string }
+  | { readonly type: 'open'; readonly target: unknown }
+  | { readonly type: 'command'; readonly command: string; readonly argument: string };
+
+/** Commands a panel may run with a string argument (other panels); nothing else of VS Code. */
+const PANEL_COMMANDS = new Set(['newsCorpus.showTimeline', 'newsCorpus.showKwic', 'newsCorpus.showNetwork']);
+
+function messageOf(value: unknown): PanelMessage | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const message = value as Record<string, unknown>;
+  switch (message['type']) {
+    case 'ready':
+      return { type: 'ready' };
+    case 'state':
+      return { type: 'state', state: message['state'] };
+    case 'search':
+      return typeof message['query'] === 'string' ? { type: 'search', query: message['query'] } : undefined;
+    case 'open':
+      return { type: 'open', target: message['target'] };
+    case 'command':
+      return typeof message['command'] === 'string' && PANEL_COMMANDS.has(message['command']) && typeof message['argument'] === 'string'
+        ? { type: 'command', command: message['command'], argument: message['argument'] }
+        : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** The page of a panel: a strict Content-Security-Policy, scripts only with this page's nonce, styles and scripts only from `media/`. */
+function pageOf(webview: vscode.Webview, extensionUri: vscode.Uri, script: string, title: string): string {
+  const nonce = randomBytes(16).toString('base64');
+  const media = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'panels', name)).toString();
+  const escapedTitle = title.replace(/[&<>"]/g, (char) => `&#${char.charCodeAt(0)};`);
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${webview.cspSource}; img-src ${webview.cspSource}; font-src ${webview.cspSource}; script-src 'nonce-${nonce}';">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${media('panels.css')}">
+<title>${escapedTitle}</title>
+</head>
+<body>
+<main id="app" aria-live="polite"></main>
+<script nonce="${nonce}" src="${media('common.js')}"></script>
+<script nonce="${nonce}" src="${media(script)}"></script>
+</body>
+</html>`;
+}
+
+/**
+ * Opens, restores and feeds the panels: one panel per kind, reopened with a merged state; the state is sent
+ * with its data as plain JSON, kept by the script (`setState`) so that VS Code restores it after a reload.
+ */
+export class PanelHost implements vscode.Disposable {
+  private readonly open = new Map<string, { panel: vscode.WebviewPanel; kind: PanelKind<unknown>; state: unknown }>();
+
+  /** `isArticle` tells the corpus's articles apart from any other URI a webview might send. */
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly isArticle: (id: string) => boolean,
+  ) {}
+
+  /** The serializers that bring the panels back after a reload; register each with VS Code. */
+  serializer<S>(kind: PanelKind<S>): vscode.WebviewPanelSerializer {
+    return {
+      deserializeWebviewPanel: (panel, state: unknown) => {
+        this.adopt(panel, kind, kind.stateOf(state) ?? kind.initialState);
+        return Promise.resolve();
+      },
+    };
+  }
+
+  /** Shows the panel of `kind` with `state` (merged into the open one's, if any). */
+  show<S>(kind: PanelKind<S>, state: S): void {
+    const known = this.open.get(kind.viewType);
+    if (known) {
+      const merged = kind.merge ? kind.merge(known.state as S, state) : state;
+      known.panel.reveal();
+      this.update(kind.viewType, merged);
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(kind.viewType, kind.title(state), vscode.ViewColumn.Active, this.options());
+    this.adopt(panel, kind, state);
+  }
+
+  /** Sends fresh data to every open panel, e.g. after the index changed. */
+  refresh(): void {
+    for (const [viewType, { state }] of this.open) this.update(viewType, state);
+  }
+
+  dispose(): void {
+    for (const { panel } of [...this.open.values()]) panel.dispose();
+  }
+
+  private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return {
+      enableScripts: true,
+      retainContextWhenHidden: true,
+      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media'), vscode.Uri.joinPath(this.extensionUri, 'dist')],
+    };
+  }
+
+  private adopt<S>(panel: vscode.WebviewPanel, kind: PanelKind<S>, state: S): void {
+    panel.webview.options = this.options();
+    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'news-corpus.svg');
+    panel.title = kind.title(state);
+    panel.webview.html = pageOf(panel.webview, this.extensionUri, kind.script, kind.title(state));
+    this.open.set(kind.viewType, { panel, kind: kind as PanelKind<unknown>, state });
+    panel.onDidDispose(() => this.open.delete(kind.viewType));
+    panel.webview.onDidReceiveMessage((value: unknown) => this.receive(kind.viewType, value));
+  }
+
+  private update(viewType: string, state: unknown): void {
+    const known = this.open.get(viewType);
+    if (!known) return;
+    known.state = state;
+    known.panel.title = known.kind.title(state);
+    void known.panel.webview.postMessage({ type: 'data', state, data: known.kind.data(state) });
+  }
+
+  private async receive(viewType: string, value: unknown): Promise<void> {
+    const known = this.open.get(viewType);
+    const message = messageOf(value);
+    if (!known || !message) return;
+    switch (message.type) {
+      case 'ready':
+        this.update(viewType, known.state);
+        return;
+      case 'state':
+        this.update(viewType, known.kind.stateOf(message.state) ?? known.state);
+        return;
+      case 'search':
+        await vscode.commands.executeCommand('newsCorpus.search', message.query);
+        return;
+      case 'open': {
+        const target = articleTargetOf(message.target);
+        if (target && this.isArticle(target.id)) await vscode.commands.executeCommand('newsCorpus.openArticle', target);
+        return;
+      }
+      case 'command':
+        await vscode.commands.executeCommand(message.command, message.argument);
+        return;
+    }
+  }
+}

@@ -1,0 +1,63 @@
+import { periodFilter } from '../core/panels/periods';
+import { SeriesSpec, timelineData } from '../core/panels/timeline';
+import { exactEntityQuery } from '../core/search/query-parser';
+import { PanelKind } from './panel-host';
+import { PanelSources } from './panel-sources';
+
+/** Series a timeline draws at most: more would be unreadable overlaid. */
+const MAX_SERIES = 6;
+
+/** What the Timeline keeps: the series drawn. */
+export interface TimelineState {
+  readonly series: readonly SeriesSpec[];
+}
+
+function specOf(value: unknown): SeriesSpec | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { kind, key, query, label } = value as Record<string, unknown>;
+  if (typeof label !== 'string') return undefined;
+  if (kind === 'entity' && typeof key === 'string') return { kind, key, label };
+  if (kind === 'query' && typeof query === 'string' && query.trim() !== '') return { kind, query: query.trim(), label };
+  return undefined;
+}
+
+function sameSeries(a: SeriesSpec, b: SeriesSpec): boolean {
+  return a.kind === 'entity' ? b.kind === 'entity' && a.key === b.key : b.kind === 'query' && a.query === b.query;
+}
+
+/** The Timeline: mentions of entities and articles of queries per day, week or month, overlaid. */
+export function timelinePanel(sources: PanelSources): PanelKind<TimelineState> {
+  const { entities } = sources.deps;
+  const searchOf = (spec: SeriesSpec) => {
+    if (spec.kind === 'query') return spec.query;
+    const summary = entities.summary(spec.key);
+    return summary ? exactEntityQuery(summary.type, summary.name) : '';
+  };
+  return {
+    viewType: 'newsCorpus.timeline',
+    script: 'timeline.js',
+    initialState: { series: [] },
+    title: ({ series }) => (series.length === 1 && series[0] ? `Timeline: ${series[0].label}` : 'Timeline'),
+    stateOf: (value) => {
+      const series = (value as { series?: unknown } | undefined)?.series;
+      return Array.isArray(series) ? { series: series.flatMap((spec) => specOf(spec) ?? []).slice(0, MAX_SERIES) } : undefined;
+    },
+    merge: (open, requested) => ({
+      series: [...open.series, ...requested.series.filter((spec) => !open.series.some((known) => sameSeries(known, spec)))].slice(-MAX_SERIES),
+    }),
+    data: ({ series }) => {
+      const data = timelineData(sources.datedSpan(), series, {
+        entityArticles: (key) => entities.articles(key),
+        entityMonths: (key) => entities.timeline(key),
+        matching: (query) => sources.matching(query),
+        countMatching: (query) => sources.countMatching(query),
+      });
+      return {
+        ...data,
+        periods: data.periods.map((period) => ({ ...period, filter: periodFilter(period) })),
+        series: data.series.map((drawn) => ({ ...drawn, query: searchOf(drawn.spec) })),
+        maxSeries: MAX_SERIES,
+      };
+    },
+  };
+}

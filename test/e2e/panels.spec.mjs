@@ -1,0 +1,149 @@
+// An analyst looking at the corpus rather than reading it: the Corpus Overview (counts, articles per month,
+// top lists filtered by a brushed period), the Timeline, Keyword in Context and the Entity Network, in a dark
+// and a light theme, each clicking through to a search or an article.
+import * as assert from 'node:assert/strict';
+import { cp, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { repoRoot } from '../../scripts/harness.mjs';
+import { Workbench, withWorkbench } from './workbench.mjs';
+
+/** The sample corpus, copied into the workspace for this file and removed after it. */
+const SAMPLE_FOLDER = 'wikinews-sample';
+/** The fixture workspace's own articles and the 317 samples. */
+const ARTICLES = /3[12]\d articles/;
+/** Indexing the samples, copied in after the workbench opened, may take a while on a busy machine. */
+const INDEXED_TIMEOUT_MS = 80_000;
+
+describe('Corpus panels', function () {
+  let workbench;
+  const sample = () => join(Workbench.workspaceFolder(), SAMPLE_FOLDER);
+  before(async function () {
+    await cp(join(repoRoot, 'samples', 'wikinews'), sample(), { recursive: true });
+  });
+  after(async function () {
+    await rm(sample(), { recursive: true, force: true });
+  });
+  /** The tab of an article that is the active editor (a webview panel's tab has no file name). */
+  const articleTab = () => workbench.page.locator('.editor-group-container.active .tab.active[data-resource-name$=".txt"]');
+  /** Prints how long the visible panel took to draw its last data (timings are reported, never asserted). */
+  const reportRender = async (panel) => console.log(`      ${panel} drawn in ${await workbench.webview().locator('body').getAttribute('data-render-ms')} ms`);
+  /** Takes the keyboard focus back from a webview, which keeps F1 from reaching the workbench. */
+  const focusWorkbench = () => workbench.page.locator('.sidebar .composite.title').click();
+  withWorkbench((opened) => (workbench = opened), { prefix: 'panels-', ready: (opened) => opened.activityBarItem('News Corpus').waitFor() });
+
+  it('shows the Corpus Overview: counts, articles per month and the top lists', async function () {
+    await workbench.runCommand('News Corpus: Show Corpus Overview');
+    const view = workbench.webview();
+    await view.locator('.counts').filter({ hasText: ARTICLES }).waitFor({ timeout: INDEXED_TIMEOUT_MS });
+    assert.match(await view.locator('.counts').textContent(), /skipped files?/);
+    assert.ok((await view.locator('.chart rect.bar').count()) > 12, 'a bar per month');
+    await view.locator('.lists li').first().waitFor();
+    await workbench.screenshot('30-overview-light');
+    await reportRender('overview');
+  });
+
+  it('filters the top lists to a period brushed with the keyboard', async function () {
+    const view = workbench.webview();
+    const people = () => view.locator('.lists section').first().locator('li button:first-child').allTextContents();
+    const before = await people();
+    await view.locator('.chart').focus();
+    await workbench.page.keyboard.press('End');
+    await view.locator('.toolbar').filter({ hasText: /Selected: \d{4}-\d{2}(?! to)/ }).waitFor();
+    for (let i = 0; i < 11; i++) await workbench.page.keyboard.press('Shift+ArrowLeft');
+    await view.locator('.toolbar').filter({ hasText: /Selected: \d{4}-\d{2} to \d{4}-\d{2}/ }).waitFor();
+    assert.ok((await view.locator('.chart rect.bar.selected').count()) === 12);
+    assert.notDeepEqual(await people(), before, 'the lists follow the period');
+    await workbench.screenshot('31-overview-brushed-light');
+  });
+
+  it('reads in a dark theme', async function () {
+    await workbench.selectColorTheme('Dark Modern');
+    await workbench.webview().locator('.chart').waitFor();
+    await workbench.screenshot('32-overview-dark');
+  });
+
+  it('opens the search of a top entity in that period, and its article', async function () {
+    const view = workbench.webview();
+    await view.locator('.lists section').first().locator('li button:first-child').first().click();
+    await workbench.quickInputRows().first().waitFor();
+    assert.match(await workbench.quickInput().inputValue(), /^person:="[^"]+" after:\d{4}-\d{2}-\d{2} before:\d{4}-\d{2}-01$/);
+    await workbench.page.keyboard.press('Enter');
+    await articleTab().waitFor();
+  });
+
+  it('shows the Timeline of a top person, adds a query series, and lists the articles of a bar', async function () {
+    await workbench.page.keyboard.press('Escape');
+    await workbench.page.locator('.tabs-container .tab').filter({ hasText: 'Corpus Overview' }).click();
+    await workbench.webview().locator('.lists section').first().locator('button[aria-label^="Timeline of"]').first().click();
+    const view = workbench.webview();
+    await view.locator('.legend li').first().waitFor();
+    await view.locator('input[aria-label="Query to add as a series"]').fill('election');
+    await view.locator('button', { hasText: 'Add Series' }).click();
+    await view.locator('.legend li').nth(1).filter({ hasText: 'election' }).waitFor();
+    assert.ok((await view.locator('.chart rect.bar.s1').count()) > 0, 'the query is drawn');
+    await workbench.screenshot('33-timeline-dark');
+    await reportRender('timeline');
+    await view.locator('.chart rect.bar.s1').first().click({ force: true });
+    await workbench.quickInputRows().first().waitFor();
+    assert.match(await workbench.quickInput().inputValue(), /^election (date:\d{4}-\d{2}|on:\d{4}-\d{2}-\d{2}|after:\S+ before:\S+)$/);
+    await workbench.page.keyboard.press('Escape');
+  });
+
+  it('shows a word in context, sorts by the words before it, and opens an occurrence', async function () {
+    await focusWorkbench();
+    await workbench.runCommand('News Corpus: Show Keyword in Context');
+    await workbench.quickInput().fill('president');
+    await workbench.page.keyboard.press('Enter');
+    const view = workbench.webview();
+    await view.locator('table.kwic tr').first().waitFor();
+    assert.match(await view.locator('.counts').textContent(), /\d+ occurrences of “president”/);
+    await view.locator('select[aria-label="Sort by"]').selectOption('left');
+    await view.locator('table.kwic tr').first().waitFor();
+    const match = await view.locator('table.kwic tr').first().locator('.match').textContent();
+    assert.equal(match?.toLowerCase(), 'president');
+    await workbench.screenshot('34-kwic-dark');
+    await reportRender('keyword in context');
+    await view.locator('table.kwic tr').first().focus();
+    await workbench.page.keyboard.press('Enter');
+    await articleTab().waitFor();
+    assert.match(await workbench.selectionStatus(), /\(9 selected\)/);
+  });
+
+  it('shows the Entity Network of a person, re-centres on a neighbour and lists shared articles', async function () {
+    await focusWorkbench();
+    await workbench.runCommand('News Corpus: Show Entity Network');
+    await workbench.quickInput().fill('trump');
+    await workbench.page.keyboard.press('Enter');
+    await workbench.quickInputRows().filter({ hasText: 'Donald Trump' }).first().waitFor();
+    await workbench.page.keyboard.press('Enter');
+    const view = workbench.webview();
+    await view.locator('h1', { hasText: 'Entity Network: Donald Trump' }).waitFor();
+    assert.ok((await view.locator('g.node').count()) > 3, 'neighbours are drawn');
+    await workbench.screenshot('35-network-dark');
+    await reportRender('network');
+    const neighbour = view.locator('g.node:not(.center)').first();
+    const name = await neighbour.locator('text').textContent();
+    await neighbour.focus();
+    await workbench.page.keyboard.press('Enter');
+    await view.locator('h1', { hasText: `Entity Network: ${name}` }).waitFor();
+    await view.locator('g.node:not(.center)').first().focus();
+    await workbench.page.keyboard.press('Shift+Enter');
+    await workbench.quickInputRows().first().waitFor();
+    assert.match(await workbench.quickInput().inputValue(), /^\w+:="[^"]+" \w+:="[^"]+"$/);
+    await workbench.page.keyboard.press('Escape');
+  });
+
+  it('reads every panel in a light theme too', async function () {
+    await focusWorkbench();
+    await workbench.selectColorTheme('Light Modern');
+    for (const [tab, name] of [
+      ['Timeline', '36-timeline-light'],
+      ['In Context', '37-kwic-light'],
+      ['Network', '38-network-light'],
+    ]) {
+      await workbench.page.locator('.tabs-container .tab').filter({ hasText: tab }).click();
+      await workbench.webview().locator('h1').waitFor();
+      await workbench.screenshot(name);
+    }
+  });
+});

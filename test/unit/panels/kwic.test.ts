@@ -1,0 +1,71 @@
+import * as assert from 'assert';
+import { KwicArticle, kwicLines, kwicPage, kwicPattern, sortKwic } from '../../../src/core/panels/kwic';
+
+const summit: KwicArticle = {
+  id: 'file:///summit.txt',
+  title: 'Summit',
+  date: '2023-09-13',
+  text: ' date 2023-09-13 Putin and Kim hold talks.\n\nVladimir Putin said the central bank would act. Zebras saw Putin.',
+};
+const rates: KwicArticle = { id: 'file:///rates.txt', title: 'Rates', date: '2022-01-01', text: ' date 2022-01-01 The bank of Putin raised rates.' };
+
+describe('keyword in context', () => {
+  it('turns forms into term sequences, longest first, once each', () => {
+    assert.deepStrictEqual(kwicPattern(['Putin', 'Vladimir Putin', 'PUTIN', '!!']), [['vladimir', 'putin'], ['putin']]);
+  });
+
+  it('aligns each occurrence as left context, match and right context, with its line and character', () => {
+    const lines = kwicLines(summit, kwicPattern(['Putin', 'Vladimir Putin']), 20);
+    assert.deepStrictEqual(
+      lines.map(({ line, character, length, left, match, right }) => ({ line, character, length, left, match, right })),
+      [
+        { line: 0, character: 17, length: 5, left: 'date 2023-09-13', match: 'Putin', right: 'and Kim hold' },
+        { line: 2, character: 0, length: 14, left: 'Kim hold talks.', match: 'Vladimir Putin', right: 'said the central' },
+        { line: 2, character: 59, length: 5, left: 'act. Zebras saw', match: 'Putin', right: '.' },
+      ],
+    );
+    assert.strictEqual(summit.text.split('\n')[2]?.slice(59, 64), 'Putin');
+  });
+
+  it('matches phrases across case and accents, never part of a word', () => {
+    const text = { id: 'a', title: 'a', text: 'The Central  Bank; centralbank; central banks' };
+    assert.deepStrictEqual(kwicLines(text, kwicPattern(['central bank'])).map(({ match }) => match), ['Central Bank']);
+  });
+
+  it('finds the same occurrences in plain ASCII text (looked up) as in any text (tokenised whole)', () => {
+    const text = 'Rates rose; rates-rates. Interest rates, interest\n\nrates and INTEREST  rates! Prorates rates2 rates';
+    const pattern = kwicPattern(['rates', 'interest rates']);
+    const ascii = kwicLines({ id: 'a', title: 'a', text }, pattern);
+    const other = kwicLines({ id: 'a', title: 'a', text: `${text} é` }, pattern);
+    assert.deepStrictEqual(
+      ascii.map(({ line, character, match }) => [line, character, match]),
+      other.map(({ line, character, match }) => [line, character, match]),
+    );
+    assert.deepStrictEqual(ascii.map(({ match }) => match), ['Rates', 'rates', 'rates', 'Interest rates', 'interest rates', 'INTEREST rates', 'rates']);
+  });
+
+  it('matches accented text by its folded terms', () => {
+    assert.deepStrictEqual(kwicLines({ id: 'a', title: 'a', text: 'Protests in São Paulo.' }, kwicPattern(['Sao Paulo'])).map(({ match }) => match), ['São Paulo']);
+  });
+
+  it('sorts by the words left of the match, nearest first, and by the words right of it', () => {
+    const lines = [...kwicLines(summit, [['putin']]), ...kwicLines(rates, [['putin']])];
+    assert.deepStrictEqual(
+      sortKwic(lines, 'left').map(({ left }) => left.split(' ').at(-1)),
+      ['2023-09-13', 'of', 'saw', 'Vladimir'],
+    );
+    assert.deepStrictEqual(
+      sortKwic(lines, 'right').map(({ right }) => right.split(' ')[0]),
+      ['.', 'and', 'raised', 'said'],
+    );
+  });
+
+  it('filters by date and pages through the sorted lines', () => {
+    const lines = [...kwicLines(summit, [['putin']]), ...kwicLines(rates, [['putin']])];
+    const page = kwicPage(lines, { sort: 'date', from: '2023-01-01', offset: 1, limit: 1 });
+    assert.strictEqual(page.total, 3);
+    assert.deepStrictEqual(page.lines.map(({ id }) => id), ['file:///summit.txt']);
+    assert.strictEqual(kwicPage(lines, { sort: 'date', to: '2022-12-31', offset: 0, limit: 10 }).total, 1);
+    assert.strictEqual(kwicPage(lines, { sort: 'date', offset: 0, limit: 10 }).lines[0]?.date, '2022-01-01');
+  });
+});

@@ -1,0 +1,64 @@
+import * as assert from 'assert';
+import { EntityCandidate, monthRangeFilter, monthRangeOf, overviewData, topEntities } from '../../../src/core/panels/overview';
+
+const candidates: EntityCandidate[] = [
+  { key: 'PER:kim', name: 'Kim', type: 'PER', months: new Map([['2023-09', 9], ['2023-12', 1]]) },
+  { key: 'PER:putin', name: 'Putin', type: 'PER', months: new Map([['2023-09', 4], ['2024-01', 7]]) },
+  { key: 'LOC:moscow', name: 'Moscow', type: 'LOC', months: new Map([['2024-01', 3]]) },
+  { key: 'ORG:kremlin', name: 'Kremlin', type: 'ORG', months: new Map([['2023-12', 2]]) },
+  { key: 'MISC:russian', name: 'Russian', type: 'MISC', months: new Map([['2023-09', 50]]) },
+];
+
+describe('overview data', () => {
+  it('counts articles, undated and skipped files and articles per month, empty months included', () => {
+    const data = overviewData(['2023-09-30', '2023-11-01', undefined, '2024-01-01', '2023-09-01'], 3, []);
+    assert.strictEqual(data.articles, 5);
+    assert.strictEqual(data.undated, 1);
+    assert.strictEqual(data.skipped, 3);
+    assert.deepStrictEqual(
+      data.months.map(({ period, count }) => [period.label, count]),
+      [
+        ['2023-09', 2],
+        ['2023-10', 0],
+        ['2023-11', 1],
+        ['2023-12', 0],
+        ['2024-01', 1],
+      ],
+    );
+  });
+
+  it('has no months when no article is dated', () => {
+    assert.deepStrictEqual(overviewData([undefined], 0, []).months, []);
+  });
+
+  it('lists the most mentioned people, places and organizations overall, never other names', () => {
+    const { top } = overviewData([], 0, candidates);
+    assert.deepStrictEqual(top.PER.map(({ name, mentions }) => [name, mentions]), [['Putin', 11], ['Kim', 10]]);
+    assert.deepStrictEqual(top.LOC.map(({ name }) => name), ['Moscow']);
+    assert.deepStrictEqual(top.ORG.map(({ name }) => name), ['Kremlin']);
+  });
+
+  it('filters the lists to a brushed range of months, inclusive, dropping entities not mentioned then', () => {
+    const lists = topEntities(candidates, { from: '2023-09', to: '2023-12' });
+    assert.deepStrictEqual(lists.PER.map(({ name, mentions }) => [name, mentions]), [['Kim', 10], ['Putin', 4]]);
+    assert.deepStrictEqual(lists.LOC, []);
+    assert.deepStrictEqual(topEntities(candidates, { from: '2024-01', to: '2024-01' }).PER.map(({ name }) => name), ['Putin']);
+  });
+
+  it('keeps the first few of each list, ties by name', () => {
+    const tied: EntityCandidate[] = ['Cy', 'Al', 'Bo'].map((name) => ({ key: `PER:${name}`, name, type: 'PER', months: new Map([['2023-01', 1]]) }));
+    assert.deepStrictEqual(topEntities(tied, undefined, 2).PER.map(({ name }) => name), ['Al', 'Bo']);
+  });
+});
+
+describe('overview brushing', () => {
+  it('reads a brushed range from a webview, in order, and rejects anything else', () => {
+    assert.deepStrictEqual(monthRangeOf({ from: '2024-02', to: '2023-12' }), { from: '2023-12', to: '2024-02' });
+    assert.strictEqual(monthRangeOf({ from: '2024-13', to: '2023-12' }), undefined);
+    assert.strictEqual(monthRangeOf(null), undefined);
+  });
+
+  it('searches a brushed range from the first day of its first month to the last of its last', () => {
+    assert.strictEqual(monthRangeFilter({ from: '2023-12', to: '2024-02' }), 'after:2023-11-30 before:2024-03-01');
+  });
+});
