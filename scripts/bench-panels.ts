@@ -47,8 +47,8 @@ function time(run: () => unknown): { first: number; median: number } {
 }
 
 async function openIndex(count: number): Promise<CorpusIndex> {
-  const dir = benchCorpus(REUTERS, count);
-  const cacheFile = path.join(tmpdir(), 'news-corpus-bench', `panels-index-${count}.ncidx`);
+  const dir = benchCorpus(REUTERS, count, 'real');
+  const cacheFile = path.join(tmpdir(), 'news-corpus-bench', `panels-index-real-${count}.ncidx`);
   const service = new IndexService({ root: dir, cacheFile, extractor: { kind: 'model', modelPath: MODEL } });
   const outcome = await service.open(listArticleFiles(dir));
   if (outcome.source !== 'cache') await service.save();
