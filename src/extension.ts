@@ -35,6 +35,9 @@ export function activate(context: vscode.ExtensionContext): NewsCorpusApi {
     lastScan: () => service.lastScan,
     search: (query, options = {}) => service.search(query, options),
     whenIdle: () => service.whenIdle(),
+    scanPhase: () => service.phase,
+    cacheFiles: () => service.cacheFiles,
+    saveIndexes: () => service.saveNow(),
   };
 }
 

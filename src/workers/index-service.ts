@@ -152,6 +152,11 @@ export class IndexService {
     return this.current;
   }
 
+  /** Where the index is saved, if anywhere. */
+  get cacheFile(): string | undefined {
+    return this.options.cacheFile;
+  }
+
   /** Whether {@link load} or {@link open} has run: the index holds what the cache had, or what a build found. */
   get isLoaded(): boolean {
     return this.loaded;
