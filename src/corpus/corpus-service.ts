@@ -20,8 +20,12 @@ const READ_CONCURRENCY = 16;
 const FILE_EVENT_DELAY_MS = 150;
 /** The index is saved this long after its last change, so a burst of edits costs one save. */
 const SAVE_DELAY_MS = 5_000;
-/** Articles a first build lists reach the views at most this often: each listing regroups the Dates view. */
+/**
+ * Articles a first build lists reach the views at most this often, plus a millisecond for every
+ * {@link LISTED_PER_MS} articles listed already: each listing regroups the Dates view, which costs more as it grows.
+ */
 const LISTING_INTERVAL_MS = 250;
+const LISTED_PER_MS = 100;
 /** Walks for single file events are short and not cancelled. */
 const NEVER_CANCELLED = new AbortController().signal;
 
@@ -387,7 +391,7 @@ export class CorpusService implements vscode.Disposable {
     this.corpus.reset(articles, skipped);
   }
 
-  /** Lists articles as they are indexed: the first at once, then at most every {@link LISTING_INTERVAL_MS}. */
+  /** Lists articles as they are indexed: the first at once, then at intervals (see {@link LISTING_INTERVAL_MS}). */
   private list(summaries: readonly ArticleSummary[]): void {
     for (const summary of summaries) this.listing.articles.push(articleOf(summary));
     if (this.listing.timer !== undefined) return;
@@ -396,7 +400,7 @@ export class CorpusService implements vscode.Disposable {
       this.listing.last = performance.now();
       this.corpus.update({ articles: this.listing.articles.splice(0) });
     };
-    const wait = this.listing.last + LISTING_INTERVAL_MS - performance.now();
+    const wait = this.listing.last + LISTING_INTERVAL_MS + this.corpus.size / LISTED_PER_MS - performance.now();
     if (wait <= 0) flush();
     else this.listing.timer = setTimeout(flush, wait);
   }
@@ -498,7 +502,7 @@ export class CorpusService implements vscode.Disposable {
       if (!filter.entersFolder(relativePath)) return [];
       return (await findCandidates(folder.uri, filter, NEVER_CANCELLED, relativePath)).candidates;
     }
-    if (filter.acceptsFile(relativePath)) return [{ uri, path: displayPath(uri) }];
+    if (filter.acceptsFile(relativePath)) return [{ uri }];
     // A file that stopped matching (e.g. renamed to .bak) leaves the corpus.
     removed.add(uri.toString());
     return [];
