@@ -53,7 +53,7 @@ async function settledCache(userDataDir) {
   }
 }
 
-/** The probe's lines: { at, stallMs, rss, heapUsed, external } every half second. */
+/** The probe's lines: { pid, at, stallMs, rss, heapUsed, external } every half second. */
 function probeLines(file) {
   if (!existsSync(file)) return [];
   return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
@@ -122,9 +122,11 @@ async function lastScanTime(page, count) {
   return /in ([\d.]+) s\./.exec(text ?? '')?.[1] ?? '?';
 }
 
-/** When the extension host's probe first reported: the extension had activated. */
+/** When the probe of an extension host started after `after` first reported: the extension had activated. */
 function activatedAt(file, after) {
-  return probeLines(file).find((line) => line.at >= after)?.at;
+  const lines = probeLines(file);
+  const before = new Set(lines.filter((line) => line.at < after).map((line) => line.pid));
+  return lines.find((line) => line.at >= after && !before.has(line.pid))?.at;
 }
 
 await runMain(async (defer) => {

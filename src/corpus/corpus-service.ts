@@ -16,6 +16,11 @@ import { WorkspaceEntities } from './workspace-entities';
 
 /** How many remote or virtual files are read at once: enough to hide latency, few enough not to flood a remote. */
 const READ_CONCURRENCY = 16;
+/**
+ * How many files on the host's own disk are stat'ed at once: each waits for a thread of Node's pool, and with
+ * 16 at a time the round trips, not the disk, were the cost (20,000 files: 2.8 s at 16, 0.8 s at 256).
+ */
+const LOCAL_STAT_CONCURRENCY = 256;
 /** File events arriving within this window are handled as one batch. */
 const FILE_EVENT_DELAY_MS = 150;
 /** The index is saved this long after its last change, so a burst of edits costs one save. */
@@ -106,7 +111,8 @@ async function prepareAll(candidates: readonly Candidate[], maxFileBytes: number
       else if (outcome.kind === 'skipped') skipped.push(outcome.file);
     }
   };
-  await Promise.all(Array.from({ length: READ_CONCURRENCY }, worker));
+  const local = candidates.every((candidate) => candidate.uri.scheme === 'file');
+  await Promise.all(Array.from({ length: local ? LOCAL_STAT_CONCURRENCY : READ_CONCURRENCY }, worker));
   return { jobs, skipped };
 }
 

@@ -11,7 +11,7 @@ const REPORT_INTERVAL_MS = 500;
 /**
  * For `npm run bench:vscode`: when the extension host's environment names a file in
  * {@link STALL_PROBE_VARIABLE}, appends a JSON line every {@link REPORT_INTERVAL_MS} with the longest
- * event-loop stall since the last line (how late a 10 ms timer ran) and the host's memory. Off otherwise.
+ * event-loop stall since the last line (how late a 10 ms timer ran), the host's memory and process id. Off otherwise.
  */
 export function registerStallProbe(context: vscode.ExtensionContext): void {
   const file = process.env[STALL_PROBE_VARIABLE];
@@ -25,7 +25,7 @@ export function registerStallProbe(context: vscode.ExtensionContext): void {
     expected = now + PROBE_INTERVAL_MS;
     if (now - reported < REPORT_INTERVAL_MS) return;
     const memory = process.memoryUsage();
-    appendFileSync(file, `${JSON.stringify({ at: Date.now(), stallMs: Math.round(longest), rss: memory.rss, heapUsed: memory.heapUsed, external: memory.external })}\n`);
+    appendFileSync(file, `${JSON.stringify({ pid: process.pid, at: Date.now(), stallMs: Math.round(longest), rss: memory.rss, heapUsed: memory.heapUsed, external: memory.external })}\n`);
     longest = 0;
     reported = now;
   }, PROBE_INTERVAL_MS);
