@@ -183,9 +183,13 @@ export class IndexService {
       this.loaded = true;
       // Ignoring the cache means replacing it, even with an empty index.
       this.unsaved ||= run.ignoreCache === true;
-      // Queued behind the load, so the index answers first and the file's buffer is freed soon after.
-      // Failing would only keep the buffer: the index works the same, so there is nothing to report.
-      if (loaded.ok) void this.enqueue(() => this.current.releaseLoadedFile()).catch(() => undefined);
+      if (loaded.ok) {
+        // Queued behind the load, so that the caller lists the articles first: the term tree and entity figures
+        // (which a query or an entity list would otherwise build at once), then freeing the file's buffer.
+        // Failing would only leave them to be built on first use, or keep the buffer: nothing to report.
+        void this.enqueue(() => this.current.prepare()).catch(() => undefined);
+        void this.enqueue(() => this.current.releaseLoadedFile()).catch(() => undefined);
+      }
       const outcome = { source: loaded.ok ? 'cache' : 'none', loadMs: performance.now() - started } as const;
       return loaded.message === undefined ? outcome : { ...outcome, message: loaded.message };
     });
@@ -282,7 +286,6 @@ export class IndexService {
       return { ok: false, message: decoded.problem.message };
     }
     this.current = new CorpusIndex(decoded.parts);
-    await this.current.prepare();
     return { ok: true };
   }
 
