@@ -1,5 +1,5 @@
 import { Corpus } from './core/corpus';
-import { ScanSummary } from './corpus/corpus-service';
+import { ScanPhase, ScanSummary } from './corpus/corpus-service';
 import { SearchOptions, SearchResponse } from './core/search/corpus-index';
 import { DatesTreeProvider } from './dates-tree/dates-tree-provider';
 import { EntitiesTreeProvider } from './entities-tree/entities-tree-provider';
@@ -27,4 +27,10 @@ export interface NewsCorpusApi {
   lastScan(): ScanSummary | undefined;
   /** Resolves once every scan and file event received so far has reached the corpus. */
   whenIdle(): Promise<void>;
+  /** Where the scan under way is (loading the saved index, checking files against it, indexing), or undefined. */
+  scanPhase(): ScanPhase | undefined;
+  /** Where the folders' indexes are saved (in the extension's storage). */
+  cacheFiles(): string[];
+  /** Saves the indexes that changed since their last save now, rather than after the usual delay. */
+  saveIndexes(): Promise<void>;
 }

@@ -5,6 +5,7 @@ import { registerArticleLanguage } from './article-language';
 import { registerCorpus } from './corpus';
 import { readHighlightArticles, readHighlightEntities } from './corpus/settings';
 import { registerDatesTree } from './dates-tree';
+import { registerStallProbe } from './diagnostics';
 import { registerEntitiesTree } from './entities-tree';
 import { registerEntityEditor } from './entity-editor';
 import { registerEntityEngine } from './entity-engine';
@@ -18,6 +19,7 @@ import { registerSkippedFiles } from './skipped-files';
 import { registerStatusBar } from './status-bar';
 
 export function activate(context: vscode.ExtensionContext): NewsCorpusApi {
+  registerStallProbe(context);
   const engine = registerEntityEngine(context);
   const service = registerCorpus(context, { extractor: () => engine.extractorSpec() });
   const analyze = (text: string) => engine.analyze(text);
@@ -45,6 +47,9 @@ export function activate(context: vscode.ExtensionContext): NewsCorpusApi {
     lastScan: () => service.lastScan,
     search: (query, options = {}) => service.search(query, options),
     whenIdle: () => service.whenIdle(),
+    scanPhase: () => service.phase,
+    cacheFiles: () => service.cacheFiles,
+    saveIndexes: () => service.saveNow(),
   };
 }
 

@@ -94,13 +94,17 @@ function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(2)} s`;
 }
 
+function cacheSize(file: string): string {
+  return existsSync(file) ? `${(statSync(file).size / 1024 / 1024).toFixed(1)} MB` : 'none: no articles';
+}
+
 async function runIndex(args: readonly string[], io: CliIo): Promise<number> {
   const { options } = parseIndexOptions(args);
   const started = performance.now();
   const { service, outcome, listMs } = await openIndex(options, io);
   try {
     const saveStarted = performance.now();
-    await service.save();
+    const saved = await service.save();
     const saveMs = performance.now() - saveStarted;
     const index = service.index;
     const { sync } = outcome;
@@ -109,8 +113,8 @@ async function runIndex(args: readonly string[], io: CliIo): Promise<number> {
         `Indexed ${index.articleCount.toLocaleString('en-US')} articles under ${options.dir} (${sync.skipped.length} files skipped).`,
         `  ${outcome.source === 'cache' ? `from the saved index: ${sync.added} added, ${sync.updated} changed, ${sync.removed} removed, ${sync.unchanged} unchanged` : 'built from scratch'}`,
         `  ${index.termCount.toLocaleString('en-US')} terms, ${index.entityCount.toLocaleString('en-US')} entities (${options.extractor.kind === 'model' ? `model ${options.extractor.modelPath}` : 'no entity extraction'})`,
-        `  list files ${seconds(listMs)}, ${outcome.source === 'cache' ? `load ${seconds(outcome.loadMs)}, ` : ''}read + analyse + index ${seconds(sync.ms)}, save ${seconds(saveMs)}, total ${seconds(performance.now() - started)}`,
-        `  saved to ${options.cacheFile} (${(statSync(options.cacheFile).size / 1024 / 1024).toFixed(1)} MB)`,
+        `  list files ${seconds(listMs)}, ${outcome.source === 'cache' ? `load ${seconds(outcome.loadMs)}, ` : ''}read + analyse + index ${seconds(sync.ms)}, ${saved ? `save ${seconds(saveMs)}` : 'nothing to save'}, total ${seconds(performance.now() - started)}`,
+        `  ${saved ? 'saved to' : 'unchanged, not rewritten:'} ${options.cacheFile} (${cacheSize(options.cacheFile)})`,
         '',
       ].join('\n'),
     );

@@ -15,6 +15,10 @@ function publishState(service: CorpusService, state: CorpusState): void {
   void vscode.commands.executeCommand('setContext', 'newsCorpus.hasSkipped', service.corpus.skippedCount > 0);
 }
 
+function isRebuild(request: unknown): boolean {
+  return typeof request === 'object' && request !== null && (request as { rebuild?: unknown }).rebuild === true;
+}
+
 function watchFiles(service: CorpusService): vscode.Disposable {
   // One recursive watcher: deleting or moving a folder reports only the folder, which an include glob would miss.
   const watcher = vscode.workspace.createFileSystemWatcher('**/*');
@@ -62,7 +66,8 @@ export function registerCorpus(context: vscode.ExtensionContext, deps: { extract
       if (affectsCorpus(event)) void service.rescan();
     }),
     vscode.workspace.onDidChangeWorkspaceFolders(() => void service.rescan()),
-    vscode.commands.registerCommand('newsCorpus.refresh', () => service.rescan()),
+    // `{ rebuild: true }` ignores the saved index and reads every file again, as a first opening does.
+    vscode.commands.registerCommand('newsCorpus.refresh', (request?: unknown) => service.rescan({ rebuild: isRebuild(request) })),
     vscode.commands.registerCommand('newsCorpus.openSettings', () => vscode.commands.executeCommand('workbench.action.openSettings', `@ext:${context.extension.id}`)),
   );
   publishState(service, service.state);

@@ -4,7 +4,7 @@ import { describeSkip, readArticleFile } from '../core/article-file';
 import { SkippedFile } from '../core/corpus';
 import { FileJob } from '../workers/protocol';
 import { indexPathOf } from './index-paths';
-import { Candidate } from './workspace-scanner';
+import { Candidate, displayPath } from './workspace-scanner';
 
 /** What preparing one candidate for the index gave: a job, a skipped file, or nothing because it was deleted meanwhile. */
 export type CandidateOutcome = { readonly kind: 'job'; readonly job: FileJob } | { readonly kind: 'skipped'; readonly file: SkippedFile } | { readonly kind: 'gone' };
@@ -36,7 +36,7 @@ export type IndexedStamp = (path: string) => { readonly size: number; readonly m
 export async function prepareCandidate(candidate: Candidate, maxFileBytes: number, indexed?: IndexedStamp): Promise<CandidateOutcome> {
   const path = indexPathOf(candidate.uri);
   const id = candidate.uri.toString();
-  const skip = (reason: Parameters<typeof describeSkip>[0], message: string): CandidateOutcome => ({ kind: 'skipped', file: { id, path: candidate.path, reason, message } });
+  const skip = (reason: Parameters<typeof describeSkip>[0], message: string): CandidateOutcome => ({ kind: 'skipped', file: { id, path: displayPath(candidate.uri), reason, message } });
   try {
     const stat = await statOf(candidate.uri);
     if (stat.size > maxFileBytes) return skip('too-large', describeSkip('too-large', { size: stat.size, maxBytes: maxFileBytes }));

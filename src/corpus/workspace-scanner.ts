@@ -2,14 +2,14 @@ import * as vscode from 'vscode';
 import { compileGlob, excludesFolder, GlobMatcher } from '../core/glob';
 import { CorpusSettings } from './settings';
 
-/** A file that may be an article, with the path the user sees. */
+/** A file that may be an article (the path the user sees is worked out only when needed: a skipped file). */
 export interface Candidate {
   readonly uri: vscode.Uri;
-  readonly path: string;
 }
 
-/** A folder the walk could not read. */
+/** A folder the walk could not read, with the path the user sees. */
 export interface UnreadableFolder extends Candidate {
+  readonly path: string;
   readonly error: string;
 }
 
@@ -66,8 +66,7 @@ export async function findCandidates(
       if (type & vscode.FileType.Directory) {
         if (!(type & vscode.FileType.SymbolicLink) && filter.entersFolder(relativePath)) pending.push(relativePath);
       } else if (type & vscode.FileType.File && filter.acceptsFile(relativePath)) {
-        const uri = vscode.Uri.joinPath(folder, relativePath);
-        candidates.push({ uri, path: displayPath(uri) });
+        candidates.push({ uri: vscode.Uri.joinPath(folder, relativePath) });
       }
     }
   }

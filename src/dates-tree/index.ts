@@ -2,17 +2,31 @@ import * as vscode from 'vscode';
 import { articleTargetOf } from '../core/article-target';
 import { Corpus } from '../core/corpus';
 import { countOf } from '../core/display-text';
-import { CorpusState } from '../corpus/corpus-service';
+import { CorpusState, ScanPhase } from '../corpus/corpus-service';
 import { readDatesViewSettings, readRevealActiveArticle, SETTINGS_SECTION } from '../corpus/settings';
 import { showScanProgress } from '../corpus/view-progress';
 import { DatesTreeProvider } from './dates-tree-provider';
 
 export const DATES_VIEW_ID = 'newsCorpus.dates';
 
-/** What the Dates view reads: the corpus, and the scan state for its progress bar. */
+/** What the Dates view reads: the corpus, and the scan state for its progress bar and message. */
 export interface DatesTreeDeps {
   readonly corpus: Corpus;
-  readonly service: { readonly state: CorpusState; readonly onDidChangeState: vscode.Event<CorpusState> };
+  readonly service: {
+    readonly state: CorpusState;
+    readonly onDidChangeState: vscode.Event<CorpusState>;
+    readonly phase: ScanPhase | undefined;
+    readonly indexing: { readonly done: number; readonly total: number } | undefined;
+    readonly onDidProgress: vscode.Event<void>;
+  };
+}
+
+/** The view's message while a scan runs and articles are listed already; undefined when there is nothing to say. */
+function scanMessage(service: DatesTreeDeps['service']): string | undefined {
+  const indexing = service.indexing;
+  if (service.phase === 'indexing' && indexing) return `Indexing: ${indexing.done.toLocaleString('en-US')} of ${countOf(indexing.total, 'file')} read…`;
+  if (service.phase === 'checking') return 'Checking the files for changes…';
+  return undefined;
 }
 
 /** Shows the Dates view, kept in step with the corpus and its settings, revealing the active editor's article. */
@@ -20,10 +34,14 @@ export function registerDatesTree(context: vscode.ExtensionContext, deps: DatesT
   const { corpus } = deps;
   const provider = new DatesTreeProvider(corpus, readDatesViewSettings);
   const view = vscode.window.createTreeView(DATES_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  const showMessage = () => {
+    const scanning = corpus.size > 0 ? scanMessage(deps.service) : undefined;
+    view.message = scanning ?? (corpus.skippedCount > 0 && corpus.size > 0 ? `${countOf(corpus.skippedCount, 'file')} skipped — see News Corpus: Show Skipped Files` : '');
+  };
   const update = () => {
     provider.refresh();
     view.description = corpus.size > 0 ? countOf(corpus.size, 'article') : '';
-    view.message = corpus.skippedCount > 0 && corpus.size > 0 ? `${countOf(corpus.skippedCount, 'file')} skipped — see News Corpus: Show Skipped Files` : '';
+    showMessage();
   };
   const reveal = async (id: string, focus: boolean): Promise<void> => {
     if (!corpus.article(id)) return;
@@ -38,6 +56,8 @@ export function registerDatesTree(context: vscode.ExtensionContext, deps: DatesT
     view,
     { dispose: unsubscribe },
     showScanProgress(DATES_VIEW_ID, deps.service),
+    deps.service.onDidProgress(showMessage),
+    deps.service.onDidChangeState(showMessage),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(`${SETTINGS_SECTION}.dateOrder`) || event.affectsConfiguration(`${SETTINGS_SECTION}.undatedLabel`)) provider.refresh();
     }),

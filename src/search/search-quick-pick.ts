@@ -127,7 +127,8 @@ export function showSearchQuickPick(deps: SearchDeps, initialQuery = ''): Promis
     }
     const shown = response.hits.length < response.total ? `top ${response.hits.length.toLocaleString('en-US')} of ` : '';
     const fuzzy = response.fuzzy ? ' (nothing matched exactly: showing near spellings)' : '';
-    quickPick.title = `News Corpus: ${shown}${countOf(response.total, 'article')} in ${response.tookMs.toFixed(1)} ms${fuzzy}`;
+    const partial = response.partial ? ` — still indexing: searched ${response.partial.indexed.toLocaleString('en-US')} of ${countOf(response.partial.total, 'file')} so far` : '';
+    quickPick.title = `News Corpus: ${shown}${countOf(response.total, 'article')} in ${response.tookMs.toFixed(1)} ms${fuzzy}${partial}`;
     quickPick.items = response.hits.length > 0 ? [showAllItem(response.total), ...response.hits.map((hit) => hitItem(hit, deps.uriOf))] : [messageItem('No articles match.', 'Try fewer words, a prefix such as export*, or a typo-tolerant word such as bundesbnak~.')];
   };
 

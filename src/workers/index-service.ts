@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { SkippedArticle } from '../core/search/analyzed-batch';
-import { CorpusIndex, SearchOptions, SearchResponse } from '../core/search/corpus-index';
+import { AnalyzedArticleMeta, AnalyzedBatch, SkippedArticle } from '../core/search/analyzed-batch';
+import { dayString } from '../core/search/date-values';
+import { ArticleSummary, CorpusIndex, SearchOptions, SearchResponse } from '../core/search/corpus-index';
 import { IndexIdentity, decodeIndexSteps, encodeIndexSteps } from '../core/search/index-file';
 import { runInSlices } from '../core/search/time-slices';
 import { ExtractorSpec, extractorId } from './entity-extractor';
@@ -17,6 +18,13 @@ export const WORKER_IDLE_MS = 30_000;
 const SYNC_STEP_FILES = 5000;
 /** Random bytes in a temporary file's name: two services in one process may save the same cache at once. */
 const TEMPORARY_NAME_BYTES = 6;
+/**
+ * A first build makes what it has indexed searchable each time it has this many times more articles than at
+ * the last time (each step compacts everything so far, so the steps together cost a fraction of the last one).
+ */
+const PARTIAL_SEARCH_GROWTH = 4;
+/** The first partial search index of a first build holds at least this many articles. */
+const FIRST_PARTIAL_SEARCH_ARTICLES = 2000;
 
 /**
  * How an {@link IndexService} is set up.
@@ -33,6 +41,8 @@ export interface IndexServiceOptions {
   readonly workers?: number;
   readonly workerPath?: string;
   readonly maxFileBytes?: number;
+  /** Articles a first build indexes before its first partial search index (default {@link FIRST_PARTIAL_SEARCH_ARTICLES}). */
+  readonly partialSearchFrom?: number;
 }
 
 /**
@@ -43,7 +53,33 @@ export interface IndexServiceOptions {
  */
 export interface RunOptions {
   readonly onProgress?: (done: number, total: number) => void;
+  /** Hears the title and date of articles as they are indexed, before they are searchable (e.g. to list them at once). */
+  readonly onArticles?: (articles: readonly ArticleSummary[]) => void;
   readonly signal?: AbortSignal;
+}
+
+/**
+ * What {@link IndexService.load} did: loaded the cache, or found none usable, and why.
+ *
+ * @example
+ * const loaded: LoadOutcome = { source: 'cache', loadMs: 812 };
+ */
+export interface LoadOutcome {
+  readonly source: 'cache' | 'none';
+  /** Why the cache was not used (damaged, out of date), for the user; absent when there was simply none. */
+  readonly message?: string;
+  readonly loadMs: number;
+}
+
+/**
+ * How much of a first build a search sees while the build is under way.
+ *
+ * @example
+ * const partial: PartialIndex = { indexed: 8000, total: 100000 };
+ */
+export interface PartialIndex {
+  readonly indexed: number;
+  readonly total: number;
 }
 
 /** What a {@link IndexService.sync} changed. */
@@ -64,6 +100,12 @@ export interface OpenOutcome {
   readonly message?: string;
   readonly loadMs: number;
   readonly sync: SyncOutcome;
+}
+
+function summaryOf(article: AnalyzedArticleMeta): ArticleSummary {
+  const summary = { path: article.path, title: article.title };
+  const date = dayString(article.day);
+  return date === undefined ? summary : { ...summary, date };
 }
 
 function sameStamp(file: FileJob, stamp: { size: number; mtimeMs: number } | undefined): boolean {
@@ -90,6 +132,11 @@ export class IndexService {
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
   private identityCache: IndexIdentity | undefined;
   private disposed = false;
+  private loaded = false;
+  /** Whether the index differs from its cache file: a save with nothing changed would rewrite hundreds of MB. */
+  private unsaved = false;
+  /** What a first build under way has made searchable so far, answering searches until the build is done. */
+  private partial: { readonly index: CorpusIndex; readonly indexed: number; readonly total: number } | undefined;
 
   constructor(private readonly options: IndexServiceOptions) {
     const poolOptions = { extractor: options.extractor, ...(options.workers === undefined ? {} : { workers: options.workers }) };
@@ -105,27 +152,59 @@ export class IndexService {
     return this.current;
   }
 
-  /** Runs a query on the current index; never throws on a bad query. */
+  /** Where the index is saved, if anywhere. */
+  get cacheFile(): string | undefined {
+    return this.options.cacheFile;
+  }
+
+  /** Whether {@link load} or {@link open} has run: the index holds what the cache had, or what a build found. */
+  get isLoaded(): boolean {
+    return this.loaded;
+  }
+
+  /** How much a first build under way has made searchable, or undefined when searches see the whole index. */
+  get partialIndex(): PartialIndex | undefined {
+    return this.partial && { indexed: this.partial.indexed, total: this.partial.total };
+  }
+
+  /** Runs a query on the current index (during a first build, on what it has made searchable); never throws on a bad query. */
   search(query: string, options?: SearchOptions): SearchResponse {
-    return this.current.search(query, options);
+    return (this.partial?.index ?? this.current).search(query, options);
+  }
+
+  /**
+   * Loads the cache if there is a usable one, so that the index answers before any file is looked at; a
+   * damaged or out-of-date cache gives a message saying why. {@link sync} then brings it up to date.
+   */
+  load(run: { readonly ignoreCache?: boolean } = {}): Promise<LoadOutcome> {
+    return this.enqueueChange(async () => {
+      const started = performance.now();
+      const loaded = run.ignoreCache ? { ok: false } : await this.loadCache();
+      this.loaded = true;
+      // Ignoring the cache means replacing it, even with an empty index.
+      this.unsaved ||= run.ignoreCache === true;
+      if (loaded.ok) {
+        // Queued behind the load, so that the caller lists the articles first: the term tree and entity figures
+        // (which a query or an entity list would otherwise build at once), then freeing the file's buffer.
+        // Failing would only leave them to be built on first use, or keep the buffer: nothing to report.
+        void this.enqueue(() => this.current.prepare()).catch(() => undefined);
+        void this.enqueue(() => this.current.releaseLoadedFile()).catch(() => undefined);
+      }
+      const outcome = { source: loaded.ok ? 'cache' : 'none', loadMs: performance.now() - started } as const;
+      return loaded.message === undefined ? outcome : { ...outcome, message: loaded.message };
+    });
   }
 
   /**
    * Loads the cache if there is a usable one, then syncs it with `files` (re-reading only new and
    * changed files); a missing, damaged or out-of-date cache means a full build, with a message saying why.
    */
-  open(files: readonly FileJob[], run: RunOptions & { readonly ignoreCache?: boolean } = {}): Promise<OpenOutcome> {
-    return this.enqueueChange(async () => {
-      const started = performance.now();
-      const loaded = run.ignoreCache ? { ok: false } : await this.loadCache();
-      const loadMs = performance.now() - started;
-      const sync = await this.syncNow(files, run);
-      // Queued behind this open, so the index answers first and the file's buffer is freed soon after.
-      // Failing would only keep the buffer: the index works the same, so there is nothing to report.
-      if (loaded.ok) void this.enqueue(() => this.current.releaseLoadedFile()).catch(() => undefined);
-      const source = loaded.ok ? 'cache' : 'built';
-      return loaded.message === undefined ? { source, loadMs, sync } : { source, message: loaded.message, loadMs, sync };
-    });
+  async open(files: readonly FileJob[], run: RunOptions & { readonly ignoreCache?: boolean } = {}): Promise<OpenOutcome> {
+    const loaded = await this.load(run);
+    const sync = await this.sync(files, run);
+    const source = loaded.source === 'cache' ? 'cache' : 'built';
+    const outcome = { source, loadMs: loaded.loadMs, sync } as const;
+    return loaded.message === undefined ? outcome : { ...outcome, message: loaded.message };
   }
 
   /** Brings the index in line with `files`: adds new ones, re-reads changed ones (by size and mtime), drops missing ones. */
@@ -135,23 +214,30 @@ export class IndexService {
 
   /** Re-indexes one created or changed file (read from disk, or from `file.text`). */
   update(file: FileJob): Promise<SyncOutcome> {
-    return this.enqueueChange(() => this.analyzeInto([file], false, {}, 0));
+    return this.enqueueChange(() => {
+      this.unsaved = true;
+      return this.analyzeInto([file], false, {}, 0);
+    });
   }
 
   /** Drops a deleted file from the index; returns whether it was indexed. */
   remove(filePath: string): Promise<boolean> {
     return this.enqueueChange(async () => {
       const removed = this.current.remove(filePath);
+      this.unsaved ||= removed;
       await this.compactIfDue();
       return removed;
     });
   }
 
-  /** Writes the index to the cache file (atomically: a temporary file renamed over the old one). */
-  save(): Promise<void> {
+  /**
+   * Writes the index to the cache file (atomically: a temporary file renamed over the old one), unless it
+   * is the one the cache file already holds. Resolves to whether it wrote.
+   */
+  save(): Promise<boolean> {
     return this.enqueue(async () => {
       const file = this.options.cacheFile;
-      if (file === undefined) return;
+      if (file === undefined || !this.unsaved) return false;
       // A build already ends with a compaction: compacting again would redo ~1 s of work at 100,000 articles.
       if (!this.current.isCompact) await this.current.compact();
       const chunks = await runInSlices(encodeIndexSteps(this.current.parts(), this.identity()));
@@ -165,6 +251,8 @@ export class IndexService {
         await rm(temporary, { force: true });
         throw error;
       }
+      this.unsaved = false;
+      return true;
     });
   }
 
@@ -192,9 +280,12 @@ export class IndexService {
       return { ok: false };
     }
     const decoded = await runInSlices(decodeIndexSteps(bytes, this.identity()));
-    if (!decoded.ok) return { ok: false, message: decoded.problem.message };
+    // A damaged or stale cache is rewritten even if the folder turns out to be empty.
+    if (!decoded.ok) {
+      this.unsaved = true;
+      return { ok: false, message: decoded.problem.message };
+    }
     this.current = new CorpusIndex(decoded.parts);
-    await this.current.prepare();
     return { ok: true };
   }
 
@@ -203,6 +294,7 @@ export class IndexService {
     const { changed, removed } = await runInSlices(this.compareSteps(files));
     const bulk = changed.length > INCREMENTAL_LIMIT || this.current.articleCount === 0;
     const outcome = await this.analyzeInto(changed, bulk, run, files.length - changed.length);
+    if (removed > 0 || outcome.added + outcome.updated > 0) this.unsaved = true;
     return { ...outcome, removed, ms: performance.now() - started };
   }
 
@@ -249,28 +341,35 @@ export class IndexService {
     const started = performance.now();
     if (this.idleTimer) clearTimeout(this.idleTimer);
     // A bulk run fills a fresh index when nothing is indexed yet, so the old one keeps answering searches meanwhile.
-    const target = bulk && this.current.articleCount === 0 ? new CorpusIndex() : this.current;
+    const fresh = bulk && this.current.articleCount === 0;
+    const target = fresh ? new CorpusIndex() : this.current;
+    const firstAt = this.options.partialSearchFrom ?? FIRST_PARTIAL_SEARCH_ARTICLES;
+    const searchable = fresh ? new PartialSearch(target, files.length, firstAt, (partial) => (this.partial = partial)) : undefined;
     let added = 0;
     let updated = 0;
     const skipped: SkippedArticle[] = [];
     let outcome: 'done' | 'cancelled';
+    const take = (batch: AnalyzedBatch): void => {
+      for (const article of batch.articles) {
+        if (target.stamp(article.path)) updated++;
+        else added++;
+      }
+      for (const file of batch.skipped) target.remove(file.path);
+      skipped.push(...batch.skipped);
+      target.addBatch(batch, { defer: bulk });
+      run.onArticles?.(batch.articles.map(summaryOf));
+    };
     try {
       outcome = await this.pool.analyze(files, {
-        onBatch: (batch) => {
-          for (const article of batch.articles) {
-            if (target.stamp(article.path)) updated++;
-            else added++;
-          }
-          for (const file of batch.skipped) target.remove(file.path);
-          skipped.push(...batch.skipped);
-          target.addBatch(batch, { defer: bulk });
-        },
+        onBatch: (batch) => (searchable ? searchable.offer(batch, take) : take(batch)),
         ...(run.onProgress ? { onProgress: run.onProgress } : {}),
         ...(run.signal ? { signal: run.signal } : {}),
       });
+      await searchable?.settled(take);
     } finally {
       // Also after a failure: the threads hold the entity model and must not outlive their use.
       this.scheduleIdleStop();
+      this.partial = undefined;
     }
     if (outcome === 'cancelled') {
       // Deferred articles are not searchable until compaction: a cancelled bulk run must not leave them half-in.
@@ -304,5 +403,48 @@ export class IndexService {
     const result = this.queue.then(operation, operation);
     this.queue = result.catch(() => undefined);
     return result;
+  }
+}
+
+/**
+ * Makes a first build searchable while it runs: each time the index under construction has grown
+ * {@link PARTIAL_SEARCH_GROWTH} times, it is compacted (in slices) and published as the partial index.
+ * Batches that arrive during a compaction wait, since a compacting index cannot take them.
+ */
+class PartialSearch {
+  private compaction: Promise<void> | undefined;
+  private readonly waiting: AnalyzedBatch[] = [];
+
+  constructor(
+    private readonly target: CorpusIndex,
+    private readonly total: number,
+    private nextAt: number,
+    private readonly publish: (partial: { readonly index: CorpusIndex; readonly indexed: number; readonly total: number }) => void,
+  ) {}
+
+  /** Hands `batch` to `take` now, or after the compaction under way. */
+  offer(batch: AnalyzedBatch, take: (batch: AnalyzedBatch) => void): void {
+    if (this.compaction) {
+      this.waiting.push(batch);
+      return;
+    }
+    take(batch);
+    // The last batches need no partial index: the build's own compaction follows at once.
+    if (this.target.articleCount < this.nextAt || this.target.articleCount * 2 > this.total) return;
+    this.nextAt = this.target.articleCount * PARTIAL_SEARCH_GROWTH;
+    this.compaction = this.target.compact().then(() => {
+      // Articles taken after this stay deferred, unsearchable, until the next compaction.
+      this.publish({ index: this.target, indexed: this.target.articleCount, total: this.total });
+      this.compaction = undefined;
+      for (const waiting of this.waiting.splice(0)) take(waiting);
+    });
+    // A failure is reported by settled(), which the build awaits; until then it must not count as unhandled.
+    this.compaction.catch(() => undefined);
+  }
+
+  /** Resolves once no compaction runs and every batch offered has been taken. */
+  async settled(take: (batch: AnalyzedBatch) => void): Promise<void> {
+    await this.compaction;
+    for (const waiting of this.waiting.splice(0)) take(waiting);
   }
 }

@@ -69,7 +69,8 @@ export interface SearchHit {
 
 /**
  * The answer to a query, or why the query could not be run; `tookMs` is measured inside the index.
- * `fuzzy` says the hits come from retrying the words as fuzzy because nothing matched exactly.
+ * `fuzzy` says the hits come from retrying the words as fuzzy because nothing matched exactly; `partial`,
+ * that the index is still being built and the answer covers `indexed` of `total` files.
  *
  * @example
  * const response = index.search('putin');
@@ -77,7 +78,7 @@ export interface SearchHit {
  * else console.log(response.error);
  */
 export type SearchResponse =
-  | { readonly ok: true; readonly hits: readonly SearchHit[]; readonly total: number; readonly fuzzy: boolean; readonly tookMs: number }
+  | { readonly ok: true; readonly hits: readonly SearchHit[]; readonly total: number; readonly fuzzy: boolean; readonly tookMs: number; readonly partial?: { readonly indexed: number; readonly total: number } }
   | { readonly ok: false; readonly error: string; readonly offset: number; readonly tookMs: number };
 
 /**

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { Readable } from 'stream';
@@ -44,8 +44,13 @@ describe('news-corpus index and search', function () {
     assert.match(first.out, /built from scratch/);
     assert.match(first.out, /list files [\d.]+ s, read \+ analyse \+ index [\d.]+ s, save [\d.]+ s/);
     assert.match(first.out, /saved to .*\.ncidx \([\d.]+ MB\)/);
+    const written = statSync(cache);
     const second = await run(['index', dir, ...common()]);
     assert.match(second.out, new RegExp(`from the saved index: 0 added, 0 changed, 0 removed, ${NEWS.length} unchanged`));
+    assert.match(second.out, /nothing to save/);
+    assert.match(second.out, /unchanged, not rewritten: .*\.ncidx/);
+    const after = statSync(cache);
+    assert.deepStrictEqual([after.mtimeMs, after.size, after.ino], [written.mtimeMs, written.size, written.ino]);
   });
 
   it('search prints ranked results with snippets', async () => {

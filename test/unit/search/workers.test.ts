@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync, readFileSync, unlinkSync } from 'fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync, readFileSync, unlinkSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { AnalyzedBatch } from '../../../src/core/search/analyzed-batch';
@@ -291,6 +291,66 @@ describe('IndexService', function () {
     assert.deepStrictEqual(hits('georgia'), []);
     assert.deepStrictEqual(hits('wheat'), []);
     await second.dispose();
+  });
+
+  it('does not rewrite the cache when nothing changed, and does after a change', async () => {
+    const first = service();
+    await first.open(listArticleFiles(dir));
+    assert.strictEqual(await first.save(), true);
+    assert.strictEqual(await first.save(), false, 'saved already');
+    await first.dispose();
+    const written = statSync(cacheFile);
+    const second = service();
+    const reopened = await second.open(listArticleFiles(dir));
+    assert.deepStrictEqual([reopened.source, reopened.sync.unchanged], ['cache', NEWS.length]);
+    assert.strictEqual(await second.save(), false);
+    const after = statSync(cacheFile);
+    assert.deepStrictEqual([after.mtimeMs, after.size, after.ino], [written.mtimeMs, written.size, written.ino]);
+    await second.remove(path.join(dir, 'georgia.txt'));
+    assert.strictEqual(await second.save(), true);
+    await second.dispose();
+  });
+
+  it('loads the cache before any file is compared, then syncs', async () => {
+    const first = service();
+    await first.open(listArticleFiles(dir));
+    await first.save();
+    await first.dispose();
+    const second = service();
+    assert.strictEqual(second.isLoaded, false);
+    const loaded = await second.load();
+    assert.deepStrictEqual([loaded.source, second.isLoaded, second.index.articleCount], ['cache', true, NEWS.length]);
+    writeFileSync(path.join(dir, 'new.txt'), article('2024-01-01', 'A zebra escapes.'));
+    const synced = await second.sync(listArticleFiles(dir));
+    assert.deepStrictEqual([synced.added, synced.unchanged], [1, NEWS.length]);
+    await second.dispose();
+  });
+
+  it('lists articles as a first build indexes them, and answers searches over what it has made searchable so far', async () => {
+    writeCorpus(dir, 400);
+    const files = listArticleFiles(dir);
+    const building = new IndexService({ root: dir, extractor: { kind: 'none' }, workers: 2, partialSearchFrom: 25 });
+    const listed: string[] = [];
+    const seen: { listed: number; indexed: number; total: number; hits: number }[] = [];
+    const opened = await building.open(files, {
+      onArticles: (articles) => {
+        listed.push(...articles.map((summary) => summary.path));
+        const partial = building.partialIndex;
+        const response = building.search('wheat', { limit: 1000 });
+        if (partial && response.ok) seen.push({ listed: listed.length, ...partial, hits: response.total });
+      },
+    });
+    assert.strictEqual(listed.length, opened.sync.added);
+    assert.ok(seen.length > 0, 'a search answered while the build ran');
+    for (const state of seen) {
+      assert.strictEqual(state.total, files.length);
+      assert.ok(state.indexed > 0 && state.indexed < files.length && state.indexed <= state.listed, JSON.stringify(state));
+      assert.ok(state.hits > 0 && state.hits <= state.indexed, JSON.stringify(state));
+    }
+    assert.strictEqual(building.partialIndex, undefined);
+    const complete = building.search('wheat', { limit: 1000 });
+    assert.ok(complete.ok && complete.total >= 400 && seen.every((state) => state.hits < complete.total));
+    await building.dispose();
   });
 
   it('follows single-file changes: update, text handed in, removal, a file that stops being an article', async () => {

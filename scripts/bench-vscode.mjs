@@ -1,0 +1,171 @@
+// `npm run bench:vscode [COUNT]`: what a user waits for in the real workbench. Generates COUNT (default 100,000)
+// articles of real news length (12–40 Reuters paragraphs each, ~4 KB) in a temporary folder, opens it in
+// code-server with the packaged extension and Chromium (as the e2e tests do), and prints the time to the first
+// articles in the Dates view, to the first search answer and to a complete index, on the first opening and on a
+// reopening with the saved index; the time of a rescan with nothing changed; the longest stall of the extension
+// host's event loop; and the host's memory. Figures, not pass/fail. Needs ../shared (Reuters) and
+// `npm run package`.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { createSandbox, fail, installVsix, launchChromium, repoRoot, runMain, say, startCodeServer, workbenchUrl } from './harness.mjs';
+import { ensureCodeServer } from './setup-vscode.mjs';
+import { Workbench } from '../test/e2e/workbench.mjs';
+// Bundled by the npm script from scripts/real-length-corpus.ts, which shares the project's seeded generator.
+import { realLengthCorpus } from '../out/scripts/real-length-corpus.mjs';
+
+const DEFAULT_COUNT = 100_000;
+const REUTERS = join(repoRoot, '..', 'shared', 'corpora', 'reuters');
+/** A step may wait for a whole first build of 100,000 articles on a loaded machine. */
+const STEP_TIMEOUT_MS = 15 * 60_000;
+/** The extension saves its index this long after the last change; the bench waits until the file is settled. */
+const CACHE_SETTLED_MS = 2_000;
+const QUERY = 'oil prices';
+const STALL_PROBE_VARIABLE = 'NEWS_CORPUS_STALL_PROBE';
+
+/** Reads every file once, so that the runs measure the extension with the files in the page cache. */
+function readAll(dir) {
+  let bytes = 0;
+  let files = 0;
+  const pending = [dir];
+  for (let folder = pending.pop(); folder !== undefined; folder = pending.pop()) {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      if (entry.isDirectory()) pending.push(join(folder, entry.name));
+      else if (entry.name.endsWith('.txt')) {
+        bytes += readFileSync(join(folder, entry.name)).length;
+        files++;
+      }
+    }
+  }
+  return { bytes, files };
+}
+
+/** The extension's saved index under the sandbox's user data, once it exists and has not changed for a while. */
+async function settledCache(userDataDir) {
+  for (;;) {
+    const files = readdirSync(userDataDir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ncidx') || file.endsWith('.tmp'));
+    const cache = files.find((file) => file.endsWith('.ncidx'));
+    if (cache && !files.some((file) => file.endsWith('.tmp'))) {
+      const info = statSync(join(userDataDir, cache));
+      if (Date.now() - info.mtimeMs > CACHE_SETTLED_MS) return { path: join(userDataDir, cache), size: info.size, mtimeMs: info.mtimeMs };
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/** The probe's lines: { pid, at, stallMs, rss, heapUsed, external } every half second. */
+function probeLines(file) {
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
+}
+
+function longestStall(file, from, to) {
+  // A line covers the half second before it: the window is widened by that much.
+  return Math.max(0, ...probeLines(file).filter((line) => line.at >= from && line.at <= to + 600).map((line) => line.stallMs));
+}
+
+function memoryAt(file, at) {
+  const line = probeLines(file).filter((entry) => entry.at <= at + 600).at(-1);
+  return line ? `RSS ${(line.rss / 2 ** 20).toFixed(0)} MB, heap ${(line.heapUsed / 2 ** 20).toFixed(0)} MB, external ${(line.external / 2 ** 20).toFixed(0)} MB` : 'not reported';
+}
+
+const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
+const load = () => loadavg().map((value) => value.toFixed(1)).join(' ');
+
+/** Opens the workbench at `url`, or reloads it, and measures until the index is complete. */
+async function measureOpening(workbench, count, reload, probe) {
+  const { page } = workbench;
+  const started = Date.now();
+  if (reload) await page.reload();
+  else await page.goto(workbench.url);
+  await page.locator('.monaco-workbench').waitFor();
+  const container = page.locator('.sidebar .composite.title').filter({ hasText: 'News Corpus' });
+  if (!(await container.isVisible())) await workbench.openViewContainer('News Corpus');
+  await workbench.treeRows('Dates').first().waitFor({ timeout: STEP_TIMEOUT_MS });
+  const firstArticles = Date.now() - started;
+  await workbench.runCommand('News Corpus: Search Articles');
+  await workbench.quickInput().fill(QUERY);
+  const title = workbench.quickInputTitle().filter({ hasText: / in [\d.]+ ms/ });
+  await title.waitFor({ timeout: STEP_TIMEOUT_MS });
+  const firstSearch = Date.now() - started;
+  const answer = ((await title.textContent()) ?? '').trim();
+  await page.keyboard.press('Escape');
+  await completeIndex(page, count);
+  const complete = Date.now() - started;
+  const activated = (activatedAt(probe, started) ?? started) - started;
+  return { activated, firstArticles, firstSearch, answer, complete, stall: longestStall(probe, started, started + complete), memory: memoryAt(probe, started + complete) };
+}
+
+/** Resolves once the status bar shows the article count without a spinner: the index is complete. */
+function completeIndex(page, count) {
+  return page.locator('.statusbar-item').filter({ has: page.locator('.codicon-library') }).filter({ hasText: count.toLocaleString('en-US') }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+}
+
+async function measureRescan(workbench, count, probe) {
+  const { page } = workbench;
+  const started = Date.now();
+  await workbench.runCommand('News Corpus: Rescan Workspace');
+  // The spinner may come and go between two looks at a small folder: not seeing it is not an error.
+  await page.locator('.statusbar-item .codicon-sync').first().waitFor({ timeout: 5_000 }).catch(() => undefined);
+  await completeIndex(page, count);
+  const took = Date.now() - started;
+  return { took, scan: await lastScanTime(page, count), stall: longestStall(probe, started, started + took) };
+}
+
+/** The extension's own time for its last scan, from the status bar item's tooltip ("… in 0.8 s."). */
+async function lastScanTime(page, count) {
+  const item = page.locator('.statusbar-item').filter({ has: page.locator('.codicon-library') }).filter({ hasText: count.toLocaleString('en-US') }).first();
+  await item.hover();
+  const hover = page.locator('.workbench-hover, .monaco-hover').filter({ hasText: 'Last scan' }).first();
+  const text = await hover.textContent({ timeout: 10_000 }).catch(() => '');
+  await page.mouse.move(0, 0);
+  return /in ([\d.]+) s\./.exec(text ?? '')?.[1] ?? '?';
+}
+
+/** When the probe of an extension host started after `after` first reported: the extension had activated. */
+function activatedAt(file, after) {
+  const lines = probeLines(file);
+  const before = new Set(lines.filter((line) => line.at < after).map((line) => line.pid));
+  return lines.find((line) => line.at >= after && !before.has(line.pid))?.at;
+}
+
+await runMain(async (defer) => {
+  const count = Number(process.argv[2] ?? DEFAULT_COUNT);
+  if (!Number.isInteger(count) || count < 1) fail(`usage: npm run bench:vscode [COUNT] (COUNT a positive whole number, not ${process.argv[2]})`);
+  await ensureCodeServer();
+  if (!existsSync(REUTERS)) fail(`${REUTERS} is missing: the benchmark needs the shared Reuters corpus.`);
+  const folder = realLengthCorpus(REUTERS, count, (message) => say(message));
+  const text = readAll(folder);
+  say(`${text.files.toLocaleString('en-US')} articles, ${(text.bytes / 2 ** 20).toFixed(0)} MB of text (${(text.bytes / text.files / 1024).toFixed(1)} KB an article), read once into the page cache; load average ${load()}`);
+
+  const sandbox = await createSandbox(defer);
+  const probe = join(sandbox.root, 'stall-probe.jsonl');
+  await installVsix(sandbox);
+  const server = await startCodeServer({ sandbox, smokeTestDriver: false, defer, env: { [STALL_PROBE_VARIABLE]: probe } });
+  const browser = await launchChromium();
+  defer(() => browser.close());
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.setDefaultTimeout(STEP_TIMEOUT_MS);
+  const workbench = Object.assign(new Workbench(browser, page), { url: workbenchUrl(server.baseUrl, folder) });
+  server.silence();
+
+  const rows = [];
+  const first = await measureOpening(workbench, count, false, probe);
+  rows.push(['first opening', first]);
+  say(`first opening done (load average ${load()}); waiting for the index to be saved…`);
+  const cache = await settledCache(sandbox.userDataDir);
+  const rescans = [];
+  for (let i = 0; i < 2; i++) rescans.push(await measureRescan(workbench, count, probe));
+  const afterRescans = statSync(cache.path);
+  const reopen = await measureOpening(workbench, count, true, probe);
+  rows.push(['reopening', reopen]);
+
+  say(`results at ${count.toLocaleString('en-US')} articles (${(text.bytes / 2 ** 20).toFixed(0)} MB of text), load average ${load()}:`);
+  for (const [name, row] of rows) {
+    console.log(`  ${name} (from the page load; the extension's stall probe first reported after ${seconds(row.activated)}): first articles in the Dates view ${seconds(row.firstArticles)}, first search answer ${seconds(row.firstSearch)} ("${row.answer}"), complete index ${seconds(row.complete)}, longest extension-host stall ${row.stall} ms; host memory then: ${row.memory}`);
+  }
+  for (const [i, rescan] of rescans.entries()) console.log(`  rescan ${i + 1} with nothing changed: ${rescan.scan} s in the extension, ${seconds(rescan.took)} from the command palette to the count, longest stall ${rescan.stall} ms`);
+  const rewritten = afterRescans.mtimeMs !== cache.mtimeMs || afterRescans.size !== cache.size;
+  console.log(`  cache file ${(cache.size / 2 ** 20).toFixed(0)} MB (${Math.round((100 * cache.size) / text.bytes)} % of the text); ${rewritten ? 'REWRITTEN by the unchanged rescans' : 'not rewritten by the unchanged rescans'}`);
+  return 0;
+});
