@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { createSandbox, fail, installVsix, launchChromium, repoRoot, runMain, say, startCodeServer, workbenchUrl } from './harness.mjs';
 import { ensureCodeServer } from './setup-vscode.mjs';
 import { Workbench } from '../test/e2e/workbench.mjs';
-// Bundled by the npm script from scripts/real-length-corpus.ts, which shares the project's seeded generator.
-import { realLengthCorpus } from '../out/scripts/real-length-corpus.mjs';
+// Bundled by the npm script from scripts/bench-corpus.ts: the same seeded real-length corpora as `npm run bench`.
+import { benchCorpus } from '../out/scripts/bench-corpus.mjs';
 
 const DEFAULT_COUNT = 100_000;
 const REUTERS = join(repoRoot, '..', 'shared', 'corpora', 'reuters');
@@ -134,7 +134,8 @@ await runMain(async (defer) => {
   if (!Number.isInteger(count) || count < 1) fail(`usage: npm run bench:vscode [COUNT] (COUNT a positive whole number, not ${process.argv[2]})`);
   await ensureCodeServer();
   if (!existsSync(REUTERS)) fail(`${REUTERS} is missing: the benchmark needs the shared Reuters corpus.`);
-  const folder = realLengthCorpus(REUTERS, count, (message) => say(message));
+  say(`generating (or reusing) ${count.toLocaleString('en-US')} real-length articles…`);
+  const folder = benchCorpus(REUTERS, count, 'real');
   const text = readAll(folder);
   say(`${text.files.toLocaleString('en-US')} articles, ${(text.bytes / 2 ** 20).toFixed(0)} MB of text (${(text.bytes / text.files / 1024).toFixed(1)} KB an article), read once into the page cache; load average ${load()}`);
 
