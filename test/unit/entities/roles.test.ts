@@ -139,13 +139,11 @@ describe('roles mined from the text', () => {
     assert.deepStrictEqual(rolesWith(text, [['John Smith', 'PER']]), { 'PER:john smith': ['analyst'] });
   });
 
-  it('reads only a window around each mention: a 2 MB article without a line break stays fast', () => {
+  it('mines a 2 MB article without a line break, reading a window around each mention', () => {
+    // Searching each mention's whole line took minutes here, which the suite's timeout catches; no timing is asserted (shared machines are noisy).
     const text = 'Kremlin spokesman Dmitry Peskov, Minister of State for Trade, said '.repeat(30_000);
     const entities = entitiesOf(text, [['Kremlin', 'ORG'], ['Dmitry Peskov', 'PER']]);
-    const started = Date.now();
     assert.deepStrictEqual(Object.fromEntries(articleRoles(text, entities)), { 'PER:dmitry peskov': ['Kremlin spokesman', 'Minister of State for Trade'] });
-    // Searching each mention's whole line took minutes here; a window per mention takes about a second.
-    assert.ok(Date.now() - started < 8_000, `${Date.now() - started} ms`);
   });
 
   it('never throws, and every role is a short phrase of the text, on any text and any mentions', () => {
