@@ -18,10 +18,8 @@ import { timelinePanel } from '../src/panels/timeline-panel';
 import { IndexService } from '../src/workers/index-service';
 import { listArticleFiles } from '../src/workers/list-files';
 import { benchCorpus } from './bench-corpus';
+import { MODEL, REUTERS } from './bench-paths';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const REUTERS = process.env['NEWS_CORPUS_REUTERS'] ?? path.resolve(ROOT, '..', 'shared', 'corpora', 'reuters');
-const MODEL = path.join(ROOT, 'models', 'ner.bin');
 const DEFAULT_SIZES = [5000, 20000, 100000];
 const ROUNDS = 5;
 const TARGET_MS = 200;

@@ -25,10 +25,8 @@ import { ExtractorSpec, extractorId, loadModel } from '../src/workers/entity-ext
 import { IndexService } from '../src/workers/index-service';
 import { listArticleFiles } from '../src/workers/list-files';
 import { ArticleLength, BENCH_SEED, benchCorpus } from './bench-corpus';
+import { MODEL, REUTERS } from './bench-paths';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const REUTERS = process.env['NEWS_CORPUS_REUTERS'] ?? path.resolve(ROOT, '..', 'shared', 'corpora', 'reuters');
-const MODEL = path.join(ROOT, 'models', 'ner.bin');
 const DEFAULT_SIZES = [5000, 20000, 100000];
 const ROUNDS = 5;
 /** The search box asks for this many results, snippets included (`DEFAULT_SEARCH_RESULTS` in src/corpus/settings.ts). */
@@ -684,7 +682,7 @@ async function main(): Promise<void> {
   const extractor: ExtractorSpec = existsSync(MODEL) && !args.includes('--no-entities') ? { kind: 'model', modelPath: MODEL } : { kind: 'none' };
   const withRipgrep = hasRipgrep();
   console.log(`News Corpus search benchmark — ${length === 'real' ? 'real-length articles (12–40 paragraphs)' : 'short articles (--short)'}, load average ${loadavg().map((load) => load.toFixed(2)).join(' ')}`);
-  console.log(`Entities: ${extractor.kind === 'model' ? `entity model ${path.relative(ROOT, MODEL)}` : 'not extracted (--no-entities, or no entity model found)'}`);
+  console.log(`Entities: ${extractor.kind === 'model' ? `entity model ${MODEL}` : 'not extracted (--no-entities, or no entity model found)'}`);
   if (!withRipgrep) console.log('ripgrep (rg) is not installed: skipping the ripgrep comparison.');
   if ((globalThis as { gc?: unknown }).gc === undefined) console.log('Run with node --expose-gc for exact heap figures.');
   const results: Figures[] = [];

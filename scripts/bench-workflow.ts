@@ -11,10 +11,8 @@ import { ExtractorSpec } from '../src/workers/entity-extractor';
 import { IndexService } from '../src/workers/index-service';
 import { listArticleFiles } from '../src/workers/list-files';
 import { BENCH_SEED, benchCorpus } from './bench-corpus';
+import { MODEL, REUTERS } from './bench-paths';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const REUTERS = process.env['NEWS_CORPUS_REUTERS'] ?? path.resolve(ROOT, '..', 'shared', 'corpora', 'reuters');
-const MODEL = path.join(ROOT, 'models', 'ner.bin');
 const DEFAULT_SIZES = [100_000];
 /** Queries as an analyst types them into the search box: words, phrases, OR, prefixes, entities, dates. */
 const QUERIES = ['oil', 'oil prices', '"interest rates"', 'wheat OR corn', 'bank -england', 'export*', 'place:Japan', 'org:"Bank of England"', 'date:2019 trade', 'after:2021-06-01 coffee', 'said', 'the'];

@@ -7,7 +7,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import * as path from 'node:path';
 import { extractArticleEntities } from '../src/core/entities/article-entities';
 import { EntityRecognizer } from '../src/core/entities/recognizer';
 import { articleRoles } from '../src/core/entities/roles';
@@ -16,9 +15,8 @@ import { BatchBuilder } from '../src/core/search/batch-builder';
 import { IndexService } from '../src/workers/index-service';
 import { listArticleFiles } from '../src/workers/list-files';
 import { FileJob } from '../src/workers/protocol';
+import { MODEL } from './bench-paths';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const MODEL = path.join(ROOT, 'models', 'ner.bin');
 /** Articles per batch, as the indexing threads are sent them. */
 const BATCH_FILES = 200;
 const MB = 1024 * 1024;

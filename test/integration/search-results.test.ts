@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { NewsCorpusApi } from '../../src/api';
 import type { ResultElement, SearchResultsElement } from '../../src/search-results/search-results-provider';
+import { readCsv } from '../support/csv-reader';
 import { api, corpusBecomes, eventually, workspaceUri } from './helpers';
 
 const SEED_MEETING = '000_11aec1007b5c4c05.txt';
@@ -67,34 +68,6 @@ function viewShows(corpus: NewsCorpusApi, query: string): Promise<void> {
     const subscription = corpus.searchResults.onDidChangeTreeData(listener);
     return () => subscription.dispose();
   });
-}
-
-/** A minimal RFC 4180 reader: fields, quotes doubled inside quotes, CRLF between records. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (quoted && char === '"' && text[i + 1] === '"') {
-      field += '"';
-      i++;
-    } else if (char === '"') {
-      quoted = !quoted;
-    } else if (!quoted && (char === ',' || (char === '\r' && text[i + 1] === '\n'))) {
-      row.push(field);
-      field = '';
-      if (char === '\r') {
-        rows.push(row);
-        row = [];
-        i++;
-      }
-    } else {
-      field += char;
-    }
-  }
-  return rows;
 }
 
 describe('Search Results view (in the real extension host)', () => {
@@ -279,7 +252,7 @@ describe('Search Results view (in the real extension host)', () => {
       assert.ok(total?.ok && total.total > 200, 'more results than the first page');
       const written = await vscode.commands.executeCommand('newsCorpus.searchResults.export', corpus.searchResults.searchGroup, target);
       assert.strictEqual(written, total.total);
-      const rows = parseCsv(readFileSync(target.fsPath, 'utf8'));
+      const rows = readCsv(readFileSync(target.fsPath, 'utf8'));
       assert.deepStrictEqual(rows[0], ['path', 'date', 'title', 'score', 'entities', 'snippet']);
       assert.strictEqual(rows.length, total.total + 1, 'every result, not only the first page');
       const injectedRow = rows.find((row) => row[0] === 'search-results-injection.txt');

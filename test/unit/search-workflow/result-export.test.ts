@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { ExportRow, csvField, exportFormatOf, exportRow, formatRows, toCsv, toJson } from '../../../src/core/search-workflow/result-export';
+import { readCsv } from '../../support/csv-reader';
 
 const ROW: ExportRow = {
   path: 'news/kim.txt',
@@ -12,37 +13,6 @@ const ROW: ExportRow = {
   ],
   snippet: 'Kim Jong-un arrived\nin Russia',
 };
-
-/** A minimal RFC 4180 reader, to check that what is written reads back as written. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const endField = () => {
-    row.push(field);
-    field = '';
-  };
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (quoted && char === '"' && text[i + 1] === '"') {
-      field += '"';
-      i++;
-    } else if (char === '"') {
-      quoted = !quoted;
-    } else if (!quoted && char === ',') {
-      endField();
-    } else if (!quoted && char === '\r' && text[i + 1] === '\n') {
-      endField();
-      rows.push(row);
-      row = [];
-      i++;
-    } else {
-      field += char;
-    }
-  }
-  return rows;
-}
 
 describe('result export', () => {
   it('quotes CSV fields with commas, quotes and line breaks (RFC 4180)', () => {
@@ -63,7 +33,7 @@ describe('result export', () => {
   it('writes a header and CRLF lines that read back as the rows', () => {
     const csv = toCsv([ROW, { path: 'b.txt', title: '=cmd|"/c calc"!A1', score: 1, entities: [], snippet: '-1' }]);
     assert.ok(csv.endsWith('\r\n'));
-    const [header, first, second] = parseCsv(csv);
+    const [header, first, second] = readCsv(csv);
     assert.deepStrictEqual(header, ['path', 'date', 'title', 'score', 'entities', 'snippet']);
     assert.deepStrictEqual(first, ['news/kim.txt', '2023-09-13', 'Kim arrives, "at last"', '4.2500', 'Kim Jong-un (person); Russia (place)', 'Kim Jong-un arrived\nin Russia']);
     assert.strictEqual(second?.[2], `'=cmd|"/c calc"!A1`);
