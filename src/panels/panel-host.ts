@@ -155,7 +155,8 @@ export class PanelHost implements vscode.Disposable {
         this.update(viewType, known.kind.stateOf(message.state) ?? known.state);
         return;
       case 'search':
-        await vscode.commands.executeCommand('newsCorpus.search', message.query);
+        // The issue asks for the matching search in the results view, where the user can read through it.
+        await vscode.commands.executeCommand('newsCorpus.searchResults.show', message.query);
         return;
       case 'open': {
         const target = articleTargetOf(message.target);

@@ -77,7 +77,10 @@ describe('Search Results view', function () {
     await workbench.quickInput().fill('Quokka sightings');
     await workbench.page.keyboard.press('Enter');
     await workbench.rowsAtLevel(resultRows(), 1).filter({ hasText: 'Saved Searches' }).waitFor();
-    await workbench.page.reload();
+    // The workbench's own reload, as a user gives it: it shuts the window down in order, state saved first.
+    const reloaded = workbench.page.waitForEvent('load');
+    await workbench.runCommand('Developer: Reload Window');
+    await reloaded;
     await workbench.page.locator('.monaco-workbench').waitFor();
     await workbench.openViewContainer('News Corpus');
     await workbench.expandTreeRow(resultRows(), 1, 'Saved Searches');

@@ -46,7 +46,7 @@ describe('File names that look like command links', function () {
     await workbench.runCommand('News Corpus: Show Skipped Files');
     await workbench.quickInputRows().filter({ hasText: '-image.txt' }).first().click();
     await assertInertToast(workbench.notificationToast('was skipped'));
-    await workbench.screenshot('10-hostile-name-skipped');
+    await workbench.screenshot('18-hostile-name-skipped');
   });
 
   it('names a file that could not be opened as text, not as a command link', async function () {
@@ -57,7 +57,7 @@ describe('File names that look like command links', function () {
     await rm(join(folder(), notesName));
     await row.click();
     await assertInertToast(workbench.notificationToast('could not open'));
-    await workbench.screenshot('11-hostile-name-not-opened');
+    await workbench.screenshot('19-hostile-name-not-opened');
   });
 });
 
