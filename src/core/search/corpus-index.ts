@@ -28,6 +28,8 @@ import { TieBreak } from './top-k';
 export const DEFAULT_LIMIT = 20;
 /** Articles of an entity, most recent first, that {@link CorpusIndex.companions} looks at. */
 const DEFAULT_COMPANION_ARTICLES = 300;
+/** Month numbers (year × 12 + month − 1) up to the year 9999, the last an ISO date header can give. */
+const MONTH_NUMBERS = 10_000 * 12;
 /** Compaction is due when postings added since the last one exceed this share of the main postings… */
 const DELTA_SHARE = 0.1;
 /** …or this many, whichever is larger (small corpora compact rarely). */
@@ -150,6 +152,8 @@ export class CorpusIndex {
   private readonly scratch = new Scratch();
   /** Shared-article counts by term id for {@link companions}, zeroed after each call: a new array per hover cost ~1 ms at 100,000 articles. */
   private companionCounts = new Uint32Array(0);
+  /** Mentions per month number for {@link entityTimeline}, allocated on first use and left zeroed after each. */
+  private monthCounts: Float64Array | undefined;
   /** Per-entity figures; undefined until first needed after a load or a compaction, which renumber documents. */
   private stats: EntityStats | undefined;
   private pending = 0;
@@ -415,14 +419,29 @@ export class CorpusIndex {
 
   /** Mentions of the entity `key` per month (`YYYY-MM`), from its dated articles. */
   entityTimeline(key: string): Map<string, number> {
-    // Counted by month number (YYYYMM) and named at the end: a string per article made an entity of 20,000 articles slow.
-    const byMonth = new Map<number, number>();
+    // Counted in a reused array by month number (year × 12 + month − 1) and named at the end: a Map update per
+    // article was most of a hover card for an entity of tens of thousands of articles.
+    const counts = (this.monthCounts ??= new Float64Array(MONTH_NUMBERS));
+    let first = MONTH_NUMBERS;
+    let last = -1;
     this.forEachEntityPosting(key, (doc, mentions) => {
       const day = this.store.day.array[doc] ?? 0;
-      if (day !== 0) byMonth.set(Math.floor(day / 100), (byMonth.get(Math.floor(day / 100)) ?? 0) + mentions);
+      if (day === 0) return;
+      const month = Math.floor(day / 10000) * 12 + (Math.floor(day / 100) % 100) - 1;
+      counts[month] = (counts[month] ?? 0) + mentions;
+      if (month < first) first = month;
+      if (month > last) last = month;
     });
-    return new Map([...byMonth].map(([month, mentions]) => [`${Math.floor(month / 100)}-${String(month % 100).padStart(2, '0')}`, mentions]));
+    const timeline = new Map<string, number>();
+    for (let month = first; month <= last; month++) {
+      const mentions = counts[month] ?? 0;
+      if (mentions === 0) continue;
+      timeline.set(`${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}`, mentions);
+      counts[month] = 0;
+    }
+    return timeline;
   }
+
 
   /**
    * The entities named most often in the same articles as `key`, with the number of shared articles, from

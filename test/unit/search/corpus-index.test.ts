@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { CorpusIndex, SearchHit } from '../../../src/core/search/corpus-index';
-import { NEWS, NEWS_ENTITIES, PUTIN, analyzeText, article, buildIndex, fakeExtractor, hitPaths } from './fixtures';
+import { KIM, NEWS, NEWS_ENTITIES, PUTIN, analyzeText, article, buildIndex, fakeExtractor, hitPaths } from './fixtures';
 
 function firstHit(index: CorpusIndex, query: string): SearchHit {
   const response = index.search(query);
@@ -226,6 +226,24 @@ describe('CorpusIndex incremental updates', () => {
 
 describe('CorpusIndex entity tables', () => {
   const index = buildIndex(NEWS, NEWS_ENTITIES);
+
+  it('counts mentions per month across a year boundary, and each timeline starts from zero', () => {
+    const months = buildIndex(
+      [
+        { path: 'a.txt', text: article('2022-12-31', 'Putin spoke. Putin left.') },
+        { path: 'b.txt', text: article('2023-01-01', 'Putin came back.') },
+        { path: 'c.txt', text: article('2023-01-20', 'Putin again.') },
+        { path: 'd.txt', text: article('2023-03-05', 'Kim and Putin.') },
+        { path: 'e.txt', text: article(undefined, 'Putin, undated.') },
+      ],
+      [PUTIN, KIM],
+    );
+    const expected = [['2022-12', 2], ['2023-01', 2], ['2023-03', 1]];
+    assert.deepStrictEqual([...months.entityTimeline(PUTIN.key)], expected);
+    assert.deepStrictEqual([...months.entityTimeline(KIM.key)], [['2023-03', 1]]);
+    assert.deepStrictEqual([...months.entityTimeline(PUTIN.key)], expected, 'a second call counts afresh');
+    assert.deepStrictEqual([...months.entityTimeline('PER:nobody')], []);
+  });
 
   it('lists the articles of an entity, the entities of an article and per-day counts', () => {
     assert.deepStrictEqual(index.entityArticles(PUTIN.key), [
