@@ -7,7 +7,7 @@ import { loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Corpus } from '../src/core/corpus';
 import { EntityDirectory } from '../src/core/entity-directory';
-import { KwicArticle, KwicSort, kwicLines, kwicPage, kwicPattern } from '../src/core/panels/kwic';
+import { KwicSort, kwicOfArticles, kwicPage } from '../src/core/panels/kwic';
 import { NETWORK_DEFAULTS } from '../src/core/panels/network';
 import { SeriesSpec } from '../src/core/panels/timeline';
 import { CorpusIndex } from '../src/core/search/corpus-index';
@@ -86,14 +86,8 @@ function measure(index: CorpusIndex): [string, { first: number; median: number }
   const biggest = entities.list({ type: 'LOC', sort: 'articles', offset: 0, limit: 1 }).entities[0];
   const person = entities.list({ type: 'PER', sort: 'articles', offset: 0, limit: 1 }).entities[0];
   if (!biggest || !person) throw new Error('News Corpus: the bench corpus has no entities; is the model there?');
-  const kwicOf = (articles: readonly { id: string; title: string; date?: string }[], forms: string[], sort: KwicSort) => {
-    const pattern = kwicPattern(forms);
-    const read = articles.flatMap((found): KwicArticle[] => {
-      const text = entities.articleText(found.id);
-      return text === undefined ? [] : [{ ...found, text }];
-    });
-    return kwicPage(read.flatMap((article) => kwicLines(article, pattern)), { sort, offset: 0, limit: KWIC_PAGE_SIZE });
-  };
+  const kwicOf = (articles: readonly { id: string; title: string; date?: string }[], forms: string[], sort: KwicSort) =>
+    kwicPage(kwicOfArticles(articles, forms, (id) => entities.articleText(id)).lines, { sort, offset: 0, limit: KWIC_PAGE_SIZE });
   const searched = (query: string) => {
     const response = index.search(query, { limit: KWIC_SEARCH_ARTICLES, fuzzyFallback: false });
     return response.ok ? response.hits.map(({ path: hitPath, title, date }) => (date === undefined ? { id: hitPath, title } : { id: hitPath, title, date })) : [];

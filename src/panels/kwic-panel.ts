@@ -1,4 +1,4 @@
-import { KWIC_PAGE, KwicArticle, KwicLine, KwicSort, kwicLines, kwicPage, kwicPattern } from '../core/panels/kwic';
+import { KWIC_PAGE, KwicLine, KwicSort, kwicOfArticles, kwicPage } from '../core/panels/kwic';
 import { tokenize } from '../core/search/tokenize';
 import { uriOfIndexPath } from '../corpus/index-paths';
 import { PanelKind } from './panel-host';
@@ -51,34 +51,28 @@ function stateOf(value: unknown): KwicState | undefined {
 export function kwicPanel(sources: PanelSources): PanelKind<KwicState> {
   const { entities, search } = sources.deps;
   let cached: { key: string; lines: KwicLine[]; articles: number; matching: number } | undefined;
-  const read = (ids: readonly { id: string; title: string; date?: string | undefined }[]): KwicArticle[] =>
-    ids.flatMap(({ id, title, date }) => {
-      const text = entities.articleText(id);
-      return text === undefined ? [] : [{ id, title, date, text }];
-    });
   const linesOf = (target: KwicTarget) => {
     const key = `${sources.generation}:${JSON.stringify(target)}`;
     if (cached?.key === key) return cached;
-    let articles: KwicArticle[] = [];
+    let refs: readonly { id: string; title: string; date?: string | undefined }[] = [];
     let matching = 0;
     let forms: string[] = [];
     if (target.kind === 'entity') {
       const summary = entities.summary(target.key);
-      const refs = entities.articles(target.key);
+      const all = entities.articles(target.key);
       forms = summary ? [summary.name, ...summary.aliases] : [];
-      matching = refs.length;
-      articles = read(refs.slice(0, MAX_ENTITY_ARTICLES));
+      matching = all.length;
+      refs = all.slice(0, MAX_ENTITY_ARTICLES);
     } else {
       const terms = tokenize(target.text).map(({ term }) => term);
       const response = terms.length === 0 ? undefined : search(terms.length === 1 ? (terms[0] ?? '') : `"${terms.join(' ')}"`, { limit: MAX_SEARCH_ARTICLES, fuzzyFallback: false });
       forms = [target.text];
       if (response?.ok) {
         matching = response.total;
-        articles = read(response.hits.map(({ path, title, date }) => ({ id: uriOfIndexPath(path).toString(), title, date })));
+        refs = response.hits.map(({ path, title, date }) => ({ id: uriOfIndexPath(path).toString(), title, date }));
       }
     }
-    const pattern = kwicPattern(forms);
-    cached = { key, lines: articles.flatMap((article) => kwicLines(article, pattern)), articles: articles.length, matching };
+    cached = { key, ...kwicOfArticles(refs, forms, (id) => entities.articleText(id)), matching };
     return cached;
   };
   return {

@@ -218,3 +218,28 @@ export function kwicPage(
   const sorted = sortKwic(filtered, request.sort);
   return { total: sorted.length, lines: sorted.slice(request.offset, request.offset + request.limit) };
 }
+
+/**
+ * Every occurrence of `forms` in the listed articles, each article's text read with `textOf` (one without text,
+ * deleted since it was listed, is left out); `articles` is how many were read.
+ *
+ * @example
+ * kwicOfArticles([{ id: 'a', title: 't' }], ['Putin'], () => 'Kim met Putin in Moscow.');
+ * // { lines: [{ id: 'a', …, match: 'Putin', … }], articles: 1 }
+ */
+export function kwicOfArticles(
+  refs: readonly { readonly id: string; readonly title: string; readonly date?: string | undefined }[],
+  forms: readonly string[],
+  textOf: (id: string) => string | undefined,
+): { lines: KwicLine[]; articles: number } {
+  const pattern = kwicPattern(forms);
+  const lines: KwicLine[] = [];
+  let articles = 0;
+  for (const { id, title, date } of refs) {
+    const text = textOf(id);
+    if (text === undefined) continue;
+    articles++;
+    lines.push(...kwicLines({ id, title, date, text }, pattern));
+  }
+  return { lines, articles };
+}

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { KwicArticle, kwicLines, kwicPage, kwicPattern, sortKwic } from '../../../src/core/panels/kwic';
+import { KwicArticle, kwicLines, kwicOfArticles, kwicPage, kwicPattern, sortKwic } from '../../../src/core/panels/kwic';
 
 const summit: KwicArticle = {
   id: 'file:///summit.txt',
@@ -10,6 +10,13 @@ const summit: KwicArticle = {
 const rates: KwicArticle = { id: 'file:///rates.txt', title: 'Rates', date: '2022-01-01', text: ' date 2022-01-01 The bank of Putin raised rates.' };
 
 describe('keyword in context', () => {
+  it('reads each listed article once and skips one whose text is gone', () => {
+    const texts = new Map([['a', 'Kim met Putin in Moscow.'], ['c', 'Putin spoke.']]);
+    const found = kwicOfArticles([{ id: 'a', title: 'A' }, { id: 'b', title: 'B' }, { id: 'c', title: 'C', date: '2023-09-13' }], ['Putin'], (id) => texts.get(id));
+    assert.strictEqual(found.articles, 2);
+    assert.deepStrictEqual(found.lines.map(({ id, match, date }) => [id, match, date]), [['a', 'Putin', undefined], ['c', 'Putin', '2023-09-13']]);
+  });
+
   it('turns forms into term sequences, longest first, once each', () => {
     assert.deepStrictEqual(kwicPattern(['Putin', 'Vladimir Putin', 'PUTIN', '!!']), [['vladimir', 'putin'], ['putin']]);
   });
