@@ -18,7 +18,7 @@ import { seededRandom } from '../src/core/random';
 import { CorpusIndex, IndexParts } from '../src/core/search/corpus-index';
 import { EntityListRequest, EntitySort, EntitySummary } from '../src/core/search/entity-listing';
 import { ENTITY_TYPES } from '../src/core/search/entity-table';
-import { INDEX_FILE_MAGIC, IndexIdentity, decodeIndex } from '../src/core/search/index-file';
+import { INDEX_FILE_MAGIC, IndexIdentity, decodeIndex, indexFileSections } from '../src/core/search/index-file';
 import { SectionInfo, decodeEntitySection } from '../src/core/search/index-sections';
 import { runAtOnce } from '../src/core/search/time-slices';
 import { ExtractorSpec, extractorId, loadModel } from '../src/workers/entity-extractor';
@@ -48,9 +48,6 @@ const EXPANDED_ENTITIES = 200;
 const LARGEST_EXPANDED = 10;
 /** Words of the long article whose first hover is timed (the issue's "newly opened 10,000-word article"). */
 const LONG_ARTICLE_WORDS = 10_000;
-/** The index file's layout (see index-file.ts): a fixed header, then the byte length of its JSON description. */
-const INDEX_HEADER_BYTES = 64;
-const META_LENGTH_BYTES = 4;
 
 /** The fixed query mix, each with the literal ripgrep is given for the same need. */
 const QUERIES: readonly (readonly [query: string, rgPattern: string])[] = [
@@ -483,12 +480,10 @@ function browseEntities(index: CorpusIndex, dir: string): BrowsingFigures {
   };
 }
 
-/** The section table of an index file, from its JSON description. */
-function cacheSections(bytes: Buffer): readonly SectionInfo[] {
+/** The sections of the benchmark's index file, each with its bytes. */
+function cacheSections(bytes: Buffer): { info: SectionInfo; bytes: Uint8Array }[] {
   if (bytes.subarray(0, INDEX_FILE_MAGIC.length).toString('latin1') !== INDEX_FILE_MAGIC) throw new Error('News Corpus: the benchmark cache is not an index file.');
-  const metaStart = INDEX_HEADER_BYTES + META_LENGTH_BYTES;
-  const meta = JSON.parse(bytes.subarray(metaStart, metaStart + bytes.readUInt32LE(INDEX_HEADER_BYTES)).toString('utf8')) as { sections: SectionInfo[] };
-  return meta.sections;
+  return indexFileSections(bytes);
 }
 
 function decodeParts(bytes: Buffer, identity: IndexIdentity): IndexParts {
@@ -511,13 +506,10 @@ function partsMb(bytes: Buffer, identity: IndexIdentity, dropped: readonly ('ent
 /** How long decoding the 'entities' section takes (the entity table with its names, spellings, roles and figures), as a reopen does it. */
 function entitySectionDecodeMs(bytes: Buffer): number {
   const sections = cacheSections(bytes);
-  const at = sections.findIndex((section) => section.name === 'entities');
-  const section = sections[at];
-  if (section === undefined) throw new Error('News Corpus: the benchmark cache has no entities section.');
-  const metaEnd = INDEX_HEADER_BYTES + META_LENGTH_BYTES + bytes.readUInt32LE(INDEX_HEADER_BYTES);
-  const start = metaEnd + sections.slice(0, at).reduce((sum, before) => sum + before.bytes, 0);
-  const termCount = sections.find((candidate) => candidate.name === 'terms')?.count ?? 0;
-  return timed(() => runAtOnce(decodeEntitySection(bytes.subarray(start, start + section.bytes), section.count, termCount)));
+  const entities = sections.find(({ info }) => info.name === 'entities');
+  if (entities === undefined) throw new Error('News Corpus: the benchmark cache has no entities section.');
+  const termCount = sections.find(({ info }) => info.name === 'terms')?.info.count ?? 0;
+  return timed(() => runAtOnce(decodeEntitySection(entities.bytes, entities.info.count, termCount)));
 }
 
 /**
@@ -526,7 +518,7 @@ function entitySectionDecodeMs(bytes: Buffer): number {
  */
 function entityModelCost(cacheFile: string, identity: IndexIdentity): EntityModelCost {
   const bytes = readFileSync(cacheFile);
-  const entitiesSectionMb = (cacheSections(bytes).find((section) => section.name === 'entities')?.bytes ?? 0) / MB;
+  const entitiesSectionMb = (cacheSections(bytes).find(({ info }) => info.name === 'entities')?.info.bytes ?? 0) / MB;
   // The figures refer to the table (to tell entity terms from words): the table is freed only with them.
   const figuresMb = partsMb(bytes, identity, ['entityStats']);
   const tableMb = partsMb(bytes, identity, ['entities', 'entityStats']) - figuresMb;

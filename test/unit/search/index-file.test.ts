@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { crc32 } from 'node:zlib';
 import { CorpusIndex } from '../../../src/core/search/corpus-index';
-import { INDEX_FILE_MAGIC, INDEX_FORMAT_VERSION, IndexIdentity, decodeIndex, decodeIndexSteps, encodeIndex, encodeIndexSteps } from '../../../src/core/search/index-file';
+import { INDEX_FILE_MAGIC, INDEX_FORMAT_VERSION, IndexIdentity, decodeIndex, decodeIndexSteps, encodeIndex, encodeIndexSteps, indexFileSections } from '../../../src/core/search/index-file';
 import { ARTICLE_STEP } from '../../../src/core/search/index-sections';
 import { runInSlices } from '../../../src/core/search/time-slices';
 import { FixtureArticle, NEWS, NEWS_ENTITIES, PUTIN, article, buildIndex, hitPaths } from './fixtures';
@@ -95,6 +95,15 @@ describe('index file', () => {
     const decoded = decodeIndex(encode(blank), IDENTITY);
     assert.ok(decoded.ok);
     assert.strictEqual(new CorpusIndex(decoded.parts).article('blank.txt')?.title, '');
+  });
+
+  it('lists its sections with their bytes, back to back up to the end of the file', () => {
+    const sections = indexFileSections(bytes);
+    assert.ok(sections.some(({ info }) => info.name === 'entities') && sections.some(({ info }) => info.name === 'terms'));
+    for (const { info, bytes: section } of sections) assert.strictEqual(section.length, info.bytes, info.name);
+    const last = sections[sections.length - 1];
+    assert.ok(last !== undefined);
+    assert.strictEqual(last.bytes.byteOffset - bytes.byteOffset + last.bytes.length, bytes.length);
   });
 
   it('starts with the magic bytes and the format version', () => {
