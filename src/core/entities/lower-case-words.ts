@@ -7,10 +7,20 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** What a lower-case word goes on with: a word ends where these stop ("well-known" is one word). */
 const WORD_GOES_ON = /[\p{Ll}'’-]/u;
 
+/** Every lower-case word of a text, scanned left to right ("known" in "well-known" is not one). */
+const LOWER_CASE_WORDS = /(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}'’-]*/gu;
 /**
- * The article's lower-case words, as `isJunk` asks for them: each word is looked up in the text when
- * asked (and remembered), because collecting every lower-case word of an article cost more than
- * recognising its entities, and only a few sentence-initial one-word names are ever asked about.
+ * Texts longer than this (in UTF-16 units) have all their lower-case words collected at the first question:
+ * each lookup scans the text, and a 10,000-word document asks about hundreds of sentence-initial words, which
+ * cost a fifth of recognising its entities. A news article (~4,000) asks about a few, and is scanned per word.
+ */
+const COLLECT_ALL_FROM = 20_000;
+
+/**
+ * The text's lower-case words, as `isJunk` asks for them: in an article, each word is looked up in the text
+ * when asked (and remembered), because collecting every lower-case word of an article cost more than
+ * recognising its entities, and only a few sentence-initial one-word names are ever asked about; in a text
+ * longer than `collectAllFrom`, they are all collected at the first question.
  * The same words as the pattern `(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}'’-]*` matches, scanned left to right.
  *
  * @example
@@ -20,10 +30,15 @@ const WORD_GOES_ON = /[\p{Ll}'’-]/u;
  */
 export class LowerCaseWords implements WordSet {
   private readonly answers = new Map<string, boolean>();
+  private all: ReadonlySet<string> | undefined;
 
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    private readonly collectAllFrom = COLLECT_ALL_FROM,
+  ) {}
 
   has(word: string): boolean {
+    if (this.text.length > this.collectAllFrom) return (this.all ??= new Set(this.text.match(LOWER_CASE_WORDS))).has(word);
     let answer = this.answers.get(word);
     if (answer === undefined) {
       answer = LOWER_CASE_WORD.test(word) && occursAsWord(this.text, word);

@@ -424,14 +424,20 @@ export class CorpusIndex {
     const counts = (this.monthCounts ??= new Float64Array(MONTH_NUMBERS));
     let first = MONTH_NUMBERS;
     let last = -1;
-    this.forEachEntityPosting(key, (doc, mentions) => {
-      const day = this.store.day.array[doc] ?? 0;
-      if (day === 0) return;
-      const month = Math.floor(day / 10000) * 12 + (Math.floor(day / 100) % 100) - 1;
-      counts[month] = (counts[month] ?? 0) + mentions;
-      if (month < first) first = month;
-      if (month > last) last = month;
-    });
+    const term = this.dictionary.id(entityTerm(key));
+    const days = this.store.day.array;
+    // One loop over the postings without a call per posting: the largest entities have tens of thousands.
+    for (const { docs, counts: packed, start, end } of term === undefined ? [] : this.lists(term)) {
+      for (let i = start; i < end; i++) {
+        const doc = docs[i] ?? 0;
+        const day = days[doc] ?? 0;
+        if (day === 0 || !this.store.isLive(doc)) continue;
+        const month = ((day / 10000) | 0) * 12 + (((day / 100) | 0) % 100) - 1;
+        counts[month] = (counts[month] ?? 0) + entityCount(packed[i] ?? 0);
+        if (month < first) first = month;
+        if (month > last) last = month;
+      }
+    }
     const timeline = new Map<string, number>();
     for (let month = first; month <= last; month++) {
       const mentions = counts[month] ?? 0;
@@ -450,13 +456,11 @@ export class CorpusIndex {
   companions(key: string, limit: number, maxArticles = DEFAULT_COMPANION_ARTICLES): { key: string; name: string; type: EntityType; articles: number }[] {
     const own = this.entities.get(key)?.term;
     const stats = this.entityStats();
-    const docs: number[] = [];
-    this.forEachEntityPosting(key, (doc) => docs.push(doc));
     // Typed counts by term id, and the terms seen, instead of a map: this loop reads tens of thousands of pairs.
     if (this.companionCounts.length < this.dictionary.size) this.companionCounts = new Uint32Array(Math.ceil(this.dictionary.size * 1.25));
     const shared = this.companionCounts;
     const seen: number[] = [];
-    for (const doc of docs.slice(-maxArticles)) {
+    for (const doc of this.latestEntityDocs(key, maxArticles)) {
       const tokens = this.store.tokens(doc);
       for (let i = (this.store.bodyLen.array[doc] ?? 0) + (this.store.titleLen.array[doc] ?? 0); i < tokens.length; i += 2) {
         const term = tokens[i] ?? 0;
@@ -466,13 +470,11 @@ export class CorpusIndex {
         shared[term] = (shared[term] ?? 0) + 1;
       }
     }
-    const companions = seen
-      .sort((a, b) => (shared[b] ?? 0) - (shared[a] ?? 0) || a - b)
-      .slice(0, limit * 2)
-      .flatMap((term) => {
-        const info = this.entities.byTermId(term);
-        return info ? [{ key: info.key, name: info.name, type: info.type, articles: shared[term] ?? 0 }] : [];
-      });
+    // The best few of the thousands of terms seen: sorting them all was most of a card.
+    const companions = selectFirst(seen, limit * 2, (a, b) => (shared[b] ?? 0) - (shared[a] ?? 0) || a - b).flatMap((term) => {
+      const info = this.entities.byTermId(term);
+      return info ? [{ key: info.key, name: info.name, type: info.type, articles: shared[term] ?? 0 }] : [];
+    });
     for (const term of seen) shared[term] = 0;
     return companions.sort((a, b) => b.articles - a.articles || a.name.localeCompare(b.name)).slice(0, limit);
   }
@@ -545,6 +547,25 @@ export class CorpusIndex {
         if (this.store.isLive(doc)) onPosting(doc, entityCount(counts[i] ?? 0));
       }
     }
+  }
+
+  /**
+   * The `max` most recently indexed live articles that mention the entity `key` (the last of its postings),
+   * read from the end of its lists: an entity of tens of thousands of articles is not walked whole.
+   */
+  private latestEntityDocs(key: string, max: number): number[] {
+    const term = this.dictionary.id(entityTerm(key));
+    const latest: number[] = [];
+    if (term === undefined) return latest;
+    const lists = this.lists(term);
+    for (let list = lists.length - 1; list >= 0 && latest.length < max; list--) {
+      const { docs, start, end } = lists[list] as PostingList;
+      for (let i = end - 1; i >= start && latest.length < max; i--) {
+        const doc = docs[i] ?? 0;
+        if (this.store.isLive(doc)) latest.push(doc);
+      }
+    }
+    return latest;
   }
 
   private lists(term: number): PostingList[] {

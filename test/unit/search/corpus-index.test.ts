@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { CorpusIndex, SearchHit } from '../../../src/core/search/corpus-index';
-import { KIM, NEWS, NEWS_ENTITIES, PUTIN, analyzeText, article, buildIndex, fakeExtractor, hitPaths } from './fixtures';
+import { KIM, KREMLIN, MOSCOW, NEWS, NEWS_ENTITIES, PUTIN, analyzeText, article, buildIndex, fakeExtractor, hitPaths } from './fixtures';
 
 function firstHit(index: CorpusIndex, query: string): SearchHit {
   const response = index.search(query);
@@ -270,6 +270,26 @@ describe('CorpusIndex entity tables', () => {
     assert.deepStrictEqual(index.findEntities('putin').map((entity) => entity.name), ['Vladimir Putin']);
     assert.strictEqual(index.entity(PUTIN.key)?.type, 'PER');
     assert.strictEqual(index.entityCount, NEWS_ENTITIES.length);
+  });
+
+  it('finds companions in the most recently indexed live articles only, added ones included', () => {
+    const known = [PUTIN, KIM, MOSCOW, KREMLIN];
+    const latest = buildIndex(
+      [
+        { path: 'a.txt', text: article('2023-01-01', 'Putin met Kim.') },
+        { path: 'b.txt', text: article('2023-01-02', 'Putin in the Kremlin.') },
+        { path: 'c.txt', text: article('2023-01-03', 'Putin in Moscow.') },
+        { path: 'd.txt', text: article('2023-01-04', 'Putin left Moscow for the Kremlin.') },
+      ],
+      known,
+    );
+    latest.addBatch(analyzeText({ path: 'e.txt', size: 1, mtimeMs: 1 }, article('2023-01-05', 'Putin and Kim again.'), fakeExtractor(known)));
+    latest.remove('d.txt');
+    const names = (maxArticles: number) => latest.companions(PUTIN.key, 5, maxArticles).map(({ name, articles }) => [name, articles]);
+    // e.txt (not compacted yet) and c.txt: the removed d.txt is skipped.
+    assert.deepStrictEqual(names(2), [['Kim Jong-un', 1], ['Moscow', 1]]);
+    assert.deepStrictEqual(names(10), [['Kim Jong-un', 2], ['Kremlin', 1], ['Moscow', 1]]);
+    assert.deepStrictEqual(latest.companions(PUTIN.key, 1, 10).map(({ name }) => name), ['Kim Jong-un'], 'only the best, by shared articles');
   });
 
   it('forgets removed articles in the entity tables', () => {
