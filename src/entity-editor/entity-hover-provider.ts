@@ -7,7 +7,7 @@ import { exactEntityQuery } from '../core/search/query-parser';
 import { entityAt } from './entity-at';
 
 /** The commands a card's links may run: the hover's Markdown is trusted for these and nothing else. */
-export const CARD_COMMANDS = ['newsCorpus.revealEntity', 'newsCorpus.search', 'newsCorpus.findMentions', 'newsCorpus.editFacts'] as const;
+export const CARD_COMMANDS = ['newsCorpus.revealEntity', 'newsCorpus.searchResults.show', 'newsCorpus.showTimeline', 'newsCorpus.findMentions', 'newsCorpus.editFacts'] as const;
 /** What the hover needs: the entities of a document (none if it is not an article), the corpus's, and the user's facts. */
 export interface EntityHoverDeps {
   readonly entitiesOf: (document: vscode.TextDocument) => readonly ArticleEntity[];
@@ -30,7 +30,9 @@ export class EntityHoverProvider implements vscode.HoverProvider {
     const card = entityCardOf(entity, this.deps.entities, this.deps.facts.entry(entity.key)?.entry.facts);
     const inCorpus: CardLink[] = [
       { title: 'Show in Entities View', command: 'newsCorpus.revealEntity', args: [entity.key] },
-      { title: 'Search Articles', command: 'newsCorpus.search', args: [exactEntityQuery(entity.type, card.name)] },
+      // Into the Search Results view, as the Entities view's "Search for This Entity" does: a list to read through.
+      { title: 'Search Articles', command: 'newsCorpus.searchResults.show', args: [exactEntityQuery(entity.type, card.name)] },
+      { title: 'Timeline', command: 'newsCorpus.showTimeline', args: [entity.key] },
     ];
     const links: CardLink[] = [
       ...(card.articleCount > 0 ? inCorpus : []),

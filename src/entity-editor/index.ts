@@ -6,6 +6,7 @@ import { ArticleEntity, EntityType } from '../core/entities/types';
 import { FactsLookup } from '../core/facts/facts-store';
 import { ENTITY_TYPES } from '../core/search/entity-table';
 import { SETTINGS_SECTION } from '../corpus/settings';
+import { registerAnalysisAhead } from './analysis-ahead';
 import { corpusMentions, mentionsIn } from './corpus-mentions';
 import { entityAt, mentionRanges } from './entity-at';
 import { EntityHoverProvider } from './entity-hover-provider';
@@ -45,6 +46,7 @@ export function registerEntityEditor(context: vscode.ExtensionContext, deps: Ent
     const found = entityAt(entitiesOf(document), document, position);
     return found ? corpusMentions(found.entity.key, deps, token) : [];
   };
+  registerAnalysisAhead(context, entitiesOf);
   const tokens = new EntitySemanticTokensProvider(entitiesOf, deps.highlightEntities);
   context.subscriptions.push(
     tokens,

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { RememberedEntities } from '../core/entities/remembered-entities';
 import { ArticleEntity } from '../core/entities/types';
 import { notify } from '../notifications';
 import { ExtractorSpec, LoadedModel, loadModel, shippedModelPath } from '../workers/entity-extractor';
@@ -23,7 +24,10 @@ export interface EntityEngine {
 
 class HostEntityEngine implements EntityEngine {
   private model: LoadedModel | undefined;
-  private readonly remembered = new Map<string, readonly ArticleEntity[]>();
+  private readonly remembered = new RememberedEntities((text) => {
+    const model = this.loaded();
+    return model.ok ? model.extract(text) : [];
+  }, REMEMBERED_TEXTS);
 
   constructor(
     private readonly modelPath: string,
@@ -36,13 +40,7 @@ class HostEntityEngine implements EntityEngine {
   }
 
   analyze(text: string): readonly ArticleEntity[] {
-    const known = this.remembered.get(text);
-    if (known) return known;
-    const model = this.loaded();
-    const entities = model.ok ? model.extract(text) : [];
-    if (this.remembered.size >= REMEMBERED_TEXTS) this.remembered.delete(this.remembered.keys().next().value as string);
-    this.remembered.set(text, entities);
-    return entities;
+    return this.remembered.of(text);
   }
 
   problem(): string | undefined {

@@ -84,10 +84,21 @@ describe('Hover card', function () {
     assert.match(text, /Vladimir Putin · person/);
     assert.match(text, /Born: 7 October 1952, Leningrad/);
     assert.match(text, /\d+ articles · \d+ mentions/);
-    assert.match(text, /Show in Entities View/);
-    assert.match(text, /Edit Facts/);
+    assert.match(text, /Show in Entities View · Search Articles · Timeline · Find All Mentions · Edit Facts/);
     assert.doesNotMatch(text, /undefined|\*\*|\\\$/);
     await workbench.screenshot('16-hover-card');
+  });
+
+  it('lists his articles in the Search Results view from the card\'s Search Articles link, and opens his Timeline from its Timeline link', async function () {
+    const card = () => hoverOver(workbench, ARTICLE, 'Vladimir Putin', 'Vladimir '.length + 1, 'Search Articles');
+    await (await card()).getByRole('link', { name: 'Search Articles', exact: true }).click();
+    const search = workbench.rowsAtLevel(workbench.treeRows('Search Results'), 1).filter({ hasText: 'person:="Vladimir Putin"' }).first();
+    await search.waitFor();
+    assert.match(await search.textContent(), /person:="Vladimir Putin"\s*\d+ articles?/);
+    await (await card()).getByRole('link', { name: 'Timeline', exact: true }).click();
+    await workbench.page.locator('.tab', { hasText: 'Timeline: Vladimir Putin' }).waitFor();
+    await workbench.webview().locator('.legend li').filter({ hasText: 'Vladimir Putin' }).waitFor();
+    await workbench.screenshot('16b-hover-card-timeline');
   });
 
   it('shows Markdown, HTML, command links and icon syntax from an article and the facts as text', async function () {
@@ -98,7 +109,7 @@ describe('Hover card', function () {
     const targets = await hover.locator('a').evaluateAll((links) => links.map((link) => link.getAttribute('data-href') ?? link.getAttribute('href') ?? ''));
     assert.ok(targets.length > 0);
     // The card's commands, and the facts' one http(s) address, its parentheses encoded so that it cannot end early.
-    for (const target of targets) assert.match(target, /^(command:newsCorpus\.\w+\?|https:\/\/example\.org\/%29)/, `only the card's own links: ${target}`);
+    for (const target of targets) assert.match(target, /^(command:newsCorpus\.[\w.]+\?|https:\/\/example\.org\/%29)/, `only the card's own links: ${target}`);
     await workbench.screenshot('17-hover-card-untrusted-text');
   });
 });

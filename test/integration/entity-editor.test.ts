@@ -1,11 +1,11 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { api, corpusBecomes, languageBecomes, workspaceUri } from './helpers';
+import { api, corpusBecomes, eventually, languageBecomes, panelTabs, tabsChange, workspaceUri } from './helpers';
 
 const SEED_MEETING = '000_11aec1007b5c4c05.txt';
 const SEED_ARRIVAL = '003_737a2ec1faf8bc49.txt';
 /** The only commands a hover card may link to. */
-const CARD_COMMANDS = ['newsCorpus.revealEntity', 'newsCorpus.search', 'newsCorpus.findMentions', 'newsCorpus.editFacts'];
+const CARD_COMMANDS = ['newsCorpus.revealEntity', 'newsCorpus.searchResults.show', 'newsCorpus.showTimeline', 'newsCorpus.findMentions', 'newsCorpus.editFacts'];
 
 /** The document of a seed and the position inside the `occurrence`-th (0-based) appearance of `text`. */
 async function positionOf(file: string, text: string, occurrence = 0): Promise<{ document: vscode.TextDocument; position: vscode.Position }> {
@@ -38,6 +38,12 @@ const isArticle = (corpus: Awaited<ReturnType<typeof api>>, id: string) => corpu
 async function hoversAt(uri: vscode.Uri, offset: number): Promise<vscode.Hover[]> {
   const document = await vscode.workspace.openTextDocument(uri);
   return vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, document.positionAt(offset));
+}
+
+/** The card's links by title, each with its command and arguments as a click would run them. */
+function cardLinks(markdown: vscode.MarkdownString): Map<string, { command: string; args: unknown[] }> {
+  const links = [...markdown.value.matchAll(/\[([^\]]+)\]\(command:([\w.]+)\?([^)]*)\)/g)];
+  return new Map(links.map(([, title, command, args]) => [title ?? '', { command: command ?? '', args: JSON.parse(decodeURIComponent(args ?? '')) as unknown[] }]));
 }
 
 function markdownOf(hovers: vscode.Hover[]): vscode.MarkdownString {
@@ -153,6 +159,29 @@ describe('Entities in the editor (hover, highlights, outline, definition, refere
     }
     const definitions = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', putin.document.uri, putin.position);
     assert.strictEqual(definitions.length, 1);
+  });
+
+  it('runs the card\'s own links: Search Articles lists the entity\'s articles in the Search Results view, Timeline opens its panel', async () => {
+    const corpus = await api();
+    const { document, position } = await positionOf(SEED_MEETING, 'Putin', 1);
+    const markdown = markdownOf(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position));
+    const links = cardLinks(markdown);
+    assert.deepStrictEqual([...links.keys()], ['Show in Entities View', 'Search Articles', 'Timeline', 'Find All Mentions', 'Edit Facts']);
+    const search = links.get('Search Articles');
+    assert.ok(search);
+    await vscode.commands.executeCommand(search.command, ...search.args);
+    assert.deepStrictEqual(corpus.searchResults.searchGroup, { kind: 'search', query: 'person:="Vladimir Putin"' });
+    const response = corpus.searchResults.response;
+    const articles = Number(/(\d+) articles ·/.exec(markdown.value)?.[1]);
+    assert.ok(response?.ok && response.total === articles, `the card's ${articles} articles: ${JSON.stringify(response)}`);
+    const timeline = links.get('Timeline');
+    assert.ok(timeline);
+    try {
+      await vscode.commands.executeCommand(timeline.command, ...timeline.args);
+      await eventually('the Timeline of Vladimir Putin is open', () => panelTabs().includes('Timeline: Vladimir Putin'), tabsChange);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
   });
 
   it('runs the card\'s own links: Show in Entities View filters the view to the entity, Find All Mentions opens them', async () => {

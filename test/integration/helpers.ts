@@ -65,3 +65,17 @@ export function languageBecomes(document: vscode.TextDocument, languageId: strin
     return () => subscriptions.forEach((subscription) => subscription.dispose());
   });
 }
+
+/** The titles of the open webview tabs of the extension's panels. */
+export function panelTabs(): string[] {
+  return vscode.window.tabGroups.all
+    .flatMap((group) => group.tabs)
+    .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.includes('newsCorpus.'))
+    .map((tab) => tab.label);
+}
+
+/** Listens to the tabs opening and closing, for {@link eventually}. */
+export function tabsChange(listener: () => void): () => void {
+  const subscription = vscode.window.tabGroups.onDidChangeTabs(listener);
+  return () => subscription.dispose();
+}

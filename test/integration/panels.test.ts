@@ -2,20 +2,7 @@
 // from the palette and from an entity key as the Entities view's context menu passes it.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, corpusBecomes, eventually } from './helpers';
-
-/** The titles of the open webview tabs of the extension's panels. */
-function panelTabs(): string[] {
-  return vscode.window.tabGroups.all
-    .flatMap((group) => group.tabs)
-    .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.includes('newsCorpus.'))
-    .map((tab) => tab.label);
-}
-
-function tabsChange(listener: () => void): () => void {
-  const subscription = vscode.window.tabGroups.onDidChangeTabs(listener);
-  return () => subscription.dispose();
-}
+import { api, corpusBecomes, eventually, panelTabs, tabsChange } from './helpers';
 
 describe('corpus panels', () => {
   after(async () => {
