@@ -295,11 +295,11 @@ export class CorpusIndex {
   }
 
   /**
-   * Frees the buffer of the file the index was loaded from, copying the article text out of it in slices
-   * (loading uses the text where it lies, so that the index can answer sooner).
+   * Frees the buffer of the file the index was loaded from, copying the article text and coded token ids out
+   * of it in slices (loading uses them where they lie, so that the index can answer sooner).
    */
   releaseLoadedFile(sliceMs = DEFAULT_SLICE_MS): Promise<void> {
-    return runInSlices(this.store.ownTextSteps(), sliceMs);
+    return runInSlices(this.store.ownFileBytesSteps(), sliceMs);
   }
 
   /**
