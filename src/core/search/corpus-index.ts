@@ -295,14 +295,6 @@ export class CorpusIndex {
   }
 
   /**
-   * Frees the buffer of the file the index was loaded from, copying the article text and coded token ids out
-   * of it in slices (loading uses them where they lie, so that the index can answer sooner).
-   */
-  releaseLoadedFile(sliceMs = DEFAULT_SLICE_MS): Promise<void> {
-    return runInSlices(this.store.ownFileBytesSteps(), sliceMs);
-  }
-
-  /**
    * Builds the prefix/fuzzy term tree, the entity name word index and the entity figures now, in slices, so
    * that the first query or entity list does not pay for them.
    */

@@ -125,8 +125,8 @@ export class DocStore {
    * article's token ids as varints back to back (`forward`, as {@link codedTokens} gives them, their bytes per
    * article in the columns' `forwardBytes`), and the articles' text back to back. Column by column, instead of
    * article by article through {@link append}, which made loading 100,000 articles create as many objects,
-   * scratch copies and path look-ups. Both are used where they lie (see {@link ownFileBytesSteps}); the tokens
-   * are decoded per article when first read. With `dictionary`, `text` holds the articles deflated with it (as
+   * scratch copies and path look-ups. Both are used where they lie, in the buffer of the file; the tokens are
+   * decoded per article when first read. With `dictionary`, `text` holds the articles deflated with it (as
    * the columns' `textLen` counts them) and they stay so. A generator that pauses every {@link LOAD_STEP_DOCS}
    * articles; throws a "News Corpus:" error when the tokens or the text are too short.
    *
@@ -165,7 +165,7 @@ export class DocStore {
     store.forwardState.adopt(new Uint8Array(count).fill(CODED));
     store.forwardAt.adopt(new Float64Array(count));
     // Both are used where they lie in the loaded file: copying them (~80 MB of text at 100k) was 0.15–0.25 s of a
-    // reopen. They keep the whole file buffer alive until `ownFileBytesSteps` copies them, after the index is open.
+    // reopen. They keep the whole file buffer alive, which they and the postings are most of.
     store.codedAt.adopt(DocStore.positions(store.coded.adopt(forward), columns.forwardBytes, forward.length, 'token ids'));
     store.textAt.adopt(DocStore.positions(store.texts.adopt(text), columns.textLen, text.length, 'text'));
     for (let doc = 0; doc < count; doc++) {
@@ -189,18 +189,6 @@ export class DocStore {
     }
     if (from > available) throw new Error(`News Corpus: the ${what} section is shorter than the articles need.`);
     return at;
-  }
-
-  /**
-   * Moves the text and coded tokens still lying in the buffer of the file the store was loaded from into memory
-   * of its own, so that the rest of that buffer can be freed. A generator (steps of 4 MB) to run in slices.
-   *
-   * @example
-   * await runInSlices(store.ownFileBytesSteps());
-   */
-  *ownFileBytesSteps(): Generator<void, void> {
-    yield* this.coded.ownSteps(TEXT_SEGMENT);
-    yield* this.texts.ownSteps(TEXT_SEGMENT);
   }
 
   /** Number of document ids ever given out (live or removed). */

@@ -57,8 +57,6 @@ export const ARTICLE_STEP = 2000;
 const POSTING_STEP = 200_000;
 /** Articles whose text is deflated between two chances to pause (~50–100 µs each at 4 KB). */
 const DEFLATE_STEP = 64;
-/** Bytes copied out of the file buffer between two chances to pause (first writes to fresh pages are slow). */
-const COPY_STEP_BYTES = 1 << 22;
 
 /** The number columns, in file order (`readColumns` reads them back in the same order). */
 const COLUMNS: readonly (keyof DocColumns)[] = ['day', 'size', 'mtime', 'bodyStart', 'bodyLen', 'titleLen', 'entityPairs', 'entityLen', 'forwardBytes', 'textLen'];
@@ -253,8 +251,8 @@ function* writePostings(writer: ByteWriter, postings: MainPostings): Generator<v
 }
 
 /**
- * Reads the postings' tables and copies their encoded bytes out of the file buffer (a few MB at a time,
- * so that the buffer can be freed); the postings themselves are decoded per term when first read.
+ * Reads the postings' tables; their encoded bytes are used where they lie in the file buffer (which the text
+ * and the forward index keep alive anyway), and the postings are decoded per term when first read.
  */
 function* readPostings(section: Uint8Array, total: number): Generator<void, MainPostings> {
   const reader = new ByteReader(section);
@@ -274,13 +272,8 @@ function* readPostings(section: Uint8Array, total: number): Generator<void, Main
   // Allocated now, filled per term later: pages are only touched as terms are decoded.
   const docs = new Uint32Array(total);
   const counts = new Uint16Array(total);
-  const bytes = new Uint8Array(data.length);
   yield;
-  for (let from = 0; from < data.length; from += COPY_STEP_BYTES) {
-    bytes.set(data.subarray(from, from + COPY_STEP_BYTES), from);
-    yield;
-  }
-  return new MainPostings(offsets, docs, counts, { bytes, starts });
+  return new MainPostings(offsets, docs, counts, { bytes: data, starts });
 }
 
 function* writeColumns(writer: ByteWriter, columns: DocColumns): Generator<void, void> {
