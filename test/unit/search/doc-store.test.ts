@@ -75,7 +75,9 @@ describe('doc store loading', () => {
     const loaded = runAtOnce(DocStore.loadSteps(original.paths, original.titles, columns, forward, encoder.encode('abc')));
     assert.deepStrictEqual([...loaded.tokens(2)], [...original.tokens(2)], 'out of order, decoded first');
     assert.deepStrictEqual(saved(loaded).forward, forward);
+    runAtOnce(loaded.decodeTokensSteps());
     assert.deepStrictEqual([0, 1, 2].map((doc) => [...loaded.tokens(doc)]), [0, 1, 2].map((doc) => [...original.tokens(doc)]));
+    assert.deepStrictEqual(saved(loaded).forward, forward, 'decoded, still saved as loaded');
   });
 
   it('refuses coded tokens that do not fill their bytes, with a prefixed message', () => {
