@@ -75,7 +75,8 @@ interface StoredText {
  * The text of an article loaded from a saved index stays deflated (as the file holds it: a quarter to a half of
  * its size) and is inflated when read; an article indexed since is held as it is until it is saved. The token
  * ids of an article loaded from a saved index stay coded as varints (as the file holds them, ~1.7 bytes a token)
- * until first read, then are kept decoded: a reopen copies and decodes none of them.
+ * until first read or until {@link decodeTokensSteps} decodes them, then are kept decoded: the load itself
+ * copies and decodes none of them.
  * Removal only marks a tombstone; {@link CorpusIndex.compact} drops them.
  *
  * @example

@@ -32,8 +32,8 @@ export interface SectionInfo {
 const SEPARATOR = '\u0000';
 /**
  * Strings per block, each block deflated on its own (a few ms of work, between two chances to pause). Deflated,
- * the paths take ~5 % of their bytes, the titles and entity names ~35–40 %: 5 % of the text of real-length
- * articles saved, for ~1 ms of inflating per MB on a reopen.
+ * the paths take ~5 % of their bytes, the titles and entity names ~35 %: 5 % of the text of real-length
+ * articles saved, for inflating them on a reopen (a small part of it: zlib was ~1 % of a reopen's CPU profile).
  */
 const STRING_BLOCK = 2048;
 /** Entities registered between two chances to pause (a few µs each: their word index is built later). */
