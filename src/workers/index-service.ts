@@ -185,10 +185,10 @@ export class IndexService {
       this.unsaved ||= run.ignoreCache === true;
       if (loaded.ok) {
         // Queued behind the load, so that the caller lists the articles first: the term tree and entity figures
-        // (which a query or an entity list would otherwise build at once), then freeing the file's buffer.
-        // Failing would only leave them to be built on first use, or keep the buffer: nothing to report.
+        // (which a query or an entity list would otherwise build at once). Failing would only leave them to be
+        // built on first use: nothing to report. The index keeps using the file's buffer: its text, coded token
+        // ids and postings are most of it, and are kept as the file holds them.
         void this.enqueue(() => this.current.prepare()).catch(() => undefined);
-        void this.enqueue(() => this.current.releaseLoadedFile()).catch(() => undefined);
       }
       const outcome = { source: loaded.ok ? 'cache' : 'none', loadMs: performance.now() - started } as const;
       return loaded.message === undefined ? outcome : { ...outcome, message: loaded.message };

@@ -295,21 +295,16 @@ export class CorpusIndex {
   }
 
   /**
-   * Frees the buffer of the file the index was loaded from, copying the article text out of it in slices
-   * (loading uses the text where it lies, so that the index can answer sooner).
-   */
-  releaseLoadedFile(sliceMs = DEFAULT_SLICE_MS): Promise<void> {
-    return runInSlices(this.store.ownTextSteps(), sliceMs);
-  }
-
-  /**
    * Builds the prefix/fuzzy term tree, the entity name word index and the entity figures now, in slices, so
-   * that the first query or entity list does not pay for them.
+   * that the first query or entity list does not pay for them; then decodes the token ids of articles loaded
+   * from a file, so that phrases are checked at full speed once that is done (a query before then decodes
+   * those it reads).
    */
   async prepare(sliceMs = DEFAULT_SLICE_MS): Promise<void> {
     await runInSlices(this.dictionary.prepareSteps(), sliceMs);
     await runInSlices(this.entities.wordIndexSteps(), sliceMs);
     this.stats ??= await runInSlices(this.statsSteps(), sliceMs);
+    await runInSlices(this.store.decodeTokensSteps(), sliceMs);
   }
 
   /** Runs a query (text in the query language, or already parsed). Never throws on bad queries. */

@@ -1,4 +1,5 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { ByteReader, ByteWriter } from './byte-codec';
 import { Growable } from './growable';
 import { SegmentedArray } from './segmented-array';
 
@@ -17,6 +18,8 @@ interface StoredArticle {
 
 /**
  * The per-document number columns of a {@link DocStore}, as saved (tokens and text are saved per document).
+ * `forwardBytes` and `textLen` count the bytes of each article's coded tokens and deflated text (a store
+ * that holds them otherwise gives 0; saving fills them in).
  *
  * @example
  * store.columns().day; // Int32Array [20230913] for the store of the {@link DocStore} example
@@ -29,6 +32,8 @@ export interface DocColumns {
   readonly bodyLen: Uint32Array;
   readonly titleLen: Uint32Array;
   readonly entityPairs: Uint32Array;
+  readonly entityLen: Uint32Array;
+  readonly forwardBytes: Uint32Array;
   readonly textLen: Uint32Array;
 }
 
@@ -36,13 +41,14 @@ export interface DocColumns {
 const FORWARD_SEGMENT = 1 << 20;
 /** Bytes per segment of the stored text (4 MB; larger than any indexed file gets its own segment). */
 const TEXT_SEGMENT = 1 << 22;
+/** {@link DocStore}'s `forwardState` bits: the token ids are in the forward index; their coded bytes are held. */
+const DECODED = 1;
+const CODED = 2;
 
-/**
- * Articles loaded between two chances to pause. Loading mostly writes fresh pages (~2.5 KB of text and
- * tokens an article, each first write to a page a fault): 2,000 at a time made 40–60 ms steps at 100k
- * under load; 500 keep a step to a few ms.
- */
-const LOAD_STEP_DOCS = 500;
+/** Articles loaded between two chances to pause (a few objects and map entries each). */
+const LOAD_STEP_DOCS = 2000;
+/** Articles whose token ids are decoded between two chances to pause (~900 ids and 3.6 KB of fresh pages each). */
+const DECODE_STEP_DOCS = 500;
 
 const decoder = new TextDecoder();
 /**
@@ -67,7 +73,10 @@ interface StoredText {
  * Every indexed article by document id: its file stamp, date, field lengths, its token ids
  * (the "forward index", used to check phrases and to rebuild postings) and its UTF-8 text (for snippets).
  * The text of an article loaded from a saved index stays deflated (as the file holds it: a quarter to a half of
- * its size) and is inflated when read; an article indexed since is held as it is until it is saved.
+ * its size) and is inflated when read; an article indexed since is held as it is until it is saved. The token
+ * ids of an article loaded from a saved index stay coded as varints (as the file holds them, ~1.7 bytes a token)
+ * until first read or until {@link decodeTokensSteps} decodes them, then are kept decoded: the load itself
+ * copies and decodes none of them.
  * Removal only marks a tombstone; {@link CorpusIndex.compact} drops them.
  *
  * @example
@@ -92,10 +101,15 @@ export class DocStore {
   readonly deleted = new Growable(Uint8Array);
   /** 1 where the stored text is deflated with {@link textDictionary}. */
   private readonly deflated = new Growable(Uint8Array);
-  /** Where each document's tokens and text start in the segmented stores. */
+  /** Per document, {@link DECODED} when its tokens are in `forward`, {@link CODED} when `coded` holds their varints. */
+  private readonly forwardState = new Growable(Uint8Array);
+  /** Where each document's tokens, coded tokens and text start in the segmented stores. */
   private readonly forwardAt = new Growable(Float64Array);
+  private readonly codedAt = new Growable(Float64Array);
+  private readonly codedLen = new Growable(Uint32Array);
   private readonly textAt = new Growable(Float64Array);
   private readonly forward = new SegmentedArray<Uint32Array>(Uint32Array, FORWARD_SEGMENT);
+  private readonly coded = new SegmentedArray<Uint8Array>(Uint8Array, TEXT_SEGMENT);
   private texts = new SegmentedArray<Uint8Array>(Uint8Array, TEXT_SEGMENT);
   private readonly byPath = new Map<string, number>();
   private live = 0;
@@ -110,17 +124,18 @@ export class DocStore {
   }
 
   /**
-   * Builds a store in bulk from what a saved index holds: the number columns (taken over, not copied),
-   * `readTokens(out, count)` filling `out` with the next `count` forward tokens (those of one or more
-   * consecutive articles, in id order), and the articles' text back to back. Column by column, instead of
+   * Builds a store in bulk from what a saved index holds: the number columns (taken over, not copied), every
+   * article's token ids as varints back to back (`forward`, as {@link codedTokens} gives them, their bytes per
+   * article in the columns' `forwardBytes`), and the articles' text back to back. Column by column, instead of
    * article by article through {@link append}, which made loading 100,000 articles create as many objects,
-   * scratch copies and path look-ups. With `dictionary`, `text` holds the articles deflated with it (as the
-   * columns' `textLen` counts them) and they stay so. A generator that pauses every {@link LOAD_STEP_DOCS}
-   * articles; throws a "News Corpus:" error when the text is too short.
+   * scratch copies and path look-ups. Both are used where they lie, in the buffer of the file; the tokens are
+   * decoded per article when first read. With `dictionary`, `text` holds the articles deflated with it (as
+   * the columns' `textLen` counts them) and they stay so. A generator that pauses every {@link LOAD_STEP_DOCS}
+   * articles; throws a "News Corpus:" error when the tokens or the text are too short.
    *
    * @example
-   * const saved = store.columns(); // of the store in the class example: one article, one token
-   * const loaded = runAtOnce(DocStore.loadSteps(['a.txt'], ['T'], saved, (out) => out.set([7]), new TextEncoder().encode(' date 2023-09-13 T')));
+   * const saved = { ...store.columns(), forwardBytes: new Uint32Array([1]) }; // of the store in the class example: one article, one token
+   * const loaded = runAtOnce(DocStore.loadSteps(['a.txt'], ['T'], saved, new Uint8Array([7]), new TextEncoder().encode(' date 2023-09-13 T')));
    * loaded.tokens(0); // Uint32Array [7]
    * loaded.text(0); // ' date 2023-09-13 T'
    */
@@ -128,7 +143,7 @@ export class DocStore {
     paths: readonly string[],
     titles: readonly string[],
     columns: DocColumns,
-    readTokens: (out: Uint32Array, count: number) => void,
+    forward: Uint8Array,
     text: Uint8Array,
     dictionary?: Uint8Array,
   ): Generator<void, DocStore> {
@@ -146,46 +161,17 @@ export class DocStore {
     store.titleLen.adopt(columns.titleLen);
     store.entityPairs.adopt(columns.entityPairs);
     store.textLen.adopt(columns.textLen);
+    store.entityLen.adopt(columns.entityLen);
+    store.codedLen.adopt(columns.forwardBytes);
     store.deleted.adopt(new Uint8Array(count));
     store.deflated.adopt(new Uint8Array(count).fill(dictionary === undefined ? 0 : 1));
-    const entityLen = new Uint32Array(count);
-    const forwardAt = new Float64Array(count);
-    const textAt = new Float64Array(count);
-    // Consecutive articles in one segment are contiguous there and in the file: each run of them is filled
-    // with one read and one copy, not one (and the typed-array views it takes) per article.
-    const tokensRun = { at: 0, length: 0 };
-    const flush = (): void => {
-      if (tokensRun.length > 0) readTokens(store.forward.view(tokensRun.at, tokensRun.length), tokensRun.length);
-      tokensRun.length = 0;
-    };
-    // The text is used where it lies in the loaded file: copying its ~80 MB at 100k was 0.15–0.25 s of a
-    // reopen. It keeps the whole file buffer alive until `ownTextSteps` copies it, after the index is open.
-    const textBase = store.texts.adopt(text);
-    let textFrom = 0;
+    store.forwardState.adopt(new Uint8Array(count).fill(CODED));
+    store.forwardAt.adopt(new Float64Array(count));
+    // Both are used where they lie in the loaded file: copying them (~80 MB of text at 100k) was 0.15–0.25 s of a
+    // reopen. They keep the whole file buffer alive, which they and the postings are most of.
+    store.codedAt.adopt(DocStore.positions(store.coded.adopt(forward), columns.forwardBytes, forward.length, 'token ids'));
+    store.textAt.adopt(DocStore.positions(store.texts.adopt(text), columns.textLen, text.length, 'text'));
     for (let doc = 0; doc < count; doc++) {
-      const tokens = (columns.bodyLen[doc] ?? 0) + (columns.titleLen[doc] ?? 0) + 2 * (columns.entityPairs[doc] ?? 0);
-      const textLength = columns.textLen[doc] ?? 0;
-      if (textFrom + textLength > text.length) throw new Error('News Corpus: the text section is shorter than the articles need.');
-      const at = store.forward.reserve(tokens);
-      // A new segment breaks a run (positions jump to the next segment's stride).
-      if (at !== tokensRun.at + tokensRun.length) flush();
-      if (tokensRun.length === 0) tokensRun.at = at;
-      tokensRun.length += tokens;
-      forwardAt[doc] = at;
-      textAt[doc] = textBase + textFrom;
-      textFrom += textLength;
-      if (doc % LOAD_STEP_DOCS === LOAD_STEP_DOCS - 1) {
-        flush();
-        yield;
-      }
-    }
-    flush();
-    store.forwardAt.adopt(forwardAt);
-    store.textAt.adopt(textAt);
-    // The entity-field length needs the forward tokens, so it is computed once they are all in place.
-    store.entityLen.adopt(entityLen);
-    for (let doc = 0; doc < count; doc++) {
-      entityLen[doc] = store.entityWords(doc);
       store.byPath.set(store.paths[doc] ?? '', doc);
       store.countIn(doc, 1);
       if (doc % LOAD_STEP_DOCS === LOAD_STEP_DOCS - 1) yield;
@@ -194,14 +180,18 @@ export class DocStore {
   }
 
   /**
-   * Moves text still lying in the buffer of the file the store was loaded from into memory of its own, so
-   * that the rest of that buffer (~90 MB at 100k) can be freed. A generator (steps of 4 MB) to run in slices.
-   *
-   * @example
-   * await runInSlices(store.ownTextSteps());
+   * Where each of the runs of `lengths` bytes lies when they follow each other from `base` in a segmented
+   * store holding `available` bytes; throws a "News Corpus:" error when they need more.
    */
-  ownTextSteps(): Generator<void, void> {
-    return this.texts.ownSteps(TEXT_SEGMENT);
+  private static positions(base: number, lengths: Uint32Array, available: number, what: string): Float64Array {
+    const at = new Float64Array(lengths.length);
+    let from = 0;
+    for (let doc = 0; doc < lengths.length; doc++) {
+      at[doc] = base + from;
+      from += lengths[doc] ?? 0;
+    }
+    if (from > available) throw new Error(`News Corpus: the ${what} section is shorter than the articles need.`);
+    return at;
   }
 
   /** Number of document ids ever given out (live or removed). */
@@ -246,6 +236,9 @@ export class DocStore {
     this.titleLen.push(article.titleTokens);
     this.entityPairs.push(article.entityPairs);
     this.forwardAt.push(this.forward.append(tokens, from, to));
+    this.forwardState.push(DECODED);
+    this.codedAt.push(0);
+    this.codedLen.push(0);
     this.entityLen.push(this.entityWords(doc));
     this.textAt.push(this.texts.append(text, textFrom, textTo));
     this.textLen.push(textTo - textFrom);
@@ -270,10 +263,57 @@ export class DocStore {
     return doc < this.paths.length && this.deleted.array[doc] === 0;
   }
 
-  /** The document's token ids (body, then title, then entity (term, count) pairs), without copying. */
+  /**
+   * The document's token ids (body, then title, then entity (term, count) pairs), without copying; decoded
+   * when first read if the store holds them coded. Throws a "News Corpus:" error if the coded ids do not fill
+   * their bytes exactly (a damaged file, which its checksum makes unlikely).
+   */
   tokens(doc: number): Uint32Array {
-    const length = (this.bodyLen.array[doc] ?? 0) + (this.titleLen.array[doc] ?? 0) + 2 * (this.entityPairs.array[doc] ?? 0);
+    const length = this.tokenCount(doc);
+    if (((this.forwardState.array[doc] ?? 0) & DECODED) === 0) this.decodeTokens(doc, length);
     return this.forward.view(this.forwardAt.array[doc] ?? 0, length);
+  }
+
+  /**
+   * The document's token ids as varints, as saved and as {@link loadSteps} takes them: the bytes held since the
+   * load, without copying, or the ids coded now into `writer` (then undefined is returned).
+   *
+   * @example
+   * const bytes = store.codedTokens(doc, writer); // a loaded article: its bytes; an indexed one: written to `writer`
+   */
+  codedTokens(doc: number, writer: ByteWriter): Uint8Array | undefined {
+    if (((this.forwardState.array[doc] ?? 0) & CODED) !== 0) return this.coded.view(this.codedAt.array[doc] ?? 0, this.codedLen.array[doc] ?? 0);
+    const tokens = this.tokens(doc);
+    for (let i = 0; i < tokens.length; i++) writer.varint(tokens[i] ?? 0);
+    return undefined;
+  }
+
+  /**
+   * Decodes the token ids of every article whose ids are still coded, pausing every {@link DECODE_STEP_DOCS}
+   * articles: run in slices after a load, so that later reads find them decoded.
+   *
+   * @example
+   * await runInSlices(store.decodeTokensSteps());
+   */
+  *decodeTokensSteps(): Generator<void, void> {
+    for (let doc = 0; doc < this.count; doc++) {
+      if (((this.forwardState.array[doc] ?? 0) & DECODED) === 0) this.decodeTokens(doc, this.tokenCount(doc));
+      if (doc % DECODE_STEP_DOCS === DECODE_STEP_DOCS - 1) yield;
+    }
+  }
+
+  private tokenCount(doc: number): number {
+    return (this.bodyLen.array[doc] ?? 0) + (this.titleLen.array[doc] ?? 0) + 2 * (this.entityPairs.array[doc] ?? 0);
+  }
+
+  private decodeTokens(doc: number, length: number): void {
+    const bytes = this.coded.view(this.codedAt.array[doc] ?? 0, this.codedLen.array[doc] ?? 0);
+    const at = this.forward.reserve(length);
+    const reader = new ByteReader(bytes);
+    reader.varints(this.forward.view(at, length), 0, length);
+    if (reader.position !== bytes.length) throw new Error('News Corpus: an article\'s token ids do not fill their bytes.');
+    this.forwardAt.array[doc] = at;
+    this.forwardState.array[doc] = (this.forwardState.array[doc] ?? 0) | DECODED;
   }
 
   /** The document's UTF-8 text: without copying, or inflated when the store holds it deflated. */
@@ -369,6 +409,8 @@ export class DocStore {
       bodyLen: this.bodyLen.view(),
       titleLen: this.titleLen.view(),
       entityPairs: this.entityPairs.view(),
+      entityLen: this.entityLen.view(),
+      forwardBytes: this.codedLen.view(),
       textLen: this.textLen.view(),
     };
   }

@@ -1,5 +1,7 @@
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { EntityForm } from './analyzed-batch';
 import { ByteReader, ByteWriter } from './byte-codec';
+import { writeCounts } from './count-codec';
 import { IndexParts } from './corpus-index';
 import { DocColumns, DocStore } from './doc-store';
 import { EntityFigures, EntityStats } from './entity-stats';
@@ -28,9 +30,12 @@ export interface SectionInfo {
  * binary and never indexed), and one native encode/decode per block beats JSON on 100,000 paths and titles.
  */
 const SEPARATOR = '\u0000';
-const SEPARATOR_BYTE = 0;
-/** Strings encoded or decoded between two chances to pause (a few ms of work). */
-const STRING_BLOCK = 8192;
+/**
+ * Strings per block, each block deflated on its own (a few ms of work, between two chances to pause). Deflated,
+ * the paths take ~5 % of their bytes, the titles and entity names ~35 %: 5 % of the text of real-length
+ * articles saved, for inflating them on a reopen (a small part of it: zlib was ~1 % of a reopen's CPU profile).
+ */
+const STRING_BLOCK = 2048;
 /** Entities registered between two chances to pause (a few µs each: their word index is built later). */
 const ENTITY_STEP = 1000;
 /** Separates the aliases (and the forms) of an entity inside its field. */
@@ -52,19 +57,19 @@ export const ARTICLE_STEP = 2000;
 const POSTING_STEP = 200_000;
 /** Articles whose text is deflated between two chances to pause (~50–100 µs each at 4 KB). */
 const DEFLATE_STEP = 64;
-/** Bytes copied out of the file buffer between two chances to pause (first writes to fresh pages are slow). */
-const COPY_STEP_BYTES = 1 << 22;
 
 /** The number columns, in file order (`readColumns` reads them back in the same order). */
-const COLUMNS: readonly (keyof DocColumns)[] = ['day', 'size', 'mtime', 'bodyStart', 'bodyLen', 'titleLen', 'entityPairs', 'textLen'];
+const COLUMNS: readonly (keyof DocColumns)[] = ['day', 'size', 'mtime', 'bodyStart', 'bodyLen', 'titleLen', 'entityPairs', 'entityLen', 'forwardBytes', 'textLen'];
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
+/** A string table: per block of {@link STRING_BLOCK} strings, the byte length of the block deflated, then its bytes. */
 function* writeStrings(writer: ByteWriter, list: readonly string[]): Generator<void, void> {
   for (let from = 0; from < list.length; from += STRING_BLOCK) {
-    const block = list.slice(from, from + STRING_BLOCK).join(SEPARATOR);
-    writer.bytes(encoder.encode(from === 0 ? block : SEPARATOR + block));
+    const block = deflateRawSync(encoder.encode(list.slice(from, from + STRING_BLOCK).join(SEPARATOR)));
+    writer.varint(block.length);
+    writer.bytes(block);
     yield;
   }
 }
@@ -72,22 +77,12 @@ function* writeStrings(writer: ByteWriter, list: readonly string[]): Generator<v
 /** Decodes `count` strings a block at a time; a count that does not match the bytes is a damaged file. */
 function* readStrings(bytes: Uint8Array, count: number): Generator<void, string[]> {
   const list: string[] = [];
-  let start = 0;
-  while (list.length < count) {
-    let end = start;
-    for (let found = 1; found < STRING_BLOCK && list.length + found < count; found++) {
-      const next = bytes.indexOf(SEPARATOR_BYTE, end);
-      if (next === -1) break;
-      end = next + 1;
-    }
-    const stop = bytes.indexOf(SEPARATOR_BYTE, end);
-    const blockEnd = stop === -1 ? bytes.length : stop;
-    for (const text of decoder.decode(bytes.subarray(start, blockEnd)).split(SEPARATOR)) list.push(text);
-    start = blockEnd + 1;
-    if (stop === -1) break;
+  const reader = new ByteReader(bytes);
+  while (list.length < count && reader.position < bytes.length) {
+    for (const text of decoder.decode(inflateRawSync(reader.bytes(reader.varint()))).split(SEPARATOR)) list.push(text);
     yield;
   }
-  if (list.length !== count || start < bytes.length) throw new Error(`News Corpus: a string table holds ${list.length} entries, not ${count}.`);
+  if (list.length !== count || reader.position < bytes.length) throw new Error(`News Corpus: a string table holds ${list.length} entries, not ${count}.`);
   return list;
 }
 
@@ -163,66 +158,22 @@ export function* decodeEntitySection(data: Uint8Array, count: number, termCount:
 }
 
 /**
- * Token ids take 2 bytes in the forward section when the dictionary has at most this many terms (40,895 at
- * 100,000 Reuters articles), else 4. Raw fixed-width ids load with one native copy per article; as varints
- * they were the biggest decoding loop of a reopen (~170 ms of ~0.9 s at 100k) for a section only ~20% smaller.
+ * The forward index: every article's token ids as varints, in id order, back to back; their bytes per article
+ * go to the columns' `forwardBytes`. Term ids are numbered in order of first appearance, so the commonest words
+ * take one byte: ~1.7 bytes a token instead of 2 as 16-bit ids. An article loaded from a file and not changed is
+ * copied as the file held it. The store decodes an article's ids when first read (see {@link DocStore.tokens}).
  */
-const NARROW_TERM_LIMIT = 0x10000;
-/** Bytes before the forward index's ids: its id width, then how many padding bytes follow. */
-const FORWARD_HEADER_BYTES = 2;
-/** The ids start on a multiple of this (from the start of the sections), so they can be read in place. */
-const FORWARD_ALIGNMENT = 4;
-
-/**
- * The forward index: its id width (2 or 4), padding so that the ids are aligned, then every article's
- * token ids in id order as little-endian integers; their number per article follows from the columns.
- */
-function* writeForward(writer: ByteWriter, store: DocStore, termCount: number): Generator<void, void> {
-  const width = termCount <= NARROW_TERM_LIMIT ? 2 : 4;
-  const padding = (FORWARD_ALIGNMENT - ((writer.length + FORWARD_HEADER_BYTES) % FORWARD_ALIGNMENT)) % FORWARD_ALIGNMENT;
-  writer.bytes(new Uint8Array([width, padding, ...new Array<number>(padding).fill(0)]));
-  for (let from = 0; from < store.count; from += ARTICLE_STEP) {
-    const to = Math.min(store.count, from + ARTICLE_STEP);
-    let length = 0;
-    for (let doc = from; doc < to; doc++) length += store.tokens(doc).length;
-    // A fresh block per step: the writer may keep a large block as a view instead of copying it.
-    const block = width === 2 ? new Uint16Array(length) : new Uint32Array(length);
-    let at = 0;
-    for (let doc = from; doc < to; doc++) {
-      const tokens = store.tokens(doc);
-      block.set(tokens, at);
-      at += tokens.length;
-    }
-    writer.bytes(new Uint8Array(block.buffer, 0, block.byteLength));
-    yield;
+function* codeForward(store: DocStore): Generator<void, { lengths: Uint32Array; chunks: Uint8Array[] }> {
+  const writer = new ByteWriter();
+  const lengths = new Uint32Array(store.count);
+  for (let doc = 0; doc < store.count; doc++) {
+    const before = writer.length;
+    const held = store.codedTokens(doc, writer);
+    if (held !== undefined) writer.bytes(held);
+    lengths[doc] = writer.length - before;
+    if (doc % ARTICLE_STEP === ARTICLE_STEP - 1) yield;
   }
-}
-
-/**
- * Reads what {@link writeForward} wrote, one article at a time: `read(out, count)` fills `out` with the
- * next `count` ids. The ids are viewed in place when the file buffer puts them on a multiple of their
- * width (as {@link encodeSections} and the file header arrange), else copied to an aligned scratch first.
- */
-function forwardReader(section: Uint8Array): { read: (out: Uint32Array, count: number) => void; done: () => boolean } {
-  const width = section[0] ?? 0;
-  if (width !== 2 && width !== 4) throw new Error(`News Corpus: the forward index has ids of ${width} bytes.`);
-  let at = FORWARD_HEADER_BYTES + (section[1] ?? 0);
-  let scratch = new Uint8Array(0);
-  const read = (out: Uint32Array, count: number): void => {
-    const bytes = count * width;
-    if (at + bytes > section.length) throw new Error('News Corpus: the forward index is shorter than the articles need.');
-    let buffer = section.buffer;
-    let offset = section.byteOffset + at;
-    if (offset % width !== 0) {
-      if (scratch.length < bytes) scratch = new Uint8Array(bytes * 2);
-      scratch.set(section.subarray(at, at + bytes));
-      buffer = scratch.buffer;
-      offset = 0;
-    }
-    out.set(width === 2 ? new Uint16Array(buffer, offset, count) : new Uint32Array(buffer, offset, count));
-    at += bytes;
-  };
-  return { read, done: () => at === section.length };
+  return { lengths, chunks: writer.finish() };
 }
 
 /**
@@ -265,7 +216,7 @@ function* writeSegments(writer: ByteWriter, segments: readonly Uint8Array[]): Ge
 /**
  * Postings: the number of terms; per term its number of postings, then per term the bytes of its
  * encoded postings (so that a term can be found without decoding the others: see {@link MainPostings});
- * then per term its document gaps and its packed counts, all as varints.
+ * then per term its document gaps as varints and its packed counts (see {@link writeCounts}).
  */
 function* writePostings(writer: ByteWriter, postings: MainPostings): Generator<void, void> {
   const termCount = postings.termCount;
@@ -282,7 +233,7 @@ function* writePostings(writer: ByteWriter, postings: MainPostings): Generator<v
       data.varint(doc - previous);
       previous = doc;
     }
-    for (let i = list.start; i < list.end; i++) data.varint(list.counts[i] ?? 0);
+    writeCounts(data, list.counts, list.start, list.end);
     byteLengths[term] = data.length - before;
     sinceYield += list.end - list.start;
     if (sinceYield >= POSTING_STEP) {
@@ -300,8 +251,8 @@ function* writePostings(writer: ByteWriter, postings: MainPostings): Generator<v
 }
 
 /**
- * Reads the postings' tables and copies their encoded bytes out of the file buffer (a few MB at a time,
- * so that the buffer can be freed); the postings themselves are decoded per term when first read.
+ * Reads the postings' tables; their encoded bytes are used where they lie in the file buffer (which the text
+ * and the forward index keep alive anyway), and the postings are decoded per term when first read.
  */
 function* readPostings(section: Uint8Array, total: number): Generator<void, MainPostings> {
   const reader = new ByteReader(section);
@@ -321,13 +272,8 @@ function* readPostings(section: Uint8Array, total: number): Generator<void, Main
   // Allocated now, filled per term later: pages are only touched as terms are decoded.
   const docs = new Uint32Array(total);
   const counts = new Uint16Array(total);
-  const bytes = new Uint8Array(data.length);
   yield;
-  for (let from = 0; from < data.length; from += COPY_STEP_BYTES) {
-    bytes.set(data.subarray(from, from + COPY_STEP_BYTES), from);
-    yield;
-  }
-  return new MainPostings(offsets, docs, counts, { bytes, starts });
+  return new MainPostings(offsets, docs, counts, { bytes: data, starts });
 }
 
 function* writeColumns(writer: ByteWriter, columns: DocColumns): Generator<void, void> {
@@ -350,15 +296,17 @@ function readColumns(reader: ByteReader, count: number): DocColumns {
     bodyLen: read(Uint32Array, 4),
     titleLen: read(Uint32Array, 4),
     entityPairs: read(Uint32Array, 4),
+    entityLen: read(Uint32Array, 4),
+    forwardBytes: read(Uint32Array, 4),
     textLen: read(Uint32Array, 4),
   };
 }
 
 /**
  * Encodes a compacted index (no removed or pending articles) as the sections of an index file:
- * string tables, the number columns and the forward index as raw little-endian integers (token ids
- * in 2 bytes when there are at most 65,536 terms), the postings as varints (posting documents as gaps, with a table to find each term's),
- * and each article's text deflated (see {@link deflateTexts}). A generator: it pauses every few ms.
+ * string tables, the number columns, the forward index as varints (see {@link codeForward}), the postings
+ * (documents as varint gaps, counts as in {@link writeCounts}, with a table to find each term's), and each
+ * article's text deflated (see {@link deflateTexts}). A generator: it pauses every few ms.
  *
  * @example
  * const { sections, chunks } = runAtOnce(encodeSections(index.parts()));
@@ -375,12 +323,13 @@ export function* encodeSections(parts: IndexParts): Generator<void, { sections: 
   const terms = parts.dictionary.all();
   const entities = entityFields(parts.entities, parts.entityStats);
   const text = yield* deflateTexts(store);
+  const forward = yield* codeForward(store);
   yield* section('terms', terms.length, writeStrings(writer, terms));
   yield* section('paths', store.count, writeStrings(writer, store.paths));
   yield* section('titles', store.count, writeStrings(writer, store.titles));
   yield* section('entities', entities.length, writeStrings(writer, entities));
-  yield* section('columns', store.count, writeColumns(writer, { ...store.columns(), textLen: text.lengths }));
-  yield* section('forward', store.count, writeForward(writer, store, terms.length));
+  yield* section('columns', store.count, writeColumns(writer, { ...store.columns(), forwardBytes: forward.lengths, textLen: text.lengths }));
+  yield* section('forward', store.count, writeSegments(writer, forward.chunks));
   yield* section('postings', postings.docs.length, writePostings(writer, postings));
   yield* section('text', text.chunks.reduce((sum, chunk) => sum + chunk.length, 0), writeSegments(writer, text.chunks));
   return { sections, chunks: writer.finish() };
@@ -425,9 +374,7 @@ export function* decodeSections(payload: Uint8Array, sections: readonly SectionI
 }
 
 function* readStore(paths: readonly string[], titles: readonly string[], columns: DocColumns, forward: Uint8Array, text: Uint8Array): Generator<void, DocStore> {
-  const tokens = forwardReader(forward);
   const { dictionary, deflated } = readTexts(text);
-  const store = yield* DocStore.loadSteps(paths, titles, columns, tokens.read, deflated, dictionary);
-  if (!tokens.done()) throw new Error('News Corpus: the forward index holds more ids than the articles need.');
-  return store;
+  if (columns.forwardBytes.reduce((sum, bytes) => sum + bytes, 0) !== forward.length) throw new Error('News Corpus: the forward index holds other bytes than the articles need.');
+  return yield* DocStore.loadSteps(paths, titles, columns, forward, deflated, dictionary);
 }

@@ -1,4 +1,5 @@
 import { ByteReader } from './byte-codec';
+import { readCounts } from './count-codec';
 
 /**
  * A posting's counts are packed into 16 bits — body 10, title 2, entity field 4 — which halves the
@@ -50,11 +51,11 @@ export interface PostingList {
 }
 
 /**
- * Postings still in their saved form, decoded one term at a time when first read: per term, its posting
- * count's varint-encoded document gaps then packed counts, `bytes[starts[t]..starts[t + 1])`.
+ * Postings still in their saved form, decoded one term at a time when first read: per term, its postings'
+ * document gaps as varints then their packed counts (see `writeCounts`), `bytes[starts[t]..starts[t + 1])`.
  *
  * @example
- * const encoded: EncodedPostings = { bytes: new Uint8Array([5, 1]), starts: new Uint32Array([0, 2]) }; // term 0: doc 5, count 1
+ * const encoded: EncodedPostings = { bytes: new Uint8Array([5, 1]), starts: new Uint32Array([0, 2]) }; // term 0: doc 5, once in the body
  */
 export interface EncodedPostings {
   readonly bytes: Uint8Array;
@@ -109,7 +110,7 @@ export class MainPostings {
     const reader = new ByteReader(bytes.subarray(starts[term] ?? 0, starts[term + 1] ?? 0));
     reader.varints(this.docs, start, end - start);
     for (let i = start + 1; i < end; i++) this.docs[i] = (this.docs[i] ?? 0) + (this.docs[i - 1] ?? 0);
-    reader.varints(this.counts, start, end - start);
+    readCounts(reader, this.counts, start, end - start);
     (this.pending as Uint8Array)[term] = 0;
   }
 }

@@ -47,29 +47,12 @@ export class SegmentedArray<T extends SegmentType> {
   /**
    * Takes `values` over as a full segment of its own, without copying (loading: the text section of the
    * file the index was read from); returns the position of its first entry. Later runs go to new segments.
-   * While it is a view into a larger buffer, it keeps all of that buffer alive: {@link ownSteps} ends that.
+   * While it is a view into a larger buffer, it keeps all of that buffer alive.
    */
   adopt(values: T): number {
     this.segments.push(values);
     this.used.push(values.length);
     return (this.segments.length - 1) * SEGMENT_STRIDE;
-  }
-
-  /**
-   * Copies every adopted segment that is a view into a larger buffer into an array of its own,
-   * `chunk` entries per step, so that the larger buffer can be freed. Positions do not change.
-   */
-  *ownSteps(chunk: number): Generator<void, void> {
-    for (let i = 0; i < this.segments.length; i++) {
-      const segment = this.segments[i];
-      if (segment === undefined || segment.byteLength === segment.buffer.byteLength) continue;
-      const own = new this.type(segment.length);
-      for (let from = 0; from < segment.length; from += chunk) {
-        own.set(segment.subarray(from, from + chunk) as ArrayLike<number>, from);
-        yield;
-      }
-      this.segments[i] = own;
-    }
   }
 
   /**

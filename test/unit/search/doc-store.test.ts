@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { compactSteps } from '../../../src/core/search/compaction';
-import { DocStore } from '../../../src/core/search/doc-store';
+import { ByteWriter } from '../../../src/core/search/byte-codec';
+import { DocColumns, DocStore } from '../../../src/core/search/doc-store';
 import { Growable } from '../../../src/core/search/growable';
 import { SegmentedArray } from '../../../src/core/search/segmented-array';
 import { runAtOnce } from '../../../src/core/search/time-slices';
@@ -19,20 +20,25 @@ function appended(texts: readonly string[]): DocStore {
   return store;
 }
 
+/** Every article's token ids coded as a saved index holds them, back to back, and the columns with their byte lengths. */
+function saved(store: DocStore): { columns: DocColumns; forward: Uint8Array } {
+  const writer = new ByteWriter();
+  const lengths = new Uint32Array(store.count);
+  for (let doc = 0; doc < store.count; doc++) {
+    const before = writer.length;
+    const held = store.codedTokens(doc, writer);
+    if (held !== undefined) writer.bytes(held);
+    lengths[doc] = writer.length - before;
+  }
+  return { columns: { ...store.columns(), forwardBytes: lengths }, forward: Buffer.concat(writer.finish()) };
+}
+
 describe('doc store loading', () => {
   it('builds the same store in bulk as article by article', () => {
     const texts = ['first story', 'second, longer story', ''];
     const original = appended(texts);
-    // The reader is asked for runs of consecutive articles' tokens, as the file stores them.
-    const tokens = [0, 1, 2].flatMap((doc) => [...original.tokens(doc)]);
-    let next = 0;
-    const loaded = runAtOnce(
-      DocStore.loadSteps(original.paths, original.titles, original.columns(), (out, count) => {
-        out.set(tokens.slice(next, next + count));
-        next += count;
-      }, encoder.encode(texts.join(''))),
-    );
-    assert.strictEqual(next, tokens.length);
+    const { columns, forward } = saved(original);
+    const loaded = runAtOnce(DocStore.loadSteps(original.paths, original.titles, columns, forward, encoder.encode(texts.join(''))));
     assert.strictEqual(loaded.count, 3);
     assert.strictEqual(loaded.liveCount, 3);
     assert.deepStrictEqual(loaded.averages(), original.averages());
@@ -49,30 +55,46 @@ describe('doc store loading', () => {
     assert.strictEqual(loaded.liveCount, 3);
   });
 
-  it('uses the loaded text where it lies, then copies it out so the file buffer can go, positions unchanged', () => {
+  it('uses the loaded text and coded tokens where they lie in the file buffer, and appends beside them', () => {
     const texts = ['first story', 'second, longer story'];
     const original = appended(texts);
-    const tokens = [0, 1].flatMap((doc) => [...original.tokens(doc)]);
-    const file = encoder.encode(`HEADER${texts.join('')}TRAILER`);
-    const text = file.subarray(6, 6 + texts.join('').length);
-    let next = 0;
-    const loaded = runAtOnce(
-      DocStore.loadSteps(original.paths, original.titles, original.columns(), (out, count) => {
-        out.set(tokens.slice(next, next + count));
-        next += count;
-      }, text),
-    );
-    assert.strictEqual(loaded.textBytes(1).buffer, file.buffer, 'no copy at load');
+    const { columns, forward } = saved(original);
+    const file = Buffer.concat([encoder.encode('HEADER'), forward, encoder.encode(texts.join('')), encoder.encode('TRAILER')]);
+    const text = file.subarray(6 + forward.length, 6 + forward.length + texts.join('').length);
+    const loaded = runAtOnce(DocStore.loadSteps(original.paths, original.titles, columns, file.subarray(6, 6 + forward.length), text));
+    assert.strictEqual(loaded.textBytes(1).buffer, file.buffer, 'no copy of the text at load');
+    assert.strictEqual(loaded.codedTokens(1, new ByteWriter())?.buffer, file.buffer, 'no copy of the tokens at load');
     const added = loaded.append({ ...loaded.stored(0), path: '2.txt' }, new Uint32Array([4]), 0, 1, encoder.encode('third'), 0);
-    runAtOnce(loaded.ownTextSteps());
-    assert.notStrictEqual(loaded.textBytes(0).buffer, file.buffer, 'copied out afterwards');
     assert.deepStrictEqual([0, 1, added].map((doc) => loaded.text(doc)), [...texts, 'third']);
+    assert.deepStrictEqual([0, 1].map((doc) => [...loaded.tokens(doc)]), [0, 1].map((doc) => [...original.tokens(doc)]));
+  });
+
+  it("decodes an article's tokens when first read, and saves them again as they were loaded", () => {
+    const original = appended(['a', 'b', 'c']);
+    const { columns, forward } = saved(original);
+    const loaded = runAtOnce(DocStore.loadSteps(original.paths, original.titles, columns, forward, encoder.encode('abc')));
+    assert.deepStrictEqual([...loaded.tokens(2)], [...original.tokens(2)], 'out of order, decoded first');
+    assert.deepStrictEqual(saved(loaded).forward, forward);
+    runAtOnce(loaded.decodeTokensSteps());
+    assert.deepStrictEqual([0, 1, 2].map((doc) => [...loaded.tokens(doc)]), [0, 1, 2].map((doc) => [...original.tokens(doc)]));
+    assert.deepStrictEqual(saved(loaded).forward, forward, 'decoded, still saved as loaded');
+  });
+
+  it('refuses coded tokens that do not fill their bytes, with a prefixed message', () => {
+    const original = appended(['a']);
+    const { columns, forward } = saved(original);
+    const longer = runAtOnce(DocStore.loadSteps(original.paths, original.titles, { ...columns, forwardBytes: new Uint32Array([forward.length + 1]) }, Buffer.concat([forward, new Uint8Array([3])]), encoder.encode('a')));
+    assert.throws(() => longer.tokens(0), /^Error: News Corpus: an article's token ids do not fill their bytes/);
+    assert.throws(
+      () => runAtOnce(DocStore.loadSteps(original.paths, original.titles, columns, forward.subarray(1), encoder.encode('a'))),
+      /^Error: News Corpus: the token ids section is shorter/,
+    );
   });
 
   it('refuses text shorter than the articles need, with a prefixed message', () => {
     const original = appended(['some text']);
     assert.throws(
-      () => runAtOnce(DocStore.loadSteps(original.paths, original.titles, original.columns(), (out) => out.fill(1), new Uint8Array(3))),
+      () => runAtOnce(DocStore.loadSteps(original.paths, original.titles, saved(original).columns, saved(original).forward, new Uint8Array(3))),
       /^Error: News Corpus: the text section is shorter/,
     );
   });

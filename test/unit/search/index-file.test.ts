@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { crc32 } from 'node:zlib';
+import { DEFAULT_MAX_FILE_BYTES } from '../../../src/core/article-file';
 import { CorpusIndex } from '../../../src/core/search/corpus-index';
 import { INDEX_FILE_MAGIC, INDEX_FORMAT_VERSION, IndexIdentity, decodeIndex, decodeIndexSteps, encodeIndex, encodeIndexSteps, indexFileSections } from '../../../src/core/search/index-file';
 import { ARTICLE_STEP } from '../../../src/core/search/index-sections';
@@ -139,18 +140,13 @@ describe('index file', () => {
     assert.match(problem(older).message, /out of date \(format version 0/);
   });
 
-  it('rejects a cache in the previous format (version 6: the text as it is) as stale, so it is rebuilt', () => {
-    assert.strictEqual(INDEX_FORMAT_VERSION, 7);
+  it('rejects a cache in the previous format (version 7: 16-bit token ids) as stale, so it is rebuilt, never misread', () => {
+    assert.strictEqual(INDEX_FORMAT_VERSION, 8);
     const previous = Uint8Array.from(bytes);
-    new DataView(previous.buffer).setUint32(VERSION_AT, 6, true);
+    new DataView(previous.buffer).setUint32(VERSION_AT, 7, true);
     const rejected = problem(previous);
     assert.strictEqual(rejected.kind, 'stale');
-    assert.match(rejected.message, /^News Corpus: the saved index is out of date \(format version 6, this version reads 7\)/);
-  });
-
-  it('starts the sections on a multiple of 4 bytes, so the forward index is read in place', () => {
-    const metaLength = new DataView(bytes.buffer, bytes.byteOffset + HEADER_BYTES).getUint32(0, true);
-    assert.strictEqual((HEADER_BYTES + META_LENGTH_BYTES + metaLength) % 4, 0);
+    assert.match(rejected.message, /^News Corpus: the saved index is out of date \(format version 7, this version reads 8\)/);
   });
 
   it('decodes the postings of a term only when it is first read, to the same lists as the saved index', () => {
@@ -169,7 +165,7 @@ describe('index file', () => {
     assert.deepStrictEqual(encode(new CorpusIndex(again.parts)).subarray(HEADER_BYTES + META_LENGTH_BYTES + 200), bytes.subarray(HEADER_BYTES + META_LENGTH_BYTES + 200));
   });
 
-  it('stores token ids in 4 bytes past 65,536 terms, and reads them at any alignment', () => {
+  it('codes token ids past 65,536 terms, and reads them at any alignment', () => {
     const wordsPerArticle = 1000;
     const many: FixtureArticle[] = [];
     for (let i = 0; i < 70; i++) {
@@ -215,6 +211,32 @@ describe('index file', () => {
     assert.deepStrictEqual(hitPaths(loaded, 'w5'), hitPaths(index, 'w5'));
     assert.deepStrictEqual(hitPaths(loaded, '"round 4007"'), ['a4007.txt']);
     assert.strictEqual(loaded.article('a123.txt')?.text, index.article('a123.txt')?.text);
+  });
+
+  it('gives back every article\'s token ids, text and hits: an empty article, a 2 MB one, unicode', () => {
+    const paragraph = 'Oil prices rose sharply as traders weighed supply from the Gulf, analysts said. ';
+    const articles: FixtureArticle[] = [
+      { path: 'empty.txt', text: article('2023-09-13', '') },
+      { path: 'big.txt', text: article('2023-09-14', 'Big story', paragraph.repeat(Math.floor((DEFAULT_MAX_FILE_BYTES - 100) / paragraph.length))) },
+      { path: 'unicode.txt', text: article('2023-09-15', 'Zürich, Москва, 東京 😀', 'Kim Jong-un met Vladimir Putin in Vladivostok: naïve café, 𝒳 = 1,000.') },
+      ...NEWS,
+    ];
+    const index = buildIndex(articles, NEWS_ENTITIES);
+    const decoded = decodeIndex(encode(index), IDENTITY);
+    assert.ok(decoded.ok);
+    const loaded = new CorpusIndex(decoded.parts);
+    const before = index.parts().store;
+    const after = decoded.parts.store;
+    assert.ok(before.textBytes(before.docOf('big.txt') ?? -1).length > DEFAULT_MAX_FILE_BYTES - 200, 'the largest article indexed');
+    for (let doc = articles.length - 1; doc >= 0; doc--) {
+      assert.deepStrictEqual([...after.tokens(doc)], [...before.tokens(doc)], `tokens of ${before.paths[doc]}`);
+      assert.strictEqual(after.text(doc), before.text(doc), `text of ${before.paths[doc]}`);
+      assert.strictEqual(after.entityLen.array[doc], before.entityLen.array[doc]);
+    }
+    for (const query of ['москва', '東京', '"oil prices rose"', 'person:Putin', 'naïve café', 'gulf']) {
+      const answer = (from: CorpusIndex): unknown => ({ ...from.search(query, { limit: 50 }), tookMs: 0 });
+      assert.deepStrictEqual(answer(loaded), answer(index), query);
+    }
   });
 
   it('reads from a buffer that is not 8-byte aligned', () => {

@@ -18,6 +18,15 @@ describe('TermTable', () => {
     assert.deepStrictEqual(table.terms, ['kim', 'putin', 'puti']);
   });
 
+  it('stores long terms (a view into their article, were they sliced) with the same characters, lone surrogates included', () => {
+    const table = new TermTable();
+    const article = 'Prices of internationalisation rose; \ud800lonesurrogate1234 and Überweisungsbetrag fell.';
+    const words = ['internationalisation', '\ud800lonesurrogate1234', 'Überweisungsbetrag'];
+    const ids = words.map((word) => table.idOf(article, article.indexOf(word), article.indexOf(word) + word.length));
+    assert.deepStrictEqual(ids.map((id) => table.terms[id]), words);
+    assert.deepStrictEqual(words.map((word) => table.idOf(` ${word} `, 1, word.length + 1)), ids, 'found again from another string');
+  });
+
   it('gives one id per distinct term and never one id to two terms, through many growths', () => {
     fc.assert(
       fc.property(fc.array(fc.string({ maxLength: 6 }), { minLength: 1, maxLength: 3000 }), (words) => {
