@@ -8,6 +8,7 @@ import { EntityStats } from './entity-stats';
 import { ENTITY_TYPES, EntityInfo, EntityTable } from './entity-table';
 import { Scratch, evaluate, forEachMatch } from './evaluate';
 import { MatchesPerDay } from './matches-per-day';
+import { mostCounted } from './most-counted';
 import { DeltaPostings, MainPostings, PostingList, entityCount } from './postings';
 import { ParsedQuery } from './query';
 import { parseQuery } from './query-parser';
@@ -486,13 +487,10 @@ export class CorpusIndex {
         shared[term] = (shared[term] ?? 0) + 1;
       }
     }
-    const companions = seen
-      .sort((a, b) => (shared[b] ?? 0) - (shared[a] ?? 0) || a - b)
-      .slice(0, limit * 2)
-      .flatMap((term) => {
-        const info = this.entities.byTermId(term);
-        return info ? [{ key: info.key, name: info.name, type: info.type, articles: shared[term] ?? 0 }] : [];
-      });
+    const companions = mostCounted(seen, shared, limit * 2).flatMap((term) => {
+      const info = this.entities.byTermId(term);
+      return info ? [{ key: info.key, name: info.name, type: info.type, articles: shared[term] ?? 0 }] : [];
+    });
     for (const term of seen) shared[term] = 0;
     return companions.sort((a, b) => b.articles - a.articles || a.name.localeCompare(b.name)).slice(0, limit);
   }
