@@ -101,7 +101,7 @@ function measure(index: CorpusIndex): [string, Timing][] {
   const kwicOf = (articles: readonly { id: string; title: string; date?: string }[], forms: string[], sort: KwicSort) =>
     kwicPage(kwicOfArticles(articles, forms, (id) => entities.articleText(id)).lines, { sort, offset: 0, limit: KWIC_PAGE_SIZE });
   const searched = (query: string) => {
-    const response = index.search(query, { limit: KWIC_SEARCH_ARTICLES, fuzzyFallback: false });
+    const response = index.search(query, { limit: KWIC_SEARCH_ARTICLES, fuzzyFallback: false, snippetLength: 0 });
     return response.ok ? response.hits.map(({ path: hitPath, title, date }) => (date === undefined ? { id: hitPath, title } : { id: hitPath, title, date })) : [];
   };
   const series = (...specs: SeriesSpec[]) => () => timeline.data({ series: specs });

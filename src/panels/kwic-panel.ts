@@ -6,7 +6,7 @@ import { PanelSources } from './panel-sources';
 
 /** Articles of an entity read for one target, at most (newest first): enough lines to sort, quick to compute. */
 const MAX_ENTITY_ARTICLES = 1000;
-/** Articles of a word or phrase read, at most (best matches first): fewer, as each search hit builds a snippet. */
+/** Articles of a word or phrase read, at most (best matches first). */
 const MAX_SEARCH_ARTICLES = 300;
 
 /** What is looked for: an entity (all its spellings) or a word or phrase. */
@@ -65,7 +65,7 @@ export function kwicPanel(sources: PanelSources): PanelKind<KwicState> {
       refs = all.slice(0, MAX_ENTITY_ARTICLES);
     } else {
       const terms = tokenize(target.text).map(({ term }) => term);
-      const response = terms.length === 0 ? undefined : search(terms.length === 1 ? (terms[0] ?? '') : `"${terms.join(' ')}"`, { limit: MAX_SEARCH_ARTICLES, fuzzyFallback: false });
+      const response = terms.length === 0 ? undefined : search(terms.length === 1 ? (terms[0] ?? '') : `"${terms.join(' ')}"`, { limit: MAX_SEARCH_ARTICLES, fuzzyFallback: false, snippetLength: 0 });
       forms = [target.text];
       if (response?.ok) {
         matching = response.total;

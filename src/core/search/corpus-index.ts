@@ -28,6 +28,8 @@ import { TieBreak } from './top-k';
  * index.search('rates'); // the same as index.search('rates', { limit: DEFAULT_LIMIT })
  */
 export const DEFAULT_LIMIT = 20;
+/** The snippet of a hit when none was asked for (`snippetLength: 0`). */
+const NO_SNIPPET: Snippet = { text: '', start: 0, end: 0, matches: [] };
 /** Articles of an entity, most recent first, that {@link CorpusIndex.companions} looks at. */
 const DEFAULT_COMPANION_ARTICLES = 300;
 /** Month numbers (year × 12 + month − 1) up to the year 9999, the last an ISO date header can give. */
@@ -52,7 +54,7 @@ export interface SearchOptions {
   readonly tieBreak?: TieBreak;
   /** Retry plain words as fuzzy when nothing matches (default true). */
   readonly fuzzyFallback?: boolean;
-  /** Snippet length in characters (default {@link DEFAULT_SNIPPET_LENGTH}). */
+  /** Snippet length in characters (default {@link DEFAULT_SNIPPET_LENGTH}); 0 for none, when only the articles matter (their text is then not read). */
   readonly snippetLength?: number;
 }
 
@@ -341,12 +343,16 @@ export class CorpusIndex {
     }
     const snippetLength = options.snippetLength ?? DEFAULT_SNIPPET_LENGTH;
     const ids = highlightIds(plan.highlight, (term) => this.dictionary.id(term));
-    const hits = ranked.top.map(({ doc, score }): SearchHit => {
+    const snippetOf = (doc: number): Snippet => {
+      if (snippetLength === 0) return NO_SNIPPET;
       const text = this.store.text(doc);
       const bodyStart = this.store.bodyStart.array[doc] ?? 0;
       // Matches found in the article's term ids: tokenising every hit's whole text cost ~1 ms a hit at 4 KB.
       const found = tokenHits(text, bodyStart, this.store.tokens(doc).subarray(0, this.store.bodyLen.array[doc] ?? 0), ids);
-      const snippet = buildSnippet(text, bodyStart, plan.highlight, snippetLength, found);
+      return buildSnippet(text, bodyStart, plan.highlight, snippetLength, found);
+    };
+    const hits = ranked.top.map(({ doc, score }): SearchHit => {
+      const snippet = snippetOf(doc);
       const hit = { path: this.store.paths[doc] ?? '', title: this.store.titles[doc] ?? '', score, snippet };
       const date = dayString(this.store.day.array[doc] ?? 0);
       return date === undefined ? hit : { ...hit, date };
