@@ -1,6 +1,5 @@
 import { KWIC_PAGE, KwicLine, KwicSort, kwicOfArticles, kwicPage } from '../core/panels/kwic';
 import { tokenize } from '../core/search/tokenize';
-import { uriOfIndexPath } from '../corpus/index-paths';
 import { PanelKind } from './panel-host';
 import { PanelSources } from './panel-sources';
 
@@ -47,8 +46,11 @@ function stateOf(value: unknown): KwicState | undefined {
   };
 }
 
-/** The Keyword in Context panel: every occurrence of a word, phrase or entity, aligned, sorted, filtered by date, paged. */
-export function kwicPanel(sources: PanelSources): PanelKind<KwicState> {
+/**
+ * The Keyword in Context panel: every occurrence of a word, phrase or entity, aligned, sorted, filtered by date,
+ * paged. `articleIdOf` names the article of a search hit (an index path) as the corpus does.
+ */
+export function kwicPanel(sources: PanelSources, articleIdOf: (indexPath: string) => string): PanelKind<KwicState> {
   const { entities, search } = sources.deps;
   let cached: { key: string; lines: KwicLine[]; articles: number; matching: number } | undefined;
   const linesOf = (target: KwicTarget) => {
@@ -69,7 +71,7 @@ export function kwicPanel(sources: PanelSources): PanelKind<KwicState> {
       forms = [target.text];
       if (response?.ok) {
         matching = response.total;
-        refs = response.hits.map(({ path, title, date }) => ({ id: uriOfIndexPath(path).toString(), title, date }));
+        refs = response.hits.map(({ path, title, date }) => ({ id: articleIdOf(path), title, date }));
       }
     }
     cached = { key, ...kwicOfArticles(refs, forms, (id) => entities.articleText(id)), matching };
