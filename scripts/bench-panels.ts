@@ -75,7 +75,7 @@ function directoryOf(index: CorpusIndex): EntityDirectory {
     typeCounts: () => index.entityTypeCounts(),
     list: (request) => index.listEntities(request),
     summary: (key) => index.entitySummary(key),
-    articles: (key) => index.entityArticles(key).map((found) => ({ ...found, id: found.path })),
+    articles: (key, limit) => index.entityArticles(key).slice(0, limit).map((found) => ({ ...found, id: found.path })),
     articleText: (id) => index.article(id)?.text,
     roles: (key) => index.entityRoles(key),
     timeline: (key) => index.entityTimeline(key),

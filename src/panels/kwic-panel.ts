@@ -61,10 +61,9 @@ export function kwicPanel(sources: PanelSources, articleIdOf: (indexPath: string
     let forms: string[] = [];
     if (target.kind === 'entity') {
       const summary = entities.summary(target.key);
-      const all = entities.articles(target.key);
+      refs = entities.articles(target.key, MAX_ENTITY_ARTICLES);
       forms = summary ? [summary.name, ...summary.aliases] : [];
-      matching = all.length;
-      refs = all.slice(0, MAX_ENTITY_ARTICLES);
+      matching = summary?.articleCount ?? refs.length;
     } else {
       const terms = tokenize(target.text).map(({ term }) => term);
       const response = terms.length === 0 ? undefined : search(terms.length === 1 ? (terms[0] ?? '') : `"${terms.join(' ')}"`, { limit: MAX_SEARCH_ARTICLES, fuzzyFallback: false, snippetLength: 0 });
