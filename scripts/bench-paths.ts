@@ -6,3 +6,5 @@ const ROOT = path.resolve(__dirname, '..', '..');
 export const REUTERS = process.env['NEWS_CORPUS_REUTERS'] ?? path.resolve(ROOT, '..', 'shared', 'corpora', 'reuters');
 /** The shipped entity model. */
 export const MODEL = path.join(ROOT, 'models', 'ner.bin');
+/** The benchmark scripts' sources (the .mjs ones run as they are). */
+export const SCRIPTS = path.join(ROOT, 'scripts');

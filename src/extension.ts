@@ -33,7 +33,7 @@ export function activate(context: vscode.ExtensionContext): NewsCorpusApi {
   const searchResults = registerSearchResults(context, { search, entitiesOf: (path) => service.entitiesOf(path), analyze, corpus: service.corpus });
   registerSearch(context, { search, recent: () => searchResults.history.recent });
   registerSkippedFiles(context, { corpus: service.corpus });
-  registerPanels(context, { corpus: service.corpus, entities: service.entities, search, onDidChangeEntities: service.onDidChangeEntities });
+  registerPanels(context, { corpus: service.corpus, entities: service.entities, search, matchesPerDay: (query) => service.matchesPerDay(query), onDidChangeEntities: service.onDidChangeEntities });
   registerStatusBar(context, { service });
   registerArticleLanguage(context, { corpus: service.corpus, enabled: readHighlightArticles });
   return {

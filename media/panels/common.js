@@ -3,6 +3,9 @@
 (function () {
   const vscode = acquireVsCodeApi();
   const SVG_NS = 'http://www.w3.org/2000/svg';
+  // One formatter for every number: toLocaleString makes a new one per call, which was most of a first draw.
+  const NUMBERS = new Intl.NumberFormat('en-US');
+  const number = (value) => NUMBERS.format(Number(value));
 
   function fill(node, attributes, children) {
     for (const [name, value] of Object.entries(attributes)) {
@@ -45,7 +48,7 @@
     const root = makeSvg('svg', { class: 'chart', width: w, height, tabindex: 0, role: 'group', 'data-focus': focusKey, 'aria-label': label });
     root.append(
       makeSvg('line', { class: 'axis', x1: margin.left, x2: w - margin.right, y1: margin.top + plot.h, y2: margin.top + plot.h }),
-      makeSvg('text', { x: margin.left - 6, y: margin.top + 10, 'text-anchor': 'end' }, Number(max).toLocaleString('en-US')),
+      makeSvg('text', { x: margin.left - 6, y: margin.top + 10, 'text-anchor': 'end' }, number(max)),
       makeSvg('text', { x: margin.left - 6, y: margin.top + plot.h, 'text-anchor': 'end' }, '0'),
     );
     return { root, plot };
@@ -64,8 +67,8 @@
     search: (query) => vscode.postMessage({ type: 'search', query }),
     open: (target) => vscode.postMessage({ type: 'open', target }),
     command: (command, argument) => vscode.postMessage({ type: 'command', command, argument }),
-    number: (value) => Number(value).toLocaleString('en-US'),
-    plural: (count, noun) => `${Number(count).toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`,
+    number,
+    plural: (count, noun) => `${number(count)} ${noun}${count === 1 ? '' : 's'}`,
     width: chartWidth,
     start(draw) {
       let last;

@@ -11,9 +11,11 @@
   let cursor = -1;
   let anchor = -1;
 
+  const MONTH_NAMES = new Intl.DateTimeFormat('en-US', { month: 'long', timeZone: 'UTC' });
+
   function monthLabel(period) {
     const [year, month] = period.label.split('-');
-    return `${new Date(Date.UTC(Number(year), Number(month) - 1, 1)).toLocaleString('en-US', { month: 'long', timeZone: 'UTC' })} ${year}`;
+    return `${MONTH_NAMES.format(new Date(Date.UTC(Number(year), Number(month) - 1, 1)))} ${year}`;
   }
 
   function rangeOf(months, from, to) {

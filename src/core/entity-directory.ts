@@ -29,8 +29,11 @@ export interface EntityDirectory {
   typeCounts(): ReadonlyMap<EntityType, number>;
   list(request: EntityListRequest): EntityPage;
   summary(key: string): EntitySummary | undefined;
-  /** The articles that mention the entity, newest first (undated last). */
-  articles(key: string): readonly EntityArticleRef[];
+  /**
+   * The articles that mention the entity, newest first (undated last); only the newest `limit` when given, as
+   * naming each one costs and an entity can have tens of thousands.
+   */
+  articles(key: string, limit?: number): readonly EntityArticleRef[];
   /** The indexed text of the article `id`, if it is indexed. */
   articleText(id: string): string | undefined;
   /** The roles writers attach to the entity, most articles first. */

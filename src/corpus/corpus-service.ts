@@ -5,6 +5,7 @@ import { EntityType } from '../core/entities/types';
 import { reasonOf } from '../core/messages';
 import { ArticleSummary, SearchOptions, SearchResponse } from '../core/search/corpus-index';
 import { SkippedArticle } from '../core/search/analyzed-batch';
+import { MatchesPerDay, mergeMatchesPerDay } from '../core/search/matches-per-day';
 import { mergeResponses } from '../core/search/merge-responses';
 import { IndexService } from '../workers/index-service';
 import { FileJob } from '../workers/protocol';
@@ -198,11 +199,17 @@ export class CorpusService implements vscode.Disposable {
    * build the answer covers what is indexed so far, and says so in `partial`.
    */
   search(query: string, options: SearchOptions): SearchResponse | undefined {
-    const services = [...this.indexes.values()].map(({ service }) => service);
-    if (this.currentState === 'scanning' && services.every((service) => service.index.articleCount === 0 && !service.partialIndex)) return undefined;
+    const services = this.searchableServices();
+    if (!services) return undefined;
     const response = mergeResponses(services.map((service) => service.search(query, options)), options);
     const partial = this.partialIndex;
     return response.ok && partial ? { ...response, partial } : response;
+  }
+
+  /** How many articles a query matches per day over every folder's index; `undefined` while nothing is searchable yet. */
+  matchesPerDay(query: string): MatchesPerDay | undefined {
+    const services = this.searchableServices();
+    return services && mergeMatchesPerDay(services.map((service) => service.matchesPerDay(query)));
   }
 
   /** The entities of the indexed article at `path` (an index path), most mentioned first; none if it is not indexed. */
@@ -212,6 +219,12 @@ export class CorpusService implements vscode.Disposable {
       if (found.length > 0) return found;
     }
     return [];
+  }
+
+  /** The folders' indexes, or undefined while a first scan has made nothing searchable yet. */
+  private searchableServices(): IndexService[] | undefined {
+    const services = [...this.indexes.values()].map(({ service }) => service);
+    return this.currentState === 'scanning' && services.every((service) => service.index.articleCount === 0 && !service.partialIndex) ? undefined : services;
   }
 
   /** Scans all workspace folders, cancelling a scan under way; unchanged files come from the index's cache. */

@@ -30,15 +30,18 @@ export class WorkspaceEntities implements EntityDirectory {
     return mergeSummaries(this.indexes().flatMap((index) => index.entitySummary(key) ?? []));
   }
 
-  articles(key: string): readonly EntityArticleRef[] {
+  articles(key: string, limit = Infinity): readonly EntityArticleRef[] {
     const refs = this.indexes().flatMap((index) =>
-      index.entityArticles(key).map(({ path, title, date, mentions }): EntityArticleRef => {
-        const uri = uriOfIndexPath(path);
-        const ref = { id: uri.toString(), path: displayPath(uri), title, mentions };
-        return date === undefined ? ref : { ...ref, date };
-      }),
+      index
+        .entityArticles(key)
+        .slice(0, limit)
+        .map(({ path, title, date, mentions }): EntityArticleRef => {
+          const uri = uriOfIndexPath(path);
+          const ref = { id: uri.toString(), path: displayPath(uri), title, mentions };
+          return date === undefined ? ref : { ...ref, date };
+        }),
     );
-    return this.indexes().length === 1 ? refs : refs.sort(newestFirst);
+    return this.indexes().length === 1 ? refs : refs.sort(newestFirst).slice(0, limit);
   }
 
   roles(key: string): readonly { readonly role: string; readonly articles: number }[] {

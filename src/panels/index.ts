@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { ENTITY_TYPE_NAMES } from '../core/entity-directory';
 import { ENTITY_TYPES } from '../core/search/entity-table';
+import { uriOfIndexPath } from '../corpus/index-paths';
 import { entityKeyOf } from './entity-argument';
 import { kwicPanel } from './kwic-panel';
 import { networkPanel } from './network-panel';
@@ -42,7 +43,7 @@ export function registerPanels(context: vscode.ExtensionContext, deps: PanelDeps
   const host = new PanelHost(context.extensionUri, (id) => deps.corpus.article(id) !== undefined);
   const overview = overviewPanel(sources);
   const timeline = timelinePanel(sources);
-  const kwic = kwicPanel(sources);
+  const kwic = kwicPanel(sources, (indexPath) => uriOfIndexPath(indexPath).toString());
   const network = networkPanel(sources);
   const restore = <S>(kind: PanelKind<S>) => vscode.window.registerWebviewPanelSerializer(kind.viewType, host.serializer(kind));
   const labelOf = (key: string) => deps.entities.summary(key)?.name ?? key;

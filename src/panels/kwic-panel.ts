@@ -1,12 +1,11 @@
 import { KWIC_PAGE, KwicLine, KwicSort, kwicOfArticles, kwicPage } from '../core/panels/kwic';
 import { tokenize } from '../core/search/tokenize';
-import { uriOfIndexPath } from '../corpus/index-paths';
 import { PanelKind } from './panel-host';
 import { PanelSources } from './panel-sources';
 
 /** Articles of an entity read for one target, at most (newest first): enough lines to sort, quick to compute. */
 const MAX_ENTITY_ARTICLES = 1000;
-/** Articles of a word or phrase read, at most (best matches first): fewer, as each search hit builds a snippet. */
+/** Articles of a word or phrase read, at most (best matches first). */
 const MAX_SEARCH_ARTICLES = 300;
 
 /** What is looked for: an entity (all its spellings) or a word or phrase. */
@@ -47,8 +46,11 @@ function stateOf(value: unknown): KwicState | undefined {
   };
 }
 
-/** The Keyword in Context panel: every occurrence of a word, phrase or entity, aligned, sorted, filtered by date, paged. */
-export function kwicPanel(sources: PanelSources): PanelKind<KwicState> {
+/**
+ * The Keyword in Context panel: every occurrence of a word, phrase or entity, aligned, sorted, filtered by date,
+ * paged. `articleIdOf` names the article of a search hit (an index path) as the corpus does.
+ */
+export function kwicPanel(sources: PanelSources, articleIdOf: (indexPath: string) => string): PanelKind<KwicState> {
   const { entities, search } = sources.deps;
   let cached: { key: string; lines: KwicLine[]; articles: number; matching: number } | undefined;
   const linesOf = (target: KwicTarget) => {
@@ -59,17 +61,16 @@ export function kwicPanel(sources: PanelSources): PanelKind<KwicState> {
     let forms: string[] = [];
     if (target.kind === 'entity') {
       const summary = entities.summary(target.key);
-      const all = entities.articles(target.key);
+      refs = entities.articles(target.key, MAX_ENTITY_ARTICLES);
       forms = summary ? [summary.name, ...summary.aliases] : [];
-      matching = all.length;
-      refs = all.slice(0, MAX_ENTITY_ARTICLES);
+      matching = summary?.articleCount ?? refs.length;
     } else {
       const terms = tokenize(target.text).map(({ term }) => term);
-      const response = terms.length === 0 ? undefined : search(terms.length === 1 ? (terms[0] ?? '') : `"${terms.join(' ')}"`, { limit: MAX_SEARCH_ARTICLES, fuzzyFallback: false });
+      const response = terms.length === 0 ? undefined : search(terms.length === 1 ? (terms[0] ?? '') : `"${terms.join(' ')}"`, { limit: MAX_SEARCH_ARTICLES, fuzzyFallback: false, snippetLength: 0 });
       forms = [target.text];
       if (response?.ok) {
         matching = response.total;
-        refs = response.hits.map(({ path, title, date }) => ({ id: uriOfIndexPath(path).toString(), title, date }));
+        refs = response.hits.map(({ path, title, date }) => ({ id: articleIdOf(path), title, date }));
       }
     }
     cached = { key, ...kwicOfArticles(refs, forms, (id) => entities.articleText(id)), matching };

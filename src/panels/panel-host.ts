@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { articleTargetOf } from '../core/article-target';
+import { panelPage } from './panel-page';
 
 /**
  * One kind of panel: its view type, its script in `media/panels/`, and how its state (what the user asked
@@ -48,28 +49,6 @@ function messageOf(value: unknown): PanelMessage | undefined {
     default:
       return undefined;
   }
-}
-
-/** The page of a panel: a strict Content-Security-Policy, scripts only with this page's nonce, styles and scripts only from `media/`. */
-function pageOf(webview: vscode.Webview, extensionUri: vscode.Uri, script: string, title: string): string {
-  const nonce = randomBytes(16).toString('base64');
-  const media = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'panels', name)).toString();
-  const escapedTitle = title.replace(/[&<>"]/g, (char) => `&#${char.charCodeAt(0)};`);
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${webview.cspSource}; img-src ${webview.cspSource}; font-src ${webview.cspSource}; script-src 'nonce-${nonce}';">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${media('panels.css')}">
-<title>${escapedTitle}</title>
-</head>
-<body>
-<main id="app" aria-live="polite"></main>
-<script nonce="${nonce}" src="${media('common.js')}"></script>
-<script nonce="${nonce}" src="${media(script)}"></script>
-</body>
-</html>`;
 }
 
 /**
@@ -129,7 +108,14 @@ export class PanelHost implements vscode.Disposable {
     panel.webview.options = this.options();
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'news-corpus.svg');
     panel.title = kind.title(state);
-    panel.webview.html = pageOf(panel.webview, this.extensionUri, kind.script, kind.title(state));
+    const { webview } = panel;
+    panel.webview.html = panelPage({
+      cspSource: webview.cspSource,
+      nonce: randomBytes(16).toString('base64'),
+      mediaUri: (name) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'panels', name)).toString(),
+      script: kind.script,
+      title: kind.title(state),
+    });
     this.open.set(kind.viewType, { panel, kind: kind as PanelKind<unknown>, state });
     panel.onDidDispose(() => this.open.delete(kind.viewType));
     panel.webview.onDidReceiveMessage((value: unknown) => this.receive(kind.viewType, value));

@@ -2,17 +2,17 @@ import { Corpus } from '../core/corpus';
 import { EntityDirectory } from '../core/entity-directory';
 import { EntityCandidate } from '../core/panels/overview';
 import { SearchOptions, SearchResponse } from '../core/search/corpus-index';
+import { MatchesPerDay } from '../core/search/matches-per-day';
 
 /** Entities of each type whose months the overview reads to rank a brushed period (the most mentioned overall). */
 const OVERVIEW_CANDIDATES = 100;
-/** A query with at most this many matches is listed (one search, a snippet per hit) rather than counted bar by bar. */
-const LISTED_MATCHES = 2000;
 
 /** What the panels read: the corpus's articles, its entities and its search, and when they change. */
 export interface PanelDeps {
   readonly corpus: Corpus;
   readonly entities: EntityDirectory;
   readonly search: (query: string, options: SearchOptions) => SearchResponse | undefined;
+  readonly matchesPerDay: (query: string) => MatchesPerDay | undefined;
 }
 
 /**
@@ -62,21 +62,10 @@ export class PanelSources {
     return this.candidates;
   }
 
-  /**
-   * How many articles a query matches, with their dates when there are few enough to list; undefined when the
-   * query is malformed; none before the first scan.
-   */
-  matching(query: string): { total: number; dates?: (string | undefined)[] } | undefined {
-    const total = this.countMatching(query);
-    if (total === undefined || total === 0 || total > LISTED_MATCHES) return total === undefined ? undefined : { total };
-    const listed = this.deps.search(query, { limit: total, fuzzyFallback: false, snippetLength: 0 });
-    return listed?.ok ? { total: listed.total, dates: listed.hits.map(({ date }) => date) } : { total };
-  }
-
-  /** How many articles a query matches (no hits, so no snippets), or undefined when it is malformed; 0 before the first scan. */
-  countMatching(query: string): number | undefined {
-    const response = this.deps.search(query, { limit: 0, fuzzyFallback: false });
-    if (response === undefined) return 0;
-    return response.ok ? response.total : undefined;
+  /** How many articles a query matches, in all and per day; undefined when it is malformed; none before the first scan. */
+  matching(query: string): { total: number; days: ReadonlyMap<string, number> } | undefined {
+    const counted = this.deps.matchesPerDay(query);
+    if (counted === undefined) return { total: 0, days: new Map() };
+    return counted.ok ? counted : undefined;
   }
 }

@@ -50,7 +50,6 @@ export function timelinePanel(sources: PanelSources): PanelKind<TimelineState> {
         entityArticles: (key) => entities.articles(key),
         entityMonths: (key) => entities.timeline(key),
         matching: (query) => sources.matching(query),
-        countMatching: (query) => sources.countMatching(query),
       });
       return {
         ...data,

@@ -5,6 +5,7 @@ import { AnalyzedArticleMeta, AnalyzedBatch, SkippedArticle } from '../core/sear
 import { dayString } from '../core/search/date-values';
 import { ArticleSummary, CorpusIndex, SearchOptions, SearchResponse } from '../core/search/corpus-index';
 import { IndexIdentity, decodeIndexSteps, encodeIndexSteps } from '../core/search/index-file';
+import { MatchesPerDay } from '../core/search/matches-per-day';
 import { runInSlices } from '../core/search/time-slices';
 import { ExtractorSpec, extractorId } from './entity-extractor';
 import { FileJob } from './protocol';
@@ -170,6 +171,11 @@ export class IndexService {
   /** Runs a query on the current index (during a first build, on what it has made searchable); never throws on a bad query. */
   search(query: string, options?: SearchOptions): SearchResponse {
     return (this.partial?.index ?? this.current).search(query, options);
+  }
+
+  /** Counts a query's matching articles per day on the current index (during a first build, on what it has made searchable). */
+  matchesPerDay(query: string): MatchesPerDay {
+    return (this.partial?.index ?? this.current).matchesPerDay(query);
   }
 
   /**

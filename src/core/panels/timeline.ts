@@ -1,4 +1,4 @@
-import { Granularity, Period, chooseGranularity, countPerPeriod, periodFilter, periodsBetween } from './periods';
+import { Granularity, Period, chooseGranularity, countPerPeriod, periodsBetween } from './periods';
 
 /**
  * A series the Timeline panel draws: an entity's mentions (by key) or a query's matching articles.
@@ -10,22 +10,20 @@ export type SeriesSpec = { readonly kind: 'entity'; readonly key: string; readon
 
 /**
  * What a timeline reads from the corpus: an entity's dated articles with their mentions (and, cheaper, its
- * mentions per `YYYY-MM` month), and a query's matching articles — their dates when there are few enough to
- * list, else only how many — or only how many (both undefined when the query is malformed).
+ * mentions per `YYYY-MM` month), and how many articles a query matches in all and per day (`YYYY-MM-DD`),
+ * undefined when the query is malformed.
  *
  * @example
  * const source: TimelineSource = {
  *   entityArticles: (key) => directory.articles(key),
  *   entityMonths: (key) => directory.timeline(key),
- *   matching: (query) => ({ total: 2, dates: ['2023-09-12', '2023-09-14'] }),
- *   countMatching: (query) => 2,
+ *   matching: (query) => ({ total: 3, days: new Map([['2023-09-12', 1], ['2023-09-14', 2]]) }),
  * };
  */
 export interface TimelineSource {
   entityArticles(key: string): Iterable<{ readonly date?: string | undefined; readonly mentions: number }>;
   entityMonths(key: string): ReadonlyMap<string, number>;
-  matching(query: string): { readonly total: number; readonly dates?: readonly (string | undefined)[] } | undefined;
-  countMatching(query: string): number | undefined;
+  matching(query: string): { readonly total: number; readonly days: ReadonlyMap<string, number> } | undefined;
 }
 
 /**
@@ -84,10 +82,7 @@ function seriesOf(spec: SeriesSpec, periods: readonly Period[], granularity: Gra
   }
   const found = source.matching(spec.query);
   if (found === undefined) return { spec, unit: 'articles', values: [], total: 0, error: `News Corpus: "${spec.query}" is not a valid query.` };
-  // Listing the matches is one search; counting bar by bar, a search per bar, is for queries with too many to list.
-  const values = found.dates
-    ? countPerPeriod(periods, found.dates.map((date) => ({ date, count: 1 })))
-    : periods.map((period) => source.countMatching(`${spec.query} ${periodFilter(period)}`) ?? 0);
+  const values = countPerPeriod(periods, [...found.days].map(([date, count]) => ({ date, count })));
   return { spec, unit: 'articles', values, total: sum(values) };
 }
 

@@ -53,21 +53,35 @@ export class Scratch {
  * const { top, total } = evaluate([{ matcher, negated: false }], store, scratch, 20, 'newest');
  */
 export function evaluate(clauses: readonly ClauseMatcher[], store: DocStore, scratch: Scratch, limit: number, tieBreak: TieBreak): Ranked {
+  const top = new TopK(limit, store.day.array, tieBreak);
+  const total = forEachMatch(clauses, store, scratch, (doc, score) => top.offer(doc, score));
+  return { top: top.sorted(), total };
+}
+
+/**
+ * Calls `onMatch` once for every live document matching all of `clauses` (AND; negated ones exclude), with its
+ * summed score, unordered, as {@link evaluate} finds them; returns how many matched. For callers that count
+ * or bucket the matches (per day, say) rather than rank them.
+ *
+ * @example
+ * const matchedDays: number[] = [];
+ * const total = forEachMatch(clauses, store, scratch, (doc) => matchedDays.push(store.day.array[doc] ?? 0));
+ */
+export function forEachMatch(clauses: readonly ClauseMatcher[], store: DocStore, scratch: Scratch, onMatch: (doc: number, score: number) => void): number {
   const positives = clauses.filter((clause) => !clause.negated).sort((a, b) => a.matcher.cost - b.matcher.cost);
   const negatives = clauses.filter((clause) => clause.negated);
   const [driver, ...rest] = positives;
-  if (!driver) return { top: [], total: 0 };
+  if (!driver) return 0;
   const deleted = store.deleted.array;
-  const top = new TopK(limit, store.day.array, tieBreak);
   if (rest.length === 0 && negatives.length === 0 && driver.matcher.distinct) {
     // One clause that yields each document once (the commonest query: one word) needs no summing.
     let total = 0;
     driver.matcher.collect((doc, score) => {
       if (deleted[doc]) return;
       total++;
-      top.offer(doc, score);
+      onMatch(doc, score);
     });
-    return { top: top.sorted(), total };
+    return total;
   }
   const first = scratch.next(0, store.count);
   let candidates: number[] = [];
@@ -85,8 +99,8 @@ export function evaluate(clauses: readonly ClauseMatcher[], store: DocStore, scr
     if (candidates.length === 0) break;
     candidates = filter(candidates, clause, first, store.count, scratch);
   }
-  for (const doc of candidates) top.offer(doc, first.sums[doc] ?? 0);
-  return { top: top.sorted(), total: candidates.length };
+  for (const doc of candidates) onMatch(doc, first.sums[doc] ?? 0);
+  return candidates.length;
 }
 
 function filter(candidates: number[], clause: ClauseMatcher, first: { stamp: number; stamps: Uint32Array; sums: Float64Array }, docCount: number, scratch: Scratch): number[] {

@@ -7,20 +7,15 @@ const KIM_ARTICLES = [
   { mentions: 5 },
 ];
 
-/** A source whose query "wheat" has two articles on 2023-09-13, listed or (`listing` false) only counted. */
-function sourceOf(listing = true): TimelineSource {
-  return {
-    entityArticles: (key) => (key === 'PER:kim' ? KIM_ARTICLES : []),
-    entityMonths: (key) => new Map(key === 'PER:kim' ? [['2023-09', 4]] : []),
-    matching: (query) => {
-      if (query.startsWith('"')) return undefined;
-      if (query === 'wheat') return listing ? { total: 2, dates: ['2023-09-13', '2023-09-13'] } : { total: 2 };
-      return { total: 0 };
-    },
-    countMatching: (query) => (query === 'wheat on:2023-09-13' ? 2 : 0),
-  };
-}
-const source = sourceOf();
+/** A source whose query "wheat" has two articles on 2023-09-13 (and one undated). */
+const source: TimelineSource = {
+  entityArticles: (key) => (key === 'PER:kim' ? KIM_ARTICLES : []),
+  entityMonths: (key) => new Map(key === 'PER:kim' ? [['2023-09', 4]] : []),
+  matching: (query) => {
+    if (query.startsWith('"')) return undefined;
+    return query === 'wheat' ? { total: 3, days: new Map([['2023-09-13', 2]]) } : { total: 0, days: new Map() };
+  },
+};
 
 describe('timeline data', () => {
   it('draws entity mentions and query articles on the same bars, chosen from the span', () => {
@@ -36,11 +31,17 @@ describe('timeline data', () => {
     ]);
   });
 
-  it('counts a query with too many matches to list bar by bar, to the same values', () => {
-    const specs = [{ kind: 'query', query: 'wheat', label: 'wheat' }] as const;
-    const span = { first: '2023-09-12', last: '2023-09-14' };
-    assert.deepStrictEqual(timelineData(span, specs, sourceOf(false)).series[0]?.values, [0, 2, 0]);
-    assert.deepStrictEqual(timelineData(span, specs, sourceOf(true)).series[0]?.values, [0, 2, 0]);
+  it('buckets the days of a query into weeks and months, at the edges of a year', () => {
+    const specs = [{ kind: 'query', query: 'new year', label: 'new year' }] as const;
+    const days = new Map([['2023-12-31', 1], ['2024-01-01', 2], ['2024-02-29', 4]]);
+    const yearEnd: TimelineSource = { ...source, matching: () => ({ total: 7, days }) };
+    const weeks = timelineData({ first: '2023-11-01', last: '2024-03-01' }, specs, yearEnd);
+    assert.strictEqual(weeks.granularity, 'week');
+    const nonZero = weeks.periods.flatMap((period, i) => ((weeks.series[0]?.values[i] ?? 0) > 0 ? [[period.label, weeks.series[0]?.values[i]]] : []));
+    assert.deepStrictEqual(nonZero, [['2023-12-25', 1], ['2024-01-01', 2], ['2024-02-26', 4]]);
+    const months = timelineData({ first: '2021-12-01', last: '2024-03-01' }, specs, yearEnd);
+    assert.strictEqual(months.granularity, 'month');
+    assert.deepStrictEqual(months.series[0]?.values.slice(24), [1, 2, 4, 0]);
   });
 
   it('reads an entity month by month over a long span', () => {

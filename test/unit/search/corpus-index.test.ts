@@ -157,6 +157,14 @@ describe('CorpusIndex snippets', () => {
     assert.ok(opening.snippet.text.startsWith('Filler sentence number 0'));
     assert.deepStrictEqual(opening.snippet.matches, []);
   });
+
+  it('builds no snippet when asked for none, with the same hits', () => {
+    const without = index.search('interest rates', { snippetLength: 0 });
+    const withSnippets = index.search('interest rates');
+    assert.ok(without.ok && withSnippets.ok);
+    assert.deepStrictEqual(without.hits.map(({ path, score }) => [path, score]), withSnippets.hits.map(({ path, score }) => [path, score]));
+    for (const hit of without.hits) assert.deepStrictEqual(hit.snippet, { text: '', start: 0, end: 0, matches: [] });
+  });
 });
 
 describe('CorpusIndex incremental updates', () => {
