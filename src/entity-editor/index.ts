@@ -107,7 +107,7 @@ export function registerEntityEditor(context: vscode.ExtensionContext, deps: Ent
         for (const type of ENTITY_TYPES) {
           for (const entity of deps.entities.list({ type, sort: 'articles', filter: query, offset: 0, limit: WORKSPACE_SYMBOLS }).entities) {
             if (deps.facts.isHidden(entity.key)) continue;
-            const [newest] = deps.entities.articles(entity.key);
+            const [newest] = deps.entities.articles(entity.key, 1);
             if (!newest) continue;
             const location = mentionsIn(newest, entity.key, deps)[0] ?? new vscode.Location(vscode.Uri.parse(newest.id), new vscode.Position(0, 0));
             symbols.push(new vscode.SymbolInformation(entity.name, SYMBOL_KINDS[type], `${ENTITY_TYPE_NAMES[type].one} · ${entity.articleCount} articles`, location));
