@@ -1,5 +1,6 @@
 import { entityKey } from '../entities/article-entities';
 import { EntityType } from '../entities/types';
+import { TYPE_WORDS } from '../search-workflow/result-export';
 
 /**
  * An entity as a correction names it: its type and a name of it (matched as the corpus matches names).
@@ -32,15 +33,17 @@ export type Correction =
   | { readonly kind: 'split'; readonly entity: EntityRef; readonly alias: string }
   | { readonly kind: 'ignore' | 'add'; readonly entity: EntityRef; readonly article?: string };
 
+const TYPE_OF_WORD: ReadonlyMap<string, EntityType> = new Map((Object.keys(TYPE_WORDS) as EntityType[]).map((type) => [TYPE_WORDS[type], type]));
+
 /**
- * The word before the colon of a typed name in the facts file ("place:Washington"): the entity's kind.
+ * The entity type a word of {@link TYPE_WORDS} names ("person", "place", "organization", "other"), any case.
  *
  * @example
- * TYPE_PREFIXES.LOC; // 'place'
+ * typeOfWord('Place'); // 'LOC'
  */
-export const TYPE_PREFIXES: Readonly<Record<EntityType, string>> = { PER: 'person', LOC: 'place', ORG: 'organization', MISC: 'other' };
-
-const TYPE_OF_PREFIX: ReadonlyMap<string, EntityType> = new Map((Object.keys(TYPE_PREFIXES) as EntityType[]).map((type) => [TYPE_PREFIXES[type], type]));
+export function typeOfWord(word: string): EntityType | undefined {
+  return TYPE_OF_WORD.get(word.trim().toLowerCase());
+}
 
 /**
  * The entity a name in an entry's `aliases` stands for: a bare name is of the entry's own type, a name with a
@@ -52,7 +55,7 @@ const TYPE_OF_PREFIX: ReadonlyMap<string, EntityType> = new Map((Object.keys(TYP
  */
 export function refOfAlias(alias: string, entryType: EntityType): EntityRef {
   const colon = alias.indexOf(':');
-  const type = colon > 0 ? TYPE_OF_PREFIX.get(alias.slice(0, colon).trim().toLowerCase()) : undefined;
+  const type = colon > 0 ? typeOfWord(alias.slice(0, colon)) : undefined;
   return type === undefined ? { type: entryType, name: alias } : { type, name: alias.slice(colon + 1).trim() };
 }
 
@@ -63,7 +66,7 @@ export function refOfAlias(alias: string, entryType: EntityType): EntityRef {
  * aliasOfRef({ type: 'PER', name: 'Washington' }, 'LOC'); // 'person:Washington'
  */
 export function aliasOfRef(ref: EntityRef, entryType: EntityType): string {
-  return ref.type === entryType ? ref.name : `${TYPE_PREFIXES[ref.type]}:${ref.name}`;
+  return ref.type === entryType ? ref.name : `${TYPE_WORDS[ref.type]}:${ref.name}`;
 }
 
 /**
