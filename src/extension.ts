@@ -3,6 +3,7 @@ import { NewsCorpusApi } from './api';
 import { SearchOptions } from './core/search/corpus-index';
 import { registerArticleLanguage } from './article-language';
 import { registerCorpus } from './corpus';
+import { registerCuration } from './curation';
 import { readHighlightArticles, readHighlightEntities } from './corpus/settings';
 import { registerDatesTree } from './dates-tree';
 import { registerStallProbe } from './diagnostics';
@@ -10,6 +11,7 @@ import { registerEntitiesTree } from './entities-tree';
 import { registerEntityEditor } from './entity-editor';
 import { registerEntityEngine } from './entity-engine';
 import { registerFacts } from './facts';
+import { currentFactsText, factsFileOf } from './facts/facts-files';
 import { registerInThisArticle } from './in-this-article';
 import { registerNavigation } from './navigation';
 import { registerPanels } from './panels';
@@ -29,6 +31,8 @@ export function activate(context: vscode.ExtensionContext): NewsCorpusApi {
   const facts = registerFacts(context, { analyze, entities: service.entities });
   registerEntityEditor(context, { corpus: service.corpus, entities: service.entities, analyze, facts, highlightEntities: readHighlightEntities });
   registerNavigation(context);
+  // Until corrections apply, the corpus's entities are the engine's own.
+  registerCuration(context, { entities: service.entities, analyze, facts, factsFileOf, currentFactsText, isEngineEntity: (key) => service.entities.summary(key) !== undefined });
   const search = (query: string, options: SearchOptions) => service.search(query, options);
   const searchResults = registerSearchResults(context, { search, entitiesOf: (path) => service.entitiesOf(path), analyze, corpus: service.corpus });
   registerSearch(context, { search, recent: () => searchResults.history.recent });

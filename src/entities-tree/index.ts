@@ -40,7 +40,7 @@ export function registerEntitiesTree(context: vscode.ExtensionContext, deps: Ent
   let sort: EntitySort = isSort(stored) ? stored : DEFAULT_ENTITY_SORT;
   let filter = '';
   const provider = new EntitiesTreeProvider(deps.entities, deps.analyze, () => ({ sort, filter }));
-  const view = vscode.window.createTreeView(ENTITIES_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  const view = vscode.window.createTreeView(ENTITIES_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true, canSelectMany: true });
   const describe = () => {
     view.description = `by ${SORTS.find((candidate) => candidate.sort === sort)?.label.toLowerCase() ?? sort}`;
     view.message = filter === '' ? '' : `Showing names containing "${filter}". Clear the filter with the Clear Filter button above.`;

@@ -1,5 +1,6 @@
 import { getNodeValue, Node, parseTree } from 'jsonc-parser';
 import { EntityType } from '../entities/types';
+import { ENTITY_TYPES } from '../search/entity-table';
 import { Correction, EntityRef, aliasOfRef, keyOfRef, refOfAlias } from './corrections';
 import { factsGroupOf } from './entity-facts';
 import { formattingOf, TextChange } from './facts-edit';
@@ -26,7 +27,6 @@ interface Entry {
 
 /** Fields that are lists of text, merged by union when two entries become one. */
 const LIST_FIELDS = new Set(['aliases', 'split', 'links', 'ignoreIn', 'addIn']);
-const TYPES: readonly EntityType[] = ['PER', 'LOC', 'ORG', 'MISC'];
 
 function textList(value: unknown): string[] {
   if (typeof value === 'string') return [value];
@@ -46,7 +46,7 @@ function uniqueBy<T>(items: readonly T[], keyOf: (item: T) => string): T[] {
 /** The entries of a valid facts file, in file order (entries that are not objects are not the writer's business). */
 function entriesOf(root: Node | undefined): Entry[] {
   const entries: Entry[] = [];
-  for (const type of TYPES) {
+  for (const type of ENTITY_TYPES) {
     const group = root && root.type === 'object' ? propertyValue(root, factsGroupOf(type)) : undefined;
     for (const property of group?.type === 'object' ? (group.children ?? []) : []) {
       const [key, value] = property.children ?? [];

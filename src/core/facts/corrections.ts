@@ -1,6 +1,7 @@
 import { entityKey } from '../entities/article-entities';
 import { EntityType } from '../entities/types';
 import { TYPE_WORDS } from '../search-workflow/result-export';
+import { ENTITY_TYPES } from '../search/entity-table';
 
 /**
  * An entity as a correction names it: its type and a name of it (matched as the corpus matches names).
@@ -77,4 +78,15 @@ export function aliasOfRef(ref: EntityRef, entryType: EntityType): string {
  */
 export function keyOfRef(ref: EntityRef): string {
   return entityKey(ref.type, ref.name);
+}
+
+/**
+ * Whether a value (a command argument, a cell) is an entity type.
+ *
+ * @example
+ * isEntityType('PER'); // true
+ * isEntityType('person'); // false
+ */
+export function isEntityType(value: unknown): value is EntityType {
+  return (ENTITY_TYPES as readonly unknown[]).includes(value);
 }

@@ -1,4 +1,5 @@
 import { EntityType } from '../entities/types';
+import { ENTITY_TYPES } from '../search/entity-table';
 import { EntityDirectory } from '../entity-directory';
 import { csvField, ExportFormat, TYPE_WORDS } from '../search-workflow/result-export';
 import { EntitySummary } from '../search/entity-listing';
@@ -42,7 +43,6 @@ export const LIST_SEPARATOR = '; ';
 
 /** Roles listed per entity: the most frequent. */
 const TABLE_ROLES = 5;
-const TYPES: readonly EntityType[] = ['PER', 'LOC', 'ORG', 'MISC'];
 
 /**
  * The row of an entity of the directory, with its most frequent roles.
@@ -71,7 +71,7 @@ export function entityTableRow(summary: EntitySummary, directory: Pick<EntityDir
  */
 export function entityTableRows(directory: Pick<EntityDirectory, 'typeCounts' | 'list' | 'roles'>): EntityTableRow[] {
   const counts = directory.typeCounts();
-  return TYPES.flatMap((type) => directory.list({ type, sort: 'name', offset: 0, limit: counts.get(type) ?? 0 }).entities.map((summary) => entityTableRow(summary, directory)));
+  return ENTITY_TYPES.flatMap((type) => directory.list({ type, sort: 'name', offset: 0, limit: counts.get(type) ?? 0 }).entities.map((summary) => entityTableRow(summary, directory)));
 }
 
 /**

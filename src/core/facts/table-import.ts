@@ -1,7 +1,6 @@
 import { nameIdentity } from '../entities/names';
-import { EntityType } from '../entities/types';
 import { TYPE_WORDS } from '../search-workflow/result-export';
-import { Correction, EntityRef, keyOfRef, refOfAlias, typeOfWord } from './corrections';
+import { Correction, EntityRef, isEntityType, keyOfRef, refOfAlias, typeOfWord } from './corrections';
 import { readCsvRecords } from './csv-reader';
 import { EntityTableRow, LIST_SEPARATOR } from './entity-table';
 
@@ -108,7 +107,8 @@ function planRow(
   const id = cell('id') ?? '';
   const name = cell('name') ?? '';
   const typeCell = cell('type') ?? '';
-  const type = typeOfWord(typeCell) ?? (typeCell.toUpperCase() in TYPE_WORDS ? (typeCell.toUpperCase() as EntityType) : undefined);
+  const upper = typeCell.toUpperCase();
+  const type = typeOfWord(typeCell) ?? (isEntityType(upper) ? upper : undefined);
   if (name === '') return 'the name is empty';
   if (type === undefined) return `the type ${quote(typeCell)} is not person, place, organization or other`;
   const into: EntityRef = { type, name };
