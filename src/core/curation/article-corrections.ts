@@ -121,3 +121,14 @@ function addNames(corrections: EntityCorrections, byKey: Map<string, Building>, 
     }
   }
 }
+
+/**
+ * The analyzer the features use: the engine's entities of a text with the current corrections applied.
+ *
+ * @example
+ * const analyze = correctedAnalyzer((text) => engine.analyze(text), facts);
+ * analyze(document.getText(), document.uri.toString());
+ */
+export function correctedAnalyzer(engine: (text: string) => readonly ArticleEntity[], facts: { corrections(): EntityCorrections }): ArticleAnalyzer {
+  return (text, id) => correctArticleEntities(facts.corrections(), engine(text), text, id);
+}
