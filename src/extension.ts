@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { NewsCorpusApi } from './api';
 import { SearchOptions } from './core/search/corpus-index';
 import { registerArticleLanguage } from './article-language';
+import { correctedAnalyzer } from './core/curation/article-corrections';
 import { registerCorpus } from './corpus';
 import { registerCuration } from './curation';
 import { readHighlightArticles, readHighlightEntities } from './corpus/settings';
@@ -24,11 +25,13 @@ export function activate(context: vscode.ExtensionContext): NewsCorpusApi {
   registerStallProbe(context);
   const engine = registerEntityEngine(context);
   const service = registerCorpus(context, { extractor: () => engine.extractorSpec() });
-  const analyze = (text: string) => engine.analyze(text);
+  const facts = registerFacts(context, { analyze: (text) => engine.analyze(text), entities: service.entities });
+  // The user's corrections (facts file) applied to every answer about entities: the corpus's and each text's.
+  service.followCorrections(facts);
+  const analyze = correctedAnalyzer((text) => engine.analyze(text), facts);
   const datesTree = registerDatesTree(context, { corpus: service.corpus, service });
   const entitiesTree = registerEntitiesTree(context, { entities: service.entities, analyze, onDidChangeEntities: service.onDidChangeEntities, service });
-  const articleEntities = registerInThisArticle(context, { corpus: service.corpus, entities: service.entities, analyze });
-  const facts = registerFacts(context, { analyze, entities: service.entities });
+  const articleEntities = registerInThisArticle(context, { corpus: service.corpus, entities: service.entities, analyze, onDidChangeEntities: service.onDidChangeEntities });
   registerEntityEditor(context, { corpus: service.corpus, entities: service.entities, analyze, facts, highlightEntities: readHighlightEntities });
   registerNavigation(context);
   // Until corrections apply, the corpus's entities are the engine's own.

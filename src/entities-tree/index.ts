@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { ArticleEntity, EntityType } from '../core/entities/types';
+import { ArticleAnalyzer } from '../core/curation/article-corrections';
+import { EntityType } from '../core/entities/types';
 import { EntityDirectory } from '../core/entity-directory';
 import { DEFAULT_ENTITY_SORT, EntitySort } from '../core/search/entity-listing';
 import { exactEntityQuery } from '../core/search/query-parser';
@@ -20,7 +21,7 @@ const SORTS: readonly { readonly sort: EntitySort; readonly label: string; reado
 /** What the Entities view reads: the entities, the engine for mentions, and the corpus's changes and state. */
 export interface EntitiesTreeDeps {
   readonly entities: EntityDirectory;
-  readonly analyze: (text: string) => readonly ArticleEntity[];
+  readonly analyze: ArticleAnalyzer;
   readonly onDidChangeEntities: vscode.Event<EntityChange>;
   readonly service: { readonly state: CorpusState; readonly onDidChangeState: vscode.Event<CorpusState> };
 }
