@@ -34,8 +34,7 @@ export function activate(context: vscode.ExtensionContext): NewsCorpusApi {
   const articleEntities = registerInThisArticle(context, { corpus: service.corpus, entities: service.entities, analyze, onDidChangeEntities: service.onDidChangeEntities });
   registerEntityEditor(context, { corpus: service.corpus, entities: service.entities, analyze, facts, highlightEntities: readHighlightEntities });
   registerNavigation(context);
-  // Until corrections apply, the corpus's entities are the engine's own.
-  registerCuration(context, { entities: service.entities, analyze, facts, factsFileOf, currentFactsText, isEngineEntity: (key) => service.entities.summary(key) !== undefined });
+  registerCuration(context, { entities: service.entities, analyze, facts, factsFileOf, currentFactsText, isEngineEntity: (key) => service.engineEntities.summary(key) !== undefined });
   const search = (query: string, options: SearchOptions) => service.search(query, options);
   const searchResults = registerSearchResults(context, { search, entitiesOf: (path) => service.entitiesOf(path), analyze, corpus: service.corpus });
   registerSearch(context, { search, recent: () => searchResults.history.recent });

@@ -157,6 +157,8 @@ export class CorpusService implements vscode.Disposable {
   private stopFollowingCorrections: (() => void) | undefined;
   /** The entities of every folder's index, corrected. */
   readonly entities = new WorkspaceEntities(() => [...this.indexes.values()].map(({ service }) => this.corrected(service.index)));
+  /** The recogniser's own entities, before any correction: what the facts file's corrections refer to. */
+  readonly engineEntities = new WorkspaceEntities(() => [...this.indexes.values()].map(({ service }) => service.index));
 
   constructor(private readonly deps: CorpusServiceDeps) {}
 

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { countOf, toDisplayText } from '../core/display-text';
 import { entityKey } from '../core/entities/article-entities';
-import { ArticleEntity, EntityType } from '../core/entities/types';
+import { ArticleAnalyzer } from '../core/curation/article-corrections';
+import { EntityType } from '../core/entities/types';
 import { ENTITY_TYPE_NAMES, EntityDirectory } from '../core/entity-directory';
 import { Correction, EntityRef, isEntityType, keyOfRef } from '../core/facts/corrections';
 import { ENTITY_TYPES } from '../core/search/entity-table';
@@ -13,7 +14,7 @@ import { CorrectionFile } from './correction-file';
 /** What the correction commands read: the corpus's entities (as corrected) and the recogniser, for the name under the cursor. */
 export interface CorrectionCommandDeps {
   readonly entities: Pick<EntityDirectory, 'summary' | 'list'>;
-  readonly analyze: (text: string) => readonly ArticleEntity[];
+  readonly analyze: ArticleAnalyzer;
 }
 
 /** Where an ignore or an added name applies: every article, or the one it was picked in. */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { entityAtOffset } from '../core/entities/entity-at-offset';
-import { ArticleEntity } from '../core/entities/types';
+import { ArticleAnalyzer } from '../core/curation/article-corrections';
 import { EntityDirectory } from '../core/entity-directory';
 import { EntityRef, isEntityType } from '../core/facts/corrections';
 
@@ -28,10 +28,10 @@ export function articleOf(value: unknown): vscode.Uri | undefined {
 }
 
 /**
- * The entity named by `value`, else the one under the cursor of the active editor (with its name as the corpus
- * writes it most often, so that a correction reads like the views), with the article it is in.
+ * The entity named by `value`, else the one under the cursor of the active editor (as corrected, with its name as
+ * the views show it), with the article it is in.
  */
-export function targetOf(value: unknown, article: unknown, deps: { readonly analyze: (text: string) => readonly ArticleEntity[]; readonly entities: Pick<EntityDirectory, 'summary'> }): CurationTarget | undefined {
+export function targetOf(value: unknown, article: unknown, deps: { readonly analyze: ArticleAnalyzer; readonly entities: Pick<EntityDirectory, 'summary'> }): CurationTarget | undefined {
   const given = entityRefOf(value);
   const editor = vscode.window.activeTextEditor;
   if (given) {
@@ -39,7 +39,7 @@ export function targetOf(value: unknown, article: unknown, deps: { readonly anal
     return where ? { entity: given, article: where } : { entity: given };
   }
   if (!editor) return undefined;
-  const found = entityAtOffset(deps.analyze(editor.document.getText()), editor.document.offsetAt(editor.selection.active));
+  const found = entityAtOffset(deps.analyze(editor.document.getText(), editor.document.uri.toString()), editor.document.offsetAt(editor.selection.active));
   if (!found) return undefined;
   return { entity: { type: found.entity.type, name: deps.entities.summary(found.entity.key)?.name ?? found.entity.name }, article: editor.document.uri };
 }

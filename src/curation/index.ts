@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { ArticleEntity, EntityType } from '../core/entities/types';
+import { ArticleAnalyzer } from '../core/curation/article-corrections';
+import { EntityType } from '../core/entities/types';
 import { EntityDirectory } from '../core/entity-directory';
 import { CorrectionCommands } from './correction-commands';
 import { CorrectionFile, FactsFileAccess } from './correction-file';
@@ -12,7 +13,7 @@ import { EntityTableCommands } from './entity-table-commands';
  */
 export interface CurationDeps extends FactsFileAccess {
   readonly entities: Pick<EntityDirectory, 'summary' | 'list' | 'typeCounts' | 'roles'>;
-  readonly analyze: (text: string) => readonly ArticleEntity[];
+  readonly analyze: ArticleAnalyzer;
   readonly isEngineEntity: (key: string) => boolean;
 }
 

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { readCsv } from '../support/csv-reader';
+import type { NewsCorpusApi } from '../../src/api';
 import { api, eventually, workspaceUri } from './helpers';
 
 const SEED_MEETING = '000_11aec1007b5c4c05.txt';
@@ -46,6 +47,13 @@ async function run<T>(command: string, ...args: unknown[]): Promise<T> {
   return vscode.commands.executeCommand<T>(command, ...args);
 }
 
+/** The labels of the People group of the Entities view. */
+function peopleShown(corpus: NewsCorpusApi): string[] {
+  const label = (item: vscode.TreeItem) => (typeof item.label === 'string' ? item.label : (item.label?.label ?? ''));
+  const people = corpus.entitiesTree.getChildren().find((child) => label(corpus.entitiesTree.getTreeItem(child)) === 'People');
+  return people ? corpus.entitiesTree.getChildren(people).map((element) => label(corpus.entitiesTree.getTreeItem(element))) : [];
+}
+
 /** Every article file of the workspace, by path, with its bytes. */
 async function articleBytes(): Promise<Map<string, string>> {
   const files = await vscode.workspace.findFiles('**/*.txt');
@@ -86,6 +94,14 @@ describe('Correcting entities (commands that write the facts file)', () => {
     const element = (entity: typeof PUTIN) => ({ kind: 'entity', entity: { ...entity, key: `${entity.type}:${entity.name.toLowerCase()}` } });
     assert.strictEqual(await run('newsCorpus.mergeEntities', [LAVROV, PUTIN], PUTIN), true);
     assert.deepStrictEqual(await factsJson(), { people: { 'Vladimir Putin': { aliases: ['Sergei Lavrov'] } } });
+    // The Entities view reflects it (the corrections feature applies the file): Lavrov is found under Putin's name.
+    const corpus = await api();
+    await vscode.commands.executeCommand('newsCorpus.entities.filter', 'Lavrov');
+    try {
+      await eventually('the Entities view shows the merge', () => peopleShown(corpus).join() === 'Vladimir Putin', (listener) => corpus.facts.subscribe(listener));
+    } finally {
+      await vscode.commands.executeCommand('newsCorpus.entities.clearFilter');
+    }
     assert.strictEqual(await run('newsCorpus.mergeEntities', [element(PUTIN), element(LAVROV)], 'Sergei Lavrov'), true);
     assert.deepStrictEqual(await factsJson(), { people: { 'Sergei Lavrov': { aliases: ['Vladimir Putin'] } } });
   });

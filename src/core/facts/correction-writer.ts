@@ -99,9 +99,8 @@ class EntryModel {
       case 'split':
         return this.split(correction.entity, correction.alias);
       case 'ignore':
-        return this.ignore(correction.entity, correction.article);
       case 'add':
-        return this.add(correction.entity, correction.article);
+        return this.decide(correction.kind, correction.entity, correction.article);
     }
   }
 
@@ -155,28 +154,20 @@ class EntryModel {
     setList(entry, 'split', [...textList(entry.fields['split']), ref.name]);
   }
 
-  /** Everywhere, or in one article; ignoring cancels adding the same name there. */
-  private ignore(entity: EntityRef, article: string | undefined): void {
+  /**
+   * An ignore or an add, everywhere (`field`: true) or in one article (`field`In), cancelling the opposite decision
+   * there: ignoring a name everywhere drops its adds, adding it in an article drops its ignore in that article.
+   */
+  private decide(field: 'ignore' | 'add', entity: EntityRef, article: string | undefined): void {
+    const opposite = field === 'ignore' ? 'add' : 'ignore';
     const entry = this.findOrAdd(entity);
     if (article === undefined) {
-      entry.fields['ignore'] = true;
-      for (const field of ['ignoreIn', 'add', 'addIn']) delete entry.fields[field];
+      entry.fields[field] = true;
+      for (const other of [`${field}In`, opposite, `${opposite}In`]) delete entry.fields[other];
       return;
     }
-    setList(entry, 'addIn', textList(entry.fields['addIn']).filter((path) => path !== article));
-    if (entry.fields['ignore'] !== true) setList(entry, 'ignoreIn', [...textList(entry.fields['ignoreIn']), article]);
-  }
-
-  /** Everywhere, or in one article; adding cancels ignoring the same name there. */
-  private add(entity: EntityRef, article: string | undefined): void {
-    const entry = this.findOrAdd(entity);
-    if (article === undefined) {
-      entry.fields['add'] = true;
-      for (const field of ['addIn', 'ignore', 'ignoreIn']) delete entry.fields[field];
-      return;
-    }
-    setList(entry, 'ignoreIn', textList(entry.fields['ignoreIn']).filter((path) => path !== article));
-    if (entry.fields['add'] !== true) setList(entry, 'addIn', [...textList(entry.fields['addIn']), article]);
+    setList(entry, `${opposite}In`, textList(entry.fields[`${opposite}In`]).filter((path) => path !== article));
+    if (entry.fields[field] !== true) setList(entry, `${field}In`, [...textList(entry.fields[`${field}In`]), article]);
   }
 }
 
