@@ -87,7 +87,7 @@ export class CorrectionCommands {
     const where = await this.scope(scope, target.article, `News Corpus: Ignore ${quote(target.entity.name)}`, ['Everywhere', 'It is not an entity in any article'], ['In This Article Only', 'Elsewhere it stays an entity']);
     if (!where) return false;
     const correction: Correction = { kind: 'ignore', entity: target.entity, ...where.path };
-    return this.write([target.entity], correction, `ignored ${quote(target.entity.name)} ${where.said}`, where.article);
+    return this.write(where.article ? [] : [target.entity], correction, `ignored ${quote(target.entity.name)} ${where.said}`, where.article);
   }
 
   /** Mark as Person / Place / Organization: `(name?, scope?, article?)`; the name defaults to the editor's selection. */
@@ -103,7 +103,7 @@ export class CorrectionCommands {
     const near = articleOf(article) ?? editor?.document.uri;
     const where = await this.scope(scope, near, `News Corpus: Mark ${quote(text)} as a ${typeLabel(type)}`, ['Every Occurrence', 'Every occurrence of this exact name in the corpus'], ['This Article Only', 'Only the occurrences in this article']);
     if (!where) return false;
-    return this.write([entity], { kind: 'add', entity, ...where.path }, `${quote(text)} is a ${typeLabel(type)} ${where.said}`, where.article);
+    return this.write(where.article ? [] : [entity], { kind: 'add', entity, ...where.path }, `${quote(text)} is a ${typeLabel(type)} ${where.said}`, where.article);
   }
 
   /**
@@ -155,6 +155,10 @@ export class CorrectionCommands {
     return target;
   }
 
+  /**
+   * Writes into the facts file of the first of `entities` that has an entry, else of `article`'s folder: a
+   * correction in one article passes no entities, so that its path is relative to the folder of its own file.
+   */
   private async write(entities: readonly EntityRef[], correction: Correction, summary: string, article?: vscode.Uri): Promise<boolean> {
     const uri = this.file.fileFor(entities, article);
     if (!uri) {

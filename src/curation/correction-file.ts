@@ -32,8 +32,8 @@ const UNDO_DEPTH = 20;
 const CAN_UNDO_CONTEXT = 'newsCorpus.canUndoCorrection';
 
 /**
- * Writes corrections into the facts file as an edit of its document, then saves it so that every surface
- * applies them. The edit is computed against the file's text at the moment of writing (a colleague's change
+ * Writes corrections into the facts file (as an edit of its document when the user has it open), saved so that
+ * every surface applies them. The edit is computed against the file's text at the moment of writing (a colleague's change
  * pulled meanwhile is kept), an invalid file is not touched, and each write can be undone: from its
  * notification, with Undo Last Entity Correction, or with VS Code's undo in the facts file.
  */
@@ -72,7 +72,7 @@ export class CorrectionFile {
       void notify('info', 'News Corpus: the facts file already says so; nothing to change.');
       return false;
     }
-    if (!(await this.replace(uri, current === undefined, after))) return false;
+    if (!(await this.replace(uri, after))) return false;
     this.remember({ uri, before, after, created: current === undefined, summary });
     void notify('info', `News Corpus: ${summary}.`, UNDO).then((choice) => {
       if (choice === UNDO) void this.undo(this.written.findIndex((change) => change.after === after && change.uri.toString() === uri.toString()));
@@ -98,7 +98,7 @@ export class CorrectionFile {
       return false;
     }
     const deleted = change.created && reverted.trim() === '';
-    if (!(await (deleted ? this.delete(change.uri) : this.replace(change.uri, false, reverted)))) return false;
+    if (!(await (deleted ? this.delete(change.uri) : this.replace(change.uri, reverted)))) return false;
     this.written.splice(index, 1);
     void this.updateContext();
     void notify('info', `News Corpus: undid "${change.summary}".`);
@@ -116,23 +116,23 @@ export class CorrectionFile {
   }
 
   /**
-   * Makes the document of `uri` read `text` with one edit of the part that differs from what the document holds
-   * now (an open document that has not caught up with a change on disk yet gets that change too), and saves it.
+   * Makes the facts file `uri` read `text`. When the user has its document open in an editor (and in step with
+   * the disk), or with unsaved edits, it is one edit of the document (of the part that differs), saved: VS
+   * Code's own Undo in the file takes it back. Otherwise the file is written directly, so that a document VS Code
+   * keeps in the background, which may not have caught up with a change on disk yet, cannot make the save conflict.
    */
-  private async replace(uri: vscode.Uri, create: boolean, text: string): Promise<boolean> {
-    const edit = new vscode.WorkspaceEdit();
-    if (create) {
-      edit.createFile(uri, { ignoreIfExists: true });
-      edit.insert(uri, new vscode.Position(0, 0), text);
-    } else {
-      const document = await vscode.workspace.openTextDocument(uri);
+  private async replace(uri: vscode.Uri, text: string): Promise<boolean> {
+    try {
+      const document = await this.editedDocument(uri);
+      if (!document) {
+        await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+        return true;
+      }
+      const edit = new vscode.WorkspaceEdit();
       for (const change of changeBetween(document.getText(), text)) {
         edit.replace(uri, new vscode.Range(document.positionAt(change.offset), document.positionAt(change.offset + change.length)), change.content);
       }
-    }
-    try {
       if (!(await vscode.workspace.applyEdit(edit))) throw new Error('the edit was refused');
-      const document = await vscode.workspace.openTextDocument(uri);
       if (!(await document.save())) throw new Error('it could not be saved');
       return true;
     } catch (error) {
@@ -141,9 +141,23 @@ export class CorrectionFile {
     }
   }
 
+  /** The document of `uri` when it has unsaved edits, or is shown in an editor and holds what the disk holds. */
+  private async editedDocument(uri: vscode.Uri): Promise<vscode.TextDocument | undefined> {
+    const document = vscode.workspace.textDocuments.find((open) => open.uri.toString() === uri.toString());
+    if (!document) return undefined;
+    if (document.isDirty) return document;
+    if (!vscode.window.visibleTextEditors.some((editor) => editor.document === document)) return undefined;
+    const onDisk = await vscode.workspace.fs.readFile(uri).then((bytes) => new TextDecoder().decode(bytes), () => undefined);
+    return onDisk === document.getText() ? document : undefined;
+  }
+
   private async delete(uri: vscode.Uri): Promise<boolean> {
-    const edit = new vscode.WorkspaceEdit();
-    edit.deleteFile(uri, { ignoreIfNotExists: true });
-    return vscode.workspace.applyEdit(edit);
+    try {
+      await vscode.workspace.fs.delete(uri);
+      return true;
+    } catch (error) {
+      void notify('error', `News Corpus: could not delete the facts file ${vscode.workspace.asRelativePath(uri)}: ${reasonOf(error)}.`);
+      return false;
+    }
   }
 }
