@@ -26,6 +26,7 @@ import { ExtractorSpec, extractorId, loadModel } from '../src/workers/entity-ext
 import { IndexService } from '../src/workers/index-service';
 import { listArticleFiles } from '../src/workers/list-files';
 import { ArticleLength, BENCH_SEED, benchCorpus } from './bench-corpus';
+import { CORRECTION_NOTES, CorrectionFigures, correctionFigures } from './bench-corrections';
 import { MODEL, REUTERS } from './bench-paths';
 
 const DEFAULT_SIZES = [5000, 20000, 100000];
@@ -122,6 +123,7 @@ interface Figures {
   readonly rgP95?: number;
   readonly browsing: BrowsingFigures;
   readonly cost: EntityModelCost;
+  readonly corrections: CorrectionFigures;
 }
 
 /** The same cold build without entity extraction: its time, the memory its index holds, its cache's size and reopen. */
@@ -309,7 +311,7 @@ async function buildSaveAndQuery(
   dir: string,
   cacheFile: string,
   extractor: ExtractorSpec,
-): Promise<Omit<Figures, 'fillCacheMs' | 'reopenMs' | 'reopenStallMs' | 'rgP50' | 'rgP95' | 'browsing' | 'cost' | 'reopened' | 'loadAtEnd'>> {
+): Promise<Omit<Figures, 'fillCacheMs' | 'reopenMs' | 'reopenStallMs' | 'rgP50' | 'rgP95' | 'browsing' | 'cost' | 'reopened' | 'loadAtEnd' | 'corrections'>> {
   rmSync(cacheFile, { force: true });
   const beforeMb = heapAndBuffersMb();
   const loadAtStart = loadavg()[0] ?? 0;
@@ -390,9 +392,9 @@ async function reopenAndBrowse(
   dir: string,
   cacheFile: string,
   extractor: ExtractorSpec,
-): Promise<{ reopenMs: number; reopenStallMs: number; reopened: ReopenedQueries; browsing: BrowsingFigures }> {
+): Promise<{ reopenMs: number; reopenStallMs: number; reopened: ReopenedQueries; browsing: BrowsingFigures; corrections: CorrectionFigures }> {
   const { index, ...reopened } = await reopen(dir, cacheFile, extractor);
-  return { ...reopened, reopened: reopenedQueries(index), browsing: browseEntities(index, dir) };
+  return { ...reopened, reopened: reopenedQueries(index), browsing: browseEntities(index, dir), corrections: correctionFigures(index) };
 }
 
 /** The corpus as the hover card reads it: the index reopened from the cache. */
@@ -693,8 +695,12 @@ function printTable(results: readonly Figures[], length: ArticleLength): void {
     row('    share of the warm reopen', results.map((r) => share(r.cost.decodeMs, r.reopenMs))),
     row('  warm reopen without entity extraction', results.map((r) => s(r.withoutEntities.reopenMs))),
     row('  all entity data in the reopen', results.map((r) => share(r.reopenMs - r.withoutEntities.reopenMs, r.reopenMs))),
+    row('Corrections (facts file), reopened index:', results.map(() => '')),
+    row('  apply a merge, every surface', results.map((r) => ms(r.corrections.mergeMs))),
+    row('  apply an ignore, every surface', results.map((r) => ms(r.corrections.ignoreMs))),
   ];
-  console.log(['', row('', results.map((r) => `${r.articles / 1000}k (${mb(r.megabytes)})`)), ...lines, '', ...QUERY_NOTES, '', ...ENTITY_NOTES].join('\n'));
+  const corrected = results.map((r) => `${r.articles / 1000}k: merged ${r.corrections.merged.join(' ← ')}; ignored ${r.corrections.ignored}`);
+  console.log(['', row('', results.map((r) => `${r.articles / 1000}k (${mb(r.megabytes)})`)), ...lines, '', ...QUERY_NOTES, '', ...ENTITY_NOTES, '', ...CORRECTION_NOTES, ...corrected].join('\n'));
 }
 
 async function main(): Promise<void> {

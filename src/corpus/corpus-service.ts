@@ -1,7 +1,10 @@
 import * as vscode from 'vscode';
 import { Corpus, CorpusArticle, SkippedFile } from '../core/corpus';
 import { toDisplayText } from '../core/display-text';
+import { ArticlePaths, CorrectedIndexEntities, IndexEntities } from '../core/curation/corrected-entities';
+import { EntityCorrections } from '../core/curation/entity-corrections';
 import { EntityType } from '../core/entities/types';
+import { FactsLookup } from '../core/facts/facts-store';
 import { reasonOf } from '../core/messages';
 import { ArticleSummary, SearchOptions, SearchResponse } from '../core/search/corpus-index';
 import { SkippedArticle } from '../core/search/analyzed-batch';
@@ -32,6 +35,8 @@ const SAVE_DELAY_MS = 5_000;
  */
 const LISTING_INTERVAL_MS = 250;
 const LISTED_PER_MS = 100;
+/** How the corrections name articles (by URI) and the index names them (by path on disk, else URI). */
+const ARTICLE_PATHS: ArticlePaths = { idOf: (path) => uriOfIndexPath(path).toString(), pathOf: (id) => indexPathOf(vscode.Uri.parse(id)) };
 /** Walks for single file events are short and not cancelled. */
 const NEVER_CANCELLED = new AbortController().signal;
 
@@ -148,8 +153,13 @@ export class CorpusService implements vscode.Disposable {
   /** Indexes replaced (the size limit changed): saved before their successor loads the cache. */
   private retiring: Promise<void> = Promise.resolve();
   private listing: { readonly articles: CorpusArticle[]; timer: ReturnType<typeof setTimeout> | undefined; last: number } = { articles: [], timer: undefined, last: 0 };
-  /** The entities of every folder's index. */
-  readonly entities = new WorkspaceEntities(() => [...this.indexes.values()].map(({ service }) => service.index));
+  /** The user's corrections of the entities (from the facts file), applied to every answer about entities. */
+  private corrections = EntityCorrections.NONE;
+  private stopFollowingCorrections: (() => void) | undefined;
+  /** The entities of every folder's index, corrected. */
+  readonly entities = new WorkspaceEntities(() => [...this.indexes.values()].map(({ service }) => this.corrected(service.index)));
+  /** The recogniser's own entities, before any correction: what the facts file's corrections refer to. */
+  readonly engineEntities = new WorkspaceEntities(() => [...this.indexes.values()].map(({ service }) => service.index));
 
   constructor(private readonly deps: CorpusServiceDeps) {}
 
@@ -201,7 +211,8 @@ export class CorpusService implements vscode.Disposable {
   search(query: string, options: SearchOptions): SearchResponse | undefined {
     const services = this.searchableServices();
     if (!services) return undefined;
-    const response = mergeResponses(services.map((service) => service.search(query, options)), options);
+    const corrected = this.corrections.isEmpty ? options : { ...options, corrections: { corrections: this.corrections, pathOf: ARTICLE_PATHS.pathOf } };
+    const response = mergeResponses(services.map((service) => service.search(query, corrected)), options);
     const partial = this.partialIndex;
     return response.ok && partial ? { ...response, partial } : response;
   }
@@ -215,7 +226,7 @@ export class CorpusService implements vscode.Disposable {
   /** The entities of the indexed article at `path` (an index path), most mentioned first; none if it is not indexed. */
   entitiesOf(path: string): readonly { readonly name: string; readonly type: EntityType; readonly mentions: number }[] {
     for (const { service } of this.indexes.values()) {
-      const found = service.index.entitiesOf(path);
+      const found = this.corrected(service.index).entitiesOf(path);
       if (found.length > 0) return found;
     }
     return [];
@@ -225,6 +236,22 @@ export class CorpusService implements vscode.Disposable {
   private searchableServices(): IndexService[] | undefined {
     const services = [...this.indexes.values()].map(({ service }) => service);
     return this.currentState === 'scanning' && services.every((service) => service.index.articleCount === 0 && !service.partialIndex) ? undefined : services;
+  }
+
+  /**
+   * Applies the corrections of `facts` to every answer about entities from now on, and again each time they
+   * change: a mapping over the indexes' entities, so nothing is indexed again; the views hear of it as a change of entities.
+   */
+  followCorrections(facts: Pick<FactsLookup, 'corrections' | 'subscribe'>): void {
+    const apply = () => {
+      const corrections = facts.corrections();
+      if (corrections === this.corrections) return;
+      this.corrections = corrections;
+      this.entitiesChanged.fire(undefined);
+    };
+    this.stopFollowingCorrections?.();
+    this.stopFollowingCorrections = facts.subscribe(apply);
+    apply();
   }
 
   /** Scans all workspace folders, cancelling a scan under way; unchanged files come from the index's cache. */
@@ -261,6 +288,7 @@ export class CorpusService implements vscode.Disposable {
 
   dispose(): void {
     this.disposed = true;
+    this.stopFollowingCorrections?.();
     this.scan?.abort();
     if (this.eventTimer !== undefined) clearTimeout(this.eventTimer);
     if (this.saveTimer !== undefined) clearTimeout(this.saveTimer);
@@ -269,6 +297,11 @@ export class CorpusService implements vscode.Disposable {
     this.stateChanged.dispose();
     this.entitiesChanged.dispose();
     this.progressChanged.dispose();
+  }
+
+  /** An index's entities with the corrections applied (the index itself when there are none). */
+  private corrected(index: IndexEntities): IndexEntities {
+    return this.corrections.isEmpty ? index : new CorrectedIndexEntities(index, this.corrections, ARTICLE_PATHS);
   }
 
   /** Keeps the service usable after an unexpected failure: the user is told, the next scan starts afresh. */
@@ -468,7 +501,8 @@ export class CorpusService implements vscode.Disposable {
     const articles: CorpusArticle[] = [];
     const skipped: SkippedFile[] = [];
     const touchedTypes = new Set<EntityType>();
-    const noteTypes = (index: IndexService, path: string) => index.index.entitiesOf(path).forEach((entity) => touchedTypes.add(entity.type));
+    // The engine's types and the corrected ones: a retyped entity changes both groups.
+    const noteTypes = (index: IndexService, path: string) => [...index.index.entitiesOf(path), ...this.corrected(index.index).entitiesOf(path)].forEach((entity) => touchedTypes.add(entity.type));
     for (const uri of deleted) {
       const prefix = `${uri.toString()}/`;
       for (const entry of [...this.corpus.articles(), ...this.corpus.skipped()]) {

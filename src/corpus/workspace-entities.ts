@@ -1,14 +1,14 @@
 import { EntityArticleRef, EntityDirectory } from '../core/entity-directory';
 import { EntityType } from '../core/entities/types';
-import { CorpusIndex } from '../core/search/corpus-index';
+import { IndexEntities } from '../core/curation/corrected-entities';
 import { EntityListRequest, EntityPage, EntitySummary, mergeEntityPages, mergeSummaries, newestFirst } from '../core/search/entity-listing';
 import * as vscode from 'vscode';
 import { indexPathOf, uriOfIndexPath } from './index-paths';
 import { displayPath } from './workspace-scanner';
 
-/** The entities of every workspace folder's index as one directory; one folder is answered by its index alone. */
+/** The entities of every workspace folder's index (corrected, as the service gives them) as one directory; one folder is answered by its index alone. */
 export class WorkspaceEntities implements EntityDirectory {
-  constructor(private readonly indexes: () => readonly CorpusIndex[]) {}
+  constructor(private readonly indexes: () => readonly IndexEntities[]) {}
 
   typeCounts(): ReadonlyMap<EntityType, number> {
     const counts = new Map<EntityType, number>();

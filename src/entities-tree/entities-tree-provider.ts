@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { ArticleEntity, EntityType } from '../core/entities/types';
+import { ArticleAnalyzer } from '../core/curation/article-corrections';
+import { EntityType } from '../core/entities/types';
 import { EntityArticleRef, EntityDirectory } from '../core/entity-directory';
 import { MentionPreview, mentionPreviewsOf } from '../core/mention-preview';
 import { PeriodGroup, periodChildren } from '../core/period-groups';
@@ -48,7 +49,7 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityTreeE
 
   constructor(
     private readonly directory: EntityDirectory,
-    private readonly analyze: (text: string) => readonly ArticleEntity[],
+    private readonly analyze: ArticleAnalyzer,
     private readonly options: () => EntityViewOptions,
   ) {}
 
@@ -174,7 +175,7 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityTreeE
   }
 
   private mentionsOf(element: Extract<EntityTreeElement, { kind: 'article' }>): EntityTreeElement[] {
-    return mentionPreviewsOf(this.directory.articleText(element.id), element.key, this.analyze).map((preview) => ({
+    return mentionPreviewsOf(this.directory.articleText(element.id), element.key, (text) => this.analyze(text, element.id)).map((preview) => ({
       kind: 'mention',
       key: element.key,
       id: element.id,

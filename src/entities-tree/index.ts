@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { ArticleEntity, EntityType } from '../core/entities/types';
+import { ArticleAnalyzer } from '../core/curation/article-corrections';
+import { EntityType } from '../core/entities/types';
 import { EntityDirectory } from '../core/entity-directory';
 import { DEFAULT_ENTITY_SORT, EntitySort } from '../core/search/entity-listing';
 import { exactEntityQuery } from '../core/search/query-parser';
@@ -20,7 +21,7 @@ const SORTS: readonly { readonly sort: EntitySort; readonly label: string; reado
 /** What the Entities view reads: the entities, the engine for mentions, and the corpus's changes and state. */
 export interface EntitiesTreeDeps {
   readonly entities: EntityDirectory;
-  readonly analyze: (text: string) => readonly ArticleEntity[];
+  readonly analyze: ArticleAnalyzer;
   readonly onDidChangeEntities: vscode.Event<EntityChange>;
   readonly service: { readonly state: CorpusState; readonly onDidChangeState: vscode.Event<CorpusState> };
 }
@@ -40,7 +41,7 @@ export function registerEntitiesTree(context: vscode.ExtensionContext, deps: Ent
   let sort: EntitySort = isSort(stored) ? stored : DEFAULT_ENTITY_SORT;
   let filter = '';
   const provider = new EntitiesTreeProvider(deps.entities, deps.analyze, () => ({ sort, filter }));
-  const view = vscode.window.createTreeView(ENTITIES_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  const view = vscode.window.createTreeView(ENTITIES_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true, canSelectMany: true });
   const describe = () => {
     view.description = `by ${SORTS.find((candidate) => candidate.sort === sort)?.label.toLowerCase() ?? sort}`;
     view.message = filter === '' ? '' : `Showing names containing "${filter}". Clear the filter with the Clear Filter button above.`;

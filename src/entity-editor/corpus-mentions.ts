@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import { EntityArticleRef, EntityDirectory } from '../core/entity-directory';
-import { ArticleEntity } from '../core/entities/types';
+import { ArticleAnalyzer } from '../core/curation/article-corrections';
 import { mentionPreviewsOf } from '../core/mention-preview';
 
 /** Where the entity `key` is mentioned in one indexed article, found by the recogniser on its indexed text. */
-export function mentionsIn(article: EntityArticleRef, key: string, deps: { entities: EntityDirectory; analyze: (text: string) => readonly ArticleEntity[] }): vscode.Location[] {
+export function mentionsIn(article: EntityArticleRef, key: string, deps: { entities: EntityDirectory; analyze: ArticleAnalyzer }): vscode.Location[] {
   const uri = vscode.Uri.parse(article.id);
-  return mentionPreviewsOf(deps.entities.articleText(article.id), key, deps.analyze).map(
+  return mentionPreviewsOf(deps.entities.articleText(article.id), key, (text) => deps.analyze(text, article.id)).map(
     ({ line, character, length }) => new vscode.Location(uri, new vscode.Range(line, character, line, character + length)),
   );
 }
@@ -20,7 +20,7 @@ const ARTICLES_PER_STEP = 50;
  */
 export async function corpusMentions(
   key: string,
-  deps: { entities: EntityDirectory; analyze: (text: string) => readonly ArticleEntity[] },
+  deps: { entities: EntityDirectory; analyze: ArticleAnalyzer },
   token?: vscode.CancellationToken,
 ): Promise<vscode.Location[]> {
   const articles = deps.entities.articles(key);

@@ -7,7 +7,7 @@ import { exactEntityQuery } from '../core/search/query-parser';
 import { entityAt } from './entity-at';
 
 /** The commands a card's links may run: the hover's Markdown is trusted for these and nothing else. */
-export const CARD_COMMANDS = ['newsCorpus.revealEntity', 'newsCorpus.searchResults.show', 'newsCorpus.showTimeline', 'newsCorpus.findMentions', 'newsCorpus.editFacts'] as const;
+export const CARD_COMMANDS = ['newsCorpus.revealEntity', 'newsCorpus.searchResults.show', 'newsCorpus.showTimeline', 'newsCorpus.findMentions', 'newsCorpus.editFacts', 'newsCorpus.fixEntity'] as const;
 /** What the hover needs: the entities of a document (none if it is not an article), the corpus's, and the user's facts. */
 export interface EntityHoverDeps {
   readonly entitiesOf: (document: vscode.TextDocument) => readonly ArticleEntity[];
@@ -38,6 +38,7 @@ export class EntityHoverProvider implements vscode.HoverProvider {
       ...(card.articleCount > 0 ? inCorpus : []),
       { title: 'Find All Mentions', command: 'newsCorpus.findMentions', args: [document.uri.toString(), range.start.line, range.start.character] },
       { title: 'Edit Facts', command: 'newsCorpus.editFacts', args: [entity.type, card.name, document.uri.toString()] },
+      { title: 'Fix…', command: 'newsCorpus.fixEntity', args: [entity.type, card.name, document.uri.toString()] },
     ];
     const markdown = new vscode.MarkdownString(entityCardMarkdown(card, links), true);
     markdown.isTrusted = { enabledCommands: [...CARD_COMMANDS] };

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { ARTICLE_LANGUAGE_ID } from '../core/article';
 import { Corpus } from '../core/corpus';
 import { ENTITY_TYPE_NAMES, EntityDirectory } from '../core/entity-directory';
-import { ArticleEntity, EntityType } from '../core/entities/types';
+import { ArticleAnalyzer } from '../core/curation/article-corrections';
+import { EntityType } from '../core/entities/types';
 import { FactsLookup } from '../core/facts/facts-store';
 import { ENTITY_TYPES } from '../core/search/entity-table';
 import { SETTINGS_SECTION } from '../corpus/settings';
@@ -28,7 +29,7 @@ const SELECTOR: vscode.DocumentSelector = [{ language: ARTICLE_LANGUAGE_ID }, { 
 export interface EntityEditorDeps {
   readonly corpus: Corpus;
   readonly entities: EntityDirectory;
-  readonly analyze: (text: string) => readonly ArticleEntity[];
+  readonly analyze: ArticleAnalyzer;
   readonly facts: FactsLookup;
   /** Whether mentions are coloured by type (setting `newsCorpus.highlightEntities`). */
   readonly highlightEntities: () => boolean;
@@ -41,7 +42,7 @@ export interface EntityEditorDeps {
 export function registerEntityEditor(context: vscode.ExtensionContext, deps: EntityEditorDeps): void {
   const isArticle = (document: vscode.TextDocument) => document.languageId === ARTICLE_LANGUAGE_ID || deps.corpus.article(document.uri.toString()) !== undefined;
   // An entity the user hid in the facts file is not pointed out: no card, highlight, colour or symbol.
-  const entitiesOf = (document: vscode.TextDocument) => (isArticle(document) ? deps.analyze(document.getText()).filter((entity) => !deps.facts.isHidden(entity.key)) : []);
+  const entitiesOf = (document: vscode.TextDocument) => (isArticle(document) ? deps.analyze(document.getText(), document.uri.toString()).filter((entity) => !deps.facts.isHidden(entity.key)) : []);
   const references = async (document: vscode.TextDocument, position: vscode.Position, token?: vscode.CancellationToken) => {
     const found = entityAt(entitiesOf(document), document, position);
     return found ? corpusMentions(found.entity.key, deps, token) : [];

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { entityKey } from '../core/entities/article-entities';
 import { entityAtOffset } from '../core/entities/entity-at-offset';
-import { ArticleEntity, EntityType } from '../core/entities/types';
+import { ArticleAnalyzer } from '../core/curation/article-corrections';
+import { EntityType } from '../core/entities/types';
 import { EntityDirectory } from '../core/entity-directory';
 import { parseFacts } from '../core/facts/entity-facts';
 import { addFactsEntry } from '../core/facts/facts-edit';
@@ -12,7 +13,7 @@ import { currentFactsText, factsFileOf } from './facts-files';
 
 /** What Edit Facts needs: the recogniser (for the name under the cursor), the corpus's names, and the facts. */
 export interface EditFactsDeps {
-  readonly analyze: (text: string) => readonly ArticleEntity[];
+  readonly analyze: ArticleAnalyzer;
   readonly entities: Pick<EntityDirectory, 'summary'>;
   readonly facts: FactsLookup;
 }
@@ -34,7 +35,7 @@ function targetOf(deps: EditFactsDeps, args: readonly unknown[]): FactsTarget | 
   if (isEntityType(type) && typeof name === 'string') return { type, name, ...(typeof near === 'string' ? { near: vscode.Uri.parse(near) } : {}) };
   const editor = vscode.window.activeTextEditor;
   if (!editor) return undefined;
-  const found = entityAtOffset(deps.analyze(editor.document.getText()), editor.document.offsetAt(editor.selection.active));
+  const found = entityAtOffset(deps.analyze(editor.document.getText(), editor.document.uri.toString()), editor.document.offsetAt(editor.selection.active));
   if (!found) return undefined;
   // The name the corpus writes most often, so that the entry reads like the card.
   return { type: found.entity.type, name: deps.entities.summary(found.entity.key)?.name ?? found.entity.name, near: editor.document.uri };

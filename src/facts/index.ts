@@ -1,16 +1,23 @@
 import * as vscode from 'vscode';
+import { correctedAnalyzer } from '../core/curation/article-corrections';
+import { ArticleEntity } from '../core/entities/types';
 import { FACTS_FILE_SEGMENTS } from '../core/facts/entity-facts';
 import { FactsStore } from '../core/facts/facts-store';
 import { editFacts, EditFactsDeps } from './edit-facts';
 import { FactsFiles } from './facts-files';
+
+/** The id (URI) of the article at `relativePath` in the workspace folder of the facts file `source`. */
+function articleIdOf(source: string, relativePath: string): string {
+  return vscode.Uri.joinPath(vscode.Uri.parse(source), '..', '..', ...relativePath.split('/')).toString();
+}
 
 /**
  * The user's facts about entities, from `.newscorpus/entities.json` in each workspace folder: read at start,
  * followed live (the open document's unsaved edits, and changes on disk, a colleague's included), with a
  * diagnostic for an invalid file; and the Edit Facts command. Returns the facts for the other features.
  */
-export function registerFacts(context: vscode.ExtensionContext, deps: Omit<EditFactsDeps, 'facts'>): FactsStore {
-  const store = new FactsStore();
+export function registerFacts(context: vscode.ExtensionContext, deps: Omit<EditFactsDeps, 'facts' | 'analyze'> & { readonly analyze: (text: string) => readonly ArticleEntity[] }): FactsStore {
+  const store = new FactsStore(articleIdOf);
   const files = new FactsFiles(store);
   const reloadIfFacts = (uri: vscode.Uri) => {
     const file = files.factsFileAt(uri);
@@ -26,7 +33,7 @@ export function registerFacts(context: vscode.ExtensionContext, deps: Omit<EditF
     vscode.workspace.onDidChangeTextDocument((event) => reloadIfFacts(event.document.uri)),
     vscode.workspace.onDidCloseTextDocument((document) => reloadIfFacts(document.uri)),
     vscode.workspace.onDidChangeWorkspaceFolders(() => void files.reloadAll()),
-    vscode.commands.registerCommand('newsCorpus.editFacts', (...args: unknown[]) => editFacts({ ...deps, facts: store }, ...args)),
+    vscode.commands.registerCommand('newsCorpus.editFacts', (...args: unknown[]) => editFacts({ ...deps, analyze: correctedAnalyzer(deps.analyze, store), facts: store }, ...args)),
   );
   void files.reloadAll();
   return store;

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { ARTICLE_LANGUAGE_ID } from '../core/article';
 import { Corpus } from '../core/corpus';
 import { toDisplayText } from '../core/display-text';
-import { ArticleEntity } from '../core/entities/types';
+import { ArticleAnalyzer } from '../core/curation/article-corrections';
 import { EntityDirectory } from '../core/entity-directory';
 import { ArticleEntitiesProvider, ArticleEntityElement } from './article-entities-provider';
 
@@ -16,12 +16,12 @@ function isArticle(editor: vscode.TextEditor | undefined, corpus: Corpus): edito
 }
 
 /** Selects and reveals the next mention of the entity after the cursor in the active editor, from the first again after the last. */
-function selectNextMention(element: unknown, analyze: (text: string) => readonly ArticleEntity[]): void {
+function selectNextMention(element: unknown, analyze: ArticleAnalyzer): void {
   const editor = vscode.window.activeTextEditor;
   const key = (element as Partial<Extract<ArticleEntityElement, { kind: 'entity' }>> | undefined)?.entity?.key;
   if (!editor || typeof key !== 'string') return;
   const { document } = editor;
-  const mentions = analyze(document.getText()).find((entity) => entity.key === key)?.mentions ?? [];
+  const mentions = analyze(document.getText(), document.uri.toString()).find((entity) => entity.key === key)?.mentions ?? [];
   // Past a selected mention, so that clicking again moves on to the next one.
   const from = editor.selection.isEmpty ? document.offsetAt(editor.selection.active) : document.offsetAt(editor.selection.start) + 1;
   const next = mentions.find((mention) => mention.start >= from) ?? mentions[0];
@@ -33,13 +33,13 @@ function selectNextMention(element: unknown, analyze: (text: string) => readonly
 /** Shows the In This Article view: the entities of the active editor's article, following the editor and its edits. */
 export function registerInThisArticle(
   context: vscode.ExtensionContext,
-  deps: { corpus: Corpus; entities: EntityDirectory; analyze: (text: string) => readonly ArticleEntity[] },
+  deps: { corpus: Corpus; entities: EntityDirectory; analyze: ArticleAnalyzer; onDidChangeEntities: vscode.Event<unknown> },
 ): ArticleEntitiesProvider {
   const activeText = () => {
     const editor = vscode.window.activeTextEditor;
     return isArticle(editor, deps.corpus) ? editor.document.getText() : undefined;
   };
-  const provider = new ArticleEntitiesProvider(activeText, deps.analyze, (key) => deps.entities.summary(key)?.name);
+  const provider = new ArticleEntitiesProvider(activeText, (text) => deps.analyze(text, vscode.window.activeTextEditor?.document.uri.toString()), (key) => deps.entities.summary(key)?.name);
   const view = vscode.window.createTreeView(ARTICLE_ENTITIES_VIEW_ID, { treeDataProvider: provider });
   let editTimer: ReturnType<typeof setTimeout> | undefined;
   const update = () => {
@@ -56,6 +56,8 @@ export function registerInThisArticle(
     { dispose: unsubscribe },
     { dispose: () => clearTimeout(editTimer) },
     vscode.window.onDidChangeActiveTextEditor(update),
+    // Corrections of the facts file change the entities of the article as well as the corpus's.
+    deps.onDidChangeEntities(() => provider.refresh()),
     vscode.workspace.onDidChangeTextDocument((event) => {
       if (event.document !== vscode.window.activeTextEditor?.document) return;
       clearTimeout(editTimer);

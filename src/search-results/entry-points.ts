@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { ArticleEntity } from '../core/entities/types';
+import { ArticleAnalyzer } from '../core/curation/article-corrections';
 import { datePeriodOf, periodQuery, selectionQuery } from '../core/search-workflow/entry-queries';
 import { notify } from '../notifications';
 
 /** What the entry points need: the entities of a text, and how to show a query's results. */
 export interface EntryPointDeps {
-  readonly analyze: (text: string) => readonly ArticleEntity[];
+  readonly analyze: ArticleAnalyzer;
   readonly show: (query: string) => Thenable<unknown>;
 }
 
@@ -21,7 +21,7 @@ export function registerEntryPoints(context: vscode.ExtensionContext, deps: Entr
       if (!editor) return undefined;
       const { document, selection } = editor;
       const text = document.getText();
-      const query = selectionQuery(text, document.offsetAt(selection.start), document.offsetAt(selection.end), deps.analyze(text));
+      const query = selectionQuery(text, document.offsetAt(selection.start), document.offsetAt(selection.end), deps.analyze(text, document.uri.toString()));
       if (query === '') {
         void notify('info', 'News Corpus: put the cursor on a word, or select the text to search for.');
         return undefined;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ArticleEntity } from '../core/entities/types';
+import { ArticleAnalyzer } from '../core/curation/article-corrections';
 import { SearchOptions, SearchResponse } from '../core/search/corpus-index';
 import { ExportedEntity } from '../core/search-workflow/result-export';
 import { stepResult } from '../core/search-workflow/result-list';
@@ -21,7 +21,7 @@ const HAS_RESULTS_CONTEXT = 'newsCorpus.hasSearchResults';
 export interface SearchResultsDeps {
   readonly search: (query: string, options: SearchOptions) => SearchResponse | undefined;
   readonly entitiesOf: (path: string) => readonly ExportedEntity[];
-  readonly analyze: (text: string) => readonly ArticleEntity[];
+  readonly analyze: ArticleAnalyzer;
   /** The corpus, which says when articles were added, changed or removed (the index is up to date by then). */
   readonly corpus: { subscribe(listener: () => void): () => void };
 }

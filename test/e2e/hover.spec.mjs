@@ -105,6 +105,15 @@ describe('Hover card', function () {
     await workbench.screenshot('16b-hover-card-timeline');
   });
 
+  it('opens the corrections of the entity from the card\'s Fix… link', async function () {
+    const hover = await hoverOver(workbench, ARTICLE, 'Vladimir Putin', 'Vladimir '.length + 1, 'Fix…');
+    await hover.getByText('Fix…').click();
+    await workbench.quickInputRows().filter({ hasText: 'Rename' }).first().waitFor();
+    assert.match(await workbench.quickInputTitle().innerText(), /Fix "Vladimir Putin" \(person\)/);
+    await workbench.screenshot('46-fix-entity');
+    await workbench.page.keyboard.press('Escape');
+  });
+
   it('shows Markdown, HTML, command links and icon syntax from an article and the facts as text', async function () {
     const hover = await hoverOver(workbench, HOSTILE_ARTICLE, 'Angela Merkel', 'Angela '.length + 1, 'Chancellor');
     const text = await hover.innerText();

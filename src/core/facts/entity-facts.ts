@@ -1,4 +1,6 @@
 import { getNodeValue, Node, parseTree, ParseError, printParseErrorCode } from 'jsonc-parser';
+import { CORRECTION_FIELDS, EntryCorrections, correctionsOf } from '../curation/entry-corrections';
+import { resolveCorrections } from '../curation/entity-corrections';
 import { entityKey } from '../entities/article-entities';
 import { EntityType } from '../entities/types';
 import { ENTITY_TYPE_NAMES } from '../entity-directory';
@@ -35,12 +37,14 @@ export interface EntityFacts {
  * where its name is in the file's text (for Go to Definition).
  *
  * @example
- * const entry: FactsEntry = { type: 'PER', name: 'Vladimir Putin', offset: 20, length: 16, cursor: 56, facts };
+ * const entry: FactsEntry = { type: 'PER', name: 'Vladimir Putin', offset: 20, length: 16, cursor: 56, facts, corrections: NO_CORRECTIONS };
  */
 export interface FactsEntry {
   readonly type: EntityType;
   readonly name: string;
   readonly facts: EntityFacts;
+  /** What the entry corrects about the engine's entities (merges, splits, ignores, additions). */
+  readonly corrections: EntryCorrections;
   /** Offset and length of the entry's name (the property key, quotes included). */
   readonly offset: number;
   readonly length: number;
@@ -114,7 +118,8 @@ const KEPT = 'The facts from the last valid version of the file stay in use unti
 
 /**
  * Reads the text of a facts file: `{ "people": { "Name": { "description": …, "role": …, "born": …,
- * "links": […], "notes": …, "hidden": true, …any field } }, "places": …, "organizations": …, "other": … }`.
+ * "links": […], "notes": …, "hidden": true, …any field, and the corrections "aliases", "split", "ignore",
+ * "ignoreIn", "add", "addIn" } }, "places": …, "organizations": …, "other": … }`.
  * Entries are keyed like the corpus's entities ({@link entityKey}), so "Kim Jong-Un" in the file is the
  * entity "Kim Jong-un". Invalid JSON gives no entries and an error per syntax problem, with its offset; a
  * part of valid JSON in an unexpected shape is left out with a warning. Empty text is an empty file.
@@ -158,8 +163,13 @@ export function parseFacts(text: string): ParsedFacts {
       }
       const key = entityKey(type, nameKey.value);
       if (entries.has(key)) warn(nameKey, `"${nameKey.value}" is the same entity as an earlier entry: this entry replaces it.`);
-      entries.set(key, { type, name: nameKey.value, facts: factsOf(value, warn), offset: nameKey.offset, length: nameKey.length, cursor: cursorIn(value) ?? nameKey.offset + 1 });
+      const corrections = correctionsOf(value, type, nameKey.value, warn);
+      entries.set(key, { type, name: nameKey.value, facts: factsOf(value, warn), corrections, offset: nameKey.offset, length: nameKey.length, cursor: cursorIn(value) ?? nameKey.offset + 1 });
     }
+  }
+  // Claims on one entity by two entries, and merges in a circle, are said where they are.
+  for (const { offset, length, message } of resolveCorrections([...entries.values()].map((entry) => ({ ...entry, source: '' }))).problems) {
+    problems.push({ offset, length, severity: 'warning', message });
   }
   return { entries, problems };
 }
@@ -193,6 +203,7 @@ function factsOf(entry: Node, warn: (node: Node, message: string) => void): Enti
   for (const [key, node] of propertiesOf(entry)) {
     const field = key.value;
     const value: unknown = getNodeValue(node);
+    if (CORRECTION_FIELDS.includes(field)) continue;
     if ((TEXT_FIELDS as readonly string[]).includes(field)) {
       if (typeof value === 'string' || typeof value === 'number') {
         if (String(value).trim() !== '') facts[field as (typeof TEXT_FIELDS)[number]] = String(value);

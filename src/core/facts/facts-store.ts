@@ -1,3 +1,4 @@
+import { CorrectionEntry, EntityCorrections, resolveCorrections } from '../curation/entity-corrections';
 import { FactsEntry, FactsProblem, parseFacts } from './entity-facts';
 
 /**
@@ -17,10 +18,13 @@ export interface SourcedFactsEntry {
  * @example
  * facts.entry('PER:vladimir putin')?.entry.facts.description; // 'President of Russia'
  * if (facts.isHidden(entity.key)) return undefined;
+ * facts.corrections().fateOf('PER:putin'); // { entity: Vladimir Putin }
  */
 export interface FactsLookup {
   entry(key: string): SourcedFactsEntry | undefined;
   isHidden(key: string): boolean;
+  /** The corrections of every facts file, resolved: what the features apply to the engine's entities. */
+  corrections(): EntityCorrections;
   /** Starts calling `listener` after every change of the facts; returns the function that stops it. */
   subscribe(listener: () => void): () => void;
 }
@@ -42,6 +46,14 @@ export class FactsStore implements FactsLookup {
   /** The entries of each file's last valid text, kept when it is removed: a save that deletes and rewrites the file, or a file deleted and written again invalid, loses nothing. */
   private readonly lastValid = new Map<string, ReadonlyMap<string, FactsEntry>>();
   private readonly listeners = new Set<() => void>();
+  /** The resolved corrections, made again on first need after a change. */
+  private resolved: EntityCorrections | undefined;
+
+  /**
+   * `articleId` turns an article path of `ignoreIn`/`addIn` (relative to the workspace folder of the facts
+   * file `source`) into the article's id; by default the folder's URI joined with the path.
+   */
+  constructor(private readonly articleId?: (source: string, relativePath: string) => string) {}
 
   /** Reads the new text of the file `source`; returns its problems (none when it is fine). */
   update(source: string, text: string): readonly FactsProblem[] {
@@ -72,12 +84,30 @@ export class FactsStore implements FactsLookup {
     return this.entry(key)?.entry.facts.hidden ?? false;
   }
 
+  corrections(): EntityCorrections {
+    this.resolved ??= resolveCorrections(this.entries(), this.articleId).corrections;
+    return this.resolved;
+  }
+
+  /** Every entry of every file, in file order; for an entity in two files, the first file's. */
+  private *entries(): Generator<CorrectionEntry> {
+    const seen = new Set<string>();
+    for (const [source, entries] of this.files) {
+      for (const [key, entry] of entries) {
+        if (seen.has(key)) continue;
+        seen.add(key);
+        yield { source, type: entry.type, name: entry.name, corrections: entry.corrections };
+      }
+    }
+  }
+
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
   private changed(): void {
+    this.resolved = undefined;
     for (const listener of this.listeners) listener();
   }
 }

@@ -63,8 +63,13 @@ export function exportRow(hit: SearchHit, path: string, entities: readonly Expor
 const CSV_HEADER = ['path', 'date', 'title', 'score', 'entities', 'snippet'] as const;
 /** What a spreadsheet reads as the start of a formula (OWASP's list: the four operators, tab and carriage return). */
 const FORMULA_START = /^[=+\-@\t\r]/;
-/** Entity types as the CSV names them. */
-const TYPE_WORDS: Readonly<Record<EntityType, string>> = { PER: 'person', LOC: 'place', ORG: 'organization', MISC: 'other' };
+/**
+ * Entity types as exported files and the facts file's typed names write them.
+ *
+ * @example
+ * TYPE_WORDS.LOC; // 'place'
+ */
+export const TYPE_WORDS: Readonly<Record<EntityType, string>> = { PER: 'person', LOC: 'place', ORG: 'organization', MISC: 'other' };
 /** Digits of a score in the CSV: enough to keep the order of close scores. */
 const SCORE_DIGITS = 4;
 

@@ -1,3 +1,5 @@
+import { docsNaming } from '../curation/exact-name';
+import { SearchCorrections } from '../curation/corrected-search';
 import { EntityType } from '../entities/types';
 import { AnalyzedBatch, entityTerm } from './analyzed-batch';
 import { compactSteps } from './compaction';
@@ -55,6 +57,8 @@ export interface SearchOptions {
   readonly fuzzyFallback?: boolean;
   /** Snippet length in characters (default {@link DEFAULT_SNIPPET_LENGTH}); 0 for none, when only the articles matter (their text is then not read). */
   readonly snippetLength?: number;
+  /** The user's entity corrections, applied to entity filters. */
+  readonly corrections?: SearchCorrections;
 }
 
 /**
@@ -323,7 +327,7 @@ export class CorpusIndex {
     }
     const limit = Math.max(0, options.limit ?? DEFAULT_LIMIT);
     const tieBreak = options.tieBreak ?? 'newest';
-    const context = this.planContext();
+    const context = this.planContext(options.corrections);
     let plan = planQuery(parsed, context);
     let ranked = evaluate(plan.clauses, this.store, this.scratch, limit, tieBreak);
     let fuzzy = false;
@@ -409,12 +413,7 @@ export class CorpusIndex {
   /** The articles that mention the entity `key`, newest first (undated last), with their mention counts. */
   entityArticles(key: string): EntityArticle[] {
     const articles: EntityArticle[] = [];
-    this.forEachEntityPosting(key, (doc, mentions) => {
-      const path = this.store.paths[doc] ?? '';
-      const title = this.store.titles[doc] ?? '';
-      const date = dayString(this.store.day.array[doc] ?? 0);
-      articles.push(date === undefined ? { path, title, mentions } : { path, title, date, mentions });
-    });
+    this.forEachEntityPosting(key, (doc, mentions) => articles.push(this.entityArticle(doc, mentions)));
     return articles.sort(newestFirst);
   }
 
@@ -498,6 +497,19 @@ export class CorpusIndex {
     });
     for (const term of seen) shared[term] = 0;
     return companions.sort((a, b) => b.articles - a.articles || a.name.localeCompare(b.name)).slice(0, limit);
+  }
+
+  /** The articles where `name` occurs exactly (case-sensitive, whole words), with its occurrences as mentions: the postings of its words, then the text. */
+  articlesNaming(name: string): EntityArticle[] {
+    const source = { termId: (word: string) => this.dictionary.id(word), lists: (term: number) => this.lists(term), isLive: (doc: number) => this.store.isLive(doc), text: (doc: number) => this.store.text(doc) };
+    return docsNaming(name, source).map(({ doc, mentions }) => this.entityArticle(doc, mentions));
+  }
+
+  private entityArticle(doc: number, mentions: number): EntityArticle {
+    const path = this.store.paths[doc] ?? '';
+    const title = this.store.titles[doc] ?? '';
+    const date = dayString(this.store.day.array[doc] ?? 0);
+    return date === undefined ? { path, title, mentions } : { path, title, date, mentions };
   }
 
   /** The entities of the article at `path`, most mentioned first. */
@@ -609,8 +621,9 @@ export class CorpusIndex {
     return ids;
   }
 
-  private planContext(): PlanContext {
-    return { dictionary: this.dictionary, entities: this.entities, store: this.store, scorer: new Scorer(this.store), lists: (term) => this.lists(term) };
+  private planContext(corrections?: SearchCorrections): PlanContext {
+    const context = { dictionary: this.dictionary, entities: this.entities, store: this.store, scorer: new Scorer(this.store), lists: (term: number) => this.lists(term) };
+    return corrections === undefined ? context : { ...context, corrections };
   }
 
   private install(compacted: { store: DocStore; postings: MainPostings }): void {

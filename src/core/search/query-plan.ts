@@ -1,3 +1,4 @@
+import { SearchCorrections, correctedEntityMatches, engineEntityMatches } from '../curation/corrected-search';
 import { ENTITY_TERM_PREFIX } from './analyzed-batch';
 import { DocStore } from './doc-store';
 import { EntityTable } from './entity-table';
@@ -39,6 +40,8 @@ export interface PlanContext {
   readonly entities: EntityTable;
   readonly store: DocStore;
   readonly scorer: Scorer;
+  /** The user's entity corrections, applied to entity filters (`person:Putin` finds the merged entity's articles). */
+  readonly corrections?: SearchCorrections;
   lists(term: number): PostingList[];
 }
 
@@ -109,16 +112,11 @@ class Planner {
   }
 
   private entity(atom: Extract<QueryAtom, { kind: 'entity' }>, highlight: boolean): Matcher {
-    const { entities, scorer } = this.context;
-    const found = atom.exact ? entities.findExact(atom.name, atom.entityType) : entities.find(atom.name, atom.entityType);
-    const expansions = found.map((entity) => {
-      const lists = this.context.lists(entity.term);
-      return { lists, factor: scorer.idf(postingCount(lists)) };
-    });
+    const { scorer, corrections } = this.context;
+    const found = corrections === undefined || corrections.corrections.isEmpty ? engineEntityMatches(atom, this.context) : correctedEntityMatches(atom, this.context, corrections);
+    const expansions = found.flatMap(({ postings }) => postings.map((lists) => ({ lists, factor: scorer.idf(postingCount(lists)) })));
     if (highlight) {
-      for (const entity of found) {
-        for (const form of [entity.name, ...entity.aliases]) this.addFormHighlight(form);
-      }
+      for (const { forms } of found) forms.forEach((form) => this.addFormHighlight(form));
     }
     return new TermsMatcher(expansions, scorer, 'entity');
   }

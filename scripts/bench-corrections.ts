@@ -1,0 +1,104 @@
+// Issue 15's part of `npm run bench`: how long applying a correction of the facts file takes at the benchmark's
+// size, on the index reopened from its cache. A correction is a mapping over the entity model (nothing is
+// recognised again), so "applying" is: reading the facts text, resolving the corrections, then what every
+// surface asks again once they changed (the Entities view's root and first pages, the entity's expansion and
+// hover card, the search filter with its results' entities, the panels' timeline and network).
+import { correctArticleEntities } from '../src/core/curation/article-corrections';
+import { CorrectedIndexEntities } from '../src/core/curation/corrected-entities';
+import { resolveCorrections } from '../src/core/curation/entity-corrections';
+import { entityCardMarkdown, entityCardOf } from '../src/core/entity-card';
+import { parseFacts } from '../src/core/facts/entity-facts';
+import { CorpusIndex } from '../src/core/search/corpus-index';
+import { EntitySummary } from '../src/core/search/entity-listing';
+import { ENTITY_TYPES } from '../src/core/search/entity-table';
+import { exactEntityQuery } from '../src/core/search/query-parser';
+
+/** Entities the Entities view lists per group page. */
+const PAGE = 200;
+/** Search results whose entities are listed, as the search box's first page. */
+const RESULTS = 50;
+/** Rounds of each correction; the median is reported. */
+const ROUNDS = 3;
+
+/**
+ * The time to apply a merge (the second-largest person into the largest) and an ignore (the largest
+ * organization), each once every surface has asked again, median of {@link ROUNDS}.
+ *
+ * @example
+ * const figures = correctionFigures(index); // { mergeMs: 210, ignoreMs: 140, merged: […] }
+ */
+export interface CorrectionFigures {
+  readonly mergeMs: number;
+  readonly ignoreMs: number;
+  /** The entities merged (canonical first, with their article counts) and the one ignored. */
+  readonly merged: readonly string[];
+  readonly ignored: string;
+}
+
+function largest(index: CorpusIndex, type: 'PER' | 'ORG', count: number): EntitySummary[] {
+  return [...index.listEntities({ type, sort: 'articles', offset: 0, limit: count }).entities];
+}
+
+function median(samples: readonly number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+/** Applies the facts text and asks every surface again about `key`; returns the time taken in ms. */
+function apply(index: CorpusIndex, factsText: string, key: string, name: string): number {
+  const started = performance.now();
+  const parsed = parseFacts(factsText);
+  const { corrections } = resolveCorrections([...(parsed.entries?.values() ?? [])].map((entry) => ({ ...entry, source: 'bench' })));
+  const entities = new CorrectedIndexEntities(index, corrections, { idOf: (path) => path, pathOf: (id) => id });
+  entities.entityTypeCounts();
+  for (const type of ENTITY_TYPES) entities.listEntities({ type, sort: 'articles', offset: 0, limit: PAGE });
+  entities.entityArticles(key);
+  const summary = entities.entitySummary(key);
+  if (summary) {
+    const card = { summary: (of: string) => entities.entitySummary(of), roles: (of: string) => entities.entityRoles(of), timeline: (of: string) => entities.entityTimeline(of), companions: (of: string, limit: number) => entities.companions(of, limit) };
+    entityCardMarkdown(entityCardOf({ key, name, type: summary.type, aliases: [], mentions: [{ start: 0, end: name.length }], forms: [] }, card), []);
+  }
+  const response = index.search(exactEntityQuery(summary?.type ?? 'PER', name), { limit: RESULTS, corrections: { corrections, pathOf: (id) => id } });
+  if (response.ok) {
+    for (const hit of response.hits) {
+      entities.entitiesOf(hit.path);
+      const text = index.article(hit.path)?.text ?? '';
+      correctArticleEntities(corrections, [], text, hit.path);
+    }
+  }
+  return performance.now() - started;
+}
+
+/**
+ * Times applying a merge and an ignore on `index` (see {@link CorrectionFigures}).
+ *
+ * @example
+ * correctionFigures(reopenedIndex).mergeMs;
+ */
+export function correctionFigures(index: CorpusIndex): CorrectionFigures {
+  const [first, second] = largest(index, 'PER', 2);
+  const [organization] = largest(index, 'ORG', 1);
+  if (!first || !second || !organization) return { mergeMs: Number.NaN, ignoreMs: Number.NaN, merged: [], ignored: '' };
+  const merge = JSON.stringify({ people: { [first.name]: { aliases: [second.name] } } });
+  const ignore = JSON.stringify({ organizations: { [organization.name]: { ignore: true } } });
+  const mergeMs = median(Array.from({ length: ROUNDS }, () => apply(index, merge, first.key, first.name)));
+  const ignoreMs = median(Array.from({ length: ROUNDS }, () => apply(index, ignore, organization.key, organization.name)));
+  return {
+    mergeMs,
+    ignoreMs,
+    merged: [first, second].map((entity) => `${entity.name} (${entity.articleCount.toLocaleString('en-US')})`),
+    ignored: `${organization.name} (${organization.articleCount.toLocaleString('en-US')})`,
+  };
+}
+
+/**
+ * What the correction rows measure, printed under the table.
+ *
+ * @example
+ * console.log(CORRECTION_NOTES.join('\n'));
+ */
+export const CORRECTION_NOTES: readonly string[] = [
+  'Correction rows (issue 15), on the index reopened from the cache, median of 3: the facts text parsed and its corrections resolved, then what',
+  `every surface asks again: type counts, each group's first page (${PAGE}), the entity's articles and hover card, the search filter on it`,
+  `(${RESULTS} results) with each result's corrected entities. Merge: the second-largest person into the largest; ignore: the largest organization.`,
+];

@@ -1,0 +1,134 @@
+import { entityKey } from '../entities/article-entities';
+import { nameIdentity } from '../entities/names';
+import { ArticleEntity, EntityType } from '../entities/types';
+import { CorrectedEntity, EntityCorrections } from './entity-corrections';
+import { exactNameMentions } from './exact-name';
+
+/**
+ * The entities of one article's text as the features read them: the recogniser's, with the user's
+ * corrections applied. `id` is the article's id (its URI), for the corrections that apply to some articles only.
+ *
+ * @example
+ * const analyze: ArticleAnalyzer = (text, id) => correctArticleEntities(facts.corrections(), engine.analyze(text), text, id);
+ */
+export type ArticleAnalyzer = (text: string, id?: string) => readonly ArticleEntity[];
+
+interface Building {
+  key: string;
+  name: string;
+  type: EntityType;
+  aliases: Set<string>;
+  mentions: { start: number; end: number }[];
+  forms: Map<string, number>;
+}
+
+function building(key: string, name: string, type: EntityType): Building {
+  return { key, name, type, aliases: new Set(), mentions: [], forms: new Map() };
+}
+
+function take(target: Building, names: readonly string[], mentions: readonly { start: number; end: number }[], text: string): void {
+  target.mentions.push(...mentions);
+  for (const mention of mentions) {
+    const form = text.slice(mention.start, mention.end);
+    target.forms.set(form, (target.forms.get(form) ?? 0) + 1);
+  }
+  for (const name of names) target.aliases.add(name);
+}
+
+function finished({ key, name, type, aliases, mentions, forms }: Building): ArticleEntity {
+  aliases.delete(name);
+  return {
+    key,
+    name,
+    type,
+    aliases: [...aliases],
+    mentions: mentions.sort((a, b) => a.start - b.start),
+    forms: [...forms].map(([text, count]) => ({ text, count })),
+  };
+}
+
+/** Whether the corrected entity applies in article `id` (an unknown article is every article). */
+function appliesIn(entity: CorrectedEntity, id: string | undefined): boolean {
+  return id === undefined || !entity.ignoreIn.has(id);
+}
+
+/**
+ * Applies the corrections to the entities the recogniser found in one article (`text`, whose id is `id`):
+ * ignored entities go; merged, renamed and retyped ones take their corrected key, name and type (mentions
+ * of several become one entity); mentions written as a `split` form become an entity of their own; and
+ * every whole-word occurrence of an added name (`add`, or `addIn` this article) not already a mention
+ * becomes one. Entities stay in order of first mention. Without corrections, the entities are returned as they are.
+ *
+ * @example
+ * correctArticleEntities(corrections, engine.analyze(text), text, 'file:///news/a.txt'); // "Putin" now under 'PER:vladimir putin'
+ */
+export function correctArticleEntities(corrections: EntityCorrections, entities: readonly ArticleEntity[], text: string, id?: string): readonly ArticleEntity[] {
+  if (corrections.isEmpty) return entities;
+  const byKey = new Map<string, Building>();
+  const into = (key: string, name: string, type: EntityType): Building => {
+    let target = byKey.get(key);
+    if (!target) byKey.set(key, (target = building(key, name, type)));
+    return target;
+  };
+  const place = (key: string, names: readonly string[], type: EntityType, mentions: readonly { start: number; end: number }[]) => {
+    const fate = corrections.fateOf(key);
+    if (fate === 'ignored') return;
+    if (fate === undefined) take(into(key, names[0] ?? key, type), names, mentions, text);
+    else if (appliesIn(fate.entity, id)) take(into(fate.entity.key, fate.entity.name, fate.entity.type), names, mentions, text);
+  };
+  for (const entity of entities) {
+    const fate = corrections.fateOf(entity.key);
+    const split = fate === undefined || fate === 'ignored' ? [] : fate.entity.split;
+    const names = [entity.name, ...entity.aliases];
+    if (split.length === 0) {
+      place(entity.key, names, entity.type, entity.mentions);
+      continue;
+    }
+    const kept: { start: number; end: number }[] = [];
+    const apart = new Map<string, { name: string; mentions: { start: number; end: number }[] }>();
+    for (const mention of entity.mentions) {
+      const form = text.slice(mention.start, mention.end);
+      const identity = nameIdentity(form);
+      if (!split.includes(identity)) {
+        kept.push(mention);
+        continue;
+      }
+      const own = apart.get(identity) ?? { name: form, mentions: [] };
+      own.mentions.push(mention);
+      apart.set(identity, own);
+    }
+    if (kept.length > 0) place(entity.key, names.filter((name) => !split.includes(nameIdentity(name))), entity.type, kept);
+    for (const { name, mentions } of apart.values()) place(entityKey(entity.type, name), [name], entity.type, mentions);
+  }
+  addNames(corrections, byKey, into, text, id);
+  return [...byKey.values()].map(finished).sort((a, b) => (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0));
+}
+
+/** Adds the occurrences of added names that no entity already covers. */
+function addNames(corrections: EntityCorrections, byKey: Map<string, Building>, into: (key: string, name: string, type: EntityType) => Building, text: string, id: string | undefined): void {
+  const covered = [...byKey.values()].flatMap((entity) => entity.mentions);
+  for (const entity of corrections.entities()) {
+    if (!appliesIn(entity, id)) continue;
+    for (const added of entity.added) {
+      if (!added.everywhere && (id === undefined || !added.articles.has(id))) continue;
+      const fresh = exactNameMentions(text, added.name).filter((mention) => !covered.some((other) => other.start < mention.end && mention.start < other.end));
+      if (fresh.length === 0) continue;
+      const target = into(entity.key, entity.name, entity.type);
+      target.mentions.push(...fresh);
+      target.forms.set(added.name, (target.forms.get(added.name) ?? 0) + fresh.length);
+      if (added.name !== entity.name) target.aliases.add(added.name);
+      covered.push(...fresh);
+    }
+  }
+}
+
+/**
+ * The analyzer the features use: the engine's entities of a text with the current corrections applied.
+ *
+ * @example
+ * const analyze = correctedAnalyzer((text) => engine.analyze(text), facts);
+ * analyze(document.getText(), document.uri.toString());
+ */
+export function correctedAnalyzer(engine: (text: string) => readonly ArticleEntity[], facts: { corrections(): EntityCorrections }): ArticleAnalyzer {
+  return (text, id) => correctArticleEntities(facts.corrections(), engine(text), text, id);
+}

@@ -1,0 +1,274 @@
+import { nameIdentity } from '../entities/names';
+import { EntityType } from '../entities/types';
+import { ArticleSummary, EntityArticle } from '../search/corpus-index';
+import { EntityListRequest, EntityPage, EntitySummary, compareEntities, newestFirst } from '../search/entity-listing';
+import { ENTITY_TYPES } from '../search/entity-table';
+import { CorrectedEntity, EntityCorrections } from './entity-corrections';
+import { exactNameMentions } from './exact-name';
+
+/**
+ * An entity of one article with its number of mentions.
+ *
+ * @example
+ * const counted: EntityCount = { key: 'PER:vladimir putin', name: 'Vladimir Putin', type: 'PER', mentions: 4 };
+ */
+export interface EntityCount {
+  readonly key: string;
+  readonly name: string;
+  readonly type: EntityType;
+  readonly mentions: number;
+}
+
+/**
+ * A companion of an entity: another entity named in the same articles, with the number of shared articles.
+ *
+ * @example
+ * const companion: Companion = { key: 'PER:kim jong-un', name: 'Kim Jong-un', type: 'PER', articles: 2 };
+ */
+export interface Companion {
+  readonly key: string;
+  readonly name: string;
+  readonly type: EntityType;
+  readonly articles: number;
+}
+
+/**
+ * The entity figures of one index (a `CorpusIndex`) that the views, cards and panels read, as engine
+ * entities; {@link CorrectedIndexEntities} gives the same with the corrections applied.
+ *
+ * @example
+ * const entities: IndexEntities = corpusIndex;
+ * entities.entitySummary('PER:vladimir putin')?.articleCount; // 2
+ */
+export interface IndexEntities {
+  entityTypeCounts(): ReadonlyMap<EntityType, number>;
+  listEntities(request: EntityListRequest): EntityPage;
+  entitySummary(key: string): EntitySummary | undefined;
+  entityArticles(key: string): readonly EntityArticle[];
+  entityRoles(key: string): readonly { readonly role: string; readonly articles: number }[];
+  entityTimeline(key: string): ReadonlyMap<string, number>;
+  companions(key: string, limit: number): readonly Companion[];
+  entitiesOf(path: string): readonly EntityCount[];
+  article(path: string): (Omit<ArticleSummary, 'path'> & { readonly text: string }) | undefined;
+  /** The articles where `name` occurs exactly (case-sensitive, whole words), with the occurrences as mentions; found through the index. */
+  articlesNaming(name: string): readonly EntityArticle[];
+}
+
+/**
+ * How articles are named: the index's path of an article and its id (the URI the corrections use), both ways.
+ *
+ * @example
+ * const paths: ArticlePaths = { idOf: (path) => pathToFileURL(path).href, pathOf: (id) => fileURLToPath(id) };
+ */
+export interface ArticlePaths {
+  idOf(path: string): string;
+  pathOf(id: string): string;
+}
+
+/** The lower-case name an entity list sorts by: the key without its type. */
+function identityOf(key: string): string {
+  return key.slice(key.indexOf(':') + 1);
+}
+
+/**
+ * Whether an entity's name or an alias contains `needle` (lower case), as the Entities view filters.
+ *
+ * @example
+ * matchesEntityFilter({ key: 'PER:kim jong-un', aliases: ['Kim'] }, 'kim'); // true
+ */
+export function matchesEntityFilter(entity: Pick<EntitySummary, 'key' | 'aliases'>, needle: string): boolean {
+  return needle === '' || identityOf(entity.key).includes(needle) || entity.aliases.some((alias) => alias.toLowerCase().includes(needle));
+}
+
+function monthOf(date: string): string {
+  return date.slice(0, 7);
+}
+
+/**
+ * One index's entities with the user's corrections applied, as a mapping over what the index already knows
+ * (nothing is recognised again): a corrected entity's articles are its members' articles merged (an article
+ * counted once, its mentions added), without its `ignoreIn` articles, with the articles naming an added
+ * name (found through the index); ignored and merged-away engine entities are gone; everything else is the
+ * index's own answer. Cheap to make: the features make one per request.
+ *
+ * @example
+ * const entities = new CorrectedIndexEntities(index, corrections, paths);
+ * entities.entitySummary('PER:vladimir putin')?.aliases; // ['Putin', 'V. Putin']
+ * entities.entitySummary('PER:putin'); // undefined: merged into Vladimir Putin
+ */
+export class CorrectedIndexEntities implements IndexEntities {
+  constructor(
+    private readonly index: IndexEntities,
+    private readonly corrections: EntityCorrections,
+    private readonly paths: ArticlePaths,
+  ) {}
+
+  entityTypeCounts(): ReadonlyMap<EntityType, number> {
+    const counts = new Map(this.index.entityTypeCounts());
+    for (const key of this.corrections.touchedKeys()) {
+      const engine = this.index.entitySummary(key);
+      if (engine) counts.set(engine.type, (counts.get(engine.type) ?? 0) - 1);
+    }
+    for (const entity of this.corrections.entities()) {
+      if (this.summaryOf(entity)) counts.set(entity.type, (counts.get(entity.type) ?? 0) + 1);
+    }
+    return new Map(ENTITY_TYPES.map((type) => [type, Math.max(0, counts.get(type) ?? 0)]));
+  }
+
+  listEntities(request: EntityListRequest): EntityPage {
+    const needle = request.filter?.trim().toLowerCase() ?? '';
+    let replaced = 0;
+    for (const key of this.corrections.touchedKeys()) {
+      const engine = this.index.entitySummary(key);
+      if (engine && engine.type === request.type && matchesEntityFilter(engine, needle)) replaced++;
+    }
+    // Enough of the index's list that the page is right once the replaced entities are taken out.
+    const wide = this.index.listEntities({ ...request, offset: 0, limit: request.offset + request.limit + replaced });
+    const corrected = this.corrections
+      .entities()
+      .filter((entity) => entity.type === request.type)
+      .flatMap((entity) => this.summaryOf(entity) ?? [])
+      .filter((summary) => matchesEntityFilter(summary, needle));
+    const entities = [...wide.entities.filter((summary) => !this.corrections.fateOf(summary.key)), ...corrected]
+      .map((summary) => ({ summary, identity: identityOf(summary.key), articles: summary.articleCount, mentions: summary.mentionCount }))
+      .sort(compareEntities(request.sort))
+      .slice(request.offset, request.offset + request.limit)
+      .map(({ summary }) => summary);
+    return { total: wide.total - replaced + corrected.length, entities };
+  }
+
+  entitySummary(key: string): EntitySummary | undefined {
+    const entity = this.corrections.entity(key);
+    if (entity) return this.summaryOf(entity);
+    return this.corrections.fateOf(key) ? undefined : this.index.entitySummary(key);
+  }
+
+  entityArticles(key: string): readonly EntityArticle[] {
+    const entity = this.corrections.entity(key);
+    if (entity) return this.articlesOf(entity);
+    return this.corrections.fateOf(key) ? [] : this.index.entityArticles(key);
+  }
+
+  entityRoles(key: string): readonly { readonly role: string; readonly articles: number }[] {
+    const entity = this.corrections.entity(key);
+    if (!entity) return this.corrections.fateOf(key) ? [] : this.index.entityRoles(key);
+    const merged = new Map<string, { role: string; articles: number }>();
+    for (const { role, articles } of entity.members.flatMap((member) => this.index.entityRoles(member))) {
+      const known = merged.get(role.toLowerCase());
+      merged.set(role.toLowerCase(), { role: known?.role ?? role, articles: (known?.articles ?? 0) + articles });
+    }
+    return [...merged.values()].sort((a, b) => b.articles - a.articles || a.role.localeCompare(b.role));
+  }
+
+  entityTimeline(key: string): ReadonlyMap<string, number> {
+    const entity = this.corrections.entity(key);
+    if (!entity) return this.corrections.fateOf(key) ? new Map() : this.index.entityTimeline(key);
+    const months = new Map<string, number>();
+    for (const { date, mentions } of this.articlesOf(entity)) {
+      if (date !== undefined) months.set(monthOf(date), (months.get(monthOf(date)) ?? 0) + mentions);
+    }
+    return new Map([...months].sort(([a], [b]) => a.localeCompare(b)));
+  }
+
+  companions(key: string, limit: number): readonly Companion[] {
+    const entity = this.corrections.entity(key);
+    const members = entity ? entity.members : this.corrections.fateOf(key) ? [] : [key];
+    const own = entity?.key ?? key;
+    // More of each member's companions than asked: some merge, some are ignored.
+    const merged = new Map<string, Companion>();
+    for (const companion of members.flatMap((member) => this.index.companions(member, limit * 2))) {
+      const fate = this.corrections.fateOf(companion.key);
+      if (fate === 'ignored') continue;
+      const target = fate ? { key: fate.entity.key, name: fate.entity.name, type: fate.entity.type } : companion;
+      if (target.key === own) continue;
+      const known = merged.get(target.key);
+      merged.set(target.key, { ...target, articles: (known?.articles ?? 0) + companion.articles });
+    }
+    return [...merged.values()].sort((a, b) => b.articles - a.articles || a.name.localeCompare(b.name)).slice(0, limit);
+  }
+
+  entitiesOf(path: string): readonly EntityCount[] {
+    const id = this.paths.idOf(path);
+    const counts = new Map<string, EntityCount>();
+    const count = (target: Omit<EntityCount, 'mentions'>, mentions: number, combine: (a: number, b: number) => number) => {
+      const known = counts.get(target.key);
+      counts.set(target.key, { key: target.key, name: target.name, type: target.type, mentions: known ? combine(known.mentions, mentions) : mentions });
+    };
+    for (const found of this.index.entitiesOf(path)) {
+      const fate = this.corrections.fateOf(found.key);
+      if (fate === undefined) count(found, found.mentions, (a, b) => a + b);
+      else if (fate !== 'ignored' && !fate.entity.ignoreIn.has(id)) count(fate.entity, found.mentions, (a, b) => a + b);
+    }
+    let text: string | undefined;
+    for (const entity of this.corrections.entities()) {
+      if (entity.ignoreIn.has(id)) continue;
+      for (const added of entity.added) {
+        if (!added.everywhere && !added.articles.has(id)) continue;
+        text ??= this.index.article(path)?.text ?? '';
+        const mentions = exactNameMentions(text, added.name).length;
+        // The engine may have found some of them already: the larger count stands, not the sum.
+        if (mentions > 0) count(entity, mentions, Math.max);
+      }
+    }
+    return [...counts.values()].sort((a, b) => b.mentions - a.mentions);
+  }
+
+  article(path: string): ReturnType<IndexEntities['article']> {
+    return this.index.article(path);
+  }
+
+  articlesNaming(name: string): readonly EntityArticle[] {
+    return this.index.articlesNaming(name);
+  }
+
+  /** The corrected entity's articles, newest first: members' merged, ignored articles out, added names' in. */
+  private articlesOf(entity: CorrectedEntity): EntityArticle[] {
+    const byPath = new Map<string, EntityArticle>();
+    for (const member of entity.members) {
+      for (const article of this.index.entityArticles(member)) {
+        const known = byPath.get(article.path);
+        byPath.set(article.path, known ? { ...known, mentions: known.mentions + article.mentions } : article);
+      }
+    }
+    const addFound = (article: EntityArticle) => {
+      const known = byPath.get(article.path);
+      if (!known || known.mentions < article.mentions) byPath.set(article.path, { ...(known ?? article), mentions: article.mentions });
+    };
+    for (const added of entity.added) {
+      if (added.everywhere) this.index.articlesNaming(added.name).forEach(addFound);
+      for (const id of added.articles) {
+        const path = this.paths.pathOf(id);
+        const article = this.index.article(path);
+        const mentions = article ? exactNameMentions(article.text, added.name).length : 0;
+        if (article && mentions > 0) addFound({ path, title: article.title, mentions, ...(article.date === undefined ? {} : { date: article.date }) });
+      }
+    }
+    for (const id of entity.ignoreIn) byPath.delete(this.paths.pathOf(id));
+    return [...byPath.values()].sort(newestFirst);
+  }
+
+  private summaryOf(entity: CorrectedEntity): EntitySummary | undefined {
+    const articles = this.articlesOf(entity);
+    if (articles.length === 0) return undefined;
+    const dates = articles.flatMap(({ date }) => (date === undefined ? [] : [date]));
+    const forms = new Set(entity.members.flatMap((member) => {
+      const engine = this.index.entitySummary(member);
+      return engine ? [engine.name, ...engine.aliases] : [];
+    }));
+    for (const added of entity.added) forms.add(added.name);
+    forms.delete(entity.name);
+    const aliases = [...forms].filter((form) => !entity.split.includes(nameIdentity(form)));
+    const summary: EntitySummary = {
+      key: entity.key,
+      name: entity.name,
+      type: entity.type,
+      aliases,
+      articleCount: articles.length,
+      mentionCount: articles.reduce((sum, article) => sum + article.mentions, 0),
+    };
+    // Newest first, undated last: the first dated article is the latest.
+    const lastDate = dates[0];
+    const firstDate = dates[dates.length - 1];
+    return firstDate === undefined || lastDate === undefined ? summary : { ...summary, firstDate, lastDate };
+  }
+}

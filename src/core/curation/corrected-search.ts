@@ -1,0 +1,140 @@
+import { nameIdentity } from '../entities/names';
+import { EntityType } from '../entities/types';
+import { DocStore } from '../search/doc-store';
+import { EntityInfo, EntityTable } from '../search/entity-table';
+import { PostingList, packCounts } from '../search/postings';
+import { TermDictionary } from '../search/term-dictionary';
+import { tokenize } from '../search/tokenize';
+import { CorrectedEntity, EntityCorrections } from './entity-corrections';
+import { docsNaming, exactNameMentions } from './exact-name';
+
+/**
+ * What a search needs to apply the corrections: the corrections, and how an article id becomes the index's path.
+ *
+ * @example
+ * index.search('person:Putin', { corrections: { corrections, pathOf: (id) => fileURLToPath(id) } });
+ */
+export interface SearchCorrections {
+  readonly corrections: EntityCorrections;
+  pathOf(id: string): string;
+}
+
+/**
+ * An entity a filter such as `person:Putin` matches, as postings to match against: one list group per
+ * engine entity (or added name), and the forms to highlight.
+ *
+ * @example
+ * const match: EntityMatch = { postings: [[mainList, deltaList]], forms: ['Vladimir Putin', 'Putin'] };
+ */
+export interface EntityMatch {
+  readonly postings: readonly (readonly PostingList[])[];
+  readonly forms: readonly string[];
+}
+
+/**
+ * What the search reads of the index to match an entity filter.
+ *
+ * @example
+ * const source: EntitySearchSource = { dictionary, entities, store, lists: (term) => [main.list(term), delta.list(term)] };
+ */
+export interface EntitySearchSource {
+  readonly dictionary: TermDictionary;
+  readonly entities: EntityTable;
+  readonly store: DocStore;
+  lists(term: number): PostingList[];
+}
+
+/**
+ * The entities an entity filter names, as the engine knows them: by every word of `name` in a name or
+ * alias, or (`exact`) by the name itself; of `type` when given.
+ *
+ * @example
+ * engineEntityMatches({ name: 'Putin', entityType: 'PER' }, source); // [{ postings: [[…]], forms: ['Vladimir Putin', 'Putin'] }]
+ */
+export function engineEntityMatches(atom: { readonly name: string; readonly entityType?: EntityType; readonly exact?: boolean }, source: EntitySearchSource): EntityMatch[] {
+  const found = atom.exact ? source.entities.findExact(atom.name, atom.entityType) : source.entities.find(atom.name, atom.entityType);
+  return found.map((info) => ({ postings: [source.lists(info.term)], forms: [info.name, ...info.aliases] }));
+}
+
+/** A list of the postings of `lists` whose document is not in `without`, as one list. */
+function listWithout(lists: readonly PostingList[], without: ReadonlySet<number>): PostingList {
+  const docs: number[] = [];
+  const counts: number[] = [];
+  for (const list of lists) {
+    for (let i = list.start; i < list.end; i++) {
+      const doc = list.docs[i] ?? 0;
+      if (without.has(doc)) continue;
+      docs.push(doc);
+      counts.push(list.counts[i] ?? 0);
+    }
+  }
+  const order = docs.map((_, i) => i).sort((a, b) => (docs[a] ?? 0) - (docs[b] ?? 0));
+  return { docs: Uint32Array.from(order, (i) => docs[i] ?? 0), counts: Uint32Array.from(order, (i) => counts[i] ?? 0), start: 0, end: docs.length };
+}
+
+/** The postings of the corrected entity: its members' (without its ignored articles) and its added names' occurrences. */
+function correctedMatch(entity: CorrectedEntity, source: EntitySearchSource, search: SearchCorrections): EntityMatch {
+  const without = new Set<number>();
+  for (const id of entity.ignoreIn) {
+    const doc = source.store.docOf(search.pathOf(id));
+    if (doc !== undefined) without.add(doc);
+  }
+  const members = entity.members.flatMap((member) => source.entities.get(member) ?? []);
+  const postings = members.map((info) => (without.size === 0 ? source.lists(info.term) : [listWithout(source.lists(info.term), without)]));
+  const added = addedDocs(entity, source, search, without);
+  if (added.size > 0) {
+    const docs = [...added.keys()].sort((a, b) => a - b);
+    postings.push([{ docs: Uint32Array.from(docs), counts: Uint32Array.from(docs, (doc) => packCounts(0, 0, added.get(doc) ?? 0)), start: 0, end: docs.length }]);
+  }
+  return { postings, forms: [entity.name, ...members.flatMap((info: EntityInfo) => [info.name, ...info.aliases]), ...entity.added.map((added) => added.name)] };
+}
+
+/** The documents (with mentions) where the entity's added names occur, the engine's mentions there not counted. */
+function addedDocs(entity: CorrectedEntity, source: EntitySearchSource, search: SearchCorrections, without: ReadonlySet<number>): Map<number, number> {
+  const found = new Map<number, number>();
+  const lookup = { termId: (word: string) => source.dictionary.id(word), lists: (term: number) => source.lists(term), isLive: (doc: number) => source.store.isLive(doc), text: (doc: number) => source.store.text(doc) };
+  for (const added of entity.added) {
+    const docs = added.everywhere
+      ? docsNaming(added.name, lookup)
+      : [...added.articles].flatMap((id) => {
+          const doc = source.store.docOf(search.pathOf(id));
+          return doc === undefined || !source.store.isLive(doc) ? [] : [{ doc, mentions: exactNameMentions(source.store.text(doc), added.name).length }];
+        });
+    for (const { doc, mentions } of docs) {
+      if (mentions > 0 && !without.has(doc)) found.set(doc, Math.max(found.get(doc) ?? 0, mentions));
+    }
+  }
+  return found;
+}
+
+/** Whether the corrected entity's own name answers the filter (a renamed or retyped entity the engine never wrote so). */
+function namesEntity(entity: CorrectedEntity, atom: { readonly name: string; readonly exact?: boolean }): boolean {
+  if (atom.exact) return nameIdentity(atom.name) === entity.key.slice(entity.key.indexOf(':') + 1);
+  const own = new Set(tokenize(entity.name).map((token) => token.term));
+  const wanted = tokenize(atom.name).map((token) => token.term);
+  return wanted.length > 0 && wanted.every((word) => own.has(word));
+}
+
+/**
+ * The entities an entity filter names once the corrections apply: the engine's matches of any type mapped
+ * to what they became (ignored ones dropped, merged ones as their corrected entity, with all its members'
+ * articles but its ignored ones, and its added names' occurrences), plus the corrected entities whose own
+ * name answers; then only those of the filter's type.
+ *
+ * @example
+ * correctedEntityMatches({ name: 'Putin', entityType: 'PER' }, source, search); // Vladimir Putin, with "V. Putin"'s articles too
+ */
+export function correctedEntityMatches(atom: { readonly name: string; readonly entityType?: EntityType; readonly exact?: boolean }, source: EntitySearchSource, search: SearchCorrections): EntityMatch[] {
+  const { corrections } = search;
+  const matches = new Map<string, EntityMatch>();
+  const wanted = (type: EntityType) => atom.entityType === undefined || atom.entityType === type;
+  const engine = atom.exact ? source.entities.findExact(atom.name) : source.entities.find(atom.name);
+  const corrected = new Set(corrections.entities().filter((entity) => wanted(entity.type) && namesEntity(entity, atom)));
+  for (const info of engine) {
+    const fate = corrections.fateOf(info.key);
+    if (fate === undefined && wanted(info.type)) matches.set(info.key, { postings: [source.lists(info.term)], forms: [info.name, ...info.aliases] });
+    else if (fate !== undefined && fate !== 'ignored' && wanted(fate.entity.type)) corrected.add(fate.entity);
+  }
+  for (const entity of corrected) matches.set(entity.key, correctedMatch(entity, source, search));
+  return [...matches.values()];
+}

@@ -1,0 +1,64 @@
+import { PostingList } from '../search/postings';
+import { tokenize } from '../search/tokenize';
+
+/** A letter, digit or mark: what a whole-word match may not touch on either side. */
+const WORD_CHARACTER = /[\p{L}\p{N}\p{M}]/u;
+
+/**
+ * Where `name` occurs in `text` exactly (case-sensitive) as whole words: not inside a longer word.
+ *
+ * @example
+ * exactNameMentions('Jane Doe met Jane Does.', 'Jane Doe'); // [{ start: 0, end: 8 }]
+ */
+export function exactNameMentions(text: string, name: string): { start: number; end: number }[] {
+  const found: { start: number; end: number }[] = [];
+  if (name === '') return found;
+  for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) {
+    const end = at + name.length;
+    if (!WORD_CHARACTER.test(text.charAt(at - 1)) && !WORD_CHARACTER.test(text.charAt(end))) found.push({ start: at, end });
+  }
+  return found;
+}
+
+/**
+ * What {@link docsNaming} reads of an index: a word's dictionary id, its postings, and a document's liveness and text.
+ *
+ * @example
+ * const source: NameLookupSource = { termId: (word) => dictionary.id(word), lists, isLive: (doc) => store.isLive(doc), text: (doc) => store.text(doc) };
+ */
+export interface NameLookupSource {
+  termId(word: string): number | undefined;
+  lists(term: number): PostingList[];
+  isLive(doc: number): boolean;
+  text(doc: number): string;
+}
+
+function docsOf(lists: readonly PostingList[]): Set<number> {
+  const docs = new Set<number>();
+  for (const { docs: ids, start, end } of lists) {
+    for (let i = start; i < end; i++) docs.add(ids[i] ?? 0);
+  }
+  return docs;
+}
+
+/**
+ * The documents where `name` occurs exactly (case-sensitive, whole words), with the number of occurrences:
+ * found through the index (the documents that have all its words, the rarest word's first), then checked in
+ * their text. The recogniser is not run.
+ *
+ * @example
+ * docsNaming('Jane Doe', source); // [{ doc: 12, mentions: 2 }]
+ */
+export function docsNaming(name: string, source: NameLookupSource): { doc: number; mentions: number }[] {
+  const terms = [...new Set(tokenize(name).map((token) => token.term))].map((word) => source.termId(word));
+  if (terms.length === 0 || terms.some((term) => term === undefined)) return [];
+  const sets = terms.map((term) => docsOf(source.lists(term ?? 0))).sort((a, b) => a.size - b.size);
+  const [rarest, ...others] = sets;
+  const found: { doc: number; mentions: number }[] = [];
+  for (const doc of rarest ?? []) {
+    if (!source.isLive(doc) || others.some((docs) => !docs.has(doc))) continue;
+    const mentions = exactNameMentions(source.text(doc), name).length;
+    if (mentions > 0) found.push({ doc, mentions });
+  }
+  return found.sort((a, b) => a.doc - b.doc);
+}

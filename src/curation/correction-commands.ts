@@ -1,0 +1,248 @@
+import * as vscode from 'vscode';
+import { countOf, toDisplayText } from '../core/display-text';
+import { entityKey } from '../core/entities/article-entities';
+import { ArticleAnalyzer } from '../core/curation/article-corrections';
+import { EntityType } from '../core/entities/types';
+import { ENTITY_TYPE_NAMES, EntityDirectory } from '../core/entity-directory';
+import { Correction, EntityRef, isEntityType, keyOfRef } from '../core/facts/corrections';
+import { ENTITY_TYPES } from '../core/search/entity-table';
+import { TYPE_WORDS } from '../core/search-workflow/result-export';
+import { notify } from '../notifications';
+import { articleOf, CurationTarget, entityRefOf, targetOf } from './entity-arguments';
+import { CorrectionFile } from './correction-file';
+
+/** What the correction commands read: the corpus's entities (as corrected) and the recogniser, for the name under the cursor. */
+export interface CorrectionCommandDeps {
+  readonly entities: Pick<EntityDirectory, 'summary' | 'list'>;
+  readonly analyze: ArticleAnalyzer;
+}
+
+/** Where an ignore or an added name applies: every article, or the one it was picked in. */
+type Scope = 'everywhere' | 'article';
+
+/** Longest selection that Mark as… takes for a name. */
+const MAX_NAME_LENGTH = 120;
+/** Entities offered by Merge With…, most articles first (typing filters them). */
+const MERGE_CANDIDATES = 1_000;
+const NO_ENTITY = 'News Corpus: put the cursor on a name in an article, or pick an entity in the Entities view.';
+
+const quote = (name: string) => `"${name}"`;
+const typeLabel = (type: EntityType) => ENTITY_TYPE_NAMES[type].one;
+
+/**
+ * The correction commands: each takes its entity (a view element, `{ type, name }`, or the name under the
+ * cursor) and its choice as arguments, so that a keybinding or a test can run it without a prompt, and asks
+ * with a quick pick or an input box for what is missing. Each resolves to whether it wrote the facts file.
+ */
+export class CorrectionCommands {
+  constructor(
+    private readonly deps: CorrectionCommandDeps,
+    private readonly file: CorrectionFile,
+  ) {}
+
+  /** Rename: `(entity?, newName?)`. */
+  async rename(entity?: unknown, newName?: unknown): Promise<boolean> {
+    const target = this.target(entity);
+    if (!target) return false;
+    const name = typeof newName === 'string' ? newName.trim() : await this.askName(target.entity);
+    if (!name) return false;
+    return this.write([target.entity], { kind: 'rename', entity: target.entity, to: name }, `renamed ${quote(target.entity.name)} to ${quote(name)}`, target.article);
+  }
+
+  /** Change Type: `(entity?, type?)` with type `PER`, `LOC`, `ORG` or `MISC`. */
+  async retype(entity?: unknown, type?: unknown): Promise<boolean> {
+    const target = this.target(entity);
+    if (!target) return false;
+    const to = isEntityType(type) ? type : await pickType(`News Corpus: Change the Type of ${quote(target.entity.name)}`, target.entity.type);
+    if (to === undefined || to === target.entity.type) return false;
+    return this.write([target.entity], { kind: 'retype', entity: target.entity, to }, `${quote(target.entity.name)} is now a ${typeLabel(to)}`, target.article);
+  }
+
+  /** Split Alias: `(entity?, alias?)`. */
+  async split(entity?: unknown, alias?: unknown): Promise<boolean> {
+    const target = this.target(entity);
+    if (!target) return false;
+    const aliases = this.deps.entities.summary(keyOfRef(target.entity))?.aliases ?? [];
+    let form = typeof alias === 'string' ? alias : undefined;
+    if (form === undefined) {
+      if (aliases.length === 0) {
+        void notify('info', `News Corpus: ${quote(target.entity.name)} has no other name to split off.`);
+        return false;
+      }
+      form = (
+        await vscode.window.showQuickPick(
+          aliases.map((alias) => ({ label: toDisplayText(alias), alias })),
+          { title: `News Corpus: Split an Alias off ${quote(target.entity.name)}`, placeHolder: 'The name that is not this entity: it becomes an entity of its own' },
+        )
+      )?.alias;
+    }
+    if (form === undefined) return false;
+    return this.write([target.entity], { kind: 'split', entity: target.entity, alias: form }, `split ${quote(form)} off ${quote(target.entity.name)}`, target.article);
+  }
+
+  /** Ignore: `(entity?, scope?, article?)` with scope `everywhere` or `article`. */
+  async ignore(entity?: unknown, scope?: unknown, article?: unknown): Promise<boolean> {
+    const target = this.target(entity, article);
+    if (!target) return false;
+    const where = await this.scope(scope, target.article, `News Corpus: Ignore ${quote(target.entity.name)}`, ['Everywhere', 'It is not an entity in any article'], ['In This Article Only', 'Elsewhere it stays an entity']);
+    if (!where) return false;
+    const correction: Correction = { kind: 'ignore', entity: target.entity, ...where.path };
+    return this.write(where.article ? [] : [target.entity], correction, `ignored ${quote(target.entity.name)} ${where.said}`, where.article);
+  }
+
+  /** Mark as Person / Place / Organization: `(name?, scope?, article?)`; the name defaults to the editor's selection. */
+  async markAs(type: EntityType, name?: unknown, scope?: unknown, article?: unknown): Promise<boolean> {
+    const editor = vscode.window.activeTextEditor;
+    const selected = editor ? editor.document.getText(editor.selection).trim() : '';
+    const text = typeof name === 'string' ? name.trim() : selected;
+    if (text === '' || text.length > MAX_NAME_LENGTH || /[\r\n]/.test(text)) {
+      void notify('info', 'News Corpus: select a name on one line of an article, then mark it.');
+      return false;
+    }
+    const entity: EntityRef = { type, name: text };
+    const near = articleOf(article) ?? editor?.document.uri;
+    const where = await this.scope(scope, near, `News Corpus: Mark ${quote(text)} as a ${typeLabel(type)}`, ['Every Occurrence', 'Every occurrence of this exact name in the corpus'], ['This Article Only', 'Only the occurrences in this article']);
+    if (!where) return false;
+    return this.write(where.article ? [] : [entity], { kind: 'add', entity, ...where.path }, `${quote(text)} is a ${typeLabel(type)} ${where.said}`, where.article);
+  }
+
+  /**
+   * Merge: `(element, selectedElements)` from the Entities view, or `(entities, canonical?)` with `{ type, name }`
+   * values (the canonical one of them, another `{ type, name }`, or a name). One entity asks which to merge it with.
+   */
+  async merge(first?: unknown, second?: unknown): Promise<boolean> {
+    const explicit = Array.isArray(first);
+    const listed: readonly unknown[] = explicit ? first : Array.isArray(second) ? second : [first === undefined ? this.target(undefined)?.entity : first];
+    const entities = uniqueEntities(listed.map(entityRefOf).filter((ref): ref is EntityRef => ref !== undefined));
+    if (entities.length === 0) {
+      if (first !== undefined) void notify('info', NO_ENTITY);
+      return false;
+    }
+    if (entities.length === 1) {
+      const other = await this.pickOther(entities[0] as EntityRef);
+      if (!other) return false;
+      entities.push(other);
+    }
+    const given = explicit ? (typeof second === 'string' ? { type: (entities[0] as EntityRef).type, name: second } : entityRefOf(second)) : undefined;
+    const into = given ?? (await this.pickCanonical(entities));
+    if (!into) return false;
+    const merged = entities.filter((entity) => keyOfRef(entity) !== keyOfRef(into));
+    return this.write(entities, { kind: 'merge', entities, into }, `merged ${merged.map((entity) => quote(entity.name)).join(', ')} into ${quote(into.name)}`);
+  }
+
+  /**
+   * Fix…: `(type, name, article)` from the card's link, a view element, or the mention under the cursor: a quick
+   * pick of the corrections for the entity.
+   */
+  async fix(type?: unknown, name?: unknown, article?: unknown): Promise<boolean> {
+    const target = this.target(isEntityType(type) && typeof name === 'string' ? { type, name } : type, article);
+    if (!target) return false;
+    const { entity } = target;
+    const actions: (vscode.QuickPickItem & { run: () => Promise<boolean> })[] = [
+      { label: '$(edit) Rename…', run: () => this.rename(entity) },
+      { label: '$(symbol-enum) Change Type…', description: `now a ${typeLabel(entity.type)}`, run: () => this.retype(entity) },
+      { label: '$(merge) Merge With…', description: 'another entity that is the same', run: () => this.merge([entity]) },
+      { label: '$(split-horizontal) Split Alias…', description: 'a name that is not this entity', run: () => this.split(entity) },
+      { label: '$(eye-closed) Ignore…', description: 'not an entity', run: () => this.ignore(entity, undefined, target.article) },
+    ];
+    const picked = await vscode.window.showQuickPick(actions, { title: `News Corpus: Fix ${quote(entity.name)} (${typeLabel(entity.type)})`, placeHolder: 'What is wrong with this entity?' });
+    return picked ? picked.run() : false;
+  }
+
+  private target(entity: unknown, article?: unknown): CurationTarget | undefined {
+    const target = targetOf(entity, article, this.deps);
+    if (!target) void notify('info', NO_ENTITY);
+    return target;
+  }
+
+  /**
+   * Writes into the facts file of the first of `entities` that has an entry, else of `article`'s folder: a
+   * correction in one article passes no entities, so that its path is relative to the folder of its own file.
+   */
+  private async write(entities: readonly EntityRef[], correction: Correction, summary: string, article?: vscode.Uri): Promise<boolean> {
+    const uri = this.file.fileFor(entities, article);
+    if (!uri) {
+      void notify('error', 'News Corpus: open a folder to keep corrections of its entities.');
+      return false;
+    }
+    return this.file.write(uri, [correction], summary);
+  }
+
+  private async askName(entity: EntityRef): Promise<string | undefined> {
+    const name = await vscode.window.showInputBox({
+      title: `News Corpus: Rename ${quote(entity.name)}`,
+      prompt: 'The name every view, card and search shows for this entity; the old name becomes an alias.',
+      value: entity.name,
+      validateInput: (value) => (value.trim() === '' ? 'The name cannot be empty.' : entityKey(entity.type, value) === keyOfRef(entity) ? 'That is the same name.' : undefined),
+    });
+    return name?.trim() || undefined;
+  }
+
+  /** The scope of an ignore or an added name: the argument, else asked (only when there is an article to limit it to). */
+  private async scope(
+    given: unknown,
+    near: vscode.Uri | undefined,
+    title: string,
+    everywhere: readonly [string, string],
+    inArticle: readonly [string, string],
+  ): Promise<{ path: { article?: string }; said: string; article?: vscode.Uri } | undefined> {
+    const path = near && vscode.workspace.getWorkspaceFolder(near) ? vscode.workspace.asRelativePath(near, false) : undefined;
+    let scope: Scope | undefined = given === 'everywhere' || given === 'article' ? given : undefined;
+    if (scope === undefined && path === undefined) scope = 'everywhere';
+    if (scope === undefined) {
+      const items = [
+        { label: everywhere[0], detail: everywhere[1], scope: 'everywhere' as const },
+        { label: inArticle[0], description: path ?? '', detail: inArticle[1], scope: 'article' as const },
+      ];
+      scope = (await vscode.window.showQuickPick(items, { title }))?.scope;
+    }
+    if (scope === undefined) return undefined;
+    if (scope === 'everywhere') return { path: {}, said: 'everywhere' };
+    if (!near || path === undefined) {
+      void notify('info', 'News Corpus: open the article in the workspace to make the correction in it only.');
+      return undefined;
+    }
+    return { path: { article: path }, said: `in ${path}`, article: near };
+  }
+
+  private async pickCanonical(entities: readonly EntityRef[]): Promise<EntityRef | undefined> {
+    const items: (vscode.QuickPickItem & { entity?: EntityRef })[] = entities.map((entity) => {
+      const summary = this.deps.entities.summary(keyOfRef(entity));
+      return {
+        label: toDisplayText(entity.name),
+        description: typeLabel(entity.type),
+        detail: summary ? `${countOf(summary.articleCount, 'article')} · ${countOf(summary.mentionCount, 'mention')}` : '',
+        entity,
+      };
+    });
+    items.push({ label: '$(edit) Another Name…', detail: 'Type the name the merged entity should have' });
+    const picked = await vscode.window.showQuickPick(items, { title: 'News Corpus: Merge Entities', placeHolder: 'The name (and type) the merged entity keeps' });
+    if (!picked) return undefined;
+    if (picked.entity) return picked.entity;
+    const first = entities[0] as EntityRef;
+    const name = await vscode.window.showInputBox({ title: 'News Corpus: Merge Entities', prompt: `The name of the merged entity (a ${typeLabel(first.type)})`, value: first.name, validateInput: (value) => (value.trim() === '' ? 'The name cannot be empty.' : undefined) });
+    return name?.trim() ? { type: first.type, name: name.trim() } : undefined;
+  }
+
+  private async pickOther(entity: EntityRef): Promise<EntityRef | undefined> {
+    const key = keyOfRef(entity);
+    const items = ENTITY_TYPES.flatMap((type) =>
+      this.deps.entities
+        .list({ type, sort: 'articles', offset: 0, limit: MERGE_CANDIDATES })
+        .entities.filter((other) => other.key !== key)
+        .map((other) => ({ label: toDisplayText(other.name), description: `${TYPE_WORDS[other.type]} · ${countOf(other.articleCount, 'article')}`, detail: other.aliases.length > 0 ? toDisplayText(`Also written: ${other.aliases.join(', ')}`) : '', entity: { type: other.type, name: other.name } })),
+    );
+    const picked = await vscode.window.showQuickPick(items, { title: `News Corpus: Merge ${quote(entity.name)} With…`, placeHolder: 'The entity that is the same as this one', matchOnDetail: true });
+    return picked?.entity;
+  }
+}
+
+function uniqueEntities(entities: readonly EntityRef[]): EntityRef[] {
+  const seen = new Set<string>();
+  return entities.filter((entity) => !seen.has(keyOfRef(entity)) && Boolean(seen.add(keyOfRef(entity))));
+}
+
+async function pickType(title: string, current: EntityType): Promise<EntityType | undefined> {
+  const items = ENTITY_TYPES.filter((type) => type !== current).map((type) => ({ label: `$(${ENTITY_TYPE_NAMES[type].icon}) ${ENTITY_TYPE_NAMES[type].group}`, description: TYPE_WORDS[type], type }));
+  return (await vscode.window.showQuickPick(items, { title, placeHolder: `Now a ${typeLabel(current)}` }))?.type;
+}

@@ -1,0 +1,163 @@
+import * as vscode from 'vscode';
+import { entityKey } from '../core/entities/article-entities';
+import { CorrectionContext, correctedFactsText } from '../core/facts/correction-writer';
+import { Correction, EntityRef } from '../core/facts/corrections';
+import { parseFacts } from '../core/facts/entity-facts';
+import { FactsLookup } from '../core/facts/facts-store';
+import { changeBetween, revertChange } from '../core/facts/text-changes';
+import { reasonOf } from '../core/messages';
+import { notify } from '../notifications';
+
+/** How the writer finds and reads facts files (the facts feature's own functions, passed in). */
+export interface FactsFileAccess {
+  readonly facts: FactsLookup;
+  readonly factsFileOf: (folder: vscode.WorkspaceFolder) => vscode.Uri;
+  /** The file's text as the user sees it (its unsaved edits included), `undefined` when there is no file. */
+  readonly currentFactsText: (uri: vscode.Uri) => Promise<string | undefined>;
+}
+
+/** A change written to a facts file, kept so that Undo can take back exactly that change. */
+interface WrittenChange {
+  readonly uri: vscode.Uri;
+  readonly before: string;
+  readonly after: string;
+  /** The file did not exist before: undoing deletes it again. */
+  readonly created: boolean;
+  readonly summary: string;
+}
+
+const UNDO = 'Undo';
+/** Changes that Undo Last Entity Correction can still take back, most recent last. */
+const UNDO_DEPTH = 20;
+const CAN_UNDO_CONTEXT = 'newsCorpus.canUndoCorrection';
+
+/**
+ * Writes corrections into the facts file (as an edit of its document when the user has it open), saved so that
+ * every surface applies them. The edit is computed against the file's text at the moment of writing (a colleague's change
+ * pulled meanwhile is kept), an invalid file is not touched, and each write can be undone: from its
+ * notification, with Undo Last Entity Correction, or with VS Code's undo in the facts file.
+ */
+export class CorrectionFile {
+  private readonly written: WrittenChange[] = [];
+
+  constructor(
+    private readonly access: FactsFileAccess,
+    private readonly context: CorrectionContext,
+  ) {}
+
+  /**
+   * The facts file for corrections of `entities`: the one with an entry for the first of them that has one,
+   * else the one of the workspace folder of `near` (an article), else of the first folder.
+   */
+  fileFor(entities: readonly EntityRef[], near?: vscode.Uri): vscode.Uri | undefined {
+    for (const entity of entities) {
+      const existing = this.access.facts.entry(entityKey(entity.type, entity.name));
+      if (existing) return vscode.Uri.parse(existing.source);
+    }
+    const folder = (near && vscode.workspace.getWorkspaceFolder(near)) ?? vscode.workspace.workspaceFolders?.[0];
+    return folder && this.access.factsFileOf(folder);
+  }
+
+  /** Writes `corrections` into the facts file `uri` and confirms with `summary`; false when nothing was written. */
+  async write(uri: vscode.Uri, corrections: readonly Correction[], summary: string): Promise<boolean> {
+    const current = await this.access.currentFactsText(uri);
+    const before = current ?? '';
+    if (!parseFacts(before).entries) {
+      void notify('warning', 'News Corpus: the facts file is not valid JSON, so the correction was not written. Fix the marked problem, then try again.');
+      await vscode.window.showTextDocument(uri);
+      return false;
+    }
+    const after = correctedFactsText(before, corrections, this.context);
+    if (after === before) {
+      void notify('info', 'News Corpus: the facts file already says so; nothing to change.');
+      return false;
+    }
+    if (!(await this.replace(uri, after))) return false;
+    this.remember({ uri, before, after, created: current === undefined, summary });
+    void notify('info', `News Corpus: ${summary}.`, UNDO).then((choice) => {
+      if (choice === UNDO) void this.undo(this.written.findIndex((change) => change.after === after && change.uri.toString() === uri.toString()));
+    });
+    return true;
+  }
+
+  /** Takes back the most recent correction still remembered; false when there is none or it cannot be. */
+  undoLast(): Promise<boolean> {
+    return this.undo(this.written.length - 1);
+  }
+
+  private async undo(index: number): Promise<boolean> {
+    const change = this.written[index];
+    if (!change) {
+      void notify('info', 'News Corpus: there is no entity correction to undo.');
+      return false;
+    }
+    const current = (await this.access.currentFactsText(change.uri)) ?? '';
+    const reverted = revertChange(change.before, change.after, current);
+    if (reverted === undefined || !parseFacts(reverted).entries) {
+      void notify('warning', `News Corpus: the facts file was changed where "${change.summary}" was written, so it cannot be undone alone. Use Undo in the facts file, or edit it.`);
+      return false;
+    }
+    const deleted = change.created && reverted.trim() === '';
+    if (!(await (deleted ? this.delete(change.uri) : this.replace(change.uri, reverted)))) return false;
+    this.written.splice(index, 1);
+    void this.updateContext();
+    void notify('info', `News Corpus: undid "${change.summary}".`);
+    return true;
+  }
+
+  private remember(change: WrittenChange): void {
+    this.written.push(change);
+    if (this.written.length > UNDO_DEPTH) this.written.shift();
+    void this.updateContext();
+  }
+
+  private updateContext(): Thenable<unknown> {
+    return vscode.commands.executeCommand('setContext', CAN_UNDO_CONTEXT, this.written.length > 0);
+  }
+
+  /**
+   * Makes the facts file `uri` read `text`. When the user has its document open in an editor (and in step with
+   * the disk), or with unsaved edits, it is one edit of the document (of the part that differs), saved: VS
+   * Code's own Undo in the file takes it back. Otherwise the file is written directly, so that a document VS Code
+   * keeps in the background, which may not have caught up with a change on disk yet, cannot make the save conflict.
+   */
+  private async replace(uri: vscode.Uri, text: string): Promise<boolean> {
+    try {
+      const document = await this.editedDocument(uri);
+      if (!document) {
+        await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+        return true;
+      }
+      const edit = new vscode.WorkspaceEdit();
+      for (const change of changeBetween(document.getText(), text)) {
+        edit.replace(uri, new vscode.Range(document.positionAt(change.offset), document.positionAt(change.offset + change.length)), change.content);
+      }
+      if (!(await vscode.workspace.applyEdit(edit))) throw new Error('the edit was refused');
+      if (!(await document.save())) throw new Error('it could not be saved');
+      return true;
+    } catch (error) {
+      void notify('error', `News Corpus: could not write the facts file ${vscode.workspace.asRelativePath(uri)}: ${reasonOf(error)}.`);
+      return false;
+    }
+  }
+
+  /** The document of `uri` when it has unsaved edits, or is shown in an editor and holds what the disk holds. */
+  private async editedDocument(uri: vscode.Uri): Promise<vscode.TextDocument | undefined> {
+    const document = vscode.workspace.textDocuments.find((open) => open.uri.toString() === uri.toString());
+    if (!document) return undefined;
+    if (document.isDirty) return document;
+    if (!vscode.window.visibleTextEditors.some((editor) => editor.document === document)) return undefined;
+    const onDisk = await vscode.workspace.fs.readFile(uri).then((bytes) => new TextDecoder().decode(bytes), () => undefined);
+    return onDisk === document.getText() ? document : undefined;
+  }
+
+  private async delete(uri: vscode.Uri): Promise<boolean> {
+    try {
+      await vscode.workspace.fs.delete(uri);
+      return true;
+    } catch (error) {
+      void notify('error', `News Corpus: could not delete the facts file ${vscode.workspace.asRelativePath(uri)}: ${reasonOf(error)}.`);
+      return false;
+    }
+  }
+}

@@ -1,0 +1,224 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { readCsv } from '../support/csv-reader';
+import type { NewsCorpusApi } from '../../src/api';
+import { api, eventually, workspaceUri } from './helpers';
+
+const SEED_MEETING = '000_11aec1007b5c4c05.txt';
+const PUTIN = { type: 'PER', name: 'Vladimir Putin' };
+const LAVROV = { type: 'PER', name: 'Sergei Lavrov' };
+const KREMLIN = { type: 'ORG', name: 'Kremlin' };
+
+const factsUri = () => workspaceUri('.newscorpus', 'entities.json');
+const exportUri = (name: string) => workspaceUri('.newscorpus', name);
+
+async function factsOnDisk(): Promise<string | undefined> {
+  try {
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(factsUri()));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The facts file on disk as JSON: it must exist and be valid. */
+async function factsJson(): Promise<unknown> {
+  const text = await factsOnDisk();
+  assert.ok(text !== undefined, 'the facts file exists');
+  return JSON.parse(text) as unknown;
+}
+
+/** Writes the facts file on disk, as a colleague's `git pull` would, and waits until the extension has read it. */
+async function writeFactsExternally(value: unknown): Promise<void> {
+  const text = JSON.stringify(value, null, 2);
+  await vscode.workspace.fs.writeFile(factsUri(), new TextEncoder().encode(text));
+  const document = vscode.workspace.textDocuments.find((open) => open.uri.toString() === factsUri().toString());
+  if (document) {
+    await eventually('the open facts document follows the file', () => document.getText() === text, (listener) => {
+      const subscription = vscode.workspace.onDidChangeTextDocument(listener);
+      return () => subscription.dispose();
+    });
+  }
+  const { facts } = await api();
+  const key = (Object.keys((value as { people?: object }).people ?? {})[0] ?? '').toLowerCase();
+  await eventually('the facts are read', () => facts.entry(`PER:${key}`) !== undefined, (listener) => facts.subscribe(listener));
+}
+
+async function run<T>(command: string, ...args: unknown[]): Promise<T> {
+  return vscode.commands.executeCommand<T>(command, ...args);
+}
+
+/** The labels of the People group of the Entities view. */
+function peopleShown(corpus: NewsCorpusApi): string[] {
+  const label = (item: vscode.TreeItem) => (typeof item.label === 'string' ? item.label : (item.label?.label ?? ''));
+  const people = corpus.entitiesTree.getChildren().find((child) => label(corpus.entitiesTree.getTreeItem(child)) === 'People');
+  return people ? corpus.entitiesTree.getChildren(people).map((element) => label(corpus.entitiesTree.getTreeItem(element))) : [];
+}
+
+/** Every article file of the workspace, by path, with its bytes. */
+async function articleBytes(): Promise<Map<string, string>> {
+  const files = await vscode.workspace.findFiles('**/*.txt');
+  const bytes = new Map<string, string>();
+  for (const uri of files) bytes.set(uri.toString(), Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('base64'));
+  return bytes;
+}
+
+describe('Correcting entities (commands that write the facts file)', () => {
+  let articlesBefore: Map<string, string>;
+
+  before(async () => {
+    await api();
+    articlesBefore = await articleBytes();
+  });
+
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.fs.delete(workspaceUri('.newscorpus'), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+    const { facts } = await api();
+    await eventually('the facts are gone', () => facts.entry('PER:vladimir putin') === undefined && facts.entry('PER:sergei lavrov') === undefined, (listener) => facts.subscribe(listener));
+  });
+
+  after(async () => {
+    assert.deepStrictEqual(await articleBytes(), articlesBefore, 'no article file was touched');
+  });
+
+  it('renames an entity into a new facts file, and renaming back leaves no alias', async () => {
+    assert.strictEqual(await run('newsCorpus.renameEntity', PUTIN, 'V. V. Putin'), true);
+    assert.deepStrictEqual(await factsJson(), { people: { 'V. V. Putin': { aliases: ['Vladimir Putin'] } } });
+    const { facts } = await api();
+    await eventually('the new entry is read', () => facts.entry('PER:v. v. putin') !== undefined, (listener) => facts.subscribe(listener));
+    assert.strictEqual(await run('newsCorpus.renameEntity', { type: 'PER', name: 'V. V. Putin' }, 'Vladimir Putin'), true);
+    assert.deepStrictEqual(await factsJson(), {});
+  });
+
+  it('merges entities (from the Entities view\'s multi-selection), and merging back the other way leaves no cycle', async () => {
+    const element = (entity: typeof PUTIN) => ({ kind: 'entity', entity: { ...entity, key: `${entity.type}:${entity.name.toLowerCase()}` } });
+    assert.strictEqual(await run('newsCorpus.mergeEntities', [LAVROV, PUTIN], PUTIN), true);
+    assert.deepStrictEqual(await factsJson(), { people: { 'Vladimir Putin': { aliases: ['Sergei Lavrov'] } } });
+    // The Entities view reflects it (the corrections feature applies the file): Lavrov is found under Putin's name.
+    const corpus = await api();
+    await vscode.commands.executeCommand('newsCorpus.entities.filter', 'Lavrov');
+    try {
+      await eventually('the Entities view shows the merge', () => peopleShown(corpus).join() === 'Vladimir Putin', (listener) => corpus.facts.subscribe(listener));
+    } finally {
+      await vscode.commands.executeCommand('newsCorpus.entities.clearFilter');
+    }
+    assert.strictEqual(await run('newsCorpus.mergeEntities', [element(PUTIN), element(LAVROV)], 'Sergei Lavrov'), true);
+    assert.deepStrictEqual(await factsJson(), { people: { 'Sergei Lavrov': { aliases: ['Vladimir Putin'] } } });
+  });
+
+  it('changes a type, splits an alias, ignores and marks names, each as one minimal entry', async () => {
+    assert.strictEqual(await run('newsCorpus.changeEntityType', KREMLIN, 'LOC'), true);
+    assert.strictEqual(await run('newsCorpus.splitAlias', PUTIN, 'Putin'), true);
+    const article = workspaceUri(SEED_MEETING).toString();
+    assert.strictEqual(await run('newsCorpus.ignoreEntity', LAVROV, 'article', article), true);
+    assert.strictEqual(await run('newsCorpus.markAsPerson', 'Jane Doe', 'everywhere'), true);
+    assert.strictEqual(await run('newsCorpus.markAsOrganization', 'Foreign Ministry', 'article', article), true);
+    assert.deepStrictEqual(await factsJson(), {
+      places: { Kremlin: { aliases: ['organization:Kremlin'] } },
+      people: { 'Vladimir Putin': { split: ['Putin'] }, 'Sergei Lavrov': { ignoreIn: [SEED_MEETING] }, 'Jane Doe': { add: true } },
+      organizations: { 'Foreign Ministry': { addIn: [SEED_MEETING] } },
+    });
+    assert.strictEqual(await run('newsCorpus.ignoreEntity', LAVROV, 'everywhere'), true);
+    assert.deepStrictEqual((await factsJson() as { people: Record<string, unknown> }).people['Sergei Lavrov'], { ignore: true });
+    // Saying it again changes nothing.
+    assert.strictEqual(await run('newsCorpus.ignoreEntity', LAVROV, 'everywhere'), false);
+  });
+
+  it('undoes exactly the last correction, also after a colleague\'s change elsewhere in the file', async () => {
+    const original = { people: { 'Vladimir Putin': { description: 'President of Russia' } } };
+    await writeFactsExternally(original);
+    const before = await factsOnDisk();
+    assert.strictEqual(await run('newsCorpus.changeEntityType', KREMLIN, 'LOC'), true);
+    assert.strictEqual(await run('newsCorpus.undoCorrection'), true);
+    assert.strictEqual(await factsOnDisk(), before);
+    // A correction, then a colleague's change pulled through git, then Undo: the colleague's change stays.
+    assert.strictEqual(await run('newsCorpus.ignoreEntity', LAVROV, 'everywhere'), true);
+    const corrected = (await factsJson()) as { people: Record<string, unknown> };
+    await writeFactsExternally({ ...corrected, places: { Khasan: { description: 'Border town' } } });
+    assert.strictEqual(await run('newsCorpus.undoCorrection'), true);
+    assert.deepStrictEqual(await factsJson(), { ...original, places: { Khasan: { description: 'Border town' } } });
+  });
+
+  it('keeps a concurrent external edit made between two commands, and a new file is deleted again by Undo', async () => {
+    assert.strictEqual(await run('newsCorpus.ignoreEntity', LAVROV, 'everywhere'), true);
+    assert.strictEqual(await run('newsCorpus.undoCorrection'), true);
+    assert.strictEqual(await factsOnDisk(), undefined);
+    assert.strictEqual(await run('newsCorpus.ignoreEntity', LAVROV, 'everywhere'), true);
+    // The facts document is open (as after a look at it), then a colleague's version arrives on disk.
+    await vscode.window.showTextDocument(factsUri());
+    await writeFactsExternally({ people: { 'Vladimir Putin': { role: 'President' }, 'Sergei Lavrov': { ignore: true } } });
+    assert.strictEqual(await run('newsCorpus.renameEntity', KREMLIN, 'The Kremlin Administration'), true);
+    assert.deepStrictEqual(await factsJson(), {
+      people: { 'Vladimir Putin': { role: 'President' }, 'Sergei Lavrov': { ignore: true } },
+      organizations: { 'The Kremlin Administration': { aliases: ['Kremlin'] } },
+    });
+  });
+
+  it('is undone by VS Code\'s own Undo in the facts file', async () => {
+    await writeFactsExternally({ people: { 'Vladimir Putin': { role: 'President' } } });
+    const before = await factsOnDisk();
+    const editor = await vscode.window.showTextDocument(factsUri());
+    assert.strictEqual(await run('newsCorpus.splitAlias', PUTIN, 'Putin'), true);
+    assert.notStrictEqual(editor.document.getText(), before);
+    await vscode.commands.executeCommand('undo');
+    assert.strictEqual(editor.document.getText(), before);
+    await vscode.commands.executeCommand('workbench.action.files.save');
+    assert.strictEqual(await factsOnDisk(), before);
+  });
+
+  it('does not write an invalid facts file, and says why', async () => {
+    const invalid = '{ "people": { "Vladimir Putin": { "role": "Pres';
+    await vscode.workspace.fs.writeFile(factsUri(), new TextEncoder().encode(invalid));
+    assert.strictEqual(await run('newsCorpus.renameEntity', PUTIN, 'V. Putin'), false);
+    assert.strictEqual(await factsOnDisk(), invalid);
+  });
+
+  it('offers Fix… on the hover card through its allow-list', async () => {
+    const document = await vscode.workspace.openTextDocument(workspaceUri(SEED_MEETING));
+    const position = document.positionAt(document.getText().indexOf('Vladimir Putin') + 1);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
+    const card = hovers.flatMap((hover) => hover.contents).find((content): content is vscode.MarkdownString => content instanceof vscode.MarkdownString && content.value.includes('Fix…'));
+    assert.ok(card, 'the card has a Fix… link');
+    assert.match(card.value, /\[Fix…\]\(command:newsCorpus\.fixEntity\?/);
+    assert.ok((card.isTrusted as { enabledCommands: string[] }).enabledCommands.includes('newsCorpus.fixEntity'));
+  });
+
+  it('exports the entity table to CSV and JSON, and imports a corrected CSV: changes applied at once, bad rows skipped', async () => {
+    const csvUri = exportUri('table.csv');
+    const rowCount = await run<number>('newsCorpus.exportEntityTable', csvUri);
+    assert.ok(rowCount > 0);
+    const rows = readCsv(new TextDecoder().decode(await vscode.workspace.fs.readFile(csvUri)));
+    assert.deepStrictEqual(rows[0], ['id', 'name', 'type', 'aliases', 'articles', 'mentions', 'first_date', 'last_date', 'roles', 'ignore']);
+    assert.strictEqual(rows.length, rowCount + 1);
+    const putin = rows.find((row) => row[0] === 'PER:vladimir putin');
+    const kremlin = rows.find((row) => row[0] === 'ORG:kremlin');
+    assert.ok(putin && kremlin, 'Putin and the Kremlin are rows');
+    assert.strictEqual(putin[1], 'Vladimir Putin');
+
+    assert.ok((await run<number>('newsCorpus.exportEntityTable', exportUri('table.json'))) === rowCount);
+    const json = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(exportUri('table.json')))) as { id: string; type: string }[];
+    assert.strictEqual(json.find((row) => row.id === 'ORG:kremlin')?.type, 'organization');
+
+    // As a spreadsheet saves it: semicolons, a byte-order mark, an extra column, a renamed and a retyped row, a broken row.
+    const cell = (value: string) => (/[;"\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
+    const line = (row: readonly string[]) => [...row, 'note'].map(cell).join(';');
+    const edited = [
+      line(rows[0] ?? []),
+      line(putin.map((value, index) => (index === 1 ? 'V. V. Putin' : value))),
+      line(kremlin.map((value, index) => (index === 2 ? 'place' : value))),
+      line(['PER:nobody', 'Nobody', 'person', '', '', '', '', '', '', '']),
+    ].join('\r\n');
+    const importUri = exportUri('corrected.csv');
+    await vscode.workspace.fs.writeFile(importUri, new TextEncoder().encode(`\uFEFF${edited}\r\n`));
+    const result = await run<{ changes: unknown[]; errors: { line: number }[] }>('newsCorpus.importEntityTable', importUri, 'apply');
+    assert.strictEqual(result.changes.length, 2);
+    assert.deepStrictEqual(result.errors.map((error) => error.line), [4]);
+    assert.deepStrictEqual(await factsJson(), {
+      people: { 'V. V. Putin': { aliases: ['Vladimir Putin'] } },
+      places: { Kremlin: { aliases: ['organization:Kremlin'] } },
+    });
+    // One edit: one Undo takes the whole import back.
+    assert.strictEqual(await run('newsCorpus.undoCorrection'), true);
+    assert.strictEqual(await factsOnDisk(), undefined);
+  });
+});

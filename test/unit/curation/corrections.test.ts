@@ -1,0 +1,232 @@
+import * as assert from 'assert';
+import { correctArticleEntities } from '../../../src/core/curation/article-corrections';
+import { ArticlePaths, CorrectedIndexEntities } from '../../../src/core/curation/corrected-entities';
+import { EntityCorrections, resolveCorrections } from '../../../src/core/curation/entity-corrections';
+import { aliasTarget } from '../../../src/core/curation/entry-corrections';
+import { exactNameMentions } from '../../../src/core/curation/exact-name';
+import { parseFacts } from '../../../src/core/facts/entity-facts';
+import { FactsStore } from '../../../src/core/facts/facts-store';
+import { CorpusIndex, SearchOptions } from '../../../src/core/search/corpus-index';
+import { KIM, KnownEntity, MOSCOW, PUTIN, article, buildIndex, fakeExtractor, hitPaths } from '../search/fixtures';
+
+const V_PUTIN: KnownEntity = { key: 'PER:v. putin', name: 'V. Putin', type: 'PER' };
+const WASHINGTON: KnownEntity = { key: 'PER:washington', name: 'Washington', type: 'PER' };
+const METHOD: KnownEntity = { key: 'MISC:method', name: 'Method', type: 'MISC' };
+const KNOWN = [PUTIN, V_PUTIN, KIM, MOSCOW, WASHINGTON, METHOD];
+const ARTICLES = [
+  { path: 'a.txt', text: article('2023-09-10', 'Vladimir Putin met Kim Jong-un in Moscow. Putin said Kim was welcome.') },
+  { path: 'b.txt', text: article('2023-09-11', 'V. Putin spoke in Washington. Jane Doe wrote the Method.') },
+  { path: 'c.txt', text: article('2023-09-12', 'Washington said the Method works. Jane Doe agreed with Kim.') },
+  { path: 'papers/d.txt', text: article('2023-09-13', 'The Method of Jane Doe. Putin read it.') },
+];
+const SAME: ArticlePaths = { idOf: (path) => path, pathOf: (id) => id };
+const byPath = (_source: string, relative: string) => relative;
+
+function correctionsOf(facts: object): EntityCorrections {
+  const { entries, problems } = parseFacts(JSON.stringify(facts));
+  assert.deepStrictEqual(problems, []);
+  return resolveCorrections([...(entries?.values() ?? [])].map((entry) => ({ ...entry, source: 'facts' })), byPath).corrections;
+}
+
+function warningsOf(text: string): { text: string; message: string }[] {
+  return parseFacts(text).problems.map(({ offset, length, message }) => ({ text: text.slice(offset, offset + length), message }));
+}
+
+const CORRECTIONS = {
+  people: {
+    'Vladimir Putin': { description: 'President', aliases: ['V. Putin'], ignoreIn: ['papers/d.txt'] },
+    'Kim Jong-un': { split: ['Kim'] },
+    'Jane Doe': { add: true },
+  },
+  places: { Washington: { aliases: ['person:Washington'] } },
+  other: { Method: { ignore: true } },
+};
+
+describe('facts file corrections: parsing', () => {
+  it('reads the correction fields as corrections, not as free facts', () => {
+    const entries = parseFacts(JSON.stringify(CORRECTIONS)).entries;
+    const putin = entries?.get('PER:vladimir putin');
+    assert.deepStrictEqual(putin?.facts.more, []);
+    assert.deepStrictEqual(putin?.corrections.aliases.map(({ key, type, name }) => ({ key, type, name })), [{ key: 'PER:v. putin', type: 'PER', name: 'V. Putin' }]);
+    assert.deepStrictEqual(putin?.corrections.ignoreIn, ['papers/d.txt']);
+    assert.deepStrictEqual(entries?.get('PER:kim jong-un')?.corrections.split, ['Kim']);
+    assert.strictEqual(entries?.get('PER:jane doe')?.corrections.add, true);
+    assert.strictEqual(entries?.get('MISC:method')?.corrections.ignore, true);
+    assert.strictEqual(entries?.get('LOC:washington')?.corrections.aliases[0]?.key, 'PER:washington');
+  });
+
+  it('names an alias of another type by its prefix, and keeps an unknown prefix as part of the name', () => {
+    assert.deepStrictEqual(aliasTarget('place:Washington', 'PER'), { type: 'LOC', name: 'Washington' });
+    assert.deepStrictEqual(aliasTarget('organization: UN', 'PER'), { type: 'ORG', name: 'UN' });
+    assert.deepStrictEqual(aliasTarget('other:Olympics', 'PER'), { type: 'MISC', name: 'Olympics' });
+    assert.deepStrictEqual(aliasTarget('Apollo 11: Moon', 'MISC'), { type: 'MISC', name: 'Apollo 11: Moon' });
+  });
+
+  it('warns where a value has the wrong shape, and uses the rest', () => {
+    const text = '{ "people": { "A": { "aliases": "B", "split": [1], "ignore": "yes", "ignoreIn": ["/abs/x.txt", "ok.txt"], "add": 1, "addIn": "c\\\\d.txt" } } }';
+    assert.deepStrictEqual(
+      warningsOf(text).map((warning) => warning.text),
+      ['[1]', '"yes"', '"/abs/x.txt"', '1', '"c\\\\d.txt"'],
+    );
+    const corrections = parseFacts(text).entries?.get('PER:a')?.corrections;
+    assert.deepStrictEqual(corrections?.aliases.map((alias) => alias.name), ['B']);
+    assert.deepStrictEqual(corrections?.ignoreIn, ['ok.txt']);
+  });
+
+  it('says that an alias naming the entry itself does nothing', () => {
+    const [warning] = warningsOf('{ "people": { "Vladimir Putin": { "aliases": ["vladimir putin"] } } }');
+    assert.strictEqual(warning?.text, '"vladimir putin"');
+    assert.match(warning?.message ?? '', /itself/);
+  });
+
+  it('warns at a second claim on one entity, and keeps the first', () => {
+    const text = '{ "people": { "A": { "aliases": ["X"] }, "B": { "aliases": ["X", "Y"] } } }';
+    const [warning] = warningsOf(text);
+    assert.strictEqual(warning?.text, '"X"');
+    assert.match(warning?.message ?? '', /already merged into "A"/);
+    const corrections = correctionsOf({ people: { A: { aliases: ['X'] }, B: { aliases: ['Y'] } } });
+    assert.deepStrictEqual(corrections.entity('PER:a')?.members, ['PER:a', 'PER:x']);
+  });
+
+  it('follows chains, and warns at the merge that closes a circle instead of looping', () => {
+    const chain = correctionsOf({ people: { A: { aliases: ['B'] }, B: { aliases: ['C'] } } });
+    assert.deepStrictEqual([...(chain.entity('PER:a')?.members ?? [])].sort(), ['PER:a', 'PER:b', 'PER:c']);
+    assert.strictEqual(chain.entity('PER:b'), undefined);
+    const text = '{ "people": { "A": { "aliases": ["B"] }, "B": { "aliases": ["C"] }, "C": { "aliases": ["A"] } } }';
+    const [warning] = warningsOf(text);
+    assert.strictEqual(warning?.text, '"A"');
+    assert.match(warning?.message ?? '', /circle/);
+  });
+
+  it('merges through the facts store across files, the first file winning, and re-resolves after a change', () => {
+    const store = new FactsStore((source, path) => `${source}#${path}`);
+    store.update('one', JSON.stringify({ people: { A: { aliases: ['X'], ignoreIn: ['p.txt'] } } }));
+    store.update('two', JSON.stringify({ people: { A: { aliases: ['Y'] }, B: { ignore: true } } }));
+    const first = store.corrections();
+    assert.deepStrictEqual(first.entity('PER:a')?.members, ['PER:a', 'PER:x']);
+    assert.deepStrictEqual([...(first.entity('PER:a')?.ignoreIn ?? [])], ['one#p.txt']);
+    assert.strictEqual(first.fateOf('PER:b'), 'ignored');
+    store.update('one', '{}');
+    assert.deepStrictEqual(store.corrections().entity('PER:a')?.members, ['PER:a', 'PER:y']);
+  });
+});
+
+describe('facts file corrections: the mapping', () => {
+  const corrections = correctionsOf(CORRECTIONS);
+
+  it('maps merged, retyped and ignored engine entities, and leaves the others alone', () => {
+    const fate = (key: string) => {
+      const found = corrections.fateOf(key);
+      return found === undefined || found === 'ignored' ? found : found.entity.key;
+    };
+    assert.strictEqual(fate('PER:v. putin'), 'PER:vladimir putin');
+    assert.strictEqual(fate('PER:washington'), 'LOC:washington');
+    assert.strictEqual(fate('MISC:method'), 'ignored');
+    assert.strictEqual(fate('LOC:moscow'), undefined);
+    assert.ok(corrections.replaces('PER:v. putin'));
+    assert.ok(!corrections.replaces('PER:vladimir putin'));
+  });
+
+  it('finds an exact name as whole words only, case-sensitively', () => {
+    assert.deepStrictEqual(exactNameMentions('Jane Doe, jane doe, Jane Does, (Jane Doe)', 'Jane Doe'), [
+      { start: 0, end: 8 },
+      { start: 32, end: 40 },
+    ]);
+  });
+});
+
+describe('facts file corrections: applied to an index', () => {
+  const index: CorpusIndex = buildIndex(ARTICLES, KNOWN);
+  const corrections = correctionsOf(CORRECTIONS);
+  const entities = new CorrectedIndexEntities(index, corrections, SAME);
+  const search = (query: string, options: SearchOptions = {}) => hitPaths(index, query, { ...options, corrections: { corrections, pathOf: (id) => id }, fuzzyFallback: false }).sort();
+
+  it('merges: one entity with the articles of both, counted once, without its ignoreIn article', () => {
+    const putin = entities.entitySummary('PER:vladimir putin');
+    assert.deepStrictEqual(
+      entities.entityArticles('PER:vladimir putin').map((found) => found.path),
+      ['b.txt', 'a.txt'],
+    );
+    assert.strictEqual(putin?.articleCount, 2);
+    assert.strictEqual(putin?.mentionCount, 3);
+    assert.deepStrictEqual(putin?.aliases.slice().sort(), ['Putin', 'V. Putin']);
+    assert.strictEqual(putin?.firstDate, '2023-09-10');
+    assert.strictEqual(putin?.lastDate, '2023-09-11');
+    assert.strictEqual(entities.entitySummary('PER:v. putin'), undefined);
+  });
+
+  it('lists the corrected entities in place of the engine ones, with the right totals and type counts', () => {
+    const people = entities.listEntities({ type: 'PER', sort: 'articles', offset: 0, limit: 10 });
+    assert.deepStrictEqual(people.entities.map((entity) => entity.name), ['Jane Doe', 'Kim Jong-un', 'Vladimir Putin']);
+    assert.strictEqual(people.total, 3);
+    const places = entities.listEntities({ type: 'LOC', sort: 'name', offset: 0, limit: 10 });
+    assert.deepStrictEqual(places.entities.map((entity) => [entity.name, entity.articleCount]), [['Moscow', 1], ['Washington', 2]]);
+    assert.strictEqual(entities.listEntities({ type: 'MISC', sort: 'articles', offset: 0, limit: 10 }).total, 0);
+    assert.deepStrictEqual(Object.fromEntries(entities.entityTypeCounts()), { PER: 3, LOC: 2, ORG: 0, MISC: 0 });
+    assert.deepStrictEqual(entities.listEntities({ type: 'PER', sort: 'articles', filter: 'v. put', offset: 0, limit: 10 }).entities.map((entity) => entity.name), ['Vladimir Putin']);
+    assert.deepStrictEqual(entities.listEntities({ type: 'PER', sort: 'articles', offset: 1, limit: 1 }).entities.map((entity) => entity.name), ['Kim Jong-un']);
+  });
+
+  it('adds every occurrence of an added name through the index, and only the listed articles for addIn', () => {
+    assert.deepStrictEqual(entities.entityArticles('PER:jane doe').map((found) => found.path), ['papers/d.txt', 'c.txt', 'b.txt']);
+    const only = new CorrectedIndexEntities(index, correctionsOf({ people: { 'Jane Doe': { addIn: ['c.txt'] } } }), SAME);
+    assert.deepStrictEqual(only.entityArticles('PER:jane doe').map((found) => found.path), ['c.txt']);
+    assert.deepStrictEqual(index.articlesNaming('jane doe'), []);
+  });
+
+  it('gives an article its corrected entities, for the search results and the export', () => {
+    assert.deepStrictEqual(
+      entities.entitiesOf('b.txt').map(({ key, mentions }) => [key, mentions]).sort(),
+      [['LOC:washington', 1], ['PER:jane doe', 1], ['PER:vladimir putin', 1]],
+    );
+    assert.deepStrictEqual(entities.entitiesOf('papers/d.txt').map(({ key }) => key), ['PER:jane doe']);
+  });
+
+  // Companions come from the entity terms of the index: a name only added by the user is not among them.
+  it('maps companions and timelines to the corrected entities', () => {
+    assert.ok(entities.companions('PER:kim jong-un', 10).every((companion) => companion.key !== 'PER:v. putin'));
+    assert.deepStrictEqual(entities.companions('LOC:washington', 10).map((companion) => companion.key).sort(), ['PER:kim jong-un', 'PER:vladimir putin']);
+    assert.deepStrictEqual([...entities.entityTimeline('PER:vladimir putin')], [['2023-09', 3]]);
+  });
+
+  it('answers entity filters with the corrections: merged, retyped, ignored, ignoreIn, added', () => {
+    assert.deepStrictEqual(search('person:Putin'), ['a.txt', 'b.txt']);
+    assert.deepStrictEqual(search('person:="V. Putin"'), ['a.txt', 'b.txt']);
+    assert.deepStrictEqual(hitPaths(index, 'person:Putin').sort(), ['a.txt', 'b.txt', 'papers/d.txt']);
+    assert.deepStrictEqual(search('place:Washington'), ['b.txt', 'c.txt']);
+    assert.deepStrictEqual(search('person:Washington'), []);
+    assert.deepStrictEqual(search('entity:Method'), []);
+    assert.deepStrictEqual(search('person:"Jane Doe"'), ['b.txt', 'c.txt', 'papers/d.txt']);
+    assert.deepStrictEqual(search('person:Kim'), ['a.txt', 'c.txt']);
+  });
+});
+
+describe('facts file corrections: applied to an article', () => {
+  const extract = fakeExtractor(KNOWN);
+  const corrections = correctionsOf(CORRECTIONS);
+  const keysOf = (path: string) => {
+    const text = ARTICLES.find((found) => found.path === path)?.text ?? '';
+    return correctArticleEntities(corrections, extract(text), text, path).map((entity) => `${entity.key}×${entity.mentions.length}`);
+  };
+
+  it('merges, retypes, ignores and adds in the text of one article', () => {
+    assert.deepStrictEqual(keysOf('b.txt'), ['PER:vladimir putin×1', 'LOC:washington×1', 'PER:jane doe×1']);
+    assert.deepStrictEqual(keysOf('papers/d.txt'), ['PER:jane doe×1']);
+  });
+
+  it('splits a form out of an entity as its own entity', () => {
+    assert.deepStrictEqual(keysOf('a.txt'), ['PER:vladimir putin×2', 'PER:kim jong-un×1', 'LOC:moscow×1', 'PER:kim×1']);
+    const text = ARTICLES[0]?.text ?? '';
+    const kim = correctArticleEntities(corrections, extract(text), text, 'a.txt').find((entity) => entity.key === 'PER:kim jong-un');
+    assert.deepStrictEqual(kim?.aliases, []);
+  });
+
+  it('adds a name only in the articles addIn lists, and changes nothing without corrections', () => {
+    const only = correctionsOf({ people: { 'Jane Doe': { addIn: ['c.txt'] } } });
+    const text = ARTICLES[1]?.text ?? '';
+    assert.ok(!correctArticleEntities(only, extract(text), text, 'b.txt').some((entity) => entity.key === 'PER:jane doe'));
+    assert.ok(correctArticleEntities(only, extract(ARTICLES[2]?.text ?? ''), ARTICLES[2]?.text ?? '', 'c.txt').some((entity) => entity.key === 'PER:jane doe'));
+    const engine = extract(text);
+    assert.strictEqual(correctArticleEntities(EntityCorrections.NONE, engine, text, 'b.txt'), engine);
+  });
+});
