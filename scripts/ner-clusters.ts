@@ -1,6 +1,6 @@
 // Builds the word clusters compiled into the entity model from unlabeled English text (dev-time inputs only:
-// the runtime reads the compiled hashes from models/ner.bin). None of the text is labeled data that the
-// cross-validation scores, so the clusters are the same for every fold (docs/entities.md, "Word clusters").
+// the runtime reads the compiled hashes from models/ner.bin). No wikigold or GUM text is in it, so the
+// clusters are the same for every fold of the cross-validation (docs/entities.md, "Word clusters").
 import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { ClusterOptions, buildWordClusters } from '../src/core/entities/cluster-builder';
@@ -31,7 +31,7 @@ function textsIn(dir: string, keep: (name: string) => boolean): string[] {
  * the 5,000 Reuters-21578 stories of 1987 and the text of CoNLL-2003 train.
  * NER_CLUSTER_SOURCES=wikinews,sotu,… keeps only the named ones (to experiment).
  */
-export function unlabeledTexts(): Map<string, string[]> {
+function unlabeledTexts(): Map<string, string[]> {
   const wikinewsGold = new Set(
     readFileSync(path.join(CORPORA_DIR, 'wikinews.manifest.jsonl'), 'utf8')
       .split('\n')
@@ -54,7 +54,7 @@ export function unlabeledTexts(): Map<string, string[]> {
 }
 
 /** The sentences of `texts` as lists of the recogniser's lower-case word hashes. */
-export function sentencesOf(texts: readonly string[]): Int32Array[] {
+function sentencesOf(texts: readonly string[]): Int32Array[] {
   const context = new FeatureContext();
   const buffer = new TokenBuffer();
   const sentences: Int32Array[] = [];
