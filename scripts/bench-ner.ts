@@ -2,13 +2,12 @@
 // cross-validation (one model trained per fold, each modern document scored by a model that never saw it),
 // throughput on the Reuters corpus, model load time and size.
 // Usage: npm run bench:ner   (NER_MODEL=path to measure another model file; NER_SKIP_CV, NER_SKIP_SPEED to
-// leave a part out; NER_EPOCHS, NER_MIN_COUNT, NER_REPEATS change the cross-validated training as in train-ner)
+// leave a part out; NER_FOLDS=5 to run only that fold (a quick single-split check); NER_EPOCHS, NER_MIN_COUNT, NER_REPEATS change the cross-validated training as in train-ner)
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { EntityRecognizer } from '../src/core/entities/recognizer';
-import { crossValidate, FOLDS, modernRepeats, readTrainingData } from './ner-folds';
-import { buildGazetteer } from './ner-gazetteer';
+import { buildLexicon, crossValidate, FOLDS, modernRepeats, readTrainingData, selectedFolds } from './ner-folds';
 import { Evaluation, MODEL_PATH, NER_DATA_DIR, REPO_ROOT, SET_TITLES, evaluate, formatScores, readDocuments, trainingOptions } from './ner-shared';
 
 const REUTERS_DIR = process.env['REUTERS_DIR'] ?? path.resolve(REPO_ROOT, '../shared/corpora/reuters');
@@ -80,8 +79,8 @@ if (process.env['NER_SKIP_CV'] === undefined) {
   const { conll, modern } = readTrainingData();
   const repeats = modernRepeats();
   const options = trainingOptions();
-  console.log(`\ncross-validation: ${FOLDS} folds by document, each model trained on CoNLL train + the other folds (repeats ${JSON.stringify(repeats)}, ${options.epochs} epochs)`);
-  const results = crossValidate(conll, modern, buildGazetteer(), options, repeats, (fold) => console.log(`  fold ${fold + 1}/${FOLDS} done (${((Date.now() - started) / 1000).toFixed(0)} s)`));
+  console.log(`\ncross-validation: ${FOLDS} folds by document (running ${selectedFolds().map((fold) => fold + 1).join(', ')}), each model trained on CoNLL train + the other folds (repeats ${JSON.stringify(repeats)}, ${options.epochs} epochs)`);
+  const results = crossValidate(conll, modern, buildLexicon(console.log), options, repeats, (fold) => console.log(`  fold ${fold + 1}/${FOLDS} done (${((Date.now() - started) / 1000).toFixed(0)} s)`));
   for (const [name, evaluation] of results) printEvaluation(`${SET_TITLES[name] ?? name}, held-out folds:`, evaluation);
 }
 if (process.env['NER_SKIP_SPEED'] === undefined) {

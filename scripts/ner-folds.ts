@@ -1,10 +1,12 @@
 // The training mix of `npm run train` (CoNLL train + the modern gold sets) and cross-validation by
 // document over the modern sets, so that a set the model trains on is only ever scored on held-out folds.
 import * as path from 'node:path';
-import { Gazetteer } from '../src/core/entities/gazetteer';
+import { Lexicon } from '../src/core/entities/lexicon';
 import { writeModel } from '../src/core/entities/model-file';
 import { EntityRecognizer } from '../src/core/entities/recognizer';
 import { TrainingOptions, trainPerceptron } from '../src/core/entities/trainer';
+import { buildClusters } from './ner-clusters';
+import { buildGazetteer } from './ner-gazetteer';
 import { Evaluation, MODERN_SETS, NER_DATA_DIR, NerDocument, readDocuments } from './ner-shared';
 
 /** Folds of the cross-validation: GUM's 24 articles give 4–5 per fold, wikigold's 85 chunks 17. */
@@ -37,6 +39,11 @@ export function modernRepeats(): Readonly<Record<string, number>> {
   return repeats;
 }
 
+/** The gazetteer and the word clusters compiled into the model (the same for every fold: no scored text in them). */
+export function buildLexicon(log: (line: string) => void): Lexicon {
+  return { gazetteer: buildGazetteer(), clusters: buildClusters(log) };
+}
+
 /** CoNLL train and the modern sets. */
 export function readTrainingData(): { conll: NerDocument[]; modern: GoldSet[] } {
   return {
@@ -63,23 +70,31 @@ export function trainingMix(conll: readonly NerDocument[], modern: readonly Gold
   return mix;
 }
 
+/** The folds to run (0-based) from NER_FOLDS ("5" or "1,3", 1-based: a quick single-split check), or all. */
+export function selectedFolds(): number[] {
+  const setting = process.env['NER_FOLDS'];
+  const all = Array.from({ length: FOLDS }, (_, fold) => fold);
+  return setting === undefined ? all : setting.split(',').map((fold) => Number(fold) - 1).filter((fold) => all.includes(fold));
+}
+
 /**
  * Trains one model per fold on everything but that fold and scores it on the fold's documents of each
  * modern set; the evaluations add up the folds, so every modern document is scored exactly once, by a
- * model that never saw it.
+ * model that never saw it (when every fold runs; `folds` may name fewer for a quick check).
  */
 export function crossValidate(
   conll: readonly NerDocument[],
   modern: readonly GoldSet[],
-  gazetteer: Gazetteer,
+  lexicon: Lexicon,
   options: TrainingOptions,
   repeats: Readonly<Record<string, number>>,
   onFold: (fold: number) => void,
+  folds: readonly number[] = selectedFolds(),
 ): Map<string, Evaluation> {
   const results = new Map(modern.map((set) => [set.name, new Evaluation()]));
-  for (let fold = 0; fold < FOLDS; fold++) {
-    const weights = trainPerceptron(trainingMix(conll, modern, fold, repeats), gazetteer, options);
-    const recognizer = EntityRecognizer.fromModel(writeModel({ weights, gazetteer }));
+  for (const fold of folds) {
+    const weights = trainPerceptron(trainingMix(conll, modern, fold, repeats), lexicon, options);
+    const recognizer = EntityRecognizer.fromModel(writeModel({ weights, ...lexicon }));
     for (const set of modern) {
       set.documents.forEach((document, index) => {
         if (foldOf(index, set.documents.length) === fold) results.get(set.name)?.add(document, recognizer.recognize(document.text));

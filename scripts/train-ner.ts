@@ -5,23 +5,22 @@ import * as path from 'node:path';
 import { EntityRecognizer } from '../src/core/entities/recognizer';
 import { writeModel } from '../src/core/entities/model-file';
 import { trainPerceptron } from '../src/core/entities/trainer';
-import { modernRepeats, readTrainingData, trainingMix } from './ner-folds';
-import { buildGazetteer } from './ner-gazetteer';
+import { buildLexicon, modernRepeats, readTrainingData, trainingMix } from './ner-folds';
 import { MODEL_PATH, NER_DATA_DIR, evaluate, formatScores, readDocuments, trainingOptions } from './ner-shared';
 
 const started = Date.now();
 const { conll, modern } = readTrainingData();
-const gazetteer = buildGazetteer();
+const lexicon = buildLexicon(console.log);
 const options = trainingOptions();
-const weights = trainPerceptron(trainingMix(conll, modern, undefined, modernRepeats()), gazetteer, {
+const weights = trainPerceptron(trainingMix(conll, modern, undefined, modernRepeats()), lexicon, {
   ...options,
   onEpoch: (epoch, errorRate) => console.log(`epoch ${epoch}/${options.epochs}: ${(errorRate * 100).toFixed(2)}% tokens wrong (${((Date.now() - started) / 1000).toFixed(1)} s)`),
 });
-const bytes = writeModel({ weights, gazetteer });
+const bytes = writeModel({ weights, ...lexicon });
 const output = process.env['NER_MODEL_OUT'] ?? MODEL_PATH;
 mkdirSync(path.dirname(output), { recursive: true });
 writeFileSync(output, bytes);
-console.log(`wrote ${output}: ${bytes.byteLength} bytes, ${weights.featureCount} features, ${weights.pairs.length} weights, gazetteer ${gazetteer.size} keys`);
+console.log(`wrote ${output}: ${bytes.byteLength} bytes, ${weights.featureCount} features, ${weights.pairs.length} weights, gazetteer ${lexicon.gazetteer.size} keys, ${lexicon.clusters.size} clustered words`);
 console.log(`training took ${((Date.now() - started) / 1000).toFixed(1)} s`);
 const recognizer = EntityRecognizer.fromModel(bytes);
 console.log('CoNLL dev (tuned on):');

@@ -2,6 +2,7 @@ import { CharClass, charClass, foldPunctuation, lowerCode } from './chars';
 import { FNV_OFFSET, finish, fnvStep, mix } from './hash';
 import { Gazetteer } from './gazetteer';
 import { TokenBuffer, TokenFlag, TokenKind } from './tokenizer';
+import { CLUSTER_LEVELS, WordClusters, clusterAt } from './word-clusters';
 
 /**
  * Feature templates. A feature's key is `finish(mix(mix(template, a), b))` over precomputed token hashes,
@@ -33,6 +34,10 @@ const enum T {
   TagShape,
   DocumentType,
   DocumentTypePosition,
+  Cluster,
+  ClusterPrev = Cluster + CLUSTER_LEVELS,
+  ClusterNext = ClusterPrev + CLUSTER_LEVELS,
+  Last = ClusterNext + CLUSTER_LEVELS,
 }
 
 /**
@@ -40,13 +45,13 @@ const enum T {
  * a gazetteer bit) would make different templates collide: 25 ^ 2 === 30 ^ 5.
  */
 const SEEDS: Int32Array = (() => {
-  const seeds = new Int32Array(T.DocumentTypePosition + 1);
+  const seeds = new Int32Array(T.Last);
   for (let t = 0; t < seeds.length; t++) seeds[t] = finish(Math.imul(t + 1, 0x9e3779b1));
   return seeds;
 })();
 
 /**
- * Upper bound of the features of one token (13 word, 10 context, 2 per gazetteer match bit (≤ 40), 4 tag,
+ * Upper bound of the features of one token (16 word, 16 context, 2 per gazetteer match bit (≤ 40), 4 tag,
  * 2 document), sizing the key buffers so they are allocated once and never checked per feature.
  *
  * @example
@@ -109,10 +114,12 @@ export class FeatureContext {
   /** Document evidence per token from a first pass: 0 none, 1 + type index, or 5 when mostly outside. */
   documentType = new Uint8Array(0);
   kinds = new Uint8Array(0);
+  /** Packed word-cluster numbers per token (`WordClusters.lookup`), 0 for a word without a cluster. */
+  clusters = new Uint32Array(0);
   private lowerSet = new Int32Array(0);
 
-  /** Computes every per-token hash of `tokens` (the output of `tokenize(text)`). */
-  prepare(text: string, tokens: TokenBuffer, gazetteer: Gazetteer | undefined): void {
+  /** Computes every per-token hash of `tokens` (the output of `tokenize(text)`), gazetteer matches and word clusters. */
+  prepare(text: string, tokens: TokenBuffer, gazetteer: Gazetteer | undefined, clusters?: WordClusters): void {
     const count = tokens.count;
     this.ensure(count);
     this.count = count;
@@ -131,6 +138,8 @@ export class FeatureContext {
     this.markLowerSeen(count);
     this.gazetteer.fill(0, 0, count);
     if (gazetteer) gazetteer.mark(this.low, this.last, count, this.gazetteer);
+    if (clusters) for (let i = 0; i < count; i++) this.clusters[i] = clusters.lookup(this.low[i] ?? 0);
+    else this.clusters.fill(0, 0, count);
   }
 
   private ensure(count: number): void {
@@ -146,6 +155,7 @@ export class FeatureContext {
     this.lowerSeen = new Uint8Array(size);
     this.documentType = new Uint8Array(size);
     this.kinds = new Uint8Array(size);
+    this.clusters = new Uint32Array(size);
     this.lowerSet = new Int32Array(nextPowerOfTwo(size * 2));
   }
 
@@ -267,6 +277,8 @@ export class FeatureContext {
       if (suffix !== 0) out[n++] = finish(mix(SEEDS[T.Suffix1 + k] ?? 0, suffix));
     }
     out[n++] = finish(mix(mix(SEEDS[T.LengthShape] ?? 0, this.lengths[i] ?? 0), shape));
+    const clusters = this.clusters[i] ?? 0;
+    for (let level = 0; level < CLUSTER_LEVELS; level++) out[n++] = finish(mix(SEEDS[T.Cluster + level] ?? 0, clusterAt(clusters, level)));
     return n - at;
   }
 
@@ -293,6 +305,12 @@ export class FeatureContext {
     out[n++] = finish(mix(mix(mix(SEEDS[T.Shape3] ?? 0, shapePrev), shape), shapeNext));
     out[n++] = finish(mix(mix(SEEDS[T.PositionShape] ?? 0, position), shape));
     out[n++] = finish(mix(mix(SEEDS[T.PositionLow] ?? 0, position), low));
+    const clustersPrev = hasPrev ? this.clusters[i - 1] ?? 0 : 0;
+    const clustersNext = hasNext ? this.clusters[i + 1] ?? 0 : 0;
+    for (let level = 0; level < CLUSTER_LEVELS; level++) {
+      out[n++] = finish(mix(SEEDS[T.ClusterPrev + level] ?? 0, hasPrev ? clusterAt(clustersPrev, level) : BOUNDARY));
+      out[n++] = finish(mix(SEEDS[T.ClusterNext + level] ?? 0, hasNext ? clusterAt(clustersNext, level) : BOUNDARY));
+    }
     if (this.lowerSeen[i]) out[n++] = finish(mix(mix(SEEDS[T.LowerInDocument] ?? 0, position), shape));
     let gazetteer = this.gazetteer[i] ?? 0;
     const cased = (this.kinds[i] ?? 0) & TokenKind.FirstUpper ? 1 : 0;

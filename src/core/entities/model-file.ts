@@ -1,11 +1,13 @@
 import { Gazetteer } from './gazetteer';
+import { Lexicon } from './lexicon';
 import { TAG_COUNT } from './tags';
 import { WeightTable } from './weights';
+import { WordClusters } from './word-clusters';
 
 /** "NCNER" + format version: a reader refuses any other file rather than decoding garbage. */
 const MAGIC = 0x52454e43; // "CNER" little-endian
 /** Bumped whenever the layout or the feature templates change, so that stale models are refused. */
-const MODEL_FORMAT_VERSION = 4;
+const MODEL_FORMAT_VERSION = 5;
 const HEADER_WORDS = 8;
 const HEADER_BYTES = HEADER_WORDS * 4;
 
@@ -16,28 +18,28 @@ const HEADER_BYTES = HEADER_WORDS * 4;
  * const model: ModelData = readModel(bytes);
  * new Decoder(model);
  */
-export interface ModelData {
+export interface ModelData extends Lexicon {
   readonly weights: WeightTable;
-  readonly gazetteer: Gazetteer;
 }
 
 /**
  * Serialises a model. Layout (little-endian 32-bit words): 8 header words (magic, version, tag count,
- * weight slots, weight pairs, gazetteer slots, reserved × 2), the weight slots (key, row) × slots,
- * the gazetteer keys and values, then the packed weight pairs. The arrays are exactly the in-memory
- * tables, so reading is creating views.
+ * weight slots, weight pairs, gazetteer slots, cluster slots, reserved), the weight slots (key, row) × slots,
+ * the gazetteer keys and values, the word-cluster keys and values, then the packed weight pairs. The
+ * arrays are exactly the in-memory tables, so reading is creating views.
  *
  * @example
- * const bytes = writeModel({ weights, gazetteer });
+ * const bytes = writeModel({ weights, gazetteer, clusters });
  * fs.writeFileSync('models/ner.bin', bytes);
  */
 export function writeModel(model: ModelData): Uint8Array {
-  const { weights, gazetteer } = model;
+  const { weights, gazetteer, clusters } = model;
   const slots = weights.slots.length / 2;
   const pairs = weights.pairs.length;
   const gazetteerSlots = gazetteer.keys.length;
-  const words = new Uint32Array(HEADER_WORDS + slots * 2 + gazetteerSlots * 2 + pairs);
-  words.set([MAGIC, MODEL_FORMAT_VERSION, TAG_COUNT, slots, pairs, gazetteerSlots, 0, 0]);
+  const clusterSlots = clusters.keys.length;
+  const words = new Uint32Array(HEADER_WORDS + slots * 2 + gazetteerSlots * 2 + clusterSlots * 2 + pairs);
+  words.set([MAGIC, MODEL_FORMAT_VERSION, TAG_COUNT, slots, pairs, gazetteerSlots, clusterSlots, 0]);
   let offset = HEADER_WORDS;
   words.set(new Uint32Array(weights.slots.buffer, weights.slots.byteOffset, slots * 2), offset);
   offset += slots * 2;
@@ -45,6 +47,10 @@ export function writeModel(model: ModelData): Uint8Array {
   offset += gazetteerSlots;
   words.set(gazetteer.values, offset);
   offset += gazetteerSlots;
+  words.set(new Uint32Array(clusters.keys.buffer, clusters.keys.byteOffset, clusterSlots), offset);
+  offset += clusterSlots;
+  words.set(clusters.values, offset);
+  offset += clusterSlots;
   words.set(new Uint32Array(weights.pairs.buffer, weights.pairs.byteOffset, pairs), offset);
   return new Uint8Array(words.buffer);
 }
@@ -67,14 +73,14 @@ export function readModel(bytes: Uint8Array): ModelData {
   const buffer = aligned.buffer;
   const base = aligned.byteOffset;
   const header = new Uint32Array(buffer, base, HEADER_WORDS);
-  const [magic, version, tagCount, slots = 0, pairs = 0, gazetteerSlots = 0] = header;
+  const [magic, version, tagCount, slots = 0, pairs = 0, gazetteerSlots = 0, clusterSlots = 0] = header;
   if (magic !== MAGIC) throw new Error('News Corpus: this file is not an entity model.');
   if (version !== MODEL_FORMAT_VERSION) {
     throw new Error(`News Corpus: the entity model has format ${version}, this version reads ${MODEL_FORMAT_VERSION}; rebuild it with "npm run train".`);
   }
   if (tagCount !== TAG_COUNT) throw new Error(`News Corpus: the entity model has ${tagCount} tags, expected ${TAG_COUNT}.`);
-  const expected = HEADER_BYTES + (slots * 2 + gazetteerSlots * 2 + pairs) * 4;
-  if (aligned.byteLength !== expected || !isPowerOfTwo(slots) || !isPowerOfTwo(gazetteerSlots)) {
+  const expected = HEADER_BYTES + (slots * 2 + gazetteerSlots * 2 + clusterSlots * 2 + pairs) * 4;
+  if (aligned.byteLength !== expected || !isPowerOfTwo(slots) || !isPowerOfTwo(gazetteerSlots) || !isPowerOfTwo(clusterSlots)) {
     throw new Error(`News Corpus: the entity model file is corrupt (${aligned.byteLength} bytes, expected ${expected}).`);
   }
   let offset = base + HEADER_BYTES;
@@ -84,9 +90,14 @@ export function readModel(bytes: Uint8Array): ModelData {
   offset += gazetteerSlots * 4;
   const gazetteerValues = new Uint32Array(buffer, offset, gazetteerSlots);
   offset += gazetteerSlots * 4;
+  const clusterKeys = new Int32Array(buffer, offset, clusterSlots);
+  offset += clusterSlots * 4;
+  const clusterValues = new Uint32Array(buffer, offset, clusterSlots);
+  offset += clusterSlots * 4;
   const weightPairs = new Int32Array(buffer, offset, pairs);
   return {
     weights: new WeightTable(weightSlots, weightPairs),
     gazetteer: Gazetteer.fromTables(gazetteerKeys, gazetteerValues),
+    clusters: WordClusters.fromTables(clusterKeys, clusterValues),
   };
 }

@@ -1,4 +1,5 @@
 import { Decoder } from './decoder';
+import { clearHeadings } from './headings';
 import { ModelData, readModel } from './model-file';
 import { tagsToSpans } from './spans';
 import { TokenBuffer, tokenize } from './tokenizer';
@@ -33,7 +34,9 @@ export class EntityRecognizer {
   recognize(text: string): EntitySpan[] {
     const tokens = tokenize(text, this.tokens);
     if (tokens.count === 0) return [];
-    return tagsToSpans(text, tokens, this.decoder.decode(text, tokens));
+    const tags = this.decoder.decode(text, tokens);
+    clearHeadings(tokens, this.decoder.context, tags);
+    return tagsToSpans(text, tokens, tags);
   }
 
   /** Number of tokens of `text`, as the recogniser sees them (for throughput figures). */

@@ -1,7 +1,7 @@
 import { bestAllowed } from './decoder';
 import { EvidenceTable } from './document-evidence';
 import { FeatureContext, MAX_FEATURES } from './features';
-import { Gazetteer } from './gazetteer';
+import { Lexicon } from './lexicon';
 import { spansToTags } from './spans';
 import { TAG_COUNT, TAG_START } from './tags';
 import { TokenBuffer, tokenize } from './tokenizer';
@@ -41,7 +41,7 @@ export interface TrainingOptions {
  * Default number of epochs: dev F1 is flat from 6 to 10 and drops after 12 (over-fitting).
  *
  * @example
- * trainPerceptron(documents, gazetteer); // the same model as with { epochs: DEFAULT_EPOCHS }
+ * trainPerceptron(documents, lexicon); // the same model as with { epochs: DEFAULT_EPOCHS }
  */
 export const DEFAULT_EPOCHS = 8;
 /** Default seed of the training shuffle. */
@@ -110,15 +110,15 @@ class Weights {
  * every wrongly tagged token moves the weights of its features towards the gold tag. Deterministic.
  *
  * @example
- * const weights = trainPerceptron(documents, gazetteer, { epochs: 3 });
- * const bytes = writeModel({ weights, gazetteer });
+ * const weights = trainPerceptron(documents, lexicon, { epochs: 3 });
+ * const bytes = writeModel({ weights, ...lexicon });
  */
-export function trainPerceptron(documents: readonly TrainingDocument[], gazetteer: Gazetteer, options: TrainingOptions = {}): WeightTable {
+export function trainPerceptron(documents: readonly TrainingDocument[], lexicon: Lexicon, options: TrainingOptions = {}): WeightTable {
   const epochs = options.epochs ?? DEFAULT_EPOCHS;
   const context = new FeatureContext();
   const weights = new Weights();
   const rowKeys: number[] = [];
-  const prepared = prepareDocuments(documents, context, gazetteer, options.minCount ?? DEFAULT_MIN_COUNT, rowKeys);
+  const prepared = prepareDocuments(documents, context, lexicon, options.minCount ?? DEFAULT_MIN_COUNT, rowKeys);
   weights.rows = rowKeys.length;
   weights.reserve(weights.rows + 1024);
   const evidence = new EvidenceTable();
@@ -137,7 +137,7 @@ export function trainPerceptron(documents: readonly TrainingDocument[], gazettee
     for (const index of order) {
       const document = prepared[index];
       if (!document) continue;
-      context.prepare(document.text, document.tokens, gazetteer);
+      context.prepare(document.text, document.tokens, lexicon.gazetteer, lexicon.clusters);
       const predicted = new Uint8Array(document.tokens.count);
       for (const withDocument of [false, true]) {
         if (withDocument) evidence.mark(context, predicted);
@@ -155,7 +155,7 @@ export function trainPerceptron(documents: readonly TrainingDocument[], gazettee
 function prepareDocuments(
   documents: readonly TrainingDocument[],
   context: FeatureContext,
-  gazetteer: Gazetteer,
+  lexicon: Lexicon,
   minCount: number,
   rowKeys: number[],
 ): PreparedDocument[] {
@@ -163,7 +163,7 @@ function prepareDocuments(
   const counts = new Map<number, number>();
   const perDocument = documents.map((document) => {
     const tokens = tokenize(document.text, new TokenBuffer());
-    context.prepare(document.text, tokens, gazetteer);
+    context.prepare(document.text, tokens, lexicon.gazetteer, lexicon.clusters);
     const all: number[] = [];
     const offsets = new Int32Array(tokens.count + 1);
     for (let i = 0; i < tokens.count; i++) {

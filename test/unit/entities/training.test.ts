@@ -1,12 +1,14 @@
 import * as assert from 'assert';
 import { FeatureContext } from '../../../src/core/entities/features';
 import { Gazetteer } from '../../../src/core/entities/gazetteer';
+import { Lexicon } from '../../../src/core/entities/lexicon';
 import { readModel, writeModel } from '../../../src/core/entities/model-file';
 import { EntityRecognizer } from '../../../src/core/entities/recognizer';
 import { spansToTags, tagsToSpans } from '../../../src/core/entities/spans';
 import { ALLOWED, TAG_COUNT, TAG_O, TAG_START, TagPart, isAllowed, tagOf } from '../../../src/core/entities/tags';
 import { tokenize } from '../../../src/core/entities/tokenizer';
 import { TrainingDocument, trainPerceptron } from '../../../src/core/entities/trainer';
+import { WordClusters } from '../../../src/core/entities/word-clusters';
 
 /** A tiny synthetic corpus (no CoNLL text in the repository): people meet in places, organizations report it. */
 function corpus(): TrainingDocument[] {
@@ -32,6 +34,11 @@ function corpus(): TrainingDocument[] {
   return documents;
 }
 
+/** A lexicon with a gazetteer of `names` and no word clusters. */
+function lexiconOf(names: readonly string[]): Lexicon {
+  return { gazetteer: gazetteerOf(names), clusters: WordClusters.build(new Map()) };
+}
+
 function gazetteerOf(names: readonly string[]): Gazetteer {
   const context = new FeatureContext();
   return Gazetteer.build(
@@ -45,9 +52,9 @@ function gazetteerOf(names: readonly string[]): Gazetteer {
 
 describe('training and the model file', () => {
   it('trains a model that writes, reads back and recognises what it learnt, deterministically', () => {
-    const gazetteer = gazetteerOf(['Oslo', 'Lima', 'North Korea']);
-    const first = writeModel({ weights: trainPerceptron(corpus(), gazetteer, { epochs: 3 }), gazetteer });
-    const second = writeModel({ weights: trainPerceptron(corpus(), gazetteer, { epochs: 3 }), gazetteer });
+    const lexicon = lexiconOf(['Oslo', 'Lima', 'North Korea']);
+    const first = writeModel({ weights: trainPerceptron(corpus(), lexicon, { epochs: 3 }), ...lexicon });
+    const second = writeModel({ weights: trainPerceptron(corpus(), lexicon, { epochs: 3 }), ...lexicon });
     assert.deepStrictEqual(first, second);
     const recognizer = EntityRecognizer.fromModel(first);
     const spans = recognizer.recognize('Carla Diaz arrived in Kyiv on Monday, Globex said.');
@@ -55,8 +62,8 @@ describe('training and the model file', () => {
   });
 
   it('reads a model from unaligned bytes', () => {
-    const gazetteer = gazetteerOf(['Oslo']);
-    const bytes = writeModel({ weights: trainPerceptron(corpus().slice(0, 10), gazetteer, { epochs: 1 }), gazetteer });
+    const lexicon = lexiconOf(['Oslo']);
+    const bytes = writeModel({ weights: trainPerceptron(corpus().slice(0, 10), lexicon, { epochs: 1 }), ...lexicon });
     const shifted = new Uint8Array(bytes.length + 1);
     shifted.set(bytes, 1);
     const model = readModel(shifted.subarray(1));
@@ -64,8 +71,8 @@ describe('training and the model file', () => {
   });
 
   it('refuses a truncated, corrupt or foreign file with a "News Corpus:" error', () => {
-    const gazetteer = gazetteerOf(['Oslo']);
-    const bytes = writeModel({ weights: trainPerceptron(corpus().slice(0, 5), gazetteer, { epochs: 1 }), gazetteer });
+    const lexicon = lexiconOf(['Oslo']);
+    const bytes = writeModel({ weights: trainPerceptron(corpus().slice(0, 5), lexicon, { epochs: 1 }), ...lexicon });
     assert.throws(() => readModel(bytes.subarray(0, bytes.length - 4)), /^Error: News Corpus: the entity model file is corrupt/);
     const wrongVersion = bytes.slice();
     wrongVersion[4] = 99;

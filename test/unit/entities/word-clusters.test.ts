@@ -1,0 +1,91 @@
+import * as assert from 'assert';
+import { buildWordClusters } from '../../../src/core/entities/cluster-builder';
+import { FeatureContext } from '../../../src/core/entities/features';
+import { Gazetteer } from '../../../src/core/entities/gazetteer';
+import { readModel, writeModel } from '../../../src/core/entities/model-file';
+import { tokenize } from '../../../src/core/entities/tokenizer';
+import { WeightTable } from '../../../src/core/entities/weights';
+import { CLUSTER_LEVELS, WordClusters, clusterAt, packClusters } from '../../../src/core/entities/word-clusters';
+
+/** Sentences where companies, cities and people each fill their own slots. */
+function sentencesText(): string {
+  const companies = ['Google', 'Microsoft', 'Amazon', 'Twitter'];
+  const cities = ['Paris', 'Lagos', 'Tokyo', 'Lima'];
+  const people = ['Anna', 'Boris', 'Carla', 'Dmitri'];
+  const lines: string[] = [];
+  for (let i = 0; i < 40; i++) {
+    const company = companies[i % 4] ?? '';
+    const city = cities[(i * 3) % 4] ?? '';
+    const person = people[(i * 5) % 4] ?? '';
+    lines.push(`shares of ${company} rose after ${company} said profits grew .`);
+    lines.push(`the mayor of ${city} flew to ${city} on Monday .`);
+    lines.push(`${person} told reporters that ${person} was happy .`);
+  }
+  return lines.join('\n');
+}
+
+/** The recogniser's lower-case hashes of `text`, one list per line. */
+function hashedSentences(text: string): { sentences: Int32Array[]; hashOf: (word: string) => number } {
+  const context = new FeatureContext();
+  const sentences = text.split('\n').map((line) => {
+    const tokens = tokenize(line);
+    context.prepare(line, tokens, undefined);
+    return context.low.slice(0, tokens.count);
+  });
+  const hashOf = (word: string): number => {
+    context.prepare(word, tokenize(word), undefined);
+    return context.low[0] ?? 0;
+  };
+  return { sentences, hashOf };
+}
+
+describe('word clusters', () => {
+  it('packs a cluster number per level, 0 meaning none', () => {
+    const packed = packClusters([4, 2, 0]);
+    assert.deepStrictEqual([0, 1, 2].map((level) => clusterAt(packed, level)), [5, 3, 1]);
+    assert.strictEqual(clusterAt(0, 1), 0);
+  });
+
+  it('looks words up by hash in a table that is the same whatever the insertion order', () => {
+    const entries: [number, number][] = [[17, packClusters([1, 1, 1])], [-5, packClusters([2, 1, 0])], [33, packClusters([3, 0, 0])]];
+    const table = WordClusters.build(new Map(entries));
+    assert.strictEqual(table.lookup(-5), packClusters([2, 1, 0]));
+    assert.strictEqual(table.lookup(99), 0);
+    assert.strictEqual(table.size, 3);
+    assert.deepStrictEqual(WordClusters.build(new Map([...entries].reverse())).keys, table.keys);
+  });
+
+  it('puts words used alike in one cluster and keeps kinds apart, deterministically', () => {
+    const { sentences, hashOf } = hashedSentences(sentencesText());
+    const options = { clusters: [6, 3, 2], minCount: 2, iterations: 10 };
+    const clusters = buildWordClusters(sentences, options);
+    assert.deepStrictEqual([...buildWordClusters(sentences, options)], [...clusters]);
+    const fine = (word: string): number => clusterAt(clusters.get(hashOf(word)) ?? 0, 0);
+    assert.strictEqual(fine('Google'), fine('Twitter'));
+    assert.strictEqual(fine('Paris'), fine('Lima'));
+    assert.strictEqual(fine('Anna'), fine('Dmitri'));
+    assert.notStrictEqual(fine('Google'), fine('Paris'));
+    assert.notStrictEqual(fine('Paris'), fine('Anna'));
+    for (const value of clusters.values()) for (let level = 0; level < CLUSTER_LEVELS; level++) assert.ok(clusterAt(value, level) > 0);
+  });
+
+  it('gives no cluster to a word seen fewer than minCount times', () => {
+    const { sentences, hashOf } = hashedSentences('Zanzibar once\nthe the the\nthe end the end');
+    const clusters = buildWordClusters(sentences, { clusters: [2, 2, 1], minCount: 2 });
+    assert.strictEqual(clusters.has(hashOf('Zanzibar')), false);
+    assert.strictEqual(clusters.has(hashOf('the')), true);
+  });
+
+  it('travels through the model file and into the per-token features', () => {
+    const { sentences, hashOf } = hashedSentences(sentencesText());
+    const clusters = WordClusters.build(buildWordClusters(sentences, { clusters: [6, 3, 2], minCount: 2 }));
+    const bytes = writeModel({ weights: WeightTable.fromRows(new Map([[7, Float64Array.of(1, 0)]]), 1), gazetteer: Gazetteer.build([]), clusters });
+    const model = readModel(bytes);
+    assert.strictEqual(model.clusters.lookup(hashOf('Google')), clusters.lookup(hashOf('Google')));
+    const context = new FeatureContext();
+    const text = 'Microsoft and Zanzibar';
+    context.prepare(text, tokenize(text), model.gazetteer, model.clusters);
+    assert.ok((context.clusters[0] ?? 0) !== 0);
+    assert.strictEqual(context.clusters[2], 0);
+  });
+});
