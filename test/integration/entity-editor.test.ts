@@ -166,7 +166,7 @@ describe('Entities in the editor (hover, highlights, outline, definition, refere
     const { document, position } = await positionOf(SEED_MEETING, 'Putin', 1);
     const markdown = markdownOf(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position));
     const links = cardLinks(markdown);
-    assert.deepStrictEqual([...links.keys()], ['Show in Entities View', 'Search Articles', 'Timeline', 'Find All Mentions', 'Edit Facts']);
+    assert.deepStrictEqual([...links.keys()], ['Show in Entities View', 'Search Articles', 'Timeline', 'Find All Mentions', 'Edit Facts', 'Fix…']);
     const search = links.get('Search Articles');
     assert.ok(search);
     await vscode.commands.executeCommand(search.command, ...search.args);
