@@ -89,7 +89,8 @@ function monthOf(date: string): string {
  * (nothing is recognised again): a corrected entity's articles are its members' articles merged (an article
  * counted once, its mentions added), without its `ignoreIn` articles, with the articles naming an added
  * name (found through the index); ignored and merged-away engine entities are gone; everything else is the
- * index's own answer. Cheap to make: the features make one per request.
+ * index's own answer. A corrected entity's articles are worked out once per instance: make a new one when the
+ * index or the corrections change.
  *
  * @example
  * const entities = new CorrectedIndexEntities(index, corrections, paths);
@@ -97,6 +98,9 @@ function monthOf(date: string): string {
  * entities.entitySummary('PER:putin'); // undefined: merged into Vladimir Putin
  */
 export class CorrectedIndexEntities implements IndexEntities {
+  /** Each corrected entity's articles, newest first, by key: a hover card asks for them several times. */
+  private readonly articlesByKey = new Map<string, readonly EntityArticle[]>();
+
   constructor(
     private readonly index: IndexEntities,
     private readonly corrections: EntityCorrections,
@@ -222,7 +226,18 @@ export class CorrectedIndexEntities implements IndexEntities {
   }
 
   /** The corrected entity's articles, newest first: members' merged, ignored articles out, added names' in. */
-  private articlesOf(entity: CorrectedEntity): EntityArticle[] {
+  private articlesOf(entity: CorrectedEntity): readonly EntityArticle[] {
+    let articles = this.articlesByKey.get(entity.key);
+    if (articles === undefined) {
+      const [only, ...others] = entity.members;
+      // A rename, a retype or a split alone: the one member's articles as the index gives them.
+      articles = only !== undefined && others.length === 0 && entity.added.length === 0 && entity.ignoreIn.size === 0 ? this.index.entityArticles(only) : this.mergedArticles(entity);
+      this.articlesByKey.set(entity.key, articles);
+    }
+    return articles;
+  }
+
+  private mergedArticles(entity: CorrectedEntity): EntityArticle[] {
     const byPath = new Map<string, EntityArticle>();
     for (const member of entity.members) {
       for (const article of this.index.entityArticles(member)) {
