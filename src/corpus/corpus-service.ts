@@ -156,6 +156,8 @@ export class CorpusService implements vscode.Disposable {
   /** The user's corrections of the entities (from the facts file), applied to every answer about entities. */
   private corrections = EntityCorrections.NONE;
   private stopFollowingCorrections: (() => void) | undefined;
+  /** Each index's corrected entities, which remember the corrected entities' articles until the entities change. */
+  private correctedIndexes = new WeakMap<IndexEntities, CorrectedIndexEntities>();
   /** The entities of every folder's index, corrected. */
   readonly entities = new WorkspaceEntities(() => [...this.indexes.values()].map(({ service }) => this.corrected(service.index)));
   /** The recogniser's own entities, before any correction: what the facts file's corrections refer to. */
@@ -247,7 +249,7 @@ export class CorpusService implements vscode.Disposable {
       const corrections = facts.corrections();
       if (corrections === this.corrections) return;
       this.corrections = corrections;
-      this.entitiesChanged.fire(undefined);
+      this.entitiesDidChange(undefined);
     };
     this.stopFollowingCorrections?.();
     this.stopFollowingCorrections = facts.subscribe(apply);
@@ -299,9 +301,18 @@ export class CorpusService implements vscode.Disposable {
     this.progressChanged.dispose();
   }
 
-  /** An index's entities with the corrections applied (the index itself when there are none). */
+  /** An index's entities with the corrections applied (the index itself when there are none), kept until the entities change. */
   private corrected(index: IndexEntities): IndexEntities {
-    return this.corrections.isEmpty ? index : new CorrectedIndexEntities(index, this.corrections, ARTICLE_PATHS);
+    if (this.corrections.isEmpty) return index;
+    let corrected = this.correctedIndexes.get(index);
+    if (!corrected) this.correctedIndexes.set(index, (corrected = new CorrectedIndexEntities(index, this.corrections, ARTICLE_PATHS)));
+    return corrected;
+  }
+
+  /** Forgets what was worked out from the entities (they changed, or the corrections did) and tells the views. */
+  private entitiesDidChange(types: EntityChange): void {
+    this.correctedIndexes = new WeakMap();
+    this.entitiesChanged.fire(types);
   }
 
   /** Keeps the service usable after an unexpected failure: the user is told, the next scan starts afresh. */
@@ -448,7 +459,7 @@ export class CorpusService implements vscode.Disposable {
       for (const summary of service.index.summaries()) articles.push(articleOf(summary));
     }
     // Entities first: views that follow the corpus then read entities that are already up to date.
-    this.entitiesChanged.fire(undefined);
+    this.entitiesDidChange(undefined);
     this.corpus.reset(articles, skipped);
   }
 
@@ -539,7 +550,9 @@ export class CorpusService implements vscode.Disposable {
       noteTypes(index, indexPathOf(uri));
       await index.remove(indexPathOf(uri));
     }
-    if (touchedTypes.size > 0) this.entitiesChanged.fire(touchedTypes);
+    // An article without entities may still hold a name the corrections add: what was worked out is forgotten anyway.
+    this.correctedIndexes = new WeakMap();
+    if (touchedTypes.size > 0) this.entitiesDidChange(touchedTypes);
     this.corpus.update({ articles, skipped, removed: [...removed] });
     if (articles.length + skipped.length + removed.size > 0) this.scheduleSave();
     this.setState(this.settledState());

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { correctArticleEntities } from '../../../src/core/curation/article-corrections';
-import { ArticlePaths, CorrectedIndexEntities } from '../../../src/core/curation/corrected-entities';
+import { ArticlePaths, CorrectedIndexEntities, mergeNewestFirst } from '../../../src/core/curation/corrected-entities';
 import { EntityCorrections, resolveCorrections } from '../../../src/core/curation/entity-corrections';
 import { aliasTarget } from '../../../src/core/curation/entry-corrections';
 import { exactNameMentions } from '../../../src/core/curation/exact-name';
@@ -125,6 +125,14 @@ describe('facts file corrections: the mapping', () => {
     assert.strictEqual(fate('LOC:moscow'), undefined);
     assert.ok(corrections.replaces('PER:v. putin'));
     assert.ok(!corrections.replaces('PER:vladimir putin'));
+  });
+
+  it('merges lists of articles newest first, an article in two lists once with its mentions added', () => {
+    const a = { path: 'a', title: 'A', date: '2023-09-13', mentions: 1 };
+    const b = { path: 'b', title: 'B', date: '2023-09-12', mentions: 2 };
+    const c = { path: 'c', title: 'C', mentions: 1 };
+    assert.deepStrictEqual(mergeNewestFirst([[a, b], [{ ...b, mentions: 3 }, c]]), [a, { ...b, mentions: 5 }, c]);
+    assert.deepStrictEqual(mergeNewestFirst([]), []);
   });
 
   it('finds an exact name as whole words only, case-sensitively', () => {
