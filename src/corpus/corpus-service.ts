@@ -3,6 +3,7 @@ import { Corpus, CorpusArticle, SkippedFile } from '../core/corpus';
 import { toDisplayText } from '../core/display-text';
 import { ArticlePaths, CorrectedIndexEntities, IndexEntities } from '../core/curation/corrected-entities';
 import { EntityCorrections } from '../core/curation/entity-corrections';
+import { SearchCorrections } from '../core/curation/corrected-search';
 import { EntityType } from '../core/entities/types';
 import { FactsLookup } from '../core/facts/facts-store';
 import { reasonOf } from '../core/messages';
@@ -213,8 +214,8 @@ export class CorpusService implements vscode.Disposable {
   search(query: string, options: SearchOptions): SearchResponse | undefined {
     const services = this.searchableServices();
     if (!services) return undefined;
-    const corrected = this.corrections.isEmpty ? options : { ...options, corrections: { corrections: this.corrections, pathOf: ARTICLE_PATHS.pathOf } };
-    const response = mergeResponses(services.map((service) => service.search(query, corrected)), options);
+    const corrections = this.searchCorrections();
+    const response = mergeResponses(services.map((service) => service.search(query, corrections ? { ...options, corrections } : options)), options);
     const partial = this.partialIndex;
     return response.ok && partial ? { ...response, partial } : response;
   }
@@ -222,7 +223,13 @@ export class CorpusService implements vscode.Disposable {
   /** How many articles a query matches per day over every folder's index; `undefined` while nothing is searchable yet. */
   matchesPerDay(query: string): MatchesPerDay | undefined {
     const services = this.searchableServices();
-    return services && mergeMatchesPerDay(services.map((service) => service.matchesPerDay(query)));
+    const corrections = this.searchCorrections();
+    return services && mergeMatchesPerDay(services.map((service) => service.matchesPerDay(query, corrections)));
+  }
+
+  /** The user's corrections as the index applies them to entity filters; undefined when there are none. */
+  private searchCorrections(): SearchCorrections | undefined {
+    return this.corrections.isEmpty ? undefined : { corrections: this.corrections, pathOf: ARTICLE_PATHS.pathOf };
   }
 
   /** The entities of the indexed article at `path` (an index path), most mentioned first; none if it is not indexed. */

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
+import { SearchCorrections } from '../core/curation/corrected-search';
 import { AnalyzedArticleMeta, AnalyzedBatch, SkippedArticle } from '../core/search/analyzed-batch';
 import { dayString } from '../core/search/date-values';
 import { ArticleSummary, CorpusIndex, SearchOptions, SearchResponse } from '../core/search/corpus-index';
@@ -174,8 +175,8 @@ export class IndexService {
   }
 
   /** Counts a query's matching articles per day on the current index (during a first build, on what it has made searchable). */
-  matchesPerDay(query: string): MatchesPerDay {
-    return (this.partial?.index ?? this.current).matchesPerDay(query);
+  matchesPerDay(query: string, corrections?: SearchCorrections): MatchesPerDay {
+    return (this.partial?.index ?? this.current).matchesPerDay(query, corrections);
   }
 
   /**

@@ -361,11 +361,12 @@ export class CorpusIndex {
   /**
    * How many articles match `query` on each day, found as {@link search} finds them (without its fuzzy retry)
    * but neither ranked nor made into results: a query's timeline at 100,000 articles took seconds through search.
+   * Entity filters follow the user's `corrections`, as in a search.
    */
-  matchesPerDay(query: string): MatchesPerDay {
+  matchesPerDay(query: string, corrections?: SearchCorrections): MatchesPerDay {
     const parsed = parseQuery(query);
     if (!parsed.ok) return { ok: false, error: parsed.error, offset: parsed.offset };
-    const plan = planQuery(parsed.query, this.planContext());
+    const plan = planQuery(parsed.query, this.planContext(corrections));
     const dayOf = this.store.day.array;
     const perDay = new Map<number, number>();
     const total = forEachMatch(plan.clauses, this.store, this.scratch, (doc) => {

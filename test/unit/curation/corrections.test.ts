@@ -207,6 +207,16 @@ describe('facts file corrections: applied to an index', () => {
     assert.deepStrictEqual(search('person:"Jane Doe"'), ['b.txt', 'c.txt', 'papers/d.txt']);
     assert.deepStrictEqual(search('person:Kim'), ['a.txt', 'c.txt']);
   });
+
+  it('counts a query timeline\'s matches per day with the same corrections as the search', () => {
+    const perDay = (query: string) => {
+      const counted = index.matchesPerDay(query, { corrections, pathOf: (id) => id });
+      return counted.ok ? counted.total : counted.error;
+    };
+    assert.strictEqual(perDay('person:Putin'), search('person:Putin').length);
+    assert.strictEqual(perDay('place:Washington'), search('place:Washington').length);
+    assert.strictEqual(perDay('entity:Method'), 0);
+  });
 });
 
 describe('facts file corrections: applied to an article', () => {
