@@ -162,8 +162,11 @@ export function* decodeEntitySection(data: Uint8Array, count: number, termCount:
  * go to the columns' `forwardBytes`. Term ids are numbered in order of first appearance, so the commonest words
  * take one byte: ~1.7 bytes a token instead of 2 as 16-bit ids. An article loaded from a file and not changed is
  * copied as the file held it. The store decodes an article's ids when first read (see {@link DocStore.tokens}).
+ *
+ * @example
+ * const { lengths, chunks } = runAtOnce(codeForward(store)); // lengths[doc]: bytes of article doc's ids in chunks
  */
-function* codeForward(store: DocStore): Generator<void, { lengths: Uint32Array; chunks: Uint8Array[] }> {
+export function* codeForward(store: DocStore): Generator<void, { lengths: Uint32Array; chunks: Uint8Array[] }> {
   const writer = new ByteWriter();
   const lengths = new Uint32Array(store.count);
   for (let doc = 0; doc < store.count; doc++) {

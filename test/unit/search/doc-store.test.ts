@@ -3,6 +3,7 @@ import { compactSteps } from '../../../src/core/search/compaction';
 import { ByteWriter } from '../../../src/core/search/byte-codec';
 import { DocColumns, DocStore } from '../../../src/core/search/doc-store';
 import { Growable } from '../../../src/core/search/growable';
+import { codeForward } from '../../../src/core/search/index-sections';
 import { SegmentedArray } from '../../../src/core/search/segmented-array';
 import { runAtOnce } from '../../../src/core/search/time-slices';
 import { FixtureArticle, NEWS, article, buildIndex } from './fixtures';
@@ -22,15 +23,8 @@ function appended(texts: readonly string[]): DocStore {
 
 /** Every article's token ids coded as a saved index holds them, back to back, and the columns with their byte lengths. */
 function saved(store: DocStore): { columns: DocColumns; forward: Uint8Array } {
-  const writer = new ByteWriter();
-  const lengths = new Uint32Array(store.count);
-  for (let doc = 0; doc < store.count; doc++) {
-    const before = writer.length;
-    const held = store.codedTokens(doc, writer);
-    if (held !== undefined) writer.bytes(held);
-    lengths[doc] = writer.length - before;
-  }
-  return { columns: { ...store.columns(), forwardBytes: lengths }, forward: Buffer.concat(writer.finish()) };
+  const { lengths, chunks } = runAtOnce(codeForward(store));
+  return { columns: { ...store.columns(), forwardBytes: lengths }, forward: Buffer.concat(chunks) };
 }
 
 describe('doc store loading', () => {
