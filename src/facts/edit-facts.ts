@@ -4,10 +4,10 @@ import { entityAtOffset } from '../core/entities/entity-at-offset';
 import { ArticleAnalyzer } from '../core/curation/article-corrections';
 import { EntityType } from '../core/entities/types';
 import { EntityDirectory } from '../core/entity-directory';
+import { isEntityType } from '../core/facts/corrections';
 import { parseFacts } from '../core/facts/entity-facts';
 import { addFactsEntry } from '../core/facts/facts-edit';
 import { FactsLookup } from '../core/facts/facts-store';
-import { ENTITY_TYPES } from '../core/search/entity-table';
 import { notify } from '../notifications';
 import { currentFactsText, factsFileOf } from './facts-files';
 
@@ -23,10 +23,6 @@ interface FactsTarget {
   readonly type: EntityType;
   readonly name: string;
   readonly near?: vscode.Uri;
-}
-
-function isEntityType(value: unknown): value is EntityType {
-  return (ENTITY_TYPES as readonly unknown[]).includes(value);
 }
 
 /** The entity named by the arguments (a hover card's link), else the one under the cursor of the active editor. */
