@@ -55,12 +55,12 @@ export function* compactSteps(source: DocStore, termCount: number): Generator<vo
 }
 
 function* copyLive(source: DocStore): Generator<void, DocStore> {
-  const target = new DocStore(source.textDictionary);
+  const target = new DocStore(source.codec);
   for (let doc = 0; doc < source.count; doc++) {
     if (!source.isLive(doc)) continue;
     const tokens = source.tokens(doc);
     const text = source.storedText(doc);
-    target.append(source.stored(doc), tokens, 0, tokens.length, text.bytes, 0, text.bytes.length, text.deflated);
+    target.append(source.stored(doc), tokens, 0, tokens.length, text.bytes, 0, text.bytes.length, text.coded);
     if (doc % COMPACTION_STEP_DOCS === COMPACTION_STEP_DOCS - 1) yield;
   }
   return target;

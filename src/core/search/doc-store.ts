@@ -1,7 +1,7 @@
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { ByteReader, ByteWriter } from './byte-codec';
 import { Growable } from './growable';
 import { SegmentedArray } from './segmented-array';
+import { WordCodec } from './word-codec';
 
 /** What the store is given for one new article. */
 interface StoredArticle {
@@ -18,8 +18,8 @@ interface StoredArticle {
 
 /**
  * The per-document number columns of a {@link DocStore}, as saved (tokens and text are saved per document).
- * `forwardBytes` and `textLen` count the bytes of each article's coded tokens and deflated text (a store
- * that holds them otherwise gives 0; saving fills them in).
+ * `forwardBytes` and `textLen` count the bytes of each article's title and entity ids as varints and of its
+ * coded text with its body ids (see {@link WordCodec}) (a store that holds them otherwise gives 0; saving fills them in).
  *
  * @example
  * store.columns().day; // Int32Array [20230913] for the store of the {@link DocStore} example
@@ -52,31 +52,25 @@ const DECODE_STEP_DOCS = 500;
 
 const decoder = new TextDecoder();
 /**
- * The preset dictionary of the stored text ({@link DocStore.textDictionary}) is this many slices of this many
- * bytes, from articles spread over the corpus: a preset dictionary lets each ~4 KB article, deflated on its own
- * (so that a snippet inflates only its article), refer to what articles share, as a whole block would. Per
- * article (Reuters-derived, 3.6 KB), 52 % of the text without one, 42 % with 16 KB of the corpus's text, 39 %
- * with 32 KB; but zlib reads the whole dictionary for every article, and 32 KB took twice as long to deflate.
+ * The codes of the stored text ({@link DocStore.codec}) learn separators and spellings from this many articles
+ * spread over the corpus (a few ms each); term ids are counted over all articles.
  */
-const DICTIONARY_SLICES = 32;
-const DICTIONARY_SLICE_BYTES = 512;
-/** Deflate's window: a preset dictionary longer than this is not used. */
-const MAX_DICTIONARY_BYTES = 32 * 1024;
+const CODEC_SAMPLE_DOCS = 2000;
 
-/** A document's text as the store holds it: its UTF-8 bytes, or those deflated with the store's dictionary. */
+/** A document's text as the store holds it: its UTF-8 bytes, or coded with its body ids by the store's codec. */
 interface StoredText {
   readonly bytes: Uint8Array;
-  readonly deflated: boolean;
+  readonly coded: boolean;
 }
 
 /**
  * Every indexed article by document id: its file stamp, date, field lengths, its token ids
  * (the "forward index", used to check phrases and to rebuild postings) and its UTF-8 text (for snippets).
- * The text of an article loaded from a saved index stays deflated (as the file holds it: a quarter to a half of
- * its size) and is inflated when read; an article indexed since is held as it is until it is saved. The token
- * ids of an article loaded from a saved index stay coded as varints (as the file holds them, ~1.7 bytes a token)
- * until first read or until {@link decodeTokensSteps} decodes them, then are kept decoded: the load itself
- * copies and decodes none of them.
+ * The text of an article loaded from a saved index stays coded together with its body's token ids (as the file
+ * holds them, see {@link WordCodec}: ~27 % of the text's size for both) and is decoded when read; an article
+ * indexed since is held as it is until it is saved. The token ids of an article loaded from a saved index are
+ * decoded from there (the body's) and from varints (title and entity field) when first read or when
+ * {@link decodeTokensSteps} decodes them, then are kept decoded: the load itself copies and decodes none of them.
  * Removal only marks a tombstone; {@link CorpusIndex.compact} drops them.
  *
  * @example
@@ -99,9 +93,9 @@ export class DocStore {
   readonly entityLen = new Growable(Uint32Array);
   readonly textLen = new Growable(Uint32Array);
   readonly deleted = new Growable(Uint8Array);
-  /** 1 where the stored text is deflated with {@link textDictionary}. */
-  private readonly deflated = new Growable(Uint8Array);
-  /** Per document, {@link DECODED} when its tokens are in `forward`, {@link CODED} when `coded` holds their varints. */
+  /** 1 where the stored text is coded with {@link codec}. */
+  private readonly textCoded = new Growable(Uint8Array);
+  /** Per document, {@link DECODED} when its tokens are in `forward`, {@link CODED} when its coded text and `coded` (title and entity ids as varints) hold them. */
   private readonly forwardState = new Growable(Uint8Array);
   /** Where each document's tokens, coded tokens and text start in the segmented stores. */
   private readonly forwardAt = new Growable(Float64Array);
@@ -115,27 +109,27 @@ export class DocStore {
   private live = 0;
   private totals = { body: 0, title: 0, entity: 0 };
 
-  /** `textDictionary`: the preset dictionary deflated texts use (empty until one is chosen, see {@link ensureTextDictionary}). */
-  constructor(private dictionary: Uint8Array = new Uint8Array(0)) {}
+  /** `codec`: the codes coded texts use (none until they are made, see {@link ensureCodec}). */
+  constructor(private textCodec?: WordCodec) {}
 
-  /** The preset dictionary of the deflated texts (empty when none is). */
-  get textDictionary(): Uint8Array {
-    return this.dictionary;
+  /** The codes of the coded texts (undefined until some are made). */
+  get codec(): WordCodec | undefined {
+    return this.textCodec;
   }
 
   /**
    * Builds a store in bulk from what a saved index holds: the number columns (taken over, not copied), every
-   * article's token ids as varints back to back (`forward`, as {@link codedTokens} gives them, their bytes per
-   * article in the columns' `forwardBytes`), and the articles' text back to back. Column by column, instead of
+   * article's title and entity ids as varints back to back (`forward`, as {@link codedTokens} gives them, their
+   * bytes per article in the columns' `forwardBytes`), and the articles' coded texts back to back (`text`, as
+   * {@link codedText} gives them, their bytes in the columns' `textLen`). Column by column, instead of
    * article by article through {@link append}, which made loading 100,000 articles create as many objects,
    * scratch copies and path look-ups. Both are used where they lie, in the buffer of the file; the tokens are
-   * decoded per article when first read. With `dictionary`, `text` holds the articles deflated with it (as
-   * the columns' `textLen` counts them) and they stay so. A generator that pauses every {@link LOAD_STEP_DOCS}
+   * decoded per article when first read. A generator that pauses every {@link LOAD_STEP_DOCS}
    * articles; throws a "News Corpus:" error when the tokens or the text are too short.
    *
    * @example
-   * const saved = { ...store.columns(), forwardBytes: new Uint32Array([1]) }; // of the store in the class example: one article, one token
-   * const loaded = runAtOnce(DocStore.loadSteps(['a.txt'], ['T'], saved, new Uint8Array([7]), new TextEncoder().encode(' date 2023-09-13 T')));
+   * const saved = { ...store.columns(), forwardBytes: new Uint32Array([0]), textLen: new Uint32Array([coded.length]) }; // coded = store.codedText(0)
+   * const loaded = runAtOnce(DocStore.loadSteps(['a.txt'], ['T'], saved, new Uint8Array(0), coded, store.codec));
    * loaded.tokens(0); // Uint32Array [7]
    * loaded.text(0); // ' date 2023-09-13 T'
    */
@@ -145,9 +139,9 @@ export class DocStore {
     columns: DocColumns,
     forward: Uint8Array,
     text: Uint8Array,
-    dictionary?: Uint8Array,
+    codec: WordCodec,
   ): Generator<void, DocStore> {
-    const store = new DocStore(dictionary);
+    const store = new DocStore(codec);
     const count = paths.length;
     for (let doc = 0; doc < count; doc++) {
       store.paths.push(paths[doc] ?? '');
@@ -164,7 +158,7 @@ export class DocStore {
     store.entityLen.adopt(columns.entityLen);
     store.codedLen.adopt(columns.forwardBytes);
     store.deleted.adopt(new Uint8Array(count));
-    store.deflated.adopt(new Uint8Array(count).fill(dictionary === undefined ? 0 : 1));
+    store.textCoded.adopt(new Uint8Array(count).fill(1));
     store.forwardState.adopt(new Uint8Array(count).fill(CODED));
     store.forwardAt.adopt(new Float64Array(count));
     // Both are used where they lie in the loaded file: copying them (~80 MB of text at 100k) was 0.15–0.25 s of a
@@ -220,10 +214,10 @@ export class DocStore {
 
   /**
    * Adds an article whose forward tokens are `tokens[from..to)` (global term ids, entity pairs included)
-   * and whose text is `text[textFrom..textTo)` (deflated with this store's dictionary if `deflated`).
+   * and whose text is `text[textFrom..textTo)` (coded with this store's codec if `coded`).
    * Replaces an article with the same path.
    */
-  append(article: StoredArticle, tokens: Uint32Array, from: number, to: number, text: Uint8Array, textFrom: number, textTo = text.length, deflated = false): number {
+  append(article: StoredArticle, tokens: Uint32Array, from: number, to: number, text: Uint8Array, textFrom: number, textTo = text.length, coded = false): number {
     this.remove(article.path);
     const doc = this.paths.length;
     this.paths.push(article.path);
@@ -242,7 +236,7 @@ export class DocStore {
     this.entityLen.push(this.entityWords(doc));
     this.textAt.push(this.texts.append(text, textFrom, textTo));
     this.textLen.push(textTo - textFrom);
-    this.deflated.push(deflated ? 1 : 0);
+    this.textCoded.push(coded ? 1 : 0);
     this.deleted.push(0);
     this.byPath.set(article.path, doc);
     this.countIn(doc, 1);
@@ -275,8 +269,9 @@ export class DocStore {
   }
 
   /**
-   * The document's token ids as varints, as saved and as {@link loadSteps} takes them: the bytes held since the
-   * load, without copying, or the ids coded now into `writer` (then undefined is returned).
+   * The document's title and entity ids as varints, as saved and as {@link loadSteps} takes them (the body's are
+   * saved with the text): the bytes held since the load, without copying, or the ids coded now into `writer`
+   * (then undefined is returned).
    *
    * @example
    * const bytes = store.codedTokens(doc, writer); // a loaded article: its bytes; an indexed one: written to `writer`
@@ -284,7 +279,7 @@ export class DocStore {
   codedTokens(doc: number, writer: ByteWriter): Uint8Array | undefined {
     if (((this.forwardState.array[doc] ?? 0) & CODED) !== 0) return this.coded.view(this.codedAt.array[doc] ?? 0, this.codedLen.array[doc] ?? 0);
     const tokens = this.tokens(doc);
-    for (let i = 0; i < tokens.length; i++) writer.varint(tokens[i] ?? 0);
+    for (let i = this.bodyLen.array[doc] ?? 0; i < tokens.length; i++) writer.varint(tokens[i] ?? 0);
     return undefined;
   }
 
@@ -307,43 +302,48 @@ export class DocStore {
   }
 
   private decodeTokens(doc: number, length: number): void {
+    const codec = this.textCodec;
+    const body = this.bodyLen.array[doc] ?? 0;
+    const text = this.storedText(doc);
+    if (codec === undefined || !text.coded || WordCodec.wordCount(text.bytes) !== body) throw new Error('News Corpus: an article\'s token ids are missing.');
     const bytes = this.coded.view(this.codedAt.array[doc] ?? 0, this.codedLen.array[doc] ?? 0);
     const at = this.forward.reserve(length);
+    const ids = this.forward.view(at, length);
+    codec.decodeIds(text.bytes, ids, 0);
     const reader = new ByteReader(bytes);
-    reader.varints(this.forward.view(at, length), 0, length);
+    reader.varints(ids, body, length - body);
     if (reader.position !== bytes.length) throw new Error('News Corpus: an article\'s token ids do not fill their bytes.');
     this.forwardAt.array[doc] = at;
     this.forwardState.array[doc] = (this.forwardState.array[doc] ?? 0) | DECODED;
   }
 
-  /** The document's UTF-8 text: without copying, or inflated when the store holds it deflated. */
-  textBytes(doc: number): Uint8Array {
-    const { bytes, deflated } = this.storedText(doc);
-    return deflated ? inflateRawSync(bytes, this.zlibOptions()) : bytes;
-  }
-
-  /** The document's text as the store holds it, without copying (to copy it into a store with the same dictionary). */
+  /** The document's text as the store holds it, without copying (to copy it into a store with the same codec). */
   storedText(doc: number): StoredText {
-    return { bytes: this.texts.view(this.textAt.array[doc] ?? 0, this.textLen.array[doc] ?? 0), deflated: this.deflated.array[doc] === 1 };
-  }
-
-  /** The document's text deflated with the store's dictionary (for saving): as it is held, or deflated now. */
-  deflatedText(doc: number): Uint8Array {
-    const { bytes, deflated } = this.storedText(doc);
-    return deflated ? bytes : deflateRawSync(bytes, this.zlibOptions());
+    return { bytes: this.texts.view(this.textAt.array[doc] ?? 0, this.textLen.array[doc] ?? 0), coded: this.textCoded.array[doc] === 1 };
   }
 
   /**
-   * Takes the texts a save deflated as the store's own (`chunks`: every document's deflated text back to back,
+   * The document's text coded with its body ids by the store's codec (for saving): as it is held, or coded now.
+   * Throws a "News Corpus:" error when the store has no codec yet (see {@link ensureCodec}).
+   */
+  codedText(doc: number): Uint8Array {
+    const { bytes, coded } = this.storedText(doc);
+    if (coded) return bytes;
+    if (this.textCodec === undefined) throw new Error('News Corpus: the texts have no codes to be saved with.');
+    return this.textCodec.encode({ text: decoder.decode(bytes), bodyStart: this.bodyStart.array[doc] ?? 0, bodyIds: this.tokens(doc).subarray(0, this.bodyLen.array[doc] ?? 0) });
+  }
+
+  /**
+   * Takes the texts a save coded as the store's own (`chunks`: every document's coded text back to back,
    * none straddling two chunks, as a `ByteWriter` leaves them; `lengths`: each one's bytes), freeing the texts
    * held as they were indexed: after a build, the text then takes in memory what it takes in the file.
    *
    * @example
-   * encodeIndex(index.parts(), identity); // saving deflates every text, then the store adopts them this way
-   * index.article(path)?.text; // the same text as before, inflated when read
+   * encodeIndex(index.parts(), identity); // saving codes every text, then the store adopts them this way
+   * index.article(path)?.text; // the same text as before, decoded when read
    */
-  adoptDeflatedTexts(chunks: readonly Uint8Array[], lengths: Uint32Array): void {
-    if (lengths.length !== this.count) throw new Error('News Corpus: the deflated texts are not those of this store.');
+  adoptCodedTexts(chunks: readonly Uint8Array[], lengths: Uint32Array): void {
+    if (lengths.length !== this.count) throw new Error('News Corpus: the coded texts are not those of this store.');
     const texts = new SegmentedArray<Uint8Array>(Uint8Array, TEXT_SEGMENT);
     const textAt = new Float64Array(this.count);
     let chunk = 0;
@@ -356,47 +356,45 @@ export class DocStore {
         base = texts.adopt(chunks[chunk] ?? new Uint8Array(0));
         offset = 0;
       }
-      if (offset + length > (chunks[chunk]?.length ?? 0)) throw new Error('News Corpus: the deflated texts are shorter than the store needs.');
+      if (offset + length > (chunks[chunk]?.length ?? 0)) throw new Error('News Corpus: the coded texts are shorter than the store needs.');
       textAt[doc] = base + offset;
       offset += length;
     }
     this.texts = texts;
     this.textAt.adopt(textAt);
     this.textLen.adopt(Uint32Array.from(lengths));
-    this.deflated.adopt(new Uint8Array(this.count).fill(1));
+    this.textCoded.adopt(new Uint8Array(this.count).fill(1));
   }
 
   /**
-   * Chooses the preset dictionary of the deflated texts, if the store has none yet: slices of articles spread
-   * over the store (see {@link DICTIONARY_SLICES}). Texts held as they are keep working; saving deflates them with it.
+   * Makes the codes of the coded texts, if the store has none yet: term ids counted over every article's body,
+   * separators and spellings from {@link CODEC_SAMPLE_DOCS} articles spread over the store. `terms` is the
+   * dictionary's array of terms by id (read when decoding: it may grow). Texts held as they are keep working;
+   * saving codes them.
    *
    * @example
-   * store.ensureTextDictionary();
-   * const bytes = store.deflatedText(0);
+   * store.ensureCodec(dictionary.all());
+   * const bytes = store.codedText(0);
    */
-  ensureTextDictionary(): void {
-    // Texts already deflated need the dictionary they were deflated with.
-    if (this.dictionary.length > 0 || this.count === 0 || this.deflated.view().includes(1)) return;
-    const slices: Uint8Array[] = [];
-    const step = Math.max(1, Math.floor(this.count / DICTIONARY_SLICES));
-    for (let doc = 0; doc < this.count && slices.length < DICTIONARY_SLICES; doc += step) {
-      const text = this.textBytes(doc);
-      const middle = Math.max(0, Math.floor((text.length - DICTIONARY_SLICE_BYTES) / 2));
-      slices.push(text.subarray(middle, middle + DICTIONARY_SLICE_BYTES));
+  ensureCodec(terms: readonly string[]): void {
+    if (this.textCodec !== undefined) return;
+    const counts = new Uint32Array(terms.length);
+    for (let doc = 0; doc < this.count; doc++) {
+      const body = this.tokens(doc).subarray(0, this.bodyLen.array[doc] ?? 0);
+      for (let i = 0; i < body.length; i++) counts[body[i] ?? 0] = (counts[body[i] ?? 0] ?? 0) + 1;
     }
-    const dictionary = new Uint8Array(Math.min(MAX_DICTIONARY_BYTES, slices.reduce((sum, slice) => sum + slice.length, 0)));
-    let at = 0;
-    for (const slice of slices) {
-      if (at + slice.length > dictionary.length) break;
-      dictionary.set(slice, at);
-      at += slice.length;
-    }
-    this.dictionary = dictionary;
+    const samples = [];
+    const step = Math.max(1, Math.floor(this.count / CODEC_SAMPLE_DOCS));
+    for (let doc = 0; doc < this.count; doc += step) samples.push({ text: this.text(doc), bodyStart: this.bodyStart.array[doc] ?? 0, bodyIds: this.tokens(doc).subarray(0, this.bodyLen.array[doc] ?? 0) });
+    this.textCodec = WordCodec.build(samples, terms, counts);
   }
 
   /** The article's original text (as decoded when it was indexed). */
   text(doc: number): string {
-    return decoder.decode(this.textBytes(doc));
+    const { bytes, coded } = this.storedText(doc);
+    if (!coded) return decoder.decode(bytes);
+    if (this.textCodec === undefined) throw new Error('News Corpus: an article\'s text is coded without codes.');
+    return this.textCodec.decodeText(bytes);
   }
 
   /** The number columns trimmed to their length, for saving. */
@@ -428,11 +426,6 @@ export class DocStore {
       titleTokens: this.titleLen.array[doc] ?? 0,
       entityPairs: this.entityPairs.array[doc] ?? 0,
     };
-  }
-
-  /** Deflate's options for the store's texts: zlib refuses an empty preset dictionary. */
-  private zlibOptions(): { dictionary?: Uint8Array } {
-    return this.dictionary.length > 0 ? { dictionary: this.dictionary } : {};
   }
 
   /** Sum of the counts of the entity field, the length its scores are normalised by. */

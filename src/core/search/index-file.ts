@@ -22,11 +22,13 @@ export const INDEX_FILE_MAGIC = 'NCINDEX1';
  * 8: the forward index as varints per article (their byte lengths and the entity-field lengths are columns), kept
  * coded after a load and decoded per article when first read; posting counts as a bitmap of "once in the body"
  * and small varints for the others.
+ * 9: each article's text and body ids coded once, together, by a word codec with Huffman codes made from the
+ * corpus (saved at the start of the text section); the forward section keeps only title and entity ids.
  *
  * @example
  * new DataView(bytes.buffer, bytes.byteOffset).getUint32(8, true) === INDEX_FORMAT_VERSION; // true for a current index file
  */
-export const INDEX_FORMAT_VERSION = 8;
+export const INDEX_FORMAT_VERSION = 9;
 /**
  * Bumped whenever tokenisation, fields or counts change: a file written by another analyser
  * has the right layout but the wrong contents, and is rebuilt too.

@@ -8,6 +8,7 @@ import { EntityFigures, EntityStats } from './entity-stats';
 import { EntityInfo, EntityTable } from './entity-table';
 import { MainPostings } from './postings';
 import { TermDictionary } from './term-dictionary';
+import { WordCodec } from './word-codec';
 
 /** The parts of an index file after its header and description, in file order. */
 type SectionName = 'terms' | 'paths' | 'titles' | 'entities' | 'columns' | 'forward' | 'postings' | 'text';
@@ -55,8 +56,8 @@ const FIGURE_SEPARATOR = ' ';
 export const ARTICLE_STEP = 2000;
 /** Postings encoded between two chances to pause. */
 const POSTING_STEP = 200_000;
-/** Articles whose text is deflated between two chances to pause (~50–100 µs each at 4 KB). */
-const DEFLATE_STEP = 64;
+/** Articles whose text is coded between two chances to pause (~100–300 µs each at 4 KB). */
+const CODE_STEP = 64;
 
 /** The number columns, in file order (`readColumns` reads them back in the same order). */
 const COLUMNS: readonly (keyof DocColumns)[] = ['day', 'size', 'mtime', 'bodyStart', 'bodyLen', 'titleLen', 'entityPairs', 'entityLen', 'forwardBytes', 'textLen'];
@@ -158,10 +159,11 @@ export function* decodeEntitySection(data: Uint8Array, count: number, termCount:
 }
 
 /**
- * The forward index: every article's token ids as varints, in id order, back to back; their bytes per article
- * go to the columns' `forwardBytes`. Term ids are numbered in order of first appearance, so the commonest words
- * take one byte: ~1.7 bytes a token instead of 2 as 16-bit ids. An article loaded from a file and not changed is
- * copied as the file held it. The store decodes an article's ids when first read (see {@link DocStore.tokens}).
+ * The forward index less the body (which is saved with the text, see {@link WordCodec}): every article's title
+ * and entity ids as varints, in id order, back to back; their bytes per article go to the columns'
+ * `forwardBytes`. Term ids are numbered in order of first appearance, so the commonest words take one byte. An
+ * article loaded from a file and not changed is copied as the file held it. The store decodes an article's ids
+ * when first read (see {@link DocStore.tokens}).
  *
  * @example
  * const { lengths, chunks } = runAtOnce(codeForward(store)); // lengths[doc]: bytes of article doc's ids in chunks
@@ -180,33 +182,33 @@ export function* codeForward(store: DocStore): Generator<void, { lengths: Uint32
 }
 
 /**
- * The text section: the length of the store's preset dictionary (a varint) and its bytes, then every article's
- * text deflated with it, back to back; each article's deflated length goes to the columns' `textLen`.
- * The store then keeps the deflated texts instead of those it held as they were indexed.
+ * The text section: the codes of the store's {@link WordCodec}, then every article's text coded with its body
+ * ids, back to back; each article's coded length goes to the columns' `textLen`. The store then keeps the coded
+ * texts instead of those it held as they were indexed.
  */
-function* deflateTexts(store: DocStore): Generator<void, { lengths: Uint32Array; chunks: Uint8Array[] }> {
-  store.ensureTextDictionary();
+function* codeTexts(store: DocStore, terms: readonly string[]): Generator<void, { lengths: Uint32Array; chunks: Uint8Array[] }> {
+  store.ensureCodec(terms);
+  yield;
   const header = new ByteWriter();
-  header.varint(store.textDictionary.length);
-  header.bytes(store.textDictionary);
+  store.codec?.write(header);
   const texts = new ByteWriter();
   const lengths = new Uint32Array(store.count);
   for (let doc = 0; doc < store.count; doc++) {
-    const bytes = store.deflatedText(doc);
+    const bytes = store.codedText(doc);
     lengths[doc] = bytes.length;
     texts.bytes(bytes);
-    if (doc % DEFLATE_STEP === DEFLATE_STEP - 1) yield;
+    if (doc % CODE_STEP === CODE_STEP - 1) yield;
   }
   const chunks = texts.finish();
-  store.adoptDeflatedTexts(chunks, lengths);
+  store.adoptCodedTexts(chunks, lengths);
   return { lengths, chunks: [...header.finish(), ...chunks] };
 }
 
-/** What {@link deflateTexts} wrote: the preset dictionary (copied out of the file buffer) and the deflated texts. */
-function readTexts(section: Uint8Array): { dictionary: Uint8Array; deflated: Uint8Array } {
+/** What {@link codeTexts} wrote: the codec (decoding with `terms`) and the coded texts. */
+function readTexts(section: Uint8Array, terms: readonly string[]): { codec: WordCodec; coded: Uint8Array } {
   const reader = new ByteReader(section);
-  const dictionary = new Uint8Array(reader.bytes(reader.varint()));
-  return { dictionary, deflated: section.subarray(reader.position) };
+  const codec = WordCodec.read(reader, terms);
+  return { codec, coded: section.subarray(reader.position) };
 }
 
 function* writeSegments(writer: ByteWriter, segments: readonly Uint8Array[]): Generator<void, void> {
@@ -307,9 +309,9 @@ function readColumns(reader: ByteReader, count: number): DocColumns {
 
 /**
  * Encodes a compacted index (no removed or pending articles) as the sections of an index file:
- * string tables, the number columns, the forward index as varints (see {@link codeForward}), the postings
+ * string tables, the number columns, the title and entity ids as varints (see {@link codeForward}), the postings
  * (documents as varint gaps, counts as in {@link writeCounts}, with a table to find each term's), and each
- * article's text deflated (see {@link deflateTexts}). A generator: it pauses every few ms.
+ * article's text coded with its body ids (see {@link codeTexts}). A generator: it pauses every few ms.
  *
  * @example
  * const { sections, chunks } = runAtOnce(encodeSections(index.parts()));
@@ -325,7 +327,7 @@ export function* encodeSections(parts: IndexParts): Generator<void, { sections: 
   };
   const terms = parts.dictionary.all();
   const entities = entityFields(parts.entities, parts.entityStats);
-  const text = yield* deflateTexts(store);
+  const text = yield* codeTexts(store, parts.dictionary.all());
   const forward = yield* codeForward(store);
   yield* section('terms', terms.length, writeStrings(writer, terms));
   yield* section('paths', store.count, writeStrings(writer, store.paths));
@@ -370,14 +372,14 @@ export function* decodeSections(payload: Uint8Array, sections: readonly SectionI
   const { table: entities, stats: entityStats } = yield* decodeEntitySection(of('entities').data, of('entities').count, terms.length);
   if (titles.length !== paths.length || of('columns').count !== paths.length) throw new Error('News Corpus: the article tables disagree.');
   const columns = readColumns(new ByteReader(of('columns').data), paths.length);
-  const store = yield* readStore(paths, titles, columns, of('forward').data, of('text').data);
+  const store = yield* readStore(paths, titles, columns, of('forward').data, of('text').data, dictionary.all());
   const postings = yield* readPostings(of('postings').data, of('postings').count);
   if (postings.termCount > terms.length) throw new Error('News Corpus: the postings name more terms than the dictionary holds.');
   return entityStats === undefined ? { dictionary, store, postings, entities } : { dictionary, store, postings, entities, entityStats };
 }
 
-function* readStore(paths: readonly string[], titles: readonly string[], columns: DocColumns, forward: Uint8Array, text: Uint8Array): Generator<void, DocStore> {
-  const { dictionary, deflated } = readTexts(text);
+function* readStore(paths: readonly string[], titles: readonly string[], columns: DocColumns, forward: Uint8Array, text: Uint8Array, terms: readonly string[]): Generator<void, DocStore> {
+  const { codec, coded } = readTexts(text, terms);
   if (columns.forwardBytes.reduce((sum, bytes) => sum + bytes, 0) !== forward.length) throw new Error('News Corpus: the forward index holds other bytes than the articles need.');
-  return yield* DocStore.loadSteps(paths, titles, columns, forward, deflated, dictionary);
+  return yield* DocStore.loadSteps(paths, titles, columns, forward, coded, codec);
 }

@@ -6,33 +6,43 @@ import { Growable } from '../../../src/core/search/growable';
 import { codeForward } from '../../../src/core/search/index-sections';
 import { SegmentedArray } from '../../../src/core/search/segmented-array';
 import { runAtOnce } from '../../../src/core/search/time-slices';
+import { tokenize } from '../../../src/core/search/tokenize';
+import { WordCodec } from '../../../src/core/search/word-codec';
 import { FixtureArticle, NEWS, article, buildIndex } from './fixtures';
 
 const encoder = new TextEncoder();
 
-/** A store built article by article, as indexing does. */
+/** The terms of the stores below, by id, as the index's dictionary holds them. */
+const TERMS: string[] = [];
+
+/** A store built article by article, as indexing does: body ids from the words of the text, one title id, one entity pair. */
 function appended(texts: readonly string[]): DocStore {
   const store = new DocStore();
   texts.forEach((text, doc) => {
-    // Body tokens, one title token, then one entity pair (term 9, mentioned twice).
-    const tokens = new Uint32Array([doc, doc + 1, 5, 9, 2]);
-    store.append({ path: `${doc}.txt`, title: `T${doc}`, size: text.length, mtimeMs: doc, day: 20230913 + doc, bodyStart: 0, bodyTokens: 2, titleTokens: 1, entityPairs: 1 }, tokens, 0, tokens.length, encoder.encode(text), 0);
+    const body = tokenize(text).map(({ term }) => (TERMS.includes(term) ? TERMS.indexOf(term) : TERMS.push(term) - 1));
+    // The entity pair: term 9, mentioned twice.
+    const tokens = new Uint32Array([...body, 5, 9, 2]);
+    store.append({ path: `${doc}.txt`, title: `T${doc}`, size: text.length, mtimeMs: doc, day: 20230913 + doc, bodyStart: 0, bodyTokens: body.length, titleTokens: 1, entityPairs: 1 }, tokens, 0, tokens.length, encoder.encode(text), 0);
   });
   return store;
 }
 
-/** Every article's token ids coded as a saved index holds them, back to back, and the columns with their byte lengths. */
-function saved(store: DocStore): { columns: DocColumns; forward: Uint8Array } {
+/** Every article's title and entity ids and its coded text as a saved index holds them, back to back, and the columns with their byte lengths. */
+function saved(store: DocStore): { columns: DocColumns; forward: Uint8Array; text: Uint8Array; codec: WordCodec } {
   const { lengths, chunks } = runAtOnce(codeForward(store));
-  return { columns: { ...store.columns(), forwardBytes: lengths }, forward: Buffer.concat(chunks) };
+  store.ensureCodec(TERMS);
+  const texts = Array.from({ length: store.count }, (_, doc) => store.codedText(doc));
+  const codec = store.codec;
+  assert.ok(codec);
+  return { columns: { ...store.columns(), forwardBytes: lengths, textLen: Uint32Array.from(texts, (text) => text.length) }, forward: Buffer.concat(chunks), text: Buffer.concat(texts), codec };
 }
 
 describe('doc store loading', () => {
   it('builds the same store in bulk as article by article', () => {
     const texts = ['first story', 'second, longer story', ''];
     const original = appended(texts);
-    const { columns, forward } = saved(original);
-    const loaded = runAtOnce(DocStore.loadSteps(original.paths, original.titles, columns, forward, encoder.encode(texts.join(''))));
+    const { columns, forward, text, codec } = saved(original);
+    const loaded = runAtOnce(DocStore.loadSteps(original.paths, original.titles, columns, forward, text, codec));
     assert.strictEqual(loaded.count, 3);
     assert.strictEqual(loaded.liveCount, 3);
     assert.deepStrictEqual(loaded.averages(), original.averages());
@@ -52,11 +62,11 @@ describe('doc store loading', () => {
   it('uses the loaded text and coded tokens where they lie in the file buffer, and appends beside them', () => {
     const texts = ['first story', 'second, longer story'];
     const original = appended(texts);
-    const { columns, forward } = saved(original);
-    const file = Buffer.concat([encoder.encode('HEADER'), forward, encoder.encode(texts.join('')), encoder.encode('TRAILER')]);
-    const text = file.subarray(6 + forward.length, 6 + forward.length + texts.join('').length);
-    const loaded = runAtOnce(DocStore.loadSteps(original.paths, original.titles, columns, file.subarray(6, 6 + forward.length), text));
-    assert.strictEqual(loaded.textBytes(1).buffer, file.buffer, 'no copy of the text at load');
+    const { columns, forward, text: coded, codec } = saved(original);
+    const file = Buffer.concat([encoder.encode('HEADER'), forward, coded, encoder.encode('TRAILER')]);
+    const text = file.subarray(6 + forward.length, 6 + forward.length + coded.length);
+    const loaded = runAtOnce(DocStore.loadSteps(original.paths, original.titles, columns, file.subarray(6, 6 + forward.length), text, codec));
+    assert.strictEqual(loaded.storedText(1).bytes.buffer, file.buffer, 'no copy of the text at load');
     assert.strictEqual(loaded.codedTokens(1, new ByteWriter())?.buffer, file.buffer, 'no copy of the tokens at load');
     const added = loaded.append({ ...loaded.stored(0), path: '2.txt' }, new Uint32Array([4]), 0, 1, encoder.encode('third'), 0);
     assert.deepStrictEqual([0, 1, added].map((doc) => loaded.text(doc)), [...texts, 'third']);
@@ -65,8 +75,8 @@ describe('doc store loading', () => {
 
   it("decodes an article's tokens when first read, and saves them again as they were loaded", () => {
     const original = appended(['a', 'b', 'c']);
-    const { columns, forward } = saved(original);
-    const loaded = runAtOnce(DocStore.loadSteps(original.paths, original.titles, columns, forward, encoder.encode('abc')));
+    const { columns, forward, text, codec } = saved(original);
+    const loaded = runAtOnce(DocStore.loadSteps(original.paths, original.titles, columns, forward, text, codec));
     assert.deepStrictEqual([...loaded.tokens(2)], [...original.tokens(2)], 'out of order, decoded first');
     assert.deepStrictEqual(saved(loaded).forward, forward);
     runAtOnce(loaded.decodeTokensSteps());
@@ -76,19 +86,20 @@ describe('doc store loading', () => {
 
   it('refuses coded tokens that do not fill their bytes, with a prefixed message', () => {
     const original = appended(['a']);
-    const { columns, forward } = saved(original);
-    const longer = runAtOnce(DocStore.loadSteps(original.paths, original.titles, { ...columns, forwardBytes: new Uint32Array([forward.length + 1]) }, Buffer.concat([forward, new Uint8Array([3])]), encoder.encode('a')));
+    const { columns, forward, text, codec } = saved(original);
+    const longer = runAtOnce(DocStore.loadSteps(original.paths, original.titles, { ...columns, forwardBytes: new Uint32Array([forward.length + 1]) }, Buffer.concat([forward, new Uint8Array([3])]), text, codec));
     assert.throws(() => longer.tokens(0), /^Error: News Corpus: an article's token ids do not fill their bytes/);
     assert.throws(
-      () => runAtOnce(DocStore.loadSteps(original.paths, original.titles, columns, forward.subarray(1), encoder.encode('a'))),
+      () => runAtOnce(DocStore.loadSteps(original.paths, original.titles, columns, forward.subarray(1), text, codec)),
       /^Error: News Corpus: the token ids section is shorter/,
     );
   });
 
   it('refuses text shorter than the articles need, with a prefixed message', () => {
     const original = appended(['some text']);
+    const { columns, forward, codec } = saved(original);
     assert.throws(
-      () => runAtOnce(DocStore.loadSteps(original.paths, original.titles, saved(original).columns, saved(original).forward, new Uint8Array(3))),
+      () => runAtOnce(DocStore.loadSteps(original.paths, original.titles, columns, forward, new Uint8Array(1), codec)),
       /^Error: News Corpus: the text section is shorter/,
     );
   });

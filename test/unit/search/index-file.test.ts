@@ -140,13 +140,13 @@ describe('index file', () => {
     assert.match(problem(older).message, /out of date \(format version 0/);
   });
 
-  it('rejects a cache in the previous format (version 7: 16-bit token ids) as stale, so it is rebuilt, never misread', () => {
-    assert.strictEqual(INDEX_FORMAT_VERSION, 8);
+  it('rejects a cache in the previous format (version 8: text deflated, ids as varints) as stale, so it is rebuilt, never misread', () => {
+    assert.strictEqual(INDEX_FORMAT_VERSION, 9);
     const previous = Uint8Array.from(bytes);
-    new DataView(previous.buffer).setUint32(VERSION_AT, 7, true);
+    new DataView(previous.buffer).setUint32(VERSION_AT, 8, true);
     const rejected = problem(previous);
     assert.strictEqual(rejected.kind, 'stale');
-    assert.match(rejected.message, /^News Corpus: the saved index is out of date \(format version 7, this version reads 8\)/);
+    assert.match(rejected.message, /^News Corpus: the saved index is out of date \(format version 8, this version reads 9\)/);
   });
 
   it('decodes the postings of a term only when it is first read, to the same lists as the saved index', () => {
@@ -227,7 +227,7 @@ describe('index file', () => {
     const loaded = new CorpusIndex(decoded.parts);
     const before = index.parts().store;
     const after = decoded.parts.store;
-    assert.ok(before.textBytes(before.docOf('big.txt') ?? -1).length > DEFAULT_MAX_FILE_BYTES - 200, 'the largest article indexed');
+    assert.ok(before.text(before.docOf('big.txt') ?? -1).length > DEFAULT_MAX_FILE_BYTES - 200, 'the largest article indexed');
     for (let doc = articles.length - 1; doc >= 0; doc--) {
       assert.deepStrictEqual([...after.tokens(doc)], [...before.tokens(doc)], `tokens of ${before.paths[doc]}`);
       assert.strictEqual(after.text(doc), before.text(doc), `text of ${before.paths[doc]}`);

@@ -16,7 +16,7 @@ function reopened(index: CorpusIndex): CorpusIndex {
 /** Article bodies: any text (accents, emoji, control characters, nothing at all), in one or more paragraphs. */
 const bodies = fc.array(fc.array(fc.string({ unit: 'grapheme', maxLength: 300 }), { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 12 });
 
-describe('article text deflated in the index file and in memory', () => {
+describe('article text coded in the index file and in memory', () => {
   it('reads back every article exactly as it was indexed, after a save and a reopen, for any text', () => {
     fc.assert(
       fc.property(bodies, (articles) => {
@@ -25,14 +25,14 @@ describe('article text deflated in the index file and in memory', () => {
         const loaded = reopened(index);
         for (const { path, text } of fixtures) {
           assert.strictEqual(loaded.article(path)?.text, text);
-          assert.strictEqual(index.article(path)?.text, text, 'the saved index holds the texts it deflated');
+          assert.strictEqual(index.article(path)?.text, text, 'the saved index holds the texts it coded');
         }
       }),
       { numRuns: 30 },
     );
   });
 
-  it('mixes texts loaded deflated with texts indexed since, through compaction and a second save', () => {
+  it('mixes texts loaded coded with texts indexed since, through compaction and a second save', () => {
     const first = reopened(buildIndex([{ path: '/corpus/a.txt', text: article('2023-09-13', 'Oil prices rose.', 'OPEC met in Vienna.') }]));
     const added = article('2023-09-14', 'Crude oil fell again, said traders in Gdańsk.');
     first.addBatch(analyzeText({ path: '/corpus/b.txt', size: added.length, mtimeMs: 2 }, added, () => []));
@@ -61,19 +61,18 @@ describe('article text deflated in the index file and in memory', () => {
     }
   });
 
-  it('keeps the preset dictionary it chose: texts deflated with it stay readable', () => {
+  it('keeps the codes it made: texts coded with them stay readable in a copy', () => {
     const store = new DocStore();
     const text = new TextEncoder().encode(' date 2023-09-13 The same words, the same words again.');
     store.append({ path: 'a.txt', title: 'T', size: text.length, mtimeMs: 0, day: 20230913, bodyStart: 17, bodyTokens: 0, titleTokens: 0, entityPairs: 0 }, new Uint32Array(0), 0, 0, text, 0);
-    store.ensureTextDictionary();
-    const dictionary = store.textDictionary;
-    assert.ok(dictionary.length > 0);
-    const deflated = store.deflatedText(0);
-    assert.ok(deflated.length < text.length);
-    const copy = new DocStore(dictionary);
-    copy.append(store.stored(0), new Uint32Array(0), 0, 0, deflated, 0, deflated.length, true);
-    copy.ensureTextDictionary();
-    assert.strictEqual(copy.textDictionary, dictionary);
+    store.ensureCodec([]);
+    const codec = store.codec;
+    assert.ok(codec);
+    const coded = store.codedText(0);
+    const copy = new DocStore(codec);
+    copy.append(store.stored(0), new Uint32Array(0), 0, 0, coded, 0, coded.length, true);
+    copy.ensureCodec([]);
+    assert.strictEqual(copy.codec, codec);
     assert.strictEqual(copy.text(0), store.text(0));
   });
 });

@@ -1,0 +1,232 @@
+/**
+ * The longest code a {@link HuffmanCode} gives: the decoder reads a code bit by bit, and a bound keeps a rare
+ * term's code within one 32-bit read. Counts are flattened until the longest code fits.
+ */
+const MAX_CODE_BITS = 24;
+/** Codes up to this long are decoded by one table look-up (most term ids and all common symbols); longer ones by length. */
+const LOOKUP_BITS = 11;
+/** A look-up entry holds the symbol above this many bits and the code's length below them. */
+const LENGTH_BITS = 5;
+
+/**
+ * Writes bits, most significant first, into a growing byte array.
+ *
+ * @example
+ * const bits = new BitWriter();
+ * bits.write(0b101, 3);
+ * bits.finish(); // Uint8Array [0b10100000]
+ */
+export class BitWriter {
+  private bytes = new Uint8Array(256);
+  private at = 0;
+  private pending = 0;
+  private pendingBits = 0;
+
+  /** Appends the low `count` bits of `value` (count ≤ 24). */
+  write(value: number, count: number): void {
+    this.pending = (this.pending << count) | (value & ((1 << count) - 1));
+    this.pendingBits += count;
+    while (this.pendingBits >= 8) {
+      this.pendingBits -= 8;
+      this.push((this.pending >>> this.pendingBits) & 0xff);
+    }
+    this.pending &= (1 << this.pendingBits) - 1;
+  }
+
+  /** The bytes written, the last one padded with zero bits. */
+  finish(): Uint8Array {
+    if (this.pendingBits > 0) this.push((this.pending << (8 - this.pendingBits)) & 0xff);
+    this.pendingBits = 0;
+    this.pending = 0;
+    return this.bytes.subarray(0, this.at);
+  }
+
+  private push(byte: number): void {
+    if (this.at === this.bytes.length) {
+      const grown = new Uint8Array(this.bytes.length * 2);
+      grown.set(this.bytes);
+      this.bytes = grown;
+    }
+    this.bytes[this.at++] = byte;
+  }
+}
+
+/**
+ * Reads what a {@link BitWriter} wrote, through a window of up to 31 bits refilled a byte at a time. Reading past
+ * the end reads zero bits; {@link overrun} tells.
+ *
+ * @example
+ * const bits = new BitReader(new Uint8Array([0b10100000]), 0);
+ * bits.read(3); // 5
+ */
+export class BitReader {
+  private at: number;
+  private window = 0;
+  private held = 0;
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    from: number,
+  ) {
+    this.at = from;
+  }
+
+  /** Whether more bits were read than the bytes hold (a damaged article). */
+  get overrun(): boolean {
+    return (this.at - this.bytes.length) * 8 > this.held;
+  }
+
+  /** The next `count` bits (count ≤ 24), without consuming them. */
+  peek(count: number): number {
+    while (this.held <= 23) {
+      this.window = ((this.window << 8) | (this.bytes[this.at++] ?? 0)) >>> 0;
+      this.held += 8;
+    }
+    return (this.window >>> (this.held - count)) & ((1 << count) - 1);
+  }
+
+  skip(count: number): void {
+    this.held -= count;
+    this.window &= (1 << this.held) - 1;
+  }
+
+  /** The next `count` bits as an unsigned number (count ≤ 24). */
+  read(count: number): number {
+    const value = this.peek(count);
+    this.skip(count);
+    return value;
+  }
+}
+
+/** Code lengths of a Huffman code for `counts` (0 for a symbol never counted, unless it is the only one). */
+function codeLengths(counts: ArrayLike<number>): Uint8Array {
+  const size = counts.length;
+  const lengths = new Uint8Array(size);
+  const symbols: number[] = [];
+  for (let s = 0; s < size; s++) if ((counts[s] ?? 0) > 0) symbols.push(s);
+  if (symbols.length === 1) lengths[symbols[0] ?? 0] = 1;
+  if (symbols.length <= 1) return lengths;
+  // Two queues (leaves sorted by count, then merged nodes in the order made) build the tree in linear time.
+  symbols.sort((a, b) => (counts[a] ?? 0) - (counts[b] ?? 0) || a - b);
+  const weight: number[] = symbols.map((s) => counts[s] ?? 0);
+  const parent: number[] = new Array<number>(symbols.length * 2 - 1).fill(-1);
+  let leaf = 0;
+  let merged = symbols.length;
+  let next = symbols.length;
+  const take = (): number => (leaf < symbols.length && (merged >= next || (weight[leaf] ?? 0) <= (weight[merged] ?? 0)) ? leaf++ : merged++);
+  while (next < symbols.length * 2 - 1) {
+    const a = take();
+    const b = take();
+    weight[next] = (weight[a] ?? 0) + (weight[b] ?? 0);
+    parent[a] = next;
+    parent[b] = next;
+    next++;
+  }
+  const depth = new Uint8Array(next);
+  for (let node = next - 2; node >= 0; node--) depth[node] = (depth[parent[node] ?? 0] ?? 0) + 1;
+  symbols.forEach((s, i) => (lengths[s] = depth[i] ?? 0));
+  return lengths;
+}
+
+/**
+ * A canonical Huffman code over the symbols `0..size-1`, made from their counts or rebuilt from the code
+ * lengths it saved. Codes are at most {@link MAX_CODE_BITS} long. Symbols never counted have no code.
+ *
+ * @example
+ * const code = HuffmanCode.fromCounts([5, 1, 1]);
+ * const bits = new BitWriter();
+ * code.write(bits, 0);
+ * code.read(new BitReader(bits.finish(), 0)); // 0
+ */
+export class HuffmanCode {
+  private readonly codes: Uint32Array;
+  /** Per length: the first canonical code, the number of codes, and where its symbols start in `sorted`. */
+  private readonly firstCode = new Int32Array(MAX_CODE_BITS + 2);
+  private readonly lengthCount = new Int32Array(MAX_CODE_BITS + 2);
+  private readonly firstIndex = new Int32Array(MAX_CODE_BITS + 2);
+  private readonly sorted: Uint32Array;
+  /** By the next {@link LOOKUP_BITS} bits: symbol << {@link LENGTH_BITS} | length, or 0 for a longer code. */
+  private readonly lookup = new Uint32Array(1 << LOOKUP_BITS);
+
+  private constructor(readonly lengths: Uint8Array) {
+    this.codes = new Uint32Array(lengths.length);
+    let total = 0;
+    for (const length of lengths) if (length > 0) this.lengthCount[length] = (this.lengthCount[length] ?? 0) + 1;
+    let code = 0;
+    for (let length = 1; length <= MAX_CODE_BITS; length++) {
+      code = (code + (this.lengthCount[length - 1] ?? 0)) << 1;
+      this.firstCode[length] = code;
+      this.firstIndex[length] = total;
+      total += this.lengthCount[length] ?? 0;
+    }
+    this.sorted = new Uint32Array(total);
+    const nextCode = Int32Array.from(this.firstCode);
+    const nextIndex = Int32Array.from(this.firstIndex);
+    for (let s = 0; s < lengths.length; s++) {
+      const length = lengths[s] ?? 0;
+      if (length === 0) continue;
+      this.codes[s] = nextCode[length] ?? 0;
+      nextCode[length] = (nextCode[length] ?? 0) + 1;
+      this.sorted[nextIndex[length] ?? 0] = s;
+      nextIndex[length] = (nextIndex[length] ?? 0) + 1;
+      if (length <= LOOKUP_BITS) {
+        const first = (this.codes[s] ?? 0) << (LOOKUP_BITS - length);
+        this.lookup.fill((s << LENGTH_BITS) | length, first, first + (1 << (LOOKUP_BITS - length)));
+      }
+    }
+  }
+
+  /** The code for symbols counted `counts[symbol]` times. */
+  static fromCounts(counts: ArrayLike<number>): HuffmanCode {
+    const flattened = Float64Array.from(counts);
+    for (;;) {
+      const lengths = codeLengths(flattened);
+      if (lengths.every((length) => length <= MAX_CODE_BITS)) return new HuffmanCode(lengths);
+      // Too deep: halving every count (keeping each above zero) evens them out until the code fits.
+      for (let s = 0; s < flattened.length; s++) if ((flattened[s] ?? 0) > 0) flattened[s] = Math.ceil((flattened[s] ?? 0) / 2);
+    }
+  }
+
+  /** The code saved as its {@link lengths}; throws a "News Corpus:" error for lengths no code has. */
+  static fromLengths(lengths: Uint8Array): HuffmanCode {
+    let room = 0;
+    for (const length of lengths) {
+      if (length > MAX_CODE_BITS) throw new Error('News Corpus: a code in the index file is too long.');
+      if (length > 0) room += 2 ** -length;
+    }
+    if (room > 1) throw new Error('News Corpus: the codes in the index file overlap.');
+    return new HuffmanCode(lengths);
+  }
+
+  /** Number of symbols. */
+  get size(): number {
+    return this.lengths.length;
+  }
+
+  /** Whether `symbol` has a code. */
+  has(symbol: number): boolean {
+    return (this.lengths[symbol] ?? 0) > 0;
+  }
+
+  write(bits: BitWriter, symbol: number): void {
+    bits.write(this.codes[symbol] ?? 0, this.lengths[symbol] ?? 0);
+  }
+
+  /** The next symbol; throws a "News Corpus:" error for bits that are no code. */
+  read(bits: BitReader): number {
+    const entry = this.lookup[bits.peek(LOOKUP_BITS)] ?? 0;
+    if (entry !== 0) {
+      bits.skip(entry & ((1 << LENGTH_BITS) - 1));
+      return entry >>> LENGTH_BITS;
+    }
+    const window = bits.peek(MAX_CODE_BITS);
+    for (let length = LOOKUP_BITS + 1; length <= MAX_CODE_BITS; length++) {
+      const offset = (window >>> (MAX_CODE_BITS - length)) - (this.firstCode[length] ?? 0);
+      if (offset >= 0 && offset < (this.lengthCount[length] ?? 0)) {
+        bits.skip(length);
+        return this.sorted[(this.firstIndex[length] ?? 0) + offset] ?? 0;
+      }
+    }
+    throw new Error('News Corpus: an article in the index file holds a code that is none.');
+  }
+}
