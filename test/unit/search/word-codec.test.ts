@@ -1,0 +1,170 @@
+import * as assert from 'assert';
+import * as fc from 'fast-check';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BatchBuilder } from '../../../src/core/search/batch-builder';
+import { ByteReader, ByteWriter } from '../../../src/core/search/byte-codec';
+import { BitReader, BitWriter, HuffmanCode } from '../../../src/core/search/huffman';
+import { WordCodec } from '../../../src/core/search/word-codec';
+
+const decoder = new TextDecoder();
+const SAMPLES = join(__dirname, '..', '..', '..', '..', 'samples');
+
+interface Analysed {
+  readonly text: string;
+  readonly bodyStart: number;
+  readonly bodyIds: Uint32Array;
+}
+
+/** The texts indexed as the index does, each with its body's term ids, and the vocabulary they use. */
+function analyse(texts: readonly string[]): { articles: Analysed[]; terms: readonly string[] } {
+  const builder = new BatchBuilder(() => []);
+  texts.forEach((text, at) => builder.addText({ path: `${at}.txt`, size: text.length, mtimeMs: 0 }, text));
+  const batch = builder.finish();
+  const articles: Analysed[] = [];
+  let token = 0;
+  let byte = 0;
+  for (const meta of batch.articles) {
+    articles.push({ text: decoder.decode(batch.text.subarray(byte, byte + meta.textBytes)), bodyStart: meta.bodyStart, bodyIds: batch.tokens.slice(token, token + meta.bodyTokens) });
+    token += meta.bodyTokens + meta.titleTokens + 2 * meta.entityPairs;
+    byte += meta.textBytes;
+  }
+  return { articles, terms: batch.vocabulary };
+}
+
+/**
+ * Codes every text that is an article with codes made from all of them and checks that text (as indexed: a
+ * byte-order mark dropped) and ids come back exactly; returns the coded bytes.
+ */
+function roundTrip(texts: readonly string[]): Uint8Array[] {
+  const { articles, terms } = analyse(texts);
+  const codec = WordCodec.build(articles, terms);
+  return articles.map((article, at) => {
+    const bytes = codec.encode(article);
+    assert.strictEqual(codec.decodeText(bytes), article.text, `text ${at}`);
+    assert.deepStrictEqual(codec.decodeIds(bytes), article.bodyIds, `ids ${at}`);
+    assert.strictEqual(WordCodec.wordCount(bytes), article.bodyIds.length);
+    return bytes;
+  });
+}
+
+function filesIn(folder: string): string[] {
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.txt'))
+    .map((name) => readFileSync(join(folder, name), 'utf8'));
+}
+
+describe('word codec', () => {
+  it('restores the seeds and every sample article byte for byte, at a quarter to a third of their size', () => {
+    const texts = [...filesIn(join(SAMPLES, 'seeds')), ...filesIn(join(SAMPLES, 'wikinews'))];
+    const coded = roundTrip(texts);
+    assert.strictEqual(coded.length, texts.length);
+    const textBytes = texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0);
+    const codedBytes = coded.reduce((sum, bytes) => sum + bytes.length, 0);
+    assert.ok(codedBytes < 0.45 * textBytes, `${codedBytes} of ${textBytes} bytes`);
+    assert.ok(coded.every((bytes) => bytes[0] === 1), 'every article coded by its words');
+  });
+
+  it('restores unicode, CRLF, tabs, odd spacing, capitals, long words and an empty article', () => {
+    roundTrip([
+      ' date 2023-09-13 Zürich, Москва, 東京 😀 İstanbul STRASSE Straße ǅemal\r\n\r\nKim Jong-un met Vladimir Putin: naïve café, 𝒳 = 1,000.',
+      ' date 2023-09-14\tTabs\tand  double  spaces \u00a0 and\u2009thin ones, trailing   \n\n\n   ',
+      ' date 2023-09-15 McDonald iPhone NATO Nato nato e\u0301te\u0301 combining marks \u0301\u0302 alone',
+      ` date 2023-09-16 ${'x'.repeat(45)} ${'Y'.repeat(41)} Supercalifragilisticexpialidociousnessesxx`,
+      ' date 2023-09-17 \n\n',
+      'No date line at all, but a body.\n\nAnd a second paragraph.',
+      '\uFEFF date 2023-09-18 A byte-order mark first.',
+    ]);
+  });
+
+  it('restores a 2 MB article', () => {
+    const paragraph = 'Oil prices rose sharply as traders weighed supply from the Gulf, analysts said. ';
+    roundTrip([` date 2023-09-14 Big story\n\n${paragraph.repeat(Math.floor(2_000_000 / paragraph.length))}`]);
+  });
+
+  it('restores any text', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'grapheme', maxLength: 200 }), { minLength: 1, maxLength: 5 }), (paragraphs) => {
+        roundTrip([` date 2023-09-13 ${paragraphs.join('\n\n')}`]);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('keeps an article whose ids do not match its words as it is, and restores it', () => {
+    const { articles, terms } = analyse([' date 2023-09-13 Oil prices rose.']);
+    const codec = WordCodec.build(articles, terms);
+    const wrong = { ...articles[0]!, bodyIds: new Uint32Array([2, 1, 0]) };
+    const bytes = codec.encode(wrong);
+    assert.strictEqual(bytes[0], 0, 'kept as it is');
+    assert.strictEqual(codec.decodeText(bytes), wrong.text);
+    assert.deepStrictEqual(codec.decodeIds(bytes), wrong.bodyIds);
+  });
+
+  it('codes terms added after its codes were made, and reads back the codes it saved', () => {
+    const first = analyse([' date 2023-09-13 Oil prices rose.', ' date 2023-09-14 Wheat prices fell.']);
+    const terms = [...first.terms];
+    const codec = WordCodec.build(first.articles.slice(0, 1), terms.slice(0, 3));
+    const writer = new ByteWriter();
+    codec.write(writer);
+    const saved = WordCodec.read(new ByteReader(Buffer.concat(writer.finish())), terms);
+    assert.deepStrictEqual(saved.separators, codec.separators);
+    for (const article of first.articles) {
+      const bytes = saved.encode(article);
+      assert.strictEqual(bytes[0], 1, 'coded by its words, new terms escaped');
+      assert.strictEqual(saved.decodeText(bytes), article.text);
+      assert.deepStrictEqual(saved.decodeIds(bytes), article.bodyIds);
+    }
+  });
+
+  it('refuses damaged bytes with a prefixed message', () => {
+    const { articles, terms } = analyse([' date 2023-09-13 Oil prices rose, and rose, and rose again in Vienna today.']);
+    const codec = WordCodec.build(articles, terms);
+    const bytes = codec.encode(articles[0]!);
+    assert.throws(() => codec.decodeText(bytes.subarray(0, bytes.length - 3)), /^Error: News Corpus: /);
+    const writer = new ByteWriter();
+    writer.varint(0);
+    writer.varint(2);
+    writer.bytes(new Uint8Array([1, 1]));
+    writer.varint(3);
+    writer.bytes(new Uint8Array([1, 1, 1]));
+    assert.throws(() => WordCodec.read(new ByteReader(Buffer.concat(writer.finish())), terms), /^Error: News Corpus: the codes in the index file overlap/);
+  });
+});
+
+describe('Huffman codes', () => {
+  it('decode what they coded, for any counts and symbols', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(1000), { minLength: 1, maxLength: 300 }), fc.array(fc.nat(), { maxLength: 200 }), (counts, picks) => {
+        const used = counts.map((count) => count + 1);
+        const code = HuffmanCode.fromCounts(used);
+        const symbols = picks.map((pick) => pick % used.length);
+        const bits = new BitWriter();
+        for (const symbol of symbols) code.write(bits, symbol);
+        const reader = new BitReader(bits.finish(), 0);
+        assert.deepStrictEqual(
+          symbols.map(() => code.read(reader)),
+          symbols,
+        );
+        assert.ok(!reader.overrun);
+        assert.deepStrictEqual(HuffmanCode.fromLengths(code.lengths).lengths, code.lengths);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('keeps every code within 24 bits, however skewed the counts', () => {
+    // Fibonacci counts make the deepest possible tree: 40 symbols would need 39 bits.
+    const counts = [1, 1];
+    while (counts.length < 40) counts.push((counts[counts.length - 1] ?? 0) + (counts[counts.length - 2] ?? 0));
+    const code = HuffmanCode.fromCounts(counts);
+    assert.ok(Math.max(...code.lengths) <= 24);
+    const bits = new BitWriter();
+    counts.forEach((_, symbol) => code.write(bits, symbol));
+    const reader = new BitReader(bits.finish(), 0);
+    assert.deepStrictEqual(
+      counts.map(() => code.read(reader)),
+      counts.map((_, symbol) => symbol),
+    );
+  });
+});
