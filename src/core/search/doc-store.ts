@@ -47,15 +47,15 @@ const CODED = 2;
 
 /** Articles loaded between two chances to pause (a few objects and map entries each). */
 const LOAD_STEP_DOCS = 2000;
-/** Articles whose token ids are decoded between two chances to pause (~900 ids and 3.6 KB of fresh pages each). */
-const DECODE_STEP_DOCS = 500;
 
 const decoder = new TextDecoder();
 /**
  * The codes of the stored text ({@link DocStore.codec}) learn separators and spellings from this many articles
- * spread over the corpus (a few ms each); term ids are counted over all articles.
+ * spread over the corpus (~0.2 ms each); term ids are counted over all articles.
  */
-const CODEC_SAMPLE_DOCS = 2000;
+const CODEC_SAMPLE_DOCS = 1000;
+/** Articles whose term ids are counted between two chances to pause while the codes are made (~1 µs each). */
+const COUNT_STEP_DOCS = 5000;
 
 /** A document's text as the store holds it: its UTF-8 bytes, or coded with its body ids by the store's codec. */
 interface StoredText {
@@ -69,8 +69,8 @@ interface StoredText {
  * The text of an article loaded from a saved index stays coded together with its body's token ids (as the file
  * holds them, see {@link WordCodec}: ~27 % of the text's size for both) and is decoded when read; an article
  * indexed since is held as it is until it is saved. The token ids of an article loaded from a saved index are
- * decoded from there (the body's) and from varints (title and entity field) when first read or when
- * {@link decodeTokensSteps} decodes them, then are kept decoded: the load itself copies and decodes none of them.
+ * decoded from there (the body's) and from varints (title and entity field) when first read, then are kept
+ * decoded: the load itself copies and decodes none of them.
  * Removal only marks a tombstone; {@link CorpusIndex.compact} drops them.
  *
  * @example
@@ -109,7 +109,7 @@ export class DocStore {
   private live = 0;
   private totals = { body: 0, title: 0, entity: 0 };
 
-  /** `codec`: the codes coded texts use (none until they are made, see {@link ensureCodec}). */
+  /** `codec`: the codes coded texts use (none until they are made, see {@link codecSteps}). */
   constructor(private textCodec?: WordCodec) {}
 
   /** The codes of the coded texts (undefined until some are made). */
@@ -283,20 +283,6 @@ export class DocStore {
     return undefined;
   }
 
-  /**
-   * Decodes the token ids of every article whose ids are still coded, pausing every {@link DECODE_STEP_DOCS}
-   * articles: run in slices after a load, so that later reads find them decoded.
-   *
-   * @example
-   * await runInSlices(store.decodeTokensSteps());
-   */
-  *decodeTokensSteps(): Generator<void, void> {
-    for (let doc = 0; doc < this.count; doc++) {
-      if (((this.forwardState.array[doc] ?? 0) & DECODED) === 0) this.decodeTokens(doc, this.tokenCount(doc));
-      if (doc % DECODE_STEP_DOCS === DECODE_STEP_DOCS - 1) yield;
-    }
-  }
-
   private tokenCount(doc: number): number {
     return (this.bodyLen.array[doc] ?? 0) + (this.titleLen.array[doc] ?? 0) + 2 * (this.entityPairs.array[doc] ?? 0);
   }
@@ -324,7 +310,7 @@ export class DocStore {
 
   /**
    * The document's text coded with its body ids by the store's codec (for saving): as it is held, or coded now.
-   * Throws a "News Corpus:" error when the store has no codec yet (see {@link ensureCodec}).
+   * Throws a "News Corpus:" error when the store has no codec yet (see {@link codecSteps}).
    */
   codedText(doc: number): Uint8Array {
     const { bytes, coded } = this.storedText(doc);
@@ -370,23 +356,27 @@ export class DocStore {
    * Makes the codes of the coded texts, if the store has none yet: term ids counted over every article's body,
    * separators and spellings from {@link CODEC_SAMPLE_DOCS} articles spread over the store. `terms` is the
    * dictionary's array of terms by id (read when decoding: it may grow). Texts held as they are keep working;
-   * saving codes them.
+   * saving codes them. A generator that pauses every {@link COUNT_STEP_DOCS} articles counted.
    *
    * @example
-   * store.ensureCodec(dictionary.all());
+   * runAtOnce(store.codecSteps(dictionary.all()));
    * const bytes = store.codedText(0);
    */
-  ensureCodec(terms: readonly string[]): void {
+  *codecSteps(terms: readonly string[]): Generator<void, void> {
     if (this.textCodec !== undefined) return;
     const counts = new Uint32Array(terms.length);
     for (let doc = 0; doc < this.count; doc++) {
       const body = this.tokens(doc).subarray(0, this.bodyLen.array[doc] ?? 0);
       for (let i = 0; i < body.length; i++) counts[body[i] ?? 0] = (counts[body[i] ?? 0] ?? 0) + 1;
+      if (doc % COUNT_STEP_DOCS === COUNT_STEP_DOCS - 1) yield;
     }
-    const samples = [];
+    this.textCodec = yield* WordCodec.buildSteps(this.codecSamples(), terms, counts);
+  }
+
+  /** {@link CODEC_SAMPLE_DOCS} articles spread over the store, each decoded when the codec reads it. */
+  private *codecSamples(): Generator<{ text: string; bodyStart: number; bodyIds: Uint32Array }> {
     const step = Math.max(1, Math.floor(this.count / CODEC_SAMPLE_DOCS));
-    for (let doc = 0; doc < this.count; doc += step) samples.push({ text: this.text(doc), bodyStart: this.bodyStart.array[doc] ?? 0, bodyIds: this.tokens(doc).subarray(0, this.bodyLen.array[doc] ?? 0) });
-    this.textCodec = WordCodec.build(samples, terms, counts);
+    for (let doc = 0; doc < this.count; doc += step) yield { text: this.text(doc), bodyStart: this.bodyStart.array[doc] ?? 0, bodyIds: this.tokens(doc).subarray(0, this.bodyLen.array[doc] ?? 0) };
   }
 
   /** The article's original text (as decoded when it was indexed). */

@@ -187,8 +187,7 @@ export function* codeForward(store: DocStore): Generator<void, { lengths: Uint32
  * texts instead of those it held as they were indexed.
  */
 function* codeTexts(store: DocStore, terms: readonly string[]): Generator<void, { lengths: Uint32Array; chunks: Uint8Array[] }> {
-  store.ensureCodec(terms);
-  yield;
+  yield* store.codecSteps(terms);
   const header = new ByteWriter();
   store.codec?.write(header);
   const texts = new ByteWriter();

@@ -21,6 +21,8 @@ const MIN_GAP_COUNT = 2;
 /** Bits of each half of a term id written after the escape symbol (ids the code does not know). */
 const HALF_ID_BITS = 16;
 const HALF_ID_MASK = 0xffff;
+/** Sample articles read between two chances to pause while the codes are made (~0.1–0.3 ms each). */
+const BUILD_STEP_ARTICLES = 50;
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -90,7 +92,7 @@ class LiteralWriter {
  * @example
  * const terms = ['kim', 'met', 'putin'];
  * const articles = [{ text: ' date 2023-09-13 Kim met Putin.', bodyStart: 17, bodyIds: [0, 1, 2] }];
- * const codec = WordCodec.build(articles, terms);
+ * const codec = runAtOnce(WordCodec.buildSteps(articles, terms));
  * const bytes = codec.encode(articles[0]);
  * codec.decodeText(bytes); // ' date 2023-09-13 Kim met Putin.'
  * codec.decodeIds(bytes); // Uint32Array [0, 1, 2]
@@ -117,13 +119,18 @@ export class WordCodec {
 
   /**
    * Makes the codes: term ids from their counts in `idCounts` (every term of `terms` gets a code; one escape code
-   * covers terms added later), separators and spellings from `samples` (a few thousand articles spread over the
-   * corpus are enough). `terms` is the dictionary's own array, which may grow: the codec reads it when decoding.
+   * covers terms added later; without counts, from the samples' ids), separators and spellings from `samples` (a
+   * thousand articles spread over the corpus are enough). `terms` is the dictionary's own array, which may grow:
+   * the codec reads it when decoding. A generator that pauses every {@link BUILD_STEP_ARTICLES} samples.
+   *
+   * @example
+   * const codec = runAtOnce(WordCodec.buildSteps(samples, dictionary.all(), counts));
    */
-  static build(samples: Iterable<CodedArticleInput>, terms: readonly string[], idCounts?: ArrayLike<number>): WordCodec {
+  static *buildSteps(samples: Iterable<CodedArticleInput>, terms: readonly string[], idCounts?: ArrayLike<number>): Generator<void, WordCodec> {
     const gapCounts = new Map<string, number>();
     const seen: { gap: string; variant: number }[] = [];
     const counted = new Float64Array(terms.length + 1).fill(1);
+    let sampled = 0;
     for (const article of samples) {
       let previous = article.bodyStart;
       let word = 0;
@@ -131,11 +138,12 @@ export class WordCodec {
         const gap = article.text.slice(previous, start);
         gapCounts.set(gap, (gapCounts.get(gap) ?? 0) + 1);
         seen.push({ gap, variant: variantOf(article.text.slice(start, end), term) });
-        if (idCounts === undefined) counted[article.bodyIds[word] ?? terms.length] = (counted[article.bodyIds[word] ?? terms.length] ?? 0) + 1;
-        word++;
+        const id = article.bodyIds[word++] ?? terms.length;
+        if (idCounts === undefined) counted[id] = (counted[id] ?? 0) + 1;
         previous = end;
       });
       seen.push({ gap: article.text.slice(previous), variant: AS_TERM });
+      if (++sampled % BUILD_STEP_ARTICLES === 0) yield;
     }
     if (idCounts !== undefined) for (let id = 0; id < terms.length; id++) counted[id] = (counted[id] ?? 0) + (idCounts[id] ?? 0);
     const gaps = [...gapCounts]
@@ -149,7 +157,10 @@ export class WordCodec {
       const symbol = (gapIndex.get(gap) ?? gaps.length) * VARIANTS + variant;
       symbolCounts[symbol] = (symbolCounts[symbol] ?? 0) + 1;
     }
-    return new WordCodec(gaps, HuffmanCode.fromCounts(counted), HuffmanCode.fromCounts(symbolCounts), terms);
+    yield;
+    const ids = HuffmanCode.fromCounts(counted);
+    yield;
+    return new WordCodec(gaps, ids, HuffmanCode.fromCounts(symbolCounts), terms);
   }
 
   /** Writes the codes (separators, then the code lengths of term ids and of symbols), as {@link read} takes them. */

@@ -3,6 +3,7 @@ import * as fc from 'fast-check';
 import { CorpusIndex } from '../../../src/core/search/corpus-index';
 import { DocStore } from '../../../src/core/search/doc-store';
 import { IndexIdentity, decodeIndex, encodeIndex } from '../../../src/core/search/index-file';
+import { runAtOnce } from '../../../src/core/search/time-slices';
 import { analyzeText, article, buildIndex } from './fixtures';
 
 const IDENTITY: IndexIdentity = { root: '/corpus', extractor: 'fake' };
@@ -65,13 +66,13 @@ describe('article text coded in the index file and in memory', () => {
     const store = new DocStore();
     const text = new TextEncoder().encode(' date 2023-09-13 The same words, the same words again.');
     store.append({ path: 'a.txt', title: 'T', size: text.length, mtimeMs: 0, day: 20230913, bodyStart: 17, bodyTokens: 0, titleTokens: 0, entityPairs: 0 }, new Uint32Array(0), 0, 0, text, 0);
-    store.ensureCodec([]);
+    runAtOnce(store.codecSteps([]));
     const codec = store.codec;
     assert.ok(codec);
     const coded = store.codedText(0);
     const copy = new DocStore(codec);
     copy.append(store.stored(0), new Uint32Array(0), 0, 0, coded, 0, coded.length, true);
-    copy.ensureCodec([]);
+    runAtOnce(copy.codecSteps([]));
     assert.strictEqual(copy.codec, codec);
     assert.strictEqual(copy.text(0), store.text(0));
   });

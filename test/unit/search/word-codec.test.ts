@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { BatchBuilder } from '../../../src/core/search/batch-builder';
 import { ByteReader, ByteWriter } from '../../../src/core/search/byte-codec';
 import { BitReader, BitWriter, HuffmanCode } from '../../../src/core/search/huffman';
+import { runAtOnce } from '../../../src/core/search/time-slices';
 import { WordCodec } from '../../../src/core/search/word-codec';
 
 const decoder = new TextDecoder();
@@ -38,7 +39,7 @@ function analyse(texts: readonly string[]): { articles: Analysed[]; terms: reado
  */
 function roundTrip(texts: readonly string[]): Uint8Array[] {
   const { articles, terms } = analyse(texts);
-  const codec = WordCodec.build(articles, terms);
+  const codec = runAtOnce(WordCodec.buildSteps(articles, terms));
   return articles.map((article, at) => {
     const bytes = codec.encode(article);
     assert.strictEqual(codec.decodeText(bytes), article.text, `text ${at}`);
@@ -93,7 +94,7 @@ describe('word codec', () => {
 
   it('keeps an article whose ids do not match its words as it is, and restores it', () => {
     const { articles, terms } = analyse([' date 2023-09-13 Oil prices rose.']);
-    const codec = WordCodec.build(articles, terms);
+    const codec = runAtOnce(WordCodec.buildSteps(articles, terms));
     const wrong = { ...articles[0]!, bodyIds: new Uint32Array([2, 1, 0]) };
     const bytes = codec.encode(wrong);
     assert.strictEqual(bytes[0], 0, 'kept as it is');
@@ -104,7 +105,7 @@ describe('word codec', () => {
   it('codes terms added after its codes were made, and reads back the codes it saved', () => {
     const first = analyse([' date 2023-09-13 Oil prices rose.', ' date 2023-09-14 Wheat prices fell.']);
     const terms = [...first.terms];
-    const codec = WordCodec.build(first.articles.slice(0, 1), terms.slice(0, 3));
+    const codec = runAtOnce(WordCodec.buildSteps(first.articles.slice(0, 1), terms.slice(0, 3)));
     const writer = new ByteWriter();
     codec.write(writer);
     const saved = WordCodec.read(new ByteReader(Buffer.concat(writer.finish())), terms);
@@ -119,7 +120,7 @@ describe('word codec', () => {
 
   it('refuses damaged bytes with a prefixed message', () => {
     const { articles, terms } = analyse([' date 2023-09-13 Oil prices rose, and rose, and rose again in Vienna today.']);
-    const codec = WordCodec.build(articles, terms);
+    const codec = runAtOnce(WordCodec.buildSteps(articles, terms));
     const bytes = codec.encode(articles[0]!);
     assert.throws(() => codec.decodeText(bytes.subarray(0, bytes.length - 3)), /^Error: News Corpus: /);
     const writer = new ByteWriter();
