@@ -288,9 +288,12 @@ function fillOsCache(dir: string): number {
 
 /**
  * The same cold build without entity extraction, to tell the index's own cost from the recogniser's, and
- * the memory and cache bytes of an index without entities, to tell what entities add to both.
+ * the memory and cache bytes of an index without entities, to tell what entities add to both. Run before the
+ * build with entities, from the same state (no other index alive), and reopened right after that build's reopen:
+ * both sides measured at the same stage (when this build ran beside the other's live index and reopened before
+ * it, "all entity data" in memory and in the reopen came out negative). Leaves its cache for {@link measure}.
  */
-async function coldBuildWithoutEntities(dir: string, cacheFile: string): Promise<BuildWithoutEntities> {
+async function coldBuildWithoutEntities(dir: string, cacheFile: string): Promise<Omit<BuildWithoutEntities, 'reopenMs'>> {
   const before = heapAndBuffersMb();
   const started = performance.now();
   const service = new IndexService({ root: dir, cacheFile, extractor: { kind: 'none' } });
@@ -301,9 +304,12 @@ async function coldBuildWithoutEntities(dir: string, cacheFile: string): Promise
   const indexMb = heapAndBuffersMb() - before;
   const cacheMb = statSync(cacheFile).size / MB;
   await service.dispose();
-  const { reopenMs } = await reopen(dir, cacheFile, { kind: 'none' });
-  rmSync(cacheFile, { force: true });
-  return { ms, indexMb, cacheMb, reopenMs };
+  return { ms, indexMb, cacheMb };
+}
+
+/** The cache file of the build without entities, beside the one with. */
+function cacheWithoutEntities(cacheFile: string): string {
+  return cacheFile.replace(/\.ncidx$/, '-no-entities.ncidx');
 }
 
 /** The build, save and query figures of one size; the service is dropped when this returns, as when a window closes. */
@@ -313,6 +319,7 @@ async function buildSaveAndQuery(
   extractor: ExtractorSpec,
 ): Promise<Omit<Figures, 'fillCacheMs' | 'reopenMs' | 'reopenStallMs' | 'rgP50' | 'rgP95' | 'browsing' | 'cost' | 'reopened' | 'loadAtEnd' | 'corrections'>> {
   rmSync(cacheFile, { force: true });
+  const withoutEntities = extractor.kind === 'none' ? undefined : await coldBuildWithoutEntities(dir, cacheWithoutEntities(cacheFile));
   const beforeMb = heapAndBuffersMb();
   const loadAtStart = loadavg()[0] ?? 0;
   const cpuStart = process.cpuUsage();
@@ -328,7 +335,6 @@ async function buildSaveAndQuery(
   const { ms: maxStallMs, at: stallAtMs, peakRssMb } = stall();
   const cpu = process.cpuUsage(cpuStart);
   const coldCpuMs = (cpu.user + cpu.system) / 1000;
-  const withoutEntities = extractor.kind === 'none' ? undefined : await coldBuildWithoutEntities(dir, cacheFile.replace(/\.ncidx$/, '-no-entities.ncidx'));
   const saveStart = performance.now();
   const saveStall = stallMonitor();
   await service.save();
@@ -351,7 +357,7 @@ async function buildSaveAndQuery(
     loadAtStart,
     peakRssMb,
     // Without a model this build is the one without entities; its reopen is the one measure() times next.
-    withoutEntities: withoutEntities ?? { ms: coldMs, indexMb, cacheMb, reopenMs: Number.NaN },
+    withoutEntities: { ...(withoutEntities ?? { ms: coldMs, indexMb, cacheMb }), reopenMs: Number.NaN },
     indexMb,
     entities: service.index.entityCount,
     maxStallMs,
@@ -562,8 +568,11 @@ async function measure(count: number, length: ArticleLength, extractor: Extracto
   const built = await buildSaveAndQuery(dir, cacheFile, extractor);
   const reopened = await reopenAndBrowse(dir, cacheFile, extractor);
   const cost = entityModelCost(cacheFile, { root: dir, extractor: extractorId(extractor) });
-  const withoutEntities = Number.isNaN(built.withoutEntities.reopenMs) ? { ...built.withoutEntities, reopenMs: reopened.reopenMs } : built.withoutEntities;
+  const withoutEntities = Number.isNaN(built.withoutEntities.reopenMs)
+    ? { ...built.withoutEntities, reopenMs: reopened.reopenMs }
+    : { ...built.withoutEntities, reopenMs: (await reopen(dir, cacheWithoutEntities(cacheFile), { kind: 'none' })).reopenMs };
   rmSync(cacheFile, { force: true });
+  rmSync(cacheWithoutEntities(cacheFile), { force: true });
   const figures: Figures = { ...built, withoutEntities, fillCacheMs, ...reopened, cost, loadAtEnd: 0 };
   const rg = withRipgrep ? ripgrep(dir).sort((a, b) => a - b) : undefined;
   const loadAtEnd = loadavg()[0] ?? 0;
@@ -598,13 +607,15 @@ const ENTITY_NOTES: readonly string[] = [
   '  and figures are dropped, less the figures alone.',
   '- per-entity figures in memory: heap used + array buffers after a full GC, with the decoded index parts, less the same once their saved figures are dropped.',
   '- all entity data in memory: "index in memory" (heap + array buffers held by the built index, less before the build) with entity extraction, less without:',
-  '  entity terms, postings and forward-index pairs besides the table and figures.',
+  '  entity terms, postings and forward-index pairs besides the table and figures. The build without runs first, from the same state',
+  '  (no other index alive), so that both sides are measured at the same stage.',
   "- 'entities' cache section: its bytes, from the section table in the cache file's description, and its share of the whole cache file.",
   '- all entity data in the cache: the cache file with entity extraction less the one without, as a share of the one with.',
   "- decoding the 'entities' section: the entity model's part of a reopen (names, spellings, roles, saved figures), timed alone, and its",
   '  share of the warm reopen above.',
   '- all entity data in the reopen: the warm reopen with entity extraction less the one without (the same articles, another cache),',
-  '  as a share of the one with: decoding the entity table, its figures, entity terms and postings.',
+  '  as a share of the one with: decoding the entity table, its figures, entity terms and postings. The reopen without runs right',
+  '  after the one with, both once their builds are dropped.',
 ];
 
 /** Wide enough for a size with its share of the text, e.g. "169 MB (47 %)". */
