@@ -264,7 +264,7 @@ export class DocStore {
    */
   tokens(doc: number): Uint32Array {
     const length = this.tokenCount(doc);
-    if (((this.forwardState.array[doc] ?? 0) & DECODED) === 0) this.decodeTokens(doc, length);
+    if (((this.forwardState.array[doc] ?? 0) & DECODED) === 0) this.decodeTokens(doc, (codec, text, ids) => codec.decodeIds(text, ids));
     return this.forward.view(this.forwardAt.array[doc] ?? 0, length);
   }
 
@@ -287,15 +287,20 @@ export class DocStore {
     return (this.bodyLen.array[doc] ?? 0) + (this.titleLen.array[doc] ?? 0) + 2 * (this.entityPairs.array[doc] ?? 0);
   }
 
-  private decodeTokens(doc: number, length: number): void {
+  /**
+   * Decodes the ids of a document loaded coded into the forward index: the body's by `decodeBody` (given the
+   * codec, the coded text and where the ids go), the title's and the entity field's from their varints.
+   */
+  private decodeTokens(doc: number, decodeBody: (codec: WordCodec, text: Uint8Array, ids: Uint32Array) => void): void {
     const codec = this.textCodec;
+    const length = this.tokenCount(doc);
     const body = this.bodyLen.array[doc] ?? 0;
     const text = this.storedText(doc);
     if (codec === undefined || !text.coded || WordCodec.wordCount(text.bytes) !== body) throw new Error('News Corpus: an article\'s token ids are missing.');
     const bytes = this.coded.view(this.codedAt.array[doc] ?? 0, this.codedLen.array[doc] ?? 0);
     const at = this.forward.reserve(length);
     const ids = this.forward.view(at, length);
-    codec.decodeIds(text.bytes, ids, 0);
+    decodeBody(codec, text.bytes, ids);
     const reader = new ByteReader(bytes);
     reader.varints(ids, body, length - body);
     if (reader.position !== bytes.length) throw new Error('News Corpus: an article\'s token ids do not fill their bytes.');
@@ -384,7 +389,11 @@ export class DocStore {
     const { bytes, coded } = this.storedText(doc);
     if (!coded) return decoder.decode(bytes);
     if (this.textCodec === undefined) throw new Error('News Corpus: an article\'s text is coded without codes.');
-    return this.textCodec.decodeText(bytes);
+    if (((this.forwardState.array[doc] ?? 0) & DECODED) !== 0) return this.textCodec.decodeText(bytes);
+    // Its ids are read next (snippets, phrases): decoded in the same pass.
+    let text = '';
+    this.decodeTokens(doc, (codec, coded, ids) => (text = codec.decodeText(coded, ids)));
+    return text;
   }
 
   /** The number columns trimmed to their length, for saving. */

@@ -74,10 +74,12 @@ describe('doc store loading', () => {
   });
 
   it("decodes an article's tokens when first read, and saves them again as they were loaded", () => {
-    const original = appended(['a', 'b', 'c']);
+    const original = appended(['a', 'b c', 'c']);
     const { columns, forward, text, codec } = saved(original);
     const loaded = runAtOnce(DocStore.loadSteps(original.paths, original.titles, columns, forward, text, codec));
     assert.deepStrictEqual([...loaded.tokens(2)], [...original.tokens(2)], 'out of order, decoded first');
+    assert.strictEqual(loaded.text(1), original.text(1), 'the text read first decodes the ids with it');
+    assert.deepStrictEqual([...loaded.tokens(1)], [...original.tokens(1)]);
     assert.deepStrictEqual(saved(loaded).forward, forward);
     assert.deepStrictEqual([0, 1, 2].map((doc) => [...loaded.tokens(doc)]), [0, 1, 2].map((doc) => [...original.tokens(doc)]));
     assert.deepStrictEqual(saved(loaded).forward, forward, 'decoded, still saved as loaded');
