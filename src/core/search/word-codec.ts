@@ -348,6 +348,11 @@ class LiteralReader {
 }
 
 const EMPTY = new Uint8Array(0);
+/** The capital of an ASCII lower-case letter's code; any other code as it is. */
+function upperAscii(code: number): number {
+  return code >= 97 && code <= 122 ? code - 32 : code;
+}
+
 /** Byte strings up to this long are copied by a loop rather than by `Uint8Array.set`. */
 const SHORT_COPY_BYTES = 16;
 
@@ -379,22 +384,22 @@ class TextBuffer {
 
   /** Writes `term` spelt as `variant` says (as the term, capitalised or in capitals). */
   word(term: string, variant: number): void {
-    this.ensure(term.length * 3);
+    const length = term.length;
+    this.ensure(length * 3);
     const buffer = this.buffer;
-    let at = this.at;
-    for (let i = 0; i < term.length; i++) {
-      let code = term.charCodeAt(i);
+    const start = this.at;
+    let at = start;
+    for (let i = 0; i < length; i++) {
+      const code = term.charCodeAt(i);
       if (code >= 128) {
         // Rare (accented terms that keep their accents, digits of other scripts): spelt by the string functions.
-        this.at = at;
-        const rest = variant === CAPITALS ? term.toUpperCase() : variant === CAPITALISED ? capitalised(term) : term;
-        this.at -= i;
-        this.bytes(encoder.encode(rest));
+        this.bytes(encoder.encode(variant === CAPITALS ? term.toUpperCase() : variant === CAPITALISED ? capitalised(term) : term));
         return;
       }
-      if (code >= 97 && code <= 122 && (variant === CAPITALS || (variant === CAPITALISED && i === 0))) code -= 32;
       buffer[at++] = code;
     }
+    if (variant === CAPITALISED) buffer[start] = upperAscii(buffer[start] ?? 0);
+    else if (variant === CAPITALS) for (let i = start; i < at; i++) buffer[i] = upperAscii(buffer[i] ?? 0);
     this.at = at;
   }
 
