@@ -356,7 +356,7 @@ async function buildSaveAndQuery(
     coldCpuMs,
     loadAtStart,
     peakRssMb,
-    // Without a model this build is the one without entities; its reopen is the one measure() times next.
+    // The reopen without entities is timed by measure(), after the one with.
     withoutEntities: { ...(withoutEntities ?? { ms: coldMs, indexMb, cacheMb }), reopenMs: Number.NaN },
     indexMb,
     entities: service.index.entityCount,
@@ -568,7 +568,8 @@ async function measure(count: number, length: ArticleLength, extractor: Extracto
   const built = await buildSaveAndQuery(dir, cacheFile, extractor);
   const reopened = await reopenAndBrowse(dir, cacheFile, extractor);
   const cost = entityModelCost(cacheFile, { root: dir, extractor: extractorId(extractor) });
-  const withoutEntities = Number.isNaN(built.withoutEntities.reopenMs)
+  // Without a model the build was the one without entities, and its reopen the one just timed.
+  const withoutEntities = extractor.kind === 'none'
     ? { ...built.withoutEntities, reopenMs: reopened.reopenMs }
     : { ...built.withoutEntities, reopenMs: (await reopen(dir, cacheWithoutEntities(cacheFile), { kind: 'none' })).reopenMs };
   rmSync(cacheFile, { force: true });
