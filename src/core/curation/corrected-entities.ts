@@ -138,6 +138,8 @@ function monthOf(date: string): string {
 export class CorrectedIndexEntities implements IndexEntities {
   /** Each corrected entity's articles, newest first, by key: a hover card asks for them several times. */
   private readonly articlesByKey = new Map<string, readonly EntityArticle[]>();
+  /** Each corrected entity's mentions per month, by key: counted from its articles once, as they are. */
+  private readonly timelinesByKey = new Map<string, ReadonlyMap<string, number>>();
 
   constructor(
     private readonly index: IndexEntities,
@@ -205,11 +207,16 @@ export class CorrectedIndexEntities implements IndexEntities {
   entityTimeline(key: string): ReadonlyMap<string, number> {
     const entity = this.corrections.entity(key);
     if (!entity) return this.corrections.fateOf(key) ? new Map() : this.index.entityTimeline(key);
-    const months = new Map<string, number>();
-    for (const { date, mentions } of this.articlesOf(entity)) {
-      if (date !== undefined) months.set(monthOf(date), (months.get(monthOf(date)) ?? 0) + mentions);
+    let timeline = this.timelinesByKey.get(entity.key);
+    if (timeline === undefined) {
+      const months = new Map<string, number>();
+      for (const { date, mentions } of this.articlesOf(entity)) {
+        if (date !== undefined) months.set(monthOf(date), (months.get(monthOf(date)) ?? 0) + mentions);
+      }
+      timeline = new Map([...months].sort(([a], [b]) => a.localeCompare(b)));
+      this.timelinesByKey.set(entity.key, timeline);
     }
-    return new Map([...months].sort(([a], [b]) => a.localeCompare(b)));
+    return timeline;
   }
 
   companions(key: string, limit: number): readonly Companion[] {
