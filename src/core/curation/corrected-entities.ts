@@ -44,7 +44,8 @@ export interface IndexEntities {
   entityTypeCounts(): ReadonlyMap<EntityType, number>;
   listEntities(request: EntityListRequest): EntityPage;
   entitySummary(key: string): EntitySummary | undefined;
-  entityArticles(key: string): readonly EntityArticle[];
+  /** The entity's articles, newest first; only the newest `limit` when given. */
+  entityArticles(key: string, limit?: number): readonly EntityArticle[];
   entityRoles(key: string): readonly { readonly role: string; readonly articles: number }[];
   entityTimeline(key: string): ReadonlyMap<string, number>;
   companions(key: string, limit: number): readonly Companion[];
@@ -187,10 +188,10 @@ export class CorrectedIndexEntities implements IndexEntities {
     return this.corrections.fateOf(key) ? undefined : this.index.entitySummary(key);
   }
 
-  entityArticles(key: string): readonly EntityArticle[] {
+  entityArticles(key: string, limit?: number): readonly EntityArticle[] {
     const entity = this.corrections.entity(key);
-    if (entity) return this.articlesOf(entity);
-    return this.corrections.fateOf(key) ? [] : this.index.entityArticles(key);
+    if (entity) return limit === undefined ? this.articlesOf(entity) : this.articlesOf(entity).slice(0, limit);
+    return this.corrections.fateOf(key) ? [] : this.index.entityArticles(key, limit);
   }
 
   entityRoles(key: string): readonly { readonly role: string; readonly articles: number }[] {

@@ -5,7 +5,7 @@ import { AnalyzedBatch, entityTerm } from './analyzed-batch';
 import { compactSteps } from './compaction';
 import { dayString } from './date-values';
 import { DocStore } from './doc-store';
-import { EntityListRequest, EntityPage, EntitySummary, compareEntities, newestFirst, selectFirst } from './entity-listing';
+import { EntityListRequest, EntityPage, EntitySummary, compareEntities, selectFirst } from './entity-listing';
 import { EntityMonths, monthName, monthOfDay } from './entity-months';
 import { EntityStats } from './entity-stats';
 import { ENTITY_TYPES, EntityInfo, EntityTable } from './entity-table';
@@ -421,11 +421,23 @@ export class CorpusIndex {
     return { total: matches.length, entities: page.map(({ info }) => this.summaryOf(info) as EntitySummary) };
   }
 
-  /** The articles that mention the entity `key`, newest first (undated last), with their mention counts. */
-  entityArticles(key: string): EntityArticle[] {
-    const articles: EntityArticle[] = [];
-    this.forEachEntityPosting(key, (doc, mentions) => articles.push(this.entityArticle(doc, mentions)));
-    return articles.sort(newestFirst);
+  /**
+   * The articles that mention the entity `key`, newest first (undated last, then by title), with their mention
+   * counts; only the newest `limit` when given: those alone are named, where an entity can have tens of thousands.
+   */
+  entityArticles(key: string, limit = Number.POSITIVE_INFINITY): EntityArticle[] {
+    const docs: number[] = [];
+    const mentions: number[] = [];
+    this.forEachEntityPosting(key, (doc, count) => {
+      docs.push(doc);
+      mentions.push(count);
+    });
+    const days = this.store.day.array;
+    const titles = this.store.titles;
+    // The order of newestFirst on days as numbers (dated before undated, as day 0 is), then postings order: what a stable sort of them all gives.
+    const newest = (a: number, b: number) =>
+      (days[docs[b] ?? 0] ?? 0) - (days[docs[a] ?? 0] ?? 0) || (titles[docs[a] ?? 0] ?? '').localeCompare(titles[docs[b] ?? 0] ?? '') || a - b;
+    return selectFirst(docs.map((_, at) => at), limit, newest).map((at) => this.entityArticle(docs[at] ?? 0, mentions[at] ?? 0));
   }
 
   /** Entities whose name or aliases contain every word of `name` (of `type`, if given). */
