@@ -10,7 +10,7 @@ import { loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Corpus } from '../src/core/corpus';
 import { EntityDirectory } from '../src/core/entity-directory';
-import { KWIC_PAGE } from '../src/core/panels/kwic';
+import { KWIC_ARTICLES, KWIC_PAGE } from '../src/core/panels/kwic';
 import { NETWORK_DEFAULTS } from '../src/core/panels/network';
 import { SeriesSpec } from '../src/core/panels/timeline';
 import { CorpusIndex } from '../src/core/search/corpus-index';
@@ -75,7 +75,7 @@ function directoryOf(index: CorpusIndex): EntityDirectory {
     typeCounts: () => index.entityTypeCounts(),
     list: (request) => index.listEntities(request),
     summary: (key) => index.entitySummary(key),
-    articles: (key, limit) => index.entityArticles(key).slice(0, limit).map((found) => ({ ...found, id: found.path })),
+    articles: (key, limit) => index.entityArticles(key, limit).map((found) => ({ ...found, id: found.path })),
     articleText: (id) => index.article(id)?.text,
     roles: (key) => index.entityRoles(key),
     timeline: (key) => index.entityTimeline(key),
@@ -148,6 +148,7 @@ function figures(index: CorpusIndex): Figure[] {
     drawn(`timeline: ${biggest.name}, "oil" and "said"`, timeline, { series: [entitySeries, querySeries('oil'), querySeries('said')] }),
     drawn(`kwic: entity ${person.name}, by left words`, kwic, reagan, freshKwic),
     drawn(`kwic: entity ${person.name}, next page (lines kept)`, kwic, { ...reagan, offset: KWIC_PAGE }),
+    drawn(`kwic: entity ${person.name}, ${KWIC_ARTICLES} articles more`, kwic, { ...reagan, read: 2 * KWIC_ARTICLES }),
     drawn('kwic: "interest rates", by right words', kwic, { target: { kind: 'words', text: 'interest rates' }, sort: 'right', offset: 0 }, freshKwic),
     drawn('kwic: "said", by right words', kwic, { target: { kind: 'words', text: 'said' }, sort: 'right', offset: 0 }, freshKwic),
     drawn(`network: ${biggest.name}, ${NETWORK_DEFAULTS.maxNodes} nodes`, network, { ...NETWORK_DEFAULTS, center: biggest.key }),

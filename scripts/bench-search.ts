@@ -157,6 +157,8 @@ interface Spread {
 /** Hover cards on the reopened index: building a card for sampled entities, and the first hover on a long new article. */
 interface HoverFigures {
   readonly card: Spread;
+  /** The same cards' CPU time (the process's, which has no other work then): what a shared machine's waiting does not inflate. */
+  readonly cardCpu: Spread;
   /** The first hover on a new long article analysed when its editor showed it: the remembered entities, then the card. */
   readonly firstLongMs: number;
   /** The same, on the first article analysed in the process. */
@@ -427,11 +429,16 @@ const REMEMBERED_TEXTS = 8;
  */
 function hoverFigures(index: CorpusIndex, sample: readonly string[], dir: string): HoverFigures {
   const corpus = cardSource(index);
+  const cardCpu: number[] = [];
   const cards = sample.map((key) => {
     const summary = index.entitySummary(key);
     if (!summary) throw new Error(`News Corpus: the sampled entity ${key} is not in the index.`);
     const entity: ArticleEntity = { key, name: summary.name, type: summary.type, aliases: summary.aliases, mentions: [{ start: 0, end: summary.name.length }], forms: [] };
-    return timed(() => entityCardMarkdown(entityCardOf(entity, corpus), []));
+    const cpuStart = process.cpuUsage();
+    const ms = timed(() => entityCardMarkdown(entityCardOf(entity, corpus), []));
+    const cpu = process.cpuUsage(cpuStart);
+    cardCpu.push((cpu.user + cpu.system) / 1000);
+    return ms;
   });
   const paragraphs: string[] = [];
   let words = 0;
@@ -445,7 +452,7 @@ function hoverFigures(index: CorpusIndex, sample: readonly string[], dir: string
   const longArticle = (day: number) => ` date 2024-01-${String(day).padStart(2, '0')} ${paragraphs.join('\n\n')}`;
   const model = loadModel(MODEL);
   const load = loadavg()[0] ?? 0;
-  if (!model.ok) return { card: spread(cards), firstLongMs: Number.NaN, coldFirstLongMs: Number.NaN, shownMs: Number.NaN, coldShownMs: Number.NaN, unanalysedMs: Number.NaN, longWords: words, load };
+  if (!model.ok) return { card: spread(cards), cardCpu: spread(cardCpu), firstLongMs: Number.NaN, coldFirstLongMs: Number.NaN, shownMs: Number.NaN, coldShownMs: Number.NaN, unanalysedMs: Number.NaN, longWords: words, load };
   const remembered = new RememberedEntities((text) => model.extract(text), REMEMBERED_TEXTS);
   const card = (entities: readonly ArticleEntity[]) => {
     const [first] = entities;
@@ -463,7 +470,7 @@ function hoverFigures(index: CorpusIndex, sample: readonly string[], dir: string
   const firstLongMs = timed(() => card(remembered.of(textOfDocument(warm))));
   const unanalysed = longArticle(3);
   const unanalysedMs = timed(() => card(remembered.of(unanalysed)));
-  return { card: spread(cards), firstLongMs, coldFirstLongMs, shownMs, coldShownMs, unanalysedMs, longWords: words, load };
+  return { card: spread(cards), cardCpu: spread(cardCpu), firstLongMs, coldFirstLongMs, shownMs, coldShownMs, unanalysedMs, longWords: words, load };
 }
 
 /** The 10 largest entities, then random ones (seeded: the same on every run), as keys. */
@@ -689,6 +696,7 @@ function printTable(results: readonly Figures[], length: ArticleLength): void {
     row(`  card p50 (${EXPANDED_ENTITIES} entities)`, results.map((r) => ms(r.browsing.hover.card.p50))),
     row('  card p95', results.map((r) => ms(r.browsing.hover.card.p95))),
     row('  card max', results.map((r) => ms(r.browsing.hover.card.max))),
+    row('  card CPU p50 / p95 / max', results.map((r) => [r.browsing.hover.cardCpu.p50, r.browsing.hover.cardCpu.p95, r.browsing.hover.cardCpu.max].map((value) => value.toFixed(2)).join(' / '))),
     row('  load average (1 min) then', results.map((r) => r.browsing.hover.load.toFixed(2))),
     row('  first hover, new long article', results.map((r) => orNa(r.browsing.hover.firstLongMs))),
     row('    same, first article of the process', results.map((r) => orNa(r.browsing.hover.coldFirstLongMs))),

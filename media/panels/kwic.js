@@ -34,15 +34,26 @@
     const form = el('form', { class: 'toolbar' }, words, el('button', { type: 'submit', 'data-focus': 'show' }, 'Show'), sort, el('label', {}, 'From ', from), el('label', {}, 'To ', to));
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      if (words.value.trim() !== '') next({ target: { kind: 'words', text: words.value.trim() }, offset: 0 });
+      if (words.value.trim() === '') return;
+      // A new target is read from its first articles again.
+      const { read, ...rest } = state;
+      request({ ...rest, target: { kind: 'words', text: words.value.trim() }, offset: 0 });
     });
     return form;
   }
 
-  function summary(data) {
+  function summary(state, data) {
     if (!data.label) return el('p', { class: 'muted' }, 'Type a word or phrase, or use Show Keyword in Context on an entity.');
-    const sampled = data.matching > data.articles ? ` (read the ${number(data.articles)} best of ${number(data.matching)} matching articles)` : '';
-    return el('p', { class: 'counts' }, `${plural(data.total, 'occurrence')} of “${data.label}” in ${plural(data.articles, 'article')}${sampled}`);
+    const counts = `${plural(data.total, 'occurrence')} of “${data.label}” in ${plural(data.articles, 'article')}`;
+    if (data.matching <= data.read) return el('p', { class: 'counts' }, counts);
+    // Only part of the articles is read: say which, that the order and the dates apply to those, and offer more.
+    const more = Math.min(data.step, data.matching - data.read);
+    return el(
+      'p',
+      { class: 'counts' },
+      `${counts}: the ${number(data.read)} ${data.order} of ${number(data.matching)}, sorted and filtered among themselves. `,
+      el('button', { class: 'secondary', 'data-focus': 'more', title: `Read the next ${plural(more, 'article')} and sort their occurrences with these`, onclick: () => request({ ...state, read: data.read + data.step }) }, `Read ${number(more)} more`),
+    );
   }
 
   function table(data) {
@@ -84,6 +95,6 @@
   }
 
   start((state, data) => {
-    document.getElementById('app').replaceChildren(el('h1', {}, 'Keyword in Context'), controls(state, data), summary(data), table(data), pager(state, data));
+    document.getElementById('app').replaceChildren(el('h1', {}, 'Keyword in Context'), controls(state, data), summary(state, data), table(data), pager(state, data));
   });
 })();

@@ -26,13 +26,16 @@ export interface EntityCard extends Omit<EntitySummary, 'key'> {
 }
 
 /**
- * A link at the foot of the card to one of the extension's own commands, with its arguments.
+ * A link at the foot of the card to one of the extension's own commands, with its arguments: a short title,
+ * so that the links fit on one line, and a tooltip that says what it does in full.
  *
  * @example
- * const link: CardLink = { title: 'Search Articles', command: 'newsCorpus.search', args: ['person:="Kim Jong-un"'] };
+ * const link: CardLink = { title: 'Search', tooltip: 'Search Articles', command: 'newsCorpus.search', args: ['person:="Kim Jong-un"'] };
  */
 export interface CardLink {
   readonly title: string;
+  /** Plain text of the extension's own, without double quotes. */
+  readonly tooltip?: string;
   readonly command: string;
   readonly args: readonly unknown[];
 }
@@ -129,9 +132,9 @@ function factsLinkMarkdown(link: string): string {
 }
 
 /**
- * The user's facts as the first paragraph of the card, one line each (hard line breaks keep the card short
- * enough for its links to stay in view): the description in italics, then role, birth and the other fields,
- * the notes, and the links; empty when there is nothing to say.
+ * The user's facts as the first paragraph of the card, in hard-broken lines (which keep the card short enough
+ * for its links to stay in view): the description in italics, then role, birth and the other fields, then the
+ * notes and the links; empty when there is nothing to say.
  */
 function factsMarkdown(facts: EntityFacts): string {
   const parts: string[] = [];
@@ -142,8 +145,9 @@ function factsMarkdown(facts: EntityFacts): string {
     ...facts.more,
   ];
   if (fields.length > 0) parts.push(fields.map(({ field, value }) => `${escapeMarkdown(field)}: ${escapeMarkdown(value)}`).join(' · '));
-  if (facts.notes !== undefined) parts.push(escapeMarkdown(facts.notes));
-  if (facts.links.length > 0) parts.push(facts.links.map(factsLinkMarkdown).join(' · '));
+  // The notes and the links share a line: the card stays short enough for its links to show without a scroll.
+  const notes = [...(facts.notes === undefined ? [] : [escapeMarkdown(facts.notes)]), ...facts.links.map(factsLinkMarkdown)];
+  if (notes.length > 0) parts.push(notes.join(' · '));
   return parts.join('  \n');
 }
 
@@ -194,6 +198,8 @@ export function entityCardMarkdown(card: EntityCard, links: readonly CardLink[])
   if (card.companions.length > 0) {
     parts.push(`Often with: ${card.companions.slice(0, CARD_COMPANIONS).map(({ name, articles }) => `${escapeMarkdown(name)} (${articles})`).join(', ')}`);
   }
-  if (links.length > 0) parts.push(links.map(({ title, command, args }) => `[${title}](command:${command}?${encodeURIComponent(JSON.stringify(args))})`).join(' · '));
+  if (links.length > 0) {
+    parts.push(links.map(({ title, tooltip, command, args }) => `[${title}](command:${command}?${encodeURIComponent(JSON.stringify(args))}${tooltip === undefined ? '' : ` "${tooltip}"`})`).join(' · '));
+  }
   return parts.join('\n\n');
 }

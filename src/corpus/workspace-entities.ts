@@ -33,8 +33,7 @@ export class WorkspaceEntities implements EntityDirectory {
   articles(key: string, limit = Infinity): readonly EntityArticleRef[] {
     const refs = this.indexes().flatMap((index) =>
       index
-        .entityArticles(key)
-        .slice(0, limit)
+        .entityArticles(key, limit)
         .map(({ path, title, date, mentions }): EntityArticleRef => {
           const uri = uriOfIndexPath(path);
           const ref = { id: uri.toString(), path: displayPath(uri), title, mentions };

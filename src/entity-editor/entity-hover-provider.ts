@@ -28,17 +28,18 @@ export class EntityHoverProvider implements vscode.HoverProvider {
     if (!found) return undefined;
     const { entity, range } = found;
     const card = entityCardOf(entity, this.deps.entities, this.deps.facts.entry(entity.key)?.entry.facts);
+    // Short titles keep the links on one line; the tooltips say in full what each does.
     const inCorpus: CardLink[] = [
-      { title: 'Show in Entities View', command: 'newsCorpus.revealEntity', args: [entity.key] },
+      { title: 'Entities', tooltip: 'Show in Entities View', command: 'newsCorpus.revealEntity', args: [entity.key] },
       // Into the Search Results view, as the Entities view's "Search for This Entity" does: a list to read through.
-      { title: 'Search Articles', command: 'newsCorpus.searchResults.show', args: [exactEntityQuery(entity.type, card.name)] },
-      { title: 'Timeline', command: 'newsCorpus.showTimeline', args: [entity.key] },
+      { title: 'Search', tooltip: 'Search Articles: list its articles in the Search Results view', command: 'newsCorpus.searchResults.show', args: [exactEntityQuery(entity.type, card.name)] },
+      { title: 'Timeline', tooltip: 'Show its mentions over time in the Timeline panel', command: 'newsCorpus.showTimeline', args: [entity.key] },
     ];
     const links: CardLink[] = [
       ...(card.articleCount > 0 ? inCorpus : []),
-      { title: 'Find All Mentions', command: 'newsCorpus.findMentions', args: [document.uri.toString(), range.start.line, range.start.character] },
-      { title: 'Edit Facts', command: 'newsCorpus.editFacts', args: [entity.type, card.name, document.uri.toString()] },
-      { title: 'Fix…', command: 'newsCorpus.fixEntity', args: [entity.type, card.name, document.uri.toString()] },
+      { title: 'Mentions', tooltip: 'Find All Mentions across the corpus', command: 'newsCorpus.findMentions', args: [document.uri.toString(), range.start.line, range.start.character] },
+      { title: 'Edit Facts', tooltip: 'Edit Facts: its entry in .newscorpus/entities.json', command: 'newsCorpus.editFacts', args: [entity.type, card.name, document.uri.toString()] },
+      { title: 'Fix…', tooltip: 'Fix the entity: rename, merge, split or ignore it', command: 'newsCorpus.fixEntity', args: [entity.type, card.name, document.uri.toString()] },
     ];
     const markdown = new vscode.MarkdownString(entityCardMarkdown(card, links), true);
     markdown.isTrusted = { enabledCommands: [...CARD_COMMANDS] };

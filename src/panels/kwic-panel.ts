@@ -1,23 +1,22 @@
-import { KWIC_PAGE, KwicLine, KwicSort, kwicOfArticles, kwicPage } from '../core/panels/kwic';
+import { KWIC_ARTICLES, KWIC_PAGE, KwicReading, KwicSort, kwicPage } from '../core/panels/kwic';
 import { tokenize } from '../core/search/tokenize';
 import { PanelKind } from './panel-host';
 import { PanelSources } from './panel-sources';
 
-/** Articles of an entity read for one target, at most (newest first): enough lines to sort, quick to compute. */
-const MAX_ENTITY_ARTICLES = 1000;
-/** Articles of a word or phrase read, at most (best matches first). */
-const MAX_SEARCH_ARTICLES = 300;
-
 /** What is looked for: an entity (all its spellings) or a word or phrase. */
 export type KwicTarget = { readonly kind: 'entity'; readonly key: string } | { readonly kind: 'words'; readonly text: string };
 
-/** What the Keyword in Context panel keeps: the target, the order, the date filter and the page. */
+/**
+ * What the Keyword in Context panel keeps: the target, the order, the date filter, the page, and how many of the
+ * target's articles to read (default {@link KWIC_ARTICLES}; the order and filter apply to their occurrences).
+ */
 export interface KwicState {
   readonly target?: KwicTarget;
   readonly sort: KwicSort;
   readonly from?: string;
   readonly to?: string;
   readonly offset: number;
+  readonly read?: number;
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -32,7 +31,7 @@ function targetOf(value: unknown): KwicTarget | undefined {
 
 function stateOf(value: unknown): KwicState | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const { target, sort, from, to, offset } = value as Record<string, unknown>;
+  const { target, sort, from, to, offset, read } = value as Record<string, unknown>;
   const state: KwicState = {
     sort: sort === 'left' || sort === 'right' || sort === 'date' ? sort : 'right',
     offset: typeof offset === 'number' && Number.isInteger(offset) && offset >= 0 ? offset : 0,
@@ -43,37 +42,41 @@ function stateOf(value: unknown): KwicState | undefined {
     ...(found ? { target: found } : {}),
     ...(typeof from === 'string' && DAY.test(from) ? { from } : {}),
     ...(typeof to === 'string' && DAY.test(to) ? { to } : {}),
+    ...(typeof read === 'number' && Number.isInteger(read) && read > KWIC_ARTICLES ? { read } : {}),
   };
 }
 
 /**
  * The Keyword in Context panel: every occurrence of a word, phrase or entity, aligned, sorted, filtered by date,
- * paged. `articleIdOf` names the article of a search hit (an index path) as the corpus does.
+ * paged. It reads the target's articles {@link KWIC_ARTICLES} at a time (an entity's newest first, a word's best
+ * matches first) and more on request, keeping what it read for that target until the index changes.
+ * `articleIdOf` names the article of a search hit (an index path) as the corpus does.
  */
 export function kwicPanel(sources: PanelSources, articleIdOf: (indexPath: string) => string): PanelKind<KwicState> {
   const { entities, search } = sources.deps;
-  let cached: { key: string; lines: KwicLine[]; articles: number; matching: number } | undefined;
-  const linesOf = (target: KwicTarget) => {
+  let cached: { key: string; reading: KwicReading; read: number; matching: number } | undefined;
+  /** The first `read` articles of the target, newest or best first, with how many articles it has in all. */
+  const articlesOf = (target: KwicTarget, read: number): { refs: readonly { id: string; title: string; date?: string | undefined }[]; matching: number } => {
+    if (target.kind === 'entity') return { refs: entities.articles(target.key, read), matching: entities.summary(target.key)?.articleCount ?? 0 };
+    const terms = tokenize(target.text).map(({ term }) => term);
+    const response = terms.length === 0 ? undefined : search(terms.length === 1 ? (terms[0] ?? '') : `"${terms.join(' ')}"`, { limit: read, fuzzyFallback: false, snippetLength: 0 });
+    if (!response?.ok) return { refs: [], matching: 0 };
+    return { refs: response.hits.map(({ path, title, date }) => ({ id: articleIdOf(path), title, date })), matching: response.total };
+  };
+  const formsOf = (target: KwicTarget): string[] => {
+    if (target.kind === 'words') return [target.text];
+    const summary = entities.summary(target.key);
+    return summary ? [summary.name, ...summary.aliases] : [];
+  };
+  const linesOf = (target: KwicTarget, read: number) => {
     const key = `${sources.generation}:${JSON.stringify(target)}`;
-    if (cached?.key === key) return cached;
-    let refs: readonly { id: string; title: string; date?: string | undefined }[] = [];
-    let matching = 0;
-    let forms: string[] = [];
-    if (target.kind === 'entity') {
-      const summary = entities.summary(target.key);
-      refs = entities.articles(target.key, MAX_ENTITY_ARTICLES);
-      forms = summary ? [summary.name, ...summary.aliases] : [];
-      matching = summary?.articleCount ?? refs.length;
-    } else {
-      const terms = tokenize(target.text).map(({ term }) => term);
-      const response = terms.length === 0 ? undefined : search(terms.length === 1 ? (terms[0] ?? '') : `"${terms.join(' ')}"`, { limit: MAX_SEARCH_ARTICLES, fuzzyFallback: false, snippetLength: 0 });
-      forms = [target.text];
-      if (response?.ok) {
-        matching = response.total;
-        refs = response.hits.map(({ path, title, date }) => ({ id: articleIdOf(path), title, date }));
-      }
+    if (cached?.key !== key) cached = { key, reading: new KwicReading(formsOf(target)), read: 0, matching: 0 };
+    if (cached.read < read) {
+      const { refs, matching } = articlesOf(target, read);
+      cached.reading.read(refs, (id) => entities.articleText(id));
+      cached.read = read;
+      cached.matching = matching;
     }
-    cached = { key, ...kwicOfArticles(refs, forms, (id) => entities.articleText(id)), matching };
     return cached;
   };
   return {
@@ -86,11 +89,13 @@ export function kwicPanel(sources: PanelSources, articleIdOf: (indexPath: string
     },
     stateOf,
     data: (state) => {
-      if (!state.target) return { total: 0, lines: [], articles: 0, matching: 0, pageSize: KWIC_PAGE, label: '' };
-      const found = linesOf(state.target);
+      const read = state.read ?? KWIC_ARTICLES;
+      const empty = { total: 0, lines: [], articles: 0, matching: 0, read, step: KWIC_ARTICLES, pageSize: KWIC_PAGE, label: '', order: 'newest' };
+      if (!state.target) return empty;
+      const found = linesOf(state.target, read);
       const label = state.target.kind === 'words' ? state.target.text : (entities.summary(state.target.key)?.name ?? state.target.key);
-      const page = kwicPage(found.lines, { sort: state.sort, from: state.from, to: state.to, offset: state.offset, limit: KWIC_PAGE });
-      return { ...page, articles: found.articles, matching: found.matching, pageSize: KWIC_PAGE, label };
+      const page = kwicPage(found.reading.lines, { sort: state.sort, from: state.from, to: state.to, offset: state.offset, limit: KWIC_PAGE });
+      return { ...empty, ...page, articles: found.reading.articles, matching: found.matching, label, order: state.target.kind === 'entity' ? 'newest' : 'best' };
     },
   };
 }

@@ -112,6 +112,23 @@ describe('Corpus panels', function () {
     assert.match(await workbench.selectionStatus(), /\(9 selected\)/);
   });
 
+  it('reads a common word\'s best articles first, says so, and reads more on request', async function () {
+    await focusWorkbench();
+    await workbench.runCommand('News Corpus: Show Keyword in Context');
+    await workbench.quickInput().fill('said');
+    await workbench.page.keyboard.press('Enter');
+    const view = workbench.webview();
+    const counts = view.locator('.counts');
+    await counts.filter({ hasText: '“said”' }).waitFor();
+    assert.match(await counts.textContent(), /occurrences of “said” in 200 articles: the 200 best of \d+, sorted and filtered among themselves/);
+    const more = view.getByRole('button', { name: /^Read \d+ more$/ });
+    await workbench.screenshot('44a-kwic-read-more');
+    await more.focus();
+    await workbench.page.keyboard.press('Enter');
+    await counts.filter({ hasNotText: 'best of' }).waitFor();
+    assert.match(await counts.textContent(), /occurrences of “said” in \d+ articles$/);
+  });
+
   it('shows the Entity Network of a person, re-centres on a neighbour and lists shared articles', async function () {
     await focusWorkbench();
     await workbench.runCommand('News Corpus: Show Entity Network');

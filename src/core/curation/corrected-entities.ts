@@ -44,7 +44,8 @@ export interface IndexEntities {
   entityTypeCounts(): ReadonlyMap<EntityType, number>;
   listEntities(request: EntityListRequest): EntityPage;
   entitySummary(key: string): EntitySummary | undefined;
-  entityArticles(key: string): readonly EntityArticle[];
+  /** The entity's articles, newest first; only the newest `limit` when given. */
+  entityArticles(key: string, limit?: number): readonly EntityArticle[];
   entityRoles(key: string): readonly { readonly role: string; readonly articles: number }[];
   entityTimeline(key: string): ReadonlyMap<string, number>;
   companions(key: string, limit: number): readonly Companion[];
@@ -138,6 +139,8 @@ function monthOf(date: string): string {
 export class CorrectedIndexEntities implements IndexEntities {
   /** Each corrected entity's articles, newest first, by key: a hover card asks for them several times. */
   private readonly articlesByKey = new Map<string, readonly EntityArticle[]>();
+  /** Each corrected entity's mentions per month, by key: counted from its articles once, as they are. */
+  private readonly timelinesByKey = new Map<string, ReadonlyMap<string, number>>();
 
   constructor(
     private readonly index: IndexEntities,
@@ -185,10 +188,10 @@ export class CorrectedIndexEntities implements IndexEntities {
     return this.corrections.fateOf(key) ? undefined : this.index.entitySummary(key);
   }
 
-  entityArticles(key: string): readonly EntityArticle[] {
+  entityArticles(key: string, limit?: number): readonly EntityArticle[] {
     const entity = this.corrections.entity(key);
-    if (entity) return this.articlesOf(entity);
-    return this.corrections.fateOf(key) ? [] : this.index.entityArticles(key);
+    if (entity) return limit === undefined ? this.articlesOf(entity) : this.articlesOf(entity).slice(0, limit);
+    return this.corrections.fateOf(key) ? [] : this.index.entityArticles(key, limit);
   }
 
   entityRoles(key: string): readonly { readonly role: string; readonly articles: number }[] {
@@ -205,11 +208,16 @@ export class CorrectedIndexEntities implements IndexEntities {
   entityTimeline(key: string): ReadonlyMap<string, number> {
     const entity = this.corrections.entity(key);
     if (!entity) return this.corrections.fateOf(key) ? new Map() : this.index.entityTimeline(key);
-    const months = new Map<string, number>();
-    for (const { date, mentions } of this.articlesOf(entity)) {
-      if (date !== undefined) months.set(monthOf(date), (months.get(monthOf(date)) ?? 0) + mentions);
+    let timeline = this.timelinesByKey.get(entity.key);
+    if (timeline === undefined) {
+      const months = new Map<string, number>();
+      for (const { date, mentions } of this.articlesOf(entity)) {
+        if (date !== undefined) months.set(monthOf(date), (months.get(monthOf(date)) ?? 0) + mentions);
+      }
+      timeline = new Map([...months].sort(([a], [b]) => a.localeCompare(b)));
+      this.timelinesByKey.set(entity.key, timeline);
     }
-    return new Map([...months].sort(([a], [b]) => a.localeCompare(b)));
+    return timeline;
   }
 
   companions(key: string, limit: number): readonly Companion[] {

@@ -220,26 +220,53 @@ export function kwicPage(
 }
 
 /**
- * Every occurrence of `forms` in the listed articles, each article's text read with `textOf` (one without text,
- * deleted since it was listed, is left out); `articles` is how many were read.
+ * Articles a Keyword in Context panel reads at a time: the first page of an entity or a common word reads this
+ * many (newest or best first), and each "Read more" as many again, so that no more texts are read than shown.
  *
  * @example
- * kwicOfArticles([{ id: 'a', title: 't' }], ['Putin'], () => 'Kim met Putin in Moscow.');
- * // { lines: [{ id: 'a', …, match: 'Putin', … }], articles: 1 }
+ * kwicPanel.data({ target, sort: 'left', offset: 0, read: 2 * KWIC_ARTICLES }); // the 400 newest articles
  */
-export function kwicOfArticles(
-  refs: readonly { readonly id: string; readonly title: string; readonly date?: string | undefined }[],
-  forms: readonly string[],
-  textOf: (id: string) => string | undefined,
-): { lines: KwicLine[]; articles: number } {
-  const pattern = kwicPattern(forms);
-  const lines: KwicLine[] = [];
-  let articles = 0;
-  for (const { id, title, date } of refs) {
-    const text = textOf(id);
-    if (text === undefined) continue;
-    articles++;
-    lines.push(...kwicLines({ id, title, date, text }, pattern));
+export const KWIC_ARTICLES = 200;
+
+/**
+ * The occurrences of some forms in the articles read so far, read a step at a time: each {@link read} reads only
+ * the listed articles not read before, so that reading more costs only the new ones.
+ *
+ * @example
+ * const found = new KwicReading(['Putin']);
+ * found.read([{ id: 'a', title: 't' }], () => 'Kim met Putin in Moscow.');
+ * found.lines; // [{ id: 'a', …, match: 'Putin', … }]
+ * found.articles; // 1
+ */
+export class KwicReading {
+  private readonly pattern: KwicPattern;
+  private readonly seen = new Set<string>();
+  private readonly found: KwicLine[] = [];
+  private count = 0;
+
+  constructor(forms: readonly string[]) {
+    this.pattern = kwicPattern(forms);
   }
-  return { lines, articles };
+
+  /** Every occurrence found so far, article by article in reading order. */
+  get lines(): readonly KwicLine[] {
+    return this.found;
+  }
+
+  /** How many articles were read (one whose text was gone, deleted since it was listed, is not counted). */
+  get articles(): number {
+    return this.count;
+  }
+
+  /** Reads the articles of `refs` not read yet, each text with `textOf`. */
+  read(refs: readonly { readonly id: string; readonly title: string; readonly date?: string | undefined }[], textOf: (id: string) => string | undefined): void {
+    for (const { id, title, date } of refs) {
+      if (this.seen.has(id)) continue;
+      this.seen.add(id);
+      const text = textOf(id);
+      if (text === undefined) continue;
+      this.count++;
+      this.found.push(...kwicLines({ id, title, date, text }, this.pattern));
+    }
+  }
 }

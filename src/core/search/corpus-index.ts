@@ -5,7 +5,8 @@ import { AnalyzedBatch, entityTerm } from './analyzed-batch';
 import { compactSteps } from './compaction';
 import { dayString } from './date-values';
 import { DocStore } from './doc-store';
-import { EntityListRequest, EntityPage, EntitySummary, compareEntities, newestFirst, selectFirst } from './entity-listing';
+import { EntityListRequest, EntityPage, EntitySummary, compareEntities, selectFirst } from './entity-listing';
+import { EntityMonths, monthName, monthOfDay } from './entity-months';
 import { EntityStats } from './entity-stats';
 import { ENTITY_TYPES, EntityInfo, EntityTable } from './entity-table';
 import { Scratch, evaluate, forEachMatch } from './evaluate';
@@ -33,8 +34,13 @@ export const DEFAULT_LIMIT = 20;
 const NO_SNIPPET: Snippet = { text: '', start: 0, end: 0, matches: [] };
 /** Articles of an entity, most recent first, that {@link CorpusIndex.companions} looks at. */
 const DEFAULT_COMPANION_ARTICLES = 300;
-/** Month numbers (year × 12 + month − 1) up to the year 9999, the last an ISO date header can give. */
-const MONTH_NUMBERS = 10_000 * 12;
+/**
+ * Entities of at least this many articles have their mentions per month kept (counted once, then kept in step
+ * with each added or removed article): counting them from the postings grew a hover card with the entity's size.
+ */
+const KEPT_MONTHS_ARTICLES = 1000;
+/** Postings counted between two chances to pause while the kept timelines are counted. */
+const MONTHS_STEP_POSTINGS = 50_000;
 /** Compaction is due when postings added since the last one exceed this share of the main postings… */
 const DELTA_SHARE = 0.1;
 /** …or this many, whichever is larger (small corpora compact rarely). */
@@ -159,8 +165,14 @@ export class CorpusIndex {
   private readonly scratch = new Scratch();
   /** Shared-article counts by term id for {@link companions}, zeroed after each call: a new array per hover cost ~1 ms at 100,000 articles. */
   private companionCounts = new Uint32Array(0);
-  /** Mentions per month number for {@link entityTimeline}, allocated on first use and left zeroed after each. */
-  private monthCounts: Float64Array | undefined;
+  /** Mentions per month of the large entities, for {@link entityTimeline}. */
+  private readonly months = new EntityMonths();
+  /**
+   * One bit per term id, set for entity terms, and the number of entities it was made for: {@link companions}
+   * tells entities from the words of their names with it, a few hundred KB that stay in the CPU's cache, where
+   * a figure per term (4 bytes each) made most of its reads miss.
+   */
+  private entityBits = { bits: new Uint8Array(0), entities: 0 };
   /** Per-entity figures; undefined until first needed after a load or a compaction, which renumber documents. */
   private stats: EntityStats | undefined;
   private pending = 0;
@@ -261,8 +273,11 @@ export class CorpusIndex {
       const doc = this.store.append(article, tokens, at, end, batch.text, textAt, textAt + article.textBytes);
       if (!options.defer) this.stats?.add(this.store, doc);
       if (options.defer) {
+        // Not in the postings until the next compaction, which forgets kept timelines: none is kept meanwhile.
         this.pending++;
+        this.months.clear();
       } else {
+        this.months.count(this.store, doc, 1);
         this.counter.ensure(this.dictionary.size);
         this.counter.count(this.store, doc, (term, packed) => this.delta.add(term, doc, packed));
       }
@@ -311,6 +326,7 @@ export class CorpusIndex {
     await runInSlices(this.dictionary.prepareSteps(), sliceMs);
     await runInSlices(this.entities.wordIndexSteps(), sliceMs);
     this.stats ??= await runInSlices(this.statsSteps(), sliceMs);
+    await runInSlices(this.keptMonthsSteps(), sliceMs);
   }
 
   /** Runs a query (text in the query language, or already parsed). Never throws on bad queries. */
@@ -410,11 +426,23 @@ export class CorpusIndex {
     return { total: matches.length, entities: page.map(({ info }) => this.summaryOf(info) as EntitySummary) };
   }
 
-  /** The articles that mention the entity `key`, newest first (undated last), with their mention counts. */
-  entityArticles(key: string): EntityArticle[] {
-    const articles: EntityArticle[] = [];
-    this.forEachEntityPosting(key, (doc, mentions) => articles.push(this.entityArticle(doc, mentions)));
-    return articles.sort(newestFirst);
+  /**
+   * The articles that mention the entity `key`, newest first (undated last, then by title), with their mention
+   * counts; only the newest `limit` when given: those alone are named, where an entity can have tens of thousands.
+   */
+  entityArticles(key: string, limit = Number.POSITIVE_INFINITY): EntityArticle[] {
+    const docs: number[] = [];
+    const mentions: number[] = [];
+    this.forEachEntityPosting(key, (doc, count) => {
+      docs.push(doc);
+      mentions.push(count);
+    });
+    const days = this.store.day.array;
+    const titles = this.store.titles;
+    // The order of newestFirst on days as numbers (dated before undated, as day 0 is), then postings order: what a stable sort of them all gives.
+    const newest = (a: number, b: number) =>
+      (days[docs[b] ?? 0] ?? 0) - (days[docs[a] ?? 0] ?? 0) || (titles[docs[a] ?? 0] ?? '').localeCompare(titles[docs[b] ?? 0] ?? '') || a - b;
+    return selectFirst(docs.map((_, at) => at), limit, newest).map((at) => this.entityArticle(docs[at] ?? 0, mentions[at] ?? 0));
   }
 
   /** Entities whose name or aliases contain every word of `name` (of `type`, if given). */
@@ -437,37 +465,14 @@ export class CorpusIndex {
     return this.entities.rolesOf(key).map(({ text, count }) => ({ role: text, articles: count }));
   }
 
-  /** Mentions of the entity `key` per month (`YYYY-MM`), from its dated articles. */
+  /** Mentions of the entity `key` per month (`YYYY-MM`), from its dated articles, oldest first. */
   entityTimeline(key: string): Map<string, number> {
-    // Counted in a reused array by month number (year × 12 + month − 1) and named at the end: a Map update per
-    // article was most of a hover card for an entity of tens of thousands of articles.
-    const counts = (this.monthCounts ??= new Float64Array(MONTH_NUMBERS));
-    let first = MONTH_NUMBERS;
-    let last = -1;
     const term = this.dictionary.id(entityTerm(key));
-    const days = this.store.day.array;
-    // One loop over the postings without a call per posting: the largest entities have tens of thousands.
-    for (const { docs, counts: packed, start, end } of term === undefined ? [] : this.lists(term)) {
-      for (let i = start; i < end; i++) {
-        const doc = docs[i] ?? 0;
-        const day = days[doc] ?? 0;
-        if (day === 0 || !this.store.isLive(doc)) continue;
-        const month = ((day / 10000) | 0) * 12 + (((day / 100) | 0) % 100) - 1;
-        counts[month] = (counts[month] ?? 0) + entityCount(packed[i] ?? 0);
-        if (month < first) first = month;
-        if (month > last) last = month;
-      }
-    }
+    const months = term === undefined ? new Map<number, number>() : (this.months.of(term) ?? this.countMonths(term));
     const timeline = new Map<string, number>();
-    for (let month = first; month <= last; month++) {
-      const mentions = counts[month] ?? 0;
-      if (mentions === 0) continue;
-      timeline.set(`${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}`, mentions);
-      counts[month] = 0;
-    }
+    for (const month of [...months.keys()].sort((a, b) => a - b)) timeline.set(monthName(month), months.get(month) ?? 0);
     return timeline;
   }
-
 
   /**
    * The entities named most often in the same articles as `key`, with the number of shared articles, from
@@ -475,7 +480,7 @@ export class CorpusIndex {
    */
   companions(key: string, limit: number, maxArticles = DEFAULT_COMPANION_ARTICLES): { key: string; name: string; type: EntityType; articles: number }[] {
     const own = this.entities.get(key)?.term;
-    const stats = this.entityStats();
+    const isEntity = this.entityTermBits();
     // Typed counts by term id, and the terms seen, instead of a map: this loop reads tens of thousands of pairs.
     if (this.companionCounts.length < this.dictionary.size) this.companionCounts = new Uint32Array(Math.ceil(this.dictionary.size * 1.25));
     const shared = this.companionCounts;
@@ -484,8 +489,8 @@ export class CorpusIndex {
       const tokens = this.store.tokens(doc);
       for (let i = (this.store.bodyLen.array[doc] ?? 0) + (this.store.titleLen.array[doc] ?? 0); i < tokens.length; i += 2) {
         const term = tokens[i] ?? 0;
-        // Entity terms are those with figures; words of entity names in the same field have none.
-        if (term === own || stats.articleCount(term) === 0) continue;
+        // The same field holds the words of entity names, which are not entities.
+        if (term === own || ((isEntity[term >> 3] ?? 0) & (1 << (term & 7))) === 0) continue;
         if (shared[term] === 0) seen.push(term);
         shared[term] = (shared[term] ?? 0) + 1;
       }
@@ -556,6 +561,53 @@ export class CorpusIndex {
     this.entityStats().setDates(info.term, first, last);
   }
 
+  /**
+   * The mentions per month number of the entity term `term`, counted from its postings, and kept if the entity
+   * is large and nothing is pending (see {@link KEPT_MONTHS_ARTICLES}).
+   */
+  private countMonths(term: number): Map<number, number> {
+    const months = new Map<number, number>();
+    const days = this.store.day.array;
+    // One loop over the postings without a call per posting.
+    for (const { docs, counts, start, end } of this.lists(term)) {
+      for (let i = start; i < end; i++) {
+        const doc = docs[i] ?? 0;
+        const day = days[doc] ?? 0;
+        if (day === 0 || !this.store.isLive(doc)) continue;
+        const month = monthOfDay(day);
+        months.set(month, (months.get(month) ?? 0) + entityCount(counts[i] ?? 0));
+      }
+    }
+    if (this.pending === 0 && this.entityStats().articleCount(term) >= KEPT_MONTHS_ARTICLES) this.months.keep(term, months);
+    return months;
+  }
+
+  /** Counts the timelines of the large entities not kept yet, pausing every {@link MONTHS_STEP_POSTINGS} postings. */
+  private *keptMonthsSteps(): Generator<void, void> {
+    const stats = this.entityStats();
+    let counted = 0;
+    for (const { term } of this.entities.all()) {
+      const articles = stats.articleCount(term);
+      if (articles < KEPT_MONTHS_ARTICLES || this.months.of(term) !== undefined) continue;
+      this.countMonths(term);
+      counted += articles;
+      if (counted >= MONTHS_STEP_POSTINGS) {
+        counted = 0;
+        yield;
+      }
+    }
+  }
+
+  /** The bits of {@link entityBits}, made again when entities have been added since. */
+  private entityTermBits(): Uint8Array {
+    if (this.entityBits.entities !== this.entities.size) {
+      const bits = new Uint8Array((this.dictionary.size >> 3) + 1);
+      for (const { term } of this.entities.all()) bits[term >> 3] = (bits[term >> 3] ?? 0) | (1 << (term & 7));
+      this.entityBits = { bits, entities: this.entities.size };
+    }
+    return this.entityBits.bits;
+  }
+
   private entityStats(): EntityStats {
     this.stats ??= runAtOnce(this.statsSteps());
     return this.stats;
@@ -568,7 +620,9 @@ export class CorpusIndex {
   /** Takes the indexed article at `path`, if any, out of the entity figures before it is replaced or removed. */
   private uncount(path: string): void {
     const doc = this.store.docOf(path);
-    if (doc !== undefined) this.stats?.remove(this.store, doc);
+    if (doc === undefined) return;
+    this.stats?.remove(this.store, doc);
+    this.months.count(this.store, doc, -1);
   }
 
   private forEachEntityPosting(key: string, onPosting: (doc: number, mentions: number) => void): void {
@@ -632,6 +686,7 @@ export class CorpusIndex {
     this.delta = new DeltaPostings();
     this.pending = 0;
     this.stats = undefined;
+    this.months.clear();
   }
 
   private assertNotCompacting(): void {

@@ -40,6 +40,11 @@ describe('entityCardMarkdown', () => {
     );
   });
 
+  it('gives a link its tooltip as the link\'s title', () => {
+    const markdown = entityCardMarkdown(PUTIN, [{ title: 'Search', tooltip: 'Search Articles', command: 'newsCorpus.search', args: [] }]);
+    assert.ok(markdown.endsWith(`[Search](command:newsCorpus.search?${encodeURIComponent('[]')} "Search Articles")`), markdown);
+  });
+
   it('says when an entity is only in the open article so far', () => {
     const markdown = entityCardMarkdown({ ...PUTIN, articleCount: 0, mentionCount: 0, roles: [], timeline: [], companions: [], aliases: [] }, []);
     assert.match(markdown, /5 mentions in this article, not yet in the index$/);
@@ -66,18 +71,19 @@ describe('entityCardMarkdown with the user\'s facts', () => {
     more: [{ field: 'party', value: 'United Russia' }],
   };
 
-  it('shows them first, above a rule: description, fields, notes, links', () => {
+  it('shows them first, above a rule: description, fields, then notes and links on one line', () => {
     const markdown = entityCardMarkdown({ ...PUTIN, facts: FACTS }, []);
     const [header, facts, rule, aliases] = markdown.split('\n\n');
-    const [description, fields, notes, links] = facts?.split('  \n') ?? [];
+    const [description, fields, notesAndLinks, more] = facts?.split('  \n') ?? [];
     assert.strictEqual(header, '$(person) **Vladimir Putin** · person');
     assert.strictEqual(description, '_President of Russia since 2012_');
     assert.strictEqual(fields, 'Role: President · Born: 1952\\-10\\-07 · party: United Russia');
-    assert.strictEqual(notes, 'Ask the Moscow desk\\.');
     assert.strictEqual(
-      links,
-      '[en\\.wikipedia\\.org/wiki/Vladimir\\_Putin\\_\\(politician\\)](https://en.wikipedia.org/wiki/Vladimir_Putin_%28politician%29) · ftp\\://example\\.org/x · not a link',
+      notesAndLinks,
+      'Ask the Moscow desk\\. · [en\\.wikipedia\\.org/wiki/Vladimir\\_Putin\\_\\(politician\\)](https://en.wikipedia.org/wiki/Vladimir_Putin_%28politician%29) · ftp\\://example\\.org/x · not a link',
     );
+    assert.strictEqual(more, undefined);
+    assert.strictEqual(entityCardMarkdown({ ...PUTIN, facts: { links: ['not a link'], hidden: false, more: [] } }, []).split('\n\n')[1], 'not a link', 'links without notes');
     assert.strictEqual(rule, '---');
     assert.strictEqual(aliases, 'Also written: Putin');
   });

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { KwicArticle, kwicLines, kwicOfArticles, kwicPage, kwicPattern, sortKwic } from '../../../src/core/panels/kwic';
+import { KwicArticle, KwicReading, kwicLines, kwicPage, kwicPattern, sortKwic } from '../../../src/core/panels/kwic';
 
 const summit: KwicArticle = {
   id: 'file:///summit.txt',
@@ -12,9 +12,26 @@ const rates: KwicArticle = { id: 'file:///rates.txt', title: 'Rates', date: '202
 describe('keyword in context', () => {
   it('reads each listed article once and skips one whose text is gone', () => {
     const texts = new Map([['a', 'Kim met Putin in Moscow.'], ['c', 'Putin spoke.']]);
-    const found = kwicOfArticles([{ id: 'a', title: 'A' }, { id: 'b', title: 'B' }, { id: 'c', title: 'C', date: '2023-09-13' }], ['Putin'], (id) => texts.get(id));
+    const found = new KwicReading(['Putin']);
+    found.read([{ id: 'a', title: 'A' }, { id: 'b', title: 'B' }, { id: 'c', title: 'C', date: '2023-09-13' }], (id) => texts.get(id));
     assert.strictEqual(found.articles, 2);
     assert.deepStrictEqual(found.lines.map(({ id, match, date }) => [id, match, date]), [['a', 'Putin', undefined], ['c', 'Putin', '2023-09-13']]);
+  });
+
+  it('reads more a step at a time, reading only the articles not read before, and sorts all it has read', () => {
+    const texts = new Map([['a', 'Kim met Putin in Moscow.'], ['b', 'Zebras saw Putin.'], ['c', 'A central Putin.']]);
+    const reads: string[] = [];
+    const textOf = (id: string) => {
+      reads.push(id);
+      return texts.get(id);
+    };
+    const found = new KwicReading(['Putin']);
+    found.read([{ id: 'a', title: 'A' }], textOf);
+    assert.deepStrictEqual(kwicPage(found.lines, { sort: 'left', offset: 0, limit: 10 }).lines.map(({ id }) => id), ['a']);
+    found.read([{ id: 'a', title: 'A' }, { id: 'b', title: 'B' }, { id: 'c', title: 'C' }], textOf);
+    assert.deepStrictEqual(reads, ['a', 'b', 'c'], 'a is not read again');
+    assert.strictEqual(found.articles, 3);
+    assert.deepStrictEqual(kwicPage(found.lines, { sort: 'left', offset: 0, limit: 10 }).lines.map(({ left }) => left), ['A central', 'Kim met', 'Zebras saw']);
   });
 
   it('turns forms into term sequences, longest first, once each', () => {

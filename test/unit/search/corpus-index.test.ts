@@ -253,6 +253,38 @@ describe('CorpusIndex entity tables', () => {
     assert.deepStrictEqual([...months.entityTimeline('PER:nobody')], []);
   });
 
+  it('keeps a large entity\'s months in step with added, replaced and removed articles, as counted afresh', async () => {
+    // 1,000 articles make Putin large enough for his months to be kept (KEPT_MONTHS_ARTICLES).
+    const articles = Array.from({ length: 1000 }, (_, i) => ({
+      path: `${i}.txt`,
+      text: article(`2023-${String((i % 12) + 1).padStart(2, '0')}-0${(i % 9) + 1}`, i % 3 === 0 ? 'Putin met Kim. Putin left.' : 'Putin spoke.'),
+    }));
+    const kept = buildIndex(articles, [PUTIN, KIM]);
+    await kept.prepare(0);
+    const edits: [string, string | undefined][] = [
+      ['new.txt', article('2024-02-01', 'Putin, Putin and Putin in a new month.')],
+      ['3.txt', article('2023-04-04', 'Kim alone now.')],
+      ['5.txt', undefined],
+      ['7.txt', article('2023-02-30', 'Putin, on a day that does not exist: undated now.')],
+    ];
+    for (const [path, text] of edits) {
+      if (text === undefined) kept.remove(path);
+      else kept.addBatch(analyzeText({ path, size: 1, mtimeMs: 2 }, text, fakeExtractor([PUTIN, KIM])));
+    }
+    const final = new Map(articles.map(({ path, text }) => [path, text]));
+    for (const [path, text] of edits) {
+      if (text === undefined) final.delete(path);
+      else final.set(path, text);
+    }
+    const counted = buildIndex([...final].map(([path, text]) => ({ path, text })), [PUTIN, KIM]);
+    const expected = [...counted.entityTimeline(PUTIN.key)];
+    assert.strictEqual(expected.length, 13);
+    assert.deepStrictEqual([...kept.entityTimeline(PUTIN.key)], expected);
+    assert.deepStrictEqual([...kept.entityTimeline(KIM.key)], [...counted.entityTimeline(KIM.key)], 'a small entity is counted from its postings');
+    kept.compactNow();
+    assert.deepStrictEqual([...kept.entityTimeline(PUTIN.key)], expected, 'after a compaction');
+  });
+
   it('lists the articles of an entity, the entities of an article and per-day counts', () => {
     assert.deepStrictEqual(index.entityArticles(PUTIN.key), [
       { path: 'summit.txt', title: 'Putin and Kim hold talks at a space centre.', date: '2023-09-13', mentions: 1 },

@@ -1,0 +1,49 @@
+import * as assert from 'assert';
+import { Corpus } from '../../../src/core/corpus';
+import { EntityArticleRef, EntityDirectory } from '../../../src/core/entity-directory';
+import { KWIC_ARTICLES } from '../../../src/core/panels/kwic';
+import { kwicPanel } from '../../../src/panels/kwic-panel';
+import { PanelSources } from '../../../src/panels/panel-sources';
+
+/** An entity named in 450 articles, newest first, each text saying who met it; the reads of texts counted. */
+function entityOf450(): { entities: EntityDirectory; reads: string[] } {
+  const reads: string[] = [];
+  const refs: EntityArticleRef[] = Array.from({ length: 450 }, (_, i) => ({ id: `a${i}`, path: `a${i}.txt`, title: `A${i}`, date: `2023-01-${String((i % 28) + 1).padStart(2, '0')}`, mentions: 1 }));
+  const entities = {
+    summary: (key: string) => (key === 'PER:kim' ? { key, name: 'Kim', type: 'PER' as const, aliases: [], articleCount: refs.length, mentionCount: refs.length } : undefined),
+    articles: (_key: string, limit = Infinity) => refs.slice(0, limit),
+    articleText: (id: string) => {
+      reads.push(id);
+      return `Person${id} met Kim today.`;
+    },
+  } as Partial<EntityDirectory> as EntityDirectory;
+  return { entities, reads };
+}
+
+describe('Keyword in Context panel data', () => {
+  it('reads an entity\'s newest articles a step at a time, only the new ones on "Read more", and sorts all it has read', () => {
+    const { entities, reads } = entityOf450();
+    const sources = new PanelSources({ corpus: new Corpus(), entities, search: () => undefined, matchesPerDay: () => undefined });
+    const kwic = kwicPanel(sources, (path) => path);
+    const target = { kind: 'entity', key: 'PER:kim' } as const;
+    const first = kwic.data({ target, sort: 'left', offset: 0 }) as { total: number; articles: number; matching: number; read: number; order: string; lines: { left: string }[] };
+    assert.deepStrictEqual([first.total, first.articles, first.matching, first.read, first.order], [KWIC_ARTICLES, KWIC_ARTICLES, 450, KWIC_ARTICLES, 'newest']);
+    assert.strictEqual(reads.length, KWIC_ARTICLES, 'only the first step\'s texts are read');
+    const more = kwic.data({ target, sort: 'left', offset: 0, read: 2 * KWIC_ARTICLES }) as typeof first;
+    assert.deepStrictEqual([more.total, more.articles, more.read], [2 * KWIC_ARTICLES, 2 * KWIC_ARTICLES, 2 * KWIC_ARTICLES]);
+    assert.strictEqual(new Set(reads).size, reads.length, 'no text read twice');
+    assert.strictEqual(reads.length, 2 * KWIC_ARTICLES);
+    // Sorted by the words left of the match across everything read: "Persona0 met" … in code-unit order of the terms.
+    const lefts = more.lines.map(({ left }) => left);
+    assert.deepStrictEqual(lefts.slice(0, 3), ['Persona0 met', 'Persona1 met', 'Persona10 met']);
+    const all = kwic.data({ target, sort: 'left', offset: 0, read: 3 * KWIC_ARTICLES }) as typeof first;
+    assert.deepStrictEqual([all.total, all.articles, all.matching], [450, 450, 450]);
+  });
+
+  it('keeps a read count from the webview only when it is a whole number above the first step', () => {
+    const { entities } = entityOf450();
+    const kwic = kwicPanel(new PanelSources({ corpus: new Corpus(), entities, search: () => undefined, matchesPerDay: () => undefined }), (path) => path);
+    assert.strictEqual(kwic.stateOf({ sort: 'left', offset: 0, read: 400 })?.read, 400);
+    for (const read of [0, -5, 1.5, '400', KWIC_ARTICLES]) assert.strictEqual(kwic.stateOf({ sort: 'left', offset: 0, read })?.read, undefined, String(read));
+  });
+});
