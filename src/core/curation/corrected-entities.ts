@@ -3,8 +3,9 @@ import { EntityType } from '../entities/types';
 import { ArticleSummary, EntityArticle } from '../search/corpus-index';
 import { EntityListRequest, EntityPage, EntitySummary, compareEntities, newestFirst } from '../search/entity-listing';
 import { ENTITY_TYPES } from '../search/entity-table';
-import { CorrectedEntity, EntityCorrections } from './entity-corrections';
+import { CorrectedEntity, EntityCorrections, EntityFate } from './entity-corrections';
 import { exactNameMentions } from './exact-name';
+import { SplitOff, splitEntity } from './split-forms';
 
 /**
  * An entity of one article with its number of mentions.
@@ -52,6 +53,18 @@ export interface IndexEntities {
   article(path: string): (Omit<ArticleSummary, 'path'> & { readonly text: string }) | undefined;
   /** The articles where `name` occurs exactly (case-sensitive, whole words), with the occurrences as mentions; found through the index. */
   articlesNaming(name: string): readonly EntityArticle[];
+  /** A counter of the written `forms` in an article's words (by path), longest form first: how a split divides an entity's mentions. */
+  formCounter(forms: readonly string[]): (path: string) => readonly number[];
+}
+
+/** What the split forms of the corrections do to one index: see {@link CorrectedIndexEntities}. */
+interface SplitView {
+  /** Mentions leaving each corrected entity, by its key, then by article path. */
+  readonly moved: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** The articles (with the mentions taken) each entity gains from forms split off others, by its key, then by path. */
+  readonly gained: ReadonlyMap<string, ReadonlyMap<string, EntityArticle>>;
+  /** The split-off forms that no facts entry claims: entities of their own, over the engine entity of that name if there is one. */
+  readonly own: ReadonlyMap<string, CorrectedEntity>;
 }
 
 /**
@@ -63,6 +76,11 @@ export interface IndexEntities {
 export interface ArticlePaths {
   idOf(path: string): string;
   pathOf(id: string): string;
+}
+
+/** A split-off form as an entity of its own: named as the engine names that key, if it has it, else as the form. */
+function ownEntity(off: SplitOff, engineName: string | undefined): CorrectedEntity {
+  return { key: off.key, name: engineName ?? off.name, type: off.type, members: [off.key], split: [], ignoreIn: new Set(), added: [] };
 }
 
 /** The lower-case name an entity list sorts by: the key without its type. */
@@ -138,6 +156,8 @@ function monthOf(date: string): string {
 export class CorrectedIndexEntities implements IndexEntities {
   /** Each corrected entity's articles, newest first, by key: a hover card asks for them several times. */
   private readonly articlesByKey = new Map<string, readonly EntityArticle[]>();
+  /** What the split forms move, worked out on first need. */
+  private splitView: SplitView | undefined;
 
   constructor(
     private readonly index: IndexEntities,
@@ -147,11 +167,11 @@ export class CorrectedIndexEntities implements IndexEntities {
 
   entityTypeCounts(): ReadonlyMap<EntityType, number> {
     const counts = new Map(this.index.entityTypeCounts());
-    for (const key of this.corrections.touchedKeys()) {
+    for (const key of this.touchedKeys()) {
       const engine = this.index.entitySummary(key);
       if (engine) counts.set(engine.type, (counts.get(engine.type) ?? 0) - 1);
     }
-    for (const entity of this.corrections.entities()) {
+    for (const entity of this.allCorrected()) {
       if (this.summaryOf(entity)) counts.set(entity.type, (counts.get(entity.type) ?? 0) + 1);
     }
     return new Map(ENTITY_TYPES.map((type) => [type, Math.max(0, counts.get(type) ?? 0)]));
@@ -160,18 +180,17 @@ export class CorrectedIndexEntities implements IndexEntities {
   listEntities(request: EntityListRequest): EntityPage {
     const needle = request.filter?.trim().toLowerCase() ?? '';
     let replaced = 0;
-    for (const key of this.corrections.touchedKeys()) {
+    for (const key of this.touchedKeys()) {
       const engine = this.index.entitySummary(key);
       if (engine && engine.type === request.type && matchesEntityFilter(engine, needle)) replaced++;
     }
     // Enough of the index's list that the page is right once the replaced entities are taken out.
     const wide = this.index.listEntities({ ...request, offset: 0, limit: request.offset + request.limit + replaced });
-    const corrected = this.corrections
-      .entities()
+    const corrected = this.allCorrected()
       .filter((entity) => entity.type === request.type)
       .flatMap((entity) => this.summaryOf(entity) ?? [])
       .filter((summary) => matchesEntityFilter(summary, needle));
-    const entities = [...wide.entities.filter((summary) => !this.corrections.fateOf(summary.key)), ...corrected]
+    const entities = [...wide.entities.filter((summary) => !this.fateOf(summary.key)), ...corrected]
       .map((summary) => ({ summary, identity: identityOf(summary.key), articles: summary.articleCount, mentions: summary.mentionCount }))
       .sort(compareEntities(request.sort))
       .slice(request.offset, request.offset + request.limit)
@@ -180,20 +199,20 @@ export class CorrectedIndexEntities implements IndexEntities {
   }
 
   entitySummary(key: string): EntitySummary | undefined {
-    const entity = this.corrections.entity(key);
+    const entity = this.correctedEntity(key);
     if (entity) return this.summaryOf(entity);
-    return this.corrections.fateOf(key) ? undefined : this.index.entitySummary(key);
+    return this.fateOf(key) ? undefined : this.index.entitySummary(key);
   }
 
   entityArticles(key: string): readonly EntityArticle[] {
-    const entity = this.corrections.entity(key);
+    const entity = this.correctedEntity(key);
     if (entity) return this.articlesOf(entity);
-    return this.corrections.fateOf(key) ? [] : this.index.entityArticles(key);
+    return this.fateOf(key) ? [] : this.index.entityArticles(key);
   }
 
   entityRoles(key: string): readonly { readonly role: string; readonly articles: number }[] {
-    const entity = this.corrections.entity(key);
-    if (!entity) return this.corrections.fateOf(key) ? [] : this.index.entityRoles(key);
+    const entity = this.correctedEntity(key);
+    if (!entity) return this.fateOf(key) ? [] : this.index.entityRoles(key);
     const merged = new Map<string, { role: string; articles: number }>();
     for (const { role, articles } of entity.members.flatMap((member) => this.index.entityRoles(member))) {
       const known = merged.get(role.toLowerCase());
@@ -203,8 +222,8 @@ export class CorrectedIndexEntities implements IndexEntities {
   }
 
   entityTimeline(key: string): ReadonlyMap<string, number> {
-    const entity = this.corrections.entity(key);
-    if (!entity) return this.corrections.fateOf(key) ? new Map() : this.index.entityTimeline(key);
+    const entity = this.correctedEntity(key);
+    if (!entity) return this.fateOf(key) ? new Map() : this.index.entityTimeline(key);
     const months = new Map<string, number>();
     for (const { date, mentions } of this.articlesOf(entity)) {
       if (date !== undefined) months.set(monthOf(date), (months.get(monthOf(date)) ?? 0) + mentions);
@@ -213,13 +232,13 @@ export class CorrectedIndexEntities implements IndexEntities {
   }
 
   companions(key: string, limit: number): readonly Companion[] {
-    const entity = this.corrections.entity(key);
-    const members = entity ? entity.members : this.corrections.fateOf(key) ? [] : [key];
+    const entity = this.correctedEntity(key);
+    const members = entity ? entity.members : this.fateOf(key) ? [] : [key];
     const own = entity?.key ?? key;
     // More of each member's companions than asked: some merge, some are ignored.
     const merged = new Map<string, Companion>();
     for (const companion of members.flatMap((member) => this.index.companions(member, limit * 2))) {
-      const fate = this.corrections.fateOf(companion.key);
+      const fate = this.fateOf(companion.key);
       if (fate === 'ignored') continue;
       const target = fate ? { key: fate.entity.key, name: fate.entity.name, type: fate.entity.type } : companion;
       if (target.key === own) continue;
@@ -237,12 +256,12 @@ export class CorrectedIndexEntities implements IndexEntities {
       counts.set(target.key, { key: target.key, name: target.name, type: target.type, mentions: known ? combine(known.mentions, mentions) : mentions });
     };
     for (const found of this.index.entitiesOf(path)) {
-      const fate = this.corrections.fateOf(found.key);
+      const fate = this.fateOf(found.key);
       if (fate === undefined) count(found, found.mentions, (a, b) => a + b);
       else if (fate !== 'ignored' && !fate.entity.ignoreIn.has(id)) count(fate.entity, found.mentions, (a, b) => a + b);
     }
     let text: string | undefined;
-    for (const entity of this.corrections.entities()) {
+    for (const entity of this.allCorrected()) {
       if (entity.ignoreIn.has(id)) continue;
       for (const added of entity.added) {
         if (!added.everywhere && !added.articles.has(id)) continue;
@@ -251,6 +270,19 @@ export class CorrectedIndexEntities implements IndexEntities {
         // The engine may have found some of them already: the larger count stands, not the sum.
         if (mentions > 0) count(entity, mentions, Math.max);
       }
+    }
+    const { moved, gained } = this.splits();
+    for (const [key, byPath] of moved) {
+      const leaving = byPath.get(path) ?? 0;
+      const known = counts.get(key);
+      if (leaving === 0 || known === undefined) continue;
+      if (known.mentions > leaving) counts.set(key, { ...known, mentions: known.mentions - leaving });
+      else counts.delete(key);
+    }
+    for (const [key, byPath] of gained) {
+      const arriving = byPath.get(path);
+      const entity = this.correctedEntity(key);
+      if (arriving && entity) count(entity, arriving.mentions, (a, b) => a + b);
     }
     return [...counts.values()].sort((a, b) => b.mentions - a.mentions);
   }
@@ -263,20 +295,100 @@ export class CorrectedIndexEntities implements IndexEntities {
     return this.index.articlesNaming(name);
   }
 
+  formCounter(forms: readonly string[]): (path: string) => readonly number[] {
+    return this.index.formCounter(forms);
+  }
+
+  /** The corrected entity (of a facts entry, or a split-off form) whose key is `key`. */
+  private correctedEntity(key: string): CorrectedEntity | undefined {
+    return this.corrections.entity(key) ?? this.splits().own.get(key);
+  }
+
+  /** What the engine entity `key` becomes, split-off forms included. */
+  private fateOf(key: string): EntityFate {
+    const fate = this.corrections.fateOf(key);
+    if (fate !== undefined) return fate;
+    const own = this.splits().own.get(key);
+    return own && { entity: own };
+  }
+
+  private allCorrected(): readonly CorrectedEntity[] {
+    const { own } = this.splits();
+    return own.size === 0 ? this.corrections.entities() : [...this.corrections.entities(), ...own.values()];
+  }
+
+  private touchedKeys(): Iterable<string> {
+    const { own } = this.splits();
+    return own.size === 0 ? this.corrections.touchedKeys() : [...this.corrections.touchedKeys(), ...own.keys()];
+  }
+
+  /**
+   * Splits the `split` forms off the corrected entities that have some (`splitEntity`, from the index's words),
+   * and gives each split-off form's articles to what its own engine key becomes: a facts entry's entity, nothing
+   * when ignored, else an entity of its own.
+   */
+  private splits(): SplitView {
+    if (this.splitView) return this.splitView;
+    const moved = new Map<string, ReadonlyMap<string, number>>();
+    const gained = new Map<string, Map<string, EntityArticle>>();
+    const own = new Map<string, CorrectedEntity>();
+    for (const entity of this.corrections.entities()) {
+      if (entity.split.length === 0) continue;
+      const byPath = new Map<string, EntityArticle>();
+      const split = splitEntity<string>(entity, {
+        forms: (key) => {
+          const engine = this.index.entitySummary(key);
+          return engine ? [engine.name, ...engine.aliases] : [];
+        },
+        articles: (key) =>
+          this.index.entityArticles(key).map((article) => {
+            byPath.set(article.path, article);
+            return { article: article.path, mentions: article.mentions };
+          }),
+        formCounter: (forms) => this.index.formCounter(forms),
+      });
+      moved.set(entity.key, split.moved);
+      for (const { entity: off, articles } of split.off) {
+        const fate = this.corrections.fateOf(off.key);
+        if (fate === 'ignored') continue;
+        const target = fate?.entity ?? own.get(off.key) ?? ownEntity(off, this.index.entitySummary(off.key)?.name);
+        if (fate === undefined) own.set(off.key, target);
+        const into = gained.get(target.key) ?? new Map<string, EntityArticle>();
+        gained.set(target.key, into);
+        for (const [path, mentions] of articles) {
+          const article = byPath.get(path);
+          if (article === undefined || target.ignoreIn.has(this.paths.idOf(path))) continue;
+          into.set(path, { ...article, mentions: (into.get(path)?.mentions ?? 0) + mentions });
+        }
+      }
+    }
+    return (this.splitView = { moved, gained, own });
+  }
+
   /** The corrected entity's articles, newest first: members' merged, ignored articles out, added names' in. */
   private articlesOf(entity: CorrectedEntity): readonly EntityArticle[] {
     let articles = this.articlesByKey.get(entity.key);
     if (articles === undefined) {
       const [only, ...others] = entity.members;
-      // A rename, a retype or a split alone: the one member's articles as the index gives them.
-      articles = only !== undefined && others.length === 0 && entity.added.length === 0 && entity.ignoreIn.size === 0 ? this.index.entityArticles(only) : this.mergedArticles(entity);
+      const leaving = this.splits().moved.get(entity.key);
+      const arriving = this.splits().gained.get(entity.key);
+      const moves = (leaving?.size ?? 0) + (arriving?.size ?? 0) > 0;
+      // A rename or a retype alone: the one member's articles as the index gives them.
+      articles = only !== undefined && others.length === 0 && entity.added.length === 0 && entity.ignoreIn.size === 0 && !moves ? this.index.entityArticles(only) : this.mergedArticles(entity, leaving, arriving);
       this.articlesByKey.set(entity.key, articles);
     }
     return articles;
   }
 
-  private mergedArticles(entity: CorrectedEntity): readonly EntityArticle[] {
+  private mergedArticles(entity: CorrectedEntity, leaving: ReadonlyMap<string, number> = new Map(), arriving: ReadonlyMap<string, EntityArticle> = new Map()): readonly EntityArticle[] {
     let articles = mergeNewestFirst(entity.members.map((member) => this.index.entityArticles(member)));
+    if (leaving.size > 0) {
+      articles = articles.flatMap((article) => {
+        const mentions = article.mentions - (leaving.get(article.path) ?? 0);
+        return mentions <= 0 ? [] : [mentions === article.mentions ? article : { ...article, mentions }];
+      });
+    }
+    if (arriving.size > 0) articles = mergeNewestFirst([articles, [...arriving.values()].sort(newestFirst)]);
     const added = this.addedArticles(entity);
     if (added.size > 0) {
       // The engine may have found some of them already: the larger count stands, not the sum.
