@@ -2,8 +2,8 @@ import * as assert from 'assert';
 import { correctArticleEntities } from '../../../src/core/curation/article-corrections';
 import { ArticlePaths, CorrectedIndexEntities, mergeNewestFirst } from '../../../src/core/curation/corrected-entities';
 import { EntityCorrections, resolveCorrections } from '../../../src/core/curation/entity-corrections';
-import { aliasTarget } from '../../../src/core/curation/entry-corrections';
 import { exactNameMentions } from '../../../src/core/curation/exact-name';
+import { refOfAlias } from '../../../src/core/facts/corrections';
 import { parseFacts } from '../../../src/core/facts/entity-facts';
 import { FactsStore } from '../../../src/core/facts/facts-store';
 import { CorpusIndex, SearchOptions } from '../../../src/core/search/corpus-index';
@@ -56,10 +56,11 @@ describe('facts file corrections: parsing', () => {
   });
 
   it('names an alias of another type by its prefix, and keeps an unknown prefix as part of the name', () => {
-    assert.deepStrictEqual(aliasTarget('place:Washington', 'PER'), { type: 'LOC', name: 'Washington' });
-    assert.deepStrictEqual(aliasTarget('organization: UN', 'PER'), { type: 'ORG', name: 'UN' });
-    assert.deepStrictEqual(aliasTarget('other:Olympics', 'PER'), { type: 'MISC', name: 'Olympics' });
-    assert.deepStrictEqual(aliasTarget('Apollo 11: Moon', 'MISC'), { type: 'MISC', name: 'Apollo 11: Moon' });
+    assert.deepStrictEqual(refOfAlias('place:Washington', 'PER'), { type: 'LOC', name: 'Washington' });
+    assert.deepStrictEqual(refOfAlias('organization: UN', 'PER'), { type: 'ORG', name: 'UN' });
+    assert.deepStrictEqual(refOfAlias('other:Olympics', 'PER'), { type: 'MISC', name: 'Olympics' });
+    assert.deepStrictEqual(refOfAlias('Apollo 11: Moon', 'MISC'), { type: 'MISC', name: 'Apollo 11: Moon' });
+    assert.deepStrictEqual(refOfAlias('LOC:Washington', 'PER'), { type: 'LOC', name: 'Washington' });
   });
 
   it('warns where a value has the wrong shape, and uses the rest', () => {
@@ -108,6 +109,28 @@ describe('facts file corrections: parsing', () => {
     assert.strictEqual(first.fateOf('PER:b'), 'ignored');
     store.update('one', '{}');
     assert.deepStrictEqual(store.corrections().entity('PER:a')?.members, ['PER:a', 'PER:y']);
+  });
+
+  it('warns where two workspace folders\' facts files contradict each other, at the losing side only', () => {
+    const store = new FactsStore();
+    const two = '{ "people": { "B": { "aliases": ["A"] }, "C": { "aliases": ["X"] } } }';
+    store.update('one', '{ "people": { "A": { "aliases": ["B"] }, "C": { "ignore": true } } }');
+    store.update('two', two);
+    const conflicts = store.conflicts().map(({ source, offset, length, message }) => ({ source, text: two.slice(offset, offset + length), message }));
+    assert.deepStrictEqual(conflicts.map(({ source, text }) => `${source} ${text}`), ['two "A"', 'two "C"']);
+    assert.match(conflicts[0]?.message ?? '', /circle.*another workspace folder/is);
+    assert.match(conflicts[1]?.message ?? '', /read first/);
+    store.update('two', '{ "people": { "B": { "aliases": ["Y"] } } }');
+    assert.deepStrictEqual(store.conflicts(), []);
+  });
+
+  it('points out aliases that name no entity of the corpus nor any entry', () => {
+    const store = new FactsStore();
+    const text = '{ "people": { "A": { "aliases": ["Gone", "Here", "B"] }, "B": { "add": true } } }';
+    store.update('one', text);
+    const hints = store.aliasesNamingNothing((key) => key === 'PER:here');
+    assert.deepStrictEqual(hints.map(({ offset, length }) => text.slice(offset, offset + length)), ['"Gone"']);
+    assert.match(hints[0]?.message ?? '', /no entity of the corpus/);
   });
 });
 
