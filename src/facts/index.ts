@@ -22,7 +22,8 @@ export function registerFacts(
     readonly analyze: (text: string) => readonly ArticleEntity[];
     /** Whether the corpus has an engine entity (undefined while it is being read): aliases naming none get a hint. */
     readonly engineEntity: EngineEntityCheck;
-    readonly onDidChangeEntities: vscode.Event<unknown>;
+    /** Events after which the corpus may have other entities (its state, its entities). */
+    readonly corpusChanges: readonly vscode.Event<unknown>[];
   },
 ): FactsStore {
   const store = new FactsStore(articleIdOf);
@@ -41,7 +42,7 @@ export function registerFacts(
     vscode.workspace.onDidChangeTextDocument((event) => reloadIfFacts(event.document.uri)),
     vscode.workspace.onDidCloseTextDocument((document) => reloadIfFacts(document.uri)),
     vscode.workspace.onDidChangeWorkspaceFolders(() => void files.reloadAll()),
-    deps.onDidChangeEntities(() => files.showProblems()),
+    ...deps.corpusChanges.map((changed) => changed(() => files.showProblems())),
     vscode.commands.registerCommand('newsCorpus.editFacts', (...args: unknown[]) => editFacts({ ...deps, analyze: correctedAnalyzer(deps.analyze, store), facts: store }, ...args)),
   );
   void files.reloadAll();
