@@ -15,18 +15,40 @@ import { CorrectedEntity } from './entity-corrections';
  * formOccurrences([7, 8, 9, 4, 7], [[7], [7, 8, 9]]); // [1, 1]: "Kim Jong un … Kim"
  */
 export function formOccurrences(tokens: ArrayLike<number>, forms: readonly (readonly number[])[]): number[] {
-  const counts = forms.map(() => 0);
-  const longestFirst = forms.map((form, i) => ({ form, i })).filter(({ form }) => form.length > 0).sort((a, b) => b.form.length - a.form.length);
-  for (let at = 0; at < tokens.length; ) {
-    const found = longestFirst.find(({ form }) => form.every((id, k) => tokens[at + k] === id));
-    if (found === undefined) {
-      at++;
-      continue;
+  return formCounterOf(forms)(tokens);
+}
+
+/**
+ * {@link formOccurrences} for many token sequences: the forms are grouped by their first word once, so each word
+ * of a sequence costs one lookup (an entity's articles are hundreds of thousands of words).
+ *
+ * @example
+ * const count = formCounterOf([[7], [7, 8, 9]]);
+ * count([7, 8, 9, 4, 7, 5]); // [1, 1]
+ */
+export function formCounterOf(forms: readonly (readonly number[])[]): (tokens: ArrayLike<number>) => number[] {
+  const byFirst = new Map<number, { form: readonly number[]; i: number }[]>();
+  forms.forEach((form, i) => {
+    const first = form[0];
+    if (first === undefined) return;
+    const starting = byFirst.get(first) ?? [];
+    starting.push({ form, i });
+    byFirst.set(first, starting.sort((a, b) => b.form.length - a.form.length));
+  });
+  return (tokens) => {
+    const counts = forms.map(() => 0);
+    for (let at = 0; at < tokens.length; ) {
+      const starting = byFirst.get(tokens[at] ?? -1);
+      const found = starting?.find(({ form }) => form.every((id, k) => tokens[at + k] === id));
+      if (found === undefined) {
+        at++;
+        continue;
+      }
+      counts[found.i] = (counts[found.i] ?? 0) + 1;
+      at += found.form.length;
     }
-    counts[found.i] = (counts[found.i] ?? 0) + 1;
-    at += found.form.length;
-  }
-  return counts;
+    return counts;
+  };
 }
 
 /**
@@ -174,11 +196,12 @@ export function splitEntity<A>(entity: CorrectedEntity, source: SplitSource<A>):
  */
 export function docFormCounter(store: Pick<DocStore, 'tokens' | 'bodyLen' | 'titleLen' | 'isLive'>, termId: (word: string) => number | undefined, forms: readonly string[]): (doc: number) => number[] {
   const ids = forms.map((form) => formTermIds(form, termId));
+  const count = formCounterOf(ids);
   return (doc) => {
     if (!store.isLive(doc)) return ids.map(() => 0);
     const tokens = store.tokens(doc);
     const body = store.bodyLen.array[doc] ?? 0;
-    const title = formOccurrences(tokens.subarray(body, body + (store.titleLen.array[doc] ?? 0)), ids);
-    return formOccurrences(tokens.subarray(0, body), ids).map((count, i) => count + (title[i] ?? 0));
+    const title = count(tokens.subarray(body, body + (store.titleLen.array[doc] ?? 0)));
+    return count(tokens.subarray(0, body)).map((found, i) => found + (title[i] ?? 0));
   };
 }
