@@ -26,7 +26,7 @@ const SPLIT_CANDIDATES = 20;
 
 /**
  * The time to apply a merge (the second-largest person into the largest), an ignore (the largest
- * organization) and a split (the first alias of the largest person that has one), each once every surface has
+ * organization) and a split (the first alias, not a spelling of its own name, of the largest person that has one), each once every surface has
  * asked again, median of {@link ROUNDS}.
  *
  * @example
@@ -90,8 +90,10 @@ function apply(index: CorpusIndex, facts: CorrectionEntry, key: string, name: st
 export function correctionFigures(index: CorpusIndex): CorrectionFigures {
   const [first, second] = largest(index, 'PER', 2);
   const [organization] = largest(index, 'ORG', 1);
-  const splitting = largest(index, 'PER', SPLIT_CANDIDATES).find((entity) => entity.aliases.length > 0);
-  const alias = splitting?.aliases[0];
+  // An alias that is another name, not a spelling of the entity's own ("The Reagan" of Reagan cannot be split off).
+  const otherName = (entity: EntitySummary) => entity.aliases.find((alias) => entityKey(entity.type, alias) !== entity.key);
+  const splitting = largest(index, 'PER', SPLIT_CANDIDATES).find((entity) => otherName(entity) !== undefined);
+  const alias = splitting && otherName(splitting);
   if (!first || !second || !organization || !splitting || alias === undefined) return { mergeMs: Number.NaN, ignoreMs: Number.NaN, splitMs: Number.NaN, merged: [], ignored: '', split: '' };
   const merge = entry(first, { aliases: [{ key: second.key, type: second.type, name: second.name, offset: 0, length: 0 }] });
   const ignore = entry(organization, { ignore: true });
@@ -119,5 +121,5 @@ export const CORRECTION_NOTES: readonly string[] = [
   'Correction rows (issue 15), on the index reopened from the cache, median of 3: the facts entry\'s corrections resolved, then what',
   `every surface asks again: type counts, each group's first page (${PAGE}), the entity's articles and hover card, the search filter on it`,
   `(${RESULTS} results) with each result's corrected entities. Merge: the second-largest person into the largest; ignore: the largest organization;`,
-  'split: the first alias of the largest person that has one (its articles read through their word ids, the split-off entity\'s summary asked too).',
+  'split: the first alias of the largest person that has one, other than a spelling of its own name (its articles read through their word ids, the split-off entity\'s summary asked too).',
 ];

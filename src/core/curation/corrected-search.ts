@@ -95,6 +95,23 @@ function docSplitSource(source: EntitySearchSource): SplitSource<number> {
   };
 }
 
+/**
+ * Splits worked out, by corrected entity and by document store, with the store's size then: each query with a
+ * filter on a split entity would otherwise read its articles again. A change of the facts makes new corrected
+ * entities, a change of the store new sizes.
+ */
+const splits = new WeakMap<CorrectedEntity, WeakMap<object, { readonly count: number; readonly live: number; readonly split: EntitySplit<number> }>>();
+
+function splitOf(entity: CorrectedEntity, source: EntitySearchSource): EntitySplit<number> {
+  const byStore = splits.get(entity) ?? new WeakMap<object, { count: number; live: number; split: EntitySplit<number> }>();
+  splits.set(entity, byStore);
+  const known = byStore.get(source.store);
+  if (known && known.count === source.store.count && known.live === source.store.liveCount) return known.split;
+  const split = splitEntity(entity, docSplitSource(source));
+  byStore.set(source.store, { count: source.store.count, live: source.store.liveCount, split });
+  return split;
+}
+
 /** One posting list of the documents of `mentions`, each with its mentions as entity-field counts. */
 function listOf(mentions: ReadonlyMap<number, number>): PostingList {
   const docs = [...mentions.keys()].sort((a, b) => a - b);
@@ -108,7 +125,7 @@ function correctedMatch(entity: CorrectedEntity, source: EntitySearchSource, sea
     const doc = source.store.docOf(search.pathOf(id));
     if (doc !== undefined) without.add(doc);
   }
-  const emptied = entity.split.length === 0 ? new Map<string, ReadonlySet<number>>() : splitEntity(entity, docSplitSource(source)).emptied;
+  const emptied = entity.split.length === 0 ? new Map<string, ReadonlySet<number>>() : splitOf(entity, source).emptied;
   const members = entity.members.flatMap((member) => source.entities.get(member) ?? []);
   const postings = members.map((info) => {
     const gone = emptied.get(info.key);
@@ -179,15 +196,13 @@ export function correctedEntityMatches(atom: { readonly name: string; readonly e
  */
 function addSplitOffs(atom: { readonly name: string; readonly entityType?: EntityType; readonly exact?: boolean }, source: EntitySearchSource, search: SearchCorrections, matches: Map<string, EntityMatch>): void {
   for (const entity of search.corrections.entities()) {
-    let split: EntitySplit<number> | undefined;
     for (const identity of entity.split) {
       const key = `${entity.type}:${identity}`;
       const fate = search.corrections.fateOf(key);
       if (fate === 'ignored') continue;
       const target = fate?.entity ?? { key, name: identity, type: entity.type };
       if ((atom.entityType !== undefined && atom.entityType !== target.type) || !(matches.has(target.key) || namesEntity(target, atom))) continue;
-      split ??= splitEntity(entity, docSplitSource(source));
-      const off = split.off.find((found) => found.entity.key === key);
+      const off = splitOf(entity, source).off.find((found) => found.entity.key === key);
       if (off === undefined) continue;
       const known = matches.get(target.key);
       matches.set(target.key, { postings: [...(known?.postings ?? []), [listOf(off.articles)]], forms: [...(known?.forms ?? []), off.entity.name] });

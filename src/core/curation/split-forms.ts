@@ -35,11 +35,17 @@ export function formCounterOf(forms: readonly (readonly number[])[]): (tokens: A
     starting.push({ form, i });
     byFirst.set(first, starting.sort((a, b) => b.form.length - a.form.length));
   });
+  // Most words start no form: a flag per word id answers that without a map lookup.
+  const starts = new Uint8Array(Math.max(-1, ...byFirst.keys()) + 1);
+  for (const first of byFirst.keys()) starts[first] = 1;
   return (tokens) => {
     const counts = forms.map(() => 0);
     for (let at = 0; at < tokens.length; ) {
-      const starting = byFirst.get(tokens[at] ?? -1);
-      const found = starting?.find(({ form }) => form.every((id, k) => tokens[at + k] === id));
+      if (starts[tokens[at] ?? 0] !== 1) {
+        at++;
+        continue;
+      }
+      const found = byFirst.get(tokens[at] ?? 0)?.find(({ form }) => form.every((id, k) => tokens[at + k] === id));
       if (found === undefined) {
         at++;
         continue;
@@ -133,11 +139,13 @@ function formsOf<A>(entity: CorrectedEntity, source: SplitSource<A>): { kept: Se
   const kept = new Set([entity.name]);
   const split = new Map<string, string>();
   const splitMembers: string[] = [];
+  const own = entity.key.slice(entity.key.indexOf(':') + 1);
   for (const member of entity.members) {
     let splits = false;
     for (const form of source.forms(member)) {
       const identity = nameIdentity(form);
-      if (!entity.split.includes(identity)) kept.add(form);
+      // A spelling of the entity's own name ("The Reagan" of Reagan) cannot be split off it.
+      if (identity === own || !entity.split.includes(identity)) kept.add(form);
       else {
         splits = true;
         const known = split.get(identity);

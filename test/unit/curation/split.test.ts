@@ -64,6 +64,11 @@ describe('split forms: applied to an index', () => {
     assert.deepStrictEqual(search(EntityCorrections.NONE, 'person:="Kim"'), []);
   });
 
+  it('splits nothing off when the form is a spelling of the entity\'s own name', () => {
+    const own = new CorrectedIndexEntities(index, correctionsOf({ people: { 'Kim Jong-un': { split: ['The Kim Jong-Un'] } } }), SAME);
+    assert.deepStrictEqual(articlesOf(own, 'PER:kim jong-un'), ['c.txt×2', 'b.txt×1', 'a.txt×2']);
+  });
+
   it('gives the split form to the entry that claims it, and to nothing when it is ignored', () => {
     const claimed = correctionsOf({ people: { 'Kim Jong-un': { split: ['Kim'] }, 'Kim Yo-jong': { aliases: ['Kim'] } } });
     assert.deepStrictEqual(articlesOf(new CorrectedIndexEntities(index, claimed, SAME), 'PER:kim yo-jong'), ['c.txt×2', 'a.txt×1']);
