@@ -78,6 +78,9 @@ export interface ArticlePaths {
   pathOf(id: string): string;
 }
 
+/** Articles read for an entity's companions when names added by the user take part: as many as the index reads for its own. */
+const COMPANION_ARTICLES = 300;
+
 /** A split-off form as an entity of its own: named as the engine names that key, if it has it, else as the form. */
 function ownEntity(off: SplitOff, engineName: string | undefined): CorrectedEntity {
   return { key: off.key, name: engineName ?? off.name, type: off.type, members: [off.key], split: [], ignoreIn: new Set(), added: [] };
@@ -232,6 +235,8 @@ export class CorrectedIndexEntities implements IndexEntities {
   }
 
   companions(key: string, limit: number): readonly Companion[] {
+    const withAdded = this.allCorrected().filter((other) => other.added.length > 0);
+    if (withAdded.length > 0) return this.companionsWithAdded(this.correctedEntity(key)?.key ?? key, withAdded, limit);
     const entity = this.correctedEntity(key);
     const members = entity ? entity.members : this.fateOf(key) ? [] : [key];
     const own = entity?.key ?? key;
@@ -297,6 +302,38 @@ export class CorrectedIndexEntities implements IndexEntities {
 
   formCounter(forms: readonly string[]): (path: string) => readonly number[] {
     return this.index.formCounter(forms);
+  }
+
+  /**
+   * Companions when names added by the user take part, which the index's entity terms do not know: counted over
+   * the entity's newest {@link COMPANION_ARTICLES} articles, from each article's engine entities (as corrected) and
+   * the added entities whose articles include it.
+   */
+  private companionsWithAdded(own: string, withAdded: readonly CorrectedEntity[], limit: number): Companion[] {
+    const counts = new Map<string, Companion>();
+    const { moved, gained } = this.splits();
+    const addedPaths = withAdded.map((entity) => ({ entity, paths: new Set(this.articlesOf(entity).map((article) => article.path)) }));
+    for (const { path } of this.entityArticles(own).slice(0, COMPANION_ARTICLES)) {
+      const seen = new Set<string>([own]);
+      const id = this.paths.idOf(path);
+      const count = (target: Omit<Companion, 'articles'> & { readonly ignoreIn?: ReadonlySet<string> }) => {
+        if (seen.has(target.key) || target.ignoreIn?.has(id)) return;
+        seen.add(target.key);
+        counts.set(target.key, { key: target.key, name: target.name, type: target.type, articles: (counts.get(target.key)?.articles ?? 0) + 1 });
+      };
+      for (const found of this.index.entitiesOf(path)) {
+        const fate = this.fateOf(found.key);
+        const target = fate === 'ignored' ? undefined : (fate?.entity ?? found);
+        // An entity named here only by a form split off it is not here any more.
+        if (target && (moved.get(target.key)?.get(path) ?? 0) < found.mentions) count(target);
+      }
+      for (const [key, byPath] of gained) {
+        const entity = byPath.has(path) ? this.correctedEntity(key) : undefined;
+        if (entity) count(entity);
+      }
+      for (const { entity, paths } of addedPaths) if (paths.has(path)) count(entity);
+    }
+    return [...counts.values()].sort((a, b) => b.articles - a.articles || a.name.localeCompare(b.name)).slice(0, limit);
   }
 
   /** The corrected entity (of a facts entry, or a split-off form) whose key is `key`. */

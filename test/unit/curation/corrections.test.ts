@@ -214,10 +214,13 @@ describe('facts file corrections: applied to an index', () => {
     assert.deepStrictEqual(entities.entitiesOf('papers/d.txt').map(({ key }) => key), ['PER:jane doe']);
   });
 
-  // Companions come from the entity terms of the index: a name only added by the user is not among them.
-  it('maps companions and timelines to the corrected entities', () => {
+  it('maps companions and timelines to the corrected entities, names added by the user and split off included', () => {
     assert.ok(entities.companions('PER:kim jong-un', 10).every((companion) => companion.key !== 'PER:v. putin'));
-    assert.deepStrictEqual(entities.companions('LOC:washington', 10).map((companion) => companion.key).sort(), ['PER:kim jong-un', 'PER:vladimir putin']);
+    // c.txt names Kim only as "Kim", split off Kim Jong-un; Jane Doe is added by the user in b.txt and c.txt.
+    assert.deepStrictEqual(entities.companions('LOC:washington', 10).map(({ key, articles }) => `${key}×${articles}`), ['PER:jane doe×2', 'PER:kim×1', 'PER:vladimir putin×1']);
+    assert.deepStrictEqual(entities.companions('PER:jane doe', 10).map(({ key, articles }) => `${key}×${articles}`), ['LOC:washington×2', 'PER:kim×1', 'PER:vladimir putin×1']);
+    const engineOnly = new CorrectedIndexEntities(index, correctionsOf({ places: { Washington: { aliases: ['person:Washington'] } } }), SAME);
+    assert.deepStrictEqual(engineOnly.companions('LOC:washington', 10).map((companion) => companion.key).sort(), ['MISC:method', 'PER:kim jong-un', 'PER:v. putin']);
     assert.deepStrictEqual([...entities.entityTimeline('PER:vladimir putin')], [['2023-09', 3]]);
   });
 
