@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { readCsv } from '../support/csv-reader';
-import { SEED_MEETING, articleBytes, factsJson, factsOnDisk, factsUri, label, removeFacts, run, shownRows, writeFactsExternally } from './curation-surfaces';
+import { SEED_MEETING, articleBytes, factsBecome, factsJson, factsOnDisk, factsUri, label, removeFacts, run, shownRows, writeFactsExternally } from './curation-surfaces';
 import { api, eventually, workspaceUri } from './helpers';
 
 const PUTIN = { type: 'PER', name: 'Vladimir Putin' };
@@ -111,6 +111,17 @@ describe('Correcting entities (commands that write the facts file)', () => {
     assert.strictEqual(editor.document.getText(), before);
     await vscode.commands.executeCommand('workbench.action.files.save');
     assert.strictEqual(await factsOnDisk(), before);
+  });
+
+  it('hints at an alias that names no entity of the corpus', async () => {
+    // Written directly (no facts document is open to follow it): the hint is about the file, not an editor.
+    await vscode.workspace.fs.writeFile(factsUri(), new TextEncoder().encode(JSON.stringify({ people: { 'Vladimir Putin': { aliases: ['Nobody Ever Named Here'] } } })));
+    await factsBecome('the facts are read', (corpus) => corpus.facts.entry('PER:vladimir putin') !== undefined);
+    const hinted = () => vscode.languages.getDiagnostics(factsUri()).some((diagnostic) => diagnostic.severity === vscode.DiagnosticSeverity.Hint && /"Nobody Ever Named Here" is no entity of the corpus/.test(diagnostic.message));
+    await eventually('the facts file has the hint', hinted, (listener) => {
+      const subscription = vscode.languages.onDidChangeDiagnostics(listener);
+      return () => subscription.dispose();
+    });
   });
 
   it('does not write an invalid facts file, and says why', async () => {
