@@ -5,7 +5,7 @@ import { EntityListRequest, EntityPage, EntitySummary, compareEntities, newestFi
 import { ENTITY_TYPES } from '../search/entity-table';
 import { CorrectedEntity, EntityCorrections, EntityFate } from './entity-corrections';
 import { exactNameMentions } from './exact-name';
-import { SplitOff, splitEntity } from './split-forms';
+import { SplitView, indexSplitView } from './split-view';
 
 /**
  * An entity of one article with its number of mentions.
@@ -57,16 +57,6 @@ export interface IndexEntities {
   formCounter(forms: readonly string[]): (path: string) => readonly number[];
 }
 
-/** What the split forms of the corrections do to one index: see {@link CorrectedIndexEntities}. */
-interface SplitView {
-  /** Mentions leaving each corrected entity, by its key, then by article path. */
-  readonly moved: ReadonlyMap<string, ReadonlyMap<string, number>>;
-  /** The articles (with the mentions taken) each entity gains from forms split off others, by its key, then by path. */
-  readonly gained: ReadonlyMap<string, ReadonlyMap<string, EntityArticle>>;
-  /** The split-off forms that no facts entry claims: entities of their own, over the engine entity of that name if there is one. */
-  readonly own: ReadonlyMap<string, CorrectedEntity>;
-}
-
 /**
  * How articles are named: the index's path of an article and its id (the URI the corrections use), both ways.
  *
@@ -80,11 +70,6 @@ export interface ArticlePaths {
 
 /** Articles read for an entity's companions when names added by the user take part: as many as the index reads for its own. */
 const COMPANION_ARTICLES = 300;
-
-/** A split-off form as an entity of its own: named as the engine names that key, if it has it, else as the form. */
-function ownEntity(off: SplitOff, engineName: string | undefined): CorrectedEntity {
-  return { key: off.key, name: engineName ?? off.name, type: off.type, members: [off.key], split: [], ignoreIn: new Set(), added: [] };
-}
 
 /** The lower-case name an entity list sorts by: the key without its type. */
 function identityOf(key: string): string {
@@ -359,47 +344,9 @@ export class CorrectedIndexEntities implements IndexEntities {
     return own.size === 0 ? this.corrections.touchedKeys() : [...this.corrections.touchedKeys(), ...own.keys()];
   }
 
-  /**
-   * Splits the `split` forms off the corrected entities that have some (`splitEntity`, from the index's words),
-   * and gives each split-off form's articles to what its own engine key becomes: a facts entry's entity, nothing
-   * when ignored, else an entity of its own.
-   */
   private splits(): SplitView {
-    if (this.splitView) return this.splitView;
-    const moved = new Map<string, ReadonlyMap<string, number>>();
-    const gained = new Map<string, Map<string, EntityArticle>>();
-    const own = new Map<string, CorrectedEntity>();
-    for (const entity of this.corrections.entities()) {
-      if (entity.split.length === 0) continue;
-      const byPath = new Map<string, EntityArticle>();
-      const split = splitEntity<string>(entity, {
-        forms: (key) => {
-          const engine = this.index.entitySummary(key);
-          return engine ? [engine.name, ...engine.aliases] : [];
-        },
-        articles: (key) =>
-          this.index.entityArticles(key).map((article) => {
-            byPath.set(article.path, article);
-            return { article: article.path, mentions: article.mentions };
-          }),
-        formCounter: (forms) => this.index.formCounter(forms),
-      });
-      moved.set(entity.key, split.moved);
-      for (const { entity: off, articles } of split.off) {
-        const fate = this.corrections.fateOf(off.key);
-        if (fate === 'ignored') continue;
-        const target = fate?.entity ?? own.get(off.key) ?? ownEntity(off, this.index.entitySummary(off.key)?.name);
-        if (fate === undefined) own.set(off.key, target);
-        const into = gained.get(target.key) ?? new Map<string, EntityArticle>();
-        gained.set(target.key, into);
-        for (const [path, mentions] of articles) {
-          const article = byPath.get(path);
-          if (article === undefined || target.ignoreIn.has(this.paths.idOf(path))) continue;
-          into.set(path, { ...article, mentions: (into.get(path)?.mentions ?? 0) + mentions });
-        }
-      }
-    }
-    return (this.splitView = { moved, gained, own });
+    this.splitView ??= indexSplitView(this.index, this.corrections, this.paths);
+    return this.splitView;
   }
 
   /** The corrected entity's articles, newest first: members' merged, ignored articles out, added names' in. */
