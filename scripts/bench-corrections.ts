@@ -4,6 +4,7 @@
 // surface asks again once they changed (the Entities view's root and first pages, the entity's expansion and
 // hover card, the search filter with its results' entities, the panels' timeline and network).
 import { correctArticleEntities } from '../src/core/curation/article-corrections';
+import { entityKey } from '../src/core/entities/article-entities';
 import { CorrectedIndexEntities } from '../src/core/curation/corrected-entities';
 import { CorrectionEntry, resolveCorrections } from '../src/core/curation/entity-corrections';
 import { EntryCorrections } from '../src/core/curation/entry-corrections';
@@ -20,9 +21,13 @@ const RESULTS = 50;
 /** Rounds of each correction; the median is reported. */
 const ROUNDS = 3;
 
+/** People looked through for one with an alias to split off. */
+const SPLIT_CANDIDATES = 20;
+
 /**
- * The time to apply a merge (the second-largest person into the largest) and an ignore (the largest
- * organization), each once every surface has asked again, median of {@link ROUNDS}.
+ * The time to apply a merge (the second-largest person into the largest), an ignore (the largest
+ * organization) and a split (the first alias, not a spelling of its own name, of the largest person that has one), each once every surface has
+ * asked again, median of {@link ROUNDS}.
  *
  * @example
  * const figures = correctionFigures(index); // { mergeMs: 210, ignoreMs: 140, merged: […] }
@@ -30,9 +35,11 @@ const ROUNDS = 3;
 export interface CorrectionFigures {
   readonly mergeMs: number;
   readonly ignoreMs: number;
-  /** The entities merged (canonical first, with their article counts) and the one ignored. */
+  readonly splitMs: number;
+  /** The entities merged (canonical first, with their article counts), the one ignored, and the split (alias and entity). */
   readonly merged: readonly string[];
   readonly ignored: string;
+  readonly split: string;
 }
 
 function largest(index: CorpusIndex, type: 'PER' | 'ORG', count: number): EntitySummary[] {
@@ -57,6 +64,7 @@ function apply(index: CorpusIndex, facts: CorrectionEntry, key: string, name: st
   entities.entityTypeCounts();
   for (const type of ENTITY_TYPES) entities.listEntities({ type, sort: 'articles', offset: 0, limit: PAGE });
   entities.entityArticles(key);
+  for (const form of facts.corrections.split) entities.entitySummary(entityKey(facts.type, form));
   const summary = entities.entitySummary(key);
   if (summary) {
     const card = { summary: (of: string) => entities.entitySummary(of), roles: (of: string) => entities.entityRoles(of), timeline: (of: string) => entities.entityTimeline(of), companions: (of: string, limit: number) => entities.companions(of, limit) };
@@ -82,14 +90,22 @@ function apply(index: CorpusIndex, facts: CorrectionEntry, key: string, name: st
 export function correctionFigures(index: CorpusIndex): CorrectionFigures {
   const [first, second] = largest(index, 'PER', 2);
   const [organization] = largest(index, 'ORG', 1);
-  if (!first || !second || !organization) return { mergeMs: Number.NaN, ignoreMs: Number.NaN, merged: [], ignored: '' };
+  // An alias that is another name, not a spelling of the entity's own ("The Reagan" of Reagan cannot be split off).
+  const otherName = (entity: EntitySummary) => entity.aliases.find((alias) => entityKey(entity.type, alias) !== entity.key);
+  const splitting = largest(index, 'PER', SPLIT_CANDIDATES).find((entity) => otherName(entity) !== undefined);
+  const alias = splitting && otherName(splitting);
+  if (!first || !second || !organization || !splitting || alias === undefined) return { mergeMs: Number.NaN, ignoreMs: Number.NaN, splitMs: Number.NaN, merged: [], ignored: '', split: '' };
   const merge = entry(first, { aliases: [{ key: second.key, type: second.type, name: second.name, offset: 0, length: 0 }] });
   const ignore = entry(organization, { ignore: true });
   const mergeMs = median(Array.from({ length: ROUNDS }, () => apply(index, merge, first.key, first.name)));
   const ignoreMs = median(Array.from({ length: ROUNDS }, () => apply(index, ignore, organization.key, organization.name)));
+  const split = entry(splitting, { split: [alias] });
+  const splitMs = median(Array.from({ length: ROUNDS }, () => apply(index, split, splitting.key, splitting.name)));
   return {
     mergeMs,
     ignoreMs,
+    splitMs,
+    split: `"${alias}" off ${splitting.name} (${splitting.articleCount.toLocaleString('en-US')})`,
     merged: [first, second].map((entity) => `${entity.name} (${entity.articleCount.toLocaleString('en-US')})`),
     ignored: `${organization.name} (${organization.articleCount.toLocaleString('en-US')})`,
   };
@@ -104,5 +120,6 @@ export function correctionFigures(index: CorpusIndex): CorrectionFigures {
 export const CORRECTION_NOTES: readonly string[] = [
   'Correction rows (issue 15), on the index reopened from the cache, median of 3: the facts entry\'s corrections resolved, then what',
   `every surface asks again: type counts, each group's first page (${PAGE}), the entity's articles and hover card, the search filter on it`,
-  `(${RESULTS} results) with each result's corrected entities. Merge: the second-largest person into the largest; ignore: the largest organization.`,
+  `(${RESULTS} results) with each result's corrected entities. Merge: the second-largest person into the largest; ignore: the largest organization;`,
+  'split: the first alias of the largest person that has one, other than a spelling of its own name (its articles read through their word ids, the split-off entity\'s summary asked too).',
 ];

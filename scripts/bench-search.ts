@@ -718,8 +718,9 @@ function printTable(results: readonly Figures[], length: ArticleLength): void {
     row('Corrections (facts file), reopened index:', results.map(() => '')),
     row('  apply a merge, every surface', results.map((r) => ms(r.corrections.mergeMs))),
     row('  apply an ignore, every surface', results.map((r) => ms(r.corrections.ignoreMs))),
+    row('  apply a split, every surface', results.map((r) => ms(r.corrections.splitMs))),
   ];
-  const corrected = results.map((r) => `${r.articles / 1000}k: merged ${r.corrections.merged.join(' ← ')}; ignored ${r.corrections.ignored}`);
+  const corrected = results.map((r) => `${r.articles / 1000}k: merged ${r.corrections.merged.join(' ← ')}; ignored ${r.corrections.ignored}; split ${r.corrections.split}`);
   console.log(['', row('', results.map((r) => `${r.articles / 1000}k (${mb(r.megabytes)})`)), ...lines, '', ...QUERY_NOTES, '', ...ENTITY_NOTES, '', ...CORRECTION_NOTES, ...corrected].join('\n'));
 }
 

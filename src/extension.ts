@@ -25,7 +25,8 @@ export function activate(context: vscode.ExtensionContext): NewsCorpusApi {
   registerStallProbe(context);
   const engine = registerEntityEngine(context);
   const service = registerCorpus(context, { extractor: () => engine.extractorSpec() });
-  const facts = registerFacts(context, { analyze: (text) => engine.analyze(text), entities: service.entities });
+  const engineEntity = (key: string) => (service.state === 'ready' ? service.engineEntities.summary(key) !== undefined : undefined);
+  const facts = registerFacts(context, { analyze: (text) => engine.analyze(text), entities: service.entities, engineEntity, corpusChanges: [service.onDidChangeState, service.onDidChangeEntities] });
   // The user's corrections (facts file) applied to every answer about entities: the corpus's and each text's.
   service.followCorrections(facts);
   const analyze = correctedAnalyzer((text) => engine.analyze(text), facts);

@@ -23,29 +23,42 @@ export async function currentFactsText(uri: vscode.Uri): Promise<string | undefi
   return open?.isDirty ? open.getText() : onDisk;
 }
 
-function diagnosticOf(text: string, problem: FactsProblem): vscode.Diagnostic {
+const SEVERITY: Readonly<Record<FactsProblem['severity'] | 'hint', vscode.DiagnosticSeverity>> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+function diagnosticOf(text: string, problem: Omit<FactsProblem, 'severity'> & { readonly severity: keyof typeof SEVERITY }): vscode.Diagnostic {
   const start = lineAndCharacter(text, problem.offset);
   const end = lineAndCharacter(text, Math.min(text.length, problem.offset + problem.length));
-  const diagnostic = new vscode.Diagnostic(
-    new vscode.Range(start.line, start.character, end.line, end.character),
-    problem.message,
-    problem.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning,
-  );
+  const diagnostic = new vscode.Diagnostic(new vscode.Range(start.line, start.character, end.line, end.character), problem.message, SEVERITY[problem.severity]);
   diagnostic.source = 'News Corpus';
   return diagnostic;
 }
 
 /**
+ * Whether the corpus has an engine entity of this key; `undefined` while it does not know yet (being read).
+ */
+export type EngineEntityCheck = (key: string) => boolean | undefined;
+
+/**
  * Keeps the facts store in step with the facts file of every workspace folder, read through `workspace.fs`
- * (so virtual workspaces have facts too), and shows the file's problems as diagnostics.
+ * (so virtual workspaces have facts too), and shows the file's problems as diagnostics: its own, the conflicts
+ * with another folder's file, and a hint at each alias naming no entity of the corpus.
  */
 export class FactsFiles implements vscode.Disposable {
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('newsCorpus.facts');
   /** The latest read of each file: an older read that finishes later must not win. */
   private readonly reads = new Map<string, number>();
+  /** Each file's text as last read and its own problems, for the diagnostics made again after any change. */
+  private readonly read = new Map<string, { readonly uri: vscode.Uri; readonly text: string; readonly problems: readonly FactsProblem[] }>();
   private known: vscode.Uri[] = [];
 
-  constructor(private readonly store: FactsStore) {}
+  constructor(
+    private readonly store: FactsStore,
+    private readonly engineEntity: EngineEntityCheck,
+  ) {}
 
   /**
    * The facts file that an event on `uri` concerns: `uri` itself, or the file inside it when `uri` is its
@@ -75,8 +88,18 @@ export class FactsFiles implements vscode.Disposable {
       this.forget(uri);
       return;
     }
-    const problems = this.store.update(source, text);
-    this.diagnostics.set(uri, problems.map((problem) => diagnosticOf(text, problem)));
+    this.read.set(source, { uri, text, problems: this.store.update(source, text) });
+    this.showProblems();
+  }
+
+  /** Sets every file's diagnostics again: another file, or the corpus, may have changed what they say. */
+  showProblems(): void {
+    const known = (key: string) => this.engineEntity(key) ?? true;
+    const others = [...this.store.conflicts().map((problem) => ({ ...problem, severity: 'warning' as const })), ...this.store.aliasesNamingNothing(known).map((problem) => ({ ...problem, severity: 'hint' as const }))];
+    for (const [source, { uri, text, problems }] of this.read) {
+      const mine = others.filter((problem) => problem.source === source);
+      this.diagnostics.set(uri, [...problems, ...mine].map((problem) => diagnosticOf(text, problem)));
+    }
   }
 
   dispose(): void {
@@ -84,7 +107,9 @@ export class FactsFiles implements vscode.Disposable {
   }
 
   private forget(uri: vscode.Uri): void {
+    this.read.delete(uri.toString());
     this.store.remove(uri.toString());
     this.diagnostics.delete(uri);
+    this.showProblems();
   }
 }

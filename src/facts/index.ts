@@ -4,7 +4,7 @@ import { ArticleEntity } from '../core/entities/types';
 import { FACTS_FILE_SEGMENTS } from '../core/facts/entity-facts';
 import { FactsStore } from '../core/facts/facts-store';
 import { editFacts, EditFactsDeps } from './edit-facts';
-import { FactsFiles } from './facts-files';
+import { EngineEntityCheck, FactsFiles } from './facts-files';
 
 /** The id (URI) of the article at `relativePath` in the workspace folder of the facts file `source`. */
 function articleIdOf(source: string, relativePath: string): string {
@@ -16,9 +16,18 @@ function articleIdOf(source: string, relativePath: string): string {
  * followed live (the open document's unsaved edits, and changes on disk, a colleague's included), with a
  * diagnostic for an invalid file; and the Edit Facts command. Returns the facts for the other features.
  */
-export function registerFacts(context: vscode.ExtensionContext, deps: Omit<EditFactsDeps, 'facts' | 'analyze'> & { readonly analyze: (text: string) => readonly ArticleEntity[] }): FactsStore {
+export function registerFacts(
+  context: vscode.ExtensionContext,
+  deps: Omit<EditFactsDeps, 'facts' | 'analyze'> & {
+    readonly analyze: (text: string) => readonly ArticleEntity[];
+    /** Whether the corpus has an engine entity (undefined while it is being read): aliases naming none get a hint. */
+    readonly engineEntity: EngineEntityCheck;
+    /** Events after which the corpus may have other entities (its state, its entities). */
+    readonly corpusChanges: readonly vscode.Event<unknown>[];
+  },
+): FactsStore {
   const store = new FactsStore(articleIdOf);
-  const files = new FactsFiles(store);
+  const files = new FactsFiles(store, deps.engineEntity);
   const reloadIfFacts = (uri: vscode.Uri) => {
     const file = files.factsFileAt(uri);
     if (file) void files.reload(file);
@@ -33,6 +42,7 @@ export function registerFacts(context: vscode.ExtensionContext, deps: Omit<EditF
     vscode.workspace.onDidChangeTextDocument((event) => reloadIfFacts(event.document.uri)),
     vscode.workspace.onDidCloseTextDocument((document) => reloadIfFacts(document.uri)),
     vscode.workspace.onDidChangeWorkspaceFolders(() => void files.reloadAll()),
+    ...deps.corpusChanges.map((changed) => changed(() => files.showProblems())),
     vscode.commands.registerCommand('newsCorpus.editFacts', (...args: unknown[]) => editFacts({ ...deps, analyze: correctedAnalyzer(deps.analyze, store), facts: store }, ...args)),
   );
   void files.reloadAll();

@@ -1,130 +1,158 @@
+// The Done-when of issue 15: each correction performed through its command, then every surface asserted — the
+// Entities view, the hover card, the search filter, the search export (JSON and CSV) and the entity table — with
+// the facts file valid and minimal, and the article files byte-identical.
 import * as assert from 'assert';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { NewsCorpusApi } from '../../src/api';
-import type { EntityTreeElement } from '../../src/entities-tree/entities-tree-provider';
-import { api, eventually, workspaceUri } from './helpers';
+import {
+  SEED_ARRIVAL,
+  SEED_MEETING,
+  articleBytes,
+  cardOver,
+  entityRowTexts,
+  entityTable,
+  exportedEntities,
+  factsBecome,
+  factsJson,
+  removeFacts,
+  run,
+  searchPaths,
+} from './curation-surfaces';
+import { api, workspaceUri } from './helpers';
 
-const SEED_MEETING = '000_11aec1007b5c4c05.txt';
-const SEED_ARRIVAL = '003_737a2ec1faf8bc49.txt';
-/** One correction of each kind, on names the shipped model finds in the two seed articles. */
-const CORRECTIONS = {
-  people: {
-    // Merge (and rename): Sergei Lavrov (the meeting) becomes Dmitry Peskov (the arrival).
-    'Dmitry Peskov': { description: 'Kremlin spokesman', aliases: ['Sergei Lavrov'] },
-    Defense: { ignore: true },
-    'Alexander Kozlov': { ignoreIn: [SEED_ARRIVAL] },
-    'Kim Jong-un': { split: ['Kim'] },
-  },
-  // Retype: the organization Interfax becomes a place.
-  places: { Interfax: { aliases: ['organization:Interfax'] }, 'railway station': { addIn: [SEED_ARRIVAL] } },
-  other: { 'Science and Education': { add: true } },
-};
+const LAVROV = { type: 'PER', name: 'Sergei Lavrov' };
+const PESKOV = { type: 'PER', name: 'Dmitry Peskov' };
+const GROUP_TYPES: Readonly<Record<string, string>> = { people: 'PER', places: 'LOC', organizations: 'ORG', other: 'MISC' };
 
-const factsUri = () => workspaceUri('.newscorpus', 'entities.json');
-
-function label(item: vscode.TreeItem): string {
-  return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+/**
+ * Runs a correction command, checks that the facts file on disk is exactly `file` (valid and minimal), and
+ * waits until the extension applies it.
+ */
+async function correct(file: Record<string, Record<string, unknown>>, command: string, ...args: unknown[]): Promise<NewsCorpusApi> {
+  assert.strictEqual(await run(command, ...args), true, `${command} made a change`);
+  assert.deepStrictEqual(await factsJson(), file, 'the facts file is valid and minimal');
+  const keys = Object.entries(file).flatMap(([group, entries]) => Object.keys(entries).map((name) => `${GROUP_TYPES[group] ?? ''}:${name.toLowerCase()}`));
+  return factsBecome(`the facts file names ${keys.join(', ')}`, (corpus) => keys.every((key) => corpus.facts.entry(key) !== undefined));
 }
 
-/** The rows of one group of the Entities view, filtered by `filter`. */
-async function entityRows(corpus: NewsCorpusApi, group: string, filter: string): Promise<{ element: EntityTreeElement; item: vscode.TreeItem }[]> {
-  await vscode.commands.executeCommand('newsCorpus.entities.filter', filter);
-  const groupRow = corpus.entitiesTree.getChildren().find((child) => label(corpus.entitiesTree.getTreeItem(child)) === group);
-  if (!groupRow) return [];
-  return corpus.entitiesTree.getChildren(groupRow).map((element) => ({ element, item: corpus.entitiesTree.getTreeItem(element) }));
-}
+const article = (file: string) => workspaceUri(file).toString();
 
-function searchPaths(corpus: NewsCorpusApi, query: string): string[] {
-  const response = corpus.search(query, { limit: 50, fuzzyFallback: false });
-  assert.ok(response?.ok, `the query ${query} runs`);
-  return response.hits.map((hit) => hit.path.replace(/^.*[\\/]/, '')).sort();
-}
+describe('Each correction through its command, on every surface', () => {
+  let articlesBefore: Map<string, string>;
 
-async function cardOver(file: string, text: string, occurrence = 0): Promise<string | undefined> {
-  const document = await vscode.workspace.openTextDocument(workspaceUri(file));
-  let at = -1;
-  for (let i = 0; i <= occurrence; i++) at = document.getText().indexOf(text, at + 1);
-  assert.ok(at >= 0, `"${text}" is in ${file}`);
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(at + 1));
-  return hovers.flatMap((hover) => hover.contents).find((content): content is vscode.MarkdownString => content instanceof vscode.MarkdownString && content.value.includes('$('))?.value;
-}
-
-async function articleBytes(): Promise<Map<string, string>> {
-  const bytes = new Map<string, string>();
-  for (const file of [SEED_MEETING, SEED_ARRIVAL]) bytes.set(file, Buffer.from(await vscode.workspace.fs.readFile(workspaceUri(file))).toString('base64'));
-  return bytes;
-}
-
-/** Resolves once the corrections in effect satisfy `condition`. */
-async function correctionsBecome(what: string, condition: (corpus: NewsCorpusApi) => boolean): Promise<NewsCorpusApi> {
-  const corpus = await api();
-  await eventually(what, () => condition(corpus), (listener) => corpus.facts.subscribe(listener));
-  return corpus;
-}
-
-describe('Corrections in the facts file, applied everywhere', () => {
-  let before: Map<string, string>;
-
-  beforeEach(async () => {
-    before = await articleBytes();
-    await vscode.workspace.fs.writeFile(factsUri(), new TextEncoder().encode(JSON.stringify(CORRECTIONS, null, 2)));
-    await correctionsBecome('the corrections are read', (corpus) => corpus.facts.corrections().entity('PER:dmitry peskov') !== undefined);
+  before(async () => {
+    await api();
+    articlesBefore = await articleBytes();
   });
 
   afterEach(async () => {
     await vscode.commands.executeCommand('newsCorpus.entities.clearFilter');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.workspace.fs.delete(workspaceUri('.newscorpus'), { recursive: true, useTrash: false }).then(undefined, () => undefined);
-    const corpus = await correctionsBecome('the corrections are gone', (current) => current.facts.corrections().isEmpty);
-    assert.deepStrictEqual(await articleBytes(), before, 'the article files are byte-identical');
-    assert.deepStrictEqual(searchPaths(corpus, 'person:Lavrov'), [SEED_MEETING], 'the engine’s entities are back');
+    const corpus = await removeFacts();
+    assert.deepStrictEqual(searchPaths(corpus, 'person:="Sergei Lavrov"'), [SEED_MEETING], 'the engine’s entities are back');
   });
 
-  it('merges and renames: the tree, the hover, the search filter and the export show one entity', async () => {
-    const corpus = await api();
-    const rows = await entityRows(corpus, 'People', 'Lavrov');
-    assert.deepStrictEqual(rows.map(({ item }) => label(item)), ['Dmitry Peskov'], 'found by its alias, under the canonical name');
-    assert.match(String(rows[0]?.item.description), /^2 articles/);
-    assert.deepStrictEqual(corpus.entitiesTree.getChildren(rows[0]?.element).length > 0, true);
+  after(async () => {
+    assert.deepStrictEqual(await articleBytes(), articlesBefore, 'the article files are byte-identical');
+  });
 
-    const card = await cardOver(SEED_MEETING, 'Sergei Lavrov');
-    assert.match(card ?? '', /Dmitry Peskov/);
-    assert.match(card ?? '', /Kremlin spokesman/);
-    assert.match(card ?? '', /2 articles/);
-
+  it('Merge: one entity under the chosen name, with the articles of both', async () => {
+    const corpus = await correct({ people: { 'Dmitry Peskov': { aliases: ['Sergei Lavrov'] } } }, 'newsCorpus.mergeEntities', [LAVROV, PESKOV], PESKOV);
+    assert.match((await entityRowTexts(corpus, 'People', 'Lavrov')).join(' | '), /^Dmitry Peskov — 2 articles · \d+ mentions$/);
+    assert.match((await cardOver(SEED_MEETING, 'Sergei Lavrov')) ?? '', /\*\*Dmitry Peskov\*\* · person[\s\S]*2 articles/);
     assert.deepStrictEqual(searchPaths(corpus, 'person:Lavrov'), [SEED_MEETING, SEED_ARRIVAL].sort());
     assert.deepStrictEqual(searchPaths(corpus, 'person:="Dmitry Peskov"'), [SEED_MEETING, SEED_ARRIVAL].sort());
-
-    const target = vscode.Uri.file(join(mkdtempSync(join(tmpdir(), 'news-corpus-corrections-')), 'results.json'));
-    await vscode.commands.executeCommand('newsCorpus.searchResults.export', { kind: 'recent', query: 'person:Lavrov' }, target);
-    const exported = JSON.parse(readFileSync(target.fsPath, 'utf8')) as { path: string; entities: { name: string; type: string }[] }[];
-    const meeting = exported.find((row) => row.path === SEED_MEETING);
-    assert.ok(meeting?.entities.some((entity) => entity.name === 'Dmitry Peskov' && entity.type === 'PER'));
-    assert.ok(!meeting?.entities.some((entity) => entity.name === 'Sergei Lavrov'));
+    const exported = await exportedEntities('person:Lavrov', SEED_MEETING);
+    assert.ok(exported?.json.includes('Dmitry Peskov PER') && !exported.json.includes('Sergei Lavrov PER'), 'the JSON export names the merged entity');
+    assert.ok(exported?.csv.includes('Dmitry Peskov (person)') && !exported.csv.includes('Sergei Lavrov (person)'), 'the CSV export too');
+    const table = await entityTable();
+    assert.strictEqual(table.get('PER:sergei lavrov'), undefined);
+    assert.match(table.get('PER:dmitry peskov')?.['aliases'] ?? '', /Sergei Lavrov/);
+    assert.strictEqual(table.get('PER:dmitry peskov')?.['articles'], '2');
   });
 
-  it('ignores a name everywhere, and in one article only', async () => {
-    const corpus = await api();
-    assert.deepStrictEqual(await entityRows(corpus, 'People', 'Defense'), []);
-    assert.deepStrictEqual(searchPaths(corpus, 'person:Defense'), []);
-    assert.deepStrictEqual(searchPaths(corpus, 'person:Kozlov'), []);
-    assert.deepStrictEqual((await entityRows(corpus, 'People', 'Kozlov')).map(({ item }) => label(item)), []);
-    assert.strictEqual(await cardOver(SEED_ARRIVAL, 'Alexander Kozlov'), undefined);
+  it('Rename: the entity under its new name everywhere', async () => {
+    const corpus = await correct({ people: { 'S. V. Lavrov': { aliases: ['Sergei Lavrov'] } } }, 'newsCorpus.renameEntity', LAVROV, 'S. V. Lavrov');
+    assert.match((await entityRowTexts(corpus, 'People', 'Lavrov')).join(' | '), /^S\. V\. Lavrov — 1 article · /);
+    assert.match((await cardOver(SEED_MEETING, 'Sergei Lavrov')) ?? '', /\*\*S\\?\. V\\?\. Lavrov\*\* · person/);
+    assert.deepStrictEqual(searchPaths(corpus, 'person:="S. V. Lavrov"'), [SEED_MEETING]);
+    const exported = await exportedEntities('person:="S. V. Lavrov"', SEED_MEETING);
+    assert.ok(exported?.json.includes('S. V. Lavrov PER') && exported.csv.includes('S. V. Lavrov (person)'));
+    const table = await entityTable();
+    assert.strictEqual(table.get('PER:s. v. lavrov')?.['name'], 'S. V. Lavrov');
+    assert.strictEqual(table.get('PER:sergei lavrov'), undefined);
   });
 
-  it('retypes, adds a missed name everywhere or in one article, and splits a form out', async () => {
-    const corpus = await api();
+  it('Change Type: the organization becomes a place', async () => {
+    assert.ok(searchPaths(await api(), 'org:Interfax').includes(SEED_MEETING), 'before: the engine has the organization');
+    const corpus = await correct({ places: { Interfax: { aliases: ['organization:Interfax'] } } }, 'newsCorpus.changeEntityType', { type: 'ORG', name: 'Interfax' }, 'LOC');
+    assert.deepStrictEqual((await entityRowTexts(corpus, 'Places', 'Interfax')).map((row) => row.split(' — ')[0]), ['Interfax']);
+    assert.deepStrictEqual(await entityRowTexts(corpus, 'Organizations', 'Interfax'), []);
+    assert.match((await cardOver(SEED_MEETING, 'Interfax')) ?? '', /\*\*Interfax\*\* · place/);
     assert.ok(searchPaths(corpus, 'place:Interfax').includes(SEED_MEETING));
-    assert.deepStrictEqual(searchPaths(corpus, 'organization:Interfax'), []);
-    assert.deepStrictEqual((await entityRows(corpus, 'Places', 'Interfax')).map(({ item }) => label(item)), ['Interfax']);
-    assert.ok(searchPaths(corpus, 'entity:"Science and Education"').includes(SEED_MEETING));
-    assert.deepStrictEqual(searchPaths(corpus, 'place:"railway station"'), [SEED_ARRIVAL]);
-    assert.match((await cardOver(SEED_MEETING, 'Science and Education')) ?? '', /Science and Education/);
-    // "Kim said" in the meeting is no longer Kim Jong-un.
+    assert.deepStrictEqual(searchPaths(corpus, 'org:Interfax'), []);
+    const exported = await exportedEntities('place:Interfax', SEED_MEETING);
+    assert.ok(exported?.json.includes('Interfax LOC') && exported.csv.includes('Interfax (place)'));
+    const table = await entityTable();
+    assert.strictEqual(table.get('LOC:interfax')?.['type'], 'place');
+    assert.strictEqual(table.get('ORG:interfax'), undefined);
+  });
+
+  it('Split Alias: "Kim" leaves Kim Jong-un and is an entity of its own in the corpus', async () => {
+    const corpus = await api();
+    assert.ok(!searchPaths(corpus, 'person:="Kim"').includes(SEED_MEETING), 'before: the engine merged "Kim" into Kim Jong-un');
+    await correct({ people: { 'Kim Jong-un': { split: ['Kim'] } } }, 'newsCorpus.splitAlias', { type: 'PER', name: 'Kim Jong-un' }, 'Kim');
+    const rows = await entityRowTexts(corpus, 'People', 'Kim');
+    assert.ok(rows.some((row) => row.startsWith('Kim — ')), `"Kim" has a row: ${rows.join(' | ')}`);
     const kim = await cardOver(SEED_MEETING, 'Kim said');
-    assert.ok(kim !== undefined && !kim.includes('Kim Jong-un'), 'the split form has a card of its own');
+    assert.ok(kim !== undefined && !/Jong/.test(kim), 'the split form has a card of its own');
+    assert.ok(searchPaths(corpus, 'person:="Kim"').includes(SEED_MEETING));
+    assert.ok(searchPaths(corpus, 'person:="Kim Jong-un"').includes(SEED_MEETING), 'the meeting also names Kim Jong-un in full');
+    const exported = await exportedEntities('person:="Kim"', SEED_MEETING);
+    assert.ok(exported?.json.includes('Kim PER') && exported.csv.includes('Kim (person)'));
+    const table = await entityTable();
+    assert.ok(table.has('PER:kim'));
+    assert.doesNotMatch(table.get('PER:kim jong-un')?.['aliases'] ?? '', /(^|; )Kim(;|$)/);
+  });
+
+  it('Ignore everywhere: the name leaves every surface', async () => {
+    const corpus = await correct({ people: { Defense: { ignore: true } } }, 'newsCorpus.ignoreEntity', { type: 'PER', name: 'Defense' }, 'everywhere');
+    assert.deepStrictEqual(await entityRowTexts(corpus, 'People', 'Defense'), []);
+    assert.deepStrictEqual(searchPaths(corpus, 'person:Defense'), []);
+    assert.strictEqual(await cardOver(SEED_MEETING, 'Defense'), undefined);
+    const exported = await exportedEntities('Defense', SEED_MEETING);
+    assert.ok(exported && !exported.json.includes('Defense PER') && !exported.csv.includes('Defense (person)'));
+    assert.strictEqual((await entityTable()).get('PER:defense'), undefined);
+  });
+
+  it('Ignore in this article: the name leaves that article only', async () => {
+    const kozlov = { type: 'PER', name: 'Alexander Kozlov' };
+    const corpus = await correct({ people: { 'Alexander Kozlov': { ignoreIn: [SEED_ARRIVAL] } } }, 'newsCorpus.ignoreEntity', kozlov, 'article', article(SEED_ARRIVAL));
+    assert.deepStrictEqual(await entityRowTexts(corpus, 'People', 'Kozlov'), []);
+    assert.strictEqual(await cardOver(SEED_ARRIVAL, 'Alexander Kozlov'), undefined);
+    assert.deepStrictEqual(searchPaths(corpus, 'person:Kozlov'), []);
+    const exported = await exportedEntities('Kozlov', SEED_ARRIVAL);
+    assert.ok(exported && !exported.json.includes('Alexander Kozlov PER') && !exported.csv.includes('Alexander Kozlov (person)'));
+    assert.strictEqual((await entityTable()).get('PER:alexander kozlov'), undefined);
+  });
+
+  it('Mark as Organization, every occurrence: a name the engine missed is found everywhere', async () => {
+    const corpus = await correct({ organizations: { 'Science and Education': { add: true } } }, 'newsCorpus.markAsOrganization', 'Science and Education', 'everywhere');
+    assert.deepStrictEqual((await entityRowTexts(corpus, 'Organizations', 'Science and')).map((row) => row.split(' — ')[0]), ['Science and Education']);
+    assert.match((await cardOver(SEED_MEETING, 'Science and Education')) ?? '', /\*\*Science and Education\*\* · organization/);
+    assert.ok(searchPaths(corpus, 'org:"Science and Education"').includes(SEED_MEETING));
+    const exported = await exportedEntities('org:"Science and Education"', SEED_MEETING);
+    assert.ok(exported?.json.includes('Science and Education ORG') && exported.csv.includes('Science and Education (organization)'));
+    assert.strictEqual((await entityTable()).get('ORG:science and education')?.['type'], 'organization');
+  });
+
+  it('Mark as Place, this one: the name is an entity in that article only', async () => {
+    const corpus = await correct({ places: { 'railway station': { addIn: [SEED_ARRIVAL] } } }, 'newsCorpus.markAsPlace', 'railway station', 'article', article(SEED_ARRIVAL));
+    assert.ok((await entityRowTexts(corpus, 'Places', 'railway')).some((row) => row.startsWith('railway station — 1 article · ')));
+    assert.match((await cardOver(SEED_ARRIVAL, 'railway station')) ?? '', /\*\*railway station\*\* · place/);
+    assert.deepStrictEqual(searchPaths(corpus, 'place:"railway station"'), [SEED_ARRIVAL]);
+    const exported = await exportedEntities('place:"railway station"', SEED_ARRIVAL);
+    assert.ok(exported?.json.includes('railway station LOC') && exported.csv.includes('railway station (place)'));
+    assert.strictEqual((await entityTable()).get('LOC:railway station')?.['articles'], '1');
   });
 });

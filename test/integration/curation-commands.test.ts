@@ -1,66 +1,14 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { readCsv } from '../support/csv-reader';
-import type { NewsCorpusApi } from '../../src/api';
+import { SEED_MEETING, articleBytes, factsBecome, factsJson, factsOnDisk, factsUri, label, removeFacts, run, shownRows, writeFactsExternally } from './curation-surfaces';
 import { api, eventually, workspaceUri } from './helpers';
 
-const SEED_MEETING = '000_11aec1007b5c4c05.txt';
 const PUTIN = { type: 'PER', name: 'Vladimir Putin' };
 const LAVROV = { type: 'PER', name: 'Sergei Lavrov' };
 const KREMLIN = { type: 'ORG', name: 'Kremlin' };
 
-const factsUri = () => workspaceUri('.newscorpus', 'entities.json');
 const exportUri = (name: string) => workspaceUri('.newscorpus', name);
-
-async function factsOnDisk(): Promise<string | undefined> {
-  try {
-    return new TextDecoder().decode(await vscode.workspace.fs.readFile(factsUri()));
-  } catch {
-    return undefined;
-  }
-}
-
-/** The facts file on disk as JSON: it must exist and be valid. */
-async function factsJson(): Promise<unknown> {
-  const text = await factsOnDisk();
-  assert.ok(text !== undefined, 'the facts file exists');
-  return JSON.parse(text) as unknown;
-}
-
-/** Writes the facts file on disk, as a colleague's `git pull` would, and waits until the extension has read it. */
-async function writeFactsExternally(value: unknown): Promise<void> {
-  const text = JSON.stringify(value, null, 2);
-  await vscode.workspace.fs.writeFile(factsUri(), new TextEncoder().encode(text));
-  const document = vscode.workspace.textDocuments.find((open) => open.uri.toString() === factsUri().toString());
-  if (document) {
-    await eventually('the open facts document follows the file', () => document.getText() === text, (listener) => {
-      const subscription = vscode.workspace.onDidChangeTextDocument(listener);
-      return () => subscription.dispose();
-    });
-  }
-  const { facts } = await api();
-  const key = (Object.keys((value as { people?: object }).people ?? {})[0] ?? '').toLowerCase();
-  await eventually('the facts are read', () => facts.entry(`PER:${key}`) !== undefined, (listener) => facts.subscribe(listener));
-}
-
-async function run<T>(command: string, ...args: unknown[]): Promise<T> {
-  return vscode.commands.executeCommand<T>(command, ...args);
-}
-
-/** The labels of the People group of the Entities view. */
-function peopleShown(corpus: NewsCorpusApi): string[] {
-  const label = (item: vscode.TreeItem) => (typeof item.label === 'string' ? item.label : (item.label?.label ?? ''));
-  const people = corpus.entitiesTree.getChildren().find((child) => label(corpus.entitiesTree.getTreeItem(child)) === 'People');
-  return people ? corpus.entitiesTree.getChildren(people).map((element) => label(corpus.entitiesTree.getTreeItem(element))) : [];
-}
-
-/** Every article file of the workspace, by path, with its bytes. */
-async function articleBytes(): Promise<Map<string, string>> {
-  const files = await vscode.workspace.findFiles('**/*.txt');
-  const bytes = new Map<string, string>();
-  for (const uri of files) bytes.set(uri.toString(), Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('base64'));
-  return bytes;
-}
 
 describe('Correcting entities (commands that write the facts file)', () => {
   let articlesBefore: Map<string, string>;
@@ -72,9 +20,7 @@ describe('Correcting entities (commands that write the facts file)', () => {
 
   afterEach(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.workspace.fs.delete(workspaceUri('.newscorpus'), { recursive: true, useTrash: false }).then(undefined, () => undefined);
-    const { facts } = await api();
-    await eventually('the facts are gone', () => facts.entry('PER:vladimir putin') === undefined && facts.entry('PER:sergei lavrov') === undefined, (listener) => facts.subscribe(listener));
+    await removeFacts();
   });
 
   after(async () => {
@@ -98,7 +44,8 @@ describe('Correcting entities (commands that write the facts file)', () => {
     const corpus = await api();
     await vscode.commands.executeCommand('newsCorpus.entities.filter', 'Lavrov');
     try {
-      await eventually('the Entities view shows the merge', () => peopleShown(corpus).join() === 'Vladimir Putin', (listener) => corpus.facts.subscribe(listener));
+      const peopleShown = () => shownRows(corpus, 'People').map(({ item }) => label(item)).join();
+      await eventually('the Entities view shows the merge', () => peopleShown() === 'Vladimir Putin', (listener) => corpus.facts.subscribe(listener));
     } finally {
       await vscode.commands.executeCommand('newsCorpus.entities.clearFilter');
     }
@@ -164,6 +111,17 @@ describe('Correcting entities (commands that write the facts file)', () => {
     assert.strictEqual(editor.document.getText(), before);
     await vscode.commands.executeCommand('workbench.action.files.save');
     assert.strictEqual(await factsOnDisk(), before);
+  });
+
+  it('hints at an alias that names no entity of the corpus', async () => {
+    // Written directly (no facts document is open to follow it): the hint is about the file, not an editor.
+    await vscode.workspace.fs.writeFile(factsUri(), new TextEncoder().encode(JSON.stringify({ people: { 'Vladimir Putin': { aliases: ['Nobody Ever Named Here'] } } })));
+    await factsBecome('the facts are read', (corpus) => corpus.facts.entry('PER:vladimir putin') !== undefined);
+    const hinted = () => vscode.languages.getDiagnostics(factsUri()).some((diagnostic) => diagnostic.severity === vscode.DiagnosticSeverity.Hint && /"Nobody Ever Named Here" is no entity of the corpus/.test(diagnostic.message));
+    await eventually('the facts file has the hint', hinted, (listener) => {
+      const subscription = vscode.languages.onDidChangeDiagnostics(listener);
+      return () => subscription.dispose();
+    });
   });
 
   it('does not write an invalid facts file, and says why', async () => {

@@ -3,8 +3,9 @@ import { EntityType } from '../entities/types';
 import { ArticleSummary, EntityArticle } from '../search/corpus-index';
 import { EntityListRequest, EntityPage, EntitySummary, compareEntities, newestFirst } from '../search/entity-listing';
 import { ENTITY_TYPES } from '../search/entity-table';
-import { CorrectedEntity, EntityCorrections } from './entity-corrections';
+import { CorrectedEntity, EntityCorrections, EntityFate } from './entity-corrections';
 import { exactNameMentions } from './exact-name';
+import { SplitView, indexSplitView } from './split-view';
 
 /**
  * An entity of one article with its number of mentions.
@@ -53,6 +54,8 @@ export interface IndexEntities {
   article(path: string): (Omit<ArticleSummary, 'path'> & { readonly text: string }) | undefined;
   /** The articles where `name` occurs exactly (case-sensitive, whole words), with the occurrences as mentions; found through the index. */
   articlesNaming(name: string): readonly EntityArticle[];
+  /** A counter of the written `forms` in an article's words (by path), longest form first: how a split divides an entity's mentions. */
+  formCounter(forms: readonly string[]): (path: string) => readonly number[];
 }
 
 /**
@@ -65,6 +68,9 @@ export interface ArticlePaths {
   idOf(path: string): string;
   pathOf(id: string): string;
 }
+
+/** Articles read for an entity's companions when names added by the user take part: as many as the index reads for its own. */
+const COMPANION_ARTICLES = 300;
 
 /** The lower-case name an entity list sorts by: the key without its type. */
 function identityOf(key: string): string {
@@ -141,6 +147,8 @@ export class CorrectedIndexEntities implements IndexEntities {
   private readonly articlesByKey = new Map<string, readonly EntityArticle[]>();
   /** Each corrected entity's mentions per month, by key: counted from its articles once, as they are. */
   private readonly timelinesByKey = new Map<string, ReadonlyMap<string, number>>();
+  /** What the split forms move, worked out on first need. */
+  private splitView: SplitView | undefined;
 
   constructor(
     private readonly index: IndexEntities,
@@ -150,11 +158,11 @@ export class CorrectedIndexEntities implements IndexEntities {
 
   entityTypeCounts(): ReadonlyMap<EntityType, number> {
     const counts = new Map(this.index.entityTypeCounts());
-    for (const key of this.corrections.touchedKeys()) {
+    for (const key of this.touchedKeys()) {
       const engine = this.index.entitySummary(key);
       if (engine) counts.set(engine.type, (counts.get(engine.type) ?? 0) - 1);
     }
-    for (const entity of this.corrections.entities()) {
+    for (const entity of this.allCorrected()) {
       if (this.summaryOf(entity)) counts.set(entity.type, (counts.get(entity.type) ?? 0) + 1);
     }
     return new Map(ENTITY_TYPES.map((type) => [type, Math.max(0, counts.get(type) ?? 0)]));
@@ -163,18 +171,17 @@ export class CorrectedIndexEntities implements IndexEntities {
   listEntities(request: EntityListRequest): EntityPage {
     const needle = request.filter?.trim().toLowerCase() ?? '';
     let replaced = 0;
-    for (const key of this.corrections.touchedKeys()) {
+    for (const key of this.touchedKeys()) {
       const engine = this.index.entitySummary(key);
       if (engine && engine.type === request.type && matchesEntityFilter(engine, needle)) replaced++;
     }
     // Enough of the index's list that the page is right once the replaced entities are taken out.
     const wide = this.index.listEntities({ ...request, offset: 0, limit: request.offset + request.limit + replaced });
-    const corrected = this.corrections
-      .entities()
+    const corrected = this.allCorrected()
       .filter((entity) => entity.type === request.type)
       .flatMap((entity) => this.summaryOf(entity) ?? [])
       .filter((summary) => matchesEntityFilter(summary, needle));
-    const entities = [...wide.entities.filter((summary) => !this.corrections.fateOf(summary.key)), ...corrected]
+    const entities = [...wide.entities.filter((summary) => !this.fateOf(summary.key)), ...corrected]
       .map((summary) => ({ summary, identity: identityOf(summary.key), articles: summary.articleCount, mentions: summary.mentionCount }))
       .sort(compareEntities(request.sort))
       .slice(request.offset, request.offset + request.limit)
@@ -183,20 +190,20 @@ export class CorrectedIndexEntities implements IndexEntities {
   }
 
   entitySummary(key: string): EntitySummary | undefined {
-    const entity = this.corrections.entity(key);
+    const entity = this.correctedEntity(key);
     if (entity) return this.summaryOf(entity);
-    return this.corrections.fateOf(key) ? undefined : this.index.entitySummary(key);
+    return this.fateOf(key) ? undefined : this.index.entitySummary(key);
   }
 
   entityArticles(key: string, limit?: number): readonly EntityArticle[] {
-    const entity = this.corrections.entity(key);
+    const entity = this.correctedEntity(key);
     if (entity) return limit === undefined ? this.articlesOf(entity) : this.articlesOf(entity).slice(0, limit);
-    return this.corrections.fateOf(key) ? [] : this.index.entityArticles(key, limit);
+    return this.fateOf(key) ? [] : this.index.entityArticles(key, limit);
   }
 
   entityRoles(key: string): readonly { readonly role: string; readonly articles: number }[] {
-    const entity = this.corrections.entity(key);
-    if (!entity) return this.corrections.fateOf(key) ? [] : this.index.entityRoles(key);
+    const entity = this.correctedEntity(key);
+    if (!entity) return this.fateOf(key) ? [] : this.index.entityRoles(key);
     const merged = new Map<string, { role: string; articles: number }>();
     for (const { role, articles } of entity.members.flatMap((member) => this.index.entityRoles(member))) {
       const known = merged.get(role.toLowerCase());
@@ -206,8 +213,8 @@ export class CorrectedIndexEntities implements IndexEntities {
   }
 
   entityTimeline(key: string): ReadonlyMap<string, number> {
-    const entity = this.corrections.entity(key);
-    if (!entity) return this.corrections.fateOf(key) ? new Map() : this.index.entityTimeline(key);
+    const entity = this.correctedEntity(key);
+    if (!entity) return this.fateOf(key) ? new Map() : this.index.entityTimeline(key);
     let timeline = this.timelinesByKey.get(entity.key);
     if (timeline === undefined) {
       const months = new Map<string, number>();
@@ -221,13 +228,15 @@ export class CorrectedIndexEntities implements IndexEntities {
   }
 
   companions(key: string, limit: number): readonly Companion[] {
-    const entity = this.corrections.entity(key);
-    const members = entity ? entity.members : this.corrections.fateOf(key) ? [] : [key];
+    const withAdded = this.allCorrected().filter((other) => other.added.length > 0);
+    if (withAdded.length > 0) return this.companionsWithAdded(this.correctedEntity(key)?.key ?? key, withAdded, limit);
+    const entity = this.correctedEntity(key);
+    const members = entity ? entity.members : this.fateOf(key) ? [] : [key];
     const own = entity?.key ?? key;
     // More of each member's companions than asked: some merge, some are ignored.
     const merged = new Map<string, Companion>();
     for (const companion of members.flatMap((member) => this.index.companions(member, limit * 2))) {
-      const fate = this.corrections.fateOf(companion.key);
+      const fate = this.fateOf(companion.key);
       if (fate === 'ignored') continue;
       const target = fate ? { key: fate.entity.key, name: fate.entity.name, type: fate.entity.type } : companion;
       if (target.key === own) continue;
@@ -245,12 +254,12 @@ export class CorrectedIndexEntities implements IndexEntities {
       counts.set(target.key, { key: target.key, name: target.name, type: target.type, mentions: known ? combine(known.mentions, mentions) : mentions });
     };
     for (const found of this.index.entitiesOf(path)) {
-      const fate = this.corrections.fateOf(found.key);
+      const fate = this.fateOf(found.key);
       if (fate === undefined) count(found, found.mentions, (a, b) => a + b);
       else if (fate !== 'ignored' && !fate.entity.ignoreIn.has(id)) count(fate.entity, found.mentions, (a, b) => a + b);
     }
     let text: string | undefined;
-    for (const entity of this.corrections.entities()) {
+    for (const entity of this.allCorrected()) {
       if (entity.ignoreIn.has(id)) continue;
       for (const added of entity.added) {
         if (!added.everywhere && !added.articles.has(id)) continue;
@@ -259,6 +268,19 @@ export class CorrectedIndexEntities implements IndexEntities {
         // The engine may have found some of them already: the larger count stands, not the sum.
         if (mentions > 0) count(entity, mentions, Math.max);
       }
+    }
+    const { moved, gained } = this.splits();
+    for (const [key, byPath] of moved) {
+      const leaving = byPath.get(path) ?? 0;
+      const known = counts.get(key);
+      if (leaving === 0 || known === undefined) continue;
+      if (known.mentions > leaving) counts.set(key, { ...known, mentions: known.mentions - leaving });
+      else counts.delete(key);
+    }
+    for (const [key, byPath] of gained) {
+      const arriving = byPath.get(path);
+      const entity = this.correctedEntity(key);
+      if (arriving && entity) count(entity, arriving.mentions, (a, b) => a + b);
     }
     return [...counts.values()].sort((a, b) => b.mentions - a.mentions);
   }
@@ -271,20 +293,94 @@ export class CorrectedIndexEntities implements IndexEntities {
     return this.index.articlesNaming(name);
   }
 
+  formCounter(forms: readonly string[]): (path: string) => readonly number[] {
+    return this.index.formCounter(forms);
+  }
+
+  /**
+   * Companions when names added by the user take part, which the index's entity terms do not know: counted over
+   * the entity's newest {@link COMPANION_ARTICLES} articles, from each article's engine entities (as corrected) and
+   * the added entities whose articles include it.
+   */
+  private companionsWithAdded(own: string, withAdded: readonly CorrectedEntity[], limit: number): Companion[] {
+    const counts = new Map<string, Companion>();
+    const { moved, gained } = this.splits();
+    const addedPaths = withAdded.map((entity) => ({ entity, paths: new Set(this.articlesOf(entity).map((article) => article.path)) }));
+    for (const { path } of this.entityArticles(own).slice(0, COMPANION_ARTICLES)) {
+      const seen = new Set<string>([own]);
+      const id = this.paths.idOf(path);
+      const count = (target: Omit<Companion, 'articles'> & { readonly ignoreIn?: ReadonlySet<string> }) => {
+        if (seen.has(target.key) || target.ignoreIn?.has(id)) return;
+        seen.add(target.key);
+        counts.set(target.key, { key: target.key, name: target.name, type: target.type, articles: (counts.get(target.key)?.articles ?? 0) + 1 });
+      };
+      for (const found of this.index.entitiesOf(path)) {
+        const fate = this.fateOf(found.key);
+        const target = fate === 'ignored' ? undefined : (fate?.entity ?? found);
+        // An entity named here only by a form split off it is not here any more.
+        if (target && (moved.get(target.key)?.get(path) ?? 0) < found.mentions) count(target);
+      }
+      for (const [key, byPath] of gained) {
+        const entity = byPath.has(path) ? this.correctedEntity(key) : undefined;
+        if (entity) count(entity);
+      }
+      for (const { entity, paths } of addedPaths) if (paths.has(path)) count(entity);
+    }
+    return [...counts.values()].sort((a, b) => b.articles - a.articles || a.name.localeCompare(b.name)).slice(0, limit);
+  }
+
+  /** The corrected entity (of a facts entry, or a split-off form) whose key is `key`. */
+  private correctedEntity(key: string): CorrectedEntity | undefined {
+    return this.corrections.entity(key) ?? this.splits().own.get(key);
+  }
+
+  /** What the engine entity `key` becomes, split-off forms included. */
+  private fateOf(key: string): EntityFate {
+    const fate = this.corrections.fateOf(key);
+    if (fate !== undefined) return fate;
+    const own = this.splits().own.get(key);
+    return own && { entity: own };
+  }
+
+  private allCorrected(): readonly CorrectedEntity[] {
+    const { own } = this.splits();
+    return own.size === 0 ? this.corrections.entities() : [...this.corrections.entities(), ...own.values()];
+  }
+
+  private touchedKeys(): Iterable<string> {
+    const { own } = this.splits();
+    return own.size === 0 ? this.corrections.touchedKeys() : [...this.corrections.touchedKeys(), ...own.keys()];
+  }
+
+  private splits(): SplitView {
+    this.splitView ??= indexSplitView(this.index, this.corrections, this.paths);
+    return this.splitView;
+  }
+
   /** The corrected entity's articles, newest first: members' merged, ignored articles out, added names' in. */
   private articlesOf(entity: CorrectedEntity): readonly EntityArticle[] {
     let articles = this.articlesByKey.get(entity.key);
     if (articles === undefined) {
       const [only, ...others] = entity.members;
-      // A rename, a retype or a split alone: the one member's articles as the index gives them.
-      articles = only !== undefined && others.length === 0 && entity.added.length === 0 && entity.ignoreIn.size === 0 ? this.index.entityArticles(only) : this.mergedArticles(entity);
+      const leaving = this.splits().moved.get(entity.key);
+      const arriving = this.splits().gained.get(entity.key);
+      const moves = (leaving?.size ?? 0) + (arriving?.size ?? 0) > 0;
+      // A rename or a retype alone: the one member's articles as the index gives them.
+      articles = only !== undefined && others.length === 0 && entity.added.length === 0 && entity.ignoreIn.size === 0 && !moves ? this.index.entityArticles(only) : this.mergedArticles(entity, leaving, arriving);
       this.articlesByKey.set(entity.key, articles);
     }
     return articles;
   }
 
-  private mergedArticles(entity: CorrectedEntity): readonly EntityArticle[] {
+  private mergedArticles(entity: CorrectedEntity, leaving: ReadonlyMap<string, number> = new Map(), arriving: ReadonlyMap<string, EntityArticle> = new Map()): readonly EntityArticle[] {
     let articles = mergeNewestFirst(entity.members.map((member) => this.index.entityArticles(member)));
+    if (leaving.size > 0) {
+      articles = articles.flatMap((article) => {
+        const mentions = article.mentions - (leaving.get(article.path) ?? 0);
+        return mentions <= 0 ? [] : [mentions === article.mentions ? article : { ...article, mentions }];
+      });
+    }
+    if (arriving.size > 0) articles = mergeNewestFirst([articles, [...arriving.values()].sort(newestFirst)]);
     const added = this.addedArticles(entity);
     if (added.size > 0) {
       // The engine may have found some of them already: the larger count stands, not the sum.

@@ -2,11 +2,12 @@ import { nameIdentity } from '../entities/names';
 import { EntityType } from '../entities/types';
 import { DocStore } from '../search/doc-store';
 import { EntityInfo, EntityTable } from '../search/entity-table';
-import { PostingList, packCounts } from '../search/postings';
+import { PostingList, entityCount, packCounts } from '../search/postings';
 import { TermDictionary } from '../search/term-dictionary';
 import { tokenize } from '../search/tokenize';
 import { CorrectedEntity, EntityCorrections } from './entity-corrections';
 import { docsNaming, exactNameMentions } from './exact-name';
+import { EntitySplit, SplitSource, docFormCounter, splitEntity } from './split-forms';
 
 /**
  * What a search needs to apply the corrections: the corrections, and how an article id becomes the index's path.
@@ -72,21 +73,69 @@ function listWithout(lists: readonly PostingList[], without: ReadonlySet<number>
   return { docs: Uint32Array.from(order, (i) => docs[i] ?? 0), counts: Uint32Array.from(order, (i) => counts[i] ?? 0), start: 0, end: docs.length };
 }
 
-/** The postings of the corrected entity: its members' (without its ignored articles) and its added names' occurrences. */
+/** The documents of the index as a split reads them: an engine entity's forms, its live postings with their mentions, and forms counted in a document's words. */
+function docSplitSource(source: EntitySearchSource): SplitSource<number> {
+  return {
+    forms: (key) => {
+      const info = source.entities.get(key);
+      return info ? [info.name, ...info.aliases] : [];
+    },
+    articles: (key) => {
+      const info = source.entities.get(key);
+      const found: { article: number; mentions: number }[] = [];
+      for (const { docs, counts, start, end } of info ? source.lists(info.term) : []) {
+        for (let i = start; i < end; i++) {
+          const doc = docs[i] ?? 0;
+          if (source.store.isLive(doc)) found.push({ article: doc, mentions: entityCount(counts[i] ?? 0) });
+        }
+      }
+      return found;
+    },
+    formCounter: (forms) => docFormCounter(source.store, (word) => source.dictionary.id(word), forms),
+  };
+}
+
+/**
+ * Splits worked out, by corrected entity and by document store, with the store's size then: each query with a
+ * filter on a split entity would otherwise read its articles again. A change of the facts makes new corrected
+ * entities, a change of the store new sizes.
+ */
+const splits = new WeakMap<CorrectedEntity, WeakMap<object, { readonly count: number; readonly live: number; readonly split: EntitySplit<number> }>>();
+
+function splitOf(entity: CorrectedEntity, source: EntitySearchSource): EntitySplit<number> {
+  const byStore = splits.get(entity) ?? new WeakMap<object, { count: number; live: number; split: EntitySplit<number> }>();
+  splits.set(entity, byStore);
+  const known = byStore.get(source.store);
+  if (known && known.count === source.store.count && known.live === source.store.liveCount) return known.split;
+  const split = splitEntity(entity, docSplitSource(source));
+  byStore.set(source.store, { count: source.store.count, live: source.store.liveCount, split });
+  return split;
+}
+
+/** One posting list of the documents of `mentions`, each with its mentions as entity-field counts. */
+function listOf(mentions: ReadonlyMap<number, number>): PostingList {
+  const docs = [...mentions.keys()].sort((a, b) => a - b);
+  return { docs: Uint32Array.from(docs), counts: Uint32Array.from(docs, (doc) => packCounts(0, 0, mentions.get(doc) ?? 0)), start: 0, end: docs.length };
+}
+
+/** The postings of the corrected entity: its members' (without its ignored articles, nor those a split takes whole) and its added names' occurrences. */
 function correctedMatch(entity: CorrectedEntity, source: EntitySearchSource, search: SearchCorrections): EntityMatch {
   const without = new Set<number>();
   for (const id of entity.ignoreIn) {
     const doc = source.store.docOf(search.pathOf(id));
     if (doc !== undefined) without.add(doc);
   }
+  const emptied = entity.split.length === 0 ? new Map<string, ReadonlySet<number>>() : splitOf(entity, source).emptied;
   const members = entity.members.flatMap((member) => source.entities.get(member) ?? []);
-  const postings = members.map((info) => (without.size === 0 ? source.lists(info.term) : [listWithout(source.lists(info.term), without)]));
+  const postings = members.map((info) => {
+    const gone = emptied.get(info.key);
+    const skipped = gone === undefined ? without : new Set([...without, ...gone]);
+    return skipped.size === 0 ? source.lists(info.term) : [listWithout(source.lists(info.term), skipped)];
+  });
   const added = addedDocs(entity, source, search, without);
-  if (added.size > 0) {
-    const docs = [...added.keys()].sort((a, b) => a - b);
-    postings.push([{ docs: Uint32Array.from(docs), counts: Uint32Array.from(docs, (doc) => packCounts(0, 0, added.get(doc) ?? 0)), start: 0, end: docs.length }]);
-  }
-  return { postings, forms: [entity.name, ...members.flatMap((info: EntityInfo) => [info.name, ...info.aliases]), ...entity.added.map((added) => added.name)] };
+  if (added.size > 0) postings.push([listOf(added)]);
+  const forms = members.flatMap((info: EntityInfo) => [info.name, ...info.aliases]).filter((form) => !entity.split.includes(nameIdentity(form)));
+  return { postings, forms: [entity.name, ...forms, ...entity.added.map((added) => added.name)] };
 }
 
 /** The documents (with mentions) where the entity's added names occur, the engine's mentions there not counted. */
@@ -108,7 +157,7 @@ function addedDocs(entity: CorrectedEntity, source: EntitySearchSource, search: 
 }
 
 /** Whether the corrected entity's own name answers the filter (a renamed or retyped entity the engine never wrote so). */
-function namesEntity(entity: CorrectedEntity, atom: { readonly name: string; readonly exact?: boolean }): boolean {
+function namesEntity(entity: Pick<CorrectedEntity, 'key' | 'name'>, atom: { readonly name: string; readonly exact?: boolean }): boolean {
   if (atom.exact) return nameIdentity(atom.name) === entity.key.slice(entity.key.indexOf(':') + 1);
   const own = new Set(tokenize(entity.name).map((token) => token.term));
   const wanted = tokenize(atom.name).map((token) => token.term);
@@ -136,5 +185,27 @@ export function correctedEntityMatches(atom: { readonly name: string; readonly e
     else if (fate !== undefined && fate !== 'ignored' && wanted(fate.entity.type)) corrected.add(fate.entity);
   }
   for (const entity of corrected) matches.set(entity.key, correctedMatch(entity, source, search));
+  addSplitOffs(atom, source, search, matches);
   return [...matches.values()];
+}
+
+/**
+ * Adds to `matches` (by corrected key) the articles forms split off other entities take, for each split-off
+ * form whose entity (its facts entry's, else its own) is of the filter's type and is already matched or named
+ * by the filter: a split-off form no entry claims is an entity of its own name.
+ */
+function addSplitOffs(atom: { readonly name: string; readonly entityType?: EntityType; readonly exact?: boolean }, source: EntitySearchSource, search: SearchCorrections, matches: Map<string, EntityMatch>): void {
+  for (const entity of search.corrections.entities()) {
+    for (const identity of entity.split) {
+      const key = `${entity.type}:${identity}`;
+      const fate = search.corrections.fateOf(key);
+      if (fate === 'ignored') continue;
+      const target = fate?.entity ?? { key, name: identity, type: entity.type };
+      if ((atom.entityType !== undefined && atom.entityType !== target.type) || !(matches.has(target.key) || namesEntity(target, atom))) continue;
+      const off = splitOf(entity, source).off.find((found) => found.entity.key === key);
+      if (off === undefined) continue;
+      const known = matches.get(target.key);
+      matches.set(target.key, { postings: [...(known?.postings ?? []), [listOf(off.articles)]], forms: [...(known?.forms ?? []), off.entity.name] });
+    }
+  }
 }

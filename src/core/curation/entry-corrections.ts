@@ -1,7 +1,7 @@
 import { getNodeValue, Node } from 'jsonc-parser';
 import { entityKey } from '../entities/article-entities';
 import { EntityType } from '../entities/types';
-import { ENTITY_TYPE_NAMES } from '../entity-directory';
+import { refOfAlias } from '../facts/corrections';
 
 /**
  * An engine entity an entry claims in its `aliases`: a bare name is of the entry's own type, a prefixed one
@@ -52,28 +52,6 @@ export const CORRECTION_FIELDS: readonly string[] = ['aliases', 'split', 'ignore
  */
 export const NO_CORRECTIONS: EntryCorrections = { aliases: [], split: [], ignore: false, ignoreIn: [], add: false, addIn: [] };
 
-/** Alias prefixes naming a type other than the entry's: the kind of one entity as the views say it ("person", "place"…). */
-const TYPE_OF_PREFIX: ReadonlyMap<string, EntityType> = new Map(
-  (Object.keys(ENTITY_TYPE_NAMES) as EntityType[]).flatMap((type) => [
-    [ENTITY_TYPE_NAMES[type].one.split(' ')[0] ?? type, type],
-    [type.toLowerCase(), type],
-  ]),
-);
-
-/**
- * The type and name an alias of an entry of type `own` names: "place:Washington" is the place, a bare
- * "Putin" is of the entry's own type. An unknown prefix is part of the name ("Apollo 11: Moon").
- *
- * @example
- * aliasTarget('person:Washington', 'LOC'); // { type: 'PER', name: 'Washington' }
- * aliasTarget('Putin', 'PER'); // { type: 'PER', name: 'Putin' }
- */
-export function aliasTarget(alias: string, own: EntityType): { type: EntityType; name: string } {
-  const colon = alias.indexOf(':');
-  const type = colon > 0 ? TYPE_OF_PREFIX.get(alias.slice(0, colon).trim().toLowerCase()) : undefined;
-  return type === undefined ? { type: own, name: alias.trim() } : { type, name: alias.slice(colon + 1).trim() };
-}
-
 type Warn = (node: Node, message: string) => void;
 
 /** A list of non-empty strings (one string is a list of one), or undefined with a warning. */
@@ -119,7 +97,7 @@ export function correctionsOf(entry: Node, type: EntityType, name: string, warn:
     switch (key.value) {
       case 'aliases':
         corrections.aliases = (textList(node, 'aliases', warn) ?? []).flatMap(({ node: item, text }) => {
-          const target = aliasTarget(text, type);
+          const target = refOfAlias(text, type);
           const aliasKey = entityKey(target.type, target.name);
           if (aliasKey !== own) return [{ key: aliasKey, ...target, offset: item.offset, length: item.length }];
           warn(item, `"${text}" is "${name}" itself: this alias does nothing.`);

@@ -35,6 +35,8 @@ export type Correction =
   | { readonly kind: 'ignore' | 'add'; readonly entity: EntityRef; readonly article?: string };
 
 const TYPE_OF_WORD: ReadonlyMap<string, EntityType> = new Map((Object.keys(TYPE_WORDS) as EntityType[]).map((type) => [TYPE_WORDS[type], type]));
+/** What may stand before the colon of a typed alias: a word of {@link TYPE_WORDS} or a type's code ("per"), any case. */
+const TYPE_OF_PREFIX: ReadonlyMap<string, EntityType> = new Map([...TYPE_OF_WORD, ...ENTITY_TYPES.map((type): [string, EntityType] => [type.toLowerCase(), type])]);
 
 /**
  * The entity type a word of {@link TYPE_WORDS} names ("person", "place", "organization", "other"), any case.
@@ -47,17 +49,19 @@ export function typeOfWord(word: string): EntityType | undefined {
 }
 
 /**
- * The entity a name in an entry's `aliases` stands for: a bare name is of the entry's own type, a name with a
- * kind before a colon ("place:Washington", "person:…", "organization:…", "other:…") of that kind.
+ * The entity a name in an entry's `aliases` stands for, as the reader applies it and the writer and the table
+ * import compare it: a bare name is of the entry's own type, a name with a kind before a colon
+ * ("place:Washington", "person:…", "organization:…", "other:…", or a type's code, "loc:…") of that kind. An
+ * unknown kind is part of the name ("Apollo 11: Moon").
  *
  * @example
  * refOfAlias('place:Washington', 'PER'); // { type: 'LOC', name: 'Washington' }
- * refOfAlias('Putin', 'PER');            // { type: 'PER', name: 'Putin' }
+ * refOfAlias(' Putin ', 'PER');          // { type: 'PER', name: 'Putin' }
  */
 export function refOfAlias(alias: string, entryType: EntityType): EntityRef {
   const colon = alias.indexOf(':');
-  const type = colon > 0 ? typeOfWord(alias.slice(0, colon)) : undefined;
-  return type === undefined ? { type: entryType, name: alias } : { type, name: alias.slice(colon + 1).trim() };
+  const type = colon > 0 ? TYPE_OF_PREFIX.get(alias.slice(0, colon).trim().toLowerCase()) : undefined;
+  return type === undefined ? { type: entryType, name: alias.trim() } : { type, name: alias.slice(colon + 1).trim() };
 }
 
 /**

@@ -1,4 +1,5 @@
-import { CorrectionEntry, EntityCorrections, resolveCorrections } from '../curation/entity-corrections';
+import { CorrectionEntry, CorrectionProblem, EntityCorrections, resolveCorrections } from '../curation/entity-corrections';
+import { CORRECTION_FIELDS, EntryCorrections } from '../curation/entry-corrections';
 import { FactsEntry, FactsProblem, parseFacts } from './entity-facts';
 
 /**
@@ -46,8 +47,8 @@ export class FactsStore implements FactsLookup {
   /** The entries of each file's last valid text, kept when it is removed: a save that deletes and rewrites the file, or a file deleted and written again invalid, loses nothing. */
   private readonly lastValid = new Map<string, ReadonlyMap<string, FactsEntry>>();
   private readonly listeners = new Set<() => void>();
-  /** The resolved corrections, made again on first need after a change. */
-  private resolved: EntityCorrections | undefined;
+  /** The resolved corrections and the conflicts between files, made again on first need after a change. */
+  private resolved: { corrections: EntityCorrections; conflicts: readonly CorrectionProblem[] } | undefined;
 
   /**
    * `articleId` turns an article path of `ignoreIn`/`addIn` (relative to the workspace folder of the facts
@@ -85,7 +86,74 @@ export class FactsStore implements FactsLookup {
   }
 
   corrections(): EntityCorrections {
-    this.resolved ??= resolveCorrections(this.entries(), this.articleId).corrections;
+    return this.resolve().corrections;
+  }
+
+  /**
+   * The corrections of one file that another file's contradict (a second claim on an entity, a merge that
+   * closes a circle across two workspace folders' files): each file alone is fine, so its own warnings do not
+   * say it. At the alias that loses, whose file is `source`.
+   *
+   * @example
+   * store.update(a, '{ "people": { "A": { "aliases": ["B"] } } }');
+   * store.update(b, '{ "people": { "B": { "aliases": ["A"] } } }');
+   * store.conflicts(); // [{ source: b, message: 'Merging "A" into "B" would go round in a circle … (another workspace folder\'s facts file decides otherwise)' }]
+   */
+  conflicts(): readonly CorrectionProblem[] {
+    return this.resolve().conflicts;
+  }
+
+  /**
+   * The aliases that name an entity the corpus does not have (`has` says which keys it has), nor any entry: they
+   * do nothing, perhaps since the articles that named it were removed.
+   *
+   * @example
+   * store.aliasesNamingNothing((key) => index.entitySummary(key) !== undefined); // [{ source, offset: 40, length: 7, message: '"Putin" is no entity of the corpus …' }]
+   */
+  aliasesNamingNothing(has: (key: string) => boolean): CorrectionProblem[] {
+    const problems: CorrectionProblem[] = [];
+    for (const [source, entries] of this.files) {
+      for (const entry of entries.values()) {
+        for (const alias of entry.corrections.aliases) {
+          if (has(alias.key) || this.entry(alias.key)) continue;
+          problems.push({ source, offset: alias.offset, length: alias.length, message: `"${alias.name}" is no entity of the corpus (any more): this alias does nothing until an article names it.` });
+        }
+      }
+    }
+    return problems;
+  }
+
+  /** Entries with corrections for an entity that an earlier file also has an entry for: the earlier one applies. */
+  private shadowedCorrections(): CorrectionProblem[] {
+    const seen = new Set<string>();
+    const shadowed: CorrectionProblem[] = [];
+    for (const [source, entries] of this.files) {
+      const fileKeys = [...entries.keys()];
+      for (const [key, entry] of entries) {
+        if (seen.has(key) && CORRECTION_FIELDS.some((field) => hasValue(entry.corrections, field))) {
+          shadowed.push({ source, offset: entry.offset, length: entry.length, message: `"${entry.name}" also has an entry in another workspace folder's facts file, read first: its corrections apply, this entry's are left out. Agree on one.` });
+        }
+      }
+      fileKeys.forEach((key) => seen.add(key));
+    }
+    return shadowed;
+  }
+
+  private resolve(): { corrections: EntityCorrections; conflicts: readonly CorrectionProblem[] } {
+    if (this.resolved) return this.resolved;
+    const { corrections, problems } = resolveCorrections(this.entries(), this.articleId);
+    // What each file says of itself is among its own problems already: only what files say of each other is new.
+    const alone = new Map<string, Set<number>>();
+    const conflicts = problems.filter((problem) => {
+      let own = alone.get(problem.source);
+      if (own === undefined) {
+        const entries = [...(this.files.get(problem.source)?.values() ?? [])].map((entry) => ({ source: problem.source, type: entry.type, name: entry.name, corrections: entry.corrections }));
+        own = new Set(resolveCorrections(entries, this.articleId).problems.map((found) => found.offset));
+        alone.set(problem.source, own);
+      }
+      return !own.has(problem.offset);
+    });
+    this.resolved = { corrections, conflicts: [...conflicts.map((problem) => ({ ...problem, message: `${problem.message} (Another workspace folder's facts file decides otherwise: agree on one.)` })), ...this.shadowedCorrections()] };
     return this.resolved;
   }
 
@@ -110,4 +178,10 @@ export class FactsStore implements FactsLookup {
     this.resolved = undefined;
     for (const listener of this.listeners) listener();
   }
+}
+
+/** Whether the correction field `field` says something (a true flag, a non-empty list). */
+function hasValue(corrections: EntryCorrections, field: string): boolean {
+  const value: unknown = corrections[field as keyof EntryCorrections];
+  return value === true || (Array.isArray(value) && value.length > 0);
 }

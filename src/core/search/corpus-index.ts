@@ -1,4 +1,5 @@
 import { docsNaming } from '../curation/exact-name';
+import { docFormCounter } from '../curation/split-forms';
 import { SearchCorrections } from '../curation/corrected-search';
 import { EntityType } from '../entities/types';
 import { AnalyzedBatch, entityTerm } from './analyzed-batch';
@@ -508,6 +509,15 @@ export class CorpusIndex {
   articlesNaming(name: string): EntityArticle[] {
     const source = { termId: (word: string) => this.dictionary.id(word), lists: (term: number) => this.lists(term), isLive: (doc: number) => this.store.isLive(doc), text: (doc: number) => this.store.text(doc) };
     return docsNaming(name, source).map(({ doc, mentions }) => this.entityArticle(doc, mentions));
+  }
+
+  /** A counter of the written `forms` in an article's words (its path), longest form first: how a split divides an entity's mentions. */
+  formCounter(forms: readonly string[]): (path: string) => readonly number[] {
+    const count = docFormCounter(this.store, (word) => this.dictionary.id(word), forms);
+    return (path) => {
+      const doc = this.store.docOf(path);
+      return doc === undefined ? forms.map(() => 0) : count(doc);
+    };
   }
 
   private entityArticle(doc: number, mentions: number): EntityArticle {

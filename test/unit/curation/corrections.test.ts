@@ -2,8 +2,8 @@ import * as assert from 'assert';
 import { correctArticleEntities } from '../../../src/core/curation/article-corrections';
 import { ArticlePaths, CorrectedIndexEntities, mergeNewestFirst } from '../../../src/core/curation/corrected-entities';
 import { EntityCorrections, resolveCorrections } from '../../../src/core/curation/entity-corrections';
-import { aliasTarget } from '../../../src/core/curation/entry-corrections';
 import { exactNameMentions } from '../../../src/core/curation/exact-name';
+import { refOfAlias } from '../../../src/core/facts/corrections';
 import { parseFacts } from '../../../src/core/facts/entity-facts';
 import { FactsStore } from '../../../src/core/facts/facts-store';
 import { CorpusIndex, SearchOptions } from '../../../src/core/search/corpus-index';
@@ -56,10 +56,11 @@ describe('facts file corrections: parsing', () => {
   });
 
   it('names an alias of another type by its prefix, and keeps an unknown prefix as part of the name', () => {
-    assert.deepStrictEqual(aliasTarget('place:Washington', 'PER'), { type: 'LOC', name: 'Washington' });
-    assert.deepStrictEqual(aliasTarget('organization: UN', 'PER'), { type: 'ORG', name: 'UN' });
-    assert.deepStrictEqual(aliasTarget('other:Olympics', 'PER'), { type: 'MISC', name: 'Olympics' });
-    assert.deepStrictEqual(aliasTarget('Apollo 11: Moon', 'MISC'), { type: 'MISC', name: 'Apollo 11: Moon' });
+    assert.deepStrictEqual(refOfAlias('place:Washington', 'PER'), { type: 'LOC', name: 'Washington' });
+    assert.deepStrictEqual(refOfAlias('organization: UN', 'PER'), { type: 'ORG', name: 'UN' });
+    assert.deepStrictEqual(refOfAlias('other:Olympics', 'PER'), { type: 'MISC', name: 'Olympics' });
+    assert.deepStrictEqual(refOfAlias('Apollo 11: Moon', 'MISC'), { type: 'MISC', name: 'Apollo 11: Moon' });
+    assert.deepStrictEqual(refOfAlias('LOC:Washington', 'PER'), { type: 'LOC', name: 'Washington' });
   });
 
   it('warns where a value has the wrong shape, and uses the rest', () => {
@@ -108,6 +109,28 @@ describe('facts file corrections: parsing', () => {
     assert.strictEqual(first.fateOf('PER:b'), 'ignored');
     store.update('one', '{}');
     assert.deepStrictEqual(store.corrections().entity('PER:a')?.members, ['PER:a', 'PER:y']);
+  });
+
+  it('warns where two workspace folders\' facts files contradict each other, at the losing side only', () => {
+    const store = new FactsStore();
+    const two = '{ "people": { "B": { "aliases": ["A"] }, "C": { "aliases": ["X"] } } }';
+    store.update('one', '{ "people": { "A": { "aliases": ["B"] }, "C": { "ignore": true } } }');
+    store.update('two', two);
+    const conflicts = store.conflicts().map(({ source, offset, length, message }) => ({ source, text: two.slice(offset, offset + length), message }));
+    assert.deepStrictEqual(conflicts.map(({ source, text }) => `${source} ${text}`), ['two "A"', 'two "C"']);
+    assert.match(conflicts[0]?.message ?? '', /circle.*another workspace folder/is);
+    assert.match(conflicts[1]?.message ?? '', /read first/);
+    store.update('two', '{ "people": { "B": { "aliases": ["Y"] } } }');
+    assert.deepStrictEqual(store.conflicts(), []);
+  });
+
+  it('points out aliases that name no entity of the corpus nor any entry', () => {
+    const store = new FactsStore();
+    const text = '{ "people": { "A": { "aliases": ["Gone", "Here", "B"] }, "B": { "add": true } } }';
+    store.update('one', text);
+    const hints = store.aliasesNamingNothing((key) => key === 'PER:here');
+    assert.deepStrictEqual(hints.map(({ offset, length }) => text.slice(offset, offset + length)), ['"Gone"']);
+    assert.match(hints[0]?.message ?? '', /no entity of the corpus/);
   });
 });
 
@@ -165,14 +188,15 @@ describe('facts file corrections: applied to an index', () => {
 
   it('lists the corrected entities in place of the engine ones, with the right totals and type counts', () => {
     const people = entities.listEntities({ type: 'PER', sort: 'articles', offset: 0, limit: 10 });
-    assert.deepStrictEqual(people.entities.map((entity) => entity.name), ['Jane Doe', 'Kim Jong-un', 'Vladimir Putin']);
-    assert.strictEqual(people.total, 3);
+    // "Kim" is split off Kim Jong-un (split.test.ts): c.txt named him only so, and goes with "Kim".
+    assert.deepStrictEqual(people.entities.map((entity) => entity.name), ['Jane Doe', 'Vladimir Putin', 'Kim', 'Kim Jong-un']);
+    assert.strictEqual(people.total, 4);
     const places = entities.listEntities({ type: 'LOC', sort: 'name', offset: 0, limit: 10 });
     assert.deepStrictEqual(places.entities.map((entity) => [entity.name, entity.articleCount]), [['Moscow', 1], ['Washington', 2]]);
     assert.strictEqual(entities.listEntities({ type: 'MISC', sort: 'articles', offset: 0, limit: 10 }).total, 0);
-    assert.deepStrictEqual(Object.fromEntries(entities.entityTypeCounts()), { PER: 3, LOC: 2, ORG: 0, MISC: 0 });
+    assert.deepStrictEqual(Object.fromEntries(entities.entityTypeCounts()), { PER: 4, LOC: 2, ORG: 0, MISC: 0 });
     assert.deepStrictEqual(entities.listEntities({ type: 'PER', sort: 'articles', filter: 'v. put', offset: 0, limit: 10 }).entities.map((entity) => entity.name), ['Vladimir Putin']);
-    assert.deepStrictEqual(entities.listEntities({ type: 'PER', sort: 'articles', offset: 1, limit: 1 }).entities.map((entity) => entity.name), ['Kim Jong-un']);
+    assert.deepStrictEqual(entities.listEntities({ type: 'PER', sort: 'articles', offset: 1, limit: 1 }).entities.map((entity) => entity.name), ['Vladimir Putin']);
   });
 
   it('adds every occurrence of an added name through the index, and only the listed articles for addIn', () => {
@@ -190,10 +214,13 @@ describe('facts file corrections: applied to an index', () => {
     assert.deepStrictEqual(entities.entitiesOf('papers/d.txt').map(({ key }) => key), ['PER:jane doe']);
   });
 
-  // Companions come from the entity terms of the index: a name only added by the user is not among them.
-  it('maps companions and timelines to the corrected entities', () => {
+  it('maps companions and timelines to the corrected entities, names added by the user and split off included', () => {
     assert.ok(entities.companions('PER:kim jong-un', 10).every((companion) => companion.key !== 'PER:v. putin'));
-    assert.deepStrictEqual(entities.companions('LOC:washington', 10).map((companion) => companion.key).sort(), ['PER:kim jong-un', 'PER:vladimir putin']);
+    // c.txt names Kim only as "Kim", split off Kim Jong-un; Jane Doe is added by the user in b.txt and c.txt.
+    assert.deepStrictEqual(entities.companions('LOC:washington', 10).map(({ key, articles }) => `${key}×${articles}`), ['PER:jane doe×2', 'PER:kim×1', 'PER:vladimir putin×1']);
+    assert.deepStrictEqual(entities.companions('PER:jane doe', 10).map(({ key, articles }) => `${key}×${articles}`), ['LOC:washington×2', 'PER:kim×1', 'PER:vladimir putin×1']);
+    const engineOnly = new CorrectedIndexEntities(index, correctionsOf({ places: { Washington: { aliases: ['person:Washington'] } } }), SAME);
+    assert.deepStrictEqual(engineOnly.companions('LOC:washington', 10).map((companion) => companion.key).sort(), ['MISC:method', 'PER:kim jong-un', 'PER:v. putin']);
     assert.deepStrictEqual([...entities.entityTimeline('PER:vladimir putin')], [['2023-09', 3]]);
   });
 
