@@ -72,7 +72,8 @@ describe('The facts file (.newscorpus/entities.json)', () => {
 
   it('marks an invalid file with a diagnostic and keeps the facts it had', async () => {
     await writeFacts(JSON.stringify(FACTS, null, 2));
-    await factsBecome('the facts are read', (facts) => facts.entry(PUTIN) !== undefined);
+    // Its own facts, not the previous test's entry for the same person, must be in use before the file breaks.
+    await factsBecome('the facts are read', (facts) => facts.entry(PUTIN)?.entry.facts.born === '1952-10-07');
     await writeFacts('{\n  "people": {\n    "Vladimir Putin": { "description": "half typed"\n');
     const errors = () => vscode.languages.getDiagnostics(factsUri()).filter((diagnostic) => diagnostic.source === 'News Corpus' && diagnostic.severity === vscode.DiagnosticSeverity.Error);
     await eventually('the invalid facts file has a diagnostic', () => errors().length > 0, (listener) => {
