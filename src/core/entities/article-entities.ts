@@ -40,9 +40,9 @@ const WHITE_SPACE = /\s/u;
 /** Stands for the article's lower-case words when `isJunk` will not look at them. */
 const NO_WORDS: WordSet = new Set();
 
-/** Separators that never stand inside a name: "Russian Far East | Photo", "Reproduction/EFE". */
-const SEPARATOR = /\s*[|/•·]\s*/gu;
-const SEPARATOR_CHARACTER = /[|/•·]/u;
+/** Separators that never stand inside a name: "Russian Far East | Photo", "Reproduction/EFE", "Photo: Reproduction". */
+const SEPARATOR = /\s*(?:[|/•·]|:(?=\s))\s*/gu;
+const SEPARATOR_CHARACTER = /[|/•·]|:\s/u;
 /** A trailing word in lower case only ("US interprets") is a tagging overrun, not part of the name. */
 const TRAILING_LOWER_WORD = /\s+\p{Ll}+$/u;
 
