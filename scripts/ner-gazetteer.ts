@@ -13,7 +13,7 @@ import { tokenize } from '../src/core/entities/tokenizer';
 const enum Category {
   Country = 0,
   Capital = 1,
-  Demonym = 2,
+  Demonym = 2, // DEMONYM_CATEGORY of src/core/entities/gazetteer.ts
   FirstName = 3,
   Region = 4,
   Brand = 5,

@@ -40,9 +40,14 @@ const WHITE_SPACE = /\s/u;
 /** Stands for the article's lower-case words when `isJunk` will not look at them. */
 const NO_WORDS: WordSet = new Set();
 
-/** Separators that never stand inside a name: "Russian Far East | Photo", "Reproduction/EFE". */
-const SEPARATOR = /\s*[|/•·]\s*/gu;
-const SEPARATOR_CHARACTER = /[|/•·]/u;
+/** Separators that never stand inside a name: "Russian Far East | Photo", "Reproduction/EFE", "Photo: Reproduction". */
+const SEPARATOR = /\s*(?:[|/•·]|:(?=\s))\s*/gu;
+const SEPARATOR_CHARACTER = /[|/•·]|:\s/u;
+/**
+ * A person's title at the start of a span ("Minister of Natural Resources and Environment") is a role, not
+ * part of the name: CoNLL annotates the ministry's name alone, and the role miner reads the title.
+ */
+const LEADING_TITLE = /^(?:Minister|Secretary|Ambassador|Governor|President|Chancellor|Commissioner|Chairman|Chairwoman)\s+(?:of|for)\s+(?:the\s+)?/u;
 /** A trailing word in lower case only ("US interprets") is a tagging overrun, not part of the name. */
 const TRAILING_LOWER_WORD = /\s+\p{Ll}+$/u;
 
@@ -61,14 +66,20 @@ const INSTITUTIONS = new Map<string, EntityType>([
 ]);
 
 /**
- * Splits a span at separators and trims a trailing lower-case word, returning the pieces (with their
- * own offsets) that remain; junk pieces are dropped by the caller.
+ * Splits a span at separators, trims a leading title and a trailing lower-case word, returning the pieces
+ * (with their own offsets) that remain; junk pieces are dropped by the caller.
  */
 function cleanSpan(span: EntitySpan): EntitySpan[] {
   const pieces: EntitySpan[] = [];
   let from = 0;
-  const push = (start: number, end: number): void => {
+  const push = (pieceStart: number, end: number): void => {
+    let start = pieceStart;
     let text = span.text.slice(start, end);
+    const title = LEADING_TITLE.exec(text);
+    if (title && title[0].length < text.length) {
+      start += title[0].length;
+      text = text.slice(title[0].length);
+    }
     const overrun = TRAILING_LOWER_WORD.exec(text);
     if (overrun) text = text.slice(0, overrun.index);
     if (text !== '') pieces.push({ start: span.start + start, end: span.start + start + text.length, type: span.type, text });
@@ -81,9 +92,9 @@ function cleanSpan(span: EntitySpan): EntitySpan[] {
   return pieces;
 }
 
-/** Whether `cleanSpan` would change a span: most have no separator and do not end in a lower-case word. */
+/** Whether `cleanSpan` would change a span: most have no separator, no leading title and no trailing lower-case word. */
 function needsCleaning(text: string): boolean {
-  return SEPARATOR_CHARACTER.test(text) || TRAILING_LOWER_WORD.test(text);
+  return SEPARATOR_CHARACTER.test(text) || TRAILING_LOWER_WORD.test(text) || LEADING_TITLE.test(text);
 }
 
 /** Whether the text before `start` ends a sentence (or the text, a line or a paragraph starts there). */

@@ -29,9 +29,6 @@ const enum T {
   GazetteerCased,
   LowerInDocument,
   TagPrev,
-  TagPrev2,
-  TagLow,
-  TagShape,
   DocumentType,
   DocumentTypePosition,
   Cluster,
@@ -51,7 +48,7 @@ const SEEDS: Int32Array = (() => {
 })();
 
 /**
- * Upper bound of the features of one token (16 word, 16 context, 2 per gazetteer match bit (≤ 40), 4 tag,
+ * Upper bound of the features of one token (16 word, 16 context, 2 per gazetteer match bit (≤ 40), 1 tag,
  * 2 document), sizing the key buffers so they are allocated once and never checked per feature.
  *
  * @example
@@ -322,20 +319,6 @@ export class FeatureContext {
     return n - at;
   }
 
-  /** Writes the keys of the features that look at the previous two tags; returns how many were written. */
-  tagFeatures(i: number, previous: number, previous2: number, out: Int32Array, at: number): number {
-    out[at] = transitionKey(previous);
-    out[at + 1] = transition2Key(previous, previous2);
-    return 2 + this.tagWordFeatures(i, previous, out, at + 2);
-  }
-
-  /** The tag features that also look at the token (so cannot be tabulated); returns how many were written. */
-  tagWordFeatures(i: number, previous: number, out: Int32Array, at: number): number {
-    out[at] = finish(mix(mix(SEEDS[T.TagLow] ?? 0, previous), this.low[i] ?? 0));
-    out[at + 1] = finish(mix(mix(SEEDS[T.TagShape] ?? 0, previous), this.shape[i] ?? 0));
-    return 2;
-  }
-
   /** Writes the keys of the second-pass document features of token `i`; returns how many were written. */
   documentFeatures(i: number, out: Int32Array, at: number): number {
     const type = this.documentType[i] ?? 0;
@@ -355,16 +338,6 @@ export class FeatureContext {
  */
 export function transitionKey(previous: number): number {
   return finish(mix(SEEDS[T.TagPrev] ?? 0, previous));
-}
-
-/**
- * Key of the feature of the previous two tags.
- *
- * @example
- * weights.add(transition2Key(TAG_O, TAG_START), scores);
- */
-export function transition2Key(previous: number, previous2: number): number {
-  return finish(mix(mix(SEEDS[T.TagPrev2] ?? 0, previous), previous2));
 }
 
 /**

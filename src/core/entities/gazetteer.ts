@@ -8,6 +8,27 @@ const PREFIX_BIT = 0x80000000;
 const SEED = 0x2545f491;
 const LOAD_FACTOR = 0.5;
 
+/**
+ * The category of nationalities and their plurals ("North Korean", "Americans"): the model's gazetteer
+ * is built with it at this number (`scripts/ner-gazetteer.ts`), and `retypeDemonyms` reads it.
+ *
+ * @example
+ * coversExactly(context.gazetteer, DEMONYM_CATEGORY, start, end); // "North Koreans" is exactly tokens start…end
+ */
+export const DEMONYM_CATEGORY = 2;
+
+/**
+ * Whether one entry of `category` covers exactly tokens `start…end` (inclusive), by the match bits of `mark`.
+ *
+ * @example
+ * coversExactly(context.gazetteer, DEMONYM_CATEGORY, 3, 4); // "North Koreans" at tokens 3–4
+ */
+export function coversExactly(marks: Uint32Array, category: number, start: number, end: number): boolean {
+  const base = category * 4;
+  if (start === end) return ((marks[start] ?? 0) & (1 << (base + UNIT))) !== 0;
+  return ((marks[start] ?? 0) & (1 << (base + BEGIN))) !== 0 && ((marks[end] ?? 0) & (1 << (base + LAST))) !== 0;
+}
+
 /** Bits of a position inside a matched entry: Unit (one token), Begin, Inside, Last. */
 const UNIT = 0;
 const BEGIN = 1;

@@ -7,7 +7,7 @@ import { WordClusters } from './word-clusters';
 /** "NCNER" + format version: a reader refuses any other file rather than decoding garbage. */
 const MAGIC = 0x52454e43; // "CNER" little-endian
 /** Bumped whenever the layout or the feature templates change, so that stale models are refused. */
-const MODEL_FORMAT_VERSION = 5;
+const MODEL_FORMAT_VERSION = 6;
 const HEADER_WORDS = 8;
 const HEADER_BYTES = HEADER_WORDS * 4;
 

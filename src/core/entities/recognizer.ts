@@ -1,4 +1,5 @@
 import { Decoder } from './decoder';
+import { retypeDemonyms } from './demonyms';
 import { clearHeadings } from './headings';
 import { ModelData, readModel } from './model-file';
 import { tagsToSpans } from './spans';
@@ -36,6 +37,7 @@ export class EntityRecognizer {
     if (tokens.count === 0) return [];
     const tags = this.decoder.decode(text, tokens);
     clearHeadings(tokens, this.decoder.context, tags);
+    retypeDemonyms(this.decoder.context.gazetteer, tags, tokens.count);
     return tagsToSpans(text, tokens, tags);
   }
 

@@ -4,11 +4,11 @@ import { TokenBuffer, TokenFlag, TokenKind } from './tokenizer';
 import { EntitySpan, EntityType } from './types';
 
 /**
- * Turns BILOU tags into spans of the original text. A span left open (B or I without L, which the
- * decoder allows so as not to drag a wrong B along) is closed at its last inside token; punctuation
+ * Turns BILOU tags into spans of the original text. A span left open (B or I without L: the decoder
+ * never leaves one, but any tags are accepted) is closed at its last inside token; punctuation
  * tokens at a span's edges are left out. A person, place or organization that follows one of the same
  * type after a single space, or after a plural possessive ("Workers’ Party"), in the same sentence,
- * continues it: greedy decoding sometimes closes a name before its end ("Frederick" | "H. Collier",
+ * continues it: decoding sometimes closes a name before its end ("Frederick" | "H. Collier",
  * "Washington" | "D.C."), and two names of one type written side by side are rare (35 of CoNLL train's
  * 23,499 with a space between, none after a plural possessive, none in the modern sets). A name of
  * several words never runs across the seam of a run-together word that the tokenizer split ("The New York

@@ -79,41 +79,19 @@ export function partOf(tag: number): TagPart {
 
 /**
  * Whether `tag` may follow `previous` (TAG_START at a sentence start), and stand at the end of a
- * sentence when `last` is set. I and L only continue an open entity of their type; an open entity may
- * also be abandoned (O, or another type begins), which `tagsToSpans` closes at its last token, but not
- * restarted with the same type, which would cut one name in two.
+ * sentence when `last` is set: the BILOU grammar, strictly. After B or I of a type only I or L of the
+ * same type; after anything else only O, B or U; B and I never end a sentence. The sentence-level
+ * decoder makes every other sequence impossible, so a name is never cut in two nor left open.
  *
  * @example
  * isAllowed(tagOf(0, TagPart.Begin), tagOf(0, TagPart.Last), false); // true
  * isAllowed(TAG_O, tagOf(0, TagPart.Inside), false);                 // false
- * isAllowed(tagOf(0, TagPart.Begin), TAG_O, false);                  // true: a wrong B is dropped
+ * isAllowed(tagOf(0, TagPart.Begin), TAG_O, false);                  // false: an open name must close
  */
 export function isAllowed(previous: number, tag: number, last: boolean): boolean {
   const open = previous !== TAG_START && previous !== TAG_O && partOf(previous) <= TagPart.Inside;
   const part = tag === TAG_O ? -1 : partOf(tag);
-  const sameType = tag !== TAG_O && open && typeIndexOf(tag) === typeIndexOf(previous);
-  if (part === TagPart.Inside || part === TagPart.Last) return sameType && (part === TagPart.Last || !last);
-  // An open entity may be abandoned (O, or another type starts): greedy decoding must not be forced
-  // to drag a wrong B through the rest of the sentence. Restarting the same type is not allowed, so a
-  // name is not cut in two ("Kim" | "Jong-Un").
-  if (sameType) return false;
+  if (open) return (part === TagPart.Inside || part === TagPart.Last) && typeIndexOf(tag) === typeIndexOf(previous) && !(last && part === TagPart.Inside);
+  if (part === TagPart.Inside || part === TagPart.Last) return false;
   return part !== TagPart.Begin || !last;
 }
-
-/**
- * The table of `isAllowed` for every (previous, tag, last) triple, indexed
- * `[(previous * TAG_COUNT + tag) * 2 + (last ? 1 : 0)]`, so the decoder tests a byte instead of branching.
- *
- * @example
- * ALLOWED[(TAG_START * TAG_COUNT + TAG_O) * 2]; // 1
- */
-export const ALLOWED: Uint8Array = (() => {
-  const table = new Uint8Array((TAG_COUNT + 1) * TAG_COUNT * 2);
-  for (let previous = 0; previous <= TAG_COUNT; previous++) {
-    for (let tag = 0; tag < TAG_COUNT; tag++) {
-      table[(previous * TAG_COUNT + tag) * 2] = isAllowed(previous, tag, false) ? 1 : 0;
-      table[(previous * TAG_COUNT + tag) * 2 + 1] = isAllowed(previous, tag, true) ? 1 : 0;
-    }
-  }
-  return table;
-})();

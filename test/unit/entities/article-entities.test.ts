@@ -81,6 +81,13 @@ describe('extractArticleEntities', () => {
     assert.deepStrictEqual(entities.map((entity) => entity.name), ['Peskov']);
   });
 
+  it('leaves a leading title out of a name, and a caption "Photo: Reproduction" out altogether', () => {
+    const text = 'Kozlov, Minister of Natural Resources and Environment, spoke. Photo: Reproduction';
+    const entities = extractArticleEntities(fakeRecognizer([['Minister of Natural Resources and Environment', 'ORG'], ['Photo: Reproduction', 'ORG']]), text);
+    assert.deepStrictEqual(entities.map((entity) => entity.name), ['Natural Resources and Environment']);
+    assert.strictEqual(entities[0]?.mentions[0]?.start, text.indexOf('Natural'));
+  });
+
   it('keeps "US" (the country) although "us" is a pronoun', () => {
     const entities = extractArticleEntities(fakeRecognizer([['US', 'LOC']]), 'The US said so.');
     assert.deepStrictEqual(entities.map((entity) => entity.key), ['LOC:us']);

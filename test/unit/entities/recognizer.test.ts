@@ -61,9 +61,10 @@ describe('EntityRecognizer', () => {
   });
 
   describe('on the errors the seed articles showed (issue 11)', () => {
-    // Skipped, not weakened: the word-cluster model of the second issue-11 session gets these two wrong
-    // (greedy decoding reads "Russian Vostochny Space" and "Party Central Committee" as MISC, leaving out
-    // "Center" and "Workers’"); docs/entities.md, "Weak spots". A sentence-level decoder is the fix.
+    // Skipped, not weakened: the word-cluster model of the second issue-11 session got these two wrong
+    // with greedy decoding, and the sentence-level (Viterbi) decoder of the third did not fix them: it reads
+    // "Russian Vostochny Space Center" as one place and still leaves "Workers’" out of "Party Central
+    // Committee" (MISC); docs/entities.md, "Weak spots".
     it.skip('keeps "Vostochny Space Center" one place or organization', () => {
       const spans = spansOf(readSeed(SEED_MEETING));
       assert.ok(spans.some((span) => span.text === 'Vostochny Space Center' && (span.type === 'LOC' || span.type === 'ORG')));

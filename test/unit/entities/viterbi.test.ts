@@ -1,0 +1,89 @@
+import * as assert from 'assert';
+import * as fc from 'fast-check';
+import { TAG_COUNT, TAG_START, isAllowed } from '../../../src/core/entities/tags';
+import { LatticeState, MAX_LOWER_RUN, SentenceViterbi, latticeStates } from '../../../src/core/entities/viterbi';
+import { tokenize } from '../../../src/core/entities/tokenizer';
+import { FeatureContext } from '../../../src/core/entities/features';
+
+const TAGS_OF_STATE: readonly (readonly number[])[] = [
+  [0],
+  Array.from({ length: TAG_COUNT }, (_, tag) => tag).filter((tag) => tag === 0 || ((tag - 1) & 3) === 1 || ((tag - 1) & 3) === 2),
+  Array.from({ length: TAG_COUNT }, (_, tag) => tag),
+];
+
+/** The best sequence by trying every allowed one (small sentences only); its score, or -Infinity. */
+function bruteForce(emissions: Float64Array, transitions: Float64Array, states: Uint8Array, length: number): number {
+  let best = -Infinity;
+  const walk = (i: number, previous: number, score: number): void => {
+    if (i === length) {
+      best = Math.max(best, score);
+      return;
+    }
+    for (const tag of TAGS_OF_STATE[states[i] ?? 0] ?? []) {
+      if (!isAllowed(previous, tag, i === length - 1)) continue;
+      const emission = states[i] === LatticeState.Outside ? 0 : emissions[i * TAG_COUNT + tag] ?? 0;
+      walk(i + 1, tag, score + (transitions[previous * TAG_COUNT + tag] ?? 0) + emission);
+    }
+  };
+  walk(0, TAG_START, 0);
+  return best;
+}
+
+function scoreOf(tags: Uint8Array, emissions: Float64Array, transitions: Float64Array, states: Uint8Array): number {
+  let score = 0;
+  let previous = TAG_START;
+  tags.forEach((tag, i) => {
+    assert.ok(isAllowed(previous, tag, i === tags.length - 1), `tag ${tag} after ${previous} at ${i}`);
+    assert.ok((TAGS_OF_STATE[states[i] ?? 0] ?? []).includes(tag));
+    score += (transitions[previous * TAG_COUNT + tag] ?? 0) + (states[i] === LatticeState.Outside ? 0 : emissions[i * TAG_COUNT + tag] ?? 0);
+    previous = tag;
+  });
+  return score;
+}
+
+describe('sentence-level (Viterbi) decoding', () => {
+  it('finds the best well-formed tag sequence, as trying every sequence does', () => {
+    const viterbi = new SentenceViterbi();
+    const small = fc.integer({ min: -20, max: 20 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(LatticeState.Outside, LatticeState.Continue, LatticeState.Any), { minLength: 1, maxLength: 4 }),
+        fc.array(small, { minLength: 4 * TAG_COUNT, maxLength: 4 * TAG_COUNT }),
+        fc.array(small, { minLength: (TAG_START + 1) * TAG_COUNT, maxLength: (TAG_START + 1) * TAG_COUNT }),
+        (stateList, emissionList, transitionList) => {
+          const states = Uint8Array.from(stateList);
+          const emissions = Float64Array.from(emissionList);
+          const transitions = Float64Array.from(transitionList);
+          const tags = new Uint8Array(states.length);
+          viterbi.decode(emissions, transitions, states, 0, states.length, tags);
+          assert.strictEqual(scoreOf(tags, emissions, transitions, states), bruteForce(emissions, transitions, states, states.length));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('decodes one sentence of a longer buffer, leaving the rest alone', () => {
+    const states = Uint8Array.of(LatticeState.Any, LatticeState.Any, LatticeState.Any, LatticeState.Any);
+    const emissions = new Float64Array(4 * TAG_COUNT);
+    emissions[1 * TAG_COUNT + 4] = 10; // U-PER for token 1
+    const tags = Uint8Array.of(9, 0, 0, 9);
+    new SentenceViterbi().decode(emissions, new Float64Array((TAG_START + 1) * TAG_COUNT), states, 1, 3, tags);
+    assert.deepStrictEqual([...tags], [9, 4, 0, 9]);
+  });
+
+  it('lets a token without a capital continue a name only shortly after a capitalised one in its sentence', () => {
+    const text = 'then Bank of the old West: a b c d AT&T’s 2, x\nof';
+    const tokens = tokenize(text);
+    const context = new FeatureContext();
+    context.prepare(text, tokens, undefined);
+    const states = new Uint8Array(tokens.count);
+    latticeStates(tokens, context.position, states);
+    const words = Array.from({ length: tokens.count }, (_, i) => text.slice(tokens.starts[i], tokens.ends[i]));
+    assert.strictEqual(MAX_LOWER_RUN, 3);
+    assert.deepStrictEqual(
+      words.map((word, i) => `${word}:${states[i]}`),
+      ['then:0', 'Bank:2', 'of:1', 'the:1', 'old:1', 'West:2', '::1', 'a:1', 'b:1', 'c:0', 'd:0', 'AT&T:2', '’s:1', '2:1', ',:1', 'x:0', 'of:0'],
+    );
+  });
+});
