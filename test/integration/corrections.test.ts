@@ -138,7 +138,9 @@ describe('Each correction through its command, on every surface', () => {
 
   it('Mark as Organization, every occurrence: a name the engine missed is found everywhere', async () => {
     const corpus = await correct({ organizations: { 'Science and Education': { add: true } } }, 'newsCorpus.markAsOrganization', 'Science and Education', 'everywhere');
-    assert.deepStrictEqual((await entityRowTexts(corpus, 'Organizations', 'Science and')).map((row) => row.split(' — ')[0]), ['Science and Education']);
+    // The samples hold other organizations with these words (Environmental Science and Technology): one row of this name.
+    const names = (await entityRowTexts(corpus, 'Organizations', 'Science and')).map((row) => row.split(' — ')[0]);
+    assert.deepStrictEqual(names.filter((name) => name?.endsWith('Education')), ['Science and Education']);
     assert.match((await cardOver(SEED_MEETING, 'Science and Education')) ?? '', /\*\*Science and Education\*\* · organization/);
     assert.ok(searchPaths(corpus, 'org:"Science and Education"').includes(SEED_MEETING));
     const exported = await exportedEntities('org:"Science and Education"', SEED_MEETING);
