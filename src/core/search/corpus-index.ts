@@ -487,9 +487,9 @@ export class CorpusIndex {
     const shared = this.companionCounts;
     const seen: number[] = [];
     for (const doc of this.latestEntityDocs(key, maxArticles)) {
-      const tokens = this.store.tokens(doc);
-      for (let i = (this.store.bodyLen.array[doc] ?? 0) + (this.store.titleLen.array[doc] ?? 0); i < tokens.length; i += 2) {
-        const term = tokens[i] ?? 0;
+      const pairs = this.store.entityField(doc);
+      for (let i = 0; i < pairs.length; i += 2) {
+        const term = pairs[i] ?? 0;
         // The same field holds the words of entity names, which are not entities.
         if (term === own || ((isEntity[term >> 3] ?? 0) & (1 << (term & 7))) === 0) continue;
         if (shared[term] === 0) seen.push(term);
@@ -531,10 +531,9 @@ export class CorpusIndex {
   entitiesOf(path: string): ArticleEntityCount[] {
     const doc = this.store.docOf(path);
     if (doc === undefined) return [];
-    const forward = this.store.tokens(doc);
-    const start = (this.store.bodyLen.array[doc] ?? 0) + (this.store.titleLen.array[doc] ?? 0);
+    const forward = this.store.entityField(doc);
     const found: ArticleEntityCount[] = [];
-    for (let i = start; i + 1 < forward.length; i += 2) {
+    for (let i = 0; i + 1 < forward.length; i += 2) {
       // By term id, not by the term's text: an export asks this of 10,000 articles.
       const info = this.entities.byTermId(forward[i] ?? 0);
       if (info) found.push({ key: info.key, name: info.name, type: info.type, mentions: forward[i + 1] ?? 0 });

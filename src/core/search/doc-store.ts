@@ -269,6 +269,25 @@ export class DocStore {
   }
 
   /**
+   * The document's entity field: (entity term id, mentions) pairs back to back. Read from the saved varints
+   * when the ids are still coded, without decoding the body's: a hover card reads this of 300 articles, and
+   * decoding each body's words cost ~40 µs.
+   *
+   * @example
+   * const pairs = store.entityField(doc); // [putinTerm, 3, kremlinTerm, 1]
+   */
+  entityField(doc: number): Uint32Array {
+    const pairs = 2 * (this.entityPairs.array[doc] ?? 0);
+    const before = (this.bodyLen.array[doc] ?? 0) + (this.titleLen.array[doc] ?? 0);
+    if (((this.forwardState.array[doc] ?? 0) & DECODED) !== 0) return this.forward.view((this.forwardAt.array[doc] ?? 0) + before, pairs);
+    const reader = new ByteReader(this.coded.view(this.codedAt.array[doc] ?? 0, this.codedLen.array[doc] ?? 0));
+    const ids = new Uint32Array(Math.max(this.titleLen.array[doc] ?? 0, pairs));
+    reader.varints(ids, 0, this.titleLen.array[doc] ?? 0); // the title's, passed over
+    reader.varints(ids, 0, pairs);
+    return ids.subarray(0, pairs);
+  }
+
+  /**
    * The document's title and entity ids as varints, as saved and as {@link loadSteps} takes them (the body's are
    * saved with the text): the bytes held since the load, without copying, or the ids coded now into `writer`
    * (then undefined is returned).

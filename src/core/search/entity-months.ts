@@ -52,8 +52,8 @@ export class EntityMonths {
     const day = store.day.array[doc] ?? 0;
     if (day === 0) return;
     const month = monthOfDay(day);
-    const tokens = store.tokens(doc);
-    for (let i = (store.bodyLen.array[doc] ?? 0) + (store.titleLen.array[doc] ?? 0); i + 1 < tokens.length; i += 2) {
+    const tokens = store.entityField(doc);
+    for (let i = 0; i + 1 < tokens.length; i += 2) {
       const months = this.byTerm.get(tokens[i] ?? 0);
       if (months === undefined) continue;
       // Clamped as the postings record it, so that a kept timeline equals one counted from the postings.

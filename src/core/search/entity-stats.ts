@@ -127,8 +127,8 @@ export class EntityStats {
   }
 
   private forEachEntity(store: DocStore, doc: number, onEntity: (term: number, mentions: number) => void): void {
-    const tokens = store.tokens(doc);
-    for (let i = (store.bodyLen.array[doc] ?? 0) + (store.titleLen.array[doc] ?? 0); i + 1 < tokens.length; i += 2) {
+    const tokens = store.entityField(doc);
+    for (let i = 0; i + 1 < tokens.length; i += 2) {
       const term = tokens[i] ?? 0;
       if (this.isEntityTerm(term)) onEntity(term, tokens[i + 1] ?? 0);
     }

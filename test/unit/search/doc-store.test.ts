@@ -85,6 +85,16 @@ describe('doc store loading', () => {
     assert.deepStrictEqual(saved(loaded).forward, forward, 'decoded, still saved as loaded');
   });
 
+  it("reads an article's entity field without decoding its body's ids, coded or decoded", () => {
+    const original = appended(['first story', 'second, longer story']);
+    const { columns, forward, text, codec } = saved(original);
+    const loaded = runAtOnce(DocStore.loadSteps(original.paths, original.titles, columns, forward, text, codec));
+    assert.deepStrictEqual([...loaded.entityField(1)], [9, 2], 'from the coded varints');
+    assert.deepStrictEqual([...original.entityField(1)], [9, 2], 'from the ids as indexed');
+    loaded.tokens(1);
+    assert.deepStrictEqual([...loaded.entityField(1)], [9, 2], 'once decoded');
+  });
+
   it('refuses coded tokens that do not fill their bytes, with a prefixed message', () => {
     const original = appended(['a']);
     const { columns, forward, text, codec } = saved(original);
