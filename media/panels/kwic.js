@@ -51,7 +51,7 @@
     return el(
       'p',
       { class: 'counts' },
-      `${counts}: the ${number(data.read)} ${data.order} of ${number(data.matching)}, sorted and filtered among themselves. `,
+      `${counts}: the ${number(data.read)} ${data.order} of ${number(data.matching)}${data.dated ? ' in these dates' : ''}, sorted among themselves. `,
       el('button', { class: 'secondary', 'data-focus': 'more', title: `Read the next ${plural(more, 'article')} and sort their occurrences with these`, onclick: () => request({ ...state, read: data.read + data.step }) }, `Read ${number(more)} more`),
     );
   }

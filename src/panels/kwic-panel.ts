@@ -1,4 +1,5 @@
-import { KWIC_ARTICLES, KWIC_PAGE, KwicReading, KwicSort, kwicPage } from '../core/panels/kwic';
+import { KWIC_ARTICLES, KWIC_PAGE, KwicReading, KwicSort, kwicPage, withinDates } from '../core/panels/kwic';
+import { openRangeFilter } from '../core/panels/periods';
 import { tokenize } from '../core/search/tokenize';
 import { PanelKind } from './panel-host';
 import { PanelSources } from './panel-sources';
@@ -46,6 +47,9 @@ function stateOf(value: unknown): KwicState | undefined {
   };
 }
 
+/** The days the panel's date filter keeps, each end inclusive and optional. */
+type KwicDates = Parameters<typeof withinDates>[1];
+
 /**
  * The Keyword in Context panel: every occurrence of a word, phrase or entity, aligned, sorted, filtered by date,
  * paged. It reads the target's articles {@link KWIC_ARTICLES} at a time (an entity's newest first, a word's best
@@ -55,11 +59,19 @@ function stateOf(value: unknown): KwicState | undefined {
 export function kwicPanel(sources: PanelSources, articleIdOf: (indexPath: string) => string): PanelKind<KwicState> {
   const { entities, search } = sources.deps;
   let cached: { key: string; reading: KwicReading; read: number; matching: number } | undefined;
-  /** The first `read` articles of the target, newest or best first, with how many articles it has in all. */
-  const articlesOf = (target: KwicTarget, read: number): { refs: readonly { id: string; title: string; date?: string | undefined }[]; matching: number } => {
-    if (target.kind === 'entity') return { refs: entities.articles(target.key, read), matching: entities.summary(target.key)?.articleCount ?? 0 };
+  /**
+   * The first `read` articles of the target within the dates (inclusive), newest or best first, with how many
+   * articles it has there in all: the dates choose the articles read, so that a period holds its own occurrences.
+   */
+  const articlesOf = (target: KwicTarget, read: number, dates: KwicDates): { refs: readonly { id: string; title: string; date?: string | undefined }[]; matching: number } => {
+    if (target.kind === 'entity') {
+      if (dates.from === undefined && dates.to === undefined) return { refs: entities.articles(target.key, read), matching: entities.summary(target.key)?.articleCount ?? 0 };
+      const within = entities.articles(target.key).filter(({ date }) => withinDates(date, dates));
+      return { refs: within.slice(0, read), matching: within.length };
+    }
     const terms = tokenize(target.text).map(({ term }) => term);
-    const response = terms.length === 0 ? undefined : search(terms.length === 1 ? (terms[0] ?? '') : `"${terms.join(' ')}"`, { limit: read, fuzzyFallback: false, snippetLength: 0 });
+    const words = terms.length === 1 ? (terms[0] ?? '') : `"${terms.join(' ')}"`;
+    const response = terms.length === 0 ? undefined : search(`${words} ${openRangeFilter(dates)}`.trim(), { limit: read, fuzzyFallback: false, snippetLength: 0 });
     if (!response?.ok) return { refs: [], matching: 0 };
     return { refs: response.hits.map(({ path, title, date }) => ({ id: articleIdOf(path), title, date })), matching: response.total };
   };
@@ -68,11 +80,11 @@ export function kwicPanel(sources: PanelSources, articleIdOf: (indexPath: string
     const summary = entities.summary(target.key);
     return summary ? [summary.name, ...summary.aliases] : [];
   };
-  const linesOf = (target: KwicTarget, read: number) => {
-    const key = `${sources.generation}:${JSON.stringify(target)}`;
+  const linesOf = (target: KwicTarget, read: number, dates: KwicDates) => {
+    const key = `${sources.generation}:${JSON.stringify(target)}:${dates.from ?? ''}:${dates.to ?? ''}`;
     if (cached?.key !== key) cached = { key, reading: new KwicReading(formsOf(target)), read: 0, matching: 0 };
     if (cached.read < read) {
-      const { refs, matching } = articlesOf(target, read);
+      const { refs, matching } = articlesOf(target, read, dates);
       cached.reading.read(refs, (id) => entities.articleText(id));
       cached.read = read;
       cached.matching = matching;
@@ -92,10 +104,12 @@ export function kwicPanel(sources: PanelSources, articleIdOf: (indexPath: string
       const read = state.read ?? KWIC_ARTICLES;
       const empty = { total: 0, lines: [], articles: 0, matching: 0, read, step: KWIC_ARTICLES, pageSize: KWIC_PAGE, label: '', order: 'newest' };
       if (!state.target) return empty;
-      const found = linesOf(state.target, read);
+      const found = linesOf(state.target, read, { from: state.from, to: state.to });
       const label = state.target.kind === 'words' ? state.target.text : (entities.summary(state.target.key)?.name ?? state.target.key);
       const page = kwicPage(found.reading.lines, { sort: state.sort, from: state.from, to: state.to, offset: state.offset, limit: KWIC_PAGE });
-      return { ...empty, ...page, articles: found.reading.articles, matching: found.matching, label, order: state.target.kind === 'entity' ? 'newest' : 'best' };
+      const dated = state.from !== undefined || state.to !== undefined;
+      return { ...empty, ...page, articles: found.reading.articles, matching: found.matching, label, order: state.target.kind === 'entity' ? 'newest' : 'best', dated };
     },
   };
 }
+

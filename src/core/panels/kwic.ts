@@ -202,6 +202,17 @@ function sortKey(context: string, reverse: boolean): string {
 }
 
 /**
+ * Whether a date (`YYYY-MM-DD`) lies between two dates, inclusive, either optional; an undated item never does.
+ *
+ * @example
+ * withinDates('2023-09-13', { from: '2023-09-01' }); // true
+ * withinDates(undefined, {}); // false
+ */
+export function withinDates(date: string | undefined, { from, to }: { readonly from?: string | undefined; readonly to?: string | undefined }): boolean {
+  return date !== undefined && (from === undefined || date >= from) && (to === undefined || date <= to);
+}
+
+/**
  * One page of lines between two dates (inclusive, `YYYY-MM-DD`; undated lines only when no date filter is
  * set), sorted, with the number of lines the filter keeps.
  *
@@ -212,9 +223,7 @@ export function kwicPage(
   lines: readonly KwicLine[],
   request: { readonly sort: KwicSort; readonly from?: string | undefined; readonly to?: string | undefined; readonly offset: number; readonly limit: number },
 ): { total: number; lines: KwicLine[] } {
-  const { from, to } = request;
-  const filtered =
-    from === undefined && to === undefined ? lines : lines.filter(({ date }) => date !== undefined && (from === undefined || date >= from) && (to === undefined || date <= to));
+  const filtered = request.from === undefined && request.to === undefined ? lines : lines.filter(({ date }) => withinDates(date, request));
   const sorted = sortKwic(filtered, request.sort);
   return { total: sorted.length, lines: sorted.slice(request.offset, request.offset + request.limit) };
 }

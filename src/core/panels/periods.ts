@@ -145,5 +145,16 @@ export function periodFilter(period: Period): string {
  * rangeFilter('2023-01-01', '2023-03-31'); // 'after:2022-12-31 before:2023-04-01'
  */
 export function rangeFilter(first: string, last: string): string {
-  return `after:${addDays(first, -1)} before:${addDays(last, 1)}`;
+  return openRangeFilter({ from: first, to: last });
+}
+
+/**
+ * The search-language filter for the days from `from` to `to`, inclusive, either end optional (none: '').
+ *
+ * @example
+ * openRangeFilter({ from: '2023-01-01' }); // 'after:2022-12-31'
+ * openRangeFilter({ from: '2023-01-01', to: '2023-03-31' }); // 'after:2022-12-31 before:2023-04-01'
+ */
+export function openRangeFilter({ from, to }: { readonly from?: string | undefined; readonly to?: string | undefined }): string {
+  return [from === undefined ? '' : `after:${addDays(from, -1)}`, to === undefined ? '' : `before:${addDays(to, 1)}`].filter((part) => part !== '').join(' ');
 }

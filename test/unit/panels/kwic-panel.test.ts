@@ -40,6 +40,22 @@ describe('Keyword in Context panel data', () => {
     assert.deepStrictEqual([all.total, all.articles, all.matching], [450, 450, 450]);
   });
 
+  it('reads the articles of the chosen dates, an entity\'s from all its articles and a word\'s through the query\'s date filter', () => {
+    const { entities, reads } = entityOf450();
+    const queries: string[] = [];
+    const search = (query: string) => {
+      queries.push(query);
+      return { ok: true as const, hits: [], total: 0, fuzzy: false, tookMs: 0 };
+    };
+    const kwic = kwicPanel(new PanelSources({ corpus: new Corpus(), entities, search, matchesPerDay: () => undefined }), (path) => path);
+    const inJanuary28 = kwic.data({ target: { kind: 'entity', key: 'PER:kim' }, sort: 'right', offset: 0, from: '2023-01-28', to: '2023-01-28' }) as { total: number; matching: number };
+    // 16 of the 450 articles are dated the 28th, only 7 of them among the 200 read without a date filter: all 16 are read.
+    assert.deepStrictEqual([inJanuary28.total, inJanuary28.matching], [16, 16]);
+    assert.strictEqual(reads.length, 16, 'only the period\'s texts are read');
+    kwic.data({ target: { kind: 'words', text: 'met Kim' }, sort: 'right', offset: 0, from: '2023-01-01' });
+    assert.deepStrictEqual(queries, ['"met kim" after:2022-12-31']);
+  });
+
   it('keeps a read count from the webview only when it is a whole number above the first step', () => {
     const { entities } = entityOf450();
     const kwic = kwicPanel(new PanelSources({ corpus: new Corpus(), entities, search: () => undefined, matchesPerDay: () => undefined }), (path) => path);

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { KwicArticle, KwicReading, kwicLines, kwicPage, kwicPattern, sortKwic } from '../../../src/core/panels/kwic';
+import { KwicArticle, KwicReading, kwicLines, kwicPage, kwicPattern, sortKwic, withinDates } from '../../../src/core/panels/kwic';
 
 const summit: KwicArticle = {
   id: 'file:///summit.txt',
@@ -10,6 +10,13 @@ const summit: KwicArticle = {
 const rates: KwicArticle = { id: 'file:///rates.txt', title: 'Rates', date: '2022-01-01', text: ' date 2022-01-01 The bank of Putin raised rates.' };
 
 describe('keyword in context', () => {
+  it('tells whether a date lies within optional inclusive ends; an undated item never does', () => {
+    assert.ok(withinDates('2023-09-13', { from: '2023-09-13', to: '2023-09-13' }));
+    assert.ok(withinDates('2023-09-13', {}));
+    assert.ok(!withinDates('2023-09-14', { to: '2023-09-13' }));
+    assert.ok(!withinDates(undefined, {}));
+  });
+
   it('reads each listed article once and skips one whose text is gone', () => {
     const texts = new Map([['a', 'Kim met Putin in Moscow.'], ['c', 'Putin spoke.']]);
     const found = new KwicReading(['Putin']);

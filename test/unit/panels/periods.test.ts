@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { chooseGranularity, countPerPeriod, periodFilter, periodOf, periodsBetween, rangeFilter } from '../../../src/core/panels/periods';
+import { chooseGranularity, countPerPeriod, periodFilter, periodOf, periodsBetween, openRangeFilter, rangeFilter } from '../../../src/core/panels/periods';
 
 describe('panel periods', () => {
   it('chooses days for up to three months, weeks for up to two years, months beyond', () => {
@@ -56,5 +56,8 @@ describe('panel periods', () => {
     assert.strictEqual(periodFilter(periodOf('2023-09-13', 'month')), 'date:2023-09');
     assert.strictEqual(periodFilter(periodOf('2024-01-03', 'week')), 'after:2023-12-31 before:2024-01-08');
     assert.strictEqual(rangeFilter('2023-01-01', '2023-12-31'), 'after:2022-12-31 before:2024-01-01');
+    assert.strictEqual(openRangeFilter({ to: '2024-02-28' }), 'before:2024-02-29', 'a leap year');
+    assert.strictEqual(openRangeFilter({ from: '2024-01-01' }), 'after:2023-12-31');
+    assert.strictEqual(openRangeFilter({}), '');
   });
 });
