@@ -1,4 +1,5 @@
 import { finish, mix } from './hash';
+import { filledSlots, findSlot, hashTable } from './hash-slots';
 
 /** Longest gazetteer entry, in tokens ("Bosnia and Herzegovina", "Democratic Republic of the Congo"). */
 const MAX_ENTRY_TOKENS = 6;
@@ -65,16 +66,7 @@ export class Gazetteer {
         pending.set(key, ((pending.get(key) ?? 0) | bits) >>> 0);
       });
     }
-    let size = 16;
-    while (size * LOAD_FACTOR < pending.size) size *= 2;
-    const keys = new Int32Array(size);
-    const values = new Uint32Array(size);
-    for (const [key, value] of pending) {
-      let slot = key & (size - 1);
-      while (keys[slot] !== 0) slot = (slot + 1) & (size - 1);
-      keys[slot] = key;
-      values[slot] = value;
-    }
+    const { keys, values } = hashTable(pending, pending.size, LOAD_FACTOR);
     return new Gazetteer(keys, values);
   }
 
@@ -85,20 +77,13 @@ export class Gazetteer {
 
   /** Number of keys (entries and prefixes) in the table. */
   get size(): number {
-    let size = 0;
-    for (const key of this.keys) if (key !== 0) size++;
-    return size;
+    return filledSlots(this.keys);
   }
 
+  /** The entry's value, or −1 when no entry or prefix has this key. */
   private lookup(key: number): number {
-    const mask = this.keys.length - 1;
-    let slot = key & mask;
-    for (;;) {
-      const found = this.keys[slot] ?? 0;
-      if (found === key) return this.values[slot] ?? 0;
-      if (found === 0) return -1;
-      slot = (slot + 1) & mask;
-    }
+    const slot = findSlot(this.keys, key);
+    return slot === -1 ? -1 : (this.values[slot] ?? 0);
   }
 
   /**

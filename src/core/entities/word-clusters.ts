@@ -1,3 +1,5 @@
+import { filledSlots, findSlot, hashTable } from './hash-slots';
+
 /** Fill of the open-addressing table: short probe runs, and a file that compresses the empty slots. */
 const LOAD_FACTOR = 0.7;
 /** Bits of each level's cluster number in a packed value (up to 1,024 clusters a level). */
@@ -56,17 +58,8 @@ export class WordClusters {
 
   /** Builds the table; keys are inserted in ascending order, so the same map always gives the same bytes. */
   static build(clusters: ReadonlyMap<number, number>): WordClusters {
-    let size = 16;
-    while (size * LOAD_FACTOR < clusters.size) size *= 2;
-    const keys = new Int32Array(size);
-    const values = new Uint32Array(size);
-    for (const [key, value] of [...clusters].sort((a, b) => a[0] - b[0])) {
-      if (key === 0 || value === 0) continue;
-      let slot = key & (size - 1);
-      while (keys[slot] !== 0) slot = (slot + 1) & (size - 1);
-      keys[slot] = key;
-      values[slot] = value;
-    }
+    const entries = [...clusters].filter(([key, value]) => key !== 0 && value !== 0).sort((a, b) => a[0] - b[0]);
+    const { keys, values } = hashTable(entries, clusters.size, LOAD_FACTOR);
     return new WordClusters(keys, values);
   }
 
@@ -77,21 +70,12 @@ export class WordClusters {
 
   /** Number of words with a cluster. */
   get size(): number {
-    let size = 0;
-    for (const key of this.keys) if (key !== 0) size++;
-    return size;
+    return filledSlots(this.keys);
   }
 
   /** The packed cluster numbers of the word with lower-case hash `low`, 0 when it has none. */
   lookup(low: number): number {
-    const keys = this.keys;
-    const mask = keys.length - 1;
-    let slot = low & mask;
-    for (;;) {
-      const found = keys[slot] ?? 0;
-      if (found === low) return this.values[slot] ?? 0;
-      if (found === 0) return 0;
-      slot = (slot + 1) & mask;
-    }
+    const slot = findSlot(this.keys, low);
+    return slot === -1 ? 0 : (this.values[slot] ?? 0);
   }
 }
