@@ -1,5 +1,5 @@
 import { KWIC_ARTICLES, KWIC_PAGE, KwicReading, KwicSort, kwicPage, withinDates } from '../core/panels/kwic';
-import { openRangeFilter } from '../core/panels/periods';
+import { DayBounds, openRangeFilter } from '../core/panels/periods';
 import { tokenize } from '../core/search/tokenize';
 import { PanelKind } from './panel-host';
 import { PanelSources } from './panel-sources';
@@ -47,9 +47,6 @@ function stateOf(value: unknown): KwicState | undefined {
   };
 }
 
-/** The days the panel's date filter keeps, each end inclusive and optional. */
-type KwicDates = Parameters<typeof withinDates>[1];
-
 /**
  * The Keyword in Context panel: every occurrence of a word, phrase or entity, aligned, sorted, filtered by date,
  * paged. It reads the target's articles {@link KWIC_ARTICLES} at a time (an entity's newest first, a word's best
@@ -63,7 +60,7 @@ export function kwicPanel(sources: PanelSources, articleIdOf: (indexPath: string
    * The first `read` articles of the target within the dates (inclusive), newest or best first, with how many
    * articles it has there in all: the dates choose the articles read, so that a period holds its own occurrences.
    */
-  const articlesOf = (target: KwicTarget, read: number, dates: KwicDates): { refs: readonly { id: string; title: string; date?: string | undefined }[]; matching: number } => {
+  const articlesOf = (target: KwicTarget, read: number, dates: DayBounds): { refs: readonly { id: string; title: string; date?: string | undefined }[]; matching: number } => {
     if (target.kind === 'entity') {
       if (dates.from === undefined && dates.to === undefined) return { refs: entities.articles(target.key, read), matching: entities.summary(target.key)?.articleCount ?? 0 };
       const within = entities.articles(target.key).filter(({ date }) => withinDates(date, dates));
@@ -80,7 +77,7 @@ export function kwicPanel(sources: PanelSources, articleIdOf: (indexPath: string
     const summary = entities.summary(target.key);
     return summary ? [summary.name, ...summary.aliases] : [];
   };
-  const linesOf = (target: KwicTarget, read: number, dates: KwicDates) => {
+  const linesOf = (target: KwicTarget, read: number, dates: DayBounds) => {
     const key = `${sources.generation}:${JSON.stringify(target)}:${dates.from ?? ''}:${dates.to ?? ''}`;
     if (cached?.key !== key) cached = { key, reading: new KwicReading(formsOf(target)), read: 0, matching: 0 };
     if (cached.read < read) {
@@ -112,4 +109,3 @@ export function kwicPanel(sources: PanelSources, articleIdOf: (indexPath: string
     },
   };
 }
-

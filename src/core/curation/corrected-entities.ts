@@ -149,6 +149,8 @@ export class CorrectedIndexEntities implements IndexEntities {
   private readonly timelinesByKey = new Map<string, ReadonlyMap<string, number>>();
   /** What the split forms move, worked out on first need. */
   private splitView: SplitView | undefined;
+  /** The corrected entities that names added by the user belong to, worked out on first need. */
+  private withAdded: readonly CorrectedEntity[] | undefined;
 
   constructor(
     private readonly index: IndexEntities,
@@ -228,7 +230,8 @@ export class CorrectedIndexEntities implements IndexEntities {
   }
 
   companions(key: string, limit: number): readonly Companion[] {
-    const withAdded = this.allCorrected().filter((other) => other.added.length > 0);
+    // Worked out once: a hover card asks for companions, and an entry list can be long.
+    const withAdded = (this.withAdded ??= this.allCorrected().filter((other) => other.added.length > 0));
     if (withAdded.length > 0) return this.companionsWithAdded(this.correctedEntity(key)?.key ?? key, withAdded, limit);
     const entity = this.correctedEntity(key);
     const members = entity ? entity.members : this.fateOf(key) ? [] : [key];

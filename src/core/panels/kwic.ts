@@ -1,4 +1,5 @@
 import { MAX_TERM_LENGTH, tokenize } from '../search/tokenize';
+import { DayBounds } from './periods';
 
 /**
  * Characters of context kept on each side of a match.
@@ -208,7 +209,7 @@ function sortKey(context: string, reverse: boolean): string {
  * withinDates('2023-09-13', { from: '2023-09-01' }); // true
  * withinDates(undefined, {}); // false
  */
-export function withinDates(date: string | undefined, { from, to }: { readonly from?: string | undefined; readonly to?: string | undefined }): boolean {
+export function withinDates(date: string | undefined, { from, to }: DayBounds): boolean {
   return date !== undefined && (from === undefined || date >= from) && (to === undefined || date <= to);
 }
 

@@ -1,4 +1,15 @@
 /**
+ * A span of days (`YYYY-MM-DD`), each end inclusive and optional, as a date filter gives it.
+ *
+ * @example
+ * const bounds: DayBounds = { from: '2023-09-01' }; // from September 2023 on
+ */
+export interface DayBounds {
+  readonly from?: string | undefined;
+  readonly to?: string | undefined;
+}
+
+/**
  * The length of a chart's bars: one day, one week (Monday to Sunday) or one calendar month.
  *
  * @example
@@ -155,6 +166,6 @@ export function rangeFilter(first: string, last: string): string {
  * openRangeFilter({ from: '2023-01-01' }); // 'after:2022-12-31'
  * openRangeFilter({ from: '2023-01-01', to: '2023-03-31' }); // 'after:2022-12-31 before:2023-04-01'
  */
-export function openRangeFilter({ from, to }: { readonly from?: string | undefined; readonly to?: string | undefined }): string {
+export function openRangeFilter({ from, to }: DayBounds): string {
   return [from === undefined ? '' : `after:${addDays(from, -1)}`, to === undefined ? '' : `before:${addDays(to, 1)}`].filter((part) => part !== '').join(' ');
 }
