@@ -59,10 +59,12 @@ export class FactsStore implements FactsLookup {
   /** Reads the new text of the file `source`; returns its problems (none when it is fine). */
   update(source: string, text: string): readonly FactsProblem[] {
     const { entries, problems } = parseFacts(text);
-    const kept = entries ?? (this.files.has(source) ? undefined : this.lastValid.get(source));
-    if (kept) {
+    // A blank text is used but not remembered as the last valid one: a writer that truncates the file before
+    // writing it shows it blank for a moment, and invalid text after that must bring back the facts it had.
+    const kept = entries ?? this.lastValid.get(source);
+    if (kept && kept !== this.files.get(source)) {
       this.files.set(source, kept);
-      this.lastValid.set(source, kept);
+      if (entries && text.trim() !== '') this.lastValid.set(source, entries);
       this.changed();
     }
     return problems;

@@ -144,6 +144,15 @@ describe('FactsStore', () => {
     assert.strictEqual(changes, 4);
   });
 
+  it('brings the last valid facts back when invalid text follows a blank one (a writer that truncates first)', () => {
+    const store = new FactsStore();
+    store.update(SOURCE, FACTS);
+    store.update(SOURCE, '');
+    assert.strictEqual(store.entry('PER:vladimir putin'), undefined, 'a blank file has no facts');
+    store.update(SOURCE, FACTS.slice(0, 100));
+    assert.strictEqual(store.entry('PER:vladimir putin')?.entry.facts.role, 'President');
+  });
+
   it('asks the files in the order they were added, and forgets a removed one', () => {
     const store = new FactsStore();
     const other = 'file:///other/.newscorpus/entities.json';
