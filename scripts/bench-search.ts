@@ -4,9 +4,10 @@
 // on the index reopened from its cache (its first query and first round timed apart); then, on that reopened
 // index, the Entities view's work (listing a group's first page, expanding an entity) and what the entity
 // model costs in memory, cache bytes and reopen time. Every size and time is printed next to the text's size.
-// Usage: npm run bench [-- [--short] [--no-entities] 5000 20000 100000] (the sizes to measure, all three when
-// none is given; --short: Reuters stories at their own length, under 1 KB, as the benchmark measured before
-// issue 13; --no-entities: build without the entity model, ~5× faster, for the index's own figures)
+// Usage: npm run bench [-- [--short] [--no-entities] [--hover] 5000 20000 100000] (the sizes to measure, all three
+// when none is given; --short: Reuters stories at their own length, under 1 KB, as the benchmark measured before
+// issue 13; --no-entities: build without the entity model, ~5× faster, for the index's own figures; --hover: only
+// the Entities view and hover card rows, on an index reopened from a cache kept between runs, built when missing)
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -309,6 +310,23 @@ async function coldBuildWithoutEntities(dir: string, cacheFile: string): Promise
   return { ms, indexMb, cacheMb };
 }
 
+/**
+ * The Entities view and hover card rows alone (`--hover`), on the index reopened from a cache this mode keeps
+ * between runs (`hover-index-….ncidx`: built and saved when missing or out of date), so that they can be measured
+ * again without a cold build of 100,000 articles. As in {@link measure}, the index is reopened once built.
+ */
+async function measureBrowsing(count: number, length: ArticleLength, extractor: ExtractorSpec): Promise<{ articles: number; browsing: BrowsingFigures }> {
+  const dir = benchCorpus(REUTERS, count, length);
+  const cacheFile = path.join(tmpdir(), 'news-corpus-bench', `hover-index-${length}-${count}.ncidx`);
+  const files = listArticleFiles(dir);
+  const service = new IndexService({ root: dir, cacheFile, extractor });
+  const opened = await service.open(files);
+  if (opened.source === 'built') await service.save();
+  await service.dispose();
+  const { index } = await reopen(dir, cacheFile, extractor);
+  return { articles: index.articleCount, browsing: browseEntities(index, dir) };
+}
+
 /** The cache file of the build without entities, beside the one with. */
 function cacheWithoutEntities(cacheFile: string): string {
   return cacheFile.replace(/\.ncidx$/, '-no-entities.ncidx');
@@ -595,7 +613,7 @@ const QUERY_NOTES: readonly string[] = [
   `${ROUNDS} rounds more; "built index, warm": on the index just built, after one round not counted.`,
 ];
 
-/** What each row of the table's entity part measures, printed under it. */
+/** What each row of the Entities view and hover card part measures, printed under it. */
 const ENTITY_NOTES: readonly string[] = [
   'Entity rows, measured on the index reopened from the cache (the warm reopen above), first calls included:',
   '- type counts: entityTypeCounts(), the Entities view\'s root, the first entity call after the reopen.',
@@ -611,6 +629,10 @@ const ENTITY_NOTES: readonly string[] = [
   '  has analysed those articles (as the extension host has after the first article a user opens), and on the first article of the process.',
   '  "analysis when shown": the recogniser and merging over that article, warm / first of the process (the model loaded beforehand);',
   '  "hover finding nothing analysed": that analysis and the card in one go, recogniser warm.',
+];
+
+/** What each row of the entity model's cost measures, printed under the entity rows. */
+const COST_NOTES: readonly string[] = [
   '- entity table in memory: heap used + array buffers after a full GC, with the decoded index parts, less the same once their entity table',
   '  and figures are dropped, less the figures alone.',
   '- per-entity figures in memory: heap used + array buffers after a full GC, with the decoded index parts, less the same once their saved figures are dropped.',
@@ -633,10 +655,44 @@ function row(label: string, values: readonly string[]): string {
   return `${label.padEnd(40)}${values.map((value) => value.padStart(COLUMN_WIDTH)).join('')}`;
 }
 
+/** A time in ms, two decimals under 10. */
+function ms(value: number): string {
+  return `${value.toFixed(value < 10 ? 2 : 0)} ms`;
+}
+
+/** A time that needs the entity model, 'n/a' without it. */
+function orNa(value: number): string {
+  return Number.isNaN(value) ? 'n/a' : ms(value);
+}
+
+/** The Entities view and hover card rows, printed by the whole benchmark and by `--hover` alone. */
+function browsingRows(results: readonly { readonly browsing: BrowsingFigures }[]): string[] {
+  return [
+    row('Entities view, reopened index:', results.map(() => '')),
+    row('  type counts, first call', results.map((r) => ms(r.browsing.typeCountsMs))),
+    row(`  first page p50 (${results[0]?.browsing.listings ?? 0} × ${LISTING_ROUNDS})`, results.map((r) => ms(r.browsing.listing.p50))),
+    row('  first page p95', results.map((r) => ms(r.browsing.listing.p95))),
+    row('  first page max', results.map((r) => ms(r.browsing.listing.max))),
+    row('  first listing after reopen', results.map((r) => ms(r.browsing.firstListingMs))),
+    row(`  expand entity p50 (${EXPANDED_ENTITIES})`, results.map((r) => ms(r.browsing.expanding.p50))),
+    row('  expand entity p95', results.map((r) => ms(r.browsing.expanding.p95))),
+    row('  expand entity max', results.map((r) => ms(r.browsing.expanding.max))),
+    row("  largest entity's articles", results.map((r) => r.browsing.largestArticles.toLocaleString('en-US'))),
+    row('Hover card, reopened index:', results.map(() => '')),
+    row(`  card p50 (${EXPANDED_ENTITIES} entities)`, results.map((r) => ms(r.browsing.hover.card.p50))),
+    row('  card p95', results.map((r) => ms(r.browsing.hover.card.p95))),
+    row('  card max', results.map((r) => ms(r.browsing.hover.card.max))),
+    row('  card CPU p50 / p95 / max', results.map((r) => [r.browsing.hover.cardCpu.p50, r.browsing.hover.cardCpu.p95, r.browsing.hover.cardCpu.max].map((value) => value.toFixed(2)).join(' / '))),
+    row('  load average (1 min) then', results.map((r) => r.browsing.hover.load.toFixed(2))),
+    row('  first hover, new long article', results.map((r) => orNa(r.browsing.hover.firstLongMs))),
+    row('    same, first article of the process', results.map((r) => orNa(r.browsing.hover.coldFirstLongMs))),
+    row('    its words', results.map((r) => r.browsing.hover.longWords.toLocaleString('en-US'))),
+    row('  analysis when shown, warm / 1st', results.map((r) => `${orNa(r.browsing.hover.shownMs)} / ${orNa(r.browsing.hover.coldShownMs)}`)),
+    row('  hover finding nothing analysed', results.map((r) => orNa(r.browsing.hover.unanalysedMs))),
+  ];
+}
+
 function printTable(results: readonly Figures[], length: ArticleLength): void {
-  const ms = (value: number): string => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
-  /** A time that needs the entity model, 'n/a' without it. */
-  const orNa = (value: number): string => (Number.isNaN(value) ? 'n/a' : ms(value));
   const s = (value: number): string => `${(value / 1000).toFixed(2)} s`;
   const mb = (value: number): string => `${value.toFixed(0)} MB`;
   const mb1 = (value: number): string => `${value.toFixed(1)} MB`;
@@ -682,27 +738,7 @@ function printTable(results: readonly Figures[], length: ArticleLength): void {
     row('ripgrep p95', results.map((r) => (r.rgP95 === undefined ? 'n/a' : ms(r.rgP95)))),
     row('speed-up at p50 (rg p50 / p50)', results.map((r) => (r.rgP50 === undefined ? 'n/a' : `${(r.rgP50 / r.p50).toFixed(0)}×`))),
     row('speed-up at p95 (rg p95 / p95)', results.map((r) => (r.rgP95 === undefined ? 'n/a' : `${(r.rgP95 / r.p95).toFixed(0)}×`))),
-    row('Entities view, reopened index:', results.map(() => '')),
-    row('  type counts, first call', results.map((r) => ms(r.browsing.typeCountsMs))),
-    row(`  first page p50 (${results[0]?.browsing.listings ?? 0} × ${LISTING_ROUNDS})`, results.map((r) => ms(r.browsing.listing.p50))),
-    row('  first page p95', results.map((r) => ms(r.browsing.listing.p95))),
-    row('  first page max', results.map((r) => ms(r.browsing.listing.max))),
-    row('  first listing after reopen', results.map((r) => ms(r.browsing.firstListingMs))),
-    row(`  expand entity p50 (${EXPANDED_ENTITIES})`, results.map((r) => ms(r.browsing.expanding.p50))),
-    row('  expand entity p95', results.map((r) => ms(r.browsing.expanding.p95))),
-    row('  expand entity max', results.map((r) => ms(r.browsing.expanding.max))),
-    row("  largest entity's articles", results.map((r) => r.browsing.largestArticles.toLocaleString('en-US'))),
-    row('Hover card, reopened index:', results.map(() => '')),
-    row(`  card p50 (${EXPANDED_ENTITIES} entities)`, results.map((r) => ms(r.browsing.hover.card.p50))),
-    row('  card p95', results.map((r) => ms(r.browsing.hover.card.p95))),
-    row('  card max', results.map((r) => ms(r.browsing.hover.card.max))),
-    row('  card CPU p50 / p95 / max', results.map((r) => [r.browsing.hover.cardCpu.p50, r.browsing.hover.cardCpu.p95, r.browsing.hover.cardCpu.max].map((value) => value.toFixed(2)).join(' / '))),
-    row('  load average (1 min) then', results.map((r) => r.browsing.hover.load.toFixed(2))),
-    row('  first hover, new long article', results.map((r) => orNa(r.browsing.hover.firstLongMs))),
-    row('    same, first article of the process', results.map((r) => orNa(r.browsing.hover.coldFirstLongMs))),
-    row('    its words', results.map((r) => r.browsing.hover.longWords.toLocaleString('en-US'))),
-    row('  analysis when shown, warm / 1st', results.map((r) => `${orNa(r.browsing.hover.shownMs)} / ${orNa(r.browsing.hover.coldShownMs)}`)),
-    row('  hover finding nothing analysed', results.map((r) => orNa(r.browsing.hover.unanalysedMs))),
+    ...browsingRows(results),
     row('Entity model cost:', results.map(() => '')),
     row('  entity table in memory', results.map((r) => mb1(r.cost.tableMb))),
     row('  per-entity figures in memory', results.map((r) => mb1(r.cost.figuresMb))),
@@ -721,7 +757,7 @@ function printTable(results: readonly Figures[], length: ArticleLength): void {
     row('  apply a split, every surface', results.map((r) => ms(r.corrections.splitMs))),
   ];
   const corrected = results.map((r) => `${r.articles / 1000}k: merged ${r.corrections.merged.join(' ← ')}; ignored ${r.corrections.ignored}; split ${r.corrections.split}`);
-  console.log(['', row('', results.map((r) => `${r.articles / 1000}k (${mb(r.megabytes)})`)), ...lines, '', ...QUERY_NOTES, '', ...ENTITY_NOTES, '', ...CORRECTION_NOTES, ...corrected].join('\n'));
+  console.log(['', row('', results.map((r) => `${r.articles / 1000}k (${mb(r.megabytes)})`)), ...lines, '', ...QUERY_NOTES, '', ...ENTITY_NOTES, ...COST_NOTES, '', ...CORRECTION_NOTES, ...corrected].join('\n'));
 }
 
 async function main(): Promise<void> {
@@ -739,6 +775,15 @@ async function main(): Promise<void> {
   console.log(`Entities: ${extractor.kind === 'model' ? `entity model ${MODEL}` : 'not extracted (--no-entities, or no entity model found)'}`);
   if (!withRipgrep) console.log('ripgrep (rg) is not installed: skipping the ripgrep comparison.');
   if ((globalThis as { gc?: unknown }).gc === undefined) console.log('Run with node --expose-gc for exact heap figures.');
+  if (args.includes('--hover')) {
+    const browsed: { articles: number; browsing: BrowsingFigures }[] = [];
+    for (const size of sizes.length > 0 ? sizes : DEFAULT_SIZES) {
+      console.log(`… ${size.toLocaleString('en-US')} articles`);
+      browsed.push(await measureBrowsing(size, length, extractor));
+    }
+    console.log(['', row('', browsed.map((r) => `${r.articles / 1000}k`)), ...browsingRows(browsed), '', ...ENTITY_NOTES].join('\n'));
+    return;
+  }
   const results: Figures[] = [];
   for (const size of sizes.length > 0 ? sizes : DEFAULT_SIZES) {
     console.log(`… ${size.toLocaleString('en-US')} articles`);

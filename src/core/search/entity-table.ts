@@ -192,6 +192,8 @@ export class EntityTable {
       if (asAlias !== -1) info.aliases.splice(asAlias, 1);
       this.addAlias(info, previous);
     }
+    // A variant that loses to the name is still written so: one batch may bring both, the loser only as a form.
+    if (form !== info.name) this.addAlias(info, form);
   }
 
   private addAlias(info: EntityRecord, alias: string): void {

@@ -46,6 +46,14 @@ describe('CorpusIndex entity model', () => {
     assert.deepStrictEqual({ articles: kim.articleCount, mentions: kim.mentionCount, first: kim.firstDate, last: kim.lastDate }, { articles: 3, mentions: 5, first: '2023-09-10', last: '2023-09-13' });
   });
 
+  it('keeps a case variant that loses to the name as an alias, when one batch brings both', () => {
+    // The variant arrives only as a form of the batch's entity, which is named by the batch's first article.
+    const index = indexOf([KIM_ARTICLES[2], KIM_ARTICLES[1], { path: 'd.txt', text: article('2023-09-14', 'Kim Jong-Un spoke.') }].flatMap((found) => (found ? [found] : [])), kimExtractor);
+    const kim = index.entitySummary('PER:kim jong-un');
+    assert.strictEqual(kim?.name, 'Kim Jong-un');
+    assert.deepStrictEqual(kim.aliases, ['Kim Jong-Un']);
+  });
+
   it('keeps the name forms and the figures in the cache, so a reopened index names and counts entities the same', () => {
     const index = indexOf(KIM_ARTICLES, kimExtractor);
     const decoded = decodeIndex(Buffer.concat(encodeIndex(index.parts(), { root: '/r', extractor: 'kim' })), { root: '/r', extractor: 'kim' });
