@@ -114,6 +114,8 @@ interface Figures {
   readonly reopenStallMs: number;
   readonly cacheMb: number;
   readonly reopenMs: number;
+  /** Heap and typed arrays the index reopened from the cache holds right after the open. */
+  readonly reopenedMb: number;
   readonly heapMb: number;
   readonly arrayBuffersMb: number;
   readonly rssMb: number;
@@ -133,6 +135,8 @@ interface BuildWithoutEntities {
   readonly indexMb: number;
   readonly cacheMb: number;
   readonly reopenMs: number;
+  /** Heap and typed arrays the index reopened from the cache holds right after the open (lazily decoded parts not decoded yet). */
+  readonly reopenedMb: number;
 }
 
 /**
@@ -296,7 +300,7 @@ function fillOsCache(dir: string): number {
  * both sides measured at the same stage (when this build ran beside the other's live index and reopened before
  * it, "all entity data" in memory and in the reopen came out negative). Leaves its cache for {@link measure}.
  */
-async function coldBuildWithoutEntities(dir: string, cacheFile: string): Promise<Omit<BuildWithoutEntities, 'reopenMs'>> {
+async function coldBuildWithoutEntities(dir: string, cacheFile: string): Promise<Omit<BuildWithoutEntities, 'reopenMs' | 'reopenedMb'>> {
   const before = heapAndBuffersMb();
   const started = performance.now();
   const service = new IndexService({ root: dir, cacheFile, extractor: { kind: 'none' } });
@@ -337,7 +341,7 @@ async function buildSaveAndQuery(
   dir: string,
   cacheFile: string,
   extractor: ExtractorSpec,
-): Promise<Omit<Figures, 'fillCacheMs' | 'reopenMs' | 'reopenStallMs' | 'rgP50' | 'rgP95' | 'browsing' | 'cost' | 'reopened' | 'loadAtEnd' | 'corrections'>> {
+): Promise<Omit<Figures, 'fillCacheMs' | 'reopenMs' | 'reopenStallMs' | 'reopenedMb' | 'rgP50' | 'rgP95' | 'browsing' | 'cost' | 'reopened' | 'loadAtEnd' | 'corrections'>> {
   rmSync(cacheFile, { force: true });
   const withoutEntities = extractor.kind === 'none' ? undefined : await coldBuildWithoutEntities(dir, cacheWithoutEntities(cacheFile));
   const beforeMb = heapAndBuffersMb();
@@ -377,7 +381,7 @@ async function buildSaveAndQuery(
     loadAtStart,
     peakRssMb,
     // The reopen without entities is timed by measure(), after the one with.
-    withoutEntities: { ...(withoutEntities ?? { ms: coldMs, indexMb, cacheMb }), reopenMs: Number.NaN },
+    withoutEntities: { ...(withoutEntities ?? { ms: coldMs, indexMb, cacheMb }), reopenMs: Number.NaN, reopenedMb: Number.NaN },
     indexMb,
     entities: service.index.entityCount,
     maxStallMs,
@@ -399,8 +403,8 @@ async function buildSaveAndQuery(
  * Opens the saved index in a new service, as a new window does: listing, stat, load; stalls watched until the
  * work queued behind the open is done. Returns the reopened index too, which keeps answering after `dispose`.
  */
-async function reopen(dir: string, cacheFile: string, extractor: ExtractorSpec): Promise<{ reopenMs: number; reopenStallMs: number; index: CorpusIndex }> {
-  gc();
+async function reopen(dir: string, cacheFile: string, extractor: ExtractorSpec): Promise<{ reopenMs: number; reopenStallMs: number; reopenedMb: number; index: CorpusIndex }> {
+  const before = heapAndBuffersMb();
   const reopenStart = performance.now();
   const files = listArticleFiles(dir);
   const stall = stallMonitor();
@@ -410,7 +414,7 @@ async function reopen(dir: string, cacheFile: string, extractor: ExtractorSpec):
   await reopened.dispose();
   const reopenStallMs = stall().ms;
   if (outcome.source !== 'cache') throw new Error(`News Corpus: the reopen did not use the cache (${outcome.message ?? 'no message'}).`);
-  return { reopenMs, reopenStallMs, index: reopened.index };
+  return { reopenMs, reopenStallMs, reopenedMb: heapAndBuffersMb() - before, index: reopened.index };
 }
 
 /** Reopens the saved index, queries it, then browses its entities; the reopened index is dropped when this returns. */
@@ -418,7 +422,7 @@ async function reopenAndBrowse(
   dir: string,
   cacheFile: string,
   extractor: ExtractorSpec,
-): Promise<{ reopenMs: number; reopenStallMs: number; reopened: ReopenedQueries; browsing: BrowsingFigures; corrections: CorrectionFigures }> {
+): Promise<{ reopenMs: number; reopenStallMs: number; reopenedMb: number; reopened: ReopenedQueries; browsing: BrowsingFigures; corrections: CorrectionFigures }> {
   const { index, ...reopened } = await reopen(dir, cacheFile, extractor);
   return { ...reopened, reopened: reopenedQueries(index), browsing: browseEntities(index, dir), corrections: correctionFigures(index) };
 }
@@ -595,8 +599,8 @@ async function measure(count: number, length: ArticleLength, extractor: Extracto
   const cost = entityModelCost(cacheFile, { root: dir, extractor: extractorId(extractor) });
   // Without a model the build was the one without entities, and its reopen the one just timed.
   const withoutEntities = extractor.kind === 'none'
-    ? { ...built.withoutEntities, reopenMs: reopened.reopenMs }
-    : { ...built.withoutEntities, reopenMs: (await reopen(dir, cacheWithoutEntities(cacheFile), { kind: 'none' })).reopenMs };
+    ? { ...built.withoutEntities, reopenMs: reopened.reopenMs, reopenedMb: reopened.reopenedMb }
+    : await reopen(dir, cacheWithoutEntities(cacheFile), { kind: 'none' }).then(({ reopenMs, reopenedMb }) => ({ ...built.withoutEntities, reopenMs, reopenedMb }));
   rmSync(cacheFile, { force: true });
   rmSync(cacheWithoutEntities(cacheFile), { force: true });
   const figures: Figures = { ...built, withoutEntities, fillCacheMs, ...reopened, cost, loadAtEnd: 0 };
@@ -636,9 +640,9 @@ const COST_NOTES: readonly string[] = [
   '- entity table in memory: heap used + array buffers after a full GC, with the decoded index parts, less the same once their entity table',
   '  and figures are dropped, less the figures alone.',
   '- per-entity figures in memory: heap used + array buffers after a full GC, with the decoded index parts, less the same once their saved figures are dropped.',
-  '- all entity data in memory: "index in memory" (heap + array buffers held by the built index, less before the build) with entity extraction, less without:',
-  '  entity terms, postings and forward-index pairs besides the table and figures. The build without runs first, from the same state',
-  '  (no other index alive), so that both sides are measured at the same stage.',
+  '- all entity data in memory, reopened: heap + array buffers held by the index reopened from its cache right after the open, with entity',
+  '  extraction less without (entity terms, postings and forward-index pairs besides the table and figures): both indexes at the same',
+  '  stage, where the built ones are not (their texts are coded or not depending on the build, which made this row negative at 100k).',
   "- 'entities' cache section: its bytes, from the section table in the cache file's description, and its share of the whole cache file.",
   '- all entity data in the cache: the cache file with entity extraction less the one without, as a share of the one with.',
   "- decoding the 'entities' section: the entity model's part of a reopen (names, spellings, roles, saved figures), timed alone, and its",
@@ -743,7 +747,7 @@ function printTable(results: readonly Figures[], length: ArticleLength): void {
     row('  entity table in memory', results.map((r) => mb1(r.cost.tableMb))),
     row('  per-entity figures in memory', results.map((r) => mb1(r.cost.figuresMb))),
     row('  table + figures', results.map((r) => mb1(r.cost.tableMb + r.cost.figuresMb))),
-    row('  all entity data in memory', results.map((r) => mb1(r.indexMb - r.withoutEntities.indexMb))),
+    row('  all entity data in memory, reopened', results.map((r) => mb1(r.reopenedMb - r.withoutEntities.reopenedMb))),
     row("  'entities' cache section", results.map((r) => mb1(r.cost.entitiesSectionMb))),
     row('    share of the cache file', results.map((r) => share(r.cost.entitiesSectionMb, r.cost.cacheMb))),
     row('  all entity data in the cache', results.map((r) => share(r.cacheMb - r.withoutEntities.cacheMb, r.cacheMb))),
@@ -752,11 +756,15 @@ function printTable(results: readonly Figures[], length: ArticleLength): void {
     row('  warm reopen without entity extraction', results.map((r) => s(r.withoutEntities.reopenMs))),
     row('  all entity data in the reopen', results.map((r) => share(r.reopenMs - r.withoutEntities.reopenMs, r.reopenMs))),
     row('Corrections (facts file), reopened index:', results.map(() => '')),
-    row('  apply a merge, every surface', results.map((r) => ms(r.corrections.mergeMs))),
-    row('  apply an ignore, every surface', results.map((r) => ms(r.corrections.ignoreMs))),
-    row('  apply a split, every surface', results.map((r) => ms(r.corrections.splitMs))),
+    row('  apply a merge, every surface', results.map((r) => orNa(r.corrections.mergeMs))),
+    row('  apply an ignore, every surface', results.map((r) => orNa(r.corrections.ignoreMs))),
+    row('  apply a split, every surface', results.map((r) => orNa(r.corrections.splitMs))),
   ];
-  const corrected = results.map((r) => `${r.articles / 1000}k: merged ${r.corrections.merged.join(' ← ')}; ignored ${r.corrections.ignored}; split ${r.corrections.split}`);
+  const corrected = results.map((r) =>
+    r.corrections.merged.length === 0
+      ? `${r.articles / 1000}k: n/a, no entity to correct (built without entities)`
+      : `${r.articles / 1000}k: merged ${r.corrections.merged.join(' ← ')}; ignored ${r.corrections.ignored}; split ${r.corrections.split}`,
+  );
   console.log(['', row('', results.map((r) => `${r.articles / 1000}k (${mb(r.megabytes)})`)), ...lines, '', ...QUERY_NOTES, '', ...ENTITY_NOTES, ...COST_NOTES, '', ...CORRECTION_NOTES, ...corrected].join('\n'));
 }
 
