@@ -6,6 +6,7 @@ import { AnalyzedBatch, entityTerm } from './analyzed-batch';
 import { compactSteps } from './compaction';
 import { dayString } from './date-values';
 import { DocStore } from './doc-store';
+import { EntityCompanions } from './entity-companions';
 import { EntityListRequest, EntityPage, EntitySummary, compareEntities, selectFirst } from './entity-listing';
 import { EntityMonths, monthName, monthOfDay } from './entity-months';
 import { EntityStats } from './entity-stats';
@@ -164,8 +165,8 @@ export class CorpusIndex {
   private entities: EntityTable;
   private readonly counter: TermCounter;
   private readonly scratch = new Scratch();
-  /** Shared-article counts by term id for {@link companions}, zeroed after each call: a new array per hover cost ~1 ms at 100,000 articles. */
-  private companionCounts = new Uint32Array(0);
+  /** The companions counted for {@link companions}, kept in step with the articles. */
+  private readonly companionCounts = new EntityCompanions();
   /** Mentions per month of the large entities, for {@link entityTimeline}. */
   private readonly months = new EntityMonths();
   /**
@@ -279,6 +280,7 @@ export class CorpusIndex {
         this.months.clear();
       } else {
         this.months.count(this.store, doc, 1);
+        if (this.companionCounts.size > 0) this.companionCounts.forget(this.store.entityField(doc));
         this.counter.ensure(this.dictionary.size);
         this.counter.count(this.store, doc, (term, packed) => this.delta.add(term, doc, packed));
       }
@@ -481,27 +483,13 @@ export class CorpusIndex {
    */
   companions(key: string, limit: number, maxArticles = DEFAULT_COMPANION_ARTICLES): { key: string; name: string; type: EntityType; articles: number }[] {
     const own = this.entities.get(key)?.term;
-    const isEntity = this.entityTermBits();
-    // Typed counts by term id, and the terms seen, instead of a map: this loop reads tens of thousands of pairs.
-    if (this.companionCounts.length < this.dictionary.size) this.companionCounts = new Uint32Array(Math.ceil(this.dictionary.size * 1.25));
-    const shared = this.companionCounts;
-    const seen: number[] = [];
-    for (const doc of this.latestEntityDocs(key, maxArticles)) {
-      const pairs = this.store.entityField(doc);
-      for (let i = 0; i < pairs.length; i += 2) {
-        const term = pairs[i] ?? 0;
-        // The same field holds the words of entity names, which are not entities.
-        if (term === own || ((isEntity[term >> 3] ?? 0) & (1 << (term & 7))) === 0) continue;
-        if (shared[term] === 0) seen.push(term);
-        shared[term] = (shared[term] ?? 0) + 1;
-      }
-    }
-    // The best few of the thousands of terms seen: sorting them all was most of a card.
-    const companions = selectFirst(seen, limit * 2, (a, b) => (shared[b] ?? 0) - (shared[a] ?? 0) || a - b).flatMap((term) => {
+    if (own === undefined) return [];
+    const source = { own, docs: () => this.latestEntityDocs(key, maxArticles), entityField: (doc: number) => this.store.entityField(doc), isEntity: this.entityTermBits(), termCount: this.dictionary.size };
+    // Twice as many candidates as asked, by shared articles alone: the ties at the end are then ordered by name.
+    const companions = this.companionCounts.best(source, limit * 2, maxArticles === DEFAULT_COMPANION_ARTICLES).flatMap(({ term, articles }) => {
       const info = this.entities.byTermId(term);
-      return info ? [{ key: info.key, name: info.name, type: info.type, articles: shared[term] ?? 0 }] : [];
+      return info ? [{ key: info.key, name: info.name, type: info.type, articles }] : [];
     });
-    for (const term of seen) shared[term] = 0;
     return companions.sort((a, b) => b.articles - a.articles || a.name.localeCompare(b.name)).slice(0, limit);
   }
 
@@ -632,6 +620,7 @@ export class CorpusIndex {
     if (doc === undefined) return;
     this.stats?.remove(this.store, doc);
     this.months.count(this.store, doc, -1);
+    if (this.companionCounts.size > 0) this.companionCounts.forget(this.store.entityField(doc));
   }
 
   private forEachEntityPosting(key: string, onPosting: (doc: number, mentions: number) => void): void {
@@ -696,6 +685,7 @@ export class CorpusIndex {
     this.pending = 0;
     this.stats = undefined;
     this.months.clear();
+    this.companionCounts.clear();
   }
 
   private assertNotCompacting(): void {
