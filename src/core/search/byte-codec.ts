@@ -82,7 +82,8 @@ export class ByteWriter {
  * reader.varint(); // 300
  */
 export class ByteReader {
-  private readonly single = new Uint32Array(1);
+  /** Made on the first single read: a reader per article is made for its varints alone. */
+  private single: Uint32Array | undefined;
 
   constructor(
     private readonly data: Uint8Array,
@@ -95,8 +96,18 @@ export class ByteReader {
   }
 
   varint(): number {
+    this.single ??= new Uint32Array(1);
     this.varints(this.single, 0, 1);
     return this.single[0] ?? 0;
+  }
+
+  /** Passes over `count` varints without decoding them (each ends with the first byte below 128). */
+  skipVarints(count: number): void {
+    const data = this.data;
+    let at = this.at;
+    for (let left = count; left > 0; at++) if (((data[at] ?? 0) & CONTINUE_BIT) === 0) left--;
+    if (at > data.length) throw new Error('News Corpus: a number runs past the end of its section.');
+    this.at = at;
   }
 
   /**

@@ -484,7 +484,7 @@ export class CorpusIndex {
   companions(key: string, limit: number, maxArticles = DEFAULT_COMPANION_ARTICLES): { key: string; name: string; type: EntityType; articles: number }[] {
     const own = this.entities.get(key)?.term;
     if (own === undefined) return [];
-    const source = { own, docs: () => this.latestEntityDocs(key, maxArticles), entityField: (doc: number) => this.store.entityField(doc), isEntity: this.entityTermBits(), termCount: this.dictionary.size };
+    const source = { own, docs: () => this.latestEntityDocs(key, maxArticles), fieldLength: (doc: number) => 2 * (this.store.entityPairs.array[doc] ?? 0), entityField: (doc: number, out: Uint32Array) => this.store.entityFieldInto(doc, out), isEntity: this.entityTermBits(), termCount: this.dictionary.size };
     // Twice as many candidates as asked, by shared articles alone: the ties at the end are then ordered by name.
     const companions = this.companionCounts.best(source, limit * 2, maxArticles === DEFAULT_COMPANION_ARTICLES).flatMap(({ term, articles }) => {
       const info = this.entities.byTermId(term);

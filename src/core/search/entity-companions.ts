@@ -2,16 +2,18 @@ import { selectFirst } from './entity-listing';
 
 /**
  * What counting an entity's companions reads: the entity's own term (not its own companion), its newest
- * articles, an article's entity field ((term, mentions) pairs), which terms are entities (one bit per term id),
- * and how many term ids there are.
+ * articles, the length of an article's entity field ((term, mentions) pairs) and the field copied into an array,
+ * which terms are entities (one bit per term id), and how many term ids there are.
  *
  * @example
- * const source: CompanionSource = { own: putinTerm, docs: () => [7, 3], entityField: (doc) => store.entityField(doc), isEntity: bits, termCount: 40_000 };
+ * const source: CompanionSource = { own: putinTerm, docs: () => [7, 3], fieldLength: (doc) => 2 * store.entityPairs.array[doc],
+ *   entityField: (doc, out) => store.entityFieldInto(doc, out), isEntity: bits, termCount: 40_000 };
  */
 export interface CompanionSource {
   readonly own: number;
   readonly docs: () => readonly number[];
-  readonly entityField: (doc: number) => ArrayLike<number>;
+  readonly fieldLength: (doc: number) => number;
+  readonly entityField: (doc: number, out: Uint32Array) => void;
   readonly isEntity: Uint8Array;
   readonly termCount: number;
 }
@@ -41,6 +43,8 @@ interface Candidates {
 export class EntityCompanions {
   /** Shared-article counts by term id, zeroed after each count: a new array per hover cost ~1 ms at 100,000 articles. */
   private counts = new Uint32Array(0);
+  /** One article's entity field at a time, copied here: an array per article made most of a card's garbage. */
+  private field = new Uint32Array(0);
   private readonly kept = new Map<number, Candidates>();
 
   /** How many entities have their companions kept: none, and an added article need not be read for them. */
@@ -81,8 +85,11 @@ export class EntityCompanions {
     const shared = this.counts;
     const seen: number[] = [];
     for (const doc of source.docs()) {
-      const pairs = source.entityField(doc);
-      for (let i = 0; i < pairs.length; i += 2) {
+      const length = source.fieldLength(doc);
+      if (this.field.length < length) this.field = new Uint32Array(2 * length);
+      const pairs = this.field;
+      source.entityField(doc, pairs);
+      for (let i = 0; i < length; i += 2) {
         const term = pairs[i] ?? 0;
         // The same field holds the words of entity names, which are not entities.
         if (term === own || ((isEntity[term >> 3] ?? 0) & (1 << (term & 7))) === 0) continue;

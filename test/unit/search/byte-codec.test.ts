@@ -37,6 +37,15 @@ describe('byte codec', () => {
     assert.deepStrictEqual([...reader.bytes(2)], [1, 2]);
   });
 
+  it('passes over varints of any length without decoding them', () => {
+    const writer = new ByteWriter();
+    for (const value of values) writer.varint(value);
+    const reader = new ByteReader(concat(writer.finish()));
+    reader.skipVarints(values.length - 2);
+    assert.deepStrictEqual([reader.varint(), reader.varint()], values.slice(-2));
+    assert.throws(() => new ByteReader(new Uint8Array([1, 0x80])).skipVarints(2), /^Error: News Corpus: a number runs past the end/);
+  });
+
   it('throws a News Corpus error when reading past the end or an over-long number', () => {
     assert.throws(() => new ByteReader(new Uint8Array([0x80])).varint(), /^Error: News Corpus: a number runs past the end/);
     assert.throws(() => new ByteReader(new Uint8Array([1])).bytes(2), /^Error: News Corpus: a section runs past the end/);

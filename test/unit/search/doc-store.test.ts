@@ -91,8 +91,13 @@ describe('doc store loading', () => {
     const loaded = runAtOnce(DocStore.loadSteps(original.paths, original.titles, columns, forward, text, codec));
     assert.deepStrictEqual([...loaded.entityField(1)], [9, 2], 'from the coded varints');
     assert.deepStrictEqual([...original.entityField(1)], [9, 2], 'from the ids as indexed');
+    const out = new Uint32Array(4).fill(7);
+    assert.strictEqual(loaded.entityFieldInto(1, out), 2);
+    assert.deepStrictEqual([...out], [9, 2, 7, 7], 'copied into the caller\'s array, coded');
     loaded.tokens(1);
     assert.deepStrictEqual([...loaded.entityField(1)], [9, 2], 'once decoded');
+    assert.strictEqual(loaded.entityFieldInto(1, out.fill(0)), 2);
+    assert.deepStrictEqual([...out], [9, 2, 0, 0], 'copied, decoded');
   });
 
   it('refuses coded tokens that do not fill their bytes, with a prefixed message', () => {
