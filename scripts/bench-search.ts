@@ -686,7 +686,7 @@ function browsingRows(results: readonly { readonly browsing: BrowsingFigures }[]
     row(`  card p50 (${EXPANDED_ENTITIES} entities)`, results.map((r) => ms(r.browsing.hover.card.p50))),
     row('  card p95', results.map((r) => ms(r.browsing.hover.card.p95))),
     row('  card max', results.map((r) => ms(r.browsing.hover.card.max))),
-    row('  card CPU p50 / p95 / max', results.map((r) => [r.browsing.hover.cardCpu.p50, r.browsing.hover.cardCpu.p95, r.browsing.hover.cardCpu.max].map((value) => value.toFixed(2)).join(' / '))),
+    row('  card CPU p50 / p95 / max, ms', results.map((r) => [r.browsing.hover.cardCpu.p50, r.browsing.hover.cardCpu.p95, r.browsing.hover.cardCpu.max].map((value) => value.toFixed(value < 10 ? 2 : 0)).join(' / '))),
     row('  load average (1 min) then', results.map((r) => r.browsing.hover.load.toFixed(2))),
     row('  first hover, new long article', results.map((r) => orNa(r.browsing.hover.firstLongMs))),
     row('    same, first article of the process', results.map((r) => orNa(r.browsing.hover.coldFirstLongMs))),
