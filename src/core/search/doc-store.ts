@@ -1,7 +1,7 @@
 import { ByteReader, ByteWriter } from './byte-codec';
 import { Growable } from './growable';
 import { SegmentedArray } from './segmented-array';
-import { WordCodec } from './word-codec';
+import { CodedLayout, WordCodec } from './word-codec';
 
 /** What the store is given for one new article. */
 interface StoredArticle {
@@ -401,6 +401,19 @@ export class DocStore {
   private *codecSamples(): Generator<{ text: string; bodyStart: number; bodyIds: Uint32Array }> {
     const step = Math.max(1, Math.floor(this.count / CODEC_SAMPLE_DOCS));
     for (let doc = 0; doc < this.count; doc += step) yield { text: this.text(doc), bodyStart: this.bodyStart.array[doc] ?? 0, bodyIds: this.tokens(doc).subarray(0, this.bodyLen.array[doc] ?? 0) };
+  }
+
+  /**
+   * The article's words located in its coded text, for a snippet that decodes only the text around its matches
+   * (see {@link CodedLayout}); undefined when the text is not held coded word by word (an article indexed since
+   * the last save, or one the codec kept as it is): then {@link text} gives it whole.
+   *
+   * @example
+   * const words = store.layout(doc); // words?.spans([0]): the body's first word in the text
+   */
+  layout(doc: number): CodedLayout | undefined {
+    const { bytes, coded } = this.storedText(doc);
+    return coded ? this.textCodec?.layout(bytes) : undefined;
   }
 
   /** The article's original text (as decoded when it was indexed). */
