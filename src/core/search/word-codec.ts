@@ -353,6 +353,8 @@ export class WordCodec {
     let at = bits.bitPosition / 8;
     let window = 0;
     let held = 0;
+    // The two code reads below (separator symbol, term id) are written out rather than shared through a closure,
+    // which would hold the bit window in a context object: this loop runs for every word a query reads.
     for (let word = 0; word < end; word++) {
       if (layout !== undefined && word % RESTART_WORDS === 0) layout.restarts.push({ word, char, bit: at * 8 - held, literal: literals.position });
       while (held <= MAX_CODE_BITS - 1) {
