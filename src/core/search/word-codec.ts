@@ -249,14 +249,15 @@ export class WordCodec {
 
   /**
    * The words of a coded article located in its text without decoding it whole (see {@link CodedLayout}), or
-   * undefined for an article kept as it is (see {@link encode}).
+   * undefined for an article kept as it is (see {@link encode}). `restarts`: the article's restart points an
+   * earlier layout of it left, which this one uses and adds to.
    *
    * @example
    * const words = codec.layout(bytes);
    * words?.spans([0, 2]); // the UTF-16 spans of the body's first and third words
    */
-  layout(bytes: Uint8Array): CodedLayout | undefined {
-    return bytes[0] === WORDS ? new CodedLayout(this, bytes) : undefined;
+  layout(bytes: Uint8Array, restarts?: RestartPoint[]): CodedLayout | undefined {
+    return bytes[0] === WORDS ? new CodedLayout(this, bytes, restarts) : undefined;
   }
 
   /** A walk over a coded article's words from its start (`restart`: from a restart point of an earlier walk). */
@@ -339,10 +340,27 @@ export class WordCodec {
    * One loop with its own bit window, as decoding the ids of every candidate of a phrase is most of its first
    * run, and locating the words most of a snippet. Throws a "News Corpus:" error if the bytes are damaged.
    */
-  scan(bytes: Uint8Array, until: number, ids: Uint32Array | undefined, idsFrom: number, layout: ScanLayout | undefined): void {
-    const { count, literals, bits } = this.open(bytes);
+  scan(bytes: Uint8Array, until: number, ids: Uint32Array | undefined, idsFrom: number, layout: ScanLayout | undefined, from?: RestartPoint): void {
+    const opened = this.open(bytes);
+    const { count, bits } = opened;
+    let literals = opened.literals;
     const opening = literals.next();
     let char = layout === undefined ? 0 : decoder.decode(opening).length;
+    let first = 0;
+    let at = bits.bitPosition / 8;
+    let window = 0;
+    let held = 0;
+    if (from !== undefined) {
+      first = from.word;
+      char = from.char;
+      literals = new LiteralReader(literals.bytes, from.literal);
+      const skip = from.bit % 8;
+      at = (from.bit - skip) / 8;
+      if (skip > 0) {
+        window = (bytes[at++] ?? 0) & ((1 << (8 - skip)) - 1);
+        held = 8 - skip;
+      }
+    }
     const symbols = this.symbols;
     const idCode = this.ids;
     const escape = idCode.size - 1;
@@ -350,13 +368,10 @@ export class WordCodec {
     const gapLengths = this.gapLengths;
     const termLengths = layout === undefined ? this.termLengths : this.lengthsOfTerms();
     const end = Math.min(until, count);
-    let at = bits.bitPosition / 8;
-    let window = 0;
-    let held = 0;
     // The two code reads below (separator symbol, term id) are written out rather than shared through a closure,
     // which would hold the bit window in a context object: this loop runs for every word a query reads.
-    for (let word = 0; word < end; word++) {
-      if (layout !== undefined && word % RESTART_WORDS === 0) layout.restarts.push({ word, char, bit: at * 8 - held, literal: literals.position });
+    for (let word = first; word < end; word++) {
+      if (layout !== undefined && word === layout.restarts.length * RESTART_WORDS) layout.restarts.push({ word, char, bit: at * 8 - held, literal: literals.position });
       while (held <= MAX_CODE_BITS - 1) {
         window = ((window << 8) | (bytes[at++] ?? 0)) >>> 0;
         held += 8;
@@ -517,8 +532,15 @@ class LiteralReader {
   }
 }
 
-/** Where a {@link WordWalk} can resume: before the separator of body word `word`, at UTF-16 offset `char`, with its bit and literal positions. */
-interface RestartPoint {
+/**
+ * Where a walk over a coded article's words can resume: before the separator of body word `word`, at UTF-16
+ * offset `char`, with its bit and literal positions. A {@link CodedLayout} leaves one every {@link RESTART_WORDS}
+ * words, and a store may keep them for the next snippet of the same article.
+ *
+ * @example
+ * const point: RestartPoint = { word: 64, char: 371, bit: 1466, literal: 18 };
+ */
+export interface RestartPoint {
   readonly word: number;
   readonly char: number;
   readonly bit: number;
@@ -596,19 +618,28 @@ class WordWalk {
  * words.around(span.start - 200, span.end + 200); // { text: '…', base: 520, length: 950 }
  */
 export class CodedLayout implements WordLocator {
-  private readonly restarts: RestartPoint[] = [];
-
+  /** `restarts`: the article's restart points found so far (by an earlier layout of it, or none); this layout adds to them. */
   constructor(
     private readonly codec: WordCodec,
     private readonly bytes: Uint8Array,
+    private readonly restarts: RestartPoint[] = [],
   ) {}
 
   spans(positions: readonly number[]): { start: number; end: number }[] {
     const last = positions[positions.length - 1];
     if (last === undefined) return [];
-    const layout = spanArrays(last + 1);
-    this.restarts.length = 0;
-    this.codec.scan(this.bytes, last + 1, undefined, 0, { ...layout, restarts: this.restarts });
+    const layout = { ...spanArrays(last + 1), restarts: this.restarts };
+    // Positions that start from the same known restart point are found in one scan; past the known ones, the
+    // scan leaves new points.
+    const known = this.restarts.length;
+    const pointOf = (position: number): number => Math.min(Math.floor(position / RESTART_WORDS), known - 1);
+    for (let first = 0; first < positions.length; ) {
+      const point = pointOf(positions[first] ?? 0);
+      let end = first;
+      while (end + 1 < positions.length && pointOf(positions[end + 1] ?? 0) === point) end++;
+      this.codec.scan(this.bytes, (positions[end] ?? 0) + 1, undefined, 0, layout, this.restarts[point]);
+      first = end + 1;
+    }
     return positions.map((position) => ({ start: layout.starts[position] ?? 0, end: layout.ends[position] ?? 0 }));
   }
 

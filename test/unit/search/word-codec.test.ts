@@ -8,7 +8,7 @@ import { BitReader, BitWriter, HuffmanCode } from '../../../src/core/search/huff
 import { TextPart, buildSnippet, highlightIds, snippetOfWords } from '../../../src/core/search/snippet';
 import { runAtOnce } from '../../../src/core/search/time-slices';
 import { tokenize } from '../../../src/core/search/tokenize';
-import { WordCodec } from '../../../src/core/search/word-codec';
+import { RestartPoint, WordCodec } from '../../../src/core/search/word-codec';
 
 const decoder = new TextDecoder();
 /** Articles longer than this (the 2 MB one) are only restored, not also located word by word. */
@@ -42,11 +42,20 @@ function analyse(texts: readonly string[]): { articles: Analysed[]; terms: reado
  * pieces of text decoded from restart points (from everywhere in the text), and the snippets of its words.
  */
 function checkLayout(codec: WordCodec, bytes: Uint8Array, article: Analysed, idOf: ReadonlyMap<string, number>): void {
-  const words = codec.layout(bytes);
+  const restarts: RestartPoint[] = [];
+  const words = codec.layout(bytes, restarts);
   assert.ok(words, 'coded by its words');
   if (article.text.length > LARGEST_CHECKED) return;
   const tokens = tokenize(article.text, article.bodyStart);
-  assert.deepStrictEqual(words.spans(tokens.map((_, at) => at)), tokens.map(({ start, end }) => ({ start, end })));
+  const spansAt = (positions: number[]): { start: number; end: number }[] => positions.map((at) => ({ start: tokens[at]?.start ?? -1, end: tokens[at]?.end ?? -1 }));
+  // A few words first (restart points up to the last of them), then all of them from those points, then a few
+  // again by a second layout that starts from every point the first left.
+  const few = tokens.map((_, at) => at).filter((at) => at % 37 === 5 || at === tokens.length - 1);
+  assert.deepStrictEqual(words.spans(few), spansAt(few));
+  const all = tokens.map((_, at) => at);
+  assert.deepStrictEqual(words.spans(all), spansAt(all));
+  assert.strictEqual(restarts.length, Math.ceil(tokens.length / 64));
+  assert.deepStrictEqual(codec.layout(bytes, restarts)?.spans(few), spansAt(few));
   const { text } = article;
   for (let from = 0; from <= text.length; from += Math.max(1, Math.floor(text.length / 40))) {
     const to = from + 1 + (from % 97);
