@@ -227,12 +227,14 @@ export class HuffmanCode {
 
   /** The code saved as its {@link lengths} (`lookupBits` as for {@link fromCounts}); throws a "News Corpus:" error for lengths no code has. */
   static fromLengths(lengths: Uint8Array, lookupBits = LOOKUP_BITS): HuffmanCode {
+    // The room each code takes, in units of the longest code's (integers: this loop runs over every term id).
     let room = 0;
-    for (const length of lengths) {
+    for (let s = 0; s < lengths.length; s++) {
+      const length = lengths[s] ?? 0;
       if (length > MAX_CODE_BITS) throw new Error('News Corpus: a code in the index file is too long.');
-      if (length > 0) room += 2 ** -length;
+      if (length > 0) room += 1 << (MAX_CODE_BITS - length);
     }
-    if (room > 1) throw new Error('News Corpus: the codes in the index file overlap.');
+    if (room > 1 << MAX_CODE_BITS) throw new Error('News Corpus: the codes in the index file overlap.');
     return new HuffmanCode(lengths, lookupBits);
   }
 
