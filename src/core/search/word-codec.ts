@@ -260,7 +260,13 @@ export class WordCodec {
     return bytes[0] === WORDS ? new CodedLayout(this, bytes, restarts) : undefined;
   }
 
-  /** A walk over a coded article's words from its start (`restart`: from a restart point of an earlier walk). */
+  /**
+   * A walk over a coded article's words from its start (`restart`: from a restart point of an earlier walk).
+   *
+   * @example
+   * const walk = codec.walk(bytes);
+   * codec.step(walk); // walk.wordStart, walk.wordEnd: the first body word's span
+   */
   walk(bytes: Uint8Array, restart?: RestartPoint): WordWalk {
     const { count, literals, bits } = this.open(bytes);
     const opening = literals.next();
@@ -272,6 +278,9 @@ export class WordCodec {
   /**
    * Reads the next separator and, unless the body has ended, the word after it, with their UTF-16 spans; the walk
    * holds what was read until {@link WordWalk.emit} writes it.
+   *
+   * @example
+   * while (!walk.done) codec.step(walk); // walk.char: the text's length
    */
   step(walk: WordWalk): void {
     const symbol = this.symbols.read(walk.bits);
@@ -339,6 +348,10 @@ export class WordCodec {
    * and with `layout`, each word's UTF-16 span in the text and a restart point every {@link RESTART_WORDS} words.
    * One loop with its own bit window, as decoding the ids of every candidate of a phrase is most of its first
    * run, and locating the words most of a snippet. Throws a "News Corpus:" error if the bytes are damaged.
+   *
+   * @example
+   * codec.scan(bytes, Infinity, ids, 0, undefined); // every body id into ids
+   * codec.scan(bytes, 10, undefined, 0, { starts, ends, restarts: [] }); // the spans of the first 10 words
    */
   scan(bytes: Uint8Array, until: number, ids: Uint32Array | undefined, idsFrom: number, layout: ScanLayout | undefined, from?: RestartPoint): void {
     const opened = this.open(bytes);
