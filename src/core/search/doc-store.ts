@@ -1,7 +1,7 @@
 import { ByteReader, ByteWriter } from './byte-codec';
 import { Growable } from './growable';
 import { SegmentedArray } from './segmented-array';
-import { WordCodec } from './word-codec';
+import { CodedLayout, RestartPoint, WordCodec } from './word-codec';
 
 /** What the store is given for one new article. */
 interface StoredArticle {
@@ -44,6 +44,12 @@ const TEXT_SEGMENT = 1 << 22;
 /** {@link DocStore}'s `forwardState` bits: the token ids are in the forward index; their coded bytes are held. */
 const DECODED = 1;
 const CODED = 2;
+
+/**
+ * Articles whose restart points ({@link DocStore.layout}) are kept: those of recent results (~10 points
+ * of ~60 bytes an article); when full, the kept points are dropped and found again.
+ */
+const KEPT_LAYOUTS = 4096;
 
 /** Articles loaded between two chances to pause (a few objects and map entries each). */
 const LOAD_STEP_DOCS = 2000;
@@ -106,6 +112,8 @@ export class DocStore {
   private readonly coded = new SegmentedArray<Uint8Array>(Uint8Array, TEXT_SEGMENT);
   private texts = new SegmentedArray<Uint8Array>(Uint8Array, TEXT_SEGMENT);
   private readonly byPath = new Map<string, number>();
+  /** Restart points of the coded texts of recent results, by document (see {@link layout}). */
+  private readonly restarts = new Map<number, RestartPoint[]>();
   private live = 0;
   private totals = { body: 0, title: 0, entity: 0 };
 
@@ -389,6 +397,7 @@ export class DocStore {
       offset += length;
     }
     this.texts = texts;
+    this.restarts.clear();
     this.textAt.adopt(textAt);
     this.textLen.adopt(Uint32Array.from(lengths));
     this.textCoded.adopt(new Uint8Array(this.count).fill(1));
@@ -419,6 +428,27 @@ export class DocStore {
   private *codecSamples(): Generator<{ text: string; bodyStart: number; bodyIds: Uint32Array }> {
     const step = Math.max(1, Math.floor(this.count / CODEC_SAMPLE_DOCS));
     for (let doc = 0; doc < this.count; doc += step) yield { text: this.text(doc), bodyStart: this.bodyStart.array[doc] ?? 0, bodyIds: this.tokens(doc).subarray(0, this.bodyLen.array[doc] ?? 0) };
+  }
+
+  /**
+   * The article's words located in its coded text, for a snippet that decodes only the text around its matches
+   * (see {@link CodedLayout}), with the restart points an earlier snippet of it found (kept for
+   * {@link KEPT_LAYOUTS} articles), so that the next one scans only the blocks of 64 words it needs; undefined when the text is not held coded word by word (an article indexed since
+   * the last save, or one the codec kept as it is): then {@link text} gives it whole.
+   *
+   * @example
+   * const words = store.layout(doc); // words?.spans([0]): the body's first word in the text
+   */
+  layout(doc: number): CodedLayout | undefined {
+    const { bytes, coded } = this.storedText(doc);
+    if (!coded || this.textCodec === undefined) return undefined;
+    let restarts = this.restarts.get(doc);
+    if (restarts === undefined) {
+      if (this.restarts.size >= KEPT_LAYOUTS) this.restarts.clear();
+      restarts = [];
+      this.restarts.set(doc, restarts);
+    }
+    return this.textCodec.layout(bytes, restarts);
   }
 
   /** The article's original text (as decoded when it was indexed). */

@@ -1,12 +1,25 @@
 /**
  * The longest code a {@link HuffmanCode} gives: the decoder reads a code bit by bit, and a bound keeps a rare
  * term's code within one 32-bit read. Counts are flattened until the longest code fits.
+ *
+ * @example
+ * const entry = code.entry((window >>> (held - MAX_CODE_BITS)) & 0xffffff); // the next code, from a bit window of `held` bits
  */
-const MAX_CODE_BITS = 24;
-/** Codes up to this long are decoded by one table look-up (most term ids and all common symbols); longer ones by length. */
+export const MAX_CODE_BITS = 24;
+/**
+ * Codes up to this long are decoded by one table look-up, longer ones by length: the default, enough for every
+ * common symbol of a small alphabet (see {@link HuffmanCode.fromCounts} for a wider table).
+ */
 const LOOKUP_BITS = 11;
-/** A look-up entry holds the symbol above this many bits and the code's length below them. */
-const LENGTH_BITS = 5;
+/**
+ * A look-up entry ({@link HuffmanCode.entry}) holds the symbol above this many bits and the code's length below them.
+ *
+ * @example
+ * const length = entry & ((1 << ENTRY_LENGTH_BITS) - 1);
+ */
+export const ENTRY_LENGTH_BITS = 5;
+const LENGTH_BITS = ENTRY_LENGTH_BITS;
+const LENGTH_MASK = (1 << LENGTH_BITS) - 1;
 
 /**
  * Writes bits, most significant first, into a growing byte array.
@@ -69,6 +82,23 @@ export class BitReader {
     from: number,
   ) {
     this.at = from;
+  }
+
+  /**
+   * A reader that starts `bitPosition` bits into `bytes` (a {@link bitPosition} read earlier), to resume there.
+   *
+   * @example
+   * const resumed = BitReader.at(bytes, reader.bitPosition);
+   */
+  static at(bytes: Uint8Array, bitPosition: number): BitReader {
+    const reader = new BitReader(bytes, Math.floor(bitPosition / 8));
+    reader.read(bitPosition % 8);
+    return reader;
+  }
+
+  /** How many bits of the bytes were read (from their start). */
+  get bitPosition(): number {
+    return this.at * 8 - this.held;
   }
 
   /** Whether more bits were read than the bytes hold (a damaged article). */
@@ -145,10 +175,14 @@ export class HuffmanCode {
   private readonly lengthCount = new Int32Array(MAX_CODE_BITS + 2);
   private readonly firstIndex = new Int32Array(MAX_CODE_BITS + 2);
   private readonly sorted: Uint32Array;
-  /** By the next {@link LOOKUP_BITS} bits: symbol << {@link LENGTH_BITS} | length, or 0 for a longer code. */
-  private readonly lookup = new Uint32Array(1 << LOOKUP_BITS);
+  /** By the next `lookupBits` bits: symbol << {@link LENGTH_BITS} | length, or 0 for a longer code. */
+  private readonly lookup: Uint32Array;
 
-  private constructor(readonly lengths: Uint8Array) {
+  private constructor(
+    readonly lengths: Uint8Array,
+    private readonly lookupBits: number,
+  ) {
+    this.lookup = new Uint32Array(1 << lookupBits);
     this.codes = new Uint32Array(lengths.length);
     let total = 0;
     for (const length of lengths) if (length > 0) this.lengthCount[length] = (this.lengthCount[length] ?? 0) + 1;
@@ -169,33 +203,39 @@ export class HuffmanCode {
       nextCode[length] = (nextCode[length] ?? 0) + 1;
       this.sorted[nextIndex[length] ?? 0] = s;
       nextIndex[length] = (nextIndex[length] ?? 0) + 1;
-      if (length <= LOOKUP_BITS) {
-        const first = (this.codes[s] ?? 0) << (LOOKUP_BITS - length);
-        this.lookup.fill((s << LENGTH_BITS) | length, first, first + (1 << (LOOKUP_BITS - length)));
+      if (length <= lookupBits) {
+        const first = (this.codes[s] ?? 0) << (lookupBits - length);
+        this.lookup.fill(((s << LENGTH_BITS) | length) >>> 0, first, first + (1 << (lookupBits - length)));
       }
     }
   }
 
-  /** The code for symbols counted `counts[symbol]` times. */
-  static fromCounts(counts: ArrayLike<number>): HuffmanCode {
+  /**
+   * The code for symbols counted `counts[symbol]` times, decoding codes up to `lookupBits` long by one look-up
+   * in a table of 2^lookupBits entries (16 for term ids: a 256 KB table, against a loop over lengths for the
+   * third of the ids whose codes are longer than 11 bits).
+   */
+  static fromCounts(counts: ArrayLike<number>, lookupBits = LOOKUP_BITS): HuffmanCode {
     const flattened = Float64Array.from(counts);
     for (;;) {
       const lengths = codeLengths(flattened);
-      if (lengths.every((length) => length <= MAX_CODE_BITS)) return new HuffmanCode(lengths);
+      if (lengths.every((length) => length <= MAX_CODE_BITS)) return new HuffmanCode(lengths, lookupBits);
       // Too deep: halving every count (keeping each above zero) evens them out until the code fits.
       for (let s = 0; s < flattened.length; s++) if ((flattened[s] ?? 0) > 0) flattened[s] = Math.ceil((flattened[s] ?? 0) / 2);
     }
   }
 
-  /** The code saved as its {@link lengths}; throws a "News Corpus:" error for lengths no code has. */
-  static fromLengths(lengths: Uint8Array): HuffmanCode {
+  /** The code saved as its {@link lengths} (`lookupBits` as for {@link fromCounts}); throws a "News Corpus:" error for lengths no code has. */
+  static fromLengths(lengths: Uint8Array, lookupBits = LOOKUP_BITS): HuffmanCode {
+    // The room each code takes, in units of the longest code's (integers: this loop runs over every term id).
     let room = 0;
-    for (const length of lengths) {
+    for (let s = 0; s < lengths.length; s++) {
+      const length = lengths[s] ?? 0;
       if (length > MAX_CODE_BITS) throw new Error('News Corpus: a code in the index file is too long.');
-      if (length > 0) room += 2 ** -length;
+      if (length > 0) room += 1 << (MAX_CODE_BITS - length);
     }
-    if (room > 1) throw new Error('News Corpus: the codes in the index file overlap.');
-    return new HuffmanCode(lengths);
+    if (room > 1 << MAX_CODE_BITS) throw new Error('News Corpus: the codes in the index file overlap.');
+    return new HuffmanCode(lengths, lookupBits);
   }
 
   /** Number of symbols. */
@@ -214,18 +254,29 @@ export class HuffmanCode {
 
   /** The next symbol; throws a "News Corpus:" error for bits that are no code. */
   read(bits: BitReader): number {
-    const entry = this.lookup[bits.peek(LOOKUP_BITS)] ?? 0;
-    if (entry !== 0) {
-      bits.skip(entry & ((1 << LENGTH_BITS) - 1));
-      return entry >>> LENGTH_BITS;
-    }
-    const window = bits.peek(MAX_CODE_BITS);
-    for (let length = LOOKUP_BITS + 1; length <= MAX_CODE_BITS; length++) {
+    const entry = this.entry(bits.peek(MAX_CODE_BITS));
+    bits.skip(entry & LENGTH_MASK);
+    return entry >>> LENGTH_BITS;
+  }
+
+  /**
+   * The code at the start of the next {@link MAX_CODE_BITS} bits `window` (most significant first), as
+   * `symbol << 5 | length`: for decoding loops that keep their own bit window (see `WordCodec`). Throws a
+   * "News Corpus:" error for bits that are no code.
+   *
+   * @example
+   * const entry = code.entry(window24);
+   * const symbol = entry >>> 5; // and the code took entry & 31 bits
+   */
+  entry(window: number): number {
+    const entry = this.lookup[window >>> (MAX_CODE_BITS - this.lookupBits)] ?? 0;
+    return entry !== 0 ? entry : this.longEntry(window);
+  }
+
+  private longEntry(window: number): number {
+    for (let length = this.lookupBits + 1; length <= MAX_CODE_BITS; length++) {
       const offset = (window >>> (MAX_CODE_BITS - length)) - (this.firstCode[length] ?? 0);
-      if (offset >= 0 && offset < (this.lengthCount[length] ?? 0)) {
-        bits.skip(length);
-        return this.sorted[(this.firstIndex[length] ?? 0) + offset] ?? 0;
-      }
+      if (offset >= 0 && offset < (this.lengthCount[length] ?? 0)) return (((this.sorted[(this.firstIndex[length] ?? 0) + offset] ?? 0) << LENGTH_BITS) | length) >>> 0;
     }
     throw new Error('News Corpus: an article in the index file holds a code that is none.');
   }

@@ -102,11 +102,34 @@ function phraseAt(body: Uint32Array, at: number, phrases: HighlightIds['phrases'
   return undefined;
 }
 
+/** Highlights with at most this many term and phrase ids look for each with the native `indexOf`; more, by one loop over the body. */
+const NATIVE_SEARCH_IDS = 16;
+
+/**
+ * The body positions where a match may start, ascending: where a highlighted term or a phrase's first word is.
+ * A few ids are each found by the native `indexOf` (the body is ~650 ids, and a loop over it testing each id
+ * in a map was ~10 µs an article); many (a prefix's expansions), by that loop.
+ */
+function startPositions(body: Uint32Array, ids: HighlightIds): ArrayLike<number> {
+  const wanted = new Set<number>(ids.terms.keys());
+  for (const phrase of ids.phrases) wanted.add(phrase.ids[0] ?? 0);
+  if (wanted.size > NATIVE_SEARCH_IDS) {
+    const all: number[] = [];
+    for (let i = 0; i < body.length; i++) if (wanted.has(body[i] ?? 0)) all.push(i);
+    return all;
+  }
+  const found: number[] = [];
+  for (const id of wanted) for (let i = body.indexOf(id); i !== -1; i = body.indexOf(id, i + 1)) found.push(i);
+  return Uint32Array.from(found).sort();
+}
+
 /** The matches of {@link findHits}, found in the body's term ids instead of its words. */
 function tokenMatches(body: Uint32Array, ids: HighlightIds): TokenHit[] {
   const found: TokenHit[] = [];
   let covered = -1;
-  for (let i = 0; i < body.length; i++) {
+  const starts = startPositions(body, ids);
+  for (let s = 0; s < starts.length; s++) {
+    const i = starts[s] ?? 0;
     const phrase = ids.phrases.length > 0 ? phraseAt(body, i, ids.phrases) : undefined;
     if (phrase) {
       covered = i + phrase.ids.length - 1;
@@ -155,6 +178,71 @@ function locateTokens(text: string, from: number, spans: Map<number, TextRange |
     if (spans.has(token)) spans.set(token, { start, end: index });
     token++;
   }
+}
+
+/**
+ * A piece of an article's text: `text` is the article's text from UTF-16 offset `base`; `length` is the whole
+ * text's length, or, when the piece ends before the text does, at least the piece's end.
+ *
+ * @example
+ * const part: TextPart = { text: 'Kim met Putin.', base: 17, length: 31 };
+ */
+export interface TextPart {
+  readonly text: string;
+  readonly base: number;
+  readonly length: number;
+}
+
+/**
+ * An article's body words located in its text without the whole text at hand (a coded article's, see
+ * `CodedLayout`): the UTF-16 spans of the words at some body positions, and the text around some offsets.
+ *
+ * @example
+ * const [first] = words.spans([0]);
+ * const part = words.around(first.start - 10, first.end + 10);
+ */
+export interface WordLocator {
+  /** The spans of the body words at `positions` (ascending, distinct), in that order. */
+  spans(positions: readonly number[]): TextRange[];
+  /** A piece of the text holding at least its UTF-16 units from `from` up to `to` (those that exist). */
+  around(from: number, to: number): TextPart;
+}
+
+/** What the snippet cutting reads of a text: a string, or a {@link TextPart} read through its offsets. */
+interface SnippetText {
+  readonly length: number;
+  charCodeAt(index: number): number;
+  slice(start: number, end: number): string;
+}
+
+function partText(part: TextPart): SnippetText {
+  return {
+    length: part.length,
+    charCodeAt: (index) => part.text.charCodeAt(index - part.base),
+    slice: (start, end) => part.text.slice(start - part.base, end - part.base),
+  };
+}
+
+/**
+ * The snippet {@link buildSnippet} cuts, from an article whose words are located without its whole text (see
+ * {@link WordLocator}): the matches found in the body's term ids, their spans from `words`, and only the text
+ * around the best run of them decoded. Identical to {@link buildSnippet} over the whole text.
+ *
+ * @example
+ * const snippet = snippetOfWords(codec.layout(bytes), bodyStart, body, highlightIds(highlight, idOf));
+ */
+export function snippetOfWords(words: WordLocator, bodyStart: number, body: Uint32Array, ids: HighlightIds, length = DEFAULT_SNIPPET_LENGTH): Snippet {
+  const matches = tokenMatches(body, ids);
+  const positions = [...new Set(matches.flatMap((match) => [match.first, match.last]))].sort((a, b) => a - b);
+  const spans = new Map<number, TextRange>();
+  words.spans(positions).forEach((span, at) => spans.set(positions[at] ?? 0, span));
+  const hits = matches.map((match) => ({ start: spans.get(match.first)?.start ?? 0, end: spans.get(match.last)?.end ?? 0, key: match.key }));
+  // cutSnippet reads the text from at most `length` before the best run's first match (and the unit before) to
+  // `length` after its last (and the unit after); without matches, around the opening.
+  const window = bestWindow(hits, length);
+  const from = hits.length === 0 ? bodyStart : (hits[window.first]?.start ?? bodyStart) - length;
+  const to = hits.length === 0 ? bodyStart + length : (hits[window.last]?.end ?? bodyStart) + length;
+  return cutSnippet(partText(words.around(Math.max(0, from - 1), to + 1)), bodyStart, length, hits);
 }
 
 /**
@@ -228,7 +316,7 @@ function isSpaceCode(code: number): boolean {
 }
 
 /** Moves `start` forward to a word start and `end` back to a word end, unless that empties the range. */
-function snapToWords(text: string, start: number, end: number, keepStart: number, keepEnd: number): TextRange {
+function snapToWords(text: SnippetText, start: number, end: number, keepStart: number, keepEnd: number): TextRange {
   let from = start;
   if (from > 0 && !isSpaceCode(text.charCodeAt(from - 1))) {
     while (from < keepStart && !isSpaceCode(text.charCodeAt(from))) from++;
@@ -258,6 +346,10 @@ export function buildSnippet(
   length = DEFAULT_SNIPPET_LENGTH,
   hits: readonly SnippetHit[] = findHits(text, bodyStart, highlight),
 ): Snippet {
+  return cutSnippet(text, bodyStart, length, hits);
+}
+
+function cutSnippet(text: SnippetText, bodyStart: number, length: number, hits: readonly SnippetHit[]): Snippet {
   if (hits.length === 0) {
     const range = snapToWords(text, bodyStart, Math.min(text.length, bodyStart + length), bodyStart, bodyStart);
     return { text: text.slice(range.start, range.end), start: range.start, end: range.end, matches: [] };

@@ -1,5 +1,6 @@
 import { ByteReader, ByteWriter } from './byte-codec';
-import { BitReader, BitWriter, HuffmanCode } from './huffman';
+import { BitReader, BitWriter, ENTRY_LENGTH_BITS, HuffmanCode, MAX_CODE_BITS } from './huffman';
+import { TextPart, WordLocator } from './snippet';
 import { forEachToken } from './tokenize';
 
 /**
@@ -23,6 +24,20 @@ const HALF_ID_BITS = 16;
 const HALF_ID_MASK = 0xffff;
 /** Sample articles read between two chances to pause while the codes are made (~0.1–0.3 ms each). */
 const BUILD_STEP_ARTICLES = 50;
+/** Term ids up to this many bits long are decoded by one table look-up (99 % of a Reuters corpus's words). */
+const ID_LOOKUP_BITS = 16;
+/** Words between two restart points of a {@link CodedLayout}: a snippet decodes from the one before its text. */
+const RESTART_WORDS = 64;
+/** The low {@link MAX_CODE_BITS} bits of a bit window: the most a code takes. */
+const WINDOW_MASK = (1 << MAX_CODE_BITS) - 1;
+const ENTRY_LENGTH_MASK = (1 << ENTRY_LENGTH_BITS) - 1;
+
+/** Where {@link WordCodec}'s scan puts the words' UTF-16 spans (by body position) and its restart points. */
+interface ScanLayout {
+  readonly starts: Uint32Array;
+  readonly ends: Uint32Array;
+  readonly restarts: RestartPoint[];
+}
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -100,6 +115,13 @@ class LiteralWriter {
 export class WordCodec {
   private readonly gapIndex: ReadonlyMap<string, number>;
   private readonly gapBytes: readonly Uint8Array[];
+  /** Each separator's length in UTF-16 units, as the text's offsets count it. */
+  private readonly gapLengths: Uint32Array;
+  /**
+   * Each term's length in UTF-16 units, times 2, plus 1 if it is not all ASCII (then a capitalised spelling may
+   * be longer): read by id when locating words, as reading the strings' lengths missed the caches.
+   */
+  private termLengths = new Uint32Array(0);
   private readonly scratch = new TextBuffer();
 
   private constructor(
@@ -110,6 +132,7 @@ export class WordCodec {
   ) {
     this.gapIndex = new Map(gaps.map((gap, index) => [gap, index]));
     this.gapBytes = gaps.map((gap) => encoder.encode(gap));
+    this.gapLengths = Uint32Array.from(gaps, (gap) => gap.length);
   }
 
   /** The separator table of the saved codec, for tests and figures. */
@@ -158,7 +181,7 @@ export class WordCodec {
       symbolCounts[symbol] = (symbolCounts[symbol] ?? 0) + 1;
     }
     yield;
-    const ids = HuffmanCode.fromCounts(counted);
+    const ids = HuffmanCode.fromCounts(counted, ID_LOOKUP_BITS);
     yield;
     return new WordCodec(gaps, ids, HuffmanCode.fromCounts(symbolCounts), terms);
   }
@@ -182,7 +205,7 @@ export class WordCodec {
     const gaps: string[] = [];
     const count = reader.varint();
     for (let i = 0; i < count; i++) gaps.push(decoder.decode(reader.bytes(reader.varint())));
-    const ids = HuffmanCode.fromLengths(new Uint8Array(reader.bytes(reader.varint())));
+    const ids = HuffmanCode.fromLengths(new Uint8Array(reader.bytes(reader.varint())), ID_LOOKUP_BITS);
     const symbols = HuffmanCode.fromLengths(new Uint8Array(reader.bytes(reader.varint())));
     if (symbols.size !== (gaps.length + 1) * VARIANTS || ids.size === 0) throw new Error('News Corpus: the text codes in the index file do not fit together.');
     return new WordCodec(gaps, ids, symbols, terms);
@@ -210,24 +233,87 @@ export class WordCodec {
    * than joined as strings: ~650 words an article, and one native decode of the whole was ~3 times faster.
    */
   private decodeWords(bytes: Uint8Array, ids: Uint32Array | undefined): Uint8Array {
-    const { count, literals, bits } = this.open(bytes);
+    const walk = this.walk(bytes);
     const out = this.scratch;
     out.reset(bytes.length * 8);
-    out.bytes(literals.next());
-    for (let word = 0; ; word++) {
-      const symbol = this.symbols.read(bits);
-      const gapIndex = (symbol / VARIANTS) | 0;
-      out.bytes(gapIndex < this.gapBytes.length ? (this.gapBytes[gapIndex] ?? EMPTY) : literals.next());
-      if (word === count) break;
-      const id = this.readId(bits);
-      if (ids !== undefined) ids[word] = id;
-      const term = this.terms[id] ?? '';
-      const variant = symbol % VARIANTS;
-      if (variant === LITERAL) out.bytes(literals.next());
-      else out.word(term, variant);
+    out.bytes(walk.opening);
+    for (;;) {
+      this.step(walk);
+      walk.emit(out);
+      if (walk.done) break;
+      if (ids !== undefined) ids[walk.word - 1] = walk.id;
     }
-    if (bits.overrun || !literals.done) throw new Error('News Corpus: an article in the index file is damaged.');
+    walk.check();
     return out.view();
+  }
+
+  /**
+   * The words of a coded article located in its text without decoding it whole (see {@link CodedLayout}), or
+   * undefined for an article kept as it is (see {@link encode}). `restarts`: the article's restart points an
+   * earlier layout of it left, which this one uses and adds to.
+   *
+   * @example
+   * const words = codec.layout(bytes);
+   * words?.spans([0, 2]); // the UTF-16 spans of the body's first and third words
+   */
+  layout(bytes: Uint8Array, restarts?: RestartPoint[]): CodedLayout | undefined {
+    return bytes[0] === WORDS ? new CodedLayout(this, bytes, restarts) : undefined;
+  }
+
+  /**
+   * A walk over a coded article's words from its start (`restart`: from a restart point of an earlier walk).
+   *
+   * @example
+   * const walk = codec.walk(bytes);
+   * codec.step(walk); // walk.wordStart, walk.wordEnd: the first body word's span
+   */
+  walk(bytes: Uint8Array, restart?: RestartPoint): WordWalk {
+    const { count, literals, bits } = this.open(bytes);
+    const opening = literals.next();
+    const walk = new WordWalk(count, literals, bits, opening, decoder.decode(opening).length);
+    if (restart !== undefined) walk.resume(BitReader.at(bytes, restart.bit), new LiteralReader(literals.bytes, restart.literal), restart);
+    return walk;
+  }
+
+  /**
+   * Reads the next separator and, unless the body has ended, the word after it, with their UTF-16 spans; the walk
+   * holds what was read until {@link WordWalk.emit} writes it.
+   *
+   * @example
+   * while (!walk.done) codec.step(walk); // walk.char: the text's length
+   */
+  step(walk: WordWalk): void {
+    const symbol = this.symbols.read(walk.bits);
+    const gapIndex = symbol >>> 2;
+    let gap: Uint8Array;
+    let gapLength: number;
+    if (gapIndex < this.gapBytes.length) {
+      gap = this.gapBytes[gapIndex] ?? EMPTY;
+      gapLength = this.gapLengths[gapIndex] ?? 0;
+    } else {
+      gap = walk.literals.next();
+      gapLength = decoder.decode(gap).length;
+    }
+    walk.gap = gap;
+    walk.wordStart = walk.char + gapLength;
+    if (walk.word === walk.count) {
+      walk.finish();
+      return;
+    }
+    const id = this.readId(walk.bits);
+    const variant = symbol % VARIANTS;
+    const term = this.terms[id] ?? '';
+    walk.id = id;
+    walk.term = term;
+    walk.variant = variant;
+    if (variant === LITERAL) {
+      walk.literal = walk.literals.next();
+      walk.wordEnd = walk.wordStart + decoder.decode(walk.literal).length;
+    } else {
+      walk.wordEnd = walk.wordStart + spelledLength(term, variant);
+    }
+    walk.char = walk.wordEnd;
+    walk.word++;
   }
 
   /** The article's body term ids, into `out` from `from` (a new array when none is given). */
@@ -238,14 +324,118 @@ export class WordCodec {
       reader.varints(target, from, count);
       return target;
     }
-    const { count, bits } = this.open(bytes);
-    const target = out ?? new Uint32Array(count);
-    for (let word = 0; word < count; word++) {
-      this.symbols.read(bits);
-      target[from + word] = this.readId(bits);
-    }
-    if (bits.overrun) throw new Error('News Corpus: an article in the index file is damaged.');
+    const target = out ?? new Uint32Array(WordCodec.wordCount(bytes));
+    this.scan(bytes, Infinity, target, from, undefined);
     return target;
+  }
+
+  /** {@link termLengths}, extended to the terms added since it was made. */
+  private lengthsOfTerms(): Uint32Array {
+    const terms = this.terms;
+    if (this.termLengths.length >= terms.length) return this.termLengths;
+    const lengths = new Uint32Array(terms.length);
+    lengths.set(this.termLengths);
+    for (let id = this.termLengths.length; id < terms.length; id++) {
+      const term = terms[id] ?? '';
+      lengths[id] = term.length * 2 + (isAscii(term) ? 0 : 1);
+    }
+    this.termLengths = lengths;
+    return lengths;
+  }
+
+  /**
+   * Reads the body words of a coded article up to word `until` (exclusive): their ids into `ids` from `idsFrom`,
+   * and with `layout`, each word's UTF-16 span in the text and a restart point every {@link RESTART_WORDS} words.
+   * One loop with its own bit window, as decoding the ids of every candidate of a phrase is most of its first
+   * run, and locating the words most of a snippet. Throws a "News Corpus:" error if the bytes are damaged.
+   *
+   * @example
+   * codec.scan(bytes, Infinity, ids, 0, undefined); // every body id into ids
+   * codec.scan(bytes, 10, undefined, 0, { starts, ends, restarts: [] }); // the spans of the first 10 words
+   */
+  scan(bytes: Uint8Array, until: number, ids: Uint32Array | undefined, idsFrom: number, layout: ScanLayout | undefined, from?: RestartPoint): void {
+    const opened = this.open(bytes);
+    const { count, bits } = opened;
+    let literals = opened.literals;
+    const opening = literals.next();
+    let char = layout === undefined ? 0 : decoder.decode(opening).length;
+    let first = 0;
+    let at = bits.bitPosition / 8;
+    let window = 0;
+    let held = 0;
+    if (from !== undefined) {
+      first = from.word;
+      char = from.char;
+      literals = new LiteralReader(literals.bytes, from.literal);
+      const skip = from.bit % 8;
+      at = (from.bit - skip) / 8;
+      if (skip > 0) {
+        window = (bytes[at++] ?? 0) & ((1 << (8 - skip)) - 1);
+        held = 8 - skip;
+      }
+    }
+    const symbols = this.symbols;
+    const idCode = this.ids;
+    const escape = idCode.size - 1;
+    const gapCount = this.gapBytes.length;
+    const gapLengths = this.gapLengths;
+    const termLengths = layout === undefined ? this.termLengths : this.lengthsOfTerms();
+    const end = Math.min(until, count);
+    // The two code reads below (separator symbol, term id) are written out rather than shared through a closure,
+    // which would hold the bit window in a context object: this loop runs for every word a query reads.
+    for (let word = first; word < end; word++) {
+      if (layout !== undefined && word === layout.restarts.length * RESTART_WORDS) layout.restarts.push({ word, char, bit: at * 8 - held, literal: literals.position });
+      while (held <= MAX_CODE_BITS - 1) {
+        window = ((window << 8) | (bytes[at++] ?? 0)) >>> 0;
+        held += 8;
+      }
+      const symbolEntry = symbols.entry((window >>> (held - MAX_CODE_BITS)) & WINDOW_MASK);
+      held -= symbolEntry & ENTRY_LENGTH_MASK;
+      window &= (1 << held) - 1;
+      const symbol = symbolEntry >>> ENTRY_LENGTH_BITS;
+      const gapIndex = symbol >>> 2;
+      let gapLength = 0;
+      if (gapIndex < gapCount) gapLength = gapLengths[gapIndex] ?? 0;
+      else gapLength = layout === undefined ? literals.next().length : decoder.decode(literals.next()).length;
+      while (held <= MAX_CODE_BITS - 1) {
+        window = ((window << 8) | (bytes[at++] ?? 0)) >>> 0;
+        held += 8;
+      }
+      const idEntry = idCode.entry((window >>> (held - MAX_CODE_BITS)) & WINDOW_MASK);
+      held -= idEntry & ENTRY_LENGTH_MASK;
+      window &= (1 << held) - 1;
+      let id = idEntry >>> ENTRY_LENGTH_BITS;
+      if (id === escape) {
+        // A term added after the codes were made: its id follows in two halves (rare: read by a BitReader).
+        const position = at * 8 - held;
+        const rest = BitReader.at(bytes, position);
+        id = ((rest.read(HALF_ID_BITS) << HALF_ID_BITS) | rest.read(HALF_ID_BITS)) >>> 0;
+        const next = position + 2 * HALF_ID_BITS;
+        const skip = next % 8;
+        at = (next - skip) / 8;
+        window = 0;
+        held = 0;
+        if (skip > 0) {
+          window = (bytes[at++] ?? 0) & ((1 << (8 - skip)) - 1);
+          held = 8 - skip;
+        }
+      }
+      if (ids !== undefined) ids[idsFrom + word] = id;
+      const variant = symbol % VARIANTS;
+      if (layout === undefined) {
+        if (variant === LITERAL) literals.next();
+        continue;
+      }
+      const start = char + gapLength;
+      const lengthAndFlag = termLengths[id] ?? 0;
+      let length = lengthAndFlag >>> 1;
+      if (variant === LITERAL) length = decoder.decode(literals.next()).length;
+      else if (variant !== AS_TERM && (lengthAndFlag & 1) === 1) length = spelledLength(this.terms[id] ?? '', variant);
+      char = start + length;
+      layout.starts[word] = start;
+      layout.ends[word] = char;
+    }
+    if ((at - bytes.length) * 8 > held) throw new Error('News Corpus: an article in the index file is damaged.');
   }
 
   /** The number of body words of a coded article. */
@@ -333,18 +523,172 @@ export class WordCodec {
 class LiteralReader {
   private readonly reader: ByteReader;
 
-  constructor(private readonly bytes: Uint8Array) {
-    this.reader = new ByteReader(bytes);
+  constructor(
+    readonly bytes: Uint8Array,
+    from = 0,
+  ) {
+    this.reader = new ByteReader(bytes, from);
   }
 
   get done(): boolean {
     return this.reader.position === this.bytes.length;
   }
 
+  /** Where the next string starts in {@link bytes}. */
+  get position(): number {
+    return this.reader.position;
+  }
+
   next(): Uint8Array {
     if (this.done) throw new Error('News Corpus: an article in the index file is damaged.');
     return this.reader.bytes(this.reader.varint());
   }
+}
+
+/**
+ * Where a walk over a coded article's words can resume: before the separator of body word `word`, at UTF-16
+ * offset `char`, with its bit and literal positions. A {@link CodedLayout} leaves one every {@link RESTART_WORDS}
+ * words, and a store may keep them for the next snippet of the same article.
+ *
+ * @example
+ * const point: RestartPoint = { word: 64, char: 371, bit: 1466, literal: 18 };
+ */
+export interface RestartPoint {
+  readonly word: number;
+  readonly char: number;
+  readonly bit: number;
+  readonly literal: number;
+}
+
+/**
+ * A walk over a coded article's words (see {@link WordCodec.step}): after each step, the separator and the word
+ * just read, with the word's UTF-16 span in the text. `char` is where the next separator starts.
+ */
+class WordWalk {
+  word = 0;
+  char: number;
+  wordStart = 0;
+  wordEnd = 0;
+  id = 0;
+  term = '';
+  variant = AS_TERM;
+  gap: Uint8Array = EMPTY;
+  literal: Uint8Array = EMPTY;
+  done = false;
+
+  constructor(
+    readonly count: number,
+    public literals: LiteralReader,
+    public bits: BitReader,
+    /** The text before the body (the date line), spelt out. */
+    readonly opening: Uint8Array,
+    openingLength: number,
+  ) {
+    this.char = openingLength;
+  }
+
+  /** Where the walk stands, to resume there later. */
+  get restart(): RestartPoint {
+    return { word: this.word, char: this.char, bit: this.bits.bitPosition, literal: this.literals.position };
+  }
+
+  resume(bits: BitReader, literals: LiteralReader, point: RestartPoint): void {
+    this.bits = bits;
+    this.literals = literals;
+    this.word = point.word;
+    this.char = point.char;
+  }
+
+  /** The body's last separator was read. */
+  finish(): void {
+    this.char = this.wordStart;
+    this.done = true;
+  }
+
+  /** Writes the separator and the word of the last step. */
+  emit(out: TextBuffer): void {
+    out.bytes(this.gap);
+    if (this.done) return;
+    if (this.variant === LITERAL) out.bytes(this.literal);
+    else out.word(this.term, this.variant);
+  }
+
+  /** Throws a "News Corpus:" error when the walk read more bits or fewer literals than the article holds. */
+  check(): void {
+    if (this.bits.overrun || !this.literals.done) throw new Error('News Corpus: an article in the index file is damaged.');
+  }
+}
+
+/**
+ * The words of an article coded by a {@link WordCodec}, located in its text from the codes alone (the length of
+ * each separator and spelling), so that a snippet decodes only the text around its matches: {@link spans} walks
+ * the codes up to the last word asked for, leaving a restart point every {@link RESTART_WORDS} words, and
+ * {@link around} decodes from the restart point before the text it is asked for.
+ *
+ * @example
+ * const words = codec.layout(bytes);
+ * const [span] = words.spans([120]); // { start: 731, end: 737 }
+ * words.around(span.start - 200, span.end + 200); // { text: '…', base: 520, length: 950 }
+ */
+export class CodedLayout implements WordLocator {
+  /** `restarts`: the article's restart points found so far (by an earlier layout of it, or none); this layout adds to them. */
+  constructor(
+    private readonly codec: WordCodec,
+    private readonly bytes: Uint8Array,
+    private readonly restarts: RestartPoint[] = [],
+  ) {}
+
+  spans(positions: readonly number[]): { start: number; end: number }[] {
+    const last = positions[positions.length - 1];
+    if (last === undefined) return [];
+    const layout = { ...spanArrays(last + 1), restarts: this.restarts };
+    // Positions that start from the same known restart point are found in one scan; past the known ones, the
+    // scan leaves new points.
+    const known = this.restarts.length;
+    const pointOf = (position: number): number => Math.min(Math.floor(position / RESTART_WORDS), known - 1);
+    for (let first = 0; first < positions.length; ) {
+      const point = pointOf(positions[first] ?? 0);
+      let end = first;
+      while (end + 1 < positions.length && pointOf(positions[end + 1] ?? 0) === point) end++;
+      this.codec.scan(this.bytes, (positions[end] ?? 0) + 1, undefined, 0, layout, this.restarts[point]);
+      first = end + 1;
+    }
+    return positions.map((position) => ({ start: layout.starts[position] ?? 0, end: layout.ends[position] ?? 0 }));
+  }
+
+  around(from: number, to: number): TextPart {
+    let point: RestartPoint | undefined;
+    for (const restart of this.restarts) if (restart.char <= from) point = restart;
+    const walk = this.codec.walk(this.bytes, point);
+    const out = layoutScratch;
+    out.reset(Math.max(0, to - from) * 2);
+    let base = -1;
+    if (point === undefined && from < walk.char) {
+      base = 0;
+      out.bytes(walk.opening);
+    }
+    while (!walk.done && walk.char < to) {
+      const stepStart = walk.char;
+      this.codec.step(walk);
+      if (base < 0 && walk.char > from) base = stepStart;
+      if (base >= 0) walk.emit(out);
+    }
+    // Past `to`, the text's length only bounds the snippet's arithmetic, which stays below `to`.
+    return { text: decoder.decode(out.view()), base: Math.max(0, base < 0 ? walk.char : base), length: walk.char };
+  }
+}
+
+/** The length in UTF-16 units of `term` spelt as `variant` says (as the term, capitalised or in capitals). */
+function spelledLength(term: string, variant: number): number {
+  if (variant === AS_TERM) return term.length;
+  // Upper-casing ASCII keeps the length; other letters may not (ß becomes SS).
+  if (variant === CAPITALISED ? term.charCodeAt(0) < 128 : isAscii(term)) return term.length;
+  return (variant === CAPITALS ? term.toUpperCase() : capitalised(term)).length;
+}
+
+function isAscii(term: string): boolean {
+  for (let i = 0; i < term.length; i++) if (term.charCodeAt(i) >= 128) return false;
+  return true;
 }
 
 const EMPTY = new Uint8Array(0);
@@ -413,6 +757,17 @@ class TextBuffer {
     grown.set(this.buffer.subarray(0, this.at));
     this.buffer = grown;
   }
+}
+
+/** The text a {@link CodedLayout} decodes, reused: snippets decode one at a time. */
+const layoutScratch = new TextBuffer();
+/** The word spans a {@link CodedLayout} finds, reused likewise. */
+let spanScratch = { starts: new Uint32Array(1024), ends: new Uint32Array(1024) };
+
+/** Span arrays for `words` words, reused by every layout (snippets are made one at a time). */
+function spanArrays(words: number): { starts: Uint32Array; ends: Uint32Array } {
+  if (spanScratch.starts.length < words) spanScratch = { starts: new Uint32Array(words * 2), ends: new Uint32Array(words * 2) };
+  return spanScratch;
 }
 
 function concat(parts: readonly Uint8Array[]): Uint8Array {

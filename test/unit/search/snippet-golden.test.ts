@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import { readFileSync, readdirSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import { CorpusIndex } from '../../../src/core/search/corpus-index';
+import { decodeIndex, encodeIndex } from '../../../src/core/search/index-file';
 import { Snippet } from '../../../src/core/search/snippet';
 import { buildIndex, KnownEntity } from './fixtures';
 
@@ -61,6 +62,15 @@ describe('snippets of the sample corpus (golden)', () => {
     const answers = snippetsOf(index);
     if (UPDATE) writeFileSync(GOLDEN, `${JSON.stringify(answers)}\n`);
     const golden = JSON.parse(readFileSync(GOLDEN, 'utf8')) as Record<string, GoldenHit[]>;
+    for (const query of QUERIES) assert.deepStrictEqual(answers[query], golden[query], query);
+  });
+
+  it('are the same from the index saved and reopened, whose texts are coded and decoded only around their matches', () => {
+    const identity = { root: WIKINEWS, extractor: 'known' };
+    const decoded = decodeIndex(Buffer.concat(encodeIndex(index.parts(), identity)), identity);
+    assert.ok(decoded.ok);
+    const golden = JSON.parse(readFileSync(GOLDEN, 'utf8')) as Record<string, GoldenHit[]>;
+    const answers = snippetsOf(new CorpusIndex(decoded.parts));
     for (const query of QUERIES) assert.deepStrictEqual(answers[query], golden[query], query);
   });
 });

@@ -5,10 +5,14 @@ import { join } from 'node:path';
 import { BatchBuilder } from '../../../src/core/search/batch-builder';
 import { ByteReader, ByteWriter } from '../../../src/core/search/byte-codec';
 import { BitReader, BitWriter, HuffmanCode } from '../../../src/core/search/huffman';
+import { TextPart, buildSnippet, highlightIds, snippetOfWords } from '../../../src/core/search/snippet';
 import { runAtOnce } from '../../../src/core/search/time-slices';
-import { WordCodec } from '../../../src/core/search/word-codec';
+import { tokenize } from '../../../src/core/search/tokenize';
+import { RestartPoint, WordCodec } from '../../../src/core/search/word-codec';
 
 const decoder = new TextDecoder();
+/** Articles longer than this (the 2 MB one) are only restored, not also located word by word. */
+const LARGEST_CHECKED = 100_000;
 const SAMPLES = join(__dirname, '..', '..', '..', '..', 'samples');
 
 interface Analysed {
@@ -34,17 +38,55 @@ function analyse(texts: readonly string[]): { articles: Analysed[]; terms: reado
 }
 
 /**
+ * Checks what snippets read of a coded article against its text: every body word's span located from the codes,
+ * pieces of text decoded from restart points (from everywhere in the text), and the snippets of its words.
+ */
+function checkLayout(codec: WordCodec, bytes: Uint8Array, article: Analysed, idOf: ReadonlyMap<string, number>): void {
+  const restarts: RestartPoint[] = [];
+  const words = codec.layout(bytes, restarts);
+  assert.ok(words, 'coded by its words');
+  if (article.text.length > LARGEST_CHECKED) return;
+  const tokens = tokenize(article.text, article.bodyStart);
+  const spansAt = (positions: number[]): { start: number; end: number }[] => positions.map((at) => ({ start: tokens[at]?.start ?? -1, end: tokens[at]?.end ?? -1 }));
+  // A few words first (restart points up to the last of them), then all of them from those points, then a few
+  // again by a second layout that starts from every point the first left.
+  const few = tokens.map((_, at) => at).filter((at) => at % 37 === 5 || at === tokens.length - 1);
+  assert.deepStrictEqual(words.spans(few), spansAt(few));
+  const all = tokens.map((_, at) => at);
+  assert.deepStrictEqual(words.spans(all), spansAt(all));
+  assert.strictEqual(restarts.length, Math.ceil(tokens.length / 64));
+  assert.deepStrictEqual(codec.layout(bytes, restarts)?.spans(few), spansAt(few));
+  const { text } = article;
+  for (let from = 0; from <= text.length; from += Math.max(1, Math.floor(text.length / 40))) {
+    const to = from + 1 + (from % 97);
+    const part: TextPart = words.around(from, to);
+    assert.ok(part.base <= from && part.base + part.text.length >= Math.min(to, text.length), `piece ${from}–${to} covered`);
+    assert.strictEqual(part.text, text.slice(part.base, part.base + part.text.length), `piece ${from}–${to}`);
+    assert.ok(part.length >= Math.min(to, text.length) && part.length <= text.length);
+  }
+  const picked = new Set(tokens.filter((_, at) => at % 7 === 3).map(({ term }) => term));
+  const phrase = tokens.slice(5, 7).map(({ term }) => term);
+  const highlight = { terms: picked, phrases: phrase.length === 2 ? [phrase] : [] };
+  const ids = highlightIds(highlight, (term) => idOf.get(term));
+  for (const length of [40, 200]) {
+    assert.deepStrictEqual(snippetOfWords(words, article.bodyStart, article.bodyIds, ids, length), buildSnippet(text, article.bodyStart, highlight, length));
+  }
+}
+
+/**
  * Codes every text that is an article with codes made from all of them and checks that text (as indexed: a
  * byte-order mark dropped) and ids come back exactly; returns the coded bytes.
  */
 function roundTrip(texts: readonly string[]): Uint8Array[] {
   const { articles, terms } = analyse(texts);
   const codec = runAtOnce(WordCodec.buildSteps(articles, terms));
+  const idOf = new Map(terms.map((term, id) => [term, id]));
   return articles.map((article, at) => {
     const bytes = codec.encode(article);
     assert.strictEqual(codec.decodeText(bytes), article.text, `text ${at}`);
     assert.deepStrictEqual(codec.decodeIds(bytes), article.bodyIds, `ids ${at}`);
     assert.strictEqual(WordCodec.wordCount(bytes), article.bodyIds.length);
+    if (bytes[0] === 1) checkLayout(codec, bytes, article, idOf);
     return bytes;
   });
 }
@@ -115,6 +157,7 @@ describe('word codec', () => {
       assert.strictEqual(bytes[0], 1, 'coded by its words, new terms escaped');
       assert.strictEqual(saved.decodeText(bytes), article.text);
       assert.deepStrictEqual(saved.decodeIds(bytes), article.bodyIds);
+      checkLayout(saved, bytes, article, new Map(terms.map((term, id) => [term, id])));
     }
   });
 
