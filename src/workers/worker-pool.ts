@@ -182,8 +182,9 @@ export class IndexWorkerPool {
         options.onProgress?.(done, files.length);
         if (finished === requests.length) {
           merging = false;
-          settle(() => resolve('done'));
-          if (files.length >= (this.options.stopAfterFiles ?? STOP_AFTER_FILES) && this.active.size === 0) void Promise.all(this.terminate());
+          // Resolved once the threads are gone, so that their memory is free before the caller's compaction allocates.
+          const stop = files.length >= (this.options.stopAfterFiles ?? STOP_AFTER_FILES) && this.active.size <= 1;
+          settle(() => (stop ? void Promise.all(this.terminate()).then(() => resolve('done')) : resolve('done')));
         } else if (ready.length > 0) setImmediate(mergeOne);
         else merging = false;
       };
