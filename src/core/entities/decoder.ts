@@ -51,8 +51,8 @@ function addRow(table: Int32Array, offset: number, row: Int32Array): void {
  * Speed comes from doing little per token: a token the lattice keeps outside (no capital, no name open
  * nearby: most tokens) is never scored; the tag-independent scores of the others are computed once and
  * shared by both passes, and pass 2 decodes again only the sentences that have document evidence; the
- * word-local part of the scores is cached per distinct word; transitions and document evidence are read
- * from tables built once per model. Not thread-safe.
+ * word-local part of the scores is cached per distinct word, and so is the part a word gives its neighbours;
+ * transitions, gazetteer matches and document evidence are read from tables built once per model. Not thread-safe.
  *
  * @example
  * const decoder = new Decoder(readModel(bytes));
