@@ -1,5 +1,18 @@
 import { EvidenceTable } from './document-evidence';
-import { DOCUMENT_TYPES, FeatureContext, MAX_FEATURES, POSITION_CODES, documentKey, documentPositionKey, transitionKey } from './features';
+import {
+  DOCUMENT_TYPES,
+  FeatureContext,
+  GAZETTEER_BITS,
+  MAX_FEATURES,
+  NEIGHBOURS,
+  NO_NEIGHBOUR,
+  POSITION_CODES,
+  documentKey,
+  documentPositionKey,
+  gazetteerFeatures,
+  neighbourFeatures,
+  transitionKey,
+} from './features';
 import { ModelData } from './model-file';
 import { TAG_COUNT, TAG_START } from './tags';
 import { TokenBuffer } from './tokenizer';
@@ -12,6 +25,11 @@ import { WeightTable } from './weights';
  */
 const WORD_CACHE_SIZE = 16384;
 const WORD_CACHE_KEYS = 3;
+/**
+ * Entries of each neighbour's score cache (direct-mapped, keyed by the neighbour's lower-case hash): the words
+ * around capitalised tokens are mostly a few hundred common ones ("the", "said", "of").
+ */
+const NEIGHBOUR_CACHE_SIZE = 4096;
 /** Previous-tag values: every tag plus TAG_START. */
 const PREVIOUS_TAGS = TAG_START + 1;
 
@@ -22,14 +40,19 @@ function tabulate(weights: WeightTable, key: number, table: Float64Array, offset
   table.set(scratch, offset);
 }
 
+/** Adds the TAG_COUNT scores at `table[offset…]` to `row`. */
+function addRow(table: Int32Array, offset: number, row: Int32Array): void {
+  for (let tag = 0; tag < TAG_COUNT; tag++) row[tag] = (row[tag] ?? 0) + (table[offset + tag] ?? 0);
+}
+
 /**
  * BILOU tagging of a document by Viterbi decoding of each sentence, in two passes: the first with local
  * features, the second adding what the first said about the same word elsewhere in the document.
  * Speed comes from doing little per token: a token the lattice keeps outside (no capital, no name open
  * nearby: most tokens) is never scored; the tag-independent scores of the others are computed once and
  * shared by both passes, and pass 2 decodes again only the sentences that have document evidence; the
- * word-local part of the scores is cached per distinct word; transitions and document evidence are read
- * from tables built once per model. Not thread-safe.
+ * word-local part of the scores is cached per distinct word, and so is the part a word gives its neighbours;
+ * transitions, gazetteer matches and document evidence are read from tables built once per model. Not thread-safe.
  *
  * @example
  * const decoder = new Decoder(readModel(bytes));
@@ -49,6 +72,14 @@ export class Decoder {
   private readonly wordScores = new Int32Array(WORD_CACHE_SIZE * TAG_COUNT);
   private readonly transitions = new Float64Array(PREVIOUS_TAGS * TAG_COUNT);
   private readonly document = new Float64Array(DOCUMENT_TYPES * POSITION_CODES * TAG_COUNT);
+  /** Per neighbour, the summed weights of the features a word gives as that neighbour, cached by its lower-case hash. */
+  private readonly neighbourKeys = new Int32Array(NEIGHBOURS * NEIGHBOUR_CACHE_SIZE);
+  private readonly neighbourFilled = new Uint8Array(NEIGHBOURS * NEIGHBOUR_CACHE_SIZE);
+  private readonly neighbourScores = new Int32Array(NEIGHBOURS * NEIGHBOUR_CACHE_SIZE * TAG_COUNT);
+  /** Per neighbour, the summed weights of its features past the sentence's boundary. */
+  private readonly boundaryScores = new Int32Array(NEIGHBOURS * TAG_COUNT);
+  /** Per gazetteer match bit and case (`bit * 2 + cased`), the summed weights of its features. */
+  private readonly gazetteerScores = new Int32Array(GAZETTEER_BITS * 2 * TAG_COUNT);
 
   constructor(private readonly model: ModelData) {
     const weights = model.weights;
@@ -62,6 +93,16 @@ export class Decoder {
         this.document.set(scratch, (evidence * POSITION_CODES + position) * TAG_COUNT);
       }
     }
+    for (let neighbour = 0; neighbour < NEIGHBOURS; neighbour++) this.sumInto(neighbourFeatures(neighbour, false, 0, 0, this.keys, 0), this.boundaryScores, neighbour * TAG_COUNT);
+    for (let bit = 0; bit < GAZETTEER_BITS; bit++) {
+      for (let cased = 0; cased < 2; cased++) this.sumInto(gazetteerFeatures(bit, cased, this.keys, 0), this.gazetteerScores, (bit * 2 + cased) * TAG_COUNT);
+    }
+  }
+
+  /** Sets `table[offset…]` to the summed weights of the first `count` keys of `this.keys`. */
+  private sumInto(count: number, table: Int32Array, offset: number): void {
+    table.fill(0, offset, offset + TAG_COUNT);
+    for (let k = 0; k < count; k++) this.model.weights.addAt(this.keys[k] ?? 0, table, offset);
   }
 
   /** Tags every token of `tokens` (from `tokenize(text)`); the returned array is reused by the next call. */
@@ -112,17 +153,46 @@ export class Decoder {
     return any;
   }
 
-  /** Sets token `i`'s emission scores: the cached word scores, plus the context features when `withContext`. */
+  /**
+   * Sets token `i`'s emission scores: the cached word scores, plus the context features when `withContext`:
+   * those of the token itself, then each neighbour's (cached per word) and the gazetteer's (tabulated).
+   * The same keys as `FeatureContext.contextFeatures`, summed in another order: integer sums, so the same scores.
+   */
   private computeEmissions(i: number, withContext: boolean): void {
     const row = this.row;
     this.wordScoresInto(i, row);
     if (withContext) {
+      const context = this.context;
       const weights = this.model.weights;
       const keys = this.keys;
-      const n = this.context.contextFeatures(i, keys, 0);
+      const n = context.ownContextFeatures(i, keys, 0);
       for (let k = 0; k < n; k++) weights.addAt(keys[k] ?? 0, row, 0);
+      for (let neighbour = 0; neighbour < NEIGHBOURS; neighbour++) this.addNeighbour(neighbour, context.neighbourOf(i, neighbour), row);
+      const cased = context.cased(i);
+      let gazetteer = context.gazetteer[i] ?? 0;
+      for (let bit = 0; gazetteer !== 0; bit++, gazetteer >>>= 1) if (gazetteer & 1) addRow(this.gazetteerScores, (bit * 2 + cased) * TAG_COUNT, row);
     }
     this.emissions.set(row, i * TAG_COUNT);
+  }
+
+  /**
+   * Adds the scores token `j` gives as `neighbour` (the boundary's when `j` is NO_NEIGHBOUR) to `row`. Exact,
+   * not a guess: those features are a function of the word's lower-case hash alone, which keys the cache.
+   */
+  private addNeighbour(neighbour: number, j: number, row: Int32Array): void {
+    if (j === NO_NEIGHBOUR) {
+      addRow(this.boundaryScores, neighbour * TAG_COUNT, row);
+      return;
+    }
+    const low = this.context.low[j] ?? 0;
+    const entry = neighbour * NEIGHBOUR_CACHE_SIZE + ((low ^ (low >>> 12)) & (NEIGHBOUR_CACHE_SIZE - 1));
+    const scoreAt = entry * TAG_COUNT;
+    if (this.neighbourFilled[entry] !== 1 || this.neighbourKeys[entry] !== low) {
+      this.sumInto(neighbourFeatures(neighbour, true, low, this.context.clustersOf(j), this.keys, 0), this.neighbourScores, scoreAt);
+      this.neighbourKeys[entry] = low;
+      this.neighbourFilled[entry] = 1;
+    }
+    addRow(this.neighbourScores, scoreAt, row);
   }
 
   /** Sets `scores` to the summed weights of token `i`'s word features, from the cache when the word was seen. */

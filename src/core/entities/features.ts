@@ -111,11 +111,11 @@ export class FeatureContext {
   /** Document evidence per token from a first pass: 0 none, 1 + type index, or 5 when mostly outside. */
   documentType = new Uint8Array(0);
   kinds = new Uint8Array(0);
-  /** Packed word-cluster numbers per token (`WordClusters.lookup`), 0 for a word without a cluster. */
-  clusters = new Uint32Array(0);
+  /** The clusters `clustersOf` looks words up in. */
+  private wordClusters: WordClusters | undefined;
   private lowerSet = new Int32Array(0);
 
-  /** Computes every per-token hash of `tokens` (the output of `tokenize(text)`), gazetteer matches and word clusters. */
+  /** Computes every per-token hash of `tokens` (the output of `tokenize(text)`) and gazetteer matches; `clusters` are looked up when asked. */
   prepare(text: string, tokens: TokenBuffer, gazetteer: Gazetteer | undefined, clusters?: WordClusters): void {
     const count = tokens.count;
     this.ensure(count);
@@ -135,8 +135,15 @@ export class FeatureContext {
     this.markLowerSeen(count);
     this.gazetteer.fill(0, 0, count);
     if (gazetteer) gazetteer.mark(this.low, this.last, count, this.gazetteer);
-    if (clusters) for (let i = 0; i < count; i++) this.clusters[i] = clusters.lookup(this.low[i] ?? 0);
-    else this.clusters.fill(0, 0, count);
+    this.wordClusters = clusters;
+  }
+
+  /**
+   * Token `i`'s packed word-cluster numbers (`WordClusters.lookup`), 0 for a word without a cluster. Looked up
+   * when asked, not in `prepare`: the decoder needs them only for the words that miss its caches.
+   */
+  clustersOf(i: number): number {
+    return this.wordClusters === undefined ? 0 : this.wordClusters.lookup(this.low[i] ?? 0);
   }
 
   private ensure(count: number): void {
@@ -152,7 +159,6 @@ export class FeatureContext {
     this.lowerSeen = new Uint8Array(size);
     this.documentType = new Uint8Array(size);
     this.kinds = new Uint8Array(size);
-    this.clusters = new Uint32Array(size);
     this.lowerSet = new Int32Array(nextPowerOfTwo(size * 2));
   }
 
@@ -274,49 +280,88 @@ export class FeatureContext {
       if (suffix !== 0) out[n++] = finish(mix(SEEDS[T.Suffix1 + k] ?? 0, suffix));
     }
     out[n++] = finish(mix(mix(SEEDS[T.LengthShape] ?? 0, this.lengths[i] ?? 0), shape));
-    const clusters = this.clusters[i] ?? 0;
+    const clusters = this.clustersOf(i);
     for (let level = 0; level < CLUSTER_LEVELS; level++) out[n++] = finish(mix(SEEDS[T.Cluster + level] ?? 0, clusterAt(clusters, level)));
     return n - at;
   }
 
-  /** The tag-independent features that look at the neighbours, the position and the gazetteer. */
+  /**
+   * The tag-independent features that look at the neighbours, the position and the gazetteer: the training
+   * path, in the order training sums them. The decoder gets the same keys in three parts, each cacheable on
+   * its own: {@link neighbourFeatures} per neighbour word, {@link ownContextFeatures}, {@link gazetteerFeatures}.
+   */
   contextFeatures(i: number, out: Int32Array, at: number): number {
+    let n = at;
+    for (let neighbour = 0; neighbour < NEIGHBOURS; neighbour++) {
+      const j = this.neighbourOf(i, neighbour);
+      out[n++] = neighbourLowKey(neighbour, j === NO_NEIGHBOUR ? BOUNDARY : this.low[j] ?? 0);
+    }
+    n += this.ownContextFeatures(i, out, n, false);
+    const previous = this.neighbourOf(i, Neighbour.Previous);
+    const next = this.neighbourOf(i, Neighbour.Next);
+    for (let level = 0; level < CLUSTER_LEVELS; level++) {
+      out[n++] = neighbourClusterKey(Neighbour.Previous, level, previous === NO_NEIGHBOUR ? BOUNDARY : clusterAt(this.clustersOf(previous), level));
+      out[n++] = neighbourClusterKey(Neighbour.Next, level, next === NO_NEIGHBOUR ? BOUNDARY : clusterAt(this.clustersOf(next), level));
+    }
+    if (this.lowerSeen[i]) out[n++] = this.lowerSeenKey(i);
+    let gazetteer = this.gazetteer[i] ?? 0;
+    const cased = this.cased(i);
+    for (let bit = 0; gazetteer !== 0; bit++, gazetteer >>>= 1) if (gazetteer & 1) n += gazetteerFeatures(bit, cased, out, n);
+    return n - at;
+  }
+
+  /**
+   * The context features of token `i` that are neither a neighbour's word alone nor the gazetteer's: bigrams,
+   * shapes around it, its position, and (with `withLowerSeen`) whether the document writes it in lower case.
+   * Returns how many were written.
+   */
+  ownContextFeatures(i: number, out: Int32Array, at: number, withLowerSeen = true): number {
     const low = this.low[i] ?? 0;
     const shape = this.shape[i] ?? 0;
     const position = this.position[i] ?? 0;
-    const hasPrev = !(position & 1);
-    const hasNext = this.last[i] === 0;
-    const hasPrev2 = hasPrev && !((this.position[i - 1] ?? 0) & 1);
-    const hasNext2 = hasNext && this.last[i + 1] === 0;
-    const lowPrev = hasPrev ? this.low[i - 1] ?? 0 : BOUNDARY;
-    const lowNext = hasNext ? this.low[i + 1] ?? 0 : BOUNDARY;
-    const shapePrev = hasPrev ? this.shape[i - 1] ?? 0 : BOUNDARY;
-    const shapeNext = hasNext ? this.shape[i + 1] ?? 0 : BOUNDARY;
+    const previous = this.neighbourOf(i, Neighbour.Previous);
+    const next = this.neighbourOf(i, Neighbour.Next);
+    const lowPrev = previous === NO_NEIGHBOUR ? BOUNDARY : this.low[previous] ?? 0;
+    const lowNext = next === NO_NEIGHBOUR ? BOUNDARY : this.low[next] ?? 0;
+    const shapePrev = previous === NO_NEIGHBOUR ? BOUNDARY : this.shape[previous] ?? 0;
+    const shapeNext = next === NO_NEIGHBOUR ? BOUNDARY : this.shape[next] ?? 0;
     let n = at;
-    out[n++] = finish(mix(SEEDS[T.LowPrev] ?? 0, lowPrev));
-    out[n++] = finish(mix(SEEDS[T.LowNext] ?? 0, lowNext));
-    out[n++] = finish(mix(SEEDS[T.LowPrev2] ?? 0, hasPrev2 ? this.low[i - 2] ?? 0 : BOUNDARY));
-    out[n++] = finish(mix(SEEDS[T.LowNext2] ?? 0, hasNext2 ? this.low[i + 2] ?? 0 : BOUNDARY));
     out[n++] = finish(mix(mix(SEEDS[T.BigramPrev] ?? 0, lowPrev), low));
     out[n++] = finish(mix(mix(SEEDS[T.BigramNext] ?? 0, low), lowNext));
     out[n++] = finish(mix(mix(mix(SEEDS[T.Shape3] ?? 0, shapePrev), shape), shapeNext));
     out[n++] = finish(mix(mix(SEEDS[T.PositionShape] ?? 0, position), shape));
     out[n++] = finish(mix(mix(SEEDS[T.PositionLow] ?? 0, position), low));
-    const clustersPrev = hasPrev ? this.clusters[i - 1] ?? 0 : 0;
-    const clustersNext = hasNext ? this.clusters[i + 1] ?? 0 : 0;
-    for (let level = 0; level < CLUSTER_LEVELS; level++) {
-      out[n++] = finish(mix(SEEDS[T.ClusterPrev + level] ?? 0, hasPrev ? clusterAt(clustersPrev, level) : BOUNDARY));
-      out[n++] = finish(mix(SEEDS[T.ClusterNext + level] ?? 0, hasNext ? clusterAt(clustersNext, level) : BOUNDARY));
-    }
-    if (this.lowerSeen[i]) out[n++] = finish(mix(mix(SEEDS[T.LowerInDocument] ?? 0, position), shape));
-    let gazetteer = this.gazetteer[i] ?? 0;
-    const cased = (this.kinds[i] ?? 0) & TokenKind.FirstUpper ? 1 : 0;
-    for (let bit = 0; gazetteer !== 0; bit++, gazetteer >>>= 1) {
-      if (!(gazetteer & 1)) continue;
-      out[n++] = finish(mix(SEEDS[T.Gazetteer] ?? 0, bit));
-      out[n++] = finish(mix(mix(SEEDS[T.GazetteerCased] ?? 0, bit), cased));
-    }
+    if (withLowerSeen && this.lowerSeen[i]) out[n++] = this.lowerSeenKey(i);
     return n - at;
+  }
+
+  /**
+   * The token `neighbour` stands for around token `i` within its sentence, or {@link NO_NEIGHBOUR} past the
+   * sentence's start or end.
+   *
+   * @example
+   * context.neighbourOf(5, Neighbour.Next); // 6, or NO_NEIGHBOUR when token 5 ends its sentence
+   */
+  neighbourOf(i: number, neighbour: Neighbour): number {
+    switch (neighbour) {
+      case Neighbour.Previous:
+        return (this.position[i] ?? 0) & 1 ? NO_NEIGHBOUR : i - 1;
+      case Neighbour.Next:
+        return this.last[i] === 0 ? i + 1 : NO_NEIGHBOUR;
+      case Neighbour.SecondPrevious:
+        return (this.position[i] ?? 0) & 1 || (this.position[i - 1] ?? 0) & 1 ? NO_NEIGHBOUR : i - 2;
+      default:
+        return this.last[i] === 0 && this.last[i + 1] === 0 ? i + 2 : NO_NEIGHBOUR;
+    }
+  }
+
+  /** 1 when token `i` starts with a capital (the gazetteer's features tell cased matches apart). */
+  cased(i: number): number {
+    return (this.kinds[i] ?? 0) & TokenKind.FirstUpper ? 1 : 0;
+  }
+
+  private lowerSeenKey(i: number): number {
+    return finish(mix(mix(SEEDS[T.LowerInDocument] ?? 0, this.position[i] ?? 0), this.shape[i] ?? 0));
   }
 
   /** Writes the keys of the second-pass document features of token `i`; returns how many were written. */
@@ -328,6 +373,88 @@ export class FeatureContext {
     return 2;
   }
 }
+
+/**
+ * The words around a token that give it features of their own, each a function of that word's lower-case hash
+ * alone (its clusters are looked up from it), or of the sentence's boundary where there is no such word.
+ *
+ * @example
+ * neighbourFeatures(Neighbour.Previous, lowHash, clusters.lookup(lowHash), keys, 0); // LowPrev and the ClusterPrev levels
+ */
+export const enum Neighbour {
+  Previous = 0,
+  Next = 1,
+  SecondPrevious = 2,
+  SecondNext = 3,
+}
+
+/**
+ * Number of {@link Neighbour} values.
+ *
+ * @example
+ * for (let neighbour = 0; neighbour < NEIGHBOURS; neighbour++) context.neighbourOf(i, neighbour);
+ */
+export const NEIGHBOURS = 4;
+
+/**
+ * What {@link FeatureContext.neighbourOf} gives past the sentence's start or end.
+ *
+ * @example
+ * context.neighbourOf(0, Neighbour.Previous) === NO_NEIGHBOUR; // true
+ */
+export const NO_NEIGHBOUR = -1;
+
+/** Neighbours whose clusters are features too: the adjacent ones. */
+const CLUSTER_NEIGHBOURS = 2;
+const NEIGHBOUR_LOW_SEEDS = [T.LowPrev, T.LowNext, T.LowPrev2, T.LowNext2];
+const NEIGHBOUR_CLUSTER_SEEDS = [T.ClusterPrev, T.ClusterNext];
+
+function neighbourLowKey(neighbour: Neighbour, low: number): number {
+  return finish(mix(SEEDS[NEIGHBOUR_LOW_SEEDS[neighbour] ?? 0] ?? 0, low));
+}
+
+function neighbourClusterKey(neighbour: Neighbour, level: number, cluster: number): number {
+  return finish(mix(SEEDS[(NEIGHBOUR_CLUSTER_SEEDS[neighbour] ?? 0) + level] ?? 0, cluster));
+}
+
+/**
+ * Writes the keys of the features a token gets from its `neighbour` word: that word's lower-case hash `low`
+ * with `clusters` its packed word clusters, or the sentence's boundary when `present` is false. Returns how
+ * many were written. The decoder caches their summed weights per word.
+ *
+ * @example
+ * const n = neighbourFeatures(Neighbour.Next, true, context.low[i + 1], context.clustersOf(i + 1), keys, 0);
+ */
+export function neighbourFeatures(neighbour: Neighbour, present: boolean, low: number, clusters: number, out: Int32Array, at: number): number {
+  let n = at;
+  out[n++] = neighbourLowKey(neighbour, present ? low : BOUNDARY);
+  if (neighbour < CLUSTER_NEIGHBOURS) {
+    for (let level = 0; level < CLUSTER_LEVELS; level++) out[n++] = neighbourClusterKey(neighbour, level, present ? clusterAt(clusters, level) : BOUNDARY);
+  }
+  return n - at;
+}
+
+/**
+ * Writes the keys of the features of a gazetteer match bit (`bit` of `FeatureContext.gazetteer[i]`) for a
+ * token that starts with a capital or not (`cased` 1 or 0); returns how many were written. Small domains:
+ * the decoder tabulates their weights once per model.
+ *
+ * @example
+ * const n = gazetteerFeatures(3, 1, keys, 0); // 2
+ */
+export function gazetteerFeatures(bit: number, cased: number, out: Int32Array, at: number): number {
+  out[at] = finish(mix(SEEDS[T.Gazetteer] ?? 0, bit));
+  out[at + 1] = finish(mix(mix(SEEDS[T.GazetteerCased] ?? 0, bit), cased));
+  return 2;
+}
+
+/**
+ * Number of bits of a token's gazetteer matches (`FeatureContext.gazetteer`).
+ *
+ * @example
+ * for (let bit = 0; bit < GAZETTEER_BITS; bit++) gazetteerFeatures(bit, 0, keys, 0);
+ */
+export const GAZETTEER_BITS = 32;
 
 /**
  * Key of the previous-tag feature. The features with small domains (tags, document evidence, positions)

@@ -67,6 +67,12 @@ const ALL_TAGS = Uint8Array.from({ length: TAG_COUNT }, (_, tag) => tag);
 const CONTINUE_TAGS = ALL_TAGS.filter((tag) => tag === TAG_O || partOf(tag) === TagPart.Inside || partOf(tag) === TagPart.Last);
 const OUTSIDE_TAGS = Uint8Array.of(TAG_O);
 const TAGS_OF_STATE: readonly Uint8Array[] = [OUTSIDE_TAGS, CONTINUE_TAGS, ALL_TAGS];
+/**
+ * `PREDECESSORS[tag]` less the tags a token in `state` cannot take, per state of the previous token and tag:
+ * `PREDECESSORS_AFTER[state][tag]`. The others score −Infinity there, so they can never be the best
+ * predecessor; leaving them out (after a token outside a name: only O) changes no result, ties included.
+ */
+const PREDECESSORS_AFTER: readonly (readonly Uint8Array[])[] = TAGS_OF_STATE.map((allowed) => PREDECESSORS.map((predecessors) => predecessors.filter((previous) => allowed.includes(previous))));
 /** 1 for B and I: tags that leave a name open, so cannot end a sentence. */
 const OPENS: Uint8Array = Uint8Array.from(ALL_TAGS, (tag) => (tag !== TAG_O && partOf(tag) <= TagPart.Inside ? 1 : 0));
 
@@ -115,12 +121,13 @@ export class SentenceViterbi {
       const last = i === to - 1;
       const emissionRow = i * TAG_COUNT;
       const tags = TAGS_OF_STATE[state] ?? OUTSIDE_TAGS;
+      const predecessorsOf = PREDECESSORS_AFTER[states[i - 1] ?? 0] ?? PREDECESSORS;
       for (let t = 0; t < tags.length; t++) {
         const tag = tags[t] ?? TAG_O;
         if (last && OPENS[tag] === 1) continue;
         let best = -Infinity;
         let bestPrevious = TAG_O;
-        const predecessors = PREDECESSORS[tag] ?? OUTSIDE_TAGS;
+        const predecessors = predecessorsOf[tag] ?? OUTSIDE_TAGS;
         for (let p = 0; p < predecessors.length; p++) {
           const previous = predecessors[p] ?? TAG_O;
           const candidate = (score[previous] ?? -Infinity) + (transitions[previous * TAG_COUNT + tag] ?? 0);

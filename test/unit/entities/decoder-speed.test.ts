@@ -1,10 +1,27 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { FeatureContext, GAZETTEER_BITS, MAX_FEATURES, NEIGHBOURS, NO_NEIGHBOUR, gazetteerFeatures, neighbourFeatures } from '../../../src/core/entities/features';
 import { LowerCaseWords } from '../../../src/core/entities/lower-case-words';
+import { readModel } from '../../../src/core/entities/model-file';
+import { tokenize } from '../../../src/core/entities/tokenizer';
 import { displayName, identityOfDisplay, nameIdentity } from '../../../src/core/entities/names';
 import { TAG_COUNT } from '../../../src/core/entities/tags';
 import { WeightTable } from '../../../src/core/entities/weights';
-import { SEED_ARRIVAL, SEED_MEETING, readSeed, recognizer } from './fixtures';
+import { MODEL_FILE, SEED_ARRIVAL, SEED_MEETING, readSeed, recognizer } from './fixtures';
+
+/** The keys the decoder sums for token `i`'s context, from its three parts (own, per neighbour, gazetteer), sorted. */
+function decoderContextKeys(context: FeatureContext, i: number): number[] {
+  const keys = new Int32Array(MAX_FEATURES);
+  let n = context.ownContextFeatures(i, keys, 0);
+  for (let neighbour = 0; neighbour < NEIGHBOURS; neighbour++) {
+    const j = context.neighbourOf(i, neighbour);
+    n += neighbourFeatures(neighbour, j !== NO_NEIGHBOUR, j === NO_NEIGHBOUR ? 0 : context.low[j] ?? 0, j === NO_NEIGHBOUR ? 0 : context.clustersOf(j), keys, n);
+  }
+  const gazetteer = context.gazetteer[i] ?? 0;
+  for (let bit = 0; bit < GAZETTEER_BITS; bit++) if ((gazetteer >>> bit) & 1) n += gazetteerFeatures(bit, context.cased(i), keys, n);
+  return [...keys.subarray(0, n)].sort((a, b) => a - b);
+}
 
 // The speed-ups of the decoder and of merging must not change any output: these pin the invariants
 // they rely on (the full-corpus byte-for-byte comparison is a manual step, see docs/entities.md).
@@ -56,6 +73,25 @@ describe('entity engine speed-ups', () => {
     for (const words of [new LowerCaseWords('Confirmation came. A well-known confirmation.'), new LowerCaseWords('Confirmation came. A well-known confirmation.', 0)]) {
       assert.deepStrictEqual([words.has('confirmation'), words.has('known'), words.has('well-known'), words.has('Confirmation')], [true, false, true, false]);
     }
+  });
+
+  it('splits the context features into the parts the decoder caches without losing or adding a key', () => {
+    const model = readModel(new Uint8Array(readFileSync(MODEL_FILE)));
+    const context = new FeatureContext();
+    const words = fc.constantFrom('Kim', 'met', 'Putin', 'in', 'North', 'Korea', 'the', 'United', 'States', '.', ',', 'Photo', 'photo', 'IBM', '2,000', 'said', '\n');
+    fc.assert(
+      fc.property(fc.array(words, { minLength: 1, maxLength: 30 }), (list) => {
+        const text = list.join(' ');
+        const tokens = tokenize(text);
+        context.prepare(text, tokens, model.gazetteer, model.clusters);
+        const keys = new Int32Array(MAX_FEATURES);
+        for (let i = 0; i < tokens.count; i++) {
+          const expected = [...keys.subarray(0, context.contextFeatures(i, keys, 0))].sort((a, b) => a - b);
+          assert.deepStrictEqual(decoderContextKeys(context, i), expected);
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('still tags a lower-case word inside a name, where an entity is open (the skip applies only outside one)', () => {

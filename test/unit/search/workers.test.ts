@@ -73,6 +73,26 @@ describe('IndexWorkerPool', function () {
     }
   });
 
+  it('stops its threads after a large run (their memory is not held through the compaction), and starts them again for the next', async () => {
+    const files = listArticleFiles(dir);
+    const small = new IndexWorkerPool({ extractor: { kind: 'none' }, workers: 2, stopAfterFiles: files.length });
+    try {
+      const count = async (run: readonly (typeof files)[number][]): Promise<number> => {
+        let articles = 0;
+        assert.strictEqual(await small.analyze(run, { batchFiles: 10, onBatch: (batch) => (articles += batch.articles.length) }), 'done');
+        return articles;
+      };
+      assert.strictEqual(await count(files.slice(0, 5)), 5);
+      assert.strictEqual(small.threadCount, 2, 'a small run keeps them for the next');
+      assert.strictEqual(await count(files), 120);
+      assert.strictEqual(small.threadCount, 0);
+      assert.strictEqual(await count(files.slice(0, 5)), 5);
+      assert.strictEqual(small.threadCount, 2);
+    } finally {
+      await small.dispose();
+    }
+  });
+
   it('stops when cancelled, and works again afterwards', async () => {
     const files = listArticleFiles(dir);
     const controller = new AbortController();
