@@ -1,7 +1,7 @@
 // Helpers shared by the NER training and benchmark scripts (not part of the extension).
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_EPOCHS } from '../src/core/entities/trainer';
+import { DEFAULT_EPOCHS, DEFAULT_RUNS } from '../src/core/entities/trainer';
 import { EntitySpan, EntityType } from '../src/core/entities/types';
 
 /** Where the shared CoNLL data lives: beside the repository, or NER_DATA_DIR. */
@@ -23,9 +23,13 @@ export const MODERN_SETS = ['wikigold', 'gum-news', 'btc'] as const;
 /** Display names of the modern sets. */
 export const SET_TITLES: Readonly<Record<string, string>> = { wikigold: 'wikigold (Wikipedia)', 'gum-news': 'GUM news (Wikinews)', btc: 'BTC (tweets)' };
 
-/** Training knobs from NER_EPOCHS and NER_MIN_COUNT, or the defaults of the shipped model. */
-export function trainingOptions(): { epochs: number; minCount: number } {
-  return { epochs: Number(process.env['NER_EPOCHS'] ?? DEFAULT_EPOCHS), minCount: Number(process.env['NER_MIN_COUNT'] ?? 2) };
+/** Training knobs from NER_EPOCHS, NER_MIN_COUNT and NER_RUNS, or the defaults of the shipped model. */
+export function trainingOptions(): { epochs: number; minCount: number; runs: number } {
+  return {
+    epochs: Number(process.env['NER_EPOCHS'] ?? DEFAULT_EPOCHS),
+    minCount: Number(process.env['NER_MIN_COUNT'] ?? 2),
+    runs: Number(process.env['NER_RUNS'] ?? DEFAULT_RUNS),
+  };
 }
 
 /** Reads a JSON-lines file of annotated documents. */

@@ -3,6 +3,7 @@ import { retypeDemonyms } from './demonyms';
 import { clearHeadings } from './headings';
 import { ModelData, readModel } from './model-file';
 import { tagsToSpans } from './spans';
+import { dropTitles } from './titles';
 import { TokenBuffer, tokenize } from './tokenizer';
 import { EntitySpan } from './types';
 
@@ -38,6 +39,7 @@ export class EntityRecognizer {
     const tags = this.decoder.decode(text, tokens);
     clearHeadings(tokens, this.decoder.context, tags);
     retypeDemonyms(this.decoder.context.gazetteer, tags, tokens.count);
+    dropTitles(text, tokens, tags);
     return tagsToSpans(text, tokens, tags);
   }
 

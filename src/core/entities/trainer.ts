@@ -33,7 +33,12 @@ export interface TrainingOptions {
   readonly seed?: number;
   /** A tag-independent feature seen fewer times than this in training is dropped (noise, and size). */
   readonly minCount?: number;
-  /** Called after each epoch with the fraction of tokens tagged wrongly during that epoch. */
+  /**
+   * Perceptrons trained with successive seeds and averaged into one model: each shuffle takes its own
+   * path through the data, and their average is less sensitive to any one path.
+   */
+  readonly runs?: number;
+  /** Called after each epoch of each run with the fraction of tokens tagged wrongly during that epoch. */
   readonly onEpoch?: (epoch: number, errorRate: number) => void;
 }
 
@@ -48,6 +53,14 @@ export interface TrainingOptions {
 export const DEFAULT_EPOCHS = 3;
 /** Default seed of the training shuffle. */
 const DEFAULT_SEED = 20230913;
+/**
+ * Default number of averaged perceptrons. By 5-fold cross-validation 3 gave wikigold +0.4 and GUM news
+ * +0.05 over 1 (the noise level of one seed against another), CoNLL dev +0.4, for 3 × the training time.
+ *
+ * @example
+ * trainPerceptron(documents, lexicon, { runs: DEFAULT_RUNS }); // the same model as without `runs`
+ */
+export const DEFAULT_RUNS = 3;
 /** Default minimum count of a static feature. */
 const DEFAULT_MIN_COUNT = 2;
 
@@ -73,6 +86,8 @@ class Weights {
   weight = new Float64Array(0);
   total = new Float64Array(0);
   rows = 0;
+  /** Steps taken when training ended: the divisor of the lazy average. */
+  step = 1;
   readonly dynamic = new Map<number, number>();
 
   reserve(rows: number): void {
@@ -116,19 +131,31 @@ class Weights {
  * sentence is decoded with the current weights exactly as `Decoder` does at run time (Viterbi over the
  * same lattice: first pass, document evidence, second pass); when the best sequence differs from the
  * gold one, the features of the gold sequence move towards it and those of the predicted sequence away,
- * transitions included. Deterministic.
+ * transitions included. `runs` such perceptrons, each shuffling the data with its own seed, are summed
+ * into one table (an ensemble at no cost at run time: the model is the sum). Deterministic.
  *
  * @example
  * const weights = trainPerceptron(documents, lexicon, { epochs: 3 });
  * const bytes = writeModel({ weights, ...lexicon });
  */
 export function trainPerceptron(documents: readonly TrainingDocument[], lexicon: Lexicon, options: TrainingOptions = {}): WeightTable {
-  const epochs = options.epochs ?? DEFAULT_EPOCHS;
   const context = new FeatureContext();
-  const weights = new Weights();
   const rowKeys: number[] = [];
   const prepared = prepareDocuments(documents, context, lexicon, options.minCount ?? DEFAULT_MIN_COUNT, rowKeys);
-  weights.rows = rowKeys.length;
+  const sum = new Map<number, Float64Array>();
+  const seed = options.seed ?? DEFAULT_SEED;
+  for (let run = 0; run < (options.runs ?? DEFAULT_RUNS); run++) {
+    const weights = trainRun(prepared, context, lexicon, rowKeys.length, { ...options, seed: seed + run });
+    addAveraged(sum, weights, rowKeys);
+  }
+  return quantised(sum);
+}
+
+/** One perceptron: `epochs` passes over the prepared documents in the order of its seed. */
+function trainRun(prepared: readonly PreparedDocument[], context: FeatureContext, lexicon: Lexicon, staticRows: number, options: TrainingOptions): Weights {
+  const epochs = options.epochs ?? DEFAULT_EPOCHS;
+  const weights = new Weights();
+  weights.rows = staticRows;
   weights.reserve(weights.rows + 1024);
   const trainer = new SentenceTrainer(context, weights);
   const evidence = new EvidenceTable();
@@ -156,7 +183,8 @@ export function trainPerceptron(documents: readonly TrainingDocument[], lexicon:
     }
     options.onEpoch?.(epoch, tokens === 0 ? 0 : errors / tokens);
   }
-  return averagedTable(weights, rowKeys, trainer.step);
+  weights.step = trainer.step;
+  return weights;
 }
 
 function prepareDocuments(
@@ -299,24 +327,30 @@ class SentenceTrainer {
   }
 }
 
-function averagedTable(weights: Weights, rowKeys: readonly number[], steps: number): WeightTable {
+/** Adds one run's averaged weights (`weight − total / steps`) to `sum`, by feature key. */
+function addAveraged(sum: Map<number, Float64Array>, weights: Weights, rowKeys: readonly number[]): void {
   const keyOfRow = [...rowKeys];
   for (const [key, row] of weights.dynamic) keyOfRow[row] = key;
-  const averaged = new Map<number, Float64Array>();
-  let largest = 0;
   for (let row = 0; row < weights.rows; row++) {
-    const values = new Float64Array(TAG_COUNT);
-    let any = false;
+    const key = keyOfRow[row];
+    if (key === undefined) continue;
+    let values = sum.get(key);
     for (let tag = 0; tag < TAG_COUNT; tag++) {
       const index = row * TAG_COUNT + tag;
-      const value = (weights.weight[index] ?? 0) - (weights.total[index] ?? 0) / steps;
-      values[tag] = value;
-      if (value !== 0) any = true;
-      largest = Math.max(largest, Math.abs(value));
-
+      const value = (weights.weight[index] ?? 0) - (weights.total[index] ?? 0) / weights.step;
+      if (value === 0) continue;
+      if (!values) {
+        values = new Float64Array(TAG_COUNT);
+        sum.set(key, values);
+      }
+      values[tag] = (values[tag] ?? 0) + value;
     }
-    const key = keyOfRow[row];
-    if (any && key !== undefined) averaged.set(key, values);
   }
-  return WeightTable.fromRows(averaged, largest === 0 ? 1 : MAX_WEIGHT / largest);
+}
+
+/** The summed weights as the 16-bit table of the model file (the largest absolute weight becomes MAX_WEIGHT). */
+function quantised(sum: ReadonlyMap<number, Float64Array>): WeightTable {
+  let largest = 0;
+  for (const values of sum.values()) for (const value of values) largest = Math.max(largest, Math.abs(value));
+  return WeightTable.fromRows(sum, largest === 0 ? 1 : MAX_WEIGHT / largest);
 }

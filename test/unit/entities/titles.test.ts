@@ -1,0 +1,32 @@
+import * as assert from 'assert';
+import { TAG_O, TagPart, tagOf } from '../../../src/core/entities/tags';
+import { dropTitles } from '../../../src/core/entities/titles';
+import { tokenize } from '../../../src/core/entities/tokenizer';
+
+describe('titles taken out of the names of people', () => {
+  const per = (part: TagPart): number => tagOf(0, part);
+  const org = (part: TagPart): number => tagOf(2, part);
+
+  it('drops "Mr", "Prime Minister" and "Gen." before a name, and leaves a title alone, another type and a first name as they are', () => {
+    const text = 'Mr Key met Prime Minister John Howard , Gen. Jubal and General then Dean Kamen of Major League';
+    const tokens = tokenize(text);
+    const tags = Uint8Array.of(
+      per(TagPart.Begin), per(TagPart.Last), TAG_O,
+      per(TagPart.Begin), per(TagPart.Inside), per(TagPart.Inside), per(TagPart.Last), TAG_O,
+      per(TagPart.Begin), per(TagPart.Last), TAG_O,
+      per(TagPart.Unit), TAG_O,
+      per(TagPart.Begin), per(TagPart.Last), TAG_O,
+      org(TagPart.Begin), org(TagPart.Last),
+    );
+    assert.strictEqual(tokens.count, tags.length);
+    dropTitles(text, tokens, tags);
+    assert.deepStrictEqual([...tags], [
+      TAG_O, per(TagPart.Unit), TAG_O,
+      TAG_O, TAG_O, per(TagPart.Begin), per(TagPart.Last), TAG_O,
+      TAG_O, per(TagPart.Unit), TAG_O,
+      per(TagPart.Unit), TAG_O,
+      per(TagPart.Begin), per(TagPart.Last), TAG_O,
+      org(TagPart.Begin), org(TagPart.Last),
+    ]);
+  });
+});
