@@ -61,11 +61,23 @@ function probeLines(file) {
 
 function longestStall(file, from, to) {
   // A line covers the half second before it: the window is widened by that much.
-  return Math.max(0, ...probeLines(file).filter((line) => line.at >= from && line.at <= to + 600).map((line) => line.stallMs));
+  return Math.max(0, ...probeLines(file).filter((line) => line.stallMs !== undefined && line.at >= from && line.at <= to + 600).map((line) => line.stallMs));
+}
+
+/** The probe's steps of the scan between `from` and `to`, in seconds from `from`: where the time to the first articles goes. */
+function timeline(file, from, to) {
+  const steps = probeLines(file).filter((line) => line.event !== undefined && line.at >= from && line.at <= to + 600);
+  const describe = (line) => {
+    if (line.event === 'activated') return `extension activated (host process up ${seconds(line.hostUptimeMs)})`;
+    if (line.event === 'phase') return `phase ${line.phase}`;
+    if (line.event === 'state') return `state ${line.state} (${line.articles.toLocaleString('en-US')} articles)`;
+    return `${line.articles.toLocaleString('en-US')} articles listed`;
+  };
+  return steps.map((line) => `${seconds(line.at - from)} ${describe(line)}`).join('; ');
 }
 
 function memoryAt(file, at) {
-  const line = probeLines(file).filter((entry) => entry.at <= at + 600).at(-1);
+  const line = probeLines(file).filter((entry) => entry.rss !== undefined && entry.at <= at + 600).at(-1);
   return line ? `RSS ${(line.rss / 2 ** 20).toFixed(0)} MB, heap ${(line.heapUsed / 2 ** 20).toFixed(0)} MB, external ${(line.external / 2 ** 20).toFixed(0)} MB` : 'not reported';
 }
 
@@ -93,7 +105,7 @@ async function measureOpening(workbench, count, reload, probe) {
   await completeIndex(page, count);
   const complete = Date.now() - started;
   const activated = (activatedAt(probe, started) ?? started) - started;
-  return { activated, firstArticles, firstSearch, answer, complete, stall: longestStall(probe, started, started + complete), memory: memoryAt(probe, started + complete) };
+  return { activated, firstArticles, firstSearch, answer, complete, stall: longestStall(probe, started, started + complete), memory: memoryAt(probe, started + complete), steps: timeline(probe, started, started + complete) };
 }
 
 /** Resolves once the status bar shows the article count without a spinner: the index is complete. */
@@ -109,7 +121,7 @@ async function measureRescan(workbench, count, probe) {
   await page.locator('.statusbar-item .codicon-sync').first().waitFor({ timeout: 5_000 }).catch(() => undefined);
   await completeIndex(page, count);
   const took = Date.now() - started;
-  return { took, scan: await lastScanTime(page, count), stall: longestStall(probe, started, started + took) };
+  return { took, scan: await lastScanTime(page, count), stall: longestStall(probe, started, started + took), steps: timeline(probe, started, started + took) };
 }
 
 /** The extension's own time for its last scan, from the status bar item's tooltip ("… in 0.8 s."). */
@@ -122,11 +134,9 @@ async function lastScanTime(page, count) {
   return /in ([\d.]+) s\./.exec(text ?? '')?.[1] ?? '?';
 }
 
-/** When the probe of an extension host started after `after` first reported: the extension had activated. */
+/** When the extension activated in a host started after `after`. */
 function activatedAt(file, after) {
-  const lines = probeLines(file);
-  const before = new Set(lines.filter((line) => line.at < after).map((line) => line.pid));
-  return lines.find((line) => line.at >= after && !before.has(line.pid))?.at;
+  return probeLines(file).find((line) => line.event === 'activated' && line.at >= after)?.at;
 }
 
 await runMain(async (defer) => {
@@ -163,9 +173,10 @@ await runMain(async (defer) => {
 
   say(`results at ${count.toLocaleString('en-US')} articles (${(text.bytes / 2 ** 20).toFixed(0)} MB of text), load average ${load()}:`);
   for (const [name, row] of rows) {
-    console.log(`  ${name} (from the page load; the extension's stall probe first reported after ${seconds(row.activated)}): first articles in the Dates view ${seconds(row.firstArticles)}, first search answer ${seconds(row.firstSearch)} ("${row.answer}"), complete index ${seconds(row.complete)}, longest extension-host stall ${row.stall} ms; host memory then: ${row.memory}`);
+    console.log(`  ${name} (from the page load; the extension activated after ${seconds(row.activated)}): first articles in the Dates view ${seconds(row.firstArticles)}, first search answer ${seconds(row.firstSearch)} ("${row.answer}"), complete index ${seconds(row.complete)}, longest extension-host stall ${row.stall} ms; host memory then: ${row.memory}`);
+    console.log(`    steps from the page load: ${row.steps}`);
   }
-  for (const [i, rescan] of rescans.entries()) console.log(`  rescan ${i + 1} with nothing changed: ${rescan.scan} s in the extension, ${seconds(rescan.took)} from the command palette to the count, longest stall ${rescan.stall} ms`);
+  for (const [i, rescan] of rescans.entries()) console.log(`  rescan ${i + 1} with nothing changed: ${rescan.scan} s in the extension, ${seconds(rescan.took)} from the command palette to the count, longest stall ${rescan.stall} ms; steps: ${rescan.steps}`);
   const rewritten = afterRescans.mtimeMs !== cache.mtimeMs || afterRescans.size !== cache.size;
   console.log(`  cache file ${(cache.size / 2 ** 20).toFixed(0)} MB (${Math.round((100 * cache.size) / text.bytes)} % of the text); ${rewritten ? 'REWRITTEN by the unchanged rescans' : 'not rewritten by the unchanged rescans'}`);
   return 0;

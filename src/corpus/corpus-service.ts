@@ -15,6 +15,10 @@ import { IndexService } from '../workers/index-service';
 import { FileJob } from '../workers/protocol';
 import { indexPathOf, uriOfIndexPath } from './index-paths';
 import { IndexedStamp, prepareCandidate } from './read-candidate';
+import { readFirstArticles } from './first-articles';
+import { runInSlices } from '../core/search/time-slices';
+import { describeSkip } from '../core/article-file';
+import { listFileSteps } from '../workers/list-files';
 import { CorpusSettings } from './settings';
 import { Candidate, CandidateFilter, displayPath, findCandidates } from './workspace-scanner';
 import { WorkspaceEntities } from './workspace-entities';
@@ -59,9 +63,10 @@ export type EntityChange = ReadonlySet<EntityType> | undefined;
 
 /**
  * Where a scan is: loading the saved indexes, checking the files against them (the views show the cache
- * meanwhile), or indexing the files that are new or changed (the views fill in as they are read).
+ * meanwhile) or, with nothing saved, listing them (the views show the first articles found), then indexing the
+ * files that are new or changed (the views fill in as they are read).
  */
-export type ScanPhase = 'loading' | 'checking' | 'indexing';
+export type ScanPhase = 'loading' | 'checking' | 'listing' | 'indexing';
 
 /** What a scan is asked to do: `rebuild` ignores the saved indexes and reads every file, as on a first opening. */
 export interface ScanRequest {
@@ -407,12 +412,7 @@ export class CorpusService implements vscode.Disposable {
         // The status bar shows progress and draws `$(icon)` in it; a folder's name is anyone's text.
         const name = toDisplayText(folder.name);
         progress.report({ message: `looking for articles in ${name}…` });
-        const found = await findCandidates(folder.uri, new CandidateFilter(settings), signal);
-        for (const { uri, path, error } of found.unreadable) {
-          skipped.push({ id: uri.toString(), path, reason: 'unreadable', message: `folder could not be read: ${error}` });
-        }
-        // A rescan need not fetch remote files the index already has unchanged (events always re-read).
-        const prepared = await prepareAll(found.candidates, settings.maxFileBytes, signal, (path) => index.index.stamp(path));
+        const prepared = await this.prepareFolder({ folder, settings, index }, signal);
         skipped.push(...prepared.skipped);
         if (signal.aborted) return;
         const sync = await index.sync(prepared.jobs, {
@@ -442,6 +442,55 @@ export class CorpusService implements vscode.Disposable {
     });
     this.stopListing();
     if (!signal.aborted) this.setState(this.settledState());
+  }
+
+  /**
+   * The indexing jobs of a folder's candidate files, and the files skipped. A folder on this disk is listed and
+   * stat'ed with Node's fs in slices; others through `workspace.fs`, fetching only what the index lacks.
+   */
+  private async prepareFolder(scan: FolderScan, signal: AbortSignal): Promise<{ jobs: FileJob[]; skipped: SkippedFile[] }> {
+    const { folder, settings, index } = scan;
+    if (folder.uri.scheme === 'file') return this.prepareLocalFolder(scan, signal);
+    this.setPhase(index.index.articleCount > 0 ? 'checking' : 'listing');
+    const found = await findCandidates(folder.uri, new CandidateFilter(settings), signal);
+    const unreadable = found.unreadable.map(({ uri, path, error }): SkippedFile => ({ id: uri.toString(), path, reason: 'unreadable', message: `folder could not be read: ${error}` }));
+    // A rescan need not fetch remote files the index already has unchanged (events always re-read).
+    const prepared = await prepareAll(found.candidates, settings.maxFileBytes, signal, (path) => index.index.stamp(path));
+    return { jobs: prepared.jobs, skipped: [...unreadable, ...prepared.skipped] };
+  }
+
+  /**
+   * Lists and stats a folder on this disk. When its index is empty (a first build), the indexing threads start
+   * at once, to load the entity model meanwhile, and the first articles found are read and listed here.
+   */
+  private async prepareLocalFolder({ folder, settings, index }: FolderScan, signal: AbortSignal): Promise<{ jobs: FileJob[]; skipped: SkippedFile[] }> {
+    const firstBuild = index.index.articleCount === 0;
+    this.setPhase(firstBuild ? 'listing' : 'checking');
+    if (firstBuild) index.startThreads();
+    let first: Promise<void> | undefined;
+    const onFound = (files: readonly FileJob[]) => {
+      first ??= readFirstArticles(files, settings.maxFileBytes).then((summaries) => {
+        if (!signal.aborted) this.list(summaries);
+      });
+    };
+    const listing = await runInSlices(listFileSteps(folder.uri.fsPath, new CandidateFilter(settings), firstBuild ? { onFound, signal } : { signal }));
+    // Listed before the build's own articles, which replace them.
+    await first;
+    const skippedFile = (path: string, reason: SkippedFile['reason'], message: string): SkippedFile => {
+      const uri = vscode.Uri.file(path);
+      return { id: uri.toString(), path: displayPath(uri), reason, message };
+    };
+    const skipped = [
+      ...listing.unreadableFolders.map(({ path, error }) => skippedFile(path, 'unreadable', `folder could not be read: ${error}`)),
+      ...listing.unreadableFiles.map(({ path, error }) => skippedFile(path, 'unreadable', describeSkip('unreadable', { error }))),
+    ];
+    const maxBytes = settings.maxFileBytes;
+    const jobs: FileJob[] = [];
+    for (const file of listing.files) {
+      if (file.size !== undefined && file.size > maxBytes) skipped.push(skippedFile(file.path, 'too-large', describeSkip('too-large', { size: file.size, maxBytes })));
+      else jobs.push(file);
+    }
+    return { jobs, skipped };
   }
 
   /** Loads the saved index of each folder not loaded yet, after saving those replaced; whether any was loaded. */

@@ -263,6 +263,19 @@ export class IndexService {
     });
   }
 
+  /**
+   * Starts the indexing threads ahead of a build, so that they load the entity model while the caller lists the
+   * files; they stop again after {@link WORKER_IDLE_MS} if no build comes.
+   */
+  startThreads(): void {
+    if (this.disposed) return;
+    // Queued: a change under way may be using the threads, and the idle stop must not end its run.
+    void this.enqueue(async () => {
+      this.pool.start();
+      this.scheduleIdleStop();
+    });
+  }
+
   /** Stops the indexing threads once the changes already asked for are done; later changes are refused. */
   async dispose(): Promise<void> {
     this.disposed = true;
