@@ -3,9 +3,10 @@
 // code-server with the packaged extension and Chromium (as the e2e tests do), and prints the time to the first
 // articles in the Dates view, to the first search answer and to a complete index, on the first opening and on a
 // reopening with the saved index; the time of a rescan with nothing changed; the longest stall of the extension
-// host's event loop; and the host's memory. Figures, not pass/fail. Needs ../shared (Reuters) and
+// host's event loop; and the host's memory. Figures, not pass/fail. `--profile` also profiles the extension host's
+// thread during each scan and prints the functions that took most time. Needs ../shared (Reuters) and
 // `npm run package`.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createSandbox, fail, installVsix, launchChromium, repoRoot, runMain, say, startCodeServer, workbenchUrl } from './harness.mjs';
@@ -22,6 +23,26 @@ const STEP_TIMEOUT_MS = 15 * 60_000;
 const CACHE_SETTLED_MS = 2_000;
 const QUERY = 'oil prices';
 const STALL_PROBE_VARIABLE = 'NEWS_CORPUS_STALL_PROBE';
+const CPU_PROFILE_VARIABLE = 'NEWS_CORPUS_CPU_PROFILE';
+/** Functions printed for each profile with `--profile`. */
+const PROFILE_TOP = 15;
+
+/** The functions of a `.cpuprofile` that took most of its thread's time themselves, with their share. */
+function topFunctions(file) {
+  const profile = JSON.parse(readFileSync(file, 'utf8'));
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const self = new Map();
+  let total = 0;
+  profile.samples.forEach((id, i) => {
+    const delta = profile.timeDeltas[i] ?? 0;
+    const { functionName, url, lineNumber } = byId.get(id).callFrame;
+    const name = `${functionName || '(anonymous)'} ${url.split('/').at(-1)}:${lineNumber + 1}`;
+    self.set(name, (self.get(name) ?? 0) + delta);
+    total += delta;
+  });
+  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, PROFILE_TOP);
+  return { totalMs: total / 1000, top: top.map(([name, us]) => `${(us / 1000).toFixed(0)} ms ${name}`) };
+}
 
 /** Reads every file once, so that the runs measure the extension with the files in the page cache. */
 function readAll(dir) {
@@ -140,7 +161,8 @@ function activatedAt(file, after) {
 }
 
 await runMain(async (defer) => {
-  const count = Number(process.argv[2] ?? DEFAULT_COUNT);
+  const profiling = process.argv.includes('--profile');
+  const count = Number(process.argv.slice(2).find((arg) => arg !== '--profile') ?? DEFAULT_COUNT);
   if (!Number.isInteger(count) || count < 1) fail(`usage: npm run bench:vscode [COUNT] (COUNT a positive whole number, not ${process.argv[2]})`);
   await ensureCodeServer();
   if (!existsSync(REUTERS)) fail(`${REUTERS} is missing: the benchmark needs the shared Reuters corpus.`);
@@ -152,7 +174,10 @@ await runMain(async (defer) => {
   const sandbox = await createSandbox(defer);
   const probe = join(sandbox.root, 'stall-probe.jsonl');
   await installVsix(sandbox);
-  const server = await startCodeServer({ sandbox, smokeTestDriver: false, defer, env: { [STALL_PROBE_VARIABLE]: probe } });
+  const profiles = join(sandbox.root, 'profiles');
+  mkdirSync(profiles);
+  const env = { [STALL_PROBE_VARIABLE]: probe, ...(profiling ? { [CPU_PROFILE_VARIABLE]: profiles } : {}) };
+  const server = await startCodeServer({ sandbox, smokeTestDriver: false, defer, env });
   const browser = await launchChromium();
   defer(() => browser.close());
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -178,6 +203,10 @@ await runMain(async (defer) => {
   }
   for (const [i, rescan] of rescans.entries()) console.log(`  rescan ${i + 1} with nothing changed: ${rescan.scan} s in the extension, ${seconds(rescan.took)} from the command palette to the count, longest stall ${rescan.stall} ms; steps: ${rescan.steps}`);
   const rewritten = afterRescans.mtimeMs !== cache.mtimeMs || afterRescans.size !== cache.size;
+  for (const file of readdirSync(profiles).sort()) {
+    const { totalMs, top } = topFunctions(join(profiles, file));
+    console.log(`  CPU profile of the extension host, ${file} (${seconds(totalMs)} sampled), most time itself:\n    ${top.join('\n    ')}`);
+  }
   console.log(`  cache file ${(cache.size / 2 ** 20).toFixed(0)} MB (${Math.round((100 * cache.size) / text.bytes)} % of the text); ${rewritten ? 'REWRITTEN by the unchanged rescans' : 'not rewritten by the unchanged rescans'}`);
   return 0;
 });

@@ -1,9 +1,13 @@
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Corpus } from '../core/corpus';
 
 /** The environment variable naming the file the probe appends to; without it there is no probe. */
 export const STALL_PROBE_VARIABLE = 'NEWS_CORPUS_STALL_PROBE';
+/** The environment variable naming a folder for CPU profiles of the extension host, one for each scan; none without it. */
+export const CPU_PROFILE_VARIABLE = 'NEWS_CORPUS_CPU_PROFILE';
 /** How often the probe's timer asks to run: a later run means the event loop was busy for the difference. */
 const PROBE_INTERVAL_MS = 10;
 /** How often the probe writes the longest stall since its last line, and the memory of the extension host. */
@@ -53,6 +57,7 @@ export function registerStallProbe(context: vscode.ExtensionContext, deps: Stall
       write({ event: 'phase', phase: phase ?? 'none' });
     }),
     deps.onDidChangeState(() => write({ event: 'state', state: deps.state(), articles: deps.corpus.size })),
+    profileScans(deps),
     {
       // The first listing, and each tenfold growth: when the views got their first articles, and how fast they filled.
       dispose: deps.corpus.subscribe(() => {
@@ -62,4 +67,35 @@ export function registerStallProbe(context: vscode.ExtensionContext, deps: Stall
       }),
     },
   );
+}
+
+/**
+ * When {@link CPU_PROFILE_VARIABLE} names a folder, profiles the extension host's thread from activation to the
+ * end of the first scan, then each later scan, writing `host-PID-N.cpuprofile` files (for DevTools, or
+ * summing by function) into it.
+ */
+function profileScans(deps: StallProbeDeps): vscode.Disposable {
+  const folder = process.env[CPU_PROFILE_VARIABLE];
+  if (!folder) return { dispose: () => undefined };
+  const session = new Session();
+  session.connect();
+  let profiles = 0;
+  let running = false;
+  const start = () => {
+    running = true;
+    session.post('Profiler.enable', () => session.post('Profiler.start'));
+  };
+  start();
+  const stop = deps.onDidChangeState(() => {
+    if (deps.state() === 'scanning') {
+      if (!running) start();
+      return;
+    }
+    if (!running) return;
+    running = false;
+    session.post('Profiler.stop', (error, result) => {
+      if (!error) writeFileSync(path.join(folder, `host-${process.pid}-${++profiles}.cpuprofile`), JSON.stringify(result.profile));
+    });
+  });
+  return { dispose: () => (stop.dispose(), session.disconnect()) };
 }
