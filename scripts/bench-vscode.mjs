@@ -6,7 +6,7 @@
 // host's event loop; and the host's memory. Figures, not pass/fail. `--profile` also profiles the extension host's
 // thread during each scan and prints the functions that took most time. Needs ../shared (Reuters) and
 // `npm run package`.
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createSandbox, fail, installVsix, launchChromium, repoRoot, runMain, say, startCodeServer, workbenchUrl } from './harness.mjs';
@@ -203,9 +203,13 @@ await runMain(async (defer) => {
   }
   for (const [i, rescan] of rescans.entries()) console.log(`  rescan ${i + 1} with nothing changed: ${rescan.scan} s in the extension, ${seconds(rescan.took)} from the command palette to the count, longest stall ${rescan.stall} ms; steps: ${rescan.steps}`);
   const rewritten = afterRescans.mtimeMs !== cache.mtimeMs || afterRescans.size !== cache.size;
+  const kept = join(repoRoot, 'out', 'bench-vscode-profiles');
+  if (profiling) mkdirSync(kept, { recursive: true });
   for (const file of readdirSync(profiles).sort()) {
+    // Kept for DevTools (the sandbox goes): its Performance panel loads a .cpuprofile.
+    copyFileSync(join(profiles, file), join(kept, file));
     const { totalMs, top } = topFunctions(join(profiles, file));
-    console.log(`  CPU profile of the extension host, ${file} (${seconds(totalMs)} sampled), most time itself:\n    ${top.join('\n    ')}`);
+    console.log(`  CPU profile of the extension host, ${file} (${seconds(totalMs)} sampled), most time itself (the file is in out/bench-vscode-profiles):\n    ${top.join('\n    ')}`);
   }
   console.log(`  cache file ${(cache.size / 2 ** 20).toFixed(0)} MB (${Math.round((100 * cache.size) / text.bytes)} % of the text); ${rewritten ? 'REWRITTEN by the unchanged rescans' : 'not rewritten by the unchanged rescans'}`);
   return 0;

@@ -20,7 +20,7 @@ import { runInSlices } from '../core/search/time-slices';
 import { describeSkip } from '../core/article-file';
 import { listFileSteps } from '../workers/list-files';
 import { CorpusSettings } from './settings';
-import { Candidate, CandidateFilter, displayPath, findCandidates } from './workspace-scanner';
+import { Candidate, CandidateFilter, displayPath, displayPaths, findCandidates } from './workspace-scanner';
 import { WorkspaceEntities } from './workspace-entities';
 
 /** How many remote or virtual files are read at once: enough to hide latency, few enough not to flood a remote. */
@@ -98,9 +98,10 @@ function sameSkipped(before: Iterable<SkippedFile>, after: readonly SkippedFile[
   return known.size === after.length && after.every((file) => known.get(file.id) === file.message);
 }
 
-function articleOf(summary: ArticleSummary): CorpusArticle {
+/** The corpus's entry for an indexed article; `shown` works out its display path, for many articles at once. */
+function articleOf(summary: ArticleSummary, shown = displayPaths()): CorpusArticle {
   const uri = uriOfIndexPath(summary.path);
-  const article: CorpusArticle = { id: uri.toString(), path: displayPath(uri), title: summary.title };
+  const article: CorpusArticle = { id: uri.toString(), path: shown(summary.path, uri), title: summary.title };
   return summary.date === undefined ? article : { ...article, date: summary.date };
 }
 
@@ -511,8 +512,9 @@ export class CorpusService implements vscode.Disposable {
   /** Lists every folder's indexed articles and `skipped` as the corpus, entities first. */
   private publish(skipped: readonly SkippedFile[]): void {
     const articles: CorpusArticle[] = [];
+    const shown = displayPaths();
     for (const { service } of this.indexes.values()) {
-      for (const summary of service.index.summaries()) articles.push(articleOf(summary));
+      for (const summary of service.index.summaries()) articles.push(articleOf(summary, shown));
     }
     // Entities first: views that follow the corpus then read entities that are already up to date.
     this.entitiesDidChange(undefined);
@@ -521,7 +523,8 @@ export class CorpusService implements vscode.Disposable {
 
   /** Lists articles as they are indexed: the first at once, then at intervals (see {@link LISTING_INTERVAL_MS}). */
   private list(summaries: readonly ArticleSummary[]): void {
-    for (const summary of summaries) this.listing.articles.push(articleOf(summary));
+    const shown = displayPaths();
+    for (const summary of summaries) this.listing.articles.push(articleOf(summary, shown));
     if (this.listing.timer !== undefined) return;
     const flush = () => {
       this.listing.timer = undefined;
