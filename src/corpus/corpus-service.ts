@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { Corpus, CorpusArticle, SkippedFile } from '../core/corpus';
+import { describeSkip } from '../core/article-file';
 import { toDisplayText } from '../core/display-text';
 import { ArticlePaths, CorrectedIndexEntities, IndexEntities } from '../core/curation/corrected-entities';
 import { EntityCorrections } from '../core/curation/entity-corrections';
@@ -11,14 +12,13 @@ import { ArticleSummary, SearchOptions, SearchResponse } from '../core/search/co
 import { SkippedArticle } from '../core/search/analyzed-batch';
 import { MatchesPerDay, mergeMatchesPerDay } from '../core/search/matches-per-day';
 import { mergeResponses } from '../core/search/merge-responses';
+import { runInSlices } from '../core/search/time-slices';
 import { IndexService } from '../workers/index-service';
+import { listFileSteps } from '../workers/list-files';
 import { FileJob } from '../workers/protocol';
 import { indexPathOf, uriOfIndexPath } from './index-paths';
-import { IndexedStamp, prepareCandidate } from './read-candidate';
 import { readFirstArticles } from './first-articles';
-import { runInSlices } from '../core/search/time-slices';
-import { describeSkip } from '../core/article-file';
-import { listFileSteps } from '../workers/list-files';
+import { IndexedStamp, prepareCandidate } from './read-candidate';
 import { CorpusSettings } from './settings';
 import { Candidate, CandidateFilter, displayPath, displayPaths, findCandidates } from './workspace-scanner';
 import { WorkspaceEntities } from './workspace-entities';
