@@ -3,9 +3,10 @@
 // code-server with the packaged extension and Chromium (as the e2e tests do), and prints the time to the first
 // articles in the Dates view, to the first search answer and to a complete index, on the first opening and on a
 // reopening with the saved index; the time of a rescan with nothing changed; the longest stall of the extension
-// host's event loop; and the host's memory. Figures, not pass/fail. Needs ../shared (Reuters) and
+// host's event loop; and the host's memory. Figures, not pass/fail. `--profile` also profiles the extension host's
+// thread during each scan and prints the functions that took most time. Needs ../shared (Reuters) and
 // `npm run package`.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createSandbox, fail, installVsix, launchChromium, repoRoot, runMain, say, startCodeServer, workbenchUrl } from './harness.mjs';
@@ -22,6 +23,26 @@ const STEP_TIMEOUT_MS = 15 * 60_000;
 const CACHE_SETTLED_MS = 2_000;
 const QUERY = 'oil prices';
 const STALL_PROBE_VARIABLE = 'NEWS_CORPUS_STALL_PROBE';
+const CPU_PROFILE_VARIABLE = 'NEWS_CORPUS_CPU_PROFILE';
+/** Functions printed for each profile with `--profile`. */
+const PROFILE_TOP = 15;
+
+/** The functions of a `.cpuprofile` that took most of its thread's time themselves, with their share. */
+function topFunctions(file) {
+  const profile = JSON.parse(readFileSync(file, 'utf8'));
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const self = new Map();
+  let total = 0;
+  profile.samples.forEach((id, i) => {
+    const delta = profile.timeDeltas[i] ?? 0;
+    const { functionName, url, lineNumber } = byId.get(id).callFrame;
+    const name = `${functionName || '(anonymous)'} ${url.split('/').at(-1)}:${lineNumber + 1}`;
+    self.set(name, (self.get(name) ?? 0) + delta);
+    total += delta;
+  });
+  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, PROFILE_TOP);
+  return { totalMs: total / 1000, top: top.map(([name, us]) => `${(us / 1000).toFixed(0)} ms ${name}`) };
+}
 
 /** Reads every file once, so that the runs measure the extension with the files in the page cache. */
 function readAll(dir) {
@@ -61,11 +82,23 @@ function probeLines(file) {
 
 function longestStall(file, from, to) {
   // A line covers the half second before it: the window is widened by that much.
-  return Math.max(0, ...probeLines(file).filter((line) => line.at >= from && line.at <= to + 600).map((line) => line.stallMs));
+  return Math.max(0, ...probeLines(file).filter((line) => line.stallMs !== undefined && line.at >= from && line.at <= to + 600).map((line) => line.stallMs));
+}
+
+/** The probe's steps of the scan between `from` and `to`, in seconds from `from`: where the time to the first articles goes. */
+function timeline(file, from, to) {
+  const steps = probeLines(file).filter((line) => line.event !== undefined && line.at >= from && line.at <= to + 600);
+  const describe = (line) => {
+    if (line.event === 'activated') return `extension activated (host process up ${seconds(line.hostUptimeMs)})`;
+    if (line.event === 'phase') return `phase ${line.phase}`;
+    if (line.event === 'state') return `state ${line.state} (${line.articles.toLocaleString('en-US')} articles)`;
+    return `${line.articles.toLocaleString('en-US')} articles listed`;
+  };
+  return steps.map((line) => `${seconds(line.at - from)} ${describe(line)}`).join('; ');
 }
 
 function memoryAt(file, at) {
-  const line = probeLines(file).filter((entry) => entry.at <= at + 600).at(-1);
+  const line = probeLines(file).filter((entry) => entry.rss !== undefined && entry.at <= at + 600).at(-1);
   return line ? `RSS ${(line.rss / 2 ** 20).toFixed(0)} MB, heap ${(line.heapUsed / 2 ** 20).toFixed(0)} MB, external ${(line.external / 2 ** 20).toFixed(0)} MB` : 'not reported';
 }
 
@@ -93,7 +126,7 @@ async function measureOpening(workbench, count, reload, probe) {
   await completeIndex(page, count);
   const complete = Date.now() - started;
   const activated = (activatedAt(probe, started) ?? started) - started;
-  return { activated, firstArticles, firstSearch, answer, complete, stall: longestStall(probe, started, started + complete), memory: memoryAt(probe, started + complete) };
+  return { activated, firstArticles, firstSearch, answer, complete, stall: longestStall(probe, started, started + complete), memory: memoryAt(probe, started + complete), steps: timeline(probe, started, started + complete) };
 }
 
 /** Resolves once the status bar shows the article count without a spinner: the index is complete. */
@@ -109,7 +142,7 @@ async function measureRescan(workbench, count, probe) {
   await page.locator('.statusbar-item .codicon-sync').first().waitFor({ timeout: 5_000 }).catch(() => undefined);
   await completeIndex(page, count);
   const took = Date.now() - started;
-  return { took, scan: await lastScanTime(page, count), stall: longestStall(probe, started, started + took) };
+  return { took, scan: await lastScanTime(page, count), stall: longestStall(probe, started, started + took), steps: timeline(probe, started, started + took) };
 }
 
 /** The extension's own time for its last scan, from the status bar item's tooltip ("… in 0.8 s."). */
@@ -122,15 +155,14 @@ async function lastScanTime(page, count) {
   return /in ([\d.]+) s\./.exec(text ?? '')?.[1] ?? '?';
 }
 
-/** When the probe of an extension host started after `after` first reported: the extension had activated. */
+/** When the extension activated in a host started after `after`. */
 function activatedAt(file, after) {
-  const lines = probeLines(file);
-  const before = new Set(lines.filter((line) => line.at < after).map((line) => line.pid));
-  return lines.find((line) => line.at >= after && !before.has(line.pid))?.at;
+  return probeLines(file).find((line) => line.event === 'activated' && line.at >= after)?.at;
 }
 
 await runMain(async (defer) => {
-  const count = Number(process.argv[2] ?? DEFAULT_COUNT);
+  const profiling = process.argv.includes('--profile');
+  const count = Number(process.argv.slice(2).find((arg) => arg !== '--profile') ?? DEFAULT_COUNT);
   if (!Number.isInteger(count) || count < 1) fail(`usage: npm run bench:vscode [COUNT] (COUNT a positive whole number, not ${process.argv[2]})`);
   await ensureCodeServer();
   if (!existsSync(REUTERS)) fail(`${REUTERS} is missing: the benchmark needs the shared Reuters corpus.`);
@@ -142,7 +174,10 @@ await runMain(async (defer) => {
   const sandbox = await createSandbox(defer);
   const probe = join(sandbox.root, 'stall-probe.jsonl');
   await installVsix(sandbox);
-  const server = await startCodeServer({ sandbox, smokeTestDriver: false, defer, env: { [STALL_PROBE_VARIABLE]: probe } });
+  const profiles = join(sandbox.root, 'profiles');
+  mkdirSync(profiles);
+  const env = { [STALL_PROBE_VARIABLE]: probe, ...(profiling ? { [CPU_PROFILE_VARIABLE]: profiles } : {}) };
+  const server = await startCodeServer({ sandbox, smokeTestDriver: false, defer, env });
   const browser = await launchChromium();
   defer(() => browser.close());
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -163,10 +198,19 @@ await runMain(async (defer) => {
 
   say(`results at ${count.toLocaleString('en-US')} articles (${(text.bytes / 2 ** 20).toFixed(0)} MB of text), load average ${load()}:`);
   for (const [name, row] of rows) {
-    console.log(`  ${name} (from the page load; the extension's stall probe first reported after ${seconds(row.activated)}): first articles in the Dates view ${seconds(row.firstArticles)}, first search answer ${seconds(row.firstSearch)} ("${row.answer}"), complete index ${seconds(row.complete)}, longest extension-host stall ${row.stall} ms; host memory then: ${row.memory}`);
+    console.log(`  ${name} (from the page load; the extension activated after ${seconds(row.activated)}): first articles in the Dates view ${seconds(row.firstArticles)}, first search answer ${seconds(row.firstSearch)} ("${row.answer}"), complete index ${seconds(row.complete)}, longest extension-host stall ${row.stall} ms; host memory then: ${row.memory}`);
+    console.log(`    steps from the page load: ${row.steps}`);
   }
-  for (const [i, rescan] of rescans.entries()) console.log(`  rescan ${i + 1} with nothing changed: ${rescan.scan} s in the extension, ${seconds(rescan.took)} from the command palette to the count, longest stall ${rescan.stall} ms`);
+  for (const [i, rescan] of rescans.entries()) console.log(`  rescan ${i + 1} with nothing changed: ${rescan.scan} s in the extension, ${seconds(rescan.took)} from the command palette to the count, longest stall ${rescan.stall} ms; steps: ${rescan.steps}`);
   const rewritten = afterRescans.mtimeMs !== cache.mtimeMs || afterRescans.size !== cache.size;
+  const kept = join(repoRoot, 'out', 'bench-vscode-profiles');
+  if (profiling) mkdirSync(kept, { recursive: true });
+  for (const file of readdirSync(profiles).sort()) {
+    // Kept for DevTools (the sandbox goes): its Performance panel loads a .cpuprofile.
+    copyFileSync(join(profiles, file), join(kept, file));
+    const { totalMs, top } = topFunctions(join(profiles, file));
+    console.log(`  CPU profile of the extension host, ${file} (${seconds(totalMs)} sampled), most time itself (the file is in out/bench-vscode-profiles):\n    ${top.join('\n    ')}`);
+  }
   console.log(`  cache file ${(cache.size / 2 ** 20).toFixed(0)} MB (${Math.round((100 * cache.size) / text.bytes)} % of the text); ${rewritten ? 'REWRITTEN by the unchanged rescans' : 'not rewritten by the unchanged rescans'}`);
   return 0;
 });

@@ -22,9 +22,9 @@ import { registerSkippedFiles } from './skipped-files';
 import { registerStatusBar } from './status-bar';
 
 export function activate(context: vscode.ExtensionContext): NewsCorpusApi {
-  registerStallProbe(context);
   const engine = registerEntityEngine(context);
   const service = registerCorpus(context, { extractor: () => engine.extractorSpec() });
+  registerStallProbe(context, { corpus: service.corpus, phase: () => service.phase, state: () => service.state, onDidProgress: service.onDidProgress, onDidChangeState: service.onDidChangeState });
   const engineEntity = (key: string) => (service.state === 'ready' ? service.engineEntities.summary(key) !== undefined : undefined);
   const facts = registerFacts(context, { analyze: (text) => engine.analyze(text), entities: service.entities, engineEntity, corpusChanges: [service.onDidChangeState, service.onDidChangeEntities] });
   // The user's corrections (facts file) applied to every answer about entities: the corpus's and each text's.

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { Corpus, CorpusArticle, SkippedFile } from '../core/corpus';
+import { describeSkip } from '../core/article-file';
 import { toDisplayText } from '../core/display-text';
 import { ArticlePaths, CorrectedIndexEntities, IndexEntities } from '../core/curation/corrected-entities';
 import { EntityCorrections } from '../core/curation/entity-corrections';
@@ -11,12 +12,15 @@ import { ArticleSummary, SearchOptions, SearchResponse } from '../core/search/co
 import { SkippedArticle } from '../core/search/analyzed-batch';
 import { MatchesPerDay, mergeMatchesPerDay } from '../core/search/matches-per-day';
 import { mergeResponses } from '../core/search/merge-responses';
+import { runInSlices } from '../core/search/time-slices';
 import { IndexService } from '../workers/index-service';
+import { listFileSteps } from '../workers/list-files';
 import { FileJob } from '../workers/protocol';
 import { indexPathOf, uriOfIndexPath } from './index-paths';
+import { readFirstArticles } from './first-articles';
 import { IndexedStamp, prepareCandidate } from './read-candidate';
 import { CorpusSettings } from './settings';
-import { Candidate, CandidateFilter, displayPath, findCandidates } from './workspace-scanner';
+import { Candidate, CandidateFilter, displayPath, displayPaths, findCandidates } from './workspace-scanner';
 import { WorkspaceEntities } from './workspace-entities';
 
 /** How many remote or virtual files are read at once: enough to hide latency, few enough not to flood a remote. */
@@ -59,9 +63,10 @@ export type EntityChange = ReadonlySet<EntityType> | undefined;
 
 /**
  * Where a scan is: loading the saved indexes, checking the files against them (the views show the cache
- * meanwhile), or indexing the files that are new or changed (the views fill in as they are read).
+ * meanwhile) or, with nothing saved, listing them (the views show the first articles found), then indexing the
+ * files that are new or changed (the views fill in as they are read).
  */
-export type ScanPhase = 'loading' | 'checking' | 'indexing';
+export type ScanPhase = 'loading' | 'checking' | 'listing' | 'indexing';
 
 /** What a scan is asked to do: `rebuild` ignores the saved indexes and reads every file, as on a first opening. */
 export interface ScanRequest {
@@ -93,9 +98,10 @@ function sameSkipped(before: Iterable<SkippedFile>, after: readonly SkippedFile[
   return known.size === after.length && after.every((file) => known.get(file.id) === file.message);
 }
 
-function articleOf(summary: ArticleSummary): CorpusArticle {
+/** The corpus's entry for an indexed article; `shown` works out its display path, for many articles at once. */
+function articleOf(summary: ArticleSummary, shown = displayPaths()): CorpusArticle {
   const uri = uriOfIndexPath(summary.path);
-  const article: CorpusArticle = { id: uri.toString(), path: displayPath(uri), title: summary.title };
+  const article: CorpusArticle = { id: uri.toString(), path: shown(summary.path, uri), title: summary.title };
   return summary.date === undefined ? article : { ...article, date: summary.date };
 }
 
@@ -407,12 +413,7 @@ export class CorpusService implements vscode.Disposable {
         // The status bar shows progress and draws `$(icon)` in it; a folder's name is anyone's text.
         const name = toDisplayText(folder.name);
         progress.report({ message: `looking for articles in ${name}…` });
-        const found = await findCandidates(folder.uri, new CandidateFilter(settings), signal);
-        for (const { uri, path, error } of found.unreadable) {
-          skipped.push({ id: uri.toString(), path, reason: 'unreadable', message: `folder could not be read: ${error}` });
-        }
-        // A rescan need not fetch remote files the index already has unchanged (events always re-read).
-        const prepared = await prepareAll(found.candidates, settings.maxFileBytes, signal, (path) => index.index.stamp(path));
+        const prepared = await this.prepareFolder({ folder, settings, index }, signal);
         skipped.push(...prepared.skipped);
         if (signal.aborted) return;
         const sync = await index.sync(prepared.jobs, {
@@ -444,6 +445,55 @@ export class CorpusService implements vscode.Disposable {
     if (!signal.aborted) this.setState(this.settledState());
   }
 
+  /**
+   * The indexing jobs of a folder's candidate files, and the files skipped. A folder on this disk is listed and
+   * stat'ed with Node's fs in slices; others through `workspace.fs`, fetching only what the index lacks.
+   */
+  private async prepareFolder(scan: FolderScan, signal: AbortSignal): Promise<{ jobs: FileJob[]; skipped: SkippedFile[] }> {
+    const { folder, settings, index } = scan;
+    if (folder.uri.scheme === 'file') return this.prepareLocalFolder(scan, signal);
+    this.setPhase(index.index.articleCount > 0 ? 'checking' : 'listing');
+    const found = await findCandidates(folder.uri, new CandidateFilter(settings), signal);
+    const unreadable = found.unreadable.map(({ uri, path, error }): SkippedFile => ({ id: uri.toString(), path, reason: 'unreadable', message: `folder could not be read: ${error}` }));
+    // A rescan need not fetch remote files the index already has unchanged (events always re-read).
+    const prepared = await prepareAll(found.candidates, settings.maxFileBytes, signal, (path) => index.index.stamp(path));
+    return { jobs: prepared.jobs, skipped: [...unreadable, ...prepared.skipped] };
+  }
+
+  /**
+   * Lists and stats a folder on this disk. When its index is empty (a first build), the indexing threads start
+   * at once, to load the entity model meanwhile, and the first articles found are read and listed here.
+   */
+  private async prepareLocalFolder({ folder, settings, index }: FolderScan, signal: AbortSignal): Promise<{ jobs: FileJob[]; skipped: SkippedFile[] }> {
+    const firstBuild = index.index.articleCount === 0;
+    this.setPhase(firstBuild ? 'listing' : 'checking');
+    if (firstBuild) index.startThreads();
+    let first: Promise<void> | undefined;
+    const onFound = (files: readonly FileJob[]) => {
+      first ??= readFirstArticles(files, settings.maxFileBytes).then((summaries) => {
+        if (!signal.aborted) this.list(summaries);
+      });
+    };
+    const listing = await runInSlices(listFileSteps(folder.uri.fsPath, new CandidateFilter(settings), firstBuild ? { onFound, signal } : { signal }));
+    // Listed before the build's own articles, which replace them.
+    await first;
+    const skippedFile = (path: string, reason: SkippedFile['reason'], message: string): SkippedFile => {
+      const uri = vscode.Uri.file(path);
+      return { id: uri.toString(), path: displayPath(uri), reason, message };
+    };
+    const skipped = [
+      ...listing.unreadableFolders.map(({ path, error }) => skippedFile(path, 'unreadable', `folder could not be read: ${error}`)),
+      ...listing.unreadableFiles.map(({ path, error }) => skippedFile(path, 'unreadable', describeSkip('unreadable', { error }))),
+    ];
+    const maxBytes = settings.maxFileBytes;
+    const jobs: FileJob[] = [];
+    for (const file of listing.files) {
+      if (file.size !== undefined && file.size > maxBytes) skipped.push(skippedFile(file.path, 'too-large', describeSkip('too-large', { size: file.size, maxBytes })));
+      else jobs.push(file);
+    }
+    return { jobs, skipped };
+  }
+
   /** Loads the saved index of each folder not loaded yet, after saving those replaced; whether any was loaded. */
   private async loadIndexes(scans: readonly FolderScan[], rebuild: boolean, progress: vscode.Progress<{ message?: string }>): Promise<boolean> {
     await this.retiring;
@@ -462,8 +512,9 @@ export class CorpusService implements vscode.Disposable {
   /** Lists every folder's indexed articles and `skipped` as the corpus, entities first. */
   private publish(skipped: readonly SkippedFile[]): void {
     const articles: CorpusArticle[] = [];
+    const shown = displayPaths();
     for (const { service } of this.indexes.values()) {
-      for (const summary of service.index.summaries()) articles.push(articleOf(summary));
+      for (const summary of service.index.summaries()) articles.push(articleOf(summary, shown));
     }
     // Entities first: views that follow the corpus then read entities that are already up to date.
     this.entitiesDidChange(undefined);
@@ -472,7 +523,8 @@ export class CorpusService implements vscode.Disposable {
 
   /** Lists articles as they are indexed: the first at once, then at intervals (see {@link LISTING_INTERVAL_MS}). */
   private list(summaries: readonly ArticleSummary[]): void {
-    for (const summary of summaries) this.listing.articles.push(articleOf(summary));
+    const shown = displayPaths();
+    for (const summary of summaries) this.listing.articles.push(articleOf(summary, shown));
     if (this.listing.timer !== undefined) return;
     const flush = () => {
       this.listing.timer = undefined;

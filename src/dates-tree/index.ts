@@ -26,6 +26,7 @@ function scanMessage(service: DatesTreeDeps['service']): string | undefined {
   const indexing = service.indexing;
   if (service.phase === 'indexing' && indexing) return `Indexing: ${indexing.done.toLocaleString('en-US')} of ${countOf(indexing.total, 'file')} read…`;
   if (service.phase === 'checking') return 'Checking the files for changes…';
+  if (service.phase === 'listing') return 'Looking for articles…';
   return undefined;
 }
 

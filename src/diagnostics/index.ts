@@ -1,21 +1,39 @@
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { Corpus } from '../core/corpus';
 
 /** The environment variable naming the file the probe appends to; without it there is no probe. */
 export const STALL_PROBE_VARIABLE = 'NEWS_CORPUS_STALL_PROBE';
+/** The environment variable naming a folder for CPU profiles of the extension host, one for each scan; none without it. */
+export const CPU_PROFILE_VARIABLE = 'NEWS_CORPUS_CPU_PROFILE';
 /** How often the probe's timer asks to run: a later run means the event loop was busy for the difference. */
 const PROBE_INTERVAL_MS = 10;
 /** How often the probe writes the longest stall since its last line, and the memory of the extension host. */
 const REPORT_INTERVAL_MS = 500;
 
+/** What the probe follows to write its timeline: the corpus and where its scan is. */
+export interface StallProbeDeps {
+  readonly corpus: Corpus;
+  readonly phase: () => string | undefined;
+  readonly state: () => string;
+  readonly onDidProgress: vscode.Event<void>;
+  readonly onDidChangeState: vscode.Event<unknown>;
+}
+
 /**
  * For `npm run bench:vscode`: when the extension host's environment names a file in
  * {@link STALL_PROBE_VARIABLE}, appends a JSON line every {@link REPORT_INTERVAL_MS} with the longest
- * event-loop stall since the last line (how late a 10 ms timer ran), the host's memory and process id. Off otherwise.
+ * event-loop stall since the last line (how late a 10 ms timer ran), the host's memory and process id, and a
+ * line for each step of the scan (activation with the host's uptime, phases, states, the corpus's size as it
+ * first fills), so that the benchmark can say where the time to the first articles goes. Off otherwise.
  */
-export function registerStallProbe(context: vscode.ExtensionContext): void {
+export function registerStallProbe(context: vscode.ExtensionContext, deps: StallProbeDeps): void {
   const file = process.env[STALL_PROBE_VARIABLE];
   if (!file) return;
+  const write = (line: object) => appendFileSync(file, `${JSON.stringify({ pid: process.pid, at: Date.now(), ...line })}\n`);
+  write({ event: 'activated', hostUptimeMs: Math.round(process.uptime() * 1000) });
   let expected = performance.now() + PROBE_INTERVAL_MS;
   let longest = 0;
   let reported = performance.now();
@@ -25,9 +43,59 @@ export function registerStallProbe(context: vscode.ExtensionContext): void {
     expected = now + PROBE_INTERVAL_MS;
     if (now - reported < REPORT_INTERVAL_MS) return;
     const memory = process.memoryUsage();
-    appendFileSync(file, `${JSON.stringify({ pid: process.pid, at: Date.now(), stallMs: Math.round(longest), rss: memory.rss, heapUsed: memory.heapUsed, external: memory.external })}\n`);
+    write({ stallMs: Math.round(longest), rss: memory.rss, heapUsed: memory.heapUsed, external: memory.external });
     longest = 0;
     reported = now;
   }, PROBE_INTERVAL_MS);
-  context.subscriptions.push({ dispose: () => clearInterval(timer) });
+  let phase: string | undefined;
+  let listed = 0;
+  context.subscriptions.push(
+    { dispose: () => clearInterval(timer) },
+    deps.onDidProgress(() => {
+      if (deps.phase() === phase) return;
+      phase = deps.phase();
+      write({ event: 'phase', phase: phase ?? 'none' });
+    }),
+    deps.onDidChangeState(() => write({ event: 'state', state: deps.state(), articles: deps.corpus.size })),
+    profileScans(deps),
+    {
+      // The first listing, and each tenfold growth: when the views got their first articles, and how fast they filled.
+      dispose: deps.corpus.subscribe(() => {
+        if (deps.corpus.size <= Math.max(0, listed * 10 - 1) || deps.corpus.size === 0) return;
+        listed = deps.corpus.size;
+        write({ event: 'articles', articles: listed });
+      }),
+    },
+  );
+}
+
+/**
+ * When {@link CPU_PROFILE_VARIABLE} names a folder, profiles the extension host's thread from activation to the
+ * end of the first scan, then each later scan, writing `host-PID-N.cpuprofile` files (for DevTools, or
+ * summing by function) into it.
+ */
+function profileScans(deps: StallProbeDeps): vscode.Disposable {
+  const folder = process.env[CPU_PROFILE_VARIABLE];
+  if (!folder) return { dispose: () => undefined };
+  const session = new Session();
+  session.connect();
+  let profiles = 0;
+  let running = false;
+  const start = () => {
+    running = true;
+    session.post('Profiler.enable', () => session.post('Profiler.start'));
+  };
+  start();
+  const stop = deps.onDidChangeState(() => {
+    if (deps.state() === 'scanning') {
+      if (!running) start();
+      return;
+    }
+    if (!running) return;
+    running = false;
+    session.post('Profiler.stop', (error, result) => {
+      if (!error) writeFileSync(path.join(folder, `host-${process.pid}-${++profiles}.cpuprofile`), JSON.stringify(result.profile));
+    });
+  });
+  return { dispose: () => (stop.dispose(), session.disconnect()) };
 }

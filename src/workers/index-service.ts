@@ -263,6 +263,15 @@ export class IndexService {
     });
   }
 
+  /**
+   * Starts the indexing threads ahead of a build, so that they load the entity model while the caller lists the
+   * files. The caller syncs next: that build, even of no file, stops them after {@link WORKER_IDLE_MS} idle (an
+   * idle stop set here could end them before a listing of 100,000 files under load is over).
+   */
+  startThreads(): void {
+    if (!this.disposed) this.pool.start();
+  }
+
   /** Stops the indexing threads once the changes already asked for are done; later changes are refused. */
   async dispose(): Promise<void> {
     this.disposed = true;

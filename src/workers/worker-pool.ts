@@ -221,6 +221,11 @@ export class IndexWorkerPool {
     });
   }
 
+  /** Starts the threads now (they load the entity model), so that a run about to come finds them ready. */
+  start(): void {
+    this.ensureWorkers();
+  }
+
   /** Stops the threads; the pool starts new ones if used again. */
   async dispose(): Promise<void> {
     await Promise.all(this.terminate());

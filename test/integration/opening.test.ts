@@ -85,7 +85,7 @@ describe('Opening a folder: from the saved index, progressively, without rewriti
     await corpus.whenIdle();
   });
 
-  it('lists the articles of a first build as they are read, before the index is complete', async () => {
+  it('lists the first articles of a first build while listing the folder, then the others as they are indexed', async () => {
     const corpus = await api();
     for (let i = 0; i < PROGRESSIVE_ARTICLES; i++) {
       await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, `progressive-${i}.txt`), encode(` date 2022-01-${String((i % 28) + 1).padStart(2, '0')} Progressive zephyrine story ${i}.`));
@@ -102,6 +102,8 @@ describe('Opening a folder: from the saved index, progressively, without rewriti
     assert.strictEqual(seen[0]?.size, 0, `a rebuild starts from nothing: ${JSON.stringify(seen)}`);
     const partial = seen.findIndex((state) => state.phase !== undefined && state.size > 0 && state.size < total);
     assert.ok(partial > 0, `articles were listed while indexing: ${JSON.stringify(seen)}`);
+    // The first articles come from the host while the folder is still listed, before any indexing thread answers.
+    assert.strictEqual(seen[partial]?.phase, 'listing', JSON.stringify(seen));
     const complete = seen.findIndex((state, at) => at > partial && state.size === total);
     assert.ok(complete > partial, JSON.stringify(seen));
     assert.deepStrictEqual([corpus.corpus.size, corpus.scanPhase()], [total, undefined]);
