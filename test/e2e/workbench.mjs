@@ -7,6 +7,9 @@ import { launchChromium, repoRoot } from '../../scripts/harness.mjs';
 const screenshotsDir = join(repoRoot, 'test-results', 'e2e');
 /** Generous: the first steps wait for the extension host to start and scan the workspace. */
 const STEP_TIMEOUT_MS = 30_000;
+/** How long a clicked tree row may take to show as expanded before it is clicked again, and how many clicks in all. */
+const EXPAND_WAIT_MS = 5_000;
+const EXPAND_ATTEMPTS = 3;
 
 export class Workbench {
   /** The folder the workbench has open: the e2e runner's copy of the fixture workspace. */
@@ -64,10 +67,20 @@ export class Workbench {
     return row;
   }
 
-  /** Expands the first collapsed row at depth `level` containing `text`; resolves once it shows as expanded. */
+  /**
+   * Expands the first collapsed row at depth `level` containing `text`; resolves once it shows as expanded.
+   * A click can land while the view redraws that row (the first articles listed, then the index's), so a row
+   * still collapsed after a while is clicked again.
+   */
   async expandTreeRow(rows, level, text) {
     const row = await this.clickTreeRow(rows, level, text);
-    await row.and(this.page.locator('[aria-expanded="true"]')).waitFor();
+    const expanded = row.and(this.page.locator('[aria-expanded="true"]'));
+    for (let attempt = 1; attempt < EXPAND_ATTEMPTS; attempt++) {
+      const shown = await expanded.waitFor({ timeout: EXPAND_WAIT_MS }).then(() => true, () => false);
+      if (shown) return row;
+      if ((await row.getAttribute('aria-expanded')) === 'false') await row.click();
+    }
+    await expanded.waitFor();
     return row;
   }
 
