@@ -98,6 +98,11 @@ function sameSkipped(before: Iterable<SkippedFile>, after: readonly SkippedFile[
   return known.size === after.length && after.every((file) => known.get(file.id) === file.message);
 }
 
+/** Why a folder's files are missing from the corpus, whether it was listed through Node's fs or `workspace.fs`. */
+function unreadableFolderMessage(error: string): string {
+  return `folder could not be read: ${error}`;
+}
+
 /** The corpus's entry for an indexed article; `shown` works out its display path, for many articles at once. */
 function articleOf(summary: ArticleSummary, shown = displayPaths()): CorpusArticle {
   const uri = uriOfIndexPath(summary.path);
@@ -454,7 +459,7 @@ export class CorpusService implements vscode.Disposable {
     if (folder.uri.scheme === 'file') return this.prepareLocalFolder(scan, signal);
     this.setPhase(index.index.articleCount > 0 ? 'checking' : 'listing');
     const found = await findCandidates(folder.uri, new CandidateFilter(settings), signal);
-    const unreadable = found.unreadable.map(({ uri, path, error }): SkippedFile => ({ id: uri.toString(), path, reason: 'unreadable', message: `folder could not be read: ${error}` }));
+    const unreadable = found.unreadable.map(({ uri, path, error }): SkippedFile => ({ id: uri.toString(), path, reason: 'unreadable', message: unreadableFolderMessage(error) }));
     // A rescan need not fetch remote files the index already has unchanged (events always re-read).
     const prepared = await prepareAll(found.candidates, settings.maxFileBytes, signal, (path) => index.index.stamp(path));
     return { jobs: prepared.jobs, skipped: [...unreadable, ...prepared.skipped] };
@@ -482,7 +487,7 @@ export class CorpusService implements vscode.Disposable {
       return { id: uri.toString(), path: displayPath(uri), reason, message };
     };
     const skipped = [
-      ...listing.unreadableFolders.map(({ path, error }) => skippedFile(path, 'unreadable', `folder could not be read: ${error}`)),
+      ...listing.unreadableFolders.map(({ path, error }) => skippedFile(path, 'unreadable', unreadableFolderMessage(error))),
       ...listing.unreadableFiles.map(({ path, error }) => skippedFile(path, 'unreadable', describeSkip('unreadable', { error }))),
     ];
     const maxBytes = settings.maxFileBytes;

@@ -11,6 +11,7 @@ import {
   cardOver,
   entityRowTexts,
   entityTable,
+  bothExportsName,
   exportedEntities,
   factsBecome,
   factsJson,
@@ -76,8 +77,7 @@ describe('Each correction through its command, on every surface', () => {
     assert.match((await entityRowTexts(corpus, 'People', 'Lavrov')).join(' | '), /^S\. V\. Lavrov — 1 article · /);
     assert.match((await cardOver(SEED_MEETING, 'Sergei Lavrov')) ?? '', /\*\*S\\?\. V\\?\. Lavrov\*\* · person/);
     assert.deepStrictEqual(searchPaths(corpus, 'person:="S. V. Lavrov"'), [SEED_MEETING]);
-    const exported = await exportedEntities('person:="S. V. Lavrov"', SEED_MEETING);
-    assert.ok(exported?.json.includes('S. V. Lavrov PER') && exported.csv.includes('S. V. Lavrov (person)'));
+    assert.ok(await bothExportsName('person:="S. V. Lavrov"', SEED_MEETING, 'S. V. Lavrov', 'PER', 'person'));
     const table = await entityTable();
     assert.strictEqual(table.get('PER:s. v. lavrov')?.['name'], 'S. V. Lavrov');
     assert.strictEqual(table.get('PER:sergei lavrov'), undefined);
@@ -91,8 +91,7 @@ describe('Each correction through its command, on every surface', () => {
     assert.match((await cardOver(SEED_MEETING, 'Interfax')) ?? '', /\*\*Interfax\*\* · place/);
     assert.ok(searchPaths(corpus, 'place:Interfax').includes(SEED_MEETING));
     assert.deepStrictEqual(searchPaths(corpus, 'org:Interfax'), []);
-    const exported = await exportedEntities('place:Interfax', SEED_MEETING);
-    assert.ok(exported?.json.includes('Interfax LOC') && exported.csv.includes('Interfax (place)'));
+    assert.ok(await bothExportsName('place:Interfax', SEED_MEETING, 'Interfax', 'LOC', 'place'));
     const table = await entityTable();
     assert.strictEqual(table.get('LOC:interfax')?.['type'], 'place');
     assert.strictEqual(table.get('ORG:interfax'), undefined);
@@ -108,8 +107,7 @@ describe('Each correction through its command, on every surface', () => {
     assert.ok(kim !== undefined && !/Jong/.test(kim), 'the split form has a card of its own');
     assert.ok(searchPaths(corpus, 'person:="Kim"').includes(SEED_MEETING));
     assert.ok(searchPaths(corpus, 'person:="Kim Jong-un"').includes(SEED_MEETING), 'the meeting also names Kim Jong-un in full');
-    const exported = await exportedEntities('person:="Kim"', SEED_MEETING);
-    assert.ok(exported?.json.includes('Kim PER') && exported.csv.includes('Kim (person)'));
+    assert.ok(await bothExportsName('person:="Kim"', SEED_MEETING, 'Kim', 'PER', 'person'));
     const table = await entityTable();
     assert.ok(table.has('PER:kim'));
     assert.doesNotMatch(table.get('PER:kim jong-un')?.['aliases'] ?? '', /(^|; )Kim(;|$)/);
@@ -143,8 +141,7 @@ describe('Each correction through its command, on every surface', () => {
     assert.deepStrictEqual(names.filter((name) => name?.endsWith('Education')), ['Science and Education']);
     assert.match((await cardOver(SEED_MEETING, 'Science and Education')) ?? '', /\*\*Science and Education\*\* · organization/);
     assert.ok(searchPaths(corpus, 'org:"Science and Education"').includes(SEED_MEETING));
-    const exported = await exportedEntities('org:"Science and Education"', SEED_MEETING);
-    assert.ok(exported?.json.includes('Science and Education ORG') && exported.csv.includes('Science and Education (organization)'));
+    assert.ok(await bothExportsName('org:"Science and Education"', SEED_MEETING, 'Science and Education', 'ORG', 'organization'));
     assert.strictEqual((await entityTable()).get('ORG:science and education')?.['type'], 'organization');
   });
 
@@ -153,8 +150,7 @@ describe('Each correction through its command, on every surface', () => {
     assert.ok((await entityRowTexts(corpus, 'Places', 'railway')).some((row) => row.startsWith('railway station — 1 article · ')));
     assert.match((await cardOver(SEED_ARRIVAL, 'railway station')) ?? '', /\*\*railway station\*\* · place/);
     assert.deepStrictEqual(searchPaths(corpus, 'place:"railway station"'), [SEED_ARRIVAL]);
-    const exported = await exportedEntities('place:"railway station"', SEED_ARRIVAL);
-    assert.ok(exported?.json.includes('railway station LOC') && exported.csv.includes('railway station (place)'));
+    assert.ok(await bothExportsName('place:"railway station"', SEED_ARRIVAL, 'railway station', 'LOC', 'place'));
     assert.strictEqual((await entityTable()).get('LOC:railway station')?.['articles'], '1');
   });
 });

@@ -131,6 +131,15 @@ export async function exportedEntities(query: string, file: string): Promise<{ j
   return { json: object.entities.map(({ name, type }) => `${name} ${type}`), csv: (row[header.indexOf('entities')] ?? '').split('; ') };
 }
 
+/**
+ * Whether both exports of `query`'s results name the entity `name` in `file`: as "name TYPE" in the JSON and as
+ * "name (type word)" in the CSV.
+ */
+export async function bothExportsName(query: string, file: string, name: string, type: string, typeWord: string): Promise<boolean> {
+  const exported = await exportedEntities(query, file);
+  return exported !== undefined && exported.json.includes(`${name} ${type}`) && exported.csv.includes(`${name} (${typeWord})`);
+}
+
 /** The entity table as Export Entity Table writes it to CSV: its rows by id, each as header → cell. */
 export async function entityTable(): Promise<Map<string, Record<string, string>>> {
   const target = scratchFile('table.csv');
