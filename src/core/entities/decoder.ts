@@ -14,9 +14,9 @@ import {
   transitionKey,
 } from './features';
 import { ModelData } from './model-file';
-import { TAG_COUNT, TAG_START } from './tags';
+import { TAG_COUNT, TAG_O, TAG_START } from './tags';
 import { TokenBuffer } from './tokenizer';
-import { LatticeState, SentenceViterbi, latticeStates } from './viterbi';
+import { LatticeState, SentenceViterbi, forEachStretch, latticeStates } from './viterbi';
 import { WeightTable } from './weights';
 
 /**
@@ -49,8 +49,8 @@ function addRow(table: Int32Array, offset: number, row: Int32Array): void {
  * BILOU tagging of a document by Viterbi decoding of each sentence, in two passes: the first with local
  * features, the second adding what the first said about the same word elsewhere in the document.
  * Speed comes from doing little per token: a token the lattice keeps outside (no capital, no name open
- * nearby: most tokens) is never scored; the tag-independent scores of the others are computed once and
- * shared by both passes, and pass 2 decodes again only the sentences that have document evidence; the
+ * nearby: most tokens) is never scored, and Viterbi reads only the stretches between such tokens (`forEachStretch`); the tag-independent scores of the others are computed once and
+ * shared by both passes, and pass 2 decodes again only the stretches that have document evidence; the
  * word-local part of the scores is cached per distinct word, and so is the part a word gives its neighbours;
  * transitions, gazetteer matches and document evidence are read from tables built once per model. Not thread-safe.
  *
@@ -118,25 +118,16 @@ export class Decoder {
     }
     latticeStates(tokens, context.position, this.states);
     for (let i = 0; i < count; i++) if (this.states[i] !== LatticeState.Outside) this.computeEmissions(i, this.states[i] === LatticeState.Any);
-    this.forEachSentence(count, (from, to) => this.viterbi.decode(this.emissions, this.transitions, this.states, from, to, this.tags));
+    this.tags.fill(TAG_O, 0, count);
+    forEachStretch(this.states, context.position, count, (from, to) => this.viterbi.decode(this.emissions, this.transitions, this.states, from, to, this.tags));
     this.evidence.mark(context, this.tags);
-    this.forEachSentence(count, (from, to) => {
+    forEachStretch(this.states, context.position, count, (from, to) => {
       if (this.addEvidence(from, to)) this.viterbi.decode(this.emissions, this.transitions, this.states, from, to, this.tags);
     });
     return this.tags;
   }
 
-  private forEachSentence(count: number, decode: (from: number, to: number) => void): void {
-    const position = this.context.position;
-    let from = 0;
-    for (let i = 1; i <= count; i++) {
-      if (i < count && !((position[i] ?? 0) & 1)) continue;
-      decode(from, i);
-      from = i;
-    }
-  }
-
-  /** Adds the document-evidence scores of the sentence's tokens to their emissions; false when none has evidence. */
+  /** Adds the document-evidence scores of the stretch's tokens to their emissions; false when none has evidence. */
   private addEvidence(from: number, to: number): boolean {
     const context = this.context;
     const emissions = this.emissions;

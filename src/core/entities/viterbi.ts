@@ -59,6 +59,33 @@ export function latticeStates(tokens: TokenBuffer, position: Uint8Array, out: Ui
   }
 }
 
+/**
+ * Calls `decode(from, to)` for each stretch of a sentence Viterbi must decode: a run of tokens the lattice
+ * does not keep outside (`states`), with the outside token before and after it in the same sentence where there
+ * is one. Every other token can only be O, and an O token cuts the lattice: the paths before and after it are
+ * independent, so decoding the stretches alone gives the tags decoding the whole sentence gives, ties included
+ * (the scores are integer sums, and the stretch's start only shifts every path's score by the same amount).
+ * Sentences start where bit 1 of `position` is set. The tokens of no stretch are left to the caller (tag them O).
+ *
+ * @example
+ * forEachStretch(states, context.position, tokens.count, (from, to) => viterbi.decode(emissions, transitions, states, from, to, tags));
+ */
+export function forEachStretch(states: Uint8Array, position: Uint8Array, count: number, decode: (from: number, to: number) => void): void {
+  let i = 0;
+  while (i < count) {
+    if (states[i] === LatticeState.Outside) {
+      i++;
+      continue;
+    }
+    const from = i === 0 || (position[i] ?? 0) & 1 ? i : i - 1;
+    let end = i + 1;
+    while (end < count && !((position[end] ?? 0) & 1) && states[end] !== LatticeState.Outside) end++;
+    const closedByOutside = end < count && !((position[end] ?? 0) & 1);
+    decode(from, closedByOutside ? end + 1 : end);
+    i = end;
+  }
+}
+
 /** The tags `isAllowed` lets follow `previous` within a sentence, per tag: `PREDECESSORS[tag]`. */
 const PREDECESSORS: readonly Uint8Array[] = Array.from({ length: TAG_COUNT }, (_, tag) =>
   Uint8Array.from({ length: TAG_COUNT }, (_, previous) => previous).filter((previous) => isAllowed(previous, tag, false)),

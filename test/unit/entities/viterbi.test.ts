@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
 import { TAG_COUNT, TAG_START, isAllowed } from '../../../src/core/entities/tags';
-import { LatticeState, MAX_LOWER_RUN, SentenceViterbi, latticeStates } from '../../../src/core/entities/viterbi';
+import { LatticeState, MAX_LOWER_RUN, SentenceViterbi, forEachStretch, latticeStates } from '../../../src/core/entities/viterbi';
 import { tokenize } from '../../../src/core/entities/tokenizer';
 import { FeatureContext } from '../../../src/core/entities/features';
 
@@ -60,6 +60,42 @@ describe('sentence-level (Viterbi) decoding', () => {
         },
       ),
       { numRuns: 200 },
+    );
+  });
+
+  it('gives the same tags decoding only the stretches between outside tokens as decoding whole sentences, ties included', () => {
+    const viterbi = new SentenceViterbi();
+    const state = fc.constantFrom(LatticeState.Outside, LatticeState.Outside, LatticeState.Continue, LatticeState.Any);
+    const small = fc.integer({ min: -3, max: 3 }); // a narrow range makes ties frequent
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(state, fc.boolean()), { minLength: 1, maxLength: 30 }),
+        fc.array(small, { minLength: 30 * TAG_COUNT, maxLength: 30 * TAG_COUNT }),
+        fc.array(small, { minLength: (TAG_START + 1) * TAG_COUNT, maxLength: (TAG_START + 1) * TAG_COUNT }),
+        (tokens, emissionList, transitionList) => {
+          const count = tokens.length;
+          const states = Uint8Array.from(tokens, ([tokenState]) => tokenState);
+          const position = Uint8Array.from(tokens, ([, sentenceStart], i) => (i === 0 || sentenceStart ? 1 : 0));
+          const emissions = Float64Array.from(emissionList);
+          const transitions = Float64Array.from(transitionList);
+          const whole = new Uint8Array(count);
+          let from = 0;
+          for (let i = 1; i <= count; i++) {
+            if (i < count && position[i] === 0) continue;
+            viterbi.decode(emissions, transitions, states, from, i, whole);
+            from = i;
+          }
+          const stretches = new Uint8Array(count);
+          const visited = new Uint8Array(count);
+          forEachStretch(states, position, count, (start, end) => {
+            visited.fill(1, start, end);
+            viterbi.decode(emissions, transitions, states, start, end, stretches);
+          });
+          assert.deepStrictEqual([...stretches], [...whole]);
+          visited.forEach((seen, i) => assert.ok(seen === 1 || states[i] === LatticeState.Outside, `token ${i} left out`));
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 
