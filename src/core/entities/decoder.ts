@@ -49,8 +49,9 @@ function addRow(table: Int32Array, offset: number, row: Int32Array): void {
  * BILOU tagging of a document by Viterbi decoding of each sentence, in two passes: the first with local
  * features, the second adding what the first said about the same word elsewhere in the document.
  * Speed comes from doing little per token: a token the lattice keeps outside (no capital, no name open
- * nearby: most tokens) is never scored, and Viterbi reads only the stretches between such tokens (`forEachStretch`); the tag-independent scores of the others are computed once and
- * shared by both passes, and pass 2 decodes again only the stretches that have document evidence; the
+ * nearby: most tokens) is never scored, and Viterbi reads only the stretches between such tokens
+ * (`forEachStretch`); the tag-independent scores of the others are computed once and shared by both
+ * passes, and pass 2 decodes again only the stretches that have document evidence; the
  * word-local part of the scores is cached per distinct word, and so is the part a word gives its neighbours;
  * transitions, gazetteer matches and document evidence are read from tables built once per model. Not thread-safe.
  *

@@ -98,7 +98,8 @@ function roleAt(text: string, at: number, to: number): number {
 /**
  * The tokens of `text` between `from` and `to`, clipped to one line (a paragraph: roles never cross it): what
  * matching `[\p{L}\p{N}][\p{L}\p{N}.'’&-]*|[^\s\p{L}\p{N}]` in `text.slice(from, to)` gives, found by a scan of
- * character codes instead (this runs over most of every article; the regular expression's matches cost twice as much).
+ * character codes instead: this runs over most of every article, and the regular expression's matches were 40 %
+ * of role mining's time (1.6× less for role mining as a whole since).
  */
 function tokenize(text: string, from: number, to: number): Token[] {
   const tokens: Token[] = [];
