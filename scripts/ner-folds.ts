@@ -17,10 +17,10 @@ export const FOLDS = 5;
  * Copies of each modern set per epoch. CoNLL train is about 200,000 tokens, wikigold 40,000 and GUM news
  * 17,000. Fewer copies than the 3 and 4 of earlier sessions did better by five-fold cross-validation
  * (wikigold / GUM news noMISC F1, fifth issue-11 session, with the Wikipedia titles): ×3 / ×4 67.82 / 70.73,
- * ×1 / ×3 67.46 / 72.09, ×1 / ×2 68.03 / 72.37, ×1 / ×1 68.41 / 70.21: the structured perceptron over-fits
- * repeated modern documents. BTC (tweets, 150,000 tokens) is left out: by cross-validation it gained wikigold
- * and GUM under a point, cost 0.7 F1 on CoNLL dev (89.14 → 88.45) and grew the model from 4.0 to 5.3 MB
- * (docs/entities.md). NER_REPEATS overrides it to experiment ("wikigold=3,gum-news=4,btc=1").
+ * ×2 / ×2 67.83 / 70.72, ×1 / ×3 67.46 / 72.09, ×1 / ×2 68.03 / 72.37, ×1 / ×1 68.41 / 70.21: the structured
+ * perceptron over-fits repeated modern documents. BTC (tweets, 150,000 tokens) is left out: by cross-validation
+ * it gained wikigold and GUM under a point, cost 0.7 F1 on CoNLL dev (89.14 → 88.45) and grew the model from
+ * 4.0 to 5.3 MB (docs/entities.md). NER_REPEATS overrides it to experiment ("wikigold=3,gum-news=4,btc=1").
  */
 const DEFAULT_REPEATS: Readonly<Record<string, number>> = { wikigold: 1, 'gum-news': 2, btc: 0 };
 
