@@ -185,30 +185,22 @@ export class IndexService {
    */
   load(run: { readonly ignoreCache?: boolean } = {}): Promise<LoadOutcome> {
     return this.enqueueChange(async () => {
-      const started = performance.now();
-      const loaded = run.ignoreCache ? { ok: false } : await this.loadCache();
-      this.loaded = true;
-      // Ignoring the cache means replacing it, even with an empty index.
-      this.unsaved ||= run.ignoreCache === true;
-      if (loaded.ok) {
-        // Queued behind the load, so that the caller lists the articles first: the term tree and entity figures
-        // (which a query or an entity list would otherwise build at once). Failing would only leave them to be
-        // built on first use: nothing to report. The index keeps using the file's buffer: its text, coded token
-        // ids and postings are most of it, and are kept as the file holds them.
-        void this.enqueue(() => this.current.prepare()).catch(() => undefined);
-      }
-      const outcome = { source: loaded.ok ? 'cache' : 'none', loadMs: performance.now() - started } as const;
-      return loaded.message === undefined ? outcome : { ...outcome, message: loaded.message };
+      const outcome = await this.loadNow(run);
+      // Queued behind the load, so that the caller lists the articles first (while this runs in slices).
+      if (outcome.source === 'cache') this.prepareLater();
+      return outcome;
     });
   }
 
   /**
    * Loads the cache if there is a usable one, then syncs it with `files` (re-reading only new and
    * changed files); a missing, damaged or out-of-date cache means a full build, with a message saying why.
+   * The rest of the load follows the sync, in the background.
    */
   async open(files: readonly FileJob[], run: RunOptions & { readonly ignoreCache?: boolean } = {}): Promise<OpenOutcome> {
-    const loaded = await this.load(run);
+    const loaded = await this.enqueueChange(() => this.loadNow(run));
     const sync = await this.sync(files, run);
+    if (loaded.source === 'cache') this.prepareLater();
     const source = loaded.source === 'cache' ? 'cache' : 'built';
     const outcome = { source, loadMs: loaded.loadMs, sync } as const;
     return loaded.message === undefined ? outcome : { ...outcome, message: loaded.message };
@@ -281,6 +273,26 @@ export class IndexService {
     await this.pool.dispose();
   }
 
+  private async loadNow(run: { readonly ignoreCache?: boolean }): Promise<LoadOutcome> {
+    const started = performance.now();
+    const loaded = run.ignoreCache ? { ok: false } : await this.loadCache();
+    this.loaded = true;
+    // Ignoring the cache means replacing it, even with an empty index.
+    this.unsaved ||= run.ignoreCache === true;
+    const outcome = { source: loaded.ok ? 'cache' : 'none', loadMs: performance.now() - started } as const;
+    return loaded.message === undefined ? outcome : { ...outcome, message: loaded.message };
+  }
+
+  /**
+   * Queues the rest of a load (the entity table and fields, which the load leaves for later) and the term tree and
+   * entity figures, which a query or an entity list would otherwise build at once. Failing would only leave them
+   * to be built on first use: nothing to report. The index keeps using the file's buffer: its text, coded token
+   * ids and postings are most of it, and are kept as the file holds them.
+   */
+  private prepareLater(): void {
+    void this.enqueue(() => this.current.prepare()).catch(() => undefined);
+  }
+
   private identity(): IndexIdentity {
     this.identityCache ??= { root: this.options.root, extractor: extractorId(this.options.extractor) };
     return this.identityCache;
@@ -295,7 +307,8 @@ export class IndexService {
     } catch {
       return { ok: false };
     }
-    const decoded = await runInSlices(decodeIndexSteps(bytes, this.identity()));
+    // Staged: what lists the articles and answers a search now, the entity table later (see prepareLater).
+    const decoded = await runInSlices(decodeIndexSteps(bytes, this.identity(), { staged: true }));
     // A damaged or stale cache is rewritten even if the folder turns out to be empty.
     if (!decoded.ok) {
       this.unsaved = true;
@@ -393,7 +406,8 @@ export class IndexService {
     }
     if (bulk) await target.compact();
     else await this.compactIfDue(target);
-    await target.prepare();
+    // Nothing indexed: the index was prepared after its build, or is after its load (see prepareLater).
+    if (bulk || added + updated > 0) await target.prepare();
     this.current = target;
     return { cancelled: outcome === 'cancelled', added, updated, removed: 0, unchanged, skipped, ms: performance.now() - started };
   }

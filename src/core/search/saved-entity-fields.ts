@@ -1,0 +1,109 @@
+import { ByteReader } from './byte-codec';
+import { readEntityCounts } from './count-codec';
+import { readDocIds } from './doc-id-codec';
+import { EncodedPostings } from './postings';
+import { runAtOnce } from './time-slices';
+
+/** Postings read between two chances to pause while the fields are made (a few ms). */
+const FIELD_STEP_POSTINGS = 100_000;
+
+/** Every article's pairs, by document: article `doc`'s are `pairs[2 × starts[doc] .. 2 × starts[doc + 1])`. */
+interface Fields {
+  readonly starts: Uint32Array;
+  readonly pairs: Uint32Array;
+}
+
+/**
+ * The entity fields of the articles of a saved index, made from its postings: the file keeps each (term, mentions)
+ * pair once, in the postings, where it kept them twice (there and in every article's forward ids, 13 % of the text).
+ * Two views, each made when first needed (or in the background, see {@link entitySteps}): the entity terms' pairs
+ * (what entity figures, timelines, hover companions and exports read), with their exact mention counts, from the
+ * entity terms' postings (a few % of them); and the whole field, the words of entity names too, which only a
+ * compaction reads (it reads every posting). Pairs come in term id order.
+ *
+ * @example
+ * const fields = new SavedEntityFields(encoded, offsets, (term) => terms[term]?.startsWith(ENTITY_TERM_PREFIX) === true);
+ * fields.entityPairs(doc); // Uint32Array [putinTerm, 3, kremlinTerm, 1]
+ */
+export class SavedEntityFields {
+  private entities: Fields | undefined;
+  private whole: Fields | undefined;
+
+  /** `offsets`: term t's postings are the `offsets[t]..offsets[t + 1]`; `isEntityTerm` tells entity terms from words. */
+  constructor(
+    private readonly encoded: EncodedPostings,
+    private readonly offsets: Uint32Array,
+    private readonly isEntityTerm: (term: number) => boolean,
+  ) {}
+
+  /** Makes the entity terms' pairs if not made yet, pausing every few ms. */
+  *entitySteps(): Generator<void, void> {
+    this.entities ??= yield* this.transpose(this.isEntityTerm);
+  }
+
+  /** Makes the whole fields if not made yet, pausing every few ms (a compaction does this before it reads them). */
+  *wholeSteps(): Generator<void, void> {
+    this.whole ??= yield* this.transpose(() => true);
+  }
+
+  /** The entity terms' (term, mentions) pairs of article `doc`, without copying. */
+  entityPairs(doc: number): Uint32Array {
+    if (this.entities === undefined) runAtOnce(this.entitySteps());
+    return pairsOf(this.entities as Fields, doc);
+  }
+
+  /** All the (term, mentions) pairs of article `doc`'s entity field (name words' mentions as the postings keep them, at most 15). */
+  wholePairs(doc: number): Uint32Array {
+    if (this.whole === undefined) runAtOnce(this.wholeSteps());
+    return pairsOf(this.whole as Fields, doc);
+  }
+
+  /** The pairs of the terms `wanted` picks, by document: counted in a first pass over their postings, placed in a second. */
+  private *transpose(wanted: (term: number) => boolean): Generator<void, Fields> {
+    const docCount = this.encoded.docCount;
+    const starts = new Uint32Array(docCount + 1);
+    yield* this.forEachEntityPosting(wanted, (doc) => {
+      starts[doc + 1] = (starts[doc + 1] ?? 0) + 1;
+    });
+    for (let doc = 0; doc < docCount; doc++) starts[doc + 1] = (starts[doc + 1] ?? 0) + (starts[doc] ?? 0);
+    const pairs = new Uint32Array(2 * (starts[docCount] ?? 0));
+    const next = starts.slice(0, docCount);
+    yield* this.forEachEntityPosting(wanted, (doc, term, mentions) => {
+      const at = next[doc] ?? 0;
+      pairs[2 * at] = term;
+      pairs[2 * at + 1] = mentions;
+      next[doc] = at + 1;
+    });
+    return { starts, pairs };
+  }
+
+  /** Calls `onPosting` for every posting with entity-field mentions of the terms `wanted` picks, in term order. */
+  private *forEachEntityPosting(wanted: (term: number) => boolean, onPosting: (doc: number, term: number, mentions: number) => void): Generator<void, void> {
+    const { bytes, starts, docCount } = this.encoded;
+    const termCount = this.offsets.length - 1;
+    let docs = new Uint32Array(0);
+    let mentions = new Uint16Array(0);
+    let sinceYield = 0;
+    for (let term = 0; term < termCount; term++) {
+      const count = (this.offsets[term + 1] ?? 0) - (this.offsets[term] ?? 0);
+      if (count === 0 || !wanted(term)) continue;
+      if (docs.length < count) {
+        docs = new Uint32Array(count);
+        mentions = new Uint16Array(count);
+      }
+      const reader = new ByteReader(bytes.subarray(starts[term] ?? 0, starts[term + 1] ?? 0));
+      readDocIds(reader, docs, 0, count, docCount);
+      readEntityCounts(reader, mentions, 0, count);
+      for (let i = 0; i < count; i++) if ((mentions[i] ?? 0) > 0) onPosting(docs[i] ?? 0, term, mentions[i] ?? 0);
+      sinceYield += count;
+      if (sinceYield >= FIELD_STEP_POSTINGS) {
+        sinceYield = 0;
+        yield;
+      }
+    }
+  }
+}
+
+function pairsOf(fields: Fields, doc: number): Uint32Array {
+  return fields.pairs.subarray(2 * (fields.starts[doc] ?? 0), 2 * (fields.starts[doc + 1] ?? 0));
+}
