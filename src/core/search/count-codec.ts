@@ -14,6 +14,8 @@ const TITLE_MASK = 0x3;
 /** Bit positions of the fields in a coded value (before its low bit, the kind). */
 const CODED_BODY_SHIFT = 2;
 const CODED_ENTITY_SHIFT = 12;
+/** The coded counts of one list, read by {@link readEntityCounts} (grown as needed, never shrunk). */
+let codedScratch = new Uint32Array(0);
 /** Largest entity count a packed word holds (see `packCounts`). */
 const ENTITY_MAX = 0xf;
 
@@ -85,12 +87,18 @@ export function readCounts(reader: ByteReader, out: Uint16Array, from: number, c
  */
 export function readEntityCounts(reader: ByteReader, out: Uint16Array, from: number, count: number): void {
   const bitmap = reader.bytes(Math.ceil(count / BITS_PER_BYTE));
+  let coded = 0;
+  for (let i = 0; i < count; i++) coded += 1 - (((bitmap[i >>> 3] ?? 0) >>> (i & 7)) & 1);
+  // The coded counts in one call: a call per count was most of making the entity fields of a reopened index.
+  if (codedScratch.length < coded) codedScratch = new Uint32Array(2 * coded);
+  reader.varints(codedScratch, 0, coded);
+  let next = 0;
   for (let i = 0; i < count; i++) {
     if (((bitmap[i >>> 3] ?? 0) >>> (i & 7)) & 1) {
       out[from + i] = 0;
       continue;
     }
-    const coded = reader.varint();
-    out[from + i] = coded & 1 ? (coded + 1) >>> 1 : (coded >>> 1) >>> CODED_ENTITY_SHIFT;
+    const value = codedScratch[next++] ?? 0;
+    out[from + i] = value & 1 ? (value + 1) >>> 1 : (value >>> 1) >>> CODED_ENTITY_SHIFT;
   }
 }

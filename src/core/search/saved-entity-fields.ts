@@ -6,6 +6,9 @@ import { runAtOnce } from './time-slices';
 
 /** Postings read between two chances to pause while the fields are made (a few ms). */
 const FIELD_STEP_POSTINGS = 100_000;
+/** The two passes of making fields: count each article's pairs, then place them. */
+const COUNT = 0;
+const PLACE = 1;
 
 /** Every article's pairs, by document: article `doc`'s are `pairs[2 × starts[doc] .. 2 × starts[doc + 1])`. */
 interface Fields {
@@ -58,49 +61,57 @@ export class SavedEntityFields {
     return pairsOf(this.whole as Fields, doc);
   }
 
-  /** The pairs of the terms `wanted` picks, by document: counted in a first pass over their postings, placed in a second. */
+  /**
+   * The pairs of the terms `wanted` picks, by document: counted per document in a first pass over their postings,
+   * placed in a second (two plain loops: a callback per posting was most of the time).
+   */
   private *transpose(wanted: (term: number) => boolean): Generator<void, Fields> {
-    const docCount = this.encoded.docCount;
-    const starts = new Uint32Array(docCount + 1);
-    yield* this.forEachEntityPosting(wanted, (doc) => {
-      starts[doc + 1] = (starts[doc + 1] ?? 0) + 1;
-    });
-    for (let doc = 0; doc < docCount; doc++) starts[doc + 1] = (starts[doc + 1] ?? 0) + (starts[doc] ?? 0);
-    const pairs = new Uint32Array(2 * (starts[docCount] ?? 0));
-    const next = starts.slice(0, docCount);
-    yield* this.forEachEntityPosting(wanted, (doc, term, mentions) => {
-      const at = next[doc] ?? 0;
-      pairs[2 * at] = term;
-      pairs[2 * at + 1] = mentions;
-      next[doc] = at + 1;
-    });
-    return { starts, pairs };
-  }
-
-  /** Calls `onPosting` for every posting with entity-field mentions of the terms `wanted` picks, in term order. */
-  private *forEachEntityPosting(wanted: (term: number) => boolean, onPosting: (doc: number, term: number, mentions: number) => void): Generator<void, void> {
-    const { bytes, starts, docCount } = this.encoded;
+    const { bytes, starts: termStarts, docCount } = this.encoded;
     const termCount = this.offsets.length - 1;
+    const starts = new Uint32Array(docCount + 1);
+    let pairs = new Uint32Array(0);
+    let next = new Uint32Array(0);
     let docs = new Uint32Array(0);
     let mentions = new Uint16Array(0);
-    let sinceYield = 0;
-    for (let term = 0; term < termCount; term++) {
-      const count = (this.offsets[term + 1] ?? 0) - (this.offsets[term] ?? 0);
-      if (count === 0 || !wanted(term)) continue;
-      if (docs.length < count) {
-        docs = new Uint32Array(count);
-        mentions = new Uint16Array(count);
+    for (const pass of [COUNT, PLACE]) {
+      let sinceYield = 0;
+      for (let term = 0; term < termCount; term++) {
+        const count = (this.offsets[term + 1] ?? 0) - (this.offsets[term] ?? 0);
+        if (count === 0 || !wanted(term)) continue;
+        if (docs.length < count) {
+          docs = new Uint32Array(count);
+          mentions = new Uint16Array(count);
+        }
+        const reader = new ByteReader(bytes, termStarts[term] ?? 0);
+        readDocIds(reader, docs, 0, count, docCount);
+        readEntityCounts(reader, mentions, 0, count);
+        if (reader.position !== termStarts[term + 1]) throw new Error('News Corpus: a posting list holds other bytes than described.');
+        for (let i = 0; i < count; i++) {
+          const times = mentions[i] ?? 0;
+          if (times === 0) continue;
+          const doc = docs[i] ?? 0;
+          if (pass === COUNT) {
+            starts[doc + 1] = (starts[doc + 1] ?? 0) + 1;
+          } else {
+            const at = next[doc] ?? 0;
+            pairs[2 * at] = term;
+            pairs[2 * at + 1] = times;
+            next[doc] = at + 1;
+          }
+        }
+        sinceYield += count;
+        if (sinceYield >= FIELD_STEP_POSTINGS) {
+          sinceYield = 0;
+          yield;
+        }
       }
-      const reader = new ByteReader(bytes.subarray(starts[term] ?? 0, starts[term + 1] ?? 0));
-      readDocIds(reader, docs, 0, count, docCount);
-      readEntityCounts(reader, mentions, 0, count);
-      for (let i = 0; i < count; i++) if ((mentions[i] ?? 0) > 0) onPosting(docs[i] ?? 0, term, mentions[i] ?? 0);
-      sinceYield += count;
-      if (sinceYield >= FIELD_STEP_POSTINGS) {
-        sinceYield = 0;
-        yield;
+      if (pass === COUNT) {
+        for (let doc = 0; doc < docCount; doc++) starts[doc + 1] = (starts[doc + 1] ?? 0) + (starts[doc] ?? 0);
+        pairs = new Uint32Array(2 * (starts[docCount] ?? 0));
+        next = starts.slice(0, docCount);
       }
     }
+    return { starts, pairs };
   }
 }
 
