@@ -53,6 +53,7 @@ export function* compactSteps(source: DocStore, termCount: number): Generator<vo
     });
     if (doc % COMPACTION_STEP_DOCS === COMPACTION_STEP_DOCS - 1) yield;
   }
+  store.forgetWholeFields();
   return { store, postings: new MainPostings(offsets, docs, counts) };
 }
 

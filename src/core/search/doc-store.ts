@@ -327,6 +327,11 @@ export class DocStore {
     if (this.saved) yield* this.saved.wholeSteps();
   }
 
+  /** Drops the loaded articles' whole entity fields once a compaction has read them (a tenth of the text's size). */
+  forgetWholeFields(): void {
+    this.saved?.forgetWhole();
+  }
+
   /**
    * The document's entity field (see {@link entityField}) copied into `out` from 0, which must hold at least
    * 2 × `entityPairs` values; returns its length. No array is made: a hover card's companions read this of 300

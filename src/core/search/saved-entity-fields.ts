@@ -49,6 +49,11 @@ export class SavedEntityFields {
     this.whole ??= yield* this.transpose(() => true);
   }
 
+  /** Drops the whole fields (most of the pairs: a compaction has read them, and the next one makes them again). */
+  forgetWhole(): void {
+    this.whole = undefined;
+  }
+
   /** The entity terms' (term, mentions) pairs of article `doc`, without copying. */
   entityPairs(doc: number): Uint32Array {
     if (this.entities === undefined) runAtOnce(this.entitySteps());
