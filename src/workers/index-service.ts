@@ -135,6 +135,8 @@ export class IndexService {
   private identityCache: IndexIdentity | undefined;
   private disposed = false;
   private loaded = false;
+  /** Whether the index was loaded from the cache and what its load leaves for later is not queued yet. */
+  private restOfLoad = false;
   /** Whether the index differs from its cache file: a save with nothing changed would rewrite hundreds of MB. */
   private unsaved = false;
   /** What a first build under way has made searchable so far, answering searches until the build is done. */
@@ -181,34 +183,31 @@ export class IndexService {
 
   /**
    * Loads the cache if there is a usable one, so that the index answers before any file is looked at; a
-   * damaged or out-of-date cache gives a message saying why. {@link sync} then brings it up to date.
+   * damaged or out-of-date cache gives a message saying why. {@link sync} then brings it up to date. What the
+   * load leaves for later (the entity table and fields) is decoded after that first sync, in the background, or
+   * at once when something asks for it first: the views and the check of the files come first.
    */
   load(run: { readonly ignoreCache?: boolean } = {}): Promise<LoadOutcome> {
-    return this.enqueueChange(async () => {
-      const outcome = await this.loadNow(run);
-      // Queued behind the load, so that the caller lists the articles first (while this runs in slices).
-      if (outcome.source === 'cache') this.prepareLater();
-      return outcome;
-    });
+    return this.enqueueChange(() => this.loadNow(run));
   }
 
   /**
    * Loads the cache if there is a usable one, then syncs it with `files` (re-reading only new and
    * changed files); a missing, damaged or out-of-date cache means a full build, with a message saying why.
-   * The rest of the load follows the sync, in the background.
    */
   async open(files: readonly FileJob[], run: RunOptions & { readonly ignoreCache?: boolean } = {}): Promise<OpenOutcome> {
-    const loaded = await this.enqueueChange(() => this.loadNow(run));
+    const loaded = await this.load(run);
     const sync = await this.sync(files, run);
-    if (loaded.source === 'cache') this.prepareLater();
     const source = loaded.source === 'cache' ? 'cache' : 'built';
     const outcome = { source, loadMs: loaded.loadMs, sync } as const;
     return loaded.message === undefined ? outcome : { ...outcome, message: loaded.message };
   }
 
   /** Brings the index in line with `files`: adds new ones, re-reads changed ones (by size and mtime), drops missing ones. */
-  sync(files: readonly FileJob[], run: RunOptions = {}): Promise<SyncOutcome> {
-    return this.enqueueChange(() => this.syncNow(files, run));
+  async sync(files: readonly FileJob[], run: RunOptions = {}): Promise<SyncOutcome> {
+    const outcome = await this.enqueueChange(() => this.syncNow(files, run));
+    if (this.restOfLoad) this.prepareLater();
+    return outcome;
   }
 
   /** Re-indexes one created or changed file (read from disk, or from `file.text`). */
@@ -277,6 +276,7 @@ export class IndexService {
     const started = performance.now();
     const loaded = run.ignoreCache ? { ok: false } : await this.loadCache();
     this.loaded = true;
+    this.restOfLoad = loaded.ok;
     // Ignoring the cache means replacing it, even with an empty index.
     this.unsaved ||= run.ignoreCache === true;
     const outcome = { source: loaded.ok ? 'cache' : 'none', loadMs: performance.now() - started } as const;
@@ -290,6 +290,7 @@ export class IndexService {
    * ids and postings are most of it, and are kept as the file holds them.
    */
   private prepareLater(): void {
+    this.restOfLoad = false;
     void this.enqueue(() => this.current.prepare()).catch(() => undefined);
   }
 
