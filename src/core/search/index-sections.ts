@@ -343,7 +343,8 @@ export function* encodeSections(parts: IndexParts): Generator<void, { sections: 
     sections.push({ name, bytes: writer.length - before, count });
   };
   const terms = parts.dictionary.all();
-  const entities = entityFields(parts.entities instanceof Deferred ? parts.entities.value().table : parts.entities, parts.entityStats);
+  const saved = parts.entities instanceof Deferred ? parts.entities.value() : { table: parts.entities, stats: parts.entityStats };
+  const entities = entityFields(saved.table, saved.stats);
   const text = yield* codeTexts(store, parts.dictionary.all());
   const forward = yield* codeForward(store);
   yield* section('terms', terms.length, writeStrings(writer, terms));
