@@ -135,6 +135,8 @@ export class IndexService {
   private identityCache: IndexIdentity | undefined;
   private disposed = false;
   private loaded = false;
+  /** Whether the index was loaded from the cache and what its load leaves for later is not queued yet. */
+  private restOfLoad = false;
   /** Whether the index differs from its cache file: a save with nothing changed would rewrite hundreds of MB. */
   private unsaved = false;
   /** What a first build under way has made searchable so far, answering searches until the build is done. */
@@ -181,25 +183,12 @@ export class IndexService {
 
   /**
    * Loads the cache if there is a usable one, so that the index answers before any file is looked at; a
-   * damaged or out-of-date cache gives a message saying why. {@link sync} then brings it up to date.
+   * damaged or out-of-date cache gives a message saying why. {@link sync} then brings it up to date. What the
+   * load leaves for later (the entity table and fields) is decoded after that first sync, in the background, or
+   * at once when something asks for it first: the views and the check of the files come first.
    */
   load(run: { readonly ignoreCache?: boolean } = {}): Promise<LoadOutcome> {
-    return this.enqueueChange(async () => {
-      const started = performance.now();
-      const loaded = run.ignoreCache ? { ok: false } : await this.loadCache();
-      this.loaded = true;
-      // Ignoring the cache means replacing it, even with an empty index.
-      this.unsaved ||= run.ignoreCache === true;
-      if (loaded.ok) {
-        // Queued behind the load, so that the caller lists the articles first: the term tree and entity figures
-        // (which a query or an entity list would otherwise build at once). Failing would only leave them to be
-        // built on first use: nothing to report. The index keeps using the file's buffer: its text, coded token
-        // ids and postings are most of it, and are kept as the file holds them.
-        void this.enqueue(() => this.current.prepare()).catch(() => undefined);
-      }
-      const outcome = { source: loaded.ok ? 'cache' : 'none', loadMs: performance.now() - started } as const;
-      return loaded.message === undefined ? outcome : { ...outcome, message: loaded.message };
-    });
+    return this.enqueueChange(() => this.loadNow(run));
   }
 
   /**
@@ -215,8 +204,10 @@ export class IndexService {
   }
 
   /** Brings the index in line with `files`: adds new ones, re-reads changed ones (by size and mtime), drops missing ones. */
-  sync(files: readonly FileJob[], run: RunOptions = {}): Promise<SyncOutcome> {
-    return this.enqueueChange(() => this.syncNow(files, run));
+  async sync(files: readonly FileJob[], run: RunOptions = {}): Promise<SyncOutcome> {
+    const outcome = await this.enqueueChange(() => this.syncNow(files, run));
+    if (this.restOfLoad) this.prepareLater();
+    return outcome;
   }
 
   /** Re-indexes one created or changed file (read from disk, or from `file.text`). */
@@ -281,6 +272,28 @@ export class IndexService {
     await this.pool.dispose();
   }
 
+  private async loadNow(run: { readonly ignoreCache?: boolean }): Promise<LoadOutcome> {
+    const started = performance.now();
+    const loaded = run.ignoreCache ? { ok: false } : await this.loadCache();
+    this.loaded = true;
+    this.restOfLoad = loaded.ok;
+    // Ignoring the cache means replacing it, even with an empty index.
+    this.unsaved ||= run.ignoreCache === true;
+    const outcome = { source: loaded.ok ? 'cache' : 'none', loadMs: performance.now() - started } as const;
+    return loaded.message === undefined ? outcome : { ...outcome, message: loaded.message };
+  }
+
+  /**
+   * Queues the rest of a load (the entity table and fields, which the load leaves for later) and the term tree and
+   * entity figures, which a query or an entity list would otherwise build at once. Failing would only leave them
+   * to be built on first use: nothing to report. The index keeps using the file's buffer: its text, coded token
+   * ids and postings are most of it, and are kept as the file holds them.
+   */
+  private prepareLater(): void {
+    this.restOfLoad = false;
+    void this.enqueue(() => this.current.prepare()).catch(() => undefined);
+  }
+
   private identity(): IndexIdentity {
     this.identityCache ??= { root: this.options.root, extractor: extractorId(this.options.extractor) };
     return this.identityCache;
@@ -295,7 +308,8 @@ export class IndexService {
     } catch {
       return { ok: false };
     }
-    const decoded = await runInSlices(decodeIndexSteps(bytes, this.identity()));
+    // Staged: what lists the articles and answers a search now, the entity table later (see prepareLater).
+    const decoded = await runInSlices(decodeIndexSteps(bytes, this.identity(), { staged: true }));
     // A damaged or stale cache is rewritten even if the folder turns out to be empty.
     if (!decoded.ok) {
       this.unsaved = true;
@@ -393,7 +407,8 @@ export class IndexService {
     }
     if (bulk) await target.compact();
     else await this.compactIfDue(target);
-    await target.prepare();
+    // Nothing indexed: the index was prepared after its build, or is after its load (see prepareLater).
+    if (bulk || added + updated > 0) await target.prepare();
     this.current = target;
     return { cancelled: outcome === 'cancelled', added, updated, removed: 0, unchanged, skipped, ms: performance.now() - started };
   }

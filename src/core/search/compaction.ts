@@ -27,6 +27,8 @@ const PREFAULT_ENTRIES = 1 << 19;
  * const { store: compacted, postings } = step.value;
  */
 export function* compactSteps(source: DocStore, termCount: number): Generator<void, { store: DocStore; postings: MainPostings }> {
+  // Loaded articles' entity fields come from the saved postings: made whole in slices, not at the first read.
+  yield* source.wholeFieldSteps();
   const store = source.liveCount === source.count ? source : yield* copyLive(source);
   const counter = new TermCounter(termCount);
   const offsets = new Uint32Array(termCount + 1);
@@ -51,16 +53,23 @@ export function* compactSteps(source: DocStore, termCount: number): Generator<vo
     });
     if (doc % COMPACTION_STEP_DOCS === COMPACTION_STEP_DOCS - 1) yield;
   }
+  store.forgetWholeFields();
   return { store, postings: new MainPostings(offsets, docs, counts) };
 }
 
 function* copyLive(source: DocStore): Generator<void, DocStore> {
   const target = new DocStore(source.codec);
+  let joined = new Uint32Array(0);
   for (let doc = 0; doc < source.count; doc++) {
     if (!source.isLive(doc)) continue;
-    const tokens = source.tokens(doc);
+    const words = source.tokens(doc);
+    const field = source.wholeEntityField(doc);
+    const length = words.length + field.length;
+    if (joined.length < length) joined = new Uint32Array(2 * length);
+    joined.set(words);
+    joined.set(field, words.length);
     const text = source.storedText(doc);
-    target.append(source.stored(doc), tokens, 0, tokens.length, text.bytes, 0, text.bytes.length, text.coded);
+    target.append({ ...source.stored(doc), entityPairs: field.length / 2 }, joined, 0, length, text.bytes, 0, text.bytes.length, text.coded);
     if (doc % COMPACTION_STEP_DOCS === COMPACTION_STEP_DOCS - 1) yield;
   }
   return target;

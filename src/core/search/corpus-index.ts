@@ -5,6 +5,7 @@ import { EntityType } from '../entities/types';
 import { AnalyzedBatch, entityTerm } from './analyzed-batch';
 import { compactSteps } from './compaction';
 import { dayString } from './date-values';
+import { Deferred } from './deferred';
 import { DocStore } from './doc-store';
 import { EntityCompanions } from './entity-companions';
 import { EntityListRequest, EntityPage, EntitySummary, compareEntities, selectFirst } from './entity-listing';
@@ -111,7 +112,19 @@ export interface ArticleSummary {
 }
 
 /**
- * The state of an index, as saved and loaded.
+ * The entity table of a saved index, and the per-entity figures saved with it (undefined when some were missing).
+ *
+ * @example
+ * const { table, stats } = runAtOnce(decodeEntitySection(bytes, count, termCount));
+ */
+export interface SavedEntities {
+  readonly table: EntityTable;
+  readonly stats: EntityStats | undefined;
+}
+
+/**
+ * The state of an index, as saved and loaded. A reopened index may take its entity table still to be decoded
+ * (see {@link Deferred}): in the background ({@link CorpusIndex.prepare}), or at once when first needed.
  *
  * @example
  * const loaded = decodeIndex(bytes, { root: '/news', extractor: 'none' });
@@ -121,7 +134,7 @@ export interface IndexParts {
   readonly dictionary: TermDictionary;
   readonly store: DocStore;
   readonly postings: MainPostings;
-  readonly entities: EntityTable;
+  readonly entities: EntityTable | Deferred<SavedEntities>;
   /** The per-entity figures, saved so that a reopen need not count them again; counted when absent. */
   readonly entityStats?: EntityStats;
 }
@@ -162,7 +175,8 @@ export class CorpusIndex {
   private store: DocStore;
   private main: MainPostings;
   private delta = new DeltaPostings();
-  private entities: EntityTable;
+  /** The entity table, or the saved one still to be decoded (see {@link entities}). */
+  private entityTable: EntityTable | Deferred<SavedEntities>;
   private readonly counter: TermCounter;
   private readonly scratch = new Scratch();
   /** The companions counted for {@link companions}, kept in step with the articles. */
@@ -184,9 +198,33 @@ export class CorpusIndex {
     this.dictionary = parts?.dictionary ?? new TermDictionary();
     this.store = parts?.store ?? new DocStore();
     this.main = parts?.postings ?? MainPostings.empty();
-    this.entities = parts?.entities ?? new EntityTable();
+    this.entityTable = parts?.entities ?? new EntityTable();
     this.stats = parts?.entityStats;
     this.counter = new TermCounter(this.dictionary.size);
+  }
+
+  /** The entity table, decoded now if the load left it for later. */
+  private get entities(): EntityTable {
+    this.completeLoad();
+    return this.entityTable as EntityTable;
+  }
+
+  /** Takes the saved entity table and its figures, decoding them now if the background has not yet. */
+  private completeLoad(): void {
+    if (!(this.entityTable instanceof Deferred)) return;
+    const { table, stats } = this.entityTable.value();
+    this.entityTable = table;
+    this.stats ??= stats;
+  }
+
+  /**
+   * Decodes what a load left for later, pausing every few ms: the entity table, then the loaded articles' entity
+   * fields (made from the postings).
+   */
+  private *loadSteps(): Generator<void, void> {
+    if (this.entityTable instanceof Deferred) yield* this.entityTable.steps();
+    this.completeLoad();
+    yield* this.store.entityFieldSteps();
   }
 
   /** Number of articles in the index. */
@@ -230,11 +268,19 @@ export class CorpusIndex {
     return date === undefined ? summary : { ...summary, date };
   }
 
-  /** The title and date of every indexed article, e.g. to list them by date. */
+  /**
+   * The title and date of every indexed article, e.g. to list them by date, in the order they were indexed. By
+   * document id, without a look-up by path: a reopen lists 100,000 of them before the views show anything.
+   */
   *summaries(): IterableIterator<ArticleSummary> {
-    for (const path of this.store.livePaths()) {
-      const summary = this.summary(path);
-      if (summary) yield summary;
+    const { paths, titles } = this.store;
+    const days = this.store.day.array;
+    for (let doc = 0; doc < this.store.count; doc++) {
+      if (!this.store.isLive(doc)) continue;
+      const path = paths[doc] ?? '';
+      const title = titles[doc] ?? '';
+      const date = dayString(days[doc] ?? 0);
+      yield date === undefined ? { path, title } : { path, title, date };
     }
   }
 
@@ -259,6 +305,7 @@ export class CorpusIndex {
    */
   addBatch(batch: AnalyzedBatch, options: { defer?: boolean } = {}): number {
     this.assertNotCompacting();
+    this.completeLoad();
     const ids = this.termIdsOf(batch.vocabulary);
     for (const entity of batch.entities) this.entities.register(entity, ids[entity.term] ?? 0);
     const tokens = new Uint32Array(batch.tokens.length);
@@ -293,6 +340,7 @@ export class CorpusIndex {
   /** Removes the article at `path`; returns whether it was indexed. */
   remove(path: string): boolean {
     this.assertNotCompacting();
+    this.completeLoad();
     this.uncount(path);
     return this.store.remove(path);
   }
@@ -304,6 +352,7 @@ export class CorpusIndex {
    */
   async compact(sliceMs = DEFAULT_SLICE_MS): Promise<void> {
     this.assertNotCompacting();
+    this.completeLoad();
     this.compacting = true;
     try {
       this.install(await runInSlices(compactSteps(this.store, this.dictionary.size), sliceMs));
@@ -316,16 +365,18 @@ export class CorpusIndex {
   /** {@link compact} in one go, for command-line tools and tests. */
   compactNow(): void {
     this.assertNotCompacting();
+    this.completeLoad();
     this.install(runAtOnce(compactSteps(this.store, this.dictionary.size)));
   }
 
   /**
-   * Builds the prefix/fuzzy term tree, the entity name word index and the entity figures now, in slices, so
-   * that the first query or entity list does not pay for them. The token ids of articles loaded from a file are
-   * not decoded here but when a query first reads them (~30–60 µs an article): decoding all of them was most
-   * of a reopen's time.
+   * Decodes what a load left for later (the entity table, the entity fields), then builds the prefix/fuzzy term
+   * tree, the entity name word index and the entity figures now, in slices, so that the first query or entity
+   * list does not pay for them. The token ids of articles loaded from a file are not decoded here but when a
+   * query first reads them (~30–60 µs an article): decoding all of them was most of a reopen's time.
    */
   async prepare(sliceMs = DEFAULT_SLICE_MS): Promise<void> {
+    await runInSlices(this.loadSteps(), sliceMs);
     await runInSlices(this.dictionary.prepareSteps(), sliceMs);
     await runInSlices(this.entities.wordIndexSteps(), sliceMs);
     this.stats ??= await runInSlices(this.statsSteps(), sliceMs);
@@ -523,17 +574,19 @@ export class CorpusIndex {
     const doc = this.store.docOf(path);
     if (doc === undefined) return [];
     const forward = this.store.entityField(doc);
-    const found: ArticleEntityCount[] = [];
+    const found: (ArticleEntityCount & { term: number })[] = [];
     for (let i = 0; i + 1 < forward.length; i += 2) {
       // By term id, not by the term's text: an export asks this of 10,000 articles.
       const info = this.entities.byTermId(forward[i] ?? 0);
-      if (info) found.push({ key: info.key, name: info.name, type: info.type, mentions: forward[i + 1] ?? 0 });
+      if (info) found.push({ key: info.key, name: info.name, type: info.type, mentions: forward[i + 1] ?? 0, term: info.term });
     }
-    return found.sort((a, b) => b.mentions - a.mentions);
+    // Ties by term id: a reopened index reads the pairs in that order, a built one in the order they were found.
+    return found.sort((a, b) => b.mentions - a.mentions || a.term - b.term).map(({ key, name, type, mentions }) => ({ key, name, type, mentions }));
   }
 
   /** The index's state for saving; compacts first so nothing pending or removed is written. */
   parts(): IndexParts {
+    this.completeLoad();
     if (!this.isCompact) this.compactNow();
     return { dictionary: this.dictionary, store: this.store, postings: this.main, entities: this.entities, entityStats: this.entityStats() };
   }
@@ -609,6 +662,7 @@ export class CorpusIndex {
   }
 
   private entityStats(): EntityStats {
+    this.completeLoad();
     this.stats ??= runAtOnce(this.statsSteps());
     return this.stats;
   }
@@ -677,7 +731,17 @@ export class CorpusIndex {
   }
 
   private planContext(corrections?: SearchCorrections): PlanContext {
-    const context = { dictionary: this.dictionary, entities: this.entities, store: this.store, scorer: new Scorer(this.store), lists: (term: number) => this.lists(term) };
+    const entities = (): EntityTable => this.entities;
+    // The entity table only when an entity filter asks for it: a plain search right after a reopen need not wait for it.
+    const context = {
+      dictionary: this.dictionary,
+      get entities() {
+        return entities();
+      },
+      store: this.store,
+      scorer: new Scorer(this.store),
+      lists: (term: number) => this.lists(term),
+    };
     return corrections === undefined ? context : { ...context, corrections };
   }
 

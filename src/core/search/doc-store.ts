@@ -1,5 +1,6 @@
 import { ByteReader, ByteWriter } from './byte-codec';
 import { Growable } from './growable';
+import { SavedEntityFields } from './saved-entity-fields';
 import { SegmentedArray } from './segmented-array';
 import { CodedLayout, RestartPoint, WordCodec } from './word-codec';
 
@@ -14,11 +15,13 @@ interface StoredArticle {
   readonly bodyTokens: number;
   readonly titleTokens: number;
   readonly entityPairs: number;
+  /** The sum of the entity field's counts, when known (copied from another store); else summed from the field. */
+  readonly entityWords?: number;
 }
 
 /**
  * The per-document number columns of a {@link DocStore}, as saved (tokens and text are saved per document).
- * `forwardBytes` and `textLen` count the bytes of each article's title and entity ids as varints and of its
+ * `forwardBytes` and `textLen` count the bytes of each article's title ids as varints and of its
  * coded text with its body ids (see {@link WordCodec}) (a store that holds them otherwise gives 0; saving fills them in).
  *
  * @example
@@ -41,7 +44,10 @@ export interface DocColumns {
 const FORWARD_SEGMENT = 1 << 20;
 /** Bytes per segment of the stored text (4 MB; larger than any indexed file gets its own segment). */
 const TEXT_SEGMENT = 1 << 22;
-/** {@link DocStore}'s `forwardState` bits: the token ids are in the forward index; their coded bytes are held. */
+/**
+ * {@link DocStore}'s `forwardState` bits: the word ids are in the forward index; the article was loaded from a saved
+ * index (its title ids are held coded, its body's with its text, its entity field in the saved postings).
+ */
 const DECODED = 1;
 const CODED = 2;
 
@@ -74,9 +80,10 @@ interface StoredText {
  * (the "forward index", used to check phrases and to rebuild postings) and its UTF-8 text (for snippets).
  * The text of an article loaded from a saved index stays coded together with its body's token ids (as the file
  * holds them, see {@link WordCodec}: ~27 % of the text's size for both) and is decoded when read; an article
- * indexed since is held as it is until it is saved. The token ids of an article loaded from a saved index are
- * decoded from there (the body's) and from varints (title and entity field) when first read, then are kept
- * decoded: the load itself copies and decodes none of them.
+ * indexed since is held as it is until it is saved. The word ids of an article loaded from a saved index are
+ * decoded from there (the body's) and from varints (the title's) when first read, then are kept decoded: the
+ * load itself copies and decodes none of them; its entity field is read from the saved postings (see
+ * {@link SavedEntityFields}).
  * Removal only marks a tombstone; {@link CorpusIndex.compact} drops them.
  *
  * @example
@@ -101,7 +108,7 @@ export class DocStore {
   readonly deleted = new Growable(Uint8Array);
   /** 1 where the stored text is coded with {@link codec}. */
   private readonly textCoded = new Growable(Uint8Array);
-  /** Per document, {@link DECODED} when its tokens are in `forward`, {@link CODED} when its coded text and `coded` (title and entity ids as varints) hold them. */
+  /** Per document, {@link DECODED} when its word ids are in `forward`, {@link CODED} when it was loaded (its coded text and `coded`, title ids as varints, hold them). */
   private readonly forwardState = new Growable(Uint8Array);
   /** Where each document's tokens, coded tokens and text start in the segmented stores. */
   private readonly forwardAt = new Growable(Float64Array);
@@ -117,8 +124,14 @@ export class DocStore {
   private live = 0;
   private totals = { body: 0, title: 0, entity: 0 };
 
-  /** `codec`: the codes coded texts use (none until they are made, see {@link codecSteps}). */
-  constructor(private textCodec?: WordCodec) {}
+  /**
+   * `codec`: the codes coded texts use (none until they are made, see {@link codecSteps}); `saved`: the entity
+   * fields of the articles loaded from a saved index.
+   */
+  constructor(
+    private textCodec?: WordCodec,
+    private readonly saved?: SavedEntityFields,
+  ) {}
 
   /** The codes of the coded texts (undefined until some are made). */
   get codec(): WordCodec | undefined {
@@ -127,9 +140,10 @@ export class DocStore {
 
   /**
    * Builds a store in bulk from what a saved index holds: the number columns (taken over, not copied), every
-   * article's title and entity ids as varints back to back (`forward`, as {@link codedTokens} gives them, their
-   * bytes per article in the columns' `forwardBytes`), and the articles' coded texts back to back (`text`, as
-   * {@link codedText} gives them, their bytes in the columns' `textLen`). Column by column, instead of
+   * article's title ids as varints back to back (`forward`, as {@link codedTokens} gives them, their
+   * bytes per article in the columns' `forwardBytes`), the articles' coded texts back to back (`text`, as
+   * {@link codedText} gives them, their bytes in the columns' `textLen`), and their entity fields (`fields`, made
+   * from the saved postings; none: empty fields). Column by column, instead of
    * article by article through {@link append}, which made loading 100,000 articles create as many objects,
    * scratch copies and path look-ups. Both are used where they lie, in the buffer of the file; the tokens are
    * decoded per article when first read. A generator that pauses every {@link LOAD_STEP_DOCS}
@@ -137,7 +151,7 @@ export class DocStore {
    *
    * @example
    * const saved = { ...store.columns(), forwardBytes: new Uint32Array([0]), textLen: new Uint32Array([coded.length]) }; // coded = store.codedText(0)
-   * const loaded = runAtOnce(DocStore.loadSteps(['a.txt'], ['T'], saved, new Uint8Array(0), coded, store.codec));
+   * const loaded = runAtOnce(DocStore.loadSteps(['a.txt'], ['T'], saved, new Uint8Array(0), coded, store.codec, fields));
    * loaded.tokens(0); // Uint32Array [7]
    * loaded.text(0); // ' date 2023-09-13 T'
    */
@@ -148,8 +162,9 @@ export class DocStore {
     forward: Uint8Array,
     text: Uint8Array,
     codec: WordCodec,
+    fields?: SavedEntityFields,
   ): Generator<void, DocStore> {
-    const store = new DocStore(codec);
+    const store = new DocStore(codec, fields);
     const count = paths.length;
     for (let doc = 0; doc < count; doc++) {
       store.paths.push(paths[doc] ?? '');
@@ -241,7 +256,7 @@ export class DocStore {
     this.forwardState.push(DECODED);
     this.codedAt.push(0);
     this.codedLen.push(0);
-    this.entityLen.push(this.entityWords(doc));
+    this.entityLen.push(article.entityWords ?? this.entityWords(doc));
     this.textAt.push(this.texts.append(text, textFrom, textTo));
     this.textLen.push(textTo - textFrom);
     this.textCoded.push(coded ? 1 : 0);
@@ -266,57 +281,75 @@ export class DocStore {
   }
 
   /**
-   * The document's token ids (body, then title, then entity (term, count) pairs), without copying; decoded
-   * when first read if the store holds them coded. Throws a "News Corpus:" error if the coded ids do not fill
-   * their bytes exactly (a damaged file, which its checksum makes unlikely).
+   * The document's word ids (body, then title), without copying; decoded when first read if the store holds them
+   * coded. Throws a "News Corpus:" error if the coded ids do not fill their bytes exactly (a damaged file, which
+   * its checksum makes unlikely).
    */
   tokens(doc: number): Uint32Array {
-    const length = this.tokenCount(doc);
     if (((this.forwardState.array[doc] ?? 0) & DECODED) === 0) this.decodeTokens(doc, (codec, text, ids) => codec.decodeIds(text, ids));
-    return this.forward.view(this.forwardAt.array[doc] ?? 0, length);
+    return this.forward.view(this.forwardAt.array[doc] ?? 0, this.wordCount(doc));
   }
 
   /**
-   * The document's entity field: (entity term id, mentions) pairs back to back. Read from the saved varints
-   * when the ids are still coded, without decoding the body's: a hover card reads this of 300 articles, and
-   * decoding each body's words cost ~40 µs.
+   * The document's entity terms' (term id, mentions) pairs back to back, without copying; for an article indexed
+   * since the load, its whole entity field (the words of entity names too, which readers of entity terms skip).
+   * A loaded article's come from the saved postings, without decoding its words: a hover card reads this of 300
+   * articles, and decoding each body's words cost ~40 µs.
    *
    * @example
    * const pairs = store.entityField(doc); // [putinTerm, 3, kremlinTerm, 1]
    */
   entityField(doc: number): Uint32Array {
-    const pairs = 2 * (this.entityPairs.array[doc] ?? 0);
-    const before = (this.bodyLen.array[doc] ?? 0) + (this.titleLen.array[doc] ?? 0);
-    if (((this.forwardState.array[doc] ?? 0) & DECODED) !== 0) return this.forward.view((this.forwardAt.array[doc] ?? 0) + before, pairs);
-    const ids = new Uint32Array(pairs);
-    this.entityFieldInto(doc, ids);
-    return ids;
+    if (((this.forwardState.array[doc] ?? 0) & CODED) !== 0) return this.saved?.entityPairs(doc) ?? new Uint32Array(0);
+    return this.heldField(doc);
   }
 
   /**
-   * The document's entity field (see {@link entityField}) copied into `out` from 0, which must hold its
-   * 2 × `entityPairs` values; returns that length. No array is made: a hover card's companions read this of 300
+   * The document's whole entity field: (term id, mentions) pairs of its entities and of the words of their names.
+   * A loaded article's is made from the saved postings (all of them, at the first call: see
+   * {@link wholeFieldSteps}), with a name word's mentions as the postings keep them (at most 15).
+   *
+   * @example
+   * store.wholeEntityField(doc); // [putinTerm, 3, vladimirTerm, 3, putinWordTerm, 3]
+   */
+  wholeEntityField(doc: number): Uint32Array {
+    if (((this.forwardState.array[doc] ?? 0) & CODED) !== 0) return this.saved?.wholePairs(doc) ?? new Uint32Array(0);
+    return this.heldField(doc);
+  }
+
+  /** Makes the loaded articles' entity terms' pairs now, pausing every few ms, so that no reader waits for them. */
+  *entityFieldSteps(): Generator<void, void> {
+    if (this.saved) yield* this.saved.entitySteps();
+  }
+
+  /** Makes the loaded articles' whole entity fields now, pausing every few ms (before a compaction reads them). */
+  *wholeFieldSteps(): Generator<void, void> {
+    if (this.saved) yield* this.saved.wholeSteps();
+  }
+
+  /** Drops the loaded articles' whole entity fields once a compaction has read them (a tenth of the text's size). */
+  forgetWholeFields(): void {
+    this.saved?.forgetWhole();
+  }
+
+  /**
+   * The document's entity field (see {@link entityField}) copied into `out` from 0, which must hold at least
+   * 2 × `entityPairs` values; returns its length. No array is made: a hover card's companions read this of 300
    * articles, and an array per article was a third of the card's time and most of its garbage.
    *
    * @example
    * const length = store.entityFieldInto(doc, scratch); // scratch[0..length): [putinTerm, 3, kremlinTerm, 1]
    */
   entityFieldInto(doc: number, out: Uint32Array): number {
-    const pairs = 2 * (this.entityPairs.array[doc] ?? 0);
-    if (((this.forwardState.array[doc] ?? 0) & DECODED) !== 0) {
-      out.set(this.entityField(doc));
-      return pairs;
-    }
-    const reader = new ByteReader(this.coded.view(this.codedAt.array[doc] ?? 0, this.codedLen.array[doc] ?? 0));
-    reader.skipVarints(this.titleLen.array[doc] ?? 0);
-    reader.varints(out, 0, pairs);
-    return pairs;
+    const field = this.entityField(doc);
+    out.set(field);
+    return field.length;
   }
 
   /**
-   * The document's title and entity ids as varints, as saved and as {@link loadSteps} takes them (the body's are
-   * saved with the text): the bytes held since the load, without copying, or the ids coded now into `writer`
-   * (then undefined is returned).
+   * The document's title ids as varints, as saved and as {@link loadSteps} takes them (the body's are saved with
+   * the text, its entity field in the postings): the bytes held since the load, without copying, or the ids coded
+   * now into `writer` (then undefined is returned).
    *
    * @example
    * const bytes = store.codedTokens(doc, writer); // a loaded article: its bytes; an indexed one: written to `writer`
@@ -328,17 +361,22 @@ export class DocStore {
     return undefined;
   }
 
-  private tokenCount(doc: number): number {
-    return (this.bodyLen.array[doc] ?? 0) + (this.titleLen.array[doc] ?? 0) + 2 * (this.entityPairs.array[doc] ?? 0);
+  /** The entity field of an article indexed since the load: held after its words in the forward index. */
+  private heldField(doc: number): Uint32Array {
+    return this.forward.view((this.forwardAt.array[doc] ?? 0) + this.wordCount(doc), 2 * (this.entityPairs.array[doc] ?? 0));
+  }
+
+  private wordCount(doc: number): number {
+    return (this.bodyLen.array[doc] ?? 0) + (this.titleLen.array[doc] ?? 0);
   }
 
   /**
-   * Decodes the ids of a document loaded coded into the forward index: the body's by `decodeBody` (given the
-   * codec, the coded text and where the ids go), the title's and the entity field's from their varints.
+   * Decodes the word ids of a loaded document into the forward index: the body's by `decodeBody` (given the
+   * codec, the coded text and where the ids go), the title's from their varints.
    */
   private decodeTokens(doc: number, decodeBody: (codec: WordCodec, text: Uint8Array, ids: Uint32Array) => void): void {
     const codec = this.textCodec;
-    const length = this.tokenCount(doc);
+    const length = this.wordCount(doc);
     const body = this.bodyLen.array[doc] ?? 0;
     const text = this.storedText(doc);
     if (codec === undefined || !text.coded || WordCodec.wordCount(text.bytes) !== body) throw new Error('News Corpus: an article\'s token ids are missing.');
@@ -491,14 +529,15 @@ export class DocStore {
       bodyTokens: this.bodyLen.array[doc] ?? 0,
       titleTokens: this.titleLen.array[doc] ?? 0,
       entityPairs: this.entityPairs.array[doc] ?? 0,
+      entityWords: this.entityLen.array[doc] ?? 0,
     };
   }
 
-  /** Sum of the counts of the entity field, the length its scores are normalised by. */
+  /** Sum of the counts of the entity field of an article just appended, the length its scores are normalised by. */
   private entityWords(doc: number): number {
-    const tokens = this.tokens(doc);
+    const field = this.heldField(doc);
     let words = 0;
-    for (let i = (this.bodyLen.array[doc] ?? 0) + (this.titleLen.array[doc] ?? 0) + 1; i < tokens.length; i += 2) words += tokens[i] ?? 0;
+    for (let i = 1; i < field.length; i += 2) words += field[i] ?? 0;
     return words;
   }
 

@@ -2,8 +2,8 @@ import { selectFirst } from './entity-listing';
 
 /**
  * What counting an entity's companions reads: the entity's own term (not its own companion), its newest
- * articles, the length of an article's entity field ((term, mentions) pairs) and the field copied into an array,
- * which terms are entities (one bit per term id), and how many term ids there are.
+ * articles, the most values an article's entity field ((term, mentions) pairs) can hold and the field copied into
+ * an array (giving its length), which terms are entities (one bit per term id), and how many term ids there are.
  *
  * @example
  * const source: CompanionSource = { own: putinTerm, docs: () => [7, 3], fieldLength: (doc) => 2 * store.entityPairs.array[doc],
@@ -13,7 +13,7 @@ export interface CompanionSource {
   readonly own: number;
   readonly docs: () => readonly number[];
   readonly fieldLength: (doc: number) => number;
-  readonly entityField: (doc: number, out: Uint32Array) => void;
+  readonly entityField: (doc: number, out: Uint32Array) => number;
   readonly isEntity: Uint8Array;
   readonly termCount: number;
 }
@@ -85,10 +85,10 @@ export class EntityCompanions {
     const shared = this.counts;
     const seen: number[] = [];
     for (const doc of source.docs()) {
-      const length = source.fieldLength(doc);
-      if (this.field.length < length) this.field = new Uint32Array(2 * length);
+      const most = source.fieldLength(doc);
+      if (this.field.length < most) this.field = new Uint32Array(2 * most);
       const pairs = this.field;
-      source.entityField(doc, pairs);
+      const length = source.entityField(doc, pairs);
       for (let i = 0; i < length; i += 2) {
         const term = pairs[i] ?? 0;
         // The same field holds the words of entity names, which are not entities.

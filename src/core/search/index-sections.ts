@@ -1,12 +1,15 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { EntityForm } from './analyzed-batch';
+import { ENTITY_TERM_PREFIX, EntityForm } from './analyzed-batch';
 import { ByteReader, ByteWriter } from './byte-codec';
 import { writeCounts } from './count-codec';
-import { IndexParts } from './corpus-index';
+import { IndexParts, SavedEntities } from './corpus-index';
+import { Deferred } from './deferred';
+import { writeDocIds } from './doc-id-codec';
 import { DocColumns, DocStore } from './doc-store';
 import { EntityFigures, EntityStats } from './entity-stats';
 import { EntityInfo, EntityTable } from './entity-table';
-import { MainPostings } from './postings';
+import { EncodedPostings, MainPostings } from './postings';
+import { SavedEntityFields } from './saved-entity-fields';
 import { TermDictionary } from './term-dictionary';
 import { WordCodec } from './word-codec';
 
@@ -59,8 +62,13 @@ const POSTING_STEP = 200_000;
 /** Articles whose text is coded between two chances to pause (~100–300 µs each at 4 KB). */
 const CODE_STEP = 64;
 
-/** The number columns, in file order (`readColumns` reads them back in the same order). */
-const COLUMNS: readonly (keyof DocColumns)[] = ['day', 'size', 'mtime', 'bodyStart', 'bodyLen', 'titleLen', 'entityPairs', 'entityLen', 'forwardBytes', 'textLen'];
+/** The number columns saved as they are (8-byte floats), in file order (`readColumns` reads them back in the same order). */
+const FLOAT_COLUMNS = ['size', 'mtime'] as const;
+/**
+ * The number columns saved as varints (32-bit integers; a negative day as its two's complement), in file order
+ * after {@link FLOAT_COLUMNS}: 1–2 bytes a value instead of 4, 2.5 MB of 100,000 articles (0.7 % of the text).
+ */
+const VARINT_COLUMNS = ['day', 'bodyStart', 'bodyLen', 'titleLen', 'entityPairs', 'entityLen', 'forwardBytes', 'textLen'] as const;
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -159,9 +167,9 @@ export function* decodeEntitySection(data: Uint8Array, count: number, termCount:
 }
 
 /**
- * The forward index less the body (which is saved with the text, see {@link WordCodec}): every article's title
- * and entity ids as varints, in id order, back to back; their bytes per article go to the columns'
- * `forwardBytes`. Term ids are numbered in order of first appearance, so the commonest words take one byte. An
+ * The forward index less the body (which is saved with the text, see {@link WordCodec}) and the entity field
+ * (which the postings hold, see {@link SavedEntityFields}): every article's title ids as varints, in id order,
+ * back to back; their bytes per article go to the columns' `forwardBytes`. Term ids are numbered in order of first appearance, so the commonest words take one byte. An
  * article loaded from a file and not changed is copied as the file held it. The store decodes an article's ids
  * when first read (see {@link DocStore.tokens}).
  *
@@ -218,11 +226,22 @@ function* writeSegments(writer: ByteWriter, segments: readonly Uint8Array[]): Ge
 }
 
 /**
+ * The exact mentions of the term of a posting only in the entity field, `term` in article `doc`, whose packed
+ * count stopped at 15: from the article's entity field.
+ */
+function exactMentions(store: DocStore, term: number, doc: number): number {
+  const field = store.entityField(doc);
+  for (let i = 0; i + 1 < field.length; i += 2) if (field[i] === term) return field[i + 1] ?? 0;
+  return 0;
+}
+
+/**
  * Postings: the number of terms; per term its number of postings, then per term the bytes of its
  * encoded postings (so that a term can be found without decoding the others: see {@link MainPostings});
- * then per term its document gaps as varints and its packed counts (see {@link writeCounts}).
+ * then per term its document ids (gaps as varints, or a bitmap for a common word: see {@link writeDocIds}) and its
+ * packed counts (see {@link writeCounts}; an entity's mentions exact, read from `store`'s entity fields).
  */
-function* writePostings(writer: ByteWriter, postings: MainPostings): Generator<void, void> {
+function* writePostings(writer: ByteWriter, postings: MainPostings, store: DocStore): Generator<void, void> {
   const termCount = postings.termCount;
   const data = new ByteWriter();
   const byteLengths = new Uint32Array(termCount);
@@ -231,13 +250,8 @@ function* writePostings(writer: ByteWriter, postings: MainPostings): Generator<v
     const list = postings.list(term);
     if (!list) continue;
     const before = data.length;
-    let previous = 0;
-    for (let i = list.start; i < list.end; i++) {
-      const doc = list.docs[i] ?? 0;
-      data.varint(doc - previous);
-      previous = doc;
-    }
-    writeCounts(data, list.counts, list.start, list.end);
+    writeDocIds(data, list.docs, list.start, list.end, store.count);
+    writeCounts(data, list.counts, list.start, list.end, (i) => exactMentions(store, term, list.docs[i] ?? 0));
     byteLengths[term] = data.length - before;
     sinceYield += list.end - list.start;
     if (sinceYield >= POSTING_STEP) {
@@ -256,9 +270,10 @@ function* writePostings(writer: ByteWriter, postings: MainPostings): Generator<v
 
 /**
  * Reads the postings' tables; their encoded bytes are used where they lie in the file buffer (which the text
- * and the forward index keep alive anyway), and the postings are decoded per term when first read.
+ * and the forward index keep alive anyway), and the postings are decoded per term when first read. Gives them
+ * encoded too, to make the entity fields from.
  */
-function* readPostings(section: Uint8Array, total: number): Generator<void, MainPostings> {
+function* readPostings(section: Uint8Array, total: number, docCount: number): Generator<void, { postings: MainPostings; encoded: EncodedPostings }> {
   const reader = new ByteReader(section);
   const termCount = reader.varint();
   const offsets = new Uint32Array(termCount + 1);
@@ -277,13 +292,19 @@ function* readPostings(section: Uint8Array, total: number): Generator<void, Main
   const docs = new Uint32Array(total);
   const counts = new Uint16Array(total);
   yield;
-  return new MainPostings(offsets, docs, counts, { bytes: data, starts });
+  const encoded = { bytes: data, starts, docCount };
+  return { postings: new MainPostings(offsets, docs, counts, encoded), encoded };
 }
 
 function* writeColumns(writer: ByteWriter, columns: DocColumns): Generator<void, void> {
-  for (const name of COLUMNS) {
+  for (const name of FLOAT_COLUMNS) {
     const array = columns[name];
     writer.bytes(new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
+    yield;
+  }
+  for (const name of VARINT_COLUMNS) {
+    const array = columns[name];
+    for (let doc = 0; doc < array.length; doc++) writer.varint((array[doc] ?? 0) >>> 0);
     yield;
   }
 }
@@ -291,25 +312,22 @@ function* writeColumns(writer: ByteWriter, columns: DocColumns): Generator<void,
 function readColumns(reader: ByteReader, count: number): DocColumns {
   // Copied out of the file buffer (a few MB): typed-array views need offsets aligned to their width.
   // (`new Uint8Array(view)` copies; `slice()` would not on a node Buffer.)
-  const read = <T>(type: new (buffer: ArrayBuffer) => T, width: number): T => new type(new Uint8Array(reader.bytes(count * width)).buffer);
-  return {
-    day: read(Int32Array, 4),
-    size: read(Float64Array, 8),
-    mtime: read(Float64Array, 8),
-    bodyStart: read(Uint32Array, 4),
-    bodyLen: read(Uint32Array, 4),
-    titleLen: read(Uint32Array, 4),
-    entityPairs: read(Uint32Array, 4),
-    entityLen: read(Uint32Array, 4),
-    forwardBytes: read(Uint32Array, 4),
-    textLen: read(Uint32Array, 4),
+  const floats = (): Float64Array => new Float64Array(new Uint8Array(reader.bytes(count * Float64Array.BYTES_PER_ELEMENT)).buffer);
+  const varints = (): Uint32Array => {
+    const values = new Uint32Array(count);
+    reader.varints(values, 0, count);
+    return values;
   };
+  const size = floats();
+  const mtime = floats();
+  const day = new Int32Array(varints().buffer);
+  return { size, mtime, day, bodyStart: varints(), bodyLen: varints(), titleLen: varints(), entityPairs: varints(), entityLen: varints(), forwardBytes: varints(), textLen: varints() };
 }
 
 /**
  * Encodes a compacted index (no removed or pending articles) as the sections of an index file:
- * string tables, the number columns, the title and entity ids as varints (see {@link codeForward}), the postings
- * (documents as varint gaps, counts as in {@link writeCounts}, with a table to find each term's), and each
+ * string tables, the number columns, the title ids as varints (see {@link codeForward}), the postings
+ * (documents as in {@link writeDocIds}, counts as in {@link writeCounts}, with a table to find each term's), and each
  * article's text coded with its body ids (see {@link codeTexts}). A generator: it pauses every few ms.
  *
  * @example
@@ -325,7 +343,8 @@ export function* encodeSections(parts: IndexParts): Generator<void, { sections: 
     sections.push({ name, bytes: writer.length - before, count });
   };
   const terms = parts.dictionary.all();
-  const entities = entityFields(parts.entities, parts.entityStats);
+  const saved = parts.entities instanceof Deferred ? parts.entities.value() : { table: parts.entities, stats: parts.entityStats };
+  const entities = entityFields(saved.table, saved.stats);
   const text = yield* codeTexts(store, parts.dictionary.all());
   const forward = yield* codeForward(store);
   yield* section('terms', terms.length, writeStrings(writer, terms));
@@ -334,15 +353,19 @@ export function* encodeSections(parts: IndexParts): Generator<void, { sections: 
   yield* section('entities', entities.length, writeStrings(writer, entities));
   yield* section('columns', store.count, writeColumns(writer, { ...store.columns(), forwardBytes: forward.lengths, textLen: text.lengths }));
   yield* section('forward', store.count, writeSegments(writer, forward.chunks));
-  yield* section('postings', postings.docs.length, writePostings(writer, postings));
+  yield* section('postings', postings.docs.length, writePostings(writer, postings, store));
   yield* section('text', text.chunks.reduce((sum, chunk) => sum + chunk.length, 0), writeSegments(writer, text.chunks));
   return { sections, chunks: writer.finish() };
 }
 
 /**
  * Decodes the sections {@link encodeSections} wrote (`payload` holds them back to back, as `sections`
- * lists them) into the parts of an index. A generator that pauses every few ms; throws a
- * "News Corpus:" error when the sections do not fit together (a damaged file).
+ * lists them) into the parts of an index, in two stages: now, what lists the articles and answers a search
+ * (dictionary, paths, titles, columns, postings' tables, the texts where they lie); deferred, the entity table
+ * with its figures (`parts.entities`: decoded in the background or when first needed, see {@link Deferred}); the
+ * entity fields are made from the postings when first read (see {@link SavedEntityFields}). A generator that pauses
+ * every few ms; throws a "News Corpus:" error when the sections do not fit together (a damaged file), and so does
+ * the deferred part.
  *
  * @example
  * const parts = runAtOnce(decodeSections(payload, meta.sections));
@@ -368,17 +391,29 @@ export function* decodeSections(payload: Uint8Array, sections: readonly SectionI
   yield;
   const paths = yield* strings('paths');
   const titles = yield* strings('titles');
-  const { table: entities, stats: entityStats } = yield* decodeEntitySection(of('entities').data, of('entities').count, terms.length);
+  const entities = new Deferred<SavedEntities>(decodeEntitySection(of('entities').data, of('entities').count, terms.length));
   if (titles.length !== paths.length || of('columns').count !== paths.length) throw new Error('News Corpus: the article tables disagree.');
   const columns = readColumns(new ByteReader(of('columns').data), paths.length);
-  const store = yield* readStore(paths, titles, columns, of('forward').data, of('text').data, dictionary.all());
-  const postings = yield* readPostings(of('postings').data, of('postings').count);
+  const { postings, encoded } = yield* readPostings(of('postings').data, of('postings').count, paths.length);
   if (postings.termCount > terms.length) throw new Error('News Corpus: the postings name more terms than the dictionary holds.');
-  return entityStats === undefined ? { dictionary, store, postings, entities } : { dictionary, store, postings, entities, entityStats };
+  const fields = new SavedEntityFields(encoded, postings.offsets, (term) => terms[term]?.startsWith(ENTITY_TERM_PREFIX) === true);
+  const store = yield* readStore({ paths, titles, columns, forward: of('forward').data, text: of('text').data, terms: dictionary.all(), fields });
+  return { dictionary, store, postings, entities };
 }
 
-function* readStore(paths: readonly string[], titles: readonly string[], columns: DocColumns, forward: Uint8Array, text: Uint8Array, terms: readonly string[]): Generator<void, DocStore> {
-  const { codec, coded } = readTexts(text, terms);
-  if (columns.forwardBytes.reduce((sum, bytes) => sum + bytes, 0) !== forward.length) throw new Error('News Corpus: the forward index holds other bytes than the articles need.');
-  return yield* DocStore.loadSteps(paths, titles, columns, forward, coded, codec);
+/** What a store is loaded from: the article tables, the title ids and the coded texts as saved, the entity fields made from the postings. */
+interface SavedStore {
+  readonly paths: readonly string[];
+  readonly titles: readonly string[];
+  readonly columns: DocColumns;
+  readonly forward: Uint8Array;
+  readonly text: Uint8Array;
+  readonly terms: readonly string[];
+  readonly fields: SavedEntityFields;
+}
+
+function* readStore(saved: SavedStore): Generator<void, DocStore> {
+  const { codec, coded } = readTexts(saved.text, saved.terms);
+  if (saved.columns.forwardBytes.reduce((sum, bytes) => sum + bytes, 0) !== saved.forward.length) throw new Error('News Corpus: the forward index holds other bytes than the articles need.');
+  return yield* DocStore.loadSteps(saved.paths, saved.titles, saved.columns, saved.forward, coded, codec, saved.fields);
 }

@@ -1,5 +1,6 @@
 import { ByteReader } from './byte-codec';
 import { readCounts } from './count-codec';
+import { readDocIds } from './doc-id-codec';
 
 /**
  * A posting's counts are packed into 16 bits — body 10, title 2, entity field 4 — which halves the
@@ -52,14 +53,16 @@ export interface PostingList {
 
 /**
  * Postings still in their saved form, decoded one term at a time when first read: per term, its postings'
- * document gaps as varints then their packed counts (see `writeCounts`), `bytes[starts[t]..starts[t + 1])`.
+ * document ids (see `writeDocIds`: gaps, or a bitmap of the index's `docCount` articles) then their packed counts
+ * (see `writeCounts`), `bytes[starts[t]..starts[t + 1])`.
  *
  * @example
- * const encoded: EncodedPostings = { bytes: new Uint8Array([5, 1]), starts: new Uint32Array([0, 2]) }; // term 0: doc 5, once in the body
+ * const encoded: EncodedPostings = { bytes: new Uint8Array([5, 1]), starts: new Uint32Array([0, 2]), docCount: 100 }; // term 0: doc 5, once in the body
  */
 export interface EncodedPostings {
   readonly bytes: Uint8Array;
   readonly starts: Uint32Array;
+  readonly docCount: number;
 }
 
 /**
@@ -106,10 +109,9 @@ export class MainPostings {
   }
 
   private decode(term: number, start: number, end: number): void {
-    const { bytes, starts } = this.encoded as EncodedPostings;
+    const { bytes, starts, docCount } = this.encoded as EncodedPostings;
     const reader = new ByteReader(bytes.subarray(starts[term] ?? 0, starts[term + 1] ?? 0));
-    reader.varints(this.docs, start, end - start);
-    for (let i = start + 1; i < end; i++) this.docs[i] = (this.docs[i] ?? 0) + (this.docs[i - 1] ?? 0);
+    readDocIds(reader, this.docs, start, end - start, docCount);
     readCounts(reader, this.counts, start, end - start);
     (this.pending as Uint8Array)[term] = 0;
   }

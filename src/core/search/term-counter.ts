@@ -35,9 +35,9 @@ export class TermCounter {
 
   count(store: DocStore, doc: number, onTerm: (term: number, packed: number) => void): void {
     const forward = store.tokens(doc);
+    const field = store.wholeEntityField(doc);
     const bodyEnd = store.bodyLen.array[doc] ?? 0;
-    const titleEnd = bodyEnd + (store.titleLen.array[doc] ?? 0);
-    const end = forward.length;
+    const titleEnd = forward.length;
     this.epoch++;
     this.touched.length = 0;
     const { body, title, entity } = this;
@@ -49,9 +49,9 @@ export class TermCounter {
       const term = this.touch(forward[i] ?? 0);
       title[term] = (title[term] ?? 0) + 1;
     }
-    for (let i = titleEnd; i + 1 < end; i += 2) {
-      const term = this.touch(forward[i] ?? 0);
-      entity[term] = (entity[term] ?? 0) + (forward[i + 1] ?? 0);
+    for (let i = 0; i + 1 < field.length; i += 2) {
+      const term = this.touch(field[i] ?? 0);
+      entity[term] = (entity[term] ?? 0) + (field[i + 1] ?? 0);
     }
     for (const term of this.touched) onTerm(term, packCounts(this.body[term] ?? 0, this.title[term] ?? 0, this.entity[term] ?? 0));
   }
