@@ -431,24 +431,31 @@ export class DocStore {
   }
 
   /**
-   * The article's words located in its coded text, for a snippet that decodes only the text around its matches
-   * (see {@link CodedLayout}), with the restart points an earlier snippet of it found (kept for
-   * {@link KEPT_LAYOUTS} articles), so that the next one scans only the blocks of 64 words it needs; undefined when the text is not held coded word by word (an article indexed since
-   * the last save, or one the codec kept as it is): then {@link text} gives it whole.
+   * The article's body term ids and its words located in its coded text, for a snippet that decodes only the text
+   * around its matches (see {@link CodedLayout}), with the restart points an earlier snippet of it found (kept for
+   * {@link KEPT_LAYOUTS} articles), so that the next one scans only the blocks of 64 words it needs. When the ids
+   * are still coded, one pass decodes them (kept, as {@link tokens} keeps them) and locates every word. `words` is
+   * undefined when the text is not held coded word by word (an article indexed since the last save, or one the
+   * codec kept as it is): then {@link text} gives it whole.
    *
    * @example
-   * const words = store.layout(doc); // words?.spans([0]): the body's first word in the text
+   * const { body, words } = store.bodyWords(doc); // words?.spans([0]): the body's first word in the text
    */
-  layout(doc: number): CodedLayout | undefined {
+  bodyWords(doc: number): { body: Uint32Array; words: CodedLayout | undefined } {
+    const bodyLength = this.bodyLen.array[doc] ?? 0;
     const { bytes, coded } = this.storedText(doc);
-    if (!coded || this.textCodec === undefined) return undefined;
+    const codec = this.textCodec;
+    if (!coded || codec === undefined) return { body: this.tokens(doc).subarray(0, bodyLength), words: undefined };
     let restarts = this.restarts.get(doc);
     if (restarts === undefined) {
       if (this.restarts.size >= KEPT_LAYOUTS) this.restarts.clear();
       restarts = [];
       this.restarts.set(doc, restarts);
     }
-    return this.textCodec.layout(bytes, restarts);
+    const kept = restarts;
+    let words: CodedLayout | undefined;
+    if (((this.forwardState.array[doc] ?? 0) & DECODED) === 0) this.decodeTokens(doc, (_, text, ids) => (words = codec.locate(text, ids, kept)));
+    return { body: this.tokens(doc).subarray(0, bodyLength), words: words ?? codec.layout(bytes, kept) };
   }
 
   /** The article's original text (as decoded when it was indexed). */
