@@ -1,7 +1,7 @@
 import { ByteReader, ByteWriter } from './byte-codec';
 import { Growable } from './growable';
 import { SegmentedArray } from './segmented-array';
-import { CodedLayout, RestartPoint, WordCodec } from './word-codec';
+import { CodedLayout, RestartPoints, WordCodec } from './word-codec';
 
 /** What the store is given for one new article. */
 interface StoredArticle {
@@ -46,8 +46,8 @@ const DECODED = 1;
 const CODED = 2;
 
 /**
- * Articles whose restart points ({@link DocStore.layout}) are kept: those of recent results (~10 points
- * of ~60 bytes an article); when full, the kept points are dropped and found again.
+ * Articles whose restart points ({@link DocStore.bodyWords}) are kept: those of recent results (~40 points
+ * of 12 bytes an article); when full, the kept points are dropped and found again.
  */
 const KEPT_LAYOUTS = 4096;
 
@@ -113,7 +113,7 @@ export class DocStore {
   private texts = new SegmentedArray<Uint8Array>(Uint8Array, TEXT_SEGMENT);
   private readonly byPath = new Map<string, number>();
   /** Restart points of the coded texts of recent results, by document (see {@link layout}). */
-  private readonly restarts = new Map<number, RestartPoint[]>();
+  private readonly restarts = new Map<number, RestartPoints>();
   private live = 0;
   private totals = { body: 0, title: 0, entity: 0 };
 
@@ -433,7 +433,7 @@ export class DocStore {
   /**
    * The article's body term ids and its words located in its coded text, for a snippet that decodes only the text
    * around its matches (see {@link CodedLayout}), with the restart points an earlier snippet of it found (kept for
-   * {@link KEPT_LAYOUTS} articles), so that the next one scans only the blocks of 64 words it needs. When the ids
+   * {@link KEPT_LAYOUTS} articles), so that the next one scans only the blocks of words it needs. When the ids
    * are still coded, one pass decodes them (kept, as {@link tokens} keeps them) and locates every word. `words` is
    * undefined when the text is not held coded word by word (an article indexed since the last save, or one the
    * codec kept as it is): then {@link text} gives it whole.
@@ -449,7 +449,7 @@ export class DocStore {
     let restarts = this.restarts.get(doc);
     if (restarts === undefined) {
       if (this.restarts.size >= KEPT_LAYOUTS) this.restarts.clear();
-      restarts = [];
+      restarts = new RestartPoints();
       this.restarts.set(doc, restarts);
     }
     const kept = restarts;

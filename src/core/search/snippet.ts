@@ -60,6 +60,8 @@ export interface SnippetHit extends TextRange {
 export interface HighlightIds {
   readonly terms: ReadonlyMap<number, string>;
   readonly phrases: readonly { readonly ids: readonly number[]; readonly key: string; readonly first: string }[];
+  /** The ids a match can start with: the terms', the phrases' first words'. */
+  readonly starts: ReadonlySet<number>;
 }
 
 /**
@@ -80,7 +82,9 @@ export function highlightIds(highlight: Highlight, idOf: (term: string) => numbe
     const ids = words.map(idOf);
     if (ids.every((id) => id !== undefined)) phrases.push({ ids: ids as number[], key: words.join(' '), first: words[0] ?? '' });
   }
-  return { terms, phrases };
+  const starts = new Set<number>(terms.keys());
+  for (const phrase of phrases) starts.add(phrase.ids[0] ?? 0);
+  return { terms, phrases, starts };
 }
 
 /** A match in token positions of the body: its first and last token, its key, and the term of its first token. */
@@ -110,17 +114,15 @@ const NATIVE_SEARCH_IDS = 16;
  * A few ids are each found by the native `indexOf` (the body is ~650 ids, and a loop over it testing each id
  * in a map was ~10 µs an article); many (a prefix's expansions), by that loop.
  */
-function startPositions(body: Uint32Array, ids: HighlightIds): ArrayLike<number> {
-  const wanted = new Set<number>(ids.terms.keys());
-  for (const phrase of ids.phrases) wanted.add(phrase.ids[0] ?? 0);
-  if (wanted.size > NATIVE_SEARCH_IDS) {
-    const all: number[] = [];
-    for (let i = 0; i < body.length; i++) if (wanted.has(body[i] ?? 0)) all.push(i);
-    return all;
-  }
+function startPositions(body: Uint32Array, ids: HighlightIds): number[] {
   const found: number[] = [];
-  for (const id of wanted) for (let i = body.indexOf(id); i !== -1; i = body.indexOf(id, i + 1)) found.push(i);
-  return Uint32Array.from(found).sort();
+  const { starts } = ids;
+  if (starts.size > NATIVE_SEARCH_IDS) {
+    for (let i = 0; i < body.length; i++) if (starts.has(body[i] ?? 0)) found.push(i);
+    return found;
+  }
+  for (const id of starts) for (let i = body.indexOf(id); i !== -1; i = body.indexOf(id, i + 1)) found.push(i);
+  return starts.size > 1 ? found.sort((a, b) => a - b) : found;
 }
 
 /** The matches of {@link findHits}, found in the body's term ids instead of its words. */

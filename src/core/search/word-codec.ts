@@ -26,8 +26,14 @@ const HALF_ID_MASK = 0xffff;
 const BUILD_STEP_ARTICLES = 50;
 /** Term ids up to this many bits long are decoded by one table look-up (99 % of a Reuters corpus's words). */
 const ID_LOOKUP_BITS = 16;
-/** Words between two restart points of a {@link CodedLayout}: a snippet decodes from the one before its text. */
-const RESTART_WORDS = 64;
+/**
+ * Words between two restart points of a {@link CodedLayout}: a snippet decodes from the one before its text, and
+ * locates each match from the one before it (every 64 words, a warm snippet read ~2.5 times as many words).
+ *
+ * @example
+ * restarts.length === Math.ceil(wordsScanned / RESTART_WORDS);
+ */
+export const RESTART_WORDS = 16;
 /** The low {@link MAX_CODE_BITS} bits of a bit window: the most a code takes. */
 const WINDOW_MASK = (1 << MAX_CODE_BITS) - 1;
 const ENTRY_LENGTH_MASK = (1 << ENTRY_LENGTH_BITS) - 1;
@@ -245,7 +251,7 @@ export class WordCodec {
    * const words = codec.layout(bytes);
    * words?.spans([0, 2]); // the UTF-16 spans of the body's first and third words
    */
-  layout(bytes: Uint8Array, restarts?: RestartPoint[]): CodedLayout | undefined {
+  layout(bytes: Uint8Array, restarts?: RestartPoints): CodedLayout | undefined {
     return bytes[0] === WORDS ? new CodedLayout(this, bytes, this.open(bytes), restarts) : undefined;
   }
 
@@ -257,7 +263,7 @@ export class WordCodec {
    * @example
    * const words = codec.locate(bytes, ids, []); // ids filled in; words.spans([0]) read from what the pass found
    */
-  locate(bytes: Uint8Array, ids: Uint32Array, restarts: RestartPoint[]): CodedLayout | undefined {
+  locate(bytes: Uint8Array, ids: Uint32Array, restarts: RestartPoints): CodedLayout | undefined {
     if (bytes[0] !== WORDS) {
       this.decodeIds(bytes, ids);
       return undefined;
@@ -314,11 +320,12 @@ export class WordCodec {
     const { ids, spans, restarts, from, text } = request;
     const idsFrom = request.idsFrom ?? 0;
     const literals = parts.literals;
-    literals.seek(from?.literal ?? parts.afterOpening);
     const located = spans !== undefined || restarts !== undefined || text !== undefined;
-    let char = from?.char ?? parts.openingLength;
-    let word = from?.word ?? 0;
-    const bit = from?.bit ?? parts.bitStart * 8;
+    const resumed = from !== undefined && restarts !== undefined;
+    let char = resumed ? restarts.char(from) : parts.openingLength;
+    let word = resumed ? from * RESTART_WORDS : 0;
+    const bit = resumed ? restarts.bit(from) : parts.bitStart * 8;
+    literals.seek(resumed ? restarts.literal(from) : parts.afterOpening);
     const skip = bit % 8;
     let at = (bit - skip) / 8;
     let window = 0;
@@ -327,7 +334,7 @@ export class WordCodec {
       window = (bytes[at++] ?? 0) & ((1 << (8 - skip)) - 1);
       held = 8 - skip;
     }
-    if (text !== undefined && from === undefined && text.from < char) text.emit(0, parts.opening);
+    if (text !== undefined && !resumed && text.from < char) text.emit(0, parts.opening);
     const symbols = this.symbols;
     const idCode = this.ids;
     const escape = idCode.size - 1;
@@ -342,7 +349,7 @@ export class WordCodec {
     // The two code reads below (separator symbol, term id) are written out rather than shared through a closure,
     // which would hold the bit window in a context object: this loop runs for every word a query reads.
     for (; word < end && char < to; word++) {
-      if (restarts !== undefined && word === restarts.length * RESTART_WORDS && word < count) restarts.push({ word, char, bit: at * 8 - held, literal: literals.position });
+      if (restarts !== undefined && word === restarts.length * RESTART_WORDS && word < count) restarts.push(char, at * 8 - held, literals.position);
       while (held <= MAX_CODE_BITS - 1) {
         window = ((window << 8) | (bytes[at++] ?? 0)) >>> 0;
         held += 8;
@@ -565,9 +572,9 @@ interface ScanRequest {
   readonly idsFrom?: number;
   readonly spans?: WordSpans;
   /** The article's restart points so far, to which the scan adds those it passes. */
-  readonly restarts?: RestartPoint[];
-  /** Where to start: a restart point of an earlier scan. */
-  readonly from?: RestartPoint | undefined;
+  readonly restarts?: RestartPoints;
+  /** Where to start: the number of one of `restarts` (from the text's start when undefined). */
+  readonly from?: number | undefined;
   /** The text to restore: the scan then reads until it reaches the piece's end. */
   readonly text?: TextPiece;
 }
@@ -593,18 +600,58 @@ class TextPiece {
 }
 
 /**
- * Where a scan over a coded article's words can resume: before the separator of body word `word`, at UTF-16
- * offset `char`, with its bit and literal positions. A {@link CodedLayout} leaves one every {@link RESTART_WORDS}
- * words, and a store may keep them for the next snippet of the same article.
+ * Where scans over a coded article's words can resume: before the separator of body word `n` × {@link RESTART_WORDS}
+ * (point `n`), its UTF-16 offset in the text, its bit position and where its literals go on. A {@link CodedLayout}
+ * leaves them as it scans, and a store may keep them for the next snippet of the same article: three numbers a
+ * point in one typed array, as thousands of articles' points are kept.
  *
  * @example
- * const point: RestartPoint = { word: 64, char: 371, bit: 1466, literal: 18 };
+ * const restarts = new RestartPoints();
+ * codec.layout(bytes, restarts)?.spans([100]); // restarts.length: 7, restarts.char(6): where word 96 starts
  */
-export interface RestartPoint {
-  readonly word: number;
-  readonly char: number;
-  readonly bit: number;
-  readonly literal: number;
+export class RestartPoints {
+  private values = new Uint32Array(3 * 16);
+  private count = 0;
+
+  get length(): number {
+    return this.count;
+  }
+
+  push(char: number, bit: number, literal: number): void {
+    if (3 * this.count === this.values.length) {
+      const grown = new Uint32Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[3 * this.count] = char;
+    this.values[3 * this.count + 1] = bit;
+    this.values[3 * this.count + 2] = literal;
+    this.count++;
+  }
+
+  char(point: number): number {
+    return this.values[3 * point] ?? 0;
+  }
+
+  bit(point: number): number {
+    return this.values[3 * point + 1] ?? 0;
+  }
+
+  literal(point: number): number {
+    return this.values[3 * point + 2] ?? 0;
+  }
+
+  /** The last point at or before UTF-16 offset `char`, or undefined when there is none. */
+  before(char: number): number | undefined {
+    let low = 0;
+    let high = this.count - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (this.char(middle) <= char) low = middle + 1;
+      else high = middle - 1;
+    }
+    return high >= 0 ? high : undefined;
+  }
 }
 
 /**
@@ -628,7 +675,7 @@ export class CodedLayout implements WordLocator {
     private readonly codec: WordCodec,
     private readonly bytes: Uint8Array,
     private readonly parts: CodedParts,
-    private readonly restarts: RestartPoint[] = [],
+    private readonly restarts = new RestartPoints(),
     private readonly known?: WordSpans,
   ) {}
 
@@ -644,7 +691,7 @@ export class CodedLayout implements WordLocator {
         const point = pointOf(positions[first] ?? 0);
         let end = first;
         while (end + 1 < positions.length && pointOf(positions[end + 1] ?? 0) === point) end++;
-        this.codec.scan(this.bytes, this.parts, { until: (positions[end] ?? 0) + 1, spans: found, restarts: this.restarts, from: this.restarts[point] });
+        this.codec.scan(this.bytes, this.parts, { until: (positions[end] ?? 0) + 1, spans: found, restarts: this.restarts, from: point < 0 ? undefined : point });
         first = end + 1;
       }
     }
@@ -653,11 +700,7 @@ export class CodedLayout implements WordLocator {
   }
 
   around(from: number, to: number): TextPart {
-    let point: RestartPoint | undefined;
-    for (const restart of this.restarts) {
-      if (restart.char > from) break;
-      point = restart;
-    }
+    const point = this.restarts.before(from);
     const out = layoutScratch;
     out.reset(Math.max(0, to - from) * 2);
     const piece = new TextPiece(out, from, to);
