@@ -1,6 +1,7 @@
 import { ByteReader, ByteWriter } from './byte-codec';
 import { BitReader, BitWriter, ENTRY_LENGTH_BITS, HuffmanCode, MAX_CODE_BITS } from './huffman';
 import { TextPart, WordLocator } from './snippet';
+import { RunFinder } from './run-finder';
 import { forEachToken } from './tokenize';
 
 /**
@@ -274,8 +275,11 @@ export class WordCodec {
     return new CodedLayout(this, bytes, parts, restarts, spans);
   }
 
-  /** The article's body term ids, into `out` from `from` (a new array when none is given). */
-  decodeIds(bytes: Uint8Array, out?: Uint32Array, from = 0): Uint32Array {
+  /**
+   * The article's body term ids, into `out` from `from` (a new array when none is given); with `resume` (where a
+   * scan looking for a phrase stopped), only the ids from there on.
+   */
+  decodeIds(bytes: Uint8Array, out?: Uint32Array, from = 0, resume?: ScanPosition): Uint32Array {
     if (bytes[0] !== WORDS) {
       const { count, reader } = WordCodec.rawParts(bytes);
       const target = out ?? new Uint32Array(count);
@@ -283,8 +287,28 @@ export class WordCodec {
       return target;
     }
     const target = out ?? new Uint32Array(WordCodec.wordCount(bytes));
-    this.scan(bytes, this.open(bytes), { ids: target, idsFrom: from });
+    this.scan(bytes, this.open(bytes), { ids: target, idsFrom: from, from: resume });
     return target;
+  }
+
+  /**
+   * Decodes a coded article's body ids into `ids` from 0 (from `resume` on, where an earlier call stopped) until
+   * `finder` knows whether its phrase is there; returns where it stopped, or undefined when it decoded every id.
+   * An article kept as it is has all its ids decoded, then searched.
+   *
+   * @example
+   * finder.start([7, 12], counts);
+   * const stopped = codec.findRun(bytes, ids, finder); // finder.found; ids[0..stopped.word) decoded
+   */
+  findRun(bytes: Uint8Array, ids: Uint32Array, finder: RunFinder, resume?: ScanPosition): ScanPosition | undefined {
+    if (bytes[0] !== WORDS) {
+      this.decodeIds(bytes, ids);
+      finder.resume(ids, WordCodec.wordCount(bytes));
+      return undefined;
+    }
+    finder.stopped = undefined;
+    this.scan(bytes, this.open(bytes), { ids, from: resume, run: finder });
+    return finder.stopped;
   }
 
   /** {@link termLengths}, extended to the terms added since it was made. */
@@ -317,15 +341,14 @@ export class WordCodec {
    */
   scan(bytes: Uint8Array, parts: CodedParts, request: ScanRequest): number {
     const { count } = parts;
-    const { ids, spans, restarts, from, text } = request;
+    const { ids, spans, restarts, from, text, run } = request;
     const idsFrom = request.idsFrom ?? 0;
     const literals = parts.literals;
     const located = spans !== undefined || restarts !== undefined || text !== undefined;
-    const resumed = from !== undefined && restarts !== undefined;
-    let char = resumed ? restarts.char(from) : parts.openingLength;
-    let word = resumed ? from * RESTART_WORDS : 0;
-    const bit = resumed ? restarts.bit(from) : parts.bitStart * 8;
-    literals.seek(resumed ? restarts.literal(from) : parts.afterOpening);
+    let char = from?.char ?? parts.openingLength;
+    let word = from?.word ?? 0;
+    const bit = from?.bit ?? parts.bitStart * 8;
+    literals.seek(from?.literal ?? parts.afterOpening);
     const skip = bit % 8;
     let at = (bit - skip) / 8;
     let window = 0;
@@ -334,7 +357,7 @@ export class WordCodec {
       window = (bytes[at++] ?? 0) & ((1 << (8 - skip)) - 1);
       held = 8 - skip;
     }
-    if (text !== undefined && !resumed && text.from < char) text.emit(0, parts.opening);
+    if (text !== undefined && from === undefined && text.from < char) text.emit(0, parts.opening);
     const symbols = this.symbols;
     const idCode = this.ids;
     const escape = idCode.size - 1;
@@ -402,6 +425,10 @@ export class WordCodec {
       const variant = symbol % VARIANTS;
       if (!located) {
         if (variant === LITERAL) literals.next();
+        if (run !== undefined && ids !== undefined && run.add(ids, idsFrom + word)) {
+          run.stopped = { word: word + 1, char: 0, bit: at * 8 - held, literal: literals.position };
+          break;
+        }
         continue;
       }
       const start = char + gapLength;
@@ -573,10 +600,26 @@ interface ScanRequest {
   readonly spans?: WordSpans;
   /** The article's restart points so far, to which the scan adds those it passes. */
   readonly restarts?: RestartPoints;
-  /** Where to start: the number of one of `restarts` (from the text's start when undefined). */
-  readonly from?: number | undefined;
+  /** Where to start (from the text's start when undefined). */
+  readonly from?: ScanPosition | undefined;
   /** The text to restore: the scan then reads until it reaches the piece's end. */
   readonly text?: TextPiece;
+  /** A phrase to look for in the ids (without locating the words): the scan stops once the finder knows. */
+  readonly run?: RunFinder;
+}
+
+/**
+ * Where a scan over a coded article's words stands: before the separator of body word `word`, at UTF-16 offset
+ * `char` (when the scan locates words), at bit `bit` of the article's bytes and byte `literal` of its literals.
+ *
+ * @example
+ * const resumed = codec.decodeIds(bytes, ids, 0, stoppedAt); // the ids from word stoppedAt.word on
+ */
+export interface ScanPosition {
+  readonly word: number;
+  readonly char: number;
+  readonly bit: number;
+  readonly literal: number;
 }
 
 /**
@@ -641,6 +684,11 @@ export class RestartPoints {
     return this.values[3 * point + 2] ?? 0;
   }
 
+  /** Point `point` as a scan's position. */
+  at(point: number): ScanPosition {
+    return { word: point * RESTART_WORDS, char: this.char(point), bit: this.bit(point), literal: this.literal(point) };
+  }
+
   /** The last point at or before UTF-16 offset `char`, or undefined when there is none. */
   before(char: number): number | undefined {
     let low = 0;
@@ -691,7 +739,7 @@ export class CodedLayout implements WordLocator {
         const point = pointOf(positions[first] ?? 0);
         let end = first;
         while (end + 1 < positions.length && pointOf(positions[end + 1] ?? 0) === point) end++;
-        this.codec.scan(this.bytes, this.parts, { until: (positions[end] ?? 0) + 1, spans: found, restarts: this.restarts, from: point < 0 ? undefined : point });
+        this.codec.scan(this.bytes, this.parts, { until: (positions[end] ?? 0) + 1, spans: found, restarts: this.restarts, from: point < 0 ? undefined : this.restarts.at(point) });
         first = end + 1;
       }
     }
@@ -705,7 +753,7 @@ export class CodedLayout implements WordLocator {
     out.reset(Math.max(0, to - from) * 2);
     const piece = new TextPiece(out, from, to);
     // Past `to`, the text's length only bounds the snippet's arithmetic, which stays below `to`.
-    const reached = this.codec.scan(this.bytes, this.parts, { restarts: this.restarts, from: point, text: piece });
+    const reached = this.codec.scan(this.bytes, this.parts, { restarts: this.restarts, from: point === undefined ? undefined : this.restarts.at(point), text: piece });
     return { text: decoder.decode(out.view()), base: piece.base < 0 ? reached : piece.base, length: reached };
   }
 }
