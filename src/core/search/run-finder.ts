@@ -24,6 +24,8 @@ export class RunFinder {
   found = false;
   /** Where a scan feeding this finder stopped, once it knew (see `WordCodec.findRun`). */
   stopped: ScanPosition | undefined;
+  /** A bit per value of the low 5 bits of the phrase's ids: an id whose bit is clear is none of them. */
+  mask = 0;
   private ids: readonly number[] = [];
   private seen: number[] = [];
   private counts: readonly number[] = [];
@@ -37,6 +39,13 @@ export class RunFinder {
     this.seen = ids.map(() => 0);
     this.found = false;
     this.hopelessAt = Infinity;
+    this.mask = 0;
+    for (const id of ids) this.mask |= 1 << (id & 31);
+  }
+
+  /** The number of ids read after which no run can be found any more (Infinity until known). */
+  get stopsAt(): number {
+    return this.hopelessAt;
   }
 
   /**

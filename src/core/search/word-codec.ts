@@ -27,6 +27,8 @@ const HALF_ID_MASK = 0xffff;
 const BUILD_STEP_ARTICLES = 50;
 /** Term ids up to this many bits long are decoded by one table look-up (99 % of a Reuters corpus's words). */
 const ID_LOOKUP_BITS = 16;
+/** A phrase's ids are told from others by their low 5 bits first (see {@link RunFinder.mask}). */
+const RUN_MASK_BITS = 31;
 /**
  * Words between two restart points of a {@link CodedLayout}: a snippet decodes from the one before its text, and
  * locates each match from the one before it (every 64 words, a warm snippet read ~2.5 times as many words).
@@ -368,6 +370,8 @@ export class WordCodec {
     const termLengths = located ? this.lengthsOfTerms() : this.termLengths;
     // Restoring text reads the separator after the last word too.
     const end = text === undefined ? Math.min(request.until ?? Infinity, count) : count + 1;
+    const runMask = run?.mask ?? 0;
+    let runStop = run?.stopsAt ?? Infinity;
     const to = text?.to ?? Infinity;
     // The two code reads below (separator symbol, term id) are written out rather than shared through a closure,
     // which would hold the bit window in a context object: this loop runs for every word a query reads.
@@ -425,11 +429,18 @@ export class WordCodec {
       const variant = symbol % VARIANTS;
       if (!located) {
         if (variant === LITERAL) literals.next();
-        if (run !== undefined && ids !== undefined && run.add(ids, idsFrom + word)) {
-          run.stopped = { word: word + 1, char: 0, bit: at * 8 - held, literal: literals.position };
-          break;
+        if (run === undefined || ids === undefined) continue;
+        // Only the phrase's own ids (and a few others sharing their low bits) are handed to the finder.
+        if (((runMask >>> (id & RUN_MASK_BITS)) & 1) !== 0) {
+          if (!run.add(ids, idsFrom + word)) {
+            runStop = run.stopsAt;
+            continue;
+          }
+        } else if (word + 1 < runStop) {
+          continue;
         }
-        continue;
+        run.stopped = { word: word + 1, char: 0, bit: at * 8 - held, literal: literals.position };
+        break;
       }
       const start = char + gapLength;
       let literal: Uint8Array = EMPTY;
