@@ -124,7 +124,7 @@ export class DocStore {
   private readonly coded = new SegmentedArray<Uint8Array>(Uint8Array, TEXT_SEGMENT);
   private texts = new SegmentedArray<Uint8Array>(Uint8Array, TEXT_SEGMENT);
   private readonly byPath = new Map<string, number>();
-  /** Restart points of the coded texts of recent results, by document (see {@link layout}). */
+  /** Restart points of the coded texts of recent results, by document (see {@link bodyWords}). */
   private readonly restarts = new Map<number, RestartPoints>();
   /**
    * Where the decoding of a document's body ids stopped (see {@link containsRun}), by document: the words decoded
