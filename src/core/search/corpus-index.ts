@@ -413,10 +413,9 @@ export class CorpusIndex {
     const snippetOf = (doc: number): Snippet => {
       if (snippetLength === 0) return NO_SNIPPET;
       const bodyStart = this.store.bodyStart.array[doc] ?? 0;
-      // Matches found in the article's term ids: tokenising every hit's whole text cost ~1 ms a hit at 4 KB.
-      const body = this.store.tokens(doc).subarray(0, this.store.bodyLen.array[doc] ?? 0);
-      // A coded text is decoded only around the matches: decoding it whole was ~110 µs an article.
-      const words = this.store.layout(doc);
+      // Matches found in the article's term ids: tokenising every hit's whole text cost ~1 ms a hit at 4 KB; a coded
+      // text is decoded only around the matches: decoding it whole was ~110 µs an article.
+      const { body, words } = this.store.bodyWords(doc);
       if (words !== undefined) return snippetOfWords(words, bodyStart, body, ids, snippetLength);
       const text = this.store.text(doc);
       return buildSnippet(text, bodyStart, plan.highlight, snippetLength, tokenHits(text, bodyStart, body, ids));

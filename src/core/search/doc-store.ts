@@ -1,8 +1,9 @@
 import { ByteReader, ByteWriter } from './byte-codec';
 import { Growable } from './growable';
+import { RunFinder, containsRun } from './run-finder';
 import { SavedEntityFields } from './saved-entity-fields';
 import { SegmentedArray } from './segmented-array';
-import { CodedLayout, RestartPoint, WordCodec } from './word-codec';
+import { CodedLayout, RestartPoints, ScanPosition, WordCodec } from './word-codec';
 
 /** What the store is given for one new article. */
 interface StoredArticle {
@@ -46,16 +47,25 @@ const FORWARD_SEGMENT = 1 << 20;
 const TEXT_SEGMENT = 1 << 22;
 /**
  * {@link DocStore}'s `forwardState` bits: the word ids are in the forward index; the article was loaded from a saved
- * index (its title ids are held coded, its body's with its text, its entity field in the saved postings).
+ * index (its title ids are held coded, its body's with its text, its entity field in the saved postings); room for
+ * its word ids is reserved in the forward index, where some may be decoded (see {@link DocStore.containsRun}).
  */
 const DECODED = 1;
 const CODED = 2;
+const RESERVED = 4;
 
 /**
- * Articles whose restart points ({@link DocStore.layout}) are kept: those of recent results (~10 points
- * of ~60 bytes an article); when full, the kept points are dropped and found again.
+ * Articles whose restart points ({@link DocStore.bodyWords}) are kept: those of recent results (~40 points
+ * of 12 bytes an article); when full, the kept points are dropped and found again.
  */
 const KEPT_LAYOUTS = 4096;
+
+/** Phrases whose answer per document {@link DocStore.phraseCheck} keeps (a byte per document each). */
+const KEPT_PHRASES = 16;
+/** {@link DocStore.phraseCheck}'s answers: not checked yet, not in the body, in the body. */
+const UNCHECKED = 0;
+const NOT_IN_BODY = 1;
+const IN_BODY = 2;
 
 /** Articles loaded between two chances to pause (a few objects and map entries each). */
 const LOAD_STEP_DOCS = 2000;
@@ -119,8 +129,17 @@ export class DocStore {
   private readonly coded = new SegmentedArray<Uint8Array>(Uint8Array, TEXT_SEGMENT);
   private texts = new SegmentedArray<Uint8Array>(Uint8Array, TEXT_SEGMENT);
   private readonly byPath = new Map<string, number>();
-  /** Restart points of the coded texts of recent results, by document (see {@link layout}). */
-  private readonly restarts = new Map<number, RestartPoint[]>();
+  /** Restart points of the coded texts of recent results, by document (see {@link bodyWords}). */
+  private readonly restarts = new Map<number, RestartPoints>();
+  /**
+   * Where the decoding of a document's body ids stopped (see {@link containsRun}), by document: the words decoded
+   * (0 when none are kept), the bit and literal positions to go on from; made when first needed.
+   */
+  private partial: { words: Uint32Array; bits: Float64Array; literals: Uint32Array } | undefined;
+  /** The answers of {@link phraseCheck} by phrase (its ids joined), the last checked last. */
+  private readonly phrases = new Map<string, Uint8Array>();
+  /** Looks for phrases in bodies read one id at a time (one check at a time). */
+  private readonly finder = new RunFinder();
   private live = 0;
   private totals = { body: 0, title: 0, entity: 0 };
 
@@ -286,8 +305,103 @@ export class DocStore {
    * its checksum makes unlikely).
    */
   tokens(doc: number): Uint32Array {
-    if (((this.forwardState.array[doc] ?? 0) & DECODED) === 0) this.decodeTokens(doc, (codec, text, ids) => codec.decodeIds(text, ids));
-    return this.forward.view(this.forwardAt.array[doc] ?? 0, this.wordCount(doc));
+    const length = this.wordCount(doc);
+    if (((this.forwardState.array[doc] ?? 0) & DECODED) === 0) this.decodeTokens(doc, (codec, text, ids, resume) => codec.decodeIds(text, ids, 0, resume));
+    return this.forward.view(this.forwardAt.array[doc] ?? 0, length);
+  }
+
+  /**
+   * The check of a phrase (`ids` in a row in a body, see {@link containsRun}), remembering each document's answer
+   * for the {@link KEPT_PHRASES} phrases checked last: a phrase checked again (a query refined around it, the next
+   * page of results) reads no body twice. A document's answer never changes: changing an article gives it a new id.
+   *
+   * @example
+   * const inBody = store.phraseCheck([interestTerm, ratesTerm]);
+   * inBody(doc, [2, 1]); // as containsRun(doc, …), then from memory
+   */
+  phraseCheck(ids: readonly number[]): (doc: number, counts: readonly number[]) => boolean {
+    const key = ids.join(' ');
+    let known = this.phrases.get(key);
+    this.phrases.delete(key);
+    if (known === undefined || known.length < this.count) {
+      const grown = new Uint8Array(Math.max(this.count, 1));
+      if (known !== undefined) grown.set(known);
+      known = grown;
+    }
+    this.phrases.set(key, known);
+    if (this.phrases.size > KEPT_PHRASES) this.phrases.delete(this.phrases.keys().next().value ?? key);
+    const answers = known;
+    return (doc, counts) => {
+      const answer = answers[doc] ?? UNCHECKED;
+      if (answer !== UNCHECKED) return answer === IN_BODY;
+      const found = this.containsRun(doc, ids, counts);
+      answers[doc] = found ? IN_BODY : NOT_IN_BODY;
+      return found;
+    };
+  }
+
+  /**
+   * Whether the document's body holds `ids` in a row (a phrase), whose words occur `counts` times each in it (as
+   * its postings count them, which the check relies on). A body still coded is decoded only until the answer is
+   * known (the run found, or every occurrence of one of its words read), and the ids decoded so far are kept: the
+   * next check or read of the document goes on from there. Decoding every candidate of a phrase whole was most of
+   * its first run.
+   *
+   * @example
+   * store.containsRun(doc, [interestTerm, ratesTerm], [2, 1]); // true if "interest rates" is in its body
+   */
+  containsRun(doc: number, ids: readonly number[], counts: readonly number[]): boolean {
+    for (const count of counts) if (count === 0) return false;
+    const bodyLength = this.bodyLen.array[doc] ?? 0;
+    const state = this.forwardState.array[doc] ?? 0;
+    if ((state & DECODED) !== 0) return containsRun(this.forward.view(this.forwardAt.array[doc] ?? 0, bodyLength), ids, counts);
+    const codec = this.textCodec;
+    const text = this.storedText(doc);
+    if (codec === undefined || !text.coded) return containsRun(this.tokens(doc).subarray(0, bodyLength), ids, counts);
+    const finder = this.finder;
+    finder.start(ids, counts);
+    const tokens = this.tokenRoom(doc);
+    const resume = this.resumeOf(doc);
+    if (resume !== undefined && finder.resume(tokens, resume.word)) return finder.found;
+    const stopped = codec.findRun(text.bytes, tokens, finder, resume);
+    if (stopped === undefined) this.decodeTokens(doc, () => undefined);
+    else this.keepResume(doc, stopped);
+    return finder.found;
+  }
+
+  /** The document's room in the forward index for all its ids, reserved the first time its ids are decoded. */
+  private tokenRoom(doc: number): Uint32Array {
+    const length = this.wordCount(doc);
+    const state = this.forwardState.array[doc] ?? 0;
+    if ((state & (DECODED | RESERVED)) === 0) {
+      this.forwardAt.array[doc] = this.forward.reserve(length);
+      this.forwardState.array[doc] = state | RESERVED;
+    }
+    return this.forward.view(this.forwardAt.array[doc] ?? 0, length);
+  }
+
+  /** Where the decoding of the document's body ids stopped last (see {@link containsRun}), if it did. */
+  private resumeOf(doc: number): ScanPosition | undefined {
+    const partial = this.partial;
+    const word = partial?.words[doc] ?? 0;
+    if (partial === undefined || word === 0) return undefined;
+    return { word, char: 0, bit: partial.bits[doc] ?? 0, literal: partial.literals[doc] ?? 0 };
+  }
+
+  private keepResume(doc: number, position: ScanPosition): void {
+    if (this.partial === undefined || this.partial.words.length <= doc) {
+      const size = Math.max(this.count, doc + 1);
+      const grown = { words: new Uint32Array(size), bits: new Float64Array(size), literals: new Uint32Array(size) };
+      if (this.partial !== undefined) {
+        grown.words.set(this.partial.words);
+        grown.bits.set(this.partial.bits);
+        grown.literals.set(this.partial.literals);
+      }
+      this.partial = grown;
+    }
+    this.partial.words[doc] = position.word;
+    this.partial.bits[doc] = position.bit;
+    this.partial.literals[doc] = position.literal;
   }
 
   /**
@@ -374,21 +488,20 @@ export class DocStore {
    * Decodes the word ids of a loaded document into the forward index: the body's by `decodeBody` (given the
    * codec, the coded text and where the ids go), the title's from their varints.
    */
-  private decodeTokens(doc: number, decodeBody: (codec: WordCodec, text: Uint8Array, ids: Uint32Array) => void): void {
+  private decodeTokens(doc: number, decodeBody: (codec: WordCodec, text: Uint8Array, ids: Uint32Array, resume: ScanPosition | undefined) => void): void {
     const codec = this.textCodec;
     const length = this.wordCount(doc);
     const body = this.bodyLen.array[doc] ?? 0;
     const text = this.storedText(doc);
     if (codec === undefined || !text.coded || WordCodec.wordCount(text.bytes) !== body) throw new Error('News Corpus: an article\'s token ids are missing.');
     const bytes = this.coded.view(this.codedAt.array[doc] ?? 0, this.codedLen.array[doc] ?? 0);
-    const at = this.forward.reserve(length);
-    const ids = this.forward.view(at, length);
-    decodeBody(codec, text.bytes, ids);
+    const ids = this.tokenRoom(doc);
+    decodeBody(codec, text.bytes, ids, this.resumeOf(doc));
     const reader = new ByteReader(bytes);
     reader.varints(ids, body, length - body);
     if (reader.position !== bytes.length) throw new Error('News Corpus: an article\'s token ids do not fill their bytes.');
-    this.forwardAt.array[doc] = at;
     this.forwardState.array[doc] = (this.forwardState.array[doc] ?? 0) | DECODED;
+    if (this.partial !== undefined && doc < this.partial.words.length) this.partial.words[doc] = 0;
   }
 
   /** The document's text as the store holds it, without copying (to copy it into a store with the same codec). */
@@ -436,6 +549,7 @@ export class DocStore {
     }
     this.texts = texts;
     this.restarts.clear();
+    this.partial = undefined;
     this.textAt.adopt(textAt);
     this.textLen.adopt(Uint32Array.from(lengths));
     this.textCoded.adopt(new Uint8Array(this.count).fill(1));
@@ -469,24 +583,31 @@ export class DocStore {
   }
 
   /**
-   * The article's words located in its coded text, for a snippet that decodes only the text around its matches
-   * (see {@link CodedLayout}), with the restart points an earlier snippet of it found (kept for
-   * {@link KEPT_LAYOUTS} articles), so that the next one scans only the blocks of 64 words it needs; undefined when the text is not held coded word by word (an article indexed since
-   * the last save, or one the codec kept as it is): then {@link text} gives it whole.
+   * The article's body term ids and its words located in its coded text, for a snippet that decodes only the text
+   * around its matches (see {@link CodedLayout}), with the restart points an earlier snippet of it found (kept for
+   * {@link KEPT_LAYOUTS} articles), so that the next one scans only the blocks of words it needs. When the ids
+   * are still coded, one pass decodes them (kept, as {@link tokens} keeps them) and locates every word. `words` is
+   * undefined when the text is not held coded word by word (an article indexed since the last save, or one the
+   * codec kept as it is): then {@link text} gives it whole.
    *
    * @example
-   * const words = store.layout(doc); // words?.spans([0]): the body's first word in the text
+   * const { body, words } = store.bodyWords(doc); // words?.spans([0]): the body's first word in the text
    */
-  layout(doc: number): CodedLayout | undefined {
+  bodyWords(doc: number): { body: Uint32Array; words: CodedLayout | undefined } {
+    const bodyLength = this.bodyLen.array[doc] ?? 0;
     const { bytes, coded } = this.storedText(doc);
-    if (!coded || this.textCodec === undefined) return undefined;
+    const codec = this.textCodec;
+    if (!coded || codec === undefined) return { body: this.tokens(doc).subarray(0, bodyLength), words: undefined };
     let restarts = this.restarts.get(doc);
     if (restarts === undefined) {
       if (this.restarts.size >= KEPT_LAYOUTS) this.restarts.clear();
-      restarts = [];
+      restarts = new RestartPoints();
       this.restarts.set(doc, restarts);
     }
-    return this.textCodec.layout(bytes, restarts);
+    const kept = restarts;
+    let words: CodedLayout | undefined;
+    if (((this.forwardState.array[doc] ?? 0) & DECODED) === 0) this.decodeTokens(doc, (_, text, ids) => (words = codec.locate(text, ids, kept)));
+    return { body: this.tokens(doc).subarray(0, bodyLength), words: words ?? codec.layout(bytes, kept) };
   }
 
   /** The article's original text (as decoded when it was indexed). */

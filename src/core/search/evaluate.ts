@@ -1,5 +1,5 @@
 import { DocStore } from './doc-store';
-import { Matcher } from './matchers';
+import { Matcher, PhraseCheck } from './matchers';
 import { TieBreak, TopK } from './top-k';
 
 /**
@@ -68,8 +68,18 @@ export function evaluate(clauses: readonly ClauseMatcher[], store: DocStore, scr
  * const total = forEachMatch(clauses, store, scratch, (doc) => matchedDays.push(store.day.array[doc] ?? 0));
  */
 export function forEachMatch(clauses: readonly ClauseMatcher[], store: DocStore, scratch: Scratch, onMatch: (doc: number, score: number) => void): number {
-  const positives = clauses.filter((clause) => !clause.negated).sort((a, b) => a.matcher.cost - b.matcher.cost);
   const negatives = clauses.filter((clause) => clause.negated);
+  // A phrase's sequence is checked last, on the documents every other clause kept: it reads their words.
+  const checks: PhraseCheck[] = [];
+  const positives = clauses
+    .filter((clause) => !clause.negated)
+    .map((clause) => {
+      const deferred = clauses.length > 1 ? clause.matcher.deferred?.() : undefined;
+      if (deferred === undefined) return clause;
+      checks.push(deferred.verify);
+      return { matcher: deferred.matcher, negated: false };
+    })
+    .sort((a, b) => a.matcher.cost - b.matcher.cost);
   const [driver, ...rest] = positives;
   if (!driver) return 0;
   const deleted = store.deleted.array;
@@ -99,6 +109,7 @@ export function forEachMatch(clauses: readonly ClauseMatcher[], store: DocStore,
     if (candidates.length === 0) break;
     candidates = filter(candidates, clause, first, store.count, scratch);
   }
+  for (const verify of checks) candidates = candidates.filter(verify);
   for (const doc of candidates) onMatch(doc, first.sums[doc] ?? 0);
   return candidates.length;
 }

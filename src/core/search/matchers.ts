@@ -1,5 +1,5 @@
 import { DocStore } from './doc-store';
-import { PostingList, findDoc, postingCount, seekDoc } from './postings';
+import { PostingList, bodyCount, findDoc, postingCount, seekDoc } from './postings';
 import { Scorer } from './scoring';
 
 /** Receives each matching document with its score; a document may arrive more than once (summed). */
@@ -20,6 +20,11 @@ export interface Matcher {
   readonly distinct: boolean;
   collect(sink: MatchSink): void;
   probe(doc: number): number;
+  /**
+   * For a matcher with a costly last check per document (a phrase's sequence): the matcher without it, and the
+   * check, which an evaluator then runs only on the documents every other clause kept.
+   */
+  deferred?(): { matcher: Matcher; verify: PhraseCheck };
 }
 
 /**
@@ -91,8 +96,19 @@ export class TermsMatcher implements Matcher {
 }
 
 /**
- * An exact phrase: every word must be in the document, then its body tokens are checked for the
- * words in sequence (the forward index holds each document's term ids in text order).
+ * A phrase's check for one document, given each word's occurrences in its body as its postings count them: a
+ * matcher that leaves it to the evaluator ({@link PhraseMatcher.deferred}) hands it over with the words' matcher.
+ *
+ * @example
+ * const { matcher, verify } = phrase.deferred();
+ * candidates.filter((doc) => verify(doc));
+ */
+export type PhraseCheck = (doc: number) => boolean;
+
+/**
+ * An exact phrase: every word must be in the document, then its body is checked for the words in sequence
+ * ({@link DocStore.phraseCheck}: from the forward index, decoding a body still coded only as far as it must, each
+ * document's answer kept).
  *
  * @example
  * const matcher = new PhraseMatcher([7, 12], [expansion7, expansion12], store, scorer);
@@ -102,17 +118,32 @@ export class PhraseMatcher implements Matcher {
   readonly probeCost: number;
   readonly distinct = true;
   private readonly driver: number;
+  /** Each word's body count in the document last scored, for the check. */
+  private readonly counts: number[];
+  private readonly inBody: (doc: number, counts: readonly number[]) => boolean;
 
+  /** `verifying`: whether `collect` and `probe` check the sequence, or leave it to whoever asked for {@link deferred}. */
   constructor(
     private readonly terms: readonly number[],
     private readonly words: readonly Expansion[],
     private readonly store: DocStore,
     private readonly scorer: Scorer,
+    private readonly verifying = true,
   ) {
     const costs = words.map((word) => postingCount(word.lists));
     this.driver = costs.indexOf(Math.min(...costs));
     this.cost = costs[this.driver] ?? 0;
-    this.probeCost = words.reduce((sum, word) => sum + listsProbeCost(word.lists), 0) + PHRASE_VERIFY_COST;
+    this.probeCost = words.reduce((sum, word) => sum + listsProbeCost(word.lists), 0) + (verifying ? PHRASE_VERIFY_COST : 0);
+    this.counts = words.map(() => 0);
+    this.inBody = store.phraseCheck(terms);
+  }
+
+  /**
+   * The phrase as the matcher of its words alone (every one in the document, scored as the phrase is), and the
+   * check of their sequence: an evaluator checks only the documents that every other clause kept.
+   */
+  deferred(): { matcher: Matcher; verify: PhraseCheck } {
+    return { matcher: new PhraseMatcher(this.terms, this.words, this.store, this.scorer, false), verify: (doc) => this.probe(doc) >= 0 };
   }
 
   collect(sink: MatchSink): void {
@@ -136,47 +167,48 @@ export class PhraseMatcher implements Matcher {
       const positions = cursors[w];
       if (!word || !positions) return -1;
       let found = false;
+      let count = 0;
       for (let l = 0; l < word.lists.length; l++) {
         const list = word.lists[l];
         if (!list) continue;
         const at = seekDoc(list, positions[l] ?? list.start, doc);
         positions[l] = at;
         if (at < list.end && list.docs[at] === doc) {
-          score += word.factor * this.scorer.fields(list.counts[at] ?? 0, doc);
+          const packed = list.counts[at] ?? 0;
+          score += word.factor * this.scorer.fields(packed, doc);
+          count += bodyCount(packed);
           found = true;
         }
       }
       if (!found) return -1;
+      this.counts[w] = count;
     }
     return score;
   }
 
   probe(doc: number): number {
     let score = 0;
-    for (const { lists, factor } of this.words) {
+    for (let w = 0; w < this.words.length; w++) {
+      const { lists, factor } = this.words[w] as Expansion;
       let found = false;
+      let count = 0;
       for (const list of lists) {
         const at = findDoc(list, doc);
         if (at < 0) continue;
-        score += factor * this.scorer.fields(list.counts[at] ?? 0, doc);
+        const packed = list.counts[at] ?? 0;
+        score += factor * this.scorer.fields(packed, doc);
+        count += bodyCount(packed);
         found = true;
       }
       if (!found) return -1;
+      this.counts[w] = count;
     }
     return this.inSequence(doc) ? score : -1;
   }
 
+  /** Whether the document last scored has the words in sequence (always, when the check is deferred). */
   private inSequence(doc: number): boolean {
-    const body = this.store.tokens(doc).subarray(0, this.store.bodyLen.array[doc] ?? 0);
-    const first = this.terms[0] ?? 0;
-    const last = body.length - this.terms.length;
-    // Native indexOf skips to each occurrence of the first word far faster than a JavaScript loop.
-    for (let i = body.indexOf(first); i !== -1 && i <= last; i = body.indexOf(first, i + 1)) {
-      let j = 1;
-      while (j < this.terms.length && body[i + j] === this.terms[j]) j++;
-      if (j === this.terms.length) return true;
-    }
-    return false;
+    return !this.verifying || this.inBody(doc, this.counts);
   }
 }
 

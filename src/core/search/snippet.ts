@@ -60,6 +60,8 @@ export interface SnippetHit extends TextRange {
 export interface HighlightIds {
   readonly terms: ReadonlyMap<number, string>;
   readonly phrases: readonly { readonly ids: readonly number[]; readonly key: string; readonly first: string }[];
+  /** The ids a match can start with: the terms', the phrases' first words'. */
+  readonly starts: ReadonlySet<number>;
 }
 
 /**
@@ -80,7 +82,9 @@ export function highlightIds(highlight: Highlight, idOf: (term: string) => numbe
     const ids = words.map(idOf);
     if (ids.every((id) => id !== undefined)) phrases.push({ ids: ids as number[], key: words.join(' '), first: words[0] ?? '' });
   }
-  return { terms, phrases };
+  const starts = new Set<number>(terms.keys());
+  for (const phrase of phrases) starts.add(phrase.ids[0] ?? 0);
+  return { terms, phrases, starts };
 }
 
 /** A match in token positions of the body: its first and last token, its key, and the term of its first token. */
@@ -110,17 +114,15 @@ const NATIVE_SEARCH_IDS = 16;
  * A few ids are each found by the native `indexOf` (the body is ~650 ids, and a loop over it testing each id
  * in a map was ~10 µs an article); many (a prefix's expansions), by that loop.
  */
-function startPositions(body: Uint32Array, ids: HighlightIds): ArrayLike<number> {
-  const wanted = new Set<number>(ids.terms.keys());
-  for (const phrase of ids.phrases) wanted.add(phrase.ids[0] ?? 0);
-  if (wanted.size > NATIVE_SEARCH_IDS) {
-    const all: number[] = [];
-    for (let i = 0; i < body.length; i++) if (wanted.has(body[i] ?? 0)) all.push(i);
-    return all;
-  }
+function startPositions(body: Uint32Array, ids: HighlightIds): number[] {
   const found: number[] = [];
-  for (const id of wanted) for (let i = body.indexOf(id); i !== -1; i = body.indexOf(id, i + 1)) found.push(i);
-  return Uint32Array.from(found).sort();
+  const { starts } = ids;
+  if (starts.size > NATIVE_SEARCH_IDS) {
+    for (let i = 0; i < body.length; i++) if (starts.has(body[i] ?? 0)) found.push(i);
+    return found;
+  }
+  for (const id of starts) for (let i = body.indexOf(id); i !== -1; i = body.indexOf(id, i + 1)) found.push(i);
+  return starts.size > 1 ? found.sort((a, b) => a - b) : found;
 }
 
 /** The matches of {@link findHits}, found in the body's term ids instead of its words. */
@@ -233,16 +235,49 @@ function partText(part: TextPart): SnippetText {
  */
 export function snippetOfWords(words: WordLocator, bodyStart: number, body: Uint32Array, ids: HighlightIds, length = DEFAULT_SNIPPET_LENGTH): Snippet {
   const matches = tokenMatches(body, ids);
-  const positions = [...new Set(matches.flatMap((match) => [match.first, match.last]))].sort((a, b) => a - b);
-  const spans = new Map<number, TextRange>();
-  words.spans(positions).forEach((span, at) => spans.set(positions[at] ?? 0, span));
-  const hits = matches.map((match) => ({ start: spans.get(match.first)?.start ?? 0, end: spans.get(match.last)?.end ?? 0, key: match.key }));
-  // cutSnippet reads the text from at most `length` before the best run's first match (and the unit before) to
-  // `length` after its last (and the unit after); without matches, around the opening.
+  const positions = matchPositions(matches);
+  const spans = words.spans(positions);
+  const spanAt = (position: number): TextRange | undefined => spans[sortedIndexOf(positions, position)];
+  const hits = matches.map((match) => ({ start: spanAt(match.first)?.start ?? 0, end: spanAt(match.last)?.end ?? 0, key: match.key }));
   const window = bestWindow(hits, length);
-  const from = hits.length === 0 ? bodyStart : (hits[window.first]?.start ?? bodyStart) - length;
-  const to = hits.length === 0 ? bodyStart + length : (hits[window.last]?.end ?? bodyStart) + length;
-  return cutSnippet(partText(words.around(Math.max(0, from - 1), to + 1)), bodyStart, length, hits);
+  // cutSnippet reads the text from the unit before the snippet's range to the unit after it: the range as it is on
+  // a text at least that long, or, when the text turns out to end before it, as it is on the text's own length.
+  let range = snippetRange(hits, window, bodyStart, length, Infinity);
+  let part = words.around(Math.max(0, range.start - 1), range.end + 1);
+  if (part.length <= range.end) {
+    range = snippetRange(hits, window, bodyStart, length, part.length);
+    if (Math.max(0, range.start - 1) < part.base) part = words.around(Math.max(0, range.start - 1), range.end + 1);
+  }
+  return cutSnippet(partText(part), bodyStart, length, hits, window);
+}
+
+/** The body positions of the matches' first and last words, ascending, each once. */
+function matchPositions(matches: readonly TokenHit[]): number[] {
+  const positions: number[] = [];
+  for (const match of matches) {
+    positions.push(match.first);
+    if (match.last !== match.first) positions.push(match.last);
+  }
+  // Overlapping phrases can put a match's last word after the next one's first.
+  positions.sort((a, b) => a - b);
+  let kept = 0;
+  for (let i = 0; i < positions.length; i++) if (i === 0 || positions[i] !== positions[kept - 1]) positions[kept++] = positions[i] ?? 0;
+  positions.length = kept;
+  return positions;
+}
+
+/** Where `value` is in the ascending `sorted` (-1 if it is not). */
+function sortedIndexOf(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const found = sorted[middle] ?? 0;
+    if (found === value) return middle;
+    if (found < value) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
 }
 
 /**
@@ -299,14 +334,27 @@ function findHits(text: string, from: number, highlight: Highlight): SnippetHit[
 /** The run of hits fitting in `length` characters with the most distinct keys, then the most hits. */
 function bestWindow(hits: readonly SnippetHit[], length: number): { first: number; last: number } {
   let best = { first: 0, last: 0, distinct: 0, count: 0 };
-  let last = 0;
+  // The hits from `first` to `last` and how many of each key they hold, moved along rather than counted again.
+  const inWindow = new Map<string, number>();
+  let last = -1;
   for (let first = 0; first < hits.length; first++) {
     const start = hits[first]?.start ?? 0;
-    if (last < first) last = first;
-    while (last + 1 < hits.length && (hits[last + 1]?.end ?? 0) - start <= length) last++;
-    const distinct = new Set(hits.slice(first, last + 1).map((hit) => hit.key)).size;
+    if (last < first) {
+      last = first;
+      inWindow.set(hits[first]?.key ?? '', 1);
+    }
+    while (last + 1 < hits.length && (hits[last + 1]?.end ?? 0) - start <= length) {
+      last++;
+      const key = hits[last]?.key ?? '';
+      inWindow.set(key, (inWindow.get(key) ?? 0) + 1);
+    }
+    const distinct = inWindow.size;
     const count = last - first + 1;
     if (distinct > best.distinct || (distinct === best.distinct && count > best.count)) best = { first, last, distinct, count };
+    const leaving = hits[first]?.key ?? '';
+    const left = (inWindow.get(leaving) ?? 0) - 1;
+    if (left === 0) inWindow.delete(leaving);
+    else inWindow.set(leaving, left);
   }
   return best;
 }
@@ -349,19 +397,29 @@ export function buildSnippet(
   return cutSnippet(text, bodyStart, length, hits);
 }
 
-function cutSnippet(text: SnippetText, bodyStart: number, length: number, hits: readonly SnippetHit[]): Snippet {
-  if (hits.length === 0) {
-    const range = snapToWords(text, bodyStart, Math.min(text.length, bodyStart + length), bodyStart, bodyStart);
-    return { text: text.slice(range.start, range.end), start: range.start, end: range.end, matches: [] };
-  }
-  const window = bestWindow(hits, length);
+/**
+ * The range of the text a snippet of `length` characters takes around the `window` of `hits` (after the date header
+ * at `bodyStart`; without hits, the opening), before it is cut at word boundaries, in a text of `textLength` units.
+ */
+function snippetRange(hits: readonly SnippetHit[], window: { first: number; last: number }, bodyStart: number, length: number, textLength: number): TextRange {
+  if (hits.length === 0) return { start: bodyStart, end: Math.min(textLength, bodyStart + length) };
   const windowStart = hits[window.first]?.start ?? bodyStart;
   const windowEnd = hits[window.last]?.end ?? windowStart;
   // A third of the spare room goes before the matches: readers need a little lead-in, more of what follows.
   const spare = Math.max(0, length - (windowEnd - windowStart));
-  let start = Math.max(bodyStart, windowStart - Math.floor(spare / 3));
-  const end = Math.min(text.length, start + Math.max(length, windowEnd - windowStart));
-  start = Math.max(bodyStart, Math.min(start, end - length));
+  const start = Math.max(bodyStart, windowStart - Math.floor(spare / 3));
+  const end = Math.min(textLength, start + Math.max(length, windowEnd - windowStart));
+  return { start: Math.max(bodyStart, Math.min(start, end - length)), end };
+}
+
+function cutSnippet(text: SnippetText, bodyStart: number, length: number, hits: readonly SnippetHit[], window = bestWindow(hits, length)): Snippet {
+  const { start, end } = snippetRange(hits, window, bodyStart, length, text.length);
+  if (hits.length === 0) {
+    const range = snapToWords(text, start, end, bodyStart, bodyStart);
+    return { text: text.slice(range.start, range.end), start: range.start, end: range.end, matches: [] };
+  }
+  const windowStart = hits[window.first]?.start ?? bodyStart;
+  const windowEnd = hits[window.last]?.end ?? windowStart;
   const range = snapToWords(text, start, end, windowStart, windowEnd);
   const matches = hits.filter((hit) => hit.start >= range.start && hit.end <= range.end).map(({ start: from, end: to }) => ({ start: from, end: to }));
   return { text: text.slice(range.start, range.end), start: range.start, end: range.end, matches };

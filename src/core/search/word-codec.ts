@@ -1,6 +1,7 @@
 import { ByteReader, ByteWriter } from './byte-codec';
 import { BitReader, BitWriter, ENTRY_LENGTH_BITS, HuffmanCode, MAX_CODE_BITS } from './huffman';
 import { TextPart, WordLocator } from './snippet';
+import { RunFinder } from './run-finder';
 import { forEachToken } from './tokenize';
 
 /**
@@ -26,18 +27,19 @@ const HALF_ID_MASK = 0xffff;
 const BUILD_STEP_ARTICLES = 50;
 /** Term ids up to this many bits long are decoded by one table look-up (99 % of a Reuters corpus's words). */
 const ID_LOOKUP_BITS = 16;
-/** Words between two restart points of a {@link CodedLayout}: a snippet decodes from the one before its text. */
-const RESTART_WORDS = 64;
+/** A phrase's ids are told from others by their low 5 bits first (see {@link RunFinder.mask}). */
+const RUN_MASK_BITS = 31;
+/**
+ * Words between two restart points of a {@link CodedLayout}: a snippet decodes from the one before its text, and
+ * locates each match from the one before it (every 64 words, a warm snippet read ~2.5 times as many words).
+ *
+ * @example
+ * restarts.length === Math.ceil(wordsScanned / RESTART_WORDS);
+ */
+export const RESTART_WORDS = 16;
 /** The low {@link MAX_CODE_BITS} bits of a bit window: the most a code takes. */
 const WINDOW_MASK = (1 << MAX_CODE_BITS) - 1;
 const ENTRY_LENGTH_MASK = (1 << ENTRY_LENGTH_BITS) - 1;
-
-/** Where {@link WordCodec}'s scan puts the words' UTF-16 spans (by body position) and its restart points. */
-interface ScanLayout {
-  readonly starts: Uint32Array;
-  readonly ends: Uint32Array;
-  readonly restarts: RestartPoint[];
-}
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -229,21 +231,17 @@ export class WordCodec {
   }
 
   /**
-   * The text of a coded article as UTF-8, in a scratch buffer the next call reuses. Written byte by byte rather
-   * than joined as strings: ~650 words an article, and one native decode of the whole was ~3 times faster.
+   * The text of a coded article as UTF-8, in a scratch buffer the next call reuses: restored by {@link scan} into
+   * one buffer rather than joined as strings (~650 words an article, and one native decode of the whole was ~3
+   * times faster).
    */
   private decodeWords(bytes: Uint8Array, ids: Uint32Array | undefined): Uint8Array {
-    const walk = this.walk(bytes);
     const out = this.scratch;
     out.reset(bytes.length * 8);
-    out.bytes(walk.opening);
-    for (;;) {
-      this.step(walk);
-      walk.emit(out);
-      if (walk.done) break;
-      if (ids !== undefined) ids[walk.word - 1] = walk.id;
-    }
-    walk.check();
+    const parts = this.open(bytes);
+    const piece = new TextPiece(out, -1, Infinity);
+    this.scan(bytes, parts, { ids, text: piece });
+    if (!parts.literals.done) throw new Error('News Corpus: an article in the index file is damaged.');
     return out.view();
   }
 
@@ -256,68 +254,34 @@ export class WordCodec {
    * const words = codec.layout(bytes);
    * words?.spans([0, 2]); // the UTF-16 spans of the body's first and third words
    */
-  layout(bytes: Uint8Array, restarts?: RestartPoint[]): CodedLayout | undefined {
-    return bytes[0] === WORDS ? new CodedLayout(this, bytes, restarts) : undefined;
+  layout(bytes: Uint8Array, restarts?: RestartPoints): CodedLayout | undefined {
+    return bytes[0] === WORDS ? new CodedLayout(this, bytes, this.open(bytes), restarts) : undefined;
   }
 
   /**
-   * A walk over a coded article's words from its start (`restart`: from a restart point of an earlier walk).
+   * The body term ids of a coded article into `ids` from 0, and its words located in its text, in one pass over
+   * its codes: what a snippet of an article whose ids are still coded needs (decoding the ids, then locating the
+   * matched words, read most of its words twice). Undefined for an article kept as it is (its ids decoded all the same).
    *
    * @example
-   * const walk = codec.walk(bytes);
-   * codec.step(walk); // walk.wordStart, walk.wordEnd: the first body word's span
+   * const words = codec.locate(bytes, ids, []); // ids filled in; words.spans([0]) read from what the pass found
    */
-  walk(bytes: Uint8Array, restart?: RestartPoint): WordWalk {
-    const { count, literals, bits } = this.open(bytes);
-    const opening = literals.next();
-    const walk = new WordWalk(count, literals, bits, opening, decoder.decode(opening).length);
-    if (restart !== undefined) walk.resume(BitReader.at(bytes, restart.bit), new LiteralReader(literals.bytes, restart.literal), restart);
-    return walk;
+  locate(bytes: Uint8Array, ids: Uint32Array, restarts: RestartPoints): CodedLayout | undefined {
+    if (bytes[0] !== WORDS) {
+      this.decodeIds(bytes, ids);
+      return undefined;
+    }
+    const parts = this.open(bytes);
+    const spans = { starts: new Uint32Array(parts.count), ends: new Uint32Array(parts.count) };
+    this.scan(bytes, parts, { ids, spans, restarts });
+    return new CodedLayout(this, bytes, parts, restarts, spans);
   }
 
   /**
-   * Reads the next separator and, unless the body has ended, the word after it, with their UTF-16 spans; the walk
-   * holds what was read until {@link WordWalk.emit} writes it.
-   *
-   * @example
-   * while (!walk.done) codec.step(walk); // walk.char: the text's length
+   * The article's body term ids, into `out` from `from` (a new array when none is given); with `resume` (where a
+   * scan looking for a phrase stopped), only the ids from there on.
    */
-  step(walk: WordWalk): void {
-    const symbol = this.symbols.read(walk.bits);
-    const gapIndex = symbol >>> 2;
-    let gap: Uint8Array;
-    let gapLength: number;
-    if (gapIndex < this.gapBytes.length) {
-      gap = this.gapBytes[gapIndex] ?? EMPTY;
-      gapLength = this.gapLengths[gapIndex] ?? 0;
-    } else {
-      gap = walk.literals.next();
-      gapLength = decoder.decode(gap).length;
-    }
-    walk.gap = gap;
-    walk.wordStart = walk.char + gapLength;
-    if (walk.word === walk.count) {
-      walk.finish();
-      return;
-    }
-    const id = this.readId(walk.bits);
-    const variant = symbol % VARIANTS;
-    const term = this.terms[id] ?? '';
-    walk.id = id;
-    walk.term = term;
-    walk.variant = variant;
-    if (variant === LITERAL) {
-      walk.literal = walk.literals.next();
-      walk.wordEnd = walk.wordStart + decoder.decode(walk.literal).length;
-    } else {
-      walk.wordEnd = walk.wordStart + spelledLength(term, variant);
-    }
-    walk.char = walk.wordEnd;
-    walk.word++;
-  }
-
-  /** The article's body term ids, into `out` from `from` (a new array when none is given). */
-  decodeIds(bytes: Uint8Array, out?: Uint32Array, from = 0): Uint32Array {
+  decodeIds(bytes: Uint8Array, out?: Uint32Array, from = 0, resume?: ScanPosition): Uint32Array {
     if (bytes[0] !== WORDS) {
       const { count, reader } = WordCodec.rawParts(bytes);
       const target = out ?? new Uint32Array(count);
@@ -325,8 +289,28 @@ export class WordCodec {
       return target;
     }
     const target = out ?? new Uint32Array(WordCodec.wordCount(bytes));
-    this.scan(bytes, Infinity, target, from, undefined);
+    this.scan(bytes, this.open(bytes), { ids: target, idsFrom: from, from: resume });
     return target;
+  }
+
+  /**
+   * Decodes a coded article's body ids into `ids` from 0 (from `resume` on, where an earlier call stopped) until
+   * `finder` knows whether its phrase is there; returns where it stopped, or undefined when it decoded every id.
+   * An article kept as it is has all its ids decoded, then searched.
+   *
+   * @example
+   * finder.start([7, 12], counts);
+   * const stopped = codec.findRun(bytes, ids, finder); // finder.found; ids[0..stopped.word) decoded
+   */
+  findRun(bytes: Uint8Array, ids: Uint32Array, finder: RunFinder, resume?: ScanPosition): ScanPosition | undefined {
+    if (bytes[0] !== WORDS) {
+      this.decodeIds(bytes, ids);
+      finder.resume(ids, WordCodec.wordCount(bytes));
+      return undefined;
+    }
+    finder.stopped = undefined;
+    this.scan(bytes, this.open(bytes), { ids, from: resume, run: finder });
+    return finder.stopped;
   }
 
   /** {@link termLengths}, extended to the terms added since it was made. */
@@ -344,47 +328,55 @@ export class WordCodec {
   }
 
   /**
-   * Reads the body words of a coded article up to word `until` (exclusive): their ids into `ids` from `idsFrom`,
-   * and with `layout`, each word's UTF-16 span in the text and a restart point every {@link RESTART_WORDS} words.
-   * One loop with its own bit window, as decoding the ids of every candidate of a phrase is most of its first
-   * run, and locating the words most of a snippet. Throws a "News Corpus:" error if the bytes are damaged.
+   * Reads the body words of a coded article (its {@link open} parts) as `request` asks: from its start or a restart
+   * point, up to a word or, restoring text, until the text reaches the piece's end (through the separator after
+   * the last word when it reaches the end); their ids, their UTF-16 spans in the text, the restart points every
+   * {@link RESTART_WORDS} words, the text. Returns the UTF-16 offset reached (when the text is restored to its
+   * end or words are located: the text's length after the last separator, else where the next separator starts).
+   * The one decoding loop of the codec, with its own bit window: it runs for every word a query reads (the ids of
+   * a phrase's candidates, the words a snippet locates, the text it shows). Throws a "News Corpus:" error if the
+   * bytes are damaged.
    *
    * @example
-   * codec.scan(bytes, Infinity, ids, 0, undefined); // every body id into ids
-   * codec.scan(bytes, 10, undefined, 0, { starts, ends, restarts: [] }); // the spans of the first 10 words
+   * codec.scan(bytes, codec.open(bytes), { ids }); // every body id into ids
+   * codec.scan(bytes, parts, { until: 10, spans: { starts, ends } }); // the spans of the first 10 words
    */
-  scan(bytes: Uint8Array, until: number, ids: Uint32Array | undefined, idsFrom: number, layout: ScanLayout | undefined, from?: RestartPoint): void {
-    const opened = this.open(bytes);
-    const { count, bits } = opened;
-    let literals = opened.literals;
-    const opening = literals.next();
-    let char = layout === undefined ? 0 : decoder.decode(opening).length;
-    let first = 0;
-    let at = bits.bitPosition / 8;
+  scan(bytes: Uint8Array, parts: CodedParts, request: ScanRequest): number {
+    const { count } = parts;
+    const { ids, spans, restarts, from, text, run } = request;
+    const idsFrom = request.idsFrom ?? 0;
+    const literals = parts.literals;
+    const located = spans !== undefined || restarts !== undefined || text !== undefined;
+    let char = from?.char ?? parts.openingLength;
+    let word = from?.word ?? 0;
+    const bit = from?.bit ?? parts.bitStart * 8;
+    literals.seek(from?.literal ?? parts.afterOpening);
+    const skip = bit % 8;
+    let at = (bit - skip) / 8;
     let window = 0;
     let held = 0;
-    if (from !== undefined) {
-      first = from.word;
-      char = from.char;
-      literals = new LiteralReader(literals.bytes, from.literal);
-      const skip = from.bit % 8;
-      at = (from.bit - skip) / 8;
-      if (skip > 0) {
-        window = (bytes[at++] ?? 0) & ((1 << (8 - skip)) - 1);
-        held = 8 - skip;
-      }
+    if (skip > 0) {
+      window = (bytes[at++] ?? 0) & ((1 << (8 - skip)) - 1);
+      held = 8 - skip;
     }
+    if (text !== undefined && from === undefined && text.from < char) text.emit(0, parts.opening);
     const symbols = this.symbols;
     const idCode = this.ids;
     const escape = idCode.size - 1;
     const gapCount = this.gapBytes.length;
     const gapLengths = this.gapLengths;
-    const termLengths = layout === undefined ? this.termLengths : this.lengthsOfTerms();
-    const end = Math.min(until, count);
+    const gapBytes = this.gapBytes;
+    const terms = this.terms;
+    const termLengths = located ? this.lengthsOfTerms() : this.termLengths;
+    // Restoring text reads the separator after the last word too.
+    const end = text === undefined ? Math.min(request.until ?? Infinity, count) : count + 1;
+    const runMask = run?.mask ?? 0;
+    let runStop = run?.stopsAt ?? Infinity;
+    const to = text?.to ?? Infinity;
     // The two code reads below (separator symbol, term id) are written out rather than shared through a closure,
     // which would hold the bit window in a context object: this loop runs for every word a query reads.
-    for (let word = first; word < end; word++) {
-      if (layout !== undefined && word === layout.restarts.length * RESTART_WORDS) layout.restarts.push({ word, char, bit: at * 8 - held, literal: literals.position });
+    for (; word < end && char < to; word++) {
+      if (restarts !== undefined && word === restarts.length * RESTART_WORDS && word < count) restarts.push(char, at * 8 - held, literals.position);
       while (held <= MAX_CODE_BITS - 1) {
         window = ((window << 8) | (bytes[at++] ?? 0)) >>> 0;
         held += 8;
@@ -394,9 +386,22 @@ export class WordCodec {
       window &= (1 << held) - 1;
       const symbol = symbolEntry >>> ENTRY_LENGTH_BITS;
       const gapIndex = symbol >>> 2;
+      let gap: Uint8Array = EMPTY;
       let gapLength = 0;
-      if (gapIndex < gapCount) gapLength = gapLengths[gapIndex] ?? 0;
-      else gapLength = layout === undefined ? literals.next().length : decoder.decode(literals.next()).length;
+      if (gapIndex < gapCount) {
+        gapLength = gapLengths[gapIndex] ?? 0;
+        if (text !== undefined) gap = gapBytes[gapIndex] ?? EMPTY;
+      } else {
+        gap = literals.next();
+        if (located) gapLength = decoder.decode(gap).length;
+      }
+      const stepStart = char;
+      if (word === count) {
+        // The separator after the last word (restoring text only): the text ends with it.
+        char += gapLength;
+        if (text !== undefined && char > text.from) text.emit(stepStart, gap);
+        break;
+      }
       while (held <= MAX_CODE_BITS - 1) {
         window = ((window << 8) | (bytes[at++] ?? 0)) >>> 0;
         held += 8;
@@ -422,20 +427,44 @@ export class WordCodec {
       }
       if (ids !== undefined) ids[idsFrom + word] = id;
       const variant = symbol % VARIANTS;
-      if (layout === undefined) {
+      if (!located) {
         if (variant === LITERAL) literals.next();
-        continue;
+        if (run === undefined || ids === undefined) continue;
+        // Only the phrase's own ids (and a few others sharing their low bits) are handed to the finder.
+        if (((runMask >>> (id & RUN_MASK_BITS)) & 1) !== 0) {
+          if (!run.add(ids, idsFrom + word)) {
+            runStop = run.stopsAt;
+            continue;
+          }
+        } else if (word + 1 < runStop) {
+          continue;
+        }
+        run.stopped = { word: word + 1, char: 0, bit: at * 8 - held, literal: literals.position };
+        break;
       }
       const start = char + gapLength;
+      let literal: Uint8Array = EMPTY;
       const lengthAndFlag = termLengths[id] ?? 0;
       let length = lengthAndFlag >>> 1;
-      if (variant === LITERAL) length = decoder.decode(literals.next()).length;
-      else if (variant !== AS_TERM && (lengthAndFlag & 1) === 1) length = spelledLength(this.terms[id] ?? '', variant);
+      if (variant === LITERAL) {
+        literal = literals.next();
+        length = decoder.decode(literal).length;
+      } else if (variant !== AS_TERM && (lengthAndFlag & 1) === 1) {
+        length = spelledLength(terms[id] ?? '', variant);
+      }
       char = start + length;
-      layout.starts[word] = start;
-      layout.ends[word] = char;
+      if (spans !== undefined) {
+        spans.starts[word] = start;
+        spans.ends[word] = char;
+      }
+      if (text !== undefined && char > text.from) {
+        text.emit(stepStart, gap);
+        if (variant === LITERAL) text.out.bytes(literal);
+        else text.out.word(terms[id] ?? '', variant);
+      }
     }
     if ((at - bytes.length) * 8 > held) throw new Error('News Corpus: an article in the index file is damaged.');
+    return char;
   }
 
   /** The number of body words of a coded article. */
@@ -494,12 +523,14 @@ export class WordCodec {
     return { count, text, reader };
   }
 
-  private open(bytes: Uint8Array): { count: number; literals: LiteralReader; bits: BitReader } {
+  /** The parts of a coded article that every scan of it reads: its header, literals and where its codes start. */
+  private open(bytes: Uint8Array): CodedParts {
     const reader = new ByteReader(bytes, 1);
     const count = reader.varint();
     const literalBytes = reader.varint();
     const literals = new LiteralReader(reader.bytes(literalBytes));
-    return { count, literals, bits: new BitReader(bytes, reader.position) };
+    const opening = literals.next();
+    return { count, literals, afterOpening: literals.position, opening, openingLength: utf16Length(opening), bitStart: reader.position };
   }
 
   private writeId(bits: BitWriter, id: number): void {
@@ -511,49 +542,91 @@ export class WordCodec {
     bits.write(id >>> HALF_ID_BITS, HALF_ID_BITS);
     bits.write(id & HALF_ID_MASK, HALF_ID_BITS);
   }
-
-  private readId(bits: BitReader): number {
-    const id = this.ids.read(bits);
-    if (id < this.ids.size - 1) return id;
-    return ((bits.read(HALF_ID_BITS) << HALF_ID_BITS) | bits.read(HALF_ID_BITS)) >>> 0;
-  }
 }
 
-/** Reads the strings a {@link LiteralWriter} wrote, in order. */
+/** Reads the strings a {@link LiteralWriter} wrote, in order, from wherever it is set. */
 class LiteralReader {
-  private readonly reader: ByteReader;
+  private at = 0;
 
-  constructor(
-    readonly bytes: Uint8Array,
-    from = 0,
-  ) {
-    this.reader = new ByteReader(bytes, from);
-  }
+  constructor(readonly bytes: Uint8Array) {}
 
   get done(): boolean {
-    return this.reader.position === this.bytes.length;
+    return this.at === this.bytes.length;
   }
 
   /** Where the next string starts in {@link bytes}. */
   get position(): number {
-    return this.reader.position;
+    return this.at;
+  }
+
+  /** Reads on from `position` (a {@link position} read earlier). */
+  seek(position: number): void {
+    this.at = position;
   }
 
   next(): Uint8Array {
-    if (this.done) throw new Error('News Corpus: an article in the index file is damaged.');
-    return this.reader.bytes(this.reader.varint());
+    const bytes = this.bytes;
+    let at = this.at;
+    let length = 0;
+    let shift = 0;
+    let byte = 0x80;
+    while ((byte & 0x80) !== 0 && at < bytes.length) {
+      byte = bytes[at++] ?? 0;
+      length += (byte & 0x7f) * 2 ** shift;
+      shift += 7;
+    }
+    if ((byte & 0x80) !== 0 || at + length > bytes.length) throw new Error('News Corpus: an article in the index file is damaged.');
+    this.at = at + length;
+    return bytes.subarray(at, at + length);
   }
 }
 
+/** A coded article as every scan of it reads it (see {@link WordCodec.scan}): read once per article. */
+interface CodedParts {
+  /** Its body words. */
+  readonly count: number;
+  readonly literals: LiteralReader;
+  /** Where the literals after the date line start. */
+  readonly afterOpening: number;
+  /** The text before the body (the date line), spelt out, and its length in UTF-16 units. */
+  readonly opening: Uint8Array;
+  readonly openingLength: number;
+  /** Where its codes start (bytes). */
+  readonly bitStart: number;
+}
+
+/** The UTF-16 spans of a coded article's body words, by body position. */
+interface WordSpans {
+  readonly starts: Uint32Array;
+  readonly ends: Uint32Array;
+}
+
+/** What a {@link WordCodec.scan} reads and where it puts it; each part only when given. */
+interface ScanRequest {
+  /** Words read (from the start, or from `from`) up to this one, exclusive; all by default. */
+  readonly until?: number;
+  readonly ids?: Uint32Array | undefined;
+  /** Where the first body id goes in `ids`. */
+  readonly idsFrom?: number;
+  readonly spans?: WordSpans;
+  /** The article's restart points so far, to which the scan adds those it passes. */
+  readonly restarts?: RestartPoints;
+  /** Where to start (from the text's start when undefined). */
+  readonly from?: ScanPosition | undefined;
+  /** The text to restore: the scan then reads until it reaches the piece's end. */
+  readonly text?: TextPiece;
+  /** A phrase to look for in the ids (without locating the words): the scan stops once the finder knows. */
+  readonly run?: RunFinder;
+}
+
 /**
- * Where a walk over a coded article's words can resume: before the separator of body word `word`, at UTF-16
- * offset `char`, with its bit and literal positions. A {@link CodedLayout} leaves one every {@link RESTART_WORDS}
- * words, and a store may keep them for the next snippet of the same article.
+ * Where a scan over a coded article's words stands: before the separator of body word `word`, at UTF-16 offset
+ * `char` (when the scan locates words), at bit `bit` of the article's bytes and byte `literal` of its literals.
  *
  * @example
- * const point: RestartPoint = { word: 64, char: 371, bit: 1466, literal: 18 };
+ * const resumed = codec.decodeIds(bytes, ids, 0, stoppedAt); // the ids from word stoppedAt.word on
  */
-export interface RestartPoint {
+export interface ScanPosition {
   readonly word: number;
   readonly char: number;
   readonly bit: number;
@@ -561,69 +634,91 @@ export interface RestartPoint {
 }
 
 /**
- * A walk over a coded article's words (see {@link WordCodec.step}): after each step, the separator and the word
- * just read, with the word's UTF-16 span in the text. `char` is where the next separator starts.
+ * A piece of text a {@link WordCodec.scan} restores: every separator and word that ends after `from`, until the
+ * text reaches `to`; `base` is where the first of them starts (-1 until one is written).
  */
-class WordWalk {
-  word = 0;
-  char: number;
-  wordStart = 0;
-  wordEnd = 0;
-  id = 0;
-  term = '';
-  variant = AS_TERM;
-  gap: Uint8Array = EMPTY;
-  literal: Uint8Array = EMPTY;
-  done = false;
+class TextPiece {
+  base = -1;
 
   constructor(
-    readonly count: number,
-    public literals: LiteralReader,
-    public bits: BitReader,
-    /** The text before the body (the date line), spelt out. */
-    readonly opening: Uint8Array,
-    openingLength: number,
-  ) {
-    this.char = openingLength;
+    readonly out: TextBuffer,
+    readonly from: number,
+    readonly to: number,
+  ) {}
+
+  /** Writes a step's separator, the step starting at UTF-16 offset `stepStart`. */
+  emit(stepStart: number, gap: Uint8Array): void {
+    if (this.base < 0) this.base = stepStart;
+    this.out.bytes(gap);
+  }
+}
+
+/**
+ * Where scans over a coded article's words can resume: before the separator of body word `n` × {@link RESTART_WORDS}
+ * (point `n`), its UTF-16 offset in the text, its bit position and where its literals go on. A {@link CodedLayout}
+ * leaves them as it scans, and a store may keep them for the next snippet of the same article: three numbers a
+ * point in one typed array, as thousands of articles' points are kept.
+ *
+ * @example
+ * const restarts = new RestartPoints();
+ * codec.layout(bytes, restarts)?.spans([100]); // restarts.length: 7, restarts.char(6): where word 96 starts
+ */
+export class RestartPoints {
+  private values = new Uint32Array(3 * 16);
+  private count = 0;
+
+  get length(): number {
+    return this.count;
   }
 
-  /** Where the walk stands, to resume there later. */
-  get restart(): RestartPoint {
-    return { word: this.word, char: this.char, bit: this.bits.bitPosition, literal: this.literals.position };
+  push(char: number, bit: number, literal: number): void {
+    if (3 * this.count === this.values.length) {
+      const grown = new Uint32Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[3 * this.count] = char;
+    this.values[3 * this.count + 1] = bit;
+    this.values[3 * this.count + 2] = literal;
+    this.count++;
   }
 
-  resume(bits: BitReader, literals: LiteralReader, point: RestartPoint): void {
-    this.bits = bits;
-    this.literals = literals;
-    this.word = point.word;
-    this.char = point.char;
+  char(point: number): number {
+    return this.values[3 * point] ?? 0;
   }
 
-  /** The body's last separator was read. */
-  finish(): void {
-    this.char = this.wordStart;
-    this.done = true;
+  bit(point: number): number {
+    return this.values[3 * point + 1] ?? 0;
   }
 
-  /** Writes the separator and the word of the last step. */
-  emit(out: TextBuffer): void {
-    out.bytes(this.gap);
-    if (this.done) return;
-    if (this.variant === LITERAL) out.bytes(this.literal);
-    else out.word(this.term, this.variant);
+  literal(point: number): number {
+    return this.values[3 * point + 2] ?? 0;
   }
 
-  /** Throws a "News Corpus:" error when the walk read more bits or fewer literals than the article holds. */
-  check(): void {
-    if (this.bits.overrun || !this.literals.done) throw new Error('News Corpus: an article in the index file is damaged.');
+  /** Point `point` as a scan's position. */
+  at(point: number): ScanPosition {
+    return { word: point * RESTART_WORDS, char: this.char(point), bit: this.bit(point), literal: this.literal(point) };
+  }
+
+  /** The last point at or before UTF-16 offset `char`, or undefined when there is none. */
+  before(char: number): number | undefined {
+    let low = 0;
+    let high = this.count - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (this.char(middle) <= char) low = middle + 1;
+      else high = middle - 1;
+    }
+    return high >= 0 ? high : undefined;
   }
 }
 
 /**
  * The words of an article coded by a {@link WordCodec}, located in its text from the codes alone (the length of
- * each separator and spelling), so that a snippet decodes only the text around its matches: {@link spans} walks
- * the codes up to the last word asked for, leaving a restart point every {@link RESTART_WORDS} words, and
- * {@link around} decodes from the restart point before the text it is asked for.
+ * each separator and spelling), so that a snippet decodes only the text around its matches: {@link spans} scans
+ * the codes up to the last word asked for, from the restart point before it, leaving a restart point every
+ * {@link RESTART_WORDS} words, and {@link around} decodes from the restart point before the text it is asked for.
+ * A layout made by {@link WordCodec.locate} knows every word's span already.
  *
  * @example
  * const words = codec.layout(bytes);
@@ -631,51 +726,53 @@ class WordWalk {
  * words.around(span.start - 200, span.end + 200); // { text: '…', base: 520, length: 950 }
  */
 export class CodedLayout implements WordLocator {
-  /** `restarts`: the article's restart points found so far (by an earlier layout of it, or none); this layout adds to them. */
+  /**
+   * `restarts`: the article's restart points found so far (by an earlier layout of it, or none), to which this
+   * layout adds; `known`: every word's span, when a pass over all of them found them.
+   */
   constructor(
     private readonly codec: WordCodec,
     private readonly bytes: Uint8Array,
-    private readonly restarts: RestartPoint[] = [],
+    private readonly parts: CodedParts,
+    private readonly restarts = new RestartPoints(),
+    private readonly known?: WordSpans,
   ) {}
 
   spans(positions: readonly number[]): { start: number; end: number }[] {
     const last = positions[positions.length - 1];
     if (last === undefined) return [];
-    const layout = { ...spanArrays(last + 1), restarts: this.restarts };
-    // Positions that start from the same known restart point are found in one scan; past the known ones, the
-    // scan leaves new points.
-    const known = this.restarts.length;
-    const pointOf = (position: number): number => Math.min(Math.floor(position / RESTART_WORDS), known - 1);
-    for (let first = 0; first < positions.length; ) {
-      const point = pointOf(positions[first] ?? 0);
-      let end = first;
-      while (end + 1 < positions.length && pointOf(positions[end + 1] ?? 0) === point) end++;
-      this.codec.scan(this.bytes, (positions[end] ?? 0) + 1, undefined, 0, layout, this.restarts[point]);
-      first = end + 1;
+    let found = this.known;
+    if (found === undefined) {
+      found = spanArrays(last + 1);
+      // Positions that start from the same restart point are found in one scan, which leaves the points it passes.
+      const pointOf = (position: number): number => Math.min(Math.floor(position / RESTART_WORDS), this.restarts.length - 1);
+      for (let first = 0; first < positions.length; ) {
+        const point = pointOf(positions[first] ?? 0);
+        let end = first;
+        while (end + 1 < positions.length && pointOf(positions[end + 1] ?? 0) === point) end++;
+        this.codec.scan(this.bytes, this.parts, { until: (positions[end] ?? 0) + 1, spans: found, restarts: this.restarts, from: point < 0 ? undefined : this.restarts.at(point) });
+        first = end + 1;
+      }
     }
-    return positions.map((position) => ({ start: layout.starts[position] ?? 0, end: layout.ends[position] ?? 0 }));
+    const { starts, ends } = found;
+    return positions.map((position) => ({ start: starts[position] ?? 0, end: ends[position] ?? 0 }));
   }
 
   around(from: number, to: number): TextPart {
-    let point: RestartPoint | undefined;
-    for (const restart of this.restarts) if (restart.char <= from) point = restart;
-    const walk = this.codec.walk(this.bytes, point);
+    const point = this.restarts.before(from);
     const out = layoutScratch;
     out.reset(Math.max(0, to - from) * 2);
-    let base = -1;
-    if (point === undefined && from < walk.char) {
-      base = 0;
-      out.bytes(walk.opening);
-    }
-    while (!walk.done && walk.char < to) {
-      const stepStart = walk.char;
-      this.codec.step(walk);
-      if (base < 0 && walk.char > from) base = stepStart;
-      if (base >= 0) walk.emit(out);
-    }
+    const piece = new TextPiece(out, from, to);
     // Past `to`, the text's length only bounds the snippet's arithmetic, which stays below `to`.
-    return { text: decoder.decode(out.view()), base: Math.max(0, base < 0 ? walk.char : base), length: walk.char };
+    const reached = this.codec.scan(this.bytes, this.parts, { restarts: this.restarts, from: point === undefined ? undefined : this.restarts.at(point), text: piece });
+    return { text: decoder.decode(out.view()), base: piece.base < 0 ? reached : piece.base, length: reached };
   }
+}
+
+/** The length in UTF-16 units of UTF-8 `bytes` (ASCII ones counted without decoding them). */
+function utf16Length(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; i++) if ((bytes[i] ?? 0) >= 128) return decoder.decode(bytes).length;
+  return bytes.length;
 }
 
 /** The length in UTF-16 units of `term` spelt as `variant` says (as the term, capitalised or in capitals). */
@@ -691,7 +788,7 @@ function isAscii(term: string): boolean {
   return true;
 }
 
-const EMPTY = new Uint8Array(0);
+const EMPTY: Uint8Array = new Uint8Array(0);
 /** The capital of an ASCII lower-case letter's code; any other code as it is. */
 function upperAscii(code: number): number {
   return code >= 97 && code <= 122 ? code - 32 : code;
@@ -762,10 +859,10 @@ class TextBuffer {
 /** The text a {@link CodedLayout} decodes, reused: snippets decode one at a time. */
 const layoutScratch = new TextBuffer();
 /** The word spans a {@link CodedLayout} finds, reused likewise. */
-let spanScratch = { starts: new Uint32Array(1024), ends: new Uint32Array(1024) };
+let spanScratch: WordSpans = { starts: new Uint32Array(1024), ends: new Uint32Array(1024) };
 
 /** Span arrays for `words` words, reused by every layout (snippets are made one at a time). */
-function spanArrays(words: number): { starts: Uint32Array; ends: Uint32Array } {
+function spanArrays(words: number): WordSpans {
   if (spanScratch.starts.length < words) spanScratch = { starts: new Uint32Array(words * 2), ends: new Uint32Array(words * 2) };
   return spanScratch;
 }

@@ -8,7 +8,7 @@ import { BitReader, BitWriter, HuffmanCode } from '../../../src/core/search/huff
 import { TextPart, buildSnippet, highlightIds, snippetOfWords } from '../../../src/core/search/snippet';
 import { runAtOnce } from '../../../src/core/search/time-slices';
 import { tokenize } from '../../../src/core/search/tokenize';
-import { RestartPoint, WordCodec } from '../../../src/core/search/word-codec';
+import { RESTART_WORDS, RestartPoints, WordCodec } from '../../../src/core/search/word-codec';
 
 const decoder = new TextDecoder();
 /** Articles longer than this (the 2 MB one) are only restored, not also located word by word. */
@@ -42,7 +42,7 @@ function analyse(texts: readonly string[]): { articles: Analysed[]; terms: reado
  * pieces of text decoded from restart points (from everywhere in the text), and the snippets of its words.
  */
 function checkLayout(codec: WordCodec, bytes: Uint8Array, article: Analysed, idOf: ReadonlyMap<string, number>): void {
-  const restarts: RestartPoint[] = [];
+  const restarts = new RestartPoints();
   const words = codec.layout(bytes, restarts);
   assert.ok(words, 'coded by its words');
   if (article.text.length > LARGEST_CHECKED) return;
@@ -54,7 +54,7 @@ function checkLayout(codec: WordCodec, bytes: Uint8Array, article: Analysed, idO
   assert.deepStrictEqual(words.spans(few), spansAt(few));
   const all = tokens.map((_, at) => at);
   assert.deepStrictEqual(words.spans(all), spansAt(all));
-  assert.strictEqual(restarts.length, Math.ceil(tokens.length / 64));
+  assert.strictEqual(restarts.length, Math.ceil(tokens.length / RESTART_WORDS));
   assert.deepStrictEqual(codec.layout(bytes, restarts)?.spans(few), spansAt(few));
   const { text } = article;
   for (let from = 0; from <= text.length; from += Math.max(1, Math.floor(text.length / 40))) {
