@@ -4,8 +4,11 @@
 // articles in the Dates view, to the first search answer and to a complete index, on the first opening and on a
 // reopening with the saved index; the time of a rescan with nothing changed; the longest stall of the extension
 // host's event loop; and the host's memory. Figures, not pass/fail. `--profile` also profiles the extension host's
-// thread during each scan and prints the functions that took most time. Needs ../shared (Reuters) and
+// thread during each scan and prints the functions that took most time. Before the workbench, the engine's own
+// build of the same folder (`news-corpus index --rebuild`, the same threads and entity model) runs in a process of
+// its own, so that the complete index can be compared with it at the same load. Needs ../shared (Reuters) and
 // `npm run package`.
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +25,8 @@ const STEP_TIMEOUT_MS = 15 * 60_000;
 /** The extension saves its index this long after the last change; the bench waits until the file is settled. */
 const CACHE_SETTLED_MS = 2_000;
 const QUERY = 'oil prices';
+/** How long a reloaded workbench is given to draw the News Corpus side bar it had before the bench opens it. */
+const RESTORED_SIDE_BAR_MS = 20_000;
 const STALL_PROBE_VARIABLE = 'NEWS_CORPUS_STALL_PROBE';
 const CPU_PROFILE_VARIABLE = 'NEWS_CORPUS_CPU_PROFILE';
 /** Functions printed for each profile with `--profile`. */
@@ -80,9 +85,30 @@ function probeLines(file) {
   return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
 }
 
+/** The longest stall between `from` and `to`, with when it ended, in ms from `from`. */
 function longestStall(file, from, to) {
   // A line covers the half second before it: the window is widened by that much.
-  return Math.max(0, ...probeLines(file).filter((line) => line.stallMs !== undefined && line.at >= from && line.at <= to + 600).map((line) => line.stallMs));
+  const lines = probeLines(file).filter((line) => line.stallMs !== undefined && line.at >= from && line.at <= to + 600);
+  const longest = lines.reduce((worst, line) => (line.stallMs > worst.stallMs ? line : worst), { stallMs: 0, at: from });
+  return `${longest.stallMs} ms (ending before ${seconds(longest.at - from)})`;
+}
+
+/** When the scan that began after `after` ended: the first state other than scanning. */
+function scanEndedAt(file, after) {
+  return probeLines(file).find((line) => line.event === 'state' && line.state !== 'scanning' && line.at >= after)?.at;
+}
+
+/**
+ * The engine's own build of `folder` (list, read, analyse, index; not the save), by the command line in a process of
+ * its own, with the extension's entity model and thread count: what the workbench's complete first index is compared with.
+ */
+function engineBuild(folder, cacheFile) {
+  const started = Date.now();
+  const output = execFileSync(process.execPath, [join(repoRoot, 'dist', 'cli.js'), 'index', folder, '--cache', cacheFile, '--rebuild'], { encoding: 'utf8' });
+  const wall = Date.now() - started;
+  const list = Number(/list files ([\d.]+) s/.exec(output)?.[1] ?? NaN);
+  const build = Number(/read \+ analyse \+ index ([\d.]+) s/.exec(output)?.[1] ?? NaN);
+  return { listBuildMs: (list + build) * 1000, wall, summary: output.trim().split('\n').slice(0, 4).join(' / ') };
 }
 
 /** The probe's steps of the scan between `from` and `to`, in seconds from `from`: where the time to the first articles goes. */
@@ -113,7 +139,9 @@ async function measureOpening(workbench, count, reload, probe) {
   else await page.goto(workbench.url);
   await page.locator('.monaco-workbench').waitFor();
   const container = page.locator('.sidebar .composite.title').filter({ hasText: 'News Corpus' });
-  if (!(await container.isVisible())) await workbench.openViewContainer('News Corpus');
+  // A reloaded workbench draws the side bar it had a moment later: clicking its icon before that would close it.
+  const shown = reload ? await container.waitFor({ timeout: RESTORED_SIDE_BAR_MS }).then(() => true, () => false) : await container.isVisible();
+  if (!shown) await workbench.openViewContainer('News Corpus');
   await workbench.treeRows('Dates').first().waitFor({ timeout: STEP_TIMEOUT_MS });
   const firstArticles = Date.now() - started;
   await workbench.runCommand('News Corpus: Search Articles');
@@ -125,8 +153,11 @@ async function measureOpening(workbench, count, reload, probe) {
   await page.keyboard.press('Escape');
   await completeIndex(page, count);
   const complete = Date.now() - started;
-  const activated = (activatedAt(probe, started) ?? started) - started;
-  return { activated, firstArticles, firstSearch, answer, complete, stall: longestStall(probe, started, started + complete), memory: memoryAt(probe, started + complete), steps: timeline(probe, started, started + complete) };
+  const activatedTime = activatedAt(probe, started) ?? started;
+  const activated = activatedTime - started;
+  const ended = scanEndedAt(probe, activatedTime);
+  const builtAfterActivation = ended === undefined ? undefined : ended - activatedTime;
+  return { activated, builtAfterActivation, firstArticles, firstSearch, answer, complete, stall: longestStall(probe, started, started + complete), memory: memoryAt(probe, started + complete), steps: timeline(probe, started, started + complete) };
 }
 
 /** Resolves once the status bar shows the article count without a spinner: the index is complete. */
@@ -172,6 +203,9 @@ await runMain(async (defer) => {
   say(`${text.files.toLocaleString('en-US')} articles, ${(text.bytes / 2 ** 20).toFixed(0)} MB of text (${(text.bytes / text.files / 1024).toFixed(1)} KB an article), read once into the page cache; load average ${load()}`);
 
   const sandbox = await createSandbox(defer);
+  say(`the engine's own build of the same folder (news-corpus index --rebuild), load average ${load()}…`);
+  const engine = engineBuild(folder, join(sandbox.root, 'engine.ncidx'));
+  say(`engine build: list + read + analyse + index ${seconds(engine.listBuildMs)} (${seconds(engine.wall)} with its start and save); load average ${load()}`);
   const probe = join(sandbox.root, 'stall-probe.jsonl');
   await installVsix(sandbox);
   const profiles = join(sandbox.root, 'profiles');
@@ -188,6 +222,8 @@ await runMain(async (defer) => {
   const rows = [];
   const first = await measureOpening(workbench, count, false, probe);
   rows.push(['first opening', first]);
+  const built = first.builtAfterActivation === undefined ? '?' : seconds(first.builtAfterActivation - engine.listBuildMs);
+  say(`complete first index ${built} later than the engine's own build (activation → ready against list + build)`);
   say(`first opening done (load average ${load()}); waiting for the index to be saved…`);
   const cache = await settledCache(sandbox.userDataDir);
   const rescans = [];
@@ -197,11 +233,13 @@ await runMain(async (defer) => {
   rows.push(['reopening', reopen]);
 
   say(`results at ${count.toLocaleString('en-US')} articles (${(text.bytes / 2 ** 20).toFixed(0)} MB of text), load average ${load()}:`);
+  console.log(`  the engine's own build (news-corpus index --rebuild, before the workbench): ${seconds(engine.listBuildMs)} to list, read, analyse and index; ${engine.summary}`);
   for (const [name, row] of rows) {
-    console.log(`  ${name} (from the page load; the extension activated after ${seconds(row.activated)}): first articles in the Dates view ${seconds(row.firstArticles)}, first search answer ${seconds(row.firstSearch)} ("${row.answer}"), complete index ${seconds(row.complete)}, longest extension-host stall ${row.stall} ms; host memory then: ${row.memory}`);
+    const built = row.builtAfterActivation === undefined ? '?' : seconds(row.builtAfterActivation);
+    console.log(`  ${name} (from the page load; the extension activated after ${seconds(row.activated)}): first articles in the Dates view ${seconds(row.firstArticles)}, first search answer ${seconds(row.firstSearch)} ("${row.answer}"), complete index ${seconds(row.complete)} (${built} after the activation), longest extension-host stall ${row.stall}; host memory then: ${row.memory}`);
     console.log(`    steps from the page load: ${row.steps}`);
   }
-  for (const [i, rescan] of rescans.entries()) console.log(`  rescan ${i + 1} with nothing changed: ${rescan.scan} s in the extension, ${seconds(rescan.took)} from the command palette to the count, longest stall ${rescan.stall} ms; steps: ${rescan.steps}`);
+  for (const [i, rescan] of rescans.entries()) console.log(`  rescan ${i + 1} with nothing changed: ${rescan.scan} s in the extension, ${seconds(rescan.took)} from the command palette to the count, longest stall ${rescan.stall}; steps: ${rescan.steps}`);
   const rewritten = afterRescans.mtimeMs !== cache.mtimeMs || afterRescans.size !== cache.size;
   const kept = join(repoRoot, 'out', 'bench-vscode-profiles');
   if (profiling) mkdirSync(kept, { recursive: true });

@@ -40,6 +40,12 @@ const SAVE_DELAY_MS = 5_000;
  */
 const LISTING_INTERVAL_MS = 250;
 const LISTED_PER_MS = 100;
+/**
+ * A build's progress reaches the status bar, the views' messages and the window's progress at most this often:
+ * the indexing threads report every 25 articles, and each report was three messages to the workbench, which
+ * runs on the same cores as the threads.
+ */
+const PROGRESS_INTERVAL_MS = 250;
 /** How the corrections name articles (by URI) and the index names them (by path on disk, else URI). */
 const ARTICLE_PATHS: ArticlePaths = { idOf: (path) => uriOfIndexPath(path).toString(), pathOf: (id) => indexPathOf(vscode.Uri.parse(id)) };
 /** Walks for single file events are short and not cancelled. */
@@ -421,11 +427,15 @@ export class CorpusService implements vscode.Disposable {
         const prepared = await this.prepareFolder({ folder, settings, index }, signal);
         skipped.push(...prepared.skipped);
         if (signal.aborted) return;
+        let reported = 0;
         const sync = await index.sync(prepared.jobs, {
           signal,
           onProgress: (done, total) => {
-            progress.report({ message: `indexing ${name} ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')}` });
             this.indexingNow = { done, total };
+            const now = performance.now();
+            if (this.phaseNow === 'indexing' && done < total && now - reported < PROGRESS_INTERVAL_MS) return;
+            reported = now;
+            progress.report({ message: `indexing ${name} ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')}` });
             if (this.phaseNow !== 'indexing') this.setPhase('indexing');
             else this.progressChanged.fire();
           },
