@@ -9,7 +9,7 @@
 // its own, so that the complete index can be compared with it at the same load. Needs ../shared (Reuters) and
 // `npm run package`.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createSandbox, fail, installVsix, launchChromium, repoRoot, runMain, say, startCodeServer, workbenchUrl } from './harness.mjs';
@@ -100,27 +100,30 @@ function scanEndedAt(file, after) {
 
 /**
  * The engine's own build of `folder` (list, read, analyse, index; not the save), by the command line in a process of
- * its own, with the extension's entity model and thread count: what the workbench's complete first index is compared with.
+ * its own, with the extension's entity model and thread count: what the workbench's complete first index is compared
+ * with, by wall time and by the CPU time of the process (its threads included), which the machine's load sways less.
  */
-function engineBuild(folder, cacheFile) {
+function engineBuild(folder, sandboxRoot) {
+  const cpuFile = join(sandboxRoot, 'engine-cpu.json');
+  const hook = join(sandboxRoot, 'engine-cpu.cjs');
+  writeFileSync(hook, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(cpuFile)}, JSON.stringify(process.cpuUsage())));\n`);
   const started = Date.now();
-  const output = execFileSync(process.execPath, [join(repoRoot, 'dist', 'cli.js'), 'index', folder, '--cache', cacheFile, '--rebuild'], { encoding: 'utf8' });
+  const output = execFileSync(process.execPath, ['-r', hook, join(repoRoot, 'dist', 'cli.js'), 'index', folder, '--cache', join(sandboxRoot, 'engine.ncidx'), '--rebuild'], { encoding: 'utf8' });
   const wall = Date.now() - started;
   const list = Number(/list files ([\d.]+) s/.exec(output)?.[1] ?? NaN);
   const build = Number(/read \+ analyse \+ index ([\d.]+) s/.exec(output)?.[1] ?? NaN);
-  return { listBuildMs: (list + build) * 1000, wall, summary: output.trim().split('\n').slice(0, 4).join(' / ') };
+  const save = Number(/save ([\d.]+) s/.exec(output)?.[1] ?? 0);
+  const cpu = JSON.parse(readFileSync(cpuFile, 'utf8'));
+  // The save is one thread's work after the build: its wall time, taken off, leaves at most the build's CPU time.
+  return { listBuildMs: (list + build) * 1000, wall, cpuMs: (cpu.user + cpu.system) / 1000 - save * 1000, summary: output.trim().split('\n').slice(0, 4).join(' / ') };
 }
 
-/** The probe's steps of the scan between `from` and `to`, in seconds from `from`: where the time to the first articles goes. */
-function timeline(file, from, to) {
-  const steps = probeLines(file).filter((line) => line.event !== undefined && line.at >= from && line.at <= to + 600);
-  const describe = (line) => {
-    if (line.event === 'activated') return `extension activated (host process up ${seconds(line.hostUptimeMs)})`;
-    if (line.event === 'phase') return `phase ${line.phase}`;
-    if (line.event === 'state') return `state ${line.state} (${line.articles.toLocaleString('en-US')} articles)`;
-    return `${line.articles.toLocaleString('en-US')} articles listed`;
-  };
-  return steps.map((line) => `${seconds(line.at - from)} ${describe(line)}`).join('; ');
+/** The host's CPU time from its activation to the end of the scan that followed (its indexing threads included). */
+function buildCpu(file, activatedTime) {
+  const lines = probeLines(file);
+  const activated = lines.find((line) => line.event === 'activated' && line.at >= activatedTime);
+  const ended = activated && lines.find((line) => line.event === 'state' && line.state !== 'scanning' && line.pid === activated.pid && line.at >= activated.at);
+  return ended?.cpuMs === undefined || activated.cpuMs === undefined ? undefined : ended.cpuMs - activated.cpuMs;
 }
 
 function memoryAt(file, at) {
@@ -157,7 +160,7 @@ async function measureOpening(workbench, count, reload, probe) {
   const activated = activatedTime - started;
   const ended = scanEndedAt(probe, activatedTime);
   const builtAfterActivation = ended === undefined ? undefined : ended - activatedTime;
-  return { activated, builtAfterActivation, firstArticles, firstSearch, answer, complete, stall: longestStall(probe, started, started + complete), memory: memoryAt(probe, started + complete), steps: timeline(probe, started, started + complete) };
+  return { activated, builtAfterActivation, buildCpuMs: buildCpu(probe, activatedTime), firstArticles, firstSearch, answer, complete, stall: longestStall(probe, started, started + complete), memory: memoryAt(probe, started + complete), steps: timeline(probe, started, started + complete) };
 }
 
 /** Resolves once the status bar shows the article count without a spinner: the index is complete. */
@@ -204,8 +207,8 @@ await runMain(async (defer) => {
 
   const sandbox = await createSandbox(defer);
   say(`the engine's own build of the same folder (news-corpus index --rebuild), load average ${load()}…`);
-  const engine = engineBuild(folder, join(sandbox.root, 'engine.ncidx'));
-  say(`engine build: list + read + analyse + index ${seconds(engine.listBuildMs)} (${seconds(engine.wall)} with its start and save); load average ${load()}`);
+  const engine = engineBuild(folder, sandbox.root);
+  say(`engine build: list + read + analyse + index ${seconds(engine.listBuildMs)} (${seconds(engine.wall)} with its start and save; CPU ${seconds(engine.cpuMs)} without the save); load average ${load()}`);
   const probe = join(sandbox.root, 'stall-probe.jsonl');
   await installVsix(sandbox);
   const profiles = join(sandbox.root, 'profiles');
@@ -223,7 +226,8 @@ await runMain(async (defer) => {
   const first = await measureOpening(workbench, count, false, probe);
   rows.push(['first opening', first]);
   const built = first.builtAfterActivation === undefined ? '?' : seconds(first.builtAfterActivation - engine.listBuildMs);
-  say(`complete first index ${built} later than the engine's own build (activation → ready against list + build)`);
+  const cpu = first.buildCpuMs === undefined ? '?' : seconds(first.buildCpuMs - engine.cpuMs);
+  say(`complete first index ${built} later than the engine's own build (activation → ready against list + build), CPU ${cpu} more (the host's from its activation against the engine's); load average ${load()}`);
   say(`first opening done (load average ${load()}); waiting for the index to be saved…`);
   const cache = await settledCache(sandbox.userDataDir);
   const rescans = [];
@@ -233,10 +237,10 @@ await runMain(async (defer) => {
   rows.push(['reopening', reopen]);
 
   say(`results at ${count.toLocaleString('en-US')} articles (${(text.bytes / 2 ** 20).toFixed(0)} MB of text), load average ${load()}:`);
-  console.log(`  the engine's own build (news-corpus index --rebuild, before the workbench): ${seconds(engine.listBuildMs)} to list, read, analyse and index; ${engine.summary}`);
+  console.log(`  the engine's own build (news-corpus index --rebuild, before the workbench): ${seconds(engine.listBuildMs)} to list, read, analyse and index, CPU ${seconds(engine.cpuMs)} (the process's, less the save's wall time); ${engine.summary}`);
   for (const [name, row] of rows) {
     const built = row.builtAfterActivation === undefined ? '?' : seconds(row.builtAfterActivation);
-    console.log(`  ${name} (from the page load; the extension activated after ${seconds(row.activated)}): first articles in the Dates view ${seconds(row.firstArticles)}, first search answer ${seconds(row.firstSearch)} ("${row.answer}"), complete index ${seconds(row.complete)} (${built} after the activation), longest extension-host stall ${row.stall}; host memory then: ${row.memory}`);
+    console.log(`  ${name} (from the page load; the extension activated after ${seconds(row.activated)}): first articles in the Dates view ${seconds(row.firstArticles)}, first search answer ${seconds(row.firstSearch)} ("${row.answer}"), complete index ${seconds(row.complete)} (${built} after the activation, host CPU meanwhile ${row.buildCpuMs === undefined ? '?' : seconds(row.buildCpuMs)}), longest extension-host stall ${row.stall}; host memory then: ${row.memory}`);
     console.log(`    steps from the page load: ${row.steps}`);
   }
   for (const [i, rescan] of rescans.entries()) console.log(`  rescan ${i + 1} with nothing changed: ${rescan.scan} s in the extension, ${seconds(rescan.took)} from the command palette to the count, longest stall ${rescan.stall}; steps: ${rescan.steps}`);

@@ -25,14 +25,18 @@ export interface StallProbeDeps {
 /**
  * For `npm run bench:vscode`: when the extension host's environment names a file in
  * {@link STALL_PROBE_VARIABLE}, appends a JSON line every {@link REPORT_INTERVAL_MS} with the longest
- * event-loop stall since the last line (how late a 10 ms timer ran), the host's memory and process id, and a
+ * event-loop stall since the last line (how late a 10 ms timer ran), the host's memory, CPU time and process id, and a
  * line for each step of the scan (activation with the host's uptime, phases, states, the corpus's size as it
  * first fills), so that the benchmark can say where the time to the first articles goes. Off otherwise.
  */
 export function registerStallProbe(context: vscode.ExtensionContext, deps: StallProbeDeps): void {
   const file = process.env[STALL_PROBE_VARIABLE];
   if (!file) return;
-  const write = (line: object) => appendFileSync(file, `${JSON.stringify({ pid: process.pid, at: Date.now(), ...line })}\n`);
+  const write = (line: object) => {
+    // CPU time of the whole host process, its indexing threads included: firmer than wall time on a shared machine.
+    const cpu = process.cpuUsage();
+    appendFileSync(file, `${JSON.stringify({ pid: process.pid, at: Date.now(), cpuMs: Math.round((cpu.user + cpu.system) / 1000), ...line })}\n`);
+  };
   write({ event: 'activated', hostUptimeMs: Math.round(process.uptime() * 1000) });
   let expected = performance.now() + PROBE_INTERVAL_MS;
   let longest = 0;
