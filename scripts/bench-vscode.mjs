@@ -32,21 +32,45 @@ const CPU_PROFILE_VARIABLE = 'NEWS_CORPUS_CPU_PROFILE';
 /** Functions printed for each profile with `--profile`. */
 const PROFILE_TOP = 15;
 
-/** The functions of a `.cpuprofile` that took most of its thread's time themselves, with their share. */
+/** A profile node's function, as "name file:line". */
+function functionOf(node) {
+  const { functionName, url, lineNumber } = node.callFrame;
+  return `${functionName || '(anonymous)'} ${url.split('/').at(-1)}:${lineNumber + 1}`;
+}
+
+/** The entries of `times` (name → µs) with most time, as "N ms name" lines. */
+function mostTime(times, count) {
+  return [...times].sort((a, b) => b[1] - a[1]).slice(0, count).map(([name, us]) => `${(us / 1000).toFixed(0)} ms ${name}`);
+}
+
+/**
+ * The functions of a `.cpuprofile` that took most of its thread's time themselves, and its longest stretch without
+ * an idle sample (the likeliest longest stall) with the functions it spent most time in, themselves or below.
+ */
 function topFunctions(file) {
   const profile = JSON.parse(readFileSync(file, 'utf8'));
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parent = new Map(profile.nodes.flatMap((node) => (node.children ?? []).map((child) => [child, node.id])));
   const self = new Map();
   let total = 0;
+  let stretch = { from: 0, us: 0 };
+  let longest = stretch;
   profile.samples.forEach((id, i) => {
     const delta = profile.timeDeltas[i] ?? 0;
-    const { functionName, url, lineNumber } = byId.get(id).callFrame;
-    const name = `${functionName || '(anonymous)'} ${url.split('/').at(-1)}:${lineNumber + 1}`;
+    const name = functionOf(byId.get(id));
     self.set(name, (self.get(name) ?? 0) + delta);
     total += delta;
+    stretch = name.startsWith('(idle)') ? { from: i + 1, us: 0 } : { from: stretch.from, us: stretch.us + delta };
+    if (stretch.us > longest.us) longest = stretch;
   });
-  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, PROFILE_TOP);
-  return { totalMs: total / 1000, top: top.map(([name, us]) => `${(us / 1000).toFixed(0)} ms ${name}`) };
+  const within = new Map();
+  for (let i = longest.from; i < profile.samples.length && !functionOf(byId.get(profile.samples[i])).startsWith('(idle)'); i++) {
+    const names = new Set();
+    for (let id = profile.samples[i]; id !== undefined; id = parent.get(id)) names.add(functionOf(byId.get(id)));
+    for (const name of names) within.set(name, (within.get(name) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  }
+  within.delete('(root) :0');
+  return { totalMs: total / 1000, top: mostTime(self, PROFILE_TOP), longestMs: longest.us / 1000, longestTop: mostTime(within, PROFILE_TOP) };
 }
 
 /** Reads every file once, so that the runs measure the extension with the files in the page cache. */
@@ -250,8 +274,9 @@ await runMain(async (defer) => {
   for (const file of readdirSync(profiles).sort()) {
     // Kept for DevTools (the sandbox goes): its Performance panel loads a .cpuprofile.
     copyFileSync(join(profiles, file), join(kept, file));
-    const { totalMs, top } = topFunctions(join(profiles, file));
+    const { totalMs, top, longestMs, longestTop } = topFunctions(join(profiles, file));
     console.log(`  CPU profile of the extension host, ${file} (${seconds(totalMs)} sampled), most time itself (the file is in out/bench-vscode-profiles):\n    ${top.join('\n    ')}`);
+    console.log(`  its longest busy stretch (no idle sample), ${longestMs.toFixed(0)} ms, by time in a function or below it:\n    ${longestTop.join('\n    ')}`);
   }
   console.log(`  cache file ${(cache.size / 2 ** 20).toFixed(0)} MB (${Math.round((100 * cache.size) / text.bytes)} % of the text); ${rewritten ? 'REWRITTEN by the unchanged rescans' : 'not rewritten by the unchanged rescans'}`);
   return 0;
