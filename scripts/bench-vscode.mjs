@@ -150,6 +150,18 @@ function buildCpu(file, activatedTime) {
   return ended?.cpuMs === undefined || activated.cpuMs === undefined ? undefined : ended.cpuMs - activated.cpuMs;
 }
 
+/** The probe's steps of the scan between `from` and `to`, in seconds from `from`: where the time to the first articles goes. */
+function timeline(file, from, to) {
+  const steps = probeLines(file).filter((line) => line.event !== undefined && line.at >= from && line.at <= to + 600);
+  const describe = (line) => {
+    if (line.event === 'activated') return `extension activated (host process up ${seconds(line.hostUptimeMs)})`;
+    if (line.event === 'phase') return `phase ${line.phase}`;
+    if (line.event === 'state') return `state ${line.state} (${line.articles.toLocaleString('en-US')} articles)`;
+    return `${line.articles.toLocaleString('en-US')} articles listed`;
+  };
+  return steps.map((line) => `${seconds(line.at - from)} ${describe(line)}`).join('; ');
+}
+
 function memoryAt(file, at) {
   const line = probeLines(file).filter((entry) => entry.rss !== undefined && entry.at <= at + 600).at(-1);
   return line ? `RSS ${(line.rss / 2 ** 20).toFixed(0)} MB, heap ${(line.heapUsed / 2 ** 20).toFixed(0)} MB, external ${(line.external / 2 ** 20).toFixed(0)} MB` : 'not reported';
