@@ -9,7 +9,7 @@
 // its own, so that the complete index can be compared with it at the same load. Needs ../shared (Reuters) and
 // `npm run package`.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createSandbox, fail, installVsix, launchChromium, repoRoot, runMain, say, startCodeServer, workbenchUrl } from './harness.mjs';
@@ -128,18 +128,16 @@ function scanEndedAt(file, after) {
  * with, by wall time and by the CPU time of the process (its threads included), which the machine's load sways less.
  */
 function engineBuild(folder, sandboxRoot) {
-  const cpuFile = join(sandboxRoot, 'engine-cpu.json');
-  const hook = join(sandboxRoot, 'engine-cpu.cjs');
-  writeFileSync(hook, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(cpuFile)}, JSON.stringify(process.cpuUsage())));\n`);
   const started = Date.now();
-  const output = execFileSync(process.execPath, ['-r', hook, join(repoRoot, 'dist', 'cli.js'), 'index', folder, '--cache', join(sandboxRoot, 'engine.ncidx'), '--rebuild'], { encoding: 'utf8' });
+  const output = execFileSync(process.execPath, [join(repoRoot, 'dist', 'cli.js'), 'index', folder, '--cache', join(sandboxRoot, 'engine.ncidx'), '--rebuild'], { encoding: 'utf8' });
   const wall = Date.now() - started;
-  const list = Number(/list files ([\d.]+) s/.exec(output)?.[1] ?? NaN);
-  const build = Number(/read \+ analyse \+ index ([\d.]+) s/.exec(output)?.[1] ?? NaN);
-  const save = Number(/save ([\d.]+) s/.exec(output)?.[1] ?? 0);
-  const cpu = JSON.parse(readFileSync(cpuFile, 'utf8'));
-  // The save is one thread's work after the build: its wall time, taken off, leaves at most the build's CPU time.
-  return { listBuildMs: (list + build) * 1000, wall, cpuMs: (cpu.user + cpu.system) / 1000 - save * 1000, summary: output.trim().split('\n').slice(0, 4).join(' / ') };
+  const figure = (pattern) => Number(pattern.exec(output)?.[1] ?? NaN) * 1000;
+  return {
+    listBuildMs: figure(/list files ([\d.]+) s/) + figure(/read \+ analyse \+ index ([\d.]+) s/),
+    wall,
+    cpuMs: figure(/CPU of all threads until then ([\d.]+) s/),
+    summary: output.trim().split('\n').slice(0, 4).join(' / '),
+  };
 }
 
 /** The host's CPU time from its activation to the end of the scan that followed (its indexing threads included). */
@@ -244,7 +242,7 @@ await runMain(async (defer) => {
   const sandbox = await createSandbox(defer);
   say(`the engine's own build of the same folder (news-corpus index --rebuild), load average ${load()}…`);
   const engine = engineBuild(folder, sandbox.root);
-  say(`engine build: list + read + analyse + index ${seconds(engine.listBuildMs)} (${seconds(engine.wall)} with its start and save; CPU ${seconds(engine.cpuMs)} without the save); load average ${load()}`);
+  say(`engine build: list + read + analyse + index ${seconds(engine.listBuildMs)} (${seconds(engine.wall)} with its start and save; CPU ${seconds(engine.cpuMs)} before the save); load average ${load()}`);
   const probe = join(sandbox.root, 'stall-probe.jsonl');
   await installVsix(sandbox);
   const profiles = join(sandbox.root, 'profiles');
@@ -273,7 +271,7 @@ await runMain(async (defer) => {
   rows.push(['reopening', reopen]);
 
   say(`results at ${count.toLocaleString('en-US')} articles (${(text.bytes / 2 ** 20).toFixed(0)} MB of text), load average ${load()}:`);
-  console.log(`  the engine's own build (news-corpus index --rebuild, before the workbench): ${seconds(engine.listBuildMs)} to list, read, analyse and index, CPU ${seconds(engine.cpuMs)} (the process's, less the save's wall time); ${engine.summary}`);
+  console.log(`  the engine's own build (news-corpus index --rebuild, before the workbench): ${seconds(engine.listBuildMs)} to list, read, analyse and index, CPU ${seconds(engine.cpuMs)} (all its threads, before the save); ${engine.summary}`);
   for (const [name, row] of rows) {
     const built = row.builtAfterActivation === undefined ? '?' : seconds(row.builtAfterActivation);
     console.log(`  ${name} (from the page load; the extension activated after ${seconds(row.activated)}): first articles in the Dates view ${seconds(row.firstArticles)}, first search answer ${seconds(row.firstSearch)} ("${row.answer}"), complete index ${seconds(row.complete)} (${built} after the activation, host CPU meanwhile ${row.buildCpuMs === undefined ? '?' : seconds(row.buildCpuMs)}), longest extension-host stall ${row.stall}; host memory then: ${row.memory}`);
