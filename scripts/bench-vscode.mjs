@@ -135,7 +135,7 @@ function engineBuild(folder, sandboxRoot) {
   return {
     listBuildMs: figure(/list files ([\d.]+) s/) + figure(/read \+ analyse \+ index ([\d.]+) s/),
     wall,
-    cpuMs: figure(/CPU of all threads until then ([\d.]+) s/),
+    cpuMs: figure(/CPU of all threads up to the complete index ([\d.]+) s/),
     summary: output.trim().split('\n').slice(0, 4).join(' / '),
   };
 }
