@@ -46,6 +46,8 @@ const LISTED_PER_MS = 100;
  * runs on the same cores as the threads.
  */
 const PROGRESS_INTERVAL_MS = 250;
+/** Articles whose corpus entries a publish makes between two checks of its time slice (about a millisecond of work). */
+const PUBLISH_STEP_ARTICLES = 250;
 /** How the corrections name articles (by URI) and the index names them (by path on disk, else URI). */
 const ARTICLE_PATHS: ArticlePaths = { idOf: (path) => uriOfIndexPath(path).toString(), pathOf: (id) => indexPathOf(vscode.Uri.parse(id)) };
 /** Walks for single file events are short and not cancelled. */
@@ -417,7 +419,7 @@ export class CorpusService implements vscode.Disposable {
       // The saved indexes first: the views and search come back before a single file is looked at.
       const loaded = await this.loadIndexes(scans, rebuild, progress);
       this.setPhase('checking');
-      if (loaded) this.publish([...this.corpus.skipped()]);
+      if (loaded) await this.publish([...this.corpus.skipped()]);
       const skipped: SkippedFile[] = [];
       const summary = { unchanged: 0, reread: 0, removed: 0 };
       for (const { folder, settings, index } of scans) {
@@ -454,7 +456,7 @@ export class CorpusService implements vscode.Disposable {
       this.scheduleSave();
       this.lastScanSummary = { ...summary, ms: performance.now() - started };
       // An unchanged corpus is not listed again: at 100,000 articles that regrouped every view for nothing.
-      if (summary.reread + summary.removed > 0 || !sameSkipped(this.corpus.skipped(), skipped) || this.corpus.size !== summary.unchanged) this.publish(skipped);
+      if (summary.reread + summary.removed > 0 || !sameSkipped(this.corpus.skipped(), skipped) || this.corpus.size !== summary.unchanged) await this.publish(skipped);
     });
     this.stopListing();
     if (!signal.aborted) this.setState(this.settledState());
@@ -524,16 +526,28 @@ export class CorpusService implements vscode.Disposable {
     return loadedAny;
   }
 
-  /** Lists every folder's indexed articles and `skipped` as the corpus, entities first. */
-  private publish(skipped: readonly SkippedFile[]): void {
-    const articles: CorpusArticle[] = [];
-    const shown = displayPaths();
-    for (const { service } of this.indexes.values()) {
-      for (const summary of service.index.summaries()) articles.push(articleOf(summary, shown));
-    }
+  /**
+   * Lists every folder's indexed articles and `skipped` as the corpus, entities first. The articles' entries are
+   * made in slices: at 100,000 articles, making them at once (a URI and a display path each) was the reopening's
+   * longest stall of the extension host (0.86 s).
+   */
+  private async publish(skipped: readonly SkippedFile[]): Promise<void> {
+    const articles = await runInSlices(this.indexedArticleSteps());
     // Entities first: views that follow the corpus then read entities that are already up to date.
     this.entitiesDidChange(undefined);
     this.corpus.reset(articles, skipped);
+  }
+
+  /** The corpus's entries of every folder's indexed articles, as steps for `runInSlices`. */
+  private *indexedArticleSteps(): Generator<void, CorpusArticle[]> {
+    const articles: CorpusArticle[] = [];
+    const shown = displayPaths();
+    for (const { service } of this.indexes.values()) {
+      for (const summary of service.index.summaries()) {
+        if (articles.push(articleOf(summary, shown)) % PUBLISH_STEP_ARTICLES === 0) yield;
+      }
+    }
+    return articles;
   }
 
   /** Lists articles as they are indexed: the first at once, then at intervals (see {@link LISTING_INTERVAL_MS}). */
