@@ -4,8 +4,11 @@
 // articles in the Dates view, to the first search answer and to a complete index, on the first opening and on a
 // reopening with the saved index; the time of a rescan with nothing changed; the longest stall of the extension
 // host's event loop; and the host's memory. Figures, not pass/fail. `--profile` also profiles the extension host's
-// thread during each scan and prints the functions that took most time. Needs ../shared (Reuters) and
+// thread during each scan and prints the functions that took most time. Before the workbench, the engine's own
+// build of the same folder (`news-corpus index --rebuild`, the same threads and entity model) runs in a process of
+// its own, so that the complete index can be compared with it at the same load. Needs ../shared (Reuters) and
 // `npm run package`.
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -22,26 +25,54 @@ const STEP_TIMEOUT_MS = 15 * 60_000;
 /** The extension saves its index this long after the last change; the bench waits until the file is settled. */
 const CACHE_SETTLED_MS = 2_000;
 const QUERY = 'oil prices';
+/** How long a reloaded workbench is given to draw the News Corpus side bar it had before the bench opens it. */
+const RESTORED_SIDE_BAR_MS = 20_000;
 const STALL_PROBE_VARIABLE = 'NEWS_CORPUS_STALL_PROBE';
 const CPU_PROFILE_VARIABLE = 'NEWS_CORPUS_CPU_PROFILE';
+/** Longer than the extension's own profile tail (`PROFILE_TAIL_MS` in src/diagnostics). */
+const PROFILE_TAIL_WAIT_MS = 6_000;
 /** Functions printed for each profile with `--profile`. */
 const PROFILE_TOP = 15;
 
-/** The functions of a `.cpuprofile` that took most of its thread's time themselves, with their share. */
+/** A profile node's function, as "name file:line". */
+function functionOf(node) {
+  const { functionName, url, lineNumber } = node.callFrame;
+  return `${functionName || '(anonymous)'} ${url.split('/').at(-1)}:${lineNumber + 1}`;
+}
+
+/** The entries of `times` (name → µs) with most time, as "N ms name" lines. */
+function mostTime(times, count) {
+  return [...times].sort((a, b) => b[1] - a[1]).slice(0, count).map(([name, us]) => `${(us / 1000).toFixed(0)} ms ${name}`);
+}
+
+/**
+ * The functions of a `.cpuprofile` that took most of its thread's time themselves, and its longest stretch without
+ * an idle sample (the likeliest longest stall) with the functions it spent most time in, themselves or below.
+ */
 function topFunctions(file) {
   const profile = JSON.parse(readFileSync(file, 'utf8'));
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parent = new Map(profile.nodes.flatMap((node) => (node.children ?? []).map((child) => [child, node.id])));
   const self = new Map();
   let total = 0;
+  let stretch = { from: 0, us: 0 };
+  let longest = stretch;
   profile.samples.forEach((id, i) => {
     const delta = profile.timeDeltas[i] ?? 0;
-    const { functionName, url, lineNumber } = byId.get(id).callFrame;
-    const name = `${functionName || '(anonymous)'} ${url.split('/').at(-1)}:${lineNumber + 1}`;
+    const name = functionOf(byId.get(id));
     self.set(name, (self.get(name) ?? 0) + delta);
     total += delta;
+    stretch = name.startsWith('(idle)') ? { from: i + 1, us: 0 } : { from: stretch.from, us: stretch.us + delta };
+    if (stretch.us > longest.us) longest = stretch;
   });
-  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, PROFILE_TOP);
-  return { totalMs: total / 1000, top: top.map(([name, us]) => `${(us / 1000).toFixed(0)} ms ${name}`) };
+  const within = new Map();
+  for (let i = longest.from; i < profile.samples.length && !functionOf(byId.get(profile.samples[i])).startsWith('(idle)'); i++) {
+    const names = new Set();
+    for (let id = profile.samples[i]; id !== undefined; id = parent.get(id)) names.add(functionOf(byId.get(id)));
+    for (const name of names) within.set(name, (within.get(name) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  }
+  within.delete('(root) :0');
+  return { totalMs: total / 1000, top: mostTime(self, PROFILE_TOP), longestMs: longest.us / 1000, longestTop: mostTime(within, PROFILE_TOP) };
 }
 
 /** Reads every file once, so that the runs measure the extension with the files in the page cache. */
@@ -80,9 +111,43 @@ function probeLines(file) {
   return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
 }
 
+/** The longest stall between `from` and `to`, with when it ended, in ms from `from`. */
 function longestStall(file, from, to) {
   // A line covers the half second before it: the window is widened by that much.
-  return Math.max(0, ...probeLines(file).filter((line) => line.stallMs !== undefined && line.at >= from && line.at <= to + 600).map((line) => line.stallMs));
+  const lines = probeLines(file).filter((line) => line.stallMs !== undefined && line.at >= from && line.at <= to + 600);
+  const longest = lines.reduce((worst, line) => (line.stallMs > worst.stallMs ? line : worst), { stallMs: 0, at: from });
+  return `${longest.stallMs} ms (ending before ${seconds(longest.at - from)})`;
+}
+
+/** When the scan that began after `after` ended: the first state other than scanning. */
+function scanEndedAt(file, after) {
+  return probeLines(file).find((line) => line.event === 'state' && line.state !== 'scanning' && line.at >= after)?.at;
+}
+
+/**
+ * The engine's own build of `folder` (list, read, analyse, index; not the save), by the command line in a process of
+ * its own, with the extension's entity model and thread count: what the workbench's complete first index is compared
+ * with, by wall time and by the CPU time of the process (its threads included), which the machine's load sways less.
+ */
+function engineBuild(folder, sandboxRoot) {
+  const started = Date.now();
+  const output = execFileSync(process.execPath, [join(repoRoot, 'dist', 'cli.js'), 'index', folder, '--cache', join(sandboxRoot, 'engine.ncidx'), '--rebuild'], { encoding: 'utf8' });
+  const wall = Date.now() - started;
+  const figure = (pattern) => Number(pattern.exec(output)?.[1] ?? NaN) * 1000;
+  return {
+    listBuildMs: figure(/list files ([\d.]+) s/) + figure(/read \+ analyse \+ index ([\d.]+) s/),
+    wall,
+    cpuMs: figure(/CPU of all threads up to the complete index ([\d.]+) s/),
+    summary: output.trim().split('\n').slice(0, 4).join(' / '),
+  };
+}
+
+/** The host's CPU time from its activation to the end of the scan that followed (its indexing threads included). */
+function buildCpu(file, activatedTime) {
+  const lines = probeLines(file);
+  const activated = lines.find((line) => line.event === 'activated' && line.at >= activatedTime);
+  const ended = activated && lines.find((line) => line.event === 'state' && line.state !== 'scanning' && line.pid === activated.pid && line.at >= activated.at);
+  return ended?.cpuMs === undefined || activated.cpuMs === undefined ? undefined : ended.cpuMs - activated.cpuMs;
 }
 
 /** The probe's steps of the scan between `from` and `to`, in seconds from `from`: where the time to the first articles goes. */
@@ -113,7 +178,9 @@ async function measureOpening(workbench, count, reload, probe) {
   else await page.goto(workbench.url);
   await page.locator('.monaco-workbench').waitFor();
   const container = page.locator('.sidebar .composite.title').filter({ hasText: 'News Corpus' });
-  if (!(await container.isVisible())) await workbench.openViewContainer('News Corpus');
+  // A reloaded workbench draws the side bar it had a moment later: clicking its icon before that would close it.
+  const shown = reload ? await container.waitFor({ timeout: RESTORED_SIDE_BAR_MS }).then(() => true, () => false) : await container.isVisible();
+  if (!shown) await workbench.openViewContainer('News Corpus');
   await workbench.treeRows('Dates').first().waitFor({ timeout: STEP_TIMEOUT_MS });
   const firstArticles = Date.now() - started;
   await workbench.runCommand('News Corpus: Search Articles');
@@ -125,8 +192,11 @@ async function measureOpening(workbench, count, reload, probe) {
   await page.keyboard.press('Escape');
   await completeIndex(page, count);
   const complete = Date.now() - started;
-  const activated = (activatedAt(probe, started) ?? started) - started;
-  return { activated, firstArticles, firstSearch, answer, complete, stall: longestStall(probe, started, started + complete), memory: memoryAt(probe, started + complete), steps: timeline(probe, started, started + complete) };
+  const activatedTime = activatedAt(probe, started) ?? started;
+  const activated = activatedTime - started;
+  const ended = scanEndedAt(probe, activatedTime);
+  const builtAfterActivation = ended === undefined ? undefined : ended - activatedTime;
+  return { activated, builtAfterActivation, buildCpuMs: buildCpu(probe, activatedTime), firstArticles, firstSearch, answer, complete, stall: longestStall(probe, started, started + complete), memory: memoryAt(probe, started + complete), steps: timeline(probe, started, started + complete) };
 }
 
 /** Resolves once the status bar shows the article count without a spinner: the index is complete. */
@@ -172,6 +242,9 @@ await runMain(async (defer) => {
   say(`${text.files.toLocaleString('en-US')} articles, ${(text.bytes / 2 ** 20).toFixed(0)} MB of text (${(text.bytes / text.files / 1024).toFixed(1)} KB an article), read once into the page cache; load average ${load()}`);
 
   const sandbox = await createSandbox(defer);
+  say(`the engine's own build of the same folder (news-corpus index --rebuild), load average ${load()}…`);
+  const engine = engineBuild(folder, sandbox.root);
+  say(`engine build: list + read + analyse + index ${seconds(engine.listBuildMs)} (${seconds(engine.wall)} with its start and save; CPU ${seconds(engine.cpuMs)} before the save); load average ${load()}`);
   const probe = join(sandbox.root, 'stall-probe.jsonl');
   await installVsix(sandbox);
   const profiles = join(sandbox.root, 'profiles');
@@ -188,6 +261,9 @@ await runMain(async (defer) => {
   const rows = [];
   const first = await measureOpening(workbench, count, false, probe);
   rows.push(['first opening', first]);
+  const built = first.builtAfterActivation === undefined ? '?' : seconds(first.builtAfterActivation - engine.listBuildMs);
+  const cpu = first.buildCpuMs === undefined ? '?' : seconds(first.buildCpuMs - engine.cpuMs);
+  say(`complete first index ${built} later than the engine's own build (activation → ready against list + build), CPU ${cpu} more (the host's from its activation against the engine's); load average ${load()}`);
   say(`first opening done (load average ${load()}); waiting for the index to be saved…`);
   const cache = await settledCache(sandbox.userDataDir);
   const rescans = [];
@@ -195,21 +271,26 @@ await runMain(async (defer) => {
   const afterRescans = statSync(cache.path);
   const reopen = await measureOpening(workbench, count, true, probe);
   rows.push(['reopening', reopen]);
+  // The host profiles a scan until a while after it ends (the work it queues): the reopening's profile comes then.
+  if (profiling) await new Promise((resolve) => setTimeout(resolve, PROFILE_TAIL_WAIT_MS));
 
   say(`results at ${count.toLocaleString('en-US')} articles (${(text.bytes / 2 ** 20).toFixed(0)} MB of text), load average ${load()}:`);
+  console.log(`  the engine's own build (news-corpus index --rebuild, before the workbench): ${seconds(engine.listBuildMs)} to list, read, analyse and index, CPU ${seconds(engine.cpuMs)} (all its threads, before the save); ${engine.summary}`);
   for (const [name, row] of rows) {
-    console.log(`  ${name} (from the page load; the extension activated after ${seconds(row.activated)}): first articles in the Dates view ${seconds(row.firstArticles)}, first search answer ${seconds(row.firstSearch)} ("${row.answer}"), complete index ${seconds(row.complete)}, longest extension-host stall ${row.stall} ms; host memory then: ${row.memory}`);
+    const built = row.builtAfterActivation === undefined ? '?' : seconds(row.builtAfterActivation);
+    console.log(`  ${name} (from the page load; the extension activated after ${seconds(row.activated)}): first articles in the Dates view ${seconds(row.firstArticles)}, first search answer ${seconds(row.firstSearch)} ("${row.answer}"), complete index ${seconds(row.complete)} (${built} after the activation, host CPU meanwhile ${row.buildCpuMs === undefined ? '?' : seconds(row.buildCpuMs)}), longest extension-host stall ${row.stall}; host memory then: ${row.memory}`);
     console.log(`    steps from the page load: ${row.steps}`);
   }
-  for (const [i, rescan] of rescans.entries()) console.log(`  rescan ${i + 1} with nothing changed: ${rescan.scan} s in the extension, ${seconds(rescan.took)} from the command palette to the count, longest stall ${rescan.stall} ms; steps: ${rescan.steps}`);
+  for (const [i, rescan] of rescans.entries()) console.log(`  rescan ${i + 1} with nothing changed: ${rescan.scan} s in the extension, ${seconds(rescan.took)} from the command palette to the count, longest stall ${rescan.stall}; steps: ${rescan.steps}`);
   const rewritten = afterRescans.mtimeMs !== cache.mtimeMs || afterRescans.size !== cache.size;
   const kept = join(repoRoot, 'out', 'bench-vscode-profiles');
   if (profiling) mkdirSync(kept, { recursive: true });
   for (const file of readdirSync(profiles).sort()) {
     // Kept for DevTools (the sandbox goes): its Performance panel loads a .cpuprofile.
     copyFileSync(join(profiles, file), join(kept, file));
-    const { totalMs, top } = topFunctions(join(profiles, file));
+    const { totalMs, top, longestMs, longestTop } = topFunctions(join(profiles, file));
     console.log(`  CPU profile of the extension host, ${file} (${seconds(totalMs)} sampled), most time itself (the file is in out/bench-vscode-profiles):\n    ${top.join('\n    ')}`);
+    console.log(`  its longest busy stretch (no idle sample), ${longestMs.toFixed(0)} ms, by time in a function or below it:\n    ${longestTop.join('\n    ')}`);
   }
   console.log(`  cache file ${(cache.size / 2 ** 20).toFixed(0)} MB (${Math.round((100 * cache.size) / text.bytes)} % of the text); ${rewritten ? 'REWRITTEN by the unchanged rescans' : 'not rewritten by the unchanged rescans'}`);
   return 0;

@@ -31,8 +31,18 @@ export interface SkippedFile {
 }
 
 /**
+ * What a change did to the corpus's articles, for listeners that can follow it without starting over: the
+ * new articles when it only added articles that were not listed before (a build listing what it has read),
+ * otherwise `undefined` (anything may have changed).
+ *
+ * @example
+ * corpus.subscribe((change) => (change ? grouping.add(change.added) : regroup()));
+ */
+export type ArticlesChange = { readonly added: readonly CorpusArticle[] } | undefined;
+
+/**
  * The articles of a workspace and the files that were passed over, kept up to date as files change.
- * Listeners hear about every batch of changes once.
+ * Listeners hear about every batch of changes once, with what it did to the articles when it only added some.
  *
  * @example
  * const corpus = new Corpus();
@@ -42,7 +52,7 @@ export interface SkippedFile {
 export class Corpus {
   private readonly articleById = new Map<string, CorpusArticle>();
   private readonly skippedById = new Map<string, SkippedFile>();
-  private readonly changed = new Signal<void>();
+  private readonly changed = new Signal<ArticlesChange>();
 
   get size(): number {
     return this.articleById.size;
@@ -64,31 +74,42 @@ export class Corpus {
     return this.skippedById.size;
   }
 
-  subscribe(listener: () => void): Unsubscribe {
+  subscribe(listener: (change: ArticlesChange) => void): Unsubscribe {
     return this.changed.subscribe(listener);
   }
 
   /** Adds or replaces articles and skipped files, and forgets removed ids, then notifies once. */
   update(change: { articles?: readonly CorpusArticle[]; skipped?: readonly SkippedFile[]; removed?: readonly string[] }): void {
-    for (const id of change.removed ?? []) {
-      this.articleById.delete(id);
-      this.skippedById.delete(id);
-    }
-    for (const article of change.articles ?? []) {
-      this.skippedById.delete(article.id);
-      this.articleById.set(article.id, article);
-    }
-    for (const file of change.skipped ?? []) {
-      this.articleById.delete(file.id);
-      this.skippedById.set(file.id, file);
-    }
-    this.changed.fire();
+    this.changed.fire(this.apply(change));
   }
 
   /** Replaces everything, as after a full rescan. */
   reset(articles: readonly CorpusArticle[], skipped: readonly SkippedFile[]): void {
     this.articleById.clear();
     this.skippedById.clear();
-    this.update({ articles, skipped });
+    this.apply({ articles, skipped });
+    this.changed.fire(undefined);
+  }
+
+  /** Makes `change`; returns the articles it added when adding new articles is all it did to them. */
+  private apply(change: { articles?: readonly CorpusArticle[]; skipped?: readonly SkippedFile[]; removed?: readonly string[] }): ArticlesChange {
+    let addedOnly = true;
+    for (const id of change.removed ?? []) {
+      addedOnly &&= !this.articleById.has(id);
+      this.articleById.delete(id);
+      this.skippedById.delete(id);
+    }
+    const articles = change.articles ?? [];
+    for (const article of articles) {
+      addedOnly &&= !this.articleById.has(article.id);
+      this.skippedById.delete(article.id);
+      this.articleById.set(article.id, article);
+    }
+    for (const file of change.skipped ?? []) {
+      addedOnly &&= !this.articleById.has(file.id);
+      this.articleById.delete(file.id);
+      this.skippedById.set(file.id, file);
+    }
+    return addedOnly ? { added: articles } : undefined;
   }
 }

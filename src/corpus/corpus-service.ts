@@ -40,6 +40,14 @@ const SAVE_DELAY_MS = 5_000;
  */
 const LISTING_INTERVAL_MS = 250;
 const LISTED_PER_MS = 100;
+/**
+ * A build's progress reaches the status bar, the views' messages and the window's progress at most this often:
+ * the indexing threads report every 25 articles, and each report was three messages to the workbench, which
+ * runs on the same cores as the threads.
+ */
+const PROGRESS_INTERVAL_MS = 250;
+/** Articles whose corpus entries a publish makes between two checks of its time slice (about a millisecond of work). */
+const PUBLISH_STEP_ARTICLES = 250;
 /** How the corrections name articles (by URI) and the index names them (by path on disk, else URI). */
 const ARTICLE_PATHS: ArticlePaths = { idOf: (path) => uriOfIndexPath(path).toString(), pathOf: (id) => indexPathOf(vscode.Uri.parse(id)) };
 /** Walks for single file events are short and not cancelled. */
@@ -411,7 +419,7 @@ export class CorpusService implements vscode.Disposable {
       // The saved indexes first: the views and search come back before a single file is looked at.
       const loaded = await this.loadIndexes(scans, rebuild, progress);
       this.setPhase('checking');
-      if (loaded) this.publish([...this.corpus.skipped()]);
+      if (loaded) await this.publish([...this.corpus.skipped()]);
       const skipped: SkippedFile[] = [];
       const summary = { unchanged: 0, reread: 0, removed: 0 };
       for (const { folder, settings, index } of scans) {
@@ -421,11 +429,15 @@ export class CorpusService implements vscode.Disposable {
         const prepared = await this.prepareFolder({ folder, settings, index }, signal);
         skipped.push(...prepared.skipped);
         if (signal.aborted) return;
+        let reported = 0;
         const sync = await index.sync(prepared.jobs, {
           signal,
           onProgress: (done, total) => {
-            progress.report({ message: `indexing ${name} ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')}` });
             this.indexingNow = { done, total };
+            const now = performance.now();
+            if (this.phaseNow === 'indexing' && done < total && now - reported < PROGRESS_INTERVAL_MS) return;
+            reported = now;
+            progress.report({ message: `indexing ${name} ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')}` });
             if (this.phaseNow !== 'indexing') this.setPhase('indexing');
             else this.progressChanged.fire();
           },
@@ -444,7 +456,7 @@ export class CorpusService implements vscode.Disposable {
       this.scheduleSave();
       this.lastScanSummary = { ...summary, ms: performance.now() - started };
       // An unchanged corpus is not listed again: at 100,000 articles that regrouped every view for nothing.
-      if (summary.reread + summary.removed > 0 || !sameSkipped(this.corpus.skipped(), skipped) || this.corpus.size !== summary.unchanged) this.publish(skipped);
+      if (summary.reread + summary.removed > 0 || !sameSkipped(this.corpus.skipped(), skipped) || this.corpus.size !== summary.unchanged) await this.publish(skipped);
     });
     this.stopListing();
     if (!signal.aborted) this.setState(this.settledState());
@@ -514,16 +526,28 @@ export class CorpusService implements vscode.Disposable {
     return loadedAny;
   }
 
-  /** Lists every folder's indexed articles and `skipped` as the corpus, entities first. */
-  private publish(skipped: readonly SkippedFile[]): void {
-    const articles: CorpusArticle[] = [];
-    const shown = displayPaths();
-    for (const { service } of this.indexes.values()) {
-      for (const summary of service.index.summaries()) articles.push(articleOf(summary, shown));
-    }
+  /**
+   * Lists every folder's indexed articles and `skipped` as the corpus, entities first. The articles' entries are
+   * made in slices: at 100,000 articles, making them at once (a URI and a display path each) was the reopening's
+   * longest stall of the extension host (0.86 s).
+   */
+  private async publish(skipped: readonly SkippedFile[]): Promise<void> {
+    const articles = await runInSlices(this.indexedArticleSteps());
     // Entities first: views that follow the corpus then read entities that are already up to date.
     this.entitiesDidChange(undefined);
     this.corpus.reset(articles, skipped);
+  }
+
+  /** The corpus's entries of every folder's indexed articles, as steps for `runInSlices`. */
+  private *indexedArticleSteps(): Generator<void, CorpusArticle[]> {
+    const articles: CorpusArticle[] = [];
+    const shown = displayPaths();
+    for (const { service } of this.indexes.values()) {
+      for (const summary of service.index.summaries()) {
+        if (articles.push(articleOf(summary, shown)) % PUBLISH_STEP_ARTICLES === 0) yield;
+      }
+    }
+    return articles;
   }
 
   /** Lists articles as they are indexed: the first at once, then at intervals (see {@link LISTING_INTERVAL_MS}). */

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { CorpusArticle } from '../core/corpus';
 import { countOf } from '../core/display-text';
-import { DateGroups, DayGroup, groupByDate, MonthGroup, YearGroup } from '../core/date-groups';
+import { DateGrouping } from '../core/date-groups';
 import { MONTH_NAMES } from '../core/iso-date';
 import { DatesViewSettings } from '../corpus/settings';
 
@@ -20,37 +20,24 @@ export interface ArticleSource {
 }
 
 
-/** Lookup tables over one grouping, rebuilt when the corpus changes. */
-class DateIndex {
-  readonly years = new Map<string, YearGroup>();
-  readonly months = new Map<string, MonthGroup>();
-  readonly days = new Map<string, DayGroup>();
-
-  constructor(readonly groups: DateGroups) {
-    for (const year of groups.years) {
-      this.years.set(year.year, year);
-      for (const month of year.months) {
-        this.months.set(`${month.year}-${month.month}`, month);
-        for (const day of month.days) this.days.set(day.date, day);
-      }
-    }
-  }
-}
-
 /** The Dates view: year → month → day → articles, newest first by default, undated articles last. */
 export class DatesTreeProvider implements vscode.TreeDataProvider<DateTreeElement>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<DateTreeElement | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private index: DateIndex | undefined;
+  private grouping: DateGrouping | undefined;
 
   constructor(
     private readonly source: ArticleSource,
     private readonly settings: () => DatesViewSettings,
   ) {}
 
-  /** Regroups the articles: after they changed, or the settings did. */
-  refresh(): void {
-    this.index = undefined;
+  /**
+   * Shows the articles as they are now: `added` when they changed only by these new articles (a build listing
+   * what it has read), which join the grouping; otherwise (any other change, or the settings) they are regrouped.
+   */
+  refresh(added?: readonly CorpusArticle[]): void {
+    if (added && this.grouping) this.grouping.add(added);
+    else this.grouping = undefined;
     this.changed.fire(undefined);
   }
 
@@ -58,26 +45,26 @@ export class DatesTreeProvider implements vscode.TreeDataProvider<DateTreeElemen
     this.changed.dispose();
   }
 
-  private dateIndex(): DateIndex {
-    this.index ??= new DateIndex(groupByDate(this.source.articles(), this.settings().order));
-    return this.index;
+  private dates(): DateGrouping {
+    this.grouping ??= new DateGrouping(this.settings().order, this.source.articles());
+    return this.grouping;
   }
 
   getChildren(element?: DateTreeElement): DateTreeElement[] {
-    const index = this.dateIndex();
+    const dates = this.dates();
     if (!element) {
-      const years: DateTreeElement[] = index.groups.years.map((year) => ({ kind: 'year', year: year.year }));
-      return index.groups.undated.length > 0 ? [...years, { kind: 'undated' }] : years;
+      const years = dates.years().map((year): DateTreeElement => ({ kind: 'year', year }));
+      return dates.undatedCount > 0 ? [...years, { kind: 'undated' }] : years;
     }
     switch (element.kind) {
       case 'year':
-        return (index.years.get(element.year)?.months ?? []).map((month) => ({ kind: 'month', year: month.year, month: month.month }));
+        return dates.monthsOf(element.year).map((month) => ({ kind: 'month', year: element.year, month }));
       case 'month':
-        return (index.months.get(`${element.year}-${element.month}`)?.days ?? []).map((day) => ({ kind: 'day', date: day.date }));
+        return dates.daysOf(element.year, element.month).map((date) => ({ kind: 'day', date }));
       case 'day':
-        return (index.days.get(element.date)?.articles ?? []).map((article) => ({ kind: 'article', id: article.id }));
+        return dates.articlesOn(element.date).map((article) => ({ kind: 'article', id: article.id }));
       case 'undated':
-        return index.groups.undated.map((article) => ({ kind: 'article', id: article.id }));
+        return dates.undated().map((article) => ({ kind: 'article', id: article.id }));
       case 'article':
         return [];
     }
@@ -100,26 +87,24 @@ export class DatesTreeProvider implements vscode.TreeDataProvider<DateTreeElemen
   }
 
   getTreeItem(element: DateTreeElement): vscode.TreeItem {
-    const index = this.dateIndex();
+    const dates = this.dates();
     const collapsed = vscode.TreeItemCollapsibleState.Collapsed;
     switch (element.kind) {
       case 'year': {
-        const count = index.years.get(element.year)?.count ?? 0;
-        return folderItem(element.year, `year:${element.year}`, count, collapsed, 'calendar');
+        return folderItem(element.year, `year:${element.year}`, dates.yearCount(element.year), collapsed, 'calendar');
       }
       case 'month': {
-        const count = index.months.get(`${element.year}-${element.month}`)?.count ?? 0;
         const name = MONTH_NAMES[Number(element.month) - 1] ?? element.month;
-        return folderItem(name, `month:${element.year}-${element.month}`, count, collapsed, 'calendar');
+        return folderItem(name, `month:${element.year}-${element.month}`, dates.monthCount(element.year, element.month), collapsed, 'calendar');
       }
       case 'day': {
-        const count = index.days.get(element.date)?.articles.length ?? 0;
+        const count = dates.dayCount(element.date);
         const item = folderItem(String(Number(element.date.slice(8, 10))), `day:${element.date}`, count, collapsed, 'calendar');
         item.tooltip = `${element.date} · ${countOf(count, 'article')}`;
         return item;
       }
       case 'undated':
-        return folderItem(this.settings().undatedLabel, 'undated', index.groups.undated.length, collapsed, 'question');
+        return folderItem(this.settings().undatedLabel, 'undated', dates.undatedCount, collapsed, 'question');
       case 'article':
         return articleItem(this.source.article(element.id), element.id);
     }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { articleTargetOf } from '../core/article-target';
-import { Corpus } from '../core/corpus';
+import { ArticlesChange, Corpus } from '../core/corpus';
 import { countOf } from '../core/display-text';
 import { CorpusState, ScanPhase } from '../corpus/corpus-service';
 import { readDatesViewSettings, readRevealActiveArticle, SETTINGS_SECTION } from '../corpus/settings';
@@ -39,8 +39,8 @@ export function registerDatesTree(context: vscode.ExtensionContext, deps: DatesT
     const scanning = corpus.size > 0 ? scanMessage(deps.service) : undefined;
     view.message = scanning ?? (corpus.skippedCount > 0 && corpus.size > 0 ? `${countOf(corpus.skippedCount, 'file')} skipped — see News Corpus: Show Skipped Files` : '');
   };
-  const update = () => {
-    provider.refresh();
+  const update = (change: ArticlesChange) => {
+    provider.refresh(change?.added);
     view.description = corpus.size > 0 ? countOf(corpus.size, 'article') : '';
     showMessage();
   };

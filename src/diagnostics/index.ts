@@ -10,6 +10,8 @@ export const STALL_PROBE_VARIABLE = 'NEWS_CORPUS_STALL_PROBE';
 export const CPU_PROFILE_VARIABLE = 'NEWS_CORPUS_CPU_PROFILE';
 /** How often the probe's timer asks to run: a later run means the event loop was busy for the difference. */
 const PROBE_INTERVAL_MS = 10;
+/** A CPU profile goes on this long after its scan ends: the work a scan queues (the saved index's term tree, a save) comes after. */
+const PROFILE_TAIL_MS = 4_000;
 /** How often the probe writes the longest stall since its last line, and the memory of the extension host. */
 const REPORT_INTERVAL_MS = 500;
 
@@ -25,14 +27,18 @@ export interface StallProbeDeps {
 /**
  * For `npm run bench:vscode`: when the extension host's environment names a file in
  * {@link STALL_PROBE_VARIABLE}, appends a JSON line every {@link REPORT_INTERVAL_MS} with the longest
- * event-loop stall since the last line (how late a 10 ms timer ran), the host's memory and process id, and a
+ * event-loop stall since the last line (how late a 10 ms timer ran), the host's memory, CPU time and process id, and a
  * line for each step of the scan (activation with the host's uptime, phases, states, the corpus's size as it
  * first fills), so that the benchmark can say where the time to the first articles goes. Off otherwise.
  */
 export function registerStallProbe(context: vscode.ExtensionContext, deps: StallProbeDeps): void {
   const file = process.env[STALL_PROBE_VARIABLE];
   if (!file) return;
-  const write = (line: object) => appendFileSync(file, `${JSON.stringify({ pid: process.pid, at: Date.now(), ...line })}\n`);
+  const write = (line: object) => {
+    // CPU time of the whole host process, its indexing threads included: firmer than wall time on a shared machine.
+    const cpu = process.cpuUsage();
+    appendFileSync(file, `${JSON.stringify({ pid: process.pid, at: Date.now(), cpuMs: Math.round((cpu.user + cpu.system) / 1000), ...line })}\n`);
+  };
   write({ event: 'activated', hostUptimeMs: Math.round(process.uptime() * 1000) });
   let expected = performance.now() + PROBE_INTERVAL_MS;
   let longest = 0;
@@ -70,9 +76,9 @@ export function registerStallProbe(context: vscode.ExtensionContext, deps: Stall
 }
 
 /**
- * When {@link CPU_PROFILE_VARIABLE} names a folder, profiles the extension host's thread from activation to the
- * end of the first scan, then each later scan, writing `host-PID-N.cpuprofile` files (for DevTools, or
- * summing by function) into it.
+ * When {@link CPU_PROFILE_VARIABLE} names a folder, profiles the extension host's thread from activation to
+ * {@link PROFILE_TAIL_MS} after the end of the first scan, then each later scan likewise, writing
+ * `host-PID-N.cpuprofile` files (for DevTools, or summing by function) into it.
  */
 function profileScans(deps: StallProbeDeps): vscode.Disposable {
   const folder = process.env[CPU_PROFILE_VARIABLE];
@@ -81,21 +87,26 @@ function profileScans(deps: StallProbeDeps): vscode.Disposable {
   session.connect();
   let profiles = 0;
   let running = false;
+  let tail: ReturnType<typeof setTimeout> | undefined;
   const start = () => {
     running = true;
     session.post('Profiler.enable', () => session.post('Profiler.start'));
   };
-  start();
-  const stop = deps.onDidChangeState(() => {
-    if (deps.state() === 'scanning') {
-      if (!running) start();
-      return;
-    }
-    if (!running) return;
+  const finish = () => {
+    tail = undefined;
     running = false;
     session.post('Profiler.stop', (error, result) => {
       if (!error) writeFileSync(path.join(folder, `host-${process.pid}-${++profiles}.cpuprofile`), JSON.stringify(result.profile));
     });
+  };
+  start();
+  const stop = deps.onDidChangeState(() => {
+    if (deps.state() === 'scanning') {
+      // A scan starting within the tail of the last one is profiled with it.
+      if (tail !== undefined) clearTimeout(tail);
+      tail = undefined;
+      if (!running) start();
+    } else if (running && tail === undefined) tail = setTimeout(finish, PROFILE_TAIL_MS);
   });
-  return { dispose: () => (stop.dispose(), session.disconnect()) };
+  return { dispose: () => (stop.dispose(), tail !== undefined && clearTimeout(tail), session.disconnect()) };
 }

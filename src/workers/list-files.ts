@@ -81,9 +81,10 @@ function errorText(error: unknown): string {
  */
 export function* listFileSteps(root: string, filter: ListingFilter, run: ListingRun = {}): Generator<void, FileListing> {
   const listing: FileListing = { files: [], unreadableFolders: [], unreadableFiles: [] };
-  const pending = [''];
+  // Each folder with its absolute path, joined by hand: `path.join` normalises the whole path, twice a file.
+  const pending = [{ relative: '', absolute: root }];
   for (let folder = pending.pop(); folder !== undefined && run.signal?.aborted !== true; folder = pending.pop()) {
-    const absolute = folder ? path.join(root, folder) : root;
+    const { relative, absolute } = folder;
     let entries: Dirent[];
     try {
       entries = readdirSync(absolute, { withFileTypes: true });
@@ -93,15 +94,16 @@ export function* listFileSteps(root: string, filter: ListingFilter, run: Listing
     }
     yield;
     const before = listing.files.length;
+    const prefix = absolute.endsWith(path.sep) ? absolute : `${absolute}${path.sep}`;
     let sinceStep = 0;
     for (const entry of entries) {
-      const relativePath = folder ? `${folder}/${entry.name}` : entry.name;
+      const relativePath = relative ? `${relative}/${entry.name}` : entry.name;
       if (entry.isDirectory()) {
-        if (filter.entersFolder(relativePath)) pending.push(relativePath);
+        if (filter.entersFolder(relativePath)) pending.push({ relative: relativePath, absolute: `${prefix}${entry.name}` });
         continue;
       }
       if (!(entry.isFile() || entry.isSymbolicLink()) || !filter.acceptsFile(relativePath)) continue;
-      const full = path.join(absolute, entry.name);
+      const full = `${prefix}${entry.name}`;
       try {
         const stat = statSync(full, { throwIfNoEntry: false });
         // Gone since the folder was read; a symlink to a folder is not followed.

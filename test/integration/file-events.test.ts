@@ -14,6 +14,17 @@ function searchTitles(corpus: NewsCorpusApi, query: string): string[] {
   return response.hits.map((hit) => hit.title);
 }
 
+/** What the Dates view shows of `date`: the ids under its day, and the counts of the day, its month and its year, against the corpus's. */
+async function datesViewOf(corpus: NewsCorpusApi, date: string): Promise<{ ids: string[]; counts: string[]; expected: string[] }> {
+  const tree = corpus.datesTree;
+  const ids = (await tree.getChildren({ kind: 'day', date })).flatMap((element) => (element.kind === 'article' ? [element.id] : []));
+  const [year, month] = [date.slice(0, 4), date.slice(5, 7)];
+  const counts = [tree.getTreeItem({ kind: 'day', date }), tree.getTreeItem({ kind: 'month', year, month }), tree.getTreeItem({ kind: 'year', year })].map((item) => String(item.description));
+  const articles = [...corpus.corpus.articles()];
+  const expected = [date, `${year}-${month}`, year].map((prefix) => articles.filter((article) => article.date?.startsWith(prefix)).length.toLocaleString('en-US'));
+  return { ids, counts, expected };
+}
+
 describe('Following the files of the workspace', () => {
   const liveFolder = workspaceUri('live');
 
@@ -33,11 +44,18 @@ describe('Following the files of the workspace', () => {
     await corpusBecomes('the new article is in the corpus', () => corpus.corpus.article(id)?.date === '2021-06-01', corpus);
     assert.strictEqual(corpus.corpus.article(id)?.title, 'A freshly written article about the quayside.');
     assert.deepStrictEqual(searchTitles(corpus, 'quayside'), ['A freshly written article about the quayside.']);
+    // A new article joins the Dates view's grouping; an edited one makes it regroup: both must show what the corpus holds.
+    const added = await datesViewOf(corpus, '2021-06-01');
+    assert.ok(added.ids.includes(id), `the Dates view lists the new article on its day: ${added.ids.join(', ')}`);
+    assert.deepStrictEqual(added.counts, added.expected);
 
     await vscode.workspace.fs.writeFile(uri, encode(' date 2021-06-02 The quayside article, corrected by the lighthouse keeper.'));
     await corpusBecomes('the edit is seen', () => corpus.corpus.article(id)?.date === '2021-06-02', corpus);
     assert.deepStrictEqual(searchTitles(corpus, 'lighthouse'), ['The quayside article, corrected by the lighthouse keeper.']);
     assert.deepStrictEqual(searchTitles(corpus, '"freshly written"'), []);
+    const [left, moved] = [await datesViewOf(corpus, '2021-06-01'), await datesViewOf(corpus, '2021-06-02')];
+    assert.ok(!left.ids.includes(id) && moved.ids.includes(id), 'the edited article moved to its new day in the Dates view');
+    assert.deepStrictEqual([left.counts, moved.counts], [left.expected, moved.expected]);
 
     await vscode.workspace.fs.delete(uri);
     await corpusBecomes('the deleted article is gone', () => corpus.corpus.article(id) === undefined, corpus);

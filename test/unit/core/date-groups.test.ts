@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { Corpus, CorpusArticle } from '../../../src/core/corpus';
-import { groupByDate } from '../../../src/core/date-groups';
+import { DateGrouping } from '../../../src/core/date-groups';
 
 function article(id: string, date: string | undefined, title = id): CorpusArticle {
   const base: CorpusArticle = { id, path: `${id}.txt`, title };
@@ -15,28 +15,52 @@ const ARTICLES = [
   article('e', undefined, 'Undated note'),
 ];
 
-describe('groupByDate', () => {
+describe('DateGrouping', () => {
   it('nests year → month → day → articles, newest first, with counts', () => {
-    const groups = groupByDate(ARTICLES);
-    assert.deepStrictEqual(groups.years.map((year) => [year.year, year.count]), [['2023', 3], ['2022', 1]]);
-    const september = groups.years[0]?.months[0];
-    assert.strictEqual(september?.month, '09');
-    assert.deepStrictEqual(september?.days.map((day) => day.date), ['2023-09-13', '2023-09-01']);
-    assert.deepStrictEqual(september?.days[0]?.articles.map((entry) => entry.title), ['Kim arrives in Russia', 'Putin meets Kim']);
+    const grouping = new DateGrouping('newest-first', ARTICLES);
+    assert.deepStrictEqual(grouping.years().map((year) => [year, grouping.yearCount(year)]), [['2023', 3], ['2022', 1]]);
+    assert.deepStrictEqual(grouping.monthsOf('2023'), ['09']);
+    assert.strictEqual(grouping.monthCount('2023', '09'), 3);
+    assert.deepStrictEqual(grouping.daysOf('2023', '09'), ['2023-09-13', '2023-09-01']);
+    assert.strictEqual(grouping.dayCount('2023-09-13'), 2);
+    assert.deepStrictEqual(grouping.articlesOn('2023-09-13').map((entry) => entry.title), ['Kim arrives in Russia', 'Putin meets Kim']);
   });
 
   it('keeps undated articles apart', () => {
-    assert.deepStrictEqual(groupByDate(ARTICLES).undated.map((entry) => entry.id), ['e']);
+    const grouping = new DateGrouping('newest-first', ARTICLES);
+    assert.deepStrictEqual(grouping.undated().map((entry) => entry.id), ['e']);
+    assert.strictEqual(grouping.undatedCount, 1);
   });
 
   it('can put the oldest first', () => {
-    const groups = groupByDate(ARTICLES, 'oldest-first');
-    assert.deepStrictEqual(groups.years.map((year) => year.year), ['2022', '2023']);
-    assert.deepStrictEqual(groups.years[1]?.months[0]?.days.map((day) => day.date), ['2023-09-01', '2023-09-13']);
+    const grouping = new DateGrouping('oldest-first', ARTICLES);
+    assert.deepStrictEqual(grouping.years(), ['2022', '2023']);
+    assert.deepStrictEqual(grouping.daysOf('2023', '09'), ['2023-09-01', '2023-09-13']);
   });
 
-  it('groups an empty corpus into nothing', () => {
-    assert.deepStrictEqual(groupByDate([]), { years: [], undated: [] });
+  it('groups an empty corpus into nothing, and knows no unknown period', () => {
+    const grouping = new DateGrouping();
+    assert.deepStrictEqual([grouping.years(), grouping.monthsOf('2023'), grouping.daysOf('2023', '09'), grouping.articlesOn('2023-09-13'), grouping.undated()], [[], [], [], [], []]);
+    assert.deepStrictEqual([grouping.yearCount('2023'), grouping.monthCount('2023', '09'), grouping.dayCount('2023-09-13')], [0, 0, 0]);
+  });
+
+  it('takes articles in any number of additions, read in between, as it would take them at once', () => {
+    for (const order of ['newest-first', 'oldest-first'] as const) {
+      const whole = new DateGrouping(order, ARTICLES);
+      const grown = new DateGrouping(order);
+      const more = [...ARTICLES, article('f', '2023-10-02', 'Autumn'), article('g', '2023-09-13', 'Again'), article('h', '2021-12-31')];
+      for (const [i, entry] of more.entries()) {
+        grown.add([entry]);
+        // Reading sorts what is there: later additions must still land in order.
+        if (i % 2 === 0) grown.articlesOn('2023-09-13');
+        grown.years();
+      }
+      whole.add(more.slice(ARTICLES.length));
+      const shape = (grouping: DateGrouping) =>
+        grouping.years().map((year) => [year, grouping.yearCount(year), grouping.monthsOf(year).map((month) => [month, grouping.monthCount(year, month), grouping.daysOf(year, month).map((date) => grouping.articlesOn(date).map((entry) => entry.id))])]);
+      assert.deepStrictEqual(shape(grown), shape(whole));
+      assert.deepStrictEqual(shape(grown)[0]?.[0], order === 'newest-first' ? '2023' : '2021');
+    }
   });
 });
 
@@ -62,6 +86,19 @@ describe('Corpus', () => {
     corpus.update({ articles: [article('a', '2023-09-13')] });
     assert.strictEqual(corpus.size, 1);
     assert.strictEqual(corpus.skippedCount, 0);
+  });
+
+  it('tells listeners the articles a change only added, and nothing when it did more', () => {
+    const corpus = new Corpus();
+    const changes: (string[] | undefined)[] = [];
+    corpus.subscribe((change) => changes.push(change?.added.map((entry) => entry.id)));
+    corpus.update({ articles: [article('a', '2023-09-13'), article('b', undefined)] });
+    corpus.update({ articles: [article('c', '2023-09-14')], skipped: [{ id: 'x', path: 'x.txt', reason: 'binary', message: 'binary' }] });
+    corpus.update({ articles: [article('a', '2023-09-15')] });
+    corpus.update({ removed: ['b'] });
+    corpus.update({ articles: [article('d', undefined), article('d', undefined)] });
+    corpus.reset([article('z', undefined)], []);
+    assert.deepStrictEqual(changes, [['a', 'b'], ['c'], undefined, undefined, undefined, undefined]);
   });
 
   it('stops notifying after unsubscribe, and reset replaces everything', () => {

@@ -42,7 +42,7 @@ describe('news-corpus index and search', function () {
     assert.strictEqual(first.code, 0, first.err);
     assert.match(first.out, new RegExp(`Indexed ${NEWS.length} articles`));
     assert.match(first.out, /built from scratch/);
-    assert.match(first.out, /list files [\d.]+ s, read \+ analyse \+ index [\d.]+ s, save [\d.]+ s/);
+    assert.match(first.out, /list files [\d.]+ s, read \+ analyse \+ index [\d.]+ s, save [\d.]+ s, total [\d.]+ s; CPU of all threads up to the complete index [\d.]+ s/);
     assert.match(first.out, /saved to .*\.ncidx \([\d.]+ MB\)/);
     const written = statSync(cache);
     const second = await run(['index', dir, ...common()]);
