@@ -20,9 +20,13 @@
     return node;
   }
 
-  /** Draws the page; re-renders keep keyboard focus on the element with the same `data-focus` key. */
+  /**
+   * Draws the page; re-renders keep keyboard focus on the element with the same `data-focus` key, if the page has
+   * the focus: a panel redrawn in the background (the corpus changed) must not take it from a quick pick, which
+   * then closes, or from the editor.
+   */
   function render(draw, state, data) {
-    const focused = document.activeElement && document.activeElement.getAttribute('data-focus');
+    const focused = document.hasFocus() && document.activeElement && document.activeElement.getAttribute('data-focus');
     const started = performance.now();
     draw(state, data);
     // Read by the end-to-end tests, which report how long drawing took.

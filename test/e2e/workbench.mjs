@@ -126,6 +126,11 @@ export class Workbench {
     return this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
   }
 
+  /** The row the quick input would accept on Enter. */
+  activeQuickInputRow() {
+    return this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused');
+  }
+
   /** The title line of the quick input, where the search box reports counts and timings. */
   quickInputTitle() {
     return this.page.locator('.quick-input-widget .quick-input-title');
