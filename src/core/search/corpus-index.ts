@@ -262,10 +262,7 @@ export class CorpusIndex {
   /** The title and date of the article at `path`, without decoding its text. */
   summary(path: string): ArticleSummary | undefined {
     const doc = this.store.docOf(path);
-    if (doc === undefined) return undefined;
-    const summary = { path, title: this.store.titles[doc] ?? '' };
-    const date = dayString(this.store.day.array[doc] ?? 0);
-    return date === undefined ? summary : { ...summary, date };
+    return doc === undefined ? undefined : this.articleSummary(doc);
   }
 
   /**
@@ -273,15 +270,14 @@ export class CorpusIndex {
    * document id, without a look-up by path: a reopen lists 100,000 of them before the views show anything.
    */
   *summaries(): IterableIterator<ArticleSummary> {
-    const { paths, titles } = this.store;
-    const days = this.store.day.array;
-    for (let doc = 0; doc < this.store.count; doc++) {
-      if (!this.store.isLive(doc)) continue;
-      const path = paths[doc] ?? '';
-      const title = titles[doc] ?? '';
-      const date = dayString(days[doc] ?? 0);
-      yield date === undefined ? { path, title } : { path, title, date };
-    }
+    for (let doc = 0; doc < this.store.count; doc++) if (this.store.isLive(doc)) yield this.articleSummary(doc);
+  }
+
+  private articleSummary(doc: number): ArticleSummary {
+    const path = this.store.paths[doc] ?? '';
+    const title = this.store.titles[doc] ?? '';
+    const date = dayString(this.store.day.array[doc] ?? 0);
+    return date === undefined ? { path, title } : { path, title, date };
   }
 
   /** The file size and modification time the article at `path` had when indexed. */
