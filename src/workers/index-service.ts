@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { SearchCorrections } from '../core/curation/corrected-search';
 import { AnalyzedArticleMeta, AnalyzedBatch, SkippedArticle } from '../core/search/analyzed-batch';
 import { dayString } from '../core/search/date-values';
 import { ArticleSummary, CorpusIndex, SearchOptions, SearchResponse } from '../core/search/corpus-index';
-import { IndexIdentity, decodeIndexSteps, encodeIndexSteps } from '../core/search/index-file';
+import { IndexIdentity, decodeSavedSteps, encodeIndexSteps } from '../core/search/index-file';
 import { MatchesPerDay } from '../core/search/matches-per-day';
 import { runInSlices } from '../core/search/time-slices';
+import { readCacheFile } from './cache-file';
 import { ExtractorSpec, extractorId } from './entity-extractor';
 import { FileJob } from './protocol';
 import { IndexWorkerPool } from './worker-pool';
@@ -302,14 +303,11 @@ export class IndexService {
   private async loadCache(): Promise<{ ok: boolean; message?: string }> {
     const file = this.options.cacheFile;
     if (file === undefined) return { ok: false };
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(file);
-    } catch {
-      return { ok: false };
-    }
-    // Staged: what lists the articles and answers a search now, the entity table later (see prepareLater).
-    const decoded = await runInSlices(decodeIndexSteps(bytes, this.identity(), { staged: true }));
+    // Read, checked and inflated off this thread (see readCacheFile); what lists the articles and answers a search is
+    // built here now, the entity table later (see prepareLater).
+    const cache = await readCacheFile(file, this.identity());
+    if (!cache.found) return { ok: false };
+    const decoded = cache.read.ok ? await runInSlices(decodeSavedSteps(cache.read, { staged: true })) : cache.read;
     // A damaged or stale cache is rewritten even if the folder turns out to be empty.
     if (!decoded.ok) {
       this.unsaved = true;

@@ -1,7 +1,7 @@
 import { crc32 } from 'node:zlib';
 import { IndexParts } from './corpus-index';
 import { Deferred } from './deferred';
-import { SectionInfo, decodeSections, encodeSections } from './index-sections';
+import { SavedSections, SectionInfo, assembleSections, encodeSections, readSections } from './index-sections';
 import { runAtOnce } from './time-slices';
 
 /**
@@ -78,6 +78,16 @@ interface IndexFileProblem {
 
 /** What decoding an index file gives: the parts of the index, or why the file cannot be used. */
 type DecodedIndex = { ok: true; parts: IndexParts; createdAt: string } | { ok: false; problem: IndexFileProblem };
+
+/**
+ * What reading an index file gives ({@link readIndexFileSteps}): its checked sections as plain data, or why the
+ * file cannot be used. Plain data, so that it can cross from a worker thread.
+ *
+ * @example
+ * const read: ReadIndexFile = runAtOnce(readIndexFileSteps(bytes, identity));
+ * if (read.ok) read.saved.paths.length; // the number of articles
+ */
+export type ReadIndexFile = { readonly ok: true; readonly saved: SavedSections; readonly createdAt: string } | { readonly ok: false; readonly problem: IndexFileProblem };
 
 /** The CRC-32 of `chunk` continued from `crc`, pausing every few MB. */
 function* checksumSteps(chunk: Uint8Array, crc: number): Generator<void, number> {
@@ -173,19 +183,22 @@ function* checkedPayload(bytes: Uint8Array): Generator<void, { ok: true; payload
   return { ok: true, payload };
 }
 
+/** A damaged file's error, as the problem it is (the reason inside the problem's own sentence, without its prefix and its full stop). */
+function corruptBy(error: unknown): { ok: false; problem: IndexFileProblem } {
+  return corrupt((error instanceof Error ? error.message : String(error)).replace(/^News Corpus: /, '').replace(/\.$/, ''));
+}
+
 /**
- * Decodes an index file written by {@link encodeIndexSteps}. Checks magic, version, length and checksum
- * (`corrupt`), then the analyser version and the identity the caller expects (`stale`). Never throws.
- * A generator that pauses every few ms, so that loading never blocks the extension host for long. With `staged`,
- * the entity table is left to decode later (`parts.entities` is then a {@link Deferred}: a reopen lists the
- * articles and answers a search first); the checksum covers it all the same.
+ * Reads an index file written by {@link encodeIndexSteps} into its sections as plain data, building nothing:
+ * checks magic, version, length and checksum (`corrupt`), then the analyser version and the identity the caller
+ * expects (`stale`), then inflates and checks the sections (see {@link readSections}). Never throws. The part of
+ * a load that can run on another thread; {@link decodeSavedSteps} makes the index's parts from what it gives.
  *
  * @example
- * const loaded = await runInSlices(decodeIndexSteps(await readFile(file), { root: dir, extractor: 'none' }, { staged: true }));
- * const index = loaded.ok ? new CorpusIndex(loaded.parts) : undefined;
- * await index?.prepare(); // decodes the rest in the background
+ * const read = runAtOnce(readIndexFileSteps(await readFile(file), { root: dir, extractor: 'none' }));
+ * const decoded = read.ok ? runAtOnce(decodeSavedSteps(read)) : read;
  */
-export function* decodeIndexSteps(bytes: Uint8Array, expected: IndexIdentity, options: { readonly staged?: boolean } = {}): Generator<void, DecodedIndex> {
+export function* readIndexFileSteps(bytes: Uint8Array, expected: IndexIdentity): Generator<void, ReadIndexFile> {
   const checked = yield* checkedPayload(bytes);
   if (!checked.ok) return checked;
   const payload = checked.payload;
@@ -196,14 +209,46 @@ export function* decodeIndexSteps(bytes: Uint8Array, expected: IndexIdentity, op
     if (meta.analyzer !== ANALYZER_VERSION) return stale(`built by analyser version ${meta.analyzer}, this version is ${ANALYZER_VERSION}`);
     if (meta.root !== expected.root) return stale(`it was built for ${meta.root}`);
     if (meta.extractor !== expected.extractor) return stale(`it was built with entity extractor "${meta.extractor}", now "${expected.extractor}"`);
-    const parts = yield* decodeSections(payload.subarray(metaEnd), meta.sections);
-    if (options.staged || !(parts.entities instanceof Deferred)) return { ok: true, parts, createdAt: meta.createdAt };
-    const { table, stats } = yield* parts.entities.steps();
-    return { ok: true, parts: stats === undefined ? { ...parts, entities: table } : { ...parts, entities: table, entityStats: stats }, createdAt: meta.createdAt };
+    return { ok: true, saved: yield* readSections(payload.subarray(metaEnd), meta.sections), createdAt: meta.createdAt };
   } catch (error) {
-    // The reason goes inside the problem's own sentence, so it loses its prefix and its full stop.
-    return corrupt((error instanceof Error ? error.message : String(error)).replace(/^News Corpus: /, '').replace(/\.$/, ''));
+    return corruptBy(error);
   }
+}
+
+/**
+ * Makes the parts of an index from a file read by {@link readIndexFileSteps} (see {@link assembleSections}). Never
+ * throws: parts that do not fit together make the file `corrupt`. With `staged`, the entity table is left to
+ * decode later (`parts.entities` is then a {@link Deferred}: a reopen lists the articles and answers a search first).
+ *
+ * @example
+ * const decoded = await runInSlices(decodeSavedSteps(read, { staged: true }));
+ * const index = decoded.ok ? new CorpusIndex(decoded.parts) : undefined;
+ */
+export function* decodeSavedSteps(read: { readonly saved: SavedSections; readonly createdAt: string }, options: { readonly staged?: boolean } = {}): Generator<void, DecodedIndex> {
+  try {
+    const parts = yield* assembleSections(read.saved);
+    if (options.staged || !(parts.entities instanceof Deferred)) return { ok: true, parts, createdAt: read.createdAt };
+    const { table, stats } = yield* parts.entities.steps();
+    return { ok: true, parts: stats === undefined ? { ...parts, entities: table } : { ...parts, entities: table, entityStats: stats }, createdAt: read.createdAt };
+  } catch (error) {
+    return corruptBy(error);
+  }
+}
+
+/**
+ * Decodes an index file written by {@link encodeIndexSteps}: {@link readIndexFileSteps}, then
+ * {@link decodeSavedSteps}. Never throws. A generator that pauses every few ms, so that loading never blocks the
+ * extension host for long. With `staged`, the entity table is left to decode later (`parts.entities` is then a
+ * {@link Deferred}); the checksum covers it all the same.
+ *
+ * @example
+ * const loaded = await runInSlices(decodeIndexSteps(await readFile(file), { root: dir, extractor: 'none' }, { staged: true }));
+ * const index = loaded.ok ? new CorpusIndex(loaded.parts) : undefined;
+ * await index?.prepare(); // decodes the rest in the background
+ */
+export function* decodeIndexSteps(bytes: Uint8Array, expected: IndexIdentity, options: { readonly staged?: boolean } = {}): Generator<void, DecodedIndex> {
+  const read = yield* readIndexFileSteps(bytes, expected);
+  return read.ok ? yield* decodeSavedSteps(read, options) : read;
 }
 
 /**

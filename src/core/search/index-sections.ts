@@ -268,12 +268,16 @@ function* writePostings(writer: ByteWriter, postings: MainPostings, store: DocSt
   }
 }
 
-/**
- * Reads the postings' tables; their encoded bytes are used where they lie in the file buffer (which the text
- * and the forward index keep alive anyway), and the postings are decoded per term when first read. Gives them
- * encoded too, to make the entity fields from.
- */
-function* readPostings(section: Uint8Array, total: number, docCount: number): Generator<void, { postings: MainPostings; encoded: EncodedPostings }> {
+/** The postings' tables as saved: where each term's postings start (`offsets`) and its encoded bytes (`starts` in `data`). */
+interface SavedPostings {
+  readonly offsets: Uint32Array;
+  readonly starts: Uint32Array;
+  /** The encoded postings, where they lie in the file's buffer (which the text and the forward index keep alive anyway). */
+  readonly data: Uint8Array;
+}
+
+/** Reads the postings' tables and checks them against the `total` postings the file describes. */
+function readPostingTables(section: Uint8Array, total: number): SavedPostings {
   const reader = new ByteReader(section);
   const termCount = reader.varint();
   const offsets = new Uint32Array(termCount + 1);
@@ -288,12 +292,20 @@ function* readPostings(section: Uint8Array, total: number, docCount: number): Ge
   if (described !== total) throw new Error(`News Corpus: the postings hold ${described < total ? 'fewer' : 'more'} entries than described.`);
   const data = section.subarray(reader.position);
   if (starts[termCount] !== data.length) throw new Error('News Corpus: the postings hold another number of bytes than described.');
+  return { offsets, starts, data };
+}
+
+/**
+ * The postings over their saved tables, decoded per term when first read; gives them encoded too, to make the
+ * entity fields from.
+ */
+function postingsOf(saved: SavedPostings, docCount: number): { postings: MainPostings; encoded: EncodedPostings } {
+  const total = saved.offsets[saved.offsets.length - 1] ?? 0;
   // Allocated now, filled per term later: pages are only touched as terms are decoded.
   const docs = new Uint32Array(total);
   const counts = new Uint16Array(total);
-  yield;
-  const encoded = { bytes: data, starts, docCount };
-  return { postings: new MainPostings(offsets, docs, counts, encoded), encoded };
+  const encoded = { bytes: saved.data, starts: saved.starts, docCount };
+  return { postings: new MainPostings(saved.offsets, docs, counts, encoded), encoded };
 }
 
 function* writeColumns(writer: ByteWriter, columns: DocColumns): Generator<void, void> {
@@ -359,18 +371,39 @@ export function* encodeSections(parts: IndexParts): Generator<void, { sections: 
 }
 
 /**
- * Decodes the sections {@link encodeSections} wrote (`payload` holds them back to back, as `sections`
- * lists them) into the parts of an index, in two stages: now, what lists the articles and answers a search
- * (dictionary, paths, titles, columns, postings' tables, the texts where they lie); deferred, the entity table
- * with its figures (`parts.entities`: decoded in the background or when first needed, see {@link Deferred}); the
- * entity fields are made from the postings when first read (see {@link SavedEntityFields}). A generator that pauses
- * every few ms; throws a "News Corpus:" error when the sections do not fit together (a damaged file), and so does
- * the deferred part.
+ * An index file's sections read into plain data, nothing built from it yet: the string tables as strings, the
+ * number columns and the postings' tables as typed arrays, the rest as views of the file's bytes. Plain data only,
+ * so that a thread other than the one that uses the index can read it (inflating, checking) and hand it over,
+ * the file's buffer and the arrays moved, not copied (see {@link savedSectionBuffers}); {@link assembleSections}
+ * then makes the index's parts from it.
  *
  * @example
- * const parts = runAtOnce(decodeSections(payload, meta.sections));
+ * const saved: SavedSections = runAtOnce(readSections(payload, meta.sections));
+ * const parts = runAtOnce(assembleSections(saved));
  */
-export function* decodeSections(payload: Uint8Array, sections: readonly SectionInfo[]): Generator<void, IndexParts> {
+export interface SavedSections {
+  readonly terms: readonly string[];
+  readonly paths: readonly string[];
+  readonly titles: readonly string[];
+  /** The entity table's strings, still deflated: decoded later (see {@link decodeEntitySection}). */
+  readonly entities: { readonly data: Uint8Array; readonly count: number };
+  readonly columns: DocColumns;
+  readonly postings: SavedPostings;
+  readonly forward: Uint8Array;
+  readonly text: Uint8Array;
+}
+
+/**
+ * Reads the sections {@link encodeSections} wrote (`payload` holds them back to back, as `sections` lists them)
+ * into {@link SavedSections}: the string tables inflated, the columns and the postings' tables decoded and checked.
+ * A generator that pauses every few ms; throws a "News Corpus:" error when the sections do not fit together (a
+ * damaged file).
+ *
+ * @example
+ * const saved = runAtOnce(readSections(payload, meta.sections));
+ * saved.paths.length; // the number of articles
+ */
+export function* readSections(payload: Uint8Array, sections: readonly SectionInfo[]): Generator<void, SavedSections> {
   const reader = new ByteReader(payload);
   const info = new Map<SectionName, SectionInfo>();
   const bytes = new Map<SectionName, Uint8Array>();
@@ -386,19 +419,60 @@ export function* decodeSections(payload: Uint8Array, sections: readonly SectionI
   };
   const strings = (name: SectionName): Generator<void, string[]> => readStrings(of(name).data, of(name).count);
   const terms = yield* strings('terms');
+  const paths = yield* strings('paths');
+  const titles = yield* strings('titles');
+  if (titles.length !== paths.length || of('columns').count !== paths.length) throw new Error('News Corpus: the article tables disagree.');
+  const columns = readColumns(new ByteReader(of('columns').data), paths.length);
+  const postings = readPostingTables(of('postings').data, of('postings').count);
+  if (postings.offsets.length - 1 > terms.length) throw new Error('News Corpus: the postings name more terms than the dictionary holds.');
+  const forward = of('forward').data;
+  if (columns.forwardBytes.reduce((sum, count) => sum + count, 0) !== forward.length) throw new Error('News Corpus: the forward index holds other bytes than the articles need.');
+  yield;
+  return { terms, paths, titles, entities: of('entities'), columns, postings, forward, text: of('text').data };
+}
+
+/**
+ * The buffers under the typed arrays of `saved`, each once: what a thread that read it transfers with it.
+ *
+ * @example
+ * parentPort.postMessage(saved, savedSectionBuffers(saved));
+ */
+export function savedSectionBuffers(saved: SavedSections): ArrayBuffer[] {
+  const arrays = [saved.entities.data, ...Object.values(saved.columns), saved.postings.offsets, saved.postings.starts, saved.postings.data, saved.forward, saved.text];
+  return [...new Set(arrays.map((array) => array.buffer as ArrayBuffer))];
+}
+
+/**
+ * Makes the parts of an index from {@link SavedSections}, in two stages: now, what lists the articles and answers
+ * a search (dictionary, store, postings over their tables, the texts where they lie); deferred, the entity table
+ * with its figures (`parts.entities`: decoded in the background or when first needed, see {@link Deferred}); the
+ * entity fields are made from the postings when first read (see {@link SavedEntityFields}). A generator that
+ * pauses every few ms; throws a "News Corpus:" error when the parts do not fit together (a damaged file), and so
+ * does the deferred part.
+ *
+ * @example
+ * const parts = runAtOnce(assembleSections(runAtOnce(readSections(payload, meta.sections))));
+ */
+export function* assembleSections(saved: SavedSections): Generator<void, IndexParts> {
+  const { terms, paths } = saved;
   // A step of its own: hashing 40,000 terms into the map takes a few ms.
   const dictionary = new TermDictionary(terms);
   yield;
-  const paths = yield* strings('paths');
-  const titles = yield* strings('titles');
-  const entities = new Deferred<SavedEntities>(decodeEntitySection(of('entities').data, of('entities').count, terms.length));
-  if (titles.length !== paths.length || of('columns').count !== paths.length) throw new Error('News Corpus: the article tables disagree.');
-  const columns = readColumns(new ByteReader(of('columns').data), paths.length);
-  const { postings, encoded } = yield* readPostings(of('postings').data, of('postings').count, paths.length);
-  if (postings.termCount > terms.length) throw new Error('News Corpus: the postings name more terms than the dictionary holds.');
+  const entities = new Deferred<SavedEntities>(decodeEntitySection(saved.entities.data, saved.entities.count, terms.length));
+  const { postings, encoded } = postingsOf(saved.postings, paths.length);
   const fields = new SavedEntityFields(encoded, postings.offsets, (term) => terms[term]?.startsWith(ENTITY_TERM_PREFIX) === true);
-  const store = yield* readStore({ paths, titles, columns, forward: of('forward').data, text: of('text').data, terms: dictionary.all(), fields });
+  const store = yield* readStore({ paths, titles: saved.titles, columns: saved.columns, forward: saved.forward, text: saved.text, terms: dictionary.all(), fields });
   return { dictionary, store, postings, entities };
+}
+
+/**
+ * Decodes the sections {@link encodeSections} wrote: {@link readSections}, then {@link assembleSections}.
+ *
+ * @example
+ * const parts = runAtOnce(decodeSections(payload, meta.sections));
+ */
+export function* decodeSections(payload: Uint8Array, sections: readonly SectionInfo[]): Generator<void, IndexParts> {
+  return yield* assembleSections(yield* readSections(payload, sections));
 }
 
 /** What a store is loaded from: the article tables, the title ids and the coded texts as saved, the entity fields made from the postings. */
@@ -414,6 +488,5 @@ interface SavedStore {
 
 function* readStore(saved: SavedStore): Generator<void, DocStore> {
   const { codec, coded } = readTexts(saved.text, saved.terms);
-  if (saved.columns.forwardBytes.reduce((sum, bytes) => sum + bytes, 0) !== saved.forward.length) throw new Error('News Corpus: the forward index holds other bytes than the articles need.');
   return yield* DocStore.loadSteps(saved.paths, saved.titles, saved.columns, saved.forward, coded, codec, saved.fields);
 }

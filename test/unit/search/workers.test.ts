@@ -5,7 +5,10 @@ import * as path from 'path';
 import { AnalyzedBatch } from '../../../src/core/search/analyzed-batch';
 import { BatchBuilder } from '../../../src/core/search/batch-builder';
 import { CorpusIndex } from '../../../src/core/search/corpus-index';
+import { decodeSavedSteps } from '../../../src/core/search/index-file';
+import { runAtOnce } from '../../../src/core/search/time-slices';
 import { batchPieces } from '../../../src/workers/batch-pieces';
+import { CacheRead, DEFAULT_CACHE_READER_PATH, readCacheFile } from '../../../src/workers/cache-file';
 import { IndexService } from '../../../src/workers/index-service';
 import { listArticleFiles } from '../../../src/workers/list-files';
 import { IndexWorkerPool } from '../../../src/workers/worker-pool';
@@ -267,6 +270,57 @@ describe('IndexWorkerPool after a failed run', function () {
     await assert.rejects(service.update({ path: 'fail' }), /indexing failed/);
     assert.notStrictEqual((service as unknown as { idleTimer?: unknown }).idleTimer, undefined);
     await service.dispose();
+  });
+});
+
+describe('readCacheFile', function () {
+  this.timeout(60_000);
+  let dir: string;
+  let cacheFile: string;
+  const identity = (): { root: string; extractor: string } => ({ root: dir, extractor: 'none' });
+  const inThisThread = '/nowhere/cache-reader.js';
+
+  before(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'news-corpus-reader-'));
+    cacheFile = path.join(dir, 'index.ncidx');
+    for (const item of NEWS) writeFileSync(path.join(dir, item.path), item.text);
+    const built = new IndexService({ root: dir, cacheFile, extractor: { kind: 'none' }, workers: 1 });
+    await built.open(listArticleFiles(dir));
+    await built.save();
+    await built.dispose();
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** The articles and a few searches of the index a read gives, to compare two reads by. */
+  const contents = (cache: CacheRead): unknown => {
+    assert.ok(cache.found && cache.read.ok, 'the cache was read');
+    const decoded = runAtOnce(decodeSavedSteps(cache.read));
+    assert.ok(decoded.ok);
+    const index = new CorpusIndex(decoded.parts);
+    const searches = ['wheat', 'putin', '"interest rates"', 'after:2020'].map((query) => hitPaths(index, query));
+    return { summaries: [...index.summaries()], searches };
+  };
+
+  it('reads in a thread of its own what this thread reads', async () => {
+    assert.ok(statSync(DEFAULT_CACHE_READER_PATH).isFile(), 'the reader thread is compiled next to cache-file');
+    const inThread = await readCacheFile(cacheFile, identity(), DEFAULT_CACHE_READER_PATH);
+    const here = await readCacheFile(cacheFile, identity(), inThisThread);
+    assert.deepStrictEqual(contents(inThread), contents(here));
+    assert.ok(inThread.found && inThread.read.ok && inThread.read.saved.paths.length === NEWS.length);
+  });
+
+  it('says when there is no file, and why a damaged or stale one cannot be used, from either thread', async () => {
+    for (const reader of [DEFAULT_CACHE_READER_PATH, inThisThread]) {
+      assert.deepStrictEqual(await readCacheFile(path.join(dir, 'missing.ncidx'), identity(), reader), { found: false });
+      const stale = await readCacheFile(cacheFile, { root: '/another/folder', extractor: 'none' }, reader);
+      assert.ok(stale.found && !stale.read.ok && /out of date \(it was built for/.test(stale.read.problem.message));
+      const bytes = readFileSync(cacheFile);
+      bytes[bytes.length - 5] = (bytes[bytes.length - 5] ?? 0) ^ 1;
+      const damagedFile = path.join(dir, 'damaged.ncidx');
+      writeFileSync(damagedFile, bytes);
+      const damaged = await readCacheFile(damagedFile, identity(), reader);
+      assert.ok(damaged.found && !damaged.read.ok && /damaged \(checksum mismatch\)/.test(damaged.read.problem.message));
+    }
   });
 });
 
