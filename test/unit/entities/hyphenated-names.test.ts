@@ -20,6 +20,13 @@ describe('East Asian names with a hyphenated given name', () => {
     assert.deepStrictEqual(run('Lam Cheuk-ting won', [per(TagPart.Unit), TAG_O, TAG_O]), [per(TagPart.Begin), per(TagPart.Last), TAG_O]);
   });
 
+  it('joins the issue\'s "Kim" + "Jong-un" when the decoder tags them as two persons', () => {
+    assert.deepStrictEqual(
+      run('Vladimir Putin met Kim Jong-un in Moscow .', [per(TagPart.Begin), per(TagPart.Last), TAG_O, per(TagPart.Unit), per(TagPart.Unit), TAG_O, tagOf(1, TagPart.Unit), TAG_O]),
+      [per(TagPart.Begin), per(TagPart.Last), TAG_O, per(TagPart.Begin), per(TagPart.Last), TAG_O, tagOf(1, TagPart.Unit), TAG_O],
+    );
+  });
+
   it('cuts the organization a given name ran into, which keeps its type from its next capitalised word', () => {
     const text = "camp's Cheng Chung-tai of Civic Passion , and";
     const tags = [TAG_O, TAG_O, TAG_O, org(TagPart.Begin), org(TagPart.Inside), org(TagPart.Inside), org(TagPart.Last), TAG_O, TAG_O];
