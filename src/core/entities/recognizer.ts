@@ -1,6 +1,7 @@
 import { Decoder } from './decoder';
 import { retypeDemonyms } from './demonyms';
 import { clearHeadings } from './headings';
+import { joinHyphenatedNames } from './hyphenated-names';
 import { ModelData, readModel } from './model-file';
 import { tagsToSpans } from './spans';
 import { dropTitles } from './titles';
@@ -40,6 +41,7 @@ export class EntityRecognizer {
     clearHeadings(tokens, this.decoder.context, tags);
     retypeDemonyms(this.decoder.context.gazetteer, tags, tokens.count);
     dropTitles(text, tokens, tags);
+    joinHyphenatedNames(text, tokens, tags);
     return tagsToSpans(text, tokens, tags);
   }
 
