@@ -172,32 +172,41 @@ interface WinkEmbeddings {
   readonly vectors: Readonly<Record<string, readonly number[]>>;
 }
 
-/** Clusters of the GloVe vectors of the most frequent words (`buildEmbeddingClusters`). */
-function embeddingClusters(log: (line: string) => void): { clusters: Map<number, number> ; cached: boolean } {
+/**
+ * Clusters of the GloVe vectors of the most frequent words (`buildEmbeddingClusters`). The cache key holds the
+ * words' hashes as the recogniser computes them (a change to the tokenizer or the hashing makes a new key) and
+ * the file's bytes; the words are read from the head of the file, so a cached run never parses the vectors.
+ */
+function embeddingClusters(log: (line: string) => void): { clusters: Map<number, number>; cached: boolean } {
   const bytes = readFileSync(EMBEDDINGS_FILE);
   const maxWords = Number(process.env['NER_EMBEDDING_WORDS'] ?? DEFAULT_EMBEDDING_WORDS);
   const setting = process.env['NER_EMBEDDING_CLUSTERS'];
   const options: EmbeddingClusterOptions = setting === undefined ? {} : { clusters: setting.split(',').map(Number) };
+  const vectorsAt = bytes.indexOf('"vectors":');
+  const head = JSON.parse(`${bytes.toString('utf8', 0, vectorsAt)}"vectors":{}}`) as WinkEmbeddings;
+  const context = new FeatureContext();
+  const words: string[] = [];
+  const hashes: number[] = [];
+  for (const word of head.words.slice(0, maxWords)) {
+    const tokens = tokenize(word);
+    // A word the recogniser's tokenizer splits ("can't", "a.m") never matches one token.
+    if (tokens.count !== 1) continue;
+    context.prepare(word, tokens, undefined);
+    words.push(word);
+    hashes.push(context.low[0] ?? 0);
+  }
+  log(`GloVe vectors: ${words.length} of the ${maxWords} most frequent words are one token`);
   return cachedClusters(
-    () => cacheKey({ ...options, maxWords }, (digest) => digest.update(bytes)),
+    () =>
+      cacheKey({ ...options, maxWords }, (digest) => {
+        digest.update(new Uint8Array(Int32Array.from(hashes).buffer));
+        digest.update(bytes);
+      }),
     () => {
       const data = JSON.parse(bytes.toString('utf8')) as WinkEmbeddings;
-      const context = new FeatureContext();
-      const words: number[] = [];
-      const rows: (readonly number[])[] = [];
-      for (const word of data.words.slice(0, maxWords)) {
-        const tokens = tokenize(word);
-        const vector = data.vectors[word];
-        // A word the recogniser's tokenizer splits ("can't", "a.m") never matches one token.
-        if (tokens.count !== 1 || vector === undefined) continue;
-        context.prepare(word, tokens, undefined);
-        words.push(context.low[0] ?? 0);
-        rows.push(vector);
-      }
       const vectors = new Float32Array(words.length * data.dimensions);
-      rows.forEach((vector, row) => vectors.set(vector.slice(0, data.dimensions), row * data.dimensions));
-      log(`GloVe vectors: ${words.length} of the ${maxWords} most frequent words are one token`);
-      return buildEmbeddingClusters(words, vectors, data.dimensions, options);
+      words.forEach((word, row) => vectors.set((data.vectors[word] ?? []).slice(0, data.dimensions), row * data.dimensions));
+      return buildEmbeddingClusters(hashes, vectors, data.dimensions, options);
     },
   );
 }
