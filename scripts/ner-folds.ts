@@ -44,7 +44,7 @@ export function modernRepeats(): Readonly<Record<string, number>> {
 
 /** The gazetteer and the word clusters compiled into the model (the same for every fold: no scored text in them). */
 export function buildLexicon(log: (line: string) => void): Lexicon {
-  return { gazetteer: buildGazetteer(), clusters: buildClusters(log) };
+  return { gazetteer: buildGazetteer(), ...buildClusters(log) };
 }
 
 /** CoNLL train and the modern sets. */

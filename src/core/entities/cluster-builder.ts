@@ -58,8 +58,74 @@ export function buildWordClusters(sentences: readonly Int32Array[], options: Clu
   const clusters = new Map<number, number>();
   if (words.length === 0) return clusters;
   const rows = contextVectors(sentences, words, Math.min(options.contextWords ?? DEFAULT_CONTEXT_WORDS, words.length));
-  const random = seededRandom(options.seed ?? DEFAULT_SEED);
-  const iterations = options.iterations ?? DEFAULT_ITERATIONS;
+  const packed = clusterHierarchy(rows, levels, options.iterations ?? DEFAULT_ITERATIONS, options.seed ?? DEFAULT_SEED);
+  words.forEach((word, index) => clusters.set(word, packed[index] ?? 0));
+  return clusters;
+}
+
+/**
+ * Knobs of `buildEmbeddingClusters`; the defaults are what `npm run train` uses.
+ *
+ * @example
+ * const options: EmbeddingClusterOptions = { clusters: [64, 16, 4], iterations: 5 };
+ */
+export interface EmbeddingClusterOptions {
+  /** Clusters per level, finest first (one per `CLUSTER_LEVELS`, each at most 1,022). */
+  readonly clusters?: readonly number[];
+  /** Rounds of k-means per level. */
+  readonly iterations?: number;
+  /** Seed of the k-means++ initialisation: the same vectors and seed give the same clusters. */
+  readonly seed?: number;
+}
+
+/**
+ * Groups words by pre-trained word vectors (GloVe and the like) into clusters at three nested levels, as
+ * `buildWordClusters` does from raw text: spherical k-means (cosine similarity on the vectors scaled to unit
+ * length) splits the words, and each coarser level clusters the finer level's centroids. `words[i]` is the
+ * lower-case hash (`FeatureContext.low`) of the word whose vector is `vectors[i * dimensions …]`; a hash seen
+ * twice keeps its first row (list the most frequent words first). Returns word hash → packed clusters.
+ * Deterministic.
+ *
+ * @example
+ * const clusters = buildEmbeddingClusters([hashOf('paris'), hashOf('lima')], Float32Array.of(1, 0, 0.9, 0.1), 2, { clusters: [1, 1, 1] });
+ */
+export function buildEmbeddingClusters(words: readonly number[], vectors: Float32Array, dimensions: number, options: EmbeddingClusterOptions = {}): Map<number, number> {
+  const levels = options.clusters ?? DEFAULT_CLUSTERS;
+  if (levels.length !== CLUSTER_LEVELS) throw new Error(`News Corpus: word clusters need ${CLUSTER_LEVELS} levels.`);
+  if (vectors.length !== words.length * dimensions) throw new Error('News Corpus: the word vectors do not match the words.');
+  const seen = new Set<number>();
+  const kept: number[] = [];
+  words.forEach((word, row) => {
+    if (word === 0 || seen.has(word)) return;
+    seen.add(word);
+    kept.push(row);
+  });
+  const clusters = new Map<number, number>();
+  if (kept.length === 0) return clusters;
+  const starts = new Int32Array(kept.length + 1);
+  const columns = new Int32Array(kept.length * dimensions);
+  const values = new Float64Array(kept.length * dimensions);
+  kept.forEach((row, index) => {
+    let norm = 0;
+    for (let d = 0; d < dimensions; d++) norm += (vectors[row * dimensions + d] ?? 0) ** 2;
+    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    for (let d = 0; d < dimensions; d++) {
+      columns[index * dimensions + d] = d;
+      values[index * dimensions + d] = (vectors[row * dimensions + d] ?? 0) * scale;
+    }
+    starts[index + 1] = (index + 1) * dimensions;
+  });
+  const packed = clusterHierarchy({ count: kept.length, dimensions, starts, columns, values }, levels, options.iterations ?? DEFAULT_ITERATIONS, options.seed ?? DEFAULT_SEED);
+  kept.forEach((row, index) => clusters.set(words[row] ?? 0, packed[index] ?? 0));
+  return clusters;
+}
+
+/**
+ * Each row's packed cluster numbers (`packClusters`): the finest level splits `rows` by spherical k-means,
+ * each coarser level clusters the finer level's centroids, so the levels nest like Brown prefixes.
+ */
+function clusterHierarchy(rows: SparseRows, levels: readonly number[], iterations: number, seed: number): Uint32Array {
+  const random = seededRandom(seed);
   const assignments: Int32Array[] = [];
   let points = rows;
   for (const wanted of levels) {
@@ -67,16 +133,17 @@ export function buildWordClusters(sentences: readonly Int32Array[], options: Clu
     assignments.push(result.assignment);
     points = result.centroids;
   }
-  words.forEach((word, index) => {
+  const packed = new Uint32Array(rows.count);
+  for (let row = 0; row < rows.count; row++) {
     const path: number[] = [];
-    let cluster = index;
+    let cluster = row;
     for (const assignment of assignments) {
       cluster = assignment[cluster] ?? 0;
       path.push(cluster);
     }
-    clusters.set(word, packClusters(path));
-  });
-  return clusters;
+    packed[row] = packClusters(path);
+  }
+  return packed;
 }
 
 /** The words seen at least `minCount` times, most frequent first (ties by hash), at most `maxWords`. */

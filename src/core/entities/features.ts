@@ -34,7 +34,10 @@ const enum T {
   Cluster,
   ClusterPrev = Cluster + CLUSTER_LEVELS,
   ClusterNext = ClusterPrev + CLUSTER_LEVELS,
-  Last = ClusterNext + CLUSTER_LEVELS,
+  Embedding = ClusterNext + CLUSTER_LEVELS,
+  EmbeddingPrev = Embedding + CLUSTER_LEVELS,
+  EmbeddingNext = EmbeddingPrev + CLUSTER_LEVELS,
+  Last = EmbeddingNext + CLUSTER_LEVELS,
 }
 
 /**
@@ -113,10 +116,15 @@ export class FeatureContext {
   kinds = new Uint8Array(0);
   /** The clusters `clustersOf` looks words up in. */
   private wordClusters: WordClusters | undefined;
+  /** The clusters of pre-trained word vectors `embeddingsOf` looks words up in. */
+  private embeddingClusters: WordClusters | undefined;
   private lowerSet = new Int32Array(0);
 
-  /** Computes every per-token hash of `tokens` (the output of `tokenize(text)`) and gazetteer matches; `clusters` are looked up when asked. */
-  prepare(text: string, tokens: TokenBuffer, gazetteer: Gazetteer | undefined, clusters?: WordClusters): void {
+  /**
+   * Computes every per-token hash of `tokens` (the output of `tokenize(text)`) and gazetteer matches; `clusters`
+   * (of the unlabeled text) and `embeddings` (clusters of pre-trained word vectors) are looked up when asked.
+   */
+  prepare(text: string, tokens: TokenBuffer, gazetteer: Gazetteer | undefined, clusters?: WordClusters, embeddings?: WordClusters): void {
     const count = tokens.count;
     this.ensure(count);
     this.count = count;
@@ -136,6 +144,7 @@ export class FeatureContext {
     this.gazetteer.fill(0, 0, count);
     if (gazetteer) gazetteer.mark(this.low, this.last, count, this.gazetteer);
     this.wordClusters = clusters;
+    this.embeddingClusters = embeddings;
   }
 
   /**
@@ -144,6 +153,11 @@ export class FeatureContext {
    */
   clustersOf(i: number): number {
     return this.wordClusters === undefined ? 0 : this.wordClusters.lookup(this.low[i] ?? 0);
+  }
+
+  /** Token `i`'s packed clusters of pre-trained word vectors, as `clustersOf` (0 for a word without them). */
+  embeddingsOf(i: number): number {
+    return this.embeddingClusters === undefined ? 0 : this.embeddingClusters.lookup(this.low[i] ?? 0);
   }
 
   private ensure(count: number): void {
@@ -282,6 +296,8 @@ export class FeatureContext {
     out[n++] = finish(mix(mix(SEEDS[T.LengthShape] ?? 0, this.lengths[i] ?? 0), shape));
     const clusters = this.clustersOf(i);
     for (let level = 0; level < CLUSTER_LEVELS; level++) out[n++] = finish(mix(SEEDS[T.Cluster + level] ?? 0, clusterAt(clusters, level)));
+    const embeddings = this.embeddingsOf(i);
+    for (let level = 0; level < CLUSTER_LEVELS; level++) out[n++] = finish(mix(SEEDS[T.Embedding + level] ?? 0, clusterAt(embeddings, level)));
     return n - at;
   }
 
@@ -302,6 +318,10 @@ export class FeatureContext {
     for (let level = 0; level < CLUSTER_LEVELS; level++) {
       out[n++] = neighbourClusterKey(Neighbour.Previous, level, previous === NO_NEIGHBOUR ? BOUNDARY : clusterAt(this.clustersOf(previous), level));
       out[n++] = neighbourClusterKey(Neighbour.Next, level, next === NO_NEIGHBOUR ? BOUNDARY : clusterAt(this.clustersOf(next), level));
+    }
+    for (let level = 0; level < CLUSTER_LEVELS; level++) {
+      out[n++] = neighbourEmbeddingKey(Neighbour.Previous, level, previous === NO_NEIGHBOUR ? BOUNDARY : clusterAt(this.embeddingsOf(previous), level));
+      out[n++] = neighbourEmbeddingKey(Neighbour.Next, level, next === NO_NEIGHBOUR ? BOUNDARY : clusterAt(this.embeddingsOf(next), level));
     }
     if (this.lowerSeen[i]) out[n++] = this.lowerSeenKey(i);
     let gazetteer = this.gazetteer[i] ?? 0;
@@ -408,6 +428,7 @@ export const NO_NEIGHBOUR = -1;
 const CLUSTER_NEIGHBOURS = 2;
 const NEIGHBOUR_LOW_SEEDS = [T.LowPrev, T.LowNext, T.LowPrev2, T.LowNext2];
 const NEIGHBOUR_CLUSTER_SEEDS = [T.ClusterPrev, T.ClusterNext];
+const NEIGHBOUR_EMBEDDING_SEEDS = [T.EmbeddingPrev, T.EmbeddingNext];
 
 function neighbourLowKey(neighbour: Neighbour, low: number): number {
   return finish(mix(SEEDS[NEIGHBOUR_LOW_SEEDS[neighbour] ?? 0] ?? 0, low));
@@ -417,19 +438,25 @@ function neighbourClusterKey(neighbour: Neighbour, level: number, cluster: numbe
   return finish(mix(SEEDS[(NEIGHBOUR_CLUSTER_SEEDS[neighbour] ?? 0) + level] ?? 0, cluster));
 }
 
+function neighbourEmbeddingKey(neighbour: Neighbour, level: number, cluster: number): number {
+  return finish(mix(SEEDS[(NEIGHBOUR_EMBEDDING_SEEDS[neighbour] ?? 0) + level] ?? 0, cluster));
+}
+
 /**
  * Writes the keys of the features a token gets from its `neighbour` word: that word's lower-case hash `low`
- * with `clusters` its packed word clusters, or the sentence's boundary when `present` is false. Returns how
- * many were written. The decoder caches their summed weights per word.
+ * with `clusters` its packed word clusters and `embeddings` its packed clusters of word vectors, or the
+ * sentence's boundary when `present` is false. Returns how many were written. The decoder caches their
+ * summed weights per word.
  *
  * @example
- * const n = neighbourFeatures(Neighbour.Next, true, context.low[i + 1], context.clustersOf(i + 1), keys, 0);
+ * const n = neighbourFeatures(Neighbour.Next, true, context.low[i + 1], context.clustersOf(i + 1), context.embeddingsOf(i + 1), keys, 0);
  */
-export function neighbourFeatures(neighbour: Neighbour, present: boolean, low: number, clusters: number, out: Int32Array, at: number): number {
+export function neighbourFeatures(neighbour: Neighbour, present: boolean, low: number, clusters: number, embeddings: number, out: Int32Array, at: number): number {
   let n = at;
   out[n++] = neighbourLowKey(neighbour, present ? low : BOUNDARY);
   if (neighbour < CLUSTER_NEIGHBOURS) {
     for (let level = 0; level < CLUSTER_LEVELS; level++) out[n++] = neighbourClusterKey(neighbour, level, present ? clusterAt(clusters, level) : BOUNDARY);
+    for (let level = 0; level < CLUSTER_LEVELS; level++) out[n++] = neighbourEmbeddingKey(neighbour, level, present ? clusterAt(embeddings, level) : BOUNDARY);
   }
   return n - at;
 }

@@ -7,7 +7,7 @@ import { WordClusters } from './word-clusters';
 /** "NCNER" + format version: a reader refuses any other file rather than decoding garbage. */
 const MAGIC = 0x52454e43; // "CNER" little-endian
 /** Bumped whenever the layout or the feature templates change, so that stale models are refused. */
-const MODEL_FORMAT_VERSION = 6;
+const MODEL_FORMAT_VERSION = 7;
 const HEADER_WORDS = 8;
 const HEADER_BYTES = HEADER_WORDS * 4;
 
@@ -24,22 +24,24 @@ export interface ModelData extends Lexicon {
 
 /**
  * Serialises a model. Layout (little-endian 32-bit words): 8 header words (magic, version, tag count,
- * weight slots, weight pairs, gazetteer slots, cluster slots, reserved), the weight slots (key, row) × slots,
- * the gazetteer keys and values, the word-cluster keys and values, then the packed weight pairs. The
- * arrays are exactly the in-memory tables, so reading is creating views.
+ * weight slots, weight pairs, gazetteer slots, cluster slots, embedding-cluster slots), the weight slots
+ * (key, row) × slots, the gazetteer keys and values, the word-cluster keys and values, the embedding-cluster
+ * keys and values, then the packed weight pairs. The arrays are exactly the in-memory tables, so reading is
+ * creating views.
  *
  * @example
- * const bytes = writeModel({ weights, gazetteer, clusters });
+ * const bytes = writeModel({ weights, gazetteer, clusters, embeddings });
  * fs.writeFileSync('models/ner.bin', bytes);
  */
 export function writeModel(model: ModelData): Uint8Array {
-  const { weights, gazetteer, clusters } = model;
+  const { weights, gazetteer, clusters, embeddings } = model;
   const slots = weights.slots.length / 2;
   const pairs = weights.pairs.length;
   const gazetteerSlots = gazetteer.keys.length;
   const clusterSlots = clusters.keys.length;
-  const words = new Uint32Array(HEADER_WORDS + slots * 2 + gazetteerSlots * 2 + clusterSlots * 2 + pairs);
-  words.set([MAGIC, MODEL_FORMAT_VERSION, TAG_COUNT, slots, pairs, gazetteerSlots, clusterSlots, 0]);
+  const embeddingSlots = embeddings.keys.length;
+  const words = new Uint32Array(HEADER_WORDS + slots * 2 + gazetteerSlots * 2 + clusterSlots * 2 + embeddingSlots * 2 + pairs);
+  words.set([MAGIC, MODEL_FORMAT_VERSION, TAG_COUNT, slots, pairs, gazetteerSlots, clusterSlots, embeddingSlots]);
   let offset = HEADER_WORDS;
   words.set(new Uint32Array(weights.slots.buffer, weights.slots.byteOffset, slots * 2), offset);
   offset += slots * 2;
@@ -51,6 +53,10 @@ export function writeModel(model: ModelData): Uint8Array {
   offset += clusterSlots;
   words.set(clusters.values, offset);
   offset += clusterSlots;
+  words.set(new Uint32Array(embeddings.keys.buffer, embeddings.keys.byteOffset, embeddingSlots), offset);
+  offset += embeddingSlots;
+  words.set(embeddings.values, offset);
+  offset += embeddingSlots;
   words.set(new Uint32Array(weights.pairs.buffer, weights.pairs.byteOffset, pairs), offset);
   return new Uint8Array(words.buffer);
 }
@@ -73,14 +79,15 @@ export function readModel(bytes: Uint8Array): ModelData {
   const buffer = aligned.buffer;
   const base = aligned.byteOffset;
   const header = new Uint32Array(buffer, base, HEADER_WORDS);
-  const [magic, version, tagCount, slots = 0, pairs = 0, gazetteerSlots = 0, clusterSlots = 0] = header;
+  const [magic, version, tagCount, slots = 0, pairs = 0, gazetteerSlots = 0, clusterSlots = 0, embeddingSlots = 0] = header;
   if (magic !== MAGIC) throw new Error('News Corpus: this file is not an entity model.');
   if (version !== MODEL_FORMAT_VERSION) {
     throw new Error(`News Corpus: the entity model has format ${version}, this version reads ${MODEL_FORMAT_VERSION}; rebuild it with "npm run train".`);
   }
   if (tagCount !== TAG_COUNT) throw new Error(`News Corpus: the entity model has ${tagCount} tags, expected ${TAG_COUNT}.`);
-  const expected = HEADER_BYTES + (slots * 2 + gazetteerSlots * 2 + clusterSlots * 2 + pairs) * 4;
-  if (aligned.byteLength !== expected || !isPowerOfTwo(slots) || !isPowerOfTwo(gazetteerSlots) || !isPowerOfTwo(clusterSlots)) {
+  const expected = HEADER_BYTES + (slots * 2 + gazetteerSlots * 2 + clusterSlots * 2 + embeddingSlots * 2 + pairs) * 4;
+  const tables = [slots, gazetteerSlots, clusterSlots, embeddingSlots];
+  if (aligned.byteLength !== expected || !tables.every(isPowerOfTwo)) {
     throw new Error(`News Corpus: the entity model file is corrupt (${aligned.byteLength} bytes, expected ${expected}).`);
   }
   let offset = base + HEADER_BYTES;
@@ -94,10 +101,15 @@ export function readModel(bytes: Uint8Array): ModelData {
   offset += clusterSlots * 4;
   const clusterValues = new Uint32Array(buffer, offset, clusterSlots);
   offset += clusterSlots * 4;
+  const embeddingKeys = new Int32Array(buffer, offset, embeddingSlots);
+  offset += embeddingSlots * 4;
+  const embeddingValues = new Uint32Array(buffer, offset, embeddingSlots);
+  offset += embeddingSlots * 4;
   const weightPairs = new Int32Array(buffer, offset, pairs);
   return {
     weights: new WeightTable(weightSlots, weightPairs),
     gazetteer: Gazetteer.fromTables(gazetteerKeys, gazetteerValues),
     clusters: WordClusters.fromTables(clusterKeys, clusterValues),
+    embeddings: WordClusters.fromTables(embeddingKeys, embeddingValues),
   };
 }

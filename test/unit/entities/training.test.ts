@@ -36,7 +36,7 @@ function corpus(): TrainingDocument[] {
 
 /** A lexicon with a gazetteer of `names` and no word clusters. */
 function lexiconOf(names: readonly string[]): Lexicon {
-  return { gazetteer: gazetteerOf(names), clusters: WordClusters.build(new Map()) };
+  return { gazetteer: gazetteerOf(names), clusters: WordClusters.build(new Map()), embeddings: WordClusters.build(new Map()) };
 }
 
 function gazetteerOf(names: readonly string[]): Gazetteer {
