@@ -69,7 +69,7 @@ function* copyLive(source: DocStore): Generator<void, DocStore> {
     joined.set(words);
     joined.set(field, words.length);
     const text = source.storedText(doc);
-    target.append({ ...source.stored(doc), entityPairs: field.length / 2 }, joined, 0, length, text.bytes, 0, text.bytes.length, text.coded);
+    target.append({ ...source.stored(doc), entityPairs: field.length / 2 }, joined, 0, length, text.bytes, 0, text.bytes.length, text.form);
     if (doc % COMPACTION_STEP_DOCS === COMPACTION_STEP_DOCS - 1) yield;
   }
   return target;

@@ -315,7 +315,7 @@ export class CorpusIndex {
         tokens[i + 1] = batch.tokens[i + 1] ?? 0;
       }
       this.uncount(article.path);
-      const doc = this.store.append(article, tokens, at, end, batch.text, textAt, textAt + article.textBytes);
+      const doc = this.store.append(article, tokens, at, end, batch.text, textAt, textAt + article.textBytes, batch.textDeflated === true ? 'deflated' : 'plain');
       if (!options.defer) this.stats?.add(this.store, doc);
       if (options.defer) {
         // Not in the postings until the next compaction, which forgets kept timelines: none is kept meanwhile.
