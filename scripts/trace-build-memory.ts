@@ -3,7 +3,7 @@
 // `process.memoryUsage()` every few ms; prints the peak of each phase (merging batches, compaction, the rest of the
 // build, save) with the heap, the array buffers and the RSS at that moment. The RSS counts the indexing threads too.
 // On a shared machine the times are the load's; the memory is not.
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { CorpusIndex } from '../src/core/search/corpus-index';
@@ -36,6 +36,16 @@ function describe(sample: Sample): string {
   return `RSS ${mb(sample.rss)} (heap ${mb(sample.heapUsed)}, external ${mb(sample.external)} of which array buffers ${mb(sample.arrayBuffers)}) at ${(sample.ms / 1000).toFixed(1)} s, ${sample.merged} articles merged`;
 }
 
+/** The kernel's record of the process's largest RSS (Linux), which sampling may miss. */
+function highWaterMark(): string {
+  try {
+    const line = readFileSync('/proc/self/status', 'utf8').split('\n').find((entry) => entry.startsWith('VmHWM:'));
+    return line === undefined ? 'unknown' : `${(Number(line.replace(/\D/g, '')) / 1024).toFixed(0)} MB`;
+  } catch {
+    return 'unknown (no /proc)';
+  }
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const count = Number(args.find((arg) => /^\d+$/.test(arg)) ?? 20000);
@@ -59,14 +69,16 @@ async function main(): Promise<void> {
   };
   const timer = setInterval(sample, every);
   // Phase stamps from the outside: the index's own methods are wrapped, the code under test is unchanged.
-  const stamp = <K extends 'compact' | 'prepare'>(name: K, label: string): void => {
-    const original = CorpusIndex.prototype[name];
-    CorpusIndex.prototype[name] = async function (this: CorpusIndex, ...rest: Parameters<CorpusIndex[K]>) {
+  const stamp = (name: 'compact' | 'prepare', label: string): void => {
+    const methods = CorpusIndex.prototype as unknown as Record<string, (this: CorpusIndex, ...args: unknown[]) => Promise<void>>;
+    const original = methods[name];
+    if (original === undefined) throw new Error(`CorpusIndex has no ${name}`);
+    methods[name] = async function (this: CorpusIndex, ...rest: unknown[]) {
       sample();
       const before = phase;
       phase = merged >= files.length ? label : `${label} (partial, ${merged} merged)`;
       try {
-        return await original.apply(this, rest);
+        await original.apply(this, rest);
       } finally {
         sample();
         phase = merged >= files.length ? `after ${label}` : before;
@@ -96,7 +108,8 @@ async function main(): Promise<void> {
     console.log(`  ${name.padEnd(34)} ${describe(peak)}`);
     if (name !== 'save' && (overall === undefined || peak.rss > overall.rss)) overall = peak;
   }
-  if (overall) console.log(`peak RSS of the build ${(overall.rss / MB).toFixed(0)} MB (${((overall.rss / MB / textMb) * 100).toFixed(0)} % of the text)`);
+  if (overall) console.log(`peak RSS of the build ${(overall.rss / MB).toFixed(0)} MB (${((overall.rss / MB / textMb) * 100).toFixed(0)} % of the text), sampled every ${every} ms`);
+  console.log(`kernel high-water mark of the process (build and save): ${highWaterMark()}`);
 }
 
 main().catch((error: unknown) => {
