@@ -104,10 +104,10 @@ interface StoredText {
  * (the "forward index", used to check phrases and to rebuild postings) and its UTF-8 text (for snippets).
  * The text of an article loaded from a saved index stays coded together with its body's token ids (as the file
  * holds them, see {@link WordCodec}: ~27 % of the text's size for both) and is decoded when read; an article
- * indexed since is held as its batch gave it (UTF-8, or deflated by an indexing thread) until it is saved. The word ids of an article loaded from a saved index are
- * decoded from there (the body's) and from varints (the title's) when first read, then are kept decoded: the
- * load itself copies and decodes none of them; its entity field is read from the saved postings (see
- * {@link SavedEntityFields}).
+ * indexed since is held as its batch gave it (UTF-8, or deflated by an indexing thread) until it is saved. The
+ * word ids of an article loaded from a saved index are decoded from there (the body's) and from varints (the
+ * title's) when first read, then are kept decoded: the load itself copies and decodes none of them; its entity
+ * field is read from the saved postings (see {@link SavedEntityFields}).
  * Removal only marks a tombstone; {@link CorpusIndex.compact} drops them.
  *
  * @example
