@@ -414,7 +414,7 @@ export class IndexService {
       // Deferred articles are not searchable until compaction: a cancelled bulk run must not leave them half-in.
       if (bulk && target !== this.current) return { cancelled: true, added: 0, updated: 0, removed: 0, unchanged, skipped, ms: performance.now() - started };
     }
-    // A first build's own postings answer only its partial searches: dropped before the last compaction allocates.
+    // A first build's postings so far served only its partial searches, which have ended: dropped before the last compaction allocates.
     if (bulk) await target.compact(DEFAULT_SLICE_MS, { releasePostings: fresh });
     else await this.compactIfDue(target);
     // Nothing indexed: the index was prepared after its build, or is after its load (see prepareLater).
