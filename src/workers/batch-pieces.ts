@@ -30,6 +30,7 @@ export function batchPieces(batch: AnalyzedBatch, maxArticles: number): Analyzed
       articles,
       tokens: batch.tokens.subarray(tokenAt, tokenEnd),
       text: batch.text.subarray(textAt, textEnd),
+      ...(batch.textDeflated === undefined ? {} : { textDeflated: batch.textDeflated }),
       entities: batch.entities.slice(entitiesPer * pieces.length, entitiesPer * (pieces.length + 1)),
       skipped: first === 0 ? batch.skipped : [],
     });

@@ -7,7 +7,7 @@ import { dayString } from '../core/search/date-values';
 import { ArticleSummary, CorpusIndex, SearchOptions, SearchResponse } from '../core/search/corpus-index';
 import { IndexIdentity, decodeSavedSteps, encodeIndexSteps } from '../core/search/index-file';
 import { MatchesPerDay } from '../core/search/matches-per-day';
-import { runInSlices } from '../core/search/time-slices';
+import { DEFAULT_SLICE_MS, runInSlices } from '../core/search/time-slices';
 import { readCacheFile } from './cache-file';
 import { ExtractorSpec, extractorId } from './entity-extractor';
 import { FileJob } from './protocol';
@@ -412,7 +412,8 @@ export class IndexService {
       // Deferred articles are not searchable until compaction: a cancelled bulk run must not leave them half-in.
       if (bulk && target !== this.current) return { cancelled: true, added: 0, updated: 0, removed: 0, unchanged, skipped, ms: performance.now() - started };
     }
-    if (bulk) await target.compact();
+    // A first build's postings so far served only its partial searches, which have ended: dropped before the last compaction allocates.
+    if (bulk) await target.compact(DEFAULT_SLICE_MS, { releasePostings: fresh });
     else await this.compactIfDue(target);
     // Nothing indexed: the index was prepared after its build, or is after its load (see prepareLater).
     if (bulk || added + updated > 0) await target.prepare();

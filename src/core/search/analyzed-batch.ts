@@ -81,7 +81,7 @@ export interface AnalyzedArticleMeta {
   readonly titleTokens: number;
   /** Number of (term, count) pairs of the entity field, entity terms included. */
   readonly entityPairs: number;
-  /** Length of the UTF-8 text in `AnalyzedBatch.text`. */
+  /** Length of the article's text in `AnalyzedBatch.text`, as held there (UTF-8, or deflated: see `textDeflated`). */
   readonly textBytes: number;
 }
 
@@ -102,7 +102,8 @@ export interface SkippedArticle {
  * The vocabulary may hold more terms than the tokens use, and may be shared by several batches of one
  * source and grow between them (only ever appended to), which lets the index intern each term once.
  * For each article, in order, `tokens` holds its body term ids, its title term ids, then
- * (term id, count) pairs of its entity field; `text` holds its UTF-8 text.
+ * (term id, count) pairs of its entity field; `text` holds its UTF-8 text, raw-deflated article by article when
+ * `textDeflated` (as indexing threads send it: the index then holds it that way until it is saved).
  *
  * @example
  * const empty: AnalyzedBatch = { vocabulary: [], articles: [], entities: [], tokens: new Uint32Array(0), text: new Uint8Array(0), skipped: [] };
@@ -114,5 +115,7 @@ export interface AnalyzedBatch {
   readonly entities: readonly BatchEntity[];
   readonly tokens: Uint32Array;
   readonly text: Uint8Array;
+  /** Whether each article's UTF-8 text is raw-deflated (`deflateRawSync`) on its own in `text`. */
+  readonly textDeflated?: boolean;
   readonly skipped: readonly SkippedArticle[];
 }

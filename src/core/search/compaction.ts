@@ -19,6 +19,8 @@ const PREFAULT_ENTRIES = 1 << 19;
 /**
  * Rebuilds the postings from the forward index, dropping removed documents (which renumbers the rest).
  * A generator so the caller decides when to pause: the extension host must never be blocked for long.
+ * `beforeAllocating` is called once the postings are counted, right before their arrays are made: the caller
+ * may let go of the postings it had, so that old and new are never held together.
  *
  * @example
  * const steps = compactSteps(store, dictionary.size);
@@ -26,7 +28,7 @@ const PREFAULT_ENTRIES = 1 << 19;
  * while (!step.done) step = steps.next();
  * const { store: compacted, postings } = step.value;
  */
-export function* compactSteps(source: DocStore, termCount: number): Generator<void, { store: DocStore; postings: MainPostings }> {
+export function* compactSteps(source: DocStore, termCount: number, beforeAllocating?: () => void): Generator<void, { store: DocStore; postings: MainPostings }> {
   // Loaded articles' entity fields come from the saved postings: made whole in slices, not at the first read.
   yield* source.wholeFieldSteps();
   const store = source.liveCount === source.count ? source : yield* copyLive(source);
@@ -40,6 +42,7 @@ export function* compactSteps(source: DocStore, termCount: number): Generator<vo
   }
   for (let term = 0; term < termCount; term++) offsets[term + 1] = (offsets[term + 1] ?? 0) + (offsets[term] ?? 0);
   const total = offsets[termCount] ?? 0;
+  beforeAllocating?.();
   const docs = new Uint32Array(total);
   const counts = new Uint16Array(total);
   yield* prefault(docs, counts);
@@ -69,7 +72,7 @@ function* copyLive(source: DocStore): Generator<void, DocStore> {
     joined.set(words);
     joined.set(field, words.length);
     const text = source.storedText(doc);
-    target.append({ ...source.stored(doc), entityPairs: field.length / 2 }, joined, 0, length, text.bytes, 0, text.bytes.length, text.coded);
+    target.append({ ...source.stored(doc), entityPairs: field.length / 2 }, joined, 0, length, text.bytes, 0, text.bytes.length, text.form);
     if (doc % COMPACTION_STEP_DOCS === COMPACTION_STEP_DOCS - 1) yield;
   }
   return target;

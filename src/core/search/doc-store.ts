@@ -1,3 +1,4 @@
+import { inflateRawSync } from 'node:zlib';
 import { ByteReader, ByteWriter } from './byte-codec';
 import { Growable } from './growable';
 import { RunFinder, containsRun } from './run-finder';
@@ -79,10 +80,23 @@ const CODEC_SAMPLE_DOCS = 1000;
 /** Articles whose term ids are counted between two chances to pause while the codes are made (~1 µs each). */
 const COUNT_STEP_DOCS = 5000;
 
-/** A document's text as the store holds it: its UTF-8 bytes, or coded with its body ids by the store's codec. */
+/**
+ * How the store holds a document's text: its UTF-8 bytes; coded with its body ids by the store's codec (loaded, or
+ * saved since); or its UTF-8 bytes raw-deflated, as the indexing threads send it (built since the last save:
+ * about half the bytes, for the build's peak of memory).
+ *
+ * @example
+ * store.storedText(doc).form; // 'coded' after a load or a save
+ */
+export type TextForm = 'plain' | 'coded' | 'deflated';
+/** The {@link TextForm}s by their number in the store's column. */
+const TEXT_FORMS: readonly TextForm[] = ['plain', 'coded', 'deflated'];
+const CODED_TEXT = TEXT_FORMS.indexOf('coded');
+
+/** A document's text as the store holds it (see {@link TextForm}). */
 interface StoredText {
   readonly bytes: Uint8Array;
-  readonly coded: boolean;
+  readonly form: TextForm;
 }
 
 /**
@@ -90,10 +104,10 @@ interface StoredText {
  * (the "forward index", used to check phrases and to rebuild postings) and its UTF-8 text (for snippets).
  * The text of an article loaded from a saved index stays coded together with its body's token ids (as the file
  * holds them, see {@link WordCodec}: ~27 % of the text's size for both) and is decoded when read; an article
- * indexed since is held as it is until it is saved. The word ids of an article loaded from a saved index are
- * decoded from there (the body's) and from varints (the title's) when first read, then are kept decoded: the
- * load itself copies and decodes none of them; its entity field is read from the saved postings (see
- * {@link SavedEntityFields}).
+ * indexed since is held as its batch gave it (UTF-8, or deflated by an indexing thread) until it is saved. The
+ * word ids of an article loaded from a saved index are decoded from there (the body's) and from varints (the
+ * title's) when first read, then are kept decoded: the load itself copies and decodes none of them; its entity
+ * field is read from the saved postings (see {@link SavedEntityFields}).
  * Removal only marks a tombstone; {@link CorpusIndex.compact} drops them.
  *
  * @example
@@ -116,8 +130,8 @@ export class DocStore {
   readonly entityLen = new Growable(Uint32Array);
   readonly textLen = new Growable(Uint32Array);
   readonly deleted = new Growable(Uint8Array);
-  /** 1 where the stored text is coded with {@link codec}. */
-  private readonly textCoded = new Growable(Uint8Array);
+  /** How each document's text is held: its {@link TextForm}'s number in {@link TEXT_FORMS}. */
+  private readonly textForm = new Growable(Uint8Array);
   /** Per document, {@link DECODED} when its word ids are in `forward`, {@link CODED} when it was loaded (its coded text and `coded`, title ids as varints, hold them). */
   private readonly forwardState = new Growable(Uint8Array);
   /** Where each document's tokens, coded tokens and text start in the segmented stores. */
@@ -200,7 +214,7 @@ export class DocStore {
     store.entityLen.adopt(columns.entityLen);
     store.codedLen.adopt(columns.forwardBytes);
     store.deleted.adopt(new Uint8Array(count));
-    store.textCoded.adopt(new Uint8Array(count).fill(1));
+    store.textForm.adopt(new Uint8Array(count).fill(CODED_TEXT));
     store.forwardState.adopt(new Uint8Array(count).fill(CODED));
     store.forwardAt.adopt(new Float64Array(count));
     // Both are used where they lie in the loaded file: copying them (~80 MB of text at 100k) was 0.15–0.25 s of a
@@ -256,10 +270,10 @@ export class DocStore {
 
   /**
    * Adds an article whose forward tokens are `tokens[from..to)` (global term ids, entity pairs included)
-   * and whose text is `text[textFrom..textTo)` (coded with this store's codec if `coded`).
+   * and whose text is `text[textFrom..textTo)`, held as `form` says (coded: with this store's codec).
    * Replaces an article with the same path.
    */
-  append(article: StoredArticle, tokens: Uint32Array, from: number, to: number, text: Uint8Array, textFrom: number, textTo = text.length, coded = false): number {
+  append(article: StoredArticle, tokens: Uint32Array, from: number, to: number, text: Uint8Array, textFrom: number, textTo = text.length, form: TextForm = 'plain'): number {
     this.remove(article.path);
     const doc = this.paths.length;
     this.paths.push(article.path);
@@ -278,7 +292,7 @@ export class DocStore {
     this.entityLen.push(article.entityWords ?? this.entityWords(doc));
     this.textAt.push(this.texts.append(text, textFrom, textTo));
     this.textLen.push(textTo - textFrom);
-    this.textCoded.push(coded ? 1 : 0);
+    this.textForm.push(TEXT_FORMS.indexOf(form));
     this.deleted.push(0);
     this.byPath.set(article.path, doc);
     this.countIn(doc, 1);
@@ -357,7 +371,7 @@ export class DocStore {
     if ((state & DECODED) !== 0) return containsRun(this.forward.view(this.forwardAt.array[doc] ?? 0, bodyLength), ids, counts);
     const codec = this.textCodec;
     const text = this.storedText(doc);
-    if (codec === undefined || !text.coded) return containsRun(this.tokens(doc).subarray(0, bodyLength), ids, counts);
+    if (codec === undefined || text.form !== 'coded') return containsRun(this.tokens(doc).subarray(0, bodyLength), ids, counts);
     const finder = this.finder;
     finder.start(ids, counts);
     const tokens = this.tokenRoom(doc);
@@ -493,7 +507,7 @@ export class DocStore {
     const length = this.wordCount(doc);
     const body = this.bodyLen.array[doc] ?? 0;
     const text = this.storedText(doc);
-    if (codec === undefined || !text.coded || WordCodec.wordCount(text.bytes) !== body) throw new Error('News Corpus: an article\'s token ids are missing.');
+    if (codec === undefined || text.form !== 'coded' || WordCodec.wordCount(text.bytes) !== body) throw new Error('News Corpus: an article\'s token ids are missing.');
     const bytes = this.coded.view(this.codedAt.array[doc] ?? 0, this.codedLen.array[doc] ?? 0);
     const ids = this.tokenRoom(doc);
     decodeBody(codec, text.bytes, ids, this.resumeOf(doc));
@@ -506,7 +520,12 @@ export class DocStore {
 
   /** The document's text as the store holds it, without copying (to copy it into a store with the same codec). */
   storedText(doc: number): StoredText {
-    return { bytes: this.texts.view(this.textAt.array[doc] ?? 0, this.textLen.array[doc] ?? 0), coded: this.textCoded.array[doc] === 1 };
+    return { bytes: this.texts.view(this.textAt.array[doc] ?? 0, this.textLen.array[doc] ?? 0), form: TEXT_FORMS[this.textForm.array[doc] ?? 0] ?? 'plain' };
+  }
+
+  /** The UTF-8 bytes of a text held plain or deflated. */
+  private static utf8(text: StoredText): Uint8Array {
+    return text.form === 'deflated' ? inflateRawSync(text.bytes) : text.bytes;
   }
 
   /**
@@ -514,10 +533,10 @@ export class DocStore {
    * Throws a "News Corpus:" error when the store has no codec yet (see {@link codecSteps}).
    */
   codedText(doc: number): Uint8Array {
-    const { bytes, coded } = this.storedText(doc);
-    if (coded) return bytes;
+    const stored = this.storedText(doc);
+    if (stored.form === 'coded') return stored.bytes;
     if (this.textCodec === undefined) throw new Error('News Corpus: the texts have no codes to be saved with.');
-    return this.textCodec.encode({ text: decoder.decode(bytes), bodyStart: this.bodyStart.array[doc] ?? 0, bodyIds: this.tokens(doc).subarray(0, this.bodyLen.array[doc] ?? 0) });
+    return this.textCodec.encode({ text: decoder.decode(DocStore.utf8(stored)), bodyStart: this.bodyStart.array[doc] ?? 0, bodyIds: this.tokens(doc).subarray(0, this.bodyLen.array[doc] ?? 0) });
   }
 
   /**
@@ -552,7 +571,7 @@ export class DocStore {
     this.partial = undefined;
     this.textAt.adopt(textAt);
     this.textLen.adopt(Uint32Array.from(lengths));
-    this.textCoded.adopt(new Uint8Array(this.count).fill(1));
+    this.textForm.adopt(new Uint8Array(this.count).fill(CODED_TEXT));
   }
 
   /**
@@ -595,9 +614,9 @@ export class DocStore {
    */
   bodyWords(doc: number): { body: Uint32Array; words: CodedLayout | undefined } {
     const bodyLength = this.bodyLen.array[doc] ?? 0;
-    const { bytes, coded } = this.storedText(doc);
+    const { bytes, form } = this.storedText(doc);
     const codec = this.textCodec;
-    if (!coded || codec === undefined) return { body: this.tokens(doc).subarray(0, bodyLength), words: undefined };
+    if (form !== 'coded' || codec === undefined) return { body: this.tokens(doc).subarray(0, bodyLength), words: undefined };
     let restarts = this.restarts.get(doc);
     if (restarts === undefined) {
       if (this.restarts.size >= KEPT_LAYOUTS) this.restarts.clear();
@@ -612,8 +631,9 @@ export class DocStore {
 
   /** The article's original text (as decoded when it was indexed). */
   text(doc: number): string {
-    const { bytes, coded } = this.storedText(doc);
-    if (!coded) return decoder.decode(bytes);
+    const stored = this.storedText(doc);
+    const { bytes } = stored;
+    if (stored.form !== 'coded') return decoder.decode(DocStore.utf8(stored));
     if (this.textCodec === undefined) throw new Error('News Corpus: an article\'s text is coded without codes.');
     if (((this.forwardState.array[doc] ?? 0) & DECODED) !== 0) return this.textCodec.decodeText(bytes);
     // Its ids are read next (snippets, phrases): decoded in the same pass.

@@ -71,7 +71,7 @@ describe('article text coded in the index file and in memory', () => {
     assert.ok(codec);
     const coded = store.codedText(0);
     const copy = new DocStore(codec);
-    copy.append(store.stored(0), new Uint32Array(0), 0, 0, coded, 0, coded.length, true);
+    copy.append(store.stored(0), new Uint32Array(0), 0, 0, coded, 0, coded.length, 'coded');
     runAtOnce(copy.codecSteps([]));
     assert.strictEqual(copy.codec, codec);
     assert.strictEqual(copy.text(0), store.text(0));
