@@ -1,5 +1,5 @@
 import { DocStore } from './doc-store';
-import { Matcher, PhraseCheck } from './matchers';
+import { Matcher, PhraseCheck, addScore } from './matchers';
 import { TieBreak, TopK } from './top-k';
 
 /**
@@ -95,16 +95,13 @@ export function forEachMatch(clauses: readonly ClauseMatcher[], store: DocStore,
   }
   const first = scratch.next(0, store.count);
   let candidates: number[] = [];
-  driver.matcher.collect((doc, score) => {
-    if (deleted[doc]) return;
-    if (first.stamps[doc] !== first.stamp) {
-      first.stamps[doc] = first.stamp;
-      first.sums[doc] = score;
-      candidates.push(doc);
-    } else {
-      first.sums[doc] = (first.sums[doc] ?? 0) + score;
-    }
-  });
+  if (driver.matcher.sumInto) {
+    driver.matcher.sumInto(first, deleted, candidates);
+  } else {
+    driver.matcher.collect((doc, score) => {
+      if (!deleted[doc]) addScore(first, doc, score, candidates);
+    });
+  }
   for (const clause of [...rest, ...negatives]) {
     if (candidates.length === 0) break;
     candidates = filter(candidates, clause, first, store.count, scratch);
