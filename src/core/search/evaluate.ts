@@ -1,5 +1,5 @@
 import { DocStore } from './doc-store';
-import { Matcher, PhraseCheck } from './matchers';
+import { Matcher, PhraseCheck, ScoreSums, addScore } from './matchers';
 import { TieBreak, TopK } from './top-k';
 
 /**
@@ -95,39 +95,34 @@ export function forEachMatch(clauses: readonly ClauseMatcher[], store: DocStore,
   }
   const first = scratch.next(0, store.count);
   let candidates: number[] = [];
-  driver.matcher.collect((doc, score) => {
-    if (deleted[doc]) return;
-    if (first.stamps[doc] !== first.stamp) {
-      first.stamps[doc] = first.stamp;
-      first.sums[doc] = score;
-      candidates.push(doc);
-    } else {
-      first.sums[doc] = (first.sums[doc] ?? 0) + score;
-    }
-  });
+  if (driver.matcher.sumInto) {
+    driver.matcher.sumInto(first, deleted, candidates);
+  } else {
+    driver.matcher.collect((doc, score) => {
+      if (!deleted[doc]) addScore(first, doc, score, candidates);
+    });
+  }
   for (const clause of [...rest, ...negatives]) {
     if (candidates.length === 0) break;
-    candidates = filter(candidates, clause, first, store.count, scratch);
+    candidates = filter(candidates, clause, first, store, scratch);
   }
   for (const verify of checks) candidates = candidates.filter(verify);
   for (const doc of candidates) onMatch(doc, first.sums[doc] ?? 0);
   return candidates.length;
 }
 
-function filter(candidates: number[], clause: ClauseMatcher, first: { stamp: number; stamps: Uint32Array; sums: Float64Array }, docCount: number, scratch: Scratch): number[] {
+function filter(candidates: number[], clause: ClauseMatcher, first: ScoreSums, store: DocStore, scratch: Scratch): number[] {
   const kept: number[] = [];
   const { matcher, negated } = clause;
   if (matcher.cost <= candidates.length * matcher.probeCost) {
-    const second = scratch.next(1, docCount);
-    matcher.collect((doc, score) => {
-      if (first.stamps[doc] !== first.stamp) return;
-      if (second.stamps[doc] !== second.stamp) {
-        second.stamps[doc] = second.stamp;
-        second.sums[doc] = score;
-      } else {
-        second.sums[doc] = (second.sums[doc] ?? 0) + score;
-      }
-    });
+    const second = scratch.next(1, store.count);
+    if (matcher.sumInto) {
+      matcher.sumInto(second, store.deleted.array, undefined, first);
+    } else {
+      matcher.collect((doc, score) => {
+        if (first.stamps[doc] === first.stamp) addScore(second, doc, score, undefined);
+      });
+    }
     for (const doc of candidates) {
       const matched = second.stamps[doc] === second.stamp;
       if (matched === negated) continue;

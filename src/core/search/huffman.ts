@@ -177,12 +177,18 @@ export class HuffmanCode {
   private readonly sorted: Uint32Array;
   /** By the next `lookupBits` bits: symbol << {@link LENGTH_BITS} | length, or 0 for a longer code. */
   private readonly lookup: Uint32Array;
+  /**
+   * The same for the next {@link LOOKUP_BITS} bits, read first when `lookup` is wider: the commonest codes are
+   * short, and this table (8 KB) stays in the CPU's cache where the 16-bit one (256 KB) is read at random.
+   */
+  private readonly shortLookup: Uint32Array;
 
   private constructor(
     readonly lengths: Uint8Array,
     private readonly lookupBits: number,
   ) {
     this.lookup = new Uint32Array(1 << lookupBits);
+    this.shortLookup = lookupBits > LOOKUP_BITS ? new Uint32Array(1 << LOOKUP_BITS) : this.lookup;
     this.codes = new Uint32Array(lengths.length);
     let total = 0;
     for (const length of lengths) if (length > 0) this.lengthCount[length] = (this.lengthCount[length] ?? 0) + 1;
@@ -206,6 +212,10 @@ export class HuffmanCode {
       if (length <= lookupBits) {
         const first = (this.codes[s] ?? 0) << (lookupBits - length);
         this.lookup.fill(((s << LENGTH_BITS) | length) >>> 0, first, first + (1 << (lookupBits - length)));
+      }
+      if (length <= LOOKUP_BITS && this.shortLookup !== this.lookup) {
+        const first = (this.codes[s] ?? 0) << (LOOKUP_BITS - length);
+        this.shortLookup.fill(((s << LENGTH_BITS) | length) >>> 0, first, first + (1 << (LOOKUP_BITS - length)));
       }
     }
   }
@@ -269,6 +279,8 @@ export class HuffmanCode {
    * const symbol = entry >>> 5; // and the code took entry & 31 bits
    */
   entry(window: number): number {
+    const short = this.shortLookup[window >>> (MAX_CODE_BITS - LOOKUP_BITS)] ?? 0;
+    if (short !== 0) return short;
     const entry = this.lookup[window >>> (MAX_CODE_BITS - this.lookupBits)] ?? 0;
     return entry !== 0 ? entry : this.longEntry(window);
   }

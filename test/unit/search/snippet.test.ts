@@ -41,6 +41,26 @@ describe('snippets from the index\'s term ids', () => {
     );
   });
 
+  it('are those of tokenising the whole text when the highlight has more words than are looked for one by one (a prefix\'s)', () => {
+    const vocabulary = Array.from({ length: 40 }, (_, at) => `bank${String.fromCharCode(97 + (at % 26))}${at}`);
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...vocabulary, 'rates', 'Oil'), fc.constantFrom(...GAPS)), { maxLength: 150 }),
+        fc.uniqueArray(fc.constantFrom(...vocabulary), { minLength: 17, maxLength: 40 }),
+        fc.boolean(),
+        (pieces, terms, withPhrase) => {
+          const text = ` date 2023-09-13 ${pieces.map(([word, gap]) => word + gap).join('')}`;
+          const highlight: Highlight = { terms: new Set(terms), phrases: withPhrase ? [['oil', 'rates']] : [] };
+          const { body, idOf } = idsOf(text, bodyStart);
+          const ids = highlightIds(highlight, idOf);
+          const hits = tokenHits(text, bodyStart, body, ids);
+          assert.ok(hits, 'the text lines up with its ids');
+          assert.deepStrictEqual(buildSnippet(text, bodyStart, highlight, 200, hits), buildSnippet(text, bodyStart, highlight, 200));
+        },
+      ),
+    );
+  });
+
   it('give up, for the tokenising path to take over, when the ids are not those of the text', () => {
     const text = ' date 2023-09-13 Oil prices rose.';
     const { body, idOf } = idsOf(' date 2023-09-13 prices oil rose.', bodyStart);

@@ -197,6 +197,26 @@ describe('Huffman codes', () => {
     );
   });
 
+  it('decode alike through the term ids\' wide look-up (short codes, up to 16 bits, longer ones) as through the narrow one', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 20 }), { minLength: 2, maxLength: 3000 }), fc.array(fc.nat(), { maxLength: 300 }), (exponents, picks) => {
+        // Counts spread over powers of two give codes of every length, from a few bits to past 16.
+        const counts = exponents.map((exponent) => 2 ** exponent);
+        const wide = HuffmanCode.fromCounts(counts, 16);
+        const narrow = HuffmanCode.fromLengths(wide.lengths);
+        const symbols = [...picks.map((pick) => pick % counts.length), ...counts.map((_, symbol) => symbol)];
+        const bits = new BitWriter();
+        for (const symbol of symbols) wide.write(bits, symbol);
+        const bytes = bits.finish();
+        const wideReader = new BitReader(bytes, 0);
+        const narrowReader = new BitReader(bytes, 0);
+        assert.deepStrictEqual(symbols.map(() => wide.read(wideReader)), symbols);
+        assert.deepStrictEqual(symbols.map(() => narrow.read(narrowReader)), symbols);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('keeps every code within 24 bits, however skewed the counts', () => {
     // Fibonacci counts make the deepest possible tree: 40 symbols would need 39 bits.
     const counts = [1, 1];

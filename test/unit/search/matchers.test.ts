@@ -1,0 +1,70 @@
+import * as assert from 'assert';
+import * as fc from 'fast-check';
+import { DocStore } from '../../../src/core/search/doc-store';
+import { ScoreSums, TermsMatcher, addScore } from '../../../src/core/search/matchers';
+import { PostingList, packCounts } from '../../../src/core/search/postings';
+import { Scorer } from '../../../src/core/search/scoring';
+
+const DOCS = 60;
+
+/** A store of `DOCS` articles of different body lengths, for the scorer's length normalisation. */
+function storeOf(): DocStore {
+  const store = new DocStore();
+  for (let doc = 0; doc < DOCS; doc++) {
+    const body = Uint32Array.from({ length: 1 + (doc % 9) }, (_, at) => at);
+    store.append({ path: `${doc}.txt`, title: 'T', size: 1, mtimeMs: 0, day: 20230913, bodyStart: 0, bodyTokens: body.length, titleTokens: 0, entityPairs: 0 }, body, 0, body.length, new Uint8Array(0), 0);
+  }
+  return store;
+}
+
+/** A posting list over the documents whose flag is set, with counts made from `seed`. */
+function listOf(flags: readonly boolean[], seed: number): PostingList {
+  const docs = flags.flatMap((set, doc) => (set ? [doc] : []));
+  const counts = docs.map((doc) => packCounts((doc + seed) % 4, (doc * seed) % 3, (doc + 2 * seed) % 5));
+  return { docs, counts, start: 0, end: docs.length };
+}
+
+function sums(): ScoreSums {
+  return { stamp: 1, stamps: new Uint32Array(DOCS), sums: new Float64Array(DOCS) };
+}
+
+const flagsArbitrary = fc.array(fc.boolean(), { minLength: DOCS, maxLength: DOCS });
+
+describe('terms matcher summing in its own loop', () => {
+  const store = storeOf();
+  const scorer = new Scorer(store);
+
+  it('sums what collecting through a call per posting sums, in the same order, first clause or filtering (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(flagsArbitrary, fc.nat(20), fc.double({ min: 0.1, max: 5, noNaN: true })), { minLength: 1, maxLength: 4 }),
+        flagsArbitrary,
+        flagsArbitrary,
+        fc.constantFrom<'words' | 'entity'>('words', 'entity'),
+        (expansions, deletedFlags, withinFlags, kind) => {
+          const matcher = new TermsMatcher(
+            expansions.map(([flags, seed, factor]) => ({ lists: [listOf(flags, seed)], factor })),
+            scorer,
+            kind,
+          );
+          const deleted = Uint8Array.from(deletedFlags, (flag) => (flag ? 1 : 0));
+          const within = sums();
+          withinFlags.forEach((flag, doc) => flag && addScore(within, doc, 0, undefined));
+          for (const only of [undefined, within]) {
+            const expected = sums();
+            const expectedFound: number[] = [];
+            matcher.collect((doc, score) => {
+              if (!deleted[doc] && (only === undefined || only.stamps[doc] === only.stamp)) addScore(expected, doc, score, expectedFound);
+            });
+            const actual = sums();
+            const found: number[] = [];
+            matcher.sumInto(actual, deleted, found, only);
+            assert.deepStrictEqual(found, expectedFound);
+            assert.deepStrictEqual(actual.stamps, expected.stamps);
+            assert.deepStrictEqual(actual.sums, expected.sums);
+          }
+        },
+      ),
+    );
+  });
+});
