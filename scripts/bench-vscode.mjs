@@ -167,6 +167,54 @@ function memoryAt(file, at) {
   return line ? `RSS ${(line.rss / 2 ** 20).toFixed(0)} MB, heap ${(line.heapUsed / 2 ** 20).toFixed(0)} MB, external ${(line.external / 2 ** 20).toFixed(0)} MB` : 'not reported';
 }
 
+/** Clock ticks a second in /proc/PID/stat (USER_HZ, 100 on Linux). */
+const CLOCK_TICKS = 100;
+
+/** What a process of the workbench is, from its command line: where the CPU of a first opening goes besides the host. */
+function processKind(commandLine) {
+  if (commandLine.includes('extensionHost')) return 'extension host';
+  if (commandLine.includes('fileWatcher')) return 'file watcher';
+  if (commandLine.includes('--type=renderer')) return 'Chromium renderer';
+  if (commandLine.includes('--type=gpu-process')) return 'Chromium GPU';
+  if (/chrom/i.test(commandLine)) return 'Chromium, other';
+  return commandLine.includes('code-server') ? 'code-server, other' : undefined;
+}
+
+/**
+ * CPU time (ms) of this benchmark's descendant processes by kind (see processKind), from /proc: the workbench's own
+ * processes only, not another session's on the same machine. A process that ended is not counted.
+ */
+function workbenchCpu() {
+  const stats = [];
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      // The command name is in parentheses and may hold spaces: the fields that follow are counted from its end.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+      stats.push({ pid: Number(pid), ppid: Number(fields[1]), cpuMs: ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS, commandLine });
+    } catch {
+      // Gone while being read.
+    }
+  }
+  const ours = new Set([process.pid]);
+  for (let grown = true; grown; ) {
+    grown = false;
+    for (const stat of stats) if (!ours.has(stat.pid) && ours.has(stat.ppid)) grown = ours.add(stat.pid) !== undefined;
+  }
+  const byKind = new Map();
+  for (const stat of stats) {
+    const kind = ours.has(stat.pid) && stat.pid !== process.pid ? processKind(stat.commandLine) : undefined;
+    if (kind) byKind.set(kind, (byKind.get(kind) ?? 0) + stat.cpuMs);
+  }
+  return byKind;
+}
+
+/** The CPU each kind of workbench process used between two {@link workbenchCpu} readings, as "kind N s" text. */
+function cpuBetween(before, after) {
+  return [...after].map(([kind, ms]) => [kind, ms - (before.get(kind) ?? 0)]).sort((a, b) => b[1] - a[1]).map(([kind, ms]) => `${kind} ${seconds(ms)}`).join(', ');
+}
+
 const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
 const load = () => loadavg().map((value) => value.toFixed(1)).join(' ');
 
@@ -174,6 +222,7 @@ const load = () => loadavg().map((value) => value.toFixed(1)).join(' ');
 async function measureOpening(workbench, count, reload, probe) {
   const { page } = workbench;
   const started = Date.now();
+  const cpuBefore = workbenchCpu();
   if (reload) await page.reload();
   else await page.goto(workbench.url);
   await page.locator('.monaco-workbench').waitFor();
@@ -192,11 +241,12 @@ async function measureOpening(workbench, count, reload, probe) {
   await page.keyboard.press('Escape');
   await completeIndex(page, count);
   const complete = Date.now() - started;
+  const cpu = cpuBetween(cpuBefore, workbenchCpu());
   const activatedTime = activatedAt(probe, started) ?? started;
   const activated = activatedTime - started;
   const ended = scanEndedAt(probe, activatedTime);
   const builtAfterActivation = ended === undefined ? undefined : ended - activatedTime;
-  return { activated, builtAfterActivation, buildCpuMs: buildCpu(probe, activatedTime), firstArticles, firstSearch, answer, complete, stall: longestStall(probe, started, started + complete), memory: memoryAt(probe, started + complete), steps: timeline(probe, started, started + complete) };
+  return { activated, builtAfterActivation, buildCpuMs: buildCpu(probe, activatedTime), firstArticles, firstSearch, answer, complete, stall: longestStall(probe, started, started + complete), memory: memoryAt(probe, started + complete), steps: timeline(probe, started, started + complete), cpu };
 }
 
 /** Resolves once the status bar shows the article count without a spinner: the index is complete. */
@@ -280,6 +330,7 @@ await runMain(async (defer) => {
     const built = row.builtAfterActivation === undefined ? '?' : seconds(row.builtAfterActivation);
     console.log(`  ${name} (from the page load; the extension activated after ${seconds(row.activated)}): first articles in the Dates view ${seconds(row.firstArticles)}, first search answer ${seconds(row.firstSearch)} ("${row.answer}"), complete index ${seconds(row.complete)} (${built} after the activation, host CPU meanwhile ${row.buildCpuMs === undefined ? '?' : seconds(row.buildCpuMs)}), longest extension-host stall ${row.stall}; host memory then: ${row.memory}`);
     console.log(`    steps from the page load: ${row.steps}`);
+    console.log(`    CPU of the workbench's processes from the page load to the complete index: ${row.cpu}`);
   }
   for (const [i, rescan] of rescans.entries()) console.log(`  rescan ${i + 1} with nothing changed: ${rescan.scan} s in the extension, ${seconds(rescan.took)} from the command palette to the count, longest stall ${rescan.stall}; steps: ${rescan.steps}`);
   const rewritten = afterRescans.mtimeMs !== cache.mtimeMs || afterRescans.size !== cache.size;
