@@ -1,4 +1,4 @@
-// Bundles the extension host entry, the CLI and the indexing worker into dist/.
+// Bundles the extension host entry, the CLI, the indexing worker and the listing worker into dist/.
 // Usage: node esbuild.mjs [--production] [--watch]
 import * as esbuild from 'esbuild';
 
@@ -38,6 +38,7 @@ const entries = [
   { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['src/workers/index-worker.ts'], outfile: 'dist/index-worker.js' },
+  { entryPoints: ['src/workers/list-worker.ts'], outfile: 'dist/list-worker.js' },
 ];
 
 const contexts = await Promise.all(entries.map((entry) => esbuild.context({ ...shared, ...entry })));

@@ -14,13 +14,13 @@ import { MatchesPerDay, mergeMatchesPerDay } from '../core/search/matches-per-da
 import { mergeResponses } from '../core/search/merge-responses';
 import { runInSlices } from '../core/search/time-slices';
 import { IndexService } from '../workers/index-service';
-import { listFileSteps } from '../workers/list-files';
+import { listInThread } from '../workers/list-thread';
 import { FileJob } from '../workers/protocol';
 import { indexPathOf, uriOfIndexPath } from './index-paths';
 import { readFirstArticles } from './first-articles';
 import { IndexedStamp, prepareCandidate } from './read-candidate';
 import { CorpusSettings } from './settings';
-import { Candidate, CandidateFilter, displayPath, displayPaths, findCandidates } from './workspace-scanner';
+import { Candidate, CandidateFilter, displayPath, displayPaths, findCandidates, listingGlobs } from './workspace-scanner';
 import { WorkspaceEntities } from './workspace-entities';
 
 /** How many remote or virtual files are read at once: enough to hide latency, few enough not to flood a remote. */
@@ -464,7 +464,7 @@ export class CorpusService implements vscode.Disposable {
 
   /**
    * The indexing jobs of a folder's candidate files, and the files skipped. A folder on this disk is listed and
-   * stat'ed with Node's fs in slices; others through `workspace.fs`, fetching only what the index lacks.
+   * stat'ed with Node's fs in a listing thread; others through `workspace.fs`, fetching only what the index lacks.
    */
   private async prepareFolder(scan: FolderScan, signal: AbortSignal): Promise<{ jobs: FileJob[]; skipped: SkippedFile[] }> {
     const { folder, settings, index } = scan;
@@ -478,8 +478,9 @@ export class CorpusService implements vscode.Disposable {
   }
 
   /**
-   * Lists and stats a folder on this disk. When its index is empty (a first build), the indexing threads start
-   * at once, to load the entity model meanwhile, and the first articles found are read and listed here.
+   * Lists and stats a folder on this disk, in a thread of its own. When its index is empty (a first build), the
+   * indexing threads start at once, to load the entity model meanwhile, and the first articles found are read and
+   * listed here.
    */
   private async prepareLocalFolder({ folder, settings, index }: FolderScan, signal: AbortSignal): Promise<{ jobs: FileJob[]; skipped: SkippedFile[] }> {
     const firstBuild = index.index.articleCount === 0;
@@ -491,7 +492,7 @@ export class CorpusService implements vscode.Disposable {
         if (!signal.aborted) this.list(summaries);
       });
     };
-    const listing = await runInSlices(listFileSteps(folder.uri.fsPath, new CandidateFilter(settings), firstBuild ? { onFound, signal } : { signal }));
+    const listing = await listInThread({ root: folder.uri.fsPath, ...listingGlobs(settings) }, firstBuild ? { onFound, signal } : { signal });
     // Listed before the build's own articles, which replace them.
     await first;
     const skippedFile = (path: string, reason: SkippedFile['reason'], message: string): SkippedFile => {
