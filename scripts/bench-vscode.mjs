@@ -181,8 +181,8 @@ function processKind(commandLine) {
 }
 
 /**
- * CPU time (ms) of this benchmark's descendant processes by kind (see processKind), from /proc: the workbench's own
- * processes only, not another session's on the same machine. A process that ended is not counted.
+ * CPU time (ms) of each of this benchmark's descendant processes that is a workbench process (see processKind),
+ * from /proc: the workbench's own processes only, not another session's on the same machine.
  */
 function workbenchCpu() {
   const stats = [];
@@ -192,7 +192,7 @@ function workbenchCpu() {
       // The command name is in parentheses and may hold spaces: the fields that follow are counted from its end.
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       const commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
-      stats.push({ pid: Number(pid), ppid: Number(fields[1]), cpuMs: ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS, commandLine });
+      stats.push({ pid: Number(pid), ppid: Number(fields[1]), cpuMs: ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS, kind: processKind(commandLine) });
     } catch {
       // Gone while being read.
     }
@@ -202,17 +202,17 @@ function workbenchCpu() {
     grown = false;
     for (const stat of stats) if (!ours.has(stat.pid) && ours.has(stat.ppid)) grown = ours.add(stat.pid) !== undefined;
   }
-  const byKind = new Map();
-  for (const stat of stats) {
-    const kind = ours.has(stat.pid) && stat.pid !== process.pid ? processKind(stat.commandLine) : undefined;
-    if (kind) byKind.set(kind, (byKind.get(kind) ?? 0) + stat.cpuMs);
-  }
-  return byKind;
+  return new Map(stats.filter((stat) => ours.has(stat.pid) && stat.kind !== undefined).map((stat) => [stat.pid, stat]));
 }
 
-/** The CPU each kind of workbench process used between two {@link workbenchCpu} readings, as "kind N s" text. */
+/**
+ * The CPU each kind of workbench process used between two {@link workbenchCpu} readings, as "kind N s" text: a
+ * process started since counts from nothing (a reload's new extension host), one that ended is not counted.
+ */
 function cpuBetween(before, after) {
-  return [...after].map(([kind, ms]) => [kind, ms - (before.get(kind) ?? 0)]).sort((a, b) => b[1] - a[1]).map(([kind, ms]) => `${kind} ${seconds(ms)}`).join(', ');
+  const byKind = new Map();
+  for (const [pid, { kind, cpuMs }] of after) byKind.set(kind, (byKind.get(kind) ?? 0) + cpuMs - (before.get(pid)?.cpuMs ?? 0));
+  return [...byKind].sort((a, b) => b[1] - a[1]).map(([kind, ms]) => `${kind} ${seconds(ms)}`).join(', ');
 }
 
 const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;

@@ -142,6 +142,31 @@ async function prepareAll(candidates: readonly Candidate[], maxFileBytes: number
   return { jobs, skipped };
 }
 
+/** The window's progress of a scan: `report` a step, or `end` it before the scan ends. */
+interface WindowProgress {
+  report(step: { readonly message?: string }): void;
+  end(): void;
+}
+
+/**
+ * Shows the window's progress (a spinner and a message in the status bar) while `body` runs or until it calls
+ * `end`: a build ends it when it starts counting files in the status bar item and the views, since a spinner is
+ * redrawn all the time, on the cores the indexing threads need.
+ */
+async function withWindowProgress<T>(body: (progress: WindowProgress) => Promise<T>): Promise<T> {
+  let end: () => void = () => undefined;
+  let shown: vscode.Progress<{ message?: string }> | undefined;
+  void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'News Corpus' }, (progress) => {
+    shown = progress;
+    return new Promise<void>((resolve) => (end = resolve));
+  });
+  try {
+    return await body({ report: (step) => shown?.report(step), end: () => end() });
+  } finally {
+    end();
+  }
+}
+
 /**
  * Keeps the corpus of the open workspace: one index per workspace folder, opened from its cache and
  * brought up to date off the UI thread (indexing threads read, parse, find entities and tokenise), then
@@ -414,7 +439,7 @@ export class CorpusService implements vscode.Disposable {
     });
     // A rebuild starts from nothing, as a first opening does: the views fill in as files are read.
     if (rebuild) this.corpus.reset([], []);
-    await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'News Corpus' }, async (progress) => {
+    await withWindowProgress(async (progress) => {
       const started = performance.now();
       // The saved indexes first: the views and search come back before a single file is looked at.
       const loaded = await this.loadIndexes(scans, rebuild, progress);
@@ -437,7 +462,8 @@ export class CorpusService implements vscode.Disposable {
             const now = performance.now();
             if (this.phaseNow === 'indexing' && done < total && now - reported < PROGRESS_INTERVAL_MS) return;
             reported = now;
-            progress.report({ message: `indexing ${name} ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')}` });
+            // The status bar item and the views count the files from here on.
+            progress.end();
             if (this.phaseNow !== 'indexing') this.setPhase('indexing');
             else this.progressChanged.fire();
           },
