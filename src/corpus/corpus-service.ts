@@ -454,6 +454,11 @@ export class CorpusService implements vscode.Disposable {
         const prepared = await this.prepareFolder({ folder, settings, index }, signal);
         skipped.push(...prepared.skipped);
         if (signal.aborted) return;
+        // A first build counts its files from the moment the threads have them, not from their first batch (the model's load).
+        if (index.index.articleCount === 0 && prepared.jobs.length > 0) {
+          this.indexingNow = { done: 0, total: prepared.jobs.length };
+          this.setPhase('indexing');
+        }
         let reported = 0;
         const sync = await index.sync(prepared.jobs, {
           signal,
