@@ -457,6 +457,7 @@ export class CorpusService implements vscode.Disposable {
         // A first build counts its files from the moment the threads have them, not from their first batch (the model's load).
         if (index.index.articleCount === 0 && prepared.jobs.length > 0) {
           this.indexingNow = { done: 0, total: prepared.jobs.length };
+          progress.end();
           this.setPhase('indexing');
         }
         let reported = 0;
