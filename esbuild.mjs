@@ -1,4 +1,5 @@
-// Bundles the extension host entry, the CLI, the indexing worker and the cache's reading thread into dist/.
+// Bundles the extension host entry, the CLI, the indexing worker, the cache's reading thread and the listing
+// worker into dist/.
 // Usage: node esbuild.mjs [--production] [--watch]
 import * as esbuild from 'esbuild';
 
@@ -39,6 +40,7 @@ const entries = [
   { entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['src/workers/index-worker.ts'], outfile: 'dist/index-worker.js' },
   { entryPoints: ['src/workers/cache-reader.ts'], outfile: 'dist/cache-reader.js' },
+  { entryPoints: ['src/workers/list-worker.ts'], outfile: 'dist/list-worker.js' },
 ];
 
 const contexts = await Promise.all(entries.map((entry) => esbuild.context({ ...shared, ...entry })));

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { compileGlob, excludesFolder, GlobMatcher } from '../core/glob';
+import { PathFilter } from '../core/glob';
 import { CorpusSettings } from './settings';
 
 /** A file that may be an article (the path the user sees is worked out only when needed: a skipped file). */
@@ -14,22 +14,16 @@ export interface UnreadableFolder extends Candidate {
   readonly error: string;
 }
 
+/** The include and exclude globs of the settings: what a listing, here or in its own thread, takes. */
+export function listingGlobs(settings: CorpusSettings): { readonly include: readonly string[]; readonly exclude: readonly string[] } {
+  return { include: [settings.include], exclude: [settings.exclude, ...settings.filesExclude] };
+}
+
 /** Decides, from the settings, which workspace-relative paths are candidates. */
-export class CandidateFilter {
-  private readonly included: GlobMatcher;
-  private readonly excluded: GlobMatcher;
-
+export class CandidateFilter extends PathFilter {
   constructor(settings: CorpusSettings) {
-    this.included = compileGlob(settings.include);
-    this.excluded = compileGlob(settings.exclude, ...settings.filesExclude);
-  }
-
-  acceptsFile(relativePath: string): boolean {
-    return this.included(relativePath) && !this.excluded(relativePath);
-  }
-
-  entersFolder(relativePath: string): boolean {
-    return !excludesFolder(this.excluded, relativePath);
+    const { include, exclude } = listingGlobs(settings);
+    super(include, exclude);
   }
 }
 
@@ -68,6 +62,7 @@ export async function findCandidates(
   const pending: string[] = [startFolder];
   while (pending.length > 0 && !signal.aborted) {
     const relativeFolder = pending.pop() ?? '';
+    const takes = filter.filesIn(relativeFolder);
     const folderUri = relativeFolder ? vscode.Uri.joinPath(folder, relativeFolder) : folder;
     let entries: [string, vscode.FileType][];
     try {
@@ -80,7 +75,7 @@ export async function findCandidates(
       const relativePath = relativeFolder ? `${relativeFolder}/${name}` : name;
       if (type & vscode.FileType.Directory) {
         if (!(type & vscode.FileType.SymbolicLink) && filter.entersFolder(relativePath)) pending.push(relativePath);
-      } else if (type & vscode.FileType.File && filter.acceptsFile(relativePath)) {
+      } else if (type & vscode.FileType.File && takes(name)) {
         candidates.push({ uri: vscode.Uri.joinPath(folder, relativePath) });
       }
     }

@@ -4,8 +4,8 @@ import { EntityType } from '../core/entities/types';
 import { EntityDirectory } from '../core/entity-directory';
 import { DEFAULT_ENTITY_SORT, EntitySort } from '../core/search/entity-listing';
 import { exactEntityQuery } from '../core/search/query-parser';
-import { CorpusState, EntityChange } from '../corpus/corpus-service';
-import { showScanProgress } from '../corpus/view-progress';
+import { EntityChange } from '../corpus/corpus-service';
+import { ScanProgressSource, showScanProgress } from '../corpus/view-progress';
 import { EntitiesTreeProvider, EntityTreeElement } from './entities-tree-provider';
 
 export const ENTITIES_VIEW_ID = 'newsCorpus.entities';
@@ -23,7 +23,7 @@ export interface EntitiesTreeDeps {
   readonly entities: EntityDirectory;
   readonly analyze: ArticleAnalyzer;
   readonly onDidChangeEntities: vscode.Event<EntityChange>;
-  readonly service: { readonly state: CorpusState; readonly onDidChangeState: vscode.Event<CorpusState> };
+  readonly service: ScanProgressSource;
 }
 
 function isSort(value: unknown): value is EntitySort {

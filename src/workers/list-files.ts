@@ -17,7 +17,7 @@ export const DEFAULT_ARTICLE_EXTENSION = '.txt';
  */
 export function listArticleFiles(dir: string, extension = DEFAULT_ARTICLE_EXTENSION): FileJob[] {
   const filter: ListingFilter = {
-    acceptsFile: (relativePath) => relativePath.endsWith(extension),
+    filesIn: () => (name) => name.endsWith(extension),
     entersFolder: (relativePath) => !SKIPPED_FOLDERS.has(relativePath.slice(relativePath.lastIndexOf('/') + 1)),
   };
   const listing = runAtOnce(listFileSteps(path.resolve(dir), filter));
@@ -27,13 +27,15 @@ export function listArticleFiles(dir: string, extension = DEFAULT_ARTICLE_EXTENS
 }
 
 /**
- * Which files and folders a listing takes, by their path relative to its root with `/` between names.
+ * Which files and folders a listing takes: a folder by its path relative to the listing's root (`/` between names,
+ * empty for the root), and the files of a folder by their names (asked once a folder, so that what depends on the
+ * folder alone is worked out once, see `PathFilter` in `src/core/glob.ts`).
  *
  * @example
- * const filter: ListingFilter = { acceptsFile: (path) => path.endsWith('.txt'), entersFolder: (path) => path !== '.git' };
+ * const filter: ListingFilter = { filesIn: () => (name) => name.endsWith('.txt'), entersFolder: (path) => path !== '.git' };
  */
 export interface ListingFilter {
-  acceptsFile(relativePath: string): boolean;
+  filesIn(relativeFolder: string): (name: string) => boolean;
   entersFolder(relativePath: string): boolean;
 }
 
@@ -95,14 +97,15 @@ export function* listFileSteps(root: string, filter: ListingFilter, run: Listing
     yield;
     const before = listing.files.length;
     const prefix = absolute.endsWith(path.sep) ? absolute : `${absolute}${path.sep}`;
+    const takes = filter.filesIn(relative);
     let sinceStep = 0;
     for (const entry of entries) {
-      const relativePath = relative ? `${relative}/${entry.name}` : entry.name;
       if (entry.isDirectory()) {
+        const relativePath = relative ? `${relative}/${entry.name}` : entry.name;
         if (filter.entersFolder(relativePath)) pending.push({ relative: relativePath, absolute: `${prefix}${entry.name}` });
         continue;
       }
-      if (!(entry.isFile() || entry.isSymbolicLink()) || !filter.acceptsFile(relativePath)) continue;
+      if (!(entry.isFile() || entry.isSymbolicLink()) || !takes(entry.name)) continue;
       const full = `${prefix}${entry.name}`;
       try {
         const stat = statSync(full, { throwIfNoEntry: false });

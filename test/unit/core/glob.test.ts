@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { compileGlob, excludesFolder } from '../../../src/core/glob';
+import { compileFolderGlob, compileGlob, excludesFolder, PathFilter } from '../../../src/core/glob';
+import { seededRandom } from '../../../src/core/random';
 
 describe('compileGlob', () => {
   const cases: readonly [string, string, boolean][] = [
@@ -49,5 +50,50 @@ describe('excludesFolder', () => {
     assert.ok(!excludesFolder(compileGlob('**/*.log'), 'logs'));
     assert.ok(!excludesFolder(compileGlob('**/x'), 'logs'));
     assert.ok(!excludesFolder(compileGlob('drafts/**'), 'final'));
+  });
+});
+
+describe('compileFolderGlob', () => {
+  const PATTERN_SEGMENTS = ['a', 'b', '*', '**', '?', '*.txt', '{a,b}', '[ab]', '{a/b,c}', 'a*', '.git', '[!a]*', 'x{.txt,}', ''];
+  const PATH_SEGMENTS = ['a', 'b', 'c', 'x.txt', 'a.txt', '.git', 'ab', 'x', 'b.txt'];
+  const pick = <T>(items: readonly T[], next: () => number): T => items[Math.floor(next() * items.length)] as T;
+  const joined = (segments: readonly string[], next: () => number, most: number) => Array.from({ length: 1 + Math.floor(next() * most) }, () => pick(segments, next)).join('/');
+
+  it('agrees with compileGlob on the whole path, for random patterns and paths (property)', () => {
+    const next = seededRandom(13);
+    for (let round = 0; round < 400; round++) {
+      const patterns = Array.from({ length: 1 + Math.floor(next() * 3) }, () => joined(PATTERN_SEGMENTS, next, 4));
+      const whole = compileGlob(...patterns);
+      const byFolder = compileFolderGlob(...patterns);
+      for (let i = 0; i < 20; i++) {
+        const path = joined(PATH_SEGMENTS, next, 4);
+        const cut = path.lastIndexOf('/');
+        const name = path.slice(cut + 1);
+        const folder = cut === -1 ? '' : path.slice(0, cut);
+        assert.strictEqual(byFolder.inFolder(folder)(name), whole(path), `${JSON.stringify(patterns)} on ${path}`);
+      }
+    }
+  });
+
+  it('takes every name below a folder that a pattern ending in /** covers, and none where nothing applies', () => {
+    const excluded = compileFolderGlob('**/{node_modules,.git}/**', '**/.DS_Store');
+    assert.ok(excluded.inFolder('web/node_modules/pkg')('index.js'));
+    assert.ok(excluded.inFolder('news')('.DS_Store'));
+    assert.ok(!excluded.inFolder('news')('kim.txt'));
+    assert.ok(!compileFolderGlob().inFolder('news')('kim.txt'));
+  });
+});
+
+describe('PathFilter', () => {
+  it("takes a folder's files by name as it takes them by whole path", () => {
+    const filter = new PathFilter(['**/*.txt'], ['**/{node_modules,.git}/**', 'drafts/*.txt', '{a/b,c}/*']);
+    const paths = ['news/kim.txt', 'drafts/x.txt', 'drafts/deeper/x.txt', 'a/b/y.txt', 'c/y.txt', 'news/kim.md', 'top.txt'];
+    for (const path of paths) {
+      const cut = path.lastIndexOf('/');
+      assert.strictEqual(filter.filesIn(cut === -1 ? '' : path.slice(0, cut))(path.slice(cut + 1)), filter.acceptsFile(path), path);
+    }
+    assert.deepStrictEqual(paths.filter((path) => filter.acceptsFile(path)), ['news/kim.txt', 'drafts/deeper/x.txt', 'top.txt']);
+    assert.ok(!filter.entersFolder('web/node_modules'));
+    assert.ok(filter.entersFolder('drafts'));
   });
 });

@@ -4,9 +4,11 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import { runAtOnce } from '../../../src/core/search/time-slices';
 import { FileJob } from '../../../src/workers/protocol';
+import { PathFilter } from '../../../src/core/glob';
 import { listArticleFiles, listFileSteps, ListingFilter } from '../../../src/workers/list-files';
+import { listInThread } from '../../../src/workers/list-thread';
 
-const TEXT_FILES: ListingFilter = { acceptsFile: (relativePath) => relativePath.endsWith('.txt'), entersFolder: (relativePath) => relativePath !== 'skipped' };
+const TEXT_FILES: ListingFilter = { filesIn: () => (name) => name.endsWith('.txt'), entersFolder: (relativePath) => relativePath !== 'skipped' };
 
 describe('listFileSteps', () => {
   let dir: string;
@@ -49,5 +51,21 @@ describe('listFileSteps', () => {
   it('is what listArticleFiles lists, sorted by path', () => {
     const files = listArticleFiles(dir);
     assert.deepStrictEqual(files.map((file) => path.relative(dir, file.path).split(path.sep).join('/')), ['a/deeper/two.txt', 'a/one.txt', 'b/linked.txt', 'b/three.txt', 'skipped/four.txt', 'top.txt']);
+  });
+
+  it('lists in a thread of its own what it lists on the calling thread, first files first', async () => {
+    const globs = { include: ['**/*.txt'], exclude: ['skipped/**', '**/linked.txt'] };
+    const here = runAtOnce(listFileSteps(dir, new PathFilter(globs.include, globs.exclude)));
+    const heard: number[] = [];
+    const there = await listInThread({ root: dir, ...globs }, { onFound: (files) => heard.push(files.length) });
+    assert.deepStrictEqual(relative(there.files), ['a/deeper/two.txt', 'a/one.txt', 'b/three.txt', 'top.txt']);
+    assert.deepStrictEqual(there, { ...here, files: there.files });
+    assert.deepStrictEqual([...there.files].sort((a, b) => a.path.localeCompare(b.path)), [...here.files].sort((a, b) => a.path.localeCompare(b.path)));
+    assert.strictEqual(heard.length, 1);
+    const missing = await listInThread({ root: path.join(dir, 'missing'), ...globs });
+    assert.deepStrictEqual(missing.unreadableFolders.map((folder) => folder.path), [path.join(dir, 'missing')]);
+    const controller = new AbortController();
+    controller.abort();
+    assert.deepStrictEqual((await listInThread({ root: dir, ...globs }, { signal: controller.signal })).files, []);
   });
 });
