@@ -81,7 +81,7 @@ async function main(): Promise<void> {
   const stamp = (name: 'compact' | 'prepare', label: string): void => {
     const methods = CorpusIndex.prototype as unknown as Record<string, (this: CorpusIndex, ...args: unknown[]) => Promise<void>>;
     const original = methods[name];
-    if (original === undefined) throw new Error(`CorpusIndex has no ${name}`);
+    if (original === undefined) throw new Error(`News Corpus: CorpusIndex has no ${name} to trace.`);
     methods[name] = async function (this: CorpusIndex, ...rest: unknown[]) {
       sample();
       const before = phase;
@@ -100,18 +100,25 @@ async function main(): Promise<void> {
   const cacheFile = path.join(tmpdir(), `news-corpus-trace-${process.pid}.ncidx`);
   const cpu = process.cpuUsage();
   const service = new IndexService({ root: dir, cacheFile, extractor });
-  await service.open(files, { onProgress: (done) => (merged = done) });
-  const buildMs = performance.now() - started;
-  const used = process.cpuUsage(cpu);
-  sample();
-  const buildHighWater = highWaterMark();
-  resetHighWaterMark();
-  phase = 'save';
-  await service.save();
-  sample();
-  clearInterval(timer);
-  rmSync(cacheFile, { force: true });
-  await service.dispose();
+  let buildMs: number;
+  let used: NodeJS.CpuUsage;
+  let buildHighWater: string;
+  try {
+    await service.open(files, { onProgress: (done) => (merged = done) });
+    buildMs = performance.now() - started;
+    used = process.cpuUsage(cpu);
+    sample();
+    buildHighWater = highWaterMark();
+    resetHighWaterMark();
+    phase = 'save';
+    await service.save();
+    sample();
+  } finally {
+    // Also when the build or the save fails: a pending timer would keep the process alive, and the cache is a temporary file.
+    clearInterval(timer);
+    rmSync(cacheFile, { force: true });
+    await service.dispose();
+  }
 
   console.log(`build ${(buildMs / 1000).toFixed(1)} s wall, ${((used.user + used.system) / 1e6).toFixed(1)} s CPU, ${service.index.entityCount} entities; load ${load()}`);
   let overall: Sample | undefined;

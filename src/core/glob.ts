@@ -46,8 +46,9 @@ function translate(pattern: string): string {
       if (close === -1) {
         out += '\\[';
       } else {
-        const body = pattern.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\');
-        out += `[${body}]`;
+        const body = pattern.slice(i + 1, close).replace(/\\/g, '\\\\');
+        // A class never matches the separator, as `*` and `?` do not: "[!b]" is any one character of a name but b.
+        out += body.startsWith('!') ? `[^/${body.slice(1)}]` : `[${body}]`;
         i = close;
       }
     } else {

@@ -149,22 +149,47 @@ interface WindowProgress {
   end(): void;
 }
 
-/**
- * Shows the window's progress (a spinner and a message in the status bar) while `body` runs or until it calls
- * `end`: a build ends it when it starts counting files in the status bar item and the views, since a spinner is
- * redrawn all the time, on the cores the indexing threads need.
- */
-async function withWindowProgress<T>(body: (progress: WindowProgress) => Promise<T>): Promise<T> {
-  let end: () => void = () => undefined;
+/** Shows the window's progress (a spinner and a message in the status bar) until `end` is called. */
+function showWindowProgress(): WindowProgress {
+  let ended = false;
+  let finish: (() => void) | undefined;
   let shown: vscode.Progress<{ message?: string }> | undefined;
+  let pending: { readonly message?: string } | undefined;
   void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'News Corpus' }, (progress) => {
     shown = progress;
-    return new Promise<void>((resolve) => (end = resolve));
+    if (pending) progress.report(pending);
+    return ended ? Promise.resolve() : new Promise<void>((resolve) => (finish = resolve));
   });
+  return {
+    report: (step) => (shown ? shown.report(step) : (pending = step)),
+    end: () => {
+      ended = true;
+      finish?.();
+    },
+  };
+}
+
+/**
+ * Shows the window's progress while `body` runs or until it calls `end`: a build ends it when it starts counting
+ * files in the status bar item and the views, since a spinner is redrawn all the time, on the cores the indexing
+ * threads need. A step reported after `end` (the next folder's listing) shows it again.
+ */
+async function withWindowProgress<T>(body: (progress: WindowProgress) => Promise<T>): Promise<T> {
+  let current: WindowProgress | undefined = showWindowProgress();
+  const progress: WindowProgress = {
+    report: (step) => {
+      current ??= showWindowProgress();
+      current.report(step);
+    },
+    end: () => {
+      current?.end();
+      current = undefined;
+    },
+  };
   try {
-    return await body({ report: (step) => shown?.report(step), end: () => end() });
+    return await body(progress);
   } finally {
-    end();
+    progress.end();
   }
 }
 

@@ -52,8 +52,8 @@ export const DEFAULT_CACHE_READER_PATH = path.join(__dirname, 'cache-reader.js')
  * if (cache.found && cache.read.ok) runAtOnce(decodeSavedSteps(cache.read));
  */
 export async function readCacheFile(file: string, expected: IndexIdentity, readerPath = DEFAULT_CACHE_READER_PATH): Promise<CacheRead> {
-  const inThread = (): Promise<CacheRead> => readHere(file, expected);
-  if (!existsSync(readerPath)) return inThread();
+  const readOnThisThread = (): Promise<CacheRead> => readHere(file, expected);
+  if (!existsSync(readerPath)) return readOnThisThread();
   const request: CacheReadRequest = { file, expected };
   const fromThread = await new Promise<CacheRead | undefined>((resolve) => {
     const worker = new Worker(readerPath, { workerData: request });
@@ -61,15 +61,22 @@ export async function readCacheFile(file: string, expected: IndexIdentity, reade
     worker.once('error', () => resolve(undefined));
     worker.once('exit', () => resolve(undefined));
   });
-  return fromThread ?? inThread();
+  return fromThread ?? readOnThisThread();
 }
 
 async function readHere(file: string, expected: IndexIdentity): Promise<CacheRead> {
-  let bytes: Buffer;
+  const bytes = await readCacheBytes(file);
+  return bytes ? { found: true, read: await runInSlices(readIndexFileSteps(bytes, expected)) } : { found: false };
+}
+
+/**
+ * The bytes of an index file, or undefined when there is none to read (missing or unreadable: the index is
+ * then built, not an error); shared by this thread's read and the reading thread's.
+ */
+export async function readCacheBytes(file: string): Promise<Buffer | undefined> {
   try {
-    bytes = await readFile(file);
+    return await readFile(file);
   } catch {
-    return { found: false };
+    return undefined;
   }
-  return { found: true, read: await runInSlices(readIndexFileSteps(bytes, expected)) };
 }

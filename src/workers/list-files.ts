@@ -79,7 +79,7 @@ function errorText(error: unknown): string {
  * Never opens a file.
  *
  * @example
- * const listing = await runInSlices(listFileSteps('/data/news', { acceptsFile: (p) => p.endsWith('.txt'), entersFolder: () => true }));
+ * const listing = await runInSlices(listFileSteps('/data/news', { filesIn: () => (name) => name.endsWith('.txt'), entersFolder: () => true }));
  */
 export function* listFileSteps(root: string, filter: ListingFilter, run: ListingRun = {}): Generator<void, FileListing> {
   const listing: FileListing = { files: [], unreadableFolders: [], unreadableFiles: [] };

@@ -294,10 +294,8 @@ export class FeatureContext {
       if (suffix !== 0) out[n++] = finish(mix(SEEDS[T.Suffix1 + k] ?? 0, suffix));
     }
     out[n++] = finish(mix(mix(SEEDS[T.LengthShape] ?? 0, this.lengths[i] ?? 0), shape));
-    const clusters = this.clustersOf(i);
-    for (let level = 0; level < CLUSTER_LEVELS; level++) out[n++] = finish(mix(SEEDS[T.Cluster + level] ?? 0, clusterAt(clusters, level)));
-    const embeddings = this.embeddingsOf(i);
-    for (let level = 0; level < CLUSTER_LEVELS; level++) out[n++] = finish(mix(SEEDS[T.Embedding + level] ?? 0, clusterAt(embeddings, level)));
+    n += levelKeys(T.Cluster, this.clustersOf(i), out, n);
+    n += levelKeys(T.Embedding, this.embeddingsOf(i), out, n);
     return n - at;
   }
 
@@ -315,14 +313,8 @@ export class FeatureContext {
     n += this.ownContextFeatures(i, out, n, false);
     const previous = this.neighbourOf(i, Neighbour.Previous);
     const next = this.neighbourOf(i, Neighbour.Next);
-    for (let level = 0; level < CLUSTER_LEVELS; level++) {
-      out[n++] = neighbourClusterKey(Neighbour.Previous, level, previous === NO_NEIGHBOUR ? BOUNDARY : clusterAt(this.clustersOf(previous), level));
-      out[n++] = neighbourClusterKey(Neighbour.Next, level, next === NO_NEIGHBOUR ? BOUNDARY : clusterAt(this.clustersOf(next), level));
-    }
-    for (let level = 0; level < CLUSTER_LEVELS; level++) {
-      out[n++] = neighbourEmbeddingKey(Neighbour.Previous, level, previous === NO_NEIGHBOUR ? BOUNDARY : clusterAt(this.embeddingsOf(previous), level));
-      out[n++] = neighbourEmbeddingKey(Neighbour.Next, level, next === NO_NEIGHBOUR ? BOUNDARY : clusterAt(this.embeddingsOf(next), level));
-    }
+    n += neighbourLevelKeys(NEIGHBOUR_CLUSTER_SEEDS, previous === NO_NEIGHBOUR ? undefined : this.clustersOf(previous), next === NO_NEIGHBOUR ? undefined : this.clustersOf(next), out, n);
+    n += neighbourLevelKeys(NEIGHBOUR_EMBEDDING_SEEDS, previous === NO_NEIGHBOUR ? undefined : this.embeddingsOf(previous), next === NO_NEIGHBOUR ? undefined : this.embeddingsOf(next), out, n);
     if (this.lowerSeen[i]) out[n++] = this.lowerSeenKey(i);
     let gazetteer = this.gazetteer[i] ?? 0;
     const cased = this.cased(i);
@@ -434,12 +426,28 @@ function neighbourLowKey(neighbour: Neighbour, low: number): number {
   return finish(mix(SEEDS[NEIGHBOUR_LOW_SEEDS[neighbour] ?? 0] ?? 0, low));
 }
 
-function neighbourClusterKey(neighbour: Neighbour, level: number, cluster: number): number {
-  return finish(mix(SEEDS[(NEIGHBOUR_CLUSTER_SEEDS[neighbour] ?? 0) + level] ?? 0, cluster));
+/** The key of a neighbour's cluster at `level`, for one cluster source (`seeds`: its previous and next templates). */
+function neighbourLevelKey(seeds: readonly T[], neighbour: Neighbour, level: number, cluster: number): number {
+  return finish(mix(SEEDS[(seeds[neighbour] ?? 0) + level] ?? 0, cluster));
 }
 
-function neighbourEmbeddingKey(neighbour: Neighbour, level: number, cluster: number): number {
-  return finish(mix(SEEDS[(NEIGHBOUR_EMBEDDING_SEEDS[neighbour] ?? 0) + level] ?? 0, cluster));
+/** Writes the keys of every level of a word's packed clusters of one source (`template` its first level's); returns how many. */
+function levelKeys(template: T, packed: number, out: Int32Array, at: number): number {
+  for (let level = 0; level < CLUSTER_LEVELS; level++) out[at + level] = finish(mix(SEEDS[template + level] ?? 0, clusterAt(packed, level)));
+  return CLUSTER_LEVELS;
+}
+
+/**
+ * Writes the keys of every level of the previous and next words' packed clusters of one source, level by level
+ * (BOUNDARY for a word past the sentence: undefined); returns how many.
+ */
+function neighbourLevelKeys(seeds: readonly T[], previous: number | undefined, next: number | undefined, out: Int32Array, at: number): number {
+  let n = at;
+  for (let level = 0; level < CLUSTER_LEVELS; level++) {
+    out[n++] = neighbourLevelKey(seeds, Neighbour.Previous, level, previous === undefined ? BOUNDARY : clusterAt(previous, level));
+    out[n++] = neighbourLevelKey(seeds, Neighbour.Next, level, next === undefined ? BOUNDARY : clusterAt(next, level));
+  }
+  return n - at;
 }
 
 /**
@@ -455,8 +463,9 @@ export function neighbourFeatures(neighbour: Neighbour, present: boolean, low: n
   let n = at;
   out[n++] = neighbourLowKey(neighbour, present ? low : BOUNDARY);
   if (neighbour < CLUSTER_NEIGHBOURS) {
-    for (let level = 0; level < CLUSTER_LEVELS; level++) out[n++] = neighbourClusterKey(neighbour, level, present ? clusterAt(clusters, level) : BOUNDARY);
-    for (let level = 0; level < CLUSTER_LEVELS; level++) out[n++] = neighbourEmbeddingKey(neighbour, level, present ? clusterAt(embeddings, level) : BOUNDARY);
+    for (const [seeds, packed] of [[NEIGHBOUR_CLUSTER_SEEDS, clusters], [NEIGHBOUR_EMBEDDING_SEEDS, embeddings]] as const) {
+      for (let level = 0; level < CLUSTER_LEVELS; level++) out[n++] = neighbourLevelKey(seeds, neighbour, level, present ? clusterAt(packed, level) : BOUNDARY);
+    }
   }
   return n - at;
 }

@@ -187,6 +187,10 @@ export class HuffmanCode {
     readonly lengths: Uint8Array,
     private readonly lookupBits: number,
   ) {
+    // The short table is read first with LOOKUP_BITS bits: a narrower lookup would be indexed with the wrong width.
+    if (!Number.isInteger(lookupBits) || lookupBits < LOOKUP_BITS || lookupBits > MAX_CODE_BITS) {
+      throw new Error(`News Corpus: a Huffman code's lookup width must be ${LOOKUP_BITS} to ${MAX_CODE_BITS} bits, not ${lookupBits}.`);
+    }
     this.lookup = new Uint32Array(1 << lookupBits);
     this.shortLookup = lookupBits > LOOKUP_BITS ? new Uint32Array(1 << LOOKUP_BITS) : this.lookup;
     this.codes = new Uint32Array(lengths.length);
@@ -223,7 +227,7 @@ export class HuffmanCode {
   /**
    * The code for symbols counted `counts[symbol]` times, decoding codes up to `lookupBits` long by one look-up
    * in a table of 2^lookupBits entries (16 for term ids: a 256 KB table, against a loop over lengths for the
-   * third of the ids whose codes are longer than 11 bits).
+   * third of the ids whose codes are longer than 11 bits); `lookupBits` is 11 to {@link MAX_CODE_BITS}, or it throws.
    */
   static fromCounts(counts: ArrayLike<number>, lookupBits = LOOKUP_BITS): HuffmanCode {
     const flattened = Float64Array.from(counts);

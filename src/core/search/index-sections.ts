@@ -465,16 +465,6 @@ export function* assembleSections(saved: SavedSections): Generator<void, IndexPa
   return { dictionary, store, postings, entities };
 }
 
-/**
- * Decodes the sections {@link encodeSections} wrote: {@link readSections}, then {@link assembleSections}.
- *
- * @example
- * const parts = runAtOnce(decodeSections(payload, meta.sections));
- */
-export function* decodeSections(payload: Uint8Array, sections: readonly SectionInfo[]): Generator<void, IndexParts> {
-  return yield* assembleSections(yield* readSections(payload, sections));
-}
-
 /** What a store is loaded from: the article tables, the title ids and the coded texts as saved, the entity fields made from the postings. */
 interface SavedStore {
   readonly paths: readonly string[];

@@ -19,6 +19,7 @@ describe('compileGlob', () => {
     ['**/file?.txt', 'x/file10.txt', false],
     ['**/[abc]*.txt', 'b-story.txt', true],
     ['**/[!abc]*.txt', 'b-story.txt', false],
+    ['a[!b]c', 'a/c', false],
     ['**/*.(txt)', 'a.(txt)', true],
     ['**/a+b.txt', 'a+b.txt', true],
     ['**/a+b.txt', 'aab.txt', false],
@@ -54,7 +55,7 @@ describe('excludesFolder', () => {
 });
 
 describe('compileFolderGlob', () => {
-  const PATTERN_SEGMENTS = ['a', 'b', '*', '**', '?', '*.txt', '{a,b}', '[ab]', '{a/b,c}', 'a*', '.git', '[!a]*', 'x{.txt,}', ''];
+  const PATTERN_SEGMENTS = ['a', 'b', '*', '**', '?', '*.txt', '{a,b}', '[ab]', '{a/b,c}', 'a*', '.git', '[!a]*', 'a[!b]c', 'x{.txt,}', ''];
   const PATH_SEGMENTS = ['a', 'b', 'c', 'x.txt', 'a.txt', '.git', 'ab', 'x', 'b.txt'];
   const pick = <T>(items: readonly T[], next: () => number): T => items[Math.floor(next() * items.length)] as T;
   const joined = (segments: readonly string[], next: () => number, most: number) => Array.from({ length: 1 + Math.floor(next() * most) }, () => pick(segments, next)).join('/');

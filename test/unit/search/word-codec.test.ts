@@ -217,6 +217,11 @@ describe('Huffman codes', () => {
     );
   });
 
+  it('refuses a look-up narrower than its short table, which would decode the wrong symbols', () => {
+    assert.throws(() => HuffmanCode.fromCounts([5, 3, 1, 1], 8), /^Error: News Corpus: a Huffman code's lookup width must be 11 to 24 bits, not 8\.$/);
+    assert.throws(() => HuffmanCode.fromLengths(HuffmanCode.fromCounts([5, 3, 1, 1]).lengths, 25), /News Corpus: .* not 25\./);
+  });
+
   it('keeps every code within 24 bits, however skewed the counts', () => {
     // Fibonacci counts make the deepest possible tree: 40 symbols would need 39 bits.
     const counts = [1, 1];
