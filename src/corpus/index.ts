@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { notify } from '../notifications';
+import { DEFAULT_CACHE_READER_PATH } from '../workers/cache-file';
 import { ExtractorSpec } from '../workers/entity-extractor';
 import { IndexService } from '../workers/index-service';
 import { CorpusService, CorpusState } from './corpus-service';
@@ -43,7 +44,8 @@ function cacheFileFor(context: vscode.ExtensionContext, folder: vscode.Workspace
 
 function createIndex(context: vscode.ExtensionContext, folder: vscode.WorkspaceFolder, settings: CorpusSettings, extractor: ExtractorSpec): IndexService {
   const cacheFile = cacheFileFor(context, folder);
-  const options = { root: folder.uri.toString(), extractor, maxFileBytes: settings.maxFileBytes };
+  // The host's thread is shared with every other extension: the cache is read in a thread of its own.
+  const options = { root: folder.uri.toString(), extractor, maxFileBytes: settings.maxFileBytes, cacheReaderPath: DEFAULT_CACHE_READER_PATH };
   return new IndexService(cacheFile === undefined ? options : { ...options, cacheFile });
 }
 

@@ -41,19 +41,20 @@ export type CacheRead = { readonly found: false } | { readonly found: true; read
 export const DEFAULT_CACHE_READER_PATH = path.join(__dirname, 'cache-reader.js');
 
 /**
- * Reads an index file and inflates and checks its sections ({@link readIndexFileSteps}) in a thread of its own
- * when `readerPath` exists, here in slices otherwise (a bundle without the reader): the extension host's thread is
- * shared with every other extension starting up on a reopen, and waiting for turns there made a load that takes
- * 0.6 s in plain Node take 3 s. The file's buffer and arrays are moved back, not copied; a reader thread that fails
- * (it should not) leaves the work to this one.
+ * Reads an index file and inflates and checks its sections ({@link readIndexFileSteps}) in the thread at
+ * `readerPath` when it is given and exists, here in slices otherwise. The extension host's thread is shared with
+ * every other extension starting up on a reopen, and waiting for turns there made a load that takes 0.6 s in plain
+ * Node take 3 s; a process with a thread of its own (the command line) reads faster here than by starting a thread.
+ * The file's buffer and arrays are moved back, not copied; a reader thread that fails (it should not) leaves the
+ * work to this one.
  *
  * @example
- * const cache = await readCacheFile(file, { root: dir, extractor: 'none' });
+ * const cache = await readCacheFile(file, { root: dir, extractor: 'none' }, DEFAULT_CACHE_READER_PATH);
  * if (cache.found && cache.read.ok) runAtOnce(decodeSavedSteps(cache.read));
  */
-export async function readCacheFile(file: string, expected: IndexIdentity, readerPath = DEFAULT_CACHE_READER_PATH): Promise<CacheRead> {
+export async function readCacheFile(file: string, expected: IndexIdentity, readerPath?: string): Promise<CacheRead> {
   const readOnThisThread = (): Promise<CacheRead> => readHere(file, expected);
-  if (!existsSync(readerPath)) return readOnThisThread();
+  if (readerPath === undefined || !existsSync(readerPath)) return readOnThisThread();
   const request: CacheReadRequest = { file, expected };
   const fromThread = await new Promise<CacheRead | undefined>((resolve) => {
     const worker = new Worker(readerPath, { workerData: request });

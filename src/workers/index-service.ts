@@ -43,6 +43,11 @@ export interface IndexServiceOptions {
   readonly extractor: ExtractorSpec;
   readonly workers?: number;
   readonly workerPath?: string;
+  /**
+   * The cache's reading thread (`DEFAULT_CACHE_READER_PATH`), for a process whose thread others share (the extension
+   * host); without it the cache is read on this thread.
+   */
+  readonly cacheReaderPath?: string;
   readonly maxFileBytes?: number;
   /** Articles a first build indexes before its first partial search index (default {@link FIRST_PARTIAL_SEARCH_ARTICLES}). */
   readonly partialSearchFrom?: number;
@@ -303,9 +308,9 @@ export class IndexService {
   private async loadCache(): Promise<{ ok: boolean; message?: string }> {
     const file = this.options.cacheFile;
     if (file === undefined) return { ok: false };
-    // Read, checked and inflated off this thread (see readCacheFile); what lists the articles and answers a search is
-    // built here now, the entity table later (see prepareLater).
-    const cache = await readCacheFile(file, this.identity());
+    // Read, checked and inflated (off this thread, given a reader: see readCacheFile); what lists the articles and
+    // answers a search is built here now, the entity table later (see prepareLater).
+    const cache = await readCacheFile(file, this.identity(), this.options.cacheReaderPath);
     if (!cache.found) return { ok: false };
     const decoded = cache.read.ok ? await runInSlices(decodeSavedSteps(cache.read, { staged: true })) : cache.read;
     // A damaged or stale cache is rewritten even if the folder turns out to be empty.

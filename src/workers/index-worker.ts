@@ -20,7 +20,7 @@ try {
   // Not allowed on this system: indexing works the same, only less politely.
 }
 // Texts deflated here, in parallel: the main thread holds every article's text until the save codes it.
-const builder = new BatchBuilder(createExtractor(setup.extractor), setup.maxFileBytes, true);
+const builder = new BatchBuilder(createExtractor(setup.extractor), setup.maxFileBytes, { deflateText: true });
 /** Bytes of the read buffer at first; it grows to the largest file read. */
 const INITIAL_READ_BYTES = 1 << 16;
 /**

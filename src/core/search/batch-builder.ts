@@ -69,15 +69,19 @@ export class BatchBuilder {
   private readonly text = new Growable(Uint8Array);
   private skipped: SkippedArticle[] = [];
 
+  private readonly deflateText: boolean;
+
   /**
-   * `deflateText`: the batches hold each article's text raw-deflated (`textDeflated`), as indexing threads send
-   * it: a first build's index then holds about half the text's bytes until it is saved, instead of all of them.
+   * With `deflateText`, the batches hold each article's text raw-deflated (`textDeflated`), as indexing threads
+   * send it: a first build's index then holds about half the text's bytes until it is saved, instead of all of them.
    */
   constructor(
     private readonly extractEntities: EntityExtractor,
     private readonly maxFileBytes = DEFAULT_MAX_FILE_BYTES,
-    private readonly deflateText = false,
-  ) {}
+    options: { readonly deflateText?: boolean } = {},
+  ) {
+    this.deflateText = options.deflateText === true;
+  }
 
   /** Number of articles and skipped files added since the last {@link finish}. */
   get size(): number {

@@ -16,7 +16,7 @@ const QUERIES = ['rates', '"interest rates"', 'person:Putin', 'bank*', 'wheat OR
 
 /** An index of `files` built from batches of `perBatch` articles whose texts are deflated or not, merged in pieces as the threads' are. */
 function built(files: readonly { path: string; bytes: Uint8Array }[], deflate: boolean, known: readonly KnownEntity[], perBatch = 3): CorpusIndex {
-  const builder = new BatchBuilder(fakeExtractor(known), undefined, deflate);
+  const builder = new BatchBuilder(fakeExtractor(known), undefined, { deflateText: deflate });
   const index = new CorpusIndex();
   const merge = (batch: AnalyzedBatch): void => {
     for (const piece of batchPieces(batch, 2)) index.addBatch(piece, { defer: true });
@@ -80,7 +80,7 @@ describe('article texts deflated by the indexing threads', () => {
   });
 
   it('hold about half the bytes of the text on real articles', () => {
-    const builder = new BatchBuilder(() => [], undefined, true);
+    const builder = new BatchBuilder(() => [], undefined, { deflateText: true });
     let utf8 = 0;
     for (const file of listArticleFiles(WIKINEWS)) {
       const bytes = new Uint8Array(readFileSync(file.path));
