@@ -7,7 +7,7 @@ import { launchChromium, repoRoot } from '../../scripts/harness.mjs';
 const screenshotsDir = join(repoRoot, 'test-results', 'e2e');
 /** Generous: the first steps wait for the extension host to start and scan the workspace. */
 const STEP_TIMEOUT_MS = 30_000;
-/** How long a clicked tree row may take to show as expanded before it is clicked again, and how many clicks in all. */
+/** How long a clicked tree row or activity-bar item may take to show its result before it is clicked again, and how many clicks in all. */
 const EXPAND_WAIT_MS = 5_000;
 const EXPAND_ATTEMPTS = 3;
 
@@ -41,10 +41,21 @@ export class Workbench {
     return this.page.locator(`.activitybar .action-label[aria-label^="${label}"]`);
   }
 
-  /** Clicks the activity-bar item whose label starts with `label` and waits for its side bar. */
+  /**
+   * Shows the side bar of the activity-bar item whose label starts with `label`. The item toggles: after a
+   * reload the workbench restores the side bar that was open, and a click landing just as it does closes it,
+   * so the side bar is only clicked open when it is not already showing, and a click that hid it is undone.
+   */
   async openViewContainer(label) {
-    await this.activityBarItem(label).click();
-    await this.page.locator('.sidebar .composite.title').filter({ hasText: label }).waitFor();
+    const title = this.page.locator('.sidebar .composite.title').filter({ hasText: label });
+    await this.activityBarItem(label).waitFor();
+    for (let attempt = 1; attempt <= EXPAND_ATTEMPTS; attempt++) {
+      if (await title.isVisible()) return;
+      await this.activityBarItem(label).click();
+      const shown = await title.waitFor({ timeout: EXPAND_WAIT_MS }).then(() => true, () => false);
+      if (shown) return;
+    }
+    await title.waitFor();
   }
 
   /** The tree rows of the side-bar view titled `title` (the section header's first word). */
