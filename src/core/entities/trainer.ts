@@ -182,21 +182,33 @@ export function trainPerceptron(documents: readonly TrainingDocument[], lexicon:
 }
 
 /**
+ * The jackknife part (0 … parts − 1) of each training text: blocks of JACKKNIFE_BLOCK consecutive distinct
+ * texts dealt round-robin, so that every part holds some of each training set, and every copy of a text
+ * (the modern sets are repeated) falls in the part of its first copy, which a first-stage model must not see.
+ *
+ * @example
+ * jackknifeParts(['a', 'b', 'c', 'd', 'e', 'a'], 2); // [0, 0, 0, 0, 1, 0]
+ */
+export function jackknifeParts(texts: readonly string[], parts: number): number[] {
+  const distinct = new Map<string, number>();
+  return texts.map((text) => {
+    let index = distinct.get(text);
+    if (index === undefined) {
+      index = distinct.size;
+      distinct.set(text, index);
+    }
+    return Math.floor(index / JACKKNIFE_BLOCK) % parts;
+  });
+}
+
+/**
  * The first-pass tags of every prepared document by a perceptron that never saw it: the documents are
  * split into `options.jackknife` parts (copies of a document in the same part), and one perceptron
  * trained on the other parts tags each part.
  */
 function jackknifeTags(prepared: readonly PreparedDocument[], context: FeatureContext, lexicon: Lexicon, staticRows: number, options: TrainingOptions): Uint8Array[] {
   const parts = options.jackknife ?? DEFAULT_JACKKNIFE;
-  const distinct = new Map<string, number>();
-  const partOf = prepared.map((document) => {
-    let index = distinct.get(document.text);
-    if (index === undefined) {
-      index = distinct.size;
-      distinct.set(document.text, index);
-    }
-    return Math.floor(index / JACKKNIFE_BLOCK) % parts;
-  });
+  const partOf = jackknifeParts(prepared.map((document) => document.text), parts);
   const tags = prepared.map((document) => new Uint8Array(document.tokens.count));
   for (let part = 0; part < parts; part++) {
     const training = prepared.filter((_, index) => partOf[index] !== part);
