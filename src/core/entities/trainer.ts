@@ -212,7 +212,18 @@ function jackknifeTags(prepared: readonly PreparedDocument[], context: FeatureCo
   const tags = prepared.map((document) => new Uint8Array(document.tokens.count));
   for (let part = 0; part < parts; part++) {
     const training = prepared.filter((_, index) => partOf[index] !== part);
-    const weights = trainRun(training, context, lexicon, staticRows, { epochs: options.epochs ?? DEFAULT_EPOCHS, seed: options.seed ?? DEFAULT_SEED }).averaged();
+    const base = options.seed ?? DEFAULT_SEED;
+    const runs = Array.from({ length: options.runs ?? DEFAULT_RUNS }, (_, run) => trainRun(training, context, lexicon, staticRows, { epochs: options.epochs ?? DEFAULT_EPOCHS, seed: base + run }).averaged());
+    const weights = runs[0] ?? new Weights();
+    for (const other of runs.slice(1)) {
+      weights.reserve(other.rows);
+      for (const key of other.dynamic.keys()) if (!weights.dynamic.has(key)) weights.dynamicRow(key, true);
+      for (let row = 0; row < staticRows; row++) for (let tag = 0; tag < TAG_COUNT; tag++) weights.weight[row * TAG_COUNT + tag] = (weights.weight[row * TAG_COUNT + tag] ?? 0) + (other.weight[row * TAG_COUNT + tag] ?? 0);
+      for (const [key, row] of other.dynamic) {
+        const target = weights.dynamicRow(key, false);
+        for (let tag = 0; tag < TAG_COUNT; tag++) weights.weight[target * TAG_COUNT + tag] = (weights.weight[target * TAG_COUNT + tag] ?? 0) + (other.weight[row * TAG_COUNT + tag] ?? 0);
+      }
+    }
     const tagger = new SentenceTrainer(context, weights);
     prepared.forEach((document, index) => {
       if (partOf[index] !== part) return;
