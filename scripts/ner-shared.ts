@@ -1,7 +1,7 @@
 // Helpers shared by the NER training and benchmark scripts (not part of the extension).
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_EPOCHS, DEFAULT_JACKKNIFE, DEFAULT_RUNS } from '../src/core/entities/trainer';
+import { DEFAULT_EPOCHS, DEFAULT_RUNS } from '../src/core/entities/trainer';
 import { EntitySpan, EntityType } from '../src/core/entities/types';
 
 /** Where the shared CoNLL data lives: beside the repository, or NER_DATA_DIR. */
@@ -28,13 +28,12 @@ export const SET_TITLES: Readonly<Record<string, string>> = { wikigold: 'wikigol
  * NER_SEED (another shuffle) measures the noise a change must beat: the perceptron's path through the data
  * moves the held-out F1 by about a point.
  */
-export function trainingOptions(): { epochs: number; minCount: number; runs: number; jackknife: number; seed?: number } {
+export function trainingOptions(): { epochs: number; minCount: number; runs: number; seed?: number } {
   const seed = process.env['NER_SEED'];
   return {
     epochs: Number(process.env['NER_EPOCHS'] ?? DEFAULT_EPOCHS),
     minCount: Number(process.env['NER_MIN_COUNT'] ?? 2),
     runs: Number(process.env['NER_RUNS'] ?? DEFAULT_RUNS),
-    jackknife: Number(process.env['NER_JACKKNIFE'] ?? DEFAULT_JACKKNIFE),
     ...(seed === undefined ? {} : { seed: Number(seed) }),
   };
 }

@@ -1,7 +1,6 @@
 import { EvidenceTable } from './document-evidence';
 import {
   DOCUMENT_TYPES,
-  FIRST_OUTCOMES,
   FeatureContext,
   GAZETTEER_BITS,
   MAX_FEATURES,
@@ -9,10 +8,8 @@ import {
   NO_NEIGHBOUR,
   POSITION_CODES,
   documentKey,
-  documentOwnKey,
   documentPositionKey,
   gazetteerFeatures,
-  nameEvidenceKey,
   neighbourFeatures,
   transitionKey,
 } from './features';
@@ -75,10 +72,7 @@ export class Decoder {
   private readonly wordKeys = new Int32Array(WORD_CACHE_SIZE * WORD_CACHE_KEYS);
   private readonly wordScores = new Int32Array(WORD_CACHE_SIZE * TAG_COUNT);
   private readonly transitions = new Float64Array(PREVIOUS_TAGS * TAG_COUNT);
-  /** Per whole-name evidence tag, the weights of its feature. */
-  private readonly names = new Float64Array(TAG_COUNT * TAG_COUNT);
-  /** Per evidence, position code and first-pass outcome, the summed weights of the document features. */
-  private readonly document = new Float64Array(DOCUMENT_TYPES * POSITION_CODES * FIRST_OUTCOMES * TAG_COUNT);
+  private readonly document = new Float64Array(DOCUMENT_TYPES * POSITION_CODES * TAG_COUNT);
   /** Per neighbour, the summed weights of the features a word gives as that neighbour, cached by its lower-case hash. */
   private readonly neighbourKeys = new Int32Array(NEIGHBOURS * NEIGHBOUR_CACHE_SIZE);
   private readonly neighbourFilled = new Uint8Array(NEIGHBOURS * NEIGHBOUR_CACHE_SIZE);
@@ -92,16 +86,12 @@ export class Decoder {
     const weights = model.weights;
     const scratch = new Int32Array(TAG_COUNT);
     for (let previous = 0; previous < PREVIOUS_TAGS; previous++) tabulate(weights, transitionKey(previous), this.transitions, previous * TAG_COUNT, scratch);
-    for (let tag = 1; tag < TAG_COUNT; tag++) tabulate(weights, nameEvidenceKey(tag), this.names, tag * TAG_COUNT, scratch);
     for (let evidence = 1; evidence < DOCUMENT_TYPES; evidence++) {
       for (let position = 0; position < POSITION_CODES; position++) {
-        for (let own = 0; own < FIRST_OUTCOMES; own++) {
-          scratch.fill(0);
-          weights.add(documentKey(evidence), scratch);
-          weights.add(documentPositionKey(evidence, position), scratch);
-          weights.add(documentOwnKey(evidence, own), scratch);
-          this.document.set(scratch, ((evidence * POSITION_CODES + position) * FIRST_OUTCOMES + own) * TAG_COUNT);
-        }
+        scratch.fill(0);
+        weights.add(documentKey(evidence), scratch);
+        weights.add(documentPositionKey(evidence, position), scratch);
+        this.document.set(scratch, (evidence * POSITION_CODES + position) * TAG_COUNT);
       }
     }
     for (let neighbour = 0; neighbour < NEIGHBOURS; neighbour++) this.sumInto(neighbourFeatures(neighbour, false, 0, 0, 0, this.keys, 0), this.boundaryScores, neighbour * TAG_COUNT);
@@ -145,18 +135,11 @@ export class Decoder {
     const document = this.document;
     let any = false;
     for (let i = from; i < to; i++) {
-      if (this.states[i] === LatticeState.Outside) continue;
-      const base = i * TAG_COUNT;
-      const name = context.nameTag[i] ?? 0;
-      if (name !== 0) {
-        any = true;
-        const nameBase = name * TAG_COUNT;
-        for (let tag = 0; tag < TAG_COUNT; tag++) emissions[base + tag] = (emissions[base + tag] ?? 0) + (this.names[nameBase + tag] ?? 0);
-      }
       const evidence = context.documentType[i] ?? 0;
-      if (evidence === 0) continue;
+      if (evidence === 0 || this.states[i] === LatticeState.Outside) continue;
       any = true;
-      const documentBase = ((evidence * POSITION_CODES + (context.position[i] ?? 0)) * FIRST_OUTCOMES + (context.firstOutcome[i] ?? 0)) * TAG_COUNT;
+      const documentBase = (evidence * POSITION_CODES + (context.position[i] ?? 0)) * TAG_COUNT;
+      const base = i * TAG_COUNT;
       for (let tag = 0; tag < TAG_COUNT; tag++) emissions[base + tag] = (emissions[base + tag] ?? 0) + (document[documentBase + tag] ?? 0);
     }
     return any;

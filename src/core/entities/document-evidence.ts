@@ -1,6 +1,5 @@
 import { FeatureContext } from './features';
-import { FNV_OFFSET, finish, mix } from './hash';
-import { ENTITY_TYPES, TAG_O, TagPart, partOf, tagOf, typeIndexOf } from './tags';
+import { ENTITY_TYPES, TAG_O, typeIndexOf } from './tags';
 import { TokenKind } from './tokenizer';
 
 /**
@@ -9,8 +8,6 @@ import { TokenKind } from './tokenizer';
  */
 const OUTCOMES = ENTITY_TYPES.length + 1;
 const MIN_TABLE_SIZE = 64;
-/** Longest first-pass name (in tokens) looked for again: longer ones are rare and seldom repeated whole. */
-const MAX_NAME_TOKENS = 6;
 
 /**
  * Document-level evidence for the second pass: what the first pass said about the same word elsewhere
@@ -24,8 +21,6 @@ export class EvidenceTable {
   private keys = new Int32Array(0);
   private counts = new Int32Array(0);
   private slots = new Int32Array(0);
-  /** Per hash of a first-pass name's words, how often the first pass gave it each type. */
-  private readonly names = new Map<number, Int32Array>();
 
   /**
    * Sets `context.documentType[i]` for every capitalised token from the first-pass tags of the *other*
@@ -66,75 +61,8 @@ export class EvidenceTable {
     }
     for (let i = 0; i < count; i++) {
       const slot = slots[i] ?? -1;
-      const tag = tags[i] ?? TAG_O;
-      context.documentType[i] = slot === -1 ? 0 : this.majority(slot, tag);
-      context.firstOutcome[i] = tag === TAG_O ? OUTCOMES - 1 : typeIndexOf(tag);
+      context.documentType[i] = slot === -1 ? 0 : this.majority(slot, tags[i] ?? TAG_O);
     }
-    this.markNames(context, tags);
-  }
-
-  /**
-   * Sets `context.nameTag` from the names of two or more words the first pass found: wherever the same words
-   * stand again from a capitalised token (the longest such name first), each token gets the BILOU tag it has
-   * in that name, of the name's majority type, its own occurrence discounted. This is what lets a headline's
-   * missed "Kim Jong-un" borrow the name the body tagged, and keeps "Alba Berlin" one club throughout.
-   */
-  private markNames(context: FeatureContext, tags: Uint8Array): void {
-    const count = context.count;
-    const names = this.names;
-    names.clear();
-    context.nameTag.fill(0, 0, count);
-    for (let i = 0; i < count; i++) {
-      const length = spanLengthAt(tags, i, count);
-      if (length < 2) continue;
-      const key = nameHash(context, i, length);
-      let counts = names.get(key);
-      if (counts === undefined) {
-        counts = new Int32Array(ENTITY_TYPES.length);
-        names.set(key, counts);
-      }
-      const type = typeIndexOf(tags[i] ?? TAG_O);
-      counts[type] = (counts[type] ?? 0) + 1;
-    }
-    if (names.size === 0) return;
-    for (let i = 0; i < count; ) {
-      const matched = (context.kinds[i] ?? 0) & TokenKind.FirstUpper ? this.longestName(context, tags, i) : 0;
-      if (matched === 0) {
-        i++;
-        continue;
-      }
-      const length = matched >> 3;
-      const type = matched & 7;
-      for (let k = 0; k < length; k++) context.nameTag[i + k] = tagOf(type, k === 0 ? TagPart.Begin : k + 1 === length ? TagPart.Last : TagPart.Inside);
-      i += length;
-    }
-  }
-
-  /** The longest first-pass name starting at token `i`, as `length << 3 | type index`, or 0. */
-  private longestName(context: FeatureContext, tags: Uint8Array, i: number): number {
-    const ownLength = spanLengthAt(tags, i, context.count);
-    const ownType = ownLength >= 2 ? typeIndexOf(tags[i] ?? TAG_O) : -1;
-    let hash = FNV_OFFSET;
-    let found = 0;
-    for (let length = 1; length <= MAX_NAME_TOKENS && i + length <= context.count; length++) {
-      const j = i + length - 1;
-      if (length > 1 && (context.position[j] ?? 0) & 1) break;
-      hash = mix(hash, context.low[j] ?? 0);
-      if (length < 2) continue;
-      const counts = this.names.get(finish(hash));
-      if (counts === undefined) continue;
-      let best = -1;
-      let bestCount = 0;
-      for (let type = 0; type < counts.length; type++) {
-        const value = (counts[type] ?? 0) - (length === ownLength && type === ownType ? 1 : 0);
-        if (value > bestCount) {
-          best = type;
-          bestCount = value;
-        }
-      }
-      if (best !== -1) found = (length << 3) | best;
-    }
-    return found;
   }
 
   /** 1 + the most frequent outcome at `slot` once the token's own tag is discounted (ties go to the lower type); 0 when none. */
@@ -151,23 +79,4 @@ export class EvidenceTable {
     }
     return best === -1 ? 0 : best + 1;
   }
-}
-
-/** The number of tokens of the first-pass name that starts at token `i` (B … L or U), or 0. */
-function spanLengthAt(tags: Uint8Array, i: number, count: number): number {
-  const tag = tags[i] ?? TAG_O;
-  if (tag === TAG_O) return 0;
-  const part = partOf(tag);
-  if (part === TagPart.Unit) return 1;
-  if (part !== TagPart.Begin) return 0;
-  let end = i + 1;
-  while (end < count && partOf(tags[end] ?? TAG_O) === TagPart.Inside && tags[end] !== TAG_O) end++;
-  return end < count && (tags[end] ?? TAG_O) !== TAG_O && partOf(tags[end] ?? TAG_O) === TagPart.Last ? end - i + 1 : 0;
-}
-
-/** Hash of the lower-case words of tokens `i … i + length − 1`, as `longestName` computes it. */
-function nameHash(context: FeatureContext, i: number, length: number): number {
-  let hash = FNV_OFFSET;
-  for (let k = 0; k < length; k++) hash = mix(hash, context.low[i + k] ?? 0);
-  return finish(hash);
 }

@@ -37,9 +37,7 @@ const enum T {
   Embedding = ClusterNext + CLUSTER_LEVELS,
   EmbeddingPrev = Embedding + CLUSTER_LEVELS,
   EmbeddingNext = EmbeddingPrev + CLUSTER_LEVELS,
-  DocumentTypeOwn = EmbeddingNext + CLUSTER_LEVELS,
-  NameEvidence = DocumentTypeOwn + 1,
-  Last = NameEvidence + 1,
+  Last = EmbeddingNext + CLUSTER_LEVELS,
 }
 
 /**
@@ -54,7 +52,7 @@ const SEEDS: Int32Array = (() => {
 
 /**
  * Upper bound of the features of one token (16 word, 16 context, 2 per gazetteer match bit (≤ 40), 1 tag,
- * 4 document), sizing the key buffers so they are allocated once and never checked per feature.
+ * 2 document), sizing the key buffers so they are allocated once and never checked per feature.
  *
  * @example
  * const keys = new Int32Array(MAX_FEATURES);
@@ -115,13 +113,6 @@ export class FeatureContext {
   lowerSeen = new Uint8Array(0);
   /** Document evidence per token from a first pass: 0 none, 1 + type index, or 5 when mostly outside. */
   documentType = new Uint8Array(0);
-  /** The first pass's own outcome for each token: its type index, or 4 outside any entity. */
-  firstOutcome = new Uint8Array(0);
-  /**
-   * Whole-name evidence per token: the BILOU tag the token would have inside a name of two or more words that
-   * the first pass found elsewhere in the document with the same words, or 0.
-   */
-  nameTag = new Uint8Array(0);
   kinds = new Uint8Array(0);
   /** The clusters `clustersOf` looks words up in. */
   private wordClusters: WordClusters | undefined;
@@ -181,8 +172,6 @@ export class FeatureContext {
     this.last = new Uint8Array(size);
     this.lowerSeen = new Uint8Array(size);
     this.documentType = new Uint8Array(size);
-    this.firstOutcome = new Uint8Array(size);
-    this.nameTag = new Uint8Array(size);
     this.kinds = new Uint8Array(size);
     this.lowerSet = new Int32Array(nextPowerOfTwo(size * 2));
   }
@@ -389,15 +378,11 @@ export class FeatureContext {
 
   /** Writes the keys of the second-pass document features of token `i`; returns how many were written. */
   documentFeatures(i: number, out: Int32Array, at: number): number {
-    let n = at;
-    const name = this.nameTag[i] ?? 0;
-    if (name !== 0) out[n++] = nameEvidenceKey(name);
     const type = this.documentType[i] ?? 0;
-    if (type === 0) return n - at;
-    out[n++] = documentKey(type);
-    out[n++] = documentPositionKey(type, this.position[i] ?? 0);
-    out[n++] = documentOwnKey(type, this.firstOutcome[i] ?? 0);
-    return n - at;
+    if (type === 0) return 0;
+    out[at] = documentKey(type);
+    out[at + 1] = documentPositionKey(type, this.position[i] ?? 0);
+    return 2;
   }
 }
 
@@ -537,36 +522,6 @@ export function documentKey(type: number): number {
 export function documentPositionKey(type: number, position: number): number {
   return finish(mix(mix(SEEDS[T.DocumentTypePosition] ?? 0, type), position));
 }
-
-/**
- * Key of the document-evidence feature combined with the first pass's own outcome for the token (0–3 its type
- * index, 4 outside): whether the first pass agreed with the rest of the document here, which the second pass
- * learns to trust as far as jackknifed first-pass output deserves.
- *
- * @example
- * weights.add(documentOwnKey(1, 4), scores); // the word is mostly PER elsewhere, the first pass left it outside here
- */
-export function documentOwnKey(type: number, own: number): number {
-  return finish(mix(mix(SEEDS[T.DocumentTypeOwn] ?? 0, type), own));
-}
-
-/**
- * Key of the whole-name evidence feature (`FeatureContext.nameTag` 1 … TAG_COUNT − 1).
- *
- * @example
- * weights.add(nameEvidenceKey(tagOf(2, TagPart.Begin)), scores); // first word of a name that is an ORG elsewhere
- */
-export function nameEvidenceKey(tag: number): number {
-  return finish(mix(SEEDS[T.NameEvidence] ?? 0, tag));
-}
-
-/**
- * Number of `FeatureContext.firstOutcome` values (four types and outside), sizing the decoder's table.
- *
- * @example
- * for (let own = 0; own < FIRST_OUTCOMES; own++) weights.add(documentOwnKey(1, own), scores);
- */
-export const FIRST_OUTCOMES = 5;
 
 /**
  * Number of position codes (sentence start × all-caps line), sizing the decoder's table of

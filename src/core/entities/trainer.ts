@@ -38,12 +38,6 @@ export interface TrainingOptions {
    * path through the data, and their average is less sensitive to any one path.
    */
   readonly runs?: number;
-  /**
-   * Parts of the jackknife that gives the second pass its evidence in training: a first-stage perceptron is
-   * trained on all parts but one and tags that one, so the evidence has the quality of a model tagging
-   * unseen text, as at run time. 0 or 1: the evidence is the first pass of the model being trained.
-   */
-  readonly jackknife?: number;
   /** Called after each epoch of each run with the fraction of tokens tagged wrongly during that epoch. */
   readonly onEpoch?: (epoch: number, errorRate: number) => void;
 }
@@ -67,21 +61,8 @@ const DEFAULT_SEED = 20230913;
  * trainPerceptron(documents, lexicon, { runs: DEFAULT_RUNS }); // the same model as without `runs`
  */
 export const DEFAULT_RUNS = 3;
-/**
- * Default parts of the jackknife of the second pass's evidence (`TrainingOptions.jackknife`).
- *
- * @example
- * trainPerceptron(documents, lexicon, { jackknife: DEFAULT_JACKKNIFE }); // the same model as without `jackknife`
- */
-export const DEFAULT_JACKKNIFE = 0;
 /** Default minimum count of a static feature. */
 const DEFAULT_MIN_COUNT = 2;
-/**
- * Consecutive distinct training documents that fall into the same jackknife part: neighbouring wikigold
- * chunks come from one Wikipedia article, and a first-stage model that saw a sibling chunk would give
- * evidence better than it is on new text.
- */
-const JACKKNIFE_BLOCK = 4;
 
 interface PreparedDocument {
   readonly text: string;
@@ -108,16 +89,6 @@ class Weights {
   /** Steps taken when training ended: the divisor of the lazy average. */
   step = 1;
   readonly dynamic = new Map<number, number>();
-
-  /** A copy whose weights are the averaged ones (for decoding only: it cannot be trained further). */
-  averaged(): Weights {
-    const copy = new Weights();
-    copy.weight = this.weight.map((value, index) => value - (this.total[index] ?? 0) / this.step);
-    copy.total = new Float64Array(this.weight.length);
-    copy.rows = this.rows;
-    for (const [key, row] of this.dynamic) copy.dynamic.set(key, row);
-    return copy;
-  }
 
   reserve(rows: number): void {
     if (this.weight.length >= rows * TAG_COUNT) return;
@@ -173,79 +144,15 @@ export function trainPerceptron(documents: readonly TrainingDocument[], lexicon:
   const prepared = prepareDocuments(documents, context, lexicon, options.minCount ?? DEFAULT_MIN_COUNT, rowKeys);
   const sum = new Map<number, Float64Array>();
   const seed = options.seed ?? DEFAULT_SEED;
-  const firstPass = (options.jackknife ?? DEFAULT_JACKKNIFE) > 1 ? jackknifeTags(prepared, context, lexicon, rowKeys.length, options) : undefined;
   for (let run = 0; run < (options.runs ?? DEFAULT_RUNS); run++) {
-    const weights = trainRun(prepared, context, lexicon, rowKeys.length, { ...options, seed: seed + run }, firstPass);
+    const weights = trainRun(prepared, context, lexicon, rowKeys.length, { ...options, seed: seed + run });
     addAveraged(sum, weights, rowKeys);
   }
   return quantised(sum);
 }
 
-/**
- * The jackknife part (0 … parts − 1) of each training text: blocks of JACKKNIFE_BLOCK consecutive distinct
- * texts dealt round-robin, so that every part holds some of each training set, and every copy of a text
- * (the modern sets are repeated) falls in the part of its first copy, which a first-stage model must not see.
- *
- * @example
- * jackknifeParts(['a', 'b', 'c', 'd', 'e', 'a'], 2); // [0, 0, 0, 0, 1, 0]
- */
-export function jackknifeParts(texts: readonly string[], parts: number): number[] {
-  const distinct = new Map<string, number>();
-  return texts.map((text) => {
-    let index = distinct.get(text);
-    if (index === undefined) {
-      index = distinct.size;
-      distinct.set(text, index);
-    }
-    return Math.floor(index / JACKKNIFE_BLOCK) % parts;
-  });
-}
-
-/**
- * The first-pass tags of every prepared document by a perceptron that never saw it: the documents are
- * split into `options.jackknife` parts (copies of a document in the same part), and one perceptron
- * trained on the other parts tags each part.
- */
-function jackknifeTags(prepared: readonly PreparedDocument[], context: FeatureContext, lexicon: Lexicon, staticRows: number, options: TrainingOptions): Uint8Array[] {
-  const parts = options.jackknife ?? DEFAULT_JACKKNIFE;
-  const partOf = jackknifeParts(prepared.map((document) => document.text), parts);
-  const tags = prepared.map((document) => new Uint8Array(document.tokens.count));
-  for (let part = 0; part < parts; part++) {
-    const training = prepared.filter((_, index) => partOf[index] !== part);
-    const base = options.seed ?? DEFAULT_SEED;
-    const runs = Array.from({ length: options.runs ?? DEFAULT_RUNS }, (_, run) => trainRun(training, context, lexicon, staticRows, { epochs: options.epochs ?? DEFAULT_EPOCHS, seed: base + run }).averaged());
-    const weights = runs[0] ?? new Weights();
-    for (const other of runs.slice(1)) {
-      weights.reserve(other.rows);
-      for (const key of other.dynamic.keys()) if (!weights.dynamic.has(key)) weights.dynamicRow(key, true);
-      for (let row = 0; row < staticRows; row++) for (let tag = 0; tag < TAG_COUNT; tag++) weights.weight[row * TAG_COUNT + tag] = (weights.weight[row * TAG_COUNT + tag] ?? 0) + (other.weight[row * TAG_COUNT + tag] ?? 0);
-      for (const [key, row] of other.dynamic) {
-        const target = weights.dynamicRow(key, false);
-        for (let tag = 0; tag < TAG_COUNT; tag++) weights.weight[target * TAG_COUNT + tag] = (weights.weight[target * TAG_COUNT + tag] ?? 0) + (other.weight[row * TAG_COUNT + tag] ?? 0);
-      }
-    }
-    const tagger = new SentenceTrainer(context, weights);
-    prepared.forEach((document, index) => {
-      if (partOf[index] !== part) return;
-      context.prepare(document.text, document.tokens, lexicon.gazetteer, lexicon.clusters, lexicon.embeddings);
-      tagger.tag(document, tags[index] ?? new Uint8Array(0));
-    });
-  }
-  return tags;
-}
-
-/**
- * One perceptron: `epochs` passes over the prepared documents in the order of its seed. The second pass of a
- * document reads the evidence of `firstPass[index]` when given (jackknifed tags), else of its own first pass.
- */
-function trainRun(
-  prepared: readonly PreparedDocument[],
-  context: FeatureContext,
-  lexicon: Lexicon,
-  staticRows: number,
-  options: TrainingOptions,
-  firstPass?: readonly Uint8Array[],
-): Weights {
+/** One perceptron: `epochs` passes over the prepared documents in the order of its seed. */
+function trainRun(prepared: readonly PreparedDocument[], context: FeatureContext, lexicon: Lexicon, staticRows: number, options: TrainingOptions): Weights {
   const epochs = options.epochs ?? DEFAULT_EPOCHS;
   const weights = new Weights();
   weights.rows = staticRows;
@@ -268,10 +175,11 @@ function trainRun(
       if (!document) continue;
       context.prepare(document.text, document.tokens, lexicon.gazetteer, lexicon.clusters, lexicon.embeddings);
       const predicted = new Uint8Array(document.tokens.count);
-      errors += trainer.train(document, predicted, false);
-      evidence.mark(context, firstPass?.[index] ?? predicted);
-      errors += trainer.train(document, predicted, true);
-      tokens += 2 * document.tokens.count;
+      for (const withDocument of [false, true]) {
+        if (withDocument) evidence.mark(context, predicted);
+        errors += trainer.train(document, predicted, withDocument);
+        tokens += document.tokens.count;
+      }
     }
     options.onEpoch?.(epoch, tokens === 0 ? 0 : errors / tokens);
   }
@@ -349,11 +257,14 @@ class SentenceTrainer {
 
   /** Decodes every sentence of `document` into `predicted` and updates the weights where it differs from gold; returns the wrong tokens. */
   train(document: PreparedDocument, predicted: Uint8Array, withDocument: boolean): number {
+    if (this.emissions.length < document.tokens.count * TAG_COUNT) this.emissions = new Float64Array(document.tokens.count * TAG_COUNT);
     let errors = 0;
     for (let s = 0; s + 1 < document.sentences.length; s++) {
       const from = document.sentences[s] ?? 0;
       const to = document.sentences[s + 1] ?? 0;
-      this.decodeSentence(document, from, to, predicted, withDocument);
+      this.loadTransitions();
+      for (let i = from; i < to; i++) if (document.states[i] !== LatticeState.Outside) this.emit(document, i, withDocument);
+      this.viterbi.decode(this.emissions, this.transitions, document.states, from, to, predicted);
       for (let i = from; i < to; i++) {
         if (predicted[i] !== document.gold[i]) errors++;
         const goldPrevious = i === from ? TAG_START : document.gold[i - 1] ?? 0;
@@ -368,18 +279,6 @@ class SentenceTrainer {
       this.step++;
     }
     return errors;
-  }
-
-  /** First-pass tags of every sentence of `document` into `predicted`, without learning. */
-  tag(document: PreparedDocument, predicted: Uint8Array): void {
-    for (let s = 0; s + 1 < document.sentences.length; s++) this.decodeSentence(document, document.sentences[s] ?? 0, document.sentences[s + 1] ?? 0, predicted, false);
-  }
-
-  private decodeSentence(document: PreparedDocument, from: number, to: number, predicted: Uint8Array, withDocument: boolean): void {
-    if (this.emissions.length < document.tokens.count * TAG_COUNT) this.emissions = new Float64Array(document.tokens.count * TAG_COUNT);
-    this.loadTransitions();
-    for (let i = from; i < to; i++) if (document.states[i] !== LatticeState.Outside) this.emit(document, i, withDocument);
-    this.viterbi.decode(this.emissions, this.transitions, document.states, from, to, predicted);
   }
 
   private loadTransitions(): void {

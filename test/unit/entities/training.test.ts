@@ -1,5 +1,4 @@
 import * as assert from 'assert';
-import { EvidenceTable } from '../../../src/core/entities/document-evidence';
 import { FeatureContext } from '../../../src/core/entities/features';
 import { Gazetteer } from '../../../src/core/entities/gazetteer';
 import { Lexicon } from '../../../src/core/entities/lexicon';
@@ -8,7 +7,7 @@ import { EntityRecognizer } from '../../../src/core/entities/recognizer';
 import { spansToTags, tagsToSpans } from '../../../src/core/entities/spans';
 import { TAG_O, TAG_START, TagPart, isAllowed, tagOf } from '../../../src/core/entities/tags';
 import { tokenize } from '../../../src/core/entities/tokenizer';
-import { TrainingDocument, jackknifeParts, trainPerceptron } from '../../../src/core/entities/trainer';
+import { TrainingDocument, trainPerceptron } from '../../../src/core/entities/trainer';
 import { WordClusters } from '../../../src/core/entities/word-clusters';
 
 /** A tiny synthetic corpus (no CoNLL text in the repository): people meet in places, organizations report it. */
@@ -60,55 +59,6 @@ describe('training and the model file', () => {
     const recognizer = EntityRecognizer.fromModel(first);
     const spans = recognizer.recognize('Carla Diaz arrived in Kyiv on Monday, Globex said.');
     assert.deepStrictEqual(spans.map((span) => [span.text, span.type]), [['Carla Diaz', 'PER'], ['Kyiv', 'LOC'], ['Globex', 'ORG']]);
-  });
-
-  it('trains the second pass on jackknifed first-pass evidence, deterministically, and still recognises what it learnt', () => {
-    const lexicon = lexiconOf(['Oslo', 'Lima', 'North Korea']);
-    const train = (jackknife: number): Uint8Array => writeModel({ weights: trainPerceptron(corpus(), lexicon, { epochs: 3, runs: 1, jackknife }), ...lexicon });
-    const first = train(3);
-    assert.deepStrictEqual(first, train(3));
-    assert.notDeepStrictEqual(first, train(0), 'the evidence of the second pass comes from other models than its own first pass');
-    const spans = EntityRecognizer.fromModel(first).recognize('Carla Diaz arrived in Kyiv on Monday, Globex said.');
-    assert.deepStrictEqual(spans.map((span) => [span.text, span.type]), [['Carla Diaz', 'PER'], ['Kyiv', 'LOC'], ['Globex', 'ORG']]);
-  });
-
-  it('puts every copy of a training text in one jackknife part, and blocks of texts in every part', () => {
-    const texts = Array.from({ length: 12 }, (_, index) => `text ${index}`);
-    const parts = jackknifeParts([...texts, 'text 5', 'text 0'], 3);
-    assert.deepStrictEqual(parts.slice(0, 12), [0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2]);
-    assert.deepStrictEqual(parts.slice(12), [parts[5], parts[0]]);
-  });
-
-  it('gives each capitalised word the majority first-pass type of its other occurrences, and each token its own first-pass outcome', () => {
-    const text = 'Globex said. Globex grew. Globex fell.';
-    const tokens = tokenize(text);
-    const context = new FeatureContext();
-    context.prepare(text, tokens, undefined);
-    const org = tagOf(2, TagPart.Unit);
-    const tags = Uint8Array.of(org, TAG_O, TAG_O, org, TAG_O, TAG_O, TAG_O, TAG_O, TAG_O);
-    new EvidenceTable().mark(context, tags);
-    assert.deepStrictEqual(Array.from(context.documentType.subarray(0, 7)), [3, 0, 0, 3, 0, 0, 3], 'the third "Globex" is ORG by the two others');
-    assert.deepStrictEqual(Array.from(context.firstOutcome.subarray(0, 7)), [2, 4, 4, 2, 4, 4, 4]);
-  });
-
-  it('gives the words of a name the first pass found elsewhere in the document their tags in that name, the longest name first', () => {
-    const text = 'Alba Berlin won in Berlin. Fans of Alba Berlin cheered, and Alba Berlin Basketball thanked them.';
-    const tokens = tokenize(text);
-    const context = new FeatureContext();
-    context.prepare(text, tokens, undefined);
-    const org = (part: TagPart): number => tagOf(2, part);
-    const tags = new Uint8Array(tokens.count);
-    tags.set([org(TagPart.Begin), org(TagPart.Last), TAG_O, TAG_O, tagOf(1, TagPart.Unit)], 0);
-    const word = (from: number, text: string): number => Array.from({ length: tokens.count }, (_, i) => i).findIndex((i) => i >= from && text === textOf(i));
-    const textOf = (i: number): string => text.slice(tokens.starts[i], tokens.ends[i]);
-    const second = word(5, 'Alba');
-    const third = word(second + 1, 'Alba');
-    tags[second + 1] = tagOf(1, TagPart.Unit);
-    new EvidenceTable().mark(context, tags);
-    assert.deepStrictEqual([context.nameTag[0], context.nameTag[1]], [0, 0], 'a name is no evidence for itself');
-    assert.deepStrictEqual([context.nameTag[second], context.nameTag[second + 1]], [org(TagPart.Begin), org(TagPart.Last)]);
-    assert.deepStrictEqual([context.nameTag[third], context.nameTag[third + 1], context.nameTag[third + 2]], [org(TagPart.Begin), org(TagPart.Last), 0]);
-    assert.strictEqual(context.nameTag[4], 0, 'a word of the name alone is not the name');
   });
 
   it('reads a model from unaligned bytes', () => {
