@@ -23,7 +23,6 @@ export class TermCounter {
   private scratch = new Uint32Array(0);
   /** The distinct terms of the document being counted, in order of first sight. */
   private touched = new Uint32Array(0);
-  private distinct = 0;
   private epoch = 0;
 
   constructor(termCount: number) {
@@ -48,36 +47,36 @@ export class TermCounter {
     const most = titleEnd + (field.length >>> 1);
     if (this.touched.length < most) this.touched = new Uint32Array(Math.max(most, this.touched.length * 2));
     const scratch = this.scratch;
-    this.epoch++;
-    this.distinct = 0;
+    const touched = this.touched;
+    const epoch = ++this.epoch;
+    let distinct = 0;
     for (let i = 0; i < titleEnd; i++) {
-      const at = this.touch(forward[i] ?? 0);
+      const at = (forward[i] ?? 0) * STRIDE;
+      if (scratch[at] !== epoch) distinct = firstSight(scratch, at, epoch, touched, distinct);
       const counted = at + (i < bodyEnd ? BODY : TITLE);
       scratch[counted] = (scratch[counted] ?? 0) + 1;
     }
     for (let i = 0; i + 1 < field.length; i += 2) {
-      const at = this.touch(field[i] ?? 0);
+      const at = (field[i] ?? 0) * STRIDE;
+      if (scratch[at] !== epoch) distinct = firstSight(scratch, at, epoch, touched, distinct);
       scratch[at + ENTITY] = (scratch[at + ENTITY] ?? 0) + (field[i + 1] ?? 0);
     }
-    const touched = this.touched;
-    const distinct = this.distinct;
     for (let k = 0; k < distinct; k++) {
       const at = touched[k] ?? 0;
       onTerm(at / STRIDE, packCounts(scratch[at + BODY] ?? 0, scratch[at + TITLE] ?? 0, scratch[at + ENTITY] ?? 0));
     }
   }
+}
 
-  /** The offset of `term`'s counts in the scratch array, zeroed and noted as touched at its first sight in this document. */
-  private touch(term: number): number {
-    const at = term * STRIDE;
-    const scratch = this.scratch;
-    if (scratch[at] !== this.epoch) {
-      scratch[at] = this.epoch;
-      scratch[at + BODY] = 0;
-      scratch[at + TITLE] = 0;
-      scratch[at + ENTITY] = 0;
-      this.touched[this.distinct++] = at;
-    }
-    return at;
-  }
+/**
+ * Notes the first sight of the term whose counts are at `scratch[at…]` in the document of `epoch`: zeroes its
+ * counts and appends it to `touched`, which held `distinct` terms; returns how many it holds now.
+ */
+function firstSight(scratch: Uint32Array, at: number, epoch: number, touched: Uint32Array, distinct: number): number {
+  scratch[at] = epoch;
+  scratch[at + BODY] = 0;
+  scratch[at + TITLE] = 0;
+  scratch[at + ENTITY] = 0;
+  touched[distinct] = at;
+  return distinct + 1;
 }
