@@ -102,8 +102,12 @@ export class EntityTable {
     this.byTerm[term] = info;
     for (const { text, count } of entity.forms) this.countForm(info, text, count);
     for (const { text, count } of entity.roles) {
-      const lower = text.toLowerCase();
-      const role = info.roles.find((known) => known.text.toLowerCase() === lower);
+      // A role is kept once per lower-case form, so the same spelling is that form's entry: found without lower-casing every known role.
+      let role = info.roles.find((known) => known.text === text);
+      if (role === undefined) {
+        const lower = text.toLowerCase();
+        role = info.roles.find((known) => known.text.toLowerCase() === lower);
+      }
       if (role) role.count += count;
       else info.roles.push({ text, count });
     }
@@ -178,11 +182,14 @@ export class EntityTable {
   }
 
   private countForm(info: EntityRecord, form: string, count: number): void {
-    // Only case variants of the name compete for it: a short form ("Putin") is an alias, never the name.
-    if (identityOfDisplay(form) !== info.key.slice(info.key.indexOf(':') + 1)) return;
     let entry = info.forms.find((known) => known.text === form);
     if (entry) entry.count += count;
-    else info.forms.push((entry = { text: form, count }));
+    else {
+      // Only case variants of the name compete for it: a short form ("Putin") is an alias, never the name. A known
+      // form passed this test when it was first counted (the key never changes), so only a new one is tested.
+      if (identityOfDisplay(form) !== info.key.slice(info.key.indexOf(':') + 1)) return;
+      info.forms.push((entry = { text: form, count }));
+    }
     const total = entry.count;
     const current = info.forms.find((known) => known.text === info.name)?.count ?? 0;
     if (form !== info.name && formScore(form, total) > formScore(info.name, current)) {

@@ -2,6 +2,16 @@ import { DocStore } from './doc-store';
 import { packCounts } from './postings';
 
 /**
+ * Integers per term in the scratch array: the epoch of the document that last touched the term, then its body,
+ * title and entity counts. Side by side, because the term ids of a document are scattered over a large array:
+ * one cache line per term instead of one in each of four arrays (the compaction reads every token twice).
+ */
+const STRIDE = 4;
+const BODY = 1;
+const TITLE = 2;
+const ENTITY = 3;
+
+/**
  * Aggregates a document's forward tokens into one packed (body, title, entity) count per distinct term,
  * with scratch arrays indexed by term id so that no map is allocated per document.
  *
@@ -10,11 +20,9 @@ import { packCounts } from './postings';
  * counter.count(store, doc, (term, packed) => postings.add(term, doc, packed));
  */
 export class TermCounter {
-  private seen = new Int32Array(0);
-  private body = new Uint32Array(0);
-  private title = new Uint32Array(0);
-  private entity = new Uint32Array(0);
-  private touched: number[] = [];
+  private scratch = new Uint32Array(0);
+  /** The distinct terms of the document being counted, in order of first sight. */
+  private touched = new Uint32Array(0);
   private epoch = 0;
 
   constructor(termCount: number) {
@@ -23,14 +31,11 @@ export class TermCounter {
 
   /** Grows the scratch arrays to cover `termCount` terms. */
   ensure(termCount: number): void {
-    if (termCount <= this.seen.length) return;
-    const capacity = Math.max(termCount, this.seen.length * 2);
-    const seen = new Int32Array(capacity);
-    seen.set(this.seen);
-    this.seen = seen;
-    this.body = new Uint32Array(capacity);
-    this.title = new Uint32Array(capacity);
-    this.entity = new Uint32Array(capacity);
+    if (termCount * STRIDE <= this.scratch.length) return;
+    const capacity = Math.max(termCount, (this.scratch.length / STRIDE) * 2);
+    const scratch = new Uint32Array(capacity * STRIDE);
+    scratch.set(this.scratch);
+    this.scratch = scratch;
   }
 
   count(store: DocStore, doc: number, onTerm: (term: number, packed: number) => void): void {
@@ -38,32 +43,40 @@ export class TermCounter {
     const field = store.wholeEntityField(doc);
     const bodyEnd = store.bodyLen.array[doc] ?? 0;
     const titleEnd = forward.length;
-    this.epoch++;
-    this.touched.length = 0;
-    const { body, title, entity } = this;
-    for (let i = 0; i < bodyEnd; i++) {
-      const term = this.touch(forward[i] ?? 0);
-      body[term] = (body[term] ?? 0) + 1;
-    }
-    for (let i = bodyEnd; i < titleEnd; i++) {
-      const term = this.touch(forward[i] ?? 0);
-      title[term] = (title[term] ?? 0) + 1;
+    // A document has at most one distinct term per token and per entity pair.
+    const most = titleEnd + (field.length >>> 1);
+    if (this.touched.length < most) this.touched = new Uint32Array(Math.max(most, this.touched.length * 2));
+    const scratch = this.scratch;
+    const touched = this.touched;
+    const epoch = ++this.epoch;
+    let distinct = 0;
+    for (let i = 0; i < titleEnd; i++) {
+      const at = (forward[i] ?? 0) * STRIDE;
+      if (scratch[at] !== epoch) distinct = firstSight(scratch, at, epoch, touched, distinct);
+      const counted = at + (i < bodyEnd ? BODY : TITLE);
+      scratch[counted] = (scratch[counted] ?? 0) + 1;
     }
     for (let i = 0; i + 1 < field.length; i += 2) {
-      const term = this.touch(field[i] ?? 0);
-      entity[term] = (entity[term] ?? 0) + (field[i + 1] ?? 0);
+      const at = (field[i] ?? 0) * STRIDE;
+      if (scratch[at] !== epoch) distinct = firstSight(scratch, at, epoch, touched, distinct);
+      scratch[at + ENTITY] = (scratch[at + ENTITY] ?? 0) + (field[i + 1] ?? 0);
     }
-    for (const term of this.touched) onTerm(term, packCounts(this.body[term] ?? 0, this.title[term] ?? 0, this.entity[term] ?? 0));
+    for (let k = 0; k < distinct; k++) {
+      const at = touched[k] ?? 0;
+      onTerm(at / STRIDE, packCounts(scratch[at + BODY] ?? 0, scratch[at + TITLE] ?? 0, scratch[at + ENTITY] ?? 0));
+    }
   }
+}
 
-  private touch(term: number): number {
-    if (this.seen[term] !== this.epoch) {
-      this.seen[term] = this.epoch;
-      this.body[term] = 0;
-      this.title[term] = 0;
-      this.entity[term] = 0;
-      this.touched.push(term);
-    }
-    return term;
-  }
+/**
+ * Notes the first sight of the term whose counts are at `scratch[at…]` in the document of `epoch`: zeroes its
+ * counts and appends it to `touched`, which held `distinct` terms; returns how many it holds now.
+ */
+function firstSight(scratch: Uint32Array, at: number, epoch: number, touched: Uint32Array, distinct: number): number {
+  scratch[at] = epoch;
+  scratch[at + BODY] = 0;
+  scratch[at + TITLE] = 0;
+  scratch[at + ENTITY] = 0;
+  touched[distinct] = at;
+  return distinct + 1;
 }

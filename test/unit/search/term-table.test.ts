@@ -3,6 +3,7 @@ import * as fc from 'fast-check';
 import { entityTerm } from '../../../src/core/search/analyzed-batch';
 import { BatchBuilder } from '../../../src/core/search/batch-builder';
 import { CorpusIndex } from '../../../src/core/search/corpus-index';
+import { FNV_OFFSET, fnvStep } from '../../../src/core/entities/hash';
 import { TermTable } from '../../../src/core/search/term-table';
 import { forEachTermId, forEachToken } from '../../../src/core/search/tokenize';
 import { NEWS, NEWS_ENTITIES, PUTIN, article, buildIndex, fakeExtractor, hitPaths } from './fixtures';
@@ -41,6 +42,54 @@ describe('TermTable', () => {
         assert.deepStrictEqual(table.terms, [...ids.keys()]);
       }),
       { numRuns: 30 },
+    );
+  });
+
+  it('confirms a hash that hits by the characters: terms whose hashes collide keep ids of their own', () => {
+    const hash = (term: string): number => [...term].reduce((value, char) => fnvStep(value, char.charCodeAt(0)), FNV_OFFSET);
+    // Found by a search: two short terms (8 characters, compared in their slot), short ones of different
+    // lengths, short ones alike in their first four characters, a long one (compared by its string) and a short one, two long ones.
+    const collisions = [
+      ['ytqtpwuy', 'ayzbplru'],
+      ['zssggdgc', 'wbjtyb'],
+      ['newsdwzx', 'news26cd'],
+      ['elrwijalcgf', 'ruhmqrar'],
+      ['dzchzumpd', 'hcpoixekse'],
+    ];
+    for (const pair of collisions) {
+      assert.strictEqual(hash(pair[0] ?? ''), hash(pair[1] ?? ''), `${pair.join(' ')} collide`);
+      for (const [first, second] of [pair, [...pair].reverse()]) {
+        for (const asWord of [false, true]) {
+          const table = new TermTable();
+          const idOf = (term: string): number => (asWord ? table.idOfAsciiWord(term.toUpperCase(), 0, term.length, hash(term)) : table.idOf(term, 0, term.length));
+          const ids = [idOf(first ?? ''), idOf(second ?? ''), idOf(first ?? ''), idOf(second ?? '')];
+          assert.deepStrictEqual(ids, [0, 1, 0, 1], `${first} then ${second}`);
+          assert.deepStrictEqual(table.terms, [first, second]);
+        }
+      }
+    }
+  });
+
+  it('tells apart terms that differ past their fourth character, by a NUL or by a non-ASCII code, short or long', () => {
+    // Short terms are compared by the characters packed in their slot, long ones and the others by their string.
+    const word = fc.array(fc.constantFrom('a', 'b', 'B', '1', '\0', 'é', 'ÿ', 'Ā', '\ud800'), { maxLength: 11 }).map((chars) => chars.join(''));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(word, fc.boolean()), { minLength: 1, maxLength: 400 }), (lookups) => {
+        const table = new TermTable();
+        const ids = new Map<string, number>();
+        for (const [term, asWord] of lookups) {
+          // The tokeniser's path for ASCII letters and digits, with the hash of the lower-cased codes it computes while scanning.
+          const ascii = asWord && /^[a-z0-9]+$/i.test(term);
+          const lower = term.toLowerCase();
+          const id = ascii ? table.idOfAsciiWord(` ${term}`, 1, term.length + 1, [...lower].reduce((hash, char) => fnvStep(hash, char.charCodeAt(0)), FNV_OFFSET)) : table.idOf(`<${term}>`, 1, term.length + 1);
+          const key = ascii ? lower : term;
+          const known = ids.get(key);
+          if (known === undefined) ids.set(key, id);
+          else assert.strictEqual(id, known, key);
+        }
+        assert.deepStrictEqual(table.terms, [...ids.keys()]);
+      }),
+      { numRuns: 300 },
     );
   });
 });
