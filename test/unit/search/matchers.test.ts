@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
 import { DocStore } from '../../../src/core/search/doc-store';
-import { ScoreSums, TermsMatcher, addScore } from '../../../src/core/search/matchers';
+import { DocList, ScoreSums, TermsMatcher, addScore } from '../../../src/core/search/matchers';
 import { PostingList, packCounts } from '../../../src/core/search/postings';
 import { Scorer } from '../../../src/core/search/scoring';
 
@@ -30,6 +30,28 @@ function sums(): ScoreSums {
 
 const flagsArbitrary = fc.array(fc.boolean(), { minLength: DOCS, maxLength: DOCS });
 
+function listed(list: DocList): number[] {
+  return Array.from({ length: list.length }, (_, at) => list.at(at));
+}
+
+describe('document list', () => {
+  it('keeps what an array push and filter keep, in order, past its first room (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(100_000), { maxLength: 3000 }), fc.nat(7), (docs, modulus) => {
+        const list = new DocList();
+        list.push(99);
+        list.clear();
+        for (const doc of docs) list.push(doc);
+        assert.deepStrictEqual(listed(list), docs);
+        const keep = (doc: number): boolean => doc % (modulus + 2) !== 0;
+        list.keep(keep);
+        assert.deepStrictEqual(listed(list), docs.filter(keep));
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
+
 describe('terms matcher summing in its own loop', () => {
   const store = storeOf();
   const scorer = new Scorer(store);
@@ -52,14 +74,14 @@ describe('terms matcher summing in its own loop', () => {
           withinFlags.forEach((flag, doc) => flag && addScore(within, doc, 0, undefined));
           for (const only of [undefined, within]) {
             const expected = sums();
-            const expectedFound: number[] = [];
+            const expectedFound = new DocList();
             matcher.collect((doc, score) => {
               if (!deleted[doc] && (only === undefined || only.stamps[doc] === only.stamp)) addScore(expected, doc, score, expectedFound);
             });
             const actual = sums();
-            const found: number[] = [];
+            const found = new DocList();
             matcher.sumInto(actual, deleted, found, only);
-            assert.deepStrictEqual(found, expectedFound);
+            assert.deepStrictEqual(listed(found), listed(expectedFound));
             assert.deepStrictEqual(actual.stamps, expected.stamps);
             assert.deepStrictEqual(actual.sums, expected.sums);
           }
