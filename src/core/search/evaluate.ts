@@ -129,18 +129,24 @@ function filter(candidates: DocList, clause: ClauseMatcher, first: ScoreSums, st
         if (first.stamps[doc] === first.stamp) addScore(second, doc, score, undefined);
       });
     }
-    candidates.keep((doc) => {
+    let kept = 0;
+    for (let i = 0; i < candidates.length; i++) {
+      const doc = candidates.at(i);
       const matched = second.stamps[doc] === second.stamp;
-      if (matched === negated) return false;
+      if (matched === negated) continue;
       if (!negated) first.sums[doc] = (first.sums[doc] ?? 0) + (second.sums[doc] ?? 0);
-      return true;
-    });
+      candidates.put(kept++, doc);
+    }
+    candidates.truncate(kept);
     return;
   }
-  candidates.keep((doc) => {
+  let kept = 0;
+  for (let i = 0; i < candidates.length; i++) {
+    const doc = candidates.at(i);
     const score = matcher.probe(doc);
-    if (score >= 0 === negated) return false;
+    if (score >= 0 === negated) continue;
     if (!negated) first.sums[doc] = (first.sums[doc] ?? 0) + score;
-    return true;
-  });
+    candidates.put(kept++, doc);
+  }
+  candidates.truncate(kept);
 }

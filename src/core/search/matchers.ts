@@ -82,6 +82,19 @@ export class DocList {
     this.count = 0;
   }
 
+  /**
+   * Puts `doc` at `index`, below the length: with {@link truncate}, how a loop that reads each document once keeps
+   * some of them in place without a call per document.
+   */
+  put(index: number, doc: number): void {
+    this.docs[index] = doc;
+  }
+
+  /** Keeps the first `length` documents. */
+  truncate(length: number): void {
+    this.count = Math.min(this.count, length);
+  }
+
   /** Keeps the documents `keep` says yes to, in their order. */
   keep(keep: (doc: number) => boolean): void {
     const docs = this.docs;
