@@ -1,5 +1,5 @@
 import { DocStore } from './doc-store';
-import { Matcher, PhraseCheck, ScoreSums, addScore } from './matchers';
+import { DocList, Matcher, PhraseCheck, ScoreSums, addScore } from './matchers';
 import { TieBreak, TopK } from './top-k';
 
 /**
@@ -31,6 +31,8 @@ export class Scratch {
   private stamps = [new Uint32Array(0), new Uint32Array(0)];
   private sums = [new Float64Array(0), new Float64Array(0)];
   private generation = 0;
+  /** An evaluation's candidates, filtered in place by each further clause. */
+  readonly candidates = new DocList();
 
   /** Fresh arrays pair `which` for `docCount` documents: the stamp to write and the arrays. */
   next(which: 0 | 1, docCount: number): { stamp: number; stamps: Uint32Array; sums: Float64Array } {
@@ -94,7 +96,8 @@ export function forEachMatch(clauses: readonly ClauseMatcher[], store: DocStore,
     return total;
   }
   const first = scratch.next(0, store.count);
-  let candidates: number[] = [];
+  const candidates = scratch.candidates;
+  candidates.clear();
   if (driver.matcher.sumInto) {
     driver.matcher.sumInto(first, deleted, candidates);
   } else {
@@ -104,15 +107,18 @@ export function forEachMatch(clauses: readonly ClauseMatcher[], store: DocStore,
   }
   for (const clause of [...rest, ...negatives]) {
     if (candidates.length === 0) break;
-    candidates = filter(candidates, clause, first, store, scratch);
+    filter(candidates, clause, first, store, scratch);
   }
-  for (const verify of checks) candidates = candidates.filter(verify);
-  for (const doc of candidates) onMatch(doc, first.sums[doc] ?? 0);
+  for (const verify of checks) candidates.keep(verify);
+  for (let i = 0; i < candidates.length; i++) {
+    const doc = candidates.at(i);
+    onMatch(doc, first.sums[doc] ?? 0);
+  }
   return candidates.length;
 }
 
-function filter(candidates: number[], clause: ClauseMatcher, first: ScoreSums, store: DocStore, scratch: Scratch): number[] {
-  const kept: number[] = [];
+/** Keeps the `candidates` that `clause` keeps (in place), adding a positive clause's scores to `first`. */
+function filter(candidates: DocList, clause: ClauseMatcher, first: ScoreSums, store: DocStore, scratch: Scratch): void {
   const { matcher, negated } = clause;
   if (matcher.cost <= candidates.length * matcher.probeCost) {
     const second = scratch.next(1, store.count);
@@ -123,19 +129,24 @@ function filter(candidates: number[], clause: ClauseMatcher, first: ScoreSums, s
         if (first.stamps[doc] === first.stamp) addScore(second, doc, score, undefined);
       });
     }
-    for (const doc of candidates) {
+    let kept = 0;
+    for (let i = 0; i < candidates.length; i++) {
+      const doc = candidates.at(i);
       const matched = second.stamps[doc] === second.stamp;
       if (matched === negated) continue;
       if (!negated) first.sums[doc] = (first.sums[doc] ?? 0) + (second.sums[doc] ?? 0);
-      kept.push(doc);
+      candidates.put(kept++, doc);
     }
-    return kept;
+    candidates.truncate(kept);
+    return;
   }
-  for (const doc of candidates) {
+  let kept = 0;
+  for (let i = 0; i < candidates.length; i++) {
+    const doc = candidates.at(i);
     const score = matcher.probe(doc);
     if (score >= 0 === negated) continue;
     if (!negated) first.sums[doc] = (first.sums[doc] ?? 0) + score;
-    kept.push(doc);
+    candidates.put(kept++, doc);
   }
-  return kept;
+  candidates.truncate(kept);
 }

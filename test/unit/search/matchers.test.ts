@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
 import { DocStore } from '../../../src/core/search/doc-store';
-import { ScoreSums, TermsMatcher, addScore } from '../../../src/core/search/matchers';
+import { Scratch, forEachMatch } from '../../../src/core/search/evaluate';
+import { DocList, ScoreSums, TermsMatcher, addScore } from '../../../src/core/search/matchers';
 import { PostingList, packCounts } from '../../../src/core/search/postings';
 import { Scorer } from '../../../src/core/search/scoring';
 
@@ -30,6 +31,35 @@ function sums(): ScoreSums {
 
 const flagsArbitrary = fc.array(fc.boolean(), { minLength: DOCS, maxLength: DOCS });
 
+function listed(list: DocList): number[] {
+  return Array.from({ length: list.length }, (_, at) => list.at(at));
+}
+
+describe('document list', () => {
+  it('keeps what an array push and filter keep, in order, past its first room, by keep or by put and truncate (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(100_000), { maxLength: 3000 }), fc.nat(7), (docs, modulus) => {
+        const list = new DocList();
+        list.push(99);
+        list.clear();
+        for (const doc of docs) list.push(doc);
+        assert.deepStrictEqual(listed(list), docs);
+        const keep = (doc: number): boolean => doc % (modulus + 2) !== 0;
+        list.keep(keep);
+        assert.deepStrictEqual(listed(list), docs.filter(keep));
+        // The same kept by a loop of its own: put each kept document at the next place, then truncate.
+        const again = new DocList();
+        for (const doc of docs) again.push(doc);
+        let kept = 0;
+        for (let i = 0; i < again.length; i++) if (keep(again.at(i))) again.put(kept++, again.at(i));
+        again.truncate(kept);
+        assert.deepStrictEqual(listed(again), docs.filter(keep));
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
+
 describe('terms matcher summing in its own loop', () => {
   const store = storeOf();
   const scorer = new Scorer(store);
@@ -52,19 +82,52 @@ describe('terms matcher summing in its own loop', () => {
           withinFlags.forEach((flag, doc) => flag && addScore(within, doc, 0, undefined));
           for (const only of [undefined, within]) {
             const expected = sums();
-            const expectedFound: number[] = [];
+            const expectedFound = new DocList();
             matcher.collect((doc, score) => {
               if (!deleted[doc] && (only === undefined || only.stamps[doc] === only.stamp)) addScore(expected, doc, score, expectedFound);
             });
             const actual = sums();
-            const found: number[] = [];
+            const found = new DocList();
             matcher.sumInto(actual, deleted, found, only);
-            assert.deepStrictEqual(found, expectedFound);
+            assert.deepStrictEqual(listed(found), listed(expectedFound));
             assert.deepStrictEqual(actual.stamps, expected.stamps);
             assert.deepStrictEqual(actual.sums, expected.sums);
           }
         },
       ),
+    );
+  });
+});
+
+describe('evaluation with its candidate list kept from query to query', () => {
+  const store = storeOf();
+  const scorer = new Scorer(store);
+
+  it('matches and scores what each clause probed document by document says, query after query on one scratch (property)', () => {
+    const clauseArbitrary = fc.tuple(fc.array(fc.tuple(flagsArbitrary, fc.nat(20)), { minLength: 1, maxLength: 3 }), fc.boolean());
+    const scratch = new Scratch();
+    fc.assert(
+      fc.property(fc.array(fc.array(clauseArbitrary, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 3 }), (queries) => {
+        for (const query of queries) {
+          const clauses = query.map(([expansions, negated]) => ({
+            matcher: new TermsMatcher(expansions.map(([flags, seed]) => ({ lists: [listOf(flags, seed)], factor: 1 + (seed % 3) })), scorer, 'words'),
+            negated,
+          }));
+          const found = new Map<number, number>();
+          const total = forEachMatch(clauses, store, scratch, (doc, score) => found.set(doc, score));
+          const expected = new Map<number, number>();
+          for (let doc = 0; doc < DOCS; doc++) {
+            const scores = clauses.map(({ matcher }) => matcher.probe(doc));
+            if (clauses.every(({ negated }, at) => (scores[at] ?? -1) >= 0 !== negated) && clauses.some(({ negated }) => !negated)) {
+              expected.set(doc, clauses.reduce((sum, { negated }, at) => sum + (negated ? 0 : scores[at] ?? 0), 0));
+            }
+          }
+          assert.strictEqual(total, expected.size);
+          assert.deepStrictEqual([...found.keys()].sort((a, b) => a - b), [...expected.keys()].sort((a, b) => a - b));
+          for (const [doc, score] of expected) assert.ok(Math.abs((found.get(doc) ?? NaN) - score) < 1e-9, `document ${doc}: ${found.get(doc)} against ${score}`);
+        }
+      }),
+      { numRuns: 200 },
     );
   });
 });
