@@ -49,11 +49,14 @@ const TEXT_SEGMENT = 1 << 22;
 /**
  * {@link DocStore}'s `forwardState` bits: the word ids are in the forward index; the article was loaded from a saved
  * index (its title ids are held coded, its body's with its text, its entity field in the saved postings); room for
- * its word ids is reserved in the forward index, where some may be decoded (see {@link DocStore.containsRun}).
+ * its word ids is reserved in the forward index, where some may be decoded (see {@link DocStore.containsRun}); its
+ * entity field is held in the store's own field array (an article indexed here whose ids a save let go, see
+ * {@link DocStore.letIdsGoSteps}; with {@link CODED}: its words are held as a loaded article's are).
  */
 const DECODED = 1;
 const CODED = 2;
 const RESERVED = 4;
+const FIELD_HELD = 8;
 
 /**
  * Articles whose restart points ({@link DocStore.bodyWords}) are kept: those of recent results (~40 points
@@ -134,14 +137,20 @@ export class DocStore {
   readonly deleted = new Growable(Uint8Array);
   /** How each document's text is held: its {@link TextForm}'s number in {@link TEXT_FORMS}. */
   private readonly textForm = new Growable(Uint8Array);
-  /** Per document, {@link DECODED} when its word ids are in `forward`, {@link CODED} when it was loaded (its coded text and `coded`, title ids as varints, hold them). */
+  /**
+   * Per document, {@link DECODED} when its word ids are in `forward`, {@link CODED} when it was loaded or saved (its
+   * coded text and `coded`, title ids as varints, hold them), {@link FIELD_HELD} when its entity field is in `fields`.
+   */
   private readonly forwardState = new Growable(Uint8Array);
   /** Where each document's tokens, coded tokens and text start in the segmented stores. */
   private readonly forwardAt = new Growable(Float64Array);
   private readonly codedAt = new Growable(Float64Array);
   private readonly codedLen = new Growable(Uint32Array);
   private readonly textAt = new Growable(Float64Array);
-  private readonly forward = new SegmentedArray<Uint32Array>(Uint32Array, FORWARD_SEGMENT);
+  private forward = new SegmentedArray<Uint32Array>(Uint32Array, FORWARD_SEGMENT);
+  /** The entity fields of articles indexed here whose ids a save let go (see {@link letIdsGoSteps}), and where each starts. */
+  private readonly fields = new SegmentedArray<Uint32Array>(Uint32Array, FORWARD_SEGMENT);
+  private readonly fieldAt = new Growable(Float64Array);
   private readonly coded = new SegmentedArray<Uint8Array>(Uint8Array, TEXT_SEGMENT);
   private readonly texts = new SegmentedArray<Uint8Array>(Uint8Array, TEXT_SEGMENT);
   private readonly byPath = new Map<string, number>();
@@ -219,6 +228,7 @@ export class DocStore {
     store.textForm.adopt(new Uint8Array(count).fill(CODED_TEXT));
     store.forwardState.adopt(new Uint8Array(count).fill(CODED));
     store.forwardAt.adopt(new Float64Array(count));
+    store.fieldAt.adopt(new Float64Array(count));
     // Both are used where they lie in the loaded file: copying them (~80 MB of text at 100k) was 0.15–0.25 s of a
     // reopen. They keep the whole file buffer alive, which they and the postings are most of.
     store.codedAt.adopt(DocStore.positions(store.coded.adopt(forward), columns.forwardBytes, forward.length, 'token ids'));
@@ -289,6 +299,7 @@ export class DocStore {
     this.entityPairs.push(article.entityPairs);
     this.forwardAt.push(this.forward.append(tokens, from, to));
     this.forwardState.push(DECODED);
+    this.fieldAt.push(0);
     this.codedAt.push(0);
     this.codedLen.push(0);
     this.entityLen.push(article.entityWords ?? this.entityWords(doc));
@@ -430,7 +441,8 @@ export class DocStore {
    * const pairs = store.entityField(doc); // [putinTerm, 3, kremlinTerm, 1]
    */
   entityField(doc: number): Uint32Array {
-    if (((this.forwardState.array[doc] ?? 0) & CODED) !== 0) return this.saved?.entityPairs(doc) ?? new Uint32Array(0);
+    const state = this.forwardState.array[doc] ?? 0;
+    if ((state & FIELD_HELD) === 0 && (state & CODED) !== 0) return this.saved?.entityPairs(doc) ?? new Uint32Array(0);
     return this.heldField(doc);
   }
 
@@ -443,7 +455,8 @@ export class DocStore {
    * store.wholeEntityField(doc); // [putinTerm, 3, vladimirTerm, 3, putinWordTerm, 3]
    */
   wholeEntityField(doc: number): Uint32Array {
-    if (((this.forwardState.array[doc] ?? 0) & CODED) !== 0) return this.saved?.wholePairs(doc) ?? new Uint32Array(0);
+    const state = this.forwardState.array[doc] ?? 0;
+    if ((state & FIELD_HELD) === 0 && (state & CODED) !== 0) return this.saved?.wholePairs(doc) ?? new Uint32Array(0);
     return this.heldField(doc);
   }
 
@@ -491,9 +504,14 @@ export class DocStore {
     return undefined;
   }
 
-  /** The entity field of an article indexed since the load: held after its words in the forward index. */
+  /**
+   * The entity field of an article indexed since the load: held after its words in the forward index, or on its
+   * own once a save let its ids go.
+   */
   private heldField(doc: number): Uint32Array {
-    return this.forward.view((this.forwardAt.array[doc] ?? 0) + this.wordCount(doc), 2 * (this.entityPairs.array[doc] ?? 0));
+    const length = 2 * (this.entityPairs.array[doc] ?? 0);
+    if (((this.forwardState.array[doc] ?? 0) & FIELD_HELD) !== 0) return this.fields.view(this.fieldAt.array[doc] ?? 0, length);
+    return this.forward.view((this.forwardAt.array[doc] ?? 0) + this.wordCount(doc), length);
   }
 
   private wordCount(doc: number): number {
@@ -571,6 +589,51 @@ export class DocStore {
       if (doc % CODE_STEP_DOCS === CODE_STEP_DOCS - 1) yield;
     }
     return { lengths: this.textLen.view(), chunks: texts.runsFrom(first) };
+  }
+
+  /**
+   * Lets go of the word ids held as 32-bit integers once the texts are coded with their body ids (see
+   * {@link codeTextSteps}): every article then holds them as a loaded one does, its body's in its coded text and
+   * its title's as varints (`titles`: every article's, back to back, as {@link codedTokens} gives them and the
+   * file's forward section holds them, with their byte lengths), decoded when first read; an article indexed here
+   * keeps its entity field on its own. At 100,000 real-length articles the ids were ~320 MB, more than the text,
+   * which a reopened index never holds. Ids decoded since are let go too. Pauses every {@link LOAD_STEP_DOCS}
+   * articles. Throws a "News Corpus:" error when a text is not coded or `titles` does not fit the articles.
+   *
+   * @example
+   * runAtOnce(store.codeTextSteps());
+   * runAtOnce(store.letIdsGoSteps(runAtOnce(codeForward(store))));
+   * store.tokens(0); // Uint32Array [7], decoded from the coded text again
+   */
+  *letIdsGoSteps(titles: { readonly lengths: Uint32Array; readonly chunks: readonly Uint8Array[] }): Generator<void, void> {
+    if (titles.lengths.length !== this.count) throw new Error('News Corpus: the title ids are not those of this store.');
+    const bytes = new Uint8Array(titles.chunks.reduce((sum, chunk) => sum + chunk.length, 0));
+    let filled = 0;
+    for (const chunk of titles.chunks) {
+      bytes.set(chunk, filled);
+      filled += chunk.length;
+    }
+    // First the entity fields are copied, pausing (reads meanwhile go on as before), then every article switches at once.
+    const fieldAt = new Float64Array(this.count);
+    for (let doc = 0; doc < this.count; doc++) {
+      if (this.textForm.array[doc] !== CODED_TEXT) throw new Error("News Corpus: an article's text is not coded yet.");
+      if (((this.forwardState.array[doc] ?? 0) & CODED) === 0) {
+        const field = this.heldField(doc);
+        fieldAt[doc] = this.fields.append(field, 0, field.length);
+      }
+      if (doc % LOAD_STEP_DOCS === LOAD_STEP_DOCS - 1) yield;
+    }
+    const held = this.coded.segmentCount;
+    this.codedAt.adopt(DocStore.positions(this.coded.adopt(bytes), titles.lengths, bytes.length, 'token ids'));
+    this.codedLen.adopt(titles.lengths);
+    for (let segment = 0; segment < held; segment++) this.coded.release(segment);
+    for (let doc = 0; doc < this.count; doc++) {
+      const state = this.forwardState.array[doc] ?? 0;
+      if ((state & CODED) === 0) this.fieldAt.array[doc] = fieldAt[doc] ?? 0;
+      this.forwardState.array[doc] = CODED | ((state & CODED) === 0 ? FIELD_HELD : state & FIELD_HELD);
+    }
+    this.forward = new SegmentedArray<Uint32Array>(Uint32Array, FORWARD_SEGMENT);
+    this.partial = undefined;
   }
 
   /**

@@ -327,7 +327,8 @@ function readColumns(reader: ByteReader, count: number): DocColumns {
  * Encodes a compacted index (no removed or pending articles) as the sections of an index file:
  * string tables, the number columns, the title ids as varints (see {@link codeForward}), the postings
  * (documents as in {@link writeDocIds}, counts as in {@link writeCounts}, with a table to find each term's), and each
- * article's text coded with its body ids (see {@link codeTexts}). A generator: it pauses every few ms.
+ * article's text coded with its body ids (see {@link codeTexts}). The store keeps its texts coded and lets its
+ * 32-bit ids go (see {@link DocStore.letIdsGoSteps}). A generator: it pauses every few ms.
  *
  * @example
  * const { sections, chunks } = runAtOnce(encodeSections(index.parts()));
@@ -346,6 +347,8 @@ export function* encodeSections(parts: IndexParts): Generator<void, { sections: 
   const entities = entityFields(saved.table, saved.stats);
   const text = yield* codeTexts(store, parts.dictionary.all());
   const forward = yield* codeForward(store);
+  // Before the rest of the file is made: the ids are the largest part of a built index's memory.
+  yield* store.letIdsGoSteps(forward);
   yield* section('terms', terms.length, writeStrings(writer, terms));
   yield* section('paths', store.count, writeStrings(writer, store.paths));
   yield* section('titles', store.count, writeStrings(writer, store.titles));
