@@ -112,8 +112,9 @@ interface StoredText {
  * indexed since is held as its batch gave it (UTF-8, or deflated by an indexing thread) until it is saved. The
  * word ids of an article loaded from a saved index are decoded from there (the body's) and from varints (the
  * title's) when first read, then are kept decoded: the load itself copies and decodes none of them; its entity
- * field is read from the saved postings (see {@link SavedEntityFields}).
- * Removal only marks a tombstone; {@link CorpusIndex.compact} drops them.
+ * field is read from the saved postings (see {@link SavedEntityFields}). An article indexed since keeps its ids as
+ * 32-bit integers until it is saved, then holds them as a loaded one does, its entity field on its own (see
+ * {@link letIdsGoSteps}). Removal only marks a tombstone; {@link CorpusIndex.compact} drops them.
  *
  * @example
  * const store = new DocStore();
