@@ -59,6 +59,23 @@ export class ByteWriter {
     this.flushed += bytes.length;
   }
 
+  /**
+   * Appends `bytes` as a chunk of their own, never copied, whatever their size (they must not change until the
+   * chunks are written): a section made elsewhere, such as the coded texts the store keeps, is not held twice.
+   * What is written after goes on in the room left in the current chunk.
+   */
+  keep(bytes: Uint8Array): void {
+    if (bytes.length === 0) return;
+    if (this.at > 0) {
+      this.chunks.push(this.current.subarray(0, this.at));
+      this.flushed += this.at;
+      this.current = this.current.subarray(this.at);
+      this.at = 0;
+    }
+    this.chunks.push(bytes);
+    this.flushed += bytes.length;
+  }
+
   /** The chunks written, in order; the writer is not to be used afterwards. */
   finish(): Uint8Array[] {
     this.flush(0);

@@ -49,11 +49,14 @@ const TEXT_SEGMENT = 1 << 22;
 /**
  * {@link DocStore}'s `forwardState` bits: the word ids are in the forward index; the article was loaded from a saved
  * index (its title ids are held coded, its body's with its text, its entity field in the saved postings); room for
- * its word ids is reserved in the forward index, where some may be decoded (see {@link DocStore.containsRun}).
+ * its word ids is reserved in the forward index, where some may be decoded (see {@link DocStore.containsRun}); its
+ * entity field is held in the store's own field array (an article indexed here whose ids a save let go, see
+ * {@link DocStore.letIdsGoSteps}; with {@link CODED}: its words are held as a loaded article's are).
  */
 const DECODED = 1;
 const CODED = 2;
 const RESERVED = 4;
+const FIELD_HELD = 8;
 
 /**
  * Articles whose restart points ({@link DocStore.bodyWords}) are kept: those of recent results (~40 points
@@ -79,6 +82,8 @@ const decoder = new TextDecoder();
 const CODEC_SAMPLE_DOCS = 1000;
 /** Articles whose term ids are counted between two chances to pause while the codes are made (~1 µs each). */
 const COUNT_STEP_DOCS = 5000;
+/** Articles whose text is coded between two chances to pause (~100–300 µs each at 4 KB). */
+const CODE_STEP_DOCS = 64;
 
 /**
  * How the store holds a document's text: its UTF-8 bytes; coded with its body ids by the store's codec (loaded, or
@@ -107,8 +112,9 @@ interface StoredText {
  * indexed since is held as its batch gave it (UTF-8, or deflated by an indexing thread) until it is saved. The
  * word ids of an article loaded from a saved index are decoded from there (the body's) and from varints (the
  * title's) when first read, then are kept decoded: the load itself copies and decodes none of them; its entity
- * field is read from the saved postings (see {@link SavedEntityFields}).
- * Removal only marks a tombstone; {@link CorpusIndex.compact} drops them.
+ * field is read from the saved postings (see {@link SavedEntityFields}). An article indexed since keeps its ids as
+ * 32-bit integers until it is saved, then holds them as a loaded one does, its entity field on its own (see
+ * {@link letIdsGoSteps}). Removal only marks a tombstone; {@link CorpusIndex.compact} drops them.
  *
  * @example
  * const store = new DocStore();
@@ -132,16 +138,22 @@ export class DocStore {
   readonly deleted = new Growable(Uint8Array);
   /** How each document's text is held: its {@link TextForm}'s number in {@link TEXT_FORMS}. */
   private readonly textForm = new Growable(Uint8Array);
-  /** Per document, {@link DECODED} when its word ids are in `forward`, {@link CODED} when it was loaded (its coded text and `coded`, title ids as varints, hold them). */
+  /**
+   * Per document, {@link DECODED} when its word ids are in `forward`, {@link CODED} when it was loaded or saved (its
+   * coded text and `coded`, title ids as varints, hold them), {@link FIELD_HELD} when its entity field is in `fields`.
+   */
   private readonly forwardState = new Growable(Uint8Array);
   /** Where each document's tokens, coded tokens and text start in the segmented stores. */
   private readonly forwardAt = new Growable(Float64Array);
   private readonly codedAt = new Growable(Float64Array);
   private readonly codedLen = new Growable(Uint32Array);
   private readonly textAt = new Growable(Float64Array);
-  private readonly forward = new SegmentedArray<Uint32Array>(Uint32Array, FORWARD_SEGMENT);
+  private forward = new SegmentedArray<Uint32Array>(Uint32Array, FORWARD_SEGMENT);
+  /** The entity fields of articles indexed here whose ids a save let go (see {@link letIdsGoSteps}), and where each starts. */
+  private readonly fields = new SegmentedArray<Uint32Array>(Uint32Array, FORWARD_SEGMENT);
+  private readonly fieldAt = new Growable(Float64Array);
   private readonly coded = new SegmentedArray<Uint8Array>(Uint8Array, TEXT_SEGMENT);
-  private texts = new SegmentedArray<Uint8Array>(Uint8Array, TEXT_SEGMENT);
+  private readonly texts = new SegmentedArray<Uint8Array>(Uint8Array, TEXT_SEGMENT);
   private readonly byPath = new Map<string, number>();
   /** Restart points of the coded texts of recent results, by document (see {@link bodyWords}). */
   private readonly restarts = new Map<number, RestartPoints>();
@@ -217,6 +229,7 @@ export class DocStore {
     store.textForm.adopt(new Uint8Array(count).fill(CODED_TEXT));
     store.forwardState.adopt(new Uint8Array(count).fill(CODED));
     store.forwardAt.adopt(new Float64Array(count));
+    store.fieldAt.adopt(new Float64Array(count));
     // Both are used where they lie in the loaded file: copying them (~80 MB of text at 100k) was 0.15–0.25 s of a
     // reopen. They keep the whole file buffer alive, which they and the postings are most of.
     store.codedAt.adopt(DocStore.positions(store.coded.adopt(forward), columns.forwardBytes, forward.length, 'token ids'));
@@ -287,6 +300,7 @@ export class DocStore {
     this.entityPairs.push(article.entityPairs);
     this.forwardAt.push(this.forward.append(tokens, from, to));
     this.forwardState.push(DECODED);
+    this.fieldAt.push(0);
     this.codedAt.push(0);
     this.codedLen.push(0);
     this.entityLen.push(article.entityWords ?? this.entityWords(doc));
@@ -428,7 +442,8 @@ export class DocStore {
    * const pairs = store.entityField(doc); // [putinTerm, 3, kremlinTerm, 1]
    */
   entityField(doc: number): Uint32Array {
-    if (((this.forwardState.array[doc] ?? 0) & CODED) !== 0) return this.saved?.entityPairs(doc) ?? new Uint32Array(0);
+    const state = this.forwardState.array[doc] ?? 0;
+    if ((state & FIELD_HELD) === 0 && (state & CODED) !== 0) return this.saved?.entityPairs(doc) ?? new Uint32Array(0);
     return this.heldField(doc);
   }
 
@@ -441,7 +456,8 @@ export class DocStore {
    * store.wholeEntityField(doc); // [putinTerm, 3, vladimirTerm, 3, putinWordTerm, 3]
    */
   wholeEntityField(doc: number): Uint32Array {
-    if (((this.forwardState.array[doc] ?? 0) & CODED) !== 0) return this.saved?.wholePairs(doc) ?? new Uint32Array(0);
+    const state = this.forwardState.array[doc] ?? 0;
+    if ((state & FIELD_HELD) === 0 && (state & CODED) !== 0) return this.saved?.wholePairs(doc) ?? new Uint32Array(0);
     return this.heldField(doc);
   }
 
@@ -489,9 +505,14 @@ export class DocStore {
     return undefined;
   }
 
-  /** The entity field of an article indexed since the load: held after its words in the forward index. */
+  /**
+   * The entity field of an article indexed since the load: held after its words in the forward index, or on its
+   * own once a save let its ids go.
+   */
   private heldField(doc: number): Uint32Array {
-    return this.forward.view((this.forwardAt.array[doc] ?? 0) + this.wordCount(doc), 2 * (this.entityPairs.array[doc] ?? 0));
+    const length = 2 * (this.entityPairs.array[doc] ?? 0);
+    if (((this.forwardState.array[doc] ?? 0) & FIELD_HELD) !== 0) return this.fields.view(this.fieldAt.array[doc] ?? 0, length);
+    return this.forward.view((this.forwardAt.array[doc] ?? 0) + this.wordCount(doc), length);
   }
 
   private wordCount(doc: number): number {
@@ -540,38 +561,80 @@ export class DocStore {
   }
 
   /**
-   * Takes the texts a save coded as the store's own (`chunks`: every document's coded text back to back,
-   * none straddling two chunks, as a `ByteWriter` leaves them; `lengths`: each one's bytes), freeing the texts
-   * held as they were indexed: after a build, the text then takes in memory what it takes in the file.
+   * Codes every text with its body ids by the store's codec (see {@link codecSteps}; coded ones are copied as
+   * they are) and keeps them so: after a build, the text then takes in memory what it takes in the file. Each
+   * article switches to its coded text as soon as that is made, and the texts held before are let go a segment
+   * at a time, once no article still reads one: coding them all before letting any go held both at once (at
+   * 100,000 real-length articles ~190 MB deflated and ~96 MB coded), the save's peak of memory. Returns the coded
+   * texts back to back as the file's text section holds them, in chunks (views of the store's own, none
+   * straddling two), and each one's length. Pauses every {@link CODE_STEP_DOCS} articles; the store reads as
+   * before in between. Throws a "News Corpus:" error when the store has no codec yet.
    *
    * @example
-   * encodeIndex(index.parts(), identity); // saving codes every text, then the store adopts them this way
-   * index.article(path)?.text; // the same text as before, decoded when read
+   * runAtOnce(store.codecSteps(dictionary.all()));
+   * const { lengths, chunks } = runAtOnce(store.codeTextSteps()); // lengths[doc]: bytes of article doc's coded text in chunks
+   * store.storedText(0).form; // 'coded'
    */
-  adoptCodedTexts(chunks: readonly Uint8Array[], lengths: Uint32Array): void {
-    if (lengths.length !== this.count) throw new Error('News Corpus: the coded texts are not those of this store.');
-    const texts = new SegmentedArray<Uint8Array>(Uint8Array, TEXT_SEGMENT);
-    const textAt = new Float64Array(this.count);
-    let chunk = 0;
-    let base = chunks.length > 0 ? texts.adopt(chunks[0] ?? new Uint8Array(0)) : 0;
-    let offset = 0;
+  *codeTextSteps(): Generator<void, { lengths: Uint32Array; chunks: Uint8Array[] }> {
+    const texts = this.texts;
+    const lastReader = new Map<number, number>();
+    for (let doc = 0; doc < this.count; doc++) lastReader.set(texts.segmentOf(this.textAt.array[doc] ?? 0), doc);
+    const first = texts.segmentCount;
     for (let doc = 0; doc < this.count; doc++) {
-      const length = lengths[doc] ?? 0;
-      while (offset + length > (chunks[chunk]?.length ?? 0) && chunk + 1 < chunks.length) {
-        chunk++;
-        base = texts.adopt(chunks[chunk] ?? new Uint8Array(0));
-        offset = 0;
-      }
-      if (offset + length > (chunks[chunk]?.length ?? 0)) throw new Error('News Corpus: the coded texts are shorter than the store needs.');
-      textAt[doc] = base + offset;
-      offset += length;
+      const coded = this.codedText(doc);
+      const segment = texts.segmentOf(this.textAt.array[doc] ?? 0);
+      this.textAt.array[doc] = texts.append(coded, 0, coded.length, first);
+      this.textLen.array[doc] = coded.length;
+      this.textForm.array[doc] = CODED_TEXT;
+      if (lastReader.get(segment) === doc) texts.release(segment);
+      if (doc % CODE_STEP_DOCS === CODE_STEP_DOCS - 1) yield;
     }
-    this.texts = texts;
-    this.restarts.clear();
+    return { lengths: this.textLen.view(), chunks: texts.runsFrom(first) };
+  }
+
+  /**
+   * Lets go of the word ids held as 32-bit integers once the texts are coded with their body ids (see
+   * {@link codeTextSteps}): every article then holds them as a loaded one does, its body's in its coded text and
+   * its title's as varints (`titles`: every article's, back to back, as {@link codedTokens} gives them and the
+   * file's forward section holds them, with their byte lengths), decoded when first read; an article indexed here
+   * keeps its entity field on its own. At 100,000 real-length articles the ids were ~320 MB, more than the text,
+   * which a reopened index never holds. Ids decoded since are let go too. Pauses every {@link LOAD_STEP_DOCS}
+   * articles. Throws a "News Corpus:" error when a text is not coded or `titles` does not fit the articles.
+   *
+   * @example
+   * runAtOnce(store.codeTextSteps());
+   * runAtOnce(store.letIdsGoSteps(runAtOnce(codeForward(store))));
+   * store.tokens(0); // Uint32Array [7], decoded from the coded text again
+   */
+  *letIdsGoSteps(titles: { readonly lengths: Uint32Array; readonly chunks: readonly Uint8Array[] }): Generator<void, void> {
+    if (titles.lengths.length !== this.count) throw new Error('News Corpus: the title ids are not those of this store.');
+    const bytes = new Uint8Array(titles.chunks.reduce((sum, chunk) => sum + chunk.length, 0));
+    let filled = 0;
+    for (const chunk of titles.chunks) {
+      bytes.set(chunk, filled);
+      filled += chunk.length;
+    }
+    // First the entity fields are copied, pausing (reads meanwhile go on as before), then every article switches at once.
+    const fieldAt = new Float64Array(this.count);
+    for (let doc = 0; doc < this.count; doc++) {
+      if (this.textForm.array[doc] !== CODED_TEXT) throw new Error("News Corpus: an article's text is not coded yet.");
+      if (((this.forwardState.array[doc] ?? 0) & CODED) === 0) {
+        const field = this.heldField(doc);
+        fieldAt[doc] = this.fields.append(field, 0, field.length);
+      }
+      if (doc % LOAD_STEP_DOCS === LOAD_STEP_DOCS - 1) yield;
+    }
+    const held = this.coded.segmentCount;
+    this.codedAt.adopt(DocStore.positions(this.coded.adopt(bytes), titles.lengths, bytes.length, 'token ids'));
+    this.codedLen.adopt(titles.lengths);
+    for (let segment = 0; segment < held; segment++) this.coded.release(segment);
+    for (let doc = 0; doc < this.count; doc++) {
+      const state = this.forwardState.array[doc] ?? 0;
+      if ((state & CODED) === 0) this.fieldAt.array[doc] = fieldAt[doc] ?? 0;
+      this.forwardState.array[doc] = CODED | ((state & CODED) === 0 ? FIELD_HELD : state & FIELD_HELD);
+    }
+    this.forward = new SegmentedArray<Uint32Array>(Uint32Array, FORWARD_SEGMENT);
     this.partial = undefined;
-    this.textAt.adopt(textAt);
-    this.textLen.adopt(Uint32Array.from(lengths));
-    this.textForm.adopt(new Uint8Array(this.count).fill(CODED_TEXT));
   }
 
   /**

@@ -59,8 +59,6 @@ const FIGURE_SEPARATOR = ' ';
 export const ARTICLE_STEP = 2000;
 /** Postings encoded between two chances to pause. */
 const POSTING_STEP = 200_000;
-/** Articles whose text is coded between two chances to pause (~100–300 µs each at 4 KB). */
-const CODE_STEP = 64;
 
 /** The number columns saved as they are (8-byte floats), in file order (`readColumns` reads them back in the same order). */
 const FLOAT_COLUMNS = ['size', 'mtime'] as const;
@@ -191,23 +189,14 @@ export function* codeForward(store: DocStore): Generator<void, { lengths: Uint32
 
 /**
  * The text section: the codes of the store's {@link WordCodec}, then every article's text coded with its body
- * ids, back to back; each article's coded length goes to the columns' `textLen`. The store then keeps the coded
- * texts instead of those it held as they were indexed.
+ * ids, back to back (the store keeps them so: see {@link DocStore.codeTextSteps}); each article's coded length
+ * goes to the columns' `textLen`.
  */
 function* codeTexts(store: DocStore, terms: readonly string[]): Generator<void, { lengths: Uint32Array; chunks: Uint8Array[] }> {
   yield* store.codecSteps(terms);
   const header = new ByteWriter();
   store.codec?.write(header);
-  const texts = new ByteWriter();
-  const lengths = new Uint32Array(store.count);
-  for (let doc = 0; doc < store.count; doc++) {
-    const bytes = store.codedText(doc);
-    lengths[doc] = bytes.length;
-    texts.bytes(bytes);
-    if (doc % CODE_STEP === CODE_STEP - 1) yield;
-  }
-  const chunks = texts.finish();
-  store.adoptCodedTexts(chunks, lengths);
+  const { lengths, chunks } = yield* store.codeTextSteps();
   return { lengths, chunks: [...header.finish(), ...chunks] };
 }
 
@@ -218,9 +207,10 @@ function readTexts(section: Uint8Array, terms: readonly string[]): { codec: Word
   return { codec, coded: section.subarray(reader.position) };
 }
 
+/** Sections made apart (the forward index, the coded texts): their chunks go to the file as they are, not copied. */
 function* writeSegments(writer: ByteWriter, segments: readonly Uint8Array[]): Generator<void, void> {
   for (const segment of segments) {
-    writer.bytes(segment);
+    writer.keep(segment);
     yield;
   }
 }
@@ -262,10 +252,7 @@ function* writePostings(writer: ByteWriter, postings: MainPostings, store: DocSt
   writer.varint(termCount);
   for (let term = 0; term < termCount; term++) writer.varint((postings.offsets[term + 1] ?? 0) - (postings.offsets[term] ?? 0));
   for (let term = 0; term < termCount; term++) writer.varint(byteLengths[term] ?? 0);
-  for (const chunk of data.finish()) {
-    writer.bytes(chunk);
-    yield;
-  }
+  yield* writeSegments(writer, data.finish());
 }
 
 /** The postings' tables as saved: where each term's postings start (`offsets`) and its encoded bytes (`starts` in `data`). */
@@ -340,7 +327,8 @@ function readColumns(reader: ByteReader, count: number): DocColumns {
  * Encodes a compacted index (no removed or pending articles) as the sections of an index file:
  * string tables, the number columns, the title ids as varints (see {@link codeForward}), the postings
  * (documents as in {@link writeDocIds}, counts as in {@link writeCounts}, with a table to find each term's), and each
- * article's text coded with its body ids (see {@link codeTexts}). A generator: it pauses every few ms.
+ * article's text coded with its body ids (see {@link codeTexts}). The store keeps its texts coded and lets its
+ * 32-bit ids go (see {@link DocStore.letIdsGoSteps}). A generator: it pauses every few ms.
  *
  * @example
  * const { sections, chunks } = runAtOnce(encodeSections(index.parts()));
@@ -359,6 +347,8 @@ export function* encodeSections(parts: IndexParts): Generator<void, { sections: 
   const entities = entityFields(saved.table, saved.stats);
   const text = yield* codeTexts(store, parts.dictionary.all());
   const forward = yield* codeForward(store);
+  // Before the rest of the file is made: the ids are the largest part of a built index's memory.
+  yield* store.letIdsGoSteps(forward);
   yield* section('terms', terms.length, writeStrings(writer, terms));
   yield* section('paths', store.count, writeStrings(writer, store.paths));
   yield* section('titles', store.count, writeStrings(writer, store.titles));

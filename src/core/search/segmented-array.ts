@@ -37,11 +37,43 @@ export class SegmentedArray<T extends SegmentType> {
     return this.used.reduce((sum, used) => sum + used, 0);
   }
 
-  /** Appends `values[from..to)` as one run; returns its position for {@link view}. */
-  append(values: T, from: number, to: number): number {
-    const position = this.reserve(to - from);
+  /** Segments made or adopted so far (released ones included): the index the next new segment gets. */
+  get segmentCount(): number {
+    return this.segments.length;
+  }
+
+  /** The index of the segment that holds the run at `position`. */
+  segmentOf(position: number): number {
+    return Math.floor(position / SEGMENT_STRIDE);
+  }
+
+  /**
+   * Appends `values[from..to)` as one run; returns its position for {@link view}. With `fromSegment`, the run goes
+   * to that segment or a later one, never into the room left in an earlier one: runs appended so from the
+   * {@link segmentCount} of a moment on are then back to back in {@link runsFrom}.
+   */
+  append(values: T, from: number, to: number, fromSegment = 0): number {
+    const position = this.reserve(to - from, fromSegment);
     this.view(position, to - from).set(values.subarray(from, to) as ArrayLike<number>);
     return position;
+  }
+
+  /**
+   * The entries of the segments from `segment` on, each segment's as one view (without copying): the runs
+   * appended there, back to back, in the order they were appended.
+   */
+  runsFrom(segment: number): T[] {
+    return this.segments.slice(segment).map((values, at) => values.subarray(0, this.used[segment + at] ?? 0) as T);
+  }
+
+  /**
+   * Lets a segment go (its memory is freed once nothing else holds it): the caller has moved every run it held
+   * elsewhere and reads none of their positions again. Later runs go to new segments.
+   */
+  release(segment: number): void {
+    if (segment >= this.segments.length) return;
+    this.segments[segment] = new this.type(0);
+    this.used[segment] = 0;
   }
 
   /**
@@ -58,11 +90,12 @@ export class SegmentedArray<T extends SegmentType> {
   /**
    * Adds a run of `count` entries (zeros) for the caller to fill through {@link view}; returns its position.
    * Loading writes decoded values straight into the segment this way, without a scratch copy per article.
+   * `fromSegment` as for {@link append}.
    */
-  reserve(count: number): number {
+  reserve(count: number, fromSegment = 0): number {
     let last = this.segments.length - 1;
     const lastSegment = this.segments[last];
-    if (lastSegment === undefined || (this.used[last] ?? 0) + count > lastSegment.length) {
+    if (lastSegment === undefined || last < fromSegment || (this.used[last] ?? 0) + count > lastSegment.length) {
       this.segments.push(new this.type(Math.max(count, this.segmentLength)));
       this.used.push(0);
       last++;

@@ -1,4 +1,5 @@
 import { ByteReader, ByteWriter } from './byte-codec';
+import { Growable } from './growable';
 import { BitReader, BitWriter, ENTRY_LENGTH_BITS, HuffmanCode, MAX_CODE_BITS } from './huffman';
 import { TextPart, WordLocator } from './snippet';
 import { RunFinder } from './run-finder';
@@ -156,40 +157,61 @@ export class WordCodec {
    * const codec = runAtOnce(WordCodec.buildSteps(samples, dictionary.all(), counts));
    */
   static *buildSteps(samples: Iterable<CodedArticleInput>, terms: readonly string[], idCounts?: ArrayLike<number>): Generator<void, WordCodec> {
-    const gapCounts = new Map<string, number>();
-    const seen: { gap: string; variant: number }[] = [];
+    // Each separator seen once as a string, then by number: an object per word of the samples (~650,000) was
+    // ~40 MB of the heap at the start of the save, when the build's memory is all still held.
+    const gapIds = new Map<string, number>();
+    const gapCounts: number[] = [];
+    const seenGaps = new Growable(Uint32Array);
+    const seenVariants = new Growable(Uint8Array);
+    // An article's last separator (after its last word) is coded, but not counted towards the table of separators.
+    const see = (gap: string, variant: number, counts: boolean): void => {
+      let id = gapIds.get(gap);
+      if (id === undefined) {
+        id = gapCounts.push(0) - 1;
+        gapIds.set(gap, id);
+      }
+      if (counts) gapCounts[id] = (gapCounts[id] ?? 0) + 1;
+      seenGaps.push(id);
+      seenVariants.push(variant);
+    };
     const counted = new Float64Array(terms.length + 1).fill(1);
     let sampled = 0;
     for (const article of samples) {
       let previous = article.bodyStart;
       let word = 0;
       forEachBodyWord(article, (term, start, end) => {
-        const gap = article.text.slice(previous, start);
-        gapCounts.set(gap, (gapCounts.get(gap) ?? 0) + 1);
-        seen.push({ gap, variant: variantOf(article.text.slice(start, end), term) });
+        see(article.text.slice(previous, start), variantOf(article.text.slice(start, end), term), true);
         const id = article.bodyIds[word++] ?? terms.length;
         if (idCounts === undefined) counted[id] = (counted[id] ?? 0) + 1;
         previous = end;
       });
-      seen.push({ gap: article.text.slice(previous), variant: AS_TERM });
+      see(article.text.slice(previous), AS_TERM, false);
       if (++sampled % BUILD_STEP_ARTICLES === 0) yield;
     }
     if (idCounts !== undefined) for (let id = 0; id < terms.length; id++) counted[id] = (counted[id] ?? 0) + (idCounts[id] ?? 0);
-    const gaps = [...gapCounts]
-      .filter(([, count]) => count >= MIN_GAP_COUNT)
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .slice(0, MAX_GAPS)
-      .map(([gap]) => gap);
-    const gapIndex = new Map(gaps.map((gap, index) => [gap, index]));
+    const gaps = [...gapIds]
+      .filter(([, id]) => (gapCounts[id] ?? 0) >= MIN_GAP_COUNT)
+      .sort((a, b) => (gapCounts[b[1]] ?? 0) - (gapCounts[a[1]] ?? 0) || (a[0] < b[0] ? -1 : 1))
+      .slice(0, MAX_GAPS);
+    // A separator's symbol group by its number: its rank among the kept ones, or the escape's after them.
+    const rank = new Uint32Array(gapCounts.length).fill(gaps.length);
+    gaps.forEach(([, id], index) => (rank[id] = index));
     const symbolCounts = new Float64Array((gaps.length + 1) * VARIANTS).fill(1);
-    for (const { gap, variant } of seen) {
-      const symbol = (gapIndex.get(gap) ?? gaps.length) * VARIANTS + variant;
+    const seenIds = seenGaps.view();
+    const variants = seenVariants.view();
+    for (let i = 0; i < seenIds.length; i++) {
+      const symbol = (rank[seenIds[i] ?? 0] ?? gaps.length) * VARIANTS + (variants[i] ?? 0);
       symbolCounts[symbol] = (symbolCounts[symbol] ?? 0) + 1;
     }
     yield;
     const ids = HuffmanCode.fromCounts(counted, ID_LOOKUP_BITS);
     yield;
-    return new WordCodec(gaps, ids, HuffmanCode.fromCounts(symbolCounts), terms);
+    return new WordCodec(
+      gaps.map(([gap]) => gap),
+      ids,
+      HuffmanCode.fromCounts(symbolCounts),
+      terms,
+    );
   }
 
   /** Writes the codes (separators, then the code lengths of term ids and of symbols), as {@link read} takes them. */

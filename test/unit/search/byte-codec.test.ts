@@ -37,6 +37,27 @@ describe('byte codec', () => {
     assert.deepStrictEqual([...reader.bytes(2)], [1, 2]);
   });
 
+  it('keeps blocks given to keep as chunks of their own, small or large, and goes on in the room left', () => {
+    const writer = new ByteWriter();
+    writer.varint(5);
+    const small = new Uint8Array([1, 2, 3]);
+    const large = new Uint8Array(WRITER_CHUNK_BYTES + 1).fill(7);
+    writer.keep(small);
+    writer.keep(new Uint8Array(0));
+    writer.varint(300);
+    writer.keep(large);
+    writer.bytes(new Uint8Array([9]));
+    assert.strictEqual(writer.length, 1 + 3 + 2 + large.length + 1);
+    const chunks = writer.finish();
+    assert.ok(chunks.includes(small) && chunks.includes(large), 'neither block is copied');
+    const reader = new ByteReader(concat(chunks));
+    assert.strictEqual(reader.varint(), 5);
+    assert.deepStrictEqual([...reader.bytes(3)], [1, 2, 3]);
+    assert.strictEqual(reader.varint(), 300);
+    assert.ok(reader.bytes(large.length).every((byte) => byte === 7));
+    assert.deepStrictEqual([...reader.bytes(1)], [9]);
+  });
+
   it('passes over varints of any length without decoding them', () => {
     const writer = new ByteWriter();
     for (const value of values) writer.varint(value);
@@ -62,6 +83,20 @@ describe('segmented array', () => {
     assert.strictEqual(array.length, 12);
     // A position is its segment × 2^32 plus the offset in it: each run starts a segment of its own here.
     assert.deepStrictEqual(positions, [0, 1, 2, 3].map((segment) => segment * 2 ** 32));
+  });
+
+  it('appends from a given segment on, gives those runs back to back, and lets earlier segments go', () => {
+    const array = new SegmentedArray<Uint8Array>(Uint8Array, 4);
+    const old = array.append(Uint8Array.from([1, 2]), 0, 2);
+    const first = array.segmentCount;
+    const moved = [array.append(Uint8Array.from([3]), 0, 1, first), array.append(Uint8Array.from([4, 5, 6]), 0, 3, first), array.append(Uint8Array.from([7, 8]), 0, 2, first)];
+    assert.deepStrictEqual(moved.map((at) => array.segmentOf(at)), [1, 1, 2], 'not into the room left in segment 0');
+    assert.deepStrictEqual(array.runsFrom(first).map((run) => [...run]), [[3, 4, 5, 6], [7, 8]]);
+    array.release(array.segmentOf(old));
+    assert.strictEqual(array.view(old, 2).length, 0, 'the released segment holds nothing');
+    assert.deepStrictEqual([...array.view(moved[2] ?? 0, 2)], [7, 8], 'the others are untouched');
+    array.release(2);
+    assert.strictEqual(array.segmentOf(array.append(Uint8Array.from([9]), 0, 1)), 3, 'a released segment is not written to again');
   });
 
   it('appends part of a larger array', () => {

@@ -6,6 +6,7 @@ import { AnalyzedBatch } from '../../../src/core/search/analyzed-batch';
 import { BatchBuilder } from '../../../src/core/search/batch-builder';
 import { CorpusIndex } from '../../../src/core/search/corpus-index';
 import { IndexIdentity, encodeIndex, indexFileSections } from '../../../src/core/search/index-file';
+import { runAtOnce } from '../../../src/core/search/time-slices';
 import { batchPieces } from '../../../src/workers/batch-pieces';
 import { listArticleFiles } from '../../../src/workers/list-files';
 import { KnownEntity, NEWS_ENTITIES, article, fakeExtractor } from './fixtures';
@@ -45,6 +46,12 @@ function saved(index: CorpusIndex): unknown {
   return indexFileSections(Buffer.concat(encodeIndex(index.parts(), IDENTITY))).map(({ info, bytes }) => ({ info, bytes: Buffer.from(bytes).toString('base64') }));
 }
 
+/** Every article's word ids and entity field, as the store gives them. */
+function ids(index: CorpusIndex): unknown {
+  const { store } = index.parts();
+  return Array.from({ length: store.count }, (_, doc) => ({ words: [...store.tokens(doc)], field: [...store.wholeEntityField(doc)], entities: [...store.entityField(doc)] }));
+}
+
 /** Article bodies: any text (accents, emoji, control characters, nothing at all), in one or more paragraphs. */
 const bodies = fc.array(fc.array(fc.string({ unit: 'grapheme', maxLength: 300 }), { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 10 });
 
@@ -77,6 +84,31 @@ describe('article texts deflated by the indexing threads', () => {
     }
     assert.deepStrictEqual(seen(deflated, paths), seen(plain, paths), 'after a removal (the compaction copies the live texts)');
     assert.deepStrictEqual(saved(deflated), saved(plain), 'same cache bytes');
+  });
+
+  it('are read, answered and saved the same once a save has coded them and let the 32-bit ids go, also through a change', () => {
+    fc.assert(
+      fc.property(bodies, fc.nat(), (articles, removed) => {
+        const encoder = new TextEncoder();
+        const files = articles.map((paragraphs, at) => ({ path: `/corpus/${at}.txt`, bytes: encoder.encode(article('2023-09-13', ...paragraphs)) }));
+        const paths = files.map((file) => file.path);
+        const index = built(files, true, NEWS_ENTITIES);
+        const before = { seen: seen(index, paths), ids: ids(index) };
+        const bytes = saved(index);
+        assert.deepStrictEqual({ seen: seen(index, paths), ids: ids(index) }, before, 'the same texts, answers, snippets, word ids and entity fields');
+        assert.deepStrictEqual(saved(index), bytes, 'saved again: the same bytes');
+        // The twin keeps its 32-bit ids and its deflated texts, with the codes the save made (a store keeps its codes).
+        const twin = built(files, true, NEWS_ENTITIES);
+        runAtOnce(twin.parts().store.codecSteps(twin.parts().dictionary.all()));
+        for (const changed of [index, twin]) {
+          changed.remove(paths[removed % paths.length] ?? '');
+          changed.compactNow();
+        }
+        assert.deepStrictEqual(seen(index, paths), seen(twin, paths), 'after a removal and a compaction');
+        assert.deepStrictEqual(saved(index), saved(twin), 'and saved again');
+      }),
+      { numRuns: 25 },
+    );
   });
 
   it('hold about half the bytes of the text on real articles', () => {

@@ -37,6 +37,15 @@ function saved(store: DocStore): { columns: DocColumns; forward: Uint8Array; tex
   return { columns: { ...store.columns(), forwardBytes: lengths, textLen: Uint32Array.from(texts, (text) => text.length) }, forward: Buffer.concat(chunks), text: Buffer.concat(texts), codec };
 }
 
+/** The first `count` articles' columns. */
+function sliceColumns(columns: DocColumns, count: number): DocColumns {
+  return Object.fromEntries(Object.entries(columns).map(([name, values]: [string, Uint32Array]) => [name, values.slice(0, count)])) as unknown as DocColumns;
+}
+
+function sumOf(values: Uint32Array, count: number): number {
+  return values.subarray(0, count).reduce((sum, value) => sum + value, 0);
+}
+
 describe('doc store loading', () => {
   it('builds the same store in bulk as article by article', () => {
     const texts = ['first story', 'second, longer story', ''];
@@ -115,6 +124,22 @@ describe('doc store loading', () => {
       () => runAtOnce(DocStore.loadSteps(original.paths, original.titles, columns, forward, new Uint8Array(1), codec)),
       /^Error: News Corpus: the text section is shorter/,
     );
+  });
+
+  it('codes its texts one article at a time, reading the same texts at every pause, loaded and appended alike', () => {
+    const texts = Array.from({ length: 150 }, (_, doc) => `story ${doc}, with ${'more words '.repeat(doc % 7)}in it`);
+    const original = appended(texts);
+    const { columns, forward, text, codec } = saved(original);
+    const loaded = runAtOnce(DocStore.loadSteps(original.paths.slice(0, 100), original.titles.slice(0, 100), sliceColumns(columns, 100), forward.subarray(0, sumOf(columns.forwardBytes, 100)), text, codec));
+    for (let doc = 100; doc < texts.length; doc++) loaded.append({ ...original.stored(doc) }, original.tokens(doc), 0, original.tokens(doc).length, encoder.encode(texts[doc]), 0);
+    const expected = Array.from({ length: texts.length }, (_, doc) => original.codedText(doc));
+    const steps = loaded.codeTextSteps();
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) assert.deepStrictEqual(texts.map((_, doc) => loaded.text(doc)), texts);
+    assert.deepStrictEqual(Buffer.concat(step.value.chunks), Buffer.concat(expected), 'the coded texts back to back, as the file holds them');
+    assert.deepStrictEqual([...step.value.lengths], expected.map((bytes) => bytes.length));
+    assert.deepStrictEqual(texts.map((_, doc) => loaded.storedText(doc).form), texts.map(() => 'coded'));
+    assert.deepStrictEqual(texts.map((_, doc) => [...loaded.tokens(doc)]), texts.map((_, doc) => [...original.tokens(doc)]));
   });
 
   it('lets a column take over an array of its own type only', () => {
