@@ -122,4 +122,18 @@ describe('sentence-level (Viterbi) decoding', () => {
       ['then:0', 'Bank:2', 'of:1', 'the:1', 'old:1', 'West:2', '::1', 'a:1', 'b:1', 'c:0', 'd:0', 'AT&T:2', '’s:1', '2:1', ',:1', 'x:0', 'of:0'],
     );
   });
+
+  it('lets a token with a digit begin a name when a capitalised word follows it in its sentence ("30 Seconds to Mars", "65th Air Division")', () => {
+    const text = 'band 30 Seconds to Mars and the 65th Air Division, 2 people\n1860 \nMunich';
+    const tokens = tokenize(text);
+    const context = new FeatureContext();
+    context.prepare(text, tokens, undefined);
+    const states = new Uint8Array(tokens.count);
+    latticeStates(tokens, context.position, states);
+    const words = Array.from({ length: tokens.count }, (_, i) => text.slice(tokens.starts[i], tokens.ends[i]));
+    assert.deepStrictEqual(
+      words.map((word, i) => `${word}:${states[i]}`),
+      ['band:0', '30:2', 'Seconds:2', 'to:1', 'Mars:2', 'and:1', 'the:1', '65th:2', 'Air:2', 'Division:2', ',:1', '2:1', 'people:1', '1860:0', 'Munich:2'],
+    );
+  });
 });
