@@ -37,7 +37,9 @@ const enum T {
   Embedding = ClusterNext + CLUSTER_LEVELS,
   EmbeddingPrev = Embedding + CLUSTER_LEVELS,
   EmbeddingNext = EmbeddingPrev + CLUSTER_LEVELS,
-  Last = EmbeddingNext + CLUSTER_LEVELS,
+  TableShape = EmbeddingNext + CLUSTER_LEVELS,
+  TableLow = TableShape + 1,
+  Last = TableLow + 1,
 }
 
 /**
@@ -114,6 +116,8 @@ export class FeatureContext {
   /** Document evidence per token from a first pass: 0 none, 1 + type index, or 5 when mostly outside. */
   documentType = new Uint8Array(0);
   kinds = new Uint8Array(0);
+  /** 1 when the token's sentence is a table row: numbers and capitalised words, no lower-case word ("Chelsea 2 Southampton 0"). */
+  tableRow = new Uint8Array(0);
   /** The clusters `clustersOf` looks words up in. */
   private wordClusters: WordClusters | undefined;
   /** The clusters of pre-trained word vectors `embeddingsOf` looks words up in. */
@@ -141,6 +145,7 @@ export class FeatureContext {
       this.documentType[i] = 0;
     }
     this.markLowerSeen(count);
+    this.markTableRows(count);
     this.gazetteer.fill(0, 0, count);
     if (gazetteer) gazetteer.mark(this.low, this.last, count, this.gazetteer);
     this.wordClusters = clusters;
@@ -173,6 +178,7 @@ export class FeatureContext {
     this.lowerSeen = new Uint8Array(size);
     this.documentType = new Uint8Array(size);
     this.kinds = new Uint8Array(size);
+    this.tableRow = new Uint8Array(size);
     this.lowerSet = new Int32Array(nextPowerOfTwo(size * 2));
   }
 
@@ -233,6 +239,30 @@ export class FeatureContext {
       affixes[AFFIX_LENGTH + k] = suffix;
     }
     return affixes;
+  }
+
+  /**
+   * Marks the sentences that are table rows: at least one number, no word that starts in lower case, and not an
+   * all-caps line (a headline). A fifth of CoNLL train's names stand in such rows (results, standings, scores:
+   * clubs named after their city, players by surname) and almost none of the modern sets' do: the model learns what
+   * a capitalised word means in a row apart from what it means in prose.
+   */
+  private markTableRows(count: number): void {
+    let start = 0;
+    while (start < count) {
+      let end = start + 1;
+      while (end < count && !((this.position[end] ?? 0) & 1)) end++;
+      let digits = false;
+      let lowerWord = false;
+      for (let i = start; i < end; i++) {
+        const kind = this.kinds[i] ?? 0;
+        if (kind & TokenKind.HasDigit) digits = true;
+        else if (kind & TokenKind.HasLower && !(kind & TokenKind.FirstUpper)) lowerWord = true;
+      }
+      const row = digits && !lowerWord && !((this.position[start] ?? 0) & 2) ? 1 : 0;
+      this.tableRow.fill(row, start, end);
+      start = end;
+    }
   }
 
   /** Marks capitalised tokens whose lower-case form the document also writes in lower case ("Photo" / "photo"). */
@@ -343,6 +373,10 @@ export class FeatureContext {
     out[n++] = finish(mix(mix(mix(SEEDS[T.Shape3] ?? 0, shapePrev), shape), shapeNext));
     out[n++] = finish(mix(mix(SEEDS[T.PositionShape] ?? 0, position), shape));
     out[n++] = finish(mix(mix(SEEDS[T.PositionLow] ?? 0, position), low));
+    if (this.tableRow[i]) {
+      out[n++] = finish(mix(SEEDS[T.TableShape] ?? 0, shape));
+      out[n++] = finish(mix(SEEDS[T.TableLow] ?? 0, low));
+    }
     if (withLowerSeen && this.lowerSeen[i]) out[n++] = this.lowerSeenKey(i);
     return n - at;
   }

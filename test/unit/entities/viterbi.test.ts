@@ -11,6 +11,16 @@ const TAGS_OF_STATE: readonly (readonly number[])[] = [
   Array.from({ length: TAG_COUNT }, (_, tag) => tag),
 ];
 
+/** Each token of `text` as "word:state" (`LatticeState`). */
+function latticeOf(text: string): string[] {
+  const tokens = tokenize(text);
+  const context = new FeatureContext();
+  context.prepare(text, tokens, undefined);
+  const states = new Uint8Array(tokens.count);
+  latticeStates(tokens, context.position, states);
+  return Array.from({ length: tokens.count }, (_, i) => `${text.slice(tokens.starts[i], tokens.ends[i])}:${states[i]}`);
+}
+
 /** The best sequence by trying every allowed one (small sentences only); its score, or -Infinity. */
 function bruteForce(emissions: Float64Array, transitions: Float64Array, states: Uint8Array, length: number): number {
   let best = -Infinity;
@@ -109,17 +119,17 @@ describe('sentence-level (Viterbi) decoding', () => {
   });
 
   it('lets a token without a capital continue a name only shortly after a capitalised one in its sentence', () => {
-    const text = 'then Bank of the old West: a b c d AT&T’s 2, x\nof';
-    const tokens = tokenize(text);
-    const context = new FeatureContext();
-    context.prepare(text, tokens, undefined);
-    const states = new Uint8Array(tokens.count);
-    latticeStates(tokens, context.position, states);
-    const words = Array.from({ length: tokens.count }, (_, i) => text.slice(tokens.starts[i], tokens.ends[i]));
     assert.strictEqual(MAX_LOWER_RUN, 3);
     assert.deepStrictEqual(
-      words.map((word, i) => `${word}:${states[i]}`),
+      latticeOf('then Bank of the old West: a b c d AT&T’s 2, x\nof'),
       ['then:0', 'Bank:2', 'of:1', 'the:1', 'old:1', 'West:2', '::1', 'a:1', 'b:1', 'c:0', 'd:0', 'AT&T:2', '’s:1', '2:1', ',:1', 'x:0', 'of:0'],
+    );
+  });
+
+  it('lets a token with a digit begin a name when a capitalised word follows it in its sentence ("30 Seconds to Mars", "65th Air Division")', () => {
+    assert.deepStrictEqual(
+      latticeOf('band 30 Seconds to Mars and the 65th Air Division, 2 people\n1860 \nMunich'),
+      ['band:0', '30:2', 'Seconds:2', 'to:1', 'Mars:2', 'and:1', 'the:1', '65th:2', 'Air:2', 'Division:2', ',:1', '2:1', 'people:1', '1860:0', 'Munich:2'],
     );
   });
 });
