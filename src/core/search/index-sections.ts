@@ -4,6 +4,7 @@ import { ByteReader, ByteWriter } from './byte-codec';
 import { writeCounts } from './count-codec';
 import { IndexParts, SavedEntities } from './corpus-index';
 import { Deferred } from './deferred';
+import { runAtOnce } from './time-slices';
 import { writeDocIds } from './doc-id-codec';
 import { DocColumns, DocStore } from './doc-store';
 import { EntityFigures, EntityStats } from './entity-stats';
@@ -429,6 +430,64 @@ export function* readSections(payload: Uint8Array, sections: readonly SectionInf
   if (columns.forwardBytes.reduce((sum, count) => sum + count, 0) !== forward.length) throw new Error('News Corpus: the forward index holds other bytes than the articles need.');
   yield;
   return { terms, paths, titles, entities: of('entities'), columns, postings, forward, text: of('text').data };
+}
+
+/**
+ * What the Dates view lists of a saved index: each article's path, title and day (a day number, as in the
+ * columns), read from the start of the file before the rest (see {@link readListing}).
+ *
+ * @example
+ * const listing: SavedListing = { paths: ['/news/a.txt'], titles: ['Kim arrives'], day: Int32Array.of(19613) };
+ */
+export interface SavedListing {
+  readonly paths: readonly string[];
+  readonly titles: readonly string[];
+  readonly day: Int32Array;
+}
+
+/** The last of the sections a listing is read from; {@link encodeSections} writes it fifth, 5 % of the file at most. */
+const LAST_LISTING_SECTION: SectionName = 'columns';
+
+/**
+ * How many bytes from the start of the sections hold what {@link readListing} reads.
+ *
+ * @example
+ * listingBytes([{ name: 'terms', bytes: 10, count: 2 }, { name: 'paths', bytes: 20, count: 1 }, { name: 'titles', bytes: 5, count: 1 }, { name: 'entities', bytes: 1, count: 0 }, { name: 'columns', bytes: 40, count: 1 }, { name: 'postings', bytes: 900, count: 2 }]); // 76
+ */
+export function listingBytes(sections: readonly SectionInfo[]): number {
+  let bytes = 0;
+  for (const section of sections) {
+    bytes += section.bytes;
+    if (section.name === LAST_LISTING_SECTION) return bytes;
+  }
+  throw new Error(`News Corpus: the ${LAST_LISTING_SECTION} section is missing.`);
+}
+
+/**
+ * Reads the articles' paths, titles and days from the first {@link listingBytes} bytes of the sections, without the
+ * rest of the file: a reopen lists the articles while the rest is still being read. Throws a "News Corpus:" error
+ * when the tables do not fit together; nothing here is checked by the file's checksum yet.
+ *
+ * @example
+ * const listing = readListing(start, meta.sections);
+ * listing.paths.length; // the number of articles
+ */
+export function readListing(start: Uint8Array, sections: readonly SectionInfo[]): SavedListing {
+  const reader = new ByteReader(start);
+  const found = new Map<SectionName, { data: Uint8Array; count: number }>();
+  for (const section of sections) {
+    found.set(section.name, { data: reader.bytes(section.bytes), count: section.count });
+    if (section.name === LAST_LISTING_SECTION) break;
+  }
+  const of = (name: SectionName): { data: Uint8Array; count: number } => {
+    const section = found.get(name);
+    if (!section) throw new Error(`News Corpus: the ${name} section is missing.`);
+    return section;
+  };
+  const paths = runAtOnce(readStrings(of('paths').data, of('paths').count));
+  const titles = runAtOnce(readStrings(of('titles').data, of('titles').count));
+  if (titles.length !== paths.length || of('columns').count !== paths.length) throw new Error('News Corpus: the article tables disagree.');
+  return { paths, titles, day: readColumns(new ByteReader(of('columns').data), paths.length).day };
 }
 
 /**
