@@ -6,7 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { INDEX_HEAD_BYTES, indexListingEnd, readIndexFileSteps, readIndexListing } from '../core/search/index-file';
 import { savedSectionBuffers } from '../core/search/index-sections';
 import { runAtOnce } from '../core/search/time-slices';
-import { CacheReadRequest, CacheReaderMessage } from './cache-file';
+import { CacheReadRequest, CacheReaderMessage, packListing } from './cache-file';
 
 const request = workerData as CacheReadRequest;
 
@@ -38,7 +38,7 @@ async function readFile(handle: FileHandle): Promise<{ bytes: Buffer; listed: bo
   if (end !== undefined && end <= size) {
     read = await fill(handle, bytes, read, Math.max(read, end));
     const listing = readIndexListing(bytes.subarray(0, end), request.expected);
-    if (listing) post({ kind: 'listing', listing }, [listing.day.buffer as ArrayBuffer]);
+    if (listing) post({ kind: 'listing', ...packListing(listing) }, [listing.day.buffer as ArrayBuffer]);
     listed = listing !== undefined;
   }
   await fill(handle, bytes, read, size);
