@@ -478,9 +478,12 @@ export class CorpusService implements vscode.Disposable {
       // The saved indexes first: the views and search come back before a single file is looked at.
       const loaded = await this.loadIndexes(scans, rebuild, progress);
       this.setPhase('checking');
-      // Listed already from the start of their caches: what the loaded indexes add is their entities.
-      if (loaded.listed) this.entitiesDidChange(undefined);
-      else if (loaded.any) await this.publish([...this.corpus.skipped()]);
+      if (loaded.listed) {
+        // Listed already from the start of their caches: the loaded indexes add their entities, and answer what was
+        // asked while they loaded (a search run meanwhile found nothing searchable: its listeners run it again).
+        this.entitiesDidChange(undefined);
+        this.corpus.update({});
+      } else if (loaded.any) await this.publish([...this.corpus.skipped()]);
       const skipped: SkippedFile[] = [];
       const summary = { unchanged: 0, reread: 0, removed: 0 };
       for (const { folder, settings, index } of scans) {
