@@ -205,14 +205,15 @@ function corruptBy(error: unknown): { ok: false; problem: IndexFileProblem } {
 /**
  * Reads an index file written by {@link encodeIndexSteps} into its sections as plain data, building nothing:
  * checks magic, version, length and checksum (`corrupt`), then the analyser version and the identity the caller
- * expects (`stale`), then inflates and checks the sections (see {@link readSections}). Never throws. The part of
+ * expects (`stale`), then inflates and checks the sections (see {@link readSections}; `listed`: the paths and titles
+ * {@link readIndexListing} read from these bytes, not inflated again). Never throws. The part of
  * a load that can run on another thread; {@link decodeSavedSteps} makes the index's parts from what it gives.
  *
  * @example
  * const read = runAtOnce(readIndexFileSteps(await readFile(file), { root: dir, extractor: 'none' }));
  * const decoded = read.ok ? runAtOnce(decodeSavedSteps(read)) : read;
  */
-export function* readIndexFileSteps(bytes: Uint8Array, expected: IndexIdentity): Generator<void, ReadIndexFile> {
+export function* readIndexFileSteps(bytes: Uint8Array, expected: IndexIdentity, listed?: Pick<SavedListing, 'paths' | 'titles'>): Generator<void, ReadIndexFile> {
   const checked = yield* checkedPayload(bytes);
   if (!checked.ok) return checked;
   const payload = checked.payload;
@@ -222,7 +223,7 @@ export function* readIndexFileSteps(bytes: Uint8Array, expected: IndexIdentity):
     const meta = JSON.parse(new TextDecoder().decode(payload.subarray(META_LENGTH_BYTES, metaEnd))) as FileMeta;
     const problem = identityProblem(meta, expected);
     if (problem) return problem;
-    return { ok: true, saved: yield* readSections(payload.subarray(metaEnd), meta.sections), createdAt: meta.createdAt };
+    return { ok: true, saved: yield* readSections(payload.subarray(metaEnd), meta.sections, listed), createdAt: meta.createdAt };
   } catch (error) {
     return corruptBy(error);
   }

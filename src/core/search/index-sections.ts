@@ -396,7 +396,8 @@ export interface SavedSections {
 
 /**
  * Reads the sections {@link encodeSections} wrote (`payload` holds them back to back, as `sections` lists them)
- * into {@link SavedSections}: the string tables inflated, the columns and the postings' tables decoded and checked.
+ * into {@link SavedSections}: the string tables inflated, the columns and the postings' tables decoded and checked;
+ * `listed`, the paths and titles {@link readListing} read from the same bytes, spares inflating them again.
  * A generator that pauses every few ms; throws a "News Corpus:" error when the sections do not fit together (a
  * damaged file).
  *
@@ -404,7 +405,7 @@ export interface SavedSections {
  * const saved = runAtOnce(readSections(payload, meta.sections));
  * saved.paths.length; // the number of articles
  */
-export function* readSections(payload: Uint8Array, sections: readonly SectionInfo[]): Generator<void, SavedSections> {
+export function* readSections(payload: Uint8Array, sections: readonly SectionInfo[], listed?: Pick<SavedListing, 'paths' | 'titles'>): Generator<void, SavedSections> {
   const reader = new ByteReader(payload);
   const info = new Map<SectionName, SectionInfo>();
   const bytes = new Map<SectionName, Uint8Array>();
@@ -420,8 +421,10 @@ export function* readSections(payload: Uint8Array, sections: readonly SectionInf
   };
   const strings = (name: SectionName): Generator<void, string[]> => readStrings(of(name).data, of(name).count);
   const terms = yield* strings('terms');
-  const paths = yield* strings('paths');
-  const titles = yield* strings('titles');
+  // Read already from the same bytes when the listing went first (see readListing): not inflated twice.
+  const paths = listed?.paths ?? (yield* strings('paths'));
+  const titles = listed?.titles ?? (yield* strings('titles'));
+  if (paths.length !== of('paths').count) throw new Error('News Corpus: the article tables disagree.');
   if (titles.length !== paths.length || of('columns').count !== paths.length) throw new Error('News Corpus: the article tables disagree.');
   const columns = readColumns(new ByteReader(of('columns').data), paths.length);
   const postings = readPostingTables(of('postings').data, of('postings').count);
