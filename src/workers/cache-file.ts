@@ -5,14 +5,12 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { IndexIdentity, ReadIndexFile, readIndexFileSteps } from '../core/search/index-file';
-import { SavedListing } from '../core/search/index-sections';
+import { PackedListing, SavedListing, unpackListing } from '../core/search/index-sections';
 import { runInSlices } from '../core/search/time-slices';
 
 /** Folder, under the system's temporary folder, of the command line's index caches. */
 export const CACHE_FOLDER_NAME = 'news-corpus-index';
 const KEY_DIGITS = 16;
-/** Joins the listing's strings: no path or title holds it (files with NUL bytes are never indexed). */
-const NUL = '\u0000';
 
 /**
  * Where the command line keeps the index of a corpus folder when not told: outside the folder
@@ -42,39 +40,13 @@ export type CacheRead = { readonly found: false } | { readonly found: true; read
 
 /**
  * What the cache's reading thread says: the articles listed at the start of the file, as soon as that part is read
- * (when it holds the index expected), then the file read whole. The listing's paths and titles come joined by NUL
- * (which none holds; see {@link packListing}), and after it the read's paths and titles are left empty: they are the listing's.
+ * (when it holds the index expected), then the file read whole. After a listing, the read's paths and titles are
+ * left empty: they are the listing's.
  *
  * @example
- * worker.on('message', (message: CacheReaderMessage) => (message.kind === 'listing' ? list(unpackListing(message)) : done(message.reply)));
+ * worker.on('message', (message: CacheReaderMessage) => (message.kind === 'listing' ? list(unpackListing(message.listing)) : done(message.reply)));
  */
-export type CacheReaderMessage = ({ readonly kind: 'listing' } & PackedListing) | { readonly kind: 'read'; readonly reply: CacheRead };
-
-/** A {@link SavedListing} as the reading thread sends it: two strings instead of one for each path and title. */
-interface PackedListing {
-  readonly paths: string;
-  readonly titles: string;
-  readonly day: Int32Array;
-}
-
-/**
- * Packs a listing to send it to another thread: receiving 200,000 strings of 100,000 articles kept the extension
- * host's thread busy (and its garbage collector) for 0.3–0.6 s under load; two long strings cross at once, and
- * splitting them there makes pieces that share their text.
- *
- * @example
- * parentPort.postMessage({ kind: 'listing', ...packListing(listing) }, [listing.day.buffer]);
- */
-export function packListing({ paths, titles, day }: SavedListing): PackedListing {
-  return { paths: paths.join(NUL), titles: titles.join(NUL), day };
-}
-
-/** The listing {@link packListing} packed. */
-function unpackListing({ paths, titles, day }: PackedListing): SavedListing {
-  const split = (joined: string): string[] => (day.length === 0 ? [] : joined.split(NUL));
-  return { paths: split(paths), titles: split(titles), day };
-}
-
+export type CacheReaderMessage = { readonly kind: 'listing'; readonly listing: PackedListing } | { readonly kind: 'read'; readonly reply: CacheRead };
 
 /** The cache's reading thread, next to this file once bundled or compiled (see `cache-reader.ts`). */
 export const DEFAULT_CACHE_READER_PATH = path.join(__dirname, 'cache-reader.js');
@@ -103,7 +75,7 @@ export async function readCacheFile(file: string, expected: IndexIdentity, reade
     worker.on('message', (message: CacheReaderMessage) => {
       if (message.kind === 'read') resolve(listing ? withListing(message.reply, listing) : message.reply);
       else {
-        listing = unpackListing(message);
+        listing = unpackListing(message.listing);
         onListing?.(listing);
       }
     });

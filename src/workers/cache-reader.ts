@@ -4,9 +4,9 @@
 import { FileHandle, open } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { INDEX_HEAD_BYTES, indexListingEnd, readIndexFileSteps, readIndexListing } from '../core/search/index-file';
-import { SavedListing, savedSectionBuffers } from '../core/search/index-sections';
+import { savedSectionBuffers } from '../core/search/index-sections';
 import { runAtOnce } from '../core/search/time-slices';
-import { CacheReadRequest, CacheReaderMessage, packListing } from './cache-file';
+import { CacheReadRequest, CacheReaderMessage } from './cache-file';
 
 const request = workerData as CacheReadRequest;
 
@@ -28,24 +28,25 @@ async function fill(handle: FileHandle, bytes: Buffer, from: number, to: number)
  * Reads the whole file through one handle (the listing and the checksum see the same file, even if a save replaces
  * it meanwhile), posting the listing once its part is read; returns the bytes and whether a listing went.
  */
-async function readFile(handle: FileHandle): Promise<{ bytes: Buffer; listing: SavedListing | undefined }> {
+async function readFile(handle: FileHandle): Promise<{ bytes: Buffer; listed: boolean }> {
   const size = (await handle.stat()).size;
   // A buffer of its own, never a slice of Node's shared pool: it moves to the other thread instead of being copied.
   const bytes = Buffer.allocUnsafeSlow(size);
   let read = await fill(handle, bytes, 0, Math.min(size, INDEX_HEAD_BYTES));
   const end = indexListingEnd(bytes.subarray(0, read), request.expected);
-  let listing: SavedListing | undefined;
+  let listed = false;
   if (end !== undefined && end <= size) {
     read = await fill(handle, bytes, read, Math.max(read, end));
-    listing = readIndexListing(bytes.subarray(0, end), request.expected);
-    if (listing) post({ kind: 'listing', ...packListing(listing) }, [listing.day.buffer as ArrayBuffer]);
+    const listing = readIndexListing(bytes.subarray(0, end), request.expected);
+    if (listing) post({ kind: 'listing', listing }, [listing.day.buffer as ArrayBuffer]);
+    listed = listing !== undefined;
   }
   await fill(handle, bytes, read, size);
-  return { bytes, listing };
+  return { bytes, listed };
 }
 
 async function readCache(): Promise<void> {
-  let file: { bytes: Buffer; listing: SavedListing | undefined };
+  let file: { bytes: Buffer; listed: boolean };
   try {
     const handle = await open(request.file);
     try {
@@ -58,14 +59,9 @@ async function readCache(): Promise<void> {
     post({ kind: 'read', reply: { found: false } });
     return;
   }
-  const read = runAtOnce(readIndexFileSteps(file.bytes, request.expected, file.listing));
-  if (!read.ok) {
-    post({ kind: 'read', reply: { found: true, read } });
-    return;
-  }
-  // The listing's strings are not sent twice: the other thread has them already (see readCacheFile).
-  const saved = file.listing ? { ...read.saved, paths: [], titles: [] } : read.saved;
-  post({ kind: 'read', reply: { found: true, read: { ...read, saved } } }, savedSectionBuffers(read.saved));
+  // After a listing, the paths and titles are left out: the other thread has them already (see readCacheFile).
+  const read = runAtOnce(readIndexFileSteps(file.bytes, request.expected, { listed: file.listed }));
+  post({ kind: 'read', reply: { found: true, read } }, read.ok ? savedSectionBuffers(read.saved) : []);
 }
 
 void readCache();

@@ -1,7 +1,7 @@
 import { crc32 } from 'node:zlib';
 import { IndexParts } from './corpus-index';
 import { Deferred } from './deferred';
-import { SavedListing, SavedSections, SectionInfo, assembleSections, encodeSections, listingBytes, readListing, readSections } from './index-sections';
+import { PackedListing, SavedSections, SectionInfo, assembleSections, encodeSections, listingBytes, readListing, readSections } from './index-sections';
 import { runAtOnce } from './time-slices';
 
 /**
@@ -205,15 +205,15 @@ function corruptBy(error: unknown): { ok: false; problem: IndexFileProblem } {
 /**
  * Reads an index file written by {@link encodeIndexSteps} into its sections as plain data, building nothing:
  * checks magic, version, length and checksum (`corrupt`), then the analyser version and the identity the caller
- * expects (`stale`), then inflates and checks the sections (see {@link readSections}; `listed`: the paths and titles
- * {@link readIndexListing} read from these bytes, not inflated again). Never throws. The part of
+ * expects (`stale`), then inflates and checks the sections (see {@link readSections}; with `listed`, the paths and
+ * titles are left empty: {@link readIndexListing} read them from these bytes). Never throws. The part of
  * a load that can run on another thread; {@link decodeSavedSteps} makes the index's parts from what it gives.
  *
  * @example
  * const read = runAtOnce(readIndexFileSteps(await readFile(file), { root: dir, extractor: 'none' }));
  * const decoded = read.ok ? runAtOnce(decodeSavedSteps(read)) : read;
  */
-export function* readIndexFileSteps(bytes: Uint8Array, expected: IndexIdentity, listed?: Pick<SavedListing, 'paths' | 'titles'>): Generator<void, ReadIndexFile> {
+export function* readIndexFileSteps(bytes: Uint8Array, expected: IndexIdentity, options: { readonly listed?: boolean } = {}): Generator<void, ReadIndexFile> {
   const checked = yield* checkedPayload(bytes);
   if (!checked.ok) return checked;
   const payload = checked.payload;
@@ -223,7 +223,7 @@ export function* readIndexFileSteps(bytes: Uint8Array, expected: IndexIdentity, 
     const meta = JSON.parse(new TextDecoder().decode(payload.subarray(META_LENGTH_BYTES, metaEnd))) as FileMeta;
     const problem = identityProblem(meta, expected);
     if (problem) return problem;
-    return { ok: true, saved: yield* readSections(payload.subarray(metaEnd), meta.sections, listed), createdAt: meta.createdAt };
+    return { ok: true, saved: yield* readSections(payload.subarray(metaEnd), meta.sections, options), createdAt: meta.createdAt };
   } catch (error) {
     return corruptBy(error);
   }
@@ -272,9 +272,9 @@ export function indexListingEnd(head: Uint8Array, expected: IndexIdentity): numb
  *
  * @example
  * const listing = readIndexListing(bytes.subarray(0, end), { root: dir, extractor: 'none' });
- * listing?.paths.length; // the number of articles
+ * if (listing) unpackListing(listing).paths.length; // the number of articles
  */
-export function readIndexListing(start: Uint8Array, expected: IndexIdentity): SavedListing | undefined {
+export function readIndexListing(start: Uint8Array, expected: IndexIdentity): PackedListing | undefined {
   try {
     const described = describedSections(start, expected);
     return described && readListing(start.subarray(described.start), described.sections);

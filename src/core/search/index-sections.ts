@@ -85,15 +85,42 @@ function* writeStrings(writer: ByteWriter, list: readonly string[]): Generator<v
 }
 
 /** Decodes `count` strings a block at a time; a count that does not match the bytes is a damaged file. */
-function* readStrings(bytes: Uint8Array, count: number): Generator<void, string[]> {
-  const list: string[] = [];
+/**
+ * Hands `take` each block of a string table, inflated and decoded (its strings joined by {@link SEPARATOR}),
+ * pausing after each; `take` says how many strings the block held.
+ */
+function* eachStringBlock(bytes: Uint8Array, count: number, take: (block: string) => number): Generator<void, void> {
+  let entries = 0;
   const reader = new ByteReader(bytes);
-  while (list.length < count && reader.position < bytes.length) {
-    for (const text of decoder.decode(inflateRawSync(reader.bytes(reader.varint()))).split(SEPARATOR)) list.push(text);
+  while (entries < count && reader.position < bytes.length) {
+    entries += take(decoder.decode(inflateRawSync(reader.bytes(reader.varint()))));
     yield;
   }
-  if (list.length !== count || reader.position < bytes.length) throw new Error(`News Corpus: a string table holds ${list.length} entries, not ${count}.`);
+  if (entries !== count || reader.position < bytes.length) throw new Error(`News Corpus: a string table holds ${entries} entries, not ${count}.`);
+}
+
+function* readStrings(bytes: Uint8Array, count: number): Generator<void, string[]> {
+  const list: string[] = [];
+  yield* eachStringBlock(bytes, count, (block) => {
+    const before = list.length;
+    for (const text of block.split(SEPARATOR)) list.push(text);
+    return list.length - before;
+  });
   return list;
+}
+
+/** A string table's strings joined by {@link SEPARATOR}, as its blocks hold them: never split into strings here. */
+function readJoinedStrings(bytes: Uint8Array, count: number): string {
+  const blocks: string[] = [];
+  runAtOnce(
+    eachStringBlock(bytes, count, (block) => {
+      blocks.push(block);
+      let entries = 1;
+      for (let at = block.indexOf(SEPARATOR); at >= 0; at = block.indexOf(SEPARATOR, at + 1)) entries++;
+      return entries;
+    }),
+  );
+  return blocks.join(SEPARATOR);
 }
 
 function entityFields(table: EntityTable, stats: EntityStats | undefined): string[] {
@@ -397,7 +424,7 @@ export interface SavedSections {
 /**
  * Reads the sections {@link encodeSections} wrote (`payload` holds them back to back, as `sections` lists them)
  * into {@link SavedSections}: the string tables inflated, the columns and the postings' tables decoded and checked;
- * `listed`, the paths and titles {@link readListing} read from the same bytes, spares inflating them again.
+ * with `listed`, the paths and titles are left empty: {@link readListing} read them from the same bytes.
  * A generator that pauses every few ms; throws a "News Corpus:" error when the sections do not fit together (a
  * damaged file).
  *
@@ -405,7 +432,7 @@ export interface SavedSections {
  * const saved = runAtOnce(readSections(payload, meta.sections));
  * saved.paths.length; // the number of articles
  */
-export function* readSections(payload: Uint8Array, sections: readonly SectionInfo[], listed?: Pick<SavedListing, 'paths' | 'titles'>): Generator<void, SavedSections> {
+export function* readSections(payload: Uint8Array, sections: readonly SectionInfo[], options: { readonly listed?: boolean } = {}): Generator<void, SavedSections> {
   const reader = new ByteReader(payload);
   const info = new Map<SectionName, SectionInfo>();
   const bytes = new Map<SectionName, Uint8Array>();
@@ -422,11 +449,11 @@ export function* readSections(payload: Uint8Array, sections: readonly SectionInf
   const strings = (name: SectionName): Generator<void, string[]> => readStrings(of(name).data, of(name).count);
   const terms = yield* strings('terms');
   // Read already from the same bytes when the listing went first (see readListing): not inflated twice.
-  const paths = listed?.paths ?? (yield* strings('paths'));
-  const titles = listed?.titles ?? (yield* strings('titles'));
-  if (paths.length !== of('paths').count) throw new Error('News Corpus: the article tables disagree.');
-  if (titles.length !== paths.length || of('columns').count !== paths.length) throw new Error('News Corpus: the article tables disagree.');
-  const columns = readColumns(new ByteReader(of('columns').data), paths.length);
+  const paths = options.listed ? [] : yield* strings('paths');
+  const titles = options.listed ? [] : yield* strings('titles');
+  const count = of('paths').count;
+  if (of('titles').count !== count || of('columns').count !== count) throw new Error('News Corpus: the article tables disagree.');
+  const columns = readColumns(new ByteReader(of('columns').data), count);
   const postings = readPostingTables(of('postings').data, of('postings').count);
   if (postings.offsets.length - 1 > terms.length) throw new Error('News Corpus: the postings name more terms than the dictionary holds.');
   const forward = of('forward').data;
@@ -437,7 +464,8 @@ export function* readSections(payload: Uint8Array, sections: readonly SectionInf
 
 /**
  * What the Dates view lists of a saved index: each article's path, title and day (a day number, as in the
- * columns), read from the start of the file before the rest (see {@link readListing}).
+ * columns), read from the start of the file before the rest (see {@link readListing}), made from a
+ * {@link PackedListing} by {@link unpackListing}.
  *
  * @example
  * const listing: SavedListing = { paths: ['/news/a.txt'], titles: ['Kim arrives'], day: Int32Array.of(19613) };
@@ -446,6 +474,32 @@ export interface SavedListing {
   readonly paths: readonly string[];
   readonly titles: readonly string[];
   readonly day: Int32Array;
+}
+
+/**
+ * A {@link SavedListing} as {@link readListing} reads it: the paths, and the titles, joined by NUL (which none
+ * holds) as the file's blocks hold them. Two long strings cross to another thread at once, where receiving the
+ * 200,000 strings of 100,000 articles kept the extension host's thread and its collector busy; split there by
+ * {@link unpackListing}, their pieces share the long strings' text.
+ *
+ * @example
+ * const packed: PackedListing = { paths: '/news/a.txt\u0000/news/b.txt', titles: 'Kim arrives\u0000New year', day: Int32Array.of(19613, 19724) };
+ */
+export interface PackedListing {
+  readonly paths: string;
+  readonly titles: string;
+  readonly day: Int32Array;
+}
+
+/**
+ * The listing a {@link PackedListing} packs.
+ *
+ * @example
+ * unpackListing({ paths: 'a.txt\u0000b.txt', titles: 'A\u0000B', day: Int32Array.of(1, 2) }).paths; // ['a.txt', 'b.txt']
+ */
+export function unpackListing({ paths, titles, day }: PackedListing): SavedListing {
+  const split = (joined: string): string[] => (day.length === 0 ? [] : joined.split(SEPARATOR));
+  return { paths: split(paths), titles: split(titles), day };
 }
 
 /** The last of the sections a listing is read from; {@link encodeSections} writes it fifth, 5 % of the file at most. */
@@ -467,15 +521,15 @@ export function listingBytes(sections: readonly SectionInfo[]): number {
 }
 
 /**
- * Reads the articles' paths, titles and days from the first {@link listingBytes} bytes of the sections, without the
- * rest of the file: a reopen lists the articles while the rest is still being read. Throws a "News Corpus:" error
+ * Reads the articles' paths, titles and days (packed: see {@link PackedListing}) from the first {@link listingBytes}
+ * bytes of the sections, without the rest of the file: a reopen lists the articles while the rest is still being read. Throws a "News Corpus:" error
  * when the tables do not fit together; nothing here is checked by the file's checksum yet.
  *
  * @example
- * const listing = readListing(start, meta.sections);
+ * const listing = unpackListing(readListing(start, meta.sections));
  * listing.paths.length; // the number of articles
  */
-export function readListing(start: Uint8Array, sections: readonly SectionInfo[]): SavedListing {
+export function readListing(start: Uint8Array, sections: readonly SectionInfo[]): PackedListing {
   const reader = new ByteReader(start);
   const found = new Map<SectionName, { data: Uint8Array; count: number }>();
   for (const section of sections) {
@@ -487,10 +541,11 @@ export function readListing(start: Uint8Array, sections: readonly SectionInfo[])
     if (!section) throw new Error(`News Corpus: the ${name} section is missing.`);
     return section;
   };
-  const paths = runAtOnce(readStrings(of('paths').data, of('paths').count));
-  const titles = runAtOnce(readStrings(of('titles').data, of('titles').count));
-  if (titles.length !== paths.length || of('columns').count !== paths.length) throw new Error('News Corpus: the article tables disagree.');
-  return { paths, titles, day: readColumns(new ByteReader(of('columns').data), paths.length).day };
+  const count = of('paths').count;
+  if (of('titles').count !== count || of('columns').count !== count) throw new Error('News Corpus: the article tables disagree.');
+  const paths = readJoinedStrings(of('paths').data, count);
+  const titles = readJoinedStrings(of('titles').data, count);
+  return { paths, titles, day: readColumns(new ByteReader(of('columns').data), count).day };
 }
 
 /**

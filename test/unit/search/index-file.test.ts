@@ -3,7 +3,7 @@ import { crc32 } from 'node:zlib';
 import { DEFAULT_MAX_FILE_BYTES } from '../../../src/core/article-file';
 import { CorpusIndex } from '../../../src/core/search/corpus-index';
 import { INDEX_FILE_MAGIC, INDEX_FORMAT_VERSION, INDEX_HEAD_BYTES, IndexIdentity, decodeIndex, decodeIndexSteps, encodeIndex, encodeIndexSteps, indexFileSections, indexListingEnd, readIndexListing } from '../../../src/core/search/index-file';
-import { ARTICLE_STEP } from '../../../src/core/search/index-sections';
+import { ARTICLE_STEP, unpackListing } from '../../../src/core/search/index-sections';
 import { runInSlices } from '../../../src/core/search/time-slices';
 import { FixtureArticle, NEWS, NEWS_ENTITIES, PUTIN, article, buildIndex, hitPaths } from './fixtures';
 
@@ -113,13 +113,24 @@ describe('index file', () => {
     const end = indexListingEnd(bytes.subarray(0, INDEX_HEAD_BYTES), IDENTITY);
     const forward = indexFileSections(bytes).find(({ info }) => info.name === 'forward');
     assert.ok(end !== undefined && forward && end === forward.bytes.byteOffset - bytes.byteOffset, 'the listing ends where the forward section begins');
-    const listing = readIndexListing(bytes.slice(0, end), IDENTITY);
-    assert.ok(listing);
+    const packed = readIndexListing(bytes.slice(0, end), IDENTITY);
+    assert.ok(packed);
+    const listing = unpackListing(packed);
     const loaded = decodeIndex(bytes, IDENTITY);
     assert.ok(loaded.ok);
     const listed = listing.paths.map((path, doc) => ({ path, title: listing.titles[doc], day: listing.day[doc] }));
     const store = new CorpusIndex(loaded.parts).parts().store;
     assert.deepStrictEqual(listed, store.paths.map((path, doc) => ({ path, title: store.titles[doc], day: store.day.array[doc] })));
+  });
+
+  it('lists an empty index as no articles, and titles that are empty', () => {
+    const empty = readIndexListing(encode(new CorpusIndex()), IDENTITY);
+    assert.ok(empty);
+    assert.deepStrictEqual(unpackListing(empty), { paths: [], titles: [], day: new Int32Array(0) });
+    const untitled = readIndexListing(encode(buildIndex([{ path: 'a.txt', text: ' date 2020-01-02 ' }, { path: 'b.txt', text: ' date 2020-01-03 ' }])), IDENTITY);
+    assert.ok(untitled);
+    assert.deepStrictEqual(unpackListing(untitled), { paths: ['a.txt', 'b.txt'], titles: ['', ''], day: unpackListing(untitled).day });
+    assert.strictEqual(unpackListing(untitled).day.length, 2);
   });
 
   it('gives no listing from the start of a file for another folder, another format, or too few bytes', () => {
