@@ -71,18 +71,28 @@ export async function readCacheFile(file: string, expected: IndexIdentity, reade
   const request: CacheReadRequest = { file, expected };
   const fromThread = await new Promise<CacheRead | undefined>((resolve) => {
     const worker = new Worker(readerPath, { workerData: request });
-    let listing: SavedListing | undefined;
+    // Undefined when no listing came; null when one came that did not fit together (the read then lacks its strings).
+    let listing: SavedListing | null | undefined;
     worker.on('message', (message: CacheReaderMessage) => {
-      if (message.kind === 'read') resolve(listing ? withListing(message.reply, listing) : message.reply);
+      if (message.kind === 'read') resolve(listing === null ? undefined : listing ? withListing(message.reply, listing) : message.reply);
       else {
-        listing = unpackListing(message.listing);
-        onListing?.(listing);
+        listing = listingOf(message.listing) ?? null;
+        if (listing) onListing?.(listing);
       }
     });
     worker.once('error', () => resolve(undefined));
     worker.once('exit', () => resolve(undefined));
   });
   return fromThread ?? readOnThisThread();
+}
+
+/** The listing packed, or undefined when it does not fit together (a damaged file: its read then says so). */
+function listingOf(packed: PackedListing): SavedListing | undefined {
+  try {
+    return unpackListing(packed);
+  } catch {
+    return undefined;
+  }
 }
 
 /** A read that came after a listing, with the listing's paths and titles put back (see {@link CacheReaderMessage}). */

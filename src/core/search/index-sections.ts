@@ -85,41 +85,32 @@ function* writeStrings(writer: ByteWriter, list: readonly string[]): Generator<v
 }
 
 /** Decodes `count` strings a block at a time; a count that does not match the bytes is a damaged file. */
-/**
- * Hands `take` each block of a string table, inflated and decoded (its strings joined by {@link SEPARATOR}),
- * pausing after each; `take` says how many strings the block held.
- */
-function* eachStringBlock(bytes: Uint8Array, count: number, take: (block: string) => number): Generator<void, void> {
-  let entries = 0;
+/** Hands `take` each block of a string table, inflated and decoded (its strings joined by {@link SEPARATOR}), pausing after each. */
+function* eachStringBlock(bytes: Uint8Array, take: (block: string) => void): Generator<void, void> {
   const reader = new ByteReader(bytes);
-  while (entries < count && reader.position < bytes.length) {
-    entries += take(decoder.decode(inflateRawSync(reader.bytes(reader.varint()))));
+  while (reader.position < bytes.length) {
+    take(decoder.decode(inflateRawSync(reader.bytes(reader.varint()))));
     yield;
   }
-  if (entries !== count || reader.position < bytes.length) throw new Error(`News Corpus: a string table holds ${entries} entries, not ${count}.`);
+}
+
+function tableSizeError(entries: number, count: number): Error {
+  return new Error(`News Corpus: a string table holds ${entries} entries, not ${count}.`);
 }
 
 function* readStrings(bytes: Uint8Array, count: number): Generator<void, string[]> {
   const list: string[] = [];
-  yield* eachStringBlock(bytes, count, (block) => {
-    const before = list.length;
+  yield* eachStringBlock(bytes, (block) => {
     for (const text of block.split(SEPARATOR)) list.push(text);
-    return list.length - before;
   });
+  if (list.length !== count) throw tableSizeError(list.length, count);
   return list;
 }
 
-/** A string table's strings joined by {@link SEPARATOR}, as its blocks hold them: never split into strings here. */
-function readJoinedStrings(bytes: Uint8Array, count: number): string {
+/** A string table's strings joined by {@link SEPARATOR}, as its blocks hold them: neither split nor counted here (see {@link unpackListing}). */
+function readJoinedStrings(bytes: Uint8Array): string {
   const blocks: string[] = [];
-  runAtOnce(
-    eachStringBlock(bytes, count, (block) => {
-      blocks.push(block);
-      let entries = 1;
-      for (let at = block.indexOf(SEPARATOR); at >= 0; at = block.indexOf(SEPARATOR, at + 1)) entries++;
-      return entries;
-    }),
-  );
+  runAtOnce(eachStringBlock(bytes, (block) => blocks.push(block)));
   return blocks.join(SEPARATOR);
 }
 
@@ -492,13 +483,18 @@ export interface PackedListing {
 }
 
 /**
- * The listing a {@link PackedListing} packs.
+ * The listing a {@link PackedListing} packs; throws a "News Corpus:" error when it does not hold a path and a title
+ * for each day (a damaged file: the listing is read before the file's checksum is checked).
  *
  * @example
  * unpackListing({ paths: 'a.txt\u0000b.txt', titles: 'A\u0000B', day: Int32Array.of(1, 2) }).paths; // ['a.txt', 'b.txt']
  */
 export function unpackListing({ paths, titles, day }: PackedListing): SavedListing {
-  const split = (joined: string): string[] => (day.length === 0 ? [] : joined.split(SEPARATOR));
+  const split = (joined: string): string[] => {
+    const list = day.length === 0 ? [] : joined.split(SEPARATOR);
+    if (list.length !== day.length) throw tableSizeError(list.length, day.length);
+    return list;
+  };
   return { paths: split(paths), titles: split(titles), day };
 }
 
@@ -543,8 +539,8 @@ export function readListing(start: Uint8Array, sections: readonly SectionInfo[])
   };
   const count = of('paths').count;
   if (of('titles').count !== count || of('columns').count !== count) throw new Error('News Corpus: the article tables disagree.');
-  const paths = readJoinedStrings(of('paths').data, count);
-  const titles = readJoinedStrings(of('titles').data, count);
+  const paths = readJoinedStrings(of('paths').data);
+  const titles = readJoinedStrings(of('titles').data);
   return { paths, titles, day: readColumns(new ByteReader(of('columns').data), count).day };
 }
 

@@ -133,6 +133,11 @@ describe('index file', () => {
     assert.strictEqual(unpackListing(untitled).day.length, 2);
   });
 
+  it('refuses a packed listing without a path and a title for each day (read before the checksum is checked)', () => {
+    assert.throws(() => unpackListing({ paths: 'a.txt\u0000b.txt', titles: 'A', day: Int32Array.of(1, 2) }), /^Error: News Corpus: a string table holds 1 entries, not 2\.$/);
+    assert.throws(() => unpackListing({ paths: 'a.txt', titles: 'A', day: Int32Array.of(1, 2) }), /News Corpus: a string table/);
+  });
+
   it('gives no listing from the start of a file for another folder, another format, or too few bytes', () => {
     const bytes = encode(buildIndex(NEWS));
     assert.strictEqual(indexListingEnd(bytes, { root: '/elsewhere', extractor: 'fake' }), undefined);
