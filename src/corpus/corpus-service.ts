@@ -17,7 +17,7 @@ import { IndexService } from '../workers/index-service';
 import { listFileSteps } from '../workers/list-files';
 import { listInThread } from '../workers/list-thread';
 import { FileJob } from '../workers/protocol';
-import { indexPathOf, uriOfIndexPath } from './index-paths';
+import { idOfIndexPath, indexPathOf, uriOfIndexPath } from './index-paths';
 import { readFirstArticles } from './first-articles';
 import { IndexedStamp, prepareCandidate } from './read-candidate';
 import { CorpusSettings } from './settings';
@@ -114,9 +114,17 @@ function unreadableFolderMessage(error: string): string {
 
 /** The corpus's entry for an indexed article; `shown` works out its display path, for many articles at once. */
 function articleOf(summary: ArticleSummary, shown = displayPaths()): CorpusArticle {
-  const uri = uriOfIndexPath(summary.path);
-  const article: CorpusArticle = { id: uri.toString(), path: shown(summary.path, uri), title: summary.title };
+  const article: CorpusArticle = { id: idOfIndexPath(summary.path), path: shown(summary.path), title: summary.title };
   return summary.date === undefined ? article : { ...article, date: summary.date };
+}
+
+/** Appends the corpus's entries of `summaries` to `articles`, as steps for `runInSlices`. */
+function* articleSteps(summaries: Iterable<ArticleSummary>, articles: CorpusArticle[] = []): Generator<void, CorpusArticle[]> {
+  const shown = displayPaths();
+  for (const summary of summaries) {
+    if (articles.push(articleOf(summary, shown)) % PUBLISH_STEP_ARTICLES === 0) yield;
+  }
+  return articles;
 }
 
 function skippedOf(file: SkippedArticle): SkippedFile {
@@ -470,7 +478,12 @@ export class CorpusService implements vscode.Disposable {
       // The saved indexes first: the views and search come back before a single file is looked at.
       const loaded = await this.loadIndexes(scans, rebuild, progress);
       this.setPhase('checking');
-      if (loaded) await this.publish([...this.corpus.skipped()]);
+      if (loaded.listed) {
+        // Listed already from the start of their caches: the loaded indexes add their entities, and answer what was
+        // asked while they loaded (a search run meanwhile found nothing searchable: its listeners run it again).
+        this.entitiesDidChange(undefined);
+        this.corpus.update({});
+      } else if (loaded.any) await this.publish([...this.corpus.skipped()]);
       const skipped: SkippedFile[] = [];
       const summary = { unchanged: 0, reread: 0, removed: 0 };
       for (const { folder, settings, index } of scans) {
@@ -575,19 +588,36 @@ export class CorpusService implements vscode.Disposable {
     return { jobs, skipped };
   }
 
-  /** Loads the saved index of each folder not loaded yet, after saving those replaced; whether any was loaded. */
-  private async loadIndexes(scans: readonly FolderScan[], rebuild: boolean, progress: vscode.Progress<{ message?: string }>): Promise<boolean> {
+  /**
+   * Loads the saved index of each folder not loaded yet, after saving those replaced. In a window that lists
+   * nothing yet (a reopen), each cache's articles are listed as soon as the start of the file is read, before the
+   * rest is loaded: the Dates view comes back while the index is still loading. Says whether any index was loaded,
+   * and whether every one loaded was listed so (none then needs listing again).
+   */
+  private async loadIndexes(scans: readonly FolderScan[], rebuild: boolean, progress: vscode.Progress<{ message?: string }>): Promise<{ any: boolean; listed: boolean }> {
     await this.retiring;
+    const listEarly = this.corpus.size === 0 && this.corpus.skippedCount === 0;
     let loadedAny = false;
+    let listedAll = listEarly;
     for (const { folder, index } of scans) {
       if (index.isLoaded) continue;
       this.setPhase('loading');
       progress.report({ message: `opening the index of ${toDisplayText(folder.name)}…` });
-      const loaded = await index.load({ ignoreCache: rebuild });
+      let listing: Promise<void> | undefined;
+      const onListing = (summaries: readonly ArticleSummary[]) => (listing = this.listSaved(summaries));
+      const loaded = await index.load(listEarly ? { ignoreCache: rebuild, onListing } : { ignoreCache: rebuild });
+      await listing;
       if (loaded.message !== undefined) this.deps.notify(`News Corpus: the saved index of ${folder.name} could not be used (${loaded.message}); it is rebuilt from the articles.`);
       loadedAny ||= loaded.source === 'cache';
+      listedAll &&= loaded.source !== 'cache' || listing !== undefined;
     }
-    return loadedAny;
+    return { any: loadedAny, listed: loadedAny && listedAll };
+  }
+
+  /** Lists the articles of a saved index not loaded yet, in slices as {@link publish} does. */
+  private async listSaved(summaries: readonly ArticleSummary[]): Promise<void> {
+    const articles = await runInSlices(articleSteps(summaries));
+    this.corpus.update({ articles });
   }
 
   /**
@@ -605,12 +635,7 @@ export class CorpusService implements vscode.Disposable {
   /** The corpus's entries of every folder's indexed articles, as steps for `runInSlices`. */
   private *indexedArticleSteps(): Generator<void, CorpusArticle[]> {
     const articles: CorpusArticle[] = [];
-    const shown = displayPaths();
-    for (const { service } of this.indexes.values()) {
-      for (const summary of service.index.summaries()) {
-        if (articles.push(articleOf(summary, shown)) % PUBLISH_STEP_ARTICLES === 0) yield;
-      }
-    }
+    for (const { service } of this.indexes.values()) yield* articleSteps(service.index.summaries(), articles);
     return articles;
   }
 

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { PathFilter } from '../core/glob';
 import { CorpusSettings } from './settings';
+import { uriOfIndexPath } from './index-paths';
 
 /** A file that may be an article (the path the user sees is worked out only when needed: a skipped file). */
 export interface Candidate {
@@ -38,12 +39,13 @@ export function displayPath(uri: vscode.Uri): string {
  * here: `asRelativePath` looks the folder up for each file, a quarter of a second for 20,000 articles. Anything
  * else is left to {@link displayPath}.
  */
-export function displayPaths(): (indexPath: string, uri: vscode.Uri) => string {
+export function displayPaths(): (indexPath: string) => string {
   const folders = vscode.workspace.workspaceFolders ?? [];
   const only = folders.length === 1 && folders[0]?.uri.scheme === 'file' ? folders[0].uri.fsPath : undefined;
-  if (only === undefined) return (_indexPath, uri) => displayPath(uri);
+  if (only === undefined) return (indexPath) => displayPath(uriOfIndexPath(indexPath));
   const root = only.endsWith(path.sep) ? only : `${only}${path.sep}`;
-  return (indexPath, uri) => (indexPath.startsWith(root) ? indexPath.slice(root.length).split(path.sep).join('/') : displayPath(uri));
+  const relative = path.sep === '/' ? (rest: string) => rest : (rest: string) => rest.split(path.sep).join('/');
+  return (indexPath) => (indexPath.startsWith(root) ? relative(indexPath.slice(root.length)) : displayPath(uriOfIndexPath(indexPath)));
 }
 
 /**

@@ -1,20 +1,67 @@
-// The cache's reading thread: reads an index file, checks its checksum and inflates its sections (see
-// `readCacheFile`), then hands them to the thread that asked, the file's buffer and the typed arrays moved, not copied.
+// The cache's reading thread: reads an index file, lists its articles from the start of the file as soon as that
+// is read, then checks its checksum and inflates its sections (see `readCacheFile`) and hands them to the thread
+// that asked, the file's buffer and the typed arrays moved, not copied.
+import { FileHandle, open } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
-import { readIndexFileSteps } from '../core/search/index-file';
+import { INDEX_HEAD_BYTES, indexListingEnd, readIndexFileSteps, readIndexListing } from '../core/search/index-file';
 import { savedSectionBuffers } from '../core/search/index-sections';
 import { runAtOnce } from '../core/search/time-slices';
-import { CacheRead, CacheReadRequest, readCacheBytes } from './cache-file';
+import { CacheReadRequest, CacheReaderMessage } from './cache-file';
 
 const request = workerData as CacheReadRequest;
 
-async function readCache(): Promise<{ reply: CacheRead; transfer: ArrayBuffer[] }> {
-  const bytes = await readCacheBytes(request.file);
-  if (!bytes) return { reply: { found: false }, transfer: [] };
-  const read = runAtOnce(readIndexFileSteps(bytes, request.expected));
-  // A small file's buffer is a slice of Node's shared pool, which cannot move: it is copied instead (a few KB).
-  const own = bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.length;
-  return { reply: { found: true, read }, transfer: read.ok && own ? savedSectionBuffers(read.saved) : [] };
+function post(message: CacheReaderMessage, transfer: ArrayBuffer[] = []): void {
+  parentPort?.postMessage(message, transfer);
 }
 
-void readCache().then(({ reply, transfer }) => parentPort?.postMessage(reply, transfer));
+/** Reads `bytes[from, to)` of the file; returns `to`. */
+async function fill(handle: FileHandle, bytes: Buffer, from: number, to: number): Promise<number> {
+  for (let at = from; at < to; ) {
+    const { bytesRead } = await handle.read(bytes, at, to - at, at);
+    if (bytesRead === 0) throw new Error('News Corpus: the index file became shorter while it was read.');
+    at += bytesRead;
+  }
+  return to;
+}
+
+/**
+ * Reads the whole file through one handle (the listing and the checksum see the same file, even if a save replaces
+ * it meanwhile), posting the listing once its part is read; returns the bytes and whether a listing went.
+ */
+async function readFile(handle: FileHandle): Promise<{ bytes: Buffer; listed: boolean }> {
+  const size = (await handle.stat()).size;
+  // A buffer of its own, never a slice of Node's shared pool: it moves to the other thread instead of being copied.
+  const bytes = Buffer.allocUnsafeSlow(size);
+  let read = await fill(handle, bytes, 0, Math.min(size, INDEX_HEAD_BYTES));
+  const end = indexListingEnd(bytes.subarray(0, read), request.expected);
+  let listed = false;
+  if (end !== undefined && end <= size) {
+    read = await fill(handle, bytes, read, Math.max(read, end));
+    const listing = readIndexListing(bytes.subarray(0, end), request.expected);
+    if (listing) post({ kind: 'listing', listing }, [listing.day.buffer as ArrayBuffer]);
+    listed = listing !== undefined;
+  }
+  await fill(handle, bytes, read, size);
+  return { bytes, listed };
+}
+
+async function readCache(): Promise<void> {
+  let file: { bytes: Buffer; listed: boolean };
+  try {
+    const handle = await open(request.file);
+    try {
+      file = await readFile(handle);
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // Missing or unreadable: the index is then built, not an error.
+    post({ kind: 'read', reply: { found: false } });
+    return;
+  }
+  // After a listing, the paths and titles are left out: the other thread has them already (see readCacheFile).
+  const read = runAtOnce(readIndexFileSteps(file.bytes, request.expected, { listed: file.listed }));
+  post({ kind: 'read', reply: { found: true, read } }, read.ok ? savedSectionBuffers(read.saved) : []);
+}
+
+void readCache();

@@ -6,6 +6,7 @@ import { AnalyzedArticleMeta, AnalyzedBatch, SkippedArticle } from '../core/sear
 import { dayString } from '../core/search/date-values';
 import { ArticleSummary, CorpusIndex, SearchOptions, SearchResponse } from '../core/search/corpus-index';
 import { IndexIdentity, decodeSavedSteps, encodeIndexSteps } from '../core/search/index-file';
+import { SavedListing } from '../core/search/index-sections';
 import { MatchesPerDay } from '../core/search/matches-per-day';
 import { DEFAULT_SLICE_MS, runInSlices } from '../core/search/time-slices';
 import { readCacheFile } from './cache-file';
@@ -67,6 +68,19 @@ export interface RunOptions {
 }
 
 /**
+ * How {@link IndexService.load} loads: `ignoreCache` to start from nothing; `onListing` hears the saved articles'
+ * titles and dates as soon as the start of the cache is read, before the rest is read, checked and loaded (only
+ * when the cache is read in a thread of its own: see `IndexServiceOptions.cacheReaderPath`).
+ *
+ * @example
+ * await service.load({ onListing: (articles) => list(articles) });
+ */
+export interface LoadOptions {
+  readonly ignoreCache?: boolean;
+  readonly onListing?: (articles: readonly ArticleSummary[]) => void;
+}
+
+/**
  * What {@link IndexService.load} did: loaded the cache, or found none usable, and why.
  *
  * @example
@@ -110,7 +124,7 @@ export interface OpenOutcome {
   readonly sync: SyncOutcome;
 }
 
-function summaryOf(article: AnalyzedArticleMeta): ArticleSummary {
+function summaryOf(article: Pick<AnalyzedArticleMeta, 'path' | 'title' | 'day'>): ArticleSummary {
   const summary = { path: article.path, title: article.title };
   const date = dayString(article.day);
   return date === undefined ? summary : { ...summary, date };
@@ -193,7 +207,7 @@ export class IndexService {
    * load leaves for later (the entity table and fields) is decoded after that first sync, in the background, or
    * at once when something asks for it first: the views and the check of the files come first.
    */
-  load(run: { readonly ignoreCache?: boolean } = {}): Promise<LoadOutcome> {
+  load(run: LoadOptions = {}): Promise<LoadOutcome> {
     return this.enqueueChange(() => this.loadNow(run));
   }
 
@@ -278,9 +292,9 @@ export class IndexService {
     await this.pool.dispose();
   }
 
-  private async loadNow(run: { readonly ignoreCache?: boolean }): Promise<LoadOutcome> {
+  private async loadNow(run: LoadOptions): Promise<LoadOutcome> {
     const started = performance.now();
-    const loaded = run.ignoreCache ? { ok: false } : await this.loadCache();
+    const loaded = run.ignoreCache ? { ok: false } : await this.loadCache(run.onListing);
     this.loaded = true;
     this.restOfLoad = loaded.ok;
     // Ignoring the cache means replacing it, even with an empty index.
@@ -305,12 +319,13 @@ export class IndexService {
     return this.identityCache;
   }
 
-  private async loadCache(): Promise<{ ok: boolean; message?: string }> {
+  private async loadCache(onListing: LoadOptions['onListing']): Promise<{ ok: boolean; message?: string }> {
     const file = this.options.cacheFile;
     if (file === undefined) return { ok: false };
-    // Read, checked and inflated (off this thread, given a reader: see readCacheFile); what lists the articles and
-    // answers a search is built here now, the entity table later (see prepareLater).
-    const cache = await readCacheFile(file, this.identity(), this.options.cacheReaderPath);
+    // Read, checked and inflated (off this thread, given a reader: see readCacheFile, which lists the articles
+    // first); what lists the articles and answers a search is built here now, the entity table later (see prepareLater).
+    const listed = onListing && ((listing: SavedListing) => onListing(listing.paths.map((path, doc) => summaryOf({ path, title: listing.titles[doc] ?? '', day: listing.day[doc] ?? 0 }))));
+    const cache = await readCacheFile(file, this.identity(), this.options.cacheReaderPath, listed);
     if (!cache.found) return { ok: false };
     const decoded = cache.read.ok ? await runInSlices(decodeSavedSteps(cache.read, { staged: true })) : cache.read;
     // A damaged or stale cache is rewritten even if the folder turns out to be empty.

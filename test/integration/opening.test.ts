@@ -54,6 +54,16 @@ describe('Opening a folder: from the saved index, progressively, without rewriti
     assert.deepStrictEqual(await cacheStamps(corpus), before);
   });
 
+  it('names every listed article by its URI as VS Code spells it, plain paths and others alike', async () => {
+    const corpus = await api();
+    const unusual = vscode.Uri.joinPath(folder, 'a name with spaces, #hash & ünïcode.txt');
+    await vscode.workspace.fs.writeFile(unusual, encode(' date 2021-03-03 An article with an unusual file name.'));
+    await corpusBecomes('the unusual name is listed', () => corpus.corpus.article(unusual.toString()) !== undefined, corpus);
+    const misspelled = [...corpus.corpus.articles()].filter((article) => article.id !== vscode.Uri.file(vscode.Uri.parse(article.id).fsPath).toString());
+    assert.deepStrictEqual(misspelled, []);
+    await vscode.workspace.fs.delete(unusual);
+  });
+
   it('reopens from the saved index: articles are listed before the files are checked, then a change made meanwhile is applied', async () => {
     const corpus = await api();
     const uri = vscode.Uri.joinPath(folder, 'reopened.txt');

@@ -1,7 +1,7 @@
 import { crc32 } from 'node:zlib';
 import { IndexParts } from './corpus-index';
 import { Deferred } from './deferred';
-import { SavedSections, SectionInfo, assembleSections, encodeSections, readSections } from './index-sections';
+import { PackedListing, SavedSections, SectionInfo, assembleSections, encodeSections, listingBytes, readListing, readSections } from './index-sections';
 import { runAtOnce } from './time-slices';
 
 /**
@@ -168,13 +168,27 @@ export function indexFileSections(bytes: Uint8Array): { info: SectionInfo; bytes
   });
 }
 
-/** Reads the header and checks the checksum (pausing every few MB); returns the payload. */
-function* checkedPayload(bytes: Uint8Array): Generator<void, { ok: true; payload: Uint8Array } | { ok: false; problem: IndexFileProblem }> {
+/** Why the header at the start of `bytes` is not one this version reads, if it is not. */
+function headerProblem(bytes: Uint8Array): { ok: false; problem: IndexFileProblem } | undefined {
   if (bytes.length < HEADER_BYTES) return corrupt('the file is too short');
   if (new TextDecoder().decode(bytes.subarray(0, INDEX_FILE_MAGIC.length)) !== INDEX_FILE_MAGIC) return corrupt('it is not a News Corpus index file');
+  const version = new DataView(bytes.buffer, bytes.byteOffset, HEADER_BYTES).getUint32(8, true);
+  return version === INDEX_FORMAT_VERSION ? undefined : stale(`format version ${version}, this version reads ${INDEX_FORMAT_VERSION}`);
+}
+
+/** Why an index described by `meta` is not the one expected, if it is not. */
+function identityProblem(meta: FileMeta, expected: IndexIdentity): { ok: false; problem: IndexFileProblem } | undefined {
+  if (meta.analyzer !== ANALYZER_VERSION) return stale(`built by analyser version ${meta.analyzer}, this version is ${ANALYZER_VERSION}`);
+  if (meta.root !== expected.root) return stale(`it was built for ${meta.root}`);
+  if (meta.extractor !== expected.extractor) return stale(`it was built with entity extractor "${meta.extractor}", now "${expected.extractor}"`);
+  return undefined;
+}
+
+/** Reads the header and checks the checksum (pausing every few MB); returns the payload. */
+function* checkedPayload(bytes: Uint8Array): Generator<void, { ok: true; payload: Uint8Array } | { ok: false; problem: IndexFileProblem }> {
+  const problem = headerProblem(bytes);
+  if (problem) return problem;
   const view = new DataView(bytes.buffer, bytes.byteOffset, HEADER_BYTES);
-  const version = view.getUint32(8, true);
-  if (version !== INDEX_FORMAT_VERSION) return stale(`format version ${version}, this version reads ${INDEX_FORMAT_VERSION}`);
   const payloadBytes = view.getFloat64(16, true);
   if (payloadBytes !== bytes.length - HEADER_BYTES) return corrupt('the file was cut short or has extra bytes');
   const payload = bytes.subarray(HEADER_BYTES);
@@ -191,14 +205,15 @@ function corruptBy(error: unknown): { ok: false; problem: IndexFileProblem } {
 /**
  * Reads an index file written by {@link encodeIndexSteps} into its sections as plain data, building nothing:
  * checks magic, version, length and checksum (`corrupt`), then the analyser version and the identity the caller
- * expects (`stale`), then inflates and checks the sections (see {@link readSections}). Never throws. The part of
+ * expects (`stale`), then inflates and checks the sections (see {@link readSections}; with `listed`, the paths and
+ * titles are left empty: {@link readIndexListing} read them from these bytes). Never throws. The part of
  * a load that can run on another thread; {@link decodeSavedSteps} makes the index's parts from what it gives.
  *
  * @example
  * const read = runAtOnce(readIndexFileSteps(await readFile(file), { root: dir, extractor: 'none' }));
  * const decoded = read.ok ? runAtOnce(decodeSavedSteps(read)) : read;
  */
-export function* readIndexFileSteps(bytes: Uint8Array, expected: IndexIdentity): Generator<void, ReadIndexFile> {
+export function* readIndexFileSteps(bytes: Uint8Array, expected: IndexIdentity, options: { readonly listed?: boolean } = {}): Generator<void, ReadIndexFile> {
   const checked = yield* checkedPayload(bytes);
   if (!checked.ok) return checked;
   const payload = checked.payload;
@@ -206,12 +221,65 @@ export function* readIndexFileSteps(bytes: Uint8Array, expected: IndexIdentity):
     const metaLength = new DataView(payload.buffer, payload.byteOffset, META_LENGTH_BYTES).getUint32(0, true);
     const metaEnd = META_LENGTH_BYTES + metaLength;
     const meta = JSON.parse(new TextDecoder().decode(payload.subarray(META_LENGTH_BYTES, metaEnd))) as FileMeta;
-    if (meta.analyzer !== ANALYZER_VERSION) return stale(`built by analyser version ${meta.analyzer}, this version is ${ANALYZER_VERSION}`);
-    if (meta.root !== expected.root) return stale(`it was built for ${meta.root}`);
-    if (meta.extractor !== expected.extractor) return stale(`it was built with entity extractor "${meta.extractor}", now "${expected.extractor}"`);
-    return { ok: true, saved: yield* readSections(payload.subarray(metaEnd), meta.sections), createdAt: meta.createdAt };
+    const problem = identityProblem(meta, expected);
+    if (problem) return problem;
+    return { ok: true, saved: yield* readSections(payload.subarray(metaEnd), meta.sections, options), createdAt: meta.createdAt };
   } catch (error) {
     return corruptBy(error);
+  }
+}
+
+/**
+ * Bytes read first from an index file to find its listing (see {@link indexListingEnd}): the header and the
+ * description, a few hundred bytes, fit many times over.
+ *
+ * @example
+ * const head = bytes.subarray(0, INDEX_HEAD_BYTES);
+ */
+export const INDEX_HEAD_BYTES = 64 * 1024;
+
+/** The sections an index file's description lists, and where they start, if `head` holds the description of the index expected. */
+function describedSections(head: Uint8Array, expected: IndexIdentity): { sections: readonly SectionInfo[]; start: number } | undefined {
+  if (headerProblem(head) || head.length < HEADER_BYTES + META_LENGTH_BYTES) return undefined;
+  const metaLength = new DataView(head.buffer, head.byteOffset + HEADER_BYTES, META_LENGTH_BYTES).getUint32(0, true);
+  const start = HEADER_BYTES + META_LENGTH_BYTES + metaLength;
+  if (start > head.length) return undefined;
+  const meta = JSON.parse(new TextDecoder().decode(head.subarray(HEADER_BYTES + META_LENGTH_BYTES, start))) as FileMeta;
+  return identityProblem(meta, expected) ? undefined : { sections: meta.sections, start };
+}
+
+/**
+ * Where the part of an index file that {@link readIndexListing} reads ends, from the file's first bytes (`head`:
+ * {@link INDEX_HEAD_BYTES} of them, or the whole file); undefined when they show that the file cannot give the
+ * index expected (then reading it whole says why). Never throws.
+ *
+ * @example
+ * const end = indexListingEnd(head, { root: dir, extractor: 'none' }); // 8.9 MB into a 177 MB file of 100,000 articles
+ */
+export function indexListingEnd(head: Uint8Array, expected: IndexIdentity): number | undefined {
+  try {
+    const described = describedSections(head, expected);
+    return described && described.start + listingBytes(described.sections);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The articles' paths, titles and days from the start of an index file (its first {@link indexListingEnd} bytes),
+ * before the rest is read and its checksum checked: what a reopen lists at once. Undefined when the start cannot
+ * give them (the whole file's read then says why). Never throws.
+ *
+ * @example
+ * const listing = readIndexListing(bytes.subarray(0, end), { root: dir, extractor: 'none' });
+ * if (listing) unpackListing(listing).paths.length; // the number of articles
+ */
+export function readIndexListing(start: Uint8Array, expected: IndexIdentity): PackedListing | undefined {
+  try {
+    const described = describedSections(start, expected);
+    return described && readListing(start.subarray(described.start), described.sections);
+  } catch {
+    return undefined;
   }
 }
 

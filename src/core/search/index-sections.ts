@@ -4,6 +4,7 @@ import { ByteReader, ByteWriter } from './byte-codec';
 import { writeCounts } from './count-codec';
 import { IndexParts, SavedEntities } from './corpus-index';
 import { Deferred } from './deferred';
+import { runAtOnce } from './time-slices';
 import { writeDocIds } from './doc-id-codec';
 import { DocColumns, DocStore } from './doc-store';
 import { EntityFigures, EntityStats } from './entity-stats';
@@ -82,15 +83,33 @@ function* writeStrings(writer: ByteWriter, list: readonly string[]): Generator<v
 }
 
 /** Decodes `count` strings a block at a time; a count that does not match the bytes is a damaged file. */
-function* readStrings(bytes: Uint8Array, count: number): Generator<void, string[]> {
-  const list: string[] = [];
+/** Hands `take` each block of a string table, inflated and decoded (its strings joined by {@link SEPARATOR}), pausing after each. */
+function* eachStringBlock(bytes: Uint8Array, take: (block: string) => void): Generator<void, void> {
   const reader = new ByteReader(bytes);
-  while (list.length < count && reader.position < bytes.length) {
-    for (const text of decoder.decode(inflateRawSync(reader.bytes(reader.varint()))).split(SEPARATOR)) list.push(text);
+  while (reader.position < bytes.length) {
+    take(decoder.decode(inflateRawSync(reader.bytes(reader.varint()))));
     yield;
   }
-  if (list.length !== count || reader.position < bytes.length) throw new Error(`News Corpus: a string table holds ${list.length} entries, not ${count}.`);
+}
+
+function tableSizeError(entries: number, count: number): Error {
+  return new Error(`News Corpus: a string table holds ${entries} entries, not ${count}.`);
+}
+
+function* readStrings(bytes: Uint8Array, count: number): Generator<void, string[]> {
+  const list: string[] = [];
+  yield* eachStringBlock(bytes, (block) => {
+    for (const text of block.split(SEPARATOR)) list.push(text);
+  });
+  if (list.length !== count) throw tableSizeError(list.length, count);
   return list;
+}
+
+/** A string table's strings joined by {@link SEPARATOR}, as its blocks hold them: neither split nor counted here (see {@link unpackListing}). */
+function readJoinedStrings(bytes: Uint8Array): string {
+  const blocks: string[] = [];
+  runAtOnce(eachStringBlock(bytes, (block) => blocks.push(block)));
+  return blocks.join(SEPARATOR);
 }
 
 function entityFields(table: EntityTable, stats: EntityStats | undefined): string[] {
@@ -385,7 +404,8 @@ export interface SavedSections {
 
 /**
  * Reads the sections {@link encodeSections} wrote (`payload` holds them back to back, as `sections` lists them)
- * into {@link SavedSections}: the string tables inflated, the columns and the postings' tables decoded and checked.
+ * into {@link SavedSections}: the string tables inflated, the columns and the postings' tables decoded and checked;
+ * with `listed`, the paths and titles are left empty: {@link readListing} read them from the same bytes.
  * A generator that pauses every few ms; throws a "News Corpus:" error when the sections do not fit together (a
  * damaged file).
  *
@@ -393,7 +413,7 @@ export interface SavedSections {
  * const saved = runAtOnce(readSections(payload, meta.sections));
  * saved.paths.length; // the number of articles
  */
-export function* readSections(payload: Uint8Array, sections: readonly SectionInfo[]): Generator<void, SavedSections> {
+export function* readSections(payload: Uint8Array, sections: readonly SectionInfo[], options: { readonly listed?: boolean } = {}): Generator<void, SavedSections> {
   const reader = new ByteReader(payload);
   const info = new Map<SectionName, SectionInfo>();
   const bytes = new Map<SectionName, Uint8Array>();
@@ -409,16 +429,109 @@ export function* readSections(payload: Uint8Array, sections: readonly SectionInf
   };
   const strings = (name: SectionName): Generator<void, string[]> => readStrings(of(name).data, of(name).count);
   const terms = yield* strings('terms');
-  const paths = yield* strings('paths');
-  const titles = yield* strings('titles');
-  if (titles.length !== paths.length || of('columns').count !== paths.length) throw new Error('News Corpus: the article tables disagree.');
-  const columns = readColumns(new ByteReader(of('columns').data), paths.length);
+  // Read already from the same bytes when the listing went first (see readListing): not inflated twice.
+  const paths = options.listed ? [] : yield* strings('paths');
+  const titles = options.listed ? [] : yield* strings('titles');
+  const count = of('paths').count;
+  if (of('titles').count !== count || of('columns').count !== count) throw new Error('News Corpus: the article tables disagree.');
+  const columns = readColumns(new ByteReader(of('columns').data), count);
   const postings = readPostingTables(of('postings').data, of('postings').count);
   if (postings.offsets.length - 1 > terms.length) throw new Error('News Corpus: the postings name more terms than the dictionary holds.');
   const forward = of('forward').data;
   if (columns.forwardBytes.reduce((sum, count) => sum + count, 0) !== forward.length) throw new Error('News Corpus: the forward index holds other bytes than the articles need.');
   yield;
   return { terms, paths, titles, entities: of('entities'), columns, postings, forward, text: of('text').data };
+}
+
+/**
+ * What the Dates view lists of a saved index: each article's path, title and day (a day number, as in the
+ * columns), read from the start of the file before the rest (see {@link readListing}), made from a
+ * {@link PackedListing} by {@link unpackListing}.
+ *
+ * @example
+ * const listing: SavedListing = { paths: ['/news/a.txt'], titles: ['Kim arrives'], day: Int32Array.of(19613) };
+ */
+export interface SavedListing {
+  readonly paths: readonly string[];
+  readonly titles: readonly string[];
+  readonly day: Int32Array;
+}
+
+/**
+ * A {@link SavedListing} as {@link readListing} reads it: the paths, and the titles, joined by NUL (which none
+ * holds) as the file's blocks hold them. Two long strings cross to another thread at once, where receiving the
+ * 200,000 strings of 100,000 articles kept the extension host's thread and its collector busy; split there by
+ * {@link unpackListing}, their pieces share the long strings' text.
+ *
+ * @example
+ * const packed: PackedListing = { paths: '/news/a.txt\u0000/news/b.txt', titles: 'Kim arrives\u0000New year', day: Int32Array.of(19613, 19724) };
+ */
+export interface PackedListing {
+  readonly paths: string;
+  readonly titles: string;
+  readonly day: Int32Array;
+}
+
+/**
+ * The listing a {@link PackedListing} packs; throws a "News Corpus:" error when it does not hold a path and a title
+ * for each day (a damaged file: the listing is read before the file's checksum is checked).
+ *
+ * @example
+ * unpackListing({ paths: 'a.txt\u0000b.txt', titles: 'A\u0000B', day: Int32Array.of(1, 2) }).paths; // ['a.txt', 'b.txt']
+ */
+export function unpackListing({ paths, titles, day }: PackedListing): SavedListing {
+  const split = (joined: string): string[] => {
+    const list = day.length === 0 ? [] : joined.split(SEPARATOR);
+    if (list.length !== day.length) throw tableSizeError(list.length, day.length);
+    return list;
+  };
+  return { paths: split(paths), titles: split(titles), day };
+}
+
+/** The last of the sections a listing is read from; {@link encodeSections} writes it fifth, 5 % of the file at most. */
+const LAST_LISTING_SECTION: SectionName = 'columns';
+
+/**
+ * How many bytes from the start of the sections hold what {@link readListing} reads.
+ *
+ * @example
+ * listingBytes([{ name: 'terms', bytes: 10, count: 2 }, { name: 'paths', bytes: 20, count: 1 }, { name: 'titles', bytes: 5, count: 1 }, { name: 'entities', bytes: 1, count: 0 }, { name: 'columns', bytes: 40, count: 1 }, { name: 'postings', bytes: 900, count: 2 }]); // 76
+ */
+export function listingBytes(sections: readonly SectionInfo[]): number {
+  let bytes = 0;
+  for (const section of sections) {
+    bytes += section.bytes;
+    if (section.name === LAST_LISTING_SECTION) return bytes;
+  }
+  throw new Error(`News Corpus: the ${LAST_LISTING_SECTION} section is missing.`);
+}
+
+/**
+ * Reads the articles' paths, titles and days (packed: see {@link PackedListing}) from the first {@link listingBytes}
+ * bytes of the sections, without the rest of the file: a reopen lists the articles while the rest is still being read. Throws a "News Corpus:" error
+ * when the tables do not fit together; nothing here is checked by the file's checksum yet.
+ *
+ * @example
+ * const listing = unpackListing(readListing(start, meta.sections));
+ * listing.paths.length; // the number of articles
+ */
+export function readListing(start: Uint8Array, sections: readonly SectionInfo[]): PackedListing {
+  const reader = new ByteReader(start);
+  const found = new Map<SectionName, { data: Uint8Array; count: number }>();
+  for (const section of sections) {
+    found.set(section.name, { data: reader.bytes(section.bytes), count: section.count });
+    if (section.name === LAST_LISTING_SECTION) break;
+  }
+  const of = (name: SectionName): { data: Uint8Array; count: number } => {
+    const section = found.get(name);
+    if (!section) throw new Error(`News Corpus: the ${name} section is missing.`);
+    return section;
+  };
+  const count = of('paths').count;
+  if (of('titles').count !== count || of('columns').count !== count) throw new Error('News Corpus: the article tables disagree.');
+  const paths = readJoinedStrings(of('paths').data);
+  const titles = readJoinedStrings(of('titles').data);
+  return { paths, titles, day: readColumns(new ByteReader(of('columns').data), count).day };
 }
 
 /**

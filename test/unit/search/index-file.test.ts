@@ -2,8 +2,8 @@ import * as assert from 'assert';
 import { crc32 } from 'node:zlib';
 import { DEFAULT_MAX_FILE_BYTES } from '../../../src/core/article-file';
 import { CorpusIndex } from '../../../src/core/search/corpus-index';
-import { INDEX_FILE_MAGIC, INDEX_FORMAT_VERSION, IndexIdentity, decodeIndex, decodeIndexSteps, encodeIndex, encodeIndexSteps, indexFileSections } from '../../../src/core/search/index-file';
-import { ARTICLE_STEP } from '../../../src/core/search/index-sections';
+import { INDEX_FILE_MAGIC, INDEX_FORMAT_VERSION, INDEX_HEAD_BYTES, IndexIdentity, decodeIndex, decodeIndexSteps, encodeIndex, encodeIndexSteps, indexFileSections, indexListingEnd, readIndexListing } from '../../../src/core/search/index-file';
+import { ARTICLE_STEP, unpackListing } from '../../../src/core/search/index-sections';
 import { runInSlices } from '../../../src/core/search/time-slices';
 import { FixtureArticle, NEWS, NEWS_ENTITIES, PUTIN, article, buildIndex, hitPaths } from './fixtures';
 
@@ -105,6 +105,49 @@ describe('index file', () => {
     const last = sections[sections.length - 1];
     assert.ok(last !== undefined);
     assert.strictEqual(last.bytes.byteOffset - bytes.byteOffset + last.bytes.length, bytes.length);
+  });
+
+  it('lists the articles from the start of the file alone, as the loaded index lists them', () => {
+    const index = buildIndex(NEWS);
+    const bytes = encode(index);
+    const end = indexListingEnd(bytes.subarray(0, INDEX_HEAD_BYTES), IDENTITY);
+    const forward = indexFileSections(bytes).find(({ info }) => info.name === 'forward');
+    assert.ok(end !== undefined && forward && end === forward.bytes.byteOffset - bytes.byteOffset, 'the listing ends where the forward section begins');
+    const packed = readIndexListing(bytes.slice(0, end), IDENTITY);
+    assert.ok(packed);
+    const listing = unpackListing(packed);
+    const loaded = decodeIndex(bytes, IDENTITY);
+    assert.ok(loaded.ok);
+    const listed = listing.paths.map((path, doc) => ({ path, title: listing.titles[doc], day: listing.day[doc] }));
+    const store = new CorpusIndex(loaded.parts).parts().store;
+    assert.deepStrictEqual(listed, store.paths.map((path, doc) => ({ path, title: store.titles[doc], day: store.day.array[doc] })));
+  });
+
+  it('lists an empty index as no articles, and titles that are empty', () => {
+    const empty = readIndexListing(encode(new CorpusIndex()), IDENTITY);
+    assert.ok(empty);
+    assert.deepStrictEqual(unpackListing(empty), { paths: [], titles: [], day: new Int32Array(0) });
+    const untitled = readIndexListing(encode(buildIndex([{ path: 'a.txt', text: ' date 2020-01-02 ' }, { path: 'b.txt', text: ' date 2020-01-03 ' }])), IDENTITY);
+    assert.ok(untitled);
+    assert.deepStrictEqual(unpackListing(untitled), { paths: ['a.txt', 'b.txt'], titles: ['', ''], day: unpackListing(untitled).day });
+    assert.strictEqual(unpackListing(untitled).day.length, 2);
+  });
+
+  it('refuses a packed listing without a path and a title for each day (read before the checksum is checked)', () => {
+    assert.throws(() => unpackListing({ paths: 'a.txt\u0000b.txt', titles: 'A', day: Int32Array.of(1, 2) }), /^Error: News Corpus: a string table holds 1 entries, not 2\.$/);
+    assert.throws(() => unpackListing({ paths: 'a.txt', titles: 'A', day: Int32Array.of(1, 2) }), /News Corpus: a string table/);
+  });
+
+  it('gives no listing from the start of a file for another folder, another format, or too few bytes', () => {
+    const bytes = encode(buildIndex(NEWS));
+    assert.strictEqual(indexListingEnd(bytes, { root: '/elsewhere', extractor: 'fake' }), undefined);
+    assert.strictEqual(readIndexListing(bytes, { ...IDENTITY, extractor: 'other' }), undefined);
+    const older = Uint8Array.from(bytes);
+    new DataView(older.buffer).setUint32(VERSION_AT, INDEX_FORMAT_VERSION - 1, true);
+    assert.strictEqual(indexListingEnd(older, IDENTITY), undefined);
+    assert.strictEqual(indexListingEnd(bytes.subarray(0, HEADER_BYTES + 2), IDENTITY), undefined);
+    const end = indexListingEnd(bytes, IDENTITY) ?? 0;
+    assert.strictEqual(readIndexListing(bytes.subarray(0, end - 1), IDENTITY), undefined);
   });
 
   it('starts with the magic bytes and the format version', () => {

@@ -4,11 +4,12 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import { AnalyzedBatch } from '../../../src/core/search/analyzed-batch';
 import { BatchBuilder } from '../../../src/core/search/batch-builder';
-import { CorpusIndex } from '../../../src/core/search/corpus-index';
+import { ArticleSummary, CorpusIndex } from '../../../src/core/search/corpus-index';
 import { decodeSavedSteps } from '../../../src/core/search/index-file';
 import { runAtOnce } from '../../../src/core/search/time-slices';
 import { batchPieces } from '../../../src/workers/batch-pieces';
 import { CacheRead, DEFAULT_CACHE_READER_PATH, readCacheFile } from '../../../src/workers/cache-file';
+import { SavedListing } from '../../../src/core/search/index-sections';
 import { IndexService } from '../../../src/workers/index-service';
 import { listArticleFiles } from '../../../src/workers/list-files';
 import { IndexWorkerPool } from '../../../src/workers/worker-pool';
@@ -307,6 +308,30 @@ describe('readCacheFile', function () {
     const here = await readCacheFile(cacheFile, identity(), inThisThread);
     assert.deepStrictEqual(contents(inThread), contents(here));
     assert.ok(inThread.found && inThread.read.ok && inThread.read.saved.paths.length === NEWS.length);
+  });
+
+  it('hands over the listing from the start of the file before the read, the same articles the read gives', async () => {
+    const listings: SavedListing[] = [];
+    const inThread = await readCacheFile(cacheFile, identity(), DEFAULT_CACHE_READER_PATH, (listing) => listings.push(listing));
+    assert.strictEqual(listings.length, 1);
+    assert.ok(inThread.found && inThread.read.ok);
+    const { paths, titles, columns } = inThread.read.saved;
+    assert.deepStrictEqual(listings[0], { paths, titles, day: columns.day });
+    const here: SavedListing[] = [];
+    await readCacheFile(cacheFile, identity(), inThisThread, (listing) => here.push(listing));
+    assert.strictEqual(here.length, 0, 'read on this thread, the file is listed once loaded');
+    const stale: SavedListing[] = [];
+    await readCacheFile(cacheFile, { root: '/another/folder', extractor: 'none' }, DEFAULT_CACHE_READER_PATH, (listing) => stale.push(listing));
+    assert.strictEqual(stale.length, 0, 'a cache for another folder lists nothing');
+  });
+
+  it('lets a load list the saved articles before it is done, as the loaded index lists them', async () => {
+    const service = new IndexService({ root: dir, cacheFile, extractor: { kind: 'none' }, workers: 1, cacheReaderPath: DEFAULT_CACHE_READER_PATH });
+    let listed: { articles: readonly ArticleSummary[]; loaded: boolean } | undefined;
+    const outcome = await service.load({ onListing: (articles) => (listed = { articles, loaded: service.isLoaded }) });
+    assert.strictEqual(outcome.source, 'cache');
+    assert.deepStrictEqual(listed, { articles: [...service.index.summaries()], loaded: false });
+    await service.dispose();
   });
 
   it('says when there is no file, and why a damaged or stale one cannot be used, from either thread', async () => {
