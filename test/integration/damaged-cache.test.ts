@@ -1,0 +1,72 @@
+import * as assert from 'assert';
+import { mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { CorpusService, type CorpusServiceDeps } from '../../src/corpus/corpus-service';
+import { DEFAULT_CACHE_READER_PATH } from '../../src/workers/cache-file';
+import { IndexService } from '../../src/workers/index-service';
+
+const ARTICLES = ['alpha', 'bravo', 'charlie'];
+/** A byte near the file's end: in its last section (the texts), read after the listing at its start. */
+const DAMAGED_FROM_END = 16;
+
+/** A corpus service of its own over `dir`, its cache in `cacheFile`, read through the host's cache-reading thread. */
+function serviceOver(dir: string, cacheFile: string, notes: string[]): CorpusService {
+  const folder: vscode.WorkspaceFolder = { uri: vscode.Uri.file(dir), name: 'damaged-cache', index: 0 };
+  const deps: CorpusServiceDeps = {
+    settings: () => ({ include: '**/*.txt', exclude: '', filesExclude: [], maxFileBytes: 1 << 20 }),
+    folders: () => [folder],
+    createIndex: (indexed, settings) => new IndexService({ root: indexed.uri.toString(), cacheFile, extractor: { kind: 'none' }, maxFileBytes: settings.maxFileBytes, cacheReaderPath: DEFAULT_CACHE_READER_PATH }),
+    notify: (message) => notes.push(message),
+  };
+  return new CorpusService(deps);
+}
+
+describe('Reopening from a cache found damaged after its listing was read', () => {
+  let dir: string;
+  let cacheDir: string;
+
+  before(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'news-corpus-damaged-'));
+    cacheDir = mkdtempSync(path.join(tmpdir(), 'news-corpus-damaged-cache-'));
+    ARTICLES.forEach((name, i) => writeFileSync(path.join(dir, `${name}.txt`), ` date 2021-04-0${i + 1} The ${name} article, written before the window closed.`));
+  });
+  after(() => {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(cacheDir, { recursive: true, force: true });
+  });
+
+  it('drops the articles listed from it before the rebuild lists the folder, and says the cache was rebuilt', async () => {
+    const cacheFile = path.join(cacheDir, 'index.ncidx');
+    const first = serviceOver(dir, cacheFile, []);
+    await first.rescan();
+    await first.whenIdle();
+    await first.saveNow();
+    first.dispose();
+    const bytes = readFileSync(cacheFile);
+    const at = bytes.length - DAMAGED_FROM_END;
+    bytes[at] = (bytes[at] ?? 0) ^ 0xff;
+    writeFileSync(cacheFile, bytes);
+    // Deleted while the window was closed: the damaged cache still lists it.
+    unlinkSync(path.join(dir, 'charlie.txt'));
+    const deleted = vscode.Uri.file(path.join(dir, 'charlie.txt')).toString();
+
+    const notes: string[] = [];
+    const reopened = serviceOver(dir, cacheFile, notes);
+    const seen: { phase: string | undefined; listsDeleted: boolean }[] = [];
+    const stop = reopened.corpus.subscribe(() => seen.push({ phase: reopened.phase, listsDeleted: reopened.corpus.article(deleted) !== undefined }));
+    try {
+      await reopened.rescan();
+      await reopened.whenIdle();
+    } finally {
+      stop();
+      reopened.dispose();
+    }
+    assert.ok(seen.some((state) => state.listsDeleted), `the listing was shown before the damage was found: ${JSON.stringify(seen)}`);
+    const afterLoad = seen.slice(seen.findIndex((state) => state.phase !== 'loading'));
+    assert.deepStrictEqual(afterLoad.filter((state) => state.listsDeleted), [], JSON.stringify(seen));
+    assert.deepStrictEqual([...reopened.corpus.articles()].map((article) => path.basename(vscode.Uri.parse(article.id).fsPath)).sort(), ['alpha.txt', 'bravo.txt']);
+    assert.ok(notes.some((note) => /could not be used/.test(note)), JSON.stringify(notes));
+  });
+});
