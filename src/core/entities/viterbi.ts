@@ -29,7 +29,7 @@ export const MAX_LOWER_RUN = 3;
 /**
  * Whether token `i`, without a capital, may still begin a name: it has a digit and a capitalised word follows it in
  * its sentence ("30 Seconds to Mars", "65th Air Division", "1860 Munich"). 64 of wikigold's 3,558 names (33 ORG)
- * and 48 of CoNLL train's begin so; the lattice kept them all out before the seventh issue-11 session.
+ * and 48 of CoNLL train's begin so, and a lattice that keeps such tokens outside can never tag them.
  */
 function beginsWithNumber(kinds: Uint8Array, position: Uint8Array, count: number, i: number): boolean {
   return ((kinds[i] ?? 0) & TokenKind.HasDigit) !== 0 && i + 1 < count && !((position[i + 1] ?? 0) & 1) && ((kinds[i + 1] ?? 0) & TokenKind.FirstUpper) !== 0;

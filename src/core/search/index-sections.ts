@@ -82,7 +82,6 @@ function* writeStrings(writer: ByteWriter, list: readonly string[]): Generator<v
   }
 }
 
-/** Decodes `count` strings a block at a time; a count that does not match the bytes is a damaged file. */
 /** Hands `take` each block of a string table, inflated and decoded (its strings joined by {@link SEPARATOR}), pausing after each. */
 function* eachStringBlock(bytes: Uint8Array, take: (block: string) => void): Generator<void, void> {
   const reader = new ByteReader(bytes);
@@ -414,26 +413,12 @@ export interface SavedSections {
  * saved.paths.length; // the number of articles
  */
 export function* readSections(payload: Uint8Array, sections: readonly SectionInfo[], options: { readonly listed?: boolean } = {}): Generator<void, SavedSections> {
-  const reader = new ByteReader(payload);
-  const info = new Map<SectionName, SectionInfo>();
-  const bytes = new Map<SectionName, Uint8Array>();
-  for (const section of sections) {
-    info.set(section.name, section);
-    bytes.set(section.name, reader.bytes(section.bytes));
-  }
-  const of = (name: SectionName): { data: Uint8Array; count: number } => {
-    const section = info.get(name);
-    const data = bytes.get(name);
-    if (!section || !data) throw new Error(`News Corpus: the ${name} section is missing.`);
-    return { data, count: section.count };
-  };
+  const { of, count } = cutSections(payload, sections);
   const strings = (name: SectionName): Generator<void, string[]> => readStrings(of(name).data, of(name).count);
   const terms = yield* strings('terms');
   // Read already from the same bytes when the listing went first (see readListing): not inflated twice.
   const paths = options.listed ? [] : yield* strings('paths');
   const titles = options.listed ? [] : yield* strings('titles');
-  const count = of('paths').count;
-  if (of('titles').count !== count || of('columns').count !== count) throw new Error('News Corpus: the article tables disagree.');
   const columns = readColumns(new ByteReader(of('columns').data), count);
   const postings = readPostingTables(of('postings').data, of('postings').count);
   if (postings.offsets.length - 1 > terms.length) throw new Error('News Corpus: the postings name more terms than the dictionary holds.');
@@ -507,6 +492,27 @@ export function listingBytes(sections: readonly SectionInfo[]): number {
 }
 
 /**
+ * The sections `payload` holds back to back as `sections` lists them (up to `last` when given), by name, and the
+ * article count their tables agree on; throws a "News Corpus:" error when one is missing or they disagree.
+ */
+function cutSections(payload: Uint8Array, sections: readonly SectionInfo[], last?: SectionName): { of: (name: SectionName) => { data: Uint8Array; count: number }; count: number } {
+  const reader = new ByteReader(payload);
+  const found = new Map<SectionName, { data: Uint8Array; count: number }>();
+  for (const section of sections) {
+    found.set(section.name, { data: reader.bytes(section.bytes), count: section.count });
+    if (section.name === last) break;
+  }
+  const of = (name: SectionName): { data: Uint8Array; count: number } => {
+    const section = found.get(name);
+    if (!section) throw new Error(`News Corpus: the ${name} section is missing.`);
+    return section;
+  };
+  const count = of('paths').count;
+  if (of('titles').count !== count || of('columns').count !== count) throw new Error('News Corpus: the article tables disagree.');
+  return { of, count };
+}
+
+/**
  * Reads the articles' paths, titles and days (packed: see {@link PackedListing}) from the first {@link listingBytes}
  * bytes of the sections, without the rest of the file: a reopen lists the articles while the rest is still being read. Throws a "News Corpus:" error
  * when the tables do not fit together; nothing here is checked by the file's checksum yet.
@@ -516,19 +522,7 @@ export function listingBytes(sections: readonly SectionInfo[]): number {
  * listing.paths.length; // the number of articles
  */
 export function readListing(start: Uint8Array, sections: readonly SectionInfo[]): PackedListing {
-  const reader = new ByteReader(start);
-  const found = new Map<SectionName, { data: Uint8Array; count: number }>();
-  for (const section of sections) {
-    found.set(section.name, { data: reader.bytes(section.bytes), count: section.count });
-    if (section.name === LAST_LISTING_SECTION) break;
-  }
-  const of = (name: SectionName): { data: Uint8Array; count: number } => {
-    const section = found.get(name);
-    if (!section) throw new Error(`News Corpus: the ${name} section is missing.`);
-    return section;
-  };
-  const count = of('paths').count;
-  if (of('titles').count !== count || of('columns').count !== count) throw new Error('News Corpus: the article tables disagree.');
+  const { of, count } = cutSections(start, sections, LAST_LISTING_SECTION);
   const paths = readJoinedStrings(of('paths').data);
   const titles = readJoinedStrings(of('titles').data);
   return { paths, titles, day: readColumns(new ByteReader(of('columns').data), count).day };
