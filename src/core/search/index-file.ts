@@ -157,15 +157,23 @@ function stale(reason: string): { ok: false; problem: IndexFileProblem } {
  * indexFileSections(await readFile(cache)).find(({ info }) => info.name === 'entities')?.bytes.length;
  */
 export function indexFileSections(bytes: Uint8Array): { info: SectionInfo; bytes: Uint8Array }[] {
-  const metaLength = new DataView(bytes.buffer, bytes.byteOffset + HEADER_BYTES, META_LENGTH_BYTES).getUint32(0, true);
-  const metaStart = HEADER_BYTES + META_LENGTH_BYTES;
-  const meta = JSON.parse(new TextDecoder().decode(bytes.subarray(metaStart, metaStart + metaLength))) as FileMeta;
-  let start = metaStart + metaLength;
-  return meta.sections.map((info) => {
+  const described = fileDescription(bytes);
+  if (!described) throw new Error('News Corpus: the file ends inside its description.');
+  let start = described.start;
+  return described.meta.sections.map((info) => {
     const section = { info, bytes: bytes.subarray(start, start + info.bytes) };
     start += info.bytes;
     return section;
   });
+}
+
+/** The description after the header at the start of `bytes`, and where the sections begin; undefined when `bytes` ends inside it. */
+function fileDescription(bytes: Uint8Array): { meta: FileMeta; start: number } | undefined {
+  if (bytes.length < HEADER_BYTES + META_LENGTH_BYTES) return undefined;
+  const metaStart = HEADER_BYTES + META_LENGTH_BYTES;
+  const start = metaStart + new DataView(bytes.buffer, bytes.byteOffset + HEADER_BYTES, META_LENGTH_BYTES).getUint32(0, true);
+  if (start > bytes.length) return undefined;
+  return { meta: JSON.parse(new TextDecoder().decode(bytes.subarray(metaStart, start))) as FileMeta, start };
 }
 
 /** Why the header at the start of `bytes` is not one this version reads, if it is not. */
@@ -184,8 +192,8 @@ function identityProblem(meta: FileMeta, expected: IndexIdentity): { ok: false; 
   return undefined;
 }
 
-/** Reads the header and checks the checksum (pausing every few MB); returns the payload. */
-function* checkedPayload(bytes: Uint8Array): Generator<void, { ok: true; payload: Uint8Array } | { ok: false; problem: IndexFileProblem }> {
+/** Checks the header, the length and the checksum (pausing every few MB); returns why the file cannot be read, if it cannot. */
+function* fileProblemSteps(bytes: Uint8Array): Generator<void, { ok: false; problem: IndexFileProblem } | undefined> {
   const problem = headerProblem(bytes);
   if (problem) return problem;
   const view = new DataView(bytes.buffer, bytes.byteOffset, HEADER_BYTES);
@@ -193,8 +201,7 @@ function* checkedPayload(bytes: Uint8Array): Generator<void, { ok: true; payload
   if (payloadBytes !== bytes.length - HEADER_BYTES) return corrupt('the file was cut short or has extra bytes');
   const payload = bytes.subarray(HEADER_BYTES);
   const checksum = yield* checksumSteps(payload, 0);
-  if (checksum !== view.getUint32(CHECKSUM_AT, true)) return corrupt('checksum mismatch');
-  return { ok: true, payload };
+  return checksum === view.getUint32(CHECKSUM_AT, true) ? undefined : corrupt('checksum mismatch');
 }
 
 /** A damaged file's error, as the problem it is (the reason inside the problem's own sentence, without its prefix and its full stop). */
@@ -214,16 +221,15 @@ function corruptBy(error: unknown): { ok: false; problem: IndexFileProblem } {
  * const decoded = read.ok ? runAtOnce(decodeSavedSteps(read)) : read;
  */
 export function* readIndexFileSteps(bytes: Uint8Array, expected: IndexIdentity, options: { readonly listed?: boolean } = {}): Generator<void, ReadIndexFile> {
-  const checked = yield* checkedPayload(bytes);
-  if (!checked.ok) return checked;
-  const payload = checked.payload;
+  const fileProblem = yield* fileProblemSteps(bytes);
+  if (fileProblem) return fileProblem;
   try {
-    const metaLength = new DataView(payload.buffer, payload.byteOffset, META_LENGTH_BYTES).getUint32(0, true);
-    const metaEnd = META_LENGTH_BYTES + metaLength;
-    const meta = JSON.parse(new TextDecoder().decode(payload.subarray(META_LENGTH_BYTES, metaEnd))) as FileMeta;
+    const described = fileDescription(bytes);
+    if (!described) return corrupt('the file ends inside its description');
+    const { meta, start } = described;
     const problem = identityProblem(meta, expected);
     if (problem) return problem;
-    return { ok: true, saved: yield* readSections(payload.subarray(metaEnd), meta.sections, options), createdAt: meta.createdAt };
+    return { ok: true, saved: yield* readSections(bytes.subarray(start), meta.sections, options), createdAt: meta.createdAt };
   } catch (error) {
     return corruptBy(error);
   }
@@ -240,12 +246,8 @@ export const INDEX_HEAD_BYTES = 64 * 1024;
 
 /** The sections an index file's description lists, and where they start, if `head` holds the description of the index expected. */
 function describedSections(head: Uint8Array, expected: IndexIdentity): { sections: readonly SectionInfo[]; start: number } | undefined {
-  if (headerProblem(head) || head.length < HEADER_BYTES + META_LENGTH_BYTES) return undefined;
-  const metaLength = new DataView(head.buffer, head.byteOffset + HEADER_BYTES, META_LENGTH_BYTES).getUint32(0, true);
-  const start = HEADER_BYTES + META_LENGTH_BYTES + metaLength;
-  if (start > head.length) return undefined;
-  const meta = JSON.parse(new TextDecoder().decode(head.subarray(HEADER_BYTES + META_LENGTH_BYTES, start))) as FileMeta;
-  return identityProblem(meta, expected) ? undefined : { sections: meta.sections, start };
+  const described = headerProblem(head) ? undefined : fileDescription(head);
+  return described === undefined || identityProblem(described.meta, expected) ? undefined : { sections: described.meta.sections, start: described.start };
 }
 
 /**

@@ -1,0 +1,107 @@
+import * as assert from 'assert';
+import { CorpusIndex } from '../../../src/core/search/corpus-index';
+import { DocStore } from '../../../src/core/search/doc-store';
+import { IndexIdentity, encodeIndexSteps } from '../../../src/core/search/index-file';
+import { NEWS_ENTITIES, article, buildIndex } from './fixtures';
+
+const IDENTITY: IndexIdentity = { root: '/corpus', extractor: 'fake' };
+/** Queries a reader may run while the cache is written: words, a phrase, a prefix, an entity filter, an OR. */
+const QUERIES = ['rates', '"interest rates"', '"the central bank said"', 'bank*', 'person:Putin', 'wheat OR corn', 'Kim Moscow'];
+const ENTITY_KEYS = NEWS_ENTITIES.map((entity) => entity.key);
+
+/** A deterministic pseudo-random sequence in [0, 1) (mulberry32). */
+function randoms(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS = ['the', 'central', 'bank', 'said', 'interest', 'rates', 'would', 'rise', 'wheat', 'corn', 'prices', 'markets', 'fell', 'in', 'of', 'and', 'banking', 'trade', 'talks', 'minister', 'on', 'Tuesday', 'exports', 'grain'];
+const NAMES = ['Putin', 'Vladimir Putin', 'Kim', 'Kim Jong-un', 'Moscow', 'the Kremlin', 'Georgia'];
+
+/**
+ * More articles than a save pauses between in its per-article loops (2,000), with more text than one segment of
+ * the store's text (4 MB): ~2,100 articles of ~2.3 KB (4.8 MB) from a small vocabulary, some sentences naming entities.
+ */
+function corpus(): { path: string; text: string }[] {
+  const next = randoms(20230913);
+  const pick = <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)] as T;
+  return Array.from({ length: 2100 }, (_, at) => {
+    const paragraphs: string[] = [];
+    for (let p = 0; p < 6; p++) {
+      const sentences: string[] = [];
+      for (let s = 0; s < 5; s++) {
+        const words = Array.from({ length: 8 + Math.floor(next() * 8) }, () => pick(WORDS));
+        if (next() < 0.3) words.splice(Math.floor(next() * words.length), 0, pick(NAMES));
+        if (next() < 0.2) words.push('interest', 'rates');
+        const sentence = words.join(' ');
+        sentences.push(`${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`);
+      }
+      paragraphs.push(sentences.join(' '));
+    }
+    const day = String(1 + (at % 28)).padStart(2, '0');
+    return { path: `/corpus/${String(at).padStart(4, '0')}.txt`, text: article(`2023-09-${day}`, `Report ${at} on ${pick(NAMES)}`, ...paragraphs) };
+  });
+}
+
+/** What a reader sees of an index: hits (order, scores, snippets) and totals of each query, every article's entity field and entities, every entity's articles. */
+function seen(index: CorpusIndex, store: DocStore, paths: readonly string[]): unknown {
+  const answers = QUERIES.map((query) => {
+    const response = index.search(query, { limit: 25 });
+    return response.ok ? { query, total: response.total, hits: response.hits.map(({ path, title, score, snippet, date }) => ({ path, title, score, snippet, date })) } : { query, error: response.error };
+  });
+  const fields = paths.map((_, doc) => [...store.entityField(doc)]);
+  const entitiesOf = paths.map((file) => index.entitiesOf(file));
+  const entityArticles = ENTITY_KEYS.map((key) => index.entityArticles(key));
+  const texts = paths.filter((_, at) => at % 97 === 0).map((file) => index.article(file)?.text);
+  return { answers, fields, entitiesOf, entityArticles, texts };
+}
+
+/** Asserts `actual` is `expected`: compared as JSON (deep comparison of it all at each of ~90 pauses took seconds), deeply when they differ, for the diff. */
+function same(actual: unknown, expected: unknown, message: string): void {
+  if (JSON.stringify(actual) !== JSON.stringify(expected)) assert.deepStrictEqual(actual, expected, message);
+}
+
+describe('reads while a save pauses', function () {
+  this.timeout(60_000);
+
+  it('give the same hits, totals, snippets, phrases and entities as an index never saved, at every pause and after', () => {
+    const articles = corpus();
+    const bytes = articles.reduce((sum, { text }) => sum + Buffer.byteLength(text), 0);
+    assert.ok(bytes > 1.1 * (1 << 22), `${bytes} bytes of text: more than one 4 MB segment of the store`);
+    const paths = articles.map(({ path }) => path);
+    const index = buildIndex(articles, NEWS_ENTITIES);
+    const twin = buildIndex(articles, NEWS_ENTITIES);
+    // Both are compacted already: parts() changes neither, and the twin's is asked for once, before any read.
+    const { store } = index.parts();
+    const twinStore = twin.parts().store;
+    const expected = seen(twin, twinStore, paths);
+    const answers = (expected as { answers: { total?: number }[] }).answers;
+    assert.ok(
+      answers.every((answer) => (answer.total ?? 0) > 0),
+      'every query finds articles',
+    );
+    same(seen(index, store, paths), expected, 'before the save');
+
+    const steps = encodeIndexSteps(index.parts(), IDENTITY);
+    let pauses = 0;
+    let mixed = 0;
+    let allCoded = 0;
+    for (let step = steps.next(); !step.done; step = steps.next()) {
+      pauses++;
+      const coded = paths.filter((_, doc) => store.storedText(doc).form === 'coded').length;
+      if (coded > 0 && coded < paths.length) mixed++;
+      if (coded === paths.length) allCoded++;
+      same(seen(index, store, paths), expected, `at pause ${pauses} (${coded} of ${paths.length} texts coded)`);
+    }
+    assert.ok(mixed > 2, `${mixed} pauses while the texts were being coded`);
+    assert.ok(allCoded > 2, `${allCoded} pauses once every text was coded`);
+    same(seen(index, store, paths), expected, 'after the save');
+    same(seen(twin, twinStore, paths), expected, 'the twin itself is unchanged');
+  });
+});
