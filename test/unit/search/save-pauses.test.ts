@@ -3,23 +3,12 @@ import { CorpusIndex } from '../../../src/core/search/corpus-index';
 import { DocStore } from '../../../src/core/search/doc-store';
 import { IndexIdentity, encodeIndexSteps } from '../../../src/core/search/index-file';
 import { NEWS_ENTITIES, article, buildIndex } from './fixtures';
+import { seededRandom } from '../../../src/core/random';
 
 const IDENTITY: IndexIdentity = { root: '/corpus', extractor: 'fake' };
 /** Queries a reader may run while the cache is written: words, a phrase, a prefix, an entity filter, an OR. */
 const QUERIES = ['rates', '"interest rates"', '"the central bank said"', 'bank*', 'person:Putin', 'wheat OR corn', 'Kim Moscow'];
 const ENTITY_KEYS = NEWS_ENTITIES.map((entity) => entity.key);
-
-/** A deterministic pseudo-random sequence in [0, 1) (mulberry32). */
-function randoms(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = ['the', 'central', 'bank', 'said', 'interest', 'rates', 'would', 'rise', 'wheat', 'corn', 'prices', 'markets', 'fell', 'in', 'of', 'and', 'banking', 'trade', 'talks', 'minister', 'on', 'Tuesday', 'exports', 'grain'];
 const NAMES = ['Putin', 'Vladimir Putin', 'Kim', 'Kim Jong-un', 'Moscow', 'the Kremlin', 'Georgia'];
@@ -29,7 +18,7 @@ const NAMES = ['Putin', 'Vladimir Putin', 'Kim', 'Kim Jong-un', 'Moscow', 'the K
  * the store's text (4 MB): ~2,100 articles of ~2.3 KB (4.8 MB) from a small vocabulary, some sentences naming entities.
  */
 function corpus(): { path: string; text: string }[] {
-  const next = randoms(20230913);
+  const next = seededRandom(20230913);
   const pick = <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)] as T;
   return Array.from({ length: 2100 }, (_, at) => {
     const paragraphs: string[] = [];
