@@ -606,7 +606,7 @@ export class CorpusService implements vscode.Disposable {
       this.setPhase('loading');
       progress.report({ message: `opening the index of ${toDisplayText(folder.name)}…` });
       let listing: Promise<void> | undefined;
-      const onListing = (summaries: readonly ArticleSummary[]) => (listing = this.listSaved(summaries));
+      const onListing = (summaries: Iterable<ArticleSummary>) => (listing = this.listSaved(summaries));
       const loaded = await index.load(listEarly ? { ignoreCache: rebuild, onListing } : { ignoreCache: rebuild });
       await listing;
       if (loaded.message !== undefined) this.deps.notify(`News Corpus: the saved index of ${folder.name} could not be used (${loaded.message}); it is rebuilt from the articles.`);
@@ -618,7 +618,7 @@ export class CorpusService implements vscode.Disposable {
   }
 
   /** Lists the articles of a saved index not loaded yet, in slices as {@link publish} does. */
-  private async listSaved(summaries: readonly ArticleSummary[]): Promise<void> {
+  private async listSaved(summaries: Iterable<ArticleSummary>): Promise<void> {
     const articles = await runInSlices(articleSteps(summaries));
     this.corpus.update({ articles });
   }

@@ -77,7 +77,8 @@ export interface RunOptions {
  */
 export interface LoadOptions {
   readonly ignoreCache?: boolean;
-  readonly onListing?: (articles: readonly ArticleSummary[]) => void;
+  /** Hears the articles as an iterable made as it is read, so that the listener makes them in its own slices. */
+  readonly onListing?: (articles: Iterable<ArticleSummary>) => void;
 }
 
 /**
@@ -128,6 +129,11 @@ function summaryOf(article: Pick<AnalyzedArticleMeta, 'path' | 'title' | 'day'>)
   const summary = { path: article.path, title: article.title };
   const date = dayString(article.day);
   return date === undefined ? summary : { ...summary, date };
+}
+
+/** The articles of a saved listing, each made when read: 100,000 made at once were one long task on the host. */
+function* listedSummaries(listing: SavedListing): Generator<ArticleSummary> {
+  for (let doc = 0; doc < listing.paths.length; doc++) yield summaryOf({ path: listing.paths[doc] ?? '', title: listing.titles[doc] ?? '', day: listing.day[doc] ?? 0 });
 }
 
 function sameStamp(file: FileJob, stamp: { size: number; mtimeMs: number } | undefined): boolean {
@@ -324,7 +330,7 @@ export class IndexService {
     if (file === undefined) return { ok: false };
     // Read, checked and inflated (off this thread, given a reader: see readCacheFile, which lists the articles
     // first); what lists the articles and answers a search is built here now, the entity table later (see prepareLater).
-    const listed = onListing && ((listing: SavedListing) => onListing(listing.paths.map((path, doc) => summaryOf({ path, title: listing.titles[doc] ?? '', day: listing.day[doc] ?? 0 }))));
+    const listed = onListing && ((listing: SavedListing) => onListing(listedSummaries(listing)));
     const cache = await readCacheFile(file, this.identity(), this.options.cacheReaderPath, listed);
     if (!cache.found) return { ok: false };
     const decoded = cache.read.ok ? await runInSlices(decodeSavedSteps(cache.read, { staged: true })) : cache.read;

@@ -123,7 +123,9 @@ export class Workbench {
     const input = this.quickInput();
     await input.waitFor();
     await input.fill(`>${title}`);
-    await this.quickInputRows().filter({ hasText: title }).first().waitFor();
+    // Enter runs the focused row: wait until the filter has put the command there, not only somewhere in the list
+    // (a recently used command stays focused until the typed text is applied).
+    await this.activeQuickInputRow().filter({ hasText: title }).waitFor();
     await this.page.keyboard.press('Enter');
   }
 

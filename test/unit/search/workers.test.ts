@@ -328,7 +328,7 @@ describe('readCacheFile', function () {
   it('lets a load list the saved articles before it is done, as the loaded index lists them', async () => {
     const service = new IndexService({ root: dir, cacheFile, extractor: { kind: 'none' }, workers: 1, cacheReaderPath: DEFAULT_CACHE_READER_PATH });
     let listed: { articles: readonly ArticleSummary[]; loaded: boolean } | undefined;
-    const outcome = await service.load({ onListing: (articles) => (listed = { articles, loaded: service.isLoaded }) });
+    const outcome = await service.load({ onListing: (articles) => (listed = { articles: [...articles], loaded: service.isLoaded }) });
     assert.strictEqual(outcome.source, 'cache');
     assert.deepStrictEqual(listed, { articles: [...service.index.summaries()], loaded: false });
     await service.dispose();
