@@ -135,9 +135,9 @@ describe('Corpus panels', function () {
     await focusWorkbench();
     await workbench.runCommand('News Corpus: Show Entity Network');
     await workbench.quickInput().fill('trump');
-    await workbench.page.keyboard.press('Enter');
+    await workbench.quickInput().press('Enter');
     await workbench.activeQuickInputRow().filter({ hasText: 'Donald Trump' }).waitFor();
-    await workbench.page.keyboard.press('Enter');
+    await workbench.quickInput().press('Enter');
     const view = workbench.webview();
     await view.locator('h1', { hasText: 'Entity Network: Donald Trump' }).waitFor();
     assert.ok((await view.locator('g.node').count()) > 3, 'neighbours are drawn');

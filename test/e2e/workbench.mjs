@@ -124,9 +124,10 @@ export class Workbench {
     await input.waitFor();
     await input.fill(`>${title}`);
     // Enter runs the focused row: wait until the filter has put the command there, not only somewhere in the list
-    // (a recently used command stays focused until the typed text is applied).
+    // (a recently used command stays focused until the typed text is applied). Pressed in the box itself: a panel's
+    // webview redrawing can take the keyboard's focus back in between.
     await this.activeQuickInputRow().filter({ hasText: title }).waitFor();
-    await this.page.keyboard.press('Enter');
+    await input.press('Enter');
   }
 
   /** The text box of the quick input (command palette, quick pick). */
