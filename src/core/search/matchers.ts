@@ -1,4 +1,5 @@
 import { DocStore } from './doc-store';
+import { Growable } from './growable';
 import { PostingList, bodyCount, findDoc, postingCount, seekDoc } from './postings';
 import { Scorer } from './scoring';
 
@@ -57,29 +58,24 @@ export interface ScoreSums {
  * found.keep((doc) => doc > 5); // found.length: 1, found.at(0): 7
  */
 export class DocList {
-  private docs = new Uint32Array(INITIAL_DOC_LIST);
-  private count = 0;
+  /** Grows as {@link Growable} does and keeps its room when cleared. */
+  private readonly docs = new Growable(Uint32Array);
 
   get length(): number {
-    return this.count;
+    return this.docs.length;
   }
 
   at(index: number): number {
-    return this.docs[index] ?? 0;
+    return this.docs.array[index] ?? 0;
   }
 
   push(doc: number): void {
-    if (this.count === this.docs.length) {
-      const grown = new Uint32Array(this.docs.length * 2);
-      grown.set(this.docs);
-      this.docs = grown;
-    }
-    this.docs[this.count++] = doc;
+    this.docs.push(doc);
   }
 
   /** Empties the list, keeping its room. */
   clear(): void {
-    this.count = 0;
+    this.docs.clear();
   }
 
   /**
@@ -87,28 +83,25 @@ export class DocList {
    * some of them in place without a call per document.
    */
   put(index: number, doc: number): void {
-    this.docs[index] = doc;
+    this.docs.array[index] = doc;
   }
 
   /** Keeps the first `length` documents. */
   truncate(length: number): void {
-    this.count = Math.min(this.count, length);
+    this.docs.length = Math.min(this.docs.length, length);
   }
 
   /** Keeps the documents `keep` says yes to, in their order. */
   keep(keep: (doc: number) => boolean): void {
-    const docs = this.docs;
+    const docs = this.docs.array;
     let kept = 0;
-    for (let i = 0; i < this.count; i++) {
+    for (let i = 0; i < this.docs.length; i++) {
       const doc = docs[i] ?? 0;
       if (keep(doc)) docs[kept++] = doc;
     }
-    this.count = kept;
+    this.docs.length = kept;
   }
 }
-
-/** Room a {@link DocList} starts with; it doubles as needed and keeps its room. */
-const INITIAL_DOC_LIST = 1024;
 
 /**
  * Adds `score` to `doc`'s sum in `into`: the pass's first score of a document stamps it and lists it in `found` (when given).
