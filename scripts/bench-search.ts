@@ -120,8 +120,6 @@ interface Figures {
   readonly reopenLoadMs: number;
   /** The rest of the load after the reopen, in the background (entity table and fields, term tree, entity figures). */
   readonly reopenRestMs: number;
-  /** Heap and typed arrays the index reopened from the cache holds right after the open. */
-  readonly reopenedMb: number;
   readonly heapMb: number;
   readonly arrayBuffersMb: number;
   readonly rssMb: number;
@@ -141,8 +139,6 @@ interface BuildWithoutEntities {
   readonly indexMb: number;
   readonly cacheMb: number;
   readonly reopenMs: number;
-  /** Heap and typed arrays the index reopened from the cache holds right after the open (lazily decoded parts not decoded yet). */
-  readonly reopenedMb: number;
 }
 
 /**
@@ -309,7 +305,7 @@ function fillOsCache(dir: string): number {
  * both sides measured at the same stage (when this build ran beside the other's live index and reopened before
  * it, "all entity data" in memory and in the reopen came out negative). Leaves its cache for {@link measure}.
  */
-async function coldBuildWithoutEntities(dir: string, cacheFile: string): Promise<Omit<BuildWithoutEntities, 'reopenMs' | 'reopenedMb'>> {
+async function coldBuildWithoutEntities(dir: string, cacheFile: string): Promise<Omit<BuildWithoutEntities, 'reopenMs'>> {
   const before = heapAndBuffersMb();
   const started = performance.now();
   const service = new IndexService({ root: dir, cacheFile, extractor: { kind: 'none' } });
@@ -350,7 +346,7 @@ async function buildSaveAndQuery(
   dir: string,
   cacheFile: string,
   extractor: ExtractorSpec,
-): Promise<Omit<Figures, 'fillCacheMs' | 'reopenMs' | 'reopenLoadMs' | 'reopenRestMs' | 'reopenStallMs' | 'reopenedMb' | 'rgP50' | 'rgP95' | 'browsing' | 'cost' | 'reopened' | 'loadAtEnd' | 'corrections' | 'sections'>> {
+): Promise<Omit<Figures, 'fillCacheMs' | 'reopenMs' | 'reopenLoadMs' | 'reopenRestMs' | 'reopenStallMs' | 'rgP50' | 'rgP95' | 'browsing' | 'cost' | 'reopened' | 'loadAtEnd' | 'corrections' | 'sections'>> {
   rmSync(cacheFile, { force: true });
   const withoutEntities = extractor.kind === 'none' ? undefined : await coldBuildWithoutEntities(dir, cacheWithoutEntities(cacheFile));
   const beforeMb = heapAndBuffersMb();
@@ -390,7 +386,7 @@ async function buildSaveAndQuery(
     loadAtStart,
     peakRssMb,
     // The reopen without entities is timed by measure(), after the one with.
-    withoutEntities: { ...(withoutEntities ?? { ms: coldMs, indexMb, cacheMb }), reopenMs: Number.NaN, reopenedMb: Number.NaN },
+    withoutEntities: { ...(withoutEntities ?? { ms: coldMs, indexMb, cacheMb }), reopenMs: Number.NaN },
     indexMb,
     entities: service.index.entityCount,
     maxStallMs,
@@ -412,8 +408,7 @@ async function buildSaveAndQuery(
  * Opens the saved index in a new service, as a new window does: listing, stat, load; stalls watched until the
  * work queued behind the open is done. Returns the reopened index too, which keeps answering after `dispose`.
  */
-async function reopen(dir: string, cacheFile: string, extractor: ExtractorSpec): Promise<{ reopenMs: number; reopenLoadMs: number; reopenRestMs: number; reopenStallMs: number; reopenedMb: number; index: CorpusIndex }> {
-  const before = heapAndBuffersMb();
+async function reopen(dir: string, cacheFile: string, extractor: ExtractorSpec): Promise<{ reopenMs: number; reopenLoadMs: number; reopenRestMs: number; reopenStallMs: number; index: CorpusIndex }> {
   const reopenStart = performance.now();
   const files = listArticleFiles(dir);
   const stall = stallMonitor();
@@ -425,7 +420,7 @@ async function reopen(dir: string, cacheFile: string, extractor: ExtractorSpec):
   const reopenRestMs = performance.now() - reopenStart - reopenMs;
   const reopenStallMs = stall().ms;
   if (outcome.source !== 'cache') throw new Error(`News Corpus: the reopen did not use the cache (${outcome.message ?? 'no message'}).`);
-  return { reopenMs, reopenLoadMs: outcome.loadMs, reopenRestMs, reopenStallMs, reopenedMb: heapAndBuffersMb() - before, index: reopened.index };
+  return { reopenMs, reopenLoadMs: outcome.loadMs, reopenRestMs, reopenStallMs, index: reopened.index };
 }
 
 /** Reopens the saved index, queries it, then browses its entities; the reopened index is dropped when this returns. */
@@ -433,7 +428,7 @@ async function reopenAndBrowse(
   dir: string,
   cacheFile: string,
   extractor: ExtractorSpec,
-): Promise<{ reopenMs: number; reopenLoadMs: number; reopenRestMs: number; reopenStallMs: number; reopenedMb: number; reopened: ReopenedQueries; browsing: BrowsingFigures; corrections: CorrectionFigures }> {
+): Promise<{ reopenMs: number; reopenLoadMs: number; reopenRestMs: number; reopenStallMs: number; reopened: ReopenedQueries; browsing: BrowsingFigures; corrections: CorrectionFigures }> {
   const { index, ...reopened } = await reopen(dir, cacheFile, extractor);
   return { ...reopened, reopened: reopenedQueries(index), browsing: browseEntities(index, dir), corrections: correctionFigures(index) };
 }
@@ -618,8 +613,8 @@ async function measure(count: number, length: ArticleLength, extractor: Extracto
   const sections = cacheSections(readFileSync(cacheFile)).map(({ info }) => ({ name: info.name, mb: info.bytes / MB }));
   // Without a model the build was the one without entities, and its reopen the one just timed.
   const withoutEntities = extractor.kind === 'none'
-    ? { ...built.withoutEntities, reopenMs: reopened.reopenMs, reopenedMb: reopened.reopenedMb }
-    : await reopen(dir, cacheWithoutEntities(cacheFile), { kind: 'none' }).then(({ reopenMs, reopenedMb }) => ({ ...built.withoutEntities, reopenMs, reopenedMb }));
+    ? { ...built.withoutEntities, reopenMs: reopened.reopenMs }
+    : await reopen(dir, cacheWithoutEntities(cacheFile), { kind: 'none' }).then(({ reopenMs }) => ({ ...built.withoutEntities, reopenMs }));
   rmSync(cacheFile, { force: true });
   rmSync(cacheWithoutEntities(cacheFile), { force: true });
   const figures: Figures = { ...built, withoutEntities, fillCacheMs, ...reopened, cost, sections, loadAtEnd: 0 };
@@ -670,9 +665,6 @@ const COST_NOTES: readonly string[] = [
   '- entity table in memory: heap used + array buffers after a full GC, with the decoded index parts, less the same once their entity table',
   '  and figures are dropped, less the figures alone.',
   '- per-entity figures in memory: heap used + array buffers after a full GC, with the decoded index parts, less the same once their saved figures are dropped.',
-  '- all entity data in memory, reopened: heap + array buffers held by the index reopened from its cache right after the open, with entity',
-  '  extraction less without (entity terms, postings and forward-index pairs besides the table and figures): both indexes at the same',
-  '  stage, where the built ones are not (their texts are coded or not depending on the build, which made this row negative at 100k).',
   "- 'entities' cache section: its bytes, from the section table in the cache file's description, and its share of the whole cache file.",
   '- all entity data in the cache: the cache file with entity extraction less the one without, as a share of the one with.',
   "- decoding the 'entities' section: the entity model's part of a reopen (names, spellings, roles, saved figures), timed alone, and its",
@@ -783,7 +775,6 @@ function printTable(results: readonly Figures[], length: ArticleLength): void {
     row('  entity table in memory', results.map((r) => mb1(r.cost.tableMb))),
     row('  per-entity figures in memory', results.map((r) => mb1(r.cost.figuresMb))),
     row('  table + figures', results.map((r) => mb1(r.cost.tableMb + r.cost.figuresMb))),
-    row('  all entity data in memory, reopened', results.map((r) => mb1(r.reopenedMb - r.withoutEntities.reopenedMb))),
     row("  'entities' cache section", results.map((r) => mb1(r.cost.entitiesSectionMb))),
     row('    share of the cache file', results.map((r) => share(r.cost.entitiesSectionMb, r.cost.cacheMb))),
     row('  all entity data in the cache', results.map((r) => share(r.cacheMb - r.withoutEntities.cacheMb, r.cacheMb))),

@@ -128,8 +128,7 @@ function* articleSteps(summaries: Iterable<ArticleSummary>, articles: CorpusArti
 }
 
 function skippedOf(file: SkippedArticle): SkippedFile {
-  const uri = uriOfIndexPath(file.path);
-  return { id: uri.toString(), path: displayPath(uri), reason: file.code, message: file.reason };
+  return { id: idOfIndexPath(file.path), path: displayPath(uriOfIndexPath(file.path)), reason: file.code, message: file.reason };
 }
 
 /** Prepares candidates for indexing, a few at a time; files that vanished are left out. */
