@@ -127,6 +127,7 @@ export class WordCodec {
    * be longer), or {@link LONG_TERM} for a longer term (an entity term: never a body word): read by id when
    * locating words, as reading the strings' lengths missed the caches. A byte each, as a quarter of the
    * 4-byte table's reads missed the caches too (~150,000 terms at 100,000 articles: 150 KB instead of 600).
+   * 0 for a term not yet met by a located word (see {@link lengthsOfTerms}).
    */
   private termLengths = new Uint8Array(0);
   private readonly scratch = new TextBuffer();
@@ -339,18 +340,26 @@ export class WordCodec {
     return finder.stopped;
   }
 
-  /** {@link termLengths}, extended to the terms added since it was made. */
+  /**
+   * {@link termLengths}, as long as the term list: an entry is 0 until {@link termLength} fills it, the first time a
+   * located word has that term. Filling all ~150,000 terms' entries at once (entity terms included, which are never
+   * body words) made the first snippet after a reopen wait ~5 ms; the first snippets meet a few thousand terms.
+   */
   private lengthsOfTerms(): Uint8Array {
     const terms = this.terms;
     if (this.termLengths.length >= terms.length) return this.termLengths;
     const lengths = new Uint8Array(terms.length);
     lengths.set(this.termLengths);
-    for (let id = this.termLengths.length; id < terms.length; id++) {
-      const term = terms[id] ?? '';
-      lengths[id] = Math.min(LONG_TERM, term.length * 2 + (isAscii(term) ? 0 : 1));
-    }
     this.termLengths = lengths;
     return lengths;
+  }
+
+  /** The {@link termLengths} entry of term `id`, written into `lengths` (that table) for the next word with it. */
+  private termLength(id: number, lengths: Uint8Array): number {
+    const term = this.terms[id] ?? '';
+    const entry = Math.min(LONG_TERM, term.length * 2 + (isAscii(term) ? 0 : 1));
+    lengths[id] = entry;
+    return entry;
   }
 
   /**
@@ -470,7 +479,8 @@ export class WordCodec {
       }
       const start = char + gapLength;
       let literal: Uint8Array = EMPTY;
-      const lengthAndFlag = termLengths[id] ?? 0;
+      let lengthAndFlag = termLengths[id] ?? 0;
+      if (lengthAndFlag === 0) lengthAndFlag = this.termLength(id, termLengths);
       let length = lengthAndFlag >>> 1;
       if (variant === LITERAL) {
         literal = literals.next();

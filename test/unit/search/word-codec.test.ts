@@ -42,12 +42,21 @@ function analyse(texts: readonly string[]): { articles: Analysed[]; terms: reado
  * pieces of text decoded from restart points (from everywhere in the text), and the snippets of its words.
  */
 function checkLayout(codec: WordCodec, bytes: Uint8Array, article: Analysed, idOf: ReadonlyMap<string, number>): void {
+  if (article.text.length > LARGEST_CHECKED) {
+    assert.ok(codec.layout(bytes), 'coded by its words');
+    return;
+  }
+  const tokens = tokenize(article.text, article.bodyStart);
+  const spansAt = (positions: number[]): { start: number; end: number }[] => positions.map((at) => ({ start: tokens[at]?.start ?? -1, end: tokens[at]?.end ?? -1 }));
+  // The pass that decodes the ids and locates every word first: it meets each of the article's terms that no
+  // earlier article had, whose lengths the codec reads from the terms only then.
+  const bodyIds = new Uint32Array(article.bodyIds.length);
+  const located = codec.locate(bytes, bodyIds, new RestartPoints());
+  assert.deepStrictEqual(bodyIds, article.bodyIds);
+  assert.deepStrictEqual(located?.spans(tokens.map((_, at) => at)), spansAt(tokens.map((_, at) => at)));
   const restarts = new RestartPoints();
   const words = codec.layout(bytes, restarts);
   assert.ok(words, 'coded by its words');
-  if (article.text.length > LARGEST_CHECKED) return;
-  const tokens = tokenize(article.text, article.bodyStart);
-  const spansAt = (positions: number[]): { start: number; end: number }[] => positions.map((at) => ({ start: tokens[at]?.start ?? -1, end: tokens[at]?.end ?? -1 }));
   // A few words first (restart points up to the last of them), then all of them from those points, then a few
   // again by a second layout that starts from every point the first left.
   const few = tokens.map((_, at) => at).filter((at) => at % 37 === 5 || at === tokens.length - 1);
