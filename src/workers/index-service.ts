@@ -144,8 +144,9 @@ function* listedSummaries(listing: SavedListing): Generator<ArticleSummary> {
  */
 async function writeStreamed(file: string, parts: IndexParts, identity: IndexIdentity): Promise<void> {
   const handle = await open(file, 'w');
+  // Settled writes only (a failure is kept, not thrown): awaited before closing, also when encoding fails.
+  const writes: Promise<void>[] = [];
   try {
-    const writes: Promise<void>[] = [];
     let failure: unknown;
     let position = 0;
     const head = await runInSlices(
@@ -164,6 +165,7 @@ async function writeStreamed(file: string, parts: IndexParts, identity: IndexIde
     if (failure !== undefined) throw failure;
     await handle.write(head, 0, head.length, 0);
   } finally {
+    await Promise.all(writes);
     await handle.close();
   }
 }
