@@ -8,7 +8,7 @@
 // when none is given; --short: Reuters stories at their own length, under 1 KB, as the benchmark measured before
 // issue 13; --no-entities: build without the entity model, ~5× faster, for the index's own figures; --hover: only
 // the Entities view and hover card rows, on an index reopened from a cache kept between runs, built when missing)
-import { spawnSync } from 'node:child_process';
+import { fork, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -203,6 +203,36 @@ interface EntityModelCost {
   readonly cacheMb: number;
 }
 
+/** The argument that makes this script a child process of itself, for one task ({@link inChild}). */
+const CHILD_FLAG = '--child';
+
+/**
+ * Runs a task of this script (`task`: its arguments after {@link CHILD_FLAG}) in a child process, with the same
+ * Node options, and gives what it sends back. A build's peak RSS is the process's: memory freed by an earlier
+ * build (another size, or the build without entities) stays mapped by the C allocator and counted there (120 MB
+ * more at 100,000 articles than in a fresh process, as a window opening the folder is), so each runs in its own.
+ */
+function inChild<T>(task: readonly string[]): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const child = fork(process.argv[1] ?? '', [CHILD_FLAG, ...task], { execArgv: process.execArgv, serialization: 'advanced' });
+    const replies: T[] = [];
+    child.on('message', (message) => replies.push(message as T));
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      const [reply] = replies;
+      if (reply === undefined) reject(new Error(`the benchmark's child process (${task.join(' ')}) exited with code ${code} and no result.`));
+      else resolve(reply);
+    });
+  });
+}
+
+/** A task of {@link inChild}, in the child process: its result sent to the parent. */
+async function runChildTask([task, ...rest]: readonly string[], length: ArticleLength, extractor: ExtractorSpec, withRipgrep: boolean): Promise<void> {
+  const result = task === 'without-entities' ? await coldBuildWithoutEntities(rest[0] ?? '', rest[1] ?? '') : await measure(Number(rest[0]), length, extractor, withRipgrep);
+  await new Promise<void>((resolve, reject) => process.send?.(result, (error: Error | null) => (error ? reject(error) : resolve())));
+  process.disconnect?.();
+}
+
 function gc(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
@@ -304,6 +334,8 @@ function fillOsCache(dir: string): number {
  * build with entities, from the same state (no other index alive), and reopened right after that build's reopen:
  * both sides measured at the same stage (when this build ran beside the other's live index and reopened before
  * it, "all entity data" in memory and in the reopen came out negative). Leaves its cache for {@link measure}.
+ * Run in a process of its own ({@link inChild}): the memory its build freed stays mapped by the C allocator, and
+ * counted in the peak RSS of the build with entities that followed it in one process.
  */
 async function coldBuildWithoutEntities(dir: string, cacheFile: string): Promise<Omit<BuildWithoutEntities, 'reopenMs'>> {
   const before = heapAndBuffersMb();
@@ -348,7 +380,7 @@ async function buildSaveAndQuery(
   extractor: ExtractorSpec,
 ): Promise<Omit<Figures, 'fillCacheMs' | 'reopenMs' | 'reopenLoadMs' | 'reopenRestMs' | 'reopenStallMs' | 'rgP50' | 'rgP95' | 'browsing' | 'cost' | 'reopened' | 'loadAtEnd' | 'corrections' | 'sections'>> {
   rmSync(cacheFile, { force: true });
-  const withoutEntities = extractor.kind === 'none' ? undefined : await coldBuildWithoutEntities(dir, cacheWithoutEntities(cacheFile));
+  const withoutEntities = extractor.kind === 'none' ? undefined : await inChild<Awaited<ReturnType<typeof coldBuildWithoutEntities>>>(['without-entities', dir, cacheWithoutEntities(cacheFile)]);
   const beforeMb = heapAndBuffersMb();
   const loadAtStart = loadavg()[0] ?? 0;
   const cpuStart = process.cpuUsage();
@@ -806,6 +838,10 @@ async function main(): Promise<void> {
   const sizes = args.map(Number).filter((size) => size > 0);
   const extractor: ExtractorSpec = existsSync(MODEL) && !args.includes('--no-entities') ? { kind: 'model', modelPath: MODEL } : { kind: 'none' };
   const withRipgrep = hasRipgrep();
+  if (args[0] === CHILD_FLAG) {
+    await runChildTask(args.slice(1), length, extractor, withRipgrep);
+    return;
+  }
   console.log(`News Corpus search benchmark — ${length === 'real' ? 'real-length articles (12–40 paragraphs)' : 'short articles (--short)'}, load average ${loadavg().map((load) => load.toFixed(2)).join(' ')}`);
   console.log(`Entities: ${extractor.kind === 'model' ? `entity model ${MODEL}` : 'not extracted (--no-entities, or no entity model found)'}`);
   if (!withRipgrep) console.log('ripgrep (rg) is not installed: skipping the ripgrep comparison.');
@@ -822,7 +858,7 @@ async function main(): Promise<void> {
   const results: Figures[] = [];
   for (const size of sizes.length > 0 ? sizes : DEFAULT_SIZES) {
     console.log(`… ${size.toLocaleString('en-US')} articles`);
-    results.push(await measure(size, length, extractor, withRipgrep));
+    results.push(await inChild<Figures>(['measure', String(size), ...args.filter((arg) => arg.startsWith('--'))]));
   }
   printTable(results, length);
 }

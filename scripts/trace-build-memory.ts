@@ -7,6 +7,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { CorpusIndex } from '../src/core/search/corpus-index';
+import { DocStore } from '../src/core/search/doc-store';
 import { IndexService } from '../src/workers/index-service';
 import { listArticleFiles } from '../src/workers/list-files';
 import { benchCorpus } from './bench-corpus';
@@ -96,6 +97,23 @@ async function main(): Promise<void> {
   };
   stamp('compact', 'compaction');
   stamp('prepare', 'prepare');
+  // The save's own steps, which are the store's generators: each is a phase until the next begins.
+  const stampSteps = (name: 'codecSteps' | 'codeTextSteps' | 'letIdsGoSteps', label: string, after: string): void => {
+    const methods = DocStore.prototype as unknown as Record<string, (this: DocStore, ...args: unknown[]) => Generator<void, unknown>>;
+    const original = methods[name];
+    if (original === undefined) throw new Error(`News Corpus: DocStore has no ${name} to trace.`);
+    methods[name] = function* (this: DocStore, ...rest: unknown[]) {
+      sample();
+      phase = label;
+      const result: unknown = yield* original.apply(this, rest);
+      sample();
+      phase = after;
+      return result;
+    };
+  };
+  stampSteps('codecSteps', 'save: text codes', 'save: coding texts');
+  stampSteps('codeTextSteps', 'save: coding texts', 'save: title ids');
+  stampSteps('letIdsGoSteps', 'save: letting ids go', 'save: other sections, writing');
 
   const cacheFile = path.join(tmpdir(), `news-corpus-trace-${process.pid}.ncidx`);
   const cpu = process.cpuUsage();
@@ -124,7 +142,7 @@ async function main(): Promise<void> {
   let overall: Sample | undefined;
   for (const [name, peak] of peaks) {
     console.log(`  ${name.padEnd(34)} ${describe(peak)}`);
-    if (name !== 'save' && (overall === undefined || peak.rss > overall.rss)) overall = peak;
+    if (!name.startsWith('save') && (overall === undefined || peak.rss > overall.rss)) overall = peak;
   }
   if (overall) console.log(`peak RSS of the build ${(overall.rss / MB).toFixed(0)} MB (${((overall.rss / MB / textMb) * 100).toFixed(0)} % of the text), sampled every ${every} ms`);
   console.log(`kernel high-water mark of the build: ${buildHighWater}; of the save: ${highWaterMark()}`);

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import { SearchCorrections } from '../core/curation/corrected-search';
 import { AnalyzedArticleMeta, AnalyzedBatch, SkippedArticle } from '../core/search/analyzed-batch';
 import { dayString } from '../core/search/date-values';
-import { ArticleSummary, CorpusIndex, SearchOptions, SearchResponse } from '../core/search/corpus-index';
-import { IndexIdentity, decodeSavedSteps, encodeIndexSteps } from '../core/search/index-file';
+import { ArticleSummary, CorpusIndex, IndexParts, SearchOptions, SearchResponse } from '../core/search/corpus-index';
+import { IndexIdentity, decodeSavedSteps, streamIndexSteps } from '../core/search/index-file';
 import { SavedListing } from '../core/search/index-sections';
 import { MatchesPerDay } from '../core/search/matches-per-day';
 import { DEFAULT_SLICE_MS, runInSlices } from '../core/search/time-slices';
@@ -136,6 +136,40 @@ function* listedSummaries(listing: SavedListing): Generator<ArticleSummary> {
   for (let doc = 0; doc < listing.paths.length; doc++) yield summaryOf({ path: listing.paths[doc] ?? '', title: listing.titles[doc] ?? '', day: listing.day[doc] ?? 0 });
 }
 
+/**
+ * Writes an index to `file` as it is encoded ({@link streamIndexSteps}): each chunk is written where it goes as soon
+ * as it is made, and let go once written, so that the file is never held whole (at 100,000 real-length articles its
+ * sections other than the texts, which the index keeps anyway, were ~70 MB at the save's peak of memory); the head
+ * goes last, over the room left for it.
+ */
+async function writeStreamed(file: string, parts: IndexParts, identity: IndexIdentity): Promise<void> {
+  const handle = await open(file, 'w');
+  // Settled writes only (a failure is kept, not thrown): awaited before closing, also when encoding fails.
+  const writes: Promise<void>[] = [];
+  try {
+    let failure: unknown;
+    let position = 0;
+    const head = await runInSlices(
+      streamIndexSteps(parts, identity, (chunk) => {
+        // Positional writes need no order among themselves: each is under way while the next chunk is made.
+        writes.push(
+          handle.write(chunk, 0, chunk.length, position).then(
+            ({ bytesWritten }) => void (bytesWritten === chunk.length || (failure ??= new Error(`News Corpus: the index cache ${file} was written short.`))),
+            (error: unknown) => void (failure ??= error),
+          ),
+        );
+        position += chunk.length;
+      }),
+    );
+    await Promise.all(writes);
+    if (failure !== undefined) throw failure;
+    await handle.write(head, 0, head.length, 0);
+  } finally {
+    await Promise.all(writes);
+    await handle.close();
+  }
+}
+
 function sameStamp(file: FileJob, stamp: { size: number; mtimeMs: number } | undefined): boolean {
   return stamp !== undefined && file.size === stamp.size && file.mtimeMs === stamp.mtimeMs;
 }
@@ -264,11 +298,10 @@ export class IndexService {
       if (file === undefined || !this.unsaved) return false;
       // A build already ends with a compaction: compacting again would redo ~1 s of work at 100,000 articles.
       if (!this.current.isCompact) await this.current.compact();
-      const chunks = await runInSlices(encodeIndexSteps(this.current.parts(), this.identity()));
       await mkdir(path.dirname(file), { recursive: true });
       const temporary = `${file}.${process.pid}.${randomBytes(TEMPORARY_NAME_BYTES).toString('hex')}.tmp`;
       try {
-        await writeFile(temporary, chunks);
+        await writeStreamed(temporary, this.current.parts(), this.identity());
         await rename(temporary, file);
       } catch (error) {
         // A half-written temporary file would otherwise stay next to the cache for good.

@@ -19,6 +19,9 @@ const LAST_BYTE_MAX = 0x0f;
  * the index file is ~150 MB at 100,000 articles, and growing one buffer that size means copying it.
  * Token ids and posting gaps are mostly small, so a varint takes 1–2 bytes instead of 4.
  *
+ * With `out`, each chunk goes there as soon as it is full (or kept), not to {@link finish}'s list: an index file
+ * is then written as it is made, never held whole.
+ *
  * @example
  * const writer = new ByteWriter();
  * writer.varint(300);
@@ -29,6 +32,8 @@ export class ByteWriter {
   private current = new Uint8Array(WRITER_CHUNK_BYTES);
   private at = 0;
   private flushed = 0;
+
+  constructor(private readonly out?: (chunk: Uint8Array) => void) {}
 
   /** Bytes written so far. */
   get length(): number {
@@ -55,8 +60,7 @@ export class ByteWriter {
       return;
     }
     this.flush(WRITER_CHUNK_BYTES);
-    this.chunks.push(bytes);
-    this.flushed += bytes.length;
+    this.add(bytes);
   }
 
   /**
@@ -67,26 +71,29 @@ export class ByteWriter {
   keep(bytes: Uint8Array): void {
     if (bytes.length === 0) return;
     if (this.at > 0) {
-      this.chunks.push(this.current.subarray(0, this.at));
-      this.flushed += this.at;
+      this.add(this.current.subarray(0, this.at));
       this.current = this.current.subarray(this.at);
       this.at = 0;
     }
-    this.chunks.push(bytes);
-    this.flushed += bytes.length;
+    this.add(bytes);
   }
 
-  /** The chunks written, in order; the writer is not to be used afterwards. */
+  /** The chunks written, in order (none with `out`: it had them); the writer is not to be used afterwards. */
   finish(): Uint8Array[] {
     this.flush(0);
     return this.chunks;
   }
 
   private flush(nextBytes: number): void {
-    if (this.at > 0) this.chunks.push(this.current.subarray(0, this.at));
-    this.flushed += this.at;
+    if (this.at > 0) this.add(this.current.subarray(0, this.at));
     this.current = new Uint8Array(nextBytes);
     this.at = 0;
+  }
+
+  private add(chunk: Uint8Array): void {
+    if (this.out) this.out(chunk);
+    else this.chunks.push(chunk);
+    this.flushed += chunk.length;
   }
 }
 

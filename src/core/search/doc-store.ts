@@ -647,6 +647,7 @@ export class DocStore {
       if ((state & CODED) === 0) this.fieldAt.array[doc] = fieldAt[doc] ?? 0;
       this.forwardState.array[doc] = CODED | ((state & CODED) === 0 ? FIELD_HELD : state & FIELD_HELD);
     }
+    this.forward.releaseAll();
     this.forward = new SegmentedArray<Uint32Array>(Uint32Array, FORWARD_SEGMENT);
     this.partial = undefined;
   }

@@ -1,7 +1,8 @@
 import { crc32 } from 'node:zlib';
 import { IndexParts } from './corpus-index';
+import { crc32Combine } from './crc32-combine';
 import { Deferred } from './deferred';
-import { PackedListing, SavedSections, SectionInfo, assembleSections, encodeSections, listingBytes, readListing, readSections } from './index-sections';
+import { PackedListing, SECTION_NAMES, SavedSections, SectionInfo, assembleSections, encodeSections, listingBytes, readListing, readSections } from './index-sections';
 import { runAtOnce } from './time-slices';
 
 /**
@@ -100,35 +101,70 @@ function* checksumSteps(chunk: Uint8Array, crc: number): Generator<void, number>
 }
 
 /**
- * Encodes an index as the chunks of one file: a 64-byte header (magic, format version, payload length,
- * CRC-32 of the payload), then the payload — a small JSON description (identity, section table) and the
- * sections of {@link encodeSections}. A generator that pauses every few ms, so that saving never blocks
- * the extension host for long (run it with `runInSlices`); `parts` must not change until the chunks are written.
+ * The description's bytes, padded with spaces (which JSON ignores) to the length `reserved` gives, so that it can be
+ * written before the sections it describes once they are: the same length for the same index whatever the
+ * sections' sizes turn out to be.
+ */
+function descriptionBytes(meta: FileMeta, reserved: FileMeta): Uint8Array {
+  const encoder = new TextEncoder();
+  const room = encoder.encode(JSON.stringify(reserved)).length;
+  const bytes = encoder.encode(JSON.stringify(meta).padEnd(room, ' '));
+  if (bytes.length !== room) throw new Error('News Corpus: the index description outgrew the room reserved for it.');
+  return bytes;
+}
+
+/**
+ * Encodes an index as one file, handing `out` its bytes in file order as they are made, so that the file is never
+ * held whole in memory: first zeros in place of the head (the 64-byte header — magic, format version, payload
+ * length, CRC-32 of the payload — then the payload's start: the length of a JSON description, the description of
+ * the identity and the section table), then the sections of {@link encodeSections}. Returns the head, to be written
+ * over those zeros: it describes the sections, known only at the end (the description is padded to a length known
+ * at the start; see {@link descriptionBytes}). A generator that pauses every few ms, so that saving never blocks the
+ * extension host for long (run it with `runInSlices`); `parts` must not change until the bytes are written.
+ *
+ * @example
+ * let at = 0;
+ * const head = await runInSlices(streamIndexSteps(index.parts(), { root: dir, extractor: 'none' }, (chunk) => (at += writeSync(fd, chunk, 0, chunk.length, at))));
+ * writeSync(fd, head, 0, head.length, 0);
+ */
+export function* streamIndexSteps(parts: IndexParts, identity: IndexIdentity, out: (chunk: Uint8Array) => void): Generator<void, Uint8Array> {
+  const createdAt = new Date().toISOString();
+  const described = (sections: readonly SectionInfo[]): FileMeta => ({ root: identity.root, extractor: identity.extractor, analyzer: ANALYZER_VERSION, createdAt, sections });
+  // Every figure at its widest: the room the real description never outgrows.
+  const widest = SECTION_NAMES.map((name) => ({ name, bytes: Number.MAX_SAFE_INTEGER, count: Number.MAX_SAFE_INTEGER }));
+  const headBytes = HEADER_BYTES + META_LENGTH_BYTES + descriptionBytes(described([]), described(widest)).length;
+  out(new Uint8Array(headBytes));
+  let sectionsCrc = 0;
+  let sectionsBytes = 0;
+  const { sections } = yield* encodeSections(parts, (chunk) => {
+    sectionsCrc = crc32(chunk, sectionsCrc);
+    sectionsBytes += chunk.length;
+    out(chunk);
+  });
+  const head = new Uint8Array(headBytes);
+  const description = descriptionBytes(described(sections), described(widest));
+  const view = new DataView(head.buffer);
+  head.set(new TextEncoder().encode(INDEX_FILE_MAGIC), 0);
+  view.setUint32(8, INDEX_FORMAT_VERSION, true);
+  view.setUint32(HEADER_BYTES, description.length, true);
+  head.set(description, HEADER_BYTES + META_LENGTH_BYTES);
+  const payloadHead = head.subarray(HEADER_BYTES);
+  view.setFloat64(16, payloadHead.length + sectionsBytes, true);
+  view.setUint32(CHECKSUM_AT, crc32Combine(crc32(payloadHead), sectionsCrc, sectionsBytes), true);
+  return head;
+}
+
+/**
+ * The chunks of an index file ({@link streamIndexSteps}) in a list, head first. A generator that pauses every few ms.
  *
  * @example
  * const chunks = await runInSlices(encodeIndexSteps(index.parts(), { root: dir, extractor: 'none' }));
  */
 export function* encodeIndexSteps(parts: IndexParts, identity: IndexIdentity): Generator<void, Uint8Array[]> {
-  const { sections, chunks } = yield* encodeSections(parts);
-  const meta: FileMeta = { root: identity.root, extractor: identity.extractor, analyzer: ANALYZER_VERSION, createdAt: new Date().toISOString(), sections };
-  const json = JSON.stringify(meta);
-  const metaBytes = new TextEncoder().encode(json);
-  const metaLength = new Uint8Array(META_LENGTH_BYTES);
-  new DataView(metaLength.buffer).setUint32(0, metaBytes.length, true);
-  const payload = [metaLength, metaBytes, ...chunks];
-  let checksum = 0;
-  let payloadBytes = 0;
-  for (const chunk of payload) {
-    checksum = yield* checksumSteps(chunk, checksum);
-    payloadBytes += chunk.length;
-  }
-  const header = new Uint8Array(HEADER_BYTES);
-  const view = new DataView(header.buffer);
-  header.set(new TextEncoder().encode(INDEX_FILE_MAGIC), 0);
-  view.setUint32(8, INDEX_FORMAT_VERSION, true);
-  view.setFloat64(16, payloadBytes, true);
-  view.setUint32(CHECKSUM_AT, checksum, true);
-  return [header, ...payload];
+  const chunks: Uint8Array[] = [];
+  const head = yield* streamIndexSteps(parts, identity, (chunk) => chunks.push(chunk));
+  chunks[0] = head;
+  return chunks;
 }
 
 /**

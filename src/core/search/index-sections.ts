@@ -14,8 +14,14 @@ import { SavedEntityFields } from './saved-entity-fields';
 import { TermDictionary } from './term-dictionary';
 import { WordCodec } from './word-codec';
 
-/** The parts of an index file after its header and description, in file order. */
-type SectionName = 'terms' | 'paths' | 'titles' | 'entities' | 'columns' | 'forward' | 'postings' | 'text';
+/**
+ * The parts of an index file after its header and description, in file order.
+ *
+ * @example
+ * SECTION_NAMES.length; // 8: an index file's description lists as many sections
+ */
+export const SECTION_NAMES = ['terms', 'paths', 'titles', 'entities', 'columns', 'forward', 'postings', 'text'] as const;
+type SectionName = (typeof SECTION_NAMES)[number];
 
 /**
  * Where a section is and how many entries it holds (strings, articles, tokens, postings or bytes),
@@ -346,14 +352,15 @@ function readColumns(reader: ByteReader, count: number): DocColumns {
  * string tables, the number columns, the title ids as varints (see {@link codeForward}), the postings
  * (documents as in {@link writeDocIds}, counts as in {@link writeCounts}, with a table to find each term's), and each
  * article's text coded with its body ids (see {@link codeTexts}). The store keeps its texts coded and lets its
- * 32-bit ids go (see {@link DocStore.letIdsGoSteps}). A generator: it pauses every few ms.
+ * 32-bit ids go (see {@link DocStore.letIdsGoSteps}). With `out`, the sections' bytes go there in order as they are
+ * made (`chunks` is then empty). A generator: it pauses every few ms.
  *
  * @example
  * const { sections, chunks } = runAtOnce(encodeSections(index.parts()));
  */
-export function* encodeSections(parts: IndexParts): Generator<void, { sections: SectionInfo[]; chunks: Uint8Array[] }> {
+export function* encodeSections(parts: IndexParts, out?: (chunk: Uint8Array) => void): Generator<void, { sections: SectionInfo[]; chunks: Uint8Array[] }> {
   const { store, postings } = parts;
-  const writer = new ByteWriter();
+  const writer = new ByteWriter(out);
   const sections: SectionInfo[] = [];
   const section = function* (name: SectionName, count: number, write: Generator<void, void>): Generator<void, void> {
     const before = writer.length;

@@ -99,6 +99,21 @@ describe('segmented array', () => {
     assert.strictEqual(array.segmentOf(array.append(Uint8Array.from([9]), 0, 1)), 3, 'a released segment is not written to again');
   });
 
+  it('frees a segment it made as soon as it is let go (its buffer detached), never the buffer of one it adopted', () => {
+    const array = new SegmentedArray<Uint8Array>(Uint8Array, 4);
+    const made = array.view(array.append(Uint8Array.from([1, 2, 3]), 0, 3), 3);
+    const file = Uint8Array.from([9, 9, 5, 6, 7]);
+    const adopted = array.view(array.adopt(file.subarray(2)), 3);
+    const whole = Uint8Array.from([4, 4]);
+    array.adopt(whole);
+    array.releaseAll();
+    assert.strictEqual(made.buffer.byteLength, 0, 'the segment made here is freed now, not at the next full collection');
+    assert.deepStrictEqual([...adopted], [5, 6, 7], "an adopted view's buffer is another's: left to the collector");
+    assert.deepStrictEqual([...whole], [4, 4]);
+    assert.deepStrictEqual([...file], [9, 9, 5, 6, 7]);
+    array.release(0);
+  });
+
   it('appends part of a larger array', () => {
     const array = new SegmentedArray<Uint32Array>(Uint32Array, 8);
     const at = array.append(new Uint32Array([9, 8, 7, 6]), 1, 3);

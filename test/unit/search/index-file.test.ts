@@ -2,9 +2,9 @@ import * as assert from 'assert';
 import { crc32 } from 'node:zlib';
 import { DEFAULT_MAX_FILE_BYTES } from '../../../src/core/article-file';
 import { CorpusIndex } from '../../../src/core/search/corpus-index';
-import { INDEX_FILE_MAGIC, INDEX_FORMAT_VERSION, INDEX_HEAD_BYTES, IndexIdentity, decodeIndex, decodeIndexSteps, encodeIndex, encodeIndexSteps, indexFileSections, indexListingEnd, readIndexListing } from '../../../src/core/search/index-file';
+import { INDEX_FILE_MAGIC, INDEX_FORMAT_VERSION, INDEX_HEAD_BYTES, IndexIdentity, decodeIndex, decodeIndexSteps, encodeIndex, encodeIndexSteps, indexFileSections, indexListingEnd, readIndexListing, streamIndexSteps } from '../../../src/core/search/index-file';
 import { ARTICLE_STEP, unpackListing } from '../../../src/core/search/index-sections';
-import { runInSlices } from '../../../src/core/search/time-slices';
+import { runAtOnce, runInSlices } from '../../../src/core/search/time-slices';
 import { FixtureArticle, NEWS, NEWS_ENTITIES, PUTIN, article, buildIndex, hitPaths } from './fixtures';
 
 const IDENTITY: IndexIdentity = { root: '/corpus', extractor: 'fake' };
@@ -148,6 +148,31 @@ describe('index file', () => {
     assert.strictEqual(indexListingEnd(bytes.subarray(0, HEADER_BYTES + 2), IDENTITY), undefined);
     const end = indexListingEnd(bytes, IDENTITY) ?? 0;
     assert.strictEqual(readIndexListing(bytes.subarray(0, end - 1), IDENTITY), undefined);
+  });
+
+  it('is written as it is made: zeros first where the head goes, the head at the end, the same length for any sections of one identity', () => {
+    const written = (index: CorpusIndex): { head: Uint8Array; file: Uint8Array } => {
+      const chunks: Uint8Array[] = [];
+      const head = runAtOnce(streamIndexSteps(index.parts(), IDENTITY, (chunk) => chunks.push(Uint8Array.from(chunk))));
+      assert.strictEqual(chunks[0]?.length, head.length);
+      assert.ok(chunks[0]?.every((byte) => byte === 0));
+      return { head, file: Buffer.concat([head, ...chunks.slice(1)]) };
+    };
+    const small = written(buildIndex(NEWS, NEWS_ENTITIES));
+    const larger = written(buildIndex([...NEWS, ...Array.from({ length: 300 }, (_, i) => ({ path: `/corpus/more/${i}.txt`, text: article('2024-01-02', `Story ${i} of many`, 'Interest rates rose again in Moscow. '.repeat(i % 17)) }))], NEWS_ENTITIES));
+    assert.strictEqual(small.head.length, larger.head.length);
+    for (const { file } of [small, larger]) {
+      const decoded = decodeIndex(file, IDENTITY);
+      assert.ok(decoded.ok, decoded.ok ? '' : decoded.problem.message);
+    }
+    const loaded = decodeIndex(small.file, IDENTITY);
+    assert.ok(loaded.ok);
+    const again = new CorpusIndex(loaded.parts);
+    for (const query of ['interest rates', 'person:Putin', 'bank*']) assert.deepStrictEqual(hitPaths(again, query), hitPaths(original, query), query);
+    // The same sections as a file encoded whole, and a description that differs only in its time and its padding.
+    const whole = encode(buildIndex(NEWS, NEWS_ENTITIES));
+    const sections = (file: Uint8Array): { info: unknown; bytes: string }[] => indexFileSections(file).map(({ info, bytes: section }) => ({ info, bytes: Buffer.from(section).toString('base64') }));
+    assert.deepStrictEqual(sections(small.file), sections(whole));
   });
 
   it('starts with the magic bytes and the format version', () => {
