@@ -3,25 +3,11 @@ import { mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { CorpusService, type CorpusServiceDeps } from '../../src/corpus/corpus-service';
-import { DEFAULT_CACHE_READER_PATH } from '../../src/workers/cache-file';
-import { IndexService } from '../../src/workers/index-service';
+import { serviceOver } from './own-service';
 
 const ARTICLES = ['alpha', 'bravo', 'charlie'];
 /** A byte near the file's end: in its last section (the texts), read after the listing at its start. */
 const DAMAGED_FROM_END = 16;
-
-/** A corpus service of its own over `dir`, its cache in `cacheFile`, read through the host's cache-reading thread. */
-function serviceOver(dir: string, cacheFile: string, notes: string[]): CorpusService {
-  const folder: vscode.WorkspaceFolder = { uri: vscode.Uri.file(dir), name: 'damaged-cache', index: 0 };
-  const deps: CorpusServiceDeps = {
-    settings: () => ({ include: '**/*.txt', exclude: '', filesExclude: [], maxFileBytes: 1 << 20 }),
-    folders: () => [folder],
-    createIndex: (indexed, settings) => new IndexService({ root: indexed.uri.toString(), cacheFile, extractor: { kind: 'none' }, maxFileBytes: settings.maxFileBytes, cacheReaderPath: DEFAULT_CACHE_READER_PATH }),
-    notify: (message) => notes.push(message),
-  };
-  return new CorpusService(deps);
-}
 
 describe('Reopening from a cache found damaged after its listing was read', () => {
   let dir: string;
