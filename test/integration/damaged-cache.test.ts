@@ -1,35 +1,20 @@
 import * as assert from 'assert';
-import { mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { serviceOver } from './own-service';
+import { ownFolders, saveIndexOf, serviceOver } from './own-service';
 
 const ARTICLES = ['alpha', 'bravo', 'charlie'];
 /** A byte near the file's end: in its last section (the texts), read after the listing at its start. */
 const DAMAGED_FROM_END = 16;
 
 describe('Reopening from a cache found damaged after its listing was read', () => {
-  let dir: string;
-  let cacheDir: string;
-
-  before(() => {
-    dir = mkdtempSync(path.join(tmpdir(), 'news-corpus-damaged-'));
-    cacheDir = mkdtempSync(path.join(tmpdir(), 'news-corpus-damaged-cache-'));
-    ARTICLES.forEach((name, i) => writeFileSync(path.join(dir, `${name}.txt`), ` date 2021-04-0${i + 1} The ${name} article, written before the window closed.`));
-  });
-  after(() => {
-    rmSync(dir, { recursive: true, force: true });
-    rmSync(cacheDir, { recursive: true, force: true });
-  });
+  const folders = ownFolders('damaged', (dir) => ARTICLES.forEach((name, i) => writeFileSync(path.join(dir, `${name}.txt`), ` date 2021-04-0${i + 1} The ${name} article, written before the window closed.`)));
 
   it('drops the articles listed from it before the rebuild lists the folder, and says the cache was rebuilt', async () => {
+    const { dir, cacheDir } = folders;
     const cacheFile = path.join(cacheDir, 'index.ncidx');
-    const first = serviceOver(dir, cacheFile, []);
-    await first.rescan();
-    await first.whenIdle();
-    await first.saveNow();
-    first.dispose();
+    await saveIndexOf(dir, cacheFile);
     const bytes = readFileSync(cacheFile);
     const at = bytes.length - DAMAGED_FROM_END;
     bytes[at] = (bytes[at] ?? 0) ^ 0xff;

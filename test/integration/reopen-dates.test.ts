@@ -1,11 +1,10 @@
 import * as assert from 'assert';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { CorpusService } from '../../src/corpus/corpus-service';
 import { DatesTreeProvider, type DateTreeElement } from '../../src/dates-tree/dates-tree-provider';
 import { HeldRootProvider } from '../../src/dates-tree/held-root';
-import { serviceOver } from './own-service';
+import { ownFolders, saveIndexOf, serviceOver } from './own-service';
 
 const DAYS = ['2021-04-01', '2022-05-02', '2022-06-03'];
 
@@ -33,28 +32,13 @@ function viewOver(service: CorpusService): { asked: Promise<DateTreeElement[] | 
 }
 
 describe('The Dates view of a reopened window', () => {
-  let dir: string;
-  let cacheDir: string;
-
-  before(() => {
-    dir = mkdtempSync(path.join(tmpdir(), 'news-corpus-reopen-dates-'));
-    cacheDir = mkdtempSync(path.join(tmpdir(), 'news-corpus-reopen-dates-cache-'));
-    DAYS.forEach((day, i) => writeFileSync(path.join(dir, `article-${i}.txt`), ` date ${day} Article ${i}, written before the window closed.`));
-  });
-  after(() => {
-    rmSync(dir, { recursive: true, force: true });
-    rmSync(cacheDir, { recursive: true, force: true });
-  });
+  const folders = ownFolders('reopen-dates', (dir) => DAYS.forEach((day, i) => writeFileSync(path.join(dir, `article-${i}.txt`), ` date ${day} Article ${i}, written before the window closed.`)));
 
   it('answers its first request, made while the saved index loads, with the saved articles and no second round', async () => {
-    const cacheFile = path.join(cacheDir, 'index.ncidx');
-    const first = serviceOver(dir, cacheFile, []);
-    await first.rescan();
-    await first.whenIdle();
-    await first.saveNow();
-    first.dispose();
+    const cacheFile = path.join(folders.cacheDir, 'index.ncidx');
+    await saveIndexOf(folders.dir, cacheFile);
 
-    const reopened = serviceOver(dir, cacheFile, []);
+    const reopened = serviceOver(folders.dir, cacheFile, []);
     const view = viewOver(reopened);
     try {
       await reopened.rescan();
@@ -71,7 +55,7 @@ describe('The Dates view of a reopened window', () => {
   });
 
   it('answers it with nothing once the load ends without a saved index, then passes the first build on as changes', async () => {
-    const opened = serviceOver(dir, path.join(cacheDir, 'missing.ncidx'), []);
+    const opened = serviceOver(folders.dir, path.join(folders.cacheDir, 'missing.ncidx'), []);
     const view = viewOver(opened);
     try {
       await opened.rescan();
