@@ -38,10 +38,11 @@ export default tseslint.config(
     },
   },
   // The one exception: a reopen lists a cache's articles early only in a window that lists nothing yet, which the
-  // window's own corpus never is during the tests (other folders' articles stay listed), so this test builds a
-  // corpus service of its own over a folder of its own, in the real host with its real cache-reading thread.
+  // window's own corpus never is during the tests (other folders' articles stay listed), so the reopen tests build a
+  // corpus service of their own over a folder of their own, in the real host with its real cache-reading thread (and
+  // the Dates view's provider over it, as the workbench sees it while the saved index loads).
   {
-    files: ['test/integration/damaged-cache.test.ts'],
+    files: ['test/integration/damaged-cache.test.ts', 'test/integration/reopen-dates.test.ts', 'test/integration/own-service.ts'],
     rules: { '@typescript-eslint/no-restricted-imports': 'off' },
   },
   // The core is pure: it runs in plain Node (unit tests, CLI, workers) and must never reach for the editor API

@@ -113,9 +113,10 @@ function unreadableFolderMessage(error: string): string {
 }
 
 /** The corpus's entry for an indexed article; `shown` works out its display path, for many articles at once. */
-function articleOf(summary: ArticleSummary, shown = displayPaths()): CorpusArticle {
-  const article: CorpusArticle = { id: idOfIndexPath(summary.path), path: shown(summary.path), title: summary.title };
-  return summary.date === undefined ? article : { ...article, date: summary.date };
+function articleOf({ path, title, date }: ArticleSummary, shown = displayPaths()): CorpusArticle {
+  // One object, not one copied with its date: a reopen makes 100,000 on the host before the rows show.
+  const id = idOfIndexPath(path);
+  return date === undefined ? { id, path: shown(path), title } : { id, path: shown(path), title, date };
 }
 
 /** Appends the corpus's entries of `summaries` to `articles`, as steps for `runInSlices`. */

@@ -34,8 +34,11 @@ export class DatesTreeProvider implements vscode.TreeDataProvider<DateTreeElemen
   /**
    * Shows the articles as they are now: `added` when they changed only by these new articles (a build listing
    * what it has read), which join the grouping; otherwise (any other change, or the settings) they are regrouped.
+   * No new articles change nothing: the workbench is not made to ask for the rows again (on a reopen, that second
+   * round trip came while the first was still being drawn).
    */
   refresh(added?: readonly CorpusArticle[]): void {
+    if (added?.length === 0) return;
     if (added && this.grouping) this.grouping.add(added);
     else this.grouping = undefined;
     this.changed.fire(undefined);

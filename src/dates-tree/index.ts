@@ -6,6 +6,7 @@ import { CorpusState, ScanPhase } from '../corpus/corpus-service';
 import { readDatesViewSettings, readRevealActiveArticle, SETTINGS_SECTION } from '../corpus/settings';
 import { showScanProgress } from '../corpus/view-progress';
 import { DatesTreeProvider } from './dates-tree-provider';
+import { HeldRootProvider } from './held-root';
 
 export const DATES_VIEW_ID = 'newsCorpus.dates';
 
@@ -34,8 +35,11 @@ function scanMessage(service: DatesTreeDeps['service']): string | undefined {
 export function registerDatesTree(context: vscode.ExtensionContext, deps: DatesTreeDeps): DatesTreeProvider {
   const { corpus } = deps;
   const provider = new DatesTreeProvider(corpus, readDatesViewSettings);
-  const view = vscode.window.createTreeView(DATES_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  // A reopen lists its saved index within a second or two: the view's first request waits for it (see HeldRootProvider).
+  const held = new HeldRootProvider(provider, () => corpus.size === 0 && deps.service.phase === 'loading');
+  const view = vscode.window.createTreeView(DATES_VIEW_ID, { treeDataProvider: held, showCollapseAll: true });
   const showMessage = () => {
+    held.settle();
     const scanning = corpus.size > 0 ? scanMessage(deps.service) : undefined;
     view.message = scanning ?? (corpus.skippedCount > 0 && corpus.size > 0 ? `${countOf(corpus.skippedCount, 'file')} skipped — see News Corpus: Show Skipped Files` : '');
   };
@@ -54,6 +58,7 @@ export function registerDatesTree(context: vscode.ExtensionContext, deps: DatesT
   const unsubscribe = corpus.subscribe(update);
   context.subscriptions.push(
     provider,
+    held,
     view,
     { dispose: unsubscribe },
     showScanProgress(DATES_VIEW_ID, deps.service),

@@ -1,49 +1,20 @@
 import * as assert from 'assert';
-import { mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { CorpusService, type CorpusServiceDeps } from '../../src/corpus/corpus-service';
-import { DEFAULT_CACHE_READER_PATH } from '../../src/workers/cache-file';
-import { IndexService } from '../../src/workers/index-service';
+import { ownFolders, saveIndexOf, serviceOver } from './own-service';
 
 const ARTICLES = ['alpha', 'bravo', 'charlie'];
 /** A byte near the file's end: in its last section (the texts), read after the listing at its start. */
 const DAMAGED_FROM_END = 16;
 
-/** A corpus service of its own over `dir`, its cache in `cacheFile`, read through the host's cache-reading thread. */
-function serviceOver(dir: string, cacheFile: string, notes: string[]): CorpusService {
-  const folder: vscode.WorkspaceFolder = { uri: vscode.Uri.file(dir), name: 'damaged-cache', index: 0 };
-  const deps: CorpusServiceDeps = {
-    settings: () => ({ include: '**/*.txt', exclude: '', filesExclude: [], maxFileBytes: 1 << 20 }),
-    folders: () => [folder],
-    createIndex: (indexed, settings) => new IndexService({ root: indexed.uri.toString(), cacheFile, extractor: { kind: 'none' }, maxFileBytes: settings.maxFileBytes, cacheReaderPath: DEFAULT_CACHE_READER_PATH }),
-    notify: (message) => notes.push(message),
-  };
-  return new CorpusService(deps);
-}
-
 describe('Reopening from a cache found damaged after its listing was read', () => {
-  let dir: string;
-  let cacheDir: string;
-
-  before(() => {
-    dir = mkdtempSync(path.join(tmpdir(), 'news-corpus-damaged-'));
-    cacheDir = mkdtempSync(path.join(tmpdir(), 'news-corpus-damaged-cache-'));
-    ARTICLES.forEach((name, i) => writeFileSync(path.join(dir, `${name}.txt`), ` date 2021-04-0${i + 1} The ${name} article, written before the window closed.`));
-  });
-  after(() => {
-    rmSync(dir, { recursive: true, force: true });
-    rmSync(cacheDir, { recursive: true, force: true });
-  });
+  const folders = ownFolders('damaged', (dir) => ARTICLES.forEach((name, i) => writeFileSync(path.join(dir, `${name}.txt`), ` date 2021-04-0${i + 1} The ${name} article, written before the window closed.`)));
 
   it('drops the articles listed from it before the rebuild lists the folder, and says the cache was rebuilt', async () => {
+    const { dir, cacheDir } = folders;
     const cacheFile = path.join(cacheDir, 'index.ncidx');
-    const first = serviceOver(dir, cacheFile, []);
-    await first.rescan();
-    await first.whenIdle();
-    await first.saveNow();
-    first.dispose();
+    await saveIndexOf(dir, cacheFile);
     const bytes = readFileSync(cacheFile);
     const at = bytes.length - DAMAGED_FROM_END;
     bytes[at] = (bytes[at] ?? 0) ^ 0xff;

@@ -328,9 +328,28 @@ describe('readCacheFile', function () {
   it('lets a load list the saved articles before it is done, as the loaded index lists them', async () => {
     const service = new IndexService({ root: dir, cacheFile, extractor: { kind: 'none' }, workers: 1, cacheReaderPath: DEFAULT_CACHE_READER_PATH });
     let listed: { articles: readonly ArticleSummary[]; loaded: boolean } | undefined;
-    const outcome = await service.load({ onListing: (articles) => (listed = { articles: [...articles], loaded: service.isLoaded }) });
+    const outcome = await service.load({
+      onListing: (articles) => {
+        listed = { articles: [...articles], loaded: service.isLoaded };
+      },
+    });
     assert.strictEqual(outcome.source, 'cache');
     assert.deepStrictEqual(listed, { articles: [...service.index.summaries()], loaded: false });
+    await service.dispose();
+  });
+
+  it("finishes a load only once the listing's listener has, so that the listing is not put off by the rest", async () => {
+    const service = new IndexService({ root: dir, cacheFile, extractor: { kind: 'none' }, workers: 1, cacheReaderPath: DEFAULT_CACHE_READER_PATH });
+    const steps: string[] = [];
+    const outcome = await service.load({
+      onListing: async (articles) => {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        steps.push(`listed ${[...articles].length}`);
+      },
+    });
+    steps.push('loaded');
+    assert.strictEqual(outcome.source, 'cache');
+    assert.deepStrictEqual(steps, [`listed ${service.index.articleCount}`, 'loaded']);
     await service.dispose();
   });
 

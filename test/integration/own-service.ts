@@ -1,0 +1,47 @@
+// A corpus service of a test's own, over a folder outside the workspace: what the reopen tests open twice.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { CorpusService, type CorpusServiceDeps } from '../../src/corpus/corpus-service';
+import { DEFAULT_CACHE_READER_PATH } from '../../src/workers/cache-file';
+import { IndexService } from '../../src/workers/index-service';
+
+/** A corpus service of its own over `dir`, its cache in `cacheFile`, read through the host's cache-reading thread. */
+export function serviceOver(dir: string, cacheFile: string, notes: string[]): CorpusService {
+  const folder: vscode.WorkspaceFolder = { uri: vscode.Uri.file(dir), name: 'own-service', index: 0 };
+  const deps: CorpusServiceDeps = {
+    settings: () => ({ include: '**/*.txt', exclude: '', filesExclude: [], maxFileBytes: 1 << 20 }),
+    folders: () => [folder],
+    createIndex: (indexed, settings) => new IndexService({ root: indexed.uri.toString(), cacheFile, extractor: { kind: 'none' }, maxFileBytes: settings.maxFileBytes, cacheReaderPath: DEFAULT_CACHE_READER_PATH }),
+    notify: (message) => notes.push(message),
+  };
+  return new CorpusService(deps);
+}
+
+/**
+ * A folder of articles (`write` fills it) and a folder for its cache, made before the tests of the suite that calls
+ * this and removed after them; read `dir` and `cacheDir` in the tests.
+ */
+export function ownFolders(name: string, write: (dir: string) => void): { readonly dir: string; readonly cacheDir: string } {
+  const folders = { dir: '', cacheDir: '' };
+  before(() => {
+    folders.dir = mkdtempSync(path.join(tmpdir(), `news-corpus-${name}-`));
+    folders.cacheDir = mkdtempSync(path.join(tmpdir(), `news-corpus-${name}-cache-`));
+    write(folders.dir);
+  });
+  after(() => {
+    rmSync(folders.dir, { recursive: true, force: true });
+    rmSync(folders.cacheDir, { recursive: true, force: true });
+  });
+  return folders;
+}
+
+/** Indexes `dir` with a service of its own and saves the index in `cacheFile`, as a window closed after its scan. */
+export async function saveIndexOf(dir: string, cacheFile: string): Promise<void> {
+  const first = serviceOver(dir, cacheFile, []);
+  await first.rescan();
+  await first.whenIdle();
+  await first.saveNow();
+  first.dispose();
+}
