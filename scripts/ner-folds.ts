@@ -4,8 +4,7 @@ import * as path from 'node:path';
 import { Lexicon } from '../src/core/entities/lexicon';
 import { writeModel } from '../src/core/entities/model-file';
 import { EntityRecognizer } from '../src/core/entities/recognizer';
-import { TrainingDocument } from '../src/core/entities/trainer';
-import { WeightTable } from '../src/core/entities/weights';
+import { TrainingOptions, trainPerceptron } from '../src/core/entities/trainer';
 import { EntitySpan } from '../src/core/entities/types';
 import { buildClusters } from './ner-clusters';
 import { buildGazetteer } from './ner-gazetteer';
@@ -84,14 +83,13 @@ export function selectedFolds(): number[] {
 /**
  * Trains one model per fold on everything but that fold and scores it on the fold's documents of each
  * modern set; the evaluations add up the folds, so every modern document is scored exactly once, by a
- * model that never saw it (when every fold runs; `folds` may name fewer for a quick check). `train` makes
- * a fold's weights from its training mix (self-training included: `selfTrain`).
+ * model that never saw it (when every fold runs; `folds` may name fewer for a quick check).
  */
 export function crossValidate(
   conll: readonly NerDocument[],
   modern: readonly GoldSet[],
   lexicon: Lexicon,
-  train: (mix: readonly TrainingDocument[]) => WeightTable,
+  options: TrainingOptions,
   repeats: Readonly<Record<string, number>>,
   onFold: (fold: number) => void,
   folds: readonly number[] = selectedFolds(),
@@ -99,7 +97,7 @@ export function crossValidate(
 ): Map<string, Evaluation> {
   const results = new Map(modern.map((set) => [set.name, new Evaluation()]));
   for (const fold of folds) {
-    const weights = train(trainingMix(conll, modern, fold, repeats));
+    const weights = trainPerceptron(trainingMix(conll, modern, fold, repeats), lexicon, options);
     const recognizer = EntityRecognizer.fromModel(writeModel({ weights, ...lexicon }));
     for (const set of modern) {
       set.documents.forEach((document, index) => {

@@ -1,10 +1,10 @@
 // Trains the entity model from CoNLL-2003 train and the modern gold sets (all folds) and writes models/ner.bin.
-// Usage: npm run train   (to experiment: NER_EPOCHS, NER_MIN_COUNT, NER_RUNS, NER_REPEATS, NER_SELF, NER_SELF_COPIES, NER_MODEL_OUT=path; defaults = the shipped model)
+// Usage: npm run train   (to experiment: NER_EPOCHS, NER_MIN_COUNT, NER_RUNS, NER_REPEATS, NER_MODEL_OUT=path; defaults = the shipped model)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { EntityRecognizer } from '../src/core/entities/recognizer';
 import { writeModel } from '../src/core/entities/model-file';
-import { selfTrain, selfTrainingSettings, unlabeledModernTexts } from './ner-self-training';
+import { trainPerceptron } from '../src/core/entities/trainer';
 import { buildLexicon, modernRepeats, readTrainingData, trainingMix } from './ner-folds';
 import { MODEL_PATH, NER_DATA_DIR, evaluate, formatScores, readDocuments, trainingOptions } from './ner-shared';
 
@@ -12,18 +12,10 @@ const started = Date.now();
 const { conll, modern } = readTrainingData();
 const lexicon = buildLexicon(console.log);
 const options = trainingOptions();
-const settings = selfTrainingSettings();
-const weights = selfTrain(
-  trainingMix(conll, modern, undefined, modernRepeats()),
-  lexicon,
-  {
-    ...options,
-    onEpoch: (epoch, errorRate) => console.log(`epoch ${epoch}/${options.epochs}: ${(errorRate * 100).toFixed(2)}% tokens wrong (${((Date.now() - started) / 1000).toFixed(1)} s)`),
-  },
-  unlabeledModernTexts(settings.sources, console.log),
-  settings,
-  console.log,
-);
+const weights = trainPerceptron(trainingMix(conll, modern, undefined, modernRepeats()), lexicon, {
+  ...options,
+  onEpoch: (epoch, errorRate) => console.log(`epoch ${epoch}/${options.epochs}: ${(errorRate * 100).toFixed(2)}% tokens wrong (${((Date.now() - started) / 1000).toFixed(1)} s)`),
+});
 const bytes = writeModel({ weights, ...lexicon });
 const output = process.env['NER_MODEL_OUT'] ?? MODEL_PATH;
 mkdirSync(path.dirname(output), { recursive: true });

@@ -139,37 +139,16 @@ class Weights {
  * const bytes = writeModel({ weights, ...lexicon });
  */
 export function trainPerceptron(documents: readonly TrainingDocument[], lexicon: Lexicon, options: TrainingOptions = {}): WeightTable {
-  return trainEnsemble(documents, lexicon, options).weights;
-}
-
-/**
- * `trainPerceptron`, also returning each of the `runs` perceptrons as a table of its own: self-training
- * reads their agreement as the confidence of the ensemble's tags. `weights` is the same table, byte for
- * byte, as `trainPerceptron` gives.
- *
- * @example
- * const { weights, members } = trainEnsemble(documents, lexicon, { runs: 3 });
- * members.length; // 3
- */
-export function trainEnsemble(documents: readonly TrainingDocument[], lexicon: Lexicon, options: TrainingOptions = {}): { weights: WeightTable; members: WeightTable[] } {
   const context = new FeatureContext();
   const rowKeys: number[] = [];
   const prepared = prepareDocuments(documents, context, lexicon, options.minCount ?? DEFAULT_MIN_COUNT, rowKeys);
   const sum = new Map<number, Float64Array>();
-  const members: WeightTable[] = [];
   const seed = options.seed ?? DEFAULT_SEED;
   for (let run = 0; run < (options.runs ?? DEFAULT_RUNS); run++) {
     const weights = trainRun(prepared, context, lexicon, rowKeys.length, { ...options, seed: seed + run });
-    const member = new Map<number, Float64Array>();
-    addAveraged(member, weights, rowKeys);
-    members.push(quantised(member));
-    for (const [key, values] of member) {
-      const total = sum.get(key);
-      if (total === undefined) sum.set(key, values.slice());
-      else for (let tag = 0; tag < TAG_COUNT; tag++) total[tag] = (total[tag] ?? 0) + (values[tag] ?? 0);
-    }
+    addAveraged(sum, weights, rowKeys);
   }
-  return { weights: quantised(sum), members };
+  return quantised(sum);
 }
 
 /** One perceptron: `epochs` passes over the prepared documents in the order of its seed. */

@@ -7,7 +7,7 @@ import { EntityRecognizer } from '../../../src/core/entities/recognizer';
 import { spansToTags, tagsToSpans } from '../../../src/core/entities/spans';
 import { TAG_O, TAG_START, TagPart, isAllowed, tagOf } from '../../../src/core/entities/tags';
 import { tokenize } from '../../../src/core/entities/tokenizer';
-import { TrainingDocument, trainEnsemble, trainPerceptron } from '../../../src/core/entities/trainer';
+import { TrainingDocument, trainPerceptron } from '../../../src/core/entities/trainer';
 import { WordClusters } from '../../../src/core/entities/word-clusters';
 
 /** A tiny synthetic corpus (no CoNLL text in the repository): people meet in places, organizations report it. */
@@ -59,17 +59,6 @@ describe('training and the model file', () => {
     const recognizer = EntityRecognizer.fromModel(first);
     const spans = recognizer.recognize('Carla Diaz arrived in Kyiv on Monday, Globex said.');
     assert.deepStrictEqual(spans.map((span) => [span.text, span.type]), [['Carla Diaz', 'PER'], ['Kyiv', 'LOC'], ['Globex', 'ORG']]);
-  });
-
-  it('trains an ensemble whose sum is the model of trainPerceptron, byte for byte, with each member a model of its own', () => {
-    const lexicon = lexiconOf(['Oslo', 'Lima']);
-    const { weights, members } = trainEnsemble(corpus(), lexicon, { epochs: 2, runs: 3 });
-    assert.deepStrictEqual(writeModel({ weights, ...lexicon }), writeModel({ weights: trainPerceptron(corpus(), lexicon, { epochs: 2, runs: 3 }), ...lexicon }));
-    assert.strictEqual(members.length, 3);
-    for (const member of members) {
-      const spans = EntityRecognizer.fromModel(writeModel({ weights: member, ...lexicon })).recognize('Anna Berg arrived in Lima on Monday, Initech said.');
-      assert.deepStrictEqual(spans.map((span) => [span.text, span.type]), [['Anna Berg', 'PER'], ['Lima', 'LOC'], ['Initech', 'ORG']]);
-    }
   });
 
   it('reads a model from unaligned bytes', () => {
