@@ -44,6 +44,8 @@ const HEADER_BYTES = 64;
 const CHECKSUM_AT = 24;
 /** The payload starts with the length of its JSON description. */
 const META_LENGTH_BYTES = 4;
+/** The byte the description is padded with: a space, which JSON ignores after the value. */
+const SPACE = 0x20;
 /** Bytes checksummed between two chances to pause (a few ms). */
 const CHECKSUM_STEP_BYTES = 1 << 22;
 /**
@@ -108,8 +110,11 @@ function* checksumSteps(chunk: Uint8Array, crc: number): Generator<void, number>
 function descriptionBytes(meta: FileMeta, reserved: FileMeta): Uint8Array {
   const encoder = new TextEncoder();
   const room = encoder.encode(JSON.stringify(reserved)).length;
-  const bytes = encoder.encode(JSON.stringify(meta).padEnd(room, ' '));
-  if (bytes.length !== room) throw new Error('News Corpus: the index description outgrew the room reserved for it.');
+  const json = encoder.encode(JSON.stringify(meta));
+  if (json.length > room) throw new Error('News Corpus: the index description outgrew the room reserved for it.');
+  // Padded by bytes, not characters: a root that is not ASCII (a path on the command line) takes more bytes than characters.
+  const bytes = new Uint8Array(room).fill(SPACE);
+  bytes.set(json);
   return bytes;
 }
 

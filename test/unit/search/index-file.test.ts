@@ -175,6 +175,13 @@ describe('index file', () => {
     assert.deepStrictEqual(sections(small.file), sections(whole));
   });
 
+  it('saves a folder whose path is not ASCII (as the command line names it): the description padded by its bytes, not its characters', () => {
+    const identity: IndexIdentity = { root: '/Zeitungen/Bücher — 新聞', extractor: 'fake' };
+    const decoded = decodeIndex(encode(buildIndex(NEWS, NEWS_ENTITIES), identity), identity);
+    assert.ok(decoded.ok, decoded.ok ? '' : decoded.problem.message);
+    assert.deepStrictEqual(hitPaths(new CorpusIndex(decoded.parts), 'interest rates'), hitPaths(original, 'interest rates'));
+  });
+
   it('starts with the magic bytes and the format version', () => {
     assert.strictEqual(new TextDecoder().decode(bytes.subarray(0, INDEX_FILE_MAGIC.length)), INDEX_FILE_MAGIC);
     assert.strictEqual(new DataView(bytes.buffer, bytes.byteOffset).getUint32(VERSION_AT, true), INDEX_FORMAT_VERSION);
