@@ -141,7 +141,7 @@ export function* streamIndexSteps(parts: IndexParts, identity: IndexIdentity, ou
   out(new Uint8Array(headBytes));
   let sectionsCrc = 0;
   let sectionsBytes = 0;
-  const { sections } = yield* encodeSections(parts, (chunk) => {
+  const sections = yield* encodeSections(parts, (chunk) => {
     sectionsCrc = crc32(chunk, sectionsCrc);
     sectionsBytes += chunk.length;
     out(chunk);
