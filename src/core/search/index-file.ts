@@ -125,7 +125,8 @@ function descriptionBytes(meta: FileMeta, reserved: FileMeta): Uint8Array {
  * the identity and the section table), then the sections of {@link encodeSections}. Returns the head, to be written
  * over those zeros: it describes the sections, known only at the end (the description is padded to a length known
  * at the start; see {@link descriptionBytes}). A generator that pauses every few ms, so that saving never blocks the
- * extension host for long (run it with `runInSlices`); `parts` must not change until the bytes are written.
+ * extension host for long (run it with `runInSlices`); `parts` must not change until the bytes are written. Some
+ * chunks are views of the store's texts, which its next save frees: each is to be written (or copied) before then.
  *
  * @example
  * let at = 0;
@@ -160,14 +161,16 @@ export function* streamIndexSteps(parts: IndexParts, identity: IndexIdentity, ou
 }
 
 /**
- * The chunks of an index file ({@link streamIndexSteps}) in a list, head first. A generator that pauses every few ms.
+ * The chunks of an index file ({@link streamIndexSteps}) in a list, head first, each a copy of its own. A generator
+ * that pauses every few ms.
  *
  * @example
  * const chunks = await runInSlices(encodeIndexSteps(index.parts(), { root: dir, extractor: 'none' }));
  */
 export function* encodeIndexSteps(parts: IndexParts, identity: IndexIdentity): Generator<void, Uint8Array[]> {
   const chunks: Uint8Array[] = [];
-  const head = yield* streamIndexSteps(parts, identity, (chunk) => chunks.push(chunk));
+  // Copies: the text's chunks are views of the store's segments, which its next save frees (emptying every view).
+  const head = yield* streamIndexSteps(parts, identity, (chunk) => chunks.push(chunk.slice()));
   chunks[0] = head;
   return chunks;
 }
