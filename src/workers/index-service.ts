@@ -161,6 +161,7 @@ async function writeStreamed(file: string, parts: IndexParts, identity: IndexIde
   const handle = await open(file, 'w');
   // Settled writes only (a failure is kept, not thrown): awaited before closing, also when encoding fails.
   const writes: Promise<void>[] = [];
+  const short = (): Error => new Error(`News Corpus: the index cache ${file} was written short.`);
   try {
     let failure: unknown;
     let position = 0;
@@ -169,7 +170,7 @@ async function writeStreamed(file: string, parts: IndexParts, identity: IndexIde
         // Positional writes need no order among themselves: each is under way while the next chunk is made.
         writes.push(
           handle.write(chunk, 0, chunk.length, position).then(
-            ({ bytesWritten }) => void (bytesWritten === chunk.length || (failure ??= new Error(`News Corpus: the index cache ${file} was written short.`))),
+            ({ bytesWritten }) => void (bytesWritten === chunk.length || (failure ??= short())),
             (error: unknown) => void (failure ??= error),
           ),
         );
@@ -178,7 +179,8 @@ async function writeStreamed(file: string, parts: IndexParts, identity: IndexIde
     );
     await Promise.all(writes);
     if (failure !== undefined) throw failure;
-    await handle.write(head, 0, head.length, 0);
+    // Checked as the others are: a file without its head renamed over the cache would lose a good one.
+    if ((await handle.write(head, 0, head.length, 0)).bytesWritten !== head.length) throw short();
   } finally {
     await Promise.all(writes);
     await handle.close();

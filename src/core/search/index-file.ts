@@ -44,6 +44,8 @@ const HEADER_BYTES = 64;
 const CHECKSUM_AT = 24;
 /** The payload starts with the length of its JSON description. */
 const META_LENGTH_BYTES = 4;
+/** The byte the description is padded with: a space, which JSON ignores after the value. */
+const SPACE = 0x20;
 /** Bytes checksummed between two chances to pause (a few ms). */
 const CHECKSUM_STEP_BYTES = 1 << 22;
 /**
@@ -108,8 +110,11 @@ function* checksumSteps(chunk: Uint8Array, crc: number): Generator<void, number>
 function descriptionBytes(meta: FileMeta, reserved: FileMeta): Uint8Array {
   const encoder = new TextEncoder();
   const room = encoder.encode(JSON.stringify(reserved)).length;
-  const bytes = encoder.encode(JSON.stringify(meta).padEnd(room, ' '));
-  if (bytes.length !== room) throw new Error('News Corpus: the index description outgrew the room reserved for it.');
+  const json = encoder.encode(JSON.stringify(meta));
+  if (json.length > room) throw new Error('News Corpus: the index description outgrew the room reserved for it.');
+  // Padded by bytes, not characters: a root that is not ASCII (a path on the command line) takes more bytes than characters.
+  const bytes = new Uint8Array(room).fill(SPACE);
+  bytes.set(json);
   return bytes;
 }
 
@@ -120,7 +125,8 @@ function descriptionBytes(meta: FileMeta, reserved: FileMeta): Uint8Array {
  * the identity and the section table), then the sections of {@link encodeSections}. Returns the head, to be written
  * over those zeros: it describes the sections, known only at the end (the description is padded to a length known
  * at the start; see {@link descriptionBytes}). A generator that pauses every few ms, so that saving never blocks the
- * extension host for long (run it with `runInSlices`); `parts` must not change until the bytes are written.
+ * extension host for long (run it with `runInSlices`); `parts` must not change until the bytes are written. Some
+ * chunks are views of the store's texts, which its next save frees: each is to be written (or copied) before then.
  *
  * @example
  * let at = 0;
@@ -136,7 +142,7 @@ export function* streamIndexSteps(parts: IndexParts, identity: IndexIdentity, ou
   out(new Uint8Array(headBytes));
   let sectionsCrc = 0;
   let sectionsBytes = 0;
-  const { sections } = yield* encodeSections(parts, (chunk) => {
+  const sections = yield* encodeSections(parts, (chunk) => {
     sectionsCrc = crc32(chunk, sectionsCrc);
     sectionsBytes += chunk.length;
     out(chunk);
@@ -155,14 +161,16 @@ export function* streamIndexSteps(parts: IndexParts, identity: IndexIdentity, ou
 }
 
 /**
- * The chunks of an index file ({@link streamIndexSteps}) in a list, head first. A generator that pauses every few ms.
+ * The chunks of an index file ({@link streamIndexSteps}) in a list, head first, each a copy of its own. A generator
+ * that pauses every few ms.
  *
  * @example
  * const chunks = await runInSlices(encodeIndexSteps(index.parts(), { root: dir, extractor: 'none' }));
  */
 export function* encodeIndexSteps(parts: IndexParts, identity: IndexIdentity): Generator<void, Uint8Array[]> {
   const chunks: Uint8Array[] = [];
-  const head = yield* streamIndexSteps(parts, identity, (chunk) => chunks.push(chunk));
+  // Copies: the text's chunks are views of the store's segments, which its next save frees (emptying every view).
+  const head = yield* streamIndexSteps(parts, identity, (chunk) => chunks.push(chunk.slice()));
   chunks[0] = head;
   return chunks;
 }

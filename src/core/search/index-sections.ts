@@ -352,13 +352,14 @@ function readColumns(reader: ByteReader, count: number): DocColumns {
  * string tables, the number columns, the title ids as varints (see {@link codeForward}), the postings
  * (documents as in {@link writeDocIds}, counts as in {@link writeCounts}, with a table to find each term's), and each
  * article's text coded with its body ids (see {@link codeTexts}). The store keeps its texts coded and lets its
- * 32-bit ids go (see {@link DocStore.letIdsGoSteps}). With `out`, the sections' bytes go there in order as they are
- * made (`chunks` is then empty). A generator: it pauses every few ms.
+ * 32-bit ids go (see {@link DocStore.letIdsGoSteps}). The sections' bytes go to `out` in order as they are made;
+ * returns where each section is. A generator: it pauses every few ms.
  *
  * @example
- * const { sections, chunks } = runAtOnce(encodeSections(index.parts()));
+ * const chunks: Uint8Array[] = [];
+ * const sections = runAtOnce(encodeSections(index.parts(), (chunk) => chunks.push(chunk)));
  */
-export function* encodeSections(parts: IndexParts, out?: (chunk: Uint8Array) => void): Generator<void, { sections: SectionInfo[]; chunks: Uint8Array[] }> {
+export function* encodeSections(parts: IndexParts, out: (chunk: Uint8Array) => void): Generator<void, SectionInfo[]> {
   const { store, postings } = parts;
   const writer = new ByteWriter(out);
   const sections: SectionInfo[] = [];
@@ -382,7 +383,8 @@ export function* encodeSections(parts: IndexParts, out?: (chunk: Uint8Array) => 
   yield* section('forward', store.count, writeSegments(writer, forward.chunks));
   yield* section('postings', postings.docs.length, writePostings(writer, postings, store));
   yield* section('text', text.chunks.reduce((sum, chunk) => sum + chunk.length, 0), writeSegments(writer, text.chunks));
-  return { sections, chunks: writer.finish() };
+  writer.finish();
+  return sections;
 }
 
 /**

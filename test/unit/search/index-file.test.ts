@@ -175,6 +175,24 @@ describe('index file', () => {
     assert.deepStrictEqual(sections(small.file), sections(whole));
   });
 
+  it("gives chunks of its own: a later save of the same index, which frees the store's text segments, leaves an earlier file's chunks whole", () => {
+    const index = buildIndex([...NEWS, ...Array.from({ length: 200 }, (_, i) => ({ path: `/corpus/more/${i}.txt`, text: article('2024-01-02', `Story ${i}`, 'Interest rates rose again in Moscow. '.repeat(1 + (i % 9))) }))], NEWS_ENTITIES);
+    const first = encodeIndex(index.parts(), IDENTITY);
+    const before = Buffer.concat(first);
+    encodeIndex(index.parts(), IDENTITY);
+    const after = Buffer.concat(first);
+    assert.strictEqual(after.length, before.length);
+    const decoded = decodeIndex(after, IDENTITY);
+    assert.ok(decoded.ok, decoded.ok ? '' : decoded.problem.message);
+  });
+
+  it('saves a folder whose path is not ASCII (as the command line names it): the description padded by its bytes, not its characters', () => {
+    const identity: IndexIdentity = { root: '/Zeitungen/Bücher — 新聞', extractor: 'fake' };
+    const decoded = decodeIndex(encode(buildIndex(NEWS, NEWS_ENTITIES), identity), identity);
+    assert.ok(decoded.ok, decoded.ok ? '' : decoded.problem.message);
+    assert.deepStrictEqual(hitPaths(new CorpusIndex(decoded.parts), 'interest rates'), hitPaths(original, 'interest rates'));
+  });
+
   it('starts with the magic bytes and the format version', () => {
     assert.strictEqual(new TextDecoder().decode(bytes.subarray(0, INDEX_FILE_MAGIC.length)), INDEX_FILE_MAGIC);
     assert.strictEqual(new DataView(bytes.buffer, bytes.byteOffset).getUint32(VERSION_AT, true), INDEX_FORMAT_VERSION);

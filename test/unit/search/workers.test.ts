@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync, readFileSync, unlinkSync } from 'fs';
 import { tmpdir } from 'os';
+import fsPromises from 'node:fs/promises';
 import * as path from 'path';
 import { AnalyzedBatch } from '../../../src/core/search/analyzed-batch';
 import { BatchBuilder } from '../../../src/core/search/batch-builder';
@@ -427,6 +428,59 @@ describe('IndexService', function () {
     await second.remove(path.join(dir, 'georgia.txt'));
     assert.strictEqual(await second.save(), true);
     await second.dispose();
+  });
+
+  it('keeps the old cache when a write of the new one fails or the head goes short: the error reported, no temporary file left, every write settled before the file is closed', async () => {
+    const first = service();
+    await first.open(listArticleFiles(dir));
+    await first.save();
+    await first.dispose();
+    const saved = readFileSync(cacheFile);
+    const realOpen = fsPromises.open;
+    // The third write fails; or the head, the last write, at the file's start (the first is the zeros there), goes short.
+    const failing = [
+      { name: 'a failed write', fails: (call: number) => call === 3, short: false, expected: /no space left/ },
+      { name: 'a short head', fails: (call: number, position: number) => call > 1 && position === 0, short: true, expected: /News Corpus: the index cache .* was written short\.$/ },
+    ];
+    for (const { name, fails, short, expected } of failing) {
+      writeFileSync(path.join(dir, `${name.replace(/ /g, '-')}.txt`), article('2024-01-01', `A story about ${name}.`));
+      const second = service();
+      await second.open(listArticleFiles(dir));
+      const pendingAtClose: number[] = [];
+      fsPromises.open = async (...args: Parameters<typeof realOpen>) => {
+        const handle = await realOpen(...args);
+        let calls = 0;
+        let pending = 0;
+        const write = handle.write.bind(handle) as (buffer: Uint8Array, offset: number, length: number, position: number) => Promise<{ bytesWritten: number; buffer: Uint8Array }>;
+        const close = handle.close.bind(handle);
+        return Object.assign(handle, {
+          write: async (buffer: Uint8Array, offset: number, length: number, position: number) => {
+            calls++;
+            pending++;
+            try {
+              if (!fails(calls, position)) return await write(buffer, offset, length, position);
+              if (short) return await write(buffer, offset, length - 1, position);
+              throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+            } finally {
+              pending--;
+            }
+          },
+          close: () => {
+            pendingAtClose.push(pending);
+            return close();
+          },
+        });
+      };
+      try {
+        await assert.rejects(second.save(), expected, name);
+      } finally {
+        fsPromises.open = realOpen;
+      }
+      await second.dispose();
+      assert.deepStrictEqual(pendingAtClose, [0], name);
+      assert.ok(readFileSync(cacheFile).equals(saved), `${name}: the old cache is kept`);
+      assert.deepStrictEqual(readdirSync(path.dirname(cacheFile)), ['index.ncidx'], `${name}: no temporary file left`);
+    }
   });
 
   it('loads the cache before any file is compared, then syncs', async () => {
