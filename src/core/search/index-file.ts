@@ -103,14 +103,12 @@ function* checksumSteps(chunk: Uint8Array, crc: number): Generator<void, number>
 }
 
 /**
- * The description's bytes, padded with spaces (which JSON ignores) to the length `reserved` gives, so that it can be
- * written before the sections it describes once they are: the same length for the same index whatever the
- * sections' sizes turn out to be.
+ * The description's bytes, padded with spaces (which JSON ignores) to `room` bytes, so that it can be written before
+ * the sections it describes once they are: the same length for the same index whatever the sections' sizes turn out
+ * to be (see {@link streamIndexSteps}).
  */
-function descriptionBytes(meta: FileMeta, reserved: FileMeta): Uint8Array {
-  const encoder = new TextEncoder();
-  const room = encoder.encode(JSON.stringify(reserved)).length;
-  const json = encoder.encode(JSON.stringify(meta));
+function descriptionBytes(meta: FileMeta, room: number): Uint8Array {
+  const json = new TextEncoder().encode(JSON.stringify(meta));
   if (json.length > room) throw new Error('News Corpus: the index description outgrew the room reserved for it.');
   // Padded by bytes, not characters: a root that is not ASCII (a path on the command line) takes more bytes than characters.
   const bytes = new Uint8Array(room).fill(SPACE);
@@ -138,7 +136,8 @@ export function* streamIndexSteps(parts: IndexParts, identity: IndexIdentity, ou
   const described = (sections: readonly SectionInfo[]): FileMeta => ({ root: identity.root, extractor: identity.extractor, analyzer: ANALYZER_VERSION, createdAt, sections });
   // Every figure at its widest: the room the real description never outgrows.
   const widest = SECTION_NAMES.map((name) => ({ name, bytes: Number.MAX_SAFE_INTEGER, count: Number.MAX_SAFE_INTEGER }));
-  const headBytes = HEADER_BYTES + META_LENGTH_BYTES + descriptionBytes(described([]), described(widest)).length;
+  const room = new TextEncoder().encode(JSON.stringify(described(widest))).length;
+  const headBytes = HEADER_BYTES + META_LENGTH_BYTES + room;
   out(new Uint8Array(headBytes));
   let sectionsCrc = 0;
   let sectionsBytes = 0;
@@ -148,7 +147,7 @@ export function* streamIndexSteps(parts: IndexParts, identity: IndexIdentity, ou
     out(chunk);
   });
   const head = new Uint8Array(headBytes);
-  const description = descriptionBytes(described(sections), described(widest));
+  const description = descriptionBytes(described(sections), room);
   const view = new DataView(head.buffer);
   head.set(new TextEncoder().encode(INDEX_FILE_MAGIC), 0);
   view.setUint32(8, INDEX_FORMAT_VERSION, true);

@@ -382,6 +382,13 @@ describe('IndexService', function () {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   const service = (): IndexService => new IndexService({ root: dir, cacheFile, extractor: { kind: 'none' }, workers: 2 });
+  /** Builds the folder's index, saves it to the cache and lets the service go: the cache a next service finds. */
+  const savedCache = async (): Promise<void> => {
+    const first = service();
+    await first.open(listArticleFiles(dir));
+    await first.save();
+    await first.dispose();
+  };
 
   it('builds, saves, and reopens from the cache re-reading only what changed', async () => {
     const first = service();
@@ -431,10 +438,7 @@ describe('IndexService', function () {
   });
 
   it('keeps the old cache when a write of the new one fails or the head goes short: the error reported, no temporary file left, every write settled before the file is closed', async () => {
-    const first = service();
-    await first.open(listArticleFiles(dir));
-    await first.save();
-    await first.dispose();
+    await savedCache();
     const saved = readFileSync(cacheFile);
     const realOpen = fsPromises.open;
     // The third write fails; or the head, the last write, at the file's start (the first is the zeros there), goes short.
@@ -484,10 +488,7 @@ describe('IndexService', function () {
   });
 
   it('loads the cache before any file is compared, then syncs', async () => {
-    const first = service();
-    await first.open(listArticleFiles(dir));
-    await first.save();
-    await first.dispose();
+    await savedCache();
     const second = service();
     assert.strictEqual(second.isLoaded, false);
     const loaded = await second.load();
@@ -546,10 +547,7 @@ describe('IndexService', function () {
   });
 
   it('rebuilds with a message when the cache is damaged or was built for another folder', async () => {
-    const first = service();
-    await first.open(listArticleFiles(dir));
-    await first.save();
-    await first.dispose();
+    await savedCache();
     const bytes = readFileSync(cacheFile);
     bytes[bytes.length - 5] = (bytes[bytes.length - 5] ?? 0) ^ 1;
     writeFileSync(cacheFile, bytes);
