@@ -1,15 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
-import * as path from 'node:path';
 import { SearchCorrections } from '../core/curation/corrected-search';
 import { AnalyzedArticleMeta, AnalyzedBatch, SkippedArticle } from '../core/search/analyzed-batch';
 import { dayString } from '../core/search/date-values';
-import { ArticleSummary, CorpusIndex, IndexParts, SearchOptions, SearchResponse } from '../core/search/corpus-index';
-import { IndexIdentity, decodeSavedSteps, streamIndexSteps } from '../core/search/index-file';
+import { ArticleSummary, CorpusIndex, SearchOptions, SearchResponse } from '../core/search/corpus-index';
+import { IndexIdentity, decodeSavedSteps } from '../core/search/index-file';
 import { SavedListing } from '../core/search/index-sections';
 import { MatchesPerDay } from '../core/search/matches-per-day';
 import { DEFAULT_SLICE_MS, runInSlices } from '../core/search/time-slices';
 import { readCacheFile } from './cache-file';
+import { writeCacheFile } from './cache-write';
 import { ExtractorSpec, extractorId } from './entity-extractor';
 import { FileJob } from './protocol';
 import { IndexWorkerPool } from './worker-pool';
@@ -20,8 +18,6 @@ const INCREMENTAL_LIMIT = 2000;
 export const WORKER_IDLE_MS = 30_000;
 /** Files compared with the index between two pauses of a sync (a few ms of work). */
 const SYNC_STEP_FILES = 5000;
-/** Random bytes in a temporary file's name: two services in one process may save the same cache at once. */
-const TEMPORARY_NAME_BYTES = 6;
 /**
  * A first build makes what it has indexed searchable each time it has this many times more articles than at
  * the last time (each step compacts everything so far, so the steps together cost a fraction of the last one).
@@ -150,42 +146,6 @@ function* listedSummaries(listing: SavedListing): Generator<ArticleSummary> {
   }
 }
 
-/**
- * Writes an index to `file` as it is encoded ({@link streamIndexSteps}): each chunk is written where it goes as soon
- * as it is made, and let go once written, so that the file is never held whole (at 100,000 real-length articles its
- * sections other than the texts, which the index keeps anyway, were ~70 MB at the save's peak of memory); the head
- * goes last, over the room left for it.
- */
-async function writeStreamed(file: string, parts: IndexParts, identity: IndexIdentity): Promise<void> {
-  const handle = await open(file, 'w');
-  // Settled writes only (a failure is kept, not thrown): awaited before closing, also when encoding fails.
-  const writes: Promise<void>[] = [];
-  const short = (): Error => new Error(`News Corpus: the index cache ${file} was written short.`);
-  try {
-    let failure: unknown;
-    let position = 0;
-    const head = await runInSlices(
-      streamIndexSteps(parts, identity, (chunk) => {
-        // Positional writes need no order among themselves: each is under way while the next chunk is made.
-        writes.push(
-          handle.write(chunk, 0, chunk.length, position).then(
-            ({ bytesWritten }) => void (bytesWritten === chunk.length || (failure ??= short())),
-            (error: unknown) => void (failure ??= error),
-          ),
-        );
-        position += chunk.length;
-      }),
-    );
-    await Promise.all(writes);
-    if (failure !== undefined) throw failure;
-    // Checked as the others are: a file without its head renamed over the cache would lose a good one.
-    if ((await handle.write(head, 0, head.length, 0)).bytesWritten !== head.length) throw short();
-  } finally {
-    await Promise.all(writes);
-    await handle.close();
-  }
-}
-
 function sameStamp(file: FileJob, stamp: { size: number; mtimeMs: number } | undefined): boolean {
   return stamp !== undefined && file.size === stamp.size && file.mtimeMs === stamp.mtimeMs;
 }
@@ -305,8 +265,8 @@ export class IndexService {
   }
 
   /**
-   * Writes the index to the cache file (atomically: a temporary file renamed over the old one), unless it
-   * is the one the cache file already holds. Resolves to whether it wrote.
+   * Writes the index to the cache file (atomically and durably: see {@link writeCacheFile}), unless it is the one
+   * the cache file already holds. Resolves to whether it wrote; a failed write keeps the old cache and rejects.
    */
   save(): Promise<boolean> {
     return this.enqueue(async () => {
@@ -314,16 +274,7 @@ export class IndexService {
       if (file === undefined || !this.unsaved) return false;
       // A build already ends with a compaction: compacting again would redo ~1 s of work at 100,000 articles.
       if (!this.current.isCompact) await this.current.compact();
-      await mkdir(path.dirname(file), { recursive: true });
-      const temporary = `${file}.${process.pid}.${randomBytes(TEMPORARY_NAME_BYTES).toString('hex')}.tmp`;
-      try {
-        await writeStreamed(temporary, this.current.parts(), this.identity());
-        await rename(temporary, file);
-      } catch (error) {
-        // A half-written temporary file would otherwise stay next to the cache for good.
-        await rm(temporary, { force: true });
-        throw error;
-      }
+      await writeCacheFile(file, this.current.parts(), this.identity());
       this.unsaved = false;
       return true;
     });
