@@ -1,5 +1,5 @@
-// The integration and e2e tests wait for events or conditions, never for a fixed time: a fixed wait is either
-// too short on a loaded 2-core machine (a flaky failure) or longer than needed everywhere else.
+// The tests wait for events or conditions, never for a fixed time: a fixed wait is either too short on a loaded
+// 2-core machine (a flaky failure, or a check that passes without checking) or longer than needed everywhere else.
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,8 +14,11 @@ function sourcesIn(dir) {
     .map((file) => join(dir, file));
 }
 
-describe('waits in the integration and e2e tests', () => {
-  const files = [...sourcesIn('test/integration'), ...sourcesIn('test/e2e')];
+/** This file, which spells out the forms it looks for. */
+const THIS_FILE = join('test', 'unit', 'scripts', 'test-waits.test.mjs');
+
+describe('waits in the unit, integration and e2e tests', () => {
+  const files = [...sourcesIn('test/unit'), ...sourcesIn('test/integration'), ...sourcesIn('test/e2e')].filter((file) => file !== THIS_FILE);
 
   it('finds the test sources', () => {
     assert.ok(files.length >= 5, files.join(', '));

@@ -342,9 +342,11 @@ describe('readCacheFile', function () {
   it("finishes a load only once the listing's listener has, so that the listing is not put off by the rest", async () => {
     const service = new IndexService({ root: dir, cacheFile, extractor: { kind: 'none' }, workers: 1, cacheReaderPath: DEFAULT_CACHE_READER_PATH });
     const steps: string[] = [];
+    // A listener still at work when the rest of the file has come: it ends once the reading thread has.
+    const readerDone = new Promise<void>((resolve) => process.once('worker', (reader) => reader.once('exit', () => resolve())));
     const outcome = await service.load({
       onListing: async (articles) => {
-        await new Promise((resolve) => setTimeout(resolve, 50));
+        await readerDone;
         steps.push(`listed ${[...articles].length}`);
       },
     });
