@@ -1,5 +1,5 @@
 import { DocStore } from './doc-store';
-import { DocList, Matcher, PhraseCheck, ScoreSums, addScore } from './matchers';
+import { DocCursor, DocList, Matcher, NO_MORE_DOCS, PhraseCheck, ScoreSums, addScore } from './matchers';
 import { TieBreak, TopK } from './top-k';
 
 /**
@@ -95,6 +95,8 @@ export function forEachMatch(clauses: readonly ClauseMatcher[], store: DocStore,
     });
     return total;
   }
+  const merged = mergeableClauses(driver, [...rest, ...negatives]);
+  if (merged !== undefined) return mergeMatches(merged.driver, merged.filters, checks, deleted, onMatch);
   const first = scratch.next(0, store.count);
   const candidates = scratch.candidates;
   candidates.clear();
@@ -149,4 +151,87 @@ function filter(candidates: DocList, clause: ClauseMatcher, first: ScoreSums, st
     candidates.put(kept++, doc);
   }
   candidates.truncate(kept);
+}
+
+/** A further clause of a merged evaluation: walked by its cursor, or probed when it has none. */
+interface MergedFilter {
+  readonly matcher: Matcher;
+  readonly cursor: DocCursor | undefined;
+  readonly negated: boolean;
+}
+
+/**
+ * The clauses as {@link mergeMatches} takes them, or undefined when summing them in the scratch arrays costs less.
+ * The driver must have a cursor; each further clause is probed as {@link filter} would probe it (when that costs
+ * less than walking its postings, the driver's postings counted as the candidates), or else moved along by its
+ * cursor, which gallops to each of the driver's documents (~log2 of the gap, plus one, reads each) instead of
+ * reading every posting: only where that reads fewer postings in all than walking the clauses would.
+ */
+function mergeableClauses(driver: ClauseMatcher, filters: readonly ClauseMatcher[]): { driver: DocCursor; filters: MergedFilter[] } | undefined {
+  const cursor = driver.matcher.cursor?.();
+  if (cursor === undefined) return undefined;
+  const candidates = Math.max(1, driver.matcher.cost);
+  const merged: MergedFilter[] = [];
+  let walked = 0;
+  let galloped = 0;
+  for (const { matcher, negated } of filters) {
+    if (matcher.cost > candidates * matcher.probeCost) {
+      merged.push({ matcher, cursor: undefined, negated });
+      continue;
+    }
+    const walker = matcher.cursor?.();
+    if (walker === undefined) return undefined;
+    walked += matcher.cost;
+    galloped += candidates * (Math.log2(matcher.cost / candidates + 1) + 1);
+    merged.push({ matcher, cursor: walker, negated });
+  }
+  return galloped < walked || walked === 0 ? { driver: cursor, filters: merged } : undefined;
+}
+
+/**
+ * What the scratch arrays' evaluation finds (the same documents, each score the same sum in the same order: the
+ * driver's, then each further clause's in turn), found by walking the driver's documents in order and checking
+ * each against the further clauses first: a document is scored only once it has passed them all. The scratch
+ * arrays' way scored and summed every posting of the driver (51,589 for `date:2019-03 oil` at 100,000 articles),
+ * then dropped all but the 495 that the month kept.
+ */
+function mergeMatches(driver: DocCursor, filters: readonly MergedFilter[], checks: readonly PhraseCheck[], deleted: Uint8Array, onMatch: (doc: number, score: number) => void): number {
+  const probed = new Float64Array(filters.length);
+  let total = 0;
+  for (let doc = driver.seek(0); doc !== NO_MORE_DOCS; doc = driver.seek(doc + 1)) {
+    if (deleted[doc] || !passesFilters(doc, filters, probed)) continue;
+    let kept = true;
+    for (const verify of checks) {
+      if (!verify(doc)) {
+        kept = false;
+        break;
+      }
+    }
+    if (!kept) continue;
+    let score = driver.score();
+    for (let i = 0; i < filters.length; i++) {
+      const filter = filters[i] as MergedFilter;
+      if (!filter.negated) score += filter.cursor === undefined ? (probed[i] ?? 0) : filter.cursor.score();
+    }
+    total++;
+    onMatch(doc, score);
+  }
+  return total;
+}
+
+/** Whether `doc` passes every filter, each cursor left on it and each probe's score kept in `probed`. */
+function passesFilters(doc: number, filters: readonly MergedFilter[], probed: Float64Array): boolean {
+  for (let i = 0; i < filters.length; i++) {
+    const { matcher, cursor, negated } = filters[i] as MergedFilter;
+    let matched: boolean;
+    if (cursor === undefined) {
+      const score = matcher.probe(doc);
+      probed[i] = score;
+      matched = score >= 0;
+    } else {
+      matched = cursor.seek(doc) === doc;
+    }
+    if (matched === negated) return false;
+  }
+  return true;
 }

@@ -1,8 +1,8 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
 import { DocStore } from '../../../src/core/search/doc-store';
-import { Scratch, forEachMatch } from '../../../src/core/search/evaluate';
-import { DocList, ScoreSums, TermsMatcher, addScore } from '../../../src/core/search/matchers';
+import { ClauseMatcher, Scratch, forEachMatch } from '../../../src/core/search/evaluate';
+import { DateMatcher, DocList, ScoreSums, TermsMatcher, addScore } from '../../../src/core/search/matchers';
 import { PostingList, packCounts } from '../../../src/core/search/postings';
 import { Scorer } from '../../../src/core/search/scoring';
 
@@ -128,6 +128,58 @@ describe('evaluation with its candidate list kept from query to query', () => {
         }
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('evaluation merging one-list clauses document by document', () => {
+  /** Articles on days 1 to 6 of September 2023, in turn, some removed. */
+  function datedStore(removed: readonly boolean[]): DocStore {
+    const store = new DocStore();
+    for (let doc = 0; doc < DOCS; doc++) {
+      const body = Uint32Array.from({ length: 1 + (doc % 7) }, (_, at) => at);
+      store.append({ path: `${doc}.txt`, title: 'T', size: 1, mtimeMs: 0, day: 20230901 + (doc % 6), bodyStart: 0, bodyTokens: body.length, titleTokens: 0, entityPairs: 0 }, body, 0, body.length, new Uint8Array(0), 0);
+    }
+    removed.forEach((remove, doc) => remove && store.remove(`${doc}.txt`));
+    return store;
+  }
+
+  /**
+   * Each live document every clause keeps (negated ones left out), with its score summed as the evaluation sums it:
+   * the cheapest positive clause's probe, then each other positive clause's probe, cheapest first.
+   */
+  function probedMatches(clauses: readonly ClauseMatcher[], store: DocStore): Map<number, number> {
+    const positives = clauses.filter(({ negated }) => !negated).sort((a, b) => a.matcher.cost - b.matcher.cost);
+    const expected = new Map<number, number>();
+    for (let doc = 0; doc < DOCS; doc++) {
+      if (store.deleted.array[doc] || positives.length === 0) continue;
+      if (!clauses.every(({ matcher, negated }) => matcher.probe(doc) >= 0 !== negated)) continue;
+      let score = positives[0]?.matcher.probe(doc) ?? 0;
+      for (const { matcher } of positives.slice(1)) score += matcher.probe(doc);
+      expected.set(doc, score);
+    }
+    return expected;
+  }
+
+  it('finds the documents and scores, to the last bit, of probing each clause, with date filters and removed articles (property)', () => {
+    const termClause = fc.tuple(flagsArbitrary, fc.nat(20), fc.double({ min: 0.1, max: 5, noNaN: true }), fc.boolean(), fc.constantFrom<'words' | 'entity'>('words', 'entity'));
+    const dateClause = fc.tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 5 }), fc.boolean());
+    const scratch = new Scratch();
+    fc.assert(
+      fc.property(fc.array(termClause, { minLength: 1, maxLength: 4 }), fc.array(dateClause, { maxLength: 2 }), flagsArbitrary, (terms, dates, removed) => {
+        const store = datedStore(removed.map((flag, doc) => flag && doc % 3 === 0));
+        const scorer = new Scorer(store);
+        const clauses: ClauseMatcher[] = [
+          ...terms.map(([flags, seed, factor, negated, kind]) => ({ matcher: new TermsMatcher([{ lists: [listOf(flags, seed)], factor }], scorer, kind), negated })),
+          ...dates.map(([from, span, negated]) => ({ matcher: new DateMatcher(20230900 + from, 20230900 + from + span, store), negated })),
+        ];
+        const found = new Map<number, number>();
+        const total = forEachMatch(clauses, store, scratch, (doc, score) => found.set(doc, score));
+        const expected = probedMatches(clauses, store);
+        assert.strictEqual(total, expected.size);
+        assert.deepStrictEqual(new Map([...found].sort((a, b) => a[0] - b[0])), expected);
+      }),
+      { numRuns: 300 },
     );
   });
 });
