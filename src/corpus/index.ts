@@ -42,9 +42,10 @@ function cacheFileFor(context: vscode.ExtensionContext, folder: vscode.Workspace
   return path.join(storage.fsPath, `index-${key}.ncidx`);
 }
 
-function createIndex(context: vscode.ExtensionContext, folder: vscode.WorkspaceFolder, settings: CorpusSettings, extractor: ExtractorSpec): IndexService {
+function createIndex(context: vscode.ExtensionContext, folder: vscode.WorkspaceFolder, settings: CorpusSettings, extractor: () => ExtractorSpec): IndexService {
   const cacheFile = cacheFileFor(context, folder);
-  // The host's thread is shared with every other extension: the cache is read in a thread of its own.
+  // The host's thread is shared with every other extension: the cache is read in a thread of its own, started before
+  // the extractor is asked for (its answer loads the entity model).
   const options = { root: folder.uri.toString(), extractor, maxFileBytes: settings.maxFileBytes, cacheReaderPath: DEFAULT_CACHE_READER_PATH };
   return new IndexService(cacheFile === undefined ? options : { ...options, cacheFile });
 }
@@ -57,7 +58,7 @@ export function registerCorpus(context: vscode.ExtensionContext, deps: { extract
   const service = new CorpusService({
     settings: (folder) => readCorpusSettings(folder),
     folders: () => vscode.workspace.workspaceFolders ?? [],
-    createIndex: (folder, settings) => createIndex(context, folder, settings, deps.extractor()),
+    createIndex: (folder, settings) => createIndex(context, folder, settings, deps.extractor),
     notify: (message) => notify('warning', message),
   });
   context.subscriptions.push(

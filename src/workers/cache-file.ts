@@ -24,10 +24,12 @@ export function defaultCacheFile(dir: string): string {
   return path.join(tmpdir(), CACHE_FOLDER_NAME, `${key}.ncidx`);
 }
 
-/** What {@link readCacheFile} asks its thread: which file, and what the index in it must have been built from. */
+/**
+ * What {@link readCacheFile} asks its thread as it starts: which file. What the index in it must have been built
+ * from follows in a message (an {@link IndexIdentity}), once the asking thread has worked it out.
+ */
 export interface CacheReadRequest {
   readonly file: string;
-  readonly expected: IndexIdentity;
 }
 
 /**
@@ -60,17 +62,19 @@ export const DEFAULT_CACHE_READER_PATH = path.join(__dirname, 'cache-reader.js')
  * work to this one. The thread hands `onListing` the articles' paths, titles and days from the start of the file
  * first, before the rest is read and checked (at 100,000 articles: 9 of 177 MB), so that they can be listed
  * meanwhile; the file's checksum has not been checked then, and a file found damaged after it is still refused.
+ * `expected` (what the index must have been built from) is asked for once the thread has started: working it out
+ * loads and hashes the entity model on this thread, while the thread reads the file and inflates its listing.
  *
  * @example
- * const cache = await readCacheFile(file, { root: dir, extractor: 'none' }, DEFAULT_CACHE_READER_PATH, (listing) => list(listing.paths));
+ * const cache = await readCacheFile(file, () => ({ root: dir, extractor: 'none' }), DEFAULT_CACHE_READER_PATH, (listing) => list(listing.paths));
  * if (cache.found && cache.read.ok) runAtOnce(decodeSavedSteps(cache.read));
  */
-export async function readCacheFile(file: string, expected: IndexIdentity, readerPath?: string, onListing?: (listing: SavedListing) => void): Promise<CacheRead> {
-  const readOnThisThread = (): Promise<CacheRead> => readHere(file, expected);
+export async function readCacheFile(file: string, expected: () => IndexIdentity, readerPath?: string, onListing?: (listing: SavedListing) => void): Promise<CacheRead> {
+  const readOnThisThread = (): Promise<CacheRead> => readHere(file, expected());
   if (readerPath === undefined || !existsSync(readerPath)) return readOnThisThread();
-  const request: CacheReadRequest = { file, expected };
-  const fromThread = await new Promise<CacheRead | undefined>((resolve) => {
-    const worker = new Worker(readerPath, { workerData: request });
+  const request: CacheReadRequest = { file };
+  const worker = new Worker(readerPath, { workerData: request });
+  const fromThread = new Promise<CacheRead | undefined>((resolve) => {
     // Undefined when no listing came; null when one came that did not fit together (the read then lacks its strings).
     let listing: SavedListing | null | undefined;
     worker.on('message', (message: CacheReaderMessage) => {
@@ -83,7 +87,14 @@ export async function readCacheFile(file: string, expected: IndexIdentity, reade
     worker.once('error', () => resolve(undefined));
     worker.once('exit', () => resolve(undefined));
   });
-  return fromThread ?? readOnThisThread();
+  try {
+    worker.postMessage(expected());
+  } catch (error) {
+    // The thread waits for the identity: without it, it would never end.
+    await worker.terminate();
+    throw error;
+  }
+  return (await fromThread) ?? readOnThisThread();
 }
 
 /** The listing packed, or undefined when it does not fit together (a damaged file: its read then says so). */

@@ -3,12 +3,15 @@
 // that asked, the file's buffer and the typed arrays moved, not copied.
 import { FileHandle, open } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
-import { INDEX_HEAD_BYTES, indexListingEnd, readIndexFileSteps, readIndexListing } from '../core/search/index-file';
+import { INDEX_HEAD_BYTES, IndexIdentity, describesIndex, indexListingEnd, readIndexFileSteps, readIndexListing } from '../core/search/index-file';
 import { savedSectionBuffers } from '../core/search/index-sections';
 import { runAtOnce } from '../core/search/time-slices';
 import { CacheReadRequest, CacheReaderMessage } from './cache-file';
 
 const request = workerData as CacheReadRequest;
+// Posted once the asking thread has worked it out (it loads the entity model meanwhile): the file is read and its
+// listing inflated before it comes, and checked against it before anything is handed over.
+const expected = new Promise<IndexIdentity>((resolve) => parentPort?.once('message', resolve));
 
 function post(message: CacheReaderMessage, transfer: ArrayBuffer[] = []): void {
   parentPort?.postMessage(message, transfer);
@@ -33,13 +36,13 @@ async function readFile(handle: FileHandle): Promise<{ bytes: Buffer; listed: bo
   // A buffer of its own, never a slice of Node's shared pool: it moves to the other thread instead of being copied.
   const bytes = Buffer.allocUnsafeSlow(size);
   let read = await fill(handle, bytes, 0, Math.min(size, INDEX_HEAD_BYTES));
-  const end = indexListingEnd(bytes.subarray(0, read), request.expected);
+  const end = indexListingEnd(bytes.subarray(0, read));
   let listed = false;
   if (end !== undefined && end <= size) {
     read = await fill(handle, bytes, read, Math.max(read, end));
-    const listing = readIndexListing(bytes.subarray(0, end), request.expected);
-    if (listing) post({ kind: 'listing', listing }, [listing.day.buffer as ArrayBuffer]);
-    listed = listing !== undefined;
+    const listing = readIndexListing(bytes.subarray(0, end));
+    listed = listing !== undefined && describesIndex(bytes.subarray(0, end), await expected);
+    if (listing && listed) post({ kind: 'listing', listing }, [listing.day.buffer as ArrayBuffer]);
   }
   await fill(handle, bytes, read, size);
   return { bytes, listed };
@@ -60,7 +63,7 @@ async function readCache(): Promise<void> {
     return;
   }
   // After a listing, the paths and titles are left out: the other thread has them already (see readCacheFile).
-  const read = runAtOnce(readIndexFileSteps(file.bytes, request.expected, { listed: file.listed }));
+  const read = runAtOnce(readIndexFileSteps(file.bytes, await expected, { listed: file.listed }));
   post({ kind: 'read', reply: { found: true, read } }, read.ok ? savedSectionBuffers(read.saved) : []);
 }
 

@@ -37,7 +37,11 @@ export interface IndexServiceOptions {
   readonly root: string;
   /** Where {@link IndexService.save} writes and {@link IndexService.open} reads; no cache without it. */
   readonly cacheFile?: string;
-  readonly extractor: ExtractorSpec;
+  /**
+   * The entity extractor, or how to find out which on first need: the extension host's answer loads the entity model
+   * (~0.1 s of its thread), which a reopen does after its cache's reading thread has started.
+   */
+  readonly extractor: ExtractorSpec | (() => ExtractorSpec);
   readonly workers?: number;
   readonly workerPath?: string;
   /**
@@ -165,7 +169,8 @@ function sameStamp(file: FileJob, stamp: { size: number; mtimeMs: number } | und
  */
 export class IndexService {
   private current = new CorpusIndex();
-  private readonly pool: IndexWorkerPool;
+  private poolMade: IndexWorkerPool | undefined;
+  private extractorMade: ExtractorSpec | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
   private identityCache: IndexIdentity | undefined;
@@ -178,14 +183,7 @@ export class IndexService {
   /** What a first build under way has made searchable so far, answering searches until the build is done. */
   private partial: { readonly index: CorpusIndex; readonly indexed: number; readonly total: number } | undefined;
 
-  constructor(private readonly options: IndexServiceOptions) {
-    const poolOptions = { extractor: options.extractor, ...(options.workers === undefined ? {} : { workers: options.workers }) };
-    this.pool = new IndexWorkerPool({
-      ...poolOptions,
-      ...(options.workerPath === undefined ? {} : { workerPath: options.workerPath }),
-      ...(options.maxFileBytes === undefined ? {} : { maxFileBytes: options.maxFileBytes }),
-    });
-  }
+  constructor(private readonly options: IndexServiceOptions) {}
 
   /** The index as it stands (replaced by a new object after a full build). */
   get index(): CorpusIndex {
@@ -295,7 +293,7 @@ export class IndexService {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     await this.queue.catch(() => undefined);
     if (this.idleTimer) clearTimeout(this.idleTimer);
-    await this.pool.dispose();
+    await this.poolMade?.dispose();
   }
 
   private async loadNow(run: LoadOptions): Promise<LoadOutcome> {
@@ -321,8 +319,26 @@ export class IndexService {
   }
 
   private identity(): IndexIdentity {
-    this.identityCache ??= { root: this.options.root, extractor: extractorId(this.options.extractor) };
+    this.identityCache ??= { root: this.options.root, extractor: extractorId(this.extractor()) };
     return this.identityCache;
+  }
+
+  private extractor(): ExtractorSpec {
+    const { extractor } = this.options;
+    this.extractorMade ??= typeof extractor === 'function' ? extractor() : extractor;
+    return this.extractorMade;
+  }
+
+  /** The indexing threads, set up on first use (with the extractor, which may load the entity model to say which). */
+  private get pool(): IndexWorkerPool {
+    const { workers, workerPath, maxFileBytes } = this.options;
+    this.poolMade ??= new IndexWorkerPool({
+      extractor: this.extractor(),
+      ...(workers === undefined ? {} : { workers }),
+      ...(workerPath === undefined ? {} : { workerPath }),
+      ...(maxFileBytes === undefined ? {} : { maxFileBytes }),
+    });
+    return this.poolMade;
   }
 
   private async loadCache(onListing: LoadOptions['onListing']): Promise<{ ok: boolean; message?: string }> {
@@ -332,7 +348,7 @@ export class IndexService {
     // first); what lists the articles and answers a search is built here now, the entity table later (see prepareLater).
     let listing: void | Promise<void> = undefined;
     const listed = onListing && ((saved: SavedListing) => (listing = onListing(listedSummaries(saved))));
-    const cache = await readCacheFile(file, this.identity(), this.options.cacheReaderPath, listed);
+    const cache = await readCacheFile(file, () => this.identity(), this.options.cacheReaderPath, listed);
     // The listing first: the rest of the file came while the host made the listed articles (at 100,000, under
     // load), and decoding it in slices of its own put off the first rows. The listener says whether it failed.
     await Promise.resolve(listing).catch(() => undefined);
@@ -458,7 +474,7 @@ export class IndexService {
   private scheduleIdleStop(): void {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     if (this.disposed) return;
-    this.idleTimer = setTimeout(() => void this.pool.dispose(), WORKER_IDLE_MS);
+    this.idleTimer = setTimeout(() => void this.poolMade?.dispose(), WORKER_IDLE_MS);
     this.idleTimer.unref();
   }
 

@@ -287,24 +287,24 @@ export function* readIndexFileSteps(bytes: Uint8Array, expected: IndexIdentity, 
  */
 export const INDEX_HEAD_BYTES = 64 * 1024;
 
-/** The sections an index file's description lists, and where they start, if `head` holds the description of the index expected. */
-function describedSections(head: Uint8Array, expected: IndexIdentity): { sections: readonly SectionInfo[]; start: number } | undefined {
-  const described = headerProblem(head) ? undefined : fileDescription(head);
-  return described === undefined || identityProblem(described.meta, expected) ? undefined : { sections: described.meta.sections, start: described.start };
+/** The sections an index file's description lists, and where they start, if `head` holds a description this version reads. */
+function describedSections(head: Uint8Array): { meta: FileMeta; start: number } | undefined {
+  return headerProblem(head) ? undefined : fileDescription(head);
 }
 
 /**
  * Where the part of an index file that {@link readIndexListing} reads ends, from the file's first bytes (`head`:
- * {@link INDEX_HEAD_BYTES} of them, or the whole file); undefined when they show that the file cannot give the
- * index expected (then reading it whole says why). Never throws.
+ * {@link INDEX_HEAD_BYTES} of them, or the whole file); undefined when they show that the file cannot be read by this
+ * version (then reading it whole says why). The identity is not checked here (see {@link describesIndex}): the
+ * listing can be read while its owner still works out which index it expects. Never throws.
  *
  * @example
- * const end = indexListingEnd(head, { root: dir, extractor: 'none' }); // 8.9 MB into a 177 MB file of 100,000 articles
+ * const end = indexListingEnd(head); // 8.9 MB into a 177 MB file of 100,000 articles
  */
-export function indexListingEnd(head: Uint8Array, expected: IndexIdentity): number | undefined {
+export function indexListingEnd(head: Uint8Array): number | undefined {
   try {
-    const described = describedSections(head, expected);
-    return described && described.start + listingBytes(described.sections);
+    const described = describedSections(head);
+    return described && described.start + listingBytes(described.meta.sections);
   } catch {
     return undefined;
   }
@@ -312,19 +312,36 @@ export function indexListingEnd(head: Uint8Array, expected: IndexIdentity): numb
 
 /**
  * The articles' paths, titles and days from the start of an index file (its first {@link indexListingEnd} bytes),
- * before the rest is read and its checksum checked: what a reopen lists at once. Undefined when the start cannot
- * give them (the whole file's read then says why). Never throws.
+ * before the rest is read and its checksum checked: what a reopen lists at once, once {@link describesIndex} says
+ * the file holds the index expected. Undefined when the start cannot give them (the whole file's read then says why).
+ * Never throws.
  *
  * @example
- * const listing = readIndexListing(bytes.subarray(0, end), { root: dir, extractor: 'none' });
- * if (listing) unpackListing(listing).paths.length; // the number of articles
+ * const listing = readIndexListing(bytes.subarray(0, end));
+ * if (listing && describesIndex(bytes, { root: dir, extractor: 'none' })) unpackListing(listing).paths.length; // the number of articles
  */
-export function readIndexListing(start: Uint8Array, expected: IndexIdentity): PackedListing | undefined {
+export function readIndexListing(start: Uint8Array): PackedListing | undefined {
   try {
-    const described = describedSections(start, expected);
-    return described && readListing(start.subarray(described.start), described.sections);
+    const described = describedSections(start);
+    return described && readListing(start.subarray(described.start), described.meta.sections);
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * Whether the first bytes of an index file (`head`, as for {@link indexListingEnd}) describe the index `expected`:
+ * the same folder, entity extractor and analyser. False when they cannot say (a damaged or older file). Never throws.
+ *
+ * @example
+ * describesIndex(head, { root: dir, extractor: 'none' }); // false for a cache built with the entity model
+ */
+export function describesIndex(head: Uint8Array, expected: IndexIdentity): boolean {
+  try {
+    const described = describedSections(head);
+    return described !== undefined && identityProblem(described.meta, expected) === undefined;
+  } catch {
+    return false;
   }
 }
 

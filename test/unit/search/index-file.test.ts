@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { crc32 } from 'node:zlib';
 import { DEFAULT_MAX_FILE_BYTES } from '../../../src/core/article-file';
 import { CorpusIndex } from '../../../src/core/search/corpus-index';
-import { INDEX_FILE_MAGIC, INDEX_FORMAT_VERSION, INDEX_HEAD_BYTES, IndexIdentity, decodeIndex, decodeIndexSteps, encodeIndex, encodeIndexSteps, indexFileSections, indexListingEnd, readIndexListing, streamIndexSteps } from '../../../src/core/search/index-file';
+import { INDEX_FILE_MAGIC, INDEX_FORMAT_VERSION, INDEX_HEAD_BYTES, IndexIdentity, decodeIndex, decodeIndexSteps, describesIndex, encodeIndex, encodeIndexSteps, indexFileSections, indexListingEnd, readIndexListing, streamIndexSteps } from '../../../src/core/search/index-file';
 import { ARTICLE_STEP, unpackListing } from '../../../src/core/search/index-sections';
 import { runAtOnce, runInSlices } from '../../../src/core/search/time-slices';
 import { FixtureArticle, NEWS, NEWS_ENTITIES, PUTIN, article, buildIndex, hitPaths } from './fixtures';
@@ -110,10 +110,10 @@ describe('index file', () => {
   it('lists the articles from the start of the file alone, as the loaded index lists them', () => {
     const index = buildIndex(NEWS);
     const bytes = encode(index);
-    const end = indexListingEnd(bytes.subarray(0, INDEX_HEAD_BYTES), IDENTITY);
+    const end = indexListingEnd(bytes.subarray(0, INDEX_HEAD_BYTES));
     const forward = indexFileSections(bytes).find(({ info }) => info.name === 'forward');
     assert.ok(end !== undefined && forward && end === forward.bytes.byteOffset - bytes.byteOffset, 'the listing ends where the forward section begins');
-    const packed = readIndexListing(bytes.slice(0, end), IDENTITY);
+    const packed = readIndexListing(bytes.slice(0, end));
     assert.ok(packed);
     const listing = unpackListing(packed);
     const loaded = decodeIndex(bytes, IDENTITY);
@@ -124,10 +124,10 @@ describe('index file', () => {
   });
 
   it('lists an empty index as no articles, and titles that are empty', () => {
-    const empty = readIndexListing(encode(new CorpusIndex()), IDENTITY);
+    const empty = readIndexListing(encode(new CorpusIndex()));
     assert.ok(empty);
     assert.deepStrictEqual(unpackListing(empty), { paths: [], titles: [], day: new Int32Array(0) });
-    const untitled = readIndexListing(encode(buildIndex([{ path: 'a.txt', text: ' date 2020-01-02 ' }, { path: 'b.txt', text: ' date 2020-01-03 ' }])), IDENTITY);
+    const untitled = readIndexListing(encode(buildIndex([{ path: 'a.txt', text: ' date 2020-01-02 ' }, { path: 'b.txt', text: ' date 2020-01-03 ' }])));
     assert.ok(untitled);
     assert.deepStrictEqual(unpackListing(untitled), { paths: ['a.txt', 'b.txt'], titles: ['', ''], day: unpackListing(untitled).day });
     assert.strictEqual(unpackListing(untitled).day.length, 2);
@@ -138,16 +138,26 @@ describe('index file', () => {
     assert.throws(() => unpackListing({ paths: 'a.txt', titles: 'A', day: Int32Array.of(1, 2) }), /News Corpus: a string table/);
   });
 
-  it('gives no listing from the start of a file for another folder, another format, or too few bytes', () => {
+  it('gives no listing from the start of a file of another format, or from too few bytes', () => {
     const bytes = encode(buildIndex(NEWS));
-    assert.strictEqual(indexListingEnd(bytes, { root: '/elsewhere', extractor: 'fake' }), undefined);
-    assert.strictEqual(readIndexListing(bytes, { ...IDENTITY, extractor: 'other' }), undefined);
     const older = Uint8Array.from(bytes);
     new DataView(older.buffer).setUint32(VERSION_AT, INDEX_FORMAT_VERSION - 1, true);
-    assert.strictEqual(indexListingEnd(older, IDENTITY), undefined);
-    assert.strictEqual(indexListingEnd(bytes.subarray(0, HEADER_BYTES + 2), IDENTITY), undefined);
-    const end = indexListingEnd(bytes, IDENTITY) ?? 0;
-    assert.strictEqual(readIndexListing(bytes.subarray(0, end - 1), IDENTITY), undefined);
+    assert.strictEqual(indexListingEnd(older), undefined);
+    assert.strictEqual(indexListingEnd(bytes.subarray(0, HEADER_BYTES + 2)), undefined);
+    const end = indexListingEnd(bytes) ?? 0;
+    assert.strictEqual(readIndexListing(bytes.subarray(0, end - 1)), undefined);
+  });
+
+  it('says from the start of a file alone whether it holds the index expected: not for another folder, extractor or format', () => {
+    const bytes = encode(buildIndex(NEWS));
+    const head = bytes.subarray(0, INDEX_HEAD_BYTES);
+    assert.strictEqual(describesIndex(head, IDENTITY), true);
+    assert.strictEqual(describesIndex(head, { ...IDENTITY, root: '/elsewhere' }), false);
+    assert.strictEqual(describesIndex(head, { ...IDENTITY, extractor: 'other' }), false);
+    const older = Uint8Array.from(bytes);
+    new DataView(older.buffer).setUint32(VERSION_AT, INDEX_FORMAT_VERSION - 1, true);
+    assert.strictEqual(describesIndex(older, IDENTITY), false);
+    assert.strictEqual(describesIndex(bytes.subarray(0, HEADER_BYTES + 2), IDENTITY), false);
   });
 
   it('is written as it is made: zeros first where the head goes, the head at the end, the same length for any sections of one identity', () => {

@@ -305,24 +305,24 @@ describe('readCacheFile', function () {
 
   it('reads in a thread of its own what this thread reads', async () => {
     assert.ok(statSync(DEFAULT_CACHE_READER_PATH).isFile(), 'the reader thread is compiled next to cache-file');
-    const inThread = await readCacheFile(cacheFile, identity(), DEFAULT_CACHE_READER_PATH);
-    const here = await readCacheFile(cacheFile, identity(), inThisThread);
+    const inThread = await readCacheFile(cacheFile, identity, DEFAULT_CACHE_READER_PATH);
+    const here = await readCacheFile(cacheFile, identity, inThisThread);
     assert.deepStrictEqual(contents(inThread), contents(here));
     assert.ok(inThread.found && inThread.read.ok && inThread.read.saved.paths.length === NEWS.length);
   });
 
   it('hands over the listing from the start of the file before the read, the same articles the read gives', async () => {
     const listings: SavedListing[] = [];
-    const inThread = await readCacheFile(cacheFile, identity(), DEFAULT_CACHE_READER_PATH, (listing) => listings.push(listing));
+    const inThread = await readCacheFile(cacheFile, identity, DEFAULT_CACHE_READER_PATH, (listing) => listings.push(listing));
     assert.strictEqual(listings.length, 1);
     assert.ok(inThread.found && inThread.read.ok);
     const { paths, titles, columns } = inThread.read.saved;
     assert.deepStrictEqual(listings[0], { paths, titles, day: columns.day });
     const here: SavedListing[] = [];
-    await readCacheFile(cacheFile, identity(), inThisThread, (listing) => here.push(listing));
+    await readCacheFile(cacheFile, identity, inThisThread, (listing) => here.push(listing));
     assert.strictEqual(here.length, 0, 'read on this thread, the file is listed once loaded');
     const stale: SavedListing[] = [];
-    await readCacheFile(cacheFile, { root: '/another/folder', extractor: 'none' }, DEFAULT_CACHE_READER_PATH, (listing) => stale.push(listing));
+    await readCacheFile(cacheFile, () => ({ root: '/another/folder', extractor: 'none' }), DEFAULT_CACHE_READER_PATH, (listing) => stale.push(listing));
     assert.strictEqual(stale.length, 0, 'a cache for another folder lists nothing');
   });
 
@@ -356,16 +356,50 @@ describe('readCacheFile', function () {
     await service.dispose();
   });
 
+  it('asks once for what the index must have been built from, and lists nothing built with another entity extractor', async () => {
+    let asked = 0;
+    const listings: SavedListing[] = [];
+    const expected = () => {
+      asked++;
+      return { root: dir, extractor: 'ner:0123456789abcdef' };
+    };
+    const other = await readCacheFile(cacheFile, expected, DEFAULT_CACHE_READER_PATH, (listing) => listings.push(listing));
+    assert.strictEqual(asked, 1);
+    assert.strictEqual(listings.length, 0);
+    assert.ok(other.found && !other.read.ok && /built with entity extractor "none", now "ner:0123456789abcdef"/.test(other.read.problem.message));
+  });
+
+  it('ends its thread and fails when what the index must have been built from cannot be worked out', async () => {
+    const unknown = () => {
+      throw new Error('News Corpus: the entity model cannot be read.');
+    };
+    await assert.rejects(readCacheFile(cacheFile, unknown, DEFAULT_CACHE_READER_PATH), /the entity model cannot be read/);
+  });
+
+  it('lets an index service ask for its extractor on first need, and refuse a cache built with another one before listing it', async () => {
+    let asked = 0;
+    const model = { kind: 'model', modelPath: path.join(__dirname, '..', '..', '..', '..', 'models', 'ner.bin') } as const;
+    const service = new IndexService({ root: dir, cacheFile, extractor: () => (asked++, model), workers: 1, cacheReaderPath: DEFAULT_CACHE_READER_PATH });
+    assert.strictEqual(asked, 0, 'not asked when made');
+    let listed = 0;
+    const outcome = await service.load({ onListing: () => void listed++ });
+    assert.strictEqual(asked, 1);
+    assert.strictEqual(listed, 0);
+    assert.strictEqual(outcome.source, 'none');
+    assert.match(outcome.message ?? '', /built with entity extractor "none", now "ner:[0-9a-f]{16}"/);
+    await service.dispose();
+  });
+
   it('says when there is no file, and why a damaged or stale one cannot be used, from either thread', async () => {
     for (const reader of [DEFAULT_CACHE_READER_PATH, inThisThread]) {
-      assert.deepStrictEqual(await readCacheFile(path.join(dir, 'missing.ncidx'), identity(), reader), { found: false });
-      const stale = await readCacheFile(cacheFile, { root: '/another/folder', extractor: 'none' }, reader);
+      assert.deepStrictEqual(await readCacheFile(path.join(dir, 'missing.ncidx'), identity, reader), { found: false });
+      const stale = await readCacheFile(cacheFile, () => ({ root: '/another/folder', extractor: 'none' }), reader);
       assert.ok(stale.found && !stale.read.ok && /out of date \(it was built for/.test(stale.read.problem.message));
       const bytes = readFileSync(cacheFile);
       bytes[bytes.length - 5] = (bytes[bytes.length - 5] ?? 0) ^ 1;
       const damagedFile = path.join(dir, 'damaged.ncidx');
       writeFileSync(damagedFile, bytes);
-      const damaged = await readCacheFile(damagedFile, identity(), reader);
+      const damaged = await readCacheFile(damagedFile, identity, reader);
       assert.ok(damaged.found && !damaged.read.ok && /damaged \(checksum mismatch\)/.test(damaged.read.problem.message));
     }
   });
