@@ -191,9 +191,9 @@ export function* decodeEntitySection(data: Uint8Array, count: number, termCount:
 /**
  * The forward index less the body (which is saved with the text, see {@link WordCodec}) and the entity field
  * (which the postings hold, see {@link SavedEntityFields}): every article's title ids as varints, in id order,
- * back to back; their bytes per article go to the columns' `forwardBytes`. Term ids are numbered in order of first appearance, so the commonest words take one byte. An
- * article loaded from a file and not changed is copied as the file held it. The store decodes an article's ids
- * when first read (see {@link DocStore.tokens}).
+ * back to back; their bytes per article go to the columns' `forwardBytes`. Term ids are numbered in order of first appearance, so the commonest words take one byte. The
+ * store holds them so (see {@link DocStore.codedTokens}): they are copied as they are. The store decodes an
+ * article's ids when first read (see {@link DocStore.tokens}).
  *
  * @example
  * const { lengths, chunks } = runAtOnce(codeForward(store)); // lengths[doc]: bytes of article doc's ids in chunks
@@ -202,10 +202,10 @@ export function* codeForward(store: DocStore): Generator<void, { lengths: Uint32
   const writer = new ByteWriter();
   const lengths = new Uint32Array(store.count);
   for (let doc = 0; doc < store.count; doc++) {
-    const before = writer.length;
-    const held = store.codedTokens(doc, writer);
-    if (held !== undefined) writer.bytes(held);
-    lengths[doc] = writer.length - before;
+    // Copied by the writer (a title's ids are far below a chunk): the store lets its own go before the section is written.
+    const held = store.codedTokens(doc);
+    writer.bytes(held);
+    lengths[doc] = held.length;
     if (doc % ARTICLE_STEP === ARTICLE_STEP - 1) yield;
   }
   return { lengths, chunks: writer.finish() };
