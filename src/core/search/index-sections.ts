@@ -351,8 +351,8 @@ function readColumns(reader: ByteReader, count: number): DocColumns {
  * Encodes a compacted index (no removed or pending articles) as the sections of an index file:
  * string tables, the number columns, the title ids as varints (see {@link codeForward}), the postings
  * (documents as in {@link writeDocIds}, counts as in {@link writeCounts}, with a table to find each term's), and each
- * article's text coded with its body ids (see {@link codeTexts}). The store keeps its texts coded and lets its
- * 32-bit ids go (see {@link DocStore.letIdsGoSteps}). The sections' bytes go to `out` in order as they are made;
+ * article's text coded with its body ids (see {@link codeTexts}). The store keeps its texts coded and lets the
+ * body ids it held as varints go (see {@link DocStore.letIdsGoSteps}). The sections' bytes go to `out` in order as they are made;
  * returns where each section is. A generator: it pauses every few ms.
  *
  * @example
@@ -373,7 +373,7 @@ export function* encodeSections(parts: IndexParts, out: (chunk: Uint8Array) => v
   const entities = entityFields(saved.table, saved.stats);
   const text = yield* codeTexts(store, parts.dictionary.all());
   const forward = yield* codeForward(store);
-  // Before the rest of the file is made: the ids are the largest part of a built index's memory.
+  // Before the rest of the file is made: the body ids are held twice until then, as varints and in the coded texts.
   yield* store.letIdsGoSteps(forward);
   yield* section('terms', terms.length, writeStrings(writer, terms));
   yield* section('paths', store.count, writeStrings(writer, store.paths));
