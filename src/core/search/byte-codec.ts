@@ -7,12 +7,51 @@
  * writer.finish().includes(block); // true: a block larger than a chunk is kept, not copied
  */
 export const WRITER_CHUNK_BYTES = 1 << 20;
-/** A 32-bit value takes at most this many varint bytes. */
-const MAX_VARINT_BYTES = 5;
+/**
+ * A 32-bit value takes at most this many varint bytes.
+ *
+ * @example
+ * const room = new Uint8Array(ids.length * MAX_VARINT_BYTES); // enough for writeVarints(ids, 0, ids.length, room)
+ */
+export const MAX_VARINT_BYTES = 5;
 const LOW_SEVEN_BITS = 0x7f;
 const CONTINUE_BIT = 0x80;
 /** The fifth (last) byte of a 32-bit varint holds its top 4 bits. */
 const LAST_BYTE_MAX = 0x0f;
+
+/**
+ * Writes `value` (an integer in 0..2^32-1) as an unsigned LEB128 varint into `out` at `at` (which must have
+ * {@link MAX_VARINT_BYTES} of room); returns where the next one goes.
+ *
+ * @example
+ * const out = new Uint8Array(MAX_VARINT_BYTES);
+ * putVarint(out, 0, 300); // 2: out starts [0xac, 0x02]
+ */
+export function putVarint(out: Uint8Array, at: number, value: number): number {
+  let rest = value >>> 0;
+  let next = at;
+  while (rest > LOW_SEVEN_BITS) {
+    out[next++] = (rest & LOW_SEVEN_BITS) | CONTINUE_BIT;
+    rest >>>= 7;
+  }
+  out[next++] = rest;
+  return next;
+}
+
+/**
+ * Writes `values[from..to)` as varints into `out` from 0 (which must have {@link MAX_VARINT_BYTES} of room per
+ * value); returns the bytes written. The same bytes as {@link ByteWriter.varint} of each: an article's word ids
+ * coded so in memory are those the index file's forward section holds.
+ *
+ * @example
+ * const out = new Uint8Array(2 * MAX_VARINT_BYTES);
+ * writeVarints(new Uint32Array([5, 300]), 0, 2, out); // 3: out starts [0x05, 0xac, 0x02]
+ */
+export function writeVarints(values: Uint32Array, from: number, to: number, out: Uint8Array): number {
+  let at = 0;
+  for (let i = from; i < to; i++) at = putVarint(out, at, values[i] ?? 0);
+  return at;
+}
 
 /**
  * Writes unsigned LEB128 varints and raw bytes into a list of chunks instead of one growing buffer:
@@ -43,24 +82,23 @@ export class ByteWriter {
   /** Appends `value` (an integer in 0..2^32-1) as a varint. */
   varint(value: number): void {
     if (this.at + MAX_VARINT_BYTES > this.current.length) this.flush(WRITER_CHUNK_BYTES);
-    let rest = value >>> 0;
-    while (rest > LOW_SEVEN_BITS) {
-      this.current[this.at++] = (rest & LOW_SEVEN_BITS) | CONTINUE_BIT;
-      rest >>>= 7;
-    }
-    this.current[this.at++] = rest;
+    this.at = putVarint(this.current, this.at, value);
   }
 
-  /** Appends `bytes` as they are; a large block is kept as a view rather than copied. */
+  /**
+   * Appends `bytes` as they are: copied, unless larger than a chunk (then kept as a view, not to change until the
+   * chunks are written). A small block is copied even at the end of a chunk: the caller may let its buffer go.
+   */
   bytes(bytes: Uint8Array): void {
     if (bytes.length === 0) return;
-    if (bytes.length <= this.current.length - this.at) {
-      this.current.set(bytes, this.at);
-      this.at += bytes.length;
+    if (bytes.length > WRITER_CHUNK_BYTES) {
+      this.flush(WRITER_CHUNK_BYTES);
+      this.add(bytes);
       return;
     }
-    this.flush(WRITER_CHUNK_BYTES);
-    this.add(bytes);
+    if (bytes.length > this.current.length - this.at) this.flush(WRITER_CHUNK_BYTES);
+    this.current.set(bytes, this.at);
+    this.at += bytes.length;
   }
 
   /**

@@ -60,19 +60,11 @@ export function* compactSteps(source: DocStore, termCount: number, beforeAllocat
   return { store, postings: new MainPostings(offsets, docs, counts) };
 }
 
+/** The live articles of `source` copied into a new store as it holds them, their ids and texts still coded. */
 function* copyLive(source: DocStore): Generator<void, DocStore> {
   const target = new DocStore(source.codec);
-  let joined = new Uint32Array(0);
   for (let doc = 0; doc < source.count; doc++) {
-    if (!source.isLive(doc)) continue;
-    const words = source.tokens(doc);
-    const field = source.wholeEntityField(doc);
-    const length = words.length + field.length;
-    if (joined.length < length) joined = new Uint32Array(2 * length);
-    joined.set(words);
-    joined.set(field, words.length);
-    const text = source.storedText(doc);
-    target.append({ ...source.stored(doc), entityPairs: field.length / 2 }, joined, 0, length, text.bytes, 0, text.bytes.length, text.form);
+    if (source.isLive(doc)) target.copyFrom(source, doc);
     if (doc % COMPACTION_STEP_DOCS === COMPACTION_STEP_DOCS - 1) yield;
   }
   return target;

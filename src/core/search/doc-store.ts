@@ -1,5 +1,5 @@
 import { inflateRawSync } from 'node:zlib';
-import { ByteReader, ByteWriter } from './byte-codec';
+import { ByteReader, MAX_VARINT_BYTES, writeVarints } from './byte-codec';
 import { Growable } from './growable';
 import { RunFinder, containsRun } from './run-finder';
 import { SavedEntityFields } from './saved-entity-fields';
@@ -24,7 +24,8 @@ interface StoredArticle {
 /**
  * The per-document number columns of a {@link DocStore}, as saved (tokens and text are saved per document).
  * `forwardBytes` and `textLen` count the bytes of each article's title ids as varints and of its
- * coded text with its body ids (see {@link WordCodec}) (a store that holds them otherwise gives 0; saving fills them in).
+ * coded text with its body ids (see {@link WordCodec}) as the file holds them (a store that holds some otherwise gives
+ * other lengths: saving gives the file's).
  *
  * @example
  * store.columns().day; // Int32Array [20230913] for the store of the {@link DocStore} example
@@ -44,19 +45,24 @@ export interface DocColumns {
 
 /** Token ids per segment of the forward index (4 MB): allocating one never stalls the thread. */
 const FORWARD_SEGMENT = 1 << 20;
+/** Bytes per segment of the word ids held as varints (4 MB). */
+const CODED_SEGMENT = 1 << 22;
 /** Bytes per segment of the stored text (4 MB; larger than any indexed file gets its own segment). */
 const TEXT_SEGMENT = 1 << 22;
 /**
- * {@link DocStore}'s `forwardState` bits: the word ids are in the forward index; the article was loaded from a saved
- * index (its title ids are held coded, its body's with its text, its entity field in the saved postings); room for
- * its word ids is reserved in the forward index, where some may be decoded (see {@link DocStore.containsRun}); its
- * entity field is held in the store's own field array (an article indexed here whose ids a save let go, see
- * {@link DocStore.letIdsGoSteps}; with {@link CODED}: its words are held as a loaded article's are).
+ * {@link DocStore}'s `forwardState` bits: the word ids are decoded in the forward index (kept for the readers that
+ * come back to an article: phrases, snippets); the article was loaded from a saved index or saved since (its title
+ * ids are held as varints, its body's with its coded text, its entity field in the saved postings unless
+ * {@link FIELD_HELD}); room for its word ids is reserved in the forward index, where some may be decoded (see
+ * {@link DocStore.containsRun}); its entity field is held in the store's own field array (an article indexed here);
+ * its word ids, the body's then the title's, are held as varints (an article indexed since the last save: see
+ * {@link DocStore.append}). Every article is either {@link CODED} or {@link VARINTS}.
  */
 const DECODED = 1;
 const CODED = 2;
 const RESERVED = 4;
 const FIELD_HELD = 8;
+const VARINTS = 16;
 
 /**
  * Articles whose restart points ({@link DocStore.bodyWords}) are kept: those of recent results (~40 points
@@ -112,9 +118,11 @@ interface StoredText {
  * indexed since is held as its batch gave it (UTF-8, or deflated by an indexing thread) until it is saved. The
  * word ids of an article loaded from a saved index are decoded from there (the body's) and from varints (the
  * title's) when first read, then are kept decoded: the load itself copies and decodes none of them; its entity
- * field is read from the saved postings (see {@link SavedEntityFields}). An article indexed since keeps its ids as
- * 32-bit integers until it is saved, then holds them as a loaded one does, its entity field on its own (see
- * {@link letIdsGoSteps}). Removal only marks a tombstone; {@link CorpusIndex.compact} drops them.
+ * field is read from the saved postings (see {@link SavedEntityFields}). An article indexed since holds its word ids
+ * as varints (~1.5 bytes an id instead of 4) until it is saved, then as a loaded one does (see
+ * {@link letIdsGoSteps}), and its entity field on its own; its ids too are decoded when first read. Readers of
+ * every article (counting, compaction, the save) read them through {@link tokensOnce}, which keeps none decoded.
+ * Removal only marks a tombstone; {@link CorpusIndex.compact} drops them.
  *
  * @example
  * const store = new DocStore();
@@ -140,19 +148,20 @@ export class DocStore {
   private readonly textForm = new Growable(Uint8Array);
   /**
    * Per document, {@link DECODED} when its word ids are in `forward`, {@link CODED} when it was loaded or saved (its
-   * coded text and `coded`, title ids as varints, hold them), {@link FIELD_HELD} when its entity field is in `fields`.
+   * coded text and `coded`, title ids as varints, hold them), {@link VARINTS} when `coded` holds all its word ids,
+   * {@link FIELD_HELD} when its entity field is in `fields`.
    */
   private readonly forwardState = new Growable(Uint8Array);
-  /** Where each document's tokens, coded tokens and text start in the segmented stores. */
+  /** Where each document's decoded ids, ids as varints and text start in the segmented stores. */
   private readonly forwardAt = new Growable(Float64Array);
   private readonly codedAt = new Growable(Float64Array);
   private readonly codedLen = new Growable(Uint32Array);
   private readonly textAt = new Growable(Float64Array);
   private forward = new SegmentedArray<Uint32Array>(Uint32Array, FORWARD_SEGMENT);
-  /** The entity fields of articles indexed here whose ids a save let go (see {@link letIdsGoSteps}), and where each starts. */
+  /** The entity fields of articles indexed here, and where each starts. */
   private readonly fields = new SegmentedArray<Uint32Array>(Uint32Array, FORWARD_SEGMENT);
   private readonly fieldAt = new Growable(Float64Array);
-  private readonly coded = new SegmentedArray<Uint8Array>(Uint8Array, TEXT_SEGMENT);
+  private readonly coded = new SegmentedArray<Uint8Array>(Uint8Array, CODED_SEGMENT);
   private readonly texts = new SegmentedArray<Uint8Array>(Uint8Array, TEXT_SEGMENT);
   /**
    * The live documents by path; made when first asked after a load (see {@link byPath}): at 100,000 articles it
@@ -170,6 +179,9 @@ export class DocStore {
   private readonly phrases = new Map<string, Uint8Array>();
   /** Looks for phrases in bodies read one id at a time (one check at a time). */
   private readonly finder = new RunFinder();
+  /** The ids {@link tokensOnce} decoded last, and the varints {@link append} coded last. */
+  private onceIds = new Uint32Array(0);
+  private varintBytes = new Uint8Array(0);
   private live = 0;
   private totals = { body: 0, title: 0, entity: 0 };
 
@@ -296,11 +308,37 @@ export class DocStore {
   }
 
   /**
-   * Adds an article whose forward tokens are `tokens[from..to)` (global term ids, entity pairs included)
-   * and whose text is `text[textFrom..textTo)`, held as `form` says (coded: with this store's codec).
-   * Replaces an article with the same path.
+   * Adds an article whose forward tokens are `tokens[from..to)` (global term ids: its words, then its entity field's
+   * pairs) and whose text is `text[textFrom..textTo)`, held as `form` says (coded: with this store's codec). Its
+   * word ids are held as varints (see {@link VARINTS}), its entity field as it is. Replaces an article with the
+   * same path.
    */
   append(article: StoredArticle, tokens: Uint32Array, from: number, to: number, text: Uint8Array, textFrom: number, textTo = text.length, form: TextForm = 'plain'): number {
+    const words = from + article.bodyTokens + article.titleTokens;
+    const room = (words - from) * MAX_VARINT_BYTES;
+    if (this.varintBytes.length < room) this.varintBytes = new Uint8Array(2 * room);
+    const ids = this.varintBytes.subarray(0, writeVarints(tokens, from, words, this.varintBytes));
+    return this.add(article, { ids, state: VARINTS }, tokens.subarray(words, to), text.subarray(textFrom, textTo), form);
+  }
+
+  /**
+   * Adds article `doc` of `source` as that store holds it: its word ids and text coded as they are, its whole
+   * entity field. What a compaction copies of the live articles, decoding none (decoding them and holding them as
+   * 32-bit ids was 1.4–2.4 times a compaction's CPU after a save). The stores must share their codec.
+   *
+   * @example
+   * const copy = new DocStore(store.codec);
+   * copy.copyFrom(store, 0); // 0, with the ids, text and entity field of store's article 0
+   */
+  copyFrom(source: DocStore, doc: number): number {
+    const field = source.wholeEntityField(doc);
+    const text = source.storedText(doc);
+    const words = { ids: source.coded.view(source.codedAt.array[doc] ?? 0, source.codedLen.array[doc] ?? 0), state: (source.forwardState.array[doc] ?? 0) & (CODED | VARINTS) };
+    return this.add({ ...source.stored(doc), entityPairs: field.length / 2 }, words, field, text.bytes, text.form);
+  }
+
+  /** Adds an article whose word ids are `words.ids`, held as `words.state` says, and its entity field `field`. */
+  private add(article: StoredArticle, words: { readonly ids: Uint8Array; readonly state: number }, field: Uint32Array, text: Uint8Array, form: TextForm): number {
     this.remove(article.path);
     const doc = this.paths.length;
     this.paths.push(article.path);
@@ -312,14 +350,14 @@ export class DocStore {
     this.bodyLen.push(article.bodyTokens);
     this.titleLen.push(article.titleTokens);
     this.entityPairs.push(article.entityPairs);
-    this.forwardAt.push(this.forward.append(tokens, from, to));
-    this.forwardState.push(DECODED);
-    this.fieldAt.push(0);
-    this.codedAt.push(0);
-    this.codedLen.push(0);
+    this.forwardAt.push(0);
+    this.forwardState.push(words.state | FIELD_HELD);
+    this.fieldAt.push(this.fields.append(field, 0, field.length));
+    this.codedAt.push(this.coded.append(words.ids, 0, words.ids.length));
+    this.codedLen.push(words.ids.length);
     this.entityLen.push(article.entityWords ?? this.entityWords(doc));
-    this.textAt.push(this.texts.append(text, textFrom, textTo));
-    this.textLen.push(textTo - textFrom);
+    this.textAt.push(this.texts.append(text, 0, text.length));
+    this.textLen.push(text.length);
     this.textForm.push(TEXT_FORMS.indexOf(form));
     this.deleted.push(0);
     this.byPath.set(article.path, doc);
@@ -342,14 +380,32 @@ export class DocStore {
   }
 
   /**
-   * The document's word ids (body, then title), without copying; decoded when first read if the store holds them
-   * coded. Throws a "News Corpus:" error if the coded ids do not fill their bytes exactly (a damaged file, which
-   * its checksum makes unlikely).
+   * The document's word ids (body, then title), without copying; decoded when first read, then kept (for readers
+   * that come back to an article: phrases, snippets). Throws a "News Corpus:" error if the coded ids do not fill
+   * their bytes exactly (a damaged file, which its checksum makes unlikely).
    */
   tokens(doc: number): Uint32Array {
     const length = this.wordCount(doc);
     if (((this.forwardState.array[doc] ?? 0) & DECODED) === 0) this.decodeTokens(doc, (codec, text, ids, resume) => codec.decodeIds(text, ids, 0, resume));
     return this.forward.view(this.forwardAt.array[doc] ?? 0, length);
+  }
+
+  /**
+   * The document's word ids (body, then title) for a reader that goes through the articles once (counting their
+   * postings, coding their texts): the kept ones when decoded, else decoded into an array that the next call
+   * reuses, so that none is kept. Read as {@link tokens} reads them, a compaction would hold every article's ids
+   * decoded (~320 MB at 100,000 real-length articles). Valid until the next call.
+   *
+   * @example
+   * const ids = store.tokensOnce(doc); // Uint32Array [7]: read before asking for another article's
+   */
+  tokensOnce(doc: number): Uint32Array {
+    const length = this.wordCount(doc);
+    if (((this.forwardState.array[doc] ?? 0) & DECODED) !== 0) return this.forward.view(this.forwardAt.array[doc] ?? 0, length);
+    if (this.onceIds.length < length) this.onceIds = new Uint32Array(2 * length);
+    const ids = this.onceIds.subarray(0, length);
+    this.decodeInto(doc, ids, (codec, text, out) => codec.decodeIds(text, out, 0));
+    return ids;
   }
 
   /**
@@ -397,6 +453,8 @@ export class DocStore {
     const bodyLength = this.bodyLen.array[doc] ?? 0;
     const state = this.forwardState.array[doc] ?? 0;
     if ((state & DECODED) !== 0) return containsRun(this.forward.view(this.forwardAt.array[doc] ?? 0, bodyLength), ids, counts);
+    // Varints decode in 3–5 µs an article (660 words, under load): kept decoded, a common phrase's ~25,000 candidates would hold ~65 MB.
+    if ((state & VARINTS) !== 0) return containsRun(this.tokensOnce(doc).subarray(0, bodyLength), ids, counts);
     const codec = this.textCodec;
     const text = this.storedText(doc);
     if (codec === undefined || text.form !== 'coded') return containsRun(this.tokens(doc).subarray(0, bodyLength), ids, counts);
@@ -456,8 +514,7 @@ export class DocStore {
    * const pairs = store.entityField(doc); // [putinTerm, 3, kremlinTerm, 1]
    */
   entityField(doc: number): Uint32Array {
-    const state = this.forwardState.array[doc] ?? 0;
-    if ((state & FIELD_HELD) === 0 && (state & CODED) !== 0) return this.saved?.entityPairs(doc) ?? new Uint32Array(0);
+    if (((this.forwardState.array[doc] ?? 0) & FIELD_HELD) === 0) return this.saved?.entityPairs(doc) ?? new Uint32Array(0);
     return this.heldField(doc);
   }
 
@@ -470,8 +527,7 @@ export class DocStore {
    * store.wholeEntityField(doc); // [putinTerm, 3, vladimirTerm, 3, putinWordTerm, 3]
    */
   wholeEntityField(doc: number): Uint32Array {
-    const state = this.forwardState.array[doc] ?? 0;
-    if ((state & FIELD_HELD) === 0 && (state & CODED) !== 0) return this.saved?.wholePairs(doc) ?? new Uint32Array(0);
+    if (((this.forwardState.array[doc] ?? 0) & FIELD_HELD) === 0) return this.saved?.wholePairs(doc) ?? new Uint32Array(0);
     return this.heldField(doc);
   }
 
@@ -506,27 +562,23 @@ export class DocStore {
 
   /**
    * The document's title ids as varints, as saved and as {@link loadSteps} takes them (the body's are saved with
-   * the text, its entity field in the postings): the bytes held since the load, without copying, or the ids coded
-   * now into `writer` (then undefined is returned).
+   * the text, its entity field in the postings), without copying: a view of the bytes held since the load or since
+   * the article was indexed, valid until {@link letIdsGoSteps} lets them go.
    *
    * @example
-   * const bytes = store.codedTokens(doc, writer); // a loaded article: its bytes; an indexed one: written to `writer`
+   * const bytes = store.codedTokens(doc); // [5]: the title's one id, 5
    */
-  codedTokens(doc: number, writer: ByteWriter): Uint8Array | undefined {
-    if (((this.forwardState.array[doc] ?? 0) & CODED) !== 0) return this.coded.view(this.codedAt.array[doc] ?? 0, this.codedLen.array[doc] ?? 0);
-    const tokens = this.tokens(doc);
-    for (let i = this.bodyLen.array[doc] ?? 0; i < tokens.length; i++) writer.varint(tokens[i] ?? 0);
-    return undefined;
+  codedTokens(doc: number): Uint8Array {
+    const bytes = this.coded.view(this.codedAt.array[doc] ?? 0, this.codedLen.array[doc] ?? 0);
+    if (((this.forwardState.array[doc] ?? 0) & VARINTS) === 0) return bytes;
+    const reader = new ByteReader(bytes);
+    reader.skipVarints(this.bodyLen.array[doc] ?? 0);
+    return bytes.subarray(reader.position);
   }
 
-  /**
-   * The entity field of an article indexed since the load: held after its words in the forward index, or on its
-   * own once a save let its ids go.
-   */
+  /** The entity field of an article indexed since the load (see {@link FIELD_HELD}). */
   private heldField(doc: number): Uint32Array {
-    const length = 2 * (this.entityPairs.array[doc] ?? 0);
-    if (((this.forwardState.array[doc] ?? 0) & FIELD_HELD) !== 0) return this.fields.view(this.fieldAt.array[doc] ?? 0, length);
-    return this.forward.view((this.forwardAt.array[doc] ?? 0) + this.wordCount(doc), length);
+    return this.fields.view(this.fieldAt.array[doc] ?? 0, 2 * (this.entityPairs.array[doc] ?? 0));
   }
 
   private wordCount(doc: number): number {
@@ -534,23 +586,34 @@ export class DocStore {
   }
 
   /**
-   * Decodes the word ids of a loaded document into the forward index: the body's by `decodeBody` (given the
-   * codec, the coded text and where the ids go), the title's from their varints.
+   * Decodes the document's word ids into the forward index and keeps them there (see {@link decodeInto}; `decodeBody`
+   * is also given where an earlier decoding of the body stopped).
    */
   private decodeTokens(doc: number, decodeBody: (codec: WordCodec, text: Uint8Array, ids: Uint32Array, resume: ScanPosition | undefined) => void): void {
-    const codec = this.textCodec;
-    const length = this.wordCount(doc);
-    const body = this.bodyLen.array[doc] ?? 0;
-    const text = this.storedText(doc);
-    if (codec === undefined || text.form !== 'coded' || WordCodec.wordCount(text.bytes) !== body) throw new Error('News Corpus: an article\'s token ids are missing.');
-    const bytes = this.coded.view(this.codedAt.array[doc] ?? 0, this.codedLen.array[doc] ?? 0);
-    const ids = this.tokenRoom(doc);
-    decodeBody(codec, text.bytes, ids, this.resumeOf(doc));
-    const reader = new ByteReader(bytes);
-    reader.varints(ids, body, length - body);
-    if (reader.position !== bytes.length) throw new Error('News Corpus: an article\'s token ids do not fill their bytes.');
+    const resume = this.resumeOf(doc);
+    this.decodeInto(doc, this.tokenRoom(doc), (codec, text, ids) => decodeBody(codec, text, ids, resume));
     this.forwardState.array[doc] = (this.forwardState.array[doc] ?? 0) | DECODED;
     if (this.partial !== undefined && doc < this.partial.words.length) this.partial.words[doc] = 0;
+  }
+
+  /**
+   * Decodes the document's word ids into `ids`: all from their varints ({@link VARINTS}), or the body's by
+   * `decodeBody` (given the codec and the coded text) and the title's from their varints.
+   */
+  private decodeInto(doc: number, ids: Uint32Array, decodeBody: (codec: WordCodec, text: Uint8Array, ids: Uint32Array) => void): void {
+    const length = this.wordCount(doc);
+    const bytes = this.coded.view(this.codedAt.array[doc] ?? 0, this.codedLen.array[doc] ?? 0);
+    const reader = new ByteReader(bytes);
+    if (((this.forwardState.array[doc] ?? 0) & VARINTS) !== 0) reader.varints(ids, 0, length);
+    else {
+      const codec = this.textCodec;
+      const body = this.bodyLen.array[doc] ?? 0;
+      const text = this.storedText(doc);
+      if (codec === undefined || text.form !== 'coded' || WordCodec.wordCount(text.bytes) !== body) throw new Error('News Corpus: an article\'s token ids are missing.');
+      decodeBody(codec, text.bytes, ids);
+      reader.varints(ids, body, length - body);
+    }
+    if (reader.position !== bytes.length) throw new Error('News Corpus: an article\'s token ids do not fill their bytes.');
   }
 
   /** The document's text as the store holds it, without copying (to copy it into a store with the same codec). */
@@ -571,7 +634,7 @@ export class DocStore {
     const stored = this.storedText(doc);
     if (stored.form === 'coded') return stored.bytes;
     if (this.textCodec === undefined) throw new Error('News Corpus: the texts have no codes to be saved with.');
-    return this.textCodec.encode({ text: decoder.decode(DocStore.utf8(stored)), bodyStart: this.bodyStart.array[doc] ?? 0, bodyIds: this.tokens(doc).subarray(0, this.bodyLen.array[doc] ?? 0) });
+    return this.textCodec.encode({ text: decoder.decode(DocStore.utf8(stored)), bodyStart: this.bodyStart.array[doc] ?? 0, bodyIds: this.tokensOnce(doc).subarray(0, this.bodyLen.array[doc] ?? 0) });
   }
 
   /**
@@ -607,46 +670,37 @@ export class DocStore {
   }
 
   /**
-   * Lets go of the word ids held as 32-bit integers once the texts are coded with their body ids (see
-   * {@link codeTextSteps}): every article then holds them as a loaded one does, its body's in its coded text and
-   * its title's as varints (`titles`: every article's, back to back, as {@link codedTokens} gives them and the
-   * file's forward section holds them, with their byte lengths), decoded when first read; an article indexed here
-   * keeps its entity field on its own. At 100,000 real-length articles the ids were ~320 MB, more than the text,
-   * which a reopened index never holds. Ids decoded since are let go too. Pauses every {@link LOAD_STEP_DOCS}
-   * articles. Throws a "News Corpus:" error when a text is not coded or `titles` does not fit the articles.
+   * Lets go of the body ids held as varints once the texts are coded with them (see {@link codeTextSteps}): every
+   * article then holds its words as a loaded one does, its body's in its coded text and its title's as varints
+   * (`titles`: every article's, back to back, as {@link codedTokens} gives them and the file's forward section holds
+   * them, with their byte lengths), decoded when first read; an article indexed here keeps its entity field on its
+   * own. Ids decoded since are let go too: a saved index holds no more than a reopened one. Pauses every
+   * {@link LOAD_STEP_DOCS} articles. Throws a "News Corpus:" error when a text is not coded or `titles` does not fit
+   * the articles.
    *
    * @example
    * runAtOnce(store.codeTextSteps());
    * runAtOnce(store.letIdsGoSteps(runAtOnce(codeForward(store))));
-   * store.tokens(0); // Uint32Array [7], decoded from the coded text again
+   * store.tokens(0); // Uint32Array [7], decoded from the coded text
    */
   *letIdsGoSteps(titles: { readonly lengths: Uint32Array; readonly chunks: readonly Uint8Array[] }): Generator<void, void> {
     if (titles.lengths.length !== this.count) throw new Error('News Corpus: the title ids are not those of this store.');
+    for (let doc = 0; doc < this.count; doc++) {
+      if (this.textForm.array[doc] !== CODED_TEXT) throw new Error("News Corpus: an article's text is not coded yet.");
+      if (doc % LOAD_STEP_DOCS === LOAD_STEP_DOCS - 1) yield;
+    }
     const bytes = new Uint8Array(titles.chunks.reduce((sum, chunk) => sum + chunk.length, 0));
     let filled = 0;
     for (const chunk of titles.chunks) {
       bytes.set(chunk, filled);
       filled += chunk.length;
     }
-    // First the entity fields are copied, pausing (reads meanwhile go on as before), then every article switches at once.
-    const fieldAt = new Float64Array(this.count);
-    for (let doc = 0; doc < this.count; doc++) {
-      if (this.textForm.array[doc] !== CODED_TEXT) throw new Error("News Corpus: an article's text is not coded yet.");
-      if (((this.forwardState.array[doc] ?? 0) & CODED) === 0) {
-        const field = this.heldField(doc);
-        fieldAt[doc] = this.fields.append(field, 0, field.length);
-      }
-      if (doc % LOAD_STEP_DOCS === LOAD_STEP_DOCS - 1) yield;
-    }
+    // Every article switches at once: between two pauses one would read its ids from bytes about to be let go.
     const held = this.coded.segmentCount;
     this.codedAt.adopt(DocStore.positions(this.coded.adopt(bytes), titles.lengths, bytes.length, 'token ids'));
     this.codedLen.adopt(titles.lengths);
     for (let segment = 0; segment < held; segment++) this.coded.release(segment);
-    for (let doc = 0; doc < this.count; doc++) {
-      const state = this.forwardState.array[doc] ?? 0;
-      if ((state & CODED) === 0) this.fieldAt.array[doc] = fieldAt[doc] ?? 0;
-      this.forwardState.array[doc] = CODED | ((state & CODED) === 0 ? FIELD_HELD : state & FIELD_HELD);
-    }
+    for (let doc = 0; doc < this.count; doc++) this.forwardState.array[doc] = CODED | ((this.forwardState.array[doc] ?? 0) & FIELD_HELD);
     this.forward.releaseAll();
     this.forward = new SegmentedArray<Uint32Array>(Uint32Array, FORWARD_SEGMENT);
     this.partial = undefined;
@@ -666,7 +720,7 @@ export class DocStore {
     if (this.textCodec !== undefined) return;
     const counts = new Uint32Array(terms.length);
     for (let doc = 0; doc < this.count; doc++) {
-      const body = this.tokens(doc).subarray(0, this.bodyLen.array[doc] ?? 0);
+      const body = this.tokensOnce(doc).subarray(0, this.bodyLen.array[doc] ?? 0);
       for (let i = 0; i < body.length; i++) counts[body[i] ?? 0] = (counts[body[i] ?? 0] ?? 0) + 1;
       if (doc % COUNT_STEP_DOCS === COUNT_STEP_DOCS - 1) yield;
     }
@@ -676,7 +730,7 @@ export class DocStore {
   /** {@link CODEC_SAMPLE_DOCS} articles spread over the store, each decoded when the codec reads it. */
   private *codecSamples(): Generator<{ text: string; bodyStart: number; bodyIds: Uint32Array }> {
     const step = Math.max(1, Math.floor(this.count / CODEC_SAMPLE_DOCS));
-    for (let doc = 0; doc < this.count; doc += step) yield { text: this.text(doc), bodyStart: this.bodyStart.array[doc] ?? 0, bodyIds: this.tokens(doc).subarray(0, this.bodyLen.array[doc] ?? 0) };
+    for (let doc = 0; doc < this.count; doc += step) yield { text: this.text(doc), bodyStart: this.bodyStart.array[doc] ?? 0, bodyIds: this.tokensOnce(doc).subarray(0, this.bodyLen.array[doc] ?? 0) };
   }
 
   /**
@@ -713,7 +767,8 @@ export class DocStore {
     const { bytes } = stored;
     if (stored.form !== 'coded') return decoder.decode(DocStore.utf8(stored));
     if (this.textCodec === undefined) throw new Error('News Corpus: an article\'s text is coded without codes.');
-    if (((this.forwardState.array[doc] ?? 0) & DECODED) !== 0) return this.textCodec.decodeText(bytes);
+    // Ids held as varints are not worth decoding with the text (see containsRun).
+    if (((this.forwardState.array[doc] ?? 0) & (DECODED | VARINTS)) !== 0) return this.textCodec.decodeText(bytes);
     // Its ids are read next (snippets, phrases): decoded in the same pass.
     let text = '';
     this.decodeTokens(doc, (codec, coded, ids) => (text = codec.decodeText(coded, ids)));

@@ -191,9 +191,9 @@ export function* decodeEntitySection(data: Uint8Array, count: number, termCount:
 /**
  * The forward index less the body (which is saved with the text, see {@link WordCodec}) and the entity field
  * (which the postings hold, see {@link SavedEntityFields}): every article's title ids as varints, in id order,
- * back to back; their bytes per article go to the columns' `forwardBytes`. Term ids are numbered in order of first appearance, so the commonest words take one byte. An
- * article loaded from a file and not changed is copied as the file held it. The store decodes an article's ids
- * when first read (see {@link DocStore.tokens}).
+ * back to back; their bytes per article go to the columns' `forwardBytes`. Term ids are numbered in order of first appearance, so the commonest words take one byte. The
+ * store holds them so (see {@link DocStore.codedTokens}): they are copied as they are. The store decodes an
+ * article's ids when first read (see {@link DocStore.tokens}).
  *
  * @example
  * const { lengths, chunks } = runAtOnce(codeForward(store)); // lengths[doc]: bytes of article doc's ids in chunks
@@ -202,10 +202,10 @@ export function* codeForward(store: DocStore): Generator<void, { lengths: Uint32
   const writer = new ByteWriter();
   const lengths = new Uint32Array(store.count);
   for (let doc = 0; doc < store.count; doc++) {
-    const before = writer.length;
-    const held = store.codedTokens(doc, writer);
-    if (held !== undefined) writer.bytes(held);
-    lengths[doc] = writer.length - before;
+    // Copied by the writer (a title's ids are far below a chunk): the store lets its own go before the section is written.
+    const held = store.codedTokens(doc);
+    writer.bytes(held);
+    lengths[doc] = held.length;
     if (doc % ARTICLE_STEP === ARTICLE_STEP - 1) yield;
   }
   return { lengths, chunks: writer.finish() };
@@ -351,8 +351,8 @@ function readColumns(reader: ByteReader, count: number): DocColumns {
  * Encodes a compacted index (no removed or pending articles) as the sections of an index file:
  * string tables, the number columns, the title ids as varints (see {@link codeForward}), the postings
  * (documents as in {@link writeDocIds}, counts as in {@link writeCounts}, with a table to find each term's), and each
- * article's text coded with its body ids (see {@link codeTexts}). The store keeps its texts coded and lets its
- * 32-bit ids go (see {@link DocStore.letIdsGoSteps}). The sections' bytes go to `out` in order as they are made;
+ * article's text coded with its body ids (see {@link codeTexts}). The store keeps its texts coded and lets the
+ * body ids it held as varints go (see {@link DocStore.letIdsGoSteps}). The sections' bytes go to `out` in order as they are made;
  * returns where each section is. A generator: it pauses every few ms.
  *
  * @example
@@ -373,7 +373,7 @@ export function* encodeSections(parts: IndexParts, out: (chunk: Uint8Array) => v
   const entities = entityFields(saved.table, saved.stats);
   const text = yield* codeTexts(store, parts.dictionary.all());
   const forward = yield* codeForward(store);
-  // Before the rest of the file is made: the ids are the largest part of a built index's memory.
+  // Before the rest of the file is made: the body ids are held twice until then, as varints and in the coded texts.
   yield* store.letIdsGoSteps(forward);
   yield* section('terms', terms.length, writeStrings(writer, terms));
   yield* section('paths', store.count, writeStrings(writer, store.paths));

@@ -39,7 +39,7 @@ export class TermCounter {
   }
 
   count(store: DocStore, doc: number, onTerm: (term: number, packed: number) => void): void {
-    const forward = store.tokens(doc);
+    const forward = store.tokensOnce(doc);
     const field = store.wholeEntityField(doc);
     const bodyEnd = store.bodyLen.array[doc] ?? 0;
     const titleEnd = forward.length;

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { ByteReader, ByteWriter, WRITER_CHUNK_BYTES } from '../../../src/core/search/byte-codec';
+import * as fc from 'fast-check';
+import { ByteReader, ByteWriter, MAX_VARINT_BYTES, WRITER_CHUNK_BYTES, writeVarints } from '../../../src/core/search/byte-codec';
 import { SegmentedArray } from '../../../src/core/search/segmented-array';
 
 function concat(chunks: readonly Uint8Array[]): Uint8Array {
@@ -56,6 +57,30 @@ describe('byte codec', () => {
     assert.strictEqual(reader.varint(), 300);
     assert.ok(reader.bytes(large.length).every((byte) => byte === 7));
     assert.deepStrictEqual([...reader.bytes(1)], [9]);
+  });
+
+  it('writes the same varints into an array as the writer does, for any values and any start', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 2 ** 32 - 1 }), { maxLength: 200 }), fc.nat(), (list, skip) => {
+        const from = list.length === 0 ? 0 : skip % list.length;
+        const out = new Uint8Array(list.length * MAX_VARINT_BYTES);
+        const length = writeVarints(Uint32Array.from(list), from, list.length, out);
+        const writer = new ByteWriter();
+        for (const value of list.slice(from)) writer.varint(value);
+        assert.deepStrictEqual(Buffer.from(out.subarray(0, length)), concat(writer.finish()));
+      }),
+    );
+  });
+
+  it('copies a small block that does not fit the rest of a chunk: its owner may let it go', () => {
+    const writer = new ByteWriter();
+    writer.bytes(new Uint8Array(WRITER_CHUNK_BYTES - 1));
+    const block = Uint8Array.from([1, 2, 3]);
+    writer.bytes(block);
+    block.fill(0);
+    const chunks = writer.finish();
+    assert.ok(!chunks.includes(block));
+    assert.deepStrictEqual([...concat(chunks).subarray(-3)], [1, 2, 3]);
   });
 
   it('passes over varints of any length without decoding them', () => {

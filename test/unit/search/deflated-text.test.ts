@@ -86,7 +86,7 @@ describe('article texts deflated by the indexing threads', () => {
     assert.deepStrictEqual(saved(deflated), saved(plain), 'same cache bytes');
   });
 
-  it('are read, answered and saved the same once a save has coded them and let the 32-bit ids go, also through a change', () => {
+  it('are read, answered and saved the same once a save has coded them and let the built ids go, also through a change', () => {
     fc.assert(
       fc.property(bodies, fc.nat(), (articles, removed) => {
         const encoder = new TextEncoder();
@@ -97,7 +97,7 @@ describe('article texts deflated by the indexing threads', () => {
         const bytes = saved(index);
         assert.deepStrictEqual({ seen: seen(index, paths), ids: ids(index) }, before, 'the same texts, answers, snippets, word ids and entity fields');
         assert.deepStrictEqual(saved(index), bytes, 'saved again: the same bytes');
-        // The twin keeps its 32-bit ids and its deflated texts, with the codes the save made (a store keeps its codes).
+        // The twin keeps its ids as varints and its deflated texts, with the codes the save made (a store keeps its codes).
         const twin = built(files, true, NEWS_ENTITIES);
         runAtOnce(twin.parts().store.codecSteps(twin.parts().dictionary.all()));
         for (const changed of [index, twin]) {

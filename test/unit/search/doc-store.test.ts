@@ -1,6 +1,7 @@
 import * as assert from 'assert';
-import { compactSteps } from '../../../src/core/search/compaction';
+import * as fc from 'fast-check';
 import { ByteWriter } from '../../../src/core/search/byte-codec';
+import { compactSteps } from '../../../src/core/search/compaction';
 import { DocColumns, DocStore } from '../../../src/core/search/doc-store';
 import { Growable } from '../../../src/core/search/growable';
 import { codeForward } from '../../../src/core/search/index-sections';
@@ -76,7 +77,7 @@ describe('doc store loading', () => {
     const text = file.subarray(6 + forward.length, 6 + forward.length + coded.length);
     const loaded = runAtOnce(DocStore.loadSteps(original.paths, original.titles, columns, file.subarray(6, 6 + forward.length), text, codec));
     assert.strictEqual(loaded.storedText(1).bytes.buffer, file.buffer, 'no copy of the text at load');
-    assert.strictEqual(loaded.codedTokens(1, new ByteWriter())?.buffer, file.buffer, 'no copy of the tokens at load');
+    assert.strictEqual(loaded.codedTokens(1).buffer, file.buffer, 'no copy of the tokens at load');
     const added = loaded.append({ ...loaded.stored(0), path: '2.txt' }, new Uint32Array([4]), 0, 1, encoder.encode('third'), 0);
     assert.deepStrictEqual([0, 1, added].map((doc) => loaded.text(doc)), [...texts, 'third']);
     assert.deepStrictEqual([0, 1].map((doc) => [...loaded.tokens(doc)]), [0, 1].map((doc) => [...original.tokens(doc)]));
@@ -158,6 +159,76 @@ describe('doc store loading', () => {
     array.view(second, 2).set([4, 5]);
     assert.deepStrictEqual([first, second], [0, 2 ** 32], 'the second run starts the second segment');
     assert.deepStrictEqual(array.view(second, 2), new Uint32Array([4, 5]));
+  });
+});
+
+/** An article's ids as an indexing thread gives them: body, title, entity field's (term, mentions) pairs; any 32-bit ids. */
+const idsOfArticle = fc.record({
+  body: fc.array(fc.integer({ min: 0, max: 2 ** 32 - 1 }), { maxLength: 60 }),
+  title: fc.array(fc.integer({ min: 0, max: 2 ** 32 - 1 }), { maxLength: 8 }),
+  field: fc.array(fc.tuple(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min: 1, max: 255 })), { maxLength: 5 }),
+});
+
+/** The articles appended from one array of ids, each from its offset in it, as the index appends a batch. */
+function appendedIds(articles: readonly { body: number[]; title: number[]; field: [number, number][] }[]): DocStore {
+  const store = new DocStore();
+  const all = new Uint32Array(articles.flatMap(({ body, title, field }) => [...body, ...title, ...field.flat()]));
+  let at = 0;
+  articles.forEach(({ body, title, field }, doc) => {
+    const end = at + body.length + title.length + 2 * field.length;
+    store.append({ path: `${doc}.txt`, title: `T${doc}`, size: 1, mtimeMs: doc, day: 20230913, bodyStart: 0, bodyTokens: body.length, titleTokens: title.length, entityPairs: field.length }, all, at, end, encoder.encode(`text ${doc}`), 0);
+    at = end;
+  });
+  return store;
+}
+
+/** The title ids as the file's forward section holds them. */
+function titleVarints(title: readonly number[]): Buffer {
+  const writer = new ByteWriter();
+  for (const id of title) writer.varint(id);
+  return Buffer.concat(writer.finish());
+}
+
+describe('word ids held as varints', () => {
+  it('gives every article its ids as appended, read once or kept, copied or not, for any ids', () => {
+    fc.assert(
+      fc.property(fc.array(idsOfArticle, { minLength: 1, maxLength: 12 }), (articles) => {
+        const store = appendedIds(articles);
+        const words = articles.map(({ body, title }) => [...body, ...title]);
+        const reversed = articles.map((_, doc) => articles.length - 1 - doc);
+        assert.deepStrictEqual(reversed.map((doc) => [...store.tokensOnce(doc)]), reversed.map((doc) => words[doc]), 'read once, out of order');
+        assert.deepStrictEqual(articles.map((_, doc) => [...store.tokens(doc)]), words, 'decoded and kept');
+        assert.deepStrictEqual(articles.map((_, doc) => [...store.tokensOnce(doc)]), words, 'read once from the kept ids');
+        const copy = new DocStore();
+        articles.forEach((_, doc) => copy.copyFrom(store, doc));
+        for (const held of [store, copy]) {
+          assert.deepStrictEqual(articles.map((_, doc) => [...held.tokens(doc)]), words);
+          assert.deepStrictEqual(articles.map((_, doc) => Buffer.from(held.codedTokens(doc))), articles.map(({ title }) => titleVarints(title)), 'title ids as the file holds them');
+          assert.deepStrictEqual(articles.map((_, doc) => [...held.entityField(doc)]), articles.map(({ field }) => field.flat()));
+          assert.deepStrictEqual(articles.map((_, doc) => held.entityLen.array[doc]), articles.map(({ field }) => field.reduce((sum, [, count]) => sum + count, 0)));
+        }
+      }),
+    );
+  });
+
+  it('checks a phrase in a body held as varints', () => {
+    const store = appendedIds([{ body: [3, 7, 12, 7], title: [1], field: [] }]);
+    assert.strictEqual(store.containsRun(0, [7, 12], [2, 1]), true);
+    assert.strictEqual(store.containsRun(0, [12, 3], [1, 1]), false);
+    assert.deepStrictEqual([...store.tokensOnce(0)], [3, 7, 12, 7, 1]);
+  });
+
+  it("copies a loaded article as the file held it: its coded text and title ids", () => {
+    const original = appended(['first story', 'second, longer story']);
+    const { columns, forward, text, codec } = saved(original);
+    const loaded = runAtOnce(DocStore.loadSteps(original.paths, original.titles, columns, forward, text, codec));
+    const copy = new DocStore(loaded.codec);
+    for (const doc of [1, 0]) copy.copyFrom(loaded, doc);
+    assert.deepStrictEqual([0, 1].map((doc) => Buffer.from(copy.codedTokens(doc))), [1, 0].map((doc) => Buffer.from(loaded.codedTokens(doc))));
+    const texts = (store: DocStore, docs: number[]) => docs.map((doc) => ({ ...store.storedText(doc), bytes: Buffer.from(store.storedText(doc).bytes) }));
+    assert.deepStrictEqual(texts(copy, [0, 1]), texts(loaded, [1, 0]));
+    assert.deepStrictEqual([0, 1].map((doc) => [...copy.tokens(doc)]), [1, 0].map((doc) => [...original.tokens(doc)]));
+    assert.deepStrictEqual([0, 1].map((doc) => copy.text(doc)), ['second, longer story', 'first story']);
   });
 });
 
