@@ -267,7 +267,7 @@ export class WordCodec {
     out.reset(bytes.length * 8);
     const parts = this.open(bytes);
     const piece = new TextPiece(out, -1, Infinity);
-    this.scan(bytes, parts, { ids, text: piece });
+    this.scan(bytes, parts, { ...NO_SCAN, ids, text: piece });
     if (!parts.literals.done) throw new Error('News Corpus: an article in the index file is damaged.');
     return out.view();
   }
@@ -300,7 +300,7 @@ export class WordCodec {
     }
     const parts = this.open(bytes);
     const spans = { starts: new Uint32Array(parts.count), ends: new Uint32Array(parts.count) };
-    this.scan(bytes, parts, { ids, spans, restarts });
+    this.scan(bytes, parts, { ...NO_SCAN, ids, spans, restarts });
     return new CodedLayout(this, bytes, parts, restarts, spans);
   }
 
@@ -316,7 +316,7 @@ export class WordCodec {
       return target;
     }
     const target = out ?? new Uint32Array(WordCodec.wordCount(bytes));
-    this.scan(bytes, this.open(bytes), { ids: target, idsFrom: from, from: resume });
+    this.scan(bytes, this.open(bytes), { ...NO_SCAN, ids: target, idsFrom: from, from: resume });
     return target;
   }
 
@@ -336,7 +336,7 @@ export class WordCodec {
       return undefined;
     }
     finder.stopped = undefined;
-    this.scan(bytes, this.open(bytes), { ids, from: resume, run: finder });
+    this.scan(bytes, this.open(bytes), { ...NO_SCAN, ids, from: resume, run: finder });
     return finder.stopped;
   }
 
@@ -373,8 +373,8 @@ export class WordCodec {
    * bytes are damaged.
    *
    * @example
-   * codec.scan(bytes, codec.open(bytes), { ids }); // every body id into ids
-   * codec.scan(bytes, parts, { until: 10, spans: { starts, ends } }); // the spans of the first 10 words
+   * codec.scan(bytes, codec.open(bytes), { ...NO_SCAN, ids }); // every body id into ids
+   * codec.scan(bytes, parts, { ...NO_SCAN, until: 10, spans: { starts, ends } }); // the spans of the first 10 words
    */
   scan(bytes: Uint8Array, parts: CodedParts, request: ScanRequest): number {
     const { count } = parts;
@@ -637,23 +637,37 @@ interface WordSpans {
   readonly ends: Uint32Array;
 }
 
-/** What a {@link WordCodec.scan} reads and where it puts it; each part only when given. */
+/**
+ * What a {@link WordCodec.scan} reads and where it puts it; each part only when given (undefined otherwise). Every
+ * field is always present, in this order, as every request is made from {@link NO_SCAN}: requests of one shape keep
+ * the scan's reads of them monomorphic. With a shape per caller (6) they were megamorphic, and in most processes
+ * one query's snippets made again and again located their words at 0.7–1.2 µs a scan of ~5 words instead of ~0.2
+ * (not seen with the benchmark's 28 queries mixed; see docs/search.md, 3 December 2026, search-snip).
+ */
 interface ScanRequest {
-  /** Words read (from the start, or from `from`) up to this one, exclusive; all by default. */
-  readonly until?: number;
-  readonly ids?: Uint32Array | undefined;
-  /** Where the first body id goes in `ids`. */
-  readonly idsFrom?: number;
-  readonly spans?: WordSpans;
+  /** Words read (from the start, or from `from`) up to this one, exclusive; all when undefined. */
+  readonly until: number | undefined;
+  readonly ids: Uint32Array | undefined;
+  /** Where the first body id goes in `ids` (0 when undefined). */
+  readonly idsFrom: number | undefined;
+  readonly spans: WordSpans | undefined;
   /** The article's restart points so far, to which the scan adds those it passes. */
-  readonly restarts?: RestartPoints;
+  readonly restarts: RestartPoints | undefined;
   /** Where to start (from the text's start when undefined). */
-  readonly from?: ScanPosition | undefined;
+  readonly from: ScanPosition | undefined;
   /** The text to restore: the scan then reads until it reaches the piece's end. */
-  readonly text?: TextPiece;
+  readonly text: TextPiece | undefined;
   /** A phrase to look for in the ids (without locating the words): the scan stops once the finder knows. */
-  readonly run?: RunFinder;
+  readonly run: RunFinder | undefined;
 }
+
+/**
+ * The request that reads nothing, which every {@link ScanRequest} spreads first so that all have its shape.
+ *
+ * @example
+ * codec.scan(bytes, parts, { ...NO_SCAN, ids }); // every body id into ids
+ */
+const NO_SCAN: ScanRequest = { until: undefined, ids: undefined, idsFrom: undefined, spans: undefined, restarts: undefined, from: undefined, text: undefined, run: undefined };
 
 /**
  * Where a scan over a coded article's words stands: before the separator of body word `word`, at UTF-16 offset
@@ -786,7 +800,7 @@ export class CodedLayout implements WordLocator {
         const point = pointOf(positions[first] ?? 0);
         let end = first;
         while (end + 1 < positions.length && pointOf(positions[end + 1] ?? 0) === point) end++;
-        this.codec.scan(this.bytes, this.parts, { until: (positions[end] ?? 0) + 1, spans: found, restarts: this.restarts, from: point < 0 ? undefined : this.restarts.at(point) });
+        this.codec.scan(this.bytes, this.parts, { ...NO_SCAN, until: (positions[end] ?? 0) + 1, spans: found, restarts: this.restarts, from: point < 0 ? undefined : this.restarts.at(point) });
         first = end + 1;
       }
     }
@@ -800,7 +814,7 @@ export class CodedLayout implements WordLocator {
     out.reset(Math.max(0, to - from) * 2);
     const piece = new TextPiece(out, from, to);
     // Past `to`, the text's length only bounds the snippet's arithmetic, which stays below `to`.
-    const reached = this.codec.scan(this.bytes, this.parts, { restarts: this.restarts, from: point === undefined ? undefined : this.restarts.at(point), text: piece });
+    const reached = this.codec.scan(this.bytes, this.parts, { ...NO_SCAN, restarts: this.restarts, from: point === undefined ? undefined : this.restarts.at(point), text: piece });
     return { text: decoder.decode(out.view()), base: piece.base < 0 ? reached : piece.base, length: reached };
   }
 }
