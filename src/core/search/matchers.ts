@@ -39,7 +39,12 @@ export interface Matcher {
   cursor?(): DocCursor | undefined;
 }
 
-/** Where a {@link DocCursor} stands once past its last document: above every document id. */
+/**
+ * Where a {@link DocCursor} stands once past its last document: above every document id.
+ *
+ * @example
+ * if (cursor.seek(doc) === NO_MORE_DOCS) return; // none of its documents is at or after doc
+ */
 export const NO_MORE_DOCS = 0x7fffffff;
 
 /**

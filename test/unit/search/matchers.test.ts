@@ -162,7 +162,12 @@ describe('evaluation merging one-list clauses document by document', () => {
   }
 
   it('finds the documents and scores, to the last bit, of probing each clause, with date filters and removed articles (property)', () => {
-    const termClause = fc.tuple(flagsArbitrary, fc.nat(20), fc.double({ min: 0.1, max: 5, noNaN: true }), fc.boolean(), fc.constantFrom<'words' | 'entity'>('words', 'entity'));
+    // Lists from nearly empty to nearly full: a short driver with longer clauses is what gets merged, each further
+    // clause walked by its cursor or (far longer) probed; lists of one density were summed in the scratch arrays.
+    const sparseToDense = fc
+      .tuple(fc.integer({ min: 0, max: 100 }), fc.array(fc.nat(99), { minLength: DOCS, maxLength: DOCS }))
+      .map(([percent, draws]) => draws.map((draw) => draw < percent));
+    const termClause = fc.tuple(sparseToDense, fc.nat(20), fc.double({ min: 0.1, max: 5, noNaN: true }), fc.boolean(), fc.constantFrom<'words' | 'entity'>('words', 'entity'));
     const dateClause = fc.tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 5 }), fc.boolean());
     const scratch = new Scratch();
     fc.assert(

@@ -373,7 +373,11 @@ describe('readCacheFile', function () {
     const unknown = () => {
       throw new Error('News Corpus: the entity model cannot be read.');
     };
+    // The thread waits for the identity: left running, it would never end.
+    let ended = false;
+    process.once('worker', (reader) => reader.once('exit', () => (ended = true)));
     await assert.rejects(readCacheFile(cacheFile, unknown, DEFAULT_CACHE_READER_PATH), /the entity model cannot be read/);
+    assert.strictEqual(ended, true, 'the reading thread has ended when the read fails');
   });
 
   it('lets an index service ask for its extractor on first need, and refuse a cache built with another one before listing it', async () => {
