@@ -314,11 +314,11 @@ export class DocStore {
    * same path.
    */
   append(article: StoredArticle, tokens: Uint32Array, from: number, to: number, text: Uint8Array, textFrom: number, textTo = text.length, form: TextForm = 'plain'): number {
-    const words = from + article.bodyTokens + article.titleTokens;
-    const room = (words - from) * MAX_VARINT_BYTES;
+    const wordsEnd = from + article.bodyTokens + article.titleTokens;
+    const room = (wordsEnd - from) * MAX_VARINT_BYTES;
     if (this.varintBytes.length < room) this.varintBytes = new Uint8Array(2 * room);
-    const ids = this.varintBytes.subarray(0, writeVarints(tokens, from, words, this.varintBytes));
-    return this.add(article, { ids, state: VARINTS }, tokens.subarray(words, to), text.subarray(textFrom, textTo), form);
+    const ids = this.varintBytes.subarray(0, writeVarints(tokens, from, wordsEnd, this.varintBytes));
+    return this.add(article, { ids, state: VARINTS }, tokens.subarray(wordsEnd, to), text.subarray(textFrom, textTo), form);
   }
 
   /**
@@ -616,7 +616,7 @@ export class DocStore {
     if (reader.position !== bytes.length) throw new Error('News Corpus: an article\'s token ids do not fill their bytes.');
   }
 
-  /** The document's text as the store holds it, without copying (to copy it into a store with the same codec). */
+  /** The document's text as the store holds it (plain, deflated or coded), without copying. */
   storedText(doc: number): StoredText {
     return { bytes: this.texts.view(this.textAt.array[doc] ?? 0, this.textLen.array[doc] ?? 0), form: TEXT_FORMS[this.textForm.array[doc] ?? 0] ?? 'plain' };
   }
