@@ -119,7 +119,7 @@ describe('writeCacheFile', function () {
     const encoded = Buffer.concat(encodeIndex(index.parts(), IDENTITY));
     assert.strictEqual(renamed.length, encoded.length);
     assert.deepStrictEqual(indexFileSections(renamed), indexFileSections(encoded));
-    const read = await readCacheFile(cacheFile, IDENTITY);
+    const read = await readCacheFile(cacheFile, () => IDENTITY);
     assert.ok(read.found && read.read.ok && read.read.saved.paths.length === NEWS.length);
     assert.deepStrictEqual(readdirSync(folder), ['index.ncidx']);
   });
@@ -162,7 +162,7 @@ describe('writeCacheFile', function () {
     const openFolder = Object.assign(new Error('EISDIR: illegal operation on a directory, open'), { code: 'EISDIR' });
     const { log } = await watched(folder, { openFolder }, () => writeCacheFile(cacheFile, buildIndex(NEWS, NEWS_ENTITIES).parts(), IDENTITY));
     assert.ok(log.includes('open folder') && !log.includes('sync folder'));
-    const read = await readCacheFile(cacheFile, IDENTITY);
+    const read = await readCacheFile(cacheFile, () => IDENTITY);
     assert.ok(read.found && read.read.ok);
     assert.deepStrictEqual(readdirSync(folder), ['index.ncidx']);
   });
