@@ -19,6 +19,16 @@ export type DateOrder = 'newest-first' | 'oldest-first';
  */
 export const DEFAULT_DATE_ORDER: DateOrder = 'newest-first';
 
+/**
+ * How years (`YYYY`), months (`MM`) and dates (`YYYY-MM-DD`) are ordered in `order`.
+ *
+ * @example
+ * ['2023', '2024'].sort(periodOrder('newest-first')); // ['2024', '2023']
+ */
+export function periodOrder(order: DateOrder): (a: string, b: string) => number {
+  return (a, b) => (a === b ? 0 : (a < b) === (order === 'oldest-first') ? -1 : 1);
+}
+
 /** One collator for every comparison: `localeCompare` without one is several times slower on a large day. */
 const collator = new Intl.Collator();
 const byTitle = (a: CorpusArticle, b: CorpusArticle) => collator.compare(a.title, b.title) || collator.compare(a.path, b.path);
@@ -69,15 +79,17 @@ const NONE: readonly never[] = [];
  */
 export class DateGrouping {
   private readonly yearKeys: SortedOnRead<string>;
+  private readonly byKey: (a: string, b: string) => number;
   private readonly yearPeriods = new Map<string, Period>();
   private readonly monthPeriods = new Map<string, Period>();
   private readonly dayArticles = new Map<string, SortedOnRead<CorpusArticle>>();
   private readonly undatedArticles = new SortedOnRead(byTitle);
 
   constructor(
-    private readonly order: DateOrder = DEFAULT_DATE_ORDER,
+    order: DateOrder = DEFAULT_DATE_ORDER,
     articles: Iterable<CorpusArticle> = [],
   ) {
+    this.byKey = periodOrder(order);
     this.yearKeys = new SortedOnRead(this.byKey);
     this.add(articles);
   }
@@ -143,7 +155,6 @@ export class DateGrouping {
     return this.dayArticles.get(date)?.length ?? 0;
   }
 
-  private readonly byKey = (a: string, b: string): number => (a === b ? 0 : (a < b) === (this.order === 'oldest-first') ? -1 : 1);
 
   /** The period of the month of `date`, made (and listed in its year) when it is new. */
   private monthOf(date: string): Period {

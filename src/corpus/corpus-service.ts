@@ -229,6 +229,7 @@ export class CorpusService implements vscode.Disposable {
   readonly onDidProgress = this.progressChanged.event;
   private indexingNow: { readonly done: number; readonly total: number } | undefined;
   private phaseNow: ScanPhase | undefined;
+  private savedDatesNow: ReadonlyMap<string | undefined, number> | undefined;
   /** Indexes replaced (the size limit changed): saved before their successor loads the cache. */
   private retiring: Promise<void> = Promise.resolve();
   private listing: { readonly articles: CorpusArticle[]; timer: ReturnType<typeof setTimeout> | undefined; last: number } = { articles: [], timer: undefined, last: 0 };
@@ -256,6 +257,15 @@ export class CorpusService implements vscode.Disposable {
   /** Where the scan under way is, or undefined when none is. */
   get phase(): ScanPhase | undefined {
     return this.phaseNow;
+  }
+
+  /**
+   * How many articles of the saved index being loaded fall on each date (undefined: undated), from its day column,
+   * heard before its articles are listed on a reopen ({@link onDidProgress} fires then); undefined otherwise. The
+   * Dates view's first rows are counted from it.
+   */
+  get savedDates(): ReadonlyMap<string | undefined, number> | undefined {
+    return this.savedDatesNow;
   }
 
   /** How much of a first build searches see while it runs (summed over folders), or undefined when they see everything. */
@@ -410,6 +420,7 @@ export class CorpusService implements vscode.Disposable {
     if (state !== 'scanning') {
       this.indexingNow = undefined;
       this.phaseNow = undefined;
+      this.savedDatesNow = undefined;
     }
     this.currentState = state;
     this.stateChanged.fire(state);
@@ -607,8 +618,13 @@ export class CorpusService implements vscode.Disposable {
       progress.report({ message: `opening the index of ${toDisplayText(folder.name)}…` });
       let listing: Promise<void> | undefined;
       const onListing = (summaries: Iterable<ArticleSummary>) => (listing = this.listSaved(summaries));
-      const loaded = await index.load(listEarly ? { ignoreCache: rebuild, onListing } : { ignoreCache: rebuild });
+      const onDates = (dates: ReadonlyMap<string | undefined, number>) => {
+        this.savedDatesNow = dates;
+        this.progressChanged.fire();
+      };
+      const loaded = await index.load(listEarly ? { ignoreCache: rebuild, onListing, onDates } : { ignoreCache: rebuild });
       await listing;
+      this.savedDatesNow = undefined;
       if (loaded.message !== undefined) this.deps.notify(`News Corpus: the saved index of ${folder.name} could not be used (${loaded.message}); it is rebuilt from the articles.`);
       loadedAny ||= loaded.source === 'cache';
       listedStale ||= listing !== undefined && loaded.source !== 'cache';

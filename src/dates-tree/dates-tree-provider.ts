@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { CorpusArticle } from '../core/corpus';
 import { countOf } from '../core/display-text';
 import { DateGrouping } from '../core/date-groups';
+import { DateOutline } from '../core/date-outline';
 import { MONTH_NAMES } from '../core/iso-date';
 import { DatesViewSettings } from '../corpus/settings';
 
@@ -15,21 +16,33 @@ export type DateTreeElement =
 
 /** What the provider reads: the articles. Whoever owns it calls {@link DatesTreeProvider.refresh} when they change. */
 export interface ArticleSource {
+  readonly size: number;
   articles(): Iterable<CorpusArticle>;
   article(id: string): CorpusArticle | undefined;
 }
 
 
-/** The Dates view: year → month → day → articles, newest first by default, undated articles last. */
+/**
+ * The Dates view: year → month → day → articles, newest first by default, undated articles last. Before any article
+ * is listed, `savedDates` (how many articles of a saved index fall on each date, when known) gives the years and
+ * months with their counts (see {@link answersBeforeArticles}); the rows keep their ids when the articles come.
+ */
 export class DatesTreeProvider implements vscode.TreeDataProvider<DateTreeElement>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<DateTreeElement | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private grouping: DateGrouping | undefined;
+  private outline: { readonly dates: ReadonlyMap<string | undefined, number>; readonly outline: DateOutline } | undefined;
 
   constructor(
     private readonly source: ArticleSource,
     private readonly settings: () => DatesViewSettings,
+    private readonly savedDates: () => ReadonlyMap<string | undefined, number> | undefined = () => undefined,
   ) {}
+
+  /** Whether the rows of `element` (the top rows: none) come from the saved dates now, with no article listed yet. */
+  answersBeforeArticles(element?: DateTreeElement): boolean {
+    return this.outlineNow() !== undefined && (element === undefined || element.kind === 'year');
+  }
 
   /**
    * Shows the articles as they are now: `added` when they changed only by these new articles (a build listing
@@ -41,6 +54,7 @@ export class DatesTreeProvider implements vscode.TreeDataProvider<DateTreeElemen
     if (added?.length === 0) return;
     if (added && this.grouping) this.grouping.add(added);
     else this.grouping = undefined;
+    this.outline = undefined;
     this.changed.fire(undefined);
   }
 
@@ -53,21 +67,34 @@ export class DatesTreeProvider implements vscode.TreeDataProvider<DateTreeElemen
     return this.grouping;
   }
 
+  /** The outline of the saved dates while no article is listed; undefined otherwise. */
+  private outlineNow(): DateOutline | undefined {
+    const dates = this.source.size === 0 ? this.savedDates() : undefined;
+    if (dates === undefined) return undefined;
+    if (this.outline?.dates !== dates) this.outline = { dates, outline: new DateOutline(this.settings().order, dates) };
+    return this.outline.outline;
+  }
+
+  /** What the year and month rows are counted from: the outline before the articles come, then the articles. */
+  private periods(): DateOutline | DateGrouping {
+    return this.outlineNow() ?? this.dates();
+  }
+
   getChildren(element?: DateTreeElement): DateTreeElement[] {
-    const dates = this.dates();
     if (!element) {
-      const years = dates.years().map((year): DateTreeElement => ({ kind: 'year', year }));
-      return dates.undatedCount > 0 ? [...years, { kind: 'undated' }] : years;
+      const periods = this.periods();
+      const years = periods.years().map((year): DateTreeElement => ({ kind: 'year', year }));
+      return periods.undatedCount > 0 ? [...years, { kind: 'undated' }] : years;
     }
     switch (element.kind) {
       case 'year':
-        return dates.monthsOf(element.year).map((month) => ({ kind: 'month', year: element.year, month }));
+        return this.periods().monthsOf(element.year).map((month) => ({ kind: 'month', year: element.year, month }));
       case 'month':
-        return dates.daysOf(element.year, element.month).map((date) => ({ kind: 'day', date }));
+        return this.dates().daysOf(element.year, element.month).map((date) => ({ kind: 'day', date }));
       case 'day':
-        return dates.articlesOn(element.date).map((article) => ({ kind: 'article', id: article.id }));
+        return this.dates().articlesOn(element.date).map((article) => ({ kind: 'article', id: article.id }));
       case 'undated':
-        return dates.undated().map((article) => ({ kind: 'article', id: article.id }));
+        return this.dates().undated().map((article) => ({ kind: 'article', id: article.id }));
       case 'article':
         return [];
     }
@@ -90,24 +117,23 @@ export class DatesTreeProvider implements vscode.TreeDataProvider<DateTreeElemen
   }
 
   getTreeItem(element: DateTreeElement): vscode.TreeItem {
-    const dates = this.dates();
     const collapsed = vscode.TreeItemCollapsibleState.Collapsed;
     switch (element.kind) {
       case 'year': {
-        return folderItem(element.year, `year:${element.year}`, dates.yearCount(element.year), collapsed, 'calendar');
+        return folderItem(element.year, `year:${element.year}`, this.periods().yearCount(element.year), collapsed, 'calendar');
       }
       case 'month': {
         const name = MONTH_NAMES[Number(element.month) - 1] ?? element.month;
-        return folderItem(name, `month:${element.year}-${element.month}`, dates.monthCount(element.year, element.month), collapsed, 'calendar');
+        return folderItem(name, `month:${element.year}-${element.month}`, this.periods().monthCount(element.year, element.month), collapsed, 'calendar');
       }
       case 'day': {
-        const count = dates.dayCount(element.date);
+        const count = this.dates().dayCount(element.date);
         const item = folderItem(String(Number(element.date.slice(8, 10))), `day:${element.date}`, count, collapsed, 'calendar');
         item.tooltip = `${element.date} · ${countOf(count, 'article')}`;
         return item;
       }
       case 'undated':
-        return folderItem(this.settings().undatedLabel, 'undated', dates.undatedCount, collapsed, 'question');
+        return folderItem(this.settings().undatedLabel, 'undated', this.periods().undatedCount, collapsed, 'question');
       case 'article':
         return articleItem(this.source.article(element.id), element.id);
     }

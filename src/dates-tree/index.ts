@@ -6,7 +6,7 @@ import { CorpusState, ScanPhase } from '../corpus/corpus-service';
 import { readDatesViewSettings, readRevealActiveArticle, SETTINGS_SECTION } from '../corpus/settings';
 import { showScanProgress } from '../corpus/view-progress';
 import { DatesTreeProvider } from './dates-tree-provider';
-import { HeldRootProvider } from './held-root';
+import { HeldRowsProvider } from './held-rows';
 
 export const DATES_VIEW_ID = 'newsCorpus.dates';
 
@@ -18,6 +18,7 @@ export interface DatesTreeDeps {
     readonly onDidChangeState: vscode.Event<CorpusState>;
     readonly phase: ScanPhase | undefined;
     readonly indexing: { readonly done: number; readonly total: number } | undefined;
+    readonly savedDates: ReadonlyMap<string | undefined, number> | undefined;
     readonly onDidProgress: vscode.Event<void>;
   };
 }
@@ -34,9 +35,10 @@ function scanMessage(service: DatesTreeDeps['service']): string | undefined {
 /** Shows the Dates view, kept in step with the corpus and its settings, revealing the active editor's article. */
 export function registerDatesTree(context: vscode.ExtensionContext, deps: DatesTreeDeps): DatesTreeProvider {
   const { corpus } = deps;
-  const provider = new DatesTreeProvider(corpus, readDatesViewSettings);
-  // A reopen lists its saved index within a second or two: the view's first request waits for it (see HeldRootProvider).
-  const held = new HeldRootProvider(provider, () => corpus.size === 0 && deps.service.phase === 'loading');
+  const provider = new DatesTreeProvider(corpus, readDatesViewSettings, () => deps.service.savedDates);
+  // A reopen lists its saved index within a second or two: the view's requests wait for it (see HeldRowsProvider),
+  // but for the years and months, counted from the saved index's days as soon as they are read.
+  const held = new HeldRowsProvider(provider, (element) => corpus.size === 0 && deps.service.phase === 'loading' && !provider.answersBeforeArticles(element));
   const view = vscode.window.createTreeView(DATES_VIEW_ID, { treeDataProvider: held, showCollapseAll: true });
   const showMessage = () => {
     held.settle();

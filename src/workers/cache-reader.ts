@@ -1,16 +1,16 @@
-// The cache's reading thread: reads an index file, lists its articles from the start of the file as soon as that
-// is read, then checks its checksum and inflates its sections (see `readCacheFile`) and hands them to the thread
+// The cache's reading thread: reads an index file, posts its articles' days and then lists its articles from the
+// start of the file as soon as that is read, then checks its checksum and inflates its sections (see `readCacheFile`) and hands them to the thread
 // that asked, the file's buffer and the typed arrays moved, not copied.
 import { FileHandle, open } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
-import { INDEX_HEAD_BYTES, IndexIdentity, describesIndex, indexListingEnd, readIndexFileSteps, readIndexListing } from '../core/search/index-file';
+import { INDEX_HEAD_BYTES, IndexIdentity, describesIndex, indexListingEnd, readIndexDays, readIndexFileSteps, readIndexListing } from '../core/search/index-file';
 import { savedSectionBuffers } from '../core/search/index-sections';
 import { runAtOnce } from '../core/search/time-slices';
 import { CacheReadRequest, CacheReaderMessage } from './cache-file';
 
 const request = workerData as CacheReadRequest;
-// Posted once the asking thread has worked it out (it loads the entity model meanwhile): the file is read and its
-// listing inflated before it comes, and checked against it before anything is handed over.
+// Posted once the asking thread has worked it out (it loads the entity model meanwhile): the file's start is read
+// before it comes, and checked against it before anything is handed over.
 const expected = new Promise<IndexIdentity>((resolve) => parentPort?.once('message', resolve));
 
 function post(message: CacheReaderMessage, transfer: ArrayBuffer[] = []): void {
@@ -40,9 +40,15 @@ async function readFile(handle: FileHandle): Promise<{ bytes: Buffer; listed: bo
   let listed = false;
   if (end !== undefined && end <= size) {
     read = await fill(handle, bytes, read, Math.max(read, end));
-    const listing = readIndexListing(bytes.subarray(0, end));
-    listed = listing !== undefined && describesIndex(bytes.subarray(0, end), await expected);
-    if (listing && listed) post({ kind: 'listing', listing }, [listing.day.buffer as ArrayBuffer]);
+    const start = bytes.subarray(0, end);
+    if (describesIndex(start, await expected)) {
+      // The days first, before the paths and titles are inflated: the Dates view's top rows are counted from them.
+      const days = readIndexDays(start);
+      if (days) post({ kind: 'days', days }, [days.buffer as ArrayBuffer]);
+      const listing = readIndexListing(start);
+      listed = listing !== undefined;
+      if (listing) post({ kind: 'listing', listing }, [listing.day.buffer as ArrayBuffer]);
+    }
   }
   await fill(handle, bytes, read, size);
   return { bytes, listed };

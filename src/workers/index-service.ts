@@ -82,6 +82,11 @@ export interface LoadOptions {
    * promise it returns is awaited before the rest of the load is decoded on this thread.
    */
   readonly onListing?: (articles: Iterable<ArticleSummary>) => void | Promise<void>;
+  /**
+   * Hears, before the listing, how many saved articles fall on each date (undefined: undated), from the cache's day
+   * column alone: counted before the articles' paths and titles are inflated.
+   */
+  readonly onDates?: (dates: ReadonlyMap<string | undefined, number>) => void;
 }
 
 /**
@@ -148,6 +153,18 @@ function* listedSummaries(listing: SavedListing): Generator<ArticleSummary> {
   for (let doc = 0; doc < listing.paths.length; doc++) {
     yield summaryOf({ path: listing.paths[doc] ?? '', title: listing.titles[doc] ?? '', day: listing.day[doc] ?? 0 }, spell);
   }
+}
+
+/** How many articles fall on each of `days` (spelled as dates; undefined: undated). */
+function datesOf(days: Int32Array): Map<string | undefined, number> {
+  const perDay = new Map<number, number>();
+  for (const day of days) perDay.set(day, (perDay.get(day) ?? 0) + 1);
+  const dates = new Map<string | undefined, number>();
+  for (const [day, count] of perDay) {
+    const date = dayString(day);
+    dates.set(date, (dates.get(date) ?? 0) + count);
+  }
+  return dates;
 }
 
 function sameStamp(file: FileJob, stamp: { size: number; mtimeMs: number } | undefined): boolean {
@@ -298,7 +315,7 @@ export class IndexService {
 
   private async loadNow(run: LoadOptions): Promise<LoadOutcome> {
     const started = performance.now();
-    const loaded = run.ignoreCache ? { ok: false } : await this.loadCache(run.onListing);
+    const loaded = run.ignoreCache ? { ok: false } : await this.loadCache(run);
     this.loaded = true;
     this.restOfLoad = loaded.ok;
     // Ignoring the cache means replacing it, even with an empty index.
@@ -341,14 +358,15 @@ export class IndexService {
     return this.poolMade;
   }
 
-  private async loadCache(onListing: LoadOptions['onListing']): Promise<{ ok: boolean; message?: string }> {
+  private async loadCache({ onListing, onDates }: LoadOptions): Promise<{ ok: boolean; message?: string }> {
     const file = this.options.cacheFile;
     if (file === undefined) return { ok: false };
     // Read, checked and inflated (off this thread, given a reader: see readCacheFile, which lists the articles
     // first); what lists the articles and answers a search is built here now, the entity table later (see prepareLater).
     let listing: void | Promise<void> = undefined;
     const listed = onListing && ((saved: SavedListing) => (listing = onListing(listedSummaries(saved))));
-    const cache = await readCacheFile(file, () => this.identity(), this.options.cacheReaderPath, listed);
+    const counted = onDates && ((days: Int32Array) => onDates(datesOf(days)));
+    const cache = await readCacheFile(file, () => this.identity(), this.options.cacheReaderPath, listed, counted);
     // The listing first: the rest of the file came while the host made the listed articles (at 100,000, under
     // load), and decoding it in slices of its own put off the first rows. The listener says whether it failed.
     await Promise.resolve(listing).catch(() => undefined);

@@ -3,18 +3,32 @@ import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { CorpusService } from '../../src/corpus/corpus-service';
 import { DatesTreeProvider, type DateTreeElement } from '../../src/dates-tree/dates-tree-provider';
-import { HeldRootProvider } from '../../src/dates-tree/held-root';
+import { HeldRowsProvider } from '../../src/dates-tree/held-rows';
 import { ownFolders, saveIndexOf, serviceOver } from './own-service';
 
-const DAYS = ['2021-04-01', '2022-05-02', '2022-06-03'];
+const DAYS = ['2021-04-01', '2022-05-02', '2022-05-20', '2022-06-03'];
+
+/** The view's year and month rows as the workbench shows them: ids, labels and counts. */
+async function periodRows(held: HeldRowsProvider<DateTreeElement>): Promise<unknown[]> {
+  const row = async (element: DateTreeElement) => {
+    const item = await held.getTreeItem(element);
+    return [item.id, item.label, item.description];
+  };
+  const rows: unknown[] = [];
+  for (const year of (await held.getChildren()) ?? []) {
+    rows.push(await row(year));
+    for (const month of (await held.getChildren(year)) ?? []) rows.push(await row(month));
+  }
+  return rows;
+}
 
 /**
  * The Dates view's provider as the workbench sees it over `service`, with the top rows asked for as soon as the
  * service starts loading its saved index (as a reopened window's view does), and the changes it passed on.
  */
-function viewOver(service: CorpusService): { asked: Promise<DateTreeElement[] | null | undefined>; changes: unknown[]; stop: () => void } {
-  const provider = new DatesTreeProvider(service.corpus, () => ({ order: 'newest-first', undatedLabel: 'Undated' }));
-  const held = new HeldRootProvider(provider, () => service.corpus.size === 0 && service.phase === 'loading');
+function viewOver(service: CorpusService): { held: HeldRowsProvider<DateTreeElement>; asked: Promise<DateTreeElement[] | null | undefined>; changes: unknown[]; stop: () => void } {
+  const provider = new DatesTreeProvider(service.corpus, () => ({ order: 'newest-first', undatedLabel: 'Undated' }), () => service.savedDates);
+  const held = new HeldRowsProvider(provider, (element) => service.corpus.size === 0 && service.phase === 'loading' && !provider.answersBeforeArticles(element));
   const changes: unknown[] = [];
   let ask: (answer: DateTreeElement[] | null | undefined) => void = () => undefined;
   const asked = new Promise<DateTreeElement[] | null | undefined>((resolve) => (ask = resolve));
@@ -28,13 +42,13 @@ function viewOver(service: CorpusService): { asked: Promise<DateTreeElement[] | 
       held.settle();
     }),
   ];
-  return { asked, changes, stop: () => [...following, held, provider].forEach((item) => item.dispose()) };
+  return { held, asked, changes, stop: () => [...following, held, provider].forEach((item) => item.dispose()) };
 }
 
 describe('The Dates view of a reopened window', () => {
   const folders = ownFolders('reopen-dates', (dir) => DAYS.forEach((day, i) => writeFileSync(path.join(dir, `article-${i}.txt`), ` date ${day} Article ${i}, written before the window closed.`)));
 
-  it('answers its first request, made while the saved index loads, with the saved articles and no second round', async () => {
+  it('answers its first request, made while the saved index loads, with the saved years, then the articles as one change', async () => {
     const cacheFile = path.join(folders.cacheDir, 'index.ncidx');
     await saveIndexOf(folders.dir, cacheFile);
 
@@ -47,7 +61,39 @@ describe('The Dates view of a reopened window', () => {
         { kind: 'year', year: '2022' },
         { kind: 'year', year: '2021' },
       ]);
-      assert.deepStrictEqual(view.changes, [], 'the listing reached the view through the held answer, not a change that makes it ask again');
+      assert.deepStrictEqual(view.changes, ['all'], 'the listed articles replace the saved years in one change');
+    } finally {
+      view.stop();
+      reopened.dispose();
+    }
+  });
+
+  it('shows the years and months counted from the saved days before the articles come, the same rows after, and holds a month until they come', async () => {
+    const cacheFile = path.join(folders.cacheDir, 'index.ncidx');
+    await saveIndexOf(folders.dir, cacheFile);
+
+    const reopened = serviceOver(folders.dir, cacheFile, []);
+    const view = viewOver(reopened);
+    try {
+      const scan = reopened.rescan();
+      await view.asked;
+      const before = { listed: reopened.corpus.size, rows: await periodRows(view.held) };
+      const may = view.held.getChildren({ kind: 'month', year: '2022', month: '05' });
+      await scan;
+      await reopened.whenIdle();
+      const rows = [
+        ['year:2022', '2022', '3'],
+        ['month:2022-06', 'June', '1'],
+        ['month:2022-05', 'May', '2'],
+        ['year:2021', '2021', '1'],
+        ['month:2021-04', 'April', '1'],
+      ];
+      assert.deepStrictEqual(before, { listed: 0, rows }, 'counted from the days, before any article was listed');
+      assert.deepStrictEqual(await periodRows(view.held), rows);
+      assert.deepStrictEqual(await may, [
+        { kind: 'day', date: '2022-05-20' },
+        { kind: 'day', date: '2022-05-02' },
+      ]);
     } finally {
       view.stop();
       reopened.dispose();

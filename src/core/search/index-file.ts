@@ -2,7 +2,7 @@ import { crc32 } from 'node:zlib';
 import { IndexParts } from './corpus-index';
 import { crc32Combine } from './crc32-combine';
 import { Deferred } from './deferred';
-import { PackedListing, SECTION_NAMES, SavedSections, SectionInfo, assembleSections, encodeSections, listingBytes, readListing, readSections } from './index-sections';
+import { PackedListing, SECTION_NAMES, SavedSections, SectionInfo, assembleSections, encodeSections, listingBytes, readListing, readListingDays, readSections } from './index-sections';
 import { runAtOnce } from './time-slices';
 
 /**
@@ -324,6 +324,22 @@ export function readIndexListing(start: Uint8Array): PackedListing | undefined {
   try {
     const described = describedSections(start);
     return described && readListing(start.subarray(described.start), described.meta.sections);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The articles' days alone from the start of an index file (as {@link readIndexListing} reads it), without
+ * inflating their paths and titles. Undefined when the start cannot give them. Never throws.
+ *
+ * @example
+ * const days = readIndexDays(bytes.subarray(0, end)); // Int32Array [20230913, …], one per article
+ */
+export function readIndexDays(start: Uint8Array): Int32Array | undefined {
+  try {
+    const described = describedSections(start);
+    return described && readListingDays(start.subarray(described.start), described.meta.sections);
   } catch {
     return undefined;
   }

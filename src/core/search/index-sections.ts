@@ -538,6 +538,19 @@ export function readListing(start: Uint8Array, sections: readonly SectionInfo[])
 }
 
 /**
+ * The articles' days alone from the first {@link listingBytes} bytes of the sections, as {@link readListing} reads
+ * them, without inflating the paths and titles: what the Dates view's years and months are counted from first.
+ * Throws a "News Corpus:" error when the tables do not fit together.
+ *
+ * @example
+ * readListingDays(start, meta.sections); // Int32Array [20230913, 20240102, …]
+ */
+export function readListingDays(start: Uint8Array, sections: readonly SectionInfo[]): Int32Array {
+  const { of, count } = cutSections(start, sections, LAST_LISTING_SECTION);
+  return readColumns(new ByteReader(of('columns').data), count).day;
+}
+
+/**
  * The buffers under the typed arrays of `saved`, each once: what a thread that read it transfers with it.
  *
  * @example

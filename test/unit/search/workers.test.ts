@@ -326,16 +326,21 @@ describe('readCacheFile', function () {
     assert.strictEqual(stale.length, 0, 'a cache for another folder lists nothing');
   });
 
-  it('lets a load list the saved articles before it is done, as the loaded index lists them', async () => {
+  it('lets a load count the saved dates, then list the saved articles, before it is done, as the loaded index lists them', async () => {
     const service = new IndexService({ root: dir, cacheFile, extractor: { kind: 'none' }, workers: 1, cacheReaderPath: DEFAULT_CACHE_READER_PATH });
     let listed: { articles: readonly ArticleSummary[]; loaded: boolean } | undefined;
+    let dated: { dates: ReadonlyMap<string | undefined, number>; listed: boolean } | undefined;
     const outcome = await service.load({
       onListing: (articles) => {
         listed = { articles: [...articles], loaded: service.isLoaded };
       },
+      onDates: (dates) => (dated = { dates, listed: listed !== undefined }),
     });
     assert.strictEqual(outcome.source, 'cache');
     assert.deepStrictEqual(listed, { articles: [...service.index.summaries()], loaded: false });
+    const counts = new Map<string | undefined, number>();
+    for (const { date } of service.index.summaries()) counts.set(date, (counts.get(date) ?? 0) + 1);
+    assert.deepStrictEqual(dated, { dates: counts, listed: false }, 'the dates counted from the day column, heard before the listing');
     await service.dispose();
   });
 
