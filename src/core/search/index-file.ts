@@ -321,12 +321,7 @@ export function indexListingEnd(head: Uint8Array): number | undefined {
  * if (listing && describesIndex(bytes, { root: dir, extractor: 'none' })) unpackListing(listing).paths.length; // the number of articles
  */
 export function readIndexListing(start: Uint8Array): PackedListing | undefined {
-  try {
-    const described = describedSections(start);
-    return described && readListing(start.subarray(described.start), described.meta.sections);
-  } catch {
-    return undefined;
-  }
+  return readFromStart(start, readListing);
 }
 
 /**
@@ -337,9 +332,14 @@ export function readIndexListing(start: Uint8Array): PackedListing | undefined {
  * const days = readIndexDays(bytes.subarray(0, end)); // Int32Array [20230913, …], one per article
  */
 export function readIndexDays(start: Uint8Array): Int32Array | undefined {
+  return readFromStart(start, readListingDays);
+}
+
+/** What `read` finds in the sections after the description at the start of an index file; undefined when it cannot say. */
+function readFromStart<T>(start: Uint8Array, read: (sections: Uint8Array, lengths: Parameters<typeof readListing>[1]) => T | undefined): T | undefined {
   try {
     const described = describedSections(start);
-    return described && readListingDays(start.subarray(described.start), described.meta.sections);
+    return described && read(start.subarray(described.start), described.meta.sections);
   } catch {
     return undefined;
   }
