@@ -25,7 +25,7 @@ export interface ArticleSource {
 /**
  * The Dates view: year → month → day → articles, newest first by default, undated articles last. Before any article
  * is listed, `savedDates` (how many articles of a saved index fall on each date, when known) gives the years and
- * months with their counts (see {@link answersBeforeArticles}); the rows keep their ids when the articles come.
+ * months with their counts (see {@link waitsForArticles}); the rows keep their ids when the articles come.
  */
 export class DatesTreeProvider implements vscode.TreeDataProvider<DateTreeElement>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<DateTreeElement | undefined>();
@@ -39,8 +39,16 @@ export class DatesTreeProvider implements vscode.TreeDataProvider<DateTreeElemen
     private readonly savedDates: () => ReadonlyMap<string | undefined, number> | undefined = () => undefined,
   ) {}
 
+  /**
+   * Whether a request for the rows of `element` (the top rows: none) should wait for the articles: a saved index is
+   * `loading`, no article is listed yet, and the saved dates cannot answer it (a day's articles, or no dates yet).
+   */
+  waitsForArticles(element: DateTreeElement | undefined, loading: boolean): boolean {
+    return loading && this.source.size === 0 && !this.answersBeforeArticles(element);
+  }
+
   /** Whether the rows of `element` (the top rows: none) come from the saved dates now, with no article listed yet. */
-  answersBeforeArticles(element?: DateTreeElement): boolean {
+  private answersBeforeArticles(element?: DateTreeElement): boolean {
     return this.outlineNow() !== undefined && (element === undefined || element.kind === 'year');
   }
 

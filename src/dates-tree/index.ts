@@ -38,7 +38,7 @@ export function registerDatesTree(context: vscode.ExtensionContext, deps: DatesT
   const provider = new DatesTreeProvider(corpus, readDatesViewSettings, () => deps.service.savedDates);
   // A reopen lists its saved index within a second or two: the view's requests wait for it (see HeldRowsProvider),
   // but for the years and months, counted from the saved index's days as soon as they are read.
-  const held = new HeldRowsProvider(provider, (element) => corpus.size === 0 && deps.service.phase === 'loading' && !provider.answersBeforeArticles(element));
+  const held = new HeldRowsProvider(provider, (element) => provider.waitsForArticles(element, deps.service.phase === 'loading'));
   const view = vscode.window.createTreeView(DATES_VIEW_ID, { treeDataProvider: held, showCollapseAll: true });
   const showMessage = () => {
     held.settle();

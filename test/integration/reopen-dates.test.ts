@@ -28,7 +28,7 @@ async function periodRows(held: HeldRowsProvider<DateTreeElement>): Promise<unkn
  */
 function viewOver(service: CorpusService): { held: HeldRowsProvider<DateTreeElement>; asked: Promise<DateTreeElement[] | null | undefined>; changes: unknown[]; stop: () => void } {
   const provider = new DatesTreeProvider(service.corpus, () => ({ order: 'newest-first', undatedLabel: 'Undated' }), () => service.savedDates);
-  const held = new HeldRowsProvider(provider, (element) => service.corpus.size === 0 && service.phase === 'loading' && !provider.answersBeforeArticles(element));
+  const held = new HeldRowsProvider(provider, (element) => provider.waitsForArticles(element, service.phase === 'loading'));
   const changes: unknown[] = [];
   let ask: (answer: DateTreeElement[] | null | undefined) => void = () => undefined;
   const asked = new Promise<DateTreeElement[] | null | undefined>((resolve) => (ask = resolve));
@@ -48,12 +48,16 @@ function viewOver(service: CorpusService): { held: HeldRowsProvider<DateTreeElem
 describe('The Dates view of a reopened window', () => {
   const folders = ownFolders('reopen-dates', (dir) => DAYS.forEach((day, i) => writeFileSync(path.join(dir, `article-${i}.txt`), ` date ${day} Article ${i}, written before the window closed.`)));
 
-  it('answers its first request, made while the saved index loads, with the saved years, then the articles as one change', async () => {
+  /** A service over the folder whose index was saved beforehand (as a window reopened on it), and its view. */
+  async function reopenedWithView(): Promise<{ reopened: CorpusService; view: ReturnType<typeof viewOver> }> {
     const cacheFile = path.join(folders.cacheDir, 'index.ncidx');
     await saveIndexOf(folders.dir, cacheFile);
-
     const reopened = serviceOver(folders.dir, cacheFile, []);
-    const view = viewOver(reopened);
+    return { reopened, view: viewOver(reopened) };
+  }
+
+  it('answers its first request, made while the saved index loads, with the saved years, then the articles as one change', async () => {
+    const { reopened, view } = await reopenedWithView();
     try {
       await reopened.rescan();
       await reopened.whenIdle();
@@ -69,11 +73,7 @@ describe('The Dates view of a reopened window', () => {
   });
 
   it('shows the years and months counted from the saved days before the articles come, the same rows after, and holds a month until they come', async () => {
-    const cacheFile = path.join(folders.cacheDir, 'index.ncidx');
-    await saveIndexOf(folders.dir, cacheFile);
-
-    const reopened = serviceOver(folders.dir, cacheFile, []);
-    const view = viewOver(reopened);
+    const { reopened, view } = await reopenedWithView();
     try {
       const scan = reopened.rescan();
       await view.asked;

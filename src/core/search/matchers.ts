@@ -241,11 +241,19 @@ export class TermsMatcher implements Matcher {
         const at = findDoc(list, doc);
         if (at < 0) continue;
         const packed = list.counts[at] ?? 0;
-        score = Math.max(score, 0) + factor * (this.kind === 'words' ? this.scorer.fields(packed, doc) : this.scorer.mentions(packed));
+        score = Math.max(score, 0) + factor * postingScore(this.scorer, this.kind, packed, doc);
       }
     }
     return score;
   }
+}
+
+/**
+ * One posting's score before its expansion's factor: a word's by the fields it occurs in, an entity's by its
+ * mentions. (`collect` and `sumInto` write it out in their loops, which a call per posting made slower.)
+ */
+function postingScore(scorer: Scorer, kind: 'words' | 'entity', packed: number, doc: number): number {
+  return kind === 'words' ? scorer.fields(packed, doc) : scorer.mentions(packed);
 }
 
 /** One postings list in ascending order, each posting scored as {@link TermsMatcher} scores it. */
@@ -269,7 +277,7 @@ class ListCursor implements DocCursor {
 
   score(): number {
     const packed = this.list.counts[this.at] ?? 0;
-    return this.factor * (this.kind === 'words' ? this.scorer.fields(packed, this.list.docs[this.at] ?? 0) : this.scorer.mentions(packed));
+    return this.factor * postingScore(this.scorer, this.kind, packed, this.list.docs[this.at] ?? 0);
   }
 }
 
