@@ -80,7 +80,10 @@ export async function readCacheFile(
   onListing?: (listing: SavedListing) => void,
   onDays?: (days: Int32Array) => void,
 ): Promise<CacheRead> {
-  const readOnThisThread = (): Promise<CacheRead> => readHere(file, expected());
+  // Worked out once: it loads and hashes the entity model, and a failed thread must not make this thread do it again.
+  let identity: IndexIdentity | undefined;
+  const expectedOnce = (): IndexIdentity => (identity ??= expected());
+  const readOnThisThread = (): Promise<CacheRead> => readHere(file, expectedOnce());
   if (readerPath === undefined || !existsSync(readerPath)) return readOnThisThread();
   const request: CacheReadRequest = { file };
   const worker = new Worker(readerPath, { workerData: request });
@@ -99,7 +102,7 @@ export async function readCacheFile(
     worker.once('exit', () => resolve(undefined));
   });
   try {
-    worker.postMessage(expected());
+    worker.postMessage(expectedOnce());
   } catch (error) {
     // The thread waits for the identity: without it, it would never end.
     await worker.terminate();

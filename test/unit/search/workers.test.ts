@@ -2,14 +2,17 @@ import * as assert from 'assert';
 import { mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync, readFileSync, unlinkSync } from 'fs';
 import { tmpdir } from 'os';
 import fsPromises from 'node:fs/promises';
+import { Worker } from 'node:worker_threads';
 import * as path from 'path';
 import { AnalyzedBatch } from '../../../src/core/search/analyzed-batch';
 import { BatchBuilder } from '../../../src/core/search/batch-builder';
 import { ArticleSummary, CorpusIndex } from '../../../src/core/search/corpus-index';
-import { decodeSavedSteps } from '../../../src/core/search/index-file';
+import { INDEX_HEAD_BYTES, decodeSavedSteps, indexListingEnd } from '../../../src/core/search/index-file';
+import { seededRandom } from '../../../src/core/random';
 import { runAtOnce } from '../../../src/core/search/time-slices';
 import { batchPieces } from '../../../src/workers/batch-pieces';
-import { CacheRead, DEFAULT_CACHE_READER_PATH, readCacheFile } from '../../../src/workers/cache-file';
+import { CacheRead, CacheReaderMessage, DEFAULT_CACHE_READER_PATH, readCacheFile } from '../../../src/workers/cache-file';
+import { readListingFirst } from '../../../src/workers/listing-first-read';
 import { SavedListing } from '../../../src/core/search/index-sections';
 import { IndexService } from '../../../src/workers/index-service';
 import { listArticleFiles } from '../../../src/workers/list-files';
@@ -275,6 +278,23 @@ describe('IndexWorkerPool after a failed run', function () {
   });
 });
 
+/**
+ * Ends when the cache's reading thread has: the thread that posts the read, whichever thread starts first (an index
+ * service may start its indexing threads before or after it).
+ */
+function cacheReaderEnded(): Promise<void> {
+  return new Promise((resolve) => {
+    const watch = (thread: Worker): void => {
+      thread.on('message', (message: Partial<CacheReaderMessage>) => {
+        if (message.kind !== 'read') return;
+        process.off('worker', watch);
+        thread.once('exit', () => resolve());
+      });
+    };
+    process.on('worker', watch);
+  });
+}
+
 describe('readCacheFile', function () {
   this.timeout(60_000);
   let dir: string;
@@ -348,7 +368,7 @@ describe('readCacheFile', function () {
     const service = new IndexService({ root: dir, cacheFile, extractor: { kind: 'none' }, workers: 1, cacheReaderPath: DEFAULT_CACHE_READER_PATH });
     const steps: string[] = [];
     // A listener still at work when the rest of the file has come: it ends once the reading thread has.
-    const readerDone = new Promise<void>((resolve) => process.once('worker', (reader) => reader.once('exit', () => resolve())));
+    const readerDone = cacheReaderEnded();
     const outcome = await service.load({
       onListing: async (articles) => {
         await readerDone;
@@ -374,15 +394,69 @@ describe('readCacheFile', function () {
     assert.ok(other.found && !other.read.ok && /built with entity extractor "none", now "ner:0123456789abcdef"/.test(other.read.problem.message));
   });
 
+  it('asks once for what the index must have been built from when its thread fails and the read is done here', async () => {
+    const failing = path.join(dir, 'failing-reader.js');
+    writeFileSync(failing, "throw new Error('a reader thread that fails');");
+    let asked = 0;
+    const counted = () => (asked++, identity());
+    const read = await readCacheFile(cacheFile, counted, failing);
+    assert.strictEqual(asked, 1);
+    assert.deepStrictEqual(contents(read), contents(await readCacheFile(cacheFile, identity, inThisThread)));
+  });
+
+  it('reads the rest of the file while it waits for what the index must have been built from', async () => {
+    // A file longer than the head read first, its rest after the listing's part: an article of words the codes cannot shorten much.
+    const next = seededRandom(7);
+    const words = Array.from({ length: 40_000 }, () => next().toString(36).slice(2, 8)).join(' ');
+    writeFileSync(path.join(dir, 'long.txt'), article('2024-02-02', words));
+    const longCache = path.join(dir, 'long.ncidx');
+    const built = new IndexService({ root: dir, cacheFile: longCache, extractor: { kind: 'none' }, workers: 1 });
+    await built.open(listArticleFiles(dir));
+    await built.save();
+    await built.dispose();
+    unlinkSync(path.join(dir, 'long.txt'));
+    const file = readFileSync(longCache);
+    const listingEnd = indexListingEnd(file.subarray(0, INDEX_HEAD_BYTES)) ?? file.length;
+    assert.ok(Math.max(INDEX_HEAD_BYTES, listingEnd) < file.length, 'the rest of the file is read after the listing\'s part');
+    let readTo = 0;
+    const inMemory = {
+      stat: () => Promise.resolve({ size: file.length }),
+      read: (buffer: Buffer, offset: number, length: number, position: number) => {
+        file.copy(buffer, offset, position, position + length);
+        readTo = Math.max(readTo, position + length);
+        return Promise.resolve({ bytesRead: length });
+      },
+    };
+    const readWhenAsked = async (built: { root: string; extractor: string }) => {
+      let readWhenKnown = 0;
+      // Reads from memory end within the current turn: the identity comes after every read that did not wait for it.
+      const expected = new Promise<{ root: string; extractor: string }>((resolve) => setImmediate(() => ((readWhenKnown = readTo), resolve(built))));
+      const kinds: string[] = [];
+      readTo = 0;
+      const { bytes, listed } = await readListingFirst(inMemory, expected, (message) => kinds.push(message.kind));
+      return { readWhenKnown, whole: bytes.equals(file), listed, kinds };
+    };
+    assert.deepStrictEqual(await readWhenAsked(identity()), { readWhenKnown: file.length, whole: true, listed: true, kinds: ['days', 'listing'] });
+    assert.deepStrictEqual(await readWhenAsked({ root: '/another/folder', extractor: 'none' }), { readWhenKnown: file.length, whole: true, listed: false, kinds: [] });
+  });
+
   it('ends its thread and fails when what the index must have been built from cannot be worked out', async () => {
     const unknown = () => {
       throw new Error('News Corpus: the entity model cannot be read.');
     };
     // The thread waits for the identity: left running, it would never end.
-    let ended = false;
-    process.once('worker', (reader) => reader.once('exit', () => (ended = true)));
-    await assert.rejects(readCacheFile(cacheFile, unknown, DEFAULT_CACHE_READER_PATH), /the entity model cannot be read/);
-    assert.strictEqual(ended, true, 'the reading thread has ended when the read fails');
+    const running = new Set<Worker>();
+    const watch = (thread: Worker): void => {
+      running.add(thread);
+      thread.once('exit', () => running.delete(thread));
+    };
+    process.on('worker', watch);
+    try {
+      await assert.rejects(readCacheFile(cacheFile, unknown, DEFAULT_CACHE_READER_PATH), /the entity model cannot be read/);
+    } finally {
+      process.off('worker', watch);
+    }
+    assert.deepStrictEqual([...running], [], 'every thread the read started has ended when it fails');
   });
 
   it('lets an index service ask for its extractor on first need, and refuse a cache built with another one before listing it', async () => {
