@@ -45,6 +45,11 @@ export interface DocColumns {
 
 /** Token ids per segment of the forward index (4 MB): allocating one never stalls the thread. */
 const FORWARD_SEGMENT = 1 << 20;
+/**
+ * Entries in the first segment of each segmented store (16–64 KB), the next ones doubling up to the segment's
+ * length: a store of a few articles took 4 MB for each of its texts, ids and entity fields.
+ */
+const FIRST_SEGMENT = 1 << 14;
 /** Bytes per segment of the word ids held as varints (4 MB). */
 const CODED_SEGMENT = 1 << 22;
 /** Bytes per segment of the stored text (4 MB; larger than any indexed file gets its own segment). */
@@ -157,12 +162,12 @@ export class DocStore {
   private readonly codedAt = new Growable(Float64Array);
   private readonly codedLen = new Growable(Uint32Array);
   private readonly textAt = new Growable(Float64Array);
-  private forward = new SegmentedArray<Uint32Array>(Uint32Array, FORWARD_SEGMENT);
+  private forward = new SegmentedArray<Uint32Array>(Uint32Array, FORWARD_SEGMENT, FIRST_SEGMENT);
   /** The entity fields of articles indexed here, and where each starts. */
-  private readonly fields = new SegmentedArray<Uint32Array>(Uint32Array, FORWARD_SEGMENT);
+  private readonly fields = new SegmentedArray<Uint32Array>(Uint32Array, FORWARD_SEGMENT, FIRST_SEGMENT);
   private readonly fieldAt = new Growable(Float64Array);
-  private readonly coded = new SegmentedArray<Uint8Array>(Uint8Array, CODED_SEGMENT);
-  private readonly texts = new SegmentedArray<Uint8Array>(Uint8Array, TEXT_SEGMENT);
+  private readonly coded = new SegmentedArray<Uint8Array>(Uint8Array, CODED_SEGMENT, FIRST_SEGMENT);
+  private readonly texts = new SegmentedArray<Uint8Array>(Uint8Array, TEXT_SEGMENT, FIRST_SEGMENT);
   /**
    * The live documents by path; made when first asked after a load (see {@link byPath}): at 100,000 articles it
    * was 60–80 ms of a reopen's first stage, which lists the articles by document id and needs no look-up by path.
@@ -352,7 +357,8 @@ export class DocStore {
     this.entityPairs.push(article.entityPairs);
     this.forwardAt.push(0);
     this.forwardState.push(words.state | FIELD_HELD);
-    this.fieldAt.push(this.fields.append(field, 0, field.length));
+    // An empty field takes no room (an index without entities then makes no segment): any position views it.
+    this.fieldAt.push(field.length === 0 ? 0 : this.fields.append(field, 0, field.length));
     this.codedAt.push(this.coded.append(words.ids, 0, words.ids.length));
     this.codedLen.push(words.ids.length);
     this.entityLen.push(article.entityWords ?? this.entityWords(doc));
@@ -702,7 +708,7 @@ export class DocStore {
     for (let segment = 0; segment < held; segment++) this.coded.release(segment);
     for (let doc = 0; doc < this.count; doc++) this.forwardState.array[doc] = CODED | ((this.forwardState.array[doc] ?? 0) & FIELD_HELD);
     this.forward.releaseAll();
-    this.forward = new SegmentedArray<Uint32Array>(Uint32Array, FORWARD_SEGMENT);
+    this.forward = new SegmentedArray<Uint32Array>(Uint32Array, FORWARD_SEGMENT, FIRST_SEGMENT);
     this.partial = undefined;
   }
 

@@ -30,7 +30,7 @@ function freeNow(values: SegmentType): void {
  * back as one zero-copy view; a run longer than a segment gets a segment of its own.
  *
  * @example
- * const text = new SegmentedArray(Uint8Array, 1 << 22);
+ * const text = new SegmentedArray(Uint8Array, 1 << 22, 1 << 14); // segments of 16 KB, 32 KB, … then 4 MB
  * const at = text.append(new TextEncoder().encode('Kim met Putin'), 0, 13);
  * new TextDecoder().decode(text.view(at, 13)); // 'Kim met Putin'
  */
@@ -40,11 +40,20 @@ export class SegmentedArray<T extends SegmentType> {
   private readonly used: number[] = [];
   /** Whether each segment was made here, its buffer its own (an adopted one may be a view of a file's whole buffer). */
   private readonly owned: boolean[] = [];
+  /** The length of the next segment made here (unless a run needs more). */
+  private nextLength: number;
 
+  /**
+   * Segments made here hold `segmentLength` entries, the first ones fewer when `firstLength` is given: from
+   * `firstLength`, each twice the one before, up to `segmentLength` (a tiny corpus then never takes a full segment).
+   */
   constructor(
     private readonly type: SegmentConstructor<T>,
     private readonly segmentLength: number,
-  ) {}
+    firstLength = segmentLength,
+  ) {
+    this.nextLength = Math.min(firstLength, segmentLength);
+  }
 
   /** Entries stored, over all segments. */
   get length(): number {
@@ -120,7 +129,8 @@ export class SegmentedArray<T extends SegmentType> {
     let last = this.segments.length - 1;
     const lastSegment = this.segments[last];
     if (lastSegment === undefined || last < fromSegment || (this.used[last] ?? 0) + count > lastSegment.length) {
-      this.segments.push(new this.type(Math.max(count, this.segmentLength)));
+      this.segments.push(new this.type(Math.max(count, this.nextLength)));
+      this.nextLength = Math.min(2 * this.nextLength, this.segmentLength);
       this.used.push(0);
       this.owned.push(true);
       last++;

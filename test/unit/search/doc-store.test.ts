@@ -160,6 +160,27 @@ describe('doc store loading', () => {
     assert.deepStrictEqual([first, second], [0, 2 ** 32], 'the second run starts the second segment');
     assert.deepStrictEqual(array.view(second, 2), new Uint32Array([4, 5]));
   });
+
+  it('makes its first segments small when told, each twice the one before up to the segment length, a long run one of its own', () => {
+    const array = new SegmentedArray(Uint8Array, 16, 2);
+    const lengths = [2, 3, 5, 40, 16].map((length) => array.view(array.reserve(length), length).buffer.byteLength);
+    assert.deepStrictEqual(lengths, [2, 4, 8, 40, 16]);
+  });
+
+  it('makes no entity-field segment for articles without entities, and small segments for a few articles', () => {
+    const store = new DocStore();
+    const text = encoder.encode(' date 2023-09-13 T');
+    const tokens = new Uint32Array([7]);
+    store.append({ path: 'a.txt', title: 'T', size: text.length, mtimeMs: 0, day: 20230913, bodyStart: 0, bodyTokens: 1, titleTokens: 0, entityPairs: 0 }, tokens, 0, 1, text, 0);
+    const held = store as unknown as Record<'fields' | 'coded' | 'texts', SegmentedArray<Uint8Array | Uint32Array>>;
+    assert.strictEqual(held.fields.segmentCount, 0);
+    assert.deepStrictEqual([...store.entityField(0)], []);
+    const withEntities = new Uint32Array([7, 9, 2]);
+    store.append({ path: 'b.txt', title: 'T', size: text.length, mtimeMs: 0, day: 20230913, bodyStart: 0, bodyTokens: 1, titleTokens: 0, entityPairs: 1 }, withEntities, 0, 3, text, 0);
+    assert.deepStrictEqual([...store.entityField(1)], [9, 2]);
+    const segmentBytes = (array: SegmentedArray<Uint8Array | Uint32Array>) => array.view(0, 1).buffer.byteLength;
+    assert.ok([held.fields, held.coded, held.texts].every((array) => segmentBytes(array) <= 64 * 1024), 'no 4 MB segment for two articles');
+  });
 });
 
 /** An article's ids as an indexing thread gives them: body, title, entity field's (term, mentions) pairs; any 32-bit ids. */
