@@ -13,9 +13,12 @@ const NONE: readonly never[] = [];
  * outline.monthsOf('2023'); // ['09']
  * outline.yearCount('2023'); // 2
  * outline.undatedCount; // 4
+ * outline.articleCount; // 7
  */
 export class DateOutline {
   readonly undatedCount: number;
+  /** The articles it counts, dated or not. */
+  readonly articleCount: number;
   private readonly yearKeys: readonly string[];
   private readonly months = new Map<string, string[]>();
   private readonly yearCounts = new Map<string, number>();
@@ -24,7 +27,9 @@ export class DateOutline {
   /** `dates`: how many articles fall on each date (`YYYY-MM-DD`), undefined for the undated ones. */
   constructor(order: DateOrder, dates: Iterable<readonly [date: string | undefined, count: number]>) {
     let undated = 0;
+    let all = 0;
     for (const [date, count] of dates) {
+      all += count;
       if (date === undefined) {
         undated += count;
         continue;
@@ -41,6 +46,7 @@ export class DateOutline {
       this.yearCounts.set(year, (this.yearCounts.get(year) ?? 0) + count);
     }
     this.undatedCount = undated;
+    this.articleCount = all;
     const byKey = periodOrder(order);
     for (const yearMonths of this.months.values()) yearMonths.sort(byKey);
     this.yearKeys = [...this.months.keys()].sort(byKey);

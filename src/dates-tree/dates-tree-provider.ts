@@ -83,6 +83,15 @@ export class DatesTreeProvider implements vscode.TreeDataProvider<DateTreeElemen
     return this.outline.outline;
   }
 
+  /**
+   * The view's description: how many articles it shows, counted from the saved dates while a reopen has listed none
+   * yet (the rows are); empty when there are none.
+   */
+  description(): string {
+    const count = this.outlineNow()?.articleCount ?? this.source.size;
+    return count > 0 ? countOf(count, 'article') : '';
+  }
+
   /** What the year and month rows are counted from: the outline before the articles come, then the articles. */
   private periods(): DateOutline | DateGrouping {
     return this.outlineNow() ?? this.dates();

@@ -42,12 +42,13 @@ export function registerDatesTree(context: vscode.ExtensionContext, deps: DatesT
   const view = vscode.window.createTreeView(DATES_VIEW_ID, { treeDataProvider: held, showCollapseAll: true });
   const showMessage = () => {
     held.settle();
+    const description = provider.description();
+    if (view.description !== description) view.description = description;
     const scanning = corpus.size > 0 ? scanMessage(deps.service) : undefined;
     view.message = scanning ?? (corpus.skippedCount > 0 && corpus.size > 0 ? `${countOf(corpus.skippedCount, 'file')} skipped — see News Corpus: Show Skipped Files` : '');
   };
   const update = (change: ArticlesChange) => {
     provider.refresh(change?.added);
-    view.description = corpus.size > 0 ? countOf(corpus.size, 'article') : '';
     showMessage();
   };
   const reveal = async (id: string, focus: boolean): Promise<void> => {

@@ -26,7 +26,7 @@ async function periodRows(held: HeldRowsProvider<DateTreeElement>): Promise<unkn
  * The Dates view's provider as the workbench sees it over `service`, with the top rows asked for as soon as the
  * service starts loading its saved index (as a reopened window's view does), and the changes it passed on.
  */
-function viewOver(service: CorpusService): { held: HeldRowsProvider<DateTreeElement>; asked: Promise<DateTreeElement[] | null | undefined>; changes: unknown[]; stop: () => void } {
+function viewOver(service: CorpusService): { provider: DatesTreeProvider; held: HeldRowsProvider<DateTreeElement>; asked: Promise<DateTreeElement[] | null | undefined>; changes: unknown[]; stop: () => void } {
   const provider = new DatesTreeProvider(service.corpus, () => ({ order: 'newest-first', undatedLabel: 'Undated' }), () => service.savedDates);
   const held = new HeldRowsProvider(provider, (element) => provider.waitsForArticles(element, service.phase === 'loading'));
   const changes: unknown[] = [];
@@ -42,7 +42,7 @@ function viewOver(service: CorpusService): { held: HeldRowsProvider<DateTreeElem
       held.settle();
     }),
   ];
-  return { held, asked, changes, stop: () => [...following, held, provider].forEach((item) => item.dispose()) };
+  return { provider, held, asked, changes, stop: () => [...following, held, provider].forEach((item) => item.dispose()) };
 }
 
 describe('The Dates view of a reopened window', () => {
@@ -72,12 +72,12 @@ describe('The Dates view of a reopened window', () => {
     }
   });
 
-  it('shows the years and months counted from the saved days before the articles come, the same rows after, and holds a month until they come', async () => {
+  it('shows the years, months and article count counted from the saved days before the articles come, the same after, and holds a month until they come', async () => {
     const { reopened, view } = await reopenedWithView();
     try {
       const scan = reopened.rescan();
       await view.asked;
-      const before = { listed: reopened.corpus.size, rows: await periodRows(view.held) };
+      const before = { listed: reopened.corpus.size, rows: await periodRows(view.held), description: view.provider.description() };
       const may = view.held.getChildren({ kind: 'month', year: '2022', month: '05' });
       await scan;
       await reopened.whenIdle();
@@ -88,8 +88,9 @@ describe('The Dates view of a reopened window', () => {
         ['year:2021', '2021', '1'],
         ['month:2021-04', 'April', '1'],
       ];
-      assert.deepStrictEqual(before, { listed: 0, rows }, 'counted from the days, before any article was listed');
+      assert.deepStrictEqual(before, { listed: 0, rows, description: '4 articles' }, 'counted from the days, before any article was listed');
       assert.deepStrictEqual(await periodRows(view.held), rows);
+      assert.strictEqual(view.provider.description(), '4 articles');
       assert.deepStrictEqual(await may, [
         { kind: 'day', date: '2022-05-20' },
         { kind: 'day', date: '2022-05-02' },

@@ -43,6 +43,7 @@ describe('DateOutline', () => {
       ],
       undated: 2,
     });
+    assert.strictEqual(outline.articleCount, ARTICLES.length, 'the dated and the undated');
   });
 
   for (const order of ['newest-first', 'oldest-first'] as DateOrder[]) {
@@ -53,6 +54,6 @@ describe('DateOutline', () => {
 
   it('has no rows and counts nothing outside its dates', () => {
     const outline = new DateOutline('newest-first', []);
-    assert.deepStrictEqual([outline.years(), outline.monthsOf('2023'), outline.yearCount('2023'), outline.monthCount('2023', '09'), outline.undatedCount], [[], [], 0, 0, 0]);
+    assert.deepStrictEqual([outline.years(), outline.monthsOf('2023'), outline.yearCount('2023'), outline.monthCount('2023', '09'), outline.undatedCount, outline.articleCount], [[], [], 0, 0, 0, 0]);
   });
 });
