@@ -72,7 +72,7 @@ function fsyncPath(item: string): void {
  * Forces the articles written under `folder` (their files in `written`) to the disk before the folder is marked
  * complete and renamed into place: after a crash, a folder under the final name then holds every article whole. One
  * syncfs (`sync --file-system`, GNU coreutils) where there is one: fsyncing each file took 2–4 ms here (1,000 files:
- * 4.2 s, against 65 ms for the syncfs, load 13), some 5 minutes at 100,000 articles. Windows cannot fsync a folder.
+ * 4.2 s, against 65 ms for the syncfs, load 13), 3–7 minutes at 100,000 articles. Windows cannot fsync a folder.
  */
 function flushFolder(folder: string, written: readonly string[]): void {
   if (process.platform === 'linux' && spawnSync('sync', ['--file-system', folder]).status === 0) return;
