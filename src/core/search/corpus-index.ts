@@ -7,7 +7,7 @@ import { compactSteps } from './compaction';
 import { dayString } from './date-values';
 import { Deferred } from './deferred';
 import { DocStore } from './doc-store';
-import { EntityCompanions } from './entity-companions';
+import { CompanionSource, EntityCompanions } from './entity-companions';
 import { EntityListRequest, EntityPage, EntitySummary, compareEntities, selectFirst } from './entity-listing';
 import { EntityMonths, monthName, monthOfDay } from './entity-months';
 import { EntityStats } from './entity-stats';
@@ -44,6 +44,19 @@ const DEFAULT_COMPANION_ARTICLES = 300;
 const KEPT_MONTHS_ARTICLES = 1000;
 /** Postings counted between two chances to pause while the kept timelines are counted. */
 const MONTHS_STEP_POSTINGS = 50_000;
+/**
+ * Entities of at least this many articles ({@link DEFAULT_COMPANION_ARTICLES}: those whose count reads the most
+ * articles it ever reads) have their companions counted when the index is prepared, and kept until an article naming
+ * them changes: counting them was most of the first hover card of a large entity (~1 ms each at 100,000 articles).
+ * Smaller entities are counted at their first card, over fewer articles. At the benchmark's 100,000 articles, counting
+ * ahead the 9,884 entities of at least 100 articles added 2.4–2.7 s of CPU to a reopen's background work; these
+ * 1,901 add 0.7–1.1 s.
+ */
+const KEPT_COMPANIONS_ARTICLES = DEFAULT_COMPANION_ARTICLES;
+/** Companion candidates counted ahead for each: a card's 5, asked twice over by the user's corrections, twice over by the index (5 × 2 × 2). */
+const KEPT_COMPANION_CANDIDATES = 20;
+/** Articles read between two chances to pause while the kept companions are counted. */
+const COMPANIONS_STEP_ARTICLES = 2000;
 /** Compaction is due when postings added since the last one exceed this share of the main postings… */
 const DELTA_SHARE = 0.1;
 /** …or this many, whichever is larger (small corpora compact rarely). */
@@ -376,8 +389,8 @@ export class CorpusIndex {
 
   /**
    * Decodes what a load left for later (the entity table, the entity fields), then builds the prefix/fuzzy term
-   * tree, the entity name word index and the entity figures now, in slices, so that the first query or entity
-   * list does not pay for them. The token ids of articles loaded from a file are not decoded here but when a
+   * tree, the entity name word index, the entity figures, and the large entities' timelines and companions now, in
+   * slices, so that the first query, entity list or hover card does not pay for them. The token ids of articles loaded from a file are not decoded here but when a
    * query first reads them (~30–60 µs an article): decoding all of them was most of a reopen's time.
    */
   async prepare(sliceMs = DEFAULT_SLICE_MS): Promise<void> {
@@ -386,6 +399,7 @@ export class CorpusIndex {
     await runInSlices(this.entities.wordIndexSteps(), sliceMs);
     this.stats ??= await runInSlices(this.statsSteps(), sliceMs);
     await runInSlices(this.keptMonthsSteps(), sliceMs);
+    await runInSlices(this.keptCompanionsSteps(), sliceMs);
   }
 
   /** Runs a query (text in the query language, or already parsed). Never throws on bad queries. */
@@ -540,15 +554,26 @@ export class CorpusIndex {
    * its `maxArticles` most recently indexed articles (all of an entity of 20,000 articles would cost a hover ~50 ms).
    */
   companions(key: string, limit: number, maxArticles = DEFAULT_COMPANION_ARTICLES): { key: string; name: string; type: EntityType; articles: number }[] {
-    const own = this.entities.get(key)?.term;
-    if (own === undefined) return [];
-    const source = { own, docs: () => this.latestEntityDocs(key, maxArticles), fieldLength: (doc: number) => 2 * (this.store.entityPairs.array[doc] ?? 0), entityField: (doc: number, out: Uint32Array) => this.store.entityFieldInto(doc, out), isEntity: this.entityTermBits(), termCount: this.dictionary.size };
+    const info = this.entities.get(key);
+    if (info === undefined) return [];
     // Twice as many candidates as asked, by shared articles alone: the ties at the end are then ordered by name.
-    const companions = this.companionCounts.best(source, limit * 2, maxArticles === DEFAULT_COMPANION_ARTICLES).flatMap(({ term, articles }) => {
-      const info = this.entities.byTermId(term);
-      return info ? [{ key: info.key, name: info.name, type: info.type, articles }] : [];
+    const companions = this.companionCounts.best(this.companionSource(info, maxArticles), limit * 2, maxArticles === DEFAULT_COMPANION_ARTICLES).flatMap(({ term, articles }) => {
+      const companion = this.entities.byTermId(term);
+      return companion ? [{ key: companion.key, name: companion.name, type: companion.type, articles }] : [];
     });
     return companions.sort((a, b) => b.articles - a.articles || a.name.localeCompare(b.name)).slice(0, limit);
+  }
+
+  /** What counting the companions of the entity `info` reads: its `maxArticles` most recently indexed articles. */
+  private companionSource(info: EntityInfo, maxArticles: number): CompanionSource {
+    return {
+      own: info.term,
+      docs: () => this.latestEntityDocs(info.key, maxArticles),
+      fieldLength: (doc) => 2 * (this.store.entityPairs.array[doc] ?? 0),
+      entityField: (doc, out) => this.store.entityFieldInto(doc, out),
+      isEntity: this.entityTermBits(),
+      termCount: this.dictionary.size,
+    };
   }
 
   /** The articles where `name` occurs exactly (case-sensitive, whole words), with its occurrences as mentions: the postings of its words, then the text. */
@@ -650,6 +675,25 @@ export class CorpusIndex {
       counted += articles;
       if (counted >= MONTHS_STEP_POSTINGS) {
         counted = 0;
+        yield;
+      }
+    }
+  }
+
+  /**
+   * Counts and keeps the companions of the entities of at least {@link KEPT_COMPANIONS_ARTICLES} articles not kept
+   * yet, pausing every {@link COMPANIONS_STEP_ARTICLES} articles read.
+   */
+  private *keptCompanionsSteps(): Generator<void, void> {
+    const stats = this.entityStats();
+    let read = 0;
+    for (const info of this.entities.all()) {
+      const articles = stats.articleCount(info.term);
+      if (articles < KEPT_COMPANIONS_ARTICLES || this.companionCounts.keeps(info.term, KEPT_COMPANION_CANDIDATES)) continue;
+      this.companionCounts.best(this.companionSource(info, DEFAULT_COMPANION_ARTICLES), KEPT_COMPANION_CANDIDATES, true);
+      read += Math.min(articles, DEFAULT_COMPANION_ARTICLES);
+      if (read >= COMPANIONS_STEP_ARTICLES) {
+        read = 0;
         yield;
       }
     }

@@ -33,11 +33,14 @@ interface Candidates {
  * step with the index: an added or removed article forgets the kept counts of the entities it names (the only
  * ones whose articles it changes), and {@link clear} forgets all of them when the postings are rebuilt. A hover
  * card asks this of an entity each time it is shown, and counting reads the entity fields of up to 300 articles
- * (about 1 ms at 100,000 articles); kept, the same card asks again for nothing.
+ * (about 1 ms at 100,000 articles); kept, the same card asks again for nothing. An index counts the largest
+ * entities' ahead, when it is prepared ({@link keeps} tells it which are kept already), so that even their first
+ * card reads no article.
  *
  * @example
  * const companions = new EntityCompanions();
  * companions.best(source, 10, true); // [{ term: kimTerm, articles: 2 }, …], kept: the next call reads no article
+ * companions.keeps(putinTerm, 10); // true: so would a call for 10 or fewer
  * companions.forget(store.entityField(doc)); // an article that names Putin was added or removed: counted again next time
  */
 export class EntityCompanions {
@@ -52,14 +55,20 @@ export class EntityCompanions {
     return this.kept.size;
   }
 
+  /** Whether the best `count` companions of the entity term `own` are kept: {@link best} would read no article for them. */
+  keeps(own: number, count: number): boolean {
+    const candidates = this.kept.get(own);
+    return candidates !== undefined && (candidates.complete || candidates.terms.length >= count);
+  }
+
   /**
    * The best `count` companions of `source.own` (most shared articles first, then lowest term id). With `kept`,
    * taken from an earlier call's count when it counted enough, else counted and kept; without, counted alone
    * (from other articles than the usual ones, say).
    */
   best(source: CompanionSource, count: number, kept: boolean): { term: number; articles: number }[] {
-    let candidates = kept ? this.kept.get(source.own) : undefined;
-    if (candidates === undefined || (!candidates.complete && candidates.terms.length < count)) {
+    let candidates = kept && this.keeps(source.own, count) ? this.kept.get(source.own) : undefined;
+    if (candidates === undefined) {
       candidates = this.count(source, count);
       if (kept) this.kept.set(source.own, candidates);
     }
