@@ -19,7 +19,7 @@ const KNOWN: readonly KnownEntity[] = [PUTIN, KIM, MOSCOW, KREMLIN, GEORGIA_PLAC
 const COUNTED_AHEAD = 300;
 /** Copies of the sample corpus indexed together (317 articles each): enough for its most named entities to be counted ahead. */
 const SAMPLE_COPIES = 4;
-/** Companion counts a card asks for (5), the user's corrections ask for (10), and more than are counted ahead (30). */
+/** Companions asked for: fewer than a card's, a card's (5), the user's corrections' (10), and more than are counted ahead (15: 30 candidates). */
 const LIMITS = [1, 5, 10, 15];
 
 /** An index of `batch`, compacted, as a build leaves it before prepare(). */
@@ -30,28 +30,40 @@ function indexOf(batch: AnalyzedBatch): CorpusIndex {
   return index;
 }
 
-/** The Markdown of the entity's hover card, as the hover provider makes it, and its companions at each of {@link LIMITS}. */
-function cardOf(index: CorpusIndex, key: string): string {
+/** The companion counts `index` keeps (counted ahead or at a hover). */
+function companionCountsOf(index: CorpusIndex): EntityCompanions {
+  return (index as unknown as { companionCounts: EntityCompanions }).companionCounts;
+}
+
+/**
+ * The Markdown of the entity's hover card, as the hover provider makes it, and its companions at each of
+ * {@link LIMITS}; `afresh`, each counted with nothing kept, so that no count kept before an edit can answer.
+ */
+function cardOf(index: CorpusIndex, key: string, afresh: boolean): string {
   const summary = index.entitySummary(key);
   assert.ok(summary, key);
+  const companions = (entity: string, limit: number) => {
+    if (afresh) companionCountsOf(index).clear();
+    return index.companions(entity, limit);
+  };
   const corpus = {
     summary: (entity: string) => index.entitySummary(entity),
     roles: (entity: string) => index.entityRoles(entity),
     timeline: (entity: string) => index.entityTimeline(entity),
-    companions: (entity: string, limit: number) => index.companions(entity, limit),
+    companions,
   };
   const card = entityCardMarkdown(entityCardOf({ key, name: summary.name, type: summary.type, aliases: summary.aliases, mentions: [], forms: [] }, corpus), []);
-  return [card, ...LIMITS.map((limit) => JSON.stringify(index.companions(key, limit)))].join('\n');
+  return [card, ...LIMITS.map((limit) => JSON.stringify(companions(key, limit)))].join('\n');
 }
 
-/** Every entity's card in `prepared` equals the card of the same entity in `counted`, which counts its companions at the hover. */
+/** Every entity's card in `prepared` equals the card of the same entity in `counted`, which counts its companions afresh at each hover. */
 function assertSameCards(prepared: CorpusIndex, counted: CorpusIndex, keys: readonly string[], when: string): void {
-  for (const key of keys) assert.strictEqual(cardOf(prepared, key), cardOf(counted, key), `${key}, ${when}`);
+  for (const key of keys) assert.strictEqual(cardOf(prepared, key, false), cardOf(counted, key, true), `${key}, ${when}`);
 }
 
 /** How many entities' companions `index` keeps (counted ahead or at a hover). */
 function keptCount(index: CorpusIndex): number {
-  return (index as unknown as { companionCounts: EntityCompanions }).companionCounts.size;
+  return companionCountsOf(index).size;
 }
 
 function entityKeys(index: CorpusIndex): string[] {
