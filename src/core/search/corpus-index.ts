@@ -390,8 +390,9 @@ export class CorpusIndex {
   /**
    * Decodes what a load left for later (the entity table, the entity fields), then builds the prefix/fuzzy term
    * tree, the entity name word index, the entity figures, and the large entities' timelines and companions now, in
-   * slices, so that the first query, entity list or hover card does not pay for them. The token ids of articles loaded from a file are not decoded here but when a
-   * query first reads them (~30–60 µs an article): decoding all of them was most of a reopen's time.
+   * slices, so that the first query, entity list or hover card does not pay for them. The token ids of articles
+   * loaded from a file are not decoded here but when a query first reads them (~30–60 µs an article): decoding all
+   * of them was most of a reopen's time.
    */
   async prepare(sliceMs = DEFAULT_SLICE_MS): Promise<void> {
     await runInSlices(this.loadSteps(), sliceMs);

@@ -40,7 +40,7 @@ interface Candidates {
  * @example
  * const companions = new EntityCompanions();
  * companions.best(source, 10, true); // [{ term: kimTerm, articles: 2 }, …], kept: the next call reads no article
- * companions.keeps(putinTerm, 10); // true: so would a call for 10 or fewer
+ * companions.keeps(putinTerm, 10); // true: best(source, 10, true) or for fewer reads no article
  * companions.forget(store.entityField(doc)); // an article that names Putin was added or removed: counted again next time
  */
 export class EntityCompanions {
