@@ -58,9 +58,9 @@ function day(next: () => number): string {
   return new Date(start + Math.floor(next() * (span / 86_400_000)) * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** Forces a file's or a folder's entries to the disk. */
-function fsyncPath(item: string): void {
-  const descriptor = openSync(item, 'r');
+/** Forces a file's or a folder's entries to the disk (a file through a writable handle: Windows refuses fsync on a read-only one). */
+function fsyncPath(item: string, kind: 'file' | 'folder'): void {
+  const descriptor = openSync(item, kind === 'file' ? 'r+' : 'r');
   try {
     fsyncSync(descriptor);
   } finally {
@@ -77,7 +77,8 @@ function fsyncPath(item: string): void {
 function flushFolder(folder: string, written: readonly string[]): void {
   if (process.platform === 'linux' && spawnSync('sync', ['--file-system', folder]).status === 0) return;
   const folders = process.platform === 'win32' ? [] : [...new Set(written.map((file) => path.dirname(file))), folder];
-  for (const item of [...written, ...folders]) fsyncPath(item);
+  for (const file of written) fsyncPath(file, 'file');
+  for (const item of folders) fsyncPath(item, 'folder');
 }
 
 /**

@@ -24,7 +24,12 @@ async function fill(handle: PositionedReads, bytes: Buffer, from: number, to: nu
  * identity is awaited (the asking thread works it out meanwhile: it loads and hashes the entity model), not after.
  *
  * @example
- * const { bytes, listed } = await readListingFirst(await open(file), expectedIdentity, (message, transfer) => parentPort?.postMessage(message, transfer));
+ * const handle = await open(file);
+ * try {
+ *   const { bytes, listed } = await readListingFirst(handle, expectedIdentity, (message, transfer) => parentPort?.postMessage(message, transfer));
+ * } finally {
+ *   await handle.close();
+ * }
  */
 export async function readListingFirst(
   handle: PositionedReads,
