@@ -1,4 +1,9 @@
-/** The clock and timer {@link PacedUpdates} runs on: the system's, or a test's own. */
+/**
+ * The clock and timer {@link PacedUpdates} runs on: the system's, or a test's own.
+ *
+ * @example
+ * const clock: PaceClock = { now: () => Date.now(), setTimeout: (run, ms) => setTimeout(run, ms), clearTimeout: (timer) => clearTimeout(timer as NodeJS.Timeout) };
+ */
 export interface PaceClock {
   now(): number;
   setTimeout(run: () => void, ms: number): unknown;
