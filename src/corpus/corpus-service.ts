@@ -13,6 +13,7 @@ import { SkippedArticle } from '../core/search/analyzed-batch';
 import { MatchesPerDay, mergeMatchesPerDay } from '../core/search/matches-per-day';
 import { mergeResponses } from '../core/search/merge-responses';
 import { runInSlices } from '../core/search/time-slices';
+import { PacedUpdates } from '../core/paced-updates';
 import { IndexService } from '../workers/index-service';
 import { listFileSteps } from '../workers/list-files';
 import { listInThread } from '../workers/list-thread';
@@ -37,16 +38,18 @@ const FILE_EVENT_DELAY_MS = 150;
 const SAVE_DELAY_MS = 5_000;
 /**
  * Articles a first build lists reach the views at most this often, plus a millisecond for every
- * {@link LISTED_PER_MS} articles listed already: each listing regroups the Dates view, which costs more as it grows.
+ * {@link LISTED_PER_MS} articles listed already: each listing regroups the Dates view, which costs more as it grows,
+ * and each is drawn by the workbench, whose processes take their CPU from the indexing threads' two cores.
  */
-const LISTING_INTERVAL_MS = 250;
+const LISTING_INTERVAL_MS = 1_000;
 const LISTED_PER_MS = 100;
 /**
- * A build's progress reaches the status bar, the views' messages and the window's progress at most this often:
- * the indexing threads report every 25 articles, and each report was three messages to the workbench, which
- * runs on the same cores as the threads.
+ * A build's progress reaches the status bar, the views' messages and bars at most this often: the indexing threads
+ * report every 25 articles, and each report the workbench is told of is several messages to it and a frame to draw,
+ * on the cores the threads need (at 4 a second, the workbench's processes took 33 s of CPU during a 100,000-article
+ * build, as much as 12 s of its length).
  */
-const PROGRESS_INTERVAL_MS = 250;
+const PROGRESS_INTERVAL_MS = 1_000;
 /** Articles whose corpus entries a publish makes between two checks of its time slice (about a millisecond of work). */
 const PUBLISH_STEP_ARTICLES = 250;
 /** How the corrections name articles (by URI) and the index names them (by path on disk, else URI). */
@@ -232,7 +235,13 @@ export class CorpusService implements vscode.Disposable {
   private savedDatesNow: ReadonlyMap<string | undefined, number> | undefined;
   /** Indexes replaced (the size limit changed): saved before their successor loads the cache. */
   private retiring: Promise<void> = Promise.resolve();
-  private listing: { readonly articles: CorpusArticle[]; timer: ReturnType<typeof setTimeout> | undefined; last: number } = { articles: [], timer: undefined, last: 0 };
+  /** Articles a first build has indexed and not listed yet, listed at the pace of {@link listing}. */
+  private unlisted: CorpusArticle[] = [];
+  /** Lists what a build has indexed: the first articles at once, then at intervals (see {@link LISTING_INTERVAL_MS}). */
+  private readonly listing = new PacedUpdates(
+    () => this.corpus.update({ articles: this.unlisted.splice(0) }),
+    () => LISTING_INTERVAL_MS + this.corpus.size / LISTED_PER_MS,
+  );
   /** The user's corrections of the entities (from the facts file), applied to every answer about entities. */
   private corrections = EntityCorrections.NONE;
   private stopFollowingCorrections: (() => void) | undefined;
@@ -389,7 +398,7 @@ export class CorpusService implements vscode.Disposable {
     this.scan?.abort();
     if (this.eventTimer !== undefined) clearTimeout(this.eventTimer);
     if (this.saveTimer !== undefined) clearTimeout(this.saveTimer);
-    if (this.listing.timer !== undefined) clearTimeout(this.listing.timer);
+    this.listing.reset();
     for (const { service } of this.indexes.values()) void service.dispose();
     this.stateChanged.dispose();
     this.entitiesChanged.dispose();
@@ -510,21 +519,24 @@ export class CorpusService implements vscode.Disposable {
           progress.end();
           this.setPhase('indexing');
         }
-        let reported = 0;
-        const sync = await index.sync(prepared.jobs, {
-          signal,
-          onProgress: (done, total) => {
-            this.indexingNow = { done, total };
-            const now = performance.now();
-            if (this.phaseNow === 'indexing' && done < total && now - reported < PROGRESS_INTERVAL_MS) return;
-            reported = now;
-            // The status bar item and the views count the files from here on.
-            progress.end();
-            if (this.phaseNow !== 'indexing') this.setPhase('indexing');
-            else this.progressChanged.fire();
-          },
-          onArticles: (summaries) => this.list(summaries),
-        });
+        const reports = new PacedUpdates(() => {
+          // The status bar item and the views count the files from here on.
+          progress.end();
+          if (this.phaseNow !== 'indexing') this.setPhase('indexing');
+          else this.progressChanged.fire();
+        }, () => PROGRESS_INTERVAL_MS);
+        const sync = await index
+          .sync(prepared.jobs, {
+            signal,
+            onProgress: (done, total) => {
+              this.indexingNow = { done, total };
+              // The start of the count and its end are shown at once, the reports between at the pace of `reports`.
+              if (this.phaseNow === 'indexing' && done < total) reports.request();
+              else reports.runNow();
+            },
+            onArticles: (summaries) => this.list(summaries),
+          })
+          .finally(() => reports.reset());
         this.indexingNow = undefined;
         this.stopListing();
         if (sync.cancelled) return;
@@ -661,22 +673,14 @@ export class CorpusService implements vscode.Disposable {
   /** Lists articles as they are indexed: the first at once, then at intervals (see {@link LISTING_INTERVAL_MS}). */
   private list(summaries: readonly ArticleSummary[]): void {
     const shown = displayPaths();
-    for (const summary of summaries) this.listing.articles.push(articleOf(summary, shown));
-    if (this.listing.timer !== undefined) return;
-    const flush = () => {
-      this.listing.timer = undefined;
-      this.listing.last = performance.now();
-      this.corpus.update({ articles: this.listing.articles.splice(0) });
-    };
-    const wait = this.listing.last + LISTING_INTERVAL_MS + this.corpus.size / LISTED_PER_MS - performance.now();
-    if (wait <= 0) flush();
-    else this.listing.timer = setTimeout(flush, wait);
+    for (const summary of summaries) this.unlisted.push(articleOf(summary, shown));
+    this.listing.request();
   }
 
   /** Ends the listing of a sync: what it indexed is listed by the scan's own result. */
   private stopListing(): void {
-    if (this.listing.timer !== undefined) clearTimeout(this.listing.timer);
-    this.listing = { articles: [], timer: undefined, last: 0 };
+    this.listing.reset();
+    this.unlisted = [];
   }
 
   private scheduleEvents(): void {

@@ -9,6 +9,13 @@ export interface ScanProgressSource {
   readonly onDidProgress: vscode.Event<void>;
 }
 
+/**
+ * The bars fill by this many percent at a time. The workbench draws each step as a tenth of a second's transition, 7–8
+ * frames in a row: at one percent a step that was most of the frames the workbench drew during a first build, on the
+ * cores the indexing threads need. The views' messages and the status bar count the files in between.
+ */
+const BAR_STEP_PERCENT = 5;
+
 /** The progress bar of a view while it shows: `count` moves a bar that shows how much is done, else undefined. */
 interface ShownProgress {
   readonly finish: () => void;
@@ -43,8 +50,8 @@ export function showScanProgress(viewId: string, service: ScanProgressSource): v
     }
     if (service.state !== 'scanning') return;
     shown ??= show(indexing !== undefined);
-    // Whole percents only: a hundred redraws of the bar in a build, not one for every report of the threads.
-    const percent = indexing ? Math.floor((100 * indexing.done) / Math.max(1, indexing.total)) : 0;
+    // Whole steps only: twenty redraws of the bar in a build, not one for every report of the threads.
+    const percent = indexing ? BAR_STEP_PERCENT * Math.floor((100 * indexing.done) / Math.max(1, indexing.total) / BAR_STEP_PERCENT) : 0;
     if (shown.count && percent > percentShown) {
       shown.count(percent - percentShown);
       percentShown = percent;

@@ -40,12 +40,15 @@ export function registerDatesTree(context: vscode.ExtensionContext, deps: DatesT
   // but for the years and months, counted from the saved index's days as soon as they are read.
   const held = new HeldRowsProvider(provider, (element) => provider.waitsForArticles(element, deps.service.phase === 'loading'));
   const view = vscode.window.createTreeView(DATES_VIEW_ID, { treeDataProvider: held, showCollapseAll: true });
+  // The workbench is sent a view's message and description each time they are set, even unchanged: during a build that
+  // was a message to it for every progress report and listing, on the cores the indexing threads need.
   const showMessage = () => {
     held.settle();
     const description = provider.description();
     if (view.description !== description) view.description = description;
     const scanning = corpus.size > 0 ? scanMessage(deps.service) : undefined;
-    view.message = scanning ?? (corpus.skippedCount > 0 && corpus.size > 0 ? `${countOf(corpus.skippedCount, 'file')} skipped — see News Corpus: Show Skipped Files` : '');
+    const message = scanning ?? (corpus.skippedCount > 0 && corpus.size > 0 ? `${countOf(corpus.skippedCount, 'file')} skipped — see News Corpus: Show Skipped Files` : '');
+    if (view.message !== message) view.message = message;
   };
   const update = (change: ArticlesChange) => {
     provider.refresh(change?.added);

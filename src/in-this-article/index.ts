@@ -42,14 +42,26 @@ export function registerInThisArticle(
   const provider = new ArticleEntitiesProvider(activeText, (text) => deps.analyze(text, vscode.window.activeTextEditor?.document.uri.toString()), (key) => deps.entities.summary(key)?.name);
   const view = vscode.window.createTreeView(ARTICLE_ENTITIES_VIEW_ID, { treeDataProvider: provider });
   let editTimer: ReturnType<typeof setTimeout> | undefined;
-  const update = () => {
+  /** The active editor's article as the view shows it, and a key that changes when any of it does. */
+  const activeArticle = () => {
     const editor = vscode.window.activeTextEditor;
     const article = isArticle(editor, deps.corpus);
+    const title = article ? toDisplayText(deps.corpus.article(editor.document.uri.toString())?.title ?? '') : '';
+    return { article, title, key: JSON.stringify([editor?.document.uri.toString(), article, title]) };
+  };
+  let shown: string | undefined;
+  const update = () => {
+    const { article, title, key } = activeArticle();
+    shown = key;
     void vscode.commands.executeCommand('setContext', 'newsCorpus.activeArticle', article);
-    view.description = article ? toDisplayText(deps.corpus.article(editor.document.uri.toString())?.title ?? '') : '';
+    view.description = title;
     provider.refresh();
   };
-  const unsubscribe = deps.corpus.subscribe(update);
+  // A change of the corpus that leaves the active editor's article as it was changes nothing here: during a build it
+  // came with every listing, each a context key, a description and the view's rows sent to the workbench.
+  const unsubscribe = deps.corpus.subscribe(() => {
+    if (activeArticle().key !== shown) update();
+  });
   context.subscriptions.push(
     provider,
     view,

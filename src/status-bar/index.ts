@@ -1,24 +1,29 @@
 import * as vscode from 'vscode';
 import { CorpusService } from '../corpus/corpus-service';
 
-function render(item: vscode.StatusBarItem, service: CorpusService): void {
+/** What the status bar item shows: its text and tooltip, or nothing. */
+interface StatusShown {
+  readonly text: string;
+  readonly tooltip: string;
+}
+
+function shownOf(service: CorpusService): StatusShown | undefined {
   const { size, skippedCount } = service.corpus;
   if (service.state === 'scanning') {
     const indexing = service.indexing;
     // A still icon while the count moves: a spinning one is redrawn all the time, on the cores the build needs.
-    item.text = indexing ? `$(sync) ${indexing.done.toLocaleString('en-US')}/${indexing.total.toLocaleString('en-US')}` : '$(sync~spin) News Corpus';
-    item.tooltip = indexing
-      ? `News Corpus: indexing articles, ${Math.floor((100 * indexing.done) / Math.max(1, indexing.total))} % (${indexing.done.toLocaleString('en-US')} of ${indexing.total.toLocaleString('en-US')} files read). Search and the views fill in when it is done.`
-      : 'News Corpus: looking for articles…';
-  } else {
-    item.text = `$(library) ${size.toLocaleString('en-US')}`;
-    const skipped = skippedCount > 0 ? `, ${skippedCount.toLocaleString('en-US')} files skipped` : '';
-    const scan = service.lastScan;
-    const last = scan ? ` Last scan: ${scan.unchanged.toLocaleString('en-US')} unchanged, ${scan.reread.toLocaleString('en-US')} read, in ${(scan.ms / 1000).toFixed(1)} s.` : '';
-    item.tooltip = `News Corpus: ${size.toLocaleString('en-US')} articles${skipped}.${last} Click to show them by date.`;
+    return indexing
+      ? {
+          text: `$(sync) ${indexing.done.toLocaleString('en-US')}/${indexing.total.toLocaleString('en-US')}`,
+          tooltip: `News Corpus: indexing articles, ${Math.floor((100 * indexing.done) / Math.max(1, indexing.total))} % (${indexing.done.toLocaleString('en-US')} of ${indexing.total.toLocaleString('en-US')} files read). Search and the views fill in when it is done.`,
+        }
+      : { text: '$(sync~spin) News Corpus', tooltip: 'News Corpus: looking for articles…' };
   }
-  if (size > 0 || service.state === 'scanning') item.show();
-  else item.hide();
+  if (size === 0) return undefined;
+  const skipped = skippedCount > 0 ? `, ${skippedCount.toLocaleString('en-US')} files skipped` : '';
+  const scan = service.lastScan;
+  const last = scan ? ` Last scan: ${scan.unchanged.toLocaleString('en-US')} unchanged, ${scan.reread.toLocaleString('en-US')} read, in ${(scan.ms / 1000).toFixed(1)} s.` : '';
+  return { text: `$(library) ${size.toLocaleString('en-US')}`, tooltip: `News Corpus: ${size.toLocaleString('en-US')} articles${skipped}.${last} Click to show them by date.` };
 }
 
 /** A status-bar count of the corpus that opens the Dates view. */
@@ -26,7 +31,19 @@ export function registerStatusBar(context: vscode.ExtensionContext, deps: { serv
   const item = vscode.window.createStatusBarItem('newsCorpus.status', vscode.StatusBarAlignment.Left, 10);
   item.name = 'News Corpus';
   item.command = 'newsCorpus.dates.focus';
-  const update = () => render(item, deps.service);
+  // Each change of the item is a message to the workbench, sent even when nothing changed: during a build the item
+  // was told its count at every listing as well as at every progress report.
+  let current: StatusShown | undefined;
+  const update = () => {
+    const shown = shownOf(deps.service);
+    if (shown?.text === current?.text && shown?.tooltip === current?.tooltip) return;
+    current = shown;
+    if (shown) {
+      item.text = shown.text;
+      item.tooltip = shown.tooltip;
+      item.show();
+    } else item.hide();
+  };
   const unsubscribe = deps.service.corpus.subscribe(update);
   context.subscriptions.push(item, deps.service.onDidChangeState(update), deps.service.onDidProgress(update), { dispose: unsubscribe });
   update();

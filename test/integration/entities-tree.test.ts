@@ -223,6 +223,28 @@ describe('In This Article view', () => {
     await articleViewBecomes('the view is empty for a file that is not an article', () => articleEntityNames(corpus).length === 0, corpus);
   });
 
+  it('is not refreshed when the corpus changes around the active article', async () => {
+    const corpus = await api();
+    await vscode.window.showTextDocument(workspaceUri(SEED_MEETING));
+    await articleViewBecomes('the view shows the article', () => articleEntityNames(corpus).includes('Sergei Lavrov'), corpus);
+    // Changes of other tests' files (their entities leaving the index refresh the view) are done with first.
+    await corpus.whenIdle();
+    const shown = articleEntityNames(corpus);
+    let refreshes = 0;
+    const counting = corpus.articleEntities.onDidChangeTreeData(() => refreshes++);
+    // Another article, without names: the corpus changes, its entities do not (a build lists thousands such).
+    const other = workspaceUri('in-this-article-other.txt');
+    try {
+      await vscode.workspace.fs.writeFile(other, new TextEncoder().encode(' date 2024-03-02 only lowercase words here.\n'));
+      await corpusBecomes('the other article is listed', () => corpus.corpus.article(other.toString()) !== undefined, corpus);
+      assert.strictEqual(refreshes, 0);
+      assert.deepStrictEqual(articleEntityNames(corpus), shown);
+    } finally {
+      counting.dispose();
+      await vscode.workspace.fs.delete(other, { useTrash: false });
+    }
+  });
+
   it('follows an edit before it is saved, and shows names with icon or link syntax as text', async () => {
     const corpus = await api();
     const uri = workspaceUri('in-this-article-edit.txt');
