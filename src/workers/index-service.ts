@@ -325,8 +325,9 @@ export class IndexService {
   }
 
   /**
-   * Queues the rest of a load (the entity table and fields, which the load leaves for later) and the term tree and
-   * entity figures, which a query or an entity list would otherwise build at once. Failing would only leave them
+   * Queues the rest of a load (the entity table and fields, which the load leaves for later) and the term tree,
+   * entity figures and the large entities' timelines and companions, which a query, an entity list or a hover card
+   * would otherwise make at once (after a sync: the companions it left). Failing would only leave them
    * to be built on first use: nothing to report. The index keeps using the file's buffer: its text, coded token
    * ids and postings are most of it, and are kept as the file holds them.
    */
@@ -479,9 +480,13 @@ export class IndexService {
     // A first build's postings so far served only its partial searches, which have ended: dropped before the last compaction allocates.
     if (bulk) await target.compact(DEFAULT_SLICE_MS, { releasePostings: fresh });
     else await this.compactIfDue(target);
-    // Nothing indexed: the index was prepared after its build, or is after its load (see prepareLater).
-    if (bulk || added + updated > 0) await target.prepare();
+    // Nothing indexed: the index was prepared after its build, or is after its load (see prepareLater). The large
+    // entities' companions are counted after the sync has answered, queued: a first build or a compaction counts them
+    // all again (~1 s at 100,000 articles), which a complete index need not wait for; a hover card meanwhile counts its own.
+    const changed = bulk || added + updated > 0;
+    if (changed) await target.prepare(DEFAULT_SLICE_MS, { companions: false });
     this.current = target;
+    if (changed) this.prepareLater();
     return { cancelled: outcome === 'cancelled', added, updated, removed: 0, unchanged, skipped, ms: performance.now() - started };
   }
 
