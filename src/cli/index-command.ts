@@ -5,6 +5,7 @@ import { ExtractorSpec, defaultExtractorSpec } from '../workers/entity-extractor
 import { IndexService, OpenOutcome } from '../workers/index-service';
 import { listArticleFiles } from '../workers/list-files';
 import { CliCommand, CliIo, CliUsageError, optionValue } from './command';
+import { groupDigits } from '../core/display-text';
 
 /** Options shared by `index` and `search`. */
 export interface IndexCliOptions {
@@ -113,9 +114,9 @@ async function runIndex(args: readonly string[], io: CliIo): Promise<number> {
     const { sync } = outcome;
     io.write(
       [
-        `Indexed ${index.articleCount.toLocaleString('en-US')} articles under ${options.dir} (${sync.skipped.length} files skipped).`,
+        `Indexed ${groupDigits(index.articleCount)} articles under ${options.dir} (${sync.skipped.length} files skipped).`,
         `  ${outcome.source === 'cache' ? `from the saved index: ${sync.added} added, ${sync.updated} changed, ${sync.removed} removed, ${sync.unchanged} unchanged` : 'built from scratch'}`,
-        `  ${index.termCount.toLocaleString('en-US')} terms, ${index.entityCount.toLocaleString('en-US')} entities (${options.extractor.kind === 'model' ? `model ${options.extractor.modelPath}` : 'no entity extraction'})`,
+        `  ${groupDigits(index.termCount)} terms, ${groupDigits(index.entityCount)} entities (${options.extractor.kind === 'model' ? `model ${options.extractor.modelPath}` : 'no entity extraction'})`,
         `  list files ${seconds(listMs)}, ${outcome.source === 'cache' ? `load ${seconds(outcome.loadMs)}, ` : ''}read + analyse + index ${seconds(sync.ms)}, ${saved ? `save ${seconds(saveMs)}` : 'nothing to save'}, total ${seconds(performance.now() - started)}; CPU of all threads up to the complete index ${seconds((cpu.user + cpu.system) / 1000)}`,
         `  ${saved ? 'saved to' : 'unchanged, not rewritten:'} ${options.cacheFile} (${cacheSize(options.cacheFile)})`,
         '',

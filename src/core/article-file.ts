@@ -1,4 +1,5 @@
 import { Article, parseArticle } from './article';
+import { groupDigits } from './display-text';
 
 /**
  * Why a candidate file is not in the corpus: a closed set, so every reason has a message in `describeSkip`.
@@ -34,7 +35,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * describeSkip('too-large', { size: 5_000_000, maxBytes: 2_097_152 }); // 'larger than the 2,048 KB limit (4,883 KB)'
  */
 export function describeSkip(reason: SkipReason, detail: { size?: number; maxBytes?: number; error?: string } = {}): string {
-  const kb = (bytes: number) => `${Math.ceil(bytes / 1024).toLocaleString('en-US')} KB`;
+  const kb = (bytes: number) => `${groupDigits(Math.ceil(bytes / 1024))} KB`;
   switch (reason) {
     case 'empty':
       return 'empty file';

@@ -19,7 +19,6 @@ import { listFileSteps } from '../workers/list-files';
 import { listInThread } from '../workers/list-thread';
 import { FileJob } from '../workers/protocol';
 import { idOfIndexPath, indexPathOf, uriOfIndexPath } from './index-paths';
-import { readFirstArticles } from './first-articles';
 import { IndexedStamp, prepareCandidate } from './read-candidate';
 import { CorpusSettings } from './settings';
 import { Candidate, CandidateFilter, displayPath, displayPaths, findCandidates, listingGlobs } from './workspace-scanner';
@@ -573,27 +572,25 @@ export class CorpusService implements vscode.Disposable {
 
   /**
    * Lists and stats a folder on this disk. When its index is empty (a first build), the listing runs in a thread of
-   * its own, the indexing threads start at once, to load the entity model meanwhile, and the first articles found
-   * are read and listed here.
+   * its own, which also reads the first articles it finds (listed here at once), and the indexing threads start
+   * meanwhile, to load the entity model.
    */
   private async prepareLocalFolder({ folder, settings, index }: FolderScan, signal: AbortSignal): Promise<{ jobs: FileJob[]; skipped: SkippedFile[] }> {
     const firstBuild = index.index.articleCount === 0;
     this.setPhase(firstBuild ? 'listing' : 'checking');
-    if (firstBuild) index.startThreads();
-    let first: Promise<void> | undefined;
-    const onFound = (files: readonly FileJob[]) => {
-      first ??= readFirstArticles(files, settings.maxFileBytes).then((summaries) => {
-        if (!signal.aborted) this.list(summaries);
-      });
+    // Listed before the build's own articles, which replace them.
+    const onFirstArticles = (summaries: readonly ArticleSummary[]) => {
+      if (!signal.aborted) this.list(summaries);
     };
     // A first opening shares the host's thread with the other extensions' start: its listing goes to a thread of its
     // own. A rescan finds the thread idle, where starting a thread cost more than it saved (plain Node, 20,000 files,
     // 12 rounds alternating at load 18–21: median 468 ms in the host's slices, 691 ms in a thread).
-    const listing = firstBuild
-      ? await listInThread({ root: folder.uri.fsPath, ...listingGlobs(settings) }, { onFound, signal })
-      : await runInSlices(listFileSteps(folder.uri.fsPath, new CandidateFilter(settings), { signal }));
-    // Listed before the build's own articles, which replace them.
-    await first;
+    const listed = firstBuild
+      ? listInThread({ root: folder.uri.fsPath, ...listingGlobs(settings), maxFileBytes: settings.maxFileBytes }, { onFirstArticles, signal })
+      : runInSlices(listFileSteps(folder.uri.fsPath, new CandidateFilter(settings), { signal }));
+    // After the listing thread: starting the indexing threads loads the entity model on this thread first.
+    if (firstBuild) index.startThreads();
+    const listing = await listed;
     const skippedFile = (path: string, reason: SkippedFile['reason'], message: string): SkippedFile => {
       const uri = vscode.Uri.file(path);
       return { id: uri.toString(), path: displayPath(uri), reason, message };

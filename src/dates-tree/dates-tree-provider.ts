@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CorpusArticle } from '../core/corpus';
-import { countOf } from '../core/display-text';
+import { countOf, groupDigits } from '../core/display-text';
 import { DateGrouping } from '../core/date-groups';
 import { DateOutline } from '../core/date-outline';
 import { MONTH_NAMES } from '../core/iso-date';
@@ -160,7 +160,7 @@ export class DatesTreeProvider implements vscode.TreeDataProvider<DateTreeElemen
 function folderItem(label: string, id: string, count: number, state: vscode.TreeItemCollapsibleState, icon: string): vscode.TreeItem {
   const item = new vscode.TreeItem(label, state);
   item.id = id;
-  item.description = count.toLocaleString('en-US');
+  item.description = groupDigits(count);
   item.tooltip = countOf(count, 'article');
   item.iconPath = new vscode.ThemeIcon(icon);
   item.contextValue = id.replace(/:.*/, '');

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { articleTargetOf } from '../core/article-target';
 import { ArticlesChange, Corpus } from '../core/corpus';
-import { countOf } from '../core/display-text';
+import { countOf, groupDigits } from '../core/display-text';
 import { CorpusState, ScanPhase } from '../corpus/corpus-service';
 import { readDatesViewSettings, readRevealActiveArticle, SETTINGS_SECTION } from '../corpus/settings';
 import { showScanProgress } from '../corpus/view-progress';
@@ -26,7 +26,7 @@ export interface DatesTreeDeps {
 /** The view's message while a scan runs and articles are listed already; undefined when there is nothing to say. */
 function scanMessage(service: DatesTreeDeps['service']): string | undefined {
   const indexing = service.indexing;
-  if (service.phase === 'indexing' && indexing) return `Indexing: ${indexing.done.toLocaleString('en-US')} of ${countOf(indexing.total, 'file')} read…`;
+  if (service.phase === 'indexing' && indexing) return `Indexing: ${groupDigits(indexing.done)} of ${countOf(indexing.total, 'file')} read…`;
   if (service.phase === 'checking') return 'Checking the files for changes…';
   if (service.phase === 'listing') return 'Looking for articles…';
   return undefined;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { countOf, toDisplayText } from '../core/display-text';
+import { countOf, groupDigits, toDisplayText } from '../core/display-text';
 import { EntityType } from '../core/entities/types';
 import { ENTITY_TYPE_NAMES, EntityArticleRef } from '../core/entity-directory';
 import { MONTH_NAMES } from '../core/iso-date';
@@ -15,7 +15,7 @@ import { EntitySummary } from '../core/search/entity-listing';
 export function typeItem(type: EntityType, count: number): vscode.TreeItem {
   const item = new vscode.TreeItem(ENTITY_TYPE_NAMES[type].group, vscode.TreeItemCollapsibleState.Collapsed);
   item.id = `type:${type}`;
-  item.description = count.toLocaleString('en-US');
+  item.description = groupDigits(count);
   item.tooltip = `${countOf(count, ENTITY_TYPE_NAMES[type].one)} named in the corpus`;
   item.iconPath = new vscode.ThemeIcon(ENTITY_TYPE_NAMES[type].icon);
   item.contextValue = 'entityType';
@@ -39,9 +39,9 @@ export function entityItem(entity: EntitySummary): vscode.TreeItem {
 
 export function moreItem(more: { readonly type: EntityType; readonly shown: number; readonly total: number }, pageSize: number): vscode.TreeItem {
   const next = Math.min(pageSize, more.total - more.shown);
-  const item = new vscode.TreeItem(`Show ${next.toLocaleString('en-US')} more…`, vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(`Show ${groupDigits(next)} more…`, vscode.TreeItemCollapsibleState.None);
   item.id = `more:${more.type}:${more.shown}`;
-  item.description = `${more.shown.toLocaleString('en-US')} of ${more.total.toLocaleString('en-US')} shown`;
+  item.description = `${groupDigits(more.shown)} of ${groupDigits(more.total)} shown`;
   item.iconPath = new vscode.ThemeIcon('ellipsis');
   item.command = { command: 'newsCorpus.entities.showMore', title: 'Show More', arguments: [more] };
   item.contextValue = 'more';
@@ -60,7 +60,7 @@ function periodLabel(period: string): string {
 export function periodItem(key: string, group: PeriodGroup): vscode.TreeItem {
   const item = new vscode.TreeItem(periodLabel(group.period), vscode.TreeItemCollapsibleState.Collapsed);
   item.id = `period:${key}:${group.period}`;
-  item.description = group.count.toLocaleString('en-US');
+  item.description = groupDigits(group.count);
   item.tooltip = countOf(group.count, 'article');
   item.iconPath = new vscode.ThemeIcon(group.period === UNDATED_PERIOD ? 'question' : 'calendar');
   item.contextValue = 'period';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { countOf, toDisplayText } from '../core/display-text';
+import { countOf, groupDigits, toDisplayText } from '../core/display-text';
 import { ArticleEntity, EntityType } from '../core/entities/types';
 import { ENTITY_TYPE_NAMES } from '../core/entity-directory';
 import { ENTITY_TYPES } from '../core/search/entity-table';
@@ -55,7 +55,7 @@ export class ArticleEntitiesProvider implements vscode.TreeDataProvider<ArticleE
     if (element.kind === 'type') {
       const item = new vscode.TreeItem(ENTITY_TYPE_NAMES[element.type].group, vscode.TreeItemCollapsibleState.Expanded);
       item.id = `type:${element.type}`;
-      item.description = element.count.toLocaleString('en-US');
+      item.description = groupDigits(element.count);
       item.iconPath = new vscode.ThemeIcon(ENTITY_TYPE_NAMES[element.type].icon);
       item.contextValue = 'entityType';
       return item;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { countOf, toDisplayText } from '../core/display-text';
+import { countOf, groupDigits, toDisplayText } from '../core/display-text';
 import { SearchHit, SearchOptions, SearchResponse } from '../core/search/corpus-index';
 import { QUERY_HELP, QUERY_PLACEHOLDER } from '../core/search/query-help';
 import { openAtMatch } from '../open-at-match';
@@ -40,7 +40,7 @@ function recentItems(recent: readonly string[]): HitItem[] {
 }
 
 function showAllItem(total: number): HitItem {
-  const label = `Show ${total === 1 ? 'the result' : `all ${total.toLocaleString('en-US')} results`} in the Search Results view`;
+  const label = `Show ${total === 1 ? 'the result' : `all ${groupDigits(total)} results`} in the Search Results view`;
   return { label, iconPath: new vscode.ThemeIcon('list-flat'), description: 'Enter', alwaysShow: true, showAll: true };
 }
 
@@ -125,9 +125,9 @@ export function showSearchQuickPick(deps: SearchDeps, initialQuery = ''): Promis
       quickPick.items = [messageItem(`$(error) ${toDisplayText(response.error)}`, 'Clear the box to see the query syntax.')];
       return;
     }
-    const shown = response.hits.length < response.total ? `top ${response.hits.length.toLocaleString('en-US')} of ` : '';
+    const shown = response.hits.length < response.total ? `top ${groupDigits(response.hits.length)} of ` : '';
     const fuzzy = response.fuzzy ? ' (nothing matched exactly: showing near spellings)' : '';
-    const partial = response.partial ? ` — still indexing: searched ${response.partial.indexed.toLocaleString('en-US')} of ${countOf(response.partial.total, 'file')} so far` : '';
+    const partial = response.partial ? ` — still indexing: searched ${groupDigits(response.partial.indexed)} of ${countOf(response.partial.total, 'file')} so far` : '';
     quickPick.title = `News Corpus: ${shown}${countOf(response.total, 'article')} in ${response.tookMs.toFixed(1)} ms${fuzzy}${partial}`;
     quickPick.items = response.hits.length > 0 ? [showAllItem(response.total), ...response.hits.map((hit) => hitItem(hit, deps.uriOf))] : [messageItem('No articles match.', 'Try fewer words, a prefix such as export*, or a typo-tolerant word such as bundesbnak~.')];
   };

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { Corpus, SkippedFile } from '../core/corpus';
-import { toDisplayText } from '../core/display-text';
+import { groupDigits, toDisplayText } from '../core/display-text';
 import { notify } from '../notifications';
 
 interface SkippedPick extends vscode.QuickPickItem {
@@ -16,7 +16,7 @@ async function showSkippedFiles(corpus: Corpus): Promise<void> {
   }
   const picked = await vscode.window.showQuickPick<SkippedPick>(
     files.map((file) => ({ label: toDisplayText(file.path), detail: toDisplayText(file.message), file, iconPath: new vscode.ThemeIcon('warning') })),
-    { title: `News Corpus: ${files.length.toLocaleString('en-US')} skipped files`, placeHolder: 'Files that matched the include setting but are not articles', matchOnDetail: true },
+    { title: `News Corpus: ${groupDigits(files.length)} skipped files`, placeHolder: 'Files that matched the include setting but are not articles', matchOnDetail: true },
   );
   if (!picked) return;
   if (picked.file.reason === 'binary' || picked.file.reason === 'too-large') {

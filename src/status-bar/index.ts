@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { CorpusService } from '../corpus/corpus-service';
+import { groupDigits } from '../core/display-text';
 
 /** What the status bar item shows: its text and tooltip, or nothing. */
 interface StatusShown {
@@ -14,16 +15,16 @@ function shownOf(service: CorpusService): StatusShown | undefined {
     // A still icon while the count moves: a spinning one is redrawn all the time, on the cores the build needs.
     return indexing
       ? {
-          text: `$(sync) ${indexing.done.toLocaleString('en-US')}/${indexing.total.toLocaleString('en-US')}`,
-          tooltip: `News Corpus: indexing articles, ${Math.floor((100 * indexing.done) / Math.max(1, indexing.total))} % (${indexing.done.toLocaleString('en-US')} of ${indexing.total.toLocaleString('en-US')} files read). Search and the views fill in when it is done.`,
+          text: `$(sync) ${groupDigits(indexing.done)}/${groupDigits(indexing.total)}`,
+          tooltip: `News Corpus: indexing articles, ${Math.floor((100 * indexing.done) / Math.max(1, indexing.total))} % (${groupDigits(indexing.done)} of ${groupDigits(indexing.total)} files read). Search and the views fill in when it is done.`,
         }
       : { text: '$(sync~spin) News Corpus', tooltip: 'News Corpus: looking for articles…' };
   }
   if (size === 0) return undefined;
-  const skipped = skippedCount > 0 ? `, ${skippedCount.toLocaleString('en-US')} files skipped` : '';
+  const skipped = skippedCount > 0 ? `, ${groupDigits(skippedCount)} files skipped` : '';
   const scan = service.lastScan;
-  const last = scan ? ` Last scan: ${scan.unchanged.toLocaleString('en-US')} unchanged, ${scan.reread.toLocaleString('en-US')} read, in ${(scan.ms / 1000).toFixed(1)} s.` : '';
-  return { text: `$(library) ${size.toLocaleString('en-US')}`, tooltip: `News Corpus: ${size.toLocaleString('en-US')} articles${skipped}.${last} Click to show them by date.` };
+  const last = scan ? ` Last scan: ${groupDigits(scan.unchanged)} unchanged, ${groupDigits(scan.reread)} read, in ${(scan.ms / 1000).toFixed(1)} s.` : '';
+  return { text: `$(library) ${groupDigits(size)}`, tooltip: `News Corpus: ${groupDigits(size)} articles${skipped}.${last} Click to show them by date.` };
 }
 
 /** A status-bar count of the corpus that opens the Dates view. */

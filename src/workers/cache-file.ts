@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -67,7 +67,8 @@ export const DEFAULT_CACHE_READER_PATH = path.join(__dirname, 'cache-reader.js')
  * meanwhile; the file's checksum has not been checked then, and a file found damaged after it is still refused.
  * `expected` (what the index must have been built from) is asked for once the thread has started: working it out
  * loads and hashes the entity model on this thread, while the thread reads the file. Before the listing, the thread
- * hands `onDays` the articles' days alone (one per article, in the listing's order), which need no inflating.
+ * hands `onDays` the articles' days alone (one per article, in the listing's order), which need no inflating. With no
+ * file there (a first opening), no thread is started and `expected` is not asked.
  *
  * @example
  * const cache = await readCacheFile(file, () => ({ root: dir, extractor: 'none' }), DEFAULT_CACHE_READER_PATH, (listing) => list(listing.paths), (days) => count(days));
@@ -84,6 +85,8 @@ export async function readCacheFile(
   let identity: IndexIdentity | undefined;
   const expectedOnce = (): IndexIdentity => (identity ??= expected());
   const readOnThisThread = (): Promise<CacheRead> => readHere(file, expectedOnce());
+  // A first opening has no file: starting the thread and working out the identity only put off the listing.
+  if (!(await isFile(file))) return { found: false };
   if (readerPath === undefined || !existsSync(readerPath)) return readOnThisThread();
   const request: CacheReadRequest = { file };
   const worker = new Worker(readerPath, { workerData: request });
@@ -129,6 +132,15 @@ function withListing(reply: CacheRead, { paths, titles }: SavedListing): CacheRe
 async function readHere(file: string, expected: IndexIdentity): Promise<CacheRead> {
   const bytes = await readCacheBytes(file);
   return bytes ? { found: true, read: await runInSlices(readIndexFileSteps(bytes, expected)) } : { found: false };
+}
+
+/** Whether `file` is there to be read; an error (a folder that cannot be searched) leaves it to the read to say. */
+async function isFile(file: string): Promise<boolean> {
+  try {
+    return (await stat(file)).isFile();
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'ENOENT';
+  }
 }
 
 /**

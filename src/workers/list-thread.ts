@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { ArticleSummary } from '../core/search/corpus-index';
 import { FileListing, ListingRun } from './list-files';
 import { FileJob } from './protocol';
 
@@ -7,15 +8,28 @@ import { FileJob } from './protocol';
 export const DEFAULT_LIST_WORKER_PATH = path.join(__dirname, 'list-worker.js');
 
 /**
- * What the listing thread is started with: the folder, and the include and exclude globs over paths relative to it.
+ * What the listing thread is started with: the folder, the include and exclude globs over paths relative to it, and
+ * the size over which a file is not an article (its first articles are read there, see `readFirstArticles`).
  *
  * @example
- * const setup: ListSetup = { root: '/data/news', include: ['**\/*.txt'], exclude: ['**\/{node_modules,.git}/**'] };
+ * const setup: ListSetup = { root: '/data/news', include: ['**\/*.txt'], exclude: ['**\/{node_modules,.git}/**'], maxFileBytes: 2_097_152 };
  */
 export interface ListSetup {
   readonly root: string;
   readonly include: readonly string[];
   readonly exclude: readonly string[];
+  readonly maxFileBytes: number;
+}
+
+/**
+ * How a caller follows a listing in its thread: as {@link ListingRun}, and `onFirstArticles` hears the titles and
+ * dates of the first articles found, read by the thread (see `readFirstArticles`), with the first files.
+ *
+ * @example
+ * const run: ThreadListingRun = { onFirstArticles: (articles) => list(articles), signal: controller.signal };
+ */
+export interface ThreadListingRun extends ListingRun {
+  readonly onFirstArticles?: (articles: readonly ArticleSummary[]) => void;
 }
 
 /** Files as the listing thread sends them: their paths joined by NUL (which no path holds), and size and mtime pairs. */
@@ -24,22 +38,23 @@ interface PackedFiles {
   readonly stamps: Float64Array;
 }
 
-/** Listing thread → host: the first files found, then the rest with what could not be read. */
+/** Listing thread → host: the first files found with the first articles among them, then the rest with what could not be read. */
 export type ListReply =
-  | ({ readonly kind: 'found' } & PackedFiles)
+  | ({ readonly kind: 'found'; readonly articles: readonly ArticleSummary[] } & PackedFiles)
   | ({ readonly kind: 'done' } & PackedFiles & Pick<FileListing, 'unreadableFolders' | 'unreadableFiles'>);
 
 /**
  * Lists and stats the files below `setup.root` that its globs take, as `listFileSteps` does, in a thread of its own.
  * On the extension host's thread, the listing's 10 ms slices waited behind the other extensions' start (module
  * loading, git's blocking spawn, code-server's compression): indexing began 4.2 s after the activation at 100,000
- * articles, for 0.5 s of listing. `run.onFound` hears the first files found; aborting `run.signal` stops the thread
+ * articles, for 0.5 s of listing. `run.onFound` hears the first files found, `run.onFirstArticles` the first articles
+ * among them; aborting `run.signal` stops the thread
  * and resolves with what had arrived.
  *
  * @example
- * const listing = await listInThread({ root: '/data/news', include: ['**\/*.txt'], exclude: [] }, { signal });
+ * const listing = await listInThread({ root: '/data/news', include: ['**\/*.txt'], exclude: [], maxFileBytes: 2_097_152 }, { signal });
  */
-export function listInThread(setup: ListSetup, run: ListingRun = {}, workerPath = DEFAULT_LIST_WORKER_PATH): Promise<FileListing> {
+export function listInThread(setup: ListSetup, run: ThreadListingRun = {}, workerPath = DEFAULT_LIST_WORKER_PATH): Promise<FileListing> {
   const files: FileJob[] = [];
   if (run.signal?.aborted === true) return Promise.resolve({ files, unreadableFolders: [], unreadableFiles: [] });
   return new Promise((resolve, reject) => {
@@ -55,7 +70,10 @@ export function listInThread(setup: ListSetup, run: ListingRun = {}, workerPath 
     const onAbort = (): void => finish(() => resolve({ files, unreadableFolders: [], unreadableFiles: [] }));
     worker.on('message', (reply: ListReply) => {
       unpackFiles(reply, files);
-      if (reply.kind === 'found') run.onFound?.(files);
+      if (reply.kind === 'found') {
+        run.onFound?.(files);
+        run.onFirstArticles?.(reply.articles);
+      }
       else finish(() => resolve({ files, unreadableFolders: reply.unreadableFolders, unreadableFiles: reply.unreadableFiles }));
     });
     worker.on('error', (error) => finish(() => reject(new Error(`News Corpus: listing the files failed: ${error.message}`))));

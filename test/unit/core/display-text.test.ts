@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { countOf, toDisplayText } from '../../../src/core/display-text';
+import { countOf, groupDigits, toDisplayText } from '../../../src/core/display-text';
+import { seededRandom } from '../../../src/core/random';
 
 describe('toDisplayText', () => {
   it('escapes icon syntax so article text cannot draw icons', () => {
@@ -20,5 +21,18 @@ describe('countOf', () => {
     assert.strictEqual(countOf(0, 'article'), '0 articles');
     assert.strictEqual(countOf(1, 'article'), '1 article');
     assert.strictEqual(countOf(12345, 'file'), '12,345 files');
+  });
+});
+
+describe('groupDigits', () => {
+  it("writes every whole number as toLocaleString('en-US') does", () => {
+    const next = seededRandom(13);
+    const samples = [0, 1, 999, 1000, 9999, 10_000, 100_000, 999_999, 1_000_000, -1, -999, -1000, -1_234_567, Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER];
+    for (let digits = 1; digits <= 16; digits++) for (let i = 0; i < 50; i++) samples.push(Math.floor(next() * 10 ** digits) * (next() < 0.2 ? -1 : 1));
+    for (const count of samples) assert.strictEqual(groupDigits(count), count.toLocaleString('en-US'), String(count));
+  });
+
+  it('leaves other numbers to toLocaleString', () => {
+    for (const value of [1234.5678, -0.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 60]) assert.strictEqual(groupDigits(value), value.toLocaleString('en-US'));
   });
 });

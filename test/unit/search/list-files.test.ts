@@ -6,7 +6,9 @@ import { runAtOnce } from '../../../src/core/search/time-slices';
 import { FileJob } from '../../../src/workers/protocol';
 import { PathFilter } from '../../../src/core/glob';
 import { listArticleFiles, listFileSteps, ListingFilter } from '../../../src/workers/list-files';
+import { FIRST_ARTICLES, readFirstArticles } from '../../../src/workers/first-articles';
 import { listInThread } from '../../../src/workers/list-thread';
+import { article } from './fixtures';
 
 const TEXT_FILES: ListingFilter = { filesIn: () => (name) => name.endsWith('.txt'), entersFolder: (relativePath) => relativePath !== 'skipped' };
 
@@ -54,7 +56,7 @@ describe('listFileSteps', () => {
   });
 
   it('lists in a thread of its own what it lists on the calling thread, first files first', async () => {
-    const globs = { include: ['**/*.txt'], exclude: ['skipped/**', '**/linked.txt'] };
+    const globs = { include: ['**/*.txt'], exclude: ['skipped/**', '**/linked.txt'], maxFileBytes: 1_000_000 };
     const here = runAtOnce(listFileSteps(dir, new PathFilter(globs.include, globs.exclude)));
     const heard: number[] = [];
     const there = await listInThread({ root: dir, ...globs }, { onFound: (files) => heard.push(files.length) });
@@ -67,5 +69,39 @@ describe('listFileSteps', () => {
     const controller = new AbortController();
     controller.abort();
     assert.deepStrictEqual((await listInThread({ root: dir, ...globs }, { signal: controller.signal })).files, []);
+  });
+});
+
+describe('the first articles of a listing', () => {
+  let dir: string;
+
+  before(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'news-corpus-first-'));
+    mkdirSync(path.join(dir, 'news'));
+    writeFileSync(path.join(dir, 'news', 'arrival.txt'), article('2023-09-12', 'Kim arrives in Russia.', 'By armoured train.'));
+    writeFileSync(path.join(dir, 'news', 'notes.txt'), 'no date header: not an article');
+    writeFileSync(path.join(dir, 'news', 'long.txt'), article('2023-09-13', 'A long one.', 'x'.repeat(2_000)));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  const file = (name: string) => {
+    const full = path.join(dir, 'news', name);
+    return { path: full, size: statSync(full).size };
+  };
+
+  it('are the titles and dates of the first files that are articles, the files not larger than the limit', () => {
+    const files = [file('arrival.txt'), file('notes.txt'), file('long.txt'), { path: path.join(dir, 'gone.txt'), size: 10 }];
+    assert.deepStrictEqual(readFirstArticles(files, 1_000), [{ path: file('arrival.txt').path, title: 'Kim arrives in Russia.', date: '2023-09-12' }]);
+    assert.deepStrictEqual(readFirstArticles(files, 1_000_000).map((summary) => summary.title), ['Kim arrives in Russia.', 'A long one.']);
+    const many = Array.from({ length: FIRST_ARTICLES + 5 }, () => file('arrival.txt'));
+    assert.strictEqual(readFirstArticles(many, 1_000).length, FIRST_ARTICLES);
+  });
+
+  it('are read by the listing thread and handed over with the first files, once', async () => {
+    const heard: (readonly { title: string; date?: string }[])[] = [];
+    const files: number[] = [];
+    await listInThread({ root: dir, include: ['**/*.txt'], exclude: [], maxFileBytes: 1_000 }, { onFound: (found) => files.push(found.length), onFirstArticles: (articles) => heard.push(articles) });
+    assert.deepStrictEqual(files, [3]);
+    assert.deepStrictEqual(heard, [[{ path: file('arrival.txt').path, title: 'Kim arrives in Russia.', date: '2023-09-12' }]]);
   });
 });

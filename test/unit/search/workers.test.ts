@@ -394,6 +394,20 @@ describe('readCacheFile', function () {
     assert.ok(other.found && !other.read.ok && /built with entity extractor "none", now "ner:0123456789abcdef"/.test(other.read.problem.message));
   });
 
+  it('finds no file without starting a thread or asking what the index must have been built from', async () => {
+    let asked = 0;
+    const started: Worker[] = [];
+    const watch = (thread: Worker): number => started.push(thread);
+    process.on('worker', watch);
+    try {
+      const read = await readCacheFile(path.join(dir, 'never-saved.ncidx'), () => (asked++, identity()), DEFAULT_CACHE_READER_PATH);
+      assert.deepStrictEqual(read, { found: false });
+    } finally {
+      process.off('worker', watch);
+    }
+    assert.deepStrictEqual([asked, started.length], [0, 0]);
+  });
+
   it('asks once for what the index must have been built from when its thread fails and the read is done here', async () => {
     const failing = path.join(dir, 'failing-reader.js');
     writeFileSync(failing, "throw new Error('a reader thread that fails');");
