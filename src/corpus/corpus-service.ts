@@ -270,8 +270,8 @@ export class CorpusService implements vscode.Disposable {
 
   /**
    * How many articles of the saved index being loaded fall on each date (undefined: undated), from its day column,
-   * heard before its articles are listed on a reopen ({@link onDidProgress} fires then); undefined otherwise. The
-   * Dates view's first rows are counted from it.
+   * heard before its articles are listed on a reopen ({@link onDidProgress} fires then, and when they are dropped);
+   * undefined otherwise. The Dates view's first rows are counted from it.
    */
   get savedDates(): ReadonlyMap<string | undefined, number> | undefined {
     return this.savedDatesNow;
@@ -433,6 +433,13 @@ export class CorpusService implements vscode.Disposable {
     }
     this.currentState = state;
     this.stateChanged.fire(state);
+  }
+
+  /** Keeps the saved index's dates the views count from, and tells them: rows counted from dates dropped must go. */
+  private setSavedDates(dates: ReadonlyMap<string | undefined, number> | undefined): void {
+    if (dates === this.savedDatesNow) return;
+    this.savedDatesNow = dates;
+    this.progressChanged.fire();
   }
 
   private setPhase(phase: ScanPhase | undefined): void {
@@ -630,13 +637,9 @@ export class CorpusService implements vscode.Disposable {
       progress.report({ message: `opening the index of ${toDisplayText(folder.name)}…` });
       let listing: Promise<void> | undefined;
       const onListing = (summaries: Iterable<ArticleSummary>) => (listing = this.listSaved(summaries));
-      const onDates = (dates: ReadonlyMap<string | undefined, number>) => {
-        this.savedDatesNow = dates;
-        this.progressChanged.fire();
-      };
-      const loaded = await index.load(listEarly ? { ignoreCache: rebuild, onListing, onDates } : { ignoreCache: rebuild });
+      const loaded = await index.load(listEarly ? { ignoreCache: rebuild, onListing, onDates: (dates) => this.setSavedDates(dates) } : { ignoreCache: rebuild });
       await listing;
-      this.savedDatesNow = undefined;
+      this.setSavedDates(undefined);
       if (loaded.message !== undefined) this.deps.notify(`News Corpus: the saved index of ${folder.name} could not be used (${loaded.message}); it is rebuilt from the articles.`);
       loadedAny ||= loaded.source === 'cache';
       listedStale ||= listing !== undefined && loaded.source !== 'cache';
