@@ -104,6 +104,10 @@ interface FolderScan {
   readonly index: IndexService;
 }
 
+function sameArticle(listed: CorpusArticle | undefined, article: CorpusArticle): boolean {
+  return listed !== undefined && listed.path === article.path && listed.title === article.title && listed.date === article.date;
+}
+
 function sameSkipped(before: Iterable<SkippedFile>, after: readonly SkippedFile[]): boolean {
   const known = new Map([...before].map((file) => [file.id, file.message]));
   return known.size === after.length && after.every((file) => known.get(file.id) === file.message);
@@ -236,6 +240,8 @@ export class CorpusService implements vscode.Disposable {
   private retiring: Promise<void> = Promise.resolve();
   /** Articles a first build has indexed and not listed yet, listed at the pace of {@link listing}. */
   private unlisted: CorpusArticle[] = [];
+  /** The first articles of a scan's first builds, listed ahead of the build (read on this thread), and their indexes. */
+  private listedAhead: { readonly path: string; readonly index: IndexService }[] = [];
   /** Lists what a build has indexed: the first articles at once, then at intervals (see {@link LISTING_INTERVAL_MS}). */
   private readonly listing = new PacedUpdates(
     () => this.corpus.update({ articles: this.unlisted.splice(0) }),
@@ -269,8 +275,8 @@ export class CorpusService implements vscode.Disposable {
 
   /**
    * How many articles of the saved index being loaded fall on each date (undefined: undated), from its day column,
-   * heard before its articles are listed on a reopen ({@link onDidProgress} fires then); undefined otherwise. The
-   * Dates view's first rows are counted from it.
+   * heard before its articles are listed on a reopen ({@link onDidProgress} fires then, and when they are dropped);
+   * undefined otherwise. The Dates view's first rows are counted from it.
    */
   get savedDates(): ReadonlyMap<string | undefined, number> | undefined {
     return this.savedDatesNow;
@@ -434,6 +440,13 @@ export class CorpusService implements vscode.Disposable {
     this.stateChanged.fire(state);
   }
 
+  /** Keeps the saved index's dates the views count from, and tells them: rows counted from dates dropped must go. */
+  private setSavedDates(dates: ReadonlyMap<string | undefined, number> | undefined): void {
+    if (dates === this.savedDatesNow) return;
+    this.savedDatesNow = dates;
+    this.progressChanged.fire();
+  }
+
   private setPhase(phase: ScanPhase | undefined): void {
     this.phaseNow = phase;
     this.progressChanged.fire();
@@ -478,6 +491,7 @@ export class CorpusService implements vscode.Disposable {
   private async runScan(signal: AbortSignal, request: ScanRequest): Promise<void> {
     if (this.disposed) return;
     this.setState('scanning');
+    this.listedAhead = [];
     const folders = this.deps.folders();
     for (const key of [...this.indexes.keys()]) {
       if (!folders.some((folder) => folder.uri.toString() === key)) {
@@ -503,6 +517,9 @@ export class CorpusService implements vscode.Disposable {
         this.entitiesDidChange(undefined);
         this.corpus.update({});
       } else if (loaded.relist) await this.publish([...this.corpus.skipped()]);
+      // First builds into an empty corpus list every article as they index it: their end lists only the rest.
+      const listedAsBuilt = this.corpus.size === 0 && this.corpus.skippedCount === 0 && scans.every(({ index }) => index.index.articleCount === 0);
+      const rest: CorpusArticle[] = [];
       const skipped: SkippedFile[] = [];
       const summary = { unchanged: 0, reread: 0, removed: 0 };
       for (const { folder, settings, index } of scans) {
@@ -537,7 +554,7 @@ export class CorpusService implements vscode.Disposable {
           })
           .finally(() => reports.reset());
         this.indexingNow = undefined;
-        this.stopListing();
+        for (const article of this.stopListing()) rest.push(article);
         if (sync.cancelled) return;
         skipped.push(...sync.skipped.map(skippedOf));
         const { added, updated, removed, unchanged } = sync;
@@ -549,7 +566,9 @@ export class CorpusService implements vscode.Disposable {
       this.scheduleSave();
       this.lastScanSummary = { ...summary, ms: performance.now() - started };
       // An unchanged corpus is not listed again: at 100,000 articles that regrouped every view for nothing.
-      if (summary.reread + summary.removed > 0 || !sameSkipped(this.corpus.skipped(), skipped) || this.corpus.size !== summary.unchanged) await this.publish(skipped);
+      const changed = summary.reread + summary.removed > 0 || !sameSkipped(this.corpus.skipped(), skipped) || this.corpus.size !== summary.unchanged;
+      if (changed && listedAsBuilt) this.listRest(rest, skipped);
+      else if (changed) await this.publish(skipped);
     });
     this.stopListing();
     if (!signal.aborted) this.setState(this.settledState());
@@ -580,7 +599,9 @@ export class CorpusService implements vscode.Disposable {
     this.setPhase(firstBuild ? 'listing' : 'checking');
     // Listed before the build's own articles, which replace them.
     const onFirstArticles = (summaries: readonly ArticleSummary[]) => {
-      if (!signal.aborted) this.list(summaries);
+      if (signal.aborted) return;
+      for (const { path } of summaries) this.listedAhead.push({ path, index });
+      this.list(summaries);
     };
     // A first opening shares the host's thread with the other extensions' start: its listing goes to a thread of its
     // own. A rescan finds the thread idle, where starting a thread cost more than it saved (plain Node, 20,000 files,
@@ -627,13 +648,9 @@ export class CorpusService implements vscode.Disposable {
       progress.report({ message: `opening the index of ${toDisplayText(folder.name)}…` });
       let listing: Promise<void> | undefined;
       const onListing = (summaries: Iterable<ArticleSummary>) => (listing = this.listSaved(summaries));
-      const onDates = (dates: ReadonlyMap<string | undefined, number>) => {
-        this.savedDatesNow = dates;
-        this.progressChanged.fire();
-      };
-      const loaded = await index.load(listEarly ? { ignoreCache: rebuild, onListing, onDates } : { ignoreCache: rebuild });
+      const loaded = await index.load(listEarly ? { ignoreCache: rebuild, onListing, onDates: (dates) => this.setSavedDates(dates) } : { ignoreCache: rebuild });
       await listing;
-      this.savedDatesNow = undefined;
+      this.setSavedDates(undefined);
       if (loaded.message !== undefined) this.deps.notify(`News Corpus: the saved index of ${folder.name} could not be used (${loaded.message}); it is rebuilt from the articles.`);
       loadedAny ||= loaded.source === 'cache';
       listedStale ||= listing !== undefined && loaded.source !== 'cache';
@@ -660,6 +677,20 @@ export class CorpusService implements vscode.Disposable {
     this.corpus.reset(articles, skipped);
   }
 
+  /**
+   * Ends first builds that listed their articles as they indexed them (see {@link list}) as {@link publish} would,
+   * without making every article's entry again (0.5–1 s of this thread at 100,000 articles) nor regrouping the
+   * views: lists `rest` (indexed, not listed yet, less what was listed ahead of the build the same) and `skipped`,
+   * and drops the articles listed ahead of a build that it did not index, in one change (the new articles only,
+   * when that is all it is), entities first.
+   */
+  private listRest(rest: readonly CorpusArticle[], skipped: readonly SkippedFile[]): void {
+    const removed = this.listedAhead.filter(({ path, index }) => index.index.stamp(path) === undefined).map(({ path }) => idOfIndexPath(path));
+    const unlisted = rest.filter((article) => !sameArticle(this.corpus.article(article.id), article));
+    this.entitiesDidChange(undefined);
+    this.corpus.update({ articles: unlisted, skipped, removed });
+  }
+
   /** The corpus's entries of every folder's indexed articles, as steps for `runInSlices`. */
   private *indexedArticleSteps(): Generator<void, CorpusArticle[]> {
     const articles: CorpusArticle[] = [];
@@ -674,10 +705,10 @@ export class CorpusService implements vscode.Disposable {
     this.listing.request();
   }
 
-  /** Ends the listing of a sync: what it indexed is listed by the scan's own result. */
-  private stopListing(): void {
+  /** Ends the listing of a sync; returns what it indexed and did not list (the scan's end lists it). */
+  private stopListing(): CorpusArticle[] {
     this.listing.reset();
-    this.unlisted = [];
+    return this.unlisted.splice(0);
   }
 
   private scheduleEvents(): void {

@@ -66,6 +66,14 @@ export class DatesTreeProvider implements vscode.TreeDataProvider<DateTreeElemen
     this.changed.fire(undefined);
   }
 
+  /**
+   * Shows the rows again when the saved dates they were counted from are gone before any article was listed (a load
+   * that ended without its listing: a cache damaged after its days): call it as the scan moves on.
+   */
+  followSavedDates(): void {
+    if (this.outline !== undefined && this.outline.dates !== this.savedDates()) this.refresh();
+  }
+
   dispose(): void {
     this.changed.dispose();
   }

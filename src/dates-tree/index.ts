@@ -43,6 +43,7 @@ export function registerDatesTree(context: vscode.ExtensionContext, deps: DatesT
   // The workbench is sent a view's message and description each time they are set, even unchanged: during a build that
   // was a message to it for every progress report and listing, on the cores the indexing threads need.
   const showMessage = () => {
+    provider.followSavedDates();
     held.settle();
     const description = provider.description();
     if (view.description !== description) view.description = description;

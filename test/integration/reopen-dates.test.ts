@@ -1,12 +1,15 @@
 import * as assert from 'assert';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { CorpusService } from '../../src/corpus/corpus-service';
+import { indexFileSections } from '../../src/core/search/index-file';
 import { DatesTreeProvider, type DateTreeElement } from '../../src/dates-tree/dates-tree-provider';
 import { HeldRowsProvider } from '../../src/dates-tree/held-rows';
 import { ownFolders, saveIndexOf, serviceOver } from './own-service';
 
 const DAYS = ['2021-04-01', '2022-05-02', '2022-05-20', '2022-06-03'];
+/** A block length as one varint byte, longer than the few titles of {@link DAYS} take. */
+const OVERLONG_BLOCK = 0x7f;
 
 /** The view's year and month rows as the workbench shows them: ids, labels and counts. */
 async function periodRows(held: HeldRowsProvider<DateTreeElement>): Promise<unknown[]> {
@@ -22,27 +25,58 @@ async function periodRows(held: HeldRowsProvider<DateTreeElement>): Promise<unkn
   return rows;
 }
 
+/** What the view shows when it announces a change: the articles listed and its top rows. */
+interface ShownAtChange {
+  readonly listed: number;
+  readonly rows: number;
+}
+
 /**
  * The Dates view's provider as the workbench sees it over `service`, with the top rows asked for as soon as the
- * service starts loading its saved index (as a reopened window's view does), and the changes it passed on.
+ * service starts loading its saved index (as a reopened window's view does), the changes it passed on and what it
+ * showed at each.
  */
-function viewOver(service: CorpusService): { provider: DatesTreeProvider; held: HeldRowsProvider<DateTreeElement>; asked: Promise<DateTreeElement[] | null | undefined>; changes: unknown[]; stop: () => void } {
+function viewOver(service: CorpusService): {
+  provider: DatesTreeProvider;
+  held: HeldRowsProvider<DateTreeElement>;
+  asked: Promise<DateTreeElement[] | null | undefined>;
+  changes: unknown[];
+  shown: ShownAtChange[];
+  stop: () => void;
+} {
   const provider = new DatesTreeProvider(service.corpus, () => ({ order: 'newest-first', undatedLabel: 'Undated' }), () => service.savedDates);
   const held = new HeldRowsProvider(provider, (element) => provider.waitsForArticles(element, service.phase === 'loading'));
   const changes: unknown[] = [];
+  const shown: ShownAtChange[] = [];
   let ask: (answer: DateTreeElement[] | null | undefined) => void = () => undefined;
   const asked = new Promise<DateTreeElement[] | null | undefined>((resolve) => (ask = resolve));
   let first = true;
   const following = [
-    held.onDidChangeTreeData((element) => changes.push(element ?? 'all')),
+    held.onDidChangeTreeData((element) => {
+      changes.push(element ?? 'all');
+      shown.push({ listed: service.corpus.size, rows: provider.getChildren().length });
+    }),
     { dispose: service.corpus.subscribe((change) => provider.refresh(change?.added)) },
     service.onDidProgress(() => {
       if (first && service.phase === 'loading') void Promise.resolve(held.getChildren()).then(ask);
       first &&= service.phase !== 'loading';
+      provider.followSavedDates();
       held.settle();
     }),
   ];
-  return { provider, held, asked, changes, stop: () => [...following, held, provider].forEach((item) => item.dispose()) };
+  return { provider, held, asked, changes, shown, stop: () => [...following, held, provider].forEach((item) => item.dispose()) };
+}
+
+/**
+ * Makes the titles' first block claim more bytes than its section holds: the days (a later section) still read, the listing
+ * (paths, titles and days) no longer does, and the whole file fails its checksum.
+ */
+function damageTitles(cacheFile: string): void {
+  const bytes = readFileSync(cacheFile);
+  const titles = indexFileSections(bytes).find(({ info }) => info.name === 'titles')?.bytes;
+  assert.ok(titles && titles.length < OVERLONG_BLOCK, 'a titles section shorter than the length written over its first block');
+  bytes[titles.byteOffset - bytes.byteOffset] = OVERLONG_BLOCK;
+  writeFileSync(cacheFile, bytes);
 }
 
 describe('The Dates view of a reopened window', () => {
@@ -95,6 +129,29 @@ describe('The Dates view of a reopened window', () => {
         { kind: 'day', date: '2022-05-20' },
         { kind: 'day', date: '2022-05-02' },
       ]);
+    } finally {
+      view.stop();
+      reopened.dispose();
+    }
+  });
+
+  it('drops the years counted from the saved days as soon as the load ends without its listing, before the rebuild lists an article', async () => {
+    const cacheFile = path.join(folders.cacheDir, 'titles-damaged.ncidx');
+    await saveIndexOf(folders.dir, cacheFile);
+    damageTitles(cacheFile);
+    const notes: string[] = [];
+    const reopened = serviceOver(folders.dir, cacheFile, notes);
+    const view = viewOver(reopened);
+    try {
+      await reopened.rescan();
+      await reopened.whenIdle();
+      assert.deepStrictEqual(await view.asked, [
+        { kind: 'year', year: '2022' },
+        { kind: 'year', year: '2021' },
+      ]);
+      assert.deepStrictEqual(view.shown[0], { listed: 0, rows: 0 }, `the saved years were dropped before any article came: ${JSON.stringify(view.shown)}`);
+      assert.strictEqual(reopened.corpus.size, DAYS.length);
+      assert.ok(notes.some((note) => /could not be used/.test(note)), JSON.stringify(notes));
     } finally {
       view.stop();
       reopened.dispose();

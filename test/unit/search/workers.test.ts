@@ -279,12 +279,14 @@ describe('IndexWorkerPool after a failed run', function () {
 });
 
 /**
- * Ends when the cache's reading thread has: the thread that posts the read, whichever thread starts first (an index
- * service may start its indexing threads before or after it).
+ * `ended` comes when the cache's reading thread has ended: the thread that posts the read, whichever thread starts
+ * first (an index service may start its indexing threads before or after it). `stop` stops watching the threads
+ * that start: call it whether or not `ended` came (a failed test must not leave the watch on the process).
  */
-function cacheReaderEnded(): Promise<void> {
-  return new Promise((resolve) => {
-    const watch = (thread: Worker): void => {
+function cacheReaderEnded(): { ended: Promise<void>; stop: () => void } {
+  let watch: (thread: Worker) => void = () => undefined;
+  const ended = new Promise<void>((resolve) => {
+    watch = (thread) => {
       thread.on('message', (message: Partial<CacheReaderMessage>) => {
         if (message.kind !== 'read') return;
         process.off('worker', watch);
@@ -293,6 +295,7 @@ function cacheReaderEnded(): Promise<void> {
     };
     process.on('worker', watch);
   });
+  return { ended, stop: () => process.off('worker', watch) };
 }
 
 describe('readCacheFile', function () {
@@ -367,18 +370,24 @@ describe('readCacheFile', function () {
   it("finishes a load only once the listing's listener has, so that the listing is not put off by the rest", async () => {
     const service = new IndexService({ root: dir, cacheFile, extractor: { kind: 'none' }, workers: 1, cacheReaderPath: DEFAULT_CACHE_READER_PATH });
     const steps: string[] = [];
+    const watching = process.listenerCount('worker');
     // A listener still at work when the rest of the file has come: it ends once the reading thread has.
-    const readerDone = cacheReaderEnded();
-    const outcome = await service.load({
-      onListing: async (articles) => {
-        await readerDone;
-        steps.push(`listed ${[...articles].length}`);
-      },
-    });
-    steps.push('loaded');
-    assert.strictEqual(outcome.source, 'cache');
-    assert.deepStrictEqual(steps, [`listed ${service.index.articleCount}`, 'loaded']);
-    await service.dispose();
+    const reader = cacheReaderEnded();
+    try {
+      const outcome = await service.load({
+        onListing: async (articles) => {
+          await reader.ended;
+          steps.push(`listed ${[...articles].length}`);
+        },
+      });
+      steps.push('loaded');
+      assert.strictEqual(outcome.source, 'cache');
+      assert.deepStrictEqual(steps, [`listed ${service.index.articleCount}`, 'loaded']);
+    } finally {
+      reader.stop();
+      await service.dispose();
+    }
+    assert.strictEqual(process.listenerCount('worker'), watching, 'no watch left on the process');
   });
 
   it('asks once for what the index must have been built from, and lists nothing built with another entity extractor', async () => {
