@@ -1,7 +1,8 @@
 import * as assert from 'assert';
-import { writeFileSync } from 'node:fs';
+import { unlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Corpus } from '../../src/core/corpus';
+import * as vscode from 'vscode';
+import type { Corpus, CorpusArticle } from '../../src/core/corpus';
 import { ownFolders, serviceOver } from './own-service';
 
 /** More articles than the indexing threads hand over at once, so that the build lists them in several steps. */
@@ -44,5 +45,40 @@ describe('The end of a first build', () => {
     assert.ok(changes.length > 1, `listed as it was built: ${JSON.stringify(changes)}`);
     assert.notStrictEqual(changes.at(-1), 'all', `the end of the build does not list every article again: ${JSON.stringify(changes)}`);
     assert.strictEqual(built.corpus.skippedCount, 1);
+  });
+});
+
+describe('The articles a first build lists before it reads them', () => {
+  const folders = ownFolders('listed-ahead', (dir) => {
+    for (let i = 0; i < ARTICLES; i++) writeFileSync(path.join(dir, `article-${i}.txt`), ` date 2022-0${(i % 9) + 1}-15 Article ${i}, listed before it was indexed.`);
+  });
+
+  it('are dropped, replaced or skipped by the build when their files are deleted, changed or emptied after the listing read them', async () => {
+    const service = serviceOver(folders.dir, path.join(folders.cacheDir, 'index.ncidx'), []);
+    const ahead: CorpusArticle[] = [];
+    // The listing thread's first articles are the first change; the build reads no file before it has been heard.
+    const stop = service.corpus.subscribe((change) => {
+      if (ahead.length > 0 || change === undefined) return;
+      ahead.push(...change.added);
+      const [deleted, changed, emptied] = ahead.map((article) => vscode.Uri.parse(article.id).fsPath);
+      if (deleted === undefined || changed === undefined || emptied === undefined) return;
+      unlinkSync(deleted);
+      writeFileSync(changed, ' date 2023-01-02 Changed after it was listed.');
+      writeFileSync(emptied, '');
+    });
+    try {
+      await service.rescan();
+      await service.whenIdle();
+    } finally {
+      stop();
+      service.dispose();
+    }
+    const [deleted, changed, emptied] = ahead;
+    assert.ok(deleted && changed && emptied, `articles listed ahead of the build: ${ahead.length}`);
+    assert.strictEqual(service.corpus.article(deleted.id), undefined, 'a deleted file is no longer listed');
+    assert.deepStrictEqual(service.corpus.article(changed.id), { ...changed, title: 'Changed after it was listed.', date: '2023-01-02' });
+    assert.strictEqual(service.corpus.article(emptied.id), undefined, 'an emptied file is not an article');
+    assert.deepStrictEqual([...service.corpus.skipped()].map(({ id, reason }) => ({ id, reason })), [{ id: emptied.id, reason: 'empty' }]);
+    assert.strictEqual(service.corpus.size, ARTICLES - 2);
   });
 });
