@@ -48,8 +48,7 @@ export type ListReply =
  * On the extension host's thread, the listing's 10 ms slices waited behind the other extensions' start (module
  * loading, git's blocking spawn, code-server's compression): indexing began 4.2 s after the activation at 100,000
  * articles, for 0.5 s of listing. `run.onFound` hears the first files found, `run.onFirstArticles` the first articles
- * among them; aborting `run.signal` stops the thread
- * and resolves with what had arrived.
+ * among them; aborting `run.signal` stops the thread and resolves with what had arrived.
  *
  * @example
  * const listing = await listInThread({ root: '/data/news', include: ['**\/*.txt'], exclude: [], maxFileBytes: 2_097_152 }, { signal });
@@ -73,8 +72,7 @@ export function listInThread(setup: ListSetup, run: ThreadListingRun = {}, worke
       if (reply.kind === 'found') {
         run.onFound?.(files);
         run.onFirstArticles?.(reply.articles);
-      }
-      else finish(() => resolve({ files, unreadableFolders: reply.unreadableFolders, unreadableFiles: reply.unreadableFiles }));
+      } else finish(() => resolve({ files, unreadableFolders: reply.unreadableFolders, unreadableFiles: reply.unreadableFiles }));
     });
     worker.on('error', (error) => finish(() => reject(new Error(`News Corpus: listing the files failed: ${error.message}`))));
     worker.on('exit', (code) => finish(() => reject(new Error(`News Corpus: the listing thread stopped before it was done (exit code ${code}).`))));
