@@ -82,3 +82,45 @@ describe('The articles a first build lists before it reads them', () => {
     assert.strictEqual(service.corpus.size, ARTICLES - 2);
   });
 });
+
+for (const when of ['listing', 'indexing'] as const) {
+  describe(`A rescan that cancels a first build while it is ${when}`, () => {
+    const folders = ownFolders(`rescanned-${when}`, (dir) => {
+      for (let i = 0; i < ARTICLES; i++) writeFileSync(path.join(dir, `article-${i}.txt`), ` date 2022-0${(i % 9) + 1}-15 Article ${i}, rescanned.`);
+    });
+
+    it('lists every article once it is done, and none of those listed ahead whose files went', async () => {
+      const service = serviceOver(folders.dir, path.join(folders.cacheDir, 'index.ncidx'), []);
+      const ahead: CorpusArticle[] = [];
+      let rescanned: Promise<void> | undefined;
+      // A listed-ahead file goes just before the rescan: the second scan must not keep it from the first.
+      const rescanOnce = () => {
+        const first = ahead[0];
+        if (rescanned !== undefined || first === undefined) return;
+        unlinkSync(vscode.Uri.parse(first.id).fsPath);
+        rescanned = service.rescan();
+      };
+      const stop = service.corpus.subscribe((change) => {
+        if (ahead.length > 0 || change === undefined) return;
+        ahead.push(...change.added);
+        if (when === 'listing') rescanOnce();
+      });
+      const progress = service.onDidProgress(() => {
+        if (when === 'indexing' && service.phase === 'indexing') rescanOnce();
+      });
+      try {
+        await service.rescan();
+        await rescanned;
+        await service.whenIdle();
+      } finally {
+        stop();
+        progress.dispose();
+        service.dispose();
+      }
+      const [deleted] = ahead;
+      assert.ok(deleted && rescanned, `a rescan while ${when}, after ${ahead.length} articles listed ahead`);
+      assert.strictEqual(service.corpus.article(deleted.id), undefined, 'the file deleted before the rescan is not listed');
+      assert.deepStrictEqual([service.corpus.size, service.corpus.skippedCount], [ARTICLES - 1, 0]);
+    });
+  });
+}
