@@ -1,9 +1,9 @@
 import * as assert from 'assert';
-import { unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Corpus, CorpusArticle } from '../../src/core/corpus';
-import { ownFolders, serviceOver } from './own-service';
+import { ownFolders, saveIndexOf, serviceOver, serviceOverFolders } from './own-service';
 
 /** More articles than the indexing threads hand over at once, so that the build lists them in several steps. */
 const ARTICLES = 120;
@@ -124,3 +124,38 @@ for (const when of ['listing', 'indexing'] as const) {
     });
   });
 }
+
+describe('A first build beside a folder reopened from its saved index', () => {
+  const folders = ownFolders('multi-root', (dir) => {
+    for (const name of ['saved', 'new']) {
+      mkdirSync(path.join(dir, name));
+      for (let i = 0; i < ARTICLES; i++) writeFileSync(path.join(dir, name, `article-${i}.txt`), ` date 2022-0${(i % 9) + 1}-15 ${name} article ${i}.`);
+    }
+  });
+
+  it('lists both folders once it is done, and none of the new folder’s articles listed ahead whose files went', async () => {
+    const cacheOf = (folder: vscode.WorkspaceFolder) => path.join(folders.cacheDir, `${folder.name}.ncidx`);
+    const workspace = ['saved', 'new'].map((name, index): vscode.WorkspaceFolder => ({ uri: vscode.Uri.file(path.join(folders.dir, name)), name, index }));
+    const [saved, fresh] = workspace;
+    assert.ok(saved && fresh);
+    await saveIndexOf(saved.uri.fsPath, cacheOf(saved));
+    const service = serviceOverFolders(workspace, cacheOf, []);
+    let deleted: CorpusArticle | undefined;
+    // The new folder's first articles come after the saved folder's listing: the first change that adds one of them.
+    const stop = service.corpus.subscribe((change) => {
+      if (deleted !== undefined || change === undefined) return;
+      deleted = change.added.find((article) => vscode.Uri.parse(article.id).fsPath.startsWith(fresh.uri.fsPath + path.sep));
+      if (deleted) unlinkSync(vscode.Uri.parse(deleted.id).fsPath);
+    });
+    try {
+      await service.rescan();
+      await service.whenIdle();
+    } finally {
+      stop();
+      service.dispose();
+    }
+    assert.ok(deleted, 'the new folder listed articles ahead of its build');
+    assert.strictEqual(service.corpus.article(deleted.id), undefined, 'a file deleted after it was listed ahead is not listed');
+    assert.deepStrictEqual([service.corpus.size, service.corpus.skippedCount], [2 * ARTICLES - 1, 0]);
+  });
+});
