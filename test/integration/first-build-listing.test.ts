@@ -3,6 +3,7 @@ import { mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Corpus, CorpusArticle } from '../../src/core/corpus';
+import type { CorpusService } from '../../src/corpus/corpus-service';
 import { ownFolders, saveIndexOf, serviceOver, serviceOverFolders } from './own-service';
 
 /** More articles than the indexing threads hand over at once, so that the build lists them in several steps. */
@@ -12,6 +13,17 @@ const ARTICLES = 120;
 function contentsOf(corpus: Corpus): { articles: unknown[]; skipped: unknown[] } {
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   return { articles: [...corpus.articles()].sort(byId), skipped: [...corpus.skipped()].sort(byId) };
+}
+
+/** Runs a scan of `service` to its end, then stops following it (`stop`) and disposes of it, whatever happened. */
+async function scanToTheEnd(service: CorpusService, stop: () => void): Promise<void> {
+  try {
+    await service.rescan();
+    await service.whenIdle();
+  } finally {
+    stop();
+    service.dispose();
+  }
 }
 
 describe('The end of a first build', () => {
@@ -66,13 +78,7 @@ describe('The articles a first build lists before it reads them', () => {
       writeFileSync(changed, ' date 2023-01-02 Changed after it was listed.');
       writeFileSync(emptied, '');
     });
-    try {
-      await service.rescan();
-      await service.whenIdle();
-    } finally {
-      stop();
-      service.dispose();
-    }
+    await scanToTheEnd(service, stop);
     const [deleted, changed, emptied] = ahead;
     assert.ok(deleted && changed && emptied, `articles listed ahead of the build: ${ahead.length}`);
     assert.strictEqual(service.corpus.article(deleted.id), undefined, 'a deleted file is no longer listed');
@@ -147,13 +153,7 @@ describe('A first build beside a folder reopened from its saved index', () => {
       deleted = change.added.find((article) => vscode.Uri.parse(article.id).fsPath.startsWith(fresh.uri.fsPath + path.sep));
       if (deleted) unlinkSync(vscode.Uri.parse(deleted.id).fsPath);
     });
-    try {
-      await service.rescan();
-      await service.whenIdle();
-    } finally {
-      stop();
-      service.dispose();
-    }
+    await scanToTheEnd(service, stop);
     assert.ok(deleted, 'the new folder listed articles ahead of its build');
     assert.strictEqual(service.corpus.article(deleted.id), undefined, 'a file deleted after it was listed ahead is not listed');
     assert.deepStrictEqual([service.corpus.size, service.corpus.skippedCount], [2 * ARTICLES - 1, 0]);
