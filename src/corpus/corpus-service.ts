@@ -240,7 +240,7 @@ export class CorpusService implements vscode.Disposable {
   private retiring: Promise<void> = Promise.resolve();
   /** Articles a first build has indexed and not listed yet, listed at the pace of {@link listing}. */
   private unlisted: CorpusArticle[] = [];
-  /** The first articles of a scan's first builds, listed ahead of the build (read on this thread), and their indexes. */
+  /** The first articles of a scan's first builds, listed ahead of the build (read by the listing thread), and their indexes. */
   private listedAhead: { readonly path: string; readonly index: IndexService }[] = [];
   /** Lists what a build has indexed: the first articles at once, then at intervals (see {@link LISTING_INTERVAL_MS}). */
   private readonly listing = new PacedUpdates(

@@ -22,13 +22,13 @@ export interface ListSetup {
 }
 
 /**
- * How a caller follows a listing in its thread: as {@link ListingRun}, and `onFirstArticles` hears the titles and
- * dates of the first articles found, read by the thread (see `readFirstArticles`), with the first files.
+ * How a caller follows a listing in its thread: `onFirstArticles` hears the titles and dates of the first articles
+ * found, read by the thread (see `readFirstArticles`); aborting `signal` ends the listing, as in {@link ListingRun}.
  *
  * @example
  * const run: ThreadListingRun = { onFirstArticles: (articles) => list(articles), signal: controller.signal };
  */
-export interface ThreadListingRun extends ListingRun {
+export interface ThreadListingRun extends Pick<ListingRun, 'signal'> {
   readonly onFirstArticles?: (articles: readonly ArticleSummary[]) => void;
 }
 
@@ -47,9 +47,8 @@ export type ListReply =
  * Lists and stats the files below `setup.root` that its globs take, as `listFileSteps` does, in a thread of its own.
  * On the extension host's thread, the listing's 10 ms slices waited behind the other extensions' start (module
  * loading, git's blocking spawn, code-server's compression): indexing began 4.2 s after the activation at 100,000
- * articles, for 0.5 s of listing. `run.onFound` hears the first files found, `run.onFirstArticles` the first articles
- * among them; aborting `run.signal` stops the thread
- * and resolves with what had arrived.
+ * articles, for 0.5 s of listing. `run.onFirstArticles` hears the first articles among the first files found;
+ * aborting `run.signal` stops the thread and resolves with what had arrived.
  *
  * @example
  * const listing = await listInThread({ root: '/data/news', include: ['**\/*.txt'], exclude: [], maxFileBytes: 2_097_152 }, { signal });
@@ -70,10 +69,7 @@ export function listInThread(setup: ListSetup, run: ThreadListingRun = {}, worke
     const onAbort = (): void => finish(() => resolve({ files, unreadableFolders: [], unreadableFiles: [] }));
     worker.on('message', (reply: ListReply) => {
       unpackFiles(reply, files);
-      if (reply.kind === 'found') {
-        run.onFound?.(files);
-        run.onFirstArticles?.(reply.articles);
-      }
+      if (reply.kind === 'found') run.onFirstArticles?.(reply.articles);
       else finish(() => resolve({ files, unreadableFolders: reply.unreadableFolders, unreadableFiles: reply.unreadableFiles }));
     });
     worker.on('error', (error) => finish(() => reject(new Error(`News Corpus: listing the files failed: ${error.message}`))));

@@ -1,8 +1,10 @@
 import * as assert from 'assert';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Corpus } from '../../src/core/corpus';
-import { ownFolders, serviceOver } from './own-service';
+import * as vscode from 'vscode';
+import type { Corpus, CorpusArticle } from '../../src/core/corpus';
+import type { CorpusService } from '../../src/corpus/corpus-service';
+import { ownFolders, saveIndexOf, serviceOver, serviceOverFolders } from './own-service';
 
 /** More articles than the indexing threads hand over at once, so that the build lists them in several steps. */
 const ARTICLES = 120;
@@ -11,6 +13,17 @@ const ARTICLES = 120;
 function contentsOf(corpus: Corpus): { articles: unknown[]; skipped: unknown[] } {
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   return { articles: [...corpus.articles()].sort(byId), skipped: [...corpus.skipped()].sort(byId) };
+}
+
+/** Runs a scan of `service` to its end, then stops following it (`stop`) and disposes of it, whatever happened. */
+async function scanToTheEnd(service: CorpusService, stop: () => void): Promise<void> {
+  try {
+    await service.rescan();
+    await service.whenIdle();
+  } finally {
+    stop();
+    service.dispose();
+  }
 }
 
 describe('The end of a first build', () => {
@@ -44,5 +57,105 @@ describe('The end of a first build', () => {
     assert.ok(changes.length > 1, `listed as it was built: ${JSON.stringify(changes)}`);
     assert.notStrictEqual(changes.at(-1), 'all', `the end of the build does not list every article again: ${JSON.stringify(changes)}`);
     assert.strictEqual(built.corpus.skippedCount, 1);
+  });
+});
+
+describe('The articles a first build lists before it reads them', () => {
+  const folders = ownFolders('listed-ahead', (dir) => {
+    for (let i = 0; i < ARTICLES; i++) writeFileSync(path.join(dir, `article-${i}.txt`), ` date 2022-0${(i % 9) + 1}-15 Article ${i}, listed before it was indexed.`);
+  });
+
+  it('are dropped, replaced or skipped by the build when their files are deleted, changed or emptied after the listing read them', async () => {
+    const service = serviceOver(folders.dir, path.join(folders.cacheDir, 'index.ncidx'), []);
+    const ahead: CorpusArticle[] = [];
+    // The listing thread's first articles are the first change; the build reads no file before it has been heard.
+    const stop = service.corpus.subscribe((change) => {
+      if (ahead.length > 0 || change === undefined) return;
+      ahead.push(...change.added);
+      const [deleted, changed, emptied] = ahead.map((article) => vscode.Uri.parse(article.id).fsPath);
+      if (deleted === undefined || changed === undefined || emptied === undefined) return;
+      unlinkSync(deleted);
+      writeFileSync(changed, ' date 2023-01-02 Changed after it was listed.');
+      writeFileSync(emptied, '');
+    });
+    await scanToTheEnd(service, stop);
+    const [deleted, changed, emptied] = ahead;
+    assert.ok(deleted && changed && emptied, `articles listed ahead of the build: ${ahead.length}`);
+    assert.strictEqual(service.corpus.article(deleted.id), undefined, 'a deleted file is no longer listed');
+    assert.deepStrictEqual(service.corpus.article(changed.id), { ...changed, title: 'Changed after it was listed.', date: '2023-01-02' });
+    assert.strictEqual(service.corpus.article(emptied.id), undefined, 'an emptied file is not an article');
+    assert.deepStrictEqual([...service.corpus.skipped()].map(({ id, reason }) => ({ id, reason })), [{ id: emptied.id, reason: 'empty' }]);
+    assert.strictEqual(service.corpus.size, ARTICLES - 2);
+  });
+});
+
+for (const when of ['listing', 'indexing'] as const) {
+  describe(`A rescan that cancels a first build while it is ${when}`, () => {
+    const folders = ownFolders(`rescanned-${when}`, (dir) => {
+      for (let i = 0; i < ARTICLES; i++) writeFileSync(path.join(dir, `article-${i}.txt`), ` date 2022-0${(i % 9) + 1}-15 Article ${i}, rescanned.`);
+    });
+
+    it('lists every article once it is done, and none of those listed ahead whose files went', async () => {
+      const service = serviceOver(folders.dir, path.join(folders.cacheDir, 'index.ncidx'), []);
+      const ahead: CorpusArticle[] = [];
+      let rescanned: Promise<void> | undefined;
+      // A listed-ahead file goes just before the rescan: the second scan must not keep it from the first.
+      const rescanOnce = () => {
+        const first = ahead[0];
+        if (rescanned !== undefined || first === undefined) return;
+        unlinkSync(vscode.Uri.parse(first.id).fsPath);
+        rescanned = service.rescan();
+      };
+      const stop = service.corpus.subscribe((change) => {
+        if (ahead.length > 0 || change === undefined) return;
+        ahead.push(...change.added);
+        if (when === 'listing') rescanOnce();
+      });
+      const progress = service.onDidProgress(() => {
+        if (when === 'indexing' && service.phase === 'indexing') rescanOnce();
+      });
+      try {
+        await service.rescan();
+        await rescanned;
+        await service.whenIdle();
+      } finally {
+        stop();
+        progress.dispose();
+        service.dispose();
+      }
+      const [deleted] = ahead;
+      assert.ok(deleted && rescanned, `a rescan while ${when}, after ${ahead.length} articles listed ahead`);
+      assert.strictEqual(service.corpus.article(deleted.id), undefined, 'the file deleted before the rescan is not listed');
+      assert.deepStrictEqual([service.corpus.size, service.corpus.skippedCount], [ARTICLES - 1, 0]);
+    });
+  });
+}
+
+describe('A first build beside a folder reopened from its saved index', () => {
+  const folders = ownFolders('multi-root', (dir) => {
+    for (const name of ['saved', 'new']) {
+      mkdirSync(path.join(dir, name));
+      for (let i = 0; i < ARTICLES; i++) writeFileSync(path.join(dir, name, `article-${i}.txt`), ` date 2022-0${(i % 9) + 1}-15 ${name} article ${i}.`);
+    }
+  });
+
+  it('lists both folders once it is done, and none of the new folder’s articles listed ahead whose files went', async () => {
+    const cacheOf = (folder: vscode.WorkspaceFolder) => path.join(folders.cacheDir, `${folder.name}.ncidx`);
+    const workspace = ['saved', 'new'].map((name, index): vscode.WorkspaceFolder => ({ uri: vscode.Uri.file(path.join(folders.dir, name)), name, index }));
+    const [saved, fresh] = workspace;
+    assert.ok(saved && fresh);
+    await saveIndexOf(saved.uri.fsPath, cacheOf(saved));
+    const service = serviceOverFolders(workspace, cacheOf, []);
+    let deleted: CorpusArticle | undefined;
+    // The new folder's first articles come after the saved folder's listing: the first change that adds one of them.
+    const stop = service.corpus.subscribe((change) => {
+      if (deleted !== undefined || change === undefined) return;
+      deleted = change.added.find((article) => vscode.Uri.parse(article.id).fsPath.startsWith(fresh.uri.fsPath + path.sep));
+      if (deleted) unlinkSync(vscode.Uri.parse(deleted.id).fsPath);
+    });
+    await scanToTheEnd(service, stop);
+    assert.ok(deleted, 'the new folder listed articles ahead of its build');
+    assert.strictEqual(service.corpus.article(deleted.id), undefined, 'a file deleted after it was listed ahead is not listed');
+    assert.deepStrictEqual([service.corpus.size, service.corpus.skippedCount], [2 * ARTICLES - 1, 0]);
   });
 });

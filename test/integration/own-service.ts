@@ -9,11 +9,16 @@ import { IndexService } from '../../src/workers/index-service';
 
 /** A corpus service of its own over `dir`, its cache in `cacheFile`, read through the host's cache-reading thread. */
 export function serviceOver(dir: string, cacheFile: string, notes: string[]): CorpusService {
-  const folder: vscode.WorkspaceFolder = { uri: vscode.Uri.file(dir), name: 'own-service', index: 0 };
+  return serviceOverFolders([{ uri: vscode.Uri.file(dir), name: 'own-service', index: 0 }], () => cacheFile, notes);
+}
+
+/** A corpus service of its own over `folders` (a multi-root workspace), each folder's cache in `cacheFileOf(folder)`. */
+export function serviceOverFolders(folders: readonly vscode.WorkspaceFolder[], cacheFileOf: (folder: vscode.WorkspaceFolder) => string, notes: string[]): CorpusService {
   const deps: CorpusServiceDeps = {
     settings: () => ({ include: '**/*.txt', exclude: '', filesExclude: [], maxFileBytes: 1 << 20 }),
-    folders: () => [folder],
-    createIndex: (indexed, settings) => new IndexService({ root: indexed.uri.toString(), cacheFile, extractor: { kind: 'none' }, maxFileBytes: settings.maxFileBytes, cacheReaderPath: DEFAULT_CACHE_READER_PATH }),
+    folders: () => [...folders],
+    createIndex: (indexed, settings) =>
+      new IndexService({ root: indexed.uri.toString(), cacheFile: cacheFileOf(indexed), extractor: { kind: 'none' }, maxFileBytes: settings.maxFileBytes, cacheReaderPath: DEFAULT_CACHE_READER_PATH }),
     notify: (message) => notes.push(message),
   };
   return new CorpusService(deps);

@@ -8,6 +8,11 @@ import { HeldRowsProvider } from '../../src/dates-tree/held-rows';
 import { ownFolders, saveIndexOf, serviceOver } from './own-service';
 
 const DAYS = ['2021-04-01', '2022-05-02', '2022-05-20', '2022-06-03'];
+/** The top rows of the Dates view over {@link DAYS}, newest first: what a reopen answers from the saved days. */
+const SAVED_YEARS: readonly DateTreeElement[] = [
+  { kind: 'year', year: '2022' },
+  { kind: 'year', year: '2021' },
+];
 /** A block length as one varint byte, longer than the few titles of {@link DAYS} take. */
 const OVERLONG_BLOCK = 0x7f;
 
@@ -95,10 +100,7 @@ describe('The Dates view of a reopened window', () => {
     try {
       await reopened.rescan();
       await reopened.whenIdle();
-      assert.deepStrictEqual(await view.asked, [
-        { kind: 'year', year: '2022' },
-        { kind: 'year', year: '2021' },
-      ]);
+      assert.deepStrictEqual(await view.asked, SAVED_YEARS);
       assert.deepStrictEqual(view.changes, ['all'], 'the listed articles replace the saved years in one change');
     } finally {
       view.stop();
@@ -145,10 +147,7 @@ describe('The Dates view of a reopened window', () => {
     try {
       await reopened.rescan();
       await reopened.whenIdle();
-      assert.deepStrictEqual(await view.asked, [
-        { kind: 'year', year: '2022' },
-        { kind: 'year', year: '2021' },
-      ]);
+      assert.deepStrictEqual(await view.asked, SAVED_YEARS);
       assert.deepStrictEqual(view.shown[0], { listed: 0, rows: 0 }, `the saved years were dropped before any article came: ${JSON.stringify(view.shown)}`);
       assert.strictEqual(reopened.corpus.size, DAYS.length);
       assert.ok(notes.some((note) => /could not be used/.test(note)), JSON.stringify(notes));
