@@ -19,8 +19,11 @@ export interface EntityEngine {
    * only to learn that it loads was 170–330 ms of the host's thread as a window opened), none once it failed to load.
    */
   extractorSpec(): ExtractorSpec;
-  /** The indexing threads could not load the model: said like a failed load of this thread's, once. */
-  threadsFailedToLoad(problem: string): void;
+  /**
+   * The model was found not to load off this thread (its header, checked for the index's identity, or the indexing
+   * threads): said as a failed load of this thread's is, once.
+   */
+  modelProblemFound(problem: string): void;
   /** The merged entities of `text`, empty when the model is unavailable. */
   analyze(text: string): readonly ArticleEntity[];
   /** Why there are no entities, or undefined when the model works. */
@@ -44,7 +47,7 @@ class HostEntityEngine implements EntityEngine {
     return this.model.ok ? this.model.spec : { kind: 'none' };
   }
 
-  threadsFailedToLoad(problem: string): void {
+  modelProblemFound(problem: string): void {
     if (this.model !== undefined) return;
     this.model = { ok: false, problem };
     this.onProblem(problem);

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { extractArticleEntities } from '../core/entities/article-entities';
+import { checkModelHeader } from '../core/entities/model-file';
 import { EntityRecognizer } from '../core/entities/recognizer';
 import { reasonOf } from '../core/messages';
 import { EntityExtractor } from '../core/search/analyzed-batch';
@@ -55,15 +56,23 @@ export function loadModel(modelPath: string): LoadedModel {
   try {
     bytes = readFileSync(modelPath);
   } catch (error) {
-    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    return { ok: false, problem: `News Corpus: the entity model ${modelPath} ${missing ? 'is missing' : `cannot be read (${reasonOf(error)})`}; ${WITHOUT_ENTITIES}` };
+    return { ok: false, problem: unreadableModel(modelPath, error) };
   }
   try {
     const recognizer = EntityRecognizer.fromModel(new Uint8Array(bytes));
     return { ok: true, spec: { kind: 'model', modelPath }, extract: (text) => extractArticleEntities(recognizer, text) };
   } catch (error) {
-    return { ok: false, problem: `News Corpus: the entity model ${modelPath} cannot be used: ${reasonOf(error)} ${WITHOUT_ENTITIES}` };
+    return { ok: false, problem: unusableModel(modelPath, error) };
   }
+}
+
+function unreadableModel(modelPath: string, error: unknown): string {
+  const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+  return `News Corpus: the entity model ${modelPath} ${missing ? 'is missing' : `cannot be read (${reasonOf(error)})`}; ${WITHOUT_ENTITIES}`;
+}
+
+function unusableModel(modelPath: string, error: unknown): string {
+  return `News Corpus: the entity model ${modelPath} cannot be used: ${reasonOf(error)} ${WITHOUT_ENTITIES}`;
 }
 
 /** What the user is told works without the model, and how to get it back. */
@@ -85,19 +94,28 @@ const MODEL_ID_DIGITS = 16;
 
 /**
  * A name for the extractor and its model, stored in the index file: another model means other entities. It is
- * a hash of the model file's bytes, read without parsing them (on the extension host's thread, parsing was
- * 170–330 ms of a reopen); a model that cannot be read is named 'none', as the threads then find no entities.
+ * a hash of the model file's bytes, read asynchronously and checked by their header alone (`checkModelHeader`):
+ * on the extension host's thread, loading the model to learn its name was 170–330 ms of a reopen. A model that
+ * cannot be loaded is named 'none', as the indexing threads then find no entities, and `onProblem` is told why
+ * in the words `loadModel` uses.
  *
  * @example
  * await extractorId({ kind: 'none' }); // 'none'
  * await extractorId({ kind: 'model', modelPath: 'models/ner.bin' }); // 'ner:3f0c…' (16 hex digits)
  */
-export async function extractorId(spec: ExtractorSpec): Promise<string> {
+export async function extractorId(spec: ExtractorSpec, onProblem: (problem: string) => void = () => undefined): Promise<string> {
   if (spec.kind === 'none') return 'none';
   let bytes: Buffer;
   try {
     bytes = await readFile(spec.modelPath);
-  } catch {
+  } catch (error) {
+    onProblem(unreadableModel(spec.modelPath, error));
+    return 'none';
+  }
+  try {
+    checkModelHeader(bytes);
+  } catch (error) {
+    onProblem(unusableModel(spec.modelPath, error));
     return 'none';
   }
   const digest = createHash('sha1').update(bytes).digest('hex');

@@ -39,7 +39,10 @@ export interface IndexServiceOptions {
   readonly cacheFile?: string;
   /** The entity extractor, or how to find out which on first need. */
   readonly extractor: ExtractorSpec | (() => ExtractorSpec);
-  /** Told why an unchecked entity model cannot be loaded, when the indexing threads find out (see {@link ExtractorSpec}). */
+  /**
+   * Told why the entity model cannot be loaded, when the index's identity is worked out (a reopen) or the indexing
+   * threads find out (an unchecked model: see {@link ExtractorSpec}); possibly more than once.
+   */
   readonly onModelProblem?: (problem: string) => void;
   readonly workers?: number;
   readonly workerPath?: string;
@@ -336,7 +339,7 @@ export class IndexService {
   }
 
   private identity(): Promise<IndexIdentity> {
-    this.identityCache ??= extractorId(this.extractor()).then((extractor) => ({ root: this.options.root, extractor }));
+    this.identityCache ??= extractorId(this.extractor(), this.options.onModelProblem).then((extractor) => ({ root: this.options.root, extractor }));
     return this.identityCache;
   }
 

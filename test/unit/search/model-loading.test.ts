@@ -58,9 +58,17 @@ describe('extractorId', () => {
     assert.strictEqual(await extractorId({ kind: 'model', modelPath: SHIPPED_MODEL }), `ner:${digest.slice(0, 16)}`);
   });
 
-  it('names no extractor, and a model that cannot be read, "none": the threads then find no entities', async () => {
+  it('names no extractor, and a model that cannot be loaded, "none" (the threads then find no entities), saying why as loadModel does', async () => {
     assert.strictEqual(await extractorId({ kind: 'none' }), 'none');
-    assert.strictEqual(await extractorId({ kind: 'model', modelPath: path.join(dir, 'missing.bin'), unchecked: true }), 'none');
+    const corrupt = path.join(dir, 'corrupt.bin');
+    writeFileSync(corrupt, readFileSync(SHIPPED_MODEL).subarray(0, 4096));
+    for (const modelPath of [path.join(dir, 'missing.bin'), corrupt]) {
+      const problems: string[] = [];
+      assert.strictEqual(await extractorId({ kind: 'model', modelPath, unchecked: true }, (problem) => problems.push(problem)), 'none');
+      const loaded = loadModel(modelPath);
+      assert.ok(!loaded.ok);
+      assert.deepStrictEqual(problems, [loaded.problem]);
+    }
   });
 });
 
