@@ -23,7 +23,7 @@ import { registerStatusBar } from './status-bar';
 
 export function activate(context: vscode.ExtensionContext): NewsCorpusApi {
   const engine = registerEntityEngine(context);
-  const service = registerCorpus(context, { extractor: () => engine.extractorSpec() });
+  const service = registerCorpus(context, { extractor: () => engine.extractorSpec(), onModelProblem: (problem) => engine.modelProblemFound(problem) });
   registerStallProbe(context, { corpus: service.corpus, phase: () => service.phase, state: () => service.state, onDidProgress: service.onDidProgress, onDidChangeState: service.onDidChangeState });
   const engineEntity = (key: string) => (service.state === 'ready' ? service.engineEntities.summary(key) !== undefined : undefined);
   const facts = registerFacts(context, { analyze: (text) => engine.analyze(text), entities: service.entities, engineEntity, corpusChanges: [service.onDidChangeState, service.onDidChangeEntities] });

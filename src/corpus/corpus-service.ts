@@ -597,11 +597,20 @@ export class CorpusService implements vscode.Disposable {
   private async prepareLocalFolder({ folder, settings, index }: FolderScan, signal: AbortSignal): Promise<{ jobs: FileJob[]; skipped: SkippedFile[] }> {
     const firstBuild = index.index.articleCount === 0;
     this.setPhase(firstBuild ? 'listing' : 'checking');
+    let threadsStarted = !firstBuild;
+    // Once the first articles are listed (or the listing is over): started with the listing thread, the indexing
+    // threads' start and model loading took the cores from it, and the first articles came later.
+    const startThreads = () => {
+      if (threadsStarted) return;
+      threadsStarted = true;
+      index.startThreads();
+    };
     // Listed before the build's own articles, which replace them.
     const onFirstArticles = (summaries: readonly ArticleSummary[]) => {
       if (signal.aborted) return;
       for (const { path } of summaries) this.listedAhead.push({ path, index });
       this.list(summaries);
+      startThreads();
     };
     // A first opening shares the host's thread with the other extensions' start: its listing goes to a thread of its
     // own. A rescan finds the thread idle, where starting a thread cost more than it saved (plain Node, 20,000 files,
@@ -609,9 +618,8 @@ export class CorpusService implements vscode.Disposable {
     const listed = firstBuild
       ? listInThread({ root: folder.uri.fsPath, ...listingGlobs(settings), maxFileBytes: settings.maxFileBytes }, { onFirstArticles, signal })
       : runInSlices(listFileSteps(folder.uri.fsPath, new CandidateFilter(settings), { signal }));
-    // After the listing thread: starting the indexing threads loads the entity model on this thread first.
-    if (firstBuild) index.startThreads();
     const listing = await listed;
+    startThreads();
     const skippedFile = (path: string, reason: SkippedFile['reason'], message: string): SkippedFile => {
       const uri = vscode.Uri.file(path);
       return { id: uri.toString(), path: displayPath(uri), reason, message };

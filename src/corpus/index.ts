@@ -42,11 +42,16 @@ function cacheFileFor(context: vscode.ExtensionContext, folder: vscode.Workspace
   return path.join(storage.fsPath, `index-${key}.ncidx`);
 }
 
-function createIndex(context: vscode.ExtensionContext, folder: vscode.WorkspaceFolder, settings: CorpusSettings, extractor: () => ExtractorSpec): IndexService {
+/** The entity extractor the indexes use, and who is told when the indexing threads cannot load its model. */
+interface IndexExtractor {
+  readonly extractor: () => ExtractorSpec;
+  readonly onModelProblem: (problem: string) => void;
+}
+
+function createIndex(context: vscode.ExtensionContext, folder: vscode.WorkspaceFolder, settings: CorpusSettings, { extractor, onModelProblem }: IndexExtractor): IndexService {
   const cacheFile = cacheFileFor(context, folder);
-  // The host's thread is shared with every other extension: the cache is read in a thread of its own, started before
-  // the extractor is asked for (its answer loads the entity model).
-  const options = { root: folder.uri.toString(), extractor, maxFileBytes: settings.maxFileBytes, cacheReaderPath: DEFAULT_CACHE_READER_PATH };
+  // The host's thread is shared with every other extension: the cache is read in a thread of its own.
+  const options = { root: folder.uri.toString(), extractor, onModelProblem, maxFileBytes: settings.maxFileBytes, cacheReaderPath: DEFAULT_CACHE_READER_PATH };
   return new IndexService(cacheFile === undefined ? options : { ...options, cacheFile });
 }
 
@@ -54,11 +59,11 @@ function createIndex(context: vscode.ExtensionContext, folder: vscode.WorkspaceF
  * Starts the corpus of the workspace: the first scan runs in the background so activation returns at once,
  * then files, settings and workspace folders are followed. Indexes find entities with the extractor `deps` names.
  */
-export function registerCorpus(context: vscode.ExtensionContext, deps: { extractor: () => ExtractorSpec }): CorpusService {
+export function registerCorpus(context: vscode.ExtensionContext, deps: IndexExtractor): CorpusService {
   const service = new CorpusService({
     settings: (folder) => readCorpusSettings(folder),
     folders: () => vscode.workspace.workspaceFolders ?? [],
-    createIndex: (folder, settings) => createIndex(context, folder, settings, deps.extractor),
+    createIndex: (folder, settings) => createIndex(context, folder, settings, deps),
     notify: (message) => notify('warning', message),
   });
   context.subscriptions.push(

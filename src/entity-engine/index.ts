@@ -14,8 +14,16 @@ const REMEMBERED_TEXTS = 8;
  * finds them. A model that cannot be loaded is said once, loudly; everything else then works without entities.
  */
 export interface EntityEngine {
-  /** What the indexing threads load: the shipped model, or none when it cannot be loaded. */
+  /**
+   * What the indexing threads load: the shipped model, unchecked until this thread has loaded it (parsing it here
+   * only to learn that it loads was 170–330 ms of the host's thread as a window opened), none once it failed to load.
+   */
   extractorSpec(): ExtractorSpec;
+  /**
+   * The model was found not to load off this thread (its header, checked for the index's identity, or the indexing
+   * threads): said as a failed load of this thread's is, once.
+   */
+  modelProblemFound(problem: string): void;
   /** The merged entities of `text`, empty when the model is unavailable. */
   analyze(text: string): readonly ArticleEntity[];
   /** Why there are no entities, or undefined when the model works. */
@@ -35,8 +43,14 @@ class HostEntityEngine implements EntityEngine {
   ) {}
 
   extractorSpec(): ExtractorSpec {
-    const model = this.loaded();
-    return model.ok ? model.spec : { kind: 'none' };
+    if (this.model === undefined) return { kind: 'model', modelPath: this.modelPath, unchecked: true };
+    return this.model.ok ? this.model.spec : { kind: 'none' };
+  }
+
+  modelProblemFound(problem: string): void {
+    if (this.model !== undefined) return;
+    this.model = { ok: false, problem };
+    this.onProblem(problem);
   }
 
   analyze(text: string): readonly ArticleEntity[] {

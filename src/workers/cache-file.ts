@@ -66,7 +66,7 @@ export const DEFAULT_CACHE_READER_PATH = path.join(__dirname, 'cache-reader.js')
  * first, before the rest is read and checked (at 100,000 articles: 9 of 177 MB), so that they can be listed
  * meanwhile; the file's checksum has not been checked then, and a file found damaged after it is still refused.
  * `expected` (what the index must have been built from) is asked for once the thread has started: working it out
- * loads and hashes the entity model on this thread, while the thread reads the file. Before the listing, the thread
+ * reads and hashes the entity model's file, while the thread reads the index. Before the listing, the thread
  * hands `onDays` the articles' days alone (one per article, in the listing's order), which need no inflating. With no
  * file there (a first opening), no thread is started and `expected` is not asked.
  *
@@ -76,15 +76,15 @@ export const DEFAULT_CACHE_READER_PATH = path.join(__dirname, 'cache-reader.js')
  */
 export async function readCacheFile(
   file: string,
-  expected: () => IndexIdentity,
+  expected: () => IndexIdentity | Promise<IndexIdentity>,
   readerPath?: string,
   onListing?: (listing: SavedListing) => void,
   onDays?: (days: Int32Array) => void,
 ): Promise<CacheRead> {
-  // Worked out once: it loads and hashes the entity model, and a failed thread must not make this thread do it again.
-  let identity: IndexIdentity | undefined;
-  const expectedOnce = (): IndexIdentity => (identity ??= expected());
-  const readOnThisThread = (): Promise<CacheRead> => readHere(file, expectedOnce());
+  // Worked out once: it reads and hashes the entity model, and a failed thread must not make this thread do it again.
+  let identity: Promise<IndexIdentity> | undefined;
+  const expectedOnce = (): Promise<IndexIdentity> => (identity ??= Promise.resolve().then(expected));
+  const readOnThisThread = async (): Promise<CacheRead> => readHere(file, await expectedOnce());
   // A first opening has no file: starting the thread and working out the identity only put off the listing.
   if (!(await isFile(file))) return { found: false };
   if (readerPath === undefined || !existsSync(readerPath)) return readOnThisThread();
@@ -105,7 +105,7 @@ export async function readCacheFile(
     worker.once('exit', () => resolve(undefined));
   });
   try {
-    worker.postMessage(expectedOnce());
+    worker.postMessage(await expectedOnce());
   } catch (error) {
     // The thread waits for the identity: without it, it would never end.
     await worker.terminate();

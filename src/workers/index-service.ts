@@ -37,11 +37,13 @@ export interface IndexServiceOptions {
   readonly root: string;
   /** Where {@link IndexService.save} writes and {@link IndexService.open} reads; no cache without it. */
   readonly cacheFile?: string;
-  /**
-   * The entity extractor, or how to find out which on first need: the extension host's answer loads the entity model
-   * (~0.1 s of its thread), which a reopen does after its cache's reading thread has started.
-   */
+  /** The entity extractor, or how to find out which on first need. */
   readonly extractor: ExtractorSpec | (() => ExtractorSpec);
+  /**
+   * Told why the entity model cannot be loaded, when the index's identity is worked out (a reopen) or the indexing
+   * threads find out (an unchecked model: see {@link ExtractorSpec}); possibly more than once.
+   */
+  readonly onModelProblem?: (problem: string) => void;
   readonly workers?: number;
   readonly workerPath?: string;
   /**
@@ -190,7 +192,7 @@ export class IndexService {
   private extractorMade: ExtractorSpec | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
-  private identityCache: IndexIdentity | undefined;
+  private identityCache: Promise<IndexIdentity> | undefined;
   private disposed = false;
   private loaded = false;
   /** Whether the index was loaded from the cache and what its load leaves for later is not queued yet. */
@@ -289,7 +291,7 @@ export class IndexService {
       if (file === undefined || !this.unsaved) return false;
       // A build already ends with a compaction: compacting again would redo ~1 s of work at 100,000 articles.
       if (!this.current.isCompact) await this.current.compact();
-      await writeCacheFile(file, this.current.parts(), this.identity());
+      await writeCacheFile(file, this.current.parts(), await this.identity());
       this.unsaved = false;
       return true;
     });
@@ -336,8 +338,8 @@ export class IndexService {
     void this.enqueue(() => this.current.prepare()).catch(() => undefined);
   }
 
-  private identity(): IndexIdentity {
-    this.identityCache ??= { root: this.options.root, extractor: extractorId(this.extractor()) };
+  private identity(): Promise<IndexIdentity> {
+    this.identityCache ??= extractorId(this.extractor(), this.options.onModelProblem).then((extractor) => ({ root: this.options.root, extractor }));
     return this.identityCache;
   }
 
@@ -347,11 +349,12 @@ export class IndexService {
     return this.extractorMade;
   }
 
-  /** The indexing threads, set up on first use (with the extractor, which may load the entity model to say which). */
+  /** The indexing threads, set up on first use; they load the entity model themselves. */
   private get pool(): IndexWorkerPool {
-    const { workers, workerPath, maxFileBytes } = this.options;
+    const { workers, workerPath, maxFileBytes, onModelProblem } = this.options;
     this.poolMade ??= new IndexWorkerPool({
       extractor: this.extractor(),
+      ...(onModelProblem === undefined ? {} : { onModelProblem }),
       ...(workers === undefined ? {} : { workers }),
       ...(workerPath === undefined ? {} : { workerPath }),
       ...(maxFileBytes === undefined ? {} : { maxFileBytes }),

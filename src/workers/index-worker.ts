@@ -5,7 +5,7 @@ import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { BatchBuilder } from '../core/search/batch-builder';
 import { createExtractor } from './entity-extractor';
-import { FileJob, WorkerReply, WorkerRequest, WorkerSetup } from './protocol';
+import { FileJob, ModelProblem, WorkerReply, WorkerRequest, WorkerSetup } from './protocol';
 
 const setup = workerData as WorkerSetup;
 /**
@@ -20,7 +20,11 @@ try {
   // Not allowed on this system: indexing works the same, only less politely.
 }
 // Texts deflated here, in parallel: the main thread holds every article's text until the save codes it.
-const builder = new BatchBuilder(createExtractor(setup.extractor), setup.maxFileBytes, { deflateText: true });
+const builder = new BatchBuilder(
+  createExtractor(setup.extractor, (problem) => parentPort?.postMessage({ kind: 'model-problem', problem } satisfies ModelProblem)),
+  setup.maxFileBytes,
+  { deflateText: true },
+);
 /** Bytes of the read buffer at first; it grows to the largest file read. */
 const INITIAL_READ_BYTES = 1 << 16;
 /**

@@ -35,3 +35,15 @@ export interface WorkerRequest {
 export type WorkerReply =
   | { readonly kind: 'batch'; readonly id: number; readonly batch: AnalyzedBatch }
   | { readonly kind: 'failed'; readonly id: number; readonly message: string };
+
+/**
+ * Indexing thread → main thread, once, as the thread starts: the unchecked entity model it was given cannot be
+ * loaded (in words for the user), so it extracts no entities.
+ *
+ * @example
+ * const notice: ModelProblem = { kind: 'model-problem', problem: 'News Corpus: the entity model /x/ner.bin is missing; …' };
+ */
+export interface ModelProblem {
+  readonly kind: 'model-problem';
+  readonly problem: string;
+}

@@ -5,7 +5,7 @@ import { DEFAULT_MAX_FILE_BYTES } from '../core/article-file';
 import { AnalyzedBatch } from '../core/search/analyzed-batch';
 import { batchPieces } from './batch-pieces';
 import { ExtractorSpec } from './entity-extractor';
-import { FileJob, WorkerReply, WorkerRequest, WorkerSetup } from './protocol';
+import { FileJob, ModelProblem, WorkerReply, WorkerRequest, WorkerSetup } from './protocol';
 
 /** Files per request: big enough to amortise messaging, small enough that merging one batch takes a few ms. */
 export const DEFAULT_BATCH_FILES = 200;
@@ -54,6 +54,8 @@ export interface WorkerPoolOptions {
   readonly maxFileBytes?: number;
   /** Runs of at least this many files stop the threads when they end (default {@link STOP_AFTER_FILES}). */
   readonly stopAfterFiles?: number;
+  /** Told, by each thread that starts, why an unchecked entity model cannot be loaded (the threads then find no entities). */
+  readonly onModelProblem?: (problem: string) => void;
 }
 
 /**
@@ -131,7 +133,11 @@ export class IndexWorkerPool {
       const slots = this.ensureWorkers();
       // In flight per thread for this run only: another run's requests must not count against it.
       const inFlight = new Map<Slot, number>(slots.map((slot) => [slot, 0]));
-      const listeners = slots.map((slot) => ({ slot, onMessage: (reply: WorkerReply) => onMessage(slot, reply) }));
+      const listeners = slots.map((slot) => ({ slot, onMessage: (message: WorkerReply | ModelProblem) => {
+          // A thread's start-up notice belongs to no run: the pool's own listener passes it on.
+          if (message.kind !== 'model-problem') onMessage(slot, message);
+        },
+      }));
       const run: ActiveRun = { stopped: () => settle(() => reject(new Error('News Corpus: indexing was stopped because the indexing threads were shut down.'))) };
       const settle = (outcome: () => void): void => {
         if (settled) return;
@@ -244,8 +250,9 @@ export class IndexWorkerPool {
         const worker = new Worker(this.options.workerPath ?? DEFAULT_WORKER_PATH, { workerData, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
         const slot: Slot = { worker, vocabulary: [] };
         // Listening for the thread's whole life, not per run, and first: no reply's new terms may be missed.
-        worker.on('message', (reply: WorkerReply) => {
-          if (reply.kind === 'batch') for (const term of reply.batch.vocabulary) slot.vocabulary.push(term);
+        worker.on('message', (message: WorkerReply | ModelProblem) => {
+          if (message.kind === 'batch') for (const term of message.batch.vocabulary) slot.vocabulary.push(term);
+          else if (message.kind === 'model-problem') this.options.onModelProblem?.(message.problem);
         });
         this.slots.push(slot);
       }

@@ -66,20 +66,42 @@ function isPowerOfTwo(value: number): boolean {
 }
 
 /**
- * Reads a model written by `writeModel`. The arrays are views on the bytes (copied once only when
- * the bytes are not 4-byte aligned), so loading costs no parsing. Throws a "News Corpus:" error on
- * a file that is not a model of this version.
+ * How many slots of each table a model file holds, as its header says.
  *
  * @example
- * const model = readModel(new Uint8Array(fs.readFileSync('models/ner.bin')));
+ * const sizes: ModelSizes = checkModelHeader(bytes); // { slots: 1048576, pairs: 2097152, … }
  */
-export function readModel(bytes: Uint8Array): ModelData {
+export interface ModelSizes {
+  readonly slots: number;
+  readonly pairs: number;
+  readonly gazetteerSlots: number;
+  readonly clusterSlots: number;
+  readonly embeddingSlots: number;
+}
+
+/**
+ * Checks, from its header and length alone, that `bytes` are a model `readModel` can read (every reason it could
+ * refuse one), without making its tables: a caller that only needs to know whether the model loads (the extension
+ * host, while the indexing threads load it) pays no more than the read. Throws the "News Corpus:" error `readModel`
+ * would throw.
+ *
+ * @example
+ * checkModelHeader(new Uint8Array(fs.readFileSync('models/ner.bin'))); // { slots: …, pairs: …, … }
+ * checkModelHeader(new TextEncoder().encode('hello')); // throws 'News Corpus: the entity model file is truncated.'
+ */
+export function checkModelHeader(bytes: Uint8Array): ModelSizes {
   if (bytes.byteLength < HEADER_BYTES) throw new Error('News Corpus: the entity model file is truncated.');
-  const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
-  const buffer = aligned.buffer;
-  const base = aligned.byteOffset;
-  const header = new Uint32Array(buffer, base, HEADER_WORDS);
-  const [magic, version, tagCount, slots = 0, pairs = 0, gazetteerSlots = 0, clusterSlots = 0, embeddingSlots = 0] = header;
+  const header = new DataView(bytes.buffer, bytes.byteOffset, HEADER_BYTES);
+  const [magic, version, tagCount, slots, pairs, gazetteerSlots, clusterSlots, embeddingSlots] = Array.from({ length: HEADER_WORDS }, (_, i) => header.getUint32(i * 4, true)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   if (magic !== MAGIC) throw new Error('News Corpus: this file is not an entity model.');
   if (version !== MODEL_FORMAT_VERSION) {
     throw new Error(`News Corpus: the entity model has format ${version}, this version reads ${MODEL_FORMAT_VERSION}; rebuild it with "npm run train".`);
@@ -87,9 +109,25 @@ export function readModel(bytes: Uint8Array): ModelData {
   if (tagCount !== TAG_COUNT) throw new Error(`News Corpus: the entity model has ${tagCount} tags, expected ${TAG_COUNT}.`);
   const expected = HEADER_BYTES + (slots * 2 + gazetteerSlots * 2 + clusterSlots * 2 + embeddingSlots * 2 + pairs) * 4;
   const tables = [slots, gazetteerSlots, clusterSlots, embeddingSlots];
-  if (aligned.byteLength !== expected || !tables.every(isPowerOfTwo)) {
-    throw new Error(`News Corpus: the entity model file is corrupt (${aligned.byteLength} bytes, expected ${expected}).`);
+  if (bytes.byteLength !== expected || !tables.every(isPowerOfTwo)) {
+    throw new Error(`News Corpus: the entity model file is corrupt (${bytes.byteLength} bytes, expected ${expected}).`);
   }
+  return { slots, pairs, gazetteerSlots, clusterSlots, embeddingSlots };
+}
+
+/**
+ * Reads a model written by `writeModel`. The arrays are views on the bytes (copied once only when
+ * the bytes are not 4-byte aligned), so loading costs no parsing. Throws a "News Corpus:" error on
+ * a file that is not a model of this version (see {@link checkModelHeader}).
+ *
+ * @example
+ * const model = readModel(new Uint8Array(fs.readFileSync('models/ner.bin')));
+ */
+export function readModel(bytes: Uint8Array): ModelData {
+  const { slots, pairs, gazetteerSlots, clusterSlots, embeddingSlots } = checkModelHeader(bytes);
+  const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
+  const buffer = aligned.buffer;
+  const base = aligned.byteOffset;
   let offset = base + HEADER_BYTES;
   const weightSlots = new Int32Array(buffer, offset, slots * 2);
   offset += slots * 8;

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { FeatureContext } from '../../../src/core/entities/features';
 import { Gazetteer } from '../../../src/core/entities/gazetteer';
 import { Lexicon } from '../../../src/core/entities/lexicon';
-import { readModel, writeModel } from '../../../src/core/entities/model-file';
+import { checkModelHeader, readModel, writeModel } from '../../../src/core/entities/model-file';
 import { EntityRecognizer } from '../../../src/core/entities/recognizer';
 import { spansToTags, tagsToSpans } from '../../../src/core/entities/spans';
 import { TAG_O, TAG_START, TagPart, isAllowed, tagOf } from '../../../src/core/entities/tags';
@@ -78,6 +78,42 @@ describe('training and the model file', () => {
     wrongVersion[4] = 99;
     assert.throws(() => readModel(wrongVersion), /^Error: News Corpus: the entity model has format 99/);
     assert.throws(() => readModel(new TextEncoder().encode('just some text, not a model at all')), /^Error: News Corpus: this file is not an entity model/);
+  });
+
+  it('checks by the header alone every file readModel refuses, with its error, and passes the ones it reads', () => {
+    const lexicon = lexiconOf(['Oslo']);
+    const bytes = writeModel({ weights: trainPerceptron(corpus().slice(0, 5), lexicon, { epochs: 1 }), ...lexicon });
+    const changedWord = (word: number, value: number): Uint8Array => {
+      const changed = bytes.slice();
+      new DataView(changed.buffer).setUint32(word * 4, value, true);
+      return changed;
+    };
+    const unaligned = new Uint8Array(bytes.length + 1);
+    unaligned.set(bytes, 1);
+    const refusal = (read: () => unknown): string | undefined => {
+      try {
+        read();
+        return undefined;
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    const files = {
+      whole: bytes,
+      unaligned: unaligned.subarray(1),
+      'one word short': bytes.subarray(0, bytes.length - 4),
+      'one word more': new Uint8Array([...bytes, 0, 0, 0, 0]),
+      'shorter than a header': bytes.subarray(0, 20),
+      text: new TextEncoder().encode('just some text, not a model at all'),
+      'another version': changedWord(1, 99),
+      'another tag count': changedWord(2, 3),
+      'a table not a power of two': changedWord(5, 3),
+    };
+    for (const [name, file] of Object.entries(files)) {
+      const refused = refusal(() => readModel(file));
+      assert.strictEqual(refusal(() => checkModelHeader(file)), refused, name);
+      assert.strictEqual(refused === undefined, name === 'whole' || name === 'unaligned', name);
+    }
   });
 
   it('matches gazetteer entries of several tokens, within a sentence only', () => {

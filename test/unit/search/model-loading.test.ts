@@ -1,8 +1,11 @@
 import * as assert from 'assert';
-import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { createHash } from 'crypto';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { loadModel } from '../../../src/workers/entity-extractor';
+import { createExtractor, extractorId, loadModel } from '../../../src/workers/entity-extractor';
+
+const SHIPPED_MODEL = path.join(__dirname, '..', '..', '..', '..', 'models', 'ner.bin');
 
 describe('loadModel', () => {
   let dir: string;
@@ -10,7 +13,7 @@ describe('loadModel', () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('loads the shipped model and finds entities with it', () => {
-    const model = loadModel(path.join(__dirname, '..', '..', '..', '..', 'models', 'ner.bin'));
+    const model = loadModel(SHIPPED_MODEL);
     assert.ok(model.ok);
     assert.deepStrictEqual(
       model.extract('Vladimir Putin met Sergei Lavrov in Moscow.').map((entity) => entity.key),
@@ -27,5 +30,61 @@ describe('loadModel', () => {
     const broken = loadModel(corrupt);
     assert.ok(!broken.ok);
     assert.match(broken.problem, /^News Corpus: the entity model .*corrupt\.bin cannot be used: this file is not an entity model\. people, places/);
+  });
+});
+
+describe('extractorId', () => {
+  let dir: string;
+  before(() => (dir = mkdtempSync(path.join(tmpdir(), 'news-corpus-model-id-'))));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('names a model by its bytes: the same bytes the same name, one byte changed another', async () => {
+    const copy = path.join(dir, 'copy.bin');
+    copyFileSync(SHIPPED_MODEL, copy);
+    const shipped = await extractorId({ kind: 'model', modelPath: SHIPPED_MODEL });
+    assert.match(shipped, /^ner:[0-9a-f]{16}$/);
+    assert.strictEqual(await extractorId({ kind: 'model', modelPath: copy, unchecked: true }), shipped, 'another path, the same bytes, checked or not');
+    const bytes = readFileSync(copy);
+    for (const at of [0, bytes.length >> 1, bytes.length - 1]) {
+      const changed = Buffer.from(bytes);
+      changed[at] = (changed[at] ?? 0) ^ 1;
+      writeFileSync(copy, changed);
+      assert.notStrictEqual(await extractorId({ kind: 'model', modelPath: copy }), shipped, `byte ${at} changed`);
+    }
+  });
+
+  it('keeps the name indexes saved before it was read without parsing: the first 16 hex digits of the SHA-1 of the file', async () => {
+    const digest = createHash('sha1').update(readFileSync(SHIPPED_MODEL)).digest('hex');
+    assert.strictEqual(await extractorId({ kind: 'model', modelPath: SHIPPED_MODEL }), `ner:${digest.slice(0, 16)}`);
+  });
+
+  it('names no extractor, and a model that cannot be loaded, "none" (the threads then find no entities), saying why as loadModel does', async () => {
+    assert.strictEqual(await extractorId({ kind: 'none' }), 'none');
+    const corrupt = path.join(dir, 'corrupt.bin');
+    writeFileSync(corrupt, readFileSync(SHIPPED_MODEL).subarray(0, 4096));
+    for (const modelPath of [path.join(dir, 'missing.bin'), corrupt]) {
+      const problems: string[] = [];
+      assert.strictEqual(await extractorId({ kind: 'model', modelPath, unchecked: true }, (problem) => problems.push(problem)), 'none');
+      const loaded = loadModel(modelPath);
+      assert.ok(!loaded.ok);
+      assert.deepStrictEqual(problems, [loaded.problem]);
+    }
+  });
+});
+
+describe('createExtractor', () => {
+  let dir: string;
+  before(() => (dir = mkdtempSync(path.join(tmpdir(), 'news-corpus-extractor-'))));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('throws on a model that cannot be loaded, unless it is unchecked: then it says why and extracts nothing', () => {
+    const corrupt = path.join(dir, 'corrupt.bin');
+    writeFileSync(corrupt, 'not a model at all, just some text that is long enough to pass a header check'.repeat(4));
+    assert.throws(() => createExtractor({ kind: 'model', modelPath: corrupt }), /^Error: News Corpus: the entity model .*corrupt\.bin cannot be used/);
+    const problems: string[] = [];
+    const extract = createExtractor({ kind: 'model', modelPath: corrupt, unchecked: true }, (problem) => problems.push(problem));
+    assert.deepStrictEqual(extract('Vladimir Putin met Sergei Lavrov in Moscow.'), []);
+    assert.strictEqual(problems.length, 1);
+    assert.match(problems[0] ?? '', /^News Corpus: the entity model .*corrupt\.bin cannot be used: this file is not an entity model\. people, places/);
   });
 });

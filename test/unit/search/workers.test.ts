@@ -175,6 +175,24 @@ describe('IndexWorkerPool', function () {
     await assert.rejects(broken.analyze(listArticleFiles(dir).slice(0, 2), { onBatch: () => undefined }), /^Error: News Corpus: an indexing thread failed/);
     await broken.dispose();
   });
+
+  it('indexes without entities, and says why, when an unchecked entity model cannot be loaded', async () => {
+    const problems: string[] = [];
+    const pool = new IndexWorkerPool({ extractor: { kind: 'model', modelPath: path.join(dir, 'no-model.bin'), unchecked: true }, workers: 2, onModelProblem: (problem) => problems.push(problem) });
+    const seen = { articles: 0, entities: 0 };
+    const outcome = await pool.analyze(listArticleFiles(dir).filter((file) => !file.path.endsWith('notes.txt')).slice(0, 4), {
+      onBatch: (batch) => {
+        seen.articles += batch.articles.length;
+        seen.entities += batch.entities.length;
+      },
+    });
+    await pool.dispose();
+    assert.strictEqual(outcome, 'done');
+    assert.deepStrictEqual(seen, { articles: 4, entities: 0 });
+    // A thread's notice comes before its first batch; a thread that answered no request may be stopped before it is read.
+    assert.ok(problems.length >= 1 && problems.length <= 2, `one notice per thread at most, at least one: ${problems.length}`);
+    for (const problem of problems) assert.match(problem, /^News Corpus: the entity model .*no-model\.bin is missing; people, places and organizations are not available/);
+  });
 });
 
 describe('batchPieces', () => {
