@@ -641,7 +641,7 @@ async function measure(count: number, length: ArticleLength, extractor: Extracto
   const cacheFile = path.join(tmpdir(), 'news-corpus-bench', `index-${length}-${count}-${process.pid}.ncidx`);
   const built = await buildSaveAndQuery(dir, cacheFile, extractor);
   const reopened = await reopenAndBrowse(dir, cacheFile, extractor);
-  const cost = entityModelCost(cacheFile, { root: dir, extractor: await extractorId(extractor) });
+  const cost = entityModelCost(cacheFile, { root: dir, extractor: extractorId(extractor) });
   const sections = cacheSections(readFileSync(cacheFile)).map(({ info }) => ({ name: info.name, mb: info.bytes / MB }));
   // Without a model the build was the one without entities, and its reopen the one just timed.
   const withoutEntities = extractor.kind === 'none'

@@ -76,15 +76,15 @@ export const DEFAULT_CACHE_READER_PATH = path.join(__dirname, 'cache-reader.js')
  */
 export async function readCacheFile(
   file: string,
-  expected: () => IndexIdentity | Promise<IndexIdentity>,
+  expected: () => IndexIdentity,
   readerPath?: string,
   onListing?: (listing: SavedListing) => void,
   onDays?: (days: Int32Array) => void,
 ): Promise<CacheRead> {
   // Worked out once: it reads and hashes the entity model, and a failed thread must not make this thread do it again.
-  let identity: Promise<IndexIdentity> | undefined;
-  const expectedOnce = (): Promise<IndexIdentity> => (identity ??= Promise.resolve().then(expected));
-  const readOnThisThread = async (): Promise<CacheRead> => readHere(file, await expectedOnce());
+  let identity: IndexIdentity | undefined;
+  const expectedOnce = (): IndexIdentity => (identity ??= expected());
+  const readOnThisThread = (): Promise<CacheRead> => readHere(file, expectedOnce());
   // A first opening has no file: starting the thread and working out the identity only put off the listing.
   if (!(await isFile(file))) return { found: false };
   if (readerPath === undefined || !existsSync(readerPath)) return readOnThisThread();
@@ -105,7 +105,7 @@ export async function readCacheFile(
     worker.once('exit', () => resolve(undefined));
   });
   try {
-    worker.postMessage(await expectedOnce());
+    worker.postMessage(expectedOnce());
   } catch (error) {
     // The thread waits for the identity: without it, it would never end.
     await worker.terminate();

@@ -192,7 +192,7 @@ export class IndexService {
   private extractorMade: ExtractorSpec | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
-  private identityCache: Promise<IndexIdentity> | undefined;
+  private identityCache: IndexIdentity | undefined;
   private disposed = false;
   private loaded = false;
   /** Whether the index was loaded from the cache and what its load leaves for later is not queued yet. */
@@ -291,7 +291,7 @@ export class IndexService {
       if (file === undefined || !this.unsaved) return false;
       // A build already ends with a compaction: compacting again would redo ~1 s of work at 100,000 articles.
       if (!this.current.isCompact) await this.current.compact();
-      await writeCacheFile(file, this.current.parts(), await this.identity());
+      await writeCacheFile(file, this.current.parts(), this.identity());
       this.unsaved = false;
       return true;
     });
@@ -338,8 +338,8 @@ export class IndexService {
     void this.enqueue(() => this.current.prepare()).catch(() => undefined);
   }
 
-  private identity(): Promise<IndexIdentity> {
-    this.identityCache ??= extractorId(this.extractor(), this.options.onModelProblem).then((extractor) => ({ root: this.options.root, extractor }));
+  private identity(): IndexIdentity {
+    this.identityCache ??= { root: this.options.root, extractor: extractorId(this.extractor(), this.options.onModelProblem) };
     return this.identityCache;
   }
 

@@ -38,33 +38,33 @@ describe('extractorId', () => {
   before(() => (dir = mkdtempSync(path.join(tmpdir(), 'news-corpus-model-id-'))));
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('names a model by its bytes: the same bytes the same name, one byte changed another', async () => {
+  it('names a model by its bytes: the same bytes the same name, one byte changed another', () => {
     const copy = path.join(dir, 'copy.bin');
     copyFileSync(SHIPPED_MODEL, copy);
-    const shipped = await extractorId({ kind: 'model', modelPath: SHIPPED_MODEL });
+    const shipped = extractorId({ kind: 'model', modelPath: SHIPPED_MODEL });
     assert.match(shipped, /^ner:[0-9a-f]{16}$/);
-    assert.strictEqual(await extractorId({ kind: 'model', modelPath: copy, unchecked: true }), shipped, 'another path, the same bytes, checked or not');
+    assert.strictEqual(extractorId({ kind: 'model', modelPath: copy, unchecked: true }), shipped, 'another path, the same bytes, checked or not');
     const bytes = readFileSync(copy);
     for (const at of [0, bytes.length >> 1, bytes.length - 1]) {
       const changed = Buffer.from(bytes);
       changed[at] = (changed[at] ?? 0) ^ 1;
       writeFileSync(copy, changed);
-      assert.notStrictEqual(await extractorId({ kind: 'model', modelPath: copy }), shipped, `byte ${at} changed`);
+      assert.notStrictEqual(extractorId({ kind: 'model', modelPath: copy }), shipped, `byte ${at} changed`);
     }
   });
 
-  it('keeps the name indexes saved before it was read without parsing: the first 16 hex digits of the SHA-1 of the file', async () => {
+  it('keeps the name indexes saved before it was read without parsing: the first 16 hex digits of the SHA-1 of the file', () => {
     const digest = createHash('sha1').update(readFileSync(SHIPPED_MODEL)).digest('hex');
-    assert.strictEqual(await extractorId({ kind: 'model', modelPath: SHIPPED_MODEL }), `ner:${digest.slice(0, 16)}`);
+    assert.strictEqual(extractorId({ kind: 'model', modelPath: SHIPPED_MODEL }), `ner:${digest.slice(0, 16)}`);
   });
 
-  it('names no extractor, and a model that cannot be loaded, "none" (the threads then find no entities), saying why as loadModel does', async () => {
-    assert.strictEqual(await extractorId({ kind: 'none' }), 'none');
+  it('names no extractor, and a model that cannot be loaded, "none" (the threads then find no entities), saying why as loadModel does', () => {
+    assert.strictEqual(extractorId({ kind: 'none' }), 'none');
     const corrupt = path.join(dir, 'corrupt.bin');
     writeFileSync(corrupt, readFileSync(SHIPPED_MODEL).subarray(0, 4096));
     for (const modelPath of [path.join(dir, 'missing.bin'), corrupt]) {
       const problems: string[] = [];
-      assert.strictEqual(await extractorId({ kind: 'model', modelPath, unchecked: true }, (problem) => problems.push(problem)), 'none');
+      assert.strictEqual(extractorId({ kind: 'model', modelPath, unchecked: true }, (problem) => problems.push(problem)), 'none');
       const loaded = loadModel(modelPath);
       assert.ok(!loaded.ok);
       assert.deepStrictEqual(problems, [loaded.problem]);
