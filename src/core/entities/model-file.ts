@@ -91,17 +91,9 @@ export interface ModelSizes {
  */
 export function checkModelHeader(bytes: Uint8Array): ModelSizes {
   if (bytes.byteLength < HEADER_BYTES) throw new Error('News Corpus: the entity model file is truncated.');
-  const header = new DataView(bytes.buffer, bytes.byteOffset, HEADER_BYTES);
-  const [magic, version, tagCount, slots, pairs, gazetteerSlots, clusterSlots, embeddingSlots] = Array.from({ length: HEADER_WORDS }, (_, i) => header.getUint32(i * 4, true)) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  // A copy of the header alone, read as the tables are: `bytes` need not be 4-byte aligned.
+  const header = new Uint32Array(new Uint8Array(bytes.subarray(0, HEADER_BYTES)).buffer);
+  const [magic, version, tagCount, slots = 0, pairs = 0, gazetteerSlots = 0, clusterSlots = 0, embeddingSlots = 0] = header;
   if (magic !== MAGIC) throw new Error('News Corpus: this file is not an entity model.');
   if (version !== MODEL_FORMAT_VERSION) {
     throw new Error(`News Corpus: the entity model has format ${version}, this version reads ${MODEL_FORMAT_VERSION}; rebuild it with "npm run train".`);
