@@ -609,7 +609,12 @@ export class CorpusService implements vscode.Disposable {
     const onFirstArticles = (summaries: readonly ArticleSummary[]) => {
       if (signal.aborted) return;
       for (const { path } of summaries) this.listedAhead.push({ path, index });
-      this.list(summaries);
+      try {
+        this.list(summaries);
+      } catch (error) {
+        // A listener of the corpus failed (a view): the listing and the build go on, and the build lists these again.
+        this.deps.notify(`News Corpus: listing the first articles failed: ${reasonOf(error)}`);
+      }
       startThreads();
     };
     // A first opening shares the host's thread with the other extensions' start: its listing goes to a thread of its
