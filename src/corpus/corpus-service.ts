@@ -491,7 +491,6 @@ export class CorpusService implements vscode.Disposable {
   private async runScan(signal: AbortSignal, request: ScanRequest): Promise<void> {
     if (this.disposed) return;
     this.setState('scanning');
-    this.listedAhead = [];
     const folders = this.deps.folders();
     for (const key of [...this.indexes.keys()]) {
       if (!folders.some((folder) => folder.uri.toString() === key)) {
@@ -569,6 +568,9 @@ export class CorpusService implements vscode.Disposable {
       const changed = summary.reread + summary.removed > 0 || !sameSkipped(this.corpus.skipped(), skipped) || this.corpus.size !== summary.unchanged;
       if (changed && listedAsBuilt) this.listRest(rest, skipped);
       else if (changed) await this.publish(skipped);
+    }).finally(() => {
+      // Only this scan's end reads them: held on, they kept an index replaced or a folder removed since.
+      this.listedAhead = [];
     });
     this.stopListing();
     if (!signal.aborted) this.setState(this.settledState());
