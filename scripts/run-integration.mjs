@@ -8,7 +8,8 @@
 // an ordinary installed extension for Restricted Mode to judge it. The test extension also serves
 // newscorpus-test:/corpus from memory.
 // Usage (after `npm run package` and `npm run compile-tests`): node scripts/run-integration.mjs [suite…]
-// where a suite is folder, virtual-workspace or restricted-mode (all three when none is named).
+// where a suite is folder, virtual-workspace or restricted-mode (all three when none is named). With
+// NEWS_CORPUS_INTEGRATION_GREP=pattern in the environment, only the tests whose full titles match it run.
 import { existsSync } from 'node:fs';
 import { cp, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';

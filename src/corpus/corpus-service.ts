@@ -491,7 +491,6 @@ export class CorpusService implements vscode.Disposable {
   private async runScan(signal: AbortSignal, request: ScanRequest): Promise<void> {
     if (this.disposed) return;
     this.setState('scanning');
-    this.listedAhead = [];
     const folders = this.deps.folders();
     for (const key of [...this.indexes.keys()]) {
       if (!folders.some((folder) => folder.uri.toString() === key)) {
@@ -569,6 +568,9 @@ export class CorpusService implements vscode.Disposable {
       const changed = summary.reread + summary.removed > 0 || !sameSkipped(this.corpus.skipped(), skipped) || this.corpus.size !== summary.unchanged;
       if (changed && listedAsBuilt) this.listRest(rest, skipped);
       else if (changed) await this.publish(skipped);
+    }).finally(() => {
+      // Only this scan's end reads them: held on, they kept an index replaced or a folder removed since.
+      this.listedAhead = [];
     });
     this.stopListing();
     if (!signal.aborted) this.setState(this.settledState());
@@ -609,7 +611,12 @@ export class CorpusService implements vscode.Disposable {
     const onFirstArticles = (summaries: readonly ArticleSummary[]) => {
       if (signal.aborted) return;
       for (const { path } of summaries) this.listedAhead.push({ path, index });
-      this.list(summaries);
+      try {
+        this.list(summaries);
+      } catch (error) {
+        // A listener of the corpus failed (a view): the listing and the build go on, and the build lists these again.
+        this.deps.notify(`News Corpus: listing the first articles failed: ${reasonOf(error)}`);
+      }
       startThreads();
     };
     // A first opening shares the host's thread with the other extensions' start: its listing goes to a thread of its

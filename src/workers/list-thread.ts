@@ -47,8 +47,9 @@ export type ListReply =
  * Lists and stats the files below `setup.root` that its globs take, as `listFileSteps` does, in a thread of its own.
  * On the extension host's thread, the listing's 10 ms slices waited behind the other extensions' start (module
  * loading, git's blocking spawn, code-server's compression): indexing began 4.2 s after the activation at 100,000
- * articles, for 0.5 s of listing. `run.onFirstArticles` hears the first articles among the first files found;
- * aborting `run.signal` stops the thread and resolves with what had arrived.
+ * articles, for 0.5 s of listing. `run.onFirstArticles` hears the first articles among the first files found (what
+ * it throws ends the listing and rejects with it, as a failed thread does); aborting `run.signal` stops the thread and
+ * resolves with what had arrived.
  *
  * @example
  * const listing = await listInThread({ root: '/data/news', include: ['**\/*.txt'], exclude: [], maxFileBytes: 2_097_152 }, { signal });
@@ -69,8 +70,16 @@ export function listInThread(setup: ListSetup, run: ThreadListingRun = {}, worke
     const onAbort = (): void => finish(() => resolve({ files, unreadableFolders: [], unreadableFiles: [] }));
     worker.on('message', (reply: ListReply) => {
       unpackFiles(reply, files);
-      if (reply.kind === 'found') run.onFirstArticles?.(reply.articles);
-      else finish(() => resolve({ files, unreadableFolders: reply.unreadableFolders, unreadableFiles: reply.unreadableFiles }));
+      if (reply.kind !== 'found') {
+        finish(() => resolve({ files, unreadableFolders: reply.unreadableFolders, unreadableFiles: reply.unreadableFiles }));
+        return;
+      }
+      try {
+        run.onFirstArticles?.(reply.articles);
+      } catch (error) {
+        // Thrown out of a thread's message event, it would be an uncaught exception of the whole process.
+        finish(() => reject(error));
+      }
     });
     worker.on('error', (error) => finish(() => reject(new Error(`News Corpus: listing the files failed: ${error.message}`))));
     worker.on('exit', (code) => finish(() => reject(new Error(`News Corpus: the listing thread stopped before it was done (exit code ${code}).`))));

@@ -57,9 +57,16 @@ export async function writeFactsExternally(value: unknown): Promise<void> {
   await factsBecome('the facts are read', (corpus) => corpus.facts.entry(`PER:${key}`) !== undefined);
 }
 
-/** Removes the facts file (and its folder) and waits until no correction is in effect. */
+/**
+ * Removes the facts file (and whatever else is in its folder) and waits until no correction is in effect. The folder
+ * stays: VS Code's file watcher (@parcel/watcher's inotify backend) watches a new folder from when it hears of it,
+ * without looking at what is already in it, so a file written at once into a folder made again can go unreported,
+ * and a facts document kept open in the background then never follows it (a test failed so under load).
+ */
 export async function removeFacts(): Promise<NewsCorpusApi> {
-  await vscode.workspace.fs.delete(workspaceUri('.newscorpus'), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+  const folder = workspaceUri('.newscorpus');
+  const entries = await vscode.workspace.fs.readDirectory(folder).then(undefined, () => []);
+  for (const [name] of entries) await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, name), { recursive: true, useTrash: false });
   return factsBecome('the facts are gone', (corpus) => corpus.facts.corrections().isEmpty && corpus.facts.entry('PER:vladimir putin') === undefined);
 }
 

@@ -159,3 +159,31 @@ describe('A first build beside a folder reopened from its saved index', () => {
     assert.deepStrictEqual([service.corpus.size, service.corpus.skippedCount], [2 * ARTICLES - 1, 0]);
   });
 });
+
+describe('A view that fails while it hears the articles a first build lists ahead', () => {
+  const folders = ownFolders('failing-listener', (dir) => {
+    for (let i = 0; i < ARTICLES; i++) writeFileSync(path.join(dir, `article-${i}.txt`), ` date 2022-0${(i % 9) + 1}-15 Article ${i}, heard by a failing view.`);
+  });
+
+  it('is reported, and the listing and the build go on to list every article', async () => {
+    const notes: string[] = [];
+    const service = serviceOver(folders.dir, path.join(folders.cacheDir, 'index.ncidx'), notes);
+    const uncaught: unknown[] = [];
+    const onUncaught = (error: unknown) => uncaught.push(error);
+    process.on('uncaughtException', onUncaught);
+    let heard = 0;
+    // The listing thread's first articles are the first change.
+    const stop = service.corpus.subscribe(() => {
+      if (heard++ === 0) throw new Error('the view broke');
+    });
+    try {
+      await scanToTheEnd(service, stop);
+    } finally {
+      process.off('uncaughtException', onUncaught);
+    }
+    assert.deepStrictEqual(uncaught, []);
+    assert.deepStrictEqual(notes, ['News Corpus: listing the first articles failed: the view broke']);
+    assert.ok(heard > 1, `the build went on listing: ${heard} changes heard`);
+    assert.deepStrictEqual([service.corpus.size, service.corpus.skippedCount, service.state], [ARTICLES, 0, 'ready']);
+  });
+});

@@ -11,13 +11,17 @@ const TEST_TIMEOUT_MS = 60_000;
 /**
  * Runs the compiled `*.test.js` files of one suite: those directly in this folder, or, when the runner names a
  * suite in NEWS_CORPUS_INTEGRATION_SUITE (the workspace it opened is of that kind), those in the subfolder of
- * that name. The spec reporter writes through console.log, which the extension host forwards to the workbench
- * and the runner prints (window.codeAutomationLog); colors are off because that path does not carry a terminal.
+ * that name; NEWS_CORPUS_INTEGRATION_GREP, when set, runs only the tests whose full titles match it (mocha's
+ * --grep: to run one test again and again). The spec reporter writes through console.log, which the extension host
+ * forwards to the workbench and the runner prints (window.codeAutomationLog); colors are off because that path does
+ * not carry a terminal.
  */
 export async function run(): Promise<void> {
   const suite = process.env['NEWS_CORPUS_INTEGRATION_SUITE'];
   const dir = suite ? join(__dirname, suite) : __dirname;
   const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: TEST_TIMEOUT_MS });
+  const grep = process.env['NEWS_CORPUS_INTEGRATION_GREP'];
+  if (grep) mocha.grep(grep);
   const files = readdirSync(dir)
     .filter((file) => TEST_FILE.test(file))
     .sort();

@@ -1,5 +1,6 @@
 /**
- * Bytes per output chunk of a {@link ByteWriter}: small enough that allocating one never stalls the thread.
+ * The most bytes an output chunk of a {@link ByteWriter} is made with: small enough that allocating one never
+ * stalls the thread.
  *
  * @example
  * const block = new Uint8Array(WRITER_CHUNK_BYTES + 1);
@@ -7,6 +8,12 @@
  * writer.finish().includes(block); // true: a block larger than a chunk is kept, not copied
  */
 export const WRITER_CHUNK_BYTES = 1 << 20;
+/**
+ * Bytes of a {@link ByteWriter}'s first chunk; each next one is twice the last, up to {@link WRITER_CHUNK_BYTES}.
+ * Most writers write little (a section's header, a small index in a test): a 1 MB first chunk each was zeroed for
+ * nothing.
+ */
+const FIRST_CHUNK_BYTES = 4096;
 /**
  * A 32-bit value takes at most this many varint bytes.
  *
@@ -68,7 +75,9 @@ export function writeVarints(values: Uint32Array, from: number, to: number, out:
  */
 export class ByteWriter {
   private readonly chunks: Uint8Array[] = [];
-  private current = new Uint8Array(WRITER_CHUNK_BYTES);
+  /** Bytes the current chunk was made with, unless a block needed more (see {@link FIRST_CHUNK_BYTES}). */
+  private chunkBytes = FIRST_CHUNK_BYTES;
+  private current = new Uint8Array(FIRST_CHUNK_BYTES);
   private at = 0;
   private flushed = 0;
 
@@ -81,7 +90,7 @@ export class ByteWriter {
 
   /** Appends `value` (an integer in 0..2^32-1) as a varint. */
   varint(value: number): void {
-    if (this.at + MAX_VARINT_BYTES > this.current.length) this.flush(WRITER_CHUNK_BYTES);
+    if (this.at + MAX_VARINT_BYTES > this.current.length) this.flush(0);
     this.at = putVarint(this.current, this.at, value);
   }
 
@@ -92,11 +101,11 @@ export class ByteWriter {
   bytes(bytes: Uint8Array): void {
     if (bytes.length === 0) return;
     if (bytes.length > WRITER_CHUNK_BYTES) {
-      this.flush(WRITER_CHUNK_BYTES);
+      this.flush(0);
       this.add(bytes);
       return;
     }
-    if (bytes.length > this.current.length - this.at) this.flush(WRITER_CHUNK_BYTES);
+    if (bytes.length > this.current.length - this.at) this.flush(bytes.length);
     this.current.set(bytes, this.at);
     this.at += bytes.length;
   }
@@ -108,23 +117,28 @@ export class ByteWriter {
    */
   keep(bytes: Uint8Array): void {
     if (bytes.length === 0) return;
-    if (this.at > 0) {
-      this.add(this.current.subarray(0, this.at));
-      this.current = this.current.subarray(this.at);
-      this.at = 0;
-    }
+    this.passOn();
     this.add(bytes);
   }
 
   /** The chunks written, in order (none with `out`: it had them); the writer is not to be used afterwards. */
   finish(): Uint8Array[] {
-    this.flush(0);
+    this.passOn();
     return this.chunks;
   }
 
-  private flush(nextBytes: number): void {
-    if (this.at > 0) this.add(this.current.subarray(0, this.at));
-    this.current = new Uint8Array(nextBytes);
+  /** Passes on what the current chunk holds and starts the next: twice as large as the last, and at least `needed` bytes. */
+  private flush(needed: number): void {
+    this.passOn();
+    this.chunkBytes = Math.min(2 * this.chunkBytes, WRITER_CHUNK_BYTES);
+    this.current = new Uint8Array(Math.max(needed, this.chunkBytes));
+  }
+
+  /** Passes on what the current chunk holds; what is written next goes on in the room left. */
+  private passOn(): void {
+    if (this.at === 0) return;
+    this.add(this.current.subarray(0, this.at));
+    this.current = this.current.subarray(this.at);
     this.at = 0;
   }
 

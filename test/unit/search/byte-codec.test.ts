@@ -83,6 +83,20 @@ describe('byte codec', () => {
     assert.deepStrictEqual([...concat(chunks).subarray(-3)], [1, 2, 3]);
   });
 
+  it('starts with a small chunk and doubles it up to WRITER_CHUNK_BYTES: a few bytes never cost a megabyte', () => {
+    const small = new ByteWriter();
+    small.varint(300);
+    const [only] = small.finish();
+    assert.ok(only && only.buffer.byteLength < WRITER_CHUNK_BYTES / 64, `a first chunk of ${only?.buffer.byteLength} bytes`);
+    const large = new ByteWriter();
+    for (let i = 0; i < 3 * WRITER_CHUNK_BYTES; i++) large.varint(i % 128);
+    const chunks = large.finish();
+    const made = chunks.map((chunk) => chunk.buffer.byteLength);
+    assert.strictEqual(made[0], only.buffer.byteLength);
+    made.slice(1).forEach((size, i) => assert.strictEqual(size, Math.min(2 * (made[i] ?? 0), WRITER_CHUNK_BYTES), `chunk ${i + 1} of ${JSON.stringify(made)}`));
+    assert.strictEqual(chunks.reduce((sum, chunk) => sum + chunk.length, 0), 3 * WRITER_CHUNK_BYTES);
+  });
+
   it('passes over varints of any length without decoding them', () => {
     const writer = new ByteWriter();
     for (const value of values) writer.varint(value);

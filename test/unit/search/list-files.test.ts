@@ -102,4 +102,24 @@ describe('the first articles of a listing', () => {
     await listInThread({ root: dir, include: ['**/*.txt'], exclude: [], maxFileBytes: 1_000 }, { onFirstArticles: (articles) => heard.push(articles) });
     assert.deepStrictEqual(heard, [[{ path: file('arrival.txt').path, title: 'Kim arrives in Russia.', date: '2023-09-12' }]]);
   });
+
+  it('end the listing with what their listener throws, rather than leaving it uncaught in this process', async () => {
+    const uncaught: unknown[] = [];
+    const onUncaught = (error: unknown) => uncaught.push(error);
+    process.on('uncaughtException', onUncaught);
+    const broken = new Error('the listener broke');
+    try {
+      await assert.rejects(
+        listInThread({ root: dir, include: ['**/*.txt'], exclude: [], maxFileBytes: 1_000 }, {
+          onFirstArticles: () => {
+            throw broken;
+          },
+        }),
+        (error) => error === broken,
+      );
+    } finally {
+      process.off('uncaughtException', onUncaught);
+    }
+    assert.deepStrictEqual(uncaught, []);
+  });
 });
