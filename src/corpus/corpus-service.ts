@@ -74,8 +74,9 @@ export type EntityChange = ReadonlySet<EntityType> | undefined;
 
 /**
  * Where a scan is: loading the saved indexes, checking the files against them (from the moment the saved indexes
- * answer searches, their listing possibly still under way; the views show the cache meanwhile) or, with nothing saved, listing them (the views show the first articles found), then indexing the
- * files that are new or changed (the views fill in as they are read).
+ * answer searches, their listing possibly still under way; the views show the cache meanwhile) or, with nothing
+ * saved, listing them (the views show the first articles found), then indexing the files that are new or changed
+ * (the views fill in as they are read).
  */
 export type ScanPhase = 'loading' | 'checking' | 'listing' | 'indexing';
 

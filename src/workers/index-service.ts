@@ -372,15 +372,16 @@ export class IndexService {
     if (file === undefined) return { ok: false };
     // Read, checked and inflated (off this thread, given a reader: see readCacheFile, which lists the articles
     // first); what lists the articles and answers a search is built here now, the entity table later (see prepareLater).
-    let listing: void | Promise<void> = undefined;
-    const listed = onListing && ((saved: SavedListing) => (listing = onListing(listedSummaries(saved))));
+    // Caught as soon as it is made: the decode runs before it is awaited, and the listener says whether it failed.
+    let listing: Promise<void> | undefined;
+    const listed = onListing && ((saved: SavedListing) => (listing = Promise.resolve(onListing(listedSummaries(saved))).catch(() => undefined)));
     const counted = onDates && ((days: Int32Array) => onDates(datesOf(days)));
     const cache = await readCacheFile(file, () => this.identity(), this.options.cacheReaderPath, listed, counted);
     // Decoded while the listener makes the listed articles, not after: search waited for the listing and the views'
     // work on it (0.27–0.49 s in the workbench at 100,000), and the Dates view's first rows come from the days
-    // before either. The load ends once the listener has (it says whether it failed), as before.
+    // before either. The load ends once the listener has, as before.
     const loaded = cache.found ? await this.decodeCache(cache.read, onSearchable) : { ok: false };
-    await Promise.resolve(listing).catch(() => undefined);
+    await listing;
     return loaded;
   }
 
