@@ -73,9 +73,10 @@ export type CorpusState = 'scanning' | 'empty' | 'ready';
 export type EntityChange = ReadonlySet<EntityType> | undefined;
 
 /**
- * Where a scan is: loading the saved indexes, checking the files against them (the views show the cache
- * meanwhile) or, with nothing saved, listing them (the views show the first articles found), then indexing the
- * files that are new or changed (the views fill in as they are read).
+ * Where a scan is: loading the saved indexes, checking the files against them (from the moment the saved indexes
+ * answer searches, their listing possibly still under way; the views show the cache meanwhile) or, with nothing
+ * saved, listing them (the views show the first articles found), then indexing the files that are new or changed
+ * (the views fill in as they are read).
  */
 export type ScanPhase = 'loading' | 'checking' | 'listing' | 'indexing';
 
@@ -236,6 +237,7 @@ export class CorpusService implements vscode.Disposable {
   private indexingNow: { readonly done: number; readonly total: number } | undefined;
   private phaseNow: ScanPhase | undefined;
   private savedDatesNow: ReadonlyMap<string | undefined, number> | undefined;
+  private savedListingDueNow = false;
   /** Indexes replaced (the size limit changed): saved before their successor loads the cache. */
   private retiring: Promise<void> = Promise.resolve();
   /** Articles a first build has indexed and not listed yet, listed at the pace of {@link listing}. */
@@ -280,6 +282,15 @@ export class CorpusService implements vscode.Disposable {
    */
   get savedDates(): ReadonlyMap<string | undefined, number> | undefined {
     return this.savedDatesNow;
+  }
+
+  /**
+   * Whether a saved index being loaded is about to list its articles (a reopen): from the start of its load until
+   * its listing is in the corpus, or its load ends without one ({@link onDidProgress} fires then). The index may
+   * answer searches before (the phase is then `checking` already): the Dates view holds its requests on this.
+   */
+  get savedListingDue(): boolean {
+    return this.savedListingDueNow;
   }
 
   /** How much of a first build searches see while it runs (summed over folders), or undefined when they see everything. */
@@ -444,6 +455,12 @@ export class CorpusService implements vscode.Disposable {
   private setSavedDates(dates: ReadonlyMap<string | undefined, number> | undefined): void {
     if (dates === this.savedDatesNow) return;
     this.savedDatesNow = dates;
+    this.progressChanged.fire();
+  }
+
+  private setSavedListingDue(due: boolean): void {
+    if (due === this.savedListingDueNow) return;
+    this.savedListingDueNow = due;
     this.progressChanged.fire();
   }
 
@@ -657,15 +674,24 @@ export class CorpusService implements vscode.Disposable {
     let loadedAny = false;
     let listedStale = false;
     let listedAll = listEarly;
-    for (const { folder, index } of scans) {
-      if (index.isLoaded) continue;
+    const loading = scans.filter(({ index }) => !index.isLoaded);
+    for (const { folder, index } of loading) {
+      // Before the phase: a view asking for its rows as the load starts is held.
+      this.setSavedListingDue(listEarly);
       this.setPhase('loading');
       progress.report({ message: `opening the index of ${toDisplayText(folder.name)}…` });
       let listing: Promise<void> | undefined;
       const onListing = (summaries: Iterable<ArticleSummary>) => (listing = this.listSaved(summaries));
-      const loaded = await index.load(listEarly ? { ignoreCache: rebuild, onListing, onDates: (dates) => this.setSavedDates(dates) } : { ignoreCache: rebuild });
+      // Once the last index answers searches, the files can be said to be checked behind it: its listing may still
+      // be under way (search does not need it), and the check itself waits for the listing.
+      const last = index === loading.at(-1)?.index;
+      const onSearchable = () => {
+        if (last) this.setPhase('checking');
+      };
+      const loaded = await index.load(listEarly ? { ignoreCache: rebuild, onListing, onDates: (dates) => this.setSavedDates(dates), onSearchable } : { ignoreCache: rebuild, onSearchable });
       await listing;
       this.setSavedDates(undefined);
+      this.setSavedListingDue(false);
       if (loaded.message !== undefined) this.deps.notify(`News Corpus: the saved index of ${folder.name} could not be used (${loaded.message}); it is rebuilt from the articles.`);
       loadedAny ||= loaded.source === 'cache';
       listedStale ||= listing !== undefined && loaded.source !== 'cache';

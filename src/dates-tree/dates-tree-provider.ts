@@ -40,11 +40,11 @@ export class DatesTreeProvider implements vscode.TreeDataProvider<DateTreeElemen
   ) {}
 
   /**
-   * Whether a request for the rows of `element` (the top rows: none) should wait for the articles: a saved index is
-   * `loading`, no article is listed yet, and the saved dates cannot answer it (a day's articles, or no dates yet).
+   * Whether a request for the rows of `element` (the top rows: none) should wait for the articles: a saved index's
+   * listing is `due`, no article is listed yet, and the saved dates cannot answer it (a day's articles, or no dates yet).
    */
-  waitsForArticles(element: DateTreeElement | undefined, loading: boolean): boolean {
-    return loading && this.source.size === 0 && !this.answersBeforeArticles(element);
+  waitsForArticles(element: DateTreeElement | undefined, due: boolean): boolean {
+    return due && this.source.size === 0 && !this.answersBeforeArticles(element);
   }
 
   /** Whether the rows of `element` (the top rows: none) come from the saved dates now, with no article listed yet. */

@@ -19,6 +19,7 @@ export interface DatesTreeDeps {
     readonly phase: ScanPhase | undefined;
     readonly indexing: { readonly done: number; readonly total: number } | undefined;
     readonly savedDates: ReadonlyMap<string | undefined, number> | undefined;
+    readonly savedListingDue: boolean;
     readonly onDidProgress: vscode.Event<void>;
   };
 }
@@ -38,7 +39,7 @@ export function registerDatesTree(context: vscode.ExtensionContext, deps: DatesT
   const provider = new DatesTreeProvider(corpus, readDatesViewSettings, () => deps.service.savedDates);
   // A reopen lists its saved index within a second or two: the view's requests wait for it (see HeldRowsProvider),
   // but for the years and months, counted from the saved index's days as soon as they are read.
-  const held = new HeldRowsProvider(provider, (element) => provider.waitsForArticles(element, deps.service.phase === 'loading'));
+  const held = new HeldRowsProvider(provider, (element) => provider.waitsForArticles(element, deps.service.savedListingDue));
   const view = vscode.window.createTreeView(DATES_VIEW_ID, { treeDataProvider: held, showCollapseAll: true });
   // The workbench is sent a view's message and description each time they are set, even unchanged: during a build that
   // was a message to it for every progress report and listing, on the cores the indexing threads need.

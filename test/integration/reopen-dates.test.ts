@@ -50,7 +50,7 @@ function viewOver(service: CorpusService): {
   stop: () => void;
 } {
   const provider = new DatesTreeProvider(service.corpus, () => ({ order: 'newest-first', undatedLabel: 'Undated' }), () => service.savedDates);
-  const held = new HeldRowsProvider(provider, (element) => provider.waitsForArticles(element, service.phase === 'loading'));
+  const held = new HeldRowsProvider(provider, (element) => provider.waitsForArticles(element, service.savedListingDue));
   const changes: unknown[] = [];
   const shown: ShownAtChange[] = [];
   let ask: (answer: DateTreeElement[] | null | undefined) => void = () => undefined;

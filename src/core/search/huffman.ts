@@ -159,6 +159,75 @@ function codeLengths(counts: ArrayLike<number>): Uint8Array {
 }
 
 /**
+ * A {@link HuffmanCode}'s tables, plain typed arrays: what a thread that read a code from a file hands another
+ * ({@link HuffmanCode.tables}), which wraps them ({@link HuffmanCode.fromTables}) without building them again.
+ *
+ * @example
+ * const tables: HuffmanTables = HuffmanCode.fromCounts([5, 1, 1]).tables();
+ * HuffmanCode.fromTables(structuredClone(tables)).size; // 3
+ */
+export interface HuffmanTables {
+  readonly lengths: Uint8Array;
+  readonly lookupBits: number;
+  readonly codes: Uint32Array;
+  /** Per length: the first canonical code, the number of codes, and where its symbols start in `sorted`. */
+  readonly firstCode: Int32Array;
+  readonly lengthCount: Int32Array;
+  readonly firstIndex: Int32Array;
+  readonly sorted: Uint32Array;
+  /** By the next `lookupBits` bits: symbol << {@link LENGTH_BITS} | length, or 0 for a longer code. */
+  readonly lookup: Uint32Array;
+  /**
+   * The same for the next {@link LOOKUP_BITS} bits, read first when `lookup` is wider: the commonest codes are
+   * short, and this table (8 KB) stays in the CPU's cache where the 16-bit one (256 KB) is read at random.
+   */
+  readonly shortLookup: Uint32Array;
+}
+
+/** The tables of the canonical code with these code `lengths`, decoding codes up to `lookupBits` long by one look-up. */
+function buildTables(lengths: Uint8Array, lookupBits: number): HuffmanTables {
+  // The short table is read first with LOOKUP_BITS bits: a narrower lookup would be indexed with the wrong width.
+  if (!Number.isInteger(lookupBits) || lookupBits < LOOKUP_BITS || lookupBits > MAX_CODE_BITS) {
+    throw new Error(`News Corpus: a Huffman code's lookup width must be ${LOOKUP_BITS} to ${MAX_CODE_BITS} bits, not ${lookupBits}.`);
+  }
+  const firstCode = new Int32Array(MAX_CODE_BITS + 2);
+  const lengthCount = new Int32Array(MAX_CODE_BITS + 2);
+  const firstIndex = new Int32Array(MAX_CODE_BITS + 2);
+  const lookup = new Uint32Array(1 << lookupBits);
+  const shortLookup = lookupBits > LOOKUP_BITS ? new Uint32Array(1 << LOOKUP_BITS) : lookup;
+  const codes = new Uint32Array(lengths.length);
+  let total = 0;
+  for (const length of lengths) if (length > 0) lengthCount[length] = (lengthCount[length] ?? 0) + 1;
+  let code = 0;
+  for (let length = 1; length <= MAX_CODE_BITS; length++) {
+    code = (code + (lengthCount[length - 1] ?? 0)) << 1;
+    firstCode[length] = code;
+    firstIndex[length] = total;
+    total += lengthCount[length] ?? 0;
+  }
+  const sorted = new Uint32Array(total);
+  const nextCode = Int32Array.from(firstCode);
+  const nextIndex = Int32Array.from(firstIndex);
+  for (let s = 0; s < lengths.length; s++) {
+    const length = lengths[s] ?? 0;
+    if (length === 0) continue;
+    codes[s] = nextCode[length] ?? 0;
+    nextCode[length] = (nextCode[length] ?? 0) + 1;
+    sorted[nextIndex[length] ?? 0] = s;
+    nextIndex[length] = (nextIndex[length] ?? 0) + 1;
+    if (length <= lookupBits) {
+      const first = (codes[s] ?? 0) << (lookupBits - length);
+      lookup.fill(((s << LENGTH_BITS) | length) >>> 0, first, first + (1 << (lookupBits - length)));
+    }
+    if (length <= LOOKUP_BITS && shortLookup !== lookup) {
+      const first = (codes[s] ?? 0) << (LOOKUP_BITS - length);
+      shortLookup.fill(((s << LENGTH_BITS) | length) >>> 0, first, first + (1 << (LOOKUP_BITS - length)));
+    }
+  }
+  return { lengths, lookupBits, codes, firstCode, lengthCount, firstIndex, sorted, lookup, shortLookup };
+}
+
+/**
  * A canonical Huffman code over the symbols `0..size-1`, made from their counts or rebuilt from the code
  * lengths it saved. Codes are at most {@link MAX_CODE_BITS} long. Symbols never counted have no code.
  *
@@ -169,59 +238,27 @@ function codeLengths(counts: ArrayLike<number>): Uint8Array {
  * code.read(new BitReader(bits.finish(), 0)); // 0
  */
 export class HuffmanCode {
+  readonly lengths: Uint8Array;
+  private readonly lookupBits: number;
   private readonly codes: Uint32Array;
-  /** Per length: the first canonical code, the number of codes, and where its symbols start in `sorted`. */
-  private readonly firstCode = new Int32Array(MAX_CODE_BITS + 2);
-  private readonly lengthCount = new Int32Array(MAX_CODE_BITS + 2);
-  private readonly firstIndex = new Int32Array(MAX_CODE_BITS + 2);
+  private readonly firstCode: Int32Array;
+  private readonly lengthCount: Int32Array;
+  private readonly firstIndex: Int32Array;
   private readonly sorted: Uint32Array;
-  /** By the next `lookupBits` bits: symbol << {@link LENGTH_BITS} | length, or 0 for a longer code. */
   private readonly lookup: Uint32Array;
-  /**
-   * The same for the next {@link LOOKUP_BITS} bits, read first when `lookup` is wider: the commonest codes are
-   * short, and this table (8 KB) stays in the CPU's cache where the 16-bit one (256 KB) is read at random.
-   */
   private readonly shortLookup: Uint32Array;
 
-  private constructor(
-    readonly lengths: Uint8Array,
-    private readonly lookupBits: number,
-  ) {
-    // The short table is read first with LOOKUP_BITS bits: a narrower lookup would be indexed with the wrong width.
-    if (!Number.isInteger(lookupBits) || lookupBits < LOOKUP_BITS || lookupBits > MAX_CODE_BITS) {
-      throw new Error(`News Corpus: a Huffman code's lookup width must be ${LOOKUP_BITS} to ${MAX_CODE_BITS} bits, not ${lookupBits}.`);
-    }
-    this.lookup = new Uint32Array(1 << lookupBits);
-    this.shortLookup = lookupBits > LOOKUP_BITS ? new Uint32Array(1 << LOOKUP_BITS) : this.lookup;
-    this.codes = new Uint32Array(lengths.length);
-    let total = 0;
-    for (const length of lengths) if (length > 0) this.lengthCount[length] = (this.lengthCount[length] ?? 0) + 1;
-    let code = 0;
-    for (let length = 1; length <= MAX_CODE_BITS; length++) {
-      code = (code + (this.lengthCount[length - 1] ?? 0)) << 1;
-      this.firstCode[length] = code;
-      this.firstIndex[length] = total;
-      total += this.lengthCount[length] ?? 0;
-    }
-    this.sorted = new Uint32Array(total);
-    const nextCode = Int32Array.from(this.firstCode);
-    const nextIndex = Int32Array.from(this.firstIndex);
-    for (let s = 0; s < lengths.length; s++) {
-      const length = lengths[s] ?? 0;
-      if (length === 0) continue;
-      this.codes[s] = nextCode[length] ?? 0;
-      nextCode[length] = (nextCode[length] ?? 0) + 1;
-      this.sorted[nextIndex[length] ?? 0] = s;
-      nextIndex[length] = (nextIndex[length] ?? 0) + 1;
-      if (length <= lookupBits) {
-        const first = (this.codes[s] ?? 0) << (lookupBits - length);
-        this.lookup.fill(((s << LENGTH_BITS) | length) >>> 0, first, first + (1 << (lookupBits - length)));
-      }
-      if (length <= LOOKUP_BITS && this.shortLookup !== this.lookup) {
-        const first = (this.codes[s] ?? 0) << (LOOKUP_BITS - length);
-        this.shortLookup.fill(((s << LENGTH_BITS) | length) >>> 0, first, first + (1 << (LOOKUP_BITS - length)));
-      }
-    }
+  // Each table a field of its own: the decoding loops read them for every code.
+  private constructor(private readonly made: HuffmanTables) {
+    this.lengths = made.lengths;
+    this.lookupBits = made.lookupBits;
+    this.codes = made.codes;
+    this.firstCode = made.firstCode;
+    this.lengthCount = made.lengthCount;
+    this.firstIndex = made.firstIndex;
+    this.sorted = made.sorted;
+    this.lookup = made.lookup;
+    this.shortLookup = made.shortLookup;
   }
 
   /**
@@ -233,7 +270,7 @@ export class HuffmanCode {
     const flattened = Float64Array.from(counts);
     for (;;) {
       const lengths = codeLengths(flattened);
-      if (lengths.every((length) => length <= MAX_CODE_BITS)) return new HuffmanCode(lengths, lookupBits);
+      if (lengths.every((length) => length <= MAX_CODE_BITS)) return new HuffmanCode(buildTables(lengths, lookupBits));
       // Too deep: halving every count (keeping each above zero) evens them out until the code fits.
       for (let s = 0; s < flattened.length; s++) if ((flattened[s] ?? 0) > 0) flattened[s] = Math.ceil((flattened[s] ?? 0) / 2);
     }
@@ -249,7 +286,24 @@ export class HuffmanCode {
       if (length > 0) room += 1 << (MAX_CODE_BITS - length);
     }
     if (room > 1 << MAX_CODE_BITS) throw new Error('News Corpus: the codes in the index file overlap.');
-    return new HuffmanCode(lengths, lookupBits);
+    return new HuffmanCode(buildTables(lengths, lookupBits));
+  }
+
+  /**
+   * The code whose tables another thread made ({@link tables}, of a code made there by {@link fromLengths}): wrapped,
+   * not built again (the term ids' 2^16-entry table was a reopen's longest step on the extension host).
+   */
+  static fromTables(tables: HuffmanTables): HuffmanCode {
+    const { lookupBits, lookup, shortLookup, codes, lengths } = tables;
+    if (lookup.length !== 1 << lookupBits || shortLookup.length !== 1 << LOOKUP_BITS || codes.length !== lengths.length) {
+      throw new Error('News Corpus: the tables of a Huffman code do not fit together.');
+    }
+    return new HuffmanCode(tables);
+  }
+
+  /** The code's tables, to be handed to another thread (see {@link fromTables}). */
+  tables(): HuffmanTables {
+    return this.made;
   }
 
   /** Number of symbols. */

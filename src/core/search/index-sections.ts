@@ -12,7 +12,7 @@ import { EntityInfo, EntityTable } from './entity-table';
 import { EncodedPostings, MainPostings } from './postings';
 import { SavedEntityFields } from './saved-entity-fields';
 import { TermDictionary } from './term-dictionary';
-import { WordCodec } from './word-codec';
+import { SavedWordCodec, WordCodec } from './word-codec';
 
 /**
  * The parts of an index file after its header and description, in file order.
@@ -224,10 +224,10 @@ function* codeTexts(store: DocStore, terms: readonly string[]): Generator<void, 
   return { lengths, chunks: [...header.finish(), ...chunks] };
 }
 
-/** What {@link codeTexts} wrote: the codec (decoding with `terms`) and the coded texts. */
-function readTexts(section: Uint8Array, terms: readonly string[]): { codec: WordCodec; coded: Uint8Array } {
+/** What {@link codeTexts} wrote: the codec as plain data (see {@link WordCodec.readSaved}) and the coded texts. */
+function readTexts(section: Uint8Array): { codec: SavedWordCodec; coded: Uint8Array } {
   const reader = new ByteReader(section);
-  const codec = WordCodec.read(reader, terms);
+  const codec = WordCodec.readSaved(reader);
   return { codec, coded: section.subarray(reader.position) };
 }
 
@@ -407,7 +407,8 @@ export interface SavedSections {
   readonly columns: DocColumns;
   readonly postings: SavedPostings;
   readonly forward: Uint8Array;
-  readonly text: Uint8Array;
+  /** The coded texts, back to back, and the codec they are coded with (its tables made by the reading thread). */
+  readonly text: { readonly codec: SavedWordCodec; readonly coded: Uint8Array };
 }
 
 /**
@@ -434,7 +435,9 @@ export function* readSections(payload: Uint8Array, sections: readonly SectionInf
   const forward = of('forward').data;
   if (columns.forwardBytes.reduce((sum, count) => sum + count, 0) !== forward.length) throw new Error('News Corpus: the forward index holds other bytes than the articles need.');
   yield;
-  return { terms, paths, titles, entities: of('entities'), columns, postings, forward, text: of('text').data };
+  const text = readTexts(of('text').data);
+  yield;
+  return { terms, paths, titles, entities: of('entities'), columns, postings, forward, text };
 }
 
 /**
@@ -557,7 +560,8 @@ export function readListingDays(start: Uint8Array, sections: readonly SectionInf
  * parentPort.postMessage(saved, savedSectionBuffers(saved));
  */
 export function savedSectionBuffers(saved: SavedSections): ArrayBuffer[] {
-  const arrays = [saved.entities.data, ...Object.values(saved.columns), saved.postings.offsets, saved.postings.starts, saved.postings.data, saved.forward, saved.text];
+  const codes = [saved.text.codec.ids, saved.text.codec.symbols].flatMap((code) => [code.lengths, code.codes, code.firstCode, code.lengthCount, code.firstIndex, code.sorted, code.lookup, code.shortLookup]);
+  const arrays = [saved.entities.data, ...Object.values(saved.columns), saved.postings.offsets, saved.postings.starts, saved.postings.data, saved.forward, saved.text.coded, ...codes];
   return [...new Set(arrays.map((array) => array.buffer as ArrayBuffer))];
 }
 
@@ -590,12 +594,12 @@ interface SavedStore {
   readonly titles: readonly string[];
   readonly columns: DocColumns;
   readonly forward: Uint8Array;
-  readonly text: Uint8Array;
+  readonly text: SavedSections['text'];
   readonly terms: readonly string[];
   readonly fields: SavedEntityFields;
 }
 
 function* readStore(saved: SavedStore): Generator<void, DocStore> {
-  const { codec, coded } = readTexts(saved.text, saved.terms);
-  return yield* DocStore.loadSteps(saved.paths, saved.titles, saved.columns, saved.forward, coded, codec, saved.fields);
+  const codec = WordCodec.fromSaved(saved.text.codec, saved.terms);
+  return yield* DocStore.loadSteps(saved.paths, saved.titles, saved.columns, saved.forward, saved.text.coded, codec, saved.fields);
 }

@@ -1,6 +1,6 @@
 import { ByteReader, ByteWriter } from './byte-codec';
 import { Growable } from './growable';
-import { BitReader, BitWriter, ENTRY_LENGTH_BITS, HuffmanCode, MAX_CODE_BITS } from './huffman';
+import { BitReader, BitWriter, ENTRY_LENGTH_BITS, HuffmanCode, HuffmanTables, MAX_CODE_BITS } from './huffman';
 import { TextPart, WordLocator } from './snippet';
 import { RunFinder } from './run-finder';
 import { forEachToken } from './tokenize';
@@ -97,6 +97,19 @@ class LiteralWriter {
   get bytes(): number[] {
     return this.parts;
   }
+}
+
+/**
+ * A {@link WordCodec} as its file section holds it, read into plain data ({@link WordCodec.readSaved}): its
+ * separators and the tables of its two codes, which can cross to another thread.
+ *
+ * @example
+ * const saved: SavedWordCodec = WordCodec.readSaved(new ByteReader(section));
+ */
+export interface SavedWordCodec {
+  readonly gaps: readonly string[];
+  readonly ids: HuffmanTables;
+  readonly symbols: HuffmanTables;
 }
 
 /**
@@ -231,13 +244,29 @@ export class WordCodec {
 
   /** The codec {@link write} wrote, decoding with `terms`; throws a "News Corpus:" error if damaged. */
   static read(reader: ByteReader, terms: readonly string[]): WordCodec {
+    return WordCodec.fromSaved(WordCodec.readSaved(reader), terms);
+  }
+
+  /**
+   * The codec {@link write} wrote, as plain data: its separators and its codes' tables, made here (a thread that reads
+   * the file) and wrapped by {@link fromSaved} on the thread that decodes with it. Throws a "News Corpus:" error if damaged.
+   *
+   * @example
+   * const codec = WordCodec.fromSaved(structuredClone(WordCodec.readSaved(new ByteReader(section))), dictionary.all());
+   */
+  static readSaved(reader: ByteReader): SavedWordCodec {
     const gaps: string[] = [];
     const count = reader.varint();
     for (let i = 0; i < count; i++) gaps.push(decoder.decode(reader.bytes(reader.varint())));
     const ids = HuffmanCode.fromLengths(new Uint8Array(reader.bytes(reader.varint())), ID_LOOKUP_BITS);
     const symbols = HuffmanCode.fromLengths(new Uint8Array(reader.bytes(reader.varint())));
     if (symbols.size !== (gaps.length + 1) * VARIANTS || ids.size === 0) throw new Error('News Corpus: the text codes in the index file do not fit together.');
-    return new WordCodec(gaps, ids, symbols, terms);
+    return { gaps, ids: ids.tables(), symbols: symbols.tables() };
+  }
+
+  /** The codec {@link readSaved} read, decoding with `terms`; throws a "News Corpus:" error if its tables do not fit together. */
+  static fromSaved({ gaps, ids, symbols }: SavedWordCodec, terms: readonly string[]): WordCodec {
+    return new WordCodec(gaps, HuffmanCode.fromTables(ids), HuffmanCode.fromTables(symbols), terms);
   }
 
   /** The article coded (see the class comment). */

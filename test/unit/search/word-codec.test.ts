@@ -170,6 +170,23 @@ describe('word codec', () => {
     }
   });
 
+  it('reads back the codes it saved as plain data that crosses to another thread, and decodes alike from it', () => {
+    const { articles, terms } = analyse([' date 2023-09-13 Oil prices rose in Vienna.', ' date 2023-09-14 Wheat prices fell, and oil rose again.']);
+    const codec = runAtOnce(WordCodec.buildSteps(articles, terms));
+    const writer = new ByteWriter();
+    codec.write(writer);
+    const section = Buffer.concat(writer.finish());
+    const read = WordCodec.read(new ByteReader(section), terms);
+    // What a worker's message makes of it: copies, with no class left.
+    const crossed = WordCodec.fromSaved(structuredClone(WordCodec.readSaved(new ByteReader(section))), terms);
+    for (const article of articles) {
+      const bytes = read.encode(article);
+      assert.deepStrictEqual(crossed.encode(article), bytes);
+      assert.strictEqual(crossed.decodeText(bytes), article.text);
+      assert.deepStrictEqual(crossed.decodeIds(bytes), article.bodyIds);
+    }
+  });
+
   it('refuses damaged bytes with a prefixed message', () => {
     const { articles, terms } = analyse([' date 2023-09-13 Oil prices rose, and rose, and rose again in Vienna today.']);
     const codec = runAtOnce(WordCodec.buildSteps(articles, terms));
@@ -224,6 +241,24 @@ describe('Huffman codes', () => {
       }),
       { numRuns: 100 },
     );
+  });
+
+  it('decode alike from their tables made on another thread, and refuse tables that do not fit together', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 20 }), { minLength: 2, maxLength: 3000 }), fc.array(fc.nat(), { maxLength: 300 }), (exponents, picks) => {
+        const counts = exponents.map((exponent) => 2 ** exponent);
+        const code = HuffmanCode.fromCounts(counts, 16);
+        const crossed = HuffmanCode.fromTables(structuredClone(code.tables()));
+        const symbols = [...picks.map((pick) => pick % counts.length), ...counts.map((_, symbol) => symbol)];
+        const bits = new BitWriter();
+        for (const symbol of symbols) code.write(bits, symbol);
+        const reader = new BitReader(bits.finish(), 0);
+        assert.deepStrictEqual(symbols.map(() => crossed.read(reader)), symbols);
+      }),
+      { numRuns: 50 },
+    );
+    const tables = HuffmanCode.fromCounts([5, 3, 1, 1], 16).tables();
+    assert.throws(() => HuffmanCode.fromTables({ ...tables, lookupBits: 15 }), /^Error: News Corpus: the tables of a Huffman code do not fit together\.$/);
   });
 
   it('refuses a look-up narrower than its short table, which would decode the wrong symbols', () => {

@@ -385,7 +385,7 @@ describe('readCacheFile', function () {
     await service.dispose();
   });
 
-  it("finishes a load only once the listing's listener has, so that the listing is not put off by the rest", async () => {
+  it("finishes a load only once the listing's listener has", async () => {
     const service = new IndexService({ root: dir, cacheFile, extractor: { kind: 'none' }, workers: 1, cacheReaderPath: DEFAULT_CACHE_READER_PATH });
     const steps: string[] = [];
     const watching = process.listenerCount('worker');
@@ -406,6 +406,34 @@ describe('readCacheFile', function () {
       await service.dispose();
     }
     assert.strictEqual(process.listenerCount('worker'), watching, 'no watch left on the process');
+  });
+
+  it("answers a search with the saved index while the listing's listener is still at work", async () => {
+    const service = new IndexService({ root: dir, cacheFile, extractor: { kind: 'none' }, workers: 1, cacheReaderPath: DEFAULT_CACHE_READER_PATH });
+    const steps: string[] = [];
+    let answer: () => void = () => undefined;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    try {
+      const outcome = await service.load({
+        // Ends only once a search has answered: a load that decoded the index after the listing would never end.
+        onListing: async (articles) => {
+          await answered;
+          steps.push(`listed ${[...articles].length}`);
+        },
+        onSearchable: () => {
+          const response = service.search('wheat');
+          steps.push(`searched: ${response.ok ? response.hits.map((hit) => path.basename(hit.path)).join(' ') : response.error}`);
+          answer();
+        },
+      });
+      steps.push('loaded');
+      assert.strictEqual(outcome.source, 'cache');
+      const wheat = hitPaths(service.index, 'wheat').map((file) => path.basename(file));
+      assert.ok(wheat.length > 0, 'the query finds articles');
+      assert.deepStrictEqual(steps, [`searched: ${wheat.join(' ')}`, `listed ${service.index.articleCount}`, 'loaded']);
+    } finally {
+      await service.dispose();
+    }
   });
 
   it('asks once for what the index must have been built from, and lists nothing built with another entity extractor', async () => {

@@ -1,0 +1,30 @@
+import * as assert from 'assert';
+import { writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { ownFolders, saveIndexOf, serviceOver } from './own-service';
+
+const ARTICLES = ['alpha', 'bravo', 'charlie', 'delta'];
+
+describe('Search in a reopened window', () => {
+  const folders = ownFolders('reopen-search', (dir) => ARTICLES.forEach((name, i) => writeFileSync(path.join(dir, `${name}.txt`), ` date 2022-05-0${i + 1} The ${name} article, written before the window closed.`)));
+
+  it('answers from the saved index as soon as the scan says it checks the files, whether or not its listing is in yet', async () => {
+    const cacheFile = path.join(folders.cacheDir, 'index.ncidx');
+    await saveIndexOf(folders.dir, cacheFile);
+    const reopened = serviceOver(folders.dir, cacheFile, []);
+    const answers: { readonly total: number | undefined }[] = [];
+    const following = reopened.onDidProgress(() => {
+      if (reopened.phase !== 'checking' || answers.length > 0) return;
+      const response = reopened.search('"before the window closed"', {});
+      answers.push({ total: response?.ok ? response.total : undefined });
+    });
+    try {
+      await reopened.rescan();
+      await reopened.whenIdle();
+    } finally {
+      following.dispose();
+      reopened.dispose();
+    }
+    assert.deepStrictEqual(answers, [{ total: ARTICLES.length }]);
+  });
+});
