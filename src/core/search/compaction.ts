@@ -68,8 +68,7 @@ export function* compactSteps(
   }
   store.forgetWholeFields();
   const postings = new MainPostings(offsets, docs, counts);
-  const chosen = pairCounter.chosen();
-  yield;
+  const chosen = yield* pairCounter.chosenSteps();
   return { store, postings, pairs: yield* PairAnswers.makeSteps(postings, chosen) };
 }
 

@@ -379,6 +379,8 @@ export class CorpusIndex {
       ? () => {
           this.main = MainPostings.empty();
           this.delta = new DeltaPostings();
+          // The stored pair answers hold the postings they were made with.
+          this.store.useStoredPairs(undefined);
         }
       : undefined;
     try {

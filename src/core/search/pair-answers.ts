@@ -17,7 +17,7 @@ const DAMAGED = 'News Corpus: the stored pair answers do not fit the postings.';
  * 8.66 million words over its ~25,800 candidates).
  *
  * @example
- * const answers = runAtOnce(PairAnswers.makeSteps(postings, counter.chosen()));
+ * const answers = runAtOnce(PairAnswers.makeSteps(postings, runAtOnce(counter.chosenSteps())));
  * answers.visit(interestTerm, ratesTerm, (doc, adjacent) => (known[doc] = adjacent ? 2 : 1)); // true: the pair is stored
  */
 export class PairAnswers {
