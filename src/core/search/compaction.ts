@@ -1,4 +1,6 @@
 import { DocStore } from './doc-store';
+import { PairAnswers } from './pair-answers';
+import { DEFAULT_PAIR_RULE, PairCounter, PairRule } from './pair-counter';
 import { MainPostings } from './postings';
 import { TermCounter } from './term-counter';
 
@@ -17,8 +19,9 @@ const COMPACTION_STEP_DOCS = 500;
 const PREFAULT_ENTRIES = 1 << 19;
 
 /**
- * Rebuilds the postings from the forward index, dropping removed documents (which renumbers the rest).
- * A generator so the caller decides when to pause: the extension host must never be blocked for long.
+ * Rebuilds the postings from the forward index, dropping removed documents (which renumbers the rest), and the
+ * stored answers of the frequent pairs of words chosen by `pairRule` (see {@link PairAnswers}), counted in the same
+ * read of the bodies. A generator so the caller decides when to pause: the extension host must never be blocked for long.
  * `beforeAllocating` is called once the postings are counted, right before their arrays are made: the caller
  * may let go of the postings it had, so that old and new are never held together.
  *
@@ -26,9 +29,14 @@ const PREFAULT_ENTRIES = 1 << 19;
  * const steps = compactSteps(store, dictionary.size);
  * let step = steps.next();
  * while (!step.done) step = steps.next();
- * const { store: compacted, postings } = step.value;
+ * const { store: compacted, postings, pairs } = step.value;
  */
-export function* compactSteps(source: DocStore, termCount: number, beforeAllocating?: () => void): Generator<void, { store: DocStore; postings: MainPostings }> {
+export function* compactSteps(
+  source: DocStore,
+  termCount: number,
+  beforeAllocating?: () => void,
+  pairRule: PairRule = DEFAULT_PAIR_RULE,
+): Generator<void, { store: DocStore; postings: MainPostings; pairs: PairAnswers }> {
   // Loaded articles' entity fields come from the saved postings: made whole in slices, not at the first read.
   yield* source.wholeFieldSteps();
   const store = source.liveCount === source.count ? source : yield* copyLive(source);
@@ -47,17 +55,21 @@ export function* compactSteps(source: DocStore, termCount: number, beforeAllocat
   const counts = new Uint16Array(total);
   yield* prefault(docs, counts);
   const next = offsets.slice(0, termCount);
+  const pairCounter = new PairCounter((term) => (offsets[term + 1] ?? 0) - (offsets[term] ?? 0), termCount, store.count, pairRule);
   for (let doc = 0; doc < store.count; doc++) {
-    counter.count(store, doc, (term, packed) => {
+    const ids = counter.count(store, doc, (term, packed) => {
       const at = next[term] ?? 0;
       docs[at] = doc;
       counts[at] = packed;
       next[term] = at + 1;
     });
+    pairCounter.countDoc(doc, ids.subarray(0, store.bodyLen.array[doc] ?? 0));
     if (doc % COMPACTION_STEP_DOCS === COMPACTION_STEP_DOCS - 1) yield;
   }
   store.forgetWholeFields();
-  return { store, postings: new MainPostings(offsets, docs, counts) };
+  const postings = new MainPostings(offsets, docs, counts);
+  const chosen = yield* pairCounter.chosenSteps();
+  return { store, postings, pairs: yield* PairAnswers.makeSteps(postings, chosen) };
 }
 
 /** The live articles of `source` copied into a new store as it holds them, their ids and texts still coded. */

@@ -14,6 +14,8 @@ import { EntityStats } from './entity-stats';
 import { ENTITY_TYPES, EntityInfo, EntityTable } from './entity-table';
 import { Scratch, evaluate, forEachMatch } from './evaluate';
 import { MatchesPerDay } from './matches-per-day';
+import { PairAnswers } from './pair-answers';
+import { DEFAULT_PAIR_RULE, PairRule } from './pair-counter';
 import { DeltaPostings, MainPostings, PostingList, entityCount } from './postings';
 import { ParsedQuery } from './query';
 import { parseQuery } from './query-parser';
@@ -147,6 +149,8 @@ export interface IndexParts {
   readonly dictionary: TermDictionary;
   readonly store: DocStore;
   readonly postings: MainPostings;
+  /** The stored answers of frequent pairs of words, made with `postings` (see {@link PairAnswers}). */
+  readonly pairs?: PairAnswers;
   readonly entities: EntityTable | Deferred<SavedEntities>;
   /** The per-entity figures, saved so that a reopen need not count them again; counted when absent. */
   readonly entityStats?: EntityStats;
@@ -207,9 +211,14 @@ export class CorpusIndex {
   private pending = 0;
   private compacting = false;
 
-  constructor(parts?: IndexParts) {
+  /** `pairRule`: which pairs of words each compaction stores the answers of (see {@link PairCounter}). */
+  constructor(
+    parts?: IndexParts,
+    private readonly pairRule: PairRule = DEFAULT_PAIR_RULE,
+  ) {
     this.dictionary = parts?.dictionary ?? new TermDictionary();
     this.store = parts?.store ?? new DocStore();
+    this.store.useStoredPairs(parts?.pairs);
     this.main = parts?.postings ?? MainPostings.empty();
     this.entityTable = parts?.entities ?? new EntityTable();
     this.stats = parts?.entityStats;
@@ -370,10 +379,12 @@ export class CorpusIndex {
       ? () => {
           this.main = MainPostings.empty();
           this.delta = new DeltaPostings();
+          // The stored pair answers hold the postings they were made with.
+          this.store.useStoredPairs(undefined);
         }
       : undefined;
     try {
-      this.install(await runInSlices(compactSteps(this.store, this.dictionary.size, release), sliceMs));
+      this.install(await runInSlices(compactSteps(this.store, this.dictionary.size, release, this.pairRule), sliceMs));
       this.stats = await runInSlices(this.statsSteps(), sliceMs);
     } finally {
       this.compacting = false;
@@ -384,7 +395,7 @@ export class CorpusIndex {
   compactNow(): void {
     this.assertNotCompacting();
     this.completeLoad();
-    this.install(runAtOnce(compactSteps(this.store, this.dictionary.size)));
+    this.install(runAtOnce(compactSteps(this.store, this.dictionary.size, undefined, this.pairRule)));
   }
 
   /**
@@ -619,7 +630,9 @@ export class CorpusIndex {
   parts(): IndexParts {
     this.completeLoad();
     if (!this.isCompact) this.compactNow();
-    return { dictionary: this.dictionary, store: this.store, postings: this.main, entities: this.entities, entityStats: this.entityStats() };
+    const parts = { dictionary: this.dictionary, store: this.store, postings: this.main, entities: this.entities, entityStats: this.entityStats() };
+    const pairs = this.store.storedPairs;
+    return pairs === undefined ? parts : { ...parts, pairs };
   }
 
   private summaryOf(info: EntityInfo): EntitySummary | undefined {
@@ -795,7 +808,8 @@ export class CorpusIndex {
     return corrections === undefined ? context : { ...context, corrections };
   }
 
-  private install(compacted: { store: DocStore; postings: MainPostings }): void {
+  private install(compacted: { store: DocStore; postings: MainPostings; pairs: PairAnswers }): void {
+    compacted.store.useStoredPairs(compacted.pairs);
     this.store = compacted.store;
     this.main = compacted.postings;
     this.delta = new DeltaPostings();

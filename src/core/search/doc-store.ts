@@ -1,6 +1,7 @@
 import { inflateRawSync } from 'node:zlib';
 import { ByteReader, MAX_VARINT_BYTES, writeVarints } from './byte-codec';
 import { Growable } from './growable';
+import { PairAnswers } from './pair-answers';
 import { RunFinder, containsRun } from './run-finder';
 import { SavedEntityFields } from './saved-entity-fields';
 import { SegmentedArray } from './segmented-array';
@@ -182,6 +183,8 @@ export class DocStore {
   private partial: { words: Uint32Array; bits: Float64Array; literals: Uint32Array } | undefined;
   /** The answers of {@link phraseCheck} by phrase (its ids joined), the last checked last. */
   private readonly phrases = new Map<string, Uint8Array>();
+  /** The stored answers of frequent pairs of words for the articles of the last compaction (see {@link useStoredPairs}). */
+  private pairs: PairAnswers | undefined;
   /** Looks for phrases in bodies read one id at a time (one check at a time). */
   private readonly finder = new RunFinder();
   /** The ids {@link tokensOnce} decoded last, and the varints {@link append} coded last. */
@@ -427,9 +430,12 @@ export class DocStore {
     const key = ids.join(' ');
     let known = this.phrases.get(key);
     this.phrases.delete(key);
-    if (known === undefined || known.length < this.count) {
-      const grown = new Uint8Array(Math.max(this.count, 1));
-      if (known !== undefined) grown.set(known);
+    if (known === undefined) {
+      known = new Uint8Array(Math.max(this.count, 1));
+      this.answerFromPairs(ids, known);
+    } else if (known.length < this.count) {
+      const grown = new Uint8Array(this.count);
+      grown.set(known);
       known = grown;
     }
     this.phrases.set(key, known);
@@ -442,6 +448,39 @@ export class DocStore {
       answers[doc] = found ? IN_BODY : NOT_IN_BODY;
       return found;
     };
+  }
+
+  /**
+   * Makes `pairs` the stored answers that {@link phraseCheck} uses: those a compaction made for this store's articles
+   * (and postings), or a load read with them.
+   *
+   * @example
+   * store.useStoredPairs(compacted.pairs);
+   */
+  useStoredPairs(pairs: PairAnswers | undefined): void {
+    this.pairs = pairs;
+  }
+
+  /** The stored answers of frequent pairs of words in use (see {@link useStoredPairs}), for saving. */
+  get storedPairs(): PairAnswers | undefined {
+    return this.pairs;
+  }
+
+  /**
+   * Fills a phrase's answers from the stored answers of its pairs of words: a candidate of a stored pair lacking it
+   * lacks the phrase; a two-word phrase's candidates holding it hold the phrase. Articles the pairs do not cover
+   * (added since the compaction that made them), and the rest of a longer phrase's, are checked by reading.
+   */
+  private answerFromPairs(ids: readonly number[], answers: Uint8Array): void {
+    const pairs = this.pairs;
+    if (pairs === undefined) return;
+    const whole = ids.length === 2;
+    for (let i = 0; i + 1 < ids.length; i++) {
+      pairs.visit(ids[i] ?? 0, ids[i + 1] ?? 0, (doc, adjacent) => {
+        if (!adjacent) answers[doc] = NOT_IN_BODY;
+        else if (whole) answers[doc] = IN_BODY;
+      });
+    }
   }
 
   /**

@@ -29,11 +29,12 @@ export const INDEX_FILE_MAGIC = 'NCINDEX1';
  * 10: the entity field saved once, in the postings (with an entity's exact mentions), no longer also per article
  * (the forward section keeps only title ids); a common word's postings name their articles by a bitmap; the
  * integer columns as varints (58 % of the text → under 50 % at 100,000 real-length articles).
+ * 11: a last section of stored phrase-check answers for frequent pairs of words (see `PairAnswers`).
  *
  * @example
  * new DataView(bytes.buffer, bytes.byteOffset).getUint32(8, true) === INDEX_FORMAT_VERSION; // true for a current index file
  */
-export const INDEX_FORMAT_VERSION = 10;
+export const INDEX_FORMAT_VERSION = 11;
 /**
  * Bumped whenever tokenisation, fields or counts change: a file written by another analyser
  * has the right layout but the wrong contents, and is rebuilt too.

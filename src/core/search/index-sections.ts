@@ -9,6 +9,7 @@ import { writeDocIds } from './doc-id-codec';
 import { DocColumns, DocStore } from './doc-store';
 import { EntityFigures, EntityStats } from './entity-stats';
 import { EntityInfo, EntityTable } from './entity-table';
+import { PairAnswers } from './pair-answers';
 import { EncodedPostings, MainPostings } from './postings';
 import { SavedEntityFields } from './saved-entity-fields';
 import { TermDictionary } from './term-dictionary';
@@ -18,9 +19,9 @@ import { SavedWordCodec, WordCodec } from './word-codec';
  * The parts of an index file after its header and description, in file order.
  *
  * @example
- * SECTION_NAMES.length; // 8: an index file's description lists as many sections
+ * SECTION_NAMES.length; // 9: an index file's description lists as many sections
  */
-export const SECTION_NAMES = ['terms', 'paths', 'titles', 'entities', 'columns', 'forward', 'postings', 'text'] as const;
+export const SECTION_NAMES = ['terms', 'paths', 'titles', 'entities', 'columns', 'forward', 'postings', 'text', 'pairs'] as const;
 type SectionName = (typeof SECTION_NAMES)[number];
 
 /**
@@ -347,11 +348,18 @@ function readColumns(reader: ByteReader, count: number): DocColumns {
   return { size, mtime, day, bodyStart: varints(), bodyLen: varints(), titleLen: varints(), entityPairs: varints(), entityLen: varints(), forwardBytes: varints(), textLen: varints() };
 }
 
+/** The stored pair answers (see {@link PairAnswers.write}); none: an empty section. */
+function* writePairs(writer: ByteWriter, pairs: PairAnswers | undefined): Generator<void, void> {
+  pairs?.write(writer);
+  yield;
+}
+
 /**
  * Encodes a compacted index (no removed or pending articles) as the sections of an index file:
  * string tables, the number columns, the title ids as varints (see {@link codeForward}), the postings
- * (documents as in {@link writeDocIds}, counts as in {@link writeCounts}, with a table to find each term's), and each
- * article's text coded with its body ids (see {@link codeTexts}). The store keeps its texts coded and lets the
+ * (documents as in {@link writeDocIds}, counts as in {@link writeCounts}, with a table to find each term's), each
+ * article's text coded with its body ids (see {@link codeTexts}), and the stored answers of frequent pairs of words
+ * (see {@link PairAnswers}). The store keeps its texts coded and lets the
  * body ids it held as varints go (see {@link DocStore.letIdsGoSteps}). The sections' bytes go to `out` in order as they are made;
  * returns where each section is. A generator: it pauses every few ms.
  *
@@ -383,6 +391,7 @@ export function* encodeSections(parts: IndexParts, out: (chunk: Uint8Array) => v
   yield* section('forward', store.count, writeSegments(writer, forward.chunks));
   yield* section('postings', postings.docs.length, writePostings(writer, postings, store));
   yield* section('text', text.chunks.reduce((sum, chunk) => sum + chunk.length, 0), writeSegments(writer, text.chunks));
+  yield* section('pairs', parts.pairs?.pairCount ?? 0, writePairs(writer, parts.pairs));
   writer.finish();
   return sections;
 }
@@ -409,6 +418,8 @@ export interface SavedSections {
   readonly forward: Uint8Array;
   /** The coded texts, back to back, and the codec they are coded with (its tables made by the reading thread). */
   readonly text: { readonly codec: SavedWordCodec; readonly coded: Uint8Array };
+  /** The stored pair answers, where they lie in the file's buffer (see {@link PairAnswers.read}). */
+  readonly pairs: Uint8Array;
 }
 
 /**
@@ -437,7 +448,7 @@ export function* readSections(payload: Uint8Array, sections: readonly SectionInf
   yield;
   const text = readTexts(of('text').data);
   yield;
-  return { terms, paths, titles, entities: of('entities'), columns, postings, forward, text };
+  return { terms, paths, titles, entities: of('entities'), columns, postings, forward, text, pairs: of('pairs').data };
 }
 
 /**
@@ -561,7 +572,7 @@ export function readListingDays(start: Uint8Array, sections: readonly SectionInf
  */
 export function savedSectionBuffers(saved: SavedSections): ArrayBuffer[] {
   const codes = [saved.text.codec.ids, saved.text.codec.symbols].flatMap((code) => [code.lengths, code.codes, code.firstCode, code.lengthCount, code.firstIndex, code.sorted, code.lookup, code.shortLookup]);
-  const arrays = [saved.entities.data, ...Object.values(saved.columns), saved.postings.offsets, saved.postings.starts, saved.postings.data, saved.forward, saved.text.coded, ...codes];
+  const arrays = [saved.entities.data, ...Object.values(saved.columns), saved.postings.offsets, saved.postings.starts, saved.postings.data, saved.forward, saved.text.coded, saved.pairs, ...codes];
   return [...new Set(arrays.map((array) => array.buffer as ArrayBuffer))];
 }
 
@@ -585,7 +596,7 @@ export function* assembleSections(saved: SavedSections): Generator<void, IndexPa
   const { postings, encoded } = postingsOf(saved.postings, paths.length);
   const fields = new SavedEntityFields(encoded, postings.offsets, (term) => terms[term]?.startsWith(ENTITY_TERM_PREFIX) === true);
   const store = yield* readStore({ paths, titles: saved.titles, columns: saved.columns, forward: saved.forward, text: saved.text, terms: dictionary.all(), fields });
-  return { dictionary, store, postings, entities };
+  return { dictionary, store, postings, pairs: PairAnswers.read(saved.pairs, postings), entities };
 }
 
 /** What a store is loaded from: the article tables, the title ids and the coded texts as saved, the entity fields made from the postings. */

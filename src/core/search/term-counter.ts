@@ -38,7 +38,8 @@ export class TermCounter {
     this.scratch = scratch;
   }
 
-  count(store: DocStore, doc: number, onTerm: (term: number, packed: number) => void): void {
+  /** Hands `onTerm` each distinct term of the document with its packed counts; returns the word ids it read (see {@link DocStore.tokensOnce}). */
+  count(store: DocStore, doc: number, onTerm: (term: number, packed: number) => void): Uint32Array {
     const forward = store.tokensOnce(doc);
     const field = store.wholeEntityField(doc);
     const bodyEnd = store.bodyLen.array[doc] ?? 0;
@@ -65,6 +66,7 @@ export class TermCounter {
       const at = touched[k] ?? 0;
       onTerm(at / STRIDE, packCounts(scratch[at + BODY] ?? 0, scratch[at + TITLE] ?? 0, scratch[at + ENTITY] ?? 0));
     }
+    return forward;
   }
 }
 

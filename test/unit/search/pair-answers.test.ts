@@ -1,0 +1,109 @@
+import * as assert from 'assert';
+import * as fc from 'fast-check';
+import { ByteReader, ByteWriter } from '../../../src/core/search/byte-codec';
+import { CorpusIndex } from '../../../src/core/search/corpus-index';
+import { decodeIndex, encodeIndex } from '../../../src/core/search/index-file';
+import { PairRule } from '../../../src/core/search/pair-counter';
+import { readRankSet, writeRankSet } from '../../../src/core/search/rank-set-codec';
+import { analyzeText, article } from './fixtures';
+
+/** Every pair of words stored, however rare or common: the stored answers cover every two-word check. */
+const EVERY_PAIR: PairRule = { minWordShare: 0, maxWordShare: 1, minPairShare: 0 };
+/** No word is frequent enough: no pair stored, every check reads the bodies. */
+const NO_PAIR: PairRule = { minWordShare: 0, maxWordShare: 0, minPairShare: 0 };
+const IDENTITY = { root: '/news', extractor: 'none' };
+/** Words that make phrases, near-phrases and repeats likely. */
+const WORDS = ['interest', 'rates', 'rose', 'bank', 'of', 'england', 'the', 'crude', 'oil', 'prices'];
+const PATHS = ['a.txt', 'b.txt', 'c.txt', 'd.txt', 'e.txt', 'f.txt'];
+
+function writtenForm(flags: Uint8Array): { bytes: Uint8Array; form: number } {
+  const writer = new ByteWriter();
+  writeRankSet(writer, flags);
+  const bytes = Buffer.concat(writer.finish());
+  return { bytes, form: bytes[0] ?? -1 };
+}
+
+function saveAndReload(index: CorpusIndex, rule: PairRule): CorpusIndex {
+  const decoded = decodeIndex(Buffer.concat(encodeIndex(index.parts(), IDENTITY)), IDENTITY);
+  assert.ok(decoded.ok);
+  return new CorpusIndex(decoded.parts, rule);
+}
+
+type Step = { kind: 'put'; path: string; words: string[] } | { kind: 'remove'; path: string } | { kind: 'compact' } | { kind: 'reload' };
+
+const stepArbitrary: fc.Arbitrary<Step> = fc.oneof(
+  fc.record({ kind: fc.constant('put' as const), path: fc.constantFrom(...PATHS), words: fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 40 }) }),
+  fc.record({ kind: fc.constant('remove' as const), path: fc.constantFrom(...PATHS) }),
+  fc.record({ kind: fc.constant('compact' as const) }),
+  fc.record({ kind: fc.constant('reload' as const) }),
+);
+
+describe('stored pair answers', () => {
+  it('code a set of candidate ranks in the smallest of three forms, and read each back', () => {
+    fc.assert(
+      fc.property(fc.array(fc.boolean(), { maxLength: 300 }), (bits) => {
+        const flags = Uint8Array.from(bits, Number);
+        const { bytes } = writtenForm(flags);
+        const reader = new ByteReader(bytes);
+        assert.deepStrictEqual(readRankSet(reader, flags.length), flags);
+        assert.strictEqual(reader.position, bytes.length);
+      }),
+      { numRuns: 500 },
+    );
+    const rare = new Uint8Array(200);
+    rare[17] = 1;
+    const common = new Uint8Array(200).fill(1);
+    common[17] = 0;
+    const half = Uint8Array.from({ length: 200 }, (_, rank) => rank % 2);
+    assert.deepStrictEqual([rare, common, half].map((flags) => writtenForm(flags).form), [0, 1, 2]);
+  });
+
+  it('refuse a set naming a rank beyond its candidates, in each form', () => {
+    const sparse = new Uint8Array(40);
+    sparse[30] = 1;
+    const dense = new Uint8Array(40).fill(1);
+    dense[30] = 0;
+    const bitmap = Uint8Array.of(0, 1, 0, 1, 0, 1);
+    for (const flags of [sparse, dense, bitmap]) assert.throws(() => readRankSet(new ByteReader(writtenForm(flags).bytes), flags.length === 40 ? 20 : 5), /News Corpus:/);
+  });
+
+  it('give every phrase query the answers of the bodies, through adds, edits, removals, compactions and reopens', () => {
+    const bodyArbitrary = fc.array(fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 40 }), { minLength: 1, maxLength: 6 });
+    const queryArbitrary = fc.array(fc.array(fc.constantFrom(...WORDS), { minLength: 2, maxLength: 3 }), { minLength: 1, maxLength: 4 });
+    fc.assert(
+      fc.property(bodyArbitrary, fc.array(stepArbitrary, { maxLength: 8 }), queryArbitrary, fc.constantFrom(...WORDS), (bodies, steps, phrases, word) => {
+        let stored = new CorpusIndex(undefined, EVERY_PAIR);
+        let read = new CorpusIndex(undefined, NO_PAIR);
+        const put = (path: string, words: readonly string[]): void => {
+          const text = article('2023-09-13', `Title ${path}`, words.join(' '));
+          for (const index of [stored, read]) index.addBatch(analyzeText({ path, size: text.length, mtimeMs: 1 }, text, () => []));
+        };
+        bodies.forEach((words, at) => put(PATHS[at] ?? 'z.txt', words));
+        stored.compactNow();
+        read.compactNow();
+        assert.ok((stored.parts().pairs?.pairCount ?? 0) > 0, 'pairs stored');
+        assert.strictEqual(read.parts().pairs?.pairCount ?? 0, 0);
+        const queries = phrases.flatMap((phrase) => [`"${phrase.join(' ')}"`, `"${phrase.join(' ')}" ${word}`, `${word} -"${phrase.join(' ')}"`]);
+        const compare = (when: string): void => {
+          for (const query of queries) {
+            const answer = stored.search(query, { limit: 50 });
+            const expected = read.search(query, { limit: 50 });
+            assert.deepStrictEqual({ ...answer, tookMs: 0 }, { ...expected, tookMs: 0 }, `${query} ${when}`);
+          }
+        };
+        compare('after the build');
+        for (const step of steps) {
+          if (step.kind === 'put') put(step.path, step.words);
+          else if (step.kind === 'remove') [stored, read].forEach((index) => index.remove(step.path));
+          else if (step.kind === 'compact') [stored, read].forEach((index) => index.compactNow());
+          else {
+            stored = saveAndReload(stored, EVERY_PAIR);
+            read = saveAndReload(read, NO_PAIR);
+          }
+          compare(`after ${step.kind}`);
+        }
+      }),
+      { numRuns: 80 },
+    );
+  });
+});
