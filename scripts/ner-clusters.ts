@@ -7,6 +7,7 @@ import { Hash, createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ClusterOptions, EmbeddingClusterOptions, buildEmbeddingClusters, buildWordClusters } from '../src/core/entities/cluster-builder';
+import { BrownOptions, brownPaths, packBrownPaths } from './brown-clusters';
 import { FeatureContext } from '../src/core/entities/features';
 import { Lexicon } from '../src/core/entities/lexicon';
 import { TokenBuffer, tokenize } from '../src/core/entities/tokenizer';
@@ -32,6 +33,9 @@ const EMBEDDINGS_FILE = path.join(REPO_ROOT, 'node_modules/wink-embeddings-sg-10
  * would add 0.76 MB and scored lower on the modern folds (wikigold 69.43 / GUM news 71.89 against 69.59 / 72.38).
  */
 const DEFAULT_EMBEDDING_WORDS = 50000;
+/** Which clusters of the unlabeled text (NER_TEXT_CLUSTERS): "kmeans" (`buildWordClusters`) or "brown" (`brownPaths`). */
+const DEFAULT_TEXT_CLUSTERS = 'kmeans';
+const BROWN_CODE = 'scripts/brown-clusters.ts';
 /** The code whose output the cache holds: a change to either file makes a new key. */
 const CLUSTER_CODE = ['src/core/entities/cluster-builder.ts', 'src/core/entities/word-clusters.ts'];
 
@@ -101,7 +105,7 @@ function clusterOptions(): ClusterOptions {
 }
 
 /** A digest of the options and the builder's code, which `addInputs` extends with the data the clusters come from. */
-function cacheKey(options: ClusterOptions | EmbeddingClusterOptions, addInputs: (digest: Hash) => void): string {
+function cacheKey(options: object, addInputs: (digest: Hash) => void): string {
   const digest = createHash('sha256');
   digest.update(JSON.stringify(options));
   for (const file of CLUSTER_CODE) digest.update(readFileSync(path.join(REPO_ROOT, file)));
@@ -157,6 +161,23 @@ function textClusters(log: (line: string) => void): { clusters: Map<number, numb
     const ofSource = sentencesOf(texts);
     log(`unlabeled ${name}: ${texts.length} texts, ${ofSource.reduce((sum, sentence) => sum + sentence.length, 0)} tokens`);
     sentences.push(...ofSource);
+  }
+  if ((process.env['NER_TEXT_CLUSTERS'] ?? DEFAULT_TEXT_CLUSTERS) === 'brown') {
+    const window = process.env['NER_BROWN_WINDOW'];
+    const brown: BrownOptions = window === undefined ? {} : { window: Number(window) };
+    return cachedClusters(
+      () =>
+        cacheKey({ ...brown, method: 'brown' }, (digest) => {
+          digest.update(readFileSync(path.join(REPO_ROOT, BROWN_CODE)));
+          addSentences(digest, sentences);
+        }),
+      () => {
+        const started = process.cpuUsage();
+        const paths = brownPaths(sentences, brown);
+        log(`Brown clusters: ${paths.size} words, ${((process.cpuUsage(started).user) / 1e6).toFixed(1)} s of CPU`);
+        return packBrownPaths(paths);
+      },
+    );
   }
   const options = clusterOptions();
   return cachedClusters(
