@@ -665,8 +665,8 @@ const QUERY_NOTES: readonly string[] = [
 
 /** What the cache and reopen rows measure, printed under the table. */
 const CACHE_NOTES: readonly string[] = [
-  "Cache rows: each section's bytes as the cache file's description lists them (format 10: the entity fields are saved",
-  "in the postings alone). Warm reopen: listing and stat'ing the files, then `IndexService.open` (the cache's first stage:",
+  "Cache rows: each section's bytes as the cache file's description lists them (format 11: the entity fields are saved",
+  "in the postings alone; 'pairs' holds the phrase checks' answers for frequent word pairs). Warm reopen: listing and stat'ing the files, then `IndexService.open` (the cache's first stage:",
   'what lists the articles and answers a search; then the check of the files); "rest of the load": what it leaves for later',
   '(entity table and fields, term tree, entity name words and timelines), in the background, timed until it is done.',
 ];
@@ -713,9 +713,9 @@ function row(label: string, values: readonly string[]): string {
   return `${label.padEnd(40)}${values.map((value) => value.padStart(COLUMN_WIDTH)).join('')}`;
 }
 
-/** A time in ms, two decimals under 10. */
+/** A time in ms, two decimals under 10, one under 100 (so that a figure next to a 10 ms target says which side it is on). */
 function ms(value: number): string {
-  return `${value.toFixed(value < 10 ? 2 : 0)} ms`;
+  return `${value.toFixed(value < 10 ? 2 : value < 100 ? 1 : 0)} ms`;
 }
 
 /** A time that needs the entity model, 'n/a' without it. */
