@@ -1,4 +1,5 @@
 import { Growable } from './growable';
+import { SegmentedArray } from './segmented-array';
 
 /**
  * Which adjacent pairs of words get stored answers (see {@link PairCounter}): both words in at least
@@ -45,6 +46,9 @@ const MAX_LOAD = 0.5;
 const FIRST_CAPACITY = 1 << 12;
 /** Articles whose pairs are gathered between two chances to pause (~30 entries each). */
 const CHOSEN_STEP_DOCS = 5000;
+/** Entries of the pairs' runs per segment (4 MB), the first segments from 16 KB up (a small corpus takes little). */
+const ENTRY_SEGMENT_LENGTH = 1 << 20;
+const FIRST_ENTRY_SEGMENT_LENGTH = 1 << 12;
 
 /**
  * Counts, article by article, the distinct adjacent pairs of frequent words of each body, keeping which articles
@@ -65,9 +69,16 @@ export class PairCounter {
   private numbers = new Int32Array(FIRST_CAPACITY);
   private readonly pairWords = new Growable(Uint32Array);
   private readonly pairDocs = new Growable(Uint32Array);
-  /** The pair numbers of each article, article after article, and where each article's start. */
-  private readonly entries = new Growable(Uint32Array);
-  private readonly starts = new Growable(Uint32Array);
+  /**
+   * The pair numbers of each article, one run an article, and where each article's run lies and its length. In
+   * segments, not one array that doubles: at 100,000 articles they are tens of millions of entries (most of them of
+   * pairs never chosen), and doubling one array held old and new together at the build's peak of memory.
+   */
+  private readonly entries = new SegmentedArray(Uint32Array, ENTRY_SEGMENT_LENGTH, FIRST_ENTRY_SEGMENT_LENGTH);
+  private readonly runs = new Growable(Float64Array);
+  private readonly runLengths = new Growable(Uint32Array);
+  /** The pairs of the article being counted. */
+  private scratch = new Uint32Array(0);
   /** The last article each pair was seen in. */
   private readonly lastDoc = new Growable(Int32Array);
   /** The term of each frequent-word number, made when first needed. */
@@ -92,7 +103,13 @@ export class PairCounter {
 
   /** Notes the distinct adjacent pairs of frequent words of article `doc`'s body ids. */
   countDoc(doc: number, body: Uint32Array): void {
-    while (this.starts.length <= doc) this.starts.push(this.entries.length);
+    while (this.runs.length < doc) {
+      this.runs.push(0);
+      this.runLengths.push(0);
+    }
+    if (this.scratch.length < body.length) this.scratch = new Uint32Array(Math.max(body.length, 2 * this.scratch.length));
+    const scratch = this.scratch;
+    let found = 0;
     const frequent = this.frequent;
     let previous = body.length > 0 ? (frequent[body[0] ?? 0] ?? -1) : -1;
     for (let i = 1; i < body.length; i++) {
@@ -103,16 +120,18 @@ export class PairCounter {
         if (this.lastDoc.array[pair] !== doc) {
           this.lastDoc.array[pair] = doc;
           this.pairDocs.array[pair] = (this.pairDocs.array[pair] ?? 0) + 1;
-          this.entries.push(pair);
+          scratch[found++] = pair;
         }
       }
       previous = current;
     }
+    this.runs.push(found > 0 ? this.entries.append(scratch, 0, found) : 0);
+    this.runLengths.push(found);
   }
 
   /**
    * The pairs adjacent in at least the rule's share of the articles, with their articles. A generator that pauses
-   * every {@link CHOSEN_STEP_DOCS} articles: at 100,000 articles it walks ~3 million (article, pair) entries.
+   * every {@link CHOSEN_STEP_DOCS} articles: it walks every (article, pair) entry counted. Called once: it lets the entries go.
    */
   *chosenSteps(): Generator<void, CountedPairs> {
     const least = Math.max(1, Math.ceil(this.rule.minPairShare * this.docCount));
@@ -132,17 +151,19 @@ export class PairCounter {
     });
     const docs = new Uint32Array(offsets[kept.length] ?? 0);
     const next = offsets.slice(0, kept.length);
-    const starts = this.starts.array;
-    for (let doc = 0; doc < this.starts.length; doc++) {
-      const end = doc + 1 < this.starts.length ? (starts[doc + 1] ?? 0) : this.entries.length;
-      for (let entry = starts[doc] ?? 0; entry < end; entry++) {
-        const at = place[this.entries.array[entry] ?? 0] ?? -1;
+    for (let doc = 0; doc < this.runs.length; doc++) {
+      const length = this.runLengths.array[doc] ?? 0;
+      const run = length > 0 ? this.entries.view(this.runs.array[doc] ?? 0, length) : this.scratch.subarray(0, 0);
+      for (let entry = 0; entry < length; entry++) {
+        const at = place[run[entry] ?? 0] ?? -1;
         if (at < 0) continue;
         docs[next[at] ?? 0] = doc;
         next[at] = (next[at] ?? 0) + 1;
       }
       if (doc % CHOSEN_STEP_DOCS === CHOSEN_STEP_DOCS - 1) yield;
     }
+    // Freed now rather than at the collector's next old-generation sweep: the pairs' answers are made next.
+    this.entries.releaseAll();
     return { words, offsets, docs };
   }
 
