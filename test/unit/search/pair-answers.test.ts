@@ -89,6 +89,9 @@ describe('stored pair answers', () => {
     common[17] = 0;
     const half = Uint8Array.from({ length: 200 }, (_, rank) => rank % 2);
     assert.deepStrictEqual([rare, common, half].map((flags) => writtenForm(flags).form), [0, 1, 2]);
+    // writeRankSet's examples, byte for byte.
+    assert.deepStrictEqual([...writtenForm(new Uint8Array(20).fill(1).fill(0, 3, 4)).bytes], [1, 1, 3]);
+    assert.deepStrictEqual([...writtenForm(Uint8Array.of(1, 1, 1, 0, 1)).bytes], [2, 0b10111]);
   });
 
   it('refuse a set naming a rank beyond its candidates, in each form', () => {
