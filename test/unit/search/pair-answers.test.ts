@@ -3,7 +3,9 @@ import * as fc from 'fast-check';
 import { crc32 } from 'node:zlib';
 import { ByteReader, ByteWriter } from '../../../src/core/search/byte-codec';
 import { CorpusIndex } from '../../../src/core/search/corpus-index';
-import { decodeIndex, encodeIndex } from '../../../src/core/search/index-file';
+import { decodeIndex, decodeSavedSteps, encodeIndex, readIndexFileSteps } from '../../../src/core/search/index-file';
+import { savedSectionBuffers } from '../../../src/core/search/index-sections';
+import { runAtOnce } from '../../../src/core/search/time-slices';
 import { PairRule } from '../../../src/core/search/pair-counter';
 import { readRankSet, writeRankSet } from '../../../src/core/search/rank-set-codec';
 import { analyzeText, article } from './fixtures';
@@ -60,6 +62,13 @@ function pairsSection(pairs: readonly { first: number; second: number; bytes: nu
   for (const { first, second, bytes } of pairs) [first, second, bytes].forEach((value) => writer.varint(value));
   writer.bytes(answers);
   return Buffer.concat(writer.finish());
+}
+
+/** Every typed array in `value`, however deep. */
+function typedArraysIn(value: unknown, found: ArrayBufferView[] = []): ArrayBufferView[] {
+  if (ArrayBuffer.isView(value)) found.push(value);
+  else if (value !== null && typeof value === 'object') for (const inner of Object.values(value)) typedArraysIn(inner, found);
+  return found;
 }
 
 type Step = { kind: 'put'; path: string; words: string[] } | { kind: 'remove'; path: string } | { kind: 'compact' } | { kind: 'reload' };
@@ -124,6 +133,24 @@ describe('stored pair answers', () => {
     assert.match(refused(pairsSection([{ first: terms, second: rates, bytes: 1 }], Uint8Array.of(0))), /^corrupt: News Corpus: the saved index is damaged \(the stored pair answers do not fit the postings\)/);
     assert.match(refused(pairsSection([{ first: interest, second: rates, bytes: 2 }], Uint8Array.of(0))), /^corrupt: News Corpus: the saved index is damaged \(the stored pair answers do not fit the postings\)/);
     assert.match(refused(pairsSection([{ first: interest, second: rates, bytes: 1 }], Uint8Array.of(0, 0))), /^corrupt: News Corpus: the saved index is damaged \(the stored pair answers do not fit the postings\)/);
+  });
+
+  it("cross to the index's thread with the rest of a read file: every buffer of it moved, each once", () => {
+    const index = new CorpusIndex(undefined, EVERY_PAIR);
+    const text = article('2023-09-13', 'Rates', 'interest rates rose and interest rates fell');
+    index.addBatch(analyzeText({ path: 'a.txt', size: text.length, mtimeMs: 1 }, text, () => []));
+    // A file's own buffer, as the reading thread has it (Buffer.concat puts a small one in Node's shared pool, never moved).
+    const read = runAtOnce(readIndexFileSteps(new Uint8Array(Buffer.concat(encodeIndex(index.parts(), IDENTITY))), IDENTITY));
+    assert.ok(read.ok);
+    const arrays = typedArraysIn(read.saved);
+    assert.ok(arrays.includes(read.saved.pairs) && arrays.includes(read.saved.text.codec.ids.lookup), 'the pairs and the codec tables are among them');
+    // A buffer listed twice would throw a DataCloneError; one left out would be copied, not moved.
+    const crossed = structuredClone(read.saved, { transfer: savedSectionBuffers(read.saved) });
+    assert.deepStrictEqual(arrays.filter((array) => array.byteLength > 0).length, 0, 'every typed array moved');
+    const decoded = runAtOnce(decodeSavedSteps({ saved: crossed, createdAt: read.createdAt }));
+    assert.ok(decoded.ok);
+    const answer = new CorpusIndex(decoded.parts).search('"interest rates"');
+    assert.ok(answer.ok && answer.total === 1);
   });
 
   it('give every phrase query the answers of the bodies, through adds, edits, removals, compactions and reopens', () => {
