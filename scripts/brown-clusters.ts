@@ -2,6 +2,7 @@
 // language", section 3.2): training-time only, for the word-cluster features of the entity model (Ratinov & Roth
 // 2009 use the bit-string prefixes of a word's path as features). Deterministic: the same sentences and options give
 // the same paths on every run (no randomness; ties go to the first pair in slot order).
+import { clusteredVocabulary } from '../src/core/entities/cluster-builder';
 import { packClusters } from '../src/core/entities/word-clusters';
 
 /**
@@ -41,7 +42,7 @@ export const BROWN_PREFIXES: readonly number[] = [20, 10, 6];
  */
 export function brownPaths(sentences: readonly Int32Array[], options: BrownOptions = {}): Map<number, string> {
   const window = Math.max(1, options.window ?? DEFAULT_WINDOW);
-  const words = vocabulary(sentences, options.minCount ?? DEFAULT_MIN_COUNT, options.maxWords ?? DEFAULT_MAX_WORDS);
+  const words = clusteredVocabulary(sentences, options.minCount ?? DEFAULT_MIN_COUNT, options.maxWords ?? DEFAULT_MAX_WORDS);
   const paths = new Map<number, string>();
   if (words.length === 0) return paths;
   const clustering = new WindowClustering(sentences, words, window);
@@ -66,17 +67,6 @@ export function packBrownPaths(paths: ReadonlyMap<number, string>): Map<number, 
   const packed = new Map<number, number>();
   for (const [word, path] of paths) packed.set(word, packClusters(BROWN_PREFIXES.map((length, level) => numbers[level]?.get(path.slice(0, length)) ?? 0)));
   return packed;
-}
-
-/** The words seen at least `minCount` times, most frequent first (ties by hash), at most `maxWords`. */
-function vocabulary(sentences: readonly Int32Array[], minCount: number, maxWords: number): number[] {
-  const counts = new Map<number, number>();
-  for (const sentence of sentences) for (const word of sentence) counts.set(word, (counts.get(word) ?? 0) + 1);
-  return [...counts]
-    .filter(([word, count]) => count >= minCount && word !== 0)
-    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-    .slice(0, maxWords)
-    .map(([word]) => word);
 }
 
 /**

@@ -14,7 +14,7 @@ import { MatchesPerDay, mergeMatchesPerDay } from '../core/search/matches-per-da
 import { mergeResponses } from '../core/search/merge-responses';
 import { runInSlices } from '../core/search/time-slices';
 import { PacedUpdates } from '../core/paced-updates';
-import { IndexService } from '../workers/index-service';
+import { IndexService, LoadOutcome } from '../workers/index-service';
 import { listFileSteps } from '../workers/list-files';
 import { listInThread } from '../workers/list-thread';
 import { FileJob } from '../workers/protocol';
@@ -688,10 +688,15 @@ export class CorpusService implements vscode.Disposable {
       const onSearchable = () => {
         if (last) this.setPhase('checking');
       };
-      const loaded = await index.load(listEarly ? { ignoreCache: rebuild, onListing, onDates: (dates) => this.setSavedDates(dates), onSearchable } : { ignoreCache: rebuild, onSearchable });
-      await listing;
-      this.setSavedDates(undefined);
-      this.setSavedListingDue(false);
+      let loaded: LoadOutcome;
+      try {
+        loaded = await index.load(listEarly ? { ignoreCache: rebuild, onListing, onDates: (dates) => this.setSavedDates(dates), onSearchable } : { ignoreCache: rebuild, onSearchable });
+        await listing;
+      } finally {
+        // However the load ends: a failed one left the Dates view holding its requests until the next scan.
+        this.setSavedDates(undefined);
+        this.setSavedListingDue(false);
+      }
       if (loaded.message !== undefined) this.deps.notify(`News Corpus: the saved index of ${folder.name} could not be used (${loaded.message}); it is rebuilt from the articles.`);
       loadedAny ||= loaded.source === 'cache';
       listedStale ||= listing !== undefined && loaded.source !== 'cache';

@@ -7,18 +7,24 @@ import { CorpusService, type CorpusServiceDeps } from '../../src/corpus/corpus-s
 import { DEFAULT_CACHE_READER_PATH } from '../../src/workers/cache-file';
 import { IndexService } from '../../src/workers/index-service';
 
-/** A corpus service of its own over `dir`, its cache in `cacheFile`, read through the host's cache-reading thread. */
-export function serviceOver(dir: string, cacheFile: string, notes: string[]): CorpusService {
-  return serviceOverFolders([{ uri: vscode.Uri.file(dir), name: 'own-service', index: 0 }], () => cacheFile, notes);
+/**
+ * A corpus service of its own over `dir`, its cache in `cacheFile`, read through the host's cache-reading thread;
+ * `made` sees each index it makes (a test may break one).
+ */
+export function serviceOver(dir: string, cacheFile: string, notes: string[], made?: (index: IndexService) => void): CorpusService {
+  return serviceOverFolders([{ uri: vscode.Uri.file(dir), name: 'own-service', index: 0 }], () => cacheFile, notes, made);
 }
 
 /** A corpus service of its own over `folders` (a multi-root workspace), each folder's cache in `cacheFileOf(folder)`. */
-export function serviceOverFolders(folders: readonly vscode.WorkspaceFolder[], cacheFileOf: (folder: vscode.WorkspaceFolder) => string, notes: string[]): CorpusService {
+export function serviceOverFolders(folders: readonly vscode.WorkspaceFolder[], cacheFileOf: (folder: vscode.WorkspaceFolder) => string, notes: string[], made?: (index: IndexService) => void): CorpusService {
   const deps: CorpusServiceDeps = {
     settings: () => ({ include: '**/*.txt', exclude: '', filesExclude: [], maxFileBytes: 1 << 20 }),
     folders: () => [...folders],
-    createIndex: (indexed, settings) =>
-      new IndexService({ root: indexed.uri.toString(), cacheFile: cacheFileOf(indexed), extractor: { kind: 'none' }, maxFileBytes: settings.maxFileBytes, cacheReaderPath: DEFAULT_CACHE_READER_PATH }),
+    createIndex: (indexed, settings) => {
+      const index = new IndexService({ root: indexed.uri.toString(), cacheFile: cacheFileOf(indexed), extractor: { kind: 'none' }, maxFileBytes: settings.maxFileBytes, cacheReaderPath: DEFAULT_CACHE_READER_PATH });
+      made?.(index);
+      return index;
+    },
     notify: (message) => notes.push(message),
   };
   return new CorpusService(deps);

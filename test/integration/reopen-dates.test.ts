@@ -171,4 +171,21 @@ describe('The Dates view of a reopened window', () => {
       opened.dispose();
     }
   });
+  it('stops holding its requests once a load fails, rather than until the next scan', async () => {
+    const notes: string[] = [];
+    const reopened = serviceOver(folders.dir, path.join(folders.cacheDir, 'unread.ncidx'), notes, (index) => {
+      index.load = () => Promise.reject(new Error('the cache reader broke'));
+    });
+    const view = viewOver(reopened);
+    try {
+      await reopened.rescan();
+      await reopened.whenIdle();
+      assert.deepStrictEqual(notes, ['News Corpus: reading the articles failed: the cache reader broke']);
+      assert.strictEqual(reopened.savedListingDue, false, 'no listing is due from a load that failed');
+      assert.deepStrictEqual(await view.asked, []);
+    } finally {
+      view.stop();
+      reopened.dispose();
+    }
+  });
 });

@@ -54,7 +54,7 @@ interface SparseRows {
 export function buildWordClusters(sentences: readonly Int32Array[], options: ClusterOptions = {}): Map<number, number> {
   const levels = options.clusters ?? DEFAULT_CLUSTERS;
   if (levels.length !== CLUSTER_LEVELS) throw new Error(`News Corpus: word clusters need ${CLUSTER_LEVELS} levels.`);
-  const words = vocabulary(sentences, options.minCount ?? DEFAULT_MIN_COUNT, options.maxWords ?? DEFAULT_MAX_WORDS);
+  const words = clusteredVocabulary(sentences, options.minCount ?? DEFAULT_MIN_COUNT, options.maxWords ?? DEFAULT_MAX_WORDS);
   const clusters = new Map<number, number>();
   if (words.length === 0) return clusters;
   const rows = contextVectors(sentences, words, Math.min(options.contextWords ?? DEFAULT_CONTEXT_WORDS, words.length));
@@ -146,8 +146,14 @@ function clusterHierarchy(rows: SparseRows, levels: readonly number[], iteration
   return packed;
 }
 
-/** The words seen at least `minCount` times, most frequent first (ties by hash), at most `maxWords`. */
-function vocabulary(sentences: readonly Int32Array[], minCount: number, maxWords: number): number[] {
+/**
+ * The words seen at least `minCount` times, most frequent first (ties by hash), at most `maxWords`: the words that
+ * get a cluster, here and in the Brown clustering of the training scripts.
+ *
+ * @example
+ * clusteredVocabulary([Int32Array.of(7, 9, 7)], 2, 100); // [7]: seen twice; 9 only once
+ */
+export function clusteredVocabulary(sentences: readonly Int32Array[], minCount: number, maxWords: number): number[] {
   const counts = new Map<number, number>();
   for (const sentence of sentences) for (const word of sentence) counts.set(word, (counts.get(word) ?? 0) + 1);
   return [...counts]

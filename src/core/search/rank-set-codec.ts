@@ -49,7 +49,8 @@ function writeGaps(writer: ByteWriter, flags: Uint8Array, flag: number): void {
  *
  * @example
  * const writer = new ByteWriter();
- * writeRankSet(writer, Uint8Array.of(1, 1, 1, 0, 1)); // the ranks not in the set: [1 (form), 1 (count), 3 (gap)]
+ * writeRankSet(writer, new Uint8Array(20).fill(1).fill(0, 3, 4)); // the ranks not in the set: [1 (form), 1 (count), 3 (gap)]
+ * writeRankSet(writer, Uint8Array.of(1, 1, 1, 0, 1)); // a bit per rank, one byte: [2 (form), 0b10111]
  */
 export function writeRankSet(writer: ByteWriter, flags: Uint8Array): void {
   const inSet = gapBytes(flags, 1);

@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import { BROWN_PREFIXES, brownPaths, packBrownPaths } from '../../../scripts/brown-clusters';
 import { seededRandom } from '../../../src/core/random';
 import { clusterAt } from '../../../src/core/entities/word-clusters';
+import { slotSentencesText } from './slot-sentences';
 
 /** Sentences where companies, cities and people each fill their own slots, as word numbers 1…. */
 function slotSentences(): { sentences: Int32Array[]; id: (word: string) => number } {
@@ -10,18 +11,7 @@ function slotSentences(): { sentences: Int32Array[]; id: (word: string) => numbe
     if (!ids.has(word)) ids.set(word, ids.size + 1);
     return ids.get(word) ?? 0;
   };
-  const companies = ['google', 'microsoft', 'amazon', 'twitter'];
-  const cities = ['paris', 'lagos', 'tokyo', 'lima'];
-  const people = ['anna', 'boris', 'carla', 'dmitri'];
-  const lines: string[] = [];
-  for (let i = 0; i < 40; i++) {
-    const company = companies[i % 4] ?? '';
-    const city = cities[(i * 3) % 4] ?? '';
-    const person = people[(i * 5) % 4] ?? '';
-    lines.push(`shares of ${company} rose after ${company} said profits grew .`);
-    lines.push(`the mayor of ${city} flew to ${city} on monday .`);
-    lines.push(`${person} told reporters that ${person} was happy .`);
-  }
+  const lines = slotSentencesText().toLowerCase().split('\n');
   return { sentences: lines.map((line) => Int32Array.from(line.split(' '), id)), id };
 }
 

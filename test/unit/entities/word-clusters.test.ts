@@ -6,23 +6,7 @@ import { readModel, writeModel } from '../../../src/core/entities/model-file';
 import { tokenize } from '../../../src/core/entities/tokenizer';
 import { WeightTable } from '../../../src/core/entities/weights';
 import { CLUSTER_LEVELS, WordClusters, clusterAt, packClusters } from '../../../src/core/entities/word-clusters';
-
-/** Sentences where companies, cities and people each fill their own slots. */
-function sentencesText(): string {
-  const companies = ['Google', 'Microsoft', 'Amazon', 'Twitter'];
-  const cities = ['Paris', 'Lagos', 'Tokyo', 'Lima'];
-  const people = ['Anna', 'Boris', 'Carla', 'Dmitri'];
-  const lines: string[] = [];
-  for (let i = 0; i < 40; i++) {
-    const company = companies[i % 4] ?? '';
-    const city = cities[(i * 3) % 4] ?? '';
-    const person = people[(i * 5) % 4] ?? '';
-    lines.push(`shares of ${company} rose after ${company} said profits grew .`);
-    lines.push(`the mayor of ${city} flew to ${city} on Monday .`);
-    lines.push(`${person} told reporters that ${person} was happy .`);
-  }
-  return lines.join('\n');
-}
+import { slotSentencesText } from './slot-sentences';
 
 /** The recogniser's lower-case hashes of `text`, one list per line. */
 function hashedSentences(text: string): { sentences: Int32Array[]; hashOf: (word: string) => number } {
@@ -56,7 +40,7 @@ describe('word clusters', () => {
   });
 
   it('puts words used alike in one cluster and keeps kinds apart, deterministically', () => {
-    const { sentences, hashOf } = hashedSentences(sentencesText());
+    const { sentences, hashOf } = hashedSentences(slotSentencesText());
     const options = { clusters: [6, 3, 2], minCount: 2, iterations: 10 };
     const clusters = buildWordClusters(sentences, options);
     assert.deepStrictEqual([...buildWordClusters(sentences, options)], [...clusters]);
@@ -77,7 +61,7 @@ describe('word clusters', () => {
   });
 
   it('travels through the model file and into the per-token features', () => {
-    const { sentences, hashOf } = hashedSentences(sentencesText());
+    const { sentences, hashOf } = hashedSentences(slotSentencesText());
     const clusters = WordClusters.build(buildWordClusters(sentences, { clusters: [6, 3, 2], minCount: 2 }));
     const bytes = writeModel({ weights: WeightTable.fromRows(new Map([[7, Float64Array.of(1, 0)]]), 1), gazetteer: Gazetteer.build([]), clusters, embeddings: WordClusters.build(new Map()) });
     const model = readModel(bytes);
