@@ -476,10 +476,18 @@ export class DocStore {
     if (pairs === undefined) return;
     const whole = ids.length === 2;
     for (let i = 0; i + 1 < ids.length; i++) {
-      pairs.visit(ids[i] ?? 0, ids[i + 1] ?? 0, (doc, adjacent) => {
-        if (!adjacent) answers[doc] = NOT_IN_BODY;
-        else if (whole) answers[doc] = IN_BODY;
-      });
+      try {
+        pairs.visit(ids[i] ?? 0, ids[i + 1] ?? 0, (doc, adjacent) => {
+          if (!adjacent) answers[doc] = NOT_IN_BODY;
+          else if (whole) answers[doc] = IN_BODY;
+        });
+      } catch {
+        // A pair's answers are decoded when first asked (decoding all at the load would decode their words' postings):
+        // one that does not fit its candidates (a file right by its checksum, wrong by its writer) is refused before it
+        // answers any, and every phrase is then checked by reading, as without stored answers, instead of failing.
+        this.pairs = undefined;
+        return;
+      }
     }
   }
 

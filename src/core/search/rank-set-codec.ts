@@ -8,7 +8,7 @@ const IN_SET_GAPS = 0;
 const OUT_OF_SET_GAPS = 1;
 const BITMAP = 2;
 const BITS_PER_BYTE = 8;
-const MISWRITTEN = 'News Corpus: a stored set of pair answers names more candidates than it has.';
+const MISWRITTEN = 'News Corpus: a stored set of pair answers does not fit its candidates (an unknown form, or more candidates than it has).';
 
 /** Bytes of `value` as a varint (7 bits a byte). */
 function varintBytes(value: number): number {
