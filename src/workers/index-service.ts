@@ -2,6 +2,7 @@ import { SearchCorrections } from '../core/curation/corrected-search';
 import { AnalyzedArticleMeta, AnalyzedBatch, SkippedArticle } from '../core/search/analyzed-batch';
 import { dayString } from '../core/search/date-values';
 import { ArticleSummary, CorpusIndex, SearchOptions, SearchResponse } from '../core/search/corpus-index';
+import { NO_PAIRS } from '../core/search/pair-counter';
 import { IndexIdentity, ReadIndexFile, decodeSavedSteps } from '../core/search/index-file';
 import { SavedListing } from '../core/search/index-sections';
 import { MatchesPerDay } from '../core/search/matches-per-day';
@@ -556,7 +557,8 @@ class PartialSearch {
     // The last batches need no partial index: the build's own compaction follows at once.
     if (this.target.articleCount < this.nextAt || this.target.articleCount * 2 > this.total) return;
     this.nextAt = this.target.articleCount * PARTIAL_SEARCH_GROWTH;
-    this.compaction = this.target.compact().then(() => {
+    // No stored pair answers: the build's last compaction makes them for every article.
+    this.compaction = this.target.compact(DEFAULT_SLICE_MS, { pairRule: NO_PAIRS }).then(() => {
       // Articles taken after this stay deferred, unsearchable, until the next compaction.
       this.publish({ index: this.target, indexed: this.target.articleCount, total: this.total });
       this.compaction = undefined;

@@ -369,9 +369,10 @@ export class CorpusIndex {
    * working on the previous state meanwhile, but adds and removes must wait for it to finish.
    * With `releasePostings`, the previous postings are dropped once the new ones are counted, before their arrays
    * are made: searches then find nothing until the compaction ends (its second half), and the memory of both is
-   * never held at once (a first build's last compaction: ~80 MB at 100,000 real-length articles).
+   * never held at once (a first build's last compaction: ~80 MB at 100,000 real-length articles). `pairRule`, when
+   * given, stands for the index's own for this compaction (see {@link NO_PAIRS}).
    */
-  async compact(sliceMs = DEFAULT_SLICE_MS, options: { readonly releasePostings?: boolean } = {}): Promise<void> {
+  async compact(sliceMs = DEFAULT_SLICE_MS, options: { readonly releasePostings?: boolean; readonly pairRule?: PairRule } = {}): Promise<void> {
     this.assertNotCompacting();
     this.completeLoad();
     this.compacting = true;
@@ -384,7 +385,7 @@ export class CorpusIndex {
         }
       : undefined;
     try {
-      this.install(await runInSlices(compactSteps(this.store, this.dictionary.size, release, this.pairRule), sliceMs));
+      this.install(await runInSlices(compactSteps(this.store, this.dictionary.size, release, options.pairRule ?? this.pairRule), sliceMs));
       this.stats = await runInSlices(this.statsSteps(), sliceMs);
     } finally {
       this.compacting = false;

@@ -6,7 +6,7 @@ import { CorpusIndex } from '../../../src/core/search/corpus-index';
 import { decodeIndex, decodeSavedSteps, encodeIndex, readIndexFileSteps } from '../../../src/core/search/index-file';
 import { savedSectionBuffers } from '../../../src/core/search/index-sections';
 import { runAtOnce } from '../../../src/core/search/time-slices';
-import { PairRule } from '../../../src/core/search/pair-counter';
+import { NO_PAIRS, PairRule } from '../../../src/core/search/pair-counter';
 import { readRankSet, writeRankSet } from '../../../src/core/search/rank-set-codec';
 import { analyzeText, article } from './fixtures';
 
@@ -151,6 +151,26 @@ describe('stored pair answers', () => {
     assert.ok(decoded.ok);
     const answer = new CorpusIndex(decoded.parts).search('"interest rates"');
     assert.ok(answer.ok && answer.total === 1);
+  });
+
+  it('are not made by a compaction given NO_PAIRS (a first build\'s partial ones), whose phrases are read alike', async () => {
+    const index = new CorpusIndex(undefined, EVERY_PAIR);
+    const texts = ['interest rates rose', 'rates of interest fell', 'interest rates fell again'];
+    texts.forEach((body, at) => {
+      const text = article('2023-09-13', `Rates ${at}`, body);
+      index.addBatch(analyzeText({ path: `${at}.txt`, size: text.length, mtimeMs: 1 }, text, () => []));
+    });
+    await index.compact(0, { pairRule: NO_PAIRS });
+    assert.strictEqual(index.parts().store.storedPairs?.pairCount ?? 0, 0);
+    const paths = (): string[] => {
+      const response = index.search('"interest rates"');
+      assert.ok(response.ok);
+      return response.hits.map((hit) => hit.path).sort();
+    };
+    assert.deepStrictEqual(paths(), ['0.txt', '2.txt']);
+    await index.compact(0);
+    assert.ok((index.parts().store.storedPairs?.pairCount ?? 0) > 0, 'the index\'s own rule stores them again');
+    assert.deepStrictEqual(paths(), ['0.txt', '2.txt']);
   });
 
   it('that decode with the file but do not fit their candidates when first asked are dropped: the phrase is read, not failed', () => {
