@@ -162,8 +162,11 @@ function textClusters(log: (line: string) => void): { clusters: Map<number, numb
     log(`unlabeled ${name}: ${texts.length} texts, ${ofSource.reduce((sum, sentence) => sum + sentence.length, 0)} tokens`);
     sentences.push(...ofSource);
   }
-  if ((process.env['NER_TEXT_CLUSTERS'] ?? DEFAULT_TEXT_CLUSTERS) === 'brown') {
+  const method = process.env['NER_TEXT_CLUSTERS'] ?? DEFAULT_TEXT_CLUSTERS;
+  if (method !== 'brown' && method !== DEFAULT_TEXT_CLUSTERS) throw new Error(`News Corpus: NER_TEXT_CLUSTERS must be "brown" or "${DEFAULT_TEXT_CLUSTERS}", not "${method}".`);
+  if (method === 'brown') {
     const window = process.env['NER_BROWN_WINDOW'];
+    if (window !== undefined && !(Number.isInteger(Number(window)) && Number(window) > 0)) throw new Error(`News Corpus: NER_BROWN_WINDOW must be a whole number of clusters, not "${window}".`);
     const brown: BrownOptions = window === undefined ? {} : { window: Number(window) };
     return cachedClusters(
       () =>

@@ -8,7 +8,7 @@ const ARTICLES = ['alpha', 'bravo', 'charlie', 'delta'];
 describe('Search in a reopened window', () => {
   const folders = ownFolders('reopen-search', (dir) => ARTICLES.forEach((name, i) => writeFileSync(path.join(dir, `${name}.txt`), ` date 2022-05-0${i + 1} The ${name} article, written before the window closed.`)));
 
-  it('answers from the saved index as soon as the scan says it checks the files, whether or not its listing is in yet', async () => {
+  it('answers from the saved index as soon as the scan says it checks the files', async () => {
     const cacheFile = path.join(folders.cacheDir, 'index.ncidx');
     await saveIndexOf(folders.dir, cacheFile);
     const reopened = serviceOver(folders.dir, cacheFile, []);
