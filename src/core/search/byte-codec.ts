@@ -61,6 +61,22 @@ export function writeVarints(values: Uint32Array, from: number, to: number, out:
 }
 
 /**
+ * `parts` joined into one array of their own (a {@link ByteWriter}'s chunks, or a header and its body).
+ *
+ * @example
+ * joinBytes([Uint8Array.of(1, 2), Uint8Array.of(3)]); // Uint8Array [1, 2, 3]
+ */
+export function joinBytes(parts: readonly Uint8Array[]): Uint8Array {
+  const joined = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    joined.set(part, at);
+    at += part.length;
+  }
+  return joined;
+}
+
+/**
  * Writes unsigned LEB128 varints and raw bytes into a list of chunks instead of one growing buffer:
  * the index file is ~150 MB at 100,000 articles, and growing one buffer that size means copying it.
  * Token ids and posting gaps are mostly small, so a varint takes 1–2 bytes instead of 4.

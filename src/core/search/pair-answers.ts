@@ -1,4 +1,4 @@
-import { ByteReader, ByteWriter } from './byte-codec';
+import { ByteReader, ByteWriter, joinBytes } from './byte-codec';
 import { CountedPairs } from './pair-counter';
 import { MainPostings, bodyCount } from './postings';
 import { readRankSet, writeRankSet } from './rank-set-codec';
@@ -75,7 +75,7 @@ export class PairAnswers {
       starts[pair + 1] = writer.length;
       if (pair % PAIR_STEP === PAIR_STEP - 1) yield;
     }
-    return new PairAnswers(postings, counted.words, starts, concat(writer.finish(), writer.length));
+    return new PairAnswers(postings, counted.words, starts, joinBytes(writer.finish()));
   }
 
   /**
@@ -154,15 +154,4 @@ export class PairAnswers {
     }
     return this.scratch.subarray(0, found);
   }
-}
-
-/** `chunks` (`length` bytes in all) as one array. */
-function concat(chunks: readonly Uint8Array[], length: number): Uint8Array {
-  const bytes = new Uint8Array(length);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.length;
-  }
-  return bytes;
 }

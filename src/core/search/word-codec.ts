@@ -1,4 +1,4 @@
-import { ByteReader, ByteWriter } from './byte-codec';
+import { ByteReader, ByteWriter, joinBytes } from './byte-codec';
 import { Growable } from './growable';
 import { BitReader, BitWriter, ENTRY_LENGTH_BITS, HuffmanCode, HuffmanTables, MAX_CODE_BITS } from './huffman';
 import { TextPart, WordLocator } from './snippet';
@@ -568,7 +568,7 @@ export class WordCodec {
     const header = [WORDS];
     pushVarint(header, word);
     pushVarint(header, literals.bytes.length);
-    return concat([Uint8Array.from(header), Uint8Array.from(literals.bytes), bits.finish()]);
+    return joinBytes([Uint8Array.from(header), Uint8Array.from(literals.bytes), bits.finish()]);
   }
 
   private static encodeRaw(article: CodedArticleInput): Uint8Array {
@@ -578,7 +578,7 @@ export class WordCodec {
     pushVarint(header, bytes.length);
     const ids: number[] = [];
     for (let i = 0; i < article.bodyIds.length; i++) pushVarint(ids, article.bodyIds[i] ?? 0);
-    return concat([Uint8Array.from(header), bytes, Uint8Array.from(ids)]);
+    return joinBytes([Uint8Array.from(header), bytes, Uint8Array.from(ids)]);
   }
 
   private static rawParts(bytes: Uint8Array): { count: number; text: Uint8Array; reader: ByteReader } {
@@ -944,14 +944,4 @@ let spanScratch: WordSpans = { starts: new Uint32Array(1024), ends: new Uint32Ar
 function spanArrays(words: number): WordSpans {
   if (spanScratch.starts.length < words) spanScratch = { starts: new Uint32Array(words * 2), ends: new Uint32Array(words * 2) };
   return spanScratch;
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const joined = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    joined.set(part, at);
-    at += part.length;
-  }
-  return joined;
 }

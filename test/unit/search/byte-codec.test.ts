@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
-import { ByteReader, ByteWriter, MAX_VARINT_BYTES, WRITER_CHUNK_BYTES, writeVarints } from '../../../src/core/search/byte-codec';
+import { ByteReader, ByteWriter, MAX_VARINT_BYTES, WRITER_CHUNK_BYTES, joinBytes, writeVarints } from '../../../src/core/search/byte-codec';
 import { SegmentedArray } from '../../../src/core/search/segmented-array';
 
 function concat(chunks: readonly Uint8Array[]): Uint8Array {
@@ -8,6 +8,16 @@ function concat(chunks: readonly Uint8Array[]): Uint8Array {
 }
 
 describe('byte codec', () => {
+  it('joins a writer\'s chunks into the bytes it wrote, whatever their sizes', () => {
+    fc.assert(
+      fc.property(fc.array(fc.uint8Array({ maxLength: 300 }), { maxLength: 8 }), (blocks) => {
+        const writer = new ByteWriter();
+        for (const block of blocks) writer.bytes(block);
+        assert.deepStrictEqual(joinBytes(writer.finish()), Uint8Array.from(blocks.flatMap((block) => [...block])));
+      }),
+    );
+  });
+
   const values = [0, 1, 127, 128, 255, 300, 16_383, 16_384, 2 ** 21 - 1, 2 ** 21, 2 ** 28 - 1, 2 ** 28, 2 ** 32 - 1];
 
   it('round-trips varints one at a time and in bulk, across chunk boundaries', () => {
