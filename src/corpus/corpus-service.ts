@@ -248,6 +248,8 @@ export class CorpusService implements vscode.Disposable {
   private readonly listing = new PacedUpdates(
     () => this.corpus.update({ articles: this.unlisted.splice(0) }),
     () => LISTING_INTERVAL_MS + this.corpus.size / LISTED_PER_MS,
+    // A view's corpus listener threw (the articles are in the corpus all the same): the listing and the build go on.
+    (error) => this.deps.notify(`News Corpus: listing the articles failed: ${reasonOf(error)}`),
   );
   /** The user's corrections of the entities (from the facts file), applied to every answer about entities. */
   private corrections = EntityCorrections.NONE;
@@ -556,7 +558,7 @@ export class CorpusService implements vscode.Disposable {
           progress.end();
           if (this.phaseNow !== 'indexing') this.setPhase('indexing');
           else this.progressChanged.fire();
-        }, () => PROGRESS_INTERVAL_MS);
+        }, () => PROGRESS_INTERVAL_MS, (error) => this.deps.notify(`News Corpus: reporting the indexing progress failed: ${reasonOf(error)}`));
         const sync = await index
           .sync(prepared.jobs, {
             signal,
@@ -628,12 +630,7 @@ export class CorpusService implements vscode.Disposable {
     const onFirstArticles = (summaries: readonly ArticleSummary[]) => {
       if (signal.aborted) return;
       for (const { path } of summaries) this.listedAhead.push({ path, index });
-      try {
-        this.list(summaries);
-      } catch (error) {
-        // A listener of the corpus failed (a view): the listing and the build go on, and the build lists these again.
-        this.deps.notify(`News Corpus: listing the first articles failed: ${reasonOf(error)}`);
-      }
+      this.list(summaries);
       startThreads();
     };
     // A first opening shares the host's thread with the other extensions' start: its listing goes to a thread of its
