@@ -18,9 +18,6 @@ export type SkipReason = 'empty' | 'too-large' | 'binary' | 'not-utf8' | 'no-dat
  */
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
 
-/** How many leading bytes are searched for a NUL byte, the mark of a binary file (as git does). */
-const BINARY_SNIFF_BYTES = 8000;
-
 /** The outcome of reading one candidate file. Not exported: only `readArticleFile` returns it. */
 type ArticleFileResult =
   | { readonly kind: 'article'; readonly article: Article; readonly text: string }
@@ -58,7 +55,8 @@ function skipped(reason: SkipReason, detail: { size?: number; maxBytes?: number 
 
 /**
  * Decides whether the bytes of a file are an article, and parses it if so.
- * Empty, over-size, binary and non-UTF-8 files and text without a date header are skipped with a reason.
+ * Empty, over-size, binary (a NUL byte anywhere) and non-UTF-8 files and text without a date header are skipped with
+ * a reason.
  *
  * @example
  * const bytes = new TextEncoder().encode(' date 2023-09-13 Kim arrived.');
@@ -68,10 +66,9 @@ function skipped(reason: SkipReason, detail: { size?: number; maxBytes?: number 
 export function readArticleFile(bytes: Uint8Array, maxBytes: number = DEFAULT_MAX_FILE_BYTES): ArticleFileResult {
   if (bytes.length === 0) return skipped('empty');
   if (bytes.length > maxBytes) return skipped('too-large', { size: bytes.length, maxBytes });
-  const sniffEnd = Math.min(bytes.length, BINARY_SNIFF_BYTES);
-  for (let i = 0; i < sniffEnd; i++) {
-    if (bytes[i] === 0) return skipped('binary');
-  }
+  // The whole file, not its first 8,000 bytes as git does: a NUL further on reached the index, where a title
+  // holding one made the saved index unreadable (its strings are NUL-separated), and was not what the skip says.
+  if (bytes.indexOf(0) !== -1) return skipped('binary');
   let text: string;
   try {
     text = utf8.decode(bytes);

@@ -124,6 +124,16 @@ describe('Entities in the editor (hover, highlights, outline, definition, refere
     });
   });
 
+  it('gives no card in a file skipped as binary for a NUL byte after its first 8,000 bytes', async () => {
+    const story = ` date 2024-04-03 Angela Merkel met the press in Berlin.\n${'Reporters waited in the rain. '.repeat(300)}`;
+    const text = `${story}\u0000 Angela Merkel left.\n`;
+    assert.ok(new TextEncoder().encode(story).length > 8000);
+    const binary = (corpus: Awaited<ReturnType<typeof api>>, id: string) => [...corpus.corpus.skipped()].some((file) => file.id === id && file.reason === 'binary');
+    await withFile('late-nul.txt', text, binary, async (uri) => {
+      for (const offset of [text.indexOf('Merkel'), text.lastIndexOf('Merkel')]) assert.deepStrictEqual(await hoversAt(uri, offset), [], `no card at ${offset}`);
+    });
+  });
+
   it('highlights the other mentions of the entity in the article', async () => {
     const { document, position } = await positionOf(SEED_ARRIVAL, 'Putin');
     const highlights = await vscode.commands.executeCommand<vscode.DocumentHighlight[]>('vscode.executeDocumentHighlights', document.uri, position);

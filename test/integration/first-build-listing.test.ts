@@ -61,6 +61,38 @@ describe('The end of a first build', () => {
   });
 });
 
+describe('A file with a NUL byte after its first 8,000 bytes', () => {
+  const folders = ownFolders('late-nul', (dir) => {
+    for (let i = 0; i < 3; i++) writeFileSync(path.join(dir, `article-${i}.txt`), ` date 2022-01-1${i} Article ${i}, a plain one.`);
+    // Its title lies past the first 8,000 bytes and holds the NUL: in a saved index's NUL-separated titles, it was damage.
+    writeFileSync(path.join(dir, 'late-nul.txt'), ` date 2022-02-01 ${'\n'.repeat(8000)}Kim\u0000arrived in Moscow for talks.\n`);
+  });
+
+  it('is skipped as binary by the listing ahead and the build alike, and the saved index reopens', async () => {
+    const cacheFile = path.join(folders.cacheDir, 'index.ncidx');
+    const lateNul = vscode.Uri.file(path.join(folders.dir, 'late-nul.txt')).toString();
+    const built = serviceOver(folders.dir, cacheFile, []);
+    const listed: string[] = [];
+    const stop = built.corpus.subscribe((change) => listed.push(...(change?.added ?? []).map(({ id }) => id)));
+    try {
+      await built.rescan();
+      await built.whenIdle();
+      await built.saveNow();
+    } finally {
+      stop();
+      built.dispose();
+    }
+    assert.ok(!listed.includes(lateNul), 'never listed, not even ahead of the build');
+    assert.deepStrictEqual([...built.corpus.skipped()].map(({ id, reason, message }) => ({ id, reason, message })), [{ id: lateNul, reason: 'binary', message: 'binary file (contains NUL bytes)' }]);
+    const notes: string[] = [];
+    const reopened = serviceOver(folders.dir, cacheFile, notes);
+    await scanToTheEnd(reopened, () => undefined);
+    assert.deepStrictEqual(notes, []);
+    assert.deepStrictEqual(contentsOf(reopened.corpus), contentsOf(built.corpus));
+    assert.strictEqual(reopened.corpus.size, 3);
+  });
+});
+
 describe('The articles a first build lists before it reads them', () => {
   const folders = ownFolders('listed-ahead', (dir) => {
     for (let i = 0; i < ARTICLES; i++) writeFileSync(path.join(dir, `article-${i}.txt`), ` date 2022-0${(i % 9) + 1}-15 Article ${i}, listed before it was indexed.`);

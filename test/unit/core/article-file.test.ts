@@ -32,6 +32,13 @@ describe('readArticleFile', () => {
     assert.strictEqual(skipReason(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00])), 'binary');
   });
 
+  it('skips as binary a text whose first NUL byte comes after its first 8,000 bytes', () => {
+    const head = encode(` date 2023-09-13 Story.\n${'Words of the story. '.repeat(500)}`);
+    assert.ok(head.length > 8000);
+    assert.strictEqual(readArticleFile(head).kind, 'article');
+    assert.strictEqual(skipReason(new Uint8Array([...head, 0x00, ...encode(' More.')])), 'binary');
+  });
+
   it('skips text that is not UTF-8 (Latin-1, UTF-16)', () => {
     assert.strictEqual(skipReason(new Uint8Array([0x20, 0x64, 0x61, 0x74, 0x65, 0x20, 0xe9, 0x74, 0xe9])), 'not-utf8');
     assert.strictEqual(skipReason(new Uint8Array([0xff, 0xfe, 0x20, 0x64])), 'not-utf8');
