@@ -10,6 +10,7 @@ import { DEFAULT_SLICE_MS, runInSlices } from '../core/search/time-slices';
 import { readCacheFile } from './cache-file';
 import { writeCacheFile } from './cache-write';
 import { ExtractorSpec, extractorId } from './entity-extractor';
+import { modelIdRecordFile } from './model-id-record';
 import { FileJob } from './protocol';
 import { IndexWorkerPool } from './worker-pool';
 
@@ -345,7 +346,8 @@ export class IndexService {
   }
 
   private identity(): IndexIdentity {
-    this.identityCache ??= { root: this.options.root, extractor: extractorId(this.extractor(), this.options.onModelProblem) };
+    const { root, cacheFile, onModelProblem } = this.options;
+    this.identityCache ??= { root, extractor: extractorId(this.extractor(), onModelProblem, cacheFile === undefined ? undefined : { file: modelIdRecordFile(cacheFile) }) };
     return this.identityCache;
   }
 

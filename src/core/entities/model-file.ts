@@ -9,7 +9,13 @@ const MAGIC = 0x52454e43; // "CNER" little-endian
 /** Bumped whenever the layout or the feature templates change, so that stale models are refused. */
 const MODEL_FORMAT_VERSION = 7;
 const HEADER_WORDS = 8;
-const HEADER_BYTES = HEADER_WORDS * 4;
+/**
+ * The bytes of a model file's header: its format and the sizes of its tables.
+ *
+ * @example
+ * checkModelHeader(bytes.subarray(0, MODEL_HEADER_BYTES)); // throws: the length no longer matches the tables
+ */
+export const MODEL_HEADER_BYTES = HEADER_WORDS * 4;
 
 /**
  * Everything the recogniser needs, as read from a model file.
@@ -90,16 +96,16 @@ export interface ModelSizes {
  * checkModelHeader(new TextEncoder().encode('hello')); // throws 'News Corpus: the entity model file is truncated.'
  */
 export function checkModelHeader(bytes: Uint8Array): ModelSizes {
-  if (bytes.byteLength < HEADER_BYTES) throw new Error('News Corpus: the entity model file is truncated.');
+  if (bytes.byteLength < MODEL_HEADER_BYTES) throw new Error('News Corpus: the entity model file is truncated.');
   // A copy of the header alone, read as the tables are: `bytes` need not be 4-byte aligned.
-  const header = new Uint32Array(new Uint8Array(bytes.subarray(0, HEADER_BYTES)).buffer);
+  const header = new Uint32Array(new Uint8Array(bytes.subarray(0, MODEL_HEADER_BYTES)).buffer);
   const [magic, version, tagCount, slots = 0, pairs = 0, gazetteerSlots = 0, clusterSlots = 0, embeddingSlots = 0] = header;
   if (magic !== MAGIC) throw new Error('News Corpus: this file is not an entity model.');
   if (version !== MODEL_FORMAT_VERSION) {
     throw new Error(`News Corpus: the entity model has format ${version}, this version reads ${MODEL_FORMAT_VERSION}; rebuild it with "npm run train".`);
   }
   if (tagCount !== TAG_COUNT) throw new Error(`News Corpus: the entity model has ${tagCount} tags, expected ${TAG_COUNT}.`);
-  const expected = HEADER_BYTES + (slots * 2 + gazetteerSlots * 2 + clusterSlots * 2 + embeddingSlots * 2 + pairs) * 4;
+  const expected = MODEL_HEADER_BYTES + (slots * 2 + gazetteerSlots * 2 + clusterSlots * 2 + embeddingSlots * 2 + pairs) * 4;
   const tables = [slots, gazetteerSlots, clusterSlots, embeddingSlots];
   if (bytes.byteLength !== expected || !tables.every(isPowerOfTwo)) {
     throw new Error(`News Corpus: the entity model file is corrupt (${bytes.byteLength} bytes, expected ${expected}).`);
@@ -120,7 +126,7 @@ export function readModel(bytes: Uint8Array): ModelData {
   const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
   const buffer = aligned.buffer;
   const base = aligned.byteOffset;
-  let offset = base + HEADER_BYTES;
+  let offset = base + MODEL_HEADER_BYTES;
   const weightSlots = new Int32Array(buffer, offset, slots * 2);
   offset += slots * 8;
   const gazetteerKeys = new Int32Array(buffer, offset, gazetteerSlots);

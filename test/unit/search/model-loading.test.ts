@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { createHash } from 'crypto';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { createExtractor, extractorId, loadModel } from '../../../src/workers/entity-extractor';
@@ -69,6 +69,74 @@ describe('extractorId', () => {
       assert.ok(!loaded.ok);
       assert.deepStrictEqual(problems, [loaded.problem]);
     }
+  });
+});
+
+describe('extractorId with a record of the model’s name', () => {
+  let dir: string;
+  let model: string;
+  let records: { file: string; now: () => number };
+  let hashed: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'news-corpus-model-record-'));
+    model = path.join(dir, 'ner.bin');
+    copyFileSync(SHIPPED_MODEL, model);
+    // The copy was changed just now: a clock a minute ahead lets its name be recorded (see the racy window below).
+    records = { file: path.join(dir, 'index.ncidx.model-id.json'), now: () => Date.now() + 60_000 };
+    hashed = extractorId({ kind: 'model', modelPath: SHIPPED_MODEL });
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const recordOf = () => JSON.parse(readFileSync(records.file, 'utf8')) as Record<string, string>;
+  const MADE_UP = 'ner:made-up-by-the-test';
+
+  it('names an unchanged model from the record, without hashing it: a record with a made-up name gives that name', () => {
+    assert.strictEqual(extractorId({ kind: 'model', modelPath: model }, undefined, records), hashed);
+    writeFileSync(records.file, JSON.stringify({ ...recordOf(), id: MADE_UP }));
+    assert.strictEqual(extractorId({ kind: 'model', modelPath: model }, undefined, records), MADE_UP);
+  });
+
+  it('hashes the model again when its path, size, times, device, inode or header differ from the record, and records it anew', () => {
+    assert.strictEqual(extractorId({ kind: 'model', modelPath: model }, undefined, records), hashed);
+    const recorded = recordOf();
+    for (const field of ['path', 'size', 'mtimeNs', 'ctimeNs', 'dev', 'ino', 'header']) {
+      writeFileSync(records.file, JSON.stringify({ ...recorded, [field]: `${recorded[field] ?? ''}0`, id: MADE_UP }));
+      assert.strictEqual(extractorId({ kind: 'model', modelPath: model }, undefined, records), hashed, `${field} differs`);
+      assert.deepStrictEqual(recordOf(), recorded, `recorded again after ${field} differed`);
+    }
+  });
+
+  it('hashes a model replaced by a changed copy with the same size and modification time (`cp -p`)', () => {
+    assert.strictEqual(extractorId({ kind: 'model', modelPath: model }, undefined, records), hashed);
+    const { mtime } = statSync(model);
+    const changed = readFileSync(model);
+    const at = changed.length >> 1;
+    changed[at] = (changed[at] ?? 0) ^ 1;
+    const copy = path.join(dir, 'copy.bin');
+    writeFileSync(copy, changed);
+    utimesSync(copy, mtime, mtime);
+    renameSync(copy, model);
+    const id = extractorId({ kind: 'model', modelPath: model }, undefined, records);
+    assert.notStrictEqual(id, hashed);
+    assert.strictEqual(id, extractorId({ kind: 'model', modelPath: model }));
+  });
+
+  it('records no name for a model changed less than 2 s before it was hashed: a rewrite then could keep its times', () => {
+    const changedMs = Math.max(statSync(model).mtimeMs, statSync(model).ctimeMs);
+    assert.strictEqual(extractorId({ kind: 'model', modelPath: model }, undefined, { file: records.file, now: () => changedMs + 1_999 }), hashed);
+    assert.ok(!existsSync(records.file));
+    assert.strictEqual(extractorId({ kind: 'model', modelPath: model }, undefined, { file: records.file, now: () => changedMs + 2_001 }), hashed);
+    assert.ok(existsSync(records.file));
+  });
+
+  it('names a missing or corrupt model "none" and says why whatever was recorded', () => {
+    assert.strictEqual(extractorId({ kind: 'model', modelPath: model }, undefined, records), hashed);
+    writeFileSync(model, readFileSync(model).subarray(0, 4096));
+    const problems: string[] = [];
+    assert.strictEqual(extractorId({ kind: 'model', modelPath: model }, (problem) => problems.push(problem), records), 'none');
+    rmSync(model);
+    assert.strictEqual(extractorId({ kind: 'model', modelPath: model }, (problem) => problems.push(problem), records), 'none');
+    assert.strictEqual(problems.length, 2);
   });
 });
 
