@@ -723,15 +723,13 @@ export class CorpusService implements vscode.Disposable {
   /**
    * Ends first builds that listed their articles as they indexed them (see {@link list}) as {@link publish} would,
    * without making every article's entry again (0.5–1 s of this thread at 100,000 articles) nor regrouping the
-   * views: lists `rest` (indexed, not listed yet, less what was listed ahead of the build the same) and `skipped`,
-   * and drops the articles listed ahead of a build that it did not index, in one change (the new articles only,
-   * when that is all it is), entities first.
+   * views: lists `rest` (indexed, not listed yet: see {@link list}) and `skipped`, and drops the articles listed ahead
+   * of a build that it did not index, in one change (the new articles only, when that is all it is), entities first.
    */
   private listRest(rest: readonly CorpusArticle[], skipped: readonly SkippedFile[]): void {
     const removed = this.listedAhead.filter(({ path, index }) => index.index.stamp(path) === undefined).map(({ path }) => idOfIndexPath(path));
-    const unlisted = rest.filter((article) => !sameArticle(this.corpus.article(article.id), article));
     this.entitiesDidChange(undefined);
-    this.corpus.update({ articles: unlisted, skipped, removed });
+    this.corpus.update({ articles: rest, skipped, removed });
   }
 
   /** The corpus's entries of every folder's indexed articles, as steps for `runInSlices`. */
@@ -741,11 +739,19 @@ export class CorpusService implements vscode.Disposable {
     return articles;
   }
 
-  /** Lists articles as they are indexed: the first at once, then at intervals (see {@link LISTING_INTERVAL_MS}). */
+  /**
+   * Lists articles as they are indexed: the first at once, then at intervals (see {@link LISTING_INTERVAL_MS}); not
+   * those listed the same already (ahead of a first build, by the listing thread): listed again, they made the
+   * build's first listing a change of any article, which regrouped every view.
+   */
   private list(summaries: readonly ArticleSummary[]): void {
     const shown = displayPaths();
-    for (const summary of summaries) this.unlisted.push(articleOf(summary, shown));
-    this.listing.request();
+    const before = this.unlisted.length;
+    for (const summary of summaries) {
+      const article = articleOf(summary, shown);
+      if (!sameArticle(this.corpus.article(article.id), article)) this.unlisted.push(article);
+    }
+    if (this.unlisted.length > before) this.listing.request();
   }
 
   /** Ends the listing of a sync; returns what it indexed and did not list (the scan's end lists it). */

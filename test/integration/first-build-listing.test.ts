@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { Corpus, CorpusArticle } from '../../src/core/corpus';
+import type { ArticlesChange, Corpus, CorpusArticle } from '../../src/core/corpus';
 import type { CorpusService } from '../../src/corpus/corpus-service';
 import type { IndexService } from '../../src/workers/index-service';
 import { ownFolders, saveIndexOf, serviceOver, serviceOverFolders } from './own-service';
@@ -25,6 +25,24 @@ async function scanToTheEnd(service: CorpusService, stop: () => void): Promise<v
     stop();
     service.dispose();
   }
+}
+
+/**
+ * Holds the end of a first build's sync until `release` is called. A small build's articles come within a second of
+ * the first articles' listing: unheld, the build's end lists them before the listing's timer does.
+ */
+function buildHeldUntilReleased(): { hold: (index: IndexService) => void; release: () => void } {
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const hold = (index: IndexService) => {
+    const sync = index.sync.bind(index);
+    index.sync = async (...args) => {
+      const outcome = await sync(...args);
+      await released;
+      return outcome;
+    };
+  };
+  return { hold, release: () => release() };
 }
 
 describe('The end of a first build', () => {
@@ -90,6 +108,28 @@ describe('A file with a NUL byte after its first 8,000 bytes', () => {
     assert.deepStrictEqual(notes, []);
     assert.deepStrictEqual(contentsOf(reopened.corpus), contentsOf(built.corpus));
     assert.strictEqual(reopened.corpus.size, 3);
+  });
+});
+
+describe('The articles a first build lists as it indexes them', () => {
+  const folders = ownFolders('listed-once', (dir) => {
+    for (let i = 0; i < ARTICLES; i++) writeFileSync(path.join(dir, `article-${i}.txt`), ` date 2022-0${(i % 9) + 1}-15 Article ${i}, listed once.`);
+  });
+
+  it('are each added once: those listed ahead of the build are not listed again, and no listing changes the articles listed', async () => {
+    // The build's end waits for the listing's timer to list the build's articles.
+    const build = buildHeldUntilReleased();
+    const service = serviceOver(folders.dir, path.join(folders.cacheDir, 'index.ncidx'), [], build.hold);
+    const changes: ArticlesChange[] = [];
+    const stop = service.corpus.subscribe((change) => {
+      changes.push(change);
+      if (service.indexing !== undefined) build.release();
+    });
+    await scanToTheEnd(service, stop);
+    const added = changes.flatMap((change) => change?.added ?? []).map(({ id }) => id);
+    assert.ok(changes.length >= 3, `listed ahead, during the build and at its end: ${changes.length} changes`);
+    assert.ok(changes.every((change) => change !== undefined), 'every change only added articles: none regrouped the views');
+    assert.deepStrictEqual([added.length, new Set(added).size, service.corpus.size], [ARTICLES, ARTICLES, ARTICLES]);
   });
 });
 
@@ -200,19 +240,9 @@ describe('A view that fails whenever it hears the articles a first build lists',
 
   it('is reported each time, nothing is uncaught, and the listing and the build go on to list every article', async () => {
     const notes: string[] = [];
-    let heardDuringBuild: () => void = () => undefined;
-    const listedDuringBuild = new Promise<void>((resolve) => (heardDuringBuild = resolve));
-    // The build's articles come within a second of the first articles' listing, whose timer then lists them: the
-    // build's end (which lists what the timer has not) waits for that listing.
-    const holdBuild = (index: IndexService) => {
-      const sync = index.sync.bind(index);
-      index.sync = async (...args) => {
-        const outcome = await sync(...args);
-        await listedDuringBuild;
-        return outcome;
-      };
-    };
-    const service = serviceOver(folders.dir, path.join(folders.cacheDir, 'index.ncidx'), notes, holdBuild);
+    // The build's end waits for the listing's timer to list the build's articles.
+    const build = buildHeldUntilReleased();
+    const service = serviceOver(folders.dir, path.join(folders.cacheDir, 'index.ncidx'), notes, build.hold);
     const uncaught: unknown[] = [];
     const onUncaught = (error: unknown) => uncaught.push(error);
     process.on('uncaughtException', onUncaught);
@@ -222,7 +252,7 @@ describe('A view that fails whenever it hears the articles a first build lists',
     // or from the listing's timer; not the build's end, whose own failure fails the scan.
     const stop = service.corpus.subscribe(() => {
       heard++;
-      if (service.indexing !== undefined) heardDuringBuild();
+      if (service.indexing !== undefined) build.release();
       else if (service.phase !== 'listing') return;
       thrown++;
       throw new Error('the view broke');
