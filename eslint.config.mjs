@@ -40,9 +40,10 @@ export default tseslint.config(
   // The one exception: a reopen lists a cache's articles early only in a window that lists nothing yet, which the
   // window's own corpus never is during the tests (other folders' articles stay listed), so the reopen tests build a
   // corpus service of their own over a folder of their own, in the real host with its real cache-reading thread (and
-  // the Dates view's provider over it, as the workbench sees it while the saved index loads).
+  // the Dates view's provider, or the In This Article view's entity names, over it, as the workbench sees them while
+  // the saved index loads).
   {
-    files: ['test/integration/damaged-cache.test.ts', 'test/integration/reopen-dates.test.ts', 'test/integration/own-service.ts'],
+    files: ['test/integration/damaged-cache.test.ts', 'test/integration/reopen-dates.test.ts', 'test/integration/reopen-article-entities.test.ts', 'test/integration/own-service.ts'],
     rules: { '@typescript-eslint/no-restricted-imports': 'off' },
   },
   // The core is pure: it runs in plain Node (unit tests, CLI, workers) and must never reach for the editor API

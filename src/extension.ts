@@ -32,7 +32,7 @@ export function activate(context: vscode.ExtensionContext): NewsCorpusApi {
   const analyze = correctedAnalyzer((text) => engine.analyze(text), facts);
   const datesTree = registerDatesTree(context, { corpus: service.corpus, service });
   const entitiesTree = registerEntitiesTree(context, { entities: service.entities, analyze, onDidChangeEntities: service.onDidChangeEntities, service });
-  const articleEntities = registerInThisArticle(context, { corpus: service.corpus, entities: service.entities, analyze, onDidChangeEntities: service.onDidChangeEntities });
+  const articleEntities = registerInThisArticle(context, { corpus: service.corpus, entities: service.entities, analyze, onDidChangeEntities: service.onDidChangeEntities, service });
   registerEntityEditor(context, { corpus: service.corpus, entities: service.entities, analyze, facts, highlightEntities: readHighlightEntities });
   registerNavigation(context);
   registerCuration(context, { entities: service.entities, analyze, facts, factsFileOf, currentFactsText, isEngineEntity: (key) => service.engineEntities.summary(key) !== undefined });

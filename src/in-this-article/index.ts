@@ -5,6 +5,7 @@ import { toDisplayText } from '../core/display-text';
 import { ArticleAnalyzer } from '../core/curation/article-corrections';
 import { EntityDirectory } from '../core/entity-directory';
 import { ArticleEntitiesProvider, ArticleEntityElement } from './article-entities-provider';
+import { corpusNameOf } from './corpus-names';
 
 export const ARTICLE_ENTITIES_VIEW_ID = 'newsCorpus.articleEntities';
 /** Typing pauses this long before the view reads the article again. */
@@ -33,13 +34,13 @@ function selectNextMention(element: unknown, analyze: ArticleAnalyzer): void {
 /** Shows the In This Article view: the entities of the active editor's article, following the editor and its edits. */
 export function registerInThisArticle(
   context: vscode.ExtensionContext,
-  deps: { corpus: Corpus; entities: EntityDirectory; analyze: ArticleAnalyzer; onDidChangeEntities: vscode.Event<unknown> },
+  deps: { corpus: Corpus; entities: EntityDirectory; analyze: ArticleAnalyzer; onDidChangeEntities: vscode.Event<unknown>; service: { readonly savedListingDue: boolean } },
 ): ArticleEntitiesProvider {
   const activeText = () => {
     const editor = vscode.window.activeTextEditor;
     return isArticle(editor, deps.corpus) ? editor.document.getText() : undefined;
   };
-  const provider = new ArticleEntitiesProvider(activeText, (text) => deps.analyze(text, vscode.window.activeTextEditor?.document.uri.toString()), (key) => deps.entities.summary(key)?.name);
+  const provider = new ArticleEntitiesProvider(activeText, (text) => deps.analyze(text, vscode.window.activeTextEditor?.document.uri.toString()), corpusNameOf(deps.entities, deps.service));
   const view = vscode.window.createTreeView(ARTICLE_ENTITIES_VIEW_ID, { treeDataProvider: provider });
   let editTimer: ReturnType<typeof setTimeout> | undefined;
   /** The active editor's article as the view shows it, and a key that changes when any of it does. */
