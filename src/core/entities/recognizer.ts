@@ -1,6 +1,5 @@
 import { Decoder } from './decoder';
 import { retypeDemonyms } from './demonyms';
-import { retypeFamilyNames } from './family-names';
 import { clearHeadings } from './headings';
 import { joinHyphenatedNames } from './hyphenated-names';
 import { ModelData, readModel } from './model-file';
@@ -43,7 +42,7 @@ export class EntityRecognizer {
     retypeDemonyms(this.decoder.context.gazetteer, tags, tokens.count);
     dropTitles(text, tokens, tags);
     joinHyphenatedNames(text, tokens, tags);
-    return retypeFamilyNames(tagsToSpans(text, tokens, tags));
+    return tagsToSpans(text, tokens, tags);
   }
 
   /** Number of tokens of `text`, as the recogniser sees them (for throughput figures). */
