@@ -1,4 +1,4 @@
-import { DocStore } from './doc-store';
+import { DocStore, FieldLengths } from './doc-store';
 import { bodyCount, entityCount, titleCount } from './postings';
 
 /** BM25 term-frequency saturation. */
@@ -44,8 +44,10 @@ export class Scorer {
   private readonly bodyLen: Uint32Array;
   private readonly titleLen: Uint32Array;
   private readonly entityLen: Uint32Array;
+  /** The store's shortest fields, read when a bound is first asked for. */
+  private shortest: FieldLengths | undefined;
 
-  constructor(store: DocStore) {
+  constructor(private readonly store: DocStore) {
     const averages = store.averages();
     this.liveCount = store.liveCount;
     this.bodyNorm = BM25_B / averages.body;
@@ -63,13 +65,30 @@ export class Scorer {
 
   /** The field-weighted BM25 of one posting, before idf. */
   fields(packed: number, doc: number): number {
+    return this.weighted(packed, this.bodyLen[doc] ?? 0, this.titleLen[doc] ?? 0, this.entityLen[doc] ?? 0);
+  }
+
+  /**
+   * The most {@link fields} gives a posting of `packed` in any document of the store: BM25 grows as a field gets
+   * shorter, so this is the same sum over the store's shortest fields; the same operations on lengths no longer,
+   * so no larger in floating point either.
+   *
+   * @example
+   * scorer.fieldsBound(packed) >= scorer.fields(packed, doc); // for every document of the store
+   */
+  fieldsBound(packed: number): number {
+    const shortest = this.shortest ?? (this.shortest = this.store.shortestLengths());
+    return this.weighted(packed, shortest.body, shortest.title, shortest.entity);
+  }
+
+  private weighted(packed: number, bodyLen: number, titleLen: number, entityLen: number): number {
     let score = 0;
     const body = bodyCount(packed);
-    if (body > 0) score += (FIELD_WEIGHTS.body * body * (BM25_K1 + 1)) / (body + BM25_K1 * (1 - BM25_B + this.bodyNorm * (this.bodyLen[doc] ?? 0)));
+    if (body > 0) score += (FIELD_WEIGHTS.body * body * (BM25_K1 + 1)) / (body + BM25_K1 * (1 - BM25_B + this.bodyNorm * bodyLen));
     const title = titleCount(packed);
-    if (title > 0) score += (FIELD_WEIGHTS.title * title * (BM25_K1 + 1)) / (title + BM25_K1 * (1 - BM25_B + this.titleNorm * (this.titleLen[doc] ?? 0)));
+    if (title > 0) score += (FIELD_WEIGHTS.title * title * (BM25_K1 + 1)) / (title + BM25_K1 * (1 - BM25_B + this.titleNorm * titleLen));
     const entity = entityCount(packed);
-    if (entity > 0) score += (FIELD_WEIGHTS.entity * entity * (BM25_K1 + 1)) / (entity + BM25_K1 * (1 - BM25_B + this.entityNorm * (this.entityLen[doc] ?? 0)));
+    if (entity > 0) score += (FIELD_WEIGHTS.entity * entity * (BM25_K1 + 1)) / (entity + BM25_K1 * (1 - BM25_B + this.entityNorm * entityLen));
     return score;
   }
 
