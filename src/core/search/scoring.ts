@@ -44,18 +44,22 @@ export class Scorer {
   private readonly bodyLen: Uint32Array;
   private readonly titleLen: Uint32Array;
   private readonly entityLen: Uint32Array;
-  /** The store's shortest fields, read when a bound is first asked for. */
-  private shortest: FieldLengths | undefined;
+  /** This scorer over the store's shortest fields, made when a bound is first asked for. */
+  private bounding: Scorer | undefined;
 
-  constructor(private readonly store: DocStore) {
+  /** `lengths`: every document scored as if its fields had these lengths (what {@link fieldsBound} scores with). */
+  constructor(
+    private readonly store: DocStore,
+    lengths?: FieldLengths,
+  ) {
     const averages = store.averages();
     this.liveCount = store.liveCount;
     this.bodyNorm = BM25_B / averages.body;
     this.titleNorm = BM25_B / averages.title;
     this.entityNorm = BM25_B / averages.entity;
-    this.bodyLen = store.bodyLen.array;
-    this.titleLen = store.titleLen.array;
-    this.entityLen = store.entityLen.array;
+    this.bodyLen = lengths === undefined ? store.bodyLen.array : Uint32Array.of(lengths.body);
+    this.titleLen = lengths === undefined ? store.titleLen.array : Uint32Array.of(lengths.title);
+    this.entityLen = lengths === undefined ? store.entityLen.array : Uint32Array.of(lengths.entity);
   }
 
   /** Inverse document frequency of a term found in `df` documents (BM25's, never negative). */
@@ -65,31 +69,28 @@ export class Scorer {
 
   /** The field-weighted BM25 of one posting, before idf. */
   fields(packed: number, doc: number): number {
-    return this.weighted(packed, this.bodyLen[doc] ?? 0, this.titleLen[doc] ?? 0, this.entityLen[doc] ?? 0);
+    let score = 0;
+    const body = bodyCount(packed);
+    if (body > 0) score += (FIELD_WEIGHTS.body * body * (BM25_K1 + 1)) / (body + BM25_K1 * (1 - BM25_B + this.bodyNorm * (this.bodyLen[doc] ?? 0)));
+    const title = titleCount(packed);
+    if (title > 0) score += (FIELD_WEIGHTS.title * title * (BM25_K1 + 1)) / (title + BM25_K1 * (1 - BM25_B + this.titleNorm * (this.titleLen[doc] ?? 0)));
+    const entity = entityCount(packed);
+    if (entity > 0) score += (FIELD_WEIGHTS.entity * entity * (BM25_K1 + 1)) / (entity + BM25_K1 * (1 - BM25_B + this.entityNorm * (this.entityLen[doc] ?? 0)));
+    return score;
   }
 
   /**
    * The most {@link fields} gives a posting of `packed` in any document of the store: BM25 grows as a field gets
-   * shorter, so this is the same sum over the store's shortest fields; the same operations on lengths no longer,
-   * so no larger in floating point either.
+   * shorter, so this is {@link fields} itself over the store's shortest fields (the same operations on lengths no
+   * longer, so no smaller in floating point either). Kept in one formula: written out twice, a copy's slip would
+   * drop documents that belong in a top 50.
    *
    * @example
    * scorer.fieldsBound(packed) >= scorer.fields(packed, doc); // for every document of the store
    */
   fieldsBound(packed: number): number {
-    const shortest = this.shortest ?? (this.shortest = this.store.shortestLengths());
-    return this.weighted(packed, shortest.body, shortest.title, shortest.entity);
-  }
-
-  private weighted(packed: number, bodyLen: number, titleLen: number, entityLen: number): number {
-    let score = 0;
-    const body = bodyCount(packed);
-    if (body > 0) score += (FIELD_WEIGHTS.body * body * (BM25_K1 + 1)) / (body + BM25_K1 * (1 - BM25_B + this.bodyNorm * bodyLen));
-    const title = titleCount(packed);
-    if (title > 0) score += (FIELD_WEIGHTS.title * title * (BM25_K1 + 1)) / (title + BM25_K1 * (1 - BM25_B + this.titleNorm * titleLen));
-    const entity = entityCount(packed);
-    if (entity > 0) score += (FIELD_WEIGHTS.entity * entity * (BM25_K1 + 1)) / (entity + BM25_K1 * (1 - BM25_B + this.entityNorm * entityLen));
-    return score;
+    const bounding = this.bounding ?? (this.bounding = new Scorer(this.store, this.store.shortestLengths()));
+    return bounding.fields(packed, 0);
   }
 
   /** The score of an entity filter's posting: saturating in the number of mentions. */
