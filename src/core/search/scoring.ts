@@ -82,8 +82,8 @@ export class Scorer {
   /**
    * The most {@link fields} gives a posting of `packed` in any document of the store: BM25 grows as a field gets
    * shorter, so this is {@link fields} itself over the store's shortest fields (the same operations on lengths no
-   * longer, so no smaller in floating point either). Kept in one formula: written out twice, a copy's slip would
-   * drop documents that belong in a top 50.
+   * longer than any article's, whose rounding cannot make the sum smaller either). One formula for both: a copy
+   * written out apart could slip and drop articles that belong in a top 50.
    *
    * @example
    * scorer.fieldsBound(packed) >= scorer.fields(packed, doc); // for every document of the store
