@@ -106,6 +106,18 @@ const CODE_STEP_DOCS = 64;
  * store.storedText(doc).form; // 'coded' after a load or a save
  */
 export type TextForm = 'plain' | 'coded' | 'deflated';
+
+/**
+ * A length in words for each of an article's three fields.
+ *
+ * @example
+ * const shortest: FieldLengths = store.shortestLengths(); // { body: 212, title: 0, entity: 0 }
+ */
+export interface FieldLengths {
+  readonly body: number;
+  readonly title: number;
+  readonly entity: number;
+}
 /** The {@link TextForm}s by their number in the store's column. */
 const TEXT_FORMS: readonly TextForm[] = ['plain', 'coded', 'deflated'];
 const CODED_TEXT = TEXT_FORMS.indexOf('coded');
@@ -192,6 +204,8 @@ export class DocStore {
   private varintBytes = new Uint8Array(0);
   private live = 0;
   private totals = { body: 0, title: 0, entity: 0 };
+  /** {@link shortestLengths} as of the article count it was found at: articles are only ever added after it. */
+  private shortest: { readonly count: number; readonly lengths: FieldLengths } | undefined;
 
   /**
    * `codec`: the codes coded texts use (none until they are made, see {@link codecSteps}); `saved`: the entity
@@ -305,6 +319,18 @@ export class DocStore {
   averages(): { body: number; title: number; entity: number } {
     const n = Math.max(1, this.live);
     return { body: Math.max(1, this.totals.body / n), title: Math.max(1, this.totals.title / n), entity: Math.max(1, this.totals.entity / n) };
+  }
+
+  /**
+   * The shortest length of each field over every article held, removed ones included (so no live article's is
+   * shorter): what a score's upper bound is computed with. Found once for each article count.
+   */
+  shortestLengths(): FieldLengths {
+    const count = this.count;
+    if (this.shortest?.count === count) return this.shortest.lengths;
+    const lengths = { body: shortestOf(this.bodyLen.array, count), title: shortestOf(this.titleLen.array, count), entity: shortestOf(this.entityLen.array, count) };
+    this.shortest = { count, lengths };
+    return lengths;
   }
 
   docOf(path: string): number | undefined {
@@ -874,4 +900,11 @@ export class DocStore {
     this.totals.title += sign * (this.titleLen.array[doc] ?? 0);
     this.totals.entity += sign * (this.entityLen.array[doc] ?? 0);
   }
+}
+
+/** The least of the first `count` values (0 when there are none). */
+function shortestOf(values: Uint32Array, count: number): number {
+  let least = count > 0 ? (values[0] ?? 0) : 0;
+  for (let i = 1; i < count; i++) least = Math.min(least, values[i] ?? 0);
+  return least;
 }

@@ -56,7 +56,12 @@ export class Scratch {
  */
 export function evaluate(clauses: readonly ClauseMatcher[], store: DocStore, scratch: Scratch, limit: number, tieBreak: TieBreak): Ranked {
   const top = new TopK(limit, store.day.array, tieBreak);
-  const total = forEachMatch(clauses, store, scratch, (doc, score) => top.offer(doc, score));
+  const [only] = clauses;
+  // One clause that yields each document once, as forEachMatch's commonest case, offered straight to the heap.
+  const total =
+    clauses.length === 1 && only !== undefined && !only.negated && only.matcher.distinct && only.matcher.offerTo
+      ? only.matcher.offerTo(top, store.deleted.array)
+      : forEachMatch(clauses, store, scratch, (doc, score) => top.offer(doc, score));
   return { top: top.sorted(), total };
 }
 

@@ -2,6 +2,7 @@ import { DocStore } from './doc-store';
 import { Growable } from './growable';
 import { PostingList, bodyCount, findDoc, postingCount, seekDoc } from './postings';
 import { Scorer } from './scoring';
+import { TopK } from './top-k';
 
 /** Receives each matching document with its score; a document may arrive more than once (summed). */
 type MatchSink = (doc: number, score: number) => void;
@@ -27,6 +28,12 @@ export interface Matcher {
    * stamping it and listing it in `found` (when given), later ones adding to it.
    */
   sumInto?(into: ScoreSums, deleted: Uint8Array, found?: DocList, within?: ScoreSums): void;
+  /**
+   * For a `distinct` matcher alone in its query: offers `top` each document not `deleted` with its score, as
+   * offering what `collect` reports does, but without scoring the documents that cannot be kept; returns how many
+   * documents it had (all counted, scored or not).
+   */
+  offerTo?(top: TopK, deleted: Uint8Array): number;
   /**
    * For a matcher with a costly last check per document (a phrase's sequence): the matcher without it, and the
    * check, which an evaluator then runs only on the documents every other clause kept.
@@ -224,6 +231,39 @@ export class TermsMatcher implements Matcher {
   }
 
   /**
+   * A word's postings need not all be scored for a top 50: once the heap is full, a posting whose score's bound
+   * from its counts alone ({@link Scorer.fieldsBound}, kept per packed counts) is below the heap's worst cannot come
+   * in (`said` at 100,000 articles scored and offered 99,991 postings for its 50 best). Skipping only those, the
+   * heap goes through the same states as when offered every posting: the same documents and scores, ties included.
+   */
+  offerTo(top: TopK, deleted: Uint8Array): number {
+    const scorer = this.scorer;
+    const words = this.kind === 'words';
+    let total = 0;
+    for (const { lists, factor } of this.expansions) {
+      // A bound scaled by a factor that is not positive would bound nothing: every posting is then scored.
+      const bounds = new Float64Array(BOUNDED_COUNTS).fill(words && factor > 0 ? Number.NaN : Infinity);
+      let floor = top.floor();
+      for (const { docs, counts, start, end } of lists) {
+        for (let i = start; i < end; i++) {
+          const doc = docs[i] ?? 0;
+          if (deleted[doc]) continue;
+          total++;
+          const packed = counts[i] ?? 0;
+          if (packed < BOUNDED_COUNTS) {
+            let bound = bounds[packed] ?? Infinity;
+            if (Number.isNaN(bound)) bounds[packed] = bound = factor * scorer.fieldsBound(packed);
+            if (bound < floor) continue;
+          }
+          top.offer(doc, factor * postingScore(scorer, this.kind, packed, doc));
+          floor = top.floor();
+        }
+      }
+    }
+    return total;
+  }
+
+  /**
    * A cursor over its one postings list; none over several (an entity's, a prefix's): walking them in step read
    * every one of them at each document, and cost more than summing them (`place:Japan` at 100,000 articles).
    */
@@ -247,6 +287,12 @@ export class TermsMatcher implements Matcher {
     return score;
   }
 }
+
+/**
+ * The packed counts whose bound {@link TermsMatcher.offerTo} keeps in a table: those of words in the body and title
+ * alone (a word in the entity field as well is scored without a bound).
+ */
+const BOUNDED_COUNTS = 1 << 12;
 
 /**
  * One posting's score before its expansion's factor: a word's by the fields it occurs in, an entity's by its

@@ -1,4 +1,4 @@
-import { DocStore } from './doc-store';
+import { DocStore, FieldLengths } from './doc-store';
 import { bodyCount, entityCount, titleCount } from './postings';
 
 /** BM25 term-frequency saturation. */
@@ -44,16 +44,22 @@ export class Scorer {
   private readonly bodyLen: Uint32Array;
   private readonly titleLen: Uint32Array;
   private readonly entityLen: Uint32Array;
+  /** This scorer over the store's shortest fields, made when a bound is first asked for. */
+  private bounding: Scorer | undefined;
 
-  constructor(store: DocStore) {
+  /** `lengths`: every document scored as if its fields had these lengths (what {@link fieldsBound} scores with). */
+  constructor(
+    private readonly store: DocStore,
+    lengths?: FieldLengths,
+  ) {
     const averages = store.averages();
     this.liveCount = store.liveCount;
     this.bodyNorm = BM25_B / averages.body;
     this.titleNorm = BM25_B / averages.title;
     this.entityNorm = BM25_B / averages.entity;
-    this.bodyLen = store.bodyLen.array;
-    this.titleLen = store.titleLen.array;
-    this.entityLen = store.entityLen.array;
+    this.bodyLen = lengths === undefined ? store.bodyLen.array : Uint32Array.of(lengths.body);
+    this.titleLen = lengths === undefined ? store.titleLen.array : Uint32Array.of(lengths.title);
+    this.entityLen = lengths === undefined ? store.entityLen.array : Uint32Array.of(lengths.entity);
   }
 
   /** Inverse document frequency of a term found in `df` documents (BM25's, never negative). */
@@ -71,6 +77,20 @@ export class Scorer {
     const entity = entityCount(packed);
     if (entity > 0) score += (FIELD_WEIGHTS.entity * entity * (BM25_K1 + 1)) / (entity + BM25_K1 * (1 - BM25_B + this.entityNorm * (this.entityLen[doc] ?? 0)));
     return score;
+  }
+
+  /**
+   * The most {@link fields} gives a posting of `packed` in any document of the store: BM25 grows as a field gets
+   * shorter, so this is {@link fields} itself over the store's shortest fields (the same operations on lengths no
+   * longer than any article's, whose rounding cannot make the sum smaller either). One formula for both: a copy
+   * written out apart could slip and drop articles that belong in a top 50.
+   *
+   * @example
+   * scorer.fieldsBound(packed) >= scorer.fields(packed, doc); // for every document of the store
+   */
+  fieldsBound(packed: number): number {
+    const bounding = this.bounding ?? (this.bounding = new Scorer(this.store, this.store.shortestLengths()));
+    return bounding.fields(packed, 0);
   }
 
   /** The score of an entity filter's posting: saturating in the number of mentions. */

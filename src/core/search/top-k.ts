@@ -41,6 +41,18 @@ export class TopK {
     }
   }
 
+  /**
+   * The least score a newcomer needs to have a chance: -Infinity while there is room; else the worst kept score
+   * (a newcomer with that very score may still come in on its date or id), and Infinity when nothing is kept.
+   *
+   * @example
+   * if (bound < top.floor()) continue; // a document scoring at most `bound` would not be kept: not worth scoring
+   */
+  floor(): number {
+    if (this.limit <= 0) return Infinity;
+    return this.docs.length < this.limit ? -Infinity : (this.scores[0] ?? -Infinity);
+  }
+
   /** The kept documents, best first. */
   sorted(): { doc: number; score: number }[] {
     const entries = this.docs.map((doc, i) => ({ doc, score: this.scores[i] ?? 0 }));

@@ -1,10 +1,11 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
 import { DocStore } from '../../../src/core/search/doc-store';
-import { ClauseMatcher, Scratch, forEachMatch } from '../../../src/core/search/evaluate';
+import { ClauseMatcher, Scratch, evaluate, forEachMatch } from '../../../src/core/search/evaluate';
 import { DateMatcher, DocList, ScoreSums, TermsMatcher, addScore } from '../../../src/core/search/matchers';
 import { PostingList, packCounts } from '../../../src/core/search/postings';
 import { Scorer } from '../../../src/core/search/scoring';
+import { TieBreak, TopK } from '../../../src/core/search/top-k';
 
 const DOCS = 60;
 
@@ -185,6 +186,85 @@ describe('evaluation merging one-list clauses document by document', () => {
         assert.deepStrictEqual(new Map([...found].sort((a, b) => a[0] - b[0])), expected);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('a lone word offered straight to the heap, its hopeless postings not scored', () => {
+  const ARTICLES = 400;
+  /** Articles of many field lengths (short ones scoring higher), on few days (ties), some removed. */
+  function variedStore(lengths: readonly (readonly [body: number, title: number, entity: number, day: number])[], removed: readonly boolean[]): DocStore {
+    const store = new DocStore();
+    lengths.forEach(([bodyTokens, titleTokens, entityWords, day], doc) => {
+      const ids = Uint32Array.from({ length: bodyTokens + titleTokens }, (_, at) => at);
+      store.append({ path: `${doc}.txt`, title: 'T', size: 1, mtimeMs: 0, day: 20230901 + day, bodyStart: 0, bodyTokens, titleTokens, entityPairs: 0, entityWords }, ids, 0, ids.length, new Uint8Array(0), 0);
+    });
+    removed.forEach((remove, doc) => remove && store.remove(`${doc}.txt`));
+    return store;
+  }
+
+  const lengthsArbitrary = fc.array(fc.tuple(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 9 }), fc.nat(2)), { minLength: ARTICLES, maxLength: ARTICLES });
+  /** Each article in the word's postings or not, in the first or the second of its lists, with its counts. */
+  const postingArbitrary = fc.tuple(fc.nat(3), fc.integer({ min: 1, max: 4 }), fc.nat(3), fc.constantFrom(0, 0, 0, 1, 3));
+  const postingsArbitrary = fc.array(postingArbitrary, { minLength: ARTICLES, maxLength: ARTICLES });
+
+  /** `bodyOnly`: the word in no title nor entity field, so that the body alone decides (the bound at its tightest). */
+  function listsOf(postings: readonly (readonly [list: number, body: number, title: number, entity: number])[], bodyOnly: boolean): PostingList[] {
+    return [0, 1].map((which) => {
+      const docs: number[] = [];
+      const counts: number[] = [];
+      postings.forEach(([list, body, title, entity], doc) => {
+        if (list !== which) return;
+        docs.push(doc);
+        counts.push(bodyOnly ? packCounts(body, 0, 0) : packCounts(body, title, entity));
+      });
+      return { docs, counts, start: 0, end: docs.length };
+    });
+  }
+
+  it('keeps the same documents, scores to the last bit and ties, and counts the same total as offering every match (property)', () => {
+    const scratch = new Scratch();
+    fc.assert(
+      fc.property(
+        lengthsArbitrary,
+        postingsArbitrary,
+        fc.array(fc.boolean(), { minLength: ARTICLES, maxLength: ARTICLES }),
+        fc.constantFrom(0, 0.7, 1.3, 2),
+        fc.constantFrom(0, 1, 5, 50, 500),
+        fc.constantFrom<TieBreak>('newest', 'oldest'),
+        fc.constantFrom<'words' | 'entity'>('words', 'words', 'entity'),
+        fc.boolean(),
+        (lengths, postings, removed, factor, limit, tieBreak, kind, bodyOnly) => {
+          const store = variedStore(lengths, removed.map((flag, doc) => flag && doc % 4 === 0));
+          const matcher = new TermsMatcher([{ lists: listsOf(postings, bodyOnly), factor }], new Scorer(store), kind);
+          const everyMatch = new TopK(limit, store.day.array, tieBreak);
+          let expectedTotal = 0;
+          matcher.collect((doc, score) => {
+            if (store.deleted.array[doc]) return;
+            expectedTotal++;
+            everyMatch.offer(doc, score);
+          });
+          const { top, total } = evaluate([{ matcher, negated: false }], store, scratch, limit, tieBreak);
+          assert.strictEqual(total, expectedTotal);
+          assert.deepStrictEqual(top, everyMatch.sorted());
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('bounds the field score of a posting from above by its counts alone, over the shortest fields of the store (property)', () => {
+    fc.assert(
+      fc.property(lengthsArbitrary, postingArbitrary, fc.array(fc.boolean(), { minLength: ARTICLES, maxLength: ARTICLES }), (lengths, [, body, title, entity], removed) => {
+        const store = variedStore(lengths, removed);
+        const scorer = new Scorer(store);
+        const packed = packCounts(body, title, entity);
+        const bound = scorer.fieldsBound(packed);
+        for (let doc = 0; doc < store.count; doc++) assert.ok(scorer.fields(packed, doc) <= bound, `document ${doc}: ${scorer.fields(packed, doc)} above ${bound}`);
+        const shortestBody = Math.min(...lengths.map(([bodyTokens]) => bodyTokens));
+        assert.strictEqual(store.shortestLengths().body, shortestBody);
+      }),
+      { numRuns: 50 },
     );
   });
 });
