@@ -106,6 +106,13 @@ describe('extractorId with a record of the model’s name', () => {
     }
   });
 
+  it('hashes the model again when the record is no record of a name (JSON null, an array, a number, not JSON)', () => {
+    for (const foreign of ['null', '[]', '42', '{"id":', '']) {
+      writeFileSync(records.file, foreign);
+      assert.strictEqual(extractorId({ kind: 'model', modelPath: model }, undefined, records), hashed, `record ${JSON.stringify(foreign)}`);
+    }
+  });
+
   it('hashes a model replaced by a changed copy with the same size and modification time (`cp -p`)', () => {
     assert.strictEqual(extractorId({ kind: 'model', modelPath: model }, undefined, records), hashed);
     const { mtime } = statSync(model);
