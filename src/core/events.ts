@@ -25,7 +25,19 @@ export class Signal<T> {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * Calls every listener, then throws what the first that threw did: a listener's failure must not keep the change
+   * from the others (a view that follows the corpus's changes one by one would miss the articles it added for good).
+   */
   fire(value: T): void {
-    for (const listener of [...this.listeners]) listener(value);
+    const failures: unknown[] = [];
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(value);
+      } catch (error) {
+        failures.push(error);
+      }
+    }
+    if (failures.length > 0) throw failures[0];
   }
 }

@@ -44,7 +44,7 @@ function stampOf(path: string, stats: BigIntStats, header: Uint8Array): ModelSta
   return { path, size: `${size}`, mtimeNs: `${mtimeNs}`, ctimeNs: `${ctimeNs}`, dev: `${dev}`, ino: `${ino}`, header: Buffer.from(header).toString('hex') };
 }
 
-function sameStamp(a: ModelStamp, b: ModelStamp): boolean {
+function sameStamp(a: Partial<ModelStamp>, b: ModelStamp): boolean {
   return a.path === b.path && a.size === b.size && a.mtimeNs === b.mtimeNs && a.ctimeNs === b.ctimeNs && a.dev === b.dev && a.ino === b.ino && a.header === b.header;
 }
 
@@ -56,10 +56,11 @@ function sameStamp(a: ModelStamp, b: ModelStamp): boolean {
  * recordedModelId('/storage/index.ncidx.model-id.json', 'models/ner.bin'); // 'ner:3f0c…', or undefined
  */
 export function recordedModelId(recordFile: string, modelPath: string): string | undefined {
-  let record: ModelIdRecord;
+  let record: Partial<ModelIdRecord> | null;
   let stamp: ModelStamp;
   try {
-    record = JSON.parse(readFileSync(recordFile, 'utf8')) as ModelIdRecord;
+    // Any JSON may be there (written by hand, or by another version): `null` is the one value whose fields throw.
+    record = JSON.parse(readFileSync(recordFile, 'utf8')) as Partial<ModelIdRecord> | null;
     const fd = openSync(modelPath, 'r');
     try {
       const header = new Uint8Array(MODEL_HEADER_BYTES);
@@ -72,7 +73,7 @@ export function recordedModelId(recordFile: string, modelPath: string): string |
     // No record, a damaged one, or a model that cannot be read: the caller reads the model and says what is wrong.
     return undefined;
   }
-  return typeof record.id === 'string' && sameStamp(record, stamp) ? record.id : undefined;
+  return typeof record?.id === 'string' && sameStamp(record, stamp) ? record.id : undefined;
 }
 
 /**

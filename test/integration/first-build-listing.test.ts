@@ -53,17 +53,8 @@ describe('The end of a first build', () => {
 
   it('lists only what the build had not listed, as new articles, and leaves the corpus as a reopen lists it from the saved index', async () => {
     const cacheFile = path.join(folders.cacheDir, 'index.ncidx');
-    const built = serviceOver(folders.dir, cacheFile, []);
     const changes: (number | 'all')[] = [];
-    const stop = built.corpus.subscribe((change) => changes.push(change === undefined ? 'all' : change.added.length));
-    try {
-      await built.rescan();
-      await built.whenIdle();
-      await built.saveNow();
-    } finally {
-      stop();
-      built.dispose();
-    }
+    const built = await saveIndexOf(folders.dir, cacheFile, (change) => changes.push(change === undefined ? 'all' : change.added.length));
     const reopened = serviceOver(folders.dir, cacheFile, []);
     try {
       await reopened.rescan();
@@ -89,17 +80,8 @@ describe('A file with a NUL byte after its first 8,000 bytes', () => {
   it('is skipped as binary by the listing ahead and the build alike, and the saved index reopens', async () => {
     const cacheFile = path.join(folders.cacheDir, 'index.ncidx');
     const lateNul = vscode.Uri.file(path.join(folders.dir, 'late-nul.txt')).toString();
-    const built = serviceOver(folders.dir, cacheFile, []);
     const listed: string[] = [];
-    const stop = built.corpus.subscribe((change) => listed.push(...(change?.added ?? []).map(({ id }) => id)));
-    try {
-      await built.rescan();
-      await built.whenIdle();
-      await built.saveNow();
-    } finally {
-      stop();
-      built.dispose();
-    }
+    const built = await saveIndexOf(folders.dir, cacheFile, (change) => listed.push(...(change?.added ?? []).map(({ id }) => id)));
     assert.ok(!listed.includes(lateNul), 'never listed, not even ahead of the build');
     assert.deepStrictEqual([...built.corpus.skipped()].map(({ id, reason, message }) => ({ id, reason, message })), [{ id: lateNul, reason: 'binary', message: 'binary file (contains NUL bytes)' }]);
     const notes: string[] = [];

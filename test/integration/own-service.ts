@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { ArticlesChange } from '../../src/core/corpus';
 import { CorpusService, type CorpusServiceDeps } from '../../src/corpus/corpus-service';
 import { DEFAULT_CACHE_READER_PATH } from '../../src/workers/cache-file';
 import { IndexService } from '../../src/workers/index-service';
@@ -48,11 +49,20 @@ export function ownFolders(name: string, write: (dir: string) => void): { readon
   return folders;
 }
 
-/** Indexes `dir` with a service of its own and saves the index in `cacheFile`, as a window closed after its scan. */
-export async function saveIndexOf(dir: string, cacheFile: string): Promise<void> {
+/**
+ * Indexes `dir` with a service of its own and saves the index in `cacheFile`, as a window closed after its scan;
+ * `onChange` hears the corpus's changes meanwhile. Returns the service, disposed: its corpus is what it listed.
+ */
+export async function saveIndexOf(dir: string, cacheFile: string, onChange: (change: ArticlesChange) => void = () => undefined): Promise<CorpusService> {
   const first = serviceOver(dir, cacheFile, []);
-  await first.rescan();
-  await first.whenIdle();
-  await first.saveNow();
-  first.dispose();
+  const stop = first.corpus.subscribe(onChange);
+  try {
+    await first.rescan();
+    await first.whenIdle();
+    await first.saveNow();
+  } finally {
+    stop();
+    first.dispose();
+  }
+  return first;
 }

@@ -106,16 +106,51 @@ describe('extractorId with a record of the model’s name', () => {
     }
   });
 
-  it('hashes a model replaced by a changed copy with the same size and modification time (`cp -p`)', () => {
-    assert.strictEqual(extractorId({ kind: 'model', modelPath: model }, undefined, records), hashed);
-    const { mtime } = statSync(model);
+  it('hashes the model again when the record is no record of a name (JSON null, an array, a number, not JSON)', () => {
+    for (const foreign of ['null', '[]', '42', '{"id":', '']) {
+      writeFileSync(records.file, foreign);
+      assert.strictEqual(extractorId({ kind: 'model', modelPath: model }, undefined, records), hashed, `record ${JSON.stringify(foreign)}`);
+    }
+  });
+
+  /** A number of the record's stamp. */
+  const recorded = (field: 'mtimeNs' | 'ino' | 'size') => BigInt(recordOf()[field] ?? '');
+  /** The model's bytes with one bit flipped, its size kept. */
+  const changedModel = () => {
     const changed = readFileSync(model);
     const at = changed.length >> 1;
     changed[at] = (changed[at] ?? 0) ^ 1;
+    return changed;
+  };
+  /**
+   * Records the model's name with its times set to a whole second, which `utimesSync` can set again exactly (it
+   * takes seconds as a double: nanoseconds are lost), so that a rewrite can keep the recorded mtime to the nanosecond.
+   */
+  const recordAtWholeSecond = () => {
+    const settled = new Date(1_700_000_000_000);
+    utimesSync(model, settled, settled);
+    assert.strictEqual(extractorId({ kind: 'model', modelPath: model }, undefined, records), hashed);
+    return settled;
+  };
+
+  it('hashes a model replaced by a changed copy with the same size and modification time, renamed over it', () => {
+    const settled = recordAtWholeSecond();
     const copy = path.join(dir, 'copy.bin');
-    writeFileSync(copy, changed);
-    utimesSync(copy, mtime, mtime);
+    writeFileSync(copy, changedModel());
+    utimesSync(copy, settled, settled);
     renameSync(copy, model);
+    assert.deepStrictEqual([statSync(model, { bigint: true }).mtimeNs, statSync(model, { bigint: true }).size], [recorded('mtimeNs'), recorded('size')]);
+    const id = extractorId({ kind: 'model', modelPath: model }, undefined, records);
+    assert.notStrictEqual(id, hashed);
+    assert.strictEqual(id, extractorId({ kind: 'model', modelPath: model }));
+  });
+
+  it('hashes a model rewritten in place with the same size and modification time (`cp -p` onto it: same inode)', () => {
+    const settled = recordAtWholeSecond();
+    writeFileSync(model, changedModel());
+    utimesSync(model, settled, settled);
+    const { mtimeNs, ino, size } = statSync(model, { bigint: true });
+    assert.deepStrictEqual([mtimeNs, ino, size], [recorded('mtimeNs'), recorded('ino'), recorded('size')]);
     const id = extractorId({ kind: 'model', modelPath: model }, undefined, records);
     assert.notStrictEqual(id, hashed);
     assert.strictEqual(id, extractorId({ kind: 'model', modelPath: model }));
