@@ -103,7 +103,7 @@ export class Decoder {
   /** Sets `table[offset…]` to the summed weights of the first `count` keys of `this.keys`. */
   private sumInto(count: number, table: Int32Array, offset: number): void {
     table.fill(0, offset, offset + TAG_COUNT);
-    for (let k = 0; k < count; k++) this.model.weights.addAt(this.keys[k] ?? 0, table, offset);
+    this.model.weights.addAllAt(this.keys, count, table, offset);
   }
 
   /** Tags every token of `tokens` (from `tokenize(text)`); the returned array is reused by the next call. */
@@ -158,7 +158,7 @@ export class Decoder {
       const weights = this.model.weights;
       const keys = this.keys;
       const n = context.ownContextFeatures(i, keys, 0);
-      for (let k = 0; k < n; k++) weights.addAt(keys[k] ?? 0, row, 0);
+      weights.addAllAt(keys, n, row, 0);
       for (let neighbour = 0; neighbour < NEIGHBOURS; neighbour++) this.addNeighbour(neighbour, context.neighbourOf(i, neighbour), row);
       const cased = context.cased(i);
       let gazetteer = context.gazetteer[i] ?? 0;
@@ -207,7 +207,7 @@ export class Decoder {
     const weights = this.model.weights;
     const keys = this.keys;
     const n = context.wordFeatures(i, keys, 0);
-    for (let k = 0; k < n; k++) weights.addAt(keys[k] ?? 0, scores, 0);
+    weights.addAllAt(keys, n, scores, 0);
     wordKeys[keyAt] = raw;
     wordKeys[keyAt + 1] = shape;
     wordKeys[keyAt + 2] = length + 1;

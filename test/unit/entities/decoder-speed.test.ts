@@ -44,6 +44,25 @@ describe('entity engine speed-ups', () => {
     }
   });
 
+  it('WeightTable.addAllAt adds exactly what addAt adds for each key, with collisions, absent keys and repeats', () => {
+    // Keys drawn from a small range collide in a 16-slot table, so probe runs cross occupied slots and wrap.
+    const key = fc.integer({ min: 1, max: 40 });
+    const row = fc.array(fc.integer({ min: -3, max: 3 }), { minLength: TAG_COUNT, maxLength: TAG_COUNT });
+    const table = fc.uniqueArray(fc.tuple(key, row), { selector: ([k]) => k, maxLength: 11 }).map((rows) => WeightTable.fromRows(new Map(rows), 1000));
+    fc.assert(
+      fc.property(table, fc.array(key, { maxLength: 30 }), fc.integer({ min: 0, max: 2 }), (weights, keys, block) => {
+        const offset = block * TAG_COUNT;
+        const base = Int32Array.from({ length: TAG_COUNT * 3 }, (_, at) => at - 20);
+        const expected = base.slice();
+        for (const k of keys) weights.addAt(k, expected, offset);
+        const actual = base.slice();
+        weights.addAllAt(Int32Array.from(keys), keys.length, actual, offset);
+        assert.deepStrictEqual([...actual], [...expected]);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('identityOfDisplay(displayName(text)) is nameIdentity(text)', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme' }), (text) => identityOfDisplay(displayName(text)) === nameIdentity(text)),
