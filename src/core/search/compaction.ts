@@ -23,7 +23,9 @@ const PREFAULT_ENTRIES = 1 << 19;
  * stored answers of the frequent pairs of words chosen by `pairRule` (see {@link PairAnswers}), counted in the same
  * read of the bodies. A generator so the caller decides when to pause: the extension host must never be blocked for long.
  * `beforeAllocating` is called once the postings are counted, right before their arrays are made: the caller
- * may let go of the postings it had, so that old and new are never held together.
+ * may let go of the postings it had, so that old and new are never held together. `articlesWithTerm`, when given,
+ * is how many live articles hold each term (see {@link TermArticleCounts}): the postings' sizes, which the
+ * compaction otherwise counts in a first read of every article's ids.
  *
  * @example
  * const steps = compactSteps(store, dictionary.size);
@@ -36,18 +38,21 @@ export function* compactSteps(
   termCount: number,
   beforeAllocating?: () => void,
   pairRule: PairRule = DEFAULT_PAIR_RULE,
+  articlesWithTerm?: Uint32Array,
 ): Generator<void, { store: DocStore; postings: MainPostings; pairs: PairAnswers }> {
   // Loaded articles' entity fields come from the saved postings: made whole in slices, not at the first read.
   yield* source.wholeFieldSteps();
   const store = source.liveCount === source.count ? source : yield* copyLive(source);
   const counter = new TermCounter(termCount);
   const offsets = new Uint32Array(termCount + 1);
-  for (let doc = 0; doc < store.count; doc++) {
-    counter.count(store, doc, (term) => {
-      offsets[term + 1] = (offsets[term + 1] ?? 0) + 1;
-    });
-    if (doc % COMPACTION_STEP_DOCS === COMPACTION_STEP_DOCS - 1) yield;
-  }
+  if (articlesWithTerm === undefined) {
+    for (let doc = 0; doc < store.count; doc++) {
+      counter.count(store, doc, (term) => {
+        offsets[term + 1] = (offsets[term + 1] ?? 0) + 1;
+      });
+      if (doc % COMPACTION_STEP_DOCS === COMPACTION_STEP_DOCS - 1) yield;
+    }
+  } else offsets.set(articlesWithTerm.subarray(0, termCount), 1);
   for (let term = 0; term < termCount; term++) offsets[term + 1] = (offsets[term + 1] ?? 0) + (offsets[term] ?? 0);
   const total = offsets[termCount] ?? 0;
   beforeAllocating?.();

@@ -23,6 +23,7 @@ import { PlanContext, planQuery } from './query-plan';
 import { rewriteFuzzy } from './query-rewrite';
 import { Scorer } from './scoring';
 import { DEFAULT_SNIPPET_LENGTH, Snippet, buildSnippet, highlightIds, snippetOfWords, tokenHits } from './snippet';
+import { TermArticleCounts } from './term-article-counts';
 import { TermCounter } from './term-counter';
 import { TermDictionary } from './term-dictionary';
 import { DEFAULT_SLICE_MS, runAtOnce, runInSlices } from './time-slices';
@@ -195,6 +196,8 @@ export class CorpusIndex {
   /** The entity table, or the saved one still to be decoded (see {@link entities}). */
   private entityTable: EntityTable | Deferred<SavedEntities>;
   private readonly counter: TermCounter;
+  /** How many articles hold each term, while known exactly: a compaction's postings' sizes without a read of every article. */
+  private readonly articleCounts = new TermArticleCounts();
   private readonly scratch = new Scratch();
   /** The companions counted for {@link companions}, kept in step with the articles. */
   private readonly companionCounts = new EntityCompanions();
@@ -223,6 +226,8 @@ export class CorpusIndex {
     this.entityTable = parts?.entities ?? new EntityTable();
     this.stats = parts?.entityStats;
     this.counter = new TermCounter(this.dictionary.size);
+    // A loaded index's articles were not counted here.
+    if (parts !== undefined) this.articleCounts.forget();
   }
 
   /** The entity table, decoded now if the load left it for later. */
@@ -336,6 +341,10 @@ export class CorpusIndex {
         tokens[i] = ids[batch.tokens[i] ?? 0] ?? 0;
         tokens[i + 1] = batch.tokens[i + 1] ?? 0;
       }
+      // A replaced article's terms are not at hand to be uncounted.
+      if (this.store.docOf(article.path) !== undefined) this.articleCounts.forget();
+      const wordsEnd = at + article.bodyTokens + article.titleTokens;
+      this.articleCounts.addArticle(tokens.subarray(at, wordsEnd), tokens.subarray(wordsEnd, end), this.dictionary.size);
       this.uncount(article.path);
       const doc = this.store.append(article, tokens, at, end, batch.text, textAt, textAt + article.textBytes, batch.textDeflated === true ? 'deflated' : 'plain');
       if (!options.defer) this.stats?.add(this.store, doc);
@@ -360,7 +369,9 @@ export class CorpusIndex {
     this.assertNotCompacting();
     this.completeLoad();
     this.uncount(path);
-    return this.store.remove(path);
+    const removed = this.store.remove(path);
+    if (removed) this.articleCounts.forget();
+    return removed;
   }
 
   /**
@@ -385,7 +396,7 @@ export class CorpusIndex {
         }
       : undefined;
     try {
-      this.install(await runInSlices(compactSteps(this.store, this.dictionary.size, release, options.pairRule ?? this.pairRule), sliceMs));
+      this.install(await runInSlices(compactSteps(this.store, this.dictionary.size, release, options.pairRule ?? this.pairRule, this.articleCounts.sizes(this.dictionary.size)), sliceMs));
       this.stats = await runInSlices(this.statsSteps(), sliceMs);
     } finally {
       this.compacting = false;
@@ -396,7 +407,7 @@ export class CorpusIndex {
   compactNow(): void {
     this.assertNotCompacting();
     this.completeLoad();
-    this.install(runAtOnce(compactSteps(this.store, this.dictionary.size, undefined, this.pairRule)));
+    this.install(runAtOnce(compactSteps(this.store, this.dictionary.size, undefined, this.pairRule, this.articleCounts.sizes(this.dictionary.size))));
   }
 
   /**
