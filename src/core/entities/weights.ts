@@ -55,24 +55,9 @@ export class WeightTable {
    * table.addAt(featureKey, staticScores, token * TAG_COUNT);
    */
   addAt(key: number, scores: Int32Array, offset: number): void {
-    const slots = this.slots;
-    const mask = this.mask;
-    let slot = key & mask;
-    for (;;) {
-      const found = slots[slot << 1] ?? 0;
-      if (found === key) break;
-      if (found === 0) return;
-      slot = (slot + 1) & mask;
-    }
-    const row = slots[(slot << 1) + 1] ?? 0;
+    const row = this.rowOf(key);
     const start = row >>> ROW_LENGTH_BITS;
-    const end = start + (row & ROW_LENGTH_MASK);
-    const pairs = this.pairs;
-    for (let p = start; p < end; p++) {
-      const pair = pairs[p] ?? 0;
-      const at = offset + (pair & PAIR_TAG_MASK);
-      scores[at] = (scores[at] ?? 0) + (pair >> PAIR_TAG_BITS);
-    }
+    this.addPairs(start, start + (row & ROW_LENGTH_MASK), scores, offset);
   }
 
   /**
@@ -89,35 +74,41 @@ export class WeightTable {
   addAllAt(keys: Int32Array, count: number, scores: Int32Array, offset: number): void {
     if (this.rows.length < count) this.rows = new Int32Array(count);
     const rows = this.rows;
-    const slots = this.slots;
-    const mask = this.mask;
-    for (let k = 0; k < count; k++) {
-      const key = keys[k] ?? 0;
-      let slot = key & mask;
-      let found = slots[slot << 1] ?? 0;
-      while (found !== key && found !== 0) {
-        slot = (slot + 1) & mask;
-        found = slots[slot << 1] ?? 0;
-      }
-      rows[k] = found === 0 ? 0 : slots[(slot << 1) + 1] ?? 0;
-    }
-    const pairs = this.pairs;
+    for (let k = 0; k < count; k++) rows[k] = this.rowOf(keys[k] ?? 0);
+    // A kept row is never empty (see fromRows), so a found row has a first pair.
     for (let k = 0; k < count; k++) {
       const row = rows[k] ?? 0;
       if (row === 0) continue;
-      const pair = pairs[row >>> ROW_LENGTH_BITS] ?? 0;
-      const at = offset + (pair & PAIR_TAG_MASK);
-      scores[at] = (scores[at] ?? 0) + (pair >> PAIR_TAG_BITS);
+      const start = row >>> ROW_LENGTH_BITS;
+      this.addPairs(start, start + 1, scores, offset);
     }
     for (let k = 0; k < count; k++) {
       const row = rows[k] ?? 0;
       const start = row >>> ROW_LENGTH_BITS;
-      const end = start + (row & ROW_LENGTH_MASK);
-      for (let p = start + 1; p < end; p++) {
-        const pair = pairs[p] ?? 0;
-        const at = offset + (pair & PAIR_TAG_MASK);
-        scores[at] = (scores[at] ?? 0) + (pair >> PAIR_TAG_BITS);
-      }
+      this.addPairs(start + 1, start + (row & ROW_LENGTH_MASK), scores, offset);
+    }
+  }
+
+  /** The packed row (start, length) of feature `key`, or 0 when the model never kept it. */
+  private rowOf(key: number): number {
+    const slots = this.slots;
+    const mask = this.mask;
+    let slot = key & mask;
+    let found = slots[slot << 1] ?? 0;
+    while (found !== key && found !== 0) {
+      slot = (slot + 1) & mask;
+      found = slots[slot << 1] ?? 0;
+    }
+    return found === 0 ? 0 : (slots[(slot << 1) + 1] ?? 0);
+  }
+
+  /** Adds the (tag, weight) pairs `from…end` of the pair array to the row of scores at `scores[offset…]`. */
+  private addPairs(from: number, end: number, scores: Int32Array, offset: number): void {
+    const pairs = this.pairs;
+    for (let p = from; p < end; p++) {
+      const pair = pairs[p] ?? 0;
+      const at = offset + (pair & PAIR_TAG_MASK);
+      scores[at] = (scores[at] ?? 0) + (pair >> PAIR_TAG_BITS);
     }
   }
 
