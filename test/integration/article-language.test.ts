@@ -1,19 +1,13 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { api, corpusBecomes, languageBecomes, workspaceUri } from './helpers';
+import { api, corpusBecomes, languageBecomes, removedAfterTests, workspaceUri } from './helpers';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
 describe('The News Article language of an open document', () => {
   const folder = workspaceUri('language-live');
 
-  // Leaves the workspace, and the corpus, as the other test files expect to find them.
-  after(async () => {
-    const corpus = await api();
-    await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false }).then(undefined, () => undefined);
-    const prefix = `${folder.toString()}/`;
-    await corpusBecomes('nothing of the folder is left', () => ![...corpus.corpus.articles(), ...corpus.corpus.skipped()].some((entry) => entry.id.startsWith(prefix)), corpus);
-  });
+  removedAfterTests(folder);
 
   it('goes back to plain text when its file leaves the corpus, unless the user picked it', async () => {
     const corpus = await api();
