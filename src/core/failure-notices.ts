@@ -9,6 +9,7 @@
  * failures.failed('listing the articles', 'News Corpus: listing the articles failed: the view broke'); // logged only
  * failures.succeeded('listing the articles');
  * failures.failed('listing the articles', 'News Corpus: listing the articles failed: the view broke'); // shown and logged
+ * failures.askedAgain('listing the articles'); // the user asked for it: its next failure is shown, success or not
  */
 export class FailureNotices {
   /** The kinds told to the user and not succeeded since. */
@@ -29,6 +30,11 @@ export class FailureNotices {
 
   /** Notes that `kind` worked: its next failure is shown again. */
   succeeded(kind: string): void {
+    this.told.delete(kind);
+  }
+
+  /** Notes that the user asked for `kind` (a command): its next failure answers them, so it is shown. */
+  askedAgain(kind: string): void {
     this.told.delete(kind);
   }
 }

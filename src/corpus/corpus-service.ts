@@ -91,6 +91,8 @@ export type ScanPhase = 'loading' | 'checking' | 'listing' | 'indexing';
 /** What a scan is asked to do: `rebuild` ignores the saved indexes and reads every file, as on a first opening. */
 export interface ScanRequest {
   readonly rebuild?: boolean;
+  /** The user asked for this scan (the Rescan command): a failure is told even if the last scan's was. */
+  readonly asked?: boolean;
 }
 
 /** What the last full scan did, summed over the folders: how much came from the index as it was. */
@@ -393,6 +395,7 @@ export class CorpusService implements vscode.Disposable {
     this.scan?.abort();
     const controller = new AbortController();
     this.scan = controller;
+    if (request.asked === true) this.failures.askedAgain(SCANNING);
     this.work = this.work.then(() => this.runScan(controller.signal, request)).then(() => this.failures.succeeded(SCANNING), (error: unknown) => this.failed(SCANNING, error));
     return this.work;
   }

@@ -77,7 +77,7 @@ export function registerCorpus(context: vscode.ExtensionContext, deps: IndexExtr
     }),
     vscode.workspace.onDidChangeWorkspaceFolders(() => void service.rescan()),
     // `{ rebuild: true }` ignores the saved index and reads every file again, as a first opening does.
-    vscode.commands.registerCommand('newsCorpus.refresh', (request?: unknown) => service.rescan({ rebuild: isRebuild(request) })),
+    vscode.commands.registerCommand('newsCorpus.refresh', (request?: unknown) => service.rescan({ rebuild: isRebuild(request), asked: true })),
     vscode.commands.registerCommand('newsCorpus.openSettings', () => vscode.commands.executeCommand('workbench.action.openSettings', `@ext:${context.extension.id}`)),
   );
   publishState(service, service.state);

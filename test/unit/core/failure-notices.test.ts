@@ -34,6 +34,17 @@ describe('FailureNotices', () => {
     assert.deepStrictEqual(noticesOf(events).shown, ['listing failed (0)', 'saving failed (1)', 'saving failed (4)']);
   });
 
+  it('shows a failure the user asked again for, even while its kind keeps failing', () => {
+    const shown: string[] = [];
+    const failures = new FailureNotices((message) => shown.push(message), () => undefined);
+    failures.failed('scan', 'scan failed (0)');
+    failures.failed('scan', 'scan failed (1)');
+    failures.askedAgain('scan');
+    failures.failed('scan', 'scan failed (2)');
+    failures.failed('scan', 'scan failed (3)');
+    assert.deepStrictEqual(shown, ['scan failed (0)', 'scan failed (2)']);
+  });
+
   it('shows exactly the failures that are a kind’s first or its first after a success, and logs them all', () => {
     const event = fc.record({ kind: fc.constantFrom('a', 'b', 'c'), failed: fc.boolean() });
     fc.assert(
