@@ -395,8 +395,13 @@ export class CorpusService implements vscode.Disposable {
     this.scan?.abort();
     const controller = new AbortController();
     this.scan = controller;
-    if (request.asked === true) this.failures.askedAgain(SCANNING);
-    this.work = this.work.then(() => this.runScan(controller.signal, request)).then(() => this.failures.succeeded(SCANNING), (error: unknown) => this.failed(SCANNING, error));
+    this.work = this.work
+      .then(() => {
+        // When this scan starts, not when it is asked for: the scan it replaced, failing meanwhile, took the notice.
+        if (request.asked === true) this.failures.askedAgain(SCANNING);
+        return this.runScan(controller.signal, request);
+      })
+      .then(() => this.failures.succeeded(SCANNING), (error: unknown) => this.failed(SCANNING, error));
     return this.work;
   }
 
