@@ -56,7 +56,7 @@ const PUBLISH_STEP_ARTICLES = 250;
 const ARTICLE_PATHS: ArticlePaths = { idOf: (path) => uriOfIndexPath(path).toString(), pathOf: (id) => indexPathOf(vscode.Uri.parse(id)) };
 /** Walks for single file events are short and not cancelled. */
 const NEVER_CANCELLED = new AbortController().signal;
-/** The kinds of failure the user is told of once until they succeed again (see {@link FailureNotices}). */
+/** The kinds of failure the user is told of once until they succeed again (see {@link FailureNotices}); saving is one a folder. */
 const LISTING = 'listing the articles';
 const SCANNING = 'reading the articles';
 const FOLLOWING = 'following file changes';
@@ -395,8 +395,13 @@ export class CorpusService implements vscode.Disposable {
     this.scan?.abort();
     const controller = new AbortController();
     this.scan = controller;
-    if (request.asked === true) this.failures.askedAgain(SCANNING);
-    this.work = this.work.then(() => this.runScan(controller.signal, request)).then(() => this.failures.succeeded(SCANNING), (error: unknown) => this.failed(SCANNING, error));
+    this.work = this.work
+      .then(() => {
+        // When this scan starts, not when it is asked for: the scan it replaced, failing meanwhile, took the notice.
+        if (request.asked === true) this.failures.askedAgain(SCANNING);
+        return this.runScan(controller.signal, request);
+      })
+      .then(() => this.failures.succeeded(SCANNING), (error: unknown) => this.failed(SCANNING, error));
     return this.work;
   }
 
@@ -471,11 +476,15 @@ export class CorpusService implements vscode.Disposable {
     }
   }
 
-  /** Saves an index that changed; a save that fails keeps the old cache and is reported. */
-  private save(service: IndexService): Promise<void> {
+  /**
+   * Saves the index of the folder `key` if it changed; a save that fails keeps the old cache and is reported. Told
+   * once a folder: in a multi-root workspace, the other folders' saves succeeding between its failures told each.
+   */
+  private save(key: string, service: IndexService): Promise<void> {
+    const kind = `${SAVING} of ${key}`;
     return service.save().then(
-      () => this.failures.succeeded(SAVING),
-      (error: unknown) => this.failures.failed(SAVING, `News Corpus: could not save the index: ${reasonOf(error)}`),
+      () => this.failures.succeeded(kind),
+      (error: unknown) => this.failures.failed(kind, `News Corpus: could not save the index: ${reasonOf(error)}`),
     );
   }
 
@@ -528,15 +537,15 @@ export class CorpusService implements vscode.Disposable {
     const key = folder.uri.toString();
     const existing = this.indexes.get(key);
     if (existing && existing.maxFileBytes === settings.maxFileBytes && !fresh) return existing.service;
-    if (existing) this.retire(existing.service, !fresh);
+    if (existing) this.retire(key, existing.service, !fresh);
     const service = this.deps.createIndex(folder, settings);
     this.indexes.set(key, { service, maxFileBytes: settings.maxFileBytes });
     return service;
   }
 
-  /** Saves (unless `keep` is false) and closes an index that a new one replaces. */
-  private retire(service: IndexService, keep: boolean): void {
-    const saved = keep ? this.save(service) : Promise.resolve();
+  /** Saves (unless `keep` is false) and closes the index of the folder `key` that a new one replaces. */
+  private retire(key: string, service: IndexService, keep: boolean): void {
+    const saved = keep ? this.save(key, service) : Promise.resolve();
     this.retiring = this.retiring.then(() => saved).finally(() => service.dispose());
   }
 
@@ -806,7 +815,7 @@ export class CorpusService implements vscode.Disposable {
     if (this.saveTimer !== undefined) clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => {
       this.saveTimer = undefined;
-      for (const { service } of this.indexes.values()) void this.save(service);
+      for (const [key, { service }] of this.indexes) void this.save(key, service);
     }, SAVE_DELAY_MS);
   }
 

@@ -71,12 +71,14 @@ function rotate(a: Float64Array, v: Float64Array, n: number, p: number, q: numbe
  * components and quantises each to int8: the rows are first scaled to unit length (the geometry the embedding
  * clusters use), then centred; each component is divided by its standard deviation and stored as
  * `round(value × VECTOR_STEPS_PER_DEVIATION)`, clipped to ±127. Returns `components` values per row. Deterministic.
+ * Vectors of no dimension, or `components` outside 0…`dimensions`, are a "News Corpus:" error.
  *
  * @example
  * const projected = projectVectors(glove, 100, 16); // 16 int8 values per word, each about N(0, 1) × 40
  */
 export function projectVectors(vectors: Float32Array, dimensions: number, components: number): Int8Array {
-  if (components > dimensions) throw new Error(`News Corpus: cannot project ${dimensions}-dimensional vectors on ${components} components.`);
+  // No dimensions would make the count of rows infinite (a length divided by 0): the loop over them never ended.
+  if (dimensions < 1 || components < 0 || components > dimensions) throw new Error(`News Corpus: cannot project ${dimensions}-dimensional vectors on ${components} components.`);
   const count = Math.floor(vectors.length / dimensions);
   const unit = new Float64Array(count * dimensions);
   const mean = new Float64Array(dimensions);

@@ -7,9 +7,10 @@ import { tokenize } from '../../../src/core/entities/tokenizer';
 import { WeightTable } from '../../../src/core/entities/weights';
 import { CLUSTER_LEVELS, WordClusters, clusterAt, packClusters } from '../../../src/core/entities/word-clusters';
 import { WordVectors } from '../../../src/core/entities/word-vectors';
-
-const noVectors = WordVectors.build(WordClusters.build(new Map()), new Map(), 0);
 import { slotSentencesText } from './slot-sentences';
+
+/** What a model without word vectors holds: no dimension. */
+const noVectors = WordVectors.build(WordClusters.build(new Map()), new Map(), 0);
 
 /** The recogniser's lower-case hashes of `text`, one list per line. */
 function hashedSentences(text: string): { sentences: Int32Array[]; hashOf: (word: string) => number } {

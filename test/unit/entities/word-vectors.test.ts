@@ -193,5 +193,11 @@ describe('projected word vectors as real-valued features', () => {
       for (const sum of squares) assert.ok(Math.abs(Math.sqrt(sum / count) - VECTOR_STEPS_PER_DEVIATION) < 3);
       assert.throws(() => projectVectors(vectors, 4, 5), /^Error: News Corpus: cannot project/);
     });
+
+    it('refuses vectors of no dimension and a negative number of components, rather than looping or failing obscurely', () => {
+      assert.throws(() => projectVectors(Float32Array.of(1, 2), 0, 0), /^Error: News Corpus: cannot project 0-dimensional vectors on 0 components\.$/);
+      assert.throws(() => projectVectors(Float32Array.of(1, 2), 2, -1), /^Error: News Corpus: cannot project 2-dimensional vectors on -1 components\.$/);
+      assert.deepStrictEqual(projectVectors(Float32Array.of(3, 4, 0, 1), 2, 0), new Int8Array(0));
+    });
   });
 });
