@@ -100,7 +100,7 @@ const MODEL_ID_DIGITS = 16;
  * answer waited behind the other extensions' start (a reopen's first rows 2.07 s after activation). A model that
  * cannot be loaded is named 'none', as the indexing threads then find no entities, and `onProblem` is told why
  * in the words `loadModel` uses. With `records`, the name of a model file unchanged since it was hashed is read
- * from the record instead (a `stat` and its header; see {@link recordedModelId}): hashing the 5.9 MB model cost
+ * from the record instead (a `stat` and its header; see {@link recordedModelId}): hashing the 5.9 MB model of the thirteenth session cost
  * 21–40 ms of the host's thread (10–14 ms of CPU) on every reopen.
  *
  * @example

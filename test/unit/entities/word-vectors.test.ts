@@ -117,6 +117,23 @@ describe('projected word vectors as real-valued features', () => {
     assert.throws(() => readModel(bytes.subarray(0, bytes.length - 4)), /^Error: News Corpus: the entity model file is corrupt/);
   });
 
+  it('refuses a damaged file whose vector header or rows reach beyond the vectors it holds', () => {
+    const bytes = writeModel({ weights: WeightTable.fromRows(new Map([[7, [1]]]), 1), ...lexiconOf(new Map([['paris', [1, 2, 3, 4]]]), 4) });
+    // Dimensions far beyond any projection, no words: the same length once the one word's 4 values are cut off.
+    const huge = bytes.slice(0, bytes.length - 4);
+    new DataView(huge.buffer).setUint32(32, 0x7fffffff, true);
+    new DataView(huge.buffer).setUint32(36, 0, true);
+    assert.throws(() => readModel(huge), /^Error: News Corpus: the entity model file is corrupt/);
+    // The word's row number (1 + row, 16 bits, just before the values) pointing past the one row there is.
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const rowAt = Array.from({ length: (bytes.length - 4) / 2 }, (_, i) => bytes.length - 6 - 2 * i).find((at) => view.getUint16(at, true) === 1);
+    assert.notStrictEqual(rowAt, undefined);
+    const beyond = bytes.slice();
+    new DataView(beyond.buffer).setUint16(rowAt ?? 0, 2, true);
+    assert.throws(() => readModel(beyond), /^Error: News Corpus: the entity model file is corrupt \(a word vector beyond its table\)\.$/);
+    assert.strictEqual(readModel(bytes).vectors.rowOf(hashOf('paris')), 0);
+  });
+
   it('learns weights for the token\'s vector, and for its neighbours\' only when asked, deterministically', () => {
     const places = ['Oslo', 'Lima', 'Kyiv', 'Hanoi'];
     const people = ['Anna', 'Boris', 'Carla', 'Dmitri'];
