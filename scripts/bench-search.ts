@@ -9,7 +9,7 @@
 // issue 13; --no-entities: build without the entity model, ~5× faster, for the index's own figures; --hover: only
 // the Entities view and hover card rows, on an index reopened from a cache kept between runs, built when missing)
 import { fork, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { entityCardMarkdown, entityCardOf } from '../src/core/entity-card';
@@ -28,7 +28,7 @@ import { IndexService } from '../src/workers/index-service';
 import { listArticleFiles } from '../src/workers/list-files';
 import { ArticleLength, BENCH_SEED, benchCorpus } from './bench-corpus';
 import { CORRECTION_NOTES, CorrectionFigures, correctionFigures } from './bench-corrections';
-import { MODEL, REUTERS } from './bench-paths';
+import { MODEL, REUTERS, removeCacheFile } from './bench-paths';
 
 const DEFAULT_SIZES = [5000, 20000, 100000];
 const ROUNDS = 5;
@@ -379,7 +379,7 @@ async function buildSaveAndQuery(
   cacheFile: string,
   extractor: ExtractorSpec,
 ): Promise<Omit<Figures, 'fillCacheMs' | 'reopenMs' | 'reopenLoadMs' | 'reopenRestMs' | 'reopenStallMs' | 'rgP50' | 'rgP95' | 'browsing' | 'cost' | 'reopened' | 'loadAtEnd' | 'corrections' | 'sections'>> {
-  rmSync(cacheFile, { force: true });
+  removeCacheFile(cacheFile);
   const withoutEntities = extractor.kind === 'none' ? undefined : await inChild<Awaited<ReturnType<typeof coldBuildWithoutEntities>>>(['without-entities', dir, cacheWithoutEntities(cacheFile)]);
   const beforeMb = heapAndBuffersMb();
   const loadAtStart = loadavg()[0] ?? 0;
@@ -647,8 +647,8 @@ async function measure(count: number, length: ArticleLength, extractor: Extracto
   const withoutEntities = extractor.kind === 'none'
     ? { ...built.withoutEntities, reopenMs: reopened.reopenMs }
     : await reopen(dir, cacheWithoutEntities(cacheFile), { kind: 'none' }).then(({ reopenMs }) => ({ ...built.withoutEntities, reopenMs }));
-  rmSync(cacheFile, { force: true });
-  rmSync(cacheWithoutEntities(cacheFile), { force: true });
+  removeCacheFile(cacheFile);
+  removeCacheFile(cacheWithoutEntities(cacheFile));
   const figures: Figures = { ...built, withoutEntities, fillCacheMs, ...reopened, cost, sections, loadAtEnd: 0 };
   const rg = withRipgrep ? ripgrep(dir).sort((a, b) => a - b) : undefined;
   const loadAtEnd = loadavg()[0] ?? 0;

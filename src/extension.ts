@@ -22,8 +22,10 @@ import { registerSkippedFiles } from './skipped-files';
 import { registerStatusBar } from './status-bar';
 
 export function activate(context: vscode.ExtensionContext): NewsCorpusApi {
-  const engine = registerEntityEngine(context);
-  const service = registerCorpus(context, { extractor: () => engine.extractorSpec(), onModelProblem: (problem) => engine.modelProblemFound(problem) });
+  const log = vscode.window.createOutputChannel('News Corpus', { log: true });
+  context.subscriptions.push(log);
+  const engine = registerEntityEngine({ log });
+  const service = registerCorpus(context, { extractor: () => engine.extractorSpec(), onModelProblem: (problem) => engine.modelProblemFound(problem), log });
   registerStallProbe(context, { corpus: service.corpus, phase: () => service.phase, state: () => service.state, onDidProgress: service.onDidProgress, onDidChangeState: service.onDidChangeState });
   const engineEntity = (key: string) => (service.state === 'ready' ? service.engineEntities.summary(key) !== undefined : undefined);
   const facts = registerFacts(context, { analyze: (text) => engine.analyze(text), entities: service.entities, engineEntity, corpusChanges: [service.onDidChangeState, service.onDidChangeEntities] });

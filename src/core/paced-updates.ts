@@ -20,11 +20,11 @@ const SYSTEM_CLOCK: PaceClock = {
  * Runs `update` at most once an interval, however often it is asked for: a request when the last run is an interval
  * old or more runs it at once (the first request too), and the requests within the interval become one run at its
  * end, so that the last request is never lost. `intervalMs` is read at each request, so the interval may grow with
- * the work each run costs. An update that throws is handed to `failed`, whether it ran at a request or from the
- * timer (where nothing else would catch it: the error would be uncaught), and later requests run as before.
+ * the work each run costs. `update` must not throw: run from the timer, what it threw would be uncaught (the corpus
+ * service's updates report their own failures).
  *
  * @example
- * const listing = new PacedUpdates(() => view.refresh(), () => 1_000, (error) => console.error(error));
+ * const listing = new PacedUpdates(() => view.refresh(), () => 1_000);
  * listing.request(); // runs now
  * listing.request(); // runs once, a second after the first
  * listing.request(); // (the same run)
@@ -37,7 +37,6 @@ export class PacedUpdates {
   constructor(
     private readonly update: () => void,
     private readonly intervalMs: () => number,
-    private readonly failed: (error: unknown) => void,
     private readonly clock: PaceClock = SYSTEM_CLOCK,
   ) {}
 
@@ -58,11 +57,7 @@ export class PacedUpdates {
   runNow(): void {
     this.cancelPending();
     this.lastRun = this.clock.now();
-    try {
-      this.update();
-    } catch (error) {
-      this.failed(error);
-    }
+    this.update();
   }
 
   /** Drops a run waiting for the end of the interval and forgets the last run: the next request runs at once. */

@@ -7,6 +7,7 @@ import { EntityCorrections } from '../core/curation/entity-corrections';
 import { SearchCorrections } from '../core/curation/corrected-search';
 import { EntityType } from '../core/entities/types';
 import { FactsLookup } from '../core/facts/facts-store';
+import { FailureNotices } from '../core/failure-notices';
 import { reasonOf } from '../core/messages';
 import { ArticleSummary, SearchOptions, SearchResponse } from '../core/search/corpus-index';
 import { SkippedArticle } from '../core/search/analyzed-batch';
@@ -55,6 +56,11 @@ const PUBLISH_STEP_ARTICLES = 250;
 const ARTICLE_PATHS: ArticlePaths = { idOf: (path) => uriOfIndexPath(path).toString(), pathOf: (id) => indexPathOf(vscode.Uri.parse(id)) };
 /** Walks for single file events are short and not cancelled. */
 const NEVER_CANCELLED = new AbortController().signal;
+/** The kinds of failure the user is told of once until they succeed again (see {@link FailureNotices}). */
+const LISTING = 'listing the articles';
+const SCANNING = 'reading the articles';
+const FOLLOWING = 'following file changes';
+const SAVING = 'saving the index';
 
 /** What the service needs from the editor, passed in so tests can supply their own. */
 export interface CorpusServiceDeps {
@@ -64,6 +70,8 @@ export interface CorpusServiceDeps {
   readonly createIndex: (folder: vscode.WorkspaceFolder, settings: CorpusSettings) => IndexService;
   /** Tells the user something went wrong but was dealt with (a damaged cache was rebuilt). */
   readonly notify: (message: string) => void;
+  /** Writes to the extension's log: every failure, also those the user was told of already. */
+  readonly log: (message: string) => void;
 }
 
 /** The phase the corpus is in, as shown by welcome views and the status bar. */
@@ -83,6 +91,8 @@ export type ScanPhase = 'loading' | 'checking' | 'listing' | 'indexing';
 /** What a scan is asked to do: `rebuild` ignores the saved indexes and reads every file, as on a first opening. */
 export interface ScanRequest {
   readonly rebuild?: boolean;
+  /** The user asked for this scan (the Rescan command): a failure is told even if the last scan's was. */
+  readonly asked?: boolean;
 }
 
 /** What the last full scan did, summed over the folders: how much came from the index as it was. */
@@ -246,11 +256,11 @@ export class CorpusService implements vscode.Disposable {
   private listedAhead: { readonly path: string; readonly index: IndexService }[] = [];
   /** Lists what a build has indexed: the first articles at once, then at intervals (see {@link LISTING_INTERVAL_MS}). */
   private readonly listing = new PacedUpdates(
-    () => this.corpus.update({ articles: this.unlisted.splice(0) }),
+    () => this.changeCorpus(() => this.corpus.update({ articles: this.unlisted.splice(0) })),
     () => LISTING_INTERVAL_MS + this.corpus.size / LISTED_PER_MS,
-    // A view's corpus listener threw (the articles are in the corpus all the same): the listing and the build go on.
-    (error) => this.deps.notify(`News Corpus: listing the articles failed: ${reasonOf(error)}`),
   );
+  /** What failed, told once a kind (a view that throws at each listing was a notification a second), all of it logged. */
+  private readonly failures: FailureNotices;
   /** The user's corrections of the entities (from the facts file), applied to every answer about entities. */
   private corrections = EntityCorrections.NONE;
   private stopFollowingCorrections: (() => void) | undefined;
@@ -261,7 +271,9 @@ export class CorpusService implements vscode.Disposable {
   /** The recogniser's own entities, before any correction: what the facts file's corrections refer to. */
   readonly engineEntities = new WorkspaceEntities(() => [...this.indexes.values()].map(({ service }) => service.index));
 
-  constructor(private readonly deps: CorpusServiceDeps) {}
+  constructor(private readonly deps: CorpusServiceDeps) {
+    this.failures = new FailureNotices(deps.notify, deps.log);
+  }
 
   get state(): CorpusState {
     return this.currentState;
@@ -383,7 +395,8 @@ export class CorpusService implements vscode.Disposable {
     this.scan?.abort();
     const controller = new AbortController();
     this.scan = controller;
-    this.work = this.work.then(() => this.runScan(controller.signal, request)).catch((error: unknown) => this.failed('reading the articles', error));
+    if (request.asked === true) this.failures.askedAgain(SCANNING);
+    this.work = this.work.then(() => this.runScan(controller.signal, request)).then(() => this.failures.succeeded(SCANNING), (error: unknown) => this.failed(SCANNING, error));
     return this.work;
   }
 
@@ -439,8 +452,31 @@ export class CorpusService implements vscode.Disposable {
 
   /** Keeps the service usable after an unexpected failure: the user is told, the next scan starts afresh. */
   private failed(activity: string, error: unknown): void {
-    this.deps.notify(`News Corpus: ${activity} failed: ${reasonOf(error)}`);
+    this.failures.failed(activity, `News Corpus: ${activity} failed: ${reasonOf(error)}`);
     this.setState(this.settledState());
+  }
+
+  /**
+   * Makes a change of the corpus, which its listeners (the views) hear at once. A listener that throws is reported
+   * (told once until a change goes through), not passed on: the change is in the corpus all the same and the other
+   * listeners heard it, so the scan, the listing at intervals or the file events go on. Passed on, it failed a
+   * reopen's load, a build's end or a batch of file events, and from the listing's timer it was uncaught.
+   */
+  private changeCorpus(change: () => void): void {
+    try {
+      change();
+      this.failures.succeeded(LISTING);
+    } catch (error) {
+      this.failures.failed(LISTING, `News Corpus: ${LISTING} failed: ${reasonOf(error)}`);
+    }
+  }
+
+  /** Saves an index that changed; a save that fails keeps the old cache and is reported. */
+  private save(service: IndexService): Promise<void> {
+    return service.save().then(
+      () => this.failures.succeeded(SAVING),
+      (error: unknown) => this.failures.failed(SAVING, `News Corpus: could not save the index: ${reasonOf(error)}`),
+    );
   }
 
   private setState(state: CorpusState): void {
@@ -500,11 +536,8 @@ export class CorpusService implements vscode.Disposable {
 
   /** Saves (unless `keep` is false) and closes an index that a new one replaces. */
   private retire(service: IndexService, keep: boolean): void {
-    const saved = keep ? service.save().then(() => undefined) : Promise.resolve();
-    this.retiring = this.retiring
-      .then(() => saved)
-      .catch((error: unknown) => this.deps.notify(`News Corpus: could not save the index: ${reasonOf(error)}`))
-      .finally(() => service.dispose());
+    const saved = keep ? this.save(service) : Promise.resolve();
+    this.retiring = this.retiring.then(() => saved).finally(() => service.dispose());
   }
 
   private async runScan(signal: AbortSignal, request: ScanRequest): Promise<void> {
@@ -523,7 +556,7 @@ export class CorpusService implements vscode.Disposable {
       return { folder, settings, index: this.indexOf(folder, settings, rebuild) };
     });
     // A rebuild starts from nothing, as a first opening does: the views fill in as files are read.
-    if (rebuild) this.corpus.reset([], []);
+    if (rebuild) this.changeCorpus(() => this.corpus.reset([], []));
     await withWindowProgress(async (progress) => {
       const started = performance.now();
       // The saved indexes first: the views and search come back before a single file is looked at.
@@ -533,7 +566,7 @@ export class CorpusService implements vscode.Disposable {
         // Listed already from the start of their caches: the loaded indexes add their entities, and answer what was
         // asked while they loaded (a search run meanwhile found nothing searchable: its listeners run it again).
         this.entitiesDidChange(undefined);
-        this.corpus.update({});
+        this.changeCorpus(() => this.corpus.update({}));
       } else if (loaded.relist) await this.publish([...this.corpus.skipped()]);
       // First builds into an empty corpus list every article as they index it: their end lists only the rest.
       const listedAsBuilt = this.corpus.size === 0 && this.corpus.skippedCount === 0 && scans.every(({ index }) => index.index.articleCount === 0);
@@ -558,7 +591,7 @@ export class CorpusService implements vscode.Disposable {
           progress.end();
           if (this.phaseNow !== 'indexing') this.setPhase('indexing');
           else this.progressChanged.fire();
-        }, () => PROGRESS_INTERVAL_MS, (error) => this.deps.notify(`News Corpus: reporting the indexing progress failed: ${reasonOf(error)}`));
+        }, () => PROGRESS_INTERVAL_MS);
         const sync = await index
           .sync(prepared.jobs, {
             signal,
@@ -705,7 +738,7 @@ export class CorpusService implements vscode.Disposable {
   /** Lists the articles of a saved index not loaded yet, in slices as {@link publish} does. */
   private async listSaved(summaries: Iterable<ArticleSummary>): Promise<void> {
     const articles = await runInSlices(articleSteps(summaries));
-    this.corpus.update({ articles });
+    this.changeCorpus(() => this.corpus.update({ articles }));
   }
 
   /**
@@ -717,7 +750,7 @@ export class CorpusService implements vscode.Disposable {
     const articles = await runInSlices(this.indexedArticleSteps());
     // Entities first: views that follow the corpus then read entities that are already up to date.
     this.entitiesDidChange(undefined);
-    this.corpus.reset(articles, skipped);
+    this.changeCorpus(() => this.corpus.reset(articles, skipped));
   }
 
   /**
@@ -729,7 +762,7 @@ export class CorpusService implements vscode.Disposable {
   private listRest(rest: readonly CorpusArticle[], skipped: readonly SkippedFile[]): void {
     const removed = this.listedAhead.filter(({ path, index }) => index.index.stamp(path) === undefined).map(({ path }) => idOfIndexPath(path));
     this.entitiesDidChange(undefined);
-    this.corpus.update({ articles: rest, skipped, removed });
+    this.changeCorpus(() => this.corpus.update({ articles: rest, skipped, removed }));
   }
 
   /** The corpus's entries of every folder's indexed articles, as steps for `runInSlices`. */
@@ -764,7 +797,7 @@ export class CorpusService implements vscode.Disposable {
     if (this.eventTimer !== undefined || this.disposed) return;
     this.eventTimer = setTimeout(() => {
       this.eventTimer = undefined;
-      this.work = this.work.then(() => this.applyFileEvents()).catch((error: unknown) => this.failed('following file changes', error));
+      this.work = this.work.then(() => this.applyFileEvents()).then(() => this.failures.succeeded(FOLLOWING), (error: unknown) => this.failed(FOLLOWING, error));
     }, FILE_EVENT_DELAY_MS);
   }
 
@@ -773,9 +806,7 @@ export class CorpusService implements vscode.Disposable {
     if (this.saveTimer !== undefined) clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => {
       this.saveTimer = undefined;
-      for (const { service } of this.indexes.values()) {
-        service.save().catch((error: unknown) => this.deps.notify(`News Corpus: could not save the index: ${reasonOf(error)}`));
-      }
+      for (const { service } of this.indexes.values()) void this.save(service);
     }, SAVE_DELAY_MS);
   }
 
@@ -830,7 +861,7 @@ export class CorpusService implements vscode.Disposable {
     // An article without entities may still hold a name the corrections add: what was worked out is forgotten anyway.
     this.correctedIndexes = new WeakMap();
     if (touchedTypes.size > 0) this.entitiesDidChange(touchedTypes);
-    this.corpus.update({ articles, skipped, removed: [...removed] });
+    this.changeCorpus(() => this.corpus.update({ articles, skipped, removed: [...removed] }));
     if (articles.length + skipped.length + removed.size > 0) this.scheduleSave();
     this.setState(this.settledState());
   }

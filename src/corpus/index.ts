@@ -57,14 +57,16 @@ function createIndex(context: vscode.ExtensionContext, folder: vscode.WorkspaceF
 
 /**
  * Starts the corpus of the workspace: the first scan runs in the background so activation returns at once,
- * then files, settings and workspace folders are followed. Indexes find entities with the extractor `deps` names.
+ * then files, settings and workspace folders are followed. Indexes find entities with the extractor `deps` names;
+ * failures go to `deps.log`, each kind also to a notification once (see `CorpusServiceDeps`).
  */
-export function registerCorpus(context: vscode.ExtensionContext, deps: IndexExtractor): CorpusService {
+export function registerCorpus(context: vscode.ExtensionContext, deps: IndexExtractor & { readonly log: vscode.LogOutputChannel }): CorpusService {
   const service = new CorpusService({
     settings: (folder) => readCorpusSettings(folder),
     folders: () => vscode.workspace.workspaceFolders ?? [],
     createIndex: (folder, settings) => createIndex(context, folder, settings, deps),
     notify: (message) => notify('warning', message),
+    log: (message) => deps.log.warn(message),
   });
   context.subscriptions.push(
     service,
@@ -75,7 +77,7 @@ export function registerCorpus(context: vscode.ExtensionContext, deps: IndexExtr
     }),
     vscode.workspace.onDidChangeWorkspaceFolders(() => void service.rescan()),
     // `{ rebuild: true }` ignores the saved index and reads every file again, as a first opening does.
-    vscode.commands.registerCommand('newsCorpus.refresh', (request?: unknown) => service.rescan({ rebuild: isRebuild(request) })),
+    vscode.commands.registerCommand('newsCorpus.refresh', (request?: unknown) => service.rescan({ rebuild: isRebuild(request), asked: true })),
     vscode.commands.registerCommand('newsCorpus.openSettings', () => vscode.commands.executeCommand('workbench.action.openSettings', `@ext:${context.extension.id}`)),
   );
   publishState(service, service.state);

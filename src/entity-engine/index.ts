@@ -72,10 +72,9 @@ class HostEntityEngine implements EntityEngine {
   }
 }
 
-/** Starts the host's entity engine; a model that fails to load shows an error, sets `newsCorpus.entityModelBroken` and is logged. */
-export function registerEntityEngine(context: vscode.ExtensionContext, deps: { modelPath?: string } = {}): EntityEngine {
-  const log = vscode.window.createOutputChannel('News Corpus', { log: true });
-  context.subscriptions.push(log);
+/** Starts the host's entity engine; a model that fails to load shows an error, sets `newsCorpus.entityModelBroken` and is logged in `log`. */
+export function registerEntityEngine(deps: { log: vscode.LogOutputChannel; modelPath?: string }): EntityEngine {
+  const { log } = deps;
   return new HostEntityEngine(deps.modelPath ?? shippedModelPath(), (problem) => {
     log.error(problem);
     void vscode.commands.executeCommand('setContext', 'newsCorpus.entityModelBroken', true);

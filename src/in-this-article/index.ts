@@ -5,7 +5,7 @@ import { toDisplayText } from '../core/display-text';
 import { ArticleAnalyzer } from '../core/curation/article-corrections';
 import { EntityDirectory } from '../core/entity-directory';
 import { ArticleEntitiesProvider, ArticleEntityElement } from './article-entities-provider';
-import { corpusNameOf } from './corpus-names';
+import { corpusNameOf, redrawWhenListed, SavedListingState } from './corpus-names';
 
 export const ARTICLE_ENTITIES_VIEW_ID = 'newsCorpus.articleEntities';
 /** Typing pauses this long before the view reads the article again. */
@@ -34,7 +34,7 @@ function selectNextMention(element: unknown, analyze: ArticleAnalyzer): void {
 /** Shows the In This Article view: the entities of the active editor's article, following the editor and its edits. */
 export function registerInThisArticle(
   context: vscode.ExtensionContext,
-  deps: { corpus: Corpus; entities: EntityDirectory; analyze: ArticleAnalyzer; onDidChangeEntities: vscode.Event<unknown>; service: { readonly savedListingDue: boolean } },
+  deps: { corpus: Corpus; entities: EntityDirectory; analyze: ArticleAnalyzer; onDidChangeEntities: vscode.Event<unknown>; service: SavedListingState },
 ): ArticleEntitiesProvider {
   const activeText = () => {
     const editor = vscode.window.activeTextEditor;
@@ -71,6 +71,7 @@ export function registerInThisArticle(
     vscode.window.onDidChangeActiveTextEditor(update),
     // Corrections of the facts file change the entities of the article as well as the corpus's.
     deps.onDidChangeEntities(() => provider.refresh()),
+    redrawWhenListed(deps.service, () => provider.refresh()),
     vscode.workspace.onDidChangeTextDocument((event) => {
       if (event.document !== vscode.window.activeTextEditor?.document) return;
       clearTimeout(editTimer);

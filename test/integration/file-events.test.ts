@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { NewsCorpusApi } from '../../src/api';
-import { api, corpusBecomes, workspaceUri } from './helpers';
+import { api, corpusBecomes, removedAfterTests, workspaceUri } from './helpers';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 /** Scans allowed to catch up with the files earlier tests changed before one must read nothing. */
@@ -28,13 +28,7 @@ async function datesViewOf(corpus: NewsCorpusApi, date: string): Promise<{ ids: 
 describe('Following the files of the workspace', () => {
   const liveFolder = workspaceUri('live');
 
-  // Leaves the workspace, and the corpus, as the other test files expect to find them.
-  after(async () => {
-    const corpus = await api();
-    await vscode.workspace.fs.delete(liveFolder, { recursive: true, useTrash: false }).then(undefined, () => undefined);
-    const prefix = `${liveFolder.toString()}/`;
-    await corpusBecomes('nothing of the live folder is left', () => ![...corpus.corpus.articles(), ...corpus.corpus.skipped()].some((entry) => entry.id.startsWith(prefix)), corpus);
-  });
+  removedAfterTests(liveFolder);
 
   it('adds a created article, updates it when edited, and drops it when deleted', async () => {
     const corpus = await api();

@@ -215,28 +215,27 @@ describe('A first build beside a folder reopened from its saved index', () => {
   });
 });
 
-describe('A view that fails whenever it hears the articles a first build lists', () => {
+describe('A view that fails whenever it hears the corpus change', () => {
   const folders = ownFolders('failing-listener', (dir) => {
     for (let i = 0; i < ARTICLES; i++) writeFileSync(path.join(dir, `article-${i}.txt`), ` date 2022-0${(i % 9) + 1}-15 Article ${i}, heard by a failing view.`);
   });
+  const failure = 'News Corpus: listing the articles failed: the view broke';
 
-  it('is reported each time, nothing is uncaught, and the listing and the build go on to list every article', async () => {
+  it('is told once and logged each time, nothing is uncaught, and a first build goes on to list every article', async () => {
     const notes: string[] = [];
+    const logged: string[] = [];
     // The build's end waits for the listing's timer to list the build's articles.
     const build = buildHeldUntilReleased();
-    const service = serviceOver(folders.dir, path.join(folders.cacheDir, 'index.ncidx'), notes, build.hold);
+    const service = serviceOver(folders.dir, path.join(folders.cacheDir, 'index.ncidx'), notes, build.hold, logged);
     const uncaught: unknown[] = [];
     const onUncaught = (error: unknown) => uncaught.push(error);
     process.on('uncaughtException', onUncaught);
-    let heard = 0;
-    let thrown = 0;
-    // The articles listed ahead of the build (phase `listing`) and those the build lists as it indexes them, at once
-    // or from the listing's timer; not the build's end, whose own failure fails the scan.
+    const heard: ('ahead' | 'during' | 'end')[] = [];
+    // The articles listed ahead of the build, those the build lists as it indexes them (at once or from the
+    // listing's timer), and the build's end.
     const stop = service.corpus.subscribe(() => {
-      heard++;
+      heard.push(service.indexing !== undefined ? 'during' : service.phase === 'listing' ? 'ahead' : 'end');
       if (service.indexing !== undefined) build.release();
-      else if (service.phase !== 'listing') return;
-      thrown++;
       throw new Error('the view broke');
     });
     try {
@@ -245,8 +244,27 @@ describe('A view that fails whenever it hears the articles a first build lists',
       process.off('uncaughtException', onUncaught);
     }
     assert.deepStrictEqual(uncaught, []);
-    assert.ok(thrown > 1, `the view failed at the first articles and at the build's: ${thrown} of ${heard} changes`);
-    assert.deepStrictEqual(notes, Array.from({ length: thrown }, () => 'News Corpus: listing the articles failed: the view broke'));
-    assert.deepStrictEqual([service.corpus.size, service.corpus.skippedCount, service.state], [ARTICLES, 0, 'ready']);
+    assert.ok(heard.includes('ahead') && heard.includes('during') && heard.at(-1) === 'end', `the view failed ahead of the build, during it and at its end: ${heard.join(', ')}`);
+    assert.deepStrictEqual(notes, [failure]);
+    assert.deepStrictEqual(logged, heard.map(() => failure));
+    assert.deepStrictEqual([service.corpus.size, service.corpus.skippedCount, service.state, service.lastScan?.reread], [ARTICLES, 0, 'ready', ARTICLES]);
+  });
+
+  it('is told once, and a reopen lists the saved index and checks the files behind it to the end', async () => {
+    const cacheFile = path.join(folders.cacheDir, 'saved.ncidx');
+    await saveIndexOf(folders.dir, cacheFile);
+    const notes: string[] = [];
+    const logged: string[] = [];
+    const reopened = serviceOver(folders.dir, cacheFile, notes, undefined, logged);
+    // Whether each change is the saved listing, heard while the load is under way.
+    const heard: boolean[] = [];
+    const stop = reopened.corpus.subscribe(() => {
+      heard.push(reopened.savedListingDue);
+      throw new Error('the view broke');
+    });
+    await scanToTheEnd(reopened, stop);
+    assert.strictEqual(heard[0], true, `the view failed at the saved listing: ${heard.join(', ')}`);
+    assert.deepStrictEqual([notes, logged], [[failure], heard.map(() => failure)]);
+    assert.deepStrictEqual([reopened.corpus.size, reopened.state, reopened.lastScan?.unchanged], [ARTICLES, 'ready', ARTICLES]);
   });
 });

@@ -58,6 +58,19 @@ export async function corpusBecomes(what: string, condition: () => boolean, corp
   await corpus.whenIdle();
 }
 
+/**
+ * Deletes `folder` after the tests of the suite that calls this, and waits until nothing of it is left in the corpus
+ * (articles or skipped files): the other test files expect the workspace, and the corpus, as they found them.
+ */
+export function removedAfterTests(folder: vscode.Uri): void {
+  after(async () => {
+    const corpus = await api();
+    await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false }).then(undefined, () => undefined);
+    const prefix = `${folder.toString()}/`;
+    await corpusBecomes(`nothing of ${folder.path} is left`, () => ![...corpus.corpus.articles(), ...corpus.corpus.skipped()].some((entry) => entry.id.startsWith(prefix)), corpus);
+  });
+}
+
 /** Resolves once the document has the language: the switch happens asynchronously, as a close and a reopen. */
 export function languageBecomes(document: vscode.TextDocument, languageId: string): Promise<void> {
   return eventually(`${document.uri.path} is in the ${languageId} language (it was ${document.languageId})`, () => document.languageId === languageId, (listener) => {

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { NewsCorpusApi } from '../../src/api';
-import { api, corpusBecomes, eventually, workspaceUri } from './helpers';
+import { api, corpusBecomes, eventually, removedAfterTests, workspaceUri } from './helpers';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 /** More articles than the indexing threads hand over at once, so that a build lists them in several steps. */
@@ -36,12 +36,7 @@ async function cacheStamps(corpus: NewsCorpusApi): Promise<string[]> {
 describe('Opening a folder: from the saved index, progressively, without rewriting an unchanged cache', () => {
   const folder = workspaceUri('opening');
 
-  after(async () => {
-    const corpus = await api();
-    await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false }).then(undefined, () => undefined);
-    const prefix = `${folder.toString()}/`;
-    await corpusBecomes('nothing of the opening folder is left', () => ![...corpus.corpus.articles()].some((article) => article.id.startsWith(prefix)), corpus);
-  });
+  removedAfterTests(folder);
 
   it('does not rewrite the cache when a rescan finds nothing changed', async () => {
     const corpus = await api();

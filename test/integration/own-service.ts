@@ -10,14 +10,14 @@ import { IndexService } from '../../src/workers/index-service';
 
 /**
  * A corpus service of its own over `dir`, its cache in `cacheFile`, read through the host's cache-reading thread;
- * `made` sees each index it makes (a test may break one).
+ * `made` sees each index it makes (a test may break one). What it tells the user goes to `notes`, what it logs to `logged`.
  */
-export function serviceOver(dir: string, cacheFile: string, notes: string[], made?: (index: IndexService) => void): CorpusService {
-  return serviceOverFolders([{ uri: vscode.Uri.file(dir), name: 'own-service', index: 0 }], () => cacheFile, notes, made);
+export function serviceOver(dir: string, cacheFile: string, notes: string[], made?: (index: IndexService) => void, logged: string[] = []): CorpusService {
+  return serviceOverFolders([{ uri: vscode.Uri.file(dir), name: 'own-service', index: 0 }], () => cacheFile, notes, made, logged);
 }
 
 /** A corpus service of its own over `folders` (a multi-root workspace), each folder's cache in `cacheFileOf(folder)`. */
-export function serviceOverFolders(folders: readonly vscode.WorkspaceFolder[], cacheFileOf: (folder: vscode.WorkspaceFolder) => string, notes: string[], made?: (index: IndexService) => void): CorpusService {
+export function serviceOverFolders(folders: readonly vscode.WorkspaceFolder[], cacheFileOf: (folder: vscode.WorkspaceFolder) => string, notes: string[], made?: (index: IndexService) => void, logged: string[] = []): CorpusService {
   const deps: CorpusServiceDeps = {
     settings: () => ({ include: '**/*.txt', exclude: '', filesExclude: [], maxFileBytes: 1 << 20 }),
     folders: () => [...folders],
@@ -27,6 +27,7 @@ export function serviceOverFolders(folders: readonly vscode.WorkspaceFolder[], c
       return index;
     },
     notify: (message) => notes.push(message),
+    log: (message) => logged.push(message),
   };
   return new CorpusService(deps);
 }

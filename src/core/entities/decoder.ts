@@ -6,18 +6,23 @@ import {
   MAX_FEATURES,
   NEIGHBOURS,
   NO_NEIGHBOUR,
+  Neighbour,
   POSITION_CODES,
+  VECTOR_POSITIONS,
+  VectorPosition,
   documentKey,
   documentPositionKey,
   gazetteerFeatures,
   neighbourFeatures,
   transitionKey,
+  vectorKey,
 } from './features';
 import { ModelData } from './model-file';
 import { TAG_COUNT, TAG_O, TAG_START } from './tags';
 import { TokenBuffer } from './tokenizer';
 import { LatticeState, SentenceViterbi, forEachStretch, latticeStates } from './viterbi';
 import { WeightTable } from './weights';
+import { VECTOR_STEPS_PER_DEVIATION } from './word-vectors';
 
 /**
  * Entries of the per-word score cache (direct-mapped); news vocabulary is Zipfian, so most tokens hit.
@@ -81,6 +86,10 @@ export class Decoder {
   private readonly boundaryScores = new Int32Array(NEIGHBOURS * TAG_COUNT);
   /** Per gazetteer match bit and case (`bit * 2 + cased`), the summed weights of its features. */
   private readonly gazetteerScores = new Int32Array(GAZETTEER_BITS * 2 * TAG_COUNT);
+  /** Per vector position and dimension (`position * dimensions + d`), the weights of that real-valued feature. */
+  private readonly vectorWeights: Int32Array;
+  /** `addVectorAt`'s sums in quantisation steps, before they are brought back to the weights' scale. */
+  private readonly vectorSums = new Int32Array(TAG_COUNT);
 
   constructor(private readonly model: ModelData) {
     const weights = model.weights;
@@ -98,6 +107,32 @@ export class Decoder {
     for (let bit = 0; bit < GAZETTEER_BITS; bit++) {
       for (let cased = 0; cased < 2; cased++) this.sumInto(gazetteerFeatures(bit, cased, this.keys, 0), this.gazetteerScores, (bit * 2 + cased) * TAG_COUNT);
     }
+    const dimensions = model.vectors.dimensions;
+    this.vectorWeights = new Int32Array(VECTOR_POSITIONS * dimensions * TAG_COUNT);
+    for (let position = 0; position < VECTOR_POSITIONS; position++) {
+      for (let d = 0; d < dimensions; d++) weights.addAt(vectorKey(position, d), this.vectorWeights, (position * dimensions + d) * TAG_COUNT);
+    }
+  }
+
+  /**
+   * Adds the real-valued features of the projected word vector in `row` (−1: none) read at `position` to the
+   * TAG_COUNT scores at `table[offset…]`: Σ value × weight over its dimensions. The values are int8 steps of
+   * 1 / VECTOR_STEPS_PER_DEVIATION, so the sum is taken in steps and divided once, rounded: the integer
+   * scores stay within half a unit of the trainer's real-valued sum with the quantised weights.
+   */
+  private addVectorAt(position: VectorPosition, row: number, table: Int32Array, offset: number): void {
+    if (row === -1) return;
+    const { values, dimensions } = this.model.vectors;
+    const weights = this.vectorWeights;
+    const sums = this.vectorSums;
+    sums.fill(0);
+    for (let d = 0; d < dimensions; d++) {
+      const value = values[row * dimensions + d] ?? 0;
+      if (value === 0) continue;
+      const base = (position * dimensions + d) * TAG_COUNT;
+      for (let tag = 0; tag < TAG_COUNT; tag++) sums[tag] = (sums[tag] ?? 0) + value * (weights[base + tag] ?? 0);
+    }
+    for (let tag = 0; tag < TAG_COUNT; tag++) table[offset + tag] = (table[offset + tag] ?? 0) + Math.round((sums[tag] ?? 0) / VECTOR_STEPS_PER_DEVIATION);
   }
 
   /** Sets `table[offset…]` to the summed weights of the first `count` keys of `this.keys`. */
@@ -110,7 +145,7 @@ export class Decoder {
   decode(text: string, tokens: TokenBuffer): Uint8Array {
     const count = tokens.count;
     const context = this.context;
-    context.prepare(text, tokens, this.model.gazetteer, this.model.clusters, this.model.embeddings);
+    context.prepare(text, tokens, this.model.gazetteer, this.model.clusters, this.model.embeddings, this.model.vectors);
     if (this.tags.length < count) {
       const size = Math.max(count, this.tags.length * 2);
       this.tags = new Uint8Array(size);
@@ -181,6 +216,7 @@ export class Decoder {
     const scoreAt = entry * TAG_COUNT;
     if (this.neighbourFilled[entry] !== 1 || this.neighbourKeys[entry] !== low) {
       this.sumInto(neighbourFeatures(neighbour, true, low, this.context.clustersOf(j), this.context.embeddingsOf(j), this.keys, 0), this.neighbourScores, scoreAt);
+      if (neighbour === Neighbour.Previous || neighbour === Neighbour.Next) this.addVectorAt(neighbour + 1, this.context.vectorRowOf(j), this.neighbourScores, scoreAt);
       this.neighbourKeys[entry] = low;
       this.neighbourFilled[entry] = 1;
     }
@@ -208,6 +244,7 @@ export class Decoder {
     const keys = this.keys;
     const n = context.wordFeatures(i, keys, 0);
     weights.addAllAt(keys, n, scores, 0);
+    this.addVectorAt(VectorPosition.Token, context.vectorRowOf(i), scores, 0);
     wordKeys[keyAt] = raw;
     wordKeys[keyAt + 1] = shape;
     wordKeys[keyAt + 2] = length + 1;

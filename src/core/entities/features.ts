@@ -3,6 +3,7 @@ import { FNV_OFFSET, finish, fnvStep, mix } from './hash';
 import { Gazetteer } from './gazetteer';
 import { TokenBuffer, TokenFlag, TokenKind } from './tokenizer';
 import { CLUSTER_LEVELS, WordClusters, clusterAt } from './word-clusters';
+import { WordVectors } from './word-vectors';
 
 /**
  * Feature templates. A feature's key is `finish(mix(mix(template, a), b))` over precomputed token hashes,
@@ -39,7 +40,8 @@ const enum T {
   EmbeddingNext = EmbeddingPrev + CLUSTER_LEVELS,
   TableShape = EmbeddingNext + CLUSTER_LEVELS,
   TableLow = TableShape + 1,
-  Last = TableLow + 1,
+  Vector = TableLow + 1,
+  Last = Vector + 3,
 }
 
 /**
@@ -122,13 +124,16 @@ export class FeatureContext {
   private wordClusters: WordClusters | undefined;
   /** The clusters of pre-trained word vectors `embeddingsOf` looks words up in. */
   private embeddingClusters: WordClusters | undefined;
+  /** The projected word vectors `vectorRowOf` looks words up in. */
+  private wordVectors: WordVectors | undefined;
   private lowerSet = new Int32Array(0);
 
   /**
    * Computes every per-token hash of `tokens` (the output of `tokenize(text)`) and gazetteer matches; `clusters`
-   * (of the unlabeled text) and `embeddings` (clusters of pre-trained word vectors) are looked up when asked.
+   * (of the unlabeled text), `embeddings` (clusters of pre-trained word vectors) and `vectors` (their projections)
+   * are looked up when asked.
    */
-  prepare(text: string, tokens: TokenBuffer, gazetteer: Gazetteer | undefined, clusters?: WordClusters, embeddings?: WordClusters): void {
+  prepare(text: string, tokens: TokenBuffer, gazetteer: Gazetteer | undefined, clusters?: WordClusters, embeddings?: WordClusters, vectors?: WordVectors): void {
     const count = tokens.count;
     this.ensure(count);
     this.count = count;
@@ -150,6 +155,7 @@ export class FeatureContext {
     if (gazetteer) gazetteer.mark(this.low, this.last, count, this.gazetteer);
     this.wordClusters = clusters;
     this.embeddingClusters = embeddings;
+    this.wordVectors = vectors;
   }
 
   /**
@@ -163,6 +169,11 @@ export class FeatureContext {
   /** Token `i`'s packed clusters of pre-trained word vectors, as `clustersOf` (0 for a word without them). */
   embeddingsOf(i: number): number {
     return this.embeddingClusters === undefined ? 0 : this.embeddingClusters.lookup(this.low[i] ?? 0);
+  }
+
+  /** Token `i`'s row of projected word vectors (`WordVectors.rowOf`), −1 for a word without one. */
+  vectorRowOf(i: number): number {
+    return this.wordVectors === undefined ? -1 : this.wordVectors.rowOf(this.low[i] ?? 0);
   }
 
   private ensure(count: number): void {
@@ -572,6 +583,38 @@ export const POSITION_CODES = 4;
  * for (let evidence = 1; evidence < DOCUMENT_TYPES; evidence++) weights.add(documentKey(evidence), scores);
  */
 export const DOCUMENT_TYPES = 6;
+
+/**
+ * Whose projected word vector a real-valued feature reads: the scored token's own, or its previous or next word's
+ * (`Neighbour.Previous` + 1, `Neighbour.Next` + 1).
+ *
+ * @example
+ * vectorKey(VectorPosition.Next, 3); // the key of dimension 3 of the next word's vector
+ */
+export const enum VectorPosition {
+  Token = 0,
+  Previous = 1,
+  Next = 2,
+}
+
+/**
+ * Number of {@link VectorPosition} values.
+ *
+ * @example
+ * const table = new Int32Array(VECTOR_POSITIONS * dimensions * TAG_COUNT);
+ */
+export const VECTOR_POSITIONS = 3;
+
+/**
+ * Key of dimension `dimension` of the projected word vector at `position`: a real-valued feature, whose weights
+ * are multiplied by the vector's value (`WordVectors`) instead of added once.
+ *
+ * @example
+ * weights.add(vectorKey(VectorPosition.Token, 0), row); // the weights of the first dimension, to scale by the value
+ */
+export function vectorKey(position: VectorPosition, dimension: number): number {
+  return finish(mix(SEEDS[T.Vector + position] ?? 0, dimension));
+}
 
 /** A character as affixes hash it: punctuation folded, digits as 0, lower case. */
 function affixCode(code: number): number {

@@ -3,6 +3,7 @@ import { retypeDemonyms } from './demonyms';
 import { clearHeadings } from './headings';
 import { joinHyphenatedNames } from './hyphenated-names';
 import { ModelData, readModel } from './model-file';
+import { joinPluralPossessives } from './plural-possessives';
 import { tagsToSpans } from './spans';
 import { dropTitles } from './titles';
 import { TokenBuffer, tokenize } from './tokenizer';
@@ -42,6 +43,7 @@ export class EntityRecognizer {
     retypeDemonyms(this.decoder.context.gazetteer, tags, tokens.count);
     dropTitles(text, tokens, tags);
     joinHyphenatedNames(text, tokens, tags);
+    joinPluralPossessives(text, tokens, tags);
     return tagsToSpans(text, tokens, tags);
   }
 

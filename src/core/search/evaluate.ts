@@ -61,8 +61,21 @@ export function evaluate(clauses: readonly ClauseMatcher[], store: DocStore, scr
   const total =
     clauses.length === 1 && only !== undefined && !only.negated && only.matcher.distinct && only.matcher.offerTo
       ? only.matcher.offerTo(top, store.deleted.array)
-      : forEachMatch(clauses, store, scratch, (doc, score) => top.offer(doc, score));
+      : offerMatches(clauses, store, scratch, top);
   return { top: top.sorted(), total };
+}
+
+/**
+ * Where {@link offerMatches} hands the matches: each one scoring at least {@link floor} (a top 50's heap refuses
+ * the others once it is full, see `TopK.floor`).
+ *
+ * @example
+ * const everyMatch: MatchSink = { offer: (doc, score) => found.set(doc, score), floor: () => -Infinity };
+ */
+interface MatchSink {
+  offer(doc: number, score: number): void;
+  /** The least score a match needs to be offered; it only ever rises. */
+  floor(): number;
 }
 
 /**
@@ -75,6 +88,15 @@ export function evaluate(clauses: readonly ClauseMatcher[], store: DocStore, scr
  * const total = forEachMatch(clauses, store, scratch, (doc) => matchedDays.push(store.day.array[doc] ?? 0));
  */
 export function forEachMatch(clauses: readonly ClauseMatcher[], store: DocStore, scratch: Scratch, onMatch: (doc: number, score: number) => void): number {
+  return offerMatches(clauses, store, scratch, { offer: onMatch, floor: () => -Infinity });
+}
+
+/**
+ * What {@link forEachMatch} finds, each match counted but handed to `sink` only when it scores at least the sink's
+ * floor: `export*` at 100,000 articles has ~50,000 matches for a top 50, each offered to the heap in a call of its
+ * own (its evaluation 2.52 → 2.25 ms of CPU without them, `bank*` 5.59 → 4.98, the two ways alternating in one process).
+ */
+function offerMatches(clauses: readonly ClauseMatcher[], store: DocStore, scratch: Scratch, sink: MatchSink): number {
   const negatives = clauses.filter((clause) => clause.negated);
   // A phrase's sequence is checked last, on the documents every other clause kept: it reads their words.
   const checks: PhraseCheck[] = [];
@@ -96,12 +118,13 @@ export function forEachMatch(clauses: readonly ClauseMatcher[], store: DocStore,
     driver.matcher.collect((doc, score) => {
       if (deleted[doc]) return;
       total++;
-      onMatch(doc, score);
+      if (score < sink.floor()) return;
+      sink.offer(doc, score);
     });
     return total;
   }
   const merged = mergeableClauses(driver, [...rest, ...negatives]);
-  if (merged !== undefined) return mergeMatches(merged.driver, merged.filters, checks, deleted, onMatch);
+  if (merged !== undefined) return mergeMatches(merged.driver, merged.filters, checks, deleted, sink);
   const first = scratch.next(0, store.count);
   const candidates = scratch.candidates;
   candidates.clear();
@@ -117,9 +140,14 @@ export function forEachMatch(clauses: readonly ClauseMatcher[], store: DocStore,
     filter(candidates, clause, first, store, scratch);
   }
   for (const verify of checks) candidates.keep(verify);
+  const sums = first.sums;
+  let floor = sink.floor();
   for (let i = 0; i < candidates.length; i++) {
     const doc = candidates.at(i);
-    onMatch(doc, first.sums[doc] ?? 0);
+    const score = sums[doc] ?? 0;
+    if (score < floor) continue;
+    sink.offer(doc, score);
+    floor = sink.floor();
   }
   return candidates.length;
 }
@@ -200,7 +228,7 @@ function mergeableClauses(driver: ClauseMatcher, filters: readonly ClauseMatcher
  * arrays' way scored and summed every posting of the driver (51,589 for `date:2019-03 oil` at 100,000 articles),
  * then dropped all but the 495 that the month kept.
  */
-function mergeMatches(driver: DocCursor, filters: readonly MergedFilter[], checks: readonly PhraseCheck[], deleted: Uint8Array, onMatch: (doc: number, score: number) => void): number {
+function mergeMatches(driver: DocCursor, filters: readonly MergedFilter[], checks: readonly PhraseCheck[], deleted: Uint8Array, sink: MatchSink): number {
   const probed = new Float64Array(filters.length);
   let total = 0;
   for (let doc = driver.seek(0); doc !== NO_MORE_DOCS; doc = driver.seek(doc + 1)) {
@@ -219,7 +247,8 @@ function mergeMatches(driver: DocCursor, filters: readonly MergedFilter[], check
       if (!filter.negated) score += filter.cursor === undefined ? (probed[i] ?? 0) : filter.cursor.score();
     }
     total++;
-    onMatch(doc, score);
+    if (score < sink.floor()) continue;
+    sink.offer(doc, score);
   }
   return total;
 }

@@ -1,19 +1,10 @@
 import * as assert from 'assert';
 import { joinHyphenatedNames } from '../../../src/core/entities/hyphenated-names';
 import { TAG_O, TagPart, tagOf } from '../../../src/core/entities/tags';
-import { tokenize } from '../../../src/core/entities/tokenizer';
+import { applyRule, misc, org, per } from './tag-rules';
 
 describe('East Asian names with a hyphenated given name', () => {
-  const per = (part: TagPart): number => tagOf(0, part);
-  const org = (part: TagPart): number => tagOf(2, part);
-  const misc = (part: TagPart): number => tagOf(3, part);
-  const run = (text: string, tags: number[]): number[] => {
-    const tokens = tokenize(text);
-    assert.strictEqual(tokens.count, tags.length, 'one tag per token');
-    const array = Uint8Array.from(tags);
-    joinHyphenatedNames(text, tokens, array);
-    return [...array];
-  };
+  const run = (text: string, tags: number[]): number[] => applyRule(joinHyphenatedNames, text, tags);
 
   it('makes a person of a family name the decoder left out and a given name it read as MISC', () => {
     assert.deepStrictEqual(run('councillor Wu Chi-wai won', [TAG_O, TAG_O, misc(TagPart.Unit), TAG_O]), [TAG_O, per(TagPart.Begin), per(TagPart.Last), TAG_O]);

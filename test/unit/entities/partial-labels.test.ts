@@ -12,6 +12,7 @@ import { TrainingDocument, trainPerceptron } from '../../../src/core/entities/tr
 import { EntityType } from '../../../src/core/entities/types';
 import { LatticeState, SentenceViterbi, latticeStates } from '../../../src/core/entities/viterbi';
 import { WordClusters } from '../../../src/core/entities/word-clusters';
+import { WordVectors } from '../../../src/core/entities/word-vectors';
 
 const tag = (type: EntityType, part: TagPart): number => tagOf(ENTITY_TYPES.indexOf(type), part);
 
@@ -96,7 +97,8 @@ describe('partial labels (a set without MISC)', () => {
       if (i % 3 === 0) full.push({ text, entities: [miscSpan, personSpan] });
       else unlabelled.push({ text, entities: [personSpan] });
     }
-    const lexicon: Lexicon = { gazetteer: Gazetteer.build([]), clusters: WordClusters.build(new Map()), embeddings: WordClusters.build(new Map()) };
+    const embeddings = WordClusters.build(new Map());
+    const lexicon: Lexicon = { gazetteer: Gazetteer.build([]), clusters: WordClusters.build(new Map()), embeddings, vectors: WordVectors.build(embeddings, new Map(), 0) };
     const typesFound = (documents: readonly TrainingDocument[]): string[] => {
       const recognizer = EntityRecognizer.fromModel(writeModel({ weights: trainPerceptron(documents, lexicon, { epochs: 3 }), ...lexicon }));
       return recognizer.recognize('The Dutch minister Erik Lund spoke.').map((span) => `${span.type} ${span.text}`);

@@ -9,6 +9,7 @@ import { TAG_O, TAG_START, TagPart, isAllowed, tagOf } from '../../../src/core/e
 import { tokenize } from '../../../src/core/entities/tokenizer';
 import { TrainingDocument, trainPerceptron } from '../../../src/core/entities/trainer';
 import { WordClusters } from '../../../src/core/entities/word-clusters';
+import { WordVectors } from '../../../src/core/entities/word-vectors';
 
 /** A tiny synthetic corpus (no CoNLL text in the repository): people meet in places, organizations report it. */
 function corpus(): TrainingDocument[] {
@@ -36,7 +37,8 @@ function corpus(): TrainingDocument[] {
 
 /** A lexicon with a gazetteer of `names` and no word clusters. */
 function lexiconOf(names: readonly string[]): Lexicon {
-  return { gazetteer: gazetteerOf(names), clusters: WordClusters.build(new Map()), embeddings: WordClusters.build(new Map()) };
+  const embeddings = WordClusters.build(new Map());
+  return { gazetteer: gazetteerOf(names), clusters: WordClusters.build(new Map()), embeddings, vectors: WordVectors.build(embeddings, new Map(), 0) };
 }
 
 function gazetteerOf(names: readonly string[]): Gazetteer {
@@ -77,7 +79,7 @@ describe('training and the model file', () => {
     const wrongVersion = bytes.slice();
     wrongVersion[4] = 99;
     assert.throws(() => readModel(wrongVersion), /^Error: News Corpus: the entity model has format 99/);
-    assert.throws(() => readModel(new TextEncoder().encode('just some text, not a model at all')), /^Error: News Corpus: this file is not an entity model/);
+    assert.throws(() => readModel(new TextEncoder().encode('just some text, not a model at all, and longer than a header')), /^Error: News Corpus: this file is not an entity model/);
   });
 
   it('checks by the header alone every file readModel refuses, with its error, and passes the ones it reads', () => {
@@ -104,7 +106,7 @@ describe('training and the model file', () => {
       'one word short': bytes.subarray(0, bytes.length - 4),
       'one word more': new Uint8Array([...bytes, 0, 0, 0, 0]),
       'shorter than a header': bytes.subarray(0, 20),
-      text: new TextEncoder().encode('just some text, not a model at all'),
+      text: new TextEncoder().encode('just some text, not a model at all, and longer than a header'),
       'another version': changedWord(1, 99),
       'another tag count': changedWord(2, 3),
       'a table not a power of two': changedWord(5, 3),

@@ -133,18 +133,18 @@ describe('evaluation with its candidate list kept from query to query', () => {
   });
 });
 
-describe('evaluation merging one-list clauses document by document', () => {
-  /** Articles on days 1 to 6 of September 2023, in turn, some removed. */
-  function datedStore(removed: readonly boolean[]): DocStore {
-    const store = new DocStore();
-    for (let doc = 0; doc < DOCS; doc++) {
-      const body = Uint32Array.from({ length: 1 + (doc % 7) }, (_, at) => at);
-      store.append({ path: `${doc}.txt`, title: 'T', size: 1, mtimeMs: 0, day: 20230901 + (doc % 6), bodyStart: 0, bodyTokens: body.length, titleTokens: 0, entityPairs: 0 }, body, 0, body.length, new Uint8Array(0), 0);
-    }
-    removed.forEach((remove, doc) => remove && store.remove(`${doc}.txt`));
-    return store;
+/** Articles on days 1 to 6 of September 2023, in turn, some removed. */
+function datedStore(removed: readonly boolean[]): DocStore {
+  const store = new DocStore();
+  for (let doc = 0; doc < DOCS; doc++) {
+    const body = Uint32Array.from({ length: 1 + (doc % 7) }, (_, at) => at);
+    store.append({ path: `${doc}.txt`, title: 'T', size: 1, mtimeMs: 0, day: 20230901 + (doc % 6), bodyStart: 0, bodyTokens: body.length, titleTokens: 0, entityPairs: 0 }, body, 0, body.length, new Uint8Array(0), 0);
   }
+  removed.forEach((remove, doc) => remove && store.remove(`${doc}.txt`));
+  return store;
+}
 
+describe('evaluation merging one-list clauses document by document', () => {
   /**
    * Each live document every clause keeps (negated ones left out), with its score summed as the evaluation sums it:
    * the cheapest positive clause's probe, then each other positive clause's probe, cheapest first.
@@ -265,6 +265,39 @@ describe('a lone word offered straight to the heap, its hopeless postings not sc
         assert.strictEqual(store.shortestLengths().body, shortestBody);
       }),
       { numRuns: 50 },
+    );
+  });
+});
+
+describe('evaluation handing the heap only the matches it can keep', () => {
+  it('ranks and counts what offering every match to the heap does, scores to the last bit and ties included (property)', () => {
+    // Clauses of one to three lists each (several: summed in the scratch arrays), negated or not, dates too, on
+    // articles of six days (ties broken by date, then id), some removed; limits from none to more than match.
+    const termClause = fc.tuple(fc.array(fc.tuple(flagsArbitrary, fc.nat(20)), { minLength: 1, maxLength: 3 }), fc.double({ min: 0.1, max: 5, noNaN: true }), fc.boolean(), fc.constantFrom<'words' | 'entity'>('words', 'entity'));
+    const dateClause = fc.tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 5 }), fc.boolean());
+    const scratch = new Scratch();
+    fc.assert(
+      fc.property(
+        fc.array(termClause, { minLength: 1, maxLength: 3 }),
+        fc.array(dateClause, { maxLength: 1 }),
+        flagsArbitrary,
+        fc.constantFrom(0, 1, 3, 10, 100),
+        fc.constantFrom<TieBreak>('newest', 'oldest'),
+        (terms, dates, removed, limit, tieBreak) => {
+          const store = datedStore(removed.map((flag, doc) => flag && doc % 3 === 0));
+          const scorer = new Scorer(store);
+          const clauses: ClauseMatcher[] = [
+            ...terms.map(([lists, factor, negated, kind]) => ({ matcher: new TermsMatcher(lists.map(([flags, seed]) => ({ lists: [listOf(flags, seed)], factor: factor + seed })), scorer, kind), negated })),
+            ...dates.map(([from, span, negated]) => ({ matcher: new DateMatcher(20230900 + from, 20230900 + from + span, store), negated })),
+          ];
+          const everyMatch = new TopK(limit, store.day.array, tieBreak);
+          const expectedTotal = forEachMatch(clauses, store, scratch, (doc, score) => everyMatch.offer(doc, score));
+          const { top, total } = evaluate(clauses, store, scratch, limit, tieBreak);
+          assert.strictEqual(total, expectedTotal);
+          assert.deepStrictEqual(top, everyMatch.sorted());
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

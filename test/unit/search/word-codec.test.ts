@@ -143,6 +143,28 @@ describe('word codec', () => {
     );
   });
 
+  it('restores each spelling of terms met before in other articles, in any order of reading (property)', () => {
+    // The codec keeps the bytes of an ASCII term from the first text it restores with it, for every later one.
+    const spellings = ['oil', 'Oil', 'OIL', 'prices', 'Prices', 'PRICES', 'café', 'Café', 'CAFÉ', 'straße', 'STRASSE', 'x'.repeat(127), 'Y'.repeat(128), 'McDonald', 'e\u0301te\u0301'];
+    const article = fc.array(fc.constantFrom(...spellings), { minLength: 1, maxLength: 30 }).map((words) => ` date 2023-09-13 ${words.join(' ')}.`);
+    fc.assert(
+      fc.property(fc.array(article, { minLength: 2, maxLength: 6 }), fc.boolean(), (texts, backwards) => {
+        const { articles, terms } = analyse(texts);
+        const codec = runAtOnce(WordCodec.buildSteps(articles, terms));
+        const coded = articles.map((one) => codec.encode(one));
+        const order = articles.map((_, at) => at);
+        if (backwards) order.reverse();
+        for (const at of [...order, ...order]) {
+          const { text } = articles[at]!;
+          assert.strictEqual(codec.decodeText(coded[at]!), text);
+          const part = codec.layout(coded[at]!)?.around(0, text.length);
+          if (part) assert.strictEqual(part.text, text.slice(part.base, part.base + part.text.length));
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('keeps an article whose ids do not match its words as it is, and restores it', () => {
     const { articles, terms } = analyse([' date 2023-09-13 Oil prices rose.']);
     const codec = runAtOnce(WordCodec.buildSteps(articles, terms));
