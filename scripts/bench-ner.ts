@@ -3,12 +3,12 @@
 // throughput on the Reuters corpus, model load time and size.
 // Usage: npm run bench:ner   (NER_MODEL=path to measure another model file; NER_SKIP_CV, NER_SKIP_SPEED to
 // leave a part out; NER_FOLDS=5 to run only that fold (a quick single-split check); NER_DUMP=file.jsonl writes each
-// held-out document's gold and predicted spans for error analysis; NER_EPOCHS, NER_MIN_COUNT, NER_RUNS, NER_REPEATS change the cross-validated training as in train-ner)
+// held-out document's gold and predicted spans for error analysis; NER_EPOCHS, NER_MIN_COUNT, NER_RUNS, NER_REPEATS, NER_PARTIAL, NER_BTC_SECTIONS change the cross-validated training as in train-ner)
 import { appendFileSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { EntityRecognizer } from '../src/core/entities/recognizer';
-import { buildLexicon, crossValidate, FOLDS, modernRepeats, readTrainingData, selectedFolds } from './ner-folds';
+import { buildLexicon, crossValidate, FOLDS, modernRepeats, partialSets, readTrainingData, selectedFolds } from './ner-folds';
 import { Evaluation, MODEL_PATH, NER_DATA_DIR, REPO_ROOT, SET_TITLES, evaluate, formatScores, readDocuments, trainingOptions } from './ner-shared';
 
 const REUTERS_DIR = process.env['REUTERS_DIR'] ?? path.resolve(REPO_ROOT, '../shared/corpora/reuters');
@@ -80,7 +80,7 @@ if (process.env['NER_SKIP_CV'] === undefined) {
   const { conll, modern } = readTrainingData();
   const repeats = modernRepeats();
   const options = trainingOptions();
-  console.log(`\ncross-validation: ${FOLDS} folds by document (running ${selectedFolds().map((fold) => fold + 1).join(', ')}), each model trained on CoNLL train + the other folds (repeats ${JSON.stringify(repeats)}, ${options.epochs} epochs, ${options.runs} averaged perceptrons)`);
+  console.log(`\ncross-validation: ${FOLDS} folds by document (running ${selectedFolds().map((fold) => fold + 1).join(', ')}), each model trained on CoNLL train + the other folds (repeats ${JSON.stringify(repeats)}, partially annotated ${JSON.stringify(partialSets())}, BTC sections ${process.env['NER_BTC_SECTIONS'] ?? 'all'}, ${options.epochs} epochs, ${options.runs} averaged perceptrons)`);
   const dump = process.env['NER_DUMP'];
   if (dump !== undefined) writeFileSync(dump, '');
   const results = crossValidate(

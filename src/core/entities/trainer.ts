@@ -1,6 +1,7 @@
 import { EvidenceTable } from './document-evidence';
 import { FeatureContext, MAX_FEATURES, NO_NEIGHBOUR, Neighbour, VECTOR_POSITIONS, VectorPosition, transitionKey, vectorKey } from './features';
 import { Lexicon } from './lexicon';
+import { allowedTags, constrainEmissions } from './partial-labels';
 import { spansToTags } from './spans';
 import { TAG_COUNT, TAG_START } from './tags';
 import { TokenBuffer, tokenize } from './tokenizer';
@@ -19,6 +20,12 @@ import { seededRandom } from '../random';
 export interface TrainingDocument {
   readonly text: string;
   readonly entities: readonly { readonly start: number; readonly end: number; readonly type: EntityType }[];
+  /**
+   * Types the annotation never marks (GUM news and BTC have no MISC): a token outside every annotated name
+   * may then be O or part of a name of these types, and the perceptron's gold path is the best path true to
+   * the annotation (`allowedTags`) instead of O there. Absent: every token outside a name is O.
+   */
+  readonly unannotatedTypes?: readonly EntityType[];
 }
 
 /**
@@ -83,6 +90,8 @@ interface PreparedDocument {
   readonly text: string;
   readonly tokens: TokenBuffer;
   readonly gold: Uint8Array;
+  /** For a document with `unannotatedTypes`, the tags each token may take on its gold path (`allowedTags`). */
+  readonly allowed: Uint32Array | undefined;
   /** `LatticeState` of each token, as the decoder computes it. */
   readonly states: Uint8Array;
   /** Token index of each sentence start, then the token count. */
@@ -283,7 +292,10 @@ function prepareDocuments(
       }
       compactOffsets[i + 1] = n;
     }
-    return { text: document.text, tokens, gold: spansToTags(tokens, document.entities).tags, states, sentences, rows: rows.slice(0, n), offsets: compactOffsets, vectorRows };
+    const gold = spansToTags(tokens, document.entities).tags;
+    const unannotated = document.unannotatedTypes ?? [];
+    const allowed = unannotated.length === 0 ? undefined : allowedTags(tokens, states, gold, document.entities, unannotated);
+    return { text: document.text, tokens, gold, allowed, states, sentences, rows: rows.slice(0, n), offsets: compactOffsets, vectorRows };
   });
 }
 
@@ -297,6 +309,8 @@ class SentenceTrainer {
   private readonly transitions = new Float64Array((TAG_START + 1) * TAG_COUNT);
   private readonly scores = new Float64Array(TAG_COUNT);
   private emissions = new Float64Array(0);
+  private constrained = new Float64Array(0);
+  private target = new Uint8Array(0);
 
   constructor(
     private readonly context: FeatureContext,
@@ -322,9 +336,18 @@ class SentenceTrainer {
     }
   }
 
-  /** Decodes every sentence of `document` into `predicted` and updates the weights where it differs from gold; returns the wrong tokens. */
+  /**
+   * Decodes every sentence of `document` into `predicted` and updates the weights where it differs from the
+   * gold path; returns the wrong tokens. The gold path is the annotation's tags, or for a partially annotated
+   * document the best path true to it under the same weights (the latent-structure perceptron).
+   */
   train(document: PreparedDocument, predicted: Uint8Array, withDocument: boolean): number {
-    if (this.emissions.length < document.tokens.count * TAG_COUNT) this.emissions = new Float64Array(document.tokens.count * TAG_COUNT);
+    const size = document.tokens.count * TAG_COUNT;
+    if (this.emissions.length < size) this.emissions = new Float64Array(size);
+    const allowed = document.allowed;
+    if (allowed && this.constrained.length < size) this.constrained = new Float64Array(size);
+    if (allowed && this.target.length < document.tokens.count) this.target = new Uint8Array(document.tokens.count);
+    const target = allowed ? this.target : document.gold;
     let errors = 0;
     for (let s = 0; s + 1 < document.sentences.length; s++) {
       const from = document.sentences[s] ?? 0;
@@ -332,11 +355,15 @@ class SentenceTrainer {
       this.loadTransitions();
       for (let i = from; i < to; i++) if (document.states[i] !== LatticeState.Outside) this.emit(document, i, withDocument);
       this.viterbi.decode(this.emissions, this.transitions, document.states, from, to, predicted);
+      if (allowed) {
+        constrainEmissions(this.emissions, allowed, from, to, this.constrained);
+        this.viterbi.decode(this.constrained, this.transitions, document.states, from, to, target);
+      }
       for (let i = from; i < to; i++) {
-        if (predicted[i] !== document.gold[i]) errors++;
-        const goldPrevious = i === from ? TAG_START : document.gold[i - 1] ?? 0;
+        if (predicted[i] !== target[i]) errors++;
+        const goldPrevious = i === from ? TAG_START : target[i - 1] ?? 0;
         const predictedPrevious = i === from ? TAG_START : predicted[i - 1] ?? 0;
-        const gold = document.gold[i] ?? 0;
+        const gold = target[i] ?? 0;
         const tag = predicted[i] ?? 0;
         if (gold === tag && goldPrevious === predictedPrevious) continue;
         this.weights.update(this.transitionRow(goldPrevious), gold, gold, this.step, 1);

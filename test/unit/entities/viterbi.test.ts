@@ -4,6 +4,7 @@ import { TAG_COUNT, TAG_START, isAllowed } from '../../../src/core/entities/tags
 import { LatticeState, MAX_LOWER_RUN, SentenceViterbi, forEachStretch, latticeStates } from '../../../src/core/entities/viterbi';
 import { tokenize } from '../../../src/core/entities/tokenizer';
 import { FeatureContext } from '../../../src/core/entities/features';
+import { constrainEmissions } from '../../../src/core/entities/partial-labels';
 
 const TAGS_OF_STATE: readonly (readonly number[])[] = [
   [0],
@@ -21,8 +22,8 @@ function latticeOf(text: string): string[] {
   return Array.from({ length: tokens.count }, (_, i) => `${text.slice(tokens.starts[i], tokens.ends[i])}:${states[i]}`);
 }
 
-/** The best sequence by trying every allowed one (small sentences only); its score, or -Infinity. */
-function bruteForce(emissions: Float64Array, transitions: Float64Array, states: Uint8Array, length: number): number {
+/** The best sequence by trying every allowed one (small sentences only, tags within `masks` when given); its score, or -Infinity. */
+function bruteForce(emissions: Float64Array, transitions: Float64Array, states: Uint8Array, length: number, masks?: Uint32Array): number {
   let best = -Infinity;
   const walk = (i: number, previous: number, score: number): void => {
     if (i === length) {
@@ -30,7 +31,7 @@ function bruteForce(emissions: Float64Array, transitions: Float64Array, states: 
       return;
     }
     for (const tag of TAGS_OF_STATE[states[i] ?? 0] ?? []) {
-      if (!isAllowed(previous, tag, i === length - 1)) continue;
+      if (!isAllowed(previous, tag, i === length - 1) || (masks !== undefined && !((masks[i] ?? 0) & (1 << tag)))) continue;
       const emission = states[i] === LatticeState.Outside ? 0 : emissions[i * TAG_COUNT + tag] ?? 0;
       walk(i + 1, tag, score + (transitions[previous * TAG_COUNT + tag] ?? 0) + emission);
     }
@@ -70,6 +71,34 @@ describe('sentence-level (Viterbi) decoding', () => {
         },
       ),
       { numRuns: 200 },
+    );
+  });
+
+  it('finds the best sequence within the tags a partial annotation allows, as trying every such sequence does', () => {
+    const viterbi = new SentenceViterbi();
+    const small = fc.integer({ min: -20, max: 20 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(LatticeState.Outside, LatticeState.Continue, LatticeState.Any), fc.integer({ min: 1, max: (1 << TAG_COUNT) - 1 })), { minLength: 1, maxLength: 4 }),
+        fc.array(small, { minLength: 4 * TAG_COUNT, maxLength: 4 * TAG_COUNT }),
+        fc.array(small, { minLength: (TAG_START + 1) * TAG_COUNT, maxLength: (TAG_START + 1) * TAG_COUNT }),
+        (tokens, emissionList, transitionList) => {
+          const states = Uint8Array.from(tokens, ([state]) => state);
+          // O stays allowed outside the lattice, as `allowedTags` guarantees: such a token is never scored.
+          const masks = Uint32Array.from(tokens, ([state, mask]) => (state === LatticeState.Outside ? mask | 1 : mask));
+          const emissions = Float64Array.from(emissionList);
+          const transitions = Float64Array.from(transitionList);
+          const best = bruteForce(emissions, transitions, states, states.length, masks);
+          fc.pre(best > -Infinity);
+          const constrained = new Float64Array(emissions.length);
+          constrainEmissions(emissions, masks, 0, states.length, constrained);
+          const tags = new Uint8Array(states.length);
+          viterbi.decode(constrained, transitions, states, 0, states.length, tags);
+          tags.forEach((tag, i) => assert.ok((masks[i] ?? 0) & (1 << tag), `tag ${tag} at ${i} outside its mask`));
+          assert.strictEqual(scoreOf(tags, emissions, transitions, states), best);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 
