@@ -216,7 +216,7 @@ export class CorpusIndex {
   /**
    * How many of the store's first articles the main postings were made from by this index's last compaction (0 when
    * they were loaded or none ran): the next compaction copies their lists instead of reading them again (see
-   * {@link CompactedPart}), unless an article was removed or replaced since.
+   * {@link CompactedPart}), unless an article was removed or replaced since or it releases the postings.
    */
   private compactedDocs = 0;
 
@@ -403,7 +403,10 @@ export class CorpusIndex {
         }
       : undefined;
     try {
-      const steps = compactSteps(this.store, this.dictionary.size, release, options.pairRule ?? this.pairRule, this.articleCounts.sizes(this.dictionary.size), this.compactedPart());
+      // Not when releasing: the kept postings would be held with all of the new ones until collected, at the build's
+      // peak of memory (+74 MB, 977 against 903 MB, at 100,000 real-length articles).
+      const kept = release === undefined ? this.compactedPart() : undefined;
+      const steps = compactSteps(this.store, this.dictionary.size, release, options.pairRule ?? this.pairRule, this.articleCounts.sizes(this.dictionary.size), kept);
       this.install(await runInSlices(steps, sliceMs));
       this.stats = await runInSlices(this.statsSteps(), sliceMs);
     } finally {
