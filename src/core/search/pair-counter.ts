@@ -110,6 +110,11 @@ export class PairCounter {
     this.frequentCount = count;
   }
 
+  /** Whether any word is frequent enough for its pairs to be counted: without one, {@link countDoc} notes nothing. */
+  get choosesAny(): boolean {
+    return this.frequentCount > 0;
+  }
+
   /** Notes the distinct adjacent pairs of frequent words of article `doc`'s body ids. */
   countDoc(doc: number, body: Uint32Array): void {
     while (this.runs.length < doc) {
