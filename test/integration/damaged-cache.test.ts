@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { ownFolders, saveIndexOf, serviceOver } from './own-service';
+import { ownFolders, saveIndexOf, scanToTheEnd, serviceOver } from './own-service';
 
 const ARTICLES = ['alpha', 'bravo', 'charlie'];
 /** A byte near the file's end: in its last section (the texts), read after the listing at its start. */
@@ -27,13 +27,7 @@ describe('Reopening from a cache found damaged after its listing was read', () =
     const reopened = serviceOver(dir, cacheFile, notes);
     const seen: { phase: string | undefined; listsDeleted: boolean }[] = [];
     const stop = reopened.corpus.subscribe(() => seen.push({ phase: reopened.phase, listsDeleted: reopened.corpus.article(deleted) !== undefined }));
-    try {
-      await reopened.rescan();
-      await reopened.whenIdle();
-    } finally {
-      stop();
-      reopened.dispose();
-    }
+    await scanToTheEnd(reopened, stop);
     assert.ok(seen.some((state) => state.listsDeleted), `the listing was shown before the damage was found: ${JSON.stringify(seen)}`);
     const afterLoad = seen.slice(seen.findIndex((state) => state.phase !== 'loading'));
     assert.deepStrictEqual(afterLoad.filter((state) => state.listsDeleted), [], JSON.stringify(seen));

@@ -3,9 +3,8 @@ import { mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ArticlesChange, Corpus, CorpusArticle } from '../../src/core/corpus';
-import type { CorpusService } from '../../src/corpus/corpus-service';
 import type { IndexService } from '../../src/workers/index-service';
-import { ownFolders, saveIndexOf, serviceOver, serviceOverFolders } from './own-service';
+import { ownFolders, saveIndexOf, scanToTheEnd, serviceOver, serviceOverFolders } from './own-service';
 
 /** More articles than the indexing threads hand over at once, so that the build lists them in several steps. */
 const ARTICLES = 120;
@@ -14,17 +13,6 @@ const ARTICLES = 120;
 function contentsOf(corpus: Corpus): { articles: unknown[]; skipped: unknown[] } {
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   return { articles: [...corpus.articles()].sort(byId), skipped: [...corpus.skipped()].sort(byId) };
-}
-
-/** Runs a scan of `service` to its end, then stops following it (`stop`) and disposes of it, whatever happened. */
-async function scanToTheEnd(service: CorpusService, stop: () => void): Promise<void> {
-  try {
-    await service.rescan();
-    await service.whenIdle();
-  } finally {
-    stop();
-    service.dispose();
-  }
 }
 
 /**

@@ -67,3 +67,14 @@ export async function saveIndexOf(dir: string, cacheFile: string, onChange: (cha
   }
   return first;
 }
+
+/** Runs a scan of `service` to its end, then stops following it (`stop`) and disposes of it, whatever happened. */
+export async function scanToTheEnd(service: CorpusService, stop: () => void): Promise<void> {
+  try {
+    await service.rescan();
+    await service.whenIdle();
+  } finally {
+    stop();
+    service.dispose();
+  }
+}

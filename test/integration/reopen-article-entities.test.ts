@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { EntityDirectory } from '../../src/core/entity-directory';
 import type { CorpusService } from '../../src/corpus/corpus-service';
 import { corpusNameOf, redrawWhenListed } from '../../src/in-this-article/corpus-names';
-import { ownFolders, saveIndexOf, serviceOver } from './own-service';
+import { ownFolders, saveIndexOf, scanToTheEnd, serviceOver } from './own-service';
 
 const ARTICLES = ['alpha', 'bravo', 'charlie'];
 
@@ -40,14 +40,10 @@ describe('The In This Article view in a reopened window', () => {
     const following = reopened.onDidChangeEntities(() => {
       if (seen.length === 1) note('entities');
     });
-    try {
-      await reopened.rescan();
-      await reopened.whenIdle();
-    } finally {
+    await scanToTheEnd(reopened, () => {
       stopListing();
       following.dispose();
-      reopened.dispose();
-    }
+    });
     assert.deepStrictEqual(seen, [
       { at: 'listing', listed: ARTICLES.length, due: true, asked: 0 },
       { at: 'entities', listed: ARTICLES.length, due: false, asked: 1 },

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { ownFolders, saveIndexOf, serviceOver } from './own-service';
+import { ownFolders, saveIndexOf, scanToTheEnd, serviceOver } from './own-service';
 
 const ARTICLES = ['alpha', 'bravo', 'charlie', 'delta'];
 
@@ -18,13 +18,7 @@ describe('Search in a reopened window', () => {
       const response = reopened.search('"before the window closed"', {});
       answers.push({ total: response?.ok ? response.total : undefined });
     });
-    try {
-      await reopened.rescan();
-      await reopened.whenIdle();
-    } finally {
-      following.dispose();
-      reopened.dispose();
-    }
+    await scanToTheEnd(reopened, () => following.dispose());
     assert.deepStrictEqual(answers, [{ total: ARTICLES.length }]);
   });
 });
