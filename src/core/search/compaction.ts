@@ -84,8 +84,6 @@ export function* compactSteps(
   const counts = new Uint16Array(total);
   const next = offsets.slice(0, termCount);
   if (compacted !== undefined) yield* copyKept(compacted.postings, docs, counts, next);
-  // Let go before the rest of the new arrays is touched: the kept postings and all of the new are never held together.
-  compacted = undefined;
   yield* prefault(docs, counts);
   const pairCounter = new PairCounter((term) => (offsets[term + 1] ?? 0) - (offsets[term] ?? 0), termCount, store.count, pairRule);
   for (let doc = 0; doc < store.count; doc++) {
