@@ -1,4 +1,10 @@
+import { readdirSync } from 'node:fs';
 import tseslint from 'typescript-eslint';
+
+/** Every folder of src/ but the core and the two services the features are given (the corpus, the workers). */
+const FEATURE_FOLDERS = readdirSync(new URL('./src', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && !['core', 'corpus', 'workers'].includes(entry.name))
+  .map((entry) => entry.name);
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'samples/**', 'media/**'] },
@@ -46,6 +52,23 @@ export default tseslint.config(
     files: ['test/integration/damaged-cache.test.ts', 'test/integration/reopen-dates.test.ts', 'test/integration/reopen-article-entities.test.ts', 'test/integration/own-service.ts'],
     rules: { '@typescript-eslint/no-restricted-imports': 'off' },
   },
+  // Features never import each other: they meet in the core and in the services the wiring passes them (src/corpus,
+  // src/workers) and share the top-level helpers (notifications, opening at a match). A feature folder reaching into
+  // another's is an error, whichever feature it is.
+  ...FEATURE_FOLDERS.map((feature) => ({
+    files: [`src/${feature}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{
+            group: FEATURE_FOLDERS.filter((other) => other !== feature).map((other) => `../${other}/*`),
+            message: 'Features never import each other: share through src/core or a service passed in as a dependency.',
+          }],
+        },
+      ],
+    },
+  })),
   // The core is pure: it runs in plain Node (unit tests, CLI, workers) and must never reach for the editor API
   // nor for the adapters around it. One block per folder depth, because "leaving src/core" is "../" repeated.
   ...['src/core/*.ts', 'src/core/*/*.ts', 'src/core/*/*/*.ts'].map((files, depth) => ({
