@@ -7,6 +7,9 @@ import { tokenize } from '../../../src/core/entities/tokenizer';
 import { WordClusters, packClusters } from '../../../src/core/entities/word-clusters';
 import { loc, misc, org, per } from './tag-rules';
 
+/** Any category but the nationalities' (the gazetteer script's countries). */
+const COUNTRY_CATEGORY = 0;
+
 /** The lower-case hashes of `words`' tokens, as the gazetteer and the clusters key them. */
 function hashesOf(words: string): number[] {
   const context = new FeatureContext();
@@ -15,7 +18,11 @@ function hashesOf(words: string): number[] {
   return Array.from(context.low.subarray(0, tokens.count));
 }
 
-const NATIONALITIES = Gazetteer.build(['North Koreans', 'Americans', 'North Korean', 'Russian', 'Malaysian', 'American'].map((name) => ({ tokens: hashesOf(name), category: DEMONYM_CATEGORY })));
+/** Nationalities, and one country whose name begins with one. */
+const NATIONALITIES = Gazetteer.build([
+  ...['North Koreans', 'Americans', 'North Korean', 'Russian', 'Malaysian', 'American'].map((name) => ({ tokens: hashesOf(name), category: DEMONYM_CATEGORY })),
+  { tokens: hashesOf('American Samoa'), category: COUNTRY_CATEGORY },
+]);
 /** The words with a pre-trained vector: common English words, and one frequent proper name. */
 const COMMON_WORDS = WordClusters.build(new Map(['airlines', 'space', 'center', 'party', 'bundestag'].map((word) => [hashesOf(word)[0] ?? 0, packClusters([0, 0, 0])])));
 
@@ -62,6 +69,19 @@ describe('a nationality split off a name that stands alone', () => {
 
   it('keeps the name whole when the document writes the next word in lower case', () => {
     assert.deepStrictEqual(split('Russian Zorbas won the zorbas prize', [org(B), org(L), TAG_O, TAG_O, TAG_O, TAG_O]), [org(B), org(L), TAG_O, TAG_O, TAG_O, TAG_O]);
+  });
+
+  it('keeps the name whole on an all-caps line, where case says nothing', () => {
+    assert.deepStrictEqual(split('RUSSIAN ZORBAS WINS\nThe rest.', [org(B), org(L), TAG_O, TAG_O, TAG_O, TAG_O]), [org(B), org(L), TAG_O, TAG_O, TAG_O, TAG_O]);
+    assert.deepStrictEqual(split('Russian Zorbas wins', [org(B), org(L), TAG_O]), [misc(U), org(U), TAG_O]);
+  });
+
+  it('keeps a name the gazetteer knows whole with its nationality', () => {
+    assert.deepStrictEqual(split('in American Samoa today', [TAG_O, loc(B), loc(L), TAG_O]), [TAG_O, loc(B), loc(L), TAG_O]);
+  });
+
+  it('keeps a run-together word whole', () => {
+    assert.deepStrictEqual(split('the RussianZorbas', [TAG_O, org(B), org(L)]), [TAG_O, org(B), org(L)]);
   });
 
   it('always splits a nationality off a person, even before a common first word', () => {
