@@ -40,10 +40,11 @@ export function retypeDemonyms(marks: Uint32Array, tags: Uint8Array, count: numb
  * conventions agree with one reading: the nationality is part of the name when the word after it is an ordinary
  * English word ("Airlines", "Airways", "Copyright"), and a modifier when that word is a name of its own. So a span
  * that begins with a gazetteer nationality is split when the rest is a person (a nationality never begins a
- * person's name), or when the next word is capitalised, is not glued to the nationality, is written in lower case nowhere in the document (the
- * context's `lowerSeen`) and is not among the common words that have a pre-trained word vector (the model's
- * embedding clusters, GloVe's most frequent words): a rare word never written in lower case is a proper name. A
- * nationality that the gazetteer knows with the words after it as one name ("American Samoa") is left inside it.
+ * person's name), or when the next word is capitalised, is not glued to the nationality, is written in lower case
+ * nowhere in the document (the context's `lowerSeen`) and is not among the common words that have a pre-trained
+ * word vector (the model's embedding clusters, GloVe's most frequent words): a rare word never written in lower case
+ * is a proper name. A nationality that the gazetteer knows with the words after it as one name ("American Samoa")
+ * is left inside it.
  * Frequent proper names ("Bundestag", "Gazprom") have vectors and keep the decoder's reading, and so does a name
  * on an all-caps line. Run on the gold names of CoNLL train and dev, wikigold, GUM news and BTC (a name that begins
  * with a nationality, or a nationality right before a name, joined), it splits 70 (the gold separates 63: 56 before
@@ -71,7 +72,7 @@ function splitName(context: FeatureContext, tokens: TokenBuffer, tags: Uint8Arra
   const next = nationalityEnd + 1;
   // A run-together word ("IrishOpen2014") is one name, whatever its first part.
   if (nationalityEnd === -1 || (tokens.starts[next] ?? 0) === (tokens.ends[nationalityEnd] ?? 0) || !((tokens.kinds[next] ?? 0) & TokenKind.FirstUpper)) return;
-  // The gazetteer knows the nationality and what follows as one name ("American Samoa", "British Columbia", "American Samoans").
+  // The gazetteer knows the nationality and what follows as one name ("American Samoa", "American Samoans").
   for (let k = next; k <= end; k++) if (coversAnyExactly(context.gazetteer, start, k)) return;
   const type = typeIndexOf(tags[start] ?? TAG_O);
   // In an all-caps line (a headline) the case of a word says nothing about it.
