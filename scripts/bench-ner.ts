@@ -8,7 +8,7 @@ import { appendFileSync, readFileSync, readdirSync, statSync, writeFileSync } fr
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { EntityRecognizer } from '../src/core/entities/recognizer';
-import { buildLexicon, crossValidate, FOLDS, modernRepeats, partialSets, readTrainingData, selectedFolds } from './ner-folds';
+import { btcSections, buildLexicon, crossValidate, FOLDS, modernRepeats, partialSets, readTrainingData, selectedFolds } from './ner-folds';
 import { Evaluation, MODEL_PATH, NER_DATA_DIR, REPO_ROOT, SET_TITLES, evaluate, formatScores, readDocuments, trainingOptions } from './ner-shared';
 
 const REUTERS_DIR = process.env['REUTERS_DIR'] ?? path.resolve(REPO_ROOT, '../shared/corpora/reuters');
@@ -80,7 +80,7 @@ if (process.env['NER_SKIP_CV'] === undefined) {
   const { conll, modern } = readTrainingData();
   const repeats = modernRepeats();
   const options = trainingOptions();
-  console.log(`\ncross-validation: ${FOLDS} folds by document (running ${selectedFolds().map((fold) => fold + 1).join(', ')}), each model trained on CoNLL train + the other folds (repeats ${JSON.stringify(repeats)}, partially annotated ${JSON.stringify(partialSets())}, BTC sections ${process.env['NER_BTC_SECTIONS'] ?? 'all'}, ${options.epochs} epochs, ${options.runs} averaged perceptrons)`);
+  console.log(`\ncross-validation: ${FOLDS} folds by document (running ${selectedFolds().map((fold) => fold + 1).join(', ')}), each model trained on CoNLL train + the other folds (repeats ${JSON.stringify(repeats)}, partially annotated ${JSON.stringify(partialSets())}, BTC sections ${btcSections()?.join(',') ?? 'all'}, ${options.epochs} epochs, ${options.runs} averaged perceptrons)`);
   const dump = process.env['NER_DUMP'];
   if (dump !== undefined) writeFileSync(dump, '');
   const results = crossValidate(

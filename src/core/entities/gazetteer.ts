@@ -36,6 +36,18 @@ export function coversExactly(marks: Uint32Array, category: number, start: numbe
   return ((marks[start] ?? 0) & (1 << (base + BEGIN))) !== 0 && ((marks[end] ?? 0) & (1 << (base + LAST))) !== 0;
 }
 
+/**
+ * Whether an entry of any category covers exactly tokens `start…end` (inclusive), by the match bits of `mark`
+ * (as `coversExactly`, for every category at once).
+ *
+ * @example
+ * coversAnyExactly(context.gazetteer, 3, 4); // "American Samoa" (a country) at tokens 3–4
+ */
+export function coversAnyExactly(marks: Uint32Array, start: number, end: number): boolean {
+  for (let category = 0; category < MAX_CATEGORIES; category++) if (coversExactly(marks, category, start, end)) return true;
+  return false;
+}
+
 /** Bits of a position inside a matched entry: Unit (one token), Begin, Inside, Last. */
 const UNIT = 0;
 const BEGIN = 1;

@@ -1,28 +1,101 @@
 import * as assert from 'assert';
-import { retypeDemonyms } from '../../../src/core/entities/demonyms';
+import { retypeDemonyms, splitNationalities } from '../../../src/core/entities/demonyms';
 import { FeatureContext } from '../../../src/core/entities/features';
 import { DEMONYM_CATEGORY, Gazetteer } from '../../../src/core/entities/gazetteer';
-import { TAG_O, TagPart, tagOf } from '../../../src/core/entities/tags';
+import { TAG_O, TagPart } from '../../../src/core/entities/tags';
 import { tokenize } from '../../../src/core/entities/tokenizer';
+import { WordClusters, packClusters } from '../../../src/core/entities/word-clusters';
+import { loc, misc, org, per } from './tag-rules';
+
+/** Any category but the nationalities' (the gazetteer script's countries). */
+const COUNTRY_CATEGORY = 0;
+
+/** The lower-case hashes of `words`' tokens, as the gazetteer and the clusters key them. */
+function hashesOf(words: string): number[] {
+  const context = new FeatureContext();
+  const tokens = tokenize(words);
+  context.prepare(words, tokens, undefined);
+  return Array.from(context.low.subarray(0, tokens.count));
+}
+
+/** Nationalities, and one country whose name begins with one. */
+const NATIONALITIES = Gazetteer.build([
+  ...['North Koreans', 'Americans', 'North Korean', 'Russian', 'Malaysian', 'American'].map((name) => ({ tokens: hashesOf(name), category: DEMONYM_CATEGORY })),
+  { tokens: hashesOf('American Samoa'), category: COUNTRY_CATEGORY },
+]);
+/** The words with a pre-trained vector: common English words, and one frequent proper name. */
+const COMMON_WORDS = WordClusters.build(new Map(['airlines', 'space', 'center', 'party', 'bundestag'].map((word) => [hashesOf(word)[0] ?? 0, packClusters([0, 0, 0])])));
 
 describe('nationalities retyped as MISC', () => {
   it('retypes a span that is exactly a nationality, and leaves a longer or shorter one alone', () => {
     const context = new FeatureContext();
-    const entries = ['North Koreans', 'Americans'].map((name) => {
-      const tokens = tokenize(name);
-      context.prepare(name, tokens, undefined);
-      return { tokens: Array.from(context.low.subarray(0, tokens.count)), category: DEMONYM_CATEGORY };
-    });
     const text = 'the North Koreans and Americans met North Koreans United';
     const tokens = tokenize(text);
-    context.prepare(text, tokens, Gazetteer.build(entries));
-    const org = (part: TagPart): number => tagOf(2, part);
-    const misc = (part: TagPart): number => tagOf(3, part);
-    const tags = Uint8Array.of(TAG_O, org(TagPart.Begin), org(TagPart.Last), TAG_O, tagOf(0, TagPart.Unit), TAG_O, org(TagPart.Begin), org(TagPart.Inside), org(TagPart.Last));
+    context.prepare(text, tokens, NATIONALITIES);
+    const tags = Uint8Array.of(TAG_O, org(TagPart.Begin), org(TagPart.Last), TAG_O, per(TagPart.Unit), TAG_O, org(TagPart.Begin), org(TagPart.Inside), org(TagPart.Last));
     retypeDemonyms(context.gazetteer, tags, tokens.count);
     assert.deepStrictEqual(
       [...tags],
       [TAG_O, misc(TagPart.Begin), misc(TagPart.Last), TAG_O, misc(TagPart.Unit), TAG_O, org(TagPart.Begin), org(TagPart.Inside), org(TagPart.Last)],
     );
+  });
+});
+
+describe('a nationality split off a name that stands alone', () => {
+  /** The tags `splitNationalities` leaves on `text`, given the decoder's `tags`. */
+  function split(text: string, tags: readonly number[]): number[] {
+    const context = new FeatureContext();
+    const tokens = tokenize(text);
+    assert.strictEqual(tokens.count, tags.length, 'one tag per token');
+    context.prepare(text, tokens, NATIONALITIES, undefined, COMMON_WORDS);
+    const array = Uint8Array.from(tags);
+    splitNationalities(context, tokens, array);
+    return [...array];
+  }
+  const [B, I, L, U] = [TagPart.Begin, TagPart.Inside, TagPart.Last, TagPart.Unit];
+
+  it('splits "Russian" off "Vostochny Space Center" (a rare word never written in lower case)', () => {
+    assert.deepStrictEqual(split('at the Russian Vostochny Space Center', [TAG_O, TAG_O, loc(B), loc(I), loc(I), loc(L)]), [TAG_O, TAG_O, misc(U), loc(B), loc(I), loc(L)]);
+    assert.deepStrictEqual(split('the Russian Vostochny', [TAG_O, org(B), org(L)]), [TAG_O, misc(U), org(U)]);
+  });
+
+  it('keeps "Malaysian Airlines" whole: "Airlines" is a common word', () => {
+    assert.deepStrictEqual(split('Malaysian Airlines flew', [org(B), org(L), TAG_O]), [org(B), org(L), TAG_O]);
+  });
+
+  it('keeps a frequent proper name with its nationality, as the decoder read it', () => {
+    assert.deepStrictEqual(split('the German Bundestag', [TAG_O, org(B), org(L)]), [TAG_O, org(B), org(L)]);
+  });
+
+  it('keeps the name whole when the document writes the next word in lower case', () => {
+    assert.deepStrictEqual(split('Russian Zorbas won the zorbas prize', [org(B), org(L), TAG_O, TAG_O, TAG_O, TAG_O]), [org(B), org(L), TAG_O, TAG_O, TAG_O, TAG_O]);
+  });
+
+  it('keeps the name whole on an all-caps line, where case says nothing', () => {
+    assert.deepStrictEqual(split('RUSSIAN ZORBAS WINS\nThe rest.', [org(B), org(L), TAG_O, TAG_O, TAG_O, TAG_O]), [org(B), org(L), TAG_O, TAG_O, TAG_O, TAG_O]);
+    assert.deepStrictEqual(split('Russian Zorbas wins', [org(B), org(L), TAG_O]), [misc(U), org(U), TAG_O]);
+  });
+
+  it('keeps a name the gazetteer knows whole with its nationality', () => {
+    assert.deepStrictEqual(split('in American Samoa today', [TAG_O, loc(B), loc(L), TAG_O]), [TAG_O, loc(B), loc(L), TAG_O]);
+  });
+
+  it('keeps a run-together word whole', () => {
+    assert.deepStrictEqual(split('the RussianZorbas', [TAG_O, org(B), org(L)]), [TAG_O, org(B), org(L)]);
+  });
+
+  it('always splits a nationality off a person, even before a common first word', () => {
+    assert.deepStrictEqual(split('American Space Smith', [per(B), per(I), per(L)]), [misc(U), per(B), per(L)]);
+  });
+
+  it('splits a nationality of two words as one MISC', () => {
+    assert.deepStrictEqual(split('the North Korean Zorbas Party', [TAG_O, org(B), org(I), org(I), org(L)]), [TAG_O, misc(B), misc(L), org(B), org(L)]);
+  });
+
+  it('leaves a lone nationality, a nationality alone in its span and a name without one alone', () => {
+    assert.deepStrictEqual(split('the Russian said', [TAG_O, misc(U), TAG_O]), [TAG_O, misc(U), TAG_O]);
+    assert.deepStrictEqual(split('the Russian Zorbas', [TAG_O, misc(U), org(U)]), [TAG_O, misc(U), org(U)]);
+    assert.deepStrictEqual(split('Zorbas Vostochny Center', [loc(B), loc(I), loc(L)]), [loc(B), loc(I), loc(L)]);
+    assert.deepStrictEqual(split('the Russian', [TAG_O, TAG_O]), [TAG_O, TAG_O]);
   });
 });
