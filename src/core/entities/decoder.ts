@@ -3,7 +3,6 @@ import {
   DOCUMENT_TYPES,
   FeatureContext,
   GAZETTEER_BITS,
-  LIST_EVIDENCE_CODES,
   MAX_FEATURES,
   NEIGHBOURS,
   NO_NEIGHBOUR,
@@ -14,7 +13,6 @@ import {
   documentKey,
   documentPositionKey,
   gazetteerFeatures,
-  listKeys,
   neighbourFeatures,
   transitionKey,
   vectorKey,
@@ -80,8 +78,6 @@ export class Decoder {
   private readonly wordScores = new Int32Array(WORD_CACHE_SIZE * TAG_COUNT);
   private readonly transitions = new Float64Array(PREVIOUS_TAGS * TAG_COUNT);
   private readonly document = new Float64Array(DOCUMENT_TYPES * POSITION_CODES * TAG_COUNT);
-  /** Per list-evidence code, the summed weights of its features. */
-  private readonly list = new Float64Array(LIST_EVIDENCE_CODES * TAG_COUNT);
   /** Per neighbour, the summed weights of the features a word gives as that neighbour, cached by its lower-case hash. */
   private readonly neighbourKeys = new Int32Array(NEIGHBOURS * NEIGHBOUR_CACHE_SIZE);
   private readonly neighbourFilled = new Uint8Array(NEIGHBOURS * NEIGHBOUR_CACHE_SIZE);
@@ -106,12 +102,6 @@ export class Decoder {
         weights.add(documentPositionKey(evidence, position), scratch);
         this.document.set(scratch, (evidence * POSITION_CODES + position) * TAG_COUNT);
       }
-    }
-    for (let code = 1; code < LIST_EVIDENCE_CODES; code++) {
-      scratch.fill(0);
-      const n = listKeys(code, this.keys, 0);
-      for (let k = 0; k < n; k++) weights.add(this.keys[k] ?? 0, scratch);
-      this.list.set(scratch, code * TAG_COUNT);
     }
     for (let neighbour = 0; neighbour < NEIGHBOURS; neighbour++) this.sumInto(neighbourFeatures(neighbour, false, 0, 0, 0, this.keys, 0), this.boundaryScores, neighbour * TAG_COUNT);
     for (let bit = 0; bit < GAZETTEER_BITS; bit++) {
@@ -180,20 +170,12 @@ export class Decoder {
     const document = this.document;
     let any = false;
     for (let i = from; i < to; i++) {
-      if (this.states[i] === LatticeState.Outside) continue;
       const evidence = context.documentType[i] ?? 0;
+      if (evidence === 0 || this.states[i] === LatticeState.Outside) continue;
+      any = true;
+      const documentBase = (evidence * POSITION_CODES + (context.position[i] ?? 0)) * TAG_COUNT;
       const base = i * TAG_COUNT;
-      if (evidence !== 0) {
-        any = true;
-        const documentBase = (evidence * POSITION_CODES + (context.position[i] ?? 0)) * TAG_COUNT;
-        for (let tag = 0; tag < TAG_COUNT; tag++) emissions[base + tag] = (emissions[base + tag] ?? 0) + (document[documentBase + tag] ?? 0);
-      }
-      const list = context.listEvidence[i] ?? 0;
-      if (list !== 0) {
-        any = true;
-        const listBase = list * TAG_COUNT;
-        for (let tag = 0; tag < TAG_COUNT; tag++) emissions[base + tag] = (emissions[base + tag] ?? 0) + (this.list[listBase + tag] ?? 0);
-      }
+      for (let tag = 0; tag < TAG_COUNT; tag++) emissions[base + tag] = (emissions[base + tag] ?? 0) + (document[documentBase + tag] ?? 0);
     }
     return any;
   }

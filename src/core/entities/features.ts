@@ -41,8 +41,7 @@ const enum T {
   TableShape = EmbeddingNext + CLUSTER_LEVELS,
   TableLow = TableShape + 1,
   Vector = TableLow + 1,
-  ListItem = Vector + 3,
-  Last = ListItem + 1,
+  Last = Vector + 3,
 }
 
 /**
@@ -118,11 +117,6 @@ export class FeatureContext {
   lowerSeen = new Uint8Array(0);
   /** Document evidence per token from a first pass: 0 none, 1 + type index, or 5 when mostly outside. */
   documentType = new Uint8Array(0);
-  /**
-   * List evidence per token from a first pass (`listEvidenceCode`): what the first pass made of the capitalised
-   * items before and after the token's own item in a list ("Orgy, Velvet Revolver, and Linkin Park"); 0 none.
-   */
-  listEvidence = new Uint8Array(0);
   kinds = new Uint8Array(0);
   /** 1 when the token's sentence is a table row: numbers and capitalised words, no lower-case word ("Chelsea 2 Southampton 0"). */
   tableRow = new Uint8Array(0);
@@ -154,7 +148,6 @@ export class FeatureContext {
       this.last[i] = i + 1 === count || (flags[i + 1] ?? 0) & TokenFlag.SentenceStart ? 1 : 0;
       this.kinds[i] = kinds[i] ?? 0;
       this.documentType[i] = 0;
-      this.listEvidence[i] = 0;
     }
     this.markLowerSeen(count);
     this.markTableRows(count);
@@ -195,7 +188,6 @@ export class FeatureContext {
     this.last = new Uint8Array(size);
     this.lowerSeen = new Uint8Array(size);
     this.documentType = new Uint8Array(size);
-    this.listEvidence = new Uint8Array(size);
     this.kinds = new Uint8Array(size);
     this.tableRow = new Uint8Array(size);
     this.lowerSet = new Int32Array(nextPowerOfTwo(size * 2));
@@ -431,15 +423,11 @@ export class FeatureContext {
 
   /** Writes the keys of the second-pass document features of token `i`; returns how many were written. */
   documentFeatures(i: number, out: Int32Array, at: number): number {
-    let n = at;
     const type = this.documentType[i] ?? 0;
-    if (type !== 0) {
-      out[n++] = documentKey(type);
-      out[n++] = documentPositionKey(type, this.position[i] ?? 0);
-    }
-    const list = this.listEvidence[i] ?? 0;
-    if (list !== 0) n += listKeys(list, out, n);
-    return n - at;
+    if (type === 0) return 0;
+    out[at] = documentKey(type);
+    out[at + 1] = documentPositionKey(type, this.position[i] ?? 0);
+    return 2;
   }
 }
 
@@ -595,40 +583,6 @@ export const POSITION_CODES = 4;
  * for (let evidence = 1; evidence < DOCUMENT_TYPES; evidence++) weights.add(documentKey(evidence), scores);
  */
 export const DOCUMENT_TYPES = 6;
-
-/**
- * The list-evidence code of a token whose list neighbours the first pass read as `before` and `after`
- * (each a `documentType` value: 0 no such item, 1–4 a type, 5 outside any name).
- *
- * @example
- * listEvidenceCode(3, 0); // an ORG item before the token's item, none after
- */
-export function listEvidenceCode(before: number, after: number): number {
-  return before + DOCUMENT_TYPES * after;
-}
-
-/**
- * Number of list-evidence codes, sizing the decoder's table of their scores.
- *
- * @example
- * for (let code = 1; code < LIST_EVIDENCE_CODES; code++) listKeys(code, keys, 0);
- */
-export const LIST_EVIDENCE_CODES = DOCUMENT_TYPES * DOCUMENT_TYPES;
-
-/**
- * Writes the keys of list-evidence code `code` (one per side that has an item) to `out` from `at`; returns how many.
- *
- * @example
- * const n = listKeys(listEvidenceCode(3, 3), keys, 0); // 2: an ORG before and an ORG after
- */
-export function listKeys(code: number, out: Int32Array, at: number): number {
-  let n = at;
-  const before = code % DOCUMENT_TYPES;
-  const after = Math.floor(code / DOCUMENT_TYPES);
-  if (before !== 0) out[n++] = finish(mix(mix(SEEDS[T.ListItem] ?? 0, 0), before));
-  if (after !== 0) out[n++] = finish(mix(mix(SEEDS[T.ListItem] ?? 0, 1), after));
-  return n - at;
-}
 
 /**
  * Whose projected word vector a real-valued feature reads: the scored token's own, or its previous or next word's
