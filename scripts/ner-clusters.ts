@@ -12,7 +12,7 @@ import { FeatureContext } from '../src/core/entities/features';
 import { Lexicon } from '../src/core/entities/lexicon';
 import { TokenBuffer, tokenize } from '../src/core/entities/tokenizer';
 import { projectVectors } from '../src/core/entities/vector-projection';
-import { CLUSTER_LEVELS, CLUSTER_LEVEL_BITS, WordClusters, packClusters } from '../src/core/entities/word-clusters';
+import { WordClusters } from '../src/core/entities/word-clusters';
 import { WordVectors } from '../src/core/entities/word-vectors';
 import { NER_DATA_DIR, REPO_ROOT, readDocuments } from './ner-shared';
 
@@ -238,30 +238,6 @@ function gloveWords(log: (line: string) => void): GloveWords {
   return { bytes, maxWords, words, hashes };
 }
 
-/**
- * The packed "cluster" of a word GloVe knows but did not cluster (NER_GLOVE_KNOWN=1): the last cluster number of
- * every level, which no k-means cluster reaches (1,000 / 250 / 60 of 1,023).
- */
-const KNOWN_UNCLUSTERED = packClusters(new Array<number>(CLUSTER_LEVELS).fill((1 << CLUSTER_LEVEL_BITS) - 2));
-
-/** Adds every one-token GloVe word that has no cluster to `clusters` as KNOWN_UNCLUSTERED. */
-function addKnownWords(glove: GloveWords, clusters: Map<number, number>, log: (line: string) => void): void {
-  const vectorsAt = glove.bytes.indexOf('"vectors":');
-  const head = JSON.parse(`${glove.bytes.toString('utf8', 0, vectorsAt)}"vectors":{}}`) as WinkEmbeddings;
-  const context = new FeatureContext();
-  let added = 0;
-  for (const word of head.words) {
-    const tokens = tokenize(word);
-    if (tokens.count !== 1) continue;
-    context.prepare(word, tokens, undefined);
-    const hash = context.low[0] ?? 0;
-    if (hash === 0 || clusters.has(hash)) continue;
-    clusters.set(hash, KNOWN_UNCLUSTERED);
-    added++;
-  }
-  log(`GloVe words known but not clustered: ${added}`);
-}
-
 /** Adds the GloVe words' hashes and the file's bytes to a cache key. */
 function addGlove(digest: Hash, glove: GloveWords): void {
   digest.update(new Uint8Array(Int32Array.from(glove.hashes).buffer));
@@ -336,7 +312,6 @@ export function buildClusters(log: (line: string) => void): Pick<Lexicon, 'clust
   const words = sources === 'text' ? undefined : gloveWords(log);
   const glove = words === undefined ? none : embeddingClusters(words);
   const [first, second] = sources === 'glove' ? [glove, none] : [text, glove];
-  if (process.env['NER_GLOVE_KNOWN'] === '1' && words !== undefined) addKnownWords(words, second.clusters, log);
   const clusters = WordClusters.build(first.clusters);
   const embeddings = WordClusters.build(second.clusters);
   const how = first.cached && second.cached ? 'cached' : 'computed';
