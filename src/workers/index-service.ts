@@ -386,7 +386,8 @@ export class IndexService {
     void this.enqueue(() => this.current.prepare()).catch(() => undefined);
     if (this.options.warmUp && this.warmUp === 'none') {
       this.warmUp = 'queued';
-      void this.enqueue(() => this.warmUpNow());
+      // Failing would only leave the code cold for the first searches: nothing to report.
+      void this.enqueue(() => this.warmUpNow()).catch(() => undefined);
     }
   }
 

@@ -43,6 +43,8 @@ const MIN_WORD_LENGTH = 4;
  * in one go (`said`: ~100,000 at 100,000 articles), the longest the warm-up would hold the thread.
  */
 const MAX_WORD_SHARE = 0.2;
+/** A word held by no more articles than this is never left out for being frequent: its postings decode in microseconds. */
+const FEW_ARTICLES = 1000;
 /** Letters of the frequent word that make the warm-up's prefix. */
 const PREFIX_LETTERS = 4;
 /** The query operator of each entity type an entity filter asks for. */
@@ -80,7 +82,7 @@ function sampledWords(index: CorpusIndex): SampledWords {
   const entities: EntityFilter[] = [];
   let date: string | undefined;
   const isWord = (term: string): boolean => term.length >= MIN_WORD_LENGTH && /^[a-z]+$/.test(term);
-  const mostArticles = MAX_WORD_SHARE * index.articleCount;
+  const mostArticles = Math.max(FEW_ARTICLES, MAX_WORD_SHARE * index.articleCount);
   let sampled = 0;
   for (const path of index.paths()) {
     if (sampled++ === SAMPLE_ARTICLES) break;

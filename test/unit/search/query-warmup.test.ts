@@ -61,8 +61,7 @@ describe('query warm-up', () => {
   });
 
   it('leaves every answer and the index as they were (fast-check: the same queries with and without a warm-up first)', () => {
-    // At least 5 articles: a word held by more than a fifth of them is not one the warm-up takes, and each has one of its own.
-    const articleArbitrary = fc.array(fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 80 }), { minLength: 5, maxLength: 14 });
+    const articleArbitrary = fc.array(fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 80 }), { minLength: 1, maxLength: 14 });
     fc.assert(
       fc.property(articleArbitrary, fc.constantFrom(...WORDS), fc.constantFrom(...WORDS), (bodies, word, other) => {
         const articles = bodies.map((words, at) => ({ path: `${at}.txt`, text: article(`2023-09-${String(10 + (at % 5)).padStart(2, '0')}`, `Title ${at}`, `${words.join(' ')} ${ownWord(at)} ${words[0] ?? ''}`) }));
