@@ -24,7 +24,7 @@ import { INDEX_FILE_MAGIC, IndexIdentity, decodeIndex, indexFileSections } from 
 import { SectionInfo, decodeEntitySection } from '../src/core/search/index-sections';
 import { runAtOnce } from '../src/core/search/time-slices';
 import { ExtractorSpec, extractorId, loadModel } from '../src/workers/entity-extractor';
-import { IndexService } from '../src/workers/index-service';
+import { IndexService, WarmUpOutcome } from '../src/workers/index-service';
 import { listArticleFiles } from '../src/workers/list-files';
 import { ArticleLength, BENCH_SEED, benchCorpus } from './bench-corpus';
 import { CORRECTION_NOTES, CorrectionFigures, correctionFigures } from './bench-corrections';
@@ -120,6 +120,11 @@ interface Figures {
   readonly reopenLoadMs: number;
   /** The rest of the load after the reopen, in the background (entity table and fields, term tree, entity figures). */
   readonly reopenRestMs: number;
+  /** From the reopen's start until the index answers a search (the cache's first stage decoded). */
+  readonly reopenSearchableMs: number;
+  /** From the reopen's start until the search's warm-up is done (after the rest of the load), and the warm-up itself. */
+  readonly reopenWarmedMs: number;
+  readonly warmUp: WarmUpOutcome;
   readonly heapMb: number;
   readonly arrayBuffersMb: number;
   readonly rssMb: number;
@@ -141,13 +146,19 @@ interface BuildWithoutEntities {
   readonly reopenMs: number;
 }
 
-/**
- * Queries on the index reopened from its cache, as a new window meets it: the very first query, the first
- * round of the mix (each query's first run), then {@link ROUNDS} more.
- */
-interface ReopenedQueries {
+/** The very first query on a reopened index and the first round of the mix (each query's first run). */
+interface FirstQueries {
   readonly firstMs: number;
   readonly firstRound: Spread;
+}
+
+/**
+ * Queries on the index reopened from its cache, once its search has warmed up: the very first query, the first
+ * round of the mix (each query's first run), then {@link ROUNDS} more; and the first ones of a new process that
+ * searches at once, as soon as the reopen answers, the rest of the load and the warm-up not waited for.
+ */
+interface ReopenedQueries extends FirstQueries {
+  readonly atOnce: FirstQueries;
   /** Every round, the first included. */
   readonly all: Spread;
   /** The phrase queries alone, every round. */
@@ -228,7 +239,12 @@ function inChild<T>(task: readonly string[]): Promise<T> {
 
 /** A task of {@link inChild}, in the child process: its result sent to the parent. */
 async function runChildTask([task, ...rest]: readonly string[], length: ArticleLength, extractor: ExtractorSpec, withRipgrep: boolean): Promise<void> {
-  const result = task === 'without-entities' ? await coldBuildWithoutEntities(rest[0] ?? '', rest[1] ?? '') : await measure(Number(rest[0]), length, extractor, withRipgrep);
+  const result =
+    task === 'without-entities'
+      ? await coldBuildWithoutEntities(rest[0] ?? '', rest[1] ?? '')
+      : task === 'at-once'
+        ? await firstQueriesAtOnce(rest[0] ?? '', rest[1] ?? '', extractor)
+        : await measure(Number(rest[0]), length, extractor, withRipgrep);
   await new Promise<void>((resolve, reject) => process.send?.(result, (error: Error | null) => (error ? reject(error) : resolve())));
   process.disconnect?.();
 }
@@ -296,13 +312,28 @@ function queryRound(index: { search: CorpusIndex['search'] }): number[] {
 }
 
 /** The very first query on a reopened index, then the mix's first round, then {@link ROUNDS} more. */
-function reopenedQueries(index: CorpusIndex): ReopenedQueries {
+function reopenedQueries(index: { search: CorpusIndex['search'] }, atOnce: FirstQueries): ReopenedQueries {
   const [first] = QUERIES;
   const firstMs = first === undefined ? 0 : timed(() => index.search(first[0], SEARCH_OPTIONS));
   const rounds = [queryRound(index)];
   for (let round = 0; round < ROUNDS; round++) rounds.push(queryRound(index));
   const phrases = rounds.flatMap((round) => round.filter((_, at) => QUERIES[at]?.[0].includes('"')));
-  return { firstMs, firstRound: spread(rounds[0] ?? []), all: spread(rounds.flat()), phrases: spread(phrases) };
+  return { firstMs, firstRound: spread(rounds[0] ?? []), all: spread(rounds.flat()), phrases: spread(phrases), atOnce };
+}
+
+/**
+ * In a process of its own ({@link inChild}), as a new window: reopens the saved index and searches as soon as the
+ * reopen answers (its very first query, then the mix's first round), the rest of the load and the warm-up not waited
+ * for: the first search stops the warm-up.
+ */
+async function firstQueriesAtOnce(dir: string, cacheFile: string, extractor: ExtractorSpec): Promise<FirstQueries> {
+  const service = new IndexService({ root: dir, cacheFile, extractor, warmUp: true });
+  await service.open(listArticleFiles(dir));
+  const [first] = QUERIES;
+  const firstMs = first === undefined ? 0 : timed(() => service.search(first[0], SEARCH_OPTIONS));
+  const firstRound = spread(queryRound(service));
+  await service.dispose();
+  return { firstMs, firstRound };
 }
 
 function hasRipgrep(): boolean {
@@ -378,7 +409,7 @@ async function buildSaveAndQuery(
   dir: string,
   cacheFile: string,
   extractor: ExtractorSpec,
-): Promise<Omit<Figures, 'fillCacheMs' | 'reopenMs' | 'reopenLoadMs' | 'reopenRestMs' | 'reopenStallMs' | 'rgP50' | 'rgP95' | 'browsing' | 'cost' | 'reopened' | 'loadAtEnd' | 'corrections' | 'sections'>> {
+): Promise<Omit<Figures, 'fillCacheMs' | 'reopenMs' | 'reopenLoadMs' | 'reopenRestMs' | 'reopenStallMs' | 'reopenSearchableMs' | 'reopenWarmedMs' | 'warmUp' | 'rgP50' | 'rgP95' | 'browsing' | 'cost' | 'reopened' | 'loadAtEnd' | 'corrections' | 'sections'>> {
   removeCacheFile(cacheFile);
   const withoutEntities = extractor.kind === 'none' ? undefined : await inChild<Awaited<ReturnType<typeof coldBuildWithoutEntities>>>(['without-entities', dir, cacheWithoutEntities(cacheFile)]);
   const beforeMb = heapAndBuffersMb();
@@ -436,23 +467,44 @@ async function buildSaveAndQuery(
   };
 }
 
+/** What {@link reopen} measured, with the reopened index, which keeps answering after its service's `dispose`. */
+interface Reopened {
+  readonly reopenMs: number;
+  readonly reopenLoadMs: number;
+  readonly reopenRestMs: number;
+  readonly reopenStallMs: number;
+  readonly reopenSearchableMs: number;
+  /** When the warm-up ended, and how (NaN and undefined without one). */
+  readonly reopenWarmedMs: number;
+  readonly warmUp: WarmUpOutcome | undefined;
+  readonly index: CorpusIndex;
+}
+
 /**
- * Opens the saved index in a new service, as a new window does: listing, stat, load; stalls watched until the
- * work queued behind the open is done. Returns the reopened index too, which keeps answering after `dispose`.
+ * Opens the saved index in a new service, as a new window does: listing, stat, load (as `IndexService.open`, told
+ * when the index answers searches); stalls watched until the work queued behind the open is done: the rest of the
+ * load, then, with `warmUp`, the search's warm-up, waited for.
  */
-async function reopen(dir: string, cacheFile: string, extractor: ExtractorSpec): Promise<{ reopenMs: number; reopenLoadMs: number; reopenRestMs: number; reopenStallMs: number; index: CorpusIndex }> {
+async function reopen(dir: string, cacheFile: string, extractor: ExtractorSpec, warmUp = false): Promise<Reopened> {
   const reopenStart = performance.now();
   const files = listArticleFiles(dir);
   const stall = stallMonitor();
-  const reopened = new IndexService({ root: dir, cacheFile, extractor });
-  const outcome = await reopened.open(files);
+  let warmedUp: (outcome: WarmUpOutcome) => void = () => undefined;
+  const warmed = new Promise<WarmUpOutcome>((resolve) => (warmedUp = resolve));
+  const reopened = new IndexService({ root: dir, cacheFile, extractor, warmUp, onWarmUp: warmedUp });
+  let reopenSearchableMs = Number.NaN;
+  const loaded = await reopened.load({ onSearchable: () => (reopenSearchableMs = performance.now() - reopenStart) });
+  await reopened.sync(files);
   const reopenMs = performance.now() - reopenStart;
-  // Disposing waits for the queued rest of the load.
+  // Disposing waits for the queued rest of the load, but stops a warm-up: that is waited for first.
+  const warmUpOutcome = warmUp ? await warmed : undefined;
+  const reopenWarmedMs = warmUp ? performance.now() - reopenStart : Number.NaN;
   await reopened.dispose();
-  const reopenRestMs = performance.now() - reopenStart - reopenMs;
+  // The warm-up runs right after the rest of the load, in the same queue.
+  const reopenRestMs = (warmUpOutcome === undefined ? performance.now() - reopenStart : reopenWarmedMs - warmUpOutcome.ms) - reopenMs;
   const reopenStallMs = stall().ms;
-  if (outcome.source !== 'cache') throw new Error(`News Corpus: the reopen did not use the cache (${outcome.message ?? 'no message'}).`);
-  return { reopenMs, reopenLoadMs: outcome.loadMs, reopenRestMs, reopenStallMs, index: reopened.index };
+  if (loaded.source !== 'cache') throw new Error(`News Corpus: the reopen did not use the cache (${loaded.message ?? 'no message'}).`);
+  return { reopenMs, reopenLoadMs: loaded.loadMs, reopenRestMs, reopenStallMs, reopenSearchableMs, reopenWarmedMs, warmUp: warmUpOutcome, index: reopened.index };
 }
 
 /** Reopens the saved index, queries it, then browses its entities; the reopened index is dropped when this returns. */
@@ -460,9 +512,12 @@ async function reopenAndBrowse(
   dir: string,
   cacheFile: string,
   extractor: ExtractorSpec,
-): Promise<{ reopenMs: number; reopenLoadMs: number; reopenRestMs: number; reopenStallMs: number; reopened: ReopenedQueries; browsing: BrowsingFigures; corrections: CorrectionFigures }> {
-  const { index, ...reopened } = await reopen(dir, cacheFile, extractor);
-  return { ...reopened, reopened: reopenedQueries(index), browsing: browseEntities(index, dir), corrections: correctionFigures(index) };
+): Promise<Omit<Reopened, 'index' | 'warmUp'> & { warmUp: WarmUpOutcome; reopened: ReopenedQueries; browsing: BrowsingFigures; corrections: CorrectionFigures }> {
+  const { index, warmUp, ...reopened } = await reopen(dir, cacheFile, extractor, true);
+  if (warmUp === undefined || warmUp.stopped) throw new Error('News Corpus: the reopened index did not warm its search up.');
+  // Before this process's own queries, which would leave the saved index's pages and the model in the OS cache for it alike.
+  const atOnce = await inChild<FirstQueries>(['at-once', dir, cacheFile]);
+  return { ...reopened, warmUp, reopened: reopenedQueries(index, atOnce), browsing: browseEntities(index, dir), corrections: correctionFigures(index) };
 }
 
 /** The corpus as the hover card reads it: the index reopened from the cache. */
@@ -659,8 +714,12 @@ async function measure(count: number, length: ArticleLength, extractor: Extracto
 const QUERY_NOTES: readonly string[] = [
   `Query rows: ${QUERIES.length} queries (words, prefixes, phrases, entity filters, dates, typos), each asking for the search box's`,
   `${SEARCH_BOX_RESULTS} results with their snippets, as the quick pick does. "reopened": the index dropped and opened again from its cache`,
-  "(after the open's queued work), then its very first query alone, then the mix's first round (each query's first run), then",
-  `${ROUNDS} rounds more; "built index, warm": on the index just built, after one round not counted.`,
+  "(after the open's queued work: the rest of the load, then the search's warm-up), then its very first query alone, then the",
+  `mix's first round (each query's first run), then ${ROUNDS} rounds more; "searched at once": a new process reopens the cache and`,
+  'runs the very first query and the first round as soon as the reopen answers (the rest of the load and the warm-up not waited',
+  'for; the first search stops the warm-up), as a user who searches as soon as the window can; "built index, warm": on the index',
+  'just built, after one round not counted. The warm-up: its own queries (made of the index\'s words, not these), its wall and',
+  "CPU time (the process's, compiler and GC threads included) and its longest query, which is the longest the thread waited for it.",
 ];
 
 /** What the cache and reopen rows measure, printed under the table. */
@@ -782,7 +841,11 @@ function printTable(results: readonly Figures[], length: ArticleLength): void {
     ...(results[0]?.sections ?? []).map(({ name }) => row(`  section '${name}' (% of text)`, results.map((r) => `${mb1(r.sections.find((section) => section.name === name)?.mb ?? 0)} (${((100 * (r.sections.find((section) => section.name === name)?.mb ?? 0)) / r.megabytes).toFixed(1)} %)`))),
     row('warm reopen (list+stat+load)', results.map((r) => s(r.reopenMs))),
     row('  of which the load, first stage', results.map((r) => s(r.reopenLoadMs))),
+    row('  search can answer after', results.map((r) => s(r.reopenSearchableMs))),
     row('  rest of the load, in the background', results.map((r) => s(r.reopenRestMs))),
+    row('  search warm-up done after', results.map((r) => s(r.reopenWarmedMs))),
+    row('  warm-up: queries / wall / CPU', results.map((r) => `${r.warmUp.queries ?? 0} / ${ms(r.warmUp.ms)} / ${ms(r.warmUp.cpuMs)}`)),
+    row('  warm-up: longest query', results.map((r) => ms(r.warmUp.longestStepMs))),
     row('  longest main-thread stall', results.map((r) => ms(r.reopenStallMs))),
     row('heap used after build (% of text)', results.map((r) => ofText(r.heapMb, r))),
     row('  + typed arrays (off-heap)', results.map((r) => ofText(r.arrayBuffersMb, r))),
@@ -790,6 +853,9 @@ function printTable(results: readonly Figures[], length: ArticleLength): void {
     row('index in memory (heap+arrays)', results.map((r) => ofText(r.indexMb, r))),
     row('  same without entity extraction', results.map((r) => ofText(r.withoutEntities.indexMb, r))),
     row(`Queries, ${SEARCH_BOX_RESULTS} results with snippets:`, results.map(() => '')),
+    row('  reopened, searched at once: first query', results.map((r) => ms(r.reopened.atOnce.firstMs))),
+    row(`    first round p50 (${QUERIES.length})`, results.map((r) => ms(r.reopened.atOnce.firstRound.p50))),
+    row('    first round p95 / max', results.map((r) => `${ms(r.reopened.atOnce.firstRound.p95)} / ${ms(r.reopened.atOnce.firstRound.max)}`)),
     row('  reopened: first query', results.map((r) => ms(r.reopened.firstMs))),
     row(`  reopened: first round p50 (${QUERIES.length})`, results.map((r) => ms(r.reopened.firstRound.p50))),
     row('  reopened: first round p95 / max', results.map((r) => `${ms(r.reopened.firstRound.p95)} / ${ms(r.reopened.firstRound.max)}`)),

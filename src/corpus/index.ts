@@ -51,7 +51,8 @@ interface IndexExtractor {
 function createIndex(context: vscode.ExtensionContext, folder: vscode.WorkspaceFolder, settings: CorpusSettings, { extractor, onModelProblem }: IndexExtractor): IndexService {
   const cacheFile = cacheFileFor(context, folder);
   // The host's thread is shared with every other extension: the cache is read in a thread of its own.
-  const options = { root: folder.uri.toString(), extractor, onModelProblem, maxFileBytes: settings.maxFileBytes, cacheReaderPath: DEFAULT_CACHE_READER_PATH };
+  // The host searches the index many times: its first searches should not run on cold code (see IndexServiceOptions.warmUp).
+  const options = { root: folder.uri.toString(), extractor, onModelProblem, maxFileBytes: settings.maxFileBytes, cacheReaderPath: DEFAULT_CACHE_READER_PATH, warmUp: true };
   return new IndexService(cacheFile === undefined ? options : { ...options, cacheFile });
 }
 

@@ -6,7 +6,8 @@ import { IndexIdentity, ReadIndexFile, decodeSavedSteps } from '../core/search/i
 import { SavedListing } from '../core/search/index-sections';
 import { MatchesPerDay } from '../core/search/matches-per-day';
 import { NO_PAIRS } from '../core/search/pair-counter';
-import { DEFAULT_SLICE_MS, runInSlices } from '../core/search/time-slices';
+import { WARMUP_SLICE_MS, warmUpSteps } from '../core/search/query-warmup';
+import { DEFAULT_SLICE_MS, runInSlices, runUntil } from '../core/search/time-slices';
 import { readCacheFile } from './cache-file';
 import { writeCacheFile } from './cache-write';
 import { ExtractorSpec, extractorId } from './entity-extractor';
@@ -56,6 +57,30 @@ export interface IndexServiceOptions {
   readonly maxFileBytes?: number;
   /** Articles a first build indexes before its first partial search index (default {@link FIRST_PARTIAL_SEARCH_ARTICLES}). */
   readonly partialSearchFrom?: number;
+  /**
+   * Whether the index warms the search's code once it is loaded or built, before the first search (see
+   * {@link warmUpSteps}): for a process that searches it many times, as the extension host does, not for one query.
+   */
+  readonly warmUp?: boolean;
+  /** Hears how the warm-up ended. */
+  readonly onWarmUp?: (outcome: WarmUpOutcome) => void;
+}
+
+/**
+ * How a warm-up ended: after all its queries, or stopped by a search, a change or the service's disposal; `ms` from
+ * its start, `cpuMs` the process's CPU time meanwhile (its compiler and GC threads too), `longestStepMs` its longest
+ * query (the longest the thread waited for it: a slice runs another query only within {@link WARMUP_SLICE_MS}).
+ *
+ * @example
+ * const outcome: WarmUpOutcome = { queries: 48, stopped: false, ms: 1040, cpuMs: 700, longestStepMs: 80 };
+ */
+export interface WarmUpOutcome {
+  /** The queries it ran (undefined when stopped). */
+  readonly queries: number | undefined;
+  readonly stopped: boolean;
+  readonly ms: number;
+  readonly cpuMs: number;
+  readonly longestStepMs: number;
 }
 
 /**
@@ -176,6 +201,17 @@ function datesOf(days: Int32Array): Map<string | undefined, number> {
   return dates;
 }
 
+/** `steps` with each step's time told to `onStep`. */
+function* timedSteps<T>(steps: Generator<void, T>, onStep: (ms: number) => void): Generator<void, T> {
+  for (;;) {
+    const started = performance.now();
+    const step = steps.next();
+    onStep(performance.now() - started);
+    if (step.done) return step.value;
+    yield;
+  }
+}
+
 function sameStamp(file: FileJob, stamp: { size: number; mtimeMs: number } | undefined): boolean {
   return stamp !== undefined && file.size === stamp.size && file.mtimeMs === stamp.mtimeMs;
 }
@@ -206,6 +242,8 @@ export class IndexService {
   private restOfLoad = false;
   /** Whether the index differs from its cache file: a save with nothing changed would rewrite hundreds of MB. */
   private unsaved = false;
+  /** The warm-up, once per service: not queued yet, queued (or run), or stopped (by a search, a change, the disposal). */
+  private warmUp: 'none' | 'queued' | 'stopped' = 'none';
   /** What a first build under way has made searchable so far, answering searches until the build is done. */
   private partial: { readonly index: CorpusIndex; readonly indexed: number; readonly total: number } | undefined;
 
@@ -233,11 +271,13 @@ export class IndexService {
 
   /** Runs a query on the current index (during a first build, on what it has made searchable); never throws on a bad query. */
   search(query: string, options?: SearchOptions): SearchResponse {
+    this.warmUp = 'stopped';
     return (this.partial?.index ?? this.current).search(query, options);
   }
 
   /** Counts a query's matching articles per day on the current index (during a first build, on what it has made searchable). */
   matchesPerDay(query: string, corrections?: SearchCorrections): MatchesPerDay {
+    this.warmUp = 'stopped';
     return (this.partial?.index ?? this.current).matchesPerDay(query, corrections);
   }
 
@@ -316,6 +356,7 @@ export class IndexService {
   /** Stops the indexing threads once the changes already asked for are done; later changes are refused. */
   async dispose(): Promise<void> {
     this.disposed = true;
+    this.warmUp = 'stopped';
     if (this.idleTimer) clearTimeout(this.idleTimer);
     await this.queue.catch(() => undefined);
     if (this.idleTimer) clearTimeout(this.idleTimer);
@@ -343,6 +384,25 @@ export class IndexService {
   private prepareLater(): void {
     this.restOfLoad = false;
     void this.enqueue(() => this.current.prepare()).catch(() => undefined);
+    if (this.options.warmUp && this.warmUp === 'none') {
+      this.warmUp = 'queued';
+      // Failing would only leave the code cold for the first searches: nothing to report.
+      void this.enqueue(() => this.warmUpNow()).catch(() => undefined);
+    }
+  }
+
+  /**
+   * Runs the warm-up's queries in slices of {@link WARMUP_SLICE_MS}, unless the user has searched already (the code
+   * is then warming on their queries); it stops at the next slice when a search, a change or the disposal comes.
+   */
+  private async warmUpNow(): Promise<void> {
+    const started = performance.now();
+    const cpu = process.cpuUsage();
+    let longestStepMs = 0;
+    const steps = timedSteps(warmUpSteps(this.current), (ms) => (longestStepMs = Math.max(longestStepMs, ms)));
+    const queries = await runUntil(steps, () => this.warmUp === 'stopped', WARMUP_SLICE_MS);
+    const { user, system } = process.cpuUsage(cpu);
+    this.options.onWarmUp?.({ queries, stopped: queries === undefined, ms: performance.now() - started, cpuMs: (user + system) / 1000, longestStepMs });
   }
 
   private identity(): IndexIdentity {
@@ -522,6 +582,8 @@ export class IndexService {
 
   /** Queues a change of the index; refused once disposed, so that nothing starts threads again. */
   private enqueueChange<T>(operation: () => Promise<T>): Promise<T> {
+    // A change queued behind a warm-up ends it: the change comes first.
+    if (this.warmUp === 'queued') this.warmUp = 'stopped';
     if (this.disposed) return Promise.reject(new Error(`News Corpus: the index of ${this.options.root} has been closed; it cannot be changed any more.`));
     return this.enqueue(operation);
   }

@@ -6,23 +6,32 @@ import * as vscode from 'vscode';
 import type { ArticlesChange } from '../../src/core/corpus';
 import { CorpusService, type CorpusServiceDeps } from '../../src/corpus/corpus-service';
 import { DEFAULT_CACHE_READER_PATH } from '../../src/workers/cache-file';
-import { IndexService } from '../../src/workers/index-service';
+import { IndexService, WarmUpOutcome } from '../../src/workers/index-service';
 
 /**
  * A corpus service of its own over `dir`, its cache in `cacheFile`, read through the host's cache-reading thread;
- * `made` sees each index it makes (a test may break one). What it tells the user goes to `notes`, what it logs to `logged`.
+ * `made` sees each index it makes (a test may break one). What it tells the user goes to `notes`, what it logs to `logged`;
+ * with `onWarmUp`, its indexes warm up as the extension's do, and it hears how each warm-up ended.
  */
-export function serviceOver(dir: string, cacheFile: string, notes: string[], made?: (index: IndexService) => void, logged: string[] = []): CorpusService {
-  return serviceOverFolders([{ uri: vscode.Uri.file(dir), name: 'own-service', index: 0 }], () => cacheFile, notes, made, logged);
+export function serviceOver(dir: string, cacheFile: string, notes: string[], made?: (index: IndexService) => void, logged: string[] = [], onWarmUp?: (outcome: WarmUpOutcome) => void): CorpusService {
+  return serviceOverFolders([{ uri: vscode.Uri.file(dir), name: 'own-service', index: 0 }], () => cacheFile, notes, made, logged, onWarmUp);
 }
 
 /** A corpus service of its own over `folders` (a multi-root workspace), each folder's cache in `cacheFileOf(folder)`. */
-export function serviceOverFolders(folders: readonly vscode.WorkspaceFolder[], cacheFileOf: (folder: vscode.WorkspaceFolder) => string, notes: string[], made?: (index: IndexService) => void, logged: string[] = []): CorpusService {
+export function serviceOverFolders(
+  folders: readonly vscode.WorkspaceFolder[],
+  cacheFileOf: (folder: vscode.WorkspaceFolder) => string,
+  notes: string[],
+  made?: (index: IndexService) => void,
+  logged: string[] = [],
+  onWarmUp?: (outcome: WarmUpOutcome) => void,
+): CorpusService {
   const deps: CorpusServiceDeps = {
     settings: () => ({ include: '**/*.txt', exclude: '', filesExclude: [], maxFileBytes: 1 << 20 }),
     folders: () => [...folders],
     createIndex: (indexed, settings) => {
-      const index = new IndexService({ root: indexed.uri.toString(), cacheFile: cacheFileOf(indexed), extractor: { kind: 'none' }, maxFileBytes: settings.maxFileBytes, cacheReaderPath: DEFAULT_CACHE_READER_PATH });
+      const options = { root: indexed.uri.toString(), cacheFile: cacheFileOf(indexed), extractor: { kind: 'none' }, maxFileBytes: settings.maxFileBytes, cacheReaderPath: DEFAULT_CACHE_READER_PATH } as const;
+      const index = new IndexService(onWarmUp === undefined ? options : { ...options, warmUp: true, onWarmUp });
       made?.(index);
       return index;
     },

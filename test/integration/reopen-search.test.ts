@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import type { WarmUpOutcome } from '../../src/workers/index-service';
 import { ownFolders, saveIndexOf, scanToTheEnd, serviceOver } from './own-service';
 
 const ARTICLES = ['alpha', 'bravo', 'charlie', 'delta'];
@@ -20,5 +21,25 @@ describe('Search in a reopened window', () => {
     });
     await scanToTheEnd(reopened, () => following.dispose());
     assert.deepStrictEqual(answers, [{ total: ARTICLES.length }]);
+  });
+
+  it('warms its search up in the host once the reopened index is ready, and answers as before', async () => {
+    const cacheFile = path.join(folders.cacheDir, 'warmed.ncidx');
+    await saveIndexOf(folders.dir, cacheFile);
+    let heard: (outcome: WarmUpOutcome) => void = () => undefined;
+    const warmedUp = new Promise<WarmUpOutcome>((resolve) => (heard = resolve));
+    const reopened = serviceOver(folders.dir, cacheFile, [], undefined, [], heard);
+    try {
+      await reopened.rescan();
+      await reopened.whenIdle();
+      // Before the service is disposed, which would stop it.
+      const outcome = await warmedUp;
+      assert.strictEqual(outcome.stopped, false);
+      assert.ok((outcome.queries ?? 0) > 0, `${outcome.queries} queries`);
+      const response = reopened.search('"before the window closed"', {});
+      assert.strictEqual(response?.ok ? response.total : undefined, ARTICLES.length);
+    } finally {
+      reopened.dispose();
+    }
   });
 });

@@ -27,6 +27,7 @@ import { TermArticleCounts } from './term-article-counts';
 import { TermCounter } from './term-counter';
 import { TermDictionary } from './term-dictionary';
 import { DEFAULT_SLICE_MS, runAtOnce, runInSlices } from './time-slices';
+import { normalizeTerm } from './tokenize';
 import { TieBreak } from './top-k';
 
 /**
@@ -317,6 +318,15 @@ export class CorpusIndex {
   stamp(path: string): { size: number; mtimeMs: number } | undefined {
     const doc = this.store.docOf(path);
     return doc === undefined ? undefined : { size: this.store.size.array[doc] ?? 0, mtimeMs: this.store.mtime.array[doc] ?? 0 };
+  }
+
+  /**
+   * How many articles hold `word` (normalised as the index normalises words), from its postings' sizes without
+   * decoding them; articles removed since the last compaction still count.
+   */
+  articleCountOf(word: string): number {
+    const term = this.dictionary.id(normalizeTerm(word));
+    return term === undefined ? 0 : this.main.size(term) + (this.delta.list(term)?.end ?? 0);
   }
 
   /** The indexed title, date and text of the article at `path`. */

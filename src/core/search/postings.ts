@@ -94,6 +94,11 @@ export class MainPostings {
     return this.offsets.length - 1;
   }
 
+  /** How many postings `term` has, without decoding them. */
+  size(term: number): number {
+    return term < this.termCount ? (this.offsets[term + 1] ?? 0) - (this.offsets[term] ?? 0) : 0;
+  }
+
   list(term: number): PostingList | undefined {
     if (term >= this.termCount) return undefined;
     const start = this.offsets[term] ?? 0;

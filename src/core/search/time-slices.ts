@@ -26,13 +26,30 @@ let lastYield = 0;
  * const result = await runInSlices(compactSteps(store, termCount));
  */
 export async function runInSlices<T>(steps: Generator<void, T>, sliceMs = DEFAULT_SLICE_MS): Promise<T> {
+  const ended = await stepsInSlices(steps, () => false, sliceMs);
+  return (ended as IteratorReturnResult<T>).value;
+}
+
+/**
+ * Runs a generator in slices as {@link runInSlices} does until it ends, or until `stopped()` (asked before each
+ * step) says to stop: background work that something more urgent ends. Resolves to its result, or undefined when stopped.
+ *
+ * @example
+ * const ran = await runUntil(warmUpSteps(index), () => userSearched, WARMUP_SLICE_MS);
+ */
+export async function runUntil<T>(steps: Generator<void, T>, stopped: () => boolean, sliceMs = DEFAULT_SLICE_MS): Promise<T | undefined> {
+  return (await stepsInSlices(steps, stopped, sliceMs))?.value;
+}
+
+async function stepsInSlices<T>(steps: Generator<void, T>, stopped: () => boolean, sliceMs: number): Promise<IteratorReturnResult<T> | undefined> {
   for (;;) {
     if (performance.now() - lastYield > sliceMs) {
       await yieldToEventLoop();
       lastYield = performance.now();
     }
+    if (stopped()) return undefined;
     const step = steps.next();
-    if (step.done) return step.value;
+    if (step.done) return step;
   }
 }
 
