@@ -54,7 +54,7 @@ export default tseslint.config(
   },
   // Features never import each other: they meet in the core and in the services the wiring passes them (src/corpus,
   // src/workers) and share the top-level helpers (notifications, opening at a match). A feature folder reaching into
-  // another's is an error, whichever feature it is.
+  // another's is an error, whichever feature it is, and whether it names a module or the folder (its index.ts).
   ...FEATURE_FOLDERS.map((feature) => ({
     files: [`src/${feature}/**/*.ts`],
     rules: {
@@ -62,7 +62,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [{
-            group: FEATURE_FOLDERS.filter((other) => other !== feature).map((other) => `../${other}/*`),
+            group: FEATURE_FOLDERS.filter((other) => other !== feature).flatMap((other) => [`../${other}`, `../${other}/*`]),
             message: 'Features never import each other: share through src/core or a service passed in as a dependency.',
           }],
         },

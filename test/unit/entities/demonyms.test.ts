@@ -1,12 +1,14 @@
 import * as assert from 'assert';
+import * as fc from 'fast-check';
 import { retypeDemonyms, splitNationalities } from '../../../src/core/entities/demonyms';
 import { FeatureContext } from '../../../src/core/entities/features';
-import { DEMONYM_CATEGORY, Gazetteer } from '../../../src/core/entities/gazetteer';
-import { TAG_O, TagPart } from '../../../src/core/entities/tags';
+import { DEMONYM_CATEGORY, Gazetteer, coversExactly } from '../../../src/core/entities/gazetteer';
+import { ENTITY_TYPES, TAG_O, TAG_START, TagPart, isAllowed, partOf, tagOf, typeIndexOf } from '../../../src/core/entities/tags';
 import { tokenize } from '../../../src/core/entities/tokenizer';
 import { WordClusters, packClusters } from '../../../src/core/entities/word-clusters';
 import { loc, misc, org, per } from './tag-rules';
 
+const MISC_TYPE = ENTITY_TYPES.indexOf('MISC');
 /** Any category but the nationalities' (the gazetteer script's countries). */
 const COUNTRY_CATEGORY = 0;
 
@@ -97,5 +99,69 @@ describe('a nationality split off a name that stands alone', () => {
     assert.deepStrictEqual(split('the Russian Zorbas', [TAG_O, misc(U), org(U)]), [TAG_O, misc(U), org(U)]);
     assert.deepStrictEqual(split('Zorbas Vostochny Center', [loc(B), loc(I), loc(L)]), [loc(B), loc(I), loc(L)]);
     assert.deepStrictEqual(split('the Russian', [TAG_O, TAG_O]), [TAG_O, TAG_O]);
+  });
+});
+
+describe('splitNationalities on any tagging of any words (property)', () => {
+  /** Words that exercise every branch: nationalities of one and two words, a country that begins with one, rare and common words, lower case, a glued pair. */
+  const WORDS = ['North', 'Korean', 'Russian', 'American', 'Samoa', 'Malaysian', 'Zorbas', 'Vostochny', 'Airlines', 'Space', 'Bundestag', 'zorbas', 'the', 'RussianZorbas', ',', 'RUSSIAN', 'ZORBAS', '\n'];
+  const words = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 12 });
+
+  /** The entity spans of well-formed `tags`. */
+  function spansOf(tags: readonly number[]): { start: number; end: number; type: number }[] {
+    const spans: { start: number; end: number; type: number }[] = [];
+    let start = -1;
+    tags.forEach((tag, i) => {
+      if (tag === TAG_O) return;
+      if (partOf(tag) === TagPart.Begin || partOf(tag) === TagPart.Unit) start = i;
+      if (partOf(tag) === TagPart.Last || partOf(tag) === TagPart.Unit) spans.push({ start, end: i, type: typeIndexOf(tag) });
+    });
+    return spans;
+  }
+
+  it('leaves well-formed BILOU tags on the same tokens, and cuts a span only after a gazetteer nationality', () => {
+    fc.assert(
+      fc.property(words, fc.array(fc.nat()), (chosen, seeds) => {
+        const text = chosen.join(' ');
+        const tokens = tokenize(text);
+        const context = new FeatureContext();
+        context.prepare(text, tokens, NATIONALITIES, undefined, COMMON_WORDS);
+        // Well-formed tags: spans of random length and type, at random places.
+        const tags: number[] = [];
+        for (let i = 0, s = 0; i < tokens.count; s++) {
+          const seed = seeds[s] ?? 0;
+          const length = Math.min(seed % 5, tokens.count - i);
+          const type = (seed >> 3) % 4;
+          if (length === 0) tags.push(TAG_O);
+          else for (let k = 0; k < length; k++) tags.push(tagOf(type, length === 1 ? TagPart.Unit : k === 0 ? TagPart.Begin : k === length - 1 ? TagPart.Last : TagPart.Inside));
+          i += Math.max(length, 1);
+        }
+        const array = Uint8Array.from(tags);
+        splitNationalities(context, tokens, array);
+        const after = [...array];
+        let previous = TAG_START;
+        for (const tag of after) {
+          assert.ok(isAllowed(previous, tag, false), `${previous} then ${tag} in ${after.join(' ')}`);
+          previous = tag;
+        }
+        assert.ok(previous === TAG_START || previous === TAG_O || partOf(previous) >= TagPart.Last, 'no span left open');
+        assert.deepStrictEqual(after.map((tag) => tag === TAG_O), tags.map((tag) => tag === TAG_O));
+        // A span that changed is split in two: a gazetteer nationality (MISC) from the old span's start, then the rest
+        // with the old span's type, to its end.
+        const before = spansOf(tags);
+        const changed = spansOf(after).filter((span) => !before.some((old) => old.start === span.start && old.end === span.end && old.type === span.type));
+        for (const span of changed) {
+          const old = before.find((candidate) => candidate.start <= span.start && span.end <= candidate.end);
+          assert.ok(old !== undefined, `${JSON.stringify(span)} lies inside an old span: ${text}`);
+          if (span.start === old.start) {
+            assert.strictEqual(span.type, MISC_TYPE, text);
+            assert.ok(coversExactly(context.gazetteer, DEMONYM_CATEGORY, span.start, span.end), `${JSON.stringify(span)} is a nationality: ${text}`);
+          } else {
+            assert.deepStrictEqual([span.end, span.type], [old.end, old.type], text);
+            assert.ok(changed.some((nationality) => nationality.start === old.start && nationality.end === span.start - 1), text);
+          }
+        }
+      }),
+    );
   });
 });
