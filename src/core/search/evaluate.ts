@@ -128,8 +128,9 @@ function offerMatches(clauses: readonly ClauseMatcher[], store: DocStore, scratc
   const first = scratch.next(0, store.count);
   const candidates = scratch.candidates;
   candidates.clear();
-  // The driver's postings of one list are scored only for the documents its further clauses keep: scoring them all
-  // (`merger`'s 17,068 for the 3,790 of `acquisition merger` at 100,000 articles) was ~35 % of summing them.
+  // The driver's postings of one list are scored only for the documents its further clauses keep: summing them all
+  // scored `merger`'s 17,068 for the 3,790 of `acquisition merger` at 100,000 articles (369 µs, against 186 µs to
+  // place them, in one process).
   let unscored = driver.matcher.placed?.();
   if (unscored) {
     unscored.placeInto(first, deleted, candidates);
