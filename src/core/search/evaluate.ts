@@ -1,5 +1,5 @@
 import { DocStore } from './doc-store';
-import { DocCursor, DocList, Matcher, NO_MORE_DOCS, PhraseCheck, ScoreSums, addScore } from './matchers';
+import { DocCursor, DocList, Matcher, NO_MORE_DOCS, PhraseCheck, PlacedPostings, ScoreSums, addScore } from './matchers';
 import { TieBreak, TopK } from './top-k';
 
 /**
@@ -128,7 +128,13 @@ function offerMatches(clauses: readonly ClauseMatcher[], store: DocStore, scratc
   const first = scratch.next(0, store.count);
   const candidates = scratch.candidates;
   candidates.clear();
-  if (driver.matcher.sumInto) {
+  // The driver's postings of one list are scored only for the documents its further clauses keep: summing them all
+  // scored `merger`'s 17,068 for the 3,790 of `acquisition merger` at 100,000 articles (369 µs, against 186 µs to
+  // place them, in one process).
+  let unscored = driver.matcher.placed?.();
+  if (unscored) {
+    unscored.placeInto(first, deleted, candidates);
+  } else if (driver.matcher.sumInto) {
     driver.matcher.sumInto(first, deleted, candidates);
   } else {
     driver.matcher.collect((doc, score) => {
@@ -137,10 +143,18 @@ function offerMatches(clauses: readonly ClauseMatcher[], store: DocStore, scratc
   }
   for (const clause of [...rest, ...negatives]) {
     if (candidates.length === 0) break;
-    filter(candidates, clause, first, store, scratch);
+    filter(candidates, clause, first, store, scratch, unscored);
+    // A positive clause's scores are added to the driver's, which its filter has scored.
+    if (!clause.negated) unscored = undefined;
   }
   for (const verify of checks) candidates.keep(verify);
   const sums = first.sums;
+  if (unscored) {
+    for (let i = 0; i < candidates.length; i++) {
+      const doc = candidates.at(i);
+      sums[doc] = unscored.scoreAt(sums[doc] ?? 0, doc);
+    }
+  }
   let floor = sink.floor();
   for (let i = 0; i < candidates.length; i++) {
     const doc = candidates.at(i);
@@ -152,8 +166,17 @@ function offerMatches(clauses: readonly ClauseMatcher[], store: DocStore, scratc
   return candidates.length;
 }
 
-/** Keeps the `candidates` that `clause` keeps (in place), adding a positive clause's scores to `first`. */
-function filter(candidates: DocList, clause: ClauseMatcher, first: ScoreSums, store: DocStore, scratch: Scratch): void {
+/** A candidate's score in `first`, where `unscored` (when given) has left its driver's posting place instead. */
+function scoreSoFar(first: ScoreSums, doc: number, unscored: PlacedPostings | undefined): number {
+  const sum = first.sums[doc] ?? 0;
+  return unscored === undefined ? sum : unscored.scoreAt(sum, doc);
+}
+
+/**
+ * Keeps the `candidates` that `clause` keeps (in place), adding a positive clause's scores to `first` (to the
+ * driver's, scored first, while `unscored` has left their places there).
+ */
+function filter(candidates: DocList, clause: ClauseMatcher, first: ScoreSums, store: DocStore, scratch: Scratch, unscored: PlacedPostings | undefined): void {
   const { matcher, negated } = clause;
   if (matcher.cost <= candidates.length * matcher.probeCost) {
     const second = scratch.next(1, store.count);
@@ -169,7 +192,7 @@ function filter(candidates: DocList, clause: ClauseMatcher, first: ScoreSums, st
       const doc = candidates.at(i);
       const matched = second.stamps[doc] === second.stamp;
       if (matched === negated) continue;
-      if (!negated) first.sums[doc] = (first.sums[doc] ?? 0) + (second.sums[doc] ?? 0);
+      if (!negated) first.sums[doc] = scoreSoFar(first, doc, unscored) + (second.sums[doc] ?? 0);
       candidates.put(kept++, doc);
     }
     candidates.truncate(kept);
@@ -180,7 +203,7 @@ function filter(candidates: DocList, clause: ClauseMatcher, first: ScoreSums, st
     const doc = candidates.at(i);
     const score = matcher.probe(doc);
     if (score >= 0 === negated) continue;
-    if (!negated) first.sums[doc] = (first.sums[doc] ?? 0) + score;
+    if (!negated) first.sums[doc] = scoreSoFar(first, doc, unscored) + score;
     candidates.put(kept++, doc);
   }
   candidates.truncate(kept);

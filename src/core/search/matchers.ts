@@ -44,6 +44,25 @@ export interface Matcher {
    * clauses of a query document by document; undefined when it has none to give (several postings lists).
    */
   cursor?(): DocCursor | undefined;
+  /**
+   * Its postings listed without being scored, for an evaluator that scores only the documents its further clauses
+   * keep; undefined when it has none to give (several postings lists).
+   */
+  placed?(): PlacedPostings | undefined;
+}
+
+/**
+ * One list's postings, listed first and scored later: {@link placeInto} stamps each document not `deleted` in
+ * `into`, lists it in `found` and keeps its posting's place in `into.sums`; {@link scoreAt} then gives the score
+ * `sumInto` would have summed for it (the same number, to the last bit).
+ *
+ * @example
+ * placed.placeInto(first, deleted, candidates);
+ * const score = placed.scoreAt(first.sums[doc] ?? 0, doc); // for a candidate that every further clause kept
+ */
+export interface PlacedPostings {
+  placeInto(into: ScoreSums, deleted: Uint8Array, found: DocList): void;
+  scoreAt(place: number, doc: number): number;
 }
 
 /**
@@ -268,10 +287,19 @@ export class TermsMatcher implements Matcher {
    * every one of them at each document, and cost more than summing them (`place:Japan` at 100,000 articles).
    */
   cursor(): DocCursor | undefined {
+    return this.oneList();
+  }
+
+  /** Its one postings list unscored; none for several (see {@link cursor}). */
+  placed(): PlacedPostings | undefined {
+    return this.oneList();
+  }
+
+  private oneList(): OneList | undefined {
     const [expansion, ...others] = this.expansions;
     const [list, ...more] = expansion?.lists ?? [];
     if (expansion === undefined || list === undefined || others.length > 0 || more.length > 0) return undefined;
-    return new ListCursor(list, expansion.factor, this.scorer, this.kind);
+    return new OneList(list, expansion.factor, this.scorer, this.kind);
   }
 
   probe(doc: number): number {
@@ -303,7 +331,7 @@ function postingScore(scorer: Scorer, kind: 'words' | 'entity', packed: number, 
 }
 
 /** One postings list in ascending order, each posting scored as {@link TermsMatcher} scores it. */
-class ListCursor implements DocCursor {
+class OneList implements DocCursor, PlacedPostings {
   private at: number;
 
   constructor(
@@ -322,8 +350,23 @@ class ListCursor implements DocCursor {
   }
 
   score(): number {
-    const packed = this.list.counts[this.at] ?? 0;
-    return this.factor * postingScore(this.scorer, this.kind, packed, this.list.docs[this.at] ?? 0);
+    return this.scoreAt(this.at, this.list.docs[this.at] ?? 0);
+  }
+
+  placeInto(into: ScoreSums, deleted: Uint8Array, found: DocList): void {
+    const { docs, start, end } = this.list;
+    const { stamps, sums, stamp } = into;
+    for (let i = start; i < end; i++) {
+      const doc = docs[i] ?? 0;
+      if (deleted[doc]) continue;
+      stamps[doc] = stamp;
+      sums[doc] = i;
+      found.push(doc);
+    }
+  }
+
+  scoreAt(place: number, doc: number): number {
+    return this.factor * postingScore(this.scorer, this.kind, this.list.counts[place] ?? 0, doc);
   }
 }
 

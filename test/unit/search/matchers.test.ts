@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fc from 'fast-check';
 import { DocStore } from '../../../src/core/search/doc-store';
 import { ClauseMatcher, Scratch, evaluate, forEachMatch } from '../../../src/core/search/evaluate';
-import { DateMatcher, DocList, ScoreSums, TermsMatcher, addScore } from '../../../src/core/search/matchers';
+import { DateMatcher, DocList, Matcher, ScoreSums, TermsMatcher, addScore } from '../../../src/core/search/matchers';
 import { PostingList, packCounts } from '../../../src/core/search/postings';
 import { Scorer } from '../../../src/core/search/scoring';
 import { TieBreak, TopK } from '../../../src/core/search/top-k';
@@ -31,6 +31,10 @@ function sums(): ScoreSums {
 }
 
 const flagsArbitrary = fc.array(fc.boolean(), { minLength: DOCS, maxLength: DOCS });
+/** Flags for lists from nearly empty to nearly full (each set with a drawn percentage's chance). */
+const sparseToDenseArbitrary = fc
+  .tuple(fc.integer({ min: 0, max: 100 }), fc.array(fc.nat(99), { minLength: DOCS, maxLength: DOCS }))
+  .map(([percent, draws]) => draws.map((draw) => draw < percent));
 
 function listed(list: DocList): number[] {
   return Array.from({ length: list.length }, (_, at) => list.at(at));
@@ -165,10 +169,7 @@ describe('evaluation merging one-list clauses document by document', () => {
   it('finds the documents and scores, to the last bit, of probing each clause, with date filters and removed articles (property)', () => {
     // Lists from nearly empty to nearly full: a short driver with longer clauses is what gets merged, each further
     // clause walked by its cursor or (far longer) probed; lists of one density were summed in the scratch arrays.
-    const sparseToDense = fc
-      .tuple(fc.integer({ min: 0, max: 100 }), fc.array(fc.nat(99), { minLength: DOCS, maxLength: DOCS }))
-      .map(([percent, draws]) => draws.map((draw) => draw < percent));
-    const termClause = fc.tuple(sparseToDense, fc.nat(20), fc.double({ min: 0.1, max: 5, noNaN: true }), fc.boolean(), fc.constantFrom<'words' | 'entity'>('words', 'entity'));
+    const termClause = fc.tuple(sparseToDenseArbitrary, fc.nat(20), fc.double({ min: 0.1, max: 5, noNaN: true }), fc.boolean(), fc.constantFrom<'words' | 'entity'>('words', 'entity'));
     const dateClause = fc.tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 5 }), fc.boolean());
     const scratch = new Scratch();
     fc.assert(
@@ -269,34 +270,78 @@ describe('a lone word offered straight to the heap, its hopeless postings not sc
   });
 });
 
+/**
+ * A property over ranked queries on dated articles (six days: ties broken by date, then id), some removed: term
+ * clauses of one to `maxLists` lists drawn by `listFlags` (several: summed in the scratch arrays), negated or not,
+ * and a date clause or none; limits from none to more than match.
+ */
+function rankedQueries(listFlags: fc.Arbitrary<boolean[]>, maxLists: number, maxTerms: number, check: (clauses: ClauseMatcher[], store: DocStore, limit: number, tieBreak: TieBreak) => void) {
+  const termClause = fc.tuple(fc.array(fc.tuple(listFlags, fc.nat(20)), { minLength: 1, maxLength: maxLists }), fc.double({ min: 0.1, max: 5, noNaN: true }), fc.boolean(), fc.constantFrom<'words' | 'entity'>('words', 'entity'));
+  const dateClause = fc.tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 5 }), fc.boolean());
+  return fc.property(
+    fc.array(termClause, { minLength: 1, maxLength: maxTerms }),
+    fc.array(dateClause, { maxLength: 1 }),
+    flagsArbitrary,
+    fc.constantFrom(0, 1, 3, 10, 100),
+    fc.constantFrom<TieBreak>('newest', 'oldest'),
+    (terms, dates, removed, limit, tieBreak) => {
+      const store = datedStore(removed.map((flag, doc) => flag && doc % 3 === 0));
+      const scorer = new Scorer(store);
+      const clauses: ClauseMatcher[] = [
+        ...terms.map(([lists, factor, negated, kind]) => ({ matcher: new TermsMatcher(lists.map(([flags, seed]) => ({ lists: [listOf(flags, seed)], factor: factor + seed })), scorer, kind), negated })),
+        ...dates.map(([from, span, negated]) => ({ matcher: new DateMatcher(20230900 + from, 20230900 + from + span, store), negated })),
+      ];
+      check(clauses, store, limit, tieBreak);
+    },
+  );
+}
+
 describe('evaluation handing the heap only the matches it can keep', () => {
   it('ranks and counts what offering every match to the heap does, scores to the last bit and ties included (property)', () => {
-    // Clauses of one to three lists each (several: summed in the scratch arrays), negated or not, dates too, on
-    // articles of six days (ties broken by date, then id), some removed; limits from none to more than match.
-    const termClause = fc.tuple(fc.array(fc.tuple(flagsArbitrary, fc.nat(20)), { minLength: 1, maxLength: 3 }), fc.double({ min: 0.1, max: 5, noNaN: true }), fc.boolean(), fc.constantFrom<'words' | 'entity'>('words', 'entity'));
-    const dateClause = fc.tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 5 }), fc.boolean());
     const scratch = new Scratch();
     fc.assert(
-      fc.property(
-        fc.array(termClause, { minLength: 1, maxLength: 3 }),
-        fc.array(dateClause, { maxLength: 1 }),
-        flagsArbitrary,
-        fc.constantFrom(0, 1, 3, 10, 100),
-        fc.constantFrom<TieBreak>('newest', 'oldest'),
-        (terms, dates, removed, limit, tieBreak) => {
-          const store = datedStore(removed.map((flag, doc) => flag && doc % 3 === 0));
-          const scorer = new Scorer(store);
-          const clauses: ClauseMatcher[] = [
-            ...terms.map(([lists, factor, negated, kind]) => ({ matcher: new TermsMatcher(lists.map(([flags, seed]) => ({ lists: [listOf(flags, seed)], factor: factor + seed })), scorer, kind), negated })),
-            ...dates.map(([from, span, negated]) => ({ matcher: new DateMatcher(20230900 + from, 20230900 + from + span, store), negated })),
-          ];
-          const everyMatch = new TopK(limit, store.day.array, tieBreak);
-          const expectedTotal = forEachMatch(clauses, store, scratch, (doc, score) => everyMatch.offer(doc, score));
-          const { top, total } = evaluate(clauses, store, scratch, limit, tieBreak);
-          assert.strictEqual(total, expectedTotal);
-          assert.deepStrictEqual(top, everyMatch.sorted());
-        },
-      ),
+      rankedQueries(flagsArbitrary, 3, 3, (clauses, store, limit, tieBreak) => {
+        const everyMatch = new TopK(limit, store.day.array, tieBreak);
+        const expectedTotal = forEachMatch(clauses, store, scratch, (doc, score) => everyMatch.offer(doc, score));
+        const { top, total } = evaluate(clauses, store, scratch, limit, tieBreak);
+        assert.strictEqual(total, expectedTotal);
+        assert.deepStrictEqual(top, everyMatch.sorted());
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('evaluation scoring a one-list driver only where its further clauses keep the document', () => {
+  /** `matcher` without a cursor (so that the scratch arrays sum it), and without its unscored postings when `placed` is false. */
+  function summedOnly(matcher: Matcher, placed: boolean): Matcher {
+    const { cost, probeCost, distinct } = matcher;
+    return {
+      cost,
+      probeCost,
+      distinct,
+      collect: (sink) => matcher.collect(sink),
+      probe: (doc) => matcher.probe(doc),
+      sumInto: (into, deleted, found, within) => matcher.sumInto?.(into, deleted, found, within),
+      placed: () => (placed ? matcher.placed?.() : undefined),
+    };
+  }
+
+  it('finds, ranks and counts what summing every driver posting first does, scores to the last bit and ties included (property)', () => {
+    // Lists from nearly empty to nearly full, of one list (a driver with postings to place) or two (summed).
+    const scratch = new Scratch();
+    fc.assert(
+      rankedQueries(sparseToDenseArbitrary, 2, 4, (clauses, store, limit, tieBreak) => {
+        const as = (placed: boolean): ClauseMatcher[] => clauses.map(({ matcher, negated }) => ({ matcher: summedOnly(matcher, placed), negated }));
+        const summedFirst = new Map<number, number>();
+        const placedFirst = new Map<number, number>();
+        const expectedTotal = forEachMatch(as(false), store, scratch, (doc, score) => summedFirst.set(doc, score));
+        assert.strictEqual(forEachMatch(as(true), store, scratch, (doc, score) => placedFirst.set(doc, score)), expectedTotal);
+        assert.deepStrictEqual(new Map([...placedFirst].sort((a, b) => a[0] - b[0])), new Map([...summedFirst].sort((a, b) => a[0] - b[0])));
+        const expected = evaluate(as(false), store, scratch, limit, tieBreak);
+        assert.deepStrictEqual(evaluate(as(true), store, scratch, limit, tieBreak), expected);
+        assert.strictEqual(expected.total, expectedTotal);
+      }),
       { numRuns: 300 },
     );
   });
