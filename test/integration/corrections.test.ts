@@ -135,14 +135,15 @@ describe('Each correction through its command, on every surface', () => {
   });
 
   it('Mark as Organization, every occurrence: a name the engine missed is found everywhere', async () => {
-    const corpus = await correct({ organizations: { 'Science and Education': { add: true } } }, 'newsCorpus.markAsOrganization', 'Science and Education', 'everywhere');
-    // The samples hold other organizations with these words (Environmental Science and Technology): one row of this name.
-    const names = (await entityRowTexts(corpus, 'Organizations', 'Science and')).map((row) => row.split(' — ')[0]);
-    assert.deepStrictEqual(names.filter((name) => name?.endsWith('Education')), ['Science and Education']);
-    assert.match((await cardOver(SEED_MEETING, 'Science and Education')) ?? '', /\*\*Science and Education\*\* · organization/);
-    assert.ok(searchPaths(corpus, 'org:"Science and Education"').includes(SEED_MEETING));
-    assert.ok(await bothExportsName('org:"Science and Education"', SEED_MEETING, 'Science and Education', 'ORG', 'organization'));
-    assert.strictEqual((await entityTable()).get('ORG:science and education')?.['type'], 'organization');
+    // The recogniser never begins a name on a lower-case word, so this one stays missed whatever the model (the
+    // capitalised "Science and Education" this test marked before is now inside a longer name the model finds).
+    const corpus = await correct({ organizations: { 'space program': { add: true } } }, 'newsCorpus.markAsOrganization', 'space program', 'everywhere');
+    const names = (await entityRowTexts(corpus, 'Organizations', 'space program')).map((row) => row.split(' — ')[0]);
+    assert.deepStrictEqual(names, ['space program']);
+    assert.match((await cardOver(SEED_MEETING, 'space program')) ?? '', /\*\*space program\*\* · organization/);
+    assert.ok(searchPaths(corpus, 'org:"space program"').includes(SEED_MEETING));
+    assert.ok(await bothExportsName('org:"space program"', SEED_MEETING, 'space program', 'ORG', 'organization'));
+    assert.strictEqual((await entityTable()).get('ORG:space program')?.['type'], 'organization');
   });
 
   it('Mark as Place, this one: the name is an entity in that article only', async () => {
