@@ -1,4 +1,4 @@
-// Packages the extension and checks the VSIX: at most 3.75 MB, and only what runs (no sources, tests,
+// Packages the extension and checks the VSIX: at most 3.75 MiB, and only what runs (no sources, tests,
 // sample or research data, node_modules). Prints a closing line the CI reads: "package: N passed, N failed".
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
@@ -34,7 +34,7 @@ const files = zipEntries(vsixPath).filter((name) => name.startsWith('extension/'
 const size = statSync(vsixPath).size;
 
 const checks = [
-  [`VSIX is at most 3.75 MB (${(size / 1024 / 1024).toFixed(2)} MB)`, size <= MAX_VSIX_BYTES],
+  [`VSIX is at most 3.75 MiB (${(size / 1024 / 1024).toFixed(2)} MiB)`, size <= MAX_VSIX_BYTES],
   ...REQUIRED.map((file) => [`VSIX holds ${file}`, files.includes(file)]),
   ...files.map((file) => [`${file} belongs in the VSIX`, !FORBIDDEN.some((pattern) => pattern.test(file))]).filter(([, ok]) => !ok),
 ];
