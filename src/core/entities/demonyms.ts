@@ -1,12 +1,10 @@
-import { FeatureContext } from './features';
+import { FeatureContext, POSITION_CAPS_LINE } from './features';
 import { DEMONYM_CATEGORY, coversAnyExactly, coversExactly } from './gazetteer';
 import { ENTITY_TYPES, TAG_O, TagPart, partOf, tagOf, typeIndexOf } from './tags';
 import { TokenBuffer, TokenKind } from './tokenizer';
 
 const MISC_INDEX = ENTITY_TYPES.indexOf('MISC');
 const PER_INDEX = ENTITY_TYPES.indexOf('PER');
-/** The bit of `FeatureContext.position` of a token on an all-caps line. */
-const ALL_CAPS_LINE = 2;
 
 /**
  * Retypes as MISC a person, place or organization that is exactly a nationality of the gazetteer
@@ -76,7 +74,7 @@ function splitName(context: FeatureContext, tokens: TokenBuffer, tags: Uint8Arra
   for (let k = next; k <= end; k++) if (coversAnyExactly(context.gazetteer, start, k)) return;
   const type = typeIndexOf(tags[start] ?? TAG_O);
   // In an all-caps line (a headline) the case of a word says nothing about it.
-  const properOnly = !((context.position[next] ?? 0) & ALL_CAPS_LINE) && (context.lowerSeen[next] ?? 0) === 0 && context.embeddingsOf(next) === 0;
+  const properOnly = !((context.position[next] ?? 0) & POSITION_CAPS_LINE) && (context.lowerSeen[next] ?? 0) === 0 && context.embeddingsOf(next) === 0;
   const restStandsAlone = type === PER_INDEX || properOnly;
   if (!restStandsAlone) return;
   for (let k = start; k <= nationalityEnd; k++) tags[k] = tagOf(MISC_INDEX, TagPart.Inside);

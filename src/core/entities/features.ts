@@ -89,6 +89,17 @@ const ASCII_LOWER = Uint16Array.from({ length: ASCII }, (_, code) => lowerCode(n
 const ASCII_SHAPE = Uint16Array.from({ length: ASCII }, (_, code) => shapeCodeOf(foldPunctuation(code)));
 
 /**
+ * Bits of `FeatureContext.position`: the token begins a sentence, or stands on an all-caps line (a headline, where
+ * case says nothing about names).
+ *
+ * @example
+ * const onCapsLine = (context.position[i] ?? 0) & POSITION_CAPS_LINE;
+ */
+export const POSITION_SENTENCE_START = 1;
+/** See {@link POSITION_SENTENCE_START}. */
+export const POSITION_CAPS_LINE = 2;
+
+/**
  * Per-document token hashes and the feature keys computed from them. One instance is reused for every
  * text (its arrays grow, never shrink), which keeps the hot path free of allocation.
  *
@@ -109,7 +120,7 @@ export class FeatureContext {
   private ends = new Int32Array(0);
   lengths = new Uint8Array(0);
   gazetteer = new Uint32Array(0);
-  /** Position code per token: 1 sentence start, 2 all-caps line. */
+  /** Position code per token: {@link POSITION_SENTENCE_START} and {@link POSITION_CAPS_LINE} bits. */
   position = new Uint8Array(0);
   /** 1 when the token is the last of its sentence. */
   last = new Uint8Array(0);
@@ -144,7 +155,7 @@ export class FeatureContext {
     for (let i = 0; i < count; i++) {
       this.hashToken(text, i, starts[i] ?? 0, ends[i] ?? 0);
       const flag = flags[i] ?? 0;
-      this.position[i] = (flag & TokenFlag.SentenceStart ? 1 : 0) | (flag & TokenFlag.CapsLine ? 2 : 0);
+      this.position[i] = (flag & TokenFlag.SentenceStart ? POSITION_SENTENCE_START : 0) | (flag & TokenFlag.CapsLine ? POSITION_CAPS_LINE : 0);
       this.last[i] = i + 1 === count || (flags[i + 1] ?? 0) & TokenFlag.SentenceStart ? 1 : 0;
       this.kinds[i] = kinds[i] ?? 0;
       this.documentType[i] = 0;
@@ -262,7 +273,7 @@ export class FeatureContext {
     let start = 0;
     while (start < count) {
       let end = start + 1;
-      while (end < count && !((this.position[end] ?? 0) & 1)) end++;
+      while (end < count && !((this.position[end] ?? 0) & POSITION_SENTENCE_START)) end++;
       let digits = false;
       let lowerWord = false;
       for (let i = start; i < end; i++) {
@@ -270,7 +281,7 @@ export class FeatureContext {
         if (kind & TokenKind.HasDigit) digits = true;
         else if (kind & TokenKind.HasLower && !(kind & TokenKind.FirstUpper)) lowerWord = true;
       }
-      const row = digits && !lowerWord && !((this.position[start] ?? 0) & 2) ? 1 : 0;
+      const row = digits && !lowerWord && !((this.position[start] ?? 0) & POSITION_CAPS_LINE) ? 1 : 0;
       this.tableRow.fill(row, start, end);
       start = end;
     }
@@ -402,11 +413,11 @@ export class FeatureContext {
   neighbourOf(i: number, neighbour: Neighbour): number {
     switch (neighbour) {
       case Neighbour.Previous:
-        return (this.position[i] ?? 0) & 1 ? NO_NEIGHBOUR : i - 1;
+        return (this.position[i] ?? 0) & POSITION_SENTENCE_START ? NO_NEIGHBOUR : i - 1;
       case Neighbour.Next:
         return this.last[i] === 0 ? i + 1 : NO_NEIGHBOUR;
       case Neighbour.SecondPrevious:
-        return (this.position[i] ?? 0) & 1 || (this.position[i - 1] ?? 0) & 1 ? NO_NEIGHBOUR : i - 2;
+        return (this.position[i] ?? 0) & POSITION_SENTENCE_START || (this.position[i - 1] ?? 0) & POSITION_SENTENCE_START ? NO_NEIGHBOUR : i - 2;
       default:
         return this.last[i] === 0 && this.last[i + 1] === 0 ? i + 2 : NO_NEIGHBOUR;
     }

@@ -1,5 +1,5 @@
 import { EvidenceTable } from './document-evidence';
-import { FeatureContext, MAX_FEATURES, NO_NEIGHBOUR, Neighbour, VECTOR_POSITIONS, VectorPosition, transitionKey, vectorKey } from './features';
+import { FeatureContext, MAX_FEATURES, NO_NEIGHBOUR, Neighbour, POSITION_SENTENCE_START, VECTOR_POSITIONS, VectorPosition, transitionKey, vectorKey } from './features';
 import { Lexicon } from './lexicon';
 import { allowedTags, constrainEmissions } from './partial-labels';
 import { spansToTags } from './spans';
@@ -257,7 +257,7 @@ function prepareDocuments(
     latticeStates(tokens, context.position, states);
     const vectorRows = new Int32Array(tokens.count * VECTOR_POSITIONS);
     const sentences: number[] = [];
-    for (let i = 0; i < tokens.count; i++) if (i === 0 || (context.position[i] ?? 0) & 1) sentences.push(i);
+    for (let i = 0; i < tokens.count; i++) if (i === 0 || (context.position[i] ?? 0) & POSITION_SENTENCE_START) sentences.push(i);
     sentences.push(tokens.count);
     const all: number[] = [];
     const offsets = new Int32Array(tokens.count + 1);

@@ -1,3 +1,4 @@
+import { POSITION_SENTENCE_START } from './features';
 import { TAG_COUNT, TAG_O, TAG_START, TagPart, isAllowed, partOf } from './tags';
 import { TokenBuffer, TokenKind } from './tokenizer';
 
@@ -32,7 +33,7 @@ export const MAX_LOWER_RUN = 3;
  * and 48 of CoNLL train's begin so, and a lattice that keeps such tokens outside can never tag them.
  */
 function beginsWithNumber(kinds: Uint8Array, position: Uint8Array, count: number, i: number): boolean {
-  return ((kinds[i] ?? 0) & TokenKind.HasDigit) !== 0 && i + 1 < count && !((position[i + 1] ?? 0) & 1) && ((kinds[i + 1] ?? 0) & TokenKind.FirstUpper) !== 0;
+  return ((kinds[i] ?? 0) & TokenKind.HasDigit) !== 0 && i + 1 < count && !((position[i + 1] ?? 0) & POSITION_SENTENCE_START) && ((kinds[i + 1] ?? 0) & TokenKind.FirstUpper) !== 0;
 }
 
 /**
@@ -55,7 +56,7 @@ export function latticeStates(tokens: TokenBuffer, position: Uint8Array, out: Ui
   const { kinds, count } = tokens;
   let run = MAX_LOWER_RUN;
   for (let i = 0; i < count; i++) {
-    if ((position[i] ?? 0) & 1) run = MAX_LOWER_RUN;
+    if ((position[i] ?? 0) & POSITION_SENTENCE_START) run = MAX_LOWER_RUN;
     const kind = kinds[i] ?? 0;
     if (kind & MAY_BEGIN || beginsWithNumber(kinds, position, count, i)) {
       out[i] = LatticeState.Any;
@@ -87,10 +88,10 @@ export function forEachStretch(states: Uint8Array, position: Uint8Array, count: 
       i++;
       continue;
     }
-    const from = i === 0 || (position[i] ?? 0) & 1 ? i : i - 1;
+    const from = i === 0 || (position[i] ?? 0) & POSITION_SENTENCE_START ? i : i - 1;
     let end = i + 1;
-    while (end < count && !((position[end] ?? 0) & 1) && states[end] !== LatticeState.Outside) end++;
-    const closedByOutside = end < count && !((position[end] ?? 0) & 1);
+    while (end < count && !((position[end] ?? 0) & POSITION_SENTENCE_START) && states[end] !== LatticeState.Outside) end++;
+    const closedByOutside = end < count && !((position[end] ?? 0) & POSITION_SENTENCE_START);
     decode(from, closedByOutside ? end + 1 : end);
     i = end;
   }
