@@ -702,14 +702,16 @@ export class CorpusService implements vscode.Disposable {
 
   /**
    * Loads the saved index of each folder not loaded yet, after saving those replaced. In a window that lists
-   * nothing yet (a reopen), each cache's dates are counted as soon as the start of the file is read (the Dates view
-   * comes back while the index is still loading), and its articles listed once it answers searches. Says whether the
-   * corpus must be listed again from the loaded indexes (any index loaded), and whether every index loaded was listed so.
+   * nothing yet (a reopen), each cache's articles are listed as soon as the start of the file is read, before the
+   * rest is loaded: the Dates view comes back while the index is still loading. Says whether the corpus must be
+   * listed again from the loaded indexes (any index loaded, or a listing shown from a cache that then proved
+   * damaged: its articles must not stay listed through the rebuild), and whether every index loaded was listed so.
    */
   private async loadIndexes(scans: readonly FolderScan[], rebuild: boolean, progress: vscode.Progress<{ message?: string }>): Promise<{ relist: boolean; listed: boolean }> {
     await this.retiring;
     const listEarly = this.corpus.size === 0 && this.corpus.skippedCount === 0;
     let loadedAny = false;
+    let listedStale = false;
     let listedAll = listEarly;
     const loading = scans.filter(({ index }) => !index.isLoaded);
     for (const { folder, index } of loading) {
@@ -736,9 +738,10 @@ export class CorpusService implements vscode.Disposable {
       }
       if (loaded.message !== undefined) this.deps.notify(`News Corpus: the saved index of ${folder.name} could not be used (${loaded.message}); it is rebuilt from the articles.`);
       loadedAny ||= loaded.source === 'cache';
+      listedStale ||= listing !== undefined && loaded.source !== 'cache';
       listedAll &&= loaded.source !== 'cache' || listing !== undefined;
     }
-    return { relist: loadedAny, listed: loadedAny && listedAll };
+    return { relist: loadedAny || listedStale, listed: loadedAny && listedAll && !listedStale };
   }
 
   /** Lists the articles of a saved index not loaded yet, in slices as {@link publish} does. */

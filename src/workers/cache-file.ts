@@ -63,9 +63,8 @@ export const DEFAULT_CACHE_READER_PATH = path.join(__dirname, 'cache-reader.js')
  * Node take 3 s; a process with a thread of its own (the command line) reads faster here than by starting a thread.
  * The file's buffer and arrays are moved back, not copied; a reader thread that fails (it should not) leaves the
  * work to this one. The thread hands `onListing` the articles' paths, titles and days from the start of the file
- * first, before the rest is read and checked (at 100,000 articles: 9 of 177 MB), packed, so that the read need not
- * carry them as 200,000 strings; the file's checksum has not been checked then, and a file found damaged after it is
- * still refused.
+ * first, before the rest is read and checked (at 100,000 articles: 9 of 177 MB), so that they can be listed
+ * meanwhile; the file's checksum has not been checked then, and a file found damaged after it is still refused.
  * `expected` (what the index must have been built from) is asked for once the thread has started: working it out
  * reads and hashes the entity model's file, while the thread reads the index. Before the listing, the thread
  * hands `onDays` the articles' days alone (one per article, in the listing's order), which need no inflating. With no

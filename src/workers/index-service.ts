@@ -97,9 +97,9 @@ export interface RunOptions {
 }
 
 /**
- * How {@link IndexService.load} loads: `ignoreCache` to start from nothing; `onDates` hears the saved articles' dates
- * as soon as the start of the cache is read, and `onListing` their titles and dates once the index answers searches
- * (only when the cache is read in a thread of its own: see `IndexServiceOptions.cacheReaderPath`).
+ * How {@link IndexService.load} loads: `ignoreCache` to start from nothing; `onListing` hears the saved articles'
+ * titles and dates as soon as the start of the cache is read, before the rest is read, checked and loaded (only
+ * when the cache is read in a thread of its own: see `IndexServiceOptions.cacheReaderPath`).
  *
  * @example
  * await service.load({ onListing: (articles) => list(articles) });
@@ -108,7 +108,7 @@ export interface LoadOptions {
   readonly ignoreCache?: boolean;
   /**
    * Hears the articles as an iterable made as it is read, so that the listener makes them in its own slices; a
-   * promise it returns is awaited before the load ends. Heard after `onSearchable`, and only from a cache that loaded.
+   * promise it returns is awaited before the load ends (the rest of the load is decoded on this thread meanwhile).
    */
   readonly onListing?: (articles: Iterable<ArticleSummary>) => void | Promise<void>;
   /**
@@ -117,8 +117,8 @@ export interface LoadOptions {
    */
   readonly onDates?: (dates: ReadonlyMap<string | undefined, number>) => void;
   /**
-   * Hears that the saved index answers searches ({@link IndexService.search}), as soon as it is decoded: before
-   * `onListing`, since a search needs the index, not the listed articles.
+   * Hears that the saved index answers searches ({@link IndexService.search}), as soon as it is decoded: while
+   * `onListing`'s listener may still be at work, since a search needs the index, not the listed articles.
    */
   readonly onSearchable?: () => void;
 }
@@ -433,18 +433,18 @@ export class IndexService {
   private async loadCache({ onListing, onDates, onSearchable }: LoadOptions): Promise<{ ok: boolean; message?: string }> {
     const file = this.options.cacheFile;
     if (file === undefined) return { ok: false };
-    // Read, checked and inflated off this thread, given a reader (see readCacheFile, which hands over the days and the
-    // listing first); what answers a search is built here now, the entity table later (see prepareLater).
-    let listing: SavedListing | undefined;
-    const listed = onListing && ((saved: SavedListing) => (listing = saved));
+    // Read, checked and inflated (off this thread, given a reader: see readCacheFile, which lists the articles
+    // first); what lists the articles and answers a search is built here now, the entity table later (see prepareLater).
+    // Caught as soon as it is made: the decode runs before it is awaited, and the listener says whether it failed.
+    let listing: Promise<void> | undefined;
+    const listed = onListing && ((saved: SavedListing) => (listing = Promise.resolve(onListing(listedSummaries(saved))).catch(() => undefined)));
     const counted = onDates && ((days: Int32Array) => onDates(datesOf(days)));
     const cache = await readCacheFile(file, () => this.identity(), this.options.cacheReaderPath, listed, counted);
+    // Decoded while the listener makes the listed articles, not after: search waited for the listing and the views'
+    // work on it (0.27–0.49 s in the workbench at 100,000), and the Dates view's first rows come from the days
+    // before either. The load ends once the listener has, as before.
     const loaded = cache.found ? await this.decodeCache(cache.read, onSearchable) : { ok: false };
-    // Listed once the index answers searches, not while it is decoded: making 100,000 articles' entries and the views'
-    // work on them shared this thread with the decode, and search waited for both (see docs/build-speed.md, 3
-    // December, reopen). The Dates view's first rows come from the days, heard before either. A cache that cannot be
-    // used lists nothing: its articles would only be dropped again by the build that follows.
-    if (loaded.ok && listing && onListing) await Promise.resolve(onListing(listedSummaries(listing))).catch(() => undefined);
+    await listing;
     return loaded;
   }
 

