@@ -240,6 +240,7 @@ export class CorpusService implements vscode.Disposable {
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
   private lastScanSummary: ScanSummary | undefined;
+  private scanFailureNow: string | undefined;
 
   private readonly progressChanged = new vscode.EventEmitter<void>();
   /** Fires as a scan moves on and indexes files: see {@link phase} and {@link indexing}. */
@@ -317,6 +318,14 @@ export class CorpusService implements vscode.Disposable {
   /** Where the folders' indexes are saved. */
   get cacheFiles(): string[] {
     return [...this.indexes.values()].flatMap(({ service }) => service.cacheFile ?? []);
+  }
+
+  /**
+   * Why the last scan failed (loading a saved index, listing or indexing the files), until the next scan starts; the
+   * corpus then lists what the indexes hold, which after a failed load is nothing, never the listing from before.
+   */
+  get scanFailure(): string | undefined {
+    return this.scanFailureNow;
   }
 
   /** What the last completed scan did; `undefined` before the first. */
@@ -401,7 +410,7 @@ export class CorpusService implements vscode.Disposable {
         if (request.asked === true) this.failures.askedAgain(SCANNING);
         return this.runScan(controller.signal, request);
       })
-      .then(() => this.failures.succeeded(SCANNING), (error: unknown) => this.failed(SCANNING, error));
+      .then(() => this.failures.succeeded(SCANNING), (error: unknown) => this.scanFailed(error));
     return this.work;
   }
 
@@ -453,6 +462,21 @@ export class CorpusService implements vscode.Disposable {
   private entitiesDidChange(types: EntityChange): void {
     this.correctedIndexes = new WeakMap();
     this.entitiesChanged.fire(types);
+  }
+
+  /**
+   * Ends a failed scan: the corpus and the entities are listed again from the indexes as they are, so that the views
+   * show no article or entity that the indexes (which searches read) no longer hold; the failure stays shown.
+   */
+  private async scanFailed(error: unknown): Promise<void> {
+    this.scanFailureNow = reasonOf(error);
+    // What the failed build indexed and did not list yet would otherwise be listed by the listing's timer.
+    this.stopListing();
+    try {
+      await this.publish([...this.corpus.skipped()]);
+    } finally {
+      this.failed(SCANNING, error);
+    }
   }
 
   /** Keeps the service usable after an unexpected failure: the user is told, the next scan starts afresh. */
@@ -551,6 +575,7 @@ export class CorpusService implements vscode.Disposable {
 
   private async runScan(signal: AbortSignal, request: ScanRequest): Promise<void> {
     if (this.disposed) return;
+    this.scanFailureNow = undefined;
     this.setState('scanning');
     const folders = this.deps.folders();
     for (const key of [...this.indexes.keys()]) {

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { ArticlesChange } from '../../src/core/corpus';
 import { CorpusService, type CorpusServiceDeps } from '../../src/corpus/corpus-service';
 import { DEFAULT_CACHE_READER_PATH } from '../../src/workers/cache-file';
+import type { ExtractorSpec } from '../../src/workers/entity-extractor';
 import { IndexService, WarmUpOutcome } from '../../src/workers/index-service';
 
 /**
@@ -17,7 +18,10 @@ export function serviceOver(dir: string, cacheFile: string, notes: string[], mad
   return serviceOverFolders([{ uri: vscode.Uri.file(dir), name: 'own-service', index: 0 }], () => cacheFile, notes, made, logged, onWarmUp);
 }
 
-/** A corpus service of its own over `folders` (a multi-root workspace), each folder's cache in `cacheFileOf(folder)`. */
+/**
+ * A corpus service of its own over `folders` (a multi-root workspace), each folder's cache in `cacheFileOf(folder)`;
+ * its indexes find no entity unless given an `extractor`.
+ */
 export function serviceOverFolders(
   folders: readonly vscode.WorkspaceFolder[],
   cacheFileOf: (folder: vscode.WorkspaceFolder) => string,
@@ -25,12 +29,13 @@ export function serviceOverFolders(
   made?: (index: IndexService) => void,
   logged: string[] = [],
   onWarmUp?: (outcome: WarmUpOutcome) => void,
+  extractor: ExtractorSpec = { kind: 'none' },
 ): CorpusService {
   const deps: CorpusServiceDeps = {
     settings: () => ({ include: '**/*.txt', exclude: '', filesExclude: [], maxFileBytes: 1 << 20 }),
     folders: () => [...folders],
     createIndex: (indexed, settings) => {
-      const options = { root: indexed.uri.toString(), cacheFile: cacheFileOf(indexed), extractor: { kind: 'none' }, maxFileBytes: settings.maxFileBytes, cacheReaderPath: DEFAULT_CACHE_READER_PATH } as const;
+      const options = { root: indexed.uri.toString(), cacheFile: cacheFileOf(indexed), extractor, maxFileBytes: settings.maxFileBytes, cacheReaderPath: DEFAULT_CACHE_READER_PATH } as const;
       const index = new IndexService(onWarmUp === undefined ? options : { ...options, warmUp: true, onWarmUp });
       made?.(index);
       return index;
