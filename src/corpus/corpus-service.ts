@@ -458,6 +458,18 @@ export class CorpusService implements vscode.Disposable {
     return corrected;
   }
 
+  /**
+   * Takes the articles and skipped files of folders removed from the workspace (keyed by URI) out of the corpus and
+   * tells the views the entities changed, at once: their indexes are gone, and the views would otherwise list them
+   * until the scan of the other folders ends.
+   */
+  private dropFolders(keys: readonly string[]): void {
+    const prefixes = keys.map((key) => (key.endsWith('/') ? key : `${key}/`));
+    const removed = [...this.corpus.articles(), ...this.corpus.skipped()].filter((entry) => prefixes.some((prefix) => entry.id.startsWith(prefix))).map((entry) => entry.id);
+    this.entitiesDidChange(undefined);
+    if (removed.length > 0) this.changeCorpus(() => this.corpus.update({ removed }));
+  }
+
   /** Forgets what was worked out from the entities (they changed, or the corrections did) and tells the views. */
   private entitiesDidChange(types: EntityChange): void {
     this.correctedIndexes = new WeakMap();
@@ -578,12 +590,12 @@ export class CorpusService implements vscode.Disposable {
     this.scanFailureNow = undefined;
     this.setState('scanning');
     const folders = this.deps.folders();
-    for (const key of [...this.indexes.keys()]) {
-      if (!folders.some((folder) => folder.uri.toString() === key)) {
-        void this.indexes.get(key)?.service.dispose();
-        this.indexes.delete(key);
-      }
+    const gone = [...this.indexes.keys()].filter((key) => !folders.some((folder) => folder.uri.toString() === key));
+    for (const key of gone) {
+      void this.indexes.get(key)?.service.dispose();
+      this.indexes.delete(key);
     }
+    if (gone.length > 0) this.dropFolders(gone);
     const rebuild = request.rebuild === true;
     const scans = folders.map((folder): FolderScan => {
       const settings = this.deps.settings(folder);

@@ -1,5 +1,5 @@
 // A corpus service of a test's own, over a folder outside the workspace: what the reopen tests open twice.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -91,4 +91,26 @@ export async function scanToTheEnd(service: CorpusService, stop: () => void): Pr
     stop();
     service.dispose();
   }
+}
+
+/**
+ * {@link ownFolders} as a multi-root workspace: a subfolder per name in `names`, each with one article; `workspaceFolders()`
+ * makes them workspace folders (a new array each time, which a test may shorten to remove a folder), `cacheFileOf` a
+ * cache file each.
+ */
+export function ownMultiRootFolders(
+  name: string,
+  names: readonly string[],
+): { readonly folders: { readonly dir: string; readonly cacheDir: string }; workspaceFolders(): vscode.WorkspaceFolder[]; cacheFileOf(folder: vscode.WorkspaceFolder): string } {
+  const folders = ownFolders(name, (dir) => {
+    for (const folder of names) {
+      mkdirSync(path.join(dir, folder));
+      writeFileSync(path.join(dir, folder, `${folder}.txt`), ` date 2022-05-01 The ${folder} folder's article.`);
+    }
+  });
+  return {
+    folders,
+    workspaceFolders: () => names.map((folder, index): vscode.WorkspaceFolder => ({ uri: vscode.Uri.file(path.join(folders.dir, folder)), name: folder, index })),
+    cacheFileOf: (folder) => path.join(folders.cacheDir, `${folder.name}.ncidx`),
+  };
 }

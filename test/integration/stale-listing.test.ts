@@ -9,7 +9,7 @@ import { DEFAULT_CACHE_READER_PATH } from '../../src/workers/cache-file';
 import type { ExtractorSpec } from '../../src/workers/entity-extractor';
 import { IndexService } from '../../src/workers/index-service';
 import { EXTENSION_ID } from './helpers';
-import { ownFolders, serviceOverFolders } from './own-service';
+import { ownFolders, ownMultiRootFolders, serviceOverFolders } from './own-service';
 
 const ARTICLES = ['Vladimir Putin met Angela Merkel in Berlin on Tuesday.', 'Angela Merkel spoke to the United Nations in New York.', 'Vladimir Putin returned to Moscow.'];
 const FAILURE = 'the cache reader stopped';
@@ -83,6 +83,35 @@ describe('A reopen whose saved index fails to load after its listing was shown',
       stop();
       reopened.dispose();
       entitiesView.dispose();
+    }
+  });
+});
+
+describe('A folder removed from the workspace while the other folders are scanned', () => {
+  const multiRoot = ownMultiRootFolders('removed-folder', ['kept', 'removed']);
+
+  it('leaves the listing at once, before the scan of the others ends, and the views hear that the entities changed', async () => {
+    const workspaceFolders = multiRoot.workspaceFolders();
+    const service = serviceOverFolders(workspaceFolders, multiRoot.cacheFileOf, []);
+    const removedArticle = vscode.Uri.file(path.join(multiRoot.folders.dir, 'removed', 'removed.txt')).toString();
+    try {
+      await service.rescan();
+      assert.ok(service.corpus.article(removedArticle), 'both folders are listed');
+      const seen: { removedListed: boolean; entitiesChanged: boolean }[] = [];
+      let entitiesChanged = false;
+      const following = service.onDidChangeEntities(() => (entitiesChanged = true));
+      // Noted when the scan starts checking the kept folder's files, long before it ends.
+      const stop = service.onDidProgress(() => {
+        if (service.phase === 'checking' && seen.length === 0) seen.push({ removedListed: service.corpus.article(removedArticle) !== undefined, entitiesChanged });
+      });
+      workspaceFolders.pop();
+      await service.rescan();
+      stop.dispose();
+      following.dispose();
+      assert.deepStrictEqual(seen, [{ removedListed: false, entitiesChanged: true }]);
+      assert.deepStrictEqual([...service.corpus.articles()].map((article) => path.basename(vscode.Uri.parse(article.id).fsPath)), ['kept.txt']);
+    } finally {
+      service.dispose();
     }
   });
 });
