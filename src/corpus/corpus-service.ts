@@ -481,7 +481,8 @@ export class CorpusService implements vscode.Disposable {
    * show no article or entity that the indexes (which searches read) no longer hold; the failure stays shown.
    */
   private async scanFailed(error: unknown): Promise<void> {
-    this.scanFailureNow = reasonOf(error);
+    // Without its full stop: the status bar and the views put it inside sentences of their own.
+    this.scanFailureNow = reasonOf(error).replace(/\.$/, '');
     // What the failed build indexed and did not list yet would otherwise be listed by the listing's timer.
     this.stopListing();
     try {

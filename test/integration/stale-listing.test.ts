@@ -12,6 +12,7 @@ import { EXTENSION_ID } from './helpers';
 import { ownFolders, ownMultiRootFolders, serviceOverFolders } from './own-service';
 
 const ARTICLES = ['Vladimir Putin met Angela Merkel in Berlin on Tuesday.', 'Angela Merkel spoke to the United Nations in New York.', 'Vladimir Putin returned to Moscow.'];
+/** Ends with a full stop, as some of the product's messages do: the status bar and the views add their own. */
 const FAILURE = 'the cache reader stopped';
 
 /** The shipped entity model, from the installed extension: the listing must have entities to go stale. */
@@ -39,7 +40,7 @@ describe('A reopen whose saved index fails to load after its listing was shown',
         } finally {
           await reader.dispose();
         }
-        throw new Error(`News Corpus: ${FAILURE}`);
+        throw new Error(`News Corpus: ${FAILURE}.`);
       };
     }, [], undefined, extractor);
   }
@@ -66,7 +67,7 @@ describe('A reopen whose saved index fails to load after its listing was shown',
       assert.ok(listedSizes.includes(ARTICLES.length), `the saved listing was shown during the load: ${JSON.stringify(listedSizes)}`);
       assert.deepStrictEqual(
         { listed: reopened.corpus.size, state: reopened.state, failure: reopened.scanFailure, entityGroups: entitiesView.getChildren(), viewEmpty: entitiesView.isEmpty, notes },
-        { listed: 0, state: 'empty', failure: FAILURE, entityGroups: [], viewEmpty: true, notes: [`News Corpus: reading the articles failed: ${FAILURE}`] },
+        { listed: 0, state: 'empty', failure: FAILURE, entityGroups: [], viewEmpty: true, notes: [`News Corpus: reading the articles failed: ${FAILURE}.`] },
       );
       const shown = statusShownOf(reopened);
       assert.deepStrictEqual([shown?.text, shown?.command, shown?.error], ['$(error) News Corpus', 'newsCorpus.refresh', true]);
