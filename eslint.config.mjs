@@ -5,6 +5,25 @@ import tseslint from 'typescript-eslint';
 const FEATURE_FOLDERS = readdirSync(new URL('./src', import.meta.url), { withFileTypes: true })
   .filter((entry) => entry.isDirectory() && !['core', 'corpus', 'workers'].includes(entry.name))
   .map((entry) => entry.name);
+/** Folders below a feature's own that the boundary rule covers (as for the core: "leaving" is "../" repeated). */
+const FEATURE_SUBFOLDER_DEPTHS = [0, 1, 2, 3];
+const FEATURE_BOUNDARY_MESSAGE = 'Features never import each other: share through src/core or a service passed in as a dependency.';
+
+/**
+ * What a file `depth` folders below the folder of `feature` may not import: another feature's folder or any module
+ * in it, reached through `src/` ("../" once per folder up to it). Written as a regular expression, for the static
+ * imports and the dynamic ones alike.
+ */
+function otherFeaturePattern(feature, depth) {
+  const others = FEATURE_FOLDERS.filter((other) => other !== feature).join('|');
+  return `^(\\.\\./){${depth + 1}}(${others})(/.*)?$`;
+}
+
+/** Notifications render `[label](command:…)` as a clickable link: see the block of every source file below. */
+const NOTIFICATION_CALLS = {
+  selector: 'MemberExpression[property.name=/^show(Information|Warning|Error)Message$/]',
+  message: 'Show notifications with notify() from src/notifications.ts, which keeps untrusted names from becoming links.',
+};
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'samples/**', 'media/**'] },
@@ -23,13 +42,7 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     ignores: ['src/notifications.ts'],
     rules: {
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: 'MemberExpression[property.name=/^show(Information|Warning|Error)Message$/]',
-          message: 'Show notifications with notify() from src/notifications.ts, which keeps untrusted names from becoming links.',
-        },
-      ],
+      'no-restricted-syntax': ['error', NOTIFICATION_CALLS],
     },
   },
   // Integration tests reach the extension through the API it returns: a value imported from the sources would be
@@ -47,28 +60,31 @@ export default tseslint.config(
   // window's own corpus never is during the tests (other folders' articles stay listed), so the reopen tests build a
   // corpus service of their own over a folder of their own, in the real host with its real cache-reading thread (and
   // the Dates view's provider, or the In This Article view's entity names, over it, as the workbench sees them while
-  // the saved index loads).
+  // the saved index loads). A load that fails, or a folder removed while another is scanned, is one only such a service can be
+  // made to have: the stale-listing test's Entities view provider and status bar text read one.
   {
-    files: ['test/integration/damaged-cache.test.ts', 'test/integration/reopen-dates.test.ts', 'test/integration/reopen-article-entities.test.ts', 'test/integration/own-service.ts'],
+    files: ['test/integration/damaged-cache.test.ts', 'test/integration/reopen-dates.test.ts', 'test/integration/reopen-article-entities.test.ts', 'test/integration/stale-listing.test.ts', 'test/integration/own-service.ts'],
     rules: { '@typescript-eslint/no-restricted-imports': 'off' },
   },
   // Features never import each other: they meet in the core and in the services the wiring passes them (src/corpus,
   // src/workers) and share the top-level helpers (notifications, opening at a match). A feature folder reaching into
-  // another's is an error, whichever feature it is, and whether it names a module or the folder (its index.ts).
-  ...FEATURE_FOLDERS.map((feature) => ({
-    files: [`src/${feature}/**/*.ts`],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [{
-            group: FEATURE_FOLDERS.filter((other) => other !== feature).flatMap((other) => [`../${other}`, `../${other}/*`]),
-            message: 'Features never import each other: share through src/core or a service passed in as a dependency.',
-          }],
-        },
-      ],
-    },
-  })),
+  // another's is an error, whichever feature it is, whether it names a module or the folder (its index.ts), from the
+  // feature's folder or a subfolder of it ("../../facts"), in an import or an `import()`. One block per folder depth:
+  // from a subfolder, "../facts" is the feature's own. no-restricted-imports does not look at `import()`:
+  // no-restricted-syntax does, and its blocks replace the one above for these files, so they repeat its selector.
+  ...FEATURE_FOLDERS.flatMap((feature) =>
+    FEATURE_SUBFOLDER_DEPTHS.map((depth) => ({
+      files: [`src/${feature}/${'*/'.repeat(depth)}*.ts`],
+      rules: {
+        'no-restricted-imports': ['error', { patterns: [{ regex: otherFeaturePattern(feature, depth), message: FEATURE_BOUNDARY_MESSAGE }] }],
+        'no-restricted-syntax': [
+          'error',
+          NOTIFICATION_CALLS,
+          { selector: `ImportExpression[source.value=/${otherFeaturePattern(feature, depth).replaceAll('/', '\\/')}/]`, message: FEATURE_BOUNDARY_MESSAGE },
+        ],
+      },
+    })),
+  ),
   // The core is pure: it runs in plain Node (unit tests, CLI, workers) and must never reach for the editor API
   // nor for the adapters around it. One block per folder depth, because "leaving src/core" is "../" repeated.
   ...['src/core/*.ts', 'src/core/*/*.ts', 'src/core/*/*/*.ts'].map((files, depth) => ({

@@ -38,3 +38,15 @@ const LINK_BREAK = '\u200b';
 export function toNotificationText(message: string): string {
   return withProductPrefix(message).replaceAll('](', `]${LINK_BREAK}(`);
 }
+
+/**
+ * A view's message while it lists what the indexes still hold after a scan failed (`failure`, as {@link reasonOf}
+ * gives it); `listed` names what the view lists.
+ *
+ * @example
+ * scanFailureMessage('an indexing thread failed', 'articles');
+ * // 'The index could not be brought up to date (an indexing thread failed): these are the articles it still holds. Run News Corpus: Rescan Workspace to try again.'
+ */
+export function scanFailureMessage(failure: string, listed: string): string {
+  return `The index could not be brought up to date (${failure}): these are the ${listed} it still holds. Run News Corpus: Rescan Workspace to try again.`;
+}

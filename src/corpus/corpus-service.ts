@@ -240,6 +240,7 @@ export class CorpusService implements vscode.Disposable {
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
   private lastScanSummary: ScanSummary | undefined;
+  private scanFailureNow: string | undefined;
 
   private readonly progressChanged = new vscode.EventEmitter<void>();
   /** Fires as a scan moves on and indexes files: see {@link phase} and {@link indexing}. */
@@ -317,6 +318,14 @@ export class CorpusService implements vscode.Disposable {
   /** Where the folders' indexes are saved. */
   get cacheFiles(): string[] {
     return [...this.indexes.values()].flatMap(({ service }) => service.cacheFile ?? []);
+  }
+
+  /**
+   * Why the last scan failed (loading a saved index, listing or indexing the files), until the next scan starts; the
+   * corpus then lists what the indexes hold, which after a failed load is nothing, never the listing from before.
+   */
+  get scanFailure(): string | undefined {
+    return this.scanFailureNow;
   }
 
   /** What the last completed scan did; `undefined` before the first. */
@@ -401,7 +410,7 @@ export class CorpusService implements vscode.Disposable {
         if (request.asked === true) this.failures.askedAgain(SCANNING);
         return this.runScan(controller.signal, request);
       })
-      .then(() => this.failures.succeeded(SCANNING), (error: unknown) => this.failed(SCANNING, error));
+      .then(() => this.failures.succeeded(SCANNING), (error: unknown) => this.scanFailed(error));
     return this.work;
   }
 
@@ -449,10 +458,38 @@ export class CorpusService implements vscode.Disposable {
     return corrected;
   }
 
+  /**
+   * Takes the articles and skipped files of folders removed from the workspace (keyed by URI) out of the corpus and
+   * tells the views the entities changed, at once: their indexes are gone, and the views would otherwise list them
+   * until the scan of the other folders ends.
+   */
+  private dropFolders(keys: readonly string[]): void {
+    const prefixes = keys.map((key) => (key.endsWith('/') ? key : `${key}/`));
+    const removed = [...this.corpus.articles(), ...this.corpus.skipped()].filter((entry) => prefixes.some((prefix) => entry.id.startsWith(prefix))).map((entry) => entry.id);
+    this.entitiesDidChange(undefined);
+    if (removed.length > 0) this.changeCorpus(() => this.corpus.update({ removed }));
+  }
+
   /** Forgets what was worked out from the entities (they changed, or the corrections did) and tells the views. */
   private entitiesDidChange(types: EntityChange): void {
     this.correctedIndexes = new WeakMap();
     this.entitiesChanged.fire(types);
+  }
+
+  /**
+   * Ends a failed scan: the corpus and the entities are listed again from the indexes as they are, so that the views
+   * show no article or entity that the indexes (which searches read) no longer hold; the failure stays shown.
+   */
+  private async scanFailed(error: unknown): Promise<void> {
+    // Without its full stop: the status bar and the views put it inside sentences of their own.
+    this.scanFailureNow = reasonOf(error).replace(/\.$/, '');
+    // What the failed build indexed and did not list yet would otherwise be listed by the listing's timer.
+    this.stopListing();
+    try {
+      await this.publish([...this.corpus.skipped()]);
+    } finally {
+      this.failed(SCANNING, error);
+    }
   }
 
   /** Keeps the service usable after an unexpected failure: the user is told, the next scan starts afresh. */
@@ -551,14 +588,15 @@ export class CorpusService implements vscode.Disposable {
 
   private async runScan(signal: AbortSignal, request: ScanRequest): Promise<void> {
     if (this.disposed) return;
+    this.scanFailureNow = undefined;
     this.setState('scanning');
     const folders = this.deps.folders();
-    for (const key of [...this.indexes.keys()]) {
-      if (!folders.some((folder) => folder.uri.toString() === key)) {
-        void this.indexes.get(key)?.service.dispose();
-        this.indexes.delete(key);
-      }
+    const gone = [...this.indexes.keys()].filter((key) => !folders.some((folder) => folder.uri.toString() === key));
+    for (const key of gone) {
+      void this.indexes.get(key)?.service.dispose();
+      this.indexes.delete(key);
     }
+    if (gone.length > 0) this.dropFolders(gone);
     const rebuild = request.rebuild === true;
     const scans = folders.map((folder): FolderScan => {
       const settings = this.deps.settings(folder);

@@ -14,6 +14,8 @@ const CACHE_KEY_DIGITS = 16;
 function publishState(service: CorpusService, state: CorpusState): void {
   void vscode.commands.executeCommand('setContext', 'newsCorpus.state', state);
   void vscode.commands.executeCommand('setContext', 'newsCorpus.hasSkipped', service.corpus.skippedCount > 0);
+  // The views' welcome content says the scan failed, with a retry, in place of "no articles found".
+  void vscode.commands.executeCommand('setContext', 'newsCorpus.scanFailed', service.scanFailure !== undefined);
 }
 
 function isRebuild(request: unknown): boolean {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { articleTargetOf } from '../core/article-target';
 import { ArticlesChange, Corpus } from '../core/corpus';
 import { countOf, groupDigits } from '../core/display-text';
+import { scanFailureMessage } from '../core/messages';
 import { CorpusState, ScanPhase } from '../corpus/corpus-service';
 import { readDatesViewSettings, readRevealActiveArticle, SETTINGS_SECTION } from '../corpus/settings';
 import { showScanProgress } from '../corpus/view-progress';
@@ -21,6 +22,8 @@ export interface DatesTreeDeps {
     readonly savedDates: ReadonlyMap<string | undefined, number> | undefined;
     readonly savedListingDue: boolean;
     readonly onDidProgress: vscode.Event<void>;
+    /** Why the last scan failed, until the next starts. */
+    readonly scanFailure: string | undefined;
   };
 }
 
@@ -48,8 +51,10 @@ export function registerDatesTree(context: vscode.ExtensionContext, deps: DatesT
     held.settle();
     const description = provider.description();
     if (view.description !== description) view.description = description;
+    // An empty view shows the welcome content's retry, which a message would hide.
+    const failure = corpus.size > 0 && deps.service.scanFailure !== undefined ? scanFailureMessage(deps.service.scanFailure, 'articles') : undefined;
     const scanning = corpus.size > 0 ? scanMessage(deps.service) : undefined;
-    const message = scanning ?? (corpus.skippedCount > 0 && corpus.size > 0 ? `${countOf(corpus.skippedCount, 'file')} skipped — see News Corpus: Show Skipped Files` : '');
+    const message = failure ?? scanning ?? (corpus.skippedCount > 0 && corpus.size > 0 ? `${countOf(corpus.skippedCount, 'file')} skipped — see News Corpus: Show Skipped Files` : '');
     if (view.message !== message) view.message = message;
   };
   const update = (change: ArticlesChange) => {

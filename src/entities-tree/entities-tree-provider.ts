@@ -90,6 +90,11 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityTreeE
     this.changed.dispose();
   }
 
+  /** Whether the view lists no group (the corpus has no entity): its welcome content shows then. */
+  get isEmpty(): boolean {
+    return this.listedTypes().length === 0;
+  }
+
   getChildren(element?: EntityTreeElement): EntityTreeElement[] {
     if (!element) return this.listedTypes().flatMap((type) => this.groups.get(type) ?? []);
     switch (element.kind) {

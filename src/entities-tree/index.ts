@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { ArticleAnalyzer } from '../core/curation/article-corrections';
 import { EntityType } from '../core/entities/types';
 import { EntityDirectory } from '../core/entity-directory';
+import { scanFailureMessage } from '../core/messages';
 import { DEFAULT_ENTITY_SORT, EntitySort } from '../core/search/entity-listing';
 import { exactEntityQuery } from '../core/search/query-parser';
 import { EntityChange } from '../corpus/corpus-service';
@@ -23,7 +24,17 @@ export interface EntitiesTreeDeps {
   readonly entities: EntityDirectory;
   readonly analyze: ArticleAnalyzer;
   readonly onDidChangeEntities: vscode.Event<EntityChange>;
-  readonly service: ScanProgressSource;
+  /** `scanFailure`: why the last scan failed, until the next starts. */
+  readonly service: ScanProgressSource & { readonly scanFailure: string | undefined };
+}
+
+/**
+ * The view's message: the failure of the last scan while it lists entities (an empty view shows the welcome
+ * content's retry instead, which a message would hide), else the filter, else nothing.
+ */
+function messageOf(failure: string | undefined, listsEntities: boolean, filter: string): string {
+  if (failure !== undefined && listsEntities) return scanFailureMessage(failure, 'entities');
+  return filter === '' ? '' : `Showing names containing "${filter}". Clear the filter with the Clear Filter button above.`;
 }
 
 function isSort(value: unknown): value is EntitySort {
@@ -42,9 +53,16 @@ export function registerEntitiesTree(context: vscode.ExtensionContext, deps: Ent
   let filter = '';
   const provider = new EntitiesTreeProvider(deps.entities, deps.analyze, () => ({ sort, filter }));
   const view = vscode.window.createTreeView(ENTITIES_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true, canSelectMany: true });
+  // Set only when it changes: the workbench is sent a view's message each time it is set, and it is worked out at
+  // every change of the entities and state (the entities are counted only after a failure: a hidden view need not).
+  const showMessage = () => {
+    const failure = deps.service.scanFailure;
+    const message = messageOf(failure, failure !== undefined && !provider.isEmpty, filter);
+    if (view.message !== message) view.message = message;
+  };
   const describe = () => {
     view.description = `by ${SORTS.find((candidate) => candidate.sort === sort)?.label.toLowerCase() ?? sort}`;
-    view.message = filter === '' ? '' : `Showing names containing "${filter}". Clear the filter with the Clear Filter button above.`;
+    showMessage();
     void vscode.commands.executeCommand('setContext', 'newsCorpus.entitiesFiltered', filter !== '');
   };
   const setFilter = (value: string) => {
@@ -55,7 +73,11 @@ export function registerEntitiesTree(context: vscode.ExtensionContext, deps: Ent
   context.subscriptions.push(
     provider,
     view,
-    deps.onDidChangeEntities((types) => provider.refresh(types)),
+    deps.onDidChangeEntities((types) => {
+      provider.refresh(types);
+      showMessage();
+    }),
+    deps.service.onDidChangeState(showMessage),
     showScanProgress(ENTITIES_VIEW_ID, deps.service),
     // Both take their value as an argument too, so that a keybinding can name it.
     vscode.commands.registerCommand('newsCorpus.entities.sort', async (given: unknown) => {

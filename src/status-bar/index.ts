@@ -2,13 +2,21 @@ import * as vscode from 'vscode';
 import { CorpusService } from '../corpus/corpus-service';
 import { groupDigits } from '../core/display-text';
 
-/** What the status bar item shows: its text and tooltip, or nothing. */
-interface StatusShown {
+/** The item opens the Dates view; after a failed scan it scans again. */
+const SHOW_DATES = 'newsCorpus.dates.focus';
+const RESCAN = 'newsCorpus.refresh';
+
+/** What the status bar item shows: its text, tooltip and command, or nothing. */
+export interface StatusShown {
   readonly text: string;
   readonly tooltip: string;
+  readonly command: string;
+  /** Shown on the status bar's error colours (the last scan failed). */
+  readonly error?: boolean;
 }
 
-function shownOf(service: CorpusService): StatusShown | undefined {
+/** What the status bar item shows for the corpus service as it is now (exported for the integration tests). */
+export function statusShownOf(service: Pick<CorpusService, 'corpus' | 'state' | 'indexing' | 'lastScan' | 'scanFailure'>): StatusShown | undefined {
   const { size, skippedCount } = service.corpus;
   if (service.state === 'scanning') {
     const indexing = service.indexing;
@@ -17,31 +25,39 @@ function shownOf(service: CorpusService): StatusShown | undefined {
       ? {
           text: `$(sync) ${groupDigits(indexing.done)}/${groupDigits(indexing.total)}`,
           tooltip: `News Corpus: indexing articles, ${Math.floor((100 * indexing.done) / Math.max(1, indexing.total))} % (${groupDigits(indexing.done)} of ${groupDigits(indexing.total)} files read). Search and the views fill in when it is done.`,
+          command: SHOW_DATES,
         }
-      : { text: '$(sync~spin) News Corpus', tooltip: 'News Corpus: looking for articles…' };
+      : { text: '$(sync~spin) News Corpus', tooltip: 'News Corpus: looking for articles…', command: SHOW_DATES };
+  }
+  const failure = service.scanFailure;
+  if (failure !== undefined) {
+    // Never the count from before alone: it may be of articles the index no longer holds.
+    const listed = size > 0 ? ` The views list the ${groupDigits(size)} articles the index still holds.` : '';
+    return { text: `$(error) ${size > 0 ? groupDigits(size) : 'News Corpus'}`, tooltip: `News Corpus: the index could not be loaded or brought up to date: ${failure}.${listed} Click to try again.`, command: RESCAN, error: true };
   }
   if (size === 0) return undefined;
   const skipped = skippedCount > 0 ? `, ${groupDigits(skippedCount)} files skipped` : '';
   const scan = service.lastScan;
   const last = scan ? ` Last scan: ${groupDigits(scan.unchanged)} unchanged, ${groupDigits(scan.reread)} read, in ${(scan.ms / 1000).toFixed(1)} s.` : '';
-  return { text: `$(library) ${groupDigits(size)}`, tooltip: `News Corpus: ${groupDigits(size)} articles${skipped}.${last} Click to show them by date.` };
+  return { text: `$(library) ${groupDigits(size)}`, tooltip: `News Corpus: ${groupDigits(size)} articles${skipped}.${last} Click to show them by date.`, command: SHOW_DATES };
 }
 
 /** A status-bar count of the corpus that opens the Dates view. */
 export function registerStatusBar(context: vscode.ExtensionContext, deps: { service: CorpusService }): void {
   const item = vscode.window.createStatusBarItem('newsCorpus.status', vscode.StatusBarAlignment.Left, 10);
   item.name = 'News Corpus';
-  item.command = 'newsCorpus.dates.focus';
   // Each change of the item is a message to the workbench, sent even when nothing changed: during a build the item
   // was told its count at every listing as well as at every progress report.
   let current: StatusShown | undefined;
   const update = () => {
-    const shown = shownOf(deps.service);
-    if (shown?.text === current?.text && shown?.tooltip === current?.tooltip) return;
+    const shown = statusShownOf(deps.service);
+    if (shown?.text === current?.text && shown?.tooltip === current?.tooltip && shown?.command === current?.command) return;
     current = shown;
     if (shown) {
       item.text = shown.text;
       item.tooltip = shown.tooltip;
+      item.command = shown.command;
+      item.backgroundColor = shown.error === true ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
       item.show();
     } else item.hide();
   };

@@ -10,11 +10,13 @@ import {
   articleBytes,
   cardOver,
   entityRowTexts,
+  entityRows,
   entityTable,
   bothExportsName,
   exportedEntities,
   factsBecome,
   factsJson,
+  label,
   removeFacts,
   run,
   searchPaths,
@@ -144,6 +146,21 @@ describe('Each correction through its command, on every surface', () => {
     assert.ok(searchPaths(corpus, 'org:"space program"').includes(SEED_MEETING));
     assert.ok(await bothExportsName('org:"space program"', SEED_MEETING, 'space program', 'ORG', 'organization'));
     assert.strictEqual((await entityTable()).get('ORG:space program')?.['type'], 'organization');
+  });
+
+  it('Mark as Organization inside a longer name the engine found: the user\'s name takes that place', async () => {
+    // The model finds "Science and Education of the Workers’ Party Central Committee" as one organization in seed 000.
+    assert.match((await cardOver(SEED_MEETING, 'Science and Education')) ?? '', /\*\*Science and Education of the Workers\\?. Party Central Committee\*\* · organization/, 'the engine’s longer name');
+    const corpus = await correct({ organizations: { 'Science and Education': { add: true } } }, 'newsCorpus.markAsOrganization', 'Science and Education', 'everywhere');
+    assert.match((await cardOver(SEED_MEETING, 'Science and Education')) ?? '', /\*\*Science and Education\*\* · organization/);
+    assert.match((await cardOver(SEED_MEETING, 'Central Committee')) ?? 'no card', /^no card$/, 'the rest of the engine’s span is no mention');
+    const [row] = await entityRows(corpus, 'Organizations', 'Science and Education');
+    assert.ok(row && label(row.item) === 'Science and Education', 'the Entities view lists the name');
+    const articleRow = corpus.entitiesTree.getChildren(row.element).find((child) => child.kind === 'article' && child.id.endsWith(SEED_MEETING));
+    assert.ok(articleRow, 'seed 000 is among the name\'s articles');
+    const mentions = corpus.entitiesTree.getChildren(articleRow).map((mention) => label(corpus.entitiesTree.getTreeItem(mention)));
+    assert.ok(mentions.some((line) => line.includes('Science and Education of the Workers')), `a mention row in seed 000: ${JSON.stringify(mentions)}`);
+    assert.ok(searchPaths(corpus, 'org:"Science and Education"').includes(SEED_MEETING));
   });
 
   it('Mark as Place, this one: the name is an entity in that article only', async () => {

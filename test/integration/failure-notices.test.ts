@@ -1,8 +1,7 @@
 import * as assert from 'assert';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import * as vscode from 'vscode';
-import { ownFolders, serviceOver, serviceOverFolders } from './own-service';
+import { ownFolders, ownMultiRootFolders, serviceOver, serviceOverFolders } from './own-service';
 
 describe('A rescan the user asked for while a failing scan is under way', () => {
   const folders = ownFolders('asked-rescan', (dir) => writeFileSync(path.join(dir, 'alpha.txt'), ' date 2022-05-01 The alpha article.'));
@@ -40,22 +39,15 @@ describe('A rescan the user asked for while a failing scan is under way', () => 
 });
 
 describe('A folder of a multi-root workspace whose index cannot be saved', () => {
-  const NAMES = ['failing', 'saved'];
-  const folders = ownFolders('multi-root-saves', (dir) => {
-    for (const name of NAMES) {
-      mkdirSync(path.join(dir, name));
-      writeFileSync(path.join(dir, name, `${name}.txt`), ` date 2022-05-01 The ${name} folder's article.`);
-    }
-  });
+  const multiRoot = ownMultiRootFolders('multi-root-saves', ['failing', 'saved']);
 
   it('is told once, though the other folder saves between its failures', async () => {
     const notes: string[] = [];
     const logged: string[] = [];
-    const workspaceFolders = NAMES.map((name, index): vscode.WorkspaceFolder => ({ uri: vscode.Uri.file(path.join(folders.dir, name)), name, index }));
     let saves = 0;
     let saved = () => undefined as void;
     let made = 0;
-    const service = serviceOverFolders(workspaceFolders, (folder) => path.join(folders.cacheDir, `${folder.name}.ncidx`), notes, (index) => {
+    const service = serviceOverFolders(multiRoot.workspaceFolders(), multiRoot.cacheFileOf, notes, (index) => {
       const save = index.save.bind(index);
       // The indexes are made in the folders' order. The failing folder's saves reject at once; the other's are
       // counted once the service has heard how they went.

@@ -1,11 +1,12 @@
 // A corpus service of a test's own, over a folder outside the workspace: what the reopen tests open twice.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ArticlesChange } from '../../src/core/corpus';
 import { CorpusService, type CorpusServiceDeps } from '../../src/corpus/corpus-service';
 import { DEFAULT_CACHE_READER_PATH } from '../../src/workers/cache-file';
+import type { ExtractorSpec } from '../../src/workers/entity-extractor';
 import { IndexService, WarmUpOutcome } from '../../src/workers/index-service';
 
 /**
@@ -17,7 +18,10 @@ export function serviceOver(dir: string, cacheFile: string, notes: string[], mad
   return serviceOverFolders([{ uri: vscode.Uri.file(dir), name: 'own-service', index: 0 }], () => cacheFile, notes, made, logged, onWarmUp);
 }
 
-/** A corpus service of its own over `folders` (a multi-root workspace), each folder's cache in `cacheFileOf(folder)`. */
+/**
+ * A corpus service of its own over `folders` (a multi-root workspace), each folder's cache in `cacheFileOf(folder)`;
+ * its indexes find no entity unless given an `extractor`.
+ */
 export function serviceOverFolders(
   folders: readonly vscode.WorkspaceFolder[],
   cacheFileOf: (folder: vscode.WorkspaceFolder) => string,
@@ -25,12 +29,13 @@ export function serviceOverFolders(
   made?: (index: IndexService) => void,
   logged: string[] = [],
   onWarmUp?: (outcome: WarmUpOutcome) => void,
+  extractor: ExtractorSpec = { kind: 'none' },
 ): CorpusService {
   const deps: CorpusServiceDeps = {
     settings: () => ({ include: '**/*.txt', exclude: '', filesExclude: [], maxFileBytes: 1 << 20 }),
     folders: () => [...folders],
     createIndex: (indexed, settings) => {
-      const options = { root: indexed.uri.toString(), cacheFile: cacheFileOf(indexed), extractor: { kind: 'none' }, maxFileBytes: settings.maxFileBytes, cacheReaderPath: DEFAULT_CACHE_READER_PATH } as const;
+      const options = { root: indexed.uri.toString(), cacheFile: cacheFileOf(indexed), extractor, maxFileBytes: settings.maxFileBytes, cacheReaderPath: DEFAULT_CACHE_READER_PATH } as const;
       const index = new IndexService(onWarmUp === undefined ? options : { ...options, warmUp: true, onWarmUp });
       made?.(index);
       return index;
@@ -86,4 +91,26 @@ export async function scanToTheEnd(service: CorpusService, stop: () => void): Pr
     stop();
     service.dispose();
   }
+}
+
+/**
+ * {@link ownFolders} as a multi-root workspace: a subfolder per name in `names`, each with one article; `workspaceFolders()`
+ * makes them workspace folders (a new array each time, which a test may shorten to remove a folder), `cacheFileOf` a
+ * cache file each.
+ */
+export function ownMultiRootFolders(
+  name: string,
+  names: readonly string[],
+): { readonly folders: { readonly dir: string; readonly cacheDir: string }; workspaceFolders(): vscode.WorkspaceFolder[]; cacheFileOf(folder: vscode.WorkspaceFolder): string } {
+  const folders = ownFolders(name, (dir) => {
+    for (const folder of names) {
+      mkdirSync(path.join(dir, folder));
+      writeFileSync(path.join(dir, folder, `${folder}.txt`), ` date 2022-05-01 The ${folder} folder's article.`);
+    }
+  });
+  return {
+    folders,
+    workspaceFolders: () => names.map((folder, index): vscode.WorkspaceFolder => ({ uri: vscode.Uri.file(path.join(folders.dir, folder)), name: folder, index })),
+    cacheFileOf: (folder) => path.join(folders.cacheDir, `${folder.name}.ncidx`),
+  };
 }

@@ -54,7 +54,7 @@ describe('The In This Article view in a reopened window', () => {
     const cacheFile = path.join(folders.cacheDir, 'rejected.ncidx');
     await saveIndexOf(folders.dir, cacheFile);
     const notes: string[] = [];
-    // Loaded and listed as ever, then the load rejects: nothing after it changes the entities.
+    // Loaded and listed as ever, then the load rejects.
     const reopened = serviceOver(folders.dir, cacheFile, notes, (index) => {
       const load = index.load.bind(index);
       index.load = async (run) => {
@@ -82,9 +82,11 @@ describe('The In This Article view in a reopened window', () => {
       reopened.dispose();
     }
     assert.deepStrictEqual(notes, ['News Corpus: reading the articles failed: the cache reader broke']);
+    // The failed scan lists the corpus and the entities again from the index as it is (here: loaded before the failure).
     assert.deepStrictEqual(redraws, [
       { at: 'listing', asked: 0 },
       { at: 'listed', asked: 1 },
+      { at: 'entities', asked: 2 },
     ]);
   });
 });

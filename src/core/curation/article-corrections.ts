@@ -56,11 +56,16 @@ function appliesIn(entity: CorrectedEntity, id: string | undefined): boolean {
  * Applies the corrections to the entities the recogniser found in one article (`text`, whose id is `id`):
  * ignored entities go; merged, renamed and retyped ones take their corrected key, name and type (mentions
  * of several become one entity); mentions written as a `split` form become an entity of their own; and
- * every whole-word occurrence of an added name (`add`, or `addIn` this article) not already a mention
- * becomes one. Entities stay in order of first mention. Without corrections, the entities are returned as they are.
+ * every whole-word occurrence of an added name (`add`, or `addIn` this article) becomes a mention of its entity.
+ * The user's word wins: an engine mention that an added name's occurrence overlaps goes, whole (the rest of its
+ * span is no mention; an entity left without mentions leaves the article); where added names overlap each other,
+ * the longer occurrence stands (the earlier, at equal length). Entities stay in order of first mention, and no two
+ * mentions overlap that the recogniser did not give so. Without corrections, the entities are returned as they are.
  *
  * @example
  * correctArticleEntities(corrections, engine.analyze(text), text, 'file:///news/a.txt'); // "Putin" now under 'PER:vladimir putin'
+ * // With "Science and Education" added as an organization, the engine's ORG "Science and Education of the Workers'
+ * // Party Central Committee" gives way to it: ORG "Science and Education", and the rest of that span is plain text.
  */
 export function correctArticleEntities(corrections: EntityCorrections, entities: readonly ArticleEntity[], text: string, id?: string): readonly ArticleEntity[] {
   if (corrections.isEmpty) return entities;
@@ -101,24 +106,62 @@ export function correctArticleEntities(corrections: EntityCorrections, entities:
     for (const { name, mentions } of apart.values()) place(entityKey(entity.type, name), [name], entity.type, mentions);
   }
   addNames(corrections, byKey, into, text, id);
-  return [...byKey.values()].map(finished).sort((a, b) => (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0));
+  return [...byKey.values()]
+    .filter((entity) => entity.mentions.length > 0)
+    .map(finished)
+    .sort((a, b) => (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0));
 }
 
-/** Adds the occurrences of added names that no entity already covers. */
-function addNames(corrections: EntityCorrections, byKey: Map<string, Building>, into: (key: string, name: string, type: EntityType) => Building, text: string, id: string | undefined): void {
-  const covered = [...byKey.values()].flatMap((entity) => entity.mentions);
+/** An occurrence of a name the user added to `entity`. */
+interface AddedOccurrence {
+  readonly entity: CorrectedEntity;
+  readonly name: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/** The occurrences of the names added for article `id`, without overlaps among them: the longer stands, then the earlier. */
+function addedOccurrences(corrections: EntityCorrections, text: string, id: string | undefined): AddedOccurrence[] {
+  const found: AddedOccurrence[] = [];
   for (const entity of corrections.entities()) {
     if (!appliesIn(entity, id)) continue;
     for (const added of entity.added) {
       if (!added.everywhere && (id === undefined || !added.articles.has(id))) continue;
-      const fresh = exactNameMentions(text, added.name).filter((mention) => !covered.some((other) => other.start < mention.end && mention.start < other.end));
-      if (fresh.length === 0) continue;
-      const target = into(entity.key, entity.name, entity.type);
-      target.mentions.push(...fresh);
-      target.forms.set(added.name, (target.forms.get(added.name) ?? 0) + fresh.length);
-      if (added.name !== entity.name) target.aliases.add(added.name);
-      covered.push(...fresh);
+      for (const { start, end } of exactNameMentions(text, added.name)) found.push({ entity, name: added.name, start, end });
     }
+  }
+  found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: AddedOccurrence[] = [];
+  for (const occurrence of found) if (!kept.some((other) => overlaps(other, occurrence))) kept.push(occurrence);
+  return kept;
+}
+
+/**
+ * Makes every occurrence of an added name a mention of its entity, in place of the mentions it overlaps (the
+ * user's word is a correction of the recogniser's): those are dropped whole, with their forms.
+ */
+function addNames(corrections: EntityCorrections, byKey: Map<string, Building>, into: (key: string, name: string, type: EntityType) => Building, text: string, id: string | undefined): void {
+  const occurrences = addedOccurrences(corrections, text, id);
+  if (occurrences.length === 0) return;
+  for (const entity of byKey.values()) {
+    entity.mentions = entity.mentions.filter((mention) => {
+      if (!occurrences.some((occurrence) => overlaps(occurrence, mention))) return true;
+      const form = text.slice(mention.start, mention.end);
+      const left = (entity.forms.get(form) ?? 0) - 1;
+      if (left > 0) entity.forms.set(form, left);
+      else entity.forms.delete(form);
+      return false;
+    });
+  }
+  for (const { entity, name, start, end } of occurrences) {
+    const target = into(entity.key, entity.name, entity.type);
+    target.mentions.push({ start, end });
+    target.forms.set(name, (target.forms.get(name) ?? 0) + 1);
+    if (name !== entity.name) target.aliases.add(name);
   }
 }
 

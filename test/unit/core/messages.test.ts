@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { reasonOf, toNotificationText, withProductPrefix } from '../../../src/core/messages';
+import { reasonOf, scanFailureMessage, toNotificationText, withProductPrefix } from '../../../src/core/messages';
 
 describe('messages', () => {
   it('prefixes a message with the product name exactly once', () => {
@@ -11,6 +11,11 @@ describe('messages', () => {
     assert.strictEqual(reasonOf(new Error('News Corpus: an indexing thread failed')), 'an indexing thread failed');
     assert.strictEqual(reasonOf(new Error('EACCES')), 'EACCES');
     assert.strictEqual(reasonOf('plain string'), 'plain string');
+  });
+
+  it('says in a view that lists after a failed scan why, what it lists and how to try again', () => {
+    const message = scanFailureMessage(reasonOf(new Error('News Corpus: the cache reader stopped')), 'entities');
+    assert.strictEqual(message, 'The index could not be brought up to date (the cache reader stopped): these are the entities it still holds. Run News Corpus: Rescan Workspace to try again.');
   });
 
   describe('toNotificationText', () => {

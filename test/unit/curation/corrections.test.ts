@@ -1,8 +1,11 @@
 import * as assert from 'assert';
+import * as fc from 'fast-check';
 import { correctArticleEntities } from '../../../src/core/curation/article-corrections';
 import { ArticlePaths, CorrectedIndexEntities, mergeNewestFirst } from '../../../src/core/curation/corrected-entities';
 import { EntityCorrections, resolveCorrections } from '../../../src/core/curation/entity-corrections';
 import { exactNameMentions } from '../../../src/core/curation/exact-name';
+import { nameIdentity } from '../../../src/core/entities/names';
+import { ArticleEntity } from '../../../src/core/entities/types';
 import { refOfAlias } from '../../../src/core/facts/corrections';
 import { parseFacts } from '../../../src/core/facts/entity-facts';
 import { FactsStore } from '../../../src/core/facts/facts-store';
@@ -273,5 +276,85 @@ describe('facts file corrections: applied to an article', () => {
     assert.ok(correctArticleEntities(only, extract(ARTICLES[2]?.text ?? ''), ARTICLES[2]?.text ?? '', 'c.txt').some((entity) => entity.key === 'PER:jane doe'));
     const engine = extract(text);
     assert.strictEqual(correctArticleEntities(EntityCorrections.NONE, engine, text, 'b.txt'), engine);
+  });
+});
+
+describe('facts file corrections: an added name where the engine found an entity', () => {
+  // Seed 000's sentence: the engine finds the whole committee as one organization.
+  const COMMITTEE: KnownEntity = { key: 'ORG:science and education of the workers’ party central committee', name: 'Science and Education of the Workers’ Party Central Committee', type: 'ORG' };
+  const SEED = 'Ri Pyong-chol, Department of Science and Education of the Workers’ Party Central Committee, met Kim.';
+  const keysAndSpans = (corrections: EntityCorrections) =>
+    correctArticleEntities(corrections, fakeExtractor([COMMITTEE, KIM])(SEED), SEED, 'seed.txt').map((entity) => ({ key: entity.key, mentions: entity.mentions.map(({ start, end }) => SEED.slice(start, end)), forms: entity.forms }));
+
+  it('takes the place of the engine\'s overlapping mention, whose entity leaves the article with no mention left', () => {
+    assert.deepStrictEqual(keysAndSpans(correctionsOf({ organizations: { 'Science and Education': { add: true } } })), [
+      { key: 'ORG:science and education', mentions: ['Science and Education'], forms: [{ text: 'Science and Education', count: 1 }] },
+      { key: 'PER:kim jong-un', mentions: ['Kim'], forms: [{ text: 'Kim', count: 1 }] },
+    ]);
+  });
+
+  it('keeps the longer of two added names that overlap, and leaves the engine\'s other mentions alone', () => {
+    const corrections = correctionsOf({ organizations: { 'Science and Education': { add: true }, 'Education of the Workers’ Party': { add: true } } });
+    assert.deepStrictEqual(keysAndSpans(corrections).map(({ key, mentions }) => `${key}: ${mentions.join(', ')}`), ["ORG:education of the workers' party: Education of the Workers’ Party", 'PER:kim jong-un: Kim']);
+  });
+
+  it('leaves no two mentions overlapping, and makes every occurrence of an added name a mention unless a longer added name holds it', () => {
+    const WORDS = ['Kim', 'Party', 'of', 'the', 'Science', 'and', 'Education', 'said'];
+    /** The engine's entities: non-overlapping runs of words, each of one of three entities. */
+    const engineOf = (words: readonly string[], runs: readonly { at: number; length: number; entity: number }[]): ArticleEntity[] => {
+      const starts = words.map((_, i) => words.slice(0, i).join(' ').length + (i > 0 ? 1 : 0));
+      const taken = new Set<number>();
+      const byEntity = new Map<number, { start: number; end: number }[]>();
+      for (const { at, length, entity } of runs) {
+        const last = Math.min(words.length, at + length) - 1;
+        const span = Array.from({ length: last - at + 1 }, (_, i) => at + i);
+        if (span.length === 0 || span.some((word) => taken.has(word))) continue;
+        span.forEach((word) => taken.add(word));
+        const mentions = byEntity.get(entity) ?? [];
+        mentions.push({ start: starts[at] ?? 0, end: (starts[last] ?? 0) + (words[last] ?? '').length });
+        byEntity.set(entity, mentions);
+      }
+      const text = words.join(' ');
+      return [...byEntity].map(([entity, mentions]) => {
+        const name = `Engine ${entity}`;
+        const forms = new Map<string, number>();
+        for (const { start, end } of mentions) forms.set(text.slice(start, end), (forms.get(text.slice(start, end)) ?? 0) + 1);
+        return { key: `ORG:engine ${entity}`, name, type: 'ORG', aliases: [], mentions, forms: [...forms].map(([form, count]) => ({ text: form, count })) };
+      });
+    };
+    const phrase = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 3 }).map((words) => words.join(' '));
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 24 }),
+        fc.array(fc.record({ at: fc.nat(23), length: fc.integer({ min: 1, max: 4 }), entity: fc.nat(2) }), { maxLength: 6 }),
+        // One entry a name: "the Party" and "Party" are one entity.
+        fc.uniqueArray(phrase, { minLength: 1, maxLength: 3, selector: nameIdentity }),
+        (words, runs, addedNames) => {
+          const text = words.join(' ');
+          const engine = engineOf(words, runs);
+          const corrections = correctionsOf({ people: Object.fromEntries(addedNames.map((name) => [name, { add: true }])) });
+          const corrected = correctArticleEntities(corrections, engine, text, 'article.txt');
+          const mentions = corrected.flatMap((entity) => entity.mentions.map((mention) => ({ ...mention, key: entity.key, name: entity.name })));
+          const overlapping = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+          mentions.forEach((mention, i) => assert.ok(!mentions.some((other, j) => j !== i && overlapping(mention, other)), `overlap in ${JSON.stringify(mentions)}`));
+          for (const entity of corrected) assert.ok(entity.mentions.length > 0 && entity.forms.reduce((sum, form) => sum + form.count, 0) === entity.mentions.length, JSON.stringify(entity));
+          for (const name of addedNames) {
+            for (const occurrence of exactNameMentions(text, name)) {
+              const held = mentions.some((mention) => mention.name === name && mention.start === occurrence.start && mention.end === occurrence.end);
+              const heldByLonger = mentions.some((mention) => addedNames.includes(mention.name) && mention.end - mention.start >= name.length && overlapping(mention, occurrence));
+              assert.ok(held || heldByLonger, `"${name}" at ${occurrence.start} in "${text}": ${JSON.stringify(mentions)}`);
+            }
+          }
+          // The engine's mentions that no added name's occurrence overlaps stay as they were.
+          const added = mentions.filter((mention) => addedNames.includes(mention.name));
+          for (const entity of engine) {
+            for (const mention of entity.mentions.filter((own) => !added.some((other) => overlapping(own, other)))) {
+              assert.ok(mentions.some((kept) => kept.key === entity.key && kept.start === mention.start && kept.end === mention.end), `lost ${JSON.stringify(mention)} of ${entity.key}`);
+            }
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -5,6 +5,8 @@ import { ESLint } from 'eslint';
 import { repoRoot } from '../../../scripts/harness.mjs';
 
 const RULE = 'no-restricted-imports';
+/** What sees `import()`, which no-restricted-imports does not. */
+const DYNAMIC_RULE = 'no-restricted-syntax';
 
 /** The rules that fire on `source` as if it were the file `file` of the repository. */
 async function firedRules(file, source) {
@@ -13,10 +15,19 @@ async function firedRules(file, source) {
 }
 
 describe('features never import each other (lint)', () => {
-  for (const [file, other] of [['src/search/probe.ts', 'facts'], ['src/dates-tree/probe.ts', 'search']]) {
-    for (const specifier of [`../${other}`, `../${other}/index`, `../${other}/module`]) {
+  const IMPORTERS = [
+    ['src/search/probe.ts', 'facts', '../'],
+    ['src/dates-tree/probe.ts', 'search', '../'],
+    ['src/panels/webview/probe.ts', 'facts', '../../'],
+    ['src/entities-tree/a/b/probe.ts', 'search-results', '../../../'],
+  ];
+  for (const [file, other, up] of IMPORTERS) {
+    for (const specifier of [`${up}${other}`, `${up}${other}/index`, `${up}${other}/module`]) {
       it(`rejects ${file} importing '${specifier}'`, async () => {
         assert.deepEqual(await firedRules(file, `export * from '${specifier}';\n`), [RULE]);
+      });
+      it(`rejects ${file} importing '${specifier}' with import()`, async () => {
+        assert.deepEqual(await firedRules(file, `export const later = () => import('${specifier}');\n`), [DYNAMIC_RULE]);
       });
     }
   }
@@ -24,5 +35,22 @@ describe('features never import each other (lint)', () => {
   it('lets a feature import the core, the services, the shared helpers and its own modules', async () => {
     const source = ["export * from '../core/search/query';", "export * from '../corpus';", "export * from '../workers/pool';", "export * from '../notifications';", "export * from './search-quick-pick';", "export * from '../search-results/export';"].join('\n');
     assert.deepEqual(await firedRules('src/search/probe.ts', `${source}\n`), [RULE], 'only the other feature (search-results) is refused');
+  });
+
+  it('lets a feature\'s subfolder import the core, the services and its own modules, also with import()', async () => {
+    // From src/panels/webview/, "../facts" is the feature's own folder src/panels/facts, not the facts feature.
+    const source = [
+      "export * from '../../core/search/query';",
+      "export * from '../../corpus';",
+      "export * from '../facts';",
+      "export * from './view';",
+      "export const later = () => import('../../workers/pool');",
+      "export const own = () => import('../facts/module');",
+    ].join('\n');
+    assert.deepEqual(await firedRules('src/panels/webview/probe.ts', `${source}\n`), []);
+  });
+
+  it('still refuses a notification shown without notify() in a feature, whose blocks restate that rule', async () => {
+    assert.deepEqual(await firedRules('src/panels/webview/probe.ts', "import * as vscode from 'vscode';\nvoid vscode.window.showWarningMessage('x');\n"), [DYNAMIC_RULE]);
   });
 });
