@@ -2,6 +2,7 @@ import { CharClass, charClass, foldPunctuation, lowerCode } from './chars';
 import { FNV_OFFSET, finish, fnvStep, mix } from './hash';
 import { Gazetteer } from './gazetteer';
 import { TokenBuffer, TokenFlag, TokenKind } from './tokenizer';
+import { KNOWN_BANDS, KnownWords } from './known-words';
 import { CLUSTER_LEVELS, WordClusters, clusterAt } from './word-clusters';
 import { WordVectors } from './word-vectors';
 
@@ -41,7 +42,9 @@ const enum T {
   TableShape = EmbeddingNext + CLUSTER_LEVELS,
   TableLow = TableShape + 1,
   Vector = TableLow + 1,
-  Last = Vector + 3,
+  KnownShape = Vector + 3,
+  KnownPosition = KnownShape + 1,
+  Last = KnownPosition + 1,
 }
 
 /**
@@ -137,14 +140,16 @@ export class FeatureContext {
   private embeddingClusters: WordClusters | undefined;
   /** The projected word vectors `vectorRowOf` looks words up in. */
   private wordVectors: WordVectors | undefined;
+  /** The vocabulary beyond the embedding clusters `knownBandOf` looks words up in. */
+  private knownWords: KnownWords | undefined;
   private lowerSet = new Int32Array(0);
 
   /**
    * Computes every per-token hash of `tokens` (the output of `tokenize(text)`) and gazetteer matches; `clusters`
-   * (of the unlabeled text), `embeddings` (clusters of pre-trained word vectors) and `vectors` (their projections)
-   * are looked up when asked.
+   * (of the unlabeled text), `embeddings` (clusters of pre-trained word vectors), `vectors` (their projections) and
+   * `known` (the vectors' vocabulary beyond them) are looked up when asked.
    */
-  prepare(text: string, tokens: TokenBuffer, gazetteer: Gazetteer | undefined, clusters?: WordClusters, embeddings?: WordClusters, vectors?: WordVectors): void {
+  prepare(text: string, tokens: TokenBuffer, gazetteer: Gazetteer | undefined, clusters?: WordClusters, embeddings?: WordClusters, vectors?: WordVectors, known?: KnownWords): void {
     const count = tokens.count;
     this.ensure(count);
     this.count = count;
@@ -167,6 +172,7 @@ export class FeatureContext {
     this.wordClusters = clusters;
     this.embeddingClusters = embeddings;
     this.wordVectors = vectors;
+    this.knownWords = known?.present === true ? known : undefined;
   }
 
   /**
@@ -180,6 +186,16 @@ export class FeatureContext {
   /** Token `i`'s packed clusters of pre-trained word vectors, as `clustersOf` (0 for a word without them). */
   embeddingsOf(i: number): number {
     return this.embeddingClusters === undefined ? 0 : this.embeddingClusters.lookup(this.low[i] ?? 0);
+  }
+
+  /**
+   * Where token `i`'s word stands in the pre-trained vectors' vocabulary: {@link KNOWN_CLUSTERED} when it has
+   * embedding clusters, else its `KnownWords` band (1…KNOWN_BANDS) or 0 when the vocabulary lacks it; −1 when the
+   * model has no known-word filter (no features then, so such a model scores as before it).
+   */
+  knownBandOf(i: number): number {
+    if (this.knownWords === undefined) return -1;
+    return this.embeddingsOf(i) !== 0 ? KNOWN_CLUSTERED : this.knownWords.bandOf(this.low[i] ?? 0);
   }
 
   /** Token `i`'s row of projected word vectors (`WordVectors.rowOf`), −1 for a word without one. */
@@ -348,6 +364,8 @@ export class FeatureContext {
     out[n++] = finish(mix(mix(SEEDS[T.LengthShape] ?? 0, this.lengths[i] ?? 0), shape));
     n += levelKeys(T.Cluster, this.clustersOf(i), out, n);
     n += levelKeys(T.Embedding, this.embeddingsOf(i), out, n);
+    const band = this.knownBandOf(i);
+    if (band !== -1) out[n++] = finish(mix(mix(SEEDS[T.KnownShape] ?? 0, band), shape));
     return n - at;
   }
 
@@ -399,6 +417,8 @@ export class FeatureContext {
       out[n++] = finish(mix(SEEDS[T.TableShape] ?? 0, shape));
       out[n++] = finish(mix(SEEDS[T.TableLow] ?? 0, low));
     }
+    const band = this.knownBandOf(i);
+    if (band !== -1) out[n++] = finish(mix(mix(SEEDS[T.KnownPosition] ?? 0, band), position));
     if (withLowerSeen && this.lowerSeen[i]) out[n++] = this.lowerSeenKey(i);
     return n - at;
   }
@@ -594,6 +614,15 @@ export const POSITION_CODES = 4;
  * for (let evidence = 1; evidence < DOCUMENT_TYPES; evidence++) weights.add(documentKey(evidence), scores);
  */
 export const DOCUMENT_TYPES = 6;
+
+/**
+ * {@link FeatureContext.knownBandOf} of a word that has embedding clusters (the most frequent words of the
+ * pre-trained vectors), after the `KnownWords` bands.
+ *
+ * @example
+ * if (context.knownBandOf(i) === KNOWN_CLUSTERED) return; // a frequent word
+ */
+export const KNOWN_CLUSTERED = KNOWN_BANDS + 1;
 
 /**
  * Whose projected word vector a real-valued feature reads: the scored token's own, or its previous or next word's
