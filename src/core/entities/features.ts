@@ -44,7 +44,9 @@ const enum T {
   Vector = TableLow + 1,
   KnownShape = Vector + 3,
   KnownPosition = KnownShape + 1,
-  Last = KnownPosition + 1,
+  KnownPrev = KnownPosition + 1,
+  KnownNext = KnownPrev + 1,
+  Last = KnownNext + 1,
 }
 
 /**
@@ -385,6 +387,10 @@ export class FeatureContext {
     const next = this.neighbourOf(i, Neighbour.Next);
     n += neighbourLevelKeys(NEIGHBOUR_CLUSTER_SEEDS, previous === NO_NEIGHBOUR ? undefined : this.clustersOf(previous), next === NO_NEIGHBOUR ? undefined : this.clustersOf(next), out, n);
     n += neighbourLevelKeys(NEIGHBOUR_EMBEDDING_SEEDS, previous === NO_NEIGHBOUR ? undefined : this.embeddingsOf(previous), next === NO_NEIGHBOUR ? undefined : this.embeddingsOf(next), out, n);
+    if (this.knownWords !== undefined) {
+      out[n++] = neighbourKnownKey(Neighbour.Previous, previous === NO_NEIGHBOUR ? BOUNDARY : this.knownBandOf(previous));
+      out[n++] = neighbourKnownKey(Neighbour.Next, next === NO_NEIGHBOUR ? BOUNDARY : this.knownBandOf(next));
+    }
     if (this.lowerSeen[i]) out[n++] = this.lowerSeenKey(i);
     let gazetteer = this.gazetteer[i] ?? 0;
     const cased = this.cased(i);
@@ -535,15 +541,21 @@ function neighbourLevelKeys(seeds: readonly T[], previous: number | undefined, n
  * @example
  * const n = neighbourFeatures(Neighbour.Next, true, context.low[i + 1], context.clustersOf(i + 1), context.embeddingsOf(i + 1), keys, 0);
  */
-export function neighbourFeatures(neighbour: Neighbour, present: boolean, low: number, clusters: number, embeddings: number, out: Int32Array, at: number): number {
+export function neighbourFeatures(neighbour: Neighbour, present: boolean, low: number, clusters: number, embeddings: number, out: Int32Array, at: number, knownBand = -1): number {
   let n = at;
   out[n++] = neighbourLowKey(neighbour, present ? low : BOUNDARY);
   if (neighbour < CLUSTER_NEIGHBOURS) {
     for (const [seeds, packed] of [[NEIGHBOUR_CLUSTER_SEEDS, clusters], [NEIGHBOUR_EMBEDDING_SEEDS, embeddings]] as const) {
       for (let level = 0; level < CLUSTER_LEVELS; level++) out[n++] = neighbourLevelKey(seeds, neighbour, level, present ? clusterAt(packed, level) : BOUNDARY);
     }
+    if (knownBand !== -1) out[n++] = neighbourKnownKey(neighbour, present ? knownBand : BOUNDARY);
   }
   return n - at;
+}
+
+/** The key of the previous or next word's `KnownWords` band (`FeatureContext.knownBandOf`, or BOUNDARY past the sentence). */
+function neighbourKnownKey(neighbour: Neighbour, band: number): number {
+  return finish(mix(SEEDS[neighbour === Neighbour.Previous ? T.KnownPrev : T.KnownNext] ?? 0, band));
 }
 
 /**
