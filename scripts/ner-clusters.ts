@@ -9,7 +9,6 @@ import * as path from 'node:path';
 import { ClusterOptions, EmbeddingClusterOptions, buildEmbeddingClusters, buildWordClusters } from '../src/core/entities/cluster-builder';
 import { BrownOptions, brownPaths, packBrownPaths } from './brown-clusters';
 import { FeatureContext } from '../src/core/entities/features';
-import { KNOWN_BANDS, KnownWords } from '../src/core/entities/known-words';
 import { Lexicon } from '../src/core/entities/lexicon';
 import { TokenBuffer, tokenize } from '../src/core/entities/tokenizer';
 import { projectVectors } from '../src/core/entities/vector-projection';
@@ -49,15 +48,6 @@ const VECTOR_CODE = ['src/core/entities/vector-projection.ts', 'src/core/entitie
  * 71.10 / 72.92, 32 70.82 / 72.30 (docs/entities.md, fourteenth session); 16 add 1.07 MB to the model, 0.81 MB to the VSIX.
  */
 const DEFAULT_VECTOR_DIMENSIONS = 16;
-
-/**
- * Bits of the filter of the GloVe words beyond the clustered ones (NER_KNOWN_WORD_BITS, a power of two; 0: no
- * filter and no known-word features). 2^22 bits (512 KiB) hold the 288,000 words at about 0.6 % false positives a
- * band asked (the trainer logs the rate it measured); docs/entities.md, sixteenth session.
- */
-const DEFAULT_KNOWN_WORD_BITS = 1 << 22;
-/** The first GloVe rank of each known-word band after the first (the first begins after the clustered words). */
-const KNOWN_BAND_STARTS = [100000];
 
 interface ManifestLine {
   readonly file: string;
@@ -222,16 +212,6 @@ interface GloveWords {
   readonly maxWords: number;
   readonly words: readonly string[];
   readonly hashes: readonly number[];
-  /** Every word of the file, most frequent first. */
-  readonly vocabulary: readonly string[];
-}
-
-/** The lower-case hash the recogniser gives `word`, or undefined when its tokenizer splits the word ("can't", "a.m"). */
-function oneTokenHash(context: FeatureContext, word: string): number | undefined {
-  const tokens = tokenize(word);
-  if (tokens.count !== 1) return undefined;
-  context.prepare(word, tokens, undefined);
-  return context.low[0] ?? 0;
 }
 
 /**
@@ -247,35 +227,15 @@ function gloveWords(log: (line: string) => void): GloveWords {
   const words: string[] = [];
   const hashes: number[] = [];
   for (const word of head.words.slice(0, maxWords)) {
-    const hash = oneTokenHash(context, word);
-    if (hash === undefined) continue;
+    const tokens = tokenize(word);
+    // A word the recogniser's tokenizer splits ("can't", "a.m") never matches one token.
+    if (tokens.count !== 1) continue;
+    context.prepare(word, tokens, undefined);
     words.push(word);
-    hashes.push(hash);
+    hashes.push(context.low[0] ?? 0);
   }
   log(`GloVe vectors: ${words.length} of the ${maxWords} most frequent words are one token`);
-  return { bytes, maxWords, words, hashes, vocabulary: head.words };
-}
-
-/**
- * The filter of the one-token GloVe words past the clustered ones (`KnownWords`), by rank band: those before
- * KNOWN_BAND_STARTS[0] in band 1, and so on. A hash the clustered words already have stays out (it has clusters).
- */
-function knownWords(glove: GloveWords, log: (line: string) => void): KnownWords {
-  const size = Number(process.env['NER_KNOWN_WORD_BITS'] ?? DEFAULT_KNOWN_WORD_BITS);
-  if (size === 0) return KnownWords.none();
-  const clustered = new Set(glove.hashes);
-  const context = new FeatureContext();
-  const bands = new Map<number, number>();
-  glove.vocabulary.forEach((word, rank) => {
-    if (rank < glove.maxWords) return;
-    const hash = oneTokenHash(context, word);
-    if (hash === undefined || clustered.has(hash) || bands.has(hash)) return;
-    bands.set(hash, 1 + KNOWN_BAND_STARTS.filter((start) => rank >= start).length);
-  });
-  const known = KnownWords.build(bands, size);
-  const counts = Array.from({ length: KNOWN_BANDS }, (_, band) => [...bands.values()].filter((value) => value === band + 1).length);
-  log(`known GloVe words: ${counts.join(' + ')} in ${size} bits (false positives ${(known.falsePositiveRate * 100).toFixed(2)} % a band asked)`);
-  return known;
+  return { bytes, maxWords, words, hashes };
 }
 
 /** Adds the GloVe words' hashes and the file's bytes to a cache key. */
@@ -344,7 +304,7 @@ const DEFAULT_CLUSTER_SOURCES = 'both';
  * The word clusters compiled into the model, with a line per source for the training log. Read from the
  * cache when the same inputs were clustered before (NER_CLUSTER_CACHE=off recomputes them).
  */
-export function buildClusters(log: (line: string) => void): Pick<Lexicon, 'clusters' | 'embeddings' | 'vectors' | 'known'> {
+export function buildClusters(log: (line: string) => void): Pick<Lexicon, 'clusters' | 'embeddings' | 'vectors'> {
   const started = Date.now();
   const sources = process.env['NER_WORD_CLUSTERS'] ?? DEFAULT_CLUSTER_SOURCES;
   const none = { clusters: new Map<number, number>(), cached: true };
@@ -360,7 +320,5 @@ export function buildClusters(log: (line: string) => void): Pick<Lexicon, 'clust
   const dimensions = sources === DEFAULT_CLUSTER_SOURCES ? Number(process.env['NER_VECTOR_DIMENSIONS'] ?? DEFAULT_VECTOR_DIMENSIONS) : 0;
   const vectors = words === undefined || dimensions === 0 ? WordVectors.build(embeddings, new Map(), 0) : WordVectors.build(embeddings, projectedVectors(words, dimensions), dimensions);
   if (dimensions > 0) log(`word vectors: ${vectors.values.length / dimensions} words × ${dimensions} principal components`);
-  // The filter leaves out the clustered words, so it comes with the GloVe clusters beside the text ones too.
-  const known = words === undefined || sources !== DEFAULT_CLUSTER_SOURCES ? KnownWords.none() : knownWords(words, log);
-  return { clusters, embeddings, vectors, known };
+  return { clusters, embeddings, vectors };
 }

@@ -103,8 +103,7 @@ export class Decoder {
         this.document.set(scratch, (evidence * POSITION_CODES + position) * TAG_COUNT);
       }
     }
-    const knownBoundary = model.known.present ? 0 : -1;
-    for (let neighbour = 0; neighbour < NEIGHBOURS; neighbour++) this.sumInto(neighbourFeatures(neighbour, false, 0, 0, 0, this.keys, 0, knownBoundary), this.boundaryScores, neighbour * TAG_COUNT);
+    for (let neighbour = 0; neighbour < NEIGHBOURS; neighbour++) this.sumInto(neighbourFeatures(neighbour, false, 0, 0, 0, this.keys, 0), this.boundaryScores, neighbour * TAG_COUNT);
     for (let bit = 0; bit < GAZETTEER_BITS; bit++) {
       for (let cased = 0; cased < 2; cased++) this.sumInto(gazetteerFeatures(bit, cased, this.keys, 0), this.gazetteerScores, (bit * 2 + cased) * TAG_COUNT);
     }
@@ -146,7 +145,7 @@ export class Decoder {
   decode(text: string, tokens: TokenBuffer): Uint8Array {
     const count = tokens.count;
     const context = this.context;
-    context.prepare(text, tokens, this.model.gazetteer, this.model.clusters, this.model.embeddings, this.model.vectors, this.model.known);
+    context.prepare(text, tokens, this.model.gazetteer, this.model.clusters, this.model.embeddings, this.model.vectors);
     if (this.tags.length < count) {
       const size = Math.max(count, this.tags.length * 2);
       this.tags = new Uint8Array(size);
@@ -216,7 +215,7 @@ export class Decoder {
     const entry = neighbour * NEIGHBOUR_CACHE_SIZE + ((low ^ (low >>> 12)) & (NEIGHBOUR_CACHE_SIZE - 1));
     const scoreAt = entry * TAG_COUNT;
     if (this.neighbourFilled[entry] !== 1 || this.neighbourKeys[entry] !== low) {
-      this.sumInto(neighbourFeatures(neighbour, true, low, this.context.clustersOf(j), this.context.embeddingsOf(j), this.keys, 0, this.context.knownBandOf(j)), this.neighbourScores, scoreAt);
+      this.sumInto(neighbourFeatures(neighbour, true, low, this.context.clustersOf(j), this.context.embeddingsOf(j), this.keys, 0), this.neighbourScores, scoreAt);
       if (neighbour === Neighbour.Previous || neighbour === Neighbour.Next) this.addVectorAt(neighbour + 1, this.context.vectorRowOf(j), this.neighbourScores, scoreAt);
       this.neighbourKeys[entry] = low;
       this.neighbourFilled[entry] = 1;

@@ -2,7 +2,6 @@ import { CharClass, charClass, foldPunctuation, lowerCode } from './chars';
 import { FNV_OFFSET, finish, fnvStep, mix } from './hash';
 import { Gazetteer } from './gazetteer';
 import { TokenBuffer, TokenFlag, TokenKind } from './tokenizer';
-import { KNOWN_BANDS, KnownWords } from './known-words';
 import { CLUSTER_LEVELS, WordClusters, clusterAt } from './word-clusters';
 import { WordVectors } from './word-vectors';
 
@@ -42,11 +41,7 @@ const enum T {
   TableShape = EmbeddingNext + CLUSTER_LEVELS,
   TableLow = TableShape + 1,
   Vector = TableLow + 1,
-  KnownShape = Vector + 3,
-  KnownPosition = KnownShape + 1,
-  KnownPrev = KnownPosition + 1,
-  KnownNext = KnownPrev + 1,
-  Last = KnownNext + 1,
+  Last = Vector + 3,
 }
 
 /**
@@ -142,16 +137,14 @@ export class FeatureContext {
   private embeddingClusters: WordClusters | undefined;
   /** The projected word vectors `vectorRowOf` looks words up in. */
   private wordVectors: WordVectors | undefined;
-  /** The vocabulary beyond the embedding clusters `knownBandOf` looks words up in. */
-  private knownWords: KnownWords | undefined;
   private lowerSet = new Int32Array(0);
 
   /**
    * Computes every per-token hash of `tokens` (the output of `tokenize(text)`) and gazetteer matches; `clusters`
-   * (of the unlabeled text), `embeddings` (clusters of pre-trained word vectors), `vectors` (their projections) and
-   * `known` (the vectors' vocabulary beyond them) are looked up when asked.
+   * (of the unlabeled text), `embeddings` (clusters of pre-trained word vectors) and `vectors` (their projections)
+   * are looked up when asked.
    */
-  prepare(text: string, tokens: TokenBuffer, gazetteer: Gazetteer | undefined, clusters?: WordClusters, embeddings?: WordClusters, vectors?: WordVectors, known?: KnownWords): void {
+  prepare(text: string, tokens: TokenBuffer, gazetteer: Gazetteer | undefined, clusters?: WordClusters, embeddings?: WordClusters, vectors?: WordVectors): void {
     const count = tokens.count;
     this.ensure(count);
     this.count = count;
@@ -174,7 +167,6 @@ export class FeatureContext {
     this.wordClusters = clusters;
     this.embeddingClusters = embeddings;
     this.wordVectors = vectors;
-    this.knownWords = known?.present === true ? known : undefined;
   }
 
   /**
@@ -188,16 +180,6 @@ export class FeatureContext {
   /** Token `i`'s packed clusters of pre-trained word vectors, as `clustersOf` (0 for a word without them). */
   embeddingsOf(i: number): number {
     return this.embeddingClusters === undefined ? 0 : this.embeddingClusters.lookup(this.low[i] ?? 0);
-  }
-
-  /**
-   * Where token `i`'s word stands in the pre-trained vectors' vocabulary: {@link KNOWN_CLUSTERED} when it has
-   * embedding clusters, else its `KnownWords` band (1…KNOWN_BANDS) or 0 when the vocabulary lacks it; −1 when the
-   * model has no known-word filter (no features then, so such a model scores as before it).
-   */
-  knownBandOf(i: number): number {
-    if (this.knownWords === undefined) return -1;
-    return this.embeddingsOf(i) !== 0 ? KNOWN_CLUSTERED : this.knownWords.bandOf(this.low[i] ?? 0);
   }
 
   /** Token `i`'s row of projected word vectors (`WordVectors.rowOf`), −1 for a word without one. */
@@ -366,8 +348,6 @@ export class FeatureContext {
     out[n++] = finish(mix(mix(SEEDS[T.LengthShape] ?? 0, this.lengths[i] ?? 0), shape));
     n += levelKeys(T.Cluster, this.clustersOf(i), out, n);
     n += levelKeys(T.Embedding, this.embeddingsOf(i), out, n);
-    const band = this.knownBandOf(i);
-    if (band !== -1) out[n++] = finish(mix(mix(SEEDS[T.KnownShape] ?? 0, band), shape));
     return n - at;
   }
 
@@ -387,10 +367,6 @@ export class FeatureContext {
     const next = this.neighbourOf(i, Neighbour.Next);
     n += neighbourLevelKeys(NEIGHBOUR_CLUSTER_SEEDS, previous === NO_NEIGHBOUR ? undefined : this.clustersOf(previous), next === NO_NEIGHBOUR ? undefined : this.clustersOf(next), out, n);
     n += neighbourLevelKeys(NEIGHBOUR_EMBEDDING_SEEDS, previous === NO_NEIGHBOUR ? undefined : this.embeddingsOf(previous), next === NO_NEIGHBOUR ? undefined : this.embeddingsOf(next), out, n);
-    if (this.knownWords !== undefined) {
-      out[n++] = neighbourKnownKey(Neighbour.Previous, previous === NO_NEIGHBOUR ? BOUNDARY : this.knownBandOf(previous));
-      out[n++] = neighbourKnownKey(Neighbour.Next, next === NO_NEIGHBOUR ? BOUNDARY : this.knownBandOf(next));
-    }
     if (this.lowerSeen[i]) out[n++] = this.lowerSeenKey(i);
     let gazetteer = this.gazetteer[i] ?? 0;
     const cased = this.cased(i);
@@ -423,8 +399,6 @@ export class FeatureContext {
       out[n++] = finish(mix(SEEDS[T.TableShape] ?? 0, shape));
       out[n++] = finish(mix(SEEDS[T.TableLow] ?? 0, low));
     }
-    const band = this.knownBandOf(i);
-    if (band !== -1) out[n++] = finish(mix(mix(SEEDS[T.KnownPosition] ?? 0, band), position));
     if (withLowerSeen && this.lowerSeen[i]) out[n++] = this.lowerSeenKey(i);
     return n - at;
   }
@@ -541,21 +515,15 @@ function neighbourLevelKeys(seeds: readonly T[], previous: number | undefined, n
  * @example
  * const n = neighbourFeatures(Neighbour.Next, true, context.low[i + 1], context.clustersOf(i + 1), context.embeddingsOf(i + 1), keys, 0);
  */
-export function neighbourFeatures(neighbour: Neighbour, present: boolean, low: number, clusters: number, embeddings: number, out: Int32Array, at: number, knownBand = -1): number {
+export function neighbourFeatures(neighbour: Neighbour, present: boolean, low: number, clusters: number, embeddings: number, out: Int32Array, at: number): number {
   let n = at;
   out[n++] = neighbourLowKey(neighbour, present ? low : BOUNDARY);
   if (neighbour < CLUSTER_NEIGHBOURS) {
     for (const [seeds, packed] of [[NEIGHBOUR_CLUSTER_SEEDS, clusters], [NEIGHBOUR_EMBEDDING_SEEDS, embeddings]] as const) {
       for (let level = 0; level < CLUSTER_LEVELS; level++) out[n++] = neighbourLevelKey(seeds, neighbour, level, present ? clusterAt(packed, level) : BOUNDARY);
     }
-    if (knownBand !== -1) out[n++] = neighbourKnownKey(neighbour, present ? knownBand : BOUNDARY);
   }
   return n - at;
-}
-
-/** The key of the previous or next word's `KnownWords` band (`FeatureContext.knownBandOf`, or BOUNDARY past the sentence). */
-function neighbourKnownKey(neighbour: Neighbour, band: number): number {
-  return finish(mix(SEEDS[neighbour === Neighbour.Previous ? T.KnownPrev : T.KnownNext] ?? 0, band));
 }
 
 /**
@@ -626,15 +594,6 @@ export const POSITION_CODES = 4;
  * for (let evidence = 1; evidence < DOCUMENT_TYPES; evidence++) weights.add(documentKey(evidence), scores);
  */
 export const DOCUMENT_TYPES = 6;
-
-/**
- * {@link FeatureContext.knownBandOf} of a word that has embedding clusters (the most frequent words of the
- * pre-trained vectors), after the `KnownWords` bands.
- *
- * @example
- * if (context.knownBandOf(i) === KNOWN_CLUSTERED) return; // a frequent word
- */
-export const KNOWN_CLUSTERED = KNOWN_BANDS + 1;
 
 /**
  * Whose projected word vector a real-valued feature reads: the scored token's own, or its previous or next word's

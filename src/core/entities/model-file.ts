@@ -1,5 +1,4 @@
 import { Gazetteer } from './gazetteer';
-import { KnownWords } from './known-words';
 import { Lexicon } from './lexicon';
 import { TAG_COUNT } from './tags';
 import { WeightTable } from './weights';
@@ -9,8 +8,8 @@ import { MAX_VECTOR_DIMENSIONS, MAX_VECTOR_ROWS, WordVectors } from './word-vect
 /** "NCNER" + format version: a reader refuses any other file rather than decoding garbage. */
 const MAGIC = 0x52454e43; // "CNER" little-endian
 /** Bumped whenever the layout or the feature templates change, so that stale models are refused. */
-const MODEL_FORMAT_VERSION = 9;
-const HEADER_WORDS = 11;
+const MODEL_FORMAT_VERSION = 8;
+const HEADER_WORDS = 10;
 /**
  * The bytes of a model file's header: its format and the sizes of its tables.
  *
@@ -36,19 +35,19 @@ function vectorBytes(embeddingSlots: number, dimensions: number, words: number):
 }
 
 /**
- * Serialises a model. Layout (little-endian 32-bit words): 11 header words (magic, version, tag count,
+ * Serialises a model. Layout (little-endian 32-bit words): 10 header words (magic, version, tag count,
  * weight slots, weight pairs, gazetteer slots, cluster slots, embedding-cluster slots, word-vector dimensions,
- * word vectors, known-word filter words), the weight slots (key, row) × slots, the gazetteer keys and values, the
- * word-cluster keys and values, the embedding-cluster keys and values, the packed weight pairs, the word vectors'
- * 16-bit rows per embedding-cluster slot and their int8 values (padded to 4 bytes), then the known-word filter's
- * bits (format 9). The arrays are exactly the in-memory tables, so reading is creating views.
+ * word vectors), the weight slots (key, row) × slots, the gazetteer keys and values, the word-cluster keys and
+ * values, the embedding-cluster keys and values, the packed weight pairs, then the word vectors' 16-bit rows per
+ * embedding-cluster slot and their int8 values. The arrays are exactly the in-memory tables, so reading is
+ * creating views.
  *
  * @example
- * const bytes = writeModel({ weights, gazetteer, clusters, embeddings, vectors, known });
+ * const bytes = writeModel({ weights, gazetteer, clusters, embeddings });
  * fs.writeFileSync('models/ner.bin', bytes);
  */
 export function writeModel(model: ModelData): Uint8Array {
-  const { weights, gazetteer, clusters, embeddings, vectors, known } = model;
+  const { weights, gazetteer, clusters, embeddings, vectors } = model;
   const slots = weights.slots.length / 2;
   const pairs = weights.pairs.length;
   const gazetteerSlots = gazetteer.keys.length;
@@ -58,9 +57,8 @@ export function writeModel(model: ModelData): Uint8Array {
   const vectorWords = dimensions === 0 ? 0 : vectors.values.length / dimensions;
   const tableWords = HEADER_WORDS + slots * 2 + gazetteerSlots * 2 + clusterSlots * 2 + embeddingSlots * 2 + pairs;
   const vectorSizes = vectorBytes(embeddingSlots, dimensions, vectorWords);
-  const knownWords = known.bits.length;
-  const words = new Uint32Array(tableWords + (vectorSizes.rows + vectorSizes.values) / 4 + knownWords);
-  words.set([MAGIC, MODEL_FORMAT_VERSION, TAG_COUNT, slots, pairs, gazetteerSlots, clusterSlots, embeddingSlots, dimensions, vectorWords, knownWords]);
+  const words = new Uint32Array(tableWords + (vectorSizes.rows + vectorSizes.values) / 4);
+  words.set([MAGIC, MODEL_FORMAT_VERSION, TAG_COUNT, slots, pairs, gazetteerSlots, clusterSlots, embeddingSlots, dimensions, vectorWords]);
   let offset = HEADER_WORDS;
   words.set(new Uint32Array(weights.slots.buffer, weights.slots.byteOffset, slots * 2), offset);
   offset += slots * 2;
@@ -79,7 +77,6 @@ export function writeModel(model: ModelData): Uint8Array {
   words.set(new Uint32Array(weights.pairs.buffer, weights.pairs.byteOffset, pairs), offset);
   new Uint16Array(words.buffer, tableWords * 4, vectorSizes.rows / 2).set(vectors.rows);
   new Int8Array(words.buffer, tableWords * 4 + vectorSizes.rows, vectors.values.length).set(vectors.values);
-  words.set(known.bits, tableWords + (vectorSizes.rows + vectorSizes.values) / 4);
   return new Uint8Array(words.buffer);
 }
 
@@ -101,7 +98,6 @@ export interface ModelSizes {
   readonly embeddingSlots: number;
   readonly vectorDimensions: number;
   readonly vectorWords: number;
-  readonly knownWords: number;
 }
 
 /**
@@ -118,19 +114,19 @@ export function checkModelHeader(bytes: Uint8Array): ModelSizes {
   if (bytes.byteLength < MODEL_HEADER_BYTES) throw new Error('News Corpus: the entity model file is truncated.');
   // A copy of the header alone, read as the tables are: `bytes` need not be 4-byte aligned.
   const header = new Uint32Array(new Uint8Array(bytes.subarray(0, MODEL_HEADER_BYTES)).buffer);
-  const [magic, version, tagCount, slots = 0, pairs = 0, gazetteerSlots = 0, clusterSlots = 0, embeddingSlots = 0, vectorDimensions = 0, vectorWords = 0, knownWords = 0] = header;
+  const [magic, version, tagCount, slots = 0, pairs = 0, gazetteerSlots = 0, clusterSlots = 0, embeddingSlots = 0, vectorDimensions = 0, vectorWords = 0] = header;
   if (magic !== MAGIC) throw new Error('News Corpus: this file is not an entity model.');
   if (version !== MODEL_FORMAT_VERSION) {
     throw new Error(`News Corpus: the entity model has format ${version}, this version reads ${MODEL_FORMAT_VERSION}; rebuild it with "npm run train".`);
   }
   if (tagCount !== TAG_COUNT) throw new Error(`News Corpus: the entity model has ${tagCount} tags, expected ${TAG_COUNT}.`);
   const vectorSizes = vectorBytes(embeddingSlots, vectorDimensions, vectorWords);
-  const expected = MODEL_HEADER_BYTES + (slots * 2 + gazetteerSlots * 2 + clusterSlots * 2 + embeddingSlots * 2 + pairs) * 4 + vectorSizes.rows + vectorSizes.values + knownWords * 4;
+  const expected = MODEL_HEADER_BYTES + (slots * 2 + gazetteerSlots * 2 + clusterSlots * 2 + embeddingSlots * 2 + pairs) * 4 + vectorSizes.rows + vectorSizes.values;
   const tables = [slots, gazetteerSlots, clusterSlots, embeddingSlots];
-  if (bytes.byteLength !== expected || !tables.every(isPowerOfTwo) || (knownWords !== 0 && !isPowerOfTwo(knownWords)) || vectorDimensions > MAX_VECTOR_DIMENSIONS || vectorWords > MAX_VECTOR_ROWS) {
+  if (bytes.byteLength !== expected || !tables.every(isPowerOfTwo) || vectorDimensions > MAX_VECTOR_DIMENSIONS || vectorWords > MAX_VECTOR_ROWS) {
     throw new Error(`News Corpus: the entity model file is corrupt (${bytes.byteLength} bytes, expected ${expected}).`);
   }
-  return { slots, pairs, gazetteerSlots, clusterSlots, embeddingSlots, vectorDimensions, vectorWords, knownWords };
+  return { slots, pairs, gazetteerSlots, clusterSlots, embeddingSlots, vectorDimensions, vectorWords };
 }
 
 /**
@@ -142,7 +138,7 @@ export function checkModelHeader(bytes: Uint8Array): ModelSizes {
  * const model = readModel(new Uint8Array(fs.readFileSync('models/ner.bin')));
  */
 export function readModel(bytes: Uint8Array): ModelData {
-  const { slots, pairs, gazetteerSlots, clusterSlots, embeddingSlots, vectorDimensions, vectorWords, knownWords } = checkModelHeader(bytes);
+  const { slots, pairs, gazetteerSlots, clusterSlots, embeddingSlots, vectorDimensions, vectorWords } = checkModelHeader(bytes);
   const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
   const buffer = aligned.buffer;
   const base = aligned.byteOffset;
@@ -166,14 +162,11 @@ export function readModel(bytes: Uint8Array): ModelData {
   const vectorRows = new Uint16Array(buffer, offset, vectorDimensions === 0 ? 0 : embeddingSlots);
   offset += vectorRows.byteLength;
   const vectorValues = new Int8Array(buffer, offset, vectorWords * vectorDimensions);
-  offset += vectorBytes(embeddingSlots, vectorDimensions, vectorWords).values;
-  const knownBits = new Uint32Array(buffer, offset, knownWords);
   return {
     weights: new WeightTable(weightSlots, weightPairs),
     gazetteer: Gazetteer.fromTables(gazetteerKeys, gazetteerValues),
     clusters: WordClusters.fromTables(clusterKeys, clusterValues),
     embeddings: WordClusters.fromTables(embeddingKeys, embeddingValues),
     vectors: WordVectors.fromTables(embeddingKeys, vectorRows, vectorValues, vectorDimensions),
-    known: KnownWords.fromTables(knownBits),
   };
 }

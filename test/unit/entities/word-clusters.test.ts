@@ -5,7 +5,6 @@ import { Gazetteer } from '../../../src/core/entities/gazetteer';
 import { readModel, writeModel } from '../../../src/core/entities/model-file';
 import { tokenize } from '../../../src/core/entities/tokenizer';
 import { WeightTable } from '../../../src/core/entities/weights';
-import { KnownWords } from '../../../src/core/entities/known-words';
 import { CLUSTER_LEVELS, WordClusters, clusterAt, packClusters } from '../../../src/core/entities/word-clusters';
 import { WordVectors } from '../../../src/core/entities/word-vectors';
 import { slotSentencesText } from './slot-sentences';
@@ -68,7 +67,7 @@ describe('word clusters', () => {
   it('travels through the model file and into the per-token features', () => {
     const { sentences, hashOf } = hashedSentences(slotSentencesText());
     const clusters = WordClusters.build(buildWordClusters(sentences, { clusters: [6, 3, 2], minCount: 2 }));
-    const bytes = writeModel({ weights: WeightTable.fromRows(new Map([[7, Float64Array.of(1, 0)]]), 1), gazetteer: Gazetteer.build([]), clusters, embeddings: WordClusters.build(new Map()), vectors: noVectors, known: KnownWords.none() });
+    const bytes = writeModel({ weights: WeightTable.fromRows(new Map([[7, Float64Array.of(1, 0)]]), 1), gazetteer: Gazetteer.build([]), clusters, embeddings: WordClusters.build(new Map()), vectors: noVectors });
     const model = readModel(bytes);
     assert.strictEqual(model.clusters.lookup(hashOf('Google')), clusters.lookup(hashOf('Google')));
     const context = new FeatureContext();
@@ -135,7 +134,7 @@ describe('word clusters', () => {
       const words = ['google', 'twitter', 'paris', 'lima'].map(hashOf);
       const vectors = Float32Array.of(1, 0, 0.9, 0.1, 0, 1, 0.1, 0.9);
       const embeddings = WordClusters.build(buildEmbeddingClusters(words, vectors, 2, { clusters: [2, 1, 1] }));
-      const bytes = writeModel({ weights: WeightTable.fromRows(new Map([[7, Float64Array.of(1, 0)]]), 1), gazetteer: Gazetteer.build([]), clusters: WordClusters.build(new Map()), embeddings, vectors: noVectors, known: KnownWords.none() });
+      const bytes = writeModel({ weights: WeightTable.fromRows(new Map([[7, Float64Array.of(1, 0)]]), 1), gazetteer: Gazetteer.build([]), clusters: WordClusters.build(new Map()), embeddings, vectors: noVectors });
       const model = readModel(bytes);
       const context = new FeatureContext();
       const text = 'Google and Twitter in Paris';
