@@ -58,7 +58,8 @@ function appliesIn(entity: CorrectedEntity, id: string | undefined): boolean {
  * of several become one entity); mentions written as a `split` form become an entity of their own; and
  * every whole-word occurrence of an added name (`add`, or `addIn` this article) becomes a mention of its entity.
  * The user's word wins: an engine mention that an added name's occurrence overlaps goes, whole (the rest of its
- * span is no mention; an entity left without mentions leaves the article); where added names overlap each other,
+ * span is no mention; an entity left without mentions leaves the article), except a mention of the added name's own
+ * entity that holds the occurrence whole, which stands; where added names overlap each other,
  * the longer occurrence stands (the earlier, at equal length). Entities stay in order of first mention, and no two
  * mentions overlap that the recogniser did not give so. Without corrections, the entities are returned as they are.
  *
@@ -140,13 +141,33 @@ function addedOccurrences(corrections: EntityCorrections, text: string, id: stri
   return kept;
 }
 
+function contains(outer: { start: number; end: number }, inner: { start: number; end: number }): boolean {
+  return outer.start <= inner.start && inner.end <= outer.end;
+}
+
 /**
  * Makes every occurrence of an added name a mention of its entity, in place of the mentions it overlaps (the
- * user's word is a correction of the recogniser's): those are dropped whole, with their forms.
+ * user's word is a correction of the recogniser's): those are dropped whole, with their forms. An occurrence inside
+ * a mention of its own entity corrects nothing ("Putin" added to Vladimir Putin, inside "Vladimir Putin"): that
+ * mention stands, unless another added name's occurrence takes it.
  */
 function addNames(corrections: EntityCorrections, byKey: Map<string, Building>, into: (key: string, name: string, type: EntityType) => Building, text: string, id: string | undefined): void {
-  const occurrences = addedOccurrences(corrections, text, id);
-  if (occurrences.length === 0) return;
+  const found = addedOccurrences(corrections, text, id);
+  if (found.length === 0) return;
+  const heldByOwnEntity = (occurrence: AddedOccurrence) => byKey.get(occurrence.entity.key)?.mentions.some((mention) => contains(mention, occurrence)) === true;
+  const correcting = found.filter((occurrence) => !heldByOwnEntity(occurrence));
+  dropOverlapped(byKey, correcting, text);
+  // Asked again: a mention that held an occurrence may have gone to another added name, which leaves it to be added.
+  for (const { entity, name, start, end } of found.filter((occurrence) => !heldByOwnEntity(occurrence))) {
+    const target = into(entity.key, entity.name, entity.type);
+    target.mentions.push({ start, end });
+    target.forms.set(name, (target.forms.get(name) ?? 0) + 1);
+    if (name !== entity.name) target.aliases.add(name);
+  }
+}
+
+/** Drops the mentions that an occurrence of `occurrences` overlaps, whole, with their forms. */
+function dropOverlapped(byKey: Map<string, Building>, occurrences: readonly AddedOccurrence[], text: string): void {
   for (const entity of byKey.values()) {
     entity.mentions = entity.mentions.filter((mention) => {
       if (!occurrences.some((occurrence) => overlaps(occurrence, mention))) return true;
@@ -156,12 +177,6 @@ function addNames(corrections: EntityCorrections, byKey: Map<string, Building>, 
       else entity.forms.delete(form);
       return false;
     });
-  }
-  for (const { entity, name, start, end } of occurrences) {
-    const target = into(entity.key, entity.name, entity.type);
-    target.mentions.push({ start, end });
-    target.forms.set(name, (target.forms.get(name) ?? 0) + 1);
-    if (name !== entity.name) target.aliases.add(name);
   }
 }
 

@@ -4,6 +4,7 @@ import { correctArticleEntities } from '../../../src/core/curation/article-corre
 import { ArticlePaths, CorrectedIndexEntities, mergeNewestFirst } from '../../../src/core/curation/corrected-entities';
 import { EntityCorrections, resolveCorrections } from '../../../src/core/curation/entity-corrections';
 import { exactNameMentions } from '../../../src/core/curation/exact-name';
+import { entityKey } from '../../../src/core/entities/article-entities';
 import { nameIdentity } from '../../../src/core/entities/names';
 import { ArticleEntity } from '../../../src/core/entities/types';
 import { refOfAlias } from '../../../src/core/facts/corrections';
@@ -298,10 +299,30 @@ describe('facts file corrections: an added name where the engine found an entity
     assert.deepStrictEqual(keysAndSpans(corrections).map(({ key, mentions }) => `${key}: ${mentions.join(', ')}`), ["ORG:education of the workers' party: Education of the Workers’ Party", 'PER:kim jong-un: Kim']);
   });
 
-  it('leaves no two mentions overlapping, and makes every occurrence of an added name a mention unless a longer added name holds it', () => {
+  it('keeps the engine\'s mention of the added name\'s own entity that holds an occurrence, and its form', () => {
+    const text = 'Vladimir Putin met Kim. Putin left.';
+    const corrected = correctArticleEntities(correctionsOf({ people: { 'Vladimir Putin': { aliases: ['Putin'] }, Putin: { add: true } } }), fakeExtractor([PUTIN, KIM])(text), text, 'a.txt');
+    assert.deepStrictEqual(
+      corrected.map((entity) => ({ key: entity.key, mentions: entity.mentions.map(({ start, end }) => text.slice(start, end)), forms: entity.forms })),
+      [
+        { key: 'PER:vladimir putin', mentions: ['Vladimir Putin', 'Putin'], forms: [{ text: 'Vladimir Putin', count: 1 }, { text: 'Putin', count: 1 }] },
+        { key: 'PER:kim jong-un', mentions: ['Kim'], forms: [{ text: 'Kim', count: 1 }] },
+      ],
+    );
+  });
+
+  it('adds an occurrence whose own entity\'s mention went to a longer added name', () => {
+    const text = 'Vladimir Putin met Kim.';
+    const corrections = correctionsOf({ people: { 'Vladimir Putin': { aliases: ['Putin'] }, Putin: { add: true } }, organizations: { 'Vladimir Putin met': { add: true } } });
+    const corrected = correctArticleEntities(corrections, fakeExtractor([PUTIN, KIM])(text), text, 'a.txt');
+    assert.deepStrictEqual(corrected.map((entity) => `${entity.key}: ${entity.mentions.map(({ start, end }) => text.slice(start, end)).join(', ')}`), ['ORG:vladimir putin met: Vladimir Putin met', 'PER:kim jong-un: Kim']);
+  });
+
+  it('leaves no two mentions overlapping, and makes every occurrence of an added name a mention unless a longer added name or its own entity holds it', () => {
     const WORDS = ['Kim', 'Party', 'of', 'the', 'Science', 'and', 'Education', 'said'];
-    /** The engine's entities: non-overlapping runs of words, each of one of three entities. */
-    const engineOf = (words: readonly string[], runs: readonly { at: number; length: number; entity: number }[]): ArticleEntity[] => {
+    const OWN_ENTITY = 3;
+    /** The engine's entities: non-overlapping runs of words, each of one of four entities, the last the person `own` (an added name's entity). */
+    const engineOf = (words: readonly string[], runs: readonly { at: number; length: number; entity: number }[], own: string): ArticleEntity[] => {
       const starts = words.map((_, i) => words.slice(0, i).join(' ').length + (i > 0 ? 1 : 0));
       const taken = new Set<number>();
       const byEntity = new Map<number, { start: number; end: number }[]>();
@@ -316,22 +337,23 @@ describe('facts file corrections: an added name where the engine found an entity
       }
       const text = words.join(' ');
       return [...byEntity].map(([entity, mentions]) => {
-        const name = `Engine ${entity}`;
+        const name = entity === OWN_ENTITY ? own : `Engine ${entity}`;
         const forms = new Map<string, number>();
         for (const { start, end } of mentions) forms.set(text.slice(start, end), (forms.get(text.slice(start, end)) ?? 0) + 1);
-        return { key: `ORG:engine ${entity}`, name, type: 'ORG', aliases: [], mentions, forms: [...forms].map(([form, count]) => ({ text: form, count })) };
+        const type = entity === OWN_ENTITY ? 'PER' : 'ORG';
+        return { key: entityKey(type, name), name, type, aliases: [], mentions, forms: [...forms].map(([form, count]) => ({ text: form, count })) };
       });
     };
     const phrase = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 3 }).map((words) => words.join(' '));
     fc.assert(
       fc.property(
         fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 24 }),
-        fc.array(fc.record({ at: fc.nat(23), length: fc.integer({ min: 1, max: 4 }), entity: fc.nat(2) }), { maxLength: 6 }),
+        fc.array(fc.record({ at: fc.nat(23), length: fc.integer({ min: 1, max: 4 }), entity: fc.nat(OWN_ENTITY) }), { maxLength: 6 }),
         // One entry a name: "the Party" and "Party" are one entity.
         fc.uniqueArray(phrase, { minLength: 1, maxLength: 3, selector: nameIdentity }),
         (words, runs, addedNames) => {
           const text = words.join(' ');
-          const engine = engineOf(words, runs);
+          const engine = engineOf(words, runs, addedNames[0] ?? '');
           const corrections = correctionsOf({ people: Object.fromEntries(addedNames.map((name) => [name, { add: true }])) });
           const corrected = correctArticleEntities(corrections, engine, text, 'article.txt');
           const mentions = corrected.flatMap((entity) => entity.mentions.map((mention) => ({ ...mention, key: entity.key, name: entity.name })));
@@ -342,7 +364,8 @@ describe('facts file corrections: an added name where the engine found an entity
             for (const occurrence of exactNameMentions(text, name)) {
               const held = mentions.some((mention) => mention.name === name && mention.start === occurrence.start && mention.end === occurrence.end);
               const heldByLonger = mentions.some((mention) => addedNames.includes(mention.name) && mention.end - mention.start >= name.length && overlapping(mention, occurrence));
-              assert.ok(held || heldByLonger, `"${name}" at ${occurrence.start} in "${text}": ${JSON.stringify(mentions)}`);
+              const heldByOwn = mentions.some((mention) => mention.key === entityKey('PER', name) && mention.start <= occurrence.start && occurrence.end <= mention.end);
+              assert.ok(held || heldByLonger || heldByOwn, `"${name}" at ${occurrence.start} in "${text}": ${JSON.stringify(mentions)}`);
             }
           }
           // The engine's mentions that no added name's occurrence overlaps stay as they were.
@@ -352,9 +375,18 @@ describe('facts file corrections: an added name where the engine found an entity
               assert.ok(mentions.some((kept) => kept.key === entity.key && kept.start === mention.start && kept.end === mention.end), `lost ${JSON.stringify(mention)} of ${entity.key}`);
             }
           }
+          // A mention of the added name's own entity stays whole where its occurrences lie inside it and no other entity's mention took it.
+          const own = addedNames[0] ?? '';
+          const ownKey = entityKey('PER', own);
+          for (const mention of engine.find((entity) => entity.key === ownKey)?.mentions ?? []) {
+            const partly = exactNameMentions(text, own).some((occurrence) => overlapping(occurrence, mention) && !(mention.start <= occurrence.start && occurrence.end <= mention.end));
+            const taken = mentions.some((kept) => kept.key !== ownKey && overlapping(kept, mention));
+            if (!partly && !taken) assert.ok(mentions.some((kept) => kept.key === ownKey && kept.start === mention.start && kept.end === mention.end), `own ${JSON.stringify(mention)} lost in "${text}": ${JSON.stringify(mentions)}`);
+          }
         },
       ),
       { numRuns: 300 },
     );
   });
 });
+
