@@ -3,7 +3,8 @@
 // code-server with the packaged extension and Chromium (as the e2e tests do), and prints the time to the first
 // articles in the Dates view, to the first search answer and to a complete index, on the first opening and on a
 // reopening with the saved index; the time of a rescan with nothing changed; the longest stall of the extension
-// host's event loop; and the host's memory. Figures, not pass/fail. `--profile` also profiles the extension host's
+// host's event loop; the host's memory; and on the reopening, when each phase of the saved index's load ended (the
+// stall probe's `load` line: see scripts/load-phases.mjs). Figures, not pass/fail. `--profile` also profiles the extension host's
 // thread during each scan, and the workbench page's JavaScript during the first opening, and prints the functions that
 // took most time. Before the workbench, the engine's own
 // build of the same folder (`news-corpus index --rebuild`, the same threads and entity model) runs in a process of
@@ -13,6 +14,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
+import { loadPhasesLine } from './load-phases.mjs';
 import { createSandbox, fail, installVsix, launchChromium, repoRoot, runMain, say, startCodeServer, workbenchUrl } from './harness.mjs';
 import { ensureCodeServer } from './setup-vscode.mjs';
 import { Workbench } from '../test/e2e/workbench.mjs';
@@ -153,7 +155,8 @@ function buildCpu(file, activatedTime) {
 
 /** The probe's steps of the scan between `from` and `to`, in seconds from `from`: where the time to the first articles goes. */
 function timeline(file, from, to) {
-  const steps = probeLines(file).filter((line) => line.event !== undefined && line.at >= from && line.at <= to + 600);
+  // A load's phases have a line of their own (see loadPhasesLine).
+  const steps = probeLines(file).filter((line) => line.event !== undefined && line.event !== 'load' && line.at >= from && line.at <= to + 600);
   const describe = (line) => {
     if (line.event === 'activated') return `extension activated (host process up ${seconds(line.hostUptimeMs)})`;
     if (line.event === 'phase') return `phase ${line.phase}`;
@@ -250,11 +253,13 @@ async function measureOpening(workbench, count, reload, probe, rendererProfile) 
   const complete = Date.now() - started;
   const cpu = cpuBetween(cpuBefore, workbenchCpu());
   if (devtools) writeFileSync(rendererProfile, JSON.stringify((await devtools.send('Profiler.stop')).profile));
-  const activatedTime = activatedAt(probe, started) ?? started;
+  const activatedLine = activationLine(probe, started);
+  const activatedTime = activatedLine?.at ?? started;
+  const loadPhases = activatedLine && loadPhasesLine(probeLines(probe), activatedLine);
   const activated = activatedTime - started;
   const ended = scanEndedAt(probe, activatedTime);
   const builtAfterActivation = ended === undefined ? undefined : ended - activatedTime;
-  return { activated, builtAfterActivation, buildCpuMs: buildCpu(probe, activatedTime), firstArticles, firstSearch, answer, complete, stall: longestStall(probe, started, started + complete), memory: memoryAt(probe, started + complete), steps: timeline(probe, started, started + complete), cpu };
+  return { activated, builtAfterActivation, buildCpuMs: buildCpu(probe, activatedTime), firstArticles, firstSearch, answer, complete, stall: longestStall(probe, started, started + complete), memory: memoryAt(probe, started + complete), steps: timeline(probe, started, started + complete), loadPhases, cpu };
 }
 
 /** Resolves once the status bar shows the article count without a spinner: the index is complete. */
@@ -286,9 +291,9 @@ async function lastScanTime(page, count) {
   return /in ([\d.]+) s\./.exec(text ?? '')?.[1] ?? '?';
 }
 
-/** When the extension activated in a host started after `after`. */
-function activatedAt(file, after) {
-  return probeLines(file).find((line) => line.event === 'activated' && line.at >= after)?.at;
+/** The probe's line for the extension's activation in a host started after `after`. */
+function activationLine(file, after) {
+  return probeLines(file).find((line) => line.event === 'activated' && line.at >= after);
 }
 
 await runMain(async (defer) => {
@@ -341,6 +346,7 @@ await runMain(async (defer) => {
     const built = row.builtAfterActivation === undefined ? '?' : seconds(row.builtAfterActivation);
     console.log(`  ${name} (from the page load; the extension activated after ${seconds(row.activated)}): first articles in the Dates view ${seconds(row.firstArticles)}, first search answer ${seconds(row.firstSearch)} ("${row.answer}"), complete index ${seconds(row.complete)} (${built} after the activation, host CPU meanwhile ${row.buildCpuMs === undefined ? '?' : seconds(row.buildCpuMs)}), longest extension-host stall ${row.stall}; host memory then: ${row.memory}`);
     console.log(`    steps from the page load: ${row.steps}`);
+    if (row.loadPhases) console.log(`    the saved index's load, phases ended after the activation: ${row.loadPhases}`);
     console.log(`    CPU of the workbench's processes from the page load to the complete index: ${row.cpu}`);
   }
   for (const [i, rescan] of rescans.entries()) console.log(`  rescan ${i + 1} with nothing changed: ${rescan.scan} s in the extension, ${seconds(rescan.took)} from the command palette to the count (${seconds(rescan.fromEnter)} from Enter), longest stall ${rescan.stall}; steps: ${rescan.steps}`);

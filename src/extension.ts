@@ -7,7 +7,7 @@ import { registerCorpus } from './corpus';
 import { registerCuration } from './curation';
 import { readHighlightArticles, readHighlightEntities } from './corpus/settings';
 import { registerDatesTree } from './dates-tree';
-import { registerStallProbe } from './diagnostics';
+import { loadPhaseProbe, registerStallProbe } from './diagnostics';
 import { registerEntitiesTree } from './entities-tree';
 import { registerEntityEditor } from './entity-editor';
 import { registerEntityEngine } from './entity-engine';
@@ -25,7 +25,8 @@ export function activate(context: vscode.ExtensionContext): NewsCorpusApi {
   const log = vscode.window.createOutputChannel('News Corpus', { log: true });
   context.subscriptions.push(log);
   const engine = registerEntityEngine({ log });
-  const service = registerCorpus(context, { extractor: () => engine.extractorSpec(), onModelProblem: (problem) => engine.modelProblemFound(problem), log });
+  const onLoadPhases = loadPhaseProbe();
+  const service = registerCorpus(context, { extractor: () => engine.extractorSpec(), onModelProblem: (problem) => engine.modelProblemFound(problem), log, ...(onLoadPhases && { onLoadPhases }) });
   registerStallProbe(context, { corpus: service.corpus, phase: () => service.phase, state: () => service.state, onDidProgress: service.onDidProgress, onDidChangeState: service.onDidChangeState });
   const engineEntity = (key: string) => (service.state === 'ready' ? service.engineEntities.summary(key) !== undefined : undefined);
   const facts = registerFacts(context, { analyze: (text) => engine.analyze(text), entities: service.entities, engineEntity, corpusChanges: [service.onDidChangeState, service.onDidChangeEntities] });

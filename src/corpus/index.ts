@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { notify } from '../notifications';
-import { DEFAULT_CACHE_READER_PATH } from '../workers/cache-file';
+import { CacheLoadPhases, DEFAULT_CACHE_READER_PATH } from '../workers/cache-file';
 import { ExtractorSpec } from '../workers/entity-extractor';
 import { IndexService } from '../workers/index-service';
 import { CorpusService, CorpusState } from './corpus-service';
@@ -48,13 +48,15 @@ function cacheFileFor(context: vscode.ExtensionContext, folder: vscode.Workspace
 interface IndexExtractor {
   readonly extractor: () => ExtractorSpec;
   readonly onModelProblem: (problem: string) => void;
+  /** Hears the phases of each saved index's load (the stall probe's, when it is on). */
+  readonly onLoadPhases?: (phases: CacheLoadPhases) => void;
 }
 
-function createIndex(context: vscode.ExtensionContext, folder: vscode.WorkspaceFolder, settings: CorpusSettings, { extractor, onModelProblem }: IndexExtractor): IndexService {
+function createIndex(context: vscode.ExtensionContext, folder: vscode.WorkspaceFolder, settings: CorpusSettings, { extractor, onModelProblem, onLoadPhases }: IndexExtractor): IndexService {
   const cacheFile = cacheFileFor(context, folder);
   // The host's thread is shared with every other extension: the cache is read in a thread of its own.
   // The host searches the index many times: its first searches should not run on cold code (see IndexServiceOptions.warmUp).
-  const options = { root: folder.uri.toString(), extractor, onModelProblem, maxFileBytes: settings.maxFileBytes, cacheReaderPath: DEFAULT_CACHE_READER_PATH, warmUp: true };
+  const options = { root: folder.uri.toString(), extractor, onModelProblem, maxFileBytes: settings.maxFileBytes, cacheReaderPath: DEFAULT_CACHE_READER_PATH, warmUp: true, ...(onLoadPhases && { onLoadPhases }) };
   return new IndexService(cacheFile === undefined ? options : { ...options, cacheFile });
 }
 

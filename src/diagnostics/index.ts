@@ -3,6 +3,7 @@ import { Session } from 'node:inspector';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Corpus } from '../core/corpus';
+import { CacheLoadPhases } from '../workers/cache-file';
 
 /** The environment variable naming the file the probe appends to; without it there is no probe. */
 export const STALL_PROBE_VARIABLE = 'NEWS_CORPUS_STALL_PROBE';
@@ -32,13 +33,8 @@ export interface StallProbeDeps {
  * first fills), so that the benchmark can say where the time to the first articles goes. Off otherwise.
  */
 export function registerStallProbe(context: vscode.ExtensionContext, deps: StallProbeDeps): void {
-  const file = process.env[STALL_PROBE_VARIABLE];
-  if (!file) return;
-  const write = (line: object) => {
-    // CPU time of the whole host process, its indexing threads included: firmer than wall time on a shared machine.
-    const cpu = process.cpuUsage();
-    appendFileSync(file, `${JSON.stringify({ pid: process.pid, at: Date.now(), cpuMs: Math.round((cpu.user + cpu.system) / 1000), ...line })}\n`);
-  };
+  const write = probeWriter();
+  if (!write) return;
   write({ event: 'activated', hostUptimeMs: Math.round(process.uptime() * 1000) });
   let expected = performance.now() + PROBE_INTERVAL_MS;
   let longest = 0;
@@ -73,6 +69,27 @@ export function registerStallProbe(context: vscode.ExtensionContext, deps: Stall
       }),
     },
   );
+}
+
+/** Appends a line to the probe's file, or undefined when the probe is off. */
+function probeWriter(): ((line: object) => void) | undefined {
+  const file = process.env[STALL_PROBE_VARIABLE];
+  if (!file) return undefined;
+  return (line: object) => {
+    // CPU time of the whole host process, its indexing threads included: firmer than wall time on a shared machine.
+    const cpu = process.cpuUsage();
+    appendFileSync(file, `${JSON.stringify({ pid: process.pid, at: Date.now(), cpuMs: Math.round((cpu.user + cpu.system) / 1000), ...line })}\n`);
+  };
+}
+
+/**
+ * With the stall probe on (see {@link registerStallProbe}), what hears a saved index's load phase by phase and appends
+ * them as a `load` line (`Date.now()` times, and the cache's thread's own CPU): `npm run bench:vscode` prints them
+ * from the activation. Undefined when the probe is off, so that nothing is timed.
+ */
+export function loadPhaseProbe(): ((phases: CacheLoadPhases) => void) | undefined {
+  const write = probeWriter();
+  return write && (({ reader: { cpuMs, ...ends }, repliedAt, searchableAt }) => write({ event: 'load', ...ends, readerCpuMs: cpuMs, repliedAt, searchableAt }));
 }
 
 /**

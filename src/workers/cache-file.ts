@@ -30,6 +30,38 @@ export function defaultCacheFile(dir: string): string {
  */
 export interface CacheReadRequest {
   readonly file: string;
+  /** Whether the thread times its phases ({@link CacheReaderPhases}): only when someone listens. */
+  readonly timed: boolean;
+}
+
+/**
+ * When each phase of the cache's reading thread ended (`Date.now()` times: the threads share the clock), and the
+ * thread's own CPU time to then (`process.threadCpuUsage`, user and system; undefined on a Node without it, before 23.9).
+ *
+ * @example
+ * const phases: CacheReaderPhases = { readAt: 1764800000100, checkedAt: 1764800000400, inflatedAt: 1764800000700, cpuMs: 520 };
+ */
+export interface CacheReaderPhases {
+  /** The whole file is in memory (the read waits for the asking thread's identity too: see `readListingFirst`). */
+  readonly readAt: number;
+  /** Its checksum is checked (undefined when the file failed its checks first). */
+  readonly checkedAt: number | undefined;
+  /** Its sections are inflated and checked, and the reply is posted. */
+  readonly inflatedAt: number;
+  readonly cpuMs: number | undefined;
+}
+
+/**
+ * A saved index's load, phase by phase, as `Date.now()` times: the reading thread's ({@link CacheReaderPhases}), when
+ * its reply reached the asking thread, and when the index was decoded there and answered searches.
+ *
+ * @example
+ * const load: CacheLoadPhases = { reader: { readAt: 100, checkedAt: 400, inflatedAt: 700, cpuMs: 520 }, repliedAt: 750, searchableAt: 1400 };
+ */
+export interface CacheLoadPhases {
+  readonly reader: CacheReaderPhases;
+  readonly repliedAt: number;
+  readonly searchableAt: number;
 }
 
 /**
@@ -38,7 +70,13 @@ export interface CacheReadRequest {
  * @example
  * const cache: CacheRead = { found: false };
  */
-export type CacheRead = { readonly found: false } | { readonly found: true; readonly read: ReadIndexFile };
+export type CacheRead = { readonly found: false } | { readonly found: true; readonly read: ReadIndexFile; readonly timed?: TimedReply };
+
+/** A reply of a timed thread (see {@link CacheReadRequest}): its phases, and when it reached the asking thread. */
+export interface TimedReply {
+  readonly reader: CacheReaderPhases;
+  readonly repliedAt: number;
+}
 
 /**
  * What the cache's reading thread says: the articles' days, then the articles listed, from the start of the file as
@@ -51,7 +89,7 @@ export type CacheRead = { readonly found: false } | { readonly found: true; read
 export type CacheReaderMessage =
   | { readonly kind: 'days'; readonly days: Int32Array }
   | { readonly kind: 'listing'; readonly listing: PackedListing }
-  | { readonly kind: 'read'; readonly reply: CacheRead };
+  | { readonly kind: 'read'; readonly reply: CacheRead; readonly phases?: CacheReaderPhases };
 
 /** The cache's reading thread, next to this file once bundled or compiled (see `cache-reader.ts`). */
 export const DEFAULT_CACHE_READER_PATH = path.join(__dirname, 'cache-reader.js');
@@ -68,7 +106,8 @@ export const DEFAULT_CACHE_READER_PATH = path.join(__dirname, 'cache-reader.js')
  * `expected` (what the index must have been built from) is asked for once the thread has started: working it out
  * reads and hashes the entity model's file, while the thread reads the index. Before the listing, the thread
  * hands `onDays` the articles' days alone (one per article, in the listing's order), which need no inflating. With no
- * file there (a first opening), no thread is started and `expected` is not asked.
+ * file there (a first opening), no thread is started and `expected` is not asked. With `timed`, a read by the
+ * thread says when its phases ended ({@link TimedReply}); the probe of `npm run bench:vscode` prints them.
  *
  * @example
  * const cache = await readCacheFile(file, () => ({ root: dir, extractor: 'none' }), DEFAULT_CACHE_READER_PATH, (listing) => list(listing.paths), (days) => count(days));
@@ -80,6 +119,7 @@ export async function readCacheFile(
   readerPath?: string,
   onListing?: (listing: SavedListing) => void,
   onDays?: (days: Int32Array) => void,
+  timed = false,
 ): Promise<CacheRead> {
   // Worked out once: it reads and hashes the entity model, and a failed thread must not make this thread do it again.
   let identity: IndexIdentity | undefined;
@@ -88,13 +128,13 @@ export async function readCacheFile(
   // A first opening has no file: starting the thread and working out the identity only put off the listing.
   if (!(await isFile(file))) return { found: false };
   if (readerPath === undefined || !existsSync(readerPath)) return readOnThisThread();
-  const request: CacheReadRequest = { file };
+  const request: CacheReadRequest = { file, timed };
   const worker = new Worker(readerPath, { workerData: request });
   const fromThread = new Promise<CacheRead | undefined>((resolve) => {
     // Undefined when no listing came; null when one came that did not fit together (the read then lacks its strings).
     let listing: SavedListing | null | undefined;
     worker.on('message', (message: CacheReaderMessage) => {
-      if (message.kind === 'read') resolve(listing === null ? undefined : listing ? withListing(message.reply, listing) : message.reply);
+      if (message.kind === 'read') resolve(listing === null ? undefined : withTimes(listing ? withListing(message.reply, listing) : message.reply, message.phases));
       else if (message.kind === 'days') onDays?.(message.days);
       else {
         listing = listingOf(message.listing) ?? null;
@@ -127,6 +167,11 @@ function listingOf(packed: PackedListing): SavedListing | undefined {
 function withListing(reply: CacheRead, { paths, titles }: SavedListing): CacheRead {
   if (!reply.found || !reply.read.ok) return reply;
   return { found: true, read: { ...reply.read, saved: { ...reply.read.saved, paths, titles } } };
+}
+
+/** A read with its thread's phases and the time it came, when the thread timed them. */
+function withTimes(reply: CacheRead, phases: CacheReaderPhases | undefined): CacheRead {
+  return phases === undefined || !reply.found ? reply : { ...reply, timed: { reader: phases, repliedAt: Date.now() } };
 }
 
 async function readHere(file: string, expected: IndexIdentity): Promise<CacheRead> {

@@ -18,6 +18,12 @@ function post(message: CacheReaderMessage, transfer: ArrayBuffer[] = []): void {
   parentPort?.postMessage(message, transfer);
 }
 
+/** This thread's CPU time in ms, where Node can tell (`process.threadCpuUsage`, Node 23.9 on; the host runs 24). */
+function threadCpuMs(): number | undefined {
+  const usage = (process as { threadCpuUsage?: () => NodeJS.CpuUsage }).threadCpuUsage?.();
+  return usage && Math.round((usage.user + usage.system) / 1000);
+}
+
 async function readCache(): Promise<void> {
   let file: { bytes: Buffer; listed: boolean };
   try {
@@ -33,8 +39,14 @@ async function readCache(): Promise<void> {
     return;
   }
   // After a listing, the paths and titles are left out: the other thread has them already (see readCacheFile).
-  const read = runAtOnce(readIndexFileSteps(file.bytes, await expected, { listed: file.listed }));
-  post({ kind: 'read', reply: { found: true, read } }, read.ok ? savedSectionBuffers(read.saved) : []);
+  const readAt = Date.now();
+  let checkedAt: number | undefined;
+  const onChecked = () => {
+    checkedAt = Date.now();
+  };
+  const read = runAtOnce(readIndexFileSteps(file.bytes, await expected, request.timed ? { listed: file.listed, onChecked } : { listed: file.listed }));
+  const phases = request.timed ? { readAt, checkedAt, inflatedAt: Date.now(), cpuMs: threadCpuMs() } : undefined;
+  post({ kind: 'read', reply: { found: true, read }, ...(phases && { phases }) }, read.ok ? savedSectionBuffers(read.saved) : []);
 }
 
 void readCache();

@@ -8,7 +8,7 @@ import { MatchesPerDay } from '../core/search/matches-per-day';
 import { NO_PAIRS } from '../core/search/pair-counter';
 import { WARMUP_SLICE_MS, warmUpSteps } from '../core/search/query-warmup';
 import { DEFAULT_SLICE_MS, runInSlices, runUntil } from '../core/search/time-slices';
-import { readCacheFile } from './cache-file';
+import { CacheLoadPhases, readCacheFile } from './cache-file';
 import { writeCacheFile } from './cache-write';
 import { ExtractorSpec, extractorId } from './entity-extractor';
 import { modelIdRecordFile } from './model-id-record';
@@ -54,6 +54,11 @@ export interface IndexServiceOptions {
    * host); without it the cache is read on this thread.
    */
   readonly cacheReaderPath?: string;
+  /**
+   * Hears when each phase of a saved index's load ended, once it answers searches (only when the cache's thread read
+   * it); without a listener the thread times nothing. For the stall probe of `npm run bench:vscode`.
+   */
+  readonly onLoadPhases?: (phases: CacheLoadPhases) => void;
   readonly maxFileBytes?: number;
   /** Articles a first build indexes before its first partial search index (default {@link FIRST_PARTIAL_SEARCH_ARTICLES}). */
   readonly partialSearchFrom?: number;
@@ -439,11 +444,13 @@ export class IndexService {
     let listing: Promise<void> | undefined;
     const listed = onListing && ((saved: SavedListing) => (listing = Promise.resolve(onListing(listedSummaries(saved))).catch(() => undefined)));
     const counted = onDates && ((days: Int32Array) => onDates(datesOf(days)));
-    const cache = await readCacheFile(file, () => this.identity(), this.options.cacheReaderPath, listed, counted);
+    const { onLoadPhases } = this.options;
+    const cache = await readCacheFile(file, () => this.identity(), this.options.cacheReaderPath, listed, counted, onLoadPhases !== undefined);
     // Decoded while the listener makes the listed articles, not after: search waited for the listing and the views'
     // work on it (0.27–0.49 s in the workbench at 100,000), and the Dates view's first rows come from the days
     // before either. The load ends once the listener has, as before.
     const loaded = cache.found ? await this.decodeCache(cache.read, onSearchable) : { ok: false };
+    if (loaded.ok && cache.found && cache.timed) onLoadPhases?.({ ...cache.timed, searchableAt: Date.now() });
     await listing;
     return loaded;
   }

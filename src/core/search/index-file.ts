@@ -257,16 +257,22 @@ function corruptBy(error: unknown): { ok: false; problem: IndexFileProblem } {
  * Reads an index file written by {@link encodeIndexSteps} into its sections as plain data, building nothing:
  * checks magic, version, length and checksum (`corrupt`), then the analyser version and the identity the caller
  * expects (`stale`), then inflates and checks the sections (see {@link readSections}; with `listed`, the paths and
- * titles are left empty: {@link readIndexListing} read them from these bytes). Never throws. The part of
- * a load that can run on another thread; {@link decodeSavedSteps} makes the index's parts from what it gives.
+ * titles are left empty: {@link readIndexListing} read them from these bytes; `onChecked` hears that the checksum
+ * is checked, when it matches: a phase of a load's timeline). Never throws. The part of a load that can run on
+ * another thread; {@link decodeSavedSteps} makes the index's parts from what it gives.
  *
  * @example
- * const read = runAtOnce(readIndexFileSteps(await readFile(file), { root: dir, extractor: 'none' }));
+ * const read = runAtOnce(readIndexFileSteps(await readFile(file), { root: dir, extractor: 'none' }, { onChecked: () => mark('checked') }));
  * const decoded = read.ok ? runAtOnce(decodeSavedSteps(read)) : read;
  */
-export function* readIndexFileSteps(bytes: Uint8Array, expected: IndexIdentity, options: { readonly listed?: boolean } = {}): Generator<void, ReadIndexFile> {
+export function* readIndexFileSteps(
+  bytes: Uint8Array,
+  expected: IndexIdentity,
+  options: { readonly listed?: boolean; readonly onChecked?: () => void } = {},
+): Generator<void, ReadIndexFile> {
   const fileProblem = yield* fileProblemSteps(bytes);
   if (fileProblem) return fileProblem;
+  options.onChecked?.();
   try {
     const described = fileDescription(bytes);
     if (!described) return corrupt('the file ends inside its description');

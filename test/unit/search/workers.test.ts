@@ -11,7 +11,7 @@ import { INDEX_HEAD_BYTES, decodeSavedSteps, indexListingEnd } from '../../../sr
 import { seededRandom } from '../../../src/core/random';
 import { runAtOnce } from '../../../src/core/search/time-slices';
 import { batchPieces } from '../../../src/workers/batch-pieces';
-import { CacheRead, CacheReaderMessage, DEFAULT_CACHE_READER_PATH, readCacheFile } from '../../../src/workers/cache-file';
+import { CacheLoadPhases, CacheRead, CacheReaderMessage, DEFAULT_CACHE_READER_PATH, readCacheFile } from '../../../src/workers/cache-file';
 import { readListingFirst } from '../../../src/workers/listing-first-read';
 import { SavedListing } from '../../../src/core/search/index-sections';
 import { IndexService } from '../../../src/workers/index-service';
@@ -352,6 +352,26 @@ describe('readCacheFile', function () {
     assert.ok(inThread.found && inThread.read.ok && inThread.read.saved.paths.length === NEWS.length);
   });
 
+  it('says when its thread ended each phase only when asked, in order, the checksum only when it matched', async () => {
+    const untimed = await readCacheFile(cacheFile, identity, DEFAULT_CACHE_READER_PATH);
+    assert.ok(untimed.found && untimed.timed === undefined);
+    const before = Date.now();
+    const timed = await readCacheFile(cacheFile, identity, DEFAULT_CACHE_READER_PATH, undefined, undefined, true);
+    assert.ok(timed.found && timed.read.ok && timed.timed);
+    const { reader, repliedAt } = timed.timed;
+    const ends = [before, reader.readAt, reader.checkedAt ?? NaN, reader.inflatedAt, repliedAt, Date.now()];
+    assert.deepStrictEqual([...ends].sort((a, b) => a - b), ends, 'read, checked, inflated, then received here');
+    assert.ok(reader.cpuMs === undefined || reader.cpuMs >= 0);
+    const bytes = readFileSync(cacheFile);
+    bytes[bytes.length - 5] = (bytes[bytes.length - 5] ?? 0) ^ 1;
+    const damagedFile = path.join(dir, 'damaged-timed.ncidx');
+    writeFileSync(damagedFile, bytes);
+    const damaged = await readCacheFile(damagedFile, identity, DEFAULT_CACHE_READER_PATH, undefined, undefined, true);
+    assert.ok(damaged.found && !damaged.read.ok && damaged.timed && damaged.timed.reader.checkedAt === undefined);
+    const here = await readCacheFile(cacheFile, identity, inThisThread, undefined, undefined, true);
+    assert.ok(here.found && here.timed === undefined, 'read here: no thread to time');
+  });
+
   it('hands over the listing from the start of the file before the read, the same articles the read gives', async () => {
     const listings: SavedListing[] = [];
     const inThread = await readCacheFile(cacheFile, identity, DEFAULT_CACHE_READER_PATH, (listing) => listings.push(listing));
@@ -577,6 +597,24 @@ describe('IndexService', function () {
     await first.save();
     await first.dispose();
   };
+
+  it("tells a load's listener when each phase ended, once the index answers searches, only from its cache's thread", async () => {
+    await savedCache();
+    const heard: CacheLoadPhases[] = [];
+    let searchable = false;
+    const onLoadPhases = (phases: CacheLoadPhases) => heard.push(phases);
+    const timed = new IndexService({ root: dir, cacheFile, extractor: { kind: 'none' }, workers: 1, cacheReaderPath: DEFAULT_CACHE_READER_PATH, onLoadPhases });
+    assert.strictEqual((await timed.load({ onSearchable: () => (searchable = heard.length === 0) })).source, 'cache');
+    await timed.dispose();
+    assert.ok(searchable, 'heard after onSearchable');
+    assert.strictEqual(heard.length, 1);
+    const [{ reader, repliedAt, searchableAt }] = heard as [CacheLoadPhases];
+    assert.ok(reader.readAt <= reader.inflatedAt && reader.inflatedAt <= repliedAt && repliedAt <= searchableAt);
+    const here = new IndexService({ root: dir, cacheFile, extractor: { kind: 'none' }, workers: 1, onLoadPhases });
+    assert.strictEqual((await here.load()).source, 'cache');
+    await here.dispose();
+    assert.strictEqual(heard.length, 1, 'read on this thread: nothing timed');
+  });
 
   it('builds, saves, and reopens from the cache re-reading only what changed', async () => {
     const first = service();
