@@ -97,7 +97,7 @@ function sentencesOf(texts: readonly string[]): Int32Array[] {
   const sentences: Int32Array[] = [];
   for (const text of texts) {
     const tokens = tokenize(text, buffer);
-    context.prepare(text, tokens, undefined);
+    context.prepare(text, tokens);
     let start = 0;
     for (let i = 1; i <= tokens.count; i++) {
       if (i < tokens.count && !((context.position[i] ?? 0) & 1)) continue;
@@ -230,7 +230,7 @@ function gloveWords(log: (line: string) => void): GloveWords {
     const tokens = tokenize(word);
     // A word the recogniser's tokenizer splits ("can't", "a.m") never matches one token.
     if (tokens.count !== 1) continue;
-    context.prepare(word, tokens, undefined);
+    context.prepare(word, tokens);
     words.push(word);
     hashes.push(context.low[0] ?? 0);
   }

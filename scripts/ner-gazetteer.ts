@@ -121,7 +121,7 @@ export function buildGazetteer(): Gazetteer {
   for (const [category, names] of [...lists].sort((a, b) => a[0] - b[0])) {
     for (const name of [...names].sort()) {
       const tokens = tokenize(name);
-      context.prepare(name, tokens, undefined);
+      context.prepare(name, tokens);
       entries.push({ tokens: Array.from(context.low.subarray(0, tokens.count)), category });
     }
   }

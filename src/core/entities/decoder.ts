@@ -145,7 +145,7 @@ export class Decoder {
   decode(text: string, tokens: TokenBuffer): Uint8Array {
     const count = tokens.count;
     const context = this.context;
-    context.prepare(text, tokens, this.model.gazetteer, this.model.clusters, this.model.embeddings, this.model.vectors);
+    context.prepare(text, tokens, this.model);
     if (this.tags.length < count) {
       const size = Math.max(count, this.tags.length * 2);
       this.tags = new Uint8Array(size);

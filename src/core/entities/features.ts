@@ -1,9 +1,30 @@
 import { CharClass, charClass, foldPunctuation, lowerCode } from './chars';
 import { FNV_OFFSET, finish, fnvStep, mix } from './hash';
-import { Gazetteer } from './gazetteer';
+import { Lexicon } from './lexicon';
 import { TokenBuffer, TokenFlag, TokenKind } from './tokenizer';
 import { CLUSTER_LEVELS, WordClusters, clusterAt } from './word-clusters';
 import { WordVectors } from './word-vectors';
+
+/**
+ * Whose projected word vector a real-valued feature reads: the scored token's own, or its previous or next word's
+ * (`Neighbour.Previous` + 1, `Neighbour.Next` + 1).
+ *
+ * @example
+ * vectorKey(VectorPosition.Next, 3); // the key of dimension 3 of the next word's vector
+ */
+export const enum VectorPosition {
+  Token = 0,
+  Previous = 1,
+  Next = 2,
+}
+
+/**
+ * Number of {@link VectorPosition} values.
+ *
+ * @example
+ * const table = new Int32Array(VECTOR_POSITIONS * dimensions * TAG_COUNT);
+ */
+export const VECTOR_POSITIONS = 3;
 
 /**
  * Feature templates. A feature's key is `finish(mix(mix(template, a), b))` over precomputed token hashes,
@@ -41,7 +62,7 @@ const enum T {
   TableShape = EmbeddingNext + CLUSTER_LEVELS,
   TableLow = TableShape + 1,
   Vector = TableLow + 1,
-  Last = Vector + 3,
+  Last = Vector + VECTOR_POSITIONS,
 }
 
 /**
@@ -105,7 +126,7 @@ export const POSITION_CAPS_LINE = 2;
  *
  * @example
  * const context = new FeatureContext();
- * context.prepare(text, tokenize(text), gazetteer);
+ * context.prepare(text, tokenize(text), { gazetteer });
  * const keys = new Int32Array(MAX_FEATURES);
  * const count = context.staticFeatures(0, keys, 0);
  */
@@ -140,11 +161,12 @@ export class FeatureContext {
   private lowerSet = new Int32Array(0);
 
   /**
-   * Computes every per-token hash of `tokens` (the output of `tokenize(text)`) and gazetteer matches; `clusters`
-   * (of the unlabeled text), `embeddings` (clusters of pre-trained word vectors) and `vectors` (their projections)
-   * are looked up when asked.
+   * Computes every per-token hash of `tokens` (the output of `tokenize(text)`) and the gazetteer's matches; the
+   * lexicon's `clusters` (of the unlabeled text), `embeddings` (clusters of pre-trained word vectors) and `vectors`
+   * (their projections) are looked up when asked. Whatever the lexicon lacks gives no feature.
    */
-  prepare(text: string, tokens: TokenBuffer, gazetteer: Gazetteer | undefined, clusters?: WordClusters, embeddings?: WordClusters, vectors?: WordVectors): void {
+  prepare(text: string, tokens: TokenBuffer, lexicon: Partial<Lexicon> = {}): void {
+    const { gazetteer, clusters, embeddings, vectors } = lexicon;
     const count = tokens.count;
     this.ensure(count);
     this.count = count;
@@ -594,27 +616,6 @@ export const POSITION_CODES = 4;
  * for (let evidence = 1; evidence < DOCUMENT_TYPES; evidence++) weights.add(documentKey(evidence), scores);
  */
 export const DOCUMENT_TYPES = 6;
-
-/**
- * Whose projected word vector a real-valued feature reads: the scored token's own, or its previous or next word's
- * (`Neighbour.Previous` + 1, `Neighbour.Next` + 1).
- *
- * @example
- * vectorKey(VectorPosition.Next, 3); // the key of dimension 3 of the next word's vector
- */
-export const enum VectorPosition {
-  Token = 0,
-  Previous = 1,
-  Next = 2,
-}
-
-/**
- * Number of {@link VectorPosition} values.
- *
- * @example
- * const table = new Int32Array(VECTOR_POSITIONS * dimensions * TAG_COUNT);
- */
-export const VECTOR_POSITIONS = 3;
 
 /**
  * Key of dimension `dimension` of the projected word vector at `position`: a real-valued feature, whose weights

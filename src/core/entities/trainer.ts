@@ -205,7 +205,7 @@ function trainRun(prepared: readonly PreparedDocument[], context: FeatureContext
     for (const index of order) {
       const document = prepared[index];
       if (!document) continue;
-      context.prepare(document.text, document.tokens, lexicon.gazetteer, lexicon.clusters, lexicon.embeddings, lexicon.vectors);
+      context.prepare(document.text, document.tokens, lexicon);
       const predicted = new Uint8Array(document.tokens.count);
       for (const withDocument of [false, true]) {
         if (withDocument) evidence.mark(context, predicted);
@@ -252,7 +252,7 @@ function prepareDocuments(
   const counts = new Map<number, number>();
   const perDocument = documents.map((document) => {
     const tokens = tokenize(document.text, new TokenBuffer());
-    context.prepare(document.text, tokens, lexicon.gazetteer, lexicon.clusters, lexicon.embeddings, lexicon.vectors);
+    context.prepare(document.text, tokens, lexicon);
     const states = new Uint8Array(tokens.count);
     latticeStates(tokens, context.position, states);
     const vectorRows = new Int32Array(tokens.count * VECTOR_POSITIONS);

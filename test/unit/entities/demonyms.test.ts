@@ -16,7 +16,7 @@ const COUNTRY_CATEGORY = 0;
 function hashesOf(words: string): number[] {
   const context = new FeatureContext();
   const tokens = tokenize(words);
-  context.prepare(words, tokens, undefined);
+  context.prepare(words, tokens);
   return Array.from(context.low.subarray(0, tokens.count));
 }
 
@@ -33,7 +33,7 @@ describe('nationalities retyped as MISC', () => {
     const context = new FeatureContext();
     const text = 'the North Koreans and Americans met North Koreans United';
     const tokens = tokenize(text);
-    context.prepare(text, tokens, NATIONALITIES);
+    context.prepare(text, tokens, { gazetteer: NATIONALITIES });
     const tags = Uint8Array.of(TAG_O, org(TagPart.Begin), org(TagPart.Last), TAG_O, per(TagPart.Unit), TAG_O, org(TagPart.Begin), org(TagPart.Inside), org(TagPart.Last));
     retypeDemonyms(context.gazetteer, tags, tokens.count);
     assert.deepStrictEqual(
@@ -49,7 +49,7 @@ describe('a nationality split off a name that stands alone', () => {
     const context = new FeatureContext();
     const tokens = tokenize(text);
     assert.strictEqual(tokens.count, tags.length, 'one tag per token');
-    context.prepare(text, tokens, NATIONALITIES, undefined, COMMON_WORDS);
+    context.prepare(text, tokens, { gazetteer: NATIONALITIES, embeddings: COMMON_WORDS });
     const array = Uint8Array.from(tags);
     splitNationalities(context, tokens, array);
     return [...array];
@@ -125,7 +125,7 @@ describe('splitNationalities on any tagging of any words (property)', () => {
         const text = chosen.join(' ');
         const tokens = tokenize(text);
         const context = new FeatureContext();
-        context.prepare(text, tokens, NATIONALITIES, undefined, COMMON_WORDS);
+        context.prepare(text, tokens, { gazetteer: NATIONALITIES, embeddings: COMMON_WORDS });
         // Well-formed tags: spans of random length and type, at random places.
         const tags: number[] = [];
         for (let i = 0, s = 0; i < tokens.count; s++) {

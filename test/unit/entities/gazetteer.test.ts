@@ -15,7 +15,7 @@ function listed(name: string, category: number): boolean {
   const model = readModel(new Uint8Array(fs.readFileSync(MODEL_FILE)));
   const tokens = tokenize(name);
   const context = new FeatureContext();
-  context.prepare(name, tokens, model.gazetteer, model.clusters);
+  context.prepare(name, tokens, { gazetteer: model.gazetteer, clusters: model.clusters });
   return coversExactly(context.gazetteer, category, 0, tokens.count - 1);
 }
 

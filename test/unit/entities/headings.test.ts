@@ -10,7 +10,7 @@ const ORG_UNIT = tagOf(2, TagPart.Unit);
 function keptAfterClearing(text: string): string[] {
   const tokens = tokenize(text);
   const context = new FeatureContext();
-  context.prepare(text, tokens, undefined);
+  context.prepare(text, tokens);
   const tags = new Uint8Array(tokens.count).fill(ORG_UNIT);
   clearHeadings(tokens, context, tags);
   const kept: string[] = [];

@@ -29,7 +29,7 @@ function tagNames(mask: number): string[] {
 function masksOf(text: string, entities: readonly { start: number; end: number; type: EntityType }[]): Map<string, string[]> {
   const tokens = tokenize(text);
   const context = new FeatureContext();
-  context.prepare(text, tokens, undefined);
+  context.prepare(text, tokens);
   const states = new Uint8Array(tokens.count);
   latticeStates(tokens, context.position, states);
   const allowed = allowedTags(tokens, states, spansToTags(tokens, entities).tags, entities, ['MISC']);

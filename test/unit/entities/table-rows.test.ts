@@ -6,7 +6,7 @@ import { tokenize } from '../../../src/core/entities/tokenizer';
 function prepared(text: string, word: string): { context: FeatureContext; at: number } {
   const tokens = tokenize(text);
   const context = new FeatureContext();
-  context.prepare(text, tokens, undefined);
+  context.prepare(text, tokens);
   for (let i = 0; i < tokens.count; i++) if (text.slice(tokens.starts[i], tokens.ends[i]) === word) return { context, at: i };
   throw new Error(`no token "${word}" in "${text}"`);
 }

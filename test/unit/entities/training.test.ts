@@ -46,7 +46,7 @@ function gazetteerOf(names: readonly string[]): Gazetteer {
   return Gazetteer.build(
     names.map((name) => {
       const tokens = tokenize(name);
-      context.prepare(name, tokens, undefined);
+      context.prepare(name, tokens);
       return { tokens: Array.from(context.low.subarray(0, tokens.count)), category: 0 };
     }),
   );
@@ -123,7 +123,7 @@ describe('training and the model file', () => {
     const context = new FeatureContext();
     const text = 'NORTH KOREA and North.\nKorea';
     const tokens = tokenize(text);
-    context.prepare(text, tokens, gazetteer);
+    context.prepare(text, tokens, { gazetteer });
     assert.ok((context.gazetteer[0] ?? 0) !== 0 && (context.gazetteer[1] ?? 0) !== 0);
     assert.strictEqual(context.gazetteer[3], 0);
     assert.strictEqual(context.gazetteer[5], 0);

@@ -16,7 +16,7 @@ const TAGS_OF_STATE: readonly (readonly number[])[] = [
 function latticeOf(text: string): string[] {
   const tokens = tokenize(text);
   const context = new FeatureContext();
-  context.prepare(text, tokens, undefined);
+  context.prepare(text, tokens);
   const states = new Uint8Array(tokens.count);
   latticeStates(tokens, context.position, states);
   return Array.from({ length: tokens.count }, (_, i) => `${text.slice(tokens.starts[i], tokens.ends[i])}:${states[i]}`);

@@ -17,11 +17,11 @@ function hashedSentences(text: string): { sentences: Int32Array[]; hashOf: (word
   const context = new FeatureContext();
   const sentences = text.split('\n').map((line) => {
     const tokens = tokenize(line);
-    context.prepare(line, tokens, undefined);
+    context.prepare(line, tokens);
     return context.low.slice(0, tokens.count);
   });
   const hashOf = (word: string): number => {
-    context.prepare(word, tokenize(word), undefined);
+    context.prepare(word, tokenize(word));
     return context.low[0] ?? 0;
   };
   return { sentences, hashOf };
@@ -72,7 +72,7 @@ describe('word clusters', () => {
     assert.strictEqual(model.clusters.lookup(hashOf('Google')), clusters.lookup(hashOf('Google')));
     const context = new FeatureContext();
     const text = 'Microsoft and Zanzibar';
-    context.prepare(text, tokenize(text), model.gazetteer, model.clusters);
+    context.prepare(text, tokenize(text), { gazetteer: model.gazetteer, clusters: model.clusters });
     assert.ok(context.clustersOf(0) !== 0);
     assert.strictEqual(context.clustersOf(2), 0);
   });
@@ -138,7 +138,7 @@ describe('word clusters', () => {
       const model = readModel(bytes);
       const context = new FeatureContext();
       const text = 'Google and Twitter in Paris';
-      context.prepare(text, tokenize(text), model.gazetteer, model.clusters, model.embeddings);
+      context.prepare(text, tokenize(text), { gazetteer: model.gazetteer, clusters: model.clusters, embeddings: model.embeddings });
       assert.strictEqual(context.clustersOf(0), 0);
       assert.strictEqual(context.embeddingsOf(0), context.embeddingsOf(2));
       assert.notStrictEqual(context.embeddingsOf(0), context.embeddingsOf(4));

@@ -15,7 +15,7 @@ import { VECTOR_STEPS_PER_DEVIATION, WordVectors } from '../../../src/core/entit
 
 function hashOf(word: string): number {
   const context = new FeatureContext();
-  context.prepare(word, tokenize(word), undefined);
+  context.prepare(word, tokenize(word));
   return context.low[0] ?? 0;
 }
 
