@@ -91,6 +91,19 @@ export type CacheReaderMessage =
   | { readonly kind: 'listing'; readonly listing: PackedListing }
   | { readonly kind: 'read'; readonly reply: CacheRead; readonly phases?: CacheReaderPhases };
 
+/**
+ * What {@link readCacheFile} tells as the cache's thread reads: the articles' days, then their listing, and whether it
+ * times its phases (see {@link CacheReadRequest}).
+ *
+ * @example
+ * const hooks: CacheReadHooks = { onListing: (listing) => list(listing.paths), timed: true };
+ */
+export interface CacheReadHooks {
+  readonly onListing?: ((listing: SavedListing) => void) | undefined;
+  readonly onDays?: ((days: Int32Array) => void) | undefined;
+  readonly timed?: boolean;
+}
+
 /** The cache's reading thread, next to this file once bundled or compiled (see `cache-reader.ts`). */
 export const DEFAULT_CACHE_READER_PATH = path.join(__dirname, 'cache-reader.js');
 
@@ -110,16 +123,14 @@ export const DEFAULT_CACHE_READER_PATH = path.join(__dirname, 'cache-reader.js')
  * thread says when its phases ended ({@link TimedReply}); the probe of `npm run bench:vscode` prints them.
  *
  * @example
- * const cache = await readCacheFile(file, () => ({ root: dir, extractor: 'none' }), DEFAULT_CACHE_READER_PATH, (listing) => list(listing.paths), (days) => count(days));
+ * const cache = await readCacheFile(file, () => ({ root: dir, extractor: 'none' }), DEFAULT_CACHE_READER_PATH, { onListing: (listing) => list(listing.paths), onDays: (days) => count(days) });
  * if (cache.found && cache.read.ok) runAtOnce(decodeSavedSteps(cache.read));
  */
 export async function readCacheFile(
   file: string,
   expected: () => IndexIdentity,
   readerPath?: string,
-  onListing?: (listing: SavedListing) => void,
-  onDays?: (days: Int32Array) => void,
-  timed = false,
+  { onListing, onDays, timed = false }: CacheReadHooks = {},
 ): Promise<CacheRead> {
   // Worked out once: it reads and hashes the entity model, and a failed thread must not make this thread do it again.
   let identity: IndexIdentity | undefined;

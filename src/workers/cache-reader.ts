@@ -44,7 +44,7 @@ async function readCache(): Promise<void> {
   const onChecked = () => {
     checkedAt = Date.now();
   };
-  const read = runAtOnce(readIndexFileSteps(file.bytes, await expected, request.timed ? { listed: file.listed, onChecked } : { listed: file.listed }));
+  const read = runAtOnce(readIndexFileSteps(file.bytes, await expected, { listed: file.listed, onChecked }));
   const phases = request.timed ? { readAt, checkedAt, inflatedAt: Date.now(), cpuMs: threadCpuMs() } : undefined;
   post({ kind: 'read', reply: { found: true, read }, ...(phases && { phases }) }, read.ok ? savedSectionBuffers(read.saved) : []);
 }

@@ -445,7 +445,7 @@ export class IndexService {
     const listed = onListing && ((saved: SavedListing) => (listing = Promise.resolve(onListing(listedSummaries(saved))).catch(() => undefined)));
     const counted = onDates && ((days: Int32Array) => onDates(datesOf(days)));
     const { onLoadPhases } = this.options;
-    const cache = await readCacheFile(file, () => this.identity(), this.options.cacheReaderPath, listed, counted, onLoadPhases !== undefined);
+    const cache = await readCacheFile(file, () => this.identity(), this.options.cacheReaderPath, { onListing: listed, onDays: counted, timed: onLoadPhases !== undefined });
     // Decoded while the listener makes the listed articles, not after: search waited for the listing and the views'
     // work on it (0.27–0.49 s in the workbench at 100,000), and the Dates view's first rows come from the days
     // before either. The load ends once the listener has, as before.

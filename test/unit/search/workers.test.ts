@@ -356,7 +356,7 @@ describe('readCacheFile', function () {
     const untimed = await readCacheFile(cacheFile, identity, DEFAULT_CACHE_READER_PATH);
     assert.ok(untimed.found && untimed.timed === undefined);
     const before = Date.now();
-    const timed = await readCacheFile(cacheFile, identity, DEFAULT_CACHE_READER_PATH, undefined, undefined, true);
+    const timed = await readCacheFile(cacheFile, identity, DEFAULT_CACHE_READER_PATH, { timed: true });
     assert.ok(timed.found && timed.read.ok && timed.timed);
     const { reader, repliedAt } = timed.timed;
     const ends = [before, reader.readAt, reader.checkedAt ?? NaN, reader.inflatedAt, repliedAt, Date.now()];
@@ -366,24 +366,24 @@ describe('readCacheFile', function () {
     bytes[bytes.length - 5] = (bytes[bytes.length - 5] ?? 0) ^ 1;
     const damagedFile = path.join(dir, 'damaged-timed.ncidx');
     writeFileSync(damagedFile, bytes);
-    const damaged = await readCacheFile(damagedFile, identity, DEFAULT_CACHE_READER_PATH, undefined, undefined, true);
+    const damaged = await readCacheFile(damagedFile, identity, DEFAULT_CACHE_READER_PATH, { timed: true });
     assert.ok(damaged.found && !damaged.read.ok && damaged.timed && damaged.timed.reader.checkedAt === undefined);
-    const here = await readCacheFile(cacheFile, identity, inThisThread, undefined, undefined, true);
+    const here = await readCacheFile(cacheFile, identity, inThisThread, { timed: true });
     assert.ok(here.found && here.timed === undefined, 'read here: no thread to time');
   });
 
   it('hands over the listing from the start of the file before the read, the same articles the read gives', async () => {
     const listings: SavedListing[] = [];
-    const inThread = await readCacheFile(cacheFile, identity, DEFAULT_CACHE_READER_PATH, (listing) => listings.push(listing));
+    const inThread = await readCacheFile(cacheFile, identity, DEFAULT_CACHE_READER_PATH, { onListing: (listing) => listings.push(listing) });
     assert.strictEqual(listings.length, 1);
     assert.ok(inThread.found && inThread.read.ok);
     const { paths, titles, columns } = inThread.read.saved;
     assert.deepStrictEqual(listings[0], { paths, titles, day: columns.day });
     const here: SavedListing[] = [];
-    await readCacheFile(cacheFile, identity, inThisThread, (listing) => here.push(listing));
+    await readCacheFile(cacheFile, identity, inThisThread, { onListing: (listing) => here.push(listing) });
     assert.strictEqual(here.length, 0, 'read on this thread, the file is listed once loaded');
     const stale: SavedListing[] = [];
-    await readCacheFile(cacheFile, () => ({ root: '/another/folder', extractor: 'none' }), DEFAULT_CACHE_READER_PATH, (listing) => stale.push(listing));
+    await readCacheFile(cacheFile, () => ({ root: '/another/folder', extractor: 'none' }), DEFAULT_CACHE_READER_PATH, { onListing: (listing) => stale.push(listing) });
     assert.strictEqual(stale.length, 0, 'a cache for another folder lists nothing');
   });
 
@@ -463,7 +463,7 @@ describe('readCacheFile', function () {
       asked++;
       return { root: dir, extractor: 'ner:0123456789abcdef' };
     };
-    const other = await readCacheFile(cacheFile, expected, DEFAULT_CACHE_READER_PATH, (listing) => listings.push(listing));
+    const other = await readCacheFile(cacheFile, expected, DEFAULT_CACHE_READER_PATH, { onListing: (listing) => listings.push(listing) });
     assert.strictEqual(asked, 1);
     assert.strictEqual(listings.length, 0);
     assert.ok(other.found && !other.read.ok && /built with entity extractor "none", now "ner:0123456789abcdef"/.test(other.read.problem.message));
