@@ -71,8 +71,9 @@ export default tseslint.config(
   // window's own corpus never is during the tests (other folders' articles stay listed), so the reopen tests build a
   // corpus service of their own over a folder of their own, in the real host with its real cache-reading thread (and
   // the Dates view's provider, or the In This Article view's entity names, over it, as the workbench sees them while
-  // the saved index loads). A load that fails, or a folder removed while another is scanned, is one only such a service can be
-  // made to have: the stale-listing test's Entities view provider and status bar text read one.
+  // the saved index loads). A load that fails, a folder removed while another is scanned, or a batch of file events
+  // that fails part-way (its model removed under it) is one only such a service can be made to have: the stale-listing
+  // test's Entities view provider and status bar text read one.
   {
     files: ['test/integration/damaged-cache.test.ts', 'test/integration/reopen-dates.test.ts', 'test/integration/reopen-article-entities.test.ts', 'test/integration/stale-listing.test.ts', 'test/integration/own-service.ts'],
     rules: { '@typescript-eslint/no-restricted-imports': 'off' },

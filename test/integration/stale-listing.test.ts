@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CorpusService } from '../../src/corpus/corpus-service';
@@ -15,11 +15,16 @@ const ARTICLES = ['Vladimir Putin met Angela Merkel in Berlin on Tuesday.', 'Ang
 /** Ends with a full stop, as some of the product's messages do: the status bar and the views add their own. */
 const FAILURE = 'the cache reader stopped';
 
-/** The shipped entity model, from the installed extension: the listing must have entities to go stale. */
-function shippedModel(): ExtractorSpec {
+/** Where the shipped entity model is, in the installed extension. */
+function shippedModelPath(): string {
   const extension = vscode.extensions.getExtension(EXTENSION_ID);
   assert.ok(extension, `${EXTENSION_ID} is installed`);
-  return { kind: 'model', modelPath: path.join(extension.extensionPath, 'models', 'ner.bin') };
+  return path.join(extension.extensionPath, 'models', 'ner.bin');
+}
+
+/** The shipped entity model: the listing must have entities to go stale. */
+function shippedModel(): ExtractorSpec {
+  return { kind: 'model', modelPath: shippedModelPath() };
 }
 
 describe('A reopen whose saved index fails to load after its listing was shown', () => {
@@ -111,6 +116,58 @@ describe('A folder removed from the workspace while the other folders are scanne
       following.dispose();
       assert.deepStrictEqual(seen, [{ removedListed: false, entitiesChanged: true }]);
       assert.deepStrictEqual([...service.corpus.articles()].map((article) => path.basename(vscode.Uri.parse(article.id).fsPath)), ['kept.txt']);
+    } finally {
+      service.dispose();
+    }
+  });
+});
+
+describe('A batch of file events that fails part-way', () => {
+  const multiRoot = ownMultiRootFolders('failed-events', ['first', 'second']);
+
+  /** The folder names and file names of `paths` (index paths: paths on disk), sorted. */
+  const shortNames = (paths: Iterable<string>) => [...paths].map((file) => path.relative(multiRoot.folders.dir, file)).sort();
+
+  it('leaves the listing equal to what the indexes hold: what the steps before the failure indexed is listed', async () => {
+    // A copy of the shipped model that the test can remove, loaded as the host loads it once it has checked it.
+    const modelPath = path.join(multiRoot.folders.cacheDir, 'ner.bin');
+    copyFileSync(shippedModelPath(), modelPath);
+    const extractor: ExtractorSpec = { kind: 'model', modelPath };
+    const workspaceFolders = multiRoot.workspaceFolders();
+    const first = serviceOverFolders(workspaceFolders, multiRoot.cacheFileOf, [], undefined, [], undefined, extractor);
+    try {
+      await first.rescan();
+      await first.saveNow();
+    } finally {
+      first.dispose();
+    }
+    // Changed since the save: the reopen reads it again, so the first folder's indexing threads run (and hold the
+    // model) when the events come; the second folder's, with nothing to read, never started.
+    const [firstDir, secondDir] = workspaceFolders.map((folder) => folder.uri.fsPath);
+    assert.ok(firstDir !== undefined && secondDir !== undefined);
+    writeFileSync(path.join(firstDir, 'first.txt'), ' date 2022-05-02 The first folder\'s article, edited.');
+    const notes: string[] = [];
+    const indexes: IndexService[] = [];
+    const service = serviceOverFolders(workspaceFolders, multiRoot.cacheFileOf, notes, (index) => indexes.push(index), [], undefined, extractor);
+    try {
+      await service.rescan();
+      assert.deepStrictEqual([service.lastScan?.reread, service.corpus.size], [1, 2]);
+      // The second folder's threads, starting for its new article, cannot load the model: its update fails after the first folder's went through.
+      rmSync(modelPath);
+      for (const dir of [firstDir, secondDir]) {
+        const added = path.join(dir, 'added.txt');
+        writeFileSync(added, ` date 2022-05-03 Vladimir Putin arrived in ${path.basename(dir)}.`);
+        service.fileChanged(vscode.Uri.file(added));
+      }
+      await service.whenIdle();
+      assert.strictEqual(notes.length, 1);
+      assert.match(notes[0] ?? '', /^News Corpus: following file changes failed: an indexing thread failed: News Corpus: the entity model .* is missing/);
+      const indexed = shortNames(indexes.flatMap((index) => [...index.index.paths()]));
+      assert.deepStrictEqual(indexed, ['first/added.txt', 'first/first.txt', 'second/second.txt']);
+      assert.deepStrictEqual(shortNames([...service.corpus.articles()].map((article) => vscode.Uri.parse(article.id).fsPath)), indexed);
+      // Searches, which read the indexes, find the article the listing shows.
+      const found = service.search('arrived', { limit: 10 });
+      assert.deepStrictEqual(found?.ok ? found.total : found, 1);
     } finally {
       service.dispose();
     }
