@@ -233,12 +233,17 @@ describe('A batch of file events that fails part-way', () => {
   /** The folder names and file names of `paths` (index paths: paths on disk), sorted. */
   const shortNames = (paths: Iterable<string>) => [...paths].map((file) => path.relative(multiRoot.folders.dir, file)).sort();
 
-  it('leaves the listing equal to what the indexes hold: what the steps before the failure indexed is listed', async () => {
+  it('leaves the listing equal to what the indexes hold: what the steps before the failure indexed is listed, a skipped file indexed since as an article', async () => {
     // A copy of the shipped model that the test can remove, loaded as the host loads it once it has checked it.
     const modelPath = path.join(multiRoot.folders.cacheDir, 'ner.bin');
     copyFileSync(shippedModelPath(), modelPath);
     const extractor: ExtractorSpec = { kind: 'model', modelPath };
     const workspaceFolders = multiRoot.workspaceFolders();
+    const [firstDir, secondDir] = workspaceFolders.map((folder) => folder.uri.fsPath);
+    assert.ok(firstDir !== undefined && secondDir !== undefined);
+    // Skipped, until the batch makes it an article.
+    const notes = path.join(firstDir, 'notes.txt');
+    writeFileSync(notes, 'No date header yet.');
     const first = serviceOverFolders(workspaceFolders, multiRoot.cacheFileOf, [], undefined, [], undefined, extractor);
     try {
       await first.rescan();
@@ -248,31 +253,30 @@ describe('A batch of file events that fails part-way', () => {
     }
     // Changed since the save: the reopen reads it again, so the first folder's indexing threads run (and hold the
     // model) when the events come; the second folder's, with nothing to read, never started.
-    const [firstDir, secondDir] = workspaceFolders.map((folder) => folder.uri.fsPath);
-    assert.ok(firstDir !== undefined && secondDir !== undefined);
     writeFileSync(path.join(firstDir, 'first.txt'), ' date 2022-05-02 The first folder\'s article, edited.');
-    const notes: string[] = [];
+    const told: string[] = [];
     const indexes: IndexService[] = [];
-    const service = serviceOverFolders(workspaceFolders, multiRoot.cacheFileOf, notes, (index) => indexes.push(index), [], undefined, extractor);
+    const service = serviceOverFolders(workspaceFolders, multiRoot.cacheFileOf, told, (index) => indexes.push(index), [], undefined, extractor);
     try {
       await service.rescan();
-      assert.deepStrictEqual([service.lastScan?.reread, service.corpus.size], [1, 2]);
+      assert.deepStrictEqual([service.lastScan?.reread, service.corpus.size, service.corpus.skippedCount], [1, 2, 1]);
       // The second folder's threads, starting for its new article, cannot load the model: its update fails after the first folder's went through.
       rmSync(modelPath);
-      for (const dir of [firstDir, secondDir]) {
-        const added = path.join(dir, 'added.txt');
-        writeFileSync(added, ` date 2022-05-03 Vladimir Putin arrived in ${path.basename(dir)}.`);
-        service.fileChanged(vscode.Uri.file(added));
+      const written = [path.join(firstDir, 'added.txt'), notes, path.join(secondDir, 'added.txt')];
+      for (const file of written) {
+        writeFileSync(file, ` date 2022-05-03 Vladimir Putin arrived in ${path.basename(path.dirname(file))}.`);
+        service.fileChanged(vscode.Uri.file(file));
       }
       await service.whenIdle();
-      assert.strictEqual(notes.length, 1);
-      assert.match(notes[0] ?? '', /^News Corpus: following file changes failed: an indexing thread failed: News Corpus: the entity model .* is missing/);
+      assert.strictEqual(told.length, 1);
+      assert.match(told[0] ?? '', /^News Corpus: following file changes failed: an indexing thread failed: News Corpus: the entity model .* is missing/);
       const indexed = shortNames(indexes.flatMap((index) => [...index.index.paths()]));
-      assert.deepStrictEqual(indexed, ['first/added.txt', 'first/first.txt', 'second/second.txt']);
-      assert.deepStrictEqual(shortNames([...service.corpus.articles()].map((article) => vscode.Uri.parse(article.id).fsPath)), indexed);
-      // Searches, which read the indexes, find the article the listing shows.
+      assert.deepStrictEqual(indexed, ['first/added.txt', 'first/first.txt', 'first/notes.txt', 'second/second.txt']);
+      // The file skipped before is an article now, not a skipped file that would hide it.
+      assert.deepStrictEqual([shortNames([...service.corpus.articles()].map((article) => vscode.Uri.parse(article.id).fsPath)), service.corpus.skippedCount], [indexed, 0]);
+      // Searches, which read the indexes, find the articles the listing shows.
       const found = service.search('arrived', { limit: 10 });
-      assert.deepStrictEqual(found?.ok ? found.total : found, 1);
+      assert.deepStrictEqual(found?.ok ? found.total : found, 2);
     } finally {
       service.dispose();
     }
