@@ -19,6 +19,17 @@ function otherFeaturePattern(feature, depth) {
   return `^(\\.\\./){${depth + 1}}(${others})(/.*)?$`;
 }
 
+/**
+ * The selectors of what reaches another feature where no-restricted-imports does not look, for a file `depth` folders
+ * below `feature`'s folder: `import()` and `require()` of a string, or of a template literal whose fixed start is
+ * already in the other feature (`\`../facts/${name}\``; a start that is not, as `\`../${name}\``, cannot be judged).
+ */
+function otherFeatureCallSelectors(feature, depth) {
+  const pattern = `/${otherFeaturePattern(feature, depth).replaceAll('/', '\\/')}/`;
+  const specifiers = [`value=${pattern}`, `quasis.0.value.cooked=${pattern}`];
+  return specifiers.flatMap((specifier) => [`ImportExpression[source.${specifier}]`, `CallExpression[callee.name="require"][arguments.0.${specifier}]`]);
+}
+
 /** Notifications render `[label](command:…)` as a clickable link: see the block of every source file below. */
 const NOTIFICATION_CALLS = {
   selector: 'MemberExpression[property.name=/^show(Information|Warning|Error)Message$/]',
@@ -60,8 +71,9 @@ export default tseslint.config(
   // window's own corpus never is during the tests (other folders' articles stay listed), so the reopen tests build a
   // corpus service of their own over a folder of their own, in the real host with its real cache-reading thread (and
   // the Dates view's provider, or the In This Article view's entity names, over it, as the workbench sees them while
-  // the saved index loads). A load that fails, or a folder removed while another is scanned, is one only such a service can be
-  // made to have: the stale-listing test's Entities view provider and status bar text read one.
+  // the saved index loads). A load that fails, a folder removed while another is scanned, or a batch of file events
+  // that fails part-way (its model removed under it) is one only such a service can be made to have: the stale-listing
+  // test's Entities view provider and status bar text read one.
   {
     files: ['test/integration/damaged-cache.test.ts', 'test/integration/reopen-dates.test.ts', 'test/integration/reopen-article-entities.test.ts', 'test/integration/stale-listing.test.ts', 'test/integration/own-service.ts'],
     rules: { '@typescript-eslint/no-restricted-imports': 'off' },
@@ -69,9 +81,11 @@ export default tseslint.config(
   // Features never import each other: they meet in the core and in the services the wiring passes them (src/corpus,
   // src/workers) and share the top-level helpers (notifications, opening at a match). A feature folder reaching into
   // another's is an error, whichever feature it is, whether it names a module or the folder (its index.ts), from the
-  // feature's folder or a subfolder of it ("../../facts"), in an import or an `import()`. One block per folder depth:
-  // from a subfolder, "../facts" is the feature's own. no-restricted-imports does not look at `import()`:
-  // no-restricted-syntax does, and its blocks replace the one above for these files, so they repeat its selector.
+  // feature's folder or a subfolder of it ("../../facts"), in an import, an `import()` or a `require()` (which the
+  // rule against every `require()` does not make redundant: a line excused from that one must still keep this).
+  // One block per folder depth: from a subfolder, "../facts" is the feature's own. no-restricted-imports does not
+  // look at `import()` nor `require()`: no-restricted-syntax does, and its blocks replace the one above for these
+  // files, so they repeat its selector.
   ...FEATURE_FOLDERS.flatMap((feature) =>
     FEATURE_SUBFOLDER_DEPTHS.map((depth) => ({
       files: [`src/${feature}/${'*/'.repeat(depth)}*.ts`],
@@ -80,7 +94,7 @@ export default tseslint.config(
         'no-restricted-syntax': [
           'error',
           NOTIFICATION_CALLS,
-          { selector: `ImportExpression[source.value=/${otherFeaturePattern(feature, depth).replaceAll('/', '\\/')}/]`, message: FEATURE_BOUNDARY_MESSAGE },
+          ...otherFeatureCallSelectors(feature, depth).map((selector) => ({ selector, message: FEATURE_BOUNDARY_MESSAGE })),
         ],
       },
     })),

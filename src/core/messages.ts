@@ -50,3 +50,17 @@ export function toNotificationText(message: string): string {
 export function scanFailureMessage(failure: string, listed: string): string {
   return `The index could not be brought up to date (${failure}): these are the ${listed} it still holds. Run News Corpus: Rescan Workspace to try again.`;
 }
+
+/**
+ * A view's message made of all it has to say, most important first (a failed scan before a filter's hint): a view
+ * shows one message, and each part left out would be something the user no longer learns. Parts undefined or empty
+ * are left out; nothing to say is the empty message, which shows none.
+ *
+ * @example
+ * viewMessage('The index could not be brought up to date (…).', 'Showing names containing "kim".');
+ * // 'The index could not be brought up to date (…). Showing names containing "kim".'
+ * viewMessage(undefined, ''); // ''
+ */
+export function viewMessage(...parts: readonly (string | undefined)[]): string {
+  return parts.filter((part) => part !== undefined && part !== '').join(' ');
+}

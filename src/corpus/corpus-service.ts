@@ -486,10 +486,37 @@ export class CorpusService implements vscode.Disposable {
     // What the failed build indexed and did not list yet would otherwise be listed by the listing's timer.
     this.stopListing();
     try {
-      await this.publish([...this.corpus.skipped()]);
+      await this.relistFromIndexes();
     } finally {
       this.failed(SCANNING, error);
     }
+  }
+
+  /**
+   * Ends a batch of file events that failed part-way (an indexing thread failed on one of its files): the steps
+   * before the failure are in the index, an article re-read or removed, and the listing has none of them. Listed
+   * again from the indexes, as after a failed scan, and saved as any change of the index is.
+   */
+  private async fileEventsFailed(error: unknown): Promise<void> {
+    try {
+      await this.relistFromIndexes();
+      this.scheduleSave();
+    } finally {
+      this.failed(FOLLOWING, error);
+    }
+  }
+
+  /**
+   * Lists the corpus again from the indexes as they are, entities first, so that the views show every article the
+   * indexes (which searches read) hold and no other. The skipped files stay, but for those indexed since: a file
+   * listed as skipped is not listed as an article.
+   */
+  private async relistFromIndexes(): Promise<void> {
+    await this.publish([...this.corpus.skipped()].filter(({ id }) => !this.isIndexed(vscode.Uri.parse(id))));
+  }
+
+  private isIndexed(uri: vscode.Uri): boolean {
+    return this.indexFor(uri)?.index.stamp(indexPathOf(uri)) !== undefined;
   }
 
   /** Keeps the service usable after an unexpected failure: the user is told, the next scan starts afresh. */
@@ -844,7 +871,7 @@ export class CorpusService implements vscode.Disposable {
     if (this.eventTimer !== undefined || this.disposed) return;
     this.eventTimer = setTimeout(() => {
       this.eventTimer = undefined;
-      this.work = this.work.then(() => this.applyFileEvents()).then(() => this.failures.succeeded(FOLLOWING), (error: unknown) => this.failed(FOLLOWING, error));
+      this.work = this.work.then(() => this.applyFileEvents()).then(() => this.failures.succeeded(FOLLOWING), (error: unknown) => this.fileEventsFailed(error));
     }, FILE_EVENT_DELAY_MS);
   }
 

@@ -5,17 +5,27 @@ import { notify } from '../notifications';
 import { CacheLoadPhases, DEFAULT_CACHE_READER_PATH } from '../workers/cache-file';
 import { ExtractorSpec } from '../workers/entity-extractor';
 import { IndexService } from '../workers/index-service';
-import { CorpusService, CorpusState } from './corpus-service';
+import { CorpusService } from './corpus-service';
 import { affectsCorpus, CorpusSettings, readCorpusSettings } from './settings';
 
 /** Hex digits of the folder's hash in its cache file's name. */
 const CACHE_KEY_DIGITS = 16;
 
-function publishState(service: CorpusService, state: CorpusState): void {
-  void vscode.commands.executeCommand('setContext', 'newsCorpus.state', state);
-  void vscode.commands.executeCommand('setContext', 'newsCorpus.hasSkipped', service.corpus.skippedCount > 0);
-  // The views' welcome content says the scan failed, with a retry, in place of "no articles found".
-  void vscode.commands.executeCommand('setContext', 'newsCorpus.scanFailed', service.scanFailure !== undefined);
+/**
+ * The context keys the corpus sets, which the views' welcome content and the menus read (exported for the
+ * integration tests, which judge the manifest's `when` clauses by them).
+ */
+export function corpusContext(service: Pick<CorpusService, 'corpus' | 'state' | 'scanFailure'>): Readonly<Record<string, string | boolean>> {
+  return {
+    'newsCorpus.state': service.state,
+    'newsCorpus.hasSkipped': service.corpus.skippedCount > 0,
+    // The views' welcome content says the scan failed, with a retry, in place of "no articles found".
+    'newsCorpus.scanFailed': service.scanFailure !== undefined,
+  };
+}
+
+function publishState(service: CorpusService): void {
+  for (const [key, value] of Object.entries(corpusContext(service))) void vscode.commands.executeCommand('setContext', key, value);
 }
 
 function isRebuild(request: unknown): boolean {
@@ -75,7 +85,7 @@ export function registerCorpus(context: vscode.ExtensionContext, deps: IndexExtr
   });
   context.subscriptions.push(
     service,
-    service.onDidChangeState((state) => publishState(service, state)),
+    service.onDidChangeState(() => publishState(service)),
     watchFiles(service),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (affectsCorpus(event)) void service.rescan();
@@ -85,7 +95,7 @@ export function registerCorpus(context: vscode.ExtensionContext, deps: IndexExtr
     vscode.commands.registerCommand('newsCorpus.refresh', (request?: unknown) => service.rescan({ rebuild: isRebuild(request), asked: true })),
     vscode.commands.registerCommand('newsCorpus.openSettings', () => vscode.commands.executeCommand('workbench.action.openSettings', `@ext:${context.extension.id}`)),
   );
-  publishState(service, service.state);
+  publishState(service);
   void service.rescan();
   return service;
 }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { articleTargetOf } from '../core/article-target';
 import { ArticlesChange, Corpus } from '../core/corpus';
 import { countOf, groupDigits } from '../core/display-text';
-import { scanFailureMessage } from '../core/messages';
+import { scanFailureMessage, viewMessage } from '../core/messages';
 import { CorpusState, ScanPhase } from '../corpus/corpus-service';
 import { readDatesViewSettings, readRevealActiveArticle, SETTINGS_SECTION } from '../corpus/settings';
 import { showScanProgress } from '../corpus/view-progress';
@@ -27,13 +27,25 @@ export interface DatesTreeDeps {
   };
 }
 
-/** The view's message while a scan runs and articles are listed already; undefined when there is nothing to say. */
+/** What the view says of the scan under way; undefined when none runs. */
 function scanMessage(service: DatesTreeDeps['service']): string | undefined {
   const indexing = service.indexing;
   if (service.phase === 'indexing' && indexing) return `Indexing: ${groupDigits(indexing.done)} of ${countOf(indexing.total, 'file')} read…`;
   if (service.phase === 'checking') return 'Checking the files for changes…';
   if (service.phase === 'listing') return 'Looking for articles…';
   return undefined;
+}
+
+/**
+ * The Dates view's message (exported for the integration tests) while it lists articles: the failure of the last
+ * scan, then the skipped files; else the progress of the scan under way, or the skipped files. An empty view says
+ * nothing: its welcome content (the failure's retry among them) shows then, which a message would hide.
+ */
+export function datesViewMessage(corpus: Corpus, service: DatesTreeDeps['service']): string {
+  if (corpus.size === 0) return '';
+  const skipped = corpus.skippedCount > 0 ? `${countOf(corpus.skippedCount, 'file')} skipped — see News Corpus: Show Skipped Files` : undefined;
+  if (service.scanFailure !== undefined) return viewMessage(scanFailureMessage(service.scanFailure, 'articles'), skipped);
+  return scanMessage(service) ?? skipped ?? '';
 }
 
 /** Shows the Dates view, kept in step with the corpus and its settings, revealing the active editor's article. */
@@ -51,10 +63,7 @@ export function registerDatesTree(context: vscode.ExtensionContext, deps: DatesT
     held.settle();
     const description = provider.description();
     if (view.description !== description) view.description = description;
-    // An empty view shows the welcome content's retry, which a message would hide.
-    const failure = corpus.size > 0 && deps.service.scanFailure !== undefined ? scanFailureMessage(deps.service.scanFailure, 'articles') : undefined;
-    const scanning = corpus.size > 0 ? scanMessage(deps.service) : undefined;
-    const message = failure ?? scanning ?? (corpus.skippedCount > 0 && corpus.size > 0 ? `${countOf(corpus.skippedCount, 'file')} skipped — see News Corpus: Show Skipped Files` : '');
+    const message = datesViewMessage(corpus, deps.service);
     if (view.message !== message) view.message = message;
   };
   const update = (change: ArticlesChange) => {

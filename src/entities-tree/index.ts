@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { ArticleAnalyzer } from '../core/curation/article-corrections';
 import { EntityType } from '../core/entities/types';
 import { EntityDirectory } from '../core/entity-directory';
-import { scanFailureMessage } from '../core/messages';
+import { scanFailureMessage, viewMessage } from '../core/messages';
 import { DEFAULT_ENTITY_SORT, EntitySort } from '../core/search/entity-listing';
 import { exactEntityQuery } from '../core/search/query-parser';
 import { EntityChange } from '../corpus/corpus-service';
@@ -29,12 +29,17 @@ export interface EntitiesTreeDeps {
 }
 
 /**
- * The view's message: the failure of the last scan while it lists entities (an empty view shows the welcome
- * content's retry instead, which a message would hide), else the filter, else nothing.
+ * The Entities view's message (exported for the integration tests): the failure of the last scan, then the filter.
+ * The failure is left to the welcome content's retry in a view that lists no entity and has no filter: a message
+ * would hide that content. With a filter there is a message anyway, which the failure leads. `listsEntities` is
+ * asked only after a failure: a hidden view need not count its entities.
+ *
+ * @example
+ * entitiesViewMessage(undefined, () => true, 'kim'); // 'Showing names containing "kim". Clear the filter with the Clear Filter button above.'
  */
-function messageOf(failure: string | undefined, listsEntities: boolean, filter: string): string {
-  if (failure !== undefined && listsEntities) return scanFailureMessage(failure, 'entities');
-  return filter === '' ? '' : `Showing names containing "${filter}". Clear the filter with the Clear Filter button above.`;
+export function entitiesViewMessage(failure: string | undefined, listsEntities: () => boolean, filter: string): string {
+  const failed = failure !== undefined && (filter !== '' || listsEntities()) ? scanFailureMessage(failure, 'entities') : undefined;
+  return viewMessage(failed, filter === '' ? undefined : `Showing names containing "${filter}". Clear the filter with the Clear Filter button above.`);
 }
 
 function isSort(value: unknown): value is EntitySort {
@@ -54,10 +59,9 @@ export function registerEntitiesTree(context: vscode.ExtensionContext, deps: Ent
   const provider = new EntitiesTreeProvider(deps.entities, deps.analyze, () => ({ sort, filter }));
   const view = vscode.window.createTreeView(ENTITIES_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true, canSelectMany: true });
   // Set only when it changes: the workbench is sent a view's message each time it is set, and it is worked out at
-  // every change of the entities and state (the entities are counted only after a failure: a hidden view need not).
+  // every change of the entities and state.
   const showMessage = () => {
-    const failure = deps.service.scanFailure;
-    const message = messageOf(failure, failure !== undefined && !provider.isEmpty, filter);
+    const message = entitiesViewMessage(deps.service.scanFailure, () => !provider.isEmpty, filter);
     if (view.message !== message) view.message = message;
   };
   const describe = () => {

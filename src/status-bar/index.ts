@@ -5,6 +5,8 @@ import { groupDigits } from '../core/display-text';
 /** The item opens the Dates view; after a failed scan it scans again. */
 const SHOW_DATES = 'newsCorpus.dates.focus';
 const RESCAN = 'newsCorpus.refresh';
+/** The one background an item may take for an error (the workbench picks the matching foreground). */
+const ERROR_BACKGROUND = 'statusBarItem.errorBackground';
 
 /** What the status bar item shows: its text, tooltip and command, or nothing. */
 export interface StatusShown {
@@ -42,6 +44,22 @@ export function statusShownOf(service: Pick<CorpusService, 'corpus' | 'state' | 
   return { text: `$(library) ${groupDigits(size)}`, tooltip: `News Corpus: ${groupDigits(size)} articles${skipped}.${last} Click to show them by date.`, command: SHOW_DATES };
 }
 
+/**
+ * Shows `shown` in `item` (exported for the integration tests), on the status bar's error colours when it says so;
+ * hides the item when there is nothing to show.
+ */
+export function showStatus(item: vscode.StatusBarItem, shown: StatusShown | undefined): void {
+  if (!shown) {
+    item.hide();
+    return;
+  }
+  item.text = shown.text;
+  item.tooltip = shown.tooltip;
+  item.command = shown.command;
+  item.backgroundColor = shown.error === true ? new vscode.ThemeColor(ERROR_BACKGROUND) : undefined;
+  item.show();
+}
+
 /** A status-bar count of the corpus that opens the Dates view. */
 export function registerStatusBar(context: vscode.ExtensionContext, deps: { service: CorpusService }): void {
   const item = vscode.window.createStatusBarItem('newsCorpus.status', vscode.StatusBarAlignment.Left, 10);
@@ -53,13 +71,7 @@ export function registerStatusBar(context: vscode.ExtensionContext, deps: { serv
     const shown = statusShownOf(deps.service);
     if (shown?.text === current?.text && shown?.tooltip === current?.tooltip && shown?.command === current?.command) return;
     current = shown;
-    if (shown) {
-      item.text = shown.text;
-      item.tooltip = shown.tooltip;
-      item.command = shown.command;
-      item.backgroundColor = shown.error === true ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
-      item.show();
-    } else item.hide();
+    showStatus(item, shown);
   };
   const unsubscribe = deps.service.corpus.subscribe(update);
   context.subscriptions.push(item, deps.service.onDidChangeState(update), deps.service.onDidProgress(update), { dispose: unsubscribe });

@@ -1,10 +1,13 @@
 import * as assert from 'assert';
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { corpusContext } from '../../src/corpus';
 import type { CorpusService } from '../../src/corpus/corpus-service';
+import { datesViewMessage } from '../../src/dates-tree';
+import { entitiesViewMessage } from '../../src/entities-tree';
 import { EntitiesTreeProvider } from '../../src/entities-tree/entities-tree-provider';
-import { statusShownOf } from '../../src/status-bar';
+import { showStatus, statusShownOf } from '../../src/status-bar';
 import { DEFAULT_CACHE_READER_PATH } from '../../src/workers/cache-file';
 import type { ExtractorSpec } from '../../src/workers/entity-extractor';
 import { IndexService } from '../../src/workers/index-service';
@@ -15,11 +18,55 @@ const ARTICLES = ['Vladimir Putin met Angela Merkel in Berlin on Tuesday.', 'Ang
 /** Ends with a full stop, as some of the product's messages do: the status bar and the views add their own. */
 const FAILURE = 'the cache reader stopped';
 
-/** The shipped entity model, from the installed extension: the listing must have entities to go stale. */
-function shippedModel(): ExtractorSpec {
+/** Where the shipped entity model is, in the installed extension. */
+function shippedModelPath(): string {
   const extension = vscode.extensions.getExtension(EXTENSION_ID);
   assert.ok(extension, `${EXTENSION_ID} is installed`);
-  return { kind: 'model', modelPath: path.join(extension.extensionPath, 'models', 'ner.bin') };
+  return path.join(extension.extensionPath, 'models', 'ner.bin');
+}
+
+/** The shipped entity model: the listing must have entities to go stale. */
+function shippedModel(): ExtractorSpec {
+  return { kind: 'model', modelPath: shippedModelPath() };
+}
+
+/** What a view says while it lists what the index still holds after a scan failed with {@link FAILURE}. */
+const failureMessage = (listed: string) => `The index could not be brought up to date (${FAILURE}): these are the ${listed} it still holds. Run News Corpus: Rescan Workspace to try again.`;
+const FILTER_HINT = 'Showing names containing "putin". Clear the filter with the Clear Filter button above.';
+const RETRY_WELCOME = /\[Try Again\]\(command:newsCorpus\.refresh\)$/;
+
+type WhenContext = Readonly<Record<string, string | boolean>>;
+
+/**
+ * Whether a `when` clause of the manifest holds in `context`, for the forms its welcome content uses (terms `key`,
+ * `!key`, `key == value`, `key != value` joined by `&&`); any other form fails the test rather than be misjudged.
+ */
+function holds(clause: string, context: WhenContext): boolean {
+  return clause.split('&&').every((term) => {
+    const compared = /^\s*([\w.]+)\s*(==|!=)\s*([\w.-]+)\s*$/.exec(term);
+    if (compared) return (String(context[compared[1] ?? '']) === compared[3]) === (compared[2] === '==');
+    const flag = /^\s*(!?)([\w.]+)\s*$/.exec(term);
+    assert.ok(flag, `a when clause the test can judge: ${clause}`);
+    return Boolean(context[flag[2] ?? '']) !== (flag[1] === '!');
+  });
+}
+
+/**
+ * The welcome content the installed extension's manifest gives `view` in a folder workspace whose corpus is
+ * `service`'s, the entity model loaded and no filter set: what the workbench shows while the view has no rows.
+ */
+function welcomeOf(view: string, service: CorpusService): string[] {
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is installed`);
+  const context: WhenContext = { workbenchState: 'folder', 'newsCorpus.entityModelBroken': false, 'newsCorpus.entitiesFiltered': false, ...corpusContext(service) };
+  const welcomes: readonly { view: string; contents: string; when?: string }[] = extension.packageJSON.contributes.viewsWelcome;
+  return welcomes.filter((welcome) => welcome.view === view && (welcome.when === undefined || holds(welcome.when, context))).map((welcome) => welcome.contents);
+}
+
+/** Shows what the status bar item would show for `service` in an item of the test's own; returns its background colour's name. */
+function statusBackgroundOf(item: vscode.StatusBarItem, service: CorpusService): string | undefined {
+  showStatus(item, statusShownOf(service));
+  return item.backgroundColor?.id;
 }
 
 describe('A reopen whose saved index fails to load after its listing was shown', () => {
@@ -45,7 +92,7 @@ describe('A reopen whose saved index fails to load after its listing was shown',
     }, [], undefined, extractor);
   }
 
-  it('lists no article nor entity of the saved index, says so in the status bar, and a retry lists them again', async () => {
+  it('lists no article nor entity of the saved index, says so in the status bar (on its error colours) and in the views\' welcome (the retry alone), and a retry lists them again', async () => {
     const cacheFile = path.join(folders.cacheDir, 'index.ncidx');
     let failing = false;
     const first = serviceOf(cacheFile, [], () => failing);
@@ -61,6 +108,7 @@ describe('A reopen whose saved index fails to load after its listing was shown',
     const entitiesView = new EntitiesTreeProvider(reopened.entities, () => [], () => ({ sort: 'articles', filter: '' }));
     const listedSizes: number[] = [];
     const stop = reopened.corpus.subscribe(() => listedSizes.push(reopened.corpus.size));
+    const item = vscode.window.createStatusBarItem();
     try {
       await reopened.rescan();
       await reopened.whenIdle();
@@ -72,18 +120,80 @@ describe('A reopen whose saved index fails to load after its listing was shown',
       const shown = statusShownOf(reopened);
       assert.deepStrictEqual([shown?.text, shown?.command, shown?.error], ['$(error) News Corpus', 'newsCorpus.refresh', true]);
       assert.match(shown?.tooltip ?? '', new RegExp(`could not be loaded or brought up to date: ${FAILURE}\\. Click to try again\\.$`));
+      assert.strictEqual(statusBackgroundOf(item, reopened), 'statusBarItem.errorBackground');
+      // The empty views say nothing: their welcome content, the retry alone, shows (a message would hide it).
+      assert.deepStrictEqual(corpusContext(reopened), { 'newsCorpus.state': 'empty', 'newsCorpus.hasSkipped': false, 'newsCorpus.scanFailed': true });
+      for (const view of ['newsCorpus.dates', 'newsCorpus.entities']) {
+        const shownWelcome = welcomeOf(view, reopened);
+        assert.strictEqual(shownWelcome.length, 1, `${view}: ${JSON.stringify(shownWelcome)}`);
+        assert.match(shownWelcome[0] ?? '', RETRY_WELCOME);
+      }
+      assert.deepStrictEqual([datesViewMessage(reopened.corpus, reopened), entitiesViewMessage(reopened.scanFailure, () => !entitiesView.isEmpty, '')], ['', '']);
+      // A filter's hint is a message, which hides the welcome content: the failure leads it.
+      assert.strictEqual(entitiesViewMessage(reopened.scanFailure, () => !entitiesView.isEmpty, 'putin'), `${failureMessage('entities')} ${FILTER_HINT}`);
 
       // The retry the status bar and the welcome content offer, once the cache loads again.
       failing = false;
       await reopened.rescan({ asked: true });
       await reopened.whenIdle();
       assert.deepStrictEqual([reopened.corpus.size, reopened.state, reopened.scanFailure, statusShownOf(reopened)?.text], [ARTICLES.length, 'ready', undefined, `$(library) ${ARTICLES.length}`]);
+      assert.strictEqual(statusBackgroundOf(item, reopened), undefined);
+      assert.strictEqual(corpusContext(reopened)['newsCorpus.scanFailed'], false);
+      assert.deepStrictEqual([...welcomeOf('newsCorpus.dates', reopened), ...welcomeOf('newsCorpus.entities', reopened)].filter((welcome) => RETRY_WELCOME.test(welcome)), []);
       entitiesView.refresh();
       assert.ok(!entitiesView.isEmpty, 'the entities are listed again');
     } finally {
       stop();
       reopened.dispose();
       entitiesView.dispose();
+      item.dispose();
+    }
+  });
+});
+
+describe('A rescan whose indexing fails after the saved index loaded', () => {
+  const folders = ownFolders('failed-sync', (dir) => {
+    ARTICLES.forEach((text, i) => writeFileSync(path.join(dir, `article-${i}.txt`), ` date 2022-05-0${i + 1} ${text}`));
+    writeFileSync(path.join(dir, 'notes.txt'), 'No date header: a skipped file.');
+  });
+
+  it('keeps listing what the index holds, and every surface says so: the views\' messages (failure first, then their own hint), the status bar, the context keys', async () => {
+    let failing = false;
+    const service = serviceOverFolders([{ uri: vscode.Uri.file(folders.dir), name: 'failed-sync', index: 0 }], () => path.join(folders.cacheDir, 'index.ncidx'), [], (index) => {
+      const sync = index.sync.bind(index);
+      index.sync = (files, run) => (failing ? Promise.reject(new Error(`News Corpus: ${FAILURE}.`)) : sync(files, run));
+    }, [], undefined, shippedModel());
+    const entitiesView = new EntitiesTreeProvider(service.entities, () => [], () => ({ sort: 'articles', filter: '' }));
+    const item = vscode.window.createStatusBarItem();
+    try {
+      await service.rescan();
+      assert.deepStrictEqual([service.corpus.size, service.corpus.skippedCount, datesViewMessage(service.corpus, service)], [ARTICLES.length, 1, '1 file skipped — see News Corpus: Show Skipped Files']);
+      failing = true;
+      await service.rescan({ asked: true });
+      await service.whenIdle();
+      assert.deepStrictEqual([service.corpus.size, service.corpus.skippedCount, service.state, service.scanFailure], [ARTICLES.length, 1, 'ready', FAILURE]);
+      assert.deepStrictEqual(corpusContext(service), { 'newsCorpus.state': 'ready', 'newsCorpus.hasSkipped': true, 'newsCorpus.scanFailed': true });
+      assert.strictEqual(datesViewMessage(service.corpus, service), `${failureMessage('articles')} 1 file skipped — see News Corpus: Show Skipped Files`);
+      entitiesView.refresh();
+      const listsEntities = () => !entitiesView.isEmpty;
+      assert.deepStrictEqual(
+        [entitiesViewMessage(service.scanFailure, listsEntities, ''), entitiesViewMessage(service.scanFailure, listsEntities, 'putin')],
+        [failureMessage('entities'), `${failureMessage('entities')} ${FILTER_HINT}`],
+      );
+      assert.strictEqual(statusBackgroundOf(item, service), 'statusBarItem.errorBackground');
+      assert.strictEqual(item.text, `$(error) ${ARTICLES.length}`);
+
+      failing = false;
+      await service.rescan({ asked: true });
+      await service.whenIdle();
+      assert.deepStrictEqual(
+        [service.scanFailure, datesViewMessage(service.corpus, service), entitiesViewMessage(service.scanFailure, listsEntities, 'putin'), statusBackgroundOf(item, service), item.text],
+        [undefined, '1 file skipped — see News Corpus: Show Skipped Files', FILTER_HINT, undefined, `$(library) ${ARTICLES.length}`],
+      );
+    } finally {
+      service.dispose();
+      entitiesView.dispose();
+      item.dispose();
     }
   });
 });
@@ -111,6 +221,62 @@ describe('A folder removed from the workspace while the other folders are scanne
       following.dispose();
       assert.deepStrictEqual(seen, [{ removedListed: false, entitiesChanged: true }]);
       assert.deepStrictEqual([...service.corpus.articles()].map((article) => path.basename(vscode.Uri.parse(article.id).fsPath)), ['kept.txt']);
+    } finally {
+      service.dispose();
+    }
+  });
+});
+
+describe('A batch of file events that fails part-way', () => {
+  const multiRoot = ownMultiRootFolders('failed-events', ['first', 'second']);
+
+  /** The folder names and file names of `paths` (index paths: paths on disk), sorted. */
+  const shortNames = (paths: Iterable<string>) => [...paths].map((file) => path.relative(multiRoot.folders.dir, file)).sort();
+
+  it('leaves the listing equal to what the indexes hold: what the steps before the failure indexed is listed, a skipped file indexed since as an article', async () => {
+    // A copy of the shipped model that the test can remove, loaded as the host loads it once it has checked it.
+    const modelPath = path.join(multiRoot.folders.cacheDir, 'ner.bin');
+    copyFileSync(shippedModelPath(), modelPath);
+    const extractor: ExtractorSpec = { kind: 'model', modelPath };
+    const workspaceFolders = multiRoot.workspaceFolders();
+    const [firstDir, secondDir] = workspaceFolders.map((folder) => folder.uri.fsPath);
+    assert.ok(firstDir !== undefined && secondDir !== undefined);
+    // Skipped, until the batch makes it an article.
+    const notes = path.join(firstDir, 'notes.txt');
+    writeFileSync(notes, 'No date header yet.');
+    const first = serviceOverFolders(workspaceFolders, multiRoot.cacheFileOf, [], undefined, [], undefined, extractor);
+    try {
+      await first.rescan();
+      await first.saveNow();
+    } finally {
+      first.dispose();
+    }
+    // Changed since the save: the reopen reads it again, so the first folder's indexing threads run (and hold the
+    // model) when the events come; the second folder's, with nothing to read, never started.
+    writeFileSync(path.join(firstDir, 'first.txt'), ' date 2022-05-02 The first folder\'s article, edited.');
+    const told: string[] = [];
+    const indexes: IndexService[] = [];
+    const service = serviceOverFolders(workspaceFolders, multiRoot.cacheFileOf, told, (index) => indexes.push(index), [], undefined, extractor);
+    try {
+      await service.rescan();
+      assert.deepStrictEqual([service.lastScan?.reread, service.corpus.size, service.corpus.skippedCount], [1, 2, 1]);
+      // The second folder's threads, starting for its new article, cannot load the model: its update fails after the first folder's went through.
+      rmSync(modelPath);
+      const written = [path.join(firstDir, 'added.txt'), notes, path.join(secondDir, 'added.txt')];
+      for (const file of written) {
+        writeFileSync(file, ` date 2022-05-03 Vladimir Putin arrived in ${path.basename(path.dirname(file))}.`);
+        service.fileChanged(vscode.Uri.file(file));
+      }
+      await service.whenIdle();
+      assert.strictEqual(told.length, 1);
+      assert.match(told[0] ?? '', /^News Corpus: following file changes failed: an indexing thread failed: News Corpus: the entity model .* is missing/);
+      const indexed = shortNames(indexes.flatMap((index) => [...index.index.paths()]));
+      assert.deepStrictEqual(indexed, ['first/added.txt', 'first/first.txt', 'first/notes.txt', 'second/second.txt']);
+      // The file skipped before is an article now, not a skipped file that would hide it.
+      assert.deepStrictEqual([shortNames([...service.corpus.articles()].map((article) => vscode.Uri.parse(article.id).fsPath)), service.corpus.skippedCount], [indexed, 0]);
+      // Searches, which read the indexes, find the articles the listing shows.
+      const found = service.search('arrived', { limit: 10 });
+      assert.deepStrictEqual(found?.ok ? found.total : found, 2);
     } finally {
       service.dispose();
     }

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { reasonOf, scanFailureMessage, toNotificationText, withProductPrefix } from '../../../src/core/messages';
+import { reasonOf, scanFailureMessage, toNotificationText, viewMessage, withProductPrefix } from '../../../src/core/messages';
 
 describe('messages', () => {
   it('prefixes a message with the product name exactly once', () => {
@@ -16,6 +16,12 @@ describe('messages', () => {
   it('says in a view that lists after a failed scan why, what it lists and how to try again', () => {
     const message = scanFailureMessage(reasonOf(new Error('News Corpus: the cache reader stopped')), 'entities');
     assert.strictEqual(message, 'The index could not be brought up to date (the cache reader stopped): these are the entities it still holds. Run News Corpus: Rescan Workspace to try again.');
+  });
+
+  it('makes a view\'s message of all its parts in order, leaving out those it has not', () => {
+    assert.strictEqual(viewMessage('The scan failed.', undefined, '', 'Showing names containing "kim".'), 'The scan failed. Showing names containing "kim".');
+    assert.strictEqual(viewMessage('3 files skipped'), '3 files skipped');
+    assert.strictEqual(viewMessage(undefined, ''), '');
   });
 
   describe('toNotificationText', () => {

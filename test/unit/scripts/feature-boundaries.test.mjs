@@ -5,8 +5,13 @@ import { ESLint } from 'eslint';
 import { repoRoot } from '../../../scripts/harness.mjs';
 
 const RULE = 'no-restricted-imports';
-/** What sees `import()`, which no-restricted-imports does not. */
+/** What sees `import()` and `require()`, which no-restricted-imports does not. */
 const DYNAMIC_RULE = 'no-restricted-syntax';
+/**
+ * Excuses the next line from the rule that refuses every `require()`: the boundary must hold without it, as it does
+ * for a `require()` someone has a reason to write (a module loaded only when needed, in the CommonJS bundle).
+ */
+const REQUIRE_EXCUSED = '// eslint-disable-next-line @typescript-eslint/no-require-imports\n';
 
 /** The rules that fire on `source` as if it were the file `file` of the repository. */
 async function firedRules(file, source) {
@@ -29,15 +34,33 @@ describe('features never import each other (lint)', () => {
       it(`rejects ${file} importing '${specifier}' with import()`, async () => {
         assert.deepEqual(await firedRules(file, `export const later = () => import('${specifier}');\n`), [DYNAMIC_RULE]);
       });
+      it(`rejects ${file} importing '${specifier}' with import() of a template literal`, async () => {
+        assert.deepEqual(await firedRules(file, `export const later = () => import(\`${specifier}\`);\n`), [DYNAMIC_RULE]);
+      });
+      it(`rejects ${file} importing '${specifier}' with require()`, async () => {
+        assert.deepEqual(await firedRules(file, `${REQUIRE_EXCUSED}export const now = require('${specifier}');\n`), [DYNAMIC_RULE]);
+      });
+      it(`rejects ${file} importing '${specifier}' with require() of a template literal`, async () => {
+        assert.deepEqual(await firedRules(file, `${REQUIRE_EXCUSED}export const now = require(\`${specifier}\`);\n`), [DYNAMIC_RULE]);
+      });
     }
   }
+
+  it('rejects a template literal whose fixed start is already in another feature', async () => {
+    const source = ['export const later = (name: string) => import(`../facts/${name}`);', `${REQUIRE_EXCUSED}export const now = (name: string) => require(\`../facts/\${name}.js\`);`].join('\n');
+    assert.deepEqual(await firedRules('src/search/probe.ts', `${source}\n`), [DYNAMIC_RULE, DYNAMIC_RULE]);
+  });
+
+  it('rejects `import … = require()` of another feature', async () => {
+    assert.deepEqual(await firedRules('src/search/probe.ts', `${REQUIRE_EXCUSED}import facts = require('../facts');\nexport const later = facts;\n`), [RULE]);
+  });
 
   it('lets a feature import the core, the services, the shared helpers and its own modules', async () => {
     const source = ["export * from '../core/search/query';", "export * from '../corpus';", "export * from '../workers/pool';", "export * from '../notifications';", "export * from './search-quick-pick';", "export * from '../search-results/export';"].join('\n');
     assert.deepEqual(await firedRules('src/search/probe.ts', `${source}\n`), [RULE], 'only the other feature (search-results) is refused');
   });
 
-  it('lets a feature\'s subfolder import the core, the services and its own modules, also with import()', async () => {
+  it('lets a feature\'s subfolder import the core, the services and its own modules, also with import() and require()', async () => {
     // From src/panels/webview/, "../facts" is the feature's own folder src/panels/facts, not the facts feature.
     const source = [
       "export * from '../../core/search/query';",
@@ -46,6 +69,9 @@ describe('features never import each other (lint)', () => {
       "export * from './view';",
       "export const later = () => import('../../workers/pool');",
       "export const own = () => import('../facts/module');",
+      `${REQUIRE_EXCUSED}export const ownNow = require('../facts/module');`,
+      'export const ownLater = (name: string) => import(`../facts/${name}`);',
+      `${REQUIRE_EXCUSED}export const coreNow = require(\`../../core/search/query\`);`,
     ].join('\n');
     assert.deepEqual(await firedRules('src/panels/webview/probe.ts', `${source}\n`), []);
   });

@@ -176,6 +176,21 @@ describe('IndexWorkerPool', function () {
     await broken.dispose();
   });
 
+  it('leaves nothing uncaught when every thread fails to load the model: the threads stopped after the first failure report theirs too', async () => {
+    const uncaught: unknown[] = [];
+    const onUncaught = (error: unknown) => uncaught.push(error);
+    process.on('uncaughtException', onUncaught);
+    const broken = new IndexWorkerPool({ extractor: { kind: 'model', modelPath: path.join(dir, 'no-model.bin') }, workers: 2 });
+    try {
+      await assert.rejects(broken.analyze(listArticleFiles(dir).slice(0, 2), { onBatch: () => undefined }), /^Error: News Corpus: an indexing thread failed/);
+      // The other thread's failure arrives after the run has ended (it was seen uncaught in the extension host), and before the thread has.
+      await broken.dispose();
+    } finally {
+      process.off('uncaughtException', onUncaught);
+    }
+    assert.deepStrictEqual(uncaught, []);
+  });
+
   it('indexes without entities, and says why, when an unchecked entity model cannot be loaded', async () => {
     const problems: string[] = [];
     const pool = new IndexWorkerPool({ extractor: { kind: 'model', modelPath: path.join(dir, 'no-model.bin'), unchecked: true }, workers: 2, onModelProblem: (problem) => problems.push(problem) });
