@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { DEFAULT_MAX_FILE_BYTES } from '../core/article-file';
+import { reasonOf } from '../core/messages';
 import { AnalyzedBatch } from '../core/search/analyzed-batch';
 import { batchPieces } from './batch-pieces';
 import { ExtractorSpec } from './entity-extractor';
@@ -218,7 +219,7 @@ export class IndexWorkerPool {
           setImmediate(mergeOne);
         }
       };
-      const onError = (error: Error): void => fail(new Error(`News Corpus: an indexing thread failed: ${error.message}`));
+      const onError = (error: Error): void => fail(new Error(`News Corpus: an indexing thread failed: ${reasonOf(error)}`));
       const onExit = (code: number): void => fail(new Error(`News Corpus: an indexing thread stopped unexpectedly (exit code ${code}).`));
       const onAbort = (): void => {
         settle(() => resolve('cancelled'));

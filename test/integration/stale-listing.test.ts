@@ -269,7 +269,7 @@ describe('A batch of file events that fails part-way', () => {
       }
       await service.whenIdle();
       assert.strictEqual(told.length, 1);
-      assert.match(told[0] ?? '', /^News Corpus: following file changes failed: an indexing thread failed: News Corpus: the entity model .* is missing/);
+      assert.match(told[0] ?? '', /^News Corpus: following file changes failed: an indexing thread failed: the entity model .* is missing/);
       const indexed = shortNames(indexes.flatMap((index) => [...index.index.paths()]));
       assert.deepStrictEqual(indexed, ['first/added.txt', 'first/first.txt', 'first/notes.txt', 'second/second.txt']);
       // The file skipped before is an article now, not a skipped file that would hide it.

@@ -170,9 +170,9 @@ describe('IndexWorkerPool', function () {
     assert.deepStrictEqual(seen, { articles: 0, skipped: 0 });
   });
 
-  it('rejects with a clear message when the entity model cannot be loaded', async () => {
+  it('rejects with a clear message when the entity model cannot be loaded, the product named once', async () => {
     const broken = new IndexWorkerPool({ extractor: { kind: 'model', modelPath: path.join(dir, 'no-model.bin') }, workers: 1 });
-    await assert.rejects(broken.analyze(listArticleFiles(dir).slice(0, 2), { onBatch: () => undefined }), /^Error: News Corpus: an indexing thread failed/);
+    await assert.rejects(broken.analyze(listArticleFiles(dir).slice(0, 2), { onBatch: () => undefined }), /^Error: News Corpus: an indexing thread failed: (?!News Corpus)\S/);
     await broken.dispose();
   });
 
