@@ -1,5 +1,5 @@
 import { Decoder } from './decoder';
-import { retypeDemonyms, splitNationalities } from './demonyms';
+import { joinNationalities, retypeDemonyms, splitNationalities } from './demonyms';
 import { clearHeadings } from './headings';
 import { joinHyphenatedNames } from './hyphenated-names';
 import { ModelData, readModel } from './model-file';
@@ -44,7 +44,8 @@ export class EntityRecognizer {
     dropTitles(text, tokens, tags);
     joinHyphenatedNames(text, tokens, tags);
     joinPluralPossessives(text, tokens, tags);
-    splitNationalities(this.decoder.context, tokens, tags);
+    splitNationalities(text, this.decoder.context, tokens, tags);
+    joinNationalities(text, this.decoder.context, tokens, tags);
     return tagsToSpans(text, tokens, tags);
   }
 
