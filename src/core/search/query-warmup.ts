@@ -39,9 +39,10 @@ const PHRASE_PART = 0.05;
 /**
  * The warm-up's phrase of a stored pair (see {@link CorpusIndex.storedPairs}) has its commoner word held by this many
  * times its share of the articles: at the three shares, pairs of words held by ~0.2 % (the least there is: 1 %),
- * 2 % and 20 % of the articles. Such a phrase's answers come from the stored ones, code that no other warm-up query
- * runs, and its hits are common enough that it has 50 of them, all with snippets; with the three, the first round
- * after a reopen at 100,000 articles took 12–23 % less CPU (see docs/search.md, 4 December 2026, query).
+ * 2 % and 20 % of the articles: commoner words than the other queries' (at most 5 %), whose evaluation and 50
+ * snippets run the large loops a user's common words run, and a phrase whose answers come from the stored ones, code
+ * no other warm-up query runs. With the three, the first round after a reopen at 100,000 articles took 12–23 % less
+ * CPU, most of it owed to the commoner words (see docs/search.md, 4 December 2026, query).
  */
 const STORED_PAIR_PART = 4;
 /** A word of fewer letters is left out: short words are mostly numbers and function words. */
