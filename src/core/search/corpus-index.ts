@@ -329,6 +329,19 @@ export class CorpusIndex {
     return term === undefined ? 0 : this.main.size(term) + (this.delta.list(term)?.end ?? 0);
   }
 
+  /**
+   * The pairs of words whose phrase check the index has stored (see `PairAnswers`): a phrase of such a pair reads no
+   * article's body, but runs code of its own.
+   *
+   * @example
+   * index.storedPairs(); // [['interest', 'rates'], ['crude', 'oil'], …] at 100,000 real-length articles
+   */
+  storedPairs(): (readonly [string, string])[] {
+    const pairs = this.store.storedPairs;
+    if (pairs === undefined) return [];
+    return Array.from(pairs.pairs(), ([first, second]) => [this.dictionary.term(first), this.dictionary.term(second)] as const);
+  }
+
   /** The indexed title, date and text of the article at `path`. */
   article(path: string): { title: string; date?: string; text: string } | undefined {
     const doc = this.store.docOf(path);

@@ -43,6 +43,16 @@ export class PairAnswers {
     return this.words.length / 2;
   }
 
+  /**
+   * The stored pairs' words, each pair's first and second word ids.
+   *
+   * @example
+   * for (const [first, second] of answers.pairs()) console.log(first, second);
+   */
+  *pairs(): Generator<readonly [number, number]> {
+    for (let pair = 0; 2 * pair < this.words.length; pair++) yield [this.words[2 * pair] ?? 0, this.words[2 * pair + 1] ?? 0];
+  }
+
   /** Bytes of the answers (without their table). */
   get byteLength(): number {
     return this.bytes.length;

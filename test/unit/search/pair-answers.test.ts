@@ -173,6 +173,21 @@ describe('stored pair answers', () => {
     assert.deepStrictEqual(paths(), ['0.txt', '2.txt']);
   });
 
+  it('are listed by the index as pairs of words, the ones its compaction stored (none after one given NO_PAIRS)', async () => {
+    const index = new CorpusIndex(undefined, EVERY_PAIR);
+    ['interest rates rose', 'rates of interest fell'].forEach((body, at) => {
+      const text = article('2023-09-13', `Rates ${at}`, body);
+      index.addBatch(analyzeText({ path: `${at}.txt`, size: text.length, mtimeMs: 1 }, text, () => []));
+    });
+    await index.compact(0, { pairRule: NO_PAIRS });
+    assert.deepStrictEqual(index.storedPairs(), []);
+    await index.compact(0);
+    const listed = index.storedPairs().map((words) => words.join(' '));
+    assert.strictEqual(listed.length, index.parts().store.storedPairs?.pairCount);
+    for (const pair of ['interest rates', 'rates rose', 'rates of', 'of interest', 'interest fell']) assert.ok(listed.includes(pair), `${pair} not in ${listed.join(', ')}`);
+    assert.ok(!listed.includes('rose rates'), 'a pair never adjacent is not stored');
+  });
+
   it('that decode with the file but do not fit their candidates when first asked are dropped: the phrase is read, not failed', () => {
     const index = new CorpusIndex(undefined, EVERY_PAIR);
     const text = article('2023-09-13', 'Rates', 'interest rates rose and interest rates fell');

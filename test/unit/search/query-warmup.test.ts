@@ -3,13 +3,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import * as fc from 'fast-check';
+import { BatchBuilder } from '../../../src/core/search/batch-builder';
 import { CorpusIndex, SearchOptions } from '../../../src/core/search/corpus-index';
 import { decodeIndex, encodeIndex } from '../../../src/core/search/index-file';
 import { WARMUP_SHARES, warmUpQueries, warmUpSteps } from '../../../src/core/search/query-warmup';
 import { runAtOnce } from '../../../src/core/search/time-slices';
 import { IndexService, WarmUpOutcome } from '../../../src/workers/index-service';
 import { listArticleFiles } from '../../../src/workers/list-files';
-import { NEWS, NEWS_ENTITIES, article, buildIndex } from './fixtures';
+import { NEWS, NEWS_ENTITIES, article, buildIndex, fakeExtractor } from './fixtures';
 
 /** Words that make frequent and rare words, pairs and phrases likely. */
 const WORDS = ['interest', 'rates', 'rose', 'bank', 'england', 'crude', 'prices', 'wheat', 'harvest', 'exports', 'summit', 'talks'];
@@ -44,6 +45,23 @@ describe('query warm-up', () => {
     }
     for (const query of queries) assert.ok(index.search(query, OPTIONS).ok, query);
     assert.deepStrictEqual(warmUpQueries(new CorpusIndex(), 0.05), []);
+  });
+
+  it('asks for a phrase of a pair of words whose check the index stored, at each share, when it stores any', () => {
+    const bodies = ['interest rates rose sharply', 'crude prices fell as interest rates rose', 'wheat harvest talks', 'interest rates and crude prices'];
+    const articles = bodies.map((body, at) => ({ path: `${at}.txt`, text: article('2023-09-13', `Title ${at}`, body) }));
+    const stored = new CorpusIndex(undefined, { minWordShare: 0, maxWordShare: 1, minPairShare: 0 });
+    const builder = new BatchBuilder(fakeExtractor([]));
+    for (const { path, text } of articles) builder.addText({ path, size: text.length, mtimeMs: 1 }, text);
+    stored.addBatch(builder.finish(), { defer: true });
+    stored.compactNow();
+    const phrases = new Set(stored.storedPairs().map(([first, second]) => `"${first} ${second}"`));
+    assert.ok(phrases.size > 0);
+    for (const share of WARMUP_SHARES) {
+      const queries = warmUpQueries(stored, share);
+      assert.ok(queries.some((query) => phrases.has(query)), `no stored pair's phrase at ${share}: ${queries.join(' | ')}`);
+      for (const query of queries) assert.ok(stored.search(query, OPTIONS).ok, query);
+    }
   });
 
   it('runs one query a step, pausing before each, and says how many it ran', () => {
