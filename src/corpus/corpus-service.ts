@@ -22,7 +22,7 @@ import { FileJob } from '../workers/protocol';
 import { idOfIndexPath, indexPathOf, uriOfIndexPath } from './index-paths';
 import { IndexedStamp, prepareCandidate } from './read-candidate';
 import { CorpusSettings } from './settings';
-import { Candidate, CandidateFilter, displayPath, displayPaths, findCandidates, listingGlobs } from './workspace-scanner';
+import { Candidate, CandidateFilter, displayPath, displayPaths, findCandidates, listingGlobs, UnreadableFolder } from './workspace-scanner';
 import { WorkspaceEntities } from './workspace-entities';
 
 /** How many remote or virtual files are read at once: enough to hide latency, few enough not to flood a remote. */
@@ -127,6 +127,11 @@ function sameSkipped(before: Iterable<SkippedFile>, after: readonly SkippedFile[
 /** Why a folder's files are missing from the corpus, whether it was listed through Node's fs or `workspace.fs`. */
 function unreadableFolderMessage(error: string): string {
   return `folder could not be read: ${error}`;
+}
+
+/** The skipped-file entry of a folder `findCandidates` could not read. */
+function unreadableFolderOf({ uri, path, error }: UnreadableFolder): SkippedFile {
+  return { id: uri.toString(), path, reason: 'unreadable', message: unreadableFolderMessage(error) };
 }
 
 /** The corpus's entry for an indexed article; `shown` works out its display path, for many articles at once. */
@@ -711,7 +716,7 @@ export class CorpusService implements vscode.Disposable {
     if (folder.uri.scheme === 'file') return this.prepareLocalFolder(scan, signal);
     this.setPhase(index.index.articleCount > 0 ? 'checking' : 'listing');
     const found = await findCandidates(folder.uri, new CandidateFilter(settings), signal);
-    const unreadable = found.unreadable.map(({ uri, path, error }): SkippedFile => ({ id: uri.toString(), path, reason: 'unreadable', message: unreadableFolderMessage(error) }));
+    const unreadable = found.unreadable.map(unreadableFolderOf);
     // A rescan need not fetch remote files the index already has unchanged (events always re-read).
     const prepared = await prepareAll(found.candidates, settings.maxFileBytes, signal, (path) => index.index.stamp(path));
     return { jobs: prepared.jobs, skipped: [...unreadable, ...prepared.skipped] };
@@ -907,7 +912,7 @@ export class CorpusService implements vscode.Disposable {
       if (!folder) continue;
       const settings = this.deps.settings(folder);
       const index = this.indexOf(folder, settings);
-      const candidates = await this.candidatesAt(folder, new CandidateFilter(settings), uri, removed);
+      const candidates = await this.candidatesAt(folder, new CandidateFilter(settings), uri, removed, skipped);
       const prepared = await prepareAll(candidates, settings.maxFileBytes, NEVER_CANCELLED);
       skipped.push(...prepared.skipped);
       for (const job of prepared.jobs) {
@@ -945,8 +950,11 @@ export class CorpusService implements vscode.Disposable {
     return folder ? this.indexes.get(folder.uri.toString())?.service : undefined;
   }
 
-  /** The candidates a created or changed path stands for: itself, or the files below a new folder. */
-  private async candidatesAt(folder: vscode.WorkspaceFolder, filter: CandidateFilter, uri: vscode.Uri, removed: Set<string>): Promise<Candidate[]> {
+  /**
+   * The candidates a created or changed path stands for: itself, or the files below a new folder, whose subfolders
+   * that cannot be read go to `skipped`, as a scan lists them.
+   */
+  private async candidatesAt(folder: vscode.WorkspaceFolder, filter: CandidateFilter, uri: vscode.Uri, removed: Set<string>, skipped: SkippedFile[]): Promise<Candidate[]> {
     let stat: vscode.FileStat;
     try {
       stat = await vscode.workspace.fs.stat(uri);
@@ -957,7 +965,9 @@ export class CorpusService implements vscode.Disposable {
     const relativePath = uri.path.slice(folder.uri.path.length).replace(/^\/+/, '');
     if (stat.type & vscode.FileType.Directory) {
       if (!filter.entersFolder(relativePath)) return [];
-      return (await findCandidates(folder.uri, filter, NEVER_CANCELLED, relativePath)).candidates;
+      const found = await findCandidates(folder.uri, filter, NEVER_CANCELLED, relativePath);
+      skipped.push(...found.unreadable.map(unreadableFolderOf));
+      return found.candidates;
     }
     if (filter.acceptsFile(relativePath)) return [{ uri }];
     // A file that stopped matching (e.g. renamed to .bak) leaves the corpus.

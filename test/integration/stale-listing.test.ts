@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { corpusContext } from '../../src/corpus';
@@ -12,7 +12,7 @@ import { DEFAULT_CACHE_READER_PATH } from '../../src/workers/cache-file';
 import type { ExtractorSpec } from '../../src/workers/entity-extractor';
 import { IndexService } from '../../src/workers/index-service';
 import { EXTENSION_ID } from './helpers';
-import { ownFolders, ownMultiRootFolders, serviceOverFolders } from './own-service';
+import { ownFolders, ownMultiRootFolders, serviceOver, serviceOverFolders } from './own-service';
 
 const ARTICLES = ['Vladimir Putin met Angela Merkel in Berlin on Tuesday.', 'Angela Merkel spoke to the United Nations in New York.', 'Vladimir Putin returned to Moscow.'];
 /** Ends with a full stop, as some of the product's messages do: the status bar and the views add their own. */
@@ -279,6 +279,61 @@ describe('A batch of file events that fails part-way', () => {
       assert.deepStrictEqual(found?.ok ? found.total : found, 2);
     } finally {
       service.dispose();
+    }
+  });
+});
+
+describe('A new folder with a subfolder that cannot be read', () => {
+  const folders = ownFolders('unreadable-subfolder', (dir) => writeFileSync(path.join(dir, 'first.txt'), ' date 2022-05-01 The first article.'));
+  /** Each folder's name is this long: enough of them make a path longer than the system reads (ENAMETOOLONG), a failure root cannot get around. */
+  const LONG_NAME = 'n'.repeat(250);
+  const TOO_DEEP = 20;
+
+  /**
+   * Makes `new/` with an article and, below it, folders with long names down to a path the system cannot read, each
+   * made short and renamed, deepest first (each call then names a path short enough); returns the long folders, outermost first.
+   */
+  const makeTooDeep = (root: string): string[] => {
+    let short = path.join(root, 'new');
+    mkdirSync(short);
+    writeFileSync(path.join(short, 'inside.txt'), ' date 2022-05-02 An article of the new folder.');
+    const shortFolders: string[] = [];
+    for (let depth = 0; depth < TOO_DEEP; depth++) shortFolders.push((short = path.join(short, `${depth}`)));
+    mkdirSync(short, { recursive: true });
+    for (const folder of [...shortFolders].reverse()) renameSync(folder, path.join(path.dirname(folder), LONG_NAME));
+    return shortFolders.map((_, depth) => path.join(root, 'new', ...Array.from({ length: depth + 1 }, () => LONG_NAME)));
+  };
+
+  /** Renames the long folders back, outermost first, so that they can be removed. */
+  const shorten = (longFolders: readonly string[]) => {
+    let parent = path.dirname(longFolders[0] ?? '');
+    for (const [depth] of longFolders.entries()) {
+      renameSync(path.join(parent, LONG_NAME), path.join(parent, `${depth}`));
+      parent = path.join(parent, `${depth}`);
+    }
+  };
+
+  it('lists the subfolder as skipped, as a scan lists it, and the folder\'s readable articles', async () => {
+    const service = serviceOver(folders.dir, path.join(folders.cacheDir, 'index.ncidx'), []);
+    let longFolders = makeTooDeep(folders.dir);
+    try {
+      await service.rescan();
+      const scanned = [...service.corpus.skipped()].map(({ id, reason }) => ({ id, reason }));
+      assert.deepStrictEqual([service.corpus.size, scanned.map(({ reason }) => reason)], [2, ['unreadable']]);
+      shorten(longFolders);
+      rmSync(path.join(folders.dir, 'new'), { recursive: true });
+      await service.rescan();
+      assert.deepStrictEqual([service.corpus.size, service.corpus.skippedCount], [1, 0]);
+      longFolders = makeTooDeep(folders.dir);
+      service.fileChanged(vscode.Uri.file(path.join(folders.dir, 'new')));
+      await service.whenIdle();
+      const followed = [...service.corpus.skipped()];
+      assert.deepStrictEqual(followed.map(({ id, reason }) => ({ id, reason })), scanned);
+      assert.match(followed[0]?.message ?? '', /^folder could not be read: /);
+      assert.deepStrictEqual([...service.corpus.articles()].map((article) => path.basename(vscode.Uri.parse(article.id).fsPath)).sort(), ['first.txt', 'inside.txt']);
+    } finally {
+      service.dispose();
+      if (existsSync(path.join(folders.dir, 'new', LONG_NAME))) shorten(longFolders);
     }
   });
 });
