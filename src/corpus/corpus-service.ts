@@ -599,10 +599,19 @@ export class CorpusService implements vscode.Disposable {
   }
 
   /**
+   * The folder's index as file events may update it: none when a scan is to make it (a folder added, or the size
+   * limit changed since its index was made: either queued a rescan).
+   */
+  private followedIndexOf(folder: vscode.WorkspaceFolder, settings: CorpusSettings): IndexService | undefined {
+    const existing = this.indexes.get(folder.uri.toString());
+    return existing?.maxFileBytes === settings.maxFileBytes ? existing.service : undefined;
+  }
+
+  /**
    * The folder's index, made anew when the size limit changed (the indexing threads are set up with it) or
    * `fresh` asks for it; a replaced index is saved first, so that its successor loads what it knew.
    */
-  private indexOf(folder: vscode.WorkspaceFolder, settings: CorpusSettings, fresh = false): IndexService {
+  private indexOf(folder: vscode.WorkspaceFolder, settings: CorpusSettings, fresh: boolean): IndexService {
     const key = folder.uri.toString();
     const existing = this.indexes.get(key);
     if (existing && existing.maxFileBytes === settings.maxFileBytes && !fresh) return existing.service;
@@ -911,7 +920,10 @@ export class CorpusService implements vscode.Disposable {
       const folder = this.folderOf(uri);
       if (!folder) continue;
       const settings = this.deps.settings(folder);
-      const index = this.indexOf(folder, settings);
+      const index = this.followedIndexOf(folder, settings);
+      // The rescan the change queued reads every file into a new index: updated now, that index, not loaded yet,
+      // replaced the folder's, and searches saw the batch's articles alone until the rescan loaded it.
+      if (!index) continue;
       const candidates = await this.candidatesAt(folder, new CandidateFilter(settings), uri, removed, skipped);
       const prepared = await prepareAll(candidates, settings.maxFileBytes, NEVER_CANCELLED);
       skipped.push(...prepared.skipped);

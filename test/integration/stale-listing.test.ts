@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync 
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { corpusContext } from '../../src/corpus';
-import type { CorpusService } from '../../src/corpus/corpus-service';
+import { CorpusService } from '../../src/corpus/corpus-service';
 import { datesViewMessage } from '../../src/dates-tree';
 import { entitiesViewMessage } from '../../src/entities-tree';
 import { EntitiesTreeProvider } from '../../src/entities-tree/entities-tree-provider';
@@ -334,6 +334,46 @@ describe('A new folder with a subfolder that cannot be read', () => {
     } finally {
       service.dispose();
       if (existsSync(path.join(folders.dir, 'new', LONG_NAME))) shorten(longFolders);
+    }
+  });
+});
+
+describe('A batch of file events between a change of the size limit and the rescan it queued', () => {
+  const folders = ownFolders('limit-then-events', (dir) => ARTICLES.forEach((text, i) => writeFileSync(path.join(dir, `article-${i}.txt`), ` date 2022-05-0${i + 1} ${text}`)));
+
+  it('leaves the folder\'s index as it is for the rescan: searches still see every article the views list', async () => {
+    let maxFileBytes = 1 << 20;
+    const indexes: IndexService[] = [];
+    const folder: vscode.WorkspaceFolder = { uri: vscode.Uri.file(folders.dir), name: 'limit-then-events', index: 0 };
+    const service = new CorpusService({
+      settings: () => ({ include: '**/*.txt', exclude: '', filesExclude: [], maxFileBytes }),
+      folders: () => [folder],
+      createIndex: (_, settings) => {
+        const index = new IndexService({ root: folder.uri.toString(), cacheFile: path.join(folders.cacheDir, 'index.ncidx'), extractor: { kind: 'none' }, maxFileBytes: settings.maxFileBytes, cacheReaderPath: DEFAULT_CACHE_READER_PATH });
+        indexes.push(index);
+        return index;
+      },
+      notify: () => undefined,
+      log: () => undefined,
+    });
+    const total = (query: string) => {
+      const found = service.search(query, { limit: 10 });
+      return found?.ok ? found.total : found;
+    };
+    try {
+      await service.rescan();
+      assert.deepStrictEqual([service.corpus.size, total('merkel OR putin')], [3, 3]);
+      // The setting changed: the extension queues a rescan, and a batch already waiting for the work before it runs first.
+      maxFileBytes = 1 << 19;
+      const edited = path.join(folders.dir, 'article-2.txt');
+      writeFileSync(edited, ' date 2022-05-03 Vladimir Putin returned to Moscow by train.');
+      service.fileChanged(vscode.Uri.file(edited));
+      await service.whenIdle();
+      assert.deepStrictEqual([service.corpus.size, total('merkel OR putin'), indexes.length], [3, 3, 1]);
+      await service.rescan();
+      assert.deepStrictEqual([service.corpus.size, total('merkel OR putin'), total('train'), indexes.length], [3, 3, 1, 2]);
+    } finally {
+      service.dispose();
     }
   });
 });
