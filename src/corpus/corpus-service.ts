@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { Corpus, CorpusArticle, SkippedFile } from '../core/corpus';
 import { describeSkip } from '../core/article-file';
-import { toDisplayText } from '../core/display-text';
+import { countOf, toDisplayText } from '../core/display-text';
 import { ArticlePaths, CorrectedIndexEntities, IndexEntities } from '../core/curation/corrected-entities';
 import { EntityCorrections } from '../core/curation/entity-corrections';
 import { SearchCorrections } from '../core/curation/corrected-search';
@@ -34,6 +34,12 @@ const READ_CONCURRENCY = 16;
 const LOCAL_STAT_CONCURRENCY = 256;
 /** File events arriving within this window are handled as one batch. */
 const FILE_EVENT_DELAY_MS = 150;
+/**
+ * How long a batch of file events that failed waits before it is tried again, at each failure in a row: a cause that
+ * passes (a model file being replaced, a disk coming back) is got over without a rescan; one that stays is told and
+ * left to the Rescan command after the last, never tried for ever.
+ */
+const FOLLOWING_RETRY_DELAYS_MS: readonly number[] = [2_000, 10_000, 60_000];
 /** The index is saved this long after its last change, so a burst of edits costs one save. */
 const SAVE_DELAY_MS = 5_000;
 /**
@@ -60,6 +66,7 @@ const NEVER_CANCELLED = new AbortController().signal;
 const LISTING = 'listing the articles';
 const SCANNING = 'reading the articles';
 const FOLLOWING = 'following file changes';
+const FOLLOWING_GIVEN_UP = 'following file changes, given up';
 const SAVING = 'saving the index';
 
 /** What the service needs from the editor, passed in so tests can supply their own. */
@@ -72,6 +79,14 @@ export interface CorpusServiceDeps {
   readonly notify: (message: string) => void;
   /** Writes to the extension's log: every failure, also those the user was told of already. */
   readonly log: (message: string) => void;
+  /** How long a failed batch of file events waits before each retry; {@link FOLLOWING_RETRY_DELAYS_MS} unless given. */
+  readonly retryDelaysMs?: readonly number[];
+}
+
+/** The file events a batch takes from those noted, by URI. */
+interface FileEventBatch {
+  readonly deleted: readonly vscode.Uri[];
+  readonly changed: readonly vscode.Uri[];
 }
 
 /** The phase the corpus is in, as shown by welcome views and the status bar. */
@@ -242,6 +257,10 @@ export class CorpusService implements vscode.Disposable {
   private readonly changedUris = new Map<string, vscode.Uri>();
   private readonly deletedUris = new Map<string, vscode.Uri>();
   private eventTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Tries a failed batch again (see {@link FOLLOWING_RETRY_DELAYS_MS}); {@link whenIdle} does not wait for it. */
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Batches of file events that failed in a row: the retries used. */
+  private failedBatches = 0;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
   private lastScanSummary: ScanSummary | undefined;
@@ -415,7 +434,10 @@ export class CorpusService implements vscode.Disposable {
         if (request.asked === true) this.failures.askedAgain(SCANNING);
         return this.runScan(controller.signal, request);
       })
-      .then(() => this.failures.succeeded(SCANNING), (error: unknown) => this.scanFailed(error));
+      .then(() => {
+        this.failures.succeeded(SCANNING);
+        this.failures.succeeded(FOLLOWING_GIVEN_UP);
+      }, (error: unknown) => this.scanFailed(error));
     return this.work;
   }
 
@@ -447,6 +469,7 @@ export class CorpusService implements vscode.Disposable {
     this.stopFollowingCorrections?.();
     this.scan?.abort();
     if (this.eventTimer !== undefined) clearTimeout(this.eventTimer);
+    this.stopRetrying();
     if (this.saveTimer !== undefined) clearTimeout(this.saveTimer);
     this.listing.reset();
     for (const { service } of this.indexes.values()) void service.dispose();
@@ -500,15 +523,51 @@ export class CorpusService implements vscode.Disposable {
   /**
    * Ends a batch of file events that failed part-way (an indexing thread failed on one of its files): the steps
    * before the failure are in the index, an article re-read or removed, and the listing has none of them. Listed
-   * again from the indexes, as after a failed scan, and saved as any change of the index is.
+   * again from the indexes, as after a failed scan, and saved as any change of the index is. The batch is noted
+   * again whole, but for files with newer events, and tried after a delay (with any events noted meanwhile): its
+   * steps that went through give the same again. After the last retry the user is told what is left out and how to
+   * read it (a rescan).
    */
-  private async fileEventsFailed(error: unknown): Promise<void> {
+  private async fileEventsFailed(batch: FileEventBatch, error: unknown): Promise<void> {
     try {
       await this.relistFromIndexes();
       this.scheduleSave();
     } finally {
-      this.failed(FOLLOWING, error);
+      if (!this.disposed) this.retryOrGiveUp(batch, reasonOf(error).replace(/\.$/, ''));
+      this.setState(this.settledState());
     }
+  }
+
+  /** Tries a failed batch again after the next of the retry delays, or after the last tells the user what is left out. */
+  private retryOrGiveUp(batch: FileEventBatch, reason: string): void {
+    const delay = (this.deps.retryDelaysMs ?? FOLLOWING_RETRY_DELAYS_MS)[this.failedBatches];
+    if (delay === undefined) {
+      const files = countOf(batch.changed.length + batch.deleted.length, 'changed file');
+      this.failures.failed(FOLLOWING_GIVEN_UP, `News Corpus: ${FOLLOWING} failed ${countOf(this.failedBatches + 1, 'time')} in a row, so ${files} may be missing from the corpus or out of date; run News Corpus: Rescan Workspace to read them again. The last failure: ${reason}.`);
+      this.failedBatches = 0;
+      return;
+    }
+    this.failedBatches++;
+    this.noteAgain(batch);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      this.scheduleEvents();
+    }, delay);
+    this.failures.failed(FOLLOWING, `News Corpus: ${FOLLOWING} failed: ${reason}. The changed files are tried again shortly.`);
+  }
+
+  /** Notes the events of a failed batch again, but for files with newer events. */
+  private noteAgain({ deleted, changed }: FileEventBatch): void {
+    const noted = (uri: vscode.Uri) => this.changedUris.has(uri.toString()) || this.deletedUris.has(uri.toString());
+    for (const uri of changed) if (!noted(uri)) this.changedUris.set(uri.toString(), uri);
+    for (const uri of deleted) if (!noted(uri)) this.deletedUris.set(uri.toString(), uri);
+  }
+
+  /** Stops trying a failed batch again: a scan reads every file. */
+  private stopRetrying(): void {
+    if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    this.failedBatches = 0;
   }
 
   /**
@@ -629,6 +688,7 @@ export class CorpusService implements vscode.Disposable {
 
   private async runScan(signal: AbortSignal, request: ScanRequest): Promise<void> {
     if (this.disposed) return;
+    this.stopRetrying();
     this.scanFailureNow = undefined;
     this.setState('scanning');
     const folders = this.deps.folders();
@@ -885,8 +945,25 @@ export class CorpusService implements vscode.Disposable {
     if (this.eventTimer !== undefined || this.disposed) return;
     this.eventTimer = setTimeout(() => {
       this.eventTimer = undefined;
-      this.work = this.work.then(() => this.applyFileEvents()).then(() => this.failures.succeeded(FOLLOWING), (error: unknown) => this.fileEventsFailed(error));
+      this.work = this.work.then(() => this.followFileEvents());
     }, FILE_EVENT_DELAY_MS);
+  }
+
+  /** Applies the file events noted so far as one batch; a batch that fails is tried again or given up (see {@link fileEventsFailed}). */
+  private async followFileEvents(): Promise<void> {
+    if (this.disposed) return;
+    const batch: FileEventBatch = { deleted: [...this.deletedUris.values()], changed: [...this.changedUris.values()] };
+    this.deletedUris.clear();
+    this.changedUris.clear();
+    try {
+      await this.applyFileEvents(batch);
+    } catch (error) {
+      await this.fileEventsFailed(batch, error);
+      return;
+    }
+    this.failedBatches = 0;
+    this.failures.succeeded(FOLLOWING);
+    this.failures.succeeded(FOLLOWING_GIVEN_UP);
   }
 
   private scheduleSave(): void {
@@ -898,12 +975,7 @@ export class CorpusService implements vscode.Disposable {
     }, SAVE_DELAY_MS);
   }
 
-  private async applyFileEvents(): Promise<void> {
-    if (this.disposed) return;
-    const deleted = [...this.deletedUris.values()];
-    const changed = [...this.changedUris.values()];
-    this.deletedUris.clear();
-    this.changedUris.clear();
+  private async applyFileEvents({ deleted, changed }: FileEventBatch): Promise<void> {
     const removed = new Set<string>();
     const articles: CorpusArticle[] = [];
     const skipped: SkippedFile[] = [];
