@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { Corpus, CorpusArticle, SkippedFile } from '../core/corpus';
 import { describeSkip } from '../core/article-file';
-import { toDisplayText } from '../core/display-text';
+import { countOf, toDisplayText } from '../core/display-text';
 import { ArticlePaths, CorrectedIndexEntities, IndexEntities } from '../core/curation/corrected-entities';
 import { EntityCorrections } from '../core/curation/entity-corrections';
 import { SearchCorrections } from '../core/curation/corrected-search';
@@ -22,7 +22,7 @@ import { FileJob } from '../workers/protocol';
 import { idOfIndexPath, indexPathOf, uriOfIndexPath } from './index-paths';
 import { IndexedStamp, prepareCandidate } from './read-candidate';
 import { CorpusSettings } from './settings';
-import { Candidate, CandidateFilter, displayPath, displayPaths, findCandidates, listingGlobs } from './workspace-scanner';
+import { Candidate, CandidateFilter, displayPath, displayPaths, findCandidates, listingGlobs, UnreadableFolder } from './workspace-scanner';
 import { WorkspaceEntities } from './workspace-entities';
 
 /** How many remote or virtual files are read at once: enough to hide latency, few enough not to flood a remote. */
@@ -34,6 +34,12 @@ const READ_CONCURRENCY = 16;
 const LOCAL_STAT_CONCURRENCY = 256;
 /** File events arriving within this window are handled as one batch. */
 const FILE_EVENT_DELAY_MS = 150;
+/**
+ * How long a batch of file events that failed waits before it is tried again, at each failure in a row: a cause that
+ * passes (a model file being replaced, a disk coming back) is got over without a rescan; one that stays is told and
+ * left to the Rescan command after the last, never tried for ever.
+ */
+const FOLLOWING_RETRY_DELAYS_MS: readonly number[] = [2_000, 10_000, 60_000];
 /** The index is saved this long after its last change, so a burst of edits costs one save. */
 const SAVE_DELAY_MS = 5_000;
 /**
@@ -60,6 +66,7 @@ const NEVER_CANCELLED = new AbortController().signal;
 const LISTING = 'listing the articles';
 const SCANNING = 'reading the articles';
 const FOLLOWING = 'following file changes';
+const FOLLOWING_GIVEN_UP = 'following file changes, given up';
 const SAVING = 'saving the index';
 
 /** What the service needs from the editor, passed in so tests can supply their own. */
@@ -72,6 +79,14 @@ export interface CorpusServiceDeps {
   readonly notify: (message: string) => void;
   /** Writes to the extension's log: every failure, also those the user was told of already. */
   readonly log: (message: string) => void;
+  /** How long a failed batch of file events waits before each retry; {@link FOLLOWING_RETRY_DELAYS_MS} unless given. */
+  readonly retryDelaysMs?: readonly number[];
+}
+
+/** The file events a batch takes from those noted, by URI. */
+interface FileEventBatch {
+  readonly deleted: readonly vscode.Uri[];
+  readonly changed: readonly vscode.Uri[];
 }
 
 /** The phase the corpus is in, as shown by welcome views and the status bar. */
@@ -127,6 +142,11 @@ function sameSkipped(before: Iterable<SkippedFile>, after: readonly SkippedFile[
 /** Why a folder's files are missing from the corpus, whether it was listed through Node's fs or `workspace.fs`. */
 function unreadableFolderMessage(error: string): string {
   return `folder could not be read: ${error}`;
+}
+
+/** The skipped-file entry of a folder `findCandidates` could not read. */
+function unreadableFolderOf({ uri, path, error }: UnreadableFolder): SkippedFile {
+  return { id: uri.toString(), path, reason: 'unreadable', message: unreadableFolderMessage(error) };
 }
 
 /** The corpus's entry for an indexed article; `shown` works out its display path, for many articles at once. */
@@ -237,6 +257,10 @@ export class CorpusService implements vscode.Disposable {
   private readonly changedUris = new Map<string, vscode.Uri>();
   private readonly deletedUris = new Map<string, vscode.Uri>();
   private eventTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Tries a failed batch again (see {@link FOLLOWING_RETRY_DELAYS_MS}); {@link whenIdle} does not wait for it. */
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Batches of file events that failed in a row: the retries used. */
+  private failedBatches = 0;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
   private lastScanSummary: ScanSummary | undefined;
@@ -410,7 +434,10 @@ export class CorpusService implements vscode.Disposable {
         if (request.asked === true) this.failures.askedAgain(SCANNING);
         return this.runScan(controller.signal, request);
       })
-      .then(() => this.failures.succeeded(SCANNING), (error: unknown) => this.scanFailed(error));
+      .then(() => {
+        this.failures.succeeded(SCANNING);
+        this.failures.succeeded(FOLLOWING_GIVEN_UP);
+      }, (error: unknown) => this.scanFailed(error));
     return this.work;
   }
 
@@ -442,6 +469,7 @@ export class CorpusService implements vscode.Disposable {
     this.stopFollowingCorrections?.();
     this.scan?.abort();
     if (this.eventTimer !== undefined) clearTimeout(this.eventTimer);
+    this.stopRetrying();
     if (this.saveTimer !== undefined) clearTimeout(this.saveTimer);
     this.listing.reset();
     for (const { service } of this.indexes.values()) void service.dispose();
@@ -495,15 +523,51 @@ export class CorpusService implements vscode.Disposable {
   /**
    * Ends a batch of file events that failed part-way (an indexing thread failed on one of its files): the steps
    * before the failure are in the index, an article re-read or removed, and the listing has none of them. Listed
-   * again from the indexes, as after a failed scan, and saved as any change of the index is.
+   * again from the indexes, as after a failed scan, and saved as any change of the index is. The batch is noted
+   * again whole, but for files with newer events, and tried after a delay (with any events noted meanwhile): its
+   * steps that went through give the same again. After the last retry the user is told what is left out and how to
+   * read it (a rescan).
    */
-  private async fileEventsFailed(error: unknown): Promise<void> {
+  private async fileEventsFailed(batch: FileEventBatch, error: unknown): Promise<void> {
     try {
       await this.relistFromIndexes();
       this.scheduleSave();
     } finally {
-      this.failed(FOLLOWING, error);
+      if (!this.disposed) this.retryOrGiveUp(batch, reasonOf(error).replace(/\.$/, ''));
+      this.setState(this.settledState());
     }
+  }
+
+  /** Tries a failed batch again after the next of the retry delays, or after the last tells the user what is left out. */
+  private retryOrGiveUp(batch: FileEventBatch, reason: string): void {
+    const delay = (this.deps.retryDelaysMs ?? FOLLOWING_RETRY_DELAYS_MS)[this.failedBatches];
+    if (delay === undefined) {
+      const files = countOf(batch.changed.length + batch.deleted.length, 'changed file');
+      this.failures.failed(FOLLOWING_GIVEN_UP, `News Corpus: ${FOLLOWING} failed ${countOf(this.failedBatches + 1, 'time')} in a row, so ${files} may be missing from the corpus or out of date; run News Corpus: Rescan Workspace to read them again. The last failure: ${reason}.`);
+      this.failedBatches = 0;
+      return;
+    }
+    this.failedBatches++;
+    this.noteAgain(batch);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      this.scheduleEvents();
+    }, delay);
+    this.failures.failed(FOLLOWING, `News Corpus: ${FOLLOWING} failed: ${reason}. The changed files are tried again shortly.`);
+  }
+
+  /** Notes the events of a failed batch again, but for files with newer events. */
+  private noteAgain({ deleted, changed }: FileEventBatch): void {
+    const noted = (uri: vscode.Uri) => this.changedUris.has(uri.toString()) || this.deletedUris.has(uri.toString());
+    for (const uri of changed) if (!noted(uri)) this.changedUris.set(uri.toString(), uri);
+    for (const uri of deleted) if (!noted(uri)) this.deletedUris.set(uri.toString(), uri);
+  }
+
+  /** Stops trying a failed batch again: a scan reads every file. */
+  private stopRetrying(): void {
+    if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    this.failedBatches = 0;
   }
 
   /**
@@ -594,10 +658,19 @@ export class CorpusService implements vscode.Disposable {
   }
 
   /**
+   * The folder's index as file events may update it: none when a scan is to make it (a folder added, or the size
+   * limit changed since its index was made: either queued a rescan).
+   */
+  private followedIndexOf(folder: vscode.WorkspaceFolder, settings: CorpusSettings): IndexService | undefined {
+    const existing = this.indexes.get(folder.uri.toString());
+    return existing?.maxFileBytes === settings.maxFileBytes ? existing.service : undefined;
+  }
+
+  /**
    * The folder's index, made anew when the size limit changed (the indexing threads are set up with it) or
    * `fresh` asks for it; a replaced index is saved first, so that its successor loads what it knew.
    */
-  private indexOf(folder: vscode.WorkspaceFolder, settings: CorpusSettings, fresh = false): IndexService {
+  private indexOf(folder: vscode.WorkspaceFolder, settings: CorpusSettings, fresh: boolean): IndexService {
     const key = folder.uri.toString();
     const existing = this.indexes.get(key);
     if (existing && existing.maxFileBytes === settings.maxFileBytes && !fresh) return existing.service;
@@ -615,6 +688,7 @@ export class CorpusService implements vscode.Disposable {
 
   private async runScan(signal: AbortSignal, request: ScanRequest): Promise<void> {
     if (this.disposed) return;
+    this.stopRetrying();
     this.scanFailureNow = undefined;
     this.setState('scanning');
     const folders = this.deps.folders();
@@ -711,7 +785,7 @@ export class CorpusService implements vscode.Disposable {
     if (folder.uri.scheme === 'file') return this.prepareLocalFolder(scan, signal);
     this.setPhase(index.index.articleCount > 0 ? 'checking' : 'listing');
     const found = await findCandidates(folder.uri, new CandidateFilter(settings), signal);
-    const unreadable = found.unreadable.map(({ uri, path, error }): SkippedFile => ({ id: uri.toString(), path, reason: 'unreadable', message: unreadableFolderMessage(error) }));
+    const unreadable = found.unreadable.map(unreadableFolderOf);
     // A rescan need not fetch remote files the index already has unchanged (events always re-read).
     const prepared = await prepareAll(found.candidates, settings.maxFileBytes, signal, (path) => index.index.stamp(path));
     return { jobs: prepared.jobs, skipped: [...unreadable, ...prepared.skipped] };
@@ -871,8 +945,25 @@ export class CorpusService implements vscode.Disposable {
     if (this.eventTimer !== undefined || this.disposed) return;
     this.eventTimer = setTimeout(() => {
       this.eventTimer = undefined;
-      this.work = this.work.then(() => this.applyFileEvents()).then(() => this.failures.succeeded(FOLLOWING), (error: unknown) => this.fileEventsFailed(error));
+      this.work = this.work.then(() => this.followFileEvents());
     }, FILE_EVENT_DELAY_MS);
+  }
+
+  /** Applies the file events noted so far as one batch; a batch that fails is tried again or given up (see {@link fileEventsFailed}). */
+  private async followFileEvents(): Promise<void> {
+    if (this.disposed) return;
+    const batch: FileEventBatch = { deleted: [...this.deletedUris.values()], changed: [...this.changedUris.values()] };
+    this.deletedUris.clear();
+    this.changedUris.clear();
+    try {
+      await this.applyFileEvents(batch);
+    } catch (error) {
+      await this.fileEventsFailed(batch, error);
+      return;
+    }
+    this.failedBatches = 0;
+    this.failures.succeeded(FOLLOWING);
+    this.failures.succeeded(FOLLOWING_GIVEN_UP);
   }
 
   private scheduleSave(): void {
@@ -884,12 +975,7 @@ export class CorpusService implements vscode.Disposable {
     }, SAVE_DELAY_MS);
   }
 
-  private async applyFileEvents(): Promise<void> {
-    if (this.disposed) return;
-    const deleted = [...this.deletedUris.values()];
-    const changed = [...this.changedUris.values()];
-    this.deletedUris.clear();
-    this.changedUris.clear();
+  private async applyFileEvents({ deleted, changed }: FileEventBatch): Promise<void> {
     const removed = new Set<string>();
     const articles: CorpusArticle[] = [];
     const skipped: SkippedFile[] = [];
@@ -906,8 +992,11 @@ export class CorpusService implements vscode.Disposable {
       const folder = this.folderOf(uri);
       if (!folder) continue;
       const settings = this.deps.settings(folder);
-      const index = this.indexOf(folder, settings);
-      const candidates = await this.candidatesAt(folder, new CandidateFilter(settings), uri, removed);
+      const index = this.followedIndexOf(folder, settings);
+      // The rescan the change queued reads every file into a new index: updated now, that index, not loaded yet,
+      // replaced the folder's, and searches saw the batch's articles alone until the rescan loaded it.
+      if (!index) continue;
+      const candidates = await this.candidatesAt(folder, new CandidateFilter(settings), uri, removed, skipped);
       const prepared = await prepareAll(candidates, settings.maxFileBytes, NEVER_CANCELLED);
       skipped.push(...prepared.skipped);
       for (const job of prepared.jobs) {
@@ -945,8 +1034,11 @@ export class CorpusService implements vscode.Disposable {
     return folder ? this.indexes.get(folder.uri.toString())?.service : undefined;
   }
 
-  /** The candidates a created or changed path stands for: itself, or the files below a new folder. */
-  private async candidatesAt(folder: vscode.WorkspaceFolder, filter: CandidateFilter, uri: vscode.Uri, removed: Set<string>): Promise<Candidate[]> {
+  /**
+   * The candidates a created or changed path stands for: itself, or the files below a new folder, whose subfolders
+   * that cannot be read go to `skipped`, as a scan lists them.
+   */
+  private async candidatesAt(folder: vscode.WorkspaceFolder, filter: CandidateFilter, uri: vscode.Uri, removed: Set<string>, skipped: SkippedFile[]): Promise<Candidate[]> {
     let stat: vscode.FileStat;
     try {
       stat = await vscode.workspace.fs.stat(uri);
@@ -957,7 +1049,9 @@ export class CorpusService implements vscode.Disposable {
     const relativePath = uri.path.slice(folder.uri.path.length).replace(/^\/+/, '');
     if (stat.type & vscode.FileType.Directory) {
       if (!filter.entersFolder(relativePath)) return [];
-      return (await findCandidates(folder.uri, filter, NEVER_CANCELLED, relativePath)).candidates;
+      const found = await findCandidates(folder.uri, filter, NEVER_CANCELLED, relativePath);
+      skipped.push(...found.unreadable.map(unreadableFolderOf));
+      return found.candidates;
     }
     if (filter.acceptsFile(relativePath)) return [{ uri }];
     // A file that stopped matching (e.g. renamed to .bak) leaves the corpus.

@@ -22,7 +22,12 @@ export function serviceOver(dir: string, cacheFile: string, notes: string[], mad
  * A corpus service of its own over `folders` (a multi-root workspace), each folder's cache in `cacheFileOf(folder)`;
  * its indexes find no entity unless given an `extractor`.
  */
-export function serviceOverFolders(
+export function serviceOverFolders(...args: Parameters<typeof depsOverFolders>): CorpusService {
+  return new CorpusService(depsOverFolders(...args));
+}
+
+/** What {@link serviceOverFolders} makes its service with, for a test that changes some of it. */
+export function depsOverFolders(
   folders: readonly vscode.WorkspaceFolder[],
   cacheFileOf: (folder: vscode.WorkspaceFolder) => string,
   notes: string[],
@@ -30,8 +35,8 @@ export function serviceOverFolders(
   logged: string[] = [],
   onWarmUp?: (outcome: WarmUpOutcome) => void,
   extractor: ExtractorSpec = { kind: 'none' },
-): CorpusService {
-  const deps: CorpusServiceDeps = {
+): CorpusServiceDeps {
+  return {
     settings: () => ({ include: '**/*.txt', exclude: '', filesExclude: [], maxFileBytes: 1 << 20 }),
     folders: () => [...folders],
     createIndex: (indexed, settings) => {
@@ -43,7 +48,6 @@ export function serviceOverFolders(
     notify: (message) => notes.push(message),
     log: (message) => logged.push(message),
   };
-  return new CorpusService(deps);
 }
 
 /**

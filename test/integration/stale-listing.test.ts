@@ -1,9 +1,9 @@
 import * as assert from 'assert';
-import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { corpusContext } from '../../src/corpus';
-import type { CorpusService } from '../../src/corpus/corpus-service';
+import { CorpusService } from '../../src/corpus/corpus-service';
 import { datesViewMessage } from '../../src/dates-tree';
 import { entitiesViewMessage } from '../../src/entities-tree';
 import { EntitiesTreeProvider } from '../../src/entities-tree/entities-tree-provider';
@@ -11,8 +11,8 @@ import { showStatus, statusShownOf } from '../../src/status-bar';
 import { DEFAULT_CACHE_READER_PATH } from '../../src/workers/cache-file';
 import type { ExtractorSpec } from '../../src/workers/entity-extractor';
 import { IndexService } from '../../src/workers/index-service';
-import { EXTENSION_ID } from './helpers';
-import { ownFolders, ownMultiRootFolders, serviceOverFolders } from './own-service';
+import { eventually, EXTENSION_ID } from './helpers';
+import { depsOverFolders, ownFolders, ownMultiRootFolders, serviceOver, serviceOverFolders } from './own-service';
 
 const ARTICLES = ['Vladimir Putin met Angela Merkel in Berlin on Tuesday.', 'Angela Merkel spoke to the United Nations in New York.', 'Vladimir Putin returned to Moscow.'];
 /** Ends with a full stop, as some of the product's messages do: the status bar and the views add their own. */
@@ -233,17 +233,20 @@ describe('A batch of file events that fails part-way', () => {
   /** The folder names and file names of `paths` (index paths: paths on disk), sorted. */
   const shortNames = (paths: Iterable<string>) => [...paths].map((file) => path.relative(multiRoot.folders.dir, file)).sort();
 
-  it('leaves the listing equal to what the indexes hold: what the steps before the failure indexed is listed, a skipped file indexed since as an article', async () => {
-    // A copy of the shipped model that the test can remove, loaded as the host loads it once it has checked it.
-    const modelPath = path.join(multiRoot.folders.cacheDir, 'ner.bin');
-    copyFileSync(shippedModelPath(), modelPath);
-    const extractor: ExtractorSpec = { kind: 'model', modelPath };
+  /** A copy of the shipped model that the tests can remove, loaded as the host loads it once it has checked it. */
+  const modelPath = () => path.join(multiRoot.folders.cacheDir, 'ner.bin');
+
+  /**
+   * A service over both folders, opened on their saved indexes with the first folder's indexing threads running (its
+   * article changed since the save, so the reopen read it again: they hold the model) and the second's never started
+   * (nothing to read); then the model copy is removed. `told` and `logged` hear the service; `retryDelaysMs` are its own.
+   */
+  const openWithTheModelRemoved = async (told: string[], logged: string[], indexes: IndexService[], retryDelaysMs?: readonly number[]) => {
+    copyFileSync(shippedModelPath(), modelPath());
+    const extractor: ExtractorSpec = { kind: 'model', modelPath: modelPath() };
     const workspaceFolders = multiRoot.workspaceFolders();
     const [firstDir, secondDir] = workspaceFolders.map((folder) => folder.uri.fsPath);
     assert.ok(firstDir !== undefined && secondDir !== undefined);
-    // Skipped, until the batch makes it an article.
-    const notes = path.join(firstDir, 'notes.txt');
-    writeFileSync(notes, 'No date header yet.');
     const first = serviceOverFolders(workspaceFolders, multiRoot.cacheFileOf, [], undefined, [], undefined, extractor);
     try {
       await first.rescan();
@@ -251,32 +254,207 @@ describe('A batch of file events that fails part-way', () => {
     } finally {
       first.dispose();
     }
-    // Changed since the save: the reopen reads it again, so the first folder's indexing threads run (and hold the
-    // model) when the events come; the second folder's, with nothing to read, never started.
-    writeFileSync(path.join(firstDir, 'first.txt'), ' date 2022-05-02 The first folder\'s article, edited.');
+    writeFileSync(path.join(firstDir, 'first.txt'), ` date 2022-05-02 The first folder's article, edited (${indexes.length}).`);
+    const deps = depsOverFolders(workspaceFolders, multiRoot.cacheFileOf, told, (index) => indexes.push(index), logged, undefined, extractor);
+    const service = new CorpusService(retryDelaysMs === undefined ? deps : { ...deps, retryDelaysMs });
+    await service.rescan();
+    assert.strictEqual(service.lastScan?.reread, 1);
+    rmSync(modelPath());
+    return { service, firstDir, secondDir };
+  };
+
+  /** Writes an article to each of `files` and tells `service` of it, as the watcher would. */
+  const writeArticles = (service: CorpusService, files: readonly string[]) => {
+    for (const file of files) {
+      writeFileSync(file, ` date 2022-05-03 Vladimir Putin arrived in ${path.basename(path.dirname(file))}.`);
+      service.fileChanged(vscode.Uri.file(file));
+    }
+  };
+
+  /** What the indexes of `indexes` hold and what `service` lists, as short names. */
+  const indexedAndListed = (service: CorpusService, indexes: readonly IndexService[]) => ({
+    indexed: shortNames(new Set(indexes.flatMap((index) => [...index.index.paths()]))),
+    listed: shortNames([...service.corpus.articles()].map((article) => vscode.Uri.parse(article.id).fsPath)),
+  });
+
+  /** Resolves once `condition()` holds, checked at each change of `service`'s listing and state (each batch ends with one). */
+  const serviceBecomes = (what: string, condition: () => boolean, service: CorpusService) =>
+    eventually(what, condition, (listener) => {
+      const stopListing = service.corpus.subscribe(listener);
+      const states = service.onDidChangeState(listener);
+      return () => {
+        stopListing();
+        states.dispose();
+      };
+    });
+
+  it('leaves the listing equal to what the indexes hold: what the steps before the failure indexed is listed, a skipped file indexed since as an article', async () => {
+    const [firstDir] = multiRoot.workspaceFolders().map((folder) => folder.uri.fsPath);
+    assert.ok(firstDir !== undefined);
+    // Skipped, until the batch makes it an article.
+    const notes = path.join(firstDir, 'notes.txt');
+    writeFileSync(notes, 'No date header yet.');
     const told: string[] = [];
     const indexes: IndexService[] = [];
-    const service = serviceOverFolders(workspaceFolders, multiRoot.cacheFileOf, told, (index) => indexes.push(index), [], undefined, extractor);
+    const { service, secondDir } = await openWithTheModelRemoved(told, [], indexes);
     try {
-      await service.rescan();
-      assert.deepStrictEqual([service.lastScan?.reread, service.corpus.size, service.corpus.skippedCount], [1, 2, 1]);
+      assert.deepStrictEqual([service.corpus.size, service.corpus.skippedCount], [2, 1]);
       // The second folder's threads, starting for its new article, cannot load the model: its update fails after the first folder's went through.
-      rmSync(modelPath);
-      const written = [path.join(firstDir, 'added.txt'), notes, path.join(secondDir, 'added.txt')];
-      for (const file of written) {
-        writeFileSync(file, ` date 2022-05-03 Vladimir Putin arrived in ${path.basename(path.dirname(file))}.`);
-        service.fileChanged(vscode.Uri.file(file));
-      }
+      writeArticles(service, [path.join(firstDir, 'added.txt'), notes, path.join(secondDir, 'added.txt')]);
       await service.whenIdle();
       assert.strictEqual(told.length, 1);
-      assert.match(told[0] ?? '', /^News Corpus: following file changes failed: an indexing thread failed: the entity model .* is missing/);
-      const indexed = shortNames(indexes.flatMap((index) => [...index.index.paths()]));
+      assert.match(told[0] ?? '', /^News Corpus: following file changes failed: an indexing thread failed: the entity model .* is missing;.*\. The changed files are tried again shortly\.$/);
+      const { indexed, listed } = indexedAndListed(service, indexes);
       assert.deepStrictEqual(indexed, ['first/added.txt', 'first/first.txt', 'first/notes.txt', 'second/second.txt']);
       // The file skipped before is an article now, not a skipped file that would hide it.
-      assert.deepStrictEqual([shortNames([...service.corpus.articles()].map((article) => vscode.Uri.parse(article.id).fsPath)), service.corpus.skippedCount], [indexed, 0]);
+      assert.deepStrictEqual([listed, service.corpus.skippedCount], [indexed, 0]);
       // Searches, which read the indexes, find the articles the listing shows.
       const found = service.search('arrived', { limit: 10 });
       assert.deepStrictEqual(found?.ok ? found.total : found, 2);
+    } finally {
+      service.dispose();
+    }
+  });
+
+  it('is tried again shortly: once the cause is gone (the model back), the failed part is indexed and listed without a rescan', async () => {
+    const told: string[] = [];
+    const indexes: IndexService[] = [];
+    const { service, firstDir, secondDir } = await openWithTheModelRemoved(told, [], indexes);
+    try {
+      writeArticles(service, [path.join(firstDir, 'later.txt'), path.join(secondDir, 'later.txt')]);
+      await service.whenIdle();
+      assert.strictEqual(told.length, 1);
+      assert.ok(!indexedAndListed(service, indexes).listed.includes('second/later.txt'));
+      copyFileSync(shippedModelPath(), modelPath());
+      await serviceBecomes('second/later.txt listed', () => indexedAndListed(service, indexes).listed.includes('second/later.txt'), service);
+      await service.whenIdle();
+      const { indexed, listed } = indexedAndListed(service, indexes);
+      assert.deepStrictEqual(listed, indexed);
+      assert.ok(indexed.includes('first/later.txt') && indexed.includes('second/later.txt'), JSON.stringify(indexed));
+      assert.strictEqual(told.length, 1, JSON.stringify(told));
+    } finally {
+      service.dispose();
+    }
+  });
+
+  it('is given up after its last retry when the cause stays (the model still missing): the user is told what is left out and to rescan, and nothing is tried again', async () => {
+    const told: string[] = [];
+    const logged: string[] = [];
+    const indexes: IndexService[] = [];
+    const { service, firstDir, secondDir } = await openWithTheModelRemoved(told, logged, indexes, [200, 200]);
+    try {
+      writeArticles(service, [path.join(secondDir, 'third.txt')]);
+      await serviceBecomes('the batch given up', () => told.length === 2, service);
+      assert.match(told[1] ?? '', /^News Corpus: following file changes failed 3 times in a row, so 1 changed file may be missing from the corpus or out of date; run News Corpus: Rescan Workspace to read them again\. The last failure: an indexing thread failed: the entity model .* is missing;.*\.$/);
+      const failures = () => logged.filter((message) => message.startsWith('News Corpus: following file changes failed')).length;
+      assert.strictEqual(failures(), 3);
+      // Not noted again: the next batch, whose file can be read, does not fail on it.
+      writeArticles(service, [path.join(firstDir, 'fourth.txt')]);
+      await service.whenIdle();
+      assert.deepStrictEqual([failures(), told.length], [3, 2]);
+      const { listed: listedBefore } = indexedAndListed(service, indexes);
+      assert.ok(listedBefore.includes('first/fourth.txt') && !listedBefore.includes('second/third.txt'), JSON.stringify(listedBefore));
+      copyFileSync(shippedModelPath(), modelPath());
+      await service.rescan({ asked: true });
+      await service.whenIdle();
+      const { indexed, listed } = indexedAndListed(service, indexes);
+      assert.ok(listed.includes('second/third.txt'), JSON.stringify(listed));
+      assert.deepStrictEqual(listed, indexed);
+    } finally {
+      service.dispose();
+    }
+  });
+});
+
+describe('A new folder with a subfolder that cannot be read', () => {
+  const folders = ownFolders('unreadable-subfolder', (dir) => writeFileSync(path.join(dir, 'first.txt'), ' date 2022-05-01 The first article.'));
+  /** Each folder's name is this long: enough of them make a path longer than the system reads (ENAMETOOLONG), a failure root cannot get around. */
+  const LONG_NAME = 'n'.repeat(250);
+  const TOO_DEEP = 20;
+
+  /**
+   * Makes `new/` with an article and, below it, folders with long names down to a path the system cannot read, each
+   * made short and renamed, deepest first (each call then names a path short enough); returns the long folders, outermost first.
+   */
+  const makeTooDeep = (root: string): string[] => {
+    let short = path.join(root, 'new');
+    mkdirSync(short);
+    writeFileSync(path.join(short, 'inside.txt'), ' date 2022-05-02 An article of the new folder.');
+    const shortFolders: string[] = [];
+    for (let depth = 0; depth < TOO_DEEP; depth++) shortFolders.push((short = path.join(short, `${depth}`)));
+    mkdirSync(short, { recursive: true });
+    for (const folder of [...shortFolders].reverse()) renameSync(folder, path.join(path.dirname(folder), LONG_NAME));
+    return shortFolders.map((_, depth) => path.join(root, 'new', ...Array.from({ length: depth + 1 }, () => LONG_NAME)));
+  };
+
+  /** Renames the long folders back, outermost first, so that they can be removed. */
+  const shorten = (longFolders: readonly string[]) => {
+    let parent = path.dirname(longFolders[0] ?? '');
+    for (const [depth] of longFolders.entries()) {
+      renameSync(path.join(parent, LONG_NAME), path.join(parent, `${depth}`));
+      parent = path.join(parent, `${depth}`);
+    }
+  };
+
+  it('lists the subfolder as skipped, as a scan lists it, and the folder\'s readable articles', async () => {
+    const service = serviceOver(folders.dir, path.join(folders.cacheDir, 'index.ncidx'), []);
+    let longFolders = makeTooDeep(folders.dir);
+    try {
+      await service.rescan();
+      const scanned = [...service.corpus.skipped()].map(({ id, reason }) => ({ id, reason }));
+      assert.deepStrictEqual([service.corpus.size, scanned.map(({ reason }) => reason)], [2, ['unreadable']]);
+      shorten(longFolders);
+      rmSync(path.join(folders.dir, 'new'), { recursive: true });
+      await service.rescan();
+      assert.deepStrictEqual([service.corpus.size, service.corpus.skippedCount], [1, 0]);
+      longFolders = makeTooDeep(folders.dir);
+      service.fileChanged(vscode.Uri.file(path.join(folders.dir, 'new')));
+      await service.whenIdle();
+      const followed = [...service.corpus.skipped()];
+      assert.deepStrictEqual(followed.map(({ id, reason }) => ({ id, reason })), scanned);
+      assert.match(followed[0]?.message ?? '', /^folder could not be read: /);
+      assert.deepStrictEqual([...service.corpus.articles()].map((article) => path.basename(vscode.Uri.parse(article.id).fsPath)).sort(), ['first.txt', 'inside.txt']);
+    } finally {
+      service.dispose();
+      if (existsSync(path.join(folders.dir, 'new', LONG_NAME))) shorten(longFolders);
+    }
+  });
+});
+
+describe('A batch of file events between a change of the size limit and the rescan it queued', () => {
+  const folders = ownFolders('limit-then-events', (dir) => ARTICLES.forEach((text, i) => writeFileSync(path.join(dir, `article-${i}.txt`), ` date 2022-05-0${i + 1} ${text}`)));
+
+  it('leaves the folder\'s index as it is for the rescan: searches still see every article the views list', async () => {
+    let maxFileBytes = 1 << 20;
+    const indexes: IndexService[] = [];
+    const folder: vscode.WorkspaceFolder = { uri: vscode.Uri.file(folders.dir), name: 'limit-then-events', index: 0 };
+    const service = new CorpusService({
+      settings: () => ({ include: '**/*.txt', exclude: '', filesExclude: [], maxFileBytes }),
+      folders: () => [folder],
+      createIndex: (_, settings) => {
+        const index = new IndexService({ root: folder.uri.toString(), cacheFile: path.join(folders.cacheDir, 'index.ncidx'), extractor: { kind: 'none' }, maxFileBytes: settings.maxFileBytes, cacheReaderPath: DEFAULT_CACHE_READER_PATH });
+        indexes.push(index);
+        return index;
+      },
+      notify: () => undefined,
+      log: () => undefined,
+    });
+    const total = (query: string) => {
+      const found = service.search(query, { limit: 10 });
+      return found?.ok ? found.total : found;
+    };
+    try {
+      await service.rescan();
+      assert.deepStrictEqual([service.corpus.size, total('merkel OR putin')], [3, 3]);
+      // The setting changed: the extension queues a rescan, and a batch already waiting for the work before it runs first.
+      maxFileBytes = 1 << 19;
+      const edited = path.join(folders.dir, 'article-2.txt');
+      writeFileSync(edited, ' date 2022-05-03 Vladimir Putin returned to Moscow by train.');
+      service.fileChanged(vscode.Uri.file(edited));
+      await service.whenIdle();
+      assert.deepStrictEqual([service.corpus.size, total('merkel OR putin'), indexes.length], [3, 3, 1]);
+      await service.rescan();
+      assert.deepStrictEqual([service.corpus.size, total('merkel OR putin'), total('train'), indexes.length], [3, 3, 1, 2]);
     } finally {
       service.dispose();
     }
