@@ -437,7 +437,8 @@ export class CorpusService implements vscode.Disposable {
       .then(() => {
         this.failures.succeeded(SCANNING);
         this.failures.succeeded(FOLLOWING_GIVEN_UP);
-      }, (error: unknown) => this.scanFailed(error));
+      }, (error: unknown) => this.scanFailed(error))
+      .catch((error: unknown) => this.failed(SCANNING, error));
     return this.work;
   }
 
@@ -945,7 +946,8 @@ export class CorpusService implements vscode.Disposable {
     if (this.eventTimer !== undefined || this.disposed) return;
     this.eventTimer = setTimeout(() => {
       this.eventTimer = undefined;
-      this.work = this.work.then(() => this.followFileEvents());
+      // The queue must never stay rejected: every later scan and batch is chained onto it.
+      this.work = this.work.then(() => this.followFileEvents()).catch((error: unknown) => this.failed(FOLLOWING, error));
     }, FILE_EVENT_DELAY_MS);
   }
 
