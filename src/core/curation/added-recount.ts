@@ -1,0 +1,197 @@
+import { ArticleEntity, EntityType } from '../entities/types';
+import { tokenize } from '../search/tokenize';
+import { addedOccurrences, correctArticleEntities } from './article-corrections';
+import type { EntityCount } from './corrected-entities';
+import { EntityCorrections } from './entity-corrections';
+
+/**
+ * An engine entity of one article as an index keeps it: who it is, its written names (name and aliases) and its
+ * number of mentions there, without their positions.
+ *
+ * @example
+ * const found: IndexedArticleEntity = { key: 'PER:vladimir putin', name: 'Vladimir Putin', type: 'PER', aliases: ['Putin'], mentions: 3 };
+ */
+export interface IndexedArticleEntity {
+  readonly key: string;
+  readonly name: string;
+  readonly type: EntityType;
+  readonly aliases: readonly string[];
+  readonly mentions: number;
+}
+
+interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+function overlapsAny(span: Span, others: readonly Span[]): boolean {
+  return others.some((other) => span.start < other.end && other.start < span.end);
+}
+
+/** An occurrence of an entity's name in an article's words: the entity's position in its list, and the words' range, `last` included. */
+interface Occurrence {
+  readonly entity: number;
+  readonly first: number;
+  readonly last: number;
+}
+
+/**
+ * Where each entity's names (`names[entity]`, as word sequences) occur in an article's words, in one pass: for
+ * each entity, at each word its longest name starting there, its scan going on after it.
+ */
+function occurrencesIn(words: readonly { readonly term: string }[], names: readonly (readonly (readonly string[])[])[]): Occurrence[] {
+  const byFirst = new Map<string, { entity: number; terms: readonly string[] }[]>();
+  names.forEach((sequences, entity) => {
+    for (const terms of sequences) {
+      const first = terms[0];
+      if (first === undefined) continue;
+      const starting = byFirst.get(first) ?? [];
+      starting.push({ entity, terms });
+      byFirst.set(first, starting);
+    }
+  });
+  for (const starting of byFirst.values()) starting.sort((a, b) => b.terms.length - a.terms.length);
+  const resumes = names.map(() => 0);
+  const found: Occurrence[] = [];
+  words.forEach((word, at) => {
+    for (const { entity, terms } of byFirst.get(word.term) ?? []) {
+      if (at < (resumes[entity] ?? 0) || !terms.every((term, k) => words[at + k]?.term === term)) continue;
+      found.push({ entity, first: at, last: at + terms.length - 1 });
+      resumes[entity] = at + terms.length;
+    }
+  });
+  return found;
+}
+
+/** A name's words as the index writes them (case and accents aside), by name: the same names come back article after article. */
+type NameWords = (name: string) => readonly string[];
+
+function nameWordsOnce(): NameWords {
+  const known = new Map<string, readonly string[]>();
+  return (name) => {
+    let terms = known.get(name);
+    if (terms === undefined) known.set(name, (terms = tokenize(name).map((token) => token.term)));
+    return terms;
+  };
+}
+
+/**
+ * The engine's entities of one article rebuilt from what an index keeps (each entity's number of mentions and its
+ * names) and the article's text. The occurrences of the entities' names (whole words, case and accents aside) are
+ * laid out as the recogniser's mentions lie, never crossing: the longest first, then in text order (two entities may
+ * share the very same words). Each entity's mentions go on its own occurrences, those no span of `avoid` overlaps
+ * first. A mention the words do not place (a name the index does not list) is put, empty, at the end of the text,
+ * where nothing overlaps it. Exact when the engine named every occurrence of its names; otherwise the mentions an
+ * added name takes are the fewest the words allow. `nameWords` may remember names' words across articles.
+ *
+ * @example
+ * placeMentions('Science and Education of the Workers’ Party Central Committee met.', [committee, party], []); // the committee's mention on all of it, none for the party
+ */
+export function placeMentions(text: string, entities: readonly IndexedArticleEntity[], avoid: readonly Span[], nameWords: NameWords = nameWordsOnce()): ArticleEntity[] {
+  const words = tokenize(text);
+  const names = entities.map(({ name, aliases }) => [name, ...aliases].map(nameWords).filter((terms) => terms.length > 0));
+  const occurrences = occurrencesIn(words, names).sort((a, b) => b.last - b.first - (a.last - a.first) || a.first - b.first);
+  // Which laid occurrence holds each word: an occurrence is laid unless it crosses one (the very same words aside).
+  const holder = new Int32Array(words.length).fill(-1);
+  const own = entities.map((): Span[] => []);
+  occurrences.forEach((occurrence, i) => {
+    for (let at = occurrence.first; at <= occurrence.last; at++) {
+      const other = occurrences[holder[at] ?? -1];
+      if (other !== undefined && (other.first !== occurrence.first || other.last !== occurrence.last)) return;
+    }
+    for (let at = occurrence.first; at <= occurrence.last; at++) if (holder[at] === -1) holder[at] = i;
+    own[occurrence.entity]?.push({ start: words[occurrence.first]?.start ?? 0, end: words[occurrence.last]?.end ?? 0 });
+  });
+  return entities.map(({ key, name, type, aliases, mentions }, entity) => {
+    const spans = (own[entity] ?? []).sort((a, b) => a.start - b.start);
+    const placed = [...spans.filter((span) => !overlapsAny(span, avoid)), ...spans.filter((span) => overlapsAny(span, avoid))].slice(0, mentions);
+    const unplaced = Array.from({ length: mentions - placed.length }, () => ({ start: text.length, end: text.length }));
+    return { key, name, type, aliases, mentions: [...placed, ...unplaced].sort((a, b) => a.start - b.start), forms: [] };
+  });
+}
+
+/**
+ * What {@link recountArticles} reads of an index about one of its articles (of type `A`: a path, or a document
+ * number): its text, its engine entities, and its id as the corrections name articles (undefined when no correction names it).
+ *
+ * @example
+ * const source: RecountSource<string> = { text: (path) => index.article(path)?.text ?? '', entities: (path) => …, id: (path) => paths.idOf(path) };
+ */
+export interface RecountSource<A> {
+  text(article: A): string;
+  entities(article: A): readonly IndexedArticleEntity[];
+  id(article: A): string | undefined;
+}
+
+/**
+ * The articles where names added by the user occur, recounted as {@link correctArticleEntities} corrects one
+ * article: `counts` holds each one's corrected entities; `involved`, by corrected key, the recounted articles whose
+ * index-level answer for that key the recount replaces; `displaced`, the engine entities that no correction names but
+ * that lose mentions to added names (an index lists them as they are elsewhere).
+ *
+ * @example
+ * const recount: AddedRecount<string> = { counts: new Map([['a.txt', new Map([['ORG:science and education', scienceAndEducation]])]]),
+ *   involved: new Map([['ORG:science and education', new Set(['a.txt'])], [committee.key, new Set(['a.txt'])]]), displaced: new Map([[committee.key, committee]]) };
+ */
+export interface AddedRecount<A> {
+  readonly counts: ReadonlyMap<A, ReadonlyMap<string, EntityCount>>;
+  readonly involved: ReadonlyMap<string, ReadonlySet<A>>;
+  readonly displaced: ReadonlyMap<string, Omit<EntityCount, 'mentions'>>;
+}
+
+/** The keys forms split off corrected entities go to: the form's engine key, and what the corrections make of it. */
+function splitTargets(corrections: EntityCorrections): Set<string> {
+  const targets = new Set<string>();
+  for (const entity of corrections.entities()) {
+    for (const identity of entity.split) {
+      const key = `${entity.type}:${identity}`;
+      const fate = corrections.fateOf(key);
+      targets.add(key);
+      if (fate !== undefined && fate !== 'ignored') targets.add(fate.entity.key);
+    }
+  }
+  return targets;
+}
+
+/**
+ * Recounts `articles` (those where an added name occurs) one by one from the index: their engine entities placed
+ * on the text ({@link placeMentions}), then corrected as one article is. An engine entity no correction names is
+ * involved only where its count changes; a corrected entity where it is named, and one a split form goes to in every
+ * recounted article.
+ *
+ * @example
+ * recountArticles(corrections, ['seed-000.txt'], source).displaced.has(committee.key); // true: "Science and Education" took its one mention
+ */
+export function recountArticles<A>(corrections: EntityCorrections, articles: Iterable<A>, source: RecountSource<A>): AddedRecount<A> {
+  const counts = new Map<A, ReadonlyMap<string, EntityCount>>();
+  const involved = new Map<string, Set<A>>();
+  const displaced = new Map<string, Omit<EntityCount, 'mentions'>>();
+  const targets = splitTargets(corrections);
+  const nameWords = nameWordsOnce();
+  const plain = (key: string) => corrections.fateOf(key) === undefined && !targets.has(key);
+  const involve = (key: string, article: A) => {
+    const known = involved.get(key) ?? new Set<A>();
+    involved.set(key, known.add(article));
+  };
+  for (const article of articles) {
+    const text = source.text(article);
+    const id = source.id(article);
+    const engine = source.entities(article);
+    const avoid = addedOccurrences(corrections, text, id);
+    const corrected = new Map(correctArticleEntities(corrections, placeMentions(text, engine, avoid, nameWords), text, id).map(({ key, name, type, mentions }) => [key, { key, name, type, mentions: mentions.length }]));
+    counts.set(article, corrected);
+    for (const key of corrected.keys()) if (!plain(key)) involve(key, article);
+    for (const found of engine) {
+      const fate = corrections.fateOf(found.key);
+      if (fate === 'ignored') continue;
+      if (fate !== undefined) involve(fate.entity.key, article);
+      else if (!targets.has(found.key) && (corrected.get(found.key)?.mentions ?? 0) !== found.mentions) {
+        involve(found.key, article);
+        displaced.set(found.key, { key: found.key, name: found.name, type: found.type });
+      }
+    }
+    // A split form's entity may gain here by the index's reckoning of the split: the recount decides.
+    for (const target of targets) involve(target, article);
+  }
+  return { counts, involved, displaced };
+}
