@@ -1,5 +1,7 @@
 import { ArticleEntity, EntityType } from '../entities/types';
-import { tokenize } from '../search/tokenize';
+import type { EntityArticle } from '../search/corpus-index';
+import { TermTable } from '../search/term-table';
+import { forEachTermId } from '../search/tokenize';
 import { addedOccurrences, correctArticleEntities } from './article-corrections';
 import type { EntityCount } from './corrected-entities';
 import { EntityCorrections } from './entity-corrections';
@@ -36,11 +38,68 @@ interface Occurrence {
 }
 
 /**
- * Where each entity's names (`names[entity]`, as word sequences) occur in an article's words, in one pass: for
- * each entity, at each word its longest name starting there, its scan going on after it.
+ * Term ids for the words of names and texts, kept across the articles of one recount (the same names come back
+ * article after article, and most words of a text are already numbered): a text's words are then numbers to
+ * compare, not strings to build, which was most of a recount's time.
  */
-function occurrencesIn(words: readonly { readonly term: string }[], names: readonly (readonly (readonly string[])[])[]): Occurrence[] {
-  const byFirst = new Map<string, { entity: number; terms: readonly string[] }[]>();
+class RecountWords {
+  private readonly table = new TermTable();
+  /** Each entity's names' term ids, by key: an entity's names are the same in every article. */
+  private readonly names = new Map<string, readonly (readonly number[])[]>();
+  private marks = new Uint8Array(0);
+  /** The last text's words: term id, start and end, the first `count` of them. */
+  ids = new Int32Array(0);
+  starts = new Int32Array(0);
+  ends = new Int32Array(0);
+  count = 0;
+
+  /** The term ids of the words of each of an entity's names (case and accents aside), those with words. */
+  namesOf(entity: IndexedArticleEntity): readonly (readonly number[])[] {
+    let ids = this.names.get(entity.key);
+    if (ids === undefined) {
+      ids = [entity.name, ...entity.aliases]
+        .map((name) => {
+          const found: number[] = [];
+          forEachTermId(name, 0, name.length, this.table, (id) => found.push(id));
+          return found;
+        })
+        .filter((terms) => terms.length > 0);
+      this.names.set(entity.key, ids);
+    }
+    return ids;
+  }
+
+  /** A mark (1) for each of `firsts` by term id, long enough for every id read so far; the caller clears it. */
+  startMarks(firsts: Iterable<number>): Uint8Array {
+    if (this.marks.length < this.table.terms.length) this.marks = new Uint8Array(2 * this.table.terms.length);
+    for (const first of firsts) this.marks[first] = 1;
+    return this.marks;
+  }
+
+  /** Reads `text`'s words into {@link ids}, {@link starts} and {@link ends}. */
+  read(text: string): void {
+    // A text has fewer words than half its characters, plus one.
+    const room = (text.length >> 1) + 1;
+    if (this.ids.length < room) {
+      this.ids = new Int32Array(2 * room);
+      this.starts = new Int32Array(2 * room);
+      this.ends = new Int32Array(2 * room);
+    }
+    this.count = 0;
+    forEachTermId(text, 0, text.length, this.table, (id, start, end) => {
+      this.ids[this.count] = id;
+      this.starts[this.count] = start;
+      this.ends[this.count++] = end;
+    });
+  }
+}
+
+/**
+ * Where each entity's names (`names[entity]`, as term ids) occur in the words last read, in one pass: for each
+ * entity, at each word its longest name starting there, its scan going on after it.
+ */
+function occurrencesIn(words: RecountWords, names: readonly (readonly (readonly number[])[])[]): Occurrence[] {
+  const byFirst = new Map<number, { entity: number; terms: readonly number[] }[]>();
   names.forEach((sequences, entity) => {
     for (const terms of sequences) {
       const first = terms[0];
@@ -51,28 +110,21 @@ function occurrencesIn(words: readonly { readonly term: string }[], names: reado
     }
   });
   for (const starting of byFirst.values()) starting.sort((a, b) => b.terms.length - a.terms.length);
+  // Most words start no name: a look-up by id in an array, not in the map, passes them by.
+  const starts = words.startMarks(byFirst.keys());
   const resumes = names.map(() => 0);
   const found: Occurrence[] = [];
-  words.forEach((word, at) => {
-    for (const { entity, terms } of byFirst.get(word.term) ?? []) {
-      if (at < (resumes[entity] ?? 0) || !terms.every((term, k) => words[at + k]?.term === term)) continue;
+  const { ids, count } = words;
+  for (let at = 0; at < count; at++) {
+    if (starts[ids[at] ?? 0] !== 1) continue;
+    for (const { entity, terms } of byFirst.get(ids[at] ?? 0) ?? []) {
+      if (at < (resumes[entity] ?? 0) || at + terms.length > count || !terms.every((term, k) => ids[at + k] === term)) continue;
       found.push({ entity, first: at, last: at + terms.length - 1 });
       resumes[entity] = at + terms.length;
     }
-  });
+  }
+  for (const first of byFirst.keys()) starts[first] = 0;
   return found;
-}
-
-/** A name's words as the index writes them (case and accents aside), by name: the same names come back article after article. */
-type NameWords = (name: string) => readonly string[];
-
-function nameWordsOnce(): NameWords {
-  const known = new Map<string, readonly string[]>();
-  return (name) => {
-    let terms = known.get(name);
-    if (terms === undefined) known.set(name, (terms = tokenize(name).map((token) => token.term)));
-    return terms;
-  };
 }
 
 /**
@@ -82,17 +134,17 @@ function nameWordsOnce(): NameWords {
  * share the very same words). Each entity's mentions go on its own occurrences, those no span of `avoid` overlaps
  * first. A mention the words do not place (a name the index does not list) is put, empty, at the end of the text,
  * where nothing overlaps it. Exact when the engine named every occurrence of its names; otherwise the mentions an
- * added name takes are the fewest the words allow. `nameWords` may remember names' words across articles.
+ * added name takes are the fewest the words allow. `words` may number words across articles.
  *
  * @example
  * placeMentions('Science and Education of the Workers’ Party Central Committee met.', [committee, party], []); // the committee's mention on all of it, none for the party
  */
-export function placeMentions(text: string, entities: readonly IndexedArticleEntity[], avoid: readonly Span[], nameWords: NameWords = nameWordsOnce()): ArticleEntity[] {
-  const words = tokenize(text);
-  const names = entities.map(({ name, aliases }) => [name, ...aliases].map(nameWords).filter((terms) => terms.length > 0));
+export function placeMentions(text: string, entities: readonly IndexedArticleEntity[], avoid: readonly Span[], words = new RecountWords()): ArticleEntity[] {
+  words.read(text);
+  const names = entities.map((entity) => words.namesOf(entity));
   const occurrences = occurrencesIn(words, names).sort((a, b) => b.last - b.first - (a.last - a.first) || a.first - b.first);
   // Which laid occurrence holds each word: an occurrence is laid unless it crosses one (the very same words aside).
-  const holder = new Int32Array(words.length).fill(-1);
+  const holder = new Int32Array(words.count).fill(-1);
   const own = entities.map((): Span[] => []);
   occurrences.forEach((occurrence, i) => {
     for (let at = occurrence.first; at <= occurrence.last; at++) {
@@ -100,7 +152,7 @@ export function placeMentions(text: string, entities: readonly IndexedArticleEnt
       if (other !== undefined && (other.first !== occurrence.first || other.last !== occurrence.last)) return;
     }
     for (let at = occurrence.first; at <= occurrence.last; at++) if (holder[at] === -1) holder[at] = i;
-    own[occurrence.entity]?.push({ start: words[occurrence.first]?.start ?? 0, end: words[occurrence.last]?.end ?? 0 });
+    own[occurrence.entity]?.push({ start: words.starts[occurrence.first] ?? 0, end: words.ends[occurrence.last] ?? 0 });
   });
   return entities.map(({ key, name, type, aliases, mentions }, entity) => {
     const spans = (own[entity] ?? []).sort((a, b) => a.start - b.start);
@@ -139,6 +191,18 @@ export interface AddedRecount<A> {
   readonly displaced: ReadonlyMap<string, Omit<EntityCount, 'mentions'>>;
 }
 
+/**
+ * An index's recount of the articles where added names occur, by path, with each recounted article's title and date
+ * (its mentions 0: the recount counts them).
+ *
+ * @example
+ * const found: AddedIndexRecount = { recount, articles: new Map([['a.txt', { path: 'a.txt', title: 'Plenum', date: '2026-12-01', mentions: 0 }]]) };
+ */
+export interface AddedIndexRecount {
+  readonly recount: AddedRecount<string>;
+  readonly articles: ReadonlyMap<string, EntityArticle>;
+}
+
 /** The keys forms split off corrected entities go to: the form's engine key, and what the corrections make of it. */
 function splitTargets(corrections: EntityCorrections): Set<string> {
   const targets = new Set<string>();
@@ -154,7 +218,7 @@ function splitTargets(corrections: EntityCorrections): Set<string> {
 }
 
 /**
- * Recounts `articles` (those where an added name occurs) one by one from the index: their engine entities placed
+ * Recounts `articles` (candidates: those where no added name occurs are skipped) one by one from the index: their engine entities placed
  * on the text ({@link placeMentions}), then corrected as one article is. An engine entity no correction names is
  * involved only where its count changes; a corrected entity where it is named, and one a split form goes to in every
  * recounted article.
@@ -167,7 +231,7 @@ export function recountArticles<A>(corrections: EntityCorrections, articles: Ite
   const involved = new Map<string, Set<A>>();
   const displaced = new Map<string, Omit<EntityCount, 'mentions'>>();
   const targets = splitTargets(corrections);
-  const nameWords = nameWordsOnce();
+  const words = new RecountWords();
   const plain = (key: string) => corrections.fateOf(key) === undefined && !targets.has(key);
   const involve = (key: string, article: A) => {
     const known = involved.get(key) ?? new Set<A>();
@@ -176,9 +240,11 @@ export function recountArticles<A>(corrections: EntityCorrections, articles: Ite
   for (const article of articles) {
     const text = source.text(article);
     const id = source.id(article);
-    const engine = source.entities(article);
     const avoid = addedOccurrences(corrections, text, id);
-    const corrected = new Map(correctArticleEntities(corrections, placeMentions(text, engine, avoid, nameWords), text, id).map(({ key, name, type, mentions }) => [key, { key, name, type, mentions: mentions.length }]));
+    // A candidate where no added name occurs after all is the index's to answer.
+    if (avoid.length === 0) continue;
+    const engine = source.entities(article);
+    const corrected = new Map(correctArticleEntities(corrections, placeMentions(text, engine, avoid, words), text, id).map(({ key, name, type, mentions }) => [key, { key, name, type, mentions: mentions.length }]));
     counts.set(article, corrected);
     for (const key of corrected.keys()) if (!plain(key)) involve(key, article);
     for (const found of engine) {

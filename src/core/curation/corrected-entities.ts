@@ -3,9 +3,9 @@ import { EntityType } from '../entities/types';
 import { ArticleSummary, EntityArticle } from '../search/corpus-index';
 import { EntityListRequest, EntityPage, EntitySummary, compareEntities, newestFirst } from '../search/entity-listing';
 import { ENTITY_TYPES } from '../search/entity-table';
-import { AddedRecount, recountArticles } from './added-recount';
+import { AddedIndexRecount, AddedRecount } from './added-recount';
+import { SearchCorrections } from './corrected-search';
 import { CorrectedEntity, EntityCorrections, EntityFate } from './entity-corrections';
-import { exactNameMentions } from './exact-name';
 import { SplitView, indexSplitView } from './split-view';
 
 /**
@@ -53,8 +53,8 @@ export interface IndexEntities {
   companions(key: string, limit: number): readonly Companion[];
   entitiesOf(path: string): readonly EntityCount[];
   article(path: string): (Omit<ArticleSummary, 'path'> & { readonly text: string }) | undefined;
-  /** The articles where `name` occurs exactly (case-sensitive, whole words), with the occurrences as mentions; found through the index. */
-  articlesNaming(name: string): readonly EntityArticle[];
+  /** The articles where names added by `corrections` occur, recounted one by one ({@link recountArticles}), by path, with their titles and dates. */
+  addedRecount(corrections: SearchCorrections): AddedIndexRecount;
   /** A counter of the written `forms` in an article's words (by path), longest form first: how a split divides an entity's mentions. */
   formCounter(forms: readonly string[]): (path: string) => readonly number[];
 }
@@ -286,8 +286,8 @@ export class CorrectedIndexEntities implements IndexEntities {
     return this.index.article(path);
   }
 
-  articlesNaming(name: string): readonly EntityArticle[] {
-    return this.index.articlesNaming(name);
+  addedRecount(corrections: SearchCorrections): AddedIndexRecount {
+    return this.index.addedRecount(corrections);
   }
 
   formCounter(forms: readonly string[]): (path: string) => readonly number[] {
@@ -357,22 +357,7 @@ export class CorrectedIndexEntities implements IndexEntities {
    */
   private added(): NonNullable<CorrectedIndexEntities['addedView']> {
     if (this.addedView) return this.addedView;
-    const articles = new Map<string, EntityArticle>();
-    for (const entity of this.corrections.entities()) {
-      for (const [path, article] of this.addedArticles(entity)) articles.set(path, article);
-    }
-    // The same entities come back article after article.
-    const aliases = new Map<string, readonly string[]>();
-    const aliasesOf = (key: string) => {
-      let known = aliases.get(key);
-      if (known === undefined) aliases.set(key, (known = this.index.entitySummary(key)?.aliases ?? []));
-      return known;
-    };
-    const recount = recountArticles(this.corrections, articles.keys(), {
-      text: (path) => this.index.article(path)?.text ?? '',
-      entities: (path) => this.index.entitiesOf(path).map((found) => ({ ...found, aliases: aliasesOf(found.key) })),
-      id: (path) => this.paths.idOf(path),
-    });
+    const { recount, articles } = this.index.addedRecount({ corrections: this.corrections, pathOf: (id) => this.paths.pathOf(id) });
     const displaced = new Map([...recount.displaced.values()].map(({ key, name, type }) => [key, { key, name, type, members: [key], split: [], ignoreIn: new Set<string>(), added: [] }]));
     this.addedView = { recount, articles, displaced };
     return this.addedView;
@@ -428,23 +413,6 @@ export class CorrectedIndexEntities implements IndexEntities {
   }
 
   /** The articles where the entity's added names occur, by path. */
-  private addedArticles(entity: CorrectedEntity): Map<string, EntityArticle> {
-    const byPath = new Map<string, EntityArticle>();
-    const addFound = (article: EntityArticle) => {
-      if ((byPath.get(article.path)?.mentions ?? 0) < article.mentions) byPath.set(article.path, article);
-    };
-    for (const added of entity.added) {
-      if (added.everywhere) this.index.articlesNaming(added.name).forEach(addFound);
-      for (const id of added.articles) {
-        const path = this.paths.pathOf(id);
-        const article = this.index.article(path);
-        const mentions = article ? exactNameMentions(article.text, added.name).length : 0;
-        if (article && mentions > 0) addFound({ path, title: article.title, mentions, ...(article.date === undefined ? {} : { date: article.date }) });
-      }
-    }
-    return byPath;
-  }
-
   private summaryOf(entity: CorrectedEntity): EntitySummary | undefined {
     const articles = this.articlesOf(entity);
     if (articles.length === 0) return undefined;

@@ -7,7 +7,7 @@ import { TermDictionary } from '../search/term-dictionary';
 import { tokenize } from '../search/tokenize';
 import { AddedRecount, recountArticles } from './added-recount';
 import { CorrectedEntity, EntityCorrections } from './entity-corrections';
-import { docsNaming, exactNameMentions } from './exact-name';
+import { docsWithWordsOf } from './exact-name';
 import { EntitySplit, SplitSource, docFormCounter, splitEntity } from './split-forms';
 
 /**
@@ -137,24 +137,34 @@ function correctedMatch(entity: CorrectedEntity, source: EntitySearchSource, sea
   return { postings, forms: [entity.name, ...forms, ...entity.added.map((added) => added.name)] };
 }
 
-/** The live documents where a name added by the user occurs (of every entry, the listed articles only for `addIn`). */
+/**
+ * The live documents where a name added by the user may occur (of every entry, those with all its words; the
+ * listed articles only for `addIn`): the recount reads each one's text once and skips those where none does.
+ */
 function addedDocs(source: EntitySearchSource, search: SearchCorrections): Set<number> {
   const found = new Set<number>();
-  const lookup = { termId: (word: string) => source.dictionary.id(word), lists: (term: number) => source.lists(term), isLive: (doc: number) => source.store.isLive(doc), text: (doc: number) => source.store.text(doc) };
+  const lookup = { termId: (word: string) => source.dictionary.id(word), lists: (term: number) => source.lists(term), isLive: (doc: number) => source.store.isLive(doc) };
   for (const added of search.corrections.entities().flatMap((entity) => entity.added)) {
-    if (added.everywhere) for (const { doc } of docsNaming(added.name, lookup)) found.add(doc);
+    if (added.everywhere) for (const doc of docsWithWordsOf(added.name, lookup)) found.add(doc);
     for (const id of added.articles) {
       const doc = source.store.docOf(search.pathOf(id));
-      if (doc !== undefined && source.store.isLive(doc) && exactNameMentions(source.store.text(doc), added.name).length > 0) found.add(doc);
+      if (doc !== undefined && source.store.isLive(doc)) found.add(doc);
     }
   }
   return found;
 }
 
-/** The documents where added names occur, recounted, by corrections and by document store (with its size then): each query with an entity filter would otherwise recount them. */
+/** The documents where added names occur, recounted, by corrections and by document store (with its size then): each query with an entity filter, and the Entities view, would otherwise recount them. */
 const recounts = new WeakMap<EntityCorrections, WeakMap<object, { readonly count: number; readonly live: number; readonly recount: AddedRecount<number> }>>();
 
-function recountOf(source: EntitySearchSource, search: SearchCorrections): AddedRecount<number> {
+/**
+ * The documents of `source` where names the user added occur, recounted one by one ({@link recountArticles}), by
+ * document number: worked out once per corrections and index contents, for the entity filters and the Entities view alike.
+ *
+ * @example
+ * addedRecountOf(source, { corrections, pathOf }).counts.get(12)?.get('ORG:science and education')?.mentions; // 1
+ */
+export function addedRecountOf(source: EntitySearchSource, search: SearchCorrections): AddedRecount<number> {
   const byStore = recounts.get(search.corrections) ?? new WeakMap<object, { count: number; live: number; recount: AddedRecount<number> }>();
   recounts.set(search.corrections, byStore);
   const known = byStore.get(source.store);
@@ -221,7 +231,7 @@ export function correctedEntityMatches(atom: { readonly name: string; readonly e
   }
   for (const entity of corrected) matches.set(entity.key, correctedMatch(entity, source, search));
   addSplitOffs(atom, source, search, matches);
-  const recount = recountOf(source, search);
+  const recount = addedRecountOf(source, search);
   return [...matches].map(([key, match]) => withRecount(key, match, recount));
 }
 

@@ -72,6 +72,16 @@ describe('facts file corrections: an engine entity an added name displaces, at i
     assert.deepStrictEqual(only.entityArticles(COMMITTEE.key).map(({ path }) => path).sort(), ['other.txt', 'seed.txt']);
   });
 
+  it('recounts once per corrections and index contents, only the candidates where an added name occurs exactly', () => {
+    const lower = buildIndex([ARTICLES[0] ?? { path: '', text: '' }, { path: 'lower.txt', text: article('2023-09-13', 'The science and education of the Workers’ Party met.') }], KNOWN);
+    const search = { corrections, pathOf: (id: string) => id };
+    const first = lower.addedRecount(search);
+    assert.deepStrictEqual([...first.articles.keys()], ['seed.txt']);
+    assert.strictEqual(lower.addedRecount(search).recount.counts.get('seed.txt'), first.recount.counts.get('seed.txt'));
+    assert.deepStrictEqual(searchPaths(lower, corrections, 'org:="Science and Education"'), ['seed.txt']);
+    assert.strictEqual(lower.addedRecount(search).recount.counts.get('seed.txt'), first.recount.counts.get('seed.txt'));
+  });
+
   it('places an index\'s mentions on the names\' occurrences, those no added name overlaps first, the rest at the end', () => {
     const text = 'Workers’ Party met the WORKERS’ PARTY.';
     const placed = placeMentions(text, [{ ...PARTY, aliases: [], mentions: 3 }], [{ start: 0, end: 5 }]);
