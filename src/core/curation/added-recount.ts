@@ -94,6 +94,13 @@ class RecountWords {
   }
 }
 
+/** Whether the first `count` of `ids` hold `terms` in a row from `at`. */
+function startsAt(ids: Int32Array, count: number, at: number, terms: readonly number[]): boolean {
+  if (at + terms.length > count) return false;
+  for (let k = 0; k < terms.length; k++) if (ids[at + k] !== terms[k]) return false;
+  return true;
+}
+
 /**
  * Where each entity's names (`names[entity]`, as term ids) occur in the words last read, in one pass: for each
  * entity, at each word its longest name starting there, its scan going on after it.
@@ -118,7 +125,7 @@ function occurrencesIn(words: RecountWords, names: readonly (readonly (readonly 
   for (let at = 0; at < count; at++) {
     if (starts[ids[at] ?? 0] !== 1) continue;
     for (const { entity, terms } of byFirst.get(ids[at] ?? 0) ?? []) {
-      if (at < (resumes[entity] ?? 0) || at + terms.length > count || !terms.every((term, k) => ids[at + k] === term)) continue;
+      if (at < (resumes[entity] ?? 0) || !startsAt(ids, count, at, terms)) continue;
       found.push({ entity, first: at, last: at + terms.length - 1 });
       resumes[entity] = at + terms.length;
     }

@@ -5,7 +5,7 @@ import { EntityInfo, EntityTable } from '../search/entity-table';
 import { PostingList, entityCount, packCounts } from '../search/postings';
 import { TermDictionary } from '../search/term-dictionary';
 import { tokenize } from '../search/tokenize';
-import { AddedRecount, recountArticles } from './added-recount';
+import { AddedRecount, IndexedArticleEntity, recountArticles } from './added-recount';
 import { CorrectedEntity, EntityCorrections } from './entity-corrections';
 import { docsWithWordsOf } from './exact-name';
 import { EntitySplit, SplitSource, docFormCounter, splitEntity } from './split-forms';
@@ -178,9 +178,12 @@ export function addedRecountOf(source: EntitySearchSource, search: SearchCorrect
     text: (doc) => source.store.text(doc),
     entities: (doc) => {
       const pairs = source.store.entityField(doc);
-      return Array.from({ length: pairs.length >> 1 }, (_, i) => ({ info: source.entities.byTermId(pairs[2 * i] ?? 0), mentions: pairs[2 * i + 1] ?? 0 })).flatMap(({ info, mentions }) =>
-        info ? [{ key: info.key, name: info.name, type: info.type, aliases: info.aliases, mentions }] : [],
-      );
+      const found: IndexedArticleEntity[] = [];
+      for (let i = 0; i + 1 < pairs.length; i += 2) {
+        const info = source.entities.byTermId(pairs[i] ?? 0);
+        if (info) found.push({ key: info.key, name: info.name, type: info.type, aliases: info.aliases, mentions: pairs[i + 1] ?? 0 });
+      }
+      return found;
     },
     id: (doc) => ids.get(source.store.paths[doc] ?? ''),
   });
