@@ -151,6 +151,14 @@ describe('Each correction through its command, on every surface', () => {
   it('Mark as Organization inside a longer name the engine found: the user\'s name takes that place', async () => {
     // The model finds "Science and Education of the Workers’ Party Central Committee" as one organization in seed 000.
     assert.match((await cardOver(SEED_MEETING, 'Science and Education')) ?? '', /\*\*Science and Education of the Workers\\?. Party Central Committee\*\* · organization/, 'the engine’s longer name');
+    const committee = 'Science and Education of the Workers’ Party Central Committee';
+    const committeeFilter = `org:="${committee}"`;
+    // The table's id is the key: its identity writes the apostrophe straight.
+    const committeeRow = async () => (await entityTable()).get("ORG:science and education of the workers' party central committee");
+    const filteredBefore = searchPaths(await api(), committeeFilter);
+    assert.ok(filteredBefore.includes(SEED_MEETING), `the engine's entity is found in seed 000: ${JSON.stringify(filteredBefore)}`);
+    const articlesBefore = Number((await committeeRow())?.['articles']);
+    assert.ok(articlesBefore >= 1, 'the entity table counts the engine\'s entity');
     const corpus = await correct({ organizations: { 'Science and Education': { add: true } } }, 'newsCorpus.markAsOrganization', 'Science and Education', 'everywhere');
     assert.match((await cardOver(SEED_MEETING, 'Science and Education')) ?? '', /\*\*Science and Education\*\* · organization/);
     assert.match((await cardOver(SEED_MEETING, 'Central Committee')) ?? 'no card', /^no card$/, 'the rest of the engine’s span is no mention');
@@ -161,6 +169,11 @@ describe('Each correction through its command, on every surface', () => {
     const mentions = corpus.entitiesTree.getChildren(articleRow).map((mention) => label(corpus.entitiesTree.getTreeItem(mention)));
     assert.ok(mentions.some((line) => line.includes('Science and Education of the Workers')), `a mention row in seed 000: ${JSON.stringify(mentions)}`);
     assert.ok(searchPaths(corpus, 'org:"Science and Education"').includes(SEED_MEETING));
+    // Index-level answers follow: the engine's entity, displaced whole in seed 000, is not counted there.
+    assert.deepStrictEqual(searchPaths(corpus, committeeFilter), filteredBefore.filter((file) => file !== SEED_MEETING), 'the org: filter');
+    assert.strictEqual(Number((await committeeRow())?.['articles'] ?? 0), articlesBefore - 1, 'the entity table\'s article count');
+    const exported = await exportedEntities('org:"Science and Education"', SEED_MEETING);
+    assert.ok(exported && exported.json.includes('Science and Education ORG') && !exported.json.some((entity) => entity.includes('Central Committee')), `the export of seed 000: ${JSON.stringify(exported)}`);
   });
 
   it('Mark as Place, this one: the name is an entity in that article only', async () => {

@@ -113,8 +113,13 @@ export function correctArticleEntities(corrections: EntityCorrections, entities:
     .sort((a, b) => (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0));
 }
 
-/** An occurrence of a name the user added to `entity`. */
-interface AddedOccurrence {
+/**
+ * An occurrence of a name the user added to `entity`.
+ *
+ * @example
+ * const occurrence: AddedOccurrence = { entity: scienceAndEducation, name: 'Science and Education', start: 40, end: 61 };
+ */
+export interface AddedOccurrence {
   readonly entity: CorrectedEntity;
   readonly name: string;
   readonly start: number;
@@ -125,8 +130,14 @@ function overlaps(a: { start: number; end: number }, b: { start: number; end: nu
   return a.start < b.end && b.start < a.end;
 }
 
-/** The occurrences of the names added for article `id`, without overlaps among them: the longer stands, then the earlier. */
-function addedOccurrences(corrections: EntityCorrections, text: string, id: string | undefined): AddedOccurrence[] {
+/**
+ * The occurrences of the names added for article `id` (its text `text`), without overlaps among them: the longer
+ * stands, then the earlier.
+ *
+ * @example
+ * addedOccurrences(corrections, 'Science and Education met.', 'file:///news/a.txt'); // [{ entity, name: 'Science and Education', start: 0, end: 21 }]
+ */
+export function addedOccurrences(corrections: EntityCorrections, text: string, id: string | undefined): AddedOccurrence[] {
   const found: AddedOccurrence[] = [];
   for (const entity of corrections.entities()) {
     if (!appliesIn(entity, id)) continue;

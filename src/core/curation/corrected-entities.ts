@@ -3,8 +3,9 @@ import { EntityType } from '../entities/types';
 import { ArticleSummary, EntityArticle } from '../search/corpus-index';
 import { EntityListRequest, EntityPage, EntitySummary, compareEntities, newestFirst } from '../search/entity-listing';
 import { ENTITY_TYPES } from '../search/entity-table';
+import { AddedIndexRecount, AddedRecount } from './added-recount';
+import { SearchCorrections } from './corrected-search';
 import { CorrectedEntity, EntityCorrections, EntityFate } from './entity-corrections';
-import { exactNameMentions } from './exact-name';
 import { SplitView, indexSplitView } from './split-view';
 
 /**
@@ -52,8 +53,8 @@ export interface IndexEntities {
   companions(key: string, limit: number): readonly Companion[];
   entitiesOf(path: string): readonly EntityCount[];
   article(path: string): (Omit<ArticleSummary, 'path'> & { readonly text: string }) | undefined;
-  /** The articles where `name` occurs exactly (case-sensitive, whole words), with the occurrences as mentions; found through the index. */
-  articlesNaming(name: string): readonly EntityArticle[];
+  /** The articles where names added by `corrections` occur, recounted one by one ({@link recountArticles}), by path, with their titles and dates. */
+  addedRecount(corrections: SearchCorrections): AddedIndexRecount;
   /** A counter of the written `forms` in an article's words (by path), longest form first: how a split divides an entity's mentions. */
   formCounter(forms: readonly string[]): (path: string) => readonly number[];
 }
@@ -132,9 +133,10 @@ function monthOf(date: string): string {
 /**
  * One index's entities with the user's corrections applied, as a mapping over what the index already knows
  * (nothing is recognised again): a corrected entity's articles are its members' articles merged (an article
- * counted once, its mentions added), without its `ignoreIn` articles, with the articles naming an added
- * name (found through the index); ignored and merged-away engine entities are gone; everything else is the
- * index's own answer. A corrected entity's articles are worked out once per instance: make a new one when the
+ * counted once, its mentions added), without its `ignoreIn` articles; ignored and merged-away engine entities
+ * are gone. The articles where an added name occurs (found through the index) are recounted one by one as
+ * `correctArticleEntities` corrects an article ({@link recountArticles}), so an engine entity whose mentions there
+ * an added name took leaves them, as in the article's own view; everything else is the index's own answer. A corrected entity's articles are worked out once per instance: make a new one when the
  * index or the corrections change.
  *
  * @example
@@ -151,6 +153,8 @@ export class CorrectedIndexEntities implements IndexEntities {
   private splitView: SplitView | undefined;
   /** The corrected entities that names added by the user belong to, worked out on first need. */
   private withAdded: readonly CorrectedEntity[] | undefined;
+  /** The articles where added names occur, recounted one by one, with their titles and dates; worked out on first need. */
+  private addedView: { readonly recount: AddedRecount<string>; readonly articles: ReadonlyMap<string, EntityArticle>; readonly displaced: ReadonlyMap<string, CorrectedEntity> } | undefined;
 
   constructor(
     private readonly index: IndexEntities,
@@ -250,27 +254,17 @@ export class CorrectedIndexEntities implements IndexEntities {
   }
 
   entitiesOf(path: string): readonly EntityCount[] {
+    const recounted = this.added().recount.counts.get(path);
+    if (recounted) return [...recounted.values()].sort((a, b) => b.mentions - a.mentions);
     const id = this.paths.idOf(path);
     const counts = new Map<string, EntityCount>();
-    const count = (target: Omit<EntityCount, 'mentions'>, mentions: number, combine: (a: number, b: number) => number) => {
-      const known = counts.get(target.key);
-      counts.set(target.key, { key: target.key, name: target.name, type: target.type, mentions: known ? combine(known.mentions, mentions) : mentions });
+    const count = (target: Omit<EntityCount, 'mentions'>, mentions: number) => {
+      counts.set(target.key, { key: target.key, name: target.name, type: target.type, mentions: (counts.get(target.key)?.mentions ?? 0) + mentions });
     };
     for (const found of this.index.entitiesOf(path)) {
       const fate = this.fateOf(found.key);
-      if (fate === undefined) count(found, found.mentions, (a, b) => a + b);
-      else if (fate !== 'ignored' && !fate.entity.ignoreIn.has(id)) count(fate.entity, found.mentions, (a, b) => a + b);
-    }
-    let text: string | undefined;
-    for (const entity of this.allCorrected()) {
-      if (entity.ignoreIn.has(id)) continue;
-      for (const added of entity.added) {
-        if (!added.everywhere && !added.articles.has(id)) continue;
-        text ??= this.index.article(path)?.text ?? '';
-        const mentions = exactNameMentions(text, added.name).length;
-        // The engine may have found some of them already: the larger count stands, not the sum.
-        if (mentions > 0) count(entity, mentions, Math.max);
-      }
+      if (fate === undefined) count(found, found.mentions);
+      else if (fate !== 'ignored' && !fate.entity.ignoreIn.has(id)) count(fate.entity, found.mentions);
     }
     const { moved, gained } = this.splits();
     for (const [key, byPath] of moved) {
@@ -283,7 +277,7 @@ export class CorrectedIndexEntities implements IndexEntities {
     for (const [key, byPath] of gained) {
       const arriving = byPath.get(path);
       const entity = this.correctedEntity(key);
-      if (arriving && entity) count(entity, arriving.mentions, (a, b) => a + b);
+      if (arriving && entity) count(entity, arriving.mentions);
     }
     return [...counts.values()].sort((a, b) => b.mentions - a.mentions);
   }
@@ -292,8 +286,8 @@ export class CorrectedIndexEntities implements IndexEntities {
     return this.index.article(path);
   }
 
-  articlesNaming(name: string): readonly EntityArticle[] {
-    return this.index.articlesNaming(name);
+  addedRecount(corrections: SearchCorrections): AddedIndexRecount {
+    return this.index.addedRecount(corrections);
   }
 
   formCounter(forms: readonly string[]): (path: string) => readonly number[] {
@@ -332,27 +326,54 @@ export class CorrectedIndexEntities implements IndexEntities {
     return [...counts.values()].sort((a, b) => b.articles - a.articles || a.name.localeCompare(b.name)).slice(0, limit);
   }
 
-  /** The corrected entity (of a facts entry, or a split-off form) whose key is `key`. */
+  /** The corrected entity (of a facts entry, a split-off form, or an engine entity added names displace) whose key is `key`. */
   private correctedEntity(key: string): CorrectedEntity | undefined {
-    return this.corrections.entity(key) ?? this.splits().own.get(key);
+    return this.corrections.entity(key) ?? this.splits().own.get(key) ?? this.added().displaced.get(key);
   }
 
-  /** What the engine entity `key` becomes, split-off forms included. */
+  /** What the engine entity `key` becomes, split-off forms and displaced entities included. */
   private fateOf(key: string): EntityFate {
     const fate = this.corrections.fateOf(key);
     if (fate !== undefined) return fate;
-    const own = this.splits().own.get(key);
+    const own = this.splits().own.get(key) ?? this.added().displaced.get(key);
     return own && { entity: own };
   }
 
+  /** Every corrected entity: the facts entries', the split-off forms' and the displaced engine entities not among those. */
   private allCorrected(): readonly CorrectedEntity[] {
     const { own } = this.splits();
-    return own.size === 0 ? this.corrections.entities() : [...this.corrections.entities(), ...own.values()];
+    const displaced = [...this.added().displaced.values()].filter((entity) => !own.has(entity.key));
+    return own.size + displaced.length === 0 ? this.corrections.entities() : [...this.corrections.entities(), ...own.values(), ...displaced];
   }
 
   private touchedKeys(): Iterable<string> {
-    const { own } = this.splits();
-    return own.size === 0 ? this.corrections.touchedKeys() : [...this.corrections.touchedKeys(), ...own.keys()];
+    const keys = [...this.splits().own.keys(), ...this.added().displaced.keys()];
+    return keys.length === 0 ? this.corrections.touchedKeys() : new Set([...this.corrections.touchedKeys(), ...keys]);
+  }
+
+  /**
+   * The articles where names added by the user occur, recounted as one article is corrected ({@link recountArticles}),
+   * and the engine entities that lose mentions there without a correction of their own, as corrected entities of one member.
+   */
+  private added(): NonNullable<CorrectedIndexEntities['addedView']> {
+    if (this.addedView) return this.addedView;
+    const { recount, articles } = this.index.addedRecount({ corrections: this.corrections, pathOf: (id) => this.paths.pathOf(id) });
+    const displaced = new Map([...recount.displaced.values()].map(({ key, name, type }) => [key, { key, name, type, members: [key], split: [], ignoreIn: new Set<string>(), added: [] }]));
+    this.addedView = { recount, articles, displaced };
+    return this.addedView;
+  }
+
+  /** `articles` (of the entity `key`, newest first) with the recounted articles' answers for it in place of the index's. */
+  private withRecount(key: string, articles: readonly EntityArticle[]): readonly EntityArticle[] {
+    const { recount, articles: recounted } = this.added();
+    const replaced = recount.involved.get(key);
+    if (replaced === undefined) return articles;
+    const counted = [...replaced].flatMap((path) => {
+      const mentions = recount.counts.get(path)?.get(key)?.mentions ?? 0;
+      const article = recounted.get(path);
+      return article === undefined || mentions === 0 ? [] : [{ ...article, mentions }];
+    });
+    return mergeNewestFirst([articles.filter((article) => !replaced.has(article.path)), counted.sort(newestFirst)]);
   }
 
   private splits(): SplitView {
@@ -360,7 +381,7 @@ export class CorrectedIndexEntities implements IndexEntities {
     return this.splitView;
   }
 
-  /** The corrected entity's articles, newest first: members' merged, ignored articles out, added names' in. */
+  /** The corrected entity's articles, newest first: members' merged, ignored articles out, the recounted ones as recounted. */
   private articlesOf(entity: CorrectedEntity): readonly EntityArticle[] {
     let articles = this.articlesByKey.get(entity.key);
     if (articles === undefined) {
@@ -369,7 +390,9 @@ export class CorrectedIndexEntities implements IndexEntities {
       const arriving = this.splits().gained.get(entity.key);
       const moves = (leaving?.size ?? 0) + (arriving?.size ?? 0) > 0;
       // A rename or a retype alone: the one member's articles as the index gives them.
-      articles = only !== undefined && others.length === 0 && entity.added.length === 0 && entity.ignoreIn.size === 0 && !moves ? this.index.entityArticles(only) : this.mergedArticles(entity, leaving, arriving);
+      const indexed = only !== undefined && others.length === 0 && entity.ignoreIn.size === 0 && !moves ? this.index.entityArticles(only) : this.mergedArticles(entity, leaving, arriving);
+      // The articles where added names occur, added names' own entities included, are as the recount says.
+      articles = this.withRecount(entity.key, indexed);
       this.articlesByKey.set(entity.key, articles);
     }
     return articles;
@@ -384,39 +407,12 @@ export class CorrectedIndexEntities implements IndexEntities {
       });
     }
     if (arriving.size > 0) articles = mergeNewestFirst([articles, [...arriving.values()].sort(newestFirst)]);
-    const added = this.addedArticles(entity);
-    if (added.size > 0) {
-      // The engine may have found some of them already: the larger count stands, not the sum.
-      const kept = articles.map((article) => {
-        const extra = added.get(article.path);
-        added.delete(article.path);
-        return extra && extra.mentions > article.mentions ? { ...article, mentions: extra.mentions } : article;
-      });
-      articles = mergeNewestFirst([kept, [...added.values()].sort(newestFirst)]);
-    }
     if (entity.ignoreIn.size === 0) return articles;
     const ignored = new Set([...entity.ignoreIn].map((id) => this.paths.pathOf(id)));
     return articles.filter((article) => !ignored.has(article.path));
   }
 
   /** The articles where the entity's added names occur, by path. */
-  private addedArticles(entity: CorrectedEntity): Map<string, EntityArticle> {
-    const byPath = new Map<string, EntityArticle>();
-    const addFound = (article: EntityArticle) => {
-      if ((byPath.get(article.path)?.mentions ?? 0) < article.mentions) byPath.set(article.path, article);
-    };
-    for (const added of entity.added) {
-      if (added.everywhere) this.index.articlesNaming(added.name).forEach(addFound);
-      for (const id of added.articles) {
-        const path = this.paths.pathOf(id);
-        const article = this.index.article(path);
-        const mentions = article ? exactNameMentions(article.text, added.name).length : 0;
-        if (article && mentions > 0) addFound({ path, title: article.title, mentions, ...(article.date === undefined ? {} : { date: article.date }) });
-      }
-    }
-    return byPath;
-  }
-
   private summaryOf(entity: CorrectedEntity): EntitySummary | undefined {
     const articles = this.articlesOf(entity);
     if (articles.length === 0) return undefined;

@@ -5,8 +5,9 @@ import { EntityInfo, EntityTable } from '../search/entity-table';
 import { PostingList, entityCount, packCounts } from '../search/postings';
 import { TermDictionary } from '../search/term-dictionary';
 import { tokenize } from '../search/tokenize';
+import { AddedRecount, IndexedArticleEntity, recountArticles } from './added-recount';
 import { CorrectedEntity, EntityCorrections } from './entity-corrections';
-import { docsNaming, exactNameMentions } from './exact-name';
+import { docsWithWordsOf } from './exact-name';
 import { EntitySplit, SplitSource, docFormCounter, splitEntity } from './split-forms';
 
 /**
@@ -118,7 +119,7 @@ function listOf(mentions: ReadonlyMap<number, number>): PostingList {
   return { docs: Uint32Array.from(docs), counts: Uint32Array.from(docs, (doc) => packCounts(0, 0, mentions.get(doc) ?? 0)), start: 0, end: docs.length };
 }
 
-/** The postings of the corrected entity: its members' (without its ignored articles, nor those a split takes whole) and its added names' occurrences. */
+/** The postings of the corrected entity: its members' (without its ignored articles, nor those a split takes whole); the recount adds its added names' occurrences. */
 function correctedMatch(entity: CorrectedEntity, source: EntitySearchSource, search: SearchCorrections): EntityMatch {
   const without = new Set<number>();
   for (const id of entity.ignoreIn) {
@@ -132,28 +133,74 @@ function correctedMatch(entity: CorrectedEntity, source: EntitySearchSource, sea
     const skipped = gone === undefined ? without : new Set([...without, ...gone]);
     return skipped.size === 0 ? source.lists(info.term) : [listWithout(source.lists(info.term), skipped)];
   });
-  const added = addedDocs(entity, source, search, without);
-  if (added.size > 0) postings.push([listOf(added)]);
   const forms = members.flatMap((info: EntityInfo) => [info.name, ...info.aliases]).filter((form) => !entity.split.includes(nameIdentity(form)));
   return { postings, forms: [entity.name, ...forms, ...entity.added.map((added) => added.name)] };
 }
 
-/** The documents (with mentions) where the entity's added names occur, the engine's mentions there not counted. */
-function addedDocs(entity: CorrectedEntity, source: EntitySearchSource, search: SearchCorrections, without: ReadonlySet<number>): Map<number, number> {
-  const found = new Map<number, number>();
-  const lookup = { termId: (word: string) => source.dictionary.id(word), lists: (term: number) => source.lists(term), isLive: (doc: number) => source.store.isLive(doc), text: (doc: number) => source.store.text(doc) };
-  for (const added of entity.added) {
-    const docs = added.everywhere
-      ? docsNaming(added.name, lookup)
-      : [...added.articles].flatMap((id) => {
-          const doc = source.store.docOf(search.pathOf(id));
-          return doc === undefined || !source.store.isLive(doc) ? [] : [{ doc, mentions: exactNameMentions(source.store.text(doc), added.name).length }];
-        });
-    for (const { doc, mentions } of docs) {
-      if (mentions > 0 && !without.has(doc)) found.set(doc, Math.max(found.get(doc) ?? 0, mentions));
+/**
+ * The live documents where a name added by the user may occur (of every entry, those with all its words; the
+ * listed articles only for `addIn`): the recount reads each one's text once and skips those where none does.
+ */
+function addedDocs(source: EntitySearchSource, search: SearchCorrections): Set<number> {
+  const found = new Set<number>();
+  const lookup = { termId: (word: string) => source.dictionary.id(word), lists: (term: number) => source.lists(term), isLive: (doc: number) => source.store.isLive(doc) };
+  for (const added of search.corrections.entities().flatMap((entity) => entity.added)) {
+    if (added.everywhere) for (const doc of docsWithWordsOf(added.name, lookup)) found.add(doc);
+    for (const id of added.articles) {
+      const doc = source.store.docOf(search.pathOf(id));
+      if (doc !== undefined && source.store.isLive(doc)) found.add(doc);
     }
   }
   return found;
+}
+
+/** The documents where added names occur, recounted, by corrections and by document store (with its size then): each query with an entity filter, and the Entities view, would otherwise recount them. */
+const recounts = new WeakMap<EntityCorrections, WeakMap<object, { readonly count: number; readonly live: number; readonly recount: AddedRecount<number> }>>();
+
+/**
+ * The documents of `source` where names the user added occur, recounted one by one ({@link recountArticles}), by
+ * document number: worked out once per corrections and index contents, for the entity filters and the Entities view alike.
+ *
+ * @example
+ * addedRecountOf(source, { corrections, pathOf }).counts.get(12)?.get('ORG:science and education')?.mentions; // 1
+ */
+export function addedRecountOf(source: EntitySearchSource, search: SearchCorrections): AddedRecount<number> {
+  const byStore = recounts.get(search.corrections) ?? new WeakMap<object, { count: number; live: number; recount: AddedRecount<number> }>();
+  recounts.set(search.corrections, byStore);
+  const known = byStore.get(source.store);
+  if (known && known.count === source.store.count && known.live === source.store.liveCount) return known.recount;
+  // The corrections name articles by id; a document no correction names needs none.
+  const ids = new Map<string, string>();
+  for (const entity of search.corrections.entities()) {
+    for (const id of [...entity.ignoreIn, ...entity.added.flatMap((added) => [...added.articles])]) ids.set(search.pathOf(id), id);
+  }
+  const recount = recountArticles(search.corrections, addedDocs(source, search), {
+    text: (doc) => source.store.text(doc),
+    entities: (doc) => {
+      const pairs = source.store.entityField(doc);
+      const found: IndexedArticleEntity[] = [];
+      for (let i = 0; i + 1 < pairs.length; i += 2) {
+        const info = source.entities.byTermId(pairs[i] ?? 0);
+        if (info) found.push({ key: info.key, name: info.name, type: info.type, aliases: info.aliases, mentions: pairs[i + 1] ?? 0 });
+      }
+      return found;
+    },
+    id: (doc) => ids.get(source.store.paths[doc] ?? ''),
+  });
+  byStore.set(source.store, { count: source.store.count, live: source.store.liveCount, recount });
+  return recount;
+}
+
+/** The match of the entity `key` with the recounted documents' mentions of it in place of the index's. */
+function withRecount(key: string, match: EntityMatch, recount: AddedRecount<number>): EntityMatch {
+  const replaced = recount.involved.get(key);
+  if (replaced === undefined) return match;
+  const counted = new Map<number, number>();
+  for (const doc of replaced) {
+    const mentions = recount.counts.get(doc)?.get(key)?.mentions ?? 0;
+    if (mentions > 0) counted.set(doc, mentions);
+  }
+  return { postings: [...match.postings.map((lists) => [listWithout(lists, replaced)]), [listOf(counted)]], forms: match.forms };
 }
 
 /** Whether the corrected entity's own name answers the filter (a renamed or retyped entity the engine never wrote so). */
@@ -167,8 +214,9 @@ function namesEntity(entity: Pick<CorrectedEntity, 'key' | 'name'>, atom: { read
 /**
  * The entities an entity filter names once the corrections apply: the engine's matches of any type mapped
  * to what they became (ignored ones dropped, merged ones as their corrected entity, with all its members'
- * articles but its ignored ones, and its added names' occurrences), plus the corrected entities whose own
- * name answers; then only those of the filter's type.
+ * articles but its ignored ones), plus the corrected entities whose own name answers; then only those of the
+ * filter's type. The documents where added names occur answer as recounted one by one ({@link recountArticles}):
+ * an added name's entity is there, and an engine entity whose every mention there an added name took is not.
  *
  * @example
  * correctedEntityMatches({ name: 'Putin', entityType: 'PER' }, source, search); // Vladimir Putin, with "V. Putin"'s articles too
@@ -186,7 +234,8 @@ export function correctedEntityMatches(atom: { readonly name: string; readonly e
   }
   for (const entity of corrected) matches.set(entity.key, correctedMatch(entity, source, search));
   addSplitOffs(atom, source, search, matches);
-  return [...matches.values()];
+  const recount = addedRecountOf(source, search);
+  return [...matches].map(([key, match]) => withRecount(key, match, recount));
 }
 
 /**

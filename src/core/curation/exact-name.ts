@@ -21,16 +21,15 @@ export function exactNameMentions(text: string, name: string): { start: number; 
 }
 
 /**
- * What {@link docsNaming} reads of an index: a word's dictionary id, its postings, and a document's liveness and text.
+ * What {@link docsWithWordsOf} reads of an index: a word's dictionary id, its postings, and a document's liveness.
  *
  * @example
- * const source: NameLookupSource = { termId: (word) => dictionary.id(word), lists, isLive: (doc) => store.isLive(doc), text: (doc) => store.text(doc) };
+ * const source: NameLookupSource = { termId: (word) => dictionary.id(word), lists, isLive: (doc) => store.isLive(doc) };
  */
 export interface NameLookupSource {
   termId(word: string): number | undefined;
   lists(term: number): PostingList[];
   isLive(doc: number): boolean;
-  text(doc: number): string;
 }
 
 function docsOf(lists: readonly PostingList[]): Set<number> {
@@ -42,23 +41,16 @@ function docsOf(lists: readonly PostingList[]): Set<number> {
 }
 
 /**
- * The documents where `name` occurs exactly (case-sensitive, whole words), with the number of occurrences:
- * found through the index (the documents that have all its words, the rarest word's first), then checked in
- * their text. The recogniser is not run.
+ * The live documents that hold every word of `name` (case and accents aside), in order: where it may occur
+ * exactly, found through the index alone (the rarest word's documents first), no text read.
  *
  * @example
- * docsNaming('Jane Doe', source); // [{ doc: 12, mentions: 2 }]
+ * docsWithWordsOf('Jane Doe', source); // [3, 12]: 12 names "Jane Doe", 3 "Doe, Jane"
  */
-export function docsNaming(name: string, source: NameLookupSource): { doc: number; mentions: number }[] {
+export function docsWithWordsOf(name: string, source: NameLookupSource): number[] {
   const terms = [...new Set(tokenize(name).map((token) => token.term))].map((word) => source.termId(word));
   if (terms.length === 0 || terms.some((term) => term === undefined)) return [];
   const sets = terms.map((term) => docsOf(source.lists(term ?? 0))).sort((a, b) => a.size - b.size);
   const [rarest, ...others] = sets;
-  const found: { doc: number; mentions: number }[] = [];
-  for (const doc of rarest ?? []) {
-    if (!source.isLive(doc) || others.some((docs) => !docs.has(doc))) continue;
-    const mentions = exactNameMentions(source.text(doc), name).length;
-    if (mentions > 0) found.push({ doc, mentions });
-  }
-  return found.sort((a, b) => a.doc - b.doc);
+  return [...(rarest ?? [])].filter((doc) => source.isLive(doc) && others.every((docs) => docs.has(doc))).sort((a, b) => a - b);
 }

@@ -1,6 +1,6 @@
-import { docsNaming } from '../curation/exact-name';
 import { docFormCounter } from '../curation/split-forms';
-import { SearchCorrections } from '../curation/corrected-search';
+import { AddedIndexRecount } from '../curation/added-recount';
+import { SearchCorrections, addedRecountOf } from '../curation/corrected-search';
 import { EntityType } from '../entities/types';
 import { AnalyzedBatch, entityTerm } from './analyzed-batch';
 import { CompactedPart, compactSteps } from './compaction';
@@ -640,10 +640,22 @@ export class CorpusIndex {
     };
   }
 
-  /** The articles where `name` occurs exactly (case-sensitive, whole words), with its occurrences as mentions: the postings of its words, then the text. */
-  articlesNaming(name: string): EntityArticle[] {
-    const source = { termId: (word: string) => this.dictionary.id(word), lists: (term: number) => this.lists(term), isLive: (doc: number) => this.store.isLive(doc), text: (doc: number) => this.store.text(doc) };
-    return docsNaming(name, source).map(({ doc, mentions }) => this.entityArticle(doc, mentions));
+  /**
+   * The articles where names the user added occur, recounted one by one with `corrections`, by path, with their
+   * titles and dates (mentions 0: the recount counts them): the very recount entity filters use, worked out once.
+   */
+  addedRecount(corrections: SearchCorrections): AddedIndexRecount {
+    const byDoc = addedRecountOf(this.planContext(corrections), corrections);
+    const pathOf = (doc: number) => this.store.paths[doc] ?? '';
+    const articles = new Map([...byDoc.counts.keys()].map((doc) => [pathOf(doc), this.entityArticle(doc, 0)]));
+    return {
+      recount: {
+        counts: new Map([...byDoc.counts].map(([doc, counts]) => [pathOf(doc), counts])),
+        involved: new Map([...byDoc.involved].map(([key, docs]) => [key, new Set([...docs].map(pathOf))])),
+        displaced: byDoc.displaced,
+      },
+      articles,
+    };
   }
 
   /** A counter of the written `forms` in an article's words (its path), longest form first: how a split divides an entity's mentions. */
