@@ -40,9 +40,14 @@ interface Occurrence {
 /**
  * Term ids for the words of names and texts, kept across the articles of one recount (the same names come back
  * article after article, and most words of a text are already numbered): a text's words are then numbers to
- * compare, not strings to build, which was most of a recount's time.
+ * compare, not strings to build, which was most of a recount's time. Passed to {@link placeMentions} by a recount
+ * of many articles; one article alone needs none.
+ *
+ * @example
+ * const words = new RecountWords();
+ * for (const { text, entities } of articles) placeMentions(text, entities, [], words);
  */
-class RecountWords {
+export class RecountWords {
   private readonly table = new TermTable();
   /** Each entity's names' term ids, by key: an entity's names are the same in every article. */
   private readonly names = new Map<string, readonly (readonly number[])[]>();
