@@ -541,6 +541,8 @@ export class CorpusService implements vscode.Disposable {
 
   /** Tries a failed batch again after the next of the retry delays, or after the last tells the user what is left out. */
   private retryOrGiveUp(batch: FileEventBatch, reason: string): void {
+    // A batch that failed before the last one's retry took that retry's events: its own retry replaces it.
+    clearTimeout(this.retryTimer);
     const delay = (this.deps.retryDelaysMs ?? FOLLOWING_RETRY_DELAYS_MS)[this.failedBatches];
     if (delay === undefined) {
       const files = countOf(batch.changed.length + batch.deleted.length, 'changed file');

@@ -412,7 +412,6 @@ export class CorrectedIndexEntities implements IndexEntities {
     return articles.filter((article) => !ignored.has(article.path));
   }
 
-  /** The articles where the entity's added names occur, by path. */
   private summaryOf(entity: CorrectedEntity): EntitySummary | undefined {
     const articles = this.articlesOf(entity);
     if (articles.length === 0) return undefined;

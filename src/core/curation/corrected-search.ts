@@ -96,21 +96,31 @@ function docSplitSource(source: EntitySearchSource): SplitSource<number> {
   };
 }
 
+/** Values worked out by a key (a corrected entity, the corrections) and by document store, with the store's size then. */
+type StoreCache<K extends object, V> = WeakMap<K, WeakMap<object, { readonly count: number; readonly live: number; readonly value: V }>>;
+
 /**
- * Splits worked out, by corrected entity and by document store, with the store's size then: each query with a
- * filter on a split entity would otherwise read its articles again. A change of the facts makes new corrected
- * entities, a change of the store new sizes.
+ * `cache`'s value for `key` and `store`, made by `make` when there is none or the store changed size since (a
+ * store only grows, and a removal lowers its live count: the same sizes are the same contents).
  */
-const splits = new WeakMap<CorrectedEntity, WeakMap<object, { readonly count: number; readonly live: number; readonly split: EntitySplit<number> }>>();
+function cachedFor<K extends object, V>(cache: StoreCache<K, V>, key: K, store: EntitySearchSource['store'], make: () => V): V {
+  const byStore = cache.get(key) ?? new WeakMap<object, { count: number; live: number; value: V }>();
+  cache.set(key, byStore);
+  const known = byStore.get(store);
+  if (known && known.count === store.count && known.live === store.liveCount) return known.value;
+  const value = make();
+  byStore.set(store, { count: store.count, live: store.liveCount, value });
+  return value;
+}
+
+/**
+ * Splits worked out, by corrected entity and by document store: each query with a filter on a split entity would
+ * otherwise read its articles again. A change of the facts makes new corrected entities, a change of the store new sizes.
+ */
+const splits: StoreCache<CorrectedEntity, EntitySplit<number>> = new WeakMap();
 
 function splitOf(entity: CorrectedEntity, source: EntitySearchSource): EntitySplit<number> {
-  const byStore = splits.get(entity) ?? new WeakMap<object, { count: number; live: number; split: EntitySplit<number> }>();
-  splits.set(entity, byStore);
-  const known = byStore.get(source.store);
-  if (known && known.count === source.store.count && known.live === source.store.liveCount) return known.split;
-  const split = splitEntity(entity, docSplitSource(source));
-  byStore.set(source.store, { count: source.store.count, live: source.store.liveCount, split });
-  return split;
+  return cachedFor(splits, entity, source.store, () => splitEntity(entity, docSplitSource(source)));
 }
 
 /** One posting list of the documents of `mentions`, each with its mentions as entity-field counts. */
@@ -154,8 +164,8 @@ function addedDocs(source: EntitySearchSource, search: SearchCorrections): Set<n
   return found;
 }
 
-/** The documents where added names occur, recounted, by corrections and by document store (with its size then): each query with an entity filter, and the Entities view, would otherwise recount them. */
-const recounts = new WeakMap<EntityCorrections, WeakMap<object, { readonly count: number; readonly live: number; readonly recount: AddedRecount<number> }>>();
+/** The documents where added names occur, recounted, by corrections and by document store: each query with an entity filter, and the Entities view, would otherwise recount them. */
+const recounts: StoreCache<EntityCorrections, AddedRecount<number>> = new WeakMap();
 
 /**
  * The documents of `source` where names the user added occur, recounted one by one ({@link recountArticles}), by
@@ -165,16 +175,17 @@ const recounts = new WeakMap<EntityCorrections, WeakMap<object, { readonly count
  * addedRecountOf(source, { corrections, pathOf }).counts.get(12)?.get('ORG:science and education')?.mentions; // 1
  */
 export function addedRecountOf(source: EntitySearchSource, search: SearchCorrections): AddedRecount<number> {
-  const byStore = recounts.get(search.corrections) ?? new WeakMap<object, { count: number; live: number; recount: AddedRecount<number> }>();
-  recounts.set(search.corrections, byStore);
-  const known = byStore.get(source.store);
-  if (known && known.count === source.store.count && known.live === source.store.liveCount) return known.recount;
+  return cachedFor(recounts, search.corrections, source.store, () => recountAdded(source, search));
+}
+
+/** The recount of {@link addedRecountOf}, worked out anew. */
+function recountAdded(source: EntitySearchSource, search: SearchCorrections): AddedRecount<number> {
   // The corrections name articles by id; a document no correction names needs none.
   const ids = new Map<string, string>();
   for (const entity of search.corrections.entities()) {
     for (const id of [...entity.ignoreIn, ...entity.added.flatMap((added) => [...added.articles])]) ids.set(search.pathOf(id), id);
   }
-  const recount = recountArticles(search.corrections, addedDocs(source, search), {
+  return recountArticles(search.corrections, addedDocs(source, search), {
     text: (doc) => source.store.text(doc),
     entities: (doc) => {
       const pairs = source.store.entityField(doc);
@@ -187,8 +198,6 @@ export function addedRecountOf(source: EntitySearchSource, search: SearchCorrect
     },
     id: (doc) => ids.get(source.store.paths[doc] ?? ''),
   });
-  byStore.set(source.store, { count: source.store.count, live: source.store.liveCount, recount });
-  return recount;
 }
 
 /** The match of the entity `key` with the recounted documents' mentions of it in place of the index's. */

@@ -9,7 +9,7 @@ import { nameIdentity } from '../../../src/core/entities/names';
 import { EntityType } from '../../../src/core/entities/types';
 import { parseFacts } from '../../../src/core/facts/entity-facts';
 import { CorpusIndex } from '../../../src/core/search/corpus-index';
-import { KIM, KnownEntity, MOSCOW, article, buildIndex, fakeExtractor, hitPaths } from '../search/fixtures';
+import { KIM, KnownEntity, MOSCOW, analyzeText, article, buildIndex, fakeExtractor, hitPaths } from '../search/fixtures';
 
 /** An engine entity the fake extractor finds, keyed as the recogniser keys it. */
 function known(type: EntityType, name: string, aliases: readonly string[] = []): KnownEntity {
@@ -80,6 +80,19 @@ describe('facts file corrections: an engine entity an added name displaces, at i
     assert.strictEqual(lower.addedRecount(search).recount.counts.get('seed.txt'), first.recount.counts.get('seed.txt'));
     assert.deepStrictEqual(searchPaths(lower, corrections, 'org:="Science and Education"'), ['seed.txt']);
     assert.strictEqual(lower.addedRecount(search).recount.counts.get('seed.txt'), first.recount.counts.get('seed.txt'));
+  });
+
+  it('recounts again once the index\'s contents change: an article added or removed since is not served from the last recount', () => {
+    const index = buildIndex([ARTICLES[0] ?? { path: '', text: '' }], KNOWN);
+    const search = { corrections, pathOf: (id: string) => id };
+    assert.deepStrictEqual([...index.addedRecount(search).articles.keys()], ['seed.txt']);
+    const text = ARTICLES[1]?.text ?? '';
+    index.addBatch(analyzeText({ path: 'other.txt', size: text.length, mtimeMs: 1 }, text, fakeExtractor(KNOWN)));
+    assert.deepStrictEqual([...index.addedRecount(search).articles.keys()].sort(), ['other.txt', 'seed.txt']);
+    assert.deepStrictEqual(searchPaths(index, corrections, 'org:="Science and Education"'), ['other.txt', 'seed.txt']);
+    index.remove('seed.txt');
+    assert.deepStrictEqual([...index.addedRecount(search).articles.keys()], ['other.txt']);
+    assert.deepStrictEqual(searchPaths(index, corrections, 'org:="Science and Education"'), ['other.txt']);
   });
 
   it('places an index\'s mentions on the names\' occurrences, those no added name overlaps first, the rest at the end', () => {
