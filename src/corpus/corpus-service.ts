@@ -566,7 +566,7 @@ export class CorpusService implements vscode.Disposable {
     for (const uri of deleted) if (!noted(uri)) this.deletedUris.set(uri.toString(), uri);
   }
 
-  /** Stops trying a failed batch again: a scan reads every file. */
+  /** Stops trying a failed batch again: a scan reads every file, and a batch that went through held the files noted again. */
   private stopRetrying(): void {
     if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
@@ -965,7 +965,8 @@ export class CorpusService implements vscode.Disposable {
       await this.fileEventsFailed(batch, error);
       return;
     }
-    this.failedBatches = 0;
+    // A retry still pending would run an empty batch: this one held the files it noted again.
+    this.stopRetrying();
     this.failures.succeeded(FOLLOWING);
     this.failures.succeeded(FOLLOWING_GIVEN_UP);
   }

@@ -643,6 +643,9 @@ export class CorpusIndex {
   /**
    * The articles where names the user added occur, recounted one by one with `corrections`, by path, with their
    * titles and dates (mentions 0: the recount counts them): the very recount entity filters use, worked out once.
+   *
+   * @example
+   * const recount = index.addedRecount(searchCorrections); // the articles naming an added name, corrected one by one
    */
   addedRecount(corrections: SearchCorrections): AddedIndexRecount {
     const byDoc = addedRecountOf(this.planContext(corrections), corrections);
