@@ -2,7 +2,7 @@ import { ArticleEntity, EntityType } from '../entities/types';
 import type { EntityArticle } from '../search/corpus-index';
 import { TermTable } from '../search/term-table';
 import { forEachTermId } from '../search/tokenize';
-import { addedOccurrences, correctArticleEntities } from './article-corrections';
+import { addedOccurrences, correctArticleEntities, overlaps } from './article-corrections';
 import type { EntityCount } from './corrected-entities';
 import { EntityCorrections } from './entity-corrections';
 
@@ -27,7 +27,7 @@ interface Span {
 }
 
 function overlapsAny(span: Span, others: readonly Span[]): boolean {
-  return others.some((other) => span.start < other.end && other.start < span.end);
+  return others.some((other) => overlaps(span, other));
 }
 
 /** An occurrence of an entity's name in an article's words: the entity's position in its list, and the words' range, `last` included. */
@@ -256,7 +256,7 @@ export function recountArticles<A>(corrections: EntityCorrections, articles: Ite
     // A candidate where no added name occurs after all is the index's to answer.
     if (avoid.length === 0) continue;
     const engine = source.entities(article);
-    const corrected = new Map(correctArticleEntities(corrections, placeMentions(text, engine, avoid, words), text, id).map(({ key, name, type, mentions }) => [key, { key, name, type, mentions: mentions.length }]));
+    const corrected = new Map(correctArticleEntities(corrections, placeMentions(text, engine, avoid, words), text, id, avoid).map(({ key, name, type, mentions }) => [key, { key, name, type, mentions: mentions.length }]));
     counts.set(article, corrected);
     for (const key of corrected.keys()) if (!plain(key)) involve(key, article);
     for (const found of engine) {

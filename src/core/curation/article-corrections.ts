@@ -62,13 +62,20 @@ function appliesIn(entity: CorrectedEntity, id: string | undefined): boolean {
  * entity that holds the occurrence whole, which stands; where added names overlap each other,
  * the longer occurrence stands (the earlier, at equal length). Entities stay in order of first mention, and no two
  * mentions overlap that the recogniser did not give so. Without corrections, the entities are returned as they are.
+ * `added`: the added names' occurrences in `text` ({@link addedOccurrences}), when the caller has them already.
  *
  * @example
  * correctArticleEntities(corrections, engine.analyze(text), text, 'file:///news/a.txt'); // "Putin" now under 'PER:vladimir putin'
  * // With "Science and Education" added as an organization, the engine's ORG "Science and Education of the Workers'
  * // Party Central Committee" gives way to it: ORG "Science and Education", and the rest of that span is plain text.
  */
-export function correctArticleEntities(corrections: EntityCorrections, entities: readonly ArticleEntity[], text: string, id?: string): readonly ArticleEntity[] {
+export function correctArticleEntities(
+  corrections: EntityCorrections,
+  entities: readonly ArticleEntity[],
+  text: string,
+  id?: string,
+  added?: readonly AddedOccurrence[],
+): readonly ArticleEntity[] {
   if (corrections.isEmpty) return entities;
   const byKey = new Map<string, Building>();
   const into = (key: string, name: string, type: EntityType): Building => {
@@ -106,7 +113,7 @@ export function correctArticleEntities(corrections: EntityCorrections, entities:
     if (kept.length > 0) place(entity.key, names.filter((name) => !split.includes(nameIdentity(name))), entity.type, kept);
     for (const { name, mentions } of apart.values()) place(entityKey(entity.type, name), [name], entity.type, mentions);
   }
-  addNames(corrections, byKey, into, text, id);
+  addNames(byKey, into, text, added ?? addedOccurrences(corrections, text, id));
   return [...byKey.values()]
     .filter((entity) => entity.mentions.length > 0)
     .map(finished)
@@ -126,7 +133,14 @@ export interface AddedOccurrence {
   readonly end: number;
 }
 
-function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+/**
+ * Whether two spans of a text share a character.
+ *
+ * @example
+ * overlaps({ start: 0, end: 5 }, { start: 4, end: 9 }); // true
+ * overlaps({ start: 0, end: 5 }, { start: 5, end: 9 }); // false
+ */
+export function overlaps(a: { readonly start: number; readonly end: number }, b: { readonly start: number; readonly end: number }): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
@@ -162,8 +176,7 @@ function contains(outer: { start: number; end: number }, inner: { start: number;
  * a mention of its own entity corrects nothing ("Putin" added to Vladimir Putin, inside "Vladimir Putin"): that
  * mention stands, unless another added name's occurrence takes it.
  */
-function addNames(corrections: EntityCorrections, byKey: Map<string, Building>, into: (key: string, name: string, type: EntityType) => Building, text: string, id: string | undefined): void {
-  const found = addedOccurrences(corrections, text, id);
+function addNames(byKey: Map<string, Building>, into: (key: string, name: string, type: EntityType) => Building, text: string, found: readonly AddedOccurrence[]): void {
   if (found.length === 0) return;
   const heldByOwnEntity = (occurrence: AddedOccurrence) => byKey.get(occurrence.entity.key)?.mentions.some((mention) => contains(mention, occurrence)) === true;
   const correcting = found.filter((occurrence) => !heldByOwnEntity(occurrence));
