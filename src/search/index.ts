@@ -8,6 +8,8 @@ import { showSearchQuickPick } from './search-quick-pick';
 export interface SearchBoxDeps {
   readonly search: (query: string, options: SearchOptions) => SearchResponse | undefined;
   readonly recent: () => readonly string[];
+  /** The corpus, which says when articles were added, changed or removed: an open search box asks its query again. */
+  readonly corpus: { subscribe(listener: () => void): () => void };
 }
 
 /**
@@ -18,7 +20,7 @@ export function registerSearch(context: vscode.ExtensionContext, deps: SearchBox
   const showAll = (query: string) => vscode.commands.executeCommand('newsCorpus.searchResults.show', query);
   context.subscriptions.push(
     vscode.commands.registerCommand('newsCorpus.search', (query: unknown) =>
-      showSearchQuickPick({ search: deps.search, uriOf: uriOfIndexPath, options: readSearchOptions, recent: deps.recent, showAll }, typeof query === 'string' ? query : ''),
+      showSearchQuickPick({ search: deps.search, uriOf: uriOfIndexPath, options: readSearchOptions, recent: deps.recent, showAll, onCorpusChange: (listener) => deps.corpus.subscribe(listener) }, typeof query === 'string' ? query : ''),
     ),
   );
 }

@@ -14,6 +14,8 @@ export interface SearchDeps {
   readonly recent: () => readonly string[];
   /** Shows every result of a query in the Search Results view. */
   readonly showAll: (query: string) => unknown;
+  /** Says when articles were added, changed or removed (the index is up to date by then); returns how to stop listening. */
+  readonly onCorpusChange: (listener: () => void) => () => void;
 }
 
 /** Typing pauses shorter than this do not start a search: the index answers in milliseconds, but rendering does not. */
@@ -129,7 +131,15 @@ export function showSearchQuickPick(deps: SearchDeps, initialQuery = ''): Promis
     const fuzzy = response.fuzzy ? ' (nothing matched exactly: showing near spellings)' : '';
     const partial = response.partial ? ` — still indexing: searched ${groupDigits(response.partial.indexed)} of ${countOf(response.partial.total, 'file')} so far` : '';
     quickPick.title = `News Corpus: ${shown}${countOf(response.total, 'article')} in ${response.tookMs.toFixed(1)} ms${fuzzy}${partial}`;
+    // Asked again after a change of the corpus, the result the user had reached stays the active one.
+    const activePath = quickPick.activeItems[0]?.hit?.path;
     quickPick.items = response.hits.length > 0 ? [showAllItem(response.total), ...response.hits.map((hit) => hitItem(hit, deps.uriOf))] : [messageItem('No articles match.', 'Try fewer words, a prefix such as export*, or a typo-tolerant word such as bundesbnak~.')];
+    const stillThere = activePath === undefined ? undefined : quickPick.items.find((item) => item.hit?.path === activePath);
+    if (stillThere) quickPick.activeItems = [stillThere];
+  };
+  const runSoon = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(run, INPUT_DEBOUNCE_MS);
   };
 
   const showAll = () => {
@@ -141,10 +151,9 @@ export function showSearchQuickPick(deps: SearchDeps, initialQuery = ''): Promis
 
   return new Promise((resolve) => {
     disposables.push(
-      quickPick.onDidChangeValue(() => {
-        if (timer !== undefined) clearTimeout(timer);
-        timer = setTimeout(run, INPUT_DEBOUNCE_MS);
-      }),
+      quickPick.onDidChangeValue(runSoon),
+      // Results shown while files were still being read (a reopen checks them behind the saved index) follow the corpus.
+      { dispose: deps.onCorpusChange(() => quickPick.value.trim() !== '' && runSoon()) },
       quickPick.onDidAccept(() => {
         const [selected] = quickPick.selectedItems;
         // Enter on the query itself: no result picked, or the results not yet caught up with the typing.
