@@ -8,12 +8,16 @@
 // thread during each scan, and the workbench page's JavaScript during the first opening, and prints the functions that
 // took most time. Before the workbench, the engine's own
 // build of the same folder (`news-corpus index --rebuild`, the same threads and entity model) runs in a process of
-// its own, so that the complete index can be compared with it at the same load. Needs ../shared (Reuters) and
-// `npm run package`.
+// its own, so that the complete index can be compared with it at the same load. The Dates view's first rows and the
+// first search answer are stamped inside the page as they appear (see installScreenStamps). `--rounds N` measures
+// reopenings only, N of them after a first opening, each with its load's phases; `--alternate DIST` runs every
+// second one with another build's bundles (a dist folder), to compare two builds' reopens at the same load. Needs
+// ../shared (Reuters) and `npm run package`.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { loadPhasesLine } from './load-phases.mjs';
 import { createSandbox, fail, installVsix, launchChromium, repoRoot, runMain, say, startCodeServer, workbenchUrl } from './harness.mjs';
 import { ensureCodeServer } from './setup-vscode.mjs';
@@ -36,6 +40,35 @@ const CPU_PROFILE_VARIABLE = 'NEWS_CORPUS_CPU_PROFILE';
 const PROFILE_TAIL_WAIT_MS = 6_000;
 /** Functions printed for each profile with `--profile`. */
 const PROFILE_TOP = 15;
+/** Where the page's own stamps of what it first showed are kept (see installScreenStamps). */
+const SCREEN_STAMPS = '__newsCorpusScreenStamps';
+const USAGE = 'usage: npm run bench:vscode -- [COUNT] [--profile] [--rounds N [--alternate DIST]] (COUNT and N positive whole numbers; DIST a built dist folder)';
+
+/**
+ * Stamps, inside the page and from its first script on (every reload included), when the Dates view first shows a
+ * row and when the search box's title first shows an answer, as `Date.now()` (the host's probe uses the same
+ * clock): polling from here saw them up to a poll's interval late. A MutationObserver runs before the next paint.
+ */
+function installScreenStamps(page) {
+  return page.addInitScript((key) => {
+    const stamps = {};
+    window[key] = stamps;
+    const datesRow = () =>
+      [...document.querySelectorAll('.sidebar .pane')].some((pane) => pane.querySelector('.pane-header[aria-label^="Dates"]') && pane.querySelector('.monaco-list-row[role="treeitem"]'));
+    const answered = () => / in [\d.]+ ms/.test(document.querySelector('.quick-input-widget .quick-input-title')?.textContent ?? '');
+    const observer = new MutationObserver(() => {
+      if (stamps.datesRows === undefined && datesRow()) stamps.datesRows = Date.now();
+      if (stamps.searchAnswer === undefined && answered()) stamps.searchAnswer = Date.now();
+      if (stamps.datesRows !== undefined && stamps.searchAnswer !== undefined) observer.disconnect();
+    });
+    observer.observe(document, { childList: true, subtree: true, characterData: true });
+  }, SCREEN_STAMPS);
+}
+
+/** The page's stamps (see installScreenStamps). */
+function screenStamps(page) {
+  return page.evaluate((key) => window[key] ?? {}, SCREEN_STAMPS);
+}
 
 /** A profile node's function, as "name file:line". */
 function functionOf(node) {
@@ -241,13 +274,14 @@ async function measureOpening(workbench, count, reload, probe, rendererProfile) 
   const shown = reload ? await container.waitFor({ timeout: RESTORED_SIDE_BAR_MS }).then(() => true, () => false) : await container.isVisible();
   if (!shown) await workbench.openViewContainer('News Corpus');
   await workbench.treeRows('Dates').first().waitFor({ timeout: STEP_TIMEOUT_MS });
-  const firstArticles = Date.now() - started;
   await workbench.runCommand('News Corpus: Search Articles');
   await workbench.quickInput().fill(QUERY);
   const title = workbench.quickInputTitle().filter({ hasText: / in [\d.]+ ms/ });
   await title.waitFor({ timeout: STEP_TIMEOUT_MS });
-  const firstSearch = Date.now() - started;
   const answer = ((await title.textContent()) ?? '').trim();
+  const stamps = await screenStamps(page);
+  const firstArticles = stamps.datesRows - started;
+  const firstSearch = stamps.searchAnswer - started;
   await page.keyboard.press('Escape');
   await completeIndex(page, count);
   const complete = Date.now() - started;
@@ -257,9 +291,10 @@ async function measureOpening(workbench, count, reload, probe, rendererProfile) 
   const activatedTime = activatedLine?.at ?? started;
   const loadPhases = activatedLine && loadPhasesLine(probeLines(probe), activatedLine);
   const activated = activatedTime - started;
+  const checking = activatedLine && probeLines(probe).find((line) => line.event === 'phase' && line.phase === 'checking' && line.pid === activatedLine.pid && line.at >= activatedTime);
   const ended = scanEndedAt(probe, activatedTime);
   const builtAfterActivation = ended === undefined ? undefined : ended - activatedTime;
-  return { activated, builtAfterActivation, buildCpuMs: buildCpu(probe, activatedTime), firstArticles, firstSearch, answer, complete, stall: longestStall(probe, started, started + complete), memory: memoryAt(probe, started + complete), steps: timeline(probe, started, started + complete), loadPhases, cpu };
+  return { activated, searchableAfterActivation: checking && checking.at - activatedTime, builtAfterActivation, buildCpuMs: buildCpu(probe, activatedTime), firstArticles, firstSearch, answer, complete, stall: longestStall(probe, started, started + complete), memory: memoryAt(probe, started + complete), steps: timeline(probe, started, started + complete), loadPhases, cpu };
 }
 
 /** Resolves once the status bar shows the article count without a spinner: the index is complete. */
@@ -291,15 +326,68 @@ async function lastScanTime(page, count) {
   return /in ([\d.]+) s\./.exec(text ?? '')?.[1] ?? '?';
 }
 
+/** code-server with the stall probe on (and `env`), and Chromium's page stamping what it shows (see installScreenStamps). */
+async function openWorkbench(sandbox, folder, probe, env, defer) {
+  const server = await startCodeServer({ sandbox, smokeTestDriver: false, defer, env: { [STALL_PROBE_VARIABLE]: probe, ...env } });
+  const browser = await launchChromium();
+  defer(() => browser.close());
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.setDefaultTimeout(STEP_TIMEOUT_MS);
+  await installScreenStamps(page);
+  server.silence();
+  return Object.assign(new Workbench(browser, page), { url: workbenchUrl(server.baseUrl, folder) });
+}
+
 /** The probe's line for the extension's activation in a host started after `after`. */
 function activationLine(file, after) {
   return probeLines(file).find((line) => line.event === 'activated' && line.at >= after);
 }
 
+/** The command line's options: see the file's comment and {@link USAGE}. */
+function options(args) {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { profile: { type: 'boolean' }, rounds: { type: 'string' }, alternate: { type: 'string' } } });
+  const count = Number(positionals[0] ?? DEFAULT_COUNT);
+  const rounds = values.rounds === undefined ? undefined : Number(values.rounds);
+  const wholeNumbers = [count, rounds ?? 1].every((value) => Number.isInteger(value) && value >= 1);
+  if (!wholeNumbers || positionals.length > 1 || (values.alternate !== undefined && rounds === undefined) || (values.profile && rounds !== undefined)) fail(USAGE);
+  if (values.alternate !== undefined && !existsSync(join(values.alternate, 'extension.js'))) fail(`${values.alternate} holds no extension.js: --alternate names a built dist folder.`);
+  return { count, profiling: values.profile === true, rounds, alternate: values.alternate };
+}
+
+/** Replaces the installed extension's bundles with those of `dist` (read by the next extension host: a reload's). */
+function installBundles(dist, installedDist) {
+  for (const file of readdirSync(dist).filter((name) => name.endsWith('.js'))) copyFileSync(join(dist, file), join(installedDist, file));
+}
+
+/**
+ * `--rounds N`: reopenings only, after a first opening that saves the index, each printed with its phases; with
+ * `--alternate DIST`, every second one runs DIST's bundles instead of this build's (A B A B…), so that a change to
+ * the reopen is measured against another build at the same load.
+ */
+async function reopenRounds(workbench, { count, rounds, alternate }, probe, sandbox) {
+  await measureOpening(workbench, count, false, probe);
+  say(`first opening done (load average ${load()}); waiting for the index to be saved…`);
+  await settledCache(sandbox.userDataDir);
+  const { publisher, name, version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+  const installedDist = join(sandbox.extensionsDir, `${publisher}.${name}-${version}`, 'dist');
+  const builds = { A: join(sandbox.root, 'dist-A'), B: alternate };
+  cpSync(installedDist, builds.A, { recursive: true });
+  for (let round = 1; round <= rounds; round++) {
+    const build = alternate !== undefined && round % 2 === 0 ? 'B' : 'A';
+    installBundles(builds[build], installedDist);
+    const loadBefore = load();
+    const row = await measureOpening(workbench, count, true, probe);
+    const searchable = row.searchableAfterActivation === undefined ? '?' : seconds(row.searchableAfterActivation);
+    console.log(
+      `  round ${round} ${build} (load average ${loadBefore} → ${load()}): activated after ${seconds(row.activated)}; after the activation: first articles on screen ${seconds(row.firstArticles - row.activated)}, search can answer ${searchable}, complete ${row.builtAfterActivation === undefined ? '?' : seconds(row.builtAfterActivation)}; longest stall ${row.stall}`,
+    );
+    console.log(`    phases: ${row.loadPhases ?? 'no load line'}`);
+  }
+  return 0;
+}
+
 await runMain(async (defer) => {
-  const profiling = process.argv.includes('--profile');
-  const count = Number(process.argv.slice(2).find((arg) => arg !== '--profile') ?? DEFAULT_COUNT);
-  if (!Number.isInteger(count) || count < 1) fail(`usage: npm run bench:vscode [COUNT] (COUNT a positive whole number, not ${process.argv[2]})`);
+  const { count, profiling, rounds, alternate } = options(process.argv.slice(2));
   await ensureCodeServer();
   if (!existsSync(REUTERS)) fail(`${REUTERS} is missing: the benchmark needs the shared Reuters corpus.`);
   say(`generating (or reusing) ${count.toLocaleString('en-US')} real-length articles…`);
@@ -308,6 +396,11 @@ await runMain(async (defer) => {
   say(`${text.files.toLocaleString('en-US')} articles, ${(text.bytes / 2 ** 20).toFixed(0)} MB of text (${(text.bytes / text.files / 1024).toFixed(1)} KB an article), read once into the page cache; load average ${load()}`);
 
   const sandbox = await createSandbox(defer);
+  if (rounds !== undefined) {
+    const probe = join(sandbox.root, 'stall-probe.jsonl');
+    await installVsix(sandbox);
+    return reopenRounds(await openWorkbench(sandbox, folder, probe, {}, defer), { count, rounds, alternate }, probe, sandbox);
+  }
   say(`the engine's own build of the same folder (news-corpus index --rebuild), load average ${load()}…`);
   const engine = engineBuild(folder, sandbox.root);
   say(`engine build: list + read + analyse + index ${seconds(engine.listBuildMs)} (${seconds(engine.wall)} with its start and save; CPU ${seconds(engine.cpuMs)} before the save); load average ${load()}`);
@@ -315,14 +408,7 @@ await runMain(async (defer) => {
   await installVsix(sandbox);
   const profiles = join(sandbox.root, 'profiles');
   mkdirSync(profiles);
-  const env = { [STALL_PROBE_VARIABLE]: probe, ...(profiling ? { [CPU_PROFILE_VARIABLE]: profiles } : {}) };
-  const server = await startCodeServer({ sandbox, smokeTestDriver: false, defer, env });
-  const browser = await launchChromium();
-  defer(() => browser.close());
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  page.setDefaultTimeout(STEP_TIMEOUT_MS);
-  const workbench = Object.assign(new Workbench(browser, page), { url: workbenchUrl(server.baseUrl, folder) });
-  server.silence();
+  const workbench = await openWorkbench(sandbox, folder, probe, profiling ? { [CPU_PROFILE_VARIABLE]: profiles } : {}, defer);
 
   const rows = [];
   const first = await measureOpening(workbench, count, false, probe, profiling ? join(profiles, 'renderer-first-opening.cpuprofile') : undefined);
@@ -344,7 +430,7 @@ await runMain(async (defer) => {
   console.log(`  the engine's own build (news-corpus index --rebuild, before the workbench): ${seconds(engine.listBuildMs)} to list, read, analyse and index, CPU ${seconds(engine.cpuMs)} (all its threads, before the save); ${engine.summary}`);
   for (const [name, row] of rows) {
     const built = row.builtAfterActivation === undefined ? '?' : seconds(row.builtAfterActivation);
-    console.log(`  ${name} (from the page load; the extension activated after ${seconds(row.activated)}): first articles in the Dates view ${seconds(row.firstArticles)}, first search answer ${seconds(row.firstSearch)} ("${row.answer}"), complete index ${seconds(row.complete)} (${built} after the activation, host CPU meanwhile ${row.buildCpuMs === undefined ? '?' : seconds(row.buildCpuMs)}), longest extension-host stall ${row.stall}; host memory then: ${row.memory}`);
+    console.log(`  ${name} (from the page load; the extension activated after ${seconds(row.activated)}): first articles in the Dates view ${seconds(row.firstArticles)} (${seconds(row.firstArticles - row.activated)} after the activation, stamped in the page), first search answer ${seconds(row.firstSearch)} ("${row.answer}"), complete index ${seconds(row.complete)} (${built} after the activation, host CPU meanwhile ${row.buildCpuMs === undefined ? '?' : seconds(row.buildCpuMs)}), longest extension-host stall ${row.stall}; host memory then: ${row.memory}`);
     console.log(`    steps from the page load: ${row.steps}`);
     if (row.loadPhases) console.log(`    the saved index's load, phases ended after the activation: ${row.loadPhases}`);
     console.log(`    CPU of the workbench's processes from the page load to the complete index: ${row.cpu}`);
