@@ -89,7 +89,7 @@ function probeWriter(): ((line: object) => void) | undefined {
  */
 export function loadPhaseProbe(): ((phases: CacheLoadPhases) => void) | undefined {
   const write = probeWriter();
-  return write && (({ reader: { cpuMs, ...ends }, repliedAt, searchableAt }) => write({ event: 'load', ...ends, readerCpuMs: cpuMs, repliedAt, searchableAt }));
+  return write && (({ daysAt, reader: { cpuMs, ...ends }, repliedAt, searchableAt, textCheckedAt }) => write({ event: 'load', daysAt, ...ends, readerCpuMs: cpuMs, repliedAt, searchableAt, textCheckedAt }));
 }
 
 /**

@@ -44,7 +44,7 @@ export interface CacheReadRequest {
 export interface CacheReaderPhases {
   /** The whole file is in memory (the read waits for the asking thread's identity too: see `readListingFirst`). */
   readonly readAt: number;
-  /** Its checksum is checked (undefined when the file failed its checks first). */
+  /** Its checksum is summed but for the text section (undefined when the file failed its checks first). */
   readonly checkedAt: number | undefined;
   /** Its sections are inflated and checked, and the reply is posted. */
   readonly inflatedAt: number;
@@ -52,16 +52,17 @@ export interface CacheReaderPhases {
 }
 
 /**
- * A saved index's load, phase by phase, as `Date.now()` times: the reading thread's ({@link CacheReaderPhases}), when
- * its reply reached the asking thread, and when the index was decoded there and answered searches.
+ * A saved index's load, phase by phase, as `Date.now()` times: when the articles' days reached the asking thread,
+ * the reading thread's phases ({@link CacheReaderPhases}), when its reply reached the asking thread, when the index
+ * was decoded there and answered searches, and when the text section's checksum was finished after that (see
+ * `textCheckSteps`).
  *
  * @example
- * const load: CacheLoadPhases = { reader: { readAt: 100, checkedAt: 400, inflatedAt: 700, cpuMs: 520 }, repliedAt: 750, searchableAt: 1400 };
+ * const load: CacheLoadPhases = { daysAt: 60, reader: { readAt: 100, checkedAt: 400, inflatedAt: 700, cpuMs: 520 }, repliedAt: 750, searchableAt: 1400, textCheckedAt: 1500 };
  */
-export interface CacheLoadPhases {
-  readonly reader: CacheReaderPhases;
-  readonly repliedAt: number;
+export interface CacheLoadPhases extends TimedReply {
   readonly searchableAt: number;
+  readonly textCheckedAt: number;
 }
 
 /**
@@ -72,8 +73,12 @@ export interface CacheLoadPhases {
  */
 export type CacheRead = { readonly found: false } | { readonly found: true; readonly read: ReadIndexFile; readonly timed?: TimedReply };
 
-/** A reply of a timed thread (see {@link CacheReadRequest}): its phases, and when it reached the asking thread. */
+/**
+ * A reply of a timed thread (see {@link CacheReadRequest}): its phases, when it reached the asking thread, and when
+ * the articles' days did (undefined when none came: a file that does not hold the index expected).
+ */
 export interface TimedReply {
+  readonly daysAt: number | undefined;
   readonly reader: CacheReaderPhases;
   readonly repliedAt: number;
 }
@@ -116,6 +121,8 @@ export const DEFAULT_CACHE_READER_PATH = path.join(__dirname, 'cache-reader.js')
  * work to this one. The thread hands `onListing` the articles' paths, titles and days from the start of the file
  * first, before the rest is read and checked (at 100,000 articles: 9 of 177 MB), so that they can be listed
  * meanwhile; the file's checksum has not been checked then, and a file found damaged after it is still refused.
+ * The text section's part of the checksum is left out of the read (`textLater`, see `readIndexFileSteps`): whoever
+ * uses the read finishes it with `textCheckSteps` once the index answers searches, and drops the index if it fails.
  * `expected` (what the index must have been built from) is asked for once the thread has started: working it out
  * reads and hashes the entity model's file, while the thread reads the index. Before the listing, the thread
  * hands `onDays` the articles' days alone (one per article, in the listing's order), which need no inflating. With no
@@ -144,10 +151,13 @@ export async function readCacheFile(
   const fromThread = new Promise<CacheRead | undefined>((resolve) => {
     // Undefined when no listing came; null when one came that did not fit together (the read then lacks its strings).
     let listing: SavedListing | null | undefined;
+    let daysAt: number | undefined;
     worker.on('message', (message: CacheReaderMessage) => {
-      if (message.kind === 'read') resolve(listing === null ? undefined : withTimes(listing ? withListing(message.reply, listing) : message.reply, message.phases));
-      else if (message.kind === 'days') onDays?.(message.days);
-      else {
+      if (message.kind === 'read') resolve(listing === null ? undefined : withTimes(listing ? withListing(message.reply, listing) : message.reply, message.phases, daysAt));
+      else if (message.kind === 'days') {
+        if (timed) daysAt = Date.now();
+        onDays?.(message.days);
+      } else {
         listing = listingOf(message.listing) ?? null;
         if (listing) onListing?.(listing);
       }
@@ -181,13 +191,13 @@ function withListing(reply: CacheRead, { paths, titles }: SavedListing): CacheRe
 }
 
 /** A read with its thread's phases and the time it came, when the thread timed them. */
-function withTimes(reply: CacheRead, phases: CacheReaderPhases | undefined): CacheRead {
-  return phases === undefined || !reply.found ? reply : { ...reply, timed: { reader: phases, repliedAt: Date.now() } };
+function withTimes(reply: CacheRead, phases: CacheReaderPhases | undefined, daysAt: number | undefined): CacheRead {
+  return phases === undefined || !reply.found ? reply : { ...reply, timed: { daysAt, reader: phases, repliedAt: Date.now() } };
 }
 
 async function readHere(file: string, expected: IndexIdentity): Promise<CacheRead> {
   const bytes = await readCacheBytes(file);
-  return bytes ? { found: true, read: await runInSlices(readIndexFileSteps(bytes, expected)) } : { found: false };
+  return bytes ? { found: true, read: await runInSlices(readIndexFileSteps(bytes, expected, { textLater: true })) } : { found: false };
 }
 
 /** Whether `file` is there to be read; an error (a folder that cannot be searched) leaves it to the read to say. */

@@ -1,6 +1,6 @@
 // The cache's reading thread: reads an index file, posts its articles' days and then lists its articles from the
-// start of the file as soon as that is read, then checks its checksum and inflates its sections (see `readCacheFile`) and hands them to the thread
-// that asked, the file's buffer and the typed arrays moved, not copied.
+// start of the file as soon as that is read, then sums the file but its text section and inflates its sections (see
+// `readCacheFile`) and hands them to the thread that asked, the file's buffer and the typed arrays moved, not copied.
 import { open } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { IndexIdentity, readIndexFileSteps } from '../core/search/index-file';
@@ -44,7 +44,8 @@ async function readCache(): Promise<void> {
   const onChecked = () => {
     checkedAt = Date.now();
   };
-  const read = runAtOnce(readIndexFileSteps(file.bytes, await expected, { listed: file.listed, onChecked }));
+  // The text section's sum is left to the asking thread, once its index answers searches (see readCacheFile).
+  const read = runAtOnce(readIndexFileSteps(file.bytes, await expected, { listed: file.listed, onChecked, textLater: true }));
   const phases = request.timed ? { readAt, checkedAt, inflatedAt: Date.now(), cpuMs: threadCpuMs() } : undefined;
   post({ kind: 'read', reply: { found: true, read }, ...(phases && { phases }) }, read.ok ? savedSectionBuffers(read.saved) : []);
 }

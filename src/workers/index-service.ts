@@ -2,7 +2,7 @@ import { SearchCorrections } from '../core/curation/corrected-search';
 import { AnalyzedArticleMeta, AnalyzedBatch, SkippedArticle } from '../core/search/analyzed-batch';
 import { dayString } from '../core/search/date-values';
 import { ArticleSummary, CorpusIndex, SearchOptions, SearchResponse } from '../core/search/corpus-index';
-import { IndexIdentity, ReadIndexFile, decodeSavedSteps } from '../core/search/index-file';
+import { IndexIdentity, ReadIndexFile, decodeSavedSteps, textCheckSteps } from '../core/search/index-file';
 import { SavedListing } from '../core/search/index-sections';
 import { MatchesPerDay } from '../core/search/matches-per-day';
 import { NO_PAIRS } from '../core/search/pair-counter';
@@ -450,9 +450,18 @@ export class IndexService {
     // work on it (0.27–0.49 s in the workbench at 100,000), and the Dates view's first rows come from the days
     // before either. The load ends once the listener has, as before.
     const loaded = cache.found ? await this.decodeCache(cache.read, onSearchable) : { ok: false };
-    if (loaded.ok && cache.found && cache.timed) onLoadPhases?.({ ...cache.timed, searchableAt: Date.now() });
+    const searchableAt = Date.now();
+    // The text section's checksum, left for after the first search can be answered (see readCacheFile), alongside the listing.
+    const check = loaded.ok && cache.found && cache.read.ok ? cache.read.textCheck : undefined;
+    const checked = check && runInSlices(textCheckSteps(check)).then((damaged) => ({ damaged, at: Date.now() }));
     await listing;
-    return loaded;
+    const { damaged, at } = (await checked) ?? { damaged: undefined, at: searchableAt };
+    if (loaded.ok && cache.found && cache.timed) onLoadPhases?.({ ...cache.timed, searchableAt, textCheckedAt: at });
+    if (!damaged) return loaded;
+    // It may have answered searches meanwhile: from now on they see an empty index, until the rebuild fills it.
+    this.current = new CorpusIndex();
+    this.unsaved = true;
+    return { ok: false, message: damaged.problem.message };
   }
 
   /** Makes the index of a read cache searchable, or says why it cannot be used; `onSearchable` hears it at once. */

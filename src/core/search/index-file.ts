@@ -91,7 +91,26 @@ type DecodedIndex = { ok: true; parts: IndexParts; createdAt: string } | { ok: f
  * const read: ReadIndexFile = runAtOnce(readIndexFileSteps(bytes, identity));
  * if (read.ok) read.saved.paths.length; // the number of articles
  */
-export type ReadIndexFile = { readonly ok: true; readonly saved: SavedSections; readonly createdAt: string } | { readonly ok: false; readonly problem: IndexFileProblem };
+export type ReadIndexFile =
+  | { readonly ok: true; readonly saved: SavedSections; readonly createdAt: string; readonly textCheck?: TextCheck }
+  | { readonly ok: false; readonly problem: IndexFileProblem };
+
+/**
+ * The part of an index file's checksum that a read with `textLater` ({@link readIndexFileSteps}) leaves for after
+ * the load: the text section's bytes (a view of the file's buffer, which moves with the read's sections), the CRC-32s
+ * of the payload before and after it, and the checksum the file holds. {@link textCheckSteps} finishes it. Plain
+ * data, so that it can cross from a worker thread.
+ *
+ * @example
+ * const check: TextCheck = { text: bytes.subarray(9_000_000, 150_000_000), before: 0x1234abcd, after: 0x9f00aa11, afterBytes: 2_000_000, expected: 0x0badf00d };
+ */
+export interface TextCheck {
+  readonly text: Uint8Array;
+  readonly before: number;
+  readonly after: number;
+  readonly afterBytes: number;
+  readonly expected: number;
+}
 
 /** The CRC-32 of `chunk` continued from `crc`, pausing every few MB. */
 function* checksumSteps(chunk: Uint8Array, crc: number): Generator<void, number> {
@@ -236,16 +255,47 @@ function identityProblem(meta: FileMeta, expected: IndexIdentity): { ok: false; 
   return undefined;
 }
 
-/** Checks the header, the length and the checksum (pausing every few MB); returns why the file cannot be read, if it cannot. */
-function* fileProblemSteps(bytes: Uint8Array): Generator<void, { ok: false; problem: IndexFileProblem } | undefined> {
+/** Why the header or the length of `bytes` is not that of an index file this version reads, if it is not. */
+function shapeProblem(bytes: Uint8Array): { ok: false; problem: IndexFileProblem } | undefined {
   const problem = headerProblem(bytes);
   if (problem) return problem;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, HEADER_BYTES);
-  const payloadBytes = view.getFloat64(16, true);
-  if (payloadBytes !== bytes.length - HEADER_BYTES) return corrupt('the file was cut short or has extra bytes');
+  const payloadBytes = new DataView(bytes.buffer, bytes.byteOffset, HEADER_BYTES).getFloat64(16, true);
+  return payloadBytes === bytes.length - HEADER_BYTES ? undefined : corrupt('the file was cut short or has extra bytes');
+}
+
+/** The checksum an index file holds for its payload. */
+function savedChecksum(bytes: Uint8Array): number {
+  return new DataView(bytes.buffer, bytes.byteOffset, HEADER_BYTES).getUint32(CHECKSUM_AT, true);
+}
+
+/** The checksum of the payload but its text section (pausing every few MB): what {@link textCheckSteps} finishes. */
+function* checksumBesideText(bytes: Uint8Array, sections: readonly SectionInfo[], start: number): Generator<void, TextCheck> {
+  const at = sections.findIndex(({ name }) => name === 'text');
+  if (at < 0) throw new Error('News Corpus: the text section is missing.');
   const payload = bytes.subarray(HEADER_BYTES);
-  const checksum = yield* checksumSteps(payload, 0);
-  return checksum === view.getUint32(CHECKSUM_AT, true) ? undefined : corrupt('checksum mismatch');
+  const from = start - HEADER_BYTES + sections.slice(0, at).reduce((sum, section) => sum + section.bytes, 0);
+  const to = from + (sections[at]?.bytes ?? 0);
+  if (to > payload.length) throw new Error('News Corpus: the sections run past the end of the file.');
+  const before = yield* checksumSteps(payload.subarray(0, from), 0);
+  const after = yield* checksumSteps(payload.subarray(to), 0);
+  return { text: payload.subarray(from, to), before, after, afterBytes: payload.length - to, expected: savedChecksum(bytes) };
+}
+
+/**
+ * Finishes the checksum of an index file read with `textLater` (see {@link readIndexFileSteps}): sums its text
+ * section and checks the whole payload's checksum. Returns why the file cannot be used when it does not match: its
+ * index is then to be dropped, though it may have answered searches meanwhile. A generator that pauses every few
+ * MB (run it with `runInSlices`).
+ *
+ * @example
+ * const read = runAtOnce(readIndexFileSteps(bytes, identity, { textLater: true }));
+ * const damaged = read.ok && read.textCheck ? await runInSlices(textCheckSteps(read.textCheck)) : undefined;
+ * if (damaged) rebuild(damaged.problem.message); // "News Corpus: the saved index is damaged (checksum mismatch); rebuilding it."
+ */
+export function* textCheckSteps(check: TextCheck): Generator<void, { readonly ok: false; readonly problem: IndexFileProblem } | undefined> {
+  const text = yield* checksumSteps(check.text, 0);
+  const whole = crc32Combine(crc32Combine(check.before, text, check.text.length), check.after, check.afterBytes);
+  return whole === check.expected ? undefined : corrupt('checksum mismatch');
 }
 
 /** A damaged file's error, as the problem it is (the reason inside the problem's own sentence, without its prefix and its full stop). */
@@ -259,7 +309,10 @@ function corruptBy(error: unknown): { ok: false; problem: IndexFileProblem } {
  * expects (`stale`), then inflates and checks the sections (see {@link readSections}; with `listed`, the paths and
  * titles are left empty: {@link readIndexListing} read them from these bytes; `onChecked` hears that the checksum
  * is checked, when it matches: a phase of a load's timeline). Never throws. The part of a load that can run on
- * another thread; {@link decodeSavedSteps} makes the index's parts from what it gives.
+ * another thread; {@link decodeSavedSteps} makes the index's parts from what it gives. With `textLater`, the text
+ * section (most of the file) is left out of the checksum: the read's `textCheck` is the rest of it, for
+ * {@link textCheckSteps} once the index answers searches (`onChecked` then hears that the rest is summed). A file
+ * damaged anywhere, not only in its text, is then found only by that check, unless its sections do not fit together.
  *
  * @example
  * const read = runAtOnce(readIndexFileSteps(await readFile(file), { root: dir, extractor: 'none' }, { onChecked: () => mark('checked') }));
@@ -268,18 +321,21 @@ function corruptBy(error: unknown): { ok: false; problem: IndexFileProblem } {
 export function* readIndexFileSteps(
   bytes: Uint8Array,
   expected: IndexIdentity,
-  options: { readonly listed?: boolean; readonly onChecked?: () => void } = {},
+  options: { readonly listed?: boolean; readonly onChecked?: () => void; readonly textLater?: boolean } = {},
 ): Generator<void, ReadIndexFile> {
-  const fileProblem = yield* fileProblemSteps(bytes);
+  const fileProblem = shapeProblem(bytes);
   if (fileProblem) return fileProblem;
-  options.onChecked?.();
+  if (!options.textLater && (yield* checksumSteps(bytes.subarray(HEADER_BYTES), 0)) !== savedChecksum(bytes)) return corrupt('checksum mismatch');
   try {
     const described = fileDescription(bytes);
     if (!described) return corrupt('the file ends inside its description');
     const { meta, start } = described;
+    const textCheck = options.textLater ? yield* checksumBesideText(bytes, meta.sections, start) : undefined;
+    options.onChecked?.();
     const problem = identityProblem(meta, expected);
     if (problem) return problem;
-    return { ok: true, saved: yield* readSections(bytes.subarray(start), meta.sections, options), createdAt: meta.createdAt };
+    const read = { ok: true, saved: yield* readSections(bytes.subarray(start), meta.sections, options), createdAt: meta.createdAt } as const;
+    return textCheck ? { ...read, textCheck } : read;
   } catch (error) {
     return corruptBy(error);
   }

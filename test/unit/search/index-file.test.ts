@@ -2,7 +2,24 @@ import * as assert from 'assert';
 import { crc32 } from 'node:zlib';
 import { DEFAULT_MAX_FILE_BYTES } from '../../../src/core/article-file';
 import { CorpusIndex } from '../../../src/core/search/corpus-index';
-import { INDEX_FILE_MAGIC, INDEX_FORMAT_VERSION, INDEX_HEAD_BYTES, IndexIdentity, decodeIndex, decodeIndexSteps, describesIndex, encodeIndex, encodeIndexSteps, indexFileSections, indexListingEnd, readIndexListing, streamIndexSteps } from '../../../src/core/search/index-file';
+import {
+  INDEX_FILE_MAGIC,
+  INDEX_FORMAT_VERSION,
+  INDEX_HEAD_BYTES,
+  IndexIdentity,
+  decodeIndex,
+  decodeIndexSteps,
+  decodeSavedSteps,
+  describesIndex,
+  encodeIndex,
+  encodeIndexSteps,
+  indexFileSections,
+  indexListingEnd,
+  readIndexFileSteps,
+  readIndexListing,
+  streamIndexSteps,
+  textCheckSteps,
+} from '../../../src/core/search/index-file';
 import { ARTICLE_STEP, unpackListing } from '../../../src/core/search/index-sections';
 import { runAtOnce, runInSlices } from '../../../src/core/search/time-slices';
 import { FixtureArticle, NEWS, NEWS_ENTITIES, PUTIN, article, buildIndex, hitPaths } from './fixtures';
@@ -219,6 +236,38 @@ describe('index file', () => {
     assert.match(problem(new TextEncoder().encode('{"not":"an index"}'.padEnd(100))).message, /not a News Corpus index file/);
     assert.match(problem(new Uint8Array(3)).message, /too short/);
     for (const bad of [bytes.subarray(0, 10), new Uint8Array(0)]) assert.match(problem(bad).message, /^News Corpus: the saved index is damaged/);
+  });
+
+  it('leaves the text section out of the checksum when asked, and finds a damaged byte there once the check is finished', async () => {
+    const text = indexFileSections(bytes).find(({ info }) => info.name === 'text')?.bytes;
+    assert.ok(text && text.length > 2);
+    const textByte = text.byteOffset - bytes.byteOffset + Math.floor(text.length / 2);
+    const damaged = Uint8Array.from(bytes);
+    damaged[textByte] = (damaged[textByte] ?? 0) ^ 0x01;
+    assert.strictEqual(problem(damaged).kind, 'corrupt', 'read whole, the damage is found at once');
+    const late = runAtOnce(readIndexFileSteps(damaged, IDENTITY, { textLater: true }));
+    assert.ok(late.ok && late.textCheck, 'read with the text later, the file reads');
+    assert.strictEqual(late.textCheck.text.length, text.length);
+    assert.deepStrictEqual(await runInSlices(textCheckSteps(late.textCheck)), { ok: false, problem: { kind: 'corrupt', message: 'News Corpus: the saved index is damaged (checksum mismatch); rebuilding it.' } });
+    const sound = runAtOnce(readIndexFileSteps(bytes, IDENTITY, { textLater: true }));
+    assert.ok(sound.ok && sound.textCheck);
+    assert.strictEqual(runAtOnce(textCheckSteps(sound.textCheck)), undefined, 'an undamaged file passes the finished check');
+    assert.ok(runAtOnce(decodeSavedSteps(sound)).ok);
+  });
+
+  it('finds, with the text later, a damaged byte outside the text section too: the finished check covers the whole payload', () => {
+    const text = indexFileSections(bytes).find(({ info }) => info.name === 'text')?.bytes;
+    assert.ok(text);
+    const textFrom = text.byteOffset - bytes.byteOffset;
+    for (const offset of [CHECKSUM_AT + 2, textFrom - 1, textFrom + text.length, bytes.length - 1]) {
+      const damaged = Uint8Array.from(bytes);
+      damaged[offset] = (damaged[offset] ?? 0) ^ 0x01;
+      const read = runAtOnce(readIndexFileSteps(damaged, IDENTITY, { textLater: true }));
+      const found = read.ok ? read.textCheck && runAtOnce(textCheckSteps(read.textCheck)) : read;
+      assert.strictEqual(found?.problem.kind, 'corrupt', `byte ${offset}`);
+    }
+    const cut = runAtOnce(readIndexFileSteps(bytes.subarray(0, bytes.length - 10), IDENTITY, { textLater: true }));
+    assert.ok(!cut.ok && /cut short/.test(cut.problem.message), 'a cut file is refused at once');
   });
 
   it('reports sections that do not fit together as damage, in one sentence with one prefix', () => {

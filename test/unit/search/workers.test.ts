@@ -7,9 +7,9 @@ import * as path from 'path';
 import { AnalyzedBatch } from '../../../src/core/search/analyzed-batch';
 import { BatchBuilder } from '../../../src/core/search/batch-builder';
 import { ArticleSummary, CorpusIndex } from '../../../src/core/search/corpus-index';
-import { INDEX_HEAD_BYTES, decodeSavedSteps, indexListingEnd } from '../../../src/core/search/index-file';
+import { INDEX_HEAD_BYTES, decodeSavedSteps, indexFileSections, indexListingEnd, textCheckSteps } from '../../../src/core/search/index-file';
 import { seededRandom } from '../../../src/core/random';
-import { runAtOnce } from '../../../src/core/search/time-slices';
+import { runAtOnce, runInSlices } from '../../../src/core/search/time-slices';
 import { batchPieces } from '../../../src/workers/batch-pieces';
 import { CacheLoadPhases, CacheRead, CacheReaderMessage, DEFAULT_CACHE_READER_PATH, readCacheFile } from '../../../src/workers/cache-file';
 import { readListingFirst } from '../../../src/workers/listing-first-read';
@@ -367,20 +367,19 @@ describe('readCacheFile', function () {
     assert.ok(inThread.found && inThread.read.ok && inThread.read.saved.paths.length === NEWS.length);
   });
 
-  it('says when its thread ended each phase only when asked, in order, the checksum only when it matched', async () => {
+  it('says when its thread ended each phase only when asked, in order, the checksum only when the file has its length', async () => {
     const untimed = await readCacheFile(cacheFile, identity, DEFAULT_CACHE_READER_PATH);
     assert.ok(untimed.found && untimed.timed === undefined);
     const before = Date.now();
-    const timed = await readCacheFile(cacheFile, identity, DEFAULT_CACHE_READER_PATH, { timed: true });
+    const timed = await readCacheFile(cacheFile, identity, DEFAULT_CACHE_READER_PATH, { timed: true, onDays: () => undefined });
     assert.ok(timed.found && timed.read.ok && timed.timed);
-    const { reader, repliedAt } = timed.timed;
+    const { daysAt, reader, repliedAt } = timed.timed;
     const ends = [before, reader.readAt, reader.checkedAt ?? NaN, reader.inflatedAt, repliedAt, Date.now()];
     assert.deepStrictEqual([...ends].sort((a, b) => a - b), ends, 'read, checked, inflated, then received here');
+    assert.ok(daysAt !== undefined && before <= daysAt && daysAt <= repliedAt, 'the days came before the read');
     assert.ok(reader.cpuMs === undefined || reader.cpuMs >= 0);
-    const bytes = readFileSync(cacheFile);
-    bytes[bytes.length - 5] = (bytes[bytes.length - 5] ?? 0) ^ 1;
     const damagedFile = path.join(dir, 'damaged-timed.ncidx');
-    writeFileSync(damagedFile, bytes);
+    writeFileSync(damagedFile, readFileSync(cacheFile).subarray(0, -5));
     const damaged = await readCacheFile(damagedFile, identity, DEFAULT_CACHE_READER_PATH, { timed: true });
     assert.ok(damaged.found && !damaged.read.ok && damaged.timed && damaged.timed.reader.checkedAt === undefined);
     const here = await readCacheFile(cacheFile, identity, inThisThread, { timed: true });
@@ -582,15 +581,28 @@ describe('readCacheFile', function () {
       assert.deepStrictEqual(await readCacheFile(path.join(dir, 'missing.ncidx'), identity, reader), { found: false });
       const stale = await readCacheFile(cacheFile, () => ({ root: '/another/folder', extractor: 'none' }), reader);
       assert.ok(stale.found && !stale.read.ok && /out of date \(it was built for/.test(stale.read.problem.message));
-      const bytes = readFileSync(cacheFile);
-      bytes[bytes.length - 5] = (bytes[bytes.length - 5] ?? 0) ^ 1;
       const damagedFile = path.join(dir, 'damaged.ncidx');
-      writeFileSync(damagedFile, bytes);
+      writeFileSync(damagedFile, withTextByteFlipped(readFileSync(cacheFile)));
       const damaged = await readCacheFile(damagedFile, identity, reader);
-      assert.ok(damaged.found && !damaged.read.ok && /damaged \(checksum mismatch\)/.test(damaged.read.problem.message));
+      assert.ok(damaged.found && damaged.read.ok && damaged.read.textCheck, 'the text section is left for later');
+      const found = await runInSlices(textCheckSteps(damaged.read.textCheck));
+      assert.match(found?.problem.message ?? '', /damaged \(checksum mismatch\)/);
+      writeFileSync(damagedFile, readFileSync(cacheFile).subarray(0, -5));
+      const cut = await readCacheFile(damagedFile, identity, reader);
+      assert.ok(cut.found && !cut.read.ok && /damaged \(the file was cut short/.test(cut.read.problem.message));
     }
   });
 });
+
+/** A copy of an index file's bytes with a byte in the middle of its text section flipped: damage no structural check sees. */
+function withTextByteFlipped(file: Buffer): Buffer {
+  const text = indexFileSections(file).find(({ info }) => info.name === 'text')?.bytes;
+  assert.ok(text && text.length > 0);
+  const bytes = Buffer.from(file);
+  const at = text.byteOffset - file.byteOffset + Math.floor(text.length / 2);
+  bytes[at] = (bytes[at] ?? 0) ^ 1;
+  return bytes;
+}
 
 describe('IndexService', function () {
   this.timeout(60_000);
@@ -623,12 +635,33 @@ describe('IndexService', function () {
     await timed.dispose();
     assert.ok(searchable, 'heard after onSearchable');
     assert.strictEqual(heard.length, 1);
-    const [{ reader, repliedAt, searchableAt }] = heard as [CacheLoadPhases];
-    assert.ok(reader.readAt <= reader.inflatedAt && reader.inflatedAt <= repliedAt && repliedAt <= searchableAt);
+    const [{ reader, repliedAt, searchableAt, textCheckedAt }] = heard as [CacheLoadPhases];
+    assert.ok(reader.readAt <= reader.inflatedAt && reader.inflatedAt <= repliedAt && repliedAt <= searchableAt && searchableAt <= textCheckedAt);
     const here = new IndexService({ root: dir, cacheFile, extractor: { kind: 'none' }, workers: 1, onLoadPhases });
     assert.strictEqual((await here.load()).source, 'cache');
     await here.dispose();
     assert.strictEqual(heard.length, 1, 'read on this thread: nothing timed');
+  });
+
+  it('answers searches from a cache whose text section is damaged only until its checksum is finished, then drops it and rebuilds', async () => {
+    await savedCache();
+    for (const cacheReaderPath of [DEFAULT_CACHE_READER_PATH, undefined]) {
+      writeFileSync(cacheFile, withTextByteFlipped(readFileSync(cacheFile)));
+      const reopened = new IndexService({ root: dir, cacheFile, extractor: { kind: 'none' }, workers: 1, ...(cacheReaderPath === undefined ? {} : { cacheReaderPath }) });
+      let answeredWhileLoading = false;
+      const loaded = await reopened.load({ onSearchable: () => (answeredWhileLoading = reopened.index.articleCount === NEWS.length) });
+      assert.ok(answeredWhileLoading, 'searchable before the text was checked');
+      assert.strictEqual(loaded.source, 'none');
+      assert.strictEqual(loaded.message, 'News Corpus: the saved index is damaged (checksum mismatch); rebuilding it.');
+      assert.strictEqual(reopened.index.articleCount, 0, 'the damaged index is dropped');
+      const synced = await reopened.sync(listArticleFiles(dir));
+      assert.strictEqual(synced.added, NEWS.length, 'every article read again');
+      assert.strictEqual(await reopened.save(), true, 'the rebuilt index replaces the damaged file');
+      await reopened.dispose();
+    }
+    const again = service();
+    assert.strictEqual((await again.load()).source, 'cache');
+    await again.dispose();
   });
 
   it('builds, saves, and reopens from the cache re-reading only what changed', async () => {
