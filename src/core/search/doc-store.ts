@@ -816,8 +816,7 @@ export class DocStore {
    * The article's body term ids and its words located in its coded text, for a snippet that decodes only the text
    * around its matches (see {@link CodedLayout}), with the restart points an earlier snippet of it found (kept for
    * {@link KEPT_LAYOUTS} articles), so that the next one scans only the blocks of words it needs. When the ids
-   * are still coded, one pass decodes them (kept, as {@link tokens} keeps them) and leaves every restart point
-   * (their offsets from the coded text's marks, see {@link WordCodec.locate}). `words` is
+   * are still coded, one pass decodes them (kept, as {@link tokens} keeps them) and locates every word. `words` is
    * undefined when the text is not held coded word by word (an article indexed since the last save, or one the
    * codec kept as it is): then {@link text} gives it whole.
    *

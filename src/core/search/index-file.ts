@@ -30,13 +30,11 @@ export const INDEX_FILE_MAGIC = 'NCINDEX1';
  * (the forward section keeps only title ids); a common word's postings name their articles by a bitmap; the
  * integer columns as varints (58 % of the text → under 50 % at 100,000 real-length articles).
  * 11: a last section of stored phrase-check answers for frequent pairs of words (see `PairAnswers`).
- * 12: each coded article's text holds the UTF-16 offsets of its restart points (see `WordCodec`), so that its first
- * snippet locates only the words around its matches.
  *
  * @example
  * new DataView(bytes.buffer, bytes.byteOffset).getUint32(8, true) === INDEX_FORMAT_VERSION; // true for a current index file
  */
-export const INDEX_FORMAT_VERSION = 12;
+export const INDEX_FORMAT_VERSION = 11;
 /**
  * Bumped whenever tokenisation, fields or counts change: a file written by another analyser
  * has the right layout but the wrong contents, and is rebuilt too.

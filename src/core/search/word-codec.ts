@@ -117,9 +117,7 @@ export interface SavedWordCodec {
  * the body are its term ids (which the forward index needs anyway), each with a symbol for how it is spelt
  * (see {@link AS_TERM}…) and the separator before it (one of a table of frequent separators, or spelt out);
  * term ids and symbols are Huffman-coded with codes made from the corpus's counts. The text before the body (the
- * date line) and anything the codes cannot restore are spelt out. Its marks give the UTF-16 offset of every
- * {@link RESTART_WORDS}th word's separator (a byte or two each, ~4 % of the coded article), so that a snippet
- * locates words from the one before them without locating every word before (see {@link WordCodec.locate}). An article whose words do not match its ids
+ * date line) and anything the codes cannot restore are spelt out. An article whose words do not match its ids
  * (which the index never makes) is kept as it is. Decoding restores the text exactly, byte for byte.
  * On 20,000 real-length articles (Reuters-derived): 10.1 bits a term id, 1.7 bits a symbol, ~27 % of the text
  * for text and body ids together (the text deflated was 42 %, and the ids as varints another 30 %).
@@ -326,15 +324,12 @@ export class WordCodec {
   }
 
   /**
-   * The body term ids of a coded article into `ids` from 0, and its words ready to be located in its text: one pass
-   * over its codes decodes the ids and leaves every restart point (see {@link CodedLayout}), taking their UTF-16
-   * offsets from the article's marks instead of locating its words, so that a snippet then locates only the words
-   * from the points before its matches. What the first snippet of an article needs, in proportion to the snippet
-   * rather than to the article: locating every word in this pass cost ~1.7–2.6 times the ids alone (100,000
-   * real-length articles, see docs/search.md). Undefined for an article kept as it is (its ids decoded all the same).
+   * The body term ids of a coded article into `ids` from 0, and its words located in its text, in one pass over
+   * its codes: what a snippet of an article whose ids are still coded needs (decoding the ids, then locating the
+   * matched words, read most of its words twice). Undefined for an article kept as it is (its ids decoded all the same).
    *
    * @example
-   * const words = codec.locate(bytes, ids, new RestartPoints()); // ids filled in; words.spans([0]) scans one word
+   * const words = codec.locate(bytes, ids, []); // ids filled in; words.spans([0]) read from what the pass found
    */
   locate(bytes: Uint8Array, ids: Uint32Array, restarts: RestartPoints): CodedLayout | undefined {
     if (bytes[0] !== WORDS) {
@@ -342,8 +337,9 @@ export class WordCodec {
       return undefined;
     }
     const parts = this.open(bytes);
-    this.scan(bytes, parts, { ...NO_SCAN, ids, restarts, marked: true });
-    return new CodedLayout(this, bytes, parts, restarts);
+    const spans = { starts: new Uint32Array(parts.count), ends: new Uint32Array(parts.count) };
+    this.scan(bytes, parts, { ...NO_SCAN, ids, spans, restarts });
+    return new CodedLayout(this, bytes, parts, restarts, spans);
   }
 
   /**
@@ -443,8 +439,7 @@ export class WordCodec {
     const { ids, spans, restarts, from, text, run } = request;
     const idsFrom = request.idsFrom ?? 0;
     const literals = parts.literals;
-    const marks = request.marked === true ? new ByteReader(parts.marks) : undefined;
-    const located = spans !== undefined || (restarts !== undefined && marks === undefined) || text !== undefined;
+    const located = spans !== undefined || restarts !== undefined || text !== undefined;
     let char = from?.char ?? parts.openingLength;
     let word = from?.word ?? 0;
     const bit = from?.bit ?? parts.bitStart * 8;
@@ -474,11 +469,7 @@ export class WordCodec {
     // The two code reads below (separator symbol, term id) are written out rather than shared through a closure,
     // which would hold the bit window in a context object: this loop runs for every word a query reads.
     for (; word < end && char < to; word++) {
-      if (restarts !== undefined && word % RESTART_WORDS === 0 && word < count) {
-        // Unlocated, the offset only goes as far as the marks: each point's is the one before's plus its mark.
-        if (marks !== undefined && word > 0) char += marks.varint();
-        if (word === restarts.length * RESTART_WORDS) restarts.push(char, at * 8 - held, literals.position);
-      }
+      if (restarts !== undefined && word === restarts.length * RESTART_WORDS && word < count) restarts.push(char, at * 8 - held, literals.position);
       while (held <= MAX_CODE_BITS - 1) {
         window = ((window << 8) | (bytes[at++] ?? 0)) >>> 0;
         held += 8;
@@ -586,10 +577,8 @@ export class WordCodec {
     const { text, bodyIds } = article;
     const literals = new LiteralWriter();
     const bits = new BitWriter();
-    const marks: number[] = [];
     literals.add(text.slice(0, article.bodyStart));
     let previous = article.bodyStart;
-    let marked = previous;
     let word = 0;
     let matches = true;
     const writeGap = (gap: string, variant: number): void => {
@@ -605,10 +594,6 @@ export class WordCodec {
       }
       const surface = text.slice(start, end);
       const variant = variantOf(surface, term);
-      if (word > 1 && (word - 1) % RESTART_WORDS === 0) {
-        pushVarint(marks, previous - marked);
-        marked = previous;
-      }
       writeGap(text.slice(previous, start), variant);
       this.writeId(bits, id);
       if (variant === LITERAL) literals.add(surface);
@@ -619,8 +604,7 @@ export class WordCodec {
     const header = [WORDS];
     pushVarint(header, word);
     pushVarint(header, literals.bytes.length);
-    pushVarint(header, marks.length);
-    return joinBytes([Uint8Array.from(header), Uint8Array.from(literals.bytes), Uint8Array.from(marks), bits.finish()]);
+    return joinBytes([Uint8Array.from(header), Uint8Array.from(literals.bytes), bits.finish()]);
   }
 
   private static encodeRaw(article: CodedArticleInput): Uint8Array {
@@ -645,11 +629,9 @@ export class WordCodec {
     const reader = new ByteReader(bytes, 1);
     const count = reader.varint();
     const literalBytes = reader.varint();
-    const markBytes = reader.varint();
     const literals = new LiteralReader(reader.bytes(literalBytes));
-    const marks = reader.bytes(markBytes);
     const opening = literals.next();
-    return { count, literals, marks, afterOpening: literals.position, opening, openingLength: utf16Length(opening), bitStart: reader.position };
+    return { count, literals, afterOpening: literals.position, opening, openingLength: utf16Length(opening), bitStart: reader.position };
   }
 
   private writeId(bits: BitWriter, id: number): void {
@@ -705,8 +687,6 @@ interface CodedParts {
   /** Its body words. */
   readonly count: number;
   readonly literals: LiteralReader;
-  /** The UTF-16 offset of each restart point after the first, as varints of the distance from the one before. */
-  readonly marks: Uint8Array;
   /** Where the literals after the date line start. */
   readonly afterOpening: number;
   /** The text before the body (the date line), spelt out, and its length in UTF-16 units. */
@@ -738,11 +718,6 @@ interface ScanRequest {
   readonly spans: WordSpans | undefined;
   /** The article's restart points so far, to which the scan adds those it passes. */
   readonly restarts: RestartPoints | undefined;
-  /**
-   * True when the restart points take their offsets from the article's marks, so that the words need not be located
-   * (a scan from the text's start).
-   */
-  readonly marked: boolean | undefined;
   /** Where to start (from the text's start when undefined). */
   readonly from: ScanPosition | undefined;
   /** The text to restore: the scan then reads until it reaches the piece's end. */
@@ -757,7 +732,7 @@ interface ScanRequest {
  * @example
  * codec.scan(bytes, parts, { ...NO_SCAN, ids }); // every body id into ids
  */
-const NO_SCAN: ScanRequest = { until: undefined, ids: undefined, idsFrom: undefined, spans: undefined, restarts: undefined, marked: undefined, from: undefined, text: undefined, run: undefined };
+const NO_SCAN: ScanRequest = { until: undefined, ids: undefined, idsFrom: undefined, spans: undefined, restarts: undefined, from: undefined, text: undefined, run: undefined };
 
 /**
  * Where a scan over a coded article's words stands: before the separator of body word `word`, at UTF-16 offset
@@ -858,7 +833,7 @@ export class RestartPoints {
  * each separator and spelling), so that a snippet decodes only the text around its matches: {@link spans} scans
  * the codes up to the last word asked for, from the restart point before it, leaving a restart point every
  * {@link RESTART_WORDS} words, and {@link around} decodes from the restart point before the text it is asked for.
- * A layout made by {@link WordCodec.locate} has every restart point already, their offsets read from the article's marks.
+ * A layout made by {@link WordCodec.locate} knows every word's span already.
  *
  * @example
  * const words = codec.layout(bytes);
@@ -868,27 +843,31 @@ export class RestartPoints {
 export class CodedLayout implements WordLocator {
   /**
    * `restarts`: the article's restart points found so far (by an earlier layout of it, or none), to which this
-   * layout adds.
+   * layout adds; `known`: every word's span, when a pass over all of them found them.
    */
   constructor(
     private readonly codec: WordCodec,
     private readonly bytes: Uint8Array,
     private readonly parts: CodedParts,
     private readonly restarts = new RestartPoints(),
+    private readonly known?: WordSpans,
   ) {}
 
   spans(positions: readonly number[]): { start: number; end: number }[] {
     const last = positions[positions.length - 1];
     if (last === undefined) return [];
-    const found = spanArrays(last + 1);
-    // Positions that start from the same restart point are found in one scan, which leaves the points it passes.
-    const pointOf = (position: number): number => Math.min(Math.floor(position / RESTART_WORDS), this.restarts.length - 1);
-    for (let first = 0; first < positions.length; ) {
-      const point = pointOf(positions[first] ?? 0);
-      let end = first;
-      while (end + 1 < positions.length && pointOf(positions[end + 1] ?? 0) === point) end++;
-      this.codec.scan(this.bytes, this.parts, { ...NO_SCAN, until: (positions[end] ?? 0) + 1, spans: found, restarts: this.restarts, from: point < 0 ? undefined : this.restarts.at(point) });
-      first = end + 1;
+    let found = this.known;
+    if (found === undefined) {
+      found = spanArrays(last + 1);
+      // Positions that start from the same restart point are found in one scan, which leaves the points it passes.
+      const pointOf = (position: number): number => Math.min(Math.floor(position / RESTART_WORDS), this.restarts.length - 1);
+      for (let first = 0; first < positions.length; ) {
+        const point = pointOf(positions[first] ?? 0);
+        let end = first;
+        while (end + 1 < positions.length && pointOf(positions[end + 1] ?? 0) === point) end++;
+        this.codec.scan(this.bytes, this.parts, { ...NO_SCAN, until: (positions[end] ?? 0) + 1, spans: found, restarts: this.restarts, from: point < 0 ? undefined : this.restarts.at(point) });
+        first = end + 1;
+      }
     }
     const { starts, ends } = found;
     return positions.map((position) => ({ start: starts[position] ?? 0, end: ends[position] ?? 0 }));

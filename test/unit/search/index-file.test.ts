@@ -236,13 +236,13 @@ describe('index file', () => {
     assert.match(problem(older).message, /out of date \(format version 0/);
   });
 
-  it('rejects a cache in the previous format (version 11: coded texts without restart offsets) as stale, so it is rebuilt, never misread', () => {
-    assert.strictEqual(INDEX_FORMAT_VERSION, 12);
+  it('rejects a cache in the previous format (version 10: no stored pair answers) as stale, so it is rebuilt, never misread', () => {
+    assert.strictEqual(INDEX_FORMAT_VERSION, 11);
     const previous = Uint8Array.from(bytes);
-    new DataView(previous.buffer).setUint32(VERSION_AT, 11, true);
+    new DataView(previous.buffer).setUint32(VERSION_AT, 10, true);
     const rejected = problem(previous);
     assert.strictEqual(rejected.kind, 'stale');
-    assert.match(rejected.message, /^News Corpus: the saved index is out of date \(format version 11, this version reads 12\)/);
+    assert.match(rejected.message, /^News Corpus: the saved index is out of date \(format version 10, this version reads 11\)/);
     assert.strictEqual(decodeIndex(previous, IDENTITY).ok, false);
   });
 
