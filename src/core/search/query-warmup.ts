@@ -183,8 +183,9 @@ export function warmUpQueries(index: CorpusIndex, share: number, sampled = sampl
  * The phrase of the stored pair (see {@link CorpusIndex.storedPairs}) whose rarer word the most articles hold, which
  * the warm-up asks for last: filling a stored pair's answers merges the two words' postings, a loop as large as the
  * rarer word's, and the pairs of {@link warmUpQueries} (rarer words held by ≤ 0.2 % of the articles at 100,000) left
- * it cold for a common phrase such as `"interest rates"`, whose first run then took 13.1 instead of 7.8 ms of CPU
- * (`"or about"` at 100,000 articles; see docs/search.md, 4 December 2026, qtail3). Undefined when none is stored.
+ * it cold for a common phrase such as `"interest rates"`, whose first run after the warm-up then took ~43 instead of
+ * ~15 ms of CPU under load (`"or about"` at 100,000 articles; see docs/search.md, 4 December 2026, qtail3).
+ * Undefined when none is stored.
  *
  * @example
  * closingWarmUpQuery(index); // '"or about"'
@@ -198,8 +199,8 @@ export function closingWarmUpQuery(index: CorpusIndex, sampled = sampledWords(in
 /**
  * Warms the search's code after a load or a build, before the user's first search: runs {@link warmUpQueries}
  * at each of {@link WARMUP_SHARES}, then {@link closingWarmUpQuery}, {@link WARMUP_RESULTS} results with snippets,
- * results discarded, one query a step (the first step chooses the queries); returns how many it ran. Searching changes no answer: it only decodes what
- * later searches would decode on first use. Stop it by no longer asking for steps.
+ * results discarded, one query a step (the first step chooses the queries); returns how many it ran. Searching
+ * changes no answer: it only decodes what later searches would decode on first use. Stop it by no longer asking for steps.
  *
  * @example
  * const ran = await runUntil(warmUpSteps(index), () => userSearched, WARMUP_SLICE_MS); // undefined if the user searched first
