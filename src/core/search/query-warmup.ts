@@ -113,14 +113,21 @@ function sampledWords(index: CorpusIndex): SampledWords {
   const storedPairs = index
     .storedPairs()
     .filter((words) => words.every((word) => /^[a-z]+$/.test(word)))
-    .map((words) => ({ words, articles: Math.max(...words.map((word) => index.articleCountOf(word))) }));
+    .map((words) => {
+      const articles = words.map((word) => index.articleCountOf(word));
+      return { words, articles: Math.max(...articles), rarer: Math.min(...articles) };
+    });
   return { counts, pairs, storedPairs, entities, date };
 }
 
-/** A stored pair of words, and how many articles hold the commoner of the two (what its phrase's first run grows with). */
+/**
+ * A stored pair of words, how many articles hold the commoner of the two (what its phrase's first run grows with) and
+ * how many the rarer (what its stored answers' fill grows with).
+ */
 interface StoredPair {
   readonly words: readonly [string, string];
   readonly articles: number;
+  readonly rarer: number;
 }
 
 /** An entity filter on a word of an entity's name, and how many articles hold that word (what the filter's cost grows with). */
@@ -173,23 +180,38 @@ export function warmUpQueries(index: CorpusIndex, share: number, sampled = sampl
 }
 
 /**
+ * The phrase of the stored pair (see {@link CorpusIndex.storedPairs}) whose rarer word the most articles hold, which
+ * the warm-up asks for last: filling a stored pair's answers merges the two words' postings, a loop as large as the
+ * rarer word's, and the pairs of {@link warmUpQueries} (rarer words held by ≤ 0.2 % of the articles at 100,000) left
+ * it cold for a common phrase such as `"interest rates"`, whose first run after the warm-up then took ~43 instead of
+ * ~15 ms of CPU under load (`"or about"` at 100,000 articles; see docs/search.md, 4 December 2026, qtail3).
+ * Undefined when none is stored.
+ *
+ * @example
+ * closingWarmUpQuery(index); // '"or about"'
+ */
+export function closingWarmUpQuery(index: CorpusIndex, sampled = sampledWords(index)): string | undefined {
+  let commonest: StoredPair | undefined;
+  for (const pair of sampled.storedPairs) if (commonest === undefined || pair.rarer > commonest.rarer) commonest = pair;
+  return commonest === undefined ? undefined : `"${commonest.words[0]} ${commonest.words[1]}"`;
+}
+
+/**
  * Warms the search's code after a load or a build, before the user's first search: runs {@link warmUpQueries}
- * at each of {@link WARMUP_SHARES}, {@link WARMUP_RESULTS} results with snippets, results discarded, one query a step
- * (the first step chooses the queries); returns how many it ran. Searching changes no answer: it only decodes what
- * later searches would decode on first use. Stop it by no longer asking for steps.
+ * at each of {@link WARMUP_SHARES}, then {@link closingWarmUpQuery}, {@link WARMUP_RESULTS} results with snippets,
+ * results discarded, one query a step (the first step chooses the queries); returns how many it ran. Searching
+ * changes no answer: it only decodes what later searches would decode on first use. Stop it by no longer asking for steps.
  *
  * @example
  * const ran = await runUntil(warmUpSteps(index), () => userSearched, WARMUP_SLICE_MS); // undefined if the user searched first
  */
 export function* warmUpSteps(index: CorpusIndex): Generator<void, number> {
   const sampled = sampledWords(index);
-  let ran = 0;
-  for (const share of WARMUP_SHARES) {
-    for (const query of warmUpQueries(index, share, sampled)) {
-      yield;
-      index.search(query, { limit: WARMUP_RESULTS });
-      ran++;
-    }
+  const closing = closingWarmUpQuery(index, sampled);
+  const queries = [...WARMUP_SHARES.flatMap((share) => warmUpQueries(index, share, sampled)), ...(closing === undefined ? [] : [closing])];
+  for (const query of queries) {
+    yield;
+    index.search(query, { limit: WARMUP_RESULTS });
   }
-  return ran;
+  return queries.length;
 }

@@ -6,7 +6,7 @@ import * as fc from 'fast-check';
 import { BatchBuilder } from '../../../src/core/search/batch-builder';
 import { CorpusIndex, SearchOptions } from '../../../src/core/search/corpus-index';
 import { decodeIndex, encodeIndex } from '../../../src/core/search/index-file';
-import { WARMUP_SHARES, warmUpQueries, warmUpSteps } from '../../../src/core/search/query-warmup';
+import { WARMUP_SHARES, closingWarmUpQuery, warmUpQueries, warmUpSteps } from '../../../src/core/search/query-warmup';
 import { runAtOnce } from '../../../src/core/search/time-slices';
 import { IndexService, WarmUpOutcome } from '../../../src/workers/index-service';
 import { listArticleFiles } from '../../../src/workers/list-files';
@@ -64,9 +64,33 @@ describe('query warm-up', () => {
     }
   });
 
+  it('ends with the phrase of the stored pair whose rarer word the most articles hold', () => {
+    // "interest rates" is in three articles, "crude prices" in two, "rates rose" in two.
+    const bodies = ['interest rates rose sharply', 'crude prices fell as interest rates rose', 'wheat harvest talks', 'interest rates and crude prices'];
+    const articles = bodies.map((body, at) => ({ path: `${at}.txt`, text: article('2023-09-13', `Title ${at}`, body) }));
+    const stored = new CorpusIndex(undefined, { minWordShare: 0, maxWordShare: 1, minPairShare: 0 });
+    const builder = new BatchBuilder(fakeExtractor([]));
+    for (const { path, text } of articles) builder.addText({ path, size: text.length, mtimeMs: 1 }, text);
+    stored.addBatch(builder.finish(), { defer: true });
+    stored.compactNow();
+    assert.ok(stored.storedPairs().some(([first, second]) => first === 'crude' && second === 'prices'));
+    assert.strictEqual(closingWarmUpQuery(stored), '"interest rates"');
+    const asked: string[] = [];
+    const search = stored.search.bind(stored);
+    stored.search = (query, options) => {
+      asked.push(String(query));
+      return search(query, options);
+    };
+    const ran = runAtOnce(warmUpSteps(stored));
+    assert.strictEqual(asked.length, ran);
+    assert.strictEqual(asked[asked.length - 1], '"interest rates"');
+    assert.deepStrictEqual(asked.slice(0, -1), WARMUP_SHARES.flatMap((share) => warmUpQueries(stored, share)));
+    assert.strictEqual(closingWarmUpQuery(new CorpusIndex()), undefined);
+  });
+
   it('runs one query a step, pausing before each, and says how many it ran', () => {
     const index = buildIndex(NEWS, NEWS_ENTITIES);
-    const expected = WARMUP_SHARES.reduce((sum, share) => sum + warmUpQueries(index, share).length, 0);
+    const expected = WARMUP_SHARES.reduce((sum, share) => sum + warmUpQueries(index, share).length, 0) + (closingWarmUpQuery(index) === undefined ? 0 : 1);
     const steps = warmUpSteps(index);
     let pauses = 0;
     let step = steps.next();
