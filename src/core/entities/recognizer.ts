@@ -1,5 +1,6 @@
 import { Decoder } from './decoder';
 import { joinNationalities, retypeDemonyms, splitNationalities } from './demonyms';
+import { retypeFamilyNames } from './family-names';
 import { clearHeadings } from './headings';
 import { joinHyphenatedNames } from './hyphenated-names';
 import { ModelData, readModel } from './model-file';
@@ -46,6 +47,7 @@ export class EntityRecognizer {
     joinPluralPossessives(text, tokens, tags);
     splitNationalities(text, this.decoder.context, tokens, tags);
     joinNationalities(text, this.decoder.context, tokens, tags);
+    retypeFamilyNames(text, tokens, tags);
     return tagsToSpans(text, tokens, tags);
   }
 

@@ -1,0 +1,38 @@
+import * as assert from 'assert';
+import { retypeFamilyNames } from '../../../src/core/entities/family-names';
+import { TAG_O, TagPart } from '../../../src/core/entities/tags';
+import { applyRule, loc, org, per } from './tag-rules';
+
+const [B, I, L, U] = [TagPart.Begin, TagPart.Inside, TagPart.Last, TagPart.Unit];
+
+describe('a family name read as a place or an organization', () => {
+  const run = (text: string, tags: number[]): number[] => applyRule(retypeFamilyNames, text, tags);
+
+  it('becomes a person when the document names that person in full, before or after it', () => {
+    assert.deepStrictEqual(
+      run('Angela Merkel arrived . Merkel said no .', [per(B), per(L), TAG_O, TAG_O, org(U), TAG_O, TAG_O, TAG_O]),
+      [per(B), per(L), TAG_O, TAG_O, per(U), TAG_O, TAG_O, TAG_O],
+    );
+    assert.deepStrictEqual(
+      run('Kinsey spoke first . Then Alfred Charles Kinsey left', [loc(U), TAG_O, TAG_O, TAG_O, TAG_O, per(B), per(I), per(L), TAG_O]),
+      [per(U), TAG_O, TAG_O, TAG_O, TAG_O, per(B), per(I), per(L), TAG_O],
+    );
+  });
+
+  it('leaves a place before a comma and a capitalised word, as "Springfield, Illinois" is written', () => {
+    const tags = [per(B), per(L), TAG_O, loc(U), TAG_O, loc(U)];
+    assert.deepStrictEqual(run('John Springfield visited Springfield , Illinois', tags), tags);
+    assert.deepStrictEqual(run('John Springfield visited Springfield , then', [per(B), per(L), TAG_O, loc(U), TAG_O, TAG_O]), [per(B), per(L), TAG_O, per(U), TAG_O, TAG_O]);
+  });
+
+  it('leaves names of several words, other spellings and persons named by one word alone', () => {
+    const unchanged: [string, number[]][] = [
+      ['George Washington crossed to Washington State', [per(B), per(L), TAG_O, TAG_O, loc(B), loc(L)]],
+      ['Angela Merkel met MERKEL', [per(B), per(L), TAG_O, org(U)]],
+      ['Merkel met Merkel', [per(U), TAG_O, org(U)]],
+      ['the Merkel Group sold Merkel', [TAG_O, org(B), org(L), TAG_O, org(U)]],
+      ['Angela Merkel left . Merkel', [per(B), per(L), TAG_O, TAG_O, TAG_O]],
+    ];
+    for (const [text, tags] of unchanged) assert.deepStrictEqual(run(text, tags), tags, text);
+  });
+});
