@@ -294,6 +294,20 @@ describe('facts file corrections: an added name where the engine found an entity
     ]);
   });
 
+  it('leaves a longer engine name of another type, or another person\'s, to the engine; a place in a place is taken over (an organization in an organization too, above)', () => {
+    const POST: KnownEntity = { key: 'ORG:washington post', name: 'Washington Post', type: 'ORG' };
+    const LAURA: KnownEntity = { key: 'PER:laura bush', name: 'Laura Bush', type: 'PER' };
+    const NORTH_KOREA: KnownEntity = { key: 'LOC:north korea', name: 'North Korea', type: 'LOC' };
+    const BANK: KnownEntity = { key: 'ORG:bank of korea', name: 'Bank of Korea', type: 'ORG' };
+    const text = 'The Washington Post said Laura Bush met Bush in North Korea. Washington wrote to the Bank of Korea.';
+    const corrections = correctionsOf({ people: { Washington: { add: true }, Bush: { add: true } }, places: { Korea: { add: true } } });
+    const corrected = correctArticleEntities(corrections, fakeExtractor([POST, LAURA, NORTH_KOREA, BANK])(text), text, 'a.txt');
+    assert.deepStrictEqual(
+      corrected.map((entity) => `${entity.key}: ${entity.mentions.map(({ start, end }) => text.slice(start, end)).join(', ')}`),
+      ['ORG:washington post: Washington Post', 'PER:laura bush: Laura Bush', 'PER:bush: Bush', 'LOC:korea: Korea', 'PER:washington: Washington', 'ORG:bank of korea: Bank of Korea'],
+    );
+  });
+
   it('keeps the longer of two added names that overlap, and leaves the engine\'s other mentions alone', () => {
     const corrections = correctionsOf({ organizations: { 'Science and Education': { add: true }, 'Education of the Workers’ Party': { add: true } } });
     assert.deepStrictEqual(keysAndSpans(corrections).map(({ key, mentions }) => `${key}: ${mentions.join(', ')}`), ["ORG:education of the workers' party: Education of the Workers’ Party", 'PER:kim jong-un: Kim']);
@@ -318,7 +332,7 @@ describe('facts file corrections: an added name where the engine found an entity
     assert.deepStrictEqual(corrected.map((entity) => `${entity.key}: ${entity.mentions.map(({ start, end }) => text.slice(start, end)).join(', ')}`), ['ORG:vladimir putin met: Vladimir Putin met', 'PER:kim jong-un: Kim']);
   });
 
-  it('leaves no two mentions overlapping, and makes every occurrence of an added name a mention unless a longer added name or its own entity holds it', () => {
+  it('leaves no two mentions overlapping, and makes every occurrence of an added name a mention unless a longer added name, its own entity or a longer engine name of another type holds it', () => {
     const WORDS = ['Kim', 'Party', 'of', 'the', 'Science', 'and', 'Education', 'said'];
     const OWN_ENTITY = 3;
     /** The engine's entities: non-overlapping runs of words, each of one of four entities, the last the person `own` (an added name's entity). */
@@ -360,12 +374,18 @@ describe('facts file corrections: an added name where the engine found an entity
           const overlapping = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
           mentions.forEach((mention, i) => assert.ok(!mentions.some((other, j) => j !== i && overlapping(mention, other)), `overlap in ${JSON.stringify(mentions)}`));
           for (const entity of corrected) assert.ok(entity.mentions.length > 0 && entity.forms.reduce((sum, form) => sum + form.count, 0) === entity.mentions.length, JSON.stringify(entity));
+          const inside = (outer: { start: number; end: number }, inner: { start: number; end: number }) => outer.start <= inner.start && inner.end <= outer.end;
+          /** Whether an occurrence of `name` is a mention or something holds it: a longer added name's occurrence (itself accounted for), its own entity, or a longer engine organization. */
+          const accounted = (name: string, occurrence: { start: number; end: number }, depth: number): boolean =>
+            mentions.some((mention) => mention.name === name && mention.start === occurrence.start && mention.end === occurrence.end) ||
+            mentions.some((mention) => addedNames.includes(mention.name) && mention.end - mention.start >= name.length && overlapping(mention, occurrence)) ||
+            mentions.some((mention) => mention.key === entityKey('PER', name) && inside(mention, occurrence)) ||
+            mentions.some((mention) => !addedNames.includes(mention.name) && mention.end - mention.start > name.length && inside(mention, occurrence)) ||
+            (depth > 0 &&
+              addedNames.some((other) => other !== name && other.length >= name.length && exactNameMentions(text, other).some((longer) => overlapping(longer, occurrence) && accounted(other, longer, depth - 1))));
           for (const name of addedNames) {
             for (const occurrence of exactNameMentions(text, name)) {
-              const held = mentions.some((mention) => mention.name === name && mention.start === occurrence.start && mention.end === occurrence.end);
-              const heldByLonger = mentions.some((mention) => addedNames.includes(mention.name) && mention.end - mention.start >= name.length && overlapping(mention, occurrence));
-              const heldByOwn = mentions.some((mention) => mention.key === entityKey('PER', name) && mention.start <= occurrence.start && occurrence.end <= mention.end);
-              assert.ok(held || heldByLonger || heldByOwn, `"${name}" at ${occurrence.start} in "${text}": ${JSON.stringify(mentions)}`);
+              assert.ok(accounted(name, occurrence, addedNames.length), `"${name}" at ${occurrence.start} in "${text}": ${JSON.stringify(mentions)}`);
             }
           }
           // The engine's mentions that no added name's occurrence overlaps stay as they were.
