@@ -4,7 +4,7 @@ import { correctArticleEntities } from '../../../src/core/curation/article-corre
 import { ArticlePaths, CorrectedIndexEntities, mergeNewestFirst } from '../../../src/core/curation/corrected-entities';
 import { EntityCorrections, resolveCorrections } from '../../../src/core/curation/entity-corrections';
 import { exactNameMentions } from '../../../src/core/curation/exact-name';
-import { entityKey } from '../../../src/core/entities/article-entities';
+import { SpanRecognizer, entityKey, extractArticleEntities } from '../../../src/core/entities/article-entities';
 import { nameIdentity } from '../../../src/core/entities/names';
 import { ArticleEntity } from '../../../src/core/entities/types';
 import { refOfAlias } from '../../../src/core/facts/corrections';
@@ -277,6 +277,31 @@ describe('facts file corrections: applied to an article', () => {
     assert.ok(correctArticleEntities(only, extract(ARTICLES[2]?.text ?? ''), ARTICLES[2]?.text ?? '', 'c.txt').some((entity) => entity.key === 'PER:jane doe'));
     const engine = extract(text);
     assert.strictEqual(correctArticleEntities(EntityCorrections.NONE, engine, text, 'b.txt'), engine);
+  });
+});
+
+describe('a leading "The" where names are matched and merged', () => {
+  const POST: KnownEntity = { key: 'ORG:washington post', name: 'Washington Post', type: 'ORG' };
+  const index = buildIndex([{ path: 'a.txt', text: article('2023-09-10', 'The Washington Post said so.') }], [POST]);
+
+  it('is no part of a name: mentions with and without it are one entity, and a facts entry written with it is the engine\'s entity', () => {
+    const recognizer: SpanRecognizer = {
+      recognize: (text) => [...text.matchAll(/(?:The )?Washington Post/gu)].map((match) => ({ start: match.index, end: match.index + match[0].length, type: 'ORG' as const, text: match[0] })),
+    };
+    const entities = extractArticleEntities(recognizer, 'The Washington Post said so. Washington Post readers agreed.');
+    assert.deepStrictEqual(entities.map(({ key, mentions }) => `${key}×${mentions.length}`), ['ORG:washington post×2']);
+    assert.deepStrictEqual([...(parseFacts(JSON.stringify({ organizations: { 'The Washington Post': { description: 'A newspaper' } } })).entries?.keys() ?? [])], ['ORG:washington post']);
+    const renamed = correctionsOf({ organizations: { 'The Daily Post': { aliases: ['Washington Post'] } } });
+    const fate = renamed.fateOf(POST.key);
+    assert.strictEqual(fate === 'ignored' ? fate : fate?.entity.key, 'ORG:daily post');
+  });
+
+  it('is no part of an entity filter\'s name, exact or not, on the engine\'s entities and on corrected ones', () => {
+    for (const query of ['org:"The Washington Post"', 'org:="The Washington Post"', 'org:"the post"', 'org:"Washington Post"']) assert.deepStrictEqual(hitPaths(index, query), ['a.txt'], query);
+    const corrections = correctionsOf({ organizations: { 'Daily Post': { aliases: ['Washington Post'] } } });
+    for (const query of ['org:"The Daily Post"', 'org:="The Daily Post"', 'org:"Daily Post"']) {
+      assert.deepStrictEqual(hitPaths(index, query, { corrections: { corrections, pathOf: (id) => id }, fuzzyFallback: false }), ['a.txt'], query);
+    }
   });
 });
 
