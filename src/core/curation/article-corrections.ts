@@ -112,7 +112,9 @@ export function correctArticleEntities(
       apart.set(identity, own);
     }
     if (kept.length > 0) place(entity.key, names.filter((name) => !split.includes(nameIdentity(name))), entity.type, kept);
-    for (const { name, mentions } of apart.values()) place(entityKey(entity.type, name), [name], entity.type, mentions);
+    // A split form is of the corrected entity's type: a retyped entity's split form is keyed so everywhere else.
+    const type = fate === undefined || fate === 'ignored' ? entity.type : fate.entity.type;
+    for (const { name, mentions } of apart.values()) place(entityKey(type, name), [name], type, mentions);
   }
   addNames(byKey, into, text, added ?? addedOccurrences(corrections, text, id));
   return [...byKey.values()]

@@ -270,6 +270,17 @@ describe('facts file corrections: applied to an article', () => {
     assert.deepStrictEqual(kim?.aliases, []);
   });
 
+  it('gives a form split off a retyped entity the corrected type, in the article as in the index and its filters', () => {
+    const retyped = correctionsOf({ organizations: { 'Kim Jong-un': { aliases: ['person:Kim Jong-un'], split: ['Kim'] } } });
+    const text = ARTICLES[0]?.text ?? '';
+    const inArticle = correctArticleEntities(retyped, extract(text), text, 'a.txt').map((entity) => `${entity.key}×${entity.mentions.length}`);
+    assert.deepStrictEqual(inArticle, ['PER:vladimir putin×2', 'ORG:kim jong-un×1', 'LOC:moscow×1', 'ORG:kim×1']);
+    const index = buildIndex(ARTICLES, KNOWN);
+    const inIndex = new CorrectedIndexEntities(index, retyped, SAME).entitiesOf('a.txt').map(({ key, mentions }) => `${key}×${mentions}`);
+    assert.deepStrictEqual(inIndex.sort(), [...inArticle].sort());
+    assert.deepStrictEqual(hitPaths(index, 'org:="Kim"', { corrections: { corrections: retyped, pathOf: (id) => id }, fuzzyFallback: false }).sort(), ['a.txt', 'c.txt']);
+  });
+
   it('adds a name only in the articles addIn lists, and changes nothing without corrections', () => {
     const only = correctionsOf({ people: { 'Jane Doe': { addIn: ['c.txt'] } } });
     const text = ARTICLES[1]?.text ?? '';
