@@ -110,6 +110,15 @@ export interface ScanRequest {
   readonly asked?: boolean;
 }
 
+/**
+ * The changed files a failed batch of file events left unread: waiting for the batch's retry, or, once it was given
+ * up (`givenUp`), for a rescan.
+ */
+export interface UnreadChanges {
+  readonly files: number;
+  readonly givenUp: boolean;
+}
+
 /** What the last full scan did, summed over the folders: how much came from the index as it was. */
 export interface ScanSummary {
   readonly unchanged: number;
@@ -265,6 +274,7 @@ export class CorpusService implements vscode.Disposable {
   private disposed = false;
   private lastScanSummary: ScanSummary | undefined;
   private scanFailureNow: string | undefined;
+  private unreadNow: UnreadChanges | undefined;
 
   private readonly progressChanged = new vscode.EventEmitter<void>();
   /** Fires as a scan moves on and indexes files: see {@link phase} and {@link indexing}. */
@@ -350,6 +360,11 @@ export class CorpusService implements vscode.Disposable {
    */
   get scanFailure(): string | undefined {
     return this.scanFailureNow;
+  }
+
+  /** What a failed batch of file events left unread, until its retry goes through or a scan starts. */
+  get unreadChanges(): UnreadChanges | undefined {
+    return this.unreadNow;
   }
 
   /** What the last completed scan did; `undefined` before the first. */
@@ -470,7 +485,7 @@ export class CorpusService implements vscode.Disposable {
     this.stopFollowingCorrections?.();
     this.scan?.abort();
     if (this.eventTimer !== undefined) clearTimeout(this.eventTimer);
-    this.stopRetrying();
+    this.stopRetrying(true);
     if (this.saveTimer !== undefined) clearTimeout(this.saveTimer);
     this.listing.reset();
     for (const { service } of this.indexes.values()) void service.dispose();
@@ -544,13 +559,15 @@ export class CorpusService implements vscode.Disposable {
     // A batch that failed before the last one's retry took that retry's events: its own retry replaces it.
     clearTimeout(this.retryTimer);
     const delay = (this.deps.retryDelaysMs ?? FOLLOWING_RETRY_DELAYS_MS)[this.failedBatches];
+    const files = batch.changed.length + batch.deleted.length;
     if (delay === undefined) {
-      const files = countOf(batch.changed.length + batch.deleted.length, 'changed file');
-      this.failures.failed(FOLLOWING_GIVEN_UP, `News Corpus: ${FOLLOWING} failed ${countOf(this.failedBatches + 1, 'time')} in a row, so ${files} may be missing from the corpus or out of date; run News Corpus: Rescan Workspace to read them again. The last failure: ${reason}.`);
+      this.failures.failed(FOLLOWING_GIVEN_UP, `News Corpus: ${FOLLOWING} failed ${countOf(this.failedBatches + 1, 'time')} in a row, so ${countOf(files, 'changed file')} may be missing from the corpus or out of date; run News Corpus: Rescan Workspace to read them again. The last failure: ${reason}.`);
       this.failedBatches = 0;
+      this.unreadNow = { files, givenUp: true };
       return;
     }
     this.failedBatches++;
+    this.unreadNow = { files, givenUp: false };
     this.noteAgain(batch);
     this.retryTimer = setTimeout(() => {
       this.retryTimer = undefined;
@@ -566,11 +583,17 @@ export class CorpusService implements vscode.Disposable {
     for (const uri of deleted) if (!noted(uri)) this.deletedUris.set(uri.toString(), uri);
   }
 
-  /** Stops trying a failed batch again: a scan reads every file, and a batch that went through held the files noted again. */
-  private stopRetrying(): void {
+  /**
+   * Stops trying a failed batch again: a scan reads every file, and a batch that went through held the files noted
+   * again. What a given-up batch left unread stays so until a scan (`scanning`) reads it.
+   */
+  private stopRetrying(scanning: boolean): void {
     if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
     this.failedBatches = 0;
+    if (this.unreadNow === undefined || (this.unreadNow.givenUp && !scanning)) return;
+    this.unreadNow = undefined;
+    this.progressChanged.fire();
   }
 
   /**
@@ -691,7 +714,7 @@ export class CorpusService implements vscode.Disposable {
 
   private async runScan(signal: AbortSignal, request: ScanRequest): Promise<void> {
     if (this.disposed) return;
-    this.stopRetrying();
+    this.stopRetrying(true);
     this.scanFailureNow = undefined;
     this.setState('scanning');
     const folders = this.deps.folders();
@@ -959,14 +982,16 @@ export class CorpusService implements vscode.Disposable {
     const batch: FileEventBatch = { deleted: [...this.deletedUris.values()], changed: [...this.changedUris.values()] };
     this.deletedUris.clear();
     this.changedUris.clear();
+    const read = new Set<string>();
     try {
-      await this.applyFileEvents(batch);
+      await this.applyFileEvents(batch, read);
     } catch (error) {
-      await this.fileEventsFailed(batch, error);
+      // What went through is in the index: the retry reads only the rest.
+      await this.fileEventsFailed({ deleted: batch.deleted, changed: batch.changed.filter((uri) => !read.has(uri.toString())) }, error);
       return;
     }
     // A retry still pending would run an empty batch: this one held the files it noted again.
-    this.stopRetrying();
+    this.stopRetrying(false);
     this.failures.succeeded(FOLLOWING);
     this.failures.succeeded(FOLLOWING_GIVEN_UP);
   }
@@ -980,7 +1005,11 @@ export class CorpusService implements vscode.Disposable {
     }, SAVE_DELAY_MS);
   }
 
-  private async applyFileEvents({ deleted, changed }: FileEventBatch): Promise<void> {
+  /**
+   * Applies a batch of file events to the indexes and the listing. `read` gets the changed paths that are done with:
+   * indexed, and nothing of theirs left to remove (the removals come last), for a retry of a batch that fails later.
+   */
+  private async applyFileEvents({ deleted, changed }: FileEventBatch, read: Set<string>): Promise<void> {
     const removed = new Set<string>();
     const articles: CorpusArticle[] = [];
     const skipped: SkippedFile[] = [];
@@ -1001,6 +1030,7 @@ export class CorpusService implements vscode.Disposable {
       // The rescan the change queued reads every file into a new index: updated now, that index, not loaded yet,
       // replaced the folder's, and searches saw the batch's articles alone until the rescan loaded it.
       if (!index) continue;
+      const leftToRemove = removed.size + skipped.length;
       const candidates = await this.candidatesAt(folder, new CandidateFilter(settings), uri, removed, skipped);
       const prepared = await prepareAll(candidates, settings.maxFileBytes, NEVER_CANCELLED);
       skipped.push(...prepared.skipped);
@@ -1017,6 +1047,7 @@ export class CorpusService implements vscode.Disposable {
       for (const candidate of candidates) {
         if (!preparedIds.has(candidate.uri.toString())) removed.add(candidate.uri.toString());
       }
+      if (removed.size + skipped.length === leftToRemove) read.add(uri.toString());
     }
     // Whatever left the corpus or became a skipped file must leave the index too, or searches would still find it.
     for (const id of [...removed, ...skipped.map((file) => file.id)]) {

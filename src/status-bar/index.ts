@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CorpusService } from '../corpus/corpus-service';
-import { groupDigits } from '../core/display-text';
+import { countOf, groupDigits } from '../core/display-text';
 
 /** The item opens the Dates view; after a failed scan it scans again. */
 const SHOW_DATES = 'newsCorpus.dates.focus';
@@ -18,7 +18,7 @@ export interface StatusShown {
 }
 
 /** What the status bar item shows for the corpus service as it is now (exported for the integration tests). */
-export function statusShownOf(service: Pick<CorpusService, 'corpus' | 'state' | 'indexing' | 'lastScan' | 'scanFailure'>): StatusShown | undefined {
+export function statusShownOf(service: Pick<CorpusService, 'corpus' | 'state' | 'indexing' | 'lastScan' | 'scanFailure' | 'unreadChanges'>): StatusShown | undefined {
   const { size, skippedCount } = service.corpus;
   if (service.state === 'scanning') {
     const indexing = service.indexing;
@@ -36,6 +36,15 @@ export function statusShownOf(service: Pick<CorpusService, 'corpus' | 'state' | 
     // Never the count from before alone: it may be of articles the index no longer holds.
     const listed = size > 0 ? ` The views list the ${groupDigits(size)} articles the index still holds.` : '';
     return { text: `$(error) ${size > 0 ? groupDigits(size) : 'News Corpus'}`, tooltip: `News Corpus: the index could not be loaded or brought up to date: ${failure}.${listed} Click to try again.`, command: RESCAN, error: true };
+  }
+  const unread = service.unreadChanges;
+  if (unread !== undefined) {
+    // The reason is in the notification and the log: a tooltip quoting it whole would be a page long.
+    const files = countOf(unread.files, 'changed file');
+    const articles = `News Corpus: ${countOf(size, 'article')}, but reading ${files} failed`;
+    return unread.givenUp
+      ? { text: `$(warning) ${groupDigits(size)}`, tooltip: `${articles} and was given up: the corpus may miss those changes. Click to rescan the workspace.`, command: RESCAN }
+      : { text: `$(warning) ${groupDigits(size)}`, tooltip: `${articles} and is tried again shortly.`, command: SHOW_DATES };
   }
   if (size === 0) return undefined;
   const skipped = skippedCount > 0 ? `, ${groupDigits(skippedCount)} files skipped` : '';

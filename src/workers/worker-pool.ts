@@ -247,19 +247,25 @@ export class IndexWorkerPool {
     await Promise.all(this.stopping);
   }
 
+  /** The threads, those missing started: all of them at first, or one in place of a thread that failed. */
   private ensureWorkers(): Slot[] {
-    if (this.slots.length === 0) {
-      const workerData: WorkerSetup = { extractor: this.options.extractor, maxFileBytes: this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES };
-      for (let i = 0; i < this.workerCount; i++) {
-        const worker = new Worker(this.options.workerPath ?? DEFAULT_WORKER_PATH, { workerData, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
-        const slot: Slot = { worker, vocabulary: [] };
-        // Listening for the thread's whole life, not per run, and first: no reply's new terms may be missed.
-        worker.on('message', (message: WorkerReply | ModelProblem) => {
-          if (message.kind === 'batch') for (const term of message.batch.vocabulary) slot.vocabulary.push(term);
-          else if (message.kind === 'model-problem') this.options.onModelProblem?.(message.problem);
-        });
-        this.slots.push(slot);
-      }
+    const workerData: WorkerSetup = { extractor: this.options.extractor, maxFileBytes: this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES };
+    while (this.slots.length < this.workerCount) {
+      const worker = new Worker(this.options.workerPath ?? DEFAULT_WORKER_PATH, { workerData, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+      const slot: Slot = { worker, vocabulary: [] };
+      // Listening for the thread's whole life, not per run, and first: no reply's new terms may be missed.
+      worker.on('message', (message: WorkerReply | ModelProblem) => {
+        if (message.kind === 'batch') for (const term of message.batch.vocabulary) slot.vocabulary.push(term);
+        else if (message.kind === 'model-problem') this.options.onModelProblem?.(message.problem);
+      });
+      // A thread that ends outside a run (started early by start(), failing before the build) is dropped: the build
+      // would send it requests and wait for replies for ever. In a run, the run's own listeners fail it too.
+      const drop = () => {
+        this.slots = this.slots.filter((other) => other !== slot);
+      };
+      worker.on('error', drop);
+      worker.on('exit', drop);
+      this.slots.push(slot);
     }
     return this.slots;
   }

@@ -325,9 +325,16 @@ describe('A batch of file events that fails part-way', () => {
       await service.whenIdle();
       assert.strictEqual(told.length, 1);
       assert.ok(!indexedAndListed(service, indexes).listed.includes('second/later.txt'));
+      // Only second/later.txt waits: first/later.txt went through, and the retry does not read it again.
+      assert.deepStrictEqual(service.unreadChanges, { files: 1, givenUp: false });
+      const waiting = statusShownOf(service);
+      const size = service.corpus.size;
+      assert.deepStrictEqual([waiting?.text, waiting?.tooltip], [`$(warning) ${size}`, `News Corpus: ${size} articles, but reading 1 changed file failed and is tried again shortly.`]);
       copyFileSync(shippedModelPath(), modelPath());
       await serviceBecomes('second/later.txt listed', () => indexedAndListed(service, indexes).listed.includes('second/later.txt'), service);
       await service.whenIdle();
+      assert.strictEqual(service.unreadChanges, undefined);
+      assert.strictEqual(statusShownOf(service)?.text, `$(library) ${size + 1}`);
       const { indexed, listed } = indexedAndListed(service, indexes);
       assert.deepStrictEqual(listed, indexed);
       assert.ok(indexed.includes('first/later.txt') && indexed.includes('second/later.txt'), JSON.stringify(indexed));
@@ -348,18 +355,24 @@ describe('A batch of file events that fails part-way', () => {
       assert.match(told[1] ?? '', /^News Corpus: following file changes failed 3 times in a row, so 1 changed file may be missing from the corpus or out of date; run News Corpus: Rescan Workspace to read them again\. The last failure: an indexing thread failed: the entity model .* is missing;.*\.$/);
       const failures = () => logged.filter((message) => message.startsWith('News Corpus: following file changes failed')).length;
       assert.strictEqual(failures(), 3);
+      const size = service.corpus.size;
+      const givenUp = { text: `$(warning) ${size}`, tooltip: `News Corpus: ${size} articles, but reading 1 changed file failed and was given up: the corpus may miss those changes. Click to rescan the workspace.`, command: 'newsCorpus.refresh' };
+      assert.deepStrictEqual([service.unreadChanges, statusShownOf(service)], [{ files: 1, givenUp: true }, givenUp]);
       // Not noted again: the next batch, whose file can be read, does not fail on it.
       writeArticles(service, [path.join(firstDir, 'fourth.txt')]);
       await service.whenIdle();
       assert.deepStrictEqual([failures(), told.length], [3, 2]);
       const { listed: listedBefore } = indexedAndListed(service, indexes);
       assert.ok(listedBefore.includes('first/fourth.txt') && !listedBefore.includes('second/third.txt'), JSON.stringify(listedBefore));
+      // A batch that went through did not read the given-up file: the status bar still says so.
+      assert.deepStrictEqual([service.unreadChanges, statusShownOf(service)?.text], [{ files: 1, givenUp: true }, `$(warning) ${size + 1}`]);
       copyFileSync(shippedModelPath(), modelPath());
       await service.rescan({ asked: true });
       await service.whenIdle();
       const { indexed, listed } = indexedAndListed(service, indexes);
       assert.ok(listed.includes('second/third.txt'), JSON.stringify(listed));
       assert.deepStrictEqual(listed, indexed);
+      assert.deepStrictEqual([service.unreadChanges, statusShownOf(service)?.text.startsWith('$(library)')], [undefined, true]);
     } finally {
       service.dispose();
     }

@@ -59,7 +59,8 @@ function appliesIn(entity: CorrectedEntity, id: string | undefined): boolean {
  * every whole-word occurrence of an added name (`add`, or `addIn` this article) becomes a mention of its entity.
  * The user's word wins: an engine mention that an added name's occurrence overlaps goes, whole (the rest of its
  * span is no mention; an entity left without mentions leaves the article), except a mention of the added name's own
- * entity that holds the occurrence whole, which stands; where added names overlap each other,
+ * entity that holds the occurrence whole, and a longer mention that holds it whole and is of another type or, like
+ * it, a person's ("Bush" added inside "Laura Bush"): those stand, and the occurrence is no mention; where added names overlap each other,
  * the longer occurrence stands (the earlier, at equal length). Entities stay in order of first mention, and no two
  * mentions overlap that the recogniser did not give so. Without corrections, the entities are returned as they are.
  * `added`: the added names' occurrences in `text` ({@link addedOccurrences}), when the caller has them already.
@@ -111,7 +112,9 @@ export function correctArticleEntities(
       apart.set(identity, own);
     }
     if (kept.length > 0) place(entity.key, names.filter((name) => !split.includes(nameIdentity(name))), entity.type, kept);
-    for (const { name, mentions } of apart.values()) place(entityKey(entity.type, name), [name], entity.type, mentions);
+    // A split form is of the corrected entity's type: a retyped entity's split form is keyed so everywhere else.
+    const type = fate === undefined || fate === 'ignored' ? entity.type : fate.entity.type;
+    for (const { name, mentions } of apart.values()) place(entityKey(type, name), [name], type, mentions);
   }
   addNames(byKey, into, text, added ?? addedOccurrences(corrections, text, id));
   return [...byKey.values()]
@@ -171,18 +174,36 @@ function contains(outer: { start: number; end: number }, inner: { start: number;
 }
 
 /**
+ * Whether a longer engine name of type `outer` keeps a shorter added name of type `inner` inside it from taking its
+ * place: a name of another type is part of a longer one, not a correction of it (a person "Washington" in the
+ * organization "Washington Post"), and so is a person's name in another person's ("Bush" in "Laura Bush"). A place
+ * in a place ("Korea" in "North Korea") and an organization in an organization still take over.
+ */
+function keepsShorterName(outer: EntityType, inner: EntityType): boolean {
+  return outer !== inner || inner === 'PER';
+}
+
+/**
  * Makes every occurrence of an added name a mention of its entity, in place of the mentions it overlaps (the
  * user's word is a correction of the recogniser's): those are dropped whole, with their forms. An occurrence inside
- * a mention of its own entity corrects nothing ("Putin" added to Vladimir Putin, inside "Vladimir Putin"): that
- * mention stands, unless another added name's occurrence takes it.
+ * a mention of its own entity corrects nothing ("Putin" added to Vladimir Putin, inside "Vladimir Putin"), nor one
+ * inside a longer mention that {@link keepsShorterName}: that mention stands, unless another added name's
+ * occurrence takes it.
  */
 function addNames(byKey: Map<string, Building>, into: (key: string, name: string, type: EntityType) => Building, text: string, found: readonly AddedOccurrence[]): void {
   if (found.length === 0) return;
-  const heldByOwnEntity = (occurrence: AddedOccurrence) => byKey.get(occurrence.entity.key)?.mentions.some((mention) => contains(mention, occurrence)) === true;
-  const correcting = found.filter((occurrence) => !heldByOwnEntity(occurrence));
-  dropOverlapped(byKey, correcting, text);
+  const held = (occurrence: AddedOccurrence) => {
+    const length = occurrence.end - occurrence.start;
+    for (const entity of byKey.values()) {
+      const own = entity.key === occurrence.entity.key;
+      if (!own && !keepsShorterName(entity.type, occurrence.entity.type)) continue;
+      if (entity.mentions.some((mention) => contains(mention, occurrence) && (own || mention.end - mention.start > length))) return true;
+    }
+    return false;
+  };
+  dropOverlapped(byKey, found.filter((occurrence) => !held(occurrence)), text);
   // Asked again: a mention that held an occurrence may have gone to another added name, which leaves it to be added.
-  for (const { entity, name, start, end } of found.filter((occurrence) => !heldByOwnEntity(occurrence))) {
+  for (const { entity, name, start, end } of found.filter((occurrence) => !held(occurrence))) {
     const target = into(entity.key, entity.name, entity.type);
     target.mentions.push({ start, end });
     target.forms.set(name, (target.forms.get(name) ?? 0) + 1);

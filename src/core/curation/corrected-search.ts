@@ -1,4 +1,4 @@
-import { nameIdentity } from '../entities/names';
+import { nameIdentity, withoutLeadingThe } from '../entities/names';
 import { EntityType } from '../entities/types';
 import { DocStore } from '../search/doc-store';
 import { EntityInfo, EntityTable } from '../search/entity-table';
@@ -216,7 +216,7 @@ function withRecount(key: string, match: EntityMatch, recount: AddedRecount<numb
 function namesEntity(entity: Pick<CorrectedEntity, 'key' | 'name'>, atom: { readonly name: string; readonly exact?: boolean }): boolean {
   if (atom.exact) return nameIdentity(atom.name) === entity.key.slice(entity.key.indexOf(':') + 1);
   const own = new Set(tokenize(entity.name).map((token) => token.term));
-  const wanted = tokenize(atom.name).map((token) => token.term);
+  const wanted = tokenize(withoutLeadingThe(atom.name)).map((token) => token.term);
   return wanted.length > 0 && wanted.every((word) => own.has(word));
 }
 

@@ -40,7 +40,7 @@ function vectorBytes(embeddingSlots: number, dimensions: number, words: number):
  * word vectors), the weight slots (key, row) × slots, the gazetteer keys and values, the word-cluster keys and
  * values, the embedding-cluster keys and values, the packed weight pairs, then the word vectors' 16-bit rows per
  * embedding-cluster slot and their int8 values. The arrays are exactly the in-memory tables, so reading is
- * creating views.
+ * creating views. Word vectors built for other embedding clusters are a "News Corpus:" error.
  *
  * @example
  * const bytes = writeModel({ weights, gazetteer, clusters, embeddings });
@@ -48,6 +48,7 @@ function vectorBytes(embeddingSlots: number, dimensions: number, words: number):
  */
 export function writeModel(model: ModelData): Uint8Array {
   const { weights, gazetteer, clusters, embeddings, vectors } = model;
+  if (!vectors.alignedWith(embeddings)) throw new Error('News Corpus: the word vectors were built for other embedding clusters than the model\'s; build them again from its embedding clusters.');
   const slots = weights.slots.length / 2;
   const pairs = weights.pairs.length;
   const gazetteerSlots = gazetteer.keys.length;

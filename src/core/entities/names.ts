@@ -54,6 +54,19 @@ export function nameIdentity(text: string): string {
 }
 
 /**
+ * A name without its leading "The", as an entity filter looks for its words: names are matched with a leading "The"
+ * ignored, as {@link nameIdentity} compares them, so `org:"The Washington Post"` finds the "Washington Post" the engine
+ * named without it. A lone "the" stays (it is the whole name asked for).
+ *
+ * @example
+ * withoutLeadingThe('The Washington Post'); // 'Washington Post'
+ * withoutLeadingThe('the'); // 'the'
+ */
+export function withoutLeadingThe(name: string): string {
+  return name.replace(/^\s*the\s+(?=\S)/iu, '');
+}
+
+/**
  * `nameIdentity` of a text whose `displayName` is `display`, for callers that already have it
  * (cleaning a mention's text twice was a measurable part of merging an article's entities).
  *

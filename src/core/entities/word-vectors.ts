@@ -62,6 +62,19 @@ export class WordVectors {
     return new WordVectors(keys, rows, values, dimensions);
   }
 
+  /**
+   * Whether the rows are numbered by the slots of `embeddings` (the table they were built or read with, or one of the
+   * same keys): rows numbered by another table's slots would give words other words' vectors. No rows, no question.
+   *
+   * @example
+   * WordVectors.build(embeddings, vectors, 2).alignedWith(embeddings); // true
+   * WordVectors.build(embeddings, vectors, 2).alignedWith(otherEmbeddings); // false
+   */
+  alignedWith(embeddings: { readonly keys: Int32Array }): boolean {
+    if (this.rows.length === 0 || this.keys === embeddings.keys) return true;
+    return this.keys.length === embeddings.keys.length && this.keys.every((key, slot) => key === embeddings.keys[slot]);
+  }
+
   /** The row of the word with lower-case hash `low` (its values start at `row * dimensions`), or −1 when it has none. */
   rowOf(low: number): number {
     if (this.rows.length === 0) return -1;

@@ -1,4 +1,4 @@
-import { identityOfDisplay, isAllCaps, nameIdentity } from '../entities/names';
+import { identityOfDisplay, isAllCaps, nameIdentity, withoutLeadingThe } from '../entities/names';
 import { EntityType } from '../entities/types';
 import { BatchEntity, EntityForm } from './analyzed-batch';
 import { runAtOnce } from './time-slices';
@@ -151,9 +151,9 @@ export class EntityTable {
     return (this.byKey.get(key)?.roles ?? []).map(({ text, count }) => ({ text, count })).sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
   }
 
-  /** Entities (of `type`, if given) whose name or aliases contain every word of `name`. */
+  /** Entities (of `type`, if given) whose name or aliases contain every word of `name` (a leading "the" aside). */
   find(name: string, type?: EntityType): EntityInfo[] {
-    const wanted = words(name);
+    const wanted = words(withoutLeadingThe(name));
     if (wanted.length === 0) return [];
     let keys: Set<string> | undefined;
     const byWord = this.wordIndex();

@@ -4,7 +4,7 @@ import { correctArticleEntities } from '../../../src/core/curation/article-corre
 import { ArticlePaths, CorrectedIndexEntities, mergeNewestFirst } from '../../../src/core/curation/corrected-entities';
 import { EntityCorrections, resolveCorrections } from '../../../src/core/curation/entity-corrections';
 import { exactNameMentions } from '../../../src/core/curation/exact-name';
-import { entityKey } from '../../../src/core/entities/article-entities';
+import { SpanRecognizer, entityKey, extractArticleEntities } from '../../../src/core/entities/article-entities';
 import { nameIdentity } from '../../../src/core/entities/names';
 import { ArticleEntity } from '../../../src/core/entities/types';
 import { refOfAlias } from '../../../src/core/facts/corrections';
@@ -270,6 +270,17 @@ describe('facts file corrections: applied to an article', () => {
     assert.deepStrictEqual(kim?.aliases, []);
   });
 
+  it('gives a form split off a retyped entity the corrected type, in the article as in the index and its filters', () => {
+    const retyped = correctionsOf({ organizations: { 'Kim Jong-un': { aliases: ['person:Kim Jong-un'], split: ['Kim'] } } });
+    const text = ARTICLES[0]?.text ?? '';
+    const inArticle = correctArticleEntities(retyped, extract(text), text, 'a.txt').map((entity) => `${entity.key}×${entity.mentions.length}`);
+    assert.deepStrictEqual(inArticle, ['PER:vladimir putin×2', 'ORG:kim jong-un×1', 'LOC:moscow×1', 'ORG:kim×1']);
+    const index = buildIndex(ARTICLES, KNOWN);
+    const inIndex = new CorrectedIndexEntities(index, retyped, SAME).entitiesOf('a.txt').map(({ key, mentions }) => `${key}×${mentions}`);
+    assert.deepStrictEqual(inIndex.sort(), [...inArticle].sort());
+    assert.deepStrictEqual(hitPaths(index, 'org:="Kim"', { corrections: { corrections: retyped, pathOf: (id) => id }, fuzzyFallback: false }).sort(), ['a.txt', 'c.txt']);
+  });
+
   it('adds a name only in the articles addIn lists, and changes nothing without corrections', () => {
     const only = correctionsOf({ people: { 'Jane Doe': { addIn: ['c.txt'] } } });
     const text = ARTICLES[1]?.text ?? '';
@@ -277,6 +288,31 @@ describe('facts file corrections: applied to an article', () => {
     assert.ok(correctArticleEntities(only, extract(ARTICLES[2]?.text ?? ''), ARTICLES[2]?.text ?? '', 'c.txt').some((entity) => entity.key === 'PER:jane doe'));
     const engine = extract(text);
     assert.strictEqual(correctArticleEntities(EntityCorrections.NONE, engine, text, 'b.txt'), engine);
+  });
+});
+
+describe('a leading "The" where names are matched and merged', () => {
+  const POST: KnownEntity = { key: 'ORG:washington post', name: 'Washington Post', type: 'ORG' };
+  const index = buildIndex([{ path: 'a.txt', text: article('2023-09-10', 'The Washington Post said so.') }], [POST]);
+
+  it('is no part of a name: mentions with and without it are one entity, and a facts entry written with it is the engine\'s entity', () => {
+    const recognizer: SpanRecognizer = {
+      recognize: (text) => [...text.matchAll(/(?:The )?Washington Post/gu)].map((match) => ({ start: match.index, end: match.index + match[0].length, type: 'ORG' as const, text: match[0] })),
+    };
+    const entities = extractArticleEntities(recognizer, 'The Washington Post said so. Washington Post readers agreed.');
+    assert.deepStrictEqual(entities.map(({ key, mentions }) => `${key}×${mentions.length}`), ['ORG:washington post×2']);
+    assert.deepStrictEqual([...(parseFacts(JSON.stringify({ organizations: { 'The Washington Post': { description: 'A newspaper' } } })).entries?.keys() ?? [])], ['ORG:washington post']);
+    const renamed = correctionsOf({ organizations: { 'The Daily Post': { aliases: ['Washington Post'] } } });
+    const fate = renamed.fateOf(POST.key);
+    assert.strictEqual(fate === 'ignored' ? fate : fate?.entity.key, 'ORG:daily post');
+  });
+
+  it('is no part of an entity filter\'s name, exact or not, on the engine\'s entities and on corrected ones', () => {
+    for (const query of ['org:"The Washington Post"', 'org:="The Washington Post"', 'org:"the post"', 'org:"Washington Post"']) assert.deepStrictEqual(hitPaths(index, query), ['a.txt'], query);
+    const corrections = correctionsOf({ organizations: { 'Daily Post': { aliases: ['Washington Post'] } } });
+    for (const query of ['org:"The Daily Post"', 'org:="The Daily Post"', 'org:"Daily Post"']) {
+      assert.deepStrictEqual(hitPaths(index, query, { corrections: { corrections, pathOf: (id) => id }, fuzzyFallback: false }), ['a.txt'], query);
+    }
   });
 });
 
@@ -292,6 +328,20 @@ describe('facts file corrections: an added name where the engine found an entity
       { key: 'ORG:science and education', mentions: ['Science and Education'], forms: [{ text: 'Science and Education', count: 1 }] },
       { key: 'PER:kim jong-un', mentions: ['Kim'], forms: [{ text: 'Kim', count: 1 }] },
     ]);
+  });
+
+  it('leaves a longer engine name of another type, or another person\'s, to the engine; a place in a place is taken over (an organization in an organization too, above)', () => {
+    const POST: KnownEntity = { key: 'ORG:washington post', name: 'Washington Post', type: 'ORG' };
+    const LAURA: KnownEntity = { key: 'PER:laura bush', name: 'Laura Bush', type: 'PER' };
+    const NORTH_KOREA: KnownEntity = { key: 'LOC:north korea', name: 'North Korea', type: 'LOC' };
+    const BANK: KnownEntity = { key: 'ORG:bank of korea', name: 'Bank of Korea', type: 'ORG' };
+    const text = 'The Washington Post said Laura Bush met Bush in North Korea. Washington wrote to the Bank of Korea.';
+    const corrections = correctionsOf({ people: { Washington: { add: true }, Bush: { add: true } }, places: { Korea: { add: true } } });
+    const corrected = correctArticleEntities(corrections, fakeExtractor([POST, LAURA, NORTH_KOREA, BANK])(text), text, 'a.txt');
+    assert.deepStrictEqual(
+      corrected.map((entity) => `${entity.key}: ${entity.mentions.map(({ start, end }) => text.slice(start, end)).join(', ')}`),
+      ['ORG:washington post: Washington Post', 'PER:laura bush: Laura Bush', 'PER:bush: Bush', 'LOC:korea: Korea', 'PER:washington: Washington', 'ORG:bank of korea: Bank of Korea'],
+    );
   });
 
   it('keeps the longer of two added names that overlap, and leaves the engine\'s other mentions alone', () => {
@@ -318,7 +368,7 @@ describe('facts file corrections: an added name where the engine found an entity
     assert.deepStrictEqual(corrected.map((entity) => `${entity.key}: ${entity.mentions.map(({ start, end }) => text.slice(start, end)).join(', ')}`), ['ORG:vladimir putin met: Vladimir Putin met', 'PER:kim jong-un: Kim']);
   });
 
-  it('leaves no two mentions overlapping, and makes every occurrence of an added name a mention unless a longer added name or its own entity holds it', () => {
+  it('leaves no two mentions overlapping, and makes every occurrence of an added name a mention unless a longer added name, its own entity or a longer engine name of another type holds it', () => {
     const WORDS = ['Kim', 'Party', 'of', 'the', 'Science', 'and', 'Education', 'said'];
     const OWN_ENTITY = 3;
     /** The engine's entities: non-overlapping runs of words, each of one of four entities, the last the person `own` (an added name's entity). */
@@ -360,12 +410,18 @@ describe('facts file corrections: an added name where the engine found an entity
           const overlapping = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
           mentions.forEach((mention, i) => assert.ok(!mentions.some((other, j) => j !== i && overlapping(mention, other)), `overlap in ${JSON.stringify(mentions)}`));
           for (const entity of corrected) assert.ok(entity.mentions.length > 0 && entity.forms.reduce((sum, form) => sum + form.count, 0) === entity.mentions.length, JSON.stringify(entity));
+          const inside = (outer: { start: number; end: number }, inner: { start: number; end: number }) => outer.start <= inner.start && inner.end <= outer.end;
+          /** Whether an occurrence of `name` is a mention or something holds it: a longer added name's occurrence (itself accounted for), its own entity, or a longer engine organization. */
+          const accounted = (name: string, occurrence: { start: number; end: number }, depth: number): boolean =>
+            mentions.some((mention) => mention.name === name && mention.start === occurrence.start && mention.end === occurrence.end) ||
+            mentions.some((mention) => addedNames.includes(mention.name) && mention.end - mention.start >= name.length && overlapping(mention, occurrence)) ||
+            mentions.some((mention) => mention.key === entityKey('PER', name) && inside(mention, occurrence)) ||
+            mentions.some((mention) => !addedNames.includes(mention.name) && mention.end - mention.start > name.length && inside(mention, occurrence)) ||
+            (depth > 0 &&
+              addedNames.some((other) => other !== name && other.length >= name.length && exactNameMentions(text, other).some((longer) => overlapping(longer, occurrence) && accounted(other, longer, depth - 1))));
           for (const name of addedNames) {
             for (const occurrence of exactNameMentions(text, name)) {
-              const held = mentions.some((mention) => mention.name === name && mention.start === occurrence.start && mention.end === occurrence.end);
-              const heldByLonger = mentions.some((mention) => addedNames.includes(mention.name) && mention.end - mention.start >= name.length && overlapping(mention, occurrence));
-              const heldByOwn = mentions.some((mention) => mention.key === entityKey('PER', name) && mention.start <= occurrence.start && occurrence.end <= mention.end);
-              assert.ok(held || heldByLonger || heldByOwn, `"${name}" at ${occurrence.start} in "${text}": ${JSON.stringify(mentions)}`);
+              assert.ok(accounted(name, occurrence, addedNames.length), `"${name}" at ${occurrence.start} in "${text}": ${JSON.stringify(mentions)}`);
             }
           }
           // The engine's mentions that no added name's occurrence overlaps stay as they were.

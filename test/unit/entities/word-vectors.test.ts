@@ -109,6 +109,16 @@ describe('projected word vectors as real-valued features', () => {
     assert.throws(() => WordVectors.build(lexicon.embeddings, new Map([[hashOf('tokyo'), Int8Array.of(1, 2)]]), 2), /^Error: News Corpus: every word vector needs a word of the embedding clusters/);
   });
 
+  it('refuses to write word vectors built for other embedding clusters than the model\'s', () => {
+    const lexicon = lexiconOf(new Map([['paris', [1, 2]], ['berlin', [3, 4]]]), 2);
+    const other = lexiconOf(new Map([['rome', [5, 6]], ['madrid', [7, 8]], ['oslo', [9, 10]]]), 2);
+    const weights = WeightTable.fromRows(new Map([[7, [1]]]), 1);
+    assert.strictEqual(lexicon.vectors.alignedWith(lexicon.embeddings), true);
+    assert.strictEqual(lexicon.vectors.alignedWith(other.embeddings), false);
+    assert.throws(() => writeModel({ weights, ...lexicon, embeddings: other.embeddings }), /^Error: News Corpus: the word vectors were built for other embedding clusters/);
+    assert.doesNotThrow(() => writeModel({ weights, ...lexicon, vectors: WordVectors.build(other.embeddings, new Map(), 0), embeddings: other.embeddings }));
+  });
+
   it('refuses a model file of the format before the vectors, asking for a retrained model', () => {
     const bytes = writeModel({ weights: WeightTable.fromRows(new Map([[7, [1]]]), 1), ...lexiconOf(new Map([['paris', [1]]]), 1) });
     const previous = bytes.slice();

@@ -303,6 +303,21 @@ describe('IndexWorkerPool after a failed run', function () {
     await rejected;
   });
 
+  it('drops a thread started ahead of a run that failed before it, and starts a fresh one for the run', async () => {
+    // Fails once as it starts (the marker file is its failure), as a pre-started thread whose model was being replaced.
+    const marker = path.join(dir, 'fail-once');
+    writeFileSync(marker, '');
+    const failingOnce = path.join(dir, 'failing-once-worker.js');
+    writeFileSync(failingOnce, `const fs = require('node:fs');\nif (fs.existsSync(${JSON.stringify(marker)})) { fs.unlinkSync(${JSON.stringify(marker)}); throw new Error('failed to start'); }\n${FAKE_WORKER}`);
+    const pool = new IndexWorkerPool({ extractor: { kind: 'none' }, workers: 1, workerPath: failingOnce });
+    pool.start();
+    assert.strictEqual(pool.threadCount, 1);
+    while (pool.threadCount > 0) await new Promise((resolve) => setImmediate(resolve));
+    assert.deepStrictEqual(await seen(pool, ['x', 'y']), ['x', 'y']);
+    assert.strictEqual(pool.threadCount, 1);
+    await pool.dispose();
+  });
+
   it('IndexService: a failed update still schedules the idle stop of the threads', async () => {
     const service = new IndexService({ root: dir, extractor: { kind: 'none' }, workers: 1, workerPath });
     await assert.rejects(service.update({ path: 'fail' }), /indexing failed/);
