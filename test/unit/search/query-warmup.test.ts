@@ -35,6 +35,21 @@ function answers(index: CorpusIndex, queries: readonly string[]): unknown[] {
   });
 }
 
+
+/** An index that stores its pairs' phrase checks, of four articles: "interest rates" in three, "crude prices" and "rates rose" in two. */
+function storedPairsIndex(): CorpusIndex {
+  const bodies = ['interest rates rose sharply', 'crude prices fell as interest rates rose', 'wheat harvest talks', 'interest rates and crude prices'];
+  const stored = new CorpusIndex(undefined, { minWordShare: 0, maxWordShare: 1, minPairShare: 0 });
+  const builder = new BatchBuilder(fakeExtractor([]));
+  bodies.forEach((body, at) => {
+    const text = article('2023-09-13', `Title ${at}`, body);
+    builder.addText({ path: `${at}.txt`, size: text.length, mtimeMs: 1 }, text);
+  });
+  stored.addBatch(builder.finish(), { defer: true });
+  stored.compactNow();
+  return stored;
+}
+
 describe('query warm-up', () => {
   it("makes its queries of the index's own words: one of each kind the query language has, none failing", () => {
     const index = buildIndex(NEWS, NEWS_ENTITIES);
@@ -48,13 +63,7 @@ describe('query warm-up', () => {
   });
 
   it('asks for a phrase of a pair of words whose check the index stored, at each share, when it stores any', () => {
-    const bodies = ['interest rates rose sharply', 'crude prices fell as interest rates rose', 'wheat harvest talks', 'interest rates and crude prices'];
-    const articles = bodies.map((body, at) => ({ path: `${at}.txt`, text: article('2023-09-13', `Title ${at}`, body) }));
-    const stored = new CorpusIndex(undefined, { minWordShare: 0, maxWordShare: 1, minPairShare: 0 });
-    const builder = new BatchBuilder(fakeExtractor([]));
-    for (const { path, text } of articles) builder.addText({ path, size: text.length, mtimeMs: 1 }, text);
-    stored.addBatch(builder.finish(), { defer: true });
-    stored.compactNow();
+    const stored = storedPairsIndex();
     const phrases = new Set(stored.storedPairs().map(([first, second]) => `"${first} ${second}"`));
     assert.ok(phrases.size > 0);
     for (const share of WARMUP_SHARES) {
@@ -65,14 +74,7 @@ describe('query warm-up', () => {
   });
 
   it('ends with the phrase of the stored pair whose rarer word the most articles hold', () => {
-    // "interest rates" is in three articles, "crude prices" in two, "rates rose" in two.
-    const bodies = ['interest rates rose sharply', 'crude prices fell as interest rates rose', 'wheat harvest talks', 'interest rates and crude prices'];
-    const articles = bodies.map((body, at) => ({ path: `${at}.txt`, text: article('2023-09-13', `Title ${at}`, body) }));
-    const stored = new CorpusIndex(undefined, { minWordShare: 0, maxWordShare: 1, minPairShare: 0 });
-    const builder = new BatchBuilder(fakeExtractor([]));
-    for (const { path, text } of articles) builder.addText({ path, size: text.length, mtimeMs: 1 }, text);
-    stored.addBatch(builder.finish(), { defer: true });
-    stored.compactNow();
+    const stored = storedPairsIndex();
     assert.ok(stored.storedPairs().some(([first, second]) => first === 'crude' && second === 'prices'));
     assert.strictEqual(closingWarmUpQuery(stored), '"interest rates"');
     const asked: string[] = [];
