@@ -1,5 +1,6 @@
 import { ENTITY_TYPES, TAG_O, TagPart, partOf, tagOf, typeIndexOf } from './tags';
-import { TokenBuffer, TokenKind } from './tokenizer';
+import { closeBefore, reopenAfter } from './name-edges';
+import { TokenBuffer } from './tokenizer';
 
 const PER_INDEX = ENTITY_TYPES.indexOf('PER');
 /** A family name of one syllable ("Wu", "Kim", "Leung"), then a given name of two joined by a hyphen ("Chi-wai", "Jong-un"). */
@@ -48,27 +49,5 @@ export function joinHyphenatedNames(text: string, tokens: TokenBuffer, tags: Uin
     tags[i] = tagOf(PER_INDEX, TagPart.Begin);
     tags[i + 1] = tagOf(PER_INDEX, TagPart.Last);
     i++;
-  }
-}
-
-/** Ends the name that ran into token `i` at token `i − 1`. */
-function closeBefore(tags: Uint8Array, i: number): void {
-  const previous = tags[i - 1] ?? TAG_O;
-  if (previous === TAG_O) return;
-  const part = partOf(previous);
-  tags[i - 1] = tagOf(typeIndexOf(previous), part === TagPart.Begin ? TagPart.Unit : TagPart.Last);
-}
-
-/** Starts what is left of a name cut before token `from` at its first capitalised token; the words before it become O. */
-function reopenAfter(tokens: TokenBuffer, tags: Uint8Array, from: number): void {
-  for (let k = from; k < tokens.count; k++) {
-    const tag = tags[k] ?? TAG_O;
-    const part = partOf(tag);
-    if (tag === TAG_O || part === TagPart.Begin || part === TagPart.Unit) return;
-    if ((tokens.kinds[k] ?? 0) & TokenKind.FirstUpper) {
-      tags[k] = tagOf(typeIndexOf(tag), part === TagPart.Last ? TagPart.Unit : TagPart.Begin);
-      return;
-    }
-    tags[k] = TAG_O;
   }
 }

@@ -8,6 +8,7 @@ import { joinPluralPossessives } from './plural-possessives';
 import { tagsToSpans } from './spans';
 import { dropTitles } from './titles';
 import { TokenBuffer, tokenize } from './tokenizer';
+import { joinWashingtonDC } from './washington-dc';
 import { EntitySpan } from './types';
 
 /**
@@ -43,6 +44,7 @@ export class EntityRecognizer {
     clearHeadings(tokens, this.decoder.context, tags);
     retypeDemonyms(this.decoder.context.gazetteer, tags, tokens.count);
     dropTitles(text, tokens, tags);
+    joinWashingtonDC(text, tokens, tags);
     joinHyphenatedNames(text, tokens, tags);
     joinPluralPossessives(text, tokens, tags);
     splitNationalities(text, this.decoder.context, tokens, tags);

@@ -61,6 +61,11 @@ describe('EntityRecognizer', () => {
     assert.deepStrictEqual(spans, ['PER Barack Obama', 'ORG Google', 'ORG Twitter']);
   });
 
+  it('reads "Washington, D.C." as one place, not a place and a person (issue 11)', () => {
+    const spans = spansOf('Protesters marched in Washington, D.C. on Saturday, and later in D.C. again.').map((span) => `${span.type} ${span.text}`);
+    assert.deepStrictEqual(spans, ['LOC Washington, D.C.', 'LOC D.C.']);
+  });
+
   describe('on the errors the seed articles showed (issue 11)', () => {
     // Skipped from the second to the fourth issue-11 session (those models read "Russian Vostochny Space
     // Center" as one place and left "Workers’" out of "Party Central Committee"); the fifth session's model
