@@ -25,13 +25,30 @@ describe('a family name read as a place or an organization', () => {
     assert.deepStrictEqual(run('John Springfield visited Springfield , then', [per(B), per(L), TAG_O, loc(U), TAG_O, TAG_O]), [per(B), per(L), TAG_O, per(U), TAG_O, TAG_O]);
   });
 
+  it('becomes a person when the decoder left it outside any name, between two words outside any name', () => {
+    assert.deepStrictEqual(
+      run('Doris Day sang . Day said no', [per(B), per(L), TAG_O, TAG_O, TAG_O, TAG_O, TAG_O]),
+      [per(B), per(L), TAG_O, TAG_O, per(U), TAG_O, TAG_O],
+    );
+    assert.deepStrictEqual(run('Angela Merkel left . Merkel', [per(B), per(L), TAG_O, TAG_O, TAG_O]), [per(B), per(L), TAG_O, TAG_O, per(U)]);
+  });
+
+  it('stays outside any name when the document also writes it another way, or when a name touches it', () => {
+    const unchanged: [string, number[]][] = [
+      ['Theresa May spoke . May you , she may', [per(B), per(L), TAG_O, TAG_O, TAG_O, TAG_O, TAG_O, TAG_O, TAG_O]],
+      ['Doris Day sang . DAY ONE : Day 2', [per(B), per(L), TAG_O, TAG_O, TAG_O, TAG_O, TAG_O, TAG_O, TAG_O]],
+      ['Doris Day sang . Day Paris', [per(B), per(L), TAG_O, TAG_O, TAG_O, loc(U)]],
+      ['Doris Day sang . DAY said', [per(B), per(L), TAG_O, TAG_O, TAG_O, TAG_O]],
+    ];
+    for (const [text, tags] of unchanged) assert.deepStrictEqual(run(text, tags), tags, text);
+  });
+
   it('leaves names of several words, other spellings and persons named by one word alone', () => {
     const unchanged: [string, number[]][] = [
       ['George Washington crossed to Washington State', [per(B), per(L), TAG_O, TAG_O, loc(B), loc(L)]],
       ['Angela Merkel met MERKEL', [per(B), per(L), TAG_O, org(U)]],
       ['Merkel met Merkel', [per(U), TAG_O, org(U)]],
       ['the Merkel Group sold Merkel', [TAG_O, org(B), org(L), TAG_O, org(U)]],
-      ['Angela Merkel left . Merkel', [per(B), per(L), TAG_O, TAG_O, TAG_O]],
     ];
     for (const [text, tags] of unchanged) assert.deepStrictEqual(run(text, tags), tags, text);
   });
