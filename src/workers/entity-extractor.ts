@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { extractArticleEntities } from '../core/entities/article-entities';
 import { checkModelHeader } from '../core/entities/model-file';
+import { entityOutputSuffix } from '../core/entities/output-version';
 import { EntityRecognizer } from '../core/entities/recognizer';
 import { reasonOf } from '../core/messages';
 import { EntityExtractor } from '../core/search/analyzed-batch';
@@ -93,36 +94,44 @@ export function defaultExtractorSpec(): ExtractorSpec {
 const MODEL_ID_DIGITS = 16;
 
 /**
- * A name for the extractor and its model, stored in the index file: another model means other entities. It is
- * a hash of the model file's bytes, checked by their header alone (`checkModelHeader`): on the extension host's
- * thread, loading the model to learn its name was 170–330 ms of a reopen. Read at once, not asynchronously: the
- * cache's reading thread waits for this name before it posts the saved days and listing, and an asynchronous read's
- * answer waited behind the other extensions' start (a reopen's first rows 2.07 s after activation). A model that
- * cannot be loaded is named 'none', as the indexing threads then find no entities, and `onProblem` is told why
- * in the words `loadModel` uses. With `records`, the name of a model file unchanged since it was hashed is read
- * from the record instead (a `stat` and its header; see {@link recordedModelId}): hashing the 5.9 MB model of the thirteenth session cost
- * 21–40 ms of the host's thread (10–14 ms of CPU) on every reopen.
+ * A name for the extractor, its model and the rules around it, stored in the index file: another model or other
+ * rules mean other entities. It is a hash of the model file's bytes, checked by their header alone
+ * (`checkModelHeader`), followed by the version of the entity output (`ENTITY_OUTPUT_VERSION` in `src/core/entities/output-version.ts`): a saved index
+ * built by other rules after decoding is rebuilt, as one built with another model is. The hash is read at once, not
+ * asynchronously: on the extension host's thread, loading the model to learn its name was 170–330 ms of a reopen;
+ * the cache's reading thread waits for this name before it posts the saved days and listing, and an asynchronous
+ * read's answer waited behind the other extensions' start (a reopen's first rows 2.07 s after activation). A model
+ * that cannot be loaded is named 'none', as the indexing threads then find no entities, and `onProblem` is told why
+ * in the words `loadModel` uses. With `records`, the hash of a model file unchanged since it was hashed is read
+ * from the record instead (a `stat` and its header; see {@link recordedModelId}): hashing the 5.9 MB model of the
+ * thirteenth session cost 21–40 ms of the host's thread (10–14 ms of CPU) on every reopen.
  *
  * @example
  * extractorId({ kind: 'none' }); // 'none'
- * extractorId({ kind: 'model', modelPath: 'models/ner.bin' }); // 'ner:3f0c…' (16 hex digits)
+ * extractorId({ kind: 'model', modelPath: 'models/ner.bin' }); // 'ner:3f0c…+entities-v1' (16 hex digits, then the version)
  */
 export function extractorId(spec: ExtractorSpec, onProblem: (problem: string) => void = () => undefined, records?: ModelIdRecords): string {
   if (spec.kind === 'none') return 'none';
-  const recorded = records === undefined ? undefined : recordedModelId(records.file, spec.modelPath);
+  const modelId = modelFileId(spec.modelPath, onProblem, records);
+  return modelId === undefined ? 'none' : `${modelId}${entityOutputSuffix()}`;
+}
+
+/** The model file's name by its bytes ('ner:' and 16 hex digits), from `records` when they have it; undefined when it cannot be used. */
+function modelFileId(modelPath: string, onProblem: (problem: string) => void, records: ModelIdRecords | undefined): string | undefined {
+  const recorded = records === undefined ? undefined : recordedModelId(records.file, modelPath);
   if (recorded !== undefined) return recorded;
   let read: ReturnType<typeof readModelStamped>;
   try {
-    read = readModelStamped(spec.modelPath, records?.now ?? Date.now);
+    read = readModelStamped(modelPath, records?.now ?? Date.now);
   } catch (error) {
-    onProblem(unreadableModel(spec.modelPath, error));
-    return 'none';
+    onProblem(unreadableModel(modelPath, error));
+    return undefined;
   }
   try {
     checkModelHeader(read.bytes);
   } catch (error) {
-    onProblem(unusableModel(spec.modelPath, error));
-    return 'none';
+    onProblem(unusableModel(modelPath, error));
+    return undefined;
   }
   const id = `ner:${createHash('sha1').update(read.bytes).digest('hex').slice(0, MODEL_ID_DIGITS)}`;
   if (records !== undefined && read.stamp !== undefined) recordModelId(records.file, read.stamp, id);

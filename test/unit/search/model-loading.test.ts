@@ -3,6 +3,7 @@ import { createHash } from 'crypto';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
+import { ENTITY_OUTPUT_VERSION } from '../../../src/core/entities/output-version';
 import { createExtractor, extractorId, loadModel } from '../../../src/workers/entity-extractor';
 
 const SHIPPED_MODEL = path.join(__dirname, '..', '..', '..', '..', 'models', 'ner.bin');
@@ -42,7 +43,7 @@ describe('extractorId', () => {
     const copy = path.join(dir, 'copy.bin');
     copyFileSync(SHIPPED_MODEL, copy);
     const shipped = extractorId({ kind: 'model', modelPath: SHIPPED_MODEL });
-    assert.match(shipped, /^ner:[0-9a-f]{16}$/);
+    assert.match(shipped, /^ner:[0-9a-f]{16}\+entities-v\d+$/);
     assert.strictEqual(extractorId({ kind: 'model', modelPath: copy, unchecked: true }), shipped, 'another path, the same bytes, checked or not');
     const bytes = readFileSync(copy);
     for (const at of [0, bytes.length >> 1, bytes.length - 1]) {
@@ -53,9 +54,9 @@ describe('extractorId', () => {
     }
   });
 
-  it('keeps the name indexes saved before it was read without parsing: the first 16 hex digits of the SHA-1 of the file', () => {
+  it('is the first 16 hex digits of the SHA-1 of the file, then the version of the entity output', () => {
     const digest = createHash('sha1').update(readFileSync(SHIPPED_MODEL)).digest('hex');
-    assert.strictEqual(extractorId({ kind: 'model', modelPath: SHIPPED_MODEL }), `ner:${digest.slice(0, 16)}`);
+    assert.strictEqual(extractorId({ kind: 'model', modelPath: SHIPPED_MODEL }), `ner:${digest.slice(0, 16)}+entities-v${ENTITY_OUTPUT_VERSION}`);
   });
 
   it('names no extractor, and a model that cannot be loaded, "none" (the threads then find no entities), saying why as loadModel does', () => {
@@ -93,7 +94,7 @@ describe('extractorId with a record of the model’s name', () => {
   it('names an unchanged model from the record, without hashing it: a record with a made-up name gives that name', () => {
     assert.strictEqual(extractorId({ kind: 'model', modelPath: model }, undefined, records), hashed);
     writeFileSync(records.file, JSON.stringify({ ...recordOf(), id: MADE_UP }));
-    assert.strictEqual(extractorId({ kind: 'model', modelPath: model }, undefined, records), MADE_UP);
+    assert.strictEqual(extractorId({ kind: 'model', modelPath: model }, undefined, records), `${MADE_UP}+entities-v${ENTITY_OUTPUT_VERSION}`);
   });
 
   it('hashes the model again when its path, size, times, device, inode or header differ from the record, and records it anew', () => {

@@ -587,7 +587,7 @@ describe('readCacheFile', function () {
     assert.strictEqual(asked, 1);
     assert.strictEqual(listed, 0);
     assert.strictEqual(outcome.source, 'none');
-    assert.match(outcome.message ?? '', /built with entity extractor "none", now "ner:[0-9a-f]{16}"/);
+    assert.match(outcome.message ?? '', /built with entity extractor "none", now "ner:[0-9a-f]{16}\+entities-v\d+"/);
     await service.dispose();
   });
 

@@ -1,0 +1,23 @@
+/**
+ * The version of the entities that the recogniser, merging and role mining make with one model file. Raise it with
+ * every deliberate change of their output that does not come from the model file: the tokenizer, the decoder, the
+ * rules after decoding, merging, role mining. A saved index holds the entities it was built with, and it is rebuilt
+ * only when the name of the extractor changes: the model file's hash and this version (`extractorId`). With the hash
+ * alone, a user's saved index kept the entities of the extension version that built it, through every change of
+ * the rules. The golden digests' test records the version its digests were made with, and refuses new digests
+ * under the same version.
+ *
+ * @example
+ * entityOutputSuffix(); // '+entities-v1', appended to 'ner:3f0c…' (the model file's hash)
+ */
+export const ENTITY_OUTPUT_VERSION = 1;
+
+/**
+ * What the extractor's name adds to the model file's hash: the {@link ENTITY_OUTPUT_VERSION}.
+ *
+ * @example
+ * entityOutputSuffix(); // '+entities-v1'
+ */
+export function entityOutputSuffix(): string {
+  return `+entities-v${ENTITY_OUTPUT_VERSION}`;
+}
