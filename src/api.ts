@@ -7,6 +7,9 @@ import { FactsLookup } from './core/facts/facts-store';
 import { ArticleEntitiesProvider } from './in-this-article/article-entities-provider';
 import { SearchResultsProvider } from './search-results/search-results-provider';
 
+/** The views whose message {@link NewsCorpusApi.viewMessage} reads. */
+export type MessageView = 'dates' | 'entities';
+
 /**
  * What `activate` returns: for other extensions and for the integration tests, which must reach the
  * bundle's own objects (importing the sources would give them a second, separate copy).
@@ -21,6 +24,11 @@ export interface NewsCorpusApi {
   readonly facts: FactsLookup;
   /** Why entities are unavailable (the model could not be loaded), or undefined. */
   entityModelProblem(): string | undefined;
+  /**
+   * The message the Dates or Entities view shows above its tree now ('' for none): a failed scan, the Entities view's
+   * filter, the Dates view's skipped files or the progress of a scan.
+   */
+  viewMessage(view: MessageView): string;
   /** Runs a query in the search language over the corpus index; `undefined` until the first scan has finished. */
   search(query: string, options?: SearchOptions): SearchResponse | undefined;
   /** What the last full scan did: how many files the index already had unchanged, and how many it read again. */

@@ -33,8 +33,8 @@ export function activate(context: vscode.ExtensionContext): NewsCorpusApi {
   // The user's corrections (facts file) applied to every answer about entities: the corpus's and each text's.
   service.followCorrections(facts);
   const analyze = correctedAnalyzer((text) => engine.analyze(text), facts);
-  const datesTree = registerDatesTree(context, { corpus: service.corpus, service });
-  const entitiesTree = registerEntitiesTree(context, { entities: service.entities, analyze, onDidChangeEntities: service.onDidChangeEntities, service });
+  const datesView = registerDatesTree(context, { corpus: service.corpus, service });
+  const entitiesView = registerEntitiesTree(context, { entities: service.entities, analyze, onDidChangeEntities: service.onDidChangeEntities, service });
   const articleEntities = registerInThisArticle(context, { corpus: service.corpus, entities: service.entities, analyze, onDidChangeEntities: service.onDidChangeEntities, service });
   registerEntityEditor(context, { corpus: service.corpus, entities: service.entities, analyze, facts, highlightEntities: readHighlightEntities });
   registerNavigation(context);
@@ -48,12 +48,13 @@ export function activate(context: vscode.ExtensionContext): NewsCorpusApi {
   registerArticleLanguage(context, { corpus: service.corpus, enabled: readHighlightArticles });
   return {
     corpus: service.corpus,
-    datesTree,
-    entitiesTree,
+    datesTree: datesView.provider,
+    entitiesTree: entitiesView.provider,
     articleEntities,
     searchResults,
     facts,
     entityModelProblem: () => engine.problem(),
+    viewMessage: (view) => (view === 'dates' ? datesView : entitiesView).message(),
     lastScan: () => service.lastScan,
     search: (query, options = {}) => service.search(query, options),
     whenIdle: () => service.whenIdle(),

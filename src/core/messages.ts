@@ -64,3 +64,15 @@ export function scanFailureMessage(failure: string, listed: string): string {
 export function viewMessage(...parts: readonly (string | undefined)[]): string {
   return parts.filter((part) => part !== undefined && part !== '').join(' ');
 }
+
+/**
+ * A tree view as its feature hands it to the wiring: its provider, and the message it shows above its tree now (what
+ * the workbench was last told, '' for none), which the wiring passes on to the API for the integration tests.
+ *
+ * @example
+ * const dates: ShownView<DatesTreeProvider> = { provider, message: () => view.message ?? '' };
+ */
+export interface ShownView<Provider> {
+  readonly provider: Provider;
+  message(): string;
+}

@@ -1,20 +1,16 @@
+import { SYSTEM_TIMERS, Timers } from './timers';
+
 /**
- * The clock and timer {@link PacedUpdates} runs on: the system's, or a test's own.
+ * The clock and timers {@link PacedUpdates} runs on: the system's, or a test's own.
  *
  * @example
- * const clock: PaceClock = { now: () => Date.now(), setTimeout: (run, ms) => setTimeout(run, ms), clearTimeout: (timer) => clearTimeout(timer as NodeJS.Timeout) };
+ * const clock: PaceClock = { ...SYSTEM_TIMERS, now: () => Date.now() };
  */
-export interface PaceClock {
+export interface PaceClock extends Timers {
   now(): number;
-  setTimeout(run: () => void, ms: number): unknown;
-  clearTimeout(timer: unknown): void;
 }
 
-const SYSTEM_CLOCK: PaceClock = {
-  now: () => performance.now(),
-  setTimeout: (run, ms) => setTimeout(run, ms),
-  clearTimeout: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
-};
+const SYSTEM_CLOCK: PaceClock = { ...SYSTEM_TIMERS, now: () => performance.now() };
 
 /**
  * Runs `update` at most once an interval, however often it is asked for: a request when the last run is an interval

@@ -15,6 +15,7 @@ import { MatchesPerDay, mergeMatchesPerDay } from '../core/search/matches-per-da
 import { mergeResponses } from '../core/search/merge-responses';
 import { runInSlices } from '../core/search/time-slices';
 import { PacedUpdates } from '../core/paced-updates';
+import { SYSTEM_TIMERS, Timers } from '../core/timers';
 import { IndexService, LoadOutcome } from '../workers/index-service';
 import { listFileSteps } from '../workers/list-files';
 import { listInThread } from '../workers/list-thread';
@@ -81,6 +82,8 @@ export interface CorpusServiceDeps {
   readonly log: (message: string) => void;
   /** How long a failed batch of file events waits before each retry; {@link FOLLOWING_RETRY_DELAYS_MS} unless given. */
   readonly retryDelaysMs?: readonly number[];
+  /** The timers those retries wait on; the system's unless given (a test's own runs them without waiting). */
+  readonly retryTimers?: Timers;
 }
 
 /** The file events a batch takes from those noted, by URI. */
@@ -267,7 +270,8 @@ export class CorpusService implements vscode.Disposable {
   private readonly deletedUris = new Map<string, vscode.Uri>();
   private eventTimer: ReturnType<typeof setTimeout> | undefined;
   /** Tries a failed batch again (see {@link FOLLOWING_RETRY_DELAYS_MS}); {@link whenIdle} does not wait for it. */
-  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private retryTimer: unknown;
+  private readonly retryTimers: Timers;
   /** Batches of file events that failed in a row: the retries used. */
   private failedBatches = 0;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
@@ -308,6 +312,7 @@ export class CorpusService implements vscode.Disposable {
 
   constructor(private readonly deps: CorpusServiceDeps) {
     this.failures = new FailureNotices(deps.notify, deps.log);
+    this.retryTimers = deps.retryTimers ?? SYSTEM_TIMERS;
   }
 
   get state(): CorpusState {
@@ -557,7 +562,7 @@ export class CorpusService implements vscode.Disposable {
   /** Tries a failed batch again after the next of the retry delays, or after the last tells the user what is left out. */
   private retryOrGiveUp(batch: FileEventBatch, reason: string): void {
     // A batch that failed before the last one's retry took that retry's events: its own retry replaces it.
-    clearTimeout(this.retryTimer);
+    this.retryTimers.clearTimeout(this.retryTimer);
     const delay = (this.deps.retryDelaysMs ?? FOLLOWING_RETRY_DELAYS_MS)[this.failedBatches];
     const files = batch.changed.length + batch.deleted.length;
     if (delay === undefined) {
@@ -569,7 +574,7 @@ export class CorpusService implements vscode.Disposable {
     this.failedBatches++;
     this.unreadNow = { files, givenUp: false };
     this.noteAgain(batch);
-    this.retryTimer = setTimeout(() => {
+    this.retryTimer = this.retryTimers.setTimeout(() => {
       this.retryTimer = undefined;
       this.scheduleEvents();
     }, delay);
@@ -588,7 +593,7 @@ export class CorpusService implements vscode.Disposable {
    * again. What a given-up batch left unread stays so until a scan (`scanning`) reads it.
    */
   private stopRetrying(scanning: boolean): void {
-    if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
+    if (this.retryTimer !== undefined) this.retryTimers.clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
     this.failedBatches = 0;
     if (this.unreadNow === undefined || (this.unreadNow.givenUp && !scanning)) return;

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { articleTargetOf } from '../core/article-target';
 import { ArticlesChange, Corpus } from '../core/corpus';
 import { countOf, groupDigits } from '../core/display-text';
-import { scanFailureMessage, viewMessage } from '../core/messages';
+import { scanFailureMessage, ShownView, viewMessage } from '../core/messages';
 import { CorpusState, ScanPhase } from '../corpus/corpus-service';
 import { readDatesViewSettings, readRevealActiveArticle, SETTINGS_SECTION } from '../corpus/settings';
 import { showScanProgress } from '../corpus/view-progress';
@@ -49,7 +49,7 @@ export function datesViewMessage(corpus: Corpus, service: DatesTreeDeps['service
 }
 
 /** Shows the Dates view, kept in step with the corpus and its settings, revealing the active editor's article. */
-export function registerDatesTree(context: vscode.ExtensionContext, deps: DatesTreeDeps): DatesTreeProvider {
+export function registerDatesTree(context: vscode.ExtensionContext, deps: DatesTreeDeps): ShownView<DatesTreeProvider> {
   const { corpus } = deps;
   const provider = new DatesTreeProvider(corpus, readDatesViewSettings, () => deps.service.savedDates);
   // A reopen lists its saved index within a second or two: the view's requests wait for it (see HeldRowsProvider),
@@ -96,5 +96,5 @@ export function registerDatesTree(context: vscode.ExtensionContext, deps: DatesT
       if (id !== undefined) await reveal(id, true);
     }),
   );
-  return provider;
+  return { provider, message: () => view.message ?? '' };
 }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { ArticleAnalyzer } from '../core/curation/article-corrections';
 import { EntityType } from '../core/entities/types';
 import { EntityDirectory } from '../core/entity-directory';
-import { scanFailureMessage, viewMessage } from '../core/messages';
+import { scanFailureMessage, ShownView, viewMessage } from '../core/messages';
 import { DEFAULT_ENTITY_SORT, EntitySort } from '../core/search/entity-listing';
 import { exactEntityQuery } from '../core/search/query-parser';
 import { EntityChange } from '../corpus/corpus-service';
@@ -52,7 +52,7 @@ function entityOf(element: unknown): { type: EntityType; name: string } | undefi
 }
 
 /** Shows the Entities view with its sort, filter, paging and search actions, kept in step with the index. */
-export function registerEntitiesTree(context: vscode.ExtensionContext, deps: EntitiesTreeDeps): EntitiesTreeProvider {
+export function registerEntitiesTree(context: vscode.ExtensionContext, deps: EntitiesTreeDeps): ShownView<EntitiesTreeProvider> {
   const stored = context.workspaceState.get<unknown>(SORT_STATE_KEY);
   let sort: EntitySort = isSort(stored) ? stored : DEFAULT_ENTITY_SORT;
   let filter = '';
@@ -130,5 +130,5 @@ export function registerEntitiesTree(context: vscode.ExtensionContext, deps: Ent
     }),
   );
   describe();
-  return provider;
+  return { provider, message: () => view.message ?? '' };
 }

@@ -68,7 +68,7 @@ describe('Dates view', () => {
     await languageBecomes(editor.document, 'news-article');
   });
 
-  it('skips, and counts, the files that are not articles', async () => {
+  it('skips, and counts, the files that are not articles, and says so above its tree', async () => {
     const corpus = await api();
     const skipped = new Map([...corpus.corpus.skipped()].map((file) => [file.path.replace(/^.*\//, ''), file.reason]));
     assert.deepStrictEqual(Object.fromEntries([...skipped].sort()), {
@@ -79,6 +79,7 @@ describe('Dates view', () => {
     });
     // The four fixture articles, and the sample corpus the runner copies in beside them.
     assert.strictEqual(corpus.corpus.size, 4 + SAMPLE_ARTICLES);
+    assert.strictEqual(corpus.viewMessage('dates'), '4 files skipped — see News Corpus: Show Skipped Files');
   });
 
   it('registers every contributed command, each under the News Corpus category with an icon', async () => {

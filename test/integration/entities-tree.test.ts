@@ -154,7 +154,7 @@ describe('Entities view (the shipped model, in the real extension host)', () => 
     assert.ok(loose.total >= exact.total);
   });
 
-  it('sorts by name and filters by name through its commands', async () => {
+  it('sorts by name and filters by name through its commands, and says which filter is on', async () => {
     const corpus = await api();
     const people = async () => (entityRows(corpus, (entityRow(corpus, 'People')).element)).map((row) => label(row.item));
     const counts = async () => {
@@ -171,11 +171,12 @@ describe('Entities view (the shipped model, in the real extension host)', () => 
       assert.deepStrictEqual(byName, [...byName].sort((a, b) => (identity(a) < identity(b) ? -1 : identity(a) > identity(b) ? 1 : 0)));
       await vscode.commands.executeCommand('newsCorpus.entities.filter', 'SERGEI LAV');
       assert.deepStrictEqual(await people(), ['Sergei Lavrov'], 'the filter ignores case');
+      assert.strictEqual(corpus.viewMessage('entities'), 'Showing names containing "SERGEI LAV". Clear the filter with the Clear Filter button above.');
     } finally {
       await vscode.commands.executeCommand('newsCorpus.entities.clearFilter');
       await vscode.commands.executeCommand('newsCorpus.entities.sort', 'articles');
     }
-    assert.deepStrictEqual(await counts(), byArticles);
+    assert.deepStrictEqual([await counts(), corpus.viewMessage('entities')], [byArticles, '']);
   });
 
   it('follows a created and a deleted article in its counts', async () => {

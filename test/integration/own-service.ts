@@ -23,7 +23,12 @@ export function serviceOver(dir: string, cacheFile: string, notes: string[], mad
  * its indexes find no entity unless given an `extractor`.
  */
 export function serviceOverFolders(...args: Parameters<typeof depsOverFolders>): CorpusService {
-  return new CorpusService(depsOverFolders(...args));
+  return serviceWith(depsOverFolders(...args));
+}
+
+/** A corpus service of its own made with `deps`: those of {@link depsOverFolders}, with what a test changes in them. */
+export function serviceWith(deps: CorpusServiceDeps): CorpusService {
+  return new CorpusService(deps);
 }
 
 /** What {@link serviceOverFolders} makes its service with, for a test that changes some of it. */

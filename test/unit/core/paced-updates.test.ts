@@ -1,42 +1,6 @@
 import * as assert from 'assert';
-import { PaceClock, PacedUpdates } from '../../../src/core/paced-updates';
-
-/** A clock that moves only when told, running the timers that fall due on the way. */
-class ManualClock implements PaceClock {
-  private time = 0;
-  private readonly timers = new Map<number, { readonly at: number; readonly run: () => void }>();
-  private nextId = 1;
-
-  now(): number {
-    return this.time;
-  }
-
-  setTimeout(run: () => void, ms: number): unknown {
-    const id = this.nextId++;
-    this.timers.set(id, { at: this.time + ms, run });
-    return id;
-  }
-
-  clearTimeout(timer: unknown): void {
-    this.timers.delete(timer as number);
-  }
-
-  get waiting(): number {
-    return this.timers.size;
-  }
-
-  advance(ms: number): void {
-    const end = this.time + ms;
-    for (;;) {
-      const due = [...this.timers].filter(([, timer]) => timer.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
-      if (!due) break;
-      this.timers.delete(due[0]);
-      this.time = due[1].at;
-      due[1].run();
-    }
-    this.time = end;
-  }
-}
+import { PacedUpdates } from '../../../src/core/paced-updates';
+import { ManualClock } from '../../support/manual-clock';
 
 /** A paced update that records when it ran, on a manual clock, at `interval` ms (or as the interval says). */
 function paced(interval: number | (() => number)) {
