@@ -32,7 +32,9 @@ export function retypeFamilyNames(text: string, tokens: TokenBuffer, tags: Uint8
     const tag = tags[i] ?? TAG_O;
     if (tag === TAG_O) {
       if (((tokens.kinds[i] ?? 0) & CAPITALISED) !== CAPITALISED) continue;
-      if ((tags[i - 1] ?? TAG_O) !== TAG_O || (tags[i + 1] ?? TAG_O) !== TAG_O) continue;
+      // The decoder's buffer runs past the last token, holding an earlier text's tags: nothing follows the last.
+      const next = i + 1 < tokens.count ? (tags[i + 1] ?? TAG_O) : TAG_O;
+      if ((tags[i - 1] ?? TAG_O) !== TAG_O || next !== TAG_O) continue;
       const word = wordAt(text, tokens, i);
       if (!familyNames.has(word)) continue;
       ordinaryWords ??= otherwiseWritten(text, tokens, familyNames);

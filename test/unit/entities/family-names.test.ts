@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { retypeFamilyNames } from '../../../src/core/entities/family-names';
 import { TAG_O, TagPart } from '../../../src/core/entities/tags';
+import { tokenize } from '../../../src/core/entities/tokenizer';
 import { applyRule, loc, org, per } from './tag-rules';
 
 const [B, I, L, U] = [TagPart.Begin, TagPart.Inside, TagPart.Last, TagPart.Unit];
@@ -31,6 +32,14 @@ describe('a family name read as a place or an organization', () => {
       [per(B), per(L), TAG_O, TAG_O, per(U), TAG_O, TAG_O],
     );
     assert.deepStrictEqual(run('Angela Merkel left . Merkel', [per(B), per(L), TAG_O, TAG_O, TAG_O]), [per(B), per(L), TAG_O, TAG_O, per(U)]);
+  });
+
+  it('reads no tag past the last token: the decoder hands over a buffer longer than the text, holding an earlier text\'s tags', () => {
+    const text = 'Angela Merkel left . Merkel';
+    const tokens = tokenize(text);
+    const tags = Uint8Array.from([per(B), per(L), TAG_O, TAG_O, TAG_O, org(B)]);
+    retypeFamilyNames(text, tokens, tags);
+    assert.deepStrictEqual([...tags.subarray(0, tokens.count)], [per(B), per(L), TAG_O, TAG_O, per(U)]);
   });
 
   it('stays outside any name when the document also writes it another way, or when a name touches it', () => {
