@@ -20,7 +20,7 @@ export function closeBefore(tags: Uint8Array, i: number): void {
  * words before it become O. For a rule after decoding that took the tokens before `from` into another name.
  *
  * @example
- * reopenAfter(tokens, tags, 2); // "Chi-wai of Civic Passion": I-ORG I-ORG L-ORG after it becomes O B-ORG L-ORG
+ * reopenAfter(tokens, tags, 2); // "Wu Chi-wai of Civic Passion": I-ORG I-ORG L-ORG after "Chi-wai" becomes O B-ORG L-ORG
  */
 export function reopenAfter(tokens: TokenBuffer, tags: Uint8Array, from: number): void {
   for (let k = from; k < tokens.count; k++) {
