@@ -4,8 +4,8 @@
  * rules after decoding, merging, role mining. A saved index holds the entities it was built with, and it is rebuilt
  * only when the name of the extractor changes: the model file's hash and this version (`extractorId`). With the hash
  * alone, a user's saved index kept the entities of the extension version that built it, through every change of
- * the rules. The golden digests' test records the version its digests were made with, and refuses new digests
- * under the same version.
+ * the rules. The golden digests' test records the extractor's name its digests were made with, and refuses new
+ * digests under the same name: a new model changes the hash, new rules must change this version.
  *
  * @example
  * entityOutputSuffix(); // '+entities-v1', appended to 'ner:3f0c…' (the model file's hash)

@@ -4,17 +4,18 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { extractArticleEntities } from '../../../src/core/entities/article-entities';
 import { EntityRecognizer } from '../../../src/core/entities/recognizer';
-import { ENTITY_OUTPUT_VERSION } from '../../../src/core/entities/output-version';
 import { articleRoles } from '../../../src/core/entities/roles';
 import { BatchBuilder } from '../../../src/core/search/batch-builder';
+import { extractorId } from '../../../src/workers/entity-extractor';
 import { REPO_ROOT } from '../core/fixtures';
 import { MODEL_FILE } from './fixtures';
 
 // Speed work on the recogniser, merging, role mining and the batch builder must not change any output.
 // The golden file holds a digest of every output on the sample corpus, captured before that work:
 // regenerate it (GOLDEN_UPDATE=1 npm run test:unit) only for a deliberate change of output, such as a new model.
-// Its first line is the ENTITY_OUTPUT_VERSION the digests were made with: new digests under the same version are
-// refused, so that a change of the rules cannot ship without the version that makes saved indexes rebuild.
+// Its first line is the extractor's name the digests were made with (the model file's hash and ENTITY_OUTPUT_VERSION,
+// as saved indexes record it): new digests under the same name are refused, so that a change of the rules cannot ship
+// without the version that makes saved indexes rebuild, while a new model, which changes the name, needs no new version.
 const SAMPLES = path.join(REPO_ROOT, 'samples', 'wikinews');
 const GOLDEN = path.join(REPO_ROOT, 'test', 'fixtures', 'golden', 'wikinews-entities.txt');
 const DIGEST_HEX = 16;
@@ -49,16 +50,19 @@ function currentOutput(recognizer: EntityRecognizer, names: readonly string[]): 
   return [...names.map((name) => articleLine(recognizer, name)), batchLine(recognizer, names)];
 }
 
-const VERSION_LINE = `entity output version ${ENTITY_OUTPUT_VERSION}`;
+/** The golden file's first line: the name saved indexes record for the shipped model and rules. */
+function extractorLine(): string {
+  return `extractor ${extractorId({ kind: 'model', modelPath: MODEL_FILE })}`;
+}
 
-/** Writes new digests, unless they differ from the file's under the same ENTITY_OUTPUT_VERSION. */
-function writeGolden(lines: readonly string[]): void {
-  const [version, ...golden] = fs.existsSync(GOLDEN) ? fs.readFileSync(GOLDEN, 'utf8').trimEnd().split('\n') : [];
-  if (version === VERSION_LINE && JSON.stringify(golden) !== JSON.stringify(lines)) {
-    throw new Error('the entity output changed, and ENTITY_OUTPUT_VERSION did not: raise it (src/core/entities/output-version.ts) so that saved indexes are rebuilt, then regenerate');
+/** Writes new digests, unless they differ from the file's under the same extractor name. */
+function writeGolden(extractor: string, lines: readonly string[]): void {
+  const [recorded, ...golden] = fs.existsSync(GOLDEN) ? fs.readFileSync(GOLDEN, 'utf8').trimEnd().split('\n') : [];
+  if (recorded === extractor && JSON.stringify(golden) !== JSON.stringify(lines)) {
+    throw new Error('the entity output changed, and the extractor\'s name did not: raise ENTITY_OUTPUT_VERSION (src/core/entities/output-version.ts) so that saved indexes are rebuilt, then regenerate');
   }
   fs.mkdirSync(path.dirname(GOLDEN), { recursive: true });
-  fs.writeFileSync(GOLDEN, `${[VERSION_LINE, ...lines].join('\n')}\n`);
+  fs.writeFileSync(GOLDEN, `${[extractor, ...lines].join('\n')}\n`);
 }
 
 describe('entity output on the sample corpus is unchanged (golden digests)', function () {
@@ -68,9 +72,10 @@ describe('entity output on the sample corpus is unchanged (golden digests)', fun
     const recognizer = EntityRecognizer.fromModel(new Uint8Array(fs.readFileSync(MODEL_FILE)));
     const names = sampleNames();
     const lines = currentOutput(recognizer, names);
-    if (process.env['GOLDEN_UPDATE'] === '1') writeGolden(lines);
-    const [version, ...golden] = fs.readFileSync(GOLDEN, 'utf8').trimEnd().split('\n');
-    assert.strictEqual(version, VERSION_LINE, 'the golden digests were made with another ENTITY_OUTPUT_VERSION: regenerate them');
+    const extractor = extractorLine();
+    if (process.env['GOLDEN_UPDATE'] === '1') writeGolden(extractor, lines);
+    const [recorded, ...golden] = fs.readFileSync(GOLDEN, 'utf8').trimEnd().split('\n');
+    assert.strictEqual(recorded, extractor, 'the golden digests were made with another model or ENTITY_OUTPUT_VERSION: regenerate them');
     assert.deepStrictEqual(lines, golden);
     // Reused buffers and caches must not carry anything from one article to the next.
     const reversed = [...names].reverse().map((name) => articleLine(recognizer, name)).reverse();
