@@ -57,11 +57,11 @@ export function scanFailureMessage(failure: string, listed: string): string {
  * are left out; nothing to say is the empty message, which shows none.
  *
  * @example
- * viewMessage('The index could not be brought up to date (…).', 'Showing names containing "kim".');
+ * joinMessageParts('The index could not be brought up to date (…).', 'Showing names containing "kim".');
  * // 'The index could not be brought up to date (…). Showing names containing "kim".'
- * viewMessage(undefined, ''); // ''
+ * joinMessageParts(undefined, ''); // ''
  */
-export function viewMessage(...parts: readonly (string | undefined)[]): string {
+export function joinMessageParts(...parts: readonly (string | undefined)[]): string {
   return parts.filter((part) => part !== undefined && part !== '').join(' ');
 }
 

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { articleTargetOf } from '../core/article-target';
 import { ArticlesChange, Corpus } from '../core/corpus';
 import { countOf, groupDigits } from '../core/display-text';
-import { scanFailureMessage, ShownView, viewMessage } from '../core/messages';
+import { joinMessageParts, scanFailureMessage, ShownView } from '../core/messages';
 import { CorpusState, ScanPhase } from '../corpus/corpus-service';
 import { readDatesViewSettings, readRevealActiveArticle, SETTINGS_SECTION } from '../corpus/settings';
 import { showScanProgress } from '../corpus/view-progress';
@@ -44,7 +44,7 @@ function scanMessage(service: DatesTreeDeps['service']): string | undefined {
 export function datesViewMessage(corpus: Corpus, service: DatesTreeDeps['service']): string {
   if (corpus.size === 0) return '';
   const skipped = corpus.skippedCount > 0 ? `${countOf(corpus.skippedCount, 'file')} skipped — see News Corpus: Show Skipped Files` : undefined;
-  if (service.scanFailure !== undefined) return viewMessage(scanFailureMessage(service.scanFailure, 'articles'), skipped);
+  if (service.scanFailure !== undefined) return joinMessageParts(scanFailureMessage(service.scanFailure, 'articles'), skipped);
   return scanMessage(service) ?? skipped ?? '';
 }
 

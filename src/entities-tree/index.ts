@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { ArticleAnalyzer } from '../core/curation/article-corrections';
 import { EntityType } from '../core/entities/types';
 import { EntityDirectory } from '../core/entity-directory';
-import { scanFailureMessage, ShownView, viewMessage } from '../core/messages';
+import { joinMessageParts, scanFailureMessage, ShownView } from '../core/messages';
 import { DEFAULT_ENTITY_SORT, EntitySort } from '../core/search/entity-listing';
 import { exactEntityQuery } from '../core/search/query-parser';
 import { EntityChange } from '../corpus/corpus-service';
@@ -39,7 +39,7 @@ export interface EntitiesTreeDeps {
  */
 export function entitiesViewMessage(failure: string | undefined, listsEntities: () => boolean, filter: string): string {
   const failed = failure !== undefined && (filter !== '' || listsEntities()) ? scanFailureMessage(failure, 'entities') : undefined;
-  return viewMessage(failed, filter === '' ? undefined : `Showing names containing "${filter}". Clear the filter with the Clear Filter button above.`);
+  return joinMessageParts(failed, filter === '' ? undefined : `Showing names containing "${filter}". Clear the filter with the Clear Filter button above.`);
 }
 
 function isSort(value: unknown): value is EntitySort {

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { extractArticleEntities } from '../core/entities/article-entities';
 import { checkModelHeader } from '../core/entities/model-file';
-import { entityOutputSuffix } from '../core/entities/output-version';
+import { ENTITY_OUTPUT_SUFFIX } from '../core/entities/output-version';
 import { EntityRecognizer } from '../core/entities/recognizer';
 import { reasonOf } from '../core/messages';
 import { EntityExtractor } from '../core/search/analyzed-batch';
@@ -113,7 +113,7 @@ const MODEL_ID_DIGITS = 16;
 export function extractorId(spec: ExtractorSpec, onProblem: (problem: string) => void = () => undefined, records?: ModelIdRecords): string {
   if (spec.kind === 'none') return 'none';
   const modelId = modelFileId(spec.modelPath, onProblem, records);
-  return modelId === undefined ? 'none' : `${modelId}${entityOutputSuffix()}`;
+  return modelId === undefined ? 'none' : `${modelId}${ENTITY_OUTPUT_SUFFIX}`;
 }
 
 /** The model file's name by its bytes ('ner:' and 16 hex digits), from `records` when they have it; undefined when it cannot be used. */

@@ -8,7 +8,7 @@
  * digests under the same name: a new model changes the hash, new rules must change this version.
  *
  * @example
- * entityOutputSuffix(); // '+entities-v1', appended to 'ner:3f0c…' (the model file's hash)
+ * ENTITY_OUTPUT_VERSION; // 1: extractors are named 'ner:3f0c…+entities-v1' (the model file's hash, then this)
  */
 export const ENTITY_OUTPUT_VERSION = 1;
 
@@ -16,8 +16,6 @@ export const ENTITY_OUTPUT_VERSION = 1;
  * What the extractor's name adds to the model file's hash: the {@link ENTITY_OUTPUT_VERSION}.
  *
  * @example
- * entityOutputSuffix(); // '+entities-v1'
+ * `ner:3f0c…${ENTITY_OUTPUT_SUFFIX}`; // 'ner:3f0c…+entities-v1'
  */
-export function entityOutputSuffix(): string {
-  return `+entities-v${ENTITY_OUTPUT_VERSION}`;
-}
+export const ENTITY_OUTPUT_SUFFIX = `+entities-v${ENTITY_OUTPUT_VERSION}`;

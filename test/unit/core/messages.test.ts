@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { reasonOf, scanFailureMessage, toNotificationText, viewMessage, withProductPrefix } from '../../../src/core/messages';
+import { joinMessageParts, reasonOf, scanFailureMessage, toNotificationText, withProductPrefix } from '../../../src/core/messages';
 
 describe('messages', () => {
   it('prefixes a message with the product name exactly once', () => {
@@ -19,9 +19,9 @@ describe('messages', () => {
   });
 
   it('makes a view\'s message of all its parts in order, leaving out those it has not', () => {
-    assert.strictEqual(viewMessage('The scan failed.', undefined, '', 'Showing names containing "kim".'), 'The scan failed. Showing names containing "kim".');
-    assert.strictEqual(viewMessage('3 files skipped'), '3 files skipped');
-    assert.strictEqual(viewMessage(undefined, ''), '');
+    assert.strictEqual(joinMessageParts('The scan failed.', undefined, '', 'Showing names containing "kim".'), 'The scan failed. Showing names containing "kim".');
+    assert.strictEqual(joinMessageParts('3 files skipped'), '3 files skipped');
+    assert.strictEqual(joinMessageParts(undefined, ''), '');
   });
 
   describe('toNotificationText', () => {

@@ -3,7 +3,7 @@ import { createHash } from 'crypto';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { ENTITY_OUTPUT_VERSION } from '../../../src/core/entities/output-version';
+import { ENTITY_OUTPUT_SUFFIX } from '../../../src/core/entities/output-version';
 import { createExtractor, extractorId, loadModel } from '../../../src/workers/entity-extractor';
 
 const SHIPPED_MODEL = path.join(__dirname, '..', '..', '..', '..', 'models', 'ner.bin');
@@ -56,7 +56,7 @@ describe('extractorId', () => {
 
   it('is the first 16 hex digits of the SHA-1 of the file, then the version of the entity output', () => {
     const digest = createHash('sha1').update(readFileSync(SHIPPED_MODEL)).digest('hex');
-    assert.strictEqual(extractorId({ kind: 'model', modelPath: SHIPPED_MODEL }), `ner:${digest.slice(0, 16)}+entities-v${ENTITY_OUTPUT_VERSION}`);
+    assert.strictEqual(extractorId({ kind: 'model', modelPath: SHIPPED_MODEL }), `ner:${digest.slice(0, 16)}${ENTITY_OUTPUT_SUFFIX}`);
   });
 
   it('names no extractor, and a model that cannot be loaded, "none" (the threads then find no entities), saying why as loadModel does', () => {
@@ -94,7 +94,7 @@ describe('extractorId with a record of the model’s name', () => {
   it('names an unchanged model from the record, without hashing it: a record with a made-up name gives that name', () => {
     assert.strictEqual(extractorId({ kind: 'model', modelPath: model }, undefined, records), hashed);
     writeFileSync(records.file, JSON.stringify({ ...recordOf(), id: MADE_UP }));
-    assert.strictEqual(extractorId({ kind: 'model', modelPath: model }, undefined, records), `${MADE_UP}+entities-v${ENTITY_OUTPUT_VERSION}`);
+    assert.strictEqual(extractorId({ kind: 'model', modelPath: model }, undefined, records), `${MADE_UP}${ENTITY_OUTPUT_SUFFIX}`);
   });
 
   it('hashes the model again when its path, size, times, device, inode or header differ from the record, and records it anew', () => {
