@@ -69,7 +69,7 @@ export function registerSearchResults(context: vscode.ExtensionContext, deps: Se
 
   const announce = () => {
     const response = provider.response;
-    const message = response?.ok && response.fuzzy && response.total > 0 ? 'Nothing matched exactly: showing near spellings.' : '';
+    const message = response?.ok && response.fuzzy ? 'Nothing matched exactly: showing near spellings.' : '';
     // Setting the message lays the view out again, which while it refreshes can look for rows that are gone.
     if (view.message !== message) view.message = message;
     void vscode.commands.executeCommand('setContext', HAS_RESULTS_CONTEXT, provider.results.length > 0);

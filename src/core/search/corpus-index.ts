@@ -104,7 +104,8 @@ export interface SearchHit {
 
 /**
  * The answer to a query, or why the query could not be run; `tookMs` is measured inside the index.
- * `fuzzy` says the hits come from retrying the words as fuzzy because nothing matched exactly; `partial`,
+ * `fuzzy` says the hits come from retrying the words as fuzzy because nothing matched exactly (never when that
+ * retry found nothing either); `partial`,
  * that the index is still being built and the answer covers `indexed` of `total` files.
  *
  * @example
@@ -488,7 +489,7 @@ export class CorpusIndex {
       if (retry) {
         plan = planQuery(retry, context);
         ranked = evaluate(plan.clauses, this.store, this.scratch, limit, tieBreak);
-        fuzzy = true;
+        fuzzy = ranked.total > 0;
       }
     }
     const snippetLength = options.snippetLength ?? DEFAULT_SNIPPET_LENGTH;
