@@ -16,7 +16,7 @@ import { Scratch, evaluate, forEachMatch } from './evaluate';
 import { MatchesPerDay } from './matches-per-day';
 import { PairAnswers } from './pair-answers';
 import { DEFAULT_PAIR_RULE, PairRule } from './pair-counter';
-import { DeltaPostings, MainPostings, PostingList, entityCount } from './postings';
+import { DeltaPostings, MainPostings, PostingList } from './postings';
 import { ParsedQuery } from './query';
 import { parseQuery } from './query-parser';
 import { PlanContext, planQuery } from './query-plan';
@@ -739,7 +739,7 @@ export class CorpusIndex {
         const day = days[doc] ?? 0;
         if (day === 0 || !this.store.isLive(doc)) continue;
         const month = monthOfDay(day);
-        months.set(month, (months.get(month) ?? 0) + entityCount(counts[i] ?? 0));
+        months.set(month, (months.get(month) ?? 0) + this.store.entityMentions(doc, term, counts[i] ?? 0));
       }
     }
     if (this.pending === 0 && this.entityStats().articleCount(term) >= KEPT_MONTHS_ARTICLES) this.months.keep(term, months);
@@ -816,7 +816,7 @@ export class CorpusIndex {
     for (const { docs, counts, start, end } of this.lists(term)) {
       for (let i = start; i < end; i++) {
         const doc = docs[i] ?? 0;
-        if (this.store.isLive(doc)) onPosting(doc, entityCount(counts[i] ?? 0));
+        if (this.store.isLive(doc)) onPosting(doc, this.store.entityMentions(doc, term, counts[i] ?? 0));
       }
     }
   }
