@@ -108,9 +108,13 @@ export function registerSearchResults(context: vscode.ExtensionContext, deps: Se
     { dispose: rerunOnCorpusChange },
     vscode.commands.registerCommand('newsCorpus.searchResults.show', (value: unknown) => show(queryOf(value))),
     vscode.commands.registerCommand('newsCorpus.searchResults.run', (value: unknown) => show(queryOf(value))),
-    vscode.commands.registerCommand('newsCorpus.searchResults.showMore', () => {
+    vscode.commands.registerCommand('newsCorpus.searchResults.showMore', async () => {
+      const shown = provider.results.length;
       provider.showMore();
       announce();
+      // The "Show more…" row is gone: the keyboard goes on from the first result it brought, not from the top.
+      const first = provider.results[shown];
+      if (first) await view.reveal(first, { select: false, focus: true });
     }),
     vscode.commands.registerCommand('newsCorpus.searchResults.open', (value: unknown) => (isResult(value) ? open(value, true) : undefined)),
     vscode.commands.registerCommand('newsCorpus.searchResults.next', () => step(1)),
