@@ -112,9 +112,10 @@ export function registerSearchResults(context: vscode.ExtensionContext, deps: Se
       const shown = provider.results.length;
       provider.showMore();
       announce();
-      // The "Show more…" row is gone: the keyboard goes on from the first result it brought, not from the top.
+      // The "Show more…" row is gone: the keyboard goes on from the first result it brought, not from the top (a
+      // courtesy: a view still fetching its rows may not find it yet).
       const first = provider.results[shown];
-      if (first) await view.reveal(first, { select: false, focus: true });
+      if (first) await view.reveal(first, { select: false, focus: true }).then(undefined, () => undefined);
     }),
     vscode.commands.registerCommand('newsCorpus.searchResults.open', (value: unknown) => (isResult(value) ? open(value, true) : undefined)),
     vscode.commands.registerCommand('newsCorpus.searchResults.next', () => step(1)),
