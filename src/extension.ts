@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { NewsCorpusApi } from './api';
 import { SearchOptions } from './core/search/corpus-index';
 import { registerArticleLanguage } from './article-language';
+import { registerArticleProblems } from './article-problems';
 import { correctedAnalyzer } from './core/curation/article-corrections';
 import { registerCorpus } from './corpus';
 import { registerCuration } from './curation';
@@ -46,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): NewsCorpusApi {
   registerPanels(context, { corpus: service.corpus, entities: service.entities, search, matchesPerDay: (query) => service.matchesPerDay(query), onDidChangeEntities: service.onDidChangeEntities });
   registerStatusBar(context, { service });
   registerArticleLanguage(context, { corpus: service.corpus, enabled: readHighlightArticles });
+  registerArticleProblems(context, { corpus: service.corpus });
   return {
     corpus: service.corpus,
     datesTree: datesView.provider,

@@ -43,8 +43,14 @@
   }
 
   const CHART_MARGIN = { left: 44, right: 8, top: 10, bottom: 22 };
+  /** At least the width of a digit or dash of an axis label (11 px): what a label's length is reckoned by. */
+  const AXIS_CHAR_WIDTH = 7;
 
-  /** A focusable bar chart's frame: the SVG with its baseline and its 0 and `max` labels, and the plot area. */
+  /**
+   * A focusable bar chart's frame: the SVG with its baseline and its 0 and `max` labels, the plot area, and
+   * `axisLabel(x, text)`, which writes `text` under the axis from `x`, unless it would be cut off at the right
+   * edge (a year whose January is among the last bars); it says whether it wrote it.
+   */
   function barChart({ height, max, focusKey, label }) {
     const w = chartWidth();
     const margin = CHART_MARGIN;
@@ -55,7 +61,12 @@
       makeSvg('text', { x: margin.left - 6, y: margin.top + 10, 'text-anchor': 'end' }, number(max)),
       makeSvg('text', { x: margin.left - 6, y: margin.top + plot.h, 'text-anchor': 'end' }, '0'),
     );
-    return { root, plot };
+    const axisLabel = (x, text) => {
+      if (x + text.length * AXIS_CHAR_WIDTH > w) return false;
+      root.append(makeSvg('text', { x, y: height - 6 }, text));
+      return true;
+    };
+    return { root, plot, axisLabel };
   }
 
   function makeSvg(tag, attributes = {}, ...children) {

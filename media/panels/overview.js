@@ -31,7 +31,7 @@
   function histogram(state, data, status) {
     const months = data.months;
     const max = Math.max(1, ...months.map((m) => m.count));
-    const { root: chart, plot } = barChart({
+    const { root: chart, plot, axisLabel } = barChart({
       height: HEIGHT,
       max,
       focusKey: 'histogram',
@@ -54,7 +54,7 @@
       const year = month.period.label.slice(0, 4);
       if (year !== lastYear && (index === 0 || month.period.label.endsWith('-01'))) {
         lastYear = year;
-        chart.append(svg('text', { x, y: HEIGHT - 6 }, year));
+        axisLabel(x, year);
       }
     });
     if (cursor >= 0 && cursor < months.length) {

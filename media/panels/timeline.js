@@ -16,7 +16,7 @@
     const count = data.periods.length;
     const drawn = data.series.filter((series) => !series.error);
     const max = Math.max(1, ...drawn.flatMap((series) => series.values));
-    const { root, plot } = barChart({
+    const { root, plot, axisLabel } = barChart({
       height: HEIGHT,
       max,
       focusKey: 'timeline',
@@ -30,9 +30,8 @@
     data.periods.forEach((period, at) => {
       const x = plot.left + at * step;
       // Months are labelled by their year, at January; days and weeks by their date, as often as they fit.
-      if (at - labelled >= labelGap && (!byMonth || at === 0 || period.label.endsWith('-01'))) {
+      if (at - labelled >= labelGap && (!byMonth || at === 0 || period.label.endsWith('-01')) && axisLabel(x, byMonth ? period.label.slice(0, 4) : period.label)) {
         labelled = at;
-        root.append(svg('text', { x, y: HEIGHT - 6 }, byMonth ? period.label.slice(0, 4) : period.label));
       }
       drawn.forEach((series, index) => {
         const value = series.values[at] || 0;

@@ -28,6 +28,8 @@ const NO_ENTITY = 'News Corpus: put the cursor on a name in an article, or pick 
 
 const quote = (name: string) => `"${name}"`;
 const typeLabel = (type: EntityType) => ENTITY_TYPE_NAMES[type].one;
+/** The type's name with its indefinite article: 'a person', 'an organization'. */
+const aTypeLabel = (type: EntityType) => `${/^[aeiou]/.test(typeLabel(type)) ? 'an' : 'a'} ${typeLabel(type)}`;
 
 /**
  * The correction commands: each takes its entity (a view element, `{ type, name }`, or the name under the
@@ -55,7 +57,7 @@ export class CorrectionCommands {
     if (!target) return false;
     const to = isEntityType(type) ? type : await pickType(`News Corpus: Change the Type of ${quote(target.entity.name)}`, target.entity.type);
     if (to === undefined || to === target.entity.type) return false;
-    return this.write([target.entity], { kind: 'retype', entity: target.entity, to }, `${quote(target.entity.name)} is now a ${typeLabel(to)}`, target.article);
+    return this.write([target.entity], { kind: 'retype', entity: target.entity, to }, `${quote(target.entity.name)} is now ${aTypeLabel(to)}`, target.article);
   }
 
   /** Split Alias: `(entity?, alias?)`. */
@@ -101,9 +103,9 @@ export class CorrectionCommands {
     }
     const entity: EntityRef = { type, name: text };
     const near = articleOf(article) ?? editor?.document.uri;
-    const where = await this.scope(scope, near, `News Corpus: Mark ${quote(text)} as a ${typeLabel(type)}`, ['Every Occurrence', 'Every occurrence of this exact name in the corpus'], ['This Article Only', 'Only the occurrences in this article']);
+    const where = await this.scope(scope, near, `News Corpus: Mark ${quote(text)} as ${aTypeLabel(type)}`, ['Every Occurrence', 'Every occurrence of this exact name in the corpus'], ['This Article Only', 'Only the occurrences in this article']);
     if (!where) return false;
-    return this.write(where.article ? [] : [entity], { kind: 'add', entity, ...where.path }, `${quote(text)} is a ${typeLabel(type)} ${where.said}`, where.article);
+    return this.write(where.article ? [] : [entity], { kind: 'add', entity, ...where.path }, `${quote(text)} is ${aTypeLabel(type)} ${where.said}`, where.article);
   }
 
   /**
@@ -140,7 +142,7 @@ export class CorrectionCommands {
     const { entity } = target;
     const actions: (vscode.QuickPickItem & { run: () => Promise<boolean> })[] = [
       { label: '$(edit) Rename…', run: () => this.rename(entity) },
-      { label: '$(symbol-enum) Change Type…', description: `now a ${typeLabel(entity.type)}`, run: () => this.retype(entity) },
+      { label: '$(symbol-enum) Change Type…', description: `now ${aTypeLabel(entity.type)}`, run: () => this.retype(entity) },
       { label: '$(merge) Merge With…', description: 'another entity that is the same', run: () => this.merge([entity]) },
       { label: '$(split-horizontal) Split Alias…', description: 'a name that is not this entity', run: () => this.split(entity) },
       { label: '$(eye-closed) Ignore…', description: 'not an entity', run: () => this.ignore(entity, undefined, target.article) },
@@ -220,7 +222,7 @@ export class CorrectionCommands {
     if (!picked) return undefined;
     if (picked.entity) return picked.entity;
     const first = entities[0] as EntityRef;
-    const name = await vscode.window.showInputBox({ title: 'News Corpus: Merge Entities', prompt: `The name of the merged entity (a ${typeLabel(first.type)})`, value: first.name, validateInput: (value) => (value.trim() === '' ? 'The name cannot be empty.' : undefined) });
+    const name = await vscode.window.showInputBox({ title: 'News Corpus: Merge Entities', prompt: `The name of the merged entity (${aTypeLabel(first.type)})`, value: first.name, validateInput: (value) => (value.trim() === '' ? 'The name cannot be empty.' : undefined) });
     return name?.trim() ? { type: first.type, name: name.trim() } : undefined;
   }
 
@@ -244,5 +246,5 @@ function uniqueEntities(entities: readonly EntityRef[]): EntityRef[] {
 
 async function pickType(title: string, current: EntityType): Promise<EntityType | undefined> {
   const items = ENTITY_TYPES.filter((type) => type !== current).map((type) => ({ label: `$(${ENTITY_TYPE_NAMES[type].icon}) ${ENTITY_TYPE_NAMES[type].group}`, description: TYPE_WORDS[type], type }));
-  return (await vscode.window.showQuickPick(items, { title, placeHolder: `Now a ${typeLabel(current)}` }))?.type;
+  return (await vscode.window.showQuickPick(items, { title, placeHolder: `Now ${aTypeLabel(current)}` }))?.type;
 }

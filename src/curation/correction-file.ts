@@ -94,14 +94,15 @@ export class CorrectionFile {
     const current = (await this.access.currentFactsText(change.uri)) ?? '';
     const reverted = revertChange(change.before, change.after, current);
     if (reverted === undefined || !parseFacts(reverted).entries) {
-      void notify('warning', `News Corpus: the facts file was changed where "${change.summary}" was written, so it cannot be undone alone. Use Undo in the facts file, or edit it.`);
+      void notify('warning', `News Corpus: the facts file was changed where this correction was written (${change.summary}), so it cannot be undone alone. Use Undo in the facts file, or edit it.`);
       return false;
     }
     const deleted = change.created && reverted.trim() === '';
     if (!(await (deleted ? this.delete(change.uri) : this.replace(change.uri, reverted)))) return false;
     this.written.splice(index, 1);
     void this.updateContext();
-    void notify('info', `News Corpus: undid "${change.summary}".`);
+    // Summaries quote the names they are about: quoted again, they read `undid ""Kim" is a person"`.
+    void notify('info', `News Corpus: undone: ${change.summary}.`);
     return true;
   }
 

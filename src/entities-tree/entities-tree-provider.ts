@@ -79,11 +79,13 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityTreeE
     this.refresh();
   }
 
-  /** Lists {@link ENTITY_PAGE_SIZE} more entities of a group. */
-  showMore(type: EntityType): void {
-    this.shown.set(type, this.shownOf(type) + ENTITY_PAGE_SIZE);
+  /** Lists {@link ENTITY_PAGE_SIZE} more entities of a group; returns the first of them, where the keyboard goes on. */
+  showMore(type: EntityType): EntityTreeElement | undefined {
+    const before = this.shownOf(type);
+    this.shown.set(type, before + ENTITY_PAGE_SIZE);
     const group = this.groups.get(type);
     if (group) this.changed.fire(group);
+    return this.entitiesOf(type)[before];
   }
 
   dispose(): void {

@@ -112,9 +112,13 @@ export function registerEntitiesTree(context: vscode.ExtensionContext, deps: Ent
       if (value !== undefined) setFilter(value);
     }),
     vscode.commands.registerCommand('newsCorpus.entities.clearFilter', () => setFilter('')),
-    vscode.commands.registerCommand('newsCorpus.entities.showMore', (more: unknown) => {
+    vscode.commands.registerCommand('newsCorpus.entities.showMore', async (more: unknown) => {
       const type = (more as { type?: unknown } | undefined)?.type;
-      if (type === 'PER' || type === 'LOC' || type === 'ORG' || type === 'MISC') provider.showMore(type);
+      if (type !== 'PER' && type !== 'LOC' && type !== 'ORG' && type !== 'MISC') return;
+      // The "Show more" row is gone: the keyboard goes on from the first entity it brought, not from the top (a
+      // courtesy: a view still fetching its rows may not find it yet).
+      const first = provider.showMore(type);
+      if (first) await view.reveal(first, { select: false, focus: true }).then(undefined, () => undefined);
     }),
     vscode.commands.registerCommand('newsCorpus.revealEntity', async (key: unknown) => {
       const entity = typeof key === 'string' ? deps.entities.summary(key) : undefined;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { ARTICLE_LANGUAGE_ID } from '../core/article';
 import { Corpus } from '../core/corpus';
+import { countOf } from '../core/display-text';
 import { ENTITY_TYPE_NAMES, EntityDirectory } from '../core/entity-directory';
 import { ArticleAnalyzer } from '../core/curation/article-corrections';
 import { EntityType } from '../core/entities/types';
@@ -111,7 +112,7 @@ export function registerEntityEditor(context: vscode.ExtensionContext, deps: Ent
             const [newest] = deps.entities.articles(entity.key, 1);
             if (!newest) continue;
             const location = mentionsIn(newest, entity.key, deps)[0] ?? new vscode.Location(vscode.Uri.parse(newest.id), new vscode.Position(0, 0));
-            symbols.push(new vscode.SymbolInformation(entity.name, SYMBOL_KINDS[type], `${ENTITY_TYPE_NAMES[type].one} · ${entity.articleCount} articles`, location));
+            symbols.push(new vscode.SymbolInformation(entity.name, SYMBOL_KINDS[type], `${ENTITY_TYPE_NAMES[type].one} · ${countOf(entity.articleCount, 'article')}`, location));
           }
         }
         return symbols.sort((a, b) => a.name.localeCompare(b.name)).slice(0, WORKSPACE_SYMBOLS);

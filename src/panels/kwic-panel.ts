@@ -88,13 +88,16 @@ export function kwicPanel(sources: PanelSources, articleIdOf: (indexPath: string
     }
     return cached;
   };
+  /** What the panel calls its target: the entity's name, or the words, a quoted phrase without its quotes (the page quotes it). */
+  const labelOf = (target: KwicTarget): string =>
+    target.kind === 'words' ? target.text.replace(/^"([^"]*)"$/, '$1') : (entities.summary(target.key)?.name ?? target.key);
   return {
     viewType: 'newsCorpus.kwic',
     script: 'kwic.js',
     initialState: { sort: 'right', offset: 0 },
     title: ({ target }) => {
       if (!target) return 'Keyword in Context';
-      return `In Context: ${target.kind === 'words' ? target.text : (entities.summary(target.key)?.name ?? target.key)}`;
+      return `In Context: ${labelOf(target)}`;
     },
     stateOf,
     data: (state) => {
@@ -102,7 +105,7 @@ export function kwicPanel(sources: PanelSources, articleIdOf: (indexPath: string
       const empty = { total: 0, lines: [], articles: 0, matching: 0, read, step: KWIC_ARTICLES, pageSize: KWIC_PAGE, label: '', order: 'newest' };
       if (!state.target) return empty;
       const found = linesOf(state.target, read, { from: state.from, to: state.to });
-      const label = state.target.kind === 'words' ? state.target.text : (entities.summary(state.target.key)?.name ?? state.target.key);
+      const label = labelOf(state.target);
       const page = kwicPage(found.reading.lines, { sort: state.sort, from: state.from, to: state.to, offset: state.offset, limit: KWIC_PAGE });
       const dated = state.from !== undefined || state.to !== undefined;
       return { ...empty, ...page, articles: found.reading.articles, matching: found.matching, label, order: state.target.kind === 'entity' ? 'newest' : 'best', dated };

@@ -69,7 +69,7 @@ export function registerSearchResults(context: vscode.ExtensionContext, deps: Se
 
   const announce = () => {
     const response = provider.response;
-    const message = response?.ok && response.fuzzy && response.total > 0 ? 'Nothing matched exactly: showing near spellings.' : '';
+    const message = response?.ok && response.fuzzy ? 'Nothing matched exactly: showing near spellings.' : '';
     // Setting the message lays the view out again, which while it refreshes can look for rows that are gone.
     if (view.message !== message) view.message = message;
     void vscode.commands.executeCommand('setContext', HAS_RESULTS_CONTEXT, provider.results.length > 0);
@@ -108,9 +108,14 @@ export function registerSearchResults(context: vscode.ExtensionContext, deps: Se
     { dispose: rerunOnCorpusChange },
     vscode.commands.registerCommand('newsCorpus.searchResults.show', (value: unknown) => show(queryOf(value))),
     vscode.commands.registerCommand('newsCorpus.searchResults.run', (value: unknown) => show(queryOf(value))),
-    vscode.commands.registerCommand('newsCorpus.searchResults.showMore', () => {
+    vscode.commands.registerCommand('newsCorpus.searchResults.showMore', async () => {
+      const shown = provider.results.length;
       provider.showMore();
       announce();
+      // The "Show more…" row is gone: the keyboard goes on from the first result it brought, not from the top (a
+      // courtesy: a view still fetching its rows may not find it yet).
+      const first = provider.results[shown];
+      if (first) await view.reveal(first, { select: false, focus: true }).then(undefined, () => undefined);
     }),
     vscode.commands.registerCommand('newsCorpus.searchResults.open', (value: unknown) => (isResult(value) ? open(value, true) : undefined)),
     vscode.commands.registerCommand('newsCorpus.searchResults.next', () => step(1)),

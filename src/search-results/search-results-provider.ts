@@ -184,7 +184,7 @@ export class SearchResultsProvider implements vscode.TreeDataProvider<SearchResu
     item.contextValue = 'search';
     if (!response) item.description = 'indexing…';
     else if (!response.ok) item.description = 'invalid query';
-    else item.description = `${countOf(response.total, 'article')}${response.fuzzy && response.total > 0 ? ' (near spellings)' : ''}`;
+    else item.description = `${countOf(response.total, 'article')}${response.fuzzy ? ' (near spellings)' : ''}`;
     item.tooltip = `${query}\n${typeof item.description === 'string' ? item.description : ''}`;
     return item;
   }

@@ -2,7 +2,7 @@ import { nameIdentity, withoutLeadingThe } from '../entities/names';
 import { EntityType } from '../entities/types';
 import { DocStore } from '../search/doc-store';
 import { EntityInfo, EntityTable } from '../search/entity-table';
-import { PostingList, entityCount, packCounts } from '../search/postings';
+import { PostingList, packCounts } from '../search/postings';
 import { TermDictionary } from '../search/term-dictionary';
 import { tokenize } from '../search/tokenize';
 import { AddedRecount, IndexedArticleEntity, recountArticles } from './added-recount';
@@ -84,10 +84,11 @@ function docSplitSource(source: EntitySearchSource): SplitSource<number> {
     articles: (key) => {
       const info = source.entities.get(key);
       const found: { article: number; mentions: number }[] = [];
-      for (const { docs, counts, start, end } of info ? source.lists(info.term) : []) {
+      if (info === undefined) return found;
+      for (const { docs, counts, start, end } of source.lists(info.term)) {
         for (let i = start; i < end; i++) {
           const doc = docs[i] ?? 0;
-          if (source.store.isLive(doc)) found.push({ article: doc, mentions: entityCount(counts[i] ?? 0) });
+          if (source.store.isLive(doc)) found.push({ article: doc, mentions: source.store.entityMentions(doc, info.term, counts[i] ?? 0) });
         }
       }
       return found;

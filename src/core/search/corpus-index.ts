@@ -16,7 +16,7 @@ import { Scratch, evaluate, forEachMatch } from './evaluate';
 import { MatchesPerDay } from './matches-per-day';
 import { PairAnswers } from './pair-answers';
 import { DEFAULT_PAIR_RULE, PairRule } from './pair-counter';
-import { DeltaPostings, MainPostings, PostingList, entityCount } from './postings';
+import { DeltaPostings, MainPostings, PostingList } from './postings';
 import { ParsedQuery } from './query';
 import { parseQuery } from './query-parser';
 import { PlanContext, planQuery } from './query-plan';
@@ -104,7 +104,8 @@ export interface SearchHit {
 
 /**
  * The answer to a query, or why the query could not be run; `tookMs` is measured inside the index.
- * `fuzzy` says the hits come from retrying the words as fuzzy because nothing matched exactly; `partial`,
+ * `fuzzy` says the hits come from retrying the words as fuzzy because nothing matched exactly (never when that
+ * retry found nothing either); `partial`,
  * that the index is still being built and the answer covers `indexed` of `total` files.
  *
  * @example
@@ -488,7 +489,7 @@ export class CorpusIndex {
       if (retry) {
         plan = planQuery(retry, context);
         ranked = evaluate(plan.clauses, this.store, this.scratch, limit, tieBreak);
-        fuzzy = true;
+        fuzzy = ranked.total > 0;
       }
     }
     const snippetLength = options.snippetLength ?? DEFAULT_SNIPPET_LENGTH;
@@ -738,7 +739,7 @@ export class CorpusIndex {
         const day = days[doc] ?? 0;
         if (day === 0 || !this.store.isLive(doc)) continue;
         const month = monthOfDay(day);
-        months.set(month, (months.get(month) ?? 0) + entityCount(counts[i] ?? 0));
+        months.set(month, (months.get(month) ?? 0) + this.store.entityMentions(doc, term, counts[i] ?? 0));
       }
     }
     if (this.pending === 0 && this.entityStats().articleCount(term) >= KEPT_MONTHS_ARTICLES) this.months.keep(term, months);
@@ -815,7 +816,7 @@ export class CorpusIndex {
     for (const { docs, counts, start, end } of this.lists(term)) {
       for (let i = start; i < end; i++) {
         const doc = docs[i] ?? 0;
-        if (this.store.isLive(doc)) onPosting(doc, entityCount(counts[i] ?? 0));
+        if (this.store.isLive(doc)) onPosting(doc, this.store.entityMentions(doc, term, counts[i] ?? 0));
       }
     }
   }

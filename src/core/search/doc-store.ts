@@ -2,6 +2,7 @@ import { inflateRawSync } from 'node:zlib';
 import { ByteReader, MAX_VARINT_BYTES, writeVarints } from './byte-codec';
 import { Growable } from './growable';
 import { PairAnswers } from './pair-answers';
+import { entityCount, entityCountClamped } from './postings';
 import { RunFinder, containsRun } from './run-finder';
 import { SavedEntityFields } from './saved-entity-fields';
 import { SegmentedArray } from './segmented-array';
@@ -595,6 +596,21 @@ export class DocStore {
   entityField(doc: number): Uint32Array {
     if (((this.forwardState.array[doc] ?? 0) & FIELD_HELD) === 0) return this.saved?.entityPairs(doc) ?? new Uint32Array(0);
     return this.heldField(doc);
+  }
+
+  /**
+   * The mentions of the entity term `term` in the document whose posting packs `packed`: the posting's count, or,
+   * where the posting clamps it at 15, the count of the document's entity field (exact up to 255).
+   *
+   * @example
+   * store.entityMentions(doc, putinTerm, packCounts(0, 0, 31)); // 31, read from the entity field
+   */
+  entityMentions(doc: number, term: number, packed: number): number {
+    const counted = entityCount(packed);
+    if (!entityCountClamped(packed)) return counted;
+    const field = this.entityField(doc);
+    for (let i = 0; i + 1 < field.length; i += 2) if (field[i] === term) return field[i + 1] ?? counted;
+    return counted;
   }
 
   /**

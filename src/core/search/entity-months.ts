@@ -1,5 +1,4 @@
 import { DocStore } from './doc-store';
-import { entityCount, packCounts } from './postings';
 
 /**
  * The month number of a day (`YYYYMMDD`): year × 12 + month − 1, so that a range of months is a range of numbers.
@@ -56,8 +55,7 @@ export class EntityMonths {
     for (let i = 0; i + 1 < tokens.length; i += 2) {
       const months = this.byTerm.get(tokens[i] ?? 0);
       if (months === undefined) continue;
-      // Clamped as the postings record it, so that a kept timeline equals one counted from the postings.
-      const mentions = (months.get(month) ?? 0) + sign * entityCount(packCounts(0, 0, tokens[i + 1] ?? 0));
+      const mentions = (months.get(month) ?? 0) + sign * (tokens[i + 1] ?? 0);
       if (mentions > 0) months.set(month, mentions);
       else months.delete(month);
     }

@@ -33,6 +33,18 @@ export function titleCount(packed: number): number {
   return (packed >>> 10) & MAX_TITLE_COUNT;
 }
 
+/**
+ * Whether a packed word's entity-field count is the most a posting records, so that the article may mention the
+ * entity more often: its entity field has the exact count.
+ *
+ * @example
+ * entityCountClamped(packCounts(0, 0, 31)); // true: the posting says 15
+ * entityCountClamped(packCounts(0, 0, 14)); // false
+ */
+export function entityCountClamped(packed: number): boolean {
+  return entityCount(packed) === MAX_ENTITY_COUNT;
+}
+
 /** The entity-field count of a packed word. @example entityCount(packCounts(0, 0, 2)); // 2 */
 export function entityCount(packed: number): number {
   return packed >>> 12;

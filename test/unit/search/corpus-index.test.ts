@@ -62,6 +62,13 @@ describe('CorpusIndex search', () => {
     assert.ok(off.ok && off.total === 0);
   });
 
+  it('does not say it shows near spellings when the fuzzy retry finds nothing either', () => {
+    const response = index.search('zzzzqqq');
+    assert.ok(response.ok);
+    assert.strictEqual(response.total, 0);
+    assert.strictEqual(response.fuzzy, false);
+  });
+
   it('filters by merged entity: "Putin" finds articles that only say "Vladimir Putin"', () => {
     assert.deepStrictEqual(hitPaths(index, 'person:Putin').sort(), ['arrival.txt', 'summit.txt']);
     assert.deepStrictEqual(hitPaths(index, 'person:"Vladimir Putin"').sort(), ['arrival.txt', 'summit.txt']);

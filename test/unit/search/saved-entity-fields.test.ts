@@ -106,6 +106,19 @@ describe('entity fields made from the saved postings', () => {
     assert.deepStrictEqual(reopened(loaded).entitiesOf('a.txt'), built.entitiesOf('a.txt'), 'and again once saved from the loaded index');
   });
 
+  it('lists an entity\'s articles and months with its exact mentions past 15, built or reopened', () => {
+    const text = article('2023-05-01', Array.from({ length: 31 }, () => 'Putin spoke.').join(' '));
+    const built = buildIndex([{ path: 'a.txt', text }, { path: 'b.txt', text: article('2023-05-02', 'Putin spoke.') }], KNOWN);
+    for (const [index, which] of [[built, 'built'], [reopened(built), 'reopened']] as const) {
+      assert.deepStrictEqual(
+        index.entityArticles('PER:vladimir putin').map(({ path, mentions }) => ({ path, mentions })),
+        [{ path: 'b.txt', mentions: 1 }, { path: 'a.txt', mentions: 31 }],
+        which,
+      );
+      assert.deepStrictEqual(index.entityTimeline('PER:vladimir putin'), new Map([['2023-05', 32]]), which);
+    }
+  });
+
   it('orders an article\'s entities with equal mentions by term id, built or reopened', () => {
     const text = article('2023-05-01', 'Moscow and Kim, then Putin.');
     const built = buildIndex([{ path: 'a.txt', text }], KNOWN);

@@ -1,0 +1,34 @@
+// A reader finding an entity by name outside the Entities view: Go to Symbol in Workspace and the Entity Network's
+// picker describe each entity by its type and its articles, in English ("1 article", not "1 articles").
+import { withWorkbench } from './workbench.mjs';
+
+/** A person the fixture names in one article only. */
+const NAME = 'Alexander Kozlov';
+
+describe('Entity pickers', function () {
+  let workbench;
+  withWorkbench((opened) => (workbench = opened), { prefix: 'entity-pickers-', ready: (opened) => opened.activityBarItem('News Corpus').waitFor() });
+
+  it('says "1 article" in Go to Symbol in Workspace', async function () {
+    // The article in an editor: the extension runs once the News Article language is in use.
+    await workbench.page.keyboard.press('Control+P');
+    await workbench.quickInput().fill('003_737a2ec1faf8bc49.txt');
+    await workbench.activeQuickInputRow().filter({ hasText: '003_737a2ec1faf8bc49.txt' }).waitFor();
+    await workbench.quickInput().press('Enter');
+    await workbench.page.locator('.statusbar-item[id$="newsCorpus.status"]').waitFor();
+    await workbench.page.keyboard.press('Control+T');
+    await workbench.quickInput().fill(`#${NAME}`);
+    await workbench.quickInputRows().filter({ hasText: NAME }).filter({ hasText: /person · 1 article(?!s)/ }).first().waitFor();
+    await workbench.screenshot('47-workspace-symbols');
+    await workbench.page.keyboard.press('Escape');
+  });
+
+  it('says "1 article" in the Entity Network\'s picker', async function () {
+    await workbench.runCommand('News Corpus: Show Entity Network');
+    await workbench.quickInput().fill('kozlov');
+    await workbench.page.keyboard.press('Enter');
+    await workbench.quickInputRows().filter({ hasText: NAME }).filter({ hasText: /person, 1 article(?!s)/ }).first().waitFor();
+    await workbench.screenshot('48-network-picker');
+    await workbench.page.keyboard.press('Escape');
+  });
+});

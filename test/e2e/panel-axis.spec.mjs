@@ -1,0 +1,40 @@
+// A corpus spanning decades whose newest articles are from a January: the Corpus Overview's chart labels its years
+// under the axis, and none is cut off at the right edge (it was: "202" for 2024).
+import * as assert from 'node:assert/strict';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Workbench, withWorkbench } from './workbench.mjs';
+
+const FOLDER = 'decades';
+/** The oldest and the newest article: 289 months of bars, the last year's January among the last bars. */
+const ARTICLES = {
+  'oldest.txt': ' date 2000-01-03 The oldest story of the archive.\n',
+  'newest.txt': ' date 2024-01-15 The newest story of the archive.\n',
+};
+
+describe('The Corpus Overview chart axis', function () {
+  let workbench;
+  const folder = () => join(Workbench.workspaceFolder(), FOLDER);
+  before(async function () {
+    await mkdir(folder());
+    for (const [name, text] of Object.entries(ARTICLES)) await writeFile(join(folder(), name), text);
+  });
+  after(async function () {
+    await rm(folder(), { recursive: true, force: true });
+  });
+  withWorkbench((opened) => (workbench = opened), { prefix: 'panel-axis-', ready: (opened) => opened.activityBarItem('News Corpus').waitFor() });
+
+  it('labels the years without cutting one off at the right edge', async function () {
+    await workbench.runCommand('News Corpus: Show Corpus Overview');
+    const chart = workbench.webview().locator('svg.chart').first();
+    // Both new articles counted: the chart spans 2000 to 2024.
+    await chart.locator('text', { hasText: /^2000$/ }).waitFor();
+    const labels = await chart.evaluate((svg) => {
+      const right = svg.getBoundingClientRect().right;
+      return [...svg.querySelectorAll('text')].map((text) => ({ text: text.textContent, overflow: text.getBoundingClientRect().right - right }));
+    });
+    assert.ok(labels.some(({ text }) => text === '2020'), `the years are labelled: ${labels.map(({ text }) => text).join(' ')}`);
+    for (const { text, overflow } of labels) assert.ok(overflow <= 0, `"${text}" runs ${overflow.toFixed(1)} px past the chart's right edge`);
+    await workbench.screenshot('43-overview-axis');
+  });
+});
