@@ -83,10 +83,6 @@ export class PanelHost implements vscode.Disposable {
       this.update(kind.viewType, merged);
       return;
     }
-    // After a reload, VS Code revives a restored panel only once its tab shows: one still in a background tab is
-    // not known here yet. Closed, so that the kind keeps one panel rather than gaining a second tab.
-    const unrevived = vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(kind.viewType));
-    if (unrevived.length > 0) void vscode.window.tabGroups.close(unrevived).then(undefined, () => undefined);
     const panel = vscode.window.createWebviewPanel(kind.viewType, kind.title(state), vscode.ViewColumn.Active, this.options());
     this.adopt(panel, kind, state);
   }
