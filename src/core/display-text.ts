@@ -31,6 +31,17 @@ export function groupDigits(count: number): string {
 }
 
 /**
+ * A noun with its indefinite article, by its first letter (the type words need no more): "a person", "an organization".
+ *
+ * @example
+ * withIndefiniteArticle('organization'); // 'an organization'
+ * withIndefiniteArticle('place');        // 'a place'
+ */
+export function withIndefiniteArticle(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+}
+
+/**
  * A count with its noun, as the views show it: digits grouped, the noun plural unless the count is one.
  *
  * @example

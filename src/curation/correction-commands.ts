@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { countOf, toDisplayText } from '../core/display-text';
+import { countOf, toDisplayText, withIndefiniteArticle } from '../core/display-text';
 import { entityKey } from '../core/entities/article-entities';
 import { ArticleAnalyzer } from '../core/curation/article-corrections';
 import { EntityType } from '../core/entities/types';
@@ -29,7 +29,7 @@ const NO_ENTITY = 'News Corpus: put the cursor on a name in an article, or pick 
 const quote = (name: string) => `"${name}"`;
 const typeLabel = (type: EntityType) => ENTITY_TYPE_NAMES[type].one;
 /** The type's name with its indefinite article: 'a person', 'an organization'. */
-const aTypeLabel = (type: EntityType) => `${/^[aeiou]/.test(typeLabel(type)) ? 'an' : 'a'} ${typeLabel(type)}`;
+const aTypeLabel = (type: EntityType) => withIndefiniteArticle(typeLabel(type));
 
 /**
  * The correction commands: each takes its entity (a view element, `{ type, name }`, or the name under the

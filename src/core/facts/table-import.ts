@@ -1,3 +1,4 @@
+import { withIndefiniteArticle } from '../display-text';
 import { nameIdentity } from '../entities/names';
 import { TYPE_WORDS } from '../search-workflow/result-export';
 import { Correction, EntityRef, isEntityType, keyOfRef, refOfAlias, typeOfWord } from './corrections';
@@ -122,7 +123,7 @@ function planRow(
   const changes: RowPlan['changes'] = [];
   const renamed = nameIdentity(name) !== nameIdentity(row.name);
   if (renamed || type !== row.type) {
-    const what = [renamed ? `rename ${quote(row.name)} to ${quote(name)}` : '', type !== row.type ? `make ${renamed ? 'it' : quote(row.name)} ${/^[aeiou]/.test(TYPE_WORDS[type]) ? 'an' : 'a'} ${TYPE_WORDS[type]}` : ''].filter(Boolean).join(' and ');
+    const what = [renamed ? `rename ${quote(row.name)} to ${quote(name)}` : '', type !== row.type ? `make ${renamed ? 'it' : quote(row.name)} ${withIndefiniteArticle(TYPE_WORDS[type])}` : ''].filter(Boolean).join(' and ');
     changes.push({ text: what.charAt(0).toUpperCase() + what.slice(1), correction: { kind: 'merge', entities: [entity], into } });
   }
   const aliasesCell = cell('aliases');

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { countOf, groupDigits, toDisplayText } from '../../../src/core/display-text';
+import { countOf, groupDigits, toDisplayText, withIndefiniteArticle } from '../../../src/core/display-text';
 import { seededRandom } from '../../../src/core/random';
 
 describe('toDisplayText', () => {
@@ -34,5 +34,11 @@ describe('groupDigits', () => {
 
   it('leaves other numbers to toLocaleString', () => {
     for (const value of [1234.5678, -0.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 60]) assert.strictEqual(groupDigits(value), value.toLocaleString('en-US'));
+  });
+});
+
+describe('withIndefiniteArticle', () => {
+  it('writes "an" before a vowel and "a" before a consonant', () => {
+    assert.deepStrictEqual(['organization', 'place', 'person', 'other name'].map(withIndefiniteArticle), ['an organization', 'a place', 'a person', 'an other name']);
   });
 });
