@@ -5,7 +5,7 @@ import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { BatchBuilder } from '../core/search/batch-builder';
 import { createExtractor } from './entity-extractor';
-import { FileJob, ModelProblem, WorkerReply, WorkerRequest, WorkerSetup } from './protocol';
+import { FileJob, ModelProblem, StopRequest, WorkerReply, WorkerRequest, WorkerSetup } from './protocol';
 
 const setup = workerData as WorkerSetup;
 /**
@@ -79,10 +79,21 @@ function analyze(file: FileJob): void {
 /** How many of the builder's terms earlier replies carried: each reply sends only the new ones. */
 let termsSent = 0;
 
-parentPort?.on('message', (request: WorkerRequest) => {
+const stopFlag = new Int32Array(setup.stopFlag);
+/** Ends the thread if the main thread asked it to: called only where no zlib call is under way. */
+function stopIfAsked(): void {
+  if (Atomics.load(stopFlag, 0) !== 0) process.exit(0);
+}
+
+parentPort?.on('message', (request: WorkerRequest | StopRequest) => {
+  stopIfAsked();
+  if (request.kind === 'stop') return;
   let reply: WorkerReply;
   try {
-    for (const file of request.files) analyze(file);
+    for (const file of request.files) {
+      stopIfAsked();
+      analyze(file);
+    }
     const batch = builder.finish();
     reply = { kind: 'batch', id: request.id, batch: { ...batch, vocabulary: batch.vocabulary.slice(termsSent) } };
     termsSent = batch.vocabulary.length;

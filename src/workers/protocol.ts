@@ -19,12 +19,27 @@ export interface FileJob {
 export interface WorkerSetup {
   readonly extractor: ExtractorSpec;
   readonly maxFileBytes: number;
+  /**
+   * One Int32 the main thread sets to ask the thread to stop: read between files, so that a busy thread ends at
+   * once without being terminated (see {@link StopRequest}).
+   */
+  readonly stopFlag: SharedArrayBuffer;
 }
 
-/** Main thread → indexing thread. */
+/** Main thread → indexing thread: analyse these files. */
 export interface WorkerRequest {
+  readonly kind: 'analyze';
   readonly id: number;
   readonly files: readonly FileJob[];
+}
+
+/**
+ * Main thread → indexing thread: end now. `worker.terminate()` can land inside a zlib call (each text is deflated)
+ * and then aborts the whole process (Node's "close before init" assertion), so the thread ends itself between two
+ * files instead: it sees the stop flag when busy, this message when idle.
+ */
+export interface StopRequest {
+  readonly kind: 'stop';
 }
 
 /**

@@ -6,7 +6,7 @@ import { reasonOf } from '../core/messages';
 import { AnalyzedBatch } from '../core/search/analyzed-batch';
 import { batchPieces } from './batch-pieces';
 import { ExtractorSpec } from './entity-extractor';
-import { FileJob, ModelProblem, WorkerReply, WorkerRequest, WorkerSetup } from './protocol';
+import { FileJob, ModelProblem, StopRequest, WorkerReply, WorkerRequest, WorkerSetup } from './protocol';
 
 /** Files per request: big enough to amortise messaging, small enough that merging one batch takes a few ms. */
 export const DEFAULT_BATCH_FILES = 200;
@@ -34,6 +34,12 @@ export const STOP_AFTER_FILES = 2000;
 const WORKER_YOUNG_GENERATION_MB = 4;
 /** More threads than this add contention, not speed, on the machines the extension runs on. */
 const MAX_WORKERS = 4;
+/**
+ * How long a thread asked to stop may take to end itself before it is terminated. It ends between two files, and
+ * one file of the largest size indexed takes well under a second; terminating is the fallback for a thread that
+ * hangs, because it can abort the process (see {@link StopRequest}).
+ */
+export const STOP_GRACE_MS = 10_000;
 
 /**
  * The bundled worker script: `dist/index-worker.js` next to the extension and CLI bundles, or the
@@ -57,6 +63,8 @@ export interface WorkerPoolOptions {
   readonly stopAfterFiles?: number;
   /** Told, by each thread that starts, why an unchecked entity model cannot be loaded (the threads then find no entities). */
   readonly onModelProblem?: (problem: string) => void;
+  /** How long a thread asked to stop may take before it is terminated (default {@link STOP_GRACE_MS}). */
+  readonly stopGraceMs?: number;
 }
 
 /**
@@ -70,7 +78,7 @@ export interface AnalyzeOptions {
   readonly onBatch: (batch: AnalyzedBatch) => void;
   /** Files done so far and in all, after each batch. */
   readonly onProgress?: (done: number, total: number) => void;
-  /** Aborting stops the threads at once; the run resolves to `'cancelled'`. */
+  /** Aborting resolves the run to `'cancelled'` at once and stops the threads (each ends itself between two files). */
   readonly signal?: AbortSignal;
   readonly batchFiles?: number;
   /** Most articles handed to `onBatch` at once (default {@link MERGE_PIECE_ARTICLES}); bigger batches arrive in pieces. */
@@ -79,6 +87,8 @@ export interface AnalyzeOptions {
 
 interface Slot {
   readonly worker: Worker;
+  /** Set to ask the thread to end itself ({@link WorkerSetup.stopFlag}). */
+  readonly stopFlag: Int32Array;
   /** Every term the thread has sent, in its own numbering (see `WorkerReply`). */
   readonly vocabulary: string[];
 }
@@ -106,7 +116,7 @@ export class IndexWorkerPool {
   private readonly workerCount: number;
   private nextRequestId = 0;
   private readonly active = new Set<ActiveRun>();
-  /** Threads told to stop that have not ended yet: {@link dispose} waits for them too. */
+  /** Threads told to stop that have not ended yet, to their exit codes: {@link dispose} waits for them too. */
   private readonly stopping = new Set<Promise<number>>();
 
   constructor(private readonly options: WorkerPoolOptions) {
@@ -125,7 +135,7 @@ export class IndexWorkerPool {
     const mergePiece = options.mergeArticles ?? MERGE_PIECE_ARTICLES;
     const firstId = this.nextRequestId;
     const requests: WorkerRequest[] = [];
-    for (let i = 0; i < files.length; i += batchFiles) requests.push({ id: firstId + requests.length, files: files.slice(i, i + batchFiles) });
+    for (let i = 0; i < files.length; i += batchFiles) requests.push({ kind: 'analyze', id: firstId + requests.length, files: files.slice(i, i + batchFiles) });
     if (requests.length === 0) return Promise.resolve('done');
     this.nextRequestId += requests.length;
     return new Promise((resolve, reject) => {
@@ -241,18 +251,22 @@ export class IndexWorkerPool {
     this.ensureWorkers();
   }
 
-  /** Stops the threads, and waits until every thread it stopped has ended; the pool starts new ones if used again. */
-  async dispose(): Promise<void> {
+  /**
+   * Stops the threads, and waits until every thread it stopped has ended; the pool starts new ones if used again.
+   * Resolves to their exit codes: 0 for a thread that ended itself, 1 for one that had to be terminated.
+   */
+  async dispose(): Promise<number[]> {
     this.terminate();
-    await Promise.all(this.stopping);
+    return Promise.all(this.stopping);
   }
 
   /** The threads, those missing started: all of them at first, or one in place of a thread that failed. */
   private ensureWorkers(): Slot[] {
-    const workerData: WorkerSetup = { extractor: this.options.extractor, maxFileBytes: this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES };
     while (this.slots.length < this.workerCount) {
+      const stopFlag = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
+      const workerData: WorkerSetup = { extractor: this.options.extractor, maxFileBytes: this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, stopFlag };
       const worker = new Worker(this.options.workerPath ?? DEFAULT_WORKER_PATH, { workerData, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
-      const slot: Slot = { worker, vocabulary: [] };
+      const slot: Slot = { worker, stopFlag: new Int32Array(stopFlag), vocabulary: [] };
       // Listening for the thread's whole life, not per run, and first: no reply's new terms may be missed.
       worker.on('message', (message: WorkerReply | ModelProblem) => {
         if (message.kind === 'batch') for (const term of message.batch.vocabulary) slot.vocabulary.push(term);
@@ -272,13 +286,7 @@ export class IndexWorkerPool {
 
   /** Stops the threads now; runs still going are rejected rather than left waiting for replies that never come. */
   private terminate(): Promise<number>[] {
-    const stopping = this.slots.map((slot) => {
-      slot.worker.removeAllListeners();
-      // A thread stopped here may still report its own failure (every thread fails to load a missing model; the
-      // first failure stops the run): unheard, it was uncaught, in the extension host and in 5 of 12 runs of its unit test under Node 24.
-      slot.worker.on('error', () => undefined);
-      return slot.worker.terminate();
-    });
+    const stopping = this.slots.map((slot) => this.stopThread(slot));
     for (const stop of stopping) {
       this.stopping.add(stop);
       const ended = () => this.stopping.delete(stop);
@@ -287,5 +295,22 @@ export class IndexWorkerPool {
     this.slots = [];
     for (const run of [...this.active]) run.stopped();
     return stopping;
+  }
+
+  /** Asks one thread to end itself (between two files), terminating it only if it has not within the grace time. */
+  private stopThread({ worker, stopFlag }: Slot): Promise<number> {
+    worker.removeAllListeners();
+    // A thread stopped here may still report its own failure (every thread fails to load a missing model; the
+    // first failure stops the run): unheard, it was uncaught, in the extension host and in 5 of 12 runs of its unit test under Node 24.
+    worker.on('error', () => undefined);
+    return new Promise((resolve) => {
+      const forced = setTimeout(() => void worker.terminate().then(resolve, () => resolve(1)), this.options.stopGraceMs ?? STOP_GRACE_MS);
+      worker.once('exit', (code: number) => {
+        clearTimeout(forced);
+        resolve(code);
+      });
+      Atomics.store(stopFlag, 0, 1);
+      worker.postMessage({ kind: 'stop' } satisfies StopRequest);
+    });
   }
 }

@@ -120,6 +120,15 @@ describe('IndexWorkerPool', function () {
     assert.strictEqual(await pool.analyze(files, { onBatch: () => undefined, signal: AbortSignal.abort() }), 'cancelled');
   });
 
+  it('has busy threads end themselves between two files when stopped, never terminated inside a zlib call', async () => {
+    const busy = new IndexWorkerPool({ extractor: { kind: 'none' }, workers: 2 });
+    let stopped: Promise<number[]> | undefined;
+    // Disposed at the first batch, with requests still in flight on both threads.
+    const run = busy.analyze(listArticleFiles(dir), { batchFiles: 5, onBatch: () => void (stopped ??= busy.dispose()) });
+    await assert.rejects(run, /indexing was stopped/);
+    assert.deepStrictEqual(await stopped, [0, 0], 'exit code 0: ended itself; 1: terminated');
+  });
+
   it('reports unreadable files as skipped rather than failing', async () => {
     const skipped: { code: string; reason: string }[] = [];
     await pool.analyze([{ path: dir }], { onBatch: (batch) => skipped.push(...batch.skipped) });
@@ -242,6 +251,7 @@ describe('batchPieces', () => {
 const FAKE_WORKER = `
 const { parentPort } = require('node:worker_threads');
 parentPort.on('message', (request) => {
+  if (request.kind === 'stop') process.exit(0);
   const paths = request.files.map((file) => file.path);
   setTimeout(() => {
     if (paths.includes('fail')) {
@@ -294,6 +304,14 @@ describe('IndexWorkerPool after a failed run', function () {
     assert.strictEqual(pool.threadCount, 0);
     assert.deepStrictEqual(await seen(pool, ['x', 'y', 'z']), ['x', 'y', 'z']);
     await pool.dispose();
+  });
+
+  it('terminates a thread that does not end itself within the grace time', async () => {
+    const deaf = path.join(dir, 'deaf-worker.js');
+    writeFileSync(deaf, FAKE_WORKER.replace("if (request.kind === 'stop') process.exit(0);", "if (request.kind === 'stop') return;"));
+    const pool = new IndexWorkerPool({ extractor: { kind: 'none' }, workers: 1, workerPath: deaf, stopGraceMs: 50 });
+    pool.start();
+    assert.deepStrictEqual(await pool.dispose(), [1]);
   });
 
   it('rejects a run still going when the pool is disposed, instead of leaving it waiting', async () => {
