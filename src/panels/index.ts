@@ -76,19 +76,19 @@ export function registerPanels(context: vscode.ExtensionContext, deps: PanelDeps
       const key = entityKeyOf(value, deps.entities);
       if (key !== undefined) return host.show(timeline, { series: [{ kind: 'entity', key, label: labelOf(key) }] });
       const query = typeof value === 'string' ? value : await askText('News Corpus: Show Timeline', 'A query whose matching articles to count per period', 'e.g. wheat OR corn');
-      if (query !== undefined && query.trim() !== '') host.show(timeline, { series: [{ kind: 'query', query: query.trim(), label: query.trim() }] });
+      if (query !== undefined && query.trim() !== '') return host.show(timeline, { series: [{ kind: 'query', query: query.trim(), label: query.trim() }] });
       return undefined;
     }),
     vscode.commands.registerCommand('newsCorpus.showKwic', async (value: unknown) => {
       const key = entityKeyOf(value, deps.entities);
       if (key !== undefined) return host.show(kwic, { ...kwic.initialState, target: { kind: 'entity', key } });
       const text = typeof value === 'string' ? value : await askText('News Corpus: Show Keyword in Context', 'A word or phrase to show in its contexts', 'e.g. interest rates');
-      if (text !== undefined && text.trim() !== '') host.show(kwic, { ...kwic.initialState, target: { kind: 'words', text: text.trim() } });
+      if (text !== undefined && text.trim() !== '') return host.show(kwic, { ...kwic.initialState, target: { kind: 'words', text: text.trim() } });
       return undefined;
     }),
     vscode.commands.registerCommand('newsCorpus.showNetwork', async (value: unknown) => {
       const key = entityKeyOf(value, deps.entities) ?? (value === undefined ? await pickEntity(deps) : undefined);
-      if (key !== undefined) host.show(network, { ...network.initialState, center: key });
+      if (key !== undefined) await host.show(network, { ...network.initialState, center: key });
     }),
   );
 }

@@ -75,16 +75,27 @@ export class PanelHost implements vscode.Disposable {
   }
 
   /** Shows the panel of `kind` with `state` (merged into the open one's, if any). */
-  show<S>(kind: PanelKind<S>, state: S): void {
-    const known = this.open.get(kind.viewType);
-    if (known) {
-      const merged = kind.merge ? kind.merge(known.state as S, state) : state;
-      known.panel.reveal();
-      this.update(kind.viewType, merged);
-      return;
-    }
+  async show<S>(kind: PanelKind<S>, state: S): Promise<void> {
+    if (this.showKnown(kind, state)) return;
+    // After a reload, VS Code revives a restored panel only once its tab shows: one still in a background tab is not
+    // known here, and a new panel would be a second tab of the kind. Closed first, and waited for: a close still
+    // under way when the new panel opened could take the new tab instead (webview tabs of one kind look alike).
+    const unrevived = vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(kind.viewType));
+    if (unrevived.length > 0) await vscode.window.tabGroups.close(unrevived).then(undefined, () => undefined);
+    // Revived meanwhile (its tab came to the front as others closed), or opened by a show that did not wait.
+    if (this.showKnown(kind, state)) return;
     const panel = vscode.window.createWebviewPanel(kind.viewType, kind.title(state), vscode.ViewColumn.Active, this.options());
     this.adopt(panel, kind, state);
+  }
+
+  /** Shows the open panel of `kind` with `state` merged into its own; false when none of the kind is open. */
+  private showKnown<S>(kind: PanelKind<S>, state: S): boolean {
+    const known = this.open.get(kind.viewType);
+    if (!known) return false;
+    const merged = kind.merge ? kind.merge(known.state as S, state) : state;
+    known.panel.reveal();
+    this.update(kind.viewType, merged);
+    return true;
   }
 
   /** Sends fresh data to every open panel, e.g. after the index changed. */
