@@ -37,4 +37,14 @@ describe('The Corpus Overview chart axis', function () {
     for (const { text, overflow } of labels) assert.ok(overflow <= 0, `"${text}" runs ${overflow.toFixed(1)} px past the chart's right edge`);
     await workbench.screenshot('43-overview-axis');
   });
+
+  it('keeps each top list count on one line beside a long name', async function () {
+    const view = workbench.webview();
+    // The fixture's "Natural Resources and Environment" took its row's width and pushed "1 mention" onto two lines.
+    await view.locator('.lists li', { hasText: 'Natural Resources and Environment' }).waitFor();
+    const counts = await view.locator('.lists li .count').evaluateAll((spans) =>
+      spans.map((span) => ({ text: span.textContent, lines: span.getBoundingClientRect().height / (1.2 * parseFloat(getComputedStyle(span).fontSize)) })),
+    );
+    for (const { text, lines } of counts) assert.ok(lines < 1.5, `"${text}" takes ${lines.toFixed(1)} lines`);
+  });
 });
