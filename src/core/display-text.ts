@@ -31,13 +31,16 @@ export function groupDigits(count: number): string {
 }
 
 /**
- * A noun with its indefinite article, by its first letter (the type words need no more): "a person", "an organization".
+ * A noun with its indefinite article, by its first letter (the type words need no more): "a person", "an organization";
+ * "an" before "other" makes one word, "another name" (the Other type's word), never "an other name".
  *
  * @example
  * withIndefiniteArticle('organization'); // 'an organization'
  * withIndefiniteArticle('place');        // 'a place'
+ * withIndefiniteArticle('other name');   // 'another name'
  */
 export function withIndefiniteArticle(noun: string): string {
+  if (/^other\b/.test(noun)) return `an${noun}`;
   return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
 }
 

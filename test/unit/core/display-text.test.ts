@@ -39,6 +39,10 @@ describe('groupDigits', () => {
 
 describe('withIndefiniteArticle', () => {
   it('writes "an" before a vowel and "a" before a consonant', () => {
-    assert.deepStrictEqual(['organization', 'place', 'person', 'other name'].map(withIndefiniteArticle), ['an organization', 'a place', 'a person', 'an other name']);
+    assert.deepStrictEqual(['organization', 'place', 'person', 'idea'].map(withIndefiniteArticle), ['an organization', 'a place', 'a person', 'an idea']);
+  });
+
+  it('writes "another", never "an other"', () => {
+    assert.deepStrictEqual(['other name', 'other', 'otherness'].map(withIndefiniteArticle), ['another name', 'another', 'an otherness']);
   });
 });
