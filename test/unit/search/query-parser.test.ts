@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
 import { QueryAtom, QueryClause } from '../../../src/core/search/query';
-import { QUERY_HELP, QUERY_PLACEHOLDER } from '../../../src/core/search/query-help';
+import { noMatchMessage, QUERY_HELP, QUERY_PLACEHOLDER } from '../../../src/core/search/query-help';
 import { exactEntityQuery, parseQuery } from '../../../src/core/search/query-parser';
 
 function clauses(source: string): readonly QueryClause[] {
@@ -132,6 +132,14 @@ describe('parseQuery', () => {
       }),
     );
     fc.assert(fc.property(fc.string(), (source) => void parseQuery(source)));
+  });
+
+  it('suggests a typo-tolerant word for no match only to a query that tried none', () => {
+    const suggested = 'Try fewer words, a prefix such as export*, or a typo-tolerant word such as bundesbnak~.';
+    const tried = 'Near spellings of its words matched nothing either. Try fewer words, or a prefix such as export*.';
+    // A plain word was retried typo-tolerant before nothing was said to match; `~` asked for it.
+    for (const query of ['bundesbnak', 'person:Putin bundesbnak', 'bundesbnak~', 'bundesbnak~2 "interest rates"']) assert.deepStrictEqual(noMatchMessage(query), { text: 'No articles match.', detail: tried }, query);
+    for (const query of ['"interest ratez"', 'export*', 'person:Zelensky', 'person:Putin -oil']) assert.deepStrictEqual(noMatchMessage(query), { text: 'No articles match.', detail: suggested }, query);
   });
 
   it('exports a one-line placeholder and a help text naming every operator', () => {
