@@ -31,6 +31,17 @@ export function groupDigits(count: number): string {
 }
 
 /**
+ * A part of a whole, digits grouped, as the views word a count that a filter or a page cuts down: "12 of 340".
+ *
+ * @example
+ * partOf(12, 340);     // '12 of 340'
+ * partOf(200, 12345);  // '200 of 12,345'
+ */
+export function partOf(part: number, whole: number): string {
+  return `${groupDigits(part)} of ${groupDigits(whole)}`;
+}
+
+/**
  * A noun with its indefinite article, by its first letter (the type words need no more): "a person", "an organization";
  * "an" before "other" makes one word, "another name" (the Other type's word), never "an other name".
  *

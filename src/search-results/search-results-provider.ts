@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { countOf, groupDigits, toDisplayText } from '../core/display-text';
+import { countOf, partOf, toDisplayText } from '../core/display-text';
 import { SearchResponse } from '../core/search/corpus-index';
 import { noMatchMessage } from '../core/search/query-help';
 import { ResultList, ResultRow, RunQuery, resultRows } from '../core/search-workflow/result-list';
@@ -194,7 +194,7 @@ export class SearchResultsProvider implements vscode.TreeDataProvider<SearchResu
     const item = new vscode.TreeItem('Show more…', vscode.TreeItemCollapsibleState.None);
     const total = this.list?.response?.ok ? this.list.response.total : 0;
     item.id = `more:${this.generation}`;
-    item.description = `${groupDigits(this.rows.length)} of ${groupDigits(total)} shown`;
+    item.description = `${partOf(this.rows.length, total)} shown`;
     item.iconPath = new vscode.ThemeIcon('ellipsis');
     item.contextValue = 'more';
     item.command = { command: 'newsCorpus.searchResults.showMore', title: 'Show More Results' };

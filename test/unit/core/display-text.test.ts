@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { countOf, groupDigits, toDisplayText, withIndefiniteArticle } from '../../../src/core/display-text';
+import { countOf, groupDigits, partOf, toDisplayText, withIndefiniteArticle } from '../../../src/core/display-text';
 import { seededRandom } from '../../../src/core/random';
 
 describe('toDisplayText', () => {
@@ -21,6 +21,12 @@ describe('countOf', () => {
     assert.strictEqual(countOf(0, 'article'), '0 articles');
     assert.strictEqual(countOf(1, 'article'), '1 article');
     assert.strictEqual(countOf(12345, 'file'), '12,345 files');
+  });
+});
+
+describe('partOf', () => {
+  it('writes a part of a whole, the digits of both grouped', () => {
+    assert.deepStrictEqual([partOf(12, 340), partOf(0, 1618), partOf(1200, 12345)], ['12 of 340', '0 of 1,618', '1,200 of 12,345']);
   });
 });
 
