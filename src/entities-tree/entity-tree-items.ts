@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { countOf, groupDigits, partOf, toDisplayText } from '../core/display-text';
+import { countOf, groupDigits, isolateBidi, partOf, toDisplayText } from '../core/display-text';
 import { EntityType } from '../core/entities/types';
 import { ENTITY_TYPE_NAMES, EntityArticleRef } from '../core/entity-directory';
 import { MONTH_NAMES } from '../core/iso-date';
@@ -32,8 +32,8 @@ export function entityItem(entity: EntitySummary): vscode.TreeItem {
   item.id = `entity:${entity.key}`;
   item.description = `${countOf(entity.articleCount, 'article')} · ${countOf(entity.mentionCount, 'mention')}`;
   item.iconPath = new vscode.ThemeIcon(ENTITY_TYPE_NAMES[entity.type].icon);
-  const lines = [`${entity.name} (${ENTITY_TYPE_NAMES[entity.type].one})`, `${countOf(entity.articleCount, 'article')}, ${countOf(entity.mentionCount, 'mention')}`];
-  if (entity.aliases.length > 0) lines.push(`Also written: ${entity.aliases.join(', ')}`);
+  const lines = [`${isolateBidi(entity.name)} (${ENTITY_TYPE_NAMES[entity.type].one})`, `${countOf(entity.articleCount, 'article')}, ${countOf(entity.mentionCount, 'mention')}`];
+  if (entity.aliases.length > 0) lines.push(`Also written: ${entity.aliases.map(isolateBidi).join(', ')}`);
   if (entity.firstDate !== undefined && entity.lastDate !== undefined) {
     lines.push(entity.firstDate === entity.lastDate ? `Seen on ${entity.firstDate}` : `First seen ${entity.firstDate}, last seen ${entity.lastDate}`);
   }
@@ -77,7 +77,7 @@ export function articleItem(key: string, article: EntityArticleRef): vscode.Tree
   const item = new vscode.TreeItem(toDisplayText(article.title) || article.path, vscode.TreeItemCollapsibleState.Collapsed);
   item.id = `article:${key}:${article.id}`;
   item.description = `${article.date ?? 'undated'} · ${countOf(article.mentions, 'mention')}`;
-  item.tooltip = [article.title, `${article.date ?? 'undated'} · ${article.path}`].join('\n');
+  item.tooltip = [article.title, `${article.date ?? 'undated'} · ${isolateBidi(article.path)}`].join('\n');
   item.iconPath = vscode.ThemeIcon.File;
   item.resourceUri = uri;
   item.contextValue = 'article';
