@@ -1,4 +1,4 @@
-import { countOf } from './display-text';
+import { countOf, isolateBidi } from './display-text';
 import { ArticleEntity, EntityType } from './entities/types';
 import { ENTITY_TYPE_NAMES, EntityDirectory } from './entity-directory';
 import type { EntityFacts } from './facts/entity-facts';
@@ -177,12 +177,12 @@ function monthlyValues(timeline: EntityCard['timeline']): number[] {
  */
 export function entityCardMarkdown(card: EntityCard, links: readonly CardLink[]): string {
   const kind = ENTITY_TYPE_NAMES[card.type];
-  const parts = [`$(${kind.icon}) **${escapeMarkdown(card.name)}** · ${kind.one}`];
+  const parts = [`$(${kind.icon}) **${escapeMarkdown(isolateBidi(card.name))}** · ${kind.one}`];
   const facts = card.facts ? factsMarkdown(card.facts) : '';
   if (facts !== '') parts.push(facts, '---');
   if (card.aliases.length > 0) {
     const more = card.aliases.length > CARD_ALIASES ? ` and ${card.aliases.length - CARD_ALIASES} more` : '';
-    parts.push(`Also written: ${card.aliases.slice(0, CARD_ALIASES).map(escapeMarkdown).join(', ')}${more}`);
+    parts.push(`Also written: ${card.aliases.slice(0, CARD_ALIASES).map((alias) => escapeMarkdown(isolateBidi(alias))).join(', ')}${more}`);
   }
   if (card.roles.length > 0) {
     parts.push(card.roles.slice(0, CARD_ROLES).map(({ role, articles }) => `- ${escapeMarkdown(role)} _(${countOf(articles, 'article')})_`).join('\n'));
@@ -196,7 +196,7 @@ export function entityCardMarkdown(card: EntityCard, links: readonly CardLink[])
   const values = monthlyValues(card.timeline);
   if (values.length > 1) parts.push(`\`${card.timeline[0]?.period}\` ${sparkline(values)} \`${card.timeline[card.timeline.length - 1]?.period}\` _mentions per month_`);
   if (card.companions.length > 0) {
-    parts.push(`Often with: ${card.companions.slice(0, CARD_COMPANIONS).map(({ name, articles }) => `${escapeMarkdown(name)} (${articles})`).join(', ')}`);
+    parts.push(`Often with: ${card.companions.slice(0, CARD_COMPANIONS).map(({ name, articles }) => `${escapeMarkdown(isolateBidi(name))} (${articles})`).join(', ')}`);
   }
   if (links.length > 0) {
     parts.push(links.map(({ title, tooltip, command, args }) => `[${title}](command:${command}?${encodeURIComponent(JSON.stringify(args))}${tooltip === undefined ? '' : ` "${tooltip}"`})`).join(' · '));

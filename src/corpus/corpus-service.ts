@@ -759,9 +759,13 @@ export class CorpusService implements vscode.Disposable {
         const prepared = await this.prepareFolder({ folder, settings, index }, signal);
         skipped.push(...prepared.skipped);
         if (signal.aborted) return;
+        // The files the listing thread read for the articles it listed ahead of the build count as read: from 0, the
+        // status bar and the Dates view said "0 of … files read" beside the articles they listed. The indexing threads
+        // read those files again, so their count takes over once it is the larger.
+        const readAhead = this.listedAhead.filter((ahead) => ahead.index === index).length;
         // A first build counts its files from the moment the threads have them, not from their first batch (the model's load).
         if (index.index.articleCount === 0 && prepared.jobs.length > 0) {
-          this.indexingNow = { done: 0, total: prepared.jobs.length };
+          this.indexingNow = { done: readAhead, total: prepared.jobs.length };
           progress.end();
           this.setPhase('indexing');
         }
@@ -775,7 +779,7 @@ export class CorpusService implements vscode.Disposable {
           .sync(prepared.jobs, {
             signal,
             onProgress: (done, total) => {
-              this.indexingNow = { done, total };
+              this.indexingNow = { done: Math.max(done, readAhead), total };
               // The start of the count and its end are shown at once, the reports between at the pace of `reports`.
               if (this.phaseNow === 'indexing' && done < total) reports.request();
               else reports.runNow();

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { countOf, toDisplayText, withIndefiniteArticle } from '../core/display-text';
+import { countOf, quoteName, toDisplayText, withIndefiniteArticle } from '../core/display-text';
 import { entityKey } from '../core/entities/article-entities';
 import { ArticleAnalyzer } from '../core/curation/article-corrections';
 import { EntityType } from '../core/entities/types';
@@ -26,7 +26,6 @@ const MAX_NAME_LENGTH = 120;
 const MERGE_CANDIDATES = 1_000;
 const NO_ENTITY = 'News Corpus: put the cursor on a name in an article, or pick an entity in the Entities view.';
 
-const quote = (name: string) => `"${name}"`;
 const typeLabel = (type: EntityType) => ENTITY_TYPE_NAMES[type].one;
 /** The type's name with its indefinite article: 'a person', 'an organization'. */
 const aTypeLabel = (type: EntityType) => withIndefiniteArticle(typeLabel(type));
@@ -48,16 +47,16 @@ export class CorrectionCommands {
     if (!target) return false;
     const name = typeof newName === 'string' ? newName.trim() : await this.askName(target.entity);
     if (!name) return false;
-    return this.write([target.entity], { kind: 'rename', entity: target.entity, to: name }, `renamed ${quote(target.entity.name)} to ${quote(name)}`, target.article);
+    return this.write([target.entity], { kind: 'rename', entity: target.entity, to: name }, `renamed ${quoteName(target.entity.name)} to ${quoteName(name)}`, target.article);
   }
 
   /** Change Type: `(entity?, type?)` with type `PER`, `LOC`, `ORG` or `MISC`. */
   async retype(entity?: unknown, type?: unknown): Promise<boolean> {
     const target = this.target(entity);
     if (!target) return false;
-    const to = isEntityType(type) ? type : await pickType(`News Corpus: Change the Type of ${quote(target.entity.name)}`, target.entity.type);
+    const to = isEntityType(type) ? type : await pickType(`News Corpus: Change the Type of ${quoteName(target.entity.name)}`, target.entity.type);
     if (to === undefined || to === target.entity.type) return false;
-    return this.write([target.entity], { kind: 'retype', entity: target.entity, to }, `${quote(target.entity.name)} is now ${aTypeLabel(to)}`, target.article);
+    return this.write([target.entity], { kind: 'retype', entity: target.entity, to }, `${quoteName(target.entity.name)} is now ${aTypeLabel(to)}`, target.article);
   }
 
   /** Split Alias: `(entity?, alias?)`. */
@@ -68,28 +67,28 @@ export class CorrectionCommands {
     let form = typeof alias === 'string' ? alias : undefined;
     if (form === undefined) {
       if (aliases.length === 0) {
-        void notify('info', `News Corpus: ${quote(target.entity.name)} has no other name to split off.`);
+        void notify('info', `News Corpus: ${quoteName(target.entity.name)} has no other name to split off.`);
         return false;
       }
       form = (
         await vscode.window.showQuickPick(
           aliases.map((alias) => ({ label: toDisplayText(alias), alias })),
-          { title: `News Corpus: Split an Alias off ${quote(target.entity.name)}`, placeHolder: 'The name that is not this entity: it becomes an entity of its own' },
+          { title: `News Corpus: Split an Alias off ${quoteName(target.entity.name)}`, placeHolder: 'The name that is not this entity: it becomes an entity of its own' },
         )
       )?.alias;
     }
     if (form === undefined) return false;
-    return this.write([target.entity], { kind: 'split', entity: target.entity, alias: form }, `split ${quote(form)} off ${quote(target.entity.name)}`, target.article);
+    return this.write([target.entity], { kind: 'split', entity: target.entity, alias: form }, `split ${quoteName(form)} off ${quoteName(target.entity.name)}`, target.article);
   }
 
   /** Ignore: `(entity?, scope?, article?)` with scope `everywhere` or `article`. */
   async ignore(entity?: unknown, scope?: unknown, article?: unknown): Promise<boolean> {
     const target = this.target(entity, article);
     if (!target) return false;
-    const where = await this.scope(scope, target.article, `News Corpus: Ignore ${quote(target.entity.name)}`, ['Everywhere', 'It is not an entity in any article'], ['In This Article Only', 'Elsewhere it stays an entity']);
+    const where = await this.scope(scope, target.article, `News Corpus: Ignore ${quoteName(target.entity.name)}`, ['Everywhere', 'It is not an entity in any article'], ['In This Article Only', 'Elsewhere it stays an entity']);
     if (!where) return false;
     const correction: Correction = { kind: 'ignore', entity: target.entity, ...where.path };
-    return this.write(where.article ? [] : [target.entity], correction, `ignored ${quote(target.entity.name)} ${where.said}`, where.article);
+    return this.write(where.article ? [] : [target.entity], correction, `ignored ${quoteName(target.entity.name)} ${where.said}`, where.article);
   }
 
   /** Mark as Person / Place / Organization: `(name?, scope?, article?)`; the name defaults to the editor's selection. */
@@ -103,9 +102,9 @@ export class CorrectionCommands {
     }
     const entity: EntityRef = { type, name: text };
     const near = articleOf(article) ?? editor?.document.uri;
-    const where = await this.scope(scope, near, `News Corpus: Mark ${quote(text)} as ${aTypeLabel(type)}`, ['Every Occurrence', 'Every occurrence of this exact name in the corpus'], ['This Article Only', 'Only the occurrences in this article']);
+    const where = await this.scope(scope, near, `News Corpus: Mark ${quoteName(text)} as ${aTypeLabel(type)}`, ['Every Occurrence', 'Every occurrence of this exact name in the corpus'], ['This Article Only', 'Only the occurrences in this article']);
     if (!where) return false;
-    return this.write(where.article ? [] : [entity], { kind: 'add', entity, ...where.path }, `${quote(text)} is ${aTypeLabel(type)} ${where.said}`, where.article);
+    return this.write(where.article ? [] : [entity], { kind: 'add', entity, ...where.path }, `${quoteName(text)} is ${aTypeLabel(type)} ${where.said}`, where.article);
   }
 
   /**
@@ -129,7 +128,7 @@ export class CorrectionCommands {
     const into = given ?? (await this.pickCanonical(entities));
     if (!into) return false;
     const merged = entities.filter((entity) => keyOfRef(entity) !== keyOfRef(into));
-    return this.write(entities, { kind: 'merge', entities, into }, `merged ${merged.map((entity) => quote(entity.name)).join(', ')} into ${quote(into.name)}`);
+    return this.write(entities, { kind: 'merge', entities, into }, `merged ${merged.map((entity) => quoteName(entity.name)).join(', ')} into ${quoteName(into.name)}`);
   }
 
   /**
@@ -147,7 +146,7 @@ export class CorrectionCommands {
       { label: '$(split-horizontal) Split Alias…', description: 'a name that is not this entity', run: () => this.split(entity) },
       { label: '$(eye-closed) Ignore…', description: 'not an entity', run: () => this.ignore(entity, undefined, target.article) },
     ];
-    const picked = await vscode.window.showQuickPick(actions, { title: `News Corpus: Fix ${quote(entity.name)} (${typeLabel(entity.type)})`, placeHolder: 'What is wrong with this entity?' });
+    const picked = await vscode.window.showQuickPick(actions, { title: `News Corpus: Fix ${quoteName(entity.name)} (${typeLabel(entity.type)})`, placeHolder: 'What is wrong with this entity?' });
     return picked ? picked.run() : false;
   }
 
@@ -172,7 +171,7 @@ export class CorrectionCommands {
 
   private async askName(entity: EntityRef): Promise<string | undefined> {
     const name = await vscode.window.showInputBox({
-      title: `News Corpus: Rename ${quote(entity.name)}`,
+      title: `News Corpus: Rename ${quoteName(entity.name)}`,
       prompt: 'The name every view, card and search shows for this entity; the old name becomes an alias.',
       value: entity.name,
       validateInput: (value) => (value.trim() === '' ? 'The name cannot be empty.' : entityKey(entity.type, value) === keyOfRef(entity) ? 'That is the same name.' : undefined),
@@ -232,9 +231,9 @@ export class CorrectionCommands {
       this.deps.entities
         .list({ type, sort: 'articles', offset: 0, limit: MERGE_CANDIDATES })
         .entities.filter((other) => other.key !== key)
-        .map((other) => ({ label: toDisplayText(other.name), description: `${TYPE_WORDS[other.type]} · ${countOf(other.articleCount, 'article')}`, detail: other.aliases.length > 0 ? toDisplayText(`Also written: ${other.aliases.join(', ')}`) : '', entity: { type: other.type, name: other.name } })),
+        .map((other) => ({ label: toDisplayText(other.name), description: `${TYPE_WORDS[other.type]} · ${countOf(other.articleCount, 'article')}`, detail: other.aliases.length > 0 ? `Also written: ${other.aliases.map(toDisplayText).join(', ')}` : '', entity: { type: other.type, name: other.name } })),
     );
-    const picked = await vscode.window.showQuickPick(items, { title: `News Corpus: Merge ${quote(entity.name)} With…`, placeHolder: 'The entity that is the same as this one', matchOnDetail: true });
+    const picked = await vscode.window.showQuickPick(items, { title: `News Corpus: Merge ${quoteName(entity.name)} With…`, placeHolder: 'The entity that is the same as this one', matchOnDetail: true });
     return picked?.entity;
   }
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CorpusArticle } from '../core/corpus';
-import { countOf, groupDigits } from '../core/display-text';
+import { countOf, groupDigits, isolateBidi } from '../core/display-text';
 import { DateGrouping } from '../core/date-groups';
 import { DateOutline } from '../core/date-outline';
 import { MONTH_NAMES } from '../core/iso-date';
@@ -178,14 +178,14 @@ function folderItem(label: string, id: string, count: number, state: vscode.Tree
 function articleItem(article: CorpusArticle | undefined, id: string): vscode.TreeItem {
   const uri = vscode.Uri.parse(id);
   const fileName = uri.path.slice(uri.path.lastIndexOf('/') + 1);
-  const item = new vscode.TreeItem(article?.title || fileName, vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(isolateBidi(article?.title || fileName), vscode.TreeItemCollapsibleState.None);
   const date = article?.date ?? 'undated';
   item.id = `article:${id}`;
   item.resourceUri = uri;
   item.iconPath = vscode.ThemeIcon.File;
-  item.description = fileName;
+  item.description = isolateBidi(fileName);
   // A plain-string tooltip is never rendered as Markdown, so text from the article cannot inject links.
-  item.tooltip = [article?.title ?? fileName, `${date} · ${article?.path ?? fileName}`].join('\n');
+  item.tooltip = [article?.title ?? fileName, `${date} · ${isolateBidi(article?.path ?? fileName)}`].join('\n');
   item.contextValue = 'article';
   item.command = { command: 'newsCorpus.openArticle', title: 'Open Article', arguments: [uri] };
   return item;

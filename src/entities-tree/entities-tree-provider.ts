@@ -46,6 +46,8 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityTreeE
   /** The articles of the entities expanded since the last change, so that periods do not ask for them again. */
   private readonly articlesByKey = new Map<string, readonly EntityArticleRef[]>();
   private counts: ReadonlyMap<EntityType, number> | undefined;
+  /** How many entities of each type pass the filter, counted when a group row asks, until the next change. */
+  private readonly matching = new Map<EntityType, number>();
 
   constructor(
     private readonly directory: EntityDirectory,
@@ -57,6 +59,7 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityTreeE
   refresh(types?: ReadonlySet<EntityType>): void {
     const wasListed = this.counts === undefined ? undefined : this.listedTypes();
     this.counts = undefined;
+    this.matching.clear();
     this.articlesByKey.clear();
     if (types === undefined || wasListed === undefined) {
       this.changed.fire(undefined);
@@ -131,7 +134,7 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityTreeE
   getTreeItem(element: EntityTreeElement): vscode.TreeItem {
     switch (element.kind) {
       case 'type':
-        return typeItem(element.type, this.typeCounts().get(element.type) ?? 0);
+        return typeItem(element.type, this.typeCounts().get(element.type) ?? 0, this.matchingCount(element.type));
       case 'entity':
         return entityItem(element.entity);
       case 'more':
@@ -148,6 +151,18 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityTreeE
   private typeCounts(): ReadonlyMap<EntityType, number> {
     this.counts ??= this.directory.typeCounts();
     return this.counts;
+  }
+
+  /** How many entities of `type` pass the filter; undefined when no filter is on. */
+  private matchingCount(type: EntityType): number | undefined {
+    const { sort, filter } = this.options();
+    if (filter === '') return undefined;
+    let count = this.matching.get(type);
+    if (count === undefined) {
+      count = this.directory.list({ type, sort, filter, offset: 0, limit: 0 }).total;
+      this.matching.set(type, count);
+    }
+    return count;
   }
 
   /** The groups the view lists; none when the corpus has no entity at all, so that the welcome message shows. */

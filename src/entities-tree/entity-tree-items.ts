@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { countOf, groupDigits, toDisplayText } from '../core/display-text';
+import { countOf, groupDigits, isolateBidi, partOf, toDisplayText } from '../core/display-text';
 import { EntityType } from '../core/entities/types';
 import { ENTITY_TYPE_NAMES, EntityArticleRef } from '../core/entity-directory';
 import { MONTH_NAMES } from '../core/iso-date';
@@ -12,11 +12,16 @@ import { EntitySummary } from '../core/search/entity-listing';
  * Builds the tree items of the Entities view. Every text from articles is passed through `toDisplayText`
  * (labels render `$(icon)` syntax) and tooltips are plain strings, which are never rendered as Markdown.
  */
-export function typeItem(type: EntityType, count: number): vscode.TreeItem {
+/**
+ * A type's group row: `count` entities of the type in the corpus, of which `matching` pass the filter when one is on
+ * (the row then says "12 of 340", as the rows of a cut-down list do, so that its count is that of what it lists).
+ */
+export function typeItem(type: EntityType, count: number, matching?: number): vscode.TreeItem {
   const item = new vscode.TreeItem(ENTITY_TYPE_NAMES[type].group, vscode.TreeItemCollapsibleState.Collapsed);
   item.id = `type:${type}`;
-  item.description = groupDigits(count);
-  item.tooltip = `${countOf(count, ENTITY_TYPE_NAMES[type].one)} named in the corpus`;
+  const named = `${countOf(count, ENTITY_TYPE_NAMES[type].one)} named in the corpus`;
+  item.description = matching === undefined ? groupDigits(count) : partOf(matching, count);
+  item.tooltip = matching === undefined ? named : `${groupDigits(matching)} of the ${named} ${matching === 1 ? 'matches' : 'match'} the filter`;
   item.iconPath = new vscode.ThemeIcon(ENTITY_TYPE_NAMES[type].icon);
   item.contextValue = 'entityType';
   return item;
@@ -27,8 +32,8 @@ export function entityItem(entity: EntitySummary): vscode.TreeItem {
   item.id = `entity:${entity.key}`;
   item.description = `${countOf(entity.articleCount, 'article')} · ${countOf(entity.mentionCount, 'mention')}`;
   item.iconPath = new vscode.ThemeIcon(ENTITY_TYPE_NAMES[entity.type].icon);
-  const lines = [`${entity.name} (${ENTITY_TYPE_NAMES[entity.type].one})`, `${countOf(entity.articleCount, 'article')}, ${countOf(entity.mentionCount, 'mention')}`];
-  if (entity.aliases.length > 0) lines.push(`Also written: ${entity.aliases.join(', ')}`);
+  const lines = [`${isolateBidi(entity.name)} (${ENTITY_TYPE_NAMES[entity.type].one})`, `${countOf(entity.articleCount, 'article')}, ${countOf(entity.mentionCount, 'mention')}`];
+  if (entity.aliases.length > 0) lines.push(`Also written: ${entity.aliases.map(isolateBidi).join(', ')}`);
   if (entity.firstDate !== undefined && entity.lastDate !== undefined) {
     lines.push(entity.firstDate === entity.lastDate ? `Seen on ${entity.firstDate}` : `First seen ${entity.firstDate}, last seen ${entity.lastDate}`);
   }
@@ -41,7 +46,7 @@ export function moreItem(more: { readonly type: EntityType; readonly shown: numb
   const next = Math.min(pageSize, more.total - more.shown);
   const item = new vscode.TreeItem(`Show ${groupDigits(next)} more…`, vscode.TreeItemCollapsibleState.None);
   item.id = `more:${more.type}:${more.shown}`;
-  item.description = `${groupDigits(more.shown)} of ${groupDigits(more.total)} shown`;
+  item.description = `${partOf(more.shown, more.total)} shown`;
   item.iconPath = new vscode.ThemeIcon('ellipsis');
   item.command = { command: 'newsCorpus.entities.showMore', title: 'Show More', arguments: [more] };
   item.contextValue = 'more';
@@ -72,7 +77,7 @@ export function articleItem(key: string, article: EntityArticleRef): vscode.Tree
   const item = new vscode.TreeItem(toDisplayText(article.title) || article.path, vscode.TreeItemCollapsibleState.Collapsed);
   item.id = `article:${key}:${article.id}`;
   item.description = `${article.date ?? 'undated'} · ${countOf(article.mentions, 'mention')}`;
-  item.tooltip = [article.title, `${article.date ?? 'undated'} · ${article.path}`].join('\n');
+  item.tooltip = [article.title, `${article.date ?? 'undated'} · ${isolateBidi(article.path)}`].join('\n');
   item.iconPath = vscode.ThemeIcon.File;
   item.resourceUri = uri;
   item.contextValue = 'article';

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { ArticleAnalyzer } from '../core/curation/article-corrections';
+import { quoteName } from '../core/display-text';
 import { EntityType } from '../core/entities/types';
 import { EntityDirectory } from '../core/entity-directory';
 import { joinMessageParts, scanFailureMessage, ShownView } from '../core/messages';
@@ -39,7 +40,7 @@ export interface EntitiesTreeDeps {
  */
 export function entitiesViewMessage(failure: string | undefined, listsEntities: () => boolean, filter: string): string {
   const failed = failure !== undefined && (filter !== '' || listsEntities()) ? scanFailureMessage(failure, 'entities') : undefined;
-  return joinMessageParts(failed, filter === '' ? undefined : `Showing names containing "${filter}". Clear the filter with the Clear Filter button above.`);
+  return joinMessageParts(failed, filter === '' ? undefined : `Showing names containing ${quoteName(filter)}. Clear the filter with the Clear Filter button above.`);
 }
 
 function isSort(value: unknown): value is EntitySort {

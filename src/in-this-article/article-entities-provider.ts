@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { countOf, groupDigits, toDisplayText } from '../core/display-text';
+import { countOf, groupDigits, isolateBidi, toDisplayText } from '../core/display-text';
 import { ArticleEntity, EntityType } from '../core/entities/types';
 import { ENTITY_TYPE_NAMES } from '../core/entity-directory';
 import { ENTITY_TYPES } from '../core/search/entity-table';
@@ -67,8 +67,8 @@ export class ArticleEntitiesProvider implements vscode.TreeDataProvider<ArticleE
     item.description = countOf(entity.mentions.length, 'mention');
     item.iconPath = new vscode.ThemeIcon(ENTITY_TYPE_NAMES[entity.type].icon);
     const forms = [entity.name, ...entity.aliases].filter((form) => form !== name);
-    const aliases = forms.length > 0 ? `\nHere also written: ${forms.join(', ')}` : '';
-    item.tooltip = `${name} (${ENTITY_TYPE_NAMES[entity.type].one}), ${countOf(entity.mentions.length, 'mention')} in this article${aliases}\nClick to select the next mention.`;
+    const aliases = forms.length > 0 ? `\nHere also written: ${forms.map(isolateBidi).join(', ')}` : '';
+    item.tooltip = `${isolateBidi(name)} (${ENTITY_TYPE_NAMES[entity.type].one}), ${countOf(entity.mentions.length, 'mention')} in this article${aliases}\nClick to select the next mention.`;
     item.contextValue = 'entity';
     item.command = { command: 'newsCorpus.selectNextMention', title: 'Select Next Mention', arguments: [element] };
     return item;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { countOf } from '../core/display-text';
+import { countOf, toDisplayText } from '../core/display-text';
 import { ENTITY_TYPE_NAMES } from '../core/entity-directory';
 import { ENTITY_TYPES } from '../core/search/entity-table';
 import { uriOfIndexPath } from '../corpus/index-paths';
@@ -27,7 +27,7 @@ async function pickEntity(deps: PanelDeps): Promise<string | undefined> {
   if (filter === undefined) return undefined;
   const items = ENTITY_TYPES.flatMap((type) =>
     deps.entities.list({ type, sort: 'articles', filter, offset: 0, limit: PICKER_ENTITIES }).entities.map((entity) => ({
-      label: entity.name,
+      label: toDisplayText(entity.name),
       description: `${ENTITY_TYPE_NAMES[entity.type].one}, ${countOf(entity.articleCount, 'article')}`,
       key: entity.key,
     })),

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { countOf, groupDigits, toDisplayText } from '../core/display-text';
+import { countOf, partOf, toDisplayText } from '../core/display-text';
 import { SearchResponse } from '../core/search/corpus-index';
+import { noMatchMessage } from '../core/search/query-help';
 import { ResultList, ResultRow, RunQuery, resultRows } from '../core/search-workflow/result-list';
 import { SearchHistory, addRecent, deleteSaved, renameSaved, saveSearch } from '../core/search-workflow/search-history';
 
@@ -172,7 +173,7 @@ export class SearchResultsProvider implements vscode.TreeDataProvider<SearchResu
     const response = this.list?.response;
     if (!response) return [{ kind: 'message', text: 'The corpus is still being indexed…', detail: 'The results appear as soon as it is ready.' }];
     if (!response.ok) return [{ kind: 'message', text: toDisplayText(response.error), detail: 'Edit the query in the search box and press Enter to run it again.' }];
-    if (response.total === 0) return [{ kind: 'message', text: 'No articles match.', detail: 'Try fewer words, a prefix such as export*, or a typo-tolerant word such as bundesbnak~.' }];
+    if (response.total === 0) return [{ kind: 'message', ...noMatchMessage(this.list?.query ?? '') }];
     return this.hasMore ? [...this.rows, MORE] : this.rows;
   }
 
@@ -193,7 +194,7 @@ export class SearchResultsProvider implements vscode.TreeDataProvider<SearchResu
     const item = new vscode.TreeItem('Show more…', vscode.TreeItemCollapsibleState.None);
     const total = this.list?.response?.ok ? this.list.response.total : 0;
     item.id = `more:${this.generation}`;
-    item.description = `${groupDigits(this.rows.length)} of ${groupDigits(total)} shown`;
+    item.description = `${partOf(this.rows.length, total)} shown`;
     item.iconPath = new vscode.ThemeIcon('ellipsis');
     item.contextValue = 'more';
     item.command = { command: 'newsCorpus.searchResults.showMore', title: 'Show More Results' };

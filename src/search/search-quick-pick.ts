@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { countOf, groupDigits, toDisplayText } from '../core/display-text';
 import { SearchHit, SearchOptions, SearchResponse } from '../core/search/corpus-index';
-import { QUERY_HELP, QUERY_PLACEHOLDER } from '../core/search/query-help';
+import { noMatchMessage, QUERY_HELP, QUERY_PLACEHOLDER } from '../core/search/query-help';
 import { openAtMatch } from '../open-at-match';
 
 /** What the search box needs: a way to run queries, to turn a hit's path into a URI, and its settings. */
@@ -133,7 +133,8 @@ export function showSearchQuickPick(deps: SearchDeps, initialQuery = ''): Promis
     quickPick.title = `News Corpus: ${shown}${countOf(response.total, 'article')} in ${response.tookMs.toFixed(1)} ms${fuzzy}${partial}`;
     // Asked again after a change of the corpus, the result the user had reached stays the active one.
     const activePath = quickPick.activeItems[0]?.hit?.path;
-    quickPick.items = response.hits.length > 0 ? [showAllItem(response.total), ...response.hits.map((hit) => hitItem(hit, deps.uriOf))] : [messageItem('No articles match.', 'Try fewer words, a prefix such as export*, or a typo-tolerant word such as bundesbnak~.')];
+    const none = response.hits.length > 0 ? undefined : noMatchMessage(query);
+    quickPick.items = none === undefined ? [showAllItem(response.total), ...response.hits.map((hit) => hitItem(hit, deps.uriOf))] : [messageItem(none.text, none.detail)];
     const stillThere = activePath === undefined ? undefined : quickPick.items.find((item) => item.hit?.path === activePath);
     if (stillThere) quickPick.activeItems = [stillThere];
   };

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { NewsCorpusApi } from '../../src/api';
 import type { DateTreeElement } from '../../src/dates-tree/dates-tree-provider';
-import { api, EXTENSION_ID, languageBecomes } from './helpers';
+import { api, corpusBecomes, EXTENSION_ID, languageBecomes, workspaceUri } from './helpers';
 
 /** Articles of samples/wikinews, which the runner copies into the workspace. */
 const SAMPLE_ARTICLES = 315;
@@ -66,6 +66,21 @@ describe('Dates view', () => {
       await settings.update('highlightArticles', undefined, vscode.ConfigurationTarget.Workspace);
     }
     await languageBecomes(editor.document, 'news-article');
+  });
+
+  it('isolates a right-to-left title from the file name beside it', async () => {
+    const corpus = await api();
+    const uri = workspaceUri('rtl-title.txt');
+    const listed = () => corpus.corpus.article(uri.toString()) !== undefined;
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(' date 2024-03-01 שלום עולם 2024\n'));
+    try {
+      await corpusBecomes('the article with a Hebrew title is listed', listed, corpus);
+      const item = corpus.datesTree.getTreeItem({ kind: 'article', id: uri.toString() });
+      assert.deepStrictEqual([label(item), item.description], ['\u2068שלום עולם 2024\u2069', 'rtl-title.txt']);
+    } finally {
+      await vscode.workspace.fs.delete(uri, { useTrash: false });
+      await corpusBecomes('the article with a Hebrew title is gone', () => !listed(), corpus);
+    }
   });
 
   it('skips, and counts, the files that are not articles, and says so above its tree', async () => {

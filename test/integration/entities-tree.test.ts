@@ -57,6 +57,22 @@ describe('Entities view (the shipped model, in the real extension host)', () => 
     for (const { item } of groups) assert.match(String(item.description), /^[1-9][0-9,]*$/);
   });
 
+  it('counts in its group rows the entities a filter keeps, out of all', async () => {
+    const corpus = await api();
+    const all = entityRows(corpus).map((group) => String(group.item.description));
+    await vscode.commands.executeCommand('newsCorpus.entities.filter', 'putin');
+    const groups = entityRows(corpus);
+    const listed = groups.map((group) => entityRows(corpus, group.element).filter((row) => row.element.kind === 'entity').length);
+    assert.ok((listed[0] ?? 0) > 0, 'the filter keeps people');
+    assert.deepStrictEqual(
+      groups.map((group) => String(group.item.description)),
+      all.map((count, at) => `${listed[at] ?? 0} of ${count}`),
+    );
+    assert.match(String(groups[0]?.item.tooltip), /^\d+ of the [\d,]+ persons named in the corpus match(es)? the filter$/);
+    await vscode.commands.executeCommand('newsCorpus.entities.clearFilter');
+    assert.deepStrictEqual(entityRows(corpus).map((group) => String(group.item.description)), all);
+  });
+
   it('lists "Vladimir Putin" with both seed articles, and no separate "Putin" for them', async () => {
     const corpus = await api();
     const putin = await person(corpus, 'Vladimir Putin');

@@ -103,6 +103,31 @@ describe('The articles a first build lists as it indexes them', () => {
   });
 });
 
+describe('The count of files read by a first build', () => {
+  const folders = ownFolders('read-count', (dir) => {
+    for (let i = 0; i < ARTICLES; i++) writeFileSync(path.join(dir, `article-${i}.txt`), ` date 2022-0${(i % 9) + 1}-15 Article ${i}, counted as read.`);
+  });
+
+  it('counts the files read for the articles listed ahead of the build from its first report', async () => {
+    const service = serviceOver(folders.dir, path.join(folders.cacheDir, 'index.ncidx'), []);
+    let ahead = 0;
+    const stop = service.corpus.subscribe((change) => {
+      if (service.phase === 'listing') ahead += change?.added.length ?? 0;
+    });
+    const reported: number[] = [];
+    const progress = service.onDidProgress(() => {
+      if (service.indexing !== undefined) reported.push(service.indexing.done);
+    });
+    try {
+      await scanToTheEnd(service, stop);
+    } finally {
+      progress.dispose();
+    }
+    assert.ok(ahead > 0 && reported.length > 0, `${ahead} articles listed ahead, ${reported.length} reports`);
+    assert.deepStrictEqual(reported.filter((done) => done < ahead), [], `no report counts fewer files read than the ${ahead} articles listed: ${reported.join(', ')}`);
+  });
+});
+
 describe('The articles a first build lists before it reads them', () => {
   const folders = ownFolders('listed-ahead', (dir) => {
     for (let i = 0; i < ARTICLES; i++) writeFileSync(path.join(dir, `article-${i}.txt`), ` date 2022-0${(i % 9) + 1}-15 Article ${i}, listed before it was indexed.`);

@@ -1,3 +1,4 @@
+import { quoteName } from '../display-text';
 import { EntityType } from '../entities/types';
 import { entityKey } from '../entities/article-entities';
 import { nameIdentity } from '../entities/names';
@@ -151,11 +152,11 @@ function claimsOf(entries: readonly (CorrectionEntry & { key: string })[], probl
     for (const alias of entry.corrections.aliases) {
       const claimed = parent.get(alias.key);
       if (claimed !== undefined) {
-        if (claimed !== entry.key) problems.push(problemAt(entry.source, alias, `"${alias.name}" is already merged into "${names.get(claimed) ?? claimed}" by an earlier entry: this alias is ignored.`));
+        if (claimed !== entry.key) problems.push(problemAt(entry.source, alias, `${quoteName(alias.name)} is already merged into ${quoteName(names.get(claimed) ?? claimed)} by an earlier entry: this alias is ignored.`));
         continue;
       }
       if (rootOf(entry.key).includes(alias.key)) {
-        problems.push(problemAt(entry.source, alias, `Merging "${alias.name}" into "${entry.name}" would go round in a circle ("${entry.name}" is already merged into "${alias.name}"): this alias is ignored.`));
+        problems.push(problemAt(entry.source, alias, `Merging ${quoteName(alias.name)} into ${quoteName(entry.name)} would go round in a circle (${quoteName(entry.name)} is already merged into ${quoteName(alias.name)}): this alias is ignored.`));
         continue;
       }
       parent.set(alias.key, entry.key);

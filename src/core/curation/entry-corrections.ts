@@ -1,3 +1,4 @@
+import { quoteName } from '../display-text';
 import { getNodeValue, Node } from 'jsonc-parser';
 import { entityKey } from '../entities/article-entities';
 import { EntityType } from '../entities/types';
@@ -100,7 +101,7 @@ export function correctionsOf(entry: Node, type: EntityType, name: string, warn:
           const target = refOfAlias(text, type);
           const aliasKey = entityKey(target.type, target.name);
           if (aliasKey !== own) return [{ key: aliasKey, ...target, offset: item.offset, length: item.length }];
-          warn(item, `"${text}" is "${name}" itself: this alias does nothing.`);
+          warn(item, `${quoteName(text)} is ${quoteName(name)} itself: this alias does nothing.`);
           return [];
         });
         break;

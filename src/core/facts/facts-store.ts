@@ -1,3 +1,4 @@
+import { quoteName } from '../display-text';
 import { CorrectionEntry, CorrectionProblem, EntityCorrections, resolveCorrections } from '../curation/entity-corrections';
 import { CORRECTION_FIELDS, EntryCorrections } from '../curation/entry-corrections';
 import { FactsEntry, FactsProblem, parseFacts } from './entity-facts';
@@ -118,7 +119,7 @@ export class FactsStore implements FactsLookup {
       for (const entry of entries.values()) {
         for (const alias of entry.corrections.aliases) {
           if (has(alias.key) || this.entry(alias.key)) continue;
-          problems.push({ source, offset: alias.offset, length: alias.length, message: `"${alias.name}" is no entity of the corpus (any more): this alias does nothing until an article names it.` });
+          problems.push({ source, offset: alias.offset, length: alias.length, message: `${quoteName(alias.name)} is no entity of the corpus (any more): this alias does nothing until an article names it.` });
         }
       }
     }
@@ -133,7 +134,7 @@ export class FactsStore implements FactsLookup {
       const fileKeys = [...entries.keys()];
       for (const [key, entry] of entries) {
         if (seen.has(key) && CORRECTION_FIELDS.some((field) => hasValue(entry.corrections, field))) {
-          shadowed.push({ source, offset: entry.offset, length: entry.length, message: `"${entry.name}" also has an entry in another workspace folder's facts file, read first: its corrections apply, this entry's are left out. Agree on one.` });
+          shadowed.push({ source, offset: entry.offset, length: entry.length, message: `${quoteName(entry.name)} also has an entry in another workspace folder's facts file, read first: its corrections apply, this entry's are left out. Agree on one.` });
         }
       }
       fileKeys.forEach((key) => seen.add(key));

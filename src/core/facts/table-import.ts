@@ -1,5 +1,6 @@
-import { withIndefiniteArticle } from '../display-text';
+import { quoteName, withIndefiniteArticle } from '../display-text';
 import { nameIdentity } from '../entities/names';
+import { ENTITY_TYPE_NAMES } from '../entity-directory';
 import { TYPE_WORDS } from '../search-workflow/result-export';
 import { Correction, EntityRef, isEntityType, keyOfRef, refOfAlias, typeOfWord } from './corrections';
 import { readCsvRecords } from './csv-reader';
@@ -40,7 +41,6 @@ interface RowPlan {
   readonly changed: boolean;
 }
 
-const quote = (name: string) => `"${name}"`;
 
 function listCell(cell: string | undefined): string[] {
   return (cell ?? '').split(LIST_SEPARATOR.trim()).map((name) => name.trim()).filter((name) => name !== '');
@@ -88,7 +88,7 @@ export function importEntityTable(csv: string, current: readonly EntityTableRow[
     const conflict = plan.takes.find((id) => plans.get(id)?.changed === true || taken.has(id));
     if (conflict !== undefined) {
       const other = taken.get(conflict) ?? plans.get(conflict)?.line;
-      errors.push({ line: plan.line, message: `${quote(byId.get(conflict)?.name ?? conflict)} is changed on line ${other ?? '?'} too: make one of the two changes at a time` });
+      errors.push({ line: plan.line, message: `${quoteName(byId.get(conflict)?.name ?? conflict)} is changed on line ${other ?? '?'} too: make one of the two changes at a time` });
       continue;
     }
     for (const id of plan.takes) taken.set(id, plan.line);
@@ -111,19 +111,19 @@ function planRow(
   const upper = typeCell.toUpperCase();
   const type = typeOfWord(typeCell) ?? (isEntityType(upper) ? upper : undefined);
   if (name === '') return 'the name is empty';
-  if (type === undefined) return `the type ${quote(typeCell)} is not person, place, organization or other`;
+  if (type === undefined) return `the type ${quoteName(typeCell)} is not person, place, organization or other`;
   const into: EntityRef = { type, name };
-  if (id === '') return { line, changes: [{ text: `Add ${quote(name)} (${TYPE_WORDS[type]}) everywhere`, correction: { kind: 'add', entity: into } }], takes: [], changed: true };
+  if (id === '') return { line, changes: [{ text: `Add ${quoteName(name)} (${TYPE_WORDS[type]}) everywhere`, correction: { kind: 'add', entity: into } }], takes: [], changed: true };
   const row = byId.get(id);
-  if (!row) return `no entity has the id ${quote(id)} (merged or renamed since the export?)`;
+  if (!row) return `no entity has the id ${quoteName(id)} (merged or renamed since the export?)`;
   const before = plans.get(id);
   if (before) return `the entity of this row is on line ${before.line} already`;
   const entity: EntityRef = { type: row.type, name: row.name };
-  if (MARKED.has((cell('ignore') ?? '').toLowerCase())) return { line, changes: [{ text: `Ignore ${quote(row.name)} everywhere`, correction: { kind: 'ignore', entity } }], takes: [], changed: true };
+  if (MARKED.has((cell('ignore') ?? '').toLowerCase())) return { line, changes: [{ text: `Ignore ${quoteName(row.name)} everywhere`, correction: { kind: 'ignore', entity } }], takes: [], changed: true };
   const changes: RowPlan['changes'] = [];
   const renamed = nameIdentity(name) !== nameIdentity(row.name);
   if (renamed || type !== row.type) {
-    const what = [renamed ? `rename ${quote(row.name)} to ${quote(name)}` : '', type !== row.type ? `make ${renamed ? 'it' : quote(row.name)} ${withIndefiniteArticle(TYPE_WORDS[type])}` : ''].filter(Boolean).join(' and ');
+    const what = [renamed ? `rename ${quoteName(row.name)} to ${quoteName(name)}` : '', type !== row.type ? `make ${renamed ? 'it' : quoteName(row.name)} ${withIndefiniteArticle(ENTITY_TYPE_NAMES[type].one)}` : ''].filter(Boolean).join(' and ');
     changes.push({ text: what.charAt(0).toUpperCase() + what.slice(1), correction: { kind: 'merge', entities: [entity], into } });
   }
   const aliasesCell = cell('aliases');
@@ -132,16 +132,16 @@ function planRow(
     const listed = listCell(aliasesCell);
     const identities = new Set(listed.map(nameIdentity));
     for (const alias of row.aliases.filter((old) => !identities.has(nameIdentity(old)))) {
-      changes.push({ text: `Split ${quote(alias)} off ${quote(name)}`, correction: { kind: 'split', entity: into, alias } });
+      changes.push({ text: `Split ${quoteName(alias)} off ${quoteName(name)}`, correction: { kind: 'split', entity: into, alias } });
     }
     const known = new Set(row.aliases.map(nameIdentity));
     for (const alias of listed.filter((other) => !known.has(nameIdentity(other)) && nameIdentity(other) !== nameIdentity(name))) {
       const ref = refOfAlias(alias, type);
       const candidates = byName.get(nameIdentity(ref.name)) ?? [];
       const other = candidates.find((candidate) => keyOfRef(candidate) === keyOfRef(ref)) ?? candidates.find((candidate) => candidate.id !== id);
-      if (!other || other.id === id) return `${quote(alias)} in aliases is not the name of another entity of the table`;
+      if (!other || other.id === id) return `${quoteName(alias)} in aliases is not the name of another entity of the table`;
       takes.push(other.id);
-      changes.push({ text: `Merge ${quote(other.name)} (${TYPE_WORDS[other.type]}) into ${quote(name)}`, correction: { kind: 'merge', entities: [{ type: other.type, name: other.name }], into } });
+      changes.push({ text: `Merge ${quoteName(other.name)} (${TYPE_WORDS[other.type]}) into ${quoteName(name)}`, correction: { kind: 'merge', entities: [{ type: other.type, name: other.name }], into } });
     }
   }
   return { line, changes, takes, changed: changes.length > 0 };

@@ -1,3 +1,6 @@
+import { parseQuery } from './query-parser';
+import { rewriteFuzzy } from './query-rewrite';
+
 /**
  * A one-line summary of the query language, short enough for the search box placeholder.
  *
@@ -26,3 +29,23 @@ export const QUERY_HELP = [
   'date:2023-09          a year, month or day; on:2023-09-13 is the same',
   'after:2023-09-01      strictly after; before:2023 strictly before',
 ].join('\n');
+
+/**
+ * What the search box and the Search Results view say of a query that matched nothing, and what to try. A
+ * typo-tolerant word is suggested only to a query that tried none: one with a plain word was retried with its words
+ * typo-tolerant before it was said to match nothing (see {@link rewriteFuzzy}), and one with a `~` asked for it.
+ *
+ * @example
+ * noMatchMessage('"interest ratez"').detail; // 'Try fewer words, a prefix such as export*, or a typo-tolerant word such as bundesbnak~.'
+ * noMatchMessage('bundesbnak').detail;       // 'Near spellings of its words matched nothing either. Try fewer words, or a prefix such as export*.'
+ */
+export function noMatchMessage(query: string): { readonly text: string; readonly detail: string } {
+  const parsed = parseQuery(query);
+  const typoTolerant =
+    parsed.ok &&
+    (rewriteFuzzy(parsed.query) !== undefined || parsed.query.clauses.some((clause) => !clause.negated && clause.atoms.some((atom) => atom.kind === 'term' && atom.mode === 'fuzzy')));
+  return {
+    text: 'No articles match.',
+    detail: typoTolerant ? 'Near spellings of its words matched nothing either. Try fewer words, or a prefix such as export*.' : 'Try fewer words, a prefix such as export*, or a typo-tolerant word such as bundesbnak~.',
+  };
+}

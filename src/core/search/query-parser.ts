@@ -125,8 +125,44 @@ function readAtom(source: string, start: number): { atom: QueryAtom | undefined;
   return { atom: wordAtom(bare, start), bare, next: end };
 }
 
+/** A date filter as the query wrote it (`after:2023-05-01` is `after` and `2023-05-01`), and where. */
+interface TypedDate {
+  readonly operator: string;
+  readonly value: string;
+  readonly offset: number;
+}
+
+/** A date filter in words: "after 2023-05-01", "in 2023-09", "on 2023-09-13". */
+function dateInWords({ operator, value }: TypedDate): string {
+  if (operator === 'after' || operator === 'before') return `${operator} ${value}`;
+  return `${value.length === 'YYYY-MM-DD'.length ? 'on' : 'in'} ${value}`;
+}
+
+/**
+ * Throws when the date filters every article must pass leave no day between them (`after:2023-05-01
+ * before:2023-01-01`): the query would match nothing, and the search said so as "0 articles" without saying why.
+ * Filters in an OR or excluded are left out: they do not bound the range.
+ */
+function checkDateRange(clauses: readonly QueryClause[], typedDates: ReadonlyMap<QueryAtom, TypedDate>): void {
+  const filters = clauses.flatMap((clause) => {
+    const [atom] = clause.atoms;
+    const typed = atom === undefined ? undefined : typedDates.get(atom);
+    return clause.negated || clause.atoms.length !== 1 || atom?.kind !== 'date' || typed === undefined ? [] : [{ ...typed, from: atom.from, to: atom.to }];
+  });
+  const latest = filters.reduce<(typeof filters)[number] | undefined>((found, filter) => (found === undefined || filter.from > found.from ? filter : found), undefined);
+  const earliest = filters.reduce<(typeof filters)[number] | undefined>((found, filter) => (found === undefined || filter.to < found.to ? filter : found), undefined);
+  if (latest === undefined || earliest === undefined || latest.from <= earliest.to) return;
+  if (latest === earliest) throw new QuerySyntaxError(`the date range is empty: no day is ${dateInWords(latest)}.`, latest.offset);
+  const [first, second] = latest.offset < earliest.offset ? [latest, earliest] : [earliest, latest];
+  // after:'s date ends later than before:'s starts: the two dates were written the other way round.
+  const swapped = latest.operator === 'after' && earliest.operator === 'before' && previousDay(latest.from) > nextDay(earliest.to);
+  const why = swapped ? ' (its after: date is later than its before: date)' : '';
+  throw new QuerySyntaxError(`the date range is empty: no day is both ${dateInWords(first)} and ${dateInWords(second)}${why}.`, second.offset);
+}
+
 function parseClauses(source: string): QueryClause[] {
   const clauses: { atoms: QueryAtom[]; negated: boolean }[] = [];
+  const typedDates = new Map<QueryAtom, TypedDate>();
   let pendingOr = -1;
   let position = 0;
   while (position < source.length) {
@@ -143,6 +179,10 @@ function parseClauses(source: string): QueryClause[] {
       }
     }
     const { atom, bare, next } = readAtom(source, position);
+    if (atom?.kind === 'date') {
+      const colon = bare.indexOf(':');
+      typedDates.set(atom, { operator: bare.slice(0, colon).toLowerCase(), value: source.slice(position + colon + 1, next).replaceAll('"', '').trim(), offset: position });
+    }
     position = next;
     if (!negated && bare === 'OR') {
       if (clauses.length === 0 || pendingOr !== -1) throw new QuerySyntaxError(`OR at position ${start + 1} needs a word or phrase on each side.`, start);
@@ -161,6 +201,7 @@ function parseClauses(source: string): QueryClause[] {
     }
   }
   if (pendingOr !== -1) throw new QuerySyntaxError(`OR at position ${pendingOr + 1} needs a word or phrase on each side.`, pendingOr);
+  checkDateRange(clauses, typedDates);
   return clauses;
 }
 

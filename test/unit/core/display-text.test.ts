@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { countOf, groupDigits, toDisplayText, withIndefiniteArticle } from '../../../src/core/display-text';
+import { countOf, groupDigits, isolateBidi, partOf, quoteName, toDisplayText, withIndefiniteArticle } from '../../../src/core/display-text';
 import { seededRandom } from '../../../src/core/random';
 
 describe('toDisplayText', () => {
@@ -14,6 +14,45 @@ describe('toDisplayText', () => {
   it('leaves ordinary text and lone dollar signs alone', () => {
     assert.strictEqual(toDisplayText('A $5 bill (used)'), 'A $5 bill (used)');
   });
+
+  it('isolates right-to-left text from what a label puts beside it', () => {
+    assert.strictEqual(toDisplayText(' שלום\n עולם '), '\u2068שלום עולם\u2069');
+  });
+});
+
+/** The first-strong isolate around right-to-left text, and its end. */
+const FSI = '\u2068';
+const PDI = '\u2069';
+
+describe('isolateBidi', () => {
+  it('isolates right-to-left names, and leaves the rest as it was', () => {
+    assert.deepStrictEqual(
+      ['محمد بن سلمان', 'בנימין נתניהו', 'Kim Jong-un', '2024', ''].map(isolateBidi),
+      [`${FSI}محمد بن سلمان${PDI}`, `${FSI}בנימין נתניהו${PDI}`, 'Kim Jong-un', '2024', ''],
+    );
+    assert.strictEqual(`${isolateBidi('محمد')} (person)`, `${FSI}محمد${PDI} (person)`);
+  });
+
+  it('never isolates twice, and isolates text that holds isolated names as a whole', () => {
+    const once = isolateBidi('محمد');
+    assert.strictEqual(isolateBidi(once), once);
+    assert.strictEqual(toDisplayText(toDisplayText('محمد')), once);
+    assert.strictEqual(isolateBidi(`Also written: ${once}, ${isolateBidi('אבי')}`), `${FSI}Also written: ${once}, ${FSI}אבי${PDI}${PDI}`);
+  });
+
+  it('drops the isolate controls of its own that the text never matches, which would end or open the isolate', () => {
+    assert.strictEqual(isolateBidi(`محمد${PDI} 12`), `${FSI}محمد 12${PDI}`);
+    assert.strictEqual(isolateBidi(`\u2067محمد`), `${FSI}محمد${PDI}`);
+    assert.strictEqual(isolateBidi(`a ${FSI}محمد${PDI} b`), `${FSI}a ${FSI}محمد${PDI} b${PDI}`);
+    // An override is contained by the isolate's end.
+    assert.strictEqual(isolateBidi('\u202Eevil'), `${FSI}\u202Eevil${PDI}`);
+  });
+});
+
+describe('quoteName', () => {
+  it('quotes a name, isolated inside the quotes', () => {
+    assert.deepStrictEqual([quoteName('Kim Jong-un'), quoteName('محمد')], ['"Kim Jong-un"', `"${FSI}محمد${PDI}"`]);
+  });
 });
 
 describe('countOf', () => {
@@ -21,6 +60,12 @@ describe('countOf', () => {
     assert.strictEqual(countOf(0, 'article'), '0 articles');
     assert.strictEqual(countOf(1, 'article'), '1 article');
     assert.strictEqual(countOf(12345, 'file'), '12,345 files');
+  });
+});
+
+describe('partOf', () => {
+  it('writes a part of a whole, the digits of both grouped', () => {
+    assert.deepStrictEqual([partOf(12, 340), partOf(0, 1618), partOf(1200, 12345)], ['12 of 340', '0 of 1,618', '1,200 of 12,345']);
   });
 });
 
@@ -39,6 +84,10 @@ describe('groupDigits', () => {
 
 describe('withIndefiniteArticle', () => {
   it('writes "an" before a vowel and "a" before a consonant', () => {
-    assert.deepStrictEqual(['organization', 'place', 'person', 'other name'].map(withIndefiniteArticle), ['an organization', 'a place', 'a person', 'an other name']);
+    assert.deepStrictEqual(['organization', 'place', 'person', 'idea'].map(withIndefiniteArticle), ['an organization', 'a place', 'a person', 'an idea']);
+  });
+
+  it('writes "another", never "an other"', () => {
+    assert.deepStrictEqual(['other name', 'other', 'otherness'].map(withIndefiniteArticle), ['another name', 'another', 'an otherness']);
   });
 });

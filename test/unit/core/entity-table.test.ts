@@ -86,6 +86,14 @@ describe('importEntityTable', () => {
     assert.deepStrictEqual(importEntityTable(edited(3, { type: 'person', name: 'George Washington' }), ROWS).changes.map((change) => change.text), ['Rename "Washington" to "George Washington" and make it a person']);
   });
 
+  it('isolates right-to-left names in what it says it will do', () => {
+    assert.deepStrictEqual(importEntityTable(edited(3, { name: 'واشنطن' }), ROWS).changes.map((change) => change.text), ['Rename "Washington" to "\u2068واشنطن\u2069"']);
+  });
+
+  it('words a change to the Other type as English: "another name"', () => {
+    assert.deepStrictEqual(importEntityTable(edited(3, { type: 'other' }), ROWS).changes.map((change) => change.text), ['Make "Washington" another name']);
+  });
+
   it('splits a removed alias and merges another row named in the aliases', () => {
     const split = importEntityTable(edited(1, { aliases: 'Kim Jong-Un' }), ROWS).changes;
     assert.deepStrictEqual(split.map((change) => change.correction), [{ kind: 'split', entity: { type: 'PER', name: 'Kim Jong-un' }, alias: 'Kim' }]);

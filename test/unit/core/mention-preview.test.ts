@@ -35,6 +35,14 @@ describe('mentionPreview', () => {
     assert.strictEqual(highlighted(preview), 'Putin');
   });
 
+  it('isolates a right-to-left line from the line number beside it, the highlight on the name still', () => {
+    const text = 'قال محمد بن سلمان في الرياض';
+    const start = text.indexOf('محمد');
+    const preview = mentionPreview(text, { start, end: start + 'محمد بن سلمان'.length });
+    assert.strictEqual(preview.text, `\u2068${text}\u2069`);
+    assert.strictEqual(highlighted(preview), 'محمد بن سلمان');
+  });
+
   it('always highlights the mention itself, cleaned, wherever it is', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 80 }), fc.string({ minLength: 1, maxLength: 12 }).filter((name) => /^\S(.*\S)?$/s.test(name) && !/[\n$]/.test(name)), fc.string({ maxLength: 80 }), (before, name, after) => {

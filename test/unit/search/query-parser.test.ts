@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
 import { QueryAtom, QueryClause } from '../../../src/core/search/query';
-import { QUERY_HELP, QUERY_PLACEHOLDER } from '../../../src/core/search/query-help';
+import { noMatchMessage, QUERY_HELP, QUERY_PLACEHOLDER } from '../../../src/core/search/query-help';
 import { exactEntityQuery, parseQuery } from '../../../src/core/search/query-parser';
 
 function clauses(source: string): readonly QueryClause[] {
@@ -124,6 +124,21 @@ describe('parseQuery', () => {
     for (const source of ['', '"x', 'OR', 'date:x']) assert.match(error(source), /^News Corpus: /);
   });
 
+  it('says why a date range is empty, rather than match nothing', () => {
+    assert.strictEqual(
+      error('oil after:2023-05-01 before:2023-01-01'),
+      'News Corpus: the date range is empty: no day is both after 2023-05-01 and before 2023-01-01 (its after: date is later than its before: date).',
+    );
+    assert.strictEqual(error('before:2023-01-01 AFTER:"2023-05"'), 'News Corpus: the date range is empty: no day is both before 2023-01-01 and after 2023-05 (its after: date is later than its before: date).');
+    assert.strictEqual(error('after:2023-05-01 before:2023-05-02'), 'News Corpus: the date range is empty: no day is both after 2023-05-01 and before 2023-05-02.');
+    assert.strictEqual(error('date:2023 on:2024-02-29'), 'News Corpus: the date range is empty: no day is both in 2023 and on 2024-02-29.');
+    assert.strictEqual(error('after:9999'), 'News Corpus: the date range is empty: no day is after 9999.');
+    const offset = parseQuery('oil after:2023-05-01 before:2023-01-01');
+    assert.ok(!offset.ok && offset.offset === 'oil after:2023-05-01 '.length, 'the error points at the filter that emptied the range');
+    // An OR or an exclusion does not bound the range; adjacent ranges leave a day.
+    for (const source of ['after:2023-05-01 OR before:2023-01-01', 'after:2023-05-01 -before:2023-01-01', 'after:2023-05-01 before:2023-05-03', 'date:2023 after:2023-12-30']) assert.ok(parseQuery(source).ok, source);
+  });
+
   it('never throws, whatever the input', () => {
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom('a', 'b', ' ', '"', '-', '*', '~', ':', 'O', 'R', 'person', 'date', '2023-09', '1') }), (source) => {
@@ -132,6 +147,14 @@ describe('parseQuery', () => {
       }),
     );
     fc.assert(fc.property(fc.string(), (source) => void parseQuery(source)));
+  });
+
+  it('suggests a typo-tolerant word for no match only to a query that tried none', () => {
+    const suggested = 'Try fewer words, a prefix such as export*, or a typo-tolerant word such as bundesbnak~.';
+    const tried = 'Near spellings of its words matched nothing either. Try fewer words, or a prefix such as export*.';
+    // A plain word was retried typo-tolerant before nothing was said to match; `~` asked for it.
+    for (const query of ['bundesbnak', 'person:Putin bundesbnak', 'bundesbnak~', 'bundesbnak~2 "interest rates"']) assert.deepStrictEqual(noMatchMessage(query), { text: 'No articles match.', detail: tried }, query);
+    for (const query of ['"interest ratez"', 'export*', 'person:Zelensky', 'person:Putin -oil']) assert.deepStrictEqual(noMatchMessage(query), { text: 'No articles match.', detail: suggested }, query);
   });
 
   it('exports a one-line placeholder and a help text naming every operator', () => {
