@@ -128,12 +128,14 @@ export function withIndefiniteArticle(noun: string): string {
 }
 
 /**
- * A count with its noun, as the views show it: digits grouped, the noun plural unless the count is one.
+ * A count with its noun, as the views show it: digits grouped, the noun plural unless the count is one (with an
+ * "s", or as `plural` spells it).
  *
  * @example
- * countOf(1, 'article');    // '1 article'
- * countOf(12345, 'file');   // '12,345 files'
+ * countOf(1, 'article');              // '1 article'
+ * countOf(12345, 'file');             // '12,345 files'
+ * countOf(340, 'person', 'people');   // '340 people'
  */
-export function countOf(count: number, noun: string): string {
-  return `${groupDigits(count)} ${noun}${count === 1 ? '' : 's'}`;
+export function countOf(count: number, noun: string, plural = `${noun}s`): string {
+  return `${groupDigits(count)} ${count === 1 ? noun : plural}`;
 }

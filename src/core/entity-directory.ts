@@ -45,14 +45,14 @@ export interface EntityDirectory {
 }
 
 /**
- * What the views call each entity type (a group's label, one entity's kind) and the codicon they show it with.
+ * What the views call each entity type (a group's label, one entity's kind, several of them) and the codicon they show it with.
  *
  * @example
- * ENTITY_TYPE_NAMES.PER; // { group: 'People', one: 'person', icon: 'person' }
+ * ENTITY_TYPE_NAMES.PER; // { group: 'People', one: 'person', many: 'people', icon: 'person' }
  */
-export const ENTITY_TYPE_NAMES: Readonly<Record<EntityType, { readonly group: string; readonly one: string; readonly icon: string }>> = {
-  PER: { group: 'People', one: 'person', icon: 'person' },
-  LOC: { group: 'Places', one: 'place', icon: 'location' },
-  ORG: { group: 'Organizations', one: 'organization', icon: 'organization' },
-  MISC: { group: 'Other', one: 'other name', icon: 'tag' },
+export const ENTITY_TYPE_NAMES: Readonly<Record<EntityType, { readonly group: string; readonly one: string; readonly many: string; readonly icon: string }>> = {
+  PER: { group: 'People', one: 'person', many: 'people', icon: 'person' },
+  LOC: { group: 'Places', one: 'place', many: 'places', icon: 'location' },
+  ORG: { group: 'Organizations', one: 'organization', many: 'organizations', icon: 'organization' },
+  MISC: { group: 'Other', one: 'other name', many: 'other names', icon: 'tag' },
 };

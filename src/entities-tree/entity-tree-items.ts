@@ -19,7 +19,7 @@ import { EntitySummary } from '../core/search/entity-listing';
 export function typeItem(type: EntityType, count: number, matching?: number): vscode.TreeItem {
   const item = new vscode.TreeItem(ENTITY_TYPE_NAMES[type].group, vscode.TreeItemCollapsibleState.Collapsed);
   item.id = `type:${type}`;
-  const named = `${countOf(count, ENTITY_TYPE_NAMES[type].one)} named in the corpus`;
+  const named = `${countOf(count, ENTITY_TYPE_NAMES[type].one, ENTITY_TYPE_NAMES[type].many)} named in the corpus`;
   item.description = matching === undefined ? groupDigits(count) : partOf(matching, count);
   item.tooltip = matching === undefined ? named : `${groupDigits(matching)} of the ${named} ${matching === 1 ? 'matches' : 'match'} the filter`;
   item.iconPath = new vscode.ThemeIcon(ENTITY_TYPE_NAMES[type].icon);

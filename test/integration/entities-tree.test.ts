@@ -68,7 +68,7 @@ describe('Entities view (the shipped model, in the real extension host)', () => 
       groups.map((group) => String(group.item.description)),
       all.map((count, at) => `${listed[at] ?? 0} of ${count}`),
     );
-    assert.match(String(groups[0]?.item.tooltip), /^\d+ of the [\d,]+ persons named in the corpus match(es)? the filter$/);
+    assert.match(String(groups[0]?.item.tooltip), /^\d+ of the [\d,]+ people named in the corpus match(es)? the filter$/);
     await vscode.commands.executeCommand('newsCorpus.entities.clearFilter');
     assert.deepStrictEqual(entityRows(corpus).map((group) => String(group.item.description)), all);
   });

@@ -61,6 +61,11 @@ describe('countOf', () => {
     assert.strictEqual(countOf(1, 'article'), '1 article');
     assert.strictEqual(countOf(12345, 'file'), '12,345 files');
   });
+
+  it('takes a plural that is not the noun with an "s"', () => {
+    assert.strictEqual(countOf(340, 'person', 'people'), '340 people');
+    assert.strictEqual(countOf(1, 'person', 'people'), '1 person');
+  });
 });
 
 describe('partOf', () => {
