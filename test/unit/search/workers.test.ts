@@ -310,7 +310,8 @@ describe('IndexWorkerPool after a failed run', function () {
     const deaf = path.join(dir, 'deaf-worker.js');
     writeFileSync(deaf, FAKE_WORKER.replace("if (request.kind === 'stop') process.exit(0);", "if (request.kind === 'stop') return;"));
     const pool = new IndexWorkerPool({ extractor: { kind: 'none' }, workers: 1, workerPath: deaf, stopGraceMs: 50 });
-    pool.start();
+    // A run first, so that the thread is up and listening (terminated while it starts, a thread exits with 0).
+    assert.deepStrictEqual(await seen(pool, ['x']), ['x']);
     assert.deepStrictEqual(await pool.dispose(), [1]);
   });
 
