@@ -7,11 +7,9 @@ import { MentionPreview } from '../core/mention-preview';
 import { PeriodGroup, UNDATED_PERIOD } from '../core/period-groups';
 import { EntitySummary } from '../core/search/entity-listing';
 
+// Builds the tree items of the Entities view. Every text from articles is passed through `toDisplayText`
+// (labels render `$(icon)` syntax) and tooltips are plain strings, which are never rendered as Markdown.
 
-/**
- * Builds the tree items of the Entities view. Every text from articles is passed through `toDisplayText`
- * (labels render `$(icon)` syntax) and tooltips are plain strings, which are never rendered as Markdown.
- */
 /**
  * A type's group row: `count` entities of the type in the corpus, of which `matching` pass the filter when one is on
  * (the row then says "12 of 340", as the rows of a cut-down list do, so that its count is that of what it lists).

@@ -1,6 +1,7 @@
 import { getNodeValue, Node, parseTree, ParseError, printParseErrorCode } from 'jsonc-parser';
 import { CORRECTION_FIELDS, EntryCorrections, correctionsOf } from '../curation/entry-corrections';
 import { resolveCorrections } from '../curation/entity-corrections';
+import { quoteName } from '../display-text';
 import { entityKey } from '../entities/article-entities';
 import { EntityType } from '../entities/types';
 import { ENTITY_TYPE_NAMES } from '../entity-directory';
@@ -158,11 +159,11 @@ export function parseFacts(text: string): ParsedFacts {
     }
     for (const [nameKey, value] of propertiesOf(group)) {
       if (value.type !== 'object') {
-        warn(value, `The facts of "${nameKey.value}" must be an object, such as { "description": "…" }.`);
+        warn(value, `The facts of ${quoteName(nameKey.value)} must be an object, such as { "description": "…" }.`);
         continue;
       }
       const key = entityKey(type, nameKey.value);
-      if (entries.has(key)) warn(nameKey, `"${nameKey.value}" is the same entity as an earlier entry: this entry replaces it.`);
+      if (entries.has(key)) warn(nameKey, `${quoteName(nameKey.value)} is the same entity as an earlier entry: this entry replaces it.`);
       const corrections = correctionsOf(value, type, nameKey.value, warn);
       entries.set(key, { type, name: nameKey.value, facts: factsOf(value, warn), corrections, offset: nameKey.offset, length: nameKey.length, cursor: cursorIn(value) ?? nameKey.offset + 1 });
     }

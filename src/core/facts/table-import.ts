@@ -41,7 +41,6 @@ interface RowPlan {
   readonly changed: boolean;
 }
 
-
 function listCell(cell: string | undefined): string[] {
   return (cell ?? '').split(LIST_SEPARATOR.trim()).map((name) => name.trim()).filter((name) => name !== '');
 }

@@ -154,8 +154,11 @@ function checkDateRange(clauses: readonly QueryClause[], typedDates: ReadonlyMap
   if (latest === undefined || earliest === undefined || latest.from <= earliest.to) return;
   if (latest === earliest) throw new QuerySyntaxError(`the date range is empty: no day is ${dateInWords(latest)}.`, latest.offset);
   const [first, second] = latest.offset < earliest.offset ? [latest, earliest] : [earliest, latest];
-  // after:'s date ends later than before:'s starts: the two dates were written the other way round.
-  const swapped = latest.operator === 'after' && earliest.operator === 'before' && previousDay(latest.from) > nextDay(earliest.to);
+  // Said only when after:'s date, as written, begins after before:'s ends: `after:2023-05 before:2023-05` leaves no
+  // day either, but its two dates are the same, not written the other way round.
+  const after = partialDateRange(latest.value);
+  const before = partialDateRange(earliest.value);
+  const swapped = latest.operator === 'after' && earliest.operator === 'before' && after.ok && before.ok && after.range.from > before.range.to;
   const why = swapped ? ' (its after: date is later than its before: date)' : '';
   throw new QuerySyntaxError(`the date range is empty: no day is both ${dateInWords(first)} and ${dateInWords(second)}${why}.`, second.offset);
 }

@@ -80,6 +80,14 @@ describe('parseFacts', () => {
     assert.strictEqual(entries?.get('PER:c d')?.facts.notes, 'kept');
     assert.deepStrictEqual(parseFacts('[1]').entries, new Map());
   });
+
+  it('isolates a right-to-left name in its warnings, as the other facts problems do', () => {
+    const { problems } = parseFacts('{ "people": { "محمد": "text", "שרה": {}, "שרה": {} } }');
+    assert.deepStrictEqual(
+      problems.map((problem) => problem.message),
+      ['The facts of "\u2068محمد\u2069" must be an object, such as { "description": "…" }.', '"\u2068שרה\u2069" is the same entity as an earlier entry: this entry replaces it.'],
+    );
+  });
 });
 
 describe('addFactsEntry', () => {

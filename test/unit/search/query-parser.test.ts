@@ -133,6 +133,10 @@ describe('parseQuery', () => {
     assert.strictEqual(error('after:2023-05-01 before:2023-05-02'), 'News Corpus: the date range is empty: no day is both after 2023-05-01 and before 2023-05-02.');
     assert.strictEqual(error('date:2023 on:2024-02-29'), 'News Corpus: the date range is empty: no day is both in 2023 and on 2024-02-29.');
     assert.strictEqual(error('after:9999'), 'News Corpus: the date range is empty: no day is after 9999.');
+    // The same date, or a day within the month, is not an after: date later than the before: date.
+    assert.strictEqual(error('after:2023-05 before:2023-05'), 'News Corpus: the date range is empty: no day is both after 2023-05 and before 2023-05.');
+    assert.strictEqual(error('after:2023-12 before:2023-12-15'), 'News Corpus: the date range is empty: no day is both after 2023-12 and before 2023-12-15.');
+    assert.strictEqual(error('after:2023-05-02 before:2023-05-01'), 'News Corpus: the date range is empty: no day is both after 2023-05-02 and before 2023-05-01 (its after: date is later than its before: date).');
     const offset = parseQuery('oil after:2023-05-01 before:2023-01-01');
     assert.ok(!offset.ok && offset.offset === 'oil after:2023-05-01 '.length, 'the error points at the filter that emptied the range');
     // An OR or an exclusion does not bound the range; adjacent ranges leave a day.
