@@ -62,10 +62,8 @@ export class PanelSources {
     return this.candidates;
   }
 
-  /** How many articles a query matches, in all and per day; undefined when it is malformed; none before the first scan. */
-  matching(query: string): { total: number; days: ReadonlyMap<string, number> } | undefined {
-    const counted = this.deps.matchesPerDay(query);
-    if (counted === undefined) return { total: 0, days: new Map() };
-    return counted.ok ? counted : undefined;
+  /** How many articles a query matches, in all and per day, or why the query is refused; none before the first scan. */
+  matching(query: string): MatchesPerDay {
+    return this.deps.matchesPerDay(query) ?? { ok: true, total: 0, days: new Map() };
   }
 }

@@ -1,3 +1,4 @@
+import { MatchesPerDay } from '../search/matches-per-day';
 import { Granularity, Period, chooseGranularity, countPerPeriod, periodsBetween } from './periods';
 
 /**
@@ -11,19 +12,19 @@ export type SeriesSpec = { readonly kind: 'entity'; readonly key: string; readon
 /**
  * What a timeline reads from the corpus: an entity's dated articles with their mentions (and, cheaper, its
  * mentions per `YYYY-MM` month), and how many articles a query matches in all and per day (`YYYY-MM-DD`),
- * undefined when the query is malformed.
+ * or the query parser's reason for refusing it.
  *
  * @example
  * const source: TimelineSource = {
  *   entityArticles: (key) => directory.articles(key),
  *   entityMonths: (key) => directory.timeline(key),
- *   matching: (query) => ({ total: 3, days: new Map([['2023-09-12', 1], ['2023-09-14', 2]]) }),
+ *   matching: (query) => ({ ok: true, total: 3, days: new Map([['2023-09-12', 1], ['2023-09-14', 2]]) }),
  * };
  */
 export interface TimelineSource {
   entityArticles(key: string): Iterable<{ readonly date?: string | undefined; readonly mentions: number }>;
   entityMonths(key: string): ReadonlyMap<string, number>;
-  matching(query: string): { readonly total: number; readonly days: ReadonlyMap<string, number> } | undefined;
+  matching(query: string): MatchesPerDay;
 }
 
 /**
@@ -37,7 +38,7 @@ export interface TimelineSeries {
   readonly unit: 'mentions' | 'articles';
   readonly values: readonly number[];
   readonly total: number;
-  /** Why the series has no values (a malformed query). */
+  /** Why the series has no values: the query parser's reason for refusing the query. */
   readonly error?: string;
 }
 
@@ -81,7 +82,9 @@ function seriesOf(spec: SeriesSpec, periods: readonly Period[], granularity: Gra
     return { spec, unit: 'mentions', values, total: sum(values) };
   }
   const found = source.matching(spec.query);
-  if (found === undefined) return { spec, unit: 'articles', values: [], total: 0, error: `News Corpus: "${spec.query}" is not a valid query.` };
+  // The parser's own reason (an unclosed quote, an empty date range), as the search box shows it: "not a valid
+  // query" left the user guessing which part was wrong.
+  if (!found.ok) return { spec, unit: 'articles', values: [], total: 0, error: found.error };
   const values = countPerPeriod(periods, [...found.days].map(([date, count]) => ({ date, count })));
   return { spec, unit: 'articles', values, total: sum(values) };
 }

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { TimelineSource, timelineData } from '../../../src/core/panels/timeline';
+import { parseQuery } from '../../../src/core/search/query-parser';
 
 const KIM_ARTICLES = [
   { date: '2023-09-12', mentions: 3 },
@@ -7,13 +8,14 @@ const KIM_ARTICLES = [
   { mentions: 5 },
 ];
 
-/** A source whose query "wheat" has two articles on 2023-09-13 (and one undated). */
+/** A source whose query "wheat" has two articles on 2023-09-13 (and one undated); it refuses what the parser refuses. */
 const source: TimelineSource = {
   entityArticles: (key) => (key === 'PER:kim' ? KIM_ARTICLES : []),
   entityMonths: (key) => new Map(key === 'PER:kim' ? [['2023-09', 4]] : []),
   matching: (query) => {
-    if (query.startsWith('"')) return undefined;
-    return query === 'wheat' ? { total: 3, days: new Map([['2023-09-13', 2]]) } : { total: 0, days: new Map() };
+    const parsed = parseQuery(query);
+    if (!parsed.ok) return { ok: false, error: parsed.error, offset: parsed.offset };
+    return query === 'wheat' ? { ok: true, total: 3, days: new Map([['2023-09-13', 2]]) } : { ok: true, total: 0, days: new Map() };
   },
 };
 
@@ -34,7 +36,7 @@ describe('timeline data', () => {
   it('buckets the days of a query into weeks and months, at the edges of a year', () => {
     const specs = [{ kind: 'query', query: 'new year', label: 'new year' }] as const;
     const days = new Map([['2023-12-31', 1], ['2024-01-01', 2], ['2024-02-29', 4]]);
-    const yearEnd: TimelineSource = { ...source, matching: () => ({ total: 7, days }) };
+    const yearEnd: TimelineSource = { ...source, matching: () => ({ ok: true, total: 7, days }) };
     const weeks = timelineData({ first: '2023-11-01', last: '2024-03-01' }, specs, yearEnd);
     assert.strictEqual(weeks.granularity, 'week');
     const nonZero = weeks.periods.flatMap((period, i) => ((weeks.series[0]?.values[i] ?? 0) > 0 ? [[period.label, weeks.series[0]?.values[i]]] : []));
@@ -53,9 +55,19 @@ describe('timeline data', () => {
     assert.strictEqual(long.series[0]?.total, 4);
   });
 
-  it('reports a malformed query instead of drawing it', () => {
+  it("reports a malformed query with the parser's reason instead of drawing it", () => {
     const [series] = timelineData({ first: '2023-09-12', last: '2023-09-14' }, [{ kind: 'query', query: '"open', label: 'x' }], source).series;
-    assert.match(series?.error ?? '', /^News Corpus: /);
+    assert.strictEqual(series?.error, 'News Corpus: the quote at position 1 is never closed; add a closing ".');
+  });
+
+  it('says why a query whose own dates leave no day is refused, as the search box does', () => {
+    const query = 'tariff after:2023-05-01 before:2023-01-01';
+    const [series] = timelineData({ first: '2023-01-01', last: '2023-12-31' }, [{ kind: 'query', query, label: query }], source).series;
+    const parsed = parseQuery(query);
+    assert.ok(!parsed.ok);
+    assert.strictEqual(series?.error, parsed.error);
+    assert.match(series?.error ?? '', /^News Corpus: the date range is empty: no day is both after 2023-05-01 and before 2023-01-01/);
+    assert.deepStrictEqual([series?.values, series?.total], [[], 0]);
   });
 
   it('has no bars without dated articles', () => {
