@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import * as readline from 'node:readline';
 import { readArticleFile } from '../core/article-file';
+import { partOf } from '../core/display-text';
 import { extractArticleEntities } from '../core/entities/article-entities';
 import { EntityCatalog } from '../core/entities/catalog';
 import { EntityRecognizer } from '../core/entities/recognizer';
@@ -78,7 +79,7 @@ async function tagLines(recognizer: EntityRecognizer, io: CliIo): Promise<number
     const entities = recognizer.recognize(parsed.text).map(({ start, end, type, text }) => ({ start, end, type, text }));
     io.write(`${JSON.stringify({ id: parsed.id, entities })}\n`);
   }
-  if (bad > 0) io.error(`News Corpus: ${bad} of ${lineNumber} lines could not be processed.\n`);
+  if (bad > 0) io.error(`News Corpus: ${partOf(bad, lineNumber, 'line')} could not be processed.\n`);
   return bad > 0 ? 1 : 0;
 }
 

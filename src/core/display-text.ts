@@ -103,14 +103,18 @@ export function groupDigits(count: number): string {
 }
 
 /**
- * A part of a whole, digits grouped, as the views word a count that a filter or a page cuts down: "12 of 340".
+ * A part of a whole, digits grouped, as the views word a count that a filter, a page or work under way cuts down:
+ * "12 of 340", or with the whole's noun, "12 of 340 articles". The noun is plural unless the whole is one (as
+ * {@link countOf} has it), since it counts the whole: "1 of 1 file", "0 of 2 files".
  *
  * @example
- * partOf(12, 340);     // '12 of 340'
- * partOf(200, 12345);  // '200 of 12,345'
+ * partOf(12, 340);                     // '12 of 340'
+ * partOf(200, 12345, 'article');       // '200 of 12,345 articles'
+ * partOf(0, 1, 'file');                // '0 of 1 file'
+ * partOf(3, 40, 'person', 'people');   // '3 of 40 people'
  */
-export function partOf(part: number, whole: number): string {
-  return `${groupDigits(part)} of ${groupDigits(whole)}`;
+export function partOf(part: number, whole: number, noun?: string, plural?: string): string {
+  return `${groupDigits(part)} of ${noun === undefined ? groupDigits(whole) : countOf(whole, noun, plural)}`;
 }
 
 /**

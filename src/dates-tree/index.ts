@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { articleTargetOf } from '../core/article-target';
 import { ArticlesChange, Corpus } from '../core/corpus';
-import { countOf, groupDigits } from '../core/display-text';
+import { countOf, partOf } from '../core/display-text';
 import { joinMessageParts, scanFailureMessage, ShownView } from '../core/messages';
 import { CorpusState, ScanPhase } from '../corpus/corpus-service';
 import { readDatesViewSettings, readRevealActiveArticle, SETTINGS_SECTION } from '../corpus/settings';
@@ -30,7 +30,7 @@ export interface DatesTreeDeps {
 /** What the view says of the scan under way; undefined when none runs. */
 function scanMessage(service: DatesTreeDeps['service']): string | undefined {
   const indexing = service.indexing;
-  if (service.phase === 'indexing' && indexing) return `Indexing: ${groupDigits(indexing.done)} of ${countOf(indexing.total, 'file')} read…`;
+  if (service.phase === 'indexing' && indexing) return `Indexing: ${partOf(indexing.done, indexing.total, 'file')} read…`;
   if (service.phase === 'checking') return 'Checking the files for changes…';
   if (service.phase === 'listing') return 'Looking for articles…';
   return undefined;

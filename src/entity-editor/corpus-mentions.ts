@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { EntityArticleRef, EntityDirectory } from '../core/entity-directory';
 import { ArticleAnalyzer } from '../core/curation/article-corrections';
 import { mentionPreviewsOf } from '../core/mention-preview';
-import { groupDigits } from '../core/display-text';
+import { partOf } from '../core/display-text';
 
 /** Where the entity `key` is mentioned in one indexed article, found by the recogniser on its indexed text. */
 export function mentionsIn(article: EntityArticleRef, key: string, deps: { entities: EntityDirectory; analyze: ArticleAnalyzer }): vscode.Location[] {
@@ -29,7 +29,7 @@ export async function corpusMentions(
   await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'News Corpus: finding mentions' }, async (progress) => {
     for (let from = 0; from < articles.length && !token?.isCancellationRequested; from += ARTICLES_PER_STEP) {
       for (const article of articles.slice(from, from + ARTICLES_PER_STEP)) locations.push(...mentionsIn(article, key, deps));
-      progress.report({ message: `${groupDigits(Math.min(articles.length, from + ARTICLES_PER_STEP))} of ${groupDigits(articles.length)} articles` });
+      progress.report({ message: partOf(Math.min(articles.length, from + ARTICLES_PER_STEP), articles.length, 'article') });
       // A turn for the event loop: an entity of thousands of articles takes seconds to read through.
       await new Promise((resolve) => setImmediate(resolve));
     }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { countOf, groupDigits, toDisplayText } from '../core/display-text';
+import { countOf, groupDigits, partOf, toDisplayText } from '../core/display-text';
 import { SearchHit, SearchOptions, SearchResponse } from '../core/search/corpus-index';
 import { noMatchMessage, QUERY_HELP, QUERY_PLACEHOLDER } from '../core/search/query-help';
 import { openAtMatch } from '../open-at-match';
@@ -127,10 +127,10 @@ export function showSearchQuickPick(deps: SearchDeps, initialQuery = ''): Promis
       quickPick.items = [messageItem(`$(error) ${toDisplayText(response.error)}`, 'Clear the box to see the query syntax.')];
       return;
     }
-    const shown = response.hits.length < response.total ? `top ${groupDigits(response.hits.length)} of ` : '';
+    const found = response.hits.length < response.total ? `top ${partOf(response.hits.length, response.total, 'article')}` : countOf(response.total, 'article');
     const fuzzy = response.fuzzy ? ' (nothing matched exactly: showing near spellings)' : '';
-    const partial = response.partial ? ` — still indexing: searched ${groupDigits(response.partial.indexed)} of ${countOf(response.partial.total, 'file')} so far` : '';
-    quickPick.title = `News Corpus: ${shown}${countOf(response.total, 'article')} in ${response.tookMs.toFixed(1)} ms${fuzzy}${partial}`;
+    const partial = response.partial ? ` — still indexing: searched ${partOf(response.partial.indexed, response.partial.total, 'file')} so far` : '';
+    quickPick.title = `News Corpus: ${found} in ${response.tookMs.toFixed(1)} ms${fuzzy}${partial}`;
     // Asked again after a change of the corpus, the result the user had reached stays the active one.
     const activePath = quickPick.activeItems[0]?.hit?.path;
     const none = response.hits.length > 0 ? undefined : noMatchMessage(query);

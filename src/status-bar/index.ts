@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CorpusService } from '../corpus/corpus-service';
-import { countOf, groupDigits } from '../core/display-text';
+import { countOf, groupDigits, partOf } from '../core/display-text';
 
 /** The item opens the Dates view; after a failed scan it scans again. */
 const SHOW_DATES = 'newsCorpus.dates.focus';
@@ -26,7 +26,7 @@ export function statusShownOf(service: Pick<CorpusService, 'corpus' | 'state' | 
     return indexing
       ? {
           text: `$(sync) ${groupDigits(indexing.done)}/${groupDigits(indexing.total)}`,
-          tooltip: `News Corpus: indexing articles, ${Math.floor((100 * indexing.done) / Math.max(1, indexing.total))} % (${groupDigits(indexing.done)} of ${groupDigits(indexing.total)} files read). Search and the views fill in when it is done.`,
+          tooltip: `News Corpus: indexing articles, ${Math.floor((100 * indexing.done) / Math.max(1, indexing.total))} % (${partOf(indexing.done, indexing.total, 'file')} read). Search and the views fill in when it is done.`,
           command: SHOW_DATES,
         }
       : { text: '$(sync~spin) News Corpus', tooltip: 'News Corpus: looking for articles…', command: SHOW_DATES };

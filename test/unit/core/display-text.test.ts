@@ -72,6 +72,13 @@ describe('partOf', () => {
   it('writes a part of a whole, the digits of both grouped', () => {
     assert.deepStrictEqual([partOf(12, 340), partOf(0, 1618), partOf(1200, 12345)], ['12 of 340', '0 of 1,618', '1,200 of 12,345']);
   });
+
+  it("names what the whole counts, plural unless the whole is one, as countOf has it", () => {
+    assert.deepStrictEqual(
+      [partOf(200, 12345, 'article'), partOf(0, 1, 'file'), partOf(1, 1, 'file'), partOf(0, 2, 'file'), partOf(3, 40, 'person', 'people')],
+      ['200 of 12,345 articles', '0 of 1 file', '1 of 1 file', '0 of 2 files', '3 of 40 people'],
+    );
+  });
 });
 
 describe('groupDigits', () => {
