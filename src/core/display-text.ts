@@ -5,20 +5,34 @@
  *
  * @example
  * toDisplayText('Price $(up)\n\n5%'); // 'Price \\$(up) 5%'
- * toDisplayText('محمد');              // '\u2068محمد\u2069'
+ * toDisplayText('محمد');              // '\u2067محمد\u2069'
  */
 export function toDisplayText(text: string): string {
   return isolateBidi(text.replace(/\s+/g, ' ').replace(/\$\(/g, '\\$(').trim());
 }
 
+/** The characters of the right-to-left scripts: Hebrew, Arabic, Syriac, Thaana, N'Ko and the others, with their presentation forms. */
+const RTL_SCRIPTS = '\\u0590-\\u08FF\\uFB1D-\\uFDFF\\uFE70-\\uFEFC\\u{10800}-\\u{10FFF}\\u{1E800}-\\u{1EFFF}';
+/** A character that runs right to left: one of the right-to-left scripts' characters or the right-to-left mark. */
+const RTL_CHAR = `[${RTL_SCRIPTS}\\u200F]`;
 /**
- * Text that runs or may run right to left: Hebrew, Arabic, Syriac, Thaana, N'Ko and the other right-to-left scripts
- * (with their presentation forms), the right-to-left marks, and the controls that embed, override or isolate text.
+ * Text that runs or may run right to left: the right-to-left scripts, the right-to-left mark, and the controls that
+ * embed, override or isolate text.
  */
-const BIDI_TEXT = /[\u0590-\u08FF\u200F\u202A-\u202E\u2066-\u2069\uFB1D-\uFDFF\uFE70-\uFEFC\u{10800}-\u{10FFF}\u{1E800}-\u{1EFFF}]/u;
+const BIDI_TEXT = new RegExp(`[${RTL_SCRIPTS}\\u200F\\u202A-\\u202E\\u2066-\\u2069]`, 'u');
+/**
+ * A right-to-left run: from a right-to-left character to the last one before a left-to-right letter, with the spaces,
+ * digits and punctuation between them ("محمد بن سلمان", "محمد 2 علي"); a directional control ends it too, so that a
+ * run never straddles an embedding or an isolate. (Its two classes share no character: no backtracking.)
+ */
+const RTL_RUN = new RegExp(`${RTL_CHAR}(?:[^\\p{L}\\p{M}${RTL_SCRIPTS}\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]*${RTL_CHAR})*`, 'gu');
+/** What starts a word's direction: its first letter, or a right-to-left character (an Arabic-Indic digit says Arabic too). */
+const STRONG_START = new RegExp(`${RTL_CHAR}|\\p{L}`, 'u');
+const IS_RTL = new RegExp(`^${RTL_CHAR}$`, 'u');
 /** What starts an isolate: a left-to-right, right-to-left or first-strong isolate; one control ends any of them. */
-const ISOLATE_OPENERS = new Set(['\u2066', '\u2067', '\u2068']);
-const FIRST_STRONG_ISOLATE = '\u2068';
+const LEFT_TO_RIGHT_ISOLATE = '\u2066';
+const RIGHT_TO_LEFT_ISOLATE = '\u2067';
+const ISOLATE_OPENERS = new Set([LEFT_TO_RIGHT_ISOLATE, RIGHT_TO_LEFT_ISOLATE, '\u2068']);
 const POP_DIRECTIONAL_ISOLATE = '\u2069';
 
 /**
@@ -39,35 +53,69 @@ function withMatchedIsolates(text: string): string {
 }
 
 /**
- * Text from the corpus (a name, a title) isolated from the text it is put beside, with Unicode's first-strong isolate
- * (U+2068 … U+2069): an Arabic or Hebrew name next to "12 articles" or "(person)" otherwise takes the digits and
- * brackets into its right-to-left run, and the line reads scrambled. Only text that can run right to left is
- * touched (the rest reads the same, and stays as it was for matching and tests); text isolated already is not
- * isolated twice.
+ * Text from the corpus (a name, a title) isolated from the text it is put beside (U+2066 or U+2067 … U+2069): an
+ * Arabic or Hebrew name next to "12 articles" or "(person)" otherwise takes the digits and brackets into its
+ * right-to-left run, and the line reads scrambled. The isolate's direction is the text's own, decided by most of its
+ * words, not by its first letter: "محمد Salah scores twice" is an English title and reads left to right, its Arabic
+ * name isolated inside it (its first letter would have laid the whole title out right to left); a title mostly in
+ * Arabic or Hebrew reads right to left, English words and all, whatever it starts with. A tie goes to the first
+ * letter. Only text that can run right to left is touched (the rest reads the same, and stays as it was for
+ * matching and tests); text isolated already, and names isolated inside it, are not isolated twice.
  *
  * @example
- * isolateBidi('Kim Jong-un');     // 'Kim Jong-un'
- * isolateBidi('محمد');            // '\u2068محمد\u2069'
- * isolateBidi('\u2068محمد\u2069'); // '\u2068محمد\u2069'
+ * isolateBidi('Kim Jong-un');             // 'Kim Jong-un'
+ * isolateBidi('محمد بن سلمان');           // '\u2067محمد بن سلمان\u2069'
+ * isolateBidi('محمد Salah scores twice'); // '\u2066\u2067محمد\u2069 Salah scores twice\u2069'
+ * isolateBidi('\u2067محمد\u2069');         // '\u2067محمد\u2069'
  */
 export function isolateBidi(text: string): string {
   if (!BIDI_TEXT.test(text)) return text;
   const matched = withMatchedIsolates(text);
-  if (matched === '' || isIsolated(matched)) return matched;
-  return `${FIRST_STRONG_ISOLATE}${matched}${POP_DIRECTIONAL_ISOLATE}`;
+  const stretches = outsideIsolates(matched);
+  if (stretches.length === 0 || (stretches.length === 1 && stretches[0]?.isolated === true)) return matched;
+  if (directionOf(stretches.flatMap(({ text: stretch, isolated }) => (isolated ? [] : [stretch])).join(' ')) === 'rtl') {
+    return `${RIGHT_TO_LEFT_ISOLATE}${matched}${POP_DIRECTIONAL_ISOLATE}`;
+  }
+  const runsIsolated = stretches.map(({ text: stretch, isolated }) => (isolated ? stretch : stretch.replace(RTL_RUN, (run) => `${RIGHT_TO_LEFT_ISOLATE}${run}${POP_DIRECTIONAL_ISOLATE}`)));
+  return `${LEFT_TO_RIGHT_ISOLATE}${runsIsolated.join('')}${POP_DIRECTIONAL_ISOLATE}`;
 }
 
-/** Whether text with matched isolates is one isolate from its first character to its last. */
-function isIsolated(text: string): boolean {
-  if (!ISOLATE_OPENERS.has(text[0] ?? '')) return false;
+/** The direction most of the words of `text` start with (a word's first letter decides), the first word's on a tie. */
+function directionOf(text: string): 'ltr' | 'rtl' {
+  let balance = 0;
+  let first: 'ltr' | 'rtl' | undefined;
+  for (const word of text.split(/\s+/)) {
+    const strong = STRONG_START.exec(word)?.[0];
+    if (strong === undefined) continue;
+    const direction = IS_RTL.test(strong) ? 'rtl' : 'ltr';
+    first ??= direction;
+    balance += direction === 'rtl' ? 1 : -1;
+  }
+  if (balance === 0) return first ?? 'ltr';
+  return balance > 0 ? 'rtl' : 'ltr';
+}
+
+/** Text with matched isolates cut into the stretches outside any isolate and the isolates (controls included), in order. */
+function outsideIsolates(text: string): { text: string; isolated: boolean }[] {
+  const stretches: { text: string; isolated: boolean }[] = [];
   let depth = 0;
+  let from = 0;
   for (let at = 0; at < text.length; at++) {
     const char = text[at] ?? '';
-    if (ISOLATE_OPENERS.has(char)) depth++;
-    else if (char === POP_DIRECTIONAL_ISOLATE) depth--;
-    if (depth === 0) return at === text.length - 1;
+    if (ISOLATE_OPENERS.has(char)) {
+      if (depth === 0 && at > from) stretches.push({ text: text.slice(from, at), isolated: false });
+      if (depth === 0) from = at;
+      depth++;
+    } else if (char === POP_DIRECTIONAL_ISOLATE) {
+      depth--;
+      if (depth === 0) {
+        stretches.push({ text: text.slice(from, at + 1), isolated: true });
+        from = at + 1;
+      }
+    }
   }
-  return false;
+  if (from < text.length) stretches.push({ text: text.slice(from), isolated: false });
+  return stretches;
 }
 
 /**
@@ -75,7 +123,7 @@ function isIsolated(text: string): boolean {
  *
  * @example
  * quoteName('Kim Jong-un'); // '"Kim Jong-un"'
- * quoteName('محمد');        // '"\u2068محمد\u2069"'
+ * quoteName('محمد');        // '"\u2067محمد\u2069"'
  */
 export function quoteName(name: string): string {
   return `"${isolateBidi(name)}"`;

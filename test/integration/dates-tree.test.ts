@@ -68,18 +68,23 @@ describe('Dates view', () => {
     await languageBecomes(editor.document, 'news-article');
   });
 
-  it('isolates a right-to-left title from the file name beside it', async () => {
+  it('isolates a right-to-left title from the file name beside it, and an Arabic name inside an English title', async () => {
     const corpus = await api();
-    const uri = workspaceUri('rtl-title.txt');
-    const listed = () => corpus.corpus.article(uri.toString()) !== undefined;
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(' date 2024-03-01 שלום עולם 2024\n'));
+    const hebrew = workspaceUri('rtl-title.txt');
+    const english = workspaceUri('rtl-name-title.txt');
+    const listed = () => [hebrew, english].every((uri) => corpus.corpus.article(uri.toString()) !== undefined);
+    await vscode.workspace.fs.writeFile(hebrew, new TextEncoder().encode(' date 2024-03-01 שלום עולם 2024\n'));
+    await vscode.workspace.fs.writeFile(english, new TextEncoder().encode(' date 2024-03-01 محمد Salah scores twice\n'));
     try {
-      await corpusBecomes('the article with a Hebrew title is listed', listed, corpus);
-      const item = corpus.datesTree.getTreeItem({ kind: 'article', id: uri.toString() });
-      assert.deepStrictEqual([label(item), item.description], ['\u2068שלום עולם 2024\u2069', 'rtl-title.txt']);
+      await corpusBecomes('the articles with a Hebrew title and an Arabic name are listed', listed, corpus);
+      const shown = [hebrew, english].map((uri) => corpus.datesTree.getTreeItem({ kind: 'article', id: uri.toString() })).map((item) => [label(item), item.description]);
+      assert.deepStrictEqual(shown, [
+        ['\u2067שלום עולם 2024\u2069', 'rtl-title.txt'],
+        ['\u2066\u2067محمد\u2069 Salah scores twice\u2069', 'rtl-name-title.txt'],
+      ]);
     } finally {
-      await vscode.workspace.fs.delete(uri, { useTrash: false });
-      await corpusBecomes('the article with a Hebrew title is gone', () => !listed(), corpus);
+      for (const uri of [hebrew, english]) await vscode.workspace.fs.delete(uri, { useTrash: false });
+      await corpusBecomes('the articles with a Hebrew title and an Arabic name are gone', () => [hebrew, english].every((uri) => corpus.corpus.article(uri.toString()) === undefined), corpus);
     }
   });
 

@@ -16,11 +16,13 @@ describe('toDisplayText', () => {
   });
 
   it('isolates right-to-left text from what a label puts beside it', () => {
-    assert.strictEqual(toDisplayText(' שלום\n עולם '), '\u2068שלום עולם\u2069');
+    assert.strictEqual(toDisplayText(' שלום\n עולם '), '\u2067שלום עולם\u2069');
   });
 });
 
-/** The first-strong isolate around right-to-left text, and its end. */
+/** The isolates put around text, by its direction, and their end. */
+const LRI = '\u2066';
+const RLI = '\u2067';
 const FSI = '\u2068';
 const PDI = '\u2069';
 
@@ -28,30 +30,49 @@ describe('isolateBidi', () => {
   it('isolates right-to-left names, and leaves the rest as it was', () => {
     assert.deepStrictEqual(
       ['محمد بن سلمان', 'בנימין נתניהו', 'Kim Jong-un', '2024', ''].map(isolateBidi),
-      [`${FSI}محمد بن سلمان${PDI}`, `${FSI}בנימין נתניהו${PDI}`, 'Kim Jong-un', '2024', ''],
+      [`${RLI}محمد بن سلمان${PDI}`, `${RLI}בנימין נתניהו${PDI}`, 'Kim Jong-un', '2024', ''],
     );
-    assert.strictEqual(`${isolateBidi('محمد')} (person)`, `${FSI}محمد${PDI} (person)`);
+    assert.strictEqual(`${isolateBidi('محمد')} (person)`, `${RLI}محمد${PDI} (person)`);
+  });
+
+  it('lays out an English title that starts with an Arabic name left to right, the name isolated inside it', () => {
+    assert.strictEqual(isolateBidi('محمد Salah scores twice'), `${LRI}${RLI}محمد${PDI} Salah scores twice${PDI}`);
+    assert.strictEqual(toDisplayText('محمد صلاح scores twice at Anfield'), `${LRI}${RLI}محمد صلاح${PDI} scores twice at Anfield${PDI}`);
+    // Each right-to-left run on its own, the digits between two of its words kept in it, those after it left out.
+    assert.strictEqual(isolateBidi('Talks between محمد 2 علي and נתניהו 3 times'), `${LRI}Talks between ${RLI}محمد 2 علي${PDI} and ${RLI}נתניהו${PDI} 3 times${PDI}`);
+  });
+
+  it('lays out a title mostly in Arabic or Hebrew right to left, whatever it starts with', () => {
+    assert.strictEqual(isolateBidi('الرئيس Biden يزور القاهرة'), `${RLI}الرئيس Biden يزور القاهرة${PDI}`);
+    assert.strictEqual(isolateBidi('CNN: الرئيس يزور القاهرة'), `${RLI}CNN: الرئيس يزور القاهرة${PDI}`);
+    assert.strictEqual(isolateBidi('ראש הממשלה נפגש עם Biden 2024'), `${RLI}ראש הממשלה נפגש עם Biden 2024${PDI}`);
+  });
+
+  it('follows the first word when the words of each direction are as many', () => {
+    assert.deepStrictEqual([isolateBidi('محمد Salah'), isolateBidi('Salah محمد')], [`${RLI}محمد Salah${PDI}`, `${LRI}Salah ${RLI}محمد${PDI}${PDI}`]);
   });
 
   it('never isolates twice, and isolates text that holds isolated names as a whole', () => {
     const once = isolateBidi('محمد');
     assert.strictEqual(isolateBidi(once), once);
     assert.strictEqual(toDisplayText(toDisplayText('محمد')), once);
-    assert.strictEqual(isolateBidi(`Also written: ${once}, ${isolateBidi('אבי')}`), `${FSI}Also written: ${once}, ${FSI}אבי${PDI}${PDI}`);
+    const mixed = isolateBidi('محمد Salah scores twice');
+    assert.strictEqual(isolateBidi(mixed), mixed);
+    assert.strictEqual(isolateBidi(`Also written: ${once}, ${isolateBidi('אבי')}`), `${LRI}Also written: ${once}, ${RLI}אבי${PDI}${PDI}`);
   });
 
   it('drops the isolate controls of its own that the text never matches, which would end or open the isolate', () => {
-    assert.strictEqual(isolateBidi(`محمد${PDI} 12`), `${FSI}محمد 12${PDI}`);
-    assert.strictEqual(isolateBidi(`\u2067محمد`), `${FSI}محمد${PDI}`);
-    assert.strictEqual(isolateBidi(`a ${FSI}محمد${PDI} b`), `${FSI}a ${FSI}محمد${PDI} b${PDI}`);
+    assert.strictEqual(isolateBidi(`محمد${PDI} 12`), `${RLI}محمد 12${PDI}`);
+    assert.strictEqual(isolateBidi(`\u2067محمد`), `${RLI}محمد${PDI}`);
+    assert.strictEqual(isolateBidi(`a ${FSI}محمد${PDI} b`), `${LRI}a ${FSI}محمد${PDI} b${PDI}`);
     // An override is contained by the isolate's end.
-    assert.strictEqual(isolateBidi('\u202Eevil'), `${FSI}\u202Eevil${PDI}`);
+    assert.strictEqual(isolateBidi('\u202Eevil'), `${LRI}\u202Eevil${PDI}`);
   });
 });
 
 describe('quoteName', () => {
   it('quotes a name, isolated inside the quotes', () => {
-    assert.deepStrictEqual([quoteName('Kim Jong-un'), quoteName('محمد')], ['"Kim Jong-un"', `"${FSI}محمد${PDI}"`]);
+    assert.deepStrictEqual([quoteName('Kim Jong-un'), quoteName('محمد')], ['"Kim Jong-un"', `"${RLI}محمد${PDI}"`]);
   });
 });
 

@@ -26,9 +26,9 @@ const PUTIN: EntityCard = {
 describe('entityCardMarkdown', () => {
   it('isolates right-to-left names from the text beside them', () => {
     const markdown = entityCardMarkdown({ ...PUTIN, name: 'محمد', aliases: ['محمد بن سلمان'], companions: [{ name: 'עזה', type: 'LOC', articles: 3 }] }, []);
-    assert.ok(markdown.startsWith('$(person) **\u2068محمد\u2069** · person'), markdown);
-    assert.ok(markdown.includes('Also written: \u2068محمد بن سلمان\u2069\n'), markdown);
-    assert.ok(markdown.includes('Often with: \u2068עזה\u2069 (3)'), markdown);
+    assert.ok(markdown.startsWith('$(person) **\u2067محمد\u2069** · person'), markdown);
+    assert.ok(markdown.includes('Also written: \u2067محمد بن سلمان\u2069\n'), markdown);
+    assert.ok(markdown.includes('Often with: \u2067עזה\u2069 (3)'), markdown);
   });
 
   it('shows the header, spellings, roles, counts, chart, companions and links', () => {

@@ -87,7 +87,7 @@ describe('importEntityTable', () => {
   });
 
   it('isolates right-to-left names in what it says it will do', () => {
-    assert.deepStrictEqual(importEntityTable(edited(3, { name: 'واشنطن' }), ROWS).changes.map((change) => change.text), ['Rename "Washington" to "\u2068واشنطن\u2069"']);
+    assert.deepStrictEqual(importEntityTable(edited(3, { name: 'واشنطن' }), ROWS).changes.map((change) => change.text), ['Rename "Washington" to "\u2067واشنطن\u2069"']);
   });
 
   it('words a change to the Other type as English: "another name"', () => {

@@ -85,7 +85,7 @@ describe('parseFacts', () => {
     const { problems } = parseFacts('{ "people": { "محمد": "text", "שרה": {}, "שרה": {} } }');
     assert.deepStrictEqual(
       problems.map((problem) => problem.message),
-      ['The facts of "\u2068محمد\u2069" must be an object, such as { "description": "…" }.', '"\u2068שרה\u2069" is the same entity as an earlier entry: this entry replaces it.'],
+      ['The facts of "\u2067محمد\u2069" must be an object, such as { "description": "…" }.', '"\u2067שרה\u2069" is the same entity as an earlier entry: this entry replaces it.'],
     );
   });
 });

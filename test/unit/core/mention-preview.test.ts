@@ -39,8 +39,16 @@ describe('mentionPreview', () => {
     const text = 'قال محمد بن سلمان في الرياض';
     const start = text.indexOf('محمد');
     const preview = mentionPreview(text, { start, end: start + 'محمد بن سلمان'.length });
-    assert.strictEqual(preview.text, `\u2068${text}\u2069`);
+    assert.strictEqual(preview.text, `\u2067${text}\u2069`);
     assert.strictEqual(highlighted(preview), 'محمد بن سلمان');
+  });
+
+  it('isolates the Arabic name inside an English line, the highlight on the name still', () => {
+    const text = 'Talks with محمد بن سلمان in Riyadh';
+    const start = text.indexOf('محمد');
+    const preview = mentionPreview(text, { start, end: start + 'محمد بن سلمان'.length });
+    assert.strictEqual(preview.text, '\u2066Talks with \u2067محمد بن سلمان\u2069 in Riyadh\u2069');
+    assert.strictEqual(highlighted(preview), '\u2067محمد بن سلمان\u2069');
   });
 
   it('always highlights the mention itself, cleaned, wherever it is', () => {
