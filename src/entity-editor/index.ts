@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { ARTICLE_LANGUAGE_ID } from '../core/article';
 import { Corpus } from '../core/corpus';
-import { countOf } from '../core/display-text';
+import { countOf, toDisplayText } from '../core/display-text';
 import { ENTITY_TYPE_NAMES, EntityDirectory } from '../core/entity-directory';
 import { ArticleAnalyzer } from '../core/curation/article-corrections';
 import { EntityType } from '../core/entities/types';
@@ -76,7 +76,7 @@ export function registerEntityEditor(context: vscode.ExtensionContext, deps: Ent
             const children = ofType.map((entity) => {
               const [first, ...rest] = mentionRanges(entity, document);
               const range = rest.reduce((all, next) => all.union(next), first ?? new vscode.Range(0, 0, 0, 0));
-              return new vscode.DocumentSymbol(entity.name, `${entity.mentions.length}×`, SYMBOL_KINDS[type], range, first ?? range);
+              return new vscode.DocumentSymbol(toDisplayText(entity.name), `${entity.mentions.length}×`, SYMBOL_KINDS[type], range, first ?? range);
             });
             const group = new vscode.DocumentSymbol(ENTITY_TYPE_NAMES[type].group, `${ofType.length}`, vscode.SymbolKind.Module, children.reduce((all, child) => all.union(child.range), children[0]?.range ?? new vscode.Range(0, 0, 0, 0)), children[0]?.selectionRange ?? new vscode.Range(0, 0, 0, 0));
             group.children = children;
@@ -112,7 +112,7 @@ export function registerEntityEditor(context: vscode.ExtensionContext, deps: Ent
             const [newest] = deps.entities.articles(entity.key, 1);
             if (!newest) continue;
             const location = mentionsIn(newest, entity.key, deps)[0] ?? new vscode.Location(vscode.Uri.parse(newest.id), new vscode.Position(0, 0));
-            symbols.push(new vscode.SymbolInformation(entity.name, SYMBOL_KINDS[type], `${ENTITY_TYPE_NAMES[type].one} · ${countOf(entity.articleCount, 'article')}`, location));
+            symbols.push(new vscode.SymbolInformation(toDisplayText(entity.name), SYMBOL_KINDS[type], `${ENTITY_TYPE_NAMES[type].one} · ${countOf(entity.articleCount, 'article')}`, location));
           }
         }
         return symbols.sort((a, b) => a.name.localeCompare(b.name)).slice(0, WORKSPACE_SYMBOLS);

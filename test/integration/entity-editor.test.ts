@@ -240,6 +240,18 @@ describe('Entities in the editor (hover, highlights, outline, definition, refere
     }
   });
 
+  it('shows a right-to-left name isolated in the Outline and in Go to Symbol in Workspace, as the views show it', async () => {
+    const text = ' date 2024-04-05 Israeli Prime Minister בנימין נתניהו spoke to reporters in Jerusalem.\n';
+    const isolated = '\u2067בנימין נתניהו\u2069';
+    await withFile('rtl-symbols.txt', text, isArticle, async (uri) => {
+      const outline = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri);
+      const people = outline.find((symbol) => symbol.name === 'People')?.children.map((child) => child.name) ?? [];
+      assert.deepStrictEqual(people, [isolated]);
+      const symbols = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', 'נתניהו');
+      assert.deepStrictEqual(symbols.map((symbol) => symbol.name), [isolated]);
+    });
+  });
+
   it('finds entities by name with Go to Symbol in Workspace', async () => {
     const symbols = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', 'Lavrov');
     const lavrov = symbols.find((symbol) => symbol.name === 'Sergei Lavrov');
