@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { ArticleAnalyzer } from '../core/curation/article-corrections';
 import { EntityType } from '../core/entities/types';
 import { EntityArticleRef, EntityDirectory } from '../core/entity-directory';
+import { EntityGroupPages } from '../core/entity-group-pages';
 import { MentionPreview, mentionPreviewsOf } from '../core/mention-preview';
 import { PeriodGroup, periodChildren } from '../core/period-groups';
 import { EntitySort, EntitySummary } from '../core/search/entity-listing';
@@ -46,20 +47,22 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityTreeE
   /** The articles of the entities expanded since the last change, so that periods do not ask for them again. */
   private readonly articlesByKey = new Map<string, readonly EntityArticleRef[]>();
   private counts: ReadonlyMap<EntityType, number> | undefined;
-  /** How many entities of each type pass the filter, counted when a group row asks, until the next change. */
-  private readonly matching = new Map<EntityType, number>();
+  /** Each group's first page and how many entities pass the filter, listed once for the group row and its rows, until the next change. */
+  private readonly pages: EntityGroupPages;
 
   constructor(
     private readonly directory: EntityDirectory,
     private readonly analyze: ArticleAnalyzer,
     private readonly options: () => EntityViewOptions,
-  ) {}
+  ) {
+    this.pages = new EntityGroupPages((request) => directory.list(request));
+  }
 
   /** Re-reads the entities: all groups, or only those of `types` (after one file changed). */
   refresh(types?: ReadonlySet<EntityType>): void {
     const wasListed = this.counts === undefined ? undefined : this.listedTypes();
     this.counts = undefined;
-    this.matching.clear();
+    this.pages.clear();
     this.articlesByKey.clear();
     if (types === undefined || wasListed === undefined) {
       this.changed.fire(undefined);
@@ -134,7 +137,7 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityTreeE
   getTreeItem(element: EntityTreeElement): vscode.TreeItem {
     switch (element.kind) {
       case 'type':
-        return typeItem(element.type, this.typeCounts().get(element.type) ?? 0, this.matchingCount(element.type));
+        return typeItem(element.type, this.typeCounts().get(element.type) ?? 0, this.pages.matching(element.type, this.options(), this.shownOf(element.type)));
       case 'entity':
         return entityItem(element.entity);
       case 'more':
@@ -153,18 +156,6 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityTreeE
     return this.counts;
   }
 
-  /** How many entities of `type` pass the filter; undefined when no filter is on. */
-  private matchingCount(type: EntityType): number | undefined {
-    const { sort, filter } = this.options();
-    if (filter === '') return undefined;
-    let count = this.matching.get(type);
-    if (count === undefined) {
-      count = this.directory.list({ type, sort, filter, offset: 0, limit: 0 }).total;
-      this.matching.set(type, count);
-    }
-    return count;
-  }
-
   /** The groups the view lists; none when the corpus has no entity at all, so that the welcome message shows. */
   private listedTypes(): EntityType[] {
     const counts = this.typeCounts();
@@ -177,9 +168,8 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityTreeE
   }
 
   private entitiesOf(type: EntityType): EntityTreeElement[] {
-    const { sort, filter } = this.options();
     const shown = this.shownOf(type);
-    const page = this.directory.list({ type, sort, filter, offset: 0, limit: shown });
+    const page = this.pages.page(type, this.options(), shown);
     const elements: EntityTreeElement[] = page.entities.map((entity) => ({ kind: 'entity', entity }));
     if (page.total > shown) elements.push({ kind: 'more', type, shown, total: page.total });
     return elements;
