@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { IndexIdentity, ReadIndexFile, readIndexFileSteps } from '../core/search/index-file';
 import { PackedListing, SavedListing, unpackListing } from '../core/search/index-sections';
 import { runInSlices } from '../core/search/time-slices';
+import { stopThread } from './stop-thread';
 
 /** Folder, under the system's temporary folder, of the command line's index caches. */
 export const CACHE_FOLDER_NAME = 'news-corpus-index';
@@ -168,8 +169,9 @@ export async function readCacheFile(
   try {
     worker.postMessage(expectedOnce());
   } catch (error) {
-    // The thread waits for the identity: without it, it would never end.
-    await worker.terminate();
+    // The thread waits for the identity: without it, it would never end. Told to end itself, not terminated, as the
+    // indexing threads are: a thread terminated inside a zlib call aborts the process.
+    await stopThread(worker);
     throw error;
   }
   return (await fromThread) ?? readOnThisThread();

@@ -8,11 +8,19 @@ import { savedSectionBuffers } from '../core/search/index-sections';
 import { runAtOnce } from '../core/search/time-slices';
 import { CacheReadRequest, CacheReaderMessage } from './cache-file';
 import { readListingFirst } from './listing-first-read';
+import { StopRequest } from './protocol';
+
+/** Why the read ends early: the asking thread could not work out the identity, and told this thread to end. */
+class Stopped extends Error {}
 
 const request = workerData as CacheReadRequest;
 // Posted once the asking thread has worked it out (it loads the entity model meanwhile): the file is read while it
-// comes, its start checked against it before anything is handed over.
-const expected = new Promise<IndexIdentity>((resolve) => parentPort?.once('message', resolve));
+// comes, its start checked against it before anything is handed over. A stop comes in its place when it cannot be.
+const expected = new Promise<IndexIdentity>((resolve, reject) =>
+  parentPort?.once('message', (message: IndexIdentity | StopRequest) => ('kind' in message ? reject(new Stopped()) : resolve(message))),
+);
+// Awaited once the file's start is read; a stop that comes before then must not count as a rejection nobody handles.
+expected.catch(() => undefined);
 
 function post(message: CacheReaderMessage, transfer: ArrayBuffer[] = []): void {
   parentPort?.postMessage(message, transfer);
@@ -33,7 +41,8 @@ async function readCache(): Promise<void> {
     } finally {
       await handle.close();
     }
-  } catch {
+  } catch (error) {
+    if (error instanceof Stopped) throw error;
     // Missing or unreadable: the index is then built, not an error.
     post({ kind: 'read', reply: { found: false } });
     return;
@@ -50,4 +59,8 @@ async function readCache(): Promise<void> {
   post({ kind: 'read', reply: { found: true, read }, ...(phases && { phases }) }, read.ok ? savedSectionBuffers(read.saved) : []);
 }
 
-void readCache();
+readCache().catch((error: unknown) => {
+  // Stopped: nobody waits for a reply, and the thread ends once its file is closed. Anything else stays uncaught: the
+  // asking thread then reads the file itself.
+  if (!(error instanceof Stopped)) throw error;
+});

@@ -34,9 +34,11 @@ export interface WorkerRequest {
 }
 
 /**
- * Main thread → indexing thread: end now. `worker.terminate()` can land inside a zlib call (each text is deflated)
- * and then aborts the whole process (Node's "close before init" assertion), so the thread ends itself between two
- * files instead: it sees the stop flag when busy, this message when idle.
+ * Main thread → indexing thread or the cache's reading thread: end now. `worker.terminate()` can land inside a zlib
+ * call (an indexing thread deflates each text, the reading thread inflates the saved index) and then aborts the whole
+ * process (Node's "close before init" assertion), so the thread ends itself instead: an indexing thread between two
+ * files (it sees the stop flag when busy, this message when idle), the reading thread in place of the identity it
+ * waits for (see `readCacheFile`).
  */
 export interface StopRequest {
   readonly kind: 'stop';

@@ -6,7 +6,8 @@ import { reasonOf } from '../core/messages';
 import { AnalyzedBatch } from '../core/search/analyzed-batch';
 import { batchPieces } from './batch-pieces';
 import { ExtractorSpec } from './entity-extractor';
-import { FileJob, ModelProblem, StopRequest, WorkerReply, WorkerRequest, WorkerSetup } from './protocol';
+import { FileJob, ModelProblem, WorkerReply, WorkerRequest, WorkerSetup } from './protocol';
+import { STOP_GRACE_MS, stopThread } from './stop-thread';
 
 /** Files per request: big enough to amortise messaging, small enough that merging one batch takes a few ms. */
 export const DEFAULT_BATCH_FILES = 200;
@@ -34,13 +35,6 @@ export const STOP_AFTER_FILES = 2000;
 const WORKER_YOUNG_GENERATION_MB = 4;
 /** More threads than this add contention, not speed, on the machines the extension runs on. */
 const MAX_WORKERS = 4;
-/**
- * How long a thread asked to stop may take to end itself before it is terminated. It ends between two files, and
- * one file of the largest size indexed takes well under a second; terminating is the fallback for a thread that
- * hangs, because it can abort the process (see {@link StopRequest}).
- */
-export const STOP_GRACE_MS = 10_000;
-
 /**
  * The bundled worker script: `dist/index-worker.js` next to the extension and CLI bundles, or the
  * compiled `index-worker.js` next to this file when run from `out/` (tests).
@@ -286,7 +280,7 @@ export class IndexWorkerPool {
 
   /** Stops the threads now; runs still going are rejected rather than left waiting for replies that never come. */
   private terminate(): Promise<number>[] {
-    const stopping = this.slots.map((slot) => this.stopThread(slot));
+    const stopping = this.slots.map(({ worker, stopFlag }) => stopThread(worker, { graceMs: this.options.stopGraceMs ?? STOP_GRACE_MS, stopFlag }));
     for (const stop of stopping) {
       this.stopping.add(stop);
       const ended = () => this.stopping.delete(stop);
@@ -295,22 +289,5 @@ export class IndexWorkerPool {
     this.slots = [];
     for (const run of [...this.active]) run.stopped();
     return stopping;
-  }
-
-  /** Asks one thread to end itself (between two files), terminating it only if it has not within the grace time. */
-  private stopThread({ worker, stopFlag }: Slot): Promise<number> {
-    worker.removeAllListeners();
-    // A thread stopped here may still report its own failure (every thread fails to load a missing model; the
-    // first failure stops the run): unheard, it was uncaught, in the extension host and in 5 of 12 runs of its unit test under Node 24.
-    worker.on('error', () => undefined);
-    return new Promise((resolve) => {
-      const forced = setTimeout(() => void worker.terminate().then(resolve, () => resolve(1)), this.options.stopGraceMs ?? STOP_GRACE_MS);
-      worker.once('exit', (code: number) => {
-        clearTimeout(forced);
-        resolve(code);
-      });
-      Atomics.store(stopFlag, 0, 1);
-      worker.postMessage({ kind: 'stop' } satisfies StopRequest);
-    });
   }
 }

@@ -577,23 +577,36 @@ describe('readCacheFile', function () {
     assert.deepStrictEqual(await readWhenAsked({ root: '/another/folder', extractor: 'none' }), { readWhenKnown: file.length, whole: true, listed: false, kinds: [] });
   });
 
-  it('ends its thread and fails when what the index must have been built from cannot be worked out', async () => {
+  it('has its thread end itself, never terminated, and fails when what the index must have been built from cannot be worked out', async () => {
     const unknown = () => {
       throw new Error('News Corpus: the entity model cannot be read.');
     };
-    // The thread waits for the identity: left running, it would never end.
+    // Not an index file: the thread reads it whole before it waits for the identity.
+    const notAnIndex = path.join(dir, 'not-an-index.ncidx');
+    writeFileSync(notAnIndex, 'not an index file');
+    // The thread waits for the identity: left running, it would never end. Terminated, it could be inside a zlib
+    // call (and end with 0 all the same if it had not started yet): the test counts the calls, made before the
+    // process hears of the thread.
     const running = new Set<Worker>();
     const watch = (thread: Worker): void => {
       running.add(thread);
       thread.once('exit', () => running.delete(thread));
     };
+    let terminated = 0;
+    const { terminate } = Worker.prototype;
+    Worker.prototype.terminate = function (this: Worker) {
+      terminated++;
+      return terminate.call(this);
+    };
     process.on('worker', watch);
     try {
-      await assert.rejects(readCacheFile(cacheFile, unknown, DEFAULT_CACHE_READER_PATH), /the entity model cannot be read/);
+      for (const file of [cacheFile, notAnIndex]) await assert.rejects(readCacheFile(file, unknown, DEFAULT_CACHE_READER_PATH), /the entity model cannot be read/);
     } finally {
       process.off('worker', watch);
+      Worker.prototype.terminate = terminate;
     }
     assert.deepStrictEqual([...running], [], 'every thread the read started has ended when it fails');
+    assert.strictEqual(terminated, 0, 'no thread was terminated');
   });
 
   it('lets an index service ask for its extractor on first need, and refuse a cache built with another one before listing it', async () => {
