@@ -32,7 +32,8 @@ const IS_RTL = new RegExp(`^${RTL_CHAR}$`, 'u');
 /** What starts an isolate: a left-to-right, right-to-left or first-strong isolate; one control ends any of them. */
 const LEFT_TO_RIGHT_ISOLATE = '\u2066';
 const RIGHT_TO_LEFT_ISOLATE = '\u2067';
-const ISOLATE_OPENERS = new Set([LEFT_TO_RIGHT_ISOLATE, RIGHT_TO_LEFT_ISOLATE, '\u2068']);
+const FIRST_STRONG_ISOLATE = '\u2068';
+const ISOLATE_OPENERS = new Set([LEFT_TO_RIGHT_ISOLATE, RIGHT_TO_LEFT_ISOLATE, FIRST_STRONG_ISOLATE]);
 const POP_DIRECTIONAL_ISOLATE = '\u2069';
 
 /**
