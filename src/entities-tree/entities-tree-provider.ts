@@ -54,6 +54,12 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityTreeE
     private readonly directory: EntityDirectory,
     private readonly analyze: ArticleAnalyzer,
     private readonly options: () => EntityViewOptions,
+    /**
+     * Hears whether the view's top level, just worked out, lists nothing. The welcome content that says the corpus has
+     * no entity waits for it: shown from the corpus's state alone, it showed while the new entities were still on their
+     * way to the workbench (seconds, with the extension host busy after a build).
+     */
+    private readonly onRootListed: (empty: boolean) => void = () => undefined,
   ) {
     this.pages = new EntityGroupPages((request) => directory.list(request));
   }
@@ -104,7 +110,11 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityTreeE
   }
 
   getChildren(element?: EntityTreeElement): EntityTreeElement[] {
-    if (!element) return this.listedTypes().flatMap((type) => this.groups.get(type) ?? []);
+    if (!element) {
+      const types = this.listedTypes();
+      this.onRootListed(types.length === 0);
+      return types.flatMap((type) => this.groups.get(type) ?? []);
+    }
     switch (element.kind) {
       case 'type':
         return this.entitiesOf(element.type);

@@ -7,10 +7,13 @@ import { joinMessageParts, scanFailureMessage, ShownView } from '../core/message
 import { DEFAULT_ENTITY_SORT, EntitySort } from '../core/search/entity-listing';
 import { exactEntityQuery } from '../core/search/query-parser';
 import { EntityChange } from '../corpus/corpus-service';
+import { contextKey } from '../context-key';
 import { ScanProgressSource, showScanProgress } from '../corpus/view-progress';
 import { EntitiesTreeProvider, EntityTreeElement } from './entities-tree-provider';
 
 export const ENTITIES_VIEW_ID = 'newsCorpus.entities';
+/** Set once the view has worked out that it lists no entity: its "none found" welcome content waits for it. */
+const NO_ENTITIES_CONTEXT = 'newsCorpus.noEntities';
 /** Where the chosen order is remembered, per workspace. */
 const SORT_STATE_KEY = 'newsCorpus.entities.sort';
 
@@ -57,7 +60,7 @@ export function registerEntitiesTree(context: vscode.ExtensionContext, deps: Ent
   const stored = context.workspaceState.get<unknown>(SORT_STATE_KEY);
   let sort: EntitySort = isSort(stored) ? stored : DEFAULT_ENTITY_SORT;
   let filter = '';
-  const provider = new EntitiesTreeProvider(deps.entities, deps.analyze, () => ({ sort, filter }));
+  const provider = new EntitiesTreeProvider(deps.entities, deps.analyze, () => ({ sort, filter }), contextKey<boolean>(NO_ENTITIES_CONTEXT));
   const view = vscode.window.createTreeView(ENTITIES_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true, canSelectMany: true });
   // Set only when it changes: the workbench is sent a view's message each time it is set, and it is worked out at
   // every change of the entities and state.

@@ -9,6 +9,11 @@ export type ArticleEntityElement =
   | { readonly kind: 'type'; readonly type: EntityType; readonly count: number }
   | { readonly kind: 'entity'; readonly entity: ArticleEntity };
 
+/**
+ * What the view knows of the active article's entities: still to be found (after another editor or an edit), none,
+ * or some listed. The welcome content that says an article names nobody waits for `none`.
+ */
+export type ArticleEntitiesState = 'finding' | 'none' | 'listed';
 
 /**
  * The entities of the article in the active editor, grouped by type, most mentioned first, from its
@@ -24,11 +29,13 @@ export class ArticleEntitiesProvider implements vscode.TreeDataProvider<ArticleE
     private readonly analyze: (text: string) => readonly ArticleEntity[],
     /** The corpus-wide name of an entity key ("Kim Jong-un" where this article writes "Kim Jong-Un"), if indexed. */
     private readonly corpusName: (key: string) => string | undefined,
+    private readonly onState: (state: ArticleEntitiesState) => void = () => undefined,
   ) {}
 
   /** Reads the active article again (another editor, or an edit). */
   refresh(): void {
     this.entities = undefined;
+    this.onState('finding');
     this.changed.fire(undefined);
   }
 
@@ -39,6 +46,7 @@ export class ArticleEntitiesProvider implements vscode.TreeDataProvider<ArticleE
   getChildren(element?: ArticleEntityElement): ArticleEntityElement[] {
     const entities = this.current();
     if (!element) {
+      this.onState(entities.length === 0 ? 'none' : 'listed');
       return ENTITY_TYPES.flatMap((type): ArticleEntityElement[] => {
         const count = entities.filter((entity) => entity.type === type).length;
         return count > 0 ? [{ kind: 'type', type, count }] : [];

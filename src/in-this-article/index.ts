@@ -4,10 +4,13 @@ import { Corpus } from '../core/corpus';
 import { toDisplayText } from '../core/display-text';
 import { ArticleAnalyzer } from '../core/curation/article-corrections';
 import { EntityDirectory } from '../core/entity-directory';
-import { ArticleEntitiesProvider, ArticleEntityElement } from './article-entities-provider';
+import { contextKey } from '../context-key';
+import { ArticleEntitiesProvider, ArticleEntitiesState, ArticleEntityElement } from './article-entities-provider';
 import { corpusNameOf, redrawWhenListed, SavedListingState } from './corpus-names';
 
 export const ARTICLE_ENTITIES_VIEW_ID = 'newsCorpus.articleEntities';
+/** What the view knows of the active article's entities (see {@link ArticleEntitiesState}), for its welcome content. */
+const ARTICLE_ENTITIES_CONTEXT = 'newsCorpus.articleEntities';
 /** Typing pauses this long before the view reads the article again. */
 const EDIT_DELAY_MS = 300;
 
@@ -40,7 +43,16 @@ export function registerInThisArticle(
     const editor = vscode.window.activeTextEditor;
     return isArticle(editor, deps.corpus) ? editor.document.getText() : undefined;
   };
-  const provider = new ArticleEntitiesProvider(activeText, (text) => deps.analyze(text, vscode.window.activeTextEditor?.document.uri.toString()), corpusNameOf(deps.entities, deps.service));
+  const setState = contextKey<ArticleEntitiesState>(ARTICLE_ENTITIES_CONTEXT);
+  let state: ArticleEntitiesState | undefined;
+  // Rows listed stay until the next article's replace them, and hide the welcome content meanwhile: they need not be
+  // told "finding" first, which would be one more message to the workbench at every edit.
+  const onState = (next: ArticleEntitiesState) => {
+    if (next === 'finding' && state === 'listed') return;
+    state = next;
+    setState(next);
+  };
+  const provider = new ArticleEntitiesProvider(activeText, (text) => deps.analyze(text, vscode.window.activeTextEditor?.document.uri.toString()), corpusNameOf(deps.entities, deps.service), onState);
   const view = vscode.window.createTreeView(ARTICLE_ENTITIES_VIEW_ID, { treeDataProvider: provider });
   let editTimer: ReturnType<typeof setTimeout> | undefined;
   /** The active editor's article as the view shows it, and a key that changes when any of it does. */

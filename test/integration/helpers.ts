@@ -92,3 +92,28 @@ export function tabsChange(listener: () => void): () => void {
   const subscription = vscode.window.tabGroups.onDidChangeTabs(listener);
   return () => subscription.dispose();
 }
+
+/** Context keys and their values, as a `when` clause reads them. */
+export type WhenContext = Readonly<Record<string, string | boolean>>;
+
+/**
+ * Whether a `when` clause of the manifest holds in `context`, for the forms its welcome content uses (terms `key`,
+ * `!key`, `key == value`, `key != value` joined by `&&`); any other form fails the test rather than be misjudged.
+ */
+function holds(clause: string, context: WhenContext): boolean {
+  return clause.split('&&').every((term) => {
+    const compared = /^\s*([\w.]+)\s*(==|!=)\s*([\w.-]+)\s*$/.exec(term);
+    if (compared) return (String(context[compared[1] ?? '']) === compared[3]) === (compared[2] === '==');
+    const flag = /^\s*(!?)([\w.]+)\s*$/.exec(term);
+    assert.ok(flag, `a when clause the test can judge: ${clause}`);
+    return Boolean(context[flag[2] ?? '']) !== (flag[1] === '!');
+  });
+}
+
+/** The welcome content the installed extension's manifest gives `view` where the context keys are `context`: what the workbench shows while the view has no rows. */
+export function welcomeShown(view: string, context: WhenContext): string[] {
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is installed`);
+  const welcomes: readonly { view: string; contents: string; when?: string }[] = extension.packageJSON.contributes.viewsWelcome;
+  return welcomes.filter((welcome) => welcome.view === view && (welcome.when === undefined || holds(welcome.when, context))).map((welcome) => welcome.contents);
+}

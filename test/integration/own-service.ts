@@ -1,4 +1,5 @@
 // A corpus service of a test's own, over a folder outside the workspace: what the reopen tests open twice.
+import * as assert from 'assert';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -8,6 +9,19 @@ import { CorpusService, type CorpusServiceDeps } from '../../src/corpus/corpus-s
 import { DEFAULT_CACHE_READER_PATH } from '../../src/workers/cache-file';
 import type { ExtractorSpec } from '../../src/workers/entity-extractor';
 import { IndexService, WarmUpOutcome } from '../../src/workers/index-service';
+import { EXTENSION_ID } from './helpers';
+
+/** Where the shipped entity model is, in the installed extension. */
+export function shippedModelPath(): string {
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is installed`);
+  return path.join(extension.extensionPath, 'models', 'ner.bin');
+}
+
+/** The shipped entity model, for a service of a test's own that must find entities. */
+export function shippedModel(): ExtractorSpec {
+  return { kind: 'model', modelPath: shippedModelPath() };
+}
 
 /**
  * A corpus service of its own over `dir`, its cache in `cacheFile`, read through the host's cache-reading thread;

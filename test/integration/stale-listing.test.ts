@@ -11,56 +11,24 @@ import { showStatus, statusShownOf } from '../../src/status-bar';
 import { DEFAULT_CACHE_READER_PATH } from '../../src/workers/cache-file';
 import type { ExtractorSpec } from '../../src/workers/entity-extractor';
 import { IndexService } from '../../src/workers/index-service';
-import { eventually, EXTENSION_ID } from './helpers';
-import { depsOverFolders, ownFolders, ownMultiRootFolders, serviceOver, serviceOverFolders } from './own-service';
+import { eventually, welcomeShown } from './helpers';
+import { depsOverFolders, ownFolders, ownMultiRootFolders, serviceOver, serviceOverFolders, shippedModel, shippedModelPath } from './own-service';
 
 const ARTICLES = ['Vladimir Putin met Angela Merkel in Berlin on Tuesday.', 'Angela Merkel spoke to the United Nations in New York.', 'Vladimir Putin returned to Moscow.'];
 /** Ends with a full stop, as some of the product's messages do: the status bar and the views add their own. */
 const FAILURE = 'the cache reader stopped';
-
-/** Where the shipped entity model is, in the installed extension. */
-function shippedModelPath(): string {
-  const extension = vscode.extensions.getExtension(EXTENSION_ID);
-  assert.ok(extension, `${EXTENSION_ID} is installed`);
-  return path.join(extension.extensionPath, 'models', 'ner.bin');
-}
-
-/** The shipped entity model: the listing must have entities to go stale. */
-function shippedModel(): ExtractorSpec {
-  return { kind: 'model', modelPath: shippedModelPath() };
-}
 
 /** What a view says while it lists what the index still holds after a scan failed with {@link FAILURE}. */
 const failureMessage = (listed: string) => `The index could not be brought up to date (${FAILURE}): these are the ${listed} it still holds. Run News Corpus: Rescan Workspace to try again.`;
 const FILTER_HINT = 'Showing names containing "putin". Clear the filter with the Clear Filter button above.';
 const RETRY_WELCOME = /\[Try Again\]\(command:newsCorpus\.refresh\)$/;
 
-type WhenContext = Readonly<Record<string, string | boolean>>;
-
-/**
- * Whether a `when` clause of the manifest holds in `context`, for the forms its welcome content uses (terms `key`,
- * `!key`, `key == value`, `key != value` joined by `&&`); any other form fails the test rather than be misjudged.
- */
-function holds(clause: string, context: WhenContext): boolean {
-  return clause.split('&&').every((term) => {
-    const compared = /^\s*([\w.]+)\s*(==|!=)\s*([\w.-]+)\s*$/.exec(term);
-    if (compared) return (String(context[compared[1] ?? '']) === compared[3]) === (compared[2] === '==');
-    const flag = /^\s*(!?)([\w.]+)\s*$/.exec(term);
-    assert.ok(flag, `a when clause the test can judge: ${clause}`);
-    return Boolean(context[flag[2] ?? '']) !== (flag[1] === '!');
-  });
-}
-
 /**
  * The welcome content the installed extension's manifest gives `view` in a folder workspace whose corpus is
  * `service`'s, the entity model loaded and no filter set: what the workbench shows while the view has no rows.
  */
 function welcomeOf(view: string, service: CorpusService): string[] {
-  const extension = vscode.extensions.getExtension(EXTENSION_ID);
-  assert.ok(extension, `${EXTENSION_ID} is installed`);
-  const context: WhenContext = { workbenchState: 'folder', 'newsCorpus.entityModelBroken': false, 'newsCorpus.entitiesFiltered': false, ...corpusContext(service) };
-  const welcomes: readonly { view: string; contents: string; when?: string }[] = extension.packageJSON.contributes.viewsWelcome;
-  return welcomes.filter((welcome) => welcome.view === view && (welcome.when === undefined || holds(welcome.when, context))).map((welcome) => welcome.contents);
+  return welcomeShown(view, { workbenchState: 'folder', 'newsCorpus.entityModelBroken': false, 'newsCorpus.entitiesFiltered': false, ...corpusContext(service) });
 }
 
 /** Shows what the status bar item would show for `service` in an item of the test's own; returns its background colour's name. */

@@ -1,0 +1,82 @@
+import * as assert from 'assert';
+import { writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { corpusContext } from '../../src/corpus';
+import { ArticleEntity } from '../../src/core/entities/types';
+import { EntitiesTreeProvider } from '../../src/entities-tree/entities-tree-provider';
+import { ArticleEntitiesProvider, ArticleEntitiesState } from '../../src/in-this-article/article-entities-provider';
+import { welcomeShown, WhenContext } from './helpers';
+import { depsOverFolders, ownFolders, serviceOver, serviceWith, shippedModel } from './own-service';
+
+const NO_ENTITIES = 'No people, places or organizations were found in these articles.';
+const NONE_IN_ARTICLE = 'No people, places or organizations were found in this article.';
+const FINDING_IN_ARTICLE = 'Finding the people, places and organizations in this article…';
+
+const SOME_ENTITY: ArticleEntity = { key: 'PER:angela merkel', name: 'Angela Merkel', type: 'PER', aliases: [], forms: [{ text: 'Angela Merkel', count: 1 }], mentions: [{ start: 0, end: 13 }] };
+
+/** What the Entities view shows while it has no rows, in a folder whose corpus is ready, given `more` context keys. */
+function entitiesWelcome(more: WhenContext): string[] {
+  const ready: WhenContext = { workbenchState: 'folder', 'newsCorpus.state': 'ready', 'newsCorpus.scanFailed': false, 'newsCorpus.entityModelBroken': false, 'newsCorpus.entitiesFiltered': false };
+  return welcomeShown('newsCorpus.entities', { ...ready, ...more });
+}
+
+/** What the In This Article view shows while it has no rows, an article being open, given the view's state. */
+function articleWelcome(state: ArticleEntitiesState | undefined): string[] {
+  const open: WhenContext = { workbenchState: 'folder', 'newsCorpus.activeArticle': true, 'newsCorpus.entityModelBroken': false };
+  return welcomeShown('newsCorpus.articleEntities', state === undefined ? open : { ...open, 'newsCorpus.articleEntities': state });
+}
+
+describe('Welcome content that says nothing was found waits for the view to know it', () => {
+  const folders = ownFolders('welcome', (dir) => writeFileSync(path.join(dir, 'a.txt'), ' date 2024-03-01 Angela Merkel spoke in Berlin.'));
+
+  it('the Entities view: "none found" only once its rows, worked out, are none; never from the corpus being ready alone', async () => {
+    // Indexed without an entity extractor: a ready corpus with no entity.
+    const service = serviceOver(folders.dir, path.join(folders.cacheDir, 'index.ncidx'), []);
+    try {
+      await service.rescan();
+      await service.whenIdle();
+      assert.strictEqual(corpusContext(service)['newsCorpus.state'], 'ready');
+      const heard: boolean[] = [];
+      const view = new EntitiesTreeProvider(service.entities, () => [], () => ({ sort: 'articles', filter: '' }), (empty) => heard.push(empty));
+      // Ready, its rows not worked out yet (on their way to the workbench after a build): no "none found".
+      assert.deepStrictEqual(entitiesWelcome({}), []);
+      assert.deepStrictEqual(view.getChildren(), []);
+      assert.deepStrictEqual(heard, [true]);
+      assert.deepStrictEqual(entitiesWelcome({ 'newsCorpus.noEntities': true }), [`${NO_ENTITIES}\n[Search Articles](command:newsCorpus.search)`]);
+      view.dispose();
+    } finally {
+      service.dispose();
+    }
+    // With the shipped model the same article names people: the rows say so.
+    const named = serviceWith(depsOverFolders([{ uri: vscode.Uri.file(folders.dir), name: 'welcome', index: 0 }], () => path.join(folders.cacheDir, 'model.ncidx'), [], undefined, [], undefined, shippedModel()));
+    try {
+      await named.rescan();
+      await named.whenIdle();
+      const heard: boolean[] = [];
+      const view = new EntitiesTreeProvider(named.entities, () => [], () => ({ sort: 'articles', filter: '' }), (empty) => heard.push(empty));
+      assert.ok(view.getChildren().length > 0);
+      assert.deepStrictEqual(heard, [false]);
+      view.dispose();
+    } finally {
+      named.dispose();
+    }
+  });
+
+  it('In This Article: "finding" while the article is read, "none found" only once it is known to name nobody', () => {
+    const heard: ArticleEntitiesState[] = [];
+    let found: readonly ArticleEntity[] = [];
+    const view = new ArticleEntitiesProvider(() => ' date 2024-03-01 text', () => found, () => undefined, (state) => heard.push(state));
+    view.refresh();
+    assert.deepStrictEqual(articleWelcome(heard.at(-1)), [FINDING_IN_ARTICLE]);
+    assert.deepStrictEqual(view.getChildren(), []);
+    assert.deepStrictEqual(articleWelcome(heard.at(-1)), [NONE_IN_ARTICLE]);
+    found = [SOME_ENTITY];
+    view.refresh();
+    assert.strictEqual(view.getChildren().length, 1);
+    assert.deepStrictEqual(heard, ['finding', 'none', 'finding', 'listed']);
+    // Before the view has said anything (a window just opened), nothing is claimed about the article.
+    assert.deepStrictEqual(articleWelcome(undefined), []);
+    view.dispose();
+  });
+});
