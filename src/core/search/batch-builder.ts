@@ -9,8 +9,12 @@ import { Growable } from './growable';
 import { TermTable } from './term-table';
 import { forEachTermId } from './tokenize';
 
-/** Mentions of one entity counted per article; more count as this many (the postings clamp further). */
-const MAX_FIELD_COUNT = 255;
+/**
+ * Mentions of one entity counted per article; more count as this many (the postings clamp further). The saved
+ * index reads an entity's exact count back into 16 bits (`readEntityCounts`); at 255 a long article's mentions were
+ * cut, and its entity's total in the corpus came out below its mentions in that one article.
+ */
+const MAX_FIELD_COUNT = 0xffff;
 
 const INITIAL_TOKEN_CAPACITY = 1 << 16;
 /**

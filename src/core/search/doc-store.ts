@@ -600,7 +600,7 @@ export class DocStore {
 
   /**
    * The mentions of the entity term `term` in the document whose posting packs `packed`: the posting's count, or,
-   * where the posting clamps it at 15, the count of the document's entity field (exact up to 255).
+   * where the posting clamps it at 15, the count of the document's entity field (exact up to 65,535).
    *
    * @example
    * store.entityMentions(doc, putinTerm, packCounts(0, 0, 31)); // 31, read from the entity field

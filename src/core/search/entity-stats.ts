@@ -117,7 +117,7 @@ export class EntityStats {
     return this.articles[term] ?? 0;
   }
 
-  /** Number of mentions of the entity term `term` (at most 255 counted per article). */
+  /** Number of mentions of the entity term `term` (at most 65,535 counted per article). */
   mentionCount(term: number): number {
     return this.mentions[term] ?? 0;
   }

@@ -119,6 +119,16 @@ describe('entity fields made from the saved postings', () => {
     }
   });
 
+  it('counts an entity\'s mentions past 255 in one article, built and reopened, where they stopped at 255 (a card said 256 in all beside 1,772 here)', () => {
+    const text = article('2023-05-01', Array.from({ length: 300 }, () => 'Putin spoke.').join(' '));
+    const built = buildIndex([{ path: 'a.txt', text }, { path: 'b.txt', text: article('2023-05-02', 'Putin spoke.') }], KNOWN);
+    for (const [index, which] of [[built, 'built'], [reopened(built), 'reopened']] as const) {
+      assert.strictEqual(index.entitySummary('PER:vladimir putin')?.mentionCount, 301, which);
+      assert.deepStrictEqual(index.entitiesOf('a.txt').map(({ mentions }) => mentions), [300], which);
+      assert.deepStrictEqual(index.entityTimeline('PER:vladimir putin'), new Map([['2023-05', 301]]), which);
+    }
+  });
+
   it('orders an article\'s entities with equal mentions by term id, built or reopened', () => {
     const text = article('2023-05-01', 'Moscow and Kim, then Putin.');
     const built = buildIndex([{ path: 'a.txt', text }], KNOWN);
