@@ -90,6 +90,17 @@ describe('Entities view (the shipped model, in the real extension host)', () => 
     }
   });
 
+  it('names the period of a year or month row with its count in the tooltip (which is also what a screen reader says)', async () => {
+    const corpus = await api();
+    // The United States is named in more than 50 sample articles, which therefore come by year.
+    const [year] = entityRows(corpus, entityRow(corpus, 'United States', entityRow(corpus, 'Places').element).element);
+    assert.ok(year?.element.kind === 'period', 'years first');
+    assert.match(String(year.item.tooltip), /^\d{4} · [\d,]+ articles?$/);
+    assert.ok(String(year.item.tooltip).startsWith(`${label(year.item)} · `));
+    const [month] = entityRows(corpus, year.element);
+    if (month?.element.kind === 'period') assert.match(String(month.item.tooltip), /^[A-Z][a-z]+ \d{4} · [\d,]+ articles?$/);
+  });
+
   it('makes "Kim Jong-Un" and "Kim Jong-un" one entity with both articles', async () => {
     const corpus = await api();
     const kim = await person(corpus, 'Kim Jong-un');
