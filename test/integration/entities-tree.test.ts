@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { NewsCorpusApi } from '../../src/api';
 import type { EntityTreeElement } from '../../src/entities-tree/entities-tree-provider';
 import type { ArticleEntityElement } from '../../src/in-this-article/article-entities-provider';
-import { api, corpusBecomes, eventually, workspaceUri } from './helpers';
+import { api, corpusBecomes, EXTENSION_ID, eventually, workspaceUri } from './helpers';
 
 const SEED_MEETING = '000_11aec1007b5c4c05.txt';
 const SEED_ARRIVAL = '003_737a2ec1faf8bc49.txt';
@@ -198,7 +198,11 @@ describe('Entities view (the shipped model, in the real extension host)', () => 
       assert.deepStrictEqual(byName, [...byName].sort((a, b) => (identity(a) < identity(b) ? -1 : identity(a) > identity(b) ? 1 : 0)));
       await vscode.commands.executeCommand('newsCorpus.entities.filter', 'SERGEI LAV');
       assert.deepStrictEqual(await people(), ['Sergei Lavrov'], 'the filter ignores case');
-      assert.strictEqual(corpus.viewMessage('entities'), 'Showing names containing "SERGEI LAV". Clear the filter with the Clear Filter button above.');
+      assert.strictEqual(corpus.viewMessage('entities'), 'Showing names containing "SERGEI LAV". Clear it with the Clear Entity Filter button above.');
+      // The button is the command's icon in the title bar, whose tooltip is the command's title.
+      const commands = (vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as { contributes: { commands: { command: string; title: string }[] } }).contributes.commands;
+      const clearTitle = commands.find((command) => command.command === 'newsCorpus.entities.clearFilter')?.title;
+      assert.ok(corpus.viewMessage('entities').includes(`with the ${clearTitle} button`), `the message names the button as its tooltip does (${clearTitle})`);
     } finally {
       await vscode.commands.executeCommand('newsCorpus.entities.clearFilter');
       await vscode.commands.executeCommand('newsCorpus.entities.sort', 'articles');
