@@ -36,6 +36,15 @@ describe('Correcting entities (commands that write the facts file)', () => {
     assert.deepStrictEqual(await factsJson(), {});
   });
 
+  it('renames onto the name of another entity only as a merge the user agreed to', async () => {
+    // Declined (as the modal question's Cancel does): nothing is written.
+    assert.strictEqual(await run('newsCorpus.renameEntity', LAVROV, 'vladimir PUTIN', 'cancel'), false);
+    assert.strictEqual(await factsOnDisk(), undefined);
+    // Agreed: a merge into the entity that has the name, as it writes it.
+    assert.strictEqual(await run('newsCorpus.renameEntity', LAVROV, 'vladimir PUTIN', 'merge'), true);
+    assert.deepStrictEqual(await factsJson(), { people: { 'Vladimir Putin': { aliases: ['Sergei Lavrov'] } } });
+  });
+
   it('merges entities (from the Entities view\'s multi-selection), and merging back the other way leaves no cycle', async () => {
     const element = (entity: typeof PUTIN) => ({ kind: 'entity', entity: { ...entity, key: `${entity.type}:${entity.name.toLowerCase()}` } });
     assert.strictEqual(await run('newsCorpus.mergeEntities', [LAVROV, PUTIN], PUTIN), true);
