@@ -158,7 +158,7 @@ export class CorrectionCommands {
       { label: '$(symbol-enum) Change Type…', description: `now ${aTypeLabel(entity.type)}`, run: () => this.retype(entity) },
       { label: '$(merge) Merge With…', description: 'another entity that is the same', run: () => this.merge([entity]) },
       { label: '$(split-horizontal) Split Alias…', description: 'a name that is not this entity', run: () => this.split(entity) },
-      { label: '$(eye-closed) Ignore…', description: 'not an entity', run: () => this.ignore(entity, undefined, target.article) },
+      { label: '$(eye-closed) Ignore', description: 'not an entity', run: () => this.ignore(entity, undefined, target.article) },
     ];
     const picked = await vscode.window.showQuickPick(actions, { title: `News Corpus: Fix ${quoteName(entity.name)} (${typeLabel(entity.type)})`, placeHolder: 'What is wrong with this entity?' });
     return picked ? picked.run() : false;

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { readCsv } from '../support/csv-reader';
 import { SEED_MEETING, articleBytes, factsBecome, factsJson, factsOnDisk, factsUri, label, removeFacts, run, shownRows, writeFactsExternally } from './curation-surfaces';
-import { api, eventually, workspaceUri } from './helpers';
+import { api, EXTENSION_ID, eventually, workspaceUri } from './helpers';
 
 const PUTIN = { type: 'PER', name: 'Vladimir Putin' };
 const LAVROV = { type: 'PER', name: 'Sergei Lavrov' };
@@ -131,6 +131,14 @@ describe('Correcting entities (commands that write the facts file)', () => {
       const subscription = vscode.languages.onDidChangeDiagnostics(listener);
       return () => subscription.dispose();
     });
+  });
+
+  it('ignores an entity of the view at once, so its title promises no further step ("…")', async () => {
+    // No scope and no article: nothing to ask (a quick pick left open would time the test out).
+    assert.strictEqual(await run('newsCorpus.ignoreEntity', LAVROV), true);
+    assert.deepStrictEqual(await factsJson(), { people: { 'Sergei Lavrov': { ignore: true } } });
+    const commands = (vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as { contributes: { commands: { command: string; title: string }[] } }).contributes.commands;
+    assert.strictEqual(commands.find((command) => command.command === 'newsCorpus.ignoreEntity')?.title, 'Ignore Entity');
   });
 
   it('does not write an invalid facts file, and says why', async () => {
