@@ -8,7 +8,7 @@ import { ENTITY_TYPE_NAMES, EntityDirectory } from '../core/entity-directory';
 import { Correction, EntityRef, isEntityType, keyOfRef } from '../core/facts/corrections';
 import { ENTITY_TYPES } from '../core/search/entity-table';
 import { TYPE_WORDS } from '../core/search-workflow/result-export';
-import { notify } from '../notifications';
+import { ask, notify } from '../notifications';
 import { articleOf, CurationTarget, entityRefOf, targetOf } from './entity-arguments';
 import { CorrectionFile } from './correction-file';
 
@@ -56,7 +56,7 @@ export class CorrectionCommands {
     if (!name) return false;
     const into = renameCollision(target.entity, name, (key) => this.deps.entities.summary(key));
     if (into) {
-      const merge = ifTaken === 'merge' || (ifTaken !== 'cancel' && (await vscode.window.showWarningMessage(renameMergeQuestion(target.entity, into), { modal: true }, MERGE_ANSWER)) === MERGE_ANSWER);
+      const merge = ifTaken === 'merge' || (ifTaken !== 'cancel' && (await ask(renameMergeQuestion(target.entity, into), MERGE_ANSWER)) === MERGE_ANSWER);
       if (!merge) return false;
       const entities = [target.entity, into];
       return this.write(entities, { kind: 'merge', entities, into }, `merged ${quoteName(target.entity.name)} into ${quoteName(into.name)}`, target.article);
