@@ -85,7 +85,7 @@ function exportFigures(service: IndexService, dir: string): { total: number; sea
   const search = timed(() => service.search('said', { limit: EXPORTED }));
   if (!search.value.ok || search.value.hits.length < EXPORTED) throw new Error(`News Corpus: "said" has fewer than ${EXPORTED} results here.`);
   const hits = search.value.hits;
-  const rows = timed((): ExportRow[] => hits.map((hit) => exportRow(hit, path.relative(dir, hit.path), service.index.entitiesOf(hit.path))));
+  const rows = timed((): ExportRow[] => hits.map((hit) => exportRow(hit, path.relative(dir, hit.path), service.index.entitiesOf(hit.path), () => service.index.article(hit.path)?.text)));
   const csv = timed(() => toCsv(rows.value));
   const json = timed(() => toJson(rows.value));
   const common = search.cpuMs + rows.cpuMs;

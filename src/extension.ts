@@ -41,7 +41,7 @@ export function activate(context: vscode.ExtensionContext): NewsCorpusApi {
   registerNavigation(context);
   registerCuration(context, { entities: service.entities, analyze, facts, factsFileOf, currentFactsText, isEngineEntity: (key) => service.engineEntities.summary(key) !== undefined });
   const search = (query: string, options: SearchOptions) => service.search(query, options);
-  const searchResults = registerSearchResults(context, { search, entitiesOf: (path) => service.entitiesOf(path), analyze, corpus: service.corpus });
+  const searchResults = registerSearchResults(context, { search, entitiesOf: (path) => service.entitiesOf(path), textOf: (path) => service.articleText(path), analyze, corpus: service.corpus });
   registerSearch(context, { search, recent: () => searchResults.history.recent, corpus: service.corpus });
   registerSkippedFiles(context, { corpus: service.corpus });
   registerPanels(context, { corpus: service.corpus, entities: service.entities, search, matchesPerDay: (query) => service.matchesPerDay(query), onDidChangeEntities: service.onDidChangeEntities });

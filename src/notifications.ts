@@ -16,6 +16,14 @@ export function notify(severity: NoticeSeverity, message: string, ...actions: st
   return vscode.window.showInformationMessage(text, ...actions);
 }
 
+/**
+ * Asks a question in a modal dialog (VS Code adds Cancel), for a change the user must agree to before it is made;
+ * its text is made safe as a notification's is. Resolves with the action picked, undefined for Cancel.
+ */
+export function ask(message: string, ...actions: string[]): Thenable<string | undefined> {
+  return vscode.window.showWarningMessage(toNotificationText(message), { modal: true }, ...actions);
+}
+
 /** Tells the user that a file could not be opened in an editor, and why. */
 export function notifyOpenFailed(uri: vscode.Uri, error: unknown): void {
   notify('error', `could not open ${uri.fsPath || uri.toString()}: ${reasonOf(error)}`);

@@ -128,19 +128,46 @@ function trimmed(text: string, start: number, end: number): Paragraph {
   return { text: text.slice(from, to), start: from, end: to };
 }
 
+/** The title's sentence on one line, as it reads before a long one is cut. */
+function oneLine(sentence: string): string {
+  return sentence.replace(/\s+/g, ' ');
+}
+
 function chooseTitle(paragraphs: readonly Paragraph[]): { title: string; start: number; end: number } {
   const source = paragraphs.find((paragraph) => isTitleWorthy(paragraph.text)) ?? paragraphs[0];
   if (!source) return { title: '', start: 0, end: 0 };
   const sentenceLength = firstSentence(source.text).length;
-  const collapsed = source.text.slice(0, sentenceLength).replace(/\s+/g, ' ');
-  return { title: truncateTitle(collapsed), start: source.start, end: source.start + sentenceLength };
+  return { title: truncateTitle(oneLine(source.text.slice(0, sentenceLength))), start: source.start, end: source.start + sentenceLength };
 }
+
+/** Ends a title cut to {@link MAX_TITLE_LENGTH}. */
+const CUT_MARK = '…';
 
 /** Cuts a long title at the last word boundary that keeps at least half of it, else mid-word (URLs, run-on text). */
 function truncateTitle(title: string): string {
   if (title.length <= MAX_TITLE_LENGTH) return title;
   const space = title.lastIndexOf(' ', MAX_TITLE_LENGTH - 1);
-  return `${title.slice(0, space >= MAX_TITLE_LENGTH / 2 ? space : MAX_TITLE_LENGTH - 1)}…`;
+  return `${title.slice(0, space >= MAX_TITLE_LENGTH / 2 ? space : MAX_TITLE_LENGTH - 1)}${CUT_MARK}`;
+}
+
+/**
+ * The whole title of an article whose `title` (as {@link parseArticle} gave it, and the index keeps it) may have been
+ * cut to {@link MAX_TITLE_LENGTH}, for an export that must not lose its end: `title` itself unless it ends with "…",
+ * else its sentence read again from the article's `text` (asked for only then, as reading it may decode the
+ * article). `title` too when the text is gone or no longer gives that title.
+ *
+ * @example
+ * const text = ' date 2023-09-13 ' + 'word '.repeat(50);
+ * uncutTitle(parseArticle(text).title, () => text); // 'word word … word' (249 characters, no "…")
+ * uncutTitle('Kim arrives', () => text);            // 'Kim arrives'
+ */
+export function uncutTitle(title: string, text: () => string | undefined): string {
+  if (!title.endsWith(CUT_MARK)) return title;
+  const whole = text();
+  if (whole === undefined) return title;
+  const article = parseArticle(whole);
+  const sentence = oneLine(whole.slice(article.titleStart, article.titleEnd));
+  return article.title === title ? sentence : title;
 }
 
 /**

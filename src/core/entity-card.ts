@@ -56,8 +56,13 @@ export function entityCardOf(entity: ArticleEntity, corpus: Pick<EntityDirectory
   return { ...summary, roles: corpus.roles(entity.key), timeline, companions: corpus.companions(entity.key, CARD_COMPANIONS), mentionsHere, ...withFacts };
 }
 
-/** Bars of the mentions chart, lowest to highest. */
+/** Bars of the mentions chart, lowest to highest: a month with any mention has at least the lowest. */
 const BARS = '▁▂▃▄▅▆▇█';
+/**
+ * A month without mentions: lower than the lowest bar, so that it does not read as a few mentions, and a character,
+ * where a space would collapse in Markdown and shorten the chart.
+ */
+const NO_BAR = '·';
 /** The chart never grows wider than this many bars: longer timelines are summed into wider periods. */
 const MAX_BARS = 24;
 /** Roles and companions listed on a card. */
@@ -97,17 +102,18 @@ function escapeSyntax(text: string): string {
 
 /**
  * Values as a row of block characters scaled to the largest, at most `maxBars` wide (neighbouring values
- * summed when there are more).
+ * summed when there are more); zero is a dot, any other value at least the lowest bar.
  *
  * @example
- * sparkline([0, 1, 4, 2]); // '▁▃█▅'
+ * sparkline([0, 1, 4, 2]);  // '·▃█▅'
+ * sparkline([0, 1, 100]);   // '·▁█'
  */
 export function sparkline(values: readonly number[], maxBars = MAX_BARS): string {
   const width = Math.ceil(values.length / maxBars) || 1;
   const summed: number[] = [];
   for (let i = 0; i < values.length; i += width) summed.push(values.slice(i, i + width).reduce((sum, value) => sum + value, 0));
   const top = Math.max(1, ...summed);
-  return summed.map((value) => BARS[Math.round((value / top) * (BARS.length - 1))] ?? '').join('');
+  return summed.map((value) => (value === 0 ? NO_BAR : (BARS[Math.round((value / top) * (BARS.length - 1))] ?? ''))).join('');
 }
 
 /** Characters of a link's address shown as its label before it is cut with an ellipsis. */

@@ -1,3 +1,5 @@
+import { MONTH_NAMES } from './iso-date';
+
 /**
  * Lists longer than this are split into periods (years, then months, then days), so that no tree node
  * lists thousands of children.
@@ -9,6 +11,25 @@ export const PERIOD_GROUP_THRESHOLD = 50;
 
 /** The group of the articles without a date, listed after the dated periods. */
 export const UNDATED_PERIOD = 'undated';
+
+/** What {@link periodName} calls {@link UNDATED_PERIOD}. */
+const UNDATED_NAME = 'Undated';
+
+/**
+ * A period in words, as the views name it in labels and tooltips: "2023", "September 2023", "13 September 2023",
+ * or "Undated".
+ *
+ * @example
+ * periodName('2023-09');    // 'September 2023'
+ * periodName('2023-09-13'); // '13 September 2023'
+ */
+export function periodName(period: string): string {
+  if (period === UNDATED_PERIOD) return UNDATED_NAME;
+  const [year, month, day] = period.split('-');
+  const monthName = month === undefined ? undefined : (MONTH_NAMES[Number(month) - 1] ?? month);
+  if (monthName === undefined) return year ?? period;
+  return day === undefined ? `${monthName} ${year}` : `${Number(day)} ${monthName} ${year}`;
+}
 
 /** Lengths of a year, a month and a day in `YYYY-MM-DD`. */
 const PERIOD_LENGTHS = [4, 7, 10] as const;

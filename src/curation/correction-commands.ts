@@ -2,12 +2,13 @@ import * as vscode from 'vscode';
 import { countOf, quoteName, toDisplayText, withIndefiniteArticle } from '../core/display-text';
 import { entityKey } from '../core/entities/article-entities';
 import { ArticleAnalyzer } from '../core/curation/article-corrections';
+import { renameCollision, renameMergeQuestion } from '../core/curation/rename-collision';
 import { EntityType } from '../core/entities/types';
 import { ENTITY_TYPE_NAMES, EntityDirectory } from '../core/entity-directory';
 import { Correction, EntityRef, isEntityType, keyOfRef } from '../core/facts/corrections';
 import { ENTITY_TYPES } from '../core/search/entity-table';
 import { TYPE_WORDS } from '../core/search-workflow/result-export';
-import { notify } from '../notifications';
+import { ask, notify } from '../notifications';
 import { articleOf, CurationTarget, entityRefOf, targetOf } from './entity-arguments';
 import { CorrectionFile } from './correction-file';
 
@@ -24,6 +25,8 @@ type Scope = 'everywhere' | 'article';
 const MAX_NAME_LENGTH = 120;
 /** Entities offered by Merge With…, most articles first (typing filters them). */
 const MERGE_CANDIDATES = 1_000;
+/** The button of the question asked before a rename onto a taken name merges two entities (the modal adds Cancel). */
+const MERGE_ANSWER = 'Merge';
 const NO_ENTITY = 'News Corpus: put the cursor on a name in an article, or pick an entity in the Entities view.';
 
 const typeLabel = (type: EntityType) => ENTITY_TYPE_NAMES[type].one;
@@ -41,12 +44,23 @@ export class CorrectionCommands {
     private readonly file: CorrectionFile,
   ) {}
 
-  /** Rename: `(entity?, newName?)`. */
-  async rename(entity?: unknown, newName?: unknown): Promise<boolean> {
+  /**
+   * Rename: `(entity?, newName?, ifTaken?)`. A name another entity of the type already has would make the two one:
+   * that is done as a merge into that entity, only once the user agrees in a modal question, or when `ifTaken` is
+   * `merge` (`cancel` declines without asking).
+   */
+  async rename(entity?: unknown, newName?: unknown, ifTaken?: unknown): Promise<boolean> {
     const target = this.target(entity);
     if (!target) return false;
     const name = typeof newName === 'string' ? newName.trim() : await this.askName(target.entity);
     if (!name) return false;
+    const into = renameCollision(target.entity, name, (key) => this.deps.entities.summary(key));
+    if (into) {
+      const merge = ifTaken === 'merge' || (ifTaken !== 'cancel' && (await ask(renameMergeQuestion(target.entity, into), MERGE_ANSWER)) === MERGE_ANSWER);
+      if (!merge) return false;
+      const entities = [target.entity, into];
+      return this.write(entities, { kind: 'merge', entities, into }, `merged ${quoteName(target.entity.name)} into ${quoteName(into.name)}`, target.article);
+    }
     return this.write([target.entity], { kind: 'rename', entity: target.entity, to: name }, `renamed ${quoteName(target.entity.name)} to ${quoteName(name)}`, target.article);
   }
 
@@ -144,7 +158,7 @@ export class CorrectionCommands {
       { label: '$(symbol-enum) Change Type…', description: `now ${aTypeLabel(entity.type)}`, run: () => this.retype(entity) },
       { label: '$(merge) Merge With…', description: 'another entity that is the same', run: () => this.merge([entity]) },
       { label: '$(split-horizontal) Split Alias…', description: 'a name that is not this entity', run: () => this.split(entity) },
-      { label: '$(eye-closed) Ignore…', description: 'not an entity', run: () => this.ignore(entity, undefined, target.article) },
+      { label: '$(eye-closed) Ignore', description: 'not an entity', run: () => this.ignore(entity, undefined, target.article) },
     ];
     const picked = await vscode.window.showQuickPick(actions, { title: `News Corpus: Fix ${quoteName(entity.name)} (${typeLabel(entity.type)})`, placeHolder: 'What is wrong with this entity?' });
     return picked ? picked.run() : false;

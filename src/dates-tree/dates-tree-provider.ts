@@ -4,6 +4,7 @@ import { countOf, groupDigits, isolateBidi } from '../core/display-text';
 import { DateGrouping } from '../core/date-groups';
 import { DateOutline } from '../core/date-outline';
 import { MONTH_NAMES } from '../core/iso-date';
+import { periodName } from '../core/period-groups';
 import { DatesViewSettings } from '../corpus/settings';
 
 /** An element of the Dates view: plain data, turned into UI by `getTreeItem`. */
@@ -145,31 +146,35 @@ export class DatesTreeProvider implements vscode.TreeDataProvider<DateTreeElemen
     const collapsed = vscode.TreeItemCollapsibleState.Collapsed;
     switch (element.kind) {
       case 'year': {
-        return folderItem(element.year, `year:${element.year}`, this.periods().yearCount(element.year), collapsed, 'calendar');
+        return folderItem(element.year, element.year, `year:${element.year}`, this.periods().yearCount(element.year), collapsed, 'calendar');
       }
       case 'month': {
+        const period = `${element.year}-${element.month}`;
         const name = MONTH_NAMES[Number(element.month) - 1] ?? element.month;
-        return folderItem(name, `month:${element.year}-${element.month}`, this.periods().monthCount(element.year, element.month), collapsed, 'calendar');
+        return folderItem(name, periodName(period), `month:${period}`, this.periods().monthCount(element.year, element.month), collapsed, 'calendar');
       }
-      case 'day': {
-        const count = this.dates().dayCount(element.date);
-        const item = folderItem(String(Number(element.date.slice(8, 10))), `day:${element.date}`, count, collapsed, 'calendar');
-        item.tooltip = `${element.date} · ${countOf(count, 'article')}`;
-        return item;
+      case 'day':
+        return folderItem(String(Number(element.date.slice(8, 10))), element.date, `day:${element.date}`, this.dates().dayCount(element.date), collapsed, 'calendar');
+      case 'undated': {
+        const label = this.settings().undatedLabel;
+        return folderItem(label, label, 'undated', this.periods().undatedCount, collapsed, 'question');
       }
-      case 'undated':
-        return folderItem(this.settings().undatedLabel, 'undated', this.periods().undatedCount, collapsed, 'question');
       case 'article':
         return articleItem(this.source.article(element.id), element.id);
     }
   }
 }
 
-function folderItem(label: string, id: string, count: number, state: vscode.TreeItemCollapsibleState, icon: string): vscode.TreeItem {
+/**
+ * A year, month, day or undated row: `label` under its parent ("December"), `name` by itself ("December 2020",
+ * "2020-12-28"), which the tooltip gives with the count.
+ */
+function folderItem(label: string, name: string, id: string, count: number, state: vscode.TreeItemCollapsibleState, icon: string): vscode.TreeItem {
   const item = new vscode.TreeItem(label, state);
   item.id = id;
   item.description = groupDigits(count);
-  item.tooltip = countOf(count, 'article');
+  // A string tooltip is also what a screen reader says of the row: the count alone would not say of what.
+  item.tooltip = `${name} · ${countOf(count, 'article')}`;
   item.iconPath = new vscode.ThemeIcon(icon);
   item.contextValue = id.replace(/:.*/, '');
   return item;

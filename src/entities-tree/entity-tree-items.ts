@@ -2,9 +2,8 @@ import * as vscode from 'vscode';
 import { countOf, groupDigits, isolateBidi, partOf, toDisplayText } from '../core/display-text';
 import { EntityType } from '../core/entities/types';
 import { ENTITY_TYPE_NAMES, EntityArticleRef } from '../core/entity-directory';
-import { MONTH_NAMES } from '../core/iso-date';
 import { MentionPreview } from '../core/mention-preview';
-import { PeriodGroup, UNDATED_PERIOD } from '../core/period-groups';
+import { PeriodGroup, UNDATED_PERIOD, periodName } from '../core/period-groups';
 import { EntitySummary } from '../core/search/entity-listing';
 
 // Builds the tree items of the Entities view. Every text from articles is passed through `toDisplayText`
@@ -51,20 +50,13 @@ export function moreItem(more: { readonly type: EntityType; readonly shown: numb
   return item;
 }
 
-/** "2023", "September 2023", "13 September 2023", or "Undated". */
-function periodLabel(period: string): string {
-  if (period === UNDATED_PERIOD) return 'Undated';
-  const [year, month, day] = period.split('-');
-  const monthName = month === undefined ? undefined : (MONTH_NAMES[Number(month) - 1] ?? month);
-  if (monthName === undefined) return year ?? period;
-  return day === undefined ? `${monthName} ${year}` : `${Number(day)} ${monthName} ${year}`;
-}
-
 export function periodItem(key: string, group: PeriodGroup): vscode.TreeItem {
-  const item = new vscode.TreeItem(periodLabel(group.period), vscode.TreeItemCollapsibleState.Collapsed);
+  const name = periodName(group.period);
+  const item = new vscode.TreeItem(name, vscode.TreeItemCollapsibleState.Collapsed);
   item.id = `period:${key}:${group.period}`;
   item.description = groupDigits(group.count);
-  item.tooltip = countOf(group.count, 'article');
+  // A string tooltip is also what a screen reader says of the row: the count alone would not say of what.
+  item.tooltip = `${name} · ${countOf(group.count, 'article')}`;
   item.iconPath = new vscode.ThemeIcon(group.period === UNDATED_PERIOD ? 'question' : 'calendar');
   item.contextValue = 'period';
   return item;

@@ -39,11 +39,11 @@ export interface EntitiesTreeDeps {
  * asked only after a failure: a hidden view need not count its entities.
  *
  * @example
- * entitiesViewMessage(undefined, () => true, 'kim'); // 'Showing names containing "kim". Clear the filter with the Clear Filter button above.'
+ * entitiesViewMessage(undefined, () => true, 'kim'); // 'Showing names containing "kim". Clear it with the Clear Entity Filter button above.'
  */
 export function entitiesViewMessage(failure: string | undefined, listsEntities: () => boolean, filter: string): string {
   const failed = failure !== undefined && (filter !== '' || listsEntities()) ? scanFailureMessage(failure, 'entities') : undefined;
-  return joinMessageParts(failed, filter === '' ? undefined : `Showing names containing ${quoteName(filter)}. Clear the filter with the Clear Filter button above.`);
+  return joinMessageParts(failed, filter === '' ? undefined : `Showing names containing ${quoteName(filter)}. Clear it with the Clear Entity Filter button above.`);
 }
 
 function isSort(value: unknown): value is EntitySort {

@@ -7,10 +7,11 @@ import { uriOfIndexPath } from '../corpus/index-paths';
 import { readSearchOptions } from '../corpus/settings';
 import { notify } from '../notifications';
 
-/** What an export reads: the index, and the entities of an article. */
+/** What an export reads: the index, and the entities and text of an article. */
 export interface ExportDeps {
   readonly search: (query: string, options: SearchOptions) => SearchResponse | undefined;
   readonly entitiesOf: (path: string) => readonly ExportedEntity[];
+  readonly textOf: (path: string) => string | undefined;
 }
 
 /** Exports of more results than this show a progress notification. */
@@ -32,7 +33,7 @@ async function buildRows(response: Extract<SearchResponse, { ok: true }>, deps: 
       await new Promise((resolve) => setImmediate(resolve));
       if (token?.isCancellationRequested) return undefined;
     }
-    rows.push(exportRow(hit, vscode.workspace.asRelativePath(uriOfIndexPath(hit.path)), deps.entitiesOf(hit.path)));
+    rows.push(exportRow(hit, vscode.workspace.asRelativePath(uriOfIndexPath(hit.path)), deps.entitiesOf(hit.path), () => deps.textOf(hit.path)));
   }
   return rows;
 }

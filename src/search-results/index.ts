@@ -17,10 +17,12 @@ const HISTORY_STATE_KEY = 'newsCorpus.searchHistory';
 /** Set while the view lists results: the next/previous keybindings apply only then. */
 const HAS_RESULTS_CONTEXT = 'newsCorpus.hasSearchResults';
 
-/** What the Search Results view reads: the index, the entities of an article for exports and selections, and the corpus. */
+/** What the Search Results view reads: the index, the entities and text of an article for exports and selections, and the corpus. */
 export interface SearchResultsDeps {
   readonly search: (query: string, options: SearchOptions) => SearchResponse | undefined;
   readonly entitiesOf: (path: string) => readonly ExportedEntity[];
+  /** The text of an indexed article, for an export's whole title. */
+  readonly textOf: (path: string) => string | undefined;
   readonly analyze: ArticleAnalyzer;
   /** The corpus, which says when articles were added, changed or removed (the index is up to date by then). */
   readonly corpus: { subscribe(listener: () => void): () => void };
@@ -138,7 +140,7 @@ export function registerSearchResults(context: vscode.ExtensionContext, deps: Se
     }),
     vscode.commands.registerCommand('newsCorpus.searchResults.export', (value: unknown, target: unknown) => {
       const query = queryOf(value) ?? queryOf(provider.searchGroup);
-      return query === undefined ? undefined : exportResults(query, { search: deps.search, entitiesOf: deps.entitiesOf }, target instanceof vscode.Uri ? target : undefined);
+      return query === undefined ? undefined : exportResults(query, { search: deps.search, entitiesOf: deps.entitiesOf, textOf: deps.textOf }, target instanceof vscode.Uri ? target : undefined);
     }),
   );
   registerEntryPoints(context, { analyze: deps.analyze, show });

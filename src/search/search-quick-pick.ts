@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { countOf, groupDigits, partOf, toDisplayText } from '../core/display-text';
 import { SearchHit, SearchOptions, SearchResponse } from '../core/search/corpus-index';
 import { noMatchMessage, QUERY_HELP, QUERY_PLACEHOLDER } from '../core/search/query-help';
+import { openingMatch } from '../core/search-workflow/result-list';
 import { openAtMatch } from '../open-at-match';
 
 /** What the search box needs: a way to run queries, to turn a hit's path into a URI, and its settings. */
@@ -73,9 +74,9 @@ function messageItem(label: string, detail?: string): HitItem {
   return detail === undefined ? { label, alwaysShow: true } : { label, detail, alwaysShow: true };
 }
 
-/** Opens the article of a hit with its first match selected. */
+/** Opens the article of a hit with the match its snippet shows selected. */
 function openHit(hit: SearchHit, deps: SearchDeps, toSide: boolean): Promise<unknown> {
-  return openAtMatch(deps.uriOf(hit.path), hit.snippet.matches[0] ?? { start: hit.snippet.start, end: hit.snippet.start }, { toSide });
+  return openAtMatch(deps.uriOf(hit.path), openingMatch(hit.snippet), { toSide });
 }
 
 /**
@@ -91,7 +92,7 @@ function keepIndexOrder(quickPick: vscode.QuickPick<HitItem>): void {
 
 /**
  * The search box: results appear as the user types, ranked by the index, with the date, file and a snippet;
- * Enter opens the article at its first match. `initialQuery` pre-fills it (e.g. from an entity).
+ * Enter opens the article at the match its snippet shows. `initialQuery` pre-fills it (e.g. from an entity).
  */
 export function showSearchQuickPick(deps: SearchDeps, initialQuery = ''): Promise<void> {
   const quickPick = vscode.window.createQuickPick<HitItem>();

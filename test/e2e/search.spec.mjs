@@ -23,7 +23,7 @@ describe('Search Articles', function () {
     await workbench.screenshot('06-search-results');
   });
 
-  it('opens the picked article with its first match selected', async function () {
+  it('opens the picked article with the match its snippet shows selected', async function () {
     // The first row lists every result in the Search Results view; the first result is the next one.
     await workbench.page.keyboard.press('ArrowDown');
     await workbench.page.keyboard.press('Enter');

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { readCsv } from '../support/csv-reader';
 import { SEED_MEETING, articleBytes, factsBecome, factsJson, factsOnDisk, factsUri, label, removeFacts, run, shownRows, writeFactsExternally } from './curation-surfaces';
-import { api, eventually, workspaceUri } from './helpers';
+import { api, EXTENSION_ID, eventually, workspaceUri } from './helpers';
 
 const PUTIN = { type: 'PER', name: 'Vladimir Putin' };
 const LAVROV = { type: 'PER', name: 'Sergei Lavrov' };
@@ -34,6 +34,15 @@ describe('Correcting entities (commands that write the facts file)', () => {
     await eventually('the new entry is read', () => facts.entry('PER:v. v. putin') !== undefined, (listener) => facts.subscribe(listener));
     assert.strictEqual(await run('newsCorpus.renameEntity', { type: 'PER', name: 'V. V. Putin' }, 'Vladimir Putin'), true);
     assert.deepStrictEqual(await factsJson(), {});
+  });
+
+  it('renames onto the name of another entity only as a merge the user agreed to', async () => {
+    // Declined (as the modal question's Cancel does): nothing is written.
+    assert.strictEqual(await run('newsCorpus.renameEntity', LAVROV, 'vladimir PUTIN', 'cancel'), false);
+    assert.strictEqual(await factsOnDisk(), undefined);
+    // Agreed: a merge into the entity that has the name, as it writes it.
+    assert.strictEqual(await run('newsCorpus.renameEntity', LAVROV, 'vladimir PUTIN', 'merge'), true);
+    assert.deepStrictEqual(await factsJson(), { people: { 'Vladimir Putin': { aliases: ['Sergei Lavrov'] } } });
   });
 
   it('merges entities (from the Entities view\'s multi-selection), and merging back the other way leaves no cycle', async () => {
@@ -122,6 +131,14 @@ describe('Correcting entities (commands that write the facts file)', () => {
       const subscription = vscode.languages.onDidChangeDiagnostics(listener);
       return () => subscription.dispose();
     });
+  });
+
+  it('ignores an entity of the view at once, so its title promises no further step ("…")', async () => {
+    // No scope and no article: nothing to ask (a quick pick left open would time the test out).
+    assert.strictEqual(await run('newsCorpus.ignoreEntity', LAVROV), true);
+    assert.deepStrictEqual(await factsJson(), { people: { 'Sergei Lavrov': { ignore: true } } });
+    const commands = (vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as { contributes: { commands: { command: string; title: string }[] } }).contributes.commands;
+    assert.strictEqual(commands.find((command) => command.command === 'newsCorpus.ignoreEntity')?.title, 'Ignore Entity');
   });
 
   it('does not write an invalid facts file, and says why', async () => {

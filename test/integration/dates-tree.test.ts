@@ -36,6 +36,19 @@ describe('Dates view', () => {
     ]);
   });
 
+  it('names the year, month or day with its count in the tooltip of its row (which is also what a screen reader says)', async () => {
+    const corpus = await api();
+    const year = await childNamed(corpus, '2023');
+    const september = await childNamed(corpus, 'September', year);
+    const day = await childNamed(corpus, '13', september);
+    const undated = await childNamed(corpus, 'Undated');
+    const tooltip = (element: DateTreeElement) => String(corpus.datesTree.getTreeItem(element).tooltip);
+    assert.match(tooltip(year), /^2023 · \d+ articles$/);
+    assert.match(tooltip(september), /^September 2023 · \d+ articles$/);
+    assert.strictEqual(tooltip(day), '2023-09-13 · 2 articles');
+    assert.strictEqual(tooltip(undated), 'Undated · 1 article');
+  });
+
   it('puts the article with an impossible date in the Undated group at the end', async () => {
     const corpus = await api();
     const roots = await childLabels(corpus);

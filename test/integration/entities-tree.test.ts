@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { NewsCorpusApi } from '../../src/api';
 import type { EntityTreeElement } from '../../src/entities-tree/entities-tree-provider';
 import type { ArticleEntityElement } from '../../src/in-this-article/article-entities-provider';
-import { api, corpusBecomes, eventually, workspaceUri } from './helpers';
+import { api, corpusBecomes, EXTENSION_ID, eventually, workspaceUri } from './helpers';
 
 const SEED_MEETING = '000_11aec1007b5c4c05.txt';
 const SEED_ARRIVAL = '003_737a2ec1faf8bc49.txt';
@@ -88,6 +88,17 @@ describe('Entities view (the shipped model, in the real extension host)', () => 
       const theirs = (entityRows(corpus, row.element)).map((article) => fileName(article.item));
       assert.ok(!theirs.includes(SEED_MEETING) && !theirs.includes(SEED_ARRIVAL), `${label(row.item)} claims a seed article`);
     }
+  });
+
+  it('names the period of a year or month row with its count in the tooltip (which is also what a screen reader says)', async () => {
+    const corpus = await api();
+    // The United States is named in more than 50 sample articles, which therefore come by year.
+    const [year] = entityRows(corpus, entityRow(corpus, 'United States', entityRow(corpus, 'Places').element).element);
+    assert.ok(year?.element.kind === 'period', 'years first');
+    assert.match(String(year.item.tooltip), /^\d{4} · [\d,]+ articles?$/);
+    assert.ok(String(year.item.tooltip).startsWith(`${label(year.item)} · `));
+    const [month] = entityRows(corpus, year.element);
+    if (month?.element.kind === 'period') assert.match(String(month.item.tooltip), /^[A-Z][a-z]+ \d{4} · [\d,]+ articles?$/);
   });
 
   it('makes "Kim Jong-Un" and "Kim Jong-un" one entity with both articles', async () => {
@@ -187,7 +198,11 @@ describe('Entities view (the shipped model, in the real extension host)', () => 
       assert.deepStrictEqual(byName, [...byName].sort((a, b) => (identity(a) < identity(b) ? -1 : identity(a) > identity(b) ? 1 : 0)));
       await vscode.commands.executeCommand('newsCorpus.entities.filter', 'SERGEI LAV');
       assert.deepStrictEqual(await people(), ['Sergei Lavrov'], 'the filter ignores case');
-      assert.strictEqual(corpus.viewMessage('entities'), 'Showing names containing "SERGEI LAV". Clear the filter with the Clear Filter button above.');
+      assert.strictEqual(corpus.viewMessage('entities'), 'Showing names containing "SERGEI LAV". Clear it with the Clear Entity Filter button above.');
+      // The button is the command's icon in the title bar, whose tooltip is the command's title.
+      const commands = (vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as { contributes: { commands: { command: string; title: string }[] } }).contributes.commands;
+      const clearTitle = commands.find((command) => command.command === 'newsCorpus.entities.clearFilter')?.title;
+      assert.ok(corpus.viewMessage('entities').includes(`with the ${clearTitle} button`), `the message names the button as its tooltip does (${clearTitle})`);
     } finally {
       await vscode.commands.executeCommand('newsCorpus.entities.clearFilter');
       await vscode.commands.executeCommand('newsCorpus.entities.sort', 'articles');

@@ -20,7 +20,7 @@ const FAILURE = 'the cache reader stopped';
 
 /** What a view says while it lists what the index still holds after a scan failed with {@link FAILURE}. */
 const failureMessage = (listed: string) => `The index could not be brought up to date (${FAILURE}): these are the ${listed} it still holds. Run News Corpus: Rescan Workspace to try again.`;
-const FILTER_HINT = 'Showing names containing "putin". Clear the filter with the Clear Filter button above.';
+const FILTER_HINT = 'Showing names containing "putin". Clear it with the Clear Entity Filter button above.';
 const RETRY_WELCOME = /\[Try Again\]\(command:newsCorpus\.refresh\)$/;
 
 /**

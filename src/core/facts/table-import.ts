@@ -1,4 +1,4 @@
-import { quoteName, withIndefiniteArticle } from '../display-text';
+import { countOf, quoteName, withIndefiniteArticle } from '../display-text';
 import { nameIdentity } from '../entities/names';
 import { ENTITY_TYPE_NAMES } from '../entity-directory';
 import { TYPE_WORDS } from '../search-workflow/result-export';
@@ -53,8 +53,9 @@ function listCell(cell: string | undefined): string[] {
  * - a name taken out of `aliases` is split off; another row's name put into `aliases` merges that entity into this one;
  * - a marked `ignore` cell ignores the entity everywhere (and nothing else of the row counts);
  * - a row without `id` adds its name as an entity of its type everywhere.
- * A row missing from the file changes nothing. A row with an error (an unknown id or type, an empty name, an
- * alias that no row has, an id seen before, a merge of a row that changes itself) is reported and skipped.
+ * A row missing from the file changes nothing. A row with an error (not as many cells as the header, an unknown id
+ * or type, an empty name, an alias that no row has, an id seen before, a merge of a row that changes itself) is
+ * reported and skipped.
  *
  * @example
  * importEntityTable('id,name,type\r\nPER:vladmir putin,Vladimir Putin,person\r\n', rows).changes[0]?.text;
@@ -74,8 +75,15 @@ export function importEntityTable(csv: string, current: readonly EntityTableRow[
   };
   const errors: ImportError[] = [];
   const plans = new Map<string, RowPlan>();
+  const width = header.cells.length;
   for (const { line, cells } of records) {
     if (cells.every((cell) => cell.trim() === '')) continue;
+    // A cell or delimiter missing or extra anywhere moves every later value into the wrong column: nothing of the row
+    // can be trusted, not even its name (a junk line's one cell would be read as an id).
+    if (cells.length !== width) {
+      errors.push({ line, message: `it has ${countOf(cells.length, 'column')} where the header has ${width}: a cell or a delimiter is missing or extra, so its values would land in the wrong columns` });
+      continue;
+    }
     const plan = planRow(line, (column) => cellOf(cells, column), byId, byName, plans);
     if (typeof plan === 'string') errors.push({ line, message: plan });
     else plans.set(cellOf(cells, 'id') || `new:${line}`, plan);

@@ -1,3 +1,4 @@
+import { uncutTitle } from '../article';
 import { EntityType } from '../entities/types';
 import { SearchHit } from '../search/corpus-index';
 
@@ -49,13 +50,14 @@ export function exportFormatOf(fileName: string): ExportFormat {
 
 /**
  * The row of a search hit; `path` is the path to show (relative to the workspace), `entities` the article's
- * (only their name, type and mentions are kept).
+ * (only their name, type and mentions are kept). The title is whole: a long one, which the index keeps cut with
+ * "…", is read again from the article's text (`text`, asked for only then).
  *
  * @example
- * exportRow(hit, 'news/kim.txt', [{ name: 'Kim Jong-un', type: 'PER', mentions: 2 }]);
+ * exportRow(hit, 'news/kim.txt', [{ name: 'Kim Jong-un', type: 'PER', mentions: 2 }], () => index.article(hit.path)?.text);
  */
-export function exportRow(hit: SearchHit, path: string, entities: readonly ExportedEntity[]): ExportRow {
-  const row = { path, title: hit.title, score: hit.score, entities: entities.map(({ name, type, mentions }) => ({ name, type, mentions })), snippet: hit.snippet.text };
+export function exportRow(hit: SearchHit, path: string, entities: readonly ExportedEntity[], text: () => string | undefined): ExportRow {
+  const row = { path, title: uncutTitle(hit.title, text), score: hit.score, entities: entities.map(({ name, type, mentions }) => ({ name, type, mentions })), snippet: hit.snippet.text };
   return hit.date === undefined ? row : { ...row, date: hit.date };
 }
 

@@ -1,4 +1,5 @@
 import { SearchHit, SearchResponse } from '../search/corpus-index';
+import { Snippet } from '../search/snippet';
 
 /**
  * Results shown at a time in the Search Results view; "Show more…" adds as many again.
@@ -85,8 +86,21 @@ export function stepResult(current: number | undefined, count: number, delta: 1 
 }
 
 /**
+ * Where opening a result puts the selection: the first match its snippet highlights, the one the user saw, which
+ * need not be the article's first (the snippet is the passage where the query's words come together); the
+ * snippet's start when it highlights none (an entity or date filter alone).
+ *
+ * @example
+ * openingMatch({ text: 'Kim Jong-un arrived', start: 17, end: 36, matches: [{ start: 17, end: 28 }] }); // { start: 17, end: 28 }
+ */
+export function openingMatch(snippet: Snippet): { readonly start: number; readonly end: number } {
+  const match = snippet.matches[0] ?? { start: snippet.start, end: snippet.start };
+  return { start: match.start, end: match.end };
+}
+
+/**
  * What the results view shows of a hit: its rank (0 = best), article, title, date, the snippet as one line and
- * the first match, where opening it puts the selection.
+ * the match it highlights first, where opening it puts the selection (see {@link openingMatch}).
  *
  * @example
  * const row: ResultRow = { ordinal: 0, path: '/news/kim.txt', title: 'Kim arrives', date: '2023-09-13',
@@ -102,16 +116,14 @@ export interface ResultRow {
 }
 
 /**
- * The rows of hits, in rank order. A hit without a highlighted match (an entity or date filter alone) opens at
- * the start of its snippet.
+ * The rows of hits, in rank order.
  *
  * @example
  * resultRows(list.hits)[0]?.match; // { start: 17, end: 28 }
  */
 export function resultRows(hits: readonly SearchHit[]): ResultRow[] {
   return hits.map(({ path, title, date, snippet }, ordinal) => {
-    const match = snippet.matches[0] ?? { start: snippet.start, end: snippet.start };
-    const row = { ordinal, path, title, snippet: snippet.text.replace(/\s+/g, ' ').trim(), match: { start: match.start, end: match.end } };
+    const row = { ordinal, path, title, snippet: snippet.text.replace(/\s+/g, ' ').trim(), match: openingMatch(snippet) };
     return date === undefined ? row : { ...row, date };
   });
 }

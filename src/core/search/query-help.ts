@@ -7,7 +7,7 @@ import { rewriteFuzzy } from './query-rewrite';
  * @example
  * quickPick.placeholder = QUERY_PLACEHOLDER;
  */
-export const QUERY_PLACEHOLDER = 'Search: words  "exact phrase"  a OR b  -not  pref*  typo~  person:Putin  place:  org:  date:2023-09  after:  before:';
+export const QUERY_PLACEHOLDER = 'Search: words  "exact phrase"  a OR b  (a OR b) c  -word  NOT word  pref*  typo~  person:Putin  place:  org:  date:2023-09  after:  before:';
 
 /**
  * The query language, one operator a line, for a help message or hover.
@@ -18,8 +18,9 @@ export const QUERY_PLACEHOLDER = 'Search: words  "exact phrase"  a OR b  -not  p
 export const QUERY_HELP = [
   'oil prices            articles with every word (AND)',
   '"interest rates"      the exact phrase',
-  'wheat OR corn         either word',
-  'bank -england         leave out articles with a word',
+  'wheat OR corn         either word (OR, AND and NOT are operators in capitals only)',
+  '(wheat OR corn) oil   either word, and oil; parentheses group only words joined by OR',
+  'bank -england         leave out articles with a word; bank NOT england is the same',
   'export*               words starting with "export"',
   'bundesbnak~           words within 1–2 typos (bundesbnak~2 for two); used by itself when nothing matches',
   'person:Putin          articles naming the person (also when they say "Vladimir Putin"); quote names with spaces',

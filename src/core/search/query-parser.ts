@@ -99,32 +99,6 @@ function operatorAtom(operator: string, value: string, offset: number): QueryAto
   return { kind: 'date', from, to };
 }
 
-/** Reads one atom at `start` (not a space); returns it (undefined for punctuation-only words) and the next offset. */
-function readAtom(source: string, start: number): { atom: QueryAtom | undefined; bare: string; next: number } {
-  if (source[start] === '"') {
-    const quoted = readQuoted(source, start);
-    return { atom: phraseAtom(quoted.text, start), bare: '', next: quoted.next };
-  }
-  let end = start;
-  while (end < source.length && !isSpace(source[end]) && source[end] !== '"') end++;
-  const bare = source.slice(start, end);
-  const colon = bare.indexOf(':');
-  const operator = colon > 0 ? bare.slice(0, colon).toLowerCase() : '';
-  if (ENTITY_OPERATORS[operator] !== undefined || DATE_OPERATORS.has(operator)) {
-    const mark = bare.slice(colon + 1);
-    if ((mark === '' || mark === EXACT_MARK) && source[end] === '"') {
-      const quoted = readQuoted(source, end);
-      return { atom: operatorAtom(operator, mark + quoted.text, start), bare, next: quoted.next };
-    }
-    return { atom: operatorAtom(operator, bare.slice(colon + 1), start), bare, next: end };
-  }
-  if (bare === '') {
-    // A quote glued to the end of a word, as in `abc"def"`: read the quote as its own phrase next time round.
-    return { atom: undefined, bare, next: end };
-  }
-  return { atom: wordAtom(bare, start), bare, next: end };
-}
-
 /** A date filter as the query wrote it (`after:2023-05-01` is `after` and `2023-05-01`), and where. */
 interface TypedDate {
   readonly operator: string;
@@ -163,48 +137,186 @@ function checkDateRange(clauses: readonly QueryClause[], typedDates: ReadonlyMap
   throw new QuerySyntaxError(`the date range is empty: no day is both ${dateInWords(first)} and ${dateInWords(second)}${why}.`, second.offset);
 }
 
-function parseClauses(source: string): QueryClause[] {
-  const clauses: { atoms: QueryAtom[]; negated: boolean }[] = [];
-  const typedDates = new Map<QueryAtom, TypedDate>();
-  let pendingOr = -1;
-  let position = 0;
-  while (position < source.length) {
-    if (isSpace(source[position])) {
-      position++;
-      continue;
-    }
-    const start = position;
-    const negated = source[position] === '-';
-    if (negated) {
-      position++;
-      if (position >= source.length || isSpace(source[position])) {
+/**
+ * Capitalised words that are operators, as in Factiva and LexisNexis (`wheat OR corn`, `oil AND gas`, `NOT Trump`);
+ * in lower case they are words to search for, and `-OR`, `-NOT` exclude the word.
+ */
+const OR_WORD = 'OR';
+const AND_WORD = 'AND';
+const NOT_WORD = 'NOT';
+const KEYWORDS = new Set([OR_WORD, AND_WORD, NOT_WORD]);
+const OPEN_GROUP = '(';
+const CLOSE_GROUP = ')';
+/** End a bare word: a quote starts a phrase, a parenthesis opens or closes a group, even when glued to the word. */
+const WORD_STOPS = new Set(['"', OPEN_GROUP, CLOSE_GROUP]);
+
+/** Reads the query left to right: keywords, exclusions, atoms and groups of alternatives in parentheses. */
+class QueryReader {
+  position = 0;
+  /** How each date filter was written, for {@link checkDateRange}'s message. */
+  readonly typedDates = new Map<QueryAtom, TypedDate>();
+
+  constructor(private readonly source: string) {}
+
+  /** Skips white space; false at the end of the query. */
+  skipSpaces(): boolean {
+    while (isSpace(this.source[this.position])) this.position++;
+    return this.position < this.source.length;
+  }
+
+  /** The character at the reader. */
+  get char(): string | undefined {
+    return this.source[this.position];
+  }
+
+  /** The bare word at the reader (up to a space, quote or parenthesis), without moving. */
+  private bareWord(): string {
+    let end = this.position;
+    while (end < this.source.length && !isSpace(this.source[end]) && !WORD_STOPS.has(this.source[end] ?? '')) end++;
+    return this.source.slice(this.position, end);
+  }
+
+  /** The operator word (OR, AND, NOT) at the reader, if the whole bare word is one; does not move. */
+  keyword(): string | undefined {
+    const word = this.bareWord();
+    return KEYWORDS.has(word) ? word : undefined;
+  }
+
+  /** Moves past the keyword at the reader. */
+  skipKeyword(): void {
+    this.position += this.bareWord().length;
+  }
+
+  /** Reads a `-` or a `NOT ` that excludes what follows; true when there is one. */
+  readExclusion(): boolean {
+    const start = this.position;
+    if (this.char === '-') {
+      this.position++;
+      if (this.position >= this.source.length || isSpace(this.char)) {
         throw new QuerySyntaxError(`the "-" at position ${start + 1} must be followed by a word or "phrase" to exclude.`, start);
       }
+      return true;
     }
-    const { atom, bare, next } = readAtom(source, position);
-    if (atom?.kind === 'date') {
-      const colon = bare.indexOf(':');
-      typedDates.set(atom, { operator: bare.slice(0, colon).toLowerCase(), value: source.slice(position + colon + 1, next).replaceAll('"', '').trim(), offset: position });
+    if (this.keyword() !== NOT_WORD) return false;
+    this.skipKeyword();
+    if (!this.skipSpaces() || this.char === '-' || this.char === CLOSE_GROUP || this.keyword() !== undefined) {
+      throw new QuerySyntaxError(`NOT at position ${start + 1} must be followed by a word, "phrase" or filter to exclude.`, start);
     }
-    position = next;
-    if (!negated && bare === 'OR') {
+    return true;
+  }
+
+  /** Reads a group in parentheses or one atom: the alternatives it offers (none for a punctuation-only word). */
+  readAlternatives(): QueryAtom[] {
+    if (this.char === OPEN_GROUP) return this.readGroup();
+    if (this.char === CLOSE_GROUP) throw new QuerySyntaxError(`the ")" at position ${this.position + 1} has no "(" before it; remove it.`, this.position);
+    const atom = this.readAtom();
+    return atom === undefined ? [] : [atom];
+  }
+
+  /**
+   * Reads `(a OR b …)`, groups nested in it included. Only alternatives may be grouped: the query is an AND of ORs
+   * (see {@link QueryClause}), so `(a b) OR c` or `NOT (a b)` could not be searched as written, and is refused
+   * rather than read as something else.
+   */
+  private readGroup(): QueryAtom[] {
+    const open = this.position;
+    this.position++;
+    const atoms: QueryAtom[] = [];
+    let orAt = -1;
+    for (;;) {
+      if (!this.skipSpaces()) throw new QuerySyntaxError(`the "(" at position ${open + 1} is never closed; add a closing ")".`, open);
+      const start = this.position;
+      if (this.char === CLOSE_GROUP) {
+        if (orAt !== -1) throw new QuerySyntaxError(`OR at position ${orAt + 1} needs a word or phrase on each side.`, orAt);
+        if (atoms.length === 0) throw new QuerySyntaxError(`the parentheses at position ${open + 1} hold nothing to search for; put words joined by OR in them, as in (Trump OR Biden).`, open);
+        this.position++;
+        return atoms;
+      }
+      const word = this.keyword();
+      if (word === OR_WORD) {
+        if (atoms.length === 0 || orAt !== -1) throw new QuerySyntaxError(`OR at position ${start + 1} needs a word or phrase on each side.`, start);
+        orAt = start;
+        this.skipKeyword();
+        continue;
+      }
+      if (word === NOT_WORD || this.char === '-') {
+        throw new QuerySyntaxError(`an excluded word cannot be inside parentheses (position ${start + 1}); exclude it outside them, as in (Trump OR Biden) -pandemic.`, start);
+      }
+      if (word === AND_WORD || (atoms.length > 0 && orAt === -1)) {
+        throw new QuerySyntaxError(
+          `parentheses can only group words joined by OR, as in (Trump OR Biden) pandemic: close them or write OR before position ${start + 1} (every word outside them is required).`,
+          start,
+        );
+      }
+      const alternatives = this.readAlternatives();
+      atoms.push(...alternatives);
+      if (alternatives.length > 0) orAt = -1;
+    }
+  }
+
+  /** Reads one word, phrase or filter (undefined for a punctuation-only word). */
+  private readAtom(): QueryAtom | undefined {
+    const start = this.position;
+    if (this.char === '"') {
+      const quoted = readQuoted(this.source, start);
+      this.position = quoted.next;
+      return phraseAtom(quoted.text, start);
+    }
+    const bare = this.bareWord();
+    const end = start + bare.length;
+    this.position = end;
+    const colon = bare.indexOf(':');
+    const operator = colon > 0 ? bare.slice(0, colon).toLowerCase() : '';
+    if (ENTITY_OPERATORS[operator] === undefined && !DATE_OPERATORS.has(operator)) {
+      // A quote glued to the end of a word, as in `abc"def"`, is read as its own phrase next time round.
+      return bare === '' ? undefined : wordAtom(bare, start);
+    }
+    let value = bare.slice(colon + 1);
+    if ((value === '' || value === EXACT_MARK) && this.char === '"') {
+      const quoted = readQuoted(this.source, end);
+      this.position = quoted.next;
+      value += quoted.text;
+    }
+    const atom = operatorAtom(operator, value, start);
+    if (atom.kind === 'date') this.typedDates.set(atom, { operator, value: value.replaceAll('"', '').trim(), offset: start });
+    return atom;
+  }
+}
+
+function parseClauses(source: string): QueryClause[] {
+  const clauses: { atoms: QueryAtom[]; negated: boolean }[] = [];
+  const reader = new QueryReader(source);
+  let pendingOr = -1;
+  while (reader.skipSpaces()) {
+    const start = reader.position;
+    const word = reader.keyword();
+    if (word === OR_WORD) {
       if (clauses.length === 0 || pendingOr !== -1) throw new QuerySyntaxError(`OR at position ${start + 1} needs a word or phrase on each side.`, start);
       pendingOr = start;
+      reader.skipKeyword();
       continue;
     }
-    if (!negated && bare === 'AND') continue;
-    if (atom === undefined) continue;
+    if (word === AND_WORD) {
+      reader.skipKeyword();
+      continue;
+    }
+    const negated = reader.readExclusion();
+    const atoms = reader.readAlternatives();
+    if (atoms.length === 0) continue;
     const previous = clauses[clauses.length - 1];
     if (pendingOr !== -1 && previous) {
-      if (negated || previous.negated) throw new QuerySyntaxError(`an excluded -word cannot be part of an OR (position ${start + 1}).`, start);
-      previous.atoms.push(atom);
+      if (negated || previous.negated) throw new QuerySyntaxError(`an excluded word (-word or NOT word) cannot be part of an OR (position ${start + 1}).`, start);
+      previous.atoms.push(...atoms);
       pendingOr = -1;
+    } else if (negated) {
+      // NOT (a OR b) leaves out the articles with a and those with b.
+      clauses.push(...atoms.map((atom) => ({ atoms: [atom], negated })));
     } else {
-      clauses.push({ atoms: [atom], negated });
+      clauses.push({ atoms, negated });
     }
   }
   if (pendingOr !== -1) throw new QuerySyntaxError(`OR at position ${pendingOr + 1} needs a word or phrase on each side.`, pendingOr);
-  checkDateRange(clauses, typedDates);
+  checkDateRange(clauses, reader.typedDates);
   return clauses;
 }
 
@@ -223,14 +335,15 @@ export function exactEntityQuery(type: EntityType, name: string): string {
 }
 
 /**
- * Parses the search box language: words (all must match), `"exact phrases"`, `a OR b`, `-excluded`,
- * `prefix*`, `fuzzy~` (or `fuzzy~2`), `person:` / `place:` / `org:` / `entity:` with a name (quoted if it has spaces;
+ * Parses the search box language: words (all must match), `"exact phrases"`, `a OR b`, `(a OR b)`, `-excluded` (or
+ * `NOT excluded`), `prefix*`, `fuzzy~` (or `fuzzy~2`), `person:` / `place:` / `org:` / `entity:` with a name (quoted if it has spaces;
  * `person:="Kim Jong-un"` for exactly that entity),
  * `date:` / `on:` / `after:` / `before:` with `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
  * Never throws: a malformed query gives `{ ok: false, error, offset }`.
  *
  * @example
  * parseQuery('person:"Vladimir Putin" after:2023-09 -Ukraine'); // { ok: true, query: { clauses: [3 clauses] } }
+ * parseQuery('(Trump OR Biden) NOT pandemic');                // { ok: true, query: { clauses: [Trump OR Biden, NOT pandemic] } }
  * parseQuery('"interest rates');                              // { ok: false, error: 'News Corpus: the quote at position 1 is never closed; …', offset: 0 }
  */
 export function parseQuery(source: string): QueryParseResult {

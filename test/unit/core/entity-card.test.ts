@@ -40,7 +40,7 @@ describe('entityCardMarkdown', () => {
         'Also written: Putin',
         '- Russian President _(2 articles)_\n- head of the Kremlin _(1 article)_',
         '2 articles · 9 mentions · 2023-07-01 – 2023-09-13 · 5 mentions here',
-        '`2023-07` ▂▁█ `2023-09` _mentions per month_',
+        '`2023-07` ▂·█ `2023-09` _mentions per month_',
         'Often with: Kim Jong\\-un (2)',
         `[Search Articles](command:newsCorpus.search?${encodeURIComponent('["person:=\\"Vladimir Putin\\""]')})`,
       ].join('\n\n'),
@@ -134,8 +134,15 @@ describe('escapeMarkdown', () => {
 
 describe('sparkline', () => {
   it('scales to the largest value and sums neighbours past the width', () => {
-    assert.strictEqual(sparkline([0, 1, 4, 2]), '▁▃█▅');
+    assert.strictEqual(sparkline([0, 1, 4, 2]), '·▃█▅');
     assert.strictEqual(sparkline([1, 1, 1, 1], 2), '██');
     assert.strictEqual(sparkline([]), '');
+  });
+
+  it('shows a month without mentions apart from one with a few, one character a month', () => {
+    const line = sparkline([0, 1, 100, 0, 2]);
+    assert.strictEqual(line, '·▁█·▁');
+    assert.strictEqual([...line].length, 5);
+    assert.strictEqual(sparkline([0, 0, 0, 3], 2), '·█', 'a summed period is empty only when all its months are');
   });
 });

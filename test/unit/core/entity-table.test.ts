@@ -131,13 +131,27 @@ describe('importEntityTable', () => {
     assert.match(result.errors[4]?.message ?? '', /on line 6 already/);
   });
 
+  it('reports a line with a cell too few or too many, or a junk line, as such, and reads nothing of it', () => {
+    const lines = formatEntityTable(ROWS, 'csv').split('\r\n');
+    // Washington's row without its name cell: "place" would be read as its name and "" as its type.
+    const shifted = (lines[4] ?? '').replace(',Washington,', ',');
+    const csv = [HEADER, shifted, 'junk', `${lines[1] ?? ''},extra`, 'LOC:washington,Washington DC,place,,4,4,,,,'].join('\r\n');
+    const result = importEntityTable(csv, ROWS);
+    assert.deepStrictEqual(result.errors, [
+      { line: 2, message: 'it has 9 columns where the header has 10: a cell or a delimiter is missing or extra, so its values would land in the wrong columns' },
+      { line: 3, message: 'it has 1 column where the header has 10: a cell or a delimiter is missing or extra, so its values would land in the wrong columns' },
+      { line: 4, message: 'it has 11 columns where the header has 10: a cell or a delimiter is missing or extra, so its values would land in the wrong columns' },
+    ]);
+    assert.deepStrictEqual(result.changes.map((change) => [change.line, change.text]), [[5, 'Rename "Washington" to "Washington DC"']]);
+  });
+
   it('refuses merges of rows into each other (a cycle), and two merges of the same row', () => {
-    const csv = [HEADER, 'PER:vladmir putin,Vladmir Putin,person,Putin; Kim Jong-un', 'PER:kim jong-un,Kim Jong-un,person,Kim; Kim Jong-Un; Vladmir Putin'].join('\r\n');
+    const csv = [HEADER, 'PER:vladmir putin,Vladmir Putin,person,Putin; Kim Jong-un,,,,,,', 'PER:kim jong-un,Kim Jong-un,person,Kim; Kim Jong-Un; Vladmir Putin,,,,,,'].join('\r\n');
     const cycle = importEntityTable(csv, ROWS);
     assert.deepStrictEqual(cycle.changes, []);
     assert.deepStrictEqual(cycle.errors.map((error) => error.line), [2, 3]);
     assert.match(cycle.errors[0]?.message ?? '', /"Kim Jong-un" is changed on line 3 too/);
-    const twice = importEntityTable([HEADER, 'PER:vladmir putin,Vladmir Putin,person,Putin; Washington', 'PER:kim jong-un,Kim Jong-un,person,Kim; Kim Jong-Un; Washington'].join('\r\n'), ROWS);
+    const twice = importEntityTable([HEADER, 'PER:vladmir putin,Vladmir Putin,person,Putin; Washington,,,,,,', 'PER:kim jong-un,Kim Jong-un,person,Kim; Kim Jong-Un; Washington,,,,,,'].join('\r\n'), ROWS);
     assert.deepStrictEqual(twice.changes.map((change) => change.line), [2]);
     assert.match(twice.errors[0]?.message ?? '', /"Washington" is changed on line 2 too/);
   });

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { PERIOD_GROUP_THRESHOLD, periodChildren } from '../../../src/core/period-groups';
+import { PERIOD_GROUP_THRESHOLD, UNDATED_PERIOD, periodChildren, periodName } from '../../../src/core/period-groups';
 
 function dated(...dates: (string | undefined)[]): { date?: string }[] {
   return dates.map((date) => (date === undefined ? {} : { date }));
@@ -40,5 +40,14 @@ describe('periodChildren', () => {
     };
     walk(undefined);
     assert.ok(Math.max(...sizes) <= PERIOD_GROUP_THRESHOLD, `largest node: ${Math.max(...sizes)}`);
+  });
+});
+
+describe('periodName', () => {
+  it('names a year, a month, a day and the undated group in words', () => {
+    assert.strictEqual(periodName('2020'), '2020');
+    assert.strictEqual(periodName('2020-12'), 'December 2020');
+    assert.strictEqual(periodName('2020-01-05'), '5 January 2020');
+    assert.strictEqual(periodName(UNDATED_PERIOD), 'Undated');
   });
 });

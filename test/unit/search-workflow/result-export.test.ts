@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { MAX_TITLE_LENGTH, parseArticle } from '../../../src/core/article';
 import { ExportRow, csvField, exportFormatOf, exportRow, formatRows, toCsv, toJson } from '../../../src/core/search-workflow/result-export';
 import { readCsv } from '../../support/csv-reader';
 
@@ -54,7 +55,21 @@ describe('result export', () => {
     assert.strictEqual(exportFormatOf('/tmp/r.csv'), 'csv');
     assert.strictEqual(exportFormatOf('/tmp/r'), 'csv');
     const hit = { path: '/abs/news/kim.txt', title: 'Kim', score: 1, snippet: { text: 'Kim went', start: 0, end: 8, matches: [] } };
-    assert.deepStrictEqual(exportRow(hit, 'news/kim.txt', []), { path: 'news/kim.txt', title: 'Kim', score: 1, entities: [], snippet: 'Kim went' });
-    assert.strictEqual(exportRow({ ...hit, date: '2020-01-01' }, 'k', []).date, '2020-01-01');
+    const noText = () => assert.fail('a whole title is not read again');
+    assert.deepStrictEqual(exportRow(hit, 'news/kim.txt', [], noText), { path: 'news/kim.txt', title: 'Kim', score: 1, entities: [], snippet: 'Kim went' });
+    assert.strictEqual(exportRow({ ...hit, date: '2020-01-01' }, 'k', [], noText).date, '2020-01-01');
+  });
+
+  it('exports the whole title of an article whose title the index keeps cut with "…"', () => {
+    const sentence = `Ministers of ${'the many member states of the union '.repeat(6)}met in Brussels on Monday.`;
+    const text = ` date 2020-12-28 ${sentence}\n\nThey talked.`;
+    const cut = parseArticle(text).title;
+    assert.ok(cut.endsWith('…') && cut.length <= MAX_TITLE_LENGTH, 'the index keeps the title cut');
+    const hit = { path: '/abs/news/eu.txt', title: cut, score: 1, snippet: { text: 'They talked.', start: 0, end: 12, matches: [] } };
+    assert.strictEqual(exportRow(hit, 'news/eu.txt', [], () => text).title, sentence);
+    assert.strictEqual(readCsv(toCsv([exportRow(hit, 'news/eu.txt', [], () => text)]))[1]?.[2], sentence);
+    // The article gone, or changed since it was indexed: the cut title is all there is.
+    assert.strictEqual(exportRow(hit, 'news/eu.txt', [], () => undefined).title, cut);
+    assert.strictEqual(exportRow(hit, 'news/eu.txt', [], () => ' date 2020-12-28 Another first sentence of the article.').title, cut);
   });
 });

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { SearchHit, SearchResponse } from '../../../src/core/search/corpus-index';
-import { RESULTS_PAGE_SIZE, ResultList, resultRows, stepResult } from '../../../src/core/search-workflow/result-list';
+import { RESULTS_PAGE_SIZE, ResultList, openingMatch, resultRows, stepResult } from '../../../src/core/search-workflow/result-list';
+import { article, buildIndex } from '../search/fixtures';
 
 function hits(count: number): SearchHit[] {
   return Array.from({ length: count }, (_, i) => ({ path: `a${i}.txt`, title: `A ${i}`, score: count - i, snippet: { text: '', start: 0, end: 0, matches: [] } }));
@@ -74,5 +75,27 @@ describe('resultRows', () => {
       { ordinal: 0, path: '/a.txt', title: 'A', date: '2023-01-02', snippet: 'oil prices rose', match: { start: 10, end: 13 } },
       { ordinal: 1, path: '/b.txt', title: 'B', snippet: 'Kim', match: { start: 17, end: 17 } },
     ]);
+  });
+});
+
+describe('openingMatch', () => {
+  it('selects the match the snippet shows, where the query\'s words come together, not the article\'s first', () => {
+    const text = article(
+      '2020-01-03',
+      'Qasem Soleimani led the Quds Force for more than twenty years.',
+      `${'Officials in the region spoke about the attack at length. '.repeat(6)}`,
+      'President Trump said Soleimani had been planning attacks.',
+    );
+    const index = buildIndex([{ path: '/news/strike.txt', text }]);
+    const response = index.search('Soleimani Trump');
+    assert.ok(response.ok);
+    const [hit] = response.hits;
+    assert.ok(hit);
+    const second = text.indexOf('Soleimani', text.indexOf('Soleimani') + 1);
+    assert.ok(hit.snippet.text.includes('Trump said Soleimani'), hit.snippet.text);
+    assert.deepStrictEqual(openingMatch(hit.snippet), hit.snippet.matches[0]);
+    assert.ok((hit.snippet.matches[0]?.start ?? 0) > text.indexOf('Soleimani'), 'a match of the snippet, after the article\'s first');
+    assert.ok(hit.snippet.matches.some((match) => match.start === second));
+    assert.deepStrictEqual(resultRows([hit])[0]?.match, openingMatch(hit.snippet));
   });
 });

@@ -53,6 +53,51 @@ describe('parseQuery', () => {
     assert.deepStrictEqual(clauses('bank -england -"interest rates"').map((clause) => clause.negated), [false, true, true]);
   });
 
+  it('reads an upper-case NOT as -, before a word, phrase, filter or group; lower-case not is a word', () => {
+    for (const [source, same] of [
+      ['bank NOT england', 'bank -england'],
+      ['bank NOT "interest rates"', 'bank -"interest rates"'],
+      ['bank NOT person:Trump', 'bank -person:Trump'],
+      ['bank NOT  date:2020', 'bank -date:2020'],
+      ['bank NOT(england)', 'bank -england'],
+      ['bank NOT (england OR wales)', 'bank -england -wales'],
+      ['bank -(england OR wales)', 'bank -england -wales'],
+    ]) {
+      assert.deepStrictEqual(clauses(source ?? ''), clauses(same ?? ''), source);
+    }
+    assert.deepStrictEqual(clauses('bank not england').map((clause) => clause.negated), [false, false, false]);
+    assert.deepStrictEqual(atoms('bank -NOT'), [
+      { kind: 'term', term: 'bank', mode: 'exact' },
+      { kind: 'term', term: 'not', mode: 'exact' },
+    ]);
+    assert.match(error('NOT Trump'), /only excludes/);
+    assert.match(error('bank NOT'), /NOT at position 6 must be followed by a word/);
+    assert.match(error('bank NOT OR wales'), /NOT at position 6/);
+    assert.match(error('bank NOT -wales'), /NOT at position 6/);
+    assert.match(error('bank OR NOT wales'), /cannot be part of an OR/);
+    assert.match(error('NOT wales OR bank'), /cannot be part of an OR/);
+  });
+
+  it('groups alternatives in parentheses, and refuses any other grouping with what to write instead', () => {
+    assert.deepStrictEqual(clauses('(Trump OR Biden) pandemic'), clauses('Trump OR Biden pandemic'));
+    assert.deepStrictEqual(clauses('pandemic (Trump OR Biden)'), clauses('pandemic Trump OR Biden'));
+    assert.deepStrictEqual(clauses('(a OR (b OR "c d")) OR e'), clauses('a OR b OR "c d" OR e'));
+    assert.deepStrictEqual(clauses('(Trump)pandemic'), clauses('Trump pandemic'));
+    assert.deepStrictEqual(clauses('(person:Trump OR place:"New York")'), clauses('person:Trump OR place:"New York"'));
+    assert.deepStrictEqual(atoms('"(Trump OR Biden)"'), [{ kind: 'phrase', terms: ['trump', 'or', 'biden'], text: '(Trump OR Biden)' }], 'a quote holds no syntax');
+    assert.match(error('((('), /the "\(" at position 3 is never closed; add a closing "\)"/);
+    assert.match(error('pandemic (Trump OR Biden'), /the "\(" at position 10 is never closed/);
+    assert.match(error('(Trump OR Biden pandemic'), /close them or write OR before position 17/);
+    assert.match(error('Trump) pandemic'), /the "\)" at position 6 has no "\(" before it/);
+    assert.match(error('() pandemic'), /parentheses at position 1 hold nothing to search for/);
+    assert.match(error('(Trump OR) pandemic'), /OR at position 8 needs a word/);
+    assert.match(error('(OR Trump)'), /OR at position 2 needs a word/);
+    assert.match(error('(Trump Biden) OR pandemic'), /parentheses can only group words joined by OR, as in \(Trump OR Biden\) pandemic: close them or write OR before position 8 \(every word outside them is required\)/);
+    assert.match(error('(Trump AND Biden)'), /parentheses can only group words joined by OR/);
+    assert.match(error('(Trump OR -Biden)'), /an excluded word cannot be inside parentheses \(position 11\)/);
+    assert.match(error('(Trump OR NOT Biden)'), /an excluded word cannot be inside parentheses/);
+  });
+
   it('reads prefix* and fuzzy~ words', () => {
     assert.deepStrictEqual(atoms('export*'), [{ kind: 'term', term: 'export', mode: 'prefix' }]);
     assert.deepStrictEqual(atoms('bundesbnak~'), [{ kind: 'term', term: 'bundesbnak', mode: 'fuzzy' }]);
@@ -145,7 +190,7 @@ describe('parseQuery', () => {
 
   it('never throws, whatever the input', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('a', 'b', ' ', '"', '-', '*', '~', ':', 'O', 'R', 'person', 'date', '2023-09', '1') }), (source) => {
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'b', ' ', '"', '-', '*', '~', ':', 'O', 'R', 'NOT', 'AND', '(', ')', 'person', 'date', '2023-09', '1') }), (source) => {
         const result = parseQuery(source);
         assert.ok(result.ok || result.error.startsWith('News Corpus: '));
       }),
@@ -163,7 +208,7 @@ describe('parseQuery', () => {
 
   it('exports a one-line placeholder and a help text naming every operator', () => {
     assert.ok(!QUERY_PLACEHOLDER.includes('\n'));
-    for (const operator of ['"', 'OR', '-', '*', '~', 'person:', 'place:', 'org:', 'entity:', 'date:', 'after:', 'before:', 'on:']) {
+    for (const operator of ['"', 'OR', '(', '-', 'NOT', '*', '~', 'person:', 'place:', 'org:', 'entity:', 'date:', 'after:', 'before:', 'on:']) {
       assert.ok(QUERY_HELP.includes(operator), operator);
     }
   });
