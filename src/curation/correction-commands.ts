@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { countOf, quoteName, toDisplayText, withIndefiniteArticle } from '../core/display-text';
 import { entityKey } from '../core/entities/article-entities';
 import { ArticleAnalyzer } from '../core/curation/article-corrections';
-import { renameCollision, renameMergeQuestion } from '../core/curation/rename-collision';
+import { renameCollision, renameMergeQuestion, retypeCollision } from '../core/curation/rename-collision';
 import { EntityType } from '../core/entities/types';
 import { ENTITY_TYPE_NAMES, EntityDirectory } from '../core/entity-directory';
 import { Correction, EntityRef, isEntityType, keyOfRef } from '../core/facts/corrections';
@@ -55,22 +55,30 @@ export class CorrectionCommands {
     const name = typeof newName === 'string' ? newName.trim() : await this.askName(target.entity);
     if (!name) return false;
     const into = renameCollision(target.entity, name, (key) => this.deps.entities.summary(key));
-    if (into) {
-      const merge = ifTaken === 'merge' || (ifTaken !== 'cancel' && (await ask(renameMergeQuestion(target.entity, into), MERGE_ANSWER)) === MERGE_ANSWER);
-      if (!merge) return false;
-      const entities = [target.entity, into];
-      return this.write(entities, { kind: 'merge', entities, into }, `merged ${quoteName(target.entity.name)} into ${quoteName(into.name)}`, target.article);
-    }
+    if (into) return this.mergeIfAgreed(target.entity, into, ifTaken, target.article);
     return this.write([target.entity], { kind: 'rename', entity: target.entity, to: name }, `renamed ${quoteName(target.entity.name)} to ${quoteName(name)}`, target.article);
   }
 
-  /** Change Type: `(entity?, type?)` with type `PER`, `LOC`, `ORG` or `MISC`. */
-  async retype(entity?: unknown, type?: unknown): Promise<boolean> {
+  /**
+   * Change Type: `(entity?, type?, ifTaken?)` with type `PER`, `LOC`, `ORG` or `MISC`. An entity of that type with
+   * the same name would make the two one: a merge, asked first as Rename does.
+   */
+  async retype(entity?: unknown, type?: unknown, ifTaken?: unknown): Promise<boolean> {
     const target = this.target(entity);
     if (!target) return false;
     const to = isEntityType(type) ? type : await pickType(`News Corpus: Change the Type of ${quoteName(target.entity.name)}`, target.entity.type);
     if (to === undefined || to === target.entity.type) return false;
+    const into = retypeCollision(target.entity, to, (key) => this.deps.entities.summary(key));
+    if (into) return this.mergeIfAgreed(target.entity, into, ifTaken, target.article);
     return this.write([target.entity], { kind: 'retype', entity: target.entity, to }, `${quoteName(target.entity.name)} is now ${aTypeLabel(to)}`, target.article);
+  }
+
+  /** Merges `entity` into `into`, whose name or type a rename or a change of type would take, once the user agrees (or `ifTaken` is `merge`). */
+  private async mergeIfAgreed(entity: EntityRef, into: EntityRef, ifTaken: unknown, article: vscode.Uri | undefined): Promise<boolean> {
+    const merge = ifTaken === 'merge' || (ifTaken !== 'cancel' && (await ask(renameMergeQuestion(entity, into), MERGE_ANSWER)) === MERGE_ANSWER);
+    if (!merge) return false;
+    const entities = [entity, into];
+    return this.write(entities, { kind: 'merge', entities, into }, `merged ${quoteName(entity.name)} into ${quoteName(into.name)}`, article);
   }
 
   /** Split Alias: `(entity?, alias?)`. */

@@ -36,7 +36,7 @@ export function registerCuration(context: vscode.ExtensionContext, deps: Curatio
     vscode.commands.registerCommand('newsCorpus.mergeEntities', (first?: unknown, second?: unknown) => corrections.merge(first, second)),
     vscode.commands.registerCommand('newsCorpus.splitAlias', (entity?: unknown, alias?: unknown) => corrections.split(entity, alias)),
     vscode.commands.registerCommand('newsCorpus.renameEntity', (entity?: unknown, name?: unknown, ifTaken?: unknown) => corrections.rename(entity, name, ifTaken)),
-    vscode.commands.registerCommand('newsCorpus.changeEntityType', (entity?: unknown, type?: unknown) => corrections.retype(entity, type)),
+    vscode.commands.registerCommand('newsCorpus.changeEntityType', (entity?: unknown, type?: unknown, ifTaken?: unknown) => corrections.retype(entity, type, ifTaken)),
     vscode.commands.registerCommand('newsCorpus.ignoreEntity', (entity?: unknown, scope?: unknown, article?: unknown) => corrections.ignore(entity, scope, article)),
     ...MARK_AS.map(([command, type]) => vscode.commands.registerCommand(command, (name?: unknown, scope?: unknown, article?: unknown) => corrections.markAs(type, name, scope, article))),
     vscode.commands.registerCommand('newsCorpus.undoCorrection', () => file.undoLast()),

@@ -7,6 +7,7 @@ import { api, EXTENSION_ID, eventually, workspaceUri } from './helpers';
 const PUTIN = { type: 'PER', name: 'Vladimir Putin' };
 const LAVROV = { type: 'PER', name: 'Sergei Lavrov' };
 const KREMLIN = { type: 'ORG', name: 'Kremlin' };
+const RUSSIA = { type: 'LOC', name: 'Russia' };
 
 const exportUri = (name: string) => workspaceUri('.newscorpus', name);
 
@@ -43,6 +44,18 @@ describe('Correcting entities (commands that write the facts file)', () => {
     // Agreed: a merge into the entity that has the name, as it writes it.
     assert.strictEqual(await run('newsCorpus.renameEntity', LAVROV, 'vladimir PUTIN', 'merge'), true);
     assert.deepStrictEqual(await factsJson(), { people: { 'Vladimir Putin': { aliases: ['Sergei Lavrov'] } } });
+  });
+
+  it('changes a type onto the name of an entity of that type only as a merge the user agreed to', async () => {
+    // The Kremlin renamed "Russia": an organization with the name of the place.
+    assert.strictEqual(await run('newsCorpus.renameEntity', KREMLIN, 'Russia'), true);
+    const { facts } = await api();
+    await eventually('the new entry is read', () => facts.entry('ORG:russia') !== undefined, (listener) => facts.subscribe(listener));
+    const written = await factsJson();
+    assert.strictEqual(await run('newsCorpus.changeEntityType', RUSSIA, 'ORG', 'cancel'), false);
+    assert.deepStrictEqual(await factsJson(), written, 'declined: nothing written');
+    assert.strictEqual(await run('newsCorpus.changeEntityType', RUSSIA, 'ORG', 'merge'), true);
+    assert.deepStrictEqual(await factsJson(), { organizations: { Russia: { aliases: ['Kremlin', 'place:Russia'] } } });
   });
 
   it('merges entities (from the Entities view\'s multi-selection), and merging back the other way leaves no cycle', async () => {

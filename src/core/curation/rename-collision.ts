@@ -1,6 +1,7 @@
 import { quoteName, withIndefiniteArticle } from '../display-text';
 import { entityKey } from '../entities/article-entities';
 import { ENTITY_TYPE_NAMES } from '../entity-directory';
+import { EntityType } from '../entities/types';
 import { EntityRef, keyOfRef } from '../facts/corrections';
 
 /**
@@ -14,13 +15,32 @@ import { EntityRef, keyOfRef } from '../facts/corrections';
  * renameCollision(trump, 'joe biden', (key) => directory.summary(key)); // { type: 'PER', name: 'Joe Biden' }
  * renameCollision(trump, 'Donald J. Trump', (key) => directory.summary(key)); // undefined
  */
-export function renameCollision(entity: EntityRef, to: string, summary: (key: string) => { readonly key: string; readonly name: string } | undefined): EntityRef | undefined {
-  const existing = summary(entityKey(entity.type, to));
-  return existing === undefined || existing.key === keyOfRef(entity) ? undefined : { type: entity.type, name: existing.name };
+export function renameCollision(entity: EntityRef, to: string, summary: EntitySummaryLookup): EntityRef | undefined {
+  return takenBy(entity, { type: entity.type, name: to }, summary);
 }
 
 /**
- * What Rename asks before renaming `entity` onto the name of `into` (see {@link renameCollision}), which merges them.
+ * The entity that changing the type of `entity` to `to` would merge it into: one of the corpus's entities of that
+ * type with the same name (as {@link renameCollision} finds them). Undefined when there is none.
+ *
+ * @example
+ * retypeCollision({ type: 'ORG', name: 'Kremlin' }, 'LOC', (key) => directory.summary(key)); // { type: 'LOC', name: 'Kremlin' } if the corpus has that place
+ */
+export function retypeCollision(entity: EntityRef, to: EntityType, summary: EntitySummaryLookup): EntityRef | undefined {
+  return takenBy(entity, { type: to, name: entity.name }, summary);
+}
+
+/** Looks one of the corpus's entities up by key, as the corrected directory does. */
+type EntitySummaryLookup = (key: string) => { readonly key: string; readonly name: string } | undefined;
+
+function takenBy(entity: EntityRef, becomes: EntityRef, summary: EntitySummaryLookup): EntityRef | undefined {
+  const existing = summary(entityKey(becomes.type, becomes.name));
+  return existing === undefined || existing.key === keyOfRef(entity) ? undefined : { type: becomes.type, name: existing.name };
+}
+
+/**
+ * What Rename or Change Type asks before making `entity` one with `into` (see {@link renameCollision},
+ * {@link retypeCollision}), which merges them.
  *
  * @example
  * renameMergeQuestion({ type: 'PER', name: 'Donald Trump' }, { type: 'PER', name: 'Joe Biden' });

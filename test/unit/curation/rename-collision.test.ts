@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { renameCollision, renameMergeQuestion } from '../../../src/core/curation/rename-collision';
+import { renameCollision, renameMergeQuestion, retypeCollision } from '../../../src/core/curation/rename-collision';
 import { entityKey } from '../../../src/core/entities/article-entities';
 import { EntityRef } from '../../../src/core/facts/corrections';
 
@@ -13,7 +13,7 @@ function directory(...entities: EntityRef[]): (key: string) => { key: string; na
   return (key) => byKey.get(key);
 }
 
-describe('renameCollision', () => {
+describe('renameCollision and retypeCollision', () => {
   const corpus = directory(TRUMP, BIDEN, GEORGIA);
 
   it('finds the entity of that type that already has the new name, in any case', () => {
@@ -25,6 +25,13 @@ describe('renameCollision', () => {
     assert.strictEqual(renameCollision(TRUMP, 'Donald J. Trump', corpus), undefined);
     assert.strictEqual(renameCollision(TRUMP, 'DONALD TRUMP', corpus), undefined);
     assert.strictEqual(renameCollision({ type: 'PER', name: 'Georgia Smith' }, 'Georgia', corpus), undefined, 'Georgia is a place, not a person');
+  });
+
+  it('finds, for a change of type, the entity of the new type with the same name', () => {
+    const georgiaTheState: EntityRef = { type: 'ORG', name: 'GEORGIA' };
+    assert.deepStrictEqual(retypeCollision(georgiaTheState, 'LOC', corpus), GEORGIA, 'as the corpus writes it');
+    assert.strictEqual(retypeCollision(GEORGIA, 'ORG', corpus), undefined, 'no organization is called Georgia');
+    assert.strictEqual(retypeCollision(TRUMP, 'LOC', corpus), undefined);
   });
 
   it('asks before the merge, naming both and the type', () => {
