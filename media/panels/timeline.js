@@ -84,7 +84,7 @@
           {},
           el('span', { class: `swatch s${index}`, 'aria-hidden': 'true' }),
           el('span', {}, series.spec.label),
-          el('span', { class: 'muted' }, series.error ? series.error : `${plural(series.total, series.unit === 'mentions' ? 'mention' : 'article')}${index === cursor.series ? ' (selected)' : ''}`),
+          el('span', { class: 'muted' }, series.error ? `Not a valid query: ${series.error}` : `${plural(series.total, series.unit === 'mentions' ? 'mention' : 'article')}${index === cursor.series ? ' (selected)' : ''}`),
           el(
             'button',
             {
