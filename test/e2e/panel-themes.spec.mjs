@@ -95,7 +95,7 @@ describe('The corpus panels in every kind of theme', function () {
     await workbench.quickInput().fill('president');
     await workbench.page.keyboard.press('Enter');
     await workbench.webview().locator('table.kwic tr').first().waitFor();
-    await showTab('Network');
+    await showTab('Entity Network');
   });
 
   for (const theme of THEMES) {
@@ -130,11 +130,11 @@ describe('The corpus panels in every kind of theme', function () {
       assert.ok(selected.opacity > other.opacity, `brushed months stand out in ${theme.name}: opacity ${selected.opacity}, others ${other.opacity}`);
       await workbench.screenshot(`51-overview-brushed-${theme.bodyClass}`);
 
-      await showTab('In Context');
+      await showTab('Keyword in Context');
       const scheme = await workbench.webview().locator('input[type="date"]').first().evaluate((input) => getComputedStyle(input).colorScheme);
       assert.equal(scheme, theme.scheme, `the date fields' calendar button is drawn for ${theme.name}`);
       await workbench.screenshot(`52-kwic-${theme.bodyClass}`);
-      await showTab('Network');
+      await showTab('Entity Network');
     });
   }
 });
