@@ -21,6 +21,9 @@ const THEMES = [
 ];
 /** WCAG's least contrast for graphical objects: a node must stand out this much from the background. */
 const MIN_GRAPHIC_CONTRAST = 3;
+/** How long a command's input box may take to show, and how many times the command is run for it. */
+const INPUT_WAIT_MS = 5_000;
+const INPUT_ATTEMPTS = 3;
 
 /** The theme variables panels.css uses without a fallback, which every theme must therefore define. */
 async function themeVariablesWithoutFallback() {
@@ -29,7 +32,7 @@ async function themeVariablesWithoutFallback() {
 }
 
 /**
- * Runs in the webview: the fill (the page's background for `body`) and opacity of the first element matching each
+ * Runs in the webview: the fill (the background of an HTML element) and opacity of the first element matching each
  * selector, the colour as [r, g, b, a] (0–255, alpha 0–1), read by painting it on a canvas so that any CSS colour
  * syntax is resolved; undefined for a selector matching nothing.
  */
@@ -46,7 +49,7 @@ function paints(body, selectors) {
     const element = document.querySelector(selector);
     if (!element) return undefined;
     const style = getComputedStyle(element);
-    return { colour: rgba(element === body ? style.backgroundColor : style.fill), opacity: Number(style.opacity) };
+    return { colour: rgba(element instanceof SVGElement ? style.fill : style.backgroundColor), opacity: Number(style.opacity) };
   });
 }
 
@@ -72,6 +75,21 @@ describe('The corpus panels in every kind of theme', function () {
   withWorkbench((opened) => (workbench = opened), { prefix: 'panel-themes-', ready: (opened) => opened.activityBarItem('News Corpus').waitFor() });
   const focusWorkbench = () => workbench.page.locator('.sidebar .composite.title').click();
   const showTab = (title) => workbench.page.locator('.tabs-container .tab').filter({ hasText: title }).click();
+  /**
+   * Runs a command that asks for a text and answers it. A panel drawn again as indexing goes on can take the focus
+   * and so close the input box before it is typed in: the command is then run again.
+   */
+  const answer = async (command, text) => {
+    for (let attempt = 1; ; attempt++) {
+      await focusWorkbench();
+      await workbench.runCommand(command);
+      const typed = await workbench.quickInput().fill(text, { timeout: INPUT_WAIT_MS }).then(() => true, (error) => {
+        if (attempt === INPUT_ATTEMPTS) throw error;
+        return false;
+      });
+      if (typed) return workbench.quickInput().press('Enter');
+    }
+  };
 
   it('opens the Overview brushed, the Entity Network of a person with people, places and organizations around, and Keyword in Context', async function () {
     await workbench.runCommand('News Corpus: Show Corpus Overview');
@@ -81,19 +99,13 @@ describe('The corpus panels in every kind of theme', function () {
     await workbench.page.keyboard.press('End');
     await workbench.page.keyboard.press('Shift+ArrowLeft');
     await workbench.webview().locator('.chart rect.bar.selected').nth(1).waitFor();
-    await focusWorkbench();
-    await workbench.runCommand('News Corpus: Show Entity Network');
-    await workbench.quickInput().fill('trump');
-    await workbench.quickInput().press('Enter');
+    await answer('News Corpus: Show Entity Network', 'trump');
     await workbench.activeQuickInputRow().filter({ hasText: 'Donald Trump' }).waitFor();
     await workbench.quickInput().press('Enter');
     const view = workbench.webview();
     await view.locator('h1', { hasText: 'Entity Network: Donald Trump' }).waitFor();
     for (const type of ['PER', 'LOC', 'ORG']) await view.locator(`g.node circle.${type}`).first().waitFor();
-    await focusWorkbench();
-    await workbench.runCommand('News Corpus: Show Keyword in Context');
-    await workbench.quickInput().fill('president');
-    await workbench.page.keyboard.press('Enter');
+    await answer('News Corpus: Show Keyword in Context', 'president');
     await workbench.webview().locator('table.kwic tr').first().waitFor();
     await showTab('Entity Network');
   });
@@ -120,6 +132,10 @@ describe('The corpus panels in every kind of theme', function () {
         const ratio = contrast(colour, background.colour);
         assert.ok(ratio >= MIN_GRAPHIC_CONTRAST, `${type} nodes rgba(${colour}) on rgba(${background.colour}) in ${theme.name}: contrast ${ratio.toFixed(2)}`);
       });
+      // The legend names each type drawn, in the nodes' very colour.
+      assert.deepStrictEqual(await view.locator('ul.legend li').allTextContents(), nodes[3] ? ['People', 'Places', 'Organizations', 'Other names'] : ['People', 'Places', 'Organizations']);
+      const swatches = await view.locator('body').evaluate(paints, types.map((type) => `.legend .swatch.${type}`));
+      types.forEach((type, at) => nodes[at] && assert.deepStrictEqual(swatches[at]?.colour, nodes[at].colour, `the ${type} swatch has the ${type} nodes' colour`));
       await workbench.screenshot(`50-network-${theme.bodyClass}`);
 
       await showTab('Corpus Overview');
@@ -137,4 +153,27 @@ describe('The corpus panels in every kind of theme', function () {
       await showTab('Entity Network');
     });
   }
+
+  it('draws mentions and matching articles against separate labelled scales, and says why a query is refused', async function () {
+    await showTab('Corpus Overview');
+    await workbench.webview().locator('.lists section').first().locator('button[aria-label^="Timeline of"]').first().click();
+    const view = workbench.webview();
+    await view.locator('.legend li').first().waitFor();
+    for (const query of ['election', '"unclosed']) {
+      const count = await view.locator('.legend li').count();
+      await view.locator('input[aria-label="Query to add as a series"]').fill(query);
+      await view.locator('button', { hasText: 'Add Series' }).click();
+      await view.locator('.legend li').nth(count).waitFor();
+    }
+    assert.deepStrictEqual(await view.locator('h2').allTextContents(), ['Mentions per month', 'Matching articles per month']);
+    const charts = view.locator('svg.chart');
+    assert.equal(await charts.count(), 2, 'a chart per unit');
+    assert.ok((await charts.nth(0).locator('rect.bar.s0').count()) > 0 && (await charts.nth(0).locator('rect.bar.s1').count()) === 0, 'the person counted in mentions alone on the first');
+    assert.ok((await charts.nth(1).locator('rect.bar.s1').count()) > 0 && (await charts.nth(1).locator('rect.bar.s0').count()) === 0, 'the query counted in articles alone on the second');
+    const refused = await view.locator('.legend li').filter({ hasText: '"unclosed' }).textContent();
+    assert.match(refused, /Not a valid query: the quote at position 1 is never closed; add a closing "\./);
+    assert.doesNotMatch(refused, /News Corpus|""/);
+    await workbench.page.locator('.tabs-container .tab', { hasText: /Timeline: .+ and 2 more/ }).waitFor();
+    await workbench.screenshot('53-timeline-units');
+  });
 });
