@@ -12,6 +12,7 @@ import { Corpus } from '../src/core/corpus';
 import { EntityDirectory } from '../src/core/entity-directory';
 import { KWIC_ARTICLES, KWIC_PAGE } from '../src/core/panels/kwic';
 import { NETWORK_DEFAULTS } from '../src/core/panels/network';
+import { topEntities } from '../src/core/panels/overview';
 import { SeriesSpec } from '../src/core/panels/timeline';
 import { CorpusIndex } from '../src/core/search/corpus-index';
 import { KwicState, kwicPanel } from '../src/panels/kwic-panel';
@@ -112,7 +113,7 @@ function figures(index: CorpusIndex): Figure[] {
   const network = networkPanel(sources);
   // Search hits name articles by index path, as the entity directory above does.
   const kwic = kwicPanel(sources, (indexPath) => indexPath);
-  sources.overviewCandidates();
+  overview.data({});
   const span = sources.datedSpan();
   const firstYear = { from: span?.first.slice(0, 7) ?? '', to: `${span?.first.slice(0, 4) ?? ''}-12` };
   const biggest = entities.list({ type: 'LOC', sort: 'articles', offset: 0, limit: 1 }).entities[0];
@@ -133,10 +134,10 @@ function figures(index: CorpusIndex): Figure[] {
   const reagan: KwicState = { target: { kind: 'entity', key: person.key }, sort: 'left', offset: 0 };
   return [
     {
-      name: 'overview: top-list candidates (first open, then kept)',
+      name: 'overview: top lists of the whole corpus (first open, then kept)',
       run: () => {
         sources.reset();
-        return sources.overviewCandidates();
+        return topEntities(sources.rankedEntities());
       },
     },
     drawn('overview: counts, months and top lists', overview, {}),

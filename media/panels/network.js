@@ -5,6 +5,13 @@
   const { el, svg, request, search, plural, width, start } = NewsPanel;
   const HEIGHT = 460;
   const TYPE_NAMES = { PER: 'person', LOC: 'place', ORG: 'organization', MISC: 'other name' };
+  /** The legend's order and words for the node colours. */
+  const TYPE_GROUPS = [
+    ['PER', 'People'],
+    ['LOC', 'Places'],
+    ['ORG', 'Organizations'],
+    ['MISC', 'Other names'],
+  ];
   const DOUBLE_CLICK_MS = 250;
 
   function controls(state, data) {
@@ -105,6 +112,16 @@
     return root;
   }
 
+  /** What each node colour means, for the types drawn: the colour alone told nothing. */
+  function legend(nodes) {
+    const drawn = new Set(nodes.map((node) => node.type));
+    return el(
+      'ul',
+      { class: 'legend inline', 'aria-label': 'Node colours' },
+      TYPE_GROUPS.filter(([type]) => drawn.has(type)).map(([type, name]) => el('li', {}, el('span', { class: `swatch ${type}`, 'aria-hidden': 'true' }), name)),
+    );
+  }
+
   start((state, data) => {
     const center = data.nodes[0];
     document.getElementById('app').replaceChildren(
@@ -115,7 +132,7 @@
         ? el('p', { class: 'muted' }, 'No entity: use Show Entity Network on an entity.')
         : data.nodes.length === 1
           ? el('p', { class: 'muted' }, 'No entity shares enough articles with this one.')
-          : graph(state, data),
+          : el('div', {}, legend(data.nodes), graph(state, data)),
     );
   });
 })();

@@ -39,6 +39,7 @@
     });
     const step = plot.w / Math.max(1, months.length);
     const [from, to] = selectedIndexes(months, state.range);
+    if (from !== -1) chart.classList.add('brushed');
     let lastYear = '';
     months.forEach((month, index) => {
       const x = plot.left + index * step;

@@ -3,6 +3,11 @@
 (function () {
   const { el, svg, barChart, request, search, plural, start } = NewsPanel;
   const HEIGHT = 220;
+  /** What a series counts, with the title of its chart. */
+  const UNITS = [
+    { unit: 'mentions', title: 'Mentions' },
+    { unit: 'articles', title: 'Matching articles' },
+  ];
   let cursor = { period: -1, series: 0 };
 
   function describe(data, at) {
@@ -12,15 +17,24 @@
     return `${period.first === period.last ? period.first : `${period.first} to ${period.last}`} — ${values.join('; ')}`;
   }
 
-  function chart(state, data, status) {
-    const count = data.periods.length;
+  /** The drawn series (refused queries have no values), split by what they count, mentions first. */
+  function byUnit(data) {
     const drawn = data.series.filter((series) => !series.error);
+    return UNITS.map(({ unit, title }) => ({ title: `${title} per ${data.granularity}`, series: drawn.filter((series) => series.unit === unit) })).filter(({ series }) => series.length > 0);
+  }
+
+  /**
+   * One chart of the series that count the same thing, on their own scale: mentions and articles on one axis made
+   * a query of a few articles look like nothing beside an entity's many mentions, and the axis could not say what it counted.
+   */
+  function chart(state, data, status, { title, series: drawn }) {
+    const count = data.periods.length;
     const max = Math.max(1, ...drawn.flatMap((series) => series.values));
     const { root, plot, axisLabel } = barChart({
       height: HEIGHT,
       max,
-      focusKey: 'timeline',
-      label: 'Timeline. Left and right arrows move between periods, up and down between series, Enter searches the series in that period.',
+      focusKey: `timeline:${title}`,
+      label: `${title}. Left and right arrows move between periods, up and down between series, Enter searches the series in that period.`,
     });
     const step = plot.w / Math.max(1, count);
     const barWidth = Math.max(1, (step * 0.85) / Math.max(1, drawn.length));
@@ -57,16 +71,18 @@
     root.addEventListener('keydown', (event) => {
       if (count === 0 || drawn.length === 0) return;
       const moves = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+      // The cursor names a series by its place in the legend; up and down move among this chart's series.
+      const here = Math.max(0, drawn.findIndex((series) => data.series.indexOf(series) === cursor.series));
       if (moves[event.key]) {
         event.preventDefault();
         const [dp, ds] = moves[event.key];
         cursor = {
           period: Math.min(count - 1, Math.max(0, cursor.period === -1 ? 0 : cursor.period + dp)),
-          series: Math.min(drawn.length - 1, Math.max(0, cursor.series + ds)),
+          series: data.series.indexOf(drawn[Math.min(drawn.length - 1, Math.max(0, here + ds))]),
         };
         request(state);
       } else if (event.key === 'Enter' && cursor.period >= 0) {
-        const series = drawn[cursor.series];
+        const series = drawn[here];
         const period = data.periods[cursor.period];
         if (series && period) search(`${series.query} ${period.filter}`);
       }
@@ -84,7 +100,7 @@
           {},
           el('span', { class: `swatch s${index}`, 'aria-hidden': 'true' }),
           el('span', {}, series.spec.label),
-          el('span', { class: 'muted' }, series.error ? series.error : `${plural(series.total, series.unit === 'mentions' ? 'mention' : 'article')}${index === cursor.series ? ' (selected)' : ''}`),
+          el('span', { class: 'muted' }, series.error ? `Not a valid query: ${series.error}` : `${plural(series.total, series.unit === 'mentions' ? 'mention' : 'article')}${index === cursor.series ? ' (selected)' : ''}`),
           el(
             'button',
             {
@@ -129,7 +145,7 @@
         ? el('p', { class: 'muted' }, 'No series yet: add a query above, or use Show Timeline on an entity.')
         : data.periods.length === 0
           ? el('p', { class: 'muted' }, 'No dated articles.')
-          : chart(state, data, status),
+          : el('div', {}, byUnit(data).flatMap((group) => [el('h2', {}, group.title), chart(state, data, status, group)])),
       status,
     );
   });

@@ -171,6 +171,20 @@ export function uncutTitle(title: string, text: () => string | undefined): strin
 }
 
 /**
+ * Where an article's own text starts: after its ` date …` header, or after a BOM, or at 0. What reads the text
+ * (the Keyword in Context lines) starts there, so that the header never reads as the first words.
+ *
+ * @example
+ * articleBodyStart(' date 2023-09-13 Kim Jong-un arrived in Russia.'); // 16
+ * articleBodyStart('Kim Jong-un arrived in Russia.');                  // 0
+ */
+export function articleBodyStart(text: string): number {
+  const header = DATE_HEADER.exec(text);
+  if (header) return header[0].length;
+  return text.charCodeAt(0) === 0xfeff ? 1 : 0;
+}
+
+/**
  * Parses the text of one article file. Never throws: text without a header gives an undated
  * article with a `missing-date-header` diagnostic, an impossible date an undated one with `invalid-date`.
  *
@@ -184,11 +198,10 @@ export function parseArticle(text: string): Article {
   const diagnostics: ArticleDiagnostic[] = [];
   const header = DATE_HEADER.exec(text);
   let date: string | undefined;
-  let bodyStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const bodyStart = articleBodyStart(text);
   if (header) {
     const token = header[1] ?? '';
     const tokenEnd = header[0].length;
-    bodyStart = tokenEnd;
     const check = checkIsoDate(token);
     if (check.ok) {
       date = check.date;

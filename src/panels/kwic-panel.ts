@@ -1,4 +1,5 @@
 import { KWIC_ARTICLES, KWIC_PAGE, KwicReading, KwicSort, kwicPage, withinDates } from '../core/panels/kwic';
+import { panelTitle } from '../core/panels/panel-title';
 import { DayBounds, openRangeFilter } from '../core/panels/periods';
 import { tokenize } from '../core/search/tokenize';
 import { PanelKind } from './panel-host';
@@ -95,10 +96,7 @@ export function kwicPanel(sources: PanelSources, articleIdOf: (indexPath: string
     viewType: 'newsCorpus.kwic',
     script: 'kwic.js',
     initialState: { sort: 'right', offset: 0 },
-    title: ({ target }) => {
-      if (!target) return 'Keyword in Context';
-      return `In Context: ${labelOf(target)}`;
-    },
+    title: ({ target }) => panelTitle('Keyword in Context', target ? [labelOf(target)] : []),
     stateOf,
     data: (state) => {
       const read = state.read ?? KWIC_ARTICLES;

@@ -1,4 +1,5 @@
 import { NETWORK_DEFAULTS, NetworkOptions, entityNetwork } from '../core/panels/network';
+import { panelTitle } from '../core/panels/panel-title';
 import { exactEntityQuery } from '../core/search/query-parser';
 import { PanelKind } from './panel-host';
 import { PanelSources } from './panel-sources';
@@ -28,7 +29,10 @@ export function networkPanel(sources: PanelSources): PanelKind<NetworkState> {
     viewType: 'newsCorpus.network',
     script: 'network.js',
     initialState: { ...NETWORK_DEFAULTS },
-    title: ({ center }) => `Network: ${(center === undefined ? undefined : entities.summary(center)?.name) ?? 'no entity'}`,
+    title: ({ center }) => {
+      const name = center === undefined ? undefined : entities.summary(center)?.name;
+      return panelTitle('Entity Network', name === undefined ? [] : [name]);
+    },
     stateOf: (value) => {
       if (typeof value !== 'object' || value === null) return undefined;
       const { center, minShared, maxNodes, measure } = value as Record<string, unknown>;

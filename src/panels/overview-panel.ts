@@ -26,13 +26,13 @@ export function overviewPanel(sources: PanelSources): PanelKind<OverviewState> {
       return range === undefined ? {} : { range };
     },
     data: ({ range }) => {
-      const candidates = sources.overviewCandidates();
+      const entities = sources.rankedEntities();
       const overview = overviewData(
         [...sources.deps.corpus.articles()].map(({ date }) => date),
         sources.deps.corpus.skippedCount,
-        candidates,
+        entities,
       );
-      const top = range === undefined ? overview.top : topEntities(candidates, range);
+      const top = range === undefined ? overview.top : topEntities(entities, range);
       return { ...overview, top: withQueries(top, range), rangeQuery: range === undefined ? '' : monthRangeFilter(range) };
     },
   };

@@ -1,11 +1,9 @@
 import { Corpus } from '../core/corpus';
 import { EntityDirectory } from '../core/entity-directory';
-import { EntityCandidate } from '../core/panels/overview';
+import { EntityType } from '../core/entities/types';
+import { RankedEntity, RankedEntitySource } from '../core/panels/overview';
 import { SearchOptions, SearchResponse } from '../core/search/corpus-index';
 import { MatchesPerDay } from '../core/search/matches-per-day';
-
-/** Entities of each type whose months the overview reads to rank a brushed period (the most mentioned overall). */
-const OVERVIEW_CANDIDATES = 100;
 
 /** What the panels read: the corpus's articles, its entities and its search, and when they change. */
 export interface PanelDeps {
@@ -17,11 +15,13 @@ export interface PanelDeps {
 
 /**
  * The corpus figures several panels share, computed once and kept until the index changes: the dated
- * span, and the candidates of the overview's top lists.
+ * span, and the entities by mentions and their months that the overview's top lists were ranked from.
  */
 export class PanelSources {
   private span: { first: string; last: string } | undefined | null = null;
-  private candidates: EntityCandidate[] | undefined;
+  /** Pages of entities by mentions (by type and offset) and months of entities, as the overview read them. */
+  private readonly rankedPages = new Map<string, readonly RankedEntity[]>();
+  private readonly entityMonths = new Map<string, ReadonlyMap<string, number>>();
   private resets = 0;
 
   constructor(readonly deps: PanelDeps) {}
@@ -30,7 +30,8 @@ export class PanelSources {
   reset(): void {
     this.resets++;
     this.span = null;
-    this.candidates = undefined;
+    this.rankedPages.clear();
+    this.entityMonths.clear();
   }
 
   /** Changes with every {@link reset}: what a panel caches is valid while it stays the same. */
@@ -52,14 +53,31 @@ export class PanelSources {
     return this.span;
   }
 
-  /** The most mentioned people, places and organizations, with their mentions per month. */
-  overviewCandidates(): EntityCandidate[] {
-    this.candidates ??= (['PER', 'LOC', 'ORG'] as const).flatMap((type) =>
-      this.deps.entities
-        .list({ type, sort: 'mentions', offset: 0, limit: OVERVIEW_CANDIDATES })
-        .entities.map(({ key, name }) => ({ key, name, type, months: this.deps.entities.timeline(key) })),
-    );
-    return this.candidates;
+  /**
+   * The entities by mentions and their mentions per month, each page and each entity's months read once: brushing
+   * period after period reads the same leading entities again.
+   */
+  rankedEntities(): RankedEntitySource {
+    const { entities } = this.deps;
+    return {
+      byMentions: (type: EntityType, offset: number, limit: number) => {
+        const key = `${type}:${offset}:${limit}`;
+        let page = this.rankedPages.get(key);
+        if (page === undefined) {
+          page = entities.list({ type, sort: 'mentions', offset, limit }).entities;
+          this.rankedPages.set(key, page);
+        }
+        return page;
+      },
+      months: (key: string) => {
+        let months = this.entityMonths.get(key);
+        if (months === undefined) {
+          months = entities.timeline(key);
+          this.entityMonths.set(key, months);
+        }
+        return months;
+      },
+    };
   }
 
   /** How many articles a query matches, in all and per day, or why the query is refused; none before the first scan. */

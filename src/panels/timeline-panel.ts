@@ -1,3 +1,4 @@
+import { panelTitle } from '../core/panels/panel-title';
 import { periodFilter } from '../core/panels/periods';
 import { SeriesSpec, timelineData } from '../core/panels/timeline';
 import { exactEntityQuery } from '../core/search/query-parser';
@@ -37,7 +38,7 @@ export function timelinePanel(sources: PanelSources): PanelKind<TimelineState> {
     viewType: 'newsCorpus.timeline',
     script: 'timeline.js',
     initialState: { series: [] },
-    title: ({ series }) => (series.length === 1 && series[0] ? `Timeline: ${series[0].label}` : 'Timeline'),
+    title: ({ series }) => panelTitle('Timeline', series.map(({ label }) => label)),
     stateOf: (value) => {
       const series = (value as { series?: unknown } | undefined)?.series;
       return Array.isArray(series) ? { series: series.flatMap((spec) => specOf(spec) ?? []).slice(0, MAX_SERIES) } : undefined;

@@ -14,7 +14,7 @@ describe('Keyword in Context of a quoted phrase', function () {
     const counts = workbench.webview().locator('.counts');
     await counts.filter({ hasText: /occurrences? of/ }).waitFor();
     assert.match(await counts.textContent(), /^\d+ occurrences? of “North Korea” in \d+ articles?/);
-    await workbench.page.locator('.tab', { hasText: 'In Context: North Korea' }).waitFor();
+    await workbench.page.locator('.tab', { hasText: 'Keyword in Context: North Korea' }).waitFor();
     await workbench.screenshot('49-kwic-quoted-phrase');
   });
 });

@@ -158,8 +158,8 @@ describe('Corpus panels', function () {
     await workbench.selectColorTheme('Light Modern');
     for (const [tab, name] of [
       ['Timeline', '36-timeline-light'],
-      ['In Context', '37-kwic-light'],
-      ['Network', '38-network-light'],
+      ['Keyword in Context', '37-kwic-light'],
+      ['Entity Network', '38-network-light'],
     ]) {
       await workbench.page.locator('.tabs-container .tab').filter({ hasText: tab }).click();
       await workbench.webview().locator('h1').waitFor();

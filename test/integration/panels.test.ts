@@ -30,7 +30,7 @@ describe('corpus panels', () => {
     await vscode.commands.executeCommand('newsCorpus.showTimeline', first);
     await vscode.commands.executeCommand('newsCorpus.showKwic', first);
     await vscode.commands.executeCommand('newsCorpus.showNetwork', first);
-    const expected = [`Timeline: ${name}`, `In Context: ${name}`, `Network: ${name}`];
+    const expected = [`Timeline: ${name}`, `Keyword in Context: ${name}`, `Entity Network: ${name}`];
     await eventually(`the panels ${expected.join(', ')} are open`, () => expected.every((label) => panelTabs().includes(label)), tabsChange);
   });
 });

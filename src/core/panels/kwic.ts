@@ -1,3 +1,4 @@
+import { articleBodyStart } from '../article';
 import { MAX_TERM_LENGTH, tokenize } from '../search/tokenize';
 import { DayBounds } from './periods';
 
@@ -82,19 +83,21 @@ export function kwicPattern(forms: readonly string[]): KwicPattern {
 }
 
 /**
- * Every occurrence of the pattern in an article, in text order, with `context` characters each side (cut at
- * a word boundary). Matches do not overlap.
+ * Every occurrence of the pattern in an article's own text (after its date header), in text order, with
+ * `context` characters each side (cut at a word boundary, never reaching into the header). Matches do not overlap.
  *
  * @example
- * kwicLines({ id: 'a', title: 't', text: 'Kim met Putin in Moscow.' }, [['putin']]);
- * // [{ id: 'a', title: 't', line: 0, character: 8, length: 5, left: 'Kim met', match: 'Putin', right: 'in Moscow.' }]
+ * kwicLines({ id: 'a', title: 't', text: ' date 2023-09-13 Kim met Putin in Moscow.' }, [['putin']]);
+ * // [{ id: 'a', title: 't', line: 0, character: 24, length: 5, left: 'Kim met', match: 'Putin', right: 'in Moscow.' }]
  */
 export function kwicLines(article: KwicArticle, pattern: KwicPattern, context = KWIC_CONTEXT): KwicLine[] {
   const { text } = article;
+  const body = articleBodyStart(text);
   const lines: KwicLine[] = [];
   let line = 0;
   let lineStart = 0;
   for (const { start, end } of matchesIn(text, pattern)) {
+    if (start < body) continue;
     for (let newline = text.indexOf('\n', lineStart); newline !== -1 && newline < start; newline = text.indexOf('\n', lineStart)) {
       line++;
       lineStart = newline + 1;
@@ -106,7 +109,7 @@ export function kwicLines(article: KwicArticle, pattern: KwicPattern, context = 
       line,
       character: start - lineStart,
       length: end - start,
-      left: leftContext(text, start, context),
+      left: leftContext(text, body, start, context),
       match: collapse(text.slice(start, end)),
       right: rightContext(text, end, context),
     });
@@ -168,10 +171,11 @@ function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-function leftContext(text: string, end: number, context: number): string {
-  const start = Math.max(0, end - context);
+/** The text before `end`, from no earlier than `body` (where the article's own text starts). */
+function leftContext(text: string, body: number, end: number, context: number): string {
+  const start = Math.max(body, end - context);
   const slice = text.slice(start, end);
-  const space = start > 0 ? slice.search(/\s/) : -1;
+  const space = start > body ? slice.search(/\s/) : -1;
   return collapse(space === -1 ? slice : slice.slice(space));
 }
 

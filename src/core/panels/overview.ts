@@ -5,7 +5,7 @@ import { Period, countPerPeriod, periodOf, periodsBetween, rangeFilter } from '.
  * Entities each top list of the overview shows.
  *
  * @example
- * topEntities(candidates, undefined, TOP_ENTITIES);
+ * topEntities(source, undefined, TOP_ENTITIES);
  */
 export const TOP_ENTITIES = 10;
 
@@ -13,16 +13,40 @@ export const TOP_ENTITIES = 10;
 const LISTED_TYPES: readonly EntityType[] = ['PER', 'LOC', 'ORG'];
 
 /**
- * An entity that may appear in a top list, with its mentions per month (`YYYY-MM`).
+ * Entities of each type whose months are read at once while ranking a period: the walk by total mentions
+ * stops at the first page whose entities cannot reach the list any more.
  *
  * @example
- * const kim: EntityCandidate = { key: 'PER:kim jong-un', name: 'Kim Jong-un', type: 'PER', months: new Map([['2023-09', 9]]) };
+ * topEntities(source, range, TOP_ENTITIES, RANKING_PAGE);
  */
-export interface EntityCandidate {
+export const RANKING_PAGE = 100;
+
+/**
+ * An entity as the ranking walks them: its key, name, type and mentions in the whole corpus.
+ *
+ * @example
+ * const kim: RankedEntity = { key: 'PER:kim jong-un', name: 'Kim Jong-un', type: 'PER', mentionCount: 10 };
+ */
+export interface RankedEntity {
   readonly key: string;
   readonly name: string;
   readonly type: EntityType;
-  readonly months: ReadonlyMap<string, number>;
+  readonly mentionCount: number;
+}
+
+/**
+ * What the top lists are read from: the entities of a type by mentions in the whole corpus, most first, a page
+ * at a time, and an entity's mentions per month (`YYYY-MM`, dated articles only, so never more than its total).
+ *
+ * @example
+ * const source: RankedEntitySource = {
+ *   byMentions: (type, offset, limit) => directory.list({ type, sort: 'mentions', offset, limit }).entities,
+ *   months: (key) => directory.timeline(key),
+ * };
+ */
+export interface RankedEntitySource {
+  byMentions(type: EntityType, offset: number, limit: number): readonly RankedEntity[];
+  months(key: string): ReadonlyMap<string, number>;
 }
 
 /**
@@ -73,13 +97,13 @@ export interface OverviewData {
 
 /**
  * The overview of a corpus from its article dates (undefined for undated articles), its number of skipped
- * files and the entities that may top a list.
+ * files and its entities.
  *
  * @example
- * overviewData(['2023-09-12', undefined], 1, [kim]);
+ * overviewData(['2023-09-12', undefined], 1, source);
  * // { articles: 2, undated: 1, skipped: 1, months: [{ period: { label: '2023-09', … }, count: 1 }], top: { PER: [kimRow], LOC: [], ORG: [] } }
  */
-export function overviewData(dates: Iterable<string | undefined>, skipped: number, candidates: readonly EntityCandidate[]): OverviewData {
+export function overviewData(dates: Iterable<string | undefined>, skipped: number, entities: RankedEntitySource): OverviewData {
   let articles = 0;
   let undated = 0;
   // Counted by month straight away: a map of days cost a third of the overview at 100,000 articles.
@@ -93,24 +117,40 @@ export function overviewData(dates: Iterable<string | undefined>, skipped: numbe
   const [first, last] = [months[0], months[months.length - 1]];
   const periods = first === undefined || last === undefined ? [] : periodsBetween(`${first}-01`, `${last}-01`, 'month');
   const counts = countPerPeriod(periods, [...perMonth].map(([month, count]) => ({ date: `${month}-01`, count })));
-  return { articles, undated, skipped, months: periods.map((period, at) => ({ period, count: counts[at] ?? 0 })), top: topEntities(candidates) };
+  return { articles, undated, skipped, months: periods.map((period, at) => ({ period, count: counts[at] ?? 0 })), top: topEntities(entities) };
 }
 
 /**
- * The most mentioned entities of each listed type, over the whole corpus or within `range`; ties by name.
+ * The most mentioned entities of each listed type, over the whole corpus or within `range`; ties by name. The
+ * entities are walked by their mentions in the whole corpus, most first, until one has fewer than the last row
+ * of a full list: neither it nor any after it can have more within the range. A period's leaders need not be
+ * among the corpus's (the first 100 overall left a year's lists with entities of one mention).
  *
  * @example
- * topEntities([kim], { from: '2023-10', to: '2023-12' }); // { PER: [], LOC: [], ORG: [] } when Kim has no mention then
+ * topEntities(source, { from: '2023-10', to: '2023-12' }); // { PER: [], LOC: [], ORG: [] } when nobody is mentioned then
  */
-export function topEntities(candidates: readonly EntityCandidate[], range?: MonthRange, limit = TOP_ENTITIES): TopLists {
-  const rows = candidates.flatMap(({ key, name, type, months }): TopEntity[] => {
-    let mentions = 0;
-    for (const [month, count] of months) if (range === undefined || (month >= range.from && month <= range.to)) mentions += count;
-    return mentions > 0 ? [{ key, name, type, mentions }] : [];
-  });
-  rows.sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
-  const [people, places, organizations] = LISTED_TYPES.map((type) => rows.filter((row) => row.type === type).slice(0, limit));
+export function topEntities(source: RankedEntitySource, range?: MonthRange, limit = TOP_ENTITIES, page = RANKING_PAGE): TopLists {
+  const [people, places, organizations] = LISTED_TYPES.map((type) => topOfType(source, type, range, limit, page));
   return { PER: people ?? [], LOC: places ?? [], ORG: organizations ?? [] };
+}
+
+function topOfType(source: RankedEntitySource, type: EntityType, range: MonthRange | undefined, limit: number, page: number): TopEntity[] {
+  const rows: TopEntity[] = [];
+  for (let offset = 0; ; offset += page) {
+    const entities = source.byMentions(type, offset, page);
+    for (const { key, name, mentionCount } of entities) {
+      const last = rows[limit - 1];
+      // Strictly fewer: an entity with as many as the last row may still tie with it and come first by name.
+      if (last !== undefined && mentionCount < last.mentions) return rows;
+      let mentions = 0;
+      for (const [month, count] of source.months(key)) if (range === undefined || (month >= range.from && month <= range.to)) mentions += count;
+      if (mentions === 0) continue;
+      rows.push({ key, name, type, mentions });
+      rows.sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
+      rows.length = Math.min(rows.length, limit);
+    }
+    if (entities.length < page) return rows;
+  }
 }
 
 /**

@@ -1,3 +1,4 @@
+import { reasonOf } from '../messages';
 import { MatchesPerDay } from '../search/matches-per-day';
 import { Granularity, Period, chooseGranularity, countPerPeriod, periodsBetween } from './periods';
 
@@ -38,7 +39,7 @@ export interface TimelineSeries {
   readonly unit: 'mentions' | 'articles';
   readonly values: readonly number[];
   readonly total: number;
-  /** Why the series has no values: the query parser's reason for refusing the query. */
+  /** Why the series has no values: the query parser's reason for refusing the query, without the product's name. */
   readonly error?: string;
 }
 
@@ -83,8 +84,8 @@ function seriesOf(spec: SeriesSpec, periods: readonly Period[], granularity: Gra
   }
   const found = source.matching(spec.query);
   // The parser's own reason (an unclosed quote, an empty date range), as the search box shows it: "not a valid
-  // query" left the user guessing which part was wrong.
-  if (!found.ok) return { spec, unit: 'articles', values: [], total: 0, error: found.error };
+  // query" left the user guessing which part was wrong. Without "News Corpus: ", which read oddly inside its own panel.
+  if (!found.ok) return { spec, unit: 'articles', values: [], total: 0, error: reasonOf(found.error) };
   const values = countPerPeriod(periods, [...found.days].map(([date, count]) => ({ date, count })));
   return { spec, unit: 'articles', values, total: sum(values) };
 }

@@ -1,17 +1,42 @@
 import * as assert from 'assert';
-import { EntityCandidate, monthRangeFilter, monthRangeOf, overviewData, topEntities } from '../../../src/core/panels/overview';
+import { EntityType } from '../../../src/core/entities/types';
+import { RankedEntitySource, monthRangeFilter, monthRangeOf, overviewData, topEntities } from '../../../src/core/panels/overview';
 
-const candidates: EntityCandidate[] = [
+interface Entity {
+  readonly key: string;
+  readonly name: string;
+  readonly type: EntityType;
+  readonly months: ReadonlyMap<string, number>;
+}
+
+/** The entities as the directory ranks them (most mentions first), recording which entities' months were read. */
+function sourceOf(entities: readonly Entity[], read: string[] = []): RankedEntitySource {
+  const total = (entity: Entity) => [...entity.months.values()].reduce((sum, count) => sum + count, 0);
+  return {
+    byMentions: (type, offset, limit) =>
+      entities
+        .filter((entity) => entity.type === type)
+        .map((entity) => ({ key: entity.key, name: entity.name, type: entity.type, mentionCount: total(entity) }))
+        .sort((a, b) => b.mentionCount - a.mentionCount)
+        .slice(offset, offset + limit),
+    months: (key) => {
+      read.push(key);
+      return entities.find((entity) => entity.key === key)?.months ?? new Map();
+    },
+  };
+}
+
+const candidates = sourceOf([
   { key: 'PER:kim', name: 'Kim', type: 'PER', months: new Map([['2023-09', 9], ['2023-12', 1]]) },
   { key: 'PER:putin', name: 'Putin', type: 'PER', months: new Map([['2023-09', 4], ['2024-01', 7]]) },
   { key: 'LOC:moscow', name: 'Moscow', type: 'LOC', months: new Map([['2024-01', 3]]) },
   { key: 'ORG:kremlin', name: 'Kremlin', type: 'ORG', months: new Map([['2023-12', 2]]) },
   { key: 'MISC:russian', name: 'Russian', type: 'MISC', months: new Map([['2023-09', 50]]) },
-];
+]);
 
 describe('overview data', () => {
   it('counts articles, undated and skipped files and articles per month, empty months included', () => {
-    const data = overviewData(['2023-09-30', '2023-11-01', undefined, '2024-01-01', '2023-09-01'], 3, []);
+    const data = overviewData(['2023-09-30', '2023-11-01', undefined, '2024-01-01', '2023-09-01'], 3, sourceOf([]));
     assert.strictEqual(data.articles, 5);
     assert.strictEqual(data.undated, 1);
     assert.strictEqual(data.skipped, 3);
@@ -28,7 +53,7 @@ describe('overview data', () => {
   });
 
   it('has no months when no article is dated', () => {
-    assert.deepStrictEqual(overviewData([undefined], 0, []).months, []);
+    assert.deepStrictEqual(overviewData([undefined], 0, sourceOf([])).months, []);
   });
 
   it('lists the most mentioned people, places and organizations overall, never other names', () => {
@@ -46,8 +71,26 @@ describe('overview data', () => {
   });
 
   it('keeps the first few of each list, ties by name', () => {
-    const tied: EntityCandidate[] = ['Cy', 'Al', 'Bo'].map((name) => ({ key: `PER:${name}`, name, type: 'PER', months: new Map([['2023-01', 1]]) }));
+    const tied = sourceOf(['Cy', 'Al', 'Bo'].map((name) => ({ key: `PER:${name}`, name, type: 'PER', months: new Map([['2023-01', 1]]) })));
     assert.deepStrictEqual(topEntities(tied, undefined, 2).PER.map(({ name }) => name), ['Al', 'Bo']);
+  });
+
+  it("lists a period's true leaders, however far down the corpus's ranking they are", () => {
+    // Five people of the whole corpus mentioned often in other years, then one mentioned five times in 2019 alone.
+    const others = ['Ann', 'Ben', 'Cid', 'Dan', 'Eve'].map((name) => ({ key: `PER:${name}`, name, type: 'PER' as const, months: new Map([['2018-01', 50], ['2019-03', 1]]) }));
+    const kane = { key: 'PER:kane', name: 'Harry Kane', type: 'PER' as const, months: new Map([['2019-03', 5]]) };
+    const read: string[] = [];
+    const lists = topEntities(sourceOf([...others, kane], read), { from: '2019-01', to: '2019-12' }, 2, 2);
+    assert.deepStrictEqual(lists.PER.map(({ name, mentions }) => [name, mentions]), [['Harry Kane', 5], ['Ann', 1]]);
+    assert.ok(read.includes('PER:kane'), 'its months were read past the first page');
+  });
+
+  it('stops reading months once no further entity can reach the list', () => {
+    const read: string[] = [];
+    const people = ['Ann', 'Ben', 'Cid', 'Dan'].map((name, at) => ({ key: `PER:${name}`, name, type: 'PER' as const, months: new Map([['2019-03', 10 - at]]) }));
+    const lists = topEntities(sourceOf(people, read), { from: '2019-01', to: '2019-12' }, 2, 1);
+    assert.deepStrictEqual(lists.PER.map(({ name }) => name), ['Ann', 'Ben']);
+    assert.deepStrictEqual(read, ['PER:Ann', 'PER:Ben'], 'Cid (8 mentions in all) cannot beat Ben (9 in the period)');
   });
 });
 

@@ -55,9 +55,9 @@ describe('timeline data', () => {
     assert.strictEqual(long.series[0]?.total, 4);
   });
 
-  it("reports a malformed query with the parser's reason instead of drawing it", () => {
+  it("reports a malformed query with the parser's reason, without the product's name (the panel is the product's), instead of drawing it", () => {
     const [series] = timelineData({ first: '2023-09-12', last: '2023-09-14' }, [{ kind: 'query', query: '"open', label: 'x' }], source).series;
-    assert.strictEqual(series?.error, 'News Corpus: the quote at position 1 is never closed; add a closing ".');
+    assert.strictEqual(series?.error, 'the quote at position 1 is never closed; add a closing ".');
   });
 
   it('says why a query whose own dates leave no day is refused, as the search box does', () => {
@@ -65,8 +65,8 @@ describe('timeline data', () => {
     const [series] = timelineData({ first: '2023-01-01', last: '2023-12-31' }, [{ kind: 'query', query, label: query }], source).series;
     const parsed = parseQuery(query);
     assert.ok(!parsed.ok);
-    assert.strictEqual(series?.error, parsed.error);
-    assert.match(series?.error ?? '', /^News Corpus: the date range is empty: no day is both after 2023-05-01 and before 2023-01-01/);
+    assert.strictEqual(`News Corpus: ${series?.error}`, parsed.error);
+    assert.match(series?.error ?? '', /^the date range is empty: no day is both after 2023-05-01 and before 2023-01-01/);
     assert.deepStrictEqual([series?.values, series?.total], [[], 0]);
   });
 
