@@ -1,4 +1,4 @@
-import { exactEntityQuery } from '../search/query-parser';
+import { QUERY_OPERATORS, exactEntityQuery } from '../search/query-parser';
 import { EntityType } from '../entities/types';
 
 /**
@@ -16,11 +16,15 @@ export interface MentionedEntity {
 /** A word of the query language: letters and digits (the search tokeniser's words, before folding). */
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
-/** `text` as a query: a phrase in quotes when it has several words (quotes inside dropped: the language has no escape). */
+/**
+ * `text` as a query: a phrase in quotes when it has several words (quotes inside dropped: the language has no
+ * escape), or when its one word is an operator (`NOT`, `OR`, `AND`), which would otherwise be read as one.
+ */
 function textQuery(text: string): string {
   const words = text.replaceAll('"', ' ').split(/[^\p{L}\p{N}]+/u).filter((word) => word !== '');
   if (words.length === 0) return '';
-  return words.length === 1 ? (words[0] ?? '') : `"${words.join(' ')}"`;
+  const [word] = words;
+  return words.length === 1 && word !== undefined && !QUERY_OPERATORS.has(word) ? word : `"${words.join(' ')}"`;
 }
 
 /**

@@ -144,15 +144,25 @@ function checkDateRange(clauses: readonly QueryClause[], typedDates: ReadonlyMap
 const OR_WORD = 'OR';
 const AND_WORD = 'AND';
 const NOT_WORD = 'NOT';
-const KEYWORDS = new Set([OR_WORD, AND_WORD, NOT_WORD]);
+/**
+ * The operator words; a word of the text searched that is one must be quoted to be searched for.
+ *
+ * @example
+ * QUERY_OPERATORS.has('NOT'); // true, and false for 'not'
+ */
+export const QUERY_OPERATORS: ReadonlySet<string> = new Set([OR_WORD, AND_WORD, NOT_WORD]);
 const OPEN_GROUP = '(';
 const CLOSE_GROUP = ')';
-/** End a bare word: a quote starts a phrase, a parenthesis opens or closes a group, even when glued to the word. */
-const WORD_STOPS = new Set(['"', OPEN_GROUP, CLOSE_GROUP]);
+/** What may stand before a word, a `-`, or a group's `(` that starts one: the query's start, a space or a `(`. */
+const TOKEN_START = /[\s(]/u;
 
 /** Reads the query left to right: keywords, exclusions, atoms and groups of alternatives in parentheses. */
 class QueryReader {
   position = 0;
+  /** Groups open at the reader: only inside one does a `)` end a word. */
+  private depth = 0;
+  /** Where the last operator word or `-` read ends (`NOT(england)`, `-(a OR b)`: a group starts a word there). */
+  private operatorEnd = -1;
   /** How each date filter was written, for {@link checkDateRange}'s message. */
   readonly typedDates = new Map<QueryAtom, TypedDate>();
 
@@ -169,46 +179,73 @@ class QueryReader {
     return this.source[this.position];
   }
 
-  /** The bare word at the reader (up to a space, quote or parenthesis), without moving. */
+  /**
+   * The bare word at the reader, without moving: up to a space or a quote, or a `)` that closes an open group.
+   * Parentheses inside a word (`co-op(s)`, `:)`) are its punctuation, as they were before groups.
+   */
   private bareWord(): string {
     let end = this.position;
-    while (end < this.source.length && !isSpace(this.source[end]) && !WORD_STOPS.has(this.source[end] ?? '')) end++;
+    while (end < this.source.length && !isSpace(this.source[end]) && this.source[end] !== '"' && !(this.depth > 0 && this.source[end] === CLOSE_GROUP)) end++;
     return this.source.slice(this.position, end);
   }
 
-  /** The operator word (OR, AND, NOT) at the reader, if the whole bare word is one; does not move. */
+  /** Whether the reader is where a word starts: the query's start, after a space, a `(`, an operator word or a `-`. */
+  private atTokenStart(): boolean {
+    return this.position === 0 || this.position === this.operatorEnd || TOKEN_START.test(this.source[this.position - 1] ?? '');
+  }
+
+  /**
+   * Whether the `(` at the reader opens a group: it starts a word, and that word does not glue text after its
+   * `)` (`(AP)-Reuters`, `(AP),` are words, searched for their letters as before groups).
+   */
+  private opensGroup(): boolean {
+    if (this.char !== OPEN_GROUP || !this.atTokenStart()) return false;
+    let end = this.position;
+    while (end < this.source.length && !isSpace(this.source[end])) end++;
+    const token = this.source.slice(this.position, end);
+    const close = token.indexOf(CLOSE_GROUP);
+    return close === -1 || /^\)*$/u.test(token.slice(close));
+  }
+
+  /**
+   * The operator word (OR, AND, NOT) at the reader, if the bare word is one, or one glued to a group's `(`
+   * (`NOT(england)`); does not move.
+   */
   keyword(): string | undefined {
     const word = this.bareWord();
-    return KEYWORDS.has(word) ? word : undefined;
+    const glued = word.indexOf(OPEN_GROUP);
+    const head = glued > 0 ? word.slice(0, glued) : word;
+    return QUERY_OPERATORS.has(head) ? head : undefined;
   }
 
-  /** Moves past the keyword at the reader. */
+  /** Moves past the keyword at the reader: what follows it starts a word. */
   skipKeyword(): void {
-    this.position += this.bareWord().length;
+    this.position += this.keyword()?.length ?? 0;
+    this.operatorEnd = this.position;
   }
 
-  /** Reads a `-` or a `NOT ` that excludes what follows; true when there is one. */
-  readExclusion(): boolean {
+  /** Reads a `-` or a `NOT ` that excludes what follows; says which, undefined when there is none. */
+  readExclusion(): '-' | typeof NOT_WORD | undefined {
     const start = this.position;
-    if (this.char === '-') {
+    if (this.char === '-' && this.atTokenStart()) {
       this.position++;
+      this.operatorEnd = this.position;
       if (this.position >= this.source.length || isSpace(this.char)) {
         throw new QuerySyntaxError(`the "-" at position ${start + 1} must be followed by a word or "phrase" to exclude.`, start);
       }
-      return true;
+      return '-';
     }
-    if (this.keyword() !== NOT_WORD) return false;
+    if (this.keyword() !== NOT_WORD) return undefined;
     this.skipKeyword();
     if (!this.skipSpaces() || this.char === '-' || this.char === CLOSE_GROUP || this.keyword() !== undefined) {
       throw new QuerySyntaxError(`NOT at position ${start + 1} must be followed by a word, "phrase" or filter to exclude.`, start);
     }
-    return true;
+    return NOT_WORD;
   }
 
   /** Reads a group in parentheses or one atom: the alternatives it offers (none for a punctuation-only word). */
   readAlternatives(): QueryAtom[] {
-    if (this.char === OPEN_GROUP) return this.readGroup();
-    if (this.char === CLOSE_GROUP) throw new QuerySyntaxError(`the ")" at position ${this.position + 1} has no "(" before it; remove it.`, this.position);
+    if (this.opensGroup()) return this.readGroup();
     const atom = this.readAtom();
     return atom === undefined ? [] : [atom];
   }
@@ -221,6 +258,7 @@ class QueryReader {
   private readGroup(): QueryAtom[] {
     const open = this.position;
     this.position++;
+    this.depth++;
     const atoms: QueryAtom[] = [];
     let orAt = -1;
     for (;;) {
@@ -230,6 +268,7 @@ class QueryReader {
         if (orAt !== -1) throw new QuerySyntaxError(`OR at position ${orAt + 1} needs a word or phrase on each side.`, orAt);
         if (atoms.length === 0) throw new QuerySyntaxError(`the parentheses at position ${open + 1} hold nothing to search for; put words joined by OR in them, as in (Trump OR Biden).`, open);
         this.position++;
+        this.depth--;
         return atoms;
       }
       const word = this.keyword();
@@ -269,7 +308,7 @@ class QueryReader {
     const operator = colon > 0 ? bare.slice(0, colon).toLowerCase() : '';
     if (ENTITY_OPERATORS[operator] === undefined && !DATE_OPERATORS.has(operator)) {
       // A quote glued to the end of a word, as in `abc"def"`, is read as its own phrase next time round.
-      return bare === '' ? undefined : wordAtom(bare, start);
+      return wordAtom(bare, start);
     }
     let value = bare.slice(colon + 1);
     if ((value === '' || value === EXACT_MARK) && this.char === '"') {
@@ -300,9 +339,14 @@ function parseClauses(source: string): QueryClause[] {
       reader.skipKeyword();
       continue;
     }
-    const negated = reader.readExclusion();
+    const exclusion = reader.readExclusion();
+    const negated = exclusion !== undefined;
     const atoms = reader.readAlternatives();
-    if (atoms.length === 0) continue;
+    if (atoms.length === 0) {
+      // `NOT ...` would otherwise leave the query without the exclusion it asks for, and say nothing.
+      if (exclusion === NOT_WORD) throw new QuerySyntaxError(`NOT at position ${start + 1} must be followed by a word, "phrase" or filter to exclude.`, start);
+      continue;
+    }
     const previous = clauses[clauses.length - 1];
     if (pendingOr !== -1 && previous) {
       if (negated || previous.negated) throw new QuerySyntaxError(`an excluded word (-word or NOT word) cannot be part of an OR (position ${start + 1}).`, start);

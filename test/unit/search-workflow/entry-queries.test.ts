@@ -27,6 +27,16 @@ describe('entry-point queries', () => {
     }
   });
 
+  it('quotes a lone word that is an operator, so that it is searched for, not read as one', () => {
+    const headline = 'DO NOT RESUSCITATE';
+    assert.strictEqual(selectionQuery(headline, 4, 4, []), '"NOT"');
+    const parsed = parseQuery(selectionQuery(headline, 4, 4, []));
+    assert.ok(parsed.ok);
+    assert.deepStrictEqual(parsed.query.clauses.map(({ negated }) => negated), [false]);
+    assert.strictEqual(selectionQuery('wheat OR corn', 7, 7, []), '"OR"');
+    assert.strictEqual(selectionQuery('not now', 1, 1, []), 'not');
+  });
+
   it('reads a Dates view node and fills in its date filter', () => {
     assert.strictEqual(periodQuery({ kind: 'year', year: '2023' }), 'date:2023 ');
     assert.strictEqual(periodQuery({ kind: 'month', year: '2023', month: '09' }), 'date:2023-09 ');

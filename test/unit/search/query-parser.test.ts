@@ -74,6 +74,7 @@ describe('parseQuery', () => {
     assert.match(error('bank NOT'), /NOT at position 6 must be followed by a word/);
     assert.match(error('bank NOT OR wales'), /NOT at position 6/);
     assert.match(error('bank NOT -wales'), /NOT at position 6/);
+    assert.match(error('bank NOT ...'), /NOT at position 6 must be followed by a word/);
     assert.match(error('bank OR NOT wales'), /cannot be part of an OR/);
     assert.match(error('NOT wales OR bank'), /cannot be part of an OR/);
   });
@@ -82,13 +83,24 @@ describe('parseQuery', () => {
     assert.deepStrictEqual(clauses('(Trump OR Biden) pandemic'), clauses('Trump OR Biden pandemic'));
     assert.deepStrictEqual(clauses('pandemic (Trump OR Biden)'), clauses('pandemic Trump OR Biden'));
     assert.deepStrictEqual(clauses('(a OR (b OR "c d")) OR e'), clauses('a OR b OR "c d" OR e'));
-    assert.deepStrictEqual(clauses('(Trump)pandemic'), clauses('Trump pandemic'));
+    // Parentheses inside a word are its punctuation, as before groups: a phrase of its letters, or nothing.
+    for (const [source, same] of [
+      ['(Trump)pandemic', '"(Trump)pandemic"'],
+      ['(AP)-Reuters', '"(AP)-Reuters"'],
+      ['co-op(s)', '"co-op(s)"'],
+      ['(AP), wheat', 'ap wheat'],
+      ['hello :)', 'hello'],
+      ['great :( bad', 'great bad'],
+      ['Trump) pandemic', 'Trump pandemic'],
+      ['(a OR b)-c', 'a OR b c'],
+    ]) {
+      assert.deepStrictEqual(clauses(source ?? ''), clauses(same ?? ''), source);
+    }
     assert.deepStrictEqual(clauses('(person:Trump OR place:"New York")'), clauses('person:Trump OR place:"New York"'));
     assert.deepStrictEqual(atoms('"(Trump OR Biden)"'), [{ kind: 'phrase', terms: ['trump', 'or', 'biden'], text: '(Trump OR Biden)' }], 'a quote holds no syntax');
     assert.match(error('((('), /the "\(" at position 3 is never closed; add a closing "\)"/);
     assert.match(error('pandemic (Trump OR Biden'), /the "\(" at position 10 is never closed/);
     assert.match(error('(Trump OR Biden pandemic'), /close them or write OR before position 17/);
-    assert.match(error('Trump) pandemic'), /the "\)" at position 6 has no "\(" before it/);
     assert.match(error('() pandemic'), /parentheses at position 1 hold nothing to search for/);
     assert.match(error('(Trump OR) pandemic'), /OR at position 8 needs a word/);
     assert.match(error('(OR Trump)'), /OR at position 2 needs a word/);
