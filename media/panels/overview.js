@@ -157,6 +157,7 @@
           : el('span', { class: 'muted' }, 'Whole corpus'),
       ),
       el('div', { class: 'lists' }, LISTS.map(([type, title]) => topList(type, title, data.top[type] || []))),
+      ...(data.rankedAmong ? [el('p', { class: 'muted' }, `These months' leaders among the ${number(data.rankedAmong)} most mentioned people, places and organizations of the whole corpus.`)] : []),
     );
   });
 })();

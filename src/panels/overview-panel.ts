@@ -1,4 +1,4 @@
-import { MonthRange, TopLists, monthRangeFilter, monthRangeOf, overviewData, topEntities } from '../core/panels/overview';
+import { MonthRange, RANKING_LIMIT, TopLists, monthRangeFilter, monthRangeOf, overviewData, rankedTopEntities } from '../core/panels/overview';
 import { exactEntityQuery } from '../core/search/query-parser';
 import { PanelKind } from './panel-host';
 import { PanelSources } from './panel-sources';
@@ -32,8 +32,10 @@ export function overviewPanel(sources: PanelSources): PanelKind<OverviewState> {
         sources.deps.corpus.skippedCount,
         entities,
       );
-      const top = range === undefined ? overview.top : topEntities(entities, range);
-      return { ...overview, top: withQueries(top, range), rangeQuery: range === undefined ? '' : monthRangeFilter(range) };
+      const ranked = range === undefined ? { lists: overview.top, cut: false } : rankedTopEntities(entities, range);
+      // Said under the lists when the period's ranking stopped at its limit rather than where nothing after could rank.
+      const rankedAmong = ranked.cut ? RANKING_LIMIT : undefined;
+      return { ...overview, top: withQueries(ranked.lists, range), rangeQuery: range === undefined ? '' : monthRangeFilter(range), ...(rankedAmong === undefined ? {} : { rankedAmong }) };
     },
   };
 }

@@ -5,6 +5,9 @@ import { RankedEntity, RankedEntitySource } from '../core/panels/overview';
 import { SearchOptions, SearchResponse } from '../core/search/corpus-index';
 import { MatchesPerDay } from '../core/search/matches-per-day';
 
+/** Entities of a type listed by mentions at first; each further listing doubles it. */
+const RANKED_LIST_START = 100;
+
 /** What the panels read: the corpus's articles, its entities and its search, and when they change. */
 export interface PanelDeps {
   readonly corpus: Corpus;
@@ -20,7 +23,8 @@ export interface PanelDeps {
 export class PanelSources {
   private span: { first: string; last: string } | undefined | null = null;
   /** Pages of entities by mentions (by type and offset) and months of entities, as the overview read them. */
-  private readonly rankedPages = new Map<string, readonly RankedEntity[]>();
+  /** Each type's entities by mentions, from the first, as far as they were listed (`complete` once all were). */
+  private readonly rankedLists = new Map<EntityType, RankedEntity[] & { complete: boolean }>();
   private readonly entityMonths = new Map<string, ReadonlyMap<string, number>>();
   private resets = 0;
 
@@ -30,7 +34,7 @@ export class PanelSources {
   reset(): void {
     this.resets++;
     this.span = null;
-    this.rankedPages.clear();
+    this.rankedLists.clear();
     this.entityMonths.clear();
   }
 
@@ -54,20 +58,24 @@ export class PanelSources {
   }
 
   /**
-   * The entities by mentions and their mentions per month, each page and each entity's months read once: brushing
-   * period after period reads the same leading entities again.
+   * The entities by mentions and their mentions per month, each entity's months read once: brushing period after
+   * period reads the same leading entities again. The ranking of a type is listed from its start, twice as long
+   * each time more is asked, and pages are cut from it: a page asked at its own offset cost a listing of all
+   * entities up to it (paging through a type cost the square of its pages), and in a multi-root workspace pages
+   * merged from each folder's own top entities were not slices of one order.
    */
   rankedEntities(): RankedEntitySource {
     const { entities } = this.deps;
     return {
       byMentions: (type: EntityType, offset: number, limit: number) => {
-        const key = `${type}:${offset}:${limit}`;
-        let page = this.rankedPages.get(key);
-        if (page === undefined) {
-          page = entities.list({ type, sort: 'mentions', offset, limit }).entities;
-          this.rankedPages.set(key, page);
+        let ranked = this.rankedLists.get(type);
+        if (ranked === undefined || (ranked.length < offset + limit && !ranked.complete)) {
+          const wanted = Math.max(offset + limit, 2 * (ranked?.length ?? 0), RANKED_LIST_START);
+          const listed = entities.list({ type, sort: 'mentions', offset: 0, limit: wanted }).entities;
+          ranked = Object.assign([...listed], { complete: listed.length < wanted });
+          this.rankedLists.set(type, ranked);
         }
-        return page;
+        return ranked.slice(offset, offset + limit);
       },
       months: (key: string) => {
         let months = this.entityMonths.get(key);

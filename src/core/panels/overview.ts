@@ -121,36 +121,74 @@ export function overviewData(dates: Iterable<string | undefined>, skipped: numbe
 }
 
 /**
- * The most mentioned entities of each listed type, over the whole corpus or within `range`; ties by name. The
- * entities are walked by their mentions in the whole corpus, most first, until one has fewer than the last row
- * of a full list: neither it nor any after it can have more within the range. A period's leaders need not be
- * among the corpus's (the first 100 overall left a year's lists with entities of one mention).
+ * Entities of each type that ranking a period reads at most, most mentioned in the whole corpus first. A short or
+ * sparse period may leave its lists unfilled (or its last rows at one mention), where nothing stops the walk early:
+ * at 100,000 articles it read every entity's months, each time the panel asked.
+ *
+ * @example
+ * rankedTopEntities(source, range, { most: RANKING_LIMIT }).cut; // true when the walk stopped here, not because nothing after could rank
+ */
+export const RANKING_LIMIT = 5000;
+
+/**
+ * The most mentioned entities of each listed type, over the whole corpus or within `range`; ties by name. See
+ * {@link rankedTopEntities}, which also says whether a period's lists were cut.
  *
  * @example
  * topEntities(source, { from: '2023-10', to: '2023-12' }); // { PER: [], LOC: [], ORG: [] } when nobody is mentioned then
  */
 export function topEntities(source: RankedEntitySource, range?: MonthRange, limit = TOP_ENTITIES, page = RANKING_PAGE): TopLists {
-  const [people, places, organizations] = LISTED_TYPES.map((type) => topOfType(source, type, range, limit, page));
-  return { PER: people ?? [], LOC: places ?? [], ORG: organizations ?? [] };
+  return rankedTopEntities(source, range, { limit, page }).lists;
 }
 
-function topOfType(source: RankedEntitySource, type: EntityType, range: MonthRange | undefined, limit: number, page: number): TopEntity[] {
+/**
+ * The top lists of {@link topEntities}, and whether a period's were cut. The whole corpus's are its entities with
+ * the most mentions (undated articles' included). A period's are found by walking the entities by their mentions
+ * in the whole corpus, most first, until one has fewer than the last row of a full list (neither it nor any after
+ * it can have more within the period) or {@link RANKING_LIMIT} have been read: then `cut` is true, and the lists
+ * are the period's leaders among those. A period's leaders need not be among the corpus's (the first 100 overall
+ * left a year's lists with entities of one mention).
+ *
+ * @example
+ * rankedTopEntities(source, { from: '2023-10', to: '2023-12' }); // { lists: { PER: [], LOC: [], ORG: [] }, cut: false }
+ */
+export function rankedTopEntities(
+  source: RankedEntitySource,
+  range?: MonthRange,
+  { limit = TOP_ENTITIES, page = RANKING_PAGE, most = RANKING_LIMIT }: { readonly limit?: number; readonly page?: number; readonly most?: number } = {},
+): { lists: TopLists; cut: boolean } {
+  const [people, places, organizations] = LISTED_TYPES.map((type) => (range === undefined ? { rows: topOfCorpus(source, type, limit), cut: false } : topOfPeriod(source, type, range, { limit, page, most })));
+  return { lists: { PER: people?.rows ?? [], LOC: places?.rows ?? [], ORG: organizations?.rows ?? [] }, cut: [people, places, organizations].some((ranked) => ranked?.cut === true) };
+}
+
+function byMentionsThenName(a: TopEntity, b: TopEntity): number {
+  return b.mentions - a.mentions || a.name.localeCompare(b.name);
+}
+
+function topOfCorpus(source: RankedEntitySource, type: EntityType, limit: number): TopEntity[] {
+  // One more than the list, so that ties at its end are settled by name as a period's are.
+  const rows = source.byMentions(type, 0, limit + 1).map(({ key, name, mentionCount }) => ({ key, name, type, mentions: mentionCount }));
+  return rows.sort(byMentionsThenName).slice(0, limit);
+}
+
+function topOfPeriod(source: RankedEntitySource, type: EntityType, range: MonthRange, { limit, page, most }: { limit: number; page: number; most: number }): { rows: TopEntity[]; cut: boolean } {
   const rows: TopEntity[] = [];
-  for (let offset = 0; ; offset += page) {
-    const entities = source.byMentions(type, offset, page);
+  for (let offset = 0; offset < most; offset += page) {
+    const entities = source.byMentions(type, offset, Math.min(page, most - offset));
     for (const { key, name, mentionCount } of entities) {
       const last = rows[limit - 1];
       // Strictly fewer: an entity with as many as the last row may still tie with it and come first by name.
-      if (last !== undefined && mentionCount < last.mentions) return rows;
+      if (last !== undefined && mentionCount < last.mentions) return { rows, cut: false };
       let mentions = 0;
-      for (const [month, count] of source.months(key)) if (range === undefined || (month >= range.from && month <= range.to)) mentions += count;
+      for (const [month, count] of source.months(key)) if (month >= range.from && month <= range.to) mentions += count;
       if (mentions === 0) continue;
       rows.push({ key, name, type, mentions });
-      rows.sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
+      rows.sort(byMentionsThenName);
       rows.length = Math.min(rows.length, limit);
     }
-    if (entities.length < page) return rows;
+    if (entities.length < Math.min(page, most - offset)) return { rows, cut: false };
   }
+  return { rows, cut: true };
 }
 
 /**

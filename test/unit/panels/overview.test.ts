@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { EntityType } from '../../../src/core/entities/types';
-import { RankedEntitySource, monthRangeFilter, monthRangeOf, overviewData, topEntities } from '../../../src/core/panels/overview';
+import { RankedEntitySource, monthRangeFilter, monthRangeOf, overviewData, rankedTopEntities, topEntities } from '../../../src/core/panels/overview';
 
 interface Entity {
   readonly key: string;
@@ -91,6 +91,26 @@ describe('overview data', () => {
     const lists = topEntities(sourceOf(people, read), { from: '2019-01', to: '2019-12' }, 2, 1);
     assert.deepStrictEqual(lists.PER.map(({ name }) => name), ['Ann', 'Ben']);
     assert.deepStrictEqual(read, ['PER:Ann', 'PER:Ben'], 'Cid (8 mentions in all) cannot beat Ben (9 in the period)');
+  });
+});
+
+describe('overview ranking limits', () => {
+  it('ranks the whole corpus by its mentions, undated ones included, without reading any months', () => {
+    const read: string[] = [];
+    const source = sourceOf([{ key: 'PER:kim', name: 'Kim', type: 'PER', months: new Map([['2023-09', 3]]) }], read);
+    const undated: RankedEntitySource = { ...source, byMentions: (type, offset, limit) => source.byMentions(type, offset, limit).map((entity) => ({ ...entity, mentionCount: 7 })) };
+    assert.deepStrictEqual(topEntities(undated).PER.map(({ name, mentions }) => [name, mentions]), [['Kim', 7]]);
+    assert.deepStrictEqual(read, []);
+  });
+
+  it("stops a sparse period's walk at its limit and says so, where it read every entity's months", () => {
+    // 30 people, none mentioned in the period: nothing fills the list, so nothing stops the walk early.
+    const people = Array.from({ length: 30 }, (_, at) => ({ key: `PER:p${at}`, name: `P${at}`, type: 'PER' as const, months: new Map([['2018-01', 40 - at]]) }));
+    const read: string[] = [];
+    const ranked = rankedTopEntities(sourceOf(people, read), { from: '2019-01', to: '2019-12' }, { page: 4, most: 10 });
+    assert.deepStrictEqual(ranked, { lists: { PER: [], LOC: [], ORG: [] }, cut: true });
+    assert.strictEqual(read.length, 10);
+    assert.strictEqual(rankedTopEntities(sourceOf(people), { from: '2019-01', to: '2019-12' }, { page: 4, most: 40 }).cut, false, 'all read: nothing left out');
   });
 });
 
