@@ -70,12 +70,11 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityTreeE
     this.counts = undefined;
     this.pages.clear();
     this.articlesByKey.clear();
-    if (types === undefined || wasListed === undefined) {
-      this.changed.fire(undefined);
-      return;
-    }
-    // A group that appears or disappears changes the root's children.
-    if (this.listedTypes().join() !== wasListed.join()) {
+    if (types === undefined || wasListed === undefined || this.listedTypes().join() !== wasListed.join()) {
+      // Not known to be empty until the workbench asks again: "none found" said while a scan listed nothing must
+      // not stay once the scan is over and the entities are on their way. (A group that appears or disappears
+      // changes the root's children too.)
+      this.onRootListed(false);
       this.changed.fire(undefined);
       return;
     }

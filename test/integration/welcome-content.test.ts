@@ -44,6 +44,11 @@ describe('Welcome content that says nothing was found waits for the view to know
       assert.deepStrictEqual(view.getChildren(), []);
       assert.deepStrictEqual(heard, [true]);
       assert.deepStrictEqual(entitiesWelcome({ 'newsCorpus.noEntities': true }), [`${NO_ENTITIES}\n[Search Articles](command:newsCorpus.search)`]);
+      // The entities change (a scan ends): not known to be empty until the rows are worked out again.
+      view.refresh();
+      assert.deepStrictEqual(heard, [true, false]);
+      view.getChildren();
+      assert.deepStrictEqual(heard, [true, false, true]);
       view.dispose();
     } finally {
       service.dispose();
