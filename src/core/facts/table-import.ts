@@ -80,7 +80,8 @@ export function importEntityTable(csv: string, current: readonly EntityTableRow[
     if (cells.every((cell) => cell.trim() === '')) continue;
     // A cell or delimiter missing or extra anywhere moves every later value into the wrong column: nothing of the row
     // can be trusted, not even its name (a junk line's one cell would be read as an id).
-    if (cells.length !== width) {
+    // Empty cells past the header's last column move nothing (a spreadsheet pads rows so): only filled ones count.
+    if (cells.length < width || cells.slice(width).some((cell) => cell.trim() !== '')) {
       errors.push({ line, message: `it has ${countOf(cells.length, 'column')} where the header has ${width}: a cell or a delimiter is missing or extra, so its values would land in the wrong columns` });
       continue;
     }

@@ -131,11 +131,12 @@ describe('importEntityTable', () => {
     assert.match(result.errors[4]?.message ?? '', /on line 6 already/);
   });
 
-  it('reports a line with a cell too few or too many, or a junk line, as such, and reads nothing of it', () => {
+  it('reports a line with a cell too few or a filled one too many, or a junk line, as such, and reads nothing of it', () => {
     const lines = formatEntityTable(ROWS, 'csv').split('\r\n');
     // Washington's row without its name cell: "place" would be read as its name and "" as its type.
     const shifted = (lines[4] ?? '').replace(',Washington,', ',');
-    const csv = [HEADER, shifted, 'junk', `${lines[1] ?? ''},extra`, 'LOC:washington,Washington DC,place,,4,4,,,,'].join('\r\n');
+    // The last line is padded with empty cells past the header, as spreadsheets write them: nothing moves, it is read.
+    const csv = [HEADER, shifted, 'junk', `${lines[1] ?? ''},extra`, 'LOC:washington,Washington DC,place,,4,4,,,,,,'].join('\r\n');
     const result = importEntityTable(csv, ROWS);
     assert.deepStrictEqual(result.errors, [
       { line: 2, message: 'it has 9 columns where the header has 10: a cell or a delimiter is missing or extra, so its values would land in the wrong columns' },
