@@ -5,6 +5,7 @@ import { registerArticleLanguage } from './article-language';
 import { registerArticleProblems } from './article-problems';
 import { correctedAnalyzer } from './core/curation/article-corrections';
 import { registerCorpus } from './corpus';
+import { uriOfIndexPath } from './corpus/index-paths';
 import { registerCuration } from './curation';
 import { readHighlightArticles, readHighlightEntities } from './corpus/settings';
 import { registerDatesTree } from './dates-tree';
@@ -41,7 +42,7 @@ export function activate(context: vscode.ExtensionContext): NewsCorpusApi {
   registerNavigation(context);
   registerCuration(context, { entities: service.entities, analyze, facts, factsFileOf, currentFactsText, isEngineEntity: (key) => service.engineEntities.summary(key) !== undefined });
   const search = (query: string, options: SearchOptions) => service.search(query, options);
-  const searchResults = registerSearchResults(context, { search, entitiesOf: (path) => service.entitiesOf(path), textOf: (path) => service.articleText(path), analyze, corpus: service.corpus });
+  const searchResults = registerSearchResults(context, { search, entitiesOf: (path) => service.entitiesOf(path), textOf: (path) => service.entities.articleText(uriOfIndexPath(path).toString()), analyze, corpus: service.corpus });
   registerSearch(context, { search, recent: () => searchResults.history.recent, corpus: service.corpus });
   registerSkippedFiles(context, { corpus: service.corpus });
   registerPanels(context, { corpus: service.corpus, entities: service.entities, search, matchesPerDay: (query) => service.matchesPerDay(query), onDidChangeEntities: service.onDidChangeEntities });

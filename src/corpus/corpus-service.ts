@@ -421,15 +421,6 @@ export class CorpusService implements vscode.Disposable {
     return [];
   }
 
-  /** The text of the indexed article at `path` (an index path) as it was indexed; undefined if it is not indexed. */
-  articleText(path: string): string | undefined {
-    for (const { service } of this.indexes.values()) {
-      const found = service.index.article(path);
-      if (found) return found.text;
-    }
-    return undefined;
-  }
-
   /** The folders' indexes, or undefined while a first scan has made nothing searchable yet. */
   private searchableServices(): IndexService[] | undefined {
     const services = [...this.indexes.values()].map(({ service }) => service);
