@@ -4,12 +4,11 @@
 // theme. High contrast left VS Code's charts.orange undefined (organizations black on black), and the default
 // themes made it 33% opaque (brushed months dimmer than the rest).
 import * as assert from 'node:assert/strict';
-import { cp, readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { repoRoot } from '../../scripts/harness.mjs';
-import { Workbench, withWorkbench } from './workbench.mjs';
+import { withSampleCorpus, withWorkbench } from './workbench.mjs';
 
-const SAMPLE_FOLDER = 'wikinews-sample';
 /** Indexing the samples, copied in after the workbench opened, may take a while on a busy machine. */
 const INDEXED_TIMEOUT_MS = 80_000;
 /** The theme picker's names, with the body class VS Code gives the webview and the colour scheme expected. */
@@ -65,13 +64,7 @@ function contrast(a, b) {
 
 describe('The corpus panels in every kind of theme', function () {
   let workbench;
-  const sample = () => join(Workbench.workspaceFolder(), SAMPLE_FOLDER);
-  before(async function () {
-    await cp(join(repoRoot, 'samples', 'wikinews'), sample(), { recursive: true });
-  });
-  after(async function () {
-    await rm(sample(), { recursive: true, force: true });
-  });
+  withSampleCorpus();
   withWorkbench((opened) => (workbench = opened), { prefix: 'panel-themes-', ready: (opened) => opened.activityBarItem('News Corpus').waitFor() });
   const focusWorkbench = () => workbench.page.locator('.sidebar .composite.title').click();
   const showTab = (title) => workbench.page.locator('.tabs-container .tab').filter({ hasText: title }).click();

@@ -2,13 +2,8 @@
 // top lists filtered by a brushed period), the Timeline, Keyword in Context and the Entity Network, in a dark
 // and a light theme, each clicking through to a search or an article.
 import * as assert from 'node:assert/strict';
-import { cp, rm } from 'node:fs/promises';
-import { join } from 'node:path';
-import { repoRoot } from '../../scripts/harness.mjs';
-import { Workbench, withWorkbench } from './workbench.mjs';
+import { withSampleCorpus, withWorkbench } from './workbench.mjs';
 
-/** The sample corpus, copied into the workspace for this file and removed after it. */
-const SAMPLE_FOLDER = 'wikinews-sample';
 /** The fixture workspace's own articles and the 317 samples. */
 const ARTICLES = /3[12]\d articles/;
 /** Indexing the samples, copied in after the workbench opened, may take a while on a busy machine. */
@@ -16,13 +11,7 @@ const INDEXED_TIMEOUT_MS = 80_000;
 
 describe('Corpus panels', function () {
   let workbench;
-  const sample = () => join(Workbench.workspaceFolder(), SAMPLE_FOLDER);
-  before(async function () {
-    await cp(join(repoRoot, 'samples', 'wikinews'), sample(), { recursive: true });
-  });
-  after(async function () {
-    await rm(sample(), { recursive: true, force: true });
-  });
+  withSampleCorpus();
   /** The tab of an article that is the active editor (a webview panel's tab has no file name). */
   const articleTab = () => workbench.page.locator('.editor-group-container.active .tab.active[data-resource-name$=".txt"]');
   /** The query the Search Results view shows, once it shows one matching `pattern` (any, by default). */

@@ -1,6 +1,6 @@
 // Page helpers for the e2e specs: the VS Code workbench served by scripts/run-e2e.mjs, driven by
 // playwright-core. Selectors are the workbench's own classes and ARIA attributes that proved stable.
-import { mkdir } from 'node:fs/promises';
+import { cp, mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { launchChromium, repoRoot } from '../../scripts/harness.mjs';
 
@@ -188,6 +188,24 @@ export class Workbench {
   async close() {
     await this.browser.close();
   }
+}
+
+/** The folder the sample corpus is copied to, in the workspace, by {@link withSampleCorpus}. */
+const SAMPLE_FOLDER = 'wikinews-sample';
+
+/**
+ * Copies the sample corpus (317 Wikinews articles) into the workspace before the spec's tests and removes it after
+ * them; returns where it is.
+ */
+export function withSampleCorpus() {
+  const sample = () => join(Workbench.workspaceFolder(), SAMPLE_FOLDER);
+  before(async function () {
+    await cp(join(repoRoot, 'samples', 'wikinews'), sample(), { recursive: true });
+  });
+  after(async function () {
+    await rm(sample(), { recursive: true, force: true });
+  });
+  return sample;
 }
 
 /**
