@@ -142,6 +142,8 @@ function figures(index: CorpusIndex): Figure[] {
     },
     drawn('overview: counts, months and top lists', overview, {}),
     drawn('overview: brush the first year', overview, { range: firstYear }),
+    // The first month alone: a sparse period whose lists may not fill, so that only RANKING_LIMIT ends the walk.
+    drawn('overview: brush the first month (months read afresh)', overview, { range: { from: firstYear.from, to: firstYear.from } }, () => sources.reset()),
     drawn(`timeline: entity ${biggest.name} (${biggest.articleCount} articles)`, timeline, { series: [entitySeries] }),
     drawn('timeline: query "oil"', timeline, { series: [querySeries('oil')] }),
     drawn('timeline: query "interest rates"', timeline, { series: [querySeries('"interest rates"')] }),

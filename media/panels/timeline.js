@@ -60,7 +60,9 @@
         root.append(bar);
       });
     });
-    if (cursor.period >= 0 && cursor.period < count) {
+    // The cursor is on one series, so on the one chart that draws it: a key on another chart moves it there first.
+    const holdsCursor = drawn.some((series) => data.series.indexOf(series) === cursor.series);
+    if (holdsCursor && cursor.period >= 0 && cursor.period < count) {
       root.append(svg('rect', { class: 'cursor', x: plot.left + cursor.period * step, y: plot.top, width: Math.max(2, step), height: plot.h }));
     }
     root.addEventListener('mousemove', (event) => {
@@ -81,7 +83,7 @@
           series: data.series.indexOf(drawn[Math.min(drawn.length - 1, Math.max(0, here + ds))]),
         };
         request(state);
-      } else if (event.key === 'Enter' && cursor.period >= 0) {
+      } else if (event.key === 'Enter' && holdsCursor && cursor.period >= 0) {
         const series = drawn[here];
         const period = data.periods[cursor.period];
         if (series && period) search(`${series.query} ${period.filter}`);
