@@ -128,7 +128,7 @@ export function overviewData(dates: Iterable<string | undefined>, skipped: numbe
  * @example
  * rankedTopEntities(source, range, { most: RANKING_LIMIT }).cut; // true when the walk stopped here, not because nothing after could rank
  */
-export const RANKING_LIMIT = 5000;
+export const RANKING_LIMIT = 300;
 
 /**
  * The most mentioned entities of each listed type, over the whole corpus or within `range`; ties by name. See
