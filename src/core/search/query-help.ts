@@ -18,7 +18,7 @@ export const QUERY_PLACEHOLDER = 'Search: words  "exact phrase"  a OR b  (a OR b
 export const QUERY_HELP = [
   'oil prices            articles with every word (AND)',
   '"interest rates"      the exact phrase',
-  'wheat OR corn         either word (OR, AND and NOT are operators in capitals only)',
+  'wheat OR corn         either word (OR, AND and NOT are operators in capitals only: "NOT" in quotes is the word)',
   '(wheat OR corn) oil   either word, and oil; parentheses group only words joined by OR',
   'bank -england         leave out articles with a word; bank NOT england is the same',
   'export*               words starting with "export"',

@@ -311,6 +311,10 @@ class QueryReader {
       return wordAtom(bare, start);
     }
     let value = bare.slice(colon + 1);
+    if (value.startsWith(OPEN_GROUP)) {
+      // Read on, `person:(Trump OR Biden)` would be the person Trump or the word biden.
+      throw new QuerySyntaxError(`${operator}: takes one name or date; for either of several, write (${operator}:A OR ${operator}:B) (position ${start + 1}).`, start);
+    }
     if ((value === '' || value === EXACT_MARK) && this.char === '"') {
       const quoted = readQuoted(this.source, end);
       this.position = quoted.next;

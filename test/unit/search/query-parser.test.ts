@@ -106,6 +106,7 @@ describe('parseQuery', () => {
     assert.match(error('(OR Trump)'), /OR at position 2 needs a word/);
     assert.match(error('(Trump Biden) OR pandemic'), /parentheses can only group words joined by OR, as in \(Trump OR Biden\) pandemic: close them or write OR before position 8 \(every word outside them is required\)/);
     assert.match(error('(Trump AND Biden)'), /parentheses can only group words joined by OR/);
+    assert.match(error('person:(Trump OR Biden)'), /person: takes one name or date; for either of several, write \(person:A OR person:B\) \(position 1\)/);
     assert.match(error('(Trump OR -Biden)'), /an excluded word cannot be inside parentheses \(position 11\)/);
     assert.match(error('(Trump OR NOT Biden)'), /an excluded word cannot be inside parentheses/);
   });
