@@ -156,6 +156,11 @@ const CLOSE_GROUP = ')';
 /** What may stand before a word, a `-`, or a group's `(` that starts one: the query's start, a space or a `(`. */
 const TOKEN_START = /[\s(]/u;
 
+/** The error of an OR at offset `at` without a word or phrase on one of its sides. */
+function lonelyOr(at: number): QuerySyntaxError {
+  return new QuerySyntaxError(`OR at position ${at + 1} needs a word or phrase on each side.`, at);
+}
+
 /** Reads the query left to right: keywords, exclusions, atoms and groups of alternatives in parentheses. */
 class QueryReader {
   position = 0;
@@ -218,6 +223,17 @@ class QueryReader {
     return QUERY_OPERATORS.has(head) ? head : undefined;
   }
 
+  /**
+   * Reads the OR at the reader, which must follow an alternative (`hasLeft`) and not another OR (`pendingOr` is -1, or
+   * where that OR is); returns where it is, for the alternative that must come after it.
+   */
+  readOr(hasLeft: boolean, pendingOr: number): number {
+    const at = this.position;
+    if (!hasLeft || pendingOr !== -1) throw lonelyOr(at);
+    this.skipKeyword();
+    return at;
+  }
+
   /** Moves past the keyword at the reader: what follows it starts a word. */
   skipKeyword(): void {
     this.position += this.keyword()?.length ?? 0;
@@ -265,7 +281,7 @@ class QueryReader {
       if (!this.skipSpaces()) throw new QuerySyntaxError(`the "(" at position ${open + 1} is never closed; add a closing ")".`, open);
       const start = this.position;
       if (this.char === CLOSE_GROUP) {
-        if (orAt !== -1) throw new QuerySyntaxError(`OR at position ${orAt + 1} needs a word or phrase on each side.`, orAt);
+        if (orAt !== -1) throw lonelyOr(orAt);
         if (atoms.length === 0) throw new QuerySyntaxError(`the parentheses at position ${open + 1} hold nothing to search for; put words joined by OR in them, as in (Trump OR Biden).`, open);
         this.position++;
         this.depth--;
@@ -273,9 +289,7 @@ class QueryReader {
       }
       const word = this.keyword();
       if (word === OR_WORD) {
-        if (atoms.length === 0 || orAt !== -1) throw new QuerySyntaxError(`OR at position ${start + 1} needs a word or phrase on each side.`, start);
-        orAt = start;
-        this.skipKeyword();
+        orAt = this.readOr(atoms.length > 0, orAt);
         continue;
       }
       if (word === NOT_WORD || this.char === '-') {
@@ -334,9 +348,7 @@ function parseClauses(source: string): QueryClause[] {
     const start = reader.position;
     const word = reader.keyword();
     if (word === OR_WORD) {
-      if (clauses.length === 0 || pendingOr !== -1) throw new QuerySyntaxError(`OR at position ${start + 1} needs a word or phrase on each side.`, start);
-      pendingOr = start;
-      reader.skipKeyword();
+      pendingOr = reader.readOr(clauses.length > 0, pendingOr);
       continue;
     }
     if (word === AND_WORD) {
@@ -363,7 +375,7 @@ function parseClauses(source: string): QueryClause[] {
       clauses.push({ atoms, negated });
     }
   }
-  if (pendingOr !== -1) throw new QuerySyntaxError(`OR at position ${pendingOr + 1} needs a word or phrase on each side.`, pendingOr);
+  if (pendingOr !== -1) throw lonelyOr(pendingOr);
   checkDateRange(clauses, reader.typedDates);
   return clauses;
 }
