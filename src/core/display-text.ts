@@ -1,14 +1,26 @@
 /**
- * Article text made safe for VS Code labels, descriptions and details, which render `$(name)` as an
- * icon: untrusted text must not be able to draw icons or spinners. White space runs become one space, and
- * right-to-left text is isolated ({@link isolateBidi}) from the text around it.
+ * Article text made safe for VS Code's quick picks (labels, descriptions, details) and notifications, which render
+ * `$(name)` as an icon: untrusted text must not be able to draw icons or spinners. Otherwise as {@link toTreeText}.
  *
  * @example
  * toDisplayText('Price $(up)\n\n5%'); // 'Price \\$(up) 5%'
  * toDisplayText('محمد');              // '\u2067محمد\u2069'
  */
 export function toDisplayText(text: string): string {
-  return isolateBidi(text.replace(/\s+/g, ' ').replace(/\$\(/g, '\\$(').trim());
+  return toTreeText(text.replace(/\$\(/g, '\\$('));
+}
+
+/**
+ * Article text for a tree item's label, description or tooltip, which VS Code shows as written (a plain string
+ * label draws no icons, so `$(` stays as it is: escaped, it would show its backslash): white space runs become
+ * one space, and right-to-left text is isolated ({@link isolateBidi}) from the text around it.
+ *
+ * @example
+ * toTreeText('Price $(up)\n\n5%'); // 'Price $(up) 5%'
+ * toTreeText('محمد');              // '\u2067محمد\u2069'
+ */
+export function toTreeText(text: string): string {
+  return isolateBidi(text.replace(/\s+/g, ' ').trim());
 }
 
 /** The characters of the right-to-left scripts: Hebrew, Arabic, Syriac, Thaana, N'Ko and the others, with their presentation forms. */

@@ -1,4 +1,4 @@
-import { toDisplayText } from './display-text';
+import { toTreeText } from './display-text';
 import { ArticleEntity } from './entities/types';
 
 /**
@@ -32,8 +32,8 @@ export interface MentionPreview {
 
 /**
  * The preview of the mention at `[start, end)` of `text`: its line, shortened to `context` characters
- * before and after it (cut at a word boundary, with an ellipsis), white space collapsed and `$(` escaped as in
- * every label ({@link toDisplayText}).
+ * before and after it (cut at a word boundary, with an ellipsis), white space collapsed and right-to-left text
+ * isolated as in every tree label ({@link toTreeText}).
  *
  * @example
  * mentionPreview('Kim met\nVladimir Putin in Moscow.', { start: 8, end: 22 });
@@ -51,7 +51,7 @@ export function mentionPreview(
   for (let at = text.indexOf('\n'); at !== -1 && at < lineStart; at = text.indexOf('\n', at + 1)) line++;
   const before = cutBefore(text.slice(lineStart, mention.start), context.before);
   const after = cutAfter(text.slice(mention.end, lineEnd), context.after);
-  const marked = toDisplayText(`${before}${OPEN_MARK}${text.slice(mention.start, mention.end)}${CLOSE_MARK}${after}`);
+  const marked = toTreeText(`${before}${OPEN_MARK}${text.slice(mention.start, mention.end)}${CLOSE_MARK}${after}`);
   const open = marked.indexOf(OPEN_MARK);
   const close = marked.indexOf(CLOSE_MARK) - 1;
   return {

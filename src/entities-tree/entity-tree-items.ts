@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
-import { countOf, groupDigits, isolateBidi, partOf, toDisplayText } from '../core/display-text';
+import { countOf, groupDigits, isolateBidi, partOf, toTreeText } from '../core/display-text';
 import { EntityType } from '../core/entities/types';
 import { ENTITY_TYPE_NAMES, EntityArticleRef } from '../core/entity-directory';
 import { MentionPreview } from '../core/mention-preview';
 import { PeriodGroup, UNDATED_PERIOD, periodName } from '../core/period-groups';
 import { EntitySummary } from '../core/search/entity-listing';
 
-// Builds the tree items of the Entities view. Every text from articles is passed through `toDisplayText`
-// (labels render `$(icon)` syntax) and tooltips are plain strings, which are never rendered as Markdown.
+// Builds the tree items of the Entities view. Every text from articles is passed through `toTreeText` (one line,
+// right-to-left isolated; a plain label draws no `$(icon)`), and tooltips are plain strings, never rendered as Markdown.
 
 /**
  * A type's group row: `count` entities of the type in the corpus, of which `matching` pass the filter when one is on
@@ -25,7 +25,7 @@ export function typeItem(type: EntityType, count: number, matching?: number): vs
 }
 
 export function entityItem(entity: EntitySummary): vscode.TreeItem {
-  const item = new vscode.TreeItem(toDisplayText(entity.name), vscode.TreeItemCollapsibleState.Collapsed);
+  const item = new vscode.TreeItem(toTreeText(entity.name), vscode.TreeItemCollapsibleState.Collapsed);
   item.id = `entity:${entity.key}`;
   item.description = `${countOf(entity.articleCount, 'article')} · ${countOf(entity.mentionCount, 'mention')}`;
   item.iconPath = new vscode.ThemeIcon(ENTITY_TYPE_NAMES[entity.type].icon);
@@ -64,7 +64,7 @@ export function periodItem(key: string, group: PeriodGroup): vscode.TreeItem {
 
 export function articleItem(key: string, article: EntityArticleRef): vscode.TreeItem {
   const uri = vscode.Uri.parse(article.id);
-  const item = new vscode.TreeItem(toDisplayText(article.title) || article.path, vscode.TreeItemCollapsibleState.Collapsed);
+  const item = new vscode.TreeItem(toTreeText(article.title) || article.path, vscode.TreeItemCollapsibleState.Collapsed);
   item.id = `article:${key}:${article.id}`;
   item.description = `${article.date ?? 'undated'} · ${countOf(article.mentions, 'mention')}`;
   item.tooltip = [article.title, `${article.date ?? 'undated'} · ${isolateBidi(article.path)}`].join('\n');

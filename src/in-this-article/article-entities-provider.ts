@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { countOf, groupDigits, isolateBidi, toDisplayText } from '../core/display-text';
+import { countOf, groupDigits, isolateBidi, toTreeText } from '../core/display-text';
 import { ArticleEntity, EntityType } from '../core/entities/types';
 import { ENTITY_TYPE_NAMES } from '../core/entity-directory';
 import { ENTITY_TYPES } from '../core/search/entity-table';
@@ -70,7 +70,7 @@ export class ArticleEntitiesProvider implements vscode.TreeDataProvider<ArticleE
     }
     const { entity } = element;
     const name = this.corpusName(entity.key) ?? entity.name;
-    const item = new vscode.TreeItem(toDisplayText(name), vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(toTreeText(name), vscode.TreeItemCollapsibleState.None);
     item.id = `entity:${entity.key}`;
     item.description = countOf(entity.mentions.length, 'mention');
     item.iconPath = new vscode.ThemeIcon(ENTITY_TYPE_NAMES[entity.type].icon);

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { ARTICLE_LANGUAGE_ID } from '../core/article';
 import { Corpus } from '../core/corpus';
-import { toDisplayText } from '../core/display-text';
+import { toTreeText } from '../core/display-text';
 import { ArticleAnalyzer } from '../core/curation/article-corrections';
 import { EntityDirectory } from '../core/entity-directory';
 import { contextKey } from '../context-key';
@@ -59,7 +59,7 @@ export function registerInThisArticle(
   const activeArticle = () => {
     const editor = vscode.window.activeTextEditor;
     const article = isArticle(editor, deps.corpus);
-    const title = article ? toDisplayText(deps.corpus.article(editor.document.uri.toString())?.title ?? '') : '';
+    const title = article ? toTreeText(deps.corpus.article(editor.document.uri.toString())?.title ?? '') : '';
     return { article, title, key: JSON.stringify([editor?.document.uri.toString(), article, title]) };
   };
   let shown: string | undefined;

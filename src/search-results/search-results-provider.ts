@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { countOf, partOf, toDisplayText } from '../core/display-text';
+import { countOf, partOf, toTreeText } from '../core/display-text';
 import { SearchResponse } from '../core/search/corpus-index';
 import { noMatchMessage } from '../core/search/query-help';
 import { ResultList, ResultRow, RunQuery, resultRows } from '../core/search-workflow/result-list';
@@ -172,13 +172,13 @@ export class SearchResultsProvider implements vscode.TreeDataProvider<SearchResu
   private searchChildren(): SearchResultsElement[] {
     const response = this.list?.response;
     if (!response) return [{ kind: 'message', text: 'The corpus is still being indexed…', detail: 'The results appear as soon as it is ready.' }];
-    if (!response.ok) return [{ kind: 'message', text: toDisplayText(response.error), detail: 'Edit the query in the search box and press Enter to run it again.' }];
+    if (!response.ok) return [{ kind: 'message', text: toTreeText(response.error), detail: 'Edit the query in the search box and press Enter to run it again.' }];
     if (response.total === 0) return [{ kind: 'message', ...noMatchMessage(this.list?.query ?? '') }];
     return this.hasMore ? [...this.rows, MORE] : this.rows;
   }
 
   private searchItem(query: string): vscode.TreeItem {
-    const item = new vscode.TreeItem(toDisplayText(query), vscode.TreeItemCollapsibleState.Expanded);
+    const item = new vscode.TreeItem(toTreeText(query), vscode.TreeItemCollapsibleState.Expanded);
     const response = this.list?.response;
     item.id = `search:${this.generation}`;
     item.iconPath = new vscode.ThemeIcon('search');
@@ -218,11 +218,11 @@ export class SearchResultsProvider implements vscode.TreeDataProvider<SearchResu
 }
 
 function resultItem(element: ResultElement, generation: number): vscode.TreeItem {
-  const item = new vscode.TreeItem(toDisplayText(element.title) || element.file, vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(toTreeText(element.title) || element.file, vscode.TreeItemCollapsibleState.None);
   item.id = `result:${generation}:${element.ordinal}`;
   item.resourceUri = vscode.Uri.parse(element.id);
   item.iconPath = vscode.ThemeIcon.File;
-  item.description = `${element.date ?? 'undated'} · ${toDisplayText(element.file)}`;
+  item.description = `${element.date ?? 'undated'} · ${toTreeText(element.file)}`;
   // A plain-string tooltip is never rendered as Markdown, so text from the article cannot inject links.
   item.tooltip = [element.title, `${element.date ?? 'undated'} · ${element.file}`, '', element.snippet].join('\n');
   item.contextValue = 'article';
@@ -241,9 +241,9 @@ function groupItem(label: string, icon: string, count: number): vscode.TreeItem 
 
 function queryItem(element: Extract<SearchResultsElement, { kind: 'saved' | 'recent' }>): vscode.TreeItem {
   const saved = element.kind === 'saved';
-  const item = new vscode.TreeItem(toDisplayText(saved ? element.name : element.query), vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(toTreeText(saved ? element.name : element.query), vscode.TreeItemCollapsibleState.None);
   item.id = saved ? `saved:${element.name}` : `recent:${element.query}`;
-  if (saved) item.description = toDisplayText(element.query);
+  if (saved) item.description = toTreeText(element.query);
   item.iconPath = new vscode.ThemeIcon(saved ? 'bookmark' : 'history');
   item.tooltip = `Run again: ${element.query}`;
   item.contextValue = element.kind;

@@ -63,6 +63,13 @@ describe('Untrusted article text', function () {
     assert.match(await hit.textContent(), /Shares \$\(arrow-up\) rose/);
     assert.equal(await hit.locator('.codicon-arrow-up').count(), 0, 'no icon was drawn from the title');
     await workbench.screenshot('09-untrusted-text');
-    await workbench.page.keyboard.press('Escape');
+    // A tree row draws no icons from a plain label, as the Dates view shows: the title reads as written there,
+    // without the backslash that keeps the quick pick from drawing one.
+    await workbench.activeQuickInputRow().filter({ hasText: /in the Search Results view/ }).waitFor();
+    await workbench.quickInput().press('Enter');
+    const result = workbench.rowsAtLevel(workbench.treeRows('Search Results'), 2).filter({ hasText: 'Shares' }).first();
+    await result.waitFor();
+    assert.match(await result.textContent(), /Shares \$\(arrow-up\) rose/);
+    assert.equal(await result.locator('.codicon-arrow-up').count(), 0, 'no icon was drawn from the title');
   });
 });

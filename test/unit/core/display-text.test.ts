@@ -1,6 +1,16 @@
 import * as assert from 'assert';
-import { countOf, groupDigits, isolateBidi, partOf, quoteName, toDisplayText, withIndefiniteArticle } from '../../../src/core/display-text';
+import { countOf, groupDigits, isolateBidi, partOf, quoteName, toDisplayText, toTreeText, withIndefiniteArticle } from '../../../src/core/display-text';
 import { seededRandom } from '../../../src/core/random';
+
+describe('toTreeText', () => {
+  it('keeps icon syntax as written: a tree item draws no icons from a plain label, and would show a backslash', () => {
+    assert.strictEqual(toTreeText('Shares $(arrow-up) 5%'), 'Shares $(arrow-up) 5%');
+  });
+
+  it('folds white space and isolates right-to-left text as toDisplayText does', () => {
+    assert.strictEqual(toTreeText(' שלום\n עולם '), '\u2067שלום עולם\u2069');
+  });
+});
 
 describe('toDisplayText', () => {
   it('escapes icon syntax so article text cannot draw icons', () => {

@@ -27,11 +27,11 @@ describe('mentionPreview', () => {
     assert.strictEqual(highlighted(preview), 'Kim Jong-un');
   });
 
-  it('escapes icon syntax and collapses white space without moving the highlight', () => {
+  it('keeps icon syntax as written (a tree label draws none) and collapses white space without moving the highlight', () => {
     const text = 'Price $(alert)\tof\u00a0 [x](command:evil) Putin $(bug) now';
     const start = text.indexOf('Putin');
     const preview = mentionPreview(text, { start, end: start + 5 }, { before: 60, after: 60 });
-    assert.strictEqual(preview.text, 'Price \\$(alert) of [x](command:evil) Putin \\$(bug) now');
+    assert.strictEqual(preview.text, 'Price $(alert) of [x](command:evil) Putin $(bug) now');
     assert.strictEqual(highlighted(preview), 'Putin');
   });
 
