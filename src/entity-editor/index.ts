@@ -46,7 +46,7 @@ export interface EntityEditorDeps {
  * A long article's entities are found on the entity engine's thread: the colours come when they arrive, and the
  * providers VS Code waits for (hover, highlights, Outline, definition, references) answer then. A hover over a name
  * of such an article shows VS Code's "Loading…" until its card can be shown, about a second after the article was
- * shown (its analysis starts then; 0.6–0.9 s for 594,000 characters in the integration test): answering nothing would
+ * shown (its analysis starts then; 0.4–0.9 s for 594,000 characters in the integration test): answering nothing would
  * leave the user hovering a name in vain, and a "still reading" note would be a second hover to move the mouse for
  * once the card is ready.
  */
