@@ -2,6 +2,7 @@ import { Corpus } from './core/corpus';
 import { ScanPhase, ScanSummary } from './corpus/corpus-service';
 import { SearchOptions, SearchResponse } from './core/search/corpus-index';
 import { DatesTreeProvider } from './dates-tree/dates-tree-provider';
+import { EntityAnalysisPlaces } from './entity-engine';
 import { EntitiesTreeProvider } from './entities-tree/entities-tree-provider';
 import { FactsLookup } from './core/facts/facts-store';
 import { ArticleEntitiesProvider } from './in-this-article/article-entities-provider';
@@ -24,6 +25,8 @@ export interface NewsCorpusApi {
   readonly facts: FactsLookup;
   /** Why entities are unavailable (the model could not be loaded), or undefined. */
   entityModelProblem(): string | undefined;
+  /** Where the entities of open articles were found: a long article's on the entity engine's thread, not the host's. */
+  entityAnalysisPlaces(): EntityAnalysisPlaces;
   /**
    * The message the Dates or Entities view shows above its tree now ('' for none): a failed scan, the Entities view's
    * filter, the Dates view's skipped files or the progress of a scan.

@@ -4,6 +4,7 @@ import { SearchOptions } from './core/search/corpus-index';
 import { registerArticleLanguage } from './article-language';
 import { registerArticleProblems } from './article-problems';
 import { correctedAnalyzer } from './core/curation/article-corrections';
+import { awaitingAnalyzer } from './core/entities/threaded-entities';
 import { registerCorpus } from './corpus';
 import { uriOfIndexPath } from './corpus/index-paths';
 import { registerCuration } from './curation';
@@ -26,23 +27,26 @@ import { registerStatusBar } from './status-bar';
 export function activate(context: vscode.ExtensionContext): NewsCorpusApi {
   const log = vscode.window.createOutputChannel('News Corpus', { log: true });
   context.subscriptions.push(log);
-  const engine = registerEntityEngine({ log });
+  const engine = registerEntityEngine(context, { log });
   const onLoadPhases = loadPhaseProbe();
   const service = registerCorpus(context, { extractor: () => engine.extractorSpec(), onModelProblem: (problem) => engine.modelProblemFound(problem), log, ...(onLoadPhases && { onLoadPhases }) });
   registerStallProbe(context, { corpus: service.corpus, phase: () => service.phase, state: () => service.state, onDidProgress: service.onDidProgress, onDidChangeState: service.onDidChangeState });
   const engineEntity = (key: string) => (service.state === 'ready' ? service.engineEntities.summary(key) !== undefined : undefined);
-  const facts = registerFacts(context, { analyze: (text) => engine.analyze(text), entities: service.entities, engineEntity, corpusChanges: [service.onDidChangeState, service.onDidChangeEntities] });
+  const { onDidAnalyze } = engine;
+  const facts = registerFacts(context, { analyze: (text, id) => engine.analyze(text, id), onDidAnalyze, entities: service.entities, engineEntity, corpusChanges: [service.onDidChangeState, service.onDidChangeEntities] });
   // The user's corrections (facts file) applied to every answer about entities: the corpus's and each text's.
   service.followCorrections(facts);
-  const analyze = correctedAnalyzer((text) => engine.analyze(text), facts);
+  const analyze = correctedAnalyzer((text, id) => engine.analyze(text, id), facts);
+  // For the features that can wait for a long article's entities (commands); the views and editor ask `analyze` and follow onDidAnalyze.
+  const analyzed = awaitingAnalyzer(analyze, onDidAnalyze);
   const datesView = registerDatesTree(context, { corpus: service.corpus, service });
-  const entitiesView = registerEntitiesTree(context, { entities: service.entities, analyze, onDidChangeEntities: service.onDidChangeEntities, service });
-  const articleEntities = registerInThisArticle(context, { corpus: service.corpus, entities: service.entities, analyze, onDidChangeEntities: service.onDidChangeEntities, service });
-  registerEntityEditor(context, { corpus: service.corpus, entities: service.entities, analyze, facts, highlightEntities: readHighlightEntities });
+  const entitiesView = registerEntitiesTree(context, { entities: service.entities, analyze, onDidAnalyze, onDidChangeEntities: service.onDidChangeEntities, service });
+  const articleEntities = registerInThisArticle(context, { corpus: service.corpus, entities: service.entities, analyze, onDidAnalyze, onDidChangeEntities: service.onDidChangeEntities, service });
+  registerEntityEditor(context, { corpus: service.corpus, entities: service.entities, analyze, onDidAnalyze, facts, highlightEntities: readHighlightEntities });
   registerNavigation(context);
-  registerCuration(context, { entities: service.entities, analyze, facts, factsFileOf, currentFactsText, isEngineEntity: (key) => service.engineEntities.summary(key) !== undefined });
+  registerCuration(context, { entities: service.entities, analyzed, facts, factsFileOf, currentFactsText, isEngineEntity: (key) => service.engineEntities.summary(key) !== undefined });
   const search = (query: string, options: SearchOptions) => service.search(query, options);
-  const searchResults = registerSearchResults(context, { search, entitiesOf: (path) => service.entitiesOf(path), textOf: (path) => service.entities.articleText(uriOfIndexPath(path).toString()), analyze, corpus: service.corpus });
+  const searchResults = registerSearchResults(context, { search, entitiesOf: (path) => service.entitiesOf(path), textOf: (path) => service.entities.articleText(uriOfIndexPath(path).toString()), analyzed, corpus: service.corpus });
   registerSearch(context, { search, recent: () => searchResults.history.recent, corpus: service.corpus });
   registerSkippedFiles(context, { corpus: service.corpus });
   registerPanels(context, { corpus: service.corpus, entities: service.entities, search, matchesPerDay: (query) => service.matchesPerDay(query), onDidChangeEntities: service.onDidChangeEntities });
@@ -57,6 +61,7 @@ export function activate(context: vscode.ExtensionContext): NewsCorpusApi {
     searchResults,
     facts,
     entityModelProblem: () => engine.problem(),
+    entityAnalysisPlaces: () => engine.places(),
     viewMessage: (view) => (view === 'dates' ? datesView : entitiesView).message(),
     lastScan: () => service.lastScan,
     search: (query, options = {}) => service.search(query, options),

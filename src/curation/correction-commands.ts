@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { countOf, quoteName, toDisplayText, withIndefiniteArticle } from '../core/display-text';
 import { entityKey } from '../core/entities/article-entities';
-import { ArticleAnalyzer } from '../core/curation/article-corrections';
 import { renameCollision, renameMergeQuestion, retypeCollision } from '../core/curation/rename-collision';
+import { AwaitedAnalyzer } from '../core/entities/threaded-entities';
 import { EntityType } from '../core/entities/types';
 import { ENTITY_TYPE_NAMES, EntityDirectory } from '../core/entity-directory';
 import { Correction, EntityRef, isEntityType, keyOfRef } from '../core/facts/corrections';
@@ -15,7 +15,7 @@ import { CorrectionFile } from './correction-file';
 /** What the correction commands read: the corpus's entities (as corrected) and the recogniser, for the name under the cursor. */
 export interface CorrectionCommandDeps {
   readonly entities: Pick<EntityDirectory, 'summary' | 'list'>;
-  readonly analyze: ArticleAnalyzer;
+  readonly analyzed: AwaitedAnalyzer;
 }
 
 /** Where an ignore or an added name applies: every article, or the one it was picked in. */
@@ -50,7 +50,7 @@ export class CorrectionCommands {
    * `merge` (`cancel` declines without asking).
    */
   async rename(entity?: unknown, newName?: unknown, ifTaken?: unknown): Promise<boolean> {
-    const target = this.target(entity);
+    const target = await this.target(entity);
     if (!target) return false;
     const name = typeof newName === 'string' ? newName.trim() : await this.askName(target.entity);
     if (!name) return false;
@@ -64,7 +64,7 @@ export class CorrectionCommands {
    * the same name would make the two one: a merge, asked first as Rename does.
    */
   async retype(entity?: unknown, type?: unknown, ifTaken?: unknown): Promise<boolean> {
-    const target = this.target(entity);
+    const target = await this.target(entity);
     if (!target) return false;
     const to = isEntityType(type) ? type : await pickType(`News Corpus: Change the Type of ${quoteName(target.entity.name)}`, target.entity.type);
     if (to === undefined || to === target.entity.type) return false;
@@ -83,7 +83,7 @@ export class CorrectionCommands {
 
   /** Split Alias: `(entity?, alias?)`. */
   async split(entity?: unknown, alias?: unknown): Promise<boolean> {
-    const target = this.target(entity);
+    const target = await this.target(entity);
     if (!target) return false;
     const aliases = this.deps.entities.summary(keyOfRef(target.entity))?.aliases ?? [];
     let form = typeof alias === 'string' ? alias : undefined;
@@ -105,7 +105,7 @@ export class CorrectionCommands {
 
   /** Ignore: `(entity?, scope?, article?)` with scope `everywhere` or `article`. */
   async ignore(entity?: unknown, scope?: unknown, article?: unknown): Promise<boolean> {
-    const target = this.target(entity, article);
+    const target = await this.target(entity, article);
     if (!target) return false;
     const where = await this.scope(scope, target.article, `News Corpus: Ignore ${quoteName(target.entity.name)}`, ['Everywhere', 'It is not an entity in any article'], ['In This Article Only', 'Elsewhere it stays an entity']);
     if (!where) return false;
@@ -135,7 +135,7 @@ export class CorrectionCommands {
    */
   async merge(first?: unknown, second?: unknown): Promise<boolean> {
     const explicit = Array.isArray(first);
-    const listed: readonly unknown[] = explicit ? first : Array.isArray(second) ? second : [first === undefined ? this.target(undefined)?.entity : first];
+    const listed: readonly unknown[] = explicit ? first : Array.isArray(second) ? second : [first === undefined ? (await this.target(undefined))?.entity : first];
     const entities = uniqueEntities(listed.map(entityRefOf).filter((ref): ref is EntityRef => ref !== undefined));
     if (entities.length === 0) {
       if (first !== undefined) void notify('info', NO_ENTITY);
@@ -158,7 +158,7 @@ export class CorrectionCommands {
    * pick of the corrections for the entity.
    */
   async fix(type?: unknown, name?: unknown, article?: unknown): Promise<boolean> {
-    const target = this.target(isEntityType(type) && typeof name === 'string' ? { type, name } : type, article);
+    const target = await this.target(isEntityType(type) && typeof name === 'string' ? { type, name } : type, article);
     if (!target) return false;
     const { entity } = target;
     const actions: (vscode.QuickPickItem & { run: () => Promise<boolean> })[] = [
@@ -172,8 +172,8 @@ export class CorrectionCommands {
     return picked ? picked.run() : false;
   }
 
-  private target(entity: unknown, article?: unknown): CurationTarget | undefined {
-    const target = targetOf(entity, article, this.deps);
+  private async target(entity: unknown, article?: unknown): Promise<CurationTarget | undefined> {
+    const target = await targetOf(entity, article, this.deps);
     if (!target) void notify('info', NO_ENTITY);
     return target;
   }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { entityAtOffset } from '../core/entities/entity-at-offset';
-import { ArticleAnalyzer } from '../core/curation/article-corrections';
+import { AwaitedAnalyzer } from '../core/entities/threaded-entities';
 import { EntityDirectory } from '../core/entity-directory';
 import { EntityRef, isEntityType } from '../core/facts/corrections';
 
@@ -29,9 +29,9 @@ export function articleOf(value: unknown): vscode.Uri | undefined {
 
 /**
  * The entity named by `value`, else the one under the cursor of the active editor (as corrected, with its name as
- * the views show it), with the article it is in.
+ * the views show it, once a long article's entities have arrived), with the article it is in.
  */
-export function targetOf(value: unknown, article: unknown, deps: { readonly analyze: ArticleAnalyzer; readonly entities: Pick<EntityDirectory, 'summary'> }): CurationTarget | undefined {
+export async function targetOf(value: unknown, article: unknown, deps: { readonly analyzed: AwaitedAnalyzer; readonly entities: Pick<EntityDirectory, 'summary'> }): Promise<CurationTarget | undefined> {
   const given = entityRefOf(value);
   const editor = vscode.window.activeTextEditor;
   if (given) {
@@ -39,7 +39,8 @@ export function targetOf(value: unknown, article: unknown, deps: { readonly anal
     return where ? { entity: given, article: where } : { entity: given };
   }
   if (!editor) return undefined;
-  const found = entityAtOffset(deps.analyze(editor.document.getText(), editor.document.uri.toString()), editor.document.offsetAt(editor.selection.active));
+  const { document, selection } = editor;
+  const found = entityAtOffset(await deps.analyzed(document.getText(), document.uri.toString()), document.offsetAt(selection.active));
   if (!found) return undefined;
-  return { entity: { type: found.entity.type, name: deps.entities.summary(found.entity.key)?.name ?? found.entity.name }, article: editor.document.uri };
+  return { entity: { type: found.entity.type, name: deps.entities.summary(found.entity.key)?.name ?? found.entity.name }, article: document.uri };
 }

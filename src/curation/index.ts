@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ArticleAnalyzer } from '../core/curation/article-corrections';
+import { AwaitedAnalyzer } from '../core/entities/threaded-entities';
 import { EntityType } from '../core/entities/types';
 import { EntityDirectory } from '../core/entity-directory';
 import { CorrectionCommands } from './correction-commands';
@@ -13,7 +13,7 @@ import { EntityTableCommands } from './entity-table-commands';
  */
 export interface CurationDeps extends FactsFileAccess {
   readonly entities: Pick<EntityDirectory, 'summary' | 'list' | 'typeCounts' | 'roles'>;
-  readonly analyze: ArticleAnalyzer;
+  readonly analyzed: AwaitedAnalyzer;
   readonly isEngineEntity: (key: string) => boolean;
 }
 

@@ -49,6 +49,8 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityTreeE
   private counts: ReadonlyMap<EntityType, number> | undefined;
   /** Each group's first page and how many entities pass the filter, listed once for the group row and its rows, until the next change. */
   private readonly pages: EntityGroupPages;
+  /** Article rows listed without their mentions while the article's long text was analysed on another thread. */
+  private readonly waitingMentions = new Set<EntityTreeElement>();
 
   constructor(
     private readonly directory: EntityDirectory,
@@ -97,6 +99,13 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityTreeE
     const group = this.groups.get(type);
     if (group) this.changed.fire(group);
     return this.entitiesOf(type)[before];
+  }
+
+  /** A long text's entities arrived (the entity engine's `onDidAnalyze`): the article rows that waited list their mentions. */
+  analysisArrived(): void {
+    const waiting = [...this.waitingMentions];
+    this.waitingMentions.clear();
+    for (const element of waiting) this.changed.fire(element);
   }
 
   dispose(): void {
@@ -196,7 +205,13 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityTreeE
   }
 
   private mentionsOf(element: Extract<EntityTreeElement, { kind: 'article' }>): EntityTreeElement[] {
-    return mentionPreviewsOf(this.directory.articleText(element.id), element.key, (text) => this.analyze(text, element.id)).map((preview) => ({
+    const text = this.directory.articleText(element.id);
+    const entities = text === undefined ? [] : this.analyze(text, element.id);
+    if (entities === undefined) {
+      this.waitingMentions.add(element);
+      return [];
+    }
+    return mentionPreviewsOf(text, element.key, () => entities).map((preview) => ({
       kind: 'mention',
       key: element.key,
       id: element.id,

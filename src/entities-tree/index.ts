@@ -27,6 +27,8 @@ const SORTS: readonly { readonly sort: EntitySort; readonly label: string; reado
 export interface EntitiesTreeDeps {
   readonly entities: EntityDirectory;
   readonly analyze: ArticleAnalyzer;
+  /** The entity engine's: a long text's entities have arrived. */
+  readonly onDidAnalyze: vscode.Event<void>;
   readonly onDidChangeEntities: vscode.Event<EntityChange>;
   /** `scanFailure`: why the last scan failed, until the next starts. */
   readonly service: ScanProgressSource & { readonly scanFailure: string | undefined };
@@ -81,6 +83,7 @@ export function registerEntitiesTree(context: vscode.ExtensionContext, deps: Ent
   context.subscriptions.push(
     provider,
     view,
+    deps.onDidAnalyze(() => provider.analysisArrived()),
     deps.onDidChangeEntities((types) => {
       provider.refresh(types);
       showMessage();

@@ -8,9 +8,9 @@ import { entityAt } from './entity-at';
 
 /** The commands a card's links may run: the hover's Markdown is trusted for these and nothing else. */
 export const CARD_COMMANDS = ['newsCorpus.revealEntity', 'newsCorpus.searchResults.show', 'newsCorpus.showTimeline', 'newsCorpus.findMentions', 'newsCorpus.editFacts', 'newsCorpus.fixEntity'] as const;
-/** What the hover needs: the entities of a document (none if it is not an article), the corpus's, and the user's facts. */
+/** What the hover needs: the entities of a document once known (none if it is not an article), the corpus's, and the user's facts. */
 export interface EntityHoverDeps {
-  readonly entitiesOf: (document: vscode.TextDocument) => readonly ArticleEntity[];
+  readonly entitiesOf: (document: vscode.TextDocument, token: vscode.CancellationToken) => Promise<readonly ArticleEntity[]>;
   readonly entities: EntityDirectory;
   readonly facts: FactsLookup;
 }
@@ -23,8 +23,8 @@ export interface EntityHoverDeps {
 export class EntityHoverProvider implements vscode.HoverProvider {
   constructor(private readonly deps: EntityHoverDeps) {}
 
-  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
-    const found = entityAt(this.deps.entitiesOf(document), document, position);
+  async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+    const found = entityAt(await this.deps.entitiesOf(document, token), document, position);
     if (!found) return undefined;
     const { entity, range } = found;
     const card = entityCardOf(entity, this.deps.entities, this.deps.facts.entry(entity.key)?.entry.facts);

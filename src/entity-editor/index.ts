@@ -4,7 +4,8 @@ import { Corpus } from '../core/corpus';
 import { countOf, toDisplayText } from '../core/display-text';
 import { ENTITY_TYPE_NAMES, EntityDirectory } from '../core/entity-directory';
 import { ArticleAnalyzer } from '../core/curation/article-corrections';
-import { EntityType } from '../core/entities/types';
+import { awaitingAnalyzer, Cancellation } from '../core/entities/threaded-entities';
+import { ArticleEntity, EntityType } from '../core/entities/types';
 import { FactsLookup } from '../core/facts/facts-store';
 import { ENTITY_TYPES } from '../core/search/entity-table';
 import { SETTINGS_SECTION } from '../corpus/settings';
@@ -31,6 +32,8 @@ export interface EntityEditorDeps {
   readonly corpus: Corpus;
   readonly entities: EntityDirectory;
   readonly analyze: ArticleAnalyzer;
+  /** The entity engine's: a long text's entities have arrived (what `analyze` answered undefined now has them). */
+  readonly onDidAnalyze: vscode.Event<void>;
   readonly facts: FactsLookup;
   /** Whether mentions are coloured by type (setting `newsCorpus.highlightEntities`). */
   readonly highlightEntities: () => boolean;
@@ -39,37 +42,50 @@ export interface EntityEditorDeps {
 /**
  * Hover cards, document highlights, the Outline, Go to Definition (the facts entry, else the first mention), Find All References, Go to Symbol in
  * Workspace and colours by type for the entity mentions of article files.
+ *
+ * A long article's entities are found on the entity engine's thread: the colours come when they arrive, and the
+ * providers VS Code waits for (hover, highlights, Outline, definition, references) answer then. A hover over a name
+ * of such an article shows VS Code's "Loading…" until its card can be shown, about a second after the article was
+ * shown (its analysis starts then; 0.4–0.9 s for 594,000 characters in the integration test): answering nothing would
+ * leave the user hovering a name in vain, and a "still reading" note would be a second hover to move the mouse for
+ * once the card is ready.
  */
 export function registerEntityEditor(context: vscode.ExtensionContext, deps: EntityEditorDeps): void {
   const isArticle = (document: vscode.TextDocument) => document.languageId === ARTICLE_LANGUAGE_ID || deps.corpus.article(document.uri.toString()) !== undefined;
+  const analyzed = awaitingAnalyzer(deps.analyze, deps.onDidAnalyze);
   // An entity the user hid in the facts file is not pointed out: no card, highlight, colour or symbol.
-  const entitiesOf = (document: vscode.TextDocument) => (isArticle(document) ? deps.analyze(document.getText(), document.uri.toString()).filter((entity) => !deps.facts.isHidden(entity.key)) : []);
+  const shown = (entities: readonly ArticleEntity[]) => entities.filter((entity) => !deps.facts.isHidden(entity.key));
+  /** The entities known now: none while a long article's are on their way. */
+  const entitiesOf = (document: vscode.TextDocument) => (isArticle(document) ? shown(deps.analyze(document.getText(), document.uri.toString()) ?? []) : []);
+  const entitiesWhenKnown = async (document: vscode.TextDocument, token?: Cancellation) => (isArticle(document) ? shown(await analyzed(document.getText(), document.uri.toString(), token)) : []);
+  const mentionDeps = { entities: deps.entities, analyzed };
   const references = async (document: vscode.TextDocument, position: vscode.Position, token?: vscode.CancellationToken) => {
-    const found = entityAt(entitiesOf(document), document, position);
-    return found ? corpusMentions(found.entity.key, deps, token) : [];
+    const found = entityAt(await entitiesWhenKnown(document, token), document, position);
+    return found ? corpusMentions(found.entity.key, mentionDeps, token) : [];
   };
   registerAnalysisAhead(context, entitiesOf);
   const tokens = new EntitySemanticTokensProvider(entitiesOf, deps.highlightEntities);
   context.subscriptions.push(
     tokens,
     { dispose: deps.facts.subscribe(() => tokens.refresh()) },
+    deps.onDidAnalyze(() => tokens.refresh()),
     // Only the News Article language: other plain text stays plain, as the setting to open articles in it says.
     vscode.languages.registerDocumentSemanticTokensProvider({ language: ARTICLE_LANGUAGE_ID }, tokens, ENTITY_TOKENS_LEGEND),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(`${SETTINGS_SECTION}.highlightEntities`)) tokens.refresh();
     }),
-    vscode.languages.registerHoverProvider(SELECTOR, new EntityHoverProvider({ entitiesOf, entities: deps.entities, facts: deps.facts })),
+    vscode.languages.registerHoverProvider(SELECTOR, new EntityHoverProvider({ entitiesOf: entitiesWhenKnown, entities: deps.entities, facts: deps.facts })),
     vscode.languages.registerDocumentHighlightProvider(SELECTOR, {
-      provideDocumentHighlights: (document, position) => {
-        const found = entityAt(entitiesOf(document), document, position);
+      provideDocumentHighlights: async (document, position, token) => {
+        const found = entityAt(await entitiesWhenKnown(document, token), document, position);
         return found ? mentionRanges(found.entity, document).map((range) => new vscode.DocumentHighlight(range, vscode.DocumentHighlightKind.Read)) : [];
       },
     }),
     vscode.languages.registerDocumentSymbolProvider(
       SELECTOR,
       {
-        provideDocumentSymbols: (document) => {
-          const entities = entitiesOf(document);
+        provideDocumentSymbols: async (document, token) => {
+          const entities = await entitiesWhenKnown(document, token);
           return ENTITY_TYPES.flatMap((type) => {
             const ofType = entities.filter((entity) => entity.type === type);
             if (ofType.length === 0) return [];
@@ -88,8 +104,8 @@ export function registerEntityEditor(context: vscode.ExtensionContext, deps: Ent
     ),
     vscode.languages.registerReferenceProvider(SELECTOR, { provideReferences: (document, position, _context, token) => references(document, position, token) }),
     vscode.languages.registerDefinitionProvider(SELECTOR, {
-      provideDefinition: async (document, position) => {
-        const found = entityAt(entitiesOf(document), document, position);
+      provideDefinition: async (document, position, token) => {
+        const found = entityAt(await entitiesWhenKnown(document, token), document, position);
         if (!found) return undefined;
         const facts = deps.facts.entry(found.entity.key);
         if (facts) {
@@ -99,11 +115,11 @@ export function registerEntityEditor(context: vscode.ExtensionContext, deps: Ent
         // The first mention in the corpus: in its oldest dated article (the list is newest first, undated last).
         const articles = deps.entities.articles(found.entity.key);
         const oldest = [...articles].reverse().find((article) => article.date !== undefined) ?? articles[0];
-        return oldest ? mentionsIn(oldest, found.entity.key, deps)[0] : undefined;
+        return oldest ? (await mentionsIn(oldest, found.entity.key, mentionDeps, token))[0] : undefined;
       },
     }),
     vscode.languages.registerWorkspaceSymbolProvider({
-      provideWorkspaceSymbols: (query) => {
+      provideWorkspaceSymbols: async (query, token) => {
         if (query.trim() === '') return [];
         const symbols: vscode.SymbolInformation[] = [];
         for (const type of ENTITY_TYPES) {
@@ -111,7 +127,7 @@ export function registerEntityEditor(context: vscode.ExtensionContext, deps: Ent
             if (deps.facts.isHidden(entity.key)) continue;
             const [newest] = deps.entities.articles(entity.key, 1);
             if (!newest) continue;
-            const location = mentionsIn(newest, entity.key, deps)[0] ?? new vscode.Location(vscode.Uri.parse(newest.id), new vscode.Position(0, 0));
+            const location = (await mentionsIn(newest, entity.key, mentionDeps, token))[0] ?? new vscode.Location(vscode.Uri.parse(newest.id), new vscode.Position(0, 0));
             symbols.push(new vscode.SymbolInformation(toDisplayText(entity.name), SYMBOL_KINDS[type], `${ENTITY_TYPE_NAMES[type].one} · ${countOf(entity.articleCount, 'article')}`, location));
           }
         }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { entityKey } from '../core/entities/article-entities';
 import { entityAtOffset } from '../core/entities/entity-at-offset';
-import { ArticleAnalyzer } from '../core/curation/article-corrections';
+import { AwaitedAnalyzer } from '../core/entities/threaded-entities';
 import { EntityType } from '../core/entities/types';
 import { EntityDirectory } from '../core/entity-directory';
 import { isEntityType } from '../core/facts/corrections';
@@ -13,7 +13,7 @@ import { currentFactsText, factsFileOf } from './facts-files';
 
 /** What Edit Facts needs: the recogniser (for the name under the cursor), the corpus's names, and the facts. */
 export interface EditFactsDeps {
-  readonly analyze: ArticleAnalyzer;
+  readonly analyzed: AwaitedAnalyzer;
   readonly entities: Pick<EntityDirectory, 'summary'>;
   readonly facts: FactsLookup;
 }
@@ -25,16 +25,20 @@ interface FactsTarget {
   readonly near?: vscode.Uri;
 }
 
-/** The entity named by the arguments (a hover card's link), else the one under the cursor of the active editor. */
-function targetOf(deps: EditFactsDeps, args: readonly unknown[]): FactsTarget | undefined {
+/**
+ * The entity named by the arguments (a hover card's link), else the one under the cursor of the active editor (once a
+ * long article's entities have arrived).
+ */
+async function targetOf(deps: EditFactsDeps, args: readonly unknown[]): Promise<FactsTarget | undefined> {
   const [type, name, near] = args;
   if (isEntityType(type) && typeof name === 'string') return { type, name, ...(typeof near === 'string' ? { near: vscode.Uri.parse(near) } : {}) };
   const editor = vscode.window.activeTextEditor;
   if (!editor) return undefined;
-  const found = entityAtOffset(deps.analyze(editor.document.getText(), editor.document.uri.toString()), editor.document.offsetAt(editor.selection.active));
+  const { document, selection } = editor;
+  const found = entityAtOffset(await deps.analyzed(document.getText(), document.uri.toString()), document.offsetAt(selection.active));
   if (!found) return undefined;
   // The name the corpus writes most often, so that the entry reads like the card.
-  return { type: found.entity.type, name: deps.entities.summary(found.entity.key)?.name ?? found.entity.name, near: editor.document.uri };
+  return { type: found.entity.type, name: deps.entities.summary(found.entity.key)?.name ?? found.entity.name, near: document.uri };
 }
 
 /** The facts file that has the entity's entry, else the one of the article's folder, else of the first folder. */
@@ -57,7 +61,7 @@ async function showAt(uri: vscode.Uri, offset: number): Promise<void> {
  * keeps the rest of the file as the user wrote it. Never touches an article.
  */
 export async function editFacts(deps: EditFactsDeps, ...args: unknown[]): Promise<void> {
-  const target = targetOf(deps, args);
+  const target = await targetOf(deps, args);
   if (!target) {
     notify('info', 'News Corpus: put the cursor on a name in an article to edit its facts.');
     return;

@@ -10,23 +10,28 @@ export type ArticleEntityElement =
   | { readonly kind: 'entity'; readonly entity: ArticleEntity };
 
 /**
- * What the view knows of the active article's entities: still to be found (after another editor or an edit), none,
- * or some listed. The welcome content that says an article names nobody waits for `none`.
+ * What the view knows of the active article's entities: still to be found (after another editor or an edit, or while
+ * a long article is analysed on another thread), none, or some listed. The welcome content that says an article
+ * names nobody waits for `none`.
  */
 export type ArticleEntitiesState = 'finding' | 'none' | 'listed';
 
 /**
  * The entities of the article in the active editor, grouped by type, most mentioned first, from its
- * current text (an edit shows at once, saved or not).
+ * current text (an edit shows at once, saved or not). A long article lists nothing, and says it is finding its
+ * entities, until they arrive from the entity engine's thread ({@link analysisArrived}).
  */
 export class ArticleEntitiesProvider implements vscode.TreeDataProvider<ArticleEntityElement>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ArticleEntityElement | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private entities: readonly ArticleEntity[] | undefined;
+  /** Whether the rows listed last are the article's entities: rows stay until the next answer replaces them. */
+  private listed = false;
 
   constructor(
     private readonly activeArticleText: () => string | undefined,
-    private readonly analyze: (text: string) => readonly ArticleEntity[],
+    /** The article's entities, or undefined while they are being found on another thread. */
+    private readonly analyze: (text: string) => readonly ArticleEntity[] | undefined,
     /** The corpus-wide name of an entity key ("Kim Jong-un" where this article writes "Kim Jong-Un"), if indexed. */
     private readonly corpusName: (key: string) => string | undefined,
     private readonly onState: (state: ArticleEntitiesState) => void = () => undefined,
@@ -35,8 +40,15 @@ export class ArticleEntitiesProvider implements vscode.TreeDataProvider<ArticleE
   /** Reads the active article again (another editor, or an edit). */
   refresh(): void {
     this.entities = undefined;
-    this.onState('finding');
+    // Rows listed stay until the next article's replace them, and hide the welcome content meanwhile: they need not
+    // be told "finding" first, which would be one more message to the workbench at every edit.
+    if (!this.listed) this.onState('finding');
     this.changed.fire(undefined);
+  }
+
+  /** A long text's entities arrived (the entity engine's `onDidAnalyze`): the view reads them if it was waiting. */
+  analysisArrived(): void {
+    if (this.entities === undefined) this.refresh();
   }
 
   dispose(): void {
@@ -44,9 +56,10 @@ export class ArticleEntitiesProvider implements vscode.TreeDataProvider<ArticleE
   }
 
   getChildren(element?: ArticleEntityElement): ArticleEntityElement[] {
-    const entities = this.current();
+    const entities = this.current() ?? [];
     if (!element) {
-      this.onState(entities.length === 0 ? 'none' : 'listed');
+      this.listed = entities.length > 0;
+      this.onState(this.entities === undefined ? 'finding' : this.listed ? 'listed' : 'none');
       return ENTITY_TYPES.flatMap((type): ArticleEntityElement[] => {
         const count = entities.filter((entity) => entity.type === type).length;
         return count > 0 ? [{ kind: 'type', type, count }] : [];
@@ -82,7 +95,8 @@ export class ArticleEntitiesProvider implements vscode.TreeDataProvider<ArticleE
     return item;
   }
 
-  private current(): readonly ArticleEntity[] {
+  /** The active article's entities, undefined while they are being found on another thread. */
+  private current(): readonly ArticleEntity[] | undefined {
     if (this.entities === undefined) {
       const text = this.activeArticleText();
       this.entities = text === undefined ? [] : this.analyze(text);

@@ -25,7 +25,8 @@ function selectNextMention(element: unknown, analyze: ArticleAnalyzer): void {
   const key = (element as Partial<Extract<ArticleEntityElement, { kind: 'entity' }>> | undefined)?.entity?.key;
   if (!editor || typeof key !== 'string') return;
   const { document } = editor;
-  const mentions = analyze(document.getText(), document.uri.toString()).find((entity) => entity.key === key)?.mentions ?? [];
+  // Clicked in the view, which lists the entities of this text once they are known: none are awaited here.
+  const mentions = analyze(document.getText(), document.uri.toString())?.find((entity) => entity.key === key)?.mentions ?? [];
   // Past a selected mention, so that clicking again moves on to the next one.
   const from = editor.selection.isEmpty ? document.offsetAt(editor.selection.active) : document.offsetAt(editor.selection.start) + 1;
   const next = mentions.find((mention) => mention.start >= from) ?? mentions[0];
@@ -37,22 +38,18 @@ function selectNextMention(element: unknown, analyze: ArticleAnalyzer): void {
 /** Shows the In This Article view: the entities of the active editor's article, following the editor and its edits. */
 export function registerInThisArticle(
   context: vscode.ExtensionContext,
-  deps: { corpus: Corpus; entities: EntityDirectory; analyze: ArticleAnalyzer; onDidChangeEntities: vscode.Event<unknown>; service: SavedListingState },
+  deps: { corpus: Corpus; entities: EntityDirectory; analyze: ArticleAnalyzer; onDidAnalyze: vscode.Event<void>; onDidChangeEntities: vscode.Event<unknown>; service: SavedListingState },
 ): ArticleEntitiesProvider {
   const activeText = () => {
     const editor = vscode.window.activeTextEditor;
     return isArticle(editor, deps.corpus) ? editor.document.getText() : undefined;
   };
-  const setState = contextKey<ArticleEntitiesState>(ARTICLE_ENTITIES_CONTEXT);
-  let state: ArticleEntitiesState | undefined;
-  // Rows listed stay until the next article's replace them, and hide the welcome content meanwhile: they need not be
-  // told "finding" first, which would be one more message to the workbench at every edit.
-  const onState = (next: ArticleEntitiesState) => {
-    if (next === 'finding' && state === 'listed') return;
-    state = next;
-    setState(next);
-  };
-  const provider = new ArticleEntitiesProvider(activeText, (text) => deps.analyze(text, vscode.window.activeTextEditor?.document.uri.toString()), corpusNameOf(deps.entities, deps.service), onState);
+  const provider = new ArticleEntitiesProvider(
+    activeText,
+    (text) => deps.analyze(text, vscode.window.activeTextEditor?.document.uri.toString()),
+    corpusNameOf(deps.entities, deps.service),
+    contextKey<ArticleEntitiesState>(ARTICLE_ENTITIES_CONTEXT),
+  );
   const view = vscode.window.createTreeView(ARTICLE_ENTITIES_VIEW_ID, { treeDataProvider: provider });
   let editTimer: ReturnType<typeof setTimeout> | undefined;
   /** The active editor's article as the view shows it, and a key that changes when any of it does. */
@@ -83,6 +80,7 @@ export function registerInThisArticle(
     vscode.window.onDidChangeActiveTextEditor(update),
     // Corrections of the facts file change the entities of the article as well as the corpus's.
     deps.onDidChangeEntities(() => provider.refresh()),
+    deps.onDidAnalyze(() => provider.analysisArrived()),
     redrawWhenListed(deps.service, () => provider.refresh()),
     vscode.workspace.onDidChangeTextDocument((event) => {
       if (event.document !== vscode.window.activeTextEditor?.document) return;

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { ArticleAnalyzer } from '../core/curation/article-corrections';
+import { AwaitedAnalyzer } from '../core/entities/threaded-entities';
 import { datePeriodOf, periodQuery, selectionQuery } from '../core/search-workflow/entry-queries';
 import { notify } from '../notifications';
 
-/** What the entry points need: the entities of a text, and how to show a query's results. */
+/** What the entry points need: the entities of a text (once a long one's have arrived), and how to show a query's results. */
 export interface EntryPointDeps {
-  readonly analyze: ArticleAnalyzer;
+  readonly analyzed: AwaitedAnalyzer;
   readonly show: (query: string) => Thenable<unknown>;
 }
 
@@ -16,12 +16,12 @@ export interface EntryPointDeps {
  */
 export function registerEntryPoints(context: vscode.ExtensionContext, deps: EntryPointDeps): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('newsCorpus.searchForSelection', () => {
+    vscode.commands.registerCommand('newsCorpus.searchForSelection', async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) return undefined;
       const { document, selection } = editor;
       const text = document.getText();
-      const query = selectionQuery(text, document.offsetAt(selection.start), document.offsetAt(selection.end), deps.analyze(text, document.uri.toString()));
+      const query = selectionQuery(text, document.offsetAt(selection.start), document.offsetAt(selection.end), await deps.analyzed(text, document.uri.toString()));
       if (query === '') {
         void notify('info', 'News Corpus: put the cursor on a word, or select the text to search for.');
         return undefined;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ArticleAnalyzer } from '../core/curation/article-corrections';
+import { AwaitedAnalyzer } from '../core/entities/threaded-entities';
 import { SearchOptions, SearchResponse } from '../core/search/corpus-index';
 import { ExportedEntity } from '../core/search-workflow/result-export';
 import { stepResult } from '../core/search-workflow/result-list';
@@ -23,7 +23,8 @@ export interface SearchResultsDeps {
   readonly entitiesOf: (path: string) => readonly ExportedEntity[];
   /** The text of an indexed article, for an export's whole title. */
   readonly textOf: (path: string) => string | undefined;
-  readonly analyze: ArticleAnalyzer;
+  /** The entities of a text, for Search for Selection (see `AwaitedAnalyzer`). */
+  readonly analyzed: AwaitedAnalyzer;
   /** The corpus, which says when articles were added, changed or removed (the index is up to date by then). */
   readonly corpus: { subscribe(listener: () => void): () => void };
 }
@@ -143,6 +144,6 @@ export function registerSearchResults(context: vscode.ExtensionContext, deps: Se
       return query === undefined ? undefined : exportResults(query, { search: deps.search, entitiesOf: deps.entitiesOf, textOf: deps.textOf }, target instanceof vscode.Uri ? target : undefined);
     }),
   );
-  registerEntryPoints(context, { analyze: deps.analyze, show });
+  registerEntryPoints(context, { analyzed: deps.analyzed, show });
   return provider;
 }

@@ -1,11 +1,12 @@
 // The indexing thread: reads, parses, extracts entities and tokenises the files it is sent,
-// and answers with one AnalyzedBatch per request (its typed arrays transferred, not copied).
+// and answers with one AnalyzedBatch per request (its typed arrays transferred, not copied). Started by the entity
+// engine instead, it finds the entities of the long texts it is sent (EntitiesRequest).
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { BatchBuilder } from '../core/search/batch-builder';
 import { createExtractor } from './entity-extractor';
-import { FileJob, ModelProblem, StopRequest, WorkerReply, WorkerRequest, WorkerSetup } from './protocol';
+import { EntitiesReply, EntitiesRequest, FileJob, ModelProblem, StopRequest, WorkerReply, WorkerRequest, WorkerSetup } from './protocol';
 
 const setup = workerData as WorkerSetup;
 /**
@@ -19,12 +20,9 @@ try {
 } catch {
   // Not allowed on this system: indexing works the same, only less politely.
 }
+const extract = createExtractor(setup.extractor, (problem) => parentPort?.postMessage({ kind: 'model-problem', problem } satisfies ModelProblem));
 // Texts deflated here, in parallel: the main thread holds every article's text until the save codes it.
-const builder = new BatchBuilder(
-  createExtractor(setup.extractor, (problem) => parentPort?.postMessage({ kind: 'model-problem', problem } satisfies ModelProblem)),
-  setup.maxFileBytes,
-  { deflateText: true },
-);
+const builder = new BatchBuilder(extract, setup.maxFileBytes, { deflateText: true });
 /** Bytes of the read buffer at first; it grows to the largest file read. */
 const INITIAL_READ_BYTES = 1 << 16;
 /**
@@ -85,9 +83,22 @@ function stopIfAsked(): void {
   if (Atomics.load(stopFlag, 0) !== 0) process.exit(0);
 }
 
-parentPort?.on('message', (request: WorkerRequest | StopRequest) => {
+/** The entities of one text, for the entity engine's thread (see {@link EntitiesRequest}). */
+function entitiesOf(request: EntitiesRequest): EntitiesReply {
+  try {
+    return { kind: 'entities', id: request.id, entities: extract(request.text) };
+  } catch (error) {
+    return { kind: 'failed', id: request.id, message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+parentPort?.on('message', (request: WorkerRequest | EntitiesRequest | StopRequest) => {
   stopIfAsked();
   if (request.kind === 'stop') return;
+  if (request.kind === 'entities') {
+    parentPort?.postMessage(entitiesOf(request));
+    return;
+  }
   let reply: WorkerReply;
   try {
     for (const file of request.files) {

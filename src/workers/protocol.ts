@@ -1,3 +1,4 @@
+import { ArticleEntity } from '../core/entities/types';
 import { AnalyzedBatch } from '../core/search/analyzed-batch';
 import { ExtractorSpec } from './entity-extractor';
 
@@ -32,6 +33,27 @@ export interface WorkerRequest {
   readonly id: number;
   readonly files: readonly FileJob[];
 }
+
+/**
+ * Main thread → the entity engine's thread (an indexing thread of its own): the entities of one text, a long open
+ * article that the extension host's thread would take too long to analyse.
+ *
+ * @example
+ * const request: EntitiesRequest = { kind: 'entities', id: 3, text: ' date 2024-04-02 A very long article. …' };
+ */
+export interface EntitiesRequest {
+  readonly kind: 'entities';
+  readonly id: number;
+  readonly text: string;
+}
+
+/**
+ * The entity engine's thread → main thread: the entities of the text of request `id`, or why they could not be found.
+ *
+ * @example
+ * const reply: EntitiesReply = { kind: 'entities', id: 3, entities: [] };
+ */
+export type EntitiesReply = { readonly kind: 'entities'; readonly id: number; readonly entities: readonly ArticleEntity[] } | { readonly kind: 'failed'; readonly id: number; readonly message: string };
 
 /**
  * Main thread → indexing thread or the cache's reading thread: end now. `worker.terminate()` can land inside a zlib

@@ -84,4 +84,29 @@ describe('Welcome content that says nothing was found waits for the view to know
     assert.deepStrictEqual(articleWelcome(undefined), []);
     view.dispose();
   });
+
+  it('In This Article: "finding", with no rows, while a long article is analysed on another thread, then its rows when they arrive', () => {
+    const heard: ArticleEntitiesState[] = [];
+    let found: readonly ArticleEntity[] | undefined = [SOME_ENTITY];
+    const view = new ArticleEntitiesProvider(() => ' date 2024-03-01 text', () => found, () => undefined, (state) => heard.push(state));
+    let refreshes = 0;
+    const counting = view.onDidChangeTreeData(() => refreshes++);
+    assert.strictEqual(view.getChildren().length, 1);
+    // Another article, long: the rows listed go, and the view says it is finding its entities.
+    found = undefined;
+    view.refresh();
+    assert.deepStrictEqual(view.getChildren(), []);
+    assert.deepStrictEqual(articleWelcome(heard.at(-1)), [FINDING_IN_ARTICLE]);
+    view.analysisArrived();
+    assert.strictEqual(refreshes, 2, 'asked again while it waited');
+    found = [SOME_ENTITY];
+    view.analysisArrived();
+    assert.strictEqual(refreshes, 3);
+    assert.strictEqual(view.getChildren().length, 1);
+    assert.deepStrictEqual(heard, ['listed', 'finding', 'finding', 'finding', 'listed']);
+    view.analysisArrived();
+    assert.strictEqual(refreshes, 3, 'not refreshed once it lists the article');
+    counting.dispose();
+    view.dispose();
+  });
 });

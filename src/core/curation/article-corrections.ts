@@ -7,11 +7,13 @@ import { exactNameMentions } from './exact-name';
 /**
  * The entities of one article's text as the features read them: the recogniser's, with the user's
  * corrections applied. `id` is the article's id (its URI), for the corrections that apply to some articles only.
+ * Undefined while a long text is being analysed on another thread: the features that cannot wait show nothing
+ * meanwhile and ask again when the engine says its entities arrived; those that can wait use `awaitingAnalyzer`.
  *
  * @example
- * const analyze: ArticleAnalyzer = (text, id) => correctArticleEntities(facts.corrections(), engine.analyze(text), text, id);
+ * const analyze: ArticleAnalyzer = (text, id) => correctedAnalyzer((text, id) => engine.analyze(text, id), facts)(text, id);
  */
-export type ArticleAnalyzer = (text: string, id?: string) => readonly ArticleEntity[];
+export type ArticleAnalyzer = (text: string, id?: string) => readonly ArticleEntity[] | undefined;
 
 interface Building {
   key: string;
@@ -226,12 +228,16 @@ function dropOverlapped(byKey: Map<string, Building>, occurrences: readonly Adde
 }
 
 /**
- * The analyzer the features use: the engine's entities of a text with the current corrections applied.
+ * The analyzer the features use: the engine's entities of a text with the current corrections applied (undefined
+ * while the engine has none yet).
  *
  * @example
- * const analyze = correctedAnalyzer((text) => engine.analyze(text), facts);
+ * const analyze = correctedAnalyzer((text, id) => engine.analyze(text, id), facts);
  * analyze(document.getText(), document.uri.toString());
  */
-export function correctedAnalyzer(engine: (text: string) => readonly ArticleEntity[], facts: { corrections(): EntityCorrections }): ArticleAnalyzer {
-  return (text, id) => correctArticleEntities(facts.corrections(), engine(text), text, id);
+export function correctedAnalyzer(engine: ArticleAnalyzer, facts: { corrections(): EntityCorrections }): ArticleAnalyzer {
+  return (text, id) => {
+    const found = engine(text, id);
+    return found && correctArticleEntities(facts.corrections(), found, text, id);
+  };
 }

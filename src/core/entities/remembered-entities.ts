@@ -19,10 +19,32 @@ export class RememberedEntities {
   ) {}
 
   of(text: string): readonly ArticleEntity[] {
-    const known = this.byText.get(text);
+    return this.known(text) ?? this.remember(text, this.analyze(text));
+  }
+
+  /**
+   * The entities of `text` if they are remembered, now the most recently asked; never analyses.
+   *
+   * @example
+   * remembered.known(document.getText()); // undefined until of() or remember() was given this text
+   */
+  known(text: string): readonly ArticleEntity[] | undefined {
+    const entities = this.byText.get(text);
+    if (entities === undefined) return undefined;
     // Asked again, the text moves to the end of the map's order, the most recent.
     this.byText.delete(text);
-    const entities = known ?? this.analyze(text);
+    this.byText.set(text, entities);
+    return entities;
+  }
+
+  /**
+   * Remembers `entities` as those of `text` (analysed elsewhere, such as on a worker thread), and returns them.
+   *
+   * @example
+   * remembered.remember(text, await thread.extract(text));
+   */
+  remember(text: string, entities: readonly ArticleEntity[]): readonly ArticleEntity[] {
+    this.byText.delete(text);
     if (this.byText.size >= this.capacity) this.byText.delete(this.byText.keys().next().value as string);
     this.byText.set(text, entities);
     return entities;

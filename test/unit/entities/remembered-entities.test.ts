@@ -33,4 +33,19 @@ describe('RememberedEntities', () => {
     memo.of('b');
     assert.deepStrictEqual(analysed, ['a', 'b', 'c', 'b']);
   });
+
+  it('answers what it remembers without analysing, and remembers entities found elsewhere', () => {
+    const memo = remembered();
+    assert.strictEqual(memo.known('a long article'), undefined);
+    const found = [entityOf('found on a thread')];
+    assert.strictEqual(memo.remember('a long article', found), found);
+    assert.strictEqual(memo.known('a long article'), found);
+    assert.strictEqual(memo.of('a long article'), found);
+    memo.of('b');
+    memo.known('a long article');
+    memo.of('c');
+    assert.strictEqual(memo.known('a long article'), found, 'asked again by known(), it outlived "b"');
+    assert.strictEqual(memo.known('b'), undefined);
+    assert.deepStrictEqual(analysed, ['b', 'c']);
+  });
 });

@@ -1,0 +1,150 @@
+import { RememberedEntities } from './remembered-entities';
+import { ArticleEntity } from './types';
+
+/**
+ * Texts of at least this many characters are analysed on another thread, not on the extension host's. Measured in
+ * plain Node on this project's 2-core machine with the shipped model, warm, on Wikinews text (the median of 7 texts):
+ * 5,000 characters 1.1 ms, 20,000 8 ms, 50,000 16 ms (at most 22), 100,000 27 ms (at most 38), 592,000 225 ms (at
+ * most 549; 0.9 s as the first text of a process). From here on an analysis passes the ~20 ms a hover or a keystroke
+ * may wait; the articles of a news corpus (2–5 KB) stay far below it, and keep their answer at once.
+ */
+export const LONG_TEXT_CHARS = 50_000;
+
+/**
+ * How the entities of texts are found: a short text on the calling thread, a long one elsewhere (a worker thread).
+ *
+ * @example
+ * const options: ThreadedEntitiesOptions = { here: model.extract, elsewhere: (text) => thread.extract(text), capacity: 8, onAnalyzed: refresh, onFailure: log };
+ */
+export interface ThreadedEntitiesOptions {
+  /** Analyses a text on the calling thread: a short one, or a long one whose thread failed it. */
+  readonly here: (text: string) => readonly ArticleEntity[];
+  /** Analyses a long text on another thread. */
+  readonly elsewhere: (text: string) => Promise<readonly ArticleEntity[]>;
+  /** Texts of at least this many characters are analysed elsewhere (default {@link LONG_TEXT_CHARS}). */
+  readonly longText?: number;
+  /** How many texts' entities are remembered (see {@link RememberedEntities}). */
+  readonly capacity: number;
+  /** Told when a long text's entities have arrived and are remembered: whoever was answered "not yet" may ask again. */
+  readonly onAnalyzed: () => void;
+  /** Told why the other thread failed a text, which is then analysed on the calling thread. */
+  readonly onFailure: (error: unknown) => void;
+}
+
+/**
+ * The entities of texts, remembered by text, found without holding up the calling thread for long: a short text is
+ * analysed at once, a long one is handed to another thread and answered `undefined` ("not yet") until its entities
+ * arrive (`onAnalyzed`), then from memory. One long text is analysed at a time; those waiting are kept one per
+ * source (a document), so a document edited while its text waits replaces that text instead of queueing every
+ * version. A text whose analysis is already under way runs to its end (its entities are remembered as any others).
+ *
+ * @example
+ * const entities = new ThreadedEntities({ here: model.extract, elsewhere: (text) => thread.extract(text), capacity: 8, onAnalyzed: () => changed.fire(), onFailure: log });
+ * entities.of(shortText); // its entities, now
+ * entities.of(longText, 'file:///news/long.txt'); // undefined; onAnalyzed follows, then entities.of(longText, …) has them
+ */
+export class ThreadedEntities {
+  private readonly remembered: RememberedEntities;
+  private readonly longText: number;
+  /** The long text being analysed on the other thread, if any. */
+  private running: string | undefined;
+  /** Long texts waiting for the other thread, by source: the latest text of each. */
+  private readonly waiting = new Map<string, string>();
+  private disposed = false;
+
+  constructor(private readonly options: ThreadedEntitiesOptions) {
+    this.remembered = new RememberedEntities(options.here, options.capacity);
+    this.longText = options.longText ?? LONG_TEXT_CHARS;
+  }
+
+  /** The entities of `text` (of the document `source`), or undefined while they are being found on the other thread. */
+  of(text: string, source = ''): readonly ArticleEntity[] | undefined {
+    if (text.length < this.longText) return this.remembered.of(text);
+    const known = this.remembered.known(text);
+    if (known !== undefined || text === this.running) return known;
+    if (!this.disposed && ![...this.waiting.values()].includes(text)) {
+      this.waiting.set(source, text);
+      this.startNext();
+    }
+    return undefined;
+  }
+
+  /** Drops the texts waiting; an analysis still under way is not heard of any more. */
+  dispose(): void {
+    this.disposed = true;
+    this.waiting.clear();
+  }
+
+  private startNext(): void {
+    const next = this.running === undefined ? this.waiting.entries().next() : undefined;
+    if (next === undefined || next.done === true) return;
+    const [source, text] = next.value;
+    this.waiting.delete(source);
+    this.running = text;
+    void this.options
+      .elsewhere(text)
+      .catch((error: unknown) => {
+        if (this.disposed) return [];
+        this.options.onFailure(error);
+        return this.options.here(text);
+      })
+      .then((entities) => {
+        if (this.disposed) return;
+        this.running = undefined;
+        this.remembered.remember(text, entities);
+        this.startNext();
+        this.options.onAnalyzed();
+      });
+  }
+}
+
+/**
+ * What a caller waiting for entities gives to stop waiting; VS Code's `CancellationToken` is one.
+ *
+ * @example
+ * const never: Cancellation = { isCancellationRequested: false };
+ */
+export interface Cancellation {
+  readonly isCancellationRequested: boolean;
+}
+
+/**
+ * Subscribes a listener to "a long text's entities have arrived"; VS Code's `Event<void>` is one.
+ *
+ * @example
+ * const arrivals: AnalysisArrivals = engine.onDidAnalyze;
+ */
+export type AnalysisArrivals = (listener: () => void) => { dispose(): void };
+
+/**
+ * The entities of a text once they are known, for the callers that can wait (a hover, the Outline, a command, a view's
+ * rows): at once for a short text, when its analysis arrives for a long one, none once `token` is cancelled.
+ *
+ * @example
+ * const analyzed: AwaitedAnalyzer = awaitingAnalyzer(analyze, engine.onDidAnalyze);
+ * await analyzed(document.getText(), document.uri.toString(), token);
+ */
+export type AwaitedAnalyzer = (text: string, id?: string, token?: Cancellation) => Promise<readonly ArticleEntity[]>;
+
+/**
+ * Waits for `analyze`'s answer: asked again at each arrival until it is no longer "not yet" (undefined). A text
+ * another one of its document replaced while it waited is asked for again, and so analysed in its turn.
+ *
+ * @example
+ * const analyzed = awaitingAnalyzer((text, id) => engine.analyze(text, id), engine.onDidAnalyze);
+ * const entities = await analyzed(longText, 'file:///news/long.txt'); // after its thread answered
+ */
+export function awaitingAnalyzer(analyze: (text: string, id?: string) => readonly ArticleEntity[] | undefined, arrivals: AnalysisArrivals): AwaitedAnalyzer {
+  return (text, id, token) => {
+    const now = analyze(text, id);
+    if (now !== undefined) return Promise.resolve(now);
+    return new Promise((resolve) => {
+      const listening = arrivals(() => {
+        const entities = token?.isCancellationRequested === true ? [] : analyze(text, id);
+        if (entities === undefined) return;
+        listening.dispose();
+        resolve(entities);
+      });
+    });
+  };
+}

@@ -1,0 +1,104 @@
+import { Worker } from 'node:worker_threads';
+import { DEFAULT_MAX_FILE_BYTES } from '../core/article-file';
+import { ArticleEntity } from '../core/entities/types';
+import { reasonOf } from '../core/messages';
+import { ExtractorSpec } from './entity-extractor';
+import { EntitiesReply, EntitiesRequest, ModelProblem, WorkerSetup } from './protocol';
+import { stopThread } from './stop-thread';
+import { DEFAULT_WORKER_PATH } from './worker-pool';
+
+/**
+ * How to start the entity engine's thread.
+ *
+ * @example
+ * const options: EntityThreadOptions = { extractor: () => engine.extractorSpec(), onModelProblem: (problem) => engine.modelProblemFound(problem) };
+ */
+export interface EntityThreadOptions {
+  /** The extractor the thread loads, asked when it starts (the host may have learnt meanwhile that the model is broken). */
+  readonly extractor: () => ExtractorSpec;
+  /** Told, as the thread starts, why an unchecked entity model cannot be loaded (the thread then finds no entities). */
+  readonly onModelProblem?: (problem: string) => void;
+  readonly workerPath?: string;
+  /** How long the thread asked to stop may take before it is terminated (default: `stopThread`'s). */
+  readonly stopGraceMs?: number;
+}
+
+interface Pending {
+  readonly resolve: (entities: readonly ArticleEntity[]) => void;
+  readonly reject: (error: Error) => void;
+}
+
+/**
+ * One indexing thread (the same script and model as the index's) kept by the entity engine for the long texts it
+ * does not analyse on the extension host's thread. Started at the first text, not before; a thread that fails or
+ * ends fails its texts and is replaced at the next one; {@link dispose} stops it as the indexing threads are stopped.
+ *
+ * @example
+ * const thread = new EntityThread({ extractor: () => ({ kind: 'model', modelPath: shippedModelPath() }) });
+ * const entities = await thread.extract(longText);
+ * await thread.dispose();
+ */
+export class EntityThread {
+  private worker: { readonly thread: Worker; readonly stopFlag: Int32Array } | undefined;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 0;
+
+  constructor(private readonly options: EntityThreadOptions) {}
+
+  /** Whether the thread is running (it starts with the first text). */
+  get started(): boolean {
+    return this.worker !== undefined;
+  }
+
+  /** The entities of `text`, found on the thread. Rejects with a "News Corpus:" error if the thread fails or stops. */
+  extract(text: string): Promise<readonly ArticleEntity[]> {
+    const { thread } = this.running();
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      thread.postMessage({ kind: 'entities', id, text } satisfies EntitiesRequest);
+    });
+  }
+
+  /** Stops the thread (see `stopThread`); texts still waiting are rejected. Resolves to its exit code, if it ran. */
+  async dispose(): Promise<number | undefined> {
+    const worker = this.worker;
+    this.ended(new Error('News Corpus: the entity thread was stopped.'));
+    return worker && stopThread(worker.thread, { stopFlag: worker.stopFlag, ...(this.options.stopGraceMs !== undefined && { graceMs: this.options.stopGraceMs }) });
+  }
+
+  private running(): { readonly thread: Worker; readonly stopFlag: Int32Array } {
+    if (this.worker !== undefined) return this.worker;
+    const stopFlag = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
+    const workerData: WorkerSetup = { extractor: this.options.extractor(), maxFileBytes: DEFAULT_MAX_FILE_BYTES, stopFlag };
+    const thread = new Worker(this.options.workerPath ?? DEFAULT_WORKER_PATH, { workerData });
+    const worker = { thread, stopFlag: new Int32Array(stopFlag) };
+    thread.on('message', (message: EntitiesReply | ModelProblem) => {
+      if (message.kind === 'model-problem') {
+        this.options.onModelProblem?.(message.problem);
+        return;
+      }
+      const waiting = this.pending.get(message.id);
+      this.pending.delete(message.id);
+      if (message.kind === 'entities') waiting?.resolve(message.entities);
+      else waiting?.reject(new Error(`News Corpus: finding the entities of a long article failed: ${message.message}`));
+    });
+    // An 'exit' follows an 'error': only the first is heard, and never once another thread has taken this one's place.
+    thread.on('error', (error) => {
+      if (this.worker === worker) this.ended(new Error(`News Corpus: the entity thread failed: ${reasonOf(error)}`));
+    });
+    thread.on('exit', (code) => {
+      if (this.worker === worker) this.ended(new Error(`News Corpus: the entity thread stopped unexpectedly (exit code ${code}).`));
+    });
+    this.worker = worker;
+    return worker;
+  }
+
+  /** The thread is gone (failed, ended or stopped): its texts fail, and the next text starts another. */
+  private ended(error: Error): void {
+    this.worker = undefined;
+    const pending = [...this.pending.values()];
+    this.pending.clear();
+    for (const { reject } of pending) reject(error);
+  }
+}

@@ -1,0 +1,130 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { NewsCorpusApi } from '../../src/api';
+import { api, corpusBecomes, eventually, workspaceUri } from './helpers';
+
+const SEED_ARRIVAL = '003_737a2ec1faf8bc49.txt';
+/** The size of the longest article of the product's test corpus, in characters. */
+const LONG_ARTICLE_CHARS = 592_000;
+/** Interval of the stall probe: a turn of the event loop later than this was held up by work on the host's thread. */
+const PROBE_MS = 10;
+/**
+ * The longest stall of the host's thread allowed while the article opens and its entities are found: generous, as
+ * opening a document this long costs the host some work of its own and the machine is shared; analysing it on the
+ * host took 0.5–2 s.
+ */
+const STALL_LIMIT_MS = 400;
+
+function label(item: vscode.TreeItem): string {
+  return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+}
+
+function articleEntityNames(corpus: NewsCorpusApi): string[] {
+  const view = corpus.articleEntities;
+  return view
+    .getChildren()
+    .flatMap((group) => view.getChildren(group))
+    .map((element) => label(view.getTreeItem(element)));
+}
+
+function articleViewBecomes(what: string, condition: () => boolean, corpus: NewsCorpusApi): Promise<void> {
+  return eventually(what, condition, (listener) => {
+    const subscription = corpus.articleEntities.onDidChangeTreeData(listener);
+    return () => subscription.dispose();
+  });
+}
+
+/** Measures the longest time the extension host's thread (this test's own) was held up, from now until `stop`. */
+function stallProbe(): { stop(): number } {
+  let last = performance.now();
+  let longest = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last - PROBE_MS);
+    last = now;
+  }, PROBE_MS);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return Math.max(longest, performance.now() - last - PROBE_MS);
+    },
+  };
+}
+
+async function longArticle(): Promise<string> {
+  const seed = new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceUri(SEED_ARRIVAL)));
+  const body = seed.slice(seed.indexOf('\n') + 1);
+  const text = ` date 2024-04-05 A very long article.\n${body.repeat(Math.ceil(LONG_ARTICLE_CHARS / body.length))}\nThe talks ended with Angela Merkel.\n`;
+  assert.ok(text.length >= LONG_ARTICLE_CHARS && text.length < LONG_ARTICLE_CHARS + body.length + 100, `${text.length} characters`);
+  return text;
+}
+
+/** The text of each entity symbol of the Outline: what its range covers in the document as it is now. */
+async function outlineNames(document: vscode.TextDocument): Promise<{ name: string; covered: string }[]> {
+  const groups = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
+  return groups.flatMap((group) => group.children.map((symbol) => ({ name: symbol.name, covered: document.getText(symbol.selectionRange) })));
+}
+
+describe('A long article, analysed off the extension host\'s thread', () => {
+  const uri = () => workspaceUri('long-article.txt');
+
+  before(async () => {
+    const corpus = await api();
+    await vscode.workspace.fs.writeFile(uri(), new TextEncoder().encode(await longArticle()));
+    await corpusBecomes('the long article is in the corpus', () => corpus.corpus.article(uri().toString()) !== undefined, corpus);
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.fs.delete(uri(), { useTrash: false });
+    const corpus = await api();
+    await corpusBecomes('the long article has left the corpus', () => corpus.corpus.article(uri().toString()) === undefined, corpus);
+  });
+
+  it('keeps the host responsive while it opens, finds its entities on the engine\'s thread, then lists them, cards them and outlines them', async () => {
+    const corpus = await api();
+    const text = await longArticle();
+    const before = corpus.entityAnalysisPlaces();
+    const probe = stallProbe();
+    const shown = performance.now();
+    const editor = await vscode.window.showTextDocument(uri());
+    await articleViewBecomes('In This Article lists the long article\'s entities', () => articleEntityNames(corpus).includes('Angela Merkel'), corpus);
+    const listedMs = performance.now() - shown;
+    const longestStallMs = probe.stop();
+    const places = corpus.entityAnalysisPlaces();
+    console.log(`long article: ${text.length} characters; entities listed ${listedMs.toFixed(0)} ms after it was shown; longest stall of the host ${longestStallMs.toFixed(0)} ms`);
+    assert.ok(places.textsOnThread > before.textsOnThread, 'its text went to the entity engine\'s thread');
+    assert.ok(places.longestTextOnHost < text.length, `no text this long was analysed on the host's thread (the longest: ${places.longestTextOnHost} characters)`);
+    assert.ok(longestStallMs < STALL_LIMIT_MS, `the host's thread stalled ${longestStallMs.toFixed(0)} ms`);
+    const names = articleEntityNames(corpus);
+    assert.ok(names.includes('Vladimir Putin'), names.join(', '));
+    const merkel = editor.document.positionAt(text.lastIndexOf('Merkel'));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri(), merkel);
+    const card = hovers.flatMap((hover) => hover.contents).find((content): content is vscode.MarkdownString => content instanceof vscode.MarkdownString);
+    assert.match(card?.value ?? '', /\*\*Angela Merkel\*\*/);
+    const outline = await outlineNames(editor.document);
+    assert.ok(outline.some(({ name }) => name === 'Angela Merkel'), outline.map(({ name }) => name).join(', '));
+  });
+
+  it('shows the entities of the text as edited while it was being analysed, never those of the text before', async () => {
+    const corpus = await api();
+    const editor = await vscode.window.showTextDocument(uri());
+    const edit = new vscode.WorkspaceEdit();
+    // At the start, so that every mention of the text before the edit would be in the wrong place.
+    edit.insert(uri(), editor.document.lineAt(1).range.start, 'Emmanuel Macron answered the press in Paris.\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    try {
+      await articleViewBecomes('In This Article lists the name the edit added', () => articleEntityNames(corpus).includes('Emmanuel Macron'), corpus);
+      const text = editor.document.getText();
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri(), editor.document.positionAt(text.indexOf('Macron')));
+      assert.ok(hovers.some((hover) => hover.contents.some((content) => content instanceof vscode.MarkdownString && content.value.includes('**Emmanuel Macron**'))));
+      const outline = await outlineNames(editor.document);
+      // A mention may be written otherwise than the name ("Putin" for Vladimir Putin), but shares a word with it.
+      const words = (phrase: string) => phrase.toLowerCase().split(/[^\p{L}]+/u).filter((word) => word.length > 1);
+      const misplaced = outline.filter(({ name, covered }) => !words(covered).some((word) => words(name).includes(word)));
+      assert.deepStrictEqual(misplaced, [], 'every symbol covers its name in the text as edited');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  });
+});

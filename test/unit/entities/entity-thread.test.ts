@@ -1,0 +1,47 @@
+import * as assert from 'assert';
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import { loadModel, shippedModelPath } from '../../../src/workers/entity-extractor';
+import { EntityThread } from '../../../src/workers/entity-thread';
+
+const SEED = path.join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'seeds', '003_737a2ec1faf8bc49.txt');
+
+describe('EntityThread', function () {
+  this.timeout(60_000);
+
+  it('starts at the first text, finds the entities this thread finds, and stops when disposed', async () => {
+    const seed = readFileSync(SEED, 'utf8');
+    const text = `${seed}\n${seed.slice(seed.indexOf('\n') + 1).repeat(20)}`;
+    const thread = new EntityThread({ extractor: () => ({ kind: 'model', modelPath: shippedModelPath() }) });
+    assert.strictEqual(thread.started, false);
+    const [first, again] = await Promise.all([thread.extract(text), thread.extract(seed)]);
+    assert.strictEqual(thread.started, true);
+    const model = loadModel(shippedModelPath());
+    assert.ok(model.ok);
+    assert.deepStrictEqual(first, model.extract(text));
+    assert.deepStrictEqual(again, model.extract(seed));
+    assert.ok(first.some((entity) => entity.key === 'PER:vladimir putin'), first.map((entity) => entity.key).join(', '));
+    assert.strictEqual(await thread.dispose(), 0, 'it ended itself');
+    assert.strictEqual(thread.started, false);
+  });
+
+  it('finds nothing, and says why once, when an unchecked model cannot be loaded', async () => {
+    const problems: string[] = [];
+    const thread = new EntityThread({ extractor: () => ({ kind: 'model', modelPath: '/nowhere/ner.bin', unchecked: true }), onModelProblem: (problem) => problems.push(problem) });
+    assert.deepStrictEqual(await thread.extract('Vladimir Putin met Kim Jong-un in Vladivostok.'), []);
+    assert.deepStrictEqual(problems.length, 1);
+    assert.match(problems[0] ?? '', /^News Corpus: the entity model \/nowhere\/ner\.bin is missing/);
+    await thread.dispose();
+  });
+
+  it('fails the texts under way when disposed, and starts afresh for the next', async () => {
+    const thread = new EntityThread({ extractor: () => ({ kind: 'model', modelPath: shippedModelPath() }) });
+    const pending = thread.extract('Angela Merkel met the press in Berlin.');
+    const stopped = thread.dispose();
+    await assert.rejects(pending, /^Error: News Corpus: the entity thread was stopped\.$/);
+    await stopped;
+    const entities = await thread.extract('Angela Merkel met the press in Berlin.');
+    assert.ok(entities.some((entity) => entity.key === 'PER:angela merkel'));
+    await thread.dispose();
+  });
+});

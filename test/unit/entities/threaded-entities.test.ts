@@ -1,0 +1,183 @@
+import * as assert from 'assert';
+import { awaitingAnalyzer, ThreadedEntities } from '../../../src/core/entities/threaded-entities';
+import { ArticleEntity } from '../../../src/core/entities/types';
+
+const entityOf = (text: string): ArticleEntity => ({ key: `PER:${text.slice(0, 12)}`, name: text.slice(0, 12), type: 'PER', aliases: [], mentions: [], forms: [] });
+
+/** A thread whose answers the test gives, in the order it chooses. */
+function fakeThread() {
+  const asked: { text: string; answer: () => void; fail: (error: Error) => void }[] = [];
+  const elsewhere = (text: string) =>
+    new Promise<readonly ArticleEntity[]>((resolve, reject) => asked.push({ text, answer: () => resolve([entityOf(text)]), fail: reject }));
+  return { asked, elsewhere };
+}
+
+/** Lets the promise callbacks of an answered analysis run. */
+const settled = () => new Promise((resolve) => setImmediate(resolve));
+
+function threaded(options: { onFailure?: (error: unknown) => void } = {}) {
+  const thread = fakeThread();
+  const here: string[] = [];
+  let arrivals = 0;
+  const entities = new ThreadedEntities({
+    here: (text) => {
+      here.push(text);
+      return [entityOf(text)];
+    },
+    elsewhere: thread.elsewhere,
+    longText: 10,
+    capacity: 8,
+    onAnalyzed: () => arrivals++,
+    onFailure: options.onFailure ?? (() => undefined),
+  });
+  return { entities, thread, here, arrivals: () => arrivals };
+}
+
+describe('ThreadedEntities', () => {
+  it('analyses a short text at once on the calling thread, as before', () => {
+    const { entities, thread, here } = threaded();
+    assert.deepStrictEqual(entities.of('Kim met.'), [entityOf('Kim met.')]);
+    assert.deepStrictEqual(here, ['Kim met.']);
+    assert.strictEqual(thread.asked.length, 0);
+  });
+
+  it('answers a long text "not yet", has it analysed elsewhere once, then answers it from memory', async () => {
+    const { entities, thread, here, arrivals } = threaded();
+    const long = 'Vladimir Putin met Kim Jong-un.';
+    assert.strictEqual(entities.of(long, 'a'), undefined);
+    assert.strictEqual(entities.of([long].join(''), 'a'), undefined, 'asked again while it runs');
+    assert.deepStrictEqual(thread.asked.map(({ text }) => text), [long]);
+    thread.asked[0]?.answer();
+    await settled();
+    assert.strictEqual(arrivals(), 1);
+    assert.deepStrictEqual(entities.of(long, 'a'), [entityOf(long)]);
+    assert.deepStrictEqual(here, [], 'never analysed on the calling thread');
+    assert.strictEqual(thread.asked.length, 1);
+  });
+
+  it('keeps one waiting text per document: an edit replaces the text that waited, and the one under way runs to its end', async () => {
+    const { entities, thread } = threaded();
+    entities.of('first document, version 1', 'one');
+    entities.of('second document, version 1', 'two');
+    entities.of('second document, version 2', 'two');
+    entities.of('second document, version 3', 'two');
+    entities.of('first document, version 2', 'one');
+    assert.deepStrictEqual(thread.asked.map(({ text }) => text), ['first document, version 1']);
+    thread.asked[0]?.answer();
+    await settled();
+    // The first document's newer text waited behind the second's, which came first: their order is kept.
+    assert.deepStrictEqual(thread.asked.map(({ text }) => text), ['first document, version 1', 'second document, version 3']);
+    thread.asked[1]?.answer();
+    await settled();
+    assert.deepStrictEqual(thread.asked.map(({ text }) => text), ['first document, version 1', 'second document, version 3', 'first document, version 2']);
+    thread.asked[2]?.answer();
+    await settled();
+    assert.strictEqual(thread.asked.length, 3, 'the replaced versions were never analysed');
+    assert.deepStrictEqual(entities.of('first document, version 1', 'one'), [entityOf('first document, version 1')], 'the text under way when its edit came is remembered');
+    assert.strictEqual(entities.of('second document, version 2', 'two'), undefined, 'a replaced text is analysed only when asked for again');
+  });
+
+  it('never answers an edited text with the entities of the text before the edit', async () => {
+    const { entities, thread } = threaded();
+    const before = 'Angela Merkel met the press.';
+    const after = 'Angela Merkel met the press in Berlin.';
+    entities.of(before, 'a');
+    entities.of(after, 'a');
+    thread.asked[0]?.answer();
+    await settled();
+    assert.strictEqual(entities.of(after, 'a'), undefined);
+    thread.asked[1]?.answer();
+    await settled();
+    assert.deepStrictEqual(entities.of(after, 'a'), [entityOf(after)]);
+  });
+
+  it('analyses a long text on the calling thread when the other thread fails it, and says why', async () => {
+    const failures: unknown[] = [];
+    const { entities, thread, here, arrivals } = threaded({ onFailure: (error) => failures.push(error) });
+    const long = 'Vladimir Putin met Kim Jong-un.';
+    entities.of(long, 'a');
+    thread.asked[0]?.fail(new Error('News Corpus: the entity thread stopped unexpectedly (exit code 1).'));
+    await settled();
+    assert.deepStrictEqual(failures.map((error) => (error as Error).message), ['News Corpus: the entity thread stopped unexpectedly (exit code 1).']);
+    assert.deepStrictEqual(here, [long]);
+    assert.strictEqual(arrivals(), 1);
+    assert.deepStrictEqual(entities.of(long, 'a'), [entityOf(long)]);
+  });
+
+  it('once disposed, drops the texts waiting and hears nothing more of the one under way', async () => {
+    const { entities, thread, arrivals } = threaded();
+    entities.of('first long document', 'one');
+    entities.of('second long document', 'two');
+    entities.dispose();
+    thread.asked[0]?.answer();
+    await settled();
+    assert.strictEqual(arrivals(), 0);
+    assert.strictEqual(thread.asked.length, 1);
+    assert.strictEqual(entities.of('third long document', 'three'), undefined);
+    assert.strictEqual(thread.asked.length, 1);
+  });
+});
+
+describe('awaitingAnalyzer', () => {
+  function arrivals() {
+    const listeners = new Set<() => void>();
+    return {
+      event: (listener: () => void) => {
+        listeners.add(listener);
+        return { dispose: () => listeners.delete(listener) };
+      },
+      fire: () => [...listeners].forEach((listener) => listener()),
+      get count() {
+        return listeners.size;
+      },
+    };
+  }
+
+  it('answers at once what is known, and a long text when its entities arrive', async () => {
+    const known = new Map<string, readonly ArticleEntity[]>([['short', [entityOf('short')]]]);
+    const events = arrivals();
+    const analyzed = awaitingAnalyzer((text) => known.get(text), events.event);
+    assert.deepStrictEqual(await analyzed('short'), [entityOf('short')]);
+    const waiting = analyzed('long');
+    events.fire();
+    assert.strictEqual(events.count, 1, 'another text arrived: still waiting');
+    known.set('long', [entityOf('long')]);
+    events.fire();
+    assert.deepStrictEqual(await waiting, [entityOf('long')]);
+    assert.strictEqual(events.count, 0);
+  });
+
+  it('stops waiting, with no entities, once cancelled', async () => {
+    const events = arrivals();
+    const asked: string[] = [];
+    const token = { isCancellationRequested: false };
+    const waiting = awaitingAnalyzer((text) => void asked.push(text), events.event)('long', 'file:///a.txt', token);
+    token.isCancellationRequested = true;
+    events.fire();
+    assert.deepStrictEqual(await waiting, []);
+    assert.deepStrictEqual(asked, ['long'], 'not asked again once cancelled');
+    assert.strictEqual(events.count, 0);
+  });
+
+  it('with ThreadedEntities, gets an edited document\'s older text analysed in its turn', async () => {
+    const events = arrivals();
+    const answers: (() => void)[] = [];
+    const entities = new ThreadedEntities({
+      here: () => [],
+      elsewhere: (text) => new Promise((resolve) => answers.push(() => resolve([entityOf(text)]))),
+      longText: 10,
+      capacity: 8,
+      onAnalyzed: events.fire,
+      onFailure: () => undefined,
+    });
+    const analyzed = awaitingAnalyzer((text, id) => entities.of(text, id), events.event);
+    entities.of('another document', 'b');
+    const older = analyzed('the text before the edit', 'a');
+    assert.strictEqual(entities.of('the text after the edit', 'a'), undefined, 'replaces the older text in the queue');
+    for (let turn = 0; answers.length > 0 && turn < 5; turn++) {
+      answers.shift()?.();
+      await settled();
+    }
+    assert.deepStrictEqual(await older, [entityOf('the text before the edit')]);
+  });
+});
