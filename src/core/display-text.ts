@@ -23,6 +23,21 @@ export function toTreeText(text: string): string {
   return isolateBidi(text.replace(/\s+/g, ' ').trim());
 }
 
+/**
+ * `text` cut to at most `max` characters and an ellipsis, at the last space within them where there is one, so
+ * that no word is cut in half; unchanged when it fits.
+ *
+ * @example
+ * shortenAtWord('Vladimir Putin met Kim Jong-un', 20); // 'Vladimir Putin met…'
+ * shortenAtWord('Putin', 20);                          // 'Putin'
+ */
+export function shortenAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const head = text.slice(0, max);
+  const space = head.lastIndexOf(' ');
+  return `${space === -1 ? head : head.slice(0, space)}…`;
+}
+
 /** The characters of the right-to-left scripts: Hebrew, Arabic, Syriac, Thaana, N'Ko and the others, with their presentation forms. */
 const RTL_SCRIPTS = '\\u0590-\\u08FF\\uFB1D-\\uFDFF\\uFE70-\\uFEFC\\u{10800}-\\u{10FFF}\\u{1E800}-\\u{1EFFF}';
 /** A character that runs right to left: one of the right-to-left scripts' characters or the right-to-left mark. */

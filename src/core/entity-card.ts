@@ -1,4 +1,4 @@
-import { countOf, isolateBidi } from './display-text';
+import { countOf, isolateBidi, shortenAtWord } from './display-text';
 import { ArticleEntity, EntityType } from './entities/types';
 import { ENTITY_TYPE_NAMES, EntityDirectory } from './entity-directory';
 import type { EntityFacts } from './facts/entity-facts';
@@ -70,6 +70,11 @@ const CARD_ROLES = 5;
 const CARD_COMPANIONS = 5;
 /** Aliases listed before "and N more". */
 const CARD_ALIASES = 6;
+/**
+ * Characters of the facts file's description and notes a card shows: a longer text (QA wrote 400 characters) pushed
+ * the card's links out of view behind a scroll; the whole text is one "Edit Facts" away.
+ */
+const CARD_FACT_TEXT = 200;
 
 /**
  * Text from an article or the facts file made inert for a Markdown hover with theme icons: every character
@@ -144,7 +149,7 @@ function factsLinkMarkdown(link: string): string {
  */
 function factsMarkdown(facts: EntityFacts): string {
   const parts: string[] = [];
-  if (facts.description !== undefined) parts.push(`_${escapeMarkdown(facts.description)}_`);
+  if (facts.description !== undefined) parts.push(`_${escapeMarkdown(shortenAtWord(facts.description, CARD_FACT_TEXT))}_`);
   const fields = [
     ...(facts.role === undefined ? [] : [{ field: 'Role', value: facts.role }]),
     ...(facts.born === undefined ? [] : [{ field: 'Born', value: facts.born }]),
@@ -152,7 +157,7 @@ function factsMarkdown(facts: EntityFacts): string {
   ];
   if (fields.length > 0) parts.push(fields.map(({ field, value }) => `${escapeMarkdown(field)}: ${escapeMarkdown(value)}`).join(' · '));
   // The notes and the links share a line: the card stays short enough for its links to show without a scroll.
-  const notes = [...(facts.notes === undefined ? [] : [escapeMarkdown(facts.notes)]), ...facts.links.map(factsLinkMarkdown)];
+  const notes = [...(facts.notes === undefined ? [] : [escapeMarkdown(shortenAtWord(facts.notes, CARD_FACT_TEXT))]), ...facts.links.map(factsLinkMarkdown)];
   if (notes.length > 0) parts.push(notes.join(' · '));
   return parts.join('  \n');
 }

@@ -1,4 +1,4 @@
-import { toTreeText } from './display-text';
+import { shortenAtWord, toTreeText } from './display-text';
 import { ArticleEntity } from './entities/types';
 
 /**
@@ -50,7 +50,7 @@ export function mentionPreview(
   let line = 0;
   for (let at = text.indexOf('\n'); at !== -1 && at < lineStart; at = text.indexOf('\n', at + 1)) line++;
   const before = cutBefore(text.slice(lineStart, mention.start), context.before);
-  const after = cutAfter(text.slice(mention.end, lineEnd), context.after);
+  const after = shortenAtWord(text.slice(mention.end, lineEnd), context.after);
   const marked = toTreeText(`${before}${OPEN_MARK}${text.slice(mention.start, mention.end)}${CLOSE_MARK}${after}`);
   const open = marked.indexOf(OPEN_MARK);
   const close = marked.indexOf(CLOSE_MARK) - 1;
@@ -68,13 +68,6 @@ function cutBefore(text: string, context: number): string {
   const tail = text.slice(text.length - context);
   const space = tail.indexOf(' ');
   return `…${space === -1 ? tail : tail.slice(space + 1)}`;
-}
-
-function cutAfter(text: string, context: number): string {
-  if (text.length <= context) return text;
-  const head = text.slice(0, context);
-  const space = head.lastIndexOf(' ');
-  return `${space === -1 ? head : head.slice(0, space)}…`;
 }
 
 /**

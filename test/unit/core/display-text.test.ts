@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { countOf, groupDigits, isolateBidi, partOf, quoteName, toDisplayText, toTreeText, withIndefiniteArticle } from '../../../src/core/display-text';
+import { countOf, groupDigits, isolateBidi, partOf, quoteName, shortenAtWord, toDisplayText, toTreeText, withIndefiniteArticle } from '../../../src/core/display-text';
 import { seededRandom } from '../../../src/core/random';
 
 describe('toTreeText', () => {
@@ -9,6 +9,17 @@ describe('toTreeText', () => {
 
   it('folds white space and isolates right-to-left text as toDisplayText does', () => {
     assert.strictEqual(toTreeText(' שלום\n עולם '), '\u2067שלום עולם\u2069');
+  });
+});
+
+describe('shortenAtWord', () => {
+  it('cuts at the last space within the limit and adds an ellipsis', () => {
+    assert.strictEqual(shortenAtWord('Vladimir Putin met Kim Jong-un', 20), 'Vladimir Putin met…');
+  });
+
+  it('cuts a single long word at the limit, and leaves text that fits alone', () => {
+    assert.strictEqual(shortenAtWord('Supercalifragilistic', 5), 'Super…');
+    assert.strictEqual(shortenAtWord('Putin', 5), 'Putin');
   });
 });
 

@@ -95,6 +95,14 @@ describe('entityCardMarkdown with the user\'s facts', () => {
     assert.strictEqual(aliases, 'Also written: Putin');
   });
 
+  it('shortens a long description and long notes at a word, so that the links stay in view', () => {
+    const long = `${'word '.repeat(100)}end`;
+    const markdown = entityCardMarkdown({ ...PUTIN, facts: { description: long, notes: long, links: [], hidden: false, more: [] } }, []);
+    const [description, notes] = markdown.split('\n\n')[1]?.split('  \n') ?? [];
+    assert.match(description ?? '', /^_(word ){39}word…_$/);
+    assert.match(notes ?? '', /^(word ){39}word…$/);
+  });
+
   it('adds nothing for facts with nothing to say', () => {
     assert.strictEqual(entityCardMarkdown({ ...PUTIN, facts: { links: [], hidden: false, more: [] } }, []), entityCardMarkdown(PUTIN, []));
   });
