@@ -19,7 +19,16 @@ export function withProductPrefix(message: string): string {
  * reasonOf(new Error('News Corpus: an indexing thread failed')); // 'an indexing thread failed'
  */
 export function reasonOf(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  return withoutProductPrefix(error instanceof Error ? error.message : String(error));
+}
+
+/**
+ * A message without the product's prefix, for a place that names the product already (a box titled "News Corpus: …").
+ *
+ * @example
+ * withoutProductPrefix('News Corpus: the query is empty'); // 'the query is empty'
+ */
+export function withoutProductPrefix(message: string): string {
   return message.startsWith(PRODUCT_PREFIX) ? message.slice(PRODUCT_PREFIX.length) : message;
 }
 

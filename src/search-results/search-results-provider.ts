@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { countOf, partOf, toTreeText } from '../core/display-text';
 import { SearchResponse } from '../core/search/corpus-index';
-import { noMatchMessage } from '../core/search/query-help';
+import { noMatchMessage, queryErrorMessage } from '../core/search/query-help';
 import { ResultList, ResultRow, RunQuery, resultRows } from '../core/search-workflow/result-list';
 import { SearchHistory, addRecent, deleteSaved, renameSaved, saveSearch } from '../core/search-workflow/search-history';
 
@@ -172,7 +172,10 @@ export class SearchResultsProvider implements vscode.TreeDataProvider<SearchResu
   private searchChildren(): SearchResultsElement[] {
     const response = this.list?.response;
     if (!response) return [{ kind: 'message', text: 'The corpus is still being indexed…', detail: 'The results appear as soon as it is ready.' }];
-    if (!response.ok) return [{ kind: 'message', text: toTreeText(response.error), detail: 'Edit the query in the search box and press Enter to run it again.' }];
+    if (!response.ok) {
+      const { text, place } = queryErrorMessage(this.list?.query ?? '', response);
+      return [{ kind: 'message', text: toTreeText(text), detail: `${place}\nEdit the query in the search box and press Enter to run it again.` }];
+    }
     if (response.total === 0) return [{ kind: 'message', ...noMatchMessage(this.list?.query ?? '') }];
     return this.hasMore ? [...this.rows, MORE] : this.rows;
   }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { countOf, groupDigits, partOf, toDisplayText } from '../core/display-text';
 import { SearchHit, SearchOptions, SearchResponse } from '../core/search/corpus-index';
-import { noMatchMessage, QUERY_HELP, QUERY_PLACEHOLDER } from '../core/search/query-help';
+import { noMatchMessage, QUERY_HELP, QUERY_PLACEHOLDER, queryErrorMessage } from '../core/search/query-help';
 import { openingMatch } from '../core/search-workflow/result-list';
 import { openAtMatch } from '../open-at-match';
 
@@ -125,7 +125,8 @@ export function showSearchQuickPick(deps: SearchDeps, initialQuery = ''): Promis
     quickPick.busy = false;
     if (!response.ok) {
       quickPick.title = 'News Corpus: Search Articles';
-      quickPick.items = [messageItem(`$(error) ${toDisplayText(response.error)}`, 'Clear the box to see the query syntax.')];
+      const { text, place } = queryErrorMessage(query, response);
+      quickPick.items = [messageItem(`$(error) ${toDisplayText(text)}`, `${toDisplayText(place)} — clear the box to see the query syntax.`)];
       return;
     }
     const found = response.hits.length < response.total ? `top ${partOf(response.hits.length, response.total, 'article')}` : countOf(response.total, 'article');

@@ -109,7 +109,10 @@ describe('Search Results view (in the real extension host)', () => {
     assert.strictEqual(messageOf(none.children), 'No articles match.');
     const bad = await show(corpus, 'after:2023-13-45');
     assert.strictEqual(bad.group.description, 'invalid query');
-    assert.match(messageOf(bad.children), /^News Corpus: /);
+    // The product is named by the view; the message says what is wrong and the tooltip marks where.
+    assert.strictEqual(messageOf(bad.children), 'after:2023-13-45 — month 13 is not between 01 and 12.');
+    const [badMessage] = bad.children;
+    assert.match(String(badMessage && corpus.searchResults.getTreeItem(badMessage).tooltip), /^▸after:2023-13-45\n/);
   });
 
   it('pages through 200 results at a time with "Show more…"', async () => {
@@ -178,7 +181,7 @@ describe('Search Results view (in the real extension host)', () => {
     const brokenItem = corpus.searchResults.getTreeItem(broken);
     assert.ok(brokenItem.command);
     await vscode.commands.executeCommand(brokenItem.command.command, ...(brokenItem.command.arguments ?? []));
-    assert.match(messageOf(current(corpus).children), /^News Corpus: /);
+    assert.match(messageOf(current(corpus).children), /^after:2023-13-45 — month 13/);
 
     await vscode.commands.executeCommand('newsCorpus.searchResults.rename', { kind: 'saved', name: 'Arrival', query: 'Khasan' }, 'Kim arrives');
     assert.ok(corpus.searchResults.history.saved.some((saved) => saved.name === 'Kim arrives' && saved.query === 'Khasan'));

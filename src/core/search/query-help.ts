@@ -1,3 +1,4 @@
+import { withoutProductPrefix } from '../messages';
 import { parseQuery } from './query-parser';
 import { rewriteFuzzy } from './query-rewrite';
 
@@ -49,4 +50,30 @@ export function noMatchMessage(query: string): { readonly text: string; readonly
     text: 'No articles match.',
     detail: typoTolerant ? 'Near spellings of its words matched nothing either. Try fewer words, or a prefix such as export*.' : 'Try fewer words, a prefix such as export*, or a typo-tolerant word such as bundesbnak~.',
   };
+}
+
+/** Characters of the query shown on each side of a syntax error's place. */
+const ERROR_CONTEXT = 30;
+/** Marks where in the query a syntax error is. */
+const ERROR_MARK = '▸';
+
+/**
+ * A query's syntax error as the search box and the Search Results view say it: the parser's message without the
+ * product's name (the box's title says it already), capitalised, and the query with a mark where the error is, so
+ * that "position 6" need not be counted out.
+ *
+ * @example
+ * queryErrorMessage('elec "tion', { error: 'News Corpus: the quote at position 6 is never closed; add a closing ".', offset: 5 });
+ * // { text: 'The quote at position 6 is never closed; add a closing ".', place: 'elec ▸"tion' }
+ * queryErrorMessage('after:2023-13-45', parseQuery('after:2023-13-45')).text; // 'after:2023-13-45 — month 13 is not between 01 and 12.'
+ */
+export function queryErrorMessage(query: string, failure: { readonly error: string; readonly offset: number }): { readonly text: string; readonly place: string } {
+  const message = withoutProductPrefix(failure.error);
+  const at = Math.max(0, Math.min(failure.offset, query.length));
+  const from = Math.max(0, at - ERROR_CONTEXT);
+  const to = Math.min(query.length, at + ERROR_CONTEXT);
+  const place = `${from > 0 ? '…' : ''}${query.slice(from, at)}${ERROR_MARK}${query.slice(at, to)}${to < query.length ? '…' : ''}`;
+  // A first word of the message's own is capitalised; one quoted from the query (after:2023-13-45) stays as typed.
+  const text = /^[a-z]+ /.test(message) ? `${message.charAt(0).toUpperCase()}${message.slice(1)}` : message;
+  return { text, place };
 }

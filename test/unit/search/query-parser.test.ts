@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
 import { QueryAtom, QueryClause } from '../../../src/core/search/query';
-import { noMatchMessage, QUERY_HELP, QUERY_PLACEHOLDER } from '../../../src/core/search/query-help';
+import { noMatchMessage, QUERY_HELP, QUERY_PLACEHOLDER, queryErrorMessage } from '../../../src/core/search/query-help';
 import { exactEntityQuery, parseQuery } from '../../../src/core/search/query-parser';
 
 function clauses(source: string): readonly QueryClause[] {
@@ -217,6 +217,20 @@ describe('parseQuery', () => {
     // A plain word was retried typo-tolerant before nothing was said to match; `~` asked for it.
     for (const query of ['bundesbnak', 'person:Putin bundesbnak', 'bundesbnak~', 'bundesbnak~2 "interest rates"']) assert.deepStrictEqual(noMatchMessage(query), { text: 'No articles match.', detail: tried }, query);
     for (const query of ['"interest ratez"', 'export*', 'person:Zelensky', 'person:Putin -oil']) assert.deepStrictEqual(noMatchMessage(query), { text: 'No articles match.', detail: suggested }, query);
+  });
+
+  it('says a syntax error without the product name, marking its place in the query', () => {
+    const failed = (query: string) => {
+      const result = parseQuery(query);
+      assert.ok(!result.ok, query);
+      return queryErrorMessage(query, result);
+    };
+    assert.deepStrictEqual(failed('elec "tion'), { text: 'The quote at position 6 is never closed; add a closing ".', place: 'elec ▸"tion' });
+    // A message that starts with the query's own words keeps them as typed.
+    assert.strictEqual(failed('after:2023-13-45').text, 'after:2023-13-45 — month 13 is not between 01 and 12.');
+    // A long query is shown around the place only.
+    const long = `${'word '.repeat(20)}(open`;
+    assert.strictEqual(failed(long).place, `…${'word '.repeat(6)}▸(open`);
   });
 
   it('exports a one-line placeholder and a help text naming every operator', () => {
