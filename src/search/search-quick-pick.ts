@@ -60,8 +60,9 @@ function hitItem(hit: SearchHit, uriOf: SearchDeps['uriOf']): HitItem {
   const uri = uriOf(hit.path);
   return {
     label: toDisplayText(hit.title) || uri.path.slice(uri.path.lastIndexOf('/') + 1),
-    description: `${hit.date ?? 'undated'} · ${toDisplayText(vscode.workspace.asRelativePath(uri))}`,
-    detail: toDisplayText(hit.snippet.text),
+    // The date leads the snippet's line: beside a long title, as the description, it was cut out of view (qa23).
+    description: toDisplayText(vscode.workspace.asRelativePath(uri)),
+    detail: `${hit.date ?? 'undated'} · ${toDisplayText(hit.snippet.text)}`,
     iconPath: vscode.ThemeIcon.File,
     // The index has already matched and ranked; the quick pick must not filter its results by label.
     alwaysShow: true,
