@@ -8,6 +8,12 @@ import { stopThread } from './stop-thread';
 import { DEFAULT_WORKER_PATH } from './worker-pool';
 
 /**
+ * A thread with no text to analyse for this long stops: it holds the whole model (tens of MB) for an article a user
+ * may have read once; the next long text starts it again (model loaded in well under a second).
+ */
+export const ENTITY_THREAD_IDLE_MS = 60_000;
+
+/**
  * How to start the entity engine's thread.
  *
  * @example
@@ -21,6 +27,8 @@ export interface EntityThreadOptions {
   readonly workerPath?: string;
   /** How long the thread asked to stop may take before it is terminated (default: `stopThread`'s). */
   readonly stopGraceMs?: number;
+  /** How long the thread waits without a text before it stops (default {@link ENTITY_THREAD_IDLE_MS}). */
+  readonly idleMs?: number;
 }
 
 interface Pending {
@@ -30,8 +38,9 @@ interface Pending {
 
 /**
  * One indexing thread (the same script and model as the index's) kept by the entity engine for the long texts it
- * does not analyse on the extension host's thread. Started at the first text, not before; a thread that fails or
- * ends fails its texts and is replaced at the next one; {@link dispose} stops it as the indexing threads are stopped.
+ * does not analyse on the extension host's thread. Started at the first text, not before, and stopped after
+ * {@link ENTITY_THREAD_IDLE_MS} without one; a thread that fails or ends fails its texts and is replaced at the next
+ * one; {@link dispose} stops it as the indexing threads are stopped.
  *
  * @example
  * const thread = new EntityThread({ extractor: () => ({ kind: 'model', modelPath: shippedModelPath() }) });
@@ -42,6 +51,7 @@ export class EntityThread {
   private worker: { readonly thread: Worker; readonly stopFlag: Int32Array } | undefined;
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
+  private idleTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly options: EntityThreadOptions) {}
 
@@ -52,6 +62,7 @@ export class EntityThread {
 
   /** The entities of `text`, found on the thread. Rejects with a "News Corpus:" error if the thread fails or stops. */
   extract(text: string): Promise<readonly ArticleEntity[]> {
+    clearTimeout(this.idleTimer);
     const { thread } = this.running();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
@@ -64,7 +75,23 @@ export class EntityThread {
   async dispose(): Promise<number | undefined> {
     const worker = this.worker;
     this.ended(new Error('News Corpus: the entity thread was stopped.'));
-    return worker && stopThread(worker.thread, { stopFlag: worker.stopFlag, ...(this.options.stopGraceMs !== undefined && { graceMs: this.options.stopGraceMs }) });
+    return worker && this.stop(worker);
+  }
+
+  private stop(worker: { readonly thread: Worker; readonly stopFlag: Int32Array }): Promise<number> {
+    return stopThread(worker.thread, { stopFlag: worker.stopFlag, ...(this.options.stopGraceMs !== undefined && { graceMs: this.options.stopGraceMs }) });
+  }
+
+  /** With no text left to analyse, the thread stops after the idle time unless another text comes first. */
+  private stopWhenIdle(worker: { readonly thread: Worker; readonly stopFlag: Int32Array }): void {
+    clearTimeout(this.idleTimer);
+    if (this.pending.size > 0) return;
+    this.idleTimer = setTimeout(() => {
+      if (this.worker !== worker || this.pending.size > 0) return;
+      this.worker = undefined;
+      void this.stop(worker);
+    }, this.options.idleMs ?? ENTITY_THREAD_IDLE_MS);
+    this.idleTimer.unref();
   }
 
   private running(): { readonly thread: Worker; readonly stopFlag: Int32Array } {
@@ -82,6 +109,7 @@ export class EntityThread {
       this.pending.delete(message.id);
       if (message.kind === 'entities') waiting?.resolve(message.entities);
       else waiting?.reject(new Error(`News Corpus: finding the entities of a long article failed: ${message.message}`));
+      this.stopWhenIdle(worker);
     });
     // An 'exit' follows an 'error': only the first is heard, and never once another thread has taken this one's place.
     thread.on('error', (error) => {
@@ -96,6 +124,7 @@ export class EntityThread {
 
   /** The thread is gone (failed, ended or stopped): its texts fail, and the next text starts another. */
   private ended(error: Error): void {
+    clearTimeout(this.idleTimer);
     this.worker = undefined;
     const pending = [...this.pending.values()];
     this.pending.clear();

@@ -44,4 +44,14 @@ describe('EntityThread', function () {
     assert.ok(entities.some((entity) => entity.key === 'PER:angela merkel'));
     await thread.dispose();
   });
+
+  it('stops when it has had no text for its idle time, and starts afresh for the next', async () => {
+    const thread = new EntityThread({ extractor: () => ({ kind: 'model', modelPath: shippedModelPath() }), idleMs: 50 });
+    await thread.extract('Angela Merkel met the press in Berlin.');
+    assert.strictEqual(thread.started, true);
+    while (thread.started) await new Promise((resolve) => setImmediate(resolve));
+    const entities = await thread.extract('Angela Merkel met the press in Berlin.');
+    assert.ok(entities.some((entity) => entity.key === 'PER:angela merkel'));
+    await thread.dispose();
+  });
 });
