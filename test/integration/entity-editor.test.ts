@@ -69,6 +69,39 @@ describe('Entities in the editor (hover, highlights, outline, definition, refere
     for (const link of links) assert.ok(CARD_COMMANDS.some((command) => link === `command:${command}`), `unexpected link ${link}`);
   });
 
+  it('counts a role once per article on the card however often its article is saved again, never above the entity\'s articles', async () => {
+    const uri = workspaceUri(SEED_ARRIVAL);
+    const original = await vscode.workspace.fs.readFile(uri);
+    const corpus = await api();
+    const card = async () => {
+      const { document, position } = await positionOf(SEED_ARRIVAL, 'Putin');
+      return markdownOf(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position)).value;
+    };
+    const roleCounts = (value: string) => [...value.matchAll(/^- (.+) _\((\d+) articles?\)_$/gm)].map(([, role, count]) => `${role ?? ''} ${count ?? ''}`);
+    const before = await card();
+    // A word the saved version holds, so that the corpus can be seen to have taken in each save.
+    const marked = (present: boolean) => {
+      const response = corpus.search('zebracrossing', { fuzzyFallback: false });
+      return response?.ok === true && response.total === (present ? 1 : 0);
+    };
+    try {
+      for (let save = 0; save < 3; save++) {
+        await vscode.workspace.fs.writeFile(uri, Buffer.concat([original, new TextEncoder().encode(' zebracrossing')]));
+        await corpusBecomes('the changed seed is indexed', () => marked(true), corpus);
+        await vscode.workspace.fs.writeFile(uri, original);
+        await corpusBecomes('the restored seed is indexed', () => marked(false), corpus);
+      }
+      const after = await card();
+      assert.ok(roleCounts(before).length > 0, before);
+      assert.deepStrictEqual(roleCounts(after), roleCounts(before));
+      const articles = Number(/(\d+) articles? · /.exec(after)?.[1]);
+      for (const line of roleCounts(after)) assert.ok(Number(line.split(' ').pop()) <= articles, `${line}, of ${articles} articles`);
+    } finally {
+      await vscode.workspace.fs.writeFile(uri, original);
+      await corpusBecomes('the seed is as it was', () => marked(false), corpus);
+    }
+  });
+
   it('hovers "Kim Jong-Un" and "Kim Jong-un" with the same entity', async () => {
     const upper = await positionOf(SEED_MEETING, 'Kim Jong-Un');
     const lower = await positionOf(SEED_ARRIVAL, 'Kim Jong-un');

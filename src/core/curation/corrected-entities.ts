@@ -236,7 +236,7 @@ export class CorrectedIndexEntities implements IndexEntities {
   companions(key: string, limit: number): readonly Companion[] {
     // Worked out once: a hover card asks for companions, and an entry list can be long.
     const withAdded = (this.withAdded ??= this.allCorrected().filter((other) => other.added.length > 0));
-    if (withAdded.length > 0) return this.companionsWithAdded(this.correctedEntity(key)?.key ?? key, withAdded, limit);
+    if (withAdded.length > 0) return this.companionsWithAdded(this.correctedEntity(key)?.key ?? key, limit);
     const entity = this.correctedEntity(key);
     const members = entity ? entity.members : this.fateOf(key) ? [] : [key];
     const own = entity?.key ?? key;
@@ -296,32 +296,16 @@ export class CorrectedIndexEntities implements IndexEntities {
 
   /**
    * Companions when names added by the user take part, which the index's entity terms do not know: counted over
-   * the entity's newest {@link COMPANION_ARTICLES} articles, from each article's engine entities (as corrected) and
-   * the added entities whose articles include it.
+   * the entity's newest {@link COMPANION_ARTICLES} articles, from each article's entities as {@link entitiesOf} corrects
+   * them: a recounted article's as the recount gives them, so the engine names an added name displaced there are not
+   * companions and the added one is, as in the Entities view.
    */
-  private companionsWithAdded(own: string, withAdded: readonly CorrectedEntity[], limit: number): Companion[] {
+  private companionsWithAdded(own: string, limit: number): Companion[] {
     const counts = new Map<string, Companion>();
-    const { moved, gained } = this.splits();
-    const addedPaths = withAdded.map((entity) => ({ entity, paths: new Set(this.articlesOf(entity).map((article) => article.path)) }));
     for (const { path } of this.entityArticles(own).slice(0, COMPANION_ARTICLES)) {
-      const seen = new Set<string>([own]);
-      const id = this.paths.idOf(path);
-      const count = (target: Omit<Companion, 'articles'> & { readonly ignoreIn?: ReadonlySet<string> }) => {
-        if (seen.has(target.key) || target.ignoreIn?.has(id)) return;
-        seen.add(target.key);
-        counts.set(target.key, { key: target.key, name: target.name, type: target.type, articles: (counts.get(target.key)?.articles ?? 0) + 1 });
-      };
-      for (const found of this.index.entitiesOf(path)) {
-        const fate = this.fateOf(found.key);
-        const target = fate === 'ignored' ? undefined : (fate?.entity ?? found);
-        // An entity named here only by a form split off it is not here any more.
-        if (target && (moved.get(target.key)?.get(path) ?? 0) < found.mentions) count(target);
+      for (const { key, name, type } of this.entitiesOf(path)) {
+        if (key !== own) counts.set(key, { key, name, type, articles: (counts.get(key)?.articles ?? 0) + 1 });
       }
-      for (const [key, byPath] of gained) {
-        const entity = byPath.has(path) ? this.correctedEntity(key) : undefined;
-        if (entity) count(entity);
-      }
-      for (const { entity, paths } of addedPaths) if (paths.has(path)) count(entity);
     }
     return [...counts.values()].sort((a, b) => b.articles - a.articles || a.name.localeCompare(b.name)).slice(0, limit);
   }

@@ -66,7 +66,7 @@ export interface BatchEntity {
  * @example
  * // ' date 2023-09-13 Kim met Putin.' as `a.txt`, without entities:
  * const meta: AnalyzedArticleMeta = { path: 'a.txt', size: 31, mtimeMs: 0, day: 20230913, title: 'Kim met Putin.', bodyStart: 17,
- *   bodyTokens: 3, titleTokens: 3, entityPairs: 0, textBytes: 31 };
+ *   bodyTokens: 3, titleTokens: 3, entityPairs: 0, rolePairs: 0, textBytes: 31 };
  */
 export interface AnalyzedArticleMeta {
   readonly path: string;
@@ -81,6 +81,8 @@ export interface AnalyzedArticleMeta {
   readonly titleTokens: number;
   /** Number of (term, count) pairs of the entity field, entity terms included. */
   readonly entityPairs: number;
+  /** Number of (entity term, role) pairs of the article in `AnalyzedBatch.roles`: the roles it says of its entities. */
+  readonly rolePairs: number;
   /** Length of the article's text in `AnalyzedBatch.text`, as held there (UTF-8, or deflated: see `textDeflated`). */
   readonly textBytes: number;
 }
@@ -106,7 +108,7 @@ export interface SkippedArticle {
  * `textDeflated` (as indexing threads send it: the index then holds it that way until it is saved).
  *
  * @example
- * const empty: AnalyzedBatch = { vocabulary: [], articles: [], entities: [], tokens: new Uint32Array(0), text: new Uint8Array(0), skipped: [] };
+ * const empty: AnalyzedBatch = { vocabulary: [], articles: [], entities: [], tokens: new Uint32Array(0), roles: new Uint32Array(0), roleTexts: [], text: new Uint8Array(0), skipped: [] };
  */
 export interface AnalyzedBatch {
   readonly vocabulary: readonly string[];
@@ -114,6 +116,12 @@ export interface AnalyzedBatch {
   /** The entities the articles name, each once (objects per article per entity were most of what crossed threads). */
   readonly entities: readonly BatchEntity[];
   readonly tokens: Uint32Array;
+  /**
+   * For each article, in order, its `rolePairs` (entity term id, number in `roleTexts`) pairs: which article says
+   * which of the `entities`' roles, so that the index can take an article's roles back when it leaves.
+   */
+  readonly roles: Uint32Array;
+  readonly roleTexts: readonly string[];
   readonly text: Uint8Array;
   /** Whether each article's UTF-8 text is raw-deflated (`deflateRawSync`) on its own in `text`. */
   readonly textDeflated?: boolean;

@@ -69,6 +69,10 @@ export class BatchBuilder {
     number,
     { readonly entity: Omit<BatchEntity, 'aliases' | 'forms' | 'roles'>; readonly aliases: Set<string>; readonly forms: Map<string, number>; readonly roles: Map<string, number> }
   >();
+  /** The articles' (entity term id, role number) pairs, and the roles' texts by number (see `AnalyzedBatch.roles`). */
+  private readonly roles = new Growable(Uint32Array);
+  private roleTexts: string[] = [];
+  private roleNumbers = new Map<string, number>();
   /** The articles' text back to back (each deflated on its own when `deflateText`), copied in as they come: the caller may reuse the bytes it hands in. */
   private readonly text = new Growable(Uint8Array);
   private skipped: SkippedArticle[] = [];
@@ -127,6 +131,8 @@ export class BatchBuilder {
       articles: this.articles,
       entities: [...this.entities.values()].map(({ entity, aliases, forms, roles }) => ({ ...entity, aliases: [...aliases], forms: countsOf(forms), roles: countsOf(roles) })),
       tokens: this.tokens.slice(0, this.tokenCount),
+      roles: this.roles.view().slice(),
+      roleTexts: this.roleTexts,
       text: this.text.view().slice(),
       ...(this.deflateText ? { textDeflated: true } : {}),
       skipped: this.skipped,
@@ -135,6 +141,9 @@ export class BatchBuilder {
     this.articles = [];
     this.entities = new Map();
     this.text.clear();
+    this.roles.clear();
+    this.roleTexts = [];
+    this.roleNumbers = new Map();
     this.skipped = [];
     return batch;
   }
@@ -147,6 +156,7 @@ export class BatchBuilder {
     forEachTermId(article.title, 0, article.title.length, this.vocabulary, pushTerm);
     const titleTokens = this.tokenCount - bodyStartToken - bodyTokens;
     const entities = this.extractEntities(text);
+    const rolesStart = this.roles.length;
     this.addEntities(entities, entities.length > 0 ? articleRoles(text, entities) : NO_ROLES);
     const entityPairs = (this.tokenCount - bodyStartToken - bodyTokens - titleTokens) / 2;
     const stored = this.deflateText ? deflateRawSync(bytes, { level: TEXT_DEFLATE_LEVEL }) : bytes;
@@ -160,6 +170,7 @@ export class BatchBuilder {
       bodyTokens,
       titleTokens,
       entityPairs,
+      rolePairs: (this.roles.length - rolesStart) / 2,
       textBytes: stored.length,
     });
     this.text.pushAll(stored);
@@ -198,7 +209,17 @@ export class BatchBuilder {
     for (const alias of entity.aliases) known.aliases.add(alias);
     for (const { text, count } of entity.forms) known.forms.set(text, (known.forms.get(text) ?? 0) + count);
     // One count per article: `roles` are this article's distinct roles.
-    for (const role of roles) known.roles.set(role, (known.roles.get(role) ?? 0) + 1);
+    for (const role of roles) {
+      known.roles.set(role, (known.roles.get(role) ?? 0) + 1);
+      let number = this.roleNumbers.get(role);
+      if (number === undefined) {
+        number = this.roleTexts.length;
+        this.roleNumbers.set(role, number);
+        this.roleTexts.push(role);
+      }
+      this.roles.push(term);
+      this.roles.push(number);
+    }
   }
 
   private push(value: number): void {

@@ -3,6 +3,7 @@ import { AddedIndexRecount } from '../curation/added-recount';
 import { SearchCorrections, addedRecountOf } from '../curation/corrected-search';
 import { EntityType } from '../entities/types';
 import { AnalyzedBatch, entityTerm } from './analyzed-batch';
+import { ArticleRoles } from './article-roles';
 import { CompactedPart, compactSteps } from './compaction';
 import { dayString } from './date-values';
 import { Deferred } from './deferred';
@@ -203,6 +204,8 @@ export class CorpusIndex {
   private readonly scratch = new Scratch();
   /** The companions counted for {@link companions}, kept in step with the articles. */
   private readonly companionCounts = new EntityCompanions();
+  /** The roles each article says of its entities, taken back from their counts when it leaves. */
+  private readonly roles = new ArticleRoles();
   /** Mentions per month of the large entities, for {@link entityTimeline}. */
   private readonly months = new EntityMonths();
   /**
@@ -363,7 +366,9 @@ export class CorpusIndex {
     for (const entity of batch.entities) this.entities.register(entity, ids[entity.term] ?? 0);
     const tokens = new Uint32Array(batch.tokens.length);
     let at = 0;
+    let roleAt = 0;
     let textAt = 0;
+    const termOf = (batchTerm: number) => ids[batchTerm] ?? 0;
     for (const article of batch.articles) {
       const end = at + article.bodyTokens + article.titleTokens + 2 * article.entityPairs;
       for (let i = at; i < article.bodyTokens + article.titleTokens + at; i++) tokens[i] = ids[batch.tokens[i] ?? 0] ?? 0;
@@ -375,8 +380,11 @@ export class CorpusIndex {
       if (this.store.docOf(article.path) !== undefined) this.articleCounts.forget();
       const wordsEnd = at + article.bodyTokens + article.titleTokens;
       this.articleCounts.addArticle(tokens.subarray(at, wordsEnd), tokens.subarray(wordsEnd, end), this.dictionary.size);
-      this.uncount(article.path);
+      this.uncount(article.path, (onRole) => {
+        for (let i = 2 * roleAt; i < 2 * (roleAt + article.rolePairs); i += 2) onRole(termOf(batch.roles[i] ?? 0), batch.roleTexts[batch.roles[i + 1] ?? 0] ?? '');
+      });
       const doc = this.store.append(article, tokens, at, end, batch.text, textAt, textAt + article.textBytes, batch.textDeflated === true ? 'deflated' : 'plain');
+      this.roles.record(doc, batch.roles, roleAt, article.rolePairs, termOf, batch.roleTexts);
       if (!options.defer) this.stats?.add(this.store, doc);
       if (options.defer) {
         // Not in the postings until the next compaction, which forgets kept timelines: none is kept meanwhile.
@@ -389,6 +397,7 @@ export class CorpusIndex {
         this.counter.count(this.store, doc, (term, packed) => this.delta.add(term, doc, packed));
       }
       at = end;
+      roleAt += article.rolePairs;
       textAt += article.textBytes;
     }
     return batch.articles.length;
@@ -801,10 +810,22 @@ export class CorpusIndex {
     return EntityStats.buildSteps(this.store, this.dictionary.size, (term) => this.entities.byTermId(term) !== undefined);
   }
 
-  /** Takes the indexed article at `path`, if any, out of the entity figures before it is replaced or removed. */
-  private uncount(path: string): void {
+  /**
+   * Takes the indexed article at `path`, if any, out of the entity figures and role counts before it is replaced or
+   * removed. An article loaded from a saved index has no record of its roles: when it is replaced, `replacementRoles`
+   * (the new version's, handed to a callback) stand for them, for the entities it named; were they not taken back,
+   * every first save of such an article after a reopen would count its roles again.
+   */
+  private uncount(path: string, replacementRoles?: (onRole: (term: number, role: string) => void) => void): void {
     const doc = this.store.docOf(path);
     if (doc === undefined) return;
+    const table = this.entities;
+    if (!this.roles.forEachRole(doc, (term, role) => table.uncountRole(term, role)) && replacementRoles !== undefined) {
+      const field = this.store.entityField(doc);
+      replacementRoles((term, role) => {
+        for (let i = 0; i < field.length; i += 2) if (field[i] === term) table.uncountRole(term, role);
+      });
+    }
     this.stats?.remove(this.store, doc);
     this.months.count(this.store, doc, -1);
     if (this.companionCounts.size > 0) this.companionCounts.forget(this.store.entityField(doc));
@@ -877,6 +898,9 @@ export class CorpusIndex {
 
   private install(compacted: { store: DocStore; postings: MainPostings; pairs: PairAnswers }): void {
     compacted.store.useStoredPairs(compacted.pairs);
+    // The compacted store holds the live articles in order (their ids renumbered): so must their roles' records.
+    const previous = this.store;
+    if (compacted.store !== previous) this.roles.keepLive(previous.count, (doc) => previous.isLive(doc));
     this.store = compacted.store;
     this.main = compacted.postings;
     this.compactedDocs = compacted.store.count;

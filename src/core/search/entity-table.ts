@@ -62,6 +62,14 @@ function addWords(byWord: Map<string, Set<string>>, text: string, key: string): 
   }
 }
 
+/** An entity's entry for `role`: roles are kept once per lower-case form, so the same spelling is found first without lower-casing every known role. */
+function roleOf(info: EntityRecord, role: string): { readonly text: string; count: number } | undefined {
+  const same = info.roles.find((known) => known.text === role);
+  if (same !== undefined) return same;
+  const lower = role.toLowerCase();
+  return info.roles.find((known) => known.text.toLowerCase() === lower);
+}
+
 function formScore(form: string, count: number): number {
   return count + (isAllCaps(form) ? 0 : MIXED_CASE_BONUS);
 }
@@ -102,17 +110,25 @@ export class EntityTable {
     this.byTerm[term] = info;
     for (const { text, count } of entity.forms) this.countForm(info, text, count);
     for (const { text, count } of entity.roles) {
-      // A role is kept once per lower-case form, so the same spelling is that form's entry: found without lower-casing every known role.
-      let role = info.roles.find((known) => known.text === text);
-      if (role === undefined) {
-        const lower = text.toLowerCase();
-        role = info.roles.find((known) => known.text.toLowerCase() === lower);
-      }
+      const role = roleOf(info, text);
       if (role) role.count += count;
       else info.roles.push({ text, count });
     }
     for (const alias of entity.aliases) this.addAlias(info, alias);
     if (entity.name !== info.name) this.addAlias(info, entity.name);
+  }
+
+  /**
+   * Takes back one article's saying of `role` of the entity whose entity term is `term`: the article left the index
+   * (removed, or replaced by a version whose roles {@link register} counts again).
+   *
+   * @example
+   * table.uncountRole(42, 'Russian president'); // "Russian president" of entity term 42 is said by one article fewer
+   */
+  uncountRole(term: number, role: string): void {
+    const info = this.byTerm[term];
+    const known = info && roleOf(info, role);
+    if (known && known.count > 0) known.count--;
   }
 
   /**
@@ -144,11 +160,11 @@ export class EntityTable {
   }
 
   /**
-   * The roles writers attach to an entity, most articles first, each with the number of articles that said it
-   * (articles since removed still count, until the index is rebuilt).
+   * The roles writers attach to an entity, most articles first, each with the number of its articles that say it
+   * (a role no article says any more left out).
    */
   rolesOf(key: string): EntityForm[] {
-    return (this.byKey.get(key)?.roles ?? []).map(({ text, count }) => ({ text, count })).sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
+    return (this.byKey.get(key)?.roles ?? []).flatMap(({ text, count }) => (count > 0 ? [{ text, count }] : [])).sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
   }
 
   /** Entities (of `type`, if given) whose name or aliases contain every word of `name` (a leading "the" aside). */

@@ -95,6 +95,13 @@ describe('facts file corrections: an engine entity an added name displaces, at i
     assert.deepStrictEqual(searchPaths(index, corrections, 'org:="Science and Education"'), ['other.txt']);
   });
 
+  it('names, among an entity\'s companions, the added name in place of the engine entity it displaced (as the Entities view counts them)', () => {
+    const companions = (of: CorrectedIndexEntities) => of.companions(KIM.key, 10).map(({ key, articles }) => `${key}×${articles}`);
+    assert.deepStrictEqual(companions(new CorrectedIndexEntities(index, correctionsOf({}), SAME)), [`${MOSCOW.key}×2`, `${COMMITTEE.key}×1`, `${PARTY.key}×1`]);
+    // seed.txt: the committee's one mention went whole to "Science and Education"; party.txt names no added name.
+    assert.deepStrictEqual(companions(entities), [`${MOSCOW.key}×2`, 'ORG:science and education×1', `${PARTY.key}×1`]);
+  });
+
   it('places an index\'s mentions on the names\' occurrences, those no added name overlaps first, the rest at the end', () => {
     const text = 'Workers’ Party met the WORKERS’ PARTY.';
     const placed = placeMentions(text, [{ ...PARTY, aliases: [], mentions: 3 }], [{ start: 0, end: 5 }]);

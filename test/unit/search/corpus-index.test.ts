@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { CorpusIndex, SearchHit } from '../../../src/core/search/corpus-index';
+import { decodeIndex, encodeIndex } from '../../../src/core/search/index-file';
 import { KIM, KREMLIN, MOSCOW, NEWS, NEWS_ENTITIES, PUTIN, analyzeText, article, buildIndex, fakeExtractor, hitPaths } from './fixtures';
 
 function firstHit(index: CorpusIndex, query: string): SearchHit {
@@ -370,5 +371,46 @@ describe('CorpusIndex entity tables', () => {
       ['arrival.txt'],
     );
     assert.deepStrictEqual(changed.entitiesOf('summit.txt'), []);
+  });
+});
+
+describe('CorpusIndex roles', () => {
+  const KNOWN = [PUTIN, KIM, MOSCOW];
+  const SAYS = article('2023-09-12', 'Russian President Vladimir Putin met Kim Jong-un in Moscow.');
+  const ALSO = article('2023-09-13', 'Russian President Vladimir Putin spoke in Moscow.');
+  const NONE = article('2023-09-12', 'Vladimir Putin met Kim Jong-un in Moscow.');
+  const roles = (index: CorpusIndex) => index.entityRoles(PUTIN.key).map(({ role, articles }) => `${role} (${articles})`);
+  const save = (index: CorpusIndex, path: string, text: string, mtimeMs: number) =>
+    index.addBatch(analyzeText({ path, size: text.length, mtimeMs }, text, fakeExtractor(KNOWN)));
+  const built = () => buildIndex([{ path: 'a.txt', text: SAYS }, { path: 'b.txt', text: ALSO }], KNOWN);
+
+  it('counts the articles that say a role now: one re-indexed again and again once, one replaced or removed no more', () => {
+    const index = built();
+    assert.deepStrictEqual(roles(index), ['Russian President (2)']);
+    // The QA repro: a space appended and taken away, over and over.
+    for (let time = 2; time < 8; time++) save(index, 'a.txt', time % 2 === 0 ? `${SAYS} ` : SAYS, time);
+    assert.deepStrictEqual(roles(index), ['Russian President (2)']);
+    index.compactNow();
+    save(index, 'a.txt', NONE, 8);
+    assert.deepStrictEqual(roles(index), ['Russian President (1)'], 'the new version says no role');
+    assert.strictEqual(index.entitySummary(PUTIN.key)?.articleCount, 2);
+    save(index, 'a.txt', SAYS, 9);
+    index.compactNow();
+    assert.ok(index.remove('b.txt'));
+    assert.deepStrictEqual(roles(index), ['Russian President (1)']);
+    assert.ok(index.remove('a.txt'));
+    assert.deepStrictEqual(roles(index), [], 'no article says it any more');
+  });
+
+  it('keeps the counts of a saved index as its articles are saved again, and takes a removed one\'s back once saved again since', () => {
+    const identity = { root: '/corpus', extractor: 'fake' };
+    const decoded = decodeIndex(Buffer.concat(encodeIndex(built().parts(), identity)), identity);
+    assert.ok(decoded.ok);
+    const index = new CorpusIndex(decoded.parts);
+    assert.deepStrictEqual(roles(index), ['Russian President (2)']);
+    for (let time = 2; time < 6; time++) save(index, 'a.txt', time % 2 === 0 ? `${SAYS} ` : SAYS, time);
+    assert.deepStrictEqual(roles(index), ['Russian President (2)']);
+    assert.ok(index.remove('a.txt'));
+    assert.deepStrictEqual(roles(index), ['Russian President (1)']);
   });
 });
