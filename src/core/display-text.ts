@@ -24,8 +24,8 @@ export function toTreeText(text: string): string {
 }
 
 /**
- * `text` cut to at most `max` characters and an ellipsis, at the last space within them where there is one, so
- * that no word is cut in half; unchanged when it fits.
+ * `text` cut to at most `max` characters and an ellipsis, at the last white space within them where there is one
+ * after the first character, so that no word is cut in half; unchanged when it fits.
  *
  * @example
  * shortenAtWord('Vladimir Putin met Kim Jong-un', 20); // 'Vladimir Putin met…'
@@ -33,9 +33,10 @@ export function toTreeText(text: string): string {
  */
 export function shortenAtWord(text: string, max: number): string {
   if (text.length <= max) return text;
-  const head = text.slice(0, max);
-  const space = head.lastIndexOf(' ');
-  return `${space === -1 ? head : head.slice(0, space)}…`;
+  // A cut between the two halves of a surrogate pair would leave half a character (an emoji, a rare CJK name).
+  const head = text.slice(0, /[\uD800-\uDBFF]/.test(text.charAt(max - 1)) ? max - 1 : max);
+  const space = head.search(/\s\S*$/);
+  return `${space > 0 ? head.slice(0, space) : head}…`;
 }
 
 /** The characters of the right-to-left scripts: Hebrew, Arabic, Syriac, Thaana, N'Ko and the others, with their presentation forms. */

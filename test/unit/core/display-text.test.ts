@@ -21,6 +21,12 @@ describe('shortenAtWord', () => {
     assert.strictEqual(shortenAtWord('Supercalifragilistic', 5), 'Super…');
     assert.strictEqual(shortenAtWord('Putin', 5), 'Putin');
   });
+
+  it('cuts at a line break or tab too, never to nothing at a leading space, nor inside a surrogate pair', () => {
+    assert.strictEqual(shortenAtWord('Vladimir\tPutin met', 12), 'Vladimir…');
+    assert.strictEqual(shortenAtWord(' Supercalifragilistic', 6), ' Super…');
+    assert.strictEqual(shortenAtWord('ab😀cd', 3), 'ab…');
+  });
 });
 
 describe('toDisplayText', () => {
