@@ -344,6 +344,28 @@ describe('facts file corrections: an added name where the engine found an entity
     );
   });
 
+  it('lists as aliases only the spellings still written by a mention, once an added name took the others (qa23)', () => {
+    // The engine read the second "Robert Brown" as "Robert" and "Brown", short forms of the first; and "John", "Smith" likewise.
+    const text = 'John Smith met Robert Brown. Later Robert Brown said Brown would stay.';
+    const spans = (...forms: [string, number][]) => forms.map(([form, from]) => ({ start: text.indexOf(form, from), end: text.indexOf(form, from) + form.length }));
+    const engine: ArticleEntity[] = [
+      { key: 'PER:john smith', name: 'John Smith', type: 'PER', aliases: ['John', 'Smith'], mentions: spans(['John', 0], ['Smith', 0]), forms: [{ text: 'John', count: 1 }, { text: 'Smith', count: 1 }] },
+      {
+        key: 'PER:robert brown', name: 'Robert Brown', type: 'PER', aliases: ['Brown', 'Robert'],
+        mentions: spans(['Robert Brown', 0], ['Robert', 20], ['Brown', 40], ['Brown', 50]),
+        forms: [{ text: 'Robert Brown', count: 1 }, { text: 'Robert', count: 1 }, { text: 'Brown', count: 2 }],
+      },
+    ];
+    const corrections = correctionsOf({ people: { 'John Smith': { add: true }, 'Robert Brown': { add: true } } });
+    assert.deepStrictEqual(
+      correctArticleEntities(corrections, engine, text, 'hostile.txt').map(({ name, aliases, mentions }) => ({ name, aliases, mentions: mentions.map(({ start, end }) => text.slice(start, end)) })),
+      [
+        { name: 'John Smith', aliases: [], mentions: ['John Smith'] },
+        { name: 'Robert Brown', aliases: ['Brown'], mentions: ['Robert Brown', 'Robert Brown', 'Brown'] },
+      ],
+    );
+  });
+
   it('keeps the longer of two added names that overlap, and leaves the engine\'s other mentions alone', () => {
     const corrections = correctionsOf({ organizations: { 'Science and Education': { add: true }, 'Education of the Workers’ Party': { add: true } } });
     assert.deepStrictEqual(keysAndSpans(corrections).map(({ key, mentions }) => `${key}: ${mentions.join(', ')}`), ["ORG:education of the workers' party: Education of the Workers’ Party", 'PER:kim jong-un: Kim']);
