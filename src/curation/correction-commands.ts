@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { countOf, quoteName, toDisplayText, withIndefiniteArticle } from '../core/display-text';
 import { entityKey } from '../core/entities/article-entities';
+import { correctionSummary } from '../core/curation/correction-summary';
 import { renameCollision, renameMergeQuestion, retypeCollision } from '../core/curation/rename-collision';
 import { AwaitedAnalyzer } from '../core/entities/threaded-entities';
 import { EntityType } from '../core/entities/types';
@@ -56,7 +57,7 @@ export class CorrectionCommands {
     if (!name) return false;
     const into = renameCollision(target.entity, name, (key) => this.deps.entities.summary(key));
     if (into) return this.mergeIfAgreed(target.entity, into, ifTaken, target.article);
-    return this.write([target.entity], { kind: 'rename', entity: target.entity, to: name }, `renamed ${quoteName(target.entity.name)} to ${quoteName(name)}`, target.article);
+    return this.write([target.entity], { kind: 'rename', entity: target.entity, to: name }, target.article);
   }
 
   /**
@@ -70,7 +71,7 @@ export class CorrectionCommands {
     if (to === undefined || to === target.entity.type) return false;
     const into = retypeCollision(target.entity, to, (key) => this.deps.entities.summary(key));
     if (into) return this.mergeIfAgreed(target.entity, into, ifTaken, target.article);
-    return this.write([target.entity], { kind: 'retype', entity: target.entity, to }, `${quoteName(target.entity.name)} is now ${aTypeLabel(to)}`, target.article);
+    return this.write([target.entity], { kind: 'retype', entity: target.entity, to }, target.article);
   }
 
   /** Merges `entity` into `into`, whose name or type a rename or a change of type would take, once the user agrees (or `ifTaken` is `merge`). */
@@ -78,7 +79,7 @@ export class CorrectionCommands {
     const merge = ifTaken === 'merge' || (ifTaken !== 'cancel' && (await ask(renameMergeQuestion(entity, into), MERGE_ANSWER)) === MERGE_ANSWER);
     if (!merge) return false;
     const entities = [entity, into];
-    return this.write(entities, { kind: 'merge', entities, into }, `merged ${quoteName(entity.name)} into ${quoteName(into.name)}`, article);
+    return this.write(entities, { kind: 'merge', entities, into }, article);
   }
 
   /** Split Alias: `(entity?, alias?)`. */
@@ -100,7 +101,7 @@ export class CorrectionCommands {
       )?.alias;
     }
     if (form === undefined) return false;
-    return this.write([target.entity], { kind: 'split', entity: target.entity, alias: form }, `split ${quoteName(form)} off ${quoteName(target.entity.name)}`, target.article);
+    return this.write([target.entity], { kind: 'split', entity: target.entity, alias: form }, target.article);
   }
 
   /** Ignore: `(entity?, scope?, article?)` with scope `everywhere` or `article`. */
@@ -110,7 +111,7 @@ export class CorrectionCommands {
     const where = await this.scope(scope, target.article, `News Corpus: Ignore ${quoteName(target.entity.name)}`, ['Everywhere', 'It is not an entity in any article'], ['In This Article Only', 'Elsewhere it stays an entity']);
     if (!where) return false;
     const correction: Correction = { kind: 'ignore', entity: target.entity, ...where.path };
-    return this.write(where.article ? [] : [target.entity], correction, `ignored ${quoteName(target.entity.name)} ${where.said}`, where.article);
+    return this.write(where.article ? [] : [target.entity], correction, where.article);
   }
 
   /** Mark as Person / Place / Organization: `(name?, scope?, article?)`; the name defaults to the editor's selection. */
@@ -126,7 +127,7 @@ export class CorrectionCommands {
     const near = articleOf(article) ?? editor?.document.uri;
     const where = await this.scope(scope, near, `News Corpus: Mark ${quoteName(text)} as ${aTypeLabel(type)}`, ['Every Occurrence', 'Every occurrence of this exact name in the corpus'], ['This Article Only', 'Only the occurrences in this article']);
     if (!where) return false;
-    return this.write(where.article ? [] : [entity], { kind: 'add', entity, ...where.path }, `${quoteName(text)} is ${aTypeLabel(type)} ${where.said}`, where.article);
+    return this.write(where.article ? [] : [entity], { kind: 'add', entity, ...where.path }, where.article);
   }
 
   /**
@@ -149,8 +150,7 @@ export class CorrectionCommands {
     const given = explicit ? (typeof second === 'string' ? { type: (entities[0] as EntityRef).type, name: second } : entityRefOf(second)) : undefined;
     const into = given ?? (await this.pickCanonical(entities));
     if (!into) return false;
-    const merged = entities.filter((entity) => keyOfRef(entity) !== keyOfRef(into));
-    return this.write(entities, { kind: 'merge', entities, into }, `merged ${merged.map((entity) => quoteName(entity.name)).join(', ')} into ${quoteName(into.name)}`);
+    return this.write(entities, { kind: 'merge', entities, into });
   }
 
   /**
@@ -182,13 +182,13 @@ export class CorrectionCommands {
    * Writes into the facts file of the first of `entities` that has an entry, else of `article`'s folder: a
    * correction in one article passes no entities, so that its path is relative to the folder of its own file.
    */
-  private async write(entities: readonly EntityRef[], correction: Correction, summary: string, article?: vscode.Uri): Promise<boolean> {
+  private async write(entities: readonly EntityRef[], correction: Correction, article?: vscode.Uri): Promise<boolean> {
     const uri = this.file.fileFor(entities, article);
     if (!uri) {
       void notify('error', 'News Corpus: open a folder to keep corrections of its entities.');
       return false;
     }
-    return this.file.write(uri, [correction], summary);
+    return this.file.write(uri, [correction], correctionSummary(correction));
   }
 
   private async askName(entity: EntityRef): Promise<string | undefined> {
@@ -208,7 +208,7 @@ export class CorrectionCommands {
     title: string,
     everywhere: readonly [string, string],
     inArticle: readonly [string, string],
-  ): Promise<{ path: { article?: string }; said: string; article?: vscode.Uri } | undefined> {
+  ): Promise<{ path: { article?: string }; article?: vscode.Uri } | undefined> {
     const path = near && vscode.workspace.getWorkspaceFolder(near) ? vscode.workspace.asRelativePath(near, false) : undefined;
     let scope: Scope | undefined = given === 'everywhere' || given === 'article' ? given : undefined;
     if (scope === undefined && path === undefined) scope = 'everywhere';
@@ -220,12 +220,12 @@ export class CorrectionCommands {
       scope = (await vscode.window.showQuickPick(items, { title }))?.scope;
     }
     if (scope === undefined) return undefined;
-    if (scope === 'everywhere') return { path: {}, said: 'everywhere' };
+    if (scope === 'everywhere') return { path: {} };
     if (!near || path === undefined) {
       void notify('info', 'News Corpus: open the article in the workspace to make the correction in it only.');
       return undefined;
     }
-    return { path: { article: path }, said: `in ${path}`, article: near };
+    return { path: { article: path }, article: near };
   }
 
   private async pickCanonical(entities: readonly EntityRef[]): Promise<EntityRef | undefined> {

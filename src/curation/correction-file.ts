@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import { entityKey } from '../core/entities/article-entities';
-import { CorrectionContext, correctedFactsText } from '../core/facts/correction-writer';
+import { CorrectionSummary, correctionMessages } from '../core/curation/correction-summary';
+import { CorrectionContext, correctedFactsText, undoneFactsText } from '../core/facts/correction-writer';
 import { Correction, EntityRef } from '../core/facts/corrections';
 import { parseFacts } from '../core/facts/entity-facts';
 import { FactsLookup } from '../core/facts/facts-store';
-import { changeBetween, revertChange } from '../core/facts/text-changes';
+import { changeBetween } from '../core/facts/text-changes';
 import { reasonOf } from '../core/messages';
 import { notify } from '../notifications';
 
@@ -23,7 +24,7 @@ interface WrittenChange {
   readonly after: string;
   /** The file did not exist before: undoing deletes it again. */
   readonly created: boolean;
-  readonly summary: string;
+  readonly messages: ReturnType<typeof correctionMessages>;
 }
 
 const UNDO = 'Undo';
@@ -35,10 +36,13 @@ const CAN_UNDO_CONTEXT = 'newsCorpus.canUndoCorrection';
  * Writes corrections into the facts file (as an edit of its document when the user has it open), saved so that
  * every surface applies them. The edit is computed against the file's text at the moment of writing (a colleague's change
  * pulled meanwhile is kept), an invalid file is not touched, and each write can be undone: from its
- * notification, with Undo Last Entity Correction, or with VS Code's undo in the facts file.
+ * notification, with Undo Last Entity Correction, or with VS Code's undo in the facts file. An undo takes back the
+ * entries its write changed, so an older notification's Undo works after later corrections of other entities.
  */
 export class CorrectionFile {
   private readonly written: WrittenChange[] = [];
+  /** Changes already taken back, whose notifications' Undo buttons may still be clicked in the notification centre. */
+  private readonly undone = new WeakSet<WrittenChange>();
 
   constructor(
     private readonly access: FactsFileAccess,
@@ -59,7 +63,7 @@ export class CorrectionFile {
   }
 
   /** Writes `corrections` into the facts file `uri` and confirms with `summary`; false when nothing was written. */
-  async write(uri: vscode.Uri, corrections: readonly Correction[], summary: string): Promise<boolean> {
+  async write(uri: vscode.Uri, corrections: readonly Correction[], summary: CorrectionSummary): Promise<boolean> {
     const current = await this.access.currentFactsText(uri);
     const before = current ?? '';
     if (!parseFacts(before).entries) {
@@ -73,36 +77,45 @@ export class CorrectionFile {
       return false;
     }
     if (!(await this.replace(uri, after))) return false;
-    this.remember({ uri, before, after, created: current === undefined, summary });
-    void notify('info', `News Corpus: ${summary}.`, UNDO).then((choice) => {
-      if (choice === UNDO) void this.undo(this.written.findIndex((change) => change.after === after && change.uri.toString() === uri.toString()));
+    const change: WrittenChange = { uri, before, after, created: current === undefined, messages: correctionMessages(summary) };
+    this.remember(change);
+    void notify('info', `News Corpus: ${change.messages.done}`, UNDO).then((choice) => {
+      if (choice === UNDO) void this.undo(change);
     });
     return true;
   }
 
   /** Takes back the most recent correction still remembered; false when there is none or it cannot be. */
   undoLast(): Promise<boolean> {
-    return this.undo(this.written.length - 1);
+    const last = this.written[this.written.length - 1];
+    if (last) return this.undo(last);
+    void notify('info', 'News Corpus: there is no entity correction to undo.');
+    return Promise.resolve(false);
   }
 
-  private async undo(index: number): Promise<boolean> {
-    const change = this.written[index];
-    if (!change) {
-      void notify('info', 'News Corpus: there is no entity correction to undo.');
+  private async undo(change: WrittenChange): Promise<boolean> {
+    const index = this.written.indexOf(change);
+    if (index === -1) {
+      // A notification's Undo stays live in the notification centre after its change was taken back (by another
+      // notification or the command), or fell out of what is remembered: say which, rather than a bare "nothing to
+      // undo" that reads as if the button were broken.
+      void notify('info', `News Corpus: ${this.undone.has(change) ? change.messages.alreadyUndone : change.messages.forgotten}`);
       return false;
     }
     const current = (await this.access.currentFactsText(change.uri)) ?? '';
-    const reverted = revertChange(change.before, change.after, current);
-    if (reverted === undefined || !parseFacts(reverted).entries) {
-      void notify('warning', `News Corpus: the facts file was changed where this correction was written (${change.summary}), so it cannot be undone alone. Use Undo in the facts file, or edit it.`);
+    const reverted = undoneFactsText(change.before, change.after, current);
+    if (reverted === undefined) {
+      void notify('warning', `News Corpus: ${change.messages.changedSince}`);
       return false;
     }
     const deleted = change.created && reverted.trim() === '';
     if (!(await (deleted ? this.delete(change.uri) : this.replace(change.uri, reverted)))) return false;
-    this.written.splice(index, 1);
+    // Asked again: another write or undo may have changed the list while the file was written.
+    const at = this.written.indexOf(change);
+    if (at !== -1) this.written.splice(at, 1);
+    this.undone.add(change);
     void this.updateContext();
-    // Summaries quote the names they are about: quoted again, they read `undid ""Kim" is a person"`.
-    void notify('info', `News Corpus: undone: ${change.summary}.`);
+    void notify('info', `News Corpus: ${change.messages.undone}`);
     return true;
   }
 

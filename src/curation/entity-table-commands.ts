@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { importSummary } from '../core/curation/correction-summary';
 import { countOf, toDisplayText } from '../core/display-text';
 import { EntityDirectory } from '../core/entity-directory';
 import { EntityRef } from '../core/facts/corrections';
@@ -88,7 +89,7 @@ export class EntityTableCommands {
       void notify('error', 'News Corpus: open a folder to keep corrections of its entities.');
       return undefined;
     }
-    const written = await this.file.write(file, result.changes.map(({ correction }) => correction), `imported ${countOf(result.changes.length, 'change')} from ${vscode.workspace.asRelativePath(uri)}`);
+    const written = await this.file.write(file, result.changes.map(({ correction }) => correction), importSummary(result.changes.length, vscode.workspace.asRelativePath(uri)));
     if (written && skipped !== '') void notify('warning', `News Corpus: import of ${vscode.workspace.asRelativePath(uri)}:${skipped}`);
     return written ? result : undefined;
   }

@@ -1,14 +1,17 @@
 // An editor correcting the entity engine from an article: select a word, Mark as Organization for this article only,
-// read the confirmation, then take it back with its Undo button; the messages read as English.
+// read the confirmation; mark a second word, then take the first back with its own (older) Undo button, which leaves
+// the second; the messages read as English, and an Undo clicked again says it was already done.
 import * as assert from 'node:assert/strict';
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Workbench, withWorkbench } from './workbench.mjs';
 
 const ARTICLE = '003_737a2ec1faf8bc49.txt';
-/** Line 15 of the article starts "If an agreement is reached"; the word from its seventh column is marked. */
+/** Line 15 of the article starts "If an agreement is reached"; the words from its seventh and twentieth columns are marked. */
 const WORD = 'agreement';
 const CONFIRMED = `"${WORD}" is an organization in ${ARTICLE}.`;
+const LATER_WORD = 'reached';
+const LATER_CONFIRMED = `"${LATER_WORD}" is an organization in ${ARTICLE}.`;
 
 describe('Corrections from an article', function () {
   let workbench;
@@ -16,6 +19,24 @@ describe('Corrections from an article', function () {
     await rm(join(Workbench.workspaceFolder(), '.newscorpus'), { recursive: true, force: true });
   });
   withWorkbench((opened) => (workbench = opened), { prefix: 'corrections-', ready: (opened) => opened.activityBarItem('News Corpus').waitFor() });
+
+  /** Selects the word at `column` of line 15 of the open article and marks it as an organization in this article only. */
+  async function markAt(column, word) {
+    // Go to Line/Column, then select the word after the cursor.
+    await workbench.page.keyboard.press('Control+G');
+    await workbench.quickInput().fill(`:15:${column}`);
+    await workbench.activeQuickInputRow().filter({ hasText: `line 15 at column ${column}` }).waitFor();
+    await workbench.quickInput().press('Enter');
+    await workbench.page.locator('.statusbar-item[id="status.editor.selection"]').filter({ hasText: `Ln 15, Col ${column}` }).waitFor();
+    await workbench.page.keyboard.press('Control+Shift+ArrowRight');
+    await workbench.page.locator('.statusbar-item[id="status.editor.selection"]').filter({ hasText: `(${word.length} selected)` }).waitFor();
+
+    await workbench.runCommand('News Corpus: Mark as Organization');
+    await workbench.quickInputTitle().filter({ hasText: `Mark "${word}" as an organization` }).waitFor();
+    await workbench.quickInputRows().filter({ hasText: 'Only the occurrences in this article' }).click();
+  }
+
+  const factsFile = () => readFile(join(Workbench.workspaceFolder(), '.newscorpus', 'entities.json'), 'utf8');
 
   it('marks a selected word as an organization in this article, and says so', async function () {
     await workbench.page.keyboard.press('Control+P');
@@ -26,28 +47,28 @@ describe('Corrections from an article', function () {
     // The Mark as… commands are offered in News Article editors only, and the extension switches the file to that
     // language once the corpus knows it: on a slow machine, after the editor has opened.
     await workbench.page.locator('.statusbar-item[id="status.editor.mode"]').filter({ hasText: 'News Article' }).waitFor();
-    // Go to Line/Column, then select the word after the cursor.
-    await workbench.page.keyboard.press('Control+G');
-    await workbench.quickInput().fill(':15:7');
-    await workbench.activeQuickInputRow().filter({ hasText: 'line 15 at column 7' }).waitFor();
-    await workbench.quickInput().press('Enter');
-    await workbench.page.locator('.statusbar-item[id="status.editor.selection"]').filter({ hasText: 'Ln 15, Col 7' }).waitFor();
-    await workbench.page.keyboard.press('Control+Shift+ArrowRight');
-    await workbench.page.locator('.statusbar-item[id="status.editor.selection"]').filter({ hasText: `(${WORD.length} selected)` }).waitFor();
-
-    await workbench.runCommand('News Corpus: Mark as Organization');
-    await workbench.quickInputTitle().filter({ hasText: `Mark "${WORD}" as an organization` }).waitFor();
-    await workbench.quickInputRows().filter({ hasText: 'Only the occurrences in this article' }).click();
+    await markAt(7, WORD);
     const confirmation = workbench.notificationToast(CONFIRMED);
     await confirmation.waitFor();
     await workbench.screenshot('45-corrections-marked');
   });
 
-  it('takes the correction back with the Undo button, quoting the names once', async function () {
+  it('takes the first correction back with its own Undo after a later one, quoting the names once and keeping the later one', async function () {
+    await markAt(20, LATER_WORD);
+    await workbench.notificationToast(LATER_CONFIRMED).waitFor();
     await workbench.notificationToast(CONFIRMED).getByRole('button', { name: 'Undo' }).click();
-    const undone = workbench.notificationToast(`undone: ${CONFIRMED}`);
+    const undone = workbench.notificationToast(`undid marking "${WORD}" as an organization in ${ARTICLE}.`);
     await undone.waitFor();
     assert.doesNotMatch(await undone.innerText(), /""/);
+    const facts = JSON.parse(await factsFile());
+    assert.deepStrictEqual(Object.keys(facts.organizations ?? {}), [LATER_WORD]);
     await workbench.screenshot('46-corrections-undone');
+  });
+
+  it('says that a correction was already undone when its Undo is clicked again', async function () {
+    await workbench.runCommand('News Corpus: Undo Last Entity Correction');
+    await workbench.notificationToast(`undid marking "${LATER_WORD}" as an organization in ${ARTICLE}.`).waitFor();
+    await workbench.notificationToast(LATER_CONFIRMED).getByRole('button', { name: 'Undo' }).click();
+    await workbench.notificationToast(`marking "${LATER_WORD}" as an organization in ${ARTICLE} was already undone.`).waitFor();
   });
 });

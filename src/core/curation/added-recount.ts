@@ -188,6 +188,17 @@ export interface RecountSource<A> {
 }
 
 /**
+ * A corrected entity of one recounted article: its number of mentions there, and the other names those mentions are
+ * written as (a spelling all of whose mentions an added name took is none of them).
+ *
+ * @example
+ * const counted: RecountedEntity = { key: 'PER:robert brown', name: 'Robert Brown', type: 'PER', mentions: 2, aliases: ['Brown'] };
+ */
+export interface RecountedEntity extends EntityCount {
+  readonly aliases: readonly string[];
+}
+
+/**
  * The articles where names added by the user occur, recounted as {@link correctArticleEntities} corrects one
  * article: `counts` holds each one's corrected entities; `involved`, by corrected key, the recounted articles whose
  * index-level answer for that key the recount replaces; `displaced`, the engine entities that no correction names but
@@ -198,7 +209,7 @@ export interface RecountSource<A> {
  *   involved: new Map([['ORG:science and education', new Set(['a.txt'])], [committee.key, new Set(['a.txt'])]]), displaced: new Map([[committee.key, committee]]) };
  */
 export interface AddedRecount<A> {
-  readonly counts: ReadonlyMap<A, ReadonlyMap<string, EntityCount>>;
+  readonly counts: ReadonlyMap<A, ReadonlyMap<string, RecountedEntity>>;
   readonly involved: ReadonlyMap<string, ReadonlySet<A>>;
   readonly displaced: ReadonlyMap<string, Omit<EntityCount, 'mentions'>>;
 }
@@ -239,7 +250,7 @@ function splitTargets(corrections: EntityCorrections): Set<string> {
  * recountArticles(corrections, ['seed-000.txt'], source).displaced.has(committee.key); // true: "Science and Education" took its one mention
  */
 export function recountArticles<A>(corrections: EntityCorrections, articles: Iterable<A>, source: RecountSource<A>): AddedRecount<A> {
-  const counts = new Map<A, ReadonlyMap<string, EntityCount>>();
+  const counts = new Map<A, ReadonlyMap<string, RecountedEntity>>();
   const involved = new Map<string, Set<A>>();
   const displaced = new Map<string, Omit<EntityCount, 'mentions'>>();
   const targets = splitTargets(corrections);
@@ -256,7 +267,7 @@ export function recountArticles<A>(corrections: EntityCorrections, articles: Ite
     // A candidate where no added name occurs after all is the index's to answer.
     if (avoid.length === 0) continue;
     const engine = source.entities(article);
-    const corrected = new Map(correctArticleEntities(corrections, placeMentions(text, engine, avoid, words), text, id, avoid).map(({ key, name, type, mentions }) => [key, { key, name, type, mentions: mentions.length }]));
+    const corrected = new Map(correctArticleEntities(corrections, placeMentions(text, engine, avoid, words), text, id, avoid).map(({ key, name, type, mentions, aliases }) => [key, { key, name, type, mentions: mentions.length, aliases }]));
     counts.set(article, corrected);
     for (const key of corrected.keys()) if (!plain(key)) involve(key, article);
     for (const found of engine) {

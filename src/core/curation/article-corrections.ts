@@ -1,5 +1,5 @@
 import { entityKey } from '../entities/article-entities';
-import { nameIdentity } from '../entities/names';
+import { displayName, nameIdentity } from '../entities/names';
 import { ArticleEntity, EntityType } from '../entities/types';
 import { CorrectedEntity, EntityCorrections } from './entity-corrections';
 import { exactNameMentions } from './exact-name';
@@ -19,31 +19,36 @@ interface Building {
   key: string;
   name: string;
   type: EntityType;
-  aliases: Set<string>;
   mentions: { start: number; end: number }[];
   forms: Map<string, number>;
 }
 
 function building(key: string, name: string, type: EntityType): Building {
-  return { key, name, type, aliases: new Set(), mentions: [], forms: new Map() };
+  return { key, name, type, mentions: [], forms: new Map() };
 }
 
-function take(target: Building, names: readonly string[], mentions: readonly { start: number; end: number }[], text: string): void {
+function take(target: Building, mentions: readonly { start: number; end: number }[], text: string): void {
   target.mentions.push(...mentions);
   for (const mention of mentions) {
     const form = text.slice(mention.start, mention.end);
     target.forms.set(form, (target.forms.get(form) ?? 0) + 1);
   }
-  for (const name of names) target.aliases.add(name);
 }
 
-function finished({ key, name, type, aliases, mentions, forms }: Building): ArticleEntity {
-  aliases.delete(name);
+/**
+ * The entity as built, its aliases read from the mentions it kept, as the engine reads them (each mention's display
+ * name, sorted): the names its members brought would still list a spelling whose every mention an added name took.
+ * An empty mention (one an index's recount could not place on the words) writes no name.
+ */
+function finished({ key, name, type, mentions, forms }: Building, text: string): ArticleEntity {
+  const written = new Set(mentions.map(({ start, end }) => displayName(text.slice(start, end))));
+  written.delete(name);
+  written.delete('');
   return {
     key,
     name,
     type,
-    aliases: [...aliases],
+    aliases: [...written].sort(),
     mentions: mentions.sort((a, b) => a.start - b.start),
     forms: [...forms].map(([text, count]) => ({ text, count })),
   };
@@ -64,7 +69,8 @@ function appliesIn(entity: CorrectedEntity, id: string | undefined): boolean {
  * entity that holds the occurrence whole, and a longer mention that holds it whole and is of another type or, like
  * it, a person's ("Bush" added inside "Laura Bush"): those stand, and the occurrence is no mention; where added names overlap each other,
  * the longer occurrence stands (the earlier, at equal length). Entities stay in order of first mention, and no two
- * mentions overlap that the recogniser did not give so. Without corrections, the entities are returned as they are.
+ * mentions overlap that the recogniser did not give so. An entity's aliases are the other names its remaining
+ * mentions are written as, so a spelling whose mentions an added name took is no alias any more. Without corrections, the entities are returned as they are.
  * `added`: the added names' occurrences in `text` ({@link addedOccurrences}), when the caller has them already.
  *
  * @example
@@ -86,18 +92,17 @@ export function correctArticleEntities(
     if (!target) byKey.set(key, (target = building(key, name, type)));
     return target;
   };
-  const place = (key: string, names: readonly string[], type: EntityType, mentions: readonly { start: number; end: number }[]) => {
+  const place = (key: string, name: string, type: EntityType, mentions: readonly { start: number; end: number }[]) => {
     const fate = corrections.fateOf(key);
     if (fate === 'ignored') return;
-    if (fate === undefined) take(into(key, names[0] ?? key, type), names, mentions, text);
-    else if (appliesIn(fate.entity, id)) take(into(fate.entity.key, fate.entity.name, fate.entity.type), names, mentions, text);
+    if (fate === undefined) take(into(key, name, type), mentions, text);
+    else if (appliesIn(fate.entity, id)) take(into(fate.entity.key, fate.entity.name, fate.entity.type), mentions, text);
   };
   for (const entity of entities) {
     const fate = corrections.fateOf(entity.key);
     const split = fate === undefined || fate === 'ignored' ? [] : fate.entity.split;
-    const names = [entity.name, ...entity.aliases];
     if (split.length === 0) {
-      place(entity.key, names, entity.type, entity.mentions);
+      place(entity.key, entity.name, entity.type, entity.mentions);
       continue;
     }
     const kept: { start: number; end: number }[] = [];
@@ -113,15 +118,16 @@ export function correctArticleEntities(
       own.mentions.push(mention);
       apart.set(identity, own);
     }
-    if (kept.length > 0) place(entity.key, names.filter((name) => !split.includes(nameIdentity(name))), entity.type, kept);
+    const keptName = [entity.name, ...entity.aliases].find((name) => !split.includes(nameIdentity(name))) ?? entity.key;
+    if (kept.length > 0) place(entity.key, keptName, entity.type, kept);
     // A split form is of the corrected entity's type: a retyped entity's split form is keyed so everywhere else.
     const type = fate === undefined || fate === 'ignored' ? entity.type : fate.entity.type;
-    for (const { name, mentions } of apart.values()) place(entityKey(type, name), [name], type, mentions);
+    for (const { name, mentions } of apart.values()) place(entityKey(type, name), name, type, mentions);
   }
   addNames(byKey, into, text, added ?? addedOccurrences(corrections, text, id));
   return [...byKey.values()]
     .filter((entity) => entity.mentions.length > 0)
-    .map(finished)
+    .map((entity) => finished(entity, text))
     .sort((a, b) => (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0));
 }
 
@@ -209,7 +215,6 @@ function addNames(byKey: Map<string, Building>, into: (key: string, name: string
     const target = into(entity.key, entity.name, entity.type);
     target.mentions.push({ start, end });
     target.forms.set(name, (target.forms.get(name) ?? 0) + 1);
-    if (name !== entity.name) target.aliases.add(name);
   }
 }
 

@@ -147,6 +147,8 @@ function monthOf(date: string): string {
 export class CorrectedIndexEntities implements IndexEntities {
   /** Each corrected entity's articles, newest first, by key: a hover card asks for them several times. */
   private readonly articlesByKey = new Map<string, readonly EntityArticle[]>();
+  /** Each corrected entity's other names, by key: a recount's may read articles' words to know them. */
+  private readonly aliasesByKey = new Map<string, readonly string[]>();
   /** Each corrected entity's mentions per month, by key: counted from its articles once, as they are. */
   private readonly timelinesByKey = new Map<string, ReadonlyMap<string, number>>();
   /** What the split forms move, worked out on first need. */
@@ -255,7 +257,7 @@ export class CorrectedIndexEntities implements IndexEntities {
 
   entitiesOf(path: string): readonly EntityCount[] {
     const recounted = this.added().recount.counts.get(path);
-    if (recounted) return [...recounted.values()].sort((a, b) => b.mentions - a.mentions);
+    if (recounted) return [...recounted.values()].map(({ key, name, type, mentions }) => ({ key, name, type, mentions })).sort((a, b) => b.mentions - a.mentions);
     const id = this.paths.idOf(path);
     const counts = new Map<string, EntityCount>();
     const count = (target: Omit<EntityCount, 'mentions'>, mentions: number) => {
@@ -396,22 +398,59 @@ export class CorrectedIndexEntities implements IndexEntities {
     return articles.filter((article) => !ignored.has(article.path));
   }
 
-  private summaryOf(entity: CorrectedEntity): EntitySummary | undefined {
-    const articles = this.articlesOf(entity);
-    if (articles.length === 0) return undefined;
-    const dates = articles.flatMap(({ date }) => (date === undefined ? [] : [date]));
+  /**
+   * The corrected entity's other names: its members' and its added names, its split forms aside. Where the recount
+   * read its articles, a member's name that none of its mentions there is written as any more (an added name took
+   * them all) stays only if an article of the entity the recount did not read holds it in its words, as the
+   * article's own view lists only the names its mentions are written as.
+   */
+  private aliasesOf(entity: CorrectedEntity): readonly string[] {
+    const known = this.aliasesByKey.get(entity.key);
+    if (known !== undefined) return known;
     const forms = new Set(entity.members.flatMap((member) => {
       const engine = this.index.entitySummary(member);
       return engine ? [engine.name, ...engine.aliases] : [];
     }));
-    for (const added of entity.added) forms.add(added.name);
+    const added = new Set(entity.added.map(({ name }) => name));
+    for (const name of added) forms.add(name);
     forms.delete(entity.name);
-    const aliases = [...forms].filter((form) => !entity.split.includes(nameIdentity(form)));
+    let aliases = [...forms].filter((form) => !entity.split.includes(nameIdentity(form)));
+    const recounted = this.added().recount.involved.get(entity.key);
+    if (recounted !== undefined) {
+      const { counts } = this.added().recount;
+      const written = new Set([...recounted].flatMap((path) => counts.get(path)?.get(entity.key)?.aliases ?? []));
+      const doubtful = aliases.filter((alias) => !written.has(alias) && !added.has(alias));
+      const elsewhere = this.wordsHold(doubtful, this.articlesOf(entity).filter((article) => !recounted.has(article.path)));
+      aliases = aliases.filter((alias) => !doubtful.includes(alias) || elsewhere.has(alias));
+    }
+    this.aliasesByKey.set(entity.key, aliases);
+    return aliases;
+  }
+
+  /** Which of `forms` the words of `articles` hold, read until all are found. */
+  private wordsHold(forms: readonly string[], articles: readonly EntityArticle[]): Set<string> {
+    const found = new Set<string>();
+    if (forms.length === 0) return found;
+    const count = this.index.formCounter(forms);
+    for (const { path } of articles) {
+      count(path).forEach((times, i) => {
+        const form = forms[i];
+        if (times > 0 && form !== undefined) found.add(form);
+      });
+      if (found.size === forms.length) break;
+    }
+    return found;
+  }
+
+  private summaryOf(entity: CorrectedEntity): EntitySummary | undefined {
+    const articles = this.articlesOf(entity);
+    if (articles.length === 0) return undefined;
+    const dates = articles.flatMap(({ date }) => (date === undefined ? [] : [date]));
     const summary: EntitySummary = {
       key: entity.key,
       name: entity.name,
       type: entity.type,
-      aliases,
+      aliases: this.aliasesOf(entity),
       articleCount: articles.length,
       mentionCount: articles.reduce((sum, article) => sum + article.mentions, 0),
     };

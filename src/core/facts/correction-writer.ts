@@ -2,7 +2,7 @@ import { getNodeValue, Node, parseTree } from 'jsonc-parser';
 import { EntityType } from '../entities/types';
 import { ENTITY_TYPES } from '../search/entity-table';
 import { Correction, EntityRef, aliasOfRef, keyOfRef, refOfAlias } from './corrections';
-import { factsGroupOf } from './entity-facts';
+import { factsGroupOf, parseFacts } from './entity-facts';
 import { formattingOf, TextChange } from './facts-edit';
 import { setProperty } from './json-properties';
 import { changeBetween } from './text-changes';
@@ -246,4 +246,36 @@ export function correctedFactsText(text: string, corrections: readonly Correctio
  */
 export function correctionChanges(text: string, correction: Correction, context: CorrectionContext): TextChange[] {
   return changeBetween(text, correctedFactsText(text, [correction], context));
+}
+
+/** Whether an entry has the same fields in two versions of the file (`undefined`: no such entry). */
+function sameFields(a: Entry | undefined, b: Entry | undefined): boolean {
+  return JSON.stringify(a?.fields) === JSON.stringify(b?.fields);
+}
+
+/**
+ * The facts file `current` with one written correction taken back, the one that turned `before` into `after`: entry
+ * by entry, so that later corrections of other entities and a colleague's edits of other entries stay. Each entry the
+ * correction added, changed or removed gets back what `before` had; the rest of `current` keeps its text. Undefined
+ * when `current` is not valid JSON, or when an entry the correction wrote is no longer as it wrote it (a later
+ * correction of the same entity, an edit by hand): taking it back would take those back too.
+ *
+ * @example
+ * const first = correctedFactsText('', [{ kind: 'ignore', entity: { type: 'PER', name: 'Kim Min-Woo' } }], context);
+ * const second = correctedFactsText(first, [{ kind: 'ignore', entity: { type: 'PER', name: 'Kim Shin-Wook' } }], context);
+ * undoneFactsText('', first, second); // only "Kim Shin-Wook" is ignored
+ */
+export function undoneFactsText(before: string, after: string, current: string): string | undefined {
+  // Nothing changed since: the exact text before, which is also how a file the correction created is known to go.
+  if (current === after) return before;
+  if (!parseFacts(current).entries) return undefined;
+  const byIdentity = (text: string) => new Map(entriesOf(parseTree(text)).map((entry) => [identityOf(entry), entry]));
+  const was = byIdentity(before);
+  const wrote = byIdentity(after);
+  const now = entriesOf(parseTree(current));
+  const nowByIdentity = new Map(now.map((entry) => [identityOf(entry), entry]));
+  const touched = new Set([...was.keys(), ...wrote.keys()].filter((identity) => !sameFields(was.get(identity), wrote.get(identity))));
+  if ([...touched].some((identity) => !sameFields(wrote.get(identity), nowByIdentity.get(identity)))) return undefined;
+  const restored = [...now.filter((entry) => !touched.has(identityOf(entry))), ...[...touched].flatMap((identity) => was.get(identity) ?? [])];
+  return writeEntries(current, now, restored);
 }

@@ -1,4 +1,4 @@
-import { getNodeValue, Node, parseTree, ParseError, printParseErrorCode } from 'jsonc-parser';
+import { getNodeValue, Node, parseTree, ParseError, printParseErrorCode, visit } from 'jsonc-parser';
 import { CORRECTION_FIELDS, EntryCorrections, correctionsOf } from '../curation/entry-corrections';
 import { resolveCorrections } from '../curation/entity-corrections';
 import { quoteName } from '../display-text';
@@ -114,16 +114,66 @@ const SYNTAX_MESSAGES: Readonly<Record<string, string>> = {
   InvalidEscapeCharacter: 'Not a valid escape.',
   InvalidCharacter: 'This character must be escaped in a string.',
 };
-/** Appended to every syntax error: what the extension does meanwhile. */
+/** Said of a comma just before a closing brace or bracket, which JSON allows nowhere. */
+const TRAILING_COMMA = 'A trailing comma is not allowed in JSON: remove it.';
+/** Appended to the first syntax error only: what the extension does meanwhile, said once rather than at every error. */
 const KEPT = 'The facts from the last valid version of the file stay in use until it is fixed.';
+
+/** The offsets of the commas in `text` that come just before a closing brace or bracket (white space between). */
+function trailingCommas(text: string): number[] {
+  const found: number[] = [];
+  let comma: number | undefined;
+  const close = () => {
+    if (comma !== undefined) found.push(comma);
+    comma = undefined;
+  };
+  const other = () => {
+    comma = undefined;
+  };
+  visit(
+    text,
+    {
+      onSeparator: (character, offset) => {
+        comma = character === ',' ? offset : undefined;
+      },
+      onObjectEnd: close,
+      onArrayEnd: close,
+      onObjectBegin: other,
+      onArrayBegin: other,
+      onObjectProperty: other,
+      onLiteralValue: other,
+    },
+    { disallowComments: true, allowTrailingComma: true },
+  );
+  return found;
+}
+
+/**
+ * The syntax errors of `text` as the user should read them, in file order, one per place: a trailing comma is one
+ * error at the comma (the parser, told to refuse them, reports two at the closing brace, "a name is expected" and
+ * "a value is expected", which send the reader looking for something missing), the parser's own errors are read
+ * with trailing commas allowed, and the first error alone says that the last valid facts stay in use.
+ */
+function syntaxProblems(text: string, errors: readonly ParseError[]): FactsProblem[] {
+  const found = new Map<number, { offset: number; length: number; message: string }>();
+  for (const { error, offset, length } of errors) {
+    if (!found.has(offset)) found.set(offset, { offset, length: Math.max(1, length), message: SYNTAX_MESSAGES[printParseErrorCode(error)] ?? 'Not valid JSON.' });
+  }
+  // A comma the parser already faults ("[,]": a value is missing there) needs no second error.
+  for (const offset of trailingCommas(text)) if (!found.has(offset)) found.set(offset, { offset, length: 1, message: TRAILING_COMMA });
+  return [...found.values()]
+    .sort((a, b) => a.offset - b.offset)
+    .map((problem, i) => ({ ...problem, severity: 'error', message: i === 0 ? `${problem.message} ${KEPT}` : problem.message }));
+}
 
 /**
  * Reads the text of a facts file: `{ "people": { "Name": { "description": …, "role": …, "born": …,
  * "links": […], "notes": …, "hidden": true, …any field, and the corrections "aliases", "split", "ignore",
  * "ignoreIn", "add", "addIn" } }, "places": …, "organizations": …, "other": … }`.
  * Entries are keyed like the corpus's entities ({@link entityKey}), so "Kim Jong-Un" in the file is the
- * entity "Kim Jong-un". Invalid JSON gives no entries and an error per syntax problem, with its offset; a
- * part of valid JSON in an unexpected shape is left out with a warning. Empty text is an empty file.
+ * entity "Kim Jong-un". Invalid JSON gives no entries and an error per syntax problem, with its offset (one per
+ * trailing comma, at the comma; the first error adds that the last valid facts stay in use); a part of valid JSON
+ * in an unexpected shape is left out with a warning. Empty text is an empty file.
  *
  * @example
  * parseFacts('{ "people": { "Kim Jong-Un": { "hidden": true } } }').entries?.get('PER:kim jong-un')?.facts.hidden; // true
@@ -132,13 +182,10 @@ const KEPT = 'The facts from the last valid version of the file stay in use unti
 export function parseFacts(text: string): ParsedFacts {
   if (text.trim() === '') return { entries: new Map(), problems: [] };
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
-  if (errors.length > 0 || !root) {
-    return {
-      entries: undefined,
-      problems: errors.map(({ error, offset, length }) => ({ offset, length: Math.max(1, length), severity: 'error', message: `${SYNTAX_MESSAGES[printParseErrorCode(error)] ?? 'Not valid JSON.'} ${KEPT}` })),
-    };
-  }
+  // Trailing commas are allowed to the parser only so that each is said once, by `syntaxProblems`: the file stays invalid.
+  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: true });
+  const syntax = syntaxProblems(text, errors);
+  if (syntax.length > 0 || !root) return { entries: undefined, problems: syntax };
   const problems: FactsProblem[] = [];
   const warn = (node: Node, message: string) => problems.push({ offset: node.offset, length: node.length, severity: 'warning', message });
   const entries = new Map<string, FactsEntry>();

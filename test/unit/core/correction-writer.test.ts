@@ -1,9 +1,9 @@
 import * as assert from 'assert';
 import { applyEdits } from 'jsonc-parser';
-import { CorrectionContext, correctedFactsText, correctionChanges } from '../../../src/core/facts/correction-writer';
+import { CorrectionContext, correctedFactsText, correctionChanges, undoneFactsText } from '../../../src/core/facts/correction-writer';
 import { Correction, aliasOfRef, keyOfRef, refOfAlias } from '../../../src/core/facts/corrections';
 import { parseFacts } from '../../../src/core/facts/entity-facts';
-import { changeBetween, revertChange } from '../../../src/core/facts/text-changes';
+import { changeBetween } from '../../../src/core/facts/text-changes';
 
 /** The engine's entities in these tests: everything but the names the user made up. */
 const MADE_UP = new Set(['PER:vladimir putin', 'PER:v. v. putin', 'LOC:washington', 'ORG:washington']);
@@ -204,20 +204,39 @@ describe('entity references in aliases', () => {
   });
 });
 
-describe('changeBetween and revertChange', () => {
+describe('changeBetween', () => {
   it('finds the one changed part', () => {
     assert.deepStrictEqual(changeBetween('abc', 'abc'), []);
     assert.deepStrictEqual(changeBetween('abcd', 'abXYd'), [{ offset: 2, length: 1, content: 'XY' }]);
     assert.deepStrictEqual(changeBetween('aaa', 'aaaa'), [{ offset: 3, length: 0, content: 'a' }]);
   });
+});
 
-  it('takes a change back, keeping other edits made since before or after it', () => {
-    const before = '{"a":1,"b":1,"c":1}';
-    const after = '{"a":1,"b":22,"c":1}';
-    assert.strictEqual(revertChange(before, after, after), before);
-    assert.strictEqual(revertChange(before, after, '{"a":333,"b":22,"c":1}'), '{"a":333,"b":1,"c":1}');
-    assert.strictEqual(revertChange(before, after, '{"a":1,"b":22,"c":4444}'), '{"a":1,"b":1,"c":4444}');
-    assert.strictEqual(revertChange(before, after, '{"a":1,"b":5,"c":1}'), undefined);
-    assert.strictEqual(revertChange(before, before, 'anything'), 'anything');
+describe('undoneFactsText: one written correction taken back', () => {
+  const ignore = (name: string): Correction => ({ kind: 'ignore', entity: person(name) });
+
+  it('gives the text before when nothing changed since, and keeps a colleague\'s edits of other entries', () => {
+    const first = correct(FACTS, ignore('Kim Min-Woo'));
+    assert.strictEqual(undoneFactsText(FACTS, first, first), FACTS);
+    const theirs = first.replace('"President of Russia"', '"President of the Russian Federation"');
+    assert.strictEqual(undoneFactsText(FACTS, first, theirs), FACTS.replace('"President of Russia"', '"President of the Russian Federation"'));
+  });
+
+  it('takes back an older correction whose entry no later one touched, leaving the later one (qa23)', () => {
+    const first = correct('', ignore('Kim Min-Woo'));
+    const second = correct(first, ignore('Kim Shin-Wook'));
+    assert.deepStrictEqual(json(undoneFactsText('', first, second) ?? ''), { people: { 'Kim Shin-Wook': { ignore: true } } });
+    // Several entries at once (a merge removes one entry and changes another), with an unrelated entry written after.
+    const merged = correct(FACTS, { kind: 'merge', entities: [person('Putin'), person('Vladimir Putin')], into: person('Vladimir Putin') });
+    const later = correct(merged, ignore('Kim Min-Woo'));
+    assert.deepStrictEqual(json(undoneFactsText(FACTS, merged, later) ?? ''), json(correct(FACTS, ignore('Kim Min-Woo'))));
+  });
+
+  it('refuses when an entry the correction wrote has changed since, or the file is not valid JSON', () => {
+    const first = correct('', ignore('Kim Min-Woo'));
+    const renamed = correct(first, { kind: 'rename', entity: person('Kim Min-Woo'), to: 'Kim Min-woo Jr' });
+    assert.strictEqual(undoneFactsText('', first, renamed), undefined);
+    assert.strictEqual(undoneFactsText('', first, first.replace('"ignore": true', '"ignore": true, "notes": "checked"')), undefined);
+    assert.strictEqual(undoneFactsText('', first, `${first.trimEnd().slice(0, -1)},}`), undefined);
   });
 });

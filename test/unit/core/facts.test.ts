@@ -63,6 +63,25 @@ describe('parseFacts', () => {
     assert.strictEqual(parseFacts('{ "people": { // a note\n } }').entries, undefined);
   });
 
+  it('gives one error at each trailing comma saying to remove it, and says once that the last valid facts stay in use (qa23)', () => {
+    const text = '{\n  "people": {\n    "A B": { "links": ["x",], "notes": "n", },\n  },\n  "places": {}\n}';
+    const { entries, problems } = parseFacts(text);
+    assert.strictEqual(entries, undefined);
+    assert.deepStrictEqual(
+      problems.map(({ offset, length, severity, message }) => ({ at: text.slice(offset, offset + length), offset, severity, message })),
+      [
+        { at: ',', offset: text.indexOf(',]'), severity: 'error', message: 'A trailing comma is not allowed in JSON: remove it. The facts from the last valid version of the file stay in use until it is fixed.' },
+        { at: ',', offset: text.indexOf(', }'), severity: 'error', message: 'A trailing comma is not allowed in JSON: remove it.' },
+        { at: ',', offset: text.indexOf('},\n  },') + 1, severity: 'error', message: 'A trailing comma is not allowed in JSON: remove it.' },
+      ],
+    );
+    // Other errors keep their own words, one per place: a missing value is not also a trailing comma.
+    assert.deepStrictEqual(
+      parseFacts('{ "people": { "A B": { "links": [,], "notes": } } }').problems.map(({ message }) => message),
+      ['A value is expected here. The facts from the last valid version of the file stay in use until it is fixed.', 'A value is expected here.'],
+    );
+  });
+
   it('leaves out, with a warning where they are, the parts in an unexpected shape', () => {
     const text = '{ "persons": {}, "people": { "A B": "text", "C D": { "links": 5, "hidden": "yes", "role": ["x"], "notes": "kept" } } }';
     const { entries, problems } = parseFacts(text);

@@ -10,6 +10,7 @@ import { ArticleEntity } from '../../../src/core/entities/types';
 import { refOfAlias } from '../../../src/core/facts/corrections';
 import { parseFacts } from '../../../src/core/facts/entity-facts';
 import { FactsStore } from '../../../src/core/facts/facts-store';
+import { BatchBuilder } from '../../../src/core/search/batch-builder';
 import { CorpusIndex, SearchOptions } from '../../../src/core/search/corpus-index';
 import { KIM, KnownEntity, MOSCOW, PUTIN, article, buildIndex, fakeExtractor, hitPaths } from '../search/fixtures';
 
@@ -313,6 +314,54 @@ describe('a leading "The" where names are matched and merged', () => {
     for (const query of ['org:"The Daily Post"', 'org:="The Daily Post"', 'org:"Daily Post"']) {
       assert.deepStrictEqual(hitPaths(index, query, { corrections: { corrections, pathOf: (id) => id }, fuzzyFallback: false }), ['a.txt'], query);
     }
+  });
+});
+
+/**
+ * QA's hostile article: the engine read the second "Robert Brown" as "Robert" and "Brown", short forms of the first,
+ * and "John Smith" only as "John" and "Smith"; `other.txt` names John Smith as "Smith" alone.
+ */
+const HOSTILE = 'John Smith met Robert Brown. Later Robert Brown said Brown would stay.';
+const HOSTILE_FACTS = { people: { 'John Smith': { add: true }, 'Robert Brown': { add: true } } };
+function hostileEngine(text: string): ArticleEntity[] {
+  /** The `n`th occurrence (from 0) of `form` in the text, as a mention. */
+  const nth = (form: string, n: number) => {
+    let at = text.indexOf(form);
+    for (let i = 0; i < n; i++) at = text.indexOf(form, at + 1);
+    return { start: at, end: at + form.length };
+  };
+  const entity = (name: string, aliases: string[], mentions: { start: number; end: number }[]): ArticleEntity => {
+    const forms = new Map<string, number>();
+    for (const { start, end } of mentions) forms.set(text.slice(start, end), (forms.get(text.slice(start, end)) ?? 0) + 1);
+    return { key: entityKey('PER', name), name, type: 'PER', aliases, mentions, forms: [...forms].map(([form, count]) => ({ text: form, count })) };
+  };
+  if (!text.includes('John Smith')) return [entity('John Smith', ['Smith'], [nth('Smith', 0)])];
+  return [entity('John Smith', ['John', 'Smith'], [nth('John', 0), nth('Smith', 0)]), entity('Robert Brown', ['Brown', 'Robert'], [nth('Robert Brown', 0), nth('Robert', 1), nth('Brown', 1), nth('Brown', 2)])];
+}
+
+describe('facts file corrections: the aliases left once added names took mentions (qa23)', () => {
+  it('lists in an article only the spellings its mentions are still written as', () => {
+    assert.deepStrictEqual(
+      correctArticleEntities(correctionsOf(HOSTILE_FACTS), hostileEngine(HOSTILE), HOSTILE, 'hostile.txt').map(({ name, aliases, mentions }) => ({ name, aliases, mentions: mentions.map(({ start, end }) => HOSTILE.slice(start, end)) })),
+      [
+        { name: 'John Smith', aliases: [], mentions: ['John Smith'] },
+        { name: 'Robert Brown', aliases: ['Brown'], mentions: ['Robert Brown', 'Robert Brown', 'Brown'] },
+      ],
+    );
+  });
+
+  it('lists the same in the index\'s answers the export reads, keeping a spelling an article the recount did not read writes', () => {
+    const builder = new BatchBuilder(hostileEngine);
+    for (const [path, text] of [['hostile.txt', article('2023-09-10', HOSTILE)], ['other.txt', article('2023-09-11', 'Smith spoke.')]] as const) builder.addText({ path, size: text.length, mtimeMs: 1 }, text);
+    const index = new CorpusIndex();
+    index.addBatch(builder.finish(), { defer: true });
+    index.compactNow();
+    assert.deepStrictEqual(index.entitySummary('PER:john smith')?.aliases, ['John', 'Smith']);
+    assert.deepStrictEqual(index.entitySummary('PER:robert brown')?.aliases, ['Brown', 'Robert']);
+    const entities = new CorrectedIndexEntities(index, correctionsOf(HOSTILE_FACTS), SAME);
+    // "Smith" stays for other.txt, which the recount did not read ("John Smith" is not written there).
+    assert.deepStrictEqual(entities.entitySummary('PER:john smith')?.aliases, ['Smith']);
+    assert.deepStrictEqual(entities.entitySummary('PER:robert brown')?.aliases, ['Brown']);
   });
 });
 

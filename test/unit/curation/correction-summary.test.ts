@@ -1,0 +1,45 @@
+import * as assert from 'assert';
+import { correctionMessages, correctionSummary, importSummary } from '../../../src/core/curation/correction-summary';
+import { Correction } from '../../../src/core/facts/corrections';
+
+const person = (name: string) => ({ type: 'PER' as const, name });
+
+describe('the messages about a correction and its undo (qa23)', () => {
+  it('read as English for every kind of correction: what was done, and what Undo undid', () => {
+    const corrections: Correction[] = [
+      { kind: 'rename', entity: person('Kimura'), to: 'Kimura Taro' },
+      { kind: 'retype', entity: person('Apple'), to: 'ORG' },
+      { kind: 'merge', entities: [person('Putin'), person('V. Putin'), person('Vladimir Putin')], into: person('Vladimir Putin') },
+      { kind: 'split', entity: person('Kim Jong-un'), alias: 'Kim' },
+      { kind: 'ignore', entity: person('Kimura') },
+      { kind: 'ignore', entity: person('Kimura'), article: 'news/a.txt' },
+      { kind: 'add', entity: { type: 'ORG', name: 'agreement' }, article: 'news/a.txt' },
+      { kind: 'add', entity: { type: 'MISC', name: 'Olympics' } },
+    ];
+    assert.deepStrictEqual(
+      corrections.map((correction) => {
+        const { done, undone } = correctionMessages(correctionSummary(correction));
+        return [done, undone];
+      }),
+      [
+        ['renamed "Kimura" to "Kimura Taro".', 'undid renaming "Kimura" to "Kimura Taro".'],
+        ['"Apple" is now an organization.', 'undid making "Apple" an organization.'],
+        ['merged "Putin", "V. Putin" into "Vladimir Putin".', 'undid merging "Putin", "V. Putin" into "Vladimir Putin".'],
+        ['split "Kim" off "Kim Jong-un".', 'undid splitting "Kim" off "Kim Jong-un".'],
+        ['ignored "Kimura" everywhere.', 'undid ignoring "Kimura" everywhere.'],
+        ['ignored "Kimura" in news/a.txt.', 'undid ignoring "Kimura" in news/a.txt.'],
+        ['"agreement" is an organization in news/a.txt.', 'undid marking "agreement" as an organization in news/a.txt.'],
+        ['"Olympics" is another name everywhere.', 'undid marking "Olympics" as another name everywhere.'],
+      ],
+    );
+    const imported = correctionMessages(importSummary(3, 'entities.csv'));
+    assert.deepStrictEqual([imported.done, imported.undone], ['imported 3 changes from entities.csv.', 'undid importing 3 changes from entities.csv.']);
+  });
+
+  it('says plainly why an Undo does nothing: changed since, already undone, or too long ago', () => {
+    const messages = correctionMessages(correctionSummary({ kind: 'ignore', entity: person('Kim Min-Woo') }));
+    assert.strictEqual(messages.alreadyUndone, 'ignoring "Kim Min-Woo" everywhere was already undone.');
+    assert.match(messages.changedSince, /^ignoring "Kim Min-Woo" everywhere cannot be undone alone: what it wrote in the facts file was changed since\. Use Undo in the facts file, or edit it\.$/);
+    assert.match(messages.forgotten, /^ignoring "Kim Min-Woo" everywhere is too long ago to be undone from here\./);
+  });
+});
