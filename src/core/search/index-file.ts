@@ -437,8 +437,9 @@ export function* decodeSavedSteps(read: { readonly saved: SavedSections; readonl
   try {
     const parts = yield* assembleSections(read.saved);
     if (options.staged || !(parts.entities instanceof Deferred)) return { ok: true, parts, createdAt: read.createdAt };
-    const { table, stats } = yield* parts.entities.steps();
-    return { ok: true, parts: stats === undefined ? { ...parts, entities: table } : { ...parts, entities: table, entityStats: stats }, createdAt: read.createdAt };
+    const { table, stats, roles } = yield* parts.entities.steps();
+    const decoded = { ...parts, entities: table, ...(stats && { entityStats: stats }), ...(roles && { roles }) };
+    return { ok: true, parts: decoded, createdAt: read.createdAt };
   } catch (error) {
     return corruptBy(error);
   }
