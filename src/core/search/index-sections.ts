@@ -1,7 +1,7 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { ENTITY_TERM_PREFIX, EntityForm } from './analyzed-batch';
 import { ArticleRoles } from './article-roles';
-import { ByteReader, ByteWriter } from './byte-codec';
+import { ByteReader, ByteWriter, joinBytes } from './byte-codec';
 import { writeCounts } from './count-codec';
 import { IndexParts, SavedEntities } from './corpus-index';
 import { Deferred } from './deferred';
@@ -356,9 +356,26 @@ function* writePairs(writer: ByteWriter, pairs: PairAnswers | undefined): Genera
   yield;
 }
 
-/** Role records of `docs` articles (see {@link ArticleRoles.writeSteps}). */
+/**
+ * The role records of `docs` articles: the number of role texts, the byte length of their string table, the table,
+ * then the records (see {@link ArticleRoles.writeSteps}).
+ */
 function* writeRoles(writer: ByteWriter, roles: ArticleRoles, docs: number): Generator<void, void> {
+  const texts = new ByteWriter();
+  yield* writeStrings(texts, roles.roleTexts());
+  const table = joinBytes(texts.finish());
+  writer.varint(roles.roleTexts().length);
+  writer.varint(table.length);
+  writer.bytes(table);
   yield* roles.writeSteps(writer, docs);
+}
+
+/** What {@link writeRoles} wrote, for `docs` articles. */
+function* readRoles(section: Uint8Array, docs: number): Generator<void, ArticleRoles> {
+  const reader = new ByteReader(section);
+  const count = reader.varint();
+  const texts = yield* readStrings(reader.bytes(reader.varint()), count);
+  return yield* ArticleRoles.readSteps(section.subarray(reader.position), docs, texts);
 }
 
 /**
@@ -603,7 +620,7 @@ export function savedSectionBuffers(saved: SavedSections): ArrayBuffer[] {
  */
 function* savedEntitiesSteps(saved: SavedSections, termCount: number): Generator<void, SavedEntities> {
   const entities = yield* decodeEntitySection(saved.entities.data, saved.entities.count, termCount);
-  return saved.roles === undefined ? entities : { ...entities, roles: yield* ArticleRoles.readSteps(saved.roles, saved.columns.day.length) };
+  return saved.roles === undefined ? entities : { ...entities, roles: yield* readRoles(saved.roles, saved.columns.day.length) };
 }
 
 /**
