@@ -165,7 +165,7 @@ export class EntityTable {
    * for one loaded from a cache saved without its roles (see `ArticleRoles`): a role only such articles said stays.
    *
    * @example
-   * table.rolesOf('person:vladimir putin', 3); // [{ text: 'Russian president', count: 3 }], saved as 9 before roles were taken back
+   * table.rolesOf('PER:vladimir putin', 3); // [{ text: 'Russian president', count: 3 }], saved as 9 before roles were taken back
    */
   rolesOf(key: string, most = Number.POSITIVE_INFINITY): EntityForm[] {
     return (this.byKey.get(key)?.roles ?? [])
