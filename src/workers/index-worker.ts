@@ -4,6 +4,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
+import { reasonOf } from '../core/messages';
 import { BatchBuilder } from '../core/search/batch-builder';
 import { createExtractor } from './entity-extractor';
 import { EntitiesReply, EntitiesRequest, FileJob, ModelProblem, StopRequest, WorkerReply, WorkerRequest, WorkerSetup } from './protocol';
@@ -88,7 +89,7 @@ function entitiesOf(request: EntitiesRequest): EntitiesReply {
   try {
     return { kind: 'entities', id: request.id, entities: extract(request.text) };
   } catch (error) {
-    return { kind: 'failed', id: request.id, message: error instanceof Error ? error.message : String(error) };
+    return { kind: 'failed', id: request.id, message: reasonOf(error) };
   }
 }
 
@@ -110,8 +111,8 @@ parentPort?.on('message', (request: WorkerRequest | EntitiesRequest | StopReques
     termsSent = batch.vocabulary.length;
   } catch (error) {
     builder.finish();
-    reply = { kind: 'failed', id: request.id, message: error instanceof Error ? error.message : String(error) };
+    reply = { kind: 'failed', id: request.id, message: reasonOf(error) };
   }
-  const transfer = reply.kind === 'batch' ? [reply.batch.tokens.buffer, reply.batch.text.buffer] : [];
+  const transfer = reply.kind === 'batch' ? [reply.batch.tokens.buffer, reply.batch.roles.buffer, reply.batch.text.buffer] : [];
   parentPort?.postMessage(reply, transfer as ArrayBuffer[]);
 });

@@ -139,6 +139,8 @@ export interface ArticleSummary {
 export interface SavedEntities {
   readonly table: EntityTable;
   readonly stats: EntityStats | undefined;
+  /** The roles each article says, when the file saved them (see {@link ArticleRoles}). */
+  readonly roles?: ArticleRoles | undefined;
 }
 
 /**
@@ -158,6 +160,8 @@ export interface IndexParts {
   readonly entities: EntityTable | Deferred<SavedEntities>;
   /** The per-entity figures, saved so that a reopen need not count them again; counted when absent. */
   readonly entityStats?: EntityStats;
+  /** The roles each article says of its entities; with a deferred table, they come with it. Absent: not known. */
+  readonly roles?: ArticleRoles;
 }
 
 /**
@@ -204,8 +208,11 @@ export class CorpusIndex {
   private readonly scratch = new Scratch();
   /** The companions counted for {@link companions}, kept in step with the articles. */
   private readonly companionCounts = new EntityCompanions();
-  /** The roles each article says of its entities, taken back from their counts when it leaves. */
-  private readonly roles = new ArticleRoles();
+  /**
+   * The roles each article says of its entities, taken back from their counts when it leaves. A reopened index's
+   * come with its deferred entity table: read them through {@link articleRoles}, which puts them in place first.
+   */
+  private roles: ArticleRoles;
   /** Mentions per month of the large entities, for {@link entityTimeline}. */
   private readonly months = new EntityMonths();
   /**
@@ -236,6 +243,7 @@ export class CorpusIndex {
     this.main = parts?.postings ?? MainPostings.empty();
     this.entityTable = parts?.entities ?? new EntityTable();
     this.stats = parts?.entityStats;
+    this.roles = parts?.roles ?? new ArticleRoles();
     this.counter = new TermCounter(this.dictionary.size);
     // A loaded index's articles were not counted here.
     if (parts !== undefined) this.articleCounts.forget();
@@ -250,9 +258,17 @@ export class CorpusIndex {
   /** Takes the saved entity table and its figures, decoding them now if the background has not yet. */
   private completeLoad(): void {
     if (!(this.entityTable instanceof Deferred)) return;
-    const { table, stats } = this.entityTable.value();
+    const { table, stats, roles } = this.entityTable.value();
     this.entityTable = table;
     this.stats ??= stats;
+    // Nothing was recorded meanwhile: every record goes through articleRoles, which comes here first.
+    if (roles) this.roles = roles;
+  }
+
+  /** The articles' role records, the saved ones put in place first if the load left them for later. */
+  private get articleRoles(): ArticleRoles {
+    this.completeLoad();
+    return this.roles;
   }
 
   /**
@@ -380,11 +396,9 @@ export class CorpusIndex {
       if (this.store.docOf(article.path) !== undefined) this.articleCounts.forget();
       const wordsEnd = at + article.bodyTokens + article.titleTokens;
       this.articleCounts.addArticle(tokens.subarray(at, wordsEnd), tokens.subarray(wordsEnd, end), this.dictionary.size);
-      this.uncount(article.path, (onRole) => {
-        for (let i = 2 * roleAt; i < 2 * (roleAt + article.rolePairs); i += 2) onRole(termOf(batch.roles[i] ?? 0), batch.roleTexts[batch.roles[i + 1] ?? 0] ?? '');
-      });
+      this.uncount(article.path);
       const doc = this.store.append(article, tokens, at, end, batch.text, textAt, textAt + article.textBytes, batch.textDeflated === true ? 'deflated' : 'plain');
-      this.roles.record(doc, batch.roles, roleAt, article.rolePairs, termOf, batch.roleTexts);
+      this.articleRoles.record(doc, batch.roles, roleAt, article.rolePairs, termOf, batch.roleTexts);
       if (!options.defer) this.stats?.add(this.store, doc);
       if (options.defer) {
         // Not in the postings until the next compaction, which forgets kept timelines: none is kept meanwhile.
@@ -609,9 +623,15 @@ export class CorpusIndex {
     return this.entities.all();
   }
 
-  /** The roles writers attach to the entity `key`, most articles first, with the number of articles saying each. */
+  /**
+   * The roles writers attach to the entity `key`, most articles first, with the number of articles saying each, at
+   * most the entity's number of articles: caches saved before articles' roles were taken back when they left hold
+   * counts that grew with every save, and articles loaded from them take none back (see {@link uncount}).
+   */
   entityRoles(key: string): { role: string; articles: number }[] {
-    return this.entities.rolesOf(key).map(({ text, count }) => ({ role: text, articles: count }));
+    const info = this.entities.get(key);
+    if (info === undefined) return [];
+    return this.entities.rolesOf(key, this.entityStats().articleCount(info.term)).map(({ text, count }) => ({ role: text, articles: count }));
   }
 
   /** Mentions of the entity `key` per month (`YYYY-MM`), from its dated articles, oldest first. */
@@ -706,7 +726,7 @@ export class CorpusIndex {
   parts(): IndexParts {
     this.completeLoad();
     if (!this.isCompact) this.compactNow();
-    const parts = { dictionary: this.dictionary, store: this.store, postings: this.main, entities: this.entities, entityStats: this.entityStats() };
+    const parts = { dictionary: this.dictionary, store: this.store, postings: this.main, entities: this.entities, entityStats: this.entityStats(), roles: this.articleRoles };
     const pairs = this.store.storedPairs;
     return pairs === undefined ? parts : { ...parts, pairs };
   }
@@ -812,20 +832,17 @@ export class CorpusIndex {
 
   /**
    * Takes the indexed article at `path`, if any, out of the entity figures and role counts before it is replaced or
-   * removed. An article loaded from a saved index has no record of its roles: when it is replaced, `replacementRoles`
-   * (the new version's, handed to a callback) stand for them, for the entities it named; were they not taken back,
-   * every first save of such an article after a reopen would count its roles again.
+   * removed. An article loaded from a cache saved without its roles (see {@link ArticleRoles}) takes none back: they
+   * are not known. Its new version's roles must not stand for them: where it says another role than the old one did,
+   * the new role was counted and taken back at once (gone from the card) while the old one stayed. Taking nothing
+   * back can only over-count, by one per save of such an article until the cache is rebuilt (the save after records
+   * and saves its roles), and {@link entityRoles} shows no role of more articles than its entity's.
    */
-  private uncount(path: string, replacementRoles?: (onRole: (term: number, role: string) => void) => void): void {
+  private uncount(path: string): void {
     const doc = this.store.docOf(path);
     if (doc === undefined) return;
     const table = this.entities;
-    if (!this.roles.forEachRole(doc, (term, role) => table.uncountRole(term, role)) && replacementRoles !== undefined) {
-      const field = this.store.entityField(doc);
-      replacementRoles((term, role) => {
-        for (let i = 0; i < field.length; i += 2) if (field[i] === term) table.uncountRole(term, role);
-      });
-    }
+    this.articleRoles.forEachRole(doc, (term, role) => table.uncountRole(term, role));
     this.stats?.remove(this.store, doc);
     this.months.count(this.store, doc, -1);
     if (this.companionCounts.size > 0) this.companionCounts.forget(this.store.entityField(doc));
@@ -900,7 +917,7 @@ export class CorpusIndex {
     compacted.store.useStoredPairs(compacted.pairs);
     // The compacted store holds the live articles in order (their ids renumbered): so must their roles' records.
     const previous = this.store;
-    if (compacted.store !== previous) this.roles.keepLive(previous.count, (doc) => previous.isLive(doc));
+    if (compacted.store !== previous) this.articleRoles.keepLive(previous.count, (doc) => previous.isLive(doc));
     this.store = compacted.store;
     this.main = compacted.postings;
     this.compactedDocs = compacted.store.count;

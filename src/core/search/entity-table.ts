@@ -160,11 +160,17 @@ export class EntityTable {
   }
 
   /**
-   * The roles writers attach to an entity, most articles first, each with the number of its articles that say it
-   * (a role no article says any more left out).
+   * The roles writers attach to an entity, most articles first, each with the number of articles counted as saying
+   * it, at most `most` (a role counted for none left out). Each article that left the index took its roles back, but
+   * for one loaded from a cache saved without its roles (see `ArticleRoles`): a role only such articles said stays.
+   *
+   * @example
+   * table.rolesOf('PER:vladimir putin', 3); // [{ text: 'Russian president', count: 3 }], saved as 9 before roles were taken back
    */
-  rolesOf(key: string): EntityForm[] {
-    return (this.byKey.get(key)?.roles ?? []).flatMap(({ text, count }) => (count > 0 ? [{ text, count }] : [])).sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
+  rolesOf(key: string, most = Number.POSITIVE_INFINITY): EntityForm[] {
+    return (this.byKey.get(key)?.roles ?? [])
+      .flatMap(({ text, count }) => (count > 0 && most > 0 ? [{ text, count: Math.min(count, most) }] : []))
+      .sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
   }
 
   /** Entities (of `type`, if given) whose name or aliases contain every word of `name` (a leading "the" aside). */

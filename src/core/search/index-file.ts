@@ -29,7 +29,9 @@ export const INDEX_FILE_MAGIC = 'NCINDEX1';
  * 10: the entity field saved once, in the postings (with an entity's exact mentions), no longer also per article
  * (the forward section keeps only title ids); a common word's postings name their articles by a bitmap; the
  * integer columns as varints (58 % of the text → under 50 % at 100,000 real-length articles).
- * 11: a last section of stored phrase-check answers for frequent pairs of words (see `PairAnswers`).
+ * 11: a last section of stored phrase-check answers for frequent pairs of words (see `PairAnswers`). Since, with no
+ * new version: an optional 'roles' section (see `ArticleRoles`), which a file of 11 without it does not need: it loads
+ * with its articles' roles not known, as before the section was.
  *
  * @example
  * new DataView(bytes.buffer, bytes.byteOffset).getUint32(8, true) === INDEX_FORMAT_VERSION; // true for a current index file
@@ -437,8 +439,9 @@ export function* decodeSavedSteps(read: { readonly saved: SavedSections; readonl
   try {
     const parts = yield* assembleSections(read.saved);
     if (options.staged || !(parts.entities instanceof Deferred)) return { ok: true, parts, createdAt: read.createdAt };
-    const { table, stats } = yield* parts.entities.steps();
-    return { ok: true, parts: stats === undefined ? { ...parts, entities: table } : { ...parts, entities: table, entityStats: stats }, createdAt: read.createdAt };
+    const { table, stats, roles } = yield* parts.entities.steps();
+    const decoded = { ...parts, entities: table, ...(stats && { entityStats: stats }), ...(roles && { roles }) };
+    return { ok: true, parts: decoded, createdAt: read.createdAt };
   } catch (error) {
     return corruptBy(error);
   }

@@ -1,6 +1,7 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { ENTITY_TERM_PREFIX, EntityForm } from './analyzed-batch';
-import { ByteReader, ByteWriter } from './byte-codec';
+import { ArticleRoles } from './article-roles';
+import { ByteReader, ByteWriter, joinBytes } from './byte-codec';
 import { writeCounts } from './count-codec';
 import { IndexParts, SavedEntities } from './corpus-index';
 import { Deferred } from './deferred';
@@ -16,12 +17,13 @@ import { TermDictionary } from './term-dictionary';
 import { SavedWordCodec, WordCodec } from './word-codec';
 
 /**
- * The parts of an index file after its header and description, in file order.
+ * The parts of an index file after its header and description, in file order. 'roles' is optional: files saved
+ * before it was (same format version) lack it, and load with their articles' roles not known (see {@link ArticleRoles}).
  *
  * @example
- * SECTION_NAMES.length; // 9: an index file's description lists as many sections
+ * SECTION_NAMES.length; // 10: an index file's description lists as many sections, or 9 without 'roles'
  */
-export const SECTION_NAMES = ['terms', 'paths', 'titles', 'entities', 'columns', 'forward', 'postings', 'text', 'pairs'] as const;
+export const SECTION_NAMES = ['terms', 'paths', 'titles', 'entities', 'columns', 'forward', 'postings', 'text', 'roles', 'pairs'] as const;
 type SectionName = (typeof SECTION_NAMES)[number];
 
 /**
@@ -355,10 +357,33 @@ function* writePairs(writer: ByteWriter, pairs: PairAnswers | undefined): Genera
 }
 
 /**
+ * The role records of `docs` articles: the number of role texts, the byte length of their string table, the table,
+ * then the records (see {@link ArticleRoles.writeSteps}).
+ */
+function* writeRoles(writer: ByteWriter, roles: ArticleRoles, docs: number): Generator<void, void> {
+  const texts = new ByteWriter();
+  yield* writeStrings(texts, roles.roleTexts());
+  const table = joinBytes(texts.finish());
+  writer.varint(roles.roleTexts().length);
+  writer.varint(table.length);
+  writer.bytes(table);
+  yield* roles.writeSteps(writer, docs);
+}
+
+/** What {@link writeRoles} wrote, for `docs` articles. */
+function* readRoles(section: Uint8Array, docs: number): Generator<void, ArticleRoles> {
+  const reader = new ByteReader(section);
+  const count = reader.varint();
+  const texts = yield* readStrings(reader.bytes(reader.varint()), count);
+  return yield* ArticleRoles.readSteps(section.subarray(reader.position), docs, texts);
+}
+
+/**
  * Encodes a compacted index (no removed or pending articles) as the sections of an index file:
  * string tables, the number columns, the title ids as varints (see {@link codeForward}), the postings
  * (documents as in {@link writeDocIds}, counts as in {@link writeCounts}, with a table to find each term's), each
- * article's text coded with its body ids (see {@link codeTexts}), and the stored answers of frequent pairs of words
+ * article's text coded with its body ids (see {@link codeTexts}), the roles each article says of its entities, when
+ * known (see {@link ArticleRoles}), and the stored answers of frequent pairs of words
  * (see {@link PairAnswers}). The store keeps its texts coded and lets the
  * body ids it held as varints go (see {@link DocStore.letIdsGoSteps}). The sections' bytes go to `out` in order as they are made;
  * returns where each section is. A generator: it pauses every few ms.
@@ -377,7 +402,7 @@ export function* encodeSections(parts: IndexParts, out: (chunk: Uint8Array) => v
     sections.push({ name, bytes: writer.length - before, count });
   };
   const terms = parts.dictionary.all();
-  const saved = parts.entities instanceof Deferred ? parts.entities.value() : { table: parts.entities, stats: parts.entityStats };
+  const saved = parts.entities instanceof Deferred ? parts.entities.value() : { table: parts.entities, stats: parts.entityStats, roles: parts.roles };
   const entities = entityFields(saved.table, saved.stats);
   const text = yield* codeTexts(store, parts.dictionary.all());
   const forward = yield* codeForward(store);
@@ -391,6 +416,7 @@ export function* encodeSections(parts: IndexParts, out: (chunk: Uint8Array) => v
   yield* section('forward', store.count, writeSegments(writer, forward.chunks));
   yield* section('postings', postings.docs.length, writePostings(writer, postings, store));
   yield* section('text', text.chunks.reduce((sum, chunk) => sum + chunk.length, 0), writeSegments(writer, text.chunks));
+  if (saved.roles) yield* section('roles', store.count, writeRoles(writer, saved.roles, store.count));
   yield* section('pairs', parts.pairs?.pairCount ?? 0, writePairs(writer, parts.pairs));
   writer.finish();
   return sections;
@@ -420,6 +446,8 @@ export interface SavedSections {
   readonly text: { readonly codec: SavedWordCodec; readonly coded: Uint8Array };
   /** The stored pair answers, where they lie in the file's buffer (see {@link PairAnswers.read}). */
   readonly pairs: Uint8Array;
+  /** The articles' role records, still coded (decoded with the entity table: see {@link ArticleRoles.readSteps}); none in an older file. */
+  readonly roles?: Uint8Array;
 }
 
 /**
@@ -434,7 +462,7 @@ export interface SavedSections {
  * saved.paths.length; // the number of articles
  */
 export function* readSections(payload: Uint8Array, sections: readonly SectionInfo[], options: { readonly listed?: boolean } = {}): Generator<void, SavedSections> {
-  const { of, count } = cutSections(payload, sections);
+  const { of, optional, count } = cutSections(payload, sections);
   const strings = (name: SectionName): Generator<void, string[]> => readStrings(of(name).data, of(name).count);
   const terms = yield* strings('terms');
   // Read already from the same bytes when the listing went first (see readListing): not inflated twice.
@@ -448,7 +476,11 @@ export function* readSections(payload: Uint8Array, sections: readonly SectionInf
   yield;
   const text = readTexts(of('text').data);
   yield;
-  return { terms, paths, titles, entities: of('entities'), columns, postings, forward, text, pairs: of('pairs').data };
+  const read = { terms, paths, titles, entities: of('entities'), columns, postings, forward, text, pairs: of('pairs').data };
+  const roles = optional('roles');
+  if (roles === undefined) return read;
+  if (roles.count !== count) throw new Error('News Corpus: the roles section describes another number of articles.');
+  return { ...read, roles: roles.data };
 }
 
 /**
@@ -518,7 +550,11 @@ export function listingBytes(sections: readonly SectionInfo[]): number {
  * The sections `payload` holds back to back as `sections` lists them (up to `last` when given), by name, and the
  * article count their tables agree on; throws a "News Corpus:" error when one is missing or they disagree.
  */
-function cutSections(payload: Uint8Array, sections: readonly SectionInfo[], last?: SectionName): { of: (name: SectionName) => { data: Uint8Array; count: number }; count: number } {
+function cutSections(
+  payload: Uint8Array,
+  sections: readonly SectionInfo[],
+  last?: SectionName,
+): { of: (name: SectionName) => { data: Uint8Array; count: number }; optional: (name: SectionName) => { data: Uint8Array; count: number } | undefined; count: number } {
   const reader = new ByteReader(payload);
   const found = new Map<SectionName, { data: Uint8Array; count: number }>();
   for (const section of sections) {
@@ -532,7 +568,7 @@ function cutSections(payload: Uint8Array, sections: readonly SectionInfo[], last
   };
   const count = of('paths').count;
   if (of('titles').count !== count || of('columns').count !== count) throw new Error('News Corpus: the article tables disagree.');
-  return { of, count };
+  return { of, optional: (name) => found.get(name), count };
 }
 
 /**
@@ -572,14 +608,26 @@ export function readListingDays(start: Uint8Array, sections: readonly SectionInf
  */
 export function savedSectionBuffers(saved: SavedSections): ArrayBuffer[] {
   const codes = [saved.text.codec.ids, saved.text.codec.symbols].flatMap((code) => [code.lengths, code.codes, code.firstCode, code.lengthCount, code.firstIndex, code.sorted, code.lookup, code.shortLookup]);
-  const arrays = [saved.entities.data, ...Object.values(saved.columns), saved.postings.offsets, saved.postings.starts, saved.postings.data, saved.forward, saved.text.coded, saved.pairs, ...codes];
+  const arrays = [saved.entities.data, ...Object.values(saved.columns), saved.postings.offsets, saved.postings.starts, saved.postings.data, saved.forward, saved.text.coded, saved.pairs, ...(saved.roles ? [saved.roles] : []), ...codes];
   return [...new Set(arrays.map((array) => array.buffer as ArrayBuffer))];
+}
+
+/**
+ * The deferred stage of {@link assembleSections}: the entity table with its figures, then the articles' role records
+ * (when the file has them). Together: both are needed only by hover cards and by re-indexing, and whatever reads
+ * or changes them goes through the entity table first, which runs this to its end (see `CorpusIndex.entities`), so
+ * no article's roles are taken back before its saved record is in place.
+ */
+function* savedEntitiesSteps(saved: SavedSections, termCount: number): Generator<void, SavedEntities> {
+  const entities = yield* decodeEntitySection(saved.entities.data, saved.entities.count, termCount);
+  return saved.roles === undefined ? entities : { ...entities, roles: yield* readRoles(saved.roles, saved.columns.day.length) };
 }
 
 /**
  * Makes the parts of an index from {@link SavedSections}, in two stages: now, what lists the articles and answers
  * a search (dictionary, store, postings over their tables, the texts where they lie); deferred, the entity table
- * with its figures (`parts.entities`: decoded in the background or when first needed, see {@link Deferred}); the
+ * with its figures and the articles' role records (`parts.entities`: decoded in the background or when first
+ * needed, see {@link Deferred} and {@link savedEntitiesSteps}); the
  * entity fields are made from the postings when first read (see {@link SavedEntityFields}). A generator that
  * pauses every few ms; throws a "News Corpus:" error when the parts do not fit together (a damaged file), and so
  * does the deferred part.
@@ -592,7 +640,7 @@ export function* assembleSections(saved: SavedSections): Generator<void, IndexPa
   // A step of its own: hashing 40,000 terms into the map takes a few ms.
   const dictionary = new TermDictionary(terms);
   yield;
-  const entities = new Deferred<SavedEntities>(decodeEntitySection(saved.entities.data, saved.entities.count, terms.length));
+  const entities = new Deferred<SavedEntities>(savedEntitiesSteps(saved, terms.length));
   const { postings, encoded } = postingsOf(saved.postings, paths.length);
   const fields = new SavedEntityFields(encoded, postings.offsets, (term) => terms[term]?.startsWith(ENTITY_TERM_PREFIX) === true);
   const store = yield* readStore({ paths, titles: saved.titles, columns: saved.columns, forward: saved.forward, text: saved.text, terms: dictionary.all(), fields });

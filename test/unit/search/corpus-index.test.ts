@@ -1,6 +1,7 @@
 import * as assert from 'assert';
-import { CorpusIndex, SearchHit } from '../../../src/core/search/corpus-index';
-import { decodeIndex, encodeIndex } from '../../../src/core/search/index-file';
+import { CorpusIndex, IndexParts, SearchHit } from '../../../src/core/search/corpus-index';
+import { EntityTable } from '../../../src/core/search/entity-table';
+import { decodeIndex, encodeIndex, indexFileSections } from '../../../src/core/search/index-file';
 import { KIM, KREMLIN, MOSCOW, NEWS, NEWS_ENTITIES, PUTIN, analyzeText, article, buildIndex, fakeExtractor, hitPaths } from './fixtures';
 
 function firstHit(index: CorpusIndex, query: string): SearchHit {
@@ -412,5 +413,74 @@ describe('CorpusIndex roles', () => {
     assert.deepStrictEqual(roles(index), ['Russian President (2)']);
     assert.ok(index.remove('a.txt'));
     assert.deepStrictEqual(roles(index), ['Russian President (1)']);
+  });
+
+  const KGB = article('2023-09-14', 'Former KGB officer Vladimir Putin spoke in Moscow.');
+  const OFFICER = article('2023-09-15', 'Intelligence officer Vladimir Putin met Kim Jong-un.');
+  const identity = { root: '/corpus', extractor: 'fake' };
+  const reopened = (parts: IndexParts): CorpusIndex => {
+    const decoded = decodeIndex(Buffer.concat(encodeIndex(parts, identity)), identity);
+    assert.ok(decoded.ok);
+    return new CorpusIndex(decoded.parts);
+  };
+  /** The parts as a cache saved before the articles' roles were (the same format version, without the 'roles' section). */
+  const withoutRoles = ({ dictionary, store, postings, pairs, entities, entityStats }: IndexParts): IndexParts => ({
+    dictionary,
+    store,
+    postings,
+    entities,
+    ...(pairs && { pairs }),
+    ...(entityStats && { entityStats }),
+  });
+
+  it('saves the roles each article says, so that a reopened article replaced by one saying another role takes its own back', () => {
+    const index = reopened(built().parts());
+    save(index, 'a.txt', KGB, 2);
+    // The reviewer's repro gave "Russian President (2)", "Former KGB officer" gone.
+    assert.deepStrictEqual(roles(index), ['Former KGB officer (1)', 'Russian President (1)']);
+    const again = reopened(index.parts());
+    save(again, 'a.txt', SAYS, 3);
+    assert.deepStrictEqual(roles(again), ['Russian President (2)'], 'restored: 2 articles, not 3');
+  });
+
+  it("takes back the roles of an article of a saved index when it is removed, the section's records decoded with the entity table", () => {
+    const parts = reopened(built().parts()).parts();
+    assert.ok(indexFileSections(Buffer.concat(encodeIndex(parts, identity))).some(({ info }) => info.name === 'roles' && info.count === 2));
+    const index = reopened(parts);
+    assert.ok(index.remove('a.txt'));
+    assert.deepStrictEqual(roles(index), ['Russian President (1)']);
+    assert.ok(index.remove('b.txt'));
+    assert.deepStrictEqual(roles(index), []);
+  });
+
+  it('keeps the records with their articles through a compaction, a save and a load', () => {
+    const index = buildIndex([{ path: 'a.txt', text: SAYS }, { path: 'b.txt', text: KGB }, { path: 'c.txt', text: OFFICER }], KNOWN);
+    assert.ok(index.remove('b.txt'));
+    index.compactNow();
+    const loaded = reopened(index.parts());
+    assert.deepStrictEqual(roles(loaded), ['Intelligence officer (1)', 'Russian President (1)']);
+    // c.txt is document 1 now: b.txt's record in its place would take back "Former KGB officer" instead.
+    assert.ok(loaded.remove('c.txt'));
+    assert.deepStrictEqual(roles(loaded), ['Russian President (1)']);
+  });
+
+  it('loads a cache saved without the roles, shows no role of more articles than its entity, and takes nothing back for its articles', () => {
+    const parts = built().parts();
+    // Saved before roles were taken back: every save of a.txt counted "Russian President" again (9 for 2 articles).
+    assert.ok(parts.entities instanceof EntityTable);
+    const term = parts.entities.get(PUTIN.key)?.term ?? -1;
+    parts.entities.register({ key: PUTIN.key, name: PUTIN.name, type: PUTIN.type, aliases: [], forms: [], roles: [{ text: 'Russian President', count: 7 }] }, term);
+    const index = reopened(withoutRoles(parts));
+    assert.deepStrictEqual(roles(index), ['Russian President (2)']);
+    // Its old roles are not known: none is taken back (the new version's standing for them, "Former KGB officer" went).
+    save(index, 'a.txt', KGB, 2);
+    assert.deepStrictEqual(roles(index), ['Russian President (2)', 'Former KGB officer (1)']);
+    // Saved since, its roles are known: the next save takes them back.
+    save(index, 'a.txt', SAYS, 3);
+    assert.deepStrictEqual(roles(index), ['Russian President (2)']);
+    assert.ok(index.remove('b.txt'));
+    assert.deepStrictEqual(roles(index), ['Russian President (1)']);
+    assert.ok(index.remove('a.txt'));
+    assert.deepStrictEqual(roles(index), [], 'no article names the entity');
   });
 });
