@@ -82,7 +82,7 @@ class HostEntityEngine implements EntityEngine, vscode.Disposable {
       },
       capacity: REMEMBERED_TEXTS,
       onAnalyzed: () => this.analyzed.fire(),
-      onFailure: (error) => log.error(`News Corpus: a long article's entities were found on the extension host's thread instead: ${reasonOf(error)}`),
+      onFailure: (error) => log.error(`News Corpus: a long article's entities could not be found (it shows none until it is edited): ${reasonOf(error)}`),
     });
   }
 
