@@ -5,7 +5,7 @@ import { toTreeText } from '../core/display-text';
 import { ArticleAnalyzer } from '../core/curation/article-corrections';
 import { EntityDirectory } from '../core/entity-directory';
 import { contextKey } from '../context-key';
-import { ArticleEntitiesProvider, ArticleEntitiesState, ArticleEntityElement } from './article-entities-provider';
+import { ArticleEntitiesProvider, ArticleEntitiesState, ArticleEntityElement, ShownArticle } from './article-entities-provider';
 import { corpusNameOf, redrawWhenListed, SavedListingState } from './corpus-names';
 
 export const ARTICLE_ENTITIES_VIEW_ID = 'newsCorpus.articleEntities';
@@ -40,13 +40,15 @@ export function registerInThisArticle(
   context: vscode.ExtensionContext,
   deps: { corpus: Corpus; entities: EntityDirectory; analyze: ArticleAnalyzer; onDidAnalyze: vscode.Event<void>; onDidChangeEntities: vscode.Event<unknown>; service: SavedListingState },
 ): ArticleEntitiesProvider {
-  const activeText = () => {
+  const shownArticle = (): ShownArticle | undefined => {
     const editor = vscode.window.activeTextEditor;
-    return isArticle(editor, deps.corpus) ? editor.document.getText() : undefined;
+    if (!isArticle(editor, deps.corpus)) return undefined;
+    const { document } = editor;
+    return { id: document.uri.toString(), text: () => document.getText() };
   };
   const provider = new ArticleEntitiesProvider(
-    activeText,
-    (text) => deps.analyze(text, vscode.window.activeTextEditor?.document.uri.toString()),
+    shownArticle,
+    (text, id) => deps.analyze(text, id),
     corpusNameOf(deps.entities, deps.service),
     contextKey<ArticleEntitiesState>(ARTICLE_ENTITIES_CONTEXT),
   );
