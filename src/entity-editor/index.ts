@@ -4,7 +4,7 @@ import { Corpus } from '../core/corpus';
 import { countOf, toDisplayText } from '../core/display-text';
 import { ENTITY_TYPE_NAMES, EntityDirectory } from '../core/entity-directory';
 import { ArticleAnalyzer } from '../core/curation/article-corrections';
-import { awaitingAnalyzer, Cancellation } from '../core/entities/threaded-entities';
+import { AwaitedAnalyzer, Cancellation } from '../core/entities/threaded-entities';
 import { ArticleEntity, EntityType } from '../core/entities/types';
 import { FactsLookup } from '../core/facts/facts-store';
 import { ENTITY_TYPES } from '../core/search/entity-table';
@@ -32,8 +32,8 @@ export interface EntityEditorDeps {
   readonly corpus: Corpus;
   readonly entities: EntityDirectory;
   readonly analyze: ArticleAnalyzer;
-  /** The entity engine's: a long text's entities have arrived (what `analyze` answered undefined now has them). */
-  readonly onDidAnalyze: vscode.Event<void>;
+  /** The same, waiting for a long text's entities (for the providers VS Code waits for). */
+  readonly analyzed: AwaitedAnalyzer;
   readonly facts: FactsLookup;
   /** Whether mentions are coloured by type (setting `newsCorpus.highlightEntities`). */
   readonly highlightEntities: () => boolean;
@@ -52,7 +52,7 @@ export interface EntityEditorDeps {
  */
 export function registerEntityEditor(context: vscode.ExtensionContext, deps: EntityEditorDeps): void {
   const isArticle = (document: vscode.TextDocument) => document.languageId === ARTICLE_LANGUAGE_ID || deps.corpus.article(document.uri.toString()) !== undefined;
-  const analyzed = awaitingAnalyzer(deps.analyze, deps.onDidAnalyze);
+  const { analyzed } = deps;
   // An entity the user hid in the facts file is not pointed out: no card, highlight, colour or symbol.
   const shown = (entities: readonly ArticleEntity[]) => entities.filter((entity) => !deps.facts.isHidden(entity.key));
   /** The entities known now: none while a long article's are on their way. */
