@@ -42,7 +42,7 @@ export function activate(context: vscode.ExtensionContext): NewsCorpusApi {
   service.followCorrections(facts);
   const datesView = registerDatesTree(context, { corpus: service.corpus, service });
   const entitiesView = registerEntitiesTree(context, { entities: service.entities, analyze, onDidAnalyze, onDidChangeEntities: service.onDidChangeEntities, service });
-  const articleEntities = registerInThisArticle(context, { corpus: service.corpus, entities: service.entities, analyze, onDidAnalyze, onDidChangeEntities: service.onDidChangeEntities, service });
+  const articleEntities = registerInThisArticle(context, { corpus: service.corpus, entities: service.entities, analyze, analyzed, onDidAnalyze, onDidChangeEntities: service.onDidChangeEntities, service });
   registerEntityEditor(context, { corpus: service.corpus, entities: service.entities, analyze, analyzed, facts, highlightEntities: readHighlightEntities });
   registerNavigation(context);
   registerCuration(context, { entities: service.entities, analyzed, facts, factsFileOf, currentFactsText, isEngineEntity: (key) => service.engineEntities.summary(key) !== undefined });

@@ -168,4 +168,17 @@ describe('A long article, analysed off the extension host\'s thread', () => {
       await vscode.commands.executeCommand('workbench.action.files.revert');
     }
   });
+  it('selects the next mention of a name an edit still being analysed added, once its entities arrive', async () => {
+    const editor = await vscode.window.showTextDocument(uri());
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri(), editor.document.lineAt(1).range.start, 'Emmanuel Macron came by train.\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    try {
+      editor.selection = new vscode.Selection(0, 0, 0, 0);
+      await vscode.commands.executeCommand('newsCorpus.selectNextMention', { kind: 'entity', entity: { key: 'PER:emmanuel macron' } });
+      assert.strictEqual(editor.document.getText(editor.selection), 'Emmanuel Macron');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  });
 });

@@ -11,7 +11,8 @@ import { exactNameMentions } from './exact-name';
  * meanwhile and ask again when the engine says its entities arrived; those that can wait use `awaitingAnalyzer`.
  *
  * @example
- * const analyze: ArticleAnalyzer = (text, id) => correctedAnalyzer((text, id) => engine.analyze(text, id), facts)(text, id);
+ * const analyze: ArticleAnalyzer = correctedAnalyzer((text, id) => engine.analyze(text, id), facts);
+ * const entities = analyze(document.getText(), document.uri.toString()); // undefined while a long text is analysed
  */
 export type ArticleAnalyzer = (text: string, id?: string) => readonly ArticleEntity[] | undefined;
 
