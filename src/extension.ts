@@ -38,12 +38,15 @@ export function activate(context: vscode.ExtensionContext): NewsCorpusApi {
   const analyze = correctedAnalyzer((text, id) => engine.analyze(text, id), { corrections: () => facts.corrections() });
   // For the features that can wait for a long article's entities (the editor's, commands); the views ask `analyze` and follow onDidAnalyze.
   const analyzed = awaitingAnalyzer(analyze, onDidAnalyze);
+  // The same for the index's copy of an article, whose long text waits apart from the open editor's (see `analyze`).
+  const analyzeIndexed = correctedAnalyzer((text, id) => engine.analyze(text, id, true), { corrections: () => facts.corrections() });
+  const analyzedIndexed = awaitingAnalyzer(analyzeIndexed, onDidAnalyze);
   const facts = registerFacts(context, { analyzed, entities: service.entities, engineEntity, corpusChanges: [service.onDidChangeState, service.onDidChangeEntities] });
   service.followCorrections(facts);
   const datesView = registerDatesTree(context, { corpus: service.corpus, service });
-  const entitiesView = registerEntitiesTree(context, { entities: service.entities, analyze, onDidAnalyze, onDidChangeEntities: service.onDidChangeEntities, service });
+  const entitiesView = registerEntitiesTree(context, { entities: service.entities, analyze: analyzeIndexed, onDidAnalyze, onDidChangeEntities: service.onDidChangeEntities, service });
   const articleEntities = registerInThisArticle(context, { corpus: service.corpus, entities: service.entities, analyze, analyzed, onDidAnalyze, onDidChangeEntities: service.onDidChangeEntities, service });
-  registerEntityEditor(context, { corpus: service.corpus, entities: service.entities, analyze, analyzed, facts, highlightEntities: readHighlightEntities });
+  registerEntityEditor(context, { corpus: service.corpus, entities: service.entities, analyze, analyzed, analyzedIndexed, facts, highlightEntities: readHighlightEntities });
   registerNavigation(context);
   registerCuration(context, { entities: service.entities, analyzed, facts, factsFileOf, currentFactsText, isEngineEntity: (key) => service.engineEntities.summary(key) !== undefined });
   const search = (query: string, options: SearchOptions) => service.search(query, options);

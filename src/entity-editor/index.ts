@@ -34,6 +34,8 @@ export interface EntityEditorDeps {
   readonly analyze: ArticleAnalyzer;
   /** The same, waiting for a long text's entities (for the providers VS Code waits for). */
   readonly analyzed: AwaitedAnalyzer;
+  /** The same for the index's copy of an article (where the corpus mentions an entity), which waits apart. */
+  readonly analyzedIndexed: AwaitedAnalyzer;
   readonly facts: FactsLookup;
   /** Whether mentions are coloured by type (setting `newsCorpus.highlightEntities`). */
   readonly highlightEntities: () => boolean;
@@ -58,7 +60,7 @@ export function registerEntityEditor(context: vscode.ExtensionContext, deps: Ent
   /** The entities known now: none while a long article's are on their way. */
   const entitiesOf = (document: vscode.TextDocument) => (isArticle(document) ? shown(deps.analyze(document.getText(), document.uri.toString()) ?? []) : []);
   const entitiesWhenKnown = async (document: vscode.TextDocument, token?: Cancellation) => (isArticle(document) ? shown(await analyzed(document.getText(), document.uri.toString(), token)) : []);
-  const mentionDeps = { entities: deps.entities, analyzed };
+  const mentionDeps = { entities: deps.entities, analyzed: deps.analyzedIndexed };
   const references = async (document: vscode.TextDocument, position: vscode.Position, token?: vscode.CancellationToken) => {
     const found = await entityAtWhenKnown(entitiesWhenKnown, document, position, token);
     return found ? corpusMentions(found.entity.key, mentionDeps, token) : [];
