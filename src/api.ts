@@ -25,7 +25,10 @@ export interface NewsCorpusApi {
   readonly facts: FactsLookup;
   /** Why entities are unavailable (the model could not be loaded), or undefined. */
   entityModelProblem(): string | undefined;
-  /** Where the entities of open articles were found: a long article's on the entity engine's thread, not the host's. */
+  /**
+   * Where the entities of open articles were found: a long article's on the entity engine's thread, not the host's.
+   * Only for the integration tests, which show so; no feature reads it.
+   */
   entityAnalysisPlaces(): EntityAnalysisPlaces;
   /**
    * The message the Dates or Entities view shows above its tree now ('' for none): a failed scan, the Entities view's

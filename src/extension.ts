@@ -33,16 +33,20 @@ export function activate(context: vscode.ExtensionContext): NewsCorpusApi {
   registerStallProbe(context, { corpus: service.corpus, phase: () => service.phase, state: () => service.state, onDidProgress: service.onDidProgress, onDidChangeState: service.onDidChangeState });
   const engineEntity = (key: string) => (service.state === 'ready' ? service.engineEntities.summary(key) !== undefined : undefined);
   const { onDidAnalyze } = engine;
-  const facts = registerFacts(context, { analyze: (text, id) => engine.analyze(text, id), onDidAnalyze, entities: service.entities, engineEntity, corpusChanges: [service.onDidChangeState, service.onDidChangeEntities] });
-  // The user's corrections (facts file) applied to every answer about entities: the corpus's and each text's.
-  service.followCorrections(facts);
-  const analyze = correctedAnalyzer((text, id) => engine.analyze(text, id), facts);
-  // For the features that can wait for a long article's entities (commands); the views and editor ask `analyze` and follow onDidAnalyze.
+  // The user's corrections (facts file) applied to every answer about entities: the corpus's and each text's. The
+  // facts are read once registered below; the analyzers are asked only later, by the features.
+  const analyze = correctedAnalyzer((text, id) => engine.analyze(text, id), { corrections: () => facts.corrections() });
+  // For the features that can wait for a long article's entities (the editor's, commands); the views ask `analyze` and follow onDidAnalyze.
   const analyzed = awaitingAnalyzer(analyze, onDidAnalyze);
+  // The same for the index's copy of an article, whose long text waits apart from the open editor's (see `analyze`).
+  const analyzeIndexed = correctedAnalyzer((text, id) => engine.analyze(text, id, true), { corrections: () => facts.corrections() });
+  const analyzedIndexed = awaitingAnalyzer(analyzeIndexed, onDidAnalyze);
+  const facts = registerFacts(context, { analyzed, entities: service.entities, engineEntity, corpusChanges: [service.onDidChangeState, service.onDidChangeEntities] });
+  service.followCorrections(facts);
   const datesView = registerDatesTree(context, { corpus: service.corpus, service });
-  const entitiesView = registerEntitiesTree(context, { entities: service.entities, analyze, onDidAnalyze, onDidChangeEntities: service.onDidChangeEntities, service });
-  const articleEntities = registerInThisArticle(context, { corpus: service.corpus, entities: service.entities, analyze, onDidAnalyze, onDidChangeEntities: service.onDidChangeEntities, service });
-  registerEntityEditor(context, { corpus: service.corpus, entities: service.entities, analyze, onDidAnalyze, facts, highlightEntities: readHighlightEntities });
+  const entitiesView = registerEntitiesTree(context, { entities: service.entities, analyze: analyzeIndexed, onDidAnalyze, onDidChangeEntities: service.onDidChangeEntities, service });
+  const articleEntities = registerInThisArticle(context, { corpus: service.corpus, entities: service.entities, analyze, analyzed, onDidAnalyze, onDidChangeEntities: service.onDidChangeEntities, service });
+  registerEntityEditor(context, { corpus: service.corpus, entities: service.entities, analyze, analyzed, analyzedIndexed, facts, highlightEntities: readHighlightEntities });
   registerNavigation(context);
   registerCuration(context, { entities: service.entities, analyzed, facts, factsFileOf, currentFactsText, isEngineEntity: (key) => service.engineEntities.summary(key) !== undefined });
   const search = (query: string, options: SearchOptions) => service.search(query, options);

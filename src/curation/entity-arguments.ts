@@ -40,7 +40,9 @@ export async function targetOf(value: unknown, article: unknown, deps: { readonl
   }
   if (!editor) return undefined;
   const { document, selection } = editor;
-  const found = entityAtOffset(await deps.analyzed(document.getText(), document.uri.toString()), document.offsetAt(selection.active));
+  // Taken with the text analysed: the entities' offsets are of that text, whatever edit comes while they are found.
+  const offset = document.offsetAt(selection.active);
+  const found = entityAtOffset(await deps.analyzed(document.getText(), document.uri.toString()), offset);
   if (!found) return undefined;
   return { entity: { type: found.entity.type, name: deps.entities.summary(found.entity.key)?.name ?? found.entity.name }, article: document.uri };
 }

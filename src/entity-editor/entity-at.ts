@@ -8,6 +8,22 @@ export function entityAt(entities: readonly ArticleEntity[], document: vscode.Te
   return found && { entity: found.entity, range: new vscode.Range(document.positionAt(found.mention.start), document.positionAt(found.mention.end)) };
 }
 
+/**
+ * The entity with a mention at `position` of `document`, once `entitiesOf` has the entities of its text as it was
+ * when asked (a long article's may take a second): none if the document changed meanwhile, as those entities'
+ * offsets are of the text before; VS Code asks again about the text as it is now.
+ */
+export async function entityAtWhenKnown(
+  entitiesOf: (document: vscode.TextDocument, token?: vscode.CancellationToken) => Promise<readonly ArticleEntity[]>,
+  document: vscode.TextDocument,
+  position: vscode.Position,
+  token?: vscode.CancellationToken,
+): Promise<{ entity: ArticleEntity; range: vscode.Range } | undefined> {
+  const version = document.version;
+  const entities = await entitiesOf(document, token);
+  return document.version === version ? entityAt(entities, document, position) : undefined;
+}
+
 /** The ranges of every mention of `entity` in `document`. */
 export function mentionRanges(entity: ArticleEntity, document: vscode.TextDocument): vscode.Range[] {
   return entity.mentions.map(({ start, end }) => new vscode.Range(document.positionAt(start), document.positionAt(end)));

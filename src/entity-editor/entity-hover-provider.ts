@@ -4,13 +4,13 @@ import { EntityDirectory } from '../core/entity-directory';
 import { ArticleEntity } from '../core/entities/types';
 import { FactsLookup } from '../core/facts/facts-store';
 import { exactEntityQuery } from '../core/search/query-parser';
-import { entityAt } from './entity-at';
+import { entityAtWhenKnown } from './entity-at';
 
 /** The commands a card's links may run: the hover's Markdown is trusted for these and nothing else. */
 export const CARD_COMMANDS = ['newsCorpus.revealEntity', 'newsCorpus.searchResults.show', 'newsCorpus.showTimeline', 'newsCorpus.findMentions', 'newsCorpus.editFacts', 'newsCorpus.fixEntity'] as const;
 /** What the hover needs: the entities of a document once known (none if it is not an article), the corpus's, and the user's facts. */
 export interface EntityHoverDeps {
-  readonly entitiesOf: (document: vscode.TextDocument, token: vscode.CancellationToken) => Promise<readonly ArticleEntity[]>;
+  readonly entitiesOf: (document: vscode.TextDocument, token?: vscode.CancellationToken) => Promise<readonly ArticleEntity[]>;
   readonly entities: EntityDirectory;
   readonly facts: FactsLookup;
 }
@@ -24,7 +24,7 @@ export class EntityHoverProvider implements vscode.HoverProvider {
   constructor(private readonly deps: EntityHoverDeps) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
-    const found = entityAt(await this.deps.entitiesOf(document, token), document, position);
+    const found = await entityAtWhenKnown(this.deps.entitiesOf, document, position, token);
     if (!found) return undefined;
     const { entity, range } = found;
     const card = entityCardOf(entity, this.deps.entities, this.deps.facts.entry(entity.key)?.entry.facts);

@@ -10,13 +10,15 @@ export const ENTITY_TOKENS_LEGEND = new vscode.SemanticTokensLegend(Object.value
 /**
  * Colours the entity mentions of an article by type, from the recogniser on the document's current text.
  * Turned off by `newsCorpus.highlightEntities` (then it gives no tokens, and says so when the setting changes).
+ * A long article's tokens wait for its entities: meanwhile VS Code keeps showing the colours it had, moved with the
+ * edits, where answering none would blank them at every pause in typing.
  */
 export class EntitySemanticTokensProvider implements vscode.DocumentSemanticTokensProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeSemanticTokens = this.changed.event;
 
   constructor(
-    private readonly entitiesOf: (document: vscode.TextDocument) => readonly ArticleEntity[],
+    private readonly entitiesOf: (document: vscode.TextDocument, token: vscode.CancellationToken) => Promise<readonly ArticleEntity[]>,
     private readonly enabled: () => boolean,
   ) {}
 
@@ -29,10 +31,14 @@ export class EntitySemanticTokensProvider implements vscode.DocumentSemanticToke
     this.changed.dispose();
   }
 
-  provideDocumentSemanticTokens(document: vscode.TextDocument): vscode.SemanticTokens {
+  async provideDocumentSemanticTokens(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.SemanticTokens> {
     const builder = new vscode.SemanticTokensBuilder(ENTITY_TOKENS_LEGEND);
     if (!this.enabled()) return builder.build();
-    const mentions = this.entitiesOf(document)
+    const version = document.version;
+    const entities = await this.entitiesOf(document, token);
+    // Tokens of an older text would colour the wrong spans; VS Code asks again for the text as it is now.
+    if (token.isCancellationRequested || document.version !== version) throw new vscode.CancellationError();
+    const mentions = entities
       .flatMap((entity) => entity.mentions.map((mention) => ({ ...mention, type: TOKEN_TYPES[entity.type] })))
       .sort((a, b) => a.start - b.start);
     for (const { start, end, type } of mentions) {

@@ -4,14 +4,14 @@ import { Corpus } from '../core/corpus';
 import { countOf, toDisplayText } from '../core/display-text';
 import { ENTITY_TYPE_NAMES, EntityDirectory } from '../core/entity-directory';
 import { ArticleAnalyzer } from '../core/curation/article-corrections';
-import { awaitingAnalyzer, Cancellation } from '../core/entities/threaded-entities';
+import { AwaitedAnalyzer, Cancellation } from '../core/entities/threaded-entities';
 import { ArticleEntity, EntityType } from '../core/entities/types';
 import { FactsLookup } from '../core/facts/facts-store';
 import { ENTITY_TYPES } from '../core/search/entity-table';
 import { SETTINGS_SECTION } from '../corpus/settings';
 import { registerAnalysisAhead } from './analysis-ahead';
 import { corpusMentions, mentionsIn } from './corpus-mentions';
-import { entityAt, mentionRanges } from './entity-at';
+import { entityAtWhenKnown, mentionRanges } from './entity-at';
 import { EntityHoverProvider } from './entity-hover-provider';
 import { ENTITY_TOKENS_LEGEND, EntitySemanticTokensProvider } from './entity-semantic-tokens';
 
@@ -32,8 +32,10 @@ export interface EntityEditorDeps {
   readonly corpus: Corpus;
   readonly entities: EntityDirectory;
   readonly analyze: ArticleAnalyzer;
-  /** The entity engine's: a long text's entities have arrived (what `analyze` answered undefined now has them). */
-  readonly onDidAnalyze: vscode.Event<void>;
+  /** The same, waiting for a long text's entities (for the providers VS Code waits for). */
+  readonly analyzed: AwaitedAnalyzer;
+  /** The same for the index's copy of an article (where the corpus mentions an entity), which waits apart. */
+  readonly analyzedIndexed: AwaitedAnalyzer;
   readonly facts: FactsLookup;
   /** Whether mentions are coloured by type (setting `newsCorpus.highlightEntities`). */
   readonly highlightEntities: () => boolean;
@@ -52,23 +54,22 @@ export interface EntityEditorDeps {
  */
 export function registerEntityEditor(context: vscode.ExtensionContext, deps: EntityEditorDeps): void {
   const isArticle = (document: vscode.TextDocument) => document.languageId === ARTICLE_LANGUAGE_ID || deps.corpus.article(document.uri.toString()) !== undefined;
-  const analyzed = awaitingAnalyzer(deps.analyze, deps.onDidAnalyze);
+  const { analyzed } = deps;
   // An entity the user hid in the facts file is not pointed out: no card, highlight, colour or symbol.
   const shown = (entities: readonly ArticleEntity[]) => entities.filter((entity) => !deps.facts.isHidden(entity.key));
   /** The entities known now: none while a long article's are on their way. */
   const entitiesOf = (document: vscode.TextDocument) => (isArticle(document) ? shown(deps.analyze(document.getText(), document.uri.toString()) ?? []) : []);
   const entitiesWhenKnown = async (document: vscode.TextDocument, token?: Cancellation) => (isArticle(document) ? shown(await analyzed(document.getText(), document.uri.toString(), token)) : []);
-  const mentionDeps = { entities: deps.entities, analyzed };
+  const mentionDeps = { entities: deps.entities, analyzed: deps.analyzedIndexed };
   const references = async (document: vscode.TextDocument, position: vscode.Position, token?: vscode.CancellationToken) => {
-    const found = entityAt(await entitiesWhenKnown(document, token), document, position);
+    const found = await entityAtWhenKnown(entitiesWhenKnown, document, position, token);
     return found ? corpusMentions(found.entity.key, mentionDeps, token) : [];
   };
   registerAnalysisAhead(context, entitiesOf);
-  const tokens = new EntitySemanticTokensProvider(entitiesOf, deps.highlightEntities);
+  const tokens = new EntitySemanticTokensProvider(entitiesWhenKnown, deps.highlightEntities);
   context.subscriptions.push(
     tokens,
     { dispose: deps.facts.subscribe(() => tokens.refresh()) },
-    deps.onDidAnalyze(() => tokens.refresh()),
     // Only the News Article language: other plain text stays plain, as the setting to open articles in it says.
     vscode.languages.registerDocumentSemanticTokensProvider({ language: ARTICLE_LANGUAGE_ID }, tokens, ENTITY_TOKENS_LEGEND),
     vscode.workspace.onDidChangeConfiguration((event) => {
@@ -77,7 +78,7 @@ export function registerEntityEditor(context: vscode.ExtensionContext, deps: Ent
     vscode.languages.registerHoverProvider(SELECTOR, new EntityHoverProvider({ entitiesOf: entitiesWhenKnown, entities: deps.entities, facts: deps.facts })),
     vscode.languages.registerDocumentHighlightProvider(SELECTOR, {
       provideDocumentHighlights: async (document, position, token) => {
-        const found = entityAt(await entitiesWhenKnown(document, token), document, position);
+        const found = await entityAtWhenKnown(entitiesWhenKnown, document, position, token);
         return found ? mentionRanges(found.entity, document).map((range) => new vscode.DocumentHighlight(range, vscode.DocumentHighlightKind.Read)) : [];
       },
     }),
@@ -85,7 +86,10 @@ export function registerEntityEditor(context: vscode.ExtensionContext, deps: Ent
       SELECTOR,
       {
         provideDocumentSymbols: async (document, token) => {
+          const version = document.version;
           const entities = await entitiesWhenKnown(document, token);
+          // Their offsets are of the text before an edit made meanwhile: VS Code asks again for the text as it is now.
+          if (document.version !== version) throw new vscode.CancellationError();
           return ENTITY_TYPES.flatMap((type) => {
             const ofType = entities.filter((entity) => entity.type === type);
             if (ofType.length === 0) return [];
@@ -105,7 +109,7 @@ export function registerEntityEditor(context: vscode.ExtensionContext, deps: Ent
     vscode.languages.registerReferenceProvider(SELECTOR, { provideReferences: (document, position, _context, token) => references(document, position, token) }),
     vscode.languages.registerDefinitionProvider(SELECTOR, {
       provideDefinition: async (document, position, token) => {
-        const found = entityAt(await entitiesWhenKnown(document, token), document, position);
+        const found = await entityAtWhenKnown(entitiesWhenKnown, document, position, token);
         if (!found) return undefined;
         const facts = deps.facts.entry(found.entity.key);
         if (facts) {
@@ -124,6 +128,8 @@ export function registerEntityEditor(context: vscode.ExtensionContext, deps: Ent
         const symbols: vscode.SymbolInformation[] = [];
         for (const type of ENTITY_TYPES) {
           for (const entity of deps.entities.list({ type, sort: 'articles', filter: query, offset: 0, limit: WORKSPACE_SYMBOLS }).entities) {
+            // Each entity may wait for an article's text and its analysis: a query typed further stops this one.
+            if (token.isCancellationRequested) return [];
             if (deps.facts.isHidden(entity.key)) continue;
             const [newest] = deps.entities.articles(entity.key, 1);
             if (!newest) continue;

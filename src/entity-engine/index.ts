@@ -44,9 +44,11 @@ export interface EntityEngine {
   /**
    * The merged entities of `text` (the text of the document `id`), empty when the model is unavailable; undefined
    * while a long text is analysed on the engine's thread: {@link onDidAnalyze} tells when to ask again. A document
-   * edited meanwhile has its newer text analysed instead of the one that waited.
+   * edited meanwhile has its newer text analysed instead of the one that waited. `indexed`: the text is the index's
+   * copy of the article (the Entities view's mentions, a search for mentions across the corpus), which waits apart
+   * from the open editor's text of it: under one id, an edited article's two texts kept replacing each other.
    */
-  analyze(text: string, id?: string): readonly ArticleEntity[] | undefined;
+  analyze(text: string, id?: string, indexed?: boolean): readonly ArticleEntity[] | undefined;
   /** A long text's entities have arrived: what `analyze` answered undefined now has them. */
   readonly onDidAnalyze: vscode.Event<void>;
   /** Why there are no entities, or undefined when the model works. */
@@ -82,7 +84,7 @@ class HostEntityEngine implements EntityEngine, vscode.Disposable {
       },
       capacity: REMEMBERED_TEXTS,
       onAnalyzed: () => this.analyzed.fire(),
-      onFailure: (error) => log.error(`News Corpus: a long article's entities were found on the extension host's thread instead: ${reasonOf(error)}`),
+      onFailure: (error) => log.error(`News Corpus: a long article's entities could not be found (it shows none until it is edited): ${reasonOf(error)}`),
     });
   }
 
@@ -97,10 +99,10 @@ class HostEntityEngine implements EntityEngine, vscode.Disposable {
     this.onProblem(problem);
   }
 
-  analyze(text: string, id?: string): readonly ArticleEntity[] | undefined {
+  analyze(text: string, id?: string, indexed = false): readonly ArticleEntity[] | undefined {
     // Known broken: nothing to find, on any thread. Not loaded yet: a long text leaves the loading to its thread.
     if (this.model?.ok === false) return [];
-    return this.entities.of(text, id);
+    return this.entities.of(text, indexed ? `index:${id ?? ''}` : id);
   }
 
   problem(): string | undefined {

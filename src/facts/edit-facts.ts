@@ -35,7 +35,9 @@ async function targetOf(deps: EditFactsDeps, args: readonly unknown[]): Promise<
   const editor = vscode.window.activeTextEditor;
   if (!editor) return undefined;
   const { document, selection } = editor;
-  const found = entityAtOffset(await deps.analyzed(document.getText(), document.uri.toString()), document.offsetAt(selection.active));
+  // Taken with the text analysed: the entities' offsets are of that text, whatever edit comes while they are found.
+  const offset = document.offsetAt(selection.active);
+  const found = entityAtOffset(await deps.analyzed(document.getText(), document.uri.toString()), offset);
   if (!found) return undefined;
   // The name the corpus writes most often, so that the entry reads like the card.
   return { type: found.entity.type, name: deps.entities.summary(found.entity.key)?.name ?? found.entity.name, near: document.uri };

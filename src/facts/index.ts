@@ -1,6 +1,4 @@
 import * as vscode from 'vscode';
-import { ArticleAnalyzer, correctedAnalyzer } from '../core/curation/article-corrections';
-import { AnalysisArrivals, awaitingAnalyzer } from '../core/entities/threaded-entities';
 import { FACTS_FILE_SEGMENTS } from '../core/facts/entity-facts';
 import { FactsStore } from '../core/facts/facts-store';
 import { editFacts, EditFactsDeps } from './edit-facts';
@@ -18,11 +16,7 @@ function articleIdOf(source: string, relativePath: string): string {
  */
 export function registerFacts(
   context: vscode.ExtensionContext,
-  deps: Omit<EditFactsDeps, 'facts' | 'analyzed'> & {
-    /** The engine's entities of a text, before corrections (undefined while a long text is analysed elsewhere). */
-    readonly analyze: ArticleAnalyzer;
-    /** The engine's entities of a long text have arrived. */
-    readonly onDidAnalyze: AnalysisArrivals;
+  deps: Omit<EditFactsDeps, 'facts'> & {
     /** Whether the corpus has an engine entity (undefined while it is being read): aliases naming none get a hint. */
     readonly engineEntity: EngineEntityCheck;
     /** Events after which the corpus may have other entities (its state, its entities). */
@@ -30,7 +24,6 @@ export function registerFacts(
   },
 ): FactsStore {
   const store = new FactsStore(articleIdOf);
-  const analyzed = awaitingAnalyzer(correctedAnalyzer(deps.analyze, store), deps.onDidAnalyze);
   const files = new FactsFiles(store, deps.engineEntity);
   const reloadIfFacts = (uri: vscode.Uri) => {
     const file = files.factsFileAt(uri);
@@ -47,7 +40,7 @@ export function registerFacts(
     vscode.workspace.onDidCloseTextDocument((document) => reloadIfFacts(document.uri)),
     vscode.workspace.onDidChangeWorkspaceFolders(() => void files.reloadAll()),
     ...deps.corpusChanges.map((changed) => changed(() => files.showProblems())),
-    vscode.commands.registerCommand('newsCorpus.editFacts', (...args: unknown[]) => editFacts({ entities: deps.entities, analyzed, facts: store }, ...args)),
+    vscode.commands.registerCommand('newsCorpus.editFacts', (...args: unknown[]) => editFacts({ entities: deps.entities, analyzed: deps.analyzed, facts: store }, ...args)),
   );
   void files.reloadAll();
   return store;

@@ -17,21 +17,36 @@ export type ArticleEntityElement =
 export type ArticleEntitiesState = 'finding' | 'none' | 'listed';
 
 /**
+ * The article an editor shows: its id (its URI), and its text, read only when its entities are asked for.
+ *
+ * @example
+ * const article: ShownArticle = { id: document.uri.toString(), text: () => document.getText() };
+ */
+export interface ShownArticle {
+  readonly id: string;
+  readonly text: () => string;
+}
+
+/**
  * The entities of the article in the active editor, grouped by type, most mentioned first, from its
  * current text (an edit shows at once, saved or not). A long article lists nothing, and says it is finding its
- * entities, until they arrive from the entity engine's thread ({@link analysisArrived}).
+ * entities, until they arrive from the entity engine's thread ({@link analysisArrived}); once edited, it keeps the
+ * rows of its text before the edit until those of its new text arrive, where blanking them (and saying "finding")
+ * at every pause in typing would make the view flicker.
  */
 export class ArticleEntitiesProvider implements vscode.TreeDataProvider<ArticleEntityElement>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ArticleEntityElement | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private entities: readonly ArticleEntity[] | undefined;
+  /** The last entities known of an article, shown while its edited text is analysed. */
+  private known: { readonly id: string; readonly entities: readonly ArticleEntity[] } | undefined;
   /** Whether the rows listed last are the article's entities: rows stay until the next answer replaces them. */
   private listed = false;
 
   constructor(
-    private readonly activeArticleText: () => string | undefined,
+    private readonly activeArticle: () => ShownArticle | undefined,
     /** The article's entities, or undefined while they are being found on another thread. */
-    private readonly analyze: (text: string) => readonly ArticleEntity[] | undefined,
+    private readonly analyze: (text: string, id: string) => readonly ArticleEntity[] | undefined,
     /** The corpus-wide name of an entity key ("Kim Jong-un" where this article writes "Kim Jong-Un"), if indexed. */
     private readonly corpusName: (key: string) => string | undefined,
     private readonly onState: (state: ArticleEntitiesState) => void = () => undefined,
@@ -41,8 +56,9 @@ export class ArticleEntitiesProvider implements vscode.TreeDataProvider<ArticleE
   refresh(): void {
     this.entities = undefined;
     // Rows listed stay until the next article's replace them, and hide the welcome content meanwhile: they need not
-    // be told "finding" first, which would be one more message to the workbench at every edit.
-    if (!this.listed) this.onState('finding');
+    // be told "finding" first, which would be one more message to the workbench at every edit; nor need the same
+    // article, whose last entities stand until its new ones are known.
+    if (!this.listed && (this.known === undefined || this.activeArticle()?.id !== this.known.id)) this.onState('finding');
     this.changed.fire(undefined);
   }
 
@@ -56,10 +72,11 @@ export class ArticleEntitiesProvider implements vscode.TreeDataProvider<ArticleE
   }
 
   getChildren(element?: ArticleEntityElement): ArticleEntityElement[] {
-    const entities = this.current() ?? [];
+    const found = this.current();
+    const entities = found ?? [];
     if (!element) {
       this.listed = entities.length > 0;
-      this.onState(this.entities === undefined ? 'finding' : this.listed ? 'listed' : 'none');
+      this.onState(found === undefined ? 'finding' : this.listed ? 'listed' : 'none');
       return ENTITY_TYPES.flatMap((type): ArticleEntityElement[] => {
         const count = entities.filter((entity) => entity.type === type).length;
         return count > 0 ? [{ kind: 'type', type, count }] : [];
@@ -95,12 +112,16 @@ export class ArticleEntitiesProvider implements vscode.TreeDataProvider<ArticleE
     return item;
   }
 
-  /** The active article's entities, undefined while they are being found on another thread. */
+  /**
+   * The active article's entities; while those of its text are being found on another thread, the last known of the
+   * same article, else undefined.
+   */
   private current(): readonly ArticleEntity[] | undefined {
-    if (this.entities === undefined) {
-      const text = this.activeArticleText();
-      this.entities = text === undefined ? [] : this.analyze(text);
-    }
-    return this.entities;
+    if (this.entities !== undefined) return this.entities;
+    const article = this.activeArticle();
+    if (article === undefined) return (this.entities = []);
+    this.entities = this.analyze(article.text(), article.id);
+    if (this.entities !== undefined) this.known = { id: article.id, entities: this.entities };
+    return this.entities ?? (this.known?.id === article.id ? this.known.entities : undefined);
   }
 }

@@ -3,9 +3,11 @@ import { ARTICLE_LANGUAGE_ID } from '../core/article';
 import { Corpus } from '../core/corpus';
 import { toTreeText } from '../core/display-text';
 import { ArticleAnalyzer } from '../core/curation/article-corrections';
+import { AwaitedAnalyzer } from '../core/entities/threaded-entities';
+import { ArticleEntity } from '../core/entities/types';
 import { EntityDirectory } from '../core/entity-directory';
 import { contextKey } from '../context-key';
-import { ArticleEntitiesProvider, ArticleEntitiesState, ArticleEntityElement } from './article-entities-provider';
+import { ArticleEntitiesProvider, ArticleEntitiesState, ArticleEntityElement, ShownArticle } from './article-entities-provider';
 import { corpusNameOf, redrawWhenListed, SavedListingState } from './corpus-names';
 
 export const ARTICLE_ENTITIES_VIEW_ID = 'newsCorpus.articleEntities';
@@ -19,14 +21,25 @@ function isArticle(editor: vscode.TextEditor | undefined, corpus: Corpus): edito
   return editor !== undefined && (corpus.article(editor.document.uri.toString()) !== undefined || editor.document.languageId === ARTICLE_LANGUAGE_ID);
 }
 
-/** Selects and reveals the next mention of the entity after the cursor in the active editor, from the first again after the last. */
-function selectNextMention(element: unknown, analyze: ArticleAnalyzer): void {
+/**
+ * Selects and reveals the next mention of the entity after the cursor in the active editor, from the first again after
+ * the last. The view may list a long article's entities of its text before an edit still being analysed: the
+ * mentions are those of the text as it is, once known.
+ */
+async function selectNextMention(element: unknown, analyzed: AwaitedAnalyzer): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   const key = (element as Partial<Extract<ArticleEntityElement, { kind: 'entity' }>> | undefined)?.entity?.key;
   if (!editor || typeof key !== 'string') return;
   const { document } = editor;
-  // Clicked in the view, which lists the entities of this text once they are known: none are awaited here.
-  const mentions = analyze(document.getText(), document.uri.toString())?.find((entity) => entity.key === key)?.mentions ?? [];
+  let entities: readonly ArticleEntity[];
+  let version: number;
+  do {
+    version = document.version;
+    entities = await analyzed(document.getText(), document.uri.toString());
+    // Typed on meanwhile: those mentions' offsets are of the text before, so the text as it is now is asked for.
+  } while (document.version !== version);
+  if (editor !== vscode.window.activeTextEditor) return;
+  const mentions = entities.find((entity) => entity.key === key)?.mentions ?? [];
   // Past a selected mention, so that clicking again moves on to the next one.
   const from = editor.selection.isEmpty ? document.offsetAt(editor.selection.active) : document.offsetAt(editor.selection.start) + 1;
   const next = mentions.find((mention) => mention.start >= from) ?? mentions[0];
@@ -38,15 +51,17 @@ function selectNextMention(element: unknown, analyze: ArticleAnalyzer): void {
 /** Shows the In This Article view: the entities of the active editor's article, following the editor and its edits. */
 export function registerInThisArticle(
   context: vscode.ExtensionContext,
-  deps: { corpus: Corpus; entities: EntityDirectory; analyze: ArticleAnalyzer; onDidAnalyze: vscode.Event<void>; onDidChangeEntities: vscode.Event<unknown>; service: SavedListingState },
+  deps: { corpus: Corpus; entities: EntityDirectory; analyze: ArticleAnalyzer; analyzed: AwaitedAnalyzer; onDidAnalyze: vscode.Event<void>; onDidChangeEntities: vscode.Event<unknown>; service: SavedListingState },
 ): ArticleEntitiesProvider {
-  const activeText = () => {
+  const shownArticle = (): ShownArticle | undefined => {
     const editor = vscode.window.activeTextEditor;
-    return isArticle(editor, deps.corpus) ? editor.document.getText() : undefined;
+    if (!isArticle(editor, deps.corpus)) return undefined;
+    const { document } = editor;
+    return { id: document.uri.toString(), text: () => document.getText() };
   };
   const provider = new ArticleEntitiesProvider(
-    activeText,
-    (text) => deps.analyze(text, vscode.window.activeTextEditor?.document.uri.toString()),
+    shownArticle,
+    (text, id) => deps.analyze(text, id),
     corpusNameOf(deps.entities, deps.service),
     contextKey<ArticleEntitiesState>(ARTICLE_ENTITIES_CONTEXT),
   );
@@ -87,7 +102,7 @@ export function registerInThisArticle(
       clearTimeout(editTimer);
       editTimer = setTimeout(update, EDIT_DELAY_MS);
     }),
-    vscode.commands.registerCommand('newsCorpus.selectNextMention', (element: unknown) => selectNextMention(element, deps.analyze)),
+    vscode.commands.registerCommand('newsCorpus.selectNextMention', (element: unknown) => selectNextMention(element, deps.analyzed)),
   );
   update();
   return provider;

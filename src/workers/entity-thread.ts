@@ -31,6 +31,12 @@ export interface EntityThreadOptions {
   readonly idleMs?: number;
 }
 
+/** The thread and the flag that asks it to stop. */
+interface RunningThread {
+  readonly thread: Worker;
+  readonly stopFlag: Int32Array;
+}
+
 interface Pending {
   readonly resolve: (entities: readonly ArticleEntity[]) => void;
   readonly reject: (error: Error) => void;
@@ -48,7 +54,7 @@ interface Pending {
  * await thread.dispose();
  */
 export class EntityThread {
-  private worker: { readonly thread: Worker; readonly stopFlag: Int32Array } | undefined;
+  private worker: RunningThread | undefined;
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
@@ -78,12 +84,12 @@ export class EntityThread {
     return worker && this.stop(worker);
   }
 
-  private stop(worker: { readonly thread: Worker; readonly stopFlag: Int32Array }): Promise<number> {
+  private stop(worker: RunningThread): Promise<number> {
     return stopThread(worker.thread, { stopFlag: worker.stopFlag, ...(this.options.stopGraceMs !== undefined && { graceMs: this.options.stopGraceMs }) });
   }
 
   /** With no text left to analyse, the thread stops after the idle time unless another text comes first. */
-  private stopWhenIdle(worker: { readonly thread: Worker; readonly stopFlag: Int32Array }): void {
+  private stopWhenIdle(worker: RunningThread): void {
     clearTimeout(this.idleTimer);
     if (this.pending.size > 0) return;
     this.idleTimer = setTimeout(() => {
@@ -94,10 +100,10 @@ export class EntityThread {
     this.idleTimer.unref();
   }
 
-  private running(): { readonly thread: Worker; readonly stopFlag: Int32Array } {
+  private running(): RunningThread {
     if (this.worker !== undefined) return this.worker;
     const stopFlag = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
-    const workerData: WorkerSetup = { extractor: this.options.extractor(), maxFileBytes: DEFAULT_MAX_FILE_BYTES, stopFlag };
+    const workerData: WorkerSetup = { extractor: this.options.extractor(), maxFileBytes: DEFAULT_MAX_FILE_BYTES, stopFlag, keepPriority: true };
     const thread = new Worker(this.options.workerPath ?? DEFAULT_WORKER_PATH, { workerData });
     const worker = { thread, stopFlag: new Int32Array(stopFlag) };
     thread.on('message', (message: EntitiesReply | ModelProblem) => {

@@ -16,10 +16,12 @@ const setup = workerData as WorkerSetup;
  * value is per thread, so this leaves the extension host's own priority alone.)
  */
 const WORKER_NICENESS = 5;
-try {
-  setPriority(WORKER_NICENESS);
-} catch {
-  // Not allowed on this system: indexing works the same, only less politely.
+if (setup.keepPriority !== true) {
+  try {
+    setPriority(WORKER_NICENESS);
+  } catch {
+    // Not allowed on this system: indexing works the same, only less politely.
+  }
 }
 const extract = createExtractor(setup.extractor, (problem) => parentPort?.postMessage({ kind: 'model-problem', problem } satisfies ModelProblem));
 // Texts deflated here, in parallel: the main thread holds every article's text until the save codes it.

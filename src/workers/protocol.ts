@@ -25,6 +25,11 @@ export interface WorkerSetup {
    * once without being terminated (see {@link StopRequest}).
    */
   readonly stopFlag: SharedArrayBuffer;
+  /**
+   * Whether the thread keeps the extension host's priority: the entity engine's, whose answer a user waits for (a
+   * hover over a long article), must not wait behind indexing threads during a rebuild. Indexing threads yield.
+   */
+  readonly keepPriority?: boolean;
 }
 
 /** Main thread → indexing thread: analyse these files. */

@@ -127,4 +127,58 @@ describe('A long article, analysed off the extension host\'s thread', () => {
       await vscode.commands.executeCommand('workbench.action.files.revert');
     }
   });
+  it('keeps colouring its names through an edit: the tokens wait for the edited text\'s entities instead of answering none', async () => {
+    const editor = await vscode.window.showTextDocument(uri());
+    const edit = new vscode.WorkspaceEdit();
+    // Unlike the other tests' edits, so that its entities are not remembered from them.
+    edit.insert(uri(), editor.document.lineAt(1).range.start, 'Emmanuel Macron spoke in Lyon.\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    try {
+      const tokens = await vscode.commands.executeCommand<vscode.SemanticTokens | undefined>('vscode.provideDocumentSemanticTokens', uri());
+      // Each token is five numbers, its line and start relative to the token before: the first ones are on line 1.
+      const data = [...(tokens?.data ?? [])];
+      const spans: string[] = [];
+      for (let at = 0, line = 0, start = 0; at + 4 < data.length && line <= 1; at += 5) {
+        const [deltaLine = 0, deltaStart = 0, length = 0] = data.slice(at, at + 3);
+        start = deltaLine === 0 ? start + deltaStart : deltaStart;
+        line += deltaLine;
+        if (line === 1) spans.push(editor.document.getText(new vscode.Range(line, start, line, start + length)));
+      }
+      assert.ok(spans.includes('Emmanuel Macron'), `line 1 coloured: ${spans.join(', ')} (${data.length / 5} tokens)`);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  });
+
+  it('cards no name of the text before an edit made while the hover waited for its entities', async () => {
+    const editor = await vscode.window.showTextDocument(uri());
+    const line = editor.document.lineAt(1).range.start;
+    const first = new vscode.WorkspaceEdit();
+    first.insert(uri(), line, 'Emmanuel Macron flew to Madrid.\n');
+    assert.ok(await vscode.workspace.applyEdit(first));
+    try {
+      // Over "Emmanuel", then, before its entities are found, "Angela Merkel" is written in front of it.
+      const hovering = vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri(), line.translate(0, 3));
+      const second = new vscode.WorkspaceEdit();
+      second.insert(uri(), line, 'Angela Merkel spoke first.\n');
+      assert.ok(await vscode.workspace.applyEdit(second));
+      const cards = (await hovering).flatMap((hover) => hover.contents).filter((content): content is vscode.MarkdownString => content instanceof vscode.MarkdownString);
+      assert.ok(!cards.some((card) => card.value.includes('**Emmanuel Macron**')), 'the card of the name that was there before the edit');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  });
+  it('selects the next mention of a name an edit still being analysed added, once its entities arrive', async () => {
+    const editor = await vscode.window.showTextDocument(uri());
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri(), editor.document.lineAt(1).range.start, 'Emmanuel Macron came by train.\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    try {
+      editor.selection = new vscode.Selection(0, 0, 0, 0);
+      await vscode.commands.executeCommand('newsCorpus.selectNextMention', { kind: 'entity', entity: { key: 'PER:emmanuel macron' } });
+      assert.strictEqual(editor.document.getText(editor.selection), 'Emmanuel Macron');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  });
 });

@@ -71,15 +71,23 @@ describe('Welcome content that says nothing was found waits for the view to know
   it('In This Article: "finding" while the article is read, "none found" only once it is known to name nobody', () => {
     const heard: ArticleEntitiesState[] = [];
     let found: readonly ArticleEntity[] = [];
-    const view = new ArticleEntitiesProvider(() => ' date 2024-03-01 text', () => found, () => undefined, (state) => heard.push(state));
+    let article = 'file:///a.txt';
+    const view = new ArticleEntitiesProvider(() => ({ id: article, text: () => ' date 2024-03-01 text' }), () => found, () => undefined, (state) => heard.push(state));
     view.refresh();
     assert.deepStrictEqual(articleWelcome(heard.at(-1)), [FINDING_IN_ARTICLE]);
     assert.deepStrictEqual(view.getChildren(), []);
     assert.deepStrictEqual(articleWelcome(heard.at(-1)), [NONE_IN_ARTICLE]);
+    // The same article, edited: what it was found to name stands until its new text is read.
     found = [SOME_ENTITY];
     view.refresh();
     assert.strictEqual(view.getChildren().length, 1);
-    assert.deepStrictEqual(heard, ['finding', 'none', 'finding', 'listed']);
+    assert.deepStrictEqual(heard, ['finding', 'none', 'listed']);
+    // Another article, read at once.
+    article = 'file:///b.txt';
+    found = [];
+    view.refresh();
+    view.getChildren();
+    assert.deepStrictEqual(heard, ['finding', 'none', 'listed', 'none']);
     // Before the view has said anything (a window just opened), nothing is claimed about the article.
     assert.deepStrictEqual(articleWelcome(undefined), []);
     view.dispose();
@@ -88,11 +96,13 @@ describe('Welcome content that says nothing was found waits for the view to know
   it('In This Article: "finding", with no rows, while a long article is analysed on another thread, then its rows when they arrive', () => {
     const heard: ArticleEntitiesState[] = [];
     let found: readonly ArticleEntity[] | undefined = [SOME_ENTITY];
-    const view = new ArticleEntitiesProvider(() => ' date 2024-03-01 text', () => found, () => undefined, (state) => heard.push(state));
+    let article = 'file:///a.txt';
+    const view = new ArticleEntitiesProvider(() => ({ id: article, text: () => ' date 2024-03-01 text' }), () => found, () => undefined, (state) => heard.push(state));
     let refreshes = 0;
     const counting = view.onDidChangeTreeData(() => refreshes++);
     assert.strictEqual(view.getChildren().length, 1);
     // Another article, long: the rows listed go, and the view says it is finding its entities.
+    article = 'file:///long.txt';
     found = undefined;
     view.refresh();
     assert.deepStrictEqual(view.getChildren(), []);
@@ -107,6 +117,23 @@ describe('Welcome content that says nothing was found waits for the view to know
     view.analysisArrived();
     assert.strictEqual(refreshes, 3, 'not refreshed once it lists the article');
     counting.dispose();
+    view.dispose();
+  });
+  it('In This Article: a long article, edited, keeps its rows and says nothing of finding until its new text\'s entities arrive', () => {
+    const heard: ArticleEntitiesState[] = [];
+    const other: ArticleEntity = { ...SOME_ENTITY, key: 'PER:emmanuel macron', name: 'Emmanuel Macron' };
+    let found: readonly ArticleEntity[] | undefined = [SOME_ENTITY];
+    const view = new ArticleEntitiesProvider(() => ({ id: 'file:///long.txt', text: () => ' date 2024-03-01 text' }), () => found, () => undefined, (state) => heard.push(state));
+    const names = () => view.getChildren().flatMap((group) => view.getChildren(group)).map((element) => (element.kind === 'entity' ? element.entity.name : ''));
+    assert.deepStrictEqual(names(), ['Angela Merkel']);
+    found = undefined;
+    view.refresh();
+    assert.deepStrictEqual(names(), ['Angela Merkel'], 'the rows of the text before the edit stay');
+    assert.ok(!heard.includes('finding'), heard.join(', '));
+    found = [SOME_ENTITY, other];
+    view.analysisArrived();
+    assert.deepStrictEqual(names(), ['Angela Merkel', 'Emmanuel Macron']);
+    assert.ok(!heard.includes('finding'), heard.join(', '));
     view.dispose();
   });
 });

@@ -7,11 +7,13 @@ import { exactNameMentions } from './exact-name';
 /**
  * The entities of one article's text as the features read them: the recogniser's, with the user's
  * corrections applied. `id` is the article's id (its URI), for the corrections that apply to some articles only.
- * Undefined while a long text is being analysed on another thread: the features that cannot wait show nothing
- * meanwhile and ask again when the engine says its entities arrived; those that can wait use `awaitingAnalyzer`.
+ * Undefined while a long text is being analysed on another thread: the features that cannot wait show nothing (or
+ * the article's entities from before an edit) meanwhile and ask again when the engine says its entities arrived; those
+ * that can wait use `awaitingAnalyzer`.
  *
  * @example
- * const analyze: ArticleAnalyzer = (text, id) => correctedAnalyzer((text, id) => engine.analyze(text, id), facts)(text, id);
+ * const analyze: ArticleAnalyzer = correctedAnalyzer((text, id) => engine.analyze(text, id), facts);
+ * const entities = analyze(document.getText(), document.uri.toString()); // undefined while a long text is analysed
  */
 export type ArticleAnalyzer = (text: string, id?: string) => readonly ArticleEntity[] | undefined;
 

@@ -17,7 +17,7 @@ export const LONG_TEXT_CHARS = 50_000;
  * const options: ThreadedEntitiesOptions = { here: model.extract, elsewhere: (text) => thread.extract(text), capacity: 8, onAnalyzed: refresh, onFailure: log };
  */
 export interface ThreadedEntitiesOptions {
-  /** Analyses a text on the calling thread: a short one, or a long one whose thread failed it. */
+  /** Analyses a short text on the calling thread. */
   readonly here: (text: string) => readonly ArticleEntity[];
   /** Analyses a long text on another thread. */
   readonly elsewhere: (text: string) => Promise<readonly ArticleEntity[]>;
@@ -27,7 +27,10 @@ export interface ThreadedEntitiesOptions {
   readonly capacity: number;
   /** Told when a long text's entities have arrived and are remembered: whoever was answered "not yet" may ask again. */
   readonly onAnalyzed: () => void;
-  /** Told why the other thread failed a text, which is then analysed on the calling thread. */
+  /**
+   * Told why the other thread failed a text (or could not be asked), which then has no entities: analysing it on the
+   * calling thread instead would hold that thread up for as long as this class exists to avoid.
+   */
   readonly onFailure: (error: unknown) => void;
 }
 
@@ -36,7 +39,9 @@ export interface ThreadedEntitiesOptions {
  * analysed at once, a long one is handed to another thread and answered `undefined` ("not yet") until its entities
  * arrive (`onAnalyzed`), then from memory. One long text is analysed at a time; those waiting are kept one per
  * source (a document), so a document edited while its text waits replaces that text instead of queueing every
- * version. A text whose analysis is already under way runs to its end (its entities are remembered as any others).
+ * version. A text whose analysis is already under way runs to its end (its entities are remembered as any others). A
+ * text the other thread fails has no entities (remembered so, so that whoever waits for it is answered); the next
+ * text waiting is analysed all the same.
  *
  * @example
  * const entities = new ThreadedEntities({ here: model.extract, elsewhere: (text) => thread.extract(text), capacity: 8, onAnalyzed: () => changed.fire(), onFailure: log });
@@ -76,24 +81,28 @@ export class ThreadedEntities {
   }
 
   private startNext(): void {
-    const next = this.running === undefined ? this.waiting.entries().next() : undefined;
-    if (next === undefined || next.done === true) return;
+    if (this.running !== undefined || this.disposed) return;
+    const next = this.waiting.entries().next();
+    if (next.done === true) return;
     const [source, text] = next.value;
     this.waiting.delete(source);
     this.running = text;
-    void this.options
-      .elsewhere(text)
-      .catch((error: unknown) => {
-        if (this.disposed) return [];
-        this.options.onFailure(error);
-        return this.options.here(text);
+    // Asked inside a promise's executor (at once): a thread that cannot even be asked (its Worker or postMessage
+    // throwing) fails this text as a thread that answers with an error does, instead of throwing into whoever asked.
+    void new Promise<readonly ArticleEntity[]>((resolve) => resolve(this.options.elsewhere(text)))
+      .catch((error: unknown): readonly ArticleEntity[] => {
+        // No analysis here instead: a long text would hold up the calling thread for the 0.5–1.5 s this class avoids.
+        if (!this.disposed) this.options.onFailure(error);
+        return [];
       })
       .then((entities) => {
         if (this.disposed) return;
-        this.running = undefined;
         this.remembered.remember(text, entities);
-        this.startNext();
         this.options.onAnalyzed();
+      })
+      .finally(() => {
+        this.running = undefined;
+        this.startNext();
       });
   }
 }

@@ -1,10 +1,23 @@
 import * as assert from 'assert';
-import { readFileSync } from 'fs';
+import { readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
 import { loadModel, shippedModelPath } from '../../../src/workers/entity-extractor';
 import { EntityThread } from '../../../src/workers/entity-thread';
 
 const SEED = path.join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'seeds', '003_737a2ec1faf8bc49.txt');
+
+/** The ids of this process's threads whose nice value is `nice` (Linux keeps one per thread). */
+function threadsAtNice(nice: number): string[] {
+  return readdirSync('/proc/self/task').filter((task) => {
+    try {
+      const stat = readFileSync(`/proc/self/task/${task}/stat`, 'utf8');
+      // After the command's parentheses come the fields from the third on; the nice value is the nineteenth.
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]) === nice;
+    } catch {
+      return false; // a thread that ended meanwhile
+    }
+  });
+}
 
 describe('EntityThread', function () {
   this.timeout(60_000);
@@ -52,6 +65,15 @@ describe('EntityThread', function () {
     while (thread.started) await new Promise((resolve) => setImmediate(resolve));
     const entities = await thread.extract('Angela Merkel met the press in Berlin.');
     assert.ok(entities.some((entity) => entity.key === 'PER:angela merkel'));
+    await thread.dispose();
+  });
+
+  it('keeps the priority of the extension host, where indexing threads yield theirs, so that a hover does not wait behind them', async function () {
+    if (process.platform !== 'linux') this.skip();
+    const before = threadsAtNice(5);
+    const thread = new EntityThread({ extractor: () => ({ kind: 'model', modelPath: shippedModelPath() }) });
+    await thread.extract('Angela Merkel met the press in Berlin.');
+    assert.deepStrictEqual(threadsAtNice(5).filter((task) => !before.includes(task)), []);
     await thread.dispose();
   });
 });

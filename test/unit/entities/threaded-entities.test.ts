@@ -91,17 +91,56 @@ describe('ThreadedEntities', () => {
     assert.deepStrictEqual(entities.of(after, 'a'), [entityOf(after)]);
   });
 
-  it('analyses a long text on the calling thread when the other thread fails it, and says why', async () => {
+  it('answers no entities, never analysing on the calling thread, when the other thread fails a text, says why, and analyses the next', async () => {
     const failures: unknown[] = [];
     const { entities, thread, here, arrivals } = threaded({ onFailure: (error) => failures.push(error) });
     const long = 'Vladimir Putin met Kim Jong-un.';
     entities.of(long, 'a');
+    entities.of('another long document', 'b');
     thread.asked[0]?.fail(new Error('News Corpus: the entity thread stopped unexpectedly (exit code 1).'));
     await settled();
     assert.deepStrictEqual(failures.map((error) => (error as Error).message), ['News Corpus: the entity thread stopped unexpectedly (exit code 1).']);
-    assert.deepStrictEqual(here, [long]);
-    assert.strictEqual(arrivals(), 1);
-    assert.deepStrictEqual(entities.of(long, 'a'), [entityOf(long)]);
+    assert.deepStrictEqual(here, [], 'a long text would hold up the calling thread');
+    assert.strictEqual(arrivals(), 1, 'whoever waits for it is answered');
+    assert.deepStrictEqual(entities.of(long, 'a'), []);
+    assert.deepStrictEqual(thread.asked.map(({ text }) => text), [long, 'another long document'], 'the next text is analysed');
+    thread.asked[1]?.answer();
+    await settled();
+    assert.deepStrictEqual(entities.of('another long document', 'b'), [entityOf('another long document')]);
+  });
+
+  it('neither throws at the caller nor stops analysing when the other thread cannot even be asked', async () => {
+    const failures: unknown[] = [];
+    const here: string[] = [];
+    let throwing = true;
+    const thread = fakeThread();
+    let arrivals = 0;
+    const entities = new ThreadedEntities({
+      here: (text) => {
+        here.push(text);
+        return [entityOf(text)];
+      },
+      elsewhere: (text) => {
+        if (throwing) throw new Error('News Corpus: the entity thread could not be started.');
+        return thread.elsewhere(text);
+      },
+      longText: 10,
+      capacity: 8,
+      onAnalyzed: () => arrivals++,
+      onFailure: (error) => failures.push(error),
+    });
+    assert.strictEqual(entities.of('Vladimir Putin met Kim Jong-un.', 'a'), undefined);
+    throwing = false;
+    await settled();
+    assert.deepStrictEqual(failures.map((error) => (error as Error).message), ['News Corpus: the entity thread could not be started.']);
+    assert.strictEqual(arrivals, 1);
+    assert.deepStrictEqual(entities.of('Vladimir Putin met Kim Jong-un.', 'a'), []);
+    assert.strictEqual(entities.of('Angela Merkel met the press.', 'b'), undefined);
+    assert.deepStrictEqual(thread.asked.map(({ text }) => text), ['Angela Merkel met the press.'], 'the next text is analysed');
+    thread.asked[0]?.answer();
+    await settled();
+    assert.deepStrictEqual(entities.of('Angela Merkel met the press.', 'b'), [entityOf('Angela Merkel met the press.')]);
+    assert.deepStrictEqual(here, []);
   });
 
   it('once disposed, drops the texts waiting and hears nothing more of the one under way', async () => {
