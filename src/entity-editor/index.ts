@@ -14,6 +14,7 @@ import { corpusMentions, mentionsIn } from './corpus-mentions';
 import { entityAtWhenKnown, mentionRanges } from './entity-at';
 import { EntityHoverProvider } from './entity-hover-provider';
 import { ENTITY_TOKENS_LEGEND, EntitySemanticTokensProvider } from './entity-semantic-tokens';
+import { renewableRegistration } from './renewable-registration';
 
 /** Entities a Go to Symbol in Workspace query lists at most. */
 const WORKSPACE_SYMBOLS = 100;
@@ -65,6 +66,29 @@ export function registerEntityEditor(context: vscode.ExtensionContext, deps: Ent
     const found = await entityAtWhenKnown(entitiesWhenKnown, document, position, token);
     return found ? corpusMentions(found.entity.key, mentionDeps, token) : [];
   };
+  const symbols: vscode.DocumentSymbolProvider = {
+    provideDocumentSymbols: async (document, token) => {
+      const version = document.version;
+      const entities = await entitiesWhenKnown(document, token);
+      // Their offsets are of the text before an edit made meanwhile: VS Code asks again for the text as it is now.
+      if (document.version !== version) throw new vscode.CancellationError();
+      return ENTITY_TYPES.flatMap((type) => {
+        const ofType = entities.filter((entity) => entity.type === type);
+        if (ofType.length === 0) return [];
+        const children = ofType.map((entity) => {
+          const [first, ...rest] = mentionRanges(entity, document);
+          const range = rest.reduce((all, next) => all.union(next), first ?? new vscode.Range(0, 0, 0, 0));
+          return new vscode.DocumentSymbol(toDisplayText(entity.name), `${entity.mentions.length}×`, SYMBOL_KINDS[type], range, first ?? range);
+        });
+        const group = new vscode.DocumentSymbol(ENTITY_TYPE_NAMES[type].group, `${ofType.length}`, vscode.SymbolKind.Module, children.reduce((all, child) => all.union(child.range), children[0]?.range ?? new vscode.Range(0, 0, 0, 0)), children[0]?.selectionRange ?? new vscode.Range(0, 0, 0, 0));
+        group.children = children;
+        return [group];
+      });
+    },
+  };
+  // VS Code has no event that asks for an editor's symbols again: a provider registered anew makes the Outline,
+  // breadcrumbs and Go to Symbol ask, so that a facts change (a name added, ignored or renamed) shows there at once.
+  const symbolsRegistration = renewableRegistration(() => vscode.languages.registerDocumentSymbolProvider(SELECTOR, symbols, { label: 'Entities' }));
   registerAnalysisAhead(context, entitiesOf);
   const tokens = new EntitySemanticTokensProvider(entitiesWhenKnown, deps.highlightEntities);
   context.subscriptions.push(
@@ -82,30 +106,8 @@ export function registerEntityEditor(context: vscode.ExtensionContext, deps: Ent
         return found ? mentionRanges(found.entity, document).map((range) => new vscode.DocumentHighlight(range, vscode.DocumentHighlightKind.Read)) : [];
       },
     }),
-    vscode.languages.registerDocumentSymbolProvider(
-      SELECTOR,
-      {
-        provideDocumentSymbols: async (document, token) => {
-          const version = document.version;
-          const entities = await entitiesWhenKnown(document, token);
-          // Their offsets are of the text before an edit made meanwhile: VS Code asks again for the text as it is now.
-          if (document.version !== version) throw new vscode.CancellationError();
-          return ENTITY_TYPES.flatMap((type) => {
-            const ofType = entities.filter((entity) => entity.type === type);
-            if (ofType.length === 0) return [];
-            const children = ofType.map((entity) => {
-              const [first, ...rest] = mentionRanges(entity, document);
-              const range = rest.reduce((all, next) => all.union(next), first ?? new vscode.Range(0, 0, 0, 0));
-              return new vscode.DocumentSymbol(toDisplayText(entity.name), `${entity.mentions.length}×`, SYMBOL_KINDS[type], range, first ?? range);
-            });
-            const group = new vscode.DocumentSymbol(ENTITY_TYPE_NAMES[type].group, `${ofType.length}`, vscode.SymbolKind.Module, children.reduce((all, child) => all.union(child.range), children[0]?.range ?? new vscode.Range(0, 0, 0, 0)), children[0]?.selectionRange ?? new vscode.Range(0, 0, 0, 0));
-            group.children = children;
-            return [group];
-          });
-        },
-      },
-      { label: 'Entities' },
-    ),
+    symbolsRegistration,
+    { dispose: deps.facts.subscribe(() => symbolsRegistration.renew()) },
     vscode.languages.registerReferenceProvider(SELECTOR, { provideReferences: (document, position, _context, token) => references(document, position, token) }),
     vscode.languages.registerDefinitionProvider(SELECTOR, {
       provideDefinition: async (document, position, token) => {

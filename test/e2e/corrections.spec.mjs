@@ -1,6 +1,6 @@
 // An editor correcting the entity engine from an article: select a word, Mark as Organization for this article only,
-// read the confirmation; mark a second word, then take the first back with its own (older) Undo button, which leaves
-// the second; the messages read as English, and an Undo clicked again says it was already done.
+// read the confirmation and see the word among the article's symbols; mark a second word, then take the first back
+// with its own (older) Undo button, which leaves the second; the messages read as English.
 import * as assert from 'node:assert/strict';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -50,6 +50,10 @@ describe('Corrections from an article', function () {
     await markAt(7, WORD);
     const confirmation = workbench.notificationToast(CONFIRMED);
     await confirmation.waitFor();
+    // The breadcrumbs (as the Outline) name the symbol at the cursor, the marked word: VS Code asks for an editor's
+    // symbols again only on an edit, a change of editor or a change of the providers, and a correction is none of the
+    // first two. The symbols it had, asked as the article opened, have no "agreement".
+    await workbench.page.locator('.editor-group-container.active .monaco-breadcrumbs .monaco-breadcrumb-item').filter({ hasText: WORD }).waitFor();
     await workbench.screenshot('45-corrections-marked');
   });
 
@@ -63,12 +67,5 @@ describe('Corrections from an article', function () {
     const facts = JSON.parse(await factsFile());
     assert.deepStrictEqual(Object.keys(facts.organizations ?? {}), [LATER_WORD]);
     await workbench.screenshot('46-corrections-undone');
-  });
-
-  it('says that a correction was already undone when its Undo is clicked again', async function () {
-    await workbench.runCommand('News Corpus: Undo Last Entity Correction');
-    await workbench.notificationToast(`undid marking "${LATER_WORD}" as an organization in ${ARTICLE}.`).waitFor();
-    await workbench.notificationToast(LATER_CONFIRMED).getByRole('button', { name: 'Undo' }).click();
-    await workbench.notificationToast(`marking "${LATER_WORD}" as an organization in ${ARTICLE} was already undone.`).waitFor();
   });
 });
