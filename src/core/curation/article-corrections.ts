@@ -243,8 +243,18 @@ function dropOverlapped(byKey: Map<string, Building>, occurrences: readonly Adde
  * analyze(document.getText(), document.uri.toString());
  */
 export function correctedAnalyzer(engine: ArticleAnalyzer, facts: { corrections(): EntityCorrections }): ArticleAnalyzer {
+  // The engine answers a text it remembers with the same entities: corrected once, they are reused until the
+  // corrections or the article change. Corrections scan the whole text (the added names), and a hover, the colours
+  // and the views each ask: on a long article that was a scan of hundreds of KB on the host's thread per call.
+  const corrected = new WeakMap<readonly ArticleEntity[], { readonly corrections: EntityCorrections; readonly id: string | undefined; readonly entities: readonly ArticleEntity[] }>();
   return (text, id) => {
     const found = engine(text, id);
-    return found && correctArticleEntities(facts.corrections(), found, text, id);
+    if (found === undefined) return undefined;
+    const corrections = facts.corrections();
+    const known = corrected.get(found);
+    if (known !== undefined && known.corrections === corrections && known.id === id) return known.entities;
+    const entities = correctArticleEntities(corrections, found, text, id);
+    corrected.set(found, { corrections, id, entities });
+    return entities;
   };
 }

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
 import { placeMentions } from '../../../src/core/curation/added-recount';
-import { correctArticleEntities } from '../../../src/core/curation/article-corrections';
+import { correctArticleEntities, correctedAnalyzer } from '../../../src/core/curation/article-corrections';
 import { ArticlePaths, CorrectedIndexEntities } from '../../../src/core/curation/corrected-entities';
 import { EntityCorrections, resolveCorrections } from '../../../src/core/curation/entity-corrections';
 import { entityKey } from '../../../src/core/entities/article-entities';
@@ -157,5 +157,24 @@ describe('facts file corrections: index-level answers agree with the article\'s 
       ),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('correctedAnalyzer', () => {
+  const text = ARTICLES[0]?.text ?? '';
+  const found = fakeExtractor(KNOWN)(text);
+  const added = correctionsOf({ organizations: { 'Science and Education': { add: true } } });
+
+  it('corrects the entities the engine remembers once, until the corrections or the article change', () => {
+    let corrections = added;
+    const analyze = correctedAnalyzer(() => found, { corrections: () => corrections });
+    const first = analyze(text, 'seed.txt');
+    assert.deepStrictEqual(first, correctArticleEntities(added, found, text, 'seed.txt'));
+    assert.strictEqual(analyze(text, 'seed.txt'), first, 'the same entities, not corrected again');
+    assert.notStrictEqual(analyze(text, 'other.txt'), first, 'another article: corrected for it');
+    corrections = correctionsOf({ organizations: { 'Workers’ Party': { ignore: true } } });
+    const after = analyze(text, 'seed.txt');
+    assert.deepStrictEqual(after, correctArticleEntities(corrections, found, text, 'seed.txt'));
+    assert.ok(!after?.some((entity) => entity.key === PARTY.key));
   });
 });
