@@ -41,14 +41,14 @@ export function activate(context: vscode.ExtensionContext): NewsCorpusApi {
   // The same for the index's copy of an article, whose long text waits apart from the open editor's (see `analyze`).
   const analyzeIndexed = correctedAnalyzer((text, id) => engine.analyze(text, id, true), { corrections: () => facts.corrections() });
   const analyzedIndexed = awaitingAnalyzer(analyzeIndexed, onDidAnalyze);
-  const facts = registerFacts(context, { analyzed, entities: service.entities, engineEntity, corpusChanges: [service.onDidChangeState, service.onDidChangeEntities] });
+  const { store: facts, reloadFile: reloadFactsFile } = registerFacts(context, { analyzed, entities: service.entities, engineEntity, corpusChanges: [service.onDidChangeState, service.onDidChangeEntities] });
   service.followCorrections(facts);
   const datesView = registerDatesTree(context, { corpus: service.corpus, service });
   const entitiesView = registerEntitiesTree(context, { entities: service.entities, analyze: analyzeIndexed, onDidAnalyze, onDidChangeEntities: service.onDidChangeEntities, service });
   const articleEntities = registerInThisArticle(context, { corpus: service.corpus, entities: service.entities, analyze, analyzed, onDidAnalyze, onDidChangeEntities: service.onDidChangeEntities, service });
   registerEntityEditor(context, { corpus: service.corpus, entities: service.entities, analyze, analyzed, analyzedIndexed, facts, highlightEntities: readHighlightEntities });
   registerNavigation(context);
-  registerCuration(context, { entities: service.entities, analyzed, facts, factsFileOf, currentFactsText, isEngineEntity: (key) => service.engineEntities.summary(key) !== undefined });
+  registerCuration(context, { entities: service.entities, analyzed, facts, factsFileOf, currentFactsText, factsWritten: reloadFactsFile, isEngineEntity: (key) => service.engineEntities.summary(key) !== undefined });
   const search = (query: string, options: SearchOptions) => service.search(query, options);
   const searchResults = registerSearchResults(context, { search, entitiesOf: (path) => service.entitiesOf(path), textOf: (path) => service.entities.articleText(uriOfIndexPath(path).toString()), analyzed, corpus: service.corpus });
   registerSearch(context, { search, recent: () => searchResults.history.recent, corpus: service.corpus });

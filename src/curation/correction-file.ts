@@ -15,6 +15,11 @@ export interface FactsFileAccess {
   readonly factsFileOf: (folder: vscode.WorkspaceFolder) => vscode.Uri;
   /** The file's text as the user sees it (its unsaved edits included), `undefined` when there is no file. */
   readonly currentFactsText: (uri: vscode.Uri) => Promise<string | undefined>;
+  /**
+   * Reads the facts file `uri` again, just written or deleted here: the corrections take effect at once, not only
+   * when the file watcher reports the change (under load it reported a new `.newscorpus` folder late or never).
+   */
+  readonly factsWritten: (uri: vscode.Uri) => Promise<void>;
 }
 
 /** A change written to a facts file, kept so that Undo can take back exactly that change. */
@@ -140,6 +145,7 @@ export class CorrectionFile {
       const document = await this.editedDocument(uri);
       if (!document) {
         await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+        await this.access.factsWritten(uri);
         return true;
       }
       const edit = new vscode.WorkspaceEdit();
@@ -148,6 +154,7 @@ export class CorrectionFile {
       }
       if (!(await vscode.workspace.applyEdit(edit))) throw new Error('the edit was refused');
       if (!(await document.save())) throw new Error('it could not be saved');
+      await this.access.factsWritten(uri);
       return true;
     } catch (error) {
       void notify('error', `News Corpus: could not write the facts file ${vscode.workspace.asRelativePath(uri)}: ${reasonOf(error)}.`);
@@ -168,6 +175,7 @@ export class CorrectionFile {
   private async delete(uri: vscode.Uri): Promise<boolean> {
     try {
       await vscode.workspace.fs.delete(uri);
+      await this.access.factsWritten(uri);
       return true;
     } catch (error) {
       void notify('error', `News Corpus: could not delete the facts file ${vscode.workspace.asRelativePath(uri)}: ${reasonOf(error)}.`);

@@ -9,6 +9,13 @@ function articleIdOf(source: string, relativePath: string): string {
   return vscode.Uri.joinPath(vscode.Uri.parse(source), '..', '..', ...relativePath.split('/')).toString();
 }
 
+/** What the facts feature gives the others: the facts, and a way to read a file again that they just wrote. */
+export interface FactsFeature {
+  readonly store: FactsStore;
+  /** Reads the facts file at `uri` again now (nothing when `uri` is no facts file), without waiting for the watcher. */
+  readonly reloadFile: (uri: vscode.Uri) => Promise<void>;
+}
+
 /**
  * The user's facts about entities, from `.newscorpus/entities.json` in each workspace folder: read at start,
  * followed live (the open document's unsaved edits, and changes on disk, a colleague's included), with a
@@ -22,13 +29,14 @@ export function registerFacts(
     /** Events after which the corpus may have other entities (its state, its entities). */
     readonly corpusChanges: readonly vscode.Event<unknown>[];
   },
-): FactsStore {
+): FactsFeature {
   const store = new FactsStore(articleIdOf);
   const files = new FactsFiles(store, deps.engineEntity);
-  const reloadIfFacts = (uri: vscode.Uri) => {
+  const reloadFile = async (uri: vscode.Uri) => {
     const file = files.factsFileAt(uri);
-    if (file) void files.reload(file);
+    if (file) await files.reload(file);
   };
+  const reloadIfFacts = (uri: vscode.Uri) => void reloadFile(uri);
   // The folder too: deleting or restoring `.newscorpus` as a whole reports the folder, not the file.
   const watchers = [FACTS_FILE_SEGMENTS.join('/'), FACTS_FILE_SEGMENTS[0]].map((path) => vscode.workspace.createFileSystemWatcher(`**/${path}`));
   context.subscriptions.push(
@@ -38,10 +46,15 @@ export function registerFacts(
     vscode.workspace.onDidOpenTextDocument((document) => reloadIfFacts(document.uri)),
     vscode.workspace.onDidChangeTextDocument((event) => reloadIfFacts(event.document.uri)),
     vscode.workspace.onDidCloseTextDocument((document) => reloadIfFacts(document.uri)),
+    // What the workbench itself creates, deletes or renames (the Explorer, an edit): heard even where the watcher is
+    // not, which under load missed a file written at once into a new folder, and so its later deletion too.
+    vscode.workspace.onDidCreateFiles((event) => event.files.forEach(reloadIfFacts)),
+    vscode.workspace.onDidDeleteFiles((event) => event.files.forEach(reloadIfFacts)),
+    vscode.workspace.onDidRenameFiles((event) => event.files.forEach(({ oldUri, newUri }) => [oldUri, newUri].forEach(reloadIfFacts))),
     vscode.workspace.onDidChangeWorkspaceFolders(() => void files.reloadAll()),
     ...deps.corpusChanges.map((changed) => changed(() => files.showProblems())),
     vscode.commands.registerCommand('newsCorpus.editFacts', (...args: unknown[]) => editFacts({ entities: deps.entities, analyzed: deps.analyzed, facts: store }, ...args)),
   );
   void files.reloadAll();
-  return store;
+  return { store, reloadFile };
 }

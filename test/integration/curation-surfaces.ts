@@ -66,7 +66,10 @@ export async function writeFactsExternally(value: unknown): Promise<void> {
 export async function removeFacts(): Promise<NewsCorpusApi> {
   const folder = workspaceUri('.newscorpus');
   const entries = await vscode.workspace.fs.readDirectory(folder).then(undefined, () => []);
-  for (const [name] of entries) await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, name), { recursive: true, useTrash: false });
+  // Deleted as the Explorer deletes, through a workspace edit, which the extension hears whatever the watcher reports.
+  const edit = new vscode.WorkspaceEdit();
+  for (const [name] of entries) edit.deleteFile(vscode.Uri.joinPath(folder, name), { recursive: true, ignoreIfNotExists: true });
+  await vscode.workspace.applyEdit(edit);
   return factsBecome('the facts are gone', (corpus) => corpus.facts.corrections().isEmpty && corpus.facts.entry('PER:vladimir putin') === undefined);
 }
 
