@@ -81,6 +81,22 @@ describe('A long article, analysed off the extension host\'s thread', () => {
     await corpusBecomes('the long article has left the corpus', () => corpus.corpus.article(uri().toString()) === undefined, corpus);
   });
 
+  /**
+   * Shows the article with `line` written before its second line (so that every mention of the text before the edit
+   * would be in the wrong place), runs `check` while that edit is still being analysed, and reverts it.
+   */
+  async function withLineWritten(line: string, check: (editor: vscode.TextEditor) => Promise<void>): Promise<void> {
+    const editor = await vscode.window.showTextDocument(uri());
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri(), editor.document.lineAt(1).range.start, line);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    try {
+      await check(editor);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  }
+
   it('keeps the host responsive while it opens, finds its entities on the engine\'s thread, then lists them, cards them and outlines them', async () => {
     const corpus = await api();
     const text = await longArticle();
@@ -108,12 +124,7 @@ describe('A long article, analysed off the extension host\'s thread', () => {
 
   it('shows the entities of the text as edited while it was being analysed, never those of the text before', async () => {
     const corpus = await api();
-    const editor = await vscode.window.showTextDocument(uri());
-    const edit = new vscode.WorkspaceEdit();
-    // At the start, so that every mention of the text before the edit would be in the wrong place.
-    edit.insert(uri(), editor.document.lineAt(1).range.start, 'Emmanuel Macron answered the press in Paris.\n');
-    assert.ok(await vscode.workspace.applyEdit(edit));
-    try {
+    await withLineWritten('Emmanuel Macron answered the press in Paris.\n', async (editor) => {
       await articleViewBecomes('In This Article lists the name the edit added', () => articleEntityNames(corpus).includes('Emmanuel Macron'), corpus);
       const text = editor.document.getText();
       const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri(), editor.document.positionAt(text.indexOf('Macron')));
@@ -123,17 +134,10 @@ describe('A long article, analysed off the extension host\'s thread', () => {
       const words = (phrase: string) => phrase.toLowerCase().split(/[^\p{L}]+/u).filter((word) => word.length > 1);
       const misplaced = outline.filter(({ name, covered }) => !words(covered).some((word) => words(name).includes(word)));
       assert.deepStrictEqual(misplaced, [], 'every symbol covers its name in the text as edited');
-    } finally {
-      await vscode.commands.executeCommand('workbench.action.files.revert');
-    }
+    });
   });
   it('keeps colouring its names through an edit: the tokens wait for the edited text\'s entities instead of answering none', async () => {
-    const editor = await vscode.window.showTextDocument(uri());
-    const edit = new vscode.WorkspaceEdit();
-    // Unlike the other tests' edits, so that its entities are not remembered from them.
-    edit.insert(uri(), editor.document.lineAt(1).range.start, 'Emmanuel Macron spoke in Lyon.\n');
-    assert.ok(await vscode.workspace.applyEdit(edit));
-    try {
+    await withLineWritten('Emmanuel Macron spoke in Lyon.\n', async (editor) => {
       const tokens = await vscode.commands.executeCommand<vscode.SemanticTokens | undefined>('vscode.provideDocumentSemanticTokens', uri());
       // Each token is five numbers, its line and start relative to the token before: the first ones are on line 1.
       const data = [...(tokens?.data ?? [])];
@@ -145,18 +149,12 @@ describe('A long article, analysed off the extension host\'s thread', () => {
         if (line === 1) spans.push(editor.document.getText(new vscode.Range(line, start, line, start + length)));
       }
       assert.ok(spans.includes('Emmanuel Macron'), `line 1 coloured: ${spans.join(', ')} (${data.length / 5} tokens)`);
-    } finally {
-      await vscode.commands.executeCommand('workbench.action.files.revert');
-    }
+    });
   });
 
   it('cards no name of the text before an edit made while the hover waited for its entities', async () => {
-    const editor = await vscode.window.showTextDocument(uri());
-    const line = editor.document.lineAt(1).range.start;
-    const first = new vscode.WorkspaceEdit();
-    first.insert(uri(), line, 'Emmanuel Macron flew to Madrid.\n');
-    assert.ok(await vscode.workspace.applyEdit(first));
-    try {
+    await withLineWritten('Emmanuel Macron flew to Madrid.\n', async () => {
+      const line = new vscode.Position(1, 0);
       // Over "Emmanuel", then, before its entities are found, "Angela Merkel" is written in front of it.
       const hovering = vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri(), line.translate(0, 3));
       const second = new vscode.WorkspaceEdit();
@@ -164,21 +162,13 @@ describe('A long article, analysed off the extension host\'s thread', () => {
       assert.ok(await vscode.workspace.applyEdit(second));
       const cards = (await hovering).flatMap((hover) => hover.contents).filter((content): content is vscode.MarkdownString => content instanceof vscode.MarkdownString);
       assert.ok(!cards.some((card) => card.value.includes('**Emmanuel Macron**')), 'the card of the name that was there before the edit');
-    } finally {
-      await vscode.commands.executeCommand('workbench.action.files.revert');
-    }
+    });
   });
   it('selects the next mention of a name an edit still being analysed added, once its entities arrive', async () => {
-    const editor = await vscode.window.showTextDocument(uri());
-    const edit = new vscode.WorkspaceEdit();
-    edit.insert(uri(), editor.document.lineAt(1).range.start, 'Emmanuel Macron came by train.\n');
-    assert.ok(await vscode.workspace.applyEdit(edit));
-    try {
+    await withLineWritten('Emmanuel Macron came by train.\n', async (editor) => {
       editor.selection = new vscode.Selection(0, 0, 0, 0);
       await vscode.commands.executeCommand('newsCorpus.selectNextMention', { kind: 'entity', entity: { key: 'PER:emmanuel macron' } });
       assert.strictEqual(editor.document.getText(editor.selection), 'Emmanuel Macron');
-    } finally {
-      await vscode.commands.executeCommand('workbench.action.files.revert');
-    }
+    });
   });
 });
