@@ -84,6 +84,9 @@ export class FactsFiles implements vscode.Disposable {
     this.reads.set(source, read);
     const text = await currentFactsText(uri);
     if (this.reads.get(source) !== read) return;
+    // A correction is heard up to four times (its own reload, the watcher, the workbench's file event, the open
+    // document): a text already read changes nothing, and must not have every listener redo its work.
+    if (text !== undefined && this.read.get(source)?.text === text) return;
     if (text === undefined) {
       this.forget(uri);
       return;
