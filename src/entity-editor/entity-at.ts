@@ -9,19 +9,21 @@ export function entityAt(entities: readonly ArticleEntity[], document: vscode.Te
 }
 
 /**
- * The entity with a mention at `position` of `document`, once `entitiesOf` has the entities of its text as it was
- * when asked (a long article's may take a second): none if the document changed meanwhile, as those entities'
- * offsets are of the text before; VS Code asks again about the text as it is now.
+ * The entities of a document once known (a long article's may take a second), or `undefined` when the document
+ * changed while they were found: their offsets are of the text before, and VS Code asks again about the text as it
+ * is now.
  */
+export type EntitiesWhenKnown = (document: vscode.TextDocument, token?: vscode.CancellationToken) => Promise<readonly ArticleEntity[] | undefined>;
+
+/** The entity with a mention at `position` of `document`, once `entitiesOf` knows them: none if the document changed meanwhile. */
 export async function entityAtWhenKnown(
-  entitiesOf: (document: vscode.TextDocument, token?: vscode.CancellationToken) => Promise<readonly ArticleEntity[]>,
+  entitiesOf: EntitiesWhenKnown,
   document: vscode.TextDocument,
   position: vscode.Position,
   token?: vscode.CancellationToken,
 ): Promise<{ entity: ArticleEntity; range: vscode.Range } | undefined> {
-  const version = document.version;
   const entities = await entitiesOf(document, token);
-  return document.version === version ? entityAt(entities, document, position) : undefined;
+  return entities && entityAt(entities, document, position);
 }
 
 /** The ranges of every mention of `entity` in `document`. */

@@ -1,16 +1,15 @@
 import * as vscode from 'vscode';
 import { CardLink, entityCardMarkdown, entityCardOf } from '../core/entity-card';
 import { EntityDirectory } from '../core/entity-directory';
-import { ArticleEntity } from '../core/entities/types';
 import { FactsLookup } from '../core/facts/facts-store';
 import { exactEntityQuery } from '../core/search/query-parser';
-import { entityAtWhenKnown } from './entity-at';
+import { EntitiesWhenKnown, entityAtWhenKnown } from './entity-at';
 
 /** The commands a card's links may run: the hover's Markdown is trusted for these and nothing else. */
 export const CARD_COMMANDS = ['newsCorpus.revealEntity', 'newsCorpus.searchResults.show', 'newsCorpus.showTimeline', 'newsCorpus.findMentions', 'newsCorpus.editFacts', 'newsCorpus.fixEntity'] as const;
 /** What the hover needs: the entities of a document once known (none if it is not an article), the corpus's, and the user's facts. */
 export interface EntityHoverDeps {
-  readonly entitiesOf: (document: vscode.TextDocument, token?: vscode.CancellationToken) => Promise<readonly ArticleEntity[]>;
+  readonly entitiesOf: EntitiesWhenKnown;
   readonly entities: EntityDirectory;
   readonly facts: FactsLookup;
 }

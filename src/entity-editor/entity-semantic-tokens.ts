@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { ArticleEntity, EntityType } from '../core/entities/types';
+import { EntityType } from '../core/entities/types';
+import { EntitiesWhenKnown } from './entity-at';
 
 /** The token type of each entity type, in legend order; package.json contributes them with a standard super type. */
 const TOKEN_TYPES: Readonly<Record<EntityType, string>> = { PER: 'person', LOC: 'place', ORG: 'organization', MISC: 'otherEntity' };
@@ -18,7 +19,7 @@ export class EntitySemanticTokensProvider implements vscode.DocumentSemanticToke
   readonly onDidChangeSemanticTokens = this.changed.event;
 
   constructor(
-    private readonly entitiesOf: (document: vscode.TextDocument, token: vscode.CancellationToken) => Promise<readonly ArticleEntity[]>,
+    private readonly entitiesOf: EntitiesWhenKnown,
     private readonly enabled: () => boolean,
   ) {}
 
@@ -34,10 +35,9 @@ export class EntitySemanticTokensProvider implements vscode.DocumentSemanticToke
   async provideDocumentSemanticTokens(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.SemanticTokens> {
     const builder = new vscode.SemanticTokensBuilder(ENTITY_TOKENS_LEGEND);
     if (!this.enabled()) return builder.build();
-    const version = document.version;
     const entities = await this.entitiesOf(document, token);
     // Tokens of an older text would colour the wrong spans; VS Code asks again for the text as it is now.
-    if (token.isCancellationRequested || document.version !== version) throw new vscode.CancellationError();
+    if (token.isCancellationRequested || !entities) throw new vscode.CancellationError();
     const mentions = entities
       .flatMap((entity) => entity.mentions.map((mention) => ({ ...mention, type: TOKEN_TYPES[entity.type] })))
       .sort((a, b) => a.start - b.start);
