@@ -4,18 +4,24 @@ import { Corpus } from '../core/corpus';
 import { countOf, toDisplayText } from '../core/display-text';
 import { ENTITY_TYPE_NAMES, EntityDirectory } from '../core/entity-directory';
 import { ArticleAnalyzer } from '../core/curation/article-corrections';
-import { AwaitedAnalyzer, Cancellation } from '../core/entities/threaded-entities';
+import { AwaitedAnalyzer } from '../core/entities/threaded-entities';
 import { ArticleEntity, EntityType } from '../core/entities/types';
 import { FactsLookup } from '../core/facts/facts-store';
+import { PacedUpdates } from '../core/paced-updates';
 import { ENTITY_TYPES } from '../core/search/entity-table';
 import { SETTINGS_SECTION } from '../corpus/settings';
 import { registerAnalysisAhead } from './analysis-ahead';
 import { corpusMentions, mentionsIn } from './corpus-mentions';
-import { entityAtWhenKnown, mentionRanges } from './entity-at';
+import { EntitiesWhenKnown, entityAtWhenKnown, mentionRanges } from './entity-at';
 import { EntityHoverProvider } from './entity-hover-provider';
 import { ENTITY_TOKENS_LEGEND, EntitySemanticTokensProvider } from './entity-semantic-tokens';
 import { renewableRegistration } from './renewable-registration';
 
+/**
+ * The Outline and breadcrumbs are asked again at most this often as the facts change: typing in a facts file changes
+ * them at every keystroke, and each renewal makes VS Code ask every visible article's symbols again.
+ */
+const SYMBOLS_RENEWAL_INTERVAL_MS = 500;
 /** Entities a Go to Symbol in Workspace query lists at most. */
 const WORKSPACE_SYMBOLS = 100;
 /** The symbol kind each entity type is shown with in the Outline and symbol search (their icons). */
@@ -60,7 +66,12 @@ export function registerEntityEditor(context: vscode.ExtensionContext, deps: Ent
   const shown = (entities: readonly ArticleEntity[]) => entities.filter((entity) => !deps.facts.isHidden(entity.key));
   /** The entities known now: none while a long article's are on their way. */
   const entitiesOf = (document: vscode.TextDocument) => (isArticle(document) ? shown(deps.analyze(document.getText(), document.uri.toString()) ?? []) : []);
-  const entitiesWhenKnown = async (document: vscode.TextDocument, token?: Cancellation) => (isArticle(document) ? shown(await analyzed(document.getText(), document.uri.toString(), token)) : []);
+  const entitiesWhenKnown: EntitiesWhenKnown = async (document, token) => {
+    if (!isArticle(document)) return [];
+    const version = document.version;
+    const entities = await analyzed(document.getText(), document.uri.toString(), token);
+    return document.version === version ? shown(entities) : undefined;
+  };
   const mentionDeps = { entities: deps.entities, analyzed: deps.analyzedIndexed };
   const references = async (document: vscode.TextDocument, position: vscode.Position, token?: vscode.CancellationToken) => {
     const found = await entityAtWhenKnown(entitiesWhenKnown, document, position, token);
@@ -68,10 +79,8 @@ export function registerEntityEditor(context: vscode.ExtensionContext, deps: Ent
   };
   const symbols: vscode.DocumentSymbolProvider = {
     provideDocumentSymbols: async (document, token) => {
-      const version = document.version;
       const entities = await entitiesWhenKnown(document, token);
-      // Their offsets are of the text before an edit made meanwhile: VS Code asks again for the text as it is now.
-      if (document.version !== version) throw new vscode.CancellationError();
+      if (!entities) throw new vscode.CancellationError();
       return ENTITY_TYPES.flatMap((type) => {
         const ofType = entities.filter((entity) => entity.type === type);
         if (ofType.length === 0) return [];
@@ -89,6 +98,7 @@ export function registerEntityEditor(context: vscode.ExtensionContext, deps: Ent
   // VS Code has no event that asks for an editor's symbols again: a provider registered anew makes the Outline,
   // breadcrumbs and Go to Symbol ask, so that a facts change (a name added, ignored or renamed) shows there at once.
   const symbolsRegistration = renewableRegistration(() => vscode.languages.registerDocumentSymbolProvider(SELECTOR, symbols, { label: 'Entities' }));
+  const symbolsRenewals = new PacedUpdates(() => symbolsRegistration.renew(), () => SYMBOLS_RENEWAL_INTERVAL_MS);
   registerAnalysisAhead(context, entitiesOf);
   const tokens = new EntitySemanticTokensProvider(entitiesWhenKnown, deps.highlightEntities);
   context.subscriptions.push(
@@ -107,7 +117,8 @@ export function registerEntityEditor(context: vscode.ExtensionContext, deps: Ent
       },
     }),
     symbolsRegistration,
-    { dispose: deps.facts.subscribe(() => symbolsRegistration.renew()) },
+    { dispose: deps.facts.subscribe(() => symbolsRenewals.request()) },
+    { dispose: () => symbolsRenewals.reset() },
     vscode.languages.registerReferenceProvider(SELECTOR, { provideReferences: (document, position, _context, token) => references(document, position, token) }),
     vscode.languages.registerDefinitionProvider(SELECTOR, {
       provideDefinition: async (document, position, token) => {
