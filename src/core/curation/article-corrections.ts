@@ -29,10 +29,15 @@ function building(key: string, name: string, type: EntityType): Building {
   return { key, name, type, mentions: [], forms: new Map() };
 }
 
+/** The form a mention counts as: its display name, as the engine counts forms ("Workers’ Party" is "Workers' Party"). */
+function formAt(text: string, mention: { start: number; end: number }): string {
+  return displayName(text.slice(mention.start, mention.end));
+}
+
 function take(target: Building, mentions: readonly { start: number; end: number }[], text: string): void {
   target.mentions.push(...mentions);
   for (const mention of mentions) {
-    const form = text.slice(mention.start, mention.end);
+    const form = formAt(text, mention);
     target.forms.set(form, (target.forms.get(form) ?? 0) + 1);
   }
 }
@@ -43,7 +48,7 @@ function take(target: Building, mentions: readonly { start: number; end: number 
  * An empty mention (one an index's recount could not place on the words) writes no name.
  */
 function finished({ key, name, type, mentions, forms }: Building, text: string): ArticleEntity {
-  const written = new Set(mentions.map(({ start, end }) => displayName(text.slice(start, end))));
+  const written = new Set(mentions.map((mention) => formAt(text, mention)));
   written.delete(name);
   written.delete('');
   return {
@@ -213,11 +218,7 @@ function addNames(byKey: Map<string, Building>, into: (key: string, name: string
   };
   dropOverlapped(byKey, found.filter((occurrence) => !held(occurrence)), text);
   // Asked again: a mention that held an occurrence may have gone to another added name, which leaves it to be added.
-  for (const { entity, name, start, end } of found.filter((occurrence) => !held(occurrence))) {
-    const target = into(entity.key, entity.name, entity.type);
-    target.mentions.push({ start, end });
-    target.forms.set(name, (target.forms.get(name) ?? 0) + 1);
-  }
+  for (const { entity, start, end } of found.filter((occurrence) => !held(occurrence))) take(into(entity.key, entity.name, entity.type), [{ start, end }], text);
 }
 
 /** Drops the mentions that an occurrence of `occurrences` overlaps, whole, with their forms. */
@@ -225,7 +226,7 @@ function dropOverlapped(byKey: Map<string, Building>, occurrences: readonly Adde
   for (const entity of byKey.values()) {
     entity.mentions = entity.mentions.filter((mention) => {
       if (!occurrences.some((occurrence) => overlaps(occurrence, mention))) return true;
-      const form = text.slice(mention.start, mention.end);
+      const form = formAt(text, mention);
       const left = (entity.forms.get(form) ?? 0) - 1;
       if (left > 0) entity.forms.set(form, left);
       else entity.forms.delete(form);

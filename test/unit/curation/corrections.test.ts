@@ -410,6 +410,17 @@ describe('facts file corrections: an added name where the engine found an entity
     );
   });
 
+  it('counts a merged entity\'s forms as the engine writes them: typographic quotes and spacing folded, as in every other form count', () => {
+    const text = 'The Workers’ Party met. The Workers’  Party left.';
+    const spans = [text.indexOf('Workers’ Party'), text.lastIndexOf('Workers’')].map((start, i) => ({ start, end: start + (i === 0 ? 14 : 15) }));
+    const engine: ArticleEntity = { key: "ORG:workers' party", name: "Workers' Party", type: 'ORG', aliases: [], mentions: spans, forms: [{ text: "Workers' Party", count: 2 }] };
+    const corrected = correctArticleEntities(correctionsOf({ organizations: { "Workers' Party of Korea": { aliases: ["Workers' Party"] } } }), [engine], text, 'a.txt');
+    assert.deepStrictEqual(
+      corrected.map((entity) => ({ key: entity.key, forms: entity.forms, aliases: entity.aliases })),
+      [{ key: "ORG:workers' party of korea", forms: [{ text: "Workers' Party", count: 2 }], aliases: ["Workers' Party"] }],
+    );
+  });
+
   it('adds an occurrence whose own entity\'s mention went to a longer added name', () => {
     const text = 'Vladimir Putin met Kim.';
     const corrections = correctionsOf({ people: { 'Vladimir Putin': { aliases: ['Putin'] }, Putin: { add: true } }, organizations: { 'Vladimir Putin met': { add: true } } });
