@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { NewsCorpusApi } from '../../src/api';
+import { factsJson, removeFacts, run } from './curation-surfaces';
 import { api, corpusBecomes, eventually, workspaceUri } from './helpers';
 
 const SEED_ARRIVAL = '003_737a2ec1faf8bc49.txt';
@@ -164,6 +165,24 @@ describe('A long article, analysed off the extension host\'s thread', () => {
       assert.ok(!cards.some((card) => card.value.includes('**Emmanuel Macron**')), 'the card of the name that was there before the edit');
     });
   });
+  it('corrects the name that was under the cursor when the command ran, though an edit came while the article\'s entities were found', async () => {
+    try {
+      await withLineWritten('Emmanuel Macron wrote to Ottawa.\n', async (editor) => {
+        editor.selection = new vscode.Selection(1, 3, 1, 3);
+        const renaming = run<boolean>('newsCorpus.renameEntity', undefined, 'President Macron');
+        // Before its entities are found, the first line grows: every offset after it moves, the cursor's line and column
+        // do not (read after the wait, they would be an offset in "Ottawa" of the text analysed).
+        const above = new vscode.WorkspaceEdit();
+        above.insert(uri(), editor.document.lineAt(0).range.end, ' Filed by Angela Merkel.');
+        assert.ok(await vscode.workspace.applyEdit(above));
+        assert.strictEqual(await renaming, true, 'the rename wrote the facts file');
+        assert.deepStrictEqual(await factsJson(), { people: { 'President Macron': { aliases: ['Emmanuel Macron'] } } });
+      });
+    } finally {
+      await removeFacts();
+    }
+  });
+
   it('selects the next mention of a name an edit still being analysed added, once its entities arrive', async () => {
     await withLineWritten('Emmanuel Macron came by train.\n', async (editor) => {
       editor.selection = new vscode.Selection(0, 0, 0, 0);
