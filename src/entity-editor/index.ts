@@ -97,7 +97,10 @@ export function registerEntityEditor(context: vscode.ExtensionContext, deps: Ent
           if (deps.facts.isHidden(entity.key)) continue;
           const [newest] = deps.entities.articles(entity.key, 1);
           if (!newest) continue;
-          const location = (await mentionsIn(newest, entity.key, mentionDeps, token))[0] ?? new vscode.Location(vscode.Uri.parse(newest.id), new vscode.Position(0, 0));
+          const [first] = await mentionsIn(newest, entity.key, mentionDeps, token);
+          // Cancelled while it waited, the analysis answered no mention: the symbol would point at the article's start.
+          if (token.isCancellationRequested) return [];
+          const location = first ?? new vscode.Location(vscode.Uri.parse(newest.id), new vscode.Position(0, 0));
           symbols.push(new vscode.SymbolInformation(toDisplayText(entity.name), SYMBOL_KINDS[type], `${ENTITY_TYPE_NAMES[type].one} · ${countOf(entity.articleCount, 'article')}`, location));
         }
       }
