@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import { Corpus } from './core/corpus';
 import { ScanPhase, ScanSummary } from './corpus/corpus-service';
 import { SearchOptions, SearchResponse } from './core/search/corpus-index';
@@ -21,6 +22,11 @@ export interface NewsCorpusApi {
   readonly entitiesTree: EntitiesTreeProvider;
   readonly articleEntities: ArticleEntitiesProvider;
   readonly searchResults: SearchResultsProvider;
+  /**
+   * Go to Symbol in Workspace's provider, as registered: the integration tests call it with a token of their own,
+   * which VS Code's `vscode.executeWorkspaceSymbolProvider` never cancels.
+   */
+  readonly workspaceSymbols: vscode.WorkspaceSymbolProvider;
   /** The user's facts about entities, from `.newscorpus/entities.json`. */
   readonly facts: FactsLookup;
   /** Why entities are unavailable (the model could not be loaded), or undefined. */

@@ -57,9 +57,9 @@ export interface EntityEditorDeps {
  * of such an article shows VS Code's "Loading…" until its card can be shown, about a second after the article was
  * shown (its analysis starts then; 0.4–0.9 s for 594,000 characters in the integration test): answering nothing would
  * leave the user hovering a name in vain, and a "still reading" note would be a second hover to move the mouse for
- * once the card is ready.
+ * once the card is ready. Returns the Go to Symbol in Workspace provider, for the API (see `NewsCorpusApi.workspaceSymbols`).
  */
-export function registerEntityEditor(context: vscode.ExtensionContext, deps: EntityEditorDeps): void {
+export function registerEntityEditor(context: vscode.ExtensionContext, deps: EntityEditorDeps): vscode.WorkspaceSymbolProvider {
   const isArticle = (document: vscode.TextDocument) => document.languageId === ARTICLE_LANGUAGE_ID || deps.corpus.article(document.uri.toString()) !== undefined;
   const { analyzed } = deps;
   // An entity the user hid in the facts file is not pointed out: no card, highlight, colour or symbol.
@@ -93,6 +93,27 @@ export function registerEntityEditor(context: vscode.ExtensionContext, deps: Ent
         group.children = children;
         return [group];
       });
+    },
+  };
+  const workspaceSymbols: vscode.WorkspaceSymbolProvider = {
+    provideWorkspaceSymbols: async (query, token) => {
+      if (query.trim() === '') return [];
+      const symbols: vscode.SymbolInformation[] = [];
+      for (const type of ENTITY_TYPES) {
+        for (const entity of deps.entities.list({ type, sort: 'articles', filter: query, offset: 0, limit: WORKSPACE_SYMBOLS }).entities) {
+          // Each entity may wait for an article's text and its analysis: a query typed further stops this one.
+          if (token.isCancellationRequested) return [];
+          if (deps.facts.isHidden(entity.key)) continue;
+          const [newest] = deps.entities.articles(entity.key, 1);
+          if (!newest) continue;
+          const [first] = await mentionsIn(newest, entity.key, mentionDeps, token);
+          // Cancelled while it waited, the analysis answered no mention: the symbol would point at the article's start.
+          if (token.isCancellationRequested) return [];
+          const location = first ?? new vscode.Location(vscode.Uri.parse(newest.id), new vscode.Position(0, 0));
+          symbols.push(new vscode.SymbolInformation(toDisplayText(entity.name), SYMBOL_KINDS[type], `${ENTITY_TYPE_NAMES[type].one} · ${countOf(entity.articleCount, 'article')}`, location));
+        }
+      }
+      return symbols.sort((a, b) => a.name.localeCompare(b.name)).slice(0, WORKSPACE_SYMBOLS);
     },
   };
   // VS Code has no event that asks for an editor's symbols again: a provider registered anew makes the Outline,
@@ -135,24 +156,7 @@ export function registerEntityEditor(context: vscode.ExtensionContext, deps: Ent
         return oldest ? (await mentionsIn(oldest, found.entity.key, mentionDeps, token))[0] : undefined;
       },
     }),
-    vscode.languages.registerWorkspaceSymbolProvider({
-      provideWorkspaceSymbols: async (query, token) => {
-        if (query.trim() === '') return [];
-        const symbols: vscode.SymbolInformation[] = [];
-        for (const type of ENTITY_TYPES) {
-          for (const entity of deps.entities.list({ type, sort: 'articles', filter: query, offset: 0, limit: WORKSPACE_SYMBOLS }).entities) {
-            // Each entity may wait for an article's text and its analysis: a query typed further stops this one.
-            if (token.isCancellationRequested) return [];
-            if (deps.facts.isHidden(entity.key)) continue;
-            const [newest] = deps.entities.articles(entity.key, 1);
-            if (!newest) continue;
-            const location = (await mentionsIn(newest, entity.key, mentionDeps, token))[0] ?? new vscode.Location(vscode.Uri.parse(newest.id), new vscode.Position(0, 0));
-            symbols.push(new vscode.SymbolInformation(toDisplayText(entity.name), SYMBOL_KINDS[type], `${ENTITY_TYPE_NAMES[type].one} · ${countOf(entity.articleCount, 'article')}`, location));
-          }
-        }
-        return symbols.sort((a, b) => a.name.localeCompare(b.name)).slice(0, WORKSPACE_SYMBOLS);
-      },
-    }),
+    vscode.languages.registerWorkspaceSymbolProvider(workspaceSymbols),
     vscode.commands.registerCommand('newsCorpus.findMentions', async (uri: unknown, line: unknown, character: unknown) => {
       const editor = vscode.window.activeTextEditor;
       const target = typeof uri === 'string' && typeof line === 'number' && typeof character === 'number' ? { uri: vscode.Uri.parse(uri), position: new vscode.Position(line, character) } : editor && { uri: editor.document.uri, position: editor.selection.active };
@@ -162,4 +166,5 @@ export function registerEntityEditor(context: vscode.ExtensionContext, deps: Ent
       await vscode.commands.executeCommand('editor.action.showReferences', target.uri, target.position, locations);
     }),
   );
+  return workspaceSymbols;
 }

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { api, corpusBecomes, eventually, languageBecomes, panelTabs, tabsChange, workspaceUri } from './helpers';
+import { api, corpusBecomes, eventually, isArticle, languageBecomes, panelTabs, tabsChange, withFile, workspaceUri } from './helpers';
 
 const SEED_MEETING = '000_11aec1007b5c4c05.txt';
 const SEED_ARRIVAL = '003_737a2ec1faf8bc49.txt';
@@ -15,25 +15,6 @@ async function positionOf(file: string, text: string, occurrence = 0): Promise<{
   assert.ok(at >= 0, `"${text}" is in ${file}`);
   return { document, position: document.positionAt(at + 1) };
 }
-
-/** Writes a file into the workspace for the duration of `test`, once the corpus has taken it in (`known`). */
-async function withFile(name: string, text: string, known: (corpus: Awaited<ReturnType<typeof api>>, id: string) => boolean, test: (uri: vscode.Uri) => Promise<void>): Promise<void> {
-  const uri = workspaceUri(name);
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-  try {
-    const corpus = await api();
-    await corpusBecomes(`${name} is in the corpus`, () => known(corpus, uri.toString()), corpus);
-    await test(uri);
-  } finally {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.workspace.fs.delete(uri, { useTrash: false });
-    const corpus = await api();
-    const id = uri.toString();
-    await corpusBecomes(`${name} has left the corpus`, () => corpus.corpus.article(id) === undefined && ![...corpus.corpus.skipped()].some((file) => file.id === id), corpus);
-  }
-}
-
-const isArticle = (corpus: Awaited<ReturnType<typeof api>>, id: string) => corpus.corpus.article(id) !== undefined;
 
 async function hoversAt(uri: vscode.Uri, offset: number): Promise<vscode.Hover[]> {
   const document = await vscode.workspace.openTextDocument(uri);

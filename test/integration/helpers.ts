@@ -71,6 +71,26 @@ export function removedAfterTests(folder: vscode.Uri): void {
   });
 }
 
+/** Whether the file `id` is an article of the corpus: a {@link withFile} condition. */
+export const isArticle = (corpus: NewsCorpusApi, id: string): boolean => corpus.corpus.article(id) !== undefined;
+
+/** Writes a file into the workspace for the duration of `test`, once the corpus has taken it in (`known`). */
+export async function withFile(name: string, text: string, known: (corpus: NewsCorpusApi, id: string) => boolean, test: (uri: vscode.Uri) => Promise<void>): Promise<void> {
+  const uri = workspaceUri(name);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  try {
+    const corpus = await api();
+    await corpusBecomes(`${name} is in the corpus`, () => known(corpus, uri.toString()), corpus);
+    await test(uri);
+  } finally {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.fs.delete(uri, { useTrash: false });
+    const corpus = await api();
+    const id = uri.toString();
+    await corpusBecomes(`${name} has left the corpus`, () => corpus.corpus.article(id) === undefined && ![...corpus.corpus.skipped()].some((file) => file.id === id), corpus);
+  }
+}
+
 /** Resolves once the document has the language: the switch happens asynchronously, as a close and a reopen. */
 export function languageBecomes(document: vscode.TextDocument, languageId: string): Promise<void> {
   return eventually(`${document.uri.path} is in the ${languageId} language (it was ${document.languageId})`, () => document.languageId === languageId, (listener) => {

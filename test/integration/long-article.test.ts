@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { NewsCorpusApi } from '../../src/api';
-import { api, corpusBecomes, eventually, workspaceUri } from './helpers';
+import { factsJson, removeFacts, run } from './curation-surfaces';
+import { api, corpusBecomes, eventually, isArticle, withFile, workspaceUri } from './helpers';
 
 const SEED_ARRIVAL = '003_737a2ec1faf8bc49.txt';
 /** The size of the longest article of the product's test corpus, in characters. */
@@ -51,10 +52,11 @@ function stallProbe(): { stop(): number } {
   };
 }
 
-async function longArticle(): Promise<string> {
+/** The long article of these tests, ending with `lastName`. */
+async function longArticle(lastName = 'Angela Merkel'): Promise<string> {
   const seed = new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceUri(SEED_ARRIVAL)));
   const body = seed.slice(seed.indexOf('\n') + 1);
-  const text = ` date 2024-04-05 A very long article.\n${body.repeat(Math.ceil(LONG_ARTICLE_CHARS / body.length))}\nThe talks ended with Angela Merkel.\n`;
+  const text = ` date 2024-04-05 A very long article.\n${body.repeat(Math.ceil(LONG_ARTICLE_CHARS / body.length))}\nThe talks ended with ${lastName}.\n`;
   assert.ok(text.length >= LONG_ARTICLE_CHARS && text.length < LONG_ARTICLE_CHARS + body.length + 100, `${text.length} characters`);
   return text;
 }
@@ -164,6 +166,42 @@ describe('A long article, analysed off the extension host\'s thread', () => {
       assert.ok(!cards.some((card) => card.value.includes('**Emmanuel Macron**')), 'the card of the name that was there before the edit');
     });
   });
+  it('corrects the name that was under the cursor when the command ran, though an edit came while the article\'s entities were found', async () => {
+    try {
+      await withLineWritten('Emmanuel Macron wrote to Ottawa.\n', async (editor) => {
+        editor.selection = new vscode.Selection(1, 3, 1, 3);
+        const renaming = run<boolean>('newsCorpus.renameEntity', undefined, 'President Macron');
+        // Before its entities are found, the first line grows: every offset after it moves, the cursor's line and column
+        // do not (read after the wait, they would be an offset in "Ottawa" of the text analysed).
+        const above = new vscode.WorkspaceEdit();
+        above.insert(uri(), editor.document.lineAt(0).range.end, ' Filed by Angela Merkel.');
+        assert.ok(await vscode.workspace.applyEdit(above));
+        assert.strictEqual(await renaming, true, 'the rename wrote the facts file');
+        assert.deepStrictEqual(await factsJson(), { people: { 'President Macron': { aliases: ['Emmanuel Macron'] } } });
+      });
+    } finally {
+      await removeFacts();
+    }
+  });
+
+  it('stops Go to Symbol in Workspace when its token is cancelled, also while it waits for a long article\'s entities: nothing, and no error', async () => {
+    const corpus = await api();
+    const cancelled = new vscode.CancellationTokenSource();
+    cancelled.cancel();
+    assert.deepStrictEqual(await corpus.workspaceSymbols.provideWorkspaceSymbols('Lavrov', cancelled.token), [], 'cancelled before it was asked');
+    // A long article of its own: its text has not been analysed yet, so that the provider waits for its entities.
+    await withFile('long-symbols.txt', await longArticle('Ottokar Brennwald'), isArticle, async (article) => {
+      const waiting = new vscode.CancellationTokenSource();
+      const answer = corpus.workspaceSymbols.provideWorkspaceSymbols('Brennwald', waiting.token);
+      waiting.cancel();
+      assert.deepStrictEqual(await answer, [], 'cancelled while it waited');
+      const found = await corpus.workspaceSymbols.provideWorkspaceSymbols('Brennwald', new vscode.CancellationTokenSource().token);
+      assert.deepStrictEqual(found?.map((symbol) => symbol.name), ['Ottokar Brennwald'], 'not cancelled, it finds the name');
+      const [symbol] = found ?? [];
+      assert.strictEqual((await vscode.workspace.openTextDocument(article)).getText(symbol?.location.range), 'Ottokar Brennwald', 'at its mention');
+    });
+  });
+
   it('selects the next mention of a name an edit still being analysed added, once its entities arrive', async () => {
     await withLineWritten('Emmanuel Macron came by train.\n', async (editor) => {
       editor.selection = new vscode.Selection(0, 0, 0, 0);

@@ -26,10 +26,19 @@ export function shippedModel(): ExtractorSpec {
 /**
  * A corpus service of its own over `dir`, its cache in `cacheFile`, read through the host's cache-reading thread;
  * `made` sees each index it makes (a test may break one). What it tells the user goes to `notes`, what it logs to `logged`;
- * with `onWarmUp`, its indexes warm up as the extension's do, and it hears how each warm-up ended.
+ * with `onWarmUp`, its indexes warm up as the extension's do, and it hears how each warm-up ended; it finds no entity
+ * unless given an `extractor`.
  */
-export function serviceOver(dir: string, cacheFile: string, notes: string[], made?: (index: IndexService) => void, logged: string[] = [], onWarmUp?: (outcome: WarmUpOutcome) => void): CorpusService {
-  return serviceOverFolders([{ uri: vscode.Uri.file(dir), name: 'own-service', index: 0 }], () => cacheFile, notes, made, logged, onWarmUp);
+export function serviceOver(
+  dir: string,
+  cacheFile: string,
+  notes: string[],
+  made?: (index: IndexService) => void,
+  logged: string[] = [],
+  onWarmUp?: (outcome: WarmUpOutcome) => void,
+  extractor?: ExtractorSpec,
+): CorpusService {
+  return serviceOverFolders([{ uri: vscode.Uri.file(dir), name: 'own-service', index: 0 }], () => cacheFile, notes, made, logged, onWarmUp, extractor);
 }
 
 /**
@@ -89,10 +98,11 @@ export function ownFolders(name: string, write: (dir: string) => void): { readon
 
 /**
  * Indexes `dir` with a service of its own and saves the index in `cacheFile`, as a window closed after its scan;
- * `onChange` hears the corpus's changes meanwhile. Returns the service, disposed: its corpus is what it listed.
+ * `onChange` hears the corpus's changes meanwhile, `extractor` finds its entities (none without). Returns the service,
+ * disposed: its corpus is what it listed.
  */
-export async function saveIndexOf(dir: string, cacheFile: string, onChange: (change: ArticlesChange) => void = () => undefined): Promise<CorpusService> {
-  const first = serviceOver(dir, cacheFile, []);
+export async function saveIndexOf(dir: string, cacheFile: string, onChange: (change: ArticlesChange) => void = () => undefined, extractor?: ExtractorSpec): Promise<CorpusService> {
+  const first = serviceOver(dir, cacheFile, [], undefined, [], undefined, extractor);
   const stop = first.corpus.subscribe(onChange);
   try {
     await first.rescan();
