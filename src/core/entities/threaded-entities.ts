@@ -115,6 +115,8 @@ export class ThreadedEntities {
  */
 export interface Cancellation {
   readonly isCancellationRequested: boolean;
+  /** Tells when the caller stops waiting, so that a wait ends then and not at the next text's analysis. */
+  readonly onCancellationRequested?: (listener: () => void) => { dispose(): void };
 }
 
 /**
@@ -148,12 +150,17 @@ export function awaitingAnalyzer(analyze: (text: string, id?: string) => readonl
     const now = analyze(text, id);
     if (now !== undefined) return Promise.resolve(now);
     return new Promise((resolve) => {
+      const answer = (entities: readonly ArticleEntity[]) => {
+        listening.dispose();
+        cancelling?.dispose();
+        resolve(entities);
+      };
       const listening = arrivals(() => {
         const entities = token?.isCancellationRequested === true ? [] : analyze(text, id);
-        if (entities === undefined) return;
-        listening.dispose();
-        resolve(entities);
+        if (entities !== undefined) answer(entities);
       });
+      // The analysis a cancelled caller asked for may be long (a text ahead of it too): no reason to wait for it.
+      const cancelling = token?.onCancellationRequested?.(() => answer([]));
     });
   };
 }

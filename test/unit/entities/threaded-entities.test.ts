@@ -198,6 +198,29 @@ describe('awaitingAnalyzer', () => {
     assert.strictEqual(events.count, 0);
   });
 
+  it('stops waiting, with no entities, as soon as it is cancelled, without waiting for an arrival', async () => {
+    const events = arrivals();
+    const cancellations = arrivals();
+    const token = { isCancellationRequested: false, onCancellationRequested: cancellations.event };
+    const waiting = awaitingAnalyzer(() => undefined, events.event)('long', 'file:///a.txt', token);
+    token.isCancellationRequested = true;
+    cancellations.fire();
+    assert.deepStrictEqual(await waiting, []);
+    assert.strictEqual(events.count, 0, 'no longer listens for arrivals');
+    assert.strictEqual(cancellations.count, 0, 'no longer listens for the cancellation');
+  });
+
+  it('stops listening for the cancellation once its entities arrive', async () => {
+    const events = arrivals();
+    const cancellations = arrivals();
+    const known = new Map<string, readonly ArticleEntity[]>();
+    const waiting = awaitingAnalyzer((text) => known.get(text), events.event)('long', 'file:///a.txt', { isCancellationRequested: false, onCancellationRequested: cancellations.event });
+    known.set('long', [entityOf('long')]);
+    events.fire();
+    assert.deepStrictEqual(await waiting, [entityOf('long')]);
+    assert.strictEqual(cancellations.count, 0);
+  });
+
   it('with ThreadedEntities, gets an edited document\'s older text analysed in its turn', async () => {
     const events = arrivals();
     const answers: (() => void)[] = [];
