@@ -69,6 +69,19 @@
     return { root, plot, axisLabel };
   }
 
+  /**
+   * Where a chart's keyboard cursor goes on `key`, or undefined for a key that does not move it: the arrows by one
+   * bar, Page Up and Page Down by `page` bars (earlier and later, as in a date picker), Home and End to the first and
+   * last bar. A cursor not shown yet (-1) appears at `start` (the selected or the latest bar) whichever of these keys
+   * is pressed: it started at the first bar, years of presses from the recent ones a reader looks for, and Enter then
+   * searched a period nobody had chosen.
+   */
+  function cursorMove(key, cursor, { count, page, start }) {
+    const moves = { ArrowLeft: -1, ArrowRight: 1, PageUp: -page, PageDown: page };
+    const next = key === 'Home' ? 0 : key === 'End' ? count - 1 : moves[key] === undefined ? undefined : cursor === -1 ? start : cursor + moves[key];
+    return next === undefined ? undefined : Math.min(count - 1, Math.max(0, next));
+  }
+
   function makeSvg(tag, attributes = {}, ...children) {
     return fill(document.createElementNS(SVG_NS, tag), attributes, children);
   }
@@ -77,6 +90,7 @@
     el: (tag, attributes = {}, ...children) => fill(document.createElement(tag), attributes, children),
     svg: makeSvg,
     barChart,
+    cursorMove,
     /** Asks the extension for the data of a new state (the state is kept by VS Code once the data arrives). */
     request: (state) => vscode.postMessage({ type: 'state', state }),
     search: (query) => vscode.postMessage({ type: 'search', query }),

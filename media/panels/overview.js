@@ -1,7 +1,7 @@
 // Corpus Overview: counts, articles per month (drag or Shift+arrows to brush months; the top lists follow),
 // and the most mentioned people, places and organizations. Clicking opens the matching search.
 (function () {
-  const { el, svg, barChart, request, search, command, number, plural, start } = NewsPanel;
+  const { el, svg, barChart, cursorMove, request, search, command, number, plural, start } = NewsPanel;
   const HEIGHT = 180;
   const LISTS = [
     ['PER', 'People'],
@@ -35,7 +35,7 @@
       height: HEIGHT,
       max,
       focusKey: 'histogram',
-      label: 'Articles per month. Left and right arrows move between months, Shift extends the selection, Enter searches it, Escape clears it.',
+      label: 'Articles per month. Left and right arrows move between months, Page Up and Page Down by a year, Home and End to the first and last; Shift extends the selection, Enter searches it, Escape clears it.',
     });
     const step = plot.w / Math.max(1, months.length);
     const [from, to] = selectedIndexes(months, state.range);
@@ -92,11 +92,10 @@
     });
     chart.addEventListener('keydown', (event) => {
       if (months.length === 0) return;
-      if (event.key === 'ArrowLeft' || event.key === 'ArrowRight' || event.key === 'Home' || event.key === 'End') {
+      const next = cursorMove(event.key, cursor, { count: months.length, page: data.pageStep, start: to !== -1 ? to : months.length - 1 });
+      if (next !== undefined) {
         event.preventDefault();
-        const step = event.key === 'ArrowLeft' ? -1 : 1;
-        const next = event.key === 'Home' ? 0 : event.key === 'End' ? months.length - 1 : cursor === -1 ? 0 : cursor + step;
-        cursor = Math.min(months.length - 1, Math.max(0, next));
+        cursor = next;
         if (!event.shiftKey || anchor === -1) anchor = cursor;
         request({ range: rangeOf(months, anchor, cursor) });
       } else if (event.key === 'Enter') {

@@ -1,7 +1,7 @@
 // Timeline: mentions of entities and matching articles of queries per day, week or month, as grouped bars;
 // values on hover (and for the bar under the keyboard cursor); clicking a bar searches that series in that period.
 (function () {
-  const { el, svg, barChart, request, search, plural, start } = NewsPanel;
+  const { el, svg, barChart, cursorMove, request, search, plural, start } = NewsPanel;
   const HEIGHT = 220;
   /** What a series counts, with the title of its chart. */
   const UNITS = [
@@ -9,12 +9,35 @@
     { unit: 'articles', title: 'Matching articles' },
   ];
   let cursor = { period: -1, series: 0 };
+  /**
+   * The drawn charts' cursor marks: a key moves the mark and rewrites the status in place. It asked the extension
+   * for the page again, which counted every series anew and drew every bar, on each press.
+   */
+  let marks = [];
 
   function describe(data, at) {
     const period = data.periods[at];
     if (!period) return '';
     const values = data.series.map((series) => `${series.spec.label}: ${plural(series.values[at] || 0, series.unit === 'mentions' ? 'mention' : 'article')}`);
     return `${period.first === period.last ? period.first : `${period.first} to ${period.last}`} — ${values.join('; ')}`;
+  }
+
+  function seriesTotal(series, index) {
+    return `${plural(series.total, series.unit === 'mentions' ? 'mention' : 'article')}${index === cursor.series ? ' (selected)' : ''}`;
+  }
+
+  /** Shows the cursor on the chart that draws its series, its values in the status, its series in the legend. */
+  function showCursor(data, status) {
+    for (const { mark, holds, left } of marks) {
+      const shown = holds(cursor.series) && cursor.period >= 0 && cursor.period < data.periods.length;
+      mark.setAttribute('visibility', shown ? 'visible' : 'hidden');
+      if (shown) mark.setAttribute('x', left(cursor.period));
+    }
+    status.textContent = describe(data, cursor.period);
+    document.querySelectorAll('.legend [data-series]').forEach((total) => {
+      const index = Number(total.getAttribute('data-series'));
+      total.textContent = seriesTotal(data.series[index], index);
+    });
   }
 
   /** The drawn series (refused queries have no values), split by what they count, mentions first. */
@@ -34,7 +57,7 @@
       height: HEIGHT,
       max,
       focusKey: `timeline:${title}`,
-      label: `${title}. Left and right arrows move between periods, up and down between series, Enter searches the series in that period.`,
+      label: `${title}. Left and right arrows move between periods, Page Up and Page Down by ${plural(data.pageStep, data.granularity)}, Home and End to the first and last, up and down between series; Enter searches the series in the period shown.`,
     });
     const step = plot.w / Math.max(1, count);
     const barWidth = Math.max(1, (step * 0.85) / Math.max(1, drawn.length));
@@ -61,10 +84,10 @@
       });
     });
     // The cursor is on one series, so on the one chart that draws it: a key on another chart moves it there first.
-    const holdsCursor = drawn.some((series) => data.series.indexOf(series) === cursor.series);
-    if (holdsCursor && cursor.period >= 0 && cursor.period < count) {
-      root.append(svg('rect', { class: 'cursor', x: plot.left + cursor.period * step, y: plot.top, width: Math.max(2, step), height: plot.h }));
-    }
+    const holds = (index) => drawn.some((series) => data.series.indexOf(series) === index);
+    const mark = svg('rect', { class: 'cursor', y: plot.top, width: Math.max(2, step), height: plot.h });
+    root.append(mark);
+    marks.push({ mark, holds, left: (at) => plot.left + at * step });
     root.addEventListener('mousemove', (event) => {
       const box = root.getBoundingClientRect();
       const at = Math.floor((event.clientX - box.left - plot.left) / step);
@@ -72,21 +95,21 @@
     });
     root.addEventListener('keydown', (event) => {
       if (count === 0 || drawn.length === 0) return;
-      const moves = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
       // The cursor names a series by its place in the legend; up and down move among this chart's series.
       const here = Math.max(0, drawn.findIndex((series) => data.series.indexOf(series) === cursor.series));
-      if (moves[event.key]) {
+      const vertical = { ArrowUp: -1, ArrowDown: 1 }[event.key];
+      const period = cursorMove(event.key, cursor.period, { count, page: data.pageStep, start: count - 1 });
+      if (period !== undefined || vertical !== undefined) {
         event.preventDefault();
-        const [dp, ds] = moves[event.key];
         cursor = {
-          period: Math.min(count - 1, Math.max(0, cursor.period === -1 ? 0 : cursor.period + dp)),
-          series: data.series.indexOf(drawn[Math.min(drawn.length - 1, Math.max(0, here + ds))]),
+          period: period ?? (cursor.period === -1 ? count - 1 : cursor.period),
+          series: data.series.indexOf(drawn[Math.min(drawn.length - 1, Math.max(0, here + (vertical ?? 0)))]),
         };
-        request(state);
-      } else if (event.key === 'Enter' && holdsCursor && cursor.period >= 0) {
-        const series = drawn[here];
-        const period = data.periods[cursor.period];
-        if (series && period) search(`${series.query} ${period.filter}`);
+        showCursor(data, status);
+      } else if (event.key === 'Enter' && holds(cursor.series) && cursor.period >= 0 && cursor.period < count) {
+        // Only a period the cursor was moved to, and so shown with its values: never one nobody chose.
+        event.preventDefault();
+        search(`${drawn[here].query} ${data.periods[cursor.period].filter}`);
       }
     });
     return root;
@@ -102,7 +125,7 @@
           {},
           el('span', { class: `swatch s${index}`, 'aria-hidden': 'true' }),
           el('span', {}, series.spec.label),
-          el('span', { class: 'muted' }, series.error ? `Not a valid query: ${series.error}` : `${plural(series.total, series.unit === 'mentions' ? 'mention' : 'article')}${index === cursor.series ? ' (selected)' : ''}`),
+          series.error ? el('span', { class: 'muted' }, `Not a valid query: ${series.error}`) : el('span', { class: 'muted', 'data-series': index }, seriesTotal(series, index)),
           el(
             'button',
             {
@@ -137,7 +160,8 @@
 
   start((state, data) => {
     const app = document.getElementById('app');
-    const status = el('p', { class: 'status', role: 'status' }, describe(data, cursor.period));
+    const status = el('p', { class: 'status', role: 'status' });
+    marks = [];
     app.replaceChildren(
       el('h1', {}, 'Timeline'),
       el('p', { class: 'hint' }, `Per ${data.granularity}: mentions of an entity, matching articles of a query. Hover or move with the arrow keys for values; click a bar (or press Enter) to list its articles.`),
@@ -150,5 +174,6 @@
           : el('div', {}, byUnit(data).flatMap((group) => [el('h2', {}, group.title), chart(state, data, status, group)])),
       status,
     );
+    showCursor(data, status);
   });
 })();

@@ -1,4 +1,5 @@
 import { MonthRange, RANKING_LIMIT, TopLists, monthRangeFilter, monthRangeOf, overviewData, rankedTopEntities } from '../core/panels/overview';
+import { pageStep } from '../core/panels/periods';
 import { exactEntityQuery } from '../core/search/query-parser';
 import { PanelKind } from './panel-host';
 import { PanelSources } from './panel-sources';
@@ -35,7 +36,7 @@ export function overviewPanel(sources: PanelSources): PanelKind<OverviewState> {
       const ranked = range === undefined ? { lists: overview.top, cut: false } : rankedTopEntities(entities, range);
       // Said under the lists when the period's ranking stopped at its limit rather than where nothing after could rank.
       const rankedAmong = ranked.cut ? RANKING_LIMIT : undefined;
-      return { ...overview, top: withQueries(ranked.lists, range), rangeQuery: range === undefined ? '' : monthRangeFilter(range), ...(rankedAmong === undefined ? {} : { rankedAmong }) };
+      return { ...overview, pageStep: pageStep('month'), top: withQueries(ranked.lists, range), rangeQuery: range === undefined ? '' : monthRangeFilter(range), ...(rankedAmong === undefined ? {} : { rankedAmong }) };
     },
   };
 }

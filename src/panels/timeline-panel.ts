@@ -1,5 +1,5 @@
 import { panelTitle } from '../core/panels/panel-title';
-import { periodFilter } from '../core/panels/periods';
+import { pageStep, periodFilter } from '../core/panels/periods';
 import { SeriesSpec, timelineData } from '../core/panels/timeline';
 import { exactEntityQuery } from '../core/search/query-parser';
 import { PanelKind } from './panel-host';
@@ -57,6 +57,7 @@ export function timelinePanel(sources: PanelSources): PanelKind<TimelineState> {
         periods: data.periods.map((period) => ({ ...period, filter: periodFilter(period) })),
         series: data.series.map((drawn) => ({ ...drawn, query: searchOf(drawn.spec) })),
         maxSeries: MAX_SERIES,
+        pageStep: pageStep(data.granularity),
       };
     },
   };

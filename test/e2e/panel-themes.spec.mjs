@@ -163,15 +163,17 @@ describe('The corpus panels in every kind of theme', function () {
     assert.equal(await charts.count(), 2, 'a chart per unit');
     assert.ok((await charts.nth(0).locator('rect.bar.s0').count()) > 0 && (await charts.nth(0).locator('rect.bar.s1').count()) === 0, 'the person counted in mentions alone on the first');
     assert.ok((await charts.nth(1).locator('rect.bar.s1').count()) > 0 && (await charts.nth(1).locator('rect.bar.s0').count()) === 0, 'the query counted in articles alone on the second');
-    // The keyboard's cursor is on one series: drawn on its chart alone, and brought to the other chart by a key there.
+    // The keyboard's cursor is on one series: shown on its chart alone (each chart keeps a hidden mark, moved in place by
+    // a key), and brought to the other chart by a key there.
+    const SHOWN_CURSOR = 'rect.cursor[visibility="visible"]';
     await charts.nth(0).focus();
     await charts.nth(0).press('ArrowRight');
-    await view.locator('svg.chart rect.cursor').first().waitFor();
-    assert.deepStrictEqual([await charts.nth(0).locator('rect.cursor').count(), await charts.nth(1).locator('rect.cursor').count()], [1, 0], 'the cursor on the mentions chart alone');
+    await view.locator(`svg.chart ${SHOWN_CURSOR}`).first().waitFor();
+    assert.deepStrictEqual([await charts.nth(0).locator(SHOWN_CURSOR).count(), await charts.nth(1).locator(SHOWN_CURSOR).count()], [1, 0], 'the cursor on the mentions chart alone');
     await view.locator('svg.chart').nth(1).focus();
     await view.locator('svg.chart').nth(1).press('ArrowRight');
-    await view.locator('svg.chart').nth(1).locator('rect.cursor').waitFor();
-    assert.equal(await view.locator('svg.chart').nth(0).locator('rect.cursor').count(), 0, 'moved to the articles chart, not drawn on both');
+    await view.locator('svg.chart').nth(1).locator(SHOWN_CURSOR).waitFor();
+    assert.equal(await view.locator('svg.chart').nth(0).locator(SHOWN_CURSOR).count(), 0, 'moved to the articles chart, not drawn on both');
     const refused = await view.locator('.legend li').filter({ hasText: '"unclosed' }).textContent();
     assert.match(refused, /Not a valid query: the quote at position 1 is never closed; add a closing "\./);
     assert.doesNotMatch(refused, /News Corpus|""/);

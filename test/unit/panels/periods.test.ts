@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { chooseGranularity, countPerPeriod, periodFilter, periodOf, periodsBetween, openRangeFilter, rangeFilter } from '../../../src/core/panels/periods';
+import { chooseGranularity, countPerPeriod, pageStep, periodFilter, periodOf, periodsBetween, openRangeFilter, rangeFilter } from '../../../src/core/panels/periods';
 
 describe('panel periods', () => {
   it('chooses days for up to three months, weeks for up to two years, months beyond', () => {
@@ -8,6 +8,13 @@ describe('panel periods', () => {
     assert.strictEqual(chooseGranularity('2023-09-01', '2023-12-03'), 'week');
     assert.strictEqual(chooseGranularity('2022-01-01', '2023-12-31'), 'week');
     assert.strictEqual(chooseGranularity('2021-01-01', '2023-12-31'), 'month');
+  });
+
+  it('pages a chart by the next larger calendar unit than its bars: a week of days, four weeks, a year of months', () => {
+    assert.deepStrictEqual(
+      (['day', 'week', 'month'] as const).map((granularity) => pageStep(granularity)),
+      [7, 4, 12],
+    );
   });
 
   it('buckets the last and first day of a month and of a year into their own month', () => {

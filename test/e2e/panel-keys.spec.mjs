@@ -1,0 +1,111 @@
+// A reader going through a Timeline of many years by keyboard: the cursor first shows at the latest period, Home,
+// End, Page Up and Page Down reach the far ones, and Enter lists the articles of the period shown, never of one
+// the reader did not move to. It started at the first period, only arrows moved it (some 160 presses from 2006 to
+// 2019), and each press drew the page again.
+import * as assert from 'node:assert/strict';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Workbench, withWorkbench } from './workbench.mjs';
+
+const FOLDER = 'harvests';
+/** The oldest article, from January 2006, and one from March 2019; the fixture workspace's own reach 2023. */
+const ARTICLES = {
+  'oldest.txt': ' date 2006-01-10 The harvest of the year was poor.\n',
+  'spring.txt': ' date 2019-03-04 A late harvest in spring.\n',
+};
+
+/** The month (`YYYY-MM`) a month's status line starts with ("2019-03-01 to 2019-03-31 — …"). */
+const monthOf = (status) => /^(\d{4}-\d{2})-01 to /.exec(status)?.[1];
+/** The month `months` after `month`. */
+const plusMonths = (month, months) => {
+  const at = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + months;
+  return `${Math.floor(at / 12)}-${String((at % 12) + 1).padStart(2, '0')}`;
+};
+
+describe('The Timeline by keyboard', function () {
+  let workbench;
+  const folder = () => join(Workbench.workspaceFolder(), FOLDER);
+  before(async function () {
+    await mkdir(folder());
+    for (const [name, text] of Object.entries(ARTICLES)) await writeFile(join(folder(), name), text);
+  });
+  after(async function () {
+    await rm(folder(), { recursive: true, force: true });
+  });
+  withWorkbench((opened) => (workbench = opened), { prefix: 'panel-keys-', ready: (opened) => opened.activityBarItem('News Corpus').waitFor() });
+
+  const status = () => workbench.webview().locator('p.status');
+  /** Presses `key` and waits for the status line to name the month `month`. */
+  const press = async (key, month) => {
+    await workbench.page.keyboard.press(key);
+    await status().filter({ hasText: new RegExp(`^${month}-01 to `) }).waitFor();
+  };
+
+  it('starts the cursor at the latest period, and moves by a year and to either end', async function () {
+    await workbench.runCommand('News Corpus: Show Timeline');
+    await workbench.quickInput().fill('harvest');
+    await workbench.quickInput().press('Enter');
+    const chart = workbench.webview().locator('svg.chart');
+    // Both new articles counted: the chart spans from 2006 on and draws the 2019 one.
+    await chart.locator('text', { hasText: /^2006$/ }).waitFor();
+    await chart.locator('rect.bar.s0').nth(1).waitFor();
+    await chart.focus();
+    // Enter before any move: no period is chosen, none is searched (checked below, in the recent searches).
+    await workbench.page.keyboard.press('Enter');
+    assert.equal(await chart.locator('rect.cursor[visibility="visible"]').count(), 0, 'no cursor before a move');
+    assert.equal(await status().textContent(), '');
+    await workbench.page.keyboard.press('ArrowLeft');
+    await status().filter({ hasText: / to / }).waitFor();
+    const latest = monthOf(await status().textContent());
+    assert.ok(latest !== undefined && latest >= '2023-09', `the first press shows the latest month, not ${await status().textContent()}`);
+    await press('Home', '2006-01');
+    await press('End', latest);
+    await press('PageUp', plusMonths(latest, -12));
+    await press('Home', '2006-01');
+    await press('PageDown', '2007-01');
+    await workbench.screenshot('47-timeline-keys');
+  });
+
+  it('lists the articles of the period moved to on Enter, and of no other', async function () {
+    for (let year = 2008; year <= 2019; year++) await press('PageDown', `${year}-01`);
+    await press('ArrowRight', '2019-02');
+    await press('ArrowRight', '2019-03');
+    await workbench.page.keyboard.press('Enter');
+    const searches = workbench.treeRows('Search Results');
+    await workbench.rowsAtLevel(searches, 1).filter({ hasText: 'harvest date:2019-03' }).waitFor();
+    await workbench.expandTreeRowByTwistie(searches, 1, 'Recent Searches');
+    const recent = workbench.rowsAtLevel(searches, 2).filter({ hasText: /^harvest/ });
+    await recent.first().waitFor();
+    assert.deepEqual(await recent.locator('.label-name').allTextContents(), ['harvest date:2019-03']);
+    await workbench.screenshot('48-timeline-enter');
+  });
+
+  it('moves the cursor twenty periods without drawing the page again (time reported, not asserted)', async function () {
+    const chart = workbench.webview().locator('svg.chart');
+    await chart.focus();
+    await press('Home', '2006-01');
+    const drawn = await chart.elementHandle();
+    const started = Date.now();
+    for (let i = 0; i < 20; i++) await workbench.page.keyboard.press('ArrowRight');
+    await status().filter({ hasText: /^2007-09-01 to / }).waitFor();
+    console.log(`      20 presses of the right arrow shown in ${Date.now() - started} ms`);
+    assert.ok(await drawn.evaluate((svg) => svg.isConnected), 'the same chart, moved in place');
+  });
+
+  it('moves the Corpus Overview\'s cursor alike: from the latest month, by a year', async function () {
+    await workbench.runCommand('News Corpus: Show Corpus Overview');
+    const view = workbench.webview();
+    const chart = view.locator('svg.chart');
+    await chart.locator('text', { hasText: /^2006$/ }).waitFor();
+    await chart.focus();
+    const selected = (month) => view.locator('.toolbar').filter({ hasText: new RegExp(`Selected: ${month}(?! to)`) }).waitFor();
+    await workbench.page.keyboard.press('ArrowRight');
+    await view.locator('.toolbar').filter({ hasText: /Selected: \d{4}-\d{2}(?! to)/ }).waitFor();
+    const latest = /Selected: (\d{4}-\d{2})/.exec(await view.locator('.toolbar').textContent())[1];
+    assert.ok(latest >= '2023-09', `the first press selects the latest month, not ${latest}`);
+    await workbench.page.keyboard.press('PageUp');
+    await selected(plusMonths(latest, -12));
+    await workbench.page.keyboard.press('Home');
+    await selected('2006-01');
+  });
+});
