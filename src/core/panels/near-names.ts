@@ -1,0 +1,51 @@
+/** Typed texts this short match too many names at one edit to suggest any. */
+const MIN_LETTERS = 4;
+/** Up to this many letters one edit is tolerated, beyond it two, as the search's fuzzy words allow at most two. */
+const ONE_EDIT_LETTERS = 5;
+
+/**
+ * The entities among `candidates` (kept in their order among equals, e.g. most articles first) whose name or an alias
+ * has a word, or a run of as many words as `typed`, within one or two edits of `typed` (any case; one edit up to five
+ * letters, none below four), nearest first, at most `limit`: the spellings to offer when no name contains the typed
+ * text. A pick typed "Scholtz" listed nothing, without a word, though "Olaf Scholz" was one letter away.
+ *
+ * @example
+ * nearNames('Scholtz', [{ name: 'Olaf Scholz', aliases: ['Scholz'] }, { name: 'Angela Merkel', aliases: [] }], 5);
+ * // [{ name: 'Olaf Scholz', aliases: ['Scholz'] }]
+ */
+export function nearNames<T extends { readonly name: string; readonly aliases: readonly string[] }>(typed: string, candidates: Iterable<T>, limit: number): T[] {
+  const wanted = words(typed).join(' ');
+  if (wanted.length < MIN_LETTERS) return [];
+  const maxEdits = wanted.length <= ONE_EDIT_LETTERS ? 1 : 2;
+  const span = words(typed).length;
+  const found: { candidate: T; edits: number }[] = [];
+  for (const candidate of candidates) {
+    let best = maxEdits + 1;
+    for (const name of [candidate.name, ...candidate.aliases]) {
+      const parts = words(name);
+      for (let at = 0; at + span <= parts.length; at++) best = Math.min(best, editsWithin(wanted, parts.slice(at, at + span).join(' '), maxEdits));
+    }
+    if (best <= maxEdits) found.push({ candidate, edits: best });
+  }
+  return found
+    .sort((a, b) => a.edits - b.edits)
+    .slice(0, limit)
+    .map(({ candidate }) => candidate);
+}
+
+function words(text: string): string[] {
+  return text.toLowerCase().split(/\s+/).filter((word) => word !== '');
+}
+
+/** The Levenshtein distance of `a` and `b`, or `max + 1` once it is sure to exceed `max`. */
+function editsWithin(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row.push(Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    if (Math.min(...row) > max) return max + 1;
+    previous = row;
+  }
+  return Math.min(previous[b.length] ?? max + 1, max + 1);
+}

@@ -1,0 +1,25 @@
+import * as assert from 'assert';
+import { nearNames } from '../../../src/core/panels/near-names';
+
+describe('near names', () => {
+  const scholz = { name: 'Olaf Scholz', aliases: ['Scholz'] };
+  const merkel = { name: 'Angela Merkel', aliases: [] };
+  const schulz = { name: 'Martin Schulz', aliases: [] };
+  const kim = { name: 'Kim Jong-un', aliases: ['Kim'] };
+
+  it('finds a name one or two edits from a typed word, nearest first, any case', () => {
+    assert.deepStrictEqual(nearNames('Scholtz', [schulz, merkel, scholz], 5), [scholz, schulz]);
+    assert.deepStrictEqual(nearNames('MERKLE', [scholz, merkel], 5), [merkel]);
+  });
+
+  it('compares a typed run of words with as many words of a name or an alias', () => {
+    assert.deepStrictEqual(nearNames('olaf schols', [merkel, scholz], 5), [scholz]);
+    assert.deepStrictEqual(nearNames('kim jong-im', [kim, scholz], 5), [kim]);
+  });
+
+  it('suggests nothing for a text too short or too far from every name, and at most `limit`', () => {
+    assert.deepStrictEqual(nearNames('Kin', [kim], 5), []);
+    assert.deepStrictEqual(nearNames('Sarkozy', [scholz, merkel, schulz, kim], 5), []);
+    assert.deepStrictEqual(nearNames('Scholtz', [schulz, scholz], 1), [scholz]);
+  });
+});
