@@ -44,6 +44,7 @@
 
   function summary(state, data) {
     if (!data.label) return el('p', { class: 'muted' }, 'Type a word or phrase, or use Show Keyword in Context on an entity.');
+    if (data.dateError) return el('p', { class: 'counts' }, `No occurrences of “${data.label}” in these dates: ${data.dateError}`);
     const counts = `${plural(data.total, 'occurrence')} of “${data.label}” in ${plural(data.articles, 'article')}`;
     if (data.matching <= data.read) return el('p', { class: 'counts' }, counts);
     // Only part of the articles is read: say which, that the order and the dates apply to those, and offer more.

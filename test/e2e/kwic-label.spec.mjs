@@ -17,4 +17,37 @@ describe('Keyword in Context of a quoted phrase', function () {
     await workbench.page.locator('.tab', { hasText: 'Keyword in Context: North Korea' }).waitFor();
     await workbench.screenshot('49-kwic-quoted-phrase');
   });
+
+  it('says why a From date after the To date finds nothing, as the search box does', async function () {
+    const view = workbench.webview();
+    const counts = view.locator('.counts');
+    // The fixture's North Korea articles are from September 2023: none up to January.
+    await view.locator('input[aria-label="To date"]').fill('2023-01-01');
+    await counts.filter({ hasText: /^0 occurrences/ }).waitFor();
+    await view.locator('input[aria-label="From date"]').fill('2023-09-30');
+    // It said "0 occurrences" and no more.
+    await counts.filter({ hasText: 'the date range is empty' }).waitFor();
+    assert.equal(
+      await counts.textContent(),
+      'No occurrences of “North Korea” in these dates: the date range is empty: no day is both after 2023-09-29 and before 2023-01-02 (its after: date is later than its before: date).',
+    );
+    await workbench.screenshot('49a-kwic-dates-swapped');
+    // One date at a time, each once drawn: a field changed before the page is drawn again merges into the old state.
+    await view.locator('input[aria-label="From date"]').fill('');
+    await counts.filter({ hasText: /^0 occurrences/ }).waitFor();
+    await view.locator('input[aria-label="To date"]').fill('');
+    await counts.filter({ hasText: /^\d+ occurrences? of “North Korea” in [1-9]/ }).waitFor();
+  });
+
+  it('keeps readable context on each side of the match in a narrow panel', async function () {
+    await workbench.page.setViewportSize({ width: 700, height: 700 });
+    const row = workbench.webview().locator('table.kwic tr').first();
+    await row.waitFor();
+    // At 330 px the context was "…n" and "K…" beside a 12em match column: about 35 px each.
+    const widths = await row.evaluate((tr) => ({ left: tr.querySelector('.left').clientWidth, right: tr.querySelector('.right').clientWidth, panel: document.body.clientWidth }));
+    await workbench.screenshot('49b-kwic-narrow');
+    console.log(`      context ${widths.left} px | ${widths.right} px wide in a ${widths.panel} px panel`);
+    assert.ok(widths.panel < 600, `the panel is narrow: ${widths.panel} px`);
+    for (const side of ['left', 'right']) assert.ok(widths[side] >= 90, `the ${side} context is ${widths[side]} px wide in a ${widths.panel} px panel`);
+  });
 });
