@@ -35,32 +35,119 @@
     );
   }
 
-  function layout(nodes, w) {
+  /** Space kept between a label and the chart's edge, and between two labels. */
+  const LABEL_GAP = 4;
+  const LABEL_FONT_PX = 12;
+  const LINE_PX = 14;
+  /** The ring is never narrower than this share of the chart's half width, however long the names: they are cut instead. */
+  const MIN_RADIUS_SHARE = 0.45;
+  /** How much taller than wide (or wider than tall) the ring may be drawn, to use a narrow or a wide chart's room. */
+  const MAX_STRETCH = 1.5;
+
+  let measurer;
+  /** How wide `text` is drawn in the labels' font. */
+  function textWidth(text) {
+    if (!measurer) {
+      measurer = document.createElement('canvas').getContext('2d');
+      measurer.font = `${LABEL_FONT_PX}px ${getComputedStyle(document.body).fontFamily}`;
+    }
+    return measurer.measureText(text).width;
+  }
+
+  function nodeRadius(node, maxArticles) {
+    return 6 + 14 * Math.sqrt(node.articles / maxArticles);
+  }
+
+  /** Which way a neighbour's label runs from its node: outward, so that names do not cross the edges. */
+  function anchorOf(cos) {
+    return Math.abs(cos) < 0.3 ? 'middle' : cos > 0 ? 'start' : 'end';
+  }
+
+  /**
+   * The neighbours on a ring around the centre, as wide and as tall as the measured names leave room for: a fixed
+   * 60 px margin cut "South Carolina" to "th Carolina" in a 760 px window, and left a wide one's top and bottom empty.
+   */
+  function layout(nodes, w, maxArticles) {
     const center = { x: w / 2, y: HEIGHT / 2 };
-    const radius = Math.min(w / 2, HEIGHT / 2) - 60;
-    const places = new Map([[nodes[0].key, center]]);
-    nodes.slice(1).forEach((node, index, rest) => {
-      const angle = (2 * Math.PI * index) / rest.length - Math.PI / 2;
-      places.set(node.key, { x: center.x + radius * Math.cos(angle), y: center.y + radius * Math.sin(angle) });
+    const rest = nodes.slice(1);
+    const angles = rest.map((_, index) => (2 * Math.PI * index) / rest.length - Math.PI / 2);
+    let rx = w / 2 - LABEL_GAP;
+    let ry = HEIGHT / 2 - LABEL_GAP;
+    rest.forEach((node, index) => {
+      const cos = Math.cos(angles[index]);
+      const sin = Math.sin(angles[index]);
+      const r = nodeRadius(node, maxArticles);
+      const label = textWidth(node.name);
+      const across = anchorOf(cos) === 'middle' ? label / 2 : r + LABEL_GAP + label;
+      if (Math.abs(cos) > 0.01) rx = Math.min(rx, (w / 2 - LABEL_GAP - across) / Math.abs(cos));
+      if (Math.abs(sin) > 0.01) ry = Math.min(ry, (HEIGHT / 2 - LABEL_GAP - r - LINE_PX - 8) / Math.abs(sin));
     });
+    rx = Math.max(rx, (w / 2) * MIN_RADIUS_SHARE);
+    [rx, ry] = [Math.min(rx, ry * MAX_STRETCH), Math.min(ry, rx * MAX_STRETCH)];
+    const places = new Map([[nodes[0].key, center]]);
+    rest.forEach((node, index) => places.set(node.key, { x: center.x + rx * Math.cos(angles[index]), y: center.y + ry * Math.sin(angles[index]) }));
     return places;
   }
 
-  /** A neighbour's name outside the circle, away from the centre, so that names do not cross the edges. */
-  function nodeLabel(name, place, radius, isCenter, w) {
-    if (isCenter) return svg('text', { x: place.x, y: place.y + radius + 14, 'text-anchor': 'middle' }, name);
-    const dx = place.x - w / 2;
-    const dy = place.y - HEIGHT / 2;
-    const length = Math.max(1, Math.hypot(dx, dy));
-    const anchor = Math.abs(dx) < length * 0.3 ? 'middle' : dx > 0 ? 'start' : 'end';
-    return svg('text', { x: place.x + (dx / length) * (radius + 4), y: place.y + (dy / length) * (radius + 8) + 4, 'text-anchor': anchor }, name);
+  /** `name` cut with an ellipsis to at most `room` pixels, or '' when not even a letter fits. */
+  function fitted(name, room) {
+    if (textWidth(name) <= room) return name;
+    for (let length = name.length - 1; length > 0; length--) {
+      const cut = `${name.slice(0, length).trimEnd()}…`;
+      if (textWidth(cut) <= room) return cut;
+    }
+    return '';
+  }
+
+  /**
+   * Places the neighbours' names outside the circle, most shared first, each where it overlaps no name placed
+   * before it: at its node, else a line further out; a name that still overlaps is left out (the node's tooltip and
+   * its accessible name keep it), one cut at the chart's edge ends in an ellipsis. Names crowded at the top of a
+   * wide chart ("American", "United States" and "Donald Trump") were drawn over each other.
+   */
+  function labels(nodes, places, w, maxArticles, centerKey) {
+    const center = { x: w / 2, y: HEIGHT / 2 };
+    const drawn = [];
+    const boxOf = (x, y, anchor, width) => {
+      const left = anchor === 'start' ? x : anchor === 'end' ? x - width : x - width / 2;
+      return { left, right: left + width, top: y - LABEL_FONT_PX, bottom: y + 3 };
+    };
+    const overlaps = (box) => drawn.some((other) => box.left < other.right + LABEL_GAP && other.left < box.right + LABEL_GAP && box.top < other.bottom && other.top < box.bottom);
+    const result = new Map();
+    for (const node of nodes) {
+      const place = places.get(node.key);
+      const r = nodeRadius(node, maxArticles);
+      if (node.key === centerKey) {
+        const y = place.y + r + LINE_PX;
+        drawn.push(boxOf(place.x, y, 'middle', textWidth(node.name)));
+        result.set(node.key, { x: place.x, y, anchor: 'middle', text: node.name });
+        continue;
+      }
+      const dx = place.x - center.x;
+      const dy = place.y - center.y;
+      const length = Math.max(1, Math.hypot(dx, dy));
+      const anchor = anchorOf(dx / length);
+      const x = place.x + (dx / length) * (r + LABEL_GAP);
+      const room = anchor === 'start' ? w - LABEL_GAP - x : anchor === 'end' ? x - LABEL_GAP : w - 2 * LABEL_GAP;
+      const text = fitted(node.name, room);
+      if (text === '') continue;
+      const width = textWidth(text);
+      const outward = dy >= 0 ? 1 : -1;
+      const y = place.y + (dy / length) * (r + 8) + 4;
+      const spot = [y, y + outward * LINE_PX].map((at) => boxOf(x, at, anchor, width)).find((box) => box.top >= 0 && box.bottom <= HEIGHT && !overlaps(box));
+      if (!spot) continue;
+      drawn.push(spot);
+      result.set(node.key, { x, y: spot.bottom - 3, anchor, text });
+    }
+    return result;
   }
 
   function graph(state, data) {
     const w = width();
-    const places = layout(data.nodes, w);
     const maxShared = Math.max(1, ...data.edges.map((edge) => edge.shared));
     const maxArticles = Math.max(1, ...data.nodes.map((node) => node.articles));
+    const places = layout(data.nodes, w, maxArticles);
+    const names = labels(data.nodes, places, w, maxArticles, state.center);
     const root = svg('svg', { class: 'chart network', width: w, height: HEIGHT, role: 'group', 'aria-label': 'Co-occurrence graph' });
     const strokeWidth = (shared) => 1 + (5 * shared) / maxShared;
     // Edges between neighbours as one path per number of shared articles (same width, same tooltip): 60 nodes
@@ -83,13 +170,14 @@
     for (const node of data.nodes) {
       const place = places.get(node.key);
       const isCenter = node.key === state.center;
-      const radius = 6 + 14 * Math.sqrt(node.articles / maxArticles);
+      const radius = nodeRadius(node, maxArticles);
+      const name = names.get(node.key);
       const label = isCenter ? `${node.name}, ${TYPE_NAMES[node.type]}, ${plural(node.articles, 'article')}, the centre` : `${node.name}, ${TYPE_NAMES[node.type]}, ${plural(node.shared, 'shared article')}`;
       const group = svg(
         'g',
         { class: isCenter ? 'node center' : 'node', tabindex: 0, role: 'button', 'data-focus': `node:${node.key}`, 'aria-label': `${label}. Enter re-centres, Shift+Enter lists the shared articles.` },
         svg('circle', { class: node.type, cx: place.x, cy: place.y, r: radius }),
-        nodeLabel(node.name, place, radius, isCenter, w),
+        name && svg('text', { x: name.x, y: name.y, 'text-anchor': name.anchor }, name.text),
         svg('title', {}, label),
       );
       let pending;
