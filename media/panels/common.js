@@ -48,8 +48,10 @@
 
   /**
    * A focusable bar chart's frame: the SVG with its baseline and its 0 and `max` labels, the plot area, and
-   * `axisLabel(x, text)`, which writes `text` under the axis from `x`, unless it would be cut off at the right
-   * edge (a year whose January is among the last bars); it says whether it wrote it.
+   * `axisLabel(x, text)`, which writes `text` under the axis from `x`, unless that runs into the label before it;
+   * it says whether it wrote it. A label cut off at the right edge (a year whose January is among the last bars)
+   * ends at the edge instead, in place of the label before it if they would overlap: it was left out, and the
+   * newest bars (2023) had no year under them.
    */
   function barChart({ height, max, focusKey, label }) {
     const w = chartWidth();
@@ -61,9 +63,18 @@
       makeSvg('text', { x: margin.left - 6, y: margin.top + 10, 'text-anchor': 'end' }, number(max)),
       makeSvg('text', { x: margin.left - 6, y: margin.top + plot.h, 'text-anchor': 'end' }, '0'),
     );
+    const written = [];
     const axisLabel = (x, text) => {
-      if (x + text.length * AXIS_CHAR_WIDTH > w) return false;
-      root.append(makeSvg('text', { x, y: height - 6 }, text));
+      const width = text.length * AXIS_CHAR_WIDTH;
+      const at = Math.min(x, w - width);
+      const clear = (label) => !label || at >= label.end + AXIS_CHAR_WIDTH;
+      if (!clear(written.at(-1))) {
+        if (at === x || !clear(written.at(-2))) return false;
+        written.pop().node.remove();
+      }
+      const node = makeSvg('text', { x: at, y: height - 6 }, text);
+      root.append(node);
+      written.push({ node, end: at + width });
       return true;
     };
     return { root, plot, axisLabel };

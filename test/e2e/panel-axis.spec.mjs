@@ -1,5 +1,5 @@
 // A corpus spanning decades whose newest articles are from a January: the Corpus Overview's chart labels its years
-// under the axis, and none is cut off at the right edge (it was: "202" for 2024).
+// under the axis, the last one too, and none is cut off at the right edge (it was: "202" for 2024, then none).
 import * as assert from 'node:assert/strict';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -34,6 +34,8 @@ describe('The Corpus Overview chart axis', function () {
       return [...svg.querySelectorAll('text')].map((text) => ({ text: text.textContent, overflow: text.getBoundingClientRect().right - right }));
     });
     assert.ok(labels.some(({ text }) => text === '2020'), `the years are labelled: ${labels.map(({ text }) => text).join(' ')}`);
+    // The last year too, ending at the right edge: its January, among the last bars, had no year under it.
+    assert.ok(labels.some(({ text }) => text === '2024'), `the last year is labelled: ${labels.map(({ text }) => text).join(' ')}`);
     for (const { text, overflow } of labels) assert.ok(overflow <= 0, `"${text}" runs ${overflow.toFixed(1)} px past the chart's right edge`);
     await workbench.screenshot('43-overview-axis');
   });
