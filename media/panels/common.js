@@ -97,8 +97,15 @@
     return fill(document.createElementNS(SVG_NS, tag), attributes, children);
   }
 
+  const el = (tag, attributes = {}, ...children) => fill(document.createElement(tag), attributes, children);
+
   window.NewsPanel = {
-    el: (tag, attributes = {}, ...children) => fill(document.createElement(tag), attributes, children),
+    el,
+    /**
+     * A text box wide enough for its whole placeholder (a few characters to spare, as `size` counts average ones):
+     * the default 20 characters cut the Timeline's "Add a query, e.g. wheat OR corn" to "e.g. wheat O".
+     */
+    textInput: (attributes) => el('input', { type: 'text', size: attributes.placeholder.length + 4, ...attributes }),
     svg: makeSvg,
     barChart,
     cursorMove,

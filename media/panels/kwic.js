@@ -1,11 +1,10 @@
 // Keyword in Context: every occurrence of a word, phrase or entity, aligned on the match; sorted by the
 // words left or right of it (or by date), filtered by date, paged. A line opens its article at the occurrence.
 (function () {
-  const { el, request, open, number, plural, start } = NewsPanel;
+  const { el, textInput, request, open, number, plural, start } = NewsPanel;
 
   function controls(state, data) {
-    const words = el('input', {
-      type: 'text',
+    const words = textInput({
       'data-focus': 'words',
       'aria-label': 'Word or phrase',
       placeholder: 'A word or phrase, e.g. interest rates',

@@ -1,7 +1,7 @@
 // Timeline: mentions of entities and matching articles of queries per day, week or month, as grouped bars;
 // values on hover (and for the bar under the keyboard cursor); clicking a bar searches that series in that period.
 (function () {
-  const { el, svg, barChart, cursorMove, request, search, plural, start } = NewsPanel;
+  const { el, textInput, svg, barChart, cursorMove, request, search, plural, start } = NewsPanel;
   const HEIGHT = 220;
   /** What a series counts, with the title of its chart. */
   const UNITS = [
@@ -143,7 +143,7 @@
   }
 
   function addForm(state, data) {
-    const input = el('input', { type: 'text', 'data-focus': 'add-input', 'aria-label': 'Query to add as a series', placeholder: 'Add a query, e.g. wheat OR corn' });
+    const input = textInput({ 'data-focus': 'add-input', 'aria-label': 'Query to add as a series', placeholder: 'Add a query, e.g. wheat OR corn' });
     const form = el(
       'form',
       { class: 'toolbar' },

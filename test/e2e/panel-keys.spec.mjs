@@ -108,4 +108,17 @@ describe('The Timeline by keyboard', function () {
     await workbench.page.keyboard.press('Home');
     await selected('2006-01');
   });
+
+  it('shows the whole placeholder of the Timeline\'s query box', async function () {
+    await workbench.page.locator('.tabs-container .tab').filter({ hasText: 'Timeline' }).click();
+    const input = workbench.webview().locator('input[aria-label="Query to add as a series"]');
+    // It read "Add a query, e.g. wheat O".
+    const { text, needed, room } = await input.evaluate((box) => {
+      const style = getComputedStyle(box);
+      const context = document.createElement('canvas').getContext('2d');
+      context.font = `${style.fontSize} ${style.fontFamily}`;
+      return { text: box.placeholder, needed: context.measureText(box.placeholder).width, room: box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) };
+    });
+    assert.ok(needed <= room, `"${text}" needs ${needed.toFixed(0)} px, the box has ${room.toFixed(0)}`);
+  });
 });
