@@ -21,15 +21,15 @@
     );
     const from = el('input', { type: 'date', 'data-focus': 'from', 'aria-label': 'From date', value: state.from || '' });
     const to = el('input', { type: 'date', 'data-focus': 'to', 'aria-label': 'To date', value: state.to || '' });
-    const next = (changes) => {
-      const merged = { ...state, ...changes };
+    // Every control as it is now, not only the one changed: a second change made before the page is drawn again
+    // would otherwise undo the first.
+    const next = () => {
+      const merged = { ...state, sort: sort.value, from: from.value, to: to.value, offset: 0 };
       if (!merged.from) delete merged.from;
       if (!merged.to) delete merged.to;
       request(merged);
     };
-    sort.addEventListener('change', () => next({ sort: sort.value, offset: 0 }));
-    from.addEventListener('change', () => next({ from: from.value, offset: 0 }));
-    to.addEventListener('change', () => next({ to: to.value, offset: 0 }));
+    for (const control of [sort, from, to]) control.addEventListener('change', next);
     const form = el('form', { class: 'toolbar' }, words, el('button', { type: 'submit', 'data-focus': 'show' }, 'Show'), sort, el('label', {}, 'From ', from), el('label', {}, 'To ', to));
     form.addEventListener('submit', (event) => {
       event.preventDefault();

@@ -32,10 +32,25 @@ describe('Keyword in Context of a quoted phrase', function () {
       'No occurrences of “North Korea” in these dates: the date range is empty: no day is both after 2023-09-29 and before 2023-01-02 (its after: date is later than its before: date).',
     );
     await workbench.screenshot('49a-kwic-dates-swapped');
-    // One date at a time, each once drawn: a field changed before the page is drawn again merges into the old state.
-    await view.locator('input[aria-label="From date"]').fill('');
-    await counts.filter({ hasText: /^0 occurrences/ }).waitFor();
-    await view.locator('input[aria-label="To date"]').fill('');
+    // Both dates changed in one go, the second before the page is drawn again: neither change is lost (the page drawn
+    // from the new state writes each date as its input's value attribute).
+    const setDates = (from, to) =>
+      view.locator('form.toolbar').evaluate(
+        (form, values) => {
+          for (const [label, value] of values) {
+            const input = form.querySelector(`input[aria-label="${label}"]`);
+            input.value = value;
+            input.dispatchEvent(new Event('change'));
+          }
+        },
+        [['From date', from], ['To date', to]],
+      );
+    const shown = (from, to) => view.locator(`form:has(input[aria-label="From date"][value="${from}"]):has(input[aria-label="To date"][value="${to}"])`);
+    await setDates('2023-09-01', '2023-09-30');
+    await shown('2023-09-01', '2023-09-30').waitFor();
+    await counts.filter({ hasText: /^\d+ occurrences? of “North Korea” in [1-9]/ }).waitFor();
+    await setDates('', '');
+    await shown('', '').waitFor();
     await counts.filter({ hasText: /^\d+ occurrences? of “North Korea” in [1-9]/ }).waitFor();
   });
 
