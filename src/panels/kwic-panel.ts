@@ -1,8 +1,6 @@
 import { KWIC_ARTICLES, KWIC_PAGE, KwicReading, KwicSort, kwicPage, withinDates } from '../core/panels/kwic';
 import { panelTitle } from '../core/panels/panel-title';
 import { DayBounds, openRangeFilter } from '../core/panels/periods';
-import { reasonOf } from '../core/messages';
-import { parseQuery } from '../core/search/query-parser';
 import { tokenize } from '../core/search/tokenize';
 import { PanelKind } from './panel-host';
 import { PanelSources } from './panel-sources';
@@ -104,10 +102,11 @@ export function kwicPanel(sources: PanelSources, articleIdOf: (indexPath: string
       const read = state.read ?? KWIC_ARTICLES;
       const empty = { total: 0, lines: [], articles: 0, matching: 0, read, step: KWIC_ARTICLES, pageSize: KWIC_PAGE, label: '', order: 'newest' };
       if (!state.target) return empty;
-      // A From date after the To date leaves no day: said as the search box says it of the same filter (a word's
-      // occurrences are read through it), where the page said only "0 occurrences".
-      const range = state.from !== undefined && state.to !== undefined ? parseQuery(openRangeFilter({ from: state.from, to: state.to })) : undefined;
-      if (range?.ok === false) return { ...empty, label: labelOf(state.target), dated: true, dateError: reasonOf(range.error) };
+      // A From date after the To date leaves no day: said in the reader's own dates, where the page said only
+      // "0 occurrences". Both are YYYY-MM-DD, so their text compares as the days do.
+      if (state.from !== undefined && state.to !== undefined && state.from > state.to) {
+        return { ...empty, label: labelOf(state.target), dateError: `the From date ${state.from} is after the To date ${state.to}.` };
+      }
       const found = linesOf(state.target, read, { from: state.from, to: state.to });
       const label = labelOf(state.target);
       const page = kwicPage(found.reading.lines, { sort: state.sort, from: state.from, to: state.to, offset: state.offset, limit: KWIC_PAGE });

@@ -63,12 +63,12 @@ describe('Keyword in Context panel data', () => {
     for (const read of [0, -5, 1.5, '400', KWIC_ARTICLES]) assert.strictEqual(kwic.stateOf({ sort: 'left', offset: 0, read })?.read, undefined, String(read));
   });
 
-  it('says why a From date after the To date finds nothing, as the search box says it, and reads no article', () => {
+  it('says why a From date after the To date finds nothing, in the dates the reader gave, and reads no article', () => {
     const { entities, reads } = entityOf450();
     const kwic = kwicPanel(new PanelSources({ corpus: new Corpus(), entities, search: () => undefined, matchesPerDay: () => undefined }), (path) => path);
     const swapped = kwic.data({ target: { kind: 'entity', key: 'PER:kim' }, sort: 'right', offset: 0, from: '2023-06-01', to: '2023-02-01' }) as { total: number; dateError?: string };
     assert.strictEqual(swapped.total, 0);
-    assert.strictEqual(swapped.dateError, 'the date range is empty: no day is both after 2023-05-31 and before 2023-02-02 (its after: date is later than its before: date).');
+    assert.strictEqual(swapped.dateError, 'the From date 2023-06-01 is after the To date 2023-02-01.');
     assert.deepStrictEqual(reads, []);
     const oneDay = kwic.data({ target: { kind: 'entity', key: 'PER:kim' }, sort: 'right', offset: 0, from: '2023-01-28', to: '2023-01-28' }) as { total: number; dateError?: string };
     assert.deepStrictEqual([oneDay.total, oneDay.dateError], [16, undefined]);
