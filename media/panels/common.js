@@ -93,6 +93,12 @@
     return next === undefined ? undefined : Math.min(count - 1, Math.max(0, next));
   }
 
+  /**
+   * Whether a key press is a chord of Ctrl, Alt or Cmd: the workbench's (Ctrl+Page Down to the next editor), which the
+   * webview passes on to VS Code whatever the page does, so a chart that also acted on it would move as the tab changes.
+   */
+  const isWorkbenchChord = (event) => event.ctrlKey || event.altKey || event.metaKey;
+
   function makeSvg(tag, attributes = {}, ...children) {
     return fill(document.createElementNS(SVG_NS, tag), attributes, children);
   }
@@ -109,6 +115,7 @@
     svg: makeSvg,
     barChart,
     cursorMove,
+    isWorkbenchChord,
     /** Asks the extension for the data of a new state (the state is kept by VS Code once the data arrives). */
     request: (state) => vscode.postMessage({ type: 'state', state }),
     search: (query) => vscode.postMessage({ type: 'search', query }),

@@ -1,7 +1,7 @@
 // Corpus Overview: counts, articles per month (drag or Shift+arrows to brush months; the top lists follow),
 // and the most mentioned people, places and organizations. Clicking opens the matching search.
 (function () {
-  const { el, svg, barChart, cursorMove, request, search, command, number, plural, start } = NewsPanel;
+  const { el, svg, barChart, cursorMove, isWorkbenchChord, request, search, command, number, plural, start } = NewsPanel;
   const HEIGHT = 180;
   const LISTS = [
     ['PER', 'People'],
@@ -91,7 +91,7 @@
       request({ range: rangeOf(months, anchor, at) });
     });
     chart.addEventListener('keydown', (event) => {
-      if (months.length === 0) return;
+      if (months.length === 0 || isWorkbenchChord(event)) return;
       const next = cursorMove(event.key, cursor, { count: months.length, page: data.pageStep, start: to !== -1 ? to : months.length - 1 });
       if (next !== undefined) {
         event.preventDefault();

@@ -1,7 +1,7 @@
 // Timeline: mentions of entities and matching articles of queries per day, week or month, as grouped bars;
 // values on hover (and for the bar under the keyboard cursor); clicking a bar searches that series in that period.
 (function () {
-  const { el, textInput, svg, barChart, cursorMove, request, search, plural, start } = NewsPanel;
+  const { el, textInput, svg, barChart, cursorMove, isWorkbenchChord, request, search, plural, start } = NewsPanel;
   const HEIGHT = 220;
   /** What a series counts, with the title of its chart. */
   const UNITS = [
@@ -94,7 +94,7 @@
       if (at >= 0 && at < count) status.textContent = describe(data, at);
     });
     root.addEventListener('keydown', (event) => {
-      if (count === 0 || drawn.length === 0) return;
+      if (count === 0 || drawn.length === 0 || isWorkbenchChord(event)) return;
       // The cursor names a series by its place in the legend; up and down move among this chart's series.
       const here = Math.max(0, drawn.findIndex((series) => data.series.indexOf(series) === cursor.series));
       const vertical = { ArrowUp: -1, ArrowDown: 1 }[event.key];
