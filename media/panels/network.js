@@ -37,6 +37,7 @@
 
   /** Space kept between a label and the chart's edge, and between two labels. */
   const LABEL_GAP = 4;
+  /** The names' font size, as panels.css draws them (`.network g.node text`): measured in it to fit them. */
   const LABEL_FONT_PX = 12;
   const LINE_PX = 14;
   /** The ring is never narrower than this share of the chart's half width, however long the names: they are cut instead. */
@@ -85,7 +86,12 @@
     rx = Math.max(rx, (w / 2) * MIN_RADIUS_SHARE);
     [rx, ry] = [Math.min(rx, ry * MAX_STRETCH), Math.min(ry, rx * MAX_STRETCH)];
     const places = new Map([[nodes[0].key, center]]);
-    rest.forEach((node, index) => places.set(node.key, { x: center.x + rx * Math.cos(angles[index]), y: center.y + ry * Math.sin(angles[index]) }));
+    // Each name's direction is kept with its place: the labels run the way this layout kept room for.
+    rest.forEach((node, index) => {
+      const cos = Math.cos(angles[index]);
+      const sin = Math.sin(angles[index]);
+      places.set(node.key, { x: center.x + rx * cos, y: center.y + ry * sin, cos, sin, anchor: anchorOf(cos) });
+    });
     return places;
   }
 
@@ -100,13 +106,12 @@
   }
 
   /**
-   * Places the neighbours' names outside the circle, most shared first, each where it overlaps no name placed
+   * Places the neighbours' names outside the circle in the order they come (the strongest link first), each where it overlaps no name placed
    * before it: at its node, else a line further out; a name that still overlaps is left out (the node's tooltip and
    * its accessible name keep it), one cut at the chart's edge ends in an ellipsis. Names crowded at the top of a
    * wide chart ("American", "United States" and "Donald Trump") were drawn over each other.
    */
-  function labels(nodes, places, w, maxArticles, centerKey) {
-    const center = { x: w / 2, y: HEIGHT / 2 };
+  function labels(nodes, places, w, maxArticles) {
     const drawn = [];
     const boxOf = (x, y, anchor, width) => {
       const left = anchor === 'start' ? x : anchor === 'end' ? x - width : x - width / 2;
@@ -117,23 +122,21 @@
     for (const node of nodes) {
       const place = places.get(node.key);
       const r = nodeRadius(node, maxArticles);
-      if (node.key === centerKey) {
+      // The centre's place has no direction: its name goes under it.
+      if (place.anchor === undefined) {
         const y = place.y + r + LINE_PX;
         drawn.push(boxOf(place.x, y, 'middle', textWidth(node.name)));
         result.set(node.key, { x: place.x, y, anchor: 'middle', text: node.name });
         continue;
       }
-      const dx = place.x - center.x;
-      const dy = place.y - center.y;
-      const length = Math.max(1, Math.hypot(dx, dy));
-      const anchor = anchorOf(dx / length);
-      const x = place.x + (dx / length) * (r + LABEL_GAP);
-      const room = anchor === 'start' ? w - LABEL_GAP - x : anchor === 'end' ? x - LABEL_GAP : w - 2 * LABEL_GAP;
+      const { cos, sin, anchor } = place;
+      const x = place.x + cos * (r + LABEL_GAP);
+      const room = anchor === 'start' ? w - LABEL_GAP - x : anchor === 'end' ? x - LABEL_GAP : 2 * Math.min(x, w - x) - 2 * LABEL_GAP;
       const text = fitted(node.name, room);
       if (text === '') continue;
       const width = textWidth(text);
-      const outward = dy >= 0 ? 1 : -1;
-      const y = place.y + (dy / length) * (r + 8) + 4;
+      const outward = sin >= 0 ? 1 : -1;
+      const y = place.y + sin * (r + 8) + 4;
       const spot = [y, y + outward * LINE_PX].map((at) => boxOf(x, at, anchor, width)).find((box) => box.top >= 0 && box.bottom <= HEIGHT && !overlaps(box));
       if (!spot) continue;
       drawn.push(spot);
@@ -147,7 +150,7 @@
     const maxShared = Math.max(1, ...data.edges.map((edge) => edge.shared));
     const maxArticles = Math.max(1, ...data.nodes.map((node) => node.articles));
     const places = layout(data.nodes, w, maxArticles);
-    const names = labels(data.nodes, places, w, maxArticles, state.center);
+    const names = labels(data.nodes, places, w, maxArticles);
     const root = svg('svg', { class: 'chart network', width: w, height: HEIGHT, role: 'group', 'aria-label': 'Co-occurrence graph' });
     const strokeWidth = (shared) => 1 + (5 * shared) / maxShared;
     // Edges between neighbours as one path per number of shared articles (same width, same tooltip): 60 nodes
