@@ -1,7 +1,7 @@
+import { defaultEdits } from '../search/query-plan';
+
 /** Typed texts this short match too many names at one edit to suggest any. */
 const MIN_LETTERS = 4;
-/** Up to this many letters one edit is tolerated, beyond it two, as the search's fuzzy words allow at most two. */
-const ONE_EDIT_LETTERS = 5;
 
 /**
  * The entities among `candidates` (kept in their order among equals, e.g. most articles first) whose name or an alias
@@ -14,10 +14,12 @@ const ONE_EDIT_LETTERS = 5;
  * // [{ name: 'Olaf Scholz', aliases: ['Scholz'] }]
  */
 export function nearNames<T extends { readonly name: string; readonly aliases: readonly string[] }>(typed: string, candidates: Iterable<T>, limit: number): T[] {
-  const wanted = words(typed).join(' ');
+  const typedWords = words(typed);
+  const wanted = typedWords.join(' ');
   if (wanted.length < MIN_LETTERS) return [];
-  const maxEdits = wanted.length <= ONE_EDIT_LETTERS ? 1 : 2;
-  const span = words(typed).length;
+  // As many edits as the search allows a fuzzy word of that length.
+  const maxEdits = defaultEdits(wanted);
+  const span = typedWords.length;
   const found: { candidate: T; edits: number }[] = [];
   for (const candidate of candidates) {
     let best = maxEdits + 1;

@@ -24,7 +24,7 @@ const ONE_EDIT_MAX_LENGTH = 5;
  * defaultEdits('oil'); // 1
  * defaultEdits('bundesbank'); // 2
  */
-function defaultEdits(term: string): number {
+export function defaultEdits(term: string): number {
   return term.length <= ONE_EDIT_MAX_LENGTH ? 1 : 2;
 }
 
