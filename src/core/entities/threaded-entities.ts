@@ -149,6 +149,8 @@ export function awaitingAnalyzer(analyze: (text: string, id?: string) => readonl
   return (text, id, token) => {
     const now = analyze(text, id);
     if (now !== undefined) return Promise.resolve(now);
+    // Cancelled already: a token may call a listener back at once then, before the waiting below is set up.
+    if (token?.isCancellationRequested === true) return Promise.resolve([]);
     return new Promise((resolve) => {
       const answer = (entities: readonly ArticleEntity[]) => {
         listening.dispose();
