@@ -81,15 +81,21 @@ export function registerEntityEditor(context: vscode.ExtensionContext, deps: Ent
     provideDocumentSymbols: async (document, token) => {
       const entities = await entitiesWhenKnown(document, token);
       if (!entities) throw new vscode.CancellationError();
+      // Every range is one mention, never a span of the article. VS Code reads a symbol's range as a scope: sticky
+      // scroll (on by default, and whatever the language, a plain-text article included) pins the first line of each
+      // range scrolled into, and the breadcrumbs name the first symbol whose range holds the cursor. An entity spanning
+      // its first..last mention, and a group spanning its entities, pinned paragraphs over the text and named an entity
+      // at lines that speak of others. So an entity is its first mention (where the Outline and @ take the user), and a
+      // group its first-named entity's: the breadcrumbs name a type and entity only with the cursor on such a name
+      // (a type's later-named entities lie outside their group, so none), and never one the cursor is not on.
       return ENTITY_TYPES.flatMap((type) => {
-        const ofType = entities.filter((entity) => entity.type === type);
-        if (ofType.length === 0) return [];
-        const children = ofType.map((entity) => {
-          const [first, ...rest] = mentionRanges(entity, document);
-          const range = rest.reduce((all, next) => all.union(next), first ?? new vscode.Range(0, 0, 0, 0));
-          return new vscode.DocumentSymbol(toDisplayText(entity.name), `${entity.mentions.length}×`, SYMBOL_KINDS[type], range, first ?? range);
+        const children = entities.filter((entity) => entity.type === type).map((entity) => {
+          const first = mentionRanges(entity, document)[0] ?? new vscode.Range(0, 0, 0, 0);
+          return new vscode.DocumentSymbol(toDisplayText(entity.name), `${entity.mentions.length}×`, SYMBOL_KINDS[type], first, first);
         });
-        const group = new vscode.DocumentSymbol(ENTITY_TYPE_NAMES[type].group, `${ofType.length}`, vscode.SymbolKind.Module, children.reduce((all, child) => all.union(child.range), children[0]?.range ?? new vscode.Range(0, 0, 0, 0)), children[0]?.selectionRange ?? new vscode.Range(0, 0, 0, 0));
+        const [earliest] = children.map((child) => child.range).sort((a, b) => a.start.compareTo(b.start));
+        if (!earliest) return [];
+        const group = new vscode.DocumentSymbol(ENTITY_TYPE_NAMES[type].group, `${children.length}`, vscode.SymbolKind.Module, earliest, earliest);
         group.children = children;
         return [group];
       });
