@@ -10,6 +10,7 @@ import { FactsLookup } from '../core/facts/facts-store';
 import { PacedUpdates } from '../core/paced-updates';
 import { ENTITY_TYPES } from '../core/search/entity-table';
 import { SETTINGS_SECTION } from '../corpus/settings';
+import { notify } from '../notifications';
 import { registerAnalysisAhead } from './analysis-ahead';
 import { corpusMentions, mentionsIn } from './corpus-mentions';
 import { EntitiesWhenKnown, entityAtWhenKnown, mentionRanges } from './entity-at';
@@ -73,9 +74,10 @@ export function registerEntityEditor(context: vscode.ExtensionContext, deps: Ent
     return document.version === version ? shown(entities) : undefined;
   };
   const mentionDeps = { entities: deps.entities, analyzed: deps.analyzedIndexed };
-  const references = async (document: vscode.TextDocument, position: vscode.Position, token?: vscode.CancellationToken) => {
+  /** The corpus's mentions of the entity at `position`; undefined when no name is there. */
+  const mentionsAt = async (document: vscode.TextDocument, position: vscode.Position, token?: vscode.CancellationToken) => {
     const found = await entityAtWhenKnown(entitiesWhenKnown, document, position, token);
-    return found ? corpusMentions(found.entity.key, mentionDeps, token) : [];
+    return found && corpusMentions(found.entity.key, mentionDeps, token);
   };
   const symbols: vscode.DocumentSymbolProvider = {
     provideDocumentSymbols: async (document, token) => {
@@ -146,7 +148,7 @@ export function registerEntityEditor(context: vscode.ExtensionContext, deps: Ent
     symbolsRegistration,
     { dispose: deps.facts.subscribe(() => symbolsRenewals.request()) },
     { dispose: () => symbolsRenewals.reset() },
-    vscode.languages.registerReferenceProvider(SELECTOR, { provideReferences: (document, position, _context, token) => references(document, position, token) }),
+    vscode.languages.registerReferenceProvider(SELECTOR, { provideReferences: async (document, position, _context, token) => (await mentionsAt(document, position, token)) ?? [] }),
     vscode.languages.registerDefinitionProvider(SELECTOR, {
       provideDefinition: async (document, position, token) => {
         const found = await entityAtWhenKnown(entitiesWhenKnown, document, position, token);
@@ -166,10 +168,10 @@ export function registerEntityEditor(context: vscode.ExtensionContext, deps: Ent
     vscode.commands.registerCommand('newsCorpus.findMentions', async (uri: unknown, line: unknown, character: unknown) => {
       const editor = vscode.window.activeTextEditor;
       const target = typeof uri === 'string' && typeof line === 'number' && typeof character === 'number' ? { uri: vscode.Uri.parse(uri), position: new vscode.Position(line, character) } : editor && { uri: editor.document.uri, position: editor.selection.active };
-      if (!target) return;
-      const document = await vscode.workspace.openTextDocument(target.uri);
-      const locations = await references(document, target.position);
-      await vscode.commands.executeCommand('editor.action.showReferences', target.uri, target.position, locations);
+      const locations = target && (await mentionsAt(await vscode.workspace.openTextDocument(target.uri), target.position));
+      // As Edit Facts and Fix Entity do: an empty references list would not say why it is empty.
+      if (!target || !locations) return void notify('info', 'News Corpus: put the cursor on a name in an article to find its mentions.');
+      return vscode.commands.executeCommand('editor.action.showReferences', target.uri, target.position, locations);
     }),
   );
   return workspaceSymbols;
