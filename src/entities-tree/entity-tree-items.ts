@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { ARTICLE_ROW_ICON } from '../article-row-icon';
 import { countOf, groupDigits, isolateBidi, partOf, toTreeText } from '../core/display-text';
 import { EntityType } from '../core/entities/types';
 import { ENTITY_TYPE_NAMES, EntityArticleRef } from '../core/entity-directory';
@@ -68,7 +69,7 @@ export function articleItem(key: string, article: EntityArticleRef): vscode.Tree
   item.id = `article:${key}:${article.id}`;
   item.description = `${article.date ?? 'undated'} · ${countOf(article.mentions, 'mention')}`;
   item.tooltip = [article.title, `${article.date ?? 'undated'} · ${isolateBidi(article.path)}`].join('\n');
-  item.iconPath = vscode.ThemeIcon.File;
+  item.iconPath = ARTICLE_ROW_ICON;
   item.resourceUri = uri;
   item.contextValue = 'article';
   item.command = { command: 'newsCorpus.openArticle', title: 'Open Article', arguments: [{ id: article.id }] };
