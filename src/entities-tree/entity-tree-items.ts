@@ -15,11 +15,14 @@ import { EntitySummary } from '../core/search/entity-listing';
  * (the row then says "12 of 340", as the rows of a cut-down list do, so that its count is that of what it lists).
  */
 export function typeItem(type: EntityType, count: number, matching?: number): vscode.TreeItem {
-  const item = new vscode.TreeItem(ENTITY_TYPE_NAMES[type].group, vscode.TreeItemCollapsibleState.Collapsed);
+  // People, Places and Organizations stay listed when empty, so that the view keeps its shape; an empty one says
+  // so and has nothing to expand, rather than "Organizations 0" opening on nothing (qa24).
+  const empty = count === 0;
+  const item = new vscode.TreeItem(ENTITY_TYPE_NAMES[type].group, empty ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Collapsed);
   item.id = `type:${type}`;
   const named = `${countOf(count, ENTITY_TYPE_NAMES[type].one, ENTITY_TYPE_NAMES[type].many)} named in the corpus`;
-  item.description = matching === undefined ? groupDigits(count) : partOf(matching, count);
-  item.tooltip = matching === undefined ? named : `${groupDigits(matching)} of the ${named} ${matching === 1 ? 'matches' : 'match'} the filter`;
+  item.description = empty ? 'none found' : matching === undefined ? groupDigits(count) : partOf(matching, count);
+  item.tooltip = empty ? `No ${ENTITY_TYPE_NAMES[type].many} named in the corpus` : matching === undefined ? named : `${groupDigits(matching)} of the ${named} ${matching === 1 ? 'matches' : 'match'} the filter`;
   item.iconPath = new vscode.ThemeIcon(ENTITY_TYPE_NAMES[type].icon);
   item.contextValue = 'entityType';
   return item;
