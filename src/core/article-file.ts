@@ -45,8 +45,39 @@ export function describeSkip(reason: SkipReason, detail: { size?: number; maxByt
     case 'no-date-header':
       return 'no " date YYYY-MM-DD" header: not an article';
     case 'unreadable':
-      return `could not be read${detail.error ? `: ${detail.error}` : ''}`;
+      return `could not be read${detail.error ? `: ${plainFileError(detail.error)}` : ''}`;
   }
+}
+
+/** What the file system's error codes mean for a file the corpus tried to read, in words a user understands. */
+const FILE_ERRORS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file or folder',
+  ELOOP: 'a symbolic link that leads back to itself',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'a folder, not a file',
+  EBUSY: 'in use by another program',
+  EIO: 'the disk reported a read error',
+  ENAMETOOLONG: 'its path is too long',
+  EMFILE: 'too many files open at once; Rescan Workspace to try again',
+  ENFILE: 'too many files open at once; Rescan Workspace to try again',
+};
+
+/**
+ * A Node.js file error message ("ELOOP: too many symbolic links encountered, stat '/tmp/x'") in plain words: the
+ * meaning of its code, else its description without the code, system call and path (the path is listed beside the
+ * reason already); any other message as it is.
+ *
+ * @example
+ * plainFileError("ELOOP: too many symbolic links encountered, stat '/tmp/loop.txt'"); // 'a symbolic link that leads back to itself'
+ * plainFileError("EXDEV: cross-device link not permitted, stat '/a'");                 // 'cross-device link not permitted'
+ * plainFileError('the indexing thread stopped');                                    // 'the indexing thread stopped'
+ */
+export function plainFileError(message: string): string {
+  const parsed = /^(E[A-Z]+)(?::\s*([^,]*))?/.exec(message);
+  if (!parsed) return message;
+  const [, code = '', description] = parsed;
+  return FILE_ERRORS[code] ?? (description?.trim() || code);
 }
 
 function skipped(reason: SkipReason, detail: { size?: number; maxBytes?: number } = {}): ArticleFileResult {

@@ -85,3 +85,16 @@ export interface ShownView<Provider> {
   readonly provider: Provider;
   message(): string;
 }
+
+/**
+ * What a command that works on the workspace's folders says when none is open, instead of doing nothing or
+ * answering as if the folder had nothing (no skipped file, an empty overview); undefined when a folder is open.
+ * `purpose` says what the folder is needed for.
+ *
+ * @example
+ * folderNeeded(0, 'look for articles in it'); // 'News Corpus: open a folder to look for articles in it.'
+ * folderNeeded(1, 'look for articles in it'); // undefined
+ */
+export function folderNeeded(folderCount: number, purpose: string): string | undefined {
+  return folderCount === 0 ? `${PRODUCT_PREFIX}open a folder to ${purpose}.` : undefined;
+}

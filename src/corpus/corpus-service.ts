@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { Corpus, CorpusArticle, SkippedFile } from '../core/corpus';
-import { describeSkip } from '../core/article-file';
+import { describeSkip, plainFileError } from '../core/article-file';
 import { countOf, toDisplayText } from '../core/display-text';
 import { ArticlePaths, CorrectedIndexEntities, IndexEntities } from '../core/curation/corrected-entities';
 import { EntityCorrections } from '../core/curation/entity-corrections';
@@ -153,7 +153,7 @@ function sameSkipped(before: Iterable<SkippedFile>, after: readonly SkippedFile[
 
 /** Why a folder's files are missing from the corpus, whether it was listed through Node's fs or `workspace.fs`. */
 function unreadableFolderMessage(error: string): string {
-  return `folder could not be read: ${error}`;
+  return `folder could not be read: ${plainFileError(error)}`;
 }
 
 /** The skipped-file entry of a folder `findCandidates` could not read. */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { folderNeeded } from '../core/messages';
 import { notify } from '../notifications';
 import { CacheLoadPhases, DEFAULT_CACHE_READER_PATH } from '../workers/cache-file';
 import { ExtractorSpec } from '../workers/entity-extractor';
@@ -92,7 +93,12 @@ export function registerCorpus(context: vscode.ExtensionContext, deps: IndexExtr
     }),
     vscode.workspace.onDidChangeWorkspaceFolders(() => void service.rescan()),
     // `{ rebuild: true }` ignores the saved index and reads every file again, as a first opening does.
-    vscode.commands.registerCommand('newsCorpus.refresh', (request?: unknown) => service.rescan({ rebuild: isRebuild(request), asked: true })),
+    vscode.commands.registerCommand('newsCorpus.refresh', (request?: unknown) => {
+      const noFolder = folderNeeded(vscode.workspace.workspaceFolders?.length ?? 0, 'look for articles in it');
+      // Not awaited: a command's caller would wait until the notification is closed.
+      if (noFolder) return void notify('info', noFolder);
+      return service.rescan({ rebuild: isRebuild(request), asked: true });
+    }),
     vscode.commands.registerCommand('newsCorpus.openSettings', () => vscode.commands.executeCommand('workbench.action.openSettings', `@ext:${context.extension.id}`)),
   );
   publishState(service);

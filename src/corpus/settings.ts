@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { DEFAULT_MAX_FILE_BYTES } from '../core/article-file';
 import { DateOrder, DEFAULT_DATE_ORDER } from '../core/date-groups';
 import { SearchOptions } from '../core/search/corpus-index';
+import { MAX_FILE_SIZE_KB, wholeSetting } from '../core/setting-values';
 
 /** Everything the corpus reads from the settings, as plain data. */
 export interface CorpusSettings {
@@ -27,7 +28,6 @@ const DEFAULT_UNDATED_LABEL = 'Undated';
 export function readCorpusSettings(scope?: vscode.ConfigurationScope): CorpusSettings {
   const config = vscode.workspace.getConfiguration(SETTINGS_SECTION, scope);
   const filesExclude = vscode.workspace.getConfiguration('files', scope).get<Record<string, unknown>>('exclude') ?? {};
-  const maxKb = config.get<number>('maxFileSizeKB');
   return {
     include: config.get<string>('include') || DEFAULT_INCLUDE,
     exclude: config.get<string>('exclude') ?? DEFAULT_EXCLUDE,
@@ -35,7 +35,7 @@ export function readCorpusSettings(scope?: vscode.ConfigurationScope): CorpusSet
     filesExclude: Object.entries(filesExclude)
       .filter(([, enabled]) => enabled === true)
       .map(([glob]) => glob),
-    maxFileBytes: typeof maxKb === 'number' && maxKb > 0 ? maxKb * 1024 : DEFAULT_MAX_FILE_BYTES,
+    maxFileBytes: wholeSetting(config.get<unknown>('maxFileSizeKB'), { min: 1, max: MAX_FILE_SIZE_KB, fallback: DEFAULT_MAX_FILE_BYTES / 1024 }) * 1024,
   };
 }
 
@@ -67,13 +67,13 @@ export function readHighlightArticles(): boolean {
   return vscode.workspace.getConfiguration(SETTINGS_SECTION).get<boolean>('highlightArticles') ?? true;
 }
 
-/** Most results the search box lists. */
+/** Most results the search box lists, by default and at most (as the manifest says). */
 const DEFAULT_SEARCH_RESULTS = 50;
+const MAX_SEARCH_RESULTS = 1000;
 
 /** How the search box runs queries: how many results, and which equally ranked article comes first. */
 export function readSearchOptions(): SearchOptions {
   const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
-  const limit = config.get<number>('searchResults');
   const order = config.get<DateOrder>('dateOrder') ?? DEFAULT_DATE_ORDER;
-  return { limit: typeof limit === 'number' && limit > 0 ? limit : DEFAULT_SEARCH_RESULTS, tieBreak: order === 'oldest-first' ? 'oldest' : 'newest' };
+  return { limit: wholeSetting(config.get<unknown>('searchResults'), { min: 1, max: MAX_SEARCH_RESULTS, fallback: DEFAULT_SEARCH_RESULTS }), tieBreak: order === 'oldest-first' ? 'oldest' : 'newest' };
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { ARTICLE_ROW_ICON } from '../article-row-icon';
 import { CorpusArticle } from '../core/corpus';
 import { countOf, groupDigits, isolateBidi } from '../core/display-text';
 import { DateGrouping } from '../core/date-groups';
@@ -187,7 +188,7 @@ function articleItem(article: CorpusArticle | undefined, id: string): vscode.Tre
   const date = article?.date ?? 'undated';
   item.id = `article:${id}`;
   item.resourceUri = uri;
-  item.iconPath = vscode.ThemeIcon.File;
+  item.iconPath = ARTICLE_ROW_ICON;
   item.description = isolateBidi(fileName);
   // A plain-string tooltip is never rendered as Markdown, so text from the article cannot inject links.
   item.tooltip = [article?.title ?? fileName, `${date} · ${isolateBidi(article?.path ?? fileName)}`].join('\n');

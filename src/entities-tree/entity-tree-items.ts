@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { ARTICLE_ROW_ICON } from '../article-row-icon';
 import { countOf, groupDigits, isolateBidi, partOf, toTreeText } from '../core/display-text';
 import { EntityType } from '../core/entities/types';
 import { ENTITY_TYPE_NAMES, EntityArticleRef } from '../core/entity-directory';
@@ -14,11 +15,14 @@ import { EntitySummary } from '../core/search/entity-listing';
  * (the row then says "12 of 340", as the rows of a cut-down list do, so that its count is that of what it lists).
  */
 export function typeItem(type: EntityType, count: number, matching?: number): vscode.TreeItem {
-  const item = new vscode.TreeItem(ENTITY_TYPE_NAMES[type].group, vscode.TreeItemCollapsibleState.Collapsed);
+  // People, Places and Organizations stay listed when empty, so that the view keeps its shape; an empty one says
+  // so and has nothing to expand, rather than "Organizations 0" opening on nothing (qa24).
+  const empty = count === 0;
+  const item = new vscode.TreeItem(ENTITY_TYPE_NAMES[type].group, empty ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Collapsed);
   item.id = `type:${type}`;
   const named = `${countOf(count, ENTITY_TYPE_NAMES[type].one, ENTITY_TYPE_NAMES[type].many)} named in the corpus`;
-  item.description = matching === undefined ? groupDigits(count) : partOf(matching, count);
-  item.tooltip = matching === undefined ? named : `${groupDigits(matching)} of the ${named} ${matching === 1 ? 'matches' : 'match'} the filter`;
+  item.description = empty ? 'none found' : matching === undefined ? groupDigits(count) : partOf(matching, count);
+  item.tooltip = empty ? `No ${ENTITY_TYPE_NAMES[type].many} named in the corpus` : matching === undefined ? named : `${groupDigits(matching)} of the ${named} ${matching === 1 ? 'matches' : 'match'} the filter`;
   item.iconPath = new vscode.ThemeIcon(ENTITY_TYPE_NAMES[type].icon);
   item.contextValue = 'entityType';
   return item;
@@ -68,7 +72,7 @@ export function articleItem(key: string, article: EntityArticleRef): vscode.Tree
   item.id = `article:${key}:${article.id}`;
   item.description = `${article.date ?? 'undated'} · ${countOf(article.mentions, 'mention')}`;
   item.tooltip = [article.title, `${article.date ?? 'undated'} · ${isolateBidi(article.path)}`].join('\n');
-  item.iconPath = vscode.ThemeIcon.File;
+  item.iconPath = ARTICLE_ROW_ICON;
   item.resourceUri = uri;
   item.contextValue = 'article';
   item.command = { command: 'newsCorpus.openArticle', title: 'Open Article', arguments: [{ id: article.id }] };

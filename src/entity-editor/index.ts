@@ -10,6 +10,7 @@ import { FactsLookup } from '../core/facts/facts-store';
 import { PacedUpdates } from '../core/paced-updates';
 import { ENTITY_TYPES } from '../core/search/entity-table';
 import { SETTINGS_SECTION } from '../corpus/settings';
+import { notify } from '../notifications';
 import { registerAnalysisAhead } from './analysis-ahead';
 import { corpusMentions, mentionsIn } from './corpus-mentions';
 import { EntitiesWhenKnown, entityAtWhenKnown, mentionRanges } from './entity-at';
@@ -73,23 +74,30 @@ export function registerEntityEditor(context: vscode.ExtensionContext, deps: Ent
     return document.version === version ? shown(entities) : undefined;
   };
   const mentionDeps = { entities: deps.entities, analyzed: deps.analyzedIndexed };
-  const references = async (document: vscode.TextDocument, position: vscode.Position, token?: vscode.CancellationToken) => {
+  /** The corpus's mentions of the entity at `position`; undefined when no name is there. */
+  const mentionsAt = async (document: vscode.TextDocument, position: vscode.Position, token?: vscode.CancellationToken) => {
     const found = await entityAtWhenKnown(entitiesWhenKnown, document, position, token);
-    return found ? corpusMentions(found.entity.key, mentionDeps, token) : [];
+    return found && corpusMentions(found.entity.key, mentionDeps, token);
   };
   const symbols: vscode.DocumentSymbolProvider = {
     provideDocumentSymbols: async (document, token) => {
       const entities = await entitiesWhenKnown(document, token);
       if (!entities) throw new vscode.CancellationError();
+      // Every range is one mention, never a span of the article. VS Code reads a symbol's range as a scope: sticky
+      // scroll (on by default, and whatever the language, a plain-text article included) pins the first line of each
+      // range scrolled into, and the breadcrumbs name the first symbol whose range holds the cursor. An entity spanning
+      // its first..last mention, and a group spanning its entities, pinned paragraphs over the text and named an entity
+      // at lines that speak of others. So an entity is its first mention (where the Outline and @ take the user), and a
+      // group its first-named entity's: the breadcrumbs name a type and entity only with the cursor on such a name
+      // (a type's later-named entities lie outside their group, so none), and never one the cursor is not on.
       return ENTITY_TYPES.flatMap((type) => {
-        const ofType = entities.filter((entity) => entity.type === type);
-        if (ofType.length === 0) return [];
-        const children = ofType.map((entity) => {
-          const [first, ...rest] = mentionRanges(entity, document);
-          const range = rest.reduce((all, next) => all.union(next), first ?? new vscode.Range(0, 0, 0, 0));
-          return new vscode.DocumentSymbol(toDisplayText(entity.name), `${entity.mentions.length}×`, SYMBOL_KINDS[type], range, first ?? range);
+        const children = entities.filter((entity) => entity.type === type).map((entity) => {
+          const first = mentionRanges(entity, document)[0] ?? new vscode.Range(0, 0, 0, 0);
+          return new vscode.DocumentSymbol(toDisplayText(entity.name), `${entity.mentions.length}×`, SYMBOL_KINDS[type], first, first);
         });
-        const group = new vscode.DocumentSymbol(ENTITY_TYPE_NAMES[type].group, `${ofType.length}`, vscode.SymbolKind.Module, children.reduce((all, child) => all.union(child.range), children[0]?.range ?? new vscode.Range(0, 0, 0, 0)), children[0]?.selectionRange ?? new vscode.Range(0, 0, 0, 0));
+        const [earliest] = children.map((child) => child.range).sort((a, b) => a.start.compareTo(b.start));
+        if (!earliest) return [];
+        const group = new vscode.DocumentSymbol(ENTITY_TYPE_NAMES[type].group, `${children.length}`, vscode.SymbolKind.Module, earliest, earliest);
         group.children = children;
         return [group];
       });
@@ -140,7 +148,7 @@ export function registerEntityEditor(context: vscode.ExtensionContext, deps: Ent
     symbolsRegistration,
     { dispose: deps.facts.subscribe(() => symbolsRenewals.request()) },
     { dispose: () => symbolsRenewals.reset() },
-    vscode.languages.registerReferenceProvider(SELECTOR, { provideReferences: (document, position, _context, token) => references(document, position, token) }),
+    vscode.languages.registerReferenceProvider(SELECTOR, { provideReferences: async (document, position, _context, token) => (await mentionsAt(document, position, token)) ?? [] }),
     vscode.languages.registerDefinitionProvider(SELECTOR, {
       provideDefinition: async (document, position, token) => {
         const found = await entityAtWhenKnown(entitiesWhenKnown, document, position, token);
@@ -160,10 +168,10 @@ export function registerEntityEditor(context: vscode.ExtensionContext, deps: Ent
     vscode.commands.registerCommand('newsCorpus.findMentions', async (uri: unknown, line: unknown, character: unknown) => {
       const editor = vscode.window.activeTextEditor;
       const target = typeof uri === 'string' && typeof line === 'number' && typeof character === 'number' ? { uri: vscode.Uri.parse(uri), position: new vscode.Position(line, character) } : editor && { uri: editor.document.uri, position: editor.selection.active };
-      if (!target) return;
-      const document = await vscode.workspace.openTextDocument(target.uri);
-      const locations = await references(document, target.position);
-      await vscode.commands.executeCommand('editor.action.showReferences', target.uri, target.position, locations);
+      const locations = target && (await mentionsAt(await vscode.workspace.openTextDocument(target.uri), target.position));
+      // As Edit Facts and Fix Entity do: an empty references list would not say why it is empty.
+      if (!target || !locations) return void notify('info', 'News Corpus: put the cursor on a name in an article to find its mentions.');
+      return vscode.commands.executeCommand('editor.action.showReferences', target.uri, target.position, locations);
     }),
   );
   return workspaceSymbols;

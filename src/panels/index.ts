@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
 import { countOf, toDisplayText } from '../core/display-text';
 import { ENTITY_TYPE_NAMES } from '../core/entity-directory';
+import { folderNeeded } from '../core/messages';
 import { nearNames } from '../core/panels/near-names';
 import { EntitySummary } from '../core/search/entity-listing';
 import { ENTITY_TYPES } from '../core/search/entity-table';
+import { notify } from '../notifications';
 import { uriOfIndexPath } from '../corpus/index-paths';
 import { entityKeyOf } from './entity-argument';
 import { kwicPanel } from './kwic-panel';
@@ -99,7 +101,12 @@ export function registerPanels(context: vscode.ExtensionContext, deps: PanelDeps
         if (refreshTimer !== undefined) clearTimeout(refreshTimer);
       },
     },
-    vscode.commands.registerCommand('newsCorpus.showOverview', () => host.show(overview, overview.initialState)),
+    vscode.commands.registerCommand('newsCorpus.showOverview', () => {
+      // With no folder the overview would open empty, inviting the user to drag across months it does not have.
+      const noFolder = folderNeeded(vscode.workspace.workspaceFolders?.length ?? 0, 'see an overview of its articles');
+      if (noFolder) return void notify('info', noFolder);
+      return host.show(overview, overview.initialState);
+    }),
     vscode.commands.registerCommand('newsCorpus.showTimeline', async (value: unknown) => {
       const key = entityKeyOf(value, deps.entities);
       if (key !== undefined) return host.show(timeline, { series: [{ kind: 'entity', key, label: labelOf(key) }] });

@@ -18,7 +18,10 @@ export function registerEntryPoints(context: vscode.ExtensionContext, deps: Entr
   context.subscriptions.push(
     vscode.commands.registerCommand('newsCorpus.searchForSelection', async () => {
       const editor = vscode.window.activeTextEditor;
-      if (!editor) return undefined;
+      if (!editor) {
+        void notify('info', 'News Corpus: open an article and put the cursor on a word, or select the text to search for.');
+        return undefined;
+      }
       const { document, selection } = editor;
       const text = document.getText();
       const query = selectionQuery(text, document.offsetAt(selection.start), document.offsetAt(selection.end), await deps.analyzed(text, document.uri.toString()));

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { ARTICLE_ROW_ICON } from '../article-row-icon';
 import { countOf, partOf, toTreeText } from '../core/display-text';
 import { SearchResponse } from '../core/search/corpus-index';
 import { noMatchMessage, queryErrorMessage } from '../core/search/query-help';
@@ -224,7 +225,7 @@ function resultItem(element: ResultElement, generation: number): vscode.TreeItem
   const item = new vscode.TreeItem(toTreeText(element.title) || element.file, vscode.TreeItemCollapsibleState.None);
   item.id = `result:${generation}:${element.ordinal}`;
   item.resourceUri = vscode.Uri.parse(element.id);
-  item.iconPath = vscode.ThemeIcon.File;
+  item.iconPath = ARTICLE_ROW_ICON;
   item.description = `${element.date ?? 'undated'} · ${toTreeText(element.file)}`;
   // A plain-string tooltip is never rendered as Markdown, so text from the article cannot inject links.
   item.tooltip = [element.title, `${element.date ?? 'undated'} · ${element.file}`, '', element.snippet].join('\n');

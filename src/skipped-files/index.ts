@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Corpus, SkippedFile } from '../core/corpus';
 import { groupDigits, toDisplayText } from '../core/display-text';
+import { folderNeeded } from '../core/messages';
 import { notify } from '../notifications';
 
 interface SkippedPick extends vscode.QuickPickItem {
@@ -9,6 +10,12 @@ interface SkippedPick extends vscode.QuickPickItem {
 
 /** Lists the files that are not in the corpus, with the reason; picking one opens it (binary files excepted). */
 async function showSkippedFiles(corpus: Corpus): Promise<void> {
+  // With no folder, "no files were skipped" would say the folder was read and found clean.
+  const noFolder = folderNeeded(vscode.workspace.workspaceFolders?.length ?? 0, 'see which of its files are not articles');
+  if (noFolder) {
+    notify('info', noFolder);
+    return;
+  }
   const files = [...corpus.skipped()].sort((a, b) => a.path.localeCompare(b.path));
   if (files.length === 0) {
     notify('info', 'no files were skipped.');

@@ -1,4 +1,4 @@
-import { Dirent, readdirSync, statSync } from 'node:fs';
+import { Dirent, lstatSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { runAtOnce } from '../core/search/time-slices';
 import { FileJob } from './protocol';
@@ -67,6 +67,9 @@ export interface ListingRun {
 /** Files stat'ed between two pauses of a listing. */
 const STAT_STEP_FILES = 500;
 
+/** Why a symbolic link whose target does not exist is not in the corpus. */
+const DANGLING_LINK = 'a symbolic link to a file that does not exist';
+
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -111,6 +114,8 @@ export function* listFileSteps(root: string, filter: ListingFilter, run: Listing
         const stat = statSync(full, { throwIfNoEntry: false });
         // Gone since the folder was read; a symlink to a folder is not followed.
         if (stat?.isFile()) listing.files.push({ path: full, size: stat.size, mtimeMs: stat.mtimeMs });
+        // A symlink still there whose file is not: the user named it as an article, and should learn why it is not one.
+        else if (!stat && entry.isSymbolicLink() && lstatSync(full, { throwIfNoEntry: false })) listing.unreadableFiles.push({ path: full, error: DANGLING_LINK });
       } catch (error) {
         listing.unreadableFiles.push({ path: full, error: errorText(error) });
       }

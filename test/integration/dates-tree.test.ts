@@ -64,6 +64,8 @@ describe('Dates view', () => {
     assert.ok(first);
     const item = corpus.datesTree.getTreeItem(first);
     assert.match(String(item.tooltip), /2023-09-13 · 00[03]_[0-9a-f]+\.txt/);
+    // One icon, open or not: ThemeIcon.File let the file icon theme switch it with the article's editor (qa24).
+    assert.strictEqual(item.iconPath instanceof vscode.ThemeIcon && item.iconPath.id, 'file-text');
     assert.ok(item.command);
     await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
     const editor = vscode.window.activeTextEditor;

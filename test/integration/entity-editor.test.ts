@@ -166,6 +166,24 @@ describe('Entities in the editor (hover, highlights, outline, definition, refere
     assert.ok(people.includes('Sergei Lavrov') && people.includes('Vladimir Putin'), people.join(', '));
   });
 
+  it('gives each Outline symbol one mention as its range, so that sticky scroll pins no paragraph and the breadcrumbs name no entity away from the cursor', async () => {
+    const { document } = await positionOf(SEED_ARRIVAL, 'Putin');
+    const groups = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
+    const spans = (symbol: vscode.DocumentSymbol) => `${symbol.name} ${symbol.range.start.line}..${symbol.range.end.line}`;
+    const symbols = groups.flatMap((group) => [group, ...group.children]);
+    assert.deepStrictEqual(symbols.filter((symbol) => !symbol.range.isSingleLine).map(spans), []);
+    for (const group of groups) {
+      // The group stands at its first-named entity, and each entity at its first mention, where the Outline takes the user.
+      const [earliest] = group.children.map((child) => child.range).sort((a, b) => a.start.compareTo(b.start));
+      assert.ok(earliest && group.range.isEqual(earliest), spans(group));
+      for (const child of group.children) assert.ok(child.range.isEqual(child.selectionRange), spans(child));
+    }
+    const putin = groups.find((group) => group.name === 'People')?.children.find((child) => child.name === 'Vladimir Putin');
+    assert.ok(putin, groups.map(spans).join(', '));
+    assert.strictEqual(document.getText(putin.range), 'Vladimir Putin');
+    assert.strictEqual(putin.range.start.line, document.positionAt(document.getText().indexOf('Vladimir Putin')).line);
+  });
+
   it('finds every mention across the corpus, and defines an entity by its first mention in the corpus', async () => {
     const { document, position } = await positionOf(SEED_MEETING, 'Sergei Lavrov');
     const references = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', document.uri, position);

@@ -1,4 +1,6 @@
 import * as assert from 'assert';
+import { mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { NewsCorpusApi } from '../../src/api';
 import { api, corpusBecomes, removedAfterTests, workspaceUri } from './helpers';
@@ -111,6 +113,27 @@ describe('Following the files of the workspace', () => {
     await vscode.workspace.fs.writeFile(uri, encode(` date 2021-06-01 ${'word '.repeat((limitKb * 1024) / 5 + 10)}`));
     await corpusBecomes('the huge file is skipped', () => [...corpus.corpus.skipped()].some((file) => file.id === uri.toString() && file.reason === 'too-large'), corpus);
     assert.strictEqual(corpus.corpus.article(uri.toString()), undefined);
+  });
+
+  it('lists a symbolic link to nothing and one to itself as skipped, each with a plain reason', async () => {
+    const corpus = await api();
+    const folder = workspaceUri('links').fsPath;
+    mkdirSync(folder, { recursive: true });
+    try {
+      symlinkSync(path.join(folder, 'nowhere.txt'), path.join(folder, 'dangling.txt'));
+      symlinkSync(path.join(folder, 'loop.txt'), path.join(folder, 'loop.txt'));
+      const reasons = () => [...corpus.corpus.skipped()].filter((file) => file.path.startsWith('links/')).map((file) => `${file.path}: ${file.reason}, ${file.message}`).sort();
+      await vscode.commands.executeCommand('newsCorpus.refresh');
+      await corpusBecomes('both links are skipped', () => reasons().length === 2, corpus);
+      assert.deepStrictEqual(reasons(), [
+        'links/dangling.txt: unreadable, could not be read: a symbolic link to a file that does not exist',
+        'links/loop.txt: unreadable, could not be read: a symbolic link that leads back to itself',
+      ]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+      await vscode.commands.executeCommand('newsCorpus.refresh');
+      await corpusBecomes('the links are gone from the skipped files', () => ![...corpus.corpus.skipped()].some((file) => file.path.startsWith('links/')), corpus);
+    }
   });
 
   it('turns an article that loses its header into a skipped file, and back', async () => {

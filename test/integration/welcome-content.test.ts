@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { corpusContext } from '../../src/corpus';
 import { ArticleEntity } from '../../src/core/entities/types';
 import { EntitiesTreeProvider } from '../../src/entities-tree/entities-tree-provider';
+import { typeItem } from '../../src/entities-tree/entity-tree-items';
 import { ArticleEntitiesProvider, ArticleEntitiesState } from '../../src/in-this-article/article-entities-provider';
 import { welcomeShown, WhenContext } from './helpers';
 import { depsOverFolders, ownFolders, serviceOver, serviceWith, shippedModel } from './own-service';
@@ -135,5 +136,16 @@ describe('Welcome content that says nothing was found waits for the view to know
     assert.deepStrictEqual(names(), ['Angela Merkel', 'Emmanuel Macron']);
     assert.ok(!heard.includes('finding'), heard.join(', '));
     view.dispose();
+  });
+});
+
+describe('An entity group with nothing in it', () => {
+  it('says "none found" and does not expand, rather than showing "Organizations 0" opening on nothing', () => {
+    // People, Places and Organizations stay listed when the corpus names none, so that the Entities view keeps its shape.
+    const empty = typeItem('ORG', 0);
+    const label = typeof empty.label === 'string' ? empty.label : empty.label?.label;
+    assert.deepStrictEqual([label, empty.description, empty.tooltip, empty.collapsibleState], ['Organizations', 'none found', 'No organizations named in the corpus', vscode.TreeItemCollapsibleState.None]);
+    const some = typeItem('ORG', 3);
+    assert.deepStrictEqual([some.description, some.collapsibleState], ['3', vscode.TreeItemCollapsibleState.Collapsed]);
   });
 });

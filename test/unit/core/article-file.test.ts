@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
-import { DEFAULT_MAX_FILE_BYTES, describeSkip, readArticleFile } from '../../../src/core/article-file';
+import { DEFAULT_MAX_FILE_BYTES, describeSkip, plainFileError, readArticleFile } from '../../../src/core/article-file';
 import { readSeed, SEED_ARRIVAL } from './fixtures';
 
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -69,9 +69,19 @@ describe('readArticleFile', () => {
     }), { numRuns: 2000 });
   });
 
+  it('says why a file could not be read in plain words, not as a raw errno message with its path', () => {
+    assert.strictEqual(describeSkip('unreadable', { error: "ELOOP: too many symbolic links encountered, stat '/tmp/news/loop.txt'" }), 'could not be read: a symbolic link that leads back to itself');
+    assert.strictEqual(plainFileError("ENOENT: no such file or directory, scandir '/tmp/news/gone'"), 'no such file or folder');
+    assert.strictEqual(plainFileError("EACCES: permission denied, open '/tmp/news/locked.txt'"), 'permission denied');
+    // A code with no plain meaning here keeps Node's description, without the system call and path.
+    assert.strictEqual(plainFileError("EXDEV: cross-device link not permitted, stat '/tmp/a'"), 'cross-device link not permitted');
+    assert.strictEqual(plainFileError('EXYZ'), 'EXYZ');
+    assert.strictEqual(plainFileError('the indexing thread stopped'), 'the indexing thread stopped');
+  });
+
   it('explains every skip reason in words', () => {
     assert.strictEqual(describeSkip('too-large', { size: 5_000_000, maxBytes: DEFAULT_MAX_FILE_BYTES }), 'larger than the 2,048 KB limit (4,883 KB)');
-    assert.strictEqual(describeSkip('unreadable', { error: 'EACCES' }), 'could not be read: EACCES');
+    assert.strictEqual(describeSkip('unreadable', { error: 'EACCES' }), 'could not be read: permission denied');
     for (const reason of ['empty', 'binary', 'not-utf8', 'no-date-header'] as const) assert.ok(describeSkip(reason).length > 5);
   });
 });

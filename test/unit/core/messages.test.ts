@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { joinMessageParts, reasonOf, scanFailureMessage, toNotificationText, withProductPrefix } from '../../../src/core/messages';
+import { folderNeeded, joinMessageParts, reasonOf, scanFailureMessage, toNotificationText, withProductPrefix } from '../../../src/core/messages';
 
 describe('messages', () => {
   it('prefixes a message with the product name exactly once', () => {
@@ -22,6 +22,12 @@ describe('messages', () => {
     assert.strictEqual(joinMessageParts('The scan failed.', undefined, '', 'Showing names containing "kim".'), 'The scan failed. Showing names containing "kim".');
     assert.strictEqual(joinMessageParts('3 files skipped'), '3 files skipped');
     assert.strictEqual(joinMessageParts(undefined, ''), '');
+  });
+
+  it('asks for a folder, saying what for, when none is open, and says nothing when one is', () => {
+    assert.strictEqual(folderNeeded(0, 'look for articles in it'), 'News Corpus: open a folder to look for articles in it.');
+    assert.strictEqual(folderNeeded(1, 'look for articles in it'), undefined);
+    assert.strictEqual(folderNeeded(3, 'see an overview of its articles'), undefined);
   });
 
   describe('toNotificationText', () => {

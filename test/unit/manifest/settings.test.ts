@@ -4,9 +4,13 @@ import * as path from 'path';
 import { parseArticle } from '../../../src/core/article';
 import { ENTITY_TYPE_NAMES } from '../../../src/core/entity-directory';
 import { ENTITY_TYPES } from '../../../src/core/search/entity-table';
+import { MAX_FILE_SIZE_KB } from '../../../src/core/setting-values';
 import { REPO_ROOT } from '../core/fixtures';
 
 interface Setting {
+  readonly type?: string;
+  readonly minimum?: number;
+  readonly maximum?: number;
   readonly enum?: readonly string[];
   readonly enumItemLabels?: readonly string[];
   readonly enumDescriptions?: readonly string[];
@@ -46,6 +50,14 @@ describe('the settings as the Settings editor shows them (package.json)', () => 
     assert.ok(example, 'the include setting shows the header with its spaces');
     const article = parseArticle(`${example.replaceAll(SHOWN_SPACE, ' ')} Kim Jong-un arrived in Russia.`);
     assert.ok(article.hasDateHeader && article.date === '2023-09-13', example);
+  });
+
+  it('takes counts and sizes as whole numbers, and the file size up to the limit the extension reads, which it gives', () => {
+    // Typed "number", 2.5 results or 1.5 KB were taken without a word; with no maximum, 99999999 KB too.
+    for (const name of ['newsCorpus.searchResults', 'newsCorpus.maxFileSizeKB']) assert.strictEqual(SETTINGS[name]?.type, 'integer', name);
+    const maxFileSize = SETTINGS['newsCorpus.maxFileSizeKB'] ?? {};
+    assert.strictEqual(maxFileSize.maximum, MAX_FILE_SIZE_KB);
+    assert.ok(describedAs(maxFileSize).includes(`At most ${MAX_FILE_SIZE_KB} `), describedAs(maxFileSize));
   });
 
   it('names every entity type that Highlight Entities colours, as the views name them', () => {

@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import { mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
+import { describeSkip } from '../../../src/core/article-file';
 import { runAtOnce } from '../../../src/core/search/time-slices';
 import { FileJob } from '../../../src/workers/protocol';
 import { PathFilter } from '../../../src/core/glob';
@@ -11,6 +12,24 @@ import { listInThread } from '../../../src/workers/list-thread';
 import { article } from './fixtures';
 
 const TEXT_FILES: ListingFilter = { filesIn: () => (name) => name.endsWith('.txt'), entersFolder: (relativePath) => relativePath !== 'skipped' };
+
+describe('listFileSteps and broken symbolic links', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'news-corpus-links-'));
+    writeFileSync(path.join(dir, 'real.txt'), ' date 2023-09-13 Real.');
+    symlinkSync(path.join(dir, 'nowhere.txt'), path.join(dir, 'dangling.txt'));
+    symlinkSync(path.join(dir, 'loop.txt'), path.join(dir, 'loop.txt'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('lists a link to nothing and a link to itself as unreadable, each with a plain reason, and the real file as a file', () => {
+    const listing = runAtOnce(listFileSteps(dir, TEXT_FILES));
+    assert.deepStrictEqual(listing.files.map((file) => path.basename(file.path)), ['real.txt']);
+    const reasons = listing.unreadableFiles.map(({ path: file, error }) => `${path.basename(file)}: ${describeSkip('unreadable', { error })}`).sort();
+    assert.deepStrictEqual(reasons, ['dangling.txt: could not be read: a symbolic link to a file that does not exist', 'loop.txt: could not be read: a symbolic link that leads back to itself']);
+  });
+});
 
 describe('listFileSteps', () => {
   let dir: string;
