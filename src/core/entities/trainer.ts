@@ -3,7 +3,7 @@ import { FeatureContext, MAX_FEATURES, NO_NEIGHBOUR, Neighbour, POSITION_SENTENC
 import { Lexicon } from './lexicon';
 import { allowedTags, constrainEmissions } from './partial-labels';
 import { spansToTags } from './spans';
-import { TAG_COUNT, TAG_O, TAG_START, typeIndexOf } from './tags';
+import { TAG_COUNT, TAG_START } from './tags';
 import { TokenBuffer, tokenize } from './tokenizer';
 import { EntityType } from './types';
 import { LatticeState, SentenceViterbi, latticeStates } from './viterbi';
@@ -85,36 +85,6 @@ const DEFAULT_MIN_COUNT = 2;
  * trainPerceptron(documents, lexicon, { vectorNeighbours: DEFAULT_VECTOR_NEIGHBOURS }); // the same model as without it
  */
 export const DEFAULT_VECTOR_NEIGHBOURS = false;
-
-/** Experiment knobs (cost-augmented training): NER_COST base cost, NER_COST_TYPE factor for a wrong type or O/name, NER_COST_ORG factor where gold is ORG. */
-const COST = {
-  base: Number(process.env['NER_COST'] ?? 0),
-  type: Number(process.env['NER_COST_TYPE'] ?? 1),
-  org: Number(process.env['NER_COST_ORG'] ?? 1),
-};
-/** Experiment: NER_PA_C > 0 makes each update a PA-I step capped at C instead of 1. */
-const PA_C = Number(process.env['NER_PA_C'] ?? 0);
-const GAP_STATS = process.env['NER_GAP_STATS'] === '1';
-const GAPS = { token: [] as number[], features: [] as number[], path: [] as number[], perToken: [] as number[] };
-
-/** The cost of predicting `tag` where `gold` is right (they differ). */
-function costOf(gold: number, tag: number): number {
-  const sameType = gold !== TAG_O && tag !== TAG_O && typeIndexOf(gold) === typeIndexOf(tag);
-  let cost = COST.base * (sameType ? 1 : COST.type);
-  if (gold !== TAG_O && typeIndexOf(gold) === 2) cost *= COST.org;
-  return cost;
-}
-
-/** Experiment: prints quantiles of the recorded gaps. */
-export function printGapStats(label: string): void {
-  if (!GAP_STATS) return;
-  const q = (values: number[]): string => {
-    const sorted = [...values].sort((a, b) => a - b);
-    return [0.1, 0.25, 0.5, 0.75, 0.9].map((p) => (sorted[Math.floor(p * (sorted.length - 1))] ?? 0).toFixed(2)).join(' / ') + ` (n ${sorted.length}, mean ${(sorted.reduce((a, b) => a + b, 0) / Math.max(1, sorted.length)).toFixed(2)})`;
-  };
-  console.log(`gaps ${label}: token best−second tag ${q(GAPS.token)}; features per token ${q(GAPS.features)}; path best−second ${q(GAPS.path)}; path gap per differing token ${q(GAPS.perToken)}`);
-  for (const values of Object.values(GAPS)) values.length = 0;
-}
 
 interface PreparedDocument {
   readonly text: string;
@@ -244,7 +214,6 @@ function trainRun(prepared: readonly PreparedDocument[], context: FeatureContext
       }
     }
     options.onEpoch?.(epoch, tokens === 0 ? 0 : errors / tokens);
-    printGapStats(`seed ${options.seed ?? DEFAULT_SEED} epoch ${epoch}`);
   }
   weights.step = trainer.step;
   return weights;
@@ -342,8 +311,6 @@ class SentenceTrainer {
   private emissions = new Float64Array(0);
   private constrained = new Float64Array(0);
   private target = new Uint8Array(0);
-  private costed = new Float64Array(0);
-  private augmented = new Uint8Array(0);
 
   constructor(
     private readonly context: FeatureContext,
@@ -392,128 +359,20 @@ class SentenceTrainer {
         constrainEmissions(this.emissions, allowed, from, to, this.constrained);
         this.viterbi.decode(this.constrained, this.transitions, document.states, from, to, target);
       }
-      if (GAP_STATS && withDocument && this.step % 25 === 0) this.recordGap(document, from, to, predicted);
-      let update = predicted;
-      if (COST.base > 0) {
-        if (this.augmented.length < predicted.length) this.augmented = new Uint8Array(Math.max(predicted.length, this.augmented.length * 2));
-        if (this.costed.length < size) this.costed = new Float64Array(size);
-        this.costed.set(this.emissions.subarray(from * TAG_COUNT, to * TAG_COUNT), from * TAG_COUNT);
-        for (let i = from; i < to; i++) {
-          if (document.states[i] === LatticeState.Outside) continue;
-          const gold = target[i] ?? 0;
-          for (let tag = 0; tag < TAG_COUNT; tag++) if (tag !== gold) this.costed[i * TAG_COUNT + tag] = (this.costed[i * TAG_COUNT + tag] ?? 0) + costOf(gold, tag);
-        }
-        this.viterbi.decode(this.costed, this.transitions, document.states, from, to, this.augmented);
-        update = this.augmented;
-      }
-      let amount = 1;
-      if (PA_C > 0) {
-        amount = this.passiveAggressiveStep(document, from, to, target, update, withDocument);
-        if (amount <= 0) {
-          for (let i = from; i < to; i++) if (predicted[i] !== target[i]) errors++;
-          this.step++;
-          continue;
-        }
-      }
       for (let i = from; i < to; i++) {
         if (predicted[i] !== target[i]) errors++;
         const goldPrevious = i === from ? TAG_START : target[i - 1] ?? 0;
-        const predictedPrevious = i === from ? TAG_START : update[i - 1] ?? 0;
+        const predictedPrevious = i === from ? TAG_START : predicted[i - 1] ?? 0;
         const gold = target[i] ?? 0;
-        const tag = update[i] ?? 0;
+        const tag = predicted[i] ?? 0;
         if (gold === tag && goldPrevious === predictedPrevious) continue;
-        this.weights.update(this.transitionRow(goldPrevious), gold, gold, this.step, amount);
-        this.weights.update(this.transitionRow(predictedPrevious), tag, tag, this.step, -amount);
-        if (gold !== tag && document.states[i] !== LatticeState.Outside) this.updateToken(document, i, gold, tag, withDocument, amount);
+        this.weights.update(this.transitionRow(goldPrevious), gold, gold, this.step, 1);
+        this.weights.update(this.transitionRow(predictedPrevious), tag, tag, this.step, -1);
+        if (gold !== tag && document.states[i] !== LatticeState.Outside) this.updateToken(document, i, gold, tag, withDocument);
       }
       this.step++;
     }
     return errors;
-  }
-
-  /** Experiment: the gap between the best and second-best path of a sentence, and between a token's best and second tag. */
-  private recordGap(document: PreparedDocument, from: number, to: number, best: Uint8Array): void {
-    const score = (tags: Uint8Array): number => {
-      let total = 0;
-      for (let i = from; i < to; i++) {
-        const previous = i === from ? TAG_START : tags[i - 1] ?? 0;
-        total += (this.transitions[previous * TAG_COUNT + (tags[i] ?? 0)] ?? 0) + (document.states[i] === LatticeState.Outside ? 0 : this.emissions[i * TAG_COUNT + (tags[i] ?? 0)] ?? 0);
-      }
-      return total;
-    };
-    const bestScore = score(best);
-    const other = new Uint8Array(best.length);
-    const forbidden = new Float64Array(this.emissions);
-    let second = -Infinity;
-    let distance = 0;
-    let scored = 0;
-    for (let i = from; i < to; i++) {
-      if (document.states[i] === LatticeState.Outside) continue;
-      scored++;
-      const row = i * TAG_COUNT;
-      const sorted = Array.from(this.emissions.subarray(row, row + TAG_COUNT)).sort((a, b) => b - a);
-      GAPS.token.push((sorted[0] ?? 0) - (sorted[1] ?? 0));
-      GAPS.features.push((document.offsets[i + 1] ?? 0) - (document.offsets[i] ?? 0));
-      const kept = forbidden[row + (best[i] ?? 0)] ?? 0;
-      forbidden[row + (best[i] ?? 0)] = -1e12;
-      this.viterbi.decode(forbidden, this.transitions, document.states, from, to, other);
-      forbidden[row + (best[i] ?? 0)] = kept;
-      const candidate = score(other);
-      if (candidate > -1e11 && candidate > second) {
-        second = candidate;
-        distance = 0;
-        for (let j = from; j < to; j++) if (other[j] !== best[j]) distance++;
-      }
-    }
-    if (scored === 0 || second === -Infinity) return;
-    GAPS.path.push(bestScore - second);
-    GAPS.perToken.push((bestScore - second) / Math.max(1, distance));
-  }
-
-  /** Experiment: the PA-I step min(C, (score(update) − score(target) + cost) / ‖Δφ‖²) of one sentence; 0 when the paths agree. */
-  private passiveAggressiveStep(document: PreparedDocument, from: number, to: number, target: Uint8Array, update: Uint8Array, withDocument: boolean): number {
-    const delta = new Map<number, number>();
-    const add = (key: number, value: number): void => {
-      delta.set(key, (delta.get(key) ?? 0) + value);
-    };
-    let gap = 0;
-    let cost = 0;
-    let differs = false;
-    for (let i = from; i < to; i++) {
-      const gold = target[i] ?? 0;
-      const tag = update[i] ?? 0;
-      const goldPrevious = i === from ? TAG_START : target[i - 1] ?? 0;
-      const predictedPrevious = i === from ? TAG_START : update[i - 1] ?? 0;
-      const scored = document.states[i] !== LatticeState.Outside;
-      gap += (this.transitions[predictedPrevious * TAG_COUNT + tag] ?? 0) - (this.transitions[goldPrevious * TAG_COUNT + gold] ?? 0);
-      if (scored) gap += (this.emissions[i * TAG_COUNT + tag] ?? 0) - (this.emissions[i * TAG_COUNT + gold] ?? 0);
-      if (gold === tag && goldPrevious === predictedPrevious) continue;
-      differs = true;
-      add(-1 - (goldPrevious * TAG_COUNT + gold), 1);
-      add(-1 - (predictedPrevious * TAG_COUNT + tag), -1);
-      if (gold === tag || !scored) continue;
-      cost += costOf(gold, tag);
-      for (let k = document.offsets[i] ?? 0; k < (document.offsets[i + 1] ?? 0); k++) {
-        add((document.rows[k] ?? 0) * TAG_COUNT + gold, 1);
-        add((document.rows[k] ?? 0) * TAG_COUNT + tag, -1);
-      }
-      this.forEachVectorFeature(document, i, (row, value) => {
-        add(row * TAG_COUNT + gold, value);
-        add(row * TAG_COUNT + tag, -value);
-      });
-      if (!withDocument) continue;
-      const n = this.context.documentFeatures(i, this.keys, 0);
-      for (let k = 0; k < n; k++) {
-        const key = 1e12 + (this.keys[k] ?? 0) * TAG_COUNT;
-        add(key + gold, 1);
-        add(key + tag, -1);
-      }
-    }
-    if (!differs) return 0;
-    let norm = 0;
-    for (const value of delta.values()) norm += value * value;
-    if (norm === 0) return 0;
-    return Math.min(PA_C, Math.max(0, gap + cost) / norm);
   }
 
   private loadTransitions(): void {
@@ -553,14 +412,14 @@ class SentenceTrainer {
   }
 
   /** Moves token i's features towards `gold` and away from `predicted`. */
-  private updateToken(document: PreparedDocument, i: number, gold: number, predicted: number, withDocument: boolean, amount: number): void {
+  private updateToken(document: PreparedDocument, i: number, gold: number, predicted: number, withDocument: boolean): void {
     const from = document.offsets[i] ?? 0;
     const to = document.offsets[i + 1] ?? 0;
-    for (let k = from; k < to; k++) this.weights.update(document.rows[k] ?? 0, gold, predicted, this.step, amount);
-    this.forEachVectorFeature(document, i, (row, value) => this.weights.update(row, gold, predicted, this.step, amount * value));
+    for (let k = from; k < to; k++) this.weights.update(document.rows[k] ?? 0, gold, predicted, this.step, 1);
+    this.forEachVectorFeature(document, i, (row, value) => this.weights.update(row, gold, predicted, this.step, value));
     if (!withDocument) return;
     const n = this.context.documentFeatures(i, this.keys, 0);
-    for (let k = 0; k < n; k++) this.weights.update(this.weights.dynamicRow(this.keys[k] ?? 0, true), gold, predicted, this.step, amount);
+    for (let k = 0; k < n; k++) this.weights.update(this.weights.dynamicRow(this.keys[k] ?? 0, true), gold, predicted, this.step, 1);
   }
 }
 
