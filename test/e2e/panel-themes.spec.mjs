@@ -182,6 +182,8 @@ describe('The corpus panels in every kind of theme', function () {
   });
 
   it("lists a brushed period's true leaders, not only the corpus's", async function () {
+    // Entities arrive after the articles are counted: a period's lists are only whole once the index is.
+    await workbench.indexComplete(INDEXED_TIMEOUT_MS);
     await showTab('Corpus Overview');
     const view = workbench.webview();
     // The QA's period, asked as the chart's own brushing asks it. With the 100 most mentioned people of the whole

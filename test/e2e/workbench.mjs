@@ -171,6 +171,15 @@ export class Workbench {
     return (await status.textContent()) ?? '';
   }
 
+  /**
+   * Waits until the extension's status bar item shows the article count with its library icon: the scan and the
+   * index, entities included, are complete (while indexing it shows its progress, and the views and panels fill in
+   * as entities arrive).
+   */
+  async indexComplete(timeout) {
+    await this.page.locator('.statusbar-item[id$="newsCorpus.status"] .codicon-library').waitFor({ timeout });
+  }
+
   /** Saves a PNG of the whole page as test-results/e2e/<name>.png. */
   async screenshot(name) {
     await mkdir(screenshotsDir, { recursive: true });
