@@ -42,14 +42,8 @@ describe('Corrections from an article', function () {
   const factsFile = () => readFile(join(Workbench.workspaceFolder(), '.newscorpus', 'entities.json'), 'utf8');
 
   it('marks a selected word as an organization in this article, and says so', async function () {
-    await workbench.page.keyboard.press('Control+P');
-    await workbench.quickInput().fill(ARTICLE);
-    await workbench.activeQuickInputRow().filter({ hasText: ARTICLE }).waitFor();
-    await workbench.quickInput().press('Enter');
-    await workbench.page.locator(`.editor-group-container.active .tab.active[data-resource-name="${ARTICLE}"]`).waitFor();
-    // The Mark as… commands are offered in News Article editors only, and the extension switches the file to that
-    // language once the corpus knows it: on a slow machine, after the editor has opened.
-    await workbench.page.locator('.statusbar-item[id="status.editor.mode"]').filter({ hasText: 'News Article' }).waitFor();
+    // The Mark as… commands are offered in News Article editors only.
+    await workbench.openArticle(ARTICLE);
     await markAt(7, WORD);
     const confirmation = workbench.notificationToast(CONFIRMED);
     await confirmation.waitFor();

@@ -1,9 +1,7 @@
 // A corpus spanning decades whose newest articles are from a January: the Corpus Overview's chart labels its years
 // under the axis, the last one too, and none is cut off at the right edge (it was: "202" for 2024, then none).
 import * as assert from 'node:assert/strict';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { Workbench, withWorkbench } from './workbench.mjs';
+import { withArticles, withWorkbench } from './workbench.mjs';
 
 const FOLDER = 'decades';
 /** The oldest and the newest article: 289 months of bars, the last year's January among the last bars. */
@@ -14,14 +12,7 @@ const ARTICLES = {
 
 describe('The Corpus Overview chart axis', function () {
   let workbench;
-  const folder = () => join(Workbench.workspaceFolder(), FOLDER);
-  before(async function () {
-    await mkdir(folder());
-    for (const [name, text] of Object.entries(ARTICLES)) await writeFile(join(folder(), name), text);
-  });
-  after(async function () {
-    await rm(folder(), { recursive: true, force: true });
-  });
+  withArticles(FOLDER, ARTICLES);
   withWorkbench((opened) => (workbench = opened), { prefix: 'panel-axis-', ready: (opened) => opened.activityBarItem('News Corpus').waitFor() });
 
   it('labels the years without cutting one off at the right edge', async function () {

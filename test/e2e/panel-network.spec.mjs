@@ -44,11 +44,7 @@ describe('The Entity Network\'s names', function () {
 
   it('draws each name whole and apart from the others in a wide window', async function () {
     // An article in an editor: the extension reads the entities once the News Article language is in use.
-    await workbench.page.keyboard.press('Control+P');
-    await workbench.quickInput().fill('003_737a2ec1faf8bc49.txt');
-    await workbench.activeQuickInputRow().filter({ hasText: '003_737a2ec1faf8bc49.txt' }).waitFor();
-    await workbench.quickInput().press('Enter');
-    await workbench.page.locator('.statusbar-item[id$="newsCorpus.status"]').waitFor();
+    await workbench.openArticle('003_737a2ec1faf8bc49.txt');
     await workbench.runCommand('News Corpus: Show Entity Network');
     await workbench.quickInput().fill(CENTER);
     await workbench.quickInput().press('Enter');

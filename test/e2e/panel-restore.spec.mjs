@@ -14,11 +14,7 @@ describe('A panel restored after a reload', function () {
     await workbench.runCommand(`News Corpus: Show ${OVERVIEW}`);
     await workbench.webview().locator('h1', { hasText: OVERVIEW }).waitFor();
     // An article in front: the panel's tab is in the background when the window reloads.
-    await workbench.page.keyboard.press('Control+P');
-    await workbench.quickInput().fill('003_737a2ec1faf8bc49.txt');
-    await workbench.activeQuickInputRow().filter({ hasText: '003_737a2ec1faf8bc49.txt' }).waitFor();
-    await workbench.quickInput().press('Enter');
-    await workbench.page.locator('.editor-group-container.active .tab.active[data-resource-name="003_737a2ec1faf8bc49.txt"]').waitFor();
+    await workbench.openArticle('003_737a2ec1faf8bc49.txt');
 
     // The workbench's own reload, as a user gives it: it shuts the window down in order, state saved first.
     const reloaded = workbench.page.waitForEvent('load');

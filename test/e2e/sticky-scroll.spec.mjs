@@ -22,12 +22,7 @@ describe('Scrolling an article', function () {
     // symbols through the switch to News Article: the article is opened once the sample is in the Dates view.
     await workbench.openViewContainer('News Corpus');
     await workbench.page.locator('.sidebar .pane-header').filter({ hasText: 'Dates' }).filter({ hasText: /3\d\d articles/ }).waitFor();
-    await workbench.page.keyboard.press('Control+P');
-    await workbench.quickInput().fill(ARTICLE);
-    await workbench.activeQuickInputRow().filter({ hasText: ARTICLE }).waitFor();
-    await workbench.quickInput().press('Enter');
-    await workbench.page.locator(`.editor-group-container.active .tab.active[data-resource-name="${ARTICLE}"]`).waitFor();
-    await workbench.page.locator('.statusbar-item[id="status.editor.mode"]').filter({ hasText: 'News Article' }).waitFor();
+    await workbench.openArticle(ARTICLE);
     // The first place the article names, "United States" on line 1: the breadcrumbs show it once the symbols are in,
     // which is also when sticky scroll has them.
     await workbench.runCommand('Go to Line/Column...');

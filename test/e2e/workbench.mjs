@@ -1,6 +1,6 @@
 // Page helpers for the e2e specs: the VS Code workbench served by scripts/run-e2e.mjs, driven by
 // playwright-core. Selectors are the workbench's own classes and ARIA attributes that proved stable.
-import { cp, mkdir, rm } from 'node:fs/promises';
+import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { launchChromium, repoRoot } from '../../scripts/harness.mjs';
 
@@ -164,6 +164,19 @@ export class Workbench {
     return this.page.locator('.notifications-toasts .notification-toast').filter({ hasText: text });
   }
 
+  /**
+   * Opens the workspace file named `name` with Quick Open and waits until it is the active editor in the News Article
+   * language, which the extension switches it to once the corpus knows it (on a slow machine, after it opened).
+   */
+  async openArticle(name) {
+    await this.page.keyboard.press('Control+P');
+    await this.quickInput().fill(name);
+    await this.activeQuickInputRow().filter({ hasText: name }).waitFor();
+    await this.quickInput().press('Enter');
+    await this.page.locator(`.editor-group-container.active .tab.active[data-resource-name="${name}"]`).waitFor();
+    await this.page.locator('.statusbar-item[id="status.editor.mode"]').filter({ hasText: 'News Article' }).waitFor();
+  }
+
   /** The text the active editor has selected, as the editor reports it in the status bar ("Ln 5, Col 9 (6 selected)"). */
   async selectionStatus() {
     const status = this.page.locator('.statusbar-item[id="status.editor.selection"]');
@@ -224,6 +237,21 @@ export function withSampleCorpus() {
     await rm(sample(), { recursive: true, force: true });
   });
   return sample;
+}
+
+/**
+ * Writes `articles` (file name → text) into the workspace folder `folder` before the spec's tests and removes the
+ * folder after them.
+ */
+export function withArticles(folder, articles) {
+  const path = () => join(Workbench.workspaceFolder(), folder);
+  before(async function () {
+    await mkdir(path());
+    for (const [name, text] of Object.entries(articles)) await writeFile(join(path(), name), text);
+  });
+  after(async function () {
+    await rm(path(), { recursive: true, force: true });
+  });
 }
 
 /**
