@@ -20,9 +20,6 @@ const THEMES = [
 ];
 /** WCAG's least contrast for graphical objects: a node must stand out this much from the background. */
 const MIN_GRAPHIC_CONTRAST = 3;
-/** How long a command's input box may take to show, and how many times the command is run for it. */
-const INPUT_WAIT_MS = 5_000;
-const INPUT_ATTEMPTS = 3;
 
 /** The theme variables panels.css uses without a fallback, which every theme must therefore define. */
 async function themeVariablesWithoutFallback() {
@@ -68,21 +65,6 @@ describe('The corpus panels in every kind of theme', function () {
   withWorkbench((opened) => (workbench = opened), { prefix: 'panel-themes-', ready: (opened) => opened.activityBarItem('News Corpus').waitFor() });
   const focusWorkbench = () => workbench.page.locator('.sidebar .composite.title').click();
   const showTab = (title) => workbench.page.locator('.tabs-container .tab').filter({ hasText: title }).click();
-  /**
-   * Runs a command that asks for a text and answers it. A panel drawn again as indexing goes on can take the focus
-   * and so close the input box before it is typed in: the command is then run again.
-   */
-  const answer = async (command, text) => {
-    for (let attempt = 1; ; attempt++) {
-      await focusWorkbench();
-      await workbench.runCommand(command);
-      const typed = await workbench.quickInput().fill(text, { timeout: INPUT_WAIT_MS }).then(() => true, (error) => {
-        if (attempt === INPUT_ATTEMPTS) throw error;
-        return false;
-      });
-      if (typed) return workbench.quickInput().press('Enter');
-    }
-  };
 
   it('opens the Overview brushed, the Entity Network of a person with people, places and organizations around, and Keyword in Context', async function () {
     await workbench.runCommand('News Corpus: Show Corpus Overview');
@@ -92,13 +74,13 @@ describe('The corpus panels in every kind of theme', function () {
     await workbench.page.keyboard.press('End');
     await workbench.page.keyboard.press('Shift+ArrowLeft');
     await workbench.webview().locator('.chart rect.bar.selected').nth(1).waitFor();
-    await answer('News Corpus: Show Entity Network', 'trump');
+    await workbench.answerCommand('News Corpus: Show Entity Network', 'trump');
     await workbench.activeQuickInputRow().filter({ hasText: 'Donald Trump' }).waitFor();
     await workbench.quickInput().press('Enter');
     const view = workbench.webview();
     await view.locator('h1', { hasText: 'Entity Network: Donald Trump' }).waitFor();
     for (const type of ['PER', 'LOC', 'ORG']) await view.locator(`g.node circle.${type}`).first().waitFor();
-    await answer('News Corpus: Show Keyword in Context', 'president');
+    await workbench.answerCommand('News Corpus: Show Keyword in Context', 'president');
     await workbench.webview().locator('table.kwic tr').first().waitFor();
     await showTab('Entity Network');
   });

@@ -84,10 +84,7 @@ describe('Corpus panels', function () {
   });
 
   it('shows a word in context, sorts by the words before it, and opens an occurrence', async function () {
-    await focusWorkbench();
-    await workbench.runCommand('News Corpus: Show Keyword in Context');
-    await workbench.quickInput().fill('president');
-    await workbench.page.keyboard.press('Enter');
+    await workbench.answerCommand('News Corpus: Show Keyword in Context', 'president');
     const view = workbench.webview();
     await view.locator('table.kwic tr').first().waitFor();
     assert.match(await view.locator('.counts').textContent(), /\d+ occurrences of “president”/);
@@ -104,10 +101,7 @@ describe('Corpus panels', function () {
   });
 
   it('reads a common word\'s best articles first, says so, and reads more on request', async function () {
-    await focusWorkbench();
-    await workbench.runCommand('News Corpus: Show Keyword in Context');
-    await workbench.quickInput().fill('said');
-    await workbench.page.keyboard.press('Enter');
+    await workbench.answerCommand('News Corpus: Show Keyword in Context', 'said');
     const view = workbench.webview();
     const counts = view.locator('.counts');
     await counts.filter({ hasText: '“said”' }).waitFor();
@@ -121,10 +115,7 @@ describe('Corpus panels', function () {
   });
 
   it('shows the Entity Network of a person, re-centres on a neighbour and lists shared articles', async function () {
-    await focusWorkbench();
-    await workbench.runCommand('News Corpus: Show Entity Network');
-    await workbench.quickInput().fill('trump');
-    await workbench.quickInput().press('Enter');
+    await workbench.answerCommand('News Corpus: Show Entity Network', 'trump');
     await workbench.activeQuickInputRow().filter({ hasText: 'Donald Trump' }).waitFor();
     await workbench.quickInput().press('Enter');
     const view = workbench.webview();

@@ -13,6 +13,9 @@ const EXPAND_ATTEMPTS = 3;
 /** How long F1 may take to show the command palette before it is pressed again, and how many presses in all. */
 const PALETTE_WAIT_MS = 5_000;
 const PALETTE_ATTEMPTS = 4;
+/** How long a command's input box may take to show, and how many times the command is run for it. */
+const ANSWER_WAIT_MS = 5_000;
+const ANSWER_ATTEMPTS = 3;
 
 export class Workbench {
   /** The folder the workbench has open: the e2e runner's copy of the fixture workspace. */
@@ -137,6 +140,25 @@ export class Workbench {
     // webview redrawing can take the keyboard's focus back in between.
     await this.activeQuickInputRow().filter({ hasText: title }).waitFor();
     await input.press('Enter');
+  }
+
+  /**
+   * Runs a command that asks for a text, answers `text` and presses Enter. A panel drawn again as the index changes
+   * can take the focus and so close the input box before it is typed in: the command is then run again.
+   */
+  async answerCommand(command, text) {
+    for (let attempt = 1; ; attempt++) {
+      await this.page.locator('.sidebar .composite.title').click();
+      await this.runCommand(command);
+      const typed = await this.quickInput().fill(text, { timeout: ANSWER_WAIT_MS }).then(
+        () => true,
+        (error) => {
+          if (attempt === ANSWER_ATTEMPTS) throw error;
+          return false;
+        },
+      );
+      if (typed) return this.quickInput().press('Enter');
+    }
   }
 
   /** The text box of the quick input (command palette, quick pick). */
