@@ -34,18 +34,14 @@ describe('Entity pickers', function () {
   });
 
   it('says "1 article" in the Entity Network\'s picker', async function () {
-    await workbench.runCommand('News Corpus: Show Entity Network');
-    await workbench.quickInput().fill('kozlov');
-    await workbench.page.keyboard.press('Enter');
+    await workbench.answerCommand('News Corpus: Show Entity Network', 'kozlov');
     await workbench.quickInputRows().filter({ hasText: NAME }).filter({ hasText: /person, 1 article(?!s)/ }).first().waitFor();
     await workbench.screenshot('48-network-picker');
     await workbench.page.keyboard.press('Escape');
   });
 
   it('offers the near spellings of a name that matches none in the Entity Network\'s picker, and says so', async function () {
-    await workbench.runCommand('News Corpus: Show Entity Network');
-    await workbench.quickInput().fill('Kozlof');
-    await workbench.page.keyboard.press('Enter');
+    await workbench.answerCommand('News Corpus: Show Entity Network', 'Kozlof');
     // It listed nothing, "0 Results", without a word.
     await workbench.quickInput().and(workbench.page.locator('[placeholder="No entity named \\"Kozlof\\": pick a near spelling"]')).waitFor();
     await workbench.quickInputRows().filter({ hasText: NAME }).first().waitFor();
@@ -54,9 +50,7 @@ describe('Entity pickers', function () {
   });
 
   it('says why the Entity Network\'s picker has nothing to pick for a name far from every entity', async function () {
-    await workbench.runCommand('News Corpus: Show Entity Network');
-    await workbench.quickInput().fill('Zyxwvut');
-    await workbench.page.keyboard.press('Enter');
+    await workbench.answerCommand('News Corpus: Show Entity Network', 'Zyxwvut');
     await workbench.quickInputRows().filter({ hasText: 'No entity\'s name contains "Zyxwvut", nor one spelled close to it.' }).waitFor();
     await workbench.screenshot('48b-network-picker-none');
     await workbench.page.keyboard.press('Escape');
