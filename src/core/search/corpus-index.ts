@@ -850,11 +850,12 @@ export class CorpusIndex {
 
   /**
    * Takes the indexed article at `path`, if any, out of the entity figures, role counts and form counts before it is
-   * replaced or removed (its forms as its roles: none when not known). An article loaded from a cache saved without its roles (see {@link ArticleRoles}) takes none back: they
-   * are not known. Its new version's roles must not stand for them: where it says another role than the old one did,
-   * the new role was counted and taken back at once (gone from the card) while the old one stayed. Taking nothing
-   * back can only over-count, by one per save of such an article until the cache is rebuilt (the save after records
-   * and saves its roles), and {@link entityRoles} shows no role of more articles than its entity's.
+   * replaced or removed. An article loaded from a cache saved without its roles (see {@link ArticleRoles}), or its
+   * forms ({@link ArticleForms}), takes none back: they are not known. Its new version's roles must not stand for
+   * them: where it says another role than the old one did, the new role was counted and taken back at once (gone from
+   * the card) while the old one stayed. Taking nothing back can only over-count, by one per save of such an article
+   * until the cache is rebuilt (the save after records and saves its roles and forms), and {@link entityRoles} shows
+   * no role of more articles than its entity's.
    */
   private uncount(path: string): void {
     const doc = this.store.docOf(path);
