@@ -35,11 +35,11 @@ export function activate(context: vscode.ExtensionContext): NewsCorpusApi {
   const { onDidAnalyze } = engine;
   // The user's corrections (facts file) applied to every answer about entities: the corpus's and each text's. The
   // facts are read once registered below; the analyzers are asked only later, by the features.
-  const analyze = correctedAnalyzer((text, id) => engine.analyze(text, id), { corrections: () => facts.corrections() });
+  const analyze = correctedAnalyzer((text, id, waiter) => engine.analyze(text, id, false, waiter), { corrections: () => facts.corrections() });
   // For the features that can wait for a long article's entities (the editor's, commands); the views ask `analyze` and follow onDidAnalyze.
   const analyzed = awaitingAnalyzer(analyze, onDidAnalyze);
   // The same for the index's copy of an article, whose long text waits apart from the open editor's (see `analyze`).
-  const analyzeIndexed = correctedAnalyzer((text, id) => engine.analyze(text, id, true), { corrections: () => facts.corrections() });
+  const analyzeIndexed = correctedAnalyzer((text, id, waiter) => engine.analyze(text, id, true, waiter), { corrections: () => facts.corrections() });
   const analyzedIndexed = awaitingAnalyzer(analyzeIndexed, onDidAnalyze);
   const { store: facts, reloadFile: reloadFactsFile } = registerFacts(context, { analyzed, entities: service.entities, engineEntity, corpusChanges: [service.onDidChangeState, service.onDidChangeEntities] });
   service.followCorrections(facts);

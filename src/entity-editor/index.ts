@@ -79,8 +79,11 @@ export function registerEntityEditor(context: vscode.ExtensionContext, deps: Ent
     const found = await entityAtWhenKnown(entitiesWhenKnown, document, position, token);
     return found && corpusMentions(found.entity.key, mentionDeps, token);
   };
+  /** Whether each open document was an article when its symbols were last given (by URI), see `renewOnArticleChange`. */
+  const symbolsGivenAsArticle = new Map<string, boolean>();
   const symbols: vscode.DocumentSymbolProvider = {
     provideDocumentSymbols: async (document, token) => {
+      symbolsGivenAsArticle.set(document.uri.toString(), isArticle(document));
       const entities = await entitiesWhenKnown(document, token);
       if (!entities) throw new vscode.CancellationError();
       // Every range is one mention, never a span of the article. VS Code reads a symbol's range as a scope: sticky
@@ -128,6 +131,20 @@ export function registerEntityEditor(context: vscode.ExtensionContext, deps: Ent
   // breadcrumbs and Go to Symbol ask, so that a facts change (a name added, ignored or renamed) shows there at once.
   const symbolsRegistration = renewableRegistration(() => vscode.languages.registerDocumentSymbolProvider(SELECTOR, symbols, { label: 'Entities' }));
   const symbolsRenewals = new PacedUpdates(() => symbolsRegistration.renew(), () => SYMBOLS_RENEWAL_INTERVAL_MS);
+  // VS Code keeps a document's symbols until its text or the providers for it change. A file opened before the scan
+  // knew it was given none; the scan making it an article changes neither, nor does its switch to the News Article
+  // language, which this same provider serves: its Outline, breadcrumbs and Go to Symbol stayed empty. So the
+  // provider is renewed when an open document has become an article, or stopped being one, since its symbols were given.
+  const renewOnArticleChange = () => {
+    const changed = vscode.workspace.textDocuments.some((document) => {
+      const given = symbolsGivenAsArticle.get(document.uri.toString());
+      return given !== undefined && given !== isArticle(document);
+    });
+    if (!changed) return;
+    // Renewed, the provider gives every document's symbols again: what the old one gave no longer counts.
+    symbolsGivenAsArticle.clear();
+    symbolsRenewals.request();
+  };
   registerAnalysisAhead(context, entitiesOf);
   const tokens = new EntitySemanticTokensProvider(entitiesWhenKnown, deps.highlightEntities);
   context.subscriptions.push(
@@ -148,6 +165,12 @@ export function registerEntityEditor(context: vscode.ExtensionContext, deps: Ent
     symbolsRegistration,
     { dispose: deps.facts.subscribe(() => symbolsRenewals.request()) },
     { dispose: () => symbolsRenewals.reset() },
+    { dispose: deps.corpus.subscribe(renewOnArticleChange) },
+    // A change of language reopens the document: the user may have picked the News Article language for a file outside the corpus.
+    vscode.workspace.onDidOpenTextDocument(renewOnArticleChange),
+    vscode.workspace.onDidCloseTextDocument((document) => {
+      if (document.isClosed) symbolsGivenAsArticle.delete(document.uri.toString());
+    }),
     vscode.languages.registerReferenceProvider(SELECTOR, { provideReferences: async (document, position, _context, token) => (await mentionsAt(document, position, token)) ?? [] }),
     vscode.languages.registerDefinitionProvider(SELECTOR, {
       provideDefinition: async (document, position, token) => {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ThreadedEntities } from '../core/entities/threaded-entities';
+import { Cancellation, ThreadedEntities } from '../core/entities/threaded-entities';
 import { ArticleEntity } from '../core/entities/types';
 import { reasonOf } from '../core/messages';
 import { notify } from '../notifications';
@@ -47,8 +47,9 @@ export interface EntityEngine {
    * edited meanwhile has its newer text analysed instead of the one that waited. `indexed`: the text is the index's
    * copy of the article (the Entities view's mentions, a search for mentions across the corpus), which waits apart
    * from the open editor's text of it: under one id, an edited article's two texts kept replacing each other.
+   * `waiter`: how the caller stops waiting; a long text all its callers stopped waiting for is not analysed.
    */
-  analyze(text: string, id?: string, indexed?: boolean): readonly ArticleEntity[] | undefined;
+  analyze(text: string, id?: string, indexed?: boolean, waiter?: Cancellation): readonly ArticleEntity[] | undefined;
   /** A long text's entities have arrived: what `analyze` answered undefined now has them. */
   readonly onDidAnalyze: vscode.Event<void>;
   /** Why there are no entities, or undefined when the model works. */
@@ -99,10 +100,10 @@ class HostEntityEngine implements EntityEngine, vscode.Disposable {
     this.onProblem(problem);
   }
 
-  analyze(text: string, id?: string, indexed = false): readonly ArticleEntity[] | undefined {
+  analyze(text: string, id?: string, indexed = false, waiter?: Cancellation): readonly ArticleEntity[] | undefined {
     // Known broken: nothing to find, on any thread. Not loaded yet: a long text leaves the loading to its thread.
     if (this.model?.ok === false) return [];
-    return this.entities.of(text, indexed ? `index:${id ?? ''}` : id);
+    return this.entities.of(text, indexed ? `index:${id ?? ''}` : id, waiter);
   }
 
   problem(): string | undefined {

@@ -3,7 +3,7 @@ import { AnalyzedBatch, BatchEntity } from '../core/search/analyzed-batch';
 /**
  * Cuts a batch into pieces of at most `maxArticles` articles that can be merged one at a time
  * (`CorpusIndex.addBatch` each), so the main thread can give the event loop a turn in between. The pieces
- * share the batch's vocabulary and role texts and are views into its arrays: nothing is copied. Each of the batch's
+ * share the batch's vocabulary, role and form texts and are views into its arrays: nothing is copied. Each of the batch's
  * entities goes with the first piece whose articles name it (one named by none, with the first piece), so that a
  * piece's articles name only entities registered by then: merged without `defer`, an article's entity figures are
  * counted as it is added, and those of an entity registered by a later piece were lost (the Corpus Overview's lists
@@ -21,15 +21,18 @@ export function batchPieces(batch: AnalyzedBatch, maxArticles: number): Analyzed
   const entitiesOf = entitiesByPiece(batch, size);
   let tokenAt = 0;
   let roleAt = 0;
+  let formAt = 0;
   let textAt = 0;
   for (let first = 0; first < batch.articles.length; first += size) {
     const articles = batch.articles.slice(first, first + size);
     let tokenEnd = tokenAt;
     let roleEnd = roleAt;
+    let formEnd = formAt;
     let textEnd = textAt;
     for (const article of articles) {
       tokenEnd += article.bodyTokens + article.titleTokens + 2 * article.entityPairs;
       roleEnd += 2 * article.rolePairs;
+      formEnd += 3 * article.formTriples;
       textEnd += article.textBytes;
     }
     pieces.push({
@@ -38,6 +41,8 @@ export function batchPieces(batch: AnalyzedBatch, maxArticles: number): Analyzed
       tokens: batch.tokens.subarray(tokenAt, tokenEnd),
       roles: batch.roles.subarray(roleAt, roleEnd),
       roleTexts: batch.roleTexts,
+      forms: batch.forms.subarray(formAt, formEnd),
+      formTexts: batch.formTexts,
       text: batch.text.subarray(textAt, textEnd),
       ...(batch.textDeflated === undefined ? {} : { textDeflated: batch.textDeflated }),
       entities: entitiesOf[pieces.length] ?? [],
@@ -45,6 +50,7 @@ export function batchPieces(batch: AnalyzedBatch, maxArticles: number): Analyzed
     });
     tokenAt = tokenEnd;
     roleAt = roleEnd;
+    formAt = formEnd;
     textAt = textEnd;
   }
   return pieces;

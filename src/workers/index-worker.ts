@@ -115,6 +115,6 @@ parentPort?.on('message', (request: WorkerRequest | EntitiesRequest | StopReques
     builder.finish();
     reply = { kind: 'failed', id: request.id, message: reasonOf(error) };
   }
-  const transfer = reply.kind === 'batch' ? [reply.batch.tokens.buffer, reply.batch.roles.buffer, reply.batch.text.buffer] : [];
+  const transfer = reply.kind === 'batch' ? [reply.batch.tokens.buffer, reply.batch.roles.buffer, reply.batch.forms.buffer, reply.batch.text.buffer] : [];
   parentPort?.postMessage(reply, transfer as ArrayBuffer[]);
 });

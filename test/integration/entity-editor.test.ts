@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { api, corpusBecomes, eventually, isArticle, languageBecomes, panelTabs, tabsChange, withFile, workspaceUri } from './helpers';
+import { answerBecomes, api, corpusBecomes, eventually, isArticle, languageBecomes, panelTabs, tabsChange, withFile, workspaceUri } from './helpers';
 
 const SEED_MEETING = '000_11aec1007b5c4c05.txt';
 const SEED_ARRIVAL = '003_737a2ec1faf8bc49.txt';
@@ -164,6 +164,35 @@ describe('Entities in the editor (hover, highlights, outline, definition, refere
     for (const group of ['People', 'Places', 'Organizations']) assert.ok(groups.includes(group), groups.join(', '));
     const people = symbols.find((symbol) => symbol.name === 'People')?.children.map((child) => child.name) ?? [];
     assert.ok(people.includes('Sergei Lavrov') && people.includes('Vladimir Putin'), people.join(', '));
+  });
+
+  it('lists the entities of an article opened before the corpus knew it, once it knows it, though the Outline asked while it was plain text', async () => {
+    const corpus = await api();
+    const uri = workspaceUri('outline-late', 'late.txt');
+    const id = uri.toString();
+    const news = vscode.workspace.getConfiguration('newsCorpus');
+    const people = (symbols: vscode.DocumentSymbol[] | undefined) => symbols?.find((symbol) => symbol.name === 'People')?.children.map((child) => child.name) ?? [];
+    try {
+      // Excluded, the file is opened as a plain-text file that is no article; lifting the exclusion makes it one.
+      await news.update('exclude', '**/outline-late/**', vscode.ConfigurationTarget.Workspace);
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(' date 2024-05-02 Chancellor Olaf Scholz met President Emmanuel Macron in Berlin.\n'));
+      await corpus.whenIdle();
+      const document = await vscode.window.showTextDocument(uri).then((editor) => editor.document);
+      assert.strictEqual(corpus.corpus.article(id), undefined);
+      assert.strictEqual(document.languageId, 'plaintext');
+      // VS Code keeps this empty answer for the document (its Outline, breadcrumbs, Go to Symbol) until it has reason to ask again.
+      assert.deepStrictEqual(await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>('vscode.executeDocumentSymbolProvider', uri), undefined);
+      await news.update('exclude', undefined, vscode.ConfigurationTarget.Workspace);
+      await corpusBecomes('the opened file is an article', () => isArticle(corpus, id), corpus);
+      await languageBecomes(document, 'news-article');
+      const symbols = await answerBecomes('the Outline names its people', () => vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>('vscode.executeDocumentSymbolProvider', uri), (answer) => people(answer).length > 0);
+      assert.deepStrictEqual(people(symbols), ['Olaf Scholz', 'Emmanuel Macron']);
+    } finally {
+      await news.update('exclude', undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(workspaceUri('outline-late'), { recursive: true, useTrash: false });
+      await corpusBecomes('the late article has left the corpus', () => !isArticle(corpus, id), corpus);
+    }
   });
 
   it('gives each Outline symbol one mention as its range, so that sticky scroll pins no paragraph and the breadcrumbs name no entity away from the cursor', async () => {

@@ -51,6 +51,21 @@ export function eventually(what: string, condition: () => boolean, onChange: OnC
   });
 }
 
+/**
+ * Asks `question` again and again (letting the extension host run between asks) until `accepted` takes its answer, and
+ * returns that answer; rejects, naming `what` and the last answer, if none is accepted by the deadline. For answers
+ * no event announces, such as what VS Code's own commands return.
+ */
+export async function answerBecomes<T>(what: string, question: () => Thenable<T>, accepted: (answer: T) => boolean): Promise<T> {
+  const deadline = Date.now() + CONDITION_DEADLINE_MS;
+  for (;;) {
+    const answer = await question();
+    if (accepted(answer)) return answer;
+    if (Date.now() > deadline) throw new Error(`still not true after ${CONDITION_DEADLINE_MS / 1000} s: ${what} (last answer ${JSON.stringify(answer)})`);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
 /** Resolves once `condition()` holds for the corpus and the extension has finished the work that led there. */
 export async function corpusBecomes(what: string, condition: () => boolean, corpus: NewsCorpusApi): Promise<void> {
   await corpus.whenIdle();

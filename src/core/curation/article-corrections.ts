@@ -1,5 +1,6 @@
 import { entityKey } from '../entities/article-entities';
 import { displayName, nameIdentity } from '../entities/names';
+import { Cancellation } from '../entities/threaded-entities';
 import { ArticleEntity, EntityType } from '../entities/types';
 import { CorrectedEntity, EntityCorrections } from './entity-corrections';
 import { exactNameMentions } from './exact-name';
@@ -9,13 +10,14 @@ import { exactNameMentions } from './exact-name';
  * corrections applied. `id` is the article's id (its URI), for the corrections that apply to some articles only.
  * Undefined while a long text is being analysed on another thread: the features that cannot wait show nothing (or
  * the article's entities from before an edit) meanwhile and ask again when the engine says its entities arrived; those
- * that can wait use `awaitingAnalyzer`.
+ * that can wait use `awaitingAnalyzer`, and give the token with which they stop waiting (`waiter`): a long text no one
+ * waits for any more is not analysed.
  *
  * @example
- * const analyze: ArticleAnalyzer = correctedAnalyzer((text, id) => engine.analyze(text, id), facts);
+ * const analyze: ArticleAnalyzer = correctedAnalyzer((text, id, waiter) => engine.analyze(text, id, false, waiter), facts);
  * const entities = analyze(document.getText(), document.uri.toString()); // undefined while a long text is analysed
  */
-export type ArticleAnalyzer = (text: string, id?: string) => readonly ArticleEntity[] | undefined;
+export type ArticleAnalyzer = (text: string, id?: string, waiter?: Cancellation) => readonly ArticleEntity[] | undefined;
 
 interface Building {
   key: string;
@@ -248,8 +250,8 @@ export function correctedAnalyzer(engine: ArticleAnalyzer, facts: { corrections(
   // corrections or the article change. Corrections scan the whole text (the added names), and a hover, the colours
   // and the views each ask: on a long article that was a scan of hundreds of KB on the host's thread per call.
   const corrected = new WeakMap<readonly ArticleEntity[], { readonly corrections: EntityCorrections; readonly id: string | undefined; readonly entities: readonly ArticleEntity[] }>();
-  return (text, id) => {
-    const found = engine(text, id);
+  return (text, id, waiter) => {
+    const found = engine(text, id, waiter);
     if (found === undefined) return undefined;
     const corrections = facts.corrections();
     const known = corrected.get(found);

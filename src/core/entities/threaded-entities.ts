@@ -34,14 +34,25 @@ export interface ThreadedEntitiesOptions {
   readonly onFailure: (error: unknown) => void;
 }
 
+/** A long text waiting for the other thread, and who asked for it. */
+interface Waiting {
+  readonly text: string;
+  /** The callers that may stop waiting (a hover moved on, a query typed further). */
+  readonly waiters: Set<Cancellation>;
+  /** Asked for by a caller that gives no way to stop waiting (a view, the analysis of a shown editor): analysed whatever the others do. */
+  wanted: boolean;
+}
+
 /**
  * The entities of texts, remembered by text, found without holding up the calling thread for long: a short text is
  * analysed at once, a long one is handed to another thread and answered `undefined` ("not yet") until its entities
  * arrive (`onAnalyzed`), then from memory. One long text is analysed at a time; those waiting are kept one per
  * source (a document), so a document edited while its text waits replaces that text instead of queueing every
- * version. A text whose analysis is already under way runs to its end (its entities are remembered as any others). A
- * text the other thread fails has no entities (remembered so, so that whoever waits for it is answered); the next
- * text waiting is analysed all the same.
+ * version. A waiting text whose every caller gave a {@link Cancellation} and has cancelled it is dropped unanalysed
+ * when its turn comes: Go to Symbol in Workspace typed further, or a hover moved on, left long articles' texts to
+ * hold the thread for up to a second each. A text whose analysis is already under way runs to its end (its entities
+ * are remembered as any others). A text the other thread fails has no entities (remembered so, so that whoever
+ * waits for it is answered); the next text waiting is analysed all the same.
  *
  * @example
  * const entities = new ThreadedEntities({ here: model.extract, elsewhere: (text) => thread.extract(text), capacity: 8, onAnalyzed: () => changed.fire(), onFailure: log });
@@ -54,7 +65,7 @@ export class ThreadedEntities {
   /** The long text being analysed on the other thread, if any. */
   private running: string | undefined;
   /** Long texts waiting for the other thread, by source: the latest text of each. */
-  private readonly waiting = new Map<string, string>();
+  private readonly waiting = new Map<string, Waiting>();
   private disposed = false;
 
   constructor(private readonly options: ThreadedEntitiesOptions) {
@@ -62,15 +73,22 @@ export class ThreadedEntities {
     this.longText = options.longText ?? LONG_TEXT_CHARS;
   }
 
-  /** The entities of `text` (of the document `source`), or undefined while they are being found on the other thread. */
-  of(text: string, source = ''): readonly ArticleEntity[] | undefined {
+  /**
+   * The entities of `text` (of the document `source`), or undefined while they are being found on the other thread.
+   * `waiter`: how the caller stops waiting for a long text; without one, the text is analysed in its turn whatever.
+   */
+  of(text: string, source = '', waiter?: Cancellation): readonly ArticleEntity[] | undefined {
     if (text.length < this.longText) return this.remembered.of(text);
     const known = this.remembered.known(text);
-    if (known !== undefined || text === this.running) return known;
-    if (!this.disposed && ![...this.waiting.values()].includes(text)) {
-      this.waiting.set(source, text);
-      this.startNext();
+    if (known !== undefined || text === this.running || this.disposed) return known;
+    let waiting = [...this.waiting.values()].find((entry) => entry.text === text);
+    if (waiting === undefined) {
+      waiting = { text, waiters: new Set(), wanted: false };
+      this.waiting.set(source, waiting);
     }
+    if (waiter === undefined) waiting.wanted = true;
+    else waiting.waiters.add(waiter);
+    this.startNext();
     return undefined;
   }
 
@@ -82,10 +100,20 @@ export class ThreadedEntities {
 
   private startNext(): void {
     if (this.running !== undefined || this.disposed) return;
-    const next = this.waiting.entries().next();
-    if (next.done === true) return;
-    const [source, text] = next.value;
-    this.waiting.delete(source);
+    const next = this.takeNext();
+    if (next !== undefined) this.start(next);
+  }
+
+  /** Takes the first waiting text someone still waits for out of the queue, dropping those no one does. */
+  private takeNext(): string | undefined {
+    for (const [source, { text, waiters, wanted }] of this.waiting) {
+      this.waiting.delete(source);
+      if (wanted || [...waiters].some((waiter) => !waiter.isCancellationRequested)) return text;
+    }
+    return undefined;
+  }
+
+  private start(text: string): void {
     this.running = text;
     // Asked inside a promise's executor (at once): a thread that cannot even be asked (its Worker or postMessage
     // throwing) fails this text as a thread that answers with an error does, instead of throwing into whoever asked.
@@ -139,15 +167,17 @@ export type AwaitedAnalyzer = (text: string, id?: string, token?: Cancellation) 
 
 /**
  * Waits for `analyze`'s answer: asked again at each arrival until it is no longer "not yet" (undefined). A text
- * another one of its document replaced while it waited is asked for again, and so analysed in its turn.
+ * another one of its document replaced while it waited is asked for again, and so analysed in its turn. Each ask
+ * passes the caller's token on, so that a text is left unanalysed once all who waited for it cancelled (see
+ * {@link ThreadedEntities}).
  *
  * @example
- * const analyzed = awaitingAnalyzer((text, id) => engine.analyze(text, id), engine.onDidAnalyze);
+ * const analyzed = awaitingAnalyzer((text, id, token) => engine.analyze(text, id, false, token), engine.onDidAnalyze);
  * const entities = await analyzed(longText, 'file:///news/long.txt'); // after its thread answered
  */
-export function awaitingAnalyzer(analyze: (text: string, id?: string) => readonly ArticleEntity[] | undefined, arrivals: AnalysisArrivals): AwaitedAnalyzer {
+export function awaitingAnalyzer(analyze: (text: string, id?: string, token?: Cancellation) => readonly ArticleEntity[] | undefined, arrivals: AnalysisArrivals): AwaitedAnalyzer {
   return (text, id, token) => {
-    const now = analyze(text, id);
+    const now = analyze(text, id, token);
     if (now !== undefined) return Promise.resolve(now);
     // Cancelled already: a token may call a listener back at once then, before the waiting below is set up.
     if (token?.isCancellationRequested === true) return Promise.resolve([]);
@@ -158,7 +188,7 @@ export function awaitingAnalyzer(analyze: (text: string, id?: string) => readonl
         resolve(entities);
       };
       const listening = arrivals(() => {
-        const entities = token?.isCancellationRequested === true ? [] : analyze(text, id);
+        const entities = token?.isCancellationRequested === true ? [] : analyze(text, id, token);
         if (entities !== undefined) answer(entities);
       });
       // The analysis a cancelled caller asked for may be long (a text ahead of it too): no reason to wait for it.

@@ -66,7 +66,7 @@ export interface BatchEntity {
  * @example
  * // ' date 2023-09-13 Kim met Putin.' as `a.txt`, without entities:
  * const meta: AnalyzedArticleMeta = { path: 'a.txt', size: 31, mtimeMs: 0, day: 20230913, title: 'Kim met Putin.', bodyStart: 17,
- *   bodyTokens: 3, titleTokens: 3, entityPairs: 0, rolePairs: 0, textBytes: 31 };
+ *   bodyTokens: 3, titleTokens: 3, entityPairs: 0, rolePairs: 0, formTriples: 0, textBytes: 31 };
  */
 export interface AnalyzedArticleMeta {
   readonly path: string;
@@ -83,6 +83,8 @@ export interface AnalyzedArticleMeta {
   readonly entityPairs: number;
   /** Number of (entity term, role) pairs of the article in `AnalyzedBatch.roles`: the roles it says of its entities. */
   readonly rolePairs: number;
+  /** Number of (entity term, form, mentions) triples of the article in `AnalyzedBatch.forms`: the full forms it writes its entities' names in. */
+  readonly formTriples: number;
   /** Length of the article's text in `AnalyzedBatch.text`, as held there (UTF-8, or deflated: see `textDeflated`). */
   readonly textBytes: number;
 }
@@ -108,7 +110,7 @@ export interface SkippedArticle {
  * `textDeflated` (as indexing threads send it: the index then holds it that way until it is saved).
  *
  * @example
- * const empty: AnalyzedBatch = { vocabulary: [], articles: [], entities: [], tokens: new Uint32Array(0), roles: new Uint32Array(0), roleTexts: [], text: new Uint8Array(0), skipped: [] };
+ * const empty: AnalyzedBatch = { vocabulary: [], articles: [], entities: [], tokens: new Uint32Array(0), roles: new Uint32Array(0), roleTexts: [], forms: new Uint32Array(0), formTexts: [], text: new Uint8Array(0), skipped: [] };
  */
 export interface AnalyzedBatch {
   readonly vocabulary: readonly string[];
@@ -122,6 +124,13 @@ export interface AnalyzedBatch {
    */
   readonly roles: Uint32Array;
   readonly roleTexts: readonly string[];
+  /**
+   * For each article, in order, its `formTriples` (entity term id, number in `formTexts`, mentions) triples: the
+   * full forms (case variants of the name) it writes each entity in, which the `entities`' `forms` count for the
+   * whole batch, so that the index can take an article's back when it leaves.
+   */
+  readonly forms: Uint32Array;
+  readonly formTexts: readonly string[];
   readonly text: Uint8Array;
   /** Whether each article's UTF-8 text is raw-deflated (`deflateRawSync`) on its own in `text`. */
   readonly textDeflated?: boolean;

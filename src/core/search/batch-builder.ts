@@ -5,6 +5,7 @@ import { ArticleEntity } from '../entities/types';
 import { articleRoles } from '../entities/roles';
 import { AnalyzedArticleMeta, AnalyzedBatch, BatchEntity, EntityExtractor, EntityForm, SkippedArticle, entityTerm } from './analyzed-batch';
 import { dayNumber } from './date-values';
+import { isFullForm } from './entity-table';
 import { Growable } from './growable';
 import { TermTable } from './term-table';
 import { forEachTermId } from './tokenize';
@@ -28,6 +29,22 @@ const NO_ROLES: ReadonlyMap<string, readonly string[]> = new Map();
 
 function countsOf(counts: ReadonlyMap<string, number>): EntityForm[] {
   return [...counts].map(([text, count]) => ({ text, count }));
+}
+
+/** Texts numbered in order of first appearance: a batch names each role and form by number, its text sent once. */
+class NumberedTexts {
+  readonly texts: string[] = [];
+  private readonly numbers = new Map<string, number>();
+
+  numberOf(text: string): number {
+    let number = this.numbers.get(text);
+    if (number === undefined) {
+      number = this.texts.length;
+      this.numbers.set(text, number);
+      this.texts.push(text);
+    }
+    return number;
+  }
 }
 const encoder = new TextEncoder();
 
@@ -71,8 +88,10 @@ export class BatchBuilder {
   >();
   /** The articles' (entity term id, role number) pairs, and the roles' texts by number (see `AnalyzedBatch.roles`). */
   private readonly roles = new Growable(Uint32Array);
-  private roleTexts: string[] = [];
-  private roleNumbers = new Map<string, number>();
+  private roleTexts = new NumberedTexts();
+  /** The articles' (entity term id, form number, mentions) triples, and the forms' texts by number (see `AnalyzedBatch.forms`). */
+  private readonly forms = new Growable(Uint32Array);
+  private formTexts = new NumberedTexts();
   /** The articles' text back to back (each deflated on its own when `deflateText`), copied in as they come: the caller may reuse the bytes it hands in. */
   private readonly text = new Growable(Uint8Array);
   private skipped: SkippedArticle[] = [];
@@ -132,7 +151,9 @@ export class BatchBuilder {
       entities: [...this.entities.values()].map(({ entity, aliases, forms, roles }) => ({ ...entity, aliases: [...aliases], forms: countsOf(forms), roles: countsOf(roles) })),
       tokens: this.tokens.slice(0, this.tokenCount),
       roles: this.roles.view().slice(),
-      roleTexts: this.roleTexts,
+      roleTexts: this.roleTexts.texts,
+      forms: this.forms.view().slice(),
+      formTexts: this.formTexts.texts,
       text: this.text.view().slice(),
       ...(this.deflateText ? { textDeflated: true } : {}),
       skipped: this.skipped,
@@ -142,8 +163,9 @@ export class BatchBuilder {
     this.entities = new Map();
     this.text.clear();
     this.roles.clear();
-    this.roleTexts = [];
-    this.roleNumbers = new Map();
+    this.roleTexts = new NumberedTexts();
+    this.forms.clear();
+    this.formTexts = new NumberedTexts();
     this.skipped = [];
     return batch;
   }
@@ -157,6 +179,7 @@ export class BatchBuilder {
     const titleTokens = this.tokenCount - bodyStartToken - bodyTokens;
     const entities = this.extractEntities(text);
     const rolesStart = this.roles.length;
+    const formsStart = this.forms.length;
     this.addEntities(entities, entities.length > 0 ? articleRoles(text, entities) : NO_ROLES);
     const entityPairs = (this.tokenCount - bodyStartToken - bodyTokens - titleTokens) / 2;
     const stored = this.deflateText ? deflateRawSync(bytes, { level: TEXT_DEFLATE_LEVEL }) : bytes;
@@ -171,6 +194,7 @@ export class BatchBuilder {
       titleTokens,
       entityPairs,
       rolePairs: (this.roles.length - rolesStart) / 2,
+      formTriples: (this.forms.length - formsStart) / 3,
       textBytes: stored.length,
     });
     this.text.pushAll(stored);
@@ -199,7 +223,10 @@ export class BatchBuilder {
     }
   }
 
-  /** Adds an entity to the batch's list, or its new aliases, form counts and roles when the batch already names it. */
+  /**
+   * Adds an entity to the batch's list, or its new aliases, form counts and roles when the batch already names it, and
+   * notes the article's roles and full forms of it.
+   */
   private noteEntity(term: number, entity: ArticleEntity, roles: readonly string[]): void {
     let known = this.entities.get(term);
     if (known === undefined) {
@@ -207,18 +234,19 @@ export class BatchBuilder {
       this.entities.set(term, known);
     }
     for (const alias of entity.aliases) known.aliases.add(alias);
-    for (const { text, count } of entity.forms) known.forms.set(text, (known.forms.get(text) ?? 0) + count);
+    for (const { text, count } of entity.forms) {
+      known.forms.set(text, (known.forms.get(text) ?? 0) + count);
+      // Only the forms the index counts to name the entity: a short form is never its name.
+      if (!isFullForm(entity.key, text)) continue;
+      this.forms.push(term);
+      this.forms.push(this.formTexts.numberOf(text));
+      this.forms.push(count);
+    }
     // One count per article: `roles` are this article's distinct roles.
     for (const role of roles) {
       known.roles.set(role, (known.roles.get(role) ?? 0) + 1);
-      let number = this.roleNumbers.get(role);
-      if (number === undefined) {
-        number = this.roleTexts.length;
-        this.roleNumbers.set(role, number);
-        this.roleTexts.push(role);
-      }
       this.roles.push(term);
-      this.roles.push(number);
+      this.roles.push(this.roleTexts.numberOf(role));
     }
   }
 

@@ -3,6 +3,7 @@ import { AddedIndexRecount } from '../curation/added-recount';
 import { SearchCorrections, addedRecountOf } from '../curation/corrected-search';
 import { EntityType } from '../entities/types';
 import { AnalyzedBatch, entityTerm } from './analyzed-batch';
+import { ArticleForms, FormMentions } from './article-forms';
 import { ArticleRoles } from './article-roles';
 import { CompactedPart, compactSteps } from './compaction';
 import { dayString } from './date-values';
@@ -141,6 +142,8 @@ export interface SavedEntities {
   readonly stats: EntityStats | undefined;
   /** The roles each article says, when the file saved them (see {@link ArticleRoles}). */
   readonly roles?: ArticleRoles | undefined;
+  /** The full forms each article writes its entities in, when the file saved them (see {@link ArticleForms}). */
+  readonly forms?: ArticleForms | undefined;
 }
 
 /**
@@ -162,6 +165,8 @@ export interface IndexParts {
   readonly entityStats?: EntityStats;
   /** The roles each article says of its entities; with a deferred table, they come with it. Absent: not known. */
   readonly roles?: ArticleRoles;
+  /** The full forms each article writes its entities in; with a deferred table, they come with it. Absent: not known. */
+  readonly forms?: ArticleForms;
 }
 
 /**
@@ -213,6 +218,8 @@ export class CorpusIndex {
    * come with its deferred entity table: read them through {@link articleRoles}, which puts them in place first.
    */
   private roles: ArticleRoles;
+  /** The full forms each article writes its entities in, taken back from their counts when it leaves; as {@link roles}, through {@link articleForms}. */
+  private forms: ArticleForms;
   /** Mentions per month of the large entities, for {@link entityTimeline}. */
   private readonly months = new EntityMonths();
   /**
@@ -244,6 +251,7 @@ export class CorpusIndex {
     this.entityTable = parts?.entities ?? new EntityTable();
     this.stats = parts?.entityStats;
     this.roles = parts?.roles ?? new ArticleRoles();
+    this.forms = parts?.forms ?? new ArticleForms();
     this.counter = new TermCounter(this.dictionary.size);
     // A loaded index's articles were not counted here.
     if (parts !== undefined) this.articleCounts.forget();
@@ -258,17 +266,24 @@ export class CorpusIndex {
   /** Takes the saved entity table and its figures, decoding them now if the background has not yet. */
   private completeLoad(): void {
     if (!(this.entityTable instanceof Deferred)) return;
-    const { table, stats, roles } = this.entityTable.value();
+    const { table, stats, roles, forms } = this.entityTable.value();
     this.entityTable = table;
     this.stats ??= stats;
-    // Nothing was recorded meanwhile: every record goes through articleRoles, which comes here first.
+    // Nothing was recorded meanwhile: every record goes through articleRoles or articleForms, which come here first.
     if (roles) this.roles = roles;
+    if (forms) this.forms = forms;
   }
 
   /** The articles' role records, the saved ones put in place first if the load left them for later. */
   private get articleRoles(): ArticleRoles {
     this.completeLoad();
     return this.roles;
+  }
+
+  /** The articles' records of forms, the saved ones put in place first if the load left them for later. */
+  private get articleForms(): ArticleForms {
+    this.completeLoad();
+    return this.forms;
   }
 
   /**
@@ -383,6 +398,7 @@ export class CorpusIndex {
     const tokens = new Uint32Array(batch.tokens.length);
     let at = 0;
     let roleAt = 0;
+    let formAt = 0;
     let textAt = 0;
     const termOf = (batchTerm: number) => ids[batchTerm] ?? 0;
     for (const article of batch.articles) {
@@ -399,6 +415,7 @@ export class CorpusIndex {
       this.uncount(article.path);
       const doc = this.store.append(article, tokens, at, end, batch.text, textAt, textAt + article.textBytes, batch.textDeflated === true ? 'deflated' : 'plain');
       this.articleRoles.record(doc, batch.roles, roleAt, article.rolePairs, termOf, batch.roleTexts);
+      this.articleForms.record(doc, this.writtenForms(tokens.subarray(wordsEnd, end), batch, formAt, article.formTriples, termOf));
       if (!options.defer) this.stats?.add(this.store, doc);
       if (options.defer) {
         // Not in the postings until the next compaction, which forgets kept timelines: none is kept meanwhile.
@@ -412,6 +429,7 @@ export class CorpusIndex {
       }
       at = end;
       roleAt += article.rolePairs;
+      formAt += article.formTriples;
       textAt += article.textBytes;
     }
     return batch.articles.length;
@@ -726,7 +744,7 @@ export class CorpusIndex {
   parts(): IndexParts {
     this.completeLoad();
     if (!this.isCompact) this.compactNow();
-    const parts = { dictionary: this.dictionary, store: this.store, postings: this.main, entities: this.entities, entityStats: this.entityStats(), roles: this.articleRoles };
+    const parts = { dictionary: this.dictionary, store: this.store, postings: this.main, entities: this.entities, entityStats: this.entityStats(), roles: this.articleRoles, forms: this.articleForms };
     const pairs = this.store.storedPairs;
     return pairs === undefined ? parts : { ...parts, pairs };
   }
@@ -831,21 +849,54 @@ export class CorpusIndex {
   }
 
   /**
-   * Takes the indexed article at `path`, if any, out of the entity figures and role counts before it is replaced or
-   * removed. An article loaded from a cache saved without its roles (see {@link ArticleRoles}) takes none back: they
-   * are not known. Its new version's roles must not stand for them: where it says another role than the old one did,
-   * the new role was counted and taken back at once (gone from the card) while the old one stayed. Taking nothing
-   * back can only over-count, by one per save of such an article until the cache is rebuilt (the save after records
-   * and saves its roles), and {@link entityRoles} shows no role of more articles than its entity's.
+   * Takes the indexed article at `path`, if any, out of the entity figures, role counts and form counts before it is
+   * replaced or removed. An article loaded from a cache saved without its roles (see {@link ArticleRoles}), or its
+   * forms ({@link ArticleForms}), takes none back: they are not known. Its new version's roles must not stand for
+   * them: where it says another role than the old one did, the new role was counted and taken back at once (gone from
+   * the card) while the old one stayed. Taking nothing back can only over-count, by one per save of such an article
+   * until the cache is rebuilt (the save after records and saves its roles and forms), and {@link entityRoles} shows
+   * no role of more articles than its entity's.
    */
   private uncount(path: string): void {
     const doc = this.store.docOf(path);
     if (doc === undefined) return;
     const table = this.entities;
     this.articleRoles.forEachRole(doc, (term, role) => table.uncountRole(term, role));
+    const terms = this.entityTermsIn(this.store.entityField(doc));
+    this.articleForms.forEachForm(doc, terms.length, (entity, form, mentions) => table.uncountForm(terms[entity] ?? 0, form, mentions));
     this.stats?.remove(this.store, doc);
     this.months.count(this.store, doc, -1);
     if (this.companionCounts.size > 0) this.companionCounts.forget(this.store.entityField(doc));
+  }
+
+  /** The entity terms of an entity field's (term, mentions) pairs, ascending: the order of an article's record of forms. */
+  private entityTermsIn(field: Uint32Array): number[] {
+    const table = this.entities;
+    const terms: number[] = [];
+    for (let i = 0; i < field.length; i += 2) {
+      const term = field[i] ?? 0;
+      if (table.byTermId(term) !== undefined) terms.push(term);
+    }
+    return terms.sort((a, b) => a - b);
+  }
+
+  /**
+   * What an article of `batch` writes its entities in, as {@link ArticleForms} records it: per entity term of its
+   * entity field `field` (the index's ids), ascending, the table's numbers of the forms of its `count` (entity term,
+   * form, mentions) triples of `batch.forms` from triple `from`.
+   */
+  private writtenForms(field: Uint32Array, batch: AnalyzedBatch, from: number, count: number, termOf: (batchTerm: number) => number): FormMentions[][] {
+    const table = this.entities;
+    const byTerm = new Map<number, FormMentions[]>();
+    for (let i = 3 * from; i < 3 * (from + count); i += 3) {
+      const term = termOf(batch.forms[i] ?? 0);
+      const form = table.formNumber(term, batch.formTexts[batch.forms[i + 1] ?? 0] ?? '');
+      if (form === undefined) continue;
+      const written = byTerm.get(term) ?? [];
+      written.push({ form, mentions: batch.forms[i + 2] ?? 0 });
+      byTerm.set(term, written);
+    }
+    return this.entityTermsIn(field).map((term) => byTerm.get(term) ?? []);
   }
 
   private forEachEntityPosting(key: string, onPosting: (doc: number, mentions: number) => void): void {
@@ -915,9 +966,12 @@ export class CorpusIndex {
 
   private install(compacted: { store: DocStore; postings: MainPostings; pairs: PairAnswers }): void {
     compacted.store.useStoredPairs(compacted.pairs);
-    // The compacted store holds the live articles in order (their ids renumbered): so must their roles' records.
+    // The compacted store holds the live articles in order (their ids renumbered): so must their records.
     const previous = this.store;
-    if (compacted.store !== previous) this.articleRoles.keepLive(previous.count, (doc) => previous.isLive(doc));
+    if (compacted.store !== previous) {
+      this.articleRoles.keepLive(previous.count, (doc) => previous.isLive(doc));
+      this.articleForms.keepLive(previous.count, (doc) => previous.isLive(doc));
+    }
     this.store = compacted.store;
     this.main = compacted.postings;
     this.compactedDocs = compacted.store.count;

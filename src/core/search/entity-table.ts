@@ -70,6 +70,18 @@ function roleOf(info: EntityRecord, role: string): { readonly text: string; coun
   return info.roles.find((known) => known.text.toLowerCase() === lower);
 }
 
+/**
+ * Whether `form` is a full form of the name of the entity `key`: a case variant of its identity, which the table
+ * counts to name the entity ("Kim Jong-Un" of 'PER:kim jong-un'); a short form ("Kim") is an alias, never its name.
+ *
+ * @example
+ * isFullForm('PER:kim jong-un', 'Kim Jong-Un'); // true
+ * isFullForm('PER:kim jong-un', 'Kim'); // false
+ */
+export function isFullForm(key: string, form: string): boolean {
+  return identityOfDisplay(form) === key.slice(key.indexOf(':') + 1);
+}
+
 function formScore(form: string, count: number): number {
   return count + (isAllCaps(form) ? 0 : MIXED_CASE_BONUS);
 }
@@ -129,6 +141,39 @@ export class EntityTable {
     const info = this.byTerm[term];
     const known = info && roleOf(info, role);
     if (known && known.count > 0) known.count--;
+  }
+
+  /**
+   * The number of `form` among the written forms of the entity whose entity term is `term` (the order of
+   * {@link formsOf}, which never changes: forms are only added), or undefined when it is not one of its forms (not a
+   * case variant of its name): how an article's record of forms names it (see `ArticleForms`).
+   *
+   * @example
+   * table.formNumber(42, 'Kim Jong-Un'); // 1: counted after 'Kim Jong-un'
+   */
+  formNumber(term: number, form: string): number | undefined {
+    const found = this.byTerm[term]?.forms.findIndex((known) => known.text === form) ?? -1;
+    return found === -1 ? undefined : found;
+  }
+
+  /**
+   * Takes back `mentions` of the form numbered `form` of the entity whose entity term is `term`: an article that
+   * wrote them left the index (removed, or replaced by a version whose forms {@link register} counts again). The
+   * entity is named anew when another form is now written more than its name.
+   *
+   * @example
+   * table.uncountForm(42, 1, 2); // 'Kim Jong-Un' is written twice fewer
+   */
+  uncountForm(term: number, form: number, mentions: number): void {
+    const info = this.byTerm[term];
+    const entry = info?.forms[form];
+    if (!info || !entry) return;
+    entry.count = Math.max(0, entry.count - mentions);
+    if (entry.text !== info.name) return;
+    const current = formScore(info.name, entry.count);
+    let best: { readonly text: string; count: number } | undefined;
+    for (const other of info.forms) if (formScore(other.text, other.count) > (best ? formScore(best.text, best.count) : current)) best = other;
+    if (best) this.rename(info, best.text);
   }
 
   /**
@@ -209,20 +254,23 @@ export class EntityTable {
     else {
       // Only case variants of the name compete for it: a short form ("Putin") is an alias, never the name. A known
       // form passed this test when it was first counted (the key never changes), so only a new one is tested.
-      if (identityOfDisplay(form) !== info.key.slice(info.key.indexOf(':') + 1)) return;
+      if (!isFullForm(info.key, form)) return;
       info.forms.push((entry = { text: form, count }));
     }
     const total = entry.count;
     const current = info.forms.find((known) => known.text === info.name)?.count ?? 0;
-    if (form !== info.name && formScore(form, total) > formScore(info.name, current)) {
-      const previous = info.name;
-      info.name = form;
-      const asAlias = info.aliases.indexOf(form);
-      if (asAlias !== -1) info.aliases.splice(asAlias, 1);
-      this.addAlias(info, previous);
-    }
+    if (form !== info.name && formScore(form, total) > formScore(info.name, current)) this.rename(info, form);
     // A variant that loses to the name is still written so: one batch may bring both, the loser only as a form.
     if (form !== info.name) this.addAlias(info, form);
+  }
+
+  /** Names the entity `form`, one of its forms; its name until now becomes an alias. */
+  private rename(info: EntityRecord, form: string): void {
+    const previous = info.name;
+    info.name = form;
+    const asAlias = info.aliases.indexOf(form);
+    if (asAlias !== -1) info.aliases.splice(asAlias, 1);
+    this.addAlias(info, previous);
   }
 
   private addAlias(info: EntityRecord, alias: string): void {

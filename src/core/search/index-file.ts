@@ -31,7 +31,8 @@ export const INDEX_FILE_MAGIC = 'NCINDEX1';
  * integer columns as varints (58 % of the text → under 50 % at 100,000 real-length articles).
  * 11: a last section of stored phrase-check answers for frequent pairs of words (see `PairAnswers`). Since, with no
  * new version: an optional 'roles' section (see `ArticleRoles`), which a file of 11 without it does not need: it loads
- * with its articles' roles not known, as before the section was.
+ * with its articles' roles not known, as before the section was; and likewise an optional 'forms' section (see
+ * `ArticleForms`).
  *
  * @example
  * new DataView(bytes.buffer, bytes.byteOffset).getUint32(8, true) === INDEX_FORMAT_VERSION; // true for a current index file
@@ -439,8 +440,8 @@ export function* decodeSavedSteps(read: { readonly saved: SavedSections; readonl
   try {
     const parts = yield* assembleSections(read.saved);
     if (options.staged || !(parts.entities instanceof Deferred)) return { ok: true, parts, createdAt: read.createdAt };
-    const { table, stats, roles } = yield* parts.entities.steps();
-    const decoded = { ...parts, entities: table, ...(stats && { entityStats: stats }), ...(roles && { roles }) };
+    const { table, stats, roles, forms } = yield* parts.entities.steps();
+    const decoded = { ...parts, entities: table, ...(stats && { entityStats: stats }), ...(roles && { roles }), ...(forms && { forms }) };
     return { ok: true, parts: decoded, createdAt: read.createdAt };
   } catch (error) {
     return corruptBy(error);

@@ -1,5 +1,6 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { ENTITY_TERM_PREFIX, EntityForm } from './analyzed-batch';
+import { ArticleForms } from './article-forms';
 import { ArticleRoles } from './article-roles';
 import { ByteReader, ByteWriter, joinBytes } from './byte-codec';
 import { writeCounts } from './count-codec';
@@ -17,13 +18,14 @@ import { TermDictionary } from './term-dictionary';
 import { SavedWordCodec, WordCodec } from './word-codec';
 
 /**
- * The parts of an index file after its header and description, in file order. 'roles' is optional: files saved
- * before it was (same format version) lack it, and load with their articles' roles not known (see {@link ArticleRoles}).
+ * The parts of an index file after its header and description, in file order. 'roles' and 'forms' are optional:
+ * files saved before they were (same format version) lack them, and load with their articles' roles or forms not
+ * known (see {@link ArticleRoles}, {@link ArticleForms}).
  *
  * @example
- * SECTION_NAMES.length; // 10: an index file's description lists as many sections, or 9 without 'roles'
+ * SECTION_NAMES.length; // 11: an index file's description lists as many sections, or fewer without 'roles' or 'forms'
  */
-export const SECTION_NAMES = ['terms', 'paths', 'titles', 'entities', 'columns', 'forward', 'postings', 'text', 'roles', 'pairs'] as const;
+export const SECTION_NAMES = ['terms', 'paths', 'titles', 'entities', 'columns', 'forward', 'postings', 'text', 'roles', 'forms', 'pairs'] as const;
 type SectionName = (typeof SECTION_NAMES)[number];
 
 /**
@@ -382,8 +384,8 @@ function* readRoles(section: Uint8Array, docs: number): Generator<void, ArticleR
  * Encodes a compacted index (no removed or pending articles) as the sections of an index file:
  * string tables, the number columns, the title ids as varints (see {@link codeForward}), the postings
  * (documents as in {@link writeDocIds}, counts as in {@link writeCounts}, with a table to find each term's), each
- * article's text coded with its body ids (see {@link codeTexts}), the roles each article says of its entities, when
- * known (see {@link ArticleRoles}), and the stored answers of frequent pairs of words
+ * article's text coded with its body ids (see {@link codeTexts}), the roles each article says of its entities and
+ * the full forms it writes them in, when known (see {@link ArticleRoles}, {@link ArticleForms}), and the stored answers of frequent pairs of words
  * (see {@link PairAnswers}). The store keeps its texts coded and lets the
  * body ids it held as varints go (see {@link DocStore.letIdsGoSteps}). The sections' bytes go to `out` in order as they are made;
  * returns where each section is. A generator: it pauses every few ms.
@@ -402,7 +404,7 @@ export function* encodeSections(parts: IndexParts, out: (chunk: Uint8Array) => v
     sections.push({ name, bytes: writer.length - before, count });
   };
   const terms = parts.dictionary.all();
-  const saved = parts.entities instanceof Deferred ? parts.entities.value() : { table: parts.entities, stats: parts.entityStats, roles: parts.roles };
+  const saved = parts.entities instanceof Deferred ? parts.entities.value() : { table: parts.entities, stats: parts.entityStats, roles: parts.roles, forms: parts.forms };
   const entities = entityFields(saved.table, saved.stats);
   const text = yield* codeTexts(store, parts.dictionary.all());
   const forward = yield* codeForward(store);
@@ -417,6 +419,7 @@ export function* encodeSections(parts: IndexParts, out: (chunk: Uint8Array) => v
   yield* section('postings', postings.docs.length, writePostings(writer, postings, store));
   yield* section('text', text.chunks.reduce((sum, chunk) => sum + chunk.length, 0), writeSegments(writer, text.chunks));
   if (saved.roles) yield* section('roles', store.count, writeRoles(writer, saved.roles, store.count));
+  if (saved.forms) yield* section('forms', store.count, saved.forms.writeSteps(writer, store.count));
   yield* section('pairs', parts.pairs?.pairCount ?? 0, writePairs(writer, parts.pairs));
   writer.finish();
   return sections;
@@ -448,6 +451,8 @@ export interface SavedSections {
   readonly pairs: Uint8Array;
   /** The articles' role records, still coded (decoded with the entity table: see {@link ArticleRoles.readSteps}); none in an older file. */
   readonly roles?: Uint8Array;
+  /** The articles' records of forms, still coded (decoded with the entity table, as the roles); none in an older file. */
+  readonly forms?: Uint8Array;
 }
 
 /**
@@ -477,10 +482,12 @@ export function* readSections(payload: Uint8Array, sections: readonly SectionInf
   const text = readTexts(of('text').data);
   yield;
   const read = { terms, paths, titles, entities: of('entities'), columns, postings, forward, text, pairs: of('pairs').data };
-  const roles = optional('roles');
-  if (roles === undefined) return read;
-  if (roles.count !== count) throw new Error('News Corpus: the roles section describes another number of articles.');
-  return { ...read, roles: roles.data };
+  const perArticle = (name: 'roles' | 'forms') => {
+    const section = optional(name);
+    if (section !== undefined && section.count !== count) throw new Error(`News Corpus: the ${name} section describes another number of articles.`);
+    return section === undefined ? {} : { [name]: section.data };
+  };
+  return { ...read, ...perArticle('roles'), ...perArticle('forms') };
 }
 
 /**
@@ -608,19 +615,22 @@ export function readListingDays(start: Uint8Array, sections: readonly SectionInf
  */
 export function savedSectionBuffers(saved: SavedSections): ArrayBuffer[] {
   const codes = [saved.text.codec.ids, saved.text.codec.symbols].flatMap((code) => [code.lengths, code.codes, code.firstCode, code.lengthCount, code.firstIndex, code.sorted, code.lookup, code.shortLookup]);
-  const arrays = [saved.entities.data, ...Object.values(saved.columns), saved.postings.offsets, saved.postings.starts, saved.postings.data, saved.forward, saved.text.coded, saved.pairs, ...(saved.roles ? [saved.roles] : []), ...codes];
+  const arrays = [saved.entities.data, ...Object.values(saved.columns), saved.postings.offsets, saved.postings.starts, saved.postings.data, saved.forward, saved.text.coded, saved.pairs, ...(saved.roles ? [saved.roles] : []), ...(saved.forms ? [saved.forms] : []), ...codes];
   return [...new Set(arrays.map((array) => array.buffer as ArrayBuffer))];
 }
 
 /**
  * The deferred stage of {@link assembleSections}: the entity table with its figures, then the articles' role records
- * (when the file has them). Together: both are needed only by hover cards and by re-indexing, and whatever reads
- * or changes them goes through the entity table first, which runs this to its end (see `CorpusIndex.entities`), so
- * no article's roles are taken back before its saved record is in place.
+ * and records of forms (when the file has them). Together: they are needed only by hover cards and by re-indexing,
+ * and whatever reads or changes them goes through the entity table first, which runs this to its end (see
+ * `CorpusIndex.entities`), so no article's roles or forms are taken back before its saved record is in place.
  */
 function* savedEntitiesSteps(saved: SavedSections, termCount: number): Generator<void, SavedEntities> {
+  const docs = saved.columns.day.length;
   const entities = yield* decodeEntitySection(saved.entities.data, saved.entities.count, termCount);
-  return saved.roles === undefined ? entities : { ...entities, roles: yield* readRoles(saved.roles, saved.columns.day.length) };
+  const roles = saved.roles === undefined ? {} : { roles: yield* readRoles(saved.roles, docs) };
+  const forms = saved.forms === undefined ? {} : { forms: yield* ArticleForms.readSteps(saved.forms, docs) };
+  return { ...entities, ...roles, ...forms };
 }
 
 /**

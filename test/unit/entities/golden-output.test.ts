@@ -43,9 +43,10 @@ function batchLine(recognizer: EntityRecognizer, names: readonly string[]): stri
   for (const name of names) builder.addBytes({ path: name, size: 0, mtimeMs: 0 }, new Uint8Array(fs.readFileSync(path.join(SAMPLES, name))));
   const batch = builder.finish();
   const terms = Array.from(batch.tokens, (id) => id);
-  // Each article's number of role pairs, which the batch carries for the index since the roles were digested: the
-  // roles themselves are in each article's line, so the articles' digest is left as the golden file recorded it.
-  const articles = batch.articles.map(({ rolePairs: _rolePairs, ...meta }) => meta);
+  // Each article's numbers of role pairs and form triples, which the batch carries for the index since the roles
+  // were digested: the roles and forms themselves are in each article's line (its entities), so the articles' digest
+  // is left as the golden file recorded it.
+  const articles = batch.articles.map(({ rolePairs: _rolePairs, formTriples: _formTriples, ...meta }) => meta);
   return `batch tokens=${terms.length}:${digest(terms)} vocabulary=${batch.vocabulary.length}:${digest(batch.vocabulary)} articles=${digest(articles)} entities=${batch.entities.length}:${digest(batch.entities)} text=${digest(Array.from(batch.text))}`;
 }
 

@@ -143,6 +143,30 @@ describe('ThreadedEntities', () => {
     assert.deepStrictEqual(here, []);
   });
 
+  it('drops a waiting text that everyone who waited for it has stopped waiting for, and keeps one still wanted', async () => {
+    const { entities, thread } = threaded();
+    const [first, second, third] = [{ isCancellationRequested: false }, { isCancellationRequested: false }, { isCancellationRequested: false }];
+    entities.of('the text under way', 'running');
+    entities.of('a text two callers wait for', 'two', first);
+    entities.of('a text two callers wait for', 'two', second);
+    entities.of('a text one caller waits for', 'one', third);
+    entities.of('a text one caller waits for', 'view'); // a caller that cannot stop waiting
+    entities.of('a text nobody stops waiting for', 'later', { isCancellationRequested: false });
+    first.isCancellationRequested = true;
+    second.isCancellationRequested = true;
+    third.isCancellationRequested = true;
+    for (let turn = 0; turn < 3; turn++) {
+      thread.asked[turn]?.answer();
+      await settled();
+    }
+    assert.deepStrictEqual(
+      thread.asked.map(({ text }) => text),
+      ['the text under way', 'a text one caller waits for', 'a text nobody stops waiting for'],
+    );
+    assert.strictEqual(entities.of('a text two callers wait for', 'two'), undefined, 'asked for again, it waits again');
+    assert.strictEqual(thread.asked.at(-1)?.text, 'a text two callers wait for');
+  });
+
   it('once disposed, drops the texts waiting and hears nothing more of the one under way', async () => {
     const { entities, thread, arrivals } = threaded();
     entities.of('first long document', 'one');
@@ -219,6 +243,30 @@ describe('awaitingAnalyzer', () => {
     events.fire();
     assert.deepStrictEqual(await waiting, [entityOf('long')]);
     assert.strictEqual(cancellations.count, 0);
+  });
+
+  it('with ThreadedEntities, has a waiting text dropped once its caller cancels', async () => {
+    const events = arrivals();
+    const thread = fakeThread();
+    const entities = new ThreadedEntities({
+      here: () => [],
+      elsewhere: thread.elsewhere,
+      longText: 10,
+      capacity: 8,
+      onAnalyzed: events.fire,
+      onFailure: () => undefined,
+    });
+    const analyzed = awaitingAnalyzer((text, id, token) => entities.of(text, id, token), events.event);
+    entities.of('another document', 'b');
+    const cancellations = arrivals();
+    const token = { isCancellationRequested: false, onCancellationRequested: cancellations.event };
+    const waiting = analyzed('a document whose hover moved on', 'a', token);
+    token.isCancellationRequested = true;
+    cancellations.fire();
+    assert.deepStrictEqual(await waiting, []);
+    thread.asked[0]?.answer();
+    await settled();
+    assert.deepStrictEqual(thread.asked.map(({ text }) => text), ['another document']);
   });
 
   it('with ThreadedEntities, gets an edited document\'s older text analysed in its turn', async () => {

@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import { CorpusIndex, IndexParts, SearchHit } from '../../../src/core/search/corpus-index';
 import { EntityTable } from '../../../src/core/search/entity-table';
-import { decodeIndex, encodeIndex, indexFileSections } from '../../../src/core/search/index-file';
+import { decodeIndex, decodeIndexSteps, encodeIndex, indexFileSections } from '../../../src/core/search/index-file';
+import { runAtOnce } from '../../../src/core/search/time-slices';
 import { KIM, KREMLIN, MOSCOW, NEWS, NEWS_ENTITIES, PUTIN, analyzeText, article, buildIndex, fakeExtractor, hitPaths } from './fixtures';
 
 function firstHit(index: CorpusIndex, query: string): SearchHit {
@@ -482,5 +483,77 @@ describe('CorpusIndex roles', () => {
     assert.deepStrictEqual(roles(index), ['Russian President (1)']);
     assert.ok(index.remove('a.txt'));
     assert.deepStrictEqual(roles(index), [], 'no article names the entity');
+  });
+});
+
+describe('CorpusIndex name forms', () => {
+  // One article writes "Kim Jong-Un", two "Kim Jong-un": the name is the form the corpus writes most.
+  const KIM_CASES = { ...KIM, aliases: ['Kim Jong-Un', 'Kim'] };
+  const UPPER = article('2023-09-12', 'Kim Jong-Un arrived in Moscow.');
+  const LOWER = article('2023-09-13', 'Kim Jong-un left Moscow.');
+  const save = (index: CorpusIndex, path: string, text: string, mtimeMs: number) =>
+    index.addBatch(analyzeText({ path, size: text.length, mtimeMs }, text, fakeExtractor([KIM_CASES, MOSCOW])));
+  const forms = (index: CorpusIndex) => {
+    const table = index.parts().entities;
+    assert.ok(table instanceof EntityTable);
+    return table.formsOf(KIM.key).map(({ text, count }) => `${text} ×${count}`);
+  };
+
+  it('counts an article\'s forms once however often it is saved again, and no more once replaced or removed', () => {
+    const index = buildIndex([{ path: 'a.txt', text: UPPER }, { path: 'b.txt', text: LOWER }, { path: 'c.txt', text: LOWER }], [KIM_CASES, MOSCOW]);
+    assert.deepStrictEqual(forms(index), ['Kim Jong-Un ×1', 'Kim Jong-un ×2']);
+    for (let time = 2; time < 6; time++) save(index, 'a.txt', time % 2 === 0 ? `${UPPER} ` : UPPER, time);
+    assert.deepStrictEqual(forms(index), ['Kim Jong-Un ×1', 'Kim Jong-un ×2']);
+    assert.strictEqual(index.entitySummary(KIM.key)?.name, 'Kim Jong-un');
+    save(index, 'b.txt', UPPER, 6);
+    assert.deepStrictEqual(forms(index), ['Kim Jong-Un ×2', 'Kim Jong-un ×1']);
+    assert.strictEqual(index.entitySummary(KIM.key)?.name, 'Kim Jong-Un');
+    assert.ok(index.remove('a.txt'));
+    assert.ok(index.remove('b.txt'));
+    assert.deepStrictEqual(forms(index), ['Kim Jong-Un ×0', 'Kim Jong-un ×1']);
+    assert.strictEqual(index.entitySummary(KIM.key)?.name, 'Kim Jong-un');
+  });
+
+  const identity = { root: '/corpus', extractor: 'fake' };
+  const reopened = (parts: IndexParts, staged = false): CorpusIndex => {
+    const decoded = runAtOnce(decodeIndexSteps(Buffer.concat(encodeIndex(parts, identity)), identity, { staged }));
+    assert.ok(decoded.ok);
+    return new CorpusIndex(decoded.parts);
+  };
+  const built = () => buildIndex([{ path: 'a.txt', text: UPPER }, { path: 'b.txt', text: LOWER }, { path: 'c.txt', text: LOWER }], [KIM_CASES, MOSCOW]);
+
+  for (const staged of [false, true]) {
+    it(`saves the forms each article writes, so that a reopened article${staged ? ' (its entity table decoded later)' : ''} saved again takes its own back`, () => {
+      const index = reopened(built().parts(), staged);
+      for (let time = 2; time < 6; time++) save(index, 'a.txt', time % 2 === 0 ? `${UPPER} ` : UPPER, time);
+      assert.deepStrictEqual(forms(index), ['Kim Jong-Un ×1', 'Kim Jong-un ×2']);
+      assert.ok(index.remove('b.txt'));
+      assert.deepStrictEqual(forms(index), ['Kim Jong-Un ×1', 'Kim Jong-un ×1']);
+    });
+  }
+
+  it('keeps the records with their articles through a compaction, a save and a load', () => {
+    const twice = article('2023-09-14', 'Kim Jong-un left Moscow. Kim Jong-un waved.');
+    const index = buildIndex([{ path: 'a.txt', text: UPPER }, { path: 'b.txt', text: LOWER }, { path: 'c.txt', text: twice }], [KIM_CASES, MOSCOW]);
+    assert.ok(index.remove('b.txt'));
+    index.compactNow();
+    const loaded = reopened(index.parts());
+    assert.deepStrictEqual(forms(loaded), ['Kim Jong-Un ×1', 'Kim Jong-un ×2']);
+    // c.txt is document 1 now: b.txt's record in its place would take back one mention, not two.
+    assert.ok(loaded.remove('c.txt'));
+    assert.deepStrictEqual(forms(loaded), ['Kim Jong-Un ×1', 'Kim Jong-un ×0']);
+    assert.strictEqual(loaded.entitySummary(KIM.key)?.name, 'Kim Jong-Un');
+  });
+
+  it('loads a cache saved without the forms and takes nothing back for its articles, but for those saved since', () => {
+    /** The parts as a cache saved before the articles' forms were (the same format version, without the 'forms' section). */
+    const withoutForms = ({ forms: _forms, ...parts }: IndexParts): IndexParts => parts;
+    const index = reopened(withoutForms(built().parts()));
+    save(index, 'a.txt', UPPER, 2);
+    assert.deepStrictEqual(forms(index), ['Kim Jong-Un ×2', 'Kim Jong-un ×2'], 'its old forms are not known');
+    save(index, 'a.txt', UPPER, 3);
+    assert.deepStrictEqual(forms(index), ['Kim Jong-Un ×2', 'Kim Jong-un ×2'], 'saved since: known');
+    assert.ok(index.remove('a.txt'));
+    assert.deepStrictEqual(forms(index), ['Kim Jong-Un ×1', 'Kim Jong-un ×2']);
   });
 });

@@ -38,3 +38,36 @@ describe('EntityTable.register', () => {
     );
   });
 });
+
+describe('EntityTable.uncountForm', () => {
+  const KEY = 'PER:kim jong-un';
+  /** The score the table names an entity by: mentions, a form in capitals only below any other. */
+  const score = (text: string, count: number) => count + (text === text.toUpperCase() ? 0 : 1e9);
+
+  it('leaves the counts that the articles still in hold, and the entity named by the form written most', () => {
+    const form = fc.constantFrom('Kim Jong-un', 'Kim Jong-Un', 'KIM JONG-UN', 'Kim');
+    const article = fc.uniqueArray(fc.record({ text: form, count: fc.integer({ min: 1, max: 5 }) }), { selector: (entry) => entry.text, minLength: 1, maxLength: 3 });
+    fc.assert(
+      fc.property(fc.array(fc.record({ forms: article, leaves: fc.boolean() }), { minLength: 1, maxLength: 8 }), (articles) => {
+        const table = new EntityTable();
+        for (const { forms } of articles) table.register({ key: KEY, name: 'Kim Jong-un', type: 'PER', aliases: [], forms, roles: [] }, 7);
+        const left = new Map<string, number>();
+        for (const { forms, leaves } of articles) {
+          for (const { text, count } of forms) {
+            const number = table.formNumber(7, text);
+            if (text === 'Kim') assert.strictEqual(number, undefined, 'a short form is no form of the name');
+            else if (number === undefined) assert.fail(`${text} has no number`);
+            else if (leaves) table.uncountForm(7, number, count);
+            else left.set(text, (left.get(text) ?? 0) + count);
+          }
+        }
+        const counted = table.formsOf(KEY).filter(({ count }) => count > 0);
+        assert.deepStrictEqual(new Map(counted.map(({ text, count }) => [text, count])), left);
+        const name = table.get(KEY)?.name ?? '';
+        const nameCount = table.formsOf(KEY).find(({ text }) => text === name)?.count ?? 0;
+        for (const { text, count } of counted) assert.ok(score(text, count) <= score(name, nameCount), `${name} (${nameCount}) over ${text} (${count})`);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
