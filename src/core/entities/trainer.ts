@@ -51,6 +51,13 @@ export interface TrainingOptions {
    * with its context, besides the token's own.
    */
   readonly vectorNeighbours?: boolean;
+  /**
+   * Cost-augmented training (the margin perceptron, cf. Crammer et al. 2006): the decode that chooses each update
+   * scores every tag of a scored token but the gold one `cost` higher, so the weights keep moving until the gold path
+   * wins by a margin (about `cost` per token it differs on), not merely wins. 0 is the plain perceptron. Training only:
+   * the run-time decoder is the same either way.
+   */
+  readonly cost?: number;
   /** Called after each epoch of each run with the fraction of tokens tagged wrongly during that epoch. */
   readonly onEpoch?: (epoch: number, errorRate: number) => void;
 }
@@ -74,6 +81,16 @@ const DEFAULT_SEED = 20230913;
  * trainPerceptron(documents, lexicon, { runs: DEFAULT_RUNS }); // the same model as without `runs`
  */
 export const DEFAULT_RUNS = 3;
+/**
+ * Default of `cost`, in units of the summed weights (a token has about 25 active features, so one update moves its
+ * gold-against-predicted score by about 50). Chosen from {12.5, 25, 50, 100} on three shuffles of five-fold
+ * cross-validation (wikigold / GUM news noMISC F1 72.63 / 75.12 against 72.27 / 74.85 at 0), then confirmed on two
+ * shuffles not used in that choice: 72.44 / 75.02 against 72.22 / 74.61; CoNLL dev 93.78 against 93.89.
+ *
+ * @example
+ * trainPerceptron(documents, lexicon, { cost: DEFAULT_COST }); // the same model as without `cost`
+ */
+export const DEFAULT_COST = 12.5;
 /** Default minimum count of a static feature. */
 const DEFAULT_MIN_COUNT = 2;
 /**
@@ -189,7 +206,7 @@ function trainRun(prepared: readonly PreparedDocument[], context: FeatureContext
   const weights = new Weights();
   weights.rows = staticRows;
   weights.reserve(weights.rows + 1024);
-  const trainer = new SentenceTrainer(context, weights, lexicon, vectorRowBase(lexicon, staticRows));
+  const trainer = new SentenceTrainer(context, weights, lexicon, vectorRowBase(lexicon, staticRows), options.cost ?? DEFAULT_COST);
   const evidence = new EvidenceTable();
   const next = seededRandom(options.seed ?? DEFAULT_SEED);
   const order = prepared.map((_, index) => index);
@@ -311,6 +328,8 @@ class SentenceTrainer {
   private emissions = new Float64Array(0);
   private constrained = new Float64Array(0);
   private target = new Uint8Array(0);
+  private costed = new Float64Array(0);
+  private augmented = new Uint8Array(0);
 
   constructor(
     private readonly context: FeatureContext,
@@ -318,6 +337,8 @@ class SentenceTrainer {
     private readonly lexicon: Lexicon,
     /** The weight row of the first vector feature (`vectorKey(0, 0)`); position p, dimension d is `+ p × dimensions + d`. */
     private readonly vectorBase: number,
+    /** `TrainingOptions.cost`. */
+    private readonly cost: number,
   ) {}
 
   /**
@@ -339,7 +360,9 @@ class SentenceTrainer {
   /**
    * Decodes every sentence of `document` into `predicted` and updates the weights where it differs from the
    * gold path; returns the wrong tokens. The gold path is the annotation's tags, or for a partially annotated
-   * document the best path true to it under the same weights (the latent-structure perceptron).
+   * document the best path true to it under the same weights (the latent-structure perceptron). With a cost, the
+   * update is against the cost-augmented path (`costAugmented`); `predicted` stays the plain decode, as at run time:
+   * it feeds the document evidence and the error count.
    */
   train(document: PreparedDocument, predicted: Uint8Array, withDocument: boolean): number {
     const size = document.tokens.count * TAG_COUNT;
@@ -359,12 +382,13 @@ class SentenceTrainer {
         constrainEmissions(this.emissions, allowed, from, to, this.constrained);
         this.viterbi.decode(this.constrained, this.transitions, document.states, from, to, target);
       }
+      const update = this.cost > 0 ? this.costAugmented(document, from, to, target) : predicted;
       for (let i = from; i < to; i++) {
         if (predicted[i] !== target[i]) errors++;
         const goldPrevious = i === from ? TAG_START : target[i - 1] ?? 0;
-        const predictedPrevious = i === from ? TAG_START : predicted[i - 1] ?? 0;
+        const predictedPrevious = i === from ? TAG_START : update[i - 1] ?? 0;
         const gold = target[i] ?? 0;
-        const tag = predicted[i] ?? 0;
+        const tag = update[i] ?? 0;
         if (gold === tag && goldPrevious === predictedPrevious) continue;
         this.weights.update(this.transitionRow(goldPrevious), gold, gold, this.step, 1);
         this.weights.update(this.transitionRow(predictedPrevious), tag, tag, this.step, -1);
@@ -373,6 +397,23 @@ class SentenceTrainer {
       this.step++;
     }
     return errors;
+  }
+
+  /**
+   * The best path of sentence [from, to) when every tag of a scored token other than `target`'s costs `cost` more:
+   * the path the margin perceptron updates against (the gold path itself once it wins by the margin).
+   */
+  private costAugmented(document: PreparedDocument, from: number, to: number, target: Uint8Array): Uint8Array {
+    if (this.augmented.length < document.tokens.count) this.augmented = new Uint8Array(Math.max(document.tokens.count, this.augmented.length * 2));
+    if (this.costed.length < this.emissions.length) this.costed = new Float64Array(this.emissions.length);
+    this.costed.set(this.emissions.subarray(from * TAG_COUNT, to * TAG_COUNT), from * TAG_COUNT);
+    for (let i = from; i < to; i++) {
+      if (document.states[i] === LatticeState.Outside) continue;
+      const gold = target[i] ?? 0;
+      for (let tag = 0; tag < TAG_COUNT; tag++) if (tag !== gold) this.costed[i * TAG_COUNT + tag] = (this.costed[i * TAG_COUNT + tag] ?? 0) + this.cost;
+    }
+    this.viterbi.decode(this.costed, this.transitions, document.states, from, to, this.augmented);
+    return this.augmented;
   }
 
   private loadTransitions(): void {

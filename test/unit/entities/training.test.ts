@@ -7,7 +7,7 @@ import { EntityRecognizer } from '../../../src/core/entities/recognizer';
 import { spansToTags, tagsToSpans } from '../../../src/core/entities/spans';
 import { TAG_O, TAG_START, TagPart, isAllowed, tagOf } from '../../../src/core/entities/tags';
 import { tokenize } from '../../../src/core/entities/tokenizer';
-import { TrainingDocument, trainPerceptron } from '../../../src/core/entities/trainer';
+import { DEFAULT_COST, TrainingDocument, trainPerceptron } from '../../../src/core/entities/trainer';
 import { WordClusters } from '../../../src/core/entities/word-clusters';
 import { WordVectors } from '../../../src/core/entities/word-vectors';
 
@@ -60,6 +60,17 @@ describe('training and the model file', () => {
     assert.deepStrictEqual(first, second);
     const recognizer = EntityRecognizer.fromModel(first);
     const spans = recognizer.recognize('Carla Diaz arrived in Kyiv on Monday, Globex said.');
+    assert.deepStrictEqual(spans.map((span) => [span.text, span.type]), [['Carla Diaz', 'PER'], ['Kyiv', 'LOC'], ['Globex', 'ORG']]);
+  });
+
+  it('trains with a cost deterministically into another model that still recognises what it learnt', () => {
+    const lexicon = lexiconOf(['Oslo', 'Lima', 'North Korea']);
+    const bytesOf = (options: { cost?: number }): Uint8Array => writeModel({ weights: trainPerceptron(corpus(), lexicon, { epochs: 3, ...options }), ...lexicon });
+    assert.deepStrictEqual(bytesOf({ cost: DEFAULT_COST }), bytesOf({}));
+    const costed = bytesOf({ cost: 12.5 });
+    assert.deepStrictEqual(costed, bytesOf({ cost: 12.5 }));
+    assert.notDeepStrictEqual(costed, bytesOf({ cost: 0 }), 'the margin must keep updating after the plain perceptron stops');
+    const spans = EntityRecognizer.fromModel(costed).recognize('Carla Diaz arrived in Kyiv on Monday, Globex said.');
     assert.deepStrictEqual(spans.map((span) => [span.text, span.type]), [['Carla Diaz', 'PER'], ['Kyiv', 'LOC'], ['Globex', 'ORG']]);
   });
 
