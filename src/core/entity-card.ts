@@ -75,6 +75,8 @@ const CARD_ALIASES = 6;
  * the card's links out of view behind a scroll; the whole text is one "Edit Facts" away.
  */
 const CARD_FACT_TEXT = 200;
+/** Lines of the facts file's description and notes a card shows, blank ones left out: more pushed its links out of view. */
+const CARD_FACT_LINES = 6;
 
 /**
  * Text from an article or the facts file made inert for a Markdown hover with theme icons: every character
@@ -142,14 +144,46 @@ function factsLinkMarkdown(link: string): string {
   return `[${escapeMarkdown(label.length > LINK_LABEL ? `${label.slice(0, LINK_LABEL - 1)}…` : label)}](${address})`;
 }
 
+/** A line break of the facts file's text, whichever its editor wrote. */
+const LINE_BREAK = /\r\n?|\u2028|\u2029/g;
+
+/**
+ * The facts file's multi-line text as Markdown that keeps its paragraphs and lines: a blank line starts a paragraph,
+ * a single line break a line (a hard break), any other white space is a space. Each line is escaped as a whole, so
+ * that nothing in it becomes syntax (a heading's `#`, a table's `|`, a list's `-`, HTML, links, icons) and it shows as
+ * written; `marked` puts each line in the card's markup (italics cannot span lines). Cut, with an ellipsis, at
+ * {@link CARD_FACT_LINES} lines or {@link CARD_FACT_TEXT} characters. Empty when the text is only white space.
+ */
+function factsTextMarkdown(text: string, marked: (line: string) => string): string {
+  const lines = text.replace(LINE_BREAK, '\n').trim().split('\n');
+  let shown = 0;
+  const cut = lines.findIndex((line) => line.trim() !== '' && ++shown > CARD_FACT_LINES);
+  const kept = shortenAtWord((cut === -1 ? lines : lines.slice(0, cut)).join('\n').trimEnd(), CARD_FACT_TEXT);
+  const shortened = cut !== -1 && !kept.endsWith('…') ? `${kept}…` : kept;
+  return shortened
+    .split(/\n[^\S\n]*\n\s*/)
+    .map((paragraph) =>
+      paragraph
+        .split('\n')
+        .map((line) => escapeMarkdown(line).trim())
+        .filter((line) => line !== '')
+        .map(marked)
+        .join('  \n'),
+    )
+    .filter((paragraph) => paragraph !== '')
+    .join('\n\n');
+}
+
 /**
  * The user's facts as the first paragraph of the card, in hard-broken lines (which keep the card short enough
  * for its links to stay in view): the description in italics, then role, birth and the other fields, then the
- * notes and the links; empty when there is nothing to say.
+ * notes and the links; empty when there is nothing to say. A description or notes written in several lines or
+ * paragraphs keeps them (see {@link factsTextMarkdown}).
  */
 function factsMarkdown(facts: EntityFacts): string {
   const parts: string[] = [];
-  if (facts.description !== undefined) parts.push(`_${escapeMarkdown(shortenAtWord(facts.description, CARD_FACT_TEXT))}_`);
+  const description = facts.description === undefined ? '' : factsTextMarkdown(facts.description, (line) => `_${line}_`);
+  if (description !== '') parts.push(description);
   const fields = [
     ...(facts.role === undefined ? [] : [{ field: 'Role', value: facts.role }]),
     ...(facts.born === undefined ? [] : [{ field: 'Born', value: facts.born }]),
@@ -157,7 +191,7 @@ function factsMarkdown(facts: EntityFacts): string {
   ];
   if (fields.length > 0) parts.push(fields.map(({ field, value }) => `${escapeMarkdown(field)}: ${escapeMarkdown(value)}`).join(' · '));
   // The notes and the links share a line: the card stays short enough for its links to show without a scroll.
-  const notes = [...(facts.notes === undefined ? [] : [escapeMarkdown(shortenAtWord(facts.notes, CARD_FACT_TEXT))]), ...facts.links.map(factsLinkMarkdown)];
+  const notes = [...(facts.notes === undefined ? [] : [factsTextMarkdown(facts.notes, (line) => line)]), ...facts.links.map(factsLinkMarkdown)].filter((part) => part !== '');
   if (notes.length > 0) parts.push(notes.join(' · '));
   return parts.join('  \n');
 }

@@ -13,9 +13,14 @@ export interface GlobMatcher {
 
 const REGEXP_SPECIALS = /[.+^$()|\\]/;
 
-function translate(pattern: string): string {
+/**
+ * The regular expression source of `pattern`. A pattern that does not pair its brackets is still translated, as it
+ * always was (an open `{` closed at the end, a lone `[`, `}` or `]` taken as itself), and `onProblem` hears what is
+ * wrong with it, once for each such bracket, with the 1-based character where it stands and the pattern.
+ */
+function translate(pattern: string, onProblem: (problem: string) => void = () => undefined): string {
   let out = '';
-  let braceDepth = 0;
+  const openBraces: number[] = [];
   for (let i = 0; i < pattern.length; i++) {
     const char = pattern[i] ?? '';
     if (char === '*') {
@@ -34,16 +39,17 @@ function translate(pattern: string): string {
     } else if (char === '?') {
       out += '[^/]';
     } else if (char === '{') {
-      braceDepth++;
+      openBraces.push(i);
       out += '(?:';
-    } else if (char === '}' && braceDepth > 0) {
-      braceDepth--;
+    } else if (char === '}' && openBraces.length > 0) {
+      openBraces.pop();
       out += ')';
-    } else if (char === ',' && braceDepth > 0) {
+    } else if (char === ',' && openBraces.length > 0) {
       out += '|';
     } else if (char === '[') {
       const close = pattern.indexOf(']', i + 1);
       if (close === -1) {
+        onProblem(`the "[" at character ${i + 1} of "${pattern}" is never closed`);
         out += '\\[';
       } else {
         const body = pattern.slice(i + 1, close).replace(/\\/g, '\\\\');
@@ -52,10 +58,29 @@ function translate(pattern: string): string {
         i = close;
       }
     } else {
+      if (char === '}' || char === ']') onProblem(`the "${char}" at character ${i + 1} of "${pattern}" closes no "${char === '}' ? '{' : '['}"`);
       out += REGEXP_SPECIALS.test(char) || char === '}' || char === ']' ? `\\${char}` : char;
     }
   }
-  return out + ')'.repeat(braceDepth);
+  for (const open of openBraces) onProblem(`the "{" at character ${open + 1} of "${pattern}" is never closed`);
+  return out + ')'.repeat(openBraces.length);
+}
+
+/**
+ * What makes `pattern` a glob pattern that cannot be read as its writer meant, or `undefined` when nothing does: a
+ * `{` or `[` never closed, a `}` or `]` that closes none. VS Code's own globs drop what follows such a bracket, and
+ * the matchers here would close it at the end or take it as itself: neither is what was meant, and an include
+ * setting of `**\/{live` emptied the corpus without a word. The first problem, with its 1-based character.
+ *
+ * @example
+ * globProblem('**\/{live');          // 'the "{" at character 4 of "**\/{live" is never closed'
+ * globProblem('[');                   // 'the "[" at character 1 of "[" is never closed'
+ * globProblem('**\/{a,b}/[!x]*.txt'); // undefined
+ */
+export function globProblem(pattern: string): string | undefined {
+  let first: string | undefined;
+  translate(pattern, (problem) => (first ??= problem));
+  return first;
 }
 
 /** The patterns as they are matched: trimmed, without a leading `./` or `/`, empty ones left out. */
@@ -75,7 +100,7 @@ function usablePatterns(patterns: readonly string[]): string[] {
 export function compileGlob(...patterns: readonly string[]): GlobMatcher {
   const usable = usablePatterns(patterns);
   if (usable.length === 0) return () => false;
-  const regexp = new RegExp(`^(?:${usable.map(translate).join('|')})$`);
+  const regexp = new RegExp(`^(?:${usable.map((pattern) => translate(pattern)).join('|')})$`);
   return (relativePath) => regexp.test(relativePath);
 }
 

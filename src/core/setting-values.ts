@@ -1,3 +1,5 @@
+import { globProblem } from './glob';
+
 /**
  * The largest value of the `maxFileSizeKB` setting (100 MB): an article file is read whole into memory, decoded and
  * searched for entities in one piece, and no news article comes near it (the longest real one seen is 55 KB).
@@ -21,4 +23,18 @@ export const MAX_FILE_SIZE_KB = 102_400;
 export function wholeSetting(value: unknown, range: { readonly min: number; readonly max: number; readonly fallback: number }): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) return range.fallback;
   return Math.min(range.max, Math.max(range.min, Math.floor(value)));
+}
+
+/**
+ * What is wrong with a glob pattern setting, in a sentence naming the setting and the problem (see
+ * {@link globProblem}); `undefined` when the pattern can be read as meant.
+ *
+ * @example
+ * globSettingProblem('newsCorpus.include', '**\/{live');
+ * // 'News Corpus: the setting newsCorpus.include is not a valid glob pattern: the "{" at character 4 of "**\/{live" is never closed'
+ * globSettingProblem('newsCorpus.exclude', '**\/drafts/**'); // undefined
+ */
+export function globSettingProblem(setting: string, pattern: string): string | undefined {
+  const problem = globProblem(pattern);
+  return problem === undefined ? undefined : `News Corpus: the setting ${setting} is not a valid glob pattern: ${problem}`;
 }

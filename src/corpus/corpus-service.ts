@@ -22,7 +22,7 @@ import { listInThread } from '../workers/list-thread';
 import { FileJob } from '../workers/protocol';
 import { idOfIndexPath, indexPathOf, uriOfIndexPath } from './index-paths';
 import { IndexedStamp, prepareCandidate } from './read-candidate';
-import { CorpusSettings } from './settings';
+import { corpusSettingsProblem, CorpusSettings } from './settings';
 import { Candidate, CandidateFilter, displayPath, displayPaths, findCandidates, listingGlobs, UnreadableFolder } from './workspace-scanner';
 import { WorkspaceEntities } from './workspace-entities';
 
@@ -278,6 +278,7 @@ export class CorpusService implements vscode.Disposable {
   private disposed = false;
   private lastScanSummary: ScanSummary | undefined;
   private scanFailureNow: string | undefined;
+  private settingsProblemNow: string | undefined;
   private unreadNow: UnreadChanges | undefined;
 
   private readonly progressChanged = new vscode.EventEmitter<void>();
@@ -365,6 +366,14 @@ export class CorpusService implements vscode.Disposable {
    */
   get scanFailure(): string | undefined {
     return this.scanFailureNow;
+  }
+
+  /**
+   * Why the include or exclude setting cannot be used, when the last scan stopped on it (then also its
+   * {@link scanFailure}), until the next scan starts: the views then say to correct the setting rather than to retry.
+   */
+  get settingsProblem(): string | undefined {
+    return this.settingsProblemNow;
   }
 
   /** What a failed batch of file events left unread, until its retry goes through or a scan starts. */
@@ -721,6 +730,7 @@ export class CorpusService implements vscode.Disposable {
     if (this.disposed) return;
     this.stopRetrying(true);
     this.scanFailureNow = undefined;
+    this.settingsProblemNow = undefined;
     this.setState('scanning');
     const folders = this.deps.folders();
     const gone = [...this.indexes.keys()].filter((key) => !folders.some((folder) => folder.uri.toString() === key));
@@ -730,10 +740,18 @@ export class CorpusService implements vscode.Disposable {
     }
     if (gone.length > 0) this.dropFolders(gone);
     const rebuild = request.rebuild === true;
-    const scans = folders.map((folder): FolderScan => {
-      const settings = this.deps.settings(folder);
-      return { folder, settings, index: this.indexOf(folder, settings, rebuild) };
-    });
+    const configured = folders.map((folder) => ({ folder, settings: this.deps.settings(folder) }));
+    // A malformed glob would list other files than meant (`**/{live`, none), and the sync would then take every other
+    // article out of the index: the scan stops before a file is looked at, the indexes kept as they are. A rebuild,
+    // which starts by dropping them, is not begun; any other scan first loads the saved indexes, listed as they were.
+    const settingsProblem = configured.map(({ settings }) => corpusSettingsProblem(settings)).find((problem) => problem !== undefined);
+    const stopOnSettings = () => {
+      if (settingsProblem === undefined) return;
+      this.settingsProblemNow = settingsProblem;
+      throw new Error(settingsProblem);
+    };
+    if (rebuild) stopOnSettings();
+    const scans = configured.map(({ folder, settings }): FolderScan => ({ folder, settings, index: this.indexOf(folder, settings, rebuild) }));
     // A rebuild starts from nothing, as a first opening does: the views fill in as files are read.
     if (rebuild) this.changeCorpus(() => this.corpus.reset([], []));
     await withWindowProgress(async (progress) => {
@@ -747,6 +765,7 @@ export class CorpusService implements vscode.Disposable {
         this.entitiesDidChange(undefined);
         this.changeCorpus(() => this.corpus.update({}));
       } else if (loaded.relist) await this.publish([...this.corpus.skipped()]);
+      stopOnSettings();
       // First builds into an empty corpus list every article as they index it: their end lists only the rest.
       const listedAsBuilt = this.corpus.size === 0 && this.corpus.skippedCount === 0 && scans.every(({ index }) => index.index.articleCount === 0);
       const rest: CorpusArticle[] = [];
@@ -1035,6 +1054,9 @@ export class CorpusService implements vscode.Disposable {
       const folder = this.folderOf(uri);
       if (!folder) continue;
       const settings = this.deps.settings(folder);
+      // Which files the settings take is not known: the scan that stopped on them said so, and the one after their
+      // correction reads these changes with the rest.
+      if (corpusSettingsProblem(settings) !== undefined) continue;
       const index = this.followedIndexOf(folder, settings);
       // The rescan the change queued reads every file into a new index: updated now, that index, not loaded yet,
       // replaced the folder's, and searches saw the batch's articles alone until the rescan loaded it.

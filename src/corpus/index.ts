@@ -16,12 +16,14 @@ const CACHE_KEY_DIGITS = 16;
  * The context keys the corpus sets, which the views' welcome content and the menus read (exported for the
  * integration tests, which judge the manifest's `when` clauses by them).
  */
-export function corpusContext(service: Pick<CorpusService, 'corpus' | 'state' | 'scanFailure'>): Readonly<Record<string, string | boolean>> {
+export function corpusContext(service: Pick<CorpusService, 'corpus' | 'state' | 'scanFailure' | 'settingsProblem'>): Readonly<Record<string, string | boolean>> {
   return {
     'newsCorpus.state': service.state,
     'newsCorpus.hasSkipped': service.corpus.skippedCount > 0,
     // The views' welcome content says the scan failed, with a retry, in place of "no articles found".
     'newsCorpus.scanFailed': service.scanFailure !== undefined,
+    // It failed on the include or exclude setting: the welcome content offers the settings instead, as a retry would fail again.
+    'newsCorpus.settingsInvalid': service.settingsProblem !== undefined,
   };
 }
 

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { DEFAULT_MAX_FILE_BYTES } from '../core/article-file';
 import { DateOrder, DEFAULT_DATE_ORDER } from '../core/date-groups';
 import { SearchOptions } from '../core/search/corpus-index';
-import { MAX_FILE_SIZE_KB, wholeSetting } from '../core/setting-values';
+import { globSettingProblem, MAX_FILE_SIZE_KB, wholeSetting } from '../core/setting-values';
 
 /** Everything the corpus reads from the settings, as plain data. */
 export interface CorpusSettings {
@@ -37,6 +37,15 @@ export function readCorpusSettings(scope?: vscode.ConfigurationScope): CorpusSet
       .map(([glob]) => glob),
     maxFileBytes: wholeSetting(config.get<unknown>('maxFileSizeKB'), { min: 1, max: MAX_FILE_SIZE_KB, fallback: DEFAULT_MAX_FILE_BYTES / 1024 }) * 1024,
   };
+}
+
+/**
+ * What makes the include or exclude setting unusable (a glob pattern whose brackets do not pair), naming the setting;
+ * `undefined` when both can be read as meant. `files.exclude` is left as VS Code reads it: it is the Explorer's
+ * setting, not the corpus's, and VS Code takes any pattern there without a word.
+ */
+export function corpusSettingsProblem(settings: CorpusSettings): string | undefined {
+  return globSettingProblem(`${SETTINGS_SECTION}.include`, settings.include) ?? globSettingProblem(`${SETTINGS_SECTION}.exclude`, settings.exclude);
 }
 
 export function readDatesViewSettings(): DatesViewSettings {

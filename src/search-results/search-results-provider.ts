@@ -177,7 +177,11 @@ export class SearchResultsProvider implements vscode.TreeDataProvider<SearchResu
       const { text, place } = queryErrorMessage(this.list?.query ?? '', response);
       return [{ kind: 'message', text: toTreeText(text), detail: `${place}\nEdit the query in the search box and press Enter to run it again.` }];
     }
-    if (response.total === 0) return [{ kind: 'message', ...noMatchMessage(this.list?.query ?? '') }];
+    if (response.total === 0) {
+      // It may quote the query (a word written as a filter that names none).
+      const { text, detail } = noMatchMessage(this.list?.query ?? '');
+      return [{ kind: 'message', text: toTreeText(text), detail }];
+    }
     return this.hasMore ? [...this.rows, MORE] : this.rows;
   }
 

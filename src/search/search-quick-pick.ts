@@ -137,7 +137,8 @@ export function showSearchQuickPick(deps: SearchDeps, initialQuery = ''): Promis
     // Asked again after a change of the corpus, the result the user had reached stays the active one.
     const activePath = quickPick.activeItems[0]?.hit?.path;
     const none = response.hits.length > 0 ? undefined : noMatchMessage(query);
-    quickPick.items = none === undefined ? [showAllItem(response.total), ...response.hits.map((hit) => hitItem(hit, deps.uriOf))] : [messageItem(none.text, none.detail)];
+    // The message may quote the query (a word written as a filter that names none), whose `$(…)` must stay text.
+    quickPick.items = none === undefined ? [showAllItem(response.total), ...response.hits.map((hit) => hitItem(hit, deps.uriOf))] : [messageItem(toDisplayText(none.text), toDisplayText(none.detail))];
     const stillThere = activePath === undefined ? undefined : quickPick.items.find((item) => item.hit?.path === activePath);
     if (stillThere) quickPick.activeItems = [stillThere];
   };

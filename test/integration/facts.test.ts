@@ -8,7 +8,8 @@ const PUTIN = 'PER:vladimir putin';
 const FACTS = {
   people: {
     'Vladimir Putin': {
-      description: 'President of Russia [since 2012](command:workbench.action.quit) $(bug) <b>bold</b>',
+      // Two paragraphs, the second of two lines: the card keeps them.
+      description: 'President of Russia [since 2012](command:workbench.action.quit) $(bug) <b>bold</b>\n\nIn office since 2000.\n# KGB officer before',
       born: '1952-10-07',
       links: ['https://en.wikipedia.org/wiki/Vladimir_Putin'],
       desk: 'Moscow',
@@ -54,13 +55,14 @@ describe('The facts file (.newscorpus/entities.json)', () => {
   before(() => api());
   afterEach(removeFacts);
 
-  it('shows the facts, escaped, at the top of the card, with an Edit Facts link; a write on disk applies at once', async () => {
+  it('shows the facts, escaped, their paragraphs and lines kept, at the top of the card, with an Edit Facts link; a write on disk applies at once', async () => {
     await writeFacts(JSON.stringify(FACTS, null, 2));
     await factsBecome('the facts of Vladimir Putin are read', (facts) => facts.entry(PUTIN)?.entry.facts.born === '1952-10-07');
     const card = await cardOver(SEED_MEETING, 'Putin');
     assert.ok(card);
     const lines = card.split('\n\n');
-    assert.match(lines[1] ?? '', /^_President of Russia \\\[since 2012\\\]\\\(command\\:workbench\\\.action\\\.quit\\\) \\\$\(bug\) \\<b\\>bold\\<\/b\\>_ {2}\n/);
+    assert.match(lines[1] ?? '', /^_President of Russia \\\[since 2012\\\]\\\(command\\:workbench\\\.action\\\.quit\\\) \\\$\(bug\) \\<b\\>bold\\<\/b\\>_$/);
+    assert.match(lines[2] ?? '', /^_In office since 2000\\\._ {2}\n_\\# KGB officer before_ {2}\nBorn: /);
     assert.match(card, /Born: 1952\\-10\\-07 · desk: Moscow/);
     assert.match(card, /\[en\\\.wikipedia\\\.org\/wiki\/Vladimir\\_Putin\]\(https:\/\/en\.wikipedia\.org\/wiki\/Vladimir_Putin\)/);
     assert.match(card, /\[Edit Facts\]\(command:newsCorpus\.editFacts\?/);

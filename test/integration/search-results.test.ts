@@ -101,12 +101,16 @@ describe('Search Results view (in the real extension host)', () => {
     assert.ok(files.includes(SEED_MEETING) && files.includes(SEED_ARRIVAL), files.join(', '));
   });
 
-  it('lists a date query, and says so when nothing matches or the query is malformed', async () => {
+  it('lists a date query, and says so when nothing matches, a filter is unknown or the query is malformed', async () => {
     const corpus = await api();
     assert.deepStrictEqual(results((await show(corpus, 'date:2023-09')).children).map(fileName).sort(), [SEED_MEETING, SEED_ARRIVAL]);
     const none = await show(corpus, 'zzyzxq');
     assert.strictEqual(none.group.description, '0 articles');
     assert.strictEqual(messageOf(none.children), 'No articles match.');
+    // A word written as a filter that names none: the view says so, not only "0 articles", and offers the filter meant.
+    const unknown = await show(corpus, 'foo:bar');
+    assert.deepStrictEqual([unknown.group.description, messageOf(unknown.children)], ['0 articles', 'There is no filter "foo:"; filters are person:, place:, org:, entity:, date:, on:, after:, before:.']);
+    assert.strictEqual(messageOf((await show(corpus, 'peson:Zzyzxq')).children), 'There is no filter "peson:": did you mean person:Zzyzxq?');
     const bad = await show(corpus, 'after:2023-13-45');
     assert.strictEqual(bad.group.description, 'invalid query');
     // The product is named by the view; the message says what is wrong and the tooltip marks where.

@@ -90,7 +90,7 @@ describe('A reopen whose saved index fails to load after its listing was shown',
       assert.match(shown?.tooltip ?? '', new RegExp(`could not be loaded or brought up to date: ${FAILURE}\\. Click to try again\\.$`));
       assert.strictEqual(statusBackgroundOf(item, reopened), 'statusBarItem.errorBackground');
       // The empty views say nothing: their welcome content, the retry alone, shows (a message would hide it).
-      assert.deepStrictEqual(corpusContext(reopened), { 'newsCorpus.state': 'empty', 'newsCorpus.hasSkipped': false, 'newsCorpus.scanFailed': true });
+      assert.deepStrictEqual(corpusContext(reopened), { 'newsCorpus.state': 'empty', 'newsCorpus.hasSkipped': false, 'newsCorpus.scanFailed': true, 'newsCorpus.settingsInvalid': false });
       for (const view of ['newsCorpus.dates', 'newsCorpus.entities']) {
         const shownWelcome = welcomeOf(view, reopened);
         assert.strictEqual(shownWelcome.length, 1, `${view}: ${JSON.stringify(shownWelcome)}`);
@@ -140,7 +140,7 @@ describe('A rescan whose indexing fails after the saved index loaded', () => {
       await service.rescan({ asked: true });
       await service.whenIdle();
       assert.deepStrictEqual([service.corpus.size, service.corpus.skippedCount, service.state, service.scanFailure], [ARTICLES.length, 1, 'ready', FAILURE]);
-      assert.deepStrictEqual(corpusContext(service), { 'newsCorpus.state': 'ready', 'newsCorpus.hasSkipped': true, 'newsCorpus.scanFailed': true });
+      assert.deepStrictEqual(corpusContext(service), { 'newsCorpus.state': 'ready', 'newsCorpus.hasSkipped': true, 'newsCorpus.scanFailed': true, 'newsCorpus.settingsInvalid': false });
       assert.strictEqual(datesViewMessage(service.corpus, service), `${failureMessage('articles')} 1 file skipped — see News Corpus: Show Skipped Files`);
       entitiesView.refresh();
       const listsEntities = () => !entitiesView.isEmpty;

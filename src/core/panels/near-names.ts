@@ -1,3 +1,4 @@
+import { editsWithin } from '../edit-distance';
 import { defaultEdits } from '../search/query-plan';
 
 /** Typed texts this short match too many names at one edit to suggest any. */
@@ -5,9 +6,10 @@ const MIN_LETTERS = 4;
 
 /**
  * The entities among `candidates` (kept in their order among equals, e.g. most articles first) whose name or an alias
- * has a word, or a run of as many words as `typed`, within one or two edits of `typed` (any case; one edit up to five
- * letters, none below four), nearest first, at most `limit`: the spellings to offer when no name contains the typed
- * text. A pick typed "Scholtz" listed nothing, without a word, though "Olaf Scholz" was one letter away.
+ * has a word, or a run of as many words as `typed`, within one or two typos of `typed` (any case; two neighbouring
+ * letters swapped are one typo, as in the search; one typo up to five letters, none below four), nearest first, at most
+ * `limit`: the spellings to offer when no name contains the typed text. A pick typed "Scholtz" listed nothing, without
+ * a word, though "Olaf Scholz" was one letter away.
  *
  * @example
  * nearNames('Scholtz', [{ name: 'Olaf Scholz', aliases: ['Scholz'] }, { name: 'Angela Merkel', aliases: [] }], 5);
@@ -37,17 +39,4 @@ export function nearNames<T extends { readonly name: string; readonly aliases: r
 
 function words(text: string): string[] {
   return text.toLowerCase().split(/\s+/).filter((word) => word !== '');
-}
-
-/** The Levenshtein distance of `a` and `b`, or `max + 1` once it is sure to exceed `max`. */
-function editsWithin(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row.push(Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    if (Math.min(...row) > max) return max + 1;
-    previous = row;
-  }
-  return Math.min(previous[b.length] ?? max + 1, max + 1);
 }

@@ -1,5 +1,7 @@
+import { editsWithin } from '../edit-distance';
 import { withoutProductPrefix } from '../messages';
-import { parseQuery } from './query-parser';
+import { parseQuery, QUERY_FILTERS, unknownFilters, UnknownFilter } from './query-parser';
+import { defaultEdits } from './query-plan';
 import { rewriteFuzzy } from './query-rewrite';
 
 /**
@@ -32,16 +34,40 @@ export const QUERY_HELP = [
   'after:2023-09-01      strictly after; before:2023 strictly before',
 ].join('\n');
 
+/** The filters, as a message lists them: "person:, place:, …, before:". */
+const FILTER_LIST = QUERY_FILTERS.map((name) => `${name}:`).join(', ');
+
 /**
- * What the search box and the Search Results view say of a query that matched nothing, and what to try. A
- * typo-tolerant word is suggested only to a query that tried none: one with a plain word was retried with its words
- * typo-tolerant before it was said to match nothing (see {@link rewriteFuzzy}), and one with a `~` asked for it.
+ * What to say of a word written as a filter with an unknown name: that there is no such filter, and the filter it
+ * was likely meant to be, within as many typos as a search word of its length is allowed (ties all offered).
+ */
+function unknownFilterMessage({ text, name }: UnknownFilter): { readonly text: string; readonly detail: string } {
+  const typed = name.toLowerCase();
+  const maxEdits = defaultEdits(typed);
+  const distances = QUERY_FILTERS.map((filter) => ({ filter, edits: editsWithin(typed, filter, maxEdits) }));
+  const nearest = Math.min(...distances.map(({ edits }) => edits));
+  const meant = nearest > maxEdits ? [] : distances.filter(({ edits }) => edits === nearest).map(({ filter }) => `${filter}${text.slice(name.length)}`);
+  const searched = `"${text}" was searched for as words, and nothing matched.`;
+  if (meant.length === 0) return { text: `There is no filter "${name}:"; filters are ${FILTER_LIST}.`, detail: searched };
+  return { text: `There is no filter "${name}:": did you mean ${meant.join(' or ')}?`, detail: `${searched} Filters are ${FILTER_LIST}.` };
+}
+
+/**
+ * What the search box and the Search Results view say of a query that matched nothing, and what to try. A word
+ * written as a filter whose name no filter has (`foo:bar`, `peson:Trump`) comes first: it was searched for as words,
+ * which is rarely what was meant, and the filter it was likely meant to be is offered. A typo-tolerant word is
+ * suggested only to a query that tried none: one with a plain word was retried with its words typo-tolerant before
+ * it was said to match nothing (see {@link rewriteFuzzy}), and one with a `~` asked for it.
  *
  * @example
  * noMatchMessage('"interest ratez"').detail; // 'Try fewer words, a prefix such as export*, or a typo-tolerant word such as bundesbnak~.'
  * noMatchMessage('bundesbnak').detail;       // 'Near spellings of its words matched nothing either. Try fewer words, or a prefix such as export*.'
+ * noMatchMessage('peson:Trump').text;        // 'There is no filter "peson:": did you mean person:Trump?'
+ * noMatchMessage('foo:bar').text;            // 'There is no filter "foo:"; filters are person:, place:, org:, entity:, date:, on:, after:, before:.'
  */
 export function noMatchMessage(query: string): { readonly text: string; readonly detail: string } {
+  const [unknown] = unknownFilters(query);
+  if (unknown !== undefined) return unknownFilterMessage(unknown);
   const parsed = parseQuery(query);
   const typoTolerant =
     parsed.ok &&

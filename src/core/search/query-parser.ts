@@ -15,9 +15,35 @@ const FIRST_DAY = 1;
 
 const ENTITY_OPERATORS: Readonly<Record<string, EntityType | 'any'>> = { person: 'PER', place: 'LOC', org: 'ORG', entity: 'any' };
 const DATE_OPERATORS = new Set(['date', 'on', 'after', 'before']);
+/**
+ * The filters' names, as the query language lists them.
+ *
+ * @example
+ * QUERY_FILTERS.map((name) => `${name}:`).join(', '); // 'person:, place:, org:, entity:, date:, on:, after:, before:'
+ */
+export const QUERY_FILTERS: readonly string[] = [...Object.keys(ENTITY_OPERATORS), ...DATE_OPERATORS];
+/**
+ * A word written as a filter is: a name of letters, a colon, and a value that starts as a name or a date does (a letter,
+ * digit, quote or the `=` of `person:=`). A time (10:30), a URL (https://…), a drive (C:\…), an emoticon (:-) or a
+ * label that ends its word ("Note:") is not one.
+ */
+const FILTER_LIKE = /^\p{L}+:[\p{L}\p{N}"=]/u;
 const FUZZY_SUFFIX = /~(\d*)$/;
 /** Starts the value of an entity operator that names one entity exactly: `person:="Kim Jong-un"`. */
 const EXACT_MARK = '=';
+
+/**
+ * A word of a query written as a filter (see {@link unknownFilters}) whose name is none of the filters': `text` as
+ * typed, its quoted value included, `name` up to the colon, and where it starts.
+ *
+ * @example
+ * const typo: UnknownFilter = { text: 'peson:Trump', name: 'peson', offset: 0 };
+ */
+export interface UnknownFilter {
+  readonly text: string;
+  readonly name: string;
+  readonly offset: number;
+}
 
 class QuerySyntaxError extends Error {
   constructor(
@@ -170,6 +196,8 @@ class QueryReader {
   private operatorEnd = -1;
   /** How each date filter was written, for {@link checkDateRange}'s message. */
   readonly typedDates = new Map<QueryAtom, TypedDate>();
+  /** The words written as filters with a name no filter has, searched as words (`foo:bar` is the phrase "foo bar"). */
+  readonly unknownFilters: UnknownFilter[] = [];
 
   constructor(private readonly source: string) {}
 
@@ -321,6 +349,11 @@ class QueryReader {
     const colon = bare.indexOf(':');
     const operator = colon > 0 ? bare.slice(0, colon).toLowerCase() : '';
     if (ENTITY_OPERATORS[operator] === undefined && !DATE_OPERATORS.has(operator)) {
+      // `foo:"a b"`: the quoted value follows the word, and is read as its own phrase next time round.
+      const quotedValue = colon === bare.length - 1 && this.char === '"' ? this.source.indexOf('"', end + 1) : -1;
+      if (FILTER_LIKE.test(quotedValue === -1 ? bare : `${bare}"`)) {
+        this.unknownFilters.push({ text: this.source.slice(start, quotedValue === -1 ? end : quotedValue + 1), name: bare.slice(0, colon), offset: start });
+      }
       // A quote glued to the end of a word, as in `abc"def"`, is read as its own phrase next time round.
       return wordAtom(bare, start);
     }
@@ -340,9 +373,8 @@ class QueryReader {
   }
 }
 
-function parseClauses(source: string): QueryClause[] {
+function parseClauses(reader: QueryReader): QueryClause[] {
   const clauses: { atoms: QueryAtom[]; negated: boolean }[] = [];
-  const reader = new QueryReader(source);
   let pendingOr = -1;
   while (reader.skipSpaces()) {
     const start = reader.position;
@@ -408,7 +440,7 @@ export function exactEntityQuery(type: EntityType, name: string): string {
  */
 export function parseQuery(source: string): QueryParseResult {
   try {
-    const clauses = parseClauses(source);
+    const clauses = parseClauses(new QueryReader(source));
     if (clauses.length === 0) return { ok: false, error: 'News Corpus: the query is empty; type a word to search for.', offset: 0 };
     if (clauses.every((clause) => clause.negated)) {
       return { ok: false, error: 'News Corpus: the query only excludes; add a word, phrase or filter to search for.', offset: 0 };
@@ -419,4 +451,25 @@ export function parseQuery(source: string): QueryParseResult {
     if (error instanceof QuerySyntaxError) return { ok: false, error: error.message, offset: error.offset };
     throw error;
   }
+}
+
+/**
+ * The words of a query written as filters, a name of letters, a colon and a value (`foo:bar`, `peson:"Donald
+ * Trump"`), whose name is none of {@link QUERY_FILTERS}: they are searched as words, and a query with one that finds
+ * nothing should say so, not only "0 articles". A colon inside a time, a URL or at a word's end is not a filter's.
+ * None for a query that does not parse (its error says what is wrong).
+ *
+ * @example
+ * unknownFilters('peson:Trump 10:30');          // [{ text: 'peson:Trump', name: 'peson', offset: 0 }]
+ * unknownFilters('person:Trump https://x.org'); // []
+ */
+export function unknownFilters(source: string): readonly UnknownFilter[] {
+  const reader = new QueryReader(source);
+  try {
+    parseClauses(reader);
+  } catch (error) {
+    if (error instanceof QuerySyntaxError) return [];
+    throw error;
+  }
+  return reader.unknownFilters;
 }

@@ -103,6 +103,29 @@ describe('entityCardMarkdown with the user\'s facts', () => {
     assert.match(notes ?? '', /^(word ){39}word…$/);
   });
 
+  it('keeps the paragraphs and lines of a description or notes written in several, everything in them still text', () => {
+    // What QA wrote: a heading, a paragraph, a table; each ran into one line on the card.
+    const description = '# Early life\r\n\r\nBorn in Leningrad.\nKGB officer.\n\n| Year | Office |\n|---|---|\n| 2000 | President |';
+    const notes = 'Ask the Moscow desk.\n\n  <b>Not</b> [x](command:workbench.action.quit) $(bug)  ';
+    const markdown = entityCardMarkdown({ ...PUTIN, facts: { description, notes, links: ['https://kremlin.ru'], hidden: false, more: [] } }, []);
+    const facts = markdown.slice(markdown.indexOf('\n\n') + 2, markdown.indexOf('\n\n---'));
+    assert.strictEqual(
+      facts,
+      [
+        '_\\# Early life_',
+        '_Born in Leningrad\\._  \n_KGB officer\\._',
+        '_\\| Year \\| Office \\|_  \n_\\|\\-\\-\\-\\|\\-\\-\\-\\|_  \n_\\| 2000 \\| President \\|_  \nAsk the Moscow desk\\.',
+        '\\<b\\>Not\\</b\\> \\[x\\]\\(command\\:workbench\\.action\\.quit\\) \\$(bug) · [kremlin\\.ru](https://kremlin.ru/)',
+      ].join('\n\n'),
+    );
+  });
+
+  it('shows at most six lines of a description written in many, with an ellipsis', () => {
+    const lines = Array.from({ length: 10 }, (_, i) => `Line ${i + 1}`).join('\n');
+    const shown = entityCardMarkdown({ ...PUTIN, facts: { description: lines, links: [], hidden: false, more: [] } }, []).split('\n\n')[1];
+    assert.strictEqual(shown, ['_Line 1_', '_Line 2_', '_Line 3_', '_Line 4_', '_Line 5_', '_Line 6…_'].join('  \n'));
+  });
+
   it('adds nothing for facts with nothing to say', () => {
     assert.strictEqual(entityCardMarkdown({ ...PUTIN, facts: { links: [], hidden: false, more: [] } }, []), entityCardMarkdown(PUTIN, []));
   });

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { compileFolderGlob, compileGlob, excludesFolder, PathFilter } from '../../../src/core/glob';
+import { compileFolderGlob, compileGlob, excludesFolder, globProblem, PathFilter } from '../../../src/core/glob';
 import { seededRandom } from '../../../src/core/random';
 
 describe('compileGlob', () => {
@@ -96,5 +96,26 @@ describe('PathFilter', () => {
     assert.deepStrictEqual(paths.filter((path) => filter.acceptsFile(path)), ['news/kim.txt', 'drafts/deeper/x.txt', 'top.txt']);
     assert.ok(!filter.entersFolder('web/node_modules'));
     assert.ok(filter.entersFolder('drafts'));
+  });
+});
+
+describe('globProblem', () => {
+  it('says where a bracket of the pattern is never closed or closes nothing: what QA typed as the include setting', () => {
+    assert.strictEqual(globProblem('**/{live'), 'the "{" at character 4 of "**/{live" is never closed');
+    assert.strictEqual(globProblem('['), 'the "[" at character 1 of "[" is never closed');
+    assert.strictEqual(globProblem('**/{a,{b,c}'), 'the "{" at character 4 of "**/{a,{b,c}" is never closed');
+    assert.strictEqual(globProblem('**/*.txt}'), 'the "}" at character 9 of "**/*.txt}" closes no "{"');
+    assert.strictEqual(globProblem('news]/*.txt'), 'the "]" at character 5 of "news]/*.txt" closes no "["');
+  });
+
+  it('finds nothing wrong in the patterns the settings use, brackets paired, nested or inside a class', () => {
+    for (const pattern of ['', '**/*.txt', '**/{node_modules,.git}/**', '{a/b,c}/*', '**/[!abc]*.txt', 'a[{]b', '**/x{.txt,}', '**/{a,{b,c}}/*', './news/*.txt']) {
+      assert.strictEqual(globProblem(pattern), undefined, pattern);
+    }
+  });
+
+  it('leaves the matching of a malformed pattern as it was', () => {
+    assert.ok(compileGlob('**/{live')('news/live'));
+    assert.ok(compileGlob('[')('['));
   });
 });

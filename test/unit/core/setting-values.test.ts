@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { MAX_FILE_SIZE_KB, wholeSetting } from '../../../src/core/setting-values';
+import { globSettingProblem, MAX_FILE_SIZE_KB, wholeSetting } from '../../../src/core/setting-values';
 
 describe('wholeSetting', () => {
   const results = { min: 1, max: 1000, fallback: 50 };
@@ -23,5 +23,16 @@ describe('wholeSetting', () => {
   it('keeps a whole value in range as it is', () => {
     assert.strictEqual(wholeSetting(50, results), 50);
     assert.strictEqual(wholeSetting(1000, results), 1000);
+  });
+});
+
+describe('globSettingProblem', () => {
+  it('names the setting, its pattern and what is wrong in it', () => {
+    assert.strictEqual(globSettingProblem('newsCorpus.include', '**/{live'), 'News Corpus: the setting newsCorpus.include is not a valid glob pattern: the "{" at character 4 of "**/{live" is never closed');
+    assert.strictEqual(globSettingProblem('newsCorpus.exclude', '['), 'News Corpus: the setting newsCorpus.exclude is not a valid glob pattern: the "[" at character 1 of "[" is never closed');
+  });
+
+  it('is undefined for a pattern read as written', () => {
+    assert.strictEqual(globSettingProblem('newsCorpus.exclude', '**/{node_modules,.git}/**'), undefined);
   });
 });

@@ -5,17 +5,25 @@ import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as oniguruma from 'vscode-oniguruma';
 import { IGrammar, INITIAL, parseRawGrammar, Registry, StateStack } from 'vscode-textmate';
+import { COLOURED_IN_EVERY_BUILT_IN_THEME, selects } from '../../support/theme-scopes';
 import { REPO_ROOT } from '../core/fixtures';
 
 const SCOPE = 'text.news-article';
+const GRAMMAR_PATH = path.join(REPO_ROOT, 'syntaxes', 'news-article.tmLanguage.json');
+
+/** The scopes (`name`) a part of the grammar gives text, its captures' and nested patterns' included. */
+function scopesIn(node: unknown): string[] {
+  if (Array.isArray(node)) return node.flatMap(scopesIn);
+  if (typeof node !== 'object' || node === null) return [];
+  return Object.entries(node).flatMap(([key, value]) => (key === 'name' && typeof value === 'string' ? [value] : scopesIn(value)));
+}
 
 async function loadGrammar(): Promise<IGrammar> {
   const wasm = await readFile(path.join(REPO_ROOT, 'node_modules', 'vscode-oniguruma', 'release', 'onig.wasm'));
   await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
-  const grammarPath = path.join(REPO_ROOT, 'syntaxes', 'news-article.tmLanguage.json');
   const registry = new Registry({
     onigLib: Promise.resolve({ createOnigScanner: (patterns) => oniguruma.createOnigScanner(patterns), createOnigString: (text) => oniguruma.createOnigString(text) }),
-    loadGrammar: async (scopeName) => (scopeName === SCOPE ? parseRawGrammar(await readFile(grammarPath, 'utf8'), grammarPath) : null),
+    loadGrammar: async (scopeName) => (scopeName === SCOPE ? parseRawGrammar(await readFile(GRAMMAR_PATH, 'utf8'), GRAMMAR_PATH) : null),
   });
   const grammar = await registry.loadGrammar(SCOPE);
   assert.ok(grammar, 'the grammar loads');
@@ -83,10 +91,33 @@ describe('the News Article grammar', () => {
 
   it('colours dates relative to the article and written dates', () => {
     assert.deepStrictEqual(tokensOf(grammar, 'Kim arrived this Tuesday (12) and left yesterday.'), [
-      'constant.other.relative-date: this Tuesday (12)',
-      'constant.other.relative-date: yesterday',
+      'constant.language.relative-date: this Tuesday (12)',
+      'constant.language.relative-date: yesterday',
     ]);
-    assert.deepStrictEqual(tokensOf(grammar, 'On September 13, 2023 and 4 July 2024.'), ['constant.other.date: September 13, 2023', 'constant.other.date: 4 July 2024']);
+    assert.deepStrictEqual(tokensOf(grammar, 'On September 13, 2023 and 4 July 2024.'), ['constant.numeric.date: September 13, 2023', 'constant.numeric.date: 4 July 2024']);
     assert.deepStrictEqual(tokensOf(grammar, 'Mondayitis is not a day; todays neither.'), []);
+  });
+
+  it('colours the header, relative and written dates, a quotation, a speaker and a caption of one article', () => {
+    // The article QA opened in each theme: dates were plain text in Light Modern, Dark Modern and High Contrast.
+    const shown = tokensOf(grammar, ' date 2024-03-01 The talks began on Tuesday (27).\nLast Friday, on February 29, he said "no".\nWN: Why?\nA crowd | Photo: EFE');
+    assert.deepStrictEqual(shown, [
+      'keyword.other.date-header: date',
+      'constant.numeric.date: 2024-03-01',
+      'constant.language.relative-date: on Tuesday (27)',
+      'constant.language.relative-date: Last Friday',
+      'constant.numeric.date: February 29',
+      'string.quoted.double: "no"',
+      'entity.name.tag.speaker: WN',
+      'comment.line.caption: A crowd | Photo: EFE',
+    ]);
+  });
+
+  it('gives only scopes that every built-in theme colours', async () => {
+    const { repository } = JSON.parse(await readFile(GRAMMAR_PATH, 'utf8')) as { repository: Record<string, unknown> };
+    const scopes = Object.entries(repository).flatMap(([rule, body]) => scopesIn(body).map((scope) => `${rule}: ${scope}`));
+    assert.strictEqual(scopes.length, 9, scopes.join('\n'));
+    const plain = scopes.filter((named) => !COLOURED_IN_EVERY_BUILT_IN_THEME.some((root) => selects(root, named.slice(named.indexOf(': ') + 2))));
+    assert.deepStrictEqual(plain, [], 'shown as plain text by at least one built-in theme');
   });
 });

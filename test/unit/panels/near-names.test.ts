@@ -6,10 +6,16 @@ describe('near names', () => {
   const merkel = { name: 'Angela Merkel', aliases: [] };
   const schulz = { name: 'Martin Schulz', aliases: [] };
   const kim = { name: 'Kim Jong-un', aliases: ['Kim'] };
+  const trump = { name: 'Donald Trump', aliases: ['Trump'] };
 
   it('finds a name one or two edits from a typed word, nearest first, any case', () => {
     assert.deepStrictEqual(nearNames('Scholtz', [schulz, merkel, scholz], 5), [scholz, schulz]);
     assert.deepStrictEqual(nearNames('MERKLE', [scholz, merkel], 5), [merkel]);
+  });
+
+  it('counts two neighbouring letters swapped as one typo, as the search does', () => {
+    assert.deepStrictEqual(nearNames('Trmup', [scholz, trump], 5), [trump]);
+    assert.deepStrictEqual(nearNames('donald turmp', [trump, kim], 5), [trump]);
   });
 
   it('compares a typed run of words with as many words of a name or an alias', () => {

@@ -65,6 +65,13 @@ describe('CorpusIndex search', () => {
     assert.ok(off.ok && off.total === 0);
   });
 
+  it('takes two swapped letters for one typo, asked for or in the retry: "wheta" finds wheat', () => {
+    assert.deepStrictEqual(hitPaths(index, 'wheta~'), ['wheat.txt']);
+    const retried = index.search('wheta');
+    assert.ok(retried.ok && retried.fuzzy);
+    assert.deepStrictEqual(retried.hits.map((hit) => hit.path), ['wheat.txt']);
+  });
+
   it('does not say it shows near spellings when the fuzzy retry finds nothing either', () => {
     const response = index.search('zzzzqqq');
     assert.ok(response.ok);

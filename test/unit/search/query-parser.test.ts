@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fc from 'fast-check';
 import { QueryAtom, QueryClause } from '../../../src/core/search/query';
 import { noMatchMessage, QUERY_HELP, QUERY_PLACEHOLDER, queryErrorMessage } from '../../../src/core/search/query-help';
-import { exactEntityQuery, parseQuery } from '../../../src/core/search/query-parser';
+import { exactEntityQuery, parseQuery, unknownFilters } from '../../../src/core/search/query-parser';
 
 function clauses(source: string): readonly QueryClause[] {
   const result = parseQuery(source);
@@ -217,6 +217,37 @@ describe('parseQuery', () => {
     // A plain word was retried typo-tolerant before nothing was said to match; `~` asked for it.
     for (const query of ['bundesbnak', 'person:Putin bundesbnak', 'bundesbnak~', 'bundesbnak~2 "interest rates"']) assert.deepStrictEqual(noMatchMessage(query), { text: 'No articles match.', detail: tried }, query);
     for (const query of ['"interest ratez"', 'export*', 'person:Zelensky', 'person:Putin -oil']) assert.deepStrictEqual(noMatchMessage(query), { text: 'No articles match.', detail: suggested }, query);
+  });
+
+  it('says of a query that matched nothing that a word written as a filter names none, listing the filters', () => {
+    assert.deepStrictEqual(noMatchMessage('foo:bar'), {
+      text: 'There is no filter "foo:"; filters are person:, place:, org:, entity:, date:, on:, after:, before:.',
+      detail: '"foo:bar" was searched for as words, and nothing matched.',
+    });
+    // Before, the generic advice: QA's `foo:bar` was "0 articles" without a word on the filter.
+    assert.notStrictEqual(noMatchMessage('oil foo:bar').text, 'No articles match.');
+  });
+
+  it('offers the filter a misspelt one was likely meant to be, its value kept as typed', () => {
+    const filters = 'Filters are person:, place:, org:, entity:, date:, on:, after:, before:.';
+    assert.deepStrictEqual(noMatchMessage('peson:Trump'), { text: 'There is no filter "peson:": did you mean person:Trump?', detail: `"peson:Trump" was searched for as words, and nothing matched. ${filters}` });
+    assert.strictEqual(noMatchMessage('oil Plase:"New York"').text, 'There is no filter "Plase:": did you mean place:"New York"?');
+    assert.strictEqual(noMatchMessage('ogr:NATO').text, 'There is no filter "ogr:": did you mean org:NATO?');
+    assert.strictEqual(noMatchMessage('befor:2023').text, 'There is no filter "befor:": did you mean before:2023?');
+    assert.strictEqual(noMatchMessage('in:2023-09').text, 'There is no filter "in:": did you mean on:2023-09?');
+  });
+
+  it('takes no time, URL, drive, label or emoticon for a filter, nor a filter the language has', () => {
+    for (const query of ['10:30', 'meeting 10:30 talks', 'https://example.org/news', 'C:\\news', 'Note: rates', 'rates:', ':-) rates', 'person:Zelensky', 'PERSON:Zelensky', '"foo:bar"']) {
+      assert.deepStrictEqual(unknownFilters(query), [], query);
+      assert.strictEqual(noMatchMessage(query).text, 'No articles match.', query);
+    }
+    // Where each such word is, as typed, its quoted value with it; none in a query that does not parse.
+    assert.deepStrictEqual(unknownFilters('oil peson:"Donald Trump" foo:bar'), [
+      { text: 'peson:"Donald Trump"', name: 'peson', offset: 4 },
+      { text: 'foo:bar', name: 'foo', offset: 25 },
+    ]);
+    assert.deepStrictEqual(unknownFilters('foo:bar "unclosed'), []);
   });
 
   it('says a syntax error without the product name, marking its place in the query', () => {

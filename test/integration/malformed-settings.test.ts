@@ -1,0 +1,98 @@
+import * as assert from 'assert';
+import { writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { corpusContext } from '../../src/corpus';
+import { CorpusService } from '../../src/corpus/corpus-service';
+import { CorpusSettings } from '../../src/corpus/settings';
+import { datesViewMessage } from '../../src/dates-tree';
+import { statusShownOf } from '../../src/status-bar';
+import { welcomeShown } from './helpers';
+import { depsOverFolders, ownFolders, saveIndexOf, serviceWith } from './own-service';
+
+const ARTICLES = ['Vladimir Putin met Angela Merkel in Berlin.', 'Angela Merkel spoke in New York.', 'Vladimir Putin returned to Moscow.'];
+/** What QA typed as the include setting: its brace is never closed. */
+const UNCLOSED_INCLUDE = '**/{live';
+const INCLUDE_PROBLEM = 'the setting newsCorpus.include is not a valid glob pattern: the "{" at character 4 of "**/{live" is never closed';
+const EDIT_SETTINGS = '[Edit Article Settings](command:newsCorpus.openSettings)';
+
+describe('A malformed include or exclude setting', () => {
+  const folders = ownFolders('malformed-settings', (dir) => ARTICLES.forEach((text, i) => writeFileSync(path.join(dir, `article-${i}.txt`), ` date 2022-05-0${i + 1} ${text}`)));
+
+  /** A service over the folder whose include and exclude settings are `globs` as they are when it asks. */
+  function serviceOf(cacheFile: string, globs: { include: string; exclude: string }, notes: string[], logged: string[]): CorpusService {
+    const folder: vscode.WorkspaceFolder = { uri: vscode.Uri.file(folders.dir), name: 'malformed-settings', index: 0 };
+    const deps = depsOverFolders([folder], () => cacheFile, notes, undefined, logged);
+    return serviceWith({ ...deps, settings: (asked): CorpusSettings => ({ ...deps.settings(asked), ...globs }) });
+  }
+
+  /** The welcome content of `view` for `service` in a folder workspace, the entity model loaded and no filter set. */
+  const welcomeOf = (view: string, service: CorpusService) =>
+    welcomeShown(view, { workbenchState: 'folder', 'newsCorpus.entityModelBroken': false, 'newsCorpus.entitiesFiltered': false, ...corpusContext(service) });
+
+  it('stops the scan with a message naming the setting, keeps the saved index listed and searchable, follows no file meanwhile, and loses nothing once corrected', async () => {
+    const cacheFile = path.join(folders.cacheDir, 'index.ncidx');
+    await saveIndexOf(folders.dir, cacheFile);
+    const globs = { include: UNCLOSED_INCLUDE, exclude: '' };
+    const notes: string[] = [];
+    const logged: string[] = [];
+    const service = serviceOf(cacheFile, globs, notes, logged);
+    try {
+      await service.rescan();
+      await service.whenIdle();
+      const told = `News Corpus: reading the articles failed: ${INCLUDE_PROBLEM}`;
+      assert.deepStrictEqual(
+        { listed: service.corpus.size, failure: service.scanFailure, settings: service.settingsProblem !== undefined, notes, logged },
+        { listed: ARTICLES.length, failure: INCLUDE_PROBLEM, settings: true, notes: [told], logged: [told] },
+      );
+      const found = service.search('merkel', { limit: 10, tieBreak: 'newest' });
+      assert.ok(found?.ok && found.total === 2, `the saved index still answers: ${JSON.stringify(found)}`);
+      const shown = statusShownOf(service);
+      assert.deepStrictEqual([shown?.text, shown?.error], [`$(error) ${ARTICLES.length}`, true]);
+      assert.ok(shown?.tooltip.includes(INCLUDE_PROBLEM), shown?.tooltip);
+      assert.ok(datesViewMessage(service.corpus, service).includes(INCLUDE_PROBLEM), datesViewMessage(service.corpus, service));
+      // A rebuild asked meanwhile is not begun: it would start by dropping the index. Asked for, its failure is told again.
+      await service.rescan({ rebuild: true, asked: true });
+      await service.whenIdle();
+      assert.deepStrictEqual([service.corpus.size, service.search('merkel', { limit: 10, tieBreak: 'newest' })?.ok, service.scanFailure, notes], [ARTICLES.length, true, INCLUDE_PROBLEM, [told, told]]);
+
+      // A new article meanwhile: which files the settings take is not known, so it waits for the corrected settings' scan.
+      const added = path.join(folders.dir, 'article-new.txt');
+      writeFileSync(added, ' date 2022-06-01 Olaf Scholz visited Paris.');
+      service.fileChanged(vscode.Uri.file(added));
+      await service.whenIdle();
+      assert.deepStrictEqual([service.corpus.size, notes.length, logged.length], [ARTICLES.length, 2, 2]);
+
+      // Corrected: the rescan the change of setting runs reads only the new article, the others unchanged in the index.
+      globs.include = '**/*.txt';
+      await service.rescan();
+      await service.whenIdle();
+      assert.deepStrictEqual(
+        { listed: service.corpus.size, failure: service.scanFailure, settings: service.settingsProblem, reread: service.lastScan?.reread, unchanged: service.lastScan?.unchanged },
+        { listed: ARTICLES.length + 1, failure: undefined, settings: undefined, reread: 1, unchanged: ARTICLES.length },
+      );
+      assert.strictEqual(corpusContext(service)['newsCorpus.settingsInvalid'], false);
+    } finally {
+      service.dispose();
+    }
+  });
+
+  it('an unclosed "[" in the exclude setting, on a first opening: no article listed, the views offer the settings, not a retry', async () => {
+    const notes: string[] = [];
+    const service = serviceOf(path.join(folders.cacheDir, 'first.ncidx'), { include: '**/*.txt', exclude: '[' }, notes, []);
+    try {
+      await service.rescan();
+      await service.whenIdle();
+      const problem = 'the setting newsCorpus.exclude is not a valid glob pattern: the "[" at character 1 of "[" is never closed';
+      assert.deepStrictEqual([service.corpus.size, service.state, service.scanFailure, notes], [0, 'empty', problem, [`News Corpus: reading the articles failed: ${problem}`]]);
+      assert.deepStrictEqual(corpusContext(service), { 'newsCorpus.state': 'empty', 'newsCorpus.hasSkipped': false, 'newsCorpus.scanFailed': true, 'newsCorpus.settingsInvalid': true });
+      for (const view of ['newsCorpus.dates', 'newsCorpus.entities']) {
+        const welcome = welcomeOf(view, service);
+        assert.strictEqual(welcome.length, 1, `${view}: ${JSON.stringify(welcome)}`);
+        assert.ok(welcome[0]?.startsWith('The include or exclude setting is not a glob pattern') && welcome[0].endsWith(EDIT_SETTINGS), welcome[0]);
+      }
+    } finally {
+      service.dispose();
+    }
+  });
+});
