@@ -98,6 +98,11 @@ describe('the News Article grammar', () => {
     assert.deepStrictEqual(tokensOf(grammar, 'Mondayitis is not a day; todays neither.'), []);
   });
 
+  it('colours a day before May as a written date, but not the verb after a number', () => {
+    assert.deepStrictEqual(tokensOf(grammar, 'Polls close on 4 May 2024; May 5 too.'), ['constant.numeric.date: 4 May 2024', 'constant.numeric.date: May 5']);
+    assert.deepStrictEqual(tokensOf(grammar, 'Rule 4 may apply.'), []);
+  });
+
   it('colours the header, relative and written dates, a quotation, a speaker and a caption of one article', () => {
     // The article QA opened in each theme: dates were plain text in Light Modern, Dark Modern and High Contrast.
     const shown = tokensOf(grammar, ' date 2024-03-01 The talks began on Tuesday (27).\nLast Friday, on February 29, he said "no".\nWN: Why?\nA crowd | Photo: EFE');
