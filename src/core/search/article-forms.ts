@@ -95,6 +95,18 @@ export class ArticleForms {
   }
 
   /**
+   * Whether document `doc` writes a full form the table counts, as far as its record says: false when its forms are
+   * not known (an article loaded from a cache saved without them) or it writes none. {@link forEachForm} needs the
+   * document's entities in order, which are worth putting so only when this is true.
+   *
+   * @example
+   * if (forms.writesAny(doc)) forms.forEachForm(doc, entityCount, onForm);
+   */
+  writesAny(doc: number): boolean {
+    return (this.records.unitsOf(doc) ?? 0) > 0;
+  }
+
+  /**
    * Hands `onForm` each (entity, form number, mentions) that document `doc` writes, the entity by its place among the
    * document's `entities` entities in ascending order of term. False, handing nothing, when its forms are not known,
    * or its record holds another number of entities (it cannot say which entity is which); true, handing nothing, when

@@ -879,9 +879,13 @@ export class CorpusIndex {
     if (doc === undefined) return;
     const table = this.entities;
     this.articleRoles.forEachRole(doc, (term, role) => table.uncountRole(term, role));
-    const entities = this.entityTermsIn(this.store.entityField(doc));
-    const terms = this.entityTerms;
-    this.articleForms.forEachForm(doc, entities, (entity, form, mentions) => table.uncountForm(terms[entity] ?? 0, form, mentions));
+    // The record first: an article that writes no counted form, or was loaded from a cache saved without forms, hands
+    // nothing back, and its entity field (made from the postings for a loaded one) would be read and sorted for nothing.
+    if (this.articleForms.writesAny(doc)) {
+      const entities = this.entityTermsIn(this.store.entityField(doc));
+      const terms = this.entityTerms;
+      this.articleForms.forEachForm(doc, entities, (entity, form, mentions) => table.uncountForm(terms[entity] ?? 0, form, mentions));
+    }
     this.stats?.remove(this.store, doc);
     this.months.count(this.store, doc, -1);
     if (this.companionCounts.size > 0) this.companionCounts.forget(this.store.entityField(doc));

@@ -53,6 +53,17 @@ export class DocumentRecords {
   }
 
   /**
+   * How many units document `doc`'s record holds, read without decoding them; undefined when it is not known.
+   *
+   * @example
+   * records.unitsOf(3); // 2
+   */
+  unitsOf(doc: number): number | undefined {
+    const start = doc < this.starts.length ? (this.starts.array[doc] ?? 0) : 0;
+    return start === 0 ? undefined : new ByteReader(this.bytes.array, start - 1).varint() - 1;
+  }
+
+  /**
    * Document `doc`'s numbers, or undefined when its record is not known.
    *
    * @example

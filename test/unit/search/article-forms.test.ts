@@ -48,6 +48,10 @@ describe('ArticleForms', () => {
     assert.deepStrictEqual(recordsOf(reused, [2]), [[[1, 3, 2]]]);
   });
 
+  it('says which documents write a counted form without being given their entities', () => {
+    assert.deepStrictEqual([0, 1, 2, 3, 4].map((doc) => forms.writesAny(doc)), [false, true, true, false, false]);
+  });
+
   it('takes a byte for an entity written in its first form only', () => {
     // Document 1: its size varint, then 2 (one mention) and 600 (300 mentions: two bytes).
     assert.deepStrictEqual([...saved(forms, 2)], [0, 3, 2, 0xd8, 0x04]);
