@@ -47,9 +47,11 @@ describe('A malformed include or exclude setting', () => {
       );
       const found = service.search('merkel', { limit: 10, tieBreak: 'newest' });
       assert.ok(found?.ok && found.total === 2, `the saved index still answers: ${JSON.stringify(found)}`);
+      // The status bar says the setting is invalid and its click opens the settings (a rescan would stop again).
       const shown = statusShownOf(service);
-      assert.deepStrictEqual([shown?.text, shown?.error], [`$(error) ${ARTICLES.length}`, true]);
-      assert.ok(shown?.tooltip.includes(INCLUDE_PROBLEM), shown?.tooltip);
+      assert.deepStrictEqual([shown?.text, shown?.error, shown?.command], [`$(error) ${ARTICLES.length}`, true, 'newsCorpus.openSettings']);
+      assert.ok(shown?.tooltip.includes(`invalid setting: ${INCLUDE_PROBLEM}`) && shown.tooltip.endsWith('Click to open the settings.'), shown?.tooltip);
+      assert.ok((await vscode.commands.getCommands(true)).includes('newsCorpus.openSettings'));
       assert.ok(datesViewMessage(service.corpus, service).includes(INCLUDE_PROBLEM), datesViewMessage(service.corpus, service));
       // A rebuild asked meanwhile is not begun: it would start by dropping the index. Asked for, its failure is told again.
       await service.rescan({ rebuild: true, asked: true });
@@ -72,6 +74,7 @@ describe('A malformed include or exclude setting', () => {
         { listed: ARTICLES.length + 1, failure: undefined, settings: undefined, reread: 1, unchanged: ARTICLES.length },
       );
       assert.strictEqual(corpusContext(service)['newsCorpus.settingsInvalid'], false);
+      assert.strictEqual(statusShownOf(service)?.command, 'newsCorpus.dates.focus');
     } finally {
       service.dispose();
     }
