@@ -744,7 +744,9 @@ export class CorpusService implements vscode.Disposable {
     // A malformed glob would list other files than meant (`**/{live`, none), and the sync would then take every other
     // article out of the index: the scan stops before a file is looked at, the indexes kept as they are. A rebuild,
     // which starts by dropping them, is not begun; any other scan first loads the saved indexes, listed as they were.
-    const settingsProblem = configured.map(({ settings }) => corpusSettingsProblem(settings)).find((problem) => problem !== undefined);
+    // Every folder's scan stops, not only the one whose setting it is: a rebuild empties the whole listing at its start.
+    // With several folders, whose settings may differ, the message names the folder.
+    const settingsProblem = configured.map(({ folder, settings }) => corpusSettingsProblem(settings, folders.length > 1 ? folder.name : undefined)).find((problem) => problem !== undefined);
     const stopOnSettings = () => {
       if (settingsProblem === undefined) return;
       this.settingsProblemNow = settingsProblem;

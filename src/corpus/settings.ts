@@ -40,12 +40,14 @@ export function readCorpusSettings(scope?: vscode.ConfigurationScope): CorpusSet
 }
 
 /**
- * What makes the include or exclude setting unusable (a glob pattern whose brackets do not pair), naming the setting;
- * `undefined` when both can be read as meant. `files.exclude` is left as VS Code reads it: it is the Explorer's
- * setting, not the corpus's, and VS Code takes any pattern there without a word.
+ * What makes the include or exclude setting unusable (a glob pattern whose brackets do not pair), naming the setting,
+ * and the folder `folder` when given (in a multi-root workspace, whose folders' settings may differ); `undefined` when
+ * both can be read as meant. `files.exclude` is left as VS Code reads it: it is the Explorer's setting, not the
+ * corpus's, and VS Code takes any pattern there without a word.
  */
-export function corpusSettingsProblem(settings: CorpusSettings): string | undefined {
-  return globSettingProblem(`${SETTINGS_SECTION}.include`, settings.include) ?? globSettingProblem(`${SETTINGS_SECTION}.exclude`, settings.exclude);
+export function corpusSettingsProblem(settings: CorpusSettings, folder?: string): string | undefined {
+  const of = folder === undefined ? '' : ` of the folder "${folder}"`;
+  return globSettingProblem(`${SETTINGS_SECTION}.include${of}`, settings.include) ?? globSettingProblem(`${SETTINGS_SECTION}.exclude${of}`, settings.exclude);
 }
 
 export function readDatesViewSettings(): DatesViewSettings {

@@ -2,9 +2,10 @@ import * as vscode from 'vscode';
 import { CorpusService } from '../corpus/corpus-service';
 import { countOf, groupDigits, partOf } from '../core/display-text';
 
-/** The item opens the Dates view; after a failed scan it scans again. */
+/** The item opens the Dates view; after a failed scan it scans again, or opens the settings that made it fail. */
 const SHOW_DATES = 'newsCorpus.dates.focus';
 const RESCAN = 'newsCorpus.refresh';
+const OPEN_SETTINGS = 'newsCorpus.openSettings';
 /** The one background an item may take for an error (the workbench picks the matching foreground). */
 const ERROR_BACKGROUND = 'statusBarItem.errorBackground';
 
@@ -18,7 +19,7 @@ export interface StatusShown {
 }
 
 /** What the status bar item shows for the corpus service as it is now (exported for the integration tests). */
-export function statusShownOf(service: Pick<CorpusService, 'corpus' | 'state' | 'indexing' | 'lastScan' | 'scanFailure' | 'unreadChanges'>): StatusShown | undefined {
+export function statusShownOf(service: Pick<CorpusService, 'corpus' | 'state' | 'indexing' | 'lastScan' | 'scanFailure' | 'settingsProblem' | 'unreadChanges'>): StatusShown | undefined {
   const { size, skippedCount } = service.corpus;
   if (service.state === 'scanning') {
     const indexing = service.indexing;
@@ -35,7 +36,12 @@ export function statusShownOf(service: Pick<CorpusService, 'corpus' | 'state' | 
   if (failure !== undefined) {
     // Never the count from before alone: it may be of articles the index no longer holds.
     const listed = size > 0 ? ` The views list the ${groupDigits(size)} articles the index still holds.` : '';
-    return { text: `$(error) ${size > 0 ? groupDigits(size) : 'News Corpus'}`, tooltip: `News Corpus: the index could not be loaded or brought up to date: ${failure}.${listed} Click to try again.`, command: RESCAN, error: true };
+    const text = `$(error) ${size > 0 ? groupDigits(size) : 'News Corpus'}`;
+    // A retry would stop on the same setting: the click opens the settings, as the views' welcome does.
+    if (service.settingsProblem !== undefined) {
+      return { text, tooltip: `News Corpus: the scan stopped on an invalid setting: ${failure}.${listed} Click to open the settings.`, command: OPEN_SETTINGS, error: true };
+    }
+    return { text, tooltip: `News Corpus: the index could not be loaded or brought up to date: ${failure}.${listed} Click to try again.`, command: RESCAN, error: true };
   }
   const unread = service.unreadChanges;
   if (unread !== undefined) {

@@ -18,6 +18,7 @@ const EDIT_SETTINGS = '[Edit Article Settings](command:newsCorpus.openSettings)'
 
 describe('A malformed include or exclude setting', () => {
   const folders = ownFolders('malformed-settings', (dir) => ARTICLES.forEach((text, i) => writeFileSync(path.join(dir, `article-${i}.txt`), ` date 2022-05-0${i + 1} ${text}`)));
+  const other = ownFolders('malformed-settings-other', (dir) => writeFileSync(path.join(dir, 'wire.txt'), ' date 2022-05-09 Olaf Scholz met Emmanuel Macron.'));
 
   /** A service over the folder whose include and exclude settings are `globs` as they are when it asks. */
   function serviceOf(cacheFile: string, globs: { include: string; exclude: string }, notes: string[], logged: string[]): CorpusService {
@@ -47,9 +48,11 @@ describe('A malformed include or exclude setting', () => {
       );
       const found = service.search('merkel', { limit: 10, tieBreak: 'newest' });
       assert.ok(found?.ok && found.total === 2, `the saved index still answers: ${JSON.stringify(found)}`);
+      // The status bar says the setting is invalid and its click opens the settings (a rescan would stop again).
       const shown = statusShownOf(service);
-      assert.deepStrictEqual([shown?.text, shown?.error], [`$(error) ${ARTICLES.length}`, true]);
-      assert.ok(shown?.tooltip.includes(INCLUDE_PROBLEM), shown?.tooltip);
+      assert.deepStrictEqual([shown?.text, shown?.error, shown?.command], [`$(error) ${ARTICLES.length}`, true, 'newsCorpus.openSettings']);
+      assert.ok(shown?.tooltip.includes(`invalid setting: ${INCLUDE_PROBLEM}`) && shown.tooltip.endsWith('Click to open the settings.'), shown?.tooltip);
+      assert.ok((await vscode.commands.getCommands(true)).includes('newsCorpus.openSettings'));
       assert.ok(datesViewMessage(service.corpus, service).includes(INCLUDE_PROBLEM), datesViewMessage(service.corpus, service));
       // A rebuild asked meanwhile is not begun: it would start by dropping the index. Asked for, its failure is told again.
       await service.rescan({ rebuild: true, asked: true });
@@ -72,6 +75,23 @@ describe('A malformed include or exclude setting', () => {
         { listed: ARTICLES.length + 1, failure: undefined, settings: undefined, reread: 1, unchanged: ARTICLES.length },
       );
       assert.strictEqual(corpusContext(service)['newsCorpus.settingsInvalid'], false);
+      assert.strictEqual(statusShownOf(service)?.command, 'newsCorpus.dates.focus');
+    } finally {
+      service.dispose();
+    }
+  });
+
+  it('in a multi-root workspace, names the folder whose setting is malformed', async () => {
+    const named = (dir: string, name: string, index: number): vscode.WorkspaceFolder => ({ uri: vscode.Uri.file(dir), name, index });
+    const notes: string[] = [];
+    const deps = depsOverFolders([named(folders.dir, 'malformed-settings', 0), named(other.dir, 'wire-copy', 1)], (folder) => path.join(folders.cacheDir, `multi-${folder.index}.ncidx`), notes);
+    // Only the second folder's own exclude setting is malformed.
+    const service = serviceWith({ ...deps, settings: (asked): CorpusSettings => ({ ...deps.settings(asked), ...(asked.index === 1 ? { exclude: '[' } : {}) }) });
+    try {
+      await service.rescan();
+      await service.whenIdle();
+      const problem = 'the setting newsCorpus.exclude of the folder "wire-copy" is not a valid glob pattern: the "[" at character 1 of "[" is never closed';
+      assert.deepStrictEqual([service.scanFailure, service.settingsProblem !== undefined, notes], [problem, true, [`News Corpus: reading the articles failed: ${problem}`]]);
     } finally {
       service.dispose();
     }

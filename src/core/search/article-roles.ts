@@ -1,5 +1,6 @@
 import { ByteWriter } from './byte-codec';
 import { DocumentRecords } from './document-records';
+import { NumberedTexts } from './numbered-texts';
 
 /** Each record unit: an entity term and the number of a role text. */
 const PAIR = 2;
@@ -17,11 +18,11 @@ const PAIR = 2;
  * roles.forEachRole(0, (term, role) => table.uncountRole(term, role)); // true: its roles were known
  */
 export class ArticleRoles {
-  /** Role texts by their spelling, numbered in order of first appearance: a record holds numbers, not strings. */
-  private readonly ids = new Map<string, number>();
-  private readonly texts: string[] = [];
-
-  constructor(private readonly records = new DocumentRecords('roles', PAIR)) {}
+  /** `texts`: the role texts the records number, in order of first appearance (a record holds numbers, not strings). */
+  constructor(
+    private readonly records = new DocumentRecords('roles', PAIR),
+    private readonly texts = new NumberedTexts(),
+  ) {}
 
   /**
    * Records the roles of document `doc` (the last added): `count` (batch entity term, role number) pairs of `pairs`
@@ -36,15 +37,8 @@ export class ArticleRoles {
     const values = new Array<number>(PAIR * count);
     for (let i = 0; i < count; i++) {
       const at = PAIR * (from + i);
-      const text = texts[pairs[at + 1] ?? 0] ?? '';
-      let id = this.ids.get(text);
-      if (id === undefined) {
-        id = this.texts.length;
-        this.ids.set(text, id);
-        this.texts.push(text);
-      }
       values[PAIR * i] = termOf(pairs[at] ?? 0);
-      values[PAIR * i + 1] = id;
+      values[PAIR * i + 1] = this.texts.numberOf(texts[pairs[at + 1] ?? 0] ?? '');
     }
     this.records.record(doc, values);
   }
@@ -59,7 +53,7 @@ export class ArticleRoles {
   forEachRole(doc: number, onRole: (term: number, role: string) => void): boolean {
     const values = this.records.of(doc);
     if (values === undefined) return false;
-    for (let i = 0; i < values.length; i += PAIR) onRole(values[i] ?? 0, this.texts[values[i + 1] ?? 0] ?? '');
+    for (let i = 0; i < values.length; i += PAIR) onRole(values[i] ?? 0, this.texts.texts[values[i + 1] ?? 0] ?? '');
     return true;
   }
 
@@ -82,7 +76,7 @@ export class ArticleRoles {
    * roles.roleTexts(); // ['Russian president', 'North Korean leader']
    */
   roleTexts(): readonly string[] {
-    return this.texts;
+    return this.texts.texts;
   }
 
   /**
@@ -110,11 +104,6 @@ export class ArticleRoles {
     const records = yield* DocumentRecords.readSteps(section, docs, 'roles', PAIR, (value, place) => {
       if (place === 1 && value >= texts.length) throw new Error('News Corpus: the roles section names a role it does not hold.');
     });
-    const roles = new ArticleRoles(records);
-    texts.forEach((text, i) => {
-      roles.ids.set(text, i);
-      roles.texts.push(text);
-    });
-    return roles;
+    return new ArticleRoles(records, new NumberedTexts(texts));
   }
 }

@@ -7,6 +7,7 @@ import { AnalyzedArticleMeta, AnalyzedBatch, BatchEntity, EntityExtractor, Entit
 import { dayNumber } from './date-values';
 import { isFullForm } from './entity-table';
 import { Growable } from './growable';
+import { NumberedTexts } from './numbered-texts';
 import { TermTable } from './term-table';
 import { forEachTermId } from './tokenize';
 
@@ -31,21 +32,6 @@ function countsOf(counts: ReadonlyMap<string, number>): EntityForm[] {
   return [...counts].map(([text, count]) => ({ text, count }));
 }
 
-/** Texts numbered in order of first appearance: a batch names each role and form by number, its text sent once. */
-class NumberedTexts {
-  readonly texts: string[] = [];
-  private readonly numbers = new Map<string, number>();
-
-  numberOf(text: string): number {
-    let number = this.numbers.get(text);
-    if (number === undefined) {
-      number = this.texts.length;
-      this.numbers.set(text, number);
-      this.texts.push(text);
-    }
-    return number;
-  }
-}
 const encoder = new TextEncoder();
 
 /**

@@ -34,7 +34,7 @@ const LAST_BYTE_MAX = 0x0f;
  * const out = new Uint8Array(MAX_VARINT_BYTES);
  * putVarint(out, 0, 300); // 2: out starts [0xac, 0x02]
  */
-function putVarint(out: Uint8Array, at: number, value: number): number {
+export function putVarint(out: Uint8Array, at: number, value: number): number {
   let rest = value >>> 0;
   let next = at;
   while (rest > LOW_SEVEN_BITS) {

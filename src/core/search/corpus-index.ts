@@ -3,7 +3,7 @@ import { AddedIndexRecount } from '../curation/added-recount';
 import { SearchCorrections, addedRecountOf } from '../curation/corrected-search';
 import { EntityType } from '../entities/types';
 import { AnalyzedBatch, entityTerm } from './analyzed-batch';
-import { ArticleForms, FormMentions } from './article-forms';
+import { ArticleForms } from './article-forms';
 import { ArticleRoles } from './article-roles';
 import { CompactedPart, compactSteps } from './compaction';
 import { dayString } from './date-values';
@@ -15,6 +15,7 @@ import { EntityMonths, monthName, monthOfDay } from './entity-months';
 import { EntityStats } from './entity-stats';
 import { ENTITY_TYPES, EntityInfo, EntityTable } from './entity-table';
 import { Scratch, evaluate, forEachMatch } from './evaluate';
+import { Growable } from './growable';
 import { MatchesPerDay } from './matches-per-day';
 import { PairAnswers } from './pair-answers';
 import { DEFAULT_PAIR_RULE, PairRule } from './pair-counter';
@@ -39,6 +40,18 @@ import { TieBreak } from './top-k';
  * index.search('rates'); // the same as index.search('rates', { limit: DEFAULT_LIMIT })
  */
 export const DEFAULT_LIMIT = 20;
+/** Where `term` is among the `count` ascending terms of `terms`, or −1. */
+function placeOf(terms: Uint32Array, count: number, term: number): number {
+  let low = 0;
+  let high = count;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((terms[middle] ?? 0) < term) low = middle + 1;
+    else high = middle;
+  }
+  return low < count && terms[low] === term ? low : -1;
+}
+
 /** The snippet of a hit when none was asked for (`snippetLength: 0`). */
 const NO_SNIPPET: Snippet = { text: '', start: 0, end: 0, matches: [] };
 /** Articles of an entity, most recent first, that {@link CorpusIndex.companions} looks at. */
@@ -220,6 +233,9 @@ export class CorpusIndex {
   private roles: ArticleRoles;
   /** The full forms each article writes its entities in, taken back from their counts when it leaves; as {@link roles}, through {@link articleForms}. */
   private forms: ArticleForms;
+  /** An article's entity terms, ascending, and its (entity, form, mentions) triples: see {@link recordForms}. */
+  private entityTerms = new Uint32Array(64);
+  private readonly writtenForms = new Growable(Uint32Array);
   /** Mentions per month of the large entities, for {@link entityTimeline}. */
   private readonly months = new EntityMonths();
   /**
@@ -401,6 +417,7 @@ export class CorpusIndex {
     let formAt = 0;
     let textAt = 0;
     const termOf = (batchTerm: number) => ids[batchTerm] ?? 0;
+    const formOf = this.formNumbersOf(batch);
     for (const article of batch.articles) {
       const end = at + article.bodyTokens + article.titleTokens + 2 * article.entityPairs;
       for (let i = at; i < article.bodyTokens + article.titleTokens + at; i++) tokens[i] = ids[batch.tokens[i] ?? 0] ?? 0;
@@ -415,7 +432,7 @@ export class CorpusIndex {
       this.uncount(article.path);
       const doc = this.store.append(article, tokens, at, end, batch.text, textAt, textAt + article.textBytes, batch.textDeflated === true ? 'deflated' : 'plain');
       this.articleRoles.record(doc, batch.roles, roleAt, article.rolePairs, termOf, batch.roleTexts);
-      this.articleForms.record(doc, this.writtenForms(tokens.subarray(wordsEnd, end), batch, formAt, article.formTriples, termOf));
+      this.recordForms(doc, tokens.subarray(wordsEnd, end), batch.forms, formAt, article.formTriples, termOf, formOf);
       if (!options.defer) this.stats?.add(this.store, doc);
       if (options.defer) {
         // Not in the postings until the next compaction, which forgets kept timelines: none is kept meanwhile.
@@ -862,41 +879,92 @@ export class CorpusIndex {
     if (doc === undefined) return;
     const table = this.entities;
     this.articleRoles.forEachRole(doc, (term, role) => table.uncountRole(term, role));
-    const terms = this.entityTermsIn(this.store.entityField(doc));
-    this.articleForms.forEachForm(doc, terms.length, (entity, form, mentions) => table.uncountForm(terms[entity] ?? 0, form, mentions));
+    // The record first: an article that writes no counted form, or was loaded from a cache saved without forms, hands
+    // nothing back, and its entity field (made from the postings for a loaded one) would be read and sorted for nothing.
+    if (this.articleForms.writesAny(doc)) {
+      const entities = this.entityTermsIn(this.store.entityField(doc));
+      const terms = this.entityTerms;
+      this.articleForms.forEachForm(doc, entities, (entity, form, mentions) => table.uncountForm(terms[entity] ?? 0, form, mentions));
+    }
     this.stats?.remove(this.store, doc);
     this.months.count(this.store, doc, -1);
     if (this.companionCounts.size > 0) this.companionCounts.forget(this.store.entityField(doc));
   }
 
-  /** The entity terms of an entity field's (term, mentions) pairs, ascending: the order of an article's record of forms. */
-  private entityTermsIn(field: Uint32Array): number[] {
+  /**
+   * Puts the entity terms of an entity field's (term, mentions) pairs into {@link entityTerms} from 0, ascending (the
+   * order of an article's record of forms); returns how many.
+   */
+  private entityTermsIn(field: Uint32Array): number {
     const table = this.entities;
-    const terms: number[] = [];
+    if (this.entityTerms.length < field.length / 2) this.entityTerms = new Uint32Array(field.length);
+    const terms = this.entityTerms;
+    let count = 0;
     for (let i = 0; i < field.length; i += 2) {
       const term = field[i] ?? 0;
-      if (table.byTermId(term) !== undefined) terms.push(term);
+      if (table.byTermId(term) === undefined) continue;
+      // Sorted as they come: an article names a few entities, a loaded field in order, a held one in the article's.
+      let at = count++;
+      for (; at > 0 && (terms[at - 1] ?? 0) > term; at--) terms[at] = terms[at - 1] ?? 0;
+      terms[at] = term;
     }
-    return terms.sort((a, b) => a - b);
+    return count;
   }
 
   /**
-   * What an article of `batch` writes its entities in, as {@link ArticleForms} records it: per entity term of its
-   * entity field `field` (the index's ids), ascending, the table's numbers of the forms of its `count` (entity term,
-   * form, mentions) triples of `batch.forms` from triple `from`.
+   * The table's number of the form `batch.formTexts[text]` of the entity term `term`, or undefined when the table
+   * counts no such form, for the articles of `batch` as {@link addBatch} adds them. Each is looked up once per batch:
+   * its articles write the same forms again and again, and a look-up compares strings (it was most of the cost of
+   * recording an article's forms). Good for that one call only: the table numbers forms as {@link EntityTable.register}
+   * first counts them, at the batch's start, and taking an article's forms back changes their counts, not their numbers.
    */
-  private writtenForms(field: Uint32Array, batch: AnalyzedBatch, from: number, count: number, termOf: (batchTerm: number) => number): FormMentions[][] {
+  private formNumbersOf(batch: AnalyzedBatch): (term: number, text: number) => number | undefined {
     const table = this.entities;
-    const byTerm = new Map<number, FormMentions[]>();
+    // Per form text, the entity term last asked and 1 + its form's number (0: none): a text is an entity's, mostly.
+    const askedTerms = new Int32Array(batch.formTexts.length).fill(-1);
+    const numbers = new Int32Array(batch.formTexts.length);
+    return (term, text) => {
+      if (askedTerms[text] !== term) {
+        askedTerms[text] = term;
+        numbers[text] = 1 + (table.formNumber(term, batch.formTexts[text] ?? '') ?? -1);
+      }
+      const number = numbers[text] ?? 0;
+      return number === 0 ? undefined : number - 1;
+    };
+  }
+
+  /**
+   * Records what article `doc` writes its entities in (see {@link ArticleForms}): its `count` (batch entity term, form
+   * text, mentions) triples of a batch's `forms` from triple `from`, each entity by its place among the entity terms of
+   * its entity field `field` (the index's ids), ascending, each form by the table's number (`formOf`). Made in buffers
+   * kept for the next article, and without sorting the field's terms when the article writes no form the table counts.
+   */
+  private recordForms(doc: number, field: Uint32Array, forms: Uint32Array, from: number, count: number, termOf: (batchTerm: number) => number, formOf: (term: number, text: number) => number | undefined): void {
+    const written = this.writtenForms;
+    written.clear();
     for (let i = 3 * from; i < 3 * (from + count); i += 3) {
-      const term = termOf(batch.forms[i] ?? 0);
-      const form = table.formNumber(term, batch.formTexts[batch.forms[i + 1] ?? 0] ?? '');
+      const term = termOf(forms[i] ?? 0);
+      const form = formOf(term, forms[i + 1] ?? 0);
       if (form === undefined) continue;
-      const written = byTerm.get(term) ?? [];
-      written.push({ form, mentions: batch.forms[i + 2] ?? 0 });
-      byTerm.set(term, written);
+      written.push(term);
+      written.push(form);
+      written.push(forms[i + 2] ?? 0);
     }
-    return this.entityTermsIn(field).map((term) => byTerm.get(term) ?? []);
+    if (written.length === 0) {
+      this.articleForms.record(doc, 0, written.array, 0);
+      return;
+    }
+    const entities = this.entityTermsIn(field);
+    const triples = written.array;
+    let kept = 0;
+    for (let i = 0; i < written.length; i += 3) {
+      const entity = placeOf(this.entityTerms, entities, triples[i] ?? 0);
+      if (entity === -1) continue;
+      triples[kept++] = entity;
+      triples[kept++] = triples[i + 1] ?? 0;
+      triples[kept++] = triples[i + 2] ?? 0;
+    }
+    this.articleForms.record(doc, entities, triples, kept / 3);
   }
 
   private forEachEntityPosting(key: string, onPosting: (doc: number, mentions: number) => void): void {

@@ -1,4 +1,4 @@
-import { ByteReader, ByteWriter, MAX_VARINT_BYTES, writeVarints } from './byte-codec';
+import { ByteReader, ByteWriter, MAX_VARINT_BYTES, putVarint } from './byte-codec';
 import { Growable } from './growable';
 
 /** Documents coded or decoded between two chances to pause. */
@@ -32,22 +32,35 @@ export class DocumentRecords {
   ) {}
 
   /**
-   * Records the numbers of document `doc` (the last added), whole units of them. Throws a "News Corpus:" error for
-   * a document recorded already (or older): its record would land on the next one's.
+   * Records the first `length` numbers of `values` (all of them by default), whole units, as the numbers of document
+   * `doc` (the last added). Throws a "News Corpus:" error for a document recorded already (or older): its record
+   * would land on the next one's. Coded straight into the records, no array made: a first build records 100,000
+   * articles, and `values` may be a buffer the caller reuses.
    *
    * @example
    * records.record(3, [7, 0, 9, 1]); // document 3: units (7, 0) and (9, 1)
    */
-  record(doc: number, values: ArrayLike<number>): void {
+  record(doc: number, values: ArrayLike<number>, length = values.length): void {
     if (doc < this.starts.length) throw new Error(`News Corpus: the ${this.name} of article ${doc} were recorded already (${this.starts.length} are).`);
     // Documents loaded before any was recorded have no record: theirs are not known.
     while (this.starts.length < doc) this.starts.push(0);
-    const numbers = new Uint32Array(1 + values.length);
-    numbers[0] = 1 + values.length / this.unit;
-    numbers.set(values, 1);
-    const coded = new Uint8Array(numbers.length * MAX_VARINT_BYTES);
-    this.starts.push(this.bytes.length + 1);
-    this.bytes.pushAll(coded.subarray(0, writeVarints(numbers, 0, numbers.length, coded)));
+    const bytes = this.bytes;
+    this.starts.push(bytes.length + 1);
+    bytes.reserve(bytes.length + (1 + length) * MAX_VARINT_BYTES);
+    let at = putVarint(bytes.array, bytes.length, 1 + length / this.unit);
+    for (let i = 0; i < length; i++) at = putVarint(bytes.array, at, values[i] ?? 0);
+    bytes.length = at;
+  }
+
+  /**
+   * How many units document `doc`'s record holds, read without decoding them; undefined when it is not known.
+   *
+   * @example
+   * records.unitsOf(3); // 2
+   */
+  unitsOf(doc: number): number | undefined {
+    const start = doc < this.starts.length ? (this.starts.array[doc] ?? 0) : 0;
+    return start === 0 ? undefined : new ByteReader(this.bytes.array, start - 1).varint() - 1;
   }
 
   /**

@@ -152,8 +152,10 @@ export class EntityTable {
    * table.formNumber(42, 'Kim Jong-Un'); // 1: counted after 'Kim Jong-un'
    */
   formNumber(term: number, form: string): number | undefined {
-    const found = this.byTerm[term]?.forms.findIndex((known) => known.text === form) ?? -1;
-    return found === -1 ? undefined : found;
+    // A loop, not findIndex and a closure: indexing looks up each form its batch's articles write.
+    const forms = this.byTerm[term]?.forms ?? [];
+    for (let number = 0; number < forms.length; number++) if (forms[number]?.text === form) return number;
+    return undefined;
   }
 
   /**

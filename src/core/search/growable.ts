@@ -59,8 +59,15 @@ export class Growable<T extends NumberArray> {
     this.length = 0;
   }
 
-  /** Makes room for `capacity` entries without changing `length`. */
-  private reserve(capacity: number): void {
+  /**
+   * Makes room for `capacity` entries without changing `length`: a caller that writes into {@link array} past
+   * `length` itself (varints, whose size is known only once written) then sets `length`.
+   *
+   * @example
+   * bytes.reserve(bytes.length + MAX_VARINT_BYTES);
+   * bytes.length = putVarint(bytes.array, bytes.length, 300);
+   */
+  reserve(capacity: number): void {
     if (capacity <= this.array.length) return;
     const grown = new this.type(Math.max(capacity, this.array.length * 2, MIN_CAPACITY));
     grown.set(this.array as ArrayLike<number>);
