@@ -1,5 +1,6 @@
 import { ABBREVIATIONS } from '../abbreviations';
 import { isWhiteSpaceCode } from './chars';
+import { lowerBound } from '../lower-bound';
 
 /**
  * What a role-mining token is to the phrase grammar.
@@ -137,18 +138,6 @@ function pushWord(tokens: Token[], text: string, start: number, matched: string)
   const word = endsSentence ? matched.slice(0, -1) : matched;
   tokens.push({ text: word, lower: word.toLowerCase(), start, end: start + word.length, kind: Kind.Word });
   if (endsSentence) tokens.push({ text: '.', lower: '.', start: start + word.length, end: start + word.length + 1, kind: Kind.Stop });
-}
-
-/** The first index in [0, length) for which `before` is false (it must be true, then false). */
-export function lowerBound(length: number, before: (index: number) => boolean): number {
-  let low = 0;
-  let high = length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (before(middle)) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 /**

@@ -1,4 +1,5 @@
-import { Kind, LineTokens, Token, lowerBound } from './role-tokens';
+import { lowerBound } from '../lower-bound';
+import { Kind, LineTokens, Token } from './role-tokens';
 import { ArticleEntity, EntityType } from './types';
 
 /**

@@ -16,6 +16,7 @@ import { EntityStats } from './entity-stats';
 import { ENTITY_TYPES, EntityInfo, EntityTable } from './entity-table';
 import { Scratch, evaluate, forEachMatch } from './evaluate';
 import { Growable } from './growable';
+import { lowerBound } from '../lower-bound';
 import { MatchesPerDay } from './matches-per-day';
 import { PairAnswers } from './pair-answers';
 import { DEFAULT_PAIR_RULE, PairRule } from './pair-counter';
@@ -42,14 +43,8 @@ import { TieBreak } from './top-k';
 export const DEFAULT_LIMIT = 20;
 /** Where `term` is among the `count` ascending terms of `terms`, or −1. */
 function placeOf(terms: Uint32Array, count: number, term: number): number {
-  let low = 0;
-  let high = count;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((terms[middle] ?? 0) < term) low = middle + 1;
-    else high = middle;
-  }
-  return low < count && terms[low] === term ? low : -1;
+  const place = lowerBound(count, (i) => (terms[i] ?? 0) < term);
+  return place < count && terms[place] === term ? place : -1;
 }
 
 /** The snippet of a hit when none was asked for (`snippetLength: 0`). */
