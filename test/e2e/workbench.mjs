@@ -25,13 +25,17 @@ export class Workbench {
     return folder;
   }
 
-  /** Opens the workbench URL that the e2e runner put in NEWS_CORPUS_E2E_URL, in a fresh browser. */
-  static async open() {
+  /**
+   * Opens the workbench URL that the e2e runner put in NEWS_CORPUS_E2E_URL, in a fresh browser. `initScript` runs in
+   * the page before the workbench's own scripts, to watch what it shows from its first moment.
+   */
+  static async open({ initScript } = {}) {
     const url = process.env.NEWS_CORPUS_E2E_URL;
     if (!url) throw new Error('News Corpus: NEWS_CORPUS_E2E_URL is not set; run the e2e tests with `npm run test:e2e`.');
     const browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.setDefaultTimeout(STEP_TIMEOUT_MS);
+    if (initScript) await page.addInitScript(initScript);
     await page.goto(url);
     await page.locator('.monaco-workbench').waitFor();
     return new Workbench(browser, page);
