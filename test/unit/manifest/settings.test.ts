@@ -8,6 +8,7 @@ import { MAX_FILE_SIZE_KB } from '../../../src/core/setting-values';
 import { REPO_ROOT } from '../core/fixtures';
 
 interface Setting {
+  readonly order?: number;
   readonly type?: string;
   readonly minimum?: number;
   readonly maximum?: number;
@@ -29,6 +30,15 @@ describe('the settings as the Settings editor shows them (package.json)', () => 
     const source = readFileSync(path.join(REPO_ROOT, 'src', 'corpus', 'settings.ts'), 'utf8');
     const read = new Set([...source.matchAll(/\.get<[^>]+>\('(\w+)'\)/g)].map((match) => `newsCorpus.${match[1]}`));
     assert.deepStrictEqual([...read].sort(), Object.keys(SETTINGS).sort());
+  });
+
+  it('lists the settings in the order of the README table, what is read first, not alphabetically as the Settings editor does without an order', () => {
+    // Without `order`, "Date Order", "Exclude" and "Highlight…" came before "Include", the setting a new user looks for first.
+    const documented = [...readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8').matchAll(/^\| `(newsCorpus\.\w+)` \|/gm)].map((match) => match[1]);
+    const shown = Object.entries(SETTINGS)
+      .sort(([, a], [, b]) => (a.order ?? Infinity) - (b.order ?? Infinity))
+      .map(([name, setting]) => `${setting.order ?? 'no order'} ${name}`);
+    assert.deepStrictEqual(shown, documented.map((name, at) => `${at + 1} ${name}`));
   });
 
   it('gives every choice of a setting a label and a description, not its raw value alone', () => {
