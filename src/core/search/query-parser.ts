@@ -158,8 +158,9 @@ function checkDateRange(clauses: readonly QueryClause[], typedDates: ReadonlyMap
   const after = partialDateRange(latest.value);
   const before = partialDateRange(earliest.value);
   const swapped = latest.operator === 'after' && earliest.operator === 'before' && after.ok && before.ok && after.range.from > before.range.to;
-  const why = swapped ? ' (its after: date is later than its before: date)' : '';
-  throw new QuerySyntaxError(`the date range is empty: no day is both ${dateInWords(first)} and ${dateInWords(second)}${why}.`, second.offset);
+  // The dates as typed, short enough for the search box's one line: "no day is both after … and before …" and why did not fit.
+  if (swapped) throw new QuerySyntaxError(`the date range is empty: after:${latest.value} is later than before:${earliest.value}.`, second.offset);
+  throw new QuerySyntaxError(`the date range is empty: no day is both ${dateInWords(first)} and ${dateInWords(second)}.`, second.offset);
 }
 
 /**
@@ -309,7 +310,7 @@ class QueryReader {
       const start = this.position;
       if (this.char === CLOSE_GROUP) {
         if (orAt !== -1) throw lonelyOr(orAt);
-        if (atoms.length === 0) throw new QuerySyntaxError(`the parentheses at position ${open + 1} hold nothing to search for; put words joined by OR in them, as in (Trump OR Biden).`, open);
+        if (atoms.length === 0) throw new QuerySyntaxError(`the parentheses at position ${open + 1} are empty; put words joined by OR in them.`, open);
         this.position++;
         this.depth--;
         return atoms;
@@ -320,11 +321,11 @@ class QueryReader {
         continue;
       }
       if (word === NOT_WORD || this.char === '-') {
-        throw new QuerySyntaxError(`an excluded word cannot be inside parentheses (position ${start + 1}); exclude it outside them, as in (Trump OR Biden) -pandemic.`, start);
+        throw new QuerySyntaxError(`parentheses cannot hold an excluded word (position ${start + 1}); exclude it after them.`, start);
       }
       if (word === AND_WORD || (atoms.length > 0 && orAt === -1)) {
         throw new QuerySyntaxError(
-          `parentheses can only group words joined by OR, as in (Trump OR Biden) pandemic: close them or write OR before position ${start + 1} (every word outside them is required).`,
+          `in parentheses, join the words with OR: add OR before position ${start + 1}, or close them.`,
           start,
         );
       }
@@ -359,7 +360,7 @@ class QueryReader {
     let value = bare.slice(colon + 1);
     if (value.startsWith(OPEN_GROUP)) {
       // Read on, `person:(Trump OR Biden)` would be the person Trump or the word biden.
-      throw new QuerySyntaxError(`${operator}: takes one name or date; for either of several, write (${operator}:A OR ${operator}:B) (position ${start + 1}).`, start);
+      throw new QuerySyntaxError(`${operator}: takes one value; for several, write (${operator}:A OR ${operator}:B).`, start);
     }
     if ((value === '' || value === EXACT_MARK) && this.char === '"') {
       const quoted = readQuoted(this.source, end);

@@ -66,7 +66,7 @@ describe('timeline data', () => {
     const parsed = parseQuery(query);
     assert.ok(!parsed.ok);
     assert.strictEqual(`News Corpus: ${series?.error}`, parsed.error);
-    assert.match(series?.error ?? '', /^the date range is empty: no day is both after 2023-05-01 and before 2023-01-01/);
+    assert.match(series?.error ?? '', /^the date range is empty: after:2023-05-01 is later than before:2023-01-01/);
     assert.deepStrictEqual([series?.values, series?.total], [[], 0]);
   });
 

@@ -100,15 +100,15 @@ describe('parseQuery', () => {
     assert.deepStrictEqual(atoms('"(Trump OR Biden)"'), [{ kind: 'phrase', terms: ['trump', 'or', 'biden'], text: '(Trump OR Biden)' }], 'a quote holds no syntax');
     assert.match(error('((('), /the "\(" at position 3 is never closed; add a closing "\)"/);
     assert.match(error('pandemic (Trump OR Biden'), /the "\(" at position 10 is never closed/);
-    assert.match(error('(Trump OR Biden pandemic'), /close them or write OR before position 17/);
-    assert.match(error('() pandemic'), /parentheses at position 1 hold nothing to search for/);
+    assert.match(error('(Trump OR Biden pandemic'), /add OR before position 17, or close them/);
+    assert.match(error('() pandemic'), /parentheses at position 1 are empty; put words joined by OR in them/);
     assert.match(error('(Trump OR) pandemic'), /OR at position 8 needs a word/);
     assert.match(error('(OR Trump)'), /OR at position 2 needs a word/);
-    assert.match(error('(Trump Biden) OR pandemic'), /parentheses can only group words joined by OR, as in \(Trump OR Biden\) pandemic: close them or write OR before position 8 \(every word outside them is required\)/);
-    assert.match(error('(Trump AND Biden)'), /parentheses can only group words joined by OR/);
-    assert.match(error('person:(Trump OR Biden)'), /person: takes one name or date; for either of several, write \(person:A OR person:B\) \(position 1\)/);
-    assert.match(error('(Trump OR -Biden)'), /an excluded word cannot be inside parentheses \(position 11\)/);
-    assert.match(error('(Trump OR NOT Biden)'), /an excluded word cannot be inside parentheses/);
+    assert.match(error('(Trump Biden) OR pandemic'), /in parentheses, join the words with OR: add OR before position 8, or close them\./);
+    assert.match(error('(Trump AND Biden)'), /in parentheses, join the words with OR: add OR before position 8/);
+    assert.match(error('person:(Trump OR Biden)'), /person: takes one value; for several, write \(person:A OR person:B\)\./);
+    assert.match(error('(Trump OR -Biden)'), /parentheses cannot hold an excluded word \(position 11\); exclude it after them/);
+    assert.match(error('(Trump OR NOT Biden)'), /parentheses cannot hold an excluded word/);
   });
 
   it('reads prefix* and fuzzy~ words', () => {
@@ -185,16 +185,16 @@ describe('parseQuery', () => {
   it('says why a date range is empty, rather than match nothing', () => {
     assert.strictEqual(
       error('oil after:2023-05-01 before:2023-01-01'),
-      'News Corpus: the date range is empty: no day is both after 2023-05-01 and before 2023-01-01 (its after: date is later than its before: date).',
+      'News Corpus: the date range is empty: after:2023-05-01 is later than before:2023-01-01.',
     );
-    assert.strictEqual(error('before:2023-01-01 AFTER:"2023-05"'), 'News Corpus: the date range is empty: no day is both before 2023-01-01 and after 2023-05 (its after: date is later than its before: date).');
+    assert.strictEqual(error('before:2023-01-01 AFTER:"2023-05"'), 'News Corpus: the date range is empty: after:2023-05 is later than before:2023-01-01.');
     assert.strictEqual(error('after:2023-05-01 before:2023-05-02'), 'News Corpus: the date range is empty: no day is both after 2023-05-01 and before 2023-05-02.');
     assert.strictEqual(error('date:2023 on:2024-02-29'), 'News Corpus: the date range is empty: no day is both in 2023 and on 2024-02-29.');
     assert.strictEqual(error('after:9999'), 'News Corpus: the date range is empty: no day is after 9999.');
     // The same date, or a day within the month, is not an after: date later than the before: date.
     assert.strictEqual(error('after:2023-05 before:2023-05'), 'News Corpus: the date range is empty: no day is both after 2023-05 and before 2023-05.');
     assert.strictEqual(error('after:2023-12 before:2023-12-15'), 'News Corpus: the date range is empty: no day is both after 2023-12 and before 2023-12-15.');
-    assert.strictEqual(error('after:2023-05-02 before:2023-05-01'), 'News Corpus: the date range is empty: no day is both after 2023-05-02 and before 2023-05-01 (its after: date is later than its before: date).');
+    assert.strictEqual(error('after:2023-05-02 before:2023-05-01'), 'News Corpus: the date range is empty: after:2023-05-02 is later than before:2023-05-01.');
     const offset = parseQuery('oil after:2023-05-01 before:2023-01-01');
     assert.ok(!offset.ok && offset.offset === 'oil after:2023-05-01 '.length, 'the error points at the filter that emptied the range');
     // An OR or an exclusion does not bound the range; adjacent ranges leave a day.
@@ -262,6 +262,19 @@ describe('parseQuery', () => {
     // A long query is shown around the place only.
     const long = `${'word '.repeat(20)}(open`;
     assert.strictEqual(failed(long).place, `…${'word '.repeat(6)}▸(open`);
+  });
+
+  it('says every syntax error within the one line the search box gives it, so that its advice is not cut off', () => {
+    // The search box shows the message as an item's label: about 80 characters fit (1400-pixel window), the rest
+    // became "…". "(a b) OR c" showed "Parentheses can only group words joined by OR, as in (Trump OR Biden) pandemic:…".
+    const queries = ['(a b) OR c', '(Trump Biden) OR pandemic', '(Trump AND Biden)', '(Trump OR -Biden)', '() pandemic', 'person:(Trump OR Biden)', 'before:(2023 OR 2024)',
+      'after:2023-05-01 before:2023-01-01', 'date:2023 on:2024-02-29', 'x~3', 'NOT', 'trump OR -biden', '"elec', '(a OR b', 'person:="'];
+    for (const query of queries) {
+      const result = parseQuery(query);
+      assert.ok(!result.ok, query);
+      const { text } = queryErrorMessage(query, result);
+      assert.ok(text.length <= 80, `${query}: ${text.length} characters: ${text}`);
+    }
   });
 
   it('exports a one-line placeholder and a help text naming every operator', () => {
