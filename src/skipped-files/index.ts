@@ -8,7 +8,22 @@ interface SkippedPick extends vscode.QuickPickItem {
   readonly file: SkippedFile;
 }
 
-/** Lists the files that are not in the corpus, with the reason; picking one opens it (binary files excepted). */
+/** What the notification about a binary or over-size file offers, since it is not opened. */
+const REVEAL = 'Reveal in Explorer View';
+const CHANGE_LIMIT = 'Change the Size Limit';
+
+/**
+ * Says why a picked binary or over-size file is not opened, and offers what can be done instead: its place in the
+ * Explorer, and for an over-size one the setting of the limit (the message alone repeated the list and ended there).
+ */
+async function explainNotOpened(file: SkippedFile): Promise<void> {
+  const actions = file.reason === 'too-large' ? [CHANGE_LIMIT, REVEAL] : [REVEAL];
+  const chosen = await notify('info', `${file.path} was skipped: ${file.message}.`, ...actions);
+  if (chosen === REVEAL) await vscode.commands.executeCommand('revealInExplorer', vscode.Uri.parse(file.id));
+  if (chosen === CHANGE_LIMIT) await vscode.commands.executeCommand('workbench.action.openSettings', 'newsCorpus.maxFileSizeKB');
+}
+
+/** Lists the files that are not in the corpus, with the reason; picking one opens it (binary and over-size files excepted). */
 async function showSkippedFiles(corpus: Corpus): Promise<void> {
   // With no folder, "no files were skipped" would say the folder was read and found clean.
   const noFolder = folderNeeded(vscode.workspace.workspaceFolders?.length ?? 0, 'see which of its files are not articles');
@@ -27,7 +42,8 @@ async function showSkippedFiles(corpus: Corpus): Promise<void> {
   );
   if (!picked) return;
   if (picked.file.reason === 'binary' || picked.file.reason === 'too-large') {
-    notify('info', `${picked.file.path} was skipped: ${picked.file.message}.`);
+    // Not awaited: the command is done once the list is; the notification waits for the user on its own.
+    void explainNotOpened(picked.file);
     return;
   }
   await vscode.commands.executeCommand('newsCorpus.openArticle', vscode.Uri.parse(picked.file.id));

@@ -1,0 +1,51 @@
+// A user goes through the files that are not articles (News Corpus: Show Skipped Files) and picks one that is not
+// opened: a binary file, or one over the size limit. The notification says why, and offers what can be done about
+// it instead of leaving a dead end: reveal the file in the Explorer, and for an over-size file, change the limit.
+import { rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Workbench, withWorkbench } from './workbench.mjs';
+
+/** Over the default limit of 2,048 KB, with a valid header: an article but for its size. */
+const OVERSIZE = 'oversize.txt';
+const oversizePath = () => join(Workbench.workspaceFolder(), OVERSIZE);
+
+describe('Show Skipped Files', function () {
+  let workbench;
+  before(async function () {
+    await writeFile(oversizePath(), ` date 2024-01-02 A very long story. ${'Lorem ipsum dolor sit amet. '.repeat(80_000)}`);
+  });
+  withWorkbench((opened) => (workbench = opened), {
+    prefix: 'skipped-',
+    ready: async (opened) => {
+      await opened.openViewContainer('News Corpus');
+      await opened.indexComplete();
+    },
+  });
+  after(async function () {
+    await rm(oversizePath(), { force: true });
+  });
+
+  /** Picks the skipped file `name` in the list and returns the notification that says why it is not opened. */
+  async function pick(name) {
+    await workbench.runCommand('News Corpus: Show Skipped Files');
+    await workbench.quickInputRows().filter({ hasText: name }).first().click();
+    const toast = workbench.notificationToast(`${name} was skipped`);
+    await toast.waitFor();
+    return toast;
+  }
+
+  it('offers to change the size limit for a file over it, and opens the setting', async function () {
+    const toast = await pick(OVERSIZE);
+    await toast.getByRole('button', { name: 'Change the Size Limit' }).click();
+    await workbench.page.locator('.settings-editor .setting-item').filter({ hasText: 'Max File Size KB' }).first().waitFor();
+    await workbench.screenshot('skipped-oversize-limit');
+    await workbench.page.keyboard.press('Escape');
+  });
+
+  it('offers to reveal a binary file in the Explorer, and selects it there', async function () {
+    const toast = await pick('bad/binary.txt');
+    await toast.getByRole('button', { name: 'Reveal in Explorer View' }).click();
+    await workbench.page.locator('.explorer-folders-view .monaco-list-row.selected').filter({ hasText: 'binary.txt' }).waitFor();
+    await workbench.screenshot('skipped-binary-revealed');
+  });
+});
