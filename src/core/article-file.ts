@@ -43,7 +43,7 @@ export function describeSkip(reason: SkipReason, detail: { size?: number; maxByt
     case 'not-utf8':
       return 'not valid UTF-8 text';
     case 'no-date-header':
-      return 'no " date YYYY-MM-DD" header: not an article';
+      return 'does not start with a date header ("date YYYY-MM-DD"): not an article';
     case 'unreadable':
       return `could not be read${detail.error ? `: ${plainFileError(detail.error)}` : ''}`;
   }

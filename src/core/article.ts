@@ -209,7 +209,7 @@ export function parseArticle(text: string): Article {
       diagnostics.push({ severity: 'error', code: 'invalid-date', message: `Invalid date: ${check.reason}.`, start: tokenEnd - token.length, end: tokenEnd });
     }
   } else {
-    diagnostics.push({ severity: 'warning', code: 'missing-date-header', message: 'The text does not start with " date YYYY-MM-DD".', start: 0, end: 0 });
+    diagnostics.push({ severity: 'warning', code: 'missing-date-header', message: 'The text does not start with a date header ("date YYYY-MM-DD").', start: 0, end: 0 });
   }
   const paragraphs = splitParagraphs(text, bodyStart);
   if (paragraphs.length === 0) {

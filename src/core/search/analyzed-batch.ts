@@ -93,7 +93,7 @@ export interface AnalyzedArticleMeta {
  * A file that was looked at but is not in the index, and why (in words).
  *
  * @example
- * const skipped: SkippedArticle = { path: 'notes.txt', code: 'no-date-header', reason: 'no " date YYYY-MM-DD" header: not an article' };
+ * const skipped: SkippedArticle = { path: 'notes.txt', code: 'no-date-header', reason: 'does not start with a date header ("date YYYY-MM-DD"): not an article' };
  */
 export interface SkippedArticle {
   readonly path: string;

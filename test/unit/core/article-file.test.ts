@@ -83,5 +83,7 @@ describe('readArticleFile', () => {
     assert.strictEqual(describeSkip('too-large', { size: 5_000_000, maxBytes: DEFAULT_MAX_FILE_BYTES }), 'larger than the 2,048 KB limit (4,883 KB)');
     assert.strictEqual(describeSkip('unreadable', { error: 'EACCES' }), 'could not be read: permission denied');
     for (const reason of ['empty', 'binary', 'not-utf8', 'no-date-header'] as const) assert.ok(describeSkip(reason).length > 5);
+    // Shown in the Skipped Files list: a quote that opened on a space ('no " date YYYY-MM-DD" header') read as a typo.
+    assert.strictEqual(describeSkip('no-date-header'), 'does not start with a date header ("date YYYY-MM-DD"): not an article');
   });
 });
