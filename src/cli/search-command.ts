@@ -3,7 +3,7 @@ import { SearchResponse } from '../core/search/corpus-index';
 import { QUERY_HELP } from '../core/search/query-help';
 import { CliCommand, CliIo, CliUsageError } from './command';
 import { openIndex, parseIndexOptions, positiveInteger } from './index-command';
-import { groupDigits } from '../core/display-text';
+import { countOf } from '../core/display-text';
 
 /** Hits printed per query when `--limit` is not given. */
 export const DEFAULT_CLI_LIMIT = 10;
@@ -41,7 +41,7 @@ function toJson(query: string, response: SearchResponse): object {
 }
 
 function toText(response: SearchResponse & { ok: true }): string {
-  const lines = [`${groupDigits(response.total)} articles match${response.fuzzy ? ' (nothing matched exactly: fuzzy matches)' : ''} — ${response.tookMs.toFixed(1)} ms`];
+  const lines = [`${countOf(response.total, 'article')} ${response.total === 1 ? 'matches' : 'match'}${response.fuzzy ? ' (nothing matched exactly: fuzzy matches)' : ''} — ${response.tookMs.toFixed(1)} ms`];
   for (const hit of response.hits) {
     lines.push('', `${hit.date ?? 'undated'}  ${hit.score.toFixed(2)}  ${hit.path}`, `  ${hit.title}`, `  …${hit.snippet.text.replace(/\s+/g, ' ')}…`);
   }

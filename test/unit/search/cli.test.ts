@@ -60,6 +60,12 @@ describe('news-corpus index and search', function () {
     assert.match(result.out, /2023-09-1\d {2}[\d.]+ {2}.*(rates|summit)\.txt/);
   });
 
+  it('search counts one article in English: "1 article matches", not "1 articles match"', async () => {
+    const result = await run(['search', dir, 'armoured', ...common()]);
+    assert.strictEqual(result.code, 0, result.err);
+    assert.match(result.out, /^1 article matches — [\d.]+ ms/);
+  });
+
   it('search --json gives files, dates, scores, snippets and match offsets', async () => {
     const result = await run(['search', dir, '"interest rates"', '--json', '--limit', '1', ...common()]);
     assert.strictEqual(result.code, 0, result.err);
