@@ -58,11 +58,6 @@ export interface TrainingOptions {
    * the run-time decoder is the same either way.
    */
   readonly cost?: number;
-  /**
-   * Whether the cost falls linearly over the epochs, from `cost` in the first to 0 in the last: a margin while the
-   * weights are rough, the plain perceptron's updates at the end.
-   */
-  readonly costDecay?: boolean;
   /** Called after each epoch of each run with the fraction of tokens tagged wrongly during that epoch. */
   readonly onEpoch?: (epoch: number, errorRate: number) => void;
 }
@@ -211,13 +206,11 @@ function trainRun(prepared: readonly PreparedDocument[], context: FeatureContext
   const weights = new Weights();
   weights.rows = staticRows;
   weights.reserve(weights.rows + 1024);
-  const cost = options.cost ?? DEFAULT_COST;
-  const trainer = new SentenceTrainer(context, weights, lexicon, vectorRowBase(lexicon, staticRows), cost);
+  const trainer = new SentenceTrainer(context, weights, lexicon, vectorRowBase(lexicon, staticRows), options.cost ?? DEFAULT_COST);
   const evidence = new EvidenceTable();
   const next = seededRandom(options.seed ?? DEFAULT_SEED);
   const order = prepared.map((_, index) => index);
   for (let epoch = 1; epoch <= epochs; epoch++) {
-    if (options.costDecay === true) trainer.cost = epochs === 1 ? cost : (cost * (epochs - epoch)) / (epochs - 1);
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(next() * (i + 1));
       const swap = order[i] ?? 0;
@@ -344,8 +337,8 @@ class SentenceTrainer {
     private readonly lexicon: Lexicon,
     /** The weight row of the first vector feature (`vectorKey(0, 0)`); position p, dimension d is `+ p × dimensions + d`. */
     private readonly vectorBase: number,
-    /** `TrainingOptions.cost` of the current epoch. */
-    public cost: number,
+    /** `TrainingOptions.cost`. */
+    private readonly cost: number,
   ) {}
 
   /**
