@@ -108,7 +108,7 @@ const MODEL_ID_DIGITS = 16;
  *
  * @example
  * extractorId({ kind: 'none' }); // 'none'
- * extractorId({ kind: 'model', modelPath: 'models/ner.bin' }); // 'ner:3f0c…+entities-v1' (16 hex digits, then the version)
+ * extractorId({ kind: 'model', modelPath: 'models/ner.bin' }); // 'ner:3f0c…+entities-v2' (16 hex digits, then the version)
  */
 export function extractorId(spec: ExtractorSpec, onProblem: (problem: string) => void = () => undefined, records?: ModelIdRecords): string {
   if (spec.kind === 'none') return 'none';

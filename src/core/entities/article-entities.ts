@@ -154,9 +154,10 @@ class FullForms {
 
   /** The one full form a one-word group abbreviates, or undefined when there is none or more than one. */
   only(short: Group): Group | undefined {
-    // A lone word the article mostly calls a place stays one ("Washington" beside "George Washington"),
-    // unless the recogniser called it a person at least once there ("Kim and Putin" tagged places, "Kim’s").
-    const asPerson = short.type !== 'LOC' || short.mentions.some((mention) => mention.type === 'PER');
+    // A lone word the article mostly calls a place or a MISC name stays one ("Washington" beside "George
+    // Washington", "Muslim" beside a book title read as the person "Atheist Muslim"), unless the recogniser
+    // called it a person at least once there ("Kim and Putin" tagged places, "Kim’s").
+    const asPerson = (short.type !== 'LOC' && short.type !== 'MISC') || short.mentions.some((mention) => mention.type === 'PER');
     const people = asPerson ? (this.people.get(short.words[0] ?? '') ?? []) : [];
     const named = short.type === 'ORG' || short.type === 'MISC' ? (this.acronyms.get(`${short.type}:${short.mentions[0]?.display ?? ''}`) ?? []) : [];
     return people.length + named.length === 1 ? (people[0] ?? named[0]) : undefined;

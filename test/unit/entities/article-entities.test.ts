@@ -116,6 +116,18 @@ describe('extractArticleEntities', () => {
     assert.ok(byName(entities, 'Washington')?.type === 'LOC', 'a place never called a person stays a place');
   });
 
+  it('keeps a lone word the article calls a MISC name apart from a person whose name ends with it', () => {
+    const text = 'His book The Atheist Muslim sold well. Muslim leaders and Muslim scholars answered.';
+    const entities = extractArticleEntities(fakeRecognizer([['Atheist Muslim', 'PER'], ['Muslim', 'MISC']]), text);
+    assert.deepStrictEqual(
+      entities.map((entity) => [entity.name, entity.type, entity.mentions.length]),
+      [
+        ['Atheist Muslim', 'PER', 1],
+        ['Muslim', 'MISC', 2],
+      ],
+    );
+  });
+
   it('leaves a short form alone when two full names in the article could own it', () => {
     const text = 'Kim Jong-un and his sister Kim Yo-jong arrived. Kim spoke.';
     const entities = extractArticleEntities(fakeRecognizer([['Kim Jong-un', 'PER'], ['Kim Yo-jong', 'PER'], ['Kim', 'PER']]), text);
