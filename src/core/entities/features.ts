@@ -71,9 +71,7 @@ const enum T {
   CaseCased = Case + 5,
   CasePrevCased = Case + 6,
   CaseNextCased = Case + 7,
-  AggregatePrev = Case + 8,
-  AggregateNext = Case + 9,
-  Last = Case + 10,
+  Last = Case + 8,
 }
 
 /**
@@ -94,7 +92,7 @@ const SEEDS: Int32Array = (() => {
  * const keys = new Int32Array(MAX_FEATURES);
  * const count = context.staticFeatures(0, keys, 0); // count <= MAX_FEATURES
  */
-export const MAX_FEATURES = 160;
+export const MAX_FEATURES = 128;
 const AFFIX_LENGTH = 4;
 const BOUNDARY = 0x5bd1e995; // the "word" before a sentence's start and after its end
 const ZERO = 0x30;
@@ -172,8 +170,6 @@ export class FeatureContext {
   /** The case buckets `caseOf` looks words up in. */
   private wordCase: WordCase | undefined;
   private lowerSet = new Int32Array(0);
-  /** The next token of the document with the same lower-case hash, in a ring (itself when alone). */
-  private sameNext = new Int32Array(0);
 
   /**
    * Computes every per-token hash of `tokens` (the output of `tokenize(text)`) and the gazetteer's matches; the
@@ -198,7 +194,6 @@ export class FeatureContext {
       this.documentType[i] = 0;
     }
     this.markLowerSeen(count);
-    if (CASE_SET & 32) this.linkSameWords(count);
     this.markTableRows(count);
     this.gazetteer.fill(0, 0, count);
     if (gazetteer) gazetteer.mark(this.low, this.last, count, this.gazetteer);
@@ -246,7 +241,6 @@ export class FeatureContext {
     this.kinds = new Uint8Array(size);
     this.tableRow = new Uint8Array(size);
     this.lowerSet = new Int32Array(nextPowerOfTwo(size * 2));
-    this.sameNext = new Int32Array(size);
   }
 
   private hashToken(text: string, i: number, start: number, end: number): void {
@@ -330,19 +324,6 @@ export class FeatureContext {
       this.tableRow.fill(row, start, end);
       start = end;
     }
-  }
-
-  private linkSameWords(count: number): void {
-    const last = new Map<number, number>();
-    const first = new Map<number, number>();
-    for (let i = 0; i < count; i++) {
-      const low = this.low[i] ?? 0;
-      const before = last.get(low);
-      if (before === undefined) first.set(low, i);
-      else this.sameNext[before] = i;
-      last.set(low, i);
-    }
-    for (const [low, i] of last) this.sameNext[i] = first.get(low) ?? i;
   }
 
   /** Marks capitalised tokens whose lower-case form the document also writes in lower case ("Photo" / "photo"). */
@@ -466,15 +447,6 @@ export class FeatureContext {
       out[n++] = finish(mix(mix(SEEDS[T.CasePrevCased] ?? 0, previous === NO_NEIGHBOUR ? BOUNDARY : this.caseOf(previous)), previous === NO_NEIGHBOUR ? 0 : this.cased(previous)));
       out[n++] = finish(mix(mix(SEEDS[T.CaseNextCased] ?? 0, next === NO_NEIGHBOUR ? BOUNDARY : this.caseOf(next)), next === NO_NEIGHBOUR ? 0 : this.cased(next)));
     }
-    if (CASE_SET & 32 && (this.kinds[i] ?? 0) & TokenKind.FirstUpper) {
-      let j = this.sameNext[i] ?? i;
-      for (let k = 0; k < AGGREGATE_OCCURRENCES && j !== i; k++, j = this.sameNext[j] ?? i) {
-        const before = this.neighbourOf(j, Neighbour.Previous);
-        const after = this.neighbourOf(j, Neighbour.Next);
-        out[n++] = finish(mix(SEEDS[T.AggregatePrev] ?? 0, before === NO_NEIGHBOUR ? BOUNDARY : this.low[before] ?? 0));
-        out[n++] = finish(mix(SEEDS[T.AggregateNext] ?? 0, after === NO_NEIGHBOUR ? BOUNDARY : this.low[after] ?? 0));
-      }
-    }
     if (this.tableRow[i]) {
       out[n++] = finish(mix(SEEDS[T.TableShape] ?? 0, shape));
       out[n++] = finish(mix(SEEDS[T.TableLow] ?? 0, low));
@@ -559,7 +531,6 @@ const NEIGHBOUR_CLUSTER_SEEDS = [T.ClusterPrev, T.ClusterNext];
 const NEIGHBOUR_EMBEDDING_SEEDS = [T.EmbeddingPrev, T.EmbeddingNext];
 const NEIGHBOUR_CASE_SEEDS = [T.CasePrev, T.CaseNext];
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const AGGREGATE_OCCURRENCES = 4;
 const CASE_SET = Number((globalThis as any).process?.env?.NER_CASE_SET ?? 15);
 
 /** The key of a neighbour's case bucket (BOUNDARY past the sentence). */
