@@ -68,10 +68,7 @@ const enum T {
   CasePosition = Case + 2,
   CasePrev = Case + 3,
   CaseNext = Case + 4,
-  CaseCased = Case + 5,
-  CasePrevCased = Case + 6,
-  CaseNextCased = Case + 7,
-  Last = Case + 8,
+  Last = Case + 5,
 }
 
 /**
@@ -442,11 +439,6 @@ export class FeatureContext {
     out[n++] = finish(mix(mix(SEEDS[T.PositionShape] ?? 0, position), shape));
     out[n++] = finish(mix(mix(SEEDS[T.PositionLow] ?? 0, position), low));
     if (CASE_SET & 8) out[n++] = finish(mix(mix(SEEDS[T.CasePosition] ?? 0, this.caseOf(i)), position));
-    if (CASE_SET & 16) {
-      out[n++] = finish(mix(mix(mix(SEEDS[T.CaseCased] ?? 0, this.caseOf(i)), this.cased(i)), position & POSITION_SENTENCE_START));
-      out[n++] = finish(mix(mix(SEEDS[T.CasePrevCased] ?? 0, previous === NO_NEIGHBOUR ? BOUNDARY : this.caseOf(previous)), previous === NO_NEIGHBOUR ? 0 : this.cased(previous)));
-      out[n++] = finish(mix(mix(SEEDS[T.CaseNextCased] ?? 0, next === NO_NEIGHBOUR ? BOUNDARY : this.caseOf(next)), next === NO_NEIGHBOUR ? 0 : this.cased(next)));
-    }
     if (this.tableRow[i]) {
       out[n++] = finish(mix(SEEDS[T.TableShape] ?? 0, shape));
       out[n++] = finish(mix(SEEDS[T.TableLow] ?? 0, low));
