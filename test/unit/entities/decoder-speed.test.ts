@@ -16,7 +16,7 @@ function decoderContextKeys(context: FeatureContext, i: number): number[] {
   let n = context.ownContextFeatures(i, keys, 0);
   for (let neighbour = 0; neighbour < NEIGHBOURS; neighbour++) {
     const j = context.neighbourOf(i, neighbour);
-    n += neighbourFeatures(neighbour, j !== NO_NEIGHBOUR, j === NO_NEIGHBOUR ? 0 : context.low[j] ?? 0, j === NO_NEIGHBOUR ? 0 : context.clustersOf(j), j === NO_NEIGHBOUR ? 0 : context.embeddingsOf(j), j === NO_NEIGHBOUR ? 0 : context.caseOf(j), keys, n);
+    n += neighbourFeatures(neighbour, j !== NO_NEIGHBOUR, j === NO_NEIGHBOUR ? 0 : context.low[j] ?? 0, j === NO_NEIGHBOUR ? 0 : context.clustersOf(j), j === NO_NEIGHBOUR ? 0 : context.embeddingsOf(j), keys, n);
   }
   const gazetteer = context.gazetteer[i] ?? 0;
   for (let bit = 0; bit < GAZETTEER_BITS; bit++) if ((gazetteer >>> bit) & 1) n += gazetteerFeatures(bit, context.cased(i), keys, n);

@@ -11,7 +11,6 @@ import { tokenize } from '../../../src/core/entities/tokenizer';
 import { TrainingDocument, trainPerceptron } from '../../../src/core/entities/trainer';
 import { EntityType } from '../../../src/core/entities/types';
 import { LatticeState, SentenceViterbi, latticeStates } from '../../../src/core/entities/viterbi';
-import { WordCase } from '../../../src/core/entities/word-case';
 import { WordClusters } from '../../../src/core/entities/word-clusters';
 import { WordVectors } from '../../../src/core/entities/word-vectors';
 
@@ -99,7 +98,7 @@ describe('partial labels (a set without MISC)', () => {
       else unlabelled.push({ text, entities: [personSpan] });
     }
     const embeddings = WordClusters.build(new Map());
-    const lexicon: Lexicon = { gazetteer: Gazetteer.build([]), clusters: WordClusters.build(new Map()), embeddings, vectors: WordVectors.build(embeddings, new Map(), 0), wordCase: WordCase.build(new Map()) };
+    const lexicon: Lexicon = { gazetteer: Gazetteer.build([]), clusters: WordClusters.build(new Map()), embeddings, vectors: WordVectors.build(embeddings, new Map(), 0) };
     const typesFound = (documents: readonly TrainingDocument[]): string[] => {
       const recognizer = EntityRecognizer.fromModel(writeModel({ weights: trainPerceptron(documents, lexicon, { epochs: 3 }), ...lexicon }));
       return recognizer.recognize('The Dutch minister Erik Lund spoke.').map((span) => `${span.type} ${span.text}`);

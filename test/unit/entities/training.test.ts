@@ -8,7 +8,6 @@ import { spansToTags, tagsToSpans } from '../../../src/core/entities/spans';
 import { TAG_O, TAG_START, TagPart, isAllowed, tagOf } from '../../../src/core/entities/tags';
 import { tokenize } from '../../../src/core/entities/tokenizer';
 import { DEFAULT_COST, TrainingDocument, trainPerceptron } from '../../../src/core/entities/trainer';
-import { WordCase } from '../../../src/core/entities/word-case';
 import { WordClusters } from '../../../src/core/entities/word-clusters';
 import { WordVectors } from '../../../src/core/entities/word-vectors';
 
@@ -39,7 +38,7 @@ function corpus(): TrainingDocument[] {
 /** A lexicon with a gazetteer of `names` and no word clusters. */
 function lexiconOf(names: readonly string[]): Lexicon {
   const embeddings = WordClusters.build(new Map());
-  return { gazetteer: gazetteerOf(names), clusters: WordClusters.build(new Map()), embeddings, vectors: WordVectors.build(embeddings, new Map(), 0), wordCase: WordCase.build(new Map()) };
+  return { gazetteer: gazetteerOf(names), clusters: WordClusters.build(new Map()), embeddings, vectors: WordVectors.build(embeddings, new Map(), 0) };
 }
 
 function gazetteerOf(names: readonly string[]): Gazetteer {

@@ -5,14 +5,12 @@ import { Gazetteer } from '../../../src/core/entities/gazetteer';
 import { readModel, writeModel } from '../../../src/core/entities/model-file';
 import { tokenize } from '../../../src/core/entities/tokenizer';
 import { WeightTable } from '../../../src/core/entities/weights';
-import { WordCase } from '../../../src/core/entities/word-case';
 import { CLUSTER_LEVELS, WordClusters, clusterAt, packClusters } from '../../../src/core/entities/word-clusters';
 import { WordVectors } from '../../../src/core/entities/word-vectors';
 import { slotSentencesText } from './slot-sentences';
 
 /** What a model without word vectors holds: no dimension. */
 const noVectors = WordVectors.build(WordClusters.build(new Map()), new Map(), 0);
-const noCase = WordCase.build(new Map());
 
 /** The recogniser's lower-case hashes of `text`, one list per line. */
 function hashedSentences(text: string): { sentences: Int32Array[]; hashOf: (word: string) => number } {
@@ -69,7 +67,7 @@ describe('word clusters', () => {
   it('travels through the model file and into the per-token features', () => {
     const { sentences, hashOf } = hashedSentences(slotSentencesText());
     const clusters = WordClusters.build(buildWordClusters(sentences, { clusters: [6, 3, 2], minCount: 2 }));
-    const bytes = writeModel({ weights: WeightTable.fromRows(new Map([[7, Float64Array.of(1, 0)]]), 1), gazetteer: Gazetteer.build([]), clusters, embeddings: WordClusters.build(new Map()), vectors: noVectors, wordCase: noCase });
+    const bytes = writeModel({ weights: WeightTable.fromRows(new Map([[7, Float64Array.of(1, 0)]]), 1), gazetteer: Gazetteer.build([]), clusters, embeddings: WordClusters.build(new Map()), vectors: noVectors });
     const model = readModel(bytes);
     assert.strictEqual(model.clusters.lookup(hashOf('Google')), clusters.lookup(hashOf('Google')));
     const context = new FeatureContext();
@@ -136,7 +134,7 @@ describe('word clusters', () => {
       const words = ['google', 'twitter', 'paris', 'lima'].map(hashOf);
       const vectors = Float32Array.of(1, 0, 0.9, 0.1, 0, 1, 0.1, 0.9);
       const embeddings = WordClusters.build(buildEmbeddingClusters(words, vectors, 2, { clusters: [2, 1, 1] }));
-      const bytes = writeModel({ weights: WeightTable.fromRows(new Map([[7, Float64Array.of(1, 0)]]), 1), gazetteer: Gazetteer.build([]), clusters: WordClusters.build(new Map()), embeddings, vectors: noVectors, wordCase: noCase });
+      const bytes = writeModel({ weights: WeightTable.fromRows(new Map([[7, Float64Array.of(1, 0)]]), 1), gazetteer: Gazetteer.build([]), clusters: WordClusters.build(new Map()), embeddings, vectors: noVectors });
       const model = readModel(bytes);
       const context = new FeatureContext();
       const text = 'Google and Twitter in Paris';

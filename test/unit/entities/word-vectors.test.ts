@@ -10,7 +10,6 @@ import { tokenize } from '../../../src/core/entities/tokenizer';
 import { TrainingDocument, trainPerceptron } from '../../../src/core/entities/trainer';
 import { projectVectors, symmetricEigen } from '../../../src/core/entities/vector-projection';
 import { WeightTable } from '../../../src/core/entities/weights';
-import { WordCase } from '../../../src/core/entities/word-case';
 import { WordClusters, packClusters } from '../../../src/core/entities/word-clusters';
 import { VECTOR_STEPS_PER_DEVIATION, WordVectors } from '../../../src/core/entities/word-vectors';
 
@@ -28,7 +27,6 @@ function lexiconOf(vectors: ReadonlyMap<string, readonly number[]>, dimensions: 
     clusters: WordClusters.build(new Map()),
     embeddings,
     vectors: WordVectors.build(embeddings, new Map([...vectors].map(([word, values]) => [hashOf(word), Int8Array.from(values)])), dimensions),
-    wordCase: WordCase.build(new Map()),
   };
 }
 
