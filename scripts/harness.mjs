@@ -333,7 +333,9 @@ function signalGroup(pid, signal) {
  * `payload` (the smoke-test driver's launch arguments) is JSON, URL-encoded.
  */
 export function workbenchUrl(baseUrl, folder, payload) {
-  const url = `${baseUrl}/?folder=${encodeURIComponent(folder).replaceAll('%2F', '/')}`;
+  // A `.code-workspace` file opens as a (multi-root) workspace, anything else as a folder.
+  const kind = folder.endsWith('.code-workspace') ? 'workspace' : 'folder';
+  const url = `${baseUrl}/?${kind}=${encodeURIComponent(folder).replaceAll('%2F', '/')}`;
   return payload ? `${url}&payload=${encodeURIComponent(JSON.stringify(payload))}` : url;
 }
 
