@@ -839,7 +839,8 @@ export class CorpusService implements vscode.Disposable {
       }
       // Saves only what changed (a rebuilt damaged cache included); an unchanged index is not written again.
       this.scheduleSave();
-      this.lastScanSummary = { ...summary, ms: performance.now() - started };
+      // What the folders scanned went through: a scan that stopped before any (a malformed setting) leaves the last one's.
+      if (scanned.length > 0) this.lastScanSummary = { ...summary, ms: performance.now() - started };
       // An unchanged corpus is not listed again: at 100,000 articles that regrouped every view for nothing.
       const changed = summary.reread + summary.removed > 0 || !sameSkipped(this.corpus.skipped(), skipped) || this.corpus.size !== summary.unchanged + keptArticles;
       if (changed && listedAsBuilt) this.listRest(rest, skipped);
