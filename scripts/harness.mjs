@@ -43,7 +43,7 @@ const CHROMIUM_ARGS = [
 
 /**
  * User settings for every workbench we start: no welcome page, chat panel or prompt (the fixture and
- * sample folders sit inside this git repository) covering the views under test, and no animations: a quick
+ * sample folders sit inside this git repository) covering the views under test, no auto save, and no animations: a quick
  * input that opens while the command palette's closing animation runs shares its container, which the
  * animation keeps inert and then hides (twice in four e2e runs on 4 December: the box never took the text).
  */
@@ -57,6 +57,9 @@ const WORKBENCH_SETTINGS = {
   'telemetry.telemetryLevel': 'off',
   'extensions.autoCheckUpdates': false,
   'extensions.autoUpdate': false,
+  // The web's default is to save an edit after a second (VS Code's desktop default is off): a test of an article
+  // with unsaved edits then tested a saved one.
+  'files.autoSave': 'off',
 };
 
 export function say(message) {
@@ -333,7 +336,9 @@ function signalGroup(pid, signal) {
  * `payload` (the smoke-test driver's launch arguments) is JSON, URL-encoded.
  */
 export function workbenchUrl(baseUrl, folder, payload) {
-  const url = `${baseUrl}/?folder=${encodeURIComponent(folder).replaceAll('%2F', '/')}`;
+  // A `.code-workspace` file opens as a (multi-root) workspace, anything else as a folder.
+  const kind = folder.endsWith('.code-workspace') ? 'workspace' : 'folder';
+  const url = `${baseUrl}/?${kind}=${encodeURIComponent(folder).replaceAll('%2F', '/')}`;
   return payload ? `${url}&payload=${encodeURIComponent(JSON.stringify(payload))}` : url;
 }
 

@@ -1,17 +1,17 @@
 // Runs the integration tests (out/test/integration) inside the real VS Code extension host, offline: code-server
 // with the smoke-test driver, opened by headless Chromium with a launch payload, with the VSIX that
-// `npm run package` made installed as a user would install it. Three suites, each in its own code-server: a copy
+// `npm run package` made installed as a user would install it. Four suites, each in its own code-server: a copy
 // of the fixture folder with the sample corpus in it; a virtual workspace (newscorpus-test:/corpus); the fixture folder in Restricted Mode
-// (trust on, the folder not trusted).
+// (trust on, the folder not trusted); a multi-root workspace of two folders, each with settings of its own.
 // The extension "under development" of the payload is the test extension of test/fixtures/virtual-fs-extension,
 // not News Corpus: VS Code enables an extension under development whatever it declares, so News Corpus must be
 // an ordinary installed extension for Restricted Mode to judge it. The test extension also serves
 // newscorpus-test:/corpus from memory.
 // Usage (after `npm run package` and `npm run compile-tests`): node scripts/run-integration.mjs [suite…]
-// where a suite is folder, virtual-workspace or restricted-mode (all three when none is named). With
+// where a suite is folder, virtual-workspace, restricted-mode or multi-root (all four when none is named). With
 // NEWS_CORPUS_INTEGRATION_GREP=pattern in the environment, only the tests whose full titles match it run.
 import { existsSync } from 'node:fs';
-import { cp, mkdir } from 'node:fs/promises';
+import { cp, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { format } from 'node:util';
 import {
@@ -64,7 +64,28 @@ const SUITES = [
     settings: { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false },
     workspace: copyFixtureWorkspace,
   },
+  { id: 'multi-root', name: 'multi-root workspace', subfolder: 'multi-root', workspace: multiRootWorkspace },
 ];
+
+/**
+ * A multi-root workspace of two folders, `wire` and `archive`, an article in each: `archive`'s own settings exclude
+ * with `[`, a glob pattern that does not pair its brackets (see test/integration/multi-root).
+ */
+async function multiRootWorkspace(sandbox) {
+  const root = join(sandbox.root, 'multi-root');
+  const articles = {
+    wire: ' date 2022-05-09 Olaf Scholz met Emmanuel Macron in Paris.',
+    archive: ' date 2021-03-02 Angela Merkel spoke in Berlin.',
+  };
+  for (const [name, text] of Object.entries(articles)) {
+    await mkdir(join(root, name, '.vscode'), { recursive: true });
+    await writeFile(join(root, name, `${name}.txt`), text);
+  }
+  await writeFile(join(root, 'archive', '.vscode', 'settings.json'), JSON.stringify({ 'newsCorpus.exclude': '[' }));
+  const file = join(root, 'corpus.code-workspace');
+  await writeFile(file, JSON.stringify({ folders: Object.keys(articles).map((path) => ({ path })) }));
+  return file;
+}
 
 /** The fixture folder with the demo corpus beside it: real-length articles, and entities named in more than 50 of them. */
 async function fixturesWithSampleCorpus(sandbox) {

@@ -140,6 +140,13 @@ interface FolderScan {
   readonly folder: vscode.WorkspaceFolder;
   readonly settings: CorpusSettings;
   readonly index: IndexService;
+  /** Rebuilt from the articles: its saved index is not loaded (a rebuild, of a folder whose settings can be read). */
+  readonly fresh: boolean;
+}
+
+/** What the ids of a folder's articles and skipped files start with: its URI and a slash. */
+function folderPrefix(key: string): string {
+  return key.endsWith('/') ? key : `${key}/`;
 }
 
 function sameArticle(listed: CorpusArticle | undefined, article: CorpusArticle): boolean {
@@ -522,7 +529,7 @@ export class CorpusService implements vscode.Disposable {
    * until the scan of the other folders ends.
    */
   private dropFolders(keys: readonly string[]): void {
-    const prefixes = keys.map((key) => (key.endsWith('/') ? key : `${key}/`));
+    const prefixes = keys.map(folderPrefix);
     const removed = [...this.corpus.articles(), ...this.corpus.skipped()].filter((entry) => prefixes.some((prefix) => entry.id.startsWith(prefix))).map((entry) => entry.id);
     this.entitiesDidChange(undefined);
     if (removed.length > 0) this.changeCorpus(() => this.corpus.update({ removed }));
@@ -740,26 +747,35 @@ export class CorpusService implements vscode.Disposable {
     }
     if (gone.length > 0) this.dropFolders(gone);
     const rebuild = request.rebuild === true;
-    const configured = folders.map((folder) => ({ folder, settings: this.deps.settings(folder) }));
     // A malformed glob would list other files than meant (`**/{live`, none), and the sync would then take every other
-    // article out of the index: the scan stops before a file is looked at, the indexes kept as they are. A rebuild,
-    // which starts by dropping them, is not begun; any other scan first loads the saved indexes, listed as they were.
-    // Every folder's scan stops, not only the one whose setting it is: a rebuild empties the whole listing at its start.
-    // With several folders, whose settings may differ, the message names the folder.
-    const settingsProblem = configured.map(({ folder, settings }) => corpusSettingsProblem(settings, folders.length > 1 ? folder.name : undefined)).find((problem) => problem !== undefined);
+    // article out of the index: that folder is not scanned, its index kept as it is (loaded, listed and searchable,
+    // its saved index not dropped by a rebuild), and the scan ends with a message naming the setting, and the folder
+    // when there are several. Their settings may differ (the include and exclude settings are a folder's own): the
+    // other folders are scanned, or rebuilt, as usual. A rebuild where no folder's settings can be read is not begun.
+    const configured = folders.map((folder) => {
+      const settings = this.deps.settings(folder);
+      return { folder, settings, problem: corpusSettingsProblem(settings, folders.length > 1 ? folder.name : undefined) };
+    });
+    const settingsProblem = configured.find(({ problem }) => problem !== undefined)?.problem;
     const stopOnSettings = () => {
       if (settingsProblem === undefined) return;
       this.settingsProblemNow = settingsProblem;
       throw new Error(settingsProblem);
     };
-    if (rebuild) stopOnSettings();
-    const scans = configured.map(({ folder, settings }): FolderScan => ({ folder, settings, index: this.indexOf(folder, settings, rebuild) }));
-    // A rebuild starts from nothing, as a first opening does: the views fill in as files are read.
-    if (rebuild) this.changeCorpus(() => this.corpus.reset([], []));
+    if (rebuild && configured.every(({ problem }) => problem !== undefined)) stopOnSettings();
+    const scans = configured.map(({ folder, settings, problem }): FolderScan => {
+      const fresh = rebuild && problem === undefined;
+      return { folder, settings, index: this.indexOf(folder, settings, fresh), fresh };
+    });
+    const scanned = scans.filter((_, i) => configured[i]?.problem === undefined);
+    // A rebuild starts from nothing, as a first opening does: the views fill in as files are read. The folders kept
+    // as they are stay listed.
+    if (rebuild && scanned.length === scans.length) this.changeCorpus(() => this.corpus.reset([], []));
+    else if (rebuild) this.dropFolders(scanned.map(({ folder }) => folder.uri.toString()));
     await withWindowProgress(async (progress) => {
       const started = performance.now();
       // The saved indexes first: the views and search come back before a single file is looked at.
-      const loaded = await this.loadIndexes(scans, rebuild, progress);
+      const loaded = await this.loadIndexes(scans, progress);
       this.setPhase('checking');
       if (loaded.listed) {
         // Listed already from the start of their caches: the loaded indexes add their entities, and answer what was
@@ -767,17 +783,21 @@ export class CorpusService implements vscode.Disposable {
         this.entitiesDidChange(undefined);
         this.changeCorpus(() => this.corpus.update({}));
       } else if (loaded.relist) await this.publish([...this.corpus.skipped()]);
-      stopOnSettings();
       // First builds into an empty corpus list every article as they index it: their end lists only the rest.
       const listedAsBuilt = this.corpus.size === 0 && this.corpus.skippedCount === 0 && scans.every(({ index }) => index.index.articleCount === 0);
       const rest: CorpusArticle[] = [];
-      const skipped: SkippedFile[] = [];
+      // The folders not scanned keep their skipped files listed, as their articles.
+      const kept = scans.filter((scan) => !scanned.includes(scan));
+      const keptPrefixes = kept.map(({ folder }) => folderPrefix(folder.uri.toString()));
+      const skipped: SkippedFile[] = [...this.corpus.skipped()].filter(({ id }) => keptPrefixes.some((prefix) => id.startsWith(prefix)));
+      const keptArticles = kept.reduce((sum, { index }) => sum + index.index.articleCount, 0);
       const summary = { unchanged: 0, reread: 0, removed: 0 };
-      for (const { folder, settings, index } of scans) {
+      for (const scan of scanned) {
+        const { folder, index } = scan;
         // The status bar shows progress and draws `$(icon)` in it; a folder's name is anyone's text.
         const name = toDisplayText(folder.name);
         progress.report({ message: `looking for articles in ${name}…` });
-        const prepared = await this.prepareFolder({ folder, settings, index }, signal);
+        const prepared = await this.prepareFolder(scan, signal);
         skipped.push(...prepared.skipped);
         if (signal.aborted) return;
         // The files the listing thread read for the articles it listed ahead of the build count as read: from 0, the
@@ -819,9 +839,10 @@ export class CorpusService implements vscode.Disposable {
       }
       // Saves only what changed (a rebuilt damaged cache included); an unchanged index is not written again.
       this.scheduleSave();
-      this.lastScanSummary = { ...summary, ms: performance.now() - started };
+      // What the folders scanned went through: a scan that stopped before any (a malformed setting) leaves the last one's.
+      if (scanned.length > 0) this.lastScanSummary = { ...summary, ms: performance.now() - started };
       // An unchanged corpus is not listed again: at 100,000 articles that regrouped every view for nothing.
-      const changed = summary.reread + summary.removed > 0 || !sameSkipped(this.corpus.skipped(), skipped) || this.corpus.size !== summary.unchanged;
+      const changed = summary.reread + summary.removed > 0 || !sameSkipped(this.corpus.skipped(), skipped) || this.corpus.size !== summary.unchanged + keptArticles;
       if (changed && listedAsBuilt) this.listRest(rest, skipped);
       else if (changed) await this.publish(skipped);
     }).finally(() => {
@@ -829,7 +850,9 @@ export class CorpusService implements vscode.Disposable {
       this.listedAhead = [];
     });
     this.stopListing();
-    if (!signal.aborted) this.setState(this.settledState());
+    if (signal.aborted) return;
+    stopOnSettings();
+    this.setState(this.settledState());
   }
 
   /**
@@ -902,14 +925,14 @@ export class CorpusService implements vscode.Disposable {
    * listed again from the loaded indexes (any index loaded, or a listing shown from a cache that then proved
    * damaged: its articles must not stay listed through the rebuild), and whether every index loaded was listed so.
    */
-  private async loadIndexes(scans: readonly FolderScan[], rebuild: boolean, progress: vscode.Progress<{ message?: string }>): Promise<{ relist: boolean; listed: boolean }> {
+  private async loadIndexes(scans: readonly FolderScan[], progress: vscode.Progress<{ message?: string }>): Promise<{ relist: boolean; listed: boolean }> {
     await this.retiring;
     const listEarly = this.corpus.size === 0 && this.corpus.skippedCount === 0;
     let loadedAny = false;
     let listedStale = false;
     let listedAll = listEarly;
     const loading = scans.filter(({ index }) => !index.isLoaded);
-    for (const { folder, index } of loading) {
+    for (const { folder, index, fresh } of loading) {
       // Before the phase: a view asking for its rows as the load starts is held.
       this.setSavedListingDue(listEarly);
       this.setPhase('loading');
@@ -924,7 +947,7 @@ export class CorpusService implements vscode.Disposable {
       };
       let loaded: LoadOutcome;
       try {
-        loaded = await index.load(listEarly ? { ignoreCache: rebuild, onListing, onDates: (dates) => this.setSavedDates(dates), onSearchable } : { ignoreCache: rebuild, onSearchable });
+        loaded = await index.load(listEarly ? { ignoreCache: fresh, onListing, onDates: (dates) => this.setSavedDates(dates), onSearchable } : { ignoreCache: fresh, onSearchable });
         await listing;
       } finally {
         // However the load ends: a failed one left the Dates view holding its requests until the next scan.

@@ -288,6 +288,14 @@ describe('In This Article view', () => {
       edit.insert(uri, editor.document.lineAt(0).range.end, ' Emmanuel Macron $(bug) Smith answered [Jacques Chirac](command:workbench.action.quit).');
       await vscode.workspace.applyEdit(edit);
       await articleViewBecomes('the view shows the unsaved edit', () => articleEntityNames(corpus).includes('Emmanuel Macron'), corpus);
+      // Shown from the edited document, not from a save: the workbench saves nothing by itself (the test workbenches
+      // turn the web's default auto save off), the file still lacks the edit and the index knows no Macron there.
+      assert.deepStrictEqual(
+        { autoSave: vscode.workspace.getConfiguration('files').get('autoSave'), dirty: editor.document.isDirty, onDisk: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)).includes('Macron') },
+        { autoSave: 'off', dirty: true, onDisk: false },
+      );
+      const indexed = corpus.search('macron', { limit: 100 });
+      assert.ok(indexed?.ok && !indexed.hits.some((hit) => hit.path.endsWith('in-this-article-edit.txt')), JSON.stringify(indexed));
       // A plain tree label draws no icons: icon syntax reads as written, without the quick pick's escaping backslash.
       for (const name of articleEntityNames(corpus)) assert.doesNotMatch(name, /\\\$\(/, `a backslash shown in "${name}"`);
       await vscode.commands.executeCommand('workbench.action.files.revert');

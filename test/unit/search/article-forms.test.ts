@@ -57,6 +57,16 @@ describe('ArticleForms', () => {
     assert.deepStrictEqual([...saved(forms, 2)], [0, 3, 2, 0xd8, 0x04]);
   });
 
+  it('keeps its records when it lets the room kept for more go, and records on after', () => {
+    const fitted = new ArticleForms();
+    fitted.record(1, 2, [0, 0, 1, 1, 0, 300]);
+    fitted.record(2, 3, [2, 0, 2, 1, 2, 1, 2, 1, 1]);
+    fitted.fit();
+    assert.deepStrictEqual([recordsOf(fitted, [0, 2, 3]), [...saved(fitted, 3)]], [expected.slice(0, 3), [...saved(forms, 3)]]);
+    fitted.record(3, 1, [0, 2, 7]);
+    assert.deepStrictEqual(recordsOf(fitted, [0, 2, 3, 1]), [...expected.slice(0, 3), [[0, 2, 7]]]);
+  });
+
   it('reads back what it wrote, and refuses a section that does not hold its documents exactly', () => {
     const bytes = saved(forms, 5);
     const read = runAtOnce(ArticleForms.readSteps(bytes, 5));

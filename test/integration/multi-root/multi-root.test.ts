@@ -1,0 +1,55 @@
+// Runs with the workbench opened on a multi-root workspace of two folders (scripts/run-integration.mjs makes it):
+// `wire`, and `archive`, whose own settings (.vscode/settings.json) exclude with `[`, a malformed glob pattern.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { answerBecomes, api } from '../helpers';
+
+/** What the scan says of the archive folder's own exclude setting. */
+const ARCHIVE_PROBLEM = 'the setting newsCorpus.exclude of the folder "archive" is not a valid glob pattern: the "[" at character 1 of "[" is never closed';
+
+function folderNamed(name: string): vscode.WorkspaceFolder {
+  const folder = vscode.workspace.workspaceFolders?.find((candidate) => candidate.name === name);
+  assert.ok(folder, `the workspace has a folder ${name}`);
+  return folder;
+}
+
+/** The names of the files listed as articles, in order. */
+async function listedFiles(): Promise<string[]> {
+  const corpus = await api();
+  return [...corpus.corpus.articles()].map((article) => vscode.Uri.parse(article.id).path.split('/').pop() ?? '').sort();
+}
+
+/** Once every scan asked so far has ended: the Dates view's message, the files listed and the searches' totals. */
+async function settled(): Promise<{ message: string; listed: string[]; macron: number | undefined; merkel: number | undefined }> {
+  const corpus = await api();
+  const total = (query: string) => {
+    const found = corpus.search(query, { limit: 10 });
+    return found?.ok ? found.total : undefined;
+  };
+  return { message: corpus.viewMessage('dates'), listed: await listedFiles(), macron: total('macron'), merkel: total('merkel') };
+}
+
+/** Sets the archive folder's own exclude setting (`undefined` removes it) and waits until the scan it starts has ended as `ended` says. */
+async function setArchiveExclude(value: string | undefined, ended: (state: Awaited<ReturnType<typeof settled>>) => boolean): Promise<Awaited<ReturnType<typeof settled>>> {
+  await vscode.workspace.getConfiguration('newsCorpus', folderNamed('archive').uri).update('exclude', value, vscode.ConfigurationTarget.WorkspaceFolder);
+  return answerBecomes(`the scan after newsCorpus.exclude of archive became ${JSON.stringify(value)}`, settled, ended);
+}
+
+describe('A multi-root workspace whose folders have include and exclude settings of their own', () => {
+  it('is what the workbench opened', () => {
+    assert.deepEqual((vscode.workspace.workspaceFolders ?? []).map((folder) => folder.name), ['wire', 'archive']);
+  });
+
+  it('scans the folder whose settings can be read, and names the folder whose exclude setting is malformed', async () => {
+    const state = await settled();
+    assert.ok(state.message.includes(ARCHIVE_PROBLEM), JSON.stringify(state));
+    assert.deepEqual([state.listed, state.macron], [['wire.txt'], 1]);
+  });
+
+  it('reads that folder once its own setting is corrected, and keeps its index when the setting is malformed again', async () => {
+    const corrected = await setArchiveExclude(undefined, (state) => state.listed.length === 2);
+    assert.deepEqual(corrected, { message: '', listed: ['archive.txt', 'wire.txt'], macron: 1, merkel: 1 });
+    const malformed = await setArchiveExclude('[', (state) => state.message.includes(ARCHIVE_PROBLEM));
+    assert.deepEqual([malformed.listed, malformed.macron, malformed.merkel], [['archive.txt', 'wire.txt'], 1, 1]);
+  });
+});
