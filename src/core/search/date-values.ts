@@ -45,7 +45,8 @@ export function dayString(day: number): string | undefined {
  */
 export function partialDateRange(text: string): { ok: true; range: DayRange } | { ok: false; reason: string } {
   const match = PARTIAL_DATE.exec(text);
-  if (!match) return { ok: false, reason: `"${text}" is not a date; write YYYY, YYYY-MM or YYYY-MM-DD` };
+  // The caller's message names the text before the reason ("after:yesterday — not a date; …"), so it is not quoted again.
+  if (!match) return { ok: false, reason: 'not a date; write YYYY, YYYY-MM or YYYY-MM-DD' };
   const year = Number(match[1]);
   if (year === 0) return { ok: false, reason: 'year 0000 does not exist' };
   if (match[2] === undefined) return { ok: true, range: { from: year * 10000 + 101, to: year * 10000 + 1231 } };

@@ -64,6 +64,14 @@ function readQuoted(source: string, open: number): { text: string; next: number 
   return { text: source.slice(open + 1, close), next: close + 1 };
 }
 
+/** Longest piece of the query a message quotes whole: with more, its advice would not fit the search box's one line. */
+const MAX_QUOTED_LENGTH = 16;
+
+/** `text` as a message quotes it: cut with "…" when longer than {@link MAX_QUOTED_LENGTH}. */
+function quoted(text: string): string {
+  return text.length > MAX_QUOTED_LENGTH ? `${text.slice(0, MAX_QUOTED_LENGTH - 1)}…` : text;
+}
+
 function wordAtom(word: string, offset: number): QueryAtom | undefined {
   let core = word;
   let mode: TermMode = 'exact';
@@ -75,7 +83,7 @@ function wordAtom(word: string, offset: number): QueryAtom | undefined {
     if (fuzzy[1] !== undefined && fuzzy[1] !== '') {
       maxEdits = Number(fuzzy[1]);
       if (maxEdits < 1 || maxEdits > MAX_FUZZY_EDITS) {
-        throw new QuerySyntaxError(`"${word}": a fuzzy word allows 1 to ${MAX_FUZZY_EDITS} edits (write word~ or word~2).`, offset);
+        throw new QuerySyntaxError(`"${quoted(word)}": a fuzzy word allows 1 to ${MAX_FUZZY_EDITS} edits (write word~ or word~2).`, offset);
       }
     }
   } else if (core.endsWith('*')) {
@@ -84,16 +92,16 @@ function wordAtom(word: string, offset: number): QueryAtom | undefined {
   }
   const tokens = tokenize(core);
   if (tokens.length === 0) {
-    if (mode !== 'exact') throw new QuerySyntaxError(`"${word}" has no letters or digits before its ${mode === 'prefix' ? '*' : '~'}.`, offset);
+    if (mode !== 'exact') throw new QuerySyntaxError(`"${quoted(word)}" has no letters or digits before its ${mode === 'prefix' ? '*' : '~'}.`, offset);
     return undefined;
   }
   if (tokens.length > 1) {
-    if (mode !== 'exact') throw new QuerySyntaxError(`"${word}": ${mode === 'prefix' ? 'a prefix*' : 'a fuzzy~ word'} must be a single word.`, offset);
+    if (mode !== 'exact') throw new QuerySyntaxError(`"${quoted(word)}": ${mode === 'prefix' ? 'a prefix*' : 'a fuzzy~ word'} must be a single word.`, offset);
     return { kind: 'phrase', terms: tokens.map((token) => token.term), text: core };
   }
   const term = tokens[0]?.term ?? '';
   if (mode === 'prefix' && term.length < MIN_PREFIX_LENGTH) {
-    throw new QuerySyntaxError(`"${word}": a prefix needs at least ${MIN_PREFIX_LENGTH} letters before the *.`, offset);
+    throw new QuerySyntaxError(`"${quoted(word)}": a prefix needs at least ${MIN_PREFIX_LENGTH} letters before the *.`, offset);
   }
   if (mode === 'fuzzy') return maxEdits === undefined ? { kind: 'term', term, mode } : { kind: 'term', term, mode, maxEdits };
   return { kind: 'term', term, mode };
@@ -117,7 +125,7 @@ function operatorAtom(operator: string, value: string, offset: number): QueryAto
     return exact ? { ...atom, exact } : atom;
   }
   const parsed = partialDateRange(value.trim());
-  if (!parsed.ok) throw new QuerySyntaxError(`${operator}:${value} — ${parsed.reason}.`, offset);
+  if (!parsed.ok) throw new QuerySyntaxError(`${operator}:${quoted(value)} — ${parsed.reason}.`, offset);
   const { from, to } = parsed.range;
   if (operator === 'after') return { kind: 'date', from: nextDay(to), to: LAST_DAY };
   if (operator === 'before') return { kind: 'date', from: FIRST_DAY, to: previousDay(from) };
@@ -323,11 +331,9 @@ class QueryReader {
       if (word === NOT_WORD || this.char === '-') {
         throw new QuerySyntaxError(`parentheses cannot hold an excluded word (position ${start + 1}); exclude it after them.`, start);
       }
-      if (word === AND_WORD || (atoms.length > 0 && orAt === -1)) {
-        throw new QuerySyntaxError(
-          `in parentheses, join the words with OR: add OR before position ${start + 1}, or close them.`,
-          start,
-        );
+      if (word === AND_WORD) throw new QuerySyntaxError(`in parentheses, join the words with OR: write OR for the AND at position ${start + 1}.`, start);
+      if (atoms.length > 0 && orAt === -1) {
+        throw new QuerySyntaxError(`in parentheses, join the words with OR: add OR before position ${start + 1}, or close them.`, start);
       }
       const alternatives = this.readAlternatives();
       atoms.push(...alternatives);

@@ -105,7 +105,7 @@ describe('parseQuery', () => {
     assert.match(error('(Trump OR) pandemic'), /OR at position 8 needs a word/);
     assert.match(error('(OR Trump)'), /OR at position 2 needs a word/);
     assert.match(error('(Trump Biden) OR pandemic'), /in parentheses, join the words with OR: add OR before position 8, or close them\./);
-    assert.match(error('(Trump AND Biden)'), /in parentheses, join the words with OR: add OR before position 8/);
+    assert.match(error('(Trump AND Biden)'), /in parentheses, join the words with OR: write OR for the AND at position 8\./);
     assert.match(error('person:(Trump OR Biden)'), /person: takes one value; for several, write \(person:A OR person:B\)\./);
     assert.match(error('(Trump OR -Biden)'), /parentheses cannot hold an excluded word \(position 11\); exclude it after them/);
     assert.match(error('(Trump OR NOT Biden)'), /parentheses cannot hold an excluded word/);
@@ -268,7 +268,9 @@ describe('parseQuery', () => {
     // The search box shows the message as an item's label: about 80 characters fit (1400-pixel window), the rest
     // became "…". "(a b) OR c" showed "Parentheses can only group words joined by OR, as in (Trump OR Biden) pandemic:…".
     const queries = ['(a b) OR c', '(Trump Biden) OR pandemic', '(Trump AND Biden)', '(Trump OR -Biden)', '() pandemic', 'person:(Trump OR Biden)', 'before:(2023 OR 2024)',
-      'after:2023-05-01 before:2023-01-01', 'date:2023 on:2024-02-29', 'x~3', 'NOT', 'trump OR -biden', '"elec', '(a OR b', 'person:="'];
+      'after:2023-05-01 before:2023-01-01', 'date:2023 on:2024-02-29', 'x~3', 'NOT', 'trump OR -biden', '"elec', '(a OR b', 'person:="',
+      // Messages that quote the query's words quote a long one cut short.
+      `${'electoral'.repeat(5)}~3`, `${'-'.repeat(40)}*`, `${'a'.repeat(40)}-b~`, 'a*', `date:${'2023-13-45'.repeat(5)}`];
     for (const query of queries) {
       const result = parseQuery(query);
       assert.ok(!result.ok, query);
