@@ -142,6 +142,8 @@ interface FolderScan {
   readonly index: IndexService;
   /** Rebuilt from the articles: its saved index is not loaded (a rebuild, of a folder whose settings can be read). */
   readonly fresh: boolean;
+  /** Why its include or exclude setting cannot be used: the folder is then kept as it is, not scanned. */
+  readonly problem: string | undefined;
 }
 
 /** What the ids of a folder's articles and skipped files start with: its URI and a slash. */
@@ -765,9 +767,11 @@ export class CorpusService implements vscode.Disposable {
     if (rebuild && configured.every(({ problem }) => problem !== undefined)) stopOnSettings();
     const scans = configured.map(({ folder, settings, problem }): FolderScan => {
       const fresh = rebuild && problem === undefined;
-      return { folder, settings, index: this.indexOf(folder, settings, fresh), fresh };
+      return { folder, settings, index: this.indexOf(folder, settings, fresh), fresh, problem };
     });
-    const scanned = scans.filter((_, i) => configured[i]?.problem === undefined);
+    // The folders not scanned keep their articles and skipped files listed.
+    const scanned = scans.filter(({ problem }) => problem === undefined);
+    const kept = scans.filter(({ problem }) => problem !== undefined);
     // A rebuild starts from nothing, as a first opening does: the views fill in as files are read. The folders kept
     // as they are stay listed.
     if (rebuild && scanned.length === scans.length) this.changeCorpus(() => this.corpus.reset([], []));
@@ -786,8 +790,6 @@ export class CorpusService implements vscode.Disposable {
       // First builds into an empty corpus list every article as they index it: their end lists only the rest.
       const listedAsBuilt = this.corpus.size === 0 && this.corpus.skippedCount === 0 && scans.every(({ index }) => index.index.articleCount === 0);
       const rest: CorpusArticle[] = [];
-      // The folders not scanned keep their skipped files listed, as their articles.
-      const kept = scans.filter((scan) => !scanned.includes(scan));
       const keptPrefixes = kept.map(({ folder }) => folderPrefix(folder.uri.toString()));
       const skipped: SkippedFile[] = [...this.corpus.skipped()].filter(({ id }) => keptPrefixes.some((prefix) => id.startsWith(prefix)));
       const keptArticles = kept.reduce((sum, { index }) => sum + index.index.articleCount, 0);
