@@ -526,9 +526,10 @@ export class CorpusService implements vscode.Disposable {
   }
 
   /**
-   * Takes the articles and skipped files of folders removed from the workspace (keyed by URI) out of the corpus and
-   * tells the views the entities changed, at once: their indexes are gone, and the views would otherwise list them
-   * until the scan of the other folders ends.
+   * Takes the articles and skipped files of the folders `keys` (their URIs) out of the corpus and tells the views the
+   * entities changed, at once: folders removed from the workspace, whose indexes are gone, and the folders a rebuild
+   * reads again while others are kept as they are (their indexes start empty). The views would otherwise list their
+   * articles until the scan ends.
    */
   private dropFolders(keys: readonly string[]): void {
     const prefixes = keys.map(folderPrefix);
