@@ -108,9 +108,14 @@ describe('A malformed include or exclude setting', () => {
       const found = service.search(query, { limit: 10, tieBreak: 'newest' });
       return found?.ok ? found.total : found;
     };
+    // Every change of the corpus that is not articles added alone: a relisting, which regroups every view.
+    let relistings = 0;
+    const stop = service.corpus.subscribe((change) => (relistings += change === undefined ? 1 : 0));
     try {
       await service.rescan();
       await service.whenIdle();
+      // The scan lists what it read once: the folder left out adds no relisting of its own (it was a second publish).
+      assert.strictEqual(relistings, 1);
       const problem = 'the setting newsCorpus.exclude of the folder "wire-copy" is not a valid glob pattern: the "[" at character 1 of "[" is never closed';
       const told = `News Corpus: reading the articles failed: ${problem}`;
       // The first folder's new article is read; the second folder's saved articles stay listed and searchable, its new one waits.
@@ -127,6 +132,7 @@ describe('A malformed include or exclude setting', () => {
         { failure: problem, notes: 2, listed: 2 + ARTICLES.length, reread: 2, unchanged: 0, warsaw: 1, merkel: 2 },
       );
     } finally {
+      stop();
       service.dispose();
     }
   });
