@@ -22,7 +22,7 @@ import { listInThread } from '../workers/list-thread';
 import { FileJob } from '../workers/protocol';
 import { idOfIndexPath, indexPathOf, uriOfIndexPath } from './index-paths';
 import { IndexedStamp, prepareCandidate } from './read-candidate';
-import { corpusSettingsProblem, CorpusSettings } from './settings';
+import { CorpusSettings, foldersNotReadMessage, malformedCorpusSetting, MalformedSetting } from './settings';
 import { Candidate, CandidateFilter, displayPath, displayPaths, findCandidates, listingGlobs, UnreadableFolder } from './workspace-scanner';
 import { WorkspaceEntities } from './workspace-entities';
 
@@ -142,14 +142,14 @@ interface FolderScan {
   readonly index: IndexService;
   /** Rebuilt from the articles: its saved index is not loaded (a rebuild, of a folder whose settings can be read). */
   readonly fresh: boolean;
-  /** Why its include or exclude setting cannot be used: the folder is then kept as it is, not scanned. */
-  readonly problem: string | undefined;
+  /** Its include or exclude setting that cannot be used: the folder is then kept as it is, not scanned. */
+  readonly problem: MalformedSetting | undefined;
 }
 
 /** A folder a scan left out, and why: its include or exclude setting is malformed. */
 interface SettingsStop {
   readonly folder: vscode.WorkspaceFolder;
-  readonly problem: string;
+  readonly setting: MalformedSetting;
 }
 
 /** What the ids of a folder's articles and skipped files start with: its URI and a slash. */
@@ -574,10 +574,11 @@ export class CorpusService implements vscode.Disposable {
    * 100,000 articles, every view regrouped for nothing).
    */
   private settingsStopped(notRead: readonly SettingsStop[]): void {
-    const problem = notRead[0]?.problem;
+    // Every folder left out, by name: "reading the articles failed" said nothing of the folders read, and named the first alone.
+    const problem = foldersNotReadMessage(notRead);
     this.scanFailureNow = problem;
     this.settingsProblemNow = problem;
-    this.failures.failed(SCANNING, `News Corpus: ${SCANNING} failed: ${problem}`);
+    this.failures.failed(SCANNING, `News Corpus: ${problem}.`);
     this.setState(this.settledState());
   }
 
@@ -774,14 +775,14 @@ export class CorpusService implements vscode.Disposable {
     const rebuild = request.rebuild === true;
     // A malformed glob would list other files than meant (`**/{live`, none), and the sync would then take every other
     // article out of the index: that folder is not scanned, its index kept as it is (loaded, listed and searchable,
-    // its saved index not dropped by a rebuild), and the scan ends with a message naming the setting, and the folder
-    // when there are several. Their settings may differ (the include and exclude settings are a folder's own): the
+    // its saved index not dropped by a rebuild), and the scan ends with a message naming every folder left out and
+    // its setting. Their settings may differ (the include and exclude settings are a folder's own): the
     // other folders are scanned, or rebuilt, as usual. A rebuild where no folder's settings can be read is not begun.
     const configured = folders.map((folder) => {
       const settings = this.deps.settings(folder);
-      return { folder, settings, problem: corpusSettingsProblem(settings, folders.length > 1 ? folder.name : undefined) };
+      return { folder, settings, problem: malformedCorpusSetting(settings) };
     });
-    const notRead = configured.flatMap(({ folder, problem }): SettingsStop[] => (problem === undefined ? [] : [{ folder, problem }]));
+    const notRead = configured.flatMap(({ folder, problem }): SettingsStop[] => (problem === undefined ? [] : [{ folder, setting: problem }]));
     if (rebuild && notRead.length > 0 && notRead.length === configured.length) return notRead;
     const scans = configured.map(({ folder, settings, problem }): FolderScan => {
       const fresh = rebuild && problem === undefined;
@@ -1101,7 +1102,7 @@ export class CorpusService implements vscode.Disposable {
       const settings = this.deps.settings(folder);
       // Which files the settings take is not known: the scan that stopped on them said so, and the one after their
       // correction reads these changes with the rest.
-      if (corpusSettingsProblem(settings) !== undefined) continue;
+      if (malformedCorpusSetting(settings) !== undefined) continue;
       const index = this.followedIndexOf(folder, settings);
       // The rescan the change queued reads every file into a new index: updated now, that index, not loaded yet,
       // replaced the folder's, and searches saw the batch's articles alone until the rescan loaded it.

@@ -13,7 +13,7 @@ import { depsOverFolders, ownFolders, saveIndexOf, serviceOverFolders, serviceWi
 const ARTICLES = ['Vladimir Putin met Angela Merkel in Berlin.', 'Angela Merkel spoke in New York.', 'Vladimir Putin returned to Moscow.'];
 /** What QA typed as the include setting: its brace is never closed. */
 const UNCLOSED_INCLUDE = '**/{live';
-const INCLUDE_PROBLEM = 'the setting newsCorpus.include is not a valid glob pattern: the "{" at character 4 of "**/{live" is never closed';
+const INCLUDE_PROBLEM = 'the folder "malformed-settings" was not read, because the setting newsCorpus.include is not a valid glob pattern: the "{" at character 4 of "**/{live" is never closed';
 /** Writes {@link ARTICLES} into `dir`, one file each. */
 const writeArticles = (dir: string) => ARTICLES.forEach((text, i) => writeFileSync(path.join(dir, `article-${i}.txt`), ` date 2022-05-0${i + 1} ${text}`));
 const EDIT_SETTINGS = '[Edit Article Settings](command:newsCorpus.openSettings)';
@@ -44,7 +44,7 @@ describe('A malformed include or exclude setting', () => {
     try {
       await service.rescan();
       await service.whenIdle();
-      const told = `News Corpus: reading the articles failed: ${INCLUDE_PROBLEM}`;
+      const told = `News Corpus: ${INCLUDE_PROBLEM}.`;
       assert.deepStrictEqual(
         { listed: service.corpus.size, failure: service.scanFailure, settings: service.settingsProblem !== undefined, notes, logged },
         { listed: ARTICLES.length, failure: INCLUDE_PROBLEM, settings: true, notes: [told], logged: [told] },
@@ -84,8 +84,9 @@ describe('A malformed include or exclude setting', () => {
     }
   });
 
+  const named = (dir: string, name: string, index: number): vscode.WorkspaceFolder => ({ uri: vscode.Uri.file(dir), name, index });
+
   it('in a multi-root workspace, scans the other folders and keeps the saved index of the folder whose setting is malformed, which the message names', async () => {
-    const named = (dir: string, name: string, index: number): vscode.WorkspaceFolder => ({ uri: vscode.Uri.file(dir), name, index });
     const workspace = [named(other.dir, 'wire', 0), named(kept.dir, 'wire-copy', 1)];
     const cacheOf = (folder: vscode.WorkspaceFolder) => path.join(other.cacheDir, `multi-${folder.index}.ncidx`);
     // Both indexes saved, as by a window closed while both folders' settings were right.
@@ -116,8 +117,8 @@ describe('A malformed include or exclude setting', () => {
       await service.whenIdle();
       // The scan lists what it read once: the folder left out adds no relisting of its own (it was a second publish).
       assert.strictEqual(relistings, 1);
-      const problem = 'the setting newsCorpus.exclude of the folder "wire-copy" is not a valid glob pattern: the "[" at character 1 of "[" is never closed';
-      const told = `News Corpus: reading the articles failed: ${problem}`;
+      const problem = 'the folder "wire-copy" was not read, because the setting newsCorpus.exclude is not a valid glob pattern: the "[" at character 1 of "[" is never closed';
+      const told = `News Corpus: ${problem}.`;
       // The first folder's new article is read; the second folder's saved articles stay listed and searchable, its new one waits.
       assert.deepStrictEqual(
         { failure: service.scanFailure, settings: service.settingsProblem !== undefined, notes, listed: service.corpus.size, warsaw: total('warsaw'), merkel: total('merkel'), rome: total('rome') },
@@ -137,14 +138,31 @@ describe('A malformed include or exclude setting', () => {
     }
   });
 
+  it('in a multi-root workspace, names every folder whose setting is malformed, and which setting, and reads the others', async () => {
+    const workspace = [named(other.dir, 'wire', 0), named(kept.dir, 'wire-copy', 1), named(folders.dir, 'malformed-settings', 2)];
+    const notes: string[] = [];
+    const deps = depsOverFolders(workspace, (folder) => path.join(other.cacheDir, `every-${folder.index}.ncidx`), notes);
+    const malformed: Record<number, Partial<CorpusSettings>> = { 1: { exclude: '[' }, 2: { include: UNCLOSED_INCLUDE } };
+    const service = serviceWith({ ...deps, settings: (asked): CorpusSettings => ({ ...deps.settings(asked), ...malformed[asked.index] }) });
+    try {
+      await service.rescan();
+      await service.whenIdle();
+      const problem = `the folder "wire-copy" was not read, because the setting newsCorpus.exclude is not a valid glob pattern: the "[" at character 1 of "[" is never closed; ${INCLUDE_PROBLEM}`;
+      const read = [...service.corpus.articles()].map(({ id }) => id.startsWith(`${vscode.Uri.file(other.dir).toString()}/`));
+      assert.deepStrictEqual({ failure: service.scanFailure, notes, read: read.length > 0 && read.every(Boolean) }, { failure: problem, notes: [`News Corpus: ${problem}.`], read: true });
+    } finally {
+      service.dispose();
+    }
+  });
+
   it('an unclosed "[" in the exclude setting, on a first opening: no article listed, the views offer the settings, not a retry', async () => {
     const notes: string[] = [];
     const service = serviceOf(path.join(folders.cacheDir, 'first.ncidx'), { include: '**/*.txt', exclude: '[' }, notes, []);
     try {
       await service.rescan();
       await service.whenIdle();
-      const problem = 'the setting newsCorpus.exclude is not a valid glob pattern: the "[" at character 1 of "[" is never closed';
-      assert.deepStrictEqual([service.corpus.size, service.state, service.scanFailure, notes], [0, 'empty', problem, [`News Corpus: reading the articles failed: ${problem}`]]);
+      const problem = 'the folder "malformed-settings" was not read, because the setting newsCorpus.exclude is not a valid glob pattern: the "[" at character 1 of "[" is never closed';
+      assert.deepStrictEqual([service.corpus.size, service.state, service.scanFailure, notes], [0, 'empty', problem, [`News Corpus: ${problem}.`]]);
       assert.deepStrictEqual(corpusContext(service), { 'newsCorpus.state': 'empty', 'newsCorpus.hasSkipped': false, 'newsCorpus.scanFailed': true, 'newsCorpus.settingsInvalid': true });
       for (const view of ['newsCorpus.dates', 'newsCorpus.entities']) {
         const welcome = welcomeOf(view, service);

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { answerBecomes, api } from '../helpers';
 
 /** What the scan says of the archive folder's own exclude setting. */
-const ARCHIVE_PROBLEM = 'the setting newsCorpus.exclude of the folder "archive" is not a valid glob pattern: the "[" at character 1 of "[" is never closed';
+const ARCHIVE_PROBLEM = 'the folder "archive" was not read, because the setting newsCorpus.exclude is not a valid glob pattern: the "[" at character 1 of "[" is never closed';
 
 function folderNamed(name: string): vscode.WorkspaceFolder {
   const folder = vscode.workspace.workspaceFolders?.find((candidate) => candidate.name === name);
