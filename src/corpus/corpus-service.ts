@@ -294,6 +294,8 @@ export class CorpusService implements vscode.Disposable {
   private lastScanSummary: ScanSummary | undefined;
   private scanFailureNow: string | undefined;
   private settingsProblemNow: string | undefined;
+  /** The folders (by URI) a rebuild left out, their settings malformed: the first scan that can read them rebuilds them. */
+  private readonly rebuildsOwed = new Set<string>();
   private unreadNow: UnreadChanges | undefined;
 
   private readonly progressChanged = new vscode.EventEmitter<void>();
@@ -770,6 +772,7 @@ export class CorpusService implements vscode.Disposable {
     for (const key of gone) {
       void this.indexes.get(key)?.service.dispose();
       this.indexes.delete(key);
+      this.rebuildsOwed.delete(key);
     }
     if (gone.length > 0) this.dropFolders(gone);
     const rebuild = request.rebuild === true;
@@ -783,18 +786,23 @@ export class CorpusService implements vscode.Disposable {
       return { folder, settings, problem: malformedCorpusSetting(settings) };
     });
     const notRead = configured.flatMap(({ folder, problem }): SettingsStop[] => (problem === undefined ? [] : [{ folder, setting: problem }]));
+    // The rebuild asked for is owed to the folders it leaves out: an ordinary rescan once corrected kept their index as it was.
+    if (rebuild) for (const { folder } of notRead) this.rebuildsOwed.add(folder.uri.toString());
     if (rebuild && notRead.length > 0 && notRead.length === configured.length) return notRead;
     const scans = configured.map(({ folder, settings, problem }): FolderScan => {
-      const fresh = rebuild && problem === undefined;
+      const key = folder.uri.toString();
+      const fresh = problem === undefined && (rebuild || this.rebuildsOwed.has(key));
+      if (fresh) this.rebuildsOwed.delete(key);
       return { folder, settings, index: this.indexOf(folder, settings, fresh), fresh, problem };
     });
     // The folders not scanned keep their articles and skipped files listed.
     const scanned = scans.filter(({ problem }) => problem === undefined);
     const kept = scans.filter(({ problem }) => problem !== undefined);
-    // A rebuild starts from nothing, as a first opening does: the views fill in as files are read. The folders kept
-    // as they are stay listed.
-    if (rebuild && scanned.length === scans.length) this.changeCorpus(() => this.corpus.reset([], []));
-    else if (rebuild) this.dropFolders(scanned.map(({ folder }) => folder.uri.toString()));
+    // A rebuild starts from nothing, as a first opening does: the views fill in as files are read. The folders not
+    // rebuilt stay listed.
+    const rebuilt = scans.filter(({ fresh }) => fresh);
+    if (rebuilt.length > 0 && rebuilt.length === scans.length) this.changeCorpus(() => this.corpus.reset([], []));
+    else if (rebuilt.length > 0) this.dropFolders(rebuilt.map(({ folder }) => folder.uri.toString()));
     await withWindowProgress(async (progress) => {
       const started = performance.now();
       // The saved indexes first: the views and search come back before a single file is looked at.

@@ -69,14 +69,18 @@ describe('A malformed include or exclude setting', () => {
       await service.whenIdle();
       assert.deepStrictEqual([service.corpus.size, notes.length, logged.length], [ARTICLES.length, 2, 2]);
 
-      // Corrected: the rescan the change of setting runs reads only the new article, the others unchanged in the index.
+      // Corrected: the rescan the change of setting runs is the rebuild asked meanwhile, every article read again.
       globs.include = '**/*.txt';
       await service.rescan();
       await service.whenIdle();
       assert.deepStrictEqual(
         { listed: service.corpus.size, failure: service.scanFailure, settings: service.settingsProblem, reread: service.lastScan?.reread, unchanged: service.lastScan?.unchanged },
-        { listed: ARTICLES.length + 1, failure: undefined, settings: undefined, reread: 1, unchanged: ARTICLES.length },
+        { listed: ARTICLES.length + 1, failure: undefined, settings: undefined, reread: ARTICLES.length + 1, unchanged: 0 },
       );
+      // Done once: the next rescan reads nothing again.
+      await service.rescan();
+      await service.whenIdle();
+      assert.deepStrictEqual([service.lastScan?.reread, service.lastScan?.unchanged], [0, ARTICLES.length + 1]);
       assert.strictEqual(corpusContext(service)['newsCorpus.settingsInvalid'], false);
       assert.strictEqual(statusShownOf(service)?.command, 'newsCorpus.dates.focus');
     } finally {
@@ -104,7 +108,8 @@ describe('A malformed include or exclude setting', () => {
     const notes: string[] = [];
     const deps = depsOverFolders(workspace, cacheOf, notes);
     // Only the second folder's own exclude setting is malformed.
-    const service = serviceWith({ ...deps, settings: (asked): CorpusSettings => ({ ...deps.settings(asked), ...(asked.index === 1 ? { exclude: '[' } : {}) }) });
+    const secondExclude = { exclude: '[' };
+    const service = serviceWith({ ...deps, settings: (asked): CorpusSettings => ({ ...deps.settings(asked), ...(asked.index === 1 ? secondExclude : {}) }) });
     const total = (query: string) => {
       const found = service.search(query, { limit: 10, tieBreak: 'newest' });
       return found?.ok ? found.total : found;
@@ -131,6 +136,14 @@ describe('A malformed include or exclude setting', () => {
       assert.deepStrictEqual(
         { failure: service.scanFailure, notes: notes.length, listed: service.corpus.size, reread: service.lastScan?.reread, unchanged: service.lastScan?.unchanged, warsaw: total('warsaw'), merkel: total('merkel') },
         { failure: problem, notes: 2, listed: 2 + ARTICLES.length, reread: 2, unchanged: 0, warsaw: 1, merkel: 2 },
+      );
+      // Corrected: the second folder gets the rebuild it was left out of (an ordinary rescan read its new article alone).
+      secondExclude.exclude = '';
+      await service.rescan();
+      await service.whenIdle();
+      assert.deepStrictEqual(
+        { failure: service.scanFailure, listed: service.corpus.size, reread: service.lastScan?.reread, unchanged: service.lastScan?.unchanged, rome: total('rome'), merkel: total('merkel') },
+        { failure: undefined, listed: 3 + ARTICLES.length, reread: 1 + ARTICLES.length, unchanged: 2, rome: 1, merkel: 3 },
       );
     } finally {
       stop();
