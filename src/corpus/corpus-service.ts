@@ -147,7 +147,7 @@ interface FolderScan {
 }
 
 /** A folder a scan left out, and why: its include or exclude setting is malformed. */
-interface SettingsStop {
+export interface SettingsStop {
   readonly folder: vscode.WorkspaceFolder;
   readonly setting: MalformedSetting;
 }
@@ -294,6 +294,7 @@ export class CorpusService implements vscode.Disposable {
   private lastScanSummary: ScanSummary | undefined;
   private scanFailureNow: string | undefined;
   private settingsProblemNow: string | undefined;
+  private settingsStopsNow: readonly SettingsStop[] = [];
   /** The folders (by URI) a rebuild left out, their settings malformed: the first scan that can read them rebuilds them. */
   private readonly rebuildsOwed = new Set<string>();
   private unreadNow: UnreadChanges | undefined;
@@ -391,6 +392,11 @@ export class CorpusService implements vscode.Disposable {
    */
   get settingsProblem(): string | undefined {
     return this.settingsProblemNow;
+  }
+
+  /** The folders the last scan left out and the malformed setting of each, while {@link settingsProblem} says so. */
+  get settingsStops(): readonly SettingsStop[] {
+    return this.settingsStopsNow;
   }
 
   /** What a failed batch of file events left unread, until its retry goes through or a scan starts. */
@@ -580,6 +586,7 @@ export class CorpusService implements vscode.Disposable {
     const problem = foldersNotReadMessage(notRead);
     this.scanFailureNow = problem;
     this.settingsProblemNow = problem;
+    this.settingsStopsNow = notRead;
     this.failures.failed(SCANNING, `News Corpus: ${problem}.`);
     this.setState(this.settledState());
   }
@@ -766,6 +773,7 @@ export class CorpusService implements vscode.Disposable {
     this.stopRetrying(true);
     this.scanFailureNow = undefined;
     this.settingsProblemNow = undefined;
+    this.settingsStopsNow = [];
     this.setState('scanning');
     const folders = this.deps.folders();
     const gone = [...this.indexes.keys()].filter((key) => !folders.some((folder) => folder.uri.toString() === key));

@@ -46,6 +46,17 @@ describe('A multi-root workspace whose folders have include and exclude settings
     assert.deepEqual([state.listed, state.macron], [['wire.txt'], 1]);
   });
 
+  it("opens, for Edit Article Settings, the folder's own settings file where the malformed value is set, on the setting", async () => {
+    await vscode.commands.executeCommand('newsCorpus.openSettings');
+    const editor = vscode.window.activeTextEditor;
+    try {
+      const settingsFile = vscode.Uri.joinPath(folderNamed('archive').uri, '.vscode', 'settings.json');
+      assert.deepEqual([editor?.document.uri.toString(), editor?.document.getText(editor.selection)], [settingsFile.toString(), '"newsCorpus.exclude"']);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    }
+  });
+
   it('reads that folder once its own setting is corrected, and keeps its index when the setting is malformed again', async () => {
     const corrected = await setArchiveExclude(undefined, (state) => state.listed.length === 2);
     assert.deepEqual(corrected, { message: '', listed: ['archive.txt', 'wire.txt'], macron: 1, merkel: 1 });
