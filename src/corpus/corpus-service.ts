@@ -22,7 +22,7 @@ import { listInThread } from '../workers/list-thread';
 import { FileJob } from '../workers/protocol';
 import { idOfIndexPath, indexPathOf, uriOfIndexPath } from './index-paths';
 import { IndexedStamp, prepareCandidate } from './read-candidate';
-import { corpusSettingsProblem, CorpusSettings } from './settings';
+import { CorpusSettings, foldersNotReadMessage, malformedCorpusSetting, MalformedSetting } from './settings';
 import { Candidate, CandidateFilter, displayPath, displayPaths, findCandidates, listingGlobs, UnreadableFolder } from './workspace-scanner';
 import { WorkspaceEntities } from './workspace-entities';
 
@@ -142,6 +142,14 @@ interface FolderScan {
   readonly index: IndexService;
   /** Rebuilt from the articles: its saved index is not loaded (a rebuild, of a folder whose settings can be read). */
   readonly fresh: boolean;
+  /** Its include or exclude setting that cannot be used: the folder is then kept as it is, not scanned. */
+  readonly problem: MalformedSetting | undefined;
+}
+
+/** A folder a scan left out, and why: its include or exclude setting is malformed. */
+export interface SettingsStop {
+  readonly folder: vscode.WorkspaceFolder;
+  readonly setting: MalformedSetting;
 }
 
 /** What the ids of a folder's articles and skipped files start with: its URI and a slash. */
@@ -286,6 +294,9 @@ export class CorpusService implements vscode.Disposable {
   private lastScanSummary: ScanSummary | undefined;
   private scanFailureNow: string | undefined;
   private settingsProblemNow: string | undefined;
+  private settingsStopsNow: readonly SettingsStop[] = [];
+  /** The folders (by URI) a rebuild left out, their settings malformed: the first scan that can read them rebuilds them. */
+  private readonly rebuildsOwed = new Set<string>();
   private unreadNow: UnreadChanges | undefined;
 
   private readonly progressChanged = new vscode.EventEmitter<void>();
@@ -383,6 +394,11 @@ export class CorpusService implements vscode.Disposable {
     return this.settingsProblemNow;
   }
 
+  /** The folders the last scan left out and the malformed setting of each, while {@link settingsProblem} says so. */
+  get settingsStops(): readonly SettingsStop[] {
+    return this.settingsStopsNow;
+  }
+
   /** What a failed batch of file events left unread, until its retry goes through or a scan starts. */
   get unreadChanges(): UnreadChanges | undefined {
     return this.unreadNow;
@@ -470,7 +486,8 @@ export class CorpusService implements vscode.Disposable {
         if (request.asked === true) this.failures.askedAgain(SCANNING);
         return this.runScan(controller.signal, request);
       })
-      .then(() => {
+      .then((notRead) => {
+        if (notRead.length > 0) return this.settingsStopped(notRead);
         this.failures.succeeded(SCANNING);
         this.failures.succeeded(FOLLOWING_GIVEN_UP);
       }, (error: unknown) => this.scanFailed(error))
@@ -524,9 +541,10 @@ export class CorpusService implements vscode.Disposable {
   }
 
   /**
-   * Takes the articles and skipped files of folders removed from the workspace (keyed by URI) out of the corpus and
-   * tells the views the entities changed, at once: their indexes are gone, and the views would otherwise list them
-   * until the scan of the other folders ends.
+   * Takes the articles and skipped files of the folders `keys` (their URIs) out of the corpus and tells the views the
+   * entities changed, at once: folders removed from the workspace, whose indexes are gone, and the folders a rebuild
+   * reads again while others are kept as they are (their indexes start empty). The views would otherwise list their
+   * articles until the scan ends.
    */
   private dropFolders(keys: readonly string[]): void {
     const prefixes = keys.map(folderPrefix);
@@ -555,6 +573,22 @@ export class CorpusService implements vscode.Disposable {
     } finally {
       this.failed(SCANNING, error);
     }
+  }
+
+  /**
+   * Ends a scan that left out the folders `notRead`, whose include or exclude setting is malformed: the failure is
+   * recorded and told. Nothing is listed again: the scan listed what it read, and the folders left out are listed
+   * as their indexes hold them (a relisting here was a second publish of the whole corpus, 0.5–1 s of this thread at
+   * 100,000 articles, every view regrouped for nothing).
+   */
+  private settingsStopped(notRead: readonly SettingsStop[]): void {
+    // Every folder left out, by name: "reading the articles failed" said nothing of the folders read, and named the first alone.
+    const problem = foldersNotReadMessage(notRead);
+    this.scanFailureNow = problem;
+    this.settingsProblemNow = problem;
+    this.settingsStopsNow = notRead;
+    this.failures.failed(SCANNING, `News Corpus: ${problem}.`);
+    this.setState(this.settledState());
   }
 
   /**
@@ -733,45 +767,50 @@ export class CorpusService implements vscode.Disposable {
     this.retiring = this.retiring.then(() => saved).finally(() => service.dispose());
   }
 
-  private async runScan(signal: AbortSignal, request: ScanRequest): Promise<void> {
-    if (this.disposed) return;
+  /** Scans the workspace folders; returns the folders left out because their settings are malformed. */
+  private async runScan(signal: AbortSignal, request: ScanRequest): Promise<readonly SettingsStop[]> {
+    if (this.disposed) return [];
     this.stopRetrying(true);
     this.scanFailureNow = undefined;
     this.settingsProblemNow = undefined;
+    this.settingsStopsNow = [];
     this.setState('scanning');
     const folders = this.deps.folders();
     const gone = [...this.indexes.keys()].filter((key) => !folders.some((folder) => folder.uri.toString() === key));
     for (const key of gone) {
       void this.indexes.get(key)?.service.dispose();
       this.indexes.delete(key);
+      this.rebuildsOwed.delete(key);
     }
     if (gone.length > 0) this.dropFolders(gone);
     const rebuild = request.rebuild === true;
     // A malformed glob would list other files than meant (`**/{live`, none), and the sync would then take every other
     // article out of the index: that folder is not scanned, its index kept as it is (loaded, listed and searchable,
-    // its saved index not dropped by a rebuild), and the scan ends with a message naming the setting, and the folder
-    // when there are several. Their settings may differ (the include and exclude settings are a folder's own): the
+    // its saved index not dropped by a rebuild), and the scan ends with a message naming every folder left out and
+    // its setting. Their settings may differ (the include and exclude settings are a folder's own): the
     // other folders are scanned, or rebuilt, as usual. A rebuild where no folder's settings can be read is not begun.
     const configured = folders.map((folder) => {
       const settings = this.deps.settings(folder);
-      return { folder, settings, problem: corpusSettingsProblem(settings, folders.length > 1 ? folder.name : undefined) };
+      return { folder, settings, problem: malformedCorpusSetting(settings) };
     });
-    const settingsProblem = configured.find(({ problem }) => problem !== undefined)?.problem;
-    const stopOnSettings = () => {
-      if (settingsProblem === undefined) return;
-      this.settingsProblemNow = settingsProblem;
-      throw new Error(settingsProblem);
-    };
-    if (rebuild && configured.every(({ problem }) => problem !== undefined)) stopOnSettings();
+    const notRead = configured.flatMap(({ folder, problem }): SettingsStop[] => (problem === undefined ? [] : [{ folder, setting: problem }]));
+    // The rebuild asked for is owed to the folders it leaves out: an ordinary rescan once corrected kept their index as it was.
+    if (rebuild) for (const { folder } of notRead) this.rebuildsOwed.add(folder.uri.toString());
+    if (rebuild && notRead.length > 0 && notRead.length === configured.length) return notRead;
     const scans = configured.map(({ folder, settings, problem }): FolderScan => {
-      const fresh = rebuild && problem === undefined;
-      return { folder, settings, index: this.indexOf(folder, settings, fresh), fresh };
+      const key = folder.uri.toString();
+      const fresh = problem === undefined && (rebuild || this.rebuildsOwed.has(key));
+      if (fresh) this.rebuildsOwed.delete(key);
+      return { folder, settings, index: this.indexOf(folder, settings, fresh), fresh, problem };
     });
-    const scanned = scans.filter((_, i) => configured[i]?.problem === undefined);
-    // A rebuild starts from nothing, as a first opening does: the views fill in as files are read. The folders kept
-    // as they are stay listed.
-    if (rebuild && scanned.length === scans.length) this.changeCorpus(() => this.corpus.reset([], []));
-    else if (rebuild) this.dropFolders(scanned.map(({ folder }) => folder.uri.toString()));
+    // The folders not scanned keep their articles and skipped files listed.
+    const scanned = scans.filter(({ problem }) => problem === undefined);
+    const kept = scans.filter(({ problem }) => problem !== undefined);
+    // A rebuild starts from nothing, as a first opening does: the views fill in as files are read. The folders not
+    // rebuilt stay listed.
+    const rebuilt = scans.filter(({ fresh }) => fresh);
+    if (rebuilt.length > 0 && rebuilt.length === scans.length) this.changeCorpus(() => this.corpus.reset([], []));
+    else if (rebuilt.length > 0) this.dropFolders(rebuilt.map(({ folder }) => folder.uri.toString()));
     await withWindowProgress(async (progress) => {
       const started = performance.now();
       // The saved indexes first: the views and search come back before a single file is looked at.
@@ -786,8 +825,6 @@ export class CorpusService implements vscode.Disposable {
       // First builds into an empty corpus list every article as they index it: their end lists only the rest.
       const listedAsBuilt = this.corpus.size === 0 && this.corpus.skippedCount === 0 && scans.every(({ index }) => index.index.articleCount === 0);
       const rest: CorpusArticle[] = [];
-      // The folders not scanned keep their skipped files listed, as their articles.
-      const kept = scans.filter((scan) => !scanned.includes(scan));
       const keptPrefixes = kept.map(({ folder }) => folderPrefix(folder.uri.toString()));
       const skipped: SkippedFile[] = [...this.corpus.skipped()].filter(({ id }) => keptPrefixes.some((prefix) => id.startsWith(prefix)));
       const keptArticles = kept.reduce((sum, { index }) => sum + index.index.articleCount, 0);
@@ -850,9 +887,9 @@ export class CorpusService implements vscode.Disposable {
       this.listedAhead = [];
     });
     this.stopListing();
-    if (signal.aborted) return;
-    stopOnSettings();
-    this.setState(this.settledState());
+    if (signal.aborted) return [];
+    if (notRead.length === 0) this.setState(this.settledState());
+    return notRead;
   }
 
   /**
@@ -1081,7 +1118,7 @@ export class CorpusService implements vscode.Disposable {
       const settings = this.deps.settings(folder);
       // Which files the settings take is not known: the scan that stopped on them said so, and the one after their
       // correction reads these changes with the rest.
-      if (corpusSettingsProblem(settings) !== undefined) continue;
+      if (malformedCorpusSetting(settings) !== undefined) continue;
       const index = this.followedIndexOf(folder, settings);
       // The rescan the change queued reads every file into a new index: updated now, that index, not loaded yet,
       // replaced the folder's, and searches saw the batch's articles alone until the rescan loaded it.

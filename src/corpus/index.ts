@@ -7,7 +7,7 @@ import { CacheLoadPhases, DEFAULT_CACHE_READER_PATH } from '../workers/cache-fil
 import { ExtractorSpec } from '../workers/entity-extractor';
 import { IndexService } from '../workers/index-service';
 import { CorpusService } from './corpus-service';
-import { affectsCorpus, CorpusSettings, readCorpusSettings } from './settings';
+import { affectsCorpus, CorpusSettings, openSettingWhereSet, readCorpusSettings } from './settings';
 
 /** Hex digits of the folder's hash in its cache file's name. */
 const CACHE_KEY_DIGITS = 16;
@@ -101,7 +101,12 @@ export function registerCorpus(context: vscode.ExtensionContext, deps: IndexExtr
       if (noFolder) return void notify('info', noFolder);
       return service.rescan({ rebuild: isRebuild(request), asked: true });
     }),
-    vscode.commands.registerCommand('newsCorpus.openSettings', () => vscode.commands.executeCommand('workbench.action.openSettings', `@ext:${context.extension.id}`)),
+    // After a scan stopped on a malformed setting, where its value is set (the first folder's, when several are):
+    // the User settings the @ext: filter opens may not be where the value in force is.
+    vscode.commands.registerCommand('newsCorpus.openSettings', () => {
+      const stop = service.settingsStops[0];
+      return stop ? openSettingWhereSet(stop.setting.key, stop.folder) : vscode.commands.executeCommand('workbench.action.openSettings', `@ext:${context.extension.id}`);
+    }),
   );
   publishState(service);
   void service.rescan();

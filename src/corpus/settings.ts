@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { DEFAULT_MAX_FILE_BYTES } from '../core/article-file';
 import { DateOrder, DEFAULT_DATE_ORDER } from '../core/date-groups';
+import { withoutProductPrefix } from '../core/messages';
 import { SearchOptions } from '../core/search/corpus-index';
 import { globSettingProblem, MAX_FILE_SIZE_KB, wholeSetting } from '../core/setting-values';
 
@@ -39,15 +40,57 @@ export function readCorpusSettings(scope?: vscode.ConfigurationScope): CorpusSet
   };
 }
 
+/** The corpus's glob pattern settings, under {@link SETTINGS_SECTION}. */
+export type GlobSettingKey = 'include' | 'exclude';
+
+/** A glob pattern setting that cannot be used: which, and what is wrong in it, in a sentence naming the setting. */
+export interface MalformedSetting {
+  readonly key: GlobSettingKey;
+  /** As in 'the setting newsCorpus.exclude is not a valid glob pattern: the "[" at character 1 of "[" is never closed'. */
+  readonly problem: string;
+}
+
 /**
- * What makes the include or exclude setting unusable (a glob pattern whose brackets do not pair), naming the setting,
- * and the folder `folder` when given (in a multi-root workspace, whose folders' settings may differ); `undefined` when
- * both can be read as meant. `files.exclude` is left as VS Code reads it: it is the Explorer's setting, not the
- * corpus's, and VS Code takes any pattern there without a word.
+ * The include or exclude setting that is unusable (a glob pattern whose brackets do not pair), the include setting
+ * first; `undefined` when both can be read as meant. `files.exclude` is left as VS Code reads it: it is the
+ * Explorer's setting, not the corpus's, and VS Code takes any pattern there without a word.
  */
-export function corpusSettingsProblem(settings: CorpusSettings, folder?: string): string | undefined {
-  const of = folder === undefined ? '' : ` of the folder "${folder}"`;
-  return globSettingProblem(`${SETTINGS_SECTION}.include${of}`, settings.include) ?? globSettingProblem(`${SETTINGS_SECTION}.exclude${of}`, settings.exclude);
+export function malformedCorpusSetting(settings: CorpusSettings): MalformedSetting | undefined {
+  for (const key of ['include', 'exclude'] as const) {
+    const problem = globSettingProblem(`${SETTINGS_SECTION}.${key}`, settings[key]);
+    if (problem !== undefined) return { key, problem: withoutProductPrefix(problem) };
+  }
+  return undefined;
+}
+
+/**
+ * What a scan says of the folders it left out, each named (in a multi-root workspace their settings may differ),
+ * with why: the other folders were read.
+ */
+export function foldersNotReadMessage(notRead: readonly { readonly folder: vscode.WorkspaceFolder; readonly setting: MalformedSetting }[]): string {
+  return notRead.map(({ folder, setting }) => `the folder "${folder.name}" was not read, because ${setting.problem}`).join('; ');
+}
+
+/**
+ * Opens the settings where the value of `newsCorpus.<key>` that applies to `folder` is set, on that setting: the
+ * folder's own .vscode/settings.json (the Settings editor has no public command that opens a given folder's tab), the
+ * workspace's settings, or else the user's. Edited anywhere else, the value in force for the folder would not change.
+ */
+export async function openSettingWhereSet(key: string, folder: vscode.WorkspaceFolder): Promise<void> {
+  const setting = `${SETTINGS_SECTION}.${key}`;
+  const inspected = vscode.workspace.getConfiguration(SETTINGS_SECTION, folder.uri).inspect(key);
+  if (inspected?.workspaceFolderValue !== undefined) return showSettingIn(vscode.Uri.joinPath(folder.uri, '.vscode', 'settings.json'), setting);
+  const command = inspected?.workspaceValue !== undefined ? 'workbench.action.openWorkspaceSettings' : 'workbench.action.openSettings';
+  await vscode.commands.executeCommand(command, { query: setting });
+}
+
+/** Opens the settings file `file` with the name of `setting` in it selected (the start of the file if it is not there). */
+async function showSettingIn(file: vscode.Uri, setting: string): Promise<void> {
+  const document = await vscode.workspace.openTextDocument(file);
+  const quoted = `"${setting}"`;
+  const at = document.getText().indexOf(quoted);
+  const start = document.positionAt(Math.max(0, at));
+  await vscode.window.showTextDocument(document, { selection: new vscode.Range(start, at < 0 ? start : document.positionAt(at + quoted.length)) });
 }
 
 export function readDatesViewSettings(): DatesViewSettings {

@@ -13,7 +13,7 @@ import { depsOverFolders, ownFolders, saveIndexOf, serviceOverFolders, serviceWi
 const ARTICLES = ['Vladimir Putin met Angela Merkel in Berlin.', 'Angela Merkel spoke in New York.', 'Vladimir Putin returned to Moscow.'];
 /** What QA typed as the include setting: its brace is never closed. */
 const UNCLOSED_INCLUDE = '**/{live';
-const INCLUDE_PROBLEM = 'the setting newsCorpus.include is not a valid glob pattern: the "{" at character 4 of "**/{live" is never closed';
+const INCLUDE_PROBLEM = 'the folder "malformed-settings" was not read, because the setting newsCorpus.include is not a valid glob pattern: the "{" at character 4 of "**/{live" is never closed';
 /** Writes {@link ARTICLES} into `dir`, one file each. */
 const writeArticles = (dir: string) => ARTICLES.forEach((text, i) => writeFileSync(path.join(dir, `article-${i}.txt`), ` date 2022-05-0${i + 1} ${text}`));
 const EDIT_SETTINGS = '[Edit Article Settings](command:newsCorpus.openSettings)';
@@ -44,7 +44,7 @@ describe('A malformed include or exclude setting', () => {
     try {
       await service.rescan();
       await service.whenIdle();
-      const told = `News Corpus: reading the articles failed: ${INCLUDE_PROBLEM}`;
+      const told = `News Corpus: ${INCLUDE_PROBLEM}.`;
       assert.deepStrictEqual(
         { listed: service.corpus.size, failure: service.scanFailure, settings: service.settingsProblem !== undefined, notes, logged },
         { listed: ARTICLES.length, failure: INCLUDE_PROBLEM, settings: true, notes: [told], logged: [told] },
@@ -69,14 +69,18 @@ describe('A malformed include or exclude setting', () => {
       await service.whenIdle();
       assert.deepStrictEqual([service.corpus.size, notes.length, logged.length], [ARTICLES.length, 2, 2]);
 
-      // Corrected: the rescan the change of setting runs reads only the new article, the others unchanged in the index.
+      // Corrected: the rescan the change of setting runs is the rebuild asked meanwhile, every article read again.
       globs.include = '**/*.txt';
       await service.rescan();
       await service.whenIdle();
       assert.deepStrictEqual(
         { listed: service.corpus.size, failure: service.scanFailure, settings: service.settingsProblem, reread: service.lastScan?.reread, unchanged: service.lastScan?.unchanged },
-        { listed: ARTICLES.length + 1, failure: undefined, settings: undefined, reread: 1, unchanged: ARTICLES.length },
+        { listed: ARTICLES.length + 1, failure: undefined, settings: undefined, reread: ARTICLES.length + 1, unchanged: 0 },
       );
+      // Done once: the next rescan reads nothing again.
+      await service.rescan();
+      await service.whenIdle();
+      assert.deepStrictEqual([service.lastScan?.reread, service.lastScan?.unchanged], [0, ARTICLES.length + 1]);
       assert.strictEqual(corpusContext(service)['newsCorpus.settingsInvalid'], false);
       assert.strictEqual(statusShownOf(service)?.command, 'newsCorpus.dates.focus');
     } finally {
@@ -84,8 +88,9 @@ describe('A malformed include or exclude setting', () => {
     }
   });
 
+  const named = (dir: string, name: string, index: number): vscode.WorkspaceFolder => ({ uri: vscode.Uri.file(dir), name, index });
+
   it('in a multi-root workspace, scans the other folders and keeps the saved index of the folder whose setting is malformed, which the message names', async () => {
-    const named = (dir: string, name: string, index: number): vscode.WorkspaceFolder => ({ uri: vscode.Uri.file(dir), name, index });
     const workspace = [named(other.dir, 'wire', 0), named(kept.dir, 'wire-copy', 1)];
     const cacheOf = (folder: vscode.WorkspaceFolder) => path.join(other.cacheDir, `multi-${folder.index}.ncidx`);
     // Both indexes saved, as by a window closed while both folders' settings were right.
@@ -103,16 +108,22 @@ describe('A malformed include or exclude setting', () => {
     const notes: string[] = [];
     const deps = depsOverFolders(workspace, cacheOf, notes);
     // Only the second folder's own exclude setting is malformed.
-    const service = serviceWith({ ...deps, settings: (asked): CorpusSettings => ({ ...deps.settings(asked), ...(asked.index === 1 ? { exclude: '[' } : {}) }) });
+    const secondExclude = { exclude: '[' };
+    const service = serviceWith({ ...deps, settings: (asked): CorpusSettings => ({ ...deps.settings(asked), ...(asked.index === 1 ? secondExclude : {}) }) });
     const total = (query: string) => {
       const found = service.search(query, { limit: 10, tieBreak: 'newest' });
       return found?.ok ? found.total : found;
     };
+    // Every change of the corpus that is not articles added alone: a relisting, which regroups every view.
+    let relistings = 0;
+    const stop = service.corpus.subscribe((change) => (relistings += change === undefined ? 1 : 0));
     try {
       await service.rescan();
       await service.whenIdle();
-      const problem = 'the setting newsCorpus.exclude of the folder "wire-copy" is not a valid glob pattern: the "[" at character 1 of "[" is never closed';
-      const told = `News Corpus: reading the articles failed: ${problem}`;
+      // The scan lists what it read once: the folder left out adds no relisting of its own (it was a second publish).
+      assert.strictEqual(relistings, 1);
+      const problem = 'the folder "wire-copy" was not read, because the setting newsCorpus.exclude is not a valid glob pattern: the "[" at character 1 of "[" is never closed';
+      const told = `News Corpus: ${problem}.`;
       // The first folder's new article is read; the second folder's saved articles stay listed and searchable, its new one waits.
       assert.deepStrictEqual(
         { failure: service.scanFailure, settings: service.settingsProblem !== undefined, notes, listed: service.corpus.size, warsaw: total('warsaw'), merkel: total('merkel'), rome: total('rome') },
@@ -126,6 +137,32 @@ describe('A malformed include or exclude setting', () => {
         { failure: service.scanFailure, notes: notes.length, listed: service.corpus.size, reread: service.lastScan?.reread, unchanged: service.lastScan?.unchanged, warsaw: total('warsaw'), merkel: total('merkel') },
         { failure: problem, notes: 2, listed: 2 + ARTICLES.length, reread: 2, unchanged: 0, warsaw: 1, merkel: 2 },
       );
+      // Corrected: the second folder gets the rebuild it was left out of (an ordinary rescan read its new article alone).
+      secondExclude.exclude = '';
+      await service.rescan();
+      await service.whenIdle();
+      assert.deepStrictEqual(
+        { failure: service.scanFailure, listed: service.corpus.size, reread: service.lastScan?.reread, unchanged: service.lastScan?.unchanged, rome: total('rome'), merkel: total('merkel') },
+        { failure: undefined, listed: 3 + ARTICLES.length, reread: 1 + ARTICLES.length, unchanged: 2, rome: 1, merkel: 3 },
+      );
+    } finally {
+      stop();
+      service.dispose();
+    }
+  });
+
+  it('in a multi-root workspace, names every folder whose setting is malformed, and which setting, and reads the others', async () => {
+    const workspace = [named(other.dir, 'wire', 0), named(kept.dir, 'wire-copy', 1), named(folders.dir, 'malformed-settings', 2)];
+    const notes: string[] = [];
+    const deps = depsOverFolders(workspace, (folder) => path.join(other.cacheDir, `every-${folder.index}.ncidx`), notes);
+    const malformed: Record<number, Partial<CorpusSettings>> = { 1: { exclude: '[' }, 2: { include: UNCLOSED_INCLUDE } };
+    const service = serviceWith({ ...deps, settings: (asked): CorpusSettings => ({ ...deps.settings(asked), ...malformed[asked.index] }) });
+    try {
+      await service.rescan();
+      await service.whenIdle();
+      const problem = `the folder "wire-copy" was not read, because the setting newsCorpus.exclude is not a valid glob pattern: the "[" at character 1 of "[" is never closed; ${INCLUDE_PROBLEM}`;
+      const read = [...service.corpus.articles()].map(({ id }) => id.startsWith(`${vscode.Uri.file(other.dir).toString()}/`));
+      assert.deepStrictEqual({ failure: service.scanFailure, notes, read: read.length > 0 && read.every(Boolean) }, { failure: problem, notes: [`News Corpus: ${problem}.`], read: true });
     } finally {
       service.dispose();
     }
@@ -137,8 +174,8 @@ describe('A malformed include or exclude setting', () => {
     try {
       await service.rescan();
       await service.whenIdle();
-      const problem = 'the setting newsCorpus.exclude is not a valid glob pattern: the "[" at character 1 of "[" is never closed';
-      assert.deepStrictEqual([service.corpus.size, service.state, service.scanFailure, notes], [0, 'empty', problem, [`News Corpus: reading the articles failed: ${problem}`]]);
+      const problem = 'the folder "malformed-settings" was not read, because the setting newsCorpus.exclude is not a valid glob pattern: the "[" at character 1 of "[" is never closed';
+      assert.deepStrictEqual([service.corpus.size, service.state, service.scanFailure, notes], [0, 'empty', problem, [`News Corpus: ${problem}.`]]);
       assert.deepStrictEqual(corpusContext(service), { 'newsCorpus.state': 'empty', 'newsCorpus.hasSkipped': false, 'newsCorpus.scanFailed': true, 'newsCorpus.settingsInvalid': true });
       for (const view of ['newsCorpus.dates', 'newsCorpus.entities']) {
         const welcome = welcomeOf(view, service);

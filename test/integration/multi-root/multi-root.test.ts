@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { answerBecomes, api } from '../helpers';
 
 /** What the scan says of the archive folder's own exclude setting. */
-const ARCHIVE_PROBLEM = 'the setting newsCorpus.exclude of the folder "archive" is not a valid glob pattern: the "[" at character 1 of "[" is never closed';
+const ARCHIVE_PROBLEM = 'the folder "archive" was not read, because the setting newsCorpus.exclude is not a valid glob pattern: the "[" at character 1 of "[" is never closed';
 
 function folderNamed(name: string): vscode.WorkspaceFolder {
   const folder = vscode.workspace.workspaceFolders?.find((candidate) => candidate.name === name);
@@ -46,10 +46,34 @@ describe('A multi-root workspace whose folders have include and exclude settings
     assert.deepEqual([state.listed, state.macron], [['wire.txt'], 1]);
   });
 
+  it("opens, for Edit Article Settings, the folder's own settings file where the malformed value is set, on the setting", async () => {
+    await vscode.commands.executeCommand('newsCorpus.openSettings');
+    const editor = vscode.window.activeTextEditor;
+    try {
+      const settingsFile = vscode.Uri.joinPath(folderNamed('archive').uri, '.vscode', 'settings.json');
+      assert.deepEqual([editor?.document.uri.toString(), editor?.document.getText(editor.selection)], [settingsFile.toString(), '"newsCorpus.exclude"']);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    }
+  });
+
   it('reads that folder once its own setting is corrected, and keeps its index when the setting is malformed again', async () => {
     const corrected = await setArchiveExclude(undefined, (state) => state.listed.length === 2);
     assert.deepEqual(corrected, { message: '', listed: ['archive.txt', 'wire.txt'], macron: 1, merkel: 1 });
     const malformed = await setArchiveExclude('[', (state) => state.message.includes(ARCHIVE_PROBLEM));
     assert.deepEqual([malformed.listed, malformed.macron, malformed.merkel], [['archive.txt', 'wire.txt'], 1, 1]);
+    // The other folder is still read: an article added to it is listed, and so is one only a scan of it finds (a file
+    // its own include setting, widened, takes: no file event brings it in), which a scan that stopped every folder
+    // on the malformed one did not list.
+    const wire = folderNamed('wire').uri;
+    const write = (name: string, text: string) => vscode.workspace.fs.writeFile(vscode.Uri.joinPath(wire, name), new TextEncoder().encode(text));
+    await write('notes.md', ' date 2022-05-11 Emmanuel Macron flew to Rome.');
+    await write('later.txt', ' date 2022-05-10 Olaf Scholz flew to Warsaw.');
+    const added = await answerBecomes('the article added to wire is listed', settled, (state) => state.listed.includes('later.txt') && state.message.includes(ARCHIVE_PROBLEM));
+    await (await api()).whenIdle();
+    assert.deepEqual([added.listed, added.macron], [['archive.txt', 'later.txt', 'wire.txt'], 1]);
+    await vscode.workspace.getConfiguration('newsCorpus', wire).update('include', '**/*.{txt,md}', vscode.ConfigurationTarget.WorkspaceFolder);
+    const widened = await answerBecomes('the scan after the include setting of wire took .md files', settled, (state) => state.listed.includes('notes.md') && state.message.includes(ARCHIVE_PROBLEM));
+    assert.deepEqual([widened.listed, widened.macron], [['archive.txt', 'later.txt', 'notes.md', 'wire.txt'], 2]);
   });
 });
