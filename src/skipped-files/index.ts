@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { Corpus, SkippedFile } from '../core/corpus';
 import { groupDigits, toDisplayText } from '../core/display-text';
-import { folderNeeded } from '../core/messages';
+import { folderNeeded, reasonOf } from '../core/messages';
 import { notify } from '../notifications';
 
 interface SkippedPick extends vscode.QuickPickItem {
@@ -42,8 +42,9 @@ async function showSkippedFiles(corpus: Corpus): Promise<void> {
   );
   if (!picked) return;
   if (picked.file.reason === 'binary' || picked.file.reason === 'too-large') {
-    // Not awaited: the command is done once the list is; the notification waits for the user on its own.
-    void explainNotOpened(picked.file);
+    // Not awaited: the command is done once the list is; the notification waits for the user on its own, and a
+    // failure of the action picked there is told, not left unhandled.
+    explainNotOpened(picked.file).catch((error: unknown) => notify('error', `could not do that for ${picked.file.path}: ${reasonOf(error)}`));
     return;
   }
   await vscode.commands.executeCommand('newsCorpus.openArticle', vscode.Uri.parse(picked.file.id));
