@@ -1,7 +1,7 @@
 // Helpers shared by the NER training and benchmark scripts (not part of the extension).
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_COST, DEFAULT_EPOCHS, DEFAULT_RUNS, DEFAULT_VECTOR_NEIGHBOURS } from '../src/core/entities/trainer';
+import { DEFAULT_COST, DEFAULT_EPOCHS, DEFAULT_MIN_COUNT, DEFAULT_RUNS, DEFAULT_VECTOR_NEIGHBOURS } from '../src/core/entities/trainer';
 import { EntitySpan, EntityType } from '../src/core/entities/types';
 
 /** Where the shared CoNLL data lives: beside the repository, or NER_DATA_DIR. */
@@ -34,7 +34,7 @@ export function trainingOptions(): { epochs: number; minCount: number; runs: num
   const neighbours = process.env['NER_VECTOR_NEIGHBOURS'];
   return {
     epochs: Number(process.env['NER_EPOCHS'] ?? DEFAULT_EPOCHS),
-    minCount: Number(process.env['NER_MIN_COUNT'] ?? 2),
+    minCount: Number(process.env['NER_MIN_COUNT'] ?? DEFAULT_MIN_COUNT),
     runs: Number(process.env['NER_RUNS'] ?? DEFAULT_RUNS),
     vectorNeighbours: neighbours === undefined ? DEFAULT_VECTOR_NEIGHBOURS : neighbours === '1',
     cost: Number(process.env['NER_COST'] ?? DEFAULT_COST),
