@@ -1,3 +1,4 @@
+import { shortenAtWord } from '../display-text';
 import { EntityType } from '../entities/types';
 import { nextDay, partialDateRange, previousDay } from './date-values';
 import { ParsedQuery, QueryAtom, QueryClause, QueryParseResult, TermMode } from './query';
@@ -65,11 +66,11 @@ function readQuoted(source: string, open: number): { text: string; next: number 
 }
 
 /** Longest piece of the query a message quotes whole: with more, its advice would not fit the search box's one line. */
-const MAX_QUOTED_LENGTH = 16;
+const MAX_QUOTED_LENGTH = 15;
 
 /** `text` as a message quotes it: cut with "…" when longer than {@link MAX_QUOTED_LENGTH}. */
 function quoted(text: string): string {
-  return text.length > MAX_QUOTED_LENGTH ? `${text.slice(0, MAX_QUOTED_LENGTH - 1)}…` : text;
+  return shortenAtWord(text, MAX_QUOTED_LENGTH);
 }
 
 function wordAtom(word: string, offset: number): QueryAtom | undefined {
