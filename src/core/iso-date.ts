@@ -63,3 +63,20 @@ export function checkIsoDate(text: string): IsoDateCheck {
   if (day < 1 || day > days) return { ok: false, reason: `${monthName} ${match[1]} has ${days} days, not ${day}` };
   return { ok: true, date: text };
 }
+
+const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
+
+/**
+ * A day under its month, as articles name it ("this Wednesday (13)"): the weekday, then the day of the month. The
+ * weekday also keeps the day apart from the count a tree row shows after it ("13 2" read as one number).
+ *
+ * @example
+ * dayLabel('2023-09-13'); // 'Wednesday 13'
+ */
+export function dayLabel(date: string): string {
+  const day = Number(date.slice(8, 10));
+  const when = new Date(0);
+  // setUTCFullYear, not Date.UTC: Date.UTC reads the years 0–99 as 1900–1999.
+  when.setUTCFullYear(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, day);
+  return `${WEEKDAY_NAMES[when.getUTCDay()] ?? ''} ${day}`;
+}
