@@ -7,7 +7,8 @@ import { CacheLoadPhases, DEFAULT_CACHE_READER_PATH } from '../workers/cache-fil
 import { ExtractorSpec } from '../workers/entity-extractor';
 import { IndexService } from '../workers/index-service';
 import { CorpusService } from './corpus-service';
-import { affectsCorpus, CorpusSettings, openSettingWhereSet, readCorpusSettings } from './settings';
+import { openSettingWhereSet } from '../open-setting';
+import { affectsCorpus, CorpusSettings, readCorpusSettings, SETTINGS_SECTION } from './settings';
 
 /** Hex digits of the folder's hash in its cache file's name. */
 const CACHE_KEY_DIGITS = 16;
@@ -105,7 +106,7 @@ export function registerCorpus(context: vscode.ExtensionContext, deps: IndexExtr
     // the User settings the @ext: filter opens may not be where the value in force is.
     vscode.commands.registerCommand('newsCorpus.openSettings', () => {
       const stop = service.settingsStops[0];
-      return stop ? openSettingWhereSet(stop.setting.key, stop.folder) : vscode.commands.executeCommand('workbench.action.openSettings', `@ext:${context.extension.id}`);
+      return stop ? openSettingWhereSet(`${SETTINGS_SECTION}.${stop.setting.key}`, stop.folder) : vscode.commands.executeCommand('workbench.action.openSettings', `@ext:${context.extension.id}`);
     }),
   );
   publishState(service);

@@ -3,6 +3,7 @@ import { Corpus, SkippedFile } from '../core/corpus';
 import { groupDigits, toDisplayText } from '../core/display-text';
 import { folderNeeded, reasonOf } from '../core/messages';
 import { notify } from '../notifications';
+import { openSettingWhereSet } from '../open-setting';
 
 interface SkippedPick extends vscode.QuickPickItem {
   readonly file: SkippedFile;
@@ -11,6 +12,7 @@ interface SkippedPick extends vscode.QuickPickItem {
 /** What the notification about a binary or over-size file offers, since it is not opened. */
 const REVEAL = 'Reveal in Explorer View';
 const CHANGE_LIMIT = 'Change the Size Limit';
+const SIZE_LIMIT_SETTING = 'newsCorpus.maxFileSizeKB';
 
 /**
  * Says why a picked binary or over-size file is not opened, and offers what can be done instead: its place in the
@@ -20,7 +22,11 @@ async function explainNotOpened(file: SkippedFile): Promise<void> {
   const actions = file.reason === 'too-large' ? [CHANGE_LIMIT, REVEAL] : [REVEAL];
   const chosen = await notify('info', `${file.path} was skipped: ${file.message}.`, ...actions);
   if (chosen === REVEAL) await vscode.commands.executeCommand('revealInExplorer', vscode.Uri.parse(file.id));
-  if (chosen === CHANGE_LIMIT) await vscode.commands.executeCommand('workbench.action.openSettings', 'newsCorpus.maxFileSizeKB');
+  if (chosen === CHANGE_LIMIT) {
+    // Where the limit in force for the file's folder is set: a folder's own limit is not changed in the User settings.
+    const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(file.id));
+    await (folder ? openSettingWhereSet(SIZE_LIMIT_SETTING, folder) : vscode.commands.executeCommand('workbench.action.openSettings', SIZE_LIMIT_SETTING));
+  }
 }
 
 /** Lists the files that are not in the corpus, with the reason; picking one opens it (binary and over-size files excepted). */

@@ -1,7 +1,8 @@
 // A user goes through the files that are not articles (News Corpus: Show Skipped Files) and picks one that is not
 // opened: a binary file, or one over the size limit. The notification says why, and offers what can be done about
 // it instead of leaving a dead end: reveal the file in the Explorer, and for an over-size file, change the limit.
-import { rm, writeFile } from 'node:fs/promises';
+import * as assert from 'node:assert/strict';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Workbench, withWorkbench } from './workbench.mjs';
 
@@ -40,6 +41,24 @@ describe('Show Skipped Files', function () {
     await workbench.page.locator('.settings-editor .setting-item').filter({ hasText: 'Max File Size KB' }).first().waitFor();
     await workbench.screenshot('skipped-oversize-limit');
     await workbench.page.keyboard.press('Escape');
+  });
+
+  it('opens the limit where the folder sets it, not in the User settings it would not change', async function () {
+    const settingsFolder = join(Workbench.workspaceFolder(), '.vscode');
+    await mkdir(settingsFolder, { recursive: true });
+    await writeFile(join(settingsFolder, 'settings.json'), '{\n  "editor.wordWrap": "on",\n  "newsCorpus.maxFileSizeKB": 1024\n}\n');
+    try {
+      const toast = await pick(OVERSIZE);
+      await toast.getByRole('button', { name: 'Change the Size Limit' }).click();
+      await workbench.page.locator('.editor-group-container.active .tab.active[data-resource-name="settings.json"]').waitFor();
+      const editor = await workbench.activeEditor();
+      assert.match(editor.text, /"newsCorpus\.maxFileSizeKB": 1024/, `the folder's settings.json is not shown: ${editor.text}`);
+      // The quoted name of the setting, 26 characters, is selected.
+      assert.match(await workbench.selectionStatus(), /\(26 selected\)/);
+      await workbench.screenshot('skipped-oversize-folder-limit');
+    } finally {
+      await rm(settingsFolder, { recursive: true, force: true });
+    }
   });
 
   it('offers to reveal a binary file in the Explorer, and selects it there', async function () {
