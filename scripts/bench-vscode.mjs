@@ -2,7 +2,8 @@
 // articles of real news length (12–40 Reuters paragraphs each, ~4 KB) in a temporary folder, opens it in
 // code-server with the packaged extension and Chromium (as the e2e tests do), and prints the time to the first
 // articles in the Dates view, to the first search answer and to a complete index, on the first opening and on a
-// reopening with the saved index; the time of a rescan with nothing changed; the longest stall of the extension
+// reopening with the saved index; after the reopening, the time to open an article, to list its names and to show
+// the hover card on one; the time of a rescan with nothing changed; the longest stall of the extension
 // host's event loop; the host's memory; and on the reopening, when each phase of the saved index's load ended (the
 // stall probe's `load` line: see scripts/load-phases.mjs). Figures, not pass/fail. `--profile` also profiles the extension host's
 // thread during each scan, and the workbench page's JavaScript during the first opening, and prints the functions that
@@ -326,6 +327,52 @@ async function lastScanTime(page, count) {
   return /in ([\d.]+) s\./.exec(text ?? '')?.[1] ?? '?';
 }
 
+/** The article the hover is measured on: one in the middle of the generated folder, never opened before. */
+const hoverArticle = (count) => `${String(Math.floor(count / 2)).padStart(6, '0')}.txt`;
+/** How many names the hover card is asked for, each a mention further down the article. */
+const HOVER_ROUNDS = 3;
+/** A step of the hover's measure that takes longer has failed (the other steps may wait for a whole build). */
+const HOVER_STEP_TIMEOUT_MS = 60_000;
+
+/**
+ * What a reader meets on opening an article after a reopen: the article opened with Quick Open, its names listed
+ * (Go to Symbol in Editor lists every mention once the article is analysed), then the hover card asked for with the
+ * keyboard (Ctrl+K Ctrl+I, Show or Focus Hover) on one mention after another. The keyboard, not the mouse: the
+ * mouse's rest before a hover (editor.hover.delay) is the workbench's, not the extension's.
+ */
+async function measureHover(workbench, count) {
+  const { page } = workbench;
+  const name = hoverArticle(count);
+  const step = { timeout: HOVER_STEP_TIMEOUT_MS };
+  await page.keyboard.press('Control+P');
+  await workbench.quickInput().fill(name, step);
+  await workbench.activeQuickInputRow().filter({ hasText: name }).waitFor(step);
+  const opened = Date.now();
+  await page.keyboard.press('Enter');
+  await page.locator(`.editor-group-container.active .tab.active[data-resource-name="${name}"]`).waitFor(step);
+  const shown = Date.now() - opened;
+  await page.keyboard.press('Control+Shift+O');
+  // A mention's row has its type as description; the rows of the groups (People, Places…) have none.
+  const mentions = workbench.quickInputRows().filter({ has: page.locator('.label-description') });
+  await mentions.first().waitFor(step);
+  const listed = Date.now() - opened;
+  const names = await mentions.count();
+  const hovers = [];
+  for (let round = 0; round < Math.min(HOVER_ROUNDS, names); round++) {
+    if (round > 0) await page.keyboard.press('Control+Shift+O');
+    await mentions.nth(round).click(step);
+    await workbench.quickInput().waitFor({ state: 'hidden', ...step });
+    const asked = Date.now();
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    // The card's own link row ("Mentions" is on every card): the workbench's "Loading..." hover does not count.
+    await page.locator('.monaco-hover').filter({ hasText: 'Mentions' }).first().waitFor(step);
+    hovers.push(Date.now() - asked);
+    await page.keyboard.press('Escape');
+  }
+  return { name, shown, listed, names, hovers };
+}
+
 /** code-server with the stall probe on (and `env`), and Chromium's page stamping what it shows (see installScreenStamps). */
 async function openWorkbench(sandbox, folder, probe, env, defer) {
   const server = await startCodeServer({ sandbox, smokeTestDriver: false, defer, env: { [STALL_PROBE_VARIABLE]: probe, ...env } });
@@ -423,6 +470,10 @@ await runMain(async (defer) => {
   const afterRescans = statSync(cache.path);
   const reopen = await measureOpening(workbench, count, true, probe);
   rows.push(['reopening', reopen]);
+  const hover = await measureHover(workbench, count).catch(async (error) => {
+    await workbench.screenshot('bench-vscode-hover-failed');
+    throw error;
+  });
   // The host profiles a scan until a while after it ends (the work it queues): the reopening's profile comes then.
   if (profiling) await new Promise((resolve) => setTimeout(resolve, PROFILE_TAIL_WAIT_MS));
 
@@ -435,6 +486,8 @@ await runMain(async (defer) => {
     if (row.loadPhases) console.log(`    the saved index's load, phases ended after the activation: ${row.loadPhases}`);
     console.log(`    CPU of the workbench's processes from the page load to the complete index: ${row.cpu}`);
   }
+  const hoverTimes = hover.hovers.map((ms) => `${ms} ms`).join(', ');
+  console.log(`  after the reopening, an article never opened (${hover.name}): on screen ${seconds(hover.shown)} after Enter in Quick Open, its names listed by Go to Symbol ${seconds(hover.listed)} after it (${hover.names.toLocaleString('en-US')} mentions); hover card from the keystroke (Show or Focus Hover) to the card on screen, first and next mentions: ${hoverTimes || 'no mention to hover'}`);
   for (const [i, rescan] of rescans.entries()) console.log(`  rescan ${i + 1} with nothing changed: ${rescan.scan} s in the extension, ${seconds(rescan.took)} from the command palette to the count (${seconds(rescan.fromEnter)} from Enter), longest stall ${rescan.stall}; steps: ${rescan.steps}`);
   const rewritten = afterRescans.mtimeMs !== cache.mtimeMs || afterRescans.size !== cache.size;
   const kept = join(repoRoot, 'out', 'bench-vscode-profiles');
