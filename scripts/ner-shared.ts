@@ -24,21 +24,12 @@ export const MODERN_SETS = ['wikigold', 'gum-news', 'btc'] as const;
 export const SET_TITLES: Readonly<Record<string, string>> = { wikigold: 'wikigold (Wikipedia)', 'gum-news': 'GUM news (Wikinews)', btc: 'BTC (tweets)' };
 
 /**
- * Training knobs from NER_EPOCHS, NER_MIN_COUNT, NER_RUNS, NER_VECTOR_NEIGHBOURS (1 or 0), NER_COST, NER_WORD_DROPOUT (a
- * fraction), NER_WORD_DROPOUT_CAPITALISED (1 or 0) and NER_SEED, or the defaults of the shipped model.
+ * Training knobs from NER_EPOCHS, NER_MIN_COUNT, NER_RUNS, NER_VECTOR_NEIGHBOURS (1 or 0), NER_COST and NER_SEED, or the defaults
+ * of the shipped model.
  * NER_SEED (another shuffle) measures the noise a change must beat: the perceptron's path through the data
  * moves the held-out F1 by about a point.
  */
-export function trainingOptions(): {
-  epochs: number;
-  minCount: number;
-  runs: number;
-  vectorNeighbours: boolean;
-  cost: number;
-  wordDropout: number;
-  wordDropoutCapitalised: boolean;
-  seed?: number;
-} {
+export function trainingOptions(): { epochs: number; minCount: number; runs: number; vectorNeighbours: boolean; cost: number; seed?: number } {
   const seed = process.env['NER_SEED'];
   const neighbours = process.env['NER_VECTOR_NEIGHBOURS'];
   return {
@@ -47,8 +38,6 @@ export function trainingOptions(): {
     runs: Number(process.env['NER_RUNS'] ?? DEFAULT_RUNS),
     vectorNeighbours: neighbours === undefined ? DEFAULT_VECTOR_NEIGHBOURS : neighbours === '1',
     cost: Number(process.env['NER_COST'] ?? DEFAULT_COST),
-    wordDropout: Number(process.env['NER_WORD_DROPOUT'] ?? 0),
-    wordDropoutCapitalised: process.env['NER_WORD_DROPOUT_CAPITALISED'] === '1',
     ...(seed === undefined ? {} : { seed: Number(seed) }),
   };
 }

@@ -84,14 +84,6 @@ const SEEDS: Int32Array = (() => {
  * const count = context.staticFeatures(0, keys, 0); // count <= MAX_FEATURES
  */
 export const MAX_FEATURES = 128;
-/**
- * Upper bound of {@link FeatureContext.identityFeatures}: the word, its lower-case form, two bigrams, position × word,
- * table × word.
- *
- * @example
- * const identity = new Int32Array(MAX_IDENTITY_FEATURES);
- */
-export const MAX_IDENTITY_FEATURES = 6;
 const AFFIX_LENGTH = 4;
 const BOUNDARY = 0x5bd1e995; // the "word" before a sentence's start and after its end
 const ZERO = 0x30;
@@ -365,8 +357,8 @@ export class FeatureContext {
     const shape = this.shape[i] ?? 0;
     let n = at;
     out[n++] = finish(SEEDS[T.Bias] ?? 0);
-    out[n++] = lowKey(this.low[i] ?? 0);
-    out[n++] = rawKey(this.raw[i] ?? 0);
+    out[n++] = finish(mix(SEEDS[T.Low] ?? 0, this.low[i] ?? 0));
+    out[n++] = finish(mix(SEEDS[T.Raw] ?? 0, this.raw[i] ?? 0));
     out[n++] = finish(mix(SEEDS[T.Shape] ?? 0, shape));
     const affixes = this.hashAffixes(i);
     for (let k = 0; k < AFFIX_LENGTH; k++) {
@@ -410,47 +402,26 @@ export class FeatureContext {
    * Returns how many were written.
    */
   ownContextFeatures(i: number, out: Int32Array, at: number, withLowerSeen = true): number {
+    const low = this.low[i] ?? 0;
     const shape = this.shape[i] ?? 0;
     const position = this.position[i] ?? 0;
     const previous = this.neighbourOf(i, Neighbour.Previous);
     const next = this.neighbourOf(i, Neighbour.Next);
-    const shapePrev = previous === NO_NEIGHBOUR ? BOUNDARY : this.shape[previous] ?? 0;
-    const shapeNext = next === NO_NEIGHBOUR ? BOUNDARY : this.shape[next] ?? 0;
-    let n = at + this.contextIdentityFeatures(i, out, at);
-    out[n++] = finish(mix(mix(mix(SEEDS[T.Shape3] ?? 0, shapePrev), shape), shapeNext));
-    out[n++] = finish(mix(mix(SEEDS[T.PositionShape] ?? 0, position), shape));
-    if (this.tableRow[i]) out[n++] = finish(mix(SEEDS[T.TableShape] ?? 0, shape));
-    if (withLowerSeen && this.lowerSeen[i]) out[n++] = this.lowerSeenKey(i);
-    return n - at;
-  }
-
-  /**
-   * Writes the keys of the features that name token `i`'s word itself, alone or joined with a neighbour, its position
-   * or a table row (the word, its lower-case form, the bigrams, position × word, table × word): a subset of
-   * {@link staticFeatures}, which training may leave out of a token to make the rest carry it (word dropout). Returns
-   * how many were written, at most {@link MAX_IDENTITY_FEATURES}.
-   *
-   * @example
-   * const n = context.identityFeatures(i, keys, 0); // every key is among staticFeatures(i, …)'s
-   */
-  identityFeatures(i: number, out: Int32Array, at: number): number {
-    out[at] = lowKey(this.low[i] ?? 0);
-    out[at + 1] = rawKey(this.raw[i] ?? 0);
-    return 2 + this.contextIdentityFeatures(i, out, at + 2);
-  }
-
-  /** The context features of {@link identityFeatures}: bigrams, position × word and table × word. Returns how many. */
-  private contextIdentityFeatures(i: number, out: Int32Array, at: number): number {
-    const low = this.low[i] ?? 0;
-    const previous = this.neighbourOf(i, Neighbour.Previous);
-    const next = this.neighbourOf(i, Neighbour.Next);
     const lowPrev = previous === NO_NEIGHBOUR ? BOUNDARY : this.low[previous] ?? 0;
     const lowNext = next === NO_NEIGHBOUR ? BOUNDARY : this.low[next] ?? 0;
+    const shapePrev = previous === NO_NEIGHBOUR ? BOUNDARY : this.shape[previous] ?? 0;
+    const shapeNext = next === NO_NEIGHBOUR ? BOUNDARY : this.shape[next] ?? 0;
     let n = at;
     out[n++] = finish(mix(mix(SEEDS[T.BigramPrev] ?? 0, lowPrev), low));
     out[n++] = finish(mix(mix(SEEDS[T.BigramNext] ?? 0, low), lowNext));
-    out[n++] = finish(mix(mix(SEEDS[T.PositionLow] ?? 0, this.position[i] ?? 0), low));
-    if (this.tableRow[i]) out[n++] = finish(mix(SEEDS[T.TableLow] ?? 0, low));
+    out[n++] = finish(mix(mix(mix(SEEDS[T.Shape3] ?? 0, shapePrev), shape), shapeNext));
+    out[n++] = finish(mix(mix(SEEDS[T.PositionShape] ?? 0, position), shape));
+    out[n++] = finish(mix(mix(SEEDS[T.PositionLow] ?? 0, position), low));
+    if (this.tableRow[i]) {
+      out[n++] = finish(mix(SEEDS[T.TableShape] ?? 0, shape));
+      out[n++] = finish(mix(SEEDS[T.TableLow] ?? 0, low));
+    }
+    if (withLowerSeen && this.lowerSeen[i]) out[n++] = this.lowerSeenKey(i);
     return n - at;
   }
 
@@ -528,14 +499,6 @@ const CLUSTER_NEIGHBOURS = 2;
 const NEIGHBOUR_LOW_SEEDS = [T.LowPrev, T.LowNext, T.LowPrev2, T.LowNext2];
 const NEIGHBOUR_CLUSTER_SEEDS = [T.ClusterPrev, T.ClusterNext];
 const NEIGHBOUR_EMBEDDING_SEEDS = [T.EmbeddingPrev, T.EmbeddingNext];
-
-function lowKey(low: number): number {
-  return finish(mix(SEEDS[T.Low] ?? 0, low));
-}
-
-function rawKey(raw: number): number {
-  return finish(mix(SEEDS[T.Raw] ?? 0, raw));
-}
 
 function neighbourLowKey(neighbour: Neighbour, low: number): number {
   return finish(mix(SEEDS[NEIGHBOUR_LOW_SEEDS[neighbour] ?? 0] ?? 0, low));

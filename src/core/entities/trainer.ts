@@ -1,11 +1,10 @@
 import { EvidenceTable } from './document-evidence';
-import { finish, mix } from './hash';
-import { FeatureContext, MAX_FEATURES, MAX_IDENTITY_FEATURES, NO_NEIGHBOUR, Neighbour, POSITION_SENTENCE_START, VECTOR_POSITIONS, VectorPosition, transitionKey, vectorKey } from './features';
+import { FeatureContext, MAX_FEATURES, NO_NEIGHBOUR, Neighbour, POSITION_SENTENCE_START, VECTOR_POSITIONS, VectorPosition, transitionKey, vectorKey } from './features';
 import { Lexicon } from './lexicon';
 import { allowedTags, constrainEmissions } from './partial-labels';
 import { spansToTags } from './spans';
 import { TAG_COUNT, TAG_START } from './tags';
-import { TokenBuffer, TokenKind, tokenize } from './tokenizer';
+import { TokenBuffer, tokenize } from './tokenizer';
 import { EntityType } from './types';
 import { LatticeState, SentenceViterbi, latticeStates } from './viterbi';
 import { MAX_WEIGHT, WeightTable } from './weights';
@@ -59,15 +58,6 @@ export interface TrainingOptions {
    * the run-time decoder is the same either way.
    */
   readonly cost?: number;
-  /**
-   * Word dropout: the fraction of scored tokens that, in each epoch of each run, are decoded and updated without their
-   * word-identity features (`FeatureContext.identityFeatures`), so that shape, affixes, clusters, vectors, gazetteer and
-   * context learn to carry a word the model has no weights for, as every new name at run time. Chosen per token by a
-   * hash (`wordDropped`), so training stays deterministic. 0 is off. Training only: the decoder uses every feature.
-   */
-  readonly wordDropout?: number;
-  /** Whether word dropout picks only among tokens that start with a capital (the names it is meant for). */
-  readonly wordDropoutCapitalised?: boolean;
   /** Called after each epoch of each run with the fraction of tokens tagged wrongly during that epoch. */
   readonly onEpoch?: (epoch: number, errorRate: number) => void;
 }
@@ -136,13 +126,9 @@ interface PreparedDocument {
   readonly states: Uint8Array;
   /** Token index of each sentence start, then the token count. */
   readonly sentences: Int32Array;
-  /**
-   * Row indices of the static features of each token, `rows[offsets[i] .. offsets[i + 1])`, its word-identity
-   * features (`FeatureContext.identityFeatures`) first: `identity[i]` of them, which word dropout skips.
-   */
+  /** Row indices of the static features of each token, `rows[offsets[i] .. offsets[i + 1])`. */
   readonly rows: Int32Array;
   readonly offsets: Int32Array;
-  readonly identity: Uint8Array;
   /** Per token and `VectorPosition`, the row of the projected word vector that is a feature of it, or −1. */
   readonly vectorRows: Int32Array;
 }
@@ -235,9 +221,7 @@ function trainRun(prepared: readonly PreparedDocument[], context: FeatureContext
   weights.reserve(weights.rows + 1024);
   const trainer = new SentenceTrainer(context, weights, lexicon, vectorRowBase(lexicon, staticRows), options.cost ?? DEFAULT_COST);
   const evidence = new EvidenceTable();
-  const seed = options.seed ?? DEFAULT_SEED;
-  const next = seededRandom(seed);
-  const dropout = options.wordDropout ?? 0;
+  const next = seededRandom(options.seed ?? DEFAULT_SEED);
   const order = prepared.map((_, index) => index);
   for (let epoch = 1; epoch <= epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
@@ -253,10 +237,9 @@ function trainRun(prepared: readonly PreparedDocument[], context: FeatureContext
       if (!document) continue;
       context.prepare(document.text, document.tokens, lexicon);
       const predicted = new Uint8Array(document.tokens.count);
-      const dropped = dropout > 0 ? droppedTokens(document, dropout, options.wordDropoutCapitalised ?? false, seed, epoch, index) : undefined;
       for (const withDocument of [false, true]) {
         if (withDocument) evidence.mark(context, predicted);
-        errors += trainer.train(document, predicted, withDocument, dropped);
+        errors += trainer.train(document, predicted, withDocument);
         tokens += document.tokens.count;
       }
     }
@@ -264,31 +247,6 @@ function trainRun(prepared: readonly PreparedDocument[], context: FeatureContext
   }
   weights.step = trainer.step;
   return weights;
-}
-
-/**
- * Whether word dropout leaves out the word-identity features of token `token` of document `document` (its index in the
- * training data) in epoch `epoch` of the run with seed `seed`: true for a fraction `fraction` of the tokens, chosen by a
- * hash of the four, so the same training always drops the same tokens and each epoch and run drops others.
- *
- * @example
- * wordDropped(0.25, 20230913, 1, 0, 7); // the same answer on every call
- */
-export function wordDropped(fraction: number, seed: number, epoch: number, document: number, token: number): boolean {
-  const hash = finish(mix(mix(mix(mix(DROPOUT_SEED, seed), epoch), document), token)) >>> 0;
-  return hash < fraction * 2 ** 32;
-}
-
-const DROPOUT_SEED = 0x2545f491;
-
-/** The tokens of `document` that word dropout leaves without their word-identity features this epoch (1), among the scored ones. */
-function droppedTokens(document: PreparedDocument, fraction: number, capitalisedOnly: boolean, seed: number, epoch: number, index: number): Uint8Array {
-  const dropped = new Uint8Array(document.tokens.count);
-  for (let i = 0; i < dropped.length; i++) {
-    if (document.identity[i] === 0 || (capitalisedOnly && !((document.tokens.kinds[i] ?? 0) & TokenKind.FirstUpper))) continue;
-    if (wordDropped(fraction, seed, epoch, index, i)) dropped[i] = 1;
-  }
-  return dropped;
 }
 
 /** The first row of the real-valued vector features: they take the last `VECTOR_POSITIONS × dimensions` static rows. */
@@ -321,7 +279,6 @@ function prepareDocuments(
   rowKeys: number[],
 ): PreparedDocument[] {
   const keys = new Int32Array(MAX_FEATURES);
-  const identityKeys = new Int32Array(MAX_IDENTITY_FEATURES);
   const counts = new Map<number, number>();
   const perDocument = documents.map((document) => {
     const tokens = tokenize(document.text, new TokenBuffer());
@@ -334,24 +291,18 @@ function prepareDocuments(
     sentences.push(tokens.count);
     const all: number[] = [];
     const offsets = new Int32Array(tokens.count + 1);
-    const identity = new Uint8Array(tokens.count);
     for (let i = 0; i < tokens.count; i++) {
       const state = states[i] ?? LatticeState.Outside;
       markVectorRows(context, i, state, vectorNeighbours, vectorRows);
       const n = state === LatticeState.Any ? context.staticFeatures(i, keys, 0) : state === LatticeState.Continue ? context.wordFeatures(i, keys, 0) : 0;
-      const m = n === 0 ? 0 : context.identityFeatures(i, identityKeys, 0);
-      for (const first of [true, false]) {
-        for (let k = 0; k < n; k++) {
-          const key = keys[k] ?? 0;
-          if (contains(identityKeys, m, key) !== first) continue;
-          all.push(key);
-          counts.set(key, (counts.get(key) ?? 0) + 1);
-          if (first) identity[i] = (identity[i] ?? 0) + 1;
-        }
+      for (let k = 0; k < n; k++) {
+        const key = keys[k] ?? 0;
+        all.push(key);
+        counts.set(key, (counts.get(key) ?? 0) + 1);
       }
       offsets[i + 1] = all.length;
     }
-    return { document, tokens, all, offsets, identity, states, vectorRows, sentences: Int32Array.from(sentences) };
+    return { document, tokens, all, offsets, states, vectorRows, sentences: Int32Array.from(sentences) };
   });
   const rowOf = new Map<number, number>();
   for (const [key, count] of [...counts].sort((a, b) => a[0] - b[0])) {
@@ -360,32 +311,22 @@ function prepareDocuments(
     rowKeys.push(key);
   }
   for (let position = 0; position < VECTOR_POSITIONS; position++) for (let d = 0; d < lexicon.vectors.dimensions; d++) rowKeys.push(vectorKey(position, d));
-  return perDocument.map(({ document, tokens, all, offsets, identity, states, vectorRows, sentences }) => {
+  return perDocument.map(({ document, tokens, all, offsets, states, vectorRows, sentences }) => {
     const rows = new Int32Array(all.length);
     const compactOffsets = new Int32Array(offsets.length);
-    const compactIdentity = new Uint8Array(tokens.count);
     let n = 0;
     for (let i = 0; i < tokens.count; i++) {
-      const from = offsets[i] ?? 0;
-      for (let k = from; k < (offsets[i + 1] ?? 0); k++) {
+      for (let k = offsets[i] ?? 0; k < (offsets[i + 1] ?? 0); k++) {
         const row = rowOf.get(all[k] ?? 0);
-        if (row === undefined) continue;
-        rows[n++] = row;
-        if (k < from + (identity[i] ?? 0)) compactIdentity[i] = (compactIdentity[i] ?? 0) + 1;
+        if (row !== undefined) rows[n++] = row;
       }
       compactOffsets[i + 1] = n;
     }
     const gold = spansToTags(tokens, document.entities).tags;
     const unannotated = document.unannotatedTypes ?? [];
     const allowed = unannotated.length === 0 ? undefined : allowedTags(tokens, states, gold, document.entities, unannotated);
-    return { text: document.text, tokens, gold, allowed, states, sentences, rows: rows.slice(0, n), offsets: compactOffsets, identity: compactIdentity, vectorRows };
+    return { text: document.text, tokens, gold, allowed, states, sentences, rows: rows.slice(0, n), offsets: compactOffsets, vectorRows };
   });
-}
-
-/** Whether `key` is among the first `count` of `keys`. */
-function contains(keys: Int32Array, count: number, key: number): boolean {
-  for (let k = 0; k < count; k++) if (keys[k] === key) return true;
-  return false;
 }
 
 /** Decodes and updates one document's sentences: the training half of `Decoder`, with real-valued weights. */
@@ -434,10 +375,9 @@ class SentenceTrainer {
    * gold path; returns the wrong tokens. The gold path is the annotation's tags, or for a partially annotated
    * document the best path true to it under the same weights (the latent-structure perceptron). With a cost, the
    * update is against the cost-augmented path (`costAugmented`); `predicted` stays the plain decode, as at run time:
-   * it feeds the document evidence and the error count. A token marked in `dropped` is scored and updated without
-   * its word-identity features (`TrainingOptions.wordDropout`).
+   * it feeds the document evidence and the error count.
    */
-  train(document: PreparedDocument, predicted: Uint8Array, withDocument: boolean, dropped: Uint8Array | undefined): number {
+  train(document: PreparedDocument, predicted: Uint8Array, withDocument: boolean): number {
     const size = document.tokens.count * TAG_COUNT;
     if (this.emissions.length < size) this.emissions = new Float64Array(size);
     const allowed = document.allowed;
@@ -449,7 +389,7 @@ class SentenceTrainer {
       const from = document.sentences[s] ?? 0;
       const to = document.sentences[s + 1] ?? 0;
       this.loadTransitions();
-      for (let i = from; i < to; i++) if (document.states[i] !== LatticeState.Outside) this.emit(document, i, withDocument, dropped);
+      for (let i = from; i < to; i++) if (document.states[i] !== LatticeState.Outside) this.emit(document, i, withDocument);
       this.viterbi.decode(this.emissions, this.transitions, document.states, from, to, predicted);
       if (allowed) {
         constrainEmissions(this.emissions, allowed, from, to, this.constrained);
@@ -465,7 +405,7 @@ class SentenceTrainer {
         if (gold === tag && goldPrevious === predictedPrevious) continue;
         this.weights.update(this.transitionRow(goldPrevious), gold, gold, this.step, 1);
         this.weights.update(this.transitionRow(predictedPrevious), tag, tag, this.step, -1);
-        if (gold !== tag && document.states[i] !== LatticeState.Outside) this.updateToken(document, i, gold, tag, withDocument, dropped);
+        if (gold !== tag && document.states[i] !== LatticeState.Outside) this.updateToken(document, i, gold, tag, withDocument);
       }
       this.step++;
     }
@@ -507,17 +447,11 @@ class SentenceTrainer {
     return created;
   }
 
-  /** The first of token i's static rows that it is scored and updated with: past its word-identity ones when dropped. */
-  private firstRow(document: PreparedDocument, i: number, dropped: Uint8Array | undefined): number {
-    const from = document.offsets[i] ?? 0;
-    return dropped?.[i] ? from + (document.identity[i] ?? 0) : from;
-  }
-
   /** Token i's emission scores under the current weights. */
-  private emit(document: PreparedDocument, i: number, withDocument: boolean, dropped: Uint8Array | undefined): void {
+  private emit(document: PreparedDocument, i: number, withDocument: boolean): void {
     const scores = this.scores;
     scores.fill(0);
-    const from = this.firstRow(document, i, dropped);
+    const from = document.offsets[i] ?? 0;
     const to = document.offsets[i + 1] ?? 0;
     for (let k = from; k < to; k++) this.weights.addRow(document.rows[k] ?? 0, scores);
     this.forEachVectorFeature(document, i, (row, value) => this.weights.addScaledRow(row, value, scores));
@@ -532,8 +466,8 @@ class SentenceTrainer {
   }
 
   /** Moves token i's features towards `gold` and away from `predicted`. */
-  private updateToken(document: PreparedDocument, i: number, gold: number, predicted: number, withDocument: boolean, dropped: Uint8Array | undefined): void {
-    const from = this.firstRow(document, i, dropped);
+  private updateToken(document: PreparedDocument, i: number, gold: number, predicted: number, withDocument: boolean): void {
+    const from = document.offsets[i] ?? 0;
     const to = document.offsets[i + 1] ?? 0;
     for (let k = from; k < to; k++) this.weights.update(document.rows[k] ?? 0, gold, predicted, this.step, 1);
     this.forEachVectorFeature(document, i, (row, value) => this.weights.update(row, gold, predicted, this.step, value));

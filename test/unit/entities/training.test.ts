@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { FeatureContext, MAX_FEATURES, MAX_IDENTITY_FEATURES } from '../../../src/core/entities/features';
+import { FeatureContext } from '../../../src/core/entities/features';
 import { Gazetteer } from '../../../src/core/entities/gazetteer';
 import { Lexicon } from '../../../src/core/entities/lexicon';
 import { checkModelHeader, readModel, writeModel } from '../../../src/core/entities/model-file';
@@ -7,8 +7,7 @@ import { EntityRecognizer } from '../../../src/core/entities/recognizer';
 import { spansToTags, tagsToSpans } from '../../../src/core/entities/spans';
 import { TAG_O, TAG_START, TagPart, isAllowed, tagOf } from '../../../src/core/entities/tags';
 import { tokenize } from '../../../src/core/entities/tokenizer';
-import { DEFAULT_COST, TrainingDocument, TrainingOptions, trainPerceptron, wordDropped } from '../../../src/core/entities/trainer';
-import { TAG_COUNT } from '../../../src/core/entities/tags';
+import { DEFAULT_COST, TrainingDocument, trainPerceptron } from '../../../src/core/entities/trainer';
 import { WordClusters } from '../../../src/core/entities/word-clusters';
 import { WordVectors } from '../../../src/core/entities/word-vectors';
 
@@ -73,69 +72,6 @@ describe('training and the model file', () => {
     assert.notDeepStrictEqual(costed, bytesOf({ cost: 0 }), 'the margin must keep updating after the plain perceptron stops');
     const spans = EntityRecognizer.fromModel(costed).recognize('Carla Diaz arrived in Kyiv on Monday, Globex said.');
     assert.deepStrictEqual(spans.map((span) => [span.text, span.type]), [['Carla Diaz', 'PER'], ['Kyiv', 'LOC'], ['Globex', 'ORG']]);
-  });
-
-  it('drops a word for a hashed, deterministic fraction of (seed, epoch, document, token)', () => {
-    const draws = (fraction: number, seed: number, epoch: number): boolean[] => {
-      const drawn: boolean[] = [];
-      for (let document = 0; document < 100; document++) for (let token = 0; token < 200; token++) drawn.push(wordDropped(fraction, seed, epoch, document, token));
-      return drawn;
-    };
-    const share = (drawn: readonly boolean[]): number => drawn.filter(Boolean).length / drawn.length;
-    for (const fraction of [0.1, 0.25, 0.5]) assert.ok(Math.abs(share(draws(fraction, 7, 1)) - fraction) < 0.01, `fraction ${fraction}: ${share(draws(fraction, 7, 1))}`);
-    assert.deepStrictEqual(draws(0.25, 7, 1), draws(0.25, 7, 1));
-    assert.notDeepStrictEqual(draws(0.25, 7, 1), draws(0.25, 7, 2), 'each epoch drops other tokens');
-    assert.notDeepStrictEqual(draws(0.25, 7, 1), draws(0.25, 8, 1), 'each run drops other tokens');
-    assert.strictEqual(share(draws(0, 7, 1)), 0);
-    assert.strictEqual(share(draws(1, 7, 1)), 1);
-  });
-
-  it('names as identity features only keys of the token\'s own static features: its word, lower-case word and bigrams', () => {
-    const context = new FeatureContext();
-    const text = 'Globex said Oslo won 2 1.\nChelsea 2 Southampton 0';
-    const tokens = tokenize(text);
-    context.prepare(text, tokens);
-    const keys = new Int32Array(MAX_FEATURES);
-    const identity = new Int32Array(MAX_IDENTITY_FEATURES);
-    for (let i = 0; i < tokens.count; i++) {
-      const all = new Set(keys.subarray(0, context.staticFeatures(i, keys, 0)));
-      const n = context.identityFeatures(i, identity, 0);
-      assert.strictEqual(n, context.tableRow[i] ? 6 : 5, `token ${i}`);
-      for (const key of identity.subarray(0, n)) assert.ok(all.has(key), `token ${i}`);
-      assert.ok(identity.subarray(0, 2).every((key) => new Set(keys.subarray(0, context.wordFeatures(i, keys, 0))).has(key)), 'the word and its lower-case form are word features');
-    }
-  });
-
-  it('trains with word dropout deterministically, without the dropped words\' identity, and off gives the same model', () => {
-    const lexicon = lexiconOf(['Oslo', 'Lima', 'North Korea']);
-    const train = (options: TrainingOptions): ReturnType<typeof trainPerceptron> => trainPerceptron(corpus(), lexicon, { epochs: 3, ...options });
-    const bytesOf = (options: TrainingOptions): Uint8Array => writeModel({ weights: train(options), ...lexicon });
-    assert.deepStrictEqual(bytesOf({ wordDropout: 0, wordDropoutCapitalised: true }), bytesOf({}));
-    const dropped = bytesOf({ wordDropout: 0.25 });
-    assert.deepStrictEqual(dropped, bytesOf({ wordDropout: 0.25 }));
-    assert.notDeepStrictEqual(dropped, bytesOf({}));
-    assert.notDeepStrictEqual(dropped, bytesOf({ wordDropout: 0.25, wordDropoutCapitalised: true }));
-    const spans = EntityRecognizer.fromModel(dropped).recognize('Carla Diaz arrived in Kyiv on Monday, Globex said.');
-    assert.deepStrictEqual(spans.map((span) => [span.text, span.type]), [['Carla Diaz', 'PER'], ['Kyiv', 'LOC'], ['Globex', 'ORG']]);
-    // With every token dropped, no identity feature of a dropped token gets a weight; capitalised only, the lower-case ones still do.
-    const text = 'Carla Diaz arrived in Kyiv on Monday, Globex said.';
-    const tokens = tokenize(text);
-    const context = new FeatureContext();
-    context.prepare(text, tokens, lexicon);
-    const identity = new Int32Array(MAX_IDENTITY_FEATURES);
-    const weighted = (weights: ReturnType<typeof trainPerceptron>, i: number): boolean => {
-      const scores = new Int32Array(TAG_COUNT);
-      for (const key of identity.subarray(0, context.identityFeatures(i, identity, 0))) weights.add(key, scores);
-      return scores.some((score) => score !== 0);
-    };
-    const all = train({ wordDropout: 1 });
-    const capitalised = train({ wordDropout: 1, wordDropoutCapitalised: true });
-    const off = train({});
-    const arrived = 2;
-    const kyiv = 4;
-    assert.ok(weighted(off, arrived) && weighted(off, kyiv));
-    assert.ok(!weighted(all, arrived) && !weighted(all, kyiv));
-    assert.ok(weighted(capitalised, arrived) && !weighted(capitalised, kyiv));
   });
 
   it('reads a model from unaligned bytes', () => {
