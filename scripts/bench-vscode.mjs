@@ -340,7 +340,7 @@ const HOVER_STEP_TIMEOUT_MS = 60_000;
  * keyboard (Ctrl+K Ctrl+I, Show or Focus Hover) on one mention after another. The keyboard, not the mouse: the
  * mouse's rest before a hover (editor.hover.delay) is the workbench's, not the extension's.
  */
-async function measureHover(workbench, count) {
+async function measureHover(workbench, count, probe) {
   const { page } = workbench;
   const name = hoverArticle(count);
   const step = { timeout: HOVER_STEP_TIMEOUT_MS };
@@ -370,7 +370,7 @@ async function measureHover(workbench, count) {
     hovers.push(Date.now() - asked);
     await page.keyboard.press('Escape');
   }
-  return { name, shown, listed, names, hovers };
+  return { name, shown, listed, names, hovers, stall: longestStall(probe, opened, Date.now()) };
 }
 
 /** code-server with the stall probe on (and `env`), and Chromium's page stamping what it shows (see installScreenStamps). */
@@ -470,7 +470,7 @@ await runMain(async (defer) => {
   const afterRescans = statSync(cache.path);
   const reopen = await measureOpening(workbench, count, true, probe);
   rows.push(['reopening', reopen]);
-  const hover = await measureHover(workbench, count).catch(async (error) => {
+  const hover = await measureHover(workbench, count, probe).catch(async (error) => {
     await workbench.screenshot('bench-vscode-hover-failed');
     throw error;
   });
@@ -487,7 +487,7 @@ await runMain(async (defer) => {
     console.log(`    CPU of the workbench's processes from the page load to the complete index: ${row.cpu}`);
   }
   const hoverTimes = hover.hovers.map((ms) => `${ms} ms`).join(', ');
-  console.log(`  after the reopening, an article never opened (${hover.name}): on screen ${seconds(hover.shown)} after Enter in Quick Open, its names listed by Go to Symbol ${seconds(hover.listed)} after it (${hover.names.toLocaleString('en-US')} mentions); hover card from the keystroke (Show or Focus Hover) to the card on screen, first and next mentions: ${hoverTimes || 'no mention to hover'}`);
+  console.log(`  after the reopening, an article never opened (${hover.name}): on screen ${seconds(hover.shown)} after Enter in Quick Open, its names listed by Go to Symbol ${seconds(hover.listed)} after it (${hover.names.toLocaleString('en-US')} mentions); hover card from the keystroke (Show or Focus Hover) to the card on screen, first and next mentions: ${hoverTimes || 'no mention to hover'}; longest extension-host stall meanwhile ${hover.stall}`);
   for (const [i, rescan] of rescans.entries()) console.log(`  rescan ${i + 1} with nothing changed: ${rescan.scan} s in the extension, ${seconds(rescan.took)} from the command palette to the count (${seconds(rescan.fromEnter)} from Enter), longest stall ${rescan.stall}; steps: ${rescan.steps}`);
   const rewritten = afterRescans.mtimeMs !== cache.mtimeMs || afterRescans.size !== cache.size;
   const kept = join(repoRoot, 'out', 'bench-vscode-profiles');
