@@ -24,15 +24,13 @@ export const MODERN_SETS = ['wikigold', 'gum-news', 'btc'] as const;
 export const SET_TITLES: Readonly<Record<string, string>> = { wikigold: 'wikigold (Wikipedia)', 'gum-news': 'GUM news (Wikinews)', btc: 'BTC (tweets)' };
 
 /**
- * Training knobs from NER_EPOCHS, NER_MIN_COUNT, NER_RUNS, NER_VECTOR_NEIGHBOURS (1 or 0), NER_COST, NER_COST_PASS and NER_SEED, or the defaults
+ * Training knobs from NER_EPOCHS, NER_MIN_COUNT, NER_RUNS, NER_VECTOR_NEIGHBOURS (1 or 0), NER_COST and NER_SEED, or the defaults
  * of the shipped model.
  * NER_SEED (another shuffle) measures the noise a change must beat: the perceptron's path through the data
  * moves the held-out F1 by about a point.
  */
-export function trainingOptions(): { epochs: number; minCount: number; runs: number; vectorNeighbours: boolean; cost: number; costPass: 'both' | 'first' | 'second'; seed?: number } {
+export function trainingOptions(): { epochs: number; minCount: number; runs: number; vectorNeighbours: boolean; cost: number; seed?: number } {
   const seed = process.env['NER_SEED'];
-  const costPass = process.env['NER_COST_PASS'] ?? 'both';
-  if (costPass !== 'both' && costPass !== 'first' && costPass !== 'second') throw new Error(`News Corpus: NER_COST_PASS must be "both", "first" or "second", not "${costPass}".`);
   const neighbours = process.env['NER_VECTOR_NEIGHBOURS'];
   return {
     epochs: Number(process.env['NER_EPOCHS'] ?? DEFAULT_EPOCHS),
@@ -40,7 +38,6 @@ export function trainingOptions(): { epochs: number; minCount: number; runs: num
     runs: Number(process.env['NER_RUNS'] ?? DEFAULT_RUNS),
     vectorNeighbours: neighbours === undefined ? DEFAULT_VECTOR_NEIGHBOURS : neighbours === '1',
     cost: Number(process.env['NER_COST'] ?? DEFAULT_COST),
-    costPass,
     ...(seed === undefined ? {} : { seed: Number(seed) }),
   };
 }

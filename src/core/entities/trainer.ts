@@ -58,11 +58,6 @@ export interface TrainingOptions {
    * the run-time decoder is the same either way.
    */
   readonly cost?: number;
-  /**
-   * Which training decode gets the cost: 'both' passes, the 'first' (before the document evidence) or the 'second'
-   * (the one whose output the recogniser returns) alone. Experiment only (NER_COST_PASS).
-   */
-  readonly costPass?: 'both' | 'first' | 'second';
   /** Called after each epoch of each run with the fraction of tokens tagged wrongly during that epoch. */
   readonly onEpoch?: (epoch: number, errorRate: number) => void;
 }
@@ -224,7 +219,7 @@ function trainRun(prepared: readonly PreparedDocument[], context: FeatureContext
   const weights = new Weights();
   weights.rows = staticRows;
   weights.reserve(weights.rows + 1024);
-  const trainer = new SentenceTrainer(context, weights, lexicon, vectorRowBase(lexicon, staticRows), options.cost ?? DEFAULT_COST, options.costPass ?? 'both');
+  const trainer = new SentenceTrainer(context, weights, lexicon, vectorRowBase(lexicon, staticRows), options.cost ?? DEFAULT_COST);
   const evidence = new EvidenceTable();
   const next = seededRandom(options.seed ?? DEFAULT_SEED);
   const order = prepared.map((_, index) => index);
@@ -357,8 +352,6 @@ class SentenceTrainer {
     private readonly vectorBase: number,
     /** `TrainingOptions.cost`. */
     private readonly cost: number,
-    /** `TrainingOptions.costPass`. */
-    private readonly costPass: 'both' | 'first' | 'second',
   ) {}
 
   /**
@@ -391,7 +384,6 @@ class SentenceTrainer {
     if (allowed && this.constrained.length < size) this.constrained = new Float64Array(size);
     if (allowed && this.target.length < document.tokens.count) this.target = new Uint8Array(document.tokens.count);
     const target = allowed ? this.target : document.gold;
-    const costed = this.cost > 0 && this.costPass !== (withDocument ? 'first' : 'second');
     let errors = 0;
     for (let s = 0; s + 1 < document.sentences.length; s++) {
       const from = document.sentences[s] ?? 0;
@@ -403,7 +395,7 @@ class SentenceTrainer {
         constrainEmissions(this.emissions, allowed, from, to, this.constrained);
         this.viterbi.decode(this.constrained, this.transitions, document.states, from, to, target);
       }
-      const update = costed ? this.costAugmented(document, from, to, target) : predicted;
+      const update = this.cost > 0 ? this.costAugmented(document, from, to, target) : predicted;
       for (let i = from; i < to; i++) {
         if (predicted[i] !== target[i]) errors++;
         const goldPrevious = i === from ? TAG_START : target[i - 1] ?? 0;
