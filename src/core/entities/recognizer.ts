@@ -5,6 +5,7 @@ import { clearHeadings } from './headings';
 import { joinHyphenatedNames } from './hyphenated-names';
 import { ModelData, readModel } from './model-file';
 import { joinPluralPossessives } from './plural-possessives';
+import { clearSpeakerLabels } from './speaker-labels';
 import { tagsToSpans } from './spans';
 import { dropTitles } from './titles';
 import { TokenBuffer, tokenize } from './tokenizer';
@@ -42,6 +43,7 @@ export class EntityRecognizer {
     if (tokens.count === 0) return [];
     const tags = this.decoder.decode(text, tokens);
     clearHeadings(tokens, this.decoder.context, tags);
+    clearSpeakerLabels(text, tokens, tags);
     retypeDemonyms(this.decoder.context.gazetteer, tags, tokens.count);
     dropTitles(text, tokens, tags);
     joinWashingtonDC(text, tokens, tags);

@@ -61,6 +61,21 @@ describe('EntityRecognizer', () => {
     assert.deepStrictEqual(spans, ['PER Barack Obama', 'ORG Google', 'ORG Twitter']);
   });
 
+  it("takes no speaker initials of an interview's transcript for a name, and keeps a speaker written in full", () => {
+    const interview = [
+      'Wikinews (WN) spoke to the astronomer Sara Seager about exoplanets.',
+      'WN: How did you start searching for planets around other stars?',
+      'Sara Seager: I started as a graduate student at Harvard.',
+      'WN: What do you hope the telescope will find in Chile?',
+      'SS: Water vapour, and maybe a second Earth.',
+      'SS: We will know within ten years.',
+    ].join('\n\n');
+    const spans = spansOf(interview);
+    const labels = spans.filter((span) => interview[span.start - 1] === '\n' && interview[span.end] === ':' && span.text !== 'Sara Seager');
+    assert.deepStrictEqual(labels, []);
+    assert.ok(spans.some((span) => span.text === 'Sara Seager' && span.type === 'PER'), spans.map((span) => span.text).join(', '));
+  });
+
   it('reads "Washington, D.C." as one place, not a place and a person (issue 11)', () => {
     const spans = spansOf('Protesters marched in Washington, D.C. on Saturday, and later in D.C. again.').map((span) => `${span.type} ${span.text}`);
     assert.deepStrictEqual(spans, ['LOC Washington, D.C.', 'LOC D.C.']);
