@@ -1,4 +1,5 @@
 import { isWhiteSpaceCode } from './chars';
+import { countryNameOf } from './country-aliases';
 import { WordSet, isJunk } from './junk';
 import { LowerCaseWords } from './lower-case-words';
 import { acronymOf, displayName, identityOfDisplay, isAllCaps, nameIdentity, nameWords } from './names';
@@ -30,6 +31,8 @@ interface Group {
   readonly mentions: Mention[];
   /** The group this one was merged into (a short form into its full form), if any. */
   target?: Group;
+  /** The name it goes by whatever the article calls it: a country's ("United States" for "U.S."). */
+  name?: string;
 }
 
 /** Type preference when a name got different types equally often in one article. */
@@ -187,6 +190,28 @@ function bestDisplay(mentions: readonly Mention[]): string {
 }
 
 /**
+ * Makes a place the article calls by another name of a country ("U.S.", "US", "Britain") one with that country, under
+ * the name it goes by in every article ("United States"), so that the corpus has one entity for it, not three. Only
+ * places: "Emirates" read as an organization is the airline.
+ */
+function joinCountryAliases(groups: Map<string, Group>): void {
+  for (const group of [...groups.values()]) {
+    const country = group.type === 'LOC' ? countryNameOf(group.identity) : undefined;
+    if (country === undefined) continue;
+    const identity = identityOfDisplay(country);
+    let canonical = groups.get(identity);
+    if (!canonical) {
+      canonical = { identity, words: nameWords(identity), type: 'LOC', mentions: [], name: country };
+      groups.set(identity, canonical);
+    }
+    if (canonical.type === 'LOC') {
+      canonical.name = country;
+      group.target = canonical;
+    }
+  }
+}
+
+/**
  * The entity key shared across the corpus: type and name identity.
  *
  * @example
@@ -229,11 +254,12 @@ export function extractArticleEntities(recognizer: SpanRecognizer, text: string)
     else addMention(span);
   }
   for (const group of groups.values()) group.type = INSTITUTIONS.get(group.identity) ?? majorityType(group.mentions);
+  joinCountryAliases(groups);
   const all = [...groups.values()];
   const fullForms = new FullForms(all);
   for (const short of all) {
-    // Only a one-word name can be a short form (a first or last name, an acronym).
-    const target = short.words.length === 1 ? fullForms.only(short) : undefined;
+    // Only a one-word name can be a short form (a first or last name, an acronym); a country's alias has joined it.
+    const target = short.words.length === 1 && !short.target ? fullForms.only(short) : undefined;
     if (target) short.target = target;
   }
   const merged = new Map<Group, Mention[]>();
@@ -246,7 +272,7 @@ export function extractArticleEntities(recognizer: SpanRecognizer, text: string)
   }
   const entities: ArticleEntity[] = [];
   for (const [root, mentions] of merged) {
-    const name = bestDisplay(root.mentions);
+    const name = root.name ?? bestDisplay(root.mentions);
     const ordered = mentions.sort((a, b) => a.start - b.start);
     const forms = new Map<string, number>();
     for (const mention of ordered) forms.set(mention.display, (forms.get(mention.display) ?? 0) + 1);

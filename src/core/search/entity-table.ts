@@ -1,3 +1,4 @@
+import { countryNameOf } from '../entities/country-aliases';
 import { identityOfDisplay, isAllCaps, nameIdentity, withoutLeadingThe } from '../entities/names';
 import { EntityType } from '../entities/types';
 import { BatchEntity, EntityForm } from './analyzed-batch';
@@ -239,12 +240,16 @@ export class EntityTable {
     return found;
   }
 
-  /** The entities (of `type`, if given) whose name is `name` up to case and a leading "the": one per type at most. */
+  /**
+   * The entities (of `type`, if given) whose name is `name` up to case and a leading "the": one per type at most. A
+   * place asked for by another name of a country is that country, as merging made it (`place:="U.S."`).
+   */
   findExact(name: string, type?: EntityType): EntityInfo[] {
     const identity = nameIdentity(name);
+    const country = countryNameOf(identity);
     const found: EntityInfo[] = [];
     for (const candidate of type === undefined ? ENTITY_TYPES : [type]) {
-      const info = this.byKey.get(`${candidate}:${identity}`);
+      const info = this.byKey.get(`${candidate}:${candidate === 'LOC' && country !== undefined ? nameIdentity(country) : identity}`);
       if (info) found.push(info);
     }
     return found;

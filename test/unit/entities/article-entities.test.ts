@@ -88,9 +88,9 @@ describe('extractArticleEntities', () => {
     assert.strictEqual(entities[0]?.mentions[0]?.start, text.indexOf('Natural'));
   });
 
-  it('keeps "US" (the country) although "us" is a pronoun', () => {
+  it('keeps "US" (the country, named as such) although "us" is a pronoun', () => {
     const entities = extractArticleEntities(fakeRecognizer([['US', 'LOC']]), 'The US said so.');
-    assert.deepStrictEqual(entities.map((entity) => entity.key), ['LOC:us']);
+    assert.deepStrictEqual(entities.map((entity) => [entity.key, entity.aliases]), [['LOC:united states', ['US']]]);
   });
 
   it('joins a name the recogniser called a place to the person it abbreviates once it also called it a person', () => {
@@ -160,5 +160,26 @@ describe('extractArticleEntities', () => {
   it('counts the written forms so that a corpus can pick the most frequent full form', () => {
     const entities = extractArticleEntities(fakeRecognizer([['Vladimir Putin', 'PER'], ['Putin', 'PER']]), 'Vladimir Putin spoke. Putin left. Putin came back.');
     assert.deepStrictEqual(entities[0]?.forms, [{ text: 'Vladimir Putin', count: 1 }, { text: 'Putin', count: 2 }]);
+  });
+
+  describe('countries written another way', () => {
+    it('makes "U.S.", "US" and "United States" one place named "United States", in any article', () => {
+      const text = 'The U.S. and the United States are one. US officials agree. Britain too.';
+      const entities = extractArticleEntities(fakeRecognizer([['U.S.', 'LOC'], ['United States', 'LOC'], ['US', 'LOC'], ['Britain', 'LOC']]), text);
+      const usa = byName(entities, 'United States');
+      assert.deepStrictEqual([usa?.key, usa?.aliases, usa?.mentions.length], ['LOC:united states', ['U.S.', 'US'], 3]);
+      assert.deepStrictEqual(byName(entities, 'United Kingdom')?.forms, [{ text: 'Britain', count: 1 }]);
+      const alone = extractArticleEntities(fakeRecognizer([['U.S.', 'LOC']]), 'Talks in the U.S. ended.');
+      assert.deepStrictEqual(alone.map(({ key, name, aliases }) => [key, name, aliases]), [['LOC:united states', 'United States', ['U.S.']]]);
+    });
+
+    it('leaves an organization of the same name alone, and a place that names no country', () => {
+      const text = 'Emirates flew to Dubai. The UAE welcomed Emirates. Island life in Georgia.';
+      const entities = extractArticleEntities(fakeRecognizer([['Emirates', 'ORG'], ['UAE', 'LOC'], ['Island', 'LOC'], ['Georgia', 'LOC']]), text);
+      assert.deepStrictEqual(
+        entities.map(({ key }) => key),
+        ['ORG:emirates', 'LOC:united arab emirates', 'LOC:island', 'LOC:georgia'],
+      );
+    });
   });
 });

@@ -89,6 +89,14 @@ describe('CorpusIndex search', () => {
     assert.deepStrictEqual(hitPaths(index, 'person:Nobody'), []);
   });
 
+  it('finds a country asked for exactly by another of its names, as merging names it ("U.S." is the United States)', () => {
+    const usa = { key: 'LOC:united states', name: 'United States', type: 'LOC' as const, aliases: ['U.S.', 'US'] };
+    // The fake extractor finds whole words: "US" in the text, the merged entity's alias.
+    const talks = buildIndex([{ path: 'talks.txt', text: article('2023-09-13', 'Talks in the US ended.') }], [usa]);
+    for (const query of ['place:="U.S."', 'place:=USA', 'entity:="United States of America"', 'place:="United States"']) assert.deepStrictEqual(hitPaths(talks, query), ['talks.txt'], query);
+    assert.deepStrictEqual(hitPaths(talks, 'person:="U.S."'), [], 'a person is never a country');
+  });
+
   it('filters by date, and leaves undated articles out of every date filter', () => {
     assert.deepStrictEqual(hitPaths(index, 'date:2023-09').sort(), ['arrival.txt', 'rates.txt', 'summit.txt']);
     assert.deepStrictEqual(hitPaths(index, 'on:2023-09-13'), ['summit.txt']);
