@@ -67,7 +67,8 @@ export function checkIsoDate(text: string): IsoDateCheck {
 const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
 
 /**
- * A day under its month, as articles name it ("this Wednesday (13)"): the weekday, then the day of the month. The
+ * A day under its month, as articles name it ("this Wednesday (13)"): the weekday, then the day of the month, of a
+ * date {@link checkIsoDate} accepts. The
  * weekday also keeps the day apart from the count a tree row shows after it ("13 2" read as one number).
  *
  * @example

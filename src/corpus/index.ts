@@ -3,11 +3,11 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { folderNeeded } from '../core/messages';
 import { notify } from '../notifications';
+import { openSettingWhereSet } from '../open-setting';
 import { CacheLoadPhases, DEFAULT_CACHE_READER_PATH } from '../workers/cache-file';
 import { ExtractorSpec } from '../workers/entity-extractor';
 import { IndexService } from '../workers/index-service';
 import { CorpusService } from './corpus-service';
-import { openSettingWhereSet } from '../open-setting';
 import { affectsCorpus, CorpusSettings, readCorpusSettings, SETTINGS_SECTION } from './settings';
 
 /** Hex digits of the folder's hash in its cache file's name. */

@@ -132,9 +132,10 @@ describe('A long article, analysed off the extension host\'s thread', () => {
       const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri(), editor.document.positionAt(text.indexOf('Macron')));
       assert.ok(hovers.some((hover) => hover.contents.some((content) => content instanceof vscode.MarkdownString && content.value.includes('**Emmanuel Macron**'))));
       const outline = await outlineNames(editor.document);
-      // A mention may be written otherwise than the name ("Putin" for Vladimir Putin), but shares a word with it.
+      // A mention may be written otherwise than the name ("Putin" for Vladimir Putin), but shares a word with it, or is
+      // an acronym in capitals ("US" for the United States): a symbol left at an offset of the text before covers neither.
       const words = (phrase: string) => phrase.toLowerCase().split(/[^\p{L}]+/u).filter((word) => word.length > 1);
-      const misplaced = outline.filter(({ name, covered }) => !words(covered).some((word) => words(name).includes(word)));
+      const misplaced = outline.filter(({ name, covered }) => !words(covered).some((word) => words(name).includes(word)) && !/^\p{Lu}{2,}$/u.test(covered));
       assert.deepStrictEqual(misplaced, [], 'every symbol covers its name in the text as edited');
     });
   });

@@ -195,7 +195,8 @@ function bestDisplay(mentions: readonly Mention[]): string {
  * places: "Emirates" read as an organization is the airline.
  */
 function joinCountryAliases(groups: Map<string, Group>): void {
-  for (const group of [...groups.values()]) {
+  // A country's group added meanwhile is visited too, and is no alias: a common name never is.
+  for (const group of groups.values()) {
     const country = group.type === 'LOC' ? countryNameOf(group.identity) : undefined;
     if (country === undefined) continue;
     const identity = identityOfDisplay(country);
@@ -258,8 +259,8 @@ export function extractArticleEntities(recognizer: SpanRecognizer, text: string)
   const all = [...groups.values()];
   const fullForms = new FullForms(all);
   for (const short of all) {
-    // Only a one-word name can be a short form (a first or last name, an acronym); a country's alias has joined it.
-    const target = short.words.length === 1 && !short.target ? fullForms.only(short) : undefined;
+    // Only a one-word name can be a short form (a first or last name, an acronym); a country and its aliases are not.
+    const target = short.words.length === 1 && !short.target && short.name === undefined ? fullForms.only(short) : undefined;
     if (target) short.target = target;
   }
   const merged = new Map<Group, Mention[]>();

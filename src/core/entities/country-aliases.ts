@@ -34,17 +34,18 @@ function aliasKey(name: string): string {
 /**
  * Whether an alternative spelling is safe to take for the country: several words ("Republic of Korea"), or an acronym
  * of three capitals or more ("USA", "DPRK"). A single word in the country's own language may be an English word or
- * name too ("Island" for Iceland, "Mann" for the Isle of Man). Latin letters only, no comma ("Korea, Republic of" is a
+ * name too ("Island" for Iceland, "Mann" for the Isle of Man). Latin script only, no comma ("Korea, Republic of" is a
  * catalogue's order, not the text's).
  */
 function isSafeSpelling(spelling: string): boolean {
-  if (!/^[A-Za-z][A-Za-z .'-]+$/u.test(spelling)) return false;
+  if (!/^\p{Script=Latin}[\p{Script=Latin}\p{M} .'-]+$/u.test(spelling)) return false;
   return spelling.includes(' ') || /^[A-Z]{3,}$/u.test(spelling);
 }
 
 /**
  * The alias table of `countries`: each other name, by {@link aliasKey}, with the name the country goes by. A name that
- * would stand for two countries ("Congo") and a country's own common name are never aliases.
+ * would stand for two countries ("Congo"), or is part of another's common name ("Virgin Islands"), and a country's own
+ * common name are never aliases.
  *
  * @example
  * countryAliasesOf([{ common: 'United States', official: 'United States of America', spellings: ['US', 'USA'] }]);
@@ -61,13 +62,16 @@ export function countryAliasesOf(countries: readonly CountryNames[]): Record<str
   for (const country of countries) {
     const name = named(country.common);
     if (name !== country.common) add(country.common, name);
-    for (const other of [country.official, ...country.spellings.filter(isSafeSpelling)]) add(other, name);
+    for (const other of [country.official, ...country.spellings].filter(isSafeSpelling)) add(other, name);
   }
   for (const [alias, country] of Object.entries(EXTRA_ALIASES)) add(alias, named(country));
+  // "Virgin Islands", the official name of the British ones, is also what US news calls its own.
+  const withinCommon = (key: string, country: string) => [...common].some((other) => other !== aliasKey(country) && ` ${other} `.includes(` ${key} `));
   const aliases: Record<string, string> = {};
   for (const key of [...found.keys()].sort()) {
     const countriesNamed = [...(found.get(key) ?? [])];
-    if (countriesNamed.length === 1 && countriesNamed[0] !== undefined) aliases[key] = countriesNamed[0];
+    const country = countriesNamed[0];
+    if (countriesNamed.length === 1 && country !== undefined && !withinCommon(key, country)) aliases[key] = country;
   }
   return aliases;
 }

@@ -9,8 +9,8 @@ const MIN_LABEL_LINES = 2;
 /**
  * Clears the tags of a transcript's speaker labels: initials in capitals that open two or more lines of the document,
  * followed by a colon ("WN: What is…", "WSS: I think…", the interviewer and the interviewee of a Wikinews interview).
- * The recogniser, which never saw a transcript in training, read the 612 "WN:" of the sample corpus's interviews as a
- * place, its most mentioned entity. Initials name no one the reader can look up; a speaker written in full ("Dorsa
+ * The recogniser, which never saw a transcript in training, read 600 of the 612 "WN:" of the sample corpus's interviews
+ * as a place, its most mentioned entity. Initials name no one the reader can look up; a speaker written in full ("Dorsa
  * Derakhshani: …") keeps its tags, and so does a label that opens one line only. Only a label tagged as a name by
  * itself is cleared, never part of a longer name.
  *

@@ -249,7 +249,9 @@ export class EntityTable {
     const country = countryNameOf(identity);
     const found: EntityInfo[] = [];
     for (const candidate of type === undefined ? ENTITY_TYPES : [type]) {
-      const info = this.byKey.get(`${candidate}:${candidate === 'LOC' && country !== undefined ? nameIdentity(country) : identity}`);
+      // An alias's own key too: an article that tagged the country's name otherwise left its alias a place of its own.
+      const asCountry = candidate === 'LOC' && country !== undefined ? this.byKey.get(`LOC:${nameIdentity(country)}`) : undefined;
+      const info = asCountry ?? this.byKey.get(`${candidate}:${identity}`);
       if (info) found.push(info);
     }
     return found;

@@ -173,6 +173,21 @@ describe('extractArticleEntities', () => {
       assert.deepStrictEqual(alone.map(({ key, name, aliases }) => [key, name, aliases]), [['LOC:united states', 'United States', ['U.S.']]]);
     });
 
+    it('keeps a country and its aliases out of a person whose family name it is', () => {
+      const text = 'Michael Jordan played. Jordan’s fans cheered in Jordan. The Hashemite Kingdom of Jordan and Jordan agreed.';
+      const recognizer: SpanRecognizer = {
+        recognize: (input) =>
+          fakeRecognizer([['Michael Jordan', 'PER'], ['Hashemite Kingdom of Jordan', 'LOC'], ['Jordan', 'LOC']])
+            .recognize(input)
+            .map((span, i) => (i === 1 ? { ...span, type: 'PER' as const } : span)),
+      };
+      const entities = extractArticleEntities(recognizer, text);
+      assert.deepStrictEqual(
+        entities.map(({ key, mentions }) => [key, mentions.length]),
+        [['PER:michael jordan', 1], ['LOC:jordan', 4]],
+      );
+    });
+
     it('leaves an organization of the same name alone, and a place that names no country', () => {
       const text = 'Emirates flew to Dubai. The UAE welcomed Emirates. Island life in Georgia.';
       const entities = extractArticleEntities(fakeRecognizer([['Emirates', 'ORG'], ['UAE', 'LOC'], ['Island', 'LOC'], ['Georgia', 'LOC']]), text);

@@ -95,6 +95,10 @@ describe('CorpusIndex search', () => {
     const talks = buildIndex([{ path: 'talks.txt', text: article('2023-09-13', 'Talks in the US ended.') }], [usa]);
     for (const query of ['place:="U.S."', 'place:=USA', 'entity:="United States of America"', 'place:="United States"']) assert.deepStrictEqual(hitPaths(talks, query), ['talks.txt'], query);
     assert.deepStrictEqual(hitPaths(talks, 'person:="U.S."'), [], 'a person is never a country');
+    // An article that tagged "Turkey" an organization left its "Türkiye" a place of its own, still found by its name.
+    const turkiye = { key: 'LOC:türkiye', name: 'Türkiye', type: 'LOC' as const };
+    const ankara = buildIndex([{ path: 'ankara.txt', text: article('2023-09-13', 'Ankara speaks for Türkiye now.') }], [turkiye]);
+    assert.deepStrictEqual(hitPaths(ankara, 'place:="Türkiye"'), ['ankara.txt']);
   });
 
   it('filters by date, and leaves undated articles out of every date filter', () => {
