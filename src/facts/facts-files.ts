@@ -98,7 +98,8 @@ export class FactsFiles implements vscode.Disposable {
   /** Sets every file's diagnostics again: another file, or the corpus, may have changed what they say. */
   showProblems(): void {
     const known = (key: string) => this.engineEntity(key) ?? true;
-    const others = [...this.store.conflicts().map((problem) => ({ ...problem, severity: 'warning' as const })), ...this.store.aliasesNamingNothing(known).map((problem) => ({ ...problem, severity: 'hint' as const }))];
+    const hints = [...this.store.aliasesNamingNothing(known), ...this.store.countryAliasEntries()];
+    const others = [...this.store.conflicts().map((problem) => ({ ...problem, severity: 'warning' as const })), ...hints.map((problem) => ({ ...problem, severity: 'hint' as const }))];
     for (const [source, { uri, text, problems }] of this.read) {
       const mine = others.filter((problem) => problem.source === source);
       this.diagnostics.set(uri, [...problems, ...mine].map((problem) => diagnosticOf(text, problem)));

@@ -146,6 +146,16 @@ describe('Correcting entities (commands that write the facts file)', () => {
     });
   });
 
+  it('hints at an entry of a place named by another name of a country, which the corpus calls by its common name', async () => {
+    await vscode.workspace.fs.writeFile(factsUri(), new TextEncoder().encode(JSON.stringify({ places: { 'U.S.': { description: 'Our Washington desk covers it.' } } })));
+    await factsBecome('the facts are read', (corpus) => corpus.facts.entry('LOC:u.s.') !== undefined);
+    const hinted = () => vscode.languages.getDiagnostics(factsUri()).some((diagnostic) => diagnostic.severity === vscode.DiagnosticSeverity.Hint && /move this entry to "United States"/.test(diagnostic.message));
+    await eventually('the facts file has the hint', hinted, (listener) => {
+      const subscription = vscode.languages.onDidChangeDiagnostics(listener);
+      return () => subscription.dispose();
+    });
+  });
+
   it('ignores an entity of the view at once, so its title promises no further step ("…")', async () => {
     // No scope and no article: nothing to ask (a quick pick left open would time the test out).
     assert.strictEqual(await run('newsCorpus.ignoreEntity', LAVROV), true);

@@ -1,6 +1,7 @@
 import { quoteName } from '../display-text';
 import { CorrectionEntry, CorrectionProblem, EntityCorrections, resolveCorrections } from '../curation/entity-corrections';
 import { CORRECTION_FIELDS, EntryCorrections } from '../curation/entry-corrections';
+import { countryNameOf } from '../entities/country-aliases';
 import { FactsEntry, FactsProblem, parseFacts } from './entity-facts';
 
 /**
@@ -121,6 +122,28 @@ export class FactsStore implements FactsLookup {
           if (has(alias.key) || this.entry(alias.key)) continue;
           problems.push({ source, offset: alias.offset, length: alias.length, message: `${quoteName(alias.name)} is no entity of the corpus (any more): this alias does nothing until an article names it.` });
         }
+      }
+    }
+    return problems;
+  }
+
+  /**
+   * Entries of places named by another name of a country ("U.S."): merging calls the country by its common name in
+   * every article, so the entry's facts and corrections would reach no entity without a word. Each is said where it
+   * is, with the name to move it to.
+   *
+   * @example
+   * store.update('one', '{ "places": { "U.S.": { "description": "…" } } }');
+   * store.countryAliasEntries(); // [{ source: 'one', offset: 14, length: 6, message: '"U.S." is the "United States" … move this entry to "United States".' }]
+   */
+  countryAliasEntries(): CorrectionProblem[] {
+    const problems: CorrectionProblem[] = [];
+    for (const [source, entries] of this.files) {
+      for (const entry of entries.values()) {
+        const country = entry.type === 'LOC' ? countryNameOf(entry.name) : undefined;
+        if (country === undefined) continue;
+        const message = `${quoteName(entry.name)} is the ${quoteName(country)} in every article (another name of the country): move this entry to ${quoteName(country)}, or its facts show on no card.`;
+        problems.push({ source, offset: entry.offset, length: entry.length, message });
       }
     }
     return problems;

@@ -137,6 +137,15 @@ describe('facts file corrections: parsing', () => {
     assert.deepStrictEqual(hints.map(({ offset, length }) => text.slice(offset, offset + length)), ['"Gone"']);
     assert.match(hints[0]?.message ?? '', /no entity of the corpus/);
   });
+
+  it('points out an entry of a place named by another name of a country, which merging names by its common name', () => {
+    const store = new FactsStore();
+    const text = '{ "places": { "U.S.": { "description": "x" }, "France": {}, "Britain": {} }, "organizations": { "UK": {} } }';
+    store.update('one', text);
+    const hints = store.countryAliasEntries();
+    assert.deepStrictEqual(hints.map(({ offset, length }) => text.slice(offset, offset + length)), ['"U.S."', '"Britain"']);
+    assert.match(hints[0]?.message ?? '', /"U\.S\." is the "United States" in every article.*move this entry to "United States"/);
+  });
 });
 
 describe('facts file corrections: the mapping', () => {
