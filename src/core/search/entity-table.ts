@@ -249,7 +249,7 @@ export class EntityTable {
     const country = countryNameOf(identity);
     const found: EntityInfo[] = [];
     for (const candidate of type === undefined ? ENTITY_TYPES : [type]) {
-      // An alias's own key too: an article that tagged the country's name otherwise left its alias a place of its own.
+      // The country when the corpus has it; else the name's own key (an article whose country was not a place kept it apart).
       const asCountry = candidate === 'LOC' && country !== undefined ? this.byKey.get(`LOC:${nameIdentity(country)}`) : undefined;
       const info = asCountry ?? this.byKey.get(`${candidate}:${identity}`);
       if (info) found.push(info);
