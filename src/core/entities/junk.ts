@@ -33,6 +33,12 @@ export interface WordSet {
   has(word: string): boolean;
 }
 
+/**
+ * A currency written before an amount ("US$29 million", "HK$", "A$"): the tagger took "US$" for a MISC name 29 times in
+ * the sample corpus, and the Entities view listed it among the names.
+ */
+const CURRENCY_PREFIX = /^\p{Lu}{0,3}[$€£¥]$/u;
+
 /** A mention longer than this many characters is a tagging accident (a run-on span), not a name. */
 const MAX_MENTION_LENGTH = 80;
 const WHITE_SPACE = /\s/u;
@@ -44,7 +50,7 @@ function hasCapitalOrCaselessLetter(text: string): boolean {
 /**
  * Whether a recognised span is junk that must not become an entity: a pronoun, day, month or
  * boilerplate word on its own, text without any capital letter ("interior ministry"), text without
- * letters, or a run-on span. `wordsInLowerCase` are the lower-case words of the article: a
+ * letters, a currency before an amount ("US$"), or a run-on span. `wordsInLowerCase` are the lower-case words of the article: a
  * sentence-initial capitalised word that the article also writes in lower case ("Confirmation of
  * the arrival…" / "a confirmation") is a common word, not a name.
  *
@@ -55,7 +61,7 @@ function hasCapitalOrCaselessLetter(text: string): boolean {
  */
 export function isJunk(span: EntitySpan, wordsInLowerCase: WordSet, sentenceInitial = false): boolean {
   const text = span.text;
-  if (text.length > MAX_MENTION_LENGTH || !hasCapitalOrCaselessLetter(text)) return true;
+  if (text.length > MAX_MENTION_LENGTH || !hasCapitalOrCaselessLetter(text) || CURRENCY_PREFIX.test(text)) return true;
   // Only a one-word span can be junk beyond this point.
   if (WHITE_SPACE.test(text)) return false;
   const words = text.toLowerCase().split(/[\s]+/);

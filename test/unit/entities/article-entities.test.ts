@@ -75,6 +75,17 @@ describe('extractArticleEntities', () => {
     assert.deepStrictEqual(entities.map((entity) => entity.name), ['Putin']);
   });
 
+  it('drops a currency written before an amount ("US$29 million"), and keeps the country', () => {
+    const text = 'The US pledged US$29 million and HK$5 more.';
+    // The spans as the recogniser gives them, "US" the first word only (the fake recogniser would find it in "US$" too).
+    const span = (word: string, type: EntityType): EntitySpan => {
+      const start = text.indexOf(word, word === 'US' ? 0 : text.indexOf('pledged'));
+      return { start, end: start + word.length, type, text: word };
+    };
+    const entities = extractArticleEntities({ recognize: () => [span('US', 'LOC'), span('US$', 'MISC'), span('HK$', 'MISC')] }, text);
+    assert.deepStrictEqual(entities.map((entity) => [entity.name, entity.mentions.length]), [['United States', 1]]);
+  });
+
   it('drops a sentence-initial capitalised word that the article also writes in lower case', () => {
     const text = 'Confirmation came late. The confirmation was made by Peskov.';
     const entities = extractArticleEntities(fakeRecognizer([['Confirmation', 'ORG'], ['Peskov', 'PER']]), text);
