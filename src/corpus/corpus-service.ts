@@ -84,6 +84,11 @@ export interface CorpusServiceDeps {
   readonly retryDelaysMs?: readonly number[];
   /** The timers those retries wait on; the system's unless given (a test's own runs them without waiting). */
   readonly retryTimers?: Timers;
+  /**
+   * Where the folders owed a rebuild (see {@link CorpusService}'s `rebuildsOwed`) are kept from one window to the next:
+   * the workspace's state. Without it they are kept in memory only.
+   */
+  readonly owedRebuilds?: { readonly read: () => readonly string[]; readonly write: (folders: readonly string[]) => void };
 }
 
 /** The file events a batch takes from those noted, by URI. */
@@ -295,8 +300,11 @@ export class CorpusService implements vscode.Disposable {
   private scanFailureNow: string | undefined;
   private settingsProblemNow: string | undefined;
   private settingsStopsNow: readonly SettingsStop[] = [];
-  /** The folders (by URI) a rebuild left out, their settings malformed: the first scan that can read them rebuilds them. */
-  private readonly rebuildsOwed = new Set<string>();
+  /**
+   * The folders (by URI) a rebuild left out, their settings malformed: the first scan that can read them rebuilds them,
+   * in this window or, kept in the workspace's state, the next one.
+   */
+  private readonly rebuildsOwed: Set<string>;
   private unreadNow: UnreadChanges | undefined;
 
   private readonly progressChanged = new vscode.EventEmitter<void>();
@@ -332,6 +340,15 @@ export class CorpusService implements vscode.Disposable {
   constructor(private readonly deps: CorpusServiceDeps) {
     this.failures = new FailureNotices(deps.notify, deps.log);
     this.retryTimers = deps.retryTimers ?? SYSTEM_TIMERS;
+    this.rebuildsOwed = new Set(deps.owedRebuilds?.read() ?? []);
+  }
+
+  /** Notes that the folder `key` is owed a rebuild, or no longer is, and keeps the list where the next window reads it. */
+  private oweRebuild(key: string, owed: boolean): void {
+    if (owed === this.rebuildsOwed.has(key)) return;
+    if (owed) this.rebuildsOwed.add(key);
+    else this.rebuildsOwed.delete(key);
+    this.deps.owedRebuilds?.write([...this.rebuildsOwed]);
   }
 
   get state(): CorpusState {
@@ -780,7 +797,7 @@ export class CorpusService implements vscode.Disposable {
     for (const key of gone) {
       void this.indexes.get(key)?.service.dispose();
       this.indexes.delete(key);
-      this.rebuildsOwed.delete(key);
+      this.oweRebuild(key, false);
     }
     if (gone.length > 0) this.dropFolders(gone);
     const rebuild = request.rebuild === true;
@@ -795,12 +812,12 @@ export class CorpusService implements vscode.Disposable {
     });
     const notRead = configured.flatMap(({ folder, problem }): SettingsStop[] => (problem === undefined ? [] : [{ folder, setting: problem }]));
     // The rebuild asked for is owed to the folders it leaves out: an ordinary rescan once corrected kept their index as it was.
-    if (rebuild) for (const { folder } of notRead) this.rebuildsOwed.add(folder.uri.toString());
+    if (rebuild) for (const { folder } of notRead) this.oweRebuild(folder.uri.toString(), true);
     if (rebuild && notRead.length > 0 && notRead.length === configured.length) return notRead;
     const scans = configured.map(({ folder, settings, problem }): FolderScan => {
       const key = folder.uri.toString();
       const fresh = problem === undefined && (rebuild || this.rebuildsOwed.has(key));
-      if (fresh) this.rebuildsOwed.delete(key);
+      if (fresh) this.oweRebuild(key, false);
       return { folder, settings, index: this.indexOf(folder, settings, fresh), fresh, problem };
     });
     // The folders not scanned keep their articles and skipped files listed.

@@ -10,6 +10,14 @@ import { IndexService } from '../workers/index-service';
 import { CorpusService } from './corpus-service';
 import { affectsCorpus, CorpusSettings, readCorpusSettings, SETTINGS_SECTION } from './settings';
 
+/** Where the workspace's state keeps the folders owed a rebuild (see `CorpusServiceDeps.owedRebuilds`). */
+const OWED_REBUILDS_KEY = 'newsCorpus.rebuildsOwed';
+
+/** The strings of a value read back from the workspace's state, which an older or damaged state may hold otherwise. */
+function stringsIn(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
+
 /** Hex digits of the folder's hash in its cache file's name. */
 const CACHE_KEY_DIGITS = 16;
 
@@ -86,6 +94,10 @@ export function registerCorpus(context: vscode.ExtensionContext, deps: IndexExtr
     createIndex: (folder, settings) => createIndex(context, folder, settings, deps),
     notify: (message) => notify('warning', message),
     log: (message) => deps.log.warn(message),
+    owedRebuilds: {
+      read: () => stringsIn(context.workspaceState.get<unknown>(OWED_REBUILDS_KEY)),
+      write: (folders) => void context.workspaceState.update(OWED_REBUILDS_KEY, folders),
+    },
   });
   context.subscriptions.push(
     service,

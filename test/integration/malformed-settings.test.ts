@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { corpusContext } from '../../src/corpus';
@@ -148,6 +148,41 @@ describe('A malformed include or exclude setting', () => {
     } finally {
       stop();
       service.dispose();
+    }
+  });
+
+  it('remembers a rebuild owed to a folder left out across a reload, and gives it once the setting is fixed', async () => {
+    const workspace = [named(other.dir, 'wire', 0), named(kept.dir, 'wire-copy', 1)];
+    const cacheOf = (folder: vscode.WorkspaceFolder) => path.join(other.cacheDir, `owed-${folder.index}.ncidx`);
+    // What the workspace's state keeps between windows.
+    let stored: readonly string[] = [];
+    const owedRebuilds = { read: () => stored, write: (folders: readonly string[]) => (stored = folders) };
+    const deps = depsOverFolders(workspace, cacheOf, []);
+    const secondExclude = { exclude: '' };
+    const settings = (asked: vscode.WorkspaceFolder): CorpusSettings => ({ ...deps.settings(asked), ...(asked.index === 1 ? secondExclude : {}) });
+    const saved = serviceWith({ ...deps, settings, owedRebuilds });
+    try {
+      await saved.rescan();
+      await saved.whenIdle();
+      // A rebuild asked while the second folder's setting is malformed leaves it out, and owes it one.
+      secondExclude.exclude = '[';
+      await saved.rescan({ rebuild: true, asked: true });
+      await saved.whenIdle();
+      await saved.saveNow();
+    } finally {
+      saved.dispose();
+    }
+    assert.deepStrictEqual(stored, [workspace[1]?.uri.toString()]);
+    // The window reloaded with the setting fixed: the new service's first scan rebuilds that folder, not the other.
+    secondExclude.exclude = '';
+    const reloaded = serviceWith({ ...deps, settings, owedRebuilds });
+    try {
+      await reloaded.rescan();
+      await reloaded.whenIdle();
+      const secondFolderArticles = readdirSync(kept.dir).filter((name) => name.endsWith('.txt')).length;
+      assert.deepStrictEqual({ reread: reloaded.lastScan?.reread, owed: stored }, { reread: secondFolderArticles, owed: [] });
+    } finally {
+      reloaded.dispose();
     }
   });
 
