@@ -7,7 +7,7 @@ import { CorpusService } from '../../src/corpus/corpus-service';
 import { CorpusSettings } from '../../src/corpus/settings';
 import { datesViewMessage } from '../../src/dates-tree';
 import { statusShownOf } from '../../src/status-bar';
-import { welcomeShown } from './helpers';
+import { api, welcomeShown } from './helpers';
 import { depsOverFolders, ownFolders, saveIndexOf, serviceOverFolders, serviceWith } from './own-service';
 
 const ARTICLES = ['Vladimir Putin met Angela Merkel in Berlin.', 'Angela Merkel spoke in New York.', 'Vladimir Putin returned to Moscow.'];
@@ -35,6 +35,8 @@ describe('A malformed include or exclude setting', () => {
     welcomeShown(view, { workbenchState: 'folder', 'newsCorpus.entityModelBroken': false, 'newsCorpus.entitiesFiltered': false, ...corpusContext(service) });
 
   it('stops the scan with a message naming the setting, keeps the saved index listed and searchable, follows no file meanwhile, and loses nothing once corrected', async () => {
+    // The extension active, as in a window: the test looks for its command, which a run of this file alone would not have.
+    await api();
     const cacheFile = path.join(folders.cacheDir, 'index.ncidx');
     await saveIndexOf(folders.dir, cacheFile);
     const globs = { include: UNCLOSED_INCLUDE, exclude: '' };
