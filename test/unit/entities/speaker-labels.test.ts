@@ -1,28 +1,22 @@
 import * as assert from 'assert';
 import { clearSpeakerLabels } from '../../../src/core/entities/speaker-labels';
-import { TAG_O, TagPart, tagOf } from '../../../src/core/entities/tags';
+import { TAG_O, TagPart } from '../../../src/core/entities/tags';
 import { tokenize } from '../../../src/core/entities/tokenizer';
-
-const LOC_UNIT = tagOf(1, TagPart.Unit);
-const PER_BEGIN = tagOf(0, TagPart.Begin);
-const PER_LAST = tagOf(0, TagPart.Last);
+import { applyRule, loc, org, per } from './tag-rules';
 
 /** Tags every capitalised token a place by itself (a name of two capitalised words one person), clears, and returns the texts that keep a tag. */
 function keptAfterClearing(text: string): string[] {
   const tokens = tokenize(text);
-  const tags = new Uint8Array(tokens.count);
+  const tags: number[] = new Array<number>(tokens.count).fill(TAG_O);
   const word = (i: number) => text.slice(tokens.starts[i], tokens.ends[i]);
   for (let i = 0; i < tokens.count; i++) {
     if (!/^\p{Lu}/u.test(word(i))) continue;
     if (/^\p{Lu}\p{Ll}/u.test(word(i)) && /^\p{Lu}\p{Ll}/u.test(word(i + 1))) {
-      tags[i] = PER_BEGIN;
-      tags[++i] = PER_LAST;
-    } else tags[i] = LOC_UNIT;
+      tags[i] = per(TagPart.Begin);
+      tags[++i] = per(TagPart.Last);
+    } else tags[i] = loc(TagPart.Unit);
   }
-  clearSpeakerLabels(text, tokens, tags);
-  const kept: string[] = [];
-  for (let i = 0; i < tokens.count; i++) if (tags[i] !== TAG_O) kept.push(word(i));
-  return kept;
+  return applyRule(clearSpeakerLabels, text, tags).flatMap((tag, i) => (tag === TAG_O ? [] : [word(i)]));
 }
 
 describe('speaker labels', () => {
@@ -43,11 +37,7 @@ describe('speaker labels', () => {
 
   it('leaves initials that begin a longer name', () => {
     const text = 'WN: one\nWN: two';
-    const tokens = tokenize(text);
-    const tags = new Uint8Array(tokens.count);
-    tags[0] = tagOf(2, TagPart.Begin);
-    tags[1] = tagOf(2, TagPart.Last);
-    clearSpeakerLabels(text, tokens, tags);
-    assert.strictEqual(tags[0], tagOf(2, TagPart.Begin));
+    const tags = applyRule(clearSpeakerLabels, text, [org(TagPart.Begin), org(TagPart.Last), TAG_O, TAG_O, TAG_O, TAG_O]);
+    assert.strictEqual(tags[0], org(TagPart.Begin));
   });
 });
