@@ -1,6 +1,7 @@
 // Helpers shared by the NER training and benchmark scripts (not part of the extension).
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { FeatureGroup } from '../src/core/entities/features';
 import { DEFAULT_COST, DEFAULT_EPOCHS, DEFAULT_MIN_COUNT, DEFAULT_RUNS, DEFAULT_VECTOR_NEIGHBOURS } from '../src/core/entities/trainer';
 import { EntitySpan, EntityType } from '../src/core/entities/types';
 
@@ -23,21 +24,43 @@ export const MODERN_SETS = ['wikigold', 'gum-news', 'btc'] as const;
 /** Display names of the modern sets. */
 export const SET_TITLES: Readonly<Record<string, string>> = { wikigold: 'wikigold (Wikipedia)', 'gum-news': 'GUM news (Wikinews)', btc: 'BTC (tweets)' };
 
+/** The names NER_BAGS gives the feature groups, and "full" for a perceptron with all of them. */
+const BAG_NAMES: Readonly<Record<string, FeatureGroup | undefined>> = {
+  full: undefined,
+  lexical: FeatureGroup.Lexical,
+  distributional: FeatureGroup.Distributional,
+  orthographic: FeatureGroup.Orthographic,
+  gazetteer: FeatureGroup.Gazetteer,
+};
+
+/** The perceptrons of NER_BAGS ("full,full,full,lexical": the group each is trained without), or undefined without it. */
+function bagsOption(): (FeatureGroup | undefined)[] | undefined {
+  const setting = process.env['NER_BAGS'];
+  if (setting === undefined) return undefined;
+  return setting.split(',').map((name) => {
+    const trimmed = name.trim();
+    if (!(trimmed in BAG_NAMES)) throw new Error(`NER_BAGS: unknown group "${trimmed}" (${Object.keys(BAG_NAMES).join(', ')})`);
+    return BAG_NAMES[trimmed];
+  });
+}
+
 /**
- * Training knobs from NER_EPOCHS, NER_MIN_COUNT, NER_RUNS, NER_VECTOR_NEIGHBOURS (1 or 0), NER_COST and NER_SEED, or the defaults
- * of the shipped model.
+ * Training knobs from NER_EPOCHS, NER_MIN_COUNT, NER_RUNS, NER_VECTOR_NEIGHBOURS (1 or 0), NER_COST, NER_BAGS (feature
+ * bagging, replaces NER_RUNS) and NER_SEED, or the defaults of the shipped model.
  * NER_SEED (another shuffle) measures the noise a change must beat: the perceptron's path through the data
  * moves the held-out F1 by about a point.
  */
-export function trainingOptions(): { epochs: number; minCount: number; runs: number; vectorNeighbours: boolean; cost: number; seed?: number } {
+export function trainingOptions(): { epochs: number; minCount: number; runs: number; vectorNeighbours: boolean; cost: number; bags?: (FeatureGroup | undefined)[]; seed?: number } {
   const seed = process.env['NER_SEED'];
   const neighbours = process.env['NER_VECTOR_NEIGHBOURS'];
+  const bags = bagsOption();
   return {
     epochs: Number(process.env['NER_EPOCHS'] ?? DEFAULT_EPOCHS),
     minCount: Number(process.env['NER_MIN_COUNT'] ?? DEFAULT_MIN_COUNT),
     runs: Number(process.env['NER_RUNS'] ?? DEFAULT_RUNS),
     vectorNeighbours: neighbours === undefined ? DEFAULT_VECTOR_NEIGHBOURS : neighbours === '1',
     cost: Number(process.env['NER_COST'] ?? DEFAULT_COST),
+    ...(bags === undefined ? {} : { bags }),
     ...(seed === undefined ? {} : { seed: Number(seed) }),
   };
 }

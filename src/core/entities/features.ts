@@ -66,6 +66,25 @@ const enum T {
 }
 
 /**
+ * The groups of feature templates, for feature bagging in training (`TrainingOptions.bags`): a perceptron trained
+ * without a group must decide from the others. `Kept` are in every perceptron: the bias, the previous tag, "written
+ * in lower case in the document" and the document evidence. `Lexical` is the identity of the word or its neighbours
+ * (Low, Raw, LowPrev/LowNext, LowPrev2/LowNext2, BigramPrev/BigramNext, PositionLow, TableLow); `Distributional` the
+ * word clusters and GloVe clusters of the word and its neighbours and the projected vectors; `Orthographic` the shapes,
+ * affixes and length (Shape, Prefix, Suffix, LengthShape, Shape3, PositionShape, TableShape); `Gazetteer` the matches.
+ *
+ * @example
+ * trainPerceptron(documents, lexicon, { bags: [undefined, FeatureGroup.Lexical] }); // a full perceptron and one without the words
+ */
+export const enum FeatureGroup {
+  Kept = 0,
+  Lexical = 1,
+  Distributional = 2,
+  Orthographic = 3,
+  Gazetteer = 4,
+}
+
+/**
  * A well-mixed seed per template. Mixing the small template number itself with small values (a tag,
  * a gazetteer bit) would make different templates collide: 25 ^ 2 === 30 ^ 5.
  */
@@ -426,6 +445,38 @@ export class FeatureContext {
   }
 
   /**
+   * Writes the {@link FeatureGroup} of each key that `wordFeatures(i)` writes, or with `withContext` each key of
+   * `staticFeatures(i)`, in the same order, to `groups` from `at`; returns how many (the same count). Training only
+   * (feature bagging): it follows the order of `wordFeatures`, `contextFeatures` and `ownContextFeatures`, so a change
+   * there must change it too (test/unit/entities/feature-groups.test.ts checks each group against what it depends on).
+   */
+  staticFeatureGroups(i: number, withContext: boolean, groups: Uint8Array, at: number): number {
+    let n = at;
+    groups[n++] = FeatureGroup.Kept; // Bias
+    groups[n++] = FeatureGroup.Lexical; // Low
+    groups[n++] = FeatureGroup.Lexical; // Raw
+    const affixes = this.hashAffixes(i);
+    let orthographic = 2; // Shape, LengthShape
+    for (const affix of affixes) if (affix !== 0) orthographic++;
+    n = fill(groups, n, orthographic, FeatureGroup.Orthographic);
+    n = fill(groups, n, 2 * CLUSTER_LEVELS, FeatureGroup.Distributional); // Cluster, Embedding
+    if (!withContext) return n - at;
+    n = fill(groups, n, NEIGHBOURS, FeatureGroup.Lexical); // LowPrev, LowNext, LowPrev2, LowNext2
+    n = fill(groups, n, 2, FeatureGroup.Lexical); // BigramPrev, BigramNext
+    n = fill(groups, n, 2, FeatureGroup.Orthographic); // Shape3, PositionShape
+    groups[n++] = FeatureGroup.Lexical; // PositionLow
+    if (this.tableRow[i]) {
+      groups[n++] = FeatureGroup.Orthographic; // TableShape
+      groups[n++] = FeatureGroup.Lexical; // TableLow
+    }
+    n = fill(groups, n, 2 * CLUSTER_NEIGHBOURS * CLUSTER_LEVELS, FeatureGroup.Distributional); // ClusterPrev/Next, EmbeddingPrev/Next
+    if (this.lowerSeen[i]) groups[n++] = FeatureGroup.Kept; // LowerInDocument
+    let gazetteer = this.gazetteer[i] ?? 0;
+    for (; gazetteer !== 0; gazetteer >>>= 1) if (gazetteer & 1) n = fill(groups, n, 2, FeatureGroup.Gazetteer); // Gazetteer, GazetteerCased
+    return n - at;
+  }
+
+  /**
    * The token `neighbour` stands for around token `i` within its sentence, or {@link NO_NEIGHBOUR} past the
    * sentence's start or end.
    *
@@ -632,6 +683,12 @@ export function vectorKey(position: VectorPosition, dimension: number): number {
 function affixCode(code: number): number {
   const folded = foldPunctuation(code);
   return charClass(folded) === CharClass.Digit ? ZERO : lowerCode(folded);
+}
+
+/** Writes `group` to `count` entries of `groups` from `at`; returns the index after them. */
+function fill(groups: Uint8Array, at: number, count: number, group: FeatureGroup): number {
+  groups.fill(group, at, at + count);
+  return at + count;
 }
 
 function nextPowerOfTwo(value: number): number {

@@ -1,5 +1,5 @@
 import { EvidenceTable } from './document-evidence';
-import { FeatureContext, MAX_FEATURES, NO_NEIGHBOUR, Neighbour, POSITION_SENTENCE_START, VECTOR_POSITIONS, VectorPosition, transitionKey, vectorKey } from './features';
+import { FeatureContext, FeatureGroup, MAX_FEATURES, NO_NEIGHBOUR, Neighbour, POSITION_SENTENCE_START, VECTOR_POSITIONS, VectorPosition, transitionKey, vectorKey } from './features';
 import { Lexicon } from './lexicon';
 import { allowedTags, constrainEmissions } from './partial-labels';
 import { spansToTags } from './spans';
@@ -58,6 +58,14 @@ export interface TrainingOptions {
    * the run-time decoder is the same either way.
    */
   readonly cost?: number;
+  /**
+   * Feature bagging (Sutton, Sindelar & McCallum 2005): one entry per perceptron, the `FeatureGroup` it is trained
+   * without (its weights for that group stay 0), or undefined for a perceptron with every feature; replaces `runs`.
+   * A perceptron without the words' identities must learn to decide from shapes, clusters and the gazetteer, which
+   * the full ones leave undertrained. The perceptrons are summed as without bagging: the model format and the
+   * decoder do not change.
+   */
+  readonly bags?: readonly (FeatureGroup | undefined)[];
   /** Called after each epoch of each run with the fraction of tokens tagged wrongly during that epoch. */
   readonly onEpoch?: (epoch: number, errorRate: number) => void;
 }
@@ -203,23 +211,30 @@ class Weights {
 export function trainPerceptron(documents: readonly TrainingDocument[], lexicon: Lexicon, options: TrainingOptions = {}): WeightTable {
   const context = new FeatureContext();
   const rowKeys: number[] = [];
-  const prepared = prepareDocuments(documents, context, lexicon, options.minCount ?? DEFAULT_MIN_COUNT, options.vectorNeighbours ?? DEFAULT_VECTOR_NEIGHBOURS, rowKeys);
+  const rowGroups: FeatureGroup[] = [];
+  const prepared = prepareDocuments(documents, context, lexicon, options.minCount ?? DEFAULT_MIN_COUNT, options.vectorNeighbours ?? DEFAULT_VECTOR_NEIGHBOURS, rowKeys, rowGroups);
   const sum = new Map<number, Float64Array>();
   const seed = options.seed ?? DEFAULT_SEED;
-  for (let run = 0; run < (options.runs ?? DEFAULT_RUNS); run++) {
-    const weights = trainRun(prepared, context, lexicon, rowKeys.length, { ...options, seed: seed + run });
+  const bags = options.bags ?? Array.from({ length: options.runs ?? DEFAULT_RUNS }, () => undefined);
+  bags.forEach((dropped, run) => {
+    const frozen = Uint8Array.from(rowGroups, (group) => (dropped !== undefined && group === dropped ? 1 : 0));
+    const weights = trainRun(prepared, context, lexicon, frozen, { ...options, seed: seed + run });
     addAveraged(sum, weights, rowKeys);
-  }
+  });
   return quantised(sum);
 }
 
-/** One perceptron: `epochs` passes over the prepared documents in the order of its seed. */
-function trainRun(prepared: readonly PreparedDocument[], context: FeatureContext, lexicon: Lexicon, staticRows: number, options: TrainingOptions): Weights {
+/**
+ * One perceptron: `epochs` passes over the prepared documents in the order of its seed. `frozen` has one entry per
+ * static row, 1 for a row this perceptron never updates (its group is left out: `TrainingOptions.bags`).
+ */
+function trainRun(prepared: readonly PreparedDocument[], context: FeatureContext, lexicon: Lexicon, frozen: Uint8Array, options: TrainingOptions): Weights {
   const epochs = options.epochs ?? DEFAULT_EPOCHS;
+  const staticRows = frozen.length;
   const weights = new Weights();
   weights.rows = staticRows;
   weights.reserve(weights.rows + 1024);
-  const trainer = new SentenceTrainer(context, weights, lexicon, vectorRowBase(lexicon, staticRows), options.cost ?? DEFAULT_COST);
+  const trainer = new SentenceTrainer(context, weights, lexicon, vectorRowBase(lexicon, staticRows), options.cost ?? DEFAULT_COST, frozen);
   const evidence = new EvidenceTable();
   const next = seededRandom(options.seed ?? DEFAULT_SEED);
   const order = prepared.map((_, index) => index);
@@ -277,9 +292,12 @@ function prepareDocuments(
   minCount: number,
   vectorNeighbours: boolean,
   rowKeys: number[],
+  rowGroups: FeatureGroup[],
 ): PreparedDocument[] {
   const keys = new Int32Array(MAX_FEATURES);
+  const groups = new Uint8Array(MAX_FEATURES);
   const counts = new Map<number, number>();
+  const groupOf = new Map<number, FeatureGroup>();
   const perDocument = documents.map((document) => {
     const tokens = tokenize(document.text, new TokenBuffer());
     context.prepare(document.text, tokens, lexicon);
@@ -295,10 +313,13 @@ function prepareDocuments(
       const state = states[i] ?? LatticeState.Outside;
       markVectorRows(context, i, state, vectorNeighbours, vectorRows);
       const n = state === LatticeState.Any ? context.staticFeatures(i, keys, 0) : state === LatticeState.Continue ? context.wordFeatures(i, keys, 0) : 0;
+      if (n > 0) context.staticFeatureGroups(i, state === LatticeState.Any, groups, 0);
       for (let k = 0; k < n; k++) {
         const key = keys[k] ?? 0;
         all.push(key);
-        counts.set(key, (counts.get(key) ?? 0) + 1);
+        const count = counts.get(key);
+        counts.set(key, (count ?? 0) + 1);
+        if (count === undefined) groupOf.set(key, groups[k] ?? FeatureGroup.Kept);
       }
       offsets[i + 1] = all.length;
     }
@@ -309,8 +330,14 @@ function prepareDocuments(
     if (count < minCount) continue;
     rowOf.set(key, rowKeys.length);
     rowKeys.push(key);
+    rowGroups.push(groupOf.get(key) ?? FeatureGroup.Kept);
   }
-  for (let position = 0; position < VECTOR_POSITIONS; position++) for (let d = 0; d < lexicon.vectors.dimensions; d++) rowKeys.push(vectorKey(position, d));
+  for (let position = 0; position < VECTOR_POSITIONS; position++) {
+    for (let d = 0; d < lexicon.vectors.dimensions; d++) {
+      rowKeys.push(vectorKey(position, d));
+      rowGroups.push(FeatureGroup.Distributional);
+    }
+  }
   return perDocument.map(({ document, tokens, all, offsets, states, vectorRows, sentences }) => {
     const rows = new Int32Array(all.length);
     const compactOffsets = new Int32Array(offsets.length);
@@ -352,6 +379,8 @@ class SentenceTrainer {
     private readonly vectorBase: number,
     /** `TrainingOptions.cost`. */
     private readonly cost: number,
+    /** 1 for each static row this perceptron leaves at 0 (`trainRun`); the rows past it (dynamic ones) are all updated. */
+    private readonly frozen: Uint8Array,
   ) {}
 
   /**
@@ -469,8 +498,13 @@ class SentenceTrainer {
   private updateToken(document: PreparedDocument, i: number, gold: number, predicted: number, withDocument: boolean): void {
     const from = document.offsets[i] ?? 0;
     const to = document.offsets[i + 1] ?? 0;
-    for (let k = from; k < to; k++) this.weights.update(document.rows[k] ?? 0, gold, predicted, this.step, 1);
-    this.forEachVectorFeature(document, i, (row, value) => this.weights.update(row, gold, predicted, this.step, value));
+    for (let k = from; k < to; k++) {
+      const row = document.rows[k] ?? 0;
+      if (this.frozen[row] !== 1) this.weights.update(row, gold, predicted, this.step, 1);
+    }
+    this.forEachVectorFeature(document, i, (row, value) => {
+      if (this.frozen[row] !== 1) this.weights.update(row, gold, predicted, this.step, value);
+    });
     if (!withDocument) return;
     const n = this.context.documentFeatures(i, this.keys, 0);
     for (let k = 0; k < n; k++) this.weights.update(this.weights.dynamicRow(this.keys[k] ?? 0, true), gold, predicted, this.step, 1);

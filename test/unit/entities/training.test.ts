@@ -1,11 +1,11 @@
 import * as assert from 'assert';
-import { FeatureContext } from '../../../src/core/entities/features';
+import { FeatureContext, FeatureGroup, MAX_FEATURES } from '../../../src/core/entities/features';
 import { Gazetteer } from '../../../src/core/entities/gazetteer';
 import { Lexicon } from '../../../src/core/entities/lexicon';
 import { checkModelHeader, readModel, writeModel } from '../../../src/core/entities/model-file';
 import { EntityRecognizer } from '../../../src/core/entities/recognizer';
 import { spansToTags, tagsToSpans } from '../../../src/core/entities/spans';
-import { TAG_O, TAG_START, TagPart, isAllowed, tagOf } from '../../../src/core/entities/tags';
+import { TAG_COUNT, TAG_O, TAG_START, TagPart, isAllowed, tagOf } from '../../../src/core/entities/tags';
 import { tokenize } from '../../../src/core/entities/tokenizer';
 import { DEFAULT_COST, TrainingDocument, trainPerceptron } from '../../../src/core/entities/trainer';
 import { WordClusters } from '../../../src/core/entities/word-clusters';
@@ -72,6 +72,39 @@ describe('training and the model file', () => {
     assert.notDeepStrictEqual(costed, bytesOf({ cost: 0 }), 'the margin must keep updating after the plain perceptron stops');
     const spans = EntityRecognizer.fromModel(costed).recognize('Carla Diaz arrived in Kyiv on Monday, Globex said.');
     assert.deepStrictEqual(spans.map((span) => [span.text, span.type]), [['Carla Diaz', 'PER'], ['Kyiv', 'LOC'], ['Globex', 'ORG']]);
+  });
+
+  it('trains bagged perceptrons, each without its feature group, deterministically and summed into one model', () => {
+    const lexicon = lexiconOf(['Oslo', 'Lima', 'North Korea']);
+    const trained = (options: { bags?: readonly (FeatureGroup | undefined)[]; runs?: number }): Uint8Array =>
+      writeModel({ weights: trainPerceptron(corpus(), lexicon, { epochs: 3, ...options }), ...lexicon });
+    assert.deepStrictEqual(trained({ bags: [undefined, undefined, undefined] }), trained({}), 'full bags are the plain ensemble');
+    const bagged = trained({ bags: [undefined, FeatureGroup.Lexical] });
+    assert.deepStrictEqual(bagged, trained({ bags: [undefined, FeatureGroup.Lexical] }));
+    assert.notDeepStrictEqual(bagged, trained({ runs: 2 }));
+    const spans = EntityRecognizer.fromModel(bagged).recognize('Carla Diaz arrived in Kyiv on Monday, Globex said.');
+    assert.deepStrictEqual(spans.map((span) => [span.text, span.type]), [['Carla Diaz', 'PER'], ['Kyiv', 'LOC'], ['Globex', 'ORG']]);
+
+    // A model of one perceptron without the words has no weight for any of their keys, and has the others'.
+    const { weights } = readModel(trained({ bags: [FeatureGroup.Lexical] }));
+    const text = 'Carla Diaz arrived in Kyiv on Monday, Globex said.';
+    const context = new FeatureContext();
+    const tokens = tokenize(text);
+    context.prepare(text, tokens, lexicon);
+    const keys = new Int32Array(MAX_FEATURES);
+    const groups = new Uint8Array(MAX_FEATURES);
+    const weighted = new Map<FeatureGroup, number>();
+    for (let i = 0; i < tokens.count; i++) {
+      const n = context.staticFeatures(i, keys, 0);
+      context.staticFeatureGroups(i, true, groups, 0);
+      for (let k = 0; k < n; k++) {
+        const scores = new Int32Array(TAG_COUNT);
+        weights.add(keys[k] ?? 0, scores);
+        if (scores.some((score) => score !== 0)) weighted.set(groups[k] ?? FeatureGroup.Kept, (weighted.get(groups[k] ?? FeatureGroup.Kept) ?? 0) + 1);
+      }
+    }
+    assert.strictEqual(weighted.get(FeatureGroup.Lexical), undefined);
+    assert.ok((weighted.get(FeatureGroup.Orthographic) ?? 0) > 0 && (weighted.get(FeatureGroup.Distributional) ?? 0) > 0, JSON.stringify([...weighted]));
   });
 
   it('reads a model from unaligned bytes', () => {
