@@ -42,8 +42,8 @@ export interface TrainingOptions {
   /** A tag-independent feature seen fewer times than this in training is dropped (noise, and size). */
   readonly minCount?: number;
   /**
-   * Perceptrons trained with successive seeds and averaged into one model: each shuffle takes its own
-   * path through the data, and their average is less sensitive to any one path.
+   * Instead of `bags`: this many perceptrons with every feature, trained with successive seeds and summed into one
+   * model (each shuffle takes its own path through the data, and their sum is less sensitive to any one path).
    */
   readonly runs?: number;
   /**
@@ -60,7 +60,7 @@ export interface TrainingOptions {
   readonly cost?: number;
   /**
    * Feature bagging (Sutton, Sindelar & McCallum 2005): one entry per perceptron, the `FeatureGroup` it is trained
-   * without (its weights for that group stay 0), or undefined for a perceptron with every feature; replaces `runs`.
+   * without (its weights for that group stay 0), or undefined for a perceptron with every feature; default `DEFAULT_BAGS`.
    * A perceptron without the words' identities must learn to decide from shapes, clusters and the gazetteer, which
    * the full ones leave undertrained. The perceptrons are summed as without bagging: the model format and the
    * decoder do not change.
@@ -85,14 +85,17 @@ export const DEFAULT_EPOCHS = 5;
 /** Default seed of the training shuffle. */
 const DEFAULT_SEED = 20230913;
 /**
- * Default number of averaged perceptrons. By 5-fold cross-validation 3 gave wikigold +0.4 and GUM news
- * +0.05 over 1 (the noise level of one seed against another), CoNLL dev +0.4, for 3 × the training time.
- * At 5 epochs and cost 25, 2 gave 72.57 / 75.38 against 72.72 / 75.52 for 3 on two shuffles (default, 7).
+ * Default perceptrons of the ensemble (`bags`): three with every feature, then one each without the words' identities,
+ * without the clusters and vectors, and without the shapes and affixes, each with the next seed. Before it, three with
+ * every feature (`runs: 3`: by five-fold cross-validation 3 gave wikigold +0.4 and GUM news +0.05 over 1; at 5 epochs
+ * and cost 25, 2 gave 72.57 / 75.38 against 72.72 / 75.52 for 3). Chosen from seven ensembles on two shuffles
+ * (default, 7; docs/entities.md, ner28): wikigold / GUM news 73.10 / 75.74 against 72.73 / 75.38; on two shuffles
+ * not used before (43, 47) 73.05 / 75.89 against 72.73 / 75.34, BTC 45.19 against 44.91; CoNLL dev 94.29 against 94.21.
  *
  * @example
- * trainPerceptron(documents, lexicon, { runs: DEFAULT_RUNS }); // the same model as without `runs`
+ * trainPerceptron(documents, lexicon, { bags: DEFAULT_BAGS }); // the same model as without `bags`
  */
-export const DEFAULT_RUNS = 3;
+export const DEFAULT_BAGS: readonly (FeatureGroup | undefined)[] = [undefined, undefined, undefined, FeatureGroup.Lexical, FeatureGroup.Distributional, FeatureGroup.Orthographic];
 /**
  * Default of `cost`, in units of the summed weights (a token has about 25 active features, so one update moves its
  * gold-against-predicted score by about 50). Chosen from {12.5, 25, 50, 100} on three shuffles of five-fold
@@ -215,7 +218,7 @@ export function trainPerceptron(documents: readonly TrainingDocument[], lexicon:
   const prepared = prepareDocuments(documents, context, lexicon, options.minCount ?? DEFAULT_MIN_COUNT, options.vectorNeighbours ?? DEFAULT_VECTOR_NEIGHBOURS, rowKeys, rowGroups);
   const sum = new Map<number, Float64Array>();
   const seed = options.seed ?? DEFAULT_SEED;
-  const bags = options.bags ?? Array.from({ length: options.runs ?? DEFAULT_RUNS }, () => undefined);
+  const bags = options.bags ?? (options.runs === undefined ? DEFAULT_BAGS : Array.from({ length: options.runs }, () => undefined));
   bags.forEach((dropped, run) => {
     const frozen = Uint8Array.from(rowGroups, (group) => (dropped !== undefined && group === dropped ? 1 : 0));
     const weights = trainRun(prepared, context, lexicon, frozen, { ...options, seed: seed + run });

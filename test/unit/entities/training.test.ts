@@ -7,7 +7,7 @@ import { EntityRecognizer } from '../../../src/core/entities/recognizer';
 import { spansToTags, tagsToSpans } from '../../../src/core/entities/spans';
 import { TAG_COUNT, TAG_O, TAG_START, TagPart, isAllowed, tagOf } from '../../../src/core/entities/tags';
 import { tokenize } from '../../../src/core/entities/tokenizer';
-import { DEFAULT_COST, TrainingDocument, trainPerceptron } from '../../../src/core/entities/trainer';
+import { DEFAULT_BAGS, DEFAULT_COST, TrainingDocument, trainPerceptron } from '../../../src/core/entities/trainer';
 import { WordClusters } from '../../../src/core/entities/word-clusters';
 import { WordVectors } from '../../../src/core/entities/word-vectors';
 
@@ -78,7 +78,8 @@ describe('training and the model file', () => {
     const lexicon = lexiconOf(['Oslo', 'Lima', 'North Korea']);
     const trained = (options: { bags?: readonly (FeatureGroup | undefined)[]; runs?: number }): Uint8Array =>
       writeModel({ weights: trainPerceptron(corpus(), lexicon, { epochs: 3, ...options }), ...lexicon });
-    assert.deepStrictEqual(trained({ bags: [undefined, undefined, undefined] }), trained({}), 'full bags are the plain ensemble');
+    assert.deepStrictEqual(trained({ bags: [undefined, undefined, undefined] }), trained({ runs: 3 }), 'full bags are the plain ensemble');
+    assert.deepStrictEqual(trained({ bags: DEFAULT_BAGS }), trained({}));
     const bagged = trained({ bags: [undefined, FeatureGroup.Lexical] });
     assert.deepStrictEqual(bagged, trained({ bags: [undefined, FeatureGroup.Lexical] }));
     assert.notDeepStrictEqual(bagged, trained({ runs: 2 }));
