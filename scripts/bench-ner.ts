@@ -3,7 +3,7 @@
 // throughput on the Reuters corpus, model load time and size.
 // Usage: npm run bench:ner   (NER_MODEL=path to measure another model file; NER_SKIP_CV, NER_SKIP_SPEED to
 // leave a part out; NER_FOLDS=5 to run only that fold (a quick single-split check); NER_DUMP=file.jsonl writes each
-// held-out document's gold and predicted spans for error analysis; NER_EPOCHS, NER_MIN_COUNT, NER_RUNS, NER_BAG_RUNS, NER_BAG_SOURCES, NER_REPEATS, NER_PARTIAL, NER_BTC_SECTIONS change the cross-validated training as in train-ner)
+// held-out document's gold and predicted spans for error analysis; NER_EPOCHS, NER_MIN_COUNT, NER_RUNS, NER_REPEATS, NER_PARTIAL, NER_BTC_SECTIONS change the cross-validated training as in train-ner)
 import { appendFileSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -80,7 +80,7 @@ if (process.env['NER_SKIP_CV'] === undefined) {
   const { conll, modern } = readTrainingData();
   const repeats = modernRepeats();
   const options = trainingOptions();
-  console.log(`\ncross-validation: ${FOLDS} folds by document (running ${selectedFolds().map((fold) => fold + 1).join(', ')}), each model trained on CoNLL train + the other folds (repeats ${JSON.stringify(repeats)}, partially annotated ${JSON.stringify(partialSets())}, BTC sections ${btcSections()?.join(',') ?? 'all'}, ${options.epochs} epochs, ${options.runs} averaged perceptrons, ${options.baggedRuns} bagged over ${options.baggedSources?.join(',') ?? 'every source'})`);
+  console.log(`\ncross-validation: ${FOLDS} folds by document (running ${selectedFolds().map((fold) => fold + 1).join(', ')}), each model trained on CoNLL train + the other folds (repeats ${JSON.stringify(repeats)}, partially annotated ${JSON.stringify(partialSets())}, BTC sections ${btcSections()?.join(',') ?? 'all'}, ${options.epochs} epochs, ${options.runs} averaged perceptrons)`);
   const dump = process.env['NER_DUMP'];
   if (dump !== undefined) writeFileSync(dump, '');
   const results = crossValidate(

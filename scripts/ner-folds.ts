@@ -57,9 +57,6 @@ export function partialSets(): readonly string[] {
   return setting === undefined ? DEFAULT_PARTIAL : setting.split(',').map((name) => name.trim()).filter((name) => name !== '');
 }
 
-/** `TrainingDocument.source` of CoNLL train's documents (the modern sets' is their name). */
-export const CONLL_SOURCE = 'conll';
-
 /** One modern gold set, its documents in file order (sorted by id). */
 export interface GoldSet {
   readonly name: string;
@@ -111,13 +108,13 @@ export function trainingMix(
   repeats: Readonly<Record<string, number>>,
   partial: readonly string[] = partialSets(),
 ): TrainingDocument[] {
-  const mix: TrainingDocument[] = conll.map((document) => ({ ...document, source: CONLL_SOURCE }));
+  const mix: TrainingDocument[] = [...conll];
   const sections = btcSections();
   for (const set of modern) {
     const kept = set.documents
       .filter((_, index) => heldOut === undefined || foldOf(index, set.documents.length) !== heldOut)
       .filter((document) => set.name !== 'btc' || sections === undefined || sections.includes(document.id.split('-')[1] ?? ''))
-      .map((document) => ({ ...document, source: set.name, ...(partial.includes(set.name) ? { unannotatedTypes: UNANNOTATED_TYPES } : {}) }));
+      .map((document) => (partial.includes(set.name) ? { ...document, unannotatedTypes: UNANNOTATED_TYPES } : document));
     for (let copy = 0; copy < (repeats[set.name] ?? 0); copy++) mix.push(...kept);
   }
   return mix;

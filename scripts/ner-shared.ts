@@ -1,7 +1,7 @@
 // Helpers shared by the NER training and benchmark scripts (not part of the extension).
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_BAGGED_RUNS, DEFAULT_COST, DEFAULT_EPOCHS, DEFAULT_MIN_COUNT, DEFAULT_RUNS, DEFAULT_VECTOR_NEIGHBOURS } from '../src/core/entities/trainer';
+import { DEFAULT_COST, DEFAULT_EPOCHS, DEFAULT_MIN_COUNT, DEFAULT_RUNS, DEFAULT_VECTOR_NEIGHBOURS } from '../src/core/entities/trainer';
 import { EntitySpan, EntityType } from '../src/core/entities/types';
 
 /** Where the shared CoNLL data lives: beside the repository, or NER_DATA_DIR. */
@@ -24,33 +24,20 @@ export const MODERN_SETS = ['wikigold', 'gum-news', 'btc'] as const;
 export const SET_TITLES: Readonly<Record<string, string>> = { wikigold: 'wikigold (Wikipedia)', 'gum-news': 'GUM news (Wikinews)', btc: 'BTC (tweets)' };
 
 /**
- * Training knobs from NER_EPOCHS, NER_MIN_COUNT, NER_RUNS, NER_VECTOR_NEIGHBOURS (1 or 0), NER_COST, NER_BAG_RUNS (how many
- * of the perceptrons train on a bootstrap resample), NER_BAG_SOURCES (the sources they resample, "wikigold,gum-news,btc";
- * absent: all, CoNLL included) and NER_SEED, or the defaults of the shipped model.
+ * Training knobs from NER_EPOCHS, NER_MIN_COUNT, NER_RUNS, NER_VECTOR_NEIGHBOURS (1 or 0), NER_COST and NER_SEED, or the defaults
+ * of the shipped model.
  * NER_SEED (another shuffle) measures the noise a change must beat: the perceptron's path through the data
  * moves the held-out F1 by about a point.
  */
-export function trainingOptions(): {
-  epochs: number;
-  minCount: number;
-  runs: number;
-  vectorNeighbours: boolean;
-  cost: number;
-  baggedRuns: number;
-  baggedSources?: string[];
-  seed?: number;
-} {
+export function trainingOptions(): { epochs: number; minCount: number; runs: number; vectorNeighbours: boolean; cost: number; seed?: number } {
   const seed = process.env['NER_SEED'];
   const neighbours = process.env['NER_VECTOR_NEIGHBOURS'];
-  const sources = process.env['NER_BAG_SOURCES'];
   return {
     epochs: Number(process.env['NER_EPOCHS'] ?? DEFAULT_EPOCHS),
     minCount: Number(process.env['NER_MIN_COUNT'] ?? DEFAULT_MIN_COUNT),
     runs: Number(process.env['NER_RUNS'] ?? DEFAULT_RUNS),
     vectorNeighbours: neighbours === undefined ? DEFAULT_VECTOR_NEIGHBOURS : neighbours === '1',
     cost: Number(process.env['NER_COST'] ?? DEFAULT_COST),
-    baggedRuns: Number(process.env['NER_BAG_RUNS'] ?? DEFAULT_BAGGED_RUNS),
-    ...(sources === undefined ? {} : { baggedSources: sources.split(',').map((source) => source.trim()) }),
     ...(seed === undefined ? {} : { seed: Number(seed) }),
   };
 }

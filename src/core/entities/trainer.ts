@@ -26,11 +26,6 @@ export interface TrainingDocument {
    * the annotation (`allowedTags`) instead of O there. Absent: every token outside a name is O.
    */
   readonly unannotatedTypes?: readonly EntityType[];
-  /**
-   * The corpus the document comes from ("conll", "wikigold"…): a bagged perceptron (`TrainingOptions.baggedRuns`)
-   * resamples each source on its own, so the sources keep their proportions. Absent: one unnamed source.
-   */
-  readonly source?: string;
 }
 
 /**
@@ -63,15 +58,6 @@ export interface TrainingOptions {
    * the run-time decoder is the same either way.
    */
   readonly cost?: number;
-  /**
-   * How many of the `runs` perceptrons are bagged (Breiman 1996): each of the last `baggedRuns` trains on its own
-   * bootstrap resample of the documents, drawn with replacement per `TrainingDocument.source` (as many draws as the
-   * source has documents) with a seed of its own, so the members differ by their data and not only by their order.
-   * 0: every perceptron sees all the documents.
-   */
-  readonly baggedRuns?: number;
-  /** The sources a bagged perceptron resamples; the others it keeps whole. Absent: every source. */
-  readonly baggedSources?: readonly string[];
   /** Called after each epoch of each run with the fraction of tokens tagged wrongly during that epoch. */
   readonly onEpoch?: (epoch: number, errorRate: number) => void;
 }
@@ -129,16 +115,6 @@ export const DEFAULT_MIN_COUNT = 3;
  * trainPerceptron(documents, lexicon, { vectorNeighbours: DEFAULT_VECTOR_NEIGHBOURS }); // the same model as without it
  */
 export const DEFAULT_VECTOR_NEIGHBOURS = false;
-
-/**
- * Default of `baggedRuns`: no perceptron is bagged.
- *
- * @example
- * trainPerceptron(documents, lexicon, { baggedRuns: DEFAULT_BAGGED_RUNS }); // the same model as without it
- */
-export const DEFAULT_BAGGED_RUNS = 0;
-/** Mixed into a bagged run's seed for its resample, so that the draws and the run's shuffle are different streams. */
-const BAG_SEED_MASK = 0x5bd1e995;
 
 interface PreparedDocument {
   readonly text: string;
@@ -230,47 +206,15 @@ export function trainPerceptron(documents: readonly TrainingDocument[], lexicon:
   const prepared = prepareDocuments(documents, context, lexicon, options.minCount ?? DEFAULT_MIN_COUNT, options.vectorNeighbours ?? DEFAULT_VECTOR_NEIGHBOURS, rowKeys);
   const sum = new Map<number, Float64Array>();
   const seed = options.seed ?? DEFAULT_SEED;
-  const runs = options.runs ?? DEFAULT_RUNS;
-  const firstBagged = runs - (options.baggedRuns ?? DEFAULT_BAGGED_RUNS);
-  const all = prepared.map((_, index) => index);
-  for (let run = 0; run < runs; run++) {
-    const members = run >= firstBagged ? bootstrapSample(documents, seed + run, options.baggedSources) : all;
-    const weights = trainRun(prepared, members, context, lexicon, rowKeys.length, { ...options, seed: seed + run });
+  for (let run = 0; run < (options.runs ?? DEFAULT_RUNS); run++) {
+    const weights = trainRun(prepared, context, lexicon, rowKeys.length, { ...options, seed: seed + run });
     addAveraged(sum, weights, rowKeys);
   }
   return quantised(sum);
 }
 
-/**
- * Indices of a bootstrap resample of `documents`: for each source in `sources` (every source when undefined), as
- * many draws with replacement from its documents as it has; the documents of other sources once each, in order.
- * The draws come from their own generator, seeded apart from the run's shuffle (which orders the sample anew each
- * epoch). The same documents and seed give the same sample.
- *
- * @example
- * bootstrapSample(documents, 7, ['wikigold']); // wikigold's documents resampled, every other document once
- */
-export function bootstrapSample(documents: readonly TrainingDocument[], seed: number, sources: readonly string[] | undefined): number[] {
-  const bySource = new Map<string | undefined, number[]>();
-  documents.forEach((document, index) => {
-    const group = bySource.get(document.source);
-    if (group) group.push(index);
-    else bySource.set(document.source, [index]);
-  });
-  const next = seededRandom(seed ^ BAG_SEED_MASK);
-  const sample: number[] = [];
-  for (const [source, group] of bySource) {
-    if (sources !== undefined && (source === undefined || !sources.includes(source))) {
-      sample.push(...group);
-      continue;
-    }
-    for (let draw = 0; draw < group.length; draw++) sample.push(group[Math.floor(next() * group.length)] ?? 0);
-  }
-  return sample;
-}
-
-/** One perceptron: `epochs` passes over the `members` of the prepared documents (indices, repeats allowed) in the order of its seed. */
-function trainRun(prepared: readonly PreparedDocument[], members: readonly number[], context: FeatureContext, lexicon: Lexicon, staticRows: number, options: TrainingOptions): Weights {
+/** One perceptron: `epochs` passes over the prepared documents in the order of its seed. */
+function trainRun(prepared: readonly PreparedDocument[], context: FeatureContext, lexicon: Lexicon, staticRows: number, options: TrainingOptions): Weights {
   const epochs = options.epochs ?? DEFAULT_EPOCHS;
   const weights = new Weights();
   weights.rows = staticRows;
@@ -278,7 +222,7 @@ function trainRun(prepared: readonly PreparedDocument[], members: readonly numbe
   const trainer = new SentenceTrainer(context, weights, lexicon, vectorRowBase(lexicon, staticRows), options.cost ?? DEFAULT_COST);
   const evidence = new EvidenceTable();
   const next = seededRandom(options.seed ?? DEFAULT_SEED);
-  const order = [...members];
+  const order = prepared.map((_, index) => index);
   for (let epoch = 1; epoch <= epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(next() * (i + 1));

@@ -7,7 +7,7 @@ import { EntityRecognizer } from '../../../src/core/entities/recognizer';
 import { spansToTags, tagsToSpans } from '../../../src/core/entities/spans';
 import { TAG_O, TAG_START, TagPart, isAllowed, tagOf } from '../../../src/core/entities/tags';
 import { tokenize } from '../../../src/core/entities/tokenizer';
-import { DEFAULT_COST, TrainingDocument, bootstrapSample, trainPerceptron } from '../../../src/core/entities/trainer';
+import { DEFAULT_COST, TrainingDocument, trainPerceptron } from '../../../src/core/entities/trainer';
 import { WordClusters } from '../../../src/core/entities/word-clusters';
 import { WordVectors } from '../../../src/core/entities/word-vectors';
 
@@ -72,35 +72,6 @@ describe('training and the model file', () => {
     assert.notDeepStrictEqual(costed, bytesOf({ cost: 0 }), 'the margin must keep updating after the plain perceptron stops');
     const spans = EntityRecognizer.fromModel(costed).recognize('Carla Diaz arrived in Kyiv on Monday, Globex said.');
     assert.deepStrictEqual(spans.map((span) => [span.text, span.type]), [['Carla Diaz', 'PER'], ['Kyiv', 'LOC'], ['Globex', 'ORG']]);
-  });
-
-  it('bags perceptrons on their own resample of the documents, deterministically, into another model that still recognises what it learnt', () => {
-    const lexicon = lexiconOf(['Oslo', 'Lima', 'North Korea']);
-    const bytesOf = (options: { baggedRuns?: number; baggedSources?: string[] }): Uint8Array =>
-      writeModel({ weights: trainPerceptron(corpus(), lexicon, { epochs: 3, runs: 2, ...options }), ...lexicon });
-    const plain = bytesOf({});
-    assert.deepStrictEqual(bytesOf({ baggedRuns: 0 }), plain);
-    assert.deepStrictEqual(bytesOf({ baggedRuns: 2, baggedSources: ['wikigold'] }), plain, 'a source not resampled is kept whole, in order');
-    const bagged = bytesOf({ baggedRuns: 2 });
-    assert.deepStrictEqual(bagged, bytesOf({ baggedRuns: 2 }));
-    assert.notDeepStrictEqual(bagged, plain);
-    assert.notDeepStrictEqual(bytesOf({ baggedRuns: 1 }), bagged, 'only the last runs are bagged');
-    const spans = EntityRecognizer.fromModel(bagged).recognize('Carla Diaz arrived in Kyiv on Monday, Globex said.');
-    assert.deepStrictEqual(spans.map((span) => [span.text, span.type]), [['Carla Diaz', 'PER'], ['Kyiv', 'LOC'], ['Globex', 'ORG']]);
-  });
-
-  it('resamples each source on its own, with replacement, as many draws as it has documents', () => {
-    const documents: TrainingDocument[] = corpus().map((document, index) => ({ ...document, source: index < 40 ? 'conll' : 'wikigold' }));
-    const sample = bootstrapSample(documents, 11, undefined);
-    assert.strictEqual(sample.filter((index) => index < 40).length, 40);
-    assert.strictEqual(sample.filter((index) => index >= 40).length, 20);
-    assert.ok(new Set(sample).size < documents.length, 'drawn with replacement: some documents repeat, some are left out');
-    assert.deepStrictEqual(bootstrapSample(documents, 11, undefined), sample);
-    assert.notDeepStrictEqual(bootstrapSample(documents, 12, undefined), sample);
-    const modernOnly = bootstrapSample(documents, 11, ['wikigold']);
-    assert.deepStrictEqual(modernOnly.slice(0, 40), Array.from({ length: 40 }, (_, index) => index));
-    assert.strictEqual(modernOnly.length, 60);
-    assert.ok(modernOnly.slice(40).every((index) => index >= 40));
   });
 
   it('reads a model from unaligned bytes', () => {
