@@ -58,8 +58,9 @@ function hasCapitalOrCaselessLetter(text: string): boolean {
 
 /**
  * Whether a recognised span is junk that must not become an entity: a pronoun, day, month or
- * boilerplate word or an interjection ("Ah") on its own, text without any capital letter ("interior ministry"), text
- * without letters, a currency before an amount ("US$"), a lone initial ("E." of "E. coli"), or a run-on span. `wordsInLowerCase` are the lower-case words of the article: a
+ * boilerplate word or an interjection ("Ah") on its own, text without any capital letter ("interior
+ * ministry"), text without letters, a currency before an amount ("US$"), a lone initial ("E." of
+ * "E. coli"), or a run-on span. `wordsInLowerCase` are the lower-case words of the article: a
  * sentence-initial capitalised word that the article also writes in lower case ("Confirmation of
  * the arrival…" / "a confirmation") is a common word, not a name.
  *
