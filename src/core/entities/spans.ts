@@ -12,7 +12,7 @@ import { EntitySpan, EntityType } from './types';
  * "Washington" | "D.C."), and two names of one type written side by side are rare (35 of CoNLL train's
  * 23,499 with a space between, none after a plural possessive, none in the modern sets). A name of
  * several words never runs across the seam of a run-together word that the tokenizer split ("The New York
- * Times" | "Putin").
+ * Times" | "Putin"); one word with seams of its own stays one name ("RealClearPolitics").
  *
  * @example
  * tagsToSpans('Kim Jong-un left', tokens, Uint8Array.of(tagOf(0, TagPart.Begin), tagOf(0, TagPart.Last), TAG_O));
@@ -46,7 +46,7 @@ export function tagsToSpans(text: string, tokens: TokenBuffer, tags: Uint8Array)
     }
     const type = typeIndexOf(tag);
     const part = partOf(tag);
-    if (openFirst !== -1 && openFirst < i - 1 && isRunTogether(text, tokens, i)) close();
+    if (openFirst !== -1 && isRunTogether(text, tokens, i) && WHITE_SPACE.test(text.slice(tokens.starts[openFirst] ?? 0, tokens.starts[i] ?? 0))) close();
     if (openFirst === -1 || part === TagPart.Begin || part === TagPart.Unit || type !== openType) {
       close();
       openFirst = i;
@@ -60,6 +60,7 @@ export function tagsToSpans(text: string, tokens: TokenBuffer, tags: Uint8Array)
 }
 
 const SPACE = 0x20;
+const WHITE_SPACE = /\s/u;
 const LOWER_S = 0x73;
 const APOSTROPHES = "'’";
 const MISC_INDEX = ENTITY_TYPES.indexOf('MISC');
@@ -81,7 +82,8 @@ function continuesPrevious(text: string, tokens: TokenBuffer, previous: EntitySp
  * Whether token `i` is the second half of a run-together word the tokenizer split ("Times" | "Putin" of
  * "TimesPutin", a caption glued to the next line by a careless conversion). A name of several words does
  * not go on across that seam; a name that starts with such a word does ("NationsBank", "EgyptAir", "MaliVai
- * Washington": 38 of the 40 such names in CoNLL train and dev have the seam in their first word).
+ * Washington": 38 of the 40 such names in CoNLL train and dev have the seam in their first word), and so does one
+ * word with several seams ("RealClearPolitics": the tokenizer splits it in three).
  */
 function isRunTogether(text: string, tokens: TokenBuffer, i: number): boolean {
   const start = tokens.starts[i] ?? 0;

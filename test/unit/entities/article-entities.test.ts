@@ -86,6 +86,12 @@ describe('extractArticleEntities', () => {
     assert.deepStrictEqual(entities.map((entity) => [entity.name, entity.mentions.length]), [['United States', 1]]);
   });
 
+  it('drops an interjection and a lone initial ("Ah, E. coli…"), and keeps a name with an initial or in capitals ("UH")', () => {
+    const text = 'Ah, E. coli was found by Frederick H. Collier of UH. Um. Uh, yes.';
+    const entities = extractArticleEntities(fakeRecognizer([['Ah', 'PER'], ['E.', 'MISC'], ['Frederick H. Collier', 'PER'], ['UH', 'ORG'], ['Um', 'ORG'], ['Uh', 'LOC']]), text);
+    assert.deepStrictEqual(entities.map((entity) => entity.name), ['Frederick H. Collier', 'UH']);
+  });
+
   it('drops a sentence-initial capitalised word that the article also writes in lower case', () => {
     const text = 'Confirmation came late. The confirmation was made by Peskov.';
     const entities = extractArticleEntities(fakeRecognizer([['Confirmation', 'ORG'], ['Peskov', 'PER']]), text);

@@ -207,6 +207,17 @@ describe('training and the model file', () => {
     );
   });
 
+  it('keeps a name from running across a glued word\'s seam after a space, but not within one word ("RealClearPolitics")', () => {
+    const org = (part: TagPart): number => tagOf(2, part);
+    const name = [org(TagPart.Begin), org(TagPart.Inside), org(TagPart.Inside), org(TagPart.Last), TAG_O];
+    const glued = 'New York TimesPutin said';
+    const oneWord = 'the RealClearPolitics average';
+    assert.deepStrictEqual(tagsToSpans(glued, tokenize(glued), Uint8Array.from(name)).map((span) => span.text), ['New York Times', 'Putin']);
+    const tags = Uint8Array.of(TAG_O, org(TagPart.Begin), org(TagPart.Inside), org(TagPart.Last), TAG_O);
+    assert.strictEqual(tokenize(oneWord).count, tags.length, 'the tokenizer splits the word at both seams');
+    assert.deepStrictEqual(tagsToSpans(oneWord, tokenize(oneWord), tags).map((span) => span.text), ['RealClearPolitics']);
+  });
+
   it('allows only well-formed BILOU sequences', () => {
     assert.ok(isAllowed(TAG_START, tagOf(0, TagPart.Begin), false));
     assert.ok(!isAllowed(TAG_START, tagOf(0, TagPart.Begin), true), 'no B at the end of a sentence');
