@@ -74,6 +74,19 @@ describe('training and the model file', () => {
     assert.deepStrictEqual(spans.map((span) => [span.text, span.type]), [['Carla Diaz', 'PER'], ['Kyiv', 'LOC'], ['Globex', 'ORG']]);
   });
 
+  it('weighs type confusions apart only when typeCost differs from the cost, still learning what it learnt', () => {
+    const lexicon = lexiconOf(['Oslo', 'Lima', 'North Korea']);
+    const bytesOf = (options: { cost?: number; typeCost?: number }): Uint8Array => writeModel({ weights: trainPerceptron(corpus(), lexicon, { epochs: 3, ...options }), ...lexicon });
+    assert.deepStrictEqual(bytesOf({ typeCost: DEFAULT_COST }), bytesOf({}));
+    assert.deepStrictEqual(bytesOf({ cost: 12.5, typeCost: 12.5 }), bytesOf({ cost: 12.5 }));
+    const weighted = bytesOf({ typeCost: 4 * DEFAULT_COST });
+    assert.deepStrictEqual(weighted, bytesOf({ typeCost: 4 * DEFAULT_COST }));
+    assert.notDeepStrictEqual(weighted, bytesOf({}), 'a costlier type confusion must move the weights further');
+    assert.notDeepStrictEqual(bytesOf({ cost: 0, typeCost: DEFAULT_COST }), bytesOf({ cost: 0 }), 'a type cost alone must still train with the margin');
+    const spans = EntityRecognizer.fromModel(weighted).recognize('Carla Diaz arrived in Kyiv on Monday, Globex said.');
+    assert.deepStrictEqual(spans.map((span) => [span.text, span.type]), [['Carla Diaz', 'PER'], ['Kyiv', 'LOC'], ['Globex', 'ORG']]);
+  });
+
   it('reads a model from unaligned bytes', () => {
     const lexicon = lexiconOf(['Oslo']);
     const bytes = writeModel({ weights: trainPerceptron(corpus().slice(0, 10), lexicon, { epochs: 1 }), ...lexicon });
