@@ -25,15 +25,17 @@ export const SET_TITLES: Readonly<Record<string, string>> = { wikigold: 'wikigol
 
 /**
  * Training knobs from NER_EPOCHS, NER_MIN_COUNT, NER_RUNS, NER_VECTOR_NEIGHBOURS (1 or 0), NER_COST, NER_TYPE_COST
- * (the cost of a confusion between entity types; absent: NER_COST) and NER_SEED, or the defaults
+ * (the cost of a confusion between entity types; absent: NER_COST), NER_MISS_COST (of O for a name's token; absent:
+ * NER_COST) and NER_SEED, or the defaults
  * of the shipped model.
  * NER_SEED (another shuffle) measures the noise a change must beat: the perceptron's path through the data
  * moves the held-out F1 by about a point.
  */
-export function trainingOptions(): { epochs: number; minCount: number; runs: number; vectorNeighbours: boolean; cost: number; typeCost?: number; seed?: number } {
+export function trainingOptions(): { epochs: number; minCount: number; runs: number; vectorNeighbours: boolean; cost: number; typeCost?: number; missCost?: number; seed?: number } {
   const seed = process.env['NER_SEED'];
   const neighbours = process.env['NER_VECTOR_NEIGHBOURS'];
   const typeCost = process.env['NER_TYPE_COST'];
+  const missCost = process.env['NER_MISS_COST'];
   return {
     epochs: Number(process.env['NER_EPOCHS'] ?? DEFAULT_EPOCHS),
     minCount: Number(process.env['NER_MIN_COUNT'] ?? DEFAULT_MIN_COUNT),
@@ -41,6 +43,7 @@ export function trainingOptions(): { epochs: number; minCount: number; runs: num
     vectorNeighbours: neighbours === undefined ? DEFAULT_VECTOR_NEIGHBOURS : neighbours === '1',
     cost: Number(process.env['NER_COST'] ?? DEFAULT_COST),
     ...(typeCost === undefined ? {} : { typeCost: Number(typeCost) }),
+    ...(missCost === undefined ? {} : { missCost: Number(missCost) }),
     ...(seed === undefined ? {} : { seed: Number(seed) }),
   };
 }

@@ -65,6 +65,8 @@ export interface TrainingOptions {
    * Absent: `cost`, the uniform cost.
    */
   readonly typeCost?: number;
+  /** The cost of O where the gold tag is a name's: a missed name token. Absent: `cost`. */
+  readonly missCost?: number;
   /** Called after each epoch of each run with the fraction of tokens tagged wrongly during that epoch. */
   readonly onEpoch?: (epoch: number, errorRate: number) => void;
 }
@@ -227,7 +229,7 @@ function trainRun(prepared: readonly PreparedDocument[], context: FeatureContext
   weights.rows = staticRows;
   weights.reserve(weights.rows + 1024);
   const cost = options.cost ?? DEFAULT_COST;
-  const trainer = new SentenceTrainer(context, weights, lexicon, vectorRowBase(lexicon, staticRows), costTable(cost, options.typeCost ?? cost));
+  const trainer = new SentenceTrainer(context, weights, lexicon, vectorRowBase(lexicon, staticRows), costTable(cost, options.typeCost ?? cost, options.missCost ?? cost));
   const evidence = new EvidenceTable();
   const next = seededRandom(options.seed ?? DEFAULT_SEED);
   const order = prepared.map((_, index) => index);
@@ -259,15 +261,15 @@ function trainRun(prepared: readonly PreparedDocument[], context: FeatureContext
 
 /**
  * The cost of each wrong tag given the gold one, `table[gold × TAG_COUNT + tag]`: `typeCost` where both are names
- * of different types, `cost` for any other wrong tag, 0 for the gold tag itself.
+ * of different types, `missCost` for O where the gold is a name, `cost` for any other wrong tag, 0 for the gold tag itself.
  */
-function costTable(cost: number, typeCost: number): Float64Array {
+function costTable(cost: number, typeCost: number, missCost: number): Float64Array {
   const table = new Float64Array(TAG_COUNT * TAG_COUNT);
   for (let gold = 0; gold < TAG_COUNT; gold++) {
     for (let tag = 0; tag < TAG_COUNT; tag++) {
       if (tag === gold) continue;
       const confused = gold !== TAG_O && tag !== TAG_O && typeIndexOf(gold) !== typeIndexOf(tag);
-      table[gold * TAG_COUNT + tag] = confused ? typeCost : cost;
+      table[gold * TAG_COUNT + tag] = confused ? typeCost : gold !== TAG_O && tag === TAG_O ? missCost : cost;
     }
   }
   return table;

@@ -74,11 +74,13 @@ describe('training and the model file', () => {
     assert.deepStrictEqual(spans.map((span) => [span.text, span.type]), [['Carla Diaz', 'PER'], ['Kyiv', 'LOC'], ['Globex', 'ORG']]);
   });
 
-  it('weighs type confusions apart only when typeCost differs from the cost, still learning what it learnt', () => {
+  it('weighs type confusions and missed names apart only when typeCost or missCost differs from the cost, still learning what it learnt', () => {
     const lexicon = lexiconOf(['Oslo', 'Lima', 'North Korea']);
-    const bytesOf = (options: { cost?: number; typeCost?: number }): Uint8Array => writeModel({ weights: trainPerceptron(corpus(), lexicon, { epochs: 3, ...options }), ...lexicon });
+    const bytesOf = (options: { cost?: number; typeCost?: number; missCost?: number }): Uint8Array => writeModel({ weights: trainPerceptron(corpus(), lexicon, { epochs: 3, ...options }), ...lexicon });
     assert.deepStrictEqual(bytesOf({ typeCost: DEFAULT_COST }), bytesOf({}));
-    assert.deepStrictEqual(bytesOf({ cost: 12.5, typeCost: 12.5 }), bytesOf({ cost: 12.5 }));
+    assert.deepStrictEqual(bytesOf({ cost: 12.5, typeCost: 12.5, missCost: 12.5 }), bytesOf({ cost: 12.5 }));
+    assert.deepStrictEqual(bytesOf({ missCost: DEFAULT_COST }), bytesOf({}));
+    assert.notDeepStrictEqual(bytesOf({ missCost: 4 * DEFAULT_COST }), bytesOf({}), 'a costlier missed name must move the weights further');
     const weighted = bytesOf({ typeCost: 4 * DEFAULT_COST });
     assert.deepStrictEqual(weighted, bytesOf({ typeCost: 4 * DEFAULT_COST }));
     assert.notDeepStrictEqual(weighted, bytesOf({}), 'a costlier type confusion must move the weights further');
