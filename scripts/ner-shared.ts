@@ -1,7 +1,7 @@
 // Helpers shared by the NER training and benchmark scripts (not part of the extension).
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_COST, DEFAULT_EPOCHS, DEFAULT_MIN_COUNT, DEFAULT_RUNS, DEFAULT_VECTOR_NEIGHBOURS } from '../src/core/entities/trainer';
+import { DEFAULT_COST, DEFAULT_EPOCHS, DEFAULT_TYPE_COST, DEFAULT_MIN_COUNT, DEFAULT_RUNS, DEFAULT_VECTOR_NEIGHBOURS } from '../src/core/entities/trainer';
 import { EntitySpan, EntityType } from '../src/core/entities/types';
 
 /** Where the shared CoNLL data lives: beside the repository, or NER_DATA_DIR. */
@@ -25,25 +25,21 @@ export const SET_TITLES: Readonly<Record<string, string>> = { wikigold: 'wikigol
 
 /**
  * Training knobs from NER_EPOCHS, NER_MIN_COUNT, NER_RUNS, NER_VECTOR_NEIGHBOURS (1 or 0), NER_COST, NER_TYPE_COST
- * (the cost of a confusion between entity types; absent: NER_COST), NER_MISS_COST (of O for a name's token; absent:
- * NER_COST) and NER_SEED, or the defaults
+ * (the cost of a confusion between entity types) and NER_SEED, or the defaults
  * of the shipped model.
  * NER_SEED (another shuffle) measures the noise a change must beat: the perceptron's path through the data
  * moves the held-out F1 by about a point.
  */
-export function trainingOptions(): { epochs: number; minCount: number; runs: number; vectorNeighbours: boolean; cost: number; typeCost?: number; missCost?: number; seed?: number } {
+export function trainingOptions(): { epochs: number; minCount: number; runs: number; vectorNeighbours: boolean; cost: number; typeCost: number; seed?: number } {
   const seed = process.env['NER_SEED'];
   const neighbours = process.env['NER_VECTOR_NEIGHBOURS'];
-  const typeCost = process.env['NER_TYPE_COST'];
-  const missCost = process.env['NER_MISS_COST'];
   return {
     epochs: Number(process.env['NER_EPOCHS'] ?? DEFAULT_EPOCHS),
     minCount: Number(process.env['NER_MIN_COUNT'] ?? DEFAULT_MIN_COUNT),
     runs: Number(process.env['NER_RUNS'] ?? DEFAULT_RUNS),
     vectorNeighbours: neighbours === undefined ? DEFAULT_VECTOR_NEIGHBOURS : neighbours === '1',
     cost: Number(process.env['NER_COST'] ?? DEFAULT_COST),
-    ...(typeCost === undefined ? {} : { typeCost: Number(typeCost) }),
-    ...(missCost === undefined ? {} : { missCost: Number(missCost) }),
+    typeCost: Number(process.env['NER_TYPE_COST'] ?? DEFAULT_TYPE_COST),
     ...(seed === undefined ? {} : { seed: Number(seed) }),
   };
 }
