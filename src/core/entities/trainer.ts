@@ -106,9 +106,9 @@ export const DEFAULT_COST = 25;
 /**
  * Default of `typeCost`: a type confusion costs 1.5 × `DEFAULT_COST`. Type confusions among names with the right
  * boundaries were about a third of wikigold's errors. By five-fold cross-validation (docs/entities.md, ner28c) on the
- * tuning shuffles (default, 7) 37.5 gave wikigold / GUM news 72.88 / 75.54 against 72.73 / 75.37 for 25 (50: 72.86 /
+ * tuning shuffles (default, 7) 37.5 gave wikigold / GUM news 72.88 / 75.53 against 72.73 / 75.38 for 25 (50: 72.86 /
  * 75.47; 75: 72.80 / 75.41; the higher cost trades wrong types for missed names); on two shuffles not used in that
- * choice (43, 47) 72.95 / 75.60 against 72.73 / 75.34, BTC 45.39 against 44.90; CoNLL dev 94.11 against 94.21.
+ * choice (43, 47) 72.95 / 75.60 against 72.73 / 75.34, BTC 45.39 against 44.91; CoNLL dev 94.11 against 94.21.
  *
  * @example
  * trainPerceptron(documents, lexicon, { typeCost: DEFAULT_TYPE_COST }); // the same model as without `typeCost`
