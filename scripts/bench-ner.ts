@@ -3,7 +3,7 @@
 // throughput on the Reuters corpus, model load time and size.
 // Usage: npm run bench:ner   (NER_MODEL=path to measure another model file; NER_SKIP_CV, NER_SKIP_SPEED to
 // leave a part out; NER_FOLDS=5 to run only that fold (a quick single-split check); NER_DUMP=file.jsonl writes each
-// held-out document's gold and predicted spans for error analysis; NER_EPOCHS, NER_MIN_COUNT, NER_RUNS, NER_BAGS, NER_REPEATS, NER_PARTIAL, NER_BTC_SECTIONS change the cross-validated training as in train-ner)
+// held-out document's gold and predicted spans for error analysis; NER_EPOCHS, NER_MIN_COUNT, NER_RUNS, NER_BAGS, NER_COST, NER_TYPE_COST, NER_REPEATS, NER_PARTIAL, NER_BTC_SECTIONS change the cross-validated training as in train-ner)
 import { appendFileSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { FeatureGroup } from '../src/core/entities/features';
-import { DEFAULT_COST, DEFAULT_EPOCHS, DEFAULT_MIN_COUNT, DEFAULT_VECTOR_NEIGHBOURS } from '../src/core/entities/trainer';
+import { DEFAULT_COST, DEFAULT_EPOCHS, DEFAULT_MIN_COUNT, DEFAULT_TYPE_COST, DEFAULT_VECTOR_NEIGHBOURS } from '../src/core/entities/trainer';
 import { EntitySpan, EntityType } from '../src/core/entities/types';
 
 /** Where the shared CoNLL data lives: beside the repository, or NER_DATA_DIR. */
@@ -47,11 +47,12 @@ function bagsOption(): (FeatureGroup | undefined)[] | undefined {
 /**
  * Training knobs from NER_EPOCHS, NER_MIN_COUNT, NER_BAGS (the ensemble's perceptrons by the feature group each is
  * trained without), NER_RUNS (instead, that many perceptrons with every feature), NER_VECTOR_NEIGHBOURS (1 or 0),
- * NER_COST and NER_SEED, or the defaults of the shipped model.
+ * NER_COST, NER_TYPE_COST (the cost of a confusion between entity types) and NER_SEED, or the defaults of the shipped
+ * model.
  * NER_SEED (another shuffle) measures the noise a change must beat: the perceptron's path through the data
  * moves the held-out F1 by about a point.
  */
-export function trainingOptions(): { epochs: number; minCount: number; runs?: number; vectorNeighbours: boolean; cost: number; bags?: (FeatureGroup | undefined)[]; seed?: number } {
+export function trainingOptions(): { epochs: number; minCount: number; runs?: number; vectorNeighbours: boolean; cost: number; typeCost: number; bags?: (FeatureGroup | undefined)[]; seed?: number } {
   const seed = process.env['NER_SEED'];
   const runs = process.env['NER_RUNS'];
   const neighbours = process.env['NER_VECTOR_NEIGHBOURS'];
@@ -61,6 +62,7 @@ export function trainingOptions(): { epochs: number; minCount: number; runs?: nu
     minCount: Number(process.env['NER_MIN_COUNT'] ?? DEFAULT_MIN_COUNT),
     vectorNeighbours: neighbours === undefined ? DEFAULT_VECTOR_NEIGHBOURS : neighbours === '1',
     cost: Number(process.env['NER_COST'] ?? DEFAULT_COST),
+    typeCost: Number(process.env['NER_TYPE_COST'] ?? DEFAULT_TYPE_COST),
     ...(bags === undefined ? {} : { bags }),
     ...(runs === undefined ? {} : { runs: Number(runs) }),
     ...(seed === undefined ? {} : { seed: Number(seed) }),

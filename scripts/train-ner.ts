@@ -1,5 +1,5 @@
 // Trains the entity model from CoNLL-2003 train and the modern gold sets (all folds) and writes models/ner.bin.
-// Usage: npm run train   (to experiment: NER_EPOCHS, NER_MIN_COUNT, NER_RUNS, NER_COST, NER_BAGS, NER_REPEATS, NER_PARTIAL, NER_BTC_SECTIONS, NER_MODEL_OUT=path; defaults = the shipped model)
+// Usage: npm run train   (to experiment: NER_EPOCHS, NER_MIN_COUNT, NER_RUNS, NER_COST, NER_TYPE_COST, NER_BAGS, NER_REPEATS, NER_PARTIAL, NER_BTC_SECTIONS, NER_MODEL_OUT=path; defaults = the shipped model)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { EntityRecognizer } from '../src/core/entities/recognizer';

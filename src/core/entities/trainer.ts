@@ -3,7 +3,7 @@ import { FeatureContext, FeatureGroup, MAX_FEATURES, NO_NEIGHBOUR, Neighbour, PO
 import { Lexicon } from './lexicon';
 import { allowedTags, constrainEmissions } from './partial-labels';
 import { spansToTags } from './spans';
-import { TAG_COUNT, TAG_START } from './tags';
+import { TAG_COUNT, TAG_O, TAG_START, typeIndexOf } from './tags';
 import { TokenBuffer, tokenize } from './tokenizer';
 import { EntityType } from './types';
 import { LatticeState, SentenceViterbi, latticeStates } from './viterbi';
@@ -54,7 +54,7 @@ export interface TrainingOptions {
   /**
    * Cost-augmented training (the margin perceptron, cf. Crammer et al. 2006): the decode that chooses each update
    * scores every tag of a scored token but the gold one `cost` higher, so the weights keep moving until the gold path
-   * wins by a margin (about `cost` per token it differs on), not merely wins. 0 is the plain perceptron. Training only:
+   * wins by a margin (about `cost` per token it differs on), not merely wins. 0, with `typeCost` 0, is the plain perceptron. Training only:
    * the run-time decoder is the same either way.
    */
   readonly cost?: number;
@@ -66,6 +66,13 @@ export interface TrainingOptions {
    * decoder do not change.
    */
   readonly bags?: readonly (FeatureGroup | undefined)[];
+  /**
+   * The cost of a wrong tag of another entity type than the gold tag's (B-ORG where the gold is B-LOC or U-LOC):
+   * a type confusion among names, weighted apart from the other errors (a weighted Hamming loss, cf. Taskar et
+   * al. 2004). O against a name, a name against O, and another BILOU part of the same type cost `cost`.
+   * Equal to `cost`, the uniform cost. Absent: `DEFAULT_TYPE_COST`.
+   */
+  readonly typeCost?: number;
   /** Called after each epoch of each run with the fraction of tokens tagged wrongly during that epoch. */
   readonly onEpoch?: (epoch: number, errorRate: number) => void;
 }
@@ -107,6 +114,17 @@ export const DEFAULT_BAGS: readonly (FeatureGroup | undefined)[] = [undefined, u
  * trainPerceptron(documents, lexicon, { cost: DEFAULT_COST }); // the same model as without `cost`
  */
 export const DEFAULT_COST = 25;
+/**
+ * Default of `typeCost`: a type confusion costs 1.5 × `DEFAULT_COST`. Type confusions among names with the right
+ * boundaries were about a third of wikigold's errors. By five-fold cross-validation (docs/entities.md, ner28c) on the
+ * tuning shuffles (default, 7) 37.5 gave wikigold / GUM news 72.88 / 75.53 against 72.73 / 75.38 for 25 (50: 72.86 /
+ * 75.47; 75: 72.80 / 75.41; the higher cost trades wrong types for missed names); on two shuffles not used in that
+ * choice (43, 47) 72.95 / 75.60 against 72.73 / 75.34, BTC 45.39 against 44.91; CoNLL dev 94.11 against 94.21.
+ *
+ * @example
+ * trainPerceptron(documents, lexicon, { typeCost: DEFAULT_TYPE_COST }); // the same model as without `typeCost`
+ */
+export const DEFAULT_TYPE_COST = 37.5;
 /**
  * Default minimum count of a static feature in the training mix. With 5 epochs at cost 25, on the tuning shuffles
  * (default, 7; docs/entities.md, ner26c) 3 gave wikigold / GUM news 72.73 / 75.38 against 72.72 / 75.52 for 2 (the
@@ -237,7 +255,7 @@ function trainRun(prepared: readonly PreparedDocument[], context: FeatureContext
   const weights = new Weights();
   weights.rows = staticRows;
   weights.reserve(weights.rows + 1024);
-  const trainer = new SentenceTrainer(context, weights, lexicon, vectorRowBase(lexicon, staticRows), options.cost ?? DEFAULT_COST, frozen);
+  const trainer = new SentenceTrainer(context, weights, lexicon, vectorRowBase(lexicon, staticRows), costTable(options.cost ?? DEFAULT_COST, options.typeCost ?? DEFAULT_TYPE_COST), frozen);
   const evidence = new EvidenceTable();
   const next = seededRandom(options.seed ?? DEFAULT_SEED);
   const order = prepared.map((_, index) => index);
@@ -265,6 +283,22 @@ function trainRun(prepared: readonly PreparedDocument[], context: FeatureContext
   }
   weights.step = trainer.step;
   return weights;
+}
+
+/**
+ * The cost of each wrong tag given the gold one, `table[gold × TAG_COUNT + tag]`: `typeCost` where both are names
+ * of different types, `cost` for any other wrong tag, 0 for the gold tag itself.
+ */
+function costTable(cost: number, typeCost: number): Float64Array {
+  const table = new Float64Array(TAG_COUNT * TAG_COUNT);
+  for (let gold = 0; gold < TAG_COUNT; gold++) {
+    for (let tag = 0; tag < TAG_COUNT; tag++) {
+      if (tag === gold) continue;
+      const confused = gold !== TAG_O && tag !== TAG_O && typeIndexOf(gold) !== typeIndexOf(tag);
+      table[gold * TAG_COUNT + tag] = confused ? typeCost : cost;
+    }
+  }
+  return table;
 }
 
 /** The first row of the real-valued vector features: they take the last `VECTOR_POSITIONS × dimensions` static rows. */
@@ -380,8 +414,8 @@ class SentenceTrainer {
     private readonly lexicon: Lexicon,
     /** The weight row of the first vector feature (`vectorKey(0, 0)`); position p, dimension d is `+ p × dimensions + d`. */
     private readonly vectorBase: number,
-    /** `TrainingOptions.cost`. */
-    private readonly cost: number,
+    /** `costTable` of `TrainingOptions.cost` and `typeCost`: all zero is the plain perceptron. */
+    private readonly costs: Float64Array,
     /** 1 for each static row this perceptron leaves at 0 (`trainRun`); the rows past it (dynamic ones) are all updated. */
     private readonly frozen: Uint8Array,
   ) {}
@@ -427,7 +461,7 @@ class SentenceTrainer {
         constrainEmissions(this.emissions, allowed, from, to, this.constrained);
         this.viterbi.decode(this.constrained, this.transitions, document.states, from, to, target);
       }
-      const update = this.cost > 0 ? this.costAugmented(document, from, to, target) : predicted;
+      const update = this.costs.some((cost) => cost !== 0) ? this.costAugmented(document, from, to, target) : predicted;
       for (let i = from; i < to; i++) {
         if (predicted[i] !== target[i]) errors++;
         const goldPrevious = i === from ? TAG_START : target[i - 1] ?? 0;
@@ -445,7 +479,7 @@ class SentenceTrainer {
   }
 
   /**
-   * The best path of sentence [from, to) when every tag of a scored token other than `target`'s costs `cost` more:
+   * The best path of sentence [from, to) when every tag of a scored token other than `target`'s costs more (`costs`):
    * the path the margin perceptron updates against (the gold path itself once it wins by the margin).
    */
   private costAugmented(document: PreparedDocument, from: number, to: number, target: Uint8Array): Uint8Array {
@@ -455,7 +489,7 @@ class SentenceTrainer {
     for (let i = from; i < to; i++) {
       if (document.states[i] === LatticeState.Outside) continue;
       const gold = target[i] ?? 0;
-      for (let tag = 0; tag < TAG_COUNT; tag++) if (tag !== gold) this.costed[i * TAG_COUNT + tag] = (this.costed[i * TAG_COUNT + tag] ?? 0) + this.cost;
+      for (let tag = 0; tag < TAG_COUNT; tag++) if (tag !== gold) this.costed[i * TAG_COUNT + tag] = (this.costed[i * TAG_COUNT + tag] ?? 0) + (this.costs[gold * TAG_COUNT + tag] ?? 0);
     }
     this.viterbi.decode(this.costed, this.transitions, document.states, from, to, this.augmented);
     return this.augmented;

@@ -8,7 +8,7 @@ import { EntityRecognizer } from '../../../src/core/entities/recognizer';
 import { spansToTags } from '../../../src/core/entities/spans';
 import { ENTITY_TYPES, TAG_COUNT, TAG_O, TAG_START, TagPart, tagOf } from '../../../src/core/entities/tags';
 import { tokenize } from '../../../src/core/entities/tokenizer';
-import { TrainingDocument, trainPerceptron } from '../../../src/core/entities/trainer';
+import { DEFAULT_COST, TrainingDocument, trainPerceptron } from '../../../src/core/entities/trainer';
 import { EntityType } from '../../../src/core/entities/types';
 import { LatticeState, SentenceViterbi, latticeStates } from '../../../src/core/entities/viterbi';
 import { WordClusters } from '../../../src/core/entities/word-clusters';
@@ -99,8 +99,11 @@ describe('partial labels (a set without MISC)', () => {
     }
     const embeddings = WordClusters.build(new Map());
     const lexicon: Lexicon = { gazetteer: Gazetteer.build([]), clusters: WordClusters.build(new Map()), embeddings, vectors: WordVectors.build(embeddings, new Map(), 0) };
+    // The uniform cost isolates the partial labels: with DEFAULT_TYPE_COST above it, the cost-augmented decode of
+    // ten labelled sentences goes first to the costlier other types (likely PER for "Dutch"), and 3–6 epochs leave MISC
+    // short of O (measured on this corpus; on the real mix wikigold's and CoNLL dev's MISC stayed level, ner28c).
     const typesFound = (documents: readonly TrainingDocument[]): string[] => {
-      const recognizer = EntityRecognizer.fromModel(writeModel({ weights: trainPerceptron(documents, lexicon, { epochs: 3 }), ...lexicon }));
+      const recognizer = EntityRecognizer.fromModel(writeModel({ weights: trainPerceptron(documents, lexicon, { epochs: 3, typeCost: DEFAULT_COST }), ...lexicon }));
       return recognizer.recognize('The Dutch minister Erik Lund spoke.').map((span) => `${span.type} ${span.text}`);
     };
     assert.deepStrictEqual(typesFound([...full, ...unlabelled]), ['PER Erik Lund'], 'taught as O, the nationality is lost');

@@ -7,7 +7,7 @@ import { EntityRecognizer } from '../../../src/core/entities/recognizer';
 import { spansToTags, tagsToSpans } from '../../../src/core/entities/spans';
 import { TAG_COUNT, TAG_O, TAG_START, TagPart, isAllowed, tagOf } from '../../../src/core/entities/tags';
 import { tokenize } from '../../../src/core/entities/tokenizer';
-import { DEFAULT_BAGS, DEFAULT_COST, TrainingDocument, trainPerceptron } from '../../../src/core/entities/trainer';
+import { DEFAULT_BAGS, DEFAULT_COST, DEFAULT_TYPE_COST, TrainingDocument, trainPerceptron } from '../../../src/core/entities/trainer';
 import { WordClusters } from '../../../src/core/entities/word-clusters';
 import { WordVectors } from '../../../src/core/entities/word-vectors';
 
@@ -65,11 +65,11 @@ describe('training and the model file', () => {
 
   it('trains with a cost deterministically into another model that still recognises what it learnt', () => {
     const lexicon = lexiconOf(['Oslo', 'Lima', 'North Korea']);
-    const bytesOf = (options: { cost?: number }): Uint8Array => writeModel({ weights: trainPerceptron(corpus(), lexicon, { epochs: 3, ...options }), ...lexicon });
+    const bytesOf = (options: { cost?: number; typeCost?: number }): Uint8Array => writeModel({ weights: trainPerceptron(corpus(), lexicon, { epochs: 3, ...options }), ...lexicon });
     assert.deepStrictEqual(bytesOf({ cost: DEFAULT_COST }), bytesOf({}));
     const costed = bytesOf({ cost: 12.5 });
     assert.deepStrictEqual(costed, bytesOf({ cost: 12.5 }));
-    assert.notDeepStrictEqual(costed, bytesOf({ cost: 0 }), 'the margin must keep updating after the plain perceptron stops');
+    assert.notDeepStrictEqual(costed, bytesOf({ cost: 0, typeCost: 0 }), 'the margin must keep updating after the plain perceptron stops');
     const spans = EntityRecognizer.fromModel(costed).recognize('Carla Diaz arrived in Kyiv on Monday, Globex said.');
     assert.deepStrictEqual(spans.map((span) => [span.text, span.type]), [['Carla Diaz', 'PER'], ['Kyiv', 'LOC'], ['Globex', 'ORG']]);
   });
@@ -106,6 +106,20 @@ describe('training and the model file', () => {
     }
     assert.strictEqual(weighted.get(FeatureGroup.Lexical), undefined);
     assert.ok((weighted.get(FeatureGroup.Orthographic) ?? 0) > 0 && (weighted.get(FeatureGroup.Distributional) ?? 0) > 0, JSON.stringify([...weighted]));
+  });
+
+  it('weighs type confusions apart by typeCost, deterministically, still learning what it learnt', () => {
+    const lexicon = lexiconOf(['Oslo', 'Lima', 'North Korea']);
+    const bytesOf = (options: { cost?: number; typeCost?: number }): Uint8Array => writeModel({ weights: trainPerceptron(corpus(), lexicon, { epochs: 3, ...options }), ...lexicon });
+    assert.deepStrictEqual(bytesOf({ typeCost: DEFAULT_TYPE_COST }), bytesOf({}));
+    const uniform = bytesOf({ typeCost: DEFAULT_COST });
+    assert.notDeepStrictEqual(uniform, bytesOf({}), 'the default type cost must differ from the uniform cost');
+    const weighted = bytesOf({ typeCost: 4 * DEFAULT_COST });
+    assert.deepStrictEqual(weighted, bytesOf({ typeCost: 4 * DEFAULT_COST }));
+    assert.notDeepStrictEqual(weighted, uniform, 'a costlier type confusion must move the weights further');
+    assert.notDeepStrictEqual(bytesOf({ cost: 0, typeCost: DEFAULT_COST }), bytesOf({ cost: 0 }), 'a type cost alone must still train with the margin');
+    const spans = EntityRecognizer.fromModel(weighted).recognize('Carla Diaz arrived in Kyiv on Monday, Globex said.');
+    assert.deepStrictEqual(spans.map((span) => [span.text, span.type]), [['Carla Diaz', 'PER'], ['Kyiv', 'LOC'], ['Globex', 'ORG']]);
   });
 
   it('reads a model from unaligned bytes', () => {
