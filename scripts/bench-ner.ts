@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { EntityRecognizer } from '../src/core/entities/recognizer';
 import { btcSections, buildLexicon, crossValidate, FOLDS, modernRepeats, partialSets, readTrainingData, selectedFolds } from './ner-folds';
-import { Evaluation, MODEL_PATH, NER_DATA_DIR, REPO_ROOT, SET_TITLES, evaluate, formatScores, readDocuments, trainingOptions } from './ner-shared';
+import { Evaluation, MODEL_PATH, NER_DATA_DIR, REPO_ROOT, SET_TITLES, ensembleDescription, evaluate, formatScores, readDocuments, trainingOptions } from './ner-shared';
 
 const REUTERS_DIR = process.env['REUTERS_DIR'] ?? path.resolve(REPO_ROOT, '../shared/corpora/reuters');
 /** Timed runs over the whole corpus; the best is reported (the machine is shared, the best is the least disturbed). */
@@ -59,12 +59,6 @@ function measureThroughput(recognizer: EntityRecognizer, texts: readonly string[
   return { tokens, perSecond: tokens / bestWall, perCpuSecond: tokens / bestCpu, entities };
 }
 
-/** The ensemble the cross-validation trains, as the bench prints it. */
-function ensembleOf(options: { runs?: number; bags?: readonly unknown[] }): string {
-  if (options.bags !== undefined) return `perceptrons without ${process.env['NER_BAGS'] ?? ''}`;
-  return options.runs === undefined ? 'the default perceptrons (DEFAULT_BAGS)' : `${options.runs} perceptrons with every feature`;
-}
-
 const modelFile = process.env['NER_MODEL'] ?? MODEL_PATH;
 const load = measureLoad(modelFile);
 const recognizer = EntityRecognizer.fromModel(new Uint8Array(readFileSync(modelFile)));
@@ -86,7 +80,7 @@ if (process.env['NER_SKIP_CV'] === undefined) {
   const { conll, modern } = readTrainingData();
   const repeats = modernRepeats();
   const options = trainingOptions();
-  console.log(`\ncross-validation: ${FOLDS} folds by document (running ${selectedFolds().map((fold) => fold + 1).join(', ')}), each model trained on CoNLL train + the other folds (repeats ${JSON.stringify(repeats)}, partially annotated ${JSON.stringify(partialSets())}, BTC sections ${btcSections()?.join(',') ?? 'all'}, ${options.epochs} epochs, ${ensembleOf(options)})`);
+  console.log(`\ncross-validation: ${FOLDS} folds by document (running ${selectedFolds().map((fold) => fold + 1).join(', ')}), each model trained on CoNLL train + the other folds (repeats ${JSON.stringify(repeats)}, partially annotated ${JSON.stringify(partialSets())}, BTC sections ${btcSections()?.join(',') ?? 'all'}, ${options.epochs} epochs, ${ensembleDescription(options)})`);
   const dump = process.env['NER_DUMP'];
   if (dump !== undefined) writeFileSync(dump, '');
   const results = crossValidate(

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { FeatureGroup } from '../src/core/entities/features';
-import { DEFAULT_COST, DEFAULT_EPOCHS, DEFAULT_MIN_COUNT, DEFAULT_TYPE_COST, DEFAULT_VECTOR_NEIGHBOURS } from '../src/core/entities/trainer';
+import { DEFAULT_BAGS, DEFAULT_COST, DEFAULT_EPOCHS, DEFAULT_MIN_COUNT, DEFAULT_TYPE_COST, DEFAULT_VECTOR_NEIGHBOURS } from '../src/core/entities/trainer';
 import { EntitySpan, EntityType } from '../src/core/entities/types';
 
 /** Where the shared CoNLL data lives: beside the repository, or NER_DATA_DIR. */
@@ -39,9 +39,20 @@ function bagsOption(): (FeatureGroup | undefined)[] | undefined {
   if (setting === undefined) return undefined;
   return setting.split(',').map((name) => {
     const trimmed = name.trim();
-    if (!(trimmed in BAG_NAMES)) throw new Error(`NER_BAGS: unknown group "${trimmed}" (${Object.keys(BAG_NAMES).join(', ')})`);
+    if (!Object.hasOwn(BAG_NAMES, trimmed)) throw new Error(`NER_BAGS: unknown group "${trimmed}" (${Object.keys(BAG_NAMES).join(', ')})`);
     return BAG_NAMES[trimmed];
   });
+}
+
+/**
+ * What a run trains, for the benchmark's header: the ensemble (each perceptron by the group it is trained without) and
+ * the costs.
+ */
+export function ensembleDescription(options: { runs?: number; bags?: readonly (FeatureGroup | undefined)[]; cost: number; typeCost: number }): string {
+  const bags = options.bags ?? (options.runs === undefined ? DEFAULT_BAGS : undefined);
+  const nameOf = (group: FeatureGroup | undefined): string => Object.keys(BAG_NAMES).find((name) => BAG_NAMES[name] === group) ?? String(group);
+  const ensemble = bags === undefined ? `${options.runs ?? 0} perceptrons with every feature` : `perceptrons without ${bags.map(nameOf).join(',')}`;
+  return `${ensemble}, cost ${options.cost}, type cost ${options.typeCost}`;
 }
 
 /**

@@ -40,7 +40,12 @@ describe('Show Skipped Files', function () {
     await toast.getByRole('button', { name: 'Change the Size Limit' }).click();
     await workbench.page.locator('.settings-editor .setting-item').filter({ hasText: 'Max File Size KB' }).first().waitFor();
     await workbench.screenshot('skipped-oversize-limit');
+    // The Settings editor opens over the workbench and takes the focus once it has rendered its search: Escape closes
+    // it only from there, and the next test cannot open the command palette while it stays open.
+    const settings = workbench.page.locator('.settings-editor');
+    await settings.locator(':focus').first().waitFor({ state: 'attached' });
     await workbench.page.keyboard.press('Escape');
+    await settings.waitFor({ state: 'hidden' });
   });
 
   it('opens the limit where the folder sets it, not in the User settings it would not change', async function () {

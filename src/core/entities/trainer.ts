@@ -42,8 +42,8 @@ export interface TrainingOptions {
   /** A tag-independent feature seen fewer times than this in training is dropped (noise, and size). */
   readonly minCount?: number;
   /**
-   * Instead of `bags`: this many perceptrons with every feature, trained with successive seeds and summed into one
-   * model (each shuffle takes its own path through the data, and their sum is less sensitive to any one path).
+   * Instead of `bags` (not with it): this many perceptrons with every feature, trained with successive seeds and summed
+   * into one model (each shuffle takes its own path through the data, and their sum is less sensitive to any one path).
    */
   readonly runs?: number;
   /**
@@ -238,6 +238,7 @@ export function trainPerceptron(documents: readonly TrainingDocument[], lexicon:
   const prepared = prepareDocuments(documents, context, lexicon, options.minCount ?? DEFAULT_MIN_COUNT, options.vectorNeighbours ?? DEFAULT_VECTOR_NEIGHBOURS, rowKeys, rowGroups);
   const sum = new Map<number, Float64Array>();
   const seed = options.seed ?? DEFAULT_SEED;
+  if (options.bags !== undefined && options.runs !== undefined) throw new Error('News Corpus: training takes `bags` or `runs`, not both.');
   const bags = options.bags ?? (options.runs === undefined ? DEFAULT_BAGS : Array.from({ length: options.runs }, () => undefined));
   bags.forEach((dropped, run) => {
     const frozen = Uint8Array.from(rowGroups, (group) => (dropped !== undefined && group === dropped ? 1 : 0));
@@ -420,7 +421,12 @@ class SentenceTrainer {
     private readonly costs: Float64Array,
     /** 1 for each static row this perceptron leaves at 0 (`trainRun`); the rows past it (dynamic ones) are all updated. */
     private readonly frozen: Uint8Array,
-  ) {}
+  ) {
+    this.costAugmentedUpdates = costs.some((cost) => cost !== 0);
+  }
+
+  /** Whether any wrong tag costs more than the gold one: else the update is against the plain decode. */
+  private readonly costAugmentedUpdates: boolean;
 
   /**
    * Calls `visit(row, value)` for every real-valued feature of token `i`: the weight row of each dimension of each
@@ -463,7 +469,7 @@ class SentenceTrainer {
         constrainEmissions(this.emissions, allowed, from, to, this.constrained);
         this.viterbi.decode(this.constrained, this.transitions, document.states, from, to, target);
       }
-      const update = this.costs.some((cost) => cost !== 0) ? this.costAugmented(document, from, to, target) : predicted;
+      const update = this.costAugmentedUpdates ? this.costAugmented(document, from, to, target) : predicted;
       for (let i = from; i < to; i++) {
         if (predicted[i] !== target[i]) errors++;
         const goldPrevious = i === from ? TAG_START : target[i - 1] ?? 0;

@@ -99,9 +99,9 @@ describe('partial labels (a set without MISC)', () => {
     }
     const embeddings = WordClusters.build(new Map());
     const lexicon: Lexicon = { gazetteer: Gazetteer.build([]), clusters: WordClusters.build(new Map()), embeddings, vectors: WordVectors.build(embeddings, new Map(), 0) };
-    // The uniform cost isolates the partial labels: with DEFAULT_TYPE_COST above it, the cost-augmented decode of
-    // ten labelled sentences goes first to the costlier other types (likely PER for "Dutch"), and 3–6 epochs leave MISC
-    // short of O (measured on this corpus; on the real mix wikigold's and CoNLL dev's MISC stayed level, ner28c).
+    // The uniform cost isolates the partial labels: with DEFAULT_TYPE_COST above it, 3–6 epochs on these ten labelled
+    // sentences leave MISC "Dutch" short of O (measured; on the real mix wikigold's and CoNLL dev's MISC stayed level,
+    // docs/entities.md, ner28c).
     const typesFound = (documents: readonly TrainingDocument[]): string[] => {
       const recognizer = EntityRecognizer.fromModel(writeModel({ weights: trainPerceptron(documents, lexicon, { epochs: 3, typeCost: DEFAULT_COST }), ...lexicon }));
       return recognizer.recognize('The Dutch minister Erik Lund spoke.').map((span) => `${span.type} ${span.text}`);

@@ -10,6 +10,7 @@ import { tokenize } from '../../../src/core/entities/tokenizer';
 import { DEFAULT_BAGS, DEFAULT_COST, DEFAULT_TYPE_COST, TrainingDocument, trainPerceptron } from '../../../src/core/entities/trainer';
 import { WordClusters } from '../../../src/core/entities/word-clusters';
 import { WordVectors } from '../../../src/core/entities/word-vectors';
+import { loc, org, per } from './tag-rules';
 
 /** A tiny synthetic corpus (no CoNLL text in the repository): people meet in places, organizations report it. */
 function corpus(): TrainingDocument[] {
@@ -20,12 +21,12 @@ function corpus(): TrainingDocument[] {
   for (let i = 0; i < 60; i++) {
     const person = people[i % people.length] ?? '';
     const place = places[(i * 5) % places.length] ?? '';
-    const org = orgs[(i * 7) % orgs.length] ?? '';
-    const text = `${person} arrived in ${place} on Monday, ${org} said.\nThe visit was short and ${person.split(' ')[1] ?? ''} left.`;
+    const company = orgs[(i * 7) % orgs.length] ?? '';
+    const text = `${person} arrived in ${place} on Monday, ${company} said.\nThe visit was short and ${person.split(' ')[1] ?? ''} left.`;
     const entities = [
       { start: 0, end: person.length, type: 'PER' as const },
       { start: text.indexOf(place), end: text.indexOf(place) + place.length, type: 'LOC' as const },
-      { start: text.indexOf(org), end: text.indexOf(org) + org.length, type: 'ORG' as const },
+      { start: text.indexOf(company), end: text.indexOf(company) + company.length, type: 'ORG' as const },
     ];
     const surname = person.split(' ')[1] ?? '';
     const at = text.lastIndexOf(surname);
@@ -80,6 +81,7 @@ describe('training and the model file', () => {
       writeModel({ weights: trainPerceptron(corpus(), lexicon, { epochs: 3, ...options }), ...lexicon });
     assert.deepStrictEqual(trained({ bags: [undefined, undefined, undefined] }), trained({ runs: 3 }), 'full bags are the plain ensemble');
     assert.deepStrictEqual(trained({ bags: DEFAULT_BAGS }), trained({}));
+    assert.throws(() => trained({ bags: [undefined], runs: 2 }), /News Corpus: training takes `bags` or `runs`, not both/);
     const bagged = trained({ bags: [undefined, FeatureGroup.Lexical] });
     assert.deepStrictEqual(bagged, trained({ bags: [undefined, FeatureGroup.Lexical] }));
     assert.notDeepStrictEqual(bagged, trained({ runs: 2 }));
@@ -116,10 +118,15 @@ describe('training and the model file', () => {
     assert.notDeepStrictEqual(uniform, bytesOf({}), 'the default type cost must differ from the uniform cost');
     const weighted = bytesOf({ typeCost: 4 * DEFAULT_COST });
     assert.deepStrictEqual(weighted, bytesOf({ typeCost: 4 * DEFAULT_COST }));
-    assert.notDeepStrictEqual(weighted, uniform, 'a costlier type confusion must move the weights further');
-    assert.notDeepStrictEqual(bytesOf({ cost: 0, typeCost: DEFAULT_COST }), bytesOf({ cost: 0 }), 'a type cost alone must still train with the margin');
+    assert.notDeepStrictEqual(weighted, uniform, 'a costlier type confusion must move the weights differently');
+    assert.notDeepStrictEqual(bytesOf({ cost: 0, typeCost: DEFAULT_COST }), bytesOf({ cost: 0, typeCost: 0 }), 'a type cost alone must still train with the margin');
     const spans = EntityRecognizer.fromModel(weighted).recognize('Carla Diaz arrived in Kyiv on Monday, Globex said.');
     assert.deepStrictEqual(spans.map((span) => [span.text, span.type]), [['Carla Diaz', 'PER'], ['Kyiv', 'LOC'], ['Globex', 'ORG']]);
+    // Where the gold has no name, no wrong tag is another type than the gold's: only `cost` can act there.
+    const nameless = corpus().map((document) => ({ ...document, entities: [] }));
+    const namelessBytes = (options: { cost: number; typeCost: number }): Uint8Array => writeModel({ weights: trainPerceptron(nameless, lexicon, { epochs: 3, ...options }), ...lexicon });
+    assert.deepStrictEqual(namelessBytes({ cost: 0, typeCost: 4 * DEFAULT_COST }), namelessBytes({ cost: 0, typeCost: 0 }));
+    assert.notDeepStrictEqual(namelessBytes({ cost: DEFAULT_COST, typeCost: 0 }), namelessBytes({ cost: 0, typeCost: 0 }));
   });
 
   it('reads a model from unaligned bytes', () => {
@@ -204,15 +211,12 @@ describe('training and the model file', () => {
   });
 
   it('continues a name closed too early by a span of the same type after one space or a plural possessive', () => {
-    const per = (part: TagPart): number => tagOf(0, part);
-    const loc = (part: TagPart): number => tagOf(1, part);
     const text = 'Frederick H. Collier met Anna, Boris in Washington D.C. Berlin Paris';
     const tokens = tokenize(text);
     const tags = Uint8Array.of(per(TagPart.Unit), per(TagPart.Begin), per(TagPart.Last), TAG_O, per(TagPart.Unit), TAG_O, per(TagPart.Unit), TAG_O, loc(TagPart.Unit), loc(TagPart.Unit), loc(TagPart.Unit), tagOf(3, TagPart.Unit));
     assert.strictEqual(tokens.count, tags.length);
     const spans = tagsToSpans(text, tokens, tags).map((span) => `${span.type} ${span.text}`);
     assert.deepStrictEqual(spans, ['PER Frederick H. Collier', 'PER Anna', 'PER Boris', 'LOC Washington D.C. Berlin', 'MISC Paris']);
-    const org = (part: TagPart): number => tagOf(2, part);
     const party = 'the Workers’ Party, Putin’ Party';
     const partyTags = Uint8Array.of(TAG_O, org(TagPart.Unit), TAG_O, org(TagPart.Unit), TAG_O, org(TagPart.Unit), TAG_O, org(TagPart.Unit));
     assert.deepStrictEqual(
@@ -222,7 +226,6 @@ describe('training and the model file', () => {
   });
 
   it('keeps a name from running across a glued word\'s seam after a space, but not within one word ("RealClearPolitics")', () => {
-    const org = (part: TagPart): number => tagOf(2, part);
     const name = [org(TagPart.Begin), org(TagPart.Inside), org(TagPart.Inside), org(TagPart.Last), TAG_O];
     const glued = 'New York TimesPutin said';
     const oneWord = 'the RealClearPolitics average';
