@@ -4,17 +4,12 @@ import { Gazetteer } from '../../../src/core/entities/gazetteer';
 import { Lexicon } from '../../../src/core/entities/lexicon';
 import { TokenBuffer, tokenize } from '../../../src/core/entities/tokenizer';
 import { WordClusters, packClusters } from '../../../src/core/entities/word-clusters';
+import { lowerCaseHashOf } from './fixtures';
 
 /** Each static key of each token of `text`, with the group `staticFeatureGroups` gives it. */
 interface Token {
   readonly word: string;
   readonly groups: ReadonlyMap<number, FeatureGroup>;
-}
-
-function lowOf(word: string): number {
-  const context = new FeatureContext();
-  context.prepare(word, tokenize(word));
-  return context.low[0] ?? 0;
 }
 
 function featuresOf(text: string, lexicon: Partial<Lexicon> = {}): Token[] {
@@ -59,7 +54,7 @@ describe('feature groups (FeatureContext.staticFeatureGroups, for feature baggin
   it('gives the distributional group exactly the keys that change with the word clusters', () => {
     const text = 'Then Oslo met Lund.';
     const clustersOf = (packed: number): Partial<Lexicon> => {
-      const clusters = WordClusters.build(new Map([[lowOf('Oslo'), packed]]));
+      const clusters = WordClusters.build(new Map([[lowerCaseHashOf('Oslo'), packed]]));
       return { clusters, embeddings: clusters };
     };
     const before = featuresOf(text, clustersOf(packClusters([1, 2, 3])));
@@ -82,7 +77,7 @@ describe('feature groups (FeatureContext.staticFeatureGroups, for feature baggin
   });
 
   it('gives the gazetteer group the keys of the gazetteer matches, and keeps the bias and the lower-case evidence', () => {
-    const gazetteer = Gazetteer.build([{ tokens: [lowOf('Oslo')], category: 3 }]);
+    const gazetteer = Gazetteer.build([{ tokens: [lowerCaseHashOf('Oslo')], category: 3 }]);
     const [then, oslo] = featuresOf('Then Oslo met Lund then.', { gazetteer });
     const text = 'Then Oslo met Lund then.';
     const context = new FeatureContext();

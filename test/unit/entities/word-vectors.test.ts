@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
 import { Decoder } from '../../../src/core/entities/decoder';
-import { FeatureContext, VectorPosition, vectorKey } from '../../../src/core/entities/features';
+import { VectorPosition, vectorKey } from '../../../src/core/entities/features';
 import { Gazetteer } from '../../../src/core/entities/gazetteer';
 import { ModelData, readModel, writeModel } from '../../../src/core/entities/model-file';
 import { EntityRecognizer } from '../../../src/core/entities/recognizer';
@@ -12,21 +12,16 @@ import { projectVectors, symmetricEigen } from '../../../src/core/entities/vecto
 import { WeightTable } from '../../../src/core/entities/weights';
 import { WordClusters, packClusters } from '../../../src/core/entities/word-clusters';
 import { VECTOR_STEPS_PER_DEVIATION, WordVectors } from '../../../src/core/entities/word-vectors';
-
-function hashOf(word: string): number {
-  const context = new FeatureContext();
-  context.prepare(word, tokenize(word));
-  return context.low[0] ?? 0;
-}
+import { lowerCaseHashOf } from './fixtures';
 
 /** A lexicon whose only words are those of `vectors` (word → int8 values), each in the embedding clusters too. */
 function lexiconOf(vectors: ReadonlyMap<string, readonly number[]>, dimensions: number): Omit<ModelData, 'weights'> {
-  const embeddings = WordClusters.build(new Map([...vectors.keys()].map((word) => [hashOf(word), packClusters([0, 0, 0])])));
+  const embeddings = WordClusters.build(new Map([...vectors.keys()].map((word) => [lowerCaseHashOf(word), packClusters([0, 0, 0])])));
   return {
     gazetteer: Gazetteer.build([]),
     clusters: WordClusters.build(new Map()),
     embeddings,
-    vectors: WordVectors.build(embeddings, new Map([...vectors].map(([word, values]) => [hashOf(word), Int8Array.from(values)])), dimensions),
+    vectors: WordVectors.build(embeddings, new Map([...vectors].map(([word, values]) => [lowerCaseHashOf(word), Int8Array.from(values)])), dimensions),
   };
 }
 
@@ -99,14 +94,14 @@ describe('projected word vectors as real-valued features', () => {
     const bytes = writeModel({ weights: WeightTable.fromRows(new Map([[7, [1]]]), 1), ...lexicon });
     const read = readModel(bytes).vectors;
     for (const [word, values] of words) {
-      const row = read.rowOf(hashOf(word));
+      const row = read.rowOf(lowerCaseHashOf(word));
       assert.deepStrictEqual([...read.values.subarray(row * 2, row * 2 + 2)], values);
-      assert.strictEqual(row, lexicon.vectors.rowOf(hashOf(word)));
+      assert.strictEqual(row, lexicon.vectors.rowOf(lowerCaseHashOf(word)));
     }
-    assert.deepStrictEqual([...words.keys()].map((word) => lexicon.vectors.rowOf(hashOf(word))).sort(), [0, 1, 2]);
-    assert.strictEqual(read.rowOf(hashOf('tokyo')), -1);
-    assert.strictEqual(lexiconOf(words, 0).vectors.rowOf(hashOf('paris')), -1);
-    assert.throws(() => WordVectors.build(lexicon.embeddings, new Map([[hashOf('tokyo'), Int8Array.of(1, 2)]]), 2), /^Error: News Corpus: every word vector needs a word of the embedding clusters/);
+    assert.deepStrictEqual([...words.keys()].map((word) => lexicon.vectors.rowOf(lowerCaseHashOf(word))).sort(), [0, 1, 2]);
+    assert.strictEqual(read.rowOf(lowerCaseHashOf('tokyo')), -1);
+    assert.strictEqual(lexiconOf(words, 0).vectors.rowOf(lowerCaseHashOf('paris')), -1);
+    assert.throws(() => WordVectors.build(lexicon.embeddings, new Map([[lowerCaseHashOf('tokyo'), Int8Array.of(1, 2)]]), 2), /^Error: News Corpus: every word vector needs a word of the embedding clusters/);
   });
 
   it('refuses to write word vectors built for other embedding clusters than the model\'s', () => {
@@ -141,7 +136,7 @@ describe('projected word vectors as real-valued features', () => {
     const beyond = bytes.slice();
     new DataView(beyond.buffer).setUint16(rowAt ?? 0, 2, true);
     assert.throws(() => readModel(beyond), /^Error: News Corpus: the entity model file is corrupt \(a word vector beyond its table\)\.$/);
-    assert.strictEqual(readModel(bytes).vectors.rowOf(hashOf('paris')), 0);
+    assert.strictEqual(readModel(bytes).vectors.rowOf(lowerCaseHashOf('paris')), 0);
   });
 
   it('learns weights for the token\'s vector, and for its neighbours\' only when asked, deterministically', () => {
