@@ -1,4 +1,4 @@
-import { isWhiteSpaceCode } from './chars';
+import { hasWhiteSpace, isWhiteSpaceCode } from './chars';
 import { countryNameOf } from './country-aliases';
 import { WordSet, isJunk } from './junk';
 import { LowerCaseWords } from './lower-case-words';
@@ -38,8 +38,6 @@ interface Group {
 /** Type preference when a name got different types equally often in one article. */
 const TYPE_ORDER: readonly EntityType[] = ['PER', 'ORG', 'LOC', 'MISC'];
 
-/** What `isJunk` splits a span into words on: a span without it is one word. */
-const WHITE_SPACE = /\s/u;
 /** Stands for the article's lower-case words when `isJunk` will not look at them. */
 const NO_WORDS: WordSet = new Set();
 
@@ -241,7 +239,7 @@ export function extractArticleEntities(recognizer: SpanRecognizer, text: string)
   const groups = new Map<string, Group>();
   const addMention = (span: EntitySpan): void => {
     const sentenceInitial = isSentenceInitial(text, span.start);
-    const needsLowerWords = sentenceInitial && !WHITE_SPACE.test(span.text);
+    const needsLowerWords = sentenceInitial && !hasWhiteSpace(span.text);
     if (isJunk(span, needsLowerWords ? (lowerWords ??= new LowerCaseWords(text)) : NO_WORDS, sentenceInitial)) return;
     const display = displayName(span.text);
     const identity = identityOfDisplay(display);

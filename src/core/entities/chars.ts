@@ -129,3 +129,15 @@ export function isWhiteSpaceCode(code: number): boolean {
     code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
   );
 }
+
+/**
+ * Whether `text[from, to)` holds any white space (`isWhiteSpaceCode`), without slicing it.
+ *
+ * @example
+ * hasWhiteSpace('Kim Jong-un');     // true
+ * hasWhiteSpace('Kim Jong-un', 4);  // false
+ */
+export function hasWhiteSpace(text: string, from = 0, to = text.length): boolean {
+  for (let i = from; i < to; i++) if (isWhiteSpaceCode(text.charCodeAt(i))) return true;
+  return false;
+}

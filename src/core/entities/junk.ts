@@ -1,3 +1,4 @@
+import { hasWhiteSpace } from './chars';
 import { EntitySpan } from './types';
 
 /**
@@ -50,7 +51,6 @@ const LONE_INITIAL = /^\p{Lu}\.$/u;
 
 /** A mention longer than this many characters is a tagging accident (a run-on span), not a name. */
 const MAX_MENTION_LENGTH = 80;
-const WHITE_SPACE = /\s/u;
 
 function hasCapitalOrCaselessLetter(text: string): boolean {
   return /[\p{Lu}\p{Lt}\p{Lo}]/u.test(text);
@@ -73,13 +73,9 @@ export function isJunk(span: EntitySpan, wordsInLowerCase: WordSet, sentenceInit
   const text = span.text;
   if (text.length > MAX_MENTION_LENGTH || !hasCapitalOrCaselessLetter(text) || CURRENCY_PREFIX.test(text) || LONE_INITIAL.test(text)) return true;
   // Only a one-word span can be junk beyond this point.
-  if (WHITE_SPACE.test(text)) return false;
-  const words = text.toLowerCase().split(/[\s]+/);
-  if (words.length === 1) {
-    const word = (words[0] ?? '').replace(/[.'’]+$/u, '');
-    if (NEVER_ALONE.has(word) && text !== 'US') return true; // "US" is the country, "us" the pronoun
-    if (INTERJECTIONS.has(word) && text !== text.toUpperCase()) return true;
-    if (sentenceInitial && wordsInLowerCase.has(word)) return true;
-  }
-  return false;
+  if (hasWhiteSpace(text)) return false;
+  const word = text.toLowerCase().replace(/[.'’]+$/u, '');
+  if (NEVER_ALONE.has(word) && text !== 'US') return true; // "US" is the country, "us" the pronoun
+  if (INTERJECTIONS.has(word) && text !== text.toUpperCase()) return true;
+  return sentenceInitial && wordsInLowerCase.has(word);
 }

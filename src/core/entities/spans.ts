@@ -1,4 +1,4 @@
-import { CharClass, charClass } from './chars';
+import { CharClass, charClass, hasWhiteSpace } from './chars';
 import { ENTITY_TYPES, TAG_O, TagPart, partOf, tagOf, typeIndexOf } from './tags';
 import { TokenBuffer, TokenFlag, TokenKind } from './tokenizer';
 import { EntitySpan, EntityType } from './types';
@@ -46,7 +46,7 @@ export function tagsToSpans(text: string, tokens: TokenBuffer, tags: Uint8Array)
     }
     const type = typeIndexOf(tag);
     const part = partOf(tag);
-    if (openFirst !== -1 && isRunTogether(text, tokens, i) && WHITE_SPACE.test(text.slice(tokens.starts[openFirst] ?? 0, tokens.starts[i] ?? 0))) close();
+    if (openFirst !== -1 && isRunTogether(text, tokens, i) && hasWhiteSpace(text, tokens.starts[openFirst] ?? 0, tokens.starts[i] ?? 0)) close();
     if (openFirst === -1 || part === TagPart.Begin || part === TagPart.Unit || type !== openType) {
       close();
       openFirst = i;
@@ -60,7 +60,6 @@ export function tagsToSpans(text: string, tokens: TokenBuffer, tags: Uint8Array)
 }
 
 const SPACE = 0x20;
-const WHITE_SPACE = /\s/u;
 const LOWER_S = 0x73;
 const APOSTROPHES = "'’";
 const MISC_INDEX = ENTITY_TYPES.indexOf('MISC');
