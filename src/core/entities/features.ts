@@ -66,24 +66,8 @@ const enum T {
   ClusterNext2 = ClusterPrev2 + CLUSTER_LEVELS,
   EmbeddingPrev2 = ClusterNext2 + CLUSTER_LEVELS,
   EmbeddingNext2 = EmbeddingPrev2 + CLUSTER_LEVELS,
-  RunBefore = EmbeddingNext2 + CLUSTER_LEVELS,
-  RunAfter = RunBefore + CLUSTER_LEVELS,
-  RunBeforeEmbedding = RunAfter + CLUSTER_LEVELS,
-  RunAfterEmbedding = RunBeforeEmbedding + CLUSTER_LEVELS,
-  Last = RunAfterEmbedding + CLUSTER_LEVELS,
+  Last = EmbeddingNext2 + CLUSTER_LEVELS,
 }
-
-/**
- * Experiment only (ner29b): bits of NER_CONTEXT. 1: word clusters of the words at distance 2; 2: their GloVe
- * clusters; 4: word clusters of the lower-case words just outside the token's capitalised run; 8: their GloVe clusters.
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const CONTEXT_SET = Number((globalThis as any).process?.env?.NER_CONTEXT ?? 0);
-const TEXT_CLUSTER_NEIGHBOURS = CONTEXT_SET & 1 ? 4 : 2;
-const EMBEDDING_NEIGHBOURS = CONTEXT_SET & 2 ? 4 : 2;
-const RUN_SOURCES = (CONTEXT_SET & 4 ? 1 : 0) + (CONTEXT_SET & 8 ? 1 : 0);
-/** `runBefore` / `runAfter` of a token outside any capitalised run (or on an all-caps line): no run features. */
-const NOT_IN_RUN = -2;
 
 /**
  * The groups of feature templates, for feature bagging in training (`TrainingOptions.bags`): a perceptron trained
@@ -198,10 +182,6 @@ export class FeatureContext {
   /** The projected word vectors `vectorRowOf` looks words up in. */
   private wordVectors: WordVectors | undefined;
   private lowerSet = new Int32Array(0);
-  /** Per token of a capitalised run, the lower-case word just before the run (NO_NEIGHBOUR: none), or NOT_IN_RUN. */
-  private runBefore = new Int32Array(0);
-  /** As `runBefore`, the lower-case word just after the run. */
-  private runAfter = new Int32Array(0);
 
   /**
    * Computes every per-token hash of `tokens` (the output of `tokenize(text)`) and the gazetteer's matches; the
@@ -227,7 +207,6 @@ export class FeatureContext {
     }
     this.markLowerSeen(count);
     this.markTableRows(count);
-    if (RUN_SOURCES > 0) this.markRuns(count);
     this.gazetteer.fill(0, 0, count);
     if (gazetteer) gazetteer.mark(this.low, this.last, count, this.gazetteer);
     this.wordClusters = clusters;
@@ -268,8 +247,6 @@ export class FeatureContext {
     this.kinds = new Uint8Array(size);
     this.tableRow = new Uint8Array(size);
     this.lowerSet = new Int32Array(nextPowerOfTwo(size * 2));
-    this.runBefore = new Int32Array(size);
-    this.runAfter = new Int32Array(size);
   }
 
   private hashToken(text: string, i: number, start: number, end: number): void {
@@ -355,35 +332,6 @@ export class FeatureContext {
     }
   }
 
-  /**
-   * For every token of a run of capitalised tokens within a sentence (not on an all-caps line), the lower-case word
-   * just before and just after the run: the context that decides a multi-word name's type is often beyond the inner
-   * tokens' ±2 window ("the band Linkin Park").
-   */
-  private markRuns(count: number): void {
-    const lowerWord = (j: number): boolean => {
-      const kind = this.kinds[j] ?? 0;
-      return (kind & TokenKind.HasLower) !== 0 && (kind & TokenKind.FirstUpper) === 0;
-    };
-    let i = 0;
-    while (i < count) {
-      const kind = this.kinds[i] ?? 0;
-      if (!(kind & TokenKind.FirstUpper) || (this.position[i] ?? 0) & POSITION_CAPS_LINE) {
-        this.runBefore[i] = NOT_IN_RUN;
-        this.runAfter[i] = NOT_IN_RUN;
-        i++;
-        continue;
-      }
-      let end = i + 1;
-      while (end < count && !((this.position[end] ?? 0) & POSITION_SENTENCE_START) && (this.kinds[end] ?? 0) & TokenKind.FirstUpper) end++;
-      const before = (this.position[i] ?? 0) & POSITION_SENTENCE_START || !lowerWord(i - 1) ? NO_NEIGHBOUR : i - 1;
-      const after = this.last[end - 1] || !lowerWord(end) ? NO_NEIGHBOUR : end;
-      this.runBefore.fill(before, i, end);
-      this.runAfter.fill(after, i, end);
-      i = end;
-    }
-  }
-
   /** Marks capitalised tokens whose lower-case form the document also writes in lower case ("Photo" / "photo"). */
   private markLowerSeen(count: number): void {
     const set = this.lowerSet;
@@ -460,18 +408,25 @@ export class FeatureContext {
       out[n++] = neighbourLowKey(neighbour, j === NO_NEIGHBOUR ? BOUNDARY : this.low[j] ?? 0);
     }
     n += this.ownContextFeatures(i, out, n, false);
-    const previous = this.neighbourOf(i, Neighbour.Previous);
-    const next = this.neighbourOf(i, Neighbour.Next);
-    n += neighbourLevelKeys(NEIGHBOUR_CLUSTER_SEEDS, Neighbour.Previous, previous === NO_NEIGHBOUR ? undefined : this.clustersOf(previous), next === NO_NEIGHBOUR ? undefined : this.clustersOf(next), out, n);
-    n += neighbourLevelKeys(NEIGHBOUR_EMBEDDING_SEEDS, Neighbour.Previous, previous === NO_NEIGHBOUR ? undefined : this.embeddingsOf(previous), next === NO_NEIGHBOUR ? undefined : this.embeddingsOf(next), out, n);
-    const previous2 = this.neighbourOf(i, Neighbour.SecondPrevious);
-    const next2 = this.neighbourOf(i, Neighbour.SecondNext);
-    if (TEXT_CLUSTER_NEIGHBOURS > 2) n += neighbourLevelKeys(NEIGHBOUR_CLUSTER_SEEDS, Neighbour.SecondPrevious, previous2 === NO_NEIGHBOUR ? undefined : this.clustersOf(previous2), next2 === NO_NEIGHBOUR ? undefined : this.clustersOf(next2), out, n);
-    if (EMBEDDING_NEIGHBOURS > 2) n += neighbourLevelKeys(NEIGHBOUR_EMBEDDING_SEEDS, Neighbour.SecondPrevious, previous2 === NO_NEIGHBOUR ? undefined : this.embeddingsOf(previous2), next2 === NO_NEIGHBOUR ? undefined : this.embeddingsOf(next2), out, n);
+    n += this.neighbourClusterKeys(i, Neighbour.Previous, out, n);
+    n += this.neighbourClusterKeys(i, Neighbour.SecondPrevious, out, n);
     if (this.lowerSeen[i]) out[n++] = this.lowerSeenKey(i);
     let gazetteer = this.gazetteer[i] ?? 0;
     const cased = this.cased(i);
     for (let bit = 0; gazetteer !== 0; bit++, gazetteer >>>= 1) if (gazetteer & 1) n += gazetteerFeatures(bit, cased, out, n);
+    return n - at;
+  }
+
+  /**
+   * Writes the keys of both cluster sources of the words on both sides of token `i` at one distance (`side`: the
+   * previous one's {@link Neighbour}, the next one's follows it), as `neighbourFeatures` does per word; returns how many.
+   */
+  private neighbourClusterKeys(i: number, side: Neighbour, out: Int32Array, at: number): number {
+    const previous = this.neighbourOf(i, side);
+    const next = this.neighbourOf(i, side + 1);
+    let n = at;
+    n += neighbourLevelKeys(NEIGHBOUR_CLUSTER_SEEDS, side, previous === NO_NEIGHBOUR ? undefined : this.clustersOf(previous), next === NO_NEIGHBOUR ? undefined : this.clustersOf(next), out, n);
+    n += neighbourLevelKeys(NEIGHBOUR_EMBEDDING_SEEDS, side, previous === NO_NEIGHBOUR ? undefined : this.embeddingsOf(previous), next === NO_NEIGHBOUR ? undefined : this.embeddingsOf(next), out, n);
     return n - at;
   }
 
@@ -500,25 +455,8 @@ export class FeatureContext {
       out[n++] = finish(mix(SEEDS[T.TableShape] ?? 0, shape));
       out[n++] = finish(mix(SEEDS[T.TableLow] ?? 0, low));
     }
-    n += this.runFeatures(i, out, n);
     if (withLowerSeen && this.lowerSeen[i]) out[n++] = this.lowerSeenKey(i);
     return n - at;
-  }
-
-  /** The clusters of the lower-case words around token `i`'s capitalised run (experiment: NER_CONTEXT 4, 8). */
-  private runFeatures(i: number, out: Int32Array, at: number): number {
-    if (RUN_SOURCES === 0 || this.runBefore[i] === NOT_IN_RUN) return 0;
-    const before = this.runBefore[i] ?? NO_NEIGHBOUR;
-    const after = this.runAfter[i] ?? NO_NEIGHBOUR;
-    let n = at;
-    if (CONTEXT_SET & 4) n += runLevelKeys(T.RunBefore, T.RunAfter, before === NO_NEIGHBOUR ? undefined : this.clustersOf(before), after === NO_NEIGHBOUR ? undefined : this.clustersOf(after), out, n);
-    if (CONTEXT_SET & 8) n += runLevelKeys(T.RunBeforeEmbedding, T.RunAfterEmbedding, before === NO_NEIGHBOUR ? undefined : this.embeddingsOf(before), after === NO_NEIGHBOUR ? undefined : this.embeddingsOf(after), out, n);
-    return n - at;
-  }
-
-  /** How many keys `runFeatures(i)` writes. */
-  private runFeatureCount(i: number): number {
-    return RUN_SOURCES === 0 || this.runBefore[i] === NOT_IN_RUN ? 0 : 2 * CLUSTER_LEVELS * RUN_SOURCES;
   }
 
   /**
@@ -546,8 +484,7 @@ export class FeatureContext {
       groups[n++] = FeatureGroup.Orthographic; // TableShape
       groups[n++] = FeatureGroup.Lexical; // TableLow
     }
-    n = fill(groups, n, this.runFeatureCount(i), FeatureGroup.Distributional); // RunBefore/After and their GloVe clusters
-    n = fill(groups, n, (TEXT_CLUSTER_NEIGHBOURS + EMBEDDING_NEIGHBOURS) * CLUSTER_LEVELS, FeatureGroup.Distributional); // ClusterPrev/Next(2), EmbeddingPrev/Next(2)
+    n = fill(groups, n, 2 * NEIGHBOURS * CLUSTER_LEVELS, FeatureGroup.Distributional); // ClusterPrev/Next(2), EmbeddingPrev/Next(2)
     if (this.lowerSeen[i]) groups[n++] = FeatureGroup.Kept; // LowerInDocument
     let gazetteer = this.gazetteer[i] ?? 0;
     for (; gazetteer !== 0; gazetteer >>>= 1) if (gazetteer & 1) n = fill(groups, n, 2, FeatureGroup.Gazetteer); // Gazetteer, GazetteerCased
@@ -624,6 +561,12 @@ export const NEIGHBOURS = 4;
 export const NO_NEIGHBOUR = -1;
 
 const NEIGHBOUR_LOW_SEEDS = [T.LowPrev, T.LowNext, T.LowPrev2, T.LowNext2];
+/**
+ * Every neighbour's word clusters and GloVe clusters are features, not only the adjacent words': the word two away
+ * that decides a type is often rare in CoNLL ("the village of Divar", "the band Linkin Park"), so its identity's
+ * weights were learned from few examples and its clusters generalise (ner29b in docs/entities.md: wikigold and GUM
+ * news up on the tuning and the confirmation shuffles).
+ */
 const NEIGHBOUR_CLUSTER_SEEDS = [T.ClusterPrev, T.ClusterNext, T.ClusterPrev2, T.ClusterNext2];
 const NEIGHBOUR_EMBEDDING_SEEDS = [T.EmbeddingPrev, T.EmbeddingNext, T.EmbeddingPrev2, T.EmbeddingNext2];
 
@@ -656,16 +599,6 @@ function neighbourLevelKeys(seeds: readonly T[], side: Neighbour, previous: numb
   return n - at;
 }
 
-/** As `neighbourLevelKeys`, for the words around a capitalised run (`beforeSeed`, `afterSeed`: their first levels' templates). */
-function runLevelKeys(beforeSeed: T, afterSeed: T, before: number | undefined, after: number | undefined, out: Int32Array, at: number): number {
-  let n = at;
-  for (let level = 0; level < CLUSTER_LEVELS; level++) {
-    out[n++] = finish(mix(SEEDS[beforeSeed + level] ?? 0, before === undefined ? BOUNDARY : clusterAt(before, level)));
-    out[n++] = finish(mix(SEEDS[afterSeed + level] ?? 0, after === undefined ? BOUNDARY : clusterAt(after, level)));
-  }
-  return n - at;
-}
-
 /**
  * Writes the keys of the features a token gets from its `neighbour` word: that word's lower-case hash `low`
  * with `clusters` its packed word clusters and `embeddings` its packed clusters of word vectors, or the
@@ -678,11 +611,8 @@ function runLevelKeys(beforeSeed: T, afterSeed: T, before: number | undefined, a
 export function neighbourFeatures(neighbour: Neighbour, present: boolean, low: number, clusters: number, embeddings: number, out: Int32Array, at: number): number {
   let n = at;
   out[n++] = neighbourLowKey(neighbour, present ? low : BOUNDARY);
-  if (neighbour < TEXT_CLUSTER_NEIGHBOURS) {
-    for (let level = 0; level < CLUSTER_LEVELS; level++) out[n++] = neighbourLevelKey(NEIGHBOUR_CLUSTER_SEEDS, neighbour, level, present ? clusterAt(clusters, level) : BOUNDARY);
-  }
-  if (neighbour < EMBEDDING_NEIGHBOURS) {
-    for (let level = 0; level < CLUSTER_LEVELS; level++) out[n++] = neighbourLevelKey(NEIGHBOUR_EMBEDDING_SEEDS, neighbour, level, present ? clusterAt(embeddings, level) : BOUNDARY);
+  for (const [seeds, packed] of [[NEIGHBOUR_CLUSTER_SEEDS, clusters], [NEIGHBOUR_EMBEDDING_SEEDS, embeddings]] as const) {
+    for (let level = 0; level < CLUSTER_LEVELS; level++) out[n++] = neighbourLevelKey(seeds, neighbour, level, present ? clusterAt(packed, level) : BOUNDARY);
   }
   return n - at;
 }
