@@ -62,7 +62,11 @@ const enum T {
   TableShape = EmbeddingNext + CLUSTER_LEVELS,
   TableLow = TableShape + 1,
   Vector = TableLow + 1,
-  Last = Vector + VECTOR_POSITIONS,
+  ClusterPrev2 = Vector + VECTOR_POSITIONS,
+  ClusterNext2 = ClusterPrev2 + CLUSTER_LEVELS,
+  EmbeddingPrev2 = ClusterNext2 + CLUSTER_LEVELS,
+  EmbeddingNext2 = EmbeddingPrev2 + CLUSTER_LEVELS,
+  Last = EmbeddingNext2 + CLUSTER_LEVELS,
 }
 
 /**
@@ -404,14 +408,25 @@ export class FeatureContext {
       out[n++] = neighbourLowKey(neighbour, j === NO_NEIGHBOUR ? BOUNDARY : this.low[j] ?? 0);
     }
     n += this.ownContextFeatures(i, out, n, false);
-    const previous = this.neighbourOf(i, Neighbour.Previous);
-    const next = this.neighbourOf(i, Neighbour.Next);
-    n += neighbourLevelKeys(NEIGHBOUR_CLUSTER_SEEDS, previous === NO_NEIGHBOUR ? undefined : this.clustersOf(previous), next === NO_NEIGHBOUR ? undefined : this.clustersOf(next), out, n);
-    n += neighbourLevelKeys(NEIGHBOUR_EMBEDDING_SEEDS, previous === NO_NEIGHBOUR ? undefined : this.embeddingsOf(previous), next === NO_NEIGHBOUR ? undefined : this.embeddingsOf(next), out, n);
+    n += this.neighbourClusterKeys(i, Neighbour.Previous, out, n);
+    n += this.neighbourClusterKeys(i, Neighbour.SecondPrevious, out, n);
     if (this.lowerSeen[i]) out[n++] = this.lowerSeenKey(i);
     let gazetteer = this.gazetteer[i] ?? 0;
     const cased = this.cased(i);
     for (let bit = 0; gazetteer !== 0; bit++, gazetteer >>>= 1) if (gazetteer & 1) n += gazetteerFeatures(bit, cased, out, n);
+    return n - at;
+  }
+
+  /**
+   * Writes the keys of both cluster sources of the words on both sides of token `i` at one distance (`side`: the
+   * previous one's {@link Neighbour}, the next one's follows it), as `neighbourFeatures` does per word; returns how many.
+   */
+  private neighbourClusterKeys(i: number, side: Neighbour, out: Int32Array, at: number): number {
+    const previous = this.neighbourOf(i, side);
+    const next = this.neighbourOf(i, side + 1);
+    let n = at;
+    n += neighbourLevelKeys(NEIGHBOUR_CLUSTER_SEEDS, side, previous === NO_NEIGHBOUR ? undefined : this.clustersOf(previous), next === NO_NEIGHBOUR ? undefined : this.clustersOf(next), out, n);
+    n += neighbourLevelKeys(NEIGHBOUR_EMBEDDING_SEEDS, side, previous === NO_NEIGHBOUR ? undefined : this.embeddingsOf(previous), next === NO_NEIGHBOUR ? undefined : this.embeddingsOf(next), out, n);
     return n - at;
   }
 
@@ -469,7 +484,7 @@ export class FeatureContext {
       groups[n++] = FeatureGroup.Orthographic; // TableShape
       groups[n++] = FeatureGroup.Lexical; // TableLow
     }
-    n = fill(groups, n, 2 * CLUSTER_NEIGHBOURS * CLUSTER_LEVELS, FeatureGroup.Distributional); // ClusterPrev/Next, EmbeddingPrev/Next
+    n = fill(groups, n, 2 * NEIGHBOURS * CLUSTER_LEVELS, FeatureGroup.Distributional); // ClusterPrev/Next(2), EmbeddingPrev/Next(2)
     if (this.lowerSeen[i]) groups[n++] = FeatureGroup.Kept; // LowerInDocument
     let gazetteer = this.gazetteer[i] ?? 0;
     for (; gazetteer !== 0; gazetteer >>>= 1) if (gazetteer & 1) n = fill(groups, n, 2, FeatureGroup.Gazetteer); // Gazetteer, GazetteerCased
@@ -545,11 +560,15 @@ export const NEIGHBOURS = 4;
  */
 export const NO_NEIGHBOUR = -1;
 
-/** Neighbours whose clusters are features too: the adjacent ones. */
-const CLUSTER_NEIGHBOURS = 2;
 const NEIGHBOUR_LOW_SEEDS = [T.LowPrev, T.LowNext, T.LowPrev2, T.LowNext2];
-const NEIGHBOUR_CLUSTER_SEEDS = [T.ClusterPrev, T.ClusterNext];
-const NEIGHBOUR_EMBEDDING_SEEDS = [T.EmbeddingPrev, T.EmbeddingNext];
+/**
+ * Every neighbour's word clusters and GloVe clusters are features, not only the adjacent words': the word two away
+ * that decides a type is often rare in CoNLL ("the village of Divar", "the band Linkin Park"), so its identity's
+ * weights were learned from few examples and its clusters generalise (ner29b in docs/entities.md: wikigold and GUM
+ * news up on the tuning and the confirmation shuffles).
+ */
+const NEIGHBOUR_CLUSTER_SEEDS = [T.ClusterPrev, T.ClusterNext, T.ClusterPrev2, T.ClusterNext2];
+const NEIGHBOUR_EMBEDDING_SEEDS = [T.EmbeddingPrev, T.EmbeddingNext, T.EmbeddingPrev2, T.EmbeddingNext2];
 
 function neighbourLowKey(neighbour: Neighbour, low: number): number {
   return finish(mix(SEEDS[NEIGHBOUR_LOW_SEEDS[neighbour] ?? 0] ?? 0, low));
@@ -568,13 +587,14 @@ function levelKeys(template: T, packed: number, out: Int32Array, at: number): nu
 
 /**
  * Writes the keys of every level of the previous and next words' packed clusters of one source, level by level
- * (BOUNDARY for a word past the sentence: undefined); returns how many.
+ * (BOUNDARY for a word past the sentence: undefined), `side` the previous one's {@link Neighbour} (the next one's
+ * follows it); returns how many.
  */
-function neighbourLevelKeys(seeds: readonly T[], previous: number | undefined, next: number | undefined, out: Int32Array, at: number): number {
+function neighbourLevelKeys(seeds: readonly T[], side: Neighbour, previous: number | undefined, next: number | undefined, out: Int32Array, at: number): number {
   let n = at;
   for (let level = 0; level < CLUSTER_LEVELS; level++) {
-    out[n++] = neighbourLevelKey(seeds, Neighbour.Previous, level, previous === undefined ? BOUNDARY : clusterAt(previous, level));
-    out[n++] = neighbourLevelKey(seeds, Neighbour.Next, level, next === undefined ? BOUNDARY : clusterAt(next, level));
+    out[n++] = neighbourLevelKey(seeds, side, level, previous === undefined ? BOUNDARY : clusterAt(previous, level));
+    out[n++] = neighbourLevelKey(seeds, side + 1, level, next === undefined ? BOUNDARY : clusterAt(next, level));
   }
   return n - at;
 }
@@ -591,10 +611,8 @@ function neighbourLevelKeys(seeds: readonly T[], previous: number | undefined, n
 export function neighbourFeatures(neighbour: Neighbour, present: boolean, low: number, clusters: number, embeddings: number, out: Int32Array, at: number): number {
   let n = at;
   out[n++] = neighbourLowKey(neighbour, present ? low : BOUNDARY);
-  if (neighbour < CLUSTER_NEIGHBOURS) {
-    for (const [seeds, packed] of [[NEIGHBOUR_CLUSTER_SEEDS, clusters], [NEIGHBOUR_EMBEDDING_SEEDS, embeddings]] as const) {
-      for (let level = 0; level < CLUSTER_LEVELS; level++) out[n++] = neighbourLevelKey(seeds, neighbour, level, present ? clusterAt(packed, level) : BOUNDARY);
-    }
+  for (const [seeds, packed] of [[NEIGHBOUR_CLUSTER_SEEDS, clusters], [NEIGHBOUR_EMBEDDING_SEEDS, embeddings]] as const) {
+    for (let level = 0; level < CLUSTER_LEVELS; level++) out[n++] = neighbourLevelKey(seeds, neighbour, level, present ? clusterAt(packed, level) : BOUNDARY);
   }
   return n - at;
 }

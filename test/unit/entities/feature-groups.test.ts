@@ -62,6 +62,8 @@ describe('feature groups (FeatureContext.staticFeatureGroups, for feature baggin
     for (let i = 0; i < before.length; i++) for (const group of changed(before, after, i)) assert.strictEqual(group, FeatureGroup.Distributional, `token ${i}`);
     assert.strictEqual(changed(before, after, 1).length, 6, 'three levels of each source');
     assert.strictEqual(changed(before, after, 0).length, 6, 'and the next word’s clusters for the word before');
+    assert.strictEqual(changed(before, after, 3).length, 6, 'and the clusters of the word two before (ClusterPrev2, EmbeddingPrev2)');
+    assert.strictEqual(changed(before, after, 4).length, 0, 'but not three words on');
   });
 
   it('gives the orthographic group the keys that change with the case alone, besides the raw word', () => {
