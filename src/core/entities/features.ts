@@ -99,8 +99,9 @@ const SEEDS: Int32Array = (() => {
 })();
 
 /**
- * Upper bound of the features of one token (16 word, 16 context, 2 per gazetteer match bit (≤ 40), 1 tag,
- * 2 document), sizing the key buffers so they are allocated once and never checked per feature.
+ * Upper bound of the features of one token (19 word; 36 context: 4 neighbour words, 7 of its own, 24 neighbour
+ * clusters, 1 lower-case seen; 2 per gazetteer match bit (≤ 40); 1 tag; 2 document: 98 at most), sizing the key
+ * buffers so they are allocated once and never checked per feature.
  *
  * @example
  * const keys = new Int32Array(MAX_FEATURES);
