@@ -480,14 +480,18 @@ describe('facts file corrections: an added name where the engine found an entity
           mentions.forEach((mention, i) => assert.ok(!mentions.some((other, j) => j !== i && overlapping(mention, other)), `overlap in ${JSON.stringify(mentions)}`));
           for (const entity of corrected) assert.ok(entity.mentions.length > 0 && entity.forms.reduce((sum, form) => sum + form.count, 0) === entity.mentions.length, JSON.stringify(entity));
           const inside = (outer: { start: number; end: number }, inner: { start: number; end: number }) => outer.start <= inner.start && inner.end <= outer.end;
-          /** Whether an occurrence of `name` is a mention or something holds it: a longer added name's occurrence (itself accounted for), its own entity, or a longer engine organization. */
+          /**
+           * Whether an occurrence of `name` is a mention or something holds it: a longer added name's occurrence (itself
+           * accounted for), an earlier occurrence of the same name that overlaps it ("of of" twice in "of of of": the
+           * earlier stands), its own entity, or a longer engine organization.
+           */
           const accounted = (name: string, occurrence: { start: number; end: number }, depth: number): boolean =>
             mentions.some((mention) => mention.name === name && mention.start === occurrence.start && mention.end === occurrence.end) ||
             mentions.some((mention) => addedNames.includes(mention.name) && mention.end - mention.start >= name.length && overlapping(mention, occurrence)) ||
             mentions.some((mention) => mention.key === entityKey('PER', name) && inside(mention, occurrence)) ||
             mentions.some((mention) => !addedNames.includes(mention.name) && mention.end - mention.start > name.length && inside(mention, occurrence)) ||
             (depth > 0 &&
-              addedNames.some((other) => other !== name && other.length >= name.length && exactNameMentions(text, other).some((longer) => overlapping(longer, occurrence) && accounted(other, longer, depth - 1))));
+              addedNames.some((other) => other.length >= name.length && exactNameMentions(text, other).some((longer) => (other !== name || longer.start < occurrence.start) && overlapping(longer, occurrence) && accounted(other, longer, depth - 1))));
           for (const name of addedNames) {
             for (const occurrence of exactNameMentions(text, name)) {
               assert.ok(accounted(name, occurrence, addedNames.length), `"${name}" at ${occurrence.start} in "${text}": ${JSON.stringify(mentions)}`);
