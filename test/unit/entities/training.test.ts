@@ -7,7 +7,7 @@ import { EntityRecognizer } from '../../../src/core/entities/recognizer';
 import { spansToTags, tagsToSpans } from '../../../src/core/entities/spans';
 import { TAG_COUNT, TAG_O, TAG_START, TagPart, isAllowed, tagOf } from '../../../src/core/entities/tags';
 import { tokenize } from '../../../src/core/entities/tokenizer';
-import { DEFAULT_BAGS, DEFAULT_COST, DEFAULT_TYPE_COST, TrainingDocument, trainPerceptron } from '../../../src/core/entities/trainer';
+import { DEFAULT_BAGS, DEFAULT_COST, DEFAULT_TYPE_COST, TrainingDocument, TrainingOptions, trainPerceptron } from '../../../src/core/entities/trainer';
 import { WordClusters } from '../../../src/core/entities/word-clusters';
 import { WordVectors } from '../../../src/core/entities/word-vectors';
 import { loc, org, per } from './tag-rules';
@@ -53,44 +53,51 @@ function gazetteerOf(names: readonly string[]): Gazetteer {
   );
 }
 
+/** The model file trained on `documents` (the synthetic corpus by default) with `options`, 3 epochs unless said. */
+function modelBytes(lexicon: Lexicon, options: TrainingOptions = {}, documents: readonly TrainingDocument[] = corpus()): Uint8Array {
+  return writeModel({ weights: trainPerceptron(documents, lexicon, { epochs: 3, ...options }), ...lexicon });
+}
+
+const TEST_SENTENCE = 'Carla Diaz arrived in Kyiv on Monday, Globex said.';
+
+/** Asserts that a model finds the test sentence's person, place and organization, as the synthetic corpus writes them. */
+function assertRecognisesTestSentence(bytes: Uint8Array): void {
+  const spans = EntityRecognizer.fromModel(bytes).recognize(TEST_SENTENCE);
+  assert.deepStrictEqual(spans.map((span) => [span.text, span.type]), [['Carla Diaz', 'PER'], ['Kyiv', 'LOC'], ['Globex', 'ORG']]);
+}
+
 describe('training and the model file', () => {
   it('trains a model that writes, reads back and recognises what it learnt, deterministically', () => {
     const lexicon = lexiconOf(['Oslo', 'Lima', 'North Korea']);
-    const first = writeModel({ weights: trainPerceptron(corpus(), lexicon, { epochs: 3 }), ...lexicon });
-    const second = writeModel({ weights: trainPerceptron(corpus(), lexicon, { epochs: 3 }), ...lexicon });
-    assert.deepStrictEqual(first, second);
-    const recognizer = EntityRecognizer.fromModel(first);
-    const spans = recognizer.recognize('Carla Diaz arrived in Kyiv on Monday, Globex said.');
-    assert.deepStrictEqual(spans.map((span) => [span.text, span.type]), [['Carla Diaz', 'PER'], ['Kyiv', 'LOC'], ['Globex', 'ORG']]);
+    const first = modelBytes(lexicon);
+    assert.deepStrictEqual(first, modelBytes(lexicon));
+    assertRecognisesTestSentence(first);
   });
 
   it('trains with a cost deterministically into another model that still recognises what it learnt', () => {
     const lexicon = lexiconOf(['Oslo', 'Lima', 'North Korea']);
-    const bytesOf = (options: { cost?: number; typeCost?: number }): Uint8Array => writeModel({ weights: trainPerceptron(corpus(), lexicon, { epochs: 3, ...options }), ...lexicon });
+    const bytesOf = (options: TrainingOptions): Uint8Array => modelBytes(lexicon, options);
     assert.deepStrictEqual(bytesOf({ cost: DEFAULT_COST }), bytesOf({}));
     const costed = bytesOf({ cost: 12.5 });
     assert.deepStrictEqual(costed, bytesOf({ cost: 12.5 }));
     assert.notDeepStrictEqual(costed, bytesOf({ cost: 0, typeCost: 0 }), 'the margin must keep updating after the plain perceptron stops');
-    const spans = EntityRecognizer.fromModel(costed).recognize('Carla Diaz arrived in Kyiv on Monday, Globex said.');
-    assert.deepStrictEqual(spans.map((span) => [span.text, span.type]), [['Carla Diaz', 'PER'], ['Kyiv', 'LOC'], ['Globex', 'ORG']]);
+    assertRecognisesTestSentence(costed);
   });
 
   it('trains bagged perceptrons, each without its feature group, deterministically and summed into one model', () => {
     const lexicon = lexiconOf(['Oslo', 'Lima', 'North Korea']);
-    const trained = (options: { bags?: readonly (FeatureGroup | undefined)[]; runs?: number }): Uint8Array =>
-      writeModel({ weights: trainPerceptron(corpus(), lexicon, { epochs: 3, ...options }), ...lexicon });
+    const trained = (options: TrainingOptions): Uint8Array => modelBytes(lexicon, options);
     assert.deepStrictEqual(trained({ bags: [undefined, undefined, undefined] }), trained({ runs: 3 }), 'full bags are the plain ensemble');
     assert.deepStrictEqual(trained({ bags: DEFAULT_BAGS }), trained({}));
     assert.throws(() => trained({ bags: [undefined], runs: 2 }), /News Corpus: training takes `bags` or `runs`, not both/);
     const bagged = trained({ bags: [undefined, FeatureGroup.Lexical] });
     assert.deepStrictEqual(bagged, trained({ bags: [undefined, FeatureGroup.Lexical] }));
     assert.notDeepStrictEqual(bagged, trained({ runs: 2 }));
-    const spans = EntityRecognizer.fromModel(bagged).recognize('Carla Diaz arrived in Kyiv on Monday, Globex said.');
-    assert.deepStrictEqual(spans.map((span) => [span.text, span.type]), [['Carla Diaz', 'PER'], ['Kyiv', 'LOC'], ['Globex', 'ORG']]);
+    assertRecognisesTestSentence(bagged);
 
     // A model of one perceptron without the words has no weight for any of their keys, and has the others'.
     const { weights } = readModel(trained({ bags: [FeatureGroup.Lexical] }));
-    const text = 'Carla Diaz arrived in Kyiv on Monday, Globex said.';
+    const text = TEST_SENTENCE;
     const context = new FeatureContext();
     const tokens = tokenize(text);
     context.prepare(text, tokens, lexicon);
@@ -112,7 +119,7 @@ describe('training and the model file', () => {
 
   it('weighs type confusions apart by typeCost, deterministically, still learning what it learnt', () => {
     const lexicon = lexiconOf(['Oslo', 'Lima', 'North Korea']);
-    const bytesOf = (options: { cost?: number; typeCost?: number }): Uint8Array => writeModel({ weights: trainPerceptron(corpus(), lexicon, { epochs: 3, ...options }), ...lexicon });
+    const bytesOf = (options: TrainingOptions): Uint8Array => modelBytes(lexicon, options);
     assert.deepStrictEqual(bytesOf({ typeCost: DEFAULT_TYPE_COST }), bytesOf({}));
     const uniform = bytesOf({ typeCost: DEFAULT_COST });
     assert.notDeepStrictEqual(uniform, bytesOf({}), 'the default type cost must differ from the uniform cost');
@@ -120,11 +127,10 @@ describe('training and the model file', () => {
     assert.deepStrictEqual(weighted, bytesOf({ typeCost: 4 * DEFAULT_COST }));
     assert.notDeepStrictEqual(weighted, uniform, 'a costlier type confusion must move the weights differently');
     assert.notDeepStrictEqual(bytesOf({ cost: 0, typeCost: DEFAULT_COST }), bytesOf({ cost: 0, typeCost: 0 }), 'a type cost alone must still train with the margin');
-    const spans = EntityRecognizer.fromModel(weighted).recognize('Carla Diaz arrived in Kyiv on Monday, Globex said.');
-    assert.deepStrictEqual(spans.map((span) => [span.text, span.type]), [['Carla Diaz', 'PER'], ['Kyiv', 'LOC'], ['Globex', 'ORG']]);
+    assertRecognisesTestSentence(weighted);
     // Where the gold has no name, no wrong tag is another type than the gold's: only `cost` can act there.
     const nameless = corpus().map((document) => ({ ...document, entities: [] }));
-    const namelessBytes = (options: { cost: number; typeCost: number }): Uint8Array => writeModel({ weights: trainPerceptron(nameless, lexicon, { epochs: 3, ...options }), ...lexicon });
+    const namelessBytes = (options: TrainingOptions): Uint8Array => modelBytes(lexicon, options, nameless);
     assert.deepStrictEqual(namelessBytes({ cost: 0, typeCost: 4 * DEFAULT_COST }), namelessBytes({ cost: 0, typeCost: 0 }));
     assert.notDeepStrictEqual(namelessBytes({ cost: DEFAULT_COST, typeCost: 0 }), namelessBytes({ cost: 0, typeCost: 0 }));
   });
