@@ -7,6 +7,7 @@ import { ModelData, readModel } from './model-file';
 import { joinPluralPossessives } from './plural-possessives';
 import { clearSpeakerLabels } from './speaker-labels';
 import { tagsToSpans } from './spans';
+import { retypeStormNames } from './storm-names';
 import { dropTitles } from './titles';
 import { TokenBuffer, tokenize } from './tokenizer';
 import { joinWashingtonDC } from './washington-dc';
@@ -52,6 +53,7 @@ export class EntityRecognizer {
     splitNationalities(text, this.decoder.context, tokens, tags);
     joinNationalities(text, this.decoder.context, tokens, tags);
     retypeFamilyNames(text, tokens, tags);
+    retypeStormNames(text, tokens, tags);
     return tagsToSpans(text, tokens, tags);
   }
 
