@@ -1,6 +1,6 @@
 import { FeatureContext, POSITION_CAPS_LINE, POSITION_SENTENCE_START } from './features';
 import { DEMONYM_CATEGORY, coversAnyExactly, coversExactly } from './gazetteer';
-import { ENTITY_TYPES, TAG_O, TagPart, partOf, tagOf, typeIndexOf } from './tags';
+import { ENTITY_TYPES, TAG_O, TagPart, partOf, tagName, tagOf, typeIndexOf } from './tags';
 import { TokenBuffer, TokenKind } from './tokenizer';
 
 const MISC_INDEX = ENTITY_TYPES.indexOf('MISC');
@@ -84,9 +84,7 @@ function splitName(text: string, context: FeatureContext, tokens: TokenBuffer, t
   const type = typeIndexOf(tags[start] ?? TAG_O);
   const restStandsAlone = type === PER_INDEX ? personStandsAlone(text, context, tokens, next, end) : isProperOnly(text, context, tokens, next);
   if (!restStandsAlone) return;
-  for (let k = start; k <= nationalityEnd; k++) tags[k] = tagOf(MISC_INDEX, TagPart.Inside);
-  tags[start] = tagOf(MISC_INDEX, TagPart.Begin);
-  tags[nationalityEnd] = tagOf(MISC_INDEX, start === nationalityEnd ? TagPart.Unit : TagPart.Last);
+  tagName(tags, start, nationalityEnd, MISC_INDEX);
   tags[next] = tagOf(type, next === end ? TagPart.Unit : TagPart.Begin);
 }
 
@@ -158,7 +156,5 @@ function joinName(tags: Uint8Array, start: number, next: number): void {
   const type = typeIndexOf(tags[next] ?? TAG_O);
   let end = next;
   while (partOf(tags[end] ?? TAG_O) !== TagPart.Last && partOf(tags[end] ?? TAG_O) !== TagPart.Unit) end++;
-  for (let k = start; k <= end; k++) tags[k] = tagOf(type, TagPart.Inside);
-  tags[start] = tagOf(type, TagPart.Begin);
-  tags[end] = tagOf(type, TagPart.Last);
+  tagName(tags, start, end, type);
 }

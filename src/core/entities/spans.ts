@@ -1,5 +1,5 @@
 import { CharClass, charClass, hasWhiteSpace } from './chars';
-import { ENTITY_TYPES, TAG_O, TagPart, partOf, tagOf, typeIndexOf } from './tags';
+import { ENTITY_TYPES, TAG_O, TagPart, partOf, tagName, typeIndexOf } from './tags';
 import { TokenBuffer, TokenFlag, TokenKind } from './tokenizer';
 import { EntitySpan, EntityType } from './types';
 
@@ -133,14 +133,7 @@ export function spansToTags(
       misaligned++;
       continue;
     }
-    const type = ENTITY_TYPES.indexOf(span.type);
-    if (first === last) {
-      tags[first] = tagOf(type, TagPart.Unit);
-      continue;
-    }
-    tags[first] = tagOf(type, TagPart.Begin);
-    for (let i = first + 1; i < last; i++) tags[i] = tagOf(type, TagPart.Inside);
-    tags[last] = tagOf(type, TagPart.Last);
+    tagName(tags, first, last, ENTITY_TYPES.indexOf(span.type));
   }
   return { tags, misaligned };
 }

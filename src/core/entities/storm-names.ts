@@ -1,4 +1,4 @@
-import { ENTITY_TYPES, TAG_O, TagPart, partOf, tagOf, typeIndexOf } from './tags';
+import { ENTITY_TYPES, TAG_O, TagPart, partOf, tagName, typeIndexOf } from './tags';
 import { TokenBuffer } from './tokenizer';
 
 const PER_INDEX = ENTITY_TYPES.indexOf('PER');
@@ -48,23 +48,12 @@ export function retypeStormNames(text: string, tokens: TokenBuffer, tags: Uint8A
       continue;
     }
     for (let k = first; k < nameFirst; k++) tags[k] = TAG_O;
-    retype(tags, nameFirst, last, MISC_INDEX);
+    tagName(tags, nameFirst, last, MISC_INDEX);
     stormNames.add(text.slice(tokens.starts[nameFirst] ?? 0, tokens.ends[last] ?? 0));
     first = last;
   }
   if (stormNames.size === 0) return;
   for (const { first, last } of persons) {
-    if (stormNames.has(text.slice(tokens.starts[first] ?? 0, tokens.ends[last] ?? 0))) retype(tags, first, last, MISC_INDEX);
+    if (stormNames.has(text.slice(tokens.starts[first] ?? 0, tokens.ends[last] ?? 0))) tagName(tags, first, last, MISC_INDEX);
   }
-}
-
-/** Tags tokens [first, last] as one name of type `typeIndex`. */
-function retype(tags: Uint8Array, first: number, last: number, typeIndex: number): void {
-  if (first === last) {
-    tags[first] = tagOf(typeIndex, TagPart.Unit);
-    return;
-  }
-  tags[first] = tagOf(typeIndex, TagPart.Begin);
-  for (let k = first + 1; k < last; k++) tags[k] = tagOf(typeIndex, TagPart.Inside);
-  tags[last] = tagOf(typeIndex, TagPart.Last);
 }

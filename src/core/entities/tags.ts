@@ -78,6 +78,24 @@ export function partOf(tag: number): TagPart {
 }
 
 /**
+ * Tags tokens `first` to `last` (both included) as one name of the type `typeIndex`: U for one token, else B, I…, L.
+ * The rules after decoding that make or retype a name write it so.
+ *
+ * @example
+ * tagName(tags, 2, 4, 1); // tokens 2–4 become B-LOC I-LOC L-LOC
+ * tagName(tags, 5, 5, 3); // token 5 becomes U-MISC
+ */
+export function tagName(tags: Uint8Array, first: number, last: number, typeIndex: number): void {
+  if (first === last) {
+    tags[first] = tagOf(typeIndex, TagPart.Unit);
+    return;
+  }
+  tags[first] = tagOf(typeIndex, TagPart.Begin);
+  for (let k = first + 1; k < last; k++) tags[k] = tagOf(typeIndex, TagPart.Inside);
+  tags[last] = tagOf(typeIndex, TagPart.Last);
+}
+
+/**
  * Whether `tag` may follow `previous` (TAG_START at a sentence start), and stand at the end of a
  * sentence when `last` is set: the BILOU grammar, strictly. After B or I of a type only I or L of the
  * same type; after anything else only O, B or U; B and I never end a sentence. The sentence-level

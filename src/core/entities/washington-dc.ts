@@ -1,5 +1,5 @@
 import { reopenAfter } from './name-edges';
-import { ENTITY_TYPES, TAG_O, TagPart, partOf, tagOf } from './tags';
+import { ENTITY_TYPES, TAG_O, TagPart, partOf, tagName, tagOf } from './tags';
 import { TokenBuffer } from './tokenizer';
 
 const LOC_INDEX = ENTITY_TYPES.indexOf('LOC');
@@ -39,9 +39,7 @@ export function joinWashingtonDC(text: string, tokens: TokenBuffer, tags: Uint8A
     if (last >= tokens.count || !DISTRICT.has(word(last))) continue;
     const district = tags[last] ?? TAG_O;
     if (district !== TAG_O && (partOf(district) === TagPart.Begin || partOf(district) === TagPart.Inside)) reopenAfter(tokens, tags, last + 1);
-    tags[i] = tagOf(LOC_INDEX, TagPart.Begin);
-    for (let k = i + 1; k < last; k++) tags[k] = tagOf(LOC_INDEX, TagPart.Inside);
-    tags[last] = tagOf(LOC_INDEX, TagPart.Last);
+    tagName(tags, i, last, LOC_INDEX);
     i = last;
   }
 }
