@@ -7,7 +7,8 @@ import { repoRoot, vsixPath } from './harness.mjs';
 // 2.5 MB until the GloVe word clusters of issue 11 (the model compresses to about 2.4 MB), 3 MB until the
 // projected GloVe vectors (fourteenth session: 0.80 MB of int8 values that do not compress, VSIX 3.35 MB), 3.5 MB
 // until the model trained on BTC's news tweets (fifteenth session: 0.21 MB more weights, VSIX 3.53 MB), 3.75 MiB
-// until the clusters of the words two away (twenty-ninth session: 0.13 MB more weights, VSIX 3.746 MiB); the issue
+// until the clusters of the words two away (twenty-ninth session: 0.13 MB more weights, VSIX 3.746 MiB, 4 KiB under
+// it); the issue
 // allows 5 MB, and the limit stays just above what ships so that waste still shows.
 const MAX_VSIX_BYTES = 4 * 1024 * 1024;
 const FORBIDDEN = [/^src\//, /^test\//, /^out\//, /^samples\//, /^scripts\//, /^node_modules\//, /\.ts$/, /\.map$/, /reuters|conll/i];

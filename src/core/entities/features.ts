@@ -100,8 +100,9 @@ const SEEDS: Int32Array = (() => {
 
 /**
  * Upper bound of the features of one token (19 word; 36 context: 4 neighbour words, 7 of its own, 24 neighbour
- * clusters, 1 lower-case seen; 2 per gazetteer match bit (≤ 40); 1 tag; 2 document: 98 at most), sizing the key
- * buffers so they are allocated once and never checked per feature.
+ * clusters, 1 lower-case seen; 2 per gazetteer match bit, ≤ 40 in practice and 64 with all 32 bits set; 1 tag; 2
+ * document: 98 in practice, 122 at worst), sizing the key buffers so they are allocated once and never checked per
+ * feature.
  *
  * @example
  * const keys = new Int32Array(MAX_FEATURES);
@@ -533,7 +534,8 @@ export class FeatureContext {
 
 /**
  * The words around a token that give it features of their own, each a function of that word's lower-case hash
- * alone (its clusters are looked up from it), or of the sentence's boundary where there is no such word.
+ * alone (its clusters are looked up from it), or of the sentence's boundary where there is no such word. Each `Next`
+ * value comes right after its `Previous` (`side + 1` in the feature code relies on it).
  *
  * @example
  * neighbourFeatures(Neighbour.Previous, lowHash, clusters.lookup(lowHash), keys, 0); // LowPrev and the ClusterPrev levels

@@ -102,7 +102,7 @@ describe('entity engine speed-ups', () => {
       fc.property(fc.array(words, { minLength: 1, maxLength: 30 }), (list) => {
         const text = list.join(' ');
         const tokens = tokenize(text);
-        context.prepare(text, tokens, { gazetteer: model.gazetteer, clusters: model.clusters });
+        context.prepare(text, tokens, { gazetteer: model.gazetteer, clusters: model.clusters, embeddings: model.embeddings });
         const keys = new Int32Array(MAX_FEATURES);
         for (let i = 0; i < tokens.count; i++) {
           const expected = [...keys.subarray(0, context.contextFeatures(i, keys, 0))].sort((a, b) => a - b);
