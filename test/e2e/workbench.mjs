@@ -12,7 +12,7 @@ const EXPAND_WAIT_MS = 5_000;
 const EXPAND_ATTEMPTS = 3;
 /** How long F1 may take to show the command palette before it is pressed again, and how many presses in all. */
 const PALETTE_WAIT_MS = 5_000;
-const PALETTE_ATTEMPTS = 4;
+const PALETTE_ATTEMPTS = 5;
 /** How long a command's input box may take to show, and how many times the command is run for it. */
 const ANSWER_WAIT_MS = 5_000;
 const ANSWER_ATTEMPTS = 3;
@@ -132,12 +132,11 @@ export class Workbench {
     const input = this.quickInput();
     // F1 pressed as the workbench moves the focus (an editor opening after a quick input closed) can go unheard: the
     // palette stayed hidden for 30 s in a full run. Pressed again, it shows; on an open palette it changes nothing.
-    for (let attempt = 1; attempt < PALETTE_ATTEMPTS; attempt++) {
+    for (let attempt = 1; ; attempt++) {
       await this.page.keyboard.press('F1');
       if (await input.waitFor({ timeout: PALETTE_WAIT_MS }).then(() => true, () => false)) break;
+      if (attempt === PALETTE_ATTEMPTS) throw new Error(`News Corpus: F1 showed no command palette in ${PALETTE_ATTEMPTS} presses (to run "${title}"): ${await this.focusReport()}.`);
     }
-    if (!(await input.isVisible())) await this.page.keyboard.press('F1');
-    await input.waitFor();
     await input.fill(`>${title}`);
     // Enter runs the focused row: wait until the filter has put the command there, not only somewhere in the list
     // (a recently used command stays focused until the typed text is applied). Pressed in the box itself: a panel's
@@ -163,6 +162,19 @@ export class Workbench {
       );
       if (typed) return this.quickInput().press('Enter');
     }
+  }
+
+  /**
+   * Where the keyboard's focus is, and whether a modal editor (the Settings editor opens in one) covers the
+   * workbench: a modal editor keeps most workbench keys, F1 among them, to itself.
+   */
+  async focusReport() {
+    return this.page.evaluate(() => {
+      const focused = document.activeElement;
+      const where = focused ? [focused.tagName.toLowerCase(), ...focused.classList].join('.') : 'nothing';
+      const modal = document.querySelector('.monaco-modal-editor-block') ? '; a modal editor is open' : '';
+      return `the focus is on ${where}${modal}`;
+    });
   }
 
   /** The text box of the quick input (command palette, quick pick). */
