@@ -108,15 +108,26 @@ function escapeSyntax(text: string): string {
 }
 
 /**
+ * How many neighbouring values each bar of a {@link sparkline} of `count` values sums: one, up to `maxBars` values.
+ *
+ * @example
+ * valuesPerBar(24); // 1
+ * valuesPerBar(57); // 3: 19 bars of three months (the last of fewer)
+ */
+export function valuesPerBar(count: number, maxBars = MAX_BARS): number {
+  return Math.ceil(count / maxBars) || 1;
+}
+
+/**
  * Values as a row of block characters scaled to the largest, at most `maxBars` wide (neighbouring values
- * summed when there are more); zero is a dot, any other value at least the lowest bar.
+ * summed when there are more: {@link valuesPerBar}); zero is a dot, any other value at least the lowest bar.
  *
  * @example
  * sparkline([0, 1, 4, 2]);  // '·▃█▅'
  * sparkline([0, 1, 100]);   // '·▁█'
  */
 export function sparkline(values: readonly number[], maxBars = MAX_BARS): string {
-  const width = Math.ceil(values.length / maxBars) || 1;
+  const width = valuesPerBar(values.length, maxBars);
   const summed: number[] = [];
   for (let i = 0; i < values.length; i += width) summed.push(values.slice(i, i + width).reduce((sum, value) => sum + value, 0));
   const top = Math.max(1, ...summed);
@@ -239,7 +250,11 @@ export function entityCardMarkdown(card: EntityCard, links: readonly CardLink[])
       : `${countOf(card.mentionsHere, 'mention')} in this article, not yet in the index`;
   parts.push(counts);
   const values = monthlyValues(card.timeline);
-  if (values.length > 1) parts.push(`\`${card.timeline[0]?.period}\` ${sparkline(values)} \`${card.timeline[card.timeline.length - 1]?.period}\` _mentions per month_`);
+  if (values.length > 1) {
+    // A timeline of years is summed into wider bars: the label says how wide, not "per month" for three.
+    const months = valuesPerBar(values.length);
+    parts.push(`\`${card.timeline[0]?.period}\` ${sparkline(values)} \`${card.timeline[card.timeline.length - 1]?.period}\` _mentions per ${months === 1 ? 'month' : `${months} months`}_`);
+  }
   if (card.companions.length > 0) {
     parts.push(`Often with: ${card.companions.slice(0, CARD_COMPANIONS).map(({ name, articles }) => `${escapeMarkdown(isolateBidi(name))} (${articles})`).join(', ')}`);
   }

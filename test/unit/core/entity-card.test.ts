@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
-import { EntityCard, entityCardMarkdown, escapeMarkdown, sparkline } from '../../../src/core/entity-card';
+import { EntityCard, entityCardMarkdown, escapeMarkdown, sparkline, valuesPerBar } from '../../../src/core/entity-card';
 import { EntityFacts } from '../../../src/core/facts/entity-facts';
 
 const PUTIN: EntityCard = {
@@ -50,6 +50,19 @@ describe('entityCardMarkdown', () => {
   it('gives a link its tooltip as the link\'s title', () => {
     const markdown = entityCardMarkdown(PUTIN, [{ title: 'Search', tooltip: 'Search Articles', command: 'newsCorpus.search', args: [] }]);
     assert.ok(markdown.endsWith(`[Search](command:newsCorpus.search?${encodeURIComponent('[]')} "Search Articles")`), markdown);
+  });
+
+  it('says how many months a bar sums when the timeline is longer than the chart is wide', () => {
+    // 2019-01 to 2023-09: 57 months in 19 bars of three (the hover said "per month" under them).
+    const timeline = [
+      { period: '2019-01', mentions: 4 },
+      { period: '2021-06', mentions: 2 },
+      { period: '2023-09', mentions: 7 },
+    ];
+    const markdown = entityCardMarkdown({ ...PUTIN, timeline }, []);
+    const chart = markdown.split('\n\n').find((part) => part.startsWith('`2019-01`'));
+    assert.ok(chart?.endsWith('`2023-09` _mentions per 3 months_'), chart);
+    assert.strictEqual([...(chart ?? '').slice('`2019-01` '.length, chart?.indexOf(' `2023-09`'))].length, 19);
   });
 
   it('says when an entity is only in the open article so far', () => {
@@ -175,5 +188,17 @@ describe('sparkline', () => {
     assert.strictEqual(line, '·▁█·▁');
     assert.strictEqual([...line].length, 5);
     assert.strictEqual(sparkline([0, 0, 0, 3], 2), '·█', 'a summed period is empty only when all its months are');
+  });
+
+  it('sums as many values a bar as valuesPerBar says', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(50), { maxLength: 200 }), fc.integer({ min: 1, max: 30 }), (values, maxBars) => {
+        const bars = [...sparkline(values, maxBars)].length;
+        assert.strictEqual(bars, Math.ceil(values.length / valuesPerBar(values.length, maxBars)));
+        assert.ok(bars <= maxBars);
+      }),
+    );
+    assert.strictEqual(valuesPerBar(24), 1);
+    assert.strictEqual(valuesPerBar(25), 2);
   });
 });
