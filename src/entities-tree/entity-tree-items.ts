@@ -85,6 +85,8 @@ export function mentionItem(mention: { readonly key: string; readonly id: string
   item.id = `mention:${mention.key}:${mention.id}:${preview.line}:${preview.character}`;
   item.description = `line ${preview.line + 1}`;
   item.tooltip = `Line ${preview.line + 1}, column ${preview.character + 1}`;
+  // A screen reader says a string tooltip in place of the row: the quoted line must be in what it says.
+  item.accessibilityInformation = { label: `${preview.text}, line ${preview.line + 1}, column ${preview.character + 1}` };
   item.contextValue = 'mention';
   item.command = { command: 'newsCorpus.openArticle', title: 'Open at Mention', arguments: [{ id: mention.id, selection: { line: preview.line, character: preview.character, length: preview.length } }] };
   return item;

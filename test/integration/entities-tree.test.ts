@@ -122,6 +122,10 @@ describe('Entities view (the shipped model, in the real extension host)', () => 
     const mentionLabel = mention.item.label as vscode.TreeItemLabel;
     const [[from, to] = [0, 0]] = (mentionLabel.highlights ?? []) as [number, number][];
     assert.strictEqual(mentionLabel.label.slice(from, to), 'Sergei Lavrov', 'the line preview highlights the name');
+    // Read aloud, the row says its quoted line, not only where it is (the tooltip alone was "Line 1, column 415").
+    const spoken = mention.item.accessibilityInformation?.label ?? '';
+    assert.ok(spoken.startsWith(`${mentionLabel.label}, line `), spoken);
+    assert.match(spoken, /, line \d+, column \d+$/);
     await vscode.commands.executeCommand(mention.item.command.command, ...(mention.item.command.arguments ?? []));
     const editor = vscode.window.activeTextEditor;
     assert.ok(editor);
