@@ -41,6 +41,12 @@
     return form;
   }
 
+  /** Says that search syntax in the words is read as words (the panel finds words as written), or nothing. */
+  function syntaxNote(data) {
+    if (!data.syntax) return el('div');
+    return el('p', { class: 'muted', role: 'note' }, `“${data.syntax}” is search syntax, which Keyword in Context does not use: it finds the words as they are written. Search Articles and the Timeline take the syntax.`);
+  }
+
   function summary(state, data) {
     if (!data.label) return el('p', { class: 'muted' }, 'Type a word or phrase, or use Show Keyword in Context on an entity.');
     if (data.dateError) return el('p', { class: 'counts' }, `No occurrences of “${data.label}” in these dates: ${data.dateError}`);
@@ -95,6 +101,6 @@
   }
 
   start((state, data) => {
-    document.getElementById('app').replaceChildren(el('h1', {}, 'Keyword in Context'), controls(state, data), summary(state, data), table(data), pager(state, data));
+    document.getElementById('app').replaceChildren(el('h1', {}, 'Keyword in Context'), controls(state, data), summary(state, data), syntaxNote(data), table(data), pager(state, data));
   });
 })();

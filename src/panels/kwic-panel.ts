@@ -1,4 +1,4 @@
-import { KWIC_ARTICLES, KWIC_PAGE, KwicReading, KwicSort, kwicPage, withinDates } from '../core/panels/kwic';
+import { KWIC_ARTICLES, KWIC_PAGE, KwicReading, KwicSort, kwicPage, kwicSearchSyntax, withinDates } from '../core/panels/kwic';
 import { panelTitle } from '../core/panels/panel-title';
 import { DayBounds, openRangeFilter } from '../core/panels/periods';
 import { tokenize } from '../core/search/tokenize';
@@ -111,7 +111,8 @@ export function kwicPanel(sources: PanelSources, articleIdOf: (indexPath: string
       const label = labelOf(state.target);
       const page = kwicPage(found.reading.lines, { sort: state.sort, from: state.from, to: state.to, offset: state.offset, limit: KWIC_PAGE });
       const dated = state.from !== undefined || state.to !== undefined;
-      return { ...empty, ...page, articles: found.reading.articles, matching: found.matching, label, order: state.target.kind === 'entity' ? 'newest' : 'best', dated };
+      const syntax = state.target.kind === 'words' ? kwicSearchSyntax(state.target.text) : undefined;
+      return { ...empty, ...page, articles: found.reading.articles, matching: found.matching, label, order: state.target.kind === 'entity' ? 'newest' : 'best', dated, ...(syntax === undefined ? {} : { syntax }) };
     },
   };
 }

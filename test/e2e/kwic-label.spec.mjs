@@ -54,6 +54,21 @@ describe('Keyword in Context of a quoted phrase', function () {
     await counts.filter({ hasText: /^\d+ occurrences? of “North Korea” in [1-9]/ }).waitFor();
   });
 
+  it('says that search syntax is read as words, where it said only "0 occurrences of “wheat OR corn”"', async function () {
+    const view = workbench.webview();
+    const words = view.locator('input[aria-label="Word or phrase"]');
+    await words.fill('Korea OR Russia');
+    await words.press('Enter');
+    await view.locator('.counts').filter({ hasText: '“Korea OR Russia”' }).waitFor();
+    const note = view.locator('[role="note"]');
+    assert.equal(await note.textContent(), '“OR” is search syntax, which Keyword in Context does not use: it finds the words as they are written. Search Articles and the Timeline take the syntax.');
+    await workbench.screenshot('49c-kwic-search-syntax');
+    await words.fill('"North Korea"');
+    await words.press('Enter');
+    await view.locator('.counts').filter({ hasText: '“North Korea”' }).waitFor();
+    assert.equal(await note.count(), 0, 'no note for a quoted phrase');
+  });
+
   it('keeps readable context on each side of the match in a narrow panel', async function () {
     await workbench.page.setViewportSize({ width: 700, height: 700 });
     const row = workbench.webview().locator('table.kwic tr').first();

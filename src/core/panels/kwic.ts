@@ -1,4 +1,5 @@
 import { articleBodyStart } from '../article';
+import { QUERY_FILTERS, QUERY_OPERATORS } from '../search/query-parser';
 import { MAX_TERM_LENGTH, tokenize } from '../search/tokenize';
 import { DayBounds } from './periods';
 
@@ -65,6 +66,38 @@ export interface KwicLine {
  * const sort: KwicSort = 'left';
  */
 export type KwicSort = 'left' | 'right' | 'date';
+
+/** A filter of the search syntax at a word's start ("person:Trump", "-date:2023"), by its name. */
+const FILTER_WORD = new RegExp(`^-?(${QUERY_FILTERS.join('|')}):`, 'u');
+/** A word the search would leave out ("-england", "-\"a phrase\""), not a dash between words or inside one. */
+const EXCLUDED_WORD = /^-[\p{L}\p{N}]/u;
+/** The search's prefix and typo marks at a word's end ("export*", "bundesbnak~"). */
+const WORD_MARK = /[\p{L}\p{N}]([*~])$/u;
+
+/**
+ * The first piece of search syntax in a text the Keyword in Context panel is asked for: an operator in capitals,
+ * a filter, an excluded word, or a prefix or typo mark. The panel finds words as they are written, so such a text
+ * finds only its literal words ("wheat OR corn" the phrase "wheat or corn"): the panel says so instead of a bare 0.
+ * Words in quotes are words.
+ *
+ * @example
+ * kwicSearchSyntax('wheat OR corn');   // 'OR'
+ * kwicSearchSyntax('person:Trump');    // 'person:'
+ * kwicSearchSyntax('"interest rates"'); // undefined
+ */
+export function kwicSearchSyntax(text: string): string | undefined {
+  // A quoted phrase stands as one plain word, so that the minus or filter before it still shows.
+  const unquoted = text.replace(/"[^"]*"/g, 'q');
+  for (const word of unquoted.split(/\s+/u)) {
+    if (QUERY_OPERATORS.has(word)) return word;
+    const filter = FILTER_WORD.exec(word)?.[1];
+    if (filter !== undefined) return `${filter}:`;
+    if (EXCLUDED_WORD.test(word)) return '-';
+    const mark = WORD_MARK.exec(word)?.[1];
+    if (mark !== undefined) return mark;
+  }
+  return undefined;
+}
 
 /**
  * The forms to find, as term sequences: duplicates and empty forms dropped, longest first (so that

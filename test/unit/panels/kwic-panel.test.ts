@@ -56,6 +56,17 @@ describe('Keyword in Context panel data', () => {
     assert.deepStrictEqual(queries, ['"met kim" after:2022-12-31']);
   });
 
+  it('says when the words hold search syntax, which it reads as words (it reported a bare 0 for "wheat OR corn")', () => {
+    const { entities } = entityOf450();
+    const search = () => ({ ok: true as const, hits: [], total: 0, fuzzy: false, tookMs: 0 });
+    const kwic = kwicPanel(new PanelSources({ corpus: new Corpus(), entities, search, matchesPerDay: () => undefined }), (path) => path);
+    const syntaxOf = (target: { kind: 'words'; text: string } | { kind: 'entity'; key: string }) => (kwic.data({ target, sort: 'right', offset: 0 }) as { syntax?: string }).syntax;
+    assert.strictEqual(syntaxOf({ kind: 'words', text: 'wheat OR corn' }), 'OR');
+    assert.strictEqual(syntaxOf({ kind: 'words', text: 'person:Trump' }), 'person:');
+    assert.strictEqual(syntaxOf({ kind: 'words', text: '"interest rates"' }), undefined);
+    assert.strictEqual(syntaxOf({ kind: 'entity', key: 'PER:kim' }), undefined);
+  });
+
   it('keeps a read count from the webview only when it is a whole number above the first step', () => {
     const { entities } = entityOf450();
     const kwic = kwicPanel(new PanelSources({ corpus: new Corpus(), entities, search: () => undefined, matchesPerDay: () => undefined }), (path) => path);

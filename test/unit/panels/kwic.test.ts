@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { KwicArticle, KwicReading, kwicLines, kwicPage, kwicPattern, sortKwic, withinDates } from '../../../src/core/panels/kwic';
+import { KwicArticle, KwicReading, kwicLines, kwicPage, kwicPattern, kwicSearchSyntax, sortKwic, withinDates } from '../../../src/core/panels/kwic';
 
 const summit: KwicArticle = {
   id: 'file:///summit.txt',
@@ -108,5 +108,29 @@ describe('keyword in context', () => {
     assert.deepStrictEqual(page.lines.map(({ id }) => id), ['file:///summit.txt']);
     assert.strictEqual(kwicPage(lines, { sort: 'date', to: '2022-12-31', offset: 0, limit: 10 }).total, 1);
     assert.strictEqual(kwicPage(lines, { sort: 'date', offset: 0, limit: 10 }).lines[0]?.date, '2022-01-01');
+  });
+});
+
+describe('kwicSearchSyntax', () => {
+  it('names the search syntax that the panel would read as words', () => {
+    const cases: [string, string | undefined][] = [
+      ['wheat OR corn', 'OR'],
+      ['oil AND gas', 'AND'],
+      ['bank NOT england', 'NOT'],
+      ['person:Trump', 'person:'],
+      ['person:"Vladimir Putin"', 'person:'],
+      ['-date:2023 summit', 'date:'],
+      ['bank -england', '-'],
+      ['bank -"central bank"', '-'],
+      ['export*', '*'],
+      ['bundesbnak~', '~'],
+    ];
+    for (const [text, syntax] of cases) assert.strictEqual(kwicSearchSyntax(text), syntax, text);
+  });
+
+  it('finds none in plain words, a quoted phrase, words in quotes or punctuation of the text', () => {
+    for (const text of ['interest rates', '"interest rates"', '"wheat OR corn"', 'wheat or corn', 'Kim Jong-un', 'well-known', 'a - b', '10:30', 'foo:bar', 'co-op(s)', 'U.S.', '*', 'OR']) {
+      assert.strictEqual(kwicSearchSyntax(text), text === 'OR' ? 'OR' : undefined, text);
+    }
   });
 });
