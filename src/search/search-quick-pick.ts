@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { countOf, groupDigits, partOf, toDisplayText } from '../core/display-text';
 import { SearchHit, SearchOptions, SearchResponse } from '../core/search/corpus-index';
 import { noMatchMessage, QUERY_HELP, QUERY_PLACEHOLDER, queryErrorMessage } from '../core/search/query-help';
+import { snippetFromMatch } from '../core/search/snippet';
 import { openingMatch } from '../core/search-workflow/result-list';
 import { openAtMatch } from '../open-at-match';
 
@@ -62,7 +63,8 @@ function hitItem(hit: SearchHit, uriOf: SearchDeps['uriOf']): HitItem {
     label: toDisplayText(hit.title) || uri.path.slice(uri.path.lastIndexOf('/') + 1),
     // The date leads the snippet's line: beside a long title, as the description, it was cut out of view (qa23).
     description: toDisplayText(vscode.workspace.asRelativePath(uri)),
-    detail: `${hit.date ?? 'undated'} · ${toDisplayText(hit.snippet.text)}`,
+    // From near the match: the line shows its start only, and the snippet is centred on the match.
+    detail: `${hit.date ?? 'undated'} · ${toDisplayText(snippetFromMatch(hit.snippet))}`,
     iconPath: vscode.ThemeIcon.File,
     // The index has already matched and ranked; the quick pick must not filter its results by label.
     alwaysShow: true,

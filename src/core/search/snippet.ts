@@ -8,6 +8,15 @@ import { forEachToken, isWordCode, normalizeTerm } from './tokenize';
  */
 export const DEFAULT_SNIPPET_LENGTH = 200;
 
+/**
+ * Characters a one-line list keeps ahead of a snippet's first match ({@link snippetFromMatch}): the search box shows
+ * about 85 characters of a result's line after its date, and the snippet's match began 55–62 characters in.
+ *
+ * @example
+ * snippetFromMatch(hit.snippet, MATCH_LEAD);
+ */
+export const MATCH_LEAD = 40;
+
 /** A span of the article's original text (UTF-16 offsets), as the editor counts them. */
 interface TextRange {
   readonly start: number;
@@ -435,4 +444,23 @@ function cutSnippet(text: SnippetText, bodyStart: number, length: number, hits: 
   const range = snapToWords(text, start, end, windowStart, windowEnd);
   const matches = hits.filter((hit) => hit.start >= range.start && hit.end <= range.end).map(({ start: from, end: to }) => ({ start: from, end: to }));
   return { text: text.slice(range.start, range.end), start: range.start, end: range.end, matches };
+}
+
+/**
+ * The snippet's text from at most `lead` characters ahead of its first match, at a word's start, with an ellipsis
+ * where text was cut; the whole text when the match is that near its start already. For a list that shows a line's
+ * start only (the search box), where a snippet centred on its match put the match out of view.
+ *
+ * @example
+ * snippetFromMatch({ text: 'The talks in Moscow ended with Kim at the station', start: 100, end: 149, matches: [{ start: 131, end: 134 }] }, 10);
+ * // '…with Kim at the station'
+ */
+export function snippetFromMatch(snippet: Snippet, lead = MATCH_LEAD): string {
+  const first = Math.min(...snippet.matches.map(({ start }) => start)) - snippet.start;
+  if (!(first > lead) || first > snippet.text.length) return snippet.text;
+  const wordStart = /\s\S/gu;
+  wordStart.lastIndex = first - lead - 1;
+  const found = wordStart.exec(snippet.text);
+  const from = found !== null && found.index < first ? found.index + 1 : first;
+  return `…${snippet.text.slice(from)}`;
 }

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
-import { Highlight, buildSnippet, highlightIds, tokenHits } from '../../../src/core/search/snippet';
+import { Highlight, MATCH_LEAD, Snippet, buildSnippet, highlightIds, snippetFromMatch, tokenHits } from '../../../src/core/search/snippet';
 import { tokenize } from '../../../src/core/search/tokenize';
 
 /** Words that make matches, near-matches, accents, case, combining marks and non-BMP letters. */
@@ -65,5 +65,52 @@ describe('snippets from the index\'s term ids', () => {
     const text = ' date 2023-09-13 Oil prices rose.';
     const { body, idOf } = idsOf(' date 2023-09-13 prices oil rose.', bodyStart);
     assert.strictEqual(tokenHits(text, bodyStart, body, highlightIds({ terms: new Set(['oil']), phrases: [] }, idOf)), undefined);
+  });
+});
+
+describe('snippetFromMatch', () => {
+  const at = (text: string, word: string, start = 100): Snippet => {
+    const offset = text.indexOf(word);
+    return { text, start, end: start + text.length, matches: [{ start: start + offset, end: start + offset + word.length }] };
+  };
+
+  it('starts at a word at most the lead ahead of the first match, after an ellipsis', () => {
+    assert.strictEqual(snippetFromMatch(at('The talks in Moscow ended with Kim at the station', 'Kim'), 10), '…with Kim at the station');
+    // The search box's case: the match 57 characters in, past what the line shows.
+    const text = 'announced they were to form six working groups relating to climate change and energy policy in the region';
+    const shown = snippetFromMatch(at(text, 'climate'));
+    assert.ok(shown.startsWith('…') && shown.indexOf('climate change') <= MATCH_LEAD + 1, shown);
+    assert.ok(text.endsWith(shown.slice(1)), 'the rest of the text, uncut');
+  });
+
+  it('keeps the text whole when the match is near its start, or there is no match', () => {
+    assert.strictEqual(snippetFromMatch(at('Kim met Putin', 'Putin')), 'Kim met Putin');
+    assert.strictEqual(snippetFromMatch({ text: 'no match here', start: 0, end: 13, matches: [] }), 'no match here');
+  });
+
+  it('starts at the match itself when one word fills the whole lead', () => {
+    const long = `${'x'.repeat(60)} Kim`;
+    assert.strictEqual(snippetFromMatch(at(long, 'Kim'), 10), '…Kim');
+  });
+
+  it('never cuts into the match, and starts at a word', () => {
+    fc.assert(
+      fc.property(fc.array(fc.stringMatching(/^[a-z]{1,12}$/), { minLength: 1, maxLength: 40 }), fc.nat(), fc.integer({ min: 0, max: 60 }), (words, pick, lead) => {
+        const text = words.join(' ');
+        const index = pick % words.length;
+        const offset = words.slice(0, index).join(' ').length + (index > 0 ? 1 : 0);
+        const snippet: Snippet = { text, start: 7, end: 7 + text.length, matches: [{ start: 7 + offset, end: 7 + offset + (words[index] ?? '').length }] };
+        const shown = snippetFromMatch(snippet, lead);
+        if (offset <= lead) {
+          assert.strictEqual(shown, text, 'whole when the match is within the lead');
+          return;
+        }
+        const rest = shown.slice(1);
+        assert.ok(text.endsWith(rest));
+        const from = text.length - rest.length;
+        assert.ok(from <= offset && offset - from <= lead, `from ${from}, match at ${offset}, lead ${lead}`);
+        assert.ok(from === 0 || text[from - 1] === ' ', 'at a word start');
+      }),
+    );
   });
 });
