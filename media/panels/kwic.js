@@ -62,15 +62,32 @@
     );
   }
 
+  /**
+   * Moves the keyboard from `row` to the row a key names (arrows, Home, End, Page Up and Down by a screen's worth):
+   * the lines are one stop of Tab, not a hundred, so the controls after the list stay near.
+   */
+  function moveFrom(row, key) {
+    const rows = [...row.parentElement.children];
+    const at = rows.indexOf(row);
+    const page = Math.max(1, Math.floor(window.innerHeight / Math.max(1, row.getBoundingClientRect().height)) - 1);
+    const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: rows.length - 1, PageDown: at + page, PageUp: at - page }[key];
+    if (to === undefined) return false;
+    const next = rows[Math.max(0, Math.min(rows.length - 1, to))];
+    row.setAttribute('tabindex', '-1');
+    next.setAttribute('tabindex', '0');
+    next.focus();
+    return true;
+  }
+
   function table(data) {
     return el(
       'table',
-      { class: 'kwic', 'aria-label': 'Occurrences: press Enter on a line to open its article there' },
+      { class: 'kwic', 'aria-label': 'Occurrences: the arrow keys move between lines, Enter opens a line\'s article there' },
       el('tbody', {}, data.lines.map((line, index) => {
         const target = { id: line.id, selection: { line: line.line, character: line.character, length: line.length } };
         const row = el(
           'tr',
-          { tabindex: 0, 'data-focus': `line:${index}`, title: `${line.title}${line.date ? ` (${line.date})` : ''}`, 'aria-label': `${line.left} ${line.match} ${line.right}, ${line.date || 'undated'}` },
+          { tabindex: index === 0 ? 0 : -1, 'data-focus': `line:${index}`, title: `${line.title}${line.date ? ` (${line.date})` : ''}`, 'aria-label': `${line.left} ${line.match} ${line.right}, ${line.date || 'undated'}` },
           el('td', { class: 'date' }, line.date || 'undated'),
           el('td', { class: 'left' }, el('span', {}, line.left)),
           el('td', { class: 'match' }, line.match),
@@ -81,6 +98,8 @@
           if (event.key === 'Enter' || event.key === ' ') {
             event.preventDefault();
             open(target);
+          } else if (moveFrom(row, event.key)) {
+            event.preventDefault();
           }
         });
         return row;

@@ -69,6 +69,29 @@ describe('Keyword in Context of a quoted phrase', function () {
     assert.equal(await note.count(), 0, 'no note for a quoted phrase');
   });
 
+  it('moves between lines with the arrow keys, Home and End, and takes one stop of Tab, not one a line', async function () {
+    const view = workbench.webview();
+    const rows = view.locator('table.kwic tr');
+    await rows.nth(1).waitFor();
+    const count = await rows.count();
+    const focused = async () => rows.evaluateAll((all) => all.indexOf(document.activeElement));
+    assert.equal(await view.locator('table.kwic tr[tabindex="0"]').count(), 1, 'one line in the Tab order');
+    await rows.first().focus();
+    await workbench.page.keyboard.press('ArrowDown');
+    assert.equal(await focused(), 1);
+    await workbench.page.keyboard.press('End');
+    assert.equal(await focused(), count - 1);
+    await workbench.page.keyboard.press('ArrowDown');
+    assert.equal(await focused(), count - 1, 'stays on the last line');
+    await workbench.page.keyboard.press('Home');
+    assert.equal(await focused(), 0);
+    await workbench.page.keyboard.press('ArrowDown');
+    await workbench.page.keyboard.press('Tab');
+    assert.equal(await focused(), -1, 'Tab leaves the list from any line');
+    const inTabOrder = await rows.evaluateAll((all) => all.flatMap((row, index) => (row.tabIndex === 0 ? [index] : [])));
+    assert.deepEqual(inTabOrder, [1], 'Tab comes back to the line it left');
+  });
+
   it('keeps readable context on each side of the match in a narrow panel', async function () {
     await workbench.page.setViewportSize({ width: 700, height: 700 });
     const row = workbench.webview().locator('table.kwic tr').first();
