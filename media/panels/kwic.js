@@ -1,7 +1,7 @@
 // Keyword in Context: every occurrence of a word, phrase or entity, aligned on the match; sorted by the
 // words left or right of it (or by date), filtered by date, paged. A line opens its article at the occurrence.
 (function () {
-  const { el, textInput, request, open, number, plural, start } = NewsPanel;
+  const { el, textInput, isWorkbenchChord, request, open, number, plural, start } = NewsPanel;
 
   function controls(state, data) {
     const words = textInput({
@@ -63,48 +63,63 @@
   }
 
   /**
-   * Moves the keyboard from `row` to the row a key names (arrows, Home, End, Page Up and Down by a screen's worth):
-   * the lines are one stop of Tab, not a hundred, so the controls after the list stay near.
+   * The line that is the list's one stop of Tab: the last one focused (by key, click or the focus a redraw puts
+   * back), so that Tab returns there and no redraw or click leaves two stops.
    */
-  function moveFrom(row, key) {
-    const rows = [...row.parentElement.children];
-    const at = rows.indexOf(row);
-    const page = Math.max(1, Math.floor(window.innerHeight / Math.max(1, row.getBoundingClientRect().height)) - 1);
+  let tabStop = 0;
+  /** The list the stop belongs to: another target, order, period or page starts again from its first line. */
+  let tabStopList = '';
+
+  /**
+   * The row a key moves the keyboard to from row `at` of `rows` (arrows, Home, End, Page Up and Down by a screen's
+   * worth), or undefined for another key: the lines are one stop of Tab, not a hundred.
+   */
+  function rowFor(rows, at, key) {
+    const height = rows[at].getBoundingClientRect().height;
+    const page = height > 0 ? Math.max(1, Math.floor(window.innerHeight / height) - 1) : 1;
     const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: rows.length - 1, PageDown: at + page, PageUp: at - page }[key];
-    if (to === undefined) return false;
-    const next = rows[Math.max(0, Math.min(rows.length - 1, to))];
-    row.setAttribute('tabindex', '-1');
-    next.setAttribute('tabindex', '0');
-    next.focus();
-    return true;
+    return to === undefined ? undefined : rows[Math.max(0, Math.min(rows.length - 1, to))];
   }
 
-  function table(data) {
-    return el(
-      'table',
-      { class: 'kwic', 'aria-label': 'Occurrences: the arrow keys move between lines, Enter opens a line\'s article there' },
-      el('tbody', {}, data.lines.map((line, index) => {
-        const target = { id: line.id, selection: { line: line.line, character: line.character, length: line.length } };
-        const row = el(
-          'tr',
-          { tabindex: index === 0 ? 0 : -1, 'data-focus': `line:${index}`, title: `${line.title}${line.date ? ` (${line.date})` : ''}`, 'aria-label': `${line.left} ${line.match} ${line.right}, ${line.date || 'undated'}` },
-          el('td', { class: 'date' }, line.date || 'undated'),
-          el('td', { class: 'left' }, el('span', {}, line.left)),
-          el('td', { class: 'match' }, line.match),
-          el('td', { class: 'right' }, line.right),
-        );
-        row.addEventListener('click', () => open(target));
-        row.addEventListener('keydown', (event) => {
-          if (event.key === 'Enter' || event.key === ' ') {
-            event.preventDefault();
-            open(target);
-          } else if (moveFrom(row, event.key)) {
-            event.preventDefault();
-          }
-        });
-        return row;
-      })),
-    );
+  function table(state, data) {
+    const list = JSON.stringify([state.target, state.sort, state.from, state.to, state.offset, state.read]);
+    if (list !== tabStopList) [tabStop, tabStopList] = [0, list];
+    tabStop = Math.min(tabStop, Math.max(0, data.lines.length - 1));
+    const body = el('tbody', {}, data.lines.map((line, index) => {
+      const target = { id: line.id, selection: { line: line.line, character: line.character, length: line.length } };
+      const row = el(
+        'tr',
+        { role: 'row', tabindex: index === tabStop ? 0 : -1, 'data-focus': `line:${index}`, title: `${line.title}${line.date ? ` (${line.date})` : ''}`, 'aria-label': `${line.left} ${line.match} ${line.right}, ${line.date || 'undated'}` },
+        el('td', { role: 'gridcell', class: 'date' }, line.date || 'undated'),
+        el('td', { role: 'gridcell', class: 'left' }, el('span', {}, line.left)),
+        el('td', { role: 'gridcell', class: 'match' }, line.match),
+        el('td', { role: 'gridcell', class: 'right' }, line.right),
+      );
+      row.addEventListener('click', () => open(target));
+      row.addEventListener('keydown', (event) => {
+        if (isWorkbenchChord(event)) return;
+        if (event.key === 'Enter' || event.key === ' ') {
+          event.preventDefault();
+          open(target);
+          return;
+        }
+        const next = rowFor([...body.children], index, event.key);
+        if (!next) return;
+        event.preventDefault();
+        next.focus();
+      });
+      return row;
+    }));
+    // However a line gets the focus, it becomes the one stop of Tab.
+    body.addEventListener('focusin', (event) => {
+      const rows = [...body.children];
+      const focused = rows.indexOf(event.target);
+      if (focused < 0) return;
+      tabStop = focused;
+      rows.forEach((row, index) => row.setAttribute('tabindex', index === focused ? '0' : '-1'));
+    });
+    // A grid, so that a screen reader passes the arrow keys to the list instead of reading on with them.
+    return el('table', { class: 'kwic', role: 'grid', 'aria-label': 'Occurrences: the arrow keys move between lines, Enter opens a line\'s article there' }, body);
   }
 
   function pager(state, data) {
@@ -120,6 +135,6 @@
   }
 
   start((state, data) => {
-    document.getElementById('app').replaceChildren(el('h1', {}, 'Keyword in Context'), controls(state, data), summary(state, data), syntaxNote(data), table(data), pager(state, data));
+    document.getElementById('app').replaceChildren(el('h1', {}, 'Keyword in Context'), controls(state, data), summary(state, data), syntaxNote(data), table(state, data), pager(state, data));
   });
 })();

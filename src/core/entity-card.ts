@@ -112,7 +112,8 @@ function escapeSyntax(text: string): string {
  *
  * @example
  * valuesPerBar(24); // 1
- * valuesPerBar(57); // 3: 19 bars of three months (the last of fewer)
+ * valuesPerBar(57); // 3: 19 bars of three months
+ * valuesPerBar(58); // 3: 20 bars, the last of one month
  */
 export function valuesPerBar(count: number, maxBars = MAX_BARS): number {
   return Math.ceil(count / maxBars) || 1;
@@ -251,7 +252,7 @@ export function entityCardMarkdown(card: EntityCard, links: readonly CardLink[])
   parts.push(counts);
   const values = monthlyValues(card.timeline);
   if (values.length > 1) {
-    // A timeline of years is summed into wider bars: the label says how wide, not "per month" for three.
+    // A timeline over years is summed into wider bars: the label says how wide, not "per month" for three.
     const months = valuesPerBar(values.length);
     parts.push(`\`${card.timeline[0]?.period}\` ${sparkline(values)} \`${card.timeline[card.timeline.length - 1]?.period}\` _mentions per ${months === 1 ? 'month' : `${months} months`}_`);
   }

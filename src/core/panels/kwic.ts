@@ -67,12 +67,15 @@ export interface KwicLine {
  */
 export type KwicSort = 'left' | 'right' | 'date';
 
-/** A filter of the search syntax at a word's start ("person:Trump", "-date:2023"), by its name. */
-const FILTER_WORD = new RegExp(`^-?(${QUERY_FILTERS.join('|')}):`, 'u');
-/** A word the search would leave out ("-england", "-\"a phrase\""), not a dash between words or inside one. */
-const EXCLUDED_WORD = /^-[\p{L}\p{N}]/u;
-/** The search's prefix and typo marks at a word's end ("export*", "bundesbnak~"). */
-const WORD_MARK = /[\p{L}\p{N}]([*~])$/u;
+/**
+ * A filter of the search syntax at a word's start, with a value, as the parser reads one ("person:Trump",
+ * "-date:2023", "(Org:NATO"; any case): not "date:" alone, which the search refuses ("up to date: the…").
+ */
+const FILTER_WORD = new RegExp(`^-?\\(?(${QUERY_FILTERS.join('|')}):[\\p{L}\\p{N}"=]`, 'iu');
+/** A word the search would leave out ("-england", '-"a phrase"', "-(a OR b)"), not a dash between words or inside one. */
+const EXCLUDED_WORD = /^-[\p{L}\p{N}"(]/u;
+/** The search's prefix and typo marks at a word's end ("export*", "bundesbnak~", "bundesbnak~2"). */
+const WORD_MARK = /[\p{L}\p{N}](\*|~)\d*$/u;
 
 /**
  * The first piece of search syntax in a text the Keyword in Context panel is asked for: an operator in capitals,
@@ -86,12 +89,13 @@ const WORD_MARK = /[\p{L}\p{N}]([*~])$/u;
  * kwicSearchSyntax('"interest rates"'); // undefined
  */
 export function kwicSearchSyntax(text: string): string | undefined {
-  // A quoted phrase stands as one plain word, so that the minus or filter before it still shows.
-  const unquoted = text.replace(/"[^"]*"/g, 'q');
+  // A quoted phrase (or one never closed) stands as an empty pair of quotes: a word for the minus or filter before it,
+  // and nothing a mark after it could follow.
+  const unquoted = text.replace(/"[^"]*("|$)/g, '""');
   for (const word of unquoted.split(/\s+/u)) {
     if (QUERY_OPERATORS.has(word)) return word;
     const filter = FILTER_WORD.exec(word)?.[1];
-    if (filter !== undefined) return `${filter}:`;
+    if (filter !== undefined) return `${filter.toLowerCase()}:`;
     if (EXCLUDED_WORD.test(word)) return '-';
     const mark = WORD_MARK.exec(word)?.[1];
     if (mark !== undefined) return mark;

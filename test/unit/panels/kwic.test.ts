@@ -113,24 +113,29 @@ describe('keyword in context', () => {
 
 describe('kwicSearchSyntax', () => {
   it('names the search syntax that the panel would read as words', () => {
-    const cases: [string, string | undefined][] = [
+    const cases: [string, string][] = [
       ['wheat OR corn', 'OR'],
+      ['OR', 'OR'],
       ['oil AND gas', 'AND'],
       ['bank NOT england', 'NOT'],
       ['person:Trump', 'person:'],
+      ['Person:Trump', 'person:'],
+      ['(person:Trump OR place:Moscow)', 'person:'],
       ['person:"Vladimir Putin"', 'person:'],
       ['-date:2023 summit', 'date:'],
       ['bank -england', '-'],
       ['bank -"central bank"', '-'],
+      ['-(wheat corn)', '-'],
       ['export*', '*'],
       ['bundesbnak~', '~'],
+      ['bundesbnak~2', '~'],
     ];
     for (const [text, syntax] of cases) assert.strictEqual(kwicSearchSyntax(text), syntax, text);
   });
 
-  it('finds none in plain words, a quoted phrase, words in quotes or punctuation of the text', () => {
-    for (const text of ['interest rates', '"interest rates"', '"wheat OR corn"', 'wheat or corn', 'Kim Jong-un', 'well-known', 'a - b', '10:30', 'foo:bar', 'co-op(s)', 'U.S.', '*', 'OR']) {
-      assert.strictEqual(kwicSearchSyntax(text), text === 'OR' ? 'OR' : undefined, text);
-    }
+  it('finds none in what a reader types as words: plain words, quotes, punctuation, a filter name without a value', () => {
+    const words = ['interest rates', '"interest rates"', '"wheat OR corn"', '"wheat OR corn', '"wheat"*', 'wheat or corn', 'Kim Jong-un', 'well-known', 'a - b', '10:30', 'foo:bar'];
+    const punctuation = ['co-op(s)', 'U.S.', '*', 'C++', 'R&D', '9/11', 'COVID-19', 'up to date: the rules', 'before: the war', 'on: BBC'];
+    for (const text of [...words, ...punctuation]) assert.strictEqual(kwicSearchSyntax(text), undefined, text);
   });
 });
