@@ -113,7 +113,7 @@ function escapeSyntax(text: string): string {
  * @example
  * valuesPerBar(24); // 1
  * valuesPerBar(57); // 3: 19 bars of three months
- * valuesPerBar(58); // 3: 20 bars, the last of one month
+ * valuesPerBar(58); // 3: 20 bars, the first (oldest) of one month
  */
 export function valuesPerBar(count: number, maxBars = MAX_BARS): number {
   return Math.ceil(count / maxBars) || 1;
@@ -121,16 +121,18 @@ export function valuesPerBar(count: number, maxBars = MAX_BARS): number {
 
 /**
  * Values as a row of block characters scaled to the largest, at most `maxBars` wide (neighbouring values
- * summed when there are more: {@link valuesPerBar}); zero is a dot, any other value at least the lowest bar.
+ * summed when there are more: {@link valuesPerBar}, counted from the last, so that a bar of fewer values is the first,
+ * not the latest: a short last bar looked like a fall); zero is a dot, any other value at least the lowest bar.
  *
  * @example
- * sparkline([0, 1, 4, 2]);  // '·▃█▅'
- * sparkline([0, 1, 100]);   // '·▁█'
+ * sparkline([0, 1, 4, 2]);        // '·▃█▅'
+ * sparkline([0, 1, 100]);         // '·▁█'
+ * sparkline([5, 1, 1, 1, 1], 3);  // '█▄▄': 5, then 1 + 1 twice
  */
 export function sparkline(values: readonly number[], maxBars = MAX_BARS): string {
   const width = valuesPerBar(values.length, maxBars);
   const summed: number[] = [];
-  for (let i = 0; i < values.length; i += width) summed.push(values.slice(i, i + width).reduce((sum, value) => sum + value, 0));
+  for (let end = values.length; end > 0; end -= width) summed.unshift(values.slice(Math.max(0, end - width), end).reduce((sum, value) => sum + value, 0));
   const top = Math.max(1, ...summed);
   return summed.map((value) => (value === 0 ? NO_BAR : (BARS[Math.round((value / top) * (BARS.length - 1))] ?? ''))).join('');
 }

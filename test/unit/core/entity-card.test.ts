@@ -201,4 +201,11 @@ describe('sparkline', () => {
     assert.strictEqual(valuesPerBar(24), 1);
     assert.strictEqual(valuesPerBar(25), 2);
   });
+
+  it('sums from the latest value, so that a bar of fewer values is the oldest (a short last bar looked like a fall)', () => {
+    assert.strictEqual(sparkline([5, 1, 1, 1, 1], 3), '█▄▄');
+    // 25 months of one mention each at two months a bar: every bar but the first is full and of the same height.
+    const line = sparkline(new Array<number>(25).fill(1));
+    assert.strictEqual(line, `▅${'█'.repeat(12)}`);
+  });
 });
