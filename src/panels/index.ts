@@ -62,6 +62,9 @@ async function pickEntity(deps: PanelDeps): Promise<string | undefined> {
   const filter = await askText('News Corpus: Show Entity Network', 'The entity to centre the network on: part of its name', 'e.g. putin');
   if (filter === undefined) return undefined;
   const { items, placeHolder } = pickerItems(deps, filter);
+  // A whole name typed, and it names the one match: that is the pick (a list of it alone asked the reader twice).
+  const [only, ...others] = items;
+  if (only?.key !== undefined && others.length === 0 && only.label.toLocaleLowerCase() === toDisplayText(filter.trim()).toLocaleLowerCase()) return only.key;
   return (await vscode.window.showQuickPick(items, { title: 'News Corpus: Show Entity Network', placeHolder }))?.key;
 }
 

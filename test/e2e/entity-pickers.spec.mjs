@@ -1,5 +1,6 @@
 // A reader finding an entity by name outside the Entities view: Go to Symbol in Workspace and the Entity Network's
 // picker describe each entity by its type and its articles, in English ("1 article", not "1 articles").
+import * as assert from 'node:assert/strict';
 import { withWorkbench } from './workbench.mjs';
 
 /** Times the name is typed into Go to Symbol in Workspace before the last, and how long each waits for the entity. */
@@ -38,6 +39,13 @@ describe('Entity pickers', function () {
     await workbench.quickInputRows().filter({ hasText: NAME }).filter({ hasText: /person, 1 article(?!s)/ }).first().waitFor();
     await workbench.screenshot('48-network-picker');
     await workbench.page.keyboard.press('Escape');
+  });
+
+  it('opens the Entity Network at once for a whole name that only one entity has, without a list of it alone', async function () {
+    await workbench.answerCommand('News Corpus: Show Entity Network', 'alexander kozlov');
+    await workbench.webview().locator('h1', { hasText: `Entity Network: ${NAME}` }).waitFor();
+    assert.equal(await workbench.quickInput().isVisible(), false, 'no picker');
+    await workbench.runCommand('View: Close All Editor Groups');
   });
 
   it('offers the near spellings of a name that matches none in the Entity Network\'s picker, and says so', async function () {
