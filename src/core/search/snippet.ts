@@ -447,20 +447,18 @@ function cutSnippet(text: SnippetText, bodyStart: number, length: number, hits: 
 }
 
 /**
- * The snippet's text from at most `lead` characters ahead of its first match, at a word's start, with an ellipsis
- * where text was cut; the whole text when the match is that near its start already. For a list that shows a line's
- * start only (the search box), where a snippet centred on its match put the match out of view.
+ * The snippet's text from at most `lead` characters ahead of its first match (the one opening the result selects),
+ * at a word's start, with an ellipsis where text was cut; the whole text when the match is that near its start
+ * already. For a list that shows a line's start only (the search box), where a snippet centred on its match put the
+ * match out of view.
  *
  * @example
  * snippetFromMatch({ text: 'The talks in Moscow ended with Kim at the station', start: 100, end: 149, matches: [{ start: 131, end: 134 }] }, 10);
  * // '…with Kim at the station'
  */
 export function snippetFromMatch(snippet: Snippet, lead = MATCH_LEAD): string {
-  const first = Math.min(...snippet.matches.map(({ start }) => start)) - snippet.start;
-  if (!(first > lead) || first > snippet.text.length) return snippet.text;
-  const wordStart = /\s\S/gu;
-  wordStart.lastIndex = first - lead - 1;
-  const found = wordStart.exec(snippet.text);
-  const from = found !== null && found.index < first ? found.index + 1 : first;
-  return `…${snippet.text.slice(from)}`;
+  const { text, matches } = snippet;
+  const first = (matches[0]?.start ?? snippet.start) - snippet.start;
+  if (first <= lead || first > text.length) return text;
+  return `…${text.slice(snapToWords(text, first - lead, text.length, first, text.length).start)}`;
 }
