@@ -5,6 +5,7 @@ import { EntityDirectory } from '../core/entity-directory';
 import { CorrectionCommands } from './correction-commands';
 import { CorrectionFile, FactsFileAccess } from './correction-file';
 import { EntityTableCommands } from './entity-table-commands';
+import { mergeLikelyDuplicates } from './likely-duplicates-command';
 
 /**
  * What the curation commands need: the corpus's entities as the views show them, the recogniser (for the
@@ -24,7 +25,7 @@ const MARK_AS: readonly [string, EntityType][] = [
 ];
 
 /**
- * Correcting entities: merge, split, rename, change type, ignore and mark a name, written into the facts file
+ * Correcting entities: merge (likely duplicates among them), split, rename, change type, ignore and mark a name, written into the facts file
  * (where the corrections feature reads them back) with undo, and the entity table's export and import.
  */
 export function registerCuration(context: vscode.ExtensionContext, deps: CurationDeps): void {
@@ -34,6 +35,7 @@ export function registerCuration(context: vscode.ExtensionContext, deps: Curatio
   context.subscriptions.push(
     vscode.commands.registerCommand('newsCorpus.fixEntity', (...args: unknown[]) => corrections.fix(...args)),
     vscode.commands.registerCommand('newsCorpus.mergeEntities', (first?: unknown, second?: unknown) => corrections.merge(first, second)),
+    vscode.commands.registerCommand('newsCorpus.mergeLikelyDuplicates', (choice?: unknown) => mergeLikelyDuplicates(deps.entities, file, choice)),
     vscode.commands.registerCommand('newsCorpus.splitAlias', (entity?: unknown, alias?: unknown) => corrections.split(entity, alias)),
     vscode.commands.registerCommand('newsCorpus.renameEntity', (entity?: unknown, name?: unknown, ifTaken?: unknown) => corrections.rename(entity, name, ifTaken)),
     vscode.commands.registerCommand('newsCorpus.changeEntityType', (entity?: unknown, type?: unknown, ifTaken?: unknown) => corrections.retype(entity, type, ifTaken)),

@@ -72,6 +72,17 @@ export function importSummary(changes: number, file: string): CorrectionSummary 
 }
 
 /**
+ * What the messages call merging the likely duplicates the user chose, written as one edit.
+ *
+ * @example
+ * duplicatesSummary(3).doing; // 'merging 3 likely duplicates'
+ */
+export function duplicatesSummary(pairs: number): CorrectionSummary {
+  const what = countOf(pairs, 'likely duplicate');
+  return { done: `merged ${what}`, doing: `merging ${what}` };
+}
+
+/**
  * The messages about a written correction, each to follow "News Corpus: ": its confirmation; its undo; an undo
  * refused because the facts file changed what the correction wrote; an Undo asked again once it was done (a toast's
  * button stays live in the notification centre after the correction was undone from another toast or the command);

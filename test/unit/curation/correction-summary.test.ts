@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { correctionMessages, correctionSummary, importSummary } from '../../../src/core/curation/correction-summary';
+import { correctionMessages, correctionSummary, duplicatesSummary, importSummary } from '../../../src/core/curation/correction-summary';
 import { Correction } from '../../../src/core/facts/corrections';
 
 const person = (name: string) => ({ type: 'PER' as const, name });
@@ -34,6 +34,8 @@ describe('the messages about a correction and its undo (qa23)', () => {
     );
     const imported = correctionMessages(importSummary(3, 'entities.csv'));
     assert.deepStrictEqual([imported.done, imported.undone], ['imported 3 changes from entities.csv.', 'undid importing 3 changes from entities.csv.']);
+    const merged = correctionMessages(duplicatesSummary(1));
+    assert.deepStrictEqual([merged.done, merged.undone], ['merged 1 likely duplicate.', 'undid merging 1 likely duplicate.']);
   });
 
   it('says plainly why an Undo does nothing: changed since, already undone, or too long ago', () => {

@@ -1,0 +1,49 @@
+// An analyst cleaning up the people of the sample corpus: Merge Likely Duplicates lists "Trump" (alone in some
+// articles) with Donald Trump, ticked, and a pair it is less sure of unticked; Enter merges the ticked pairs into the
+// facts file in one edit, and the Entities view then counts Trump's articles under Donald Trump.
+import * as assert from 'node:assert/strict';
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Workbench, withSampleCorpus, withWorkbench } from './workbench.mjs';
+
+/** Indexing the samples, copied in after the workbench opened, may take a while on a busy machine. */
+const INDEXED_TIMEOUT_MS = 80_000;
+const TITLE = 'News Corpus: Merge Likely Duplicates…';
+
+describe('Merge Likely Duplicates', function () {
+  let workbench;
+  withSampleCorpus();
+  withWorkbench((opened) => (workbench = opened), { prefix: 'duplicates-', ready: (opened) => opened.activityBarItem('News Corpus').waitFor() });
+  after(async function () {
+    await rm(join(Workbench.workspaceFolder(), '.newscorpus'), { recursive: true, force: true });
+  });
+
+  /** The row of the pair `entity → into` in the open list. */
+  const pairRow = (entity, into) => workbench.quickInputRows().filter({ hasText: `${entity} → ${into}` });
+
+  it('lists the pairs, the likely ones ticked, and merges those on Enter', async function () {
+    await workbench.openViewContainer('News Corpus');
+    await workbench.indexComplete(INDEXED_TIMEOUT_MS);
+    await workbench.runCommand(TITLE);
+    await workbench.quickInputTitle().filter({ hasText: 'Merge Likely Duplicates' }).waitFor();
+    const trump = pairRow('Trump', 'Donald Trump');
+    await trump.waitFor();
+    assert.match(await trump.textContent(), /"Trump" alone in \d+ articles; "Donald Trump" in \d+; also "Melania Trump"/);
+    assert.equal(await trump.getAttribute('aria-checked'), 'true', 'a likely pair is ticked');
+    await workbench.screenshot('60-likely-duplicates');
+    // Lower in the list, filtered to by typing: a pair it is less sure of (Hunter Biden is a Biden too).
+    await workbench.quickInput().fill('Biden');
+    const biden = pairRow('Biden', 'Joe Biden');
+    await biden.waitFor();
+    assert.equal(await biden.getAttribute('aria-checked'), 'false', 'a possible pair is not ticked');
+    await workbench.quickInput().fill('');
+    await trump.waitFor();
+
+    await workbench.quickInput().press('Enter');
+    await workbench.notificationToast('merged').filter({ hasText: 'likely duplicates' }).waitFor();
+    const facts = JSON.parse(await readFile(join(Workbench.workspaceFolder(), '.newscorpus', 'entities.json'), 'utf8'));
+    assert.deepEqual(facts.people['Donald Trump'], { aliases: ['Trump'] });
+    assert.equal(facts.people['Joe Biden'], undefined, 'an unticked pair is not merged');
+    await workbench.screenshot('61-likely-duplicates-merged');
+  });
+});

@@ -1,0 +1,62 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { factsBecome, factsJson, factsOnDisk, label, removeFacts, run, shownRows } from './curation-surfaces';
+import { answerBecomes, api, corpusBecomes, removedAfterTests, workspaceUri } from './helpers';
+
+const FOLDER = workspaceUri('likely-duplicates');
+/**
+ * People no other article of the workspace (the seeds and the sample corpus) names: Margarethe Vollstedt in full in
+ * three articles and alone in a fourth; Anselm Krieger with and without his middle initial.
+ */
+const ARTICLES: Readonly<Record<string, string>> = {
+  'rally.txt': ' date 2024-03-01 Margarethe Vollstedt held a rally in Ohio on Saturday.\n\nAnselm Krieger, a former national security adviser, was not there.\n',
+  'reporters.txt': ' date 2024-03-02 Margarethe Vollstedt spoke to reporters in Florida on Monday.\n\nAnselm T. Krieger criticised the speech.\n',
+  'supporters.txt': ' date 2024-03-03 Margarethe Vollstedt met supporters in Texas.\n',
+  'economy.txt': ' date 2024-03-04 Vollstedt said on Thursday that the economy was strong.\n',
+};
+
+/** The people the Entities view shows under a filter. */
+async function peopleShown(filter: string): Promise<string[]> {
+  const corpus = await api();
+  await vscode.commands.executeCommand('newsCorpus.entities.filter', filter);
+  try {
+    return shownRows(corpus, 'People').map(({ item }) => `${label(item)} (${String(item.description ?? '')})`);
+  } finally {
+    await vscode.commands.executeCommand('newsCorpus.entities.clearFilter');
+  }
+}
+
+describe('Merge Likely Duplicates', () => {
+  before(async () => {
+    const corpus = await api();
+    for (const [name, text] of Object.entries(ARTICLES)) await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(FOLDER, name), new TextEncoder().encode(text));
+    const prefix = `${FOLDER.toString()}/`;
+    await corpusBecomes('the four articles are in the corpus', () => [...corpus.corpus.articles()].filter((entry) => entry.id.startsWith(prefix)).length === 4, corpus);
+  });
+
+  removedAfterTests(FOLDER);
+
+  afterEach(async () => {
+    await removeFacts();
+  });
+
+  it('merges the likely pairs in one edit of the facts file, which the views then follow', async () => {
+    assert.deepStrictEqual(await peopleShown('Vollstedt'), ['Margarethe Vollstedt (3 articles · 3 mentions)', 'Vollstedt (1 article · 1 mention)']);
+    // The sample corpus has likely pairs of its own (Trump, Donald Trump): the two of these articles are among them.
+    const merged = await run<number>('newsCorpus.mergeLikelyDuplicates', 'likely');
+    assert.ok(merged >= 2, `${merged} pairs merged`);
+    const people = (await factsJson()) as { people: Record<string, unknown> };
+    assert.strictEqual(Object.keys(people).join(), 'people');
+    assert.deepStrictEqual(people.people['Margarethe Vollstedt'], { aliases: ['Vollstedt'] });
+    assert.deepStrictEqual(people.people['Anselm Krieger'], { aliases: ['Anselm T. Krieger'] });
+    await factsBecome('the merges apply', (corpus) => corpus.facts.corrections().fateOf('PER:vollstedt') !== undefined);
+    const shown = await answerBecomes('the Entities view shows the merge', () => peopleShown('Vollstedt'), (rows) => rows.length === 1);
+    assert.deepStrictEqual(shown, ['Margarethe Vollstedt (4 articles · 4 mentions)']);
+  });
+
+  it('is undone by Undo Last Entity Correction, all pairs at once', async () => {
+    assert.ok((await run<number>('newsCorpus.mergeLikelyDuplicates', 'all')) > 2);
+    assert.strictEqual(await run('newsCorpus.undoCorrection'), true);
+    assert.strictEqual(await factsOnDisk(), undefined, 'the facts file it created is gone again');
+  });
+});

@@ -1,0 +1,93 @@
+import * as assert from 'assert';
+import { LIKELY_MIN_ARTICLES, LIKELY_RIVAL_RATIO, LikelyDuplicate, RIVAL_RATIO, likelyDuplicateReason, likelyDuplicates } from '../../../src/core/curation/likely-duplicates';
+import { entityKey } from '../../../src/core/entities/article-entities';
+import { EntitySummary } from '../../../src/core/search/entity-listing';
+
+function person(name: string, articleCount: number, aliases: readonly string[] = []): EntitySummary {
+  return { key: entityKey('PER', name), name, type: 'PER', aliases, articleCount, mentionCount: articleCount * 2 };
+}
+
+/** Each pair as "entity → into", with a star when it is offered chosen. */
+function pairsOf(found: readonly LikelyDuplicate[]): string[] {
+  return found.map(({ entity, into, likely }) => `${likely ? '*' : ''}${entity.name} → ${into.name}`);
+}
+
+describe('likelyDuplicates', () => {
+  it('offers a family name alone for the full name that owns it, with the other full names as rivals', () => {
+    const found = likelyDuplicates([person('Trump', 9), person('Donald Trump', 51), person('Melania Trump', 2), person('Ivanka Trump', 1)]);
+    assert.deepStrictEqual(pairsOf(found), ['*Trump → Donald Trump']);
+    assert.strictEqual(found[0]?.reason, 'familyName');
+    assert.deepStrictEqual(found[0]?.rivals.map((rival) => rival.name), ['Melania Trump', 'Ivanka Trump']);
+  });
+
+  it('offers, not chosen, a full name that has fewer than ten times its rival’s articles, and nothing below three times', () => {
+    assert.deepStrictEqual(pairsOf(likelyDuplicates([person('Biden', 3), person('Joe Biden', 25), person('Hunter Biden', 4)])), ['Biden → Joe Biden']);
+    assert.deepStrictEqual(pairsOf(likelyDuplicates([person('Clinton', 6), person('Bill Clinton', 20), person('Hillary Clinton', 18)])), []);
+    const atRatio = likelyDuplicates([person('Baker', 1), person('James Baker', RIVAL_RATIO * 4), person('Howard Baker', 4)]);
+    assert.deepStrictEqual(pairsOf(atRatio), ['Baker → James Baker']);
+    const likely = likelyDuplicates([person('Baker', 1), person('James Baker', LIKELY_RIVAL_RATIO * 4), person('Howard Baker', 4)]);
+    assert.deepStrictEqual(pairsOf(likely), ['*Baker → James Baker']);
+  });
+
+  it('chooses a family name in advance only when its full name has at least three articles', () => {
+    assert.deepStrictEqual(pairsOf(likelyDuplicates([person('Erdoğan', 1), person('Recep Tayyip Erdoğan', LIKELY_MIN_ARTICLES)])), ['*Erdoğan → Recep Tayyip Erdoğan']);
+    assert.deepStrictEqual(pairsOf(likelyDuplicates([person('Newton', 1), person('Helmut Newton', LIKELY_MIN_ARTICLES - 1)])), ['Newton → Helmut Newton']);
+  });
+
+  it('never offers a full name with fewer articles than the name alone, nor a name alone that is an initial or no full name’s', () => {
+    assert.deepStrictEqual(pairsOf(likelyDuplicates([person('Joe', 2), person('Uncle Joe', 1)])), []);
+    assert.deepStrictEqual(pairsOf(likelyDuplicates([person('J.', 1), person('Jay J.', 5)])), []);
+    assert.deepStrictEqual(pairsOf(likelyDuplicates([person('Putin', 4), person('Kim Jong-un', 9)])), []);
+  });
+
+  it('reads a short form an article used for a full name as its family name ("Kim" for Kim Jong-un)', () => {
+    assert.deepStrictEqual(pairsOf(likelyDuplicates([person('Kim', 2), person('Kim Jong-un', 9, ['Kim', 'Kim Jong-Un'])])), ['*Kim → Kim Jong-un']);
+    // An alias that is not one of the name's words says nothing of its family name.
+    assert.deepStrictEqual(pairsOf(likelyDuplicates([person('Vova', 1), person('Vladimir Putin', 9, ['Vova'])])), []);
+  });
+
+  it('merges a full name with and without a middle name or initial into the form with more articles', () => {
+    const found = likelyDuplicates([person('John Bolton', 3), person('John R. Bolton', 1), person('Robert Gabriel Mugabe', 2), person('Robert Mugabe', 1)]);
+    assert.deepStrictEqual(pairsOf(found), ['*John R. Bolton → John Bolton', '*Robert Mugabe → Robert Gabriel Mugabe']);
+    assert.ok(found.every((pair) => pair.reason === 'middleName'));
+  });
+
+  it('leaves a full name apart when two longer forms share its first and family name', () => {
+    assert.deepStrictEqual(pairsOf(likelyDuplicates([person('George Bush', 2), person('George W. Bush', 30), person('George H. W. Bush', 12)])), []);
+  });
+
+  it('counts middle-name variants as one person for a family name alone, and offers the one they merge into', () => {
+    // Alone, Elijah Cummings (4) has not three times Robert Cummings's 2 articles; with his other form (6), he has.
+    const people = [person('Cummings', 1), person('Elijah Cummings', 4), person('Elijah Eugene Cummings', 2), person('Robert Cummings', 2)];
+    const found = likelyDuplicates(people);
+    assert.deepStrictEqual(pairsOf(found), ['*Elijah Eugene Cummings → Elijah Cummings', 'Cummings → Elijah Cummings']);
+    assert.deepStrictEqual(found[1]?.rivals.map((rival) => rival.name), ['Robert Cummings']);
+    assert.deepStrictEqual(pairsOf(likelyDuplicates(people.filter((one) => one.name !== 'Elijah Eugene Cummings'))), []);
+  });
+
+  it('lists the pairs whose merged-away entity has the most articles first', () => {
+    const found = likelyDuplicates([person('Obama', 2), person('Barack Obama', 16), person('Trump', 9), person('Donald Trump', 51)]);
+    assert.deepStrictEqual(pairsOf(found), ['*Trump → Donald Trump', '*Obama → Barack Obama']);
+  });
+
+  it('finds nothing in a corpus without people', () => {
+    assert.deepStrictEqual(likelyDuplicates([]), []);
+  });
+});
+
+describe('likelyDuplicateReason', () => {
+  it('says how many articles each name has, and names up to three rivals', () => {
+    const [trump] = likelyDuplicates([person('Trump', 9), person('Donald Trump', 51), person('Melania Trump', 2)]);
+    assert.strictEqual(trump && likelyDuplicateReason(trump), '"Trump" alone in 9 articles; "Donald Trump" in 51; also "Melania Trump" (2)');
+    const rivals = ['Ann', 'Bea', 'Cy', 'Di'].map((first) => person(`${first} Smith`, 1));
+    const [smith] = likelyDuplicates([person('Smith', 1), person('John Smith', 40), ...rivals]);
+    assert.strictEqual(smith && likelyDuplicateReason(smith), '"Smith" alone in 1 article; "John Smith" in 40; also "Ann Smith" (1), "Bea Smith" (1), "Cy Smith" (1), 1 more');
+    const [erdogan] = likelyDuplicates([person('Erdoğan', 1), person('Recep Tayyip Erdoğan', 3)]);
+    assert.strictEqual(erdogan && likelyDuplicateReason(erdogan), '"Erdoğan" alone in 1 article; "Recep Tayyip Erdoğan" in 3; no other full name has it');
+  });
+
+  it('says a middle-name pair shares its first and family name', () => {
+    const [bolton] = likelyDuplicates([person('John Bolton', 3), person('John R. Bolton', 1)]);
+    assert.strictEqual(bolton && likelyDuplicateReason(bolton), 'the same first and family name: "John R. Bolton" in 1 article, "John Bolton" in 3');
+  });
+});
