@@ -1,10 +1,15 @@
 import * as assert from 'assert';
-import { LIKELY_MIN_ARTICLES, LIKELY_RIVAL_RATIO, LikelyDuplicate, RIVAL_RATIO, likelyDuplicateReason, likelyDuplicates } from '../../../src/core/curation/likely-duplicates';
+import { LIKELY_MIN_ARTICLES, LIKELY_RIVAL_RATIO, LikelyDuplicate, RIVAL_RATIO, likelyDuplicateLabel, likelyDuplicateMerges, likelyDuplicateReason, likelyDuplicates } from '../../../src/core/curation/likely-duplicates';
 import { entityKey } from '../../../src/core/entities/article-entities';
+import { EntityType } from '../../../src/core/entities/types';
 import { EntitySummary } from '../../../src/core/search/entity-listing';
 
+function entity(type: EntityType, name: string, articleCount: number, aliases: readonly string[] = []): EntitySummary {
+  return { key: entityKey(type, name), name, type, aliases, articleCount, mentionCount: articleCount * 2 };
+}
+
 function person(name: string, articleCount: number, aliases: readonly string[] = []): EntitySummary {
-  return { key: entityKey('PER', name), name, type: 'PER', aliases, articleCount, mentionCount: articleCount * 2 };
+  return entity('PER', name, articleCount, aliases);
 }
 
 /** Each pair as "entity → into", with a star when it is offered chosen. */
@@ -70,8 +75,30 @@ describe('likelyDuplicates', () => {
     assert.deepStrictEqual(pairsOf(found), ['*Trump → Donald Trump', '*Obama → Barack Obama']);
   });
 
-  it('finds nothing in a corpus without people', () => {
+  it('offers a name read as another type in a few articles for the type of most of them, under the same ratios', () => {
+    const found = likelyDuplicates([entity('ORG', 'Twitter', 48), entity('MISC', 'Twitter', 1), entity('ORG', 'Fed', 27), entity('PER', 'Fed', 3), entity('MISC', 'Fed', 2)]);
+    assert.deepStrictEqual(pairsOf(found), ['Fed → Fed', 'Fed → Fed', '*Twitter → Twitter']);
+    assert.deepStrictEqual(found.map((pair) => `${pair.entity.type} → ${pair.into.type} (${pair.reason})`), ['PER → ORG (sameName)', 'MISC → ORG (sameName)', 'MISC → ORG (sameName)']);
+    // Agence France-Presse, a person in 4 articles and an organization in 3: no type prevails.
+    assert.deepStrictEqual(likelyDuplicates([entity('PER', 'Agence France-Presse', 4), entity('ORG', 'Agence France-Presse', 3)]), []);
+  });
+
+  it('does not offer a person merged into a full name for another type as well', () => {
+    const found = likelyDuplicates([person('Trump', 9), person('Donald Trump', 51), entity('ORG', 'Trump', 40)]);
+    assert.deepStrictEqual(found.map((pair) => `${likelyDuplicateLabel(pair)} (${pair.reason})`), ['Trump → Donald Trump (familyName)']);
+  });
+
+  it('finds nothing in a corpus without entities', () => {
     assert.deepStrictEqual(likelyDuplicates([]), []);
+  });
+});
+
+describe('likelyDuplicateLabel', () => {
+  it('names the two entities, with their types when they differ', () => {
+    const [trump] = likelyDuplicates([person('Trump', 9), person('Donald Trump', 51)]);
+    assert.strictEqual(trump && likelyDuplicateLabel(trump), 'Trump → Donald Trump');
+    const [twitter] = likelyDuplicates([entity('ORG', 'Twitter', 48), entity('MISC', 'twitter', 1)]);
+    assert.strictEqual(twitter && likelyDuplicateLabel(twitter), 'twitter (other name) → Twitter (organization)');
   });
 });
 
@@ -86,8 +113,36 @@ describe('likelyDuplicateReason', () => {
     assert.strictEqual(erdogan && likelyDuplicateReason(erdogan), '"Erdoğan" alone in 1 article; "Recep Tayyip Erdoğan" in 3; no other full name has it');
   });
 
+  it('says how many articles read a name as each type', () => {
+    const [twitter] = likelyDuplicates([entity('ORG', 'Twitter', 48), entity('MISC', 'Twitter', 1)]);
+    assert.strictEqual(twitter && likelyDuplicateReason(twitter), '"Twitter": an organization in 48 articles, another name in 1');
+  });
+
   it('says a middle-name pair shares its first and family name', () => {
     const [bolton] = likelyDuplicates([person('John Bolton', 3), person('John R. Bolton', 1)]);
     assert.strictEqual(bolton && likelyDuplicateReason(bolton), 'the same first and family name: "John R. Bolton" in 1 article, "John Bolton" in 3');
+  });
+});
+
+describe('likelyDuplicateMerges', () => {
+  it('writes one merge per entity kept, with every pair merged into it', () => {
+    const found = likelyDuplicates([person('Trump', 9), person('Donald Trump', 51), person('Donald J. Trump', 2)]);
+    assert.deepStrictEqual(likelyDuplicateMerges(found), [
+      {
+        kind: 'merge',
+        entities: [{ type: 'PER', name: 'Donald Trump' }, { type: 'PER', name: 'Trump' }, { type: 'PER', name: 'Donald J. Trump' }],
+        into: { type: 'PER', name: 'Donald Trump' },
+      },
+    ]);
+  });
+
+  it('merges a pair whose entity kept is merged away by another into where that one goes, without a circle', () => {
+    const [trump, donald, trumpOrg] = [person('Trump', 9), person('Donald Trump', 51), entity('ORG', 'Trump', 1)];
+    const pair = (from: EntitySummary, into: EntitySummary): LikelyDuplicate => ({ entity: from, into, reason: 'sameName', rivals: [], likely: true });
+    assert.deepStrictEqual(likelyDuplicateMerges([pair(trumpOrg, trump), pair(trump, donald)]), [
+      { kind: 'merge', entities: [{ type: 'PER', name: 'Donald Trump' }, { type: 'ORG', name: 'Trump' }, { type: 'PER', name: 'Trump' }], into: { type: 'PER', name: 'Donald Trump' } },
+    ]);
+    const circle = likelyDuplicateMerges([pair(trump, donald), pair(donald, trump)]);
+    assert.strictEqual(circle.length, 1, JSON.stringify(circle));
   });
 });
