@@ -893,6 +893,9 @@ function printTable(results: readonly Figures[], length: ArticleLength): void {
     row('  apply a merge, every surface', results.map((r) => orNa(r.corrections.mergeMs))),
     row('  apply an ignore, every surface', results.map((r) => orNa(r.corrections.ignoreMs))),
     row('  apply a split, every surface', results.map((r) => orNa(r.corrections.splitMs))),
+    row('  likely duplicates: pairs / ticked', results.map((r) => `${r.corrections.duplicates.pairs} / ${r.corrections.duplicates.likely}`)),
+    row('  likely duplicates: find them', results.map((r) => orNa(r.corrections.duplicates.findMs))),
+    row('  merge the ticked ones, every surface', results.map((r) => orNa(r.corrections.duplicates.applyMs))),
   ];
   const corrected = results.map((r) =>
     r.corrections.merged.length === 0
