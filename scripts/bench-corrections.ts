@@ -11,7 +11,8 @@ import { EntryCorrections } from '../src/core/curation/entry-corrections';
 import { likelyDuplicateMerges, likelyDuplicates } from '../src/core/curation/likely-duplicates';
 import { entityCardMarkdown, entityCardOf } from '../src/core/entity-card';
 import { CorpusIndex } from '../src/core/search/corpus-index';
-import { EntitySummary } from '../src/core/search/entity-listing';
+import { EntityListRequest, EntitySummary } from '../src/core/search/entity-listing';
+import { everyEntity } from '../src/core/entity-directory';
 import { ENTITY_TYPES } from '../src/core/search/entity-table';
 import { exactEntityQuery } from '../src/core/search/query-parser';
 
@@ -90,7 +91,8 @@ function apply(index: CorpusIndex, entries: readonly CorrectionEntry[], key: str
  * every surface asked again about the entity that takes the most, median of {@link ROUNDS} each.
  */
 function duplicatesFigures(index: CorpusIndex): CorrectionFigures['duplicates'] {
-  const find = () => likelyDuplicates(ENTITY_TYPES.flatMap((type) => index.listEntities({ type, sort: 'articles', offset: 0, limit: index.listEntities({ type, sort: 'articles', offset: 0, limit: 0 }).total }).entities));
+  const directory = { typeCounts: () => index.entityTypeCounts(), list: (request: EntityListRequest) => index.listEntities(request) };
+  const find = () => likelyDuplicates(everyEntity(directory, 'articles'));
   const findMs = median(Array.from({ length: ROUNDS }, () => {
     const started = performance.now();
     find();
@@ -99,7 +101,6 @@ function duplicatesFigures(index: CorpusIndex): CorrectionFigures['duplicates'] 
   const found = find();
   const likely = found.filter((pair) => pair.likely);
   const entries = likelyDuplicateMerges(likely).flatMap((merge): CorrectionEntry[] => {
-    if (merge.kind !== 'merge') return [];
     const into = index.entitySummary(entityKey(merge.into.type, merge.into.name));
     const aliases = merge.entities.slice(1).map((alias) => ({ key: entityKey(alias.type, alias.name), type: alias.type, name: alias.name, offset: 0, length: 0 }));
     return into ? [entry(into, { aliases })] : [];

@@ -1,5 +1,7 @@
+import { withIndefiniteArticle } from './display-text';
 import { EntityType } from './entities/types';
-import { EntityListRequest, EntityPage, EntitySummary } from './search/entity-listing';
+import { EntityListRequest, EntityPage, EntitySort, EntitySummary } from './search/entity-listing';
+import { ENTITY_TYPES } from './search/entity-table';
 
 /**
  * An article that mentions an entity, as the views list it: `id` is the article's identity in the corpus
@@ -56,3 +58,26 @@ export const ENTITY_TYPE_NAMES: Readonly<Record<EntityType, { readonly group: st
   ORG: { group: 'Organizations', one: 'organization', many: 'organizations', icon: 'organization' },
   MISC: { group: 'Other', one: 'other name', many: 'other names', icon: 'tag' },
 };
+
+/**
+ * One entity's type with its indefinite article, as messages put it in a sentence.
+ *
+ * @example
+ * aTypeName('ORG');  // 'an organization'
+ * aTypeName('MISC'); // 'another name'
+ */
+export function aTypeName(type: EntityType): string {
+  return withIndefiniteArticle(ENTITY_TYPE_NAMES[type].one);
+}
+
+/**
+ * Every entity of the directory: each type's whole list in `sort` order, people first. The type counts bound each
+ * list (over several folders they count an entity in two of them twice, so they never cut a list short).
+ *
+ * @example
+ * everyEntity(directory, 'name').length; // the number of entities in the corpus
+ */
+export function everyEntity(directory: Pick<EntityDirectory, 'typeCounts' | 'list'>, sort: EntitySort): EntitySummary[] {
+  const counts = directory.typeCounts();
+  return ENTITY_TYPES.flatMap((type) => directory.list({ type, sort, offset: 0, limit: counts.get(type) ?? 0 }).entities);
+}

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { countOf, quoteName, toDisplayText, withIndefiniteArticle } from '../core/display-text';
+import { countOf, quoteName, toDisplayText } from '../core/display-text';
 import { entityKey } from '../core/entities/article-entities';
 import { correctionSummary } from '../core/curation/correction-summary';
 import { renameCollision, renameMergeQuestion, retypeCollision } from '../core/curation/rename-collision';
 import { AwaitedAnalyzer } from '../core/entities/threaded-entities';
 import { EntityType } from '../core/entities/types';
-import { ENTITY_TYPE_NAMES, EntityDirectory } from '../core/entity-directory';
+import { ENTITY_TYPE_NAMES, EntityDirectory, aTypeName } from '../core/entity-directory';
 import { Correction, EntityRef, isEntityType, keyOfRef } from '../core/facts/corrections';
 import { ENTITY_TYPES } from '../core/search/entity-table';
 import { TYPE_WORDS } from '../core/search-workflow/result-export';
@@ -31,8 +31,6 @@ const MERGE_ANSWER = 'Merge';
 const NO_ENTITY = 'News Corpus: put the cursor on a name in an article, or pick an entity in the Entities view.';
 
 const typeLabel = (type: EntityType) => ENTITY_TYPE_NAMES[type].one;
-/** The type's name with its indefinite article: 'a person', 'an organization'. */
-const aTypeLabel = (type: EntityType) => withIndefiniteArticle(typeLabel(type));
 
 /**
  * The correction commands: each takes its entity (a view element, `{ type, name }`, or the name under the
@@ -125,7 +123,7 @@ export class CorrectionCommands {
     }
     const entity: EntityRef = { type, name: text };
     const near = articleOf(article) ?? editor?.document.uri;
-    const where = await this.scope(scope, near, `News Corpus: Mark ${quoteName(text)} as ${aTypeLabel(type)}`, ['Every Occurrence', 'Every occurrence of this exact name in the corpus'], ['This Article Only', 'Only the occurrences in this article']);
+    const where = await this.scope(scope, near, `News Corpus: Mark ${quoteName(text)} as ${aTypeName(type)}`, ['Every Occurrence', 'Every occurrence of this exact name in the corpus'], ['This Article Only', 'Only the occurrences in this article']);
     if (!where) return false;
     return this.write(where.article ? [] : [entity], { kind: 'add', entity, ...where.path }, where.article);
   }
@@ -163,7 +161,7 @@ export class CorrectionCommands {
     const { entity } = target;
     const actions: (vscode.QuickPickItem & { run: () => Promise<boolean> })[] = [
       { label: '$(edit) Rename…', run: () => this.rename(entity) },
-      { label: '$(symbol-enum) Change Type…', description: `now ${aTypeLabel(entity.type)}`, run: () => this.retype(entity) },
+      { label: '$(symbol-enum) Change Type…', description: `now ${aTypeName(entity.type)}`, run: () => this.retype(entity) },
       { label: '$(merge) Merge With…', description: 'another entity that is the same', run: () => this.merge([entity]) },
       { label: '$(split-horizontal) Split Alias…', description: 'a name that is not this entity', run: () => this.split(entity) },
       { label: '$(eye-closed) Ignore', description: 'not an entity', run: () => this.ignore(entity, undefined, target.article) },
@@ -243,7 +241,7 @@ export class CorrectionCommands {
     if (!picked) return undefined;
     if (picked.entity) return picked.entity;
     const first = entities[0] as EntityRef;
-    const name = await vscode.window.showInputBox({ title: 'News Corpus: Merge Entities', prompt: `The name of the merged entity (${aTypeLabel(first.type)})`, value: first.name, validateInput: (value) => (value.trim() === '' ? 'The name cannot be empty.' : undefined) });
+    const name = await vscode.window.showInputBox({ title: 'News Corpus: Merge Entities', prompt: `The name of the merged entity (${aTypeName(first.type)})`, value: first.name, validateInput: (value) => (value.trim() === '' ? 'The name cannot be empty.' : undefined) });
     return name?.trim() ? { type: first.type, name: name.trim() } : undefined;
   }
 
@@ -267,5 +265,5 @@ function uniqueEntities(entities: readonly EntityRef[]): EntityRef[] {
 
 async function pickType(title: string, current: EntityType): Promise<EntityType | undefined> {
   const items = ENTITY_TYPES.filter((type) => type !== current).map((type) => ({ label: `$(${ENTITY_TYPE_NAMES[type].icon}) ${ENTITY_TYPE_NAMES[type].group}`, description: TYPE_WORDS[type], type }));
-  return (await vscode.window.showQuickPick(items, { title, placeHolder: `Now ${aTypeLabel(current)}` }))?.type;
+  return (await vscode.window.showQuickPick(items, { title, placeHolder: `Now ${aTypeName(current)}` }))?.type;
 }

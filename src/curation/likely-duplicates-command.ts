@@ -1,22 +1,18 @@
 import * as vscode from 'vscode';
 import { duplicatesSummary } from '../core/curation/correction-summary';
-import { LikelyDuplicate, likelyDuplicateLabel, likelyDuplicateMerges, likelyDuplicateReason, likelyDuplicates } from '../core/curation/likely-duplicates';
+import { LikelyDuplicate, MergeCorrection, likelyDuplicateLabel, likelyDuplicateMerges, likelyDuplicateReason, likelyDuplicates } from '../core/curation/likely-duplicates';
 import { countOf, toDisplayText } from '../core/display-text';
-import { EntityDirectory } from '../core/entity-directory';
-import { ENTITY_TYPES } from '../core/search/entity-table';
+import { EntityDirectory, everyEntity } from '../core/entity-directory';
 import { notify } from '../notifications';
 import { CorrectionFile } from './correction-file';
 
 type PairItem = vscode.QuickPickItem & { readonly pair?: LikelyDuplicate };
 
+/** What makes a pair, beside its names in the list. */
+const REASON_WORDS: Readonly<Record<LikelyDuplicate['reason'], string>> = { familyName: 'family name', middleName: 'middle name', sameName: 'two types' };
+
 function itemOf(pair: LikelyDuplicate): PairItem {
-  return {
-    label: toDisplayText(likelyDuplicateLabel(pair)),
-    description: countOf(pair.entity.articleCount, 'article'),
-    detail: toDisplayText(likelyDuplicateReason(pair)),
-    picked: pair.likely,
-    pair,
-  };
+  return { label: toDisplayText(likelyDuplicateLabel(pair)), description: REASON_WORDS[pair.reason], detail: toDisplayText(likelyDuplicateReason(pair)), picked: pair.likely, pair };
 }
 
 /** The pairs to merge, chosen in a list where the likely ones are already ticked; undefined when cancelled. */
@@ -28,7 +24,7 @@ async function choosePairs(found: readonly LikelyDuplicate[]): Promise<readonly 
     ...(possible.length > 0 ? [{ label: 'Possibly the same', kind: vscode.QuickPickItemKind.Separator }, ...possible.map(itemOf)] : []),
   ];
   const picked = await vscode.window.showQuickPick(items, {
-    title: `News Corpus: Merge Likely Duplicates (${countOf(found.length, 'pair')})`,
+    title: `News Corpus: Merge Likely Duplicates (${countOf(found.length, 'pair')}, ${likely.length} ticked)`,
     placeHolder: 'Tick the pairs to merge into the name after the arrow',
     canPickMany: true,
     matchOnDetail: true,
@@ -36,25 +32,46 @@ async function choosePairs(found: readonly LikelyDuplicate[]): Promise<readonly 
   return picked?.flatMap((item) => item.pair ?? []);
 }
 
+/** The entities a merge makes one with another. */
+const mergedCount = (merges: readonly MergeCorrection[]) => merges.reduce((sum, merge) => sum + merge.entities.length - 1, 0);
+
 /**
  * Merge Likely Duplicates (`(choice?)`): the entities of the corpus that are probably one ({@link likelyDuplicates}),
- * listed to tick, then merged in one edit of the facts file (Undo takes it all back). `'likely'` merges the likely
- * pairs and `'all'` every pair without asking, for a keybinding or a test. Resolves to the number of pairs merged.
+ * listed to tick, then merged into the facts file, one edit per file (Undo takes it back). Each merge goes to the file
+ * that already has an entry for one of its entities, as any correction does: over several workspace folders, a merge
+ * written elsewhere would be shadowed by that entry. `'likely'` merges the likely pairs and `'all'` every pair without
+ * asking, for a keybinding or a test. Resolves to the number of entities merged into others.
  */
-export async function mergeLikelyDuplicates(entities: Pick<EntityDirectory, 'list'>, file: CorrectionFile, choice?: unknown): Promise<number> {
-  const all = ENTITY_TYPES.flatMap((type) => entities.list({ type, sort: 'articles', offset: 0, limit: entities.list({ type, sort: 'articles', offset: 0, limit: 0 }).total }).entities);
-  const found = likelyDuplicates(all);
+export async function mergeLikelyDuplicates(entities: Pick<EntityDirectory, 'typeCounts' | 'list'>, file: CorrectionFile, choice?: unknown): Promise<number> {
+  const found = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'News Corpus: finding likely duplicates' }, async () => {
+    // Let the progress show before the work, which keeps the extension host busy until it is done.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    return likelyDuplicates(everyEntity(entities, 'articles'));
+  });
   if (found.length === 0) {
-    void notify('info', `News Corpus: none of the ${countOf(all.length, 'entity', 'entities')} found so far looks like another.`);
+    void notify('info', 'News Corpus: no two entities found so far look like one.');
     return 0;
   }
   const chosen = choice === 'all' ? found : choice === 'likely' ? found.filter((pair) => pair.likely) : await choosePairs(found);
-  if (chosen === undefined || chosen.length === 0) return 0;
-  const corrections = likelyDuplicateMerges(chosen);
-  const uri = file.fileFor(corrections.flatMap((correction) => (correction.kind === 'merge' ? correction.entities : [])));
-  if (!uri) {
-    void notify('error', 'News Corpus: open a folder to keep corrections of its entities.');
+  if (chosen === undefined) return 0;
+  if (chosen.length === 0) {
+    void notify('info', 'News Corpus: no pair was ticked, so nothing was merged.');
     return 0;
   }
-  return (await file.write(uri, corrections, duplicatesSummary(chosen.length))) ? chosen.length : 0;
+  const byFile = new Map<string, { readonly uri: vscode.Uri; readonly merges: MergeCorrection[] }>();
+  for (const merge of likelyDuplicateMerges(chosen)) {
+    const uri = file.fileFor(merge.entities);
+    if (!uri) {
+      void notify('error', 'News Corpus: open a folder to keep corrections of its entities.');
+      return 0;
+    }
+    const group = byFile.get(uri.toString()) ?? { uri, merges: [] };
+    group.merges.push(merge);
+    byFile.set(uri.toString(), group);
+  }
+  let merged = 0;
+  for (const { uri, merges } of byFile.values()) {
+    if (await file.write(uri, merges, duplicatesSummary(mergedCount(merges)))) merged += mergedCount(merges);
+  }
+  return merged;
 }

@@ -6,13 +6,16 @@ import { answerBecomes, api, corpusBecomes, removedAfterTests, workspaceUri } fr
 const FOLDER = workspaceUri('likely-duplicates');
 /**
  * People no other article of the workspace (the seeds and the sample corpus) names: Margarethe Vollstedt in full in
- * three articles and alone in a fourth; Anselm Krieger with and without his middle initial.
+ * three articles and alone in a fourth; Anselm Krieger with and without his middle initial (three articles between
+ * them); Klaus Ostermann in full in one article and alone in another, too few to be ticked.
  */
 const ARTICLES: Readonly<Record<string, string>> = {
   'rally.txt': ' date 2024-03-01 Margarethe Vollstedt held a rally in Ohio on Saturday.\n\nAnselm Krieger, a former national security adviser, was not there.\n',
   'reporters.txt': ' date 2024-03-02 Margarethe Vollstedt spoke to reporters in Florida on Monday.\n\nAnselm T. Krieger criticised the speech.\n',
-  'supporters.txt': ' date 2024-03-03 Margarethe Vollstedt met supporters in Texas.\n',
+  'supporters.txt': ' date 2024-03-03 Margarethe Vollstedt met supporters in Texas.\n\nAnselm Krieger spoke after her.\n',
   'economy.txt': ' date 2024-03-04 Vollstedt said on Thursday that the economy was strong.\n',
+  'harbour.txt': ' date 2024-03-05 Klaus Ostermann opened the new harbour on Friday.\n',
+  'museum.txt': ' date 2024-03-06 Ostermann said the museum would reopen in May.\n',
 };
 
 /** The people the Entities view shows under a filter. */
@@ -31,7 +34,7 @@ describe('Merge Likely Duplicates', () => {
     const corpus = await api();
     for (const [name, text] of Object.entries(ARTICLES)) await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(FOLDER, name), new TextEncoder().encode(text));
     const prefix = `${FOLDER.toString()}/`;
-    await corpusBecomes('the four articles are in the corpus', () => [...corpus.corpus.articles()].filter((entry) => entry.id.startsWith(prefix)).length === 4, corpus);
+    await corpusBecomes('the articles are in the corpus', () => [...corpus.corpus.articles()].filter((entry) => entry.id.startsWith(prefix)).length === Object.keys(ARTICLES).length, corpus);
   });
 
   removedAfterTests(FOLDER);
@@ -48,13 +51,16 @@ describe('Merge Likely Duplicates', () => {
     const { people } = (await factsJson()) as { people: Record<string, unknown> };
     assert.deepStrictEqual(people['Margarethe Vollstedt'], { aliases: ['Vollstedt'] });
     assert.deepStrictEqual(people['Anselm Krieger'], { aliases: ['Anselm T. Krieger'] });
+    assert.strictEqual(people['Klaus Ostermann'], undefined, 'a pair not ticked is not merged');
     await factsBecome('the merges apply', (corpus) => corpus.facts.corrections().fateOf('PER:vollstedt') !== undefined);
     const shown = await answerBecomes('the Entities view shows the merge', () => peopleShown('Vollstedt'), (rows) => rows.length === 1);
     assert.deepStrictEqual(shown, ['Margarethe Vollstedt (4 articles · 4 mentions)']);
   });
 
-  it('is undone by Undo Last Entity Correction, all pairs at once', async () => {
-    assert.ok((await run<number>('newsCorpus.mergeLikelyDuplicates', 'all')) > 2);
+  it('merges every pair with "all", and is undone by Undo Last Entity Correction, all pairs at once', async () => {
+    assert.ok((await run<number>('newsCorpus.mergeLikelyDuplicates', 'all')) > 3);
+    const { people } = (await factsJson()) as { people: Record<string, unknown> };
+    assert.deepStrictEqual(people['Klaus Ostermann'], { aliases: ['Ostermann'] });
     assert.strictEqual(await run('newsCorpus.undoCorrection'), true);
     assert.strictEqual(await factsOnDisk(), undefined, 'the facts file it created is gone again');
   });

@@ -1,6 +1,5 @@
-import { countOf, quoteName, withIndefiniteArticle } from '../display-text';
-import { EntityType } from '../entities/types';
-import { ENTITY_TYPE_NAMES } from '../entity-directory';
+import { countOf, quoteName } from '../display-text';
+import { aTypeName } from '../entity-directory';
 import { Correction, keyOfRef } from '../facts/corrections';
 
 /**
@@ -14,8 +13,6 @@ export interface CorrectionSummary {
   readonly done: string;
   readonly doing: string;
 }
-
-const aTypeLabel = (type: EntityType) => withIndefiniteArticle(ENTITY_TYPE_NAMES[type].one);
 
 /** Where an ignore or an added name applies, as the messages say it. */
 const whereOf = (article: string | undefined) => (article === undefined ? 'everywhere' : `in ${article}`);
@@ -35,7 +32,7 @@ export function correctionSummary(correction: Correction): CorrectionSummary {
       return { done: `renamed ${names}`, doing: `renaming ${names}` };
     }
     case 'retype':
-      return { done: `${quoteName(correction.entity.name)} is now ${aTypeLabel(correction.to)}`, doing: `making ${quoteName(correction.entity.name)} ${aTypeLabel(correction.to)}` };
+      return { done: `${quoteName(correction.entity.name)} is now ${aTypeName(correction.to)}`, doing: `making ${quoteName(correction.entity.name)} ${aTypeName(correction.to)}` };
     case 'merge': {
       const into = keyOfRef(correction.into);
       const merged = correction.entities.filter((entity) => keyOfRef(entity) !== into).map((entity) => quoteName(entity.name));
@@ -53,8 +50,8 @@ export function correctionSummary(correction: Correction): CorrectionSummary {
     case 'add': {
       const where = whereOf(correction.article);
       return {
-        done: `${quoteName(correction.entity.name)} is ${aTypeLabel(correction.entity.type)} ${where}`,
-        doing: `marking ${quoteName(correction.entity.name)} as ${aTypeLabel(correction.entity.type)} ${where}`,
+        done: `${quoteName(correction.entity.name)} is ${aTypeName(correction.entity.type)} ${where}`,
+        doing: `marking ${quoteName(correction.entity.name)} as ${aTypeName(correction.entity.type)} ${where}`,
       };
     }
   }

@@ -1,33 +1,62 @@
-import { countOf, quoteName, withIndefiniteArticle } from '../display-text';
+import { countOf, isolateBidi, quoteName } from '../display-text';
 import { nameIdentity } from '../entities/names';
-import { ENTITY_TYPE_NAMES } from '../entity-directory';
+import { ENTITY_TYPE_NAMES, aTypeName } from '../entity-directory';
 import { Correction, EntityRef } from '../facts/corrections';
 import { EntitySummary } from '../search/entity-listing';
+
+/**
+ * An entity that could also own a name, with the articles that count for it (a person's middle-name variants together).
+ *
+ * @example
+ * const rival: Rival = { entity: melaniaTrump, articles: 2 };
+ */
+export interface Rival {
+  readonly entity: EntitySummary;
+  readonly articles: number;
+}
 
 /**
  * Two entities of the corpus that are probably one: `entity` is best merged into `into`. A `familyName` pair is a
  * name written alone in some articles ("Trump") and the full name it stands for elsewhere ("Donald Trump"); a
  * `middleName` pair is a full name with and without a middle name or initial ("John Bolton", "John R. Bolton"); a
  * `sameName` pair is one name the recogniser gave another type in a few articles ("Twitter", an organization in 48
- * articles and another name in 1). `rivals` are the other full names the family name could be, most articles first;
+ * articles and another name in 1). `intoArticles` are the articles that made `into` the owner (a person's
+ * middle-name variants count together); `rivals` the other entities that could own the name, most articles first;
  * `likely` pairs are offered already chosen.
  *
  * @example
- * const pair: LikelyDuplicate = { entity: trump, into: donaldTrump, reason: 'familyName', rivals: [melaniaTrump], likely: true };
+ * const pair: LikelyDuplicate = { entity: trump, into: donaldTrump, reason: 'familyName', intoArticles: 51, rivals: [{ entity: melaniaTrump, articles: 2 }], likely: true };
  */
 export interface LikelyDuplicate {
   readonly entity: EntitySummary;
   readonly into: EntitySummary;
   readonly reason: 'familyName' | 'middleName' | 'sameName';
-  readonly rivals: readonly EntitySummary[];
+  readonly intoArticles: number;
+  readonly rivals: readonly Rival[];
   readonly likely: boolean;
 }
 
-/** A name is offered for the entity with the most articles that could own it only when that has this many times the next one's. */
+/**
+ * A name is offered for the entity with the most articles that could own it only when that has this many times the
+ * articles of the next.
+ *
+ * @example
+ * likelyDuplicates([person('Clinton', 6), person('Bill Clinton', 20), person('Hillary Clinton', 18)]); // []: 20 < 3 × 18
+ */
 export const RIVAL_RATIO = 3;
-/** …and chosen in advance when it has this many times the next one's (or there is no other) … */
+/**
+ * …and chosen in advance when it has this many times the next one's (or there is no other)…
+ *
+ * @example
+ * likelyDuplicates([person('Baker', 1), person('James Baker', 50), person('Howard Baker', 10)])[0]?.likely; // false: 50 < 10 × 10
+ */
 export const LIKELY_RIVAL_RATIO = 10;
-/** …and at least this many articles: one article is too little to say what a name means. */
+/**
+ * …and at least this many articles: one article is too little to say what a name means.
+ *
+ * @example
+ * likelyDuplicates([person('Newton', 1), person('Helmut Newton', 1)])[0]?.likely; // false
+ */
 export const LIKELY_MIN_ARTICLES = 3;
 
 /** Whether the owner of a name (`best` articles) prevails over the next one that could own it (`next` articles): not at all, possibly, or likely. */
@@ -36,9 +65,16 @@ function prevails(best: number, next: number): 'likely' | 'possibly' | undefined
   return best >= LIKELY_RIVAL_RATIO * next && best >= LIKELY_MIN_ARTICLES ? 'likely' : 'possibly';
 }
 
-/** The words of a name as names are compared (lower case, without a leading "the"). */
-function wordsOf(name: string): string[] {
-  return nameIdentity(name).split(/\s+/u).filter((word) => word !== '');
+/** An entity with its name's words as names are compared (lower case, without a leading "the"), worked out once. */
+interface Named {
+  readonly entity: EntitySummary;
+  readonly identity: string;
+  readonly words: readonly string[];
+}
+
+function named(entity: EntitySummary): Named {
+  const identity = nameIdentity(entity.name);
+  return { entity, identity, words: identity.split(/\s+/u).filter((word) => word !== '') };
 }
 
 /** A word that can be a family name alone: letters (hyphens, apostrophes), not an initial. */
@@ -46,58 +82,90 @@ function isFamilyName(word: string): boolean {
   return /^\p{L}[\p{L}\p{M}'’-]+$/u.test(word);
 }
 
-function familyNamePair(person: EntitySummary, fullNames: ReadonlyMap<string, readonly EntitySummary[]>, mergedInto: ReadonlyMap<string, EntitySummary>): LikelyDuplicate | undefined {
-  const [word] = wordsOf(person.name);
-  if (word === undefined || !isFamilyName(word)) return undefined;
-  // Middle-name variants are one person (their own pair merges them): their articles count together, not as rivals.
-  const candidates = new Map<string, { readonly person: EntitySummary; articles: number }>();
-  for (const full of fullNames.get(word) ?? []) {
-    const target = mergedInto.get(full.key) ?? full;
-    const known = candidates.get(target.key);
-    if (known) known.articles += full.articleCount;
-    else candidates.set(target.key, { person: target, articles: full.articleCount });
-  }
-  const [best, ...others] = [...candidates.values()].sort((a, b) => b.articles - a.articles || a.person.name.localeCompare(b.person.name));
-  if (best === undefined || best.articles < person.articleCount) return undefined;
-  const verdict = prevails(best.articles, others[0]?.articles ?? 0);
-  return verdict && { entity: person, into: best.person, reason: 'familyName', rivals: others.map((other) => other.person), likely: verdict === 'likely' };
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /** Full names ("John Bolton") with exactly one longer form of the same first and last word ("John R. Bolton"): merged into whichever has more articles. */
-function middleNamePairs(people: readonly EntitySummary[]): LikelyDuplicate[] {
-  const longer = new Map<string, EntitySummary[]>();
+function middleNamePairs(people: readonly Named[]): LikelyDuplicate[] {
+  const longer = new Map<string, Named[]>();
   for (const person of people) {
-    const words = wordsOf(person.name);
-    if (words.length < 3) continue;
-    const ends = `${words[0] ?? ''} ${words[words.length - 1] ?? ''}`;
-    longer.set(ends, [...(longer.get(ends) ?? []), person]);
+    if (person.words.length >= 3) pushTo(longer, `${person.words[0] ?? ''} ${person.words[person.words.length - 1] ?? ''}`, person);
   }
   const pairs: LikelyDuplicate[] = [];
   for (const person of people) {
-    const words = wordsOf(person.name);
-    if (words.length !== 2 || !words.every(isFamilyName)) continue;
-    const [other, ...more] = longer.get(words.join(' ')) ?? [];
+    if (person.words.length !== 2 || !person.words.every(isFamilyName)) continue;
+    const [other, ...more] = longer.get(person.words.join(' ')) ?? [];
     if (other === undefined || more.length > 0) continue;
-    const [entity, into] = other.articleCount > person.articleCount ? [person, other] : [other, person];
-    pairs.push({ entity, into, reason: 'middleName', rivals: [], likely: true });
+    const [entity, into] = other.entity.articleCount > person.entity.articleCount ? [person.entity, other.entity] : [other.entity, person.entity];
+    const both = entity.articleCount + into.articleCount;
+    pairs.push({ entity, into, reason: 'middleName', intoArticles: into.articleCount, rivals: [], likely: both >= LIKELY_MIN_ARTICLES });
   }
   return pairs;
 }
 
-/** Each name the recogniser gave several types, the other types merged into the one with the most articles when it prevails. */
-function sameNamePairs(entities: readonly EntitySummary[]): LikelyDuplicate[] {
-  const byName = new Map<string, EntitySummary[]>();
-  for (const entity of entities) {
-    const name = nameIdentity(entity.name);
-    byName.set(name, [...(byName.get(name) ?? []), entity]);
+/**
+ * The full names a name alone could stand for: `owners`, those whose last word it is or that an article shortened to
+ * it ("Kim" for Kim Jong-un); `others`, those whose first word it is ("Li" of "Li Peng", written family name first),
+ * which are rivals only.
+ */
+interface FullNames {
+  readonly owners: ReadonlyMap<string, readonly EntitySummary[]>;
+  readonly others: ReadonlyMap<string, readonly EntitySummary[]>;
+}
+
+function fullNamesOf(people: readonly Named[]): FullNames {
+  const owners = new Map<string, EntitySummary[]>();
+  const others = new Map<string, EntitySummary[]>();
+  for (const { entity, words } of people) {
+    const last = words[words.length - 1];
+    if (words.length < 2 || last === undefined) continue;
+    pushTo(owners, last, entity);
+    const shortened = new Set<string>();
+    for (const alias of entity.aliases) {
+      const [only, ...more] = named({ ...entity, name: alias }).words;
+      if (only !== undefined && more.length === 0 && only !== last && words.includes(only)) shortened.add(only);
+    }
+    for (const word of shortened) pushTo(owners, word, entity);
+    const first = words[0];
+    if (first !== undefined && !shortened.has(first)) pushTo(others, first, entity);
   }
+  return { owners, others };
+}
+
+function familyNamePair(person: Named, fullNames: FullNames, mergedInto: ReadonlyMap<string, EntitySummary>): LikelyDuplicate | undefined {
+  const [word] = person.words;
+  if (word === undefined || !isFamilyName(word)) return undefined;
+  // Middle-name variants are one person (their own pair merges them): their articles count together, not as rivals.
+  const candidates = new Map<string, { readonly entity: EntitySummary; articles: number; readonly owns: boolean }>();
+  const count = (full: EntitySummary, owns: boolean) => {
+    const target = mergedInto.get(full.key) ?? full;
+    const known = candidates.get(target.key);
+    if (known) known.articles += full.articleCount;
+    else candidates.set(target.key, { entity: target, articles: full.articleCount, owns });
+  };
+  for (const full of fullNames.owners.get(word) ?? []) count(full, true);
+  for (const full of fullNames.others.get(word) ?? []) if (!candidates.has((mergedInto.get(full.key) ?? full).key)) count(full, false);
+  const [best, ...others] = [...candidates.values()].sort((a, b) => b.articles - a.articles || a.entity.name.localeCompare(b.entity.name));
+  if (best === undefined || !best.owns || best.articles < person.entity.articleCount) return undefined;
+  const verdict = prevails(best.articles, others[0]?.articles ?? 0);
+  const rivals = others.map(({ entity, articles }) => ({ entity, articles }));
+  return verdict && { entity: person.entity, into: best.entity, reason: 'familyName', intoArticles: best.articles, rivals, likely: verdict === 'likely' };
+}
+
+/** Each name the recogniser gave several types: the other types merged into the one with the most articles, when it prevails. */
+function sameNamePairs(entities: readonly Named[]): LikelyDuplicate[] {
+  const byName = new Map<string, EntitySummary[]>();
+  for (const { entity, identity } of entities) pushTo(byName, identity, entity);
   const pairs: LikelyDuplicate[] = [];
   for (const group of byName.values()) {
     const [into, next, ...more] = [...group].sort((a, b) => b.articleCount - a.articleCount || a.type.localeCompare(b.type));
     if (into === undefined || next === undefined) continue;
     const verdict = prevails(into.articleCount, next.articleCount);
     if (verdict === undefined) continue;
-    for (const entity of [next, ...more]) pairs.push({ entity, into, reason: 'sameName', rivals: [], likely: verdict === 'likely' });
+    for (const entity of [next, ...more]) pairs.push({ entity, into, reason: 'sameName', intoArticles: into.articleCount, rivals: [], likely: verdict === 'likely' });
   }
   return pairs;
 }
@@ -105,45 +173,33 @@ function sameNamePairs(entities: readonly EntitySummary[]): LikelyDuplicate[] {
 /**
  * The entities of a corpus that are probably duplicates of one another, as an analyst would merge them: a full name
  * with and without a middle name or initial, when only one longer form exists ("George Bush" stays apart from both
- * "George W. Bush" and "George H. W. Bush"); and a family name written alone in some articles, for the full name
- * that owns it: the one of that family name (or that uses it as a short form in an article) with the most articles,
- * offered when it has {@link RIVAL_RATIO} times the articles of the next ("Clinton", between Bill and Hillary, is
- * not offered) and no fewer than the name alone; and, of any type, a name the recogniser read as another type in a
- * few articles, for the type of most of them, under the same ratio. Each article already merges its own short forms
- * into its full names; these pairs are the ones no article settles. Largest first (the articles of the entity merged
- * away).
+ * "George W. Bush" and "George H. W. Bush"); a family name written alone in some articles, for the full name that
+ * owns it: the one of that family name (or that uses it as a short form in an article) with the most articles,
+ * offered when it has {@link RIVAL_RATIO} times the articles of the next (a full name that begins with the word, as
+ * "Li Peng" for "Li", is a rival too; "Clinton", between Bill and Hillary, is not offered) and no fewer than the name
+ * alone; and, of any type, a name the recogniser read as another type in a few articles, for the type of most of
+ * them, under the same ratio. A person alone whose name is mostly another type ("Washington", a place in most
+ * articles) is offered both ways, neither chosen. Each article already merges its own short forms into its full
+ * names; these pairs are the ones no article settles. Largest first (the articles of the entity merged away).
  *
  * @example
  * likelyDuplicates([trump, donaldTrump, melaniaTrump, johnBolton, johnRBolton]);
  * // [Trump → Donald Trump (familyName, rivals: [Melania Trump]), John R. Bolton → John Bolton (middleName)]
  */
 export function likelyDuplicates(entities: readonly EntitySummary[]): LikelyDuplicate[] {
-  const people = entities.filter((entity) => entity.type === 'PER');
+  const all = entities.map(named);
+  const people = all.filter(({ entity }) => entity.type === 'PER');
   const middle = middleNamePairs(people);
   const mergedInto = new Map(middle.map((pair) => [pair.entity.key, pair.into]));
-  const fullNames = new Map<string, EntitySummary[]>();
-  const add = (word: string, person: EntitySummary) => {
-    const list = fullNames.get(word) ?? [];
-    if (!list.includes(person)) fullNames.set(word, [...list, person]);
-  };
-  for (const person of people) {
-    const words = wordsOf(person.name);
-    if (words.length < 2) continue;
-    add(words[words.length - 1] ?? '', person);
-    // A short form an article used for this person ("Kim" for Kim Jong-un) is a family name of it too.
-    for (const alias of person.aliases) {
-      const [only, ...more] = wordsOf(alias);
-      if (only !== undefined && more.length === 0 && words.includes(only)) add(only, person);
-    }
-  }
-  const family = people.flatMap((person) => (wordsOf(person.name).length === 1 ? (familyNamePair(person, fullNames, mergedInto) ?? []) : []));
-  // A person merged into a full name is not also offered for another type of the name alone.
-  const merged = new Set([...family, ...middle].map((pair) => pair.entity.key));
-  const retyped = sameNamePairs(entities).filter((pair) => !merged.has(pair.entity.key));
-  return [...family, ...middle, ...retyped].sort((a, b) => b.entity.articleCount - a.entity.articleCount || a.entity.name.localeCompare(b.entity.name));
+  const fullNames = fullNamesOf(people);
+  const family = people.flatMap((person) => (person.words.length === 1 ? (familyNamePair(person, fullNames, mergedInto) ?? []) : []));
+  const retyped = sameNamePairs(all);
+  // A person alone that is also read as another type: which it is, the list cannot tell.
+  const alsoRetyped = new Set(retyped.map((pair) => pair.entity.key));
+  const familyKeys = new Set(family.map((pair) => pair.entity.key));
+  const undecided = (pair: LikelyDuplicate) => (alsoRetyped.has(pair.entity.key) && familyKeys.has(pair.entity.key) ? { ...pair, likely: false } : pair);
+  return [...family, ...middle, ...retyped].map(undecided).sort((a, b) => b.entity.articleCount - a.entity.articleCount || a.entity.name.localeCompare(b.entity.name) || a.into.name.localeCompare(b.into.name));
 }
-
-const aTypeLabel = (entity: EntitySummary) => withIndefiniteArticle(ENTITY_TYPE_NAMES[entity.type].one);
 
 /**
  * What the list shows for a pair: the two names, with their types when they differ.
@@ -154,8 +210,9 @@ const aTypeLabel = (entity: EntitySummary) => withIndefiniteArticle(ENTITY_TYPE_
  */
 export function likelyDuplicateLabel({ entity, into }: LikelyDuplicate): string {
   const typed = entity.type !== into.type;
-  const named = (of: EntitySummary) => (typed ? `${of.name} (${ENTITY_TYPE_NAMES[of.type].one})` : of.name);
-  return `${named(entity)} → ${named(into)}`;
+  // Each name isolated on its own: a right-to-left pair isolated as a whole would show the arrow the other way round.
+  const shown = (of: EntitySummary) => (typed ? `${isolateBidi(of.name)} (${ENTITY_TYPE_NAMES[of.type].one})` : isolateBidi(of.name));
+  return `${shown(entity)} → ${shown(into)}`;
 }
 
 /** Rivals named in a pair's description before "and N more". */
@@ -166,19 +223,29 @@ const RIVALS_SHOWN = 3;
  *
  * @example
  * likelyDuplicateReason(trumpPair);  // '"Trump" alone in 9 articles; "Donald Trump" in 51; also "Melania Trump" (2)'
+ * likelyDuplicateReason(carrollPair); // '"Carroll" alone in 1 article; "Brian Carroll" in 4 with its other forms; no other full name has it'
  * likelyDuplicateReason(boltonPair); // 'the same first and family name: "John R. Bolton" in 1 article, "John Bolton" in 3'
  * likelyDuplicateReason(twitterPair); // '"Twitter": an organization in 48 articles, another name in 1'
  */
-export function likelyDuplicateReason({ entity, into, reason, rivals }: LikelyDuplicate): string {
-  if (reason === 'sameName') return `${quoteName(into.name)}: ${aTypeLabel(into)} in ${countOf(into.articleCount, 'article')}, ${aTypeLabel(entity)} in ${entity.articleCount}`;
+export function likelyDuplicateReason({ entity, into, reason, intoArticles, rivals }: LikelyDuplicate): string {
+  if (reason === 'sameName') return `${quoteName(into.name)}: ${aTypeName(into.type)} in ${countOf(into.articleCount, 'article')}, ${aTypeName(entity.type)} in ${entity.articleCount}`;
   if (reason === 'middleName') return `the same first and family name: ${quoteName(entity.name)} in ${countOf(entity.articleCount, 'article')}, ${quoteName(into.name)} in ${into.articleCount}`;
-  const named = rivals.slice(0, RIVALS_SHOWN).map((rival) => `${quoteName(rival.name)} (${rival.articleCount})`);
-  if (rivals.length > RIVALS_SHOWN) named.push(`${rivals.length - RIVALS_SHOWN} more`);
-  const others = named.length === 0 ? 'no other full name has it' : `also ${named.join(', ')}`;
-  return `${quoteName(entity.name)} alone in ${countOf(entity.articleCount, 'article')}; ${quoteName(into.name)} in ${into.articleCount}; ${others}`;
+  const listed = rivals.slice(0, RIVALS_SHOWN).map((rival) => `${quoteName(rival.entity.name)} (${rival.articles})`);
+  if (rivals.length > RIVALS_SHOWN) listed.push(`${rivals.length - RIVALS_SHOWN} more`);
+  const others = listed.length === 0 ? 'no other full name has it' : `also ${listed.join(', ')}`;
+  const variants = intoArticles === into.articleCount ? '' : ' with its other forms';
+  return `${quoteName(entity.name)} alone in ${countOf(entity.articleCount, 'article')}; ${quoteName(into.name)} in ${intoArticles}${variants}; ${others}`;
 }
 
 const refOf = ({ type, name }: EntitySummary): EntityRef => ({ type, name });
+
+/**
+ * A merge of the facts file: `entities` (`into` first) become one named `into`.
+ *
+ * @example
+ * const merge: MergeCorrection = { kind: 'merge', entities: [donaldTrump, trump], into: donaldTrump };
+ */
+export type MergeCorrection = Extract<Correction, { readonly kind: 'merge' }>;
 
 /**
  * The merges that make chosen pairs one: one per entity kept, of every pair merged into it. A pair whose `into` is
@@ -189,7 +256,7 @@ const refOf = ({ type, name }: EntitySummary): EntityRef => ({ type, name });
  * likelyDuplicateMerges([trumpOrganizationPair, trumpPair]);
  * // [{ kind: 'merge', entities: [Donald Trump, Trump (organization), Trump], into: Donald Trump }]
  */
-export function likelyDuplicateMerges(pairs: readonly LikelyDuplicate[]): Correction[] {
+export function likelyDuplicateMerges(pairs: readonly LikelyDuplicate[]): MergeCorrection[] {
   const next = new Map<string, EntitySummary>();
   const finalOf = (into: EntitySummary): EntitySummary => {
     let at = into;
@@ -209,5 +276,5 @@ export function likelyDuplicateMerges(pairs: readonly LikelyDuplicate[]): Correc
     merge.entities.push(refOf(pair.entity));
     byInto.set(into.key, merge);
   }
-  return [...byInto.values()].map(({ into, entities }) => ({ kind: 'merge', entities, into }));
+  return [...byInto.values()].map(({ into, entities }) => ({ kind: 'merge' as const, entities, into }));
 }

@@ -1,6 +1,6 @@
-import { quoteName, withIndefiniteArticle } from '../display-text';
+import { quoteName } from '../display-text';
 import { entityKey } from '../entities/article-entities';
-import { ENTITY_TYPE_NAMES } from '../entity-directory';
+import { aTypeName } from '../entity-directory';
 import { EntityType } from '../entities/types';
 import { EntityRef, keyOfRef } from '../facts/corrections';
 
@@ -47,5 +47,5 @@ function takenBy(entity: EntityRef, becomes: EntityRef, summary: EntitySummaryLo
  * // 'News Corpus: "Joe Biden" is already a person in the corpus: merge "Donald Trump" into it?'
  */
 export function renameMergeQuestion(entity: EntityRef, into: EntityRef): string {
-  return `News Corpus: ${quoteName(into.name)} is already ${withIndefiniteArticle(ENTITY_TYPE_NAMES[into.type].one)} in the corpus: merge ${quoteName(entity.name)} into it?`;
+  return `News Corpus: ${quoteName(into.name)} is already ${aTypeName(into.type)} in the corpus: merge ${quoteName(entity.name)} into it?`;
 }

@@ -1,6 +1,5 @@
 import { EntityType } from '../entities/types';
-import { ENTITY_TYPES } from '../search/entity-table';
-import { EntityDirectory } from '../entity-directory';
+import { EntityDirectory, everyEntity } from '../entity-directory';
 import { csvField, ExportFormat, TYPE_WORDS } from '../search-workflow/result-export';
 import { EntitySummary } from '../search/entity-listing';
 
@@ -70,8 +69,7 @@ export function entityTableRow(summary: EntitySummary, directory: Pick<EntityDir
  * entityTableRows(directory).length; // the number of entities in the corpus
  */
 export function entityTableRows(directory: Pick<EntityDirectory, 'typeCounts' | 'list' | 'roles'>): EntityTableRow[] {
-  const counts = directory.typeCounts();
-  return ENTITY_TYPES.flatMap((type) => directory.list({ type, sort: 'name', offset: 0, limit: counts.get(type) ?? 0 }).entities.map((summary) => entityTableRow(summary, directory)));
+  return everyEntity(directory, 'name').map((summary) => entityTableRow(summary, directory));
 }
 
 /**

@@ -1,6 +1,6 @@
-import { countOf, quoteName, withIndefiniteArticle } from '../display-text';
+import { countOf, quoteName } from '../display-text';
 import { nameIdentity } from '../entities/names';
-import { ENTITY_TYPE_NAMES } from '../entity-directory';
+import { aTypeName } from '../entity-directory';
 import { TYPE_WORDS } from '../search-workflow/result-export';
 import { Correction, EntityRef, isEntityType, keyOfRef, refOfAlias, typeOfWord } from './corrections';
 import { readCsvRecords } from './csv-reader';
@@ -131,7 +131,7 @@ function planRow(
   const changes: RowPlan['changes'] = [];
   const renamed = nameIdentity(name) !== nameIdentity(row.name);
   if (renamed || type !== row.type) {
-    const what = [renamed ? `rename ${quoteName(row.name)} to ${quoteName(name)}` : '', type !== row.type ? `make ${renamed ? 'it' : quoteName(row.name)} ${withIndefiniteArticle(ENTITY_TYPE_NAMES[type].one)}` : ''].filter(Boolean).join(' and ');
+    const what = [renamed ? `rename ${quoteName(row.name)} to ${quoteName(name)}` : '', type !== row.type ? `make ${renamed ? 'it' : quoteName(row.name)} ${aTypeName(type)}` : ''].filter(Boolean).join(' and ');
     changes.push({ text: what.charAt(0).toUpperCase() + what.slice(1), correction: { kind: 'merge', entities: [entity], into } });
   }
   const aliasesCell = cell('aliases');

@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import { LIKELY_MIN_ARTICLES, LIKELY_RIVAL_RATIO, LikelyDuplicate, RIVAL_RATIO, likelyDuplicateLabel, likelyDuplicateMerges, likelyDuplicateReason, likelyDuplicates } from '../../../src/core/curation/likely-duplicates';
 import { entityKey } from '../../../src/core/entities/article-entities';
 import { EntityType } from '../../../src/core/entities/types';
+import { correctedFactsText } from '../../../src/core/facts/correction-writer';
 import { EntitySummary } from '../../../src/core/search/entity-listing';
 
 function entity(type: EntityType, name: string, articleCount: number, aliases: readonly string[] = []): EntitySummary {
@@ -22,7 +23,7 @@ describe('likelyDuplicates', () => {
     const found = likelyDuplicates([person('Trump', 9), person('Donald Trump', 51), person('Melania Trump', 2), person('Ivanka Trump', 1)]);
     assert.deepStrictEqual(pairsOf(found), ['*Trump → Donald Trump']);
     assert.strictEqual(found[0]?.reason, 'familyName');
-    assert.deepStrictEqual(found[0]?.rivals.map((rival) => rival.name), ['Melania Trump', 'Ivanka Trump']);
+    assert.deepStrictEqual(found[0]?.rivals.map((rival) => rival.entity.name), ['Melania Trump', 'Ivanka Trump']);
   });
 
   it('offers, not chosen, a full name that has fewer than ten times its rival’s articles, and nothing below three times', () => {
@@ -55,6 +56,8 @@ describe('likelyDuplicates', () => {
     const found = likelyDuplicates([person('John Bolton', 3), person('John R. Bolton', 1), person('Robert Gabriel Mugabe', 2), person('Robert Mugabe', 1)]);
     assert.deepStrictEqual(pairsOf(found), ['*John R. Bolton → John Bolton', '*Robert Mugabe → Robert Gabriel Mugabe']);
     assert.ok(found.every((pair) => pair.reason === 'middleName'));
+    // Ticked only when the two have at least three articles between them.
+    assert.deepStrictEqual(pairsOf(likelyDuplicates([person('Ali Khamenei', 1), person('Ali Hosseini Khamenei', 1)])), ['Ali Hosseini Khamenei → Ali Khamenei']);
   });
 
   it('leaves a full name apart when two longer forms share its first and family name', () => {
@@ -66,7 +69,7 @@ describe('likelyDuplicates', () => {
     const people = [person('Cummings', 1), person('Elijah Cummings', 4), person('Elijah Eugene Cummings', 2), person('Robert Cummings', 2)];
     const found = likelyDuplicates(people);
     assert.deepStrictEqual(pairsOf(found), ['*Elijah Eugene Cummings → Elijah Cummings', 'Cummings → Elijah Cummings']);
-    assert.deepStrictEqual(found[1]?.rivals.map((rival) => rival.name), ['Robert Cummings']);
+    assert.deepStrictEqual(found[1]?.rivals.map((rival) => rival.entity.name), ['Robert Cummings']);
     assert.deepStrictEqual(pairsOf(likelyDuplicates(people.filter((one) => one.name !== 'Elijah Eugene Cummings'))), []);
   });
 
@@ -83,9 +86,20 @@ describe('likelyDuplicates', () => {
     assert.deepStrictEqual(likelyDuplicates([entity('PER', 'Agence France-Presse', 4), entity('ORG', 'Agence France-Presse', 3)]), []);
   });
 
-  it('does not offer a person merged into a full name for another type as well', () => {
-    const found = likelyDuplicates([person('Trump', 9), person('Donald Trump', 51), entity('ORG', 'Trump', 40)]);
-    assert.deepStrictEqual(found.map((pair) => `${likelyDuplicateLabel(pair)} (${pair.reason})`), ['Trump → Donald Trump (familyName)']);
+  it('offers a person alone whose name is mostly another type both ways, neither ticked ("Washington")', () => {
+    const found = likelyDuplicates([person('Washington', 3), person('George Washington', 20), entity('LOC', 'Washington', 1000)]);
+    assert.deepStrictEqual(
+      found.map((pair) => `${pair.likely ? '*' : ''}${likelyDuplicateLabel(pair)} (${pair.reason})`),
+      ['Washington → George Washington (familyName)', 'Washington (person) → Washington (place) (sameName)'],
+    );
+  });
+
+  it('counts a full name that begins with the name alone as a rival, never as its owner ("Li Peng" for "Li")', () => {
+    assert.deepStrictEqual(pairsOf(likelyDuplicates([person('Li', 3), person('Li Peng', 40), person('Peng Li', 5)])), []);
+    const found = likelyDuplicates([person('Li', 3), person('Li Peng', 1), person('Peng Li', 40)]);
+    assert.deepStrictEqual(pairsOf(found), ['*Li → Peng Li']);
+    assert.deepStrictEqual(found[0]?.rivals.map((rival) => rival.entity.name), ['Li Peng']);
+    assert.deepStrictEqual(pairsOf(likelyDuplicates([person('Li', 3), person('Li Peng', 40)])), []);
   });
 
   it('finds nothing in a corpus without entities', () => {
@@ -99,6 +113,11 @@ describe('likelyDuplicateLabel', () => {
     assert.strictEqual(trump && likelyDuplicateLabel(trump), 'Trump → Donald Trump');
     const [twitter] = likelyDuplicates([entity('ORG', 'Twitter', 48), entity('MISC', 'twitter', 1)]);
     assert.strictEqual(twitter && likelyDuplicateLabel(twitter), 'twitter (other name) → Twitter (organization)');
+  });
+
+  it('isolates each right-to-left name on its own, so that the arrow points from the one merged away', () => {
+    const [salman] = likelyDuplicates([person('سلمان', 1), person('محمد بن سلمان', 5)]);
+    assert.strictEqual(salman && likelyDuplicateLabel(salman), '\u2067سلمان\u2069 → \u2067محمد بن سلمان\u2069');
   });
 });
 
@@ -116,6 +135,12 @@ describe('likelyDuplicateReason', () => {
   it('says how many articles read a name as each type', () => {
     const [twitter] = likelyDuplicates([entity('ORG', 'Twitter', 48), entity('MISC', 'Twitter', 1)]);
     assert.strictEqual(twitter && likelyDuplicateReason(twitter), '"Twitter": an organization in 48 articles, another name in 1');
+  });
+
+  it('says when the full name counts the articles of its other forms, as the choice did', () => {
+    const [carroll] = likelyDuplicates([person('Carroll', 1), person('Brian Carroll', 2), person('Brian T. Carroll', 2)]).filter((pair) => pair.reason === 'familyName');
+    assert.strictEqual(carroll && likelyDuplicateReason(carroll), '"Carroll" alone in 1 article; "Brian Carroll" in 4 with its other forms; no other full name has it');
+    assert.strictEqual(carroll?.likely, true);
   });
 
   it('says a middle-name pair shares its first and family name', () => {
@@ -138,11 +163,20 @@ describe('likelyDuplicateMerges', () => {
 
   it('merges a pair whose entity kept is merged away by another into where that one goes, without a circle', () => {
     const [trump, donald, trumpOrg] = [person('Trump', 9), person('Donald Trump', 51), entity('ORG', 'Trump', 1)];
-    const pair = (from: EntitySummary, into: EntitySummary): LikelyDuplicate => ({ entity: from, into, reason: 'sameName', rivals: [], likely: true });
+    const pair = (from: EntitySummary, into: EntitySummary): LikelyDuplicate => ({ entity: from, into, reason: 'sameName', intoArticles: into.articleCount, rivals: [], likely: true });
     assert.deepStrictEqual(likelyDuplicateMerges([pair(trumpOrg, trump), pair(trump, donald)]), [
       { kind: 'merge', entities: [{ type: 'PER', name: 'Donald Trump' }, { type: 'ORG', name: 'Trump' }, { type: 'PER', name: 'Trump' }], into: { type: 'PER', name: 'Donald Trump' } },
     ]);
     const circle = likelyDuplicateMerges([pair(trump, donald), pair(donald, trump)]);
     assert.strictEqual(circle.length, 1, JSON.stringify(circle));
+  });
+
+  it('writes typed aliases for another type, and chained pairs into the final name, in the facts file', () => {
+    const found = likelyDuplicates([person('Trump', 9), person('Donald Trump', 51), person('Donald J. Trump', 2), entity('ORG', 'Twitter', 48), entity('MISC', 'Twitter', 1)]);
+    const text = correctedFactsText('', likelyDuplicateMerges(found), { isEngineEntity: () => true });
+    assert.deepStrictEqual(JSON.parse(text), {
+      people: { 'Donald Trump': { aliases: ['Trump', 'Donald J. Trump'] } },
+      organizations: { Twitter: { aliases: ['other:Twitter'] } },
+    });
   });
 });
