@@ -65,16 +65,24 @@ function prevails(best: number, next: number): 'likely' | 'possibly' | undefined
   return best >= LIKELY_RIVAL_RATIO * next && best >= LIKELY_MIN_ARTICLES ? 'likely' : 'possibly';
 }
 
-/** An entity with its name's words as names are compared (lower case, without a leading "the"), worked out once. */
+/**
+ * An entity with its name's words as names are compared (lower case, without a leading "the", and without a final
+ * "Jr." or "III", which no other form of the name repeats), worked out once.
+ */
 interface Named {
   readonly entity: EntitySummary;
   readonly identity: string;
   readonly words: readonly string[];
 }
 
+/** A generation after a family name ("Robert Downey Jr.", "Henry Ford II"). */
+const GENERATION = /^(jr|sr)\.?$|^(ii|iii|iv)$/u;
+
 function named(entity: EntitySummary): Named {
   const identity = nameIdentity(entity.name);
-  return { entity, identity, words: identity.split(/\s+/u).filter((word) => word !== '') };
+  const words = identity.split(/[\s,]+/u).filter((word) => word !== '');
+  const last = words[words.length - 1];
+  return { entity, identity, words: words.length > 2 && last !== undefined && GENERATION.test(last) ? words.slice(0, -1) : words };
 }
 
 /** A word that can be a family name alone: letters (hyphens, apostrophes), not an initial. */
@@ -137,7 +145,7 @@ function fullNamesOf(people: readonly Named[]): FullNames {
 
 function familyNamePair(person: Named, fullNames: FullNames, mergedInto: ReadonlyMap<string, EntitySummary>): LikelyDuplicate | undefined {
   const [word] = person.words;
-  if (word === undefined || !isFamilyName(word)) return undefined;
+  if (word === undefined || !isFamilyName(word) || GENERATION.test(word)) return undefined;
   // Middle-name variants are one person (their own pair merges them): their articles count together, not as rivals.
   const candidates = new Map<string, { readonly entity: EntitySummary; articles: number; readonly owns: boolean }>();
   const count = (full: EntitySummary, owns: boolean) => {

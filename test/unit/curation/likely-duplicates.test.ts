@@ -60,6 +60,13 @@ describe('likelyDuplicates', () => {
     assert.deepStrictEqual(pairsOf(likelyDuplicates([person('Ali Khamenei', 1), person('Ali Hosseini Khamenei', 1)])), ['Ali Hosseini Khamenei → Ali Khamenei']);
   });
 
+  it('reads a name without its generation ("Jr.", "III"), as the other forms write it', () => {
+    assert.deepStrictEqual(pairsOf(likelyDuplicates([person('Downey', 2), person('Robert Downey Jr.', 9)])), ['*Downey → Robert Downey Jr.']);
+    assert.deepStrictEqual(pairsOf(likelyDuplicates([person('Martin Luther King Jr.', 9), person('Martin King', 1)])), ['*Martin King → Martin Luther King Jr.']);
+    // "Jr." alone is no family name, and a two-word name keeps its last word ("Henry II").
+    assert.deepStrictEqual(pairsOf(likelyDuplicates([person('Jr.', 2), person('Robert Downey Jr.', 9), person('II', 1), person('Henry II', 5)])), []);
+  });
+
   it('leaves a full name apart when two longer forms share its first and family name', () => {
     assert.deepStrictEqual(pairsOf(likelyDuplicates([person('George Bush', 2), person('George W. Bush', 30), person('George H. W. Bush', 12)])), []);
   });
