@@ -75,7 +75,7 @@ async function multiRootWorkspace(sandbox) {
   const root = join(sandbox.root, 'multi-root');
   const articles = {
     wire: ' date 2022-05-09 Olaf Scholz met Emmanuel Macron in Paris.',
-    archive: ' date 2021-03-02 Angela Merkel spoke in Berlin.',
+    archive: ' date 2021-03-02 Angela Merkel spoke in Berlin. Scholz listened.',
   };
   for (const [name, text] of Object.entries(articles)) {
     await mkdir(join(root, name, '.vscode'), { recursive: true });

@@ -76,4 +76,24 @@ describe('A multi-root workspace whose folders have include and exclude settings
     const widened = await answerBecomes('the scan after the include setting of wire took .md files', settled, (state) => state.listed.includes('notes.md') && state.message.includes(ARCHIVE_PROBLEM));
     assert.deepEqual([widened.listed, widened.macron], [['archive.txt', 'later.txt', 'notes.md', 'wire.txt'], 2]);
   });
+
+  it("writes each likely duplicate's merge into the facts file that has an entry for it, else the first folder's", async () => {
+    // "Scholz" alone in archive.txt and Olaf Scholz in full in wire's articles, whom archive's facts file describes;
+    // "Macron" alone in a new article of wire, Emmanuel Macron in full in wire's, whom no facts file names.
+    const factsOf = (name: string) => vscode.Uri.joinPath(folderNamed(name).uri, '.newscorpus', 'entities.json');
+    const readFacts = async (name: string) => JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(factsOf(name)))) as unknown;
+    await vscode.workspace.fs.writeFile(factsOf('archive'), new TextEncoder().encode(JSON.stringify({ people: { 'Olaf Scholz': { description: 'German politician' } } })));
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folderNamed('wire').uri, 'macron.txt'), new TextEncoder().encode(' date 2022-05-12 Macron spoke in Rome.'));
+    const corpus = await api();
+    await answerBecomes("archive's facts file is read", () => Promise.resolve(corpus.facts.entry('PER:olaf scholz') !== undefined), Boolean);
+    await answerBecomes('the new article is listed', settled, (state) => state.listed.includes('macron.txt'));
+    await corpus.whenIdle();
+    try {
+      assert.equal(await vscode.commands.executeCommand<number>('newsCorpus.mergeLikelyDuplicates', 'all'), 2);
+      assert.deepEqual(await readFacts('archive'), { people: { 'Olaf Scholz': { description: 'German politician', aliases: ['Scholz'] } } });
+      assert.deepEqual(await readFacts('wire'), { people: { 'Emmanuel Macron': { aliases: ['Macron'] } } });
+    } finally {
+      for (const name of ['archive', 'wire']) await vscode.workspace.fs.delete(vscode.Uri.joinPath(folderNamed(name).uri, '.newscorpus'), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+    }
+  });
 });
