@@ -69,13 +69,13 @@ export function importSummary(changes: number, file: string): CorrectionSummary 
 }
 
 /**
- * What the messages call merging the likely duplicates the user chose, written as one edit.
+ * What the messages call merging the likely duplicates the user chose (`merged` entities into others), written as one edit.
  *
  * @example
  * duplicatesSummary(3).doing; // 'merging 3 likely duplicates'
  */
-export function duplicatesSummary(pairs: number): CorrectionSummary {
-  const what = countOf(pairs, 'likely duplicate');
+export function duplicatesSummary(merged: number): CorrectionSummary {
+  const what = countOf(merged, 'likely duplicate');
   return { done: `merged ${what}`, doing: `merging ${what}` };
 }
 
