@@ -5,7 +5,9 @@ import { correctionSummary } from '../core/curation/correction-summary';
 import { renameCollision, renameMergeQuestion, retypeCollision } from '../core/curation/rename-collision';
 import { AwaitedAnalyzer } from '../core/entities/threaded-entities';
 import { EntityType } from '../core/entities/types';
-import { ENTITY_TYPE_NAMES, EntityDirectory, aTypeName } from '../core/entity-directory';
+import { ENTITY_TYPE_NAMES, EntityDirectory, aTypeName, everyEntity } from '../core/entity-directory';
+import { sharingNameWordsFirst } from '../core/curation/likely-duplicates';
+import { EntitySummary } from '../core/search/entity-listing';
 import { Correction, EntityRef, isEntityType, keyOfRef } from '../core/facts/corrections';
 import { ENTITY_TYPES } from '../core/search/entity-table';
 import { TYPE_WORDS } from '../core/search-workflow/result-export';
@@ -15,7 +17,7 @@ import { CorrectionFile } from './correction-file';
 
 /** What the correction commands read: the corpus's entities (as corrected) and the recogniser, for the name under the cursor. */
 export interface CorrectionCommandDeps {
-  readonly entities: Pick<EntityDirectory, 'summary' | 'list'>;
+  readonly entities: Pick<EntityDirectory, 'summary' | 'list' | 'typeCounts'>;
   readonly analyzed: AwaitedAnalyzer;
 }
 
@@ -227,8 +229,9 @@ export class CorrectionCommands {
   }
 
   private async pickCanonical(entities: readonly EntityRef[]): Promise<EntityRef | undefined> {
-    const items: (vscode.QuickPickItem & { entity?: EntityRef })[] = entities.map((entity) => {
-      const summary = this.deps.entities.summary(keyOfRef(entity));
+    // The entity with the most articles first, so that Enter keeps the better-known name.
+    const summarised = entities.map((entity) => ({ entity, summary: this.deps.entities.summary(keyOfRef(entity)) })).sort((a, b) => (b.summary?.articleCount ?? 0) - (a.summary?.articleCount ?? 0));
+    const items: (vscode.QuickPickItem & { entity?: EntityRef })[] = summarised.map(({ entity, summary }) => {
       return {
         label: toDisplayText(entity.name),
         description: typeLabel(entity.type),
@@ -247,15 +250,20 @@ export class CorrectionCommands {
 
   private async pickOther(entity: EntityRef): Promise<EntityRef | undefined> {
     const key = keyOfRef(entity);
-    const items = ENTITY_TYPES.flatMap((type) =>
-      this.deps.entities
-        .list({ type, sort: 'articles', offset: 0, limit: MERGE_CANDIDATES })
-        .entities.filter((other) => other.key !== key)
-        .map((other) => ({ label: toDisplayText(other.name), description: `${TYPE_WORDS[other.type]} · ${countOf(other.articleCount, 'article')}`, detail: other.aliases.length > 0 ? `Also written: ${other.aliases.map(toDisplayText).join(', ')}` : '', entity: { type: other.type, name: other.name } })),
-    );
+    const itemOf = (other: EntitySummary) => ({ label: toDisplayText(other.name), description: `${TYPE_WORDS[other.type]} · ${countOf(other.articleCount, 'article')}`, detail: other.aliases.length > 0 ? `Also written: ${other.aliases.map(toDisplayText).join(', ')}` : '', entity: { type: other.type, name: other.name } });
+    // Every entity that shares a word of the name first, most articles first; then the largest of each type.
+    const { sharing } = sharingNameWordsFirst(entity.name, everyEntity(this.deps.entities, 'articles').filter((other) => other.key !== key));
+    const shared = new Set(sharing.map((other) => other.key));
+    const largest = ENTITY_TYPES.flatMap((type) => this.deps.entities.list({ type, sort: 'articles', offset: 0, limit: MERGE_CANDIDATES }).entities.filter((other) => other.key !== key && !shared.has(other.key)));
+    const items: (vscode.QuickPickItem & { entity?: EntityRef })[] = [
+      ...(sharing.length > 0 ? [{ label: 'Sharing a word of its name', kind: vscode.QuickPickItemKind.Separator }, ...[...sharing].sort((a, b) => b.articleCount - a.articleCount).map(itemOf)] : []),
+      { label: 'Most articles', kind: vscode.QuickPickItemKind.Separator },
+      ...largest.map(itemOf),
+    ];
     const picked = await vscode.window.showQuickPick(items, { title: `News Corpus: Merge ${quoteName(entity.name)} With…`, placeHolder: 'The entity that is the same as this one', matchOnDetail: true });
     return picked?.entity;
   }
+
 }
 
 function uniqueEntities(entities: readonly EntityRef[]): EntityRef[] {

@@ -9,7 +9,7 @@ import { CorrectionFile } from './correction-file';
 type PairItem = vscode.QuickPickItem & { readonly pair?: LikelyDuplicate };
 
 /** What makes a pair, beside its names in the list. */
-const REASON_WORDS: Readonly<Record<LikelyDuplicate['reason'], string>> = { familyName: 'family name', middleName: 'middle name', sameName: 'two types' };
+const REASON_WORDS: Readonly<Record<LikelyDuplicate['reason'], string>> = { familyName: 'name alone', middleName: 'middle name', sameName: 'other type' };
 
 function itemOf(pair: LikelyDuplicate): PairItem {
   return { label: toDisplayText(likelyDuplicateLabel(pair)), description: REASON_WORDS[pair.reason], detail: toDisplayText(likelyDuplicateReason(pair)), picked: pair.likely, pair };
@@ -24,8 +24,8 @@ async function choosePairs(found: readonly LikelyDuplicate[]): Promise<readonly 
     ...(possible.length > 0 ? [{ label: 'Possibly the same', kind: vscode.QuickPickItemKind.Separator }, ...possible.map(itemOf)] : []),
   ];
   const picked = await vscode.window.showQuickPick(items, {
-    title: `News Corpus: Merge Likely Duplicates (${countOf(found.length, 'pair')}, ${likely.length} ticked)`,
-    placeHolder: 'Tick the pairs to merge into the name after the arrow',
+    title: `News Corpus: Merge Likely Duplicates (${countOf(found.length, 'pair')})`,
+    placeHolder: 'Tick the pairs that are one; OK merges every ticked pair',
     canPickMany: true,
     matchOnDetail: true,
   });

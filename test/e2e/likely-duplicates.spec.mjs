@@ -35,10 +35,10 @@ describe('Merge Likely Duplicates', function () {
 
   it('lists the pairs, the likely ones ticked, and merges those on Enter', async function () {
     await workbench.runCommand(TITLE);
-    await workbench.quickInputTitle().filter({ hasText: /Merge Likely Duplicates \(\d+ pairs, \d+ ticked\)/ }).waitFor();
+    await workbench.quickInputTitle().filter({ hasText: /Merge Likely Duplicates \(\d+ pairs\)/ }).waitFor();
     const trump = pairRow('Trump', 'Donald Trump');
     await trump.waitFor();
-    assert.match(await trump.textContent(), /family name.*"Trump" alone in \d+ articles; "Donald Trump" in \d+( with its other forms)?; also "Melania Trump"/);
+    assert.match(await trump.textContent(), /name alone.*\d+ vs \d+ articles.*; others: "Melania Trump" \d+/);
     assert.equal(await trump.getAttribute('aria-checked'), 'true', 'a likely pair is ticked');
     await workbench.screenshot('60-likely-duplicates');
     // Lower in the list, filtered to by typing: a pair it is less sure of (Hunter Biden is a Biden too).

@@ -65,25 +65,23 @@ function prevails(best: number, next: number): 'likely' | 'possibly' | undefined
   return best >= LIKELY_RIVAL_RATIO * next && best >= LIKELY_MIN_ARTICLES ? 'likely' : 'possibly';
 }
 
-/**
- * An entity with its name's words as names are compared (lower case, without a leading "the", and without a final
- * "Jr." or "III", which no other form of the name repeats), worked out once.
- */
-interface Named {
-  readonly entity: EntitySummary;
-  readonly identity: string;
-  readonly words: readonly string[];
-}
-
 /** A generation after a family name ("Robert Downey Jr.", "Henry Ford II"). */
 const GENERATION = /^(jr|sr)\.?$|^(ii|iii|iv)$/u;
 
-function named(entity: EntitySummary): Named {
-  const identity = nameIdentity(entity.name);
-  const words = identity.split(/[\s,]+/u).filter((word) => word !== '');
+/** The words of a name as names are compared: lower case, without a leading "the", nor a final "Jr." or "III", which no other form of the name repeats. */
+function wordsOfName(name: string): string[] {
+  const words = nameIdentity(name).split(/[\s,]+/u).filter((word) => word !== '');
   const last = words[words.length - 1];
-  return { entity, identity, words: words.length > 2 && last !== undefined && GENERATION.test(last) ? words.slice(0, -1) : words };
+  return words.length > 2 && last !== undefined && GENERATION.test(last) ? words.slice(0, -1) : words;
 }
+
+/** An entity with its name's words, worked out once. */
+interface Named {
+  readonly entity: EntitySummary;
+  readonly words: readonly string[];
+}
+
+const named = (entity: EntitySummary): Named => ({ entity, words: wordsOfName(entity.name) });
 
 /** A word that can be a family name alone: letters (hyphens, apostrophes), not an initial. */
 function isFamilyName(word: string): boolean {
@@ -133,7 +131,7 @@ function fullNamesOf(people: readonly Named[]): FullNames {
     pushTo(owners, last, entity);
     const shortened = new Set<string>();
     for (const alias of entity.aliases) {
-      const [only, ...more] = named({ ...entity, name: alias }).words;
+      const [only, ...more] = wordsOfName(alias);
       if (only !== undefined && more.length === 0 && only !== last && words.includes(only)) shortened.add(only);
     }
     for (const word of shortened) pushTo(owners, word, entity);
@@ -157,23 +155,28 @@ function familyNamePair(person: Named, fullNames: FullNames, mergedInto: Readonl
   for (const full of fullNames.owners.get(word) ?? []) count(full, true);
   for (const full of fullNames.others.get(word) ?? []) if (!candidates.has((mergedInto.get(full.key) ?? full).key)) count(full, false);
   const [best, ...others] = [...candidates.values()].sort((a, b) => b.articles - a.articles || a.entity.name.localeCompare(b.entity.name));
-  if (best === undefined || !best.owns || best.articles < person.entity.articleCount) return undefined;
+  // A full name that begins in lower case ("then-Secretary Vázquez") is the recogniser's error, not a name to keep.
+  if (best === undefined || !best.owns || /^\p{Ll}/u.test(best.entity.name) || best.articles < person.entity.articleCount) return undefined;
   const verdict = prevails(best.articles, others[0]?.articles ?? 0);
   const rivals = others.map(({ entity, articles }) => ({ entity, articles }));
   return verdict && { entity: person.entity, into: best.entity, reason: 'familyName', intoArticles: best.articles, rivals, likely: verdict === 'likely' };
 }
 
-/** Each name the recogniser gave several types: the other types merged into the one with the most articles, when it prevails. */
+/**
+ * Each name the recogniser gave several types: the other types merged into the one with the most articles, when it
+ * prevails; never ticked, since a few articles' other type is as often a name read short ("America" of "Captain
+ * America", a person once) as the name itself. Names are compared as written: "The Atlantic" is not "Atlantic".
+ */
 function sameNamePairs(entities: readonly Named[]): LikelyDuplicate[] {
   const byName = new Map<string, EntitySummary[]>();
-  for (const { entity, identity } of entities) pushTo(byName, identity, entity);
+  for (const { entity } of entities) pushTo(byName, entity.name.toLowerCase(), entity);
   const pairs: LikelyDuplicate[] = [];
   for (const group of byName.values()) {
     const [into, next, ...more] = [...group].sort((a, b) => b.articleCount - a.articleCount || a.type.localeCompare(b.type));
     if (into === undefined || next === undefined) continue;
     const verdict = prevails(into.articleCount, next.articleCount);
     if (verdict === undefined) continue;
-    for (const entity of [next, ...more]) pairs.push({ entity, into, reason: 'sameName', intoArticles: into.articleCount, rivals: [], likely: verdict === 'likely' });
+    for (const entity of [next, ...more]) pairs.push({ entity, into, reason: 'sameName', intoArticles: into.articleCount, rivals: [], likely: false });
   }
   return pairs;
 }
@@ -186,8 +189,8 @@ function sameNamePairs(entities: readonly Named[]): LikelyDuplicate[] {
  * offered when it has {@link RIVAL_RATIO} times the articles of the next (a full name that begins with the word, as
  * "Li Peng" for "Li", is a rival too; "Clinton", between Bill and Hillary, is not offered) and no fewer than the name
  * alone; and, of any type, a name the recogniser read as another type in a few articles, for the type of most of
- * them, under the same ratio. A person alone whose name is mostly another type ("Washington", a place in most
- * articles) is offered both ways, neither chosen. Each article already merges its own short forms into its full
+ * them, under the same ratio, never chosen in advance. A person alone whose name is mostly another type
+ * ("Washington", a place in most articles) is offered both ways, neither chosen. Each article already merges its own short forms into its full
  * names; these pairs are the ones no article settles. Largest first (the articles of the entity merged away).
  *
  * @example
@@ -227,22 +230,24 @@ export function likelyDuplicateLabel({ entity, into }: LikelyDuplicate): string 
 const RIVALS_SHOWN = 3;
 
 /**
- * Why a pair is offered, in a sentence for the list it is chosen from.
+ * Why a pair is offered, short enough for one line of the list (the names are in its label): the articles of each, then
+ * who else the name could be. A full name's other forms may share articles, so with them it has "up to" their sum.
  *
  * @example
- * likelyDuplicateReason(trumpPair);  // '"Trump" alone in 9 articles; "Donald Trump" in 51; also "Melania Trump" (2)'
- * likelyDuplicateReason(carrollPair); // '"Carroll" alone in 1 article; "Brian Carroll" in 4 with its other forms; no other full name has it'
- * likelyDuplicateReason(boltonPair); // 'the same first and family name: "John R. Bolton" in 1 article, "John Bolton" in 3'
- * likelyDuplicateReason(twitterPair); // '"Twitter": an organization in 48 articles, another name in 1'
+ * likelyDuplicateReason(trumpPair);   // '9 vs 51 articles; others: "Melania Trump" 2'
+ * likelyDuplicateReason(carrollPair); // '1 vs 2 articles (up to 4 with its other forms); no other full name'
+ * likelyDuplicateReason(boltonPair);  // '1 vs 3 articles; the same first and family name'
+ * likelyDuplicateReason(twitterPair); // 'another name in 1 article, an organization in 48'
  */
 export function likelyDuplicateReason({ entity, into, reason, intoArticles, rivals }: LikelyDuplicate): string {
-  if (reason === 'sameName') return `${quoteName(into.name)}: ${aTypeName(into.type)} in ${countOf(into.articleCount, 'article')}, ${aTypeName(entity.type)} in ${entity.articleCount}`;
-  if (reason === 'middleName') return `the same first and family name: ${quoteName(entity.name)} in ${countOf(entity.articleCount, 'article')}, ${quoteName(into.name)} in ${into.articleCount}`;
-  const listed = rivals.slice(0, RIVALS_SHOWN).map((rival) => `${quoteName(rival.entity.name)} (${rival.articles})`);
+  if (reason === 'sameName') return `${aTypeName(entity.type)} in ${countOf(entity.articleCount, 'article')}, ${aTypeName(into.type)} in ${into.articleCount}`;
+  const counts = `${entity.articleCount} vs ${countOf(into.articleCount, 'article')}`;
+  if (reason === 'middleName') return `${counts}; the same first and family name`;
+  const listed = rivals.slice(0, RIVALS_SHOWN).map((rival) => `${quoteName(rival.entity.name)} ${rival.articles}`);
   if (rivals.length > RIVALS_SHOWN) listed.push(`${rivals.length - RIVALS_SHOWN} more`);
-  const others = listed.length === 0 ? 'no other full name has it' : `also ${listed.join(', ')}`;
-  const variants = intoArticles === into.articleCount ? '' : ' with its other forms';
-  return `${quoteName(entity.name)} alone in ${countOf(entity.articleCount, 'article')}; ${quoteName(into.name)} in ${intoArticles}${variants}; ${others}`;
+  const others = listed.length === 0 ? 'no other full name' : `others: ${listed.join(', ')}`;
+  const variants = intoArticles === into.articleCount ? '' : ` (up to ${intoArticles} with its other forms)`;
+  return `${counts}${variants}; ${others}`;
 }
 
 const refOf = ({ type, name }: EntitySummary): EntityRef => ({ type, name });
@@ -285,4 +290,21 @@ export function likelyDuplicateMerges(pairs: readonly LikelyDuplicate[]): MergeC
     byInto.set(into.key, merge);
   }
   return [...byInto.values()].map(({ into, entities }) => ({ kind: 'merge' as const, entities, into }));
+}
+
+/**
+ * Entities to merge `name` with, those that share a word of its name first ("Elijah Cummings" for "Cummings"), each
+ * group in the order given: Merge With… lists the corpus's largest entities, and "Donald Trump" first invites a wrong
+ * merge.
+ *
+ * @example
+ * sharingNameWordsFirst('Cummings', [donaldTrump, joeBiden, elijahCummings]);
+ * // { sharing: [elijahCummings], others: [donaldTrump, joeBiden] }
+ */
+export function sharingNameWordsFirst<T extends { readonly name: string }>(name: string, entities: readonly T[]): { readonly sharing: T[]; readonly others: T[] } {
+  const words = new Set(wordsOfName(name));
+  const sharing: T[] = [];
+  const others: T[] = [];
+  for (const entity of entities) (wordsOfName(entity.name).some((word) => words.has(word)) ? sharing : others).push(entity);
+  return { sharing, others };
 }
