@@ -1,6 +1,8 @@
 // An analyst cleaning up the people of the sample corpus: Merge Likely Duplicates lists "Trump" (alone in some
 // articles) with Donald Trump, ticked, and a pair it is less sure of unticked; Enter merges the ticked pairs into the
-// facts file in one edit, and the Entities view then counts Trump's articles under Donald Trump.
+// facts file in one edit, and the Entities view then counts Trump's articles under Donald Trump. Merging one name by
+// hand (Merge Entities… on "Cummings" in Elijah Cummings' obituary) offers the people of that name first, not the
+// corpus's largest entities, of which the first (Donald Trump) was one Enter from being merged into "Cummings".
 import * as assert from 'node:assert/strict';
 import { access, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -9,10 +11,13 @@ import { Workbench, withSampleCorpus, withWorkbench } from './workbench.mjs';
 /** Indexing the samples, copied in after the workbench opened, may take a while on a busy machine. */
 const INDEXED_TIMEOUT_MS = 80_000;
 const TITLE = 'News Corpus: Merge Likely Duplicates…';
+/** Elijah Cummings' obituary, where "Cummings" alone is its own entity (his family's full names are there too). */
+const OBITUARY = '000169_aa6f2f07818f0df0.txt';
+const CUMMINGS_SENTENCE = 'In grade school, Cummings expressed';
 
 describe('Merge Likely Duplicates', function () {
   let workbench;
-  withSampleCorpus();
+  const sample = withSampleCorpus();
   withWorkbench((opened) => (workbench = opened), { prefix: 'duplicates-', ready: (opened) => opened.activityBarItem('News Corpus').waitFor() });
   after(async function () {
     await rm(join(Workbench.workspaceFolder(), '.newscorpus'), { recursive: true, force: true });
@@ -55,5 +60,24 @@ describe('Merge Likely Duplicates', function () {
     assert.deepEqual(facts.people['Donald Trump'], { aliases: ['Trump'] });
     assert.equal(facts.people['Joe Biden'], undefined, 'an unticked pair is not merged');
     await workbench.screenshot('61-likely-duplicates-merged');
+  });
+
+  it('offers, to merge one name by hand, the entities sharing a word of it first', async function () {
+    await workbench.openArticle(OBITUARY);
+    const lines = (await readFile(join(sample(), OBITUARY), 'utf8')).split('\n');
+    const line = lines.findIndex((text) => text.includes(CUMMINGS_SENTENCE));
+    const column = lines[line].indexOf(CUMMINGS_SENTENCE) + 'In grade school, '.length + 2;
+    await workbench.page.keyboard.press('Control+G');
+    await workbench.quickInput().fill(`:${line + 1}:${column}`);
+    await workbench.activeQuickInputRow().filter({ hasText: `line ${line + 1} at column ${column}` }).waitFor();
+    await workbench.quickInput().press('Enter');
+    await workbench.runCommand('News Corpus: Merge Entities…');
+    await workbench.quickInputTitle().filter({ hasText: 'Merge "Cummings" With…' }).waitFor();
+    const first = workbench.activeQuickInputRow().filter({ hasText: 'Elijah Cummings' });
+    await first.waitFor();
+    assert.match(await first.innerText(), /Sharing a word of its name/);
+    await workbench.quickInputRows().filter({ hasText: 'Donald Trump' }).filter({ hasText: 'Most articles' }).waitFor();
+    await workbench.screenshot('62-merge-with-same-name-first');
+    await workbench.page.keyboard.press('Escape');
   });
 });
