@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { duplicatesSummary } from '../core/curation/correction-summary';
-import { LikelyDuplicate, MergeCorrection, likelyDuplicateLabel, likelyDuplicateMerges, likelyDuplicateReason, likelyDuplicates } from '../core/curation/likely-duplicates';
+import { LikelyDuplicate, MergeCorrection, entitiesMerged, likelyDuplicateLabel, likelyDuplicateMerges, likelyDuplicateReason, likelyDuplicates } from '../core/curation/likely-duplicates';
 import { countOf, toDisplayText } from '../core/display-text';
 import { EntityDirectory, everyEntity } from '../core/entity-directory';
 import { notify } from '../notifications';
@@ -31,9 +31,6 @@ async function choosePairs(found: readonly LikelyDuplicate[]): Promise<readonly 
   });
   return picked?.flatMap((item) => item.pair ?? []);
 }
-
-/** The entities a merge makes one with another. */
-const mergedCount = (merges: readonly MergeCorrection[]) => merges.reduce((sum, merge) => sum + merge.entities.length - 1, 0);
 
 /**
  * Merge Likely Duplicates (`(choice?)`): the entities of the corpus that are probably one ({@link likelyDuplicates}),
@@ -71,7 +68,7 @@ export async function mergeLikelyDuplicates(entities: Pick<EntityDirectory, 'typ
   }
   let merged = 0;
   for (const { uri, merges } of byFile.values()) {
-    if (await file.write(uri, merges, duplicatesSummary(mergedCount(merges)))) merged += mergedCount(merges);
+    if (await file.write(uri, merges, duplicatesSummary(merges))) merged += entitiesMerged(merges);
   }
   return merged;
 }

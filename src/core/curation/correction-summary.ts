@@ -1,6 +1,7 @@
 import { countOf, quoteName } from '../display-text';
 import { aTypeName } from '../entity-directory';
 import { Correction, keyOfRef } from '../facts/corrections';
+import { MergeCorrection, entitiesMerged } from './likely-duplicates';
 
 /**
  * How the messages about a written correction name it: `done` as the confirmation says it, `doing` as the act itself
@@ -69,14 +70,19 @@ export function importSummary(changes: number, file: string): CorrectionSummary 
 }
 
 /**
- * What the messages call merging the likely duplicates the user chose (`merged` entities into others), written as one edit.
+ * What the messages call merging the likely duplicates the user chose, written as one edit: how many entities were
+ * merged into others, and the first merge by name (the confirmation names it; its undo need not).
  *
  * @example
- * duplicatesSummary(3).doing; // 'merging 3 likely duplicates'
+ * duplicatesSummary([{ kind: 'merge', entities: [donaldTrump, trump], into: donaldTrump }]).done; // 'merged 1 likely duplicate: "Trump" into "Donald Trump"'
  */
-export function duplicatesSummary(merged: number): CorrectionSummary {
+export function duplicatesSummary(merges: readonly MergeCorrection[]): CorrectionSummary {
+  const merged = entitiesMerged(merges);
   const what = countOf(merged, 'likely duplicate');
-  return { done: `merged ${what}`, doing: `merging ${what}` };
+  const [first] = merges;
+  const named = first?.entities.find((entity) => keyOfRef(entity) !== keyOfRef(first.into));
+  const example = first && named ? `: ${quoteName(named.name)} into ${quoteName(first.into.name)}${merged > 1 ? ` and ${merged - 1} more` : ''}` : '';
+  return { done: `merged ${what}${example}`, doing: `merging ${what}` };
 }
 
 /**

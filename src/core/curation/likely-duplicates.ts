@@ -261,6 +261,16 @@ const refOf = ({ type, name }: EntitySummary): EntityRef => ({ type, name });
 export type MergeCorrection = Extract<Correction, { readonly kind: 'merge' }>;
 
 /**
+ * How many entities the merges make part of another.
+ *
+ * @example
+ * entitiesMerged([{ kind: 'merge', entities: [donaldTrump, trump, donaldJTrump], into: donaldTrump }]); // 2
+ */
+export function entitiesMerged(merges: readonly MergeCorrection[]): number {
+  return merges.reduce((sum, merge) => sum + merge.entities.length - 1, 0);
+}
+
+/**
  * The merges that make chosen pairs one: one per entity kept, of every pair merged into it. A pair whose `into` is
  * merged away by another chosen pair goes where that one goes, so no merge is into a name that is itself merged; a
  * pair that would close a circle is left out (the first of the circle's pairs decide).

@@ -34,8 +34,11 @@ describe('the messages about a correction and its undo (qa23)', () => {
     );
     const imported = correctionMessages(importSummary(3, 'entities.csv'));
     assert.deepStrictEqual([imported.done, imported.undone], ['imported 3 changes from entities.csv.', 'undid importing 3 changes from entities.csv.']);
-    const merged = correctionMessages(duplicatesSummary(1));
-    assert.deepStrictEqual([merged.done, merged.undone], ['merged 1 likely duplicate.', 'undid merging 1 likely duplicate.']);
+    const trump = { type: 'PER' as const, name: 'Donald Trump' };
+    const merged = correctionMessages(duplicatesSummary([{ kind: 'merge', entities: [trump, { type: 'PER', name: 'Trump' }, { type: 'PER', name: 'Donald J. Trump' }], into: trump }]));
+    assert.deepStrictEqual([merged.done, merged.undone], ['merged 2 likely duplicates: "Trump" into "Donald Trump" and 1 more.', 'undid merging 2 likely duplicates.']);
+    const one = correctionMessages(duplicatesSummary([{ kind: 'merge', entities: [trump, { type: 'PER', name: 'Trump' }], into: trump }]));
+    assert.strictEqual(one.done, 'merged 1 likely duplicate: "Trump" into "Donald Trump".');
   });
 
   it('says plainly why an Undo does nothing: changed since, already undone, or too long ago', () => {
