@@ -231,14 +231,12 @@ export class CorrectionCommands {
   private async pickCanonical(entities: readonly EntityRef[]): Promise<EntityRef | undefined> {
     // The entity with the most articles first, so that Enter keeps the better-known name.
     const summarised = entities.map((entity) => ({ entity, summary: this.deps.entities.summary(keyOfRef(entity)) })).sort((a, b) => (b.summary?.articleCount ?? 0) - (a.summary?.articleCount ?? 0));
-    const items: (vscode.QuickPickItem & { entity?: EntityRef })[] = summarised.map(({ entity, summary }) => {
-      return {
-        label: toDisplayText(entity.name),
-        description: typeLabel(entity.type),
-        detail: summary ? `${countOf(summary.articleCount, 'article')} · ${countOf(summary.mentionCount, 'mention')}` : '',
-        entity,
-      };
-    });
+    const items: (vscode.QuickPickItem & { entity?: EntityRef })[] = summarised.map(({ entity, summary }) => ({
+      label: toDisplayText(entity.name),
+      description: typeLabel(entity.type),
+      detail: summary ? `${countOf(summary.articleCount, 'article')} · ${countOf(summary.mentionCount, 'mention')}` : '',
+      entity,
+    }));
     items.push({ label: '$(edit) Another Name…', detail: 'Type the name the merged entity should have' });
     const picked = await vscode.window.showQuickPick(items, { title: 'News Corpus: Merge Entities', placeHolder: 'The name (and type) the merged entity keeps' });
     if (!picked) return undefined;
@@ -251,10 +249,12 @@ export class CorrectionCommands {
   private async pickOther(entity: EntityRef): Promise<EntityRef | undefined> {
     const key = keyOfRef(entity);
     const itemOf = (other: EntitySummary) => ({ label: toDisplayText(other.name), description: `${TYPE_WORDS[other.type]} · ${countOf(other.articleCount, 'article')}`, detail: other.aliases.length > 0 ? `Also written: ${other.aliases.map(toDisplayText).join(', ')}` : '', entity: { type: other.type, name: other.name } });
-    // Every entity that shares a word of the name first, most articles first; then the largest of each type.
-    const { sharing } = sharingNameWordsFirst(entity.name, everyEntity(this.deps.entities, 'articles').filter((other) => other.key !== key));
+    // Every entity that shares a word of the name first, most articles first; then the largest of each type (each
+    // type's list is in article order already: listed once for both).
+    const every = everyEntity(this.deps.entities, 'articles');
+    const { sharing } = sharingNameWordsFirst(entity.name, every.filter((other) => other.key !== key));
     const shared = new Set(sharing.map((other) => other.key));
-    const largest = ENTITY_TYPES.flatMap((type) => this.deps.entities.list({ type, sort: 'articles', offset: 0, limit: MERGE_CANDIDATES }).entities.filter((other) => other.key !== key && !shared.has(other.key)));
+    const largest = ENTITY_TYPES.flatMap((type) => every.filter((other) => other.type === type).slice(0, MERGE_CANDIDATES)).filter((other) => other.key !== key && !shared.has(other.key));
     const items: (vscode.QuickPickItem & { entity?: EntityRef })[] = [
       ...(sharing.length > 0 ? [{ label: 'Sharing a word of its name', kind: vscode.QuickPickItemKind.Separator }, ...[...sharing].sort((a, b) => b.articleCount - a.articleCount).map(itemOf)] : []),
       { label: 'Most articles', kind: vscode.QuickPickItemKind.Separator },

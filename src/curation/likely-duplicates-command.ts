@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import { duplicatesSummary } from '../core/curation/correction-summary';
-import { LikelyDuplicate, MergeCorrection, entitiesMerged, likelyDuplicateLabel, likelyDuplicateMerges, likelyDuplicateReason, likelyDuplicates } from '../core/curation/likely-duplicates';
+import { LikelyDuplicate, likelyDuplicateLabel, likelyDuplicateMerges, likelyDuplicateReason, likelyDuplicates } from '../core/curation/likely-duplicates';
 import { countOf, toDisplayText } from '../core/display-text';
 import { EntityDirectory, everyEntity } from '../core/entity-directory';
+import { MergeCorrection, entitiesMerged } from '../core/facts/corrections';
 import { notify } from '../notifications';
 import { CorrectionFile } from './correction-file';
 

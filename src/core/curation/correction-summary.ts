@@ -1,7 +1,6 @@
 import { countOf, quoteName } from '../display-text';
 import { aTypeName } from '../entity-directory';
-import { Correction, keyOfRef } from '../facts/corrections';
-import { MergeCorrection, entitiesMerged } from './likely-duplicates';
+import { Correction, MergeCorrection, entitiesMerged, keyOfRef } from '../facts/corrections';
 
 /**
  * How the messages about a written correction name it: `done` as the confirmation says it, `doing` as the act itself

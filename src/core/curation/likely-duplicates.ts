@@ -1,7 +1,7 @@
 import { countOf, isolateBidi, quoteName } from '../display-text';
 import { nameIdentity } from '../entities/names';
 import { ENTITY_TYPE_NAMES, aTypeName } from '../entity-directory';
-import { Correction, EntityRef } from '../facts/corrections';
+import { EntityRef, MergeCorrection } from '../facts/corrections';
 import { EntitySummary } from '../search/entity-listing';
 
 /**
@@ -251,24 +251,6 @@ export function likelyDuplicateReason({ entity, into, reason, intoArticles, riva
 }
 
 const refOf = ({ type, name }: EntitySummary): EntityRef => ({ type, name });
-
-/**
- * A merge of the facts file: `entities` (`into` first) become one named `into`.
- *
- * @example
- * const merge: MergeCorrection = { kind: 'merge', entities: [donaldTrump, trump], into: donaldTrump };
- */
-export type MergeCorrection = Extract<Correction, { readonly kind: 'merge' }>;
-
-/**
- * How many entities the merges make part of another.
- *
- * @example
- * entitiesMerged([{ kind: 'merge', entities: [donaldTrump, trump, donaldJTrump], into: donaldTrump }]); // 2
- */
-export function entitiesMerged(merges: readonly MergeCorrection[]): number {
-  return merges.reduce((sum, merge) => sum + merge.entities.length - 1, 0);
-}
 
 /**
  * The merges that make chosen pairs one: one per entity kept, of every pair merged into it. A pair whose `into` is

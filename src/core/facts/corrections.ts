@@ -34,6 +34,24 @@ export type Correction =
   | { readonly kind: 'split'; readonly entity: EntityRef; readonly alias: string }
   | { readonly kind: 'ignore' | 'add'; readonly entity: EntityRef; readonly article?: string };
 
+/**
+ * A merge of the facts file: `entities` (`into` first) become one named `into`.
+ *
+ * @example
+ * const merge: MergeCorrection = { kind: 'merge', entities: [donaldTrump, trump], into: donaldTrump };
+ */
+export type MergeCorrection = Extract<Correction, { readonly kind: 'merge' }>;
+
+/**
+ * How many entities the merges make part of another.
+ *
+ * @example
+ * entitiesMerged([{ kind: 'merge', entities: [donaldTrump, trump, donaldJTrump], into: donaldTrump }]); // 2
+ */
+export function entitiesMerged(merges: readonly MergeCorrection[]): number {
+  return merges.reduce((sum, merge) => sum + merge.entities.length - 1, 0);
+}
+
 const TYPE_OF_WORD: ReadonlyMap<string, EntityType> = new Map((Object.keys(TYPE_WORDS) as EntityType[]).map((type) => [TYPE_WORDS[type], type]));
 /** What may stand before the colon of a typed alias: a word of {@link TYPE_WORDS} or a type's code ("per"), any case. */
 const TYPE_OF_PREFIX: ReadonlyMap<string, EntityType> = new Map([...TYPE_OF_WORD, ...ENTITY_TYPES.map((type): [string, EntityType] => [type.toLowerCase(), type])]);
