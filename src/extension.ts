@@ -46,7 +46,7 @@ export function activate(context: vscode.ExtensionContext): NewsCorpusApi {
   const datesView = registerDatesTree(context, { corpus: service.corpus, service });
   const entitiesView = registerEntitiesTree(context, { entities: service.entities, analyze: analyzeIndexed, onDidAnalyze, onDidChangeEntities: service.onDidChangeEntities, service });
   const articleEntities = registerInThisArticle(context, { corpus: service.corpus, entities: service.entities, analyze, analyzed, onDidAnalyze, onDidChangeEntities: service.onDidChangeEntities, service });
-  const workspaceSymbols = registerEntityEditor(context, { corpus: service.corpus, entities: service.entities, analyze, analyzed, analyzedIndexed, facts, highlightEntities: readHighlightEntities });
+  const workspaceSymbols = registerEntityEditor(context, { corpus: service.corpus, entities: service.entities, analyze, analyzed, analyzedIndexed, facts, highlightEntities: readHighlightEntities, onDidChangeEntities: service.onDidChangeEntities });
   registerNavigation(context);
   registerCuration(context, { entities: service.entities, analyzed, facts, factsFileOf, currentFactsText, factsWritten: reloadFactsFile, isEngineEntity: (key) => service.engineEntities.summary(key) !== undefined });
   const search = (query: string, options: SearchOptions) => service.search(query, options);

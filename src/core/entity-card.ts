@@ -23,11 +23,27 @@ export interface EntityCard extends Omit<EntitySummary, 'key'> {
   readonly mentionsHere: number;
   /** What the user's facts file says about the entity. */
   readonly facts?: EntityFacts;
+  /** Another entity of the corpus this one is probably the same as (a name alone and the full name that owns it). */
+  readonly duplicate?: CardDuplicate;
 }
 
 /**
- * A link at the foot of the card to one of the extension's own commands, with its arguments: a short title,
- * so that the links fit on one line, and a tooltip that says what it does in full.
+ * The entity a card's entity is probably the same as, and why: see `likelyDuplicates` (Merge Likely Duplicates…).
+ *
+ * @example
+ * const duplicate: CardDuplicate = { name: 'Donald Trump', type: 'PER', likely: true, reason: '9 vs 51 articles; others: "Melania Trump" 2' };
+ */
+export interface CardDuplicate {
+  readonly name: string;
+  readonly type: EntityType;
+  /** Whether Merge Likely Duplicates… offers the merge already chosen. */
+  readonly likely: boolean;
+  readonly reason: string;
+}
+
+/**
+ * A link of the card to one of the extension's own commands, with its arguments: a short title, so that the links fit
+ * on one line under the card's name, and a tooltip that says what it does in full.
  *
  * @example
  * const link: CardLink = { title: 'Search', tooltip: 'Search Articles', command: 'newsCorpus.search', args: ['person:="Kim Jong-un"'] };
@@ -42,18 +58,19 @@ export interface CardLink {
 
 /**
  * The card of an entity of an open article: as the corpus knows it, or as this article alone does when the
- * corpus does not know it yet (a new, unsaved article), with the user's `facts` about it if there are any.
+ * corpus does not know it yet (a new, unsaved article), with the user's `facts` about it if there are any, and the
+ * entity it is probably the same as, if the corpus has one.
  *
  * @example
  * entityCardOf(analyze(document.getText())[0], directory, facts.entry(key)?.entry.facts); // { name: 'Vladimir Putin', articleCount: 2, … }
  */
-export function entityCardOf(entity: ArticleEntity, corpus: Pick<EntityDirectory, 'summary' | 'roles' | 'timeline' | 'companions'>, facts?: EntityFacts): EntityCard {
+export function entityCardOf(entity: ArticleEntity, corpus: Pick<EntityDirectory, 'summary' | 'roles' | 'timeline' | 'companions'>, facts?: EntityFacts, duplicate?: CardDuplicate): EntityCard {
   const summary = corpus.summary(entity.key);
   const mentionsHere = entity.mentions.length;
   const withFacts = facts ? { facts } : {};
   if (!summary) return { name: entity.name, type: entity.type, aliases: entity.aliases, articleCount: 0, mentionCount: 0, roles: [], timeline: [], companions: [], mentionsHere, ...withFacts };
   const timeline = [...corpus.timeline(entity.key)].sort(([a], [b]) => a.localeCompare(b)).map(([period, mentions]) => ({ period, mentions }));
-  return { ...summary, roles: corpus.roles(entity.key), timeline, companions: corpus.companions(entity.key, CARD_COMPANIONS), mentionsHere, ...withFacts };
+  return { ...summary, roles: corpus.roles(entity.key), timeline, companions: corpus.companions(entity.key, CARD_COMPANIONS), mentionsHere, ...withFacts, ...(duplicate && { duplicate }) };
 }
 
 /** Bars of the mentions chart, lowest to highest: a month with any mention has at least the lowest. */
@@ -72,10 +89,10 @@ const CARD_COMPANIONS = 5;
 const CARD_ALIASES = 6;
 /**
  * Characters of the facts file's description and notes a card shows: a longer text (QA wrote 400 characters) pushed
- * the card's links out of view behind a scroll; the whole text is one "Edit Facts" away.
+ * the corpus's part of the card out of view behind a scroll; the whole text is one "Edit Facts" away.
  */
 const CARD_FACT_TEXT = 200;
-/** Lines of the facts file's description and notes a card shows, blank ones left out: more pushed its links out of view. */
+/** Lines of the facts file's description and notes a card shows, blank ones left out: more pushed the corpus's part of the card out of view. */
 const CARD_FACT_LINES = 6;
 
 /**
@@ -190,7 +207,7 @@ function factsTextMarkdown(text: string, marked: (line: string) => string): stri
 
 /**
  * The user's facts as the first paragraph of the card, in hard-broken lines (which keep the card short enough
- * for its links to stay in view): the description in italics, then role, birth and the other fields, then the
+ * for the corpus's part to stay in view): the description in italics, then role, birth and the other fields, then the
  * notes and the links; empty when there is nothing to say. A description or notes written in several lines or
  * paragraphs keeps them (see {@link factsTextMarkdown}).
  */
@@ -204,7 +221,7 @@ function factsMarkdown(facts: EntityFacts): string {
     ...facts.more,
   ];
   if (fields.length > 0) parts.push(fields.map(({ field, value }) => `${escapeMarkdown(field)}: ${escapeMarkdown(value)}`).join(' · '));
-  // The notes and the links share a line: the card stays short enough for its links to show without a scroll.
+  // The notes and the links share a line: the card stays short enough to show without a scroll.
   const notes = [...(facts.notes === undefined ? [] : [factsTextMarkdown(facts.notes, (line) => line)]), ...facts.links.map(factsLinkMarkdown)].filter((part) => part !== '');
   if (notes.length > 0) parts.push(notes.join(' · '));
   return parts.join('  \n');
@@ -225,20 +242,33 @@ function monthlyValues(timeline: EntityCard['timeline']): number[] {
   return values;
 }
 
+/** A card's links as Markdown, one line, each with its tooltip. */
+function linksMarkdown(links: readonly CardLink[]): string {
+  return links.map(({ title, tooltip, command, args }) => `[${title}](command:${command}?${encodeURIComponent(JSON.stringify(args))}${tooltip === undefined ? '' : ` "${tooltip}"`})`).join(' · ');
+}
+
 /**
- * The Markdown of a hover card: a header with the type's icon, name and type, the user's facts (above a
- * rule), the other spellings, the roles, the counts and dates, a chart of mentions per month, the companions and links to `links`.
- * All card text except the links passes through {@link escapeMarkdown}; link arguments are URI-encoded JSON.
+ * The Markdown of a hover card: a header with the type's icon, name and type, and `links` under it (at the foot, a
+ * long card's links were below the hover's height, behind a scroll), the user's facts (above a rule), the entity it is
+ * probably the same as with `mergeLink`, the other spellings, the roles, the counts and dates, a chart of mentions per
+ * month and the companions. All card text except the links passes through {@link escapeMarkdown}; link arguments are
+ * URI-encoded JSON.
  *
  * @example
  * entityCardMarkdown(card, [{ title: 'Search Articles', command: 'newsCorpus.search', args: ['person:="Vladimir Putin"'] }]);
- * // '$(person) **Vladimir Putin** · person\n\nAlso written: Putin\n\n…'
+ * // '$(person) **Vladimir Putin** · person  \n[Search Articles](command:newsCorpus.search?…)\n\nAlso written: Putin\n\n…'
  */
-export function entityCardMarkdown(card: EntityCard, links: readonly CardLink[]): string {
+export function entityCardMarkdown(card: EntityCard, links: readonly CardLink[], mergeLink?: CardLink): string {
   const kind = ENTITY_TYPE_NAMES[card.type];
-  const parts = [`$(${kind.icon}) **${escapeMarkdown(isolateBidi(card.name))}** · ${kind.one}`];
+  const header = `$(${kind.icon}) **${escapeMarkdown(isolateBidi(card.name))}** · ${kind.one}`;
+  const parts = [links.length > 0 ? `${header}  \n${linksMarkdown(links)}` : header];
   const facts = card.facts ? factsMarkdown(card.facts) : '';
   if (facts !== '') parts.push(facts, '---');
+  if (card.duplicate) {
+    const { name, type, likely, reason } = card.duplicate;
+    const typed = type === card.type ? '' : ` (${ENTITY_TYPE_NAMES[type].one})`;
+    parts.push(`${likely ? 'Likely' : 'Possibly'} the same as **${escapeMarkdown(isolateBidi(name))}**${typed}: ${escapeMarkdown(reason)}${mergeLink ? ` · ${linksMarkdown([mergeLink])}` : ''}`);
+  }
   if (card.aliases.length > 0) {
     const more = card.aliases.length > CARD_ALIASES ? ` and ${card.aliases.length - CARD_ALIASES} more` : '';
     parts.push(`Also written: ${card.aliases.slice(0, CARD_ALIASES).map((alias) => escapeMarkdown(isolateBidi(alias))).join(', ')}${more}`);
@@ -260,9 +290,6 @@ export function entityCardMarkdown(card: EntityCard, links: readonly CardLink[])
   }
   if (card.companions.length > 0) {
     parts.push(`Often with: ${card.companions.slice(0, CARD_COMPANIONS).map(({ name, articles }) => `${escapeMarkdown(isolateBidi(name))} (${articles})`).join(', ')}`);
-  }
-  if (links.length > 0) {
-    parts.push(links.map(({ title, tooltip, command, args }) => `[${title}](command:${command}?${encodeURIComponent(JSON.stringify(args))}${tooltip === undefined ? '' : ` "${tooltip}"`})`).join(' · '));
   }
   return parts.join('\n\n');
 }

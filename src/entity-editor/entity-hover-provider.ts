@@ -1,18 +1,25 @@
 import * as vscode from 'vscode';
-import { CardLink, entityCardMarkdown, entityCardOf } from '../core/entity-card';
+import { LikelyDuplicate, likelyDuplicateReason } from '../core/curation/likely-duplicates';
+import { CardDuplicate, CardLink, entityCardMarkdown, entityCardOf } from '../core/entity-card';
 import { EntityDirectory } from '../core/entity-directory';
 import { FactsLookup } from '../core/facts/facts-store';
 import { exactEntityQuery } from '../core/search/query-parser';
 import { EntitiesWhenKnown, entityAtWhenKnown } from './entity-at';
 
 /** The commands a card's links may run: the hover's Markdown is trusted for these and nothing else. */
-export const CARD_COMMANDS = ['newsCorpus.revealEntity', 'newsCorpus.searchResults.show', 'newsCorpus.showTimeline', 'newsCorpus.findMentions', 'newsCorpus.editFacts', 'newsCorpus.fixEntity'] as const;
-/** What the hover needs: the entities of a document once known (none if it is not an article), the corpus's, and the user's facts. */
+export const CARD_COMMANDS = ['newsCorpus.revealEntity', 'newsCorpus.searchResults.show', 'newsCorpus.showTimeline', 'newsCorpus.findMentions', 'newsCorpus.editFacts', 'newsCorpus.fixEntity', 'newsCorpus.mergeEntities'] as const;
+/**
+ * What the hover needs: the entities of a document once known (none if it is not an article), the corpus's, the
+ * user's facts, and the entity of the corpus each one is probably the same as.
+ */
 export interface EntityHoverDeps {
   readonly entitiesOf: EntitiesWhenKnown;
   readonly entities: EntityDirectory;
   readonly facts: FactsLookup;
+  readonly likelyDuplicateOf: (key: string) => LikelyDuplicate | undefined;
 }
+
+const cardDuplicate = (pair: LikelyDuplicate): CardDuplicate => ({ name: pair.into.name, type: pair.into.type, likely: pair.likely, reason: likelyDuplicateReason(pair) });
 
 /**
  * Hover cards over entity mentions in article files: who this is according to the user's facts and the
@@ -26,7 +33,8 @@ export class EntityHoverProvider implements vscode.HoverProvider {
     const found = await entityAtWhenKnown(this.deps.entitiesOf, document, position, token);
     if (!found) return undefined;
     const { entity, range } = found;
-    const card = entityCardOf(entity, this.deps.entities, this.deps.facts.entry(entity.key)?.entry.facts);
+    const pair = this.deps.likelyDuplicateOf(entity.key);
+    const card = entityCardOf(entity, this.deps.entities, this.deps.facts.entry(entity.key)?.entry.facts, pair && cardDuplicate(pair));
     // Short titles keep the links on one line; the tooltips say in full what each does.
     const inCorpus: CardLink[] = [
       { title: 'Entities', tooltip: 'Show in Entities View', command: 'newsCorpus.revealEntity', args: [entity.key] },
@@ -40,7 +48,14 @@ export class EntityHoverProvider implements vscode.HoverProvider {
       { title: 'Edit Facts', tooltip: 'Edit Facts: its entry in .newscorpus/entities.json', command: 'newsCorpus.editFacts', args: [entity.type, card.name, document.uri.toString()] },
       { title: 'Fix…', tooltip: 'Fix the entity: rename, merge, split or ignore it', command: 'newsCorpus.fixEntity', args: [entity.type, card.name, document.uri.toString()] },
     ];
-    const markdown = new vscode.MarkdownString(entityCardMarkdown(card, links), true);
+    // Merge Entities asks which name the two keep, the one with more articles first: a click on a card writes nothing alone.
+    const merge: CardLink | undefined = pair && {
+      title: 'Merge…',
+      tooltip: 'Merge Entities: make the two one entity (it asks which name to keep)',
+      command: 'newsCorpus.mergeEntities',
+      args: [[pair.entity, pair.into].map(({ type, name }) => ({ type, name }))],
+    };
+    const markdown = new vscode.MarkdownString(entityCardMarkdown(card, links, merge), true);
     markdown.isTrusted = { enabledCommands: [...CARD_COMMANDS] };
     return new vscode.Hover(markdown, range);
   }

@@ -2,8 +2,9 @@ import * as vscode from 'vscode';
 import { ARTICLE_LANGUAGE_ID } from '../core/article';
 import { Corpus } from '../core/corpus';
 import { countOf, toDisplayText } from '../core/display-text';
-import { ENTITY_TYPE_NAMES, EntityDirectory } from '../core/entity-directory';
+import { ENTITY_TYPE_NAMES, EntityDirectory, everyEntity } from '../core/entity-directory';
 import { ArticleAnalyzer } from '../core/curation/article-corrections';
+import { LikelyDuplicateHints } from '../core/curation/likely-duplicate-hints';
 import { AwaitedAnalyzer } from '../core/entities/threaded-entities';
 import { ArticleEntity, EntityType } from '../core/entities/types';
 import { FactsLookup } from '../core/facts/facts-store';
@@ -47,10 +48,12 @@ export interface EntityEditorDeps {
   readonly facts: FactsLookup;
   /** Whether mentions are coloured by type (setting `newsCorpus.highlightEntities`). */
   readonly highlightEntities: () => boolean;
+  /** Fires when the corpus's entities changed (the hover cards' likely duplicates are worked out again). */
+  readonly onDidChangeEntities: vscode.Event<unknown>;
 }
 
 /**
- * Hover cards, document highlights, the Outline, Go to Definition (the facts entry, else the first mention), Find All References, Go to Symbol in
+ * Hover cards (with the entity each name is probably the same as), document highlights, the Outline, Go to Definition (the facts entry, else the first mention), Find All References, Go to Symbol in
  * Workspace and colours by type for the entity mentions of article files.
  *
  * A long article's entities are found on the entity engine's thread: the colours come when they arrive, and the
@@ -146,6 +149,11 @@ export function registerEntityEditor(context: vscode.ExtensionContext, deps: Ent
     symbolsRenewals.request();
   };
   registerAnalysisAhead(context, entitiesOf);
+  const duplicates = new LikelyDuplicateHints(() => everyEntity(deps.entities, 'articles'));
+  const likelyDuplicateOf = (key: string) => {
+    const pair = duplicates.of(key);
+    return pair && !deps.facts.isHidden(pair.into.key) ? pair : undefined;
+  };
   const tokens = new EntitySemanticTokensProvider(entitiesWhenKnown, deps.highlightEntities);
   context.subscriptions.push(
     tokens,
@@ -155,7 +163,9 @@ export function registerEntityEditor(context: vscode.ExtensionContext, deps: Ent
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(`${SETTINGS_SECTION}.highlightEntities`)) tokens.refresh();
     }),
-    vscode.languages.registerHoverProvider(SELECTOR, new EntityHoverProvider({ entitiesOf: entitiesWhenKnown, entities: deps.entities, facts: deps.facts })),
+    duplicates,
+    deps.onDidChangeEntities(() => duplicates.entitiesChanged()),
+    vscode.languages.registerHoverProvider(SELECTOR, new EntityHoverProvider({ entitiesOf: entitiesWhenKnown, entities: deps.entities, facts: deps.facts, likelyDuplicateOf })),
     vscode.languages.registerDocumentHighlightProvider(SELECTOR, {
       provideDocumentHighlights: async (document, position, token) => {
         const found = await entityAtWhenKnown(entitiesWhenKnown, document, position, token);

@@ -1,10 +1,10 @@
 // A reader hovers a name in the raw text of an article and gets the entity's card: who this is according to
 // the user's facts file and the corpus. The cursor is put on the name with Go to Line/Column, and the hover
-// shown with the keyboard (Show or Focus Hover), as a keyboard user would; the card is then looked at in a
+// shown with the keyboard (Show or Focus Hover), as a keyboard user would (Workbench.hoverOver); the card is then looked at in a
 // screenshot. A second article and facts entry full of Markdown, HTML, command links and icon syntax must show
 // all of it as text, with no link but the card's own.
 import * as assert from 'node:assert/strict';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Workbench, withWorkbench } from './workbench.mjs';
 
@@ -23,44 +23,7 @@ const FACTS = {
     'Angela Merkel': { description: `Chancellor ${HOSTILE}`, role: HOSTILE, links: ['javascript:alert(1)', 'https://example.org/)[x](command:workbench.action.quit'], [HOSTILE]: HOSTILE },
   },
 };
-/** How long one request for the hover may take to show it, and how many requests are made. */
-const HOVER_WAIT_MS = 10_000;
-const HOVER_ATTEMPTS = 3;
-
 const factsFolder = () => join(Workbench.workspaceFolder(), '.newscorpus');
-
-/** The 1-based line and column of the first `text` in a file of the workspace. */
-async function lineAndColumn(file, text) {
-  const lines = (await readFile(join(Workbench.workspaceFolder(), file), 'utf8')).split('\n');
-  const line = lines.findIndex((candidate) => candidate.includes(text));
-  assert.ok(line >= 0, `"${text}" is in ${file}`);
-  return { line: line + 1, column: lines[line].indexOf(text) + 1 };
-}
-
-/** Opens `file`, puts the cursor `into` characters into the first `text`, and shows the hover that has `hasText`. */
-async function hoverOver(workbench, file, text, into, hasText) {
-  await workbench.runCommand('Go to File...');
-  await workbench.quickInput().fill(file);
-  await workbench.quickInputRows().filter({ hasText: file }).first().waitFor();
-  await workbench.page.keyboard.press('Enter');
-  await workbench.activeEditor();
-  const { line, column } = await lineAndColumn(file, text);
-  await workbench.runCommand('Go to Line/Column...');
-  await workbench.quickInput().fill(`:${line}:${column + into}`);
-  await workbench.page.keyboard.press('Enter');
-  const hover = workbench.page.locator('.monaco-hover').filter({ hasText }).first();
-  // The command sometimes lands before the editor has taken the cursor, or before the facts are read; it is asked again, a few times.
-  for (let attempt = 1; ; attempt++) {
-    await workbench.runCommand('Show or Focus Hover');
-    try {
-      await hover.waitFor({ timeout: HOVER_WAIT_MS });
-      return hover;
-    } catch (error) {
-      if (attempt === HOVER_ATTEMPTS) throw error;
-      await workbench.page.keyboard.press('Escape');
-    }
-  }
-}
 
 describe('Hover card', function () {
   let workbench;
@@ -79,7 +42,7 @@ describe('Hover card', function () {
   });
 
   it('shows the card of Vladimir Putin over "Putin": the user\'s facts, then the corpus\'s counts, and links', async function () {
-    const hover = await hoverOver(workbench, ARTICLE, 'Vladimir Putin', 'Vladimir '.length + 1, 'President of Russia since 2012');
+    const hover = await workbench.hoverOver(ARTICLE, 'Vladimir Putin', 'Vladimir '.length + 1, 'President of Russia since 2012');
     const text = await hover.innerText();
     assert.match(text, /Vladimir Putin · person/);
     assert.match(text, /Born: 7 October 1952, Leningrad/);
@@ -90,7 +53,7 @@ describe('Hover card', function () {
   });
 
   it('lists his articles in the Search Results view from the card\'s Search link, and opens his Timeline from its Timeline link', async function () {
-    const card = () => hoverOver(workbench, ARTICLE, 'Vladimir Putin', 'Vladimir '.length + 1, 'Edit Facts');
+    const card = () => workbench.hoverOver(ARTICLE, 'Vladimir Putin', 'Vladimir '.length + 1, 'Edit Facts');
     const searchLink = (await card()).getByRole('link', { name: 'Search', exact: true });
     assert.equal(await searchLink.getAttribute('title'), 'Search Articles: list its articles in the Search Results view');
     await searchLink.hover();
@@ -109,7 +72,7 @@ describe('Hover card', function () {
   });
 
   it('opens the corrections of the entity from the card\'s Fix… link', async function () {
-    const hover = await hoverOver(workbench, ARTICLE, 'Vladimir Putin', 'Vladimir '.length + 1, 'Fix…');
+    const hover = await workbench.hoverOver(ARTICLE, 'Vladimir Putin', 'Vladimir '.length + 1, 'Fix…');
     await hover.getByText('Fix…').click();
     await workbench.quickInputRows().filter({ hasText: 'Rename' }).first().waitFor();
     assert.match(await workbench.quickInputTitle().innerText(), /Fix "Vladimir Putin" \(person\)/);
@@ -118,7 +81,7 @@ describe('Hover card', function () {
   });
 
   it('shows Markdown, HTML, command links and icon syntax from an article and the facts as text', async function () {
-    const hover = await hoverOver(workbench, HOSTILE_ARTICLE, 'Angela Merkel', 'Angela '.length + 1, 'Chancellor');
+    const hover = await workbench.hoverOver(HOSTILE_ARTICLE, 'Angela Merkel', 'Angela '.length + 1, 'Chancellor');
     const text = await hover.innerText();
     for (const literal of ['**not bold**', '<img src=x onerror=alert(1)>', '$(bug)', QUIT_LINK, 'javascript:alert(1)']) assert.ok(text.includes(literal), `"${literal}" is shown as text in:\n${text}`);
     assert.equal(await hover.locator('img, script, strong b, .codicon-bug').count(), 0, 'no element made from the text');

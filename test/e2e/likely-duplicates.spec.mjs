@@ -5,7 +5,7 @@
 // corpus's largest entities, of which the first (Donald Trump) was one Enter from being merged into "Cummings".
 import * as assert from 'node:assert/strict';
 import { access, readFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { Workbench, withSampleCorpus, withWorkbench } from './workbench.mjs';
 
 /** Indexing the samples, copied in after the workbench opened, may take a while on a busy machine. */
@@ -14,10 +14,15 @@ const TITLE = 'News Corpus: Merge Likely Duplicates…';
 /** Elijah Cummings' obituary, where "Cummings" alone is its own entity (his family's full names are there too). */
 const OBITUARY = '000169_aa6f2f07818f0df0.txt';
 const CUMMINGS_SENTENCE = 'In grade school, Cummings expressed';
+/** Characters into the sentence of the cursor on "Cummings". */
+const CUMMINGS_AT = 'In grade school, '.length + 1;
+/** An article of the sample corpus by Donald Trump, whose card is among the longest. */
+const TRUMP_ARTICLE = '000021_826f8a3c6ebe23d1.txt';
 
 describe('Merge Likely Duplicates', function () {
   let workbench;
   const sample = withSampleCorpus();
+  const obituary = () => relative(Workbench.workspaceFolder(), join(sample(), OBITUARY));
   withWorkbench((opened) => (workbench = opened), { prefix: 'duplicates-', ready: (opened) => opened.activityBarItem('News Corpus').waitFor() });
   after(async function () {
     await rm(join(Workbench.workspaceFolder(), '.newscorpus'), { recursive: true, force: true });
@@ -63,14 +68,7 @@ describe('Merge Likely Duplicates', function () {
   });
 
   it('offers, to merge one name by hand, the entities sharing a word of it first', async function () {
-    await workbench.openArticle(OBITUARY);
-    const lines = (await readFile(join(sample(), OBITUARY), 'utf8')).split('\n');
-    const line = lines.findIndex((text) => text.includes(CUMMINGS_SENTENCE));
-    const column = lines[line].indexOf(CUMMINGS_SENTENCE) + 'In grade school, '.length + 2;
-    await workbench.page.keyboard.press('Control+G');
-    await workbench.quickInput().fill(`:${line + 1}:${column}`);
-    await workbench.activeQuickInputRow().filter({ hasText: `line ${line + 1} at column ${column}` }).waitFor();
-    await workbench.quickInput().press('Enter');
+    await workbench.cursorAt(obituary(), CUMMINGS_SENTENCE, CUMMINGS_AT);
     await workbench.runCommand('News Corpus: Merge Entities…');
     await workbench.quickInputTitle().filter({ hasText: 'Merge "Cummings" With…' }).waitFor();
     const first = workbench.activeQuickInputRow().filter({ hasText: 'Elijah Cummings' });
@@ -79,5 +77,26 @@ describe('Merge Likely Duplicates', function () {
     await workbench.quickInputRows().filter({ hasText: 'Donald Trump' }).filter({ hasText: 'Most articles' }).waitFor();
     await workbench.screenshot('62-merge-with-same-name-first');
     await workbench.page.keyboard.press('Escape');
+  });
+  it('keeps the card\'s links in view over the longest cards, right under the name', async function () {
+    const hover = await workbench.hoverOver(relative(Workbench.workspaceFolder(), join(sample(), TRUMP_ARTICLE)), 'Donald Trump', 'Donald '.length + 1, 'Often with');
+    const fix = hover.getByRole('link', { name: 'Fix…', exact: true });
+    const [card, link] = [await hover.boundingBox(), await fix.boundingBox()];
+    assert.ok(card && link && link.y >= card.y && link.y + link.height <= card.y + card.height, `the link at ${JSON.stringify(link)} is inside the card at ${JSON.stringify(card)}`);
+    await workbench.screenshot('63-hover-card-links-first');
+    await workbench.page.keyboard.press('Escape');
+  });
+
+  it('says on the card of a name alone which full name it is possibly, and merges the two from its Merge… link', async function () {
+    const hover = await workbench.hoverOver(obituary(), CUMMINGS_SENTENCE, CUMMINGS_AT, 'the same as');
+    assert.match(await hover.innerText(), /Possibly the same as Elijah Cummings: 1 vs \d+ articles/);
+    await workbench.screenshot('64-hover-card-likely-duplicate');
+    await hover.getByRole('link', { name: 'Merge…', exact: true }).click();
+    await workbench.quickInputTitle().filter({ hasText: 'Merge Entities' }).waitFor();
+    await workbench.activeQuickInputRow().filter({ hasText: 'Elijah Cummings' }).waitFor();
+    await workbench.quickInput().press('Enter');
+    await workbench.notificationToast('merged').filter({ hasText: 'Cummings' }).waitFor();
+    const facts = JSON.parse(await readFile(factsFile(), 'utf8'));
+    assert.ok(facts.people['Elijah Cummings'].aliases.includes('Cummings'), JSON.stringify(facts.people['Elijah Cummings']));
   });
 });

@@ -1,7 +1,7 @@
 // Page helpers for the e2e specs: the VS Code workbench served by scripts/run-e2e.mjs, driven by
 // playwright-core. Selectors are the workbench's own classes and ARIA attributes that proved stable.
-import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { launchChromium, repoRoot } from '../../scripts/harness.mjs';
 
 const screenshotsDir = join(repoRoot, 'test-results', 'e2e');
@@ -16,6 +16,9 @@ const PALETTE_ATTEMPTS = 5;
 /** How long a command's input box may take to show, and how many times the command is run for it. */
 const ANSWER_WAIT_MS = 5_000;
 const ANSWER_ATTEMPTS = 3;
+/** How long one request for a hover may take to show it, and how many requests are made. */
+const HOVER_WAIT_MS = 10_000;
+const HOVER_ATTEMPTS = 3;
 
 export class Workbench {
   /** The folder the workbench has open: the e2e runner's copy of the fixture workspace. */
@@ -213,6 +216,42 @@ export class Workbench {
     await this.quickInput().press('Enter');
     await this.page.locator(`.editor-group-container.active .tab.active[data-resource-name="${name}"]`).waitFor();
     await this.page.locator('.statusbar-item[id="status.editor.mode"]').filter({ hasText: 'News Article' }).waitFor();
+  }
+
+  /**
+   * Opens the article at `path` in the workspace and puts the cursor `into` characters into the first `text` in it, with
+   * Go to Line/Column as a keyboard user would.
+   */
+  async cursorAt(path, text, into) {
+    await this.openArticle(basename(path));
+    const lines = (await readFile(join(Workbench.workspaceFolder(), path), 'utf8')).split('\n');
+    const line = lines.findIndex((candidate) => candidate.includes(text));
+    if (line < 0) throw new Error(`News Corpus: "${text}" is not in ${path}.`);
+    const column = lines[line].indexOf(text) + 1 + into;
+    await this.runCommand('Go to Line/Column...');
+    await this.quickInput().fill(`:${line + 1}:${column}`);
+    await this.activeQuickInputRow().filter({ hasText: `line ${line + 1} at column ${column}` }).waitFor();
+    await this.quickInput().press('Enter');
+  }
+
+  /**
+   * Puts the cursor into `text` in the article at `path` (see {@link cursorAt}) and shows the hover there with Show or
+   * Focus Hover; returns the hover once it has `hasText`. The command sometimes lands before the editor has taken the
+   * cursor, or before the facts are read: it is asked again, a few times.
+   */
+  async hoverOver(path, text, into, hasText) {
+    await this.cursorAt(path, text, into);
+    const hover = this.page.locator('.monaco-hover').filter({ hasText }).first();
+    for (let attempt = 1; ; attempt++) {
+      await this.runCommand('Show or Focus Hover');
+      try {
+        await hover.waitFor({ timeout: HOVER_WAIT_MS });
+        return hover;
+      } catch (error) {
+        if (attempt === HOVER_ATTEMPTS) throw error;
+        await this.page.keyboard.press('Escape');
+      }
+    }
   }
 
   /** The text the active editor has selected, as the editor reports it in the status bar ("Ln 5, Col 9 (6 selected)"). */

@@ -5,7 +5,7 @@ import { answerBecomes, api, corpusBecomes, eventually, isArticle, languageBecom
 const SEED_MEETING = '000_11aec1007b5c4c05.txt';
 const SEED_ARRIVAL = '003_737a2ec1faf8bc49.txt';
 /** The only commands a hover card may link to. */
-const CARD_COMMANDS = ['newsCorpus.revealEntity', 'newsCorpus.searchResults.show', 'newsCorpus.showTimeline', 'newsCorpus.findMentions', 'newsCorpus.editFacts', 'newsCorpus.fixEntity'];
+const CARD_COMMANDS = ['newsCorpus.revealEntity', 'newsCorpus.searchResults.show', 'newsCorpus.showTimeline', 'newsCorpus.findMentions', 'newsCorpus.editFacts', 'newsCorpus.fixEntity', 'newsCorpus.mergeEntities'];
 
 /** The document of a seed and the position inside the `occurrence`-th (0-based) appearance of `text`. */
 async function positionOf(file: string, text: string, occurrence = 0): Promise<{ document: vscode.TextDocument; position: vscode.Position }> {

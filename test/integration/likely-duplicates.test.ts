@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { factsBecome, factsJson, factsOnDisk, label, removeFacts, run, shownRows } from './curation-surfaces';
+import { cardOver, factsBecome, factsJson, factsOnDisk, label, removeFacts, run, shownRows } from './curation-surfaces';
 import { answerBecomes, api, corpusBecomes, removedAfterTests, workspaceUri } from './helpers';
 
 const FOLDER = workspaceUri('likely-duplicates');
@@ -55,6 +55,26 @@ describe('Merge Likely Duplicates', () => {
     await factsBecome('the merges apply', (corpus) => corpus.facts.corrections().fateOf('PER:vollstedt') !== undefined);
     const shown = await answerBecomes('the Entities view shows the merge', () => peopleShown('Vollstedt'), (rows) => rows.length === 1);
     assert.deepStrictEqual(shown, ['Margarethe Vollstedt (4 articles · 4 mentions)']);
+  });
+
+  it('says on the card of a name alone which full name it likely is, and its Merge… link merges the two with Enter', async () => {
+    const card = await cardOver('likely-duplicates/economy.txt', 'Vollstedt');
+    const hint = /^Likely the same as \*\*Margarethe Vollstedt\*\*: 1 vs 3 articles; no other full name · \[Merge…\]\(command:newsCorpus\.mergeEntities\?([^ )]+)/m.exec(card ?? '');
+    assert.ok(hint, card);
+    assert.doesNotMatch((await cardOver('likely-duplicates/rally.txt', 'Margarethe Vollstedt')) ?? '', /the same as/, 'the full name has no such line');
+    assert.match((await cardOver('likely-duplicates/museum.txt', 'Ostermann')) ?? '', /^Possibly the same as \*\*Klaus Ostermann\*\*: 1 vs 1 article; /m);
+    // The link asks which name to keep, the one with more articles first: Enter keeps it.
+    const merging = vscode.commands.executeCommand<boolean>('newsCorpus.mergeEntities', ...(JSON.parse(decodeURIComponent(hint[1] ?? '')) as unknown[]));
+    const accepting = setInterval(() => void vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem'), 200);
+    try {
+      assert.strictEqual(await merging, true);
+    } finally {
+      clearInterval(accepting);
+    }
+    const { people } = (await factsJson()) as { people: Record<string, unknown> };
+    assert.deepStrictEqual(people['Margarethe Vollstedt'], { aliases: ['Vollstedt'] });
+    const merged = await answerBecomes('the card follows the merge', () => cardOver('likely-duplicates/economy.txt', 'Vollstedt'), (value) => value?.includes('**Margarethe Vollstedt**') === true);
+    assert.doesNotMatch(merged ?? '', /the same as/);
   });
 
   it('merges every pair with "all", and is undone by Undo Last Entity Correction, all pairs at once', async () => {

@@ -31,25 +31,52 @@ describe('entityCardMarkdown', () => {
     assert.ok(markdown.includes('Often with: \u2067עזה\u2069 (3)'), markdown);
   });
 
-  it('shows the header, spellings, roles, counts, chart, companions and links', () => {
+  it('shows the header with the links under it, then spellings, roles, counts, chart and companions', () => {
     const markdown = entityCardMarkdown(PUTIN, [{ title: 'Search Articles', command: 'newsCorpus.search', args: ['person:="Vladimir Putin"'] }]);
     assert.strictEqual(
       markdown,
       [
-        '$(person) **Vladimir Putin** · person',
+        `$(person) **Vladimir Putin** · person  \n[Search Articles](command:newsCorpus.search?${encodeURIComponent('["person:=\\"Vladimir Putin\\""]')})`,
         'Also written: Putin',
         '- Russian President _(2 articles)_\n- head of the Kremlin _(1 article)_',
         '2 articles · 9 mentions · 2023-07-01 – 2023-09-13 · 5 mentions here',
         '`2023-07` ▂·█ `2023-09` _mentions per month_',
         'Often with: Kim Jong\\-un (2)',
-        `[Search Articles](command:newsCorpus.search?${encodeURIComponent('["person:=\\"Vladimir Putin\\""]')})`,
       ].join('\n\n'),
     );
   });
 
   it('gives a link its tooltip as the link\'s title', () => {
     const markdown = entityCardMarkdown(PUTIN, [{ title: 'Search', tooltip: 'Search Articles', command: 'newsCorpus.search', args: [] }]);
-    assert.ok(markdown.endsWith(`[Search](command:newsCorpus.search?${encodeURIComponent('[]')} "Search Articles")`), markdown);
+    assert.ok(markdown.startsWith(`$(person) **Vladimir Putin** · person  \n[Search](command:newsCorpus.search?${encodeURIComponent('[]')} "Search Articles")\n\n`), markdown);
+  });
+
+  it('keeps the links in view above a long card: the first paragraph, however much follows', () => {
+    const roles = Array.from({ length: 20 }, (_, i) => ({ role: `role ${i}`, articles: 1 }));
+    const markdown = entityCardMarkdown({ ...PUTIN, roles }, [{ title: 'Fix…', command: 'newsCorpus.fixEntity', args: [] }]);
+    assert.match(markdown.split('\n\n')[0] ?? '', /\[Fix…\]\(command:newsCorpus\.fixEntity/);
+  });
+
+  it('says which entity it is likely the same as, and why, with the merge link beside it', () => {
+    const duplicate = { name: 'Donald Trump', type: 'PER' as const, likely: true, reason: '9 vs 51 articles; others: "Melania Trump" 2' };
+    const merge = { title: 'Merge…', command: 'newsCorpus.mergeEntities', args: [] };
+    const parts = entityCardMarkdown({ ...PUTIN, name: 'Trump', aliases: [], duplicate }, [], merge).split('\n\n');
+    assert.strictEqual(parts[1], `Likely the same as **Donald Trump**: 9 vs 51 articles; others\\: \\"Melania Trump\\" 2 · [Merge…](command:newsCorpus.mergeEntities?${encodeURIComponent('[]')})`);
+  });
+
+  it('says "possibly" for a pair not chosen in advance, and names the other type', () => {
+    const duplicate = { name: 'Twitter', type: 'ORG' as const, likely: false, reason: 'a person in 1 article, an organization in 48' };
+    const markdown = entityCardMarkdown({ ...PUTIN, name: 'Twitter', duplicate }, []);
+    assert.ok(markdown.includes('\n\nPossibly the same as **Twitter** (organization): a person in 1 article, an organization in 48\n\n'), markdown);
+  });
+
+  it('keeps the duplicate\'s name and reason inert', () => {
+    const evil = '[x](command:workbench.action.quit) $(bug) <img src=x>';
+    const markdown = entityCardMarkdown({ ...PUTIN, duplicate: { name: evil, type: 'PER', likely: true, reason: evil } }, []);
+    const body = markdown.slice(markdown.indexOf('**') + 2);
+    assert.doesNotMatch(body, /(^|[^\\])\[x(\\)?\]\(/, 'no link');
+    assert.doesNotMatch(body, /(^|[^\\])\$\(/, 'no icon');
+    assert.doesNotMatch(body, /(^|[^\\])</, 'no HTML');
   });
 
   it('says how many months a bar sums when the timeline is longer than the chart is wide', () => {
@@ -108,7 +135,7 @@ describe('entityCardMarkdown with the user\'s facts', () => {
     assert.strictEqual(aliases, 'Also written: Putin');
   });
 
-  it('shortens a long description and long notes at a word, so that the links stay in view', () => {
+  it('shortens a long description and long notes at a word, so that the rest of the card stays in view', () => {
     const long = `${'word '.repeat(100)}end`;
     const markdown = entityCardMarkdown({ ...PUTIN, facts: { description: long, notes: long, links: [], hidden: false, more: [] } }, []);
     const [description, notes] = markdown.split('\n\n')[1]?.split('  \n') ?? [];
