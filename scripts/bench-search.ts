@@ -12,7 +12,9 @@ import { fork, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { entityCardMarkdown, entityCardOf } from '../src/core/entity-card';
+import { LikelyDuplicateHints } from '../src/core/curation/likely-duplicate-hints';
+import { cardDuplicateOf, entityCardMarkdown, entityCardOf } from '../src/core/entity-card';
+import { everyEntity } from '../src/core/entity-directory';
 import { RememberedEntities } from '../src/core/entities/remembered-entities';
 import { ArticleEntity } from '../src/core/entities/types';
 import { periodChildren } from '../src/core/period-groups';
@@ -553,6 +555,13 @@ const REMEMBERED_TEXTS = 8;
  */
 function hoverFigures(index: CorpusIndex, sample: readonly string[], dir: string): HoverFigures {
   const corpus = cardSource(index);
+  // The likely duplicates, worked out ahead as the extension does once the entities stop changing; each card looks its entity up.
+  const duplicates = new LikelyDuplicateHints(() => everyEntity({ typeCounts: () => index.entityTypeCounts(), list: (request) => index.listEntities(request) }, 'articles'));
+  duplicates.of('');
+  const cardOf = (entity: ArticleEntity) => {
+    const pair = duplicates.of(entity.key);
+    return entityCardMarkdown(entityCardOf(entity, corpus, undefined, pair && cardDuplicateOf(pair)), []);
+  };
   /** The first card of each entity of `keys`, wall and CPU time. */
   const firstCards = (keys: readonly string[]) => {
     const cpuTimes: number[] = [];
@@ -561,7 +570,7 @@ function hoverFigures(index: CorpusIndex, sample: readonly string[], dir: string
       if (!summary) throw new Error(`News Corpus: the sampled entity ${key} is not in the index.`);
       const entity: ArticleEntity = { key, name: summary.name, type: summary.type, aliases: summary.aliases, mentions: [{ start: 0, end: summary.name.length }], forms: [] };
       const cpuStart = process.cpuUsage();
-      const ms = timed(() => entityCardMarkdown(entityCardOf(entity, corpus), []));
+      const ms = timed(() => cardOf(entity));
       const cpu = process.cpuUsage(cpuStart);
       cpuTimes.push((cpu.user + cpu.system) / 1000);
       return ms;
@@ -587,7 +596,7 @@ function hoverFigures(index: CorpusIndex, sample: readonly string[], dir: string
   const remembered = new RememberedEntities((text) => model.extract(text), REMEMBERED_TEXTS);
   const card = (entities: readonly ArticleEntity[]) => {
     const [first] = entities;
-    if (first) entityCardMarkdown(entityCardOf(first, corpus), []);
+    if (first) cardOf(first);
   };
   /** The document's text as a hover gets it: a string of its own (document.getText()), equal to the one analysed. */
   const textOfDocument = (text: string) => Buffer.from(text).toString();
@@ -748,7 +757,7 @@ const ENTITY_NOTES: readonly string[] = [
     `${LISTING_ROUNDS} rounds; the first round holds each listing's first call, and "first listing" is the very first.`,
   `- expand entity: entityArticles(key), then periodChildren(articles, undefined) as the tree splits them, once per entity, ` +
     `for the ${LARGEST_EXPANDED} largest entities (expanded first, the first coldest) and ${EXPANDED_ENTITIES - LARGEST_EXPANDED} picked at random (seed ${BENCH_SEED}).`,
-  '- hover card: entityCardOf (summary, roles, mentions per month, companions) and entityCardMarkdown, as a hover over an analysed document,',
+  '- hover card: entityCardOf (summary, roles, mentions per month, companions, its likely duplicate looked up, the pairs worked out before) and entityCardMarkdown, as a hover over an analysed document,',
   '  for the same sampled entities as "expand entity", each card the first of its entity and the first ones the first of the process (the',
   '  card\'s code compiled, number formatting loaded); "other entities, code warm": the same for 200 others sampled alike (the 10 largest',
   '  left, then random ones, seed + 1), each its entity\'s first card, in a process that has shown cards before, as an extension host after',

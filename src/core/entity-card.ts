@@ -1,3 +1,4 @@
+import { LikelyDuplicate, likelyDuplicateReason } from './curation/likely-duplicates';
 import { countOf, isolateBidi, shortenAtWord } from './display-text';
 import { ArticleEntity, EntityType } from './entities/types';
 import { ENTITY_TYPE_NAMES, EntityDirectory } from './entity-directory';
@@ -39,6 +40,16 @@ export interface CardDuplicate {
   /** Whether Merge Likely Duplicates… offers the merge already chosen. */
   readonly likely: boolean;
   readonly reason: string;
+}
+
+/**
+ * What a card says of the pair its entity is merged away in.
+ *
+ * @example
+ * cardDuplicateOf(trumpPair); // { name: 'Donald Trump', type: 'PER', likely: true, reason: '9 vs 51 articles; others: "Melania Trump" 2' }
+ */
+export function cardDuplicateOf(pair: LikelyDuplicate): CardDuplicate {
+  return { name: pair.into.name, type: pair.into.type, likely: pair.likely, reason: likelyDuplicateReason(pair) };
 }
 
 /**

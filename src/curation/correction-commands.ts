@@ -163,7 +163,7 @@ export class CorrectionCommands {
     const { entity } = target;
     const actions: (vscode.QuickPickItem & { run: () => Promise<boolean> })[] = [
       { label: '$(edit) Rename…', run: () => this.rename(entity) },
-      { label: '$(symbol-enum) Change Type…', description: `now ${aTypeName(entity.type)}`, run: () => this.retype(entity) },
+      { label: '$(symbol-enum) Change Type…', description: `currently ${aTypeName(entity.type)}`, run: () => this.retype(entity) },
       { label: '$(merge) Merge With…', description: 'another entity that is the same', run: () => this.merge([entity]) },
       { label: '$(split-horizontal) Split Alias…', description: 'a name that is not this entity', run: () => this.split(entity) },
       { label: '$(eye-closed) Ignore', description: 'not an entity', run: () => this.ignore(entity, undefined, target.article) },

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { LikelyDuplicate, likelyDuplicateReason } from '../core/curation/likely-duplicates';
-import { CardDuplicate, CardLink, entityCardMarkdown, entityCardOf } from '../core/entity-card';
+import { LikelyDuplicate } from '../core/curation/likely-duplicates';
+import { CardLink, cardDuplicateOf, entityCardMarkdown, entityCardOf } from '../core/entity-card';
 import { EntityDirectory } from '../core/entity-directory';
 import { FactsLookup } from '../core/facts/facts-store';
 import { exactEntityQuery } from '../core/search/query-parser';
@@ -19,7 +19,6 @@ export interface EntityHoverDeps {
   readonly likelyDuplicateOf: (key: string) => LikelyDuplicate | undefined;
 }
 
-const cardDuplicate = (pair: LikelyDuplicate): CardDuplicate => ({ name: pair.into.name, type: pair.into.type, likely: pair.likely, reason: likelyDuplicateReason(pair) });
 
 /**
  * Hover cards over entity mentions in article files: who this is according to the user's facts and the
@@ -34,7 +33,7 @@ export class EntityHoverProvider implements vscode.HoverProvider {
     if (!found) return undefined;
     const { entity, range } = found;
     const pair = this.deps.likelyDuplicateOf(entity.key);
-    const card = entityCardOf(entity, this.deps.entities, this.deps.facts.entry(entity.key)?.entry.facts, pair && cardDuplicate(pair));
+    const card = entityCardOf(entity, this.deps.entities, this.deps.facts.entry(entity.key)?.entry.facts, pair && cardDuplicateOf(pair));
     // Short titles keep the links on one line; the tooltips say in full what each does.
     const inCorpus: CardLink[] = [
       { title: 'Entities', tooltip: 'Show in Entities View', command: 'newsCorpus.revealEntity', args: [entity.key] },

@@ -76,6 +76,8 @@ describe('Hover card', function () {
     await hover.getByText('Fix…').click();
     await workbench.quickInputRows().filter({ hasText: 'Rename' }).first().waitFor();
     assert.match(await workbench.quickInputTitle().innerText(), /Fix "Vladimir Putin" \(person\)/);
+    // The type it has, not the one it would get ("now a person" read as a choice already made).
+    assert.match(await workbench.quickInputRows().filter({ hasText: 'Change Type' }).innerText(), /currently a person/);
     await workbench.screenshot('46-fix-entity');
     await workbench.page.keyboard.press('Escape');
   });
