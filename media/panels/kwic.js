@@ -49,8 +49,10 @@
 
   function summary(state, data) {
     if (!data.label) return el('p', { class: 'muted' }, 'Type a word or phrase, or use Show Keyword in Context on an entity.');
-    if (data.dateError) return el('p', { class: 'counts' }, `No occurrences of “${data.label}” in these dates: ${data.dateError}`);
-    const counts = `${plural(data.total, 'occurrence')} of “${data.label}” in ${plural(data.articles, 'article')}`;
+    // An entity's lines are its mentions (the word its counts use elsewhere), a word's its occurrences.
+    const unit = data.unit === 'mention' ? 'mention' : 'occurrence';
+    if (data.dateError) return el('p', { class: 'counts' }, `No ${unit}s of “${data.label}” in these dates: ${data.dateError}`);
+    const counts = `${plural(data.total, unit)} of “${data.label}” in ${plural(data.articles, 'article')}`;
     if (data.matching <= data.read) return el('p', { class: 'counts' }, counts);
     // Only part of the articles is read: say which, that the order and the dates apply to those, and offer more.
     const more = Math.min(data.step, data.matching - data.read);
@@ -58,7 +60,7 @@
       'p',
       { class: 'counts' },
       `${counts}: the ${number(data.read)} ${data.order} of ${number(data.matching)}${data.dated ? ' in these dates' : ''}, sorted among themselves. `,
-      el('button', { class: 'secondary', 'data-focus': 'more', title: `Read the next ${plural(more, 'article')} and sort their occurrences with these`, onclick: () => request({ ...state, read: data.read + data.step }) }, `Read ${number(more)} more`),
+      el('button', { class: 'secondary', 'data-focus': 'more', title: `Read the next ${plural(more, 'article')} and sort their ${unit}s with these`, onclick: () => request({ ...state, read: data.read + data.step }) }, `Read ${number(more)} more`),
     );
   }
 

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { countOf, toDisplayText } from '../core/display-text';
 import { ENTITY_TYPE_NAMES } from '../core/entity-directory';
+import { AwaitedAnalyzer } from '../core/entities/threaded-entities';
 import { folderNeeded } from '../core/messages';
 import { nearNames } from '../core/panels/near-names';
 import { EntitySummary } from '../core/search/entity-listing';
@@ -72,12 +73,12 @@ async function pickEntity(deps: PanelDeps): Promise<string | undefined> {
  * The corpus panels (Corpus Overview, Timeline, Keyword in Context, Entity Network): their commands, their
  * restoring after a reload, and fresh data when the index changes.
  */
-export function registerPanels(context: vscode.ExtensionContext, deps: PanelDeps & { readonly onDidChangeEntities: vscode.Event<unknown> }): void {
+export function registerPanels(context: vscode.ExtensionContext, deps: PanelDeps & { readonly onDidChangeEntities: vscode.Event<unknown>; readonly analyzed: AwaitedAnalyzer }): void {
   const sources = new PanelSources(deps);
   const host = new PanelHost(context.extensionUri, (id) => deps.corpus.article(id) !== undefined);
   const overview = overviewPanel(sources);
   const timeline = timelinePanel(sources);
-  const kwic = kwicPanel(sources, (indexPath) => uriOfIndexPath(indexPath).toString());
+  const kwic = kwicPanel(sources, (indexPath) => uriOfIndexPath(indexPath).toString(), (text, id) => deps.analyzed(text, id));
   const network = networkPanel(sources);
   const restore = <S>(kind: PanelKind<S>) => vscode.window.registerWebviewPanelSerializer(kind.viewType, host.serializer(kind));
   const labelOf = (key: string) => deps.entities.summary(key)?.name ?? key;

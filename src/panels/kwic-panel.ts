@@ -1,4 +1,4 @@
-import { KWIC_ARTICLES, KWIC_PAGE, KwicReading, KwicSort, kwicPage, kwicSearchSyntax, withinDates } from '../core/panels/kwic';
+import { KWIC_ARTICLES, KWIC_PAGE, KwicReading, KwicSort, MentionAnalyzer, entityMatcher, formMatcher, kwicPage, kwicSearchSyntax, withinDates } from '../core/panels/kwic';
 import { panelTitle } from '../core/panels/panel-title';
 import { DayBounds, openRangeFilter } from '../core/panels/periods';
 import { tokenize } from '../core/search/tokenize';
@@ -48,15 +48,24 @@ function stateOf(value: unknown): KwicState | undefined {
   };
 }
 
+/** The period a state asks for, or undefined when its From date is after its To date (no day: the page says so). */
+function datesOf({ from, to }: KwicState): DayBounds | undefined {
+  // Both are YYYY-MM-DD, so their text compares as the days do.
+  return from !== undefined && to !== undefined && from > to ? undefined : { from, to };
+}
+
 /**
- * The Keyword in Context panel: every occurrence of a word, phrase or entity, aligned, sorted, filtered by date,
- * paged. It reads the target's articles {@link KWIC_ARTICLES} at a time (an entity's newest first, a word's best
- * matches first) and more on request, keeping what it read for that target until the index changes.
+ * The Keyword in Context panel: every occurrence of a word or phrase, or every mention of an entity, aligned, sorted,
+ * filtered by date, paged. It reads the target's articles {@link KWIC_ARTICLES} at a time (an entity's newest first, a
+ * word's best matches first) and more on request, keeping what it read for that target until the index changes. An
+ * entity's mentions are the recogniser's in each article (`analyze`, found ahead in `prepare`), so that they are the
+ * ones its counts are of, and not every spelling's occurrences ("Trump" in "Melania Trump" is not Donald Trump's).
  * `articleIdOf` names the article of a search hit (an index path) as the corpus does.
  */
-export function kwicPanel(sources: PanelSources, articleIdOf: (indexPath: string) => string): PanelKind<KwicState> {
+export function kwicPanel(sources: PanelSources, articleIdOf: (indexPath: string) => string, analyze: MentionAnalyzer): PanelKind<KwicState> {
   const { entities, search } = sources.deps;
-  let cached: { key: string; reading: KwicReading; read: number; matching: number } | undefined;
+  /** What was read of the last target: `read` articles asked for, `matching` it has in all, `done` once they are read. */
+  let cached: { key: string; reading: KwicReading; read: number; matching: number; done: Promise<void> } | undefined;
   /**
    * The first `read` articles of the target within the dates (inclusive), newest or best first, with how many
    * articles it has there in all: the dates choose the articles read, so that a period holds its own occurrences.
@@ -73,21 +82,12 @@ export function kwicPanel(sources: PanelSources, articleIdOf: (indexPath: string
     if (!response?.ok) return { refs: [], matching: 0 };
     return { refs: response.hits.map(({ path, title, date }) => ({ id: articleIdOf(path), title, date })), matching: response.total };
   };
-  const formsOf = (target: KwicTarget): string[] => {
-    if (target.kind === 'words') return [target.text];
-    const summary = entities.summary(target.key);
-    return summary ? [summary.name, ...summary.aliases] : [];
-  };
-  const linesOf = (target: KwicTarget, read: number, dates: DayBounds) => {
+  /** What is read of the target in the dates, until the index or the target changes. */
+  const readingOf = (target: KwicTarget, dates: DayBounds) => {
     const key = `${sources.generation}:${JSON.stringify(target)}:${dates.from ?? ''}:${dates.to ?? ''}`;
-    if (cached?.key !== key) cached = { key, reading: new KwicReading(formsOf(target)), read: 0, matching: 0 };
-    if (cached.read < read) {
-      const { refs, matching } = articlesOf(target, read, dates);
-      cached.reading.read(refs, (id) => entities.articleText(id));
-      cached.read = read;
-      cached.matching = matching;
-    }
-    return cached;
+    if (cached?.key === key) return cached;
+    const matcher = target.kind === 'words' ? formMatcher([target.text]) : entityMatcher(target.key, analyze);
+    return (cached = { key, reading: new KwicReading(matcher), read: 0, matching: 0, done: Promise.resolve() });
   };
   /** What the panel calls its target: the entity's name, or the words, a quoted phrase without its quotes (the page quotes it). */
   const labelOf = (target: KwicTarget): string =>
@@ -98,21 +98,35 @@ export function kwicPanel(sources: PanelSources, articleIdOf: (indexPath: string
     initialState: { sort: 'right', offset: 0 },
     title: ({ target }) => panelTitle('Keyword in Context', target ? [labelOf(target)] : []),
     stateOf,
+    // Reads the articles the state asks for, after any reading under way (the data then pages through what was read).
+    prepare: async (state) => {
+      const dates = datesOf(state);
+      if (!state.target || dates === undefined) return;
+      const read = state.read ?? KWIC_ARTICLES;
+      const found = readingOf(state.target, dates);
+      if (found.read < read) {
+        const { refs, matching } = articlesOf(state.target, read, dates);
+        found.read = read;
+        found.matching = matching;
+        found.done = found.done.then(() => found.reading.read(refs, (id) => entities.articleText(id)));
+      }
+      await found.done;
+    },
     data: (state) => {
       const read = state.read ?? KWIC_ARTICLES;
       const empty = { total: 0, lines: [], articles: 0, matching: 0, read, step: KWIC_ARTICLES, pageSize: KWIC_PAGE, label: '', order: 'newest' };
       if (!state.target) return empty;
-      // A From date after the To date leaves no day: said in the reader's own dates, where the page said only
-      // "0 occurrences". Both are YYYY-MM-DD, so their text compares as the days do.
-      if (state.from !== undefined && state.to !== undefined && state.from > state.to) {
-        return { ...empty, label: labelOf(state.target), dateError: `the From date ${state.from} is after the To date ${state.to}.` };
-      }
-      const found = linesOf(state.target, read, { from: state.from, to: state.to });
-      const label = labelOf(state.target);
+      const entity = state.target.kind === 'entity';
+      // An entity's lines are its mentions, as its counts elsewhere say; a word's, its occurrences.
+      const named = { ...empty, label: labelOf(state.target), unit: entity ? 'mention' : 'occurrence' };
+      // A From date after the To date leaves no day: said in the reader's own dates, where the page said only "0 occurrences".
+      const dates = datesOf(state);
+      if (dates === undefined) return { ...named, dateError: `the From date ${state.from ?? ''} is after the To date ${state.to ?? ''}.` };
+      const found = readingOf(state.target, dates);
       const page = kwicPage(found.reading.lines, { sort: state.sort, from: state.from, to: state.to, offset: state.offset, limit: KWIC_PAGE });
       const dated = state.from !== undefined || state.to !== undefined;
       const syntax = state.target.kind === 'words' ? kwicSearchSyntax(state.target.text) : undefined;
-      return { ...empty, ...page, articles: found.reading.articles, matching: found.matching, label, order: state.target.kind === 'entity' ? 'newest' : 'best', dated, ...(syntax === undefined ? {} : { syntax }) };
+      return { ...named, ...page, articles: found.reading.articles, matching: found.matching, order: entity ? 'newest' : 'best', dated, ...(syntax === undefined ? {} : { syntax }) };
     },
   };
 }

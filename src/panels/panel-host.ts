@@ -16,6 +16,8 @@ export interface PanelKind<S> {
   stateOf(value: unknown): S | undefined;
   /** What opening the panel again with `requested` makes of the open panel's state (default: the new one). */
   merge?(open: S, requested: S): S;
+  /** What must be found before `data` can answer for `state` and takes waiting (an entity's mentions); the data is sent once it is. */
+  prepare?(state: S): Promise<void>;
   data(state: S): unknown;
 }
 
@@ -56,7 +58,8 @@ function messageOf(value: unknown): PanelMessage | undefined {
  * with its data as plain JSON, kept by the script (`setState`) so that VS Code restores it after a reload.
  */
 export class PanelHost implements vscode.Disposable {
-  private readonly open = new Map<string, { panel: vscode.WebviewPanel; kind: PanelKind<unknown>; state: unknown }>();
+  /** Each open panel, with the number of its last update: an update that waited is sent only if no later one came. */
+  private readonly open = new Map<string, { panel: vscode.WebviewPanel; kind: PanelKind<unknown>; state: unknown; updates: number }>();
 
   /** `isArticle` tells the corpus's articles apart from any other URI a webview might send. */
   constructor(
@@ -127,7 +130,7 @@ export class PanelHost implements vscode.Disposable {
       script: kind.script,
       title: kind.title(state),
     });
-    this.open.set(kind.viewType, { panel, kind: kind as PanelKind<unknown>, state });
+    this.open.set(kind.viewType, { panel, kind: kind as PanelKind<unknown>, state, updates: 0 });
     panel.onDidDispose(() => this.open.delete(kind.viewType));
     panel.webview.onDidReceiveMessage((value: unknown) => this.receive(kind.viewType, value));
   }
@@ -137,7 +140,12 @@ export class PanelHost implements vscode.Disposable {
     if (!known) return;
     known.state = state;
     known.panel.title = known.kind.title(state);
-    void known.panel.webview.postMessage({ type: 'data', state, data: known.kind.data(state) });
+    const update = ++known.updates;
+    const send = () => {
+      if (this.open.get(viewType) === known && known.updates === update) void known.panel.webview.postMessage({ type: 'data', state, data: known.kind.data(state) });
+    };
+    if (known.kind.prepare) void known.kind.prepare(state).then(send, send);
+    else send();
   }
 
   private async receive(viewType: string, value: unknown): Promise<void> {

@@ -114,6 +114,30 @@ describe('Corpus panels', function () {
     assert.match(await counts.textContent(), /occurrences of “said” in \d+ articles$/);
   });
 
+  it('shows an entity\'s mentions in context, as many as the Entities view counts, none of another of its family', async function () {
+    await focusWorkbench();
+    await workbench.answerCommand('News Corpus: Filter Entities…', 'Donald Trump');
+    const rows = workbench.treeRows('Entities');
+    const people = workbench.rowsAtLevel(rows, 1).filter({ hasText: 'People' });
+    if ((await people.getAttribute('aria-expanded')) === 'false') await workbench.expandTreeRow(rows, 1, 'People');
+    const row = workbench.rowsAtLevel(rows, 2).filter({ hasText: /^Donald Trump/ }).first();
+    const [, articles, mentions] = /(\d+) articles? · (\d+) mentions?/.exec(await row.innerText()) ?? [];
+    assert.ok(mentions, await row.innerText());
+    await row.click({ button: 'right' });
+    await workbench.page.locator('.context-view .action-label', { hasText: 'Show Keyword in Context' }).click();
+    const view = workbench.webview();
+    const counts = view.locator('.counts').filter({ hasText: '“Donald Trump”' });
+    await counts.waitFor();
+    // "Trump" of "Melania Trump" was one of his lines (413 "occurrences" against his 339 mentions).
+    assert.match(await counts.textContent(), new RegExp(`^${mentions} mentions of “Donald Trump” in ${articles} articles`));
+    const lefts = await view.locator('table.kwic tr .left').allTextContents();
+    assert.ok(lefts.length > 0);
+    for (const left of lefts) assert.doesNotMatch(left, /(Melania|Ivanka|Mary)\s*$/, `a line of another Trump: "${left}"`);
+    await workbench.screenshot('44b-kwic-entity');
+    await focusWorkbench();
+    await workbench.runCommand('News Corpus: Clear Entity Filter');
+  });
+
   it('shows the Entity Network of a person, re-centres on a neighbour and lists shared articles', async function () {
     await workbench.answerCommand('News Corpus: Show Entity Network', 'trump');
     await workbench.activeQuickInputRow().filter({ hasText: 'Donald Trump' }).waitFor();

@@ -1,4 +1,5 @@
 import { articleBodyStart } from '../article';
+import { ArticleEntity } from '../entities/types';
 import { QUERY_FILTERS, QUERY_OPERATORS } from '../search/query-parser';
 import { MAX_TERM_LENGTH, tokenize } from '../search/tokenize';
 import { DayBounds } from './periods';
@@ -120,6 +121,17 @@ export function kwicPattern(forms: readonly string[]): KwicPattern {
 }
 
 /**
+ * Where something is found in a text: from `start` to `end` (UTF-16 offsets).
+ *
+ * @example
+ * const span: KwicSpan = { start: 24, end: 29 };
+ */
+export interface KwicSpan {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
  * Every occurrence of the pattern in an article's own text (after its date header), in text order, with
  * `context` characters each side (cut at a word boundary, never reaching into the header). Matches do not overlap.
  *
@@ -128,12 +140,24 @@ export function kwicPattern(forms: readonly string[]): KwicPattern {
  * // [{ id: 'a', title: 't', line: 0, character: 24, length: 5, left: 'Kim met', match: 'Putin', right: 'in Moscow.' }]
  */
 export function kwicLines(article: KwicArticle, pattern: KwicPattern, context = KWIC_CONTEXT): KwicLine[] {
+  return kwicLinesAt(article, matchesIn(article.text, pattern), context);
+}
+
+/**
+ * The lines of the given `spans` of an article's text (an entity's mentions, as the recogniser found them), in the
+ * order given, those in the date header left out; as {@link kwicLines}.
+ *
+ * @example
+ * kwicLinesAt({ id: 'a', title: 't', text: ' date 2023-09-13 Kim met Putin in Moscow.' }, [{ start: 24, end: 29 }]);
+ * // [{ id: 'a', title: 't', line: 0, character: 24, length: 5, left: 'Kim met', match: 'Putin', right: 'in Moscow.' }]
+ */
+export function kwicLinesAt(article: KwicArticle, spans: readonly KwicSpan[], context = KWIC_CONTEXT): KwicLine[] {
   const { text } = article;
   const body = articleBodyStart(text);
   const lines: KwicLine[] = [];
   let line = 0;
   let lineStart = 0;
-  for (const { start, end } of matchesIn(text, pattern)) {
+  for (const { start, end } of spans) {
     if (start < body) continue;
     for (let newline = text.indexOf('\n', lineStart); newline !== -1 && newline < start; newline = text.indexOf('\n', lineStart)) {
       line++;
@@ -154,6 +178,55 @@ export function kwicLines(article: KwicArticle, pattern: KwicPattern, context = 
   return lines;
 }
 
+/**
+ * What a {@link KwicReading} finds in each article's text: the occurrences of some words or forms, or an entity's
+ * mentions (which may take waiting for).
+ *
+ * @example
+ * const putin: KwicMatcher = formMatcher(['Vladimir Putin', 'Putin']);
+ */
+export type KwicMatcher = (text: string, id: string) => readonly KwicSpan[] | Promise<readonly KwicSpan[]>;
+
+/**
+ * The occurrences of `forms` (words, phrases or spellings), as {@link kwicLines} finds them.
+ *
+ * @example
+ * formMatcher(['Putin'])('Kim met Putin.', 'a'); // [{ start: 8, end: 13 }]
+ */
+export function formMatcher(forms: readonly string[]): KwicMatcher {
+  const pattern = kwicPattern(forms);
+  return (text) => matchesIn(text, pattern);
+}
+
+/**
+ * How one of an entity's articles is analysed: its entities as the recogniser (with the user's corrections) finds them
+ * in `text`; a long text's may come later.
+ *
+ * @example
+ * const analyze: MentionAnalyzer = (text, id) => analyzedIndexed(text, id);
+ */
+export type MentionAnalyzer = (text: string, id: string) => Promise<readonly ArticleEntity[]>;
+
+/** Articles an entity's matcher analyses between two turns of the event loop: its 200 newest take a few hundred ms. */
+const ARTICLES_PER_TURN = 25;
+
+/**
+ * The mentions of the entity `key` in each text, in text order, as `analyze` finds them: the ones its counts are of.
+ * Its spellings searched as words would also find other people's ("Trump" in "Melania Trump" is not Donald Trump's).
+ * Every {@link ARTICLES_PER_TURN} articles it waits for `nextTurn`, so that other work of the thread goes on.
+ *
+ * @example
+ * await entityMatcher('PER:donald trump', analyze)(text, id); // [{ start: 120, end: 132 }, …]
+ */
+export function entityMatcher(key: string, analyze: MentionAnalyzer, nextTurn: () => Promise<void> = () => new Promise((resolve) => setTimeout(resolve, 0))): KwicMatcher {
+  let analysed = 0;
+  return async (text, id) => {
+    if (++analysed % ARTICLES_PER_TURN === 0) await nextTurn();
+    const entity = (await analyze(text, id)).find((found) => found.key === key);
+    return entity ? [...entity.mentions].sort((a, b) => a.start - b.start) : [];
+  };
+}
+
 /** Text and terms of ASCII only, where a term can be looked for with `indexOf` in the lower-cased text. */
 const ASCII_ONLY = /^[\u0000-\u007f]*$/;
 /** Characters after a candidate start that are tokenised to compare a form, besides the form's own letters. */
@@ -165,8 +238,8 @@ function isAsciiWordAt(text: string, at: number): boolean {
 }
 
 /** Where the forms occur, in text order, without overlaps. */
-function matchesIn(text: string, pattern: KwicPattern): { start: number; end: number }[] {
-  const matches: { start: number; end: number }[] = [];
+function matchesIn(text: string, pattern: KwicPattern): KwicSpan[] {
+  const matches: KwicSpan[] = [];
   const at = (tokens: readonly { term: string; start: number; end: number }[], index: number) => {
     const form = pattern.find((terms) => terms.every((term, offset) => tokens[index + offset]?.term === term));
     const first = tokens[index];
@@ -280,24 +353,21 @@ export function kwicPage(
 export const KWIC_ARTICLES = 200;
 
 /**
- * The occurrences of some forms in the articles read so far, read a step at a time: each {@link read} reads only
- * the listed articles not read before, so that reading more costs only the new ones.
+ * What `matches` finds in the articles read so far, read a step at a time: each {@link read} reads only the listed
+ * articles not read before, so that reading more costs only the new ones.
  *
  * @example
- * const found = new KwicReading(['Putin']);
- * found.read([{ id: 'a', title: 't' }], () => 'Kim met Putin in Moscow.');
+ * const found = new KwicReading(formMatcher(['Putin']));
+ * await found.read([{ id: 'a', title: 't' }], () => 'Kim met Putin in Moscow.');
  * found.lines; // [{ id: 'a', …, match: 'Putin', … }]
  * found.articles; // 1
  */
 export class KwicReading {
-  private readonly pattern: KwicPattern;
   private readonly seen = new Set<string>();
   private readonly found: KwicLine[] = [];
   private count = 0;
 
-  constructor(forms: readonly string[]) {
-    this.pattern = kwicPattern(forms);
-  }
+  constructor(private readonly matches: KwicMatcher) {}
 
   /** Every occurrence found so far, article by article in reading order. */
   get lines(): readonly KwicLine[] {
@@ -309,15 +379,15 @@ export class KwicReading {
     return this.count;
   }
 
-  /** Reads the articles of `refs` not read yet, each text with `textOf`. */
-  read(refs: readonly { readonly id: string; readonly title: string; readonly date?: string | undefined }[], textOf: (id: string) => string | undefined): void {
+  /** Reads the articles of `refs` not read before, each text with `textOf`, in turn. */
+  async read(refs: readonly { readonly id: string; readonly title: string; readonly date?: string | undefined }[], textOf: (id: string) => string | undefined): Promise<void> {
     for (const { id, title, date } of refs) {
       if (this.seen.has(id)) continue;
       this.seen.add(id);
       const text = textOf(id);
       if (text === undefined) continue;
       this.count++;
-      this.found.push(...kwicLines({ id, title, date, text }, this.pattern));
+      this.found.push(...kwicLinesAt({ id, title, date, text }, await this.matches(text, id)));
     }
   }
 }

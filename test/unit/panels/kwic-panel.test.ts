@@ -1,8 +1,10 @@
 import * as assert from 'assert';
 import { Corpus } from '../../../src/core/corpus';
+import { ArticleEntity } from '../../../src/core/entities/types';
 import { EntityArticleRef, EntityDirectory } from '../../../src/core/entity-directory';
 import { KWIC_ARTICLES } from '../../../src/core/panels/kwic';
-import { kwicPanel } from '../../../src/panels/kwic-panel';
+import { KwicState, kwicPanel } from '../../../src/panels/kwic-panel';
+import { PanelKind } from '../../../src/panels/panel-host';
 import { PanelSources } from '../../../src/panels/panel-sources';
 
 /** An entity named in 450 articles, newest first, each text saying who met it; the reads of texts counted. */
@@ -20,68 +22,80 @@ function entityOf450(): { entities: EntityDirectory; reads: string[] } {
   return { entities, reads };
 }
 
+/** The recogniser of these texts: "Kim" is the person Kim, wherever it is written. */
+async function mentionsOfKim(text: string): Promise<readonly ArticleEntity[]> {
+  const mentions = [...text.matchAll(/Kim/g)].map(({ index }) => ({ start: index, end: index + 3 }));
+  return mentions.length === 0 ? [] : [{ key: 'PER:kim', name: 'Kim', type: 'PER', aliases: [], mentions, forms: [] }];
+}
+
+/** The panel's data for `state` once what it asks for is read, as the panel host sends it. */
+async function shown(kwic: PanelKind<KwicState>, state: KwicState): Promise<unknown> {
+  await kwic.prepare?.(state);
+  return kwic.data(state);
+}
+
 describe('Keyword in Context panel data', () => {
-  it('reads an entity\'s newest articles a step at a time, only the new ones on "Read more", and sorts all it has read', () => {
+  it('reads an entity\'s newest articles a step at a time, only the new ones on "Read more", and sorts all it has read', async () => {
     const { entities, reads } = entityOf450();
     const sources = new PanelSources({ corpus: new Corpus(), entities, search: () => undefined, matchesPerDay: () => undefined });
-    const kwic = kwicPanel(sources, (path) => path);
+    const kwic = kwicPanel(sources, (path) => path, mentionsOfKim);
     const target = { kind: 'entity', key: 'PER:kim' } as const;
-    const first = kwic.data({ target, sort: 'left', offset: 0 }) as { total: number; articles: number; matching: number; read: number; order: string; lines: { left: string }[] };
+    const first = (await shown(kwic, { target, sort: 'left', offset: 0 })) as { total: number; articles: number; matching: number; read: number; order: string; lines: { left: string }[] };
     assert.deepStrictEqual([first.total, first.articles, first.matching, first.read, first.order], [KWIC_ARTICLES, KWIC_ARTICLES, 450, KWIC_ARTICLES, 'newest']);
     assert.strictEqual(reads.length, KWIC_ARTICLES, 'only the first step\'s texts are read');
-    const more = kwic.data({ target, sort: 'left', offset: 0, read: 2 * KWIC_ARTICLES }) as typeof first;
+    const more = (await shown(kwic, { target, sort: 'left', offset: 0, read: 2 * KWIC_ARTICLES })) as typeof first;
     assert.deepStrictEqual([more.total, more.articles, more.read], [2 * KWIC_ARTICLES, 2 * KWIC_ARTICLES, 2 * KWIC_ARTICLES]);
     assert.strictEqual(new Set(reads).size, reads.length, 'no text read twice');
     assert.strictEqual(reads.length, 2 * KWIC_ARTICLES);
     // Sorted by the words left of the match across everything read: "Persona0 met" … in code-unit order of the terms.
     const lefts = more.lines.map(({ left }) => left);
     assert.deepStrictEqual(lefts.slice(0, 3), ['Persona0 met', 'Persona1 met', 'Persona10 met']);
-    const all = kwic.data({ target, sort: 'left', offset: 0, read: 3 * KWIC_ARTICLES }) as typeof first;
+    const all = (await shown(kwic, { target, sort: 'left', offset: 0, read: 3 * KWIC_ARTICLES })) as typeof first;
     assert.deepStrictEqual([all.total, all.articles, all.matching], [450, 450, 450]);
   });
 
-  it('reads the articles of the chosen dates, an entity\'s from all its articles and a word\'s through the query\'s date filter', () => {
+  it('reads the articles of the chosen dates, an entity\'s from all its articles and a word\'s through the query\'s date filter', async () => {
     const { entities, reads } = entityOf450();
     const queries: string[] = [];
     const search = (query: string) => {
       queries.push(query);
       return { ok: true as const, hits: [], total: 0, fuzzy: false, tookMs: 0 };
     };
-    const kwic = kwicPanel(new PanelSources({ corpus: new Corpus(), entities, search, matchesPerDay: () => undefined }), (path) => path);
-    const inJanuary28 = kwic.data({ target: { kind: 'entity', key: 'PER:kim' }, sort: 'right', offset: 0, from: '2023-01-28', to: '2023-01-28' }) as { total: number; matching: number };
+    const kwic = kwicPanel(new PanelSources({ corpus: new Corpus(), entities, search, matchesPerDay: () => undefined }), (path) => path, mentionsOfKim);
+    const inJanuary28 = (await shown(kwic, { target: { kind: 'entity', key: 'PER:kim' }, sort: 'right', offset: 0, from: '2023-01-28', to: '2023-01-28' })) as { total: number; matching: number };
     // 16 of the 450 articles are dated the 28th, only 7 of them among the 200 read without a date filter: all 16 are read.
     assert.deepStrictEqual([inJanuary28.total, inJanuary28.matching], [16, 16]);
     assert.strictEqual(reads.length, 16, 'only the period\'s texts are read');
-    kwic.data({ target: { kind: 'words', text: 'met Kim' }, sort: 'right', offset: 0, from: '2023-01-01' });
+    await shown(kwic, { target: { kind: 'words', text: 'met Kim' }, sort: 'right', offset: 0, from: '2023-01-01' });
     assert.deepStrictEqual(queries, ['"met kim" after:2022-12-31']);
   });
 
-  it('says when the words hold search syntax, which it reads as words (it reported a bare 0 for "wheat OR corn")', () => {
+  it('says when the words hold search syntax, which it reads as words (it reported a bare 0 for "wheat OR corn")', async () => {
     const { entities } = entityOf450();
     const search = () => ({ ok: true as const, hits: [], total: 0, fuzzy: false, tookMs: 0 });
-    const kwic = kwicPanel(new PanelSources({ corpus: new Corpus(), entities, search, matchesPerDay: () => undefined }), (path) => path);
-    const syntaxOf = (target: { kind: 'words'; text: string } | { kind: 'entity'; key: string }) => (kwic.data({ target, sort: 'right', offset: 0 }) as { syntax?: string }).syntax;
-    assert.strictEqual(syntaxOf({ kind: 'words', text: 'wheat OR corn' }), 'OR');
-    assert.strictEqual(syntaxOf({ kind: 'words', text: 'person:Trump' }), 'person:');
-    assert.strictEqual(syntaxOf({ kind: 'words', text: '"interest rates"' }), undefined);
-    assert.strictEqual(syntaxOf({ kind: 'entity', key: 'PER:kim' }), undefined);
+    const kwic = kwicPanel(new PanelSources({ corpus: new Corpus(), entities, search, matchesPerDay: () => undefined }), (path) => path, mentionsOfKim);
+    const syntaxOf = async (target: { kind: 'words'; text: string } | { kind: 'entity'; key: string }) => ((await shown(kwic, { target, sort: 'right', offset: 0 })) as { syntax?: string }).syntax;
+    assert.strictEqual(await syntaxOf({ kind: 'words', text: 'wheat OR corn' }), 'OR');
+    assert.strictEqual(await syntaxOf({ kind: 'words', text: 'person:Trump' }), 'person:');
+    assert.strictEqual(await syntaxOf({ kind: 'words', text: '"interest rates"' }), undefined);
+    assert.strictEqual(await syntaxOf({ kind: 'entity', key: 'PER:kim' }), undefined);
   });
 
-  it('keeps a read count from the webview only when it is a whole number above the first step', () => {
+  it('keeps a read count from the webview only when it is a whole number above the first step', async () => {
     const { entities } = entityOf450();
-    const kwic = kwicPanel(new PanelSources({ corpus: new Corpus(), entities, search: () => undefined, matchesPerDay: () => undefined }), (path) => path);
+    const kwic = kwicPanel(new PanelSources({ corpus: new Corpus(), entities, search: () => undefined, matchesPerDay: () => undefined }), (path) => path, mentionsOfKim);
     assert.strictEqual(kwic.stateOf({ sort: 'left', offset: 0, read: 400 })?.read, 400);
     for (const read of [0, -5, 1.5, '400', KWIC_ARTICLES]) assert.strictEqual(kwic.stateOf({ sort: 'left', offset: 0, read })?.read, undefined, String(read));
   });
 
-  it('says why a From date after the To date finds nothing, in the dates the reader gave, and reads no article', () => {
+  it('says why a From date after the To date finds nothing, in the dates the reader gave, and reads no article', async () => {
     const { entities, reads } = entityOf450();
-    const kwic = kwicPanel(new PanelSources({ corpus: new Corpus(), entities, search: () => undefined, matchesPerDay: () => undefined }), (path) => path);
-    const swapped = kwic.data({ target: { kind: 'entity', key: 'PER:kim' }, sort: 'right', offset: 0, from: '2023-06-01', to: '2023-02-01' }) as { total: number; dateError?: string };
+    const kwic = kwicPanel(new PanelSources({ corpus: new Corpus(), entities, search: () => undefined, matchesPerDay: () => undefined }), (path) => path, mentionsOfKim);
+    const swapped = (await shown(kwic, { target: { kind: 'entity', key: 'PER:kim' }, sort: 'right', offset: 0, from: '2023-06-01', to: '2023-02-01' })) as { total: number; dateError?: string };
     assert.strictEqual(swapped.total, 0);
     assert.strictEqual(swapped.dateError, 'the From date 2023-06-01 is after the To date 2023-02-01.');
     assert.deepStrictEqual(reads, []);
-    const oneDay = kwic.data({ target: { kind: 'entity', key: 'PER:kim' }, sort: 'right', offset: 0, from: '2023-01-28', to: '2023-01-28' }) as { total: number; dateError?: string };
+    const oneDay = (await shown(kwic, { target: { kind: 'entity', key: 'PER:kim' }, sort: 'right', offset: 0, from: '2023-01-28', to: '2023-01-28' })) as { total: number; dateError?: string };
     assert.deepStrictEqual([oneDay.total, oneDay.dateError], [16, undefined]);
   });
 });

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { KwicArticle, KwicReading, kwicLines, kwicPage, kwicPattern, kwicSearchSyntax, sortKwic, withinDates } from '../../../src/core/panels/kwic';
+import { KwicArticle, KwicReading, entityMatcher, formMatcher, kwicLines, kwicLinesAt, kwicPage, kwicPattern, kwicSearchSyntax, sortKwic, withinDates } from '../../../src/core/panels/kwic';
 
 const summit: KwicArticle = {
   id: 'file:///summit.txt',
@@ -17,28 +17,56 @@ describe('keyword in context', () => {
     assert.ok(!withinDates(undefined, {}));
   });
 
-  it('reads each listed article once and skips one whose text is gone', () => {
+  it('reads each listed article once and skips one whose text is gone', async () => {
     const texts = new Map([['a', 'Kim met Putin in Moscow.'], ['c', 'Putin spoke.']]);
-    const found = new KwicReading(['Putin']);
-    found.read([{ id: 'a', title: 'A' }, { id: 'b', title: 'B' }, { id: 'c', title: 'C', date: '2023-09-13' }], (id) => texts.get(id));
+    const found = new KwicReading(formMatcher(['Putin']));
+    await found.read([{ id: 'a', title: 'A' }, { id: 'b', title: 'B' }, { id: 'c', title: 'C', date: '2023-09-13' }], (id) => texts.get(id));
     assert.strictEqual(found.articles, 2);
     assert.deepStrictEqual(found.lines.map(({ id, match, date }) => [id, match, date]), [['a', 'Putin', undefined], ['c', 'Putin', '2023-09-13']]);
   });
 
-  it('reads more a step at a time, reading only the articles not read before, and sorts all it has read', () => {
+  it('reads more a step at a time, reading only the articles not read before, and sorts all it has read', async () => {
     const texts = new Map([['a', 'Kim met Putin in Moscow.'], ['b', 'Zebras saw Putin.'], ['c', 'A central Putin.']]);
     const reads: string[] = [];
     const textOf = (id: string) => {
       reads.push(id);
       return texts.get(id);
     };
-    const found = new KwicReading(['Putin']);
-    found.read([{ id: 'a', title: 'A' }], textOf);
+    const found = new KwicReading(formMatcher(['Putin']));
+    await found.read([{ id: 'a', title: 'A' }], textOf);
     assert.deepStrictEqual(kwicPage(found.lines, { sort: 'left', offset: 0, limit: 10 }).lines.map(({ id }) => id), ['a']);
-    found.read([{ id: 'a', title: 'A' }, { id: 'b', title: 'B' }, { id: 'c', title: 'C' }], textOf);
+    await found.read([{ id: 'a', title: 'A' }, { id: 'b', title: 'B' }, { id: 'c', title: 'C' }], textOf);
     assert.deepStrictEqual(reads, ['a', 'b', 'c'], 'a is not read again');
     assert.strictEqual(found.articles, 3);
     assert.deepStrictEqual(kwicPage(found.lines, { sort: 'left', offset: 0, limit: 10 }).lines.map(({ left }) => left), ['A central', 'Kim met', 'Zebras saw']);
+  });
+
+  it('lists an entity\'s mentions as the recogniser found them, not its spellings\' other occurrences', async () => {
+    // "Trump" is a spelling of Donald Trump; in this text the recogniser gives the first to Melania Trump.
+    const text = ' date 2020-10-02 Melania Trump tested positive. Donald Trump said: "Trump is fine."';
+    const at = (name: string, from = 0) => ({ start: text.indexOf(name, from), end: text.indexOf(name, from) + name.length });
+    const donald = { key: 'PER:donald trump', name: 'Donald Trump', type: 'PER' as const, aliases: ['Trump'], mentions: [at('Trump', text.indexOf('"')), at('Donald Trump')], forms: [] };
+    const melania = { key: 'PER:melania trump', name: 'Melania Trump', type: 'PER' as const, aliases: [], mentions: [at('Melania Trump')], forms: [] };
+    const found = new KwicReading(entityMatcher(donald.key, async () => [melania, donald]));
+    await found.read([{ id: 'a', title: 'A' }], () => text);
+    assert.deepStrictEqual(found.lines.map(({ left, match }) => [left, match]), [['Melania Trump tested positive.', 'Donald Trump'], ['Melania Trump tested positive. Donald Trump said: "', 'Trump']]);
+    // Searched as its spellings, Melania's "Trump" was one of his lines.
+    assert.strictEqual(kwicLines({ id: 'a', title: 'A', text }, kwicPattern(['Donald Trump', 'Trump'])).length, 3);
+  });
+
+  it('lets other work of the thread go on every few articles it analyses', async () => {
+    let turns = 0;
+    const matcher = entityMatcher('PER:kim', async () => [], async () => {
+      turns++;
+    });
+    for (let article = 0; article < 100; article++) await matcher('Kim', `a${article}`);
+    assert.strictEqual(turns, 4);
+  });
+
+  it('gives the lines of given spans, those in the date header left out', () => {
+    const text = ' date 2023-09-13 Kim met Putin in Moscow.';
+    const lines = kwicLinesAt({ id: 'a', title: 't', text }, [{ start: 1, end: 5 }, { start: 25, end: 30 }]);
+    assert.deepStrictEqual(lines.map(({ left, match, right }) => [left, match, right]), [['Kim met', 'Putin', 'in Moscow.']]);
   });
 
   it('turns forms into term sequences, longest first, once each', () => {

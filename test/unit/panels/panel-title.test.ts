@@ -28,7 +28,7 @@ describe('panel titles', () => {
     );
     const network = networkPanel(sources);
     assert.deepStrictEqual([network.title(network.initialState), network.title({ ...network.initialState, center: trump.key })], ['Entity Network', 'Entity Network: Donald Trump']);
-    const kwic = kwicPanel(sources, (path) => path);
+    const kwic = kwicPanel(sources, (path) => path, async () => []);
     assert.deepStrictEqual(
       [kwic.title(kwic.initialState), kwic.title({ ...kwic.initialState, target: { kind: 'words', text: 'president' } })],
       ['Keyword in Context', 'Keyword in Context: president'],
