@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { countOf, groupDigits, partOf, toDisplayText } from '../core/display-text';
 import { SearchHit, SearchOptions, SearchResponse } from '../core/search/corpus-index';
-import { noMatchMessage, QUERY_HELP, QUERY_PLACEHOLDER, queryErrorMessage } from '../core/search/query-help';
+import { eitherWordQuery, noMatchMessage, QUERY_HELP, QUERY_PLACEHOLDER, queryErrorMessage } from '../core/search/query-help';
 import { snippetFromMatch } from '../core/search/snippet';
 import { openingMatch } from '../core/search-workflow/result-list';
 import { openAtMatch } from '../open-at-match';
@@ -73,6 +73,17 @@ function hitItem(hit: SearchHit, uriOf: SearchDeps['uriOf']): HitItem {
   };
 }
 
+/**
+ * The query with its "or" in capitals, offered when the query has "or" in lower case between words: it is searched
+ * for as a word, and users type it meaning "either". Enter on it puts that query in the box: it comes first when
+ * nothing matched, under the row that lists the results otherwise.
+ */
+function eitherWordItem(query: string): HitItem[] {
+  const either = eitherWordQuery(query);
+  if (either === undefined) return [];
+  return [{ label: `$(lightbulb) Either word: ${toDisplayText(either)}`, detail: '"or" in lower case is searched for as a word; OR in capitals finds articles with either', alwaysShow: true, example: either }];
+}
+
 function messageItem(label: string, detail?: string): HitItem {
   return detail === undefined ? { label, alwaysShow: true } : { label, detail, alwaysShow: true };
 }
@@ -140,7 +151,11 @@ export function showSearchQuickPick(deps: SearchDeps, initialQuery = ''): Promis
     const activePath = quickPick.activeItems[0]?.hit?.path;
     const none = response.hits.length > 0 ? undefined : noMatchMessage(query);
     // The message may quote the query (a word written as a filter that names none), whose `$(…)` must stay text.
-    quickPick.items = none === undefined ? [showAllItem(response.total), ...response.hits.map((hit) => hitItem(hit, deps.uriOf))] : [messageItem(toDisplayText(none.text), toDisplayText(none.detail))];
+    const either = eitherWordItem(query);
+    quickPick.items =
+      none === undefined
+        ? [showAllItem(response.total), ...either, ...response.hits.map((hit) => hitItem(hit, deps.uriOf))]
+        : [...either, messageItem(toDisplayText(none.text), toDisplayText(none.detail))];
     const stillThere = activePath === undefined ? undefined : quickPick.items.find((item) => item.hit?.path === activePath);
     if (stillThere) quickPick.activeItems = [stillThere];
   };

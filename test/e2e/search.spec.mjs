@@ -33,6 +33,20 @@ describe('Search Articles', function () {
     await workbench.screenshot('07-search-opened');
   });
 
+  it('offers "or" in capitals for an "or" typed in lower case, which it searches for as a word', async function () {
+    await workbench.runCommand('News Corpus: Search Articles');
+    await workbench.quickInput().fill('Khasan or Vostochny');
+    const either = workbench.quickInputRows().filter({ hasText: 'Either word: Khasan OR Vostochny' });
+    await either.waitFor();
+    await workbench.screenshot('08a-search-either-word');
+    // Nothing has both words: the offer is the first row, taken with Enter.
+    await workbench.activeQuickInputRow().filter({ hasText: 'Either word' }).waitFor();
+    await workbench.page.keyboard.press('Enter');
+    await workbench.quickInputTitle().filter({ hasText: /2 articles in [\d.]+ ms/ }).waitFor();
+    assert.equal(await workbench.quickInput().inputValue(), 'Khasan OR Vostochny');
+    await workbench.page.keyboard.press('Escape');
+  });
+
   it('explains a malformed query instead of failing', async function () {
     await workbench.runCommand('News Corpus: Search Articles');
     await workbench.quickInput().fill('after:2023-13-45');

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
 import { QueryAtom, QueryClause } from '../../../src/core/search/query';
-import { noMatchMessage, QUERY_HELP, QUERY_PLACEHOLDER, queryErrorMessage } from '../../../src/core/search/query-help';
+import { eitherWordQuery, noMatchMessage, QUERY_HELP, QUERY_PLACEHOLDER, queryErrorMessage } from '../../../src/core/search/query-help';
 import { exactEntityQuery, parseQuery, unknownFilters } from '../../../src/core/search/query-parser';
 
 function clauses(source: string): readonly QueryClause[] {
@@ -284,5 +284,22 @@ describe('parseQuery', () => {
     for (const operator of ['"', 'OR', '(', '-', 'NOT', '*', '~', 'person:', 'place:', 'org:', 'entity:', 'date:', 'after:', 'before:', 'on:']) {
       assert.ok(QUERY_HELP.includes(operator), operator);
     }
+  });
+});
+
+describe('eitherWordQuery', () => {
+  it('writes an "or" between two words in capitals, as the search reads "either"', () => {
+    assert.strictEqual(eitherWordQuery('trump or biden'), 'trump OR biden');
+    assert.strictEqual(eitherWordQuery('wheat or corn or oats'), 'wheat OR corn OR oats');
+    assert.strictEqual(eitherWordQuery('(wheat or corn) oil'), '(wheat OR corn) oil');
+  });
+
+  it('leaves an "or" in quotes, at either end, inside a word or in capitals alone', () => {
+    for (const query of ['"war or peace" treaty', 'or biden', 'trump or', 'orbit or', 'trump OR biden', 'color orange']) assert.strictEqual(eitherWordQuery(query), undefined, query);
+  });
+
+  it('finds the "or" after a quoted phrase, and offers nothing the parser would refuse', () => {
+    assert.strictEqual(eitherWordQuery('"interest rates" or inflation'), '"interest rates" OR inflation');
+    assert.ok(parseQuery(eitherWordQuery('bank or england') ?? '').ok);
   });
 });
