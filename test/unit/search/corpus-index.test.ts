@@ -384,6 +384,30 @@ describe('CorpusIndex entity tables', () => {
     assert.deepStrictEqual(latest.companions(PUTIN.key, 1, 10).map(({ name }) => name), ['Kim Jong-un'], 'only the best, by shared articles');
   });
 
+  it('orders companions sharing as many articles: people, places and organizations first, then the better known', () => {
+    const peskov = { key: 'PER:dmitry peskov', name: 'Dmitry Peskov', type: 'PER' as const };
+    const american = { key: 'MISC:american', name: 'American', type: 'MISC' as const };
+    const efe = { key: 'ORG:efe', name: 'EFE', type: 'ORG' as const };
+    const known = [peskov, american, efe, KIM];
+    const index = buildIndex(
+      [
+        { path: 'a.txt', text: article('2023-09-13', 'Dmitry Peskov said Kim would come, an American paper and EFE reported.') },
+        { path: 'b.txt', text: article('2023-09-14', 'Kim arrived.') },
+        { path: 'c.txt', text: article('2023-09-15', 'Kim left, an American paper said.') },
+      ],
+      known,
+    );
+    // Each shares one article with Peskov; by name alone it was "American, EFE, Kim Jong-un".
+    assert.deepStrictEqual(
+      index.companions(peskov.key, 5).map(({ name, articles }) => [name, articles]),
+      [
+        ['Kim Jong-un', 1],
+        ['EFE', 1],
+        ['American', 1],
+      ],
+    );
+  });
+
   it('forgets removed articles in the entity tables', () => {
     const changed = buildIndex(NEWS, NEWS_ENTITIES);
     changed.remove('summit.txt');
