@@ -78,6 +78,22 @@ describe('Merge Likely Duplicates', function () {
     await workbench.screenshot('62-merge-with-same-name-first');
     await workbench.page.keyboard.press('Escape');
   });
+  it('merges one entity of the Entities view from its context menu, the entities sharing a word of its name first', async function () {
+    await workbench.page.locator('.sidebar .composite.title').click();
+    await workbench.answerCommand('News Corpus: Filter Entities…', 'Biden');
+    const rows = workbench.treeRows('Entities');
+    const people = workbench.rowsAtLevel(rows, 1).filter({ hasText: 'People' });
+    if ((await people.getAttribute('aria-expanded')) === 'false') await workbench.expandTreeRow(rows, 1, 'People');
+    // One row, not a multiple selection: the menu offered Merge Entities… only for several.
+    await workbench.rowsAtLevel(rows, 2).filter({ hasText: /^Biden/ }).first().click({ button: 'right' });
+    await workbench.page.locator('.context-view .action-label', { hasText: 'Merge Entities…' }).click();
+    await workbench.quickInputTitle().filter({ hasText: 'Merge "Biden" With…' }).waitFor();
+    await workbench.activeQuickInputRow().filter({ hasText: 'Joe Biden' }).waitFor();
+    await workbench.page.keyboard.press('Escape');
+    await workbench.page.locator('.sidebar .composite.title').click();
+    await workbench.runCommand('News Corpus: Clear Entity Filter');
+  });
+
   it('keeps the card\'s links in view over the longest cards, right under the name', async function () {
     const hover = await workbench.hoverOver(relative(Workbench.workspaceFolder(), join(sample(), TRUMP_ARTICLE)), 'Donald Trump', 'Donald '.length + 1, 'Often with');
     const fix = hover.getByRole('link', { name: 'Fix…', exact: true });

@@ -1,6 +1,6 @@
 import { countOf, quoteName } from '../display-text';
-import { aTypeName } from '../entity-directory';
-import { Correction, MergeCorrection, entitiesMerged, keyOfRef } from '../facts/corrections';
+import { ENTITY_TYPE_NAMES, aTypeName } from '../entity-directory';
+import { Correction, EntityRef, MergeCorrection, entitiesMerged, keyOfRef } from '../facts/corrections';
 
 /**
  * How the messages about a written correction name it: `done` as the confirmation says it, `doing` as the act itself
@@ -14,6 +14,16 @@ export interface CorrectionSummary {
   readonly doing: string;
 }
 
+/**
+ * "A, B into C", each name quoted, with its type when the types differ: 'merged "Germany" into "Germany"' said nothing
+ * of the organization and the place.
+ */
+function mergeNames(merged: readonly EntityRef[], into: EntityRef): string {
+  const typed = merged.some((entity) => entity.type !== into.type);
+  const named = (entity: EntityRef) => (typed ? `${quoteName(entity.name)} (${ENTITY_TYPE_NAMES[entity.type].one})` : quoteName(entity.name));
+  return `${merged.map(named).join(', ')} into ${named(into)}`;
+}
+
 /** Where an ignore or an added name applies, as the messages say it. */
 const whereOf = (article: string | undefined) => (article === undefined ? 'everywhere' : `in ${article}`);
 
@@ -24,6 +34,7 @@ const whereOf = (article: string | undefined) => (article === undefined ? 'every
  * @example
  * correctionSummary({ kind: 'ignore', entity: { type: 'PER', name: 'Kimura' } }).doing; // 'ignoring "Kimura" everywhere'
  * correctionSummary({ kind: 'retype', entity: { type: 'PER', name: 'Apple' }, to: 'ORG' }).done; // '"Apple" is now an organization'
+ * correctionSummary({ kind: 'merge', entities: [germanyOrg, germany], into: germany }).done; // 'merged "Germany" (organization) into "Germany" (place)'
  */
 export function correctionSummary(correction: Correction): CorrectionSummary {
   switch (correction.kind) {
@@ -35,8 +46,7 @@ export function correctionSummary(correction: Correction): CorrectionSummary {
       return { done: `${quoteName(correction.entity.name)} is now ${aTypeName(correction.to)}`, doing: `making ${quoteName(correction.entity.name)} ${aTypeName(correction.to)}` };
     case 'merge': {
       const into = keyOfRef(correction.into);
-      const merged = correction.entities.filter((entity) => keyOfRef(entity) !== into).map((entity) => quoteName(entity.name));
-      const names = `${merged.join(', ')} into ${quoteName(correction.into.name)}`;
+      const names = mergeNames(correction.entities.filter((entity) => keyOfRef(entity) !== into), correction.into);
       return { done: `merged ${names}`, doing: `merging ${names}` };
     }
     case 'split': {
@@ -80,7 +90,7 @@ export function duplicatesSummary(merges: readonly MergeCorrection[]): Correctio
   const what = countOf(merged, 'likely duplicate');
   const [first] = merges;
   const named = first?.entities.find((entity) => keyOfRef(entity) !== keyOfRef(first.into));
-  const example = first && named ? `: ${quoteName(named.name)} into ${quoteName(first.into.name)}${merged > 1 ? ` and ${merged - 1} more` : ''}` : '';
+  const example = first && named ? `: ${mergeNames([named], first.into)}${merged > 1 ? ` and ${merged - 1} more` : ''}` : '';
   return { done: `merged ${what}${example}`, doing: `merging ${what}` };
 }
 

@@ -10,6 +10,7 @@ describe('the messages about a correction and its undo (qa23)', () => {
       { kind: 'rename', entity: person('Kimura'), to: 'Kimura Taro' },
       { kind: 'retype', entity: person('Apple'), to: 'ORG' },
       { kind: 'merge', entities: [person('Putin'), person('V. Putin'), person('Vladimir Putin')], into: person('Vladimir Putin') },
+      { kind: 'merge', entities: [{ type: 'ORG', name: 'Germany' }, { type: 'LOC', name: 'Germany' }], into: { type: 'LOC', name: 'Germany' } },
       { kind: 'split', entity: person('Kim Jong-un'), alias: 'Kim' },
       { kind: 'ignore', entity: person('Kimura') },
       { kind: 'ignore', entity: person('Kimura'), article: 'news/a.txt' },
@@ -25,6 +26,7 @@ describe('the messages about a correction and its undo (qa23)', () => {
         ['renamed "Kimura" to "Kimura Taro".', 'undid renaming "Kimura" to "Kimura Taro".'],
         ['"Apple" is now an organization.', 'undid making "Apple" an organization.'],
         ['merged "Putin", "V. Putin" into "Vladimir Putin".', 'undid merging "Putin", "V. Putin" into "Vladimir Putin".'],
+        ['merged "Germany" (organization) into "Germany" (place).', 'undid merging "Germany" (organization) into "Germany" (place).'],
         ['split "Kim" off "Kim Jong-un".', 'undid splitting "Kim" off "Kim Jong-un".'],
         ['ignored "Kimura" everywhere.', 'undid ignoring "Kimura" everywhere.'],
         ['ignored "Kimura" in news/a.txt.', 'undid ignoring "Kimura" in news/a.txt.'],
@@ -39,6 +41,8 @@ describe('the messages about a correction and its undo (qa23)', () => {
     assert.deepStrictEqual([merged.done, merged.undone], ['merged 2 likely duplicates: "Trump" into "Donald Trump" and 1 more.', 'undid merging 2 likely duplicates.']);
     const one = correctionMessages(duplicatesSummary([{ kind: 'merge', entities: [trump, { type: 'PER', name: 'Trump' }], into: trump }]));
     assert.strictEqual(one.done, 'merged 1 likely duplicate: "Trump" into "Donald Trump".');
+    const retyped = correctionMessages(duplicatesSummary([{ kind: 'merge', entities: [{ type: 'LOC', name: 'Twitter' }, { type: 'ORG', name: 'Twitter' }], into: { type: 'ORG', name: 'Twitter' } }]));
+    assert.strictEqual(retyped.done, 'merged 1 likely duplicate: "Twitter" (place) into "Twitter" (organization).');
   });
 
   it('says plainly why an Undo does nothing: changed since, already undone, or too long ago', () => {
