@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { Corpus, SkippedFile } from '../core/corpus';
-import { groupDigits, toDisplayText } from '../core/display-text';
+import { countOf, toDisplayText } from '../core/display-text';
 import { folderNeeded, reasonOf } from '../core/messages';
 import { notify } from '../notifications';
 import { openSettingWhereSet } from '../open-setting';
@@ -44,7 +44,7 @@ async function showSkippedFiles(corpus: Corpus): Promise<void> {
   }
   const picked = await vscode.window.showQuickPick<SkippedPick>(
     files.map((file) => ({ label: toDisplayText(file.path), detail: toDisplayText(file.message), file, iconPath: new vscode.ThemeIcon('warning') })),
-    { title: `News Corpus: ${groupDigits(files.length)} skipped files`, placeHolder: 'Files that matched the include setting but are not articles', matchOnDetail: true },
+    { title: `News Corpus: ${countOf(files.length, 'skipped file')}`, placeHolder: 'Files that matched the include setting but are not articles', matchOnDetail: true },
   );
   if (!picked) return;
   if (picked.file.reason === 'binary' || picked.file.reason === 'too-large') {

@@ -149,3 +149,21 @@ describe('An entity group with nothing in it', () => {
     assert.deepStrictEqual([some.description, some.collapsibleState], ['3', vscode.TreeItemCollapsibleState.Collapsed]);
   });
 });
+
+describe('The Dates view of a folder with no article', () => {
+  const folders = ownFolders('no-article', (dir) => writeFileSync(path.join(dir, 'notes.txt'), 'Call the desk about the Merkel interview.'));
+
+  it('says files were skipped and offers the list of why, where it said only "No articles found"', async () => {
+    const service = serviceOver(folders.dir, path.join(folders.cacheDir, 'index.ncidx'), []);
+    try {
+      await service.rescan();
+      await service.whenIdle();
+      const shown = welcomeShown('newsCorpus.dates', { workbenchState: 'folder', ...corpusContext(service) });
+      assert.strictEqual(shown.length, 1, shown.join('\n---\n'));
+      assert.match(shown[0] ?? '', /^No articles found in this workspace, but some files matched the include setting and were skipped/);
+      assert.match(shown[0] ?? '', /\[Show Skipped Files\]\(command:newsCorpus\.showSkippedFiles\)/);
+    } finally {
+      service.dispose();
+    }
+  });
+});
