@@ -81,10 +81,13 @@ export class CorrectionFile {
       void notify('info', 'News Corpus: the facts file already says so; nothing to change.');
       return false;
     }
+    // The document is saved with the correction: the user's unsaved edits in it too, which the confirmation says.
+    const draft = vscode.workspace.textDocuments.some((open) => open.uri.toString() === uri.toString() && open.isDirty);
     if (!(await this.replace(uri, after))) return false;
     const change: WrittenChange = { uri, before, after, created: current === undefined, messages: correctionMessages(summary) };
     this.remember(change);
-    void notify('info', `News Corpus: ${change.messages.done}`, UNDO).then((choice) => {
+    const saved = draft ? ` Your unsaved edits of ${vscode.workspace.asRelativePath(uri)} were saved with it.` : '';
+    void notify('info', `News Corpus: ${change.messages.done}${saved}`, UNDO).then((choice) => {
       if (choice === UNDO) void this.undo(change);
     });
     return true;

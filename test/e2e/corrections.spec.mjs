@@ -83,4 +83,18 @@ describe('Corrections from an article', function () {
       await workbench.page.locator('.notifications-center .notification-list-item').filter({ hasText: said }).waitFor();
     }
   });
+
+  it('says that the facts file\'s unsaved edits were saved with a correction', async function () {
+    // Edit Facts adds the entity's entry to the facts file, unsaved, as a draft for the user to fill in.
+    await workbench.cursorAt(ARTICLE, 'Vladimir Putin', 'Vladimir '.length + 1);
+    await workbench.runCommand('News Corpus: Edit Facts');
+    await workbench.page.locator('.tab.dirty[data-resource-name="entities.json"]').waitFor();
+    await workbench.openArticle(ARTICLE);
+    await markAt(7, WORD);
+    // It said only that the word was marked, and the draft was on disk.
+    await workbench.notificationToast(`${CONFIRMED} Your unsaved edits of .newscorpus/entities.json were saved with it.`).waitFor();
+    const facts = JSON.parse(await factsFile());
+    assert.ok(facts.people['Vladimir Putin'], 'the draft entry was saved');
+    assert.ok(facts.organizations[WORD], 'and the correction');
+  });
 });
