@@ -1,18 +1,7 @@
 // Sorts the errors of held-out predictions into classes, with counts and the most frequent names of each, so
 // that work on the entity model starts from the largest class (docs/entities.md, "Error classes").
 // Usage: NER_DUMP=held-out.jsonl npm run bench:ner, then npm run ner:errors -- held-out.jsonl [set] [examples per class]
-import { readFileSync } from 'node:fs';
-import { EntitySpan } from '../src/core/entities/types';
-import { NerDocument } from './ner-shared';
-
-/** One line of a NER_DUMP file: a held-out document with its gold names and what the fold's model found. */
-interface DumpLine {
-  readonly set: string;
-  readonly id: string;
-  readonly text: string;
-  readonly gold: NerDocument['entities'];
-  readonly predicted: readonly EntitySpan[];
-}
+import { DumpLine, readDump } from './ner-shared';
 
 /** Names shown per class by default: enough to see the pattern, few enough to read. */
 const DEFAULT_EXAMPLES = 15;
@@ -66,11 +55,7 @@ function classify(line: DumpLine, add: (errorClass: string, example: string) => 
 const [file, onlySet, examplesArgument] = process.argv.slice(2);
 if (file === undefined) throw new Error('News Corpus: give the NER_DUMP file to analyse (npm run ner:errors -- held-out.jsonl [set])');
 const examples = Number(examplesArgument ?? DEFAULT_EXAMPLES);
-const lines = readFileSync(file, 'utf8')
-  .split('\n')
-  .filter((line) => line.trim() !== '')
-  .map((line) => JSON.parse(line) as DumpLine)
-  .filter((line) => onlySet === undefined || line.set === onlySet);
+const lines = readDump(file).filter((line) => onlySet === undefined || line.set === onlySet);
 const bySet = new Map<string, Map<string, Map<string, number>>>();
 for (const line of lines) {
   const classes = bySet.get(line.set) ?? new Map<string, Map<string, number>>();

@@ -19,6 +19,27 @@ export interface NerDocument {
   readonly entities: readonly { readonly start: number; readonly end: number; readonly type: EntityType; readonly text: string }[];
 }
 
+/** One line of a NER_DUMP file (`npm run bench:ner`): a held-out document with its gold names and what the fold's model found. */
+export interface DumpLine {
+  readonly set: string;
+  readonly id: string;
+  readonly text: string;
+  readonly gold: NerDocument['entities'];
+  readonly predicted: readonly EntitySpan[];
+}
+
+function readJsonLines<T>(file: string): T[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as T);
+}
+
+/** The lines of a NER_DUMP file. */
+export function readDump(file: string): DumpLine[] {
+  return readJsonLines<DumpLine>(file);
+}
+
 /** The modern gold sets of `NER_DATA_DIR/modern/` (see its README), in the order the benchmark prints them. */
 export const MODERN_SETS = ['wikigold', 'gum-news', 'btc'] as const;
 /** Display names of the modern sets. */
@@ -82,10 +103,7 @@ export function trainingOptions(): { epochs: number; minCount: number; runs?: nu
 
 /** Reads a JSON-lines file of annotated documents. */
 export function readDocuments(file: string): NerDocument[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as NerDocument);
+  return readJsonLines<NerDocument>(file);
 }
 
 /** Precision, recall and F1 of one type (or of all types together). */

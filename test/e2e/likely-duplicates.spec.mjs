@@ -85,8 +85,7 @@ describe('Merge Likely Duplicates', function () {
     const people = workbench.rowsAtLevel(rows, 1).filter({ hasText: 'People' });
     if ((await people.getAttribute('aria-expanded')) === 'false') await workbench.expandTreeRow(rows, 1, 'People');
     // One row, not a multiple selection: the menu offered Merge Entities… only for several.
-    await workbench.rowsAtLevel(rows, 2).filter({ hasText: /^Biden/ }).first().click({ button: 'right' });
-    await workbench.page.locator('.context-view .action-label', { hasText: 'Merge Entities…' }).click();
+    await workbench.contextMenuAction(workbench.rowsAtLevel(rows, 2).filter({ hasText: /^Biden/ }).first(), 'Merge Entities…');
     await workbench.quickInputTitle().filter({ hasText: 'Merge "Biden" With…' }).waitFor();
     await workbench.activeQuickInputRow().filter({ hasText: 'Joe Biden' }).waitFor();
     await workbench.page.keyboard.press('Escape');

@@ -123,8 +123,7 @@ describe('Corpus panels', function () {
     const row = workbench.rowsAtLevel(rows, 2).filter({ hasText: /^Donald Trump/ }).first();
     const [, articles, mentions] = /(\d+) articles? · (\d+) mentions?/.exec(await row.innerText()) ?? [];
     assert.ok(mentions, await row.innerText());
-    await row.click({ button: 'right' });
-    await workbench.page.locator('.context-view .action-label', { hasText: 'Show Keyword in Context' }).click();
+    await workbench.contextMenuAction(row, 'Show Keyword in Context');
     const view = workbench.webview();
     const counts = view.locator('.counts').filter({ hasText: '“Donald Trump”' });
     await counts.waitFor();

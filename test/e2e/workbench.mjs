@@ -16,6 +16,8 @@ const PALETTE_ATTEMPTS = 5;
 /** How long a command's input box may take to show, and how many times the command is run for it. */
 const ANSWER_WAIT_MS = 5_000;
 const ANSWER_ATTEMPTS = 3;
+/** More key presses than any context menu of the extension has items: the menu's focus moves through them all. */
+const MENU_KEY_PRESSES = 40;
 /** How long one request for a hover may take to show it, and how many requests are made. */
 const HOVER_WAIT_MS = 10_000;
 const HOVER_ATTEMPTS = 3;
@@ -252,6 +254,21 @@ export class Workbench {
         await this.page.keyboard.press('Escape');
       }
     }
+  }
+
+  /**
+   * Runs the action `label` of `row`'s context menu, chosen with the keyboard once the menu shows: in a full run a
+   * click on the item, just shown, left the menu open and ran nothing.
+   */
+  async contextMenuAction(row, label) {
+    await row.click({ button: 'right' });
+    const menu = this.page.locator('.context-view .monaco-menu');
+    await menu.waitFor();
+    const item = this.page.locator('.context-view .action-item').filter({ has: this.page.locator('.action-label', { hasText: label }) });
+    await item.waitFor();
+    for (let press = 0; press < MENU_KEY_PRESSES && !(await item.evaluate((element) => element.classList.contains('focused'))); press++) await this.page.keyboard.press('ArrowDown');
+    await this.page.keyboard.press('Enter');
+    await menu.waitFor({ state: 'hidden' });
   }
 
   /** The text the active editor has selected, as the editor reports it in the status bar ("Ln 5, Col 9 (6 selected)"). */
