@@ -72,7 +72,8 @@ function bagsOption(): (FeatureGroup | undefined)[] | undefined {
 export function ensembleDescription(options: { runs?: number; bags?: readonly (FeatureGroup | undefined)[]; cost: number; typeCost: number }): string {
   const bags = options.bags ?? (options.runs === undefined ? DEFAULT_BAGS : undefined);
   const nameOf = (group: FeatureGroup | undefined): string => Object.keys(BAG_NAMES).find((name) => BAG_NAMES[name] === group) ?? String(group);
-  const ensemble = bags === undefined ? `${options.runs ?? 0} perceptrons with every feature` : `perceptrons without ${bags.map(nameOf).join(',')}`;
+  // "full" is a perceptron with every feature: "perceptrons without full,full,…" read as if they were left out.
+  const ensemble = bags === undefined ? `${options.runs ?? 0} perceptrons with every feature` : `perceptrons: ${bags.map((group) => (group === undefined ? nameOf(group) : `without ${nameOf(group)}`)).join(', ')}`;
   return `${ensemble}, cost ${options.cost}, type cost ${options.typeCost}`;
 }
 
