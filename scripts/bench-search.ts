@@ -556,8 +556,9 @@ const REMEMBERED_TEXTS = 8;
 function hoverFigures(index: CorpusIndex, sample: readonly string[], dir: string): HoverFigures {
   const corpus = cardSource(index);
   // The likely duplicates, worked out ahead as the extension does once the entities stop changing; each card looks its entity up.
-  const duplicates = new LikelyDuplicateHints(() => everyEntity({ typeCounts: () => index.entityTypeCounts(), list: (request) => index.listEntities(request) }, 'articles'));
-  duplicates.of('');
+  const directory = { typeCounts: () => index.entityTypeCounts(), list: (request: EntityListRequest) => index.listEntities(request) };
+  const duplicates = new LikelyDuplicateHints(() => everyEntity(directory, 'articles'), (key) => index.entitySummary(key) !== undefined, { setTimeout: (run) => run(), clearTimeout: () => undefined });
+  duplicates.entitiesChanged();
   const cardOf = (entity: ArticleEntity) => {
     const pair = duplicates.of(entity.key);
     return entityCardMarkdown(entityCardOf(entity, corpus, undefined, pair && cardDuplicateOf(pair)), []);

@@ -149,7 +149,10 @@ export function registerEntityEditor(context: vscode.ExtensionContext, deps: Ent
     symbolsRenewals.request();
   };
   registerAnalysisAhead(context, entitiesOf);
-  const duplicates = new LikelyDuplicateHints(() => everyEntity(deps.entities, 'articles'));
+  const duplicates = new LikelyDuplicateHints(
+    () => everyEntity(deps.entities, 'articles'),
+    (key) => deps.entities.summary(key) !== undefined,
+  );
   const likelyDuplicateOf = (key: string) => {
     const pair = duplicates.of(key);
     return pair && !deps.facts.isHidden(pair.into.key) ? pair : undefined;

@@ -51,6 +51,8 @@ function placeOf(terms: Uint32Array, count: number, term: number): number {
 const NO_SNIPPET: Snippet = { text: '', start: 0, end: 0, matches: [] };
 /** Articles of an entity, most recent first, that {@link CorpusIndex.companions} looks at. */
 const DEFAULT_COMPANION_ARTICLES = 300;
+/** Among companions sharing as many articles, people, places and organizations (1) before other names (0). */
+const namedFirst = (type: EntityType | undefined): number => (type === 'MISC' ? 0 : 1);
 /**
  * Entities of at least this many articles have their mentions per month kept (counted once, then kept in step
  * with each added or removed article): counting them from the postings grew a hover card with the entity's size.
@@ -676,22 +678,22 @@ export class CorpusIndex {
   /**
    * The entities named most often in the same articles as `key`, with the number of shared articles, from
    * its `maxArticles` most recently indexed articles (all of an entity of 20,000 articles would cost a hover ~50 ms).
-   * Of those sharing as many articles, people, places and organizations come before other names, then the ones of
-   * more articles in the corpus: an entity of one article shares one with each of its companions, and by name alone
-   * "American (1), Americans (1)" led Dmitry Peskov's, before Kim Jong-un.
+   * Of those sharing as many articles, people, places and organizations come before other names ("American"), then
+   * the ones of more articles in the corpus, then by name: an entity of one article shares one with each of its
+   * companions, and by name alone "American (1), Americans (1)" led Dmitry Peskov's, before Kim Jong-un.
    */
   companions(key: string, limit: number, maxArticles = DEFAULT_COMPANION_ARTICLES): { key: string; name: string; type: EntityType; articles: number }[] {
     const info = this.entities.get(key);
     if (info === undefined) return [];
     const stats = this.entityStats();
-    // Twice as many candidates as asked, by shared articles alone: the ties at the end are then ordered as above.
+    // Twice as many candidates as asked, cut with other names last (a kind that never changes, so that the kept
+    // counts stay those of a fresh count); the corpus's counts order them after, as they are now.
     const companions = this.companionCounts.best(this.companionSource(info, maxArticles), limit * 2, maxArticles === DEFAULT_COMPANION_ARTICLES).flatMap(({ term, articles }) => {
       const companion = this.entities.byTermId(term);
-      return companion ? [{ companion: { key: companion.key, name: companion.name, type: companion.type, articles }, inCorpus: stats.articleCount(term) }] : [];
+      return companion ? [{ companion: { key: companion.key, name: companion.name, type: companion.type, articles }, named: namedFirst(companion.type), inCorpus: stats.articleCount(term) }] : [];
     });
-    const isOther = (type: EntityType) => (type === 'MISC' ? 1 : 0);
     return companions
-      .sort(({ companion: a, inCorpus: aCorpus }, { companion: b, inCorpus: bCorpus }) => b.articles - a.articles || isOther(a.type) - isOther(b.type) || bCorpus - aCorpus || a.name.localeCompare(b.name))
+      .sort((a, b) => b.companion.articles - a.companion.articles || b.named - a.named || b.inCorpus - a.inCorpus || a.companion.name.localeCompare(b.companion.name))
       .slice(0, limit)
       .map(({ companion }) => companion);
   }
@@ -705,6 +707,7 @@ export class CorpusIndex {
       entityField: (doc, out) => this.store.entityFieldInto(doc, out),
       isEntity: this.entityTermBits(),
       termCount: this.dictionary.size,
+      rank: (term) => namedFirst(this.entities.byTermId(term)?.type),
     };
   }
 

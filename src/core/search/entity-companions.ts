@@ -3,11 +3,13 @@ import { selectFirst } from './entity-listing';
 /**
  * What counting an entity's companions reads: the entity's own term (not its own companion), its newest
  * articles, the most values an article's entity field ((term, mentions) pairs) can hold and the field copied into
- * an array (giving its length), which terms are entities (one bit per term id), and how many term ids there are.
+ * an array (giving its length), which terms are entities (one bit per term id), how many term ids there are, and
+ * which of two companions sharing as many articles comes first (`rank`, higher first): a rank a term keeps (its
+ * kind, say), as the kept counts are forgotten only when the entity's own articles change.
  *
  * @example
  * const source: CompanionSource = { own: putinTerm, docs: () => [7, 3], fieldLength: (doc) => 2 * store.entityPairs.array[doc],
- *   entityField: (doc, out) => store.entityFieldInto(doc, out), isEntity: bits, termCount: 40_000 };
+ *   entityField: (doc, out) => store.entityFieldInto(doc, out), isEntity: bits, termCount: 40_000, rank: (term) => (typeOf(term) === 'MISC' ? 0 : 1) };
  */
 export interface CompanionSource {
   readonly own: number;
@@ -16,11 +18,12 @@ export interface CompanionSource {
   readonly entityField: (doc: number, out: Uint32Array) => number;
   readonly isEntity: Uint8Array;
   readonly termCount: number;
+  readonly rank: (term: number) => number;
 }
 
 /**
  * An entity's best companion candidates: entity term ids with the number of the entity's articles that name
- * them, most articles first (then lowest term id), and whether they are all the entities seen with it.
+ * them, most articles first (then highest rank, then lowest term id), and whether they are all the entities seen with it.
  */
 interface Candidates {
   readonly terms: Uint32Array;
@@ -62,7 +65,8 @@ export class EntityCompanions {
   }
 
   /**
-   * The best `count` companions of `source.own` (most shared articles first, then lowest term id). With `kept`,
+   * The best `count` companions of `source.own` (most shared articles first, then highest rank, then lowest term id):
+   * ties are ranked before the cut, as an entity of one article shares one with each of its many companions. With `kept`,
    * taken from an earlier call's count when it counted enough, else counted and kept; without, counted alone
    * (from other articles than the usual ones, say).
    */
@@ -106,8 +110,15 @@ export class EntityCompanions {
         shared[term] = (shared[term] ?? 0) + 1;
       }
     }
+    // Each term's rank asked once, not at every comparison of the selection.
+    const ranks = new Map<number, number>();
+    const rankOf = (term: number) => {
+      let rank = ranks.get(term);
+      if (rank === undefined) ranks.set(term, (rank = source.rank(term)));
+      return rank;
+    };
     // The best few of the thousands of terms seen: sorting them all was most of a card.
-    const best = selectFirst(seen, count, (a, b) => (shared[b] ?? 0) - (shared[a] ?? 0) || a - b);
+    const best = selectFirst(seen, count, (a, b) => (shared[b] ?? 0) - (shared[a] ?? 0) || rankOf(b) - rankOf(a) || a - b);
     const candidates = { terms: Uint32Array.from(best), articles: Uint32Array.from(best, (term) => shared[term] ?? 0), complete: best.length === seen.length };
     for (const term of seen) shared[term] = 0;
     return candidates;

@@ -408,6 +408,14 @@ describe('CorpusIndex entity tables', () => {
     );
   });
 
+  it('keeps a person among the companions of an article that names more other names than are listed', () => {
+    const peskov = { key: 'PER:dmitry peskov', name: 'Dmitry Peskov', type: 'PER' as const };
+    // Twelve adjectives, each its own "other name", then Kim: the cut of twice the listed ties left him out.
+    const adjectives = Array.from({ length: 12 }, (_, i) => ({ key: `MISC:adj${String.fromCharCode(97 + i)}`, name: `Adj${String.fromCharCode(97 + i)}`, type: 'MISC' as const }));
+    const index = buildIndex([{ path: 'a.txt', text: article('2023-09-13', `Dmitry Peskov: ${adjectives.map(({ name }) => name).join(', ')} and Kim.`) }], [peskov, ...adjectives, KIM]);
+    assert.deepStrictEqual(index.companions(peskov.key, 5)[0]?.name, 'Kim Jong-un');
+  });
+
   it('forgets removed articles in the entity tables', () => {
     const changed = buildIndex(NEWS, NEWS_ENTITIES);
     changed.remove('summit.txt');

@@ -60,7 +60,7 @@ describe('CorpusIndex companions, kept between calls', () => {
     const isEntity = new Uint8Array(16).fill(0xff);
     isEntity[99 >> 3] = 0; // a word of a name, not an entity
     let reads = 0;
-    const source = { own: 10, docs: () => (reads++, [3, 2, 1]), fieldLength: (doc: number) => fields[doc]?.length ?? 0, entityField: (doc: number, out: Uint32Array) => (out.set(fields[doc] ?? []), fields[doc]?.length ?? 0), isEntity, termCount: 100 };
+    const source = { own: 10, docs: () => (reads++, [3, 2, 1]), fieldLength: (doc: number) => fields[doc]?.length ?? 0, entityField: (doc: number, out: Uint32Array) => (out.set(fields[doc] ?? []), fields[doc]?.length ?? 0), isEntity, termCount: 100, rank: () => 0 };
     const companions = new EntityCompanions();
     assert.deepStrictEqual(companions.best(source, 2, true), [{ term: 20, articles: 2 }, { term: 30, articles: 1 }]);
     assert.deepStrictEqual(companions.best(source, 1, true), [{ term: 20, articles: 2 }]);
