@@ -128,7 +128,10 @@
       let last;
       window.addEventListener('message', (event) => {
         const message = event.data;
+        // The extension is finding what the next data needs: the page says so until the data comes.
+        if (message && message.type === 'busy') document.body.setAttribute('aria-busy', 'true');
         if (!message || message.type !== 'data') return;
+        document.body.removeAttribute('aria-busy');
         vscode.setState(message.state);
         last = message;
         render(draw, message.state, message.data);

@@ -52,7 +52,8 @@
     // An entity's lines are its mentions (the word its counts use elsewhere), a word's its occurrences.
     const unit = data.unit === 'mention' ? 'mention' : 'occurrence';
     if (data.dateError) return el('p', { class: 'counts' }, `No ${unit}s of “${data.label}” in these dates: ${data.dateError}`);
-    const counts = `${plural(data.total, unit)} of “${data.label}” in ${plural(data.articles, 'article')}`;
+    const unread = data.unread ? ` (${plural(data.unread, 'article')} could not be read and ${data.unread === 1 ? 'is' : 'are'} left out)` : '';
+    const counts = `${plural(data.total, unit)} of “${data.label}” in ${plural(data.articles, 'article')}${unread}`;
     if (data.matching <= data.read) return el('p', { class: 'counts' }, counts);
     // Only part of the articles is read: say which, that the order and the dates apply to those, and offer more.
     const more = Math.min(data.step, data.matching - data.read);

@@ -37,6 +37,11 @@ const UNDO = 'Undo';
 const UNDO_DEPTH = 20;
 const CAN_UNDO_CONTEXT = 'newsCorpus.canUndoCorrection';
 
+/** The document of `uri` VS Code has open, if any. */
+function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
+  return vscode.workspace.textDocuments.find((open) => open.uri.toString() === uri.toString());
+}
+
 /**
  * Writes corrections into the facts file (as an edit of its document when the user has it open), saved so that
  * every surface applies them. The edit is computed against the file's text at the moment of writing (a colleague's change
@@ -82,7 +87,7 @@ export class CorrectionFile {
       return false;
     }
     // The document is saved with the correction: the user's unsaved edits in it too, which the confirmation says.
-    const draft = vscode.workspace.textDocuments.some((open) => open.uri.toString() === uri.toString() && open.isDirty);
+    const draft = openDocument(uri)?.isDirty === true;
     if (!(await this.replace(uri, after))) return false;
     const change: WrittenChange = { uri, before, after, created: current === undefined, messages: correctionMessages(summary) };
     this.remember(change);
@@ -167,7 +172,7 @@ export class CorrectionFile {
 
   /** The document of `uri` when it has unsaved edits, or is shown in an editor and holds what the disk holds. */
   private async editedDocument(uri: vscode.Uri): Promise<vscode.TextDocument | undefined> {
-    const document = vscode.workspace.textDocuments.find((open) => open.uri.toString() === uri.toString());
+    const document = openDocument(uri);
     if (!document) return undefined;
     if (document.isDirty) return document;
     if (!vscode.window.visibleTextEditors.some((editor) => editor.document === document)) return undefined;

@@ -19,7 +19,6 @@ export interface EntityHoverDeps {
   readonly likelyDuplicateOf: (key: string) => LikelyDuplicate | undefined;
 }
 
-
 /**
  * Hover cards over entity mentions in article files: who this is according to the user's facts and the
  * corpus. Mentions come from the recogniser on the document's current text, so an edit is followed before

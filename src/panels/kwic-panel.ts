@@ -48,6 +48,9 @@ function stateOf(value: unknown): KwicState | undefined {
   };
 }
 
+/** Articles whose analysis the panel keeps for the next reading of an entity: a few steps of "Read more". */
+const KEPT_ANALYSES = 5 * KWIC_ARTICLES;
+
 /** The period a state asks for, or undefined when its From date is after its To date (no day: the page says so). */
 function datesOf({ from, to }: KwicState): DayBounds | undefined {
   // Both are YYYY-MM-DD, so their text compares as the days do.
@@ -64,6 +67,25 @@ function datesOf({ from, to }: KwicState): DayBounds | undefined {
  */
 export function kwicPanel(sources: PanelSources, articleIdOf: (indexPath: string) => string, analyze: MentionAnalyzer): PanelKind<KwicState> {
   const { entities, search } = sources.deps;
+  /**
+   * The analyses of the articles read last, by id, with the text analysed: the index changes every few hundred ms
+   * during a scan, and each change reads the target again, mostly the same texts.
+   */
+  const analyses = new Map<string, { readonly text: string; readonly entities: ReturnType<MentionAnalyzer> }>();
+  const analyzeKept: MentionAnalyzer = (text, id) => {
+    const known = analyses.get(id);
+    if (known?.text === text) return known.entities;
+    const found = { text, entities: analyze(text, id) };
+    // A failed analysis is asked again next time, not kept.
+    void found.entities.catch(() => analyses.get(id) === found && analyses.delete(id));
+    analyses.delete(id);
+    analyses.set(id, found);
+    for (const oldest of analyses.keys()) {
+      if (analyses.size <= KEPT_ANALYSES) break;
+      analyses.delete(oldest);
+    }
+    return found.entities;
+  };
   /** What was read of the last target: `read` articles asked for, `matching` it has in all, `done` once they are read. */
   let cached: { key: string; reading: KwicReading; read: number; matching: number; done: Promise<void> } | undefined;
   /**
@@ -86,7 +108,8 @@ export function kwicPanel(sources: PanelSources, articleIdOf: (indexPath: string
   const readingOf = (target: KwicTarget, dates: DayBounds) => {
     const key = `${sources.generation}:${JSON.stringify(target)}:${dates.from ?? ''}:${dates.to ?? ''}`;
     if (cached?.key === key) return cached;
-    const matcher = target.kind === 'words' ? formMatcher([target.text]) : entityMatcher(target.key, analyze);
+    cached?.reading.stop();
+    const matcher = target.kind === 'words' ? formMatcher([target.text]) : entityMatcher(target.key, analyzeKept);
     return (cached = { key, reading: new KwicReading(matcher), read: 0, matching: 0, done: Promise.resolve() });
   };
   /** What the panel calls its target: the entity's name, or the words, a quoted phrase without its quotes (the page quotes it). */
@@ -126,7 +149,8 @@ export function kwicPanel(sources: PanelSources, articleIdOf: (indexPath: string
       const page = kwicPage(found.reading.lines, { sort: state.sort, from: state.from, to: state.to, offset: state.offset, limit: KWIC_PAGE });
       const dated = state.from !== undefined || state.to !== undefined;
       const syntax = state.target.kind === 'words' ? kwicSearchSyntax(state.target.text) : undefined;
-      return { ...named, ...page, articles: found.reading.articles, matching: found.matching, order: entity ? 'newest' : 'best', dated, ...(syntax === undefined ? {} : { syntax }) };
+      const unread = found.reading.unread;
+      return { ...named, ...page, articles: found.reading.articles, matching: found.matching, order: entity ? 'newest' : 'best', dated, ...(syntax === undefined ? {} : { syntax }), ...(unread > 0 && { unread }) };
     },
   };
 }

@@ -144,8 +144,10 @@ export class PanelHost implements vscode.Disposable {
     const send = () => {
       if (this.open.get(viewType) === known && known.updates === update) void known.panel.webview.postMessage({ type: 'data', state, data: known.kind.data(state) });
     };
-    if (known.kind.prepare) void known.kind.prepare(state).then(send, send);
-    else send();
+    if (!known.kind.prepare) return send();
+    // The page says it is reading meanwhile (an entity's mentions take up to a second), where it showed the old lines.
+    void known.panel.webview.postMessage({ type: 'busy' });
+    void known.kind.prepare(state).then(send, send);
   }
 
   private async receive(viewType: string, value: unknown): Promise<void> {

@@ -80,12 +80,8 @@ describe('Merge Likely Duplicates', function () {
   });
   it('merges one entity of the Entities view from its context menu, the entities sharing a word of its name first', async function () {
     await workbench.page.locator('.sidebar .composite.title').click();
-    await workbench.answerCommand('News Corpus: Filter Entities…', 'Biden');
-    const rows = workbench.treeRows('Entities');
-    const people = workbench.rowsAtLevel(rows, 1).filter({ hasText: 'People' });
-    if ((await people.getAttribute('aria-expanded')) === 'false') await workbench.expandTreeRow(rows, 1, 'People');
     // One row, not a multiple selection: the menu offered Merge Entities… only for several.
-    await workbench.contextMenuAction(workbench.rowsAtLevel(rows, 2).filter({ hasText: /^Biden/ }).first(), 'Merge Entities…');
+    await workbench.contextMenuAction(await workbench.filteredPerson('Biden', 'Biden'), 'Merge Entities…');
     await workbench.quickInputTitle().filter({ hasText: 'Merge "Biden" With…' }).waitFor();
     await workbench.activeQuickInputRow().filter({ hasText: 'Joe Biden' }).waitFor();
     await workbench.page.keyboard.press('Escape');
@@ -96,8 +92,9 @@ describe('Merge Likely Duplicates', function () {
   it('keeps the card\'s links in view over the longest cards, right under the name', async function () {
     const hover = await workbench.hoverOver(relative(Workbench.workspaceFolder(), join(sample(), TRUMP_ARTICLE)), 'Donald Trump', 'Donald '.length + 1, 'Often with');
     const fix = hover.getByRole('link', { name: 'Fix…', exact: true });
-    const [card, link] = [await hover.boundingBox(), await fix.boundingBox()];
+    const [card, link, name, counts] = [await hover.boundingBox(), await fix.boundingBox(), await hover.getByText('Donald Trump', { exact: true }).first().boundingBox(), await hover.getByText(/\d+ articles · \d+ mentions/).boundingBox()];
     assert.ok(card && link && link.y >= card.y && link.y + link.height <= card.y + card.height, `the link at ${JSON.stringify(link)} is inside the card at ${JSON.stringify(card)}`);
+    assert.ok(name && counts && name.y < link.y && link.y < counts.y, `the links (${link.y}) under the name (${name?.y}), above the counts (${counts?.y})`);
     await workbench.screenshot('63-hover-card-links-first');
     await workbench.page.keyboard.press('Escape');
   });

@@ -116,11 +116,7 @@ describe('Corpus panels', function () {
 
   it('shows an entity\'s mentions in context, as many as the Entities view counts, none of another of its family', async function () {
     await focusWorkbench();
-    await workbench.answerCommand('News Corpus: Filter Entities…', 'Donald Trump');
-    const rows = workbench.treeRows('Entities');
-    const people = workbench.rowsAtLevel(rows, 1).filter({ hasText: 'People' });
-    if ((await people.getAttribute('aria-expanded')) === 'false') await workbench.expandTreeRow(rows, 1, 'People');
-    const row = workbench.rowsAtLevel(rows, 2).filter({ hasText: /^Donald Trump/ }).first();
+    const row = await workbench.filteredPerson('Donald Trump', 'Donald Trump');
     const [, articles, mentions] = /(\d+) articles? · (\d+) mentions?/.exec(await row.innerText()) ?? [];
     assert.ok(mentions, await row.innerText());
     await workbench.contextMenuAction(row, 'Show Keyword in Context');

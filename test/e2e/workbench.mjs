@@ -257,6 +257,20 @@ export class Workbench {
   }
 
   /**
+   * Filters the Entities view to `filter` with Filter Entities… and returns the first person row whose label starts
+   * with `name` (the People group expanded if it was not).
+   */
+  async filteredPerson(filter, name) {
+    await this.answerCommand('News Corpus: Filter Entities…', filter);
+    const rows = this.treeRows('Entities');
+    const people = this.rowsAtLevel(rows, 1).filter({ hasText: 'People' });
+    if ((await people.getAttribute('aria-expanded')) === 'false') await this.expandTreeRow(rows, 1, 'People');
+    const row = this.rowsAtLevel(rows, 2).filter({ hasText: new RegExp(`^${name}`) }).first();
+    await row.waitFor();
+    return row;
+  }
+
+  /**
    * Runs the action `label` of `row`'s context menu, chosen with the keyboard once the menu shows: in a full run a
    * click on the item, just shown, left the menu open and ran nothing.
    */

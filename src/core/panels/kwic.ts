@@ -207,21 +207,32 @@ export function formMatcher(forms: readonly string[]): KwicMatcher {
  */
 export type MentionAnalyzer = (text: string, id: string) => Promise<readonly ArticleEntity[]>;
 
-/** Articles an entity's matcher analyses between two turns of the event loop: its 200 newest take a few hundred ms. */
-const ARTICLES_PER_TURN = 25;
+/**
+ * Milliseconds an entity's matcher analyses before it gives the event loop a turn: its 200 newest articles take a few
+ * hundred ms, which other work of the thread (a hover, a keystroke's providers) must not wait for in one piece.
+ */
+const ANALYSIS_SLICE_MS = 8;
 
 /**
  * The mentions of the entity `key` in each text, in text order, as `analyze` finds them: the ones its counts are of.
  * Its spellings searched as words would also find other people's ("Trump" in "Melania Trump" is not Donald Trump's).
- * Every {@link ARTICLES_PER_TURN} articles it waits for `nextTurn`, so that other work of the thread goes on.
+ * After each {@link ANALYSIS_SLICE_MS} of analysing it waits for `nextTurn`, so that other work of the thread goes on.
  *
  * @example
  * await entityMatcher('PER:donald trump', analyze)(text, id); // [{ start: 120, end: 132 }, …]
  */
-export function entityMatcher(key: string, analyze: MentionAnalyzer, nextTurn: () => Promise<void> = () => new Promise((resolve) => setTimeout(resolve, 0))): KwicMatcher {
-  let analysed = 0;
+export function entityMatcher(
+  key: string,
+  analyze: MentionAnalyzer,
+  nextTurn: () => Promise<void> = () => new Promise((resolve) => setTimeout(resolve, 0)),
+  now: () => number = () => performance.now(),
+): KwicMatcher {
+  let sliceStart = now();
   return async (text, id) => {
-    if (++analysed % ARTICLES_PER_TURN === 0) await nextTurn();
+    if (now() - sliceStart >= ANALYSIS_SLICE_MS) {
+      await nextTurn();
+      sliceStart = now();
+    }
     const entity = (await analyze(text, id)).find((found) => found.key === key);
     return entity ? [...entity.mentions].sort((a, b) => a.start - b.start) : [];
   };
@@ -366,6 +377,8 @@ export class KwicReading {
   private readonly seen = new Set<string>();
   private readonly found: KwicLine[] = [];
   private count = 0;
+  private failures = 0;
+  private stopped = false;
 
   constructor(private readonly matches: KwicMatcher) {}
 
@@ -379,15 +392,33 @@ export class KwicReading {
     return this.count;
   }
 
-  /** Reads the articles of `refs` not read before, each text with `textOf`, in turn. */
+  /** How many articles could not be read (their analysis failed): left out, and said. */
+  get unread(): number {
+    return this.failures;
+  }
+
+  /** Reads the articles of `refs` not read before, each text with `textOf`, in turn, until {@link stop}. */
   async read(refs: readonly { readonly id: string; readonly title: string; readonly date?: string | undefined }[], textOf: (id: string) => string | undefined): Promise<void> {
     for (const { id, title, date } of refs) {
+      if (this.stopped) return;
       if (this.seen.has(id)) continue;
       this.seen.add(id);
       const text = textOf(id);
       if (text === undefined) continue;
+      let spans: readonly KwicSpan[];
+      try {
+        spans = await this.matches(text, id);
+      } catch {
+        this.failures++;
+        continue;
+      }
       this.count++;
-      this.found.push(...kwicLinesAt({ id, title, date, text }, await this.matches(text, id)));
+      this.found.push(...kwicLinesAt({ id, title, date, text }, spans));
     }
+  }
+
+  /** Stops reading: what it read is no longer wanted (another target, or the index changed). */
+  stop(): void {
+    this.stopped = true;
   }
 }

@@ -78,8 +78,12 @@ export function noMatchMessage(query: string): { readonly text: string; readonly
   };
 }
 
-/** An "or" in lower case standing between two words, as people type "either": the search reads it as a word. */
-const LOWER_CASE_OR = /(?<=\S\s+)or(?=\s+\S)/gu;
+/**
+ * An "or" in lower case standing between two words, as people type "either": the search reads it as a word. Words
+ * are parted as the parser parts them (space, tab, line breaks): across a no-break space, "trump or biden" is one word
+ * to it, and OR there would change nothing.
+ */
+const LOWER_CASE_OR = /(?<=[^ \t\r\n][ \t\r\n]+)or(?=[ \t\r\n]+[^ \t\r\n])/gu;
 
 /**
  * The query with each "or" in lower case between two words written OR, when that reads as a query: the search takes

@@ -16,15 +16,15 @@ function entityOf450(): { entities: EntityDirectory; reads: string[] } {
     articles: (_key: string, limit = Infinity) => refs.slice(0, limit),
     articleText: (id: string) => {
       reads.push(id);
-      return `Person${id} met Kim today.`;
+      return `Person${id} met Kim today; Kim Kardashian did not.`;
     },
   } as Partial<EntityDirectory> as EntityDirectory;
   return { entities, reads };
 }
 
-/** The recogniser of these texts: "Kim" is the person Kim, wherever it is written. */
+/** The recogniser of these texts: "Kim" is the person Kim, but not in "Kim Kardashian", another person. */
 async function mentionsOfKim(text: string): Promise<readonly ArticleEntity[]> {
-  const mentions = [...text.matchAll(/Kim/g)].map(({ index }) => ({ start: index, end: index + 3 }));
+  const mentions = [...text.matchAll(/Kim(?! Kardashian)/g)].map(({ index }) => ({ start: index, end: index + 3 }));
   return mentions.length === 0 ? [] : [{ key: 'PER:kim', name: 'Kim', type: 'PER', aliases: [], mentions, forms: [] }];
 }
 
@@ -52,6 +52,49 @@ describe('Keyword in Context panel data', () => {
     assert.deepStrictEqual(lefts.slice(0, 3), ['Persona0 met', 'Persona1 met', 'Persona10 met']);
     const all = (await shown(kwic, { target, sort: 'left', offset: 0, read: 3 * KWIC_ARTICLES })) as typeof first;
     assert.deepStrictEqual([all.total, all.articles, all.matching], [450, 450, 450]);
+  });
+
+  it('lists an entity\'s mentions as the recogniser found them, not the other occurrences of its name', async () => {
+    const { entities } = entityOf450();
+    const kwic = kwicPanel(new PanelSources({ corpus: new Corpus(), entities, search: () => undefined, matchesPerDay: () => undefined }), (path) => path, mentionsOfKim);
+    const shownData = (await shown(kwic, { target: { kind: 'entity', key: 'PER:kim' }, sort: 'right', offset: 0 })) as { total: number; lines: { right: string }[] };
+    assert.strictEqual(shownData.total, KWIC_ARTICLES, 'one line an article: "Kim" of "Kim Kardashian" is another person');
+    assert.ok(shownData.lines.every(({ right }) => right.startsWith('today')));
+  });
+
+  it('leaves out an article whose analysis failed, says so, and reads on, "Read more" included', async () => {
+    const { entities } = entityOf450();
+    const failing = async (text: string, id: string) => (id === 'a5' ? Promise.reject(new Error('the thread stopped')) : mentionsOfKim(text));
+    const kwic = kwicPanel(new PanelSources({ corpus: new Corpus(), entities, search: () => undefined, matchesPerDay: () => undefined }), (path) => path, failing);
+    const target = { kind: 'entity', key: 'PER:kim' } as const;
+    const first = (await shown(kwic, { target, sort: 'right', offset: 0 })) as { total: number; articles: number; unread?: number };
+    assert.deepStrictEqual([first.total, first.articles, first.unread], [KWIC_ARTICLES - 1, KWIC_ARTICLES - 1, 1]);
+    const more = (await shown(kwic, { target, sort: 'right', offset: 0, read: 2 * KWIC_ARTICLES })) as typeof first;
+    assert.deepStrictEqual([more.total, more.articles, more.unread], [2 * KWIC_ARTICLES - 1, 2 * KWIC_ARTICLES - 1, 1]);
+  });
+
+  it('stops reading for a target no longer asked for, and does not analyse again the texts it has analysed', async () => {
+    const { entities } = entityOf450();
+    const analysed: string[] = [];
+    const counting = async (text: string, id: string) => {
+      analysed.push(id);
+      return mentionsOfKim(text);
+    };
+    const sources = new PanelSources({ corpus: new Corpus(), entities, search: () => undefined, matchesPerDay: () => undefined });
+    const kwic = kwicPanel(sources, (path) => path, counting);
+    const target = { kind: 'entity', key: 'PER:kim' } as const;
+    await shown(kwic, { target, sort: 'right', offset: 0 });
+    assert.strictEqual(analysed.length, KWIC_ARTICLES);
+    // The index changed (a scan's batch): the same articles are read again, their analyses kept.
+    sources.reset();
+    const again = (await shown(kwic, { target, sort: 'right', offset: 0 })) as { total: number };
+    assert.strictEqual(again.total, KWIC_ARTICLES);
+    assert.strictEqual(analysed.length, KWIC_ARTICLES, 'no text analysed twice');
+    // Another target while the first is read: the first stops.
+    const reading = kwic.prepare?.({ target, sort: 'right', offset: 0, read: 3 * KWIC_ARTICLES });
+    await shown(kwic, { target: { kind: 'words', text: 'met' }, sort: 'right', offset: 0 });
+    await reading;
+    assert.ok(analysed.length < 3 * KWIC_ARTICLES, `${analysed.length} analysed of the ${3 * KWIC_ARTICLES} asked first`);
   });
 
   it('reads the articles of the chosen dates, an entity\'s from all its articles and a word\'s through the query\'s date filter', async () => {

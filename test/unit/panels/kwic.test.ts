@@ -54,13 +54,34 @@ describe('keyword in context', () => {
     assert.strictEqual(kwicLines({ id: 'a', title: 'A', text }, kwicPattern(['Donald Trump', 'Trump'])).length, 3);
   });
 
-  it('lets other work of the thread go on every few articles it analyses', async () => {
+  it('lets other work of the thread go on after each slice of analysing', async () => {
     let turns = 0;
-    const matcher = entityMatcher('PER:kim', async () => [], async () => {
-      turns++;
+    let clock = 0;
+    const matcher = entityMatcher(
+      'PER:kim',
+      async () => {
+        clock += 3; // each article takes 3 ms
+        return [];
+      },
+      async () => {
+        turns++;
+      },
+      () => clock,
+    );
+    for (let article = 0; article < 30; article++) await matcher('Kim', `a${article}`);
+    // 90 ms of analysing in slices of 8 ms or more: a turn every third article.
+    assert.strictEqual(turns, 9);
+  });
+
+  it('stops reading once stopped, and leaves out an article whose analysis failed', async () => {
+    const texts = new Map([['a', 'Kim met Putin.'], ['b', 'Putin left.'], ['c', 'Putin spoke.']]);
+    const found = new KwicReading(async (text, id) => {
+      if (id === 'a') throw new Error('the thread stopped');
+      if (id === 'b') found.stop();
+      return formMatcher(['Putin'])(text, id);
     });
-    for (let article = 0; article < 100; article++) await matcher('Kim', `a${article}`);
-    assert.strictEqual(turns, 4);
+    await found.read([{ id: 'a', title: 'A' }, { id: 'b', title: 'B' }, { id: 'c', title: 'C' }], (id) => texts.get(id));
+    assert.deepStrictEqual([found.articles, found.unread, found.lines.map(({ id }) => id)], [1, 1, ['b']]);
   });
 
   it('gives the lines of given spans, those in the date header left out', () => {

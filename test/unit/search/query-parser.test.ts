@@ -301,5 +301,11 @@ describe('eitherWordQuery', () => {
   it('finds the "or" after a quoted phrase, and offers nothing the parser would refuse', () => {
     assert.strictEqual(eitherWordQuery('"interest rates" or inflation'), '"interest rates" OR inflation');
     assert.ok(parseQuery(eitherWordQuery('bank or england') ?? '').ok);
+    for (const query of ['trump or (biden', 'trump or -biden', 'a or OR b']) assert.strictEqual(eitherWordQuery(query), undefined, query);
+  });
+
+  it('parts words as the parser does: an "or" between no-break spaces is inside one word', () => {
+    assert.strictEqual(eitherWordQuery('trump\u00a0or\u00a0biden'), undefined);
+    assert.strictEqual(eitherWordQuery('trump\tor\nbiden'), 'trump\tOR\nbiden');
   });
 });
