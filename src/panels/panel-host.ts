@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { articleTargetOf } from '../core/article-target';
+import { LatestUpdate } from '../core/panels/latest-update';
 import { panelPage } from './panel-page';
 
 /**
@@ -58,8 +59,8 @@ function messageOf(value: unknown): PanelMessage | undefined {
  * with its data as plain JSON, kept by the script (`setState`) so that VS Code restores it after a reload.
  */
 export class PanelHost implements vscode.Disposable {
-  /** Each open panel, with the number of its last update: an update that waited is sent only if no later one came. */
-  private readonly open = new Map<string, { panel: vscode.WebviewPanel; kind: PanelKind<unknown>; state: unknown; updates: number }>();
+  /** Each open panel, with its updates: one that waited for its data is sent only if no later one came. */
+  private readonly open = new Map<string, { panel: vscode.WebviewPanel; kind: PanelKind<unknown>; state: unknown; updates: LatestUpdate }>();
 
   /** `isArticle` tells the corpus's articles apart from any other URI a webview might send. */
   constructor(
@@ -130,7 +131,7 @@ export class PanelHost implements vscode.Disposable {
       script: kind.script,
       title: kind.title(state),
     });
-    this.open.set(kind.viewType, { panel, kind: kind as PanelKind<unknown>, state, updates: 0 });
+    this.open.set(kind.viewType, { panel, kind: kind as PanelKind<unknown>, state, updates: new LatestUpdate() });
     panel.onDidDispose(() => this.open.delete(kind.viewType));
     panel.webview.onDidReceiveMessage((value: unknown) => this.receive(kind.viewType, value));
   }
@@ -140,14 +141,13 @@ export class PanelHost implements vscode.Disposable {
     if (!known) return;
     known.state = state;
     known.panel.title = known.kind.title(state);
-    const update = ++known.updates;
-    const send = () => {
-      if (this.open.get(viewType) === known && known.updates === update) void known.panel.webview.postMessage({ type: 'data', state, data: known.kind.data(state) });
-    };
-    if (!known.kind.prepare) return send();
+    const { kind, panel } = known;
+    const prepare = kind.prepare;
     // The page says it is reading meanwhile (an entity's mentions take up to a second), where it showed the old lines.
-    void known.panel.webview.postMessage({ type: 'busy' });
-    void known.kind.prepare(state).then(send, send);
+    if (prepare) void panel.webview.postMessage({ type: 'busy' });
+    void known.updates.run(prepare && (() => prepare.call(kind, state)), () => {
+      if (this.open.get(viewType) === known) void panel.webview.postMessage({ type: 'data', state, data: kind.data(state) });
+    });
   }
 
   private async receive(viewType: string, value: unknown): Promise<void> {
