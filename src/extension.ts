@@ -41,6 +41,8 @@ export function activate(context: vscode.ExtensionContext): NewsCorpusApi {
   // The same for the index's copy of an article, whose long text waits apart from the open editor's (see `analyze`).
   const analyzeIndexed = correctedAnalyzer((text, id, waiter) => engine.analyze(text, id, true, waiter), { corrections: () => facts.corrections() });
   const analyzedIndexed = awaitingAnalyzer(analyzeIndexed, onDidAnalyze);
+  // The panels read an entity's articles many in a row: in passing, so that the open editors' analyses stay remembered.
+  const analyzedInPassing = awaitingAnalyzer(correctedAnalyzer((text, id, waiter) => engine.analyzeInPassing(text, id, waiter), { corrections: () => facts.corrections() }), onDidAnalyze);
   const { store: facts, reloadFile: reloadFactsFile } = registerFacts(context, { analyzed, entities: service.entities, engineEntity, corpusChanges: [service.onDidChangeState, service.onDidChangeEntities] });
   service.followCorrections(facts);
   const datesView = registerDatesTree(context, { corpus: service.corpus, service });
@@ -53,7 +55,7 @@ export function activate(context: vscode.ExtensionContext): NewsCorpusApi {
   const searchResults = registerSearchResults(context, { search, entitiesOf: (path) => service.entitiesOf(path), textOf: (path) => service.entities.articleText(uriOfIndexPath(path).toString()), analyzed, corpus: service.corpus });
   registerSearch(context, { search, recent: () => searchResults.history.recent, corpus: service.corpus });
   registerSkippedFiles(context, { corpus: service.corpus });
-  registerPanels(context, { corpus: service.corpus, entities: service.entities, search, matchesPerDay: (query) => service.matchesPerDay(query), onDidChangeEntities: service.onDidChangeEntities, analyzed: analyzedIndexed });
+  registerPanels(context, { corpus: service.corpus, entities: service.entities, search, matchesPerDay: (query) => service.matchesPerDay(query), onDidChangeEntities: service.onDidChangeEntities, analyzed: analyzedInPassing });
   registerStatusBar(context, { service });
   registerArticleLanguage(context, { corpus: service.corpus, enabled: readHighlightArticles });
   registerArticleProblems(context, { corpus: service.corpus });

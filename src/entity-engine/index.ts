@@ -50,6 +50,12 @@ export interface EntityEngine {
    * `waiter`: how the caller stops waiting; a long text all its callers stopped waiting for is not analysed.
    */
   analyze(text: string, id?: string, indexed?: boolean, waiter?: Cancellation): readonly ArticleEntity[] | undefined;
+  /**
+   * As {@link analyze} for the index's copy of an article read in passing, one of many in a row (a panel reading an
+   * entity's 200 newest articles): a short text is not remembered, so that the open editors' texts stay remembered
+   * and their hovers need no analysis again.
+   */
+  analyzeInPassing(text: string, id?: string, waiter?: Cancellation): readonly ArticleEntity[] | undefined;
   /** A long text's entities have arrived: what `analyze` answered undefined now has them. */
   readonly onDidAnalyze: vscode.Event<void>;
   /** Why there are no entities, or undefined when the model works. */
@@ -57,6 +63,9 @@ export interface EntityEngine {
   /** Where texts have been analysed so far. */
   places(): EntityAnalysisPlaces;
 }
+
+/** The source under which the index's copy of an article waits, apart from the open editor's text of it. */
+const indexSource = (id: string | undefined): string => `index:${id ?? ''}`;
 
 class HostEntityEngine implements EntityEngine, vscode.Disposable {
   private model: LoadedModel | undefined;
@@ -101,9 +110,17 @@ class HostEntityEngine implements EntityEngine, vscode.Disposable {
   }
 
   analyze(text: string, id?: string, indexed = false, waiter?: Cancellation): readonly ArticleEntity[] | undefined {
+    return this.entitiesOf(text, indexed ? indexSource(id) : id, waiter, true);
+  }
+
+  analyzeInPassing(text: string, id?: string, waiter?: Cancellation): readonly ArticleEntity[] | undefined {
+    return this.entitiesOf(text, indexSource(id), waiter, false);
+  }
+
+  private entitiesOf(text: string, source: string | undefined, waiter: Cancellation | undefined, remember: boolean): readonly ArticleEntity[] | undefined {
     // Known broken: nothing to find, on any thread. Not loaded yet: a long text leaves the loading to its thread.
     if (this.model?.ok === false) return [];
-    return this.entities.of(text, indexed ? `index:${id ?? ''}` : id, waiter);
+    return this.entities.of(text, source, waiter, remember);
   }
 
   problem(): string | undefined {

@@ -76,9 +76,12 @@ export class ThreadedEntities {
   /**
    * The entities of `text` (of the document `source`), or undefined while they are being found on the other thread.
    * `waiter`: how the caller stops waiting for a long text; without one, the text is analysed in its turn whatever.
+   * `remember`: false for a short text read in passing, one of many in a row (a panel reading an entity's articles),
+   * which would push the texts of the open editors out of memory; a long one is remembered all the same, as its
+   * entities come later and are then asked for again.
    */
-  of(text: string, source = '', waiter?: Cancellation): readonly ArticleEntity[] | undefined {
-    if (text.length < this.longText) return this.remembered.of(text);
+  of(text: string, source = '', waiter?: Cancellation, remember = true): readonly ArticleEntity[] | undefined {
+    if (text.length < this.longText) return remember ? this.remembered.of(text) : (this.remembered.known(text) ?? this.options.here(text));
     const known = this.remembered.known(text);
     if (known !== undefined || text === this.running || this.disposed) return known;
     let waiting = [...this.waiting.values()].find((entry) => entry.text === text);

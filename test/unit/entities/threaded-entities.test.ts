@@ -41,6 +41,18 @@ describe('ThreadedEntities', () => {
     assert.strictEqual(thread.asked.length, 0);
   });
 
+  it('reads short texts in passing without pushing the remembered ones out, and uses a remembered one', () => {
+    const { entities, here } = threaded();
+    entities.of('Kim met.');
+    for (let text = 0; text < 20; text++) entities.of(`Text ${text}.`, `index:${text}`, undefined, false);
+    here.length = 0;
+    assert.deepStrictEqual(entities.of('Kim met.'), [entityOf('Kim met.')]);
+    assert.deepStrictEqual(here, [], 'the open editor\'s text is still remembered, twenty texts later');
+    entities.of('Kim met.', 'index:a', undefined, false);
+    entities.of('Text 3.', 'index:3', undefined, false);
+    assert.deepStrictEqual(here, ['Text 3.'], 'a remembered text is not analysed again; one read in passing is');
+  });
+
   it('answers a long text "not yet", has it analysed elsewhere once, then answers it from memory', async () => {
     const { entities, thread, here, arrivals } = threaded();
     const long = 'Vladimir Putin met Kim Jong-un.';
