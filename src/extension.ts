@@ -40,15 +40,15 @@ export function activate(context: vscode.ExtensionContext): NewsCorpusApi {
   const analyzed = awaitingAnalyzer(analyze, onDidAnalyze);
   // The same for the index's copy of an article, whose long text waits apart from the open editor's (see `analyze`).
   const analyzeIndexed = correctedAnalyzer((text, id, waiter) => engine.analyze(text, id, true, waiter), { corrections: () => facts.corrections() });
-  const analyzedIndexed = awaitingAnalyzer(analyzeIndexed, onDidAnalyze);
-  // The panels read an entity's articles many in a row: in passing, so that the open editors' analyses stay remembered.
+  // Finding an entity's mentions and its lines in context read its articles many in a row: in passing, so that the
+  // open editors' analyses stay remembered.
   const analyzedInPassing = awaitingAnalyzer(correctedAnalyzer((text, id, waiter) => engine.analyzeInPassing(text, id, waiter), { corrections: () => facts.corrections() }), onDidAnalyze);
   const { store: facts, reloadFile: reloadFactsFile } = registerFacts(context, { analyzed, entities: service.entities, engineEntity, corpusChanges: [service.onDidChangeState, service.onDidChangeEntities] });
   service.followCorrections(facts);
   const datesView = registerDatesTree(context, { corpus: service.corpus, service });
   const entitiesView = registerEntitiesTree(context, { entities: service.entities, analyze: analyzeIndexed, onDidAnalyze, onDidChangeEntities: service.onDidChangeEntities, service });
   const articleEntities = registerInThisArticle(context, { corpus: service.corpus, entities: service.entities, analyze, analyzed, onDidAnalyze, onDidChangeEntities: service.onDidChangeEntities, service });
-  const workspaceSymbols = registerEntityEditor(context, { corpus: service.corpus, entities: service.entities, analyze, analyzed, analyzedIndexed, facts, highlightEntities: readHighlightEntities, onDidChangeEntities: service.onDidChangeEntities });
+  const workspaceSymbols = registerEntityEditor(context, { corpus: service.corpus, entities: service.entities, analyze, analyzed, analyzedInPassing, facts, highlightEntities: readHighlightEntities, onDidChangeEntities: service.onDidChangeEntities });
   registerNavigation(context);
   registerCuration(context, { entities: service.entities, analyzed, facts, factsFileOf, currentFactsText, factsWritten: reloadFactsFile, isEngineEntity: (key) => service.engineEntities.summary(key) !== undefined });
   const search = (query: string, options: SearchOptions) => service.search(query, options);

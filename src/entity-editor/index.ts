@@ -43,8 +43,12 @@ export interface EntityEditorDeps {
   readonly analyze: ArticleAnalyzer;
   /** The same, waiting for a long text's entities (for the providers VS Code waits for). */
   readonly analyzed: AwaitedAnalyzer;
-  /** The same for the index's copy of an article (where the corpus mentions an entity), which waits apart. */
-  readonly analyzedIndexed: AwaitedAnalyzer;
+  /**
+   * The same for the index's copy of an article (where the corpus mentions an entity), which waits apart, read in
+   * passing: finding an entity's mentions reads its articles many in a row, which would push the open editors'
+   * analyses out of memory.
+   */
+  readonly analyzedInPassing: AwaitedAnalyzer;
   readonly facts: FactsLookup;
   /** Whether mentions are coloured by type (setting `newsCorpus.highlightEntities`). */
   readonly highlightEntities: () => boolean;
@@ -76,7 +80,7 @@ export function registerEntityEditor(context: vscode.ExtensionContext, deps: Ent
     const entities = await analyzed(document.getText(), document.uri.toString(), token);
     return document.version === version ? shown(entities) : undefined;
   };
-  const mentionDeps = { entities: deps.entities, analyzed: deps.analyzedIndexed };
+  const mentionDeps = { entities: deps.entities, analyzed: deps.analyzedInPassing };
   /** The corpus's mentions of the entity at `position`; undefined when no name is there. */
   const mentionsAt = async (document: vscode.TextDocument, position: vscode.Position, token?: vscode.CancellationToken) => {
     const found = await entityAtWhenKnown(entitiesWhenKnown, document, position, token);

@@ -203,7 +203,7 @@ export function formMatcher(forms: readonly string[]): KwicMatcher {
  * in `text`; a long text's may come later.
  *
  * @example
- * const analyze: MentionAnalyzer = (text, id) => analyzedIndexed(text, id);
+ * const analyze: MentionAnalyzer = (text, id) => analyzedInPassing(text, id);
  */
 export type MentionAnalyzer = (text: string, id: string) => Promise<readonly ArticleEntity[]>;
 
