@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { LikelyDuplicate } from '../core/curation/likely-duplicates';
 import { CardLink, cardDuplicateOf, entityCardMarkdown, entityCardOf } from '../core/entity-card';
+import { refOf } from '../core/facts/corrections';
 import { EntityDirectory } from '../core/entity-directory';
 import { FactsLookup } from '../core/facts/facts-store';
 import { exactEntityQuery } from '../core/search/query-parser';
@@ -51,7 +52,7 @@ export class EntityHoverProvider implements vscode.HoverProvider {
       title: 'Merge…',
       tooltip: 'Merge Entities: make the two one entity (it asks which name to keep)',
       command: 'newsCorpus.mergeEntities',
-      args: [[pair.entity, pair.into].map(({ type, name }) => ({ type, name }))],
+      args: [[pair.entity, pair.into].map(refOf)],
     };
     const markdown = new vscode.MarkdownString(entityCardMarkdown(card, links, merge), true);
     markdown.isTrusted = { enabledCommands: [...CARD_COMMANDS] };

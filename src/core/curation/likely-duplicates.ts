@@ -1,7 +1,7 @@
 import { countOf, isolateBidi, quoteName } from '../display-text';
 import { nameIdentity } from '../entities/names';
 import { ENTITY_TYPE_NAMES, aTypeName } from '../entity-directory';
-import { EntityRef, MergeCorrection } from '../facts/corrections';
+import { EntityRef, MergeCorrection, refOf } from '../facts/corrections';
 import { EntitySummary } from '../search/entity-listing';
 
 /**
@@ -249,8 +249,6 @@ export function likelyDuplicateReason({ entity, into, reason, intoArticles, riva
   const variants = intoArticles === into.articleCount ? '' : ` (up to ${intoArticles} with its other forms)`;
   return `${counts}${variants}; ${others}`;
 }
-
-const refOf = ({ type, name }: EntitySummary): EntityRef => ({ type, name });
 
 /**
  * The merges that make chosen pairs one: one per entity kept, of every pair merged into it. A pair whose `into` is

@@ -93,6 +93,16 @@ export function aliasOfRef(ref: EntityRef, entryType: EntityType): string {
 }
 
 /**
+ * An entity as a correction names it: its type and name alone (a summary carries its counts and aliases too).
+ *
+ * @example
+ * refOf(donaldTrumpSummary); // { type: 'PER', name: 'Donald Trump' }
+ */
+export function refOf({ type, name }: { readonly type: EntityType; readonly name: string }): EntityRef {
+  return { type, name };
+}
+
+/**
  * The corpus-wide key of an entity reference ({@link entityKey}).
  *
  * @example

@@ -1,6 +1,6 @@
 import { editsWithin } from '../edit-distance';
 import { withoutProductPrefix } from '../messages';
-import { parseQuery, QUERY_FILTERS, unknownFilters, UnknownFilter } from './query-parser';
+import { parseQuery, QUERY_FILTERS, QUERY_SPACES, unknownFilters, UnknownFilter } from './query-parser';
 import { defaultEdits } from './query-plan';
 import { rewriteFuzzy } from './query-rewrite';
 
@@ -83,7 +83,7 @@ export function noMatchMessage(query: string): { readonly text: string; readonly
  * are parted as the parser parts them (space, tab, line breaks): across a no-break space, "trump or biden" is one word
  * to it, and OR there would change nothing.
  */
-const LOWER_CASE_OR = /(?<=[^ \t\r\n][ \t\r\n]+)or(?=[ \t\r\n]+[^ \t\r\n])/gu;
+const LOWER_CASE_OR = new RegExp(`(?<=[^${QUERY_SPACES}][${QUERY_SPACES}]+)or(?=[${QUERY_SPACES}]+[^${QUERY_SPACES}])`, 'gu');
 
 /**
  * The query with each "or" in lower case between two words written OR, when that reads as a query: the search takes

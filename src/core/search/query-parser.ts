@@ -54,8 +54,16 @@ class QuerySyntaxError extends Error {
   }
 }
 
+/**
+ * The characters that part the words of a query (space, tab, line breaks): a no-break space is inside a word.
+ *
+ * @example
+ * new RegExp(`[${QUERY_SPACES}]+`).test('a\tb'); // true
+ */
+export const QUERY_SPACES = ' \t\n\r';
+
 function isSpace(char: string | undefined): boolean {
-  return char === ' ' || char === '\t' || char === '\n' || char === '\r';
+  return char !== undefined && char !== '' && QUERY_SPACES.includes(char);
 }
 
 /** Reads a quoted string starting at the quote at `open`; returns its content and the offset after the closing quote. */
