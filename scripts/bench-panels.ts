@@ -43,21 +43,34 @@ interface Timing {
   readonly first: number;
   readonly median: number;
   readonly cpu: number;
+  /** Whether the wall times are until an early draw: the CPU time is then of more than they are. */
+  readonly early: boolean;
 }
 
-/** Times `run` over {@link ROUNDS} rounds. */
+/** What a run returns when its page showed lines before the run ended (an early draw): the wall time until then. */
+interface EarlyDraw {
+  readonly drawnMs: number;
+}
+
+function isEarlyDraw(value: unknown): value is EarlyDraw {
+  return typeof value === 'object' && value !== null && typeof (value as Partial<EarlyDraw>).drawnMs === 'number';
+}
+
+/** Times `run` over {@link ROUNDS} rounds: the wall time until it ends, or until its early draw; the CPU time of all of it. */
 async function time(run: () => unknown): Promise<Timing> {
   const times: number[] = [];
   const cpuTimes: number[] = [];
+  let early = false;
   for (let i = 0; i < ROUNDS; i++) {
     const cpuStart = process.cpuUsage();
     const start = performance.now();
-    await run();
-    times.push(performance.now() - start);
+    const result = await run();
+    early ||= isEarlyDraw(result);
+    times.push(isEarlyDraw(result) ? result.drawnMs : performance.now() - start);
     const cpu = process.cpuUsage(cpuStart);
     cpuTimes.push((cpu.user + cpu.system) / 1000);
   }
-  return { first: times[0] ?? 0, median: median(times), cpu: median(cpuTimes) };
+  return { first: times[0] ?? 0, median: median(times), cpu: median(cpuTimes), early };
 }
 
 async function openIndex(count: number): Promise<CorpusIndex> {
@@ -116,7 +129,8 @@ function figures(index: CorpusIndex): Figure[] {
   // recogniser on the host, as the extension finds those of an article of real length (a long one's on its thread).
   const model = loadModel(MODEL);
   if (!model.ok) throw new Error(`News Corpus: the entity model cannot be loaded: ${model.problem}`);
-  const kwic = kwicPanel(sources, (indexPath) => indexPath, async (text) => model.extract(text));
+  const analyze = async (text: string) => model.extract(text);
+  const kwic = kwicPanel(sources, (indexPath) => indexPath, analyze);
   overview.data({});
   const span = sources.datedSpan();
   const firstYear = { from: span?.first.slice(0, 7) ?? '', to: `${span?.first.slice(0, 4) ?? ''}-12` };
@@ -127,10 +141,24 @@ function figures(index: CorpusIndex): Figure[] {
     name,
     run: async () => {
       before?.();
-      await kind.prepare?.(state);
+      await kind.prepare?.(state, () => {});
       return kind.data(state);
     },
     page: { script: kind.script, title: kind.title(state), state },
+  });
+  /** Until the page first shows lines: its early draw (`EarlyDraw`) if it had one, else its whole data; the rest is read all the same. */
+  const firstDrawn = <S>(name: string, kind: PanelKind<S>, state: S, before: () => void): Figure => ({
+    name,
+    run: async (): Promise<EarlyDraw> => {
+      before();
+      const start = performance.now();
+      let drawnMs: number | undefined;
+      await kind.prepare?.(state, () => {
+        kind.data(state);
+        drawnMs ??= performance.now() - start;
+      });
+      return { drawnMs: drawnMs ?? performance.now() - start };
+    },
   });
   const entitySeries: SeriesSpec = { kind: 'entity', key: biggest.key, label: biggest.name };
   const querySeries = (query: string): SeriesSpec => ({ kind: 'query', query, label: query });
@@ -154,6 +182,8 @@ function figures(index: CorpusIndex): Figure[] {
     drawn('timeline: query "interest rates"', timeline, { series: [querySeries('"interest rates"')] }),
     drawn('timeline: query "coffee"', timeline, { series: [querySeries('coffee')] }),
     drawn(`timeline: ${biggest.name}, "oil" and "said"`, timeline, { series: [entitySeries, querySeries('oil'), querySeries('said')] }),
+    // Its own panel, whose analyses no other figure has made: the first lines as a reader meets them.
+    firstDrawn(`kwic: entity ${person.name}, first lines (early draw)`, kwicPanel(sources, (indexPath) => indexPath, analyze), reagan, freshKwic),
     drawn(`kwic: entity ${person.name}, by left words`, kwic, reagan, freshKwic),
     drawn(`kwic: entity ${person.name}, next page (lines kept)`, kwic, { ...reagan, offset: KWIC_PAGE }),
     drawn(`kwic: entity ${person.name}, ${KWIC_ARTICLES} articles more`, kwic, { ...reagan, read: 2 * KWIC_ARTICLES }),
@@ -179,8 +209,8 @@ async function main(): Promise<void> {
     console.log('panel data                                              first ms  median ms  CPU ms');
     const pages: RenderInput[] = [];
     for (const { name, run, page } of figures(index)) {
-      const { first, median: typical, cpu } = await time(run);
-      const flag = cpu > TARGET_MS ? `  over ${TARGET_MS} ms` : '';
+      const { first, median: typical, cpu, early } = await time(run);
+      const flag = (early ? first : cpu) > TARGET_MS ? `  over ${TARGET_MS} ms` : '';
       console.log(`${name.padEnd(54)} ${first.toFixed(1).padStart(8)} ${typical.toFixed(1).padStart(10)} ${cpu.toFixed(1).padStart(7)}${flag}`);
       if (page) pages.push({ name, ...page, data: await run() });
     }

@@ -129,9 +129,15 @@
       window.addEventListener('message', (event) => {
         const message = event.data;
         // The extension is finding what the next data needs: the page says so until the data comes.
-        if (message && message.type === 'busy') document.body.setAttribute('aria-busy', 'true');
+        // Lines drawn early (more are being read) stay undimmed; the lines of an older state are dimmed.
+        if (message && message.type === 'busy') {
+          document.body.setAttribute('aria-busy', 'true');
+          document.body.classList.remove('partial');
+        }
         if (!message || message.type !== 'data') return;
-        document.body.removeAttribute('aria-busy');
+        document.body.classList.toggle('partial', message.busy === true);
+        if (message.busy === true) document.body.setAttribute('aria-busy', 'true');
+        else document.body.removeAttribute('aria-busy');
         vscode.setState(message.state);
         last = message;
         render(draw, message.state, message.data);

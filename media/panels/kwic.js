@@ -54,6 +54,8 @@
     if (data.dateError) return el('p', { class: 'counts' }, `No ${unit}s of “${data.label}” in these dates: ${data.dateError}`);
     const unread = data.unread ? ` (${plural(data.unread, 'article')} could not be read and ${data.unread === 1 ? 'is' : 'are'} left out)` : '';
     const counts = `${plural(data.total, unit)} of “${data.label}” in ${plural(data.articles, 'article')}${unread}`;
+    // The first lines, drawn while the rest of the articles are read: said, and no more offered yet.
+    if (data.reading) return el('p', { class: 'counts' }, `Reading ${number(Math.min(data.read, data.matching))} articles… ${counts} so far`);
     if (data.matching <= data.read) return el('p', { class: 'counts' }, counts);
     // Only part of the articles is read: say which, that the order and the dates apply to those, and offer more.
     const more = Math.min(data.step, data.matching - data.read);

@@ -1,4 +1,4 @@
-import { KWIC_ARTICLES, KWIC_PAGE, KwicReading, KwicSort, MentionAnalyzer, entityMatcher, formMatcher, kwicPage, kwicSearchSyntax, withinDates } from '../core/panels/kwic';
+import { KWIC_ARTICLES, KWIC_FIRST_DRAW_MS, KWIC_PAGE, KwicReading, KwicSort, MentionAnalyzer, entityMatcher, formMatcher, kwicPage, kwicSearchSyntax, withinDates } from '../core/panels/kwic';
 import { panelTitle } from '../core/panels/panel-title';
 import { DayBounds, openRangeFilter } from '../core/panels/periods';
 import { tokenize } from '../core/search/tokenize';
@@ -63,9 +63,10 @@ function datesOf({ from, to }: KwicState): DayBounds | undefined {
  * word's best matches first) and more on request, keeping what it read for that target until the index changes. An
  * entity's mentions are the recogniser's in each article (`analyze`, found ahead in `prepare`), so that they are the
  * ones its counts are of, and not every spelling's occurrences ("Trump" in "Melania Trump" is not Donald Trump's).
- * `articleIdOf` names the article of a search hit (an index path) as the corpus does.
+ * `articleIdOf` names the article of a search hit (an index path) as the corpus does. A reading that takes longer than
+ * `firstDrawMs` draws the lines found so far, marked as still reading, then all of them.
  */
-export function kwicPanel(sources: PanelSources, articleIdOf: (indexPath: string) => string, analyze: MentionAnalyzer): PanelKind<KwicState> {
+export function kwicPanel(sources: PanelSources, articleIdOf: (indexPath: string) => string, analyze: MentionAnalyzer, firstDrawMs = KWIC_FIRST_DRAW_MS): PanelKind<KwicState> {
   const { entities, search } = sources.deps;
   /**
    * The analyses of the articles read last, by id, with the text analysed: the index changes every few hundred ms
@@ -86,8 +87,11 @@ export function kwicPanel(sources: PanelSources, articleIdOf: (indexPath: string
     }
     return found.entities;
   };
-  /** What was read of the last target: `read` articles asked for, `matching` it has in all, `done` once they are read. */
-  let cached: { key: string; reading: KwicReading; read: number; matching: number; done: Promise<void> } | undefined;
+  /**
+   * What was read of the last target: `read` articles asked for, `matching` it has in all, `done` once they are read,
+   * `pending` readings not finished.
+   */
+  let cached: { key: string; reading: KwicReading; read: number; matching: number; done: Promise<void>; pending: number } | undefined;
   /**
    * The first `read` articles of the target within the dates (inclusive), newest or best first, with how many
    * articles it has there in all: the dates choose the articles read, so that a period holds its own occurrences.
@@ -110,7 +114,7 @@ export function kwicPanel(sources: PanelSources, articleIdOf: (indexPath: string
     if (cached?.key === key) return cached;
     cached?.reading.stop();
     const matcher = target.kind === 'words' ? formMatcher([target.text]) : entityMatcher(target.key, analyzeKept);
-    return (cached = { key, reading: new KwicReading(matcher), read: 0, matching: 0, done: Promise.resolve() });
+    return (cached = { key, reading: new KwicReading(matcher), read: 0, matching: 0, done: Promise.resolve(), pending: 0 });
   };
   /** What the panel calls its target: the entity's name, or the words, a quoted phrase without its quotes (the page quotes it). */
   const labelOf = (target: KwicTarget): string =>
@@ -122,7 +126,7 @@ export function kwicPanel(sources: PanelSources, articleIdOf: (indexPath: string
     title: ({ target }) => panelTitle('Keyword in Context', target ? [labelOf(target)] : []),
     stateOf,
     // Reads the articles the state asks for, after any reading under way (the data then pages through what was read).
-    prepare: async (state) => {
+    prepare: async (state, early) => {
       const dates = datesOf(state);
       if (!state.target || dates === undefined) return;
       const read = state.read ?? KWIC_ARTICLES;
@@ -131,9 +135,15 @@ export function kwicPanel(sources: PanelSources, articleIdOf: (indexPath: string
         const { refs, matching } = articlesOf(state.target, read, dates);
         found.read = read;
         found.matching = matching;
-        found.done = found.done.then(() => found.reading.read(refs, (id) => entities.articleText(id)));
+        found.pending++;
+        found.done = found.done.then(() => found.reading.read(refs, (id) => entities.articleText(id))).finally(() => found.pending--);
       }
-      await found.done;
+      const firstDraw = setTimeout(early, firstDrawMs);
+      try {
+        await found.done;
+      } finally {
+        clearTimeout(firstDraw);
+      }
     },
     data: (state) => {
       const read = state.read ?? KWIC_ARTICLES;
@@ -150,7 +160,8 @@ export function kwicPanel(sources: PanelSources, articleIdOf: (indexPath: string
       const dated = state.from !== undefined || state.to !== undefined;
       const syntax = state.target.kind === 'words' ? kwicSearchSyntax(state.target.text) : undefined;
       const unread = found.reading.unread;
-      return { ...named, ...page, articles: found.reading.articles, matching: found.matching, order: entity ? 'newest' : 'best', dated, ...(syntax === undefined ? {} : { syntax }), ...(unread > 0 && { unread }) };
+      const reading = found.pending > 0;
+      return { ...named, ...page, articles: found.reading.articles, matching: found.matching, order: entity ? 'newest' : 'best', dated, ...(syntax === undefined ? {} : { syntax }), ...(unread > 0 && { unread }), ...(reading && { reading }) };
     },
   };
 }

@@ -17,8 +17,11 @@ export interface PanelKind<S> {
   stateOf(value: unknown): S | undefined;
   /** What opening the panel again with `requested` makes of the open panel's state (default: the new one). */
   merge?(open: S, requested: S): S;
-  /** What must be found before `data` can answer for `state` and takes waiting (an entity's mentions); the data is sent once it is. */
-  prepare?(state: S): Promise<void>;
+  /**
+   * What must be found before `data` can answer for `state` and takes waiting (an entity's mentions); the data is sent
+   * once it is, and at each `early()`, which says that what is found so far is worth drawing while the rest is found.
+   */
+  prepare?(state: S, early: () => void): Promise<void>;
   data(state: S): unknown;
 }
 
@@ -145,8 +148,9 @@ export class PanelHost implements vscode.Disposable {
     const prepare = kind.prepare;
     // The page says it is reading meanwhile (an entity's mentions take up to a second), where it showed the old lines.
     if (prepare) void panel.webview.postMessage({ type: 'busy' });
-    void known.updates.run(prepare && (() => prepare.call(kind, state)), () => {
-      if (this.open.get(viewType) === known) void panel.webview.postMessage({ type: 'data', state, data: kind.data(state) });
+    void known.updates.run(prepare && ((early) => prepare.call(kind, state, early)), (final) => {
+      // An early draw keeps the page busy: more is coming.
+      if (this.open.get(viewType) === known) void panel.webview.postMessage({ type: 'data', state, data: kind.data(state), ...(!final && { busy: true }) });
     });
   }
 

@@ -121,7 +121,8 @@ describe('Corpus panels', function () {
     assert.ok(mentions, await row.innerText());
     await workbench.contextMenuAction(row, 'Show Keyword in Context');
     const view = workbench.webview();
-    const counts = view.locator('.counts').filter({ hasText: '“Donald Trump”' });
+    // The first lines may come while the rest are read ("Reading 51 articles… … so far"): the test waits for all.
+    const counts = view.locator('.counts').filter({ hasText: '“Donald Trump”' }).filter({ hasNotText: /^Reading/ });
     await counts.waitFor();
     // "Trump" of "Melania Trump" was one of his lines (413 "occurrences" against his 339 mentions).
     assert.match(await counts.textContent(), new RegExp(`^${mentions} mentions of “Donald Trump” in ${articles} articles`));

@@ -364,6 +364,16 @@ export function kwicPage(
 export const KWIC_ARTICLES = 200;
 
 /**
+ * Milliseconds a Keyword in Context page waits for its articles to be read before it shows the lines found so far
+ * (and the rest when all are read): an entity's 200 newest articles of real length take about half a second to
+ * analyse, and its first lines are there long before.
+ *
+ * @example
+ * kwicPanel(sources, articleIdOf, analyze, KWIC_FIRST_DRAW_MS); // the default
+ */
+export const KWIC_FIRST_DRAW_MS = 150;
+
+/**
  * What `matches` finds in the articles read so far, read a step at a time: each {@link read} reads only the listed
  * articles not read before, so that reading more costs only the new ones.
  *

@@ -30,7 +30,7 @@ async function mentionsOfKim(text: string): Promise<readonly ArticleEntity[]> {
 
 /** The panel's data for `state` once what it asks for is read, as the panel host sends it. */
 async function shown(kwic: PanelKind<KwicState>, state: KwicState): Promise<unknown> {
-  await kwic.prepare?.(state);
+  await kwic.prepare?.(state, () => {});
   return kwic.data(state);
 }
 
@@ -62,6 +62,28 @@ describe('Keyword in Context panel data', () => {
     assert.ok(shownData.lines.every(({ right }) => right.startsWith('today')));
   });
 
+  it('draws the lines found so far when reading takes longer than the first draw\'s wait, marked as still reading, then all', async () => {
+    const { entities } = entityOf450();
+    // Each analysis waits a turn of the timers, as the real one's slices do: 200 take longer than the 20 ms wait.
+    const slowly = async (text: string) => {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      return mentionsOfKim(text);
+    };
+    const kwic = kwicPanel(new PanelSources({ corpus: new Corpus(), entities, search: () => undefined, matchesPerDay: () => undefined }), (path) => path, slowly, 20);
+    const state: KwicState = { target: { kind: 'entity', key: 'PER:kim' }, sort: 'right', offset: 0 };
+    const early: { articles: number; total: number; reading?: boolean }[] = [];
+    await kwic.prepare?.(state, () => early.push(kwic.data(state) as (typeof early)[number]));
+    assert.strictEqual(early.length, 1, 'one early draw');
+    const [first] = early;
+    assert.ok(first && first.reading === true && first.articles > 0 && first.articles < KWIC_ARTICLES && first.total === first.articles, JSON.stringify(first));
+    const final = kwic.data(state) as (typeof early)[number];
+    assert.deepStrictEqual([final.articles, final.total, final.reading], [KWIC_ARTICLES, KWIC_ARTICLES, undefined]);
+    // Read already: no wait, no early draw.
+    let again = 0;
+    await kwic.prepare?.(state, () => again++);
+    assert.strictEqual(again, 0);
+  });
+
   it('leaves out an article whose analysis failed, says so, and reads on, "Read more" included', async () => {
     const { entities } = entityOf450();
     const failing = async (text: string, id: string) => (id === 'a5' ? Promise.reject(new Error('the thread stopped')) : mentionsOfKim(text));
@@ -91,7 +113,7 @@ describe('Keyword in Context panel data', () => {
     assert.strictEqual(again.total, KWIC_ARTICLES);
     assert.strictEqual(analysed.length, KWIC_ARTICLES, 'no text analysed twice');
     // Another target while the first is read: the first stops.
-    const reading = kwic.prepare?.({ target, sort: 'right', offset: 0, read: 3 * KWIC_ARTICLES });
+    const reading = kwic.prepare?.({ target, sort: 'right', offset: 0, read: 3 * KWIC_ARTICLES }, () => {});
     await shown(kwic, { target: { kind: 'words', text: 'met' }, sort: 'right', offset: 0 });
     await reading;
     assert.ok(analysed.length < 3 * KWIC_ARTICLES, `${analysed.length} analysed of the ${3 * KWIC_ARTICLES} asked first`);

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { LatestUpdate } from '../../../src/core/panels/latest-update';
 
 /** A preparation the test finishes when it chooses. */
-function waiting(): { readonly prepare: () => Promise<void>; readonly finish: () => void; readonly fail: () => void } {
+function waiting(): { readonly prepare: (early: () => void) => Promise<void>; readonly finish: () => void; readonly fail: () => void } {
   let finish = () => {};
   let fail = () => {};
   const done = new Promise<void>((resolve, reject) => {
@@ -41,5 +41,30 @@ describe('LatestUpdate', () => {
     failing.fail();
     await run;
     assert.deepStrictEqual(sent, ['partial']);
+  });
+
+  it('sends what an update found so far at each early call, until a later update comes, then the whole update', async () => {
+    const updates = new LatestUpdate();
+    const sent: string[] = [];
+    let early = () => {};
+    const first = waiting();
+    const run = updates.run((sendEarly) => {
+      early = sendEarly;
+      return first.prepare(sendEarly);
+    }, (final) => sent.push(final ? 'first' : 'first so far'));
+    early();
+    first.finish();
+    await run;
+    assert.deepStrictEqual(sent, ['first so far', 'first']);
+    const second = waiting();
+    const secondRun = updates.run((sendEarly) => {
+      early = sendEarly;
+      return second.prepare(sendEarly);
+    }, (final) => sent.push(final ? 'second' : 'second so far'));
+    void updates.run(undefined, () => sent.push('third'));
+    early();
+    second.finish();
+    await secondRun;
+    assert.deepStrictEqual(sent, ['first so far', 'first', 'third'], 'the older update sends nothing, early or not');
   });
 });
