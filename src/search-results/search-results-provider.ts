@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { ARTICLE_ROW_ICON } from '../article-row-icon';
 import { countOf, partOf, toTreeText } from '../core/display-text';
 import { SearchResponse } from '../core/search/corpus-index';
-import { noMatchMessage, queryErrorMessage } from '../core/search/query-help';
+import { noMatchMessage, QuerySuggestion, queryErrorMessage, querySuggestions } from '../core/search/query-help';
 import { ResultList, ResultRow, RunQuery, resultRows } from '../core/search-workflow/result-list';
 import { SearchHistory, addRecent, deleteSaved, renameSaved, saveSearch } from '../core/search-workflow/search-history';
 
@@ -15,6 +15,7 @@ export type SearchResultsElement =
   | ResultElement
   | { readonly kind: 'more' }
   | { readonly kind: 'message'; readonly text: string; readonly detail: string }
+  | { readonly kind: 'suggestion'; readonly suggestion: QuerySuggestion }
   | { readonly kind: 'saved-searches' }
   | { readonly kind: 'recent-searches' }
   | { readonly kind: 'saved'; readonly name: string; readonly query: string }
@@ -160,6 +161,8 @@ export class SearchResultsProvider implements vscode.TreeDataProvider<SearchResu
         item.contextValue = 'message';
         return item;
       }
+      case 'suggestion':
+        return suggestionItem(element.suggestion);
       case 'saved-searches':
         return groupItem('Saved Searches', 'pinned', this.stored.saved.length);
       case 'recent-searches':
@@ -177,12 +180,15 @@ export class SearchResultsProvider implements vscode.TreeDataProvider<SearchResu
       const { text, place } = queryErrorMessage(this.list?.query ?? '', response);
       return [{ kind: 'message', text: toTreeText(text), detail: `${place}\nEdit the query in the search box and press Enter to run it again.` }];
     }
+    // What the user likely meant comes first ("trump or biden" finds the articles with the word "or").
+    const query = this.list?.query ?? '';
+    const suggestions = querySuggestions(query).map((suggestion): SearchResultsElement => ({ kind: 'suggestion', suggestion }));
     if (response.total === 0) {
       // It may quote the query (a word written as a filter that names none).
-      const { text, detail } = noMatchMessage(this.list?.query ?? '');
-      return [{ kind: 'message', text: toTreeText(text), detail }];
+      const { text, detail } = noMatchMessage(query);
+      return [...suggestions, { kind: 'message', text: toTreeText(text), detail }];
     }
-    return this.hasMore ? [...this.rows, MORE] : this.rows;
+    return [...suggestions, ...this.rows, ...(this.hasMore ? [MORE] : [])];
   }
 
   private searchItem(query: string): vscode.TreeItem {
@@ -235,6 +241,16 @@ function resultItem(element: ResultElement, generation: number): vscode.TreeItem
   item.tooltip = [element.title, `${element.date ?? 'undated'} · ${element.file}`, '', element.snippet].join('\n');
   item.contextValue = 'article';
   item.command = { command: 'newsCorpus.searchResults.open', title: 'Open Result', arguments: [element] };
+  return item;
+}
+
+/** A query the user likely meant, which a click searches (the query is a command argument, never a link). */
+function suggestionItem({ label, query, reason }: QuerySuggestion): vscode.TreeItem {
+  const item = new vscode.TreeItem(`${label}: ${toTreeText(query)}`, vscode.TreeItemCollapsibleState.None);
+  item.iconPath = new vscode.ThemeIcon('lightbulb');
+  item.tooltip = `${reason}\nSearch ${query} instead.`;
+  item.contextValue = 'suggestion';
+  item.command = { command: 'newsCorpus.searchResults.show', title: 'Search Instead', arguments: [query] };
   return item;
 }
 

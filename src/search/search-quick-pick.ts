@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { countOf, groupDigits, partOf, toDisplayText } from '../core/display-text';
 import { SearchHit, SearchOptions, SearchResponse } from '../core/search/corpus-index';
-import { eitherWordQuery, noMatchMessage, QUERY_HELP, QUERY_PLACEHOLDER, queryErrorMessage } from '../core/search/query-help';
+import { noMatchMessage, QUERY_HELP, QUERY_PLACEHOLDER, queryErrorMessage, querySuggestions } from '../core/search/query-help';
 import { snippetFromMatch } from '../core/search/snippet';
 import { openingMatch } from '../core/search-workflow/result-list';
 import { openAtMatch } from '../open-at-match';
@@ -74,14 +74,12 @@ function hitItem(hit: SearchHit, uriOf: SearchDeps['uriOf']): HitItem {
 }
 
 /**
- * The query with its "or" in capitals, offered when the query has "or" in lower case between words: it is searched
- * for as a word, and users type it meaning "either". Enter on it puts that query in the box: it comes first when
- * nothing matched, under the row that lists the results otherwise.
+ * The queries the user likely meant (`querySuggestions`: "or" in capitals, a filter's name without its typo), a row
+ * each; Enter on one puts it in the box. They come first when nothing matched, under the row that lists the results
+ * otherwise.
  */
-function eitherWordItem(query: string): HitItem[] {
-  const either = eitherWordQuery(query);
-  if (either === undefined) return [];
-  return [{ label: `$(lightbulb) Either word: ${toDisplayText(either)}`, detail: '"or" in lower case is searched for as a word; OR in capitals finds articles with either', alwaysShow: true, example: either }];
+function suggestionItems(query: string): HitItem[] {
+  return querySuggestions(query).map(({ label, query: suggested, reason }) => ({ label: `$(lightbulb) ${label}: ${toDisplayText(suggested)}`, detail: toDisplayText(reason), alwaysShow: true, example: suggested }));
 }
 
 function messageItem(label: string, detail?: string): HitItem {
@@ -151,11 +149,11 @@ export function showSearchQuickPick(deps: SearchDeps, initialQuery = ''): Promis
     const activePath = quickPick.activeItems[0]?.hit?.path;
     const none = response.hits.length > 0 ? undefined : noMatchMessage(query);
     // The message may quote the query (a word written as a filter that names none), whose `$(…)` must stay text.
-    const either = eitherWordItem(query);
+    const suggestions = suggestionItems(query);
     quickPick.items =
       none === undefined
-        ? [showAllItem(response.total), ...either, ...response.hits.map((hit) => hitItem(hit, deps.uriOf))]
-        : [...either, messageItem(toDisplayText(none.text), toDisplayText(none.detail))];
+        ? [showAllItem(response.total), ...suggestions, ...response.hits.map((hit) => hitItem(hit, deps.uriOf))]
+        : [...suggestions, messageItem(toDisplayText(none.text), toDisplayText(none.detail))];
     const stillThere = activePath === undefined ? undefined : quickPick.items.find((item) => item.hit?.path === activePath);
     if (stillThere) quickPick.activeItems = [stillThere];
   };

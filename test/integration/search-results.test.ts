@@ -41,9 +41,9 @@ function results(children: readonly SearchResultsElement[]): ResultElement[] {
 }
 
 function messageOf(children: readonly SearchResultsElement[]): string {
-  const [first] = children;
-  assert.ok(first?.kind === 'message', `a message, not ${JSON.stringify(first)}`);
-  return first.text;
+  const message = children.find((child) => child.kind === 'message');
+  assert.ok(message?.kind === 'message', `a message among ${JSON.stringify(children)}`);
+  return message.text;
 }
 
 /** Resolves once the active editor shows `file` with the selection on text matching `pattern`. */
@@ -110,7 +110,12 @@ describe('Search Results view (in the real extension host)', () => {
     // A word written as a filter that names none: the view says so, not only "0 articles", and offers the filter meant.
     const unknown = await show(corpus, 'foo:bar');
     assert.deepStrictEqual([unknown.group.description, messageOf(unknown.children)], ['0 articles', 'There is no filter "foo:"; filters are person:, place:, org:, entity:, date:, on:, after:, before:.']);
-    assert.strictEqual(messageOf((await show(corpus, 'peson:Zzyzxq')).children), 'There is no filter "peson:": did you mean person:Zzyzxq?');
+    const typo = await show(corpus, 'peson:Zzyzxq');
+    assert.strictEqual(messageOf(typo.children), 'There is no filter "peson:": did you mean person:Zzyzxq?');
+    // The filter meant comes first, and a click searches it.
+    const [meant] = typo.children;
+    const meantItem = meant && corpus.searchResults.getTreeItem(meant);
+    assert.deepStrictEqual([meantItem?.label, meantItem?.command?.command, meantItem?.command?.arguments], ['Did you mean: person:Zzyzxq', 'newsCorpus.searchResults.show', ['person:Zzyzxq']]);
     const bad = await show(corpus, 'after:2023-13-45');
     assert.strictEqual(bad.group.description, 'invalid query');
     // The product is named by the view; the message says what is wrong and the tooltip marks where.
@@ -133,6 +138,15 @@ describe('Search Results view (in the real extension host)', () => {
     assert.strictEqual(results(after).length, total.total);
     assert.ok(after.every((child) => child.kind === 'result'), 'no "Show more…" once all are shown');
     assert.deepStrictEqual(results(after).slice(0, 200), results(children), 'the first page stays as it was');
+  });
+
+  it('offers "Either word" above the results of a query with "or" in lower case, which it searches as a word', async () => {
+    const corpus = await api();
+    const { children } = await show(corpus, 'Khasan or Lavrov');
+    const [either] = children;
+    const item = either && corpus.searchResults.getTreeItem(either);
+    assert.deepStrictEqual([item?.label, item?.command?.arguments], ['Either word: Khasan OR Lavrov', ['Khasan OR Lavrov']]);
+    assert.ok(results(children).length < results((await show(corpus, 'Khasan OR Lavrov')).children).length, 'the word "or" narrows the results');
   });
 
   it('steps through the results with next and previous, wrapping around', async () => {

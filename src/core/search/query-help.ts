@@ -37,16 +37,18 @@ export const QUERY_HELP = [
 /** The filters, as a message lists them: "person:, place:, …, before:". */
 const FILTER_LIST = QUERY_FILTERS.map((name) => `${name}:`).join(', ');
 
-/**
- * What to say of a word written as a filter with an unknown name: that there is no such filter, and the filter it
- * was likely meant to be, within as many typos as a search word of its length is allowed (ties all offered).
- */
-function unknownFilterMessage({ text, name }: UnknownFilter): { readonly text: string; readonly detail: string } {
+/** The filters an unknown filter name was likely meant to be: the nearest within as many typos as a search word of its length is allowed (ties all). */
+function nearestFilters(name: string): string[] {
   const typed = name.toLowerCase();
   const maxEdits = defaultEdits(typed);
   const distances = QUERY_FILTERS.map((filter) => ({ filter, edits: editsWithin(typed, filter, maxEdits) }));
   const nearest = Math.min(...distances.map(({ edits }) => edits));
-  const meant = nearest > maxEdits ? [] : distances.filter(({ edits }) => edits === nearest).map(({ filter }) => `${filter}${text.slice(name.length)}`);
+  return nearest > maxEdits ? [] : distances.filter(({ edits }) => edits === nearest).map(({ filter }) => filter);
+}
+
+/** What to say of a word written as a filter with an unknown name: that there is no such filter, and the filters it was likely meant to be. */
+function unknownFilterMessage({ text, name }: UnknownFilter): { readonly text: string; readonly detail: string } {
+  const meant = nearestFilters(name).map((filter) => `${filter}${text.slice(name.length)}`);
   const searched = `"${text}" was searched for as words, and nothing matched.`;
   if (meant.length === 0) return { text: `There is no filter "${name}:"; filters are ${FILTER_LIST}.`, detail: searched };
   return { text: `There is no filter "${name}:": did you mean ${meant.join(' or ')}?`, detail: `${searched} Filters are ${FILTER_LIST}.` };
@@ -103,6 +105,59 @@ export function eitherWordQuery(query: string): string | undefined {
   let either = query;
   for (const at of places) either = `${either.slice(0, at)}OR${either.slice(at + 2)}`;
   return parseQuery(either).ok ? either : undefined;
+}
+
+/**
+ * The query with each word written as a filter of an unknown name given the one filter it was likely meant to be,
+ * when that reads as a query; undefined when no unknown filter has a single likely one. A name with two as near
+ * ("ate:", date: or on:?) is left for the no-match message, which names both.
+ *
+ * @example
+ * meantFilterQuery('peson:Putin oil'); // 'person:Putin oil'
+ * meantFilterQuery('foo:bar');         // undefined
+ */
+export function meantFilterQuery(query: string): string | undefined {
+  let meant = query;
+  for (const { text, name } of unknownFilters(query)) {
+    const [filter, ...others] = nearestFilters(name);
+    const at = meant.indexOf(text);
+    if (filter === undefined || others.length > 0 || at < 0) continue;
+    meant = `${meant.slice(0, at)}${filter}${meant.slice(at + name.length)}`;
+  }
+  return meant !== query && parseQuery(meant).ok ? meant : undefined;
+}
+
+/**
+ * A query the user likely meant instead of the one typed, offered beside its results: `label` names the kind,
+ * `reason` says why.
+ *
+ * @example
+ * const suggestion: QuerySuggestion = { label: 'Did you mean', query: 'person:Putin', reason: 'There is no filter "peson:".' };
+ */
+export interface QuerySuggestion {
+  readonly label: string;
+  readonly query: string;
+  readonly reason: string;
+}
+
+/**
+ * The queries the user likely meant when the search reads the one typed otherwise: "or" in lower case between words
+ * ({@link eitherWordQuery}) and a filter name with a typo ({@link meantFilterQuery}), in that order.
+ *
+ * @example
+ * querySuggestions('trump or biden').map(({ query }) => query); // ['trump OR biden']
+ * querySuggestions('peson:Putin')[0]?.reason;                   // 'There is no filter "peson:"; a word written so is searched for as words.'
+ */
+export function querySuggestions(query: string): QuerySuggestion[] {
+  const suggestions: QuerySuggestion[] = [];
+  const either = eitherWordQuery(query);
+  if (either !== undefined) suggestions.push({ label: 'Either word', query: either, reason: '"or" in lower case is searched for as a word; OR in capitals finds articles with either.' });
+  const meant = meantFilterQuery(query);
+  const [unknown] = unknownFilters(query);
+  if (meant !== undefined && unknown !== undefined) {
+    suggestions.push({ label: 'Did you mean', query: meant, reason: `There is no filter "${unknown.name}:"; a word written so is searched for as words.` });
+  }
+  return suggestions;
 }
 
 /** Characters of the query shown on each side of a syntax error's place. */

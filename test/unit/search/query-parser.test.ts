@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
 import { QueryAtom, QueryClause } from '../../../src/core/search/query';
-import { eitherWordQuery, noMatchMessage, QUERY_HELP, QUERY_PLACEHOLDER, queryErrorMessage } from '../../../src/core/search/query-help';
+import { eitherWordQuery, meantFilterQuery, noMatchMessage, QUERY_HELP, QUERY_PLACEHOLDER, queryErrorMessage, querySuggestions } from '../../../src/core/search/query-help';
 import { exactEntityQuery, parseQuery, unknownFilters } from '../../../src/core/search/query-parser';
 
 function clauses(source: string): readonly QueryClause[] {
@@ -235,6 +235,19 @@ describe('parseQuery', () => {
     assert.strictEqual(noMatchMessage('ogr:NATO').text, 'There is no filter "ogr:": did you mean org:NATO?');
     assert.strictEqual(noMatchMessage('befor:2023').text, 'There is no filter "befor:": did you mean before:2023?');
     assert.strictEqual(noMatchMessage('in:2023-09').text, 'There is no filter "in:": did you mean on:2023-09?');
+  });
+
+  it('writes the query meant with each misspelt filter that has one likely filter, the rest as typed', () => {
+    assert.strictEqual(meantFilterQuery('peson:Putin'), 'person:Putin');
+    assert.strictEqual(meantFilterQuery('oil Plase:"New York" ogr:NATO'), 'oil place:"New York" org:NATO');
+    // "foo:" is near no filter: kept as typed.
+    assert.strictEqual(meantFilterQuery('foo:bar'), undefined);
+    assert.strictEqual(meantFilterQuery('foo:bar peson:Putin'), 'foo:bar person:Putin');
+    assert.strictEqual(meantFilterQuery('person:Putin'), undefined);
+    assert.strictEqual(meantFilterQuery('10:30 talks'), undefined);
+    assert.deepStrictEqual(querySuggestions('peson:Putin'), [{ label: 'Did you mean', query: 'person:Putin', reason: 'There is no filter "peson:"; a word written so is searched for as words.' }]);
+    assert.deepStrictEqual(querySuggestions('trump or peson:biden').map(({ label, query }) => [label, query]), [['Either word', 'trump OR peson:biden'], ['Did you mean', 'trump or person:biden']]);
+    assert.deepStrictEqual(querySuggestions('trump biden'), []);
   });
 
   it('takes no time, URL, drive, label or emoticon for a filter, nor a filter the language has', () => {
