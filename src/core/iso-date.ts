@@ -66,18 +66,36 @@ export function checkIsoDate(text: string): IsoDateCheck {
 
 const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
 
-/**
- * A day under its month, as articles name it ("this Wednesday (13)"): the weekday, then the day of the month, of a
- * date {@link checkIsoDate} accepts. The
- * weekday also keeps the day apart from the count a tree row shows after it ("13 2" read as one number).
- *
- * @example
- * dayLabel('2023-09-13'); // 'Wednesday 13'
- */
-export function dayLabel(date: string): string {
+/** The weekday of a date {@link checkIsoDate} accepts, and its day of the month. */
+function weekdayOf(date: string): { readonly weekday: string; readonly day: number } {
   const day = Number(date.slice(8, 10));
   const when = new Date(0);
   // setUTCFullYear, not Date.UTC: Date.UTC reads the years 0–99 as 1900–1999.
   when.setUTCFullYear(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, day);
-  return `${WEEKDAY_NAMES[when.getUTCDay()] ?? ''} ${day}`;
+  return { weekday: WEEKDAY_NAMES[when.getUTCDay()] ?? '', day };
+}
+
+/**
+ * A day under its month, as articles name it ("this Wednesday (13)"), the weekday cut to three letters as calendars
+ * write it, so that a narrow sidebar still shows the day ("Tuesday 2…" at 170 px), then the day of the month, of a
+ * date {@link checkIsoDate} accepts. The weekday also keeps the day apart from the count a tree row shows after it
+ * ("13 2" read as one number).
+ *
+ * @example
+ * dayLabel('2023-09-13'); // 'Wed 13'
+ */
+export function dayLabel(date: string): string {
+  const { weekday, day } = weekdayOf(date);
+  return `${weekday.slice(0, 3)} ${day}`;
+}
+
+/**
+ * A day in full, as a tooltip names it: weekday, day, month and year.
+ *
+ * @example
+ * dayName('2023-09-13'); // 'Wednesday 13 September 2023'
+ */
+export function dayName(date: string): string {
+  const { weekday, day } = weekdayOf(date);
+  return `${weekday} ${day} ${MONTH_NAMES[Number(date.slice(5, 7)) - 1] ?? ''} ${date.slice(0, 4)}`;
 }

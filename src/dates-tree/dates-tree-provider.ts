@@ -4,7 +4,7 @@ import { CorpusArticle } from '../core/corpus';
 import { countOf, groupDigits, isolateBidi } from '../core/display-text';
 import { DateGrouping } from '../core/date-groups';
 import { DateOutline } from '../core/date-outline';
-import { dayLabel, MONTH_NAMES } from '../core/iso-date';
+import { dayLabel, dayName, MONTH_NAMES } from '../core/iso-date';
 import { periodName } from '../core/period-groups';
 import { DatesViewSettings } from '../corpus/settings';
 
@@ -155,7 +155,7 @@ export class DatesTreeProvider implements vscode.TreeDataProvider<DateTreeElemen
         return folderItem(name, periodName(period), `month:${period}`, this.periods().monthCount(element.year, element.month), collapsed, 'calendar');
       }
       case 'day':
-        return folderItem(dayLabel(element.date), element.date, `day:${element.date}`, this.dates().dayCount(element.date), collapsed, 'calendar');
+        return folderItem(dayLabel(element.date), dayName(element.date), `day:${element.date}`, this.dates().dayCount(element.date), collapsed, 'calendar');
       case 'undated': {
         const label = this.settings().undatedLabel;
         return folderItem(label, label, 'undated', this.periods().undatedCount, collapsed, 'question');

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
-import { checkIsoDate, dayLabel, daysInMonth } from '../../../src/core/iso-date';
+import { checkIsoDate, dayLabel, dayName, daysInMonth } from '../../../src/core/iso-date';
 
 describe('checkIsoDate', () => {
   it('accepts real dates, leap days included', () => {
@@ -34,15 +34,16 @@ describe('checkIsoDate', () => {
 
 describe('dayLabel', () => {
   it('names a day as articles do: its weekday, then its day of the month', () => {
-    assert.strictEqual(dayLabel('2023-09-12'), 'Tuesday 12');
-    assert.strictEqual(dayLabel('2023-09-13'), 'Wednesday 13');
-    assert.strictEqual(dayLabel('2024-02-29'), 'Thursday 29');
-    assert.strictEqual(dayLabel('2026-12-05'), 'Saturday 5');
+    assert.strictEqual(dayLabel('2023-09-12'), 'Tue 12');
+    assert.strictEqual(dayLabel('2023-09-13'), 'Wed 13');
+    assert.strictEqual(dayLabel('2024-02-29'), 'Thu 29');
+    assert.strictEqual(dayLabel('2026-12-05'), 'Sat 5');
+    assert.strictEqual(dayName('2023-09-13'), 'Wednesday 13 September 2023');
   });
 
   it('counts weekdays right in the first century too, where Date.UTC would read 0023 as 1923', () => {
     // 1 January of the year 1 (proleptic Gregorian) was a Monday; 0023-01-01 a Sunday, 1923-01-01 a Monday.
-    assert.strictEqual(dayLabel('0001-01-01'), 'Monday 1');
-    assert.strictEqual(dayLabel('0023-01-01'), 'Sunday 1');
+    assert.strictEqual(dayLabel('0001-01-01'), 'Mon 1');
+    assert.strictEqual(dayName('0023-01-01'), 'Sunday 1 January 0023');
   });
 });
