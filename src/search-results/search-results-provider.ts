@@ -232,11 +232,12 @@ export class SearchResultsProvider implements vscode.TreeDataProvider<SearchResu
 }
 
 function resultItem(element: ResultElement, generation: number): vscode.TreeItem {
-  const item = new vscode.TreeItem(toTreeText(element.title) || element.file, vscode.TreeItemCollapsibleState.None);
+  // The date leads the label: after a long title, in the description, a narrow sidebar cut it out of view (ux32).
+  const item = new vscode.TreeItem(`${element.date ?? 'undated'} · ${toTreeText(element.title) || element.file}`, vscode.TreeItemCollapsibleState.None);
   item.id = `result:${generation}:${element.ordinal}`;
   item.resourceUri = vscode.Uri.parse(element.id);
   item.iconPath = ARTICLE_ROW_ICON;
-  item.description = `${element.date ?? 'undated'} · ${toTreeText(element.file)}`;
+  item.description = toTreeText(element.file);
   // A plain-string tooltip is never rendered as Markdown, so text from the article cannot inject links.
   item.tooltip = [element.title, `${element.date ?? 'undated'} · ${element.file}`, '', element.snippet].join('\n');
   item.contextValue = 'article';

@@ -84,7 +84,8 @@ describe('Search Results view (in the real extension host)', () => {
     const first = found[0];
     assert.ok(first);
     const item = corpus.searchResults.getTreeItem(first);
-    assert.match(String(item.description), /^2023-09-13 · /);
+    assert.match(label(item), /^2023-09-13 · North Korean dictator Kim Jong-[Uu]n arrived in Russia/);
+    assert.ok(String(item.description).endsWith(fileName(first)), String(item.description));
     assert.match(String(item.tooltip), /Kim Jong-un arrived in Russia/);
     assert.strictEqual(item.command?.command, 'newsCorpus.searchResults.open');
     await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
