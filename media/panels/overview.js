@@ -39,7 +39,11 @@
     });
     const step = plot.w / Math.max(1, months.length);
     const [from, to] = selectedIndexes(months, state.range);
-    if (from !== -1) chart.classList.add('brushed');
+    if (from !== -1) {
+      chart.classList.add('brushed');
+      // A band under the bars: months without articles have no bar to colour, and a brush over them showed nothing.
+      chart.append(svg('rect', { class: 'selection', x: plot.left + from * step, y: plot.top, width: (to - from + 1) * step, height: plot.h }));
+    }
     let lastYear = '';
     months.forEach((month, index) => {
       const x = plot.left + index * step;

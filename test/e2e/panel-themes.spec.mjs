@@ -122,6 +122,14 @@ describe('The corpus panels in every kind of theme', function () {
       const [selected, other] = await overview.locator('body').evaluate(paints, ['.chart .bar.selected', '.chart .bar:not(.selected)']);
       assert.equal(selected.colour[3], 1, `brushed months are opaque in ${theme.name}: rgba(${selected.colour})`);
       assert.ok(selected.opacity > other.opacity, `brushed months stand out in ${theme.name}: opacity ${selected.opacity}, others ${other.opacity}`);
+      // A band spans the brushed months, those without articles too (they have no bar to colour).
+      const [band, bars] = await overview.locator('.chart').evaluate((chart) => {
+        const box = (element) => element.getBoundingClientRect();
+        const selectedBars = [...chart.querySelectorAll('.bar.selected')].map(box);
+        const selection = chart.querySelector('.selection');
+        return [selection && { left: box(selection).left, right: box(selection).right }, { left: Math.min(...selectedBars.map((bar) => bar.left)), right: Math.max(...selectedBars.map((bar) => bar.right)) }];
+      });
+      assert.ok(band && band.left <= bars.left && band.right >= bars.right, `the band ${JSON.stringify(band)} covers the brushed bars ${JSON.stringify(bars)}`);
       await workbench.screenshot(`51-overview-brushed-${theme.bodyClass}`);
 
       await showTab('Keyword in Context');
