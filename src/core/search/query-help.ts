@@ -13,25 +13,26 @@ import { rewriteFuzzy } from './query-rewrite';
 export const QUERY_PLACEHOLDER = 'Search: words  "exact phrase"  a OR b  (a OR b) c  -word  NOT word  pref*  typo~  person:Putin  place:  org:  date:2023-09  after:  before:';
 
 /**
- * The query language, one operator a line, for a help message or hover.
+ * The query language, one operator a line, for a help message or hover. Each example finds articles in the sample
+ * corpus (`npm run demo`), where a new user picks them first.
  *
  * @example
  * console.log(QUERY_HELP);
  */
 export const QUERY_HELP = [
-  'oil prices            articles with every word (AND)',
-  '"interest rates"      the exact phrase',
-  'wheat OR corn         either word (OR, AND and NOT are operators in capitals only: "NOT" in quotes is the word)',
-  '(wheat OR corn) oil   either word, and oil; parentheses group only words joined by OR',
-  'bank -england         leave out articles with a word; bank NOT england is the same',
-  'export*               words starting with "export"',
-  'bundesbnak~           words within 1–2 typos (bundesbnak~2 for two); used by itself when nothing matches',
+  'prime minister        articles with every word (AND)',
+  '"climate change"      the exact phrase',
+  'hurricane OR storm    either word (OR, AND and NOT are operators in capitals only: "NOT" in quotes is the word)',
+  '(hurricane OR storm) flood  either word, and flood; parentheses group only words joined by OR',
+  'police -protest       leave out articles with a word; police NOT protest is the same',
+  'elect*                words starting with "elect"',
+  'goverment~            words within 1–2 typos (goverment~2 for two); used by itself when nothing matches',
   'person:Putin          articles naming the person (also when they say "Vladimir Putin"); quote names with spaces',
   'place:Moscow          articles naming the place',
-  'org:Kremlin           articles naming the organization',
-  'entity:NATO           articles naming any kind of entity',
-  'date:2023-09          a year, month or day; on:2023-09-13 is the same',
-  'after:2023-09-01      strictly after; before:2023 strictly before',
+  'org:NATO              articles naming the organization',
+  'entity:"European Union"  articles naming any kind of entity',
+  'date:2019-09          a year, month or day; on:2019-09-13 is the same',
+  'after:2020-01-01      strictly after; before:2019 strictly before',
 ].join('\n');
 
 /** The filters, as a message lists them: "person:, place:, …, before:". */
