@@ -9,7 +9,7 @@ describe('Search Articles', function () {
 
   it('shows the query syntax while the box is empty', async function () {
     await workbench.runCommand('News Corpus: Search Articles');
-    await workbench.quickInputRows().filter({ hasText: '"interest rates"' }).first().waitFor();
+    await workbench.quickInputRows().filter({ hasText: '"climate change"' }).first().waitFor();
     await workbench.screenshot('05-search-help');
   });
 
@@ -44,6 +44,17 @@ describe('Search Articles', function () {
     await workbench.page.keyboard.press('Enter');
     await workbench.quickInputTitle().filter({ hasText: /2 articles in [\d.]+ ms/ }).waitFor();
     assert.equal(await workbench.quickInput().inputValue(), 'Khasan OR Vostochny');
+    await workbench.page.keyboard.press('Escape');
+  });
+
+  it('offers the filter a misspelt one was meant to be as a row, which Enter puts in the box', async function () {
+    await workbench.runCommand('News Corpus: Search Articles');
+    await workbench.quickInput().fill('peson:Putin');
+    await workbench.activeQuickInputRow().filter({ hasText: 'Did you mean: person:Putin' }).waitFor();
+    await workbench.screenshot('08b-search-did-you-mean');
+    await workbench.page.keyboard.press('Enter');
+    await workbench.quickInputTitle().filter({ hasText: /\d+ articles? in [\d.]+ ms/ }).waitFor();
+    assert.equal(await workbench.quickInput().inputValue(), 'person:Putin');
     await workbench.page.keyboard.press('Escape');
   });
 
