@@ -4,7 +4,9 @@ import { SearchOptions } from './core/search/corpus-index';
 import { registerArticleLanguage } from './article-language';
 import { registerArticleProblems } from './article-problems';
 import { correctedAnalyzer } from './core/curation/article-corrections';
+import { LikelyDuplicateHints } from './core/curation/likely-duplicate-hints';
 import { awaitingAnalyzer } from './core/entities/threaded-entities';
+import { everyEntity } from './core/entity-directory';
 import { registerCorpus } from './corpus';
 import { uriOfIndexPath } from './corpus/index-paths';
 import { registerCuration } from './curation';
@@ -45,10 +47,13 @@ export function activate(context: vscode.ExtensionContext): NewsCorpusApi {
   const analyzedInPassing = awaitingAnalyzer(correctedAnalyzer((text, id, waiter) => engine.analyzeInPassing(text, id, waiter), { corrections: () => facts.corrections() }), onDidAnalyze);
   const { store: facts, reloadFile: reloadFactsFile } = registerFacts(context, { analyzed, entities: service.entities, engineEntity, corpusChanges: [service.onDidChangeState, service.onDidChangeEntities] });
   service.followCorrections(facts);
+  // Which full name a name alone likely is ("Trump": Donald Trump), for the hover cards and the Entities view.
+  const likelyDuplicates = new LikelyDuplicateHints(() => everyEntity(service.entities, 'articles'), (key) => service.entities.summary(key) !== undefined && !facts.isHidden(key));
+  context.subscriptions.push(likelyDuplicates, service.onDidChangeEntities(() => likelyDuplicates.entitiesChanged()));
   const datesView = registerDatesTree(context, { corpus: service.corpus, service });
-  const entitiesView = registerEntitiesTree(context, { entities: service.entities, analyze: analyzeIndexed, onDidAnalyze, onDidChangeEntities: service.onDidChangeEntities, service });
+  const entitiesView = registerEntitiesTree(context, { entities: service.entities, analyze: analyzeIndexed, onDidAnalyze, onDidChangeEntities: service.onDidChangeEntities, service, likelyDuplicates });
   const articleEntities = registerInThisArticle(context, { corpus: service.corpus, entities: service.entities, analyze, analyzed, onDidAnalyze, onDidChangeEntities: service.onDidChangeEntities, service });
-  const workspaceSymbols = registerEntityEditor(context, { corpus: service.corpus, entities: service.entities, analyze, analyzed, analyzedInPassing, facts, highlightEntities: readHighlightEntities, onDidChangeEntities: service.onDidChangeEntities });
+  const workspaceSymbols = registerEntityEditor(context, { corpus: service.corpus, entities: service.entities, analyze, analyzed, analyzedInPassing, facts, highlightEntities: readHighlightEntities, likelyDuplicates });
   registerNavigation(context);
   registerCuration(context, { entities: service.entities, analyzed, facts, factsFileOf, currentFactsText, factsWritten: reloadFactsFile, isEngineEntity: (key) => service.engineEntities.summary(key) !== undefined });
   const search = (query: string, options: SearchOptions) => service.search(query, options);

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { ArticleAnalyzer } from '../core/curation/article-corrections';
+import { LikelyDuplicateHints } from '../core/curation/likely-duplicate-hints';
 import { EntityType } from '../core/entities/types';
 import { EntityArticleRef, EntityDirectory } from '../core/entity-directory';
 import { EntityGroupPages } from '../core/entity-group-pages';
@@ -7,7 +8,7 @@ import { MentionPreview, mentionPreviewsOf } from '../core/mention-preview';
 import { PeriodGroup, periodChildren } from '../core/period-groups';
 import { EntitySort, EntitySummary } from '../core/search/entity-listing';
 import { ENTITY_TYPES } from '../core/search/entity-table';
-import { articleItem, entityItem, mentionItem, moreItem, periodItem, typeItem } from './entity-tree-items';
+import { articleItem, duplicateLines, entityItem, entityTooltip, mentionItem, moreItem, periodItem, typeItem } from './entity-tree-items';
 
 /**
  * Entities listed per group at first, and added by each "Show more" (the long tail of entities named
@@ -62,6 +63,8 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityTreeE
      * way to the workbench (seconds, with the extension host busy after a build).
      */
     private readonly onRootListed: (empty: boolean) => void = () => undefined,
+    /** The entries likely the same as an entity, which its tooltip names (looked up when the tooltip is shown). */
+    private readonly duplicates: Pick<LikelyDuplicateHints, 'of' | 'duplicatesOf'> = { of: () => undefined, duplicatesOf: () => [] },
   ) {
     this.pages = new EntityGroupPages((request) => directory.list(request));
   }
@@ -84,6 +87,14 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityTreeE
       const group = this.groups.get(type);
       if (group) this.changed.fire(group);
     }
+  }
+
+  /**
+   * Has the workbench ask again for the rows it shows, from the lists already read: an entity's tooltip is made once
+   * per row, and one made before the likely duplicates were worked out lacks them.
+   */
+  remakeRows(): void {
+    for (const group of this.groups.values()) this.changed.fire(group);
   }
 
   /** Starts every group again at its first page (after the sort or the filter changed). */
@@ -167,6 +178,14 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityTreeE
       case 'mention':
         return mentionItem(element);
     }
+  }
+
+  /** An entity's tooltip, with the entries likely the same as it: looked up only when the tooltip is shown. */
+  resolveTreeItem(item: vscode.TreeItem, element: EntityTreeElement): vscode.TreeItem {
+    if (element.kind !== 'entity' || item.tooltip !== undefined) return item;
+    const { key } = element.entity;
+    item.tooltip = entityTooltip(element.entity, duplicateLines(this.duplicates.of(key), this.duplicates.duplicatesOf(key)));
+    return item;
   }
 
   private typeCounts(): ReadonlyMap<EntityType, number> {

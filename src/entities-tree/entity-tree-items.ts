@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { ARTICLE_ROW_ICON } from '../article-row-icon';
 import { countOf, groupDigits, isolateBidi, partOf, toTreeText } from '../core/display-text';
 import { EntityType } from '../core/entities/types';
+import { LikelyDuplicate, likelyDuplicateReason } from '../core/curation/likely-duplicates';
 import { ENTITY_TYPE_NAMES, EntityArticleRef } from '../core/entity-directory';
 import { MentionPreview } from '../core/mention-preview';
 import { PeriodGroup, UNDATED_PERIOD, periodName } from '../core/period-groups';
@@ -28,19 +29,44 @@ export function typeItem(type: EntityType, count: number, matching?: number): vs
   return item;
 }
 
+/** An entity's row; its tooltip is left to `entityTooltip` when it is shown (`resolveTreeItem` sets only what is unset). */
 export function entityItem(entity: EntitySummary): vscode.TreeItem {
   const item = new vscode.TreeItem(toTreeText(entity.name), vscode.TreeItemCollapsibleState.Collapsed);
   item.id = `entity:${entity.key}`;
   item.description = `${countOf(entity.articleCount, 'article')} · ${countOf(entity.mentionCount, 'mention')}`;
   item.iconPath = new vscode.ThemeIcon(ENTITY_TYPE_NAMES[entity.type].icon);
+  item.contextValue = 'entity';
+  return item;
+}
+
+/** An entity row's tooltip: name and type, counts, other spellings, first and last dates, then `more` lines. */
+export function entityTooltip(entity: EntitySummary, more: readonly string[]): string {
   const lines = [`${isolateBidi(entity.name)} (${ENTITY_TYPE_NAMES[entity.type].one})`, `${countOf(entity.articleCount, 'article')}, ${countOf(entity.mentionCount, 'mention')}`];
   if (entity.aliases.length > 0) lines.push(`Also written: ${entity.aliases.map(isolateBidi).join(', ')}`);
   if (entity.firstDate !== undefined && entity.lastDate !== undefined) {
     lines.push(entity.firstDate === entity.lastDate ? `Seen on ${entity.firstDate}` : `First seen ${entity.firstDate}, last seen ${entity.lastDate}`);
   }
-  item.tooltip = lines.join('\n');
-  item.contextValue = 'entity';
-  return item;
+  return [...lines, ...more].join('\n');
+}
+
+/** Names alone a tooltip lists of the entries likely the same as an entity, at most. */
+const DUPLICATES_LISTED = 3;
+
+/**
+ * The lines an entity's tooltip adds of the entries likely the same as it: the full name a name alone likely is
+ * ("Likely the same as Donald Trump (person): 9 vs 51 articles…"), or the names alone a full name would take in,
+ * and how to join them. Empty when there is none.
+ */
+export function duplicateLines(sameAs: LikelyDuplicate | undefined, alone: readonly LikelyDuplicate[]): string[] {
+  const lines: string[] = [];
+  const likeliness = (pair: LikelyDuplicate) => (pair.likely ? 'likely' : 'possibly');
+  if (sameAs) lines.push(`${sameAs.likely ? 'Likely' : 'Possibly'} the same as ${isolateBidi(sameAs.into.name)} (${ENTITY_TYPE_NAMES[sameAs.into.type].one}): ${likelyDuplicateReason(sameAs)}`);
+  for (const pair of alone.slice(0, DUPLICATES_LISTED)) {
+    lines.push(`Also an entry of its own: ${isolateBidi(pair.entity.name)} (${countOf(pair.entity.articleCount, 'article')}), ${likeliness(pair)} the same`);
+  }
+  if (alone.length > DUPLICATES_LISTED) lines.push(`…and ${alone.length - DUPLICATES_LISTED} more`);
+  if (lines.length > 0) lines.push('Merge Likely Duplicates… or Merge Entities… joins them.');
+  return lines;
 }
 
 export function moreItem(more: { readonly type: EntityType; readonly shown: number; readonly total: number }, pageSize: number): vscode.TreeItem {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { ArticleAnalyzer } from '../core/curation/article-corrections';
+import { LikelyDuplicateHints } from '../core/curation/likely-duplicate-hints';
 import { quoteName } from '../core/display-text';
 import { EntityType } from '../core/entities/types';
 import { EntityDirectory } from '../core/entity-directory';
@@ -32,6 +33,8 @@ export interface EntitiesTreeDeps {
   readonly onDidChangeEntities: vscode.Event<EntityChange>;
   /** `scanFailure`: why the last scan failed, until the next starts. */
   readonly service: ScanProgressSource & { readonly scanFailure: string | undefined };
+  /** The entries likely the same as an entity ("Trump" alone, of Donald Trump's), which its tooltip names. */
+  readonly likelyDuplicates: Pick<LikelyDuplicateHints, 'of' | 'duplicatesOf' | 'onWorkedOut'>;
 }
 
 /**
@@ -62,7 +65,7 @@ export function registerEntitiesTree(context: vscode.ExtensionContext, deps: Ent
   const stored = context.workspaceState.get<unknown>(SORT_STATE_KEY);
   let sort: EntitySort = isSort(stored) ? stored : DEFAULT_ENTITY_SORT;
   let filter = '';
-  const provider = new EntitiesTreeProvider(deps.entities, deps.analyze, () => ({ sort, filter }), contextKey<boolean>(NO_ENTITIES_CONTEXT));
+  const provider = new EntitiesTreeProvider(deps.entities, deps.analyze, () => ({ sort, filter }), contextKey<boolean>(NO_ENTITIES_CONTEXT), deps.likelyDuplicates);
   const view = vscode.window.createTreeView(ENTITIES_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true, canSelectMany: true });
   // Set only when it changes: the workbench is sent a view's message each time it is set, and it is worked out at
   // every change of the entities and state.
@@ -84,6 +87,8 @@ export function registerEntitiesTree(context: vscode.ExtensionContext, deps: Ent
     provider,
     view,
     deps.onDidAnalyze(() => provider.analysisArrived()),
+    // The rows' tooltips name the likely duplicates, worked out a while after the entities last changed.
+    { dispose: deps.likelyDuplicates.onWorkedOut(() => provider.remakeRows()) },
     deps.onDidChangeEntities((types) => {
       provider.refresh(types);
       showMessage();

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { ARTICLE_LANGUAGE_ID } from '../core/article';
 import { Corpus } from '../core/corpus';
 import { countOf, toDisplayText } from '../core/display-text';
-import { ENTITY_TYPE_NAMES, EntityDirectory, everyEntity } from '../core/entity-directory';
+import { ENTITY_TYPE_NAMES, EntityDirectory } from '../core/entity-directory';
 import { ArticleAnalyzer } from '../core/curation/article-corrections';
 import { LikelyDuplicateHints } from '../core/curation/likely-duplicate-hints';
 import { AwaitedAnalyzer } from '../core/entities/threaded-entities';
@@ -52,8 +52,8 @@ export interface EntityEditorDeps {
   readonly facts: FactsLookup;
   /** Whether mentions are coloured by type (setting `newsCorpus.highlightEntities`). */
   readonly highlightEntities: () => boolean;
-  /** Fires when the corpus's entities changed (the hover cards' likely duplicates are worked out again). */
-  readonly onDidChangeEntities: vscode.Event<unknown>;
+  /** Which full name a name alone likely or possibly is, for the hover cards (the hidden entities left out). */
+  readonly likelyDuplicates: Pick<LikelyDuplicateHints, 'of'>;
 }
 
 /**
@@ -153,14 +153,6 @@ export function registerEntityEditor(context: vscode.ExtensionContext, deps: Ent
     symbolsRenewals.request();
   };
   registerAnalysisAhead(context, entitiesOf);
-  const duplicates = new LikelyDuplicateHints(
-    () => everyEntity(deps.entities, 'articles'),
-    (key) => deps.entities.summary(key) !== undefined,
-  );
-  const likelyDuplicateOf = (key: string) => {
-    const pair = duplicates.of(key);
-    return pair && !deps.facts.isHidden(pair.into.key) ? pair : undefined;
-  };
   const tokens = new EntitySemanticTokensProvider(entitiesWhenKnown, deps.highlightEntities);
   context.subscriptions.push(
     tokens,
@@ -170,9 +162,7 @@ export function registerEntityEditor(context: vscode.ExtensionContext, deps: Ent
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(`${SETTINGS_SECTION}.highlightEntities`)) tokens.refresh();
     }),
-    duplicates,
-    deps.onDidChangeEntities(() => duplicates.entitiesChanged()),
-    vscode.languages.registerHoverProvider(SELECTOR, new EntityHoverProvider({ entitiesOf: entitiesWhenKnown, entities: deps.entities, facts: deps.facts, likelyDuplicateOf })),
+    vscode.languages.registerHoverProvider(SELECTOR, new EntityHoverProvider({ entitiesOf: entitiesWhenKnown, entities: deps.entities, facts: deps.facts, likelyDuplicateOf: (key) => deps.likelyDuplicates.of(key) })),
     vscode.languages.registerDocumentHighlightProvider(SELECTOR, {
       provideDocumentHighlights: async (document, position, token) => {
         const found = await entityAtWhenKnown(entitiesWhenKnown, document, position, token);

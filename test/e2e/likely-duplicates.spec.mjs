@@ -99,6 +99,28 @@ describe('Merge Likely Duplicates', function () {
     await workbench.page.keyboard.press('Escape');
   });
 
+  it('says in the Entities view, on the tooltips of the two rows, that "Cummings" alone is possibly Elijah Cummings', async function () {
+    // The card says so once the pairs are worked out; the rows listed after that have it in their tooltips.
+    await workbench.hoverOver(obituary(), CUMMINGS_SENTENCE, CUMMINGS_AT, 'the same as');
+    await workbench.page.keyboard.press('Escape');
+    await workbench.page.locator('.sidebar .composite.title').click();
+    const tooltipOf = async (row, hasText) => {
+      await row.hover();
+      // The editor's card, hidden, stays in the page with the same words.
+      const tooltip = workbench.page.locator('.monaco-hover, .workbench-hover').filter({ hasText, visible: true }).first();
+      await tooltip.waitFor();
+      return tooltip.innerText();
+    };
+    const alone = await tooltipOf(await workbench.filteredPerson('Cummings', 'Cummings\\d'), 'the same as');
+    assert.match(alone, /Possibly the same as Elijah Cummings \(person\): 1 vs \d+ articles/);
+    await workbench.page.mouse.move(0, 0);
+    const full = await tooltipOf(workbench.rowsAtLevel(workbench.treeRows('Entities'), 2).filter({ hasText: /^Elijah Cummings\d/ }).first(), 'Also an entry');
+    assert.match(full, /Also an entry of its own: Cummings \(1 article\), possibly the same\nMerge Likely Duplicates… or Merge Entities… joins them\./);
+    await workbench.screenshot('65-entities-tooltip-duplicates');
+    await workbench.page.mouse.move(0, 0);
+    await workbench.runCommand('News Corpus: Clear Entity Filter');
+  });
+
   it('says on the card of a name alone which full name it is possibly, and merges the two from its Merge… link', async function () {
     const hover = await workbench.hoverOver(obituary(), CUMMINGS_SENTENCE, CUMMINGS_AT, 'the same as');
     assert.match(await hover.innerText(), /Possibly the same as Elijah Cummings: 1 vs \d+ articles/);

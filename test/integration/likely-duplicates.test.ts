@@ -57,6 +57,24 @@ describe('Merge Likely Duplicates', () => {
     assert.deepStrictEqual(shown, ['Margarethe Vollstedt (4 articles · 4 mentions)']);
   });
 
+  it('names in the Entities view\'s tooltips the entry likely the same: of a name alone, its full name; of a full name, the name alone', async () => {
+    const corpus = await api();
+    const tooltips = async () => {
+      await vscode.commands.executeCommand('newsCorpus.entities.filter', 'Vollstedt');
+      try {
+        const rows = shownRows(corpus, 'People');
+        const resolved = await Promise.all(rows.map(({ element, item }) => corpus.entitiesTree.resolveTreeItem(item, element)));
+        return resolved.map((item) => String(item?.tooltip ?? ''));
+      } finally {
+        await vscode.commands.executeCommand('newsCorpus.entities.clearFilter');
+      }
+    };
+    // The pairs are worked out a while after the entities last changed (the articles were just added).
+    const [full, alone] = await answerBecomes('the tooltips name the pair', tooltips, (found) => found.every((tooltip) => tooltip.includes('the same')));
+    assert.match(full ?? '', /^Margarethe Vollstedt \(person\)\n[^]*\nAlso an entry of its own: Vollstedt \(1 article\), likely the same\nMerge Likely Duplicates… or Merge Entities… joins them\.$/);
+    assert.match(alone ?? '', /\nLikely the same as Margarethe Vollstedt \(person\): 1 vs 3 articles; no other full name\nMerge Likely Duplicates… or Merge Entities… joins them\.$/);
+  });
+
   it('says on the card of a name alone which full name it likely is, and its Merge… link merges the two with Enter', async () => {
     // The pairs are worked out a while after the entities last changed (the articles were just added), never at a hover.
     const card = await answerBecomes('the card names the full name', () => cardOver('likely-duplicates/economy.txt', 'Vollstedt'), (value) => value?.includes('the same as') === true);

@@ -27,9 +27,11 @@ export const HINTS_DELAY_MS = 2_000;
  */
 export class LikelyDuplicateHints {
   private byEntity: ReadonlyMap<string, LikelyDuplicate> = new Map();
+  private byInto: ReadonlyMap<string, readonly LikelyDuplicate[]> = new Map();
   private worked = false;
   private timer: unknown;
   private disposed = false;
+  private readonly listeners = new Set<() => void>();
 
   constructor(
     private readonly entities: () => readonly EntitySummary[],
@@ -40,9 +42,30 @@ export class LikelyDuplicateHints {
 
   /** The entity's likely duplicate, if it has one, as last worked out; the first ask has the pairs worked out soon. */
   of(key: string): LikelyDuplicate | undefined {
-    if (!this.worked && this.timer === undefined) this.schedule();
-    const pair = this.byEntity.get(key);
-    return pair && this.exists(pair.entity.key) && this.exists(pair.into.key) ? pair : undefined;
+    const pair = this.workedOut().byEntity.get(key);
+    return pair && this.stillThere(pair) ? pair : undefined;
+  }
+
+  /**
+   * The pairs that would merge another entity into this one ("Trump" alone, of Donald Trump's), as last worked out.
+   *
+   * @example
+   * hints.duplicatesOf(donaldTrump.key).map(({ entity }) => entity.name); // ['Trump']
+   */
+  duplicatesOf(key: string): readonly LikelyDuplicate[] {
+    return (this.workedOut().byInto.get(key) ?? []).filter((pair) => this.stillThere(pair));
+  }
+
+  /**
+   * Hears each time the pairs have been worked out (what was shown of them before may be out of date, or missing:
+   * a tooltip made before the first time); returns how to stop hearing.
+   *
+   * @example
+   * const stop = hints.onWorkedOut(() => view.refreshTooltips());
+   */
+  onWorkedOut(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** The corpus's entities changed: the pairs are worked out again once they stop changing. */
@@ -53,22 +76,42 @@ export class LikelyDuplicateHints {
 
   dispose(): void {
     this.disposed = true;
+    this.listeners.clear();
     this.timers.clearTimeout(this.timer);
     this.timer = undefined;
+  }
+
+  /** The pairs as last worked out; the first ask has them worked out soon. */
+  private workedOut(): this {
+    if (!this.worked && this.timer === undefined) this.schedule();
+    return this;
+  }
+
+  private stillThere(pair: LikelyDuplicate): boolean {
+    return this.exists(pair.entity.key) && this.exists(pair.into.key);
   }
 
   private schedule(): void {
     if (this.disposed) return;
     this.timer = this.timers.setTimeout(() => {
       this.timer = undefined;
-      this.byEntity = this.workOut();
+      this.workOut();
       this.worked = true;
+      for (const listener of this.listeners) listener();
     }, this.delayMs);
   }
 
-  private workOut(): ReadonlyMap<string, LikelyDuplicate> {
+  private workOut(): void {
     const byEntity = new Map<string, LikelyDuplicate>();
-    for (const pair of likelyDuplicates(this.entities())) if (!byEntity.has(pair.entity.key)) byEntity.set(pair.entity.key, pair);
-    return byEntity;
+    const byInto = new Map<string, LikelyDuplicate[]>();
+    for (const pair of likelyDuplicates(this.entities())) {
+      if (byEntity.has(pair.entity.key)) continue;
+      byEntity.set(pair.entity.key, pair);
+      const into = byInto.get(pair.into.key);
+      if (into) into.push(pair);
+      else byInto.set(pair.into.key, [pair]);
+    }
+    this.byEntity = byEntity;
+    this.byInto = byInto;
   }
 }

@@ -37,6 +37,32 @@ describe('LikelyDuplicateHints', () => {
     assert.strictEqual(hints.of(entityKey('PER', 'Donald Trump')), undefined);
   });
 
+  it('names the names alone a full name would take in, and none once one of them is gone', () => {
+    const entities = [entity('PER', 'Trump', 9), entity('PER', 'Donald Trump', 51), entity('PER', 'Cummings', 1), entity('PER', 'Elijah Cummings', 3)];
+    const { hints, clock } = hintsOver(entities);
+    hints.entitiesChanged();
+    clock.advance(HINTS_DELAY_MS);
+    const donald = entityKey('PER', 'Donald Trump');
+    assert.deepStrictEqual(hints.duplicatesOf(donald).map(({ entity: alone }) => alone.name), ['Trump']);
+    assert.deepStrictEqual(hints.duplicatesOf(TRUMP), []);
+    entities.splice(0, 1);
+    assert.deepStrictEqual(hints.duplicatesOf(donald), [], 'merged away meanwhile');
+  });
+
+  it('tells its listeners each time the pairs are worked out, until they stop listening', () => {
+    const { hints, clock } = hintsOver([entity('PER', 'Trump', 9), entity('PER', 'Donald Trump', 51)]);
+    const heard: string[] = [];
+    const stop = hints.onWorkedOut(() => heard.push(hints.of(TRUMP)?.into.name ?? 'none'));
+    hints.entitiesChanged();
+    clock.advance(HINTS_DELAY_MS);
+    hints.entitiesChanged();
+    clock.advance(HINTS_DELAY_MS);
+    stop();
+    hints.entitiesChanged();
+    clock.advance(HINTS_DELAY_MS);
+    assert.deepStrictEqual(heard, ['Donald Trump', 'Donald Trump']);
+  });
+
   it('never works the pairs out at a hover: the first hover has them worked out a while later', () => {
     const { hints, listed, clock } = hintsOver([entity('PER', 'Trump', 9), entity('PER', 'Donald Trump', 51)]);
     assert.strictEqual(hints.of(TRUMP), undefined);
