@@ -70,7 +70,7 @@ export interface ArticlePaths {
   pathOf(id: string): string;
 }
 
-/** Articles read for an entity's companions when names added by the user take part: as many as the index reads for its own. */
+/** Articles read for an entity's companions counted article by article: as many as the index reads for its own. */
 const COMPANION_ARTICLES = 300;
 
 /** The lower-case name an entity list sorts by: the key without its type. */
@@ -151,6 +151,8 @@ export class CorrectedIndexEntities implements IndexEntities {
   private readonly aliasesByKey = new Map<string, readonly string[]>();
   /** Each corrected entity's mentions per month, by key: counted from its articles once, as they are. */
   private readonly timelinesByKey = new Map<string, ReadonlyMap<string, number>>();
+  /** Each entity's companions counted article by article (`countedCompanions`), by key, most shared first. */
+  private readonly companionsByKey = new Map<string, readonly Companion[]>();
   /** What the split forms move, worked out on first need. */
   private splitView: SplitView | undefined;
   /** The corrected entities that names added by the user belong to, worked out on first need. */
@@ -238,19 +240,22 @@ export class CorrectedIndexEntities implements IndexEntities {
   companions(key: string, limit: number): readonly Companion[] {
     // Worked out once: a hover card asks for companions, and an entry list can be long.
     const withAdded = (this.withAdded ??= this.allCorrected().filter((other) => other.added.length > 0));
-    if (withAdded.length > 0) return this.companionsWithAdded(this.correctedEntity(key)?.key ?? key, limit);
     const entity = this.correctedEntity(key);
-    const members = entity ? entity.members : this.fateOf(key) ? [] : [key];
     const own = entity?.key ?? key;
-    // More of each member's companions than asked: some merge, some are ignored.
+    const members = entity ? entity.members : this.fateOf(key) ? [] : [key];
+    // Two forms on either side may name the same articles ("Trump" and "Donald Trump" in one): their shared articles
+    // do not add up (59 "shared" of Donald Trump's 57), so a merged entity's are counted article by article.
+    if (withAdded.length > 0 || members.length > 1) return this.countedCompanions(own, limit);
+    // More of the companions than asked: some merge, some are ignored.
     const merged = new Map<string, Companion>();
     for (const companion of members.flatMap((member) => this.index.companions(member, limit * 2))) {
       const fate = this.fateOf(companion.key);
       if (fate === 'ignored') continue;
       const target = fate ? { key: fate.entity.key, name: fate.entity.name, type: fate.entity.type } : companion;
       if (target.key === own) continue;
-      const known = merged.get(target.key);
-      merged.set(target.key, { ...target, articles: (known?.articles ?? 0) + companion.articles });
+      // …and so are an entity's companions of which two merge into one.
+      if (merged.has(target.key)) return this.countedCompanions(own, limit);
+      merged.set(target.key, { ...target, articles: companion.articles });
     }
     return [...merged.values()].sort((a, b) => b.articles - a.articles || a.name.localeCompare(b.name)).slice(0, limit);
   }
@@ -297,19 +302,26 @@ export class CorrectedIndexEntities implements IndexEntities {
   }
 
   /**
-   * Companions when names added by the user take part, which the index's entity terms do not know: counted over
-   * the entity's newest {@link COMPANION_ARTICLES} articles, from each article's entities as {@link entitiesOf} corrects
-   * them: a recounted article's as the recount gives them, so the engine names an added name displaced there are not
-   * companions and the added one is, as in the Entities view.
+   * Companions counted article by article, where the index's counts per entity cannot be added up: when names added
+   * by the user take part (the index's entity terms do not know them), and when merged forms share articles. Counted
+   * over the entity's newest {@link COMPANION_ARTICLES} articles (as the index counts its own), from each article's
+   * entities as {@link entitiesOf} corrects them: a recounted article's as the recount gives them, so the engine names
+   * an added name displaced there are not companions and the added one is, as in the Entities view. Worked out once
+   * per entity: a hover card asks for them.
    */
-  private companionsWithAdded(own: string, limit: number): Companion[] {
-    const counts = new Map<string, Companion>();
-    for (const { path } of this.entityArticles(own).slice(0, COMPANION_ARTICLES)) {
-      for (const { key, name, type } of this.entitiesOf(path)) {
-        if (key !== own) counts.set(key, { key, name, type, articles: (counts.get(key)?.articles ?? 0) + 1 });
+  private countedCompanions(own: string, limit: number): Companion[] {
+    let counted = this.companionsByKey.get(own);
+    if (counted === undefined) {
+      const counts = new Map<string, Companion>();
+      for (const { path } of this.entityArticles(own).slice(0, COMPANION_ARTICLES)) {
+        for (const { key, name, type } of this.entitiesOf(path)) {
+          if (key !== own) counts.set(key, { key, name, type, articles: (counts.get(key)?.articles ?? 0) + 1 });
+        }
       }
+      counted = [...counts.values()].sort((a, b) => b.articles - a.articles || a.name.localeCompare(b.name));
+      this.companionsByKey.set(own, counted);
     }
-    return [...counts.values()].sort((a, b) => b.articles - a.articles || a.name.localeCompare(b.name)).slice(0, limit);
+    return counted.slice(0, limit);
   }
 
   /** The corrected entity (of a facts entry, a split-off form, or an engine entity added names displace) whose key is `key`. */

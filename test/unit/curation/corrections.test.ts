@@ -238,6 +238,21 @@ describe('facts file corrections: applied to an index', () => {
     assert.deepStrictEqual([...entities.entityTimeline('PER:vladimir putin')], [['2023-09', 3]]);
   });
 
+  it('counts the articles a merged entity shares once, where two of its forms name the same article', () => {
+    // x.txt names both forms of Putin, with Moscow: merged, Putin and Moscow share 2 articles, not 1 + 2.
+    const twoForms = buildIndex(
+      [
+        { path: 'x.txt', text: article('2023-09-10', 'Vladimir Putin and V. Putin in Moscow.') },
+        { path: 'y.txt', text: article('2023-09-11', 'V. Putin flew to Moscow.') },
+      ],
+      KNOWN,
+    );
+    const merged = new CorrectedIndexEntities(twoForms, correctionsOf({ people: { 'Vladimir Putin': { aliases: ['V. Putin'] } } }), SAME);
+    assert.deepStrictEqual(merged.companions('PER:vladimir putin', 10).map(({ key, articles }) => `${key}×${articles}`), ['LOC:moscow×2']);
+    assert.deepStrictEqual(merged.companions('LOC:moscow', 10).map(({ key, articles }) => `${key}×${articles}`), ['PER:vladimir putin×2']);
+    assert.deepStrictEqual(new CorrectedIndexEntities(twoForms, correctionsOf({}), SAME).companions('LOC:moscow', 10).map(({ key, articles }) => `${key}×${articles}`), ['PER:v. putin×2', 'PER:vladimir putin×1']);
+  });
+
   it('answers entity filters with the corrections: merged, retyped, ignored, ignoreIn, added', () => {
     assert.deepStrictEqual(search('person:Putin'), ['a.txt', 'b.txt']);
     assert.deepStrictEqual(search('person:="V. Putin"'), ['a.txt', 'b.txt']);
