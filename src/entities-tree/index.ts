@@ -117,7 +117,7 @@ export function registerEntitiesTree(context: vscode.ExtensionContext, deps: Ent
           ? given
           : await vscode.window.showInputBox({
               title: 'News Corpus: Filter Entities',
-              prompt: 'Show only the entities whose name or another spelling contains this text (any case). Leave empty to show all.',
+              prompt: 'Show only the entities whose name or another spelling contains this text (in any case, with or without accents). Leave empty to show all.',
               placeHolder: 'e.g. putin',
               value: filter,
             });

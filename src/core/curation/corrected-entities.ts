@@ -1,7 +1,8 @@
 import { nameIdentity } from '../entities/names';
 import { EntityType } from '../entities/types';
 import { ArticleSummary, EntityArticle } from '../search/corpus-index';
-import { EntityListRequest, EntityPage, EntitySummary, compareEntities, newestFirst } from '../search/entity-listing';
+import { EntityListRequest, EntityPage, EntitySummary, compareEntities, matchesEntityFilter, newestFirst } from '../search/entity-listing';
+import { foldCase } from '../search/tokenize';
 import { ENTITY_TYPES } from '../search/entity-table';
 import { AddedIndexRecount, AddedRecount } from './added-recount';
 import { SearchCorrections } from './corrected-search';
@@ -78,15 +79,6 @@ function identityOf(key: string): string {
   return key.slice(key.indexOf(':') + 1);
 }
 
-/**
- * Whether an entity's name or an alias contains `needle` (lower case), as the Entities view filters.
- *
- * @example
- * matchesEntityFilter({ key: 'PER:kim jong-un', aliases: ['Kim'] }, 'kim'); // true
- */
-export function matchesEntityFilter(entity: Pick<EntitySummary, 'key' | 'aliases'>, needle: string): boolean {
-  return needle === '' || identityOf(entity.key).includes(needle) || entity.aliases.some((alias) => alias.toLowerCase().includes(needle));
-}
 
 /**
  * Lists of articles each newest first, merged into one newest first: an article in several lists once, with
@@ -179,18 +171,18 @@ export class CorrectedIndexEntities implements IndexEntities {
   }
 
   listEntities(request: EntityListRequest): EntityPage {
-    const needle = request.filter?.trim().toLowerCase() ?? '';
+    const needle = foldCase(request.filter?.trim() ?? '');
     let replaced = 0;
     for (const key of this.touchedKeys()) {
       const engine = this.index.entitySummary(key);
-      if (engine && engine.type === request.type && matchesEntityFilter(engine, needle)) replaced++;
+      if (engine && engine.type === request.type && matchesEntityFilter(identityOf(engine.key), engine.aliases, needle)) replaced++;
     }
     // Enough of the index's list that the page is right once the replaced entities are taken out.
     const wide = this.index.listEntities({ ...request, offset: 0, limit: request.offset + request.limit + replaced });
     const corrected = this.allCorrected()
       .filter((entity) => entity.type === request.type)
       .flatMap((entity) => this.summaryOf(entity) ?? [])
-      .filter((summary) => matchesEntityFilter(summary, needle));
+      .filter((summary) => matchesEntityFilter(identityOf(summary.key), summary.aliases, needle));
     const entities = [...wide.entities.filter((summary) => !this.fateOf(summary.key)), ...corrected]
       .map((summary) => ({ summary, identity: identityOf(summary.key), articles: summary.articleCount, mentions: summary.mentionCount }))
       .sort(compareEntities(request.sort))

@@ -10,7 +10,7 @@ import { dayString } from './date-values';
 import { Deferred } from './deferred';
 import { DocStore } from './doc-store';
 import { CompanionSource, EntityCompanions } from './entity-companions';
-import { EntityListRequest, EntityPage, EntitySummary, compareEntities, selectFirst } from './entity-listing';
+import { EntityListRequest, EntityPage, EntitySummary, compareEntities, matchesEntityFilter, selectFirst } from './entity-listing';
 import { EntityMonths, monthName, monthOfDay } from './entity-months';
 import { EntityStats } from './entity-stats';
 import { ENTITY_TYPES, EntityInfo, EntityTable } from './entity-table';
@@ -31,7 +31,7 @@ import { TermArticleCounts } from './term-article-counts';
 import { TermCounter } from './term-counter';
 import { TermDictionary } from './term-dictionary';
 import { DEFAULT_SLICE_MS, runAtOnce, runInSlices } from './time-slices';
-import { normalizeTerm } from './tokenize';
+import { foldCase, normalizeTerm } from './tokenize';
 import { TieBreak } from './top-k';
 
 /**
@@ -607,14 +607,14 @@ export class CorpusIndex {
   /** A page of the entities of one type that articles mention, filtered by name and sorted as asked. */
   listEntities(request: EntityListRequest): EntityPage {
     const stats = this.entityStats();
-    const needle = request.filter?.trim().toLowerCase() ?? '';
+    const needle = foldCase(request.filter?.trim() ?? '');
     const matches: { info: EntityInfo; identity: string; articles: number; mentions: number }[] = [];
     for (const info of this.entities.all()) {
       if (info.type !== request.type) continue;
       const articles = stats.articleCount(info.term);
       if (articles === 0) continue;
       const identity = info.key.slice(info.key.indexOf(':') + 1);
-      if (needle !== '' && !identity.includes(needle) && !info.aliases.some((alias) => alias.toLowerCase().includes(needle))) continue;
+      if (!matchesEntityFilter(identity, info.aliases, needle)) continue;
       matches.push({ info, identity, articles, mentions: stats.mentionCount(info.term) });
     }
     const page = selectFirst(matches, request.offset + request.limit, compareEntities(request.sort)).slice(request.offset);

@@ -1,4 +1,5 @@
 import { EntityType } from '../entities/types';
+import { foldCase } from './tokenize';
 
 /**
  * How the entities of a type are ordered: most articles, most mentions, or by name.
@@ -17,7 +18,19 @@ export type EntitySort = 'articles' | 'mentions' | 'name';
 export const DEFAULT_ENTITY_SORT: EntitySort = 'articles';
 
 /**
- * A page of one type's entities: those whose name or an alias contains `filter` (any case), in `sort`
+ * Whether an entity's name (its key's, lower case) or one of its other spellings contains `needle`, as the Entities
+ * view filters: in any case and without accents ("erdogan" finds "Erdoğan", as search does). `needle` is folded
+ * already (`foldCase`); empty, it matches all.
+ *
+ * @example
+ * matchesEntityFilter('recep tayyip erdoğan', [], foldCase('Erdogan')); // true
+ */
+export function matchesEntityFilter(identity: string, aliases: readonly string[], needle: string): boolean {
+  return needle === '' || foldCase(identity).includes(needle) || aliases.some((alias) => foldCase(alias).includes(needle));
+}
+
+/**
+ * A page of one type's entities: those whose name or an alias contains `filter` (any case, any accents), in `sort`
  * order, from `offset`, at most `limit`.
  *
  * @example

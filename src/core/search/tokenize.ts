@@ -55,9 +55,19 @@ export function isWordCode(text: string, index: number, code: number): boolean {
  * normalizeTerm('Gdańsk'); // 'gdansk'
  */
 export function normalizeTerm(word: string): string {
-  let term = word.toLowerCase();
-  if (NON_ASCII.test(term)) term = term.normalize('NFD').replace(COMBINING_MARKS, '');
+  const term = foldCase(word);
   return term.length > MAX_TERM_LENGTH ? term.slice(0, MAX_TERM_LENGTH) : term;
+}
+
+/**
+ * Text in lower case without accents, as words are compared: "erdogan" finds "Erdoğan".
+ *
+ * @example
+ * foldCase('Recep Tayyip Erdoğan'); // 'recep tayyip erdogan'
+ */
+export function foldCase(text: string): string {
+  const lower = text.toLowerCase();
+  return NON_ASCII.test(lower) ? lower.normalize('NFD').replace(COMBINING_MARKS, '') : lower;
 }
 
 /**

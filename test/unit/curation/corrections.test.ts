@@ -210,6 +210,7 @@ describe('facts file corrections: applied to an index', () => {
     assert.strictEqual(entities.listEntities({ type: 'MISC', sort: 'articles', offset: 0, limit: 10 }).total, 0);
     assert.deepStrictEqual(Object.fromEntries(entities.entityTypeCounts()), { PER: 4, LOC: 2, ORG: 0, MISC: 0 });
     assert.deepStrictEqual(entities.listEntities({ type: 'PER', sort: 'articles', filter: 'v. put', offset: 0, limit: 10 }).entities.map((entity) => entity.name), ['Vladimir Putin']);
+    assert.deepStrictEqual(entities.listEntities({ type: 'PER', sort: 'articles', filter: 'V. PÜT', offset: 0, limit: 10 }).entities.map((entity) => entity.name), ['Vladimir Putin'], 'in any case and accents');
     assert.deepStrictEqual(entities.listEntities({ type: 'PER', sort: 'articles', offset: 1, limit: 1 }).entities.map((entity) => entity.name), ['Vladimir Putin']);
   });
 

@@ -93,19 +93,23 @@ describe('CorpusIndex entity model', () => {
         { path: '1.txt', text: article('2023-01-01', 'Putin. Putin. Putin. Putin. Kim Jong-un.') },
         { path: '2.txt', text: article('2023-01-02', 'Kim Jong-un met Anna Smith.') },
         { path: '3.txt', text: article('2023-01-03', 'Kim Jong-un in Moscow.') },
+        { path: '4.txt', text: article('2023-01-04', 'Recep Tayyip Erdoğan spoke.') },
       ],
-      [...NEWS_ENTITIES, { key: 'PER:anna smith', name: 'Anna Smith', type: 'PER' }],
+      [...NEWS_ENTITIES, { key: 'PER:anna smith', name: 'Anna Smith', type: 'PER' }, { key: 'PER:recep tayyip erdoğan', name: 'Recep Tayyip Erdoğan', type: 'PER' }],
     );
-    assert.deepStrictEqual(Object.fromEntries(index.entityTypeCounts()), { PER: 3, LOC: 1, ORG: 0, MISC: 0 });
+    assert.deepStrictEqual(Object.fromEntries(index.entityTypeCounts()), { PER: 4, LOC: 1, ORG: 0, MISC: 0 });
     const names = (sort: 'articles' | 'mentions' | 'name', filter?: string, offset = 0, limit = 10) =>
       index.listEntities({ type: 'PER', sort, offset, limit, ...(filter === undefined ? {} : { filter }) }).entities.map((entity) => entity.name);
-    assert.deepStrictEqual(names('articles'), ['Kim Jong-un', 'Vladimir Putin', 'Anna Smith']);
-    assert.deepStrictEqual(names('mentions'), ['Vladimir Putin', 'Kim Jong-un', 'Anna Smith']);
-    assert.deepStrictEqual(names('name'), ['Anna Smith', 'Kim Jong-un', 'Vladimir Putin']);
+    assert.deepStrictEqual(names('articles'), ['Kim Jong-un', 'Vladimir Putin', 'Anna Smith', 'Recep Tayyip Erdoğan']);
+    assert.deepStrictEqual(names('mentions'), ['Vladimir Putin', 'Kim Jong-un', 'Anna Smith', 'Recep Tayyip Erdoğan']);
+    assert.deepStrictEqual(names('name'), ['Anna Smith', 'Kim Jong-un', 'Recep Tayyip Erdoğan', 'Vladimir Putin']);
     assert.deepStrictEqual(names('articles', 'PUT'), ['Vladimir Putin'], 'the filter ignores case');
     assert.deepStrictEqual(names('articles', 'jong'), ['Kim Jong-un']);
+    // …and accents, as search does (ux33: "erdogan" found only an "Erdogan" alone).
+    assert.deepStrictEqual(names('articles', 'erdogan'), ['Recep Tayyip Erdoğan']);
+    assert.deepStrictEqual(names('articles', 'ERDOĞAN'), ['Recep Tayyip Erdoğan']);
     assert.deepStrictEqual(names('name', undefined, 1, 1), ['Kim Jong-un']);
-    assert.strictEqual(index.listEntities({ type: 'PER', sort: 'name', offset: 1, limit: 1 }).total, 3);
+    assert.strictEqual(index.listEntities({ type: 'PER', sort: 'name', offset: 1, limit: 1 }).total, 4);
     assert.deepStrictEqual(index.listEntities({ type: 'ORG', sort: 'name', offset: 0, limit: 5 }), { total: 0, entities: [] });
   });
 
