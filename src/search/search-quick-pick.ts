@@ -75,8 +75,8 @@ function hitItem(hit: SearchHit, uriOf: SearchDeps['uriOf']): HitItem {
 
 /**
  * The queries the user likely meant (`querySuggestions`: "or" in capitals, a filter's name without its typo), a row
- * each; Enter on one puts it in the box. They come first when nothing matched, under the row that lists the results
- * otherwise.
+ * each; Enter on one puts it in the box. They come first when nothing matched exactly, under the row that lists the
+ * results otherwise.
  */
 function suggestionItems(query: string): HitItem[] {
   return querySuggestions(query).map(({ label, query: suggested, reason }) => ({ label: `$(lightbulb) ${label}: ${toDisplayText(suggested)}`, detail: toDisplayText(reason), alwaysShow: true, example: suggested }));
@@ -150,10 +150,14 @@ export function showSearchQuickPick(deps: SearchDeps, initialQuery = ''): Promis
     const none = response.hits.length > 0 ? undefined : noMatchMessage(query);
     // The message may quote the query (a word written as a filter that names none), whose `$(…)` must stay text.
     const suggestions = suggestionItems(query);
+    const hits = response.hits.map((hit) => hitItem(hit, deps.uriOf));
+    // Nothing matched, or only near spellings did ("putin or kim" finds "or" misspelt): what was likely meant comes first, for Enter.
     quickPick.items =
-      none === undefined
-        ? [showAllItem(response.total), ...suggestions, ...response.hits.map((hit) => hitItem(hit, deps.uriOf))]
-        : [...suggestions, messageItem(toDisplayText(none.text), toDisplayText(none.detail))];
+      none !== undefined
+        ? [...suggestions, messageItem(toDisplayText(none.text), toDisplayText(none.detail))]
+        : response.fuzzy
+          ? [...suggestions, showAllItem(response.total), ...hits]
+          : [showAllItem(response.total), ...suggestions, ...hits];
     const stillThere = activePath === undefined ? undefined : quickPick.items.find((item) => item.hit?.path === activePath);
     if (stillThere) quickPick.activeItems = [stillThere];
   };

@@ -47,6 +47,19 @@ describe('Search Articles', function () {
     await workbench.page.keyboard.press('Escape');
   });
 
+  it('puts "Either word" first also when only near spellings matched, for Enter', async function () {
+    await workbench.runCommand('News Corpus: Search Articles');
+    // "kremlim" matches nothing as written: the box shows near spellings ("or" near "of"), and the query meant first.
+    await workbench.quickInput().fill('Khasan or Kremlim');
+    await workbench.quickInputTitle().filter({ hasText: 'near spellings' }).waitFor();
+    await workbench.activeQuickInputRow().filter({ hasText: 'Either word: Khasan OR Kremlim' }).waitFor();
+    await workbench.page.keyboard.press('Enter');
+    // Khasan as written, in one article: no near spellings.
+    await workbench.quickInputTitle().filter({ hasText: /1 article in [\d.]+ ms$/ }).waitFor();
+    assert.equal(await workbench.quickInput().inputValue(), 'Khasan OR Kremlim');
+    await workbench.page.keyboard.press('Escape');
+  });
+
   it('offers the filter a misspelt one was meant to be as a row, which Enter puts in the box', async function () {
     await workbench.runCommand('News Corpus: Search Articles');
     await workbench.quickInput().fill('peson:Putin');

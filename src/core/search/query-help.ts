@@ -38,9 +38,25 @@ export const QUERY_HELP = [
 /** The filters, as a message lists them: "person:, place:, …, before:". */
 const FILTER_LIST = QUERY_FILTERS.map((name) => `${name}:`).join(', ');
 
-/** The filters an unknown filter name was likely meant to be: the nearest within as many typos as a search word of its length is allowed (ties all). */
+/**
+ * Names people write for a filter, taken from the views' own words ("People", "Organizations") or other tools': the
+ * filter each means.
+ */
+const FILTER_SYNONYMS: ReadonlyMap<string, string> = new Map([
+  ...['people', 'persons', 'per'].map((name) => [name, 'person'] as const),
+  ...['places', 'location', 'locations', 'loc', 'country', 'city'].map((name) => [name, 'place'] as const),
+  ...['organization', 'organizations', 'organisation', 'organisations', 'orgs', 'company'].map((name) => [name, 'org'] as const),
+  ...['entities'].map((name) => [name, 'entity'] as const),
+]);
+
+/**
+ * The filters an unknown filter name was likely meant to be: the one it is another word for ("people:", "location:"),
+ * else the nearest within as many typos as a search word of its length is allowed (ties all).
+ */
 function nearestFilters(name: string): string[] {
   const typed = name.toLowerCase();
+  const synonym = FILTER_SYNONYMS.get(typed);
+  if (synonym !== undefined) return [synonym];
   const maxEdits = defaultEdits(typed);
   const distances = QUERY_FILTERS.map((filter) => ({ filter, edits: editsWithin(typed, filter, maxEdits) }));
   const nearest = Math.min(...distances.map(({ edits }) => edits));

@@ -235,6 +235,11 @@ describe('parseQuery', () => {
     assert.strictEqual(noMatchMessage('ogr:NATO').text, 'There is no filter "ogr:": did you mean org:NATO?');
     assert.strictEqual(noMatchMessage('befor:2023').text, 'There is no filter "befor:": did you mean before:2023?');
     assert.strictEqual(noMatchMessage('in:2023-09').text, 'There is no filter "in:": did you mean on:2023-09?');
+    // Names the views use for a filter's entities ("People", "Organizations"), and other tools' short ones.
+    assert.strictEqual(noMatchMessage('people:Putin').text, 'There is no filter "people:": did you mean person:Putin?');
+    assert.strictEqual(noMatchMessage('Organization:NATO').text, 'There is no filter "Organization:": did you mean org:NATO?');
+    assert.strictEqual(noMatchMessage('location:Moscow').text, 'There is no filter "location:": did you mean place:Moscow?');
+    assert.strictEqual(meantFilterQuery('per:Putin loc:Moscow'), 'person:Putin place:Moscow');
   });
 
   it('writes the query meant with each misspelt filter that has one likely filter, the rest as typed', () => {
