@@ -168,7 +168,9 @@ export class CorrectionCommands {
       { label: '$(split-horizontal) Split Alias…', description: 'a name that is not this entity', run: () => this.split(entity) },
       { label: '$(eye-closed) Ignore', description: 'not an entity', run: () => this.ignore(entity, undefined, target.article) },
     ];
-    const picked = await vscode.window.showQuickPick(actions, { title: `News Corpus: Fix ${quoteName(entity.name)} (${typeLabel(entity.type)})`, placeHolder: 'What is wrong with this entity?' });
+    // Kept open when the focus leaves it: Enter on the hover card's Fix… link closes the card, and the focus it gave
+    // back to the editor closed the menu it had just opened, now and then (ux33: 6 of 22 tries).
+    const picked = await vscode.window.showQuickPick(actions, { title: `News Corpus: Fix ${quoteName(entity.name)} (${typeLabel(entity.type)})`, placeHolder: 'What is wrong with this entity?', ignoreFocusOut: true });
     return picked ? picked.run() : false;
   }
 
@@ -238,7 +240,8 @@ export class CorrectionCommands {
       entity,
     }));
     items.push({ label: '$(edit) Another Name…', detail: 'Type the name the merged entity should have' });
-    const picked = await vscode.window.showQuickPick(items, { title: 'News Corpus: Merge Entities', placeHolder: 'The name (and type) the merged entity keeps' });
+    // Kept open when the focus leaves it, as Fix…: the hover card's Merge… link opens it.
+    const picked = await vscode.window.showQuickPick(items, { title: 'News Corpus: Merge Entities', placeHolder: 'The name (and type) the merged entity keeps', ignoreFocusOut: true });
     if (!picked) return undefined;
     if (picked.entity) return picked.entity;
     const first = entities[0] as EntityRef;
