@@ -43,6 +43,14 @@ function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
 }
 
 /**
+ * What a confirmation adds when writing the facts file `uri` saves the user's unsaved edits of it as well (they are
+ * in the document written): worked out before it is written.
+ */
+function draftSaved(uri: vscode.Uri): string {
+  return openDocument(uri)?.isDirty === true ? ` Your unsaved edits of ${vscode.workspace.asRelativePath(uri)} were saved with it.` : '';
+}
+
+/**
  * Writes corrections into the facts file (as an edit of its document when the user has it open), saved so that
  * every surface applies them. The edit is computed against the file's text at the moment of writing (a colleague's change
  * pulled meanwhile is kept), an invalid file is not touched, and each write can be undone: from its
@@ -87,11 +95,10 @@ export class CorrectionFile {
       return false;
     }
     // The document is saved with the correction: the user's unsaved edits in it too, which the confirmation says.
-    const draft = openDocument(uri)?.isDirty === true;
+    const saved = draftSaved(uri);
     if (!(await this.replace(uri, after))) return false;
     const change: WrittenChange = { uri, before, after, created: current === undefined, messages: correctionMessages(summary) };
     this.remember(change);
-    const saved = draft ? ` Your unsaved edits of ${vscode.workspace.asRelativePath(uri)} were saved with it.` : '';
     void notify('info', `News Corpus: ${change.messages.done}${saved}`, UNDO).then((choice) => {
       if (choice === UNDO) void this.undo(change);
     });
@@ -122,13 +129,15 @@ export class CorrectionFile {
       return false;
     }
     const deleted = change.created && reverted.trim() === '';
+    // Saved with the undo, as with a correction: said the same way.
+    const saved = deleted ? '' : draftSaved(change.uri);
     if (!(await (deleted ? this.delete(change.uri) : this.replace(change.uri, reverted)))) return false;
     // Asked again: another write or undo may have changed the list while the file was written.
     const at = this.written.indexOf(change);
     if (at !== -1) this.written.splice(at, 1);
     this.undone.add(change);
     void this.updateContext();
-    void notify('info', `News Corpus: ${change.messages.undone}`);
+    void notify('info', `News Corpus: ${change.messages.undone}${saved}`);
     return true;
   }
 

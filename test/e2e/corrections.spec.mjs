@@ -81,6 +81,8 @@ describe('Corrections from an article', function () {
     if (!toasted) {
       await workbench.runCommand('Notifications: Show Notifications');
       await workbench.page.locator('.notifications-center .notification-list-item').filter({ hasText: said }).waitFor();
+      // Left open, the centre takes the next notifications in place of toasts.
+      await workbench.runCommand('Notifications: Hide Notifications');
     }
   });
 
@@ -96,5 +98,17 @@ describe('Corrections from an article', function () {
     const facts = JSON.parse(await factsFile());
     assert.ok(facts.people['Vladimir Putin'], 'the draft entry was saved');
     assert.ok(facts.organizations[WORD], 'and the correction');
+  });
+
+  it('says that the facts file\'s unsaved edits were saved with an undo too', async function () {
+    await workbench.cursorAt(ARTICLE, 'Kim Jong-un', 'Kim '.length + 1);
+    await workbench.runCommand('News Corpus: Edit Facts');
+    await workbench.page.locator('.tab.dirty[data-resource-name="entities.json"]').waitFor();
+    await workbench.runCommand('News Corpus: Undo Last Entity Correction');
+    // It said only what was undone, and the draft was on disk (ux33).
+    await workbench.notificationToast(`undid marking "${WORD}" as an organization in ${ARTICLE}. Your unsaved edits of .newscorpus/entities.json were saved with it.`).waitFor();
+    const facts = JSON.parse(await factsFile());
+    assert.ok(facts.people['Kim Jong-un'], 'the draft entry was saved');
+    assert.equal(facts.organizations?.[WORD], undefined, 'and the correction taken back');
   });
 });
