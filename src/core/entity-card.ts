@@ -285,7 +285,8 @@ export function entityCardMarkdown(card: EntityCard, links: readonly CardLink[],
     parts.push(`Also written: ${card.aliases.slice(0, CARD_ALIASES).map((alias) => escapeMarkdown(isolateBidi(alias))).join(', ')}${more}`);
   }
   if (card.roles.length > 0) {
-    parts.push(card.roles.slice(0, CARD_ROLES).map(({ role, articles }) => `- ${escapeMarkdown(role)} _(${countOf(articles, 'article')})_`).join('\n'));
+    // Named as roles: a bare list under "Also written" read as more spellings (ux33).
+    parts.push(`Described as:\n${card.roles.slice(0, CARD_ROLES).map(({ role, articles }) => `- ${escapeMarkdown(role)} _(${countOf(articles, 'article')})_`).join('\n')}`);
   }
   const dates = card.firstDate === undefined || card.lastDate === undefined ? '' : card.firstDate === card.lastDate ? ` · ${card.firstDate}` : ` · ${card.firstDate} – ${card.lastDate}`;
   const counts =

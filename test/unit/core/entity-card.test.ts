@@ -38,7 +38,8 @@ describe('entityCardMarkdown', () => {
       [
         `$(person) **Vladimir Putin** · person  \n[Search Articles](command:newsCorpus.search?${encodeURIComponent('["person:=\\"Vladimir Putin\\""]')})`,
         'Also written: Putin',
-        '- Russian President _(2 articles)_\n- head of the Kremlin _(1 article)_',
+        // Named as roles: a bare list read as more spellings.
+        'Described as:\n- Russian President _(2 articles)_\n- head of the Kremlin _(1 article)_',
         '2 articles · 9 mentions · 2023-07-01 – 2023-09-13 · 5 mentions here',
         '`2023-07` ▂·█ `2023-09` _mentions per month_',
         'Often with: Kim Jong\\-un (2)',
