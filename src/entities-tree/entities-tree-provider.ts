@@ -97,6 +97,14 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityTreeE
     for (const group of this.groups.values()) this.changed.fire(group);
   }
 
+  /** The groups some of whose entities pass the filter, which the view opens when a filter is set; none without one. */
+  groupsWithMatches(): EntityTreeElement[] {
+    return this.listedTypes().flatMap((type) => {
+      const group = this.groups.get(type);
+      return group && (this.pages.matching(type, this.options(), this.shownOf(type)) ?? 0) > 0 ? [group] : [];
+    });
+  }
+
   /** Starts every group again at its first page (after the sort or the filter changed). */
   resetPages(): void {
     this.shown.clear();

@@ -17,9 +17,10 @@ import { EntitySummary } from '../core/search/entity-listing';
  */
 export function typeItem(type: EntityType, count: number, matching?: number): vscode.TreeItem {
   // People, Places and Organizations stay listed when empty, so that the view keeps its shape; an empty one says
-  // so and has nothing to expand, rather than "Organizations 0" opening on nothing (qa24).
+  // so and has nothing to expand, rather than "Organizations 0" opening on nothing (qa24); nor does a group none of
+  // whose entities passes the filter ("People 0 of 1,599" stayed open on nothing; ux33).
   const empty = count === 0;
-  const item = new vscode.TreeItem(ENTITY_TYPE_NAMES[type].group, empty ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Collapsed);
+  const item = new vscode.TreeItem(ENTITY_TYPE_NAMES[type].group, (matching ?? count) === 0 ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Collapsed);
   item.id = `type:${type}`;
   const named = `${countOf(count, ENTITY_TYPE_NAMES[type].one, ENTITY_TYPE_NAMES[type].many)} named in the corpus`;
   item.description = empty ? 'none found' : matching === undefined ? groupDigits(count) : partOf(matching, count);

@@ -82,6 +82,8 @@ export function registerEntitiesTree(context: vscode.ExtensionContext, deps: Ent
     filter = value.trim();
     describe();
     provider.resetPages();
+    // The groups with matches open ("Places 1 of 923" stayed closed over Moscow; ux33).
+    for (const group of provider.groupsWithMatches()) void view.reveal(group, { expand: true, select: false, focus: false }).then(undefined, () => undefined);
   };
   context.subscriptions.push(
     provider,

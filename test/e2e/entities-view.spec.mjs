@@ -82,4 +82,25 @@ describe('Entities view', function () {
     assert.match(await search.textContent(), /person:="Kim Jong-un"\s*2 articles/);
     await workbench.screenshot('15-entity-search');
   });
+
+  it('opens the groups a filter leaves entities in, closed or not, and leaves nothing to open in the others', async function () {
+    const groups = workbench.rowsAtLevel(workbench.treeRows('Entities'), 1);
+    // Both groups closed first (People's rows would push Places out of the pane).
+    const closed = async (group) => {
+      if ((await group.getAttribute('aria-expanded')) === 'true') await group.click();
+      await group.and(workbench.page.locator('[aria-expanded="false"]')).waitFor();
+    };
+    await closed(groups.filter({ hasText: 'People' }));
+    const places = groups.filter({ hasText: 'Places' });
+    await closed(places);
+    await workbench.answerCommand('News Corpus: Filter Entities…', 'Khasan');
+    // ux33: "Places 1 of 923" stayed closed over Moscow, and "People 0 of 1,599" open on nothing.
+    await places.filter({ hasText: /1 of \d+/ }).and(workbench.page.locator('[aria-expanded="true"]')).waitFor();
+    await workbench.rowsAtLevel(workbench.treeRows('Entities'), ENTITY_LEVEL).filter({ hasText: 'Khasan' }).waitFor();
+    const people = groups.filter({ hasText: 'People' });
+    await people.filter({ hasText: /0 of \d+/ }).waitFor();
+    assert.equal(await people.getAttribute('aria-expanded'), null, 'nothing to open');
+    await workbench.screenshot('15a-entities-filter-opens-groups');
+    await workbench.runCommand('News Corpus: Clear Entity Filter');
+  });
 });

@@ -148,6 +148,13 @@ describe('An entity group with nothing in it', () => {
     const some = typeItem('ORG', 3);
     assert.deepStrictEqual([some.description, some.collapsibleState], ['3', vscode.TreeItemCollapsibleState.Collapsed]);
   });
+
+  it('under a filter, has nothing to open in a group none of whose entities passes it', () => {
+    // ux33: "People 0 of 1,599" stayed open on nothing.
+    const none = typeItem('PER', 1599, 0);
+    assert.deepStrictEqual([none.description, none.tooltip, none.collapsibleState], ['0 of 1,599', '0 of the 1,599 people named in the corpus match the filter', vscode.TreeItemCollapsibleState.None]);
+    assert.strictEqual(typeItem('LOC', 923, 1).collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+  });
 });
 
 describe('The Dates view of a folder with no article', () => {
