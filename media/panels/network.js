@@ -107,7 +107,7 @@
 
   /**
    * Places the neighbours' names outside the circle in the order they come (the strongest link first), each where it overlaps no name placed
-   * before it: at its node, else a line further out; a name that still overlaps is left out (the node's tooltip and
+   * before it: at its node, else a line further out or in; a name that still overlaps is left out (the node's tooltip and
    * its accessible name keep it), one cut at the chart's edge ends in an ellipsis. Names crowded at the top of a
    * wide chart ("American", "United States" and "Donald Trump") were drawn over each other.
    */
@@ -137,7 +137,9 @@
       const width = textWidth(text);
       const outward = sin >= 0 ? 1 : -1;
       const y = place.y + sin * (r + 8) + 4;
-      const spot = [y, y + outward * LINE_PX].map((at) => boxOf(x, at, anchor, width)).find((box) => box.top >= 0 && box.bottom <= HEIGHT && !overlaps(box));
+      // At its node, a line further out, a line nearer the centre (further out may leave the chart at its top or
+      // bottom: Donald Trump's name, the second strongest of Twitter's, was left out so), two lines out.
+      const spot = [0, outward, -outward, 2 * outward].map((lines) => boxOf(x, y + lines * LINE_PX, anchor, width)).find((box) => box.top >= 0 && box.bottom <= HEIGHT && !overlaps(box));
       if (!spot) continue;
       drawn.push(spot);
       result.set(node.key, { x, y: spot.bottom - 3, anchor, text });

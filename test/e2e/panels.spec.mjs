@@ -153,6 +153,21 @@ describe('Corpus panels', function () {
     assert.match(await resultsQuery(/^\w+:="[^"]+" \w+:="/), /^\w+:="[^"]+" \w+:="[^"]+"$/);
   });
 
+  it('names the strongest neighbours of a network, one crowded at the chart\'s top edge too', async function () {
+    await workbench.answerCommand('News Corpus: Show Entity Network', 'twitter');
+    await workbench.activeQuickInputRow().filter({ hasText: 'Twitter' }).waitFor();
+    await workbench.quickInput().press('Enter');
+    const view = workbench.webview();
+    await view.locator('h1', { hasText: 'Entity Network: Twitter' }).waitFor();
+    // ux33: Donald Trump, the second strongest of Twitter's, had no name: a line further out left the chart.
+    const strongest = view.locator('g.node:not(.center)');
+    for (let at = 0; at < 3; at++) {
+      const node = strongest.nth(at);
+      assert.equal(await node.locator('text').count(), 1, `the name of ${await node.getAttribute('aria-label')}`);
+    }
+    await workbench.screenshot('45a-network-names');
+  });
+
   it('reads every panel in a light theme too', async function () {
     await focusWorkbench();
     await workbench.selectColorTheme('Light Modern');
