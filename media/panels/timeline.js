@@ -126,6 +126,21 @@
           el('span', { class: `swatch s${index}`, 'aria-hidden': 'true' }),
           el('span', {}, series.spec.label),
           series.error ? el('span', { class: 'muted' }, `Not a valid query: ${series.error}`) : el('span', { class: 'muted', 'data-series': index }, seriesTotal(series, index)),
+          // The query likely meant ("Did you mean: person:Putin"), which the button draws in this series' place.
+          series.suggestion &&
+            el(
+              'button',
+              {
+                class: 'link',
+                'data-focus': `suggestion:${index}`,
+                title: series.suggestion.reason,
+                onclick: () => {
+                  const { query } = series.suggestion;
+                  request({ series: state.series.map((spec, other) => (other === index ? { kind: 'query', query, label: query } : spec)) });
+                },
+              },
+              `${series.suggestion.label}: ${series.suggestion.query}`,
+            ),
           el(
             'button',
             {
@@ -143,7 +158,7 @@
   }
 
   function addForm(state, data) {
-    const input = textInput({ 'data-focus': 'add-input', 'aria-label': 'Query to add as a series', placeholder: 'Add a query, e.g. wheat OR corn' });
+    const input = textInput({ 'data-focus': 'add-input', 'aria-label': 'Query to add as a series', placeholder: 'Add a query, e.g. hurricane OR storm' });
     const form = el(
       'form',
       { class: 'toolbar' },

@@ -1,6 +1,7 @@
 import { panelTitle } from '../core/panels/panel-title';
 import { pageStep, periodFilter } from '../core/panels/periods';
 import { SeriesSpec, timelineData } from '../core/panels/timeline';
+import { querySuggestions } from '../core/search/query-help';
 import { exactEntityQuery } from '../core/search/query-parser';
 import { PanelKind } from './panel-host';
 import { PanelSources } from './panel-sources';
@@ -55,7 +56,11 @@ export function timelinePanel(sources: PanelSources): PanelKind<TimelineState> {
       return {
         ...data,
         periods: data.periods.map((period) => ({ ...period, filter: periodFilter(period) })),
-        series: data.series.map((drawn) => ({ ...drawn, query: searchOf(drawn.spec) })),
+        // A query read other than likely meant ("peson:Putin", "putin or kim") says what it likely meant, as the search box does.
+        series: data.series.map((drawn) => {
+          const [suggestion] = drawn.spec.kind === 'query' ? querySuggestions(drawn.spec.query) : [];
+          return { ...drawn, query: searchOf(drawn.spec), ...(suggestion && { suggestion }) };
+        }),
         maxSeries: MAX_SERIES,
         pageStep: pageStep(data.granularity),
       };

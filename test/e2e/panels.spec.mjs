@@ -83,6 +83,20 @@ describe('Corpus panels', function () {
     assert.match(await resultsQuery(/^election /), /^election (date:\d{4}-\d{2}|on:\d{4}-\d{2}-\d{2}|after:\S+ before:\S+)$/);
   });
 
+  it('offers on a Timeline series the query likely meant, and draws it in that series\' place', async function () {
+    await workbench.page.locator('.tabs-container .tab').filter({ hasText: 'Timeline' }).click();
+    const view = workbench.webview();
+    await view.locator('input[aria-label="Query to add as a series"]').fill('peson:Biden');
+    await view.locator('button', { hasText: 'Add Series' }).click();
+    // ux33: added silently as "0 articles", an empty line.
+    const meant = view.locator('.legend li').filter({ hasText: 'peson:Biden' }).getByRole('button', { name: 'Did you mean: person:Biden' });
+    await meant.waitFor();
+    await workbench.screenshot('43a-timeline-did-you-mean');
+    await meant.click();
+    await view.locator('.legend li').filter({ hasText: 'person:Biden' }).filter({ hasNotText: 'peson' }).waitFor();
+    assert.equal(await view.locator('.legend li').filter({ hasText: 'peson:Biden' }).count(), 0, 'in the series\' place');
+  });
+
   it('shows a word in context, sorts by the words before it, and opens an occurrence', async function () {
     await workbench.answerCommand('News Corpus: Show Keyword in Context', 'president');
     const view = workbench.webview();

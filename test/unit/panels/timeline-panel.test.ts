@@ -21,4 +21,24 @@ describe('Timeline panel data', () => {
       'the date range is empty: after:2023-05-01 is later than before:2023-01-01.',
     );
   });
+
+  it('says of a query series what the user likely meant, as the search box does, and nothing of an entity series', () => {
+    const corpus = new Corpus();
+    corpus.reset([{ id: 'a', path: 'a.txt', title: 'Tariffs', date: '2023-03-01' }], []);
+    const matchesPerDay = () => ({ ok: true as const, total: 0, days: new Map<string, number>() });
+    const entities = { summary: () => ({ key: 'PER:vladimir putin', name: 'Vladimir Putin', type: 'PER', aliases: [], articleCount: 0, mentionCount: 0 }), articles: () => [], timeline: () => new Map() } as Partial<EntityDirectory> as EntityDirectory;
+    const timeline = timelinePanel(new PanelSources({ corpus, entities, search: () => undefined, matchesPerDay }));
+    const data = timeline.data({
+      series: [
+        { kind: 'query', query: 'peson:Putin', label: 'peson:Putin' },
+        { kind: 'query', query: 'putin or kim', label: 'putin or kim' },
+        { kind: 'query', query: 'putin', label: 'putin' },
+        { kind: 'entity', key: 'PER:vladimir putin', label: 'Vladimir Putin' },
+      ],
+    }) as { series: { suggestion?: { label: string; query: string } }[] };
+    assert.deepStrictEqual(
+      data.series.map(({ suggestion }) => suggestion && `${suggestion.label}: ${suggestion.query}`),
+      ['Did you mean: person:Putin', 'Either word: putin OR kim', undefined, undefined],
+    );
+  });
 });
