@@ -146,10 +146,13 @@ function figures(index: CorpusIndex): Figure[] {
     },
     page: { script: kind.script, title: kind.title(state), state },
   });
-  /** Until the page first shows lines: its early draw (`EarlyDraw`) if it had one, else its whole data; the rest is read all the same. */
+  /**
+   * Until the page first shows lines: its early draw (`EarlyDraw`, at least KWIC_FIRST_DRAW_MS in) if it had one, else
+   * its whole data (a round whose analyses were kept has none); the rest is read all the same.
+   */
   const firstDrawn = <S>(name: string, kind: PanelKind<S>, state: S, before: () => void): Figure => ({
     name,
-    run: async (): Promise<EarlyDraw> => {
+    run: async (): Promise<EarlyDraw | undefined> => {
       before();
       const start = performance.now();
       let drawnMs: number | undefined;
@@ -157,7 +160,7 @@ function figures(index: CorpusIndex): Figure[] {
         kind.data(state);
         drawnMs ??= performance.now() - start;
       });
-      return { drawnMs: drawnMs ?? performance.now() - start };
+      return drawnMs === undefined ? undefined : { drawnMs };
     },
   });
   const entitySeries: SeriesSpec = { kind: 'entity', key: biggest.key, label: biggest.name };

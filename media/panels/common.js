@@ -109,7 +109,7 @@
     el,
     /**
      * A text box wide enough for its whole placeholder (a few characters to spare, as `size` counts average ones):
-     * the default 20 characters cut the Timeline's "Add a query, e.g. wheat OR corn" to "e.g. wheat O".
+     * the default 20 characters cut the Timeline's "Add a query, e.g. …" to its first few words.
      */
     textInput: (attributes) => el('input', { type: 'text', size: attributes.placeholder.length + 4, ...attributes }),
     svg: makeSvg,

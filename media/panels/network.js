@@ -118,6 +118,12 @@
       return { left, right: left + width, top: y - LABEL_FONT_PX, bottom: y + 3 };
     };
     const overlaps = (box) => drawn.some((other) => box.left < other.right + LABEL_GAP && other.left < box.right + LABEL_GAP && box.top < other.bottom && other.top < box.bottom);
+    // Whether a name's box crosses its own node's circle (a line nearer the centre may).
+    const meetsCircle = (box, x, y, r) => {
+      const nearestX = Math.max(box.left, Math.min(x, box.right));
+      const nearestY = Math.max(box.top, Math.min(y, box.bottom));
+      return (nearestX - x) ** 2 + (nearestY - y) ** 2 < r * r;
+    };
     const result = new Map();
     for (const node of nodes) {
       const place = places.get(node.key);
@@ -139,7 +145,9 @@
       const y = place.y + sin * (r + 8) + 4;
       // At its node, a line further out, a line nearer the centre (further out may leave the chart at its top or
       // bottom: Donald Trump's name, the second strongest of Twitter's, was left out so), two lines out.
-      const spot = [0, outward, -outward, 2 * outward].map((lines) => boxOf(x, y + lines * LINE_PX, anchor, width)).find((box) => box.top >= 0 && box.bottom <= HEIGHT && !overlaps(box));
+      const spot = [0, outward, -outward, 2 * outward]
+        .map((lines) => boxOf(x, y + lines * LINE_PX, anchor, width))
+        .find((box) => box.top >= 0 && box.bottom <= HEIGHT && !overlaps(box) && !meetsCircle(box, place.x, place.y, r));
       if (!spot) continue;
       drawn.push(spot);
       result.set(node.key, { x, y: spot.bottom - 3, anchor, text });

@@ -90,12 +90,13 @@ export function dayLabel(date: string): string {
 }
 
 /**
- * A day in full, as a tooltip names it: weekday, day, month and year.
+ * A day in full, as a tooltip names it: weekday, day, month and year, then the date as the query language writes it
+ * (`on:2023-09-13`).
  *
  * @example
- * dayName('2023-09-13'); // 'Wednesday 13 September 2023'
+ * dayName('2023-09-13'); // 'Wednesday 13 September 2023 (2023-09-13)'
  */
 export function dayName(date: string): string {
   const { weekday, day } = weekdayOf(date);
-  return `${weekday} ${day} ${MONTH_NAMES[Number(date.slice(5, 7)) - 1] ?? ''} ${date.slice(0, 4)}`;
+  return `${weekday} ${day} ${MONTH_NAMES[Number(date.slice(5, 7)) - 1] ?? ''} ${date.slice(0, 4)} (${date})`;
 }

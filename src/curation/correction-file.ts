@@ -46,7 +46,7 @@ function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
  * What a confirmation adds when writing the facts file `uri` saves the user's unsaved edits of it as well (they are
  * in the document written): worked out before it is written.
  */
-function draftSaved(uri: vscode.Uri): string {
+function draftSavedNote(uri: vscode.Uri): string {
   return openDocument(uri)?.isDirty === true ? ` Your unsaved edits of ${vscode.workspace.asRelativePath(uri)} were saved with it.` : '';
 }
 
@@ -95,7 +95,7 @@ export class CorrectionFile {
       return false;
     }
     // The document is saved with the correction: the user's unsaved edits in it too, which the confirmation says.
-    const saved = draftSaved(uri);
+    const saved = draftSavedNote(uri);
     if (!(await this.replace(uri, after))) return false;
     const change: WrittenChange = { uri, before, after, created: current === undefined, messages: correctionMessages(summary) };
     this.remember(change);
@@ -130,7 +130,7 @@ export class CorrectionFile {
     }
     const deleted = change.created && reverted.trim() === '';
     // Saved with the undo, as with a correction: said the same way.
-    const saved = deleted ? '' : draftSaved(change.uri);
+    const saved = deleted ? '' : draftSavedNote(change.uri);
     if (!(await (deleted ? this.delete(change.uri) : this.replace(change.uri, reverted)))) return false;
     // Asked again: another write or undo may have changed the list while the file was written.
     const at = this.written.indexOf(change);

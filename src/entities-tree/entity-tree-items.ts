@@ -63,7 +63,7 @@ export function duplicateLines(sameAs: LikelyDuplicate | undefined, alone: reado
   const likeliness = (pair: LikelyDuplicate) => (pair.likely ? 'likely' : 'possibly');
   if (sameAs) lines.push(`${sameAs.likely ? 'Likely' : 'Possibly'} the same as ${isolateBidi(sameAs.into.name)} (${ENTITY_TYPE_NAMES[sameAs.into.type].one}): ${likelyDuplicateReason(sameAs)}`);
   for (const pair of alone.slice(0, DUPLICATES_LISTED)) {
-    lines.push(`Also an entry of its own: ${isolateBidi(pair.entity.name)} (${countOf(pair.entity.articleCount, 'article')}), ${likeliness(pair)} the same`);
+    lines.push(`Also listed apart: ${isolateBidi(pair.entity.name)} (${countOf(pair.entity.articleCount, 'article')}), ${likeliness(pair)} the same`);
   }
   if (alone.length > DUPLICATES_LISTED) lines.push(`…and ${alone.length - DUPLICATES_LISTED} more`);
   if (lines.length > 0) lines.push('Merge Likely Duplicates… or Merge Entities… joins them.');

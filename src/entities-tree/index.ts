@@ -78,11 +78,12 @@ export function registerEntitiesTree(context: vscode.ExtensionContext, deps: Ent
     showMessage();
     void vscode.commands.executeCommand('setContext', 'newsCorpus.entitiesFiltered', filter !== '');
   };
-  const setFilter = (value: string) => {
+  /** Filters the view; the groups with matches open unless `openGroups` is false ("Places 1 of 923" stayed closed over Moscow; ux33). */
+  const setFilter = (value: string, openGroups = true) => {
     filter = value.trim();
     describe();
     provider.resetPages();
-    // The groups with matches open ("Places 1 of 923" stayed closed over Moscow; ux33).
+    if (!openGroups) return;
     for (const group of provider.groupsWithMatches()) void view.reveal(group, { expand: true, select: false, focus: false }).then(undefined, () => undefined);
   };
   context.subscriptions.push(
@@ -137,8 +138,8 @@ export function registerEntitiesTree(context: vscode.ExtensionContext, deps: Ent
     vscode.commands.registerCommand('newsCorpus.revealEntity', async (key: unknown) => {
       const entity = typeof key === 'string' ? deps.entities.summary(key) : undefined;
       if (!entity) return;
-      // Filtered to its name, the entity is on its group's first page, where the view can select it.
-      setFilter(entity.name);
+      // Filtered to its name, the entity is on its group's first page, where the view can select it (its group alone opened).
+      setFilter(entity.name, false);
       await view.reveal({ kind: 'entity', entity }, { select: true, focus: true, expand: true });
     }),
     vscode.commands.registerCommand('newsCorpus.searchEntity', (element: unknown) => {

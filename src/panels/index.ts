@@ -114,7 +114,7 @@ export function registerPanels(context: vscode.ExtensionContext, deps: PanelDeps
     vscode.commands.registerCommand('newsCorpus.showTimeline', async (value: unknown) => {
       const key = entityKeyOf(value, deps.entities);
       if (key !== undefined) return host.show(timeline, { series: [{ kind: 'entity', key, label: labelOf(key) }] });
-      const query = typeof value === 'string' ? value : await askText('News Corpus: Show Timeline', 'A query whose matching articles to count per period', 'e.g. wheat OR corn');
+      const query = typeof value === 'string' ? value : await askText('News Corpus: Show Timeline', 'A query whose matching articles to count per period', 'e.g. hurricane OR storm');
       if (query !== undefined && query.trim() !== '') return host.show(timeline, { series: [{ kind: 'query', query: query.trim(), label: query.trim() }] });
       return undefined;
     }),

@@ -2,6 +2,7 @@ import { KWIC_ARTICLES, KWIC_FIRST_DRAW_MS, KWIC_PAGE, KwicReading, KwicSort, Me
 import { panelTitle } from '../core/panels/panel-title';
 import { DayBounds, openRangeFilter } from '../core/panels/periods';
 import { tokenize } from '../core/search/tokenize';
+import { SYSTEM_TIMERS, Timers } from '../core/timers';
 import { PanelKind } from './panel-host';
 import { PanelSources } from './panel-sources';
 
@@ -48,6 +49,18 @@ function stateOf(value: unknown): KwicState | undefined {
   };
 }
 
+/**
+ * How often a reading past its first draw's wait looks again for a first article read (the analysis thread may be
+ * busy with a scan): an early draw of nothing would replace the old lines with an empty table.
+ */
+const FIRST_LINES_POLL_MS = 50;
+
+/** When a Keyword in Context page draws the lines found so far: after `firstDrawMs` of reading, on `timers`. */
+export interface KwicTiming {
+  readonly firstDrawMs?: number;
+  readonly timers?: Timers;
+}
+
 /** Articles whose analysis the panel keeps for the next reading of an entity: a few steps of "Read more". */
 const KEPT_ANALYSES = 5 * KWIC_ARTICLES;
 
@@ -64,9 +77,10 @@ function datesOf({ from, to }: KwicState): DayBounds | undefined {
  * entity's mentions are the recogniser's in each article (`analyze`, found ahead in `prepare`), so that they are the
  * ones its counts are of, and not every spelling's occurrences ("Trump" in "Melania Trump" is not Donald Trump's).
  * `articleIdOf` names the article of a search hit (an index path) as the corpus does. A reading that takes longer than
- * `firstDrawMs` draws the lines found so far, marked as still reading, then all of them.
+ * `timing.firstDrawMs` draws the lines found so far, once it has any, marked as still reading, then all of them.
  */
-export function kwicPanel(sources: PanelSources, articleIdOf: (indexPath: string) => string, analyze: MentionAnalyzer, firstDrawMs = KWIC_FIRST_DRAW_MS): PanelKind<KwicState> {
+export function kwicPanel(sources: PanelSources, articleIdOf: (indexPath: string) => string, analyze: MentionAnalyzer, timing: KwicTiming = {}): PanelKind<KwicState> {
+  const { firstDrawMs = KWIC_FIRST_DRAW_MS, timers = SYSTEM_TIMERS } = timing;
   const { entities, search } = sources.deps;
   /**
    * The analyses of the articles read last, by id, with the text analysed: the index changes every few hundred ms
@@ -138,11 +152,16 @@ export function kwicPanel(sources: PanelSources, articleIdOf: (indexPath: string
         found.pending++;
         found.done = found.done.then(() => found.reading.read(refs, (id) => entities.articleText(id))).finally(() => found.pending--);
       }
-      const firstDraw = setTimeout(early, firstDrawMs);
+      let firstDraw: unknown;
+      const drawOnceRead = () => {
+        if (found.reading.articles > 0) early();
+        else firstDraw = timers.setTimeout(drawOnceRead, FIRST_LINES_POLL_MS);
+      };
+      firstDraw = timers.setTimeout(drawOnceRead, firstDrawMs);
       try {
         await found.done;
       } finally {
-        clearTimeout(firstDraw);
+        timers.clearTimeout(firstDraw);
       }
     },
     data: (state) => {

@@ -137,6 +137,7 @@ export class SearchResultsProvider implements vscode.TreeDataProvider<SearchResu
       case 'result':
       case 'more':
       case 'message':
+      case 'suggestion':
         return this.group;
       case 'saved':
         return SAVED_GROUP;

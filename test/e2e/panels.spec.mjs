@@ -177,7 +177,18 @@ describe('Corpus panels', function () {
     const strongest = view.locator('g.node:not(.center)');
     for (let at = 0; at < 3; at++) {
       const node = strongest.nth(at);
-      assert.equal(await node.locator('text').count(), 1, `the name of ${await node.getAttribute('aria-label')}`);
+      const label = await node.getAttribute('aria-label');
+      assert.equal(await node.locator('text').count(), 1, `the name of ${label}`);
+      // …beside its circle, not across it.
+      const crosses = await node.evaluate((group) => {
+        const circle = group.querySelector('circle');
+        const box = group.querySelector('text').getBBox();
+        const [x, y, r] = ['cx', 'cy', 'r'].map((name) => Number(circle.getAttribute(name)));
+        const nearestX = Math.max(box.x, Math.min(x, box.x + box.width));
+        const nearestY = Math.max(box.y, Math.min(y, box.y + box.height));
+        return (nearestX - x) ** 2 + (nearestY - y) ** 2 < r * r;
+      });
+      assert.equal(crosses, false, `the name of ${label} crosses its circle`);
     }
     await workbench.screenshot('45a-network-names');
   });

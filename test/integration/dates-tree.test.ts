@@ -45,7 +45,7 @@ describe('Dates view', () => {
     const tooltip = (element: DateTreeElement) => String(corpus.datesTree.getTreeItem(element).tooltip);
     assert.match(tooltip(year), /^2023 · \d+ articles$/);
     assert.match(tooltip(september), /^September 2023 · \d+ articles$/);
-    assert.strictEqual(tooltip(day), 'Wednesday 13 September 2023 · 2 articles');
+    assert.strictEqual(tooltip(day), 'Wednesday 13 September 2023 (2023-09-13) · 2 articles');
     assert.strictEqual(tooltip(undated), 'Undated · 1 article');
   });
 

@@ -71,7 +71,7 @@ describe('Merge Likely Duplicates', () => {
     };
     // The pairs are worked out a while after the entities last changed (the articles were just added).
     const [full, alone] = await answerBecomes('the tooltips name the pair', tooltips, (found) => found.every((tooltip) => tooltip.includes('the same')));
-    assert.match(full ?? '', /^Margarethe Vollstedt \(person\)\n[^]*\nAlso an entry of its own: Vollstedt \(1 article\), likely the same\nMerge Likely Duplicates… or Merge Entities… joins them\.$/);
+    assert.match(full ?? '', /^Margarethe Vollstedt \(person\)\n[^]*\nAlso listed apart: Vollstedt \(1 article\), likely the same\nMerge Likely Duplicates… or Merge Entities… joins them\.$/);
     assert.match(alone ?? '', /\nLikely the same as Margarethe Vollstedt \(person\): 1 vs 3 articles; no other full name\nMerge Likely Duplicates… or Merge Entities… joins them\.$/);
   });
 

@@ -79,7 +79,6 @@ function identityOf(key: string): string {
   return key.slice(key.indexOf(':') + 1);
 }
 
-
 /**
  * Lists of articles each newest first, merged into one newest first: an article in several lists once, with
  * their mentions added. A merge, not a sort: sorting 25,000 articles again (titles compared on every tie of
@@ -305,7 +304,7 @@ export class CorrectedIndexEntities implements IndexEntities {
     let counted = this.companionsByKey.get(own);
     if (counted === undefined) {
       const counts = new Map<string, Companion>();
-      for (const { path } of this.entityArticles(own).slice(0, COMPANION_ARTICLES)) {
+      for (const { path } of this.entityArticles(own, COMPANION_ARTICLES)) {
         for (const { key, name, type } of this.entitiesOf(path)) {
           if (key !== own) counts.set(key, { key, name, type, articles: (counts.get(key)?.articles ?? 0) + 1 });
         }

@@ -32,6 +32,8 @@ export class LikelyDuplicateHints {
   private timer: unknown;
   private disposed = false;
   private readonly listeners = new Set<() => void>();
+  /** The pairs last worked out, as text: the listeners hear of a work-out only when they differ. */
+  private signature = '';
 
   constructor(
     private readonly entities: () => readonly EntitySummary[],
@@ -42,7 +44,8 @@ export class LikelyDuplicateHints {
 
   /** The entity's likely duplicate, if it has one, as last worked out; the first ask has the pairs worked out soon. */
   of(key: string): LikelyDuplicate | undefined {
-    const pair = this.workedOut().byEntity.get(key);
+    this.scheduleFirstWorkOut();
+    const pair = this.byEntity.get(key);
     return pair && this.stillThere(pair) ? pair : undefined;
   }
 
@@ -53,12 +56,13 @@ export class LikelyDuplicateHints {
    * hints.duplicatesOf(donaldTrump.key).map(({ entity }) => entity.name); // ['Trump']
    */
   duplicatesOf(key: string): readonly LikelyDuplicate[] {
-    return (this.workedOut().byInto.get(key) ?? []).filter((pair) => this.stillThere(pair));
+    this.scheduleFirstWorkOut();
+    return (this.byInto.get(key) ?? []).filter((pair) => this.stillThere(pair));
   }
 
   /**
-   * Hears each time the pairs have been worked out (what was shown of them before may be out of date, or missing:
-   * a tooltip made before the first time); returns how to stop hearing.
+   * Hears each time the pairs have been worked out and differ from before (what was shown of them may be out of date,
+   * or missing: a tooltip made before the first time); returns how to stop hearing.
    *
    * @example
    * const stop = hints.onWorkedOut(() => view.refreshTooltips());
@@ -81,10 +85,9 @@ export class LikelyDuplicateHints {
     this.timer = undefined;
   }
 
-  /** The pairs as last worked out; the first ask has them worked out soon. */
-  private workedOut(): this {
+  /** The first ask has the pairs worked out soon. */
+  private scheduleFirstWorkOut(): void {
     if (!this.worked && this.timer === undefined) this.schedule();
-    return this;
   }
 
   private stillThere(pair: LikelyDuplicate): boolean {
@@ -95,13 +98,14 @@ export class LikelyDuplicateHints {
     if (this.disposed) return;
     this.timer = this.timers.setTimeout(() => {
       this.timer = undefined;
-      this.workOut();
+      const changed = this.workOut();
       this.worked = true;
-      for (const listener of this.listeners) listener();
+      if (changed) for (const listener of this.listeners) listener();
     }, this.delayMs);
   }
 
-  private workOut(): void {
+  /** Works the pairs out; whether any differs from before, in its entities, their article counts or likeliness. */
+  private workOut(): boolean {
     const byEntity = new Map<string, LikelyDuplicate>();
     const byInto = new Map<string, LikelyDuplicate[]>();
     for (const pair of likelyDuplicates(this.entities())) {
@@ -111,7 +115,11 @@ export class LikelyDuplicateHints {
       if (into) into.push(pair);
       else byInto.set(pair.into.key, [pair]);
     }
+    const signature = [...byEntity.values()].map(({ entity, into, likely, intoArticles }) => `${entity.key}\t${into.key}\t${likely}\t${entity.articleCount}\t${intoArticles}`).join('\n');
+    const changed = signature !== this.signature;
     this.byEntity = byEntity;
     this.byInto = byInto;
+    this.signature = signature;
+    return changed;
   }
 }

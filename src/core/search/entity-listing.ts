@@ -26,7 +26,25 @@ export const DEFAULT_ENTITY_SORT: EntitySort = 'articles';
  * matchesEntityFilter('recep tayyip erdoğan', [], foldCase('Erdogan')); // true
  */
 export function matchesEntityFilter(identity: string, aliases: readonly string[], needle: string): boolean {
-  return needle === '' || foldCase(identity).includes(needle) || aliases.some((alias) => foldCase(alias).includes(needle));
+  return needle === '' || folded(identity).includes(needle) || aliases.some((alias) => folded(alias).includes(needle));
+}
+
+/**
+ * Names folded before, kept: a filter lists every entity at each keystroke (Go to Symbol in Workspace, the Entity
+ * Network's picker), and folding them all again cost 1.5–9 ms at 17,000 entities, most for accented names.
+ */
+const FOLDED_NAMES = new Map<string, string>();
+/** Names {@link FOLDED_NAMES} keeps at most: more than the names and spellings of a corpus of 100,000 articles. */
+const MAX_FOLDED_NAMES = 200_000;
+
+function folded(name: string): string {
+  let found = FOLDED_NAMES.get(name);
+  if (found === undefined) {
+    if (FOLDED_NAMES.size >= MAX_FOLDED_NAMES) FOLDED_NAMES.clear();
+    found = foldCase(name);
+    FOLDED_NAMES.set(name, found);
+  }
+  return found;
 }
 
 /**

@@ -23,14 +23,14 @@ export const QUERY_HELP = [
   'prime minister        articles with every word (AND)',
   '"climate change"      the exact phrase',
   'hurricane OR storm    either word (OR, AND and NOT are operators in capitals only: "NOT" in quotes is the word)',
-  '(hurricane OR storm) flood  either word, and flood; parentheses group only words joined by OR',
+  '(storm OR fire) city  either word, and city; parentheses group only words joined by OR',
   'police -protest       leave out articles with a word; police NOT protest is the same',
   'elect*                words starting with "elect"',
   'goverment~            words within 1–2 typos (goverment~2 for two); used by itself when nothing matches',
   'person:Putin          articles naming the person (also when they say "Vladimir Putin"); quote names with spaces',
   'place:Moscow          articles naming the place',
   'org:NATO              articles naming the organization',
-  'entity:"European Union"  articles naming any kind of entity',
+  'entity:Brexit         articles naming any kind of entity',
   'date:2019-09          a year, month or day; on:2019-09-13 is the same',
   'after:2020-01-01      strictly after; before:2019 strictly before',
 ].join('\n');
@@ -125,23 +125,25 @@ export function eitherWordQuery(query: string): string | undefined {
 }
 
 /**
- * The query with each word written as a filter of an unknown name given the one filter it was likely meant to be,
- * when that reads as a query; undefined when no unknown filter has a single likely one. A name with two as near
- * ("ate:", date: or on:?) is left for the no-match message, which names both.
+ * The query with each word written as a filter of an unknown name given the one filter it was likely meant to be, and
+ * the names so replaced, when that reads as a query; undefined when no unknown filter has a single likely one. A name
+ * with two as near is left for the no-match message, which names both.
  *
  * @example
- * meantFilterQuery('peson:Putin oil'); // 'person:Putin oil'
+ * meantFilterQuery('peson:Putin oil'); // { query: 'person:Putin oil', replaced: ['peson'] }
  * meantFilterQuery('foo:bar');         // undefined
  */
-export function meantFilterQuery(query: string): string | undefined {
+export function meantFilterQuery(query: string): { readonly query: string; readonly replaced: readonly string[] } | undefined {
   let meant = query;
-  for (const { text, name } of unknownFilters(query)) {
+  const replaced: string[] = [];
+  // From the last: a replacement keeps the offsets of the words before it.
+  for (const { name, offset } of [...unknownFilters(query)].reverse()) {
     const [filter, ...others] = nearestFilters(name);
-    const at = meant.indexOf(text);
-    if (filter === undefined || others.length > 0 || at < 0) continue;
-    meant = `${meant.slice(0, at)}${filter}${meant.slice(at + name.length)}`;
+    if (filter === undefined || others.length > 0) continue;
+    meant = `${meant.slice(0, offset)}${filter}${meant.slice(offset + name.length)}`;
+    replaced.unshift(name);
   }
-  return meant !== query && parseQuery(meant).ok ? meant : undefined;
+  return replaced.length > 0 && parseQuery(meant).ok ? { query: meant, replaced } : undefined;
 }
 
 /**
@@ -149,7 +151,7 @@ export function meantFilterQuery(query: string): string | undefined {
  * `reason` says why.
  *
  * @example
- * const suggestion: QuerySuggestion = { label: 'Did you mean', query: 'person:Putin', reason: 'There is no filter "peson:".' };
+ * const suggestion: QuerySuggestion = { label: 'Did you mean', query: 'person:Putin', reason: 'There is no filter "peson:", so "peson:Putin" was searched for as words.' };
  */
 export interface QuerySuggestion {
   readonly label: string;
@@ -159,20 +161,22 @@ export interface QuerySuggestion {
 
 /**
  * The queries the user likely meant when the search reads the one typed otherwise: "or" in lower case between words
- * ({@link eitherWordQuery}) and a filter name with a typo ({@link meantFilterQuery}), in that order.
+ * ({@link eitherWordQuery}) and a filter name with a typo or another word for a filter ({@link meantFilterQuery}), in
+ * that order.
  *
  * @example
  * querySuggestions('trump or biden').map(({ query }) => query); // ['trump OR biden']
- * querySuggestions('peson:Putin')[0]?.reason;                   // 'There is no filter "peson:"; a word written so is searched for as words.'
+ * querySuggestions('peson:Putin')[0]?.reason;                   // 'There is no filter "peson:", so "peson:Putin" was searched for as words.'
  */
 export function querySuggestions(query: string): QuerySuggestion[] {
   const suggestions: QuerySuggestion[] = [];
   const either = eitherWordQuery(query);
   if (either !== undefined) suggestions.push({ label: 'Either word', query: either, reason: '"or" in lower case is searched for as a word; OR in capitals finds articles with either.' });
   const meant = meantFilterQuery(query);
-  const [unknown] = unknownFilters(query);
-  if (meant !== undefined && unknown !== undefined) {
-    suggestions.push({ label: 'Did you mean', query: meant, reason: `There is no filter "${unknown.name}:"; a word written so is searched for as words.` });
+  if (meant !== undefined) {
+    const names = meant.replaced.map((name) => `"${name}:"`).join(', ');
+    const none = meant.replaced.length === 1 ? `There is no filter ${names}` : `There are no filters ${names}`;
+    suggestions.push({ label: 'Did you mean', query: meant.query, reason: `${none}, so "${query}" was searched for as words.` });
   }
   return suggestions;
 }

@@ -35,14 +35,15 @@ const EXACT_MARK = '=';
 
 /**
  * A word of a query written as a filter (see {@link unknownFilters}) whose name is none of the filters': `text` as
- * typed, its quoted value included, and `name` up to the colon.
+ * typed, its quoted value included, `name` up to the colon, and `offset` where it starts in the query.
  *
  * @example
- * const typo: UnknownFilter = { text: 'peson:Trump', name: 'peson' };
+ * const typo: UnknownFilter = { text: 'peson:Trump', name: 'peson', offset: 0 };
  */
 export interface UnknownFilter {
   readonly text: string;
   readonly name: string;
+  readonly offset: number;
 }
 
 class QuerySyntaxError extends Error {
@@ -367,7 +368,7 @@ class QueryReader {
       // `foo:"a b"`: the quoted value follows the word, and is read as its own phrase next time round.
       const quotedValue = colon === bare.length - 1 && this.char === '"' ? this.source.indexOf('"', end + 1) : -1;
       if (FILTER_LIKE.test(quotedValue === -1 ? bare : `${bare}"`)) {
-        this.unknownFilters.push({ text: this.source.slice(start, quotedValue === -1 ? end : quotedValue + 1), name: bare.slice(0, colon) });
+        this.unknownFilters.push({ text: this.source.slice(start, quotedValue === -1 ? end : quotedValue + 1), name: bare.slice(0, colon), offset: start });
       }
       // A quote glued to the end of a word, as in `abc"def"`, is read as its own phrase next time round.
       return wordAtom(bare, start);

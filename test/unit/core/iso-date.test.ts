@@ -38,12 +38,12 @@ describe('dayLabel', () => {
     assert.strictEqual(dayLabel('2023-09-13'), 'Wed 13');
     assert.strictEqual(dayLabel('2024-02-29'), 'Thu 29');
     assert.strictEqual(dayLabel('2026-12-05'), 'Sat 5');
-    assert.strictEqual(dayName('2023-09-13'), 'Wednesday 13 September 2023');
+    assert.strictEqual(dayName('2023-09-13'), 'Wednesday 13 September 2023 (2023-09-13)');
   });
 
   it('counts weekdays right in the first century too, where Date.UTC would read 0023 as 1923', () => {
     // 1 January of the year 1 (proleptic Gregorian) was a Monday; 0023-01-01 a Sunday, 1923-01-01 a Monday.
     assert.strictEqual(dayLabel('0001-01-01'), 'Mon 1');
-    assert.strictEqual(dayName('0023-01-01'), 'Sunday 1 January 0023');
+    assert.strictEqual(dayName('0023-01-01'), 'Sunday 1 January 0023 (0023-01-01)');
   });
 });

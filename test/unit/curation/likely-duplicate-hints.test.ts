@@ -49,18 +49,23 @@ describe('LikelyDuplicateHints', () => {
     assert.deepStrictEqual(hints.duplicatesOf(donald), [], 'merged away meanwhile');
   });
 
-  it('tells its listeners each time the pairs are worked out, until they stop listening', () => {
-    const { hints, clock } = hintsOver([entity('PER', 'Trump', 9), entity('PER', 'Donald Trump', 51)]);
+  it('tells its listeners when the pairs worked out differ from before, until they stop listening', () => {
+    const entities = [entity('PER', 'Trump', 9), entity('PER', 'Donald Trump', 51)];
+    const { hints, clock } = hintsOver(entities);
     const heard: string[] = [];
-    const stop = hints.onWorkedOut(() => heard.push(hints.of(TRUMP)?.into.name ?? 'none'));
+    const stop = hints.onWorkedOut(() => heard.push(hints.of(TRUMP)?.reason === 'familyName' ? `Trump ${hints.of(TRUMP)?.entity.articleCount ?? 0}` : 'none'));
     hints.entitiesChanged();
     clock.advance(HINTS_DELAY_MS);
+    hints.entitiesChanged();
+    clock.advance(HINTS_DELAY_MS);
+    entities[0] = entity('PER', 'Trump', 10);
     hints.entitiesChanged();
     clock.advance(HINTS_DELAY_MS);
     stop();
+    entities[0] = entity('PER', 'Trump', 11);
     hints.entitiesChanged();
     clock.advance(HINTS_DELAY_MS);
-    assert.deepStrictEqual(heard, ['Donald Trump', 'Donald Trump']);
+    assert.deepStrictEqual(heard, ['Trump 9', 'Trump 10'], 'not of the same pairs again');
   });
 
   it('never works the pairs out at a hover: the first hover has them worked out a while later', () => {

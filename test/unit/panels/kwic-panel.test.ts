@@ -6,6 +6,7 @@ import { KWIC_ARTICLES } from '../../../src/core/panels/kwic';
 import { KwicState, kwicPanel } from '../../../src/panels/kwic-panel';
 import { PanelKind } from '../../../src/panels/panel-host';
 import { PanelSources } from '../../../src/panels/panel-sources';
+import { ManualClock } from '../../support/manual-clock';
 
 /** An entity named in 450 articles, newest first, each text saying who met it; the reads of texts counted. */
 function entityOf450(): { entities: EntityDirectory; reads: string[] } {
@@ -72,7 +73,7 @@ describe('Keyword in Context panel data', () => {
       if (++analysed > 10) await drawn;
       return mentionsOfKim(text);
     };
-    const kwic = kwicPanel(new PanelSources({ corpus: new Corpus(), entities, search: () => undefined, matchesPerDay: () => undefined }), (path) => path, heldAfterTen, 20);
+    const kwic = kwicPanel(new PanelSources({ corpus: new Corpus(), entities, search: () => undefined, matchesPerDay: () => undefined }), (path) => path, heldAfterTen, { firstDrawMs: 20 });
     const state: KwicState = { target: { kind: 'entity', key: 'PER:kim' }, sort: 'right', offset: 0 };
     const early: { articles: number; total: number; reading?: boolean }[] = [];
     await kwic.prepare?.(state, () => {
@@ -86,6 +87,42 @@ describe('Keyword in Context panel data', () => {
     let again = 0;
     await kwic.prepare?.(state, () => again++);
     assert.strictEqual(again, 0);
+  });
+
+  it('draws nothing early before an article is read (a busy analysis thread), then the first lines once one is', async () => {
+    const { entities } = entityOf450();
+    const clock = new ManualClock();
+    let release = () => {};
+    const first = new Promise<void>((resolve) => (release = resolve));
+    // The second waits for the early draw: the reading is still under way when the clock looks again.
+    let drawn = () => {};
+    const second = new Promise<void>((resolve) => (drawn = resolve));
+    let analysed = 0;
+    const heldFirst = async (text: string) => {
+      analysed++;
+      if (analysed === 1) await first;
+      if (analysed === 2) await second;
+      return mentionsOfKim(text);
+    };
+    const kwic = kwicPanel(new PanelSources({ corpus: new Corpus(), entities, search: () => undefined, matchesPerDay: () => undefined }), (path) => path, heldFirst, { firstDrawMs: 150, timers: clock });
+    const state: KwicState = { target: { kind: 'entity', key: 'PER:kim' }, sort: 'right', offset: 0 };
+    const early: { articles: number; reading?: boolean }[] = [];
+    const reading = kwic.prepare?.(state, () => {
+      early.push(kwic.data(state) as (typeof early)[number]);
+      drawn();
+    });
+    clock.advance(1_000);
+    assert.strictEqual(early.length, 0, 'no empty table drawn over the old lines');
+    release();
+    await new Promise<void>((resolve) => {
+      // The reading goes on through the held analysis; the clock's next look finds it read.
+      const look = () => (analysed > 1 ? resolve() : void setImmediate(look));
+      look();
+    });
+    clock.advance(50);
+    assert.strictEqual(early.length, 1);
+    assert.deepStrictEqual([early[0]?.articles, early[0]?.reading], [1, true]);
+    await reading;
   });
 
   it('leaves out an article whose analysis failed, says so, and reads on, "Read more" included', async () => {

@@ -239,18 +239,24 @@ describe('parseQuery', () => {
     assert.strictEqual(noMatchMessage('people:Putin').text, 'There is no filter "people:": did you mean person:Putin?');
     assert.strictEqual(noMatchMessage('Organization:NATO').text, 'There is no filter "Organization:": did you mean org:NATO?');
     assert.strictEqual(noMatchMessage('location:Moscow').text, 'There is no filter "location:": did you mean place:Moscow?');
-    assert.strictEqual(meantFilterQuery('per:Putin loc:Moscow'), 'person:Putin place:Moscow');
+    assert.strictEqual(meantFilterQuery('per:Putin loc:Moscow')?.query, 'person:Putin place:Moscow');
   });
 
   it('writes the query meant with each misspelt filter that has one likely filter, the rest as typed', () => {
-    assert.strictEqual(meantFilterQuery('peson:Putin'), 'person:Putin');
-    assert.strictEqual(meantFilterQuery('oil Plase:"New York" ogr:NATO'), 'oil place:"New York" org:NATO');
+    const meant = (query: string) => meantFilterQuery(query)?.query;
+    assert.strictEqual(meant('peson:Putin'), 'person:Putin');
+    assert.strictEqual(meant('oil Plase:"New York" ogr:NATO'), 'oil place:"New York" org:NATO');
     // "foo:" is near no filter: kept as typed.
-    assert.strictEqual(meantFilterQuery('foo:bar'), undefined);
-    assert.strictEqual(meantFilterQuery('foo:bar peson:Putin'), 'foo:bar person:Putin');
-    assert.strictEqual(meantFilterQuery('person:Putin'), undefined);
-    assert.strictEqual(meantFilterQuery('10:30 talks'), undefined);
-    assert.deepStrictEqual(querySuggestions('peson:Putin'), [{ label: 'Did you mean', query: 'person:Putin', reason: 'There is no filter "peson:"; a word written so is searched for as words.' }]);
+    assert.strictEqual(meant('foo:bar'), undefined);
+    assert.deepStrictEqual(meantFilterQuery('foo:bar peson:Putin'), { query: 'foo:bar person:Putin', replaced: ['peson'] });
+    assert.strictEqual(meant('person:Putin'), undefined);
+    assert.strictEqual(meant('10:30 talks'), undefined);
+    // The filter word itself is replaced, not the same text elsewhere (in quotes, or inside another word).
+    assert.strictEqual(meant('"per:Putin" per:Putin'), '"per:Putin" person:Putin');
+    assert.strictEqual(meant('xper:Putin per:Putin'), 'xper:Putin person:Putin');
+    assert.deepStrictEqual(querySuggestions('peson:Putin'), [{ label: 'Did you mean', query: 'person:Putin', reason: 'There is no filter "peson:", so "peson:Putin" was searched for as words.' }]);
+    assert.strictEqual(querySuggestions('foo:bar peson:Putin')[0]?.reason, 'There is no filter "peson:", so "foo:bar peson:Putin" was searched for as words.', 'the one corrected');
+    assert.strictEqual(querySuggestions('ogr:NATO peson:Putin')[0]?.reason, 'There are no filters "ogr:", "peson:", so "ogr:NATO peson:Putin" was searched for as words.');
     assert.deepStrictEqual(querySuggestions('trump or peson:biden').map(({ label, query }) => [label, query]), [['Either word', 'trump OR peson:biden'], ['Did you mean', 'trump or person:biden']]);
     assert.deepStrictEqual(querySuggestions('trump biden'), []);
   });
@@ -262,8 +268,8 @@ describe('parseQuery', () => {
     }
     // Each such word as typed, its quoted value with it; none in a query that does not parse.
     assert.deepStrictEqual(unknownFilters('oil peson:"Donald Trump" foo:bar'), [
-      { text: 'peson:"Donald Trump"', name: 'peson' },
-      { text: 'foo:bar', name: 'foo' },
+      { text: 'peson:"Donald Trump"', name: 'peson', offset: 4 },
+      { text: 'foo:bar', name: 'foo', offset: 25 },
     ]);
     assert.deepStrictEqual(unknownFilters('foo:bar "unclosed'), []);
   });
@@ -302,6 +308,12 @@ describe('parseQuery', () => {
     for (const operator of ['"', 'OR', '(', '-', 'NOT', '*', '~', 'person:', 'place:', 'org:', 'entity:', 'date:', 'after:', 'before:', 'on:']) {
       assert.ok(QUERY_HELP.includes(operator), operator);
     }
+    // One column for the explanations (the command line prints the help as it is).
+    const explanationColumn = (line: string) => {
+      const gap = /\s{2,}/.exec(line);
+      return gap ? gap.index + gap[0].length : -1;
+    };
+    assert.deepStrictEqual(new Set(QUERY_HELP.split('\n').map(explanationColumn)), new Set([22]));
   });
 });
 
