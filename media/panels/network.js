@@ -107,7 +107,7 @@
 
   /**
    * Places the neighbours' names outside the circle in the order they come (the strongest link first), each where it overlaps no name placed
-   * before it: at its node, else a line further out or in; a name that still overlaps is left out (the node's tooltip and
+   * before it: at its node, else a line further out or in, or beside its circle; a name that still overlaps is left out (the node's tooltip and
    * its accessible name keep it), one cut at the chart's edge ends in an ellipsis. Names crowded at the top of a
    * wide chart ("American", "United States" and "Donald Trump") were drawn over each other.
    */
@@ -136,21 +136,27 @@
         continue;
       }
       const { cos, sin, anchor } = place;
-      const x = place.x + cos * (r + LABEL_GAP);
-      const room = anchor === 'start' ? w - LABEL_GAP - x : anchor === 'end' ? x - LABEL_GAP : 2 * Math.min(x, w - x) - 2 * LABEL_GAP;
-      const text = fitted(node.name, room);
-      if (text === '') continue;
-      const width = textWidth(text);
       const outward = sin >= 0 ? 1 : -1;
+      const x = place.x + cos * (r + LABEL_GAP);
       const y = place.y + sin * (r + 8) + 4;
-      // At its node, a line further out, a line nearer the centre (further out may leave the chart at its top or
-      // bottom: Donald Trump's name, the second strongest of Twitter's, was left out so), two lines out.
-      const spot = [0, outward, -outward, 2 * outward]
-        .map((lines) => boxOf(x, y + lines * LINE_PX, anchor, width))
-        .find((box) => box.top >= 0 && box.bottom <= HEIGHT && !overlaps(box) && !meetsCircle(box, place.x, place.y, r));
-      if (!spot) continue;
-      drawn.push(spot);
-      result.set(node.key, { x, y: spot.bottom - 3, anchor, text });
+      // At its node, a line further out, a line nearer the centre, two lines out, then beside its circle on either
+      // side: further out may leave the chart at its top or bottom, and nearer the centre cross the node (Donald
+      // Trump's name, the second strongest of Twitter's, was left out so).
+      const spots = [
+        ...[0, outward, -outward, 2 * outward].map((lines) => ({ x, y: y + lines * LINE_PX, anchor })),
+        { x: place.x + r + LABEL_GAP, y: place.y + 4, anchor: 'start' },
+        { x: place.x - r - LABEL_GAP, y: place.y + 4, anchor: 'end' },
+      ];
+      for (const spot of spots) {
+        const room = spot.anchor === 'start' ? w - LABEL_GAP - spot.x : spot.anchor === 'end' ? spot.x - LABEL_GAP : 2 * Math.min(spot.x, w - spot.x) - 2 * LABEL_GAP;
+        const text = fitted(node.name, room);
+        if (text === '') continue;
+        const box = boxOf(spot.x, spot.y, spot.anchor, textWidth(text));
+        if (box.top < 0 || box.bottom > HEIGHT || overlaps(box) || meetsCircle(box, place.x, place.y, r)) continue;
+        drawn.push(box);
+        result.set(node.key, { x: spot.x, y: spot.y, anchor: spot.anchor, text });
+        break;
+      }
     }
     return result;
   }

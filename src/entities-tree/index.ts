@@ -84,7 +84,11 @@ export function registerEntitiesTree(context: vscode.ExtensionContext, deps: Ent
     describe();
     provider.resetPages();
     if (!openGroups) return;
-    for (const group of provider.groupsWithMatches()) void view.reveal(group, { expand: true, select: false, focus: false }).then(undefined, () => undefined);
+    // A reveal scrolls to its group: the first group is revealed last, so that the view ends at the top of the matches.
+    const groups = provider.groupsWithMatches().reverse();
+    void (async () => {
+      for (const group of groups) await view.reveal(group, { expand: true, select: false, focus: false }).then(undefined, () => undefined);
+    })();
   };
   context.subscriptions.push(
     provider,
