@@ -150,12 +150,18 @@ describe('Corpus panels', function () {
     await workbench.runCommand('News Corpus: Clear Entity Filter');
   });
 
-  it('shows the Entity Network of a person, re-centres on a neighbour and lists shared articles', async function () {
-    await workbench.answerCommand('News Corpus: Show Entity Network', 'trump');
-    await workbench.activeQuickInputRow().filter({ hasText: 'Donald Trump' }).waitFor();
+  /** Opens the Entity Network of `name`, picked from the palette's list for `typed`; returns its page. */
+  async function openNetwork(typed, name) {
+    await workbench.answerCommand('News Corpus: Show Entity Network', typed);
+    await workbench.activeQuickInputRow().filter({ hasText: name }).waitFor();
     await workbench.quickInput().press('Enter');
     const view = workbench.webview();
-    await view.locator('h1', { hasText: 'Entity Network: Donald Trump' }).waitFor();
+    await view.locator('h1', { hasText: `Entity Network: ${name}` }).waitFor();
+    return view;
+  }
+
+  it('shows the Entity Network of a person, re-centres on a neighbour and lists shared articles', async function () {
+    const view = await openNetwork('trump', 'Donald Trump');
     assert.ok((await view.locator('g.node').count()) > 3, 'neighbours are drawn');
     await workbench.screenshot('45-network-dark');
     await reportRender('network');
@@ -170,11 +176,7 @@ describe('Corpus panels', function () {
   });
 
   it('names the strongest neighbours of a network, one crowded at the chart\'s top edge too', async function () {
-    await workbench.answerCommand('News Corpus: Show Entity Network', 'twitter');
-    await workbench.activeQuickInputRow().filter({ hasText: 'Twitter' }).waitFor();
-    await workbench.quickInput().press('Enter');
-    const view = workbench.webview();
-    await view.locator('h1', { hasText: 'Entity Network: Twitter' }).waitFor();
+    const view = await openNetwork('twitter', 'Twitter');
     // ux33: Donald Trump, the second strongest of Twitter's, had no name: a line further out left the chart.
     const strongest = view.locator('g.node:not(.center)');
     for (let at = 0; at < 3; at++) {

@@ -33,43 +33,37 @@ describe('Search Articles', function () {
     await workbench.screenshot('07-search-opened');
   });
 
-  it('offers "or" in capitals for an "or" typed in lower case, which it searches for as a word', async function () {
+  /**
+   * Types `query` in the search box, waits for the active row to offer `offered` (after `before`, if given), takes it
+   * with Enter, and checks that the box then holds `meant`, once the title reads `title` (the query meant has run:
+   * the title of the one typed was there first).
+   */
+  async function takeOffer({ query, offered, meant, title, before, screenshot }) {
     await workbench.runCommand('News Corpus: Search Articles');
-    await workbench.quickInput().fill('Khasan or Vostochny');
-    const either = workbench.quickInputRows().filter({ hasText: 'Either word: Khasan OR Vostochny' });
-    await either.waitFor();
-    await workbench.screenshot('08a-search-either-word');
-    // Nothing has both words: the offer is the first row, taken with Enter.
-    await workbench.activeQuickInputRow().filter({ hasText: 'Either word' }).waitFor();
+    await workbench.quickInput().fill(query);
+    if (before) await workbench.quickInputTitle().filter({ hasText: before }).waitFor();
+    await workbench.activeQuickInputRow().filter({ hasText: `${offered}: ${meant}` }).waitFor();
+    await workbench.screenshot(screenshot);
     await workbench.page.keyboard.press('Enter');
-    await workbench.quickInputTitle().filter({ hasText: /2 articles in [\d.]+ ms/ }).waitFor();
-    assert.equal(await workbench.quickInput().inputValue(), 'Khasan OR Vostochny');
+    await workbench.quickInputTitle().filter({ hasText: title }).waitFor();
+    assert.equal(await workbench.quickInput().inputValue(), meant);
     await workbench.page.keyboard.press('Escape');
+  }
+
+  it('offers "or" in capitals for an "or" typed in lower case, which it searches for as a word', async function () {
+    // Nothing has both words: the offer is the first row, taken with Enter.
+    await takeOffer({ query: 'Khasan or Vostochny', offered: 'Either word', meant: 'Khasan OR Vostochny', title: /2 articles in [\d.]+ ms/, screenshot: '08a-search-either-word' });
   });
 
   it('puts "Either word" first also when only near spellings matched, for Enter', async function () {
-    await workbench.runCommand('News Corpus: Search Articles');
-    // "kremlim" matches nothing as written: the box shows near spellings ("or" near "of"), and the query meant first.
-    await workbench.quickInput().fill('Khasan or Kremlim');
-    await workbench.quickInputTitle().filter({ hasText: 'near spellings' }).waitFor();
-    await workbench.activeQuickInputRow().filter({ hasText: 'Either word: Khasan OR Kremlim' }).waitFor();
-    await workbench.page.keyboard.press('Enter');
-    // Khasan as written, in one article: no near spellings.
-    await workbench.quickInputTitle().filter({ hasText: /1 article in [\d.]+ ms$/ }).waitFor();
-    assert.equal(await workbench.quickInput().inputValue(), 'Khasan OR Kremlim');
-    await workbench.page.keyboard.press('Escape');
+    // "kremlim" matches nothing as written: the box shows near spellings ("or" near "of"), and the query meant first;
+    // that one finds Khasan as written, in one article, without near spellings.
+    await takeOffer({ query: 'Khasan or Kremlim', offered: 'Either word', meant: 'Khasan OR Kremlim', before: 'near spellings', title: /1 article in [\d.]+ ms$/, screenshot: '08c-search-either-word-near-spellings' });
   });
 
   it('offers the filter a misspelt one was meant to be as a row, which Enter puts in the box', async function () {
-    await workbench.runCommand('News Corpus: Search Articles');
-    await workbench.quickInput().fill('peson:Putin');
-    await workbench.activeQuickInputRow().filter({ hasText: 'Did you mean: person:Putin' }).waitFor();
-    await workbench.screenshot('08b-search-did-you-mean');
-    await workbench.page.keyboard.press('Enter');
-    // The title said "0 articles" of the misspelt query: it names the articles of the one meant once that has run.
-    await workbench.quickInputTitle().filter({ hasText: /[1-9]\d* articles? in [\d.]+ ms/ }).waitFor();
-    assert.equal(await workbench.quickInput().inputValue(), 'person:Putin');
-    await workbench.page.keyboard.press('Escape');
+    // The title said "0 articles" of the misspelt query.
+    await takeOffer({ query: 'peson:Putin', offered: 'Did you mean', meant: 'person:Putin', title: /[1-9]\d* articles? in [\d.]+ ms/, screenshot: '08b-search-did-you-mean' });
   });
 
   it('explains a malformed query instead of failing', async function () {
