@@ -84,6 +84,23 @@ describe('training and the model file', () => {
     assertRecognisesTestSentence(costed);
   });
 
+  it('trains with the CRF objective deterministically into another model that still recognises what it learnt', () => {
+    const lexicon = lexiconOf(['Oslo', 'Lima', 'North Korea']);
+    const bytesOf = (options: TrainingOptions): Uint8Array => modelBytes(lexicon, options);
+    assert.deepStrictEqual(bytesOf({ objective: 'perceptron' }), bytesOf({}));
+    const crf = bytesOf({ objective: 'crf' });
+    assert.deepStrictEqual(crf, bytesOf({ objective: 'crf' }));
+    assert.notDeepStrictEqual(crf, bytesOf({}));
+    assert.notDeepStrictEqual(crf, bytesOf({ objective: 'crf', crfCost: 0 }), 'softmax-margin changes the partition function');
+    assertRecognisesTestSentence(crf);
+    assertRecognisesTestSentence(bytesOf({ objective: 'crf', crfCost: 0, learningRate: 0.2 }));
+    // maxWeights keeps the largest weights only; the perceptron keeps all.
+    const all = readModel(bytesOf({ objective: 'crf', maxWeights: Infinity })).weights.pairs.length;
+    const capped = readModel(bytesOf({ objective: 'crf', maxWeights: Math.floor(all / 2) })).weights.pairs.length;
+    assert.ok(capped <= all / 2 && capped > all / 4, `${capped} of ${all}`);
+    assert.deepStrictEqual(bytesOf({ maxWeights: 10 }), bytesOf({}));
+  });
+
   it('trains bagged perceptrons, each without its feature group, deterministically and summed into one model', () => {
     const lexicon = lexiconOf(['Oslo', 'Lima', 'North Korea']);
     const trained = (options: TrainingOptions): Uint8Array => modelBytes(lexicon, options);
