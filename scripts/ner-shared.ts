@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { FeatureGroup } from '../src/core/entities/features';
-import { DEFAULT_BAGS, DEFAULT_COST, DEFAULT_EPOCHS, DEFAULT_MIN_COUNT, DEFAULT_TYPE_COST, DEFAULT_VECTOR_NEIGHBOURS } from '../src/core/entities/trainer';
+import { DEFAULT_BAGS, DEFAULT_COST, DEFAULT_CRF_COST, DEFAULT_CRF_MAX_WEIGHTS, DEFAULT_LEARNING_RATE, DEFAULT_MIN_GRADIENT, DEFAULT_OBJECTIVE, DEFAULT_EPOCHS, DEFAULT_MIN_COUNT, DEFAULT_TYPE_COST, DEFAULT_VECTOR_NEIGHBOURS } from '../src/core/entities/trainer';
 import { EntitySpan, EntityType } from '../src/core/entities/types';
 
 /** Where the shared CoNLL data lives: beside the repository, or NER_DATA_DIR. */
@@ -69,24 +69,43 @@ function bagsOption(): (FeatureGroup | undefined)[] | undefined {
  * What a run trains, for the benchmark's header: the ensemble (each perceptron by the group it is trained without) and
  * the costs.
  */
-export function ensembleDescription(options: { runs?: number; bags?: readonly (FeatureGroup | undefined)[]; cost: number; typeCost: number }): string {
+export function ensembleDescription(options: { runs?: number; bags?: readonly (FeatureGroup | undefined)[]; cost: number; typeCost: number; objective?: 'perceptron' | 'crf'; learningRate?: number; crfCost?: number; minGradient?: number; maxWeights?: number }): string {
   const bags = options.bags ?? (options.runs === undefined ? DEFAULT_BAGS : undefined);
   const nameOf = (group: FeatureGroup | undefined): string => Object.keys(BAG_NAMES).find((name) => BAG_NAMES[name] === group) ?? String(group);
   // "full" is a perceptron with every feature: "perceptrons without full,full,…" read as if they were left out.
   const ensemble = bags === undefined ? `${options.runs ?? 0} perceptrons with every feature` : `perceptrons: ${bags.map((group) => (group === undefined ? nameOf(group) : `without ${nameOf(group)}`)).join(', ')}`;
-  return `${ensemble}, cost ${options.cost}, type cost ${options.typeCost}`;
+  const crf = (options.objective ?? DEFAULT_OBJECTIVE) === 'crf' ? `, CRF objective (learning rate ${options.learningRate ?? DEFAULT_LEARNING_RATE}, softmax-margin cost ${options.crfCost ?? DEFAULT_CRF_COST}, min gradient ${options.minGradient ?? DEFAULT_MIN_GRADIENT}, at most ${options.maxWeights ?? DEFAULT_CRF_MAX_WEIGHTS} weights)` : '';
+  return `${ensemble}, cost ${options.cost}, type cost ${options.typeCost}${crf}`;
 }
 
 /**
  * Training knobs from NER_EPOCHS, NER_MIN_COUNT, NER_BAGS (the ensemble's perceptrons by the feature group each is
  * trained without), NER_RUNS (instead, that many perceptrons with every feature), NER_VECTOR_NEIGHBOURS (1 or 0),
- * NER_COST, NER_TYPE_COST (the cost of a confusion between entity types) and NER_SEED, or the defaults of the shipped
- * model.
+ * NER_COST, NER_TYPE_COST (the cost of a confusion between entity types), NER_OBJECTIVE (perceptron or crf), NER_RATE,
+ * NER_CRF_COST, NER_MIN_GRADIENT and NER_MAX_WEIGHTS (the CRF's step size, softmax-margin cost, smallest gradient entry
+ * and most weights kept) and NER_SEED,
+ * or the defaults of the shipped model.
  * NER_SEED (another shuffle) measures the noise a change must beat: the perceptron's path through the data
  * moves the held-out F1 by about a point.
  */
-export function trainingOptions(): { epochs: number; minCount: number; runs?: number; vectorNeighbours: boolean; cost: number; typeCost: number; bags?: (FeatureGroup | undefined)[]; seed?: number } {
+export function trainingOptions(): {
+  epochs: number;
+  minCount: number;
+  runs?: number;
+  vectorNeighbours: boolean;
+  cost: number;
+  typeCost: number;
+  bags?: (FeatureGroup | undefined)[];
+  seed?: number;
+  objective: 'perceptron' | 'crf';
+  learningRate: number;
+  crfCost: number;
+  minGradient: number;
+  maxWeights: number;
+} {
   const seed = process.env['NER_SEED'];
+  const objective = process.env['NER_OBJECTIVE'] ?? DEFAULT_OBJECTIVE;
+  if (objective !== 'perceptron' && objective !== 'crf') throw new Error(`NER_OBJECTIVE: "${objective}" is neither perceptron nor crf`);
   const runs = process.env['NER_RUNS'];
   const neighbours = process.env['NER_VECTOR_NEIGHBOURS'];
   const bags = bagsOption();
@@ -96,6 +115,11 @@ export function trainingOptions(): { epochs: number; minCount: number; runs?: nu
     vectorNeighbours: neighbours === undefined ? DEFAULT_VECTOR_NEIGHBOURS : neighbours === '1',
     cost: Number(process.env['NER_COST'] ?? DEFAULT_COST),
     typeCost: Number(process.env['NER_TYPE_COST'] ?? DEFAULT_TYPE_COST),
+    objective,
+    learningRate: Number(process.env['NER_RATE'] ?? DEFAULT_LEARNING_RATE),
+    crfCost: Number(process.env['NER_CRF_COST'] ?? DEFAULT_CRF_COST),
+    minGradient: Number(process.env['NER_MIN_GRADIENT'] ?? DEFAULT_MIN_GRADIENT),
+    maxWeights: Number(process.env['NER_MAX_WEIGHTS'] ?? DEFAULT_CRF_MAX_WEIGHTS),
     ...(bags === undefined ? {} : { bags }),
     ...(runs === undefined ? {} : { runs: Number(runs) }),
     ...(seed === undefined ? {} : { seed: Number(seed) }),

@@ -1,3 +1,4 @@
+import { SentenceForwardBackward } from './crf';
 import { EvidenceTable } from './document-evidence';
 import { FeatureContext, FeatureGroup, MAX_FEATURES, NO_NEIGHBOUR, Neighbour, POSITION_SENTENCE_START, VECTOR_POSITIONS, VectorPosition, transitionKey, vectorKey } from './features';
 import { Lexicon } from './lexicon';
@@ -73,6 +74,35 @@ export interface TrainingOptions {
    * Equal to `cost`, the uniform cost. Absent: `DEFAULT_TYPE_COST`.
    */
   readonly typeCost?: number;
+  /**
+   * How each member of the ensemble learns from a sentence. `perceptron` (default): the structured averaged perceptron,
+   * its update the gold path's features less the (cost-augmented) Viterbi path's. `crf`: the linear-chain CRF's
+   * stochastic gradient on the same lattice and features (Lafferty et al. 2001), the gold path's features less their
+   * expectation under the marginals of forward–backward (`SentenceForwardBackward`), times `learningRate`, averaged as
+   * the perceptron is; with `crfCost`, softmax-margin (Gimpel & Smith 2010). For a partially annotated document the
+   * gold side is the expectation over the paths true to the annotation. The model format and the decoder are the same.
+   */
+  readonly objective?: 'perceptron' | 'crf';
+  /** The CRF's step size (`objective: 'crf'`); default `DEFAULT_LEARNING_RATE`. */
+  readonly learningRate?: number;
+  /**
+   * Softmax-margin for the CRF (`objective: 'crf'`): inside the partition function every tag of a scored token but the
+   * gold one scores `crfCost` higher (a type confusion `crfCost × typeCost / cost`), in the CRF's log units; 0 is the
+   * plain CRF. Default `DEFAULT_CRF_COST`.
+   */
+  readonly crfCost?: number;
+  /**
+   * The CRF's gradient entries (gold less expected count of a tag at a token, or of a transition in a sentence) smaller
+   * than this in absolute value are not applied: each sentence would otherwise move every tag of every active feature a
+   * little, and the model's weights would stop being sparse. Default `DEFAULT_MIN_GRADIENT`.
+   */
+  readonly minGradient?: number;
+  /**
+   * With `objective: 'crf'`, the most (feature, tag) weights the model keeps: the ones of the smallest magnitude in the
+   * quantised sum go (a CRF's gradient moves every tag a little, and the model file has a size cap). Default
+   * `DEFAULT_CRF_MAX_WEIGHTS`; the perceptron keeps all.
+   */
+  readonly maxWeights?: number;
   /** Called after each epoch of each run with the fraction of tokens tagged wrongly during that epoch. */
   readonly onEpoch?: (epoch: number, errorRate: number) => void;
 }
@@ -146,6 +176,35 @@ export const DEFAULT_MIN_COUNT = 3;
  * trainPerceptron(documents, lexicon, { vectorNeighbours: DEFAULT_VECTOR_NEIGHBOURS }); // the same model as without it
  */
 export const DEFAULT_VECTOR_NEIGHBOURS = false;
+/**
+ * Default of `objective`: the CRF, with `DEFAULT_CRF_COST` and `DEFAULT_LEARNING_RATE`, each member of `DEFAULT_BAGS`
+ * trained so and summed as before. By five-fold cross-validation (docs/entities.md, ner33), wikigold / GUM news noMISC
+ * F1 on the tuning shuffles (default, 7) 73.98 / 76.33 against 73.85 / 76.07 for the perceptron; on two shuffles not
+ * used in that choice (79, 83) 73.93 / 76.31 against 73.67 / 75.76, BTC 45.45 against 45.27; CoNLL dev 94.27 against
+ * 94.23, the model 7,627,124 bytes against 7,635,472 (`DEFAULT_CRF_MAX_WEIGHTS`).
+ *
+ * @example
+ * trainPerceptron(documents, lexicon, { objective: DEFAULT_OBJECTIVE }); // the same model as without `objective`
+ */
+export const DEFAULT_OBJECTIVE: 'perceptron' | 'crf' = 'crf';
+/**
+ * Default of `learningRate` (`objective: 'crf'` only). On the tuning shuffles (default, 7) at softmax-margin cost 0.5,
+ * 0.1 gave wikigold / GUM news 73.84 / 75.88 against 73.98 / 76.33 for 0.05 (docs/entities.md, ner33).
+ */
+export const DEFAULT_LEARNING_RATE = 0.05;
+/**
+ * Default of `crfCost` (`objective: 'crf'` only): a wrong tag 0.5 in the partition function, a type confusion 0.75
+ * (`typeCost / cost` of it). On the tuning shuffles (default, 7; docs/entities.md, ner33) wikigold / GUM news 73.98 /
+ * 76.33 against 74.02 / 76.14 at 0 (the plain CRF) and 74.25 / 75.96 at 1; the perceptron 73.85 / 76.07.
+ */
+export const DEFAULT_CRF_COST = 0.5;
+/** Default of `minGradient` (`objective: 'crf'` only). */
+export const DEFAULT_MIN_GRADIENT = 0.01;
+/**
+ * Default of `maxWeights` with `objective: 'crf'`: about the perceptron ensemble's count (464,146 weights in the
+ * model of `npm run train`), so that the CRF's model is as large. Without it the CRF kept 653,649 (8,393,484 bytes).
+ */
+export const DEFAULT_CRF_MAX_WEIGHTS = 465000;
 
 interface PreparedDocument {
   readonly text: string;
@@ -208,6 +267,13 @@ class Weights {
     for (let tag = 0; tag < TAG_COUNT; tag++) scores[tag] = (scores[tag] ?? 0) + factor * (this.weight[base + tag] ?? 0);
   }
 
+  /** Adds `amount` to the row's weight of `tag`. */
+  add(row: number, tag: number, step: number, amount: number): void {
+    const index = row * TAG_COUNT + tag;
+    this.weight[index] = (this.weight[index] ?? 0) + amount;
+    this.total[index] = (this.total[index] ?? 0) + step * amount;
+  }
+
   /** Adds `amount` to the row's weight of `gold` and takes it from that of `predicted`; with both the same tag, adds `amount` to it. */
   update(row: number, gold: number, predicted: number, step: number, amount: number): void {
     const base = row * TAG_COUNT;
@@ -220,7 +286,8 @@ class Weights {
 }
 
 /**
- * Trains the two-pass sentence-level tagger as a structured averaged perceptron (Collins 2002). Each
+ * Trains the two-pass sentence-level tagger as a structured averaged perceptron (Collins 2002), or by default with
+ * the CRF's gradient in place of the perceptron's update (`TrainingOptions.objective`; below, "perceptron" is either). Each
  * sentence is decoded with the current weights exactly as `Decoder` does at run time (Viterbi over the
  * same lattice: first pass, document evidence, second pass); when the best sequence differs from the
  * gold one, the features of the gold sequence move towards it and those of the predicted sequence away,
@@ -245,7 +312,7 @@ export function trainPerceptron(documents: readonly TrainingDocument[], lexicon:
     const weights = trainRun(prepared, context, lexicon, frozen, { ...options, seed: seed + run });
     addAveraged(sum, weights, rowKeys);
   });
-  return quantised(sum);
+  return quantised(sum, (options.objective ?? DEFAULT_OBJECTIVE) === 'crf' ? options.maxWeights ?? DEFAULT_CRF_MAX_WEIGHTS : Infinity);
 }
 
 /**
@@ -258,7 +325,13 @@ function trainRun(prepared: readonly PreparedDocument[], context: FeatureContext
   const weights = new Weights();
   weights.rows = staticRows;
   weights.reserve(weights.rows + 1024);
-  const trainer = new SentenceTrainer(context, weights, lexicon, vectorRowBase(lexicon, staticRows), costTable(options.cost ?? DEFAULT_COST, options.typeCost ?? DEFAULT_TYPE_COST), frozen);
+  const cost = options.cost ?? DEFAULT_COST;
+  const typeCost = options.typeCost ?? DEFAULT_TYPE_COST;
+  const crf = (options.objective ?? DEFAULT_OBJECTIVE) === 'crf';
+  const crfCost = options.crfCost ?? DEFAULT_CRF_COST;
+  const costs = crf ? costTable(crfCost, cost === 0 ? crfCost : (crfCost * typeCost) / cost) : costTable(cost, typeCost);
+  const crfOptions = crf ? { learningRate: options.learningRate ?? DEFAULT_LEARNING_RATE, minGradient: options.minGradient ?? DEFAULT_MIN_GRADIENT } : undefined;
+  const trainer = new SentenceTrainer(context, weights, lexicon, vectorRowBase(lexicon, staticRows), costs, frozen, crfOptions);
   const evidence = new EvidenceTable();
   const next = seededRandom(options.seed ?? DEFAULT_SEED);
   const order = prepared.map((_, index) => index);
@@ -410,6 +483,11 @@ class SentenceTrainer {
   private target = new Uint8Array(0);
   private costed = new Float64Array(0);
   private augmented = new Uint8Array(0);
+  private readonly forwardBackward = new SentenceForwardBackward();
+  private expected = new Float64Array(0);
+  private observed = new Float64Array(0);
+  private readonly expectedPairs = new Float64Array((TAG_START + 1) * TAG_COUNT);
+  private readonly observedPairs = new Float64Array((TAG_START + 1) * TAG_COUNT);
 
   constructor(
     private readonly context: FeatureContext,
@@ -421,6 +499,8 @@ class SentenceTrainer {
     private readonly costs: Float64Array,
     /** 1 for each static row this perceptron leaves at 0 (`trainRun`); the rows past it (dynamic ones) are all updated. */
     private readonly frozen: Uint8Array,
+    /** With `objective: 'crf'`: the step size and the smallest gradient entry applied; absent, the perceptron's update. */
+    private readonly crf?: { readonly learningRate: number; readonly minGradient: number },
   ) {
     this.costAugmentedUpdates = costs.some((cost) => cost !== 0);
   }
@@ -469,6 +549,12 @@ class SentenceTrainer {
         constrainEmissions(this.emissions, allowed, from, to, this.constrained);
         this.viterbi.decode(this.constrained, this.transitions, document.states, from, to, target);
       }
+      if (this.crf) {
+        for (let i = from; i < to; i++) if (predicted[i] !== target[i]) errors++;
+        this.crfUpdate(document, from, to, target, withDocument, this.crf);
+        this.step++;
+        continue;
+      }
       const update = this.costAugmentedUpdates ? this.costAugmented(document, from, to, target) : predicted;
       for (let i = from; i < to; i++) {
         if (predicted[i] !== target[i]) errors++;
@@ -492,6 +578,13 @@ class SentenceTrainer {
    */
   private costAugmented(document: PreparedDocument, from: number, to: number, target: Uint8Array): Uint8Array {
     if (this.augmented.length < document.tokens.count) this.augmented = new Uint8Array(Math.max(document.tokens.count, this.augmented.length * 2));
+    this.costEmissions(document, from, to, target);
+    this.viterbi.decode(this.costed, this.transitions, document.states, from, to, this.augmented);
+    return this.augmented;
+  }
+
+  /** `costed` of sentence [from, to): the emissions with every tag of a scored token but `target`'s `costs` higher. */
+  private costEmissions(document: PreparedDocument, from: number, to: number, target: Uint8Array): void {
     if (this.costed.length < this.emissions.length) this.costed = new Float64Array(this.emissions.length);
     this.costed.set(this.emissions.subarray(from * TAG_COUNT, to * TAG_COUNT), from * TAG_COUNT);
     for (let i = from; i < to; i++) {
@@ -499,8 +592,86 @@ class SentenceTrainer {
       const gold = target[i] ?? 0;
       for (let tag = 0; tag < TAG_COUNT; tag++) if (tag !== gold) this.costed[i * TAG_COUNT + tag] = (this.costed[i * TAG_COUNT + tag] ?? 0) + (this.costs[gold * TAG_COUNT + tag] ?? 0);
     }
-    this.viterbi.decode(this.costed, this.transitions, document.states, from, to, this.augmented);
-    return this.augmented;
+  }
+
+  /**
+   * The CRF's stochastic gradient step on sentence [from, to) (`TrainingOptions.objective`): every feature of a scored
+   * token moves each tag by `learningRate × (gold − expected)` (times the feature's value), each transition by its
+   * gold less expected count; entries below `minGradient` are left out. Expected under forward–backward over the
+   * emissions (cost-augmented with softmax-margin); gold the target path, or for a partially annotated document the
+   * expectation over the paths true to it (`constrained`, computed by `train`).
+   */
+  private crfUpdate(document: PreparedDocument, from: number, to: number, target: Uint8Array, withDocument: boolean, crf: { readonly learningRate: number; readonly minGradient: number }): void {
+    const size = (to - from) * TAG_COUNT;
+    if (this.expected.length < size) {
+      this.expected = new Float64Array(Math.max(size, this.expected.length * 2));
+      this.observed = new Float64Array(this.expected.length);
+    }
+    const expected = this.expected;
+    const observed = this.observed;
+    const expectedPairs = this.expectedPairs;
+    const observedPairs = this.observedPairs;
+    expectedPairs.fill(0);
+    observedPairs.fill(0);
+    let scored = this.emissions;
+    if (this.costAugmentedUpdates) {
+      this.costEmissions(document, from, to, target);
+      scored = this.costed;
+    }
+    this.forwardBackward.run(scored, this.transitions, document.states, from, to, expected, expectedPairs);
+    if (document.allowed) {
+      this.forwardBackward.run(this.constrained, this.transitions, document.states, from, to, observed, observedPairs);
+    } else {
+      observed.fill(0, 0, size);
+      for (let i = from; i < to; i++) {
+        const tag = target[i] ?? TAG_O;
+        observed[(i - from) * TAG_COUNT + tag] = 1;
+        const skipped = i > from && document.states[i] === LatticeState.Outside && document.states[i - 1] === LatticeState.Outside;
+        if (!skipped) observedPairs[(i === from ? TAG_START : target[i - 1] ?? TAG_O) * TAG_COUNT + tag] = (observedPairs[(i === from ? TAG_START : target[i - 1] ?? TAG_O) * TAG_COUNT + tag] ?? 0) + 1;
+      }
+    }
+    const rate = crf.learningRate;
+    const gradient = this.scores;
+    for (let i = from; i < to; i++) {
+      if (document.states[i] === LatticeState.Outside) continue;
+      let any = false;
+      for (let tag = 0; tag < TAG_COUNT; tag++) {
+        const g = (observed[(i - from) * TAG_COUNT + tag] ?? 0) - (expected[(i - from) * TAG_COUNT + tag] ?? 0);
+        const kept = Math.abs(g) >= crf.minGradient ? g * rate : 0;
+        gradient[tag] = kept;
+        if (kept !== 0) any = true;
+      }
+      if (any) this.addToToken(document, i, gradient, withDocument);
+    }
+    for (let previous = 0; previous <= TAG_START; previous++) {
+      for (let tag = 0; tag < TAG_COUNT; tag++) {
+        const g = (observedPairs[previous * TAG_COUNT + tag] ?? 0) - (expectedPairs[previous * TAG_COUNT + tag] ?? 0);
+        if (Math.abs(g) >= crf.minGradient) this.weights.add(this.transitionRow(previous), tag, this.step, g * rate);
+      }
+    }
+  }
+
+  /** Adds `amounts[tag]` (times the feature's value) to every tag of every feature of token i but frozen rows. */
+  private addToToken(document: PreparedDocument, i: number, amounts: Float64Array, withDocument: boolean): void {
+    const from = document.offsets[i] ?? 0;
+    const to = document.offsets[i + 1] ?? 0;
+    const step = this.step;
+    const addRow = (row: number, value: number): void => {
+      for (let tag = 0; tag < TAG_COUNT; tag++) {
+        const amount = amounts[tag] ?? 0;
+        if (amount !== 0) this.weights.add(row, tag, step, amount * value);
+      }
+    };
+    for (let k = from; k < to; k++) {
+      const row = document.rows[k] ?? 0;
+      if (this.frozen[row] !== 1) addRow(row, 1);
+    }
+    this.forEachVectorFeature(document, i, (row, value) => {
+      if (this.frozen[row] !== 1) addRow(row, value);
+    });
+    if (!withDocument) return;
+    const n = this.context.documentFeatures(i, this.keys, 0);
+    for (let k = 0; k < n; k++) addRow(this.weights.dynamicRow(this.keys[k] ?? 0, true), 1);
   }
 
   private loadTransitions(): void {
@@ -577,9 +748,21 @@ function addAveraged(sum: Map<number, Float64Array>, weights: Weights, rowKeys: 
   }
 }
 
-/** The summed weights as the 16-bit table of the model file (the largest absolute weight becomes MAX_WEIGHT). */
-function quantised(sum: ReadonlyMap<number, Float64Array>): WeightTable {
+/**
+ * The summed weights as the 16-bit table of the model file (the largest absolute weight becomes MAX_WEIGHT), keeping
+ * at most `maxWeights` weights: when more quantise to non-zero, every one of the smallest magnitudes is dropped, so
+ * that ties go together (deterministic).
+ */
+function quantised(sum: ReadonlyMap<number, Float64Array>, maxWeights: number): WeightTable {
   let largest = 0;
   for (const values of sum.values()) for (const value of values) largest = Math.max(largest, Math.abs(value));
-  return WeightTable.fromRows(sum, largest === 0 ? 1 : MAX_WEIGHT / largest);
+  const scale = largest === 0 ? 1 : MAX_WEIGHT / largest;
+  const magnitudes: number[] = [];
+  for (const values of sum.values()) for (const value of values) if (Math.round(Math.abs(value) * scale) !== 0) magnitudes.push(Math.round(Math.abs(value) * scale));
+  if (magnitudes.length <= maxWeights) return WeightTable.fromRows(sum, scale);
+  magnitudes.sort((a, b) => b - a);
+  const threshold = (magnitudes[maxWeights] ?? 0) + 1;
+  const kept = new Map<number, Float64Array>();
+  for (const [key, values] of sum) kept.set(key, values.map((value) => (Math.round(Math.abs(value) * scale) >= threshold ? value : 0)));
+  return WeightTable.fromRows(kept, scale);
 }

@@ -104,15 +104,16 @@ const PREDECESSORS: readonly Uint8Array[] = Array.from({ length: TAG_COUNT }, (_
 const ALL_TAGS = Uint8Array.from({ length: TAG_COUNT }, (_, tag) => tag);
 const CONTINUE_TAGS = ALL_TAGS.filter((tag) => tag === TAG_O || partOf(tag) === TagPart.Inside || partOf(tag) === TagPart.Last);
 const OUTSIDE_TAGS = Uint8Array.of(TAG_O);
-const TAGS_OF_STATE: readonly Uint8Array[] = [OUTSIDE_TAGS, CONTINUE_TAGS, ALL_TAGS];
+/** The tags a token in each `LatticeState` may take: `TAGS_OF_STATE[state]` (shared with the forward–backward of `crf.ts`). */
+export const TAGS_OF_STATE: readonly Uint8Array[] = [OUTSIDE_TAGS, CONTINUE_TAGS, ALL_TAGS];
 /**
  * `PREDECESSORS[tag]` less the tags a token in `state` cannot take, per state of the previous token and tag:
  * `PREDECESSORS_AFTER[state][tag]`. The others score −Infinity there, so they can never be the best
  * predecessor; leaving them out (after a token outside a name: only O) changes no result, ties included.
  */
-const PREDECESSORS_AFTER: readonly (readonly Uint8Array[])[] = TAGS_OF_STATE.map((allowed) => PREDECESSORS.map((predecessors) => predecessors.filter((previous) => allowed.includes(previous))));
+export const PREDECESSORS_AFTER: readonly (readonly Uint8Array[])[] = TAGS_OF_STATE.map((allowed) => PREDECESSORS.map((predecessors) => predecessors.filter((previous) => allowed.includes(previous))));
 /** 1 for B and I: tags that leave a name open, so cannot end a sentence. */
-const OPENS: Uint8Array = Uint8Array.from(ALL_TAGS, (tag) => (tag !== TAG_O && partOf(tag) <= TagPart.Inside ? 1 : 0));
+export const OPENS: Uint8Array = Uint8Array.from(ALL_TAGS, (tag) => (tag !== TAG_O && partOf(tag) <= TagPart.Inside ? 1 : 0));
 
 /**
  * Finds the best tag sequence of one sentence under the BILOU grammar (`isAllowed`) by dynamic

@@ -7,7 +7,7 @@ import { EntityRecognizer } from '../../../src/core/entities/recognizer';
 import { spansToTags, tagsToSpans } from '../../../src/core/entities/spans';
 import { TAG_COUNT, TAG_O, TAG_START, TagPart, isAllowed, tagOf } from '../../../src/core/entities/tags';
 import { tokenize } from '../../../src/core/entities/tokenizer';
-import { DEFAULT_BAGS, DEFAULT_COST, DEFAULT_TYPE_COST, TrainingDocument, TrainingOptions, trainPerceptron } from '../../../src/core/entities/trainer';
+import { DEFAULT_BAGS, DEFAULT_COST, DEFAULT_OBJECTIVE, DEFAULT_TYPE_COST, TrainingDocument, TrainingOptions, trainPerceptron } from '../../../src/core/entities/trainer';
 import { WordClusters } from '../../../src/core/entities/word-clusters';
 import { WordVectors } from '../../../src/core/entities/word-vectors';
 import { loc, org, per } from './tag-rules';
@@ -74,14 +74,32 @@ describe('training and the model file', () => {
     assertRecognisesTestSentence(first);
   });
 
-  it('trains with a cost deterministically into another model that still recognises what it learnt', () => {
+  it('trains the perceptron with a cost deterministically into another model that still recognises what it learnt', () => {
     const lexicon = lexiconOf(['Oslo', 'Lima', 'North Korea']);
-    const bytesOf = (options: TrainingOptions): Uint8Array => modelBytes(lexicon, options);
+    const bytesOf = (options: TrainingOptions): Uint8Array => modelBytes(lexicon, { objective: 'perceptron', ...options });
     assert.deepStrictEqual(bytesOf({ cost: DEFAULT_COST }), bytesOf({}));
     const costed = bytesOf({ cost: 12.5 });
     assert.deepStrictEqual(costed, bytesOf({ cost: 12.5 }));
     assert.notDeepStrictEqual(costed, bytesOf({ cost: 0, typeCost: 0 }), 'the margin must keep updating after the plain perceptron stops');
     assertRecognisesTestSentence(costed);
+  });
+
+  it('trains with the CRF objective deterministically into another model that still recognises what it learnt', () => {
+    const lexicon = lexiconOf(['Oslo', 'Lima', 'North Korea']);
+    const bytesOf = (options: TrainingOptions): Uint8Array => modelBytes(lexicon, options);
+    assert.deepStrictEqual(bytesOf({ objective: DEFAULT_OBJECTIVE }), bytesOf({}));
+    const crf = bytesOf({ objective: 'crf' });
+    assert.deepStrictEqual(crf, bytesOf({ objective: 'crf' }));
+    assert.notDeepStrictEqual(crf, bytesOf({ objective: 'perceptron' }));
+    assertRecognisesTestSentence(bytesOf({ objective: 'perceptron' }));
+    assert.notDeepStrictEqual(crf, bytesOf({ objective: 'crf', crfCost: 0 }), 'softmax-margin changes the partition function');
+    assertRecognisesTestSentence(crf);
+    assertRecognisesTestSentence(bytesOf({ objective: 'crf', crfCost: 0, learningRate: 0.2 }));
+    // maxWeights keeps the largest weights only; the perceptron keeps all.
+    const all = readModel(bytesOf({ objective: 'crf', maxWeights: Infinity })).weights.pairs.length;
+    const capped = readModel(bytesOf({ objective: 'crf', maxWeights: Math.floor(all / 2) })).weights.pairs.length;
+    assert.ok(capped <= all / 2 && capped > all / 4, `${capped} of ${all}`);
+    assert.deepStrictEqual(bytesOf({ objective: 'perceptron', maxWeights: 10 }), bytesOf({ objective: 'perceptron' }));
   });
 
   it('trains bagged perceptrons, each without its feature group, deterministically and summed into one model', () => {
@@ -119,7 +137,8 @@ describe('training and the model file', () => {
 
   it('weighs type confusions apart by typeCost, deterministically, still learning what it learnt', () => {
     const lexicon = lexiconOf(['Oslo', 'Lima', 'North Korea']);
-    const bytesOf = (options: TrainingOptions): Uint8Array => modelBytes(lexicon, options);
+    // The perceptron's costs (the CRF scales them to `crfCost`).
+    const bytesOf = (options: TrainingOptions): Uint8Array => modelBytes(lexicon, { objective: 'perceptron', ...options });
     assert.deepStrictEqual(bytesOf({ typeCost: DEFAULT_TYPE_COST }), bytesOf({}));
     const uniform = bytesOf({ typeCost: DEFAULT_COST });
     assert.notDeepStrictEqual(uniform, bytesOf({}), 'the default type cost must differ from the uniform cost');
@@ -130,7 +149,7 @@ describe('training and the model file', () => {
     assertRecognisesTestSentence(weighted);
     // Where the gold has no name, no wrong tag is another type than the gold's: only `cost` can act there.
     const nameless = corpus().map((document) => ({ ...document, entities: [] }));
-    const namelessBytes = (options: TrainingOptions): Uint8Array => modelBytes(lexicon, options, nameless);
+    const namelessBytes = (options: TrainingOptions): Uint8Array => modelBytes(lexicon, { objective: 'perceptron', ...options }, nameless);
     assert.deepStrictEqual(namelessBytes({ cost: 0, typeCost: 4 * DEFAULT_COST }), namelessBytes({ cost: 0, typeCost: 0 }));
     assert.notDeepStrictEqual(namelessBytes({ cost: DEFAULT_COST, typeCost: 0 }), namelessBytes({ cost: 0, typeCost: 0 }));
   });
