@@ -6,7 +6,7 @@ import { api, corpusBecomes, removedAfterTests, workspaceUri } from './helpers';
 const FOLDER = 'added-name-companions';
 /**
  * Two articles naming Harald Quistorp beside "Crown Prince Mohammed bin Salman", which the shipped model cuts into two
- * people, "Prince Mohammed" and "Salman", every time.
+ * people, "Prince Mohammed" and "Salman", in one of them at least (the perceptrons' model did in both).
  */
 const ARTICLES: Readonly<Record<string, string>> = {
   'talks.txt': ' date 2029-01-05 Crown Prince Mohammed bin Salman met Harald Quistorp in Riyadh on Tuesday. Quistorp later said Mohammed bin Salman had asked about grain.\n',
@@ -36,7 +36,7 @@ describe('"Often with" after a name added over the engine\'s fragments of it', (
   it('lists the added name and not the fragments it took the place of', async () => {
     const card = () => cardOver(`${FOLDER}/talks.txt`, 'Harald Quistorp');
     const before = oftenWith(await card());
-    assert.ok(before.includes('Prince Mohammed (2)') && before.includes('Salman (2)'), `the engine's fragments before: ${before.join(', ')}`);
+    assert.ok(before.some((companion) => /^(Prince Mohammed|Salman) \(/.test(companion)), `the engine's fragments before: ${before.join(', ')}`);
     await writeFactsExternally({ people: { 'Mohammed bin Salman': { add: true } } });
     const after = oftenWith(await card());
     assert.ok(after.includes('Mohammed bin Salman (2)'), `the added name: ${after.join(', ')}`);
