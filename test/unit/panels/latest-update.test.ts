@@ -1,15 +1,24 @@
 import * as assert from 'assert';
 import { LatestUpdate } from '../../../src/core/panels/latest-update';
 
-/** A preparation the test finishes when it chooses. */
-function waiting(): { readonly prepare: (early: () => void) => Promise<void>; readonly finish: () => void; readonly fail: () => void } {
+/** A preparation the test finishes when it chooses, and whose early sends it makes when it chooses. */
+function waiting(): { readonly prepare: (early: () => void) => Promise<void>; readonly early: () => void; readonly finish: () => void; readonly fail: () => void } {
   let finish = () => {};
   let fail = () => {};
+  let sendEarly = () => {};
   const done = new Promise<void>((resolve, reject) => {
     finish = resolve;
     fail = () => reject(new Error('the analysis failed'));
   });
-  return { prepare: () => done, finish: () => finish(), fail: () => fail() };
+  return {
+    prepare: (early) => {
+      sendEarly = early;
+      return done;
+    },
+    early: () => sendEarly(),
+    finish: () => finish(),
+    fail: () => fail(),
+  };
 }
 
 describe('LatestUpdate', () => {
@@ -46,23 +55,16 @@ describe('LatestUpdate', () => {
   it('sends what an update found so far at each early call, until a later update comes, then the whole update', async () => {
     const updates = new LatestUpdate();
     const sent: string[] = [];
-    let early = () => {};
     const first = waiting();
-    const run = updates.run((sendEarly) => {
-      early = sendEarly;
-      return first.prepare(sendEarly);
-    }, (final) => sent.push(final ? 'first' : 'first so far'));
-    early();
+    const run = updates.run(first.prepare, (final) => sent.push(final ? 'first' : 'first so far'));
+    first.early();
     first.finish();
     await run;
     assert.deepStrictEqual(sent, ['first so far', 'first']);
     const second = waiting();
-    const secondRun = updates.run((sendEarly) => {
-      early = sendEarly;
-      return second.prepare(sendEarly);
-    }, (final) => sent.push(final ? 'second' : 'second so far'));
+    const secondRun = updates.run(second.prepare, (final) => sent.push(final ? 'second' : 'second so far'));
     void updates.run(undefined, () => sent.push('third'));
-    early();
+    second.early();
     second.finish();
     await secondRun;
     assert.deepStrictEqual(sent, ['first so far', 'first', 'third'], 'the older update sends nothing, early or not');
