@@ -276,12 +276,8 @@ class Weights {
 
   /** Adds `amount` to the row's weight of `gold` and takes it from that of `predicted`; with both the same tag, adds `amount` to it. */
   update(row: number, gold: number, predicted: number, step: number, amount: number): void {
-    const base = row * TAG_COUNT;
-    this.weight[base + gold] = (this.weight[base + gold] ?? 0) + amount;
-    this.total[base + gold] = (this.total[base + gold] ?? 0) + step * amount;
-    if (predicted === gold) return;
-    this.weight[base + predicted] = (this.weight[base + predicted] ?? 0) - amount;
-    this.total[base + predicted] = (this.total[base + predicted] ?? 0) - step * amount;
+    this.add(row, gold, step, amount);
+    if (predicted !== gold) this.add(row, predicted, step, -amount);
   }
 }
 
@@ -627,7 +623,8 @@ class SentenceTrainer {
         const tag = target[i] ?? TAG_O;
         observed[(i - from) * TAG_COUNT + tag] = 1;
         const skipped = i > from && document.states[i] === LatticeState.Outside && document.states[i - 1] === LatticeState.Outside;
-        if (!skipped) observedPairs[(i === from ? TAG_START : target[i - 1] ?? TAG_O) * TAG_COUNT + tag] = (observedPairs[(i === from ? TAG_START : target[i - 1] ?? TAG_O) * TAG_COUNT + tag] ?? 0) + 1;
+        const pair = (i === from ? TAG_START : target[i - 1] ?? TAG_O) * TAG_COUNT + tag;
+        if (!skipped) observedPairs[pair] = (observedPairs[pair] ?? 0) + 1;
       }
     }
     const rate = crf.learningRate;
@@ -653,25 +650,33 @@ class SentenceTrainer {
 
   /** Adds `amounts[tag]` (times the feature's value) to every tag of every feature of token i but frozen rows. */
   private addToToken(document: PreparedDocument, i: number, amounts: Float64Array, withDocument: boolean): void {
-    const from = document.offsets[i] ?? 0;
-    const to = document.offsets[i + 1] ?? 0;
     const step = this.step;
-    const addRow = (row: number, value: number): void => {
+    this.forEachTrainedRow(document, i, withDocument, (row, value) => {
       for (let tag = 0; tag < TAG_COUNT; tag++) {
         const amount = amounts[tag] ?? 0;
         if (amount !== 0) this.weights.add(row, tag, step, amount * value);
       }
-    };
+    });
+  }
+
+  /**
+   * Visits the weight row of every feature of token i that training moves, with the feature's value: its static
+   * features and word vectors but frozen rows (`TrainingOptions.bags`), then, with `withDocument`, its document
+   * features (their rows made on first need).
+   */
+  private forEachTrainedRow(document: PreparedDocument, i: number, withDocument: boolean, visit: (row: number, value: number) => void): void {
+    const from = document.offsets[i] ?? 0;
+    const to = document.offsets[i + 1] ?? 0;
     for (let k = from; k < to; k++) {
       const row = document.rows[k] ?? 0;
-      if (this.frozen[row] !== 1) addRow(row, 1);
+      if (this.frozen[row] !== 1) visit(row, 1);
     }
     this.forEachVectorFeature(document, i, (row, value) => {
-      if (this.frozen[row] !== 1) addRow(row, value);
+      if (this.frozen[row] !== 1) visit(row, value);
     });
     if (!withDocument) return;
     const n = this.context.documentFeatures(i, this.keys, 0);
-    for (let k = 0; k < n; k++) addRow(this.weights.dynamicRow(this.keys[k] ?? 0, true), 1);
+    for (let k = 0; k < n; k++) visit(this.weights.dynamicRow(this.keys[k] ?? 0, true), 1);
   }
 
   private loadTransitions(): void {
@@ -712,18 +717,7 @@ class SentenceTrainer {
 
   /** Moves token i's features towards `gold` and away from `predicted`. */
   private updateToken(document: PreparedDocument, i: number, gold: number, predicted: number, withDocument: boolean): void {
-    const from = document.offsets[i] ?? 0;
-    const to = document.offsets[i + 1] ?? 0;
-    for (let k = from; k < to; k++) {
-      const row = document.rows[k] ?? 0;
-      if (this.frozen[row] !== 1) this.weights.update(row, gold, predicted, this.step, 1);
-    }
-    this.forEachVectorFeature(document, i, (row, value) => {
-      if (this.frozen[row] !== 1) this.weights.update(row, gold, predicted, this.step, value);
-    });
-    if (!withDocument) return;
-    const n = this.context.documentFeatures(i, this.keys, 0);
-    for (let k = 0; k < n; k++) this.weights.update(this.weights.dynamicRow(this.keys[k] ?? 0, true), gold, predicted, this.step, 1);
+    this.forEachTrainedRow(document, i, withDocument, (row, value) => this.weights.update(row, gold, predicted, this.step, value));
   }
 }
 
