@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { countOf, quoteName, toDisplayText } from '../core/display-text';
-import { entityKey } from '../core/entities/article-entities';
 import { correctionSummary } from '../core/curation/correction-summary';
 import { renameCollision, renameMergeQuestion, retypeCollision } from '../core/curation/rename-collision';
 import { AwaitedAnalyzer } from '../core/entities/threaded-entities';
@@ -198,7 +197,7 @@ export class CorrectionCommands {
       title: `News Corpus: Rename ${quoteName(entity.name)}`,
       prompt: 'The name every view, card and search shows for this entity; the old name becomes an alias.',
       value: entity.name,
-      validateInput: (value) => (value.trim() === '' ? 'The name cannot be empty.' : entityKey(entity.type, value) === keyOfRef(entity) ? 'That is the same name.' : undefined),
+      validateInput: (value) => (value.trim() === '' ? 'The name cannot be empty.' : value.trim() === entity.name ? 'That is the same name.' : undefined),
     });
     return name?.trim() || undefined;
   }

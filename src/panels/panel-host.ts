@@ -166,8 +166,9 @@ export class PanelHost implements vscode.Disposable {
         this.update(viewType, known.kind.stateOf(message.state) ?? known.state);
         return;
       case 'search':
-        // The issue asks for the matching search in the results view, where the user can read through it.
-        await vscode.commands.executeCommand('newsCorpus.searchResults.show', message.query);
+        // The issue asks for the matching search in the results view, where the user can read through it; a chart's
+        // clicks are many and passing, so they stay out of Recent Searches (ux33).
+        await vscode.commands.executeCommand('newsCorpus.searchResults.show', message.query, { recent: false });
         return;
       case 'open': {
         const target = articleTargetOf(message.target);

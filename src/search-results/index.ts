@@ -77,10 +77,10 @@ export function registerSearchResults(context: vscode.ExtensionContext, deps: Se
     if (view.message !== message) view.message = message;
     void vscode.commands.executeCommand('setContext', HAS_RESULTS_CONTEXT, provider.results.length > 0);
   };
-  const show = async (query: string | undefined) => {
+  const show = async (query: string | undefined, recent = true) => {
     if (query === undefined || query.trim() === '') return undefined;
     active = undefined;
-    const response = await provider.show(query);
+    const response = await provider.show(query, recent);
     announce();
     // A new search is a new group, expanded from the start: the view only has to be shown.
     if (!view.visible) await vscode.commands.executeCommand(`${SEARCH_RESULTS_VIEW_ID}.focus`);
@@ -109,7 +109,8 @@ export function registerSearchResults(context: vscode.ExtensionContext, deps: Se
     provider,
     view,
     { dispose: rerunOnCorpusChange },
-    vscode.commands.registerCommand('newsCorpus.searchResults.show', (value: unknown) => show(queryOf(value))),
+    // `{ recent: false }`: a search shown without joining Recent Searches (a chart's click).
+    vscode.commands.registerCommand('newsCorpus.searchResults.show', (value: unknown, options: unknown) => show(queryOf(value), (options as { recent?: unknown } | undefined)?.recent !== false)),
     vscode.commands.registerCommand('newsCorpus.searchResults.run', (value: unknown) => show(queryOf(value))),
     vscode.commands.registerCommand('newsCorpus.searchResults.showMore', async () => {
       const shown = provider.results.length;

@@ -81,15 +81,19 @@ export class SearchResultsProvider implements vscode.TreeDataProvider<SearchResu
     return this.stored;
   }
 
-  /** Runs `query` as the current search (a rejected query too: the view shows why) and remembers it. */
-  async show(query: string): Promise<SearchResponse | undefined> {
+  /**
+   * Runs `query` as the current search (a rejected query too: the view shows why) and remembers it among the recent
+   * searches unless `recent` is false (a click in a chart: many such clicks would push out the searches the user typed).
+   */
+  async show(query: string, recent = true): Promise<SearchResponse | undefined> {
     const trimmed = query.trim();
     this.generation++;
     this.list = new ResultList(trimmed, this.deps.run);
     this.group = { kind: 'search', query: trimmed };
     const response = this.list.refresh();
     this.rows = this.rowsOf(this.list);
-    await this.update(addRecent(this.stored, trimmed));
+    if (recent) await this.update(addRecent(this.stored, trimmed));
+    else this.changed.fire(undefined);
     return response;
   }
 

@@ -85,6 +85,14 @@ describe('Each correction through its command, on every surface', () => {
     assert.strictEqual(table.get('PER:sergei lavrov'), undefined);
   });
 
+  it('Rename to another writing of the name: shown so everywhere, the same entity', async () => {
+    const corpus = await correct({ people: { 'Sergei LAVROV': { aliases: ['Sergei Lavrov'] } } }, 'newsCorpus.renameEntity', LAVROV, 'Sergei LAVROV');
+    assert.match((await entityRowTexts(corpus, 'People', 'Lavrov')).join(' | '), /^Sergei LAVROV — 1 article · /);
+    assert.match((await cardOver(SEED_MEETING, 'Sergei Lavrov')) ?? '', /\*\*Sergei LAVROV\*\* · person/);
+    assert.deepStrictEqual(searchPaths(corpus, 'person:="Sergei Lavrov"'), [SEED_MEETING]);
+    assert.strictEqual((await entityTable()).get('PER:sergei lavrov')?.['name'], 'Sergei LAVROV');
+  });
+
   it('Change Type: the organization becomes a place', async () => {
     assert.ok(searchPaths(await api(), 'org:Interfax').includes(SEED_MEETING), 'before: the engine has the organization');
     const corpus = await correct({ places: { Interfax: { aliases: ['organization:Interfax'] } } }, 'newsCorpus.changeEntityType', { type: 'ORG', name: 'Interfax' }, 'LOC');

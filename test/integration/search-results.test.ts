@@ -187,6 +187,16 @@ describe('Search Results view (in the real extension host)', () => {
     assert.deepStrictEqual(corpus.searchResults.searchGroup, { kind: 'search', query: 'history5' });
   });
 
+  it('shows a chart\'s search without adding it to Recent Searches', async () => {
+    const corpus = await api();
+    await vscode.commands.executeCommand('newsCorpus.searchResults.show', 'Khasan');
+    const before = corpus.searchResults.history.recent;
+    await vscode.commands.executeCommand('newsCorpus.searchResults.show', 'Lavrov', { recent: false });
+    assert.deepStrictEqual(corpus.searchResults.searchGroup, { kind: 'search', query: 'Lavrov' });
+    assert.ok(corpus.searchResults.results.length > 0, 'its results are listed');
+    assert.deepStrictEqual(corpus.searchResults.history.recent, before);
+  });
+
   it('saves, renames and deletes a search; a malformed saved query runs to its message', async () => {
     const corpus = await api();
     await show(corpus, 'Khasan');

@@ -150,6 +150,9 @@ function claimsOf(entries: readonly (CorrectionEntry & { key: string })[], probl
   };
   for (const entry of entries) {
     for (const alias of entry.corrections.aliases) {
+      // Another writing of the entry's own name ("Kim Jong-un" under "Kim Jong-Un"): nothing to merge, but a
+      // correction all the same, so that the entry's writing is the one shown.
+      if (alias.key === entry.key) continue;
       const claimed = parent.get(alias.key);
       if (claimed !== undefined) {
         if (claimed !== entry.key) problems.push(problemAt(entry.source, alias, `${quoteName(alias.name)} is already merged into ${quoteName(names.get(claimed) ?? claimed)} by an earlier entry: this alias is ignored.`));

@@ -100,7 +100,9 @@ export function correctionsOf(entry: Node, type: EntityType, name: string, warn:
         corrections.aliases = (textList(node, 'aliases', warn) ?? []).flatMap(({ node: item, text }) => {
           const target = refOfAlias(text, type);
           const aliasKey = entityKey(target.type, target.name);
-          if (aliasKey !== own) return [{ key: aliasKey, ...target, offset: item.offset, length: item.length }];
+          // Another writing of the entry's own name stays: it makes the entry's writing the one shown (a rename of
+          // "Kim Jong-un" to "Kim Jong-Un"); the very same text says nothing.
+          if (aliasKey !== own || target.name !== name) return [{ key: aliasKey, ...target, offset: item.offset, length: item.length }];
           warn(item, `${quoteName(text)} is ${quoteName(name)} itself: this alias does nothing.`);
           return [];
         });

@@ -93,6 +93,7 @@ class EntryModel {
       case 'merge':
         return this.merge(correction.entities, correction.into);
       case 'rename':
+        if (keyOfRef({ type: correction.entity.type, name: correction.to }) === keyOfRef(correction.entity)) return this.rewrite(correction.entity, correction.to);
         return this.merge([correction.entity], { type: correction.entity.type, name: correction.to });
       case 'retype':
         return this.merge([correction.entity], { type: correction.to, name: correction.entity.name });
@@ -140,6 +141,23 @@ class EntryModel {
     setList(target, 'aliases', allAliases.map((ref) => aliasOfRef(ref, target.type)));
     // A form merged back is no longer split off.
     setList(target, 'split', textList(target.fields['split']).filter((name) => !claimed.has(keyOfRef({ type: target.type, name }))));
+  }
+
+  /**
+   * A rename to another writing of the same name ("Kim Jong-un" → "Kim Jong-Un"): the entry takes the new name and
+   * keeps the writing it had as an alias of its own key, which is what makes the new writing the one shown (an entry
+   * with no correction only holds facts); renaming back to that writing leaves no such alias.
+   */
+  private rewrite(entity: EntityRef, to: string): void {
+    const key = keyOfRef(entity);
+    const entry = this.find(entity);
+    if (entry) this.remove(entry);
+    const renamed: Entry = { type: entity.type, name: to, fields: { ...entry?.fields } };
+    const aliases = textList(renamed.fields['aliases']);
+    const ownKey = (alias: string) => keyOfRef(refOfAlias(alias, entity.type)) === key;
+    const writing = aliases.find(ownKey) ?? entity.name;
+    setList(renamed, 'aliases', [...aliases.filter((alias) => !ownKey(alias)), ...(writing === to ? [] : [writing])]);
+    this.entries.push(renamed);
   }
 
   /** An alias of the file is released from the entry that claims it; a form the engine merged is listed in `split`. */

@@ -99,9 +99,20 @@ describe('correctedFactsText', () => {
     assert.deepStrictEqual(json(merged), { places: { Place: { aliases: ['person:C', 'person:B', 'organization:Acme'] } } });
   });
 
-  it('merging an entity with itself, or with another spelling of its name, changes nothing', () => {
+  it('merging an entity with itself, or with another writing of its name, changes nothing', () => {
     assert.strictEqual(correct(FACTS, { kind: 'merge', entities: [person('putin'), person('PUTIN')], into: person('Putin') }), FACTS);
-    assert.deepStrictEqual(correctionChanges(FACTS, { kind: 'rename', entity: person('Putin'), to: 'putin' }, context), []);
+  });
+
+  it('renames to another writing of the same name: the entry takes it, the old writing an alias of its own key, and back', () => {
+    const cased = correct('', { kind: 'rename', entity: person('Kim Jong-un'), to: 'Kim Jong-Un' });
+    assert.deepStrictEqual(json(cased), { people: { 'Kim Jong-Un': { aliases: ['Kim Jong-un'] } } });
+    assert.deepStrictEqual(json(correct(cased, { kind: 'rename', entity: person('Kim Jong-Un'), to: 'KIM JONG-UN' })), { people: { 'KIM JONG-UN': { aliases: ['Kim Jong-un'] } } });
+    assert.deepStrictEqual(json(correct(cased, { kind: 'rename', entity: person('Kim Jong-Un'), to: 'Kim Jong-un' })), {});
+    const withFacts = correct(FACTS, { kind: 'rename', entity: person('Putin'), to: 'PUTIN' });
+    assert.deepStrictEqual((json(withFacts) as { people: unknown }).people, {
+      'Kim Jong-un': { hidden: true },
+      PUTIN: { description: 'President of Russia', party: 'United Russia', aliases: ['Putin'] },
+    });
   });
 
   it('retypes an entity into an entry of the new group whose alias is the typed old name, and back', () => {

@@ -79,10 +79,12 @@ describe('facts file corrections: parsing', () => {
     assert.deepStrictEqual(corrections?.ignoreIn, ['ok.txt']);
   });
 
-  it('says that an alias naming the entry itself does nothing', () => {
-    const [warning] = warningsOf('{ "people": { "Vladimir Putin": { "aliases": ["vladimir putin"] } } }');
-    assert.strictEqual(warning?.text, '"vladimir putin"');
+  it('says that an alias written as the entry\'s own name does nothing, and keeps another writing of it', () => {
+    const [warning] = warningsOf('{ "people": { "Vladimir Putin": { "aliases": ["Vladimir Putin"] } } }');
+    assert.strictEqual(warning?.text, '"Vladimir Putin"');
     assert.match(warning?.message ?? '', /itself/);
+    assert.deepStrictEqual(warningsOf('{ "people": { "Vladimir Putin": { "aliases": ["vladimir putin"] } } }'), []);
+    assert.strictEqual(correctionsOf({ people: { 'Vladimir Putin': { aliases: ['vladimir putin'] } } }).entity('PER:vladimir putin')?.name, 'Vladimir Putin');
   });
 
   it('warns at a second claim on one entity, and keeps the first', () => {
@@ -212,6 +214,18 @@ describe('facts file corrections: applied to an index', () => {
     assert.deepStrictEqual(entities.listEntities({ type: 'PER', sort: 'articles', filter: 'v. put', offset: 0, limit: 10 }).entities.map((entity) => entity.name), ['Vladimir Putin']);
     assert.deepStrictEqual(entities.listEntities({ type: 'PER', sort: 'articles', filter: 'V. PÜT', offset: 0, limit: 10 }).entities.map((entity) => entity.name), ['Vladimir Putin'], 'in any case and accents');
     assert.deepStrictEqual(entities.listEntities({ type: 'PER', sort: 'articles', offset: 1, limit: 1 }).entities.map((entity) => entity.name), ['Vladimir Putin']);
+  });
+
+  it('shows another writing of a name when the entry lists the engine\'s writing as an alias of its own key (a rename of the writing)', () => {
+    const { entries } = parseFacts(JSON.stringify({ people: { 'Kim Jong-Un': { aliases: ['Kim Jong-un'] } } }));
+    const resolved = resolveCorrections([...(entries?.values() ?? [])].map((entry) => ({ ...entry, source: 'facts' })), byPath);
+    assert.deepStrictEqual(resolved.problems, []);
+    const cased = new CorrectedIndexEntities(index, resolved.corrections, SAME);
+    const kim = cased.entitySummary('PER:kim jong-un');
+    assert.strictEqual(kim?.name, 'Kim Jong-Un');
+    assert.ok(kim?.aliases.includes('Kim Jong-un'), JSON.stringify(kim));
+    assert.deepStrictEqual(cased.entityArticles('PER:kim jong-un'), index.entityArticles('PER:kim jong-un'));
+    assert.deepStrictEqual(cased.listEntities({ type: 'PER', sort: 'name', offset: 0, limit: 10 }).entities.map((entity) => entity.name), ['Kim Jong-Un', 'V. Putin', 'Vladimir Putin', 'Washington']);
   });
 
   it('adds every occurrence of an added name through the index, and only the listed articles for addIn', () => {
