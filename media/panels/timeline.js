@@ -136,7 +136,7 @@
                 title: series.suggestion.reason,
                 onclick: () => {
                   const { query } = series.suggestion;
-                  request({ series: state.series.map((spec, other) => (other === index ? { kind: 'query', query, label: query } : spec)) });
+                  request({ ...state, series: state.series.map((spec, other) => (other === index ? { kind: 'query', query, label: query } : spec)) });
                 },
               },
               `${series.suggestion.label}: ${series.suggestion.query}`,
@@ -148,7 +148,7 @@
               'data-focus': `remove:${index}`,
               'aria-label': `Remove ${series.spec.label}`,
               title: 'Remove this series',
-              onclick: () => request({ series: state.series.filter((_, other) => other !== index) }),
+              onclick: () => request({ ...state, series: state.series.filter((_, other) => other !== index) }),
             },
             '✕',
           ),
@@ -159,16 +159,30 @@
 
   function addForm(state, data) {
     const input = textInput({ 'data-focus': 'add-input', 'aria-label': 'Query to add as a series', placeholder: 'Add a query, e.g. hurricane OR storm' });
+    // Where the series are (the default) or the whole corpus: a name of one month in twenty years was one bar among 240.
+    const span = el(
+      'select',
+      { 'data-focus': 'span', 'aria-label': 'Span' },
+      [
+        ['fitted', 'Where the series are'],
+        ['whole', 'The whole corpus'],
+      ].map(([value, label]) => el('option', { value, selected: (state.whole ? 'whole' : 'fitted') === value }, label)),
+    );
+    span.addEventListener('change', () => {
+      const { whole, ...rest } = state;
+      request(span.value === 'whole' ? { ...rest, whole: true } : rest);
+    });
     const form = el(
       'form',
       { class: 'toolbar' },
       input,
       el('button', { type: 'submit', 'data-focus': 'add', disabled: state.series.length >= data.maxSeries }, 'Add Series'),
+      el('label', {}, 'Span ', span),
     );
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       const query = input.value.trim();
-      if (query !== '') request({ series: [...state.series, { kind: 'query', query, label: query }] });
+      if (query !== '') request({ ...state, series: [...state.series, { kind: 'query', query, label: query }] });
     });
     return form;
   }

@@ -9,9 +9,10 @@ import { PanelSources } from './panel-sources';
 /** Series a timeline draws at most: more would be unreadable overlaid. */
 const MAX_SERIES = 6;
 
-/** What the Timeline keeps: the series drawn. */
+/** What the Timeline keeps: the series drawn, and whether over the whole corpus rather than where they have anything. */
 export interface TimelineState {
   readonly series: readonly SeriesSpec[];
+  readonly whole?: boolean;
 }
 
 function specOf(value: unknown): SeriesSpec | undefined {
@@ -41,18 +42,22 @@ export function timelinePanel(sources: PanelSources): PanelKind<TimelineState> {
     initialState: { series: [] },
     title: ({ series }) => panelTitle('Timeline', series.map(({ label }) => label)),
     stateOf: (value) => {
-      const series = (value as { series?: unknown } | undefined)?.series;
-      return Array.isArray(series) ? { series: series.flatMap((spec) => specOf(spec) ?? []).slice(0, MAX_SERIES) } : undefined;
+      const { series, whole } = (value as { series?: unknown; whole?: unknown } | undefined) ?? {};
+      if (!Array.isArray(series)) return undefined;
+      const specs = series.flatMap((spec) => specOf(spec) ?? []).slice(0, MAX_SERIES);
+      return whole === true ? { series: specs, whole } : { series: specs };
     },
     merge: (open, requested) => ({
+      ...open,
       series: [...open.series, ...requested.series.filter((spec) => !open.series.some((known) => sameSeries(known, spec)))].slice(-MAX_SERIES),
     }),
-    data: ({ series }) => {
-      const data = timelineData(sources.datedSpan(), series, {
-        entityArticles: (key) => entities.articles(key),
-        entityMonths: (key) => entities.timeline(key),
-        matching: (query) => sources.matching(query),
-      });
+    data: ({ series, whole }) => {
+      const source = {
+        entityArticles: (key: string) => entities.articles(key),
+        entityMonths: (key: string) => entities.timeline(key),
+        matching: (query: string) => sources.matching(query),
+      };
+      const data = timelineData(sources.datedSpan(), series, source, whole !== true);
       return {
         ...data,
         periods: data.periods.map((period) => ({ ...period, filter: periodFilter(period) })),

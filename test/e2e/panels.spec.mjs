@@ -99,6 +99,31 @@ describe('Corpus panels', function () {
     assert.equal(await view.locator('.legend li').filter({ hasText: 'peson:Biden' }).count(), 0, 'in the series\' place');
   });
 
+  it('draws a Timeline where its series are, or over the whole corpus when asked', async function () {
+    const view = workbench.webview();
+    const span = view.locator('select[aria-label="Span"]');
+    // The page is drawn anew on each change: its old heading is marked, and the change is in once a new one is there.
+    const choose = async (value) => {
+      await view.locator('#app > h1').evaluate((heading) => heading.setAttribute('data-stale', ''));
+      await span.selectOption(value);
+      await view.locator('#app > h1:not([data-stale])').waitFor();
+    };
+    const firstPeriod = async () => {
+      await view.locator('.chart').first().focus();
+      await workbench.page.keyboard.press('Home');
+      return (await view.locator('.status').textContent()).split(' — ')[0];
+    };
+    // ux33: a name of one month in a corpus of eighteen years was one bar among some 200.
+    const fitted = await firstPeriod();
+    const series = await view.locator('.legend li').count();
+    await choose('whole');
+    assert.equal(await firstPeriod(), '2006-01-01 to 2006-01-31', 'the whole corpus starts in January 2006');
+    await workbench.screenshot('43b-timeline-whole-corpus');
+    await choose('fitted');
+    assert.equal(await firstPeriod(), fitted);
+    assert.equal(await view.locator('.legend li').count(), series, 'the series stay');
+  });
+
   it('shows a word in context, sorts by the words before it, and opens an occurrence', async function () {
     await workbench.answerCommand('News Corpus: Show Keyword in Context', 'president');
     const view = workbench.webview();

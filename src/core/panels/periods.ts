@@ -44,7 +44,13 @@ function isoOf(time: Date): string {
   return time.toISOString().slice(0, 10);
 }
 
-function addDays(date: string, days: number): string {
+/**
+ * The day `days` after `date` (before it when negative).
+ *
+ * @example
+ * addDays('2024-02-28', 2); // '2024-03-01'
+ */
+export function addDays(date: string, days: number): string {
   return isoOf(new Date(utcOf(date).getTime() + days * MS_PER_DAY));
 }
 
@@ -67,9 +73,19 @@ function nextMonth(month: string): string {
  * chooseGranularity('2020-01-01', '2023-12-31'); // 'month'
  */
 export function chooseGranularity(first: string, last: string): Granularity {
-  const span = (utcOf(last).getTime() - utcOf(first).getTime()) / MS_PER_DAY;
+  const span = daysBetween(first, last);
   if (span <= MAX_DAY_SPAN) return 'day';
   return span <= MAX_WEEK_SPAN ? 'week' : 'month';
+}
+
+/**
+ * How many days `last` is after `first`.
+ *
+ * @example
+ * daysBetween('2023-09-01', '2023-09-30'); // 29
+ */
+export function daysBetween(first: string, last: string): number {
+  return Math.round((utcOf(last).getTime() - utcOf(first).getTime()) / MS_PER_DAY);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { reasonOf } from '../messages';
 import { MatchesPerDay } from '../search/matches-per-day';
-import { Granularity, Period, chooseGranularity, countPerPeriod, periodsBetween } from './periods';
+import { Granularity, Period, addDays, chooseGranularity, countPerPeriod, daysBetween, periodOf, periodsBetween } from './periods';
 
 /**
  * A series the Timeline panel draws: an entity's mentions (by key) or a query's matching articles.
@@ -56,19 +56,77 @@ export interface TimelineData {
 }
 
 /**
- * The series of `specs` over the corpus's dated span (`first`..`last`, `YYYY-MM-DD`), bars chosen from its
- * length; undefined span (no dated article) gives no bars.
+ * The series of `specs` over the corpus's dated span (`first`..`last`, `YYYY-MM-DD`), or with `fit` over the part
+ * of it where the series have anything (see `fittedSpan`); bars chosen from its length; undefined span (no dated
+ * article) gives no bars.
  *
  * @example
  * timelineData({ first: '2023-09-01', last: '2023-09-03' }, [{ kind: 'entity', key: 'PER:kim', label: 'Kim' }], source);
  * // { granularity: 'day', periods: [3 days], series: [{ unit: 'mentions', values: [0, 4, 1], total: 5, … }] }
  */
-export function timelineData(span: { readonly first: string; readonly last: string } | undefined, specs: readonly SeriesSpec[], source: TimelineSource): TimelineData {
-  if (span === undefined) return { granularity: 'month', periods: [], series: specs.map((spec) => ({ spec, unit: unitOf(spec), values: [], total: 0 })) };
-  const granularity = chooseGranularity(span.first, span.last);
-  const periods = periodsBetween(span.first, span.last, granularity);
-  return { granularity, periods, series: specs.map((spec) => seriesOf(spec, periods, granularity, source)) };
+export function timelineData(span: DatedSpan | undefined, specs: readonly SeriesSpec[], source: TimelineSource, fit = false): TimelineData {
+  // A query is searched once, though both the fitted span and its series read it.
+  const matches = new Map<string, MatchesPerDay>();
+  const once: TimelineSource = {
+    ...source,
+    matching: (query) => {
+      let found = matches.get(query);
+      if (found === undefined) {
+        found = source.matching(query);
+        matches.set(query, found);
+      }
+      return found;
+    },
+  };
+  const shown = fit ? fittedSpan(span, specs, once) : span;
+  if (shown === undefined) return { granularity: 'month', periods: [], series: specs.map((spec) => ({ spec, unit: unitOf(spec), values: [], total: 0 })) };
+  const granularity = chooseGranularity(shown.first, shown.last);
+  const periods = periodsBetween(shown.first, shown.last, granularity);
+  return { granularity, periods, series: specs.map((spec) => seriesOf(spec, periods, granularity, once)) };
 }
+
+/**
+ * A dated span (`YYYY-MM-DD`, both ends inclusive).
+ *
+ * @example
+ * const september: DatedSpan = { first: '2023-09-01', last: '2023-09-30' };
+ */
+export interface DatedSpan {
+  readonly first: string;
+  readonly last: string;
+}
+
+/** A span fitted to the series is at least this many days wide: one bar alone reads as no chart. */
+const MIN_FITTED_DAYS = 7;
+
+/**
+ * The part of the corpus's dated `span` where the series of `specs` have anything: from the month of an entity's
+ * first mention (or the day of a query's first matching article) to that of the last, at least
+ * {@link MIN_FITTED_DAYS} wide and never beyond `span`. The span itself when they have nothing dated (or no span).
+ * A corpus of twenty years drew an entity of one month as one bar among 240 (ux33).
+ *
+ * @example
+ * fittedSpan({ first: '2004-01-01', last: '2024-12-31' }, [{ kind: 'entity', key: 'PER:kim', label: 'Kim' }], source);
+ * // { first: '2023-09-01', last: '2023-09-30' } (Kim is mentioned in September 2023 only)
+ */
+function fittedSpan(span: DatedSpan | undefined, specs: readonly SeriesSpec[], source: TimelineSource): DatedSpan | undefined {
+  if (span === undefined) return undefined;
+  const days = specs.flatMap((spec) => {
+    if (spec.kind === 'entity') return [...source.entityMonths(spec.key)].flatMap(([month, count]) => (count > 0 ? [`${month}-01`, periodOf(`${month}-01`, 'month').last] : []));
+    const found = source.matching(spec.query);
+    return found.ok ? [...found.days].flatMap(([day, count]) => (count > 0 ? [day] : [])) : [];
+  });
+  if (days.length === 0) return span;
+  const earliest = days.reduce(minDate);
+  const latest = days.reduce(maxDate);
+  const widen = Math.max(0, MIN_FITTED_DAYS - 1 - daysBetween(earliest, latest));
+  const first = maxDate(span.first, addDays(earliest, -Math.floor(widen / 2)));
+  const last = minDate(span.last, addDays(latest, Math.ceil(widen / 2)));
+  return first <= last ? { first, last } : span;
+}
+
+const maxDate = (a: string, b: string): string => (a > b ? a : b);
+const minDate = (a: string, b: string): string => (a < b ? a : b);
 
 function unitOf(spec: SeriesSpec): TimelineSeries['unit'] {
   return spec.kind === 'entity' ? 'mentions' : 'articles';

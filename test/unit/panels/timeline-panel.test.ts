@@ -41,4 +41,25 @@ describe('Timeline panel data', () => {
       ['Did you mean: person:Putin', 'Either word: putin OR kim', undefined, undefined],
     );
   });
+
+  it('draws where the series are unless asked for the whole corpus, and keeps that choice as series are added', () => {
+    const corpus = new Corpus();
+    corpus.reset([
+      { id: 'a', path: 'a.txt', title: 'Old', date: '2004-01-05' },
+      { id: 'b', path: 'b.txt', title: 'New', date: '2024-06-30' },
+    ], []);
+    const matchesPerDay = () => ({ ok: true as const, total: 2, days: new Map([['2023-09-12', 1], ['2023-10-20', 1]]) });
+    const timeline = timelinePanel(new PanelSources({ corpus, entities: {} as EntityDirectory, search: () => undefined, matchesPerDay }));
+    const series = [{ kind: 'query' as const, query: 'wheat', label: 'wheat' }];
+    const spanOf = (data: unknown) => {
+      const { periods } = data as { periods: { first: string; last: string }[] };
+      return [periods[0]?.first, periods.at(-1)?.last];
+    };
+    assert.deepStrictEqual(spanOf(timeline.data({ series })), ['2023-09-12', '2023-10-20'], 'days from the first match to the last');
+    assert.deepStrictEqual(spanOf(timeline.data({ series, whole: true })), ['2004-01-01', '2024-06-30'], 'months of the whole corpus');
+    assert.deepStrictEqual(timeline.stateOf({ series, whole: true }), { series, whole: true });
+    assert.deepStrictEqual(timeline.stateOf({ series, whole: 'yes' }), { series });
+    const added = { kind: 'query' as const, query: 'corn', label: 'corn' };
+    assert.deepStrictEqual(timeline.merge?.({ series, whole: true }, { series: [added] }), { series: [...series, added], whole: true });
+  });
 });

@@ -70,6 +70,21 @@ describe('timeline data', () => {
     assert.deepStrictEqual([series?.values, series?.total], [[], 0]);
   });
 
+  it('fits the bars to where the series are: an entity\'s months, a query\'s days, at least a week, within the corpus', () => {
+    const corpus = { first: '2004-01-01', last: '2024-12-31' };
+    const kim = timelineData(corpus, [{ kind: 'entity', key: 'PER:kim', label: 'Kim' }], source, true);
+    assert.deepStrictEqual([kim.granularity, kim.periods[0]?.first, kim.periods.at(-1)?.last, kim.series[0]?.total], ['day', '2023-09-01', '2023-09-30', 4]);
+    const wheat = timelineData(corpus, [{ kind: 'query', query: 'wheat', label: 'wheat' }], source, true);
+    assert.deepStrictEqual(wheat.periods.map(({ label }) => label), ['2023-09-10', '2023-09-11', '2023-09-12', '2023-09-13', '2023-09-14', '2023-09-15', '2023-09-16']);
+    const atTheEnd = timelineData({ first: '2023-09-01', last: '2023-09-14' }, [{ kind: 'query', query: 'wheat', label: 'wheat' }], source, true);
+    assert.strictEqual(atTheEnd.periods.at(-1)?.last, '2023-09-14', 'never beyond the corpus');
+    const nothing = timelineData(corpus, [{ kind: 'query', query: 'oats', label: 'oats' }], source, true);
+    assert.deepStrictEqual([nothing.granularity, nothing.periods.length], ['month', 252], 'nothing dated: the whole corpus');
+    let searched = 0;
+    timelineData(corpus, [{ kind: 'query', query: 'wheat', label: 'wheat' }], { ...source, matching: (query) => (searched++, source.matching(query)) }, true);
+    assert.strictEqual(searched, 1, 'a query is searched once');
+  });
+
   it('has no bars without dated articles', () => {
     assert.deepStrictEqual(timelineData(undefined, [{ kind: 'entity', key: 'PER:kim', label: 'Kim' }], source).periods, []);
   });
