@@ -3,32 +3,35 @@ import { SYSTEM_TIMERS, Timers } from '../timers';
 import { LikelyDuplicate, likelyDuplicates } from './likely-duplicates';
 
 /**
- * How long the corpus's entities stay unchanged before the hints are worked out: a scan changes them batch after
- * batch, and working them out costs about 80 ms at 100,000 articles.
+ * How long after an ask the hints are worked out, the corpus's entities unchanged meanwhile: a scan changes them
+ * batch after batch, and working them out costs 60–110 ms at 100,000 articles.
  *
  * @example
- * hints.entitiesChanged();
+ * hints.of(key); // the pairs of before, if any
  * clock.advance(HINTS_DELAY_MS); // the pairs are worked out, and the next hover looks its entity up
  */
 export const HINTS_DELAY_MS = 2_000;
 
 /**
  * The likely duplicate of each entity, for the hover card of a name alone ("Cummings: possibly Elijah Cummings"):
- * worked out from every entity of the corpus a while after they last changed, never at a hover, which only looks its
- * entity up (the hover answers in milliseconds; the work takes 80 ms at 100,000 articles). Until the pairs are worked
- * out again, a hover gets those of before, less any pair one of whose entities is gone (merged away, say). Of an
+ * worked out from every entity of the corpus a while after an ask finds them out of date (the entities changed since),
+ * never at the ask itself, which only looks its entity up (the hover answers in milliseconds; the work takes 60–110 ms
+ * at 100,000 articles), and never while nobody asks (a scan changes the entities every few seconds for minutes). Until
+ * the pairs are worked out again, an ask gets those of before, less any pair one of whose entities is gone (merged
+ * away, say). Of an
  * entity in two pairs ("Washington": George Washington's family name, and a place), the first listed is kept: neither
  * is chosen in advance.
  *
  * @example
  * const hints = new LikelyDuplicateHints(() => everyEntity(directory, 'articles'), (key) => directory.summary(key) !== undefined);
  * onDidChangeEntities(() => hints.entitiesChanged());
- * hints.of(trump.key)?.into.name; // 'Donald Trump', once the pairs are worked out
+ * hints.of(trump.key)?.into.name; // undefined at first; 'Donald Trump' once the pairs are worked out
  */
 export class LikelyDuplicateHints {
   private byEntity: ReadonlyMap<string, LikelyDuplicate> = new Map();
   private byInto: ReadonlyMap<string, readonly LikelyDuplicate[]> = new Map();
-  private worked = false;
+  /** Whether the entities changed since the pairs were worked out (they never were, at first). */
+  private stale = true;
   private timer: unknown;
   private disposed = false;
   private readonly listeners = new Set<() => void>();
@@ -42,9 +45,9 @@ export class LikelyDuplicateHints {
     private readonly delayMs = HINTS_DELAY_MS,
   ) {}
 
-  /** The entity's likely duplicate, if it has one, as last worked out; the first ask has the pairs worked out soon. */
+  /** The entity's likely duplicate, if it has one, as last worked out; an ask of out-of-date pairs has them worked out soon. */
   of(key: string): LikelyDuplicate | undefined {
-    this.scheduleFirstWorkOut();
+    this.workOutIfStale();
     const pair = this.byEntity.get(key);
     return pair && this.stillThere(pair) ? pair : undefined;
   }
@@ -56,7 +59,7 @@ export class LikelyDuplicateHints {
    * hints.duplicatesOf(donaldTrump.key).map(({ entity }) => entity.name); // ['Trump']
    */
   duplicatesOf(key: string): readonly LikelyDuplicate[] {
-    this.scheduleFirstWorkOut();
+    this.workOutIfStale();
     return (this.byInto.get(key) ?? []).filter((pair) => this.stillThere(pair));
   }
 
@@ -72,8 +75,10 @@ export class LikelyDuplicateHints {
     return () => this.listeners.delete(listener);
   }
 
-  /** The corpus's entities changed: the pairs are worked out again once they stop changing. */
+  /** The corpus's entities changed: the pairs are out of date, and a work-out already asked for waits again for them to stop changing. */
   entitiesChanged(): void {
+    this.stale = true;
+    if (this.timer === undefined) return;
     this.timers.clearTimeout(this.timer);
     this.schedule();
   }
@@ -85,9 +90,8 @@ export class LikelyDuplicateHints {
     this.timer = undefined;
   }
 
-  /** The first ask has the pairs worked out soon. */
-  private scheduleFirstWorkOut(): void {
-    if (!this.worked && this.timer === undefined) this.schedule();
+  private workOutIfStale(): void {
+    if (this.stale && this.timer === undefined) this.schedule();
   }
 
   private stillThere(pair: LikelyDuplicate): boolean {
@@ -98,8 +102,8 @@ export class LikelyDuplicateHints {
     if (this.disposed) return;
     this.timer = this.timers.setTimeout(() => {
       this.timer = undefined;
+      this.stale = false;
       const changed = this.workOut();
-      this.worked = true;
       if (changed) for (const listener of this.listeners) listener();
     }, this.delayMs);
   }
