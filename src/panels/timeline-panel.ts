@@ -52,12 +52,16 @@ export function timelinePanel(sources: PanelSources): PanelKind<TimelineState> {
       series: [...open.series, ...requested.series.filter((spec) => !open.series.some((known) => sameSeries(known, spec)))].slice(-MAX_SERIES),
     }),
     data: ({ series, whole }) => {
-      const source = {
-        entityArticles: (key: string) => entities.articles(key),
-        entityMonths: (key: string) => entities.timeline(key),
-        matching: (query: string) => sources.matching(query),
-      };
-      const data = timelineData(sources.datedSpan(), series, source, whole !== true);
+      const data = timelineData(
+        sources.datedSpan(),
+        series,
+        {
+          entityArticles: (key) => entities.articles(key),
+          entityMonths: (key) => entities.timeline(key),
+          matching: (query) => sources.matching(query),
+        },
+        whole !== true,
+      );
       return {
         ...data,
         periods: data.periods.map((period) => ({ ...period, filter: periodFilter(period) })),

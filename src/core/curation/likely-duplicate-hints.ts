@@ -18,9 +18,8 @@ export const HINTS_DELAY_MS = 2_000;
  * never at the ask itself, which only looks its entity up (the hover answers in milliseconds; the work takes 60–110 ms
  * at 100,000 articles), and never while nobody asks (a scan changes the entities every few seconds for minutes). Until
  * the pairs are worked out again, an ask gets those of before, less any pair one of whose entities is gone (merged
- * away, say). Of an
- * entity in two pairs ("Washington": George Washington's family name, and a place), the first listed is kept: neither
- * is chosen in advance.
+ * away, say). Of an entity in two pairs ("Washington": George Washington's family name, and a place), the first
+ * listed is kept: neither is chosen in advance.
  *
  * @example
  * const hints = new LikelyDuplicateHints(() => everyEntity(directory, 'articles'), (key) => directory.summary(key) !== undefined);
