@@ -49,7 +49,8 @@ function listCell(cell: string | undefined): string[] {
  * Compares a corrected entity table (CSV as `formatEntityTable` writes it, then edited in a spreadsheet; other
  * columns, column order, delimiter and byte-order mark do not matter) with the `current` one, and derives the
  * corrections, row by row:
- * - a new `name` renames the entity, a new `type` retypes it (both: one merge into the new name and type);
+ * - a new `name` renames the entity (another writing of it too: "Kim Jong-Un"), a new `type` retypes it (both: one
+ *   merge into the new name and type);
  * - a name taken out of `aliases` is split off; another row's name put into `aliases` merges that entity into this one;
  * - a marked `ignore` cell ignores the entity everywhere (and nothing else of the row counts);
  * - a row without `id` adds its name as an entity of its type everywhere.
@@ -133,6 +134,9 @@ function planRow(
   if (renamed || type !== row.type) {
     const what = [renamed ? `rename ${quoteName(row.name)} to ${quoteName(name)}` : '', type !== row.type ? `make ${renamed ? 'it' : quoteName(row.name)} ${aTypeName(type)}` : ''].filter(Boolean).join(' and ');
     changes.push({ text: what.charAt(0).toUpperCase() + what.slice(1), correction: { kind: 'merge', entities: [entity], into } });
+  } else if (name !== row.name) {
+    // Another writing of the same name ("Kim Jong-Un"): a rename of the writing, which a merge into itself would not do.
+    changes.push({ text: `Rename ${quoteName(row.name)} to ${quoteName(name)}`, correction: { kind: 'rename', entity, to: name } });
   }
   const aliasesCell = cell('aliases');
   const takes: string[] = [];

@@ -77,13 +77,16 @@ describe('importEntityTable', () => {
     assert.deepStrictEqual(importEntityTable(formatEntityTable(ROWS, 'csv'), ROWS), { changes: [], errors: [] });
   });
 
-  it('renames, retypes, or both at once', () => {
+  it('renames (to another writing too), retypes, or both at once', () => {
     const vladimir = { type: 'PER' as const, name: 'Vladmir Putin' };
     assert.deepStrictEqual(importEntityTable(edited(0, { name: 'Vladimir Putin' }), ROWS).changes, [
       { line: 2, text: 'Rename "Vladmir Putin" to "Vladimir Putin"', correction: { kind: 'merge', entities: [vladimir], into: { type: 'PER', name: 'Vladimir Putin' } } },
     ]);
     assert.deepStrictEqual(importEntityTable(edited(3, { type: 'organization' }), ROWS).changes.map((change) => change.text), ['Make "Washington" an organization']);
     assert.deepStrictEqual(importEntityTable(edited(3, { type: 'person', name: 'George Washington' }), ROWS).changes.map((change) => change.text), ['Rename "Washington" to "George Washington" and make it a person']);
+    assert.deepStrictEqual(importEntityTable(edited(1, { name: 'Kim Jong-Un' }), ROWS).changes, [
+      { line: 3, text: 'Rename "Kim Jong-un" to "Kim Jong-Un"', correction: { kind: 'rename', entity: { type: 'PER', name: 'Kim Jong-un' }, to: 'Kim Jong-Un' } },
+    ], 'another writing of the same name');
   });
 
   it('isolates right-to-left names in what it says it will do', () => {
