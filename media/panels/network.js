@@ -168,6 +168,8 @@
     const places = layout(data.nodes, w, maxArticles);
     const names = labels(data.nodes, places, w, maxArticles);
     const root = svg('svg', { class: 'chart network', width: w, height: HEIGHT, role: 'group', 'aria-label': 'Co-occurrence graph' });
+    // The centre is the first node: the state's may be the key the entity had before a rename.
+    const centerKey = data.nodes[0] && data.nodes[0].key;
     const strokeWidth = (shared) => 1 + (5 * shared) / maxShared;
     // Edges between neighbours as one path per number of shared articles (same width, same tooltip): 60 nodes
     // have over 1,500 of them, and an element (and a title) each made drawing them most of the page's time.
@@ -176,7 +178,7 @@
       const a = places.get(edge.from);
       const b = places.get(edge.to);
       if (!a || !b) continue;
-      if (edge.from !== state.center) {
+      if (edge.from !== centerKey) {
         chords.set(edge.shared, `${chords.get(edge.shared) || ''}M${a.x.toFixed(1)} ${a.y.toFixed(1)}L${b.x.toFixed(1)} ${b.y.toFixed(1)}`);
         continue;
       }
@@ -188,7 +190,7 @@
     }
     for (const node of data.nodes) {
       const place = places.get(node.key);
-      const isCenter = node.key === state.center;
+      const isCenter = node.key === centerKey;
       const radius = nodeRadius(node, maxArticles);
       const name = names.get(node.key);
       const label = isCenter ? `${node.name}, ${TYPE_NAMES[node.type]}, ${plural(node.articles, 'article')}, the centre` : `${node.name}, ${TYPE_NAMES[node.type]}, ${plural(node.shared, 'shared article')}`;

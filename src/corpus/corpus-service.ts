@@ -449,6 +449,16 @@ export class CorpusService implements vscode.Disposable {
     return response.ok && partial ? { ...response, partial } : response;
   }
 
+  /**
+   * The key the entity `key` has now: its own while the corpus has it, else that of the corrected entity a rename or a
+   * merge made it part of; undefined when it is ignored or gone.
+   */
+  entityKeyNow(key: string): string | undefined {
+    if (this.entities.summary(key)) return key;
+    const fate = this.corrections.fateOf(key);
+    return typeof fate === 'object' && this.entities.summary(fate.entity.key) ? fate.entity.key : undefined;
+  }
+
   /** How many articles a query matches per day over every folder's index; `undefined` while nothing is searchable yet. */
   matchesPerDay(query: string): MatchesPerDay | undefined {
     const services = this.searchableServices();

@@ -130,6 +130,8 @@ export function kwicPanel(sources: PanelSources, articleIdOf: (indexPath: string
     const matcher = target.kind === 'words' ? formMatcher([target.text]) : entityMatcher(target.key, analyzeKept);
     return (cached = { key, reading: new KwicReading(matcher), read: 0, matching: 0, done: Promise.resolve(), pending: 0 });
   };
+  /** The target as the corpus has it now: an entity renamed or merged since the panel opened goes by its key now. */
+  const targetNow = (target: KwicTarget | undefined): KwicTarget | undefined => (target?.kind === 'entity' ? { kind: 'entity', key: sources.keyNow(target.key) } : target);
   /** What the panel calls its target: the entity's name, or the words, a quoted phrase without its quotes (the page quotes it). */
   const labelOf = (target: KwicTarget): string =>
     target.kind === 'words' ? target.text.replace(/^"([^"]*)"$/, '$1') : (entities.summary(target.key)?.name ?? target.key);
@@ -137,16 +139,20 @@ export function kwicPanel(sources: PanelSources, articleIdOf: (indexPath: string
     viewType: 'newsCorpus.kwic',
     script: 'kwic.js',
     initialState: { sort: 'right', offset: 0 },
-    title: ({ target }) => panelTitle('Keyword in Context', target ? [labelOf(target)] : []),
+    title: ({ target }) => {
+      const now = targetNow(target);
+      return panelTitle('Keyword in Context', now ? [labelOf(now)] : []);
+    },
     stateOf,
     // Reads the articles the state asks for, after any reading under way (the data then pages through what was read).
     prepare: async (state, early) => {
       const dates = datesOf(state);
-      if (!state.target || dates === undefined) return;
+      const target = targetNow(state.target);
+      if (!target || dates === undefined) return;
       const read = state.read ?? KWIC_ARTICLES;
-      const found = readingOf(state.target, dates);
+      const found = readingOf(target, dates);
       if (found.read < read) {
-        const { refs, matching } = articlesOf(state.target, read, dates);
+        const { refs, matching } = articlesOf(target, read, dates);
         found.read = read;
         found.matching = matching;
         found.pending++;
@@ -167,17 +173,18 @@ export function kwicPanel(sources: PanelSources, articleIdOf: (indexPath: string
     data: (state) => {
       const read = state.read ?? KWIC_ARTICLES;
       const empty = { total: 0, lines: [], articles: 0, matching: 0, read, step: KWIC_ARTICLES, pageSize: KWIC_PAGE, label: '', order: 'newest' };
-      if (!state.target) return empty;
-      const entity = state.target.kind === 'entity';
+      const target = targetNow(state.target);
+      if (!target) return empty;
+      const entity = target.kind === 'entity';
       // An entity's lines are its mentions, as its counts elsewhere say; a word's, its occurrences.
-      const named = { ...empty, label: labelOf(state.target), unit: entity ? 'mention' : 'occurrence' };
+      const named = { ...empty, label: labelOf(target), unit: entity ? 'mention' : 'occurrence' };
       // A From date after the To date leaves no day: said in the reader's own dates, where the page said only "0 occurrences".
       const dates = datesOf(state);
       if (dates === undefined) return { ...named, dateError: `the From date ${state.from ?? ''} is after the To date ${state.to ?? ''}.` };
-      const found = readingOf(state.target, dates);
+      const found = readingOf(target, dates);
       const page = kwicPage(found.reading.lines, { sort: state.sort, from: state.from, to: state.to, offset: state.offset, limit: KWIC_PAGE });
       const dated = state.from !== undefined || state.to !== undefined;
-      const syntax = state.target.kind === 'words' ? kwicSearchSyntax(state.target.text) : undefined;
+      const syntax = target.kind === 'words' ? kwicSearchSyntax(target.text) : undefined;
       const unread = found.reading.unread;
       const reading = found.pending > 0;
       return { ...named, ...page, articles: found.reading.articles, matching: found.matching, order: entity ? 'newest' : 'best', dated, ...(syntax === undefined ? {} : { syntax }), ...(unread > 0 && { unread }), ...(reading && { reading }) };

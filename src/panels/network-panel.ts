@@ -30,7 +30,7 @@ export function networkPanel(sources: PanelSources): PanelKind<NetworkState> {
     script: 'network.js',
     initialState: { ...NETWORK_DEFAULTS },
     title: ({ center }) => {
-      const name = center === undefined ? undefined : entities.summary(center)?.name;
+      const name = center === undefined ? undefined : entities.summary(sources.keyNow(center))?.name;
       return panelTitle('Entity Network', name === undefined ? [] : [name]);
     },
     stateOf: (value) => {
@@ -46,12 +46,14 @@ export function networkPanel(sources: PanelSources): PanelKind<NetworkState> {
     merge: (open, requested) => (requested.center === undefined ? open : { ...open, center: requested.center }),
     data: (state) => {
       if (state.center === undefined) return { nodes: [], edges: [], limits: { ...NODE_CAP, maxMinShared: MAX_MIN_SHARED } };
+      // The centre as the corpus has it now: renamed or merged since, it goes by its key now (the page's centre is the first node).
+      const center = sources.keyNow(state.center);
       const source = { companions: entities.companions.bind(entities), summary: entities.summary.bind(entities), articleCount: corpus.size };
-      const network = entityNetwork(source, state.center, state);
-      const centerQuery = queryOf(state.center);
+      const network = entityNetwork(source, center, state);
+      const centerQuery = queryOf(center);
       return {
         ...network,
-        nodes: network.nodes.map((node) => ({ ...node, query: node.key === state.center ? centerQuery : `${centerQuery} ${queryOf(node.key)}` })),
+        nodes: network.nodes.map((node) => ({ ...node, query: node.key === center ? centerQuery : `${centerQuery} ${queryOf(node.key)}` })),
         limits: { ...NODE_CAP, maxMinShared: MAX_MIN_SHARED },
       };
     },

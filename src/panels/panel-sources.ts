@@ -14,6 +14,8 @@ export interface PanelDeps {
   readonly entities: EntityDirectory;
   readonly search: (query: string, options: SearchOptions) => SearchResponse | undefined;
   readonly matchesPerDay: (query: string) => MatchesPerDay | undefined;
+  /** The key an entity has now, after a rename or a merge made it part of another; absent: keys never change. */
+  readonly entityKeyNow?: (key: string) => string | undefined;
 }
 
 /**
@@ -29,6 +31,14 @@ export class PanelSources {
   private resets = 0;
 
   constructor(readonly deps: PanelDeps) {}
+
+  /**
+   * The key the entity `key` has now, or `key` when nothing took it in (or it is gone). A panel keeps the key it was
+   * opened on and asks this at each draw, so that it follows a rename and an Undo of it alike.
+   */
+  keyNow(key: string): string {
+    return this.deps.entityKeyNow?.(key) ?? key;
+  }
 
   /** Forgets what was computed, after the corpus or its index changed. */
   reset(): void {

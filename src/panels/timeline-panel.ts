@@ -36,11 +36,17 @@ export function timelinePanel(sources: PanelSources): PanelKind<TimelineState> {
     const summary = entities.summary(spec.key);
     return summary ? exactEntityQuery(summary.type, summary.name) : '';
   };
+  /** An entity series as the corpus has it now: renamed or merged since it was added, by its key and name now. */
+  const seriesNow = (spec: SeriesSpec): SeriesSpec => {
+    if (spec.kind !== 'entity') return spec;
+    const key = sources.keyNow(spec.key);
+    return { kind: 'entity', key, label: entities.summary(key)?.name ?? spec.label };
+  };
   return {
     viewType: 'newsCorpus.timeline',
     script: 'timeline.js',
     initialState: { series: [] },
-    title: ({ series }) => panelTitle('Timeline', series.map(({ label }) => label)),
+    title: ({ series }) => panelTitle('Timeline', series.map((spec) => seriesNow(spec).label)),
     stateOf: (value) => {
       const { series, whole } = (value as { series?: unknown; whole?: unknown } | undefined) ?? {};
       if (!Array.isArray(series)) return undefined;
@@ -54,7 +60,7 @@ export function timelinePanel(sources: PanelSources): PanelKind<TimelineState> {
     data: ({ series, whole }) => {
       const data = timelineData(
         sources.datedSpan(),
-        series,
+        series.map(seriesNow),
         {
           entityArticles: (key) => entities.articles(key),
           entityMonths: (key) => entities.timeline(key),

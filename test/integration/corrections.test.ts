@@ -21,7 +21,7 @@ import {
   run,
   searchPaths,
 } from './curation-surfaces';
-import { api, workspaceUri } from './helpers';
+import { api, eventually, panelTabs, tabsChange, workspaceUri } from './helpers';
 
 const LAVROV = { type: 'PER', name: 'Sergei Lavrov' };
 const PESKOV = { type: 'PER', name: 'Dmitry Peskov' };
@@ -83,6 +83,15 @@ describe('Each correction through its command, on every surface', () => {
     const table = await entityTable();
     assert.strictEqual(table.get('PER:s. v. lavrov')?.['name'], 'S. V. Lavrov');
     assert.strictEqual(table.get('PER:sergei lavrov'), undefined);
+  });
+
+  it('Rename: the panels open on the entity follow it to its new name (ux34)', async () => {
+    for (const command of ['newsCorpus.showTimeline', 'newsCorpus.showKwic', 'newsCorpus.showNetwork']) await vscode.commands.executeCommand(command, 'PER:sergei lavrov');
+    const titles = (name: string) => [`Timeline: ${name}`, `Keyword in Context: ${name}`, `Entity Network: ${name}`];
+    await eventually('the panels are open', () => titles('Sergei Lavrov').every((title) => panelTabs().includes(title)), tabsChange);
+    await correct({ people: { 'S. V. Lavrov': { aliases: ['Sergei Lavrov'] } } }, 'newsCorpus.renameEntity', LAVROV, 'S. V. Lavrov');
+    // Each panel drawn again for the new name: before, Keyword in Context named the old key and the network had no centre.
+    await eventually('the panels follow the rename', () => titles('S. V. Lavrov').every((title) => panelTabs().includes(title)), tabsChange);
   });
 
   it('Rename to another writing of the name: shown so everywhere, the same entity', async () => {

@@ -62,4 +62,23 @@ describe('Timeline panel data', () => {
     const added = { kind: 'query' as const, query: 'corn', label: 'corn' };
     assert.deepStrictEqual(timeline.merge?.({ series, whole: true }, { series: [added] }), { series: [...series, added], whole: true });
   });
+
+  it('draws an entity series under the key and name the entity has now, renamed or merged since it was added', () => {
+    const corpus = new Corpus();
+    corpus.reset([{ id: 'a', path: 'a.txt', title: 'Talks', date: '2023-09-12' }], []);
+    const renamed = { key: 'PER:s. v. lavrov', name: 'S. V. Lavrov', type: 'PER' as const, aliases: ['Sergei Lavrov'], articleCount: 1, mentionCount: 2 };
+    const asked: string[] = [];
+    const entities = {
+      summary: (key: string) => (key === renamed.key ? renamed : undefined),
+      articles: (key: string) => (asked.push(key), [{ id: 'a', path: 'a.txt', title: 'Talks', date: '2023-09-12', mentions: 2 }]),
+      timeline: (key: string) => (asked.push(key), new Map([['2023-09', 2]])),
+    } as Partial<EntityDirectory> as EntityDirectory;
+    const entityKeyNow = (key: string) => (key === 'PER:sergei lavrov' ? renamed.key : undefined);
+    const timeline = timelinePanel(new PanelSources({ corpus, entities, search: () => undefined, matchesPerDay: () => ({ ok: true, total: 0, days: new Map() }), entityKeyNow }));
+    const state = { series: [{ kind: 'entity' as const, key: 'PER:sergei lavrov', label: 'Sergei Lavrov' }] };
+    const data = timeline.data(state) as { series: { spec: { key: string; label: string }; total: number }[] };
+    assert.deepStrictEqual(data.series.map(({ spec, total }) => [spec.key, spec.label, total]), [['PER:s. v. lavrov', 'S. V. Lavrov', 2]]);
+    assert.deepStrictEqual([...new Set(asked)], ['PER:s. v. lavrov']);
+    assert.strictEqual(timeline.title(state), 'Timeline: S. V. Lavrov');
+  });
 });
