@@ -17,7 +17,7 @@
 
   function describe(data, at) {
     const period = data.periods[at];
-    if (!period) return '';
+    if (!period || data.series.length === 0) return '';
     const values = data.series.map((series) => `${series.spec.label}: ${plural(series.values[at] || 0, series.unit === 'mentions' ? 'mention' : 'article')}`);
     return `${period.first === period.last ? period.first : `${period.first} to ${period.last}`} — ${values.join('; ')}`;
   }

@@ -23,6 +23,16 @@ export interface ArticleTarget {
   readonly selection?: TextSelection;
 }
 
+/**
+ * The second argument of the open-article command from a view's row: the article opens with the keyboard left in the
+ * view, as the Explorer does on a click, so that arrows go on through the rows (ux34: Enter after a click typed a
+ * line break into the article).
+ *
+ * @example
+ * item.command = { command: 'newsCorpus.openArticle', title: 'Open Article', arguments: [target, KEEP_FOCUS] };
+ */
+export const KEEP_FOCUS = { preserveFocus: true } as const;
+
 function isCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0;
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { ARTICLE_ROW_ICON } from '../article-row-icon';
+import { KEEP_FOCUS } from '../core/article-target';
 import { CorpusArticle } from '../core/corpus';
 import { countOf, groupDigits, isolateBidi } from '../core/display-text';
 import { DateGrouping } from '../core/date-groups';
@@ -193,6 +194,6 @@ function articleItem(article: CorpusArticle | undefined, id: string): vscode.Tre
   // A plain-string tooltip is never rendered as Markdown, so text from the article cannot inject links.
   item.tooltip = [article?.title ?? fileName, `${date} · ${isolateBidi(article?.path ?? fileName)}`].join('\n');
   item.contextValue = 'article';
-  item.command = { command: 'newsCorpus.openArticle', title: 'Open Article', arguments: [uri] };
+  item.command = { command: 'newsCorpus.openArticle', title: 'Open Article', arguments: [uri, KEEP_FOCUS] };
   return item;
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { ARTICLE_ROW_ICON } from '../article-row-icon';
+import { KEEP_FOCUS } from '../core/article-target';
 import { countOf, groupDigits, isolateBidi, partOf, toTreeText } from '../core/display-text';
 import { EntityType } from '../core/entities/types';
 import { LikelyDuplicate, likelyDuplicateReason } from '../core/curation/likely-duplicates';
@@ -102,7 +103,7 @@ export function articleItem(key: string, article: EntityArticleRef): vscode.Tree
   item.iconPath = ARTICLE_ROW_ICON;
   item.resourceUri = uri;
   item.contextValue = 'article';
-  item.command = { command: 'newsCorpus.openArticle', title: 'Open Article', arguments: [{ id: article.id }] };
+  item.command = { command: 'newsCorpus.openArticle', title: 'Open Article', arguments: [{ id: article.id }, KEEP_FOCUS] };
   return item;
 }
 
@@ -115,6 +116,6 @@ export function mentionItem(mention: { readonly key: string; readonly id: string
   // A screen reader says a string tooltip in place of the row: the quoted line must be in what it says.
   item.accessibilityInformation = { label: `${preview.text}, line ${preview.line + 1}, column ${preview.character + 1}` };
   item.contextValue = 'mention';
-  item.command = { command: 'newsCorpus.openArticle', title: 'Open at Mention', arguments: [{ id: mention.id, selection: { line: preview.line, character: preview.character, length: preview.length } }] };
+  item.command = { command: 'newsCorpus.openArticle', title: 'Open at Mention', arguments: [{ id: mention.id, selection: { line: preview.line, character: preview.character, length: preview.length } }, KEEP_FOCUS] };
   return item;
 }

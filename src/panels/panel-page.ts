@@ -26,7 +26,7 @@ export function panelPage({ cspSource, nonce, mediaUri, script, title }: PanelPa
 <title>${escapedTitle}</title>
 </head>
 <body>
-<main id="app" aria-live="polite"></main>
+<main id="app"></main>
 <script nonce="${nonce}" src="${mediaUri('common.js')}"></script>
 <script nonce="${nonce}" src="${mediaUri(script)}"></script>
 </body>

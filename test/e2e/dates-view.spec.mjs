@@ -36,6 +36,8 @@ describe('Dates view', function () {
     const article = await readFile(await findFixture(editor.fileName), 'utf8');
     const firstLine = article.split('\n', 1)[0].trim().slice(0, 80);
     assert.ok(editor.text.includes(firstLine), `the editor of ${editor.fileName} does not show its first line "${firstLine}"`);
+    // The keyboard stays in the view, as the Explorer's does on a click (ux34: Enter typed a line break into the article).
+    assert.ok(await workbench.page.evaluate(() => Boolean(document.activeElement?.closest('.monaco-list'))), 'the focus stays in the tree');
     await workbench.screenshot('04-article-open');
   });
 });
