@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { AwaitedAnalyzer } from '../core/entities/threaded-entities';
 import { SearchOptions, SearchResponse } from '../core/search/corpus-index';
+import { CorpusNames } from '../core/search/query-help';
 import { ExportedEntity } from '../core/search-workflow/result-export';
 import { stepResult } from '../core/search-workflow/result-list';
 import { SearchHistory, parseHistory } from '../core/search-workflow/search-history';
@@ -27,6 +28,8 @@ export interface SearchResultsDeps {
   readonly analyzed: AwaitedAnalyzer;
   /** The corpus, which says when articles were added, changed or removed (the index is up to date by then). */
   readonly corpus: { subscribe(listener: () => void): () => void };
+  /** The corpus's names, for the name a filter likely meant when it finds nothing. */
+  readonly names: CorpusNames;
 }
 
 /** The query a command was given: a string, or a search, saved or recent node of the view. */
@@ -64,6 +67,7 @@ export function registerSearchResults(context: vscode.ExtensionContext, deps: Se
       const uri = uriOfIndexPath(path);
       return { id: uri.toString(), file: vscode.workspace.asRelativePath(uri) };
     },
+    names: deps.names,
     loadHistory: () => parseHistory(context.workspaceState.get<unknown>(HISTORY_STATE_KEY)),
     saveHistory: (history: SearchHistory) => context.workspaceState.update(HISTORY_STATE_KEY, history),
   });

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { ARTICLE_ROW_ICON } from '../article-row-icon';
 import { countOf, partOf, toTreeText } from '../core/display-text';
 import { SearchResponse } from '../core/search/corpus-index';
-import { noMatchMessage, QuerySuggestion, queryErrorMessage, querySuggestions } from '../core/search/query-help';
+import { CorpusNames, nameSuggestions, noMatchMessage, QuerySuggestion, queryErrorMessage, querySuggestions } from '../core/search/query-help';
 import { ResultList, ResultRow, RunQuery, resultRows } from '../core/search-workflow/result-list';
 import { SearchHistory, addRecent, deleteSaved, renameSaved, saveSearch } from '../core/search-workflow/search-history';
 
@@ -28,6 +28,8 @@ export interface SearchResultsDeps {
   readonly locate: (path: string) => { readonly id: string; readonly file: string };
   readonly loadHistory: () => SearchHistory;
   readonly saveHistory: (history: SearchHistory) => Thenable<void>;
+  /** The corpus's names, for the name a filter likely meant when it finds nothing. */
+  readonly names: CorpusNames;
 }
 
 /** Group nodes are elements of their own so that `getParent` can answer with the very objects the tree holds. */
@@ -43,6 +45,8 @@ export class SearchResultsProvider implements vscode.TreeDataProvider<SearchResu
   private readonly changed = new vscode.EventEmitter<SearchResultsElement | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private list: ResultList | undefined;
+  /** The names likely meant in the filters of the response that matched nothing, worked out once for it. */
+  private named: { readonly response: SearchResponse | undefined; readonly suggestions: readonly QuerySuggestion[] } | undefined;
   private group: SearchResultsElement | undefined;
   private rows: ResultElement[] = [];
   /** Numbers the searches, so that a new one is a new, expanded group rather than the state of the last. */
@@ -189,11 +193,19 @@ export class SearchResultsProvider implements vscode.TreeDataProvider<SearchResu
     const query = this.list?.query ?? '';
     const suggestions = querySuggestions(query).map((suggestion): SearchResultsElement => ({ kind: 'suggestion', suggestion }));
     if (response.total === 0) {
-      // It may quote the query (a word written as a filter that names none).
+      // It may quote the query (a word written as a filter that names none). A name in a filter likely misspelt, asked of the corpus only now.
       const { text, detail } = noMatchMessage(query);
-      return [...suggestions, { kind: 'message', text: toTreeText(text), detail }];
+      const names = this.nameSuggestions(query).map((suggestion): SearchResultsElement => ({ kind: 'suggestion', suggestion }));
+      return [...suggestions, ...names, { kind: 'message', text: toTreeText(text), detail }];
     }
     return [...suggestions, ...this.rows, ...(this.hasMore ? [MORE] : [])];
+  }
+
+  /** {@link nameSuggestions} of a query that matched nothing, kept for that response: the view asks for its rows again and again. */
+  private nameSuggestions(query: string): readonly QuerySuggestion[] {
+    const response = this.list?.response;
+    if (this.named === undefined || this.named.response !== response) this.named = { response, suggestions: nameSuggestions(query, this.deps.names) };
+    return this.named.suggestions;
   }
 
   private searchItem(query: string): vscode.TreeItem {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { SearchOptions, SearchResponse } from '../core/search/corpus-index';
+import { CorpusNames } from '../core/search/query-help';
 import { uriOfIndexPath } from '../corpus/index-paths';
 import { readSearchOptions } from '../corpus/settings';
 import { showSearchQuickPick } from './search-quick-pick';
@@ -10,6 +11,8 @@ export interface SearchBoxDeps {
   readonly recent: () => readonly string[];
   /** The corpus, which says when articles were added, changed or removed: an open search box asks its query again. */
   readonly corpus: { subscribe(listener: () => void): () => void };
+  /** The corpus's names, for the name a filter likely meant when it finds nothing. */
+  readonly names: CorpusNames;
 }
 
 /**
@@ -20,7 +23,7 @@ export function registerSearch(context: vscode.ExtensionContext, deps: SearchBox
   const showAll = (query: string) => vscode.commands.executeCommand('newsCorpus.searchResults.show', query);
   context.subscriptions.push(
     vscode.commands.registerCommand('newsCorpus.search', (query: unknown) =>
-      showSearchQuickPick({ search: deps.search, uriOf: uriOfIndexPath, options: readSearchOptions, recent: deps.recent, showAll, onCorpusChange: (listener) => deps.corpus.subscribe(listener) }, typeof query === 'string' ? query : ''),
+      showSearchQuickPick({ search: deps.search, uriOf: uriOfIndexPath, options: readSearchOptions, recent: deps.recent, showAll, onCorpusChange: (listener) => deps.corpus.subscribe(listener), names: deps.names }, typeof query === 'string' ? query : ''),
     ),
   );
 }

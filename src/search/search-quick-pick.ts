@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { countOf, groupDigits, partOf, toDisplayText } from '../core/display-text';
 import { SearchHit, SearchOptions, SearchResponse } from '../core/search/corpus-index';
-import { noMatchMessage, QUERY_HELP, QUERY_PLACEHOLDER, queryErrorMessage, querySuggestions } from '../core/search/query-help';
+import { CorpusNames, nameSuggestions, noMatchMessage, QUERY_HELP, QUERY_PLACEHOLDER, queryErrorMessage, QuerySuggestion, querySuggestions } from '../core/search/query-help';
 import { snippetFromMatch } from '../core/search/snippet';
 import { openingMatch } from '../core/search-workflow/result-list';
 import { openAtMatch } from '../open-at-match';
@@ -18,6 +18,8 @@ export interface SearchDeps {
   readonly showAll: (query: string) => unknown;
   /** Says when articles were added, changed or removed (the index is up to date by then); returns how to stop listening. */
   readonly onCorpusChange: (listener: () => void) => () => void;
+  /** The corpus's names, for the name a filter likely meant when it finds nothing. */
+  readonly names: CorpusNames;
 }
 
 /** Typing pauses shorter than this do not start a search: the index answers in milliseconds, but rendering does not. */
@@ -78,8 +80,8 @@ function hitItem(hit: SearchHit, uriOf: SearchDeps['uriOf']): HitItem {
  * each; Enter on one puts it in the box. They come first when nothing matched exactly, under the row that lists the
  * results otherwise.
  */
-function suggestionItems(query: string): HitItem[] {
-  return querySuggestions(query).map(({ label, query: suggested, reason }) => ({ label: `$(lightbulb) ${label}: ${toDisplayText(suggested)}`, detail: toDisplayText(reason), alwaysShow: true, example: suggested }));
+function suggestionItems(suggestions: readonly QuerySuggestion[]): HitItem[] {
+  return suggestions.map(({ label, query: suggested, reason }) => ({ label: `$(lightbulb) ${label}: ${toDisplayText(suggested)}`, detail: toDisplayText(reason), alwaysShow: true, example: suggested }));
 }
 
 function messageItem(label: string, detail?: string): HitItem {
@@ -149,7 +151,8 @@ export function showSearchQuickPick(deps: SearchDeps, initialQuery = ''): Promis
     const activePath = quickPick.activeItems[0]?.hit?.path;
     const none = response.hits.length > 0 ? undefined : noMatchMessage(query);
     // The message may quote the query (a word written as a filter that names none), whose `$(…)` must stay text.
-    const suggestions = suggestionItems(query);
+    // A name in a filter that finds nothing, misspelt likely ("person:Trunp"), asked of the corpus only then.
+    const suggestions = suggestionItems([...querySuggestions(query), ...(none === undefined ? [] : nameSuggestions(query, deps.names))]);
     const hits = response.hits.map((hit) => hitItem(hit, deps.uriOf));
     // Nothing matched, or only near spellings did ("putin or kim" finds "or" misspelt): what was likely meant comes first, for Enter.
     quickPick.items =

@@ -66,6 +66,11 @@ describe('Search Articles', function () {
     await takeOffer({ query: 'peson:Putin', offered: 'Did you mean', meant: 'person:Putin', title: /[1-9]\d* articles? in [\d.]+ ms/, screenshot: '08b-search-did-you-mean' });
   });
 
+  it('offers the name a filter likely meant when it finds nothing, which Enter puts in the box', async function () {
+    // ux34: "No articles match. Try fewer words…", of words, for a misspelt name.
+    await takeOffer({ query: 'person:Lavrv', offered: 'Did you mean', meant: 'person:Lavrov', title: /[1-9]\d* articles? in [\d.]+ ms/, screenshot: '08d-search-name-meant' });
+  });
+
   it('explains a malformed query instead of failing', async function () {
     await workbench.runCommand('News Corpus: Search Articles');
     await workbench.quickInput().fill('after:2023-13-45');

@@ -187,6 +187,17 @@ describe('Search Results view (in the real extension host)', () => {
     assert.deepStrictEqual(corpus.searchResults.searchGroup, { kind: 'search', query: 'history5' });
   });
 
+  it('offers the name a filter likely meant when it finds nothing, and a click searches it (ux34)', async () => {
+    const corpus = await api();
+    const misspelt = await show(corpus, 'person:Lavrv');
+    assert.strictEqual(messageOf(misspelt.children), 'No articles match.');
+    const [meant] = misspelt.children;
+    const item = meant && corpus.searchResults.getTreeItem(meant);
+    assert.deepStrictEqual([item?.label, item?.command?.arguments], ['Did you mean: person:Lavrov', ['person:Lavrov']]);
+    assert.match(String(item?.tooltip), /^No person in the corpus is named "Lavrv"; the nearest name is "Sergei Lavrov"\./);
+    assert.ok(results((await show(corpus, 'person:Lavrov')).children).length > 0, 'the name meant finds articles');
+  });
+
   it('shows a chart\'s search without adding it to Recent Searches', async () => {
     const corpus = await api();
     await vscode.commands.executeCommand('newsCorpus.searchResults.show', 'Khasan');

@@ -1,6 +1,7 @@
 import { editsWithin } from '../edit-distance';
 import { withoutProductPrefix } from '../messages';
-import { parseQuery, QUERY_FILTERS, QUERY_SPACES, unknownFilters, UnknownFilter } from './query-parser';
+import { EntityType } from '../entities/types';
+import { entityFilterWords, parseQuery, QUERY_FILTERS, QUERY_SPACES, unknownFilters, UnknownFilter } from './query-parser';
 import { defaultEdits } from './query-plan';
 import { rewriteFuzzy } from './query-rewrite';
 
@@ -179,6 +180,65 @@ export function querySuggestions(query: string): QuerySuggestion[] {
     suggestions.push({ label: 'Did you mean', query: meant.query, reason: `${none}, so "${query}" was searched for as words.` });
   }
   return suggestions;
+}
+
+/**
+ * What the corpus says of the names in a query's entity filters, for {@link nameSuggestions}: whether a filter alone
+ * (`person:Trunp`) finds any article, and the name of the corpus nearest to a misspelt one, of a type or of any
+ * (`entity:`).
+ *
+ * @example
+ * const names: CorpusNames = { finds: (filter) => search(filter).total > 0, nearest: (type, name) => nearNames(name, entitiesOf(type), 1)[0]?.name };
+ */
+export interface CorpusNames {
+  finds(filter: string): boolean;
+  nearest(type: EntityType | undefined, name: string): string | undefined;
+}
+
+const TYPE_NOUNS: Readonly<Record<EntityType, string>> = { PER: 'person', LOC: 'place', ORG: 'organization', MISC: 'name' };
+
+/**
+ * The query with each entity filter that finds nothing ("person:Trunp") naming instead the nearest name of its type
+ * the corpus has ("person:Trump"), when there is one: a misspelt name matched nothing, and the help spoke only of
+ * words (ux34). Asked when a query matched nothing; `names` says what the corpus has.
+ *
+ * @example
+ * nameSuggestions('oil person:Trunp', names); // [{ label: 'Did you mean', query: 'oil person:Trump', reason: 'No person in the corpus is named "Trunp"; the nearest name is "Donald Trump".' }]
+ */
+export function nameSuggestions(query: string, names: CorpusNames): QuerySuggestion[] {
+  let meant = query;
+  const reasons: string[] = [];
+  // From the last: a replacement keeps the offsets of the words before it.
+  for (const { atom, operator, offset, end } of [...entityFilterWords(query)].reverse()) {
+    const written = query.slice(offset, end);
+    if (names.finds(written)) continue;
+    const nearest = names.nearest(atom.entityType, atom.name);
+    if (nearest === undefined) continue;
+    // The nearest name's word that is nearest to the one typed, when the filter named one word ("Trunp": "Trump").
+    const value = atom.exact ? nearest : nearestWordOf(atom.name, nearest);
+    const quoted = /[\s"]/u.test(value) ? `"${value.replaceAll('"', '')}"` : value;
+    meant = `${meant.slice(0, offset)}${operator}:${atom.exact ? '=' : ''}${quoted}${meant.slice(end)}`;
+    reasons.unshift(`No ${atom.entityType === undefined ? 'entity' : TYPE_NOUNS[atom.entityType]} in the corpus is named "${atom.name}"; the nearest name is "${nearest}".`);
+  }
+  return reasons.length > 0 && meant !== query && parseQuery(meant).ok ? [{ label: 'Did you mean', query: meant, reason: reasons.join(' ') }] : [];
+}
+
+/** The words of `name` as many as `typed` has, nearest to it in typos (the whole name when it has no fewer). */
+function nearestWordOf(typed: string, name: string): string {
+  const span = typed.split(/\s+/u).length;
+  const words = name.split(/\s+/u);
+  if (words.length <= span) return name;
+  let best = name;
+  let fewest = Infinity;
+  for (let at = 0; at + span <= words.length; at++) {
+    const part = words.slice(at, at + span).join(' ');
+    const edits = editsWithin(typed.toLowerCase(), part.toLowerCase(), fewest === Infinity ? part.length + typed.length : fewest);
+    if (edits < fewest) {
+      fewest = edits;
+      best = part;
+    }
+  }
+  return best;
 }
 
 /** Characters of the query shown on each side of a syntax error's place. */

@@ -46,6 +46,20 @@ export interface UnknownFilter {
   readonly offset: number;
 }
 
+/**
+ * An entity filter as a query writes it (see {@link entityFilterWords}): the filter's atom, the operator as typed
+ * (`person`, `Person`), and where the whole word, its quoted value included, starts and ends in the query.
+ *
+ * @example
+ * const word: EntityFilterWord = { atom: { kind: 'entity', entityType: 'PER', name: 'Trunp' }, operator: 'person', offset: 4, end: 16 };
+ */
+export interface EntityFilterWord {
+  readonly atom: Extract<QueryAtom, { kind: 'entity' }>;
+  readonly operator: string;
+  readonly offset: number;
+  readonly end: number;
+}
+
 class QuerySyntaxError extends Error {
   constructor(
     message: string,
@@ -216,6 +230,8 @@ class QueryReader {
   readonly typedDates = new Map<QueryAtom, TypedDate>();
   /** The words written as filters with a name no filter has, searched as words (`foo:bar` is the phrase "foo bar"). */
   readonly unknownFilters: UnknownFilter[] = [];
+  /** The entity filters, where they are written. */
+  readonly entityFilters: EntityFilterWord[] = [];
 
   constructor(private readonly source: string) {}
 
@@ -385,6 +401,7 @@ class QueryReader {
     }
     const atom = operatorAtom(operator, value, start);
     if (atom.kind === 'date') this.typedDates.set(atom, { operator, value: value.replaceAll('"', '').trim(), offset: start });
+    if (atom.kind === 'entity') this.entityFilters.push({ atom, operator: bare.slice(0, colon), offset: start, end: this.position });
     return atom;
   }
 }
@@ -480,12 +497,28 @@ export function parseQuery(source: string): QueryParseResult {
  * unknownFilters('person:Trump https://x.org'); // []
  */
 export function unknownFilters(source: string): readonly UnknownFilter[] {
+  return readWhole(source)?.unknownFilters ?? [];
+}
+
+/**
+ * The entity filters of a query (`person:Trump`, `org:="Reuters"`), in order, with where each is written; none when the
+ * query does not parse.
+ *
+ * @example
+ * entityFilterWords('oil person:Trunp').map(({ atom, offset }) => [atom.name, offset]); // [['Trunp', 4]]
+ */
+export function entityFilterWords(source: string): readonly EntityFilterWord[] {
+  return readWhole(source)?.entityFilters ?? [];
+}
+
+/** The reader after reading all of `source`; undefined when it does not parse. */
+function readWhole(source: string): QueryReader | undefined {
   const reader = new QueryReader(source);
   try {
     parseClauses(reader);
   } catch (error) {
-    if (error instanceof QuerySyntaxError) return [];
+    if (error instanceof QuerySyntaxError) return undefined;
     throw error;
   }
-  return reader.unknownFilters;
+  return reader;
 }

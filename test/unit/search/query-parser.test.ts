@@ -1,8 +1,8 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
 import { QueryAtom, QueryClause } from '../../../src/core/search/query';
-import { eitherWordQuery, meantFilterQuery, noMatchMessage, QUERY_HELP, QUERY_PLACEHOLDER, queryErrorMessage, querySuggestions } from '../../../src/core/search/query-help';
-import { exactEntityQuery, parseQuery, unknownFilters } from '../../../src/core/search/query-parser';
+import { CorpusNames, eitherWordQuery, meantFilterQuery, nameSuggestions, noMatchMessage, QUERY_HELP, QUERY_PLACEHOLDER, queryErrorMessage, querySuggestions } from '../../../src/core/search/query-help';
+import { entityFilterWords, exactEntityQuery, parseQuery, unknownFilters } from '../../../src/core/search/query-parser';
 
 function clauses(source: string): readonly QueryClause[] {
   const result = parseQuery(source);
@@ -339,3 +339,50 @@ describe('eitherWordQuery', () => {
     assert.strictEqual(eitherWordQuery('trump\tor\nbiden'), 'trump\tOR\nbiden');
   });
 });
+
+describe('nameSuggestions: a misspelt name in a filter that finds nothing (ux34)', () => {
+  /** The corpus's names: a filter finds something when it names one of these (by a word, as the search does, or whole with =). */
+  const NAMES: readonly { readonly type: 'PER' | 'LOC' | 'ORG'; readonly name: string }[] = [
+    { type: 'PER', name: 'Donald Trump' },
+    { type: 'PER', name: 'Kim Jong-un' },
+    { type: 'LOC', name: 'Moscow' },
+    { type: 'ORG', name: 'New York Times' },
+  ];
+  const names: CorpusNames = {
+    finds: (filter) => {
+      const [atom] = entityFilterWords(filter).map((word) => word.atom);
+      const wanted = atom?.name.toLowerCase() ?? '';
+      return NAMES.some(({ type, name }) => (atom?.entityType === undefined || atom.entityType === type) && (atom?.exact ? name.toLowerCase() === wanted : name.toLowerCase().split(' ').includes(wanted)));
+    },
+    // Near enough for these tests: a word of the name starts with the first three letters of a word typed.
+    nearest: (type, name) => {
+      const starts = name.toLowerCase().split(' ').map((word) => word.slice(0, 3));
+      return NAMES.find((known) => (type === undefined || known.type === type) && known.name.toLowerCase().split(' ').some((word) => starts.includes(word.slice(0, 3))))?.name;
+    },
+  };
+
+  it('finds where each entity filter is written, its quoted value included', () => {
+    const query = 'oil person:Trunp Org:="New Yrok Times" -place:Moskow';
+    assert.deepStrictEqual(entityFilterWords(query).map(({ atom, operator, offset, end }) => [atom.name, operator, query.slice(offset, end)]), [
+      ['Trunp', 'person', 'person:Trunp'],
+      ['New Yrok Times', 'Org', 'Org:="New Yrok Times"'],
+      ['Moskow', 'place', 'place:Moskow'],
+    ]);
+    assert.deepStrictEqual(entityFilterWords('person:"open'), [], 'none when the query does not parse');
+  });
+
+  it('offers the query with the nearest name of each filter that finds nothing, the word of it typed, or the whole for an exact filter', () => {
+    assert.deepStrictEqual(nameSuggestions('oil person:Trunp', names), [
+      { label: 'Did you mean', query: 'oil person:Trump', reason: 'No person in the corpus is named "Trunp"; the nearest name is "Donald Trump".' },
+    ]);
+    assert.deepStrictEqual(nameSuggestions('Org:="New Yrok Times" place:Moskow', names).map(({ query }) => query), ['Org:="New York Times" place:Moscow']);
+    assert.deepStrictEqual(nameSuggestions('person:Trump place:Moskow', names).map(({ query }) => query), ['person:Trump place:Moscow'], 'a filter that finds something stays');
+  });
+
+  it('offers nothing when every filter finds something, or no name is near', () => {
+    assert.deepStrictEqual(nameSuggestions('person:Trump oil', names), []);
+    assert.deepStrictEqual(nameSuggestions('person:Zzyzx', names), []);
+    assert.deepStrictEqual(nameSuggestions('oil', names), []);
+  });
+});
+
