@@ -14,12 +14,14 @@ import { loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { LikelyDuplicateHints } from '../src/core/curation/likely-duplicate-hints';
 import { cardDuplicateOf, entityCardMarkdown, entityCardOf } from '../src/core/entity-card';
-import { everyEntity } from '../src/core/entity-directory';
+import { EntityDirectory, everyEntity } from '../src/core/entity-directory';
 import { RememberedEntities } from '../src/core/entities/remembered-entities';
 import { ArticleEntity } from '../src/core/entities/types';
 import { periodChildren } from '../src/core/period-groups';
 import { seededRandom } from '../src/core/random';
 import { CorpusIndex, IndexParts } from '../src/core/search/corpus-index';
+import { CorpusNameLookup } from '../src/core/search/corpus-names';
+import { nameSuggestions } from '../src/core/search/query-help';
 import { EntityListRequest, EntitySort, EntitySummary } from '../src/core/search/entity-listing';
 import { ENTITY_TYPES } from '../src/core/search/entity-table';
 import { INDEX_FILE_MAGIC, IndexIdentity, decodeIndex, indexFileSections } from '../src/core/search/index-file';
@@ -205,6 +207,8 @@ interface BrowsingFigures {
   readonly firstListingMs: number;
   readonly expanding: Spread;
   readonly largestArticles: number;
+  /** The nearest name offered for a sampled name misspelt in a filter that finds nothing, and how often it was that name. */
+  readonly nameMeant: Spread & { readonly found: number; readonly asked: number };
 }
 
 /** What the entity model costs: memory, cache bytes and time on reopen. */
@@ -558,7 +562,8 @@ function hoverFigures(index: CorpusIndex, sample: readonly string[], dir: string
   // The likely duplicates, worked out ahead as the extension does once the entities stop changing; each card looks its entity up.
   const directory = { typeCounts: () => index.entityTypeCounts(), list: (request: EntityListRequest) => index.listEntities(request) };
   const duplicates = new LikelyDuplicateHints(() => everyEntity(directory, 'articles'), (key) => index.entitySummary(key) !== undefined, { setTimeout: (run) => run(), clearTimeout: () => undefined });
-  duplicates.entitiesChanged();
+  // An ask works them out (at once on these timers), before any card is timed.
+  duplicates.of('');
   const cardOf = (entity: ArticleEntity) => {
     const pair = duplicates.of(entity.key);
     return entityCardMarkdown(entityCardOf(entity, corpus, undefined, pair && cardDuplicateOf(pair)), []);
@@ -652,6 +657,21 @@ function browseEntities(index: CorpusIndex, dir: string): BrowsingFigures {
   }
   const sample = expansionSample(index);
   const expansions = sample.map((key) => timed(() => periodChildren(index.entityArticles(key), undefined)));
+  // Each sampled person's last word with two of its middle letters swapped, in a filter alone: nothing matches, and
+  // the search box works out the name likely meant, reading the corpus's names (listed at the first ask: its max).
+  const names = new CorpusNameLookup((query, options) => index.search(query, options), directoryOf(index));
+  const misspelt = sample.flatMap((key) => {
+    const summary = index.entitySummary(key);
+    const word = summary?.type === 'PER' ? summary.name.split(' ').at(-1) : undefined;
+    return word !== undefined && word.length >= 5 ? [{ word, typo: `${word.slice(0, 2)}${word[3] ?? ''}${word[2] ?? ''}${word.slice(4)}` }] : [];
+  });
+  let found = 0;
+  const nameMeant = misspelt.map(({ word, typo }) =>
+    timed(() => {
+      const [meant] = nameSuggestions(`person:${typo}`, names);
+      if (meant?.query === `person:${word}`) found++;
+    }),
+  );
   return {
     hover: hoverFigures(index, sample, dir),
     typeCountsMs,
@@ -660,6 +680,21 @@ function browseEntities(index: CorpusIndex, dir: string): BrowsingFigures {
     firstListingMs: listings[0] ?? 0,
     expanding: spread(expansions),
     largestArticles: index.entitySummary(sample[0] ?? '')?.articleCount ?? 0,
+    nameMeant: { ...spread(nameMeant), found, asked: misspelt.length },
+  };
+}
+
+/** The index's entities as the extension's directory lists them. */
+function directoryOf(index: CorpusIndex): EntityDirectory {
+  return {
+    typeCounts: () => index.entityTypeCounts(),
+    list: (request) => index.listEntities(request),
+    summary: (key) => index.entitySummary(key),
+    articles: () => [],
+    articleText: () => undefined,
+    roles: (key) => index.entityRoles(key),
+    timeline: (key) => index.entityTimeline(key),
+    companions: (key, limit) => index.companions(key, limit),
   };
 }
 
@@ -814,6 +849,9 @@ function browsingRows(results: readonly { readonly browsing: BrowsingFigures }[]
     row('  expand entity p95', results.map((r) => ms(r.browsing.expanding.p95))),
     row('  expand entity max', results.map((r) => ms(r.browsing.expanding.max))),
     row("  largest entity's articles", results.map((r) => r.browsing.largestArticles.toLocaleString('en-US'))),
+    row('Search box, a name misspelt in a filter:', results.map(() => '')),
+    row('  name meant, p50 / max', results.map((r) => `${ms(r.browsing.nameMeant.p50)} / ${ms(r.browsing.nameMeant.max)}`)),
+    row('  the right name offered', results.map((r) => `${r.browsing.nameMeant.found} of ${r.browsing.nameMeant.asked}`)),
     row('Hover card, reopened index:', results.map(() => '')),
     row(`  card p50 (${EXPANDED_ENTITIES} entities)`, results.map((r) => ms(r.browsing.hover.card.p50))),
     row('  card p95', results.map((r) => ms(r.browsing.hover.card.p95))),

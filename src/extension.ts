@@ -7,7 +7,7 @@ import { correctedAnalyzer } from './core/curation/article-corrections';
 import { LikelyDuplicateHints } from './core/curation/likely-duplicate-hints';
 import { awaitingAnalyzer } from './core/entities/threaded-entities';
 import { everyEntity } from './core/entity-directory';
-import { corpusNamesOf } from './core/search/corpus-names';
+import { CorpusNameLookup } from './core/search/corpus-names';
 import { registerCorpus } from './corpus';
 import { uriOfIndexPath } from './corpus/index-paths';
 import { registerCuration } from './curation';
@@ -58,7 +58,8 @@ export function activate(context: vscode.ExtensionContext): NewsCorpusApi {
   registerNavigation(context);
   registerCuration(context, { entities: service.entities, analyzed, facts, factsFileOf, currentFactsText, factsWritten: reloadFactsFile, isEngineEntity: (key) => service.engineEntities.summary(key) !== undefined });
   const search = (query: string, options: SearchOptions) => service.search(query, options);
-  const names = corpusNamesOf(search, service.entities);
+  const names = new CorpusNameLookup(search, service.entities);
+  context.subscriptions.push(service.onDidChangeEntities(() => names.entitiesChanged()));
   const searchResults = registerSearchResults(context, { search, entitiesOf: (path) => service.entitiesOf(path), textOf: (path) => service.entities.articleText(uriOfIndexPath(path).toString()), analyzed, corpus: service.corpus, names });
   registerSearch(context, { search, recent: () => searchResults.history.recent, corpus: service.corpus, names });
   registerSkippedFiles(context, { corpus: service.corpus });

@@ -27,7 +27,11 @@ export function nearNames<T extends { readonly name: string; readonly aliases: r
     let best = maxEdits + 1;
     for (const name of [candidate.name, ...candidate.aliases]) {
       const parts = words(name);
-      for (let at = 0; at + span <= parts.length; at++) best = Math.min(best, editsWithin(wanted, parts.slice(at, at + span).join(' '), maxEdits));
+      for (let at = 0; at + span <= parts.length; at++) {
+        const part = span === 1 ? (parts[at] as string) : parts.slice(at, at + span).join(' ');
+        // As many typos at least as the lengths differ: most of a corpus's names are skipped so, untried.
+        if (Math.abs(part.length - wanted.length) <= maxEdits) best = Math.min(best, editsWithin(wanted, part, maxEdits));
+      }
     }
     if (best <= maxEdits) found.push({ candidate, edits: best });
   }

@@ -1,6 +1,8 @@
+import { EntityType } from '../entities/types';
 import { EntityDirectory, everyEntity } from '../entity-directory';
 import { nearNames } from '../panels/near-names';
 import { SearchOptions, SearchResponse } from './corpus-index';
+import { EntitySummary } from './entity-listing';
 import { CorpusNames } from './query-help';
 
 /** How a filter is tried alone: the count is all that is read. */
@@ -9,18 +11,40 @@ const TRY_FILTER: SearchOptions = { limit: 1, fuzzyFallback: false, snippetLengt
 /**
  * The {@link CorpusNames} of a corpus: a filter finds something when a search of it alone does (while the corpus is
  * not searchable yet, or the filter is refused, it is taken to: nothing is offered then), and the nearest name is
- * that of the entity of the type with the most articles among the nearest in typos ({@link nearNames}).
+ * that of the entity of the type with the most articles among the nearest in typos ({@link nearNames}). The entities
+ * are listed once until they change (30–40 ms for 12,000 entities; the search box asks at each key pressed while
+ * nothing matches).
  *
  * @example
- * const names = corpusNamesOf((query, options) => service.search(query, options), service.entities);
+ * const names = new CorpusNameLookup((query, options) => service.search(query, options), service.entities);
+ * service.onDidChangeEntities(() => names.entitiesChanged());
  * nameSuggestions('person:Trunp', names)[0]?.query; // 'person:Trump'
  */
-export function corpusNamesOf(search: (query: string, options: SearchOptions) => SearchResponse | undefined, entities: EntityDirectory): CorpusNames {
-  return {
-    finds: (filter) => {
-      const response = search(filter, TRY_FILTER);
-      return !response?.ok || response.total > 0;
-    },
-    nearest: (type, name) => nearNames(name, everyEntity(entities, 'articles').filter((entity) => type === undefined || entity.type === type), 1)[0]?.name,
-  };
+export class CorpusNameLookup implements CorpusNames {
+  private listed: readonly EntitySummary[] | undefined;
+
+  constructor(
+    private readonly search: (query: string, options: SearchOptions) => SearchResponse | undefined,
+    private readonly entities: EntityDirectory,
+  ) {}
+
+  finds(filter: string): boolean {
+    const response = this.search(filter, TRY_FILTER);
+    return !response?.ok || response.total > 0;
+  }
+
+  nearest(type: EntityType | undefined, name: string): string | undefined {
+    // Listed only once nearNames reads them: a name too short to have near spellings needs no list.
+    return nearNames(name, this.ofType(type), 1)[0]?.name;
+  }
+
+  /** The corpus's entities changed: they are listed again at the next ask. */
+  entitiesChanged(): void {
+    this.listed = undefined;
+  }
+
+  private *ofType(type: EntityType | undefined): Generator<EntitySummary> {
+    this.listed ??= everyEntity(this.entities, 'articles');
+    for (const entity of this.listed) if (type === undefined || entity.type === type) yield entity;
+  }
 }
