@@ -2,10 +2,14 @@ import * as vscode from 'vscode';
 import { CorpusService } from '../corpus/corpus-service';
 import { countOf, groupDigits, partOf } from '../core/display-text';
 
-/** The item opens the Dates view; after a failed scan it scans again, or opens the settings that made it fail. */
+/**
+ * The item opens the Dates view; after a failed scan it scans again, or opens the settings that made it fail; with
+ * only skipped files, it lists them.
+ */
 const SHOW_DATES = 'newsCorpus.dates.focus';
 const RESCAN = 'newsCorpus.refresh';
 const OPEN_SETTINGS = 'newsCorpus.openSettings';
+const SHOW_SKIPPED = 'newsCorpus.showSkippedFiles';
 /** The one background an item may take for an error (the workbench picks the matching foreground). */
 const ERROR_BACKGROUND = 'statusBarItem.errorBackground';
 
@@ -27,7 +31,7 @@ export function statusShownOf(service: Pick<CorpusService, 'corpus' | 'state' | 
     return indexing
       ? {
           text: `$(sync) ${groupDigits(indexing.done)}/${groupDigits(indexing.total)}`,
-          tooltip: `News Corpus: indexing articles, ${Math.floor((100 * indexing.done) / Math.max(1, indexing.total))} % (${partOf(indexing.done, indexing.total, 'file')} read). Search and the views fill in when it is done.`,
+          tooltip: `News Corpus: indexing articles, ${Math.floor((100 * indexing.done) / Math.max(1, indexing.total))} % (${partOf(indexing.done, indexing.total, 'file')} read). The views and search fill in as they are read; files that are not articles are skipped.`,
           command: SHOW_DATES,
         }
       : { text: '$(sync~spin) News Corpus', tooltip: 'News Corpus: looking for articles…', command: SHOW_DATES };
@@ -52,7 +56,9 @@ export function statusShownOf(service: Pick<CorpusService, 'corpus' | 'state' | 
       ? { text: `$(warning) ${groupDigits(size)}`, tooltip: `${articles} and was given up: the corpus may miss those changes. Click to rescan the workspace.`, command: RESCAN }
       : { text: `$(warning) ${groupDigits(size)}`, tooltip: `${articles} and is tried again shortly.`, command: SHOW_DATES };
   }
-  if (size === 0) return undefined;
+  // No article, but files that were meant to be (ux34: the item was gone, as in a workspace of no articles at all,
+  // which a plain-text file opened anywhere activates this for: that one shows nothing).
+  if (size === 0) return skippedCount > 0 ? { text: '$(warning) 0', tooltip: `News Corpus: no articles: ${countOf(skippedCount, 'file')} skipped. Click to see why each is not an article.`, command: SHOW_SKIPPED } : undefined;
   const skipped = skippedCount > 0 ? `, ${groupDigits(skippedCount)} files skipped` : '';
   const scan = service.lastScan;
   const last = scan ? ` Last scan: ${groupDigits(scan.unchanged)} unchanged, ${groupDigits(scan.reread)} read, in ${(scan.ms / 1000).toFixed(1)} s.` : '';

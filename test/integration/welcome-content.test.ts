@@ -7,6 +7,7 @@ import { ArticleEntity } from '../../src/core/entities/types';
 import { EntitiesTreeProvider } from '../../src/entities-tree/entities-tree-provider';
 import { typeItem } from '../../src/entities-tree/entity-tree-items';
 import { ArticleEntitiesProvider, ArticleEntitiesState } from '../../src/in-this-article/article-entities-provider';
+import { statusShownOf } from '../../src/status-bar';
 import { welcomeShown, WhenContext } from './helpers';
 import { depsOverFolders, ownFolders, serviceOver, serviceWith, shippedModel } from './own-service';
 
@@ -169,6 +170,10 @@ describe('The Dates view of a folder with no article', () => {
       assert.strictEqual(shown.length, 1, shown.join('\n---\n'));
       assert.match(shown[0] ?? '', /^No articles found in this workspace, but some files matched the include setting and were skipped/);
       assert.match(shown[0] ?? '', /\[Show Skipped Files\]\(command:newsCorpus\.showSkippedFiles\)/);
+      // The status bar says so too, where it showed nothing (ux34), and lists them on a click.
+      const status = statusShownOf(service);
+      assert.deepStrictEqual([status?.text, status?.command], ['$(warning) 0', 'newsCorpus.showSkippedFiles']);
+      assert.match(status?.tooltip ?? '', /^News Corpus: no articles: 1 file skipped\./);
     } finally {
       service.dispose();
     }

@@ -1,7 +1,11 @@
 import { quoteName } from '../display-text';
 import { CorrectionEntry, CorrectionProblem, EntityCorrections, resolveCorrections } from '../curation/entity-corrections';
 import { CORRECTION_FIELDS, EntryCorrections } from '../curation/entry-corrections';
+import { entityKey } from '../entities/article-entities';
 import { countryNameOf } from '../entities/country-aliases';
+import { ENTITY_TYPE_NAMES, aTypeName } from '../entity-directory';
+import { ENTITY_TYPES } from '../search/entity-table';
+import { aliasOfRef } from './corrections';
 import { FactsEntry, FactsProblem, parseFacts } from './entity-facts';
 
 /**
@@ -120,7 +124,12 @@ export class FactsStore implements FactsLookup {
       for (const entry of entries.values()) {
         for (const alias of entry.corrections.aliases) {
           if (has(alias.key) || this.entry(alias.key)) continue;
-          problems.push({ source, offset: alias.offset, length: alias.length, message: `${quoteName(alias.name)} is no entity of the corpus (any more): this alias does nothing until an article names it.` });
+          // "person:COVID-19" where the corpus has COVID-19 as another name: said so (ux34: "no entity" read as wrong).
+          const other = ENTITY_TYPES.find((type) => type !== alias.type && has(entityKey(type, alias.name)));
+          const message = other
+            ? `The corpus has no ${ENTITY_TYPE_NAMES[alias.type].one} named ${quoteName(alias.name)}, only ${aTypeName(other)}: this alias does nothing; write ${quoteName(aliasOfRef({ type: other, name: alias.name }, entry.type))} for that one.`
+            : `${quoteName(alias.name)} is no entity of the corpus (any more): this alias does nothing until an article names it.`;
+          problems.push({ source, offset: alias.offset, length: alias.length, message });
         }
       }
     }

@@ -138,6 +138,14 @@ describe('facts file corrections: parsing', () => {
     const hints = store.aliasesNamingNothing((key) => key === 'PER:here');
     assert.deepStrictEqual(hints.map(({ offset, length }) => text.slice(offset, offset + length)), ['"Gone"']);
     assert.match(hints[0]?.message ?? '', /no entity of the corpus/);
+    // A typed alias of a name the corpus has as another type says which, and how to write it (ux34).
+    const typed = '{ "people": { "Donald Trump": { "aliases": ["person:COVID-19", "place:Trump Tower"] } } }';
+    store.update('one', typed);
+    const typedHints = store.aliasesNamingNothing((key) => key === 'MISC:covid-19' || key === 'ORG:trump tower');
+    assert.deepStrictEqual(typedHints.map(({ message }) => message), [
+      'The corpus has no person named "COVID-19", only another name: this alias does nothing; write "other:COVID-19" for that one.',
+      'The corpus has no place named "Trump Tower", only an organization: this alias does nothing; write "organization:Trump Tower" for that one.',
+    ]);
   });
 
   it('points out an entry of a place named by another name of a country, which merging names by its common name', () => {
