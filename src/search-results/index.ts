@@ -144,6 +144,11 @@ export function registerSearchResults(context: vscode.ExtensionContext, deps: Se
       const name = savedNameOf(value);
       if (name !== undefined) await provider.delete(name);
     }),
+    vscode.commands.registerCommand('newsCorpus.searchResults.forgetRecent', async (value: unknown) => {
+      const candidate = value as Partial<Extract<SearchResultsElement, { kind: 'recent' }>> | undefined;
+      if (candidate?.kind === 'recent' && typeof candidate.query === 'string') await provider.forgetRecent(candidate.query);
+    }),
+    vscode.commands.registerCommand('newsCorpus.searchResults.clearRecent', () => provider.forgetRecent()),
     vscode.commands.registerCommand('newsCorpus.searchResults.export', (value: unknown, target: unknown) => {
       const query = queryOf(value) ?? queryOf(provider.searchGroup);
       return query === undefined ? undefined : exportResults(query, { search: deps.search, entitiesOf: deps.entitiesOf, textOf: deps.textOf }, target instanceof vscode.Uri ? target : undefined);

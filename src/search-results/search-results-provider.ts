@@ -4,7 +4,7 @@ import { countOf, partOf, toTreeText } from '../core/display-text';
 import { SearchResponse } from '../core/search/corpus-index';
 import { CorpusNames, nameSuggestions, noMatchMessage, QuerySuggestion, queryErrorMessage, querySuggestions } from '../core/search/query-help';
 import { ResultList, ResultRow, RunQuery, resultRows } from '../core/search-workflow/result-list';
-import { SearchHistory, addRecent, deleteSaved, renameSaved, saveSearch } from '../core/search-workflow/search-history';
+import { SearchHistory, addRecent, deleteSaved, forgetRecent, renameSaved, saveSearch } from '../core/search-workflow/search-history';
 
 /** A hit as the view lists it: its row, the article's URI (`id`, as every view names articles) and its display path. */
 export type ResultElement = ResultRow & { readonly kind: 'result'; readonly id: string; readonly file: string };
@@ -126,6 +126,11 @@ export class SearchResultsProvider implements vscode.TreeDataProvider<SearchResu
     return this.update(deleteSaved(this.stored, name));
   }
 
+  /** Forgets the recent query `query`, or every recent query when it is undefined. */
+  forgetRecent(query?: string): Promise<void> {
+    return this.update(forgetRecent(this.stored, query));
+  }
+
   getChildren(element?: SearchResultsElement): SearchResultsElement[] {
     if (!element) return [...(this.group ? [this.group] : []), ...(this.stored.saved.length > 0 ? [SAVED_GROUP] : []), ...(this.stored.recent.length > 0 ? [RECENT_GROUP] : [])];
     switch (element.kind) {
@@ -173,9 +178,9 @@ export class SearchResultsProvider implements vscode.TreeDataProvider<SearchResu
       case 'suggestion':
         return suggestionItem(element.suggestion);
       case 'saved-searches':
-        return groupItem('Saved Searches', 'pinned', this.stored.saved.length);
+        return groupItem('Saved Searches', 'pinned', this.stored.saved.length, 'saved-searches');
       case 'recent-searches':
-        return groupItem('Recent Searches', 'history', this.stored.recent.length);
+        return groupItem('Recent Searches', 'history', this.stored.recent.length, 'recent-searches');
       case 'saved':
       case 'recent':
         return queryItem(element);
@@ -272,12 +277,12 @@ function suggestionItem({ label, query, reason }: QuerySuggestion): vscode.TreeI
   return item;
 }
 
-function groupItem(label: string, icon: string, count: number): vscode.TreeItem {
+function groupItem(label: string, icon: string, count: number, contextValue: string): vscode.TreeItem {
   const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
   item.id = label;
   item.iconPath = new vscode.ThemeIcon(icon);
   item.description = String(count);
-  item.contextValue = 'searches';
+  item.contextValue = contextValue;
   return item;
 }
 

@@ -185,6 +185,13 @@ describe('Search Results view (in the real extension host)', () => {
     assert.ok(item.command);
     await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
     assert.deepStrictEqual(corpus.searchResults.searchGroup, { kind: 'search', query: 'history5' });
+    // Removed one by one from its row, or all at once from the group (ux34: stale queries stayed).
+    await vscode.commands.executeCommand('newsCorpus.searchResults.forgetRecent', newest);
+    assert.ok(!corpus.searchResults.history.recent.includes('history5') && corpus.searchResults.history.recent.length === 19);
+    assert.strictEqual(corpus.searchResults.getTreeItem(group).contextValue, 'recent-searches');
+    await vscode.commands.executeCommand('newsCorpus.searchResults.clearRecent');
+    assert.deepStrictEqual(corpus.searchResults.history.recent, []);
+    assert.ok(!corpus.searchResults.getChildren().some((child) => child.kind === 'recent-searches'), 'the group goes with them');
   });
 
   it('offers the name a filter likely meant when it finds nothing, and a click searches it (ux34)', async () => {

@@ -107,3 +107,15 @@ export function renameSaved(history: SearchHistory, from: string, to: string): S
 export function deleteSaved(history: SearchHistory, name: string): SearchHistory {
   return { ...history, saved: history.saved.filter((known) => known.name !== name) };
 }
+
+/**
+ * The history without the recent query `query`, or without any recent query when `query` is undefined (Clear Recent
+ * Searches); the saved ones stay.
+ *
+ * @example
+ * forgetRecent({ recent: ['oil', 'wheat'], saved: [] }, 'oil').recent; // ['wheat']
+ * forgetRecent({ recent: ['oil', 'wheat'], saved: [] }).recent;        // []
+ */
+export function forgetRecent(history: SearchHistory, query?: string): SearchHistory {
+  return { ...history, recent: query === undefined ? [] : history.recent.filter((known) => known !== query) };
+}

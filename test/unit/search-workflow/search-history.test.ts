@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { EMPTY_HISTORY, RECENT_LIMIT, addRecent, deleteSaved, parseHistory, renameSaved, saveSearch } from '../../../src/core/search-workflow/search-history';
+import { EMPTY_HISTORY, RECENT_LIMIT, addRecent, deleteSaved, forgetRecent, parseHistory, renameSaved, saveSearch } from '../../../src/core/search-workflow/search-history';
 
 describe('search history', () => {
   it('keeps recent queries newest first, without duplicates or blanks, at most 20', () => {
@@ -27,6 +27,12 @@ describe('search history', () => {
     history = renameSaved(history, 'Oil', 'Cereals');
     assert.deepStrictEqual(history.saved, [{ name: 'Cereals', query: 'oil' }], 'a rename onto an existing name replaces it');
     assert.deepStrictEqual(deleteSaved(history, 'Cereals').saved, []);
+  });
+
+  it('forgets one recent query, or all of them, and keeps the saved searches', () => {
+    const history = { recent: ['oil', 'wheat', 'gas'], saved: [{ name: 'Grain', query: 'wheat' }] };
+    assert.deepStrictEqual(forgetRecent(history, 'wheat'), { recent: ['oil', 'gas'], saved: history.saved });
+    assert.deepStrictEqual(forgetRecent(history), { recent: [], saved: history.saved });
   });
 
   it('reads back only well-formed data from workspace state', () => {
