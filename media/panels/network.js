@@ -2,7 +2,7 @@
 // wide as their shared articles, nodes coloured by type. Click (Enter) re-centres; double-click (Shift+Enter)
 // lists the shared articles.
 (function () {
-  const { el, svg, request, search, plural, width, start } = NewsPanel;
+  const { el, svg, request, search, plural, width, isWorkbenchChord, start } = NewsPanel;
   const HEIGHT = 460;
   const TYPE_NAMES = { PER: 'person', LOC: 'place', ORG: 'organization', MISC: 'other name' };
   /** The legend's order and words for the node colours. */
@@ -188,6 +188,15 @@
     for (const [shared, path] of chords) {
       root.append(svg('path', { class: 'chord', d: path, 'stroke-width': strokeWidth(shared) }, svg('title', {}, `${plural(shared, 'shared article')} between neighbours`)));
     }
+    // One Tab stop for the graph, the arrows between its nodes (centre first, then the strongest): each node a stop
+    // of its own made 26 presses of Tab to leave a graph of 25 (ux34).
+    const groups = [];
+    const moveTo = (at) => {
+      const next = groups[Math.min(groups.length - 1, Math.max(0, at))];
+      if (!next) return;
+      for (const group of groups) group.setAttribute('tabindex', group === next ? '0' : '-1');
+      next.focus();
+    };
     for (const node of data.nodes) {
       const place = places.get(node.key);
       const isCenter = node.key === centerKey;
@@ -196,7 +205,7 @@
       const label = isCenter ? `${node.name}, ${TYPE_NAMES[node.type]}, ${plural(node.articles, 'article')}, the centre` : `${node.name}, ${TYPE_NAMES[node.type]}, ${plural(node.shared, 'shared article')}`;
       const group = svg(
         'g',
-        { class: isCenter ? 'node center' : 'node', tabindex: 0, role: 'button', 'data-focus': `node:${node.key}`, 'aria-label': `${label}. Enter re-centres, Shift+Enter lists the shared articles.` },
+        { class: isCenter ? 'node center' : 'node', tabindex: isCenter ? 0 : -1, role: 'button', 'data-focus': `node:${node.key}`, 'aria-label': `${label}. Enter re-centres, Shift+Enter lists the shared articles; arrow keys move to the next entity.` },
         svg('circle', { class: node.type, cx: place.x, cy: place.y, r: radius }),
         name && svg('text', { x: name.x, y: name.y, 'text-anchor': name.anchor }, name.text),
         svg('title', {}, label),
@@ -211,11 +220,19 @@
         search(node.query);
       });
       group.addEventListener('keydown', (event) => {
+        const at = groups.indexOf(group);
+        const target = { ArrowRight: at + 1, ArrowDown: at + 1, ArrowLeft: at - 1, ArrowUp: at - 1, Home: 0, End: groups.length - 1 }[event.key];
+        if (target !== undefined && !isWorkbenchChord(event)) {
+          event.preventDefault();
+          moveTo(target);
+          return;
+        }
         if (event.key !== 'Enter' && event.key !== ' ') return;
         event.preventDefault();
         if (event.shiftKey || isCenter) search(node.query);
         else request({ ...state, center: node.key });
       });
+      groups.push(group);
       root.append(group);
     }
     return root;
@@ -235,7 +252,7 @@
     const center = data.nodes[0];
     document.getElementById('app').replaceChildren(
       el('h1', {}, center ? `Entity Network: ${center.name}` : 'Entity Network'),
-      el('p', { class: 'hint' }, 'Click a node (or Enter) to centre on it; double-click (or Shift+Enter) to list the articles it shares with the centre.'),
+      el('p', { class: 'hint' }, 'Click a node (or Enter) to centre on it; double-click (or Shift+Enter) to list the articles it shares with the centre. Arrow keys move between nodes.'),
       controls(state, data),
       !center
         ? el('p', { class: 'muted' }, 'No entity: use Show Entity Network on an entity.')
