@@ -7,7 +7,7 @@ import { EntityType } from '../core/entities/types';
 import { ENTITY_TYPE_NAMES, EntityDirectory, aTypeName, everyEntity } from '../core/entity-directory';
 import { sharingNameWordsFirst } from '../core/curation/likely-duplicates';
 import { EntitySummary } from '../core/search/entity-listing';
-import { Correction, EntityRef, isEntityType, keyOfRef } from '../core/facts/corrections';
+import { Correction, EntityRef, isEntityType, keyOfRef, refOfAlias } from '../core/facts/corrections';
 import { ENTITY_TYPES } from '../core/search/entity-table';
 import { TYPE_WORDS } from '../core/search-workflow/result-export';
 import { ask, notify } from '../notifications';
@@ -54,6 +54,12 @@ export class CorrectionCommands {
     if (!target) return false;
     const name = typeof newName === 'string' ? newName.trim() : await this.askName(target.entity);
     if (!name) return false;
+    // A name given as an argument (a keybinding, a test) is held to what the input box asks.
+    const problem = nameProblem(name, target.entity.type);
+    if (problem !== undefined) {
+      void notify('error', `News Corpus: ${problem}`);
+      return false;
+    }
     const into = renameCollision(target.entity, name, (key) => this.deps.entities.summary(key));
     if (into) return this.mergeIfAgreed(target.entity, into, ifTaken, target.article);
     return this.write([target.entity], { kind: 'rename', entity: target.entity, to: name }, target.article);
@@ -197,7 +203,7 @@ export class CorrectionCommands {
       title: `News Corpus: Rename ${quoteName(entity.name)}`,
       prompt: 'The name every view, card and search shows for this entity; the old name becomes an alias.',
       value: entity.name,
-      validateInput: (value) => (value.trim() === '' ? 'The name cannot be empty.' : value.trim() === entity.name ? 'That is the same name.' : undefined),
+      validateInput: (value) => nameProblem(value, entity.type) ?? (value.trim() === entity.name ? 'That is the same name.' : undefined),
     });
     return name?.trim() || undefined;
   }
@@ -244,7 +250,7 @@ export class CorrectionCommands {
     if (!picked) return undefined;
     if (picked.entity) return picked.entity;
     const first = entities[0] as EntityRef;
-    const name = await vscode.window.showInputBox({ title: 'News Corpus: Merge Entities', prompt: `The name of the merged entity (${aTypeName(first.type)})`, value: first.name, validateInput: (value) => (value.trim() === '' ? 'The name cannot be empty.' : undefined) });
+    const name = await vscode.window.showInputBox({ title: 'News Corpus: Merge Entities', prompt: `The name of the merged entity (${aTypeName(first.type)})`, value: first.name, validateInput: (value) => nameProblem(value, first.type) });
     return name?.trim() ? { type: first.type, name: name.trim() } : undefined;
   }
 
@@ -276,4 +282,14 @@ function uniqueEntities(entities: readonly EntityRef[]): EntityRef[] {
 async function pickType(title: string, current: EntityType): Promise<EntityType | undefined> {
   const items = ENTITY_TYPES.filter((type) => type !== current).map((type) => ({ label: `$(${ENTITY_TYPE_NAMES[type].icon}) ${ENTITY_TYPE_NAMES[type].group}`, description: TYPE_WORDS[type], type }));
   return (await vscode.window.showQuickPick(items, { title, placeHolder: `Now ${aTypeName(current)}` }))?.type;
+}
+
+/**
+ * What is wrong with a name typed for an entity of `type`, if anything: empty, or starting with a kind and a colon
+ * ("person:…"), which the facts file reads as another entity's type (ux34: "person:Kim Jong Un" became a name).
+ */
+function nameProblem(value: string, type: EntityType): string | undefined {
+  if (value.trim() === '') return 'The name cannot be empty.';
+  const kind = value.slice(0, value.indexOf(':'));
+  return refOfAlias(value, type).name !== value.trim() ? `A name cannot start with "${kind}:", which the facts file reads as a type: use Change Type for the type.` : undefined;
 }

@@ -37,6 +37,11 @@ describe('Correcting entities (commands that write the facts file)', () => {
     assert.deepStrictEqual(await factsJson(), {});
   });
 
+  it('refuses a name that starts with a kind and a colon, which the facts file would read as a type (ux34)', async () => {
+    assert.strictEqual(await run('newsCorpus.renameEntity', PUTIN, 'person:V. V. Putin'), false);
+    assert.strictEqual(await factsOnDisk(), undefined);
+  });
+
   it('renames onto the name of another entity only as a merge the user agreed to', async () => {
     // Declined (as the modal question's Cancel does): nothing is written.
     assert.strictEqual(await run('newsCorpus.renameEntity', LAVROV, 'vladimir PUTIN', 'cancel'), false);
