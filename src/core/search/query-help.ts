@@ -1,6 +1,7 @@
 import { editsWithin } from '../edit-distance';
 import { withoutProductPrefix } from '../messages';
 import { EntityType } from '../entities/types';
+import { ENTITY_TYPE_NAMES } from '../entity-directory';
 import { entityFilterWords, parseQuery, QUERY_FILTERS, QUERY_SPACES, unknownFilters, UnknownFilter } from './query-parser';
 import { defaultEdits } from './query-plan';
 import { rewriteFuzzy } from './query-rewrite';
@@ -195,8 +196,6 @@ export interface CorpusNames {
   nearest(type: EntityType | undefined, name: string): string | undefined;
 }
 
-const TYPE_NOUNS: Readonly<Record<EntityType, string>> = { PER: 'person', LOC: 'place', ORG: 'organization', MISC: 'name' };
-
 /**
  * The query with each entity filter that finds nothing ("person:Trunp") naming instead the nearest name of its type
  * the corpus has ("person:Trump"), when there is one: a misspelt name matched nothing, and the help spoke only of
@@ -218,7 +217,7 @@ export function nameSuggestions(query: string, names: CorpusNames): QuerySuggest
     const value = atom.exact ? nearest : nearestWordOf(atom.name, nearest);
     const quoted = /[\s"]/u.test(value) ? `"${value.replaceAll('"', '')}"` : value;
     meant = `${meant.slice(0, offset)}${operator}:${atom.exact ? '=' : ''}${quoted}${meant.slice(end)}`;
-    reasons.unshift(`No ${atom.entityType === undefined ? 'entity' : TYPE_NOUNS[atom.entityType]} in the corpus is named "${atom.name}"; the nearest name is "${nearest}".`);
+    reasons.unshift(`No ${atom.entityType === undefined ? 'entity' : ENTITY_TYPE_NAMES[atom.entityType].one} in the corpus is named "${atom.name}"; the nearest name is "${nearest}".`);
   }
   return reasons.length > 0 && meant !== query && parseQuery(meant).ok ? [{ label: 'Did you mean', query: meant, reason: reasons.join(' ') }] : [];
 }
