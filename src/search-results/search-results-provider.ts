@@ -292,7 +292,9 @@ function queryItem(element: Extract<SearchResultsElement, { kind: 'saved' | 'rec
   item.id = saved ? `saved:${element.name}` : `recent:${element.query}`;
   if (saved) item.description = toTreeText(element.query);
   item.iconPath = new vscode.ThemeIcon(saved ? 'bookmark' : 'history');
-  item.tooltip = `Run again: ${element.query}`;
+  // A screen reader says a string tooltip in place of the row: a saved search's name is in it (ux34: "Run again: …" alone).
+  item.tooltip = saved ? `${element.name}: ${element.query}\nClick to run it again.` : `${element.query}\nClick to run it again.`;
+  item.accessibilityInformation = { label: saved ? `Saved search ${element.name}: ${element.query}` : `Recent search: ${element.query}` };
   item.contextValue = element.kind;
   item.command = { command: 'newsCorpus.searchResults.run', title: 'Run Search', arguments: [element] };
   return item;

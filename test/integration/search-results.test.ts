@@ -185,6 +185,7 @@ describe('Search Results view (in the real extension host)', () => {
     assert.ok(item.command);
     await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
     assert.deepStrictEqual(corpus.searchResults.searchGroup, { kind: 'search', query: 'history5' });
+    assert.strictEqual(item.accessibilityInformation?.label, 'Recent search: history5');
     // Removed one by one from its row, or all at once from the group (ux34: stale queries stayed).
     await vscode.commands.executeCommand('newsCorpus.searchResults.forgetRecent', newest);
     assert.ok(!corpus.searchResults.history.recent.includes('history5') && corpus.searchResults.history.recent.length === 19);
@@ -226,6 +227,7 @@ describe('Search Results view (in the real extension host)', () => {
     const broken = corpus.searchResults.getChildren(savedGroup).find((child) => child.kind === 'saved' && child.name === 'Broken');
     assert.ok(broken);
     const brokenItem = corpus.searchResults.getTreeItem(broken);
+    assert.strictEqual(brokenItem.accessibilityInformation?.label, 'Saved search Broken: after:2023-13-45', 'its name is said (ux34)');
     assert.ok(brokenItem.command);
     await vscode.commands.executeCommand(brokenItem.command.command, ...(brokenItem.command.arguments ?? []));
     assert.match(messageOf(current(corpus).children), /^after:2023-13-45 — month 13/);
