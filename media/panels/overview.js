@@ -139,7 +139,9 @@
 
   start((state, data) => {
     const app = document.getElementById('app');
-    const status = el('p', { class: 'status', role: 'status' });
+    // The month under the keyboard cursor, as a pointer over it says (ux34: the line stayed empty for the keyboard).
+    const atCursor = data.months[cursor];
+    const status = el('p', { class: 'status', role: 'status' }, atCursor ? `${monthLabel(atCursor.period)}: ${plural(atCursor.count, 'article')}` : '');
     const period = state.range ? (state.range.from === state.range.to ? state.range.from : `${state.range.from} to ${state.range.to}`) : '';
     app.replaceChildren(
       el('h1', {}, 'Corpus Overview'),

@@ -100,6 +100,8 @@ describe('The Timeline by keyboard', function () {
     await selected(plusMonths(latest, -12));
     await workbench.page.keyboard.press('Home');
     await selected('2006-01');
+    // The status line says the month under the cursor, as it does under the pointer (ux34: empty for the keyboard).
+    await view.locator('p.status', { hasText: /^January 2006: \d+ articles?$/ }).waitFor();
     // Ctrl+Page Down is the workbench's (the next editor): the chart leaves it alone, where it moved a year too.
     await workbench.page.keyboard.press('Control+PageDown');
     await workbench.page.locator('.tabs-container .tab').filter({ hasText: 'Overview' }).click();
