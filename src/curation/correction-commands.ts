@@ -10,6 +10,7 @@ import { EntitySummary } from '../core/search/entity-listing';
 import { Correction, EntityRef, isEntityType, keyOfRef, refOfAlias } from '../core/facts/corrections';
 import { ENTITY_TYPES } from '../core/search/entity-table';
 import { TYPE_WORDS } from '../core/search-workflow/result-export';
+import { pickEntity } from '../entity-picker';
 import { ask, notify } from '../notifications';
 import { articleOf, CurationTarget, entityRefOf, targetOf } from './entity-arguments';
 import { CorrectionFile } from './correction-file';
@@ -179,10 +180,19 @@ export class CorrectionCommands {
     return picked ? picked.run() : false;
   }
 
+  /**
+   * The entity a command corrects: the one it was given, else the one at the editor's cursor, else (given none) one
+   * the user picks by name, as from the Command Palette (ux34: a message alone sent the reader elsewhere to pick it).
+   */
   private async target(entity: unknown, article?: unknown): Promise<CurationTarget | undefined> {
     const target = await targetOf(entity, article, this.deps);
-    if (!target) void notify('info', NO_ENTITY);
-    return target;
+    if (target || entity !== undefined) {
+      if (!target) void notify('info', NO_ENTITY);
+      return target;
+    }
+    const key = await pickEntity(this.deps.entities, 'News Corpus: Correct an Entity', 'The entity to correct: part of its name (or put the cursor on a name in an article first)');
+    const picked = key === undefined ? undefined : this.deps.entities.summary(key);
+    return picked && { entity: { type: picked.type, name: picked.name } };
   }
 
   /**

@@ -63,4 +63,17 @@ describe('Entity pickers', function () {
     await workbench.screenshot('48b-network-picker-none');
     await workbench.page.keyboard.press('Escape');
   });
+
+  it('asks which entity to correct when a correction comes from the palette with no name at the cursor', async function () {
+    // ux34: Rename Entity… from the palette ended in a message sending the reader to the Entities view.
+    await workbench.runCommand('View: Close All Editor Groups');
+    await workbench.answerCommand('News Corpus: Rename Entity…', 'kozlov');
+    await workbench.quickInputRows().filter({ hasText: NAME }).first().click();
+    // The picked entity's rename box, its name to edit.
+    await workbench.quickInputTitle().filter({ hasText: new RegExp(`Rename .${NAME}.`) }).waitFor();
+    assert.equal(await workbench.quickInput().inputValue(), NAME);
+    await workbench.screenshot('48c-rename-picker');
+    await workbench.page.keyboard.press('Escape');
+  });
 });
+
