@@ -2,14 +2,10 @@ import * as vscode from 'vscode';
 import { CorpusService } from '../corpus/corpus-service';
 import { countOf, groupDigits, partOf } from '../core/display-text';
 
-/**
- * The item opens the Dates view; after a failed scan it scans again, or opens the settings that made it fail; with
- * only skipped files, it lists them.
- */
+/** The item opens the Dates view; after a failed scan it scans again, or opens the settings that made it fail. */
 const SHOW_DATES = 'newsCorpus.dates.focus';
 const RESCAN = 'newsCorpus.refresh';
 const OPEN_SETTINGS = 'newsCorpus.openSettings';
-const SHOW_SKIPPED = 'newsCorpus.showSkippedFiles';
 /** The one background an item may take for an error (the workbench picks the matching foreground). */
 const ERROR_BACKGROUND = 'statusBarItem.errorBackground';
 
@@ -56,9 +52,9 @@ export function statusShownOf(service: Pick<CorpusService, 'corpus' | 'state' | 
       ? { text: `$(warning) ${groupDigits(size)}`, tooltip: `${articles} and was given up: the corpus may miss those changes. Click to rescan the workspace.`, command: RESCAN }
       : { text: `$(warning) ${groupDigits(size)}`, tooltip: `${articles} and is tried again shortly.`, command: SHOW_DATES };
   }
-  // No article, but files that were meant to be (ux34: the item was gone, as in a workspace of no articles at all,
-  // which a plain-text file opened anywhere activates this for: that one shows nothing).
-  if (size === 0) return skippedCount > 0 ? { text: '$(warning) 0', tooltip: `News Corpus: no articles: ${countOf(skippedCount, 'file')} skipped. Click to see why each is not an article.`, command: SHOW_SKIPPED } : undefined;
+  // Nothing without an article, skipped files or not: a plain-text file opened in any repository activates the
+  // extension, whose LICENSE.txt is a skipped file too; the Dates view's welcome says why a folder has no article.
+  if (size === 0) return undefined;
   const skipped = skippedCount > 0 ? `, ${groupDigits(skippedCount)} files skipped` : '';
   const scan = service.lastScan;
   const last = scan ? ` Last scan: ${groupDigits(scan.unchanged)} unchanged, ${groupDigits(scan.reread)} read, in ${(scan.ms / 1000).toFixed(1)} s.` : '';
