@@ -228,9 +228,17 @@ export function resolveCorrections(
       members: members.filter((member) => !ignored.has(member)),
       split: [...new Set(inGroup.flatMap((of) => of.corrections.split.map(nameIdentity)))],
       ignoreIn: new Set(inGroup.flatMap((of) => articles((corrections) => corrections.ignoreIn, of))),
+      // An added name renamed to another writing ("Jane Doe" to "Jane DOE") is added as written before too: an added
+      // name is matched as written, and the articles write it so.
       added: inGroup
         .filter((of) => of.corrections.add || of.corrections.addIn.length > 0)
-        .map((of) => ({ name: of.name, everywhere: of.corrections.add, articles: new Set(articles((corrections) => corrections.addIn, of)) })),
+        .flatMap((of) =>
+          [of.name, ...of.corrections.aliases.filter((alias) => alias.key === of.key).map((alias) => alias.name)].map((name) => ({
+            name,
+            everywhere: of.corrections.add,
+            articles: new Set(articles((corrections) => corrections.addIn, of)),
+          })),
+        ),
     });
   }
   return { corrections: new EntityCorrections(corrected.filter((entity) => !ignored.has(entity.key)), ignored), problems };

@@ -137,7 +137,8 @@ class EntryModel {
     }
     // After the moved facts, so that a renamed entry reads as before with its aliases last.
     const own = textList(target.fields['aliases']).map((alias) => refOfAlias(alias, target.type));
-    const allAliases = uniqueBy([...own, ...aliases], keyOfRef).filter((ref) => keyOfRef(ref) !== targetKey);
+    // Another writing of the target's own name stays (it makes the entry's writing the one shown: `rewrite`).
+    const allAliases = uniqueBy([...own, ...aliases], keyOfRef).filter((ref) => keyOfRef(ref) !== targetKey || (ref.type === target.type && ref.name !== target.name));
     setList(target, 'aliases', allAliases.map((ref) => aliasOfRef(ref, target.type)));
     // A form merged back is no longer split off.
     setList(target, 'split', textList(target.fields['split']).filter((name) => !claimed.has(keyOfRef({ type: target.type, name }))));

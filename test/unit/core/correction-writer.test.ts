@@ -108,6 +108,10 @@ describe('correctedFactsText', () => {
     assert.deepStrictEqual(json(cased), { people: { 'Kim Jong-Un': { aliases: ['Kim Jong-un'] } } });
     assert.deepStrictEqual(json(correct(cased, { kind: 'rename', entity: person('Kim Jong-Un'), to: 'KIM JONG-UN' })), { people: { 'KIM JONG-UN': { aliases: ['Kim Jong-un'] } } });
     assert.deepStrictEqual(json(correct(cased, { kind: 'rename', entity: person('Kim Jong-Un'), to: 'Kim Jong-un' })), {});
+    // A merge into it, and a split of what it took in, keep the writing (review34: the alias was dropped, and "Kim Jong-un" shown again).
+    const merged = correct(cased, { kind: 'merge', entities: [person('Kim')], into: person('Kim Jong-Un') });
+    assert.deepStrictEqual(json(merged), { people: { 'Kim Jong-Un': { aliases: ['Kim Jong-un', 'Kim'] } } });
+    assert.deepStrictEqual(json(correct(merged, { kind: 'split', entity: person('Kim Jong-Un'), alias: 'Kim' })), { people: { 'Kim Jong-Un': { aliases: ['Kim Jong-un'] } } });
     const withFacts = correct(FACTS, { kind: 'rename', entity: person('Putin'), to: 'PUTIN' });
     assert.deepStrictEqual((json(withFacts) as { people: unknown }).people, {
       'Kim Jong-un': { hidden: true },

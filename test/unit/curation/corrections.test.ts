@@ -7,6 +7,7 @@ import { exactNameMentions } from '../../../src/core/curation/exact-name';
 import { SpanRecognizer, entityKey, extractArticleEntities } from '../../../src/core/entities/article-entities';
 import { nameIdentity } from '../../../src/core/entities/names';
 import { ArticleEntity } from '../../../src/core/entities/types';
+import { correctedFactsText } from '../../../src/core/facts/correction-writer';
 import { refOfAlias } from '../../../src/core/facts/corrections';
 import { parseFacts } from '../../../src/core/facts/entity-facts';
 import { FactsStore } from '../../../src/core/facts/facts-store';
@@ -234,6 +235,14 @@ describe('facts file corrections: applied to an index', () => {
     assert.ok(kim?.aliases.includes('Kim Jong-un'), JSON.stringify(kim));
     assert.deepStrictEqual(cased.entityArticles('PER:kim jong-un'), index.entityArticles('PER:kim jong-un'));
     assert.deepStrictEqual(cased.listEntities({ type: 'PER', sort: 'name', offset: 0, limit: 10 }).entities.map((entity) => entity.name), ['Kim Jong-Un', 'V. Putin', 'Vladimir Putin', 'Washington']);
+  });
+
+  it('keeps adding an added name renamed to another writing, where the articles write it as before (review34)', () => {
+    const renamed = correctedFactsText(JSON.stringify({ people: { 'Jane Doe': { add: true } } }), [{ kind: 'rename', entity: { type: 'PER', name: 'Jane Doe' }, to: 'Jane DOE' }], { isEngineEntity: () => false });
+    assert.deepStrictEqual(JSON.parse(renamed), { people: { 'Jane DOE': { add: true, aliases: ['Jane Doe'] } } });
+    const cased = new CorrectedIndexEntities(index, correctionsOf(JSON.parse(renamed) as object), SAME);
+    assert.deepStrictEqual(cased.entityArticles('PER:jane doe').map((found) => found.path), ['papers/d.txt', 'c.txt', 'b.txt']);
+    assert.strictEqual(cased.entitySummary('PER:jane doe')?.name, 'Jane DOE');
   });
 
   it('adds every occurrence of an added name through the index, and only the listed articles for addIn', () => {
