@@ -54,13 +54,7 @@ export class CorrectionCommands {
     const target = await this.target(entity);
     if (!target) return false;
     const name = typeof newName === 'string' ? newName.trim() : await this.askName(target.entity);
-    if (!name) return false;
-    // A name given as an argument (a keybinding, a test) is held to what the input box asks.
-    const problem = nameProblem(name, target.entity.type);
-    if (problem !== undefined) {
-      void notify('error', `News Corpus: ${problem}`);
-      return false;
-    }
+    if (!name || this.refused(name, target.entity.type)) return false;
     const into = renameCollision(target.entity, name, (key) => this.deps.entities.summary(key));
     if (into) return this.mergeIfAgreed(target.entity, into, ifTaken, target.article);
     return this.write([target.entity], { kind: 'rename', entity: target.entity, to: name }, target.article);
@@ -156,6 +150,7 @@ export class CorrectionCommands {
     const given = explicit ? (typeof second === 'string' ? { type: (entities[0] as EntityRef).type, name: second } : entityRefOf(second)) : undefined;
     const into = given ?? (await this.pickCanonical(entities));
     if (!into) return false;
+    if (this.refused(into.name, into.type)) return false;
     return this.write(entities, { kind: 'merge', entities, into });
   }
 
@@ -178,6 +173,13 @@ export class CorrectionCommands {
     // back to the editor closed the menu it had just opened, now and then (ux33: 6 of 22 tries).
     const picked = await vscode.window.showQuickPick(actions, { title: `News Corpus: Fix ${quoteName(entity.name)} (${typeLabel(entity.type)})`, placeHolder: 'What is wrong with this entity?', ignoreFocusOut: true });
     return picked ? picked.run() : false;
+  }
+
+  /** Whether a name given as an argument (a keybinding, a test) fails what the input boxes ask of one; said if so. */
+  private refused(name: string, type: EntityType): boolean {
+    const problem = nameProblem(name, type);
+    if (problem !== undefined) void notify('error', `News Corpus: ${problem}`);
+    return problem !== undefined;
   }
 
   /**
@@ -300,6 +302,6 @@ async function pickType(title: string, current: EntityType): Promise<EntityType 
  */
 function nameProblem(value: string, type: EntityType): string | undefined {
   if (value.trim() === '') return 'The name cannot be empty.';
-  const kind = value.slice(0, value.indexOf(':'));
+  const kind = value.trim().slice(0, value.trim().indexOf(':'));
   return refOfAlias(value, type).name !== value.trim() ? `A name cannot start with "${kind}:", which the facts file reads as a type: use Change Type for the type.` : undefined;
 }

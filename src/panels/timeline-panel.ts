@@ -55,7 +55,8 @@ export function timelinePanel(sources: PanelSources): PanelKind<TimelineState> {
     },
     merge: (open, requested) => ({
       ...open,
-      series: [...open.series, ...requested.series.filter((spec) => !open.series.some((known) => sameSeries(known, spec)))].slice(-MAX_SERIES),
+      // As the corpus has them now: the Timeline of an entity renamed since it was drawn is the series it has already.
+      series: [...open.series, ...requested.series.filter((spec) => !open.series.some((known) => sameSeries(seriesNow(known), seriesNow(spec))))].slice(-MAX_SERIES),
     }),
     data: ({ series, whole }) => {
       const data = timelineData(

@@ -46,7 +46,7 @@ export class SearchResultsProvider implements vscode.TreeDataProvider<SearchResu
   readonly onDidChangeTreeData = this.changed.event;
   private list: ResultList | undefined;
   /** The names likely meant in the filters of the response that matched nothing, worked out once for it. */
-  private named: { readonly response: SearchResponse | undefined; readonly suggestions: readonly QuerySuggestion[] } | undefined;
+  private noMatchNames: { readonly response: SearchResponse | undefined; readonly suggestions: readonly QuerySuggestion[] } | undefined;
   private group: SearchResultsElement | undefined;
   private rows: ResultElement[] = [];
   /** Numbers the searches, so that a new one is a new, expanded group rather than the state of the last. */
@@ -200,17 +200,17 @@ export class SearchResultsProvider implements vscode.TreeDataProvider<SearchResu
     if (response.total === 0) {
       // It may quote the query (a word written as a filter that names none). A name in a filter likely misspelt, asked of the corpus only now.
       const { text, detail } = noMatchMessage(query);
-      const names = this.nameSuggestions(query).map((suggestion): SearchResultsElement => ({ kind: 'suggestion', suggestion }));
+      const names = response.partial ? [] : this.noMatchNameSuggestions(query).map((suggestion): SearchResultsElement => ({ kind: 'suggestion', suggestion }));
       return [...suggestions, ...names, { kind: 'message', text: toTreeText(text), detail }];
     }
     return [...suggestions, ...this.rows, ...(this.hasMore ? [MORE] : [])];
   }
 
   /** {@link nameSuggestions} of a query that matched nothing, kept for that response: the view asks for its rows again and again. */
-  private nameSuggestions(query: string): readonly QuerySuggestion[] {
+  private noMatchNameSuggestions(query: string): readonly QuerySuggestion[] {
     const response = this.list?.response;
-    if (this.named === undefined || this.named.response !== response) this.named = { response, suggestions: nameSuggestions(query, this.deps.names) };
-    return this.named.suggestions;
+    if (this.noMatchNames === undefined || this.noMatchNames.response !== response) this.noMatchNames = { response, suggestions: nameSuggestions(query, this.deps.names) };
+    return this.noMatchNames.suggestions;
   }
 
   private searchItem(query: string): vscode.TreeItem {

@@ -151,8 +151,9 @@ export function showSearchQuickPick(deps: SearchDeps, initialQuery = ''): Promis
     const activePath = quickPick.activeItems[0]?.hit?.path;
     const none = response.hits.length > 0 ? undefined : noMatchMessage(query);
     // The message may quote the query (a word written as a filter that names none), whose `$(…)` must stay text.
-    // A name in a filter that finds nothing, misspelt likely ("person:Trunp"), asked of the corpus only then.
-    const suggestions = suggestionItems([...querySuggestions(query), ...(none === undefined ? [] : nameSuggestions(query, deps.names))]);
+    // A name in a filter that finds nothing, misspelt likely ("person:Trunp"), asked of the corpus only then (and not
+    // while it is indexed: what matches nothing yet may be in the articles still to read).
+    const suggestions = suggestionItems([...querySuggestions(query), ...(none === undefined || response.partial ? [] : nameSuggestions(query, deps.names))]);
     const hits = response.hits.map((hit) => hitItem(hit, deps.uriOf));
     // Nothing matched, or only near spellings did ("putin or kim" finds "or" misspelt): what was likely meant comes first, for Enter.
     quickPick.items =

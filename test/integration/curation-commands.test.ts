@@ -39,6 +39,7 @@ describe('Correcting entities (commands that write the facts file)', () => {
 
   it('refuses a name that starts with a kind and a colon, which the facts file would read as a type (ux34)', async () => {
     assert.strictEqual(await run('newsCorpus.renameEntity', PUTIN, 'person:V. V. Putin'), false);
+    assert.strictEqual(await run('newsCorpus.mergeEntities', [PUTIN, LAVROV], 'place:Moscow'), false);
     assert.strictEqual(await factsOnDisk(), undefined);
   });
 

@@ -209,18 +209,24 @@ export function nameSuggestions(query: string, names: CorpusNames): QuerySuggest
   const reasons: string[] = [];
   // From the last: a replacement keeps the offsets of the words before it.
   for (const { atom, operator, offset, end } of [...entityFilterWords(query)].reverse()) {
-    const written = query.slice(offset, end);
-    if (names.finds(written)) continue;
+    // An excluded filter ("-place:Moskow") is not why nothing matched: another name there would match fewer still.
+    if (EXCLUDED_BEFORE.test(query.slice(0, offset))) continue;
+    if (names.finds(query.slice(offset, end))) continue;
     const nearest = names.nearest(atom.entityType, atom.name);
     if (nearest === undefined) continue;
-    // The nearest name's word that is nearest to the one typed, when the filter named one word ("Trunp": "Trump").
-    const value = atom.exact ? nearest : nearestWordOf(atom.name, nearest);
-    const quoted = /[\s"]/u.test(value) ? `"${value.replaceAll('"', '')}"` : value;
-    meant = `${meant.slice(0, offset)}${operator}:${atom.exact ? '=' : ''}${quoted}${meant.slice(end)}`;
+    // The nearest name's word that is nearest to the one typed, when the filter named one word ("Trunp": "Trump"), if
+    // that finds the entity; else the whole name, exactly ("NATOO" near the alias "NATO" of a longer name).
+    const filterOf = (value: string, exact: boolean) => `${operator}:${exact ? '=' : ''}${/[\s"]/u.test(value) ? `"${value.replaceAll('"', '')}"` : value}`;
+    const word = atom.exact ? undefined : filterOf(nearestWordOf(atom.name, nearest), false);
+    const replacement = word !== undefined && names.finds(word) ? word : filterOf(nearest, true);
+    meant = `${meant.slice(0, offset)}${replacement}${meant.slice(end)}`;
     reasons.unshift(`No ${atom.entityType === undefined ? 'entity' : ENTITY_TYPE_NAMES[atom.entityType].one} in the corpus is named "${atom.name}"; the nearest name is "${nearest}".`);
   }
   return reasons.length > 0 && meant !== query && parseQuery(meant).ok ? [{ label: 'Did you mean', query: meant, reason: reasons.join(' ') }] : [];
 }
+
+/** What stands before an excluded word: a `-`, or NOT and spaces, after the start, a space or a `(`. */
+const EXCLUDED_BEFORE = /(?:^|[\s(])(?:-|NOT\s+)$/u;
 
 /** The words of `name` as many as `typed` has, nearest to it in typos (the whole name when it has no fewer). */
 function nearestWordOf(typed: string, name: string): string {

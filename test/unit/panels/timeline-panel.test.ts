@@ -80,5 +80,6 @@ describe('Timeline panel data', () => {
     assert.deepStrictEqual(data.series.map(({ spec, total }) => [spec.key, spec.label, total]), [['PER:s. v. lavrov', 'S. V. Lavrov', 2]]);
     assert.deepStrictEqual([...new Set(asked)], ['PER:s. v. lavrov']);
     assert.strictEqual(timeline.title(state), 'Timeline: S. V. Lavrov');
+    assert.deepStrictEqual(timeline.merge?.(state, { series: [{ kind: 'entity', key: renamed.key, label: renamed.name }] }), state, 'the renamed entity is drawn already');
   });
 });

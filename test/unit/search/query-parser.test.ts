@@ -379,6 +379,14 @@ describe('nameSuggestions: a misspelt name in a filter that finds nothing (ux34)
     assert.deepStrictEqual(nameSuggestions('person:Trump place:Moskow', names).map(({ query }) => query), ['person:Trump place:Moscow'], 'a filter that finds something stays');
   });
 
+  it('leaves an excluded filter alone, and names the whole name exactly when its nearest word would not find it', () => {
+    assert.deepStrictEqual(nameSuggestions('oil -place:Moskow', names), []);
+    assert.deepStrictEqual(nameSuggestions('oil NOT place:Moskow', names), []);
+    // "NATOO" near the alias "NATO" of a longer name, whose nearest word ("North") names no organization.
+    const nato: CorpusNames = { finds: (filter) => filter === 'org:="North Atlantic Treaty Organization"', nearest: () => 'North Atlantic Treaty Organization' };
+    assert.deepStrictEqual(nameSuggestions('org:NATOO', nato).map(({ query }) => query), ['org:="North Atlantic Treaty Organization"']);
+  });
+
   it('offers nothing when every filter finds something, or no name is near', () => {
     assert.deepStrictEqual(nameSuggestions('person:Trump oil', names), []);
     assert.deepStrictEqual(nameSuggestions('person:Zzyzx', names), []);
