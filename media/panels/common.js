@@ -118,7 +118,8 @@
     isWorkbenchChord,
     /** Asks the extension for the data of a new state (the state is kept by VS Code once the data arrives). */
     request: (state) => vscode.postMessage({ type: 'state', state }),
-    search: (query) => vscode.postMessage({ type: 'search', query }),
+    /** Lists a query's articles in the Search Results view; a bar's click passes `{ passing: true }`, kept out of Recent Searches. */
+    search: (query, { passing = false } = {}) => vscode.postMessage({ type: 'search', query, passing }),
     open: (target) => vscode.postMessage({ type: 'open', target }),
     command: (command, argument) => vscode.postMessage({ type: 'command', command, argument }),
     number,

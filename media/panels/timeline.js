@@ -79,7 +79,7 @@
           { class: `bar s${data.series.indexOf(series)}`, x: x + index * barWidth, y: plot.top + plot.h - h, width: barWidth, height: h },
           svg('title', {}, `${series.spec.label}, ${period.label}: ${value}`),
         );
-        bar.addEventListener('click', () => search(`${series.query} ${period.filter}`));
+        bar.addEventListener('click', () => search(`${series.query} ${period.filter}`, { passing: true }));
         root.append(bar);
       });
     });
@@ -109,7 +109,7 @@
       } else if (event.key === 'Enter' && holds(cursor.series) && cursor.period >= 0 && cursor.period < count) {
         // Only a period the cursor was moved to, and so shown with its values: never one nobody chose.
         event.preventDefault();
-        search(`${drawn[here].query} ${data.periods[cursor.period].filter}`);
+        search(`${drawn[here].query} ${data.periods[cursor.period].filter}`, { passing: true });
       }
     });
     return root;

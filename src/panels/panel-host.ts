@@ -29,7 +29,7 @@ export interface PanelKind<S> {
 type PanelMessage =
   | { readonly type: 'ready' }
   | { readonly type: 'state'; readonly state: unknown }
-  | { readonly type: 'search'; readonly query: string }
+  | { readonly type: 'search'; readonly query: string; readonly passing: boolean }
   | { readonly type: 'open'; readonly target: unknown }
   | { readonly type: 'command'; readonly command: string; readonly argument: string };
 
@@ -45,7 +45,7 @@ function messageOf(value: unknown): PanelMessage | undefined {
     case 'state':
       return { type: 'state', state: message['state'] };
     case 'search':
-      return typeof message['query'] === 'string' ? { type: 'search', query: message['query'] } : undefined;
+      return typeof message['query'] === 'string' ? { type: 'search', query: message['query'], passing: message['passing'] === true } : undefined;
     case 'open':
       return { type: 'open', target: message['target'] };
     case 'command':
@@ -166,9 +166,9 @@ export class PanelHost implements vscode.Disposable {
         this.update(viewType, known.kind.stateOf(message.state) ?? known.state);
         return;
       case 'search':
-        // The issue asks for the matching search in the results view, where the user can read through it; a chart's
-        // clicks are many and passing, so they stay out of Recent Searches (ux33).
-        await vscode.commands.executeCommand('newsCorpus.searchResults.show', message.query, { recent: false });
+        // The issue asks for the matching search in the results view, where the user can read through it; a bar's
+        // clicks are many and passing, so they stay out of Recent Searches (ux33); a name or a range searched is kept.
+        await vscode.commands.executeCommand('newsCorpus.searchResults.show', message.query, { recent: !message.passing });
         return;
       case 'open': {
         const target = articleTargetOf(message.target);

@@ -115,6 +115,7 @@ describe('Corpus panels', function () {
     };
     // ux33: a name of one month in a corpus of eighteen years was one bar among some 200.
     const fitted = await firstPeriod();
+    assert.notEqual(fitted, '2006-01-01 to 2006-01-31', 'the series start later than the corpus');
     const series = await view.locator('.legend li').count();
     await choose('whole');
     assert.equal(await firstPeriod(), '2006-01-01 to 2006-01-31', 'the whole corpus starts in January 2006');

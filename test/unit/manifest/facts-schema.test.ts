@@ -15,7 +15,7 @@ interface SchemaNode {
 const schema = JSON.parse(readFileSync(path.join(REPO_ROOT, 'media', 'entities.schema.json'), 'utf8')) as SchemaNode;
 
 /** Keywords with which a JSON schema reports a problem (besides `additionalProperties: false`). */
-const JUDGING = ['type', 'enum', 'const', 'required', 'minItems', 'maxItems', 'minLength', 'pattern', 'not', 'oneOf', 'anyOf'];
+const JUDGING = ['type', 'format', 'enum', 'const', 'required', 'minItems', 'maxItems', 'minLength', 'pattern', 'not', 'oneOf', 'anyOf'];
 
 function judgingKeywords(node: unknown, at: string): string[] {
   if (typeof node !== 'object' || node === null) return [];
