@@ -35,6 +35,18 @@
       const again = document.querySelector(`[data-focus="${CSS.escape(focused)}"]`);
       if (again) again.focus();
     }
+    announce();
+  }
+
+  /**
+   * Says the text of the page's `[data-announce]` element in the live region that stays in the page (`#announce`,
+   * outside `#app`): a status element drawn anew with the page is not reliably read out (review34), and the whole
+   * page as one live region read twelve thousand characters out at each redraw (ux34).
+   */
+  function announce() {
+    const region = document.getElementById('announce');
+    const text = document.querySelector('#app [data-announce]')?.textContent ?? '';
+    if (region && region.textContent !== text) region.textContent = text;
   }
 
   /** Width available to a chart: the page's, less its padding. */

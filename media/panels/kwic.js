@@ -51,17 +51,17 @@
     if (!data.label) return el('p', { class: 'muted' }, 'Type a word or phrase, or use Show Keyword in Context on an entity.');
     // An entity's lines are its mentions (the word its counts use elsewhere), a word's its occurrences.
     const unit = data.unit === 'mention' ? 'mention' : 'occurrence';
-    if (data.dateError) return el('p', { class: 'counts', role: 'status' }, `No ${unit}s of “${data.label}” in these dates: ${data.dateError}`);
+    if (data.dateError) return el('p', { class: 'counts', 'data-announce': '' }, `No ${unit}s of “${data.label}” in these dates: ${data.dateError}`);
     const unread = data.unread ? ` (${plural(data.unread, 'article')} could not be read and ${data.unread === 1 ? 'is' : 'are'} left out)` : '';
     const counts = `${plural(data.total, unit)} of “${data.label}” in ${plural(data.articles, 'article')}${unread}`;
     // The first lines, drawn while the rest of the articles are read: said, and no more offered yet.
-    if (data.reading) return el('p', { class: 'counts', role: 'status' }, `Reading ${number(Math.min(data.read, data.matching))} articles… ${counts} so far`);
-    if (data.matching <= data.read) return el('p', { class: 'counts', role: 'status' }, counts);
+    if (data.reading) return el('p', { class: 'counts', 'data-announce': '' }, `Reading ${number(Math.min(data.read, data.matching))} articles… ${counts} so far`);
+    if (data.matching <= data.read) return el('p', { class: 'counts', 'data-announce': '' }, counts);
     // Only part of the articles is read: say which, that the order and the dates apply to those, and offer more.
     const more = Math.min(data.step, data.matching - data.read);
     return el(
       'p',
-      { class: 'counts', role: 'status' },
+      { class: 'counts', 'data-announce': '' },
       `${counts}: the ${number(data.read)} ${data.order} of ${number(data.matching)}${data.dated ? ' in these dates' : ''}, sorted among themselves. `,
       el('button', { class: 'secondary', 'data-focus': 'more', title: `Read the next ${plural(more, 'article')} and sort their ${unit}s with these`, onclick: () => request({ ...state, read: data.read + data.step }) }, `Read ${number(more)} more`),
     );

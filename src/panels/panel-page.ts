@@ -27,6 +27,7 @@ export function panelPage({ cspSource, nonce, mediaUri, script, title }: PanelPa
 </head>
 <body>
 <main id="app"></main>
+<p id="announce" class="visually-hidden" role="status"></p>
 <script nonce="${nonce}" src="${mediaUri('common.js')}"></script>
 <script nonce="${nonce}" src="${mediaUri(script)}"></script>
 </body>

@@ -130,6 +130,8 @@ describe('Corpus panels', function () {
     const view = workbench.webview();
     await view.locator('table.kwic tr').first().waitFor();
     assert.match(await view.locator('.counts').textContent(), /\d+ occurrences of “president”/);
+    // Said in the live region that stays in the page (review34: a status drawn anew is not reliably read out).
+    assert.match(await view.locator('#announce').textContent(), /\d+ occurrences of “president”/);
     await view.locator('select[aria-label="Sort by"]').selectOption('left');
     await view.locator('table.kwic tr').first().waitFor();
     const match = await view.locator('table.kwic tr').first().locator('.match').textContent();

@@ -27,6 +27,11 @@ describe('panel page', () => {
     assert.ok(scripts.every(([, , body]) => body === ''));
   });
 
+  it('keeps one live region outside the page it redraws, and none around the whole page', () => {
+    assert.match(page, /<main id="app"><\/main>\n<p id="announce" class="visually-hidden" role="status"><\/p>/);
+    assert.doesNotMatch(page, /aria-live/);
+  });
+
   it('escapes the title', () => {
     assert.match(page, /<title>Timeline: &#60;script&#62;&#34;x&#34; &#38; y<\/title>/);
   });
