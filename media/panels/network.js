@@ -191,12 +191,7 @@
     // One Tab stop for the graph, the arrows between its nodes (centre first, then the strongest): each node a stop
     // of its own made 26 presses of Tab to leave a graph of 25 (ux34).
     const groups = [];
-    const moveTo = (at) => {
-      const next = groups[Math.min(groups.length - 1, Math.max(0, at))];
-      if (!next) return;
-      for (const group of groups) group.setAttribute('tabindex', group === next ? '0' : '-1');
-      next.focus();
-    };
+    const moveTo = (at) => groups[Math.min(groups.length - 1, Math.max(0, at))]?.focus();
     for (const node of data.nodes) {
       const place = places.get(node.key);
       const isCenter = node.key === centerKey;
@@ -231,6 +226,10 @@
         event.preventDefault();
         if (event.shiftKey || isCenter) search(node.query);
         else request({ ...state, center: node.key });
+      });
+      // The node the keyboard is on is the graph's Tab stop, also when a redraw gives it the focus back.
+      group.addEventListener('focus', () => {
+        for (const other of groups) other.setAttribute('tabindex', other === group ? '0' : '-1');
       });
       groups.push(group);
       root.append(group);

@@ -127,7 +127,7 @@ export class FactsStore implements FactsLookup {
           // "person:COVID-19" where the corpus has COVID-19 as another name: said so (ux34: "no entity" read as wrong).
           const other = ENTITY_TYPES.find((type) => type !== alias.type && has(entityKey(type, alias.name)));
           const message = other
-            ? `The corpus has no ${ENTITY_TYPE_NAMES[alias.type].one} named ${quoteName(alias.name)}, only ${aTypeName(other)}: this alias does nothing; write ${quoteName(aliasOfRef({ type: other, name: alias.name }, entry.type))} for that one.`
+            ? `The corpus has no ${ENTITY_TYPE_NAMES[alias.type].one} named ${quoteName(alias.name)}, but has ${aTypeName(other)} so named: this alias does nothing; write ${quoteName(aliasOfRef({ type: other, name: alias.name }, entry.type))} for that one.`
             : `${quoteName(alias.name)} is no entity of the corpus (any more): this alias does nothing until an article names it.`;
           problems.push({ source, offset: alias.offset, length: alias.length, message });
         }

@@ -68,7 +68,8 @@ export function timelineData(span: DatedSpan | undefined, specs: readonly Series
   // A query is searched once, though both the fitted span and its series read it.
   const matches = new Map<string, MatchesPerDay>();
   const once: TimelineSource = {
-    ...source,
+    entityArticles: (key) => source.entityArticles(key),
+    entityMonths: (key) => source.entityMonths(key),
     matching: (query) => {
       let found = matches.get(query);
       if (found === undefined) {
@@ -120,8 +121,17 @@ function fittedSpan(span: DatedSpan | undefined, specs: readonly SeriesSpec[], s
   const earliest = days.reduce(minDate);
   const latest = days.reduce(maxDate);
   const widen = Math.max(0, MIN_FITTED_DAYS - 1 - daysBetween(earliest, latest));
-  const first = maxDate(span.first, addDays(earliest, -Math.floor(widen / 2)));
-  const last = minDate(span.last, addDays(latest, Math.ceil(widen / 2)));
+  let first = addDays(earliest, -Math.floor(widen / 2));
+  let last = addDays(latest, Math.ceil(widen / 2));
+  // Widened past an end of the corpus, the week moves inward rather than shrink.
+  if (first < span.first) {
+    last = minDate(span.last, addDays(last, daysBetween(first, span.first)));
+    first = span.first;
+  }
+  if (last > span.last) {
+    first = maxDate(span.first, addDays(first, -daysBetween(span.last, last)));
+    last = span.last;
+  }
   return first <= last ? { first, last } : span;
 }
 

@@ -77,7 +77,7 @@ describe('timeline data', () => {
     const wheat = timelineData(corpus, [{ kind: 'query', query: 'wheat', label: 'wheat' }], source, true);
     assert.deepStrictEqual(wheat.periods.map(({ label }) => label), ['2023-09-10', '2023-09-11', '2023-09-12', '2023-09-13', '2023-09-14', '2023-09-15', '2023-09-16']);
     const atTheEnd = timelineData({ first: '2023-09-01', last: '2023-09-14' }, [{ kind: 'query', query: 'wheat', label: 'wheat' }], source, true);
-    assert.strictEqual(atTheEnd.periods.at(-1)?.last, '2023-09-14', 'never beyond the corpus');
+    assert.deepStrictEqual([atTheEnd.periods[0]?.first, atTheEnd.periods.at(-1)?.last], ['2023-09-08', '2023-09-14'], 'never beyond the corpus: the week moves inward');
     const nothing = timelineData(corpus, [{ kind: 'query', query: 'oats', label: 'oats' }], source, true);
     assert.deepStrictEqual([nothing.granularity, nothing.periods.length], ['month', 252], 'nothing dated: the whole corpus');
     let searched = 0;

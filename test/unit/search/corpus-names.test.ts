@@ -46,5 +46,12 @@ describe('CorpusNameLookup', () => {
     assert.strictEqual(names.nearest('PER', 'Peskpv'), 'Dmitry Peskov');
     assert.strictEqual(listed.times, 2);
     assert.strictEqual(names.nearest('PER', 'Tru'), undefined, 'too short to have near spellings');
+    names.entitiesChanged();
+    assert.strictEqual(names.nearest('PER', 'Tru'), undefined);
+    assert.strictEqual(listed.times, 2, 'nor listed for it');
+    // For any type, the better known first at equal typos: the place, though people are listed first.
+    const tie = new CorpusNameLookup(() => answer(0), directoryOver([summary('PER', 'Ivan Moscov', 1), ...ENTITIES]).directory);
+    assert.strictEqual(tie.nearest('PER', 'Moscou'), 'Ivan Moscov');
+    assert.strictEqual(tie.nearest(undefined, 'Moscou'), 'Moscow');
   });
 });
