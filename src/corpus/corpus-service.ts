@@ -459,6 +459,15 @@ export class CorpusService implements vscode.Disposable {
     return typeof fate === 'object' && this.entities.summary(fate.entity.key) ? fate.entity.key : undefined;
   }
 
+  /**
+   * A key of the recogniser's own that the entity `key` takes in (itself when it is one), which stays while renames
+   * and merges change the corrected key; `key` when it has none (an added name alone).
+   */
+  entityAnchor(key: string): string {
+    if (this.engineEntities.summary(key)) return key;
+    return this.corrections.entity(key)?.members.find((member) => this.engineEntities.summary(member) !== undefined) ?? key;
+  }
+
   /** How many articles a query matches per day over every folder's index; `undefined` while nothing is searchable yet. */
   matchesPerDay(query: string): MatchesPerDay | undefined {
     const services = this.searchableServices();

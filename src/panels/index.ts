@@ -64,21 +64,21 @@ export function registerPanels(context: vscode.ExtensionContext, deps: PanelDeps
     }),
     vscode.commands.registerCommand('newsCorpus.showTimeline', async (value: unknown) => {
       const key = entityKeyOf(value, deps.entities);
-      if (key !== undefined) return host.show(timeline, { series: [{ kind: 'entity', key, label: labelOf(key) }] });
+      if (key !== undefined) return host.show(timeline, { series: [{ kind: 'entity', key: sources.anchorOf(key), label: labelOf(key) }] });
       const query = typeof value === 'string' ? value : await askText('News Corpus: Show Timeline', 'A query whose matching articles to count per period', 'e.g. hurricane OR storm');
       if (query !== undefined && query.trim() !== '') return host.show(timeline, { series: [{ kind: 'query', query: query.trim(), label: query.trim() }] });
       return undefined;
     }),
     vscode.commands.registerCommand('newsCorpus.showKwic', async (value: unknown) => {
       const key = entityKeyOf(value, deps.entities);
-      if (key !== undefined) return host.show(kwic, { ...kwic.initialState, target: { kind: 'entity', key } });
+      if (key !== undefined) return host.show(kwic, { ...kwic.initialState, target: { kind: 'entity', key: sources.anchorOf(key) } });
       const text = typeof value === 'string' ? value : await askText('News Corpus: Show Keyword in Context', 'A word or phrase to show in its contexts', 'e.g. interest rates');
       if (text !== undefined && text.trim() !== '') return host.show(kwic, { ...kwic.initialState, target: { kind: 'words', text: text.trim() } });
       return undefined;
     }),
     vscode.commands.registerCommand('newsCorpus.showNetwork', async (value: unknown) => {
       const key = entityKeyOf(value, deps.entities) ?? (value === undefined ? await pickEntity(deps.entities, 'News Corpus: Show Entity Network', 'The entity to centre the network on: part of its name') : undefined);
-      if (key !== undefined) await host.show(network, { ...network.initialState, center: key });
+      if (key !== undefined) await host.show(network, { ...network.initialState, center: sources.anchorOf(key) });
     }),
   );
 }

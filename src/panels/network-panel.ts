@@ -41,7 +41,8 @@ export function networkPanel(sources: PanelSources): PanelKind<NetworkState> {
         maxNodes: bounded(maxNodes, NODE_CAP.min, NODE_CAP.max, NETWORK_DEFAULTS.maxNodes),
         measure: measure === 'pmi' ? 'pmi' : 'shared',
       };
-      return typeof center === 'string' ? { ...options, center } : options;
+      // A node clicked to re-centre names the entity by its key now: kept by the engine's, which outlives renames.
+      return typeof center === 'string' ? { ...options, center: sources.anchorOf(center) } : options;
     },
     merge: (open, requested) => (requested.center === undefined ? open : { ...open, center: requested.center }),
     data: (state) => {

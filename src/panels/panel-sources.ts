@@ -16,6 +16,8 @@ export interface PanelDeps {
   readonly matchesPerDay: (query: string) => MatchesPerDay | undefined;
   /** The key an entity has now, after a rename or a merge made it part of another; absent: keys never change. */
   readonly entityKeyNow?: (key: string) => string | undefined;
+  /** A key of the recogniser's own that the entity `key` takes in, which no rename changes; absent: `key` itself. */
+  readonly entityAnchor?: (key: string) => string;
 }
 
 /**
@@ -38,6 +40,15 @@ export class PanelSources {
    */
   keyNow(key: string): string {
     return this.deps.entityKeyNow?.(key) ?? key;
+  }
+
+  /**
+   * The key a panel keeps for the entity `key`: one of the recogniser's own that it takes in, when it has one (a
+   * corrected key is gone after a second rename, which leaves no trace of it; the engine's is followed by
+   * {@link keyNow} through any number of them), else `key`.
+   */
+  anchorOf(key: string): string {
+    return this.deps.entityAnchor?.(key) ?? key;
   }
 
   /** Forgets what was computed, after the corpus or its index changed. */
