@@ -137,12 +137,14 @@ export class Workbench {
     const input = this.quickInput();
     // F1 pressed as the workbench moves the focus (an editor opening after a quick input closed) can go unheard: the
     // palette stayed hidden for 30 s in a full run. Pressed again, it shows; on an open palette it changes nothing.
+    // The same move of the focus can close the palette just shown, before it is typed in (an editor that a command
+    // before opened taking the focus): then it is opened again.
     for (let attempt = 1; ; attempt++) {
       await this.page.keyboard.press('F1');
-      if (await input.waitFor({ timeout: PALETTE_WAIT_MS }).then(() => true, () => false)) break;
-      if (attempt === PALETTE_ATTEMPTS) throw new Error(`News Corpus: F1 showed no command palette in ${PALETTE_ATTEMPTS} presses (to run "${title}"): ${await this.focusReport()}.`);
+      const shown = await input.waitFor({ timeout: PALETTE_WAIT_MS }).then(() => true, () => false);
+      if (shown && (await input.fill(`>${title}`, { timeout: PALETTE_WAIT_MS }).then(() => true, () => false))) break;
+      if (attempt === PALETTE_ATTEMPTS) throw new Error(`News Corpus: F1 showed no command palette to type in, in ${PALETTE_ATTEMPTS} presses (to run "${title}"): ${await this.focusReport()}.`);
     }
-    await input.fill(`>${title}`);
     // Enter runs the focused row: wait until the filter has put the command there, not only somewhere in the list
     // (a recently used command stays focused until the typed text is applied). Pressed in the box itself: a panel's
     // webview redrawing can take the keyboard's focus back in between.
