@@ -25,20 +25,41 @@ export function nearNames<T extends { readonly name: string; readonly aliases: r
   const found: { candidate: T; edits: number }[] = [];
   for (const candidate of candidates) {
     let best = maxEdits + 1;
-    for (const name of [candidate.name, ...candidate.aliases]) {
-      const parts = words(name);
-      for (let at = 0; at + span <= parts.length; at++) {
-        const part = span === 1 ? (parts[at] as string) : parts.slice(at, at + span).join(' ');
-        // As many typos at least as the lengths differ: most of a corpus's names are skipped so, untried.
-        if (Math.abs(part.length - wanted.length) <= maxEdits) best = Math.min(best, editsWithin(wanted, part, maxEdits));
-      }
-    }
+    for (const name of [candidate.name, ...candidate.aliases]) best = Math.min(best, nearestRun(wanted, span, words(name), maxEdits).edits);
     if (best <= maxEdits) found.push({ candidate, edits: best });
   }
   return found
     .sort((a, b) => a.edits - b.edits)
     .slice(0, limit)
     .map(({ candidate }) => candidate);
+}
+
+/**
+ * The run of as many words of `name` as `typed` has that is nearest to it in typos (any case), as `name` writes it, with
+ * its typos; the whole name when it has fewer words.
+ *
+ * @example
+ * nearestPart('Trunp', 'Donald Trump'); // { part: 'Trump', edits: 1 }
+ */
+export function nearestPart(typed: string, name: string): { readonly part: string; readonly edits: number } {
+  const typedWords = words(typed);
+  const written = name.split(/\s+/).filter((word) => word !== '');
+  if (written.length <= typedWords.length) return { part: name, edits: editsWithin(typedWords.join(' '), words(name).join(' '), Infinity) };
+  const { at, edits } = nearestRun(typedWords.join(' '), typedWords.length, words(name), Infinity);
+  return { part: written.slice(at, at + typedWords.length).join(' '), edits };
+}
+
+/** Where in `parts` (lower case) the run of `span` words nearest to `wanted` starts, and its typos (`maxEdits` + 1 when none is within). */
+function nearestRun(wanted: string, span: number, parts: readonly string[], maxEdits: number): { at: number; edits: number } {
+  let best = { at: 0, edits: maxEdits + 1 };
+  for (let at = 0; at + span <= parts.length; at++) {
+    const part = span === 1 ? (parts[at] as string) : parts.slice(at, at + span).join(' ');
+    // As many typos at least as the lengths differ: most of a corpus's names are skipped so, untried.
+    if (Math.abs(part.length - wanted.length) > Math.min(maxEdits, best.edits - 1)) continue;
+    const edits = editsWithin(wanted, part, Math.min(maxEdits, best.edits));
+    if (edits < best.edits) best = { at, edits };
+  }
+  return best;
 }
 
 function words(text: string): string[] {

@@ -1,6 +1,7 @@
 import { editsWithin } from '../edit-distance';
 import { withoutProductPrefix } from '../messages';
 import { EntityType } from '../entities/types';
+import { nearestPart } from '../panels/near-names';
 import { ENTITY_TYPE_NAMES } from '../entity-directory';
 import { entityFilterWords, parseQuery, QUERY_FILTERS, QUERY_SPACES, unknownFilters, UnknownFilter } from './query-parser';
 import { defaultEdits } from './query-plan';
@@ -217,7 +218,7 @@ export function nameSuggestions(query: string, names: CorpusNames): QuerySuggest
     // The nearest name's word that is nearest to the one typed, when the filter named one word ("Trunp": "Trump"), if
     // that finds the entity; else the whole name, exactly ("NATOO" near the alias "NATO" of a longer name).
     const filterOf = (value: string, exact: boolean) => `${operator}:${exact ? '=' : ''}${/[\s"]/u.test(value) ? `"${value.replaceAll('"', '')}"` : value}`;
-    const word = atom.exact ? undefined : filterOf(nearestWordOf(atom.name, nearest), false);
+    const word = atom.exact ? undefined : filterOf(nearestPart(atom.name, nearest).part, false);
     const replacement = word !== undefined && names.finds(word) ? word : filterOf(nearest, true);
     meant = `${meant.slice(0, offset)}${replacement}${meant.slice(end)}`;
     reasons.unshift(`No ${atom.entityType === undefined ? 'entity' : ENTITY_TYPE_NAMES[atom.entityType].one} in the corpus is named "${atom.name}"; the nearest name is "${nearest}".`);
@@ -227,24 +228,6 @@ export function nameSuggestions(query: string, names: CorpusNames): QuerySuggest
 
 /** What stands before an excluded word: a `-`, or NOT and spaces, after the start, a space or a `(`. */
 const EXCLUDED_BEFORE = /(?:^|[\s(])(?:-|NOT\s+)$/u;
-
-/** The words of `name` as many as `typed` has, nearest to it in typos (the whole name when it has no fewer). */
-function nearestWordOf(typed: string, name: string): string {
-  const span = typed.split(/\s+/u).length;
-  const words = name.split(/\s+/u);
-  if (words.length <= span) return name;
-  let best = name;
-  let fewest = Infinity;
-  for (let at = 0; at + span <= words.length; at++) {
-    const part = words.slice(at, at + span).join(' ');
-    const edits = editsWithin(typed.toLowerCase(), part.toLowerCase(), fewest === Infinity ? part.length + typed.length : fewest);
-    if (edits < fewest) {
-      fewest = edits;
-      best = part;
-    }
-  }
-  return best;
-}
 
 /** Characters of the query shown on each side of a syntax error's place. */
 const ERROR_CONTEXT = 30;

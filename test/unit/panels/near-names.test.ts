@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { nearNames } from '../../../src/core/panels/near-names';
+import { nearNames, nearestPart } from '../../../src/core/panels/near-names';
 
 describe('near names', () => {
   const scholz = { name: 'Olaf Scholz', aliases: ['Scholz'] };
@@ -29,3 +29,12 @@ describe('near names', () => {
     assert.deepStrictEqual(nearNames('Scholtz', [schulz, scholz], 1), [scholz]);
   });
 });
+
+describe('nearestPart', () => {
+  it('finds the run of words nearest to the typed text, as the name writes it, or the whole of a shorter name', () => {
+    assert.deepStrictEqual(nearestPart('Trunp', 'Donald Trump'), { part: 'Trump', edits: 1 });
+    assert.deepStrictEqual(nearestPart('new yrok', 'The New York Times'), { part: 'New York', edits: 1 });
+    assert.deepStrictEqual(nearestPart('Moskow city', 'Moscow'), { part: 'Moscow', edits: 6 });
+  });
+});
+
