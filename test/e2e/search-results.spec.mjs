@@ -44,7 +44,14 @@ describe('Search Results view', function () {
   });
 
   it('lists every result in the Search Results view on Enter, under the query with its total', async function () {
-    await workbench.page.keyboard.press('Enter');
+    // The box of the test before, unless the workbench's focus moved and closed it (once in a full run, 09:22): then
+    // asked again, as a user would.
+    if (!(await workbench.quickInput().isVisible())) {
+      await workbench.runCommand('News Corpus: Search Articles');
+      await workbench.quickInput().fill('quokka');
+      await workbench.quickInputTitle().filter({ hasText: /2 articles in [\d.]+ ms/ }).waitFor();
+    }
+    await workbench.quickInput().press('Enter');
     const group = workbench.rowsAtLevel(resultRows(), 1).filter({ hasText: 'quokka' }).first();
     await group.waitFor();
     assert.match(await group.textContent(), /quokka\s*2 articles/);
