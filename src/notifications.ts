@@ -1,6 +1,11 @@
 import * as vscode from 'vscode';
 import { reasonOf, toNotificationText } from './core/messages';
 
+/** The action of a notification that says what was just changed and can be taken back. */
+export const UNDO = 'Undo';
+/** The action of a notification that says a file was written. */
+const OPEN_FILE = 'Open File';
+
 /** How loudly a notification speaks. */
 export type NoticeSeverity = 'info' | 'warning' | 'error';
 
@@ -27,4 +32,11 @@ export function ask(message: string, ...actions: string[]): Thenable<string | un
 /** Tells the user that a file could not be opened in an editor, and why. */
 export function notifyOpenFailed(uri: vscode.Uri, error: unknown): void {
   notify('error', `could not open ${uri.fsPath || uri.toString()}: ${reasonOf(error)}`);
+}
+
+/** Says that the file `uri` was written (an export), offering to open it. Not awaited by callers' commands. */
+export function notifyWritten(message: string, uri: vscode.Uri): void {
+  void notify('info', message, OPEN_FILE).then((action) => {
+    if (action === OPEN_FILE) vscode.window.showTextDocument(uri, { preview: false }).then(undefined, (error: unknown) => notifyOpenFailed(uri, error));
+  });
 }

@@ -7,7 +7,7 @@ import { parseFacts } from '../core/facts/entity-facts';
 import { FactsLookup } from '../core/facts/facts-store';
 import { changeBetween } from '../core/facts/text-changes';
 import { reasonOf } from '../core/messages';
-import { notify } from '../notifications';
+import { UNDO, notify } from '../notifications';
 
 /** How the writer finds and reads facts files (the facts feature's own functions, passed in). */
 export interface FactsFileAccess {
@@ -32,7 +32,6 @@ interface WrittenChange {
   readonly messages: ReturnType<typeof correctionMessages>;
 }
 
-const UNDO = 'Undo';
 /** Changes that Undo Last Entity Correction can still take back, most recent last. */
 const UNDO_DEPTH = 20;
 const CAN_UNDO_CONTEXT = 'newsCorpus.canUndoCorrection';

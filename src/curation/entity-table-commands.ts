@@ -7,7 +7,7 @@ import { entityTableRows, formatEntityTable } from '../core/facts/entity-table';
 import { ImportError, importEntityTable, TableImport } from '../core/facts/table-import';
 import { reasonOf } from '../core/messages';
 import { exportFormatOf } from '../core/search-workflow/result-export';
-import { notify } from '../notifications';
+import { notify, notifyWritten } from '../notifications';
 import { CorrectionFile } from './correction-file';
 
 /** What the entity table is made of: the corpus's entities as the views show them (corrected). */
@@ -59,7 +59,7 @@ export class EntityTableCommands {
       void notify('error', `News Corpus: could not write ${vscode.workspace.asRelativePath(uri)}: ${reasonOf(error)}`);
       return undefined;
     }
-    void notify('info', `News Corpus: exported ${countOf(rows.length, 'row')} to ${vscode.workspace.asRelativePath(uri)}.`);
+    notifyWritten(`News Corpus: exported ${countOf(rows.length, 'row')} to ${vscode.workspace.asRelativePath(uri)}.`, uri);
     return rows.length;
   }
 

@@ -5,7 +5,7 @@ import { SearchOptions, SearchResponse } from '../core/search/corpus-index';
 import { ExportRow, ExportedEntity, exportFormatOf, exportRow, formatRows } from '../core/search-workflow/result-export';
 import { uriOfIndexPath } from '../corpus/index-paths';
 import { readSearchOptions } from '../corpus/settings';
-import { notify } from '../notifications';
+import { notify, notifyWritten } from '../notifications';
 
 /** What an export reads: the index, and the entities and text of an article. */
 export interface ExportDeps {
@@ -76,7 +76,7 @@ export async function exportResults(query: string, deps: ExportDeps, target?: vs
       counted.total > PROGRESS_THRESHOLD
         ? await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `News Corpus: exporting ${countOf(counted.total, 'result')}`, cancellable: true }, (progress, token) => write(progress, token))
         : await write();
-    if (written !== undefined) void notify('info', `News Corpus: exported ${countOf(written, 'result')} to ${vscode.workspace.asRelativePath(uri)}.`);
+    if (written !== undefined) notifyWritten(`News Corpus: exported ${countOf(written, 'result')} to ${vscode.workspace.asRelativePath(uri)}.`, uri);
     return written;
   } catch (error) {
     void notify('error', `News Corpus: could not write ${uri.scheme === 'file' ? uri.fsPath : uri.toString()}: ${reasonOf(error)}`);

@@ -7,6 +7,7 @@ import { stepResult } from '../core/search-workflow/result-list';
 import { SearchHistory, parseHistory } from '../core/search-workflow/search-history';
 import { uriOfIndexPath } from '../corpus/index-paths';
 import { readSearchOptions } from '../corpus/settings';
+import { UNDO, notify } from '../notifications';
 import { openAtMatch } from '../open-at-match';
 import { registerEntryPoints } from './entry-points';
 import { exportResults } from './export';
@@ -142,7 +143,15 @@ export function registerSearchResults(context: vscode.ExtensionContext, deps: Se
     }),
     vscode.commands.registerCommand('newsCorpus.searchResults.delete', async (value: unknown) => {
       const name = savedNameOf(value);
-      if (name !== undefined) await provider.delete(name);
+      const deleted = name === undefined ? undefined : await provider.delete(name);
+      if (!deleted) return;
+      // Not awaited: the command is done once the search is deleted; the notification may stay up for long.
+      void notify('info', `News Corpus: deleted the saved search "${deleted.search.name}".`, UNDO).then(async (action) => {
+        if (action !== UNDO) return;
+        await provider.restore(deleted.search, deleted.index);
+        // Shown where it was put back: the Saved Searches group, gone with its last search, comes back collapsed.
+        if (view.visible) await view.reveal({ kind: 'saved', ...deleted.search }, { select: true, focus: false }).then(undefined, () => undefined);
+      });
     }),
     vscode.commands.registerCommand('newsCorpus.searchResults.forgetRecent', async (value: unknown) => {
       const candidate = value as Partial<Extract<SearchResultsElement, { kind: 'recent' }>> | undefined;

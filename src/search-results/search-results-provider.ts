@@ -4,7 +4,7 @@ import { countOf, partOf, toTreeText } from '../core/display-text';
 import { SearchResponse } from '../core/search/corpus-index';
 import { CorpusNames, nameSuggestions, noMatchMessage, QuerySuggestion, queryErrorMessage, querySuggestions } from '../core/search/query-help';
 import { ResultList, ResultRow, RunQuery, resultRows } from '../core/search-workflow/result-list';
-import { SearchHistory, addRecent, deleteSaved, forgetRecent, renameSaved, saveSearch } from '../core/search-workflow/search-history';
+import { SavedSearch, SearchHistory, addRecent, deleteSaved, forgetRecent, renameSaved, restoreSaved, saveSearch } from '../core/search-workflow/search-history';
 
 /** A hit as the view lists it: its row, the article's URI (`id`, as every view names articles) and its display path. */
 export type ResultElement = ResultRow & { readonly kind: 'result'; readonly id: string; readonly file: string };
@@ -122,8 +122,18 @@ export class SearchResultsProvider implements vscode.TreeDataProvider<SearchResu
     return this.update(renameSaved(this.stored, from, to));
   }
 
-  delete(name: string): Promise<void> {
-    return this.update(deleteSaved(this.stored, name));
+  /** Deletes the saved search `name`; resolves with what {@link restore} needs to put it back, if it was saved. */
+  async delete(name: string): Promise<{ search: SavedSearch; index: number } | undefined> {
+    const index = this.stored.saved.findIndex((known) => known.name === name);
+    const search = this.stored.saved[index];
+    if (!search) return undefined;
+    await this.update(deleteSaved(this.stored, name));
+    return { search, index };
+  }
+
+  /** Puts a deleted saved search back at `index` (Undo). */
+  restore(search: SavedSearch, index: number): Promise<void> {
+    return this.update(restoreSaved(this.stored, search, index));
   }
 
   /** Forgets the recent query `query`, or every recent query when it is undefined. */

@@ -1,6 +1,6 @@
 // An analyst's search workflow: type a query, keep the index's ranking in the search box, press Enter to list
 // every result in the Search Results view, open one at its match, step with F4, save the search and find it
-// again after reloading the window.
+// again after reloading the window, delete it and take that back, export the results and open the file.
 import * as assert from 'node:assert/strict';
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -24,7 +24,7 @@ describe('Search Results view', function () {
     for (const [name, text] of Object.entries(ARTICLES)) await writeFile(join(Workbench.workspaceFolder(), name), text);
   });
   after(async function () {
-    for (const name of Object.keys(ARTICLES)) await rm(join(Workbench.workspaceFolder(), name), { force: true });
+    for (const name of [...Object.keys(ARTICLES), 'quokka.csv']) await rm(join(Workbench.workspaceFolder(), name), { force: true });
   });
   withWorkbench((opened) => (workbench = opened), { prefix: 'search-results-', ready: (opened) => opened.activityBarItem('News Corpus').waitFor() });
 
@@ -98,5 +98,30 @@ describe('Search Results view', function () {
     await saved.click();
     await workbench.rowsAtLevel(resultRows(), 2).filter({ hasText: BEST }).waitFor();
     await workbench.screenshot('34-search-results-saved-after-reload');
+  });
+
+  it('deletes a saved search, and puts it back from the notification\'s Undo', async function () {
+    const saved = () => workbench.rowsAtLevel(resultRows(), 2).filter({ hasText: 'Quokka sightings' });
+    await workbench.contextMenuAction(saved(), 'Delete Saved Search');
+    const toast = workbench.notificationToast('deleted the saved search "Quokka sightings"');
+    await toast.waitFor();
+    await saved().waitFor({ state: 'detached' });
+    await workbench.screenshot('34a-saved-search-deleted');
+    await toast.getByRole('button', { name: 'Undo' }).click();
+    await saved().waitFor();
+  });
+
+  it('exports the results to a file, which the notification opens', async function () {
+    await workbench.runCommand('News Corpus: Export Search Results…');
+    // The workbench's own save dialog in the browser: a path box, which fills in the file named after the query once
+    // it has read the folder.
+    await workbench.page.waitForFunction(() => document.querySelector('.quick-input-widget input')?.value.endsWith('/quokka.csv'));
+    await workbench.quickInput().press('Enter');
+    const toast = workbench.notificationToast('exported 2 results to quokka.csv');
+    await toast.waitFor();
+    await workbench.screenshot('34b-search-results-exported');
+    await toast.getByRole('button', { name: 'Open File' }).click();
+    await workbench.page.locator('.editor-group-container.active .tab.active[data-resource-name="quokka.csv"]').waitFor();
+    assert.ok((await workbench.activeEditor()).text.includes(BEST), 'the file lists the best result');
   });
 });

@@ -109,6 +109,20 @@ export function deleteSaved(history: SearchHistory, name: string): SearchHistory
 }
 
 /**
+ * The history with a deleted saved search put back where it was (at `index`, or last when fewer are kept now), so a
+ * deletion can be undone; unchanged when a search of that name was saved since.
+ *
+ * @example
+ * restoreSaved({ recent: [], saved: [{ name: 'b', query: 'gas' }] }, { name: 'a', query: 'oil' }, 0).saved;
+ * // [{ name: 'a', query: 'oil' }, { name: 'b', query: 'gas' }]
+ */
+export function restoreSaved(history: SearchHistory, search: SavedSearch, index: number): SearchHistory {
+  if (history.saved.some((known) => known.name === search.name)) return history;
+  const at = Math.max(0, Math.min(index, history.saved.length));
+  return { ...history, saved: [...history.saved.slice(0, at), search, ...history.saved.slice(at)] };
+}
+
+/**
  * The history without the recent query `query`, or without any recent query when `query` is undefined (Clear Recent
  * Searches); the saved ones stay.
  *

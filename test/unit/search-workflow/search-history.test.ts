@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { EMPTY_HISTORY, RECENT_LIMIT, addRecent, deleteSaved, forgetRecent, parseHistory, renameSaved, saveSearch } from '../../../src/core/search-workflow/search-history';
+import { EMPTY_HISTORY, RECENT_LIMIT, addRecent, deleteSaved, forgetRecent, parseHistory, renameSaved, restoreSaved, saveSearch } from '../../../src/core/search-workflow/search-history';
 
 describe('search history', () => {
   it('keeps recent queries newest first, without duplicates or blanks, at most 20', () => {
@@ -27,6 +27,19 @@ describe('search history', () => {
     history = renameSaved(history, 'Oil', 'Cereals');
     assert.deepStrictEqual(history.saved, [{ name: 'Cereals', query: 'oil' }], 'a rename onto an existing name replaces it');
     assert.deepStrictEqual(deleteSaved(history, 'Cereals').saved, []);
+  });
+
+  it('puts a deleted saved search back where it was, unless one of its name was saved since', () => {
+    const a = { name: 'A', query: 'oil' };
+    const b = { name: 'B', query: 'gas' };
+    const c = { name: 'C', query: 'wheat' };
+    const before = { recent: ['oil'], saved: [a, b, c] };
+    const deleted = deleteSaved(before, 'B');
+    assert.deepStrictEqual(restoreSaved(deleted, b, 1), before);
+    assert.deepStrictEqual(restoreSaved(deleteSaved(deleted, 'C'), b, 1).saved, [a, b], 'last when fewer are kept now');
+    assert.deepStrictEqual(restoreSaved(deleted, b, -3).saved, [b, a, c]);
+    const savedAgain = saveSearch(deleted, 'B', 'coal');
+    assert.strictEqual(restoreSaved(savedAgain, b, 1), savedAgain, 'the search saved since under that name is kept');
   });
 
   it('forgets one recent query, or all of them, and keeps the saved searches', () => {
