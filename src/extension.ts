@@ -51,7 +51,7 @@ export function activate(context: vscode.ExtensionContext): NewsCorpusApi {
   // Which full name a name alone likely is ("Trump": Donald Trump), for the hover cards and the Entities view.
   const likelyDuplicates = new LikelyDuplicateHints(() => everyEntity(service.entities, 'articles'), (key) => service.entities.summary(key) !== undefined && !facts.isHidden(key));
   context.subscriptions.push(likelyDuplicates, service.onDidChangeEntities(() => likelyDuplicates.entitiesChanged()));
-  const datesView = registerDatesTree(context, { corpus: service.corpus, service });
+  const datesView = registerDatesTree(context, { corpus: service.corpus, service, articleText: (id) => service.entities.articleText(id) });
   const entitiesView = registerEntitiesTree(context, { entities: service.entities, analyze: analyzeIndexed, onDidAnalyze, onDidChangeEntities: service.onDidChangeEntities, service, likelyDuplicates });
   const articleEntities = registerInThisArticle(context, { corpus: service.corpus, entities: service.entities, analyze, analyzed, onDidAnalyze, onDidChangeEntities: service.onDidChangeEntities, service });
   const workspaceSymbols = registerEntityEditor(context, { corpus: service.corpus, entities: service.entities, analyze, analyzed, analyzedInPassing, facts, highlightEntities: readHighlightEntities, likelyDuplicates });

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { ARTICLE_ROW_ICON } from '../article-row-icon';
 import { KEEP_FOCUS } from '../core/article-target';
+import { articleTooltip } from '../core/article-tooltip';
 import { CorpusArticle } from '../core/corpus';
 import { countOf, groupDigits, isolateBidi } from '../core/display-text';
 import { DateGrouping } from '../core/date-groups';
@@ -40,6 +41,8 @@ export class DatesTreeProvider implements vscode.TreeDataProvider<DateTreeElemen
     private readonly source: ArticleSource,
     private readonly settings: () => DatesViewSettings,
     private readonly savedDates: () => ReadonlyMap<string | undefined, number> | undefined = () => undefined,
+    /** An article's text, for its row's tooltip (its whole title, why it is undated). */
+    private readonly articleText: (id: string) => string | undefined = () => undefined,
   ) {}
 
   /**
@@ -165,6 +168,14 @@ export class DatesTreeProvider implements vscode.TreeDataProvider<DateTreeElemen
         return articleItem(this.source.article(element.id), element.id);
     }
   }
+
+  /** An article's tooltip, made when it is shown: it may read the article. */
+  resolveTreeItem(item: vscode.TreeItem, element: DateTreeElement): vscode.TreeItem {
+    if (element.kind !== 'article' || item.tooltip !== undefined) return item;
+    const article = this.source.article(element.id);
+    if (article) item.tooltip = articleTooltip(article, () => this.articleText(element.id));
+    return item;
+  }
 }
 
 /**
@@ -186,13 +197,10 @@ function articleItem(article: CorpusArticle | undefined, id: string): vscode.Tre
   const uri = vscode.Uri.parse(id);
   const fileName = uri.path.slice(uri.path.lastIndexOf('/') + 1);
   const item = new vscode.TreeItem(isolateBidi(article?.title || fileName), vscode.TreeItemCollapsibleState.None);
-  const date = article?.date ?? 'undated';
   item.id = `article:${id}`;
   item.resourceUri = uri;
   item.iconPath = ARTICLE_ROW_ICON;
   item.description = isolateBidi(fileName);
-  // A plain-string tooltip is never rendered as Markdown, so text from the article cannot inject links.
-  item.tooltip = [article?.title ?? fileName, `${date} · ${isolateBidi(article?.path ?? fileName)}`].join('\n');
   item.contextValue = 'article';
   item.command = { command: 'newsCorpus.openArticle', title: 'Open Article', arguments: [uri, KEEP_FOCUS] };
   return item;

@@ -62,6 +62,10 @@ export class HeldRowsProvider<T> implements vscode.TreeDataProvider<T>, vscode.D
     return this.provider.getTreeItem(element);
   }
 
+  resolveTreeItem(item: vscode.TreeItem, element: T, token: vscode.CancellationToken): vscode.ProviderResult<vscode.TreeItem> {
+    return this.provider.resolveTreeItem ? this.provider.resolveTreeItem(item, element, token) : item;
+  }
+
   getParent(element: T): vscode.ProviderResult<T> {
     return this.provider.getParent?.(element);
   }

@@ -25,6 +25,8 @@ export interface DatesTreeDeps {
     /** Why the last scan failed, until the next starts. */
     readonly scanFailure: string | undefined;
   };
+  /** An article's text, for its row's tooltip. */
+  readonly articleText: (id: string) => string | undefined;
 }
 
 /** What the view says of the scan under way; undefined when none runs. */
@@ -51,7 +53,7 @@ export function datesViewMessage(corpus: Corpus, service: DatesTreeDeps['service
 /** Shows the Dates view, kept in step with the corpus and its settings, revealing the active editor's article. */
 export function registerDatesTree(context: vscode.ExtensionContext, deps: DatesTreeDeps): ShownView<DatesTreeProvider> {
   const { corpus } = deps;
-  const provider = new DatesTreeProvider(corpus, readDatesViewSettings, () => deps.service.savedDates);
+  const provider = new DatesTreeProvider(corpus, readDatesViewSettings, () => deps.service.savedDates, deps.articleText);
   // A reopen lists its saved index within a second or two: the view's requests wait for it (see HeldRowsProvider),
   // but for the years and months, counted from the saved index's days as soon as they are read.
   const held = new HeldRowsProvider(provider, (element) => provider.waitsForArticles(element, deps.service.savedListingDue));

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { articleTooltip } from '../core/article-tooltip';
 import { ArticleAnalyzer } from '../core/curation/article-corrections';
 import { LikelyDuplicateHints } from '../core/curation/likely-duplicate-hints';
 import { EntityType } from '../core/entities/types';
@@ -188,9 +189,14 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityTreeE
     }
   }
 
-  /** An entity's tooltip, with the entries likely the same as it: looked up only when the tooltip is shown. */
+  /**
+   * An entity's tooltip, with the entries likely the same as it, and an article's, which may read the article: made
+   * only when the tooltip is shown.
+   */
   resolveTreeItem(item: vscode.TreeItem, element: EntityTreeElement): vscode.TreeItem {
-    if (element.kind !== 'entity' || item.tooltip !== undefined) return item;
+    if (item.tooltip !== undefined) return item;
+    if (element.kind === 'article') item.tooltip = articleTooltip(element.article, () => this.directory.articleText(element.article.id));
+    if (element.kind !== 'entity') return item;
     const { key } = element.entity;
     item.tooltip = entityTooltip(element.entity, duplicateLines(this.duplicates.of(key), this.duplicates.duplicatesOf(key)));
     return item;

@@ -94,12 +94,12 @@ export function periodItem(key: string, group: PeriodGroup): vscode.TreeItem {
   return item;
 }
 
+/** An article's row; its tooltip is left to `articleTooltip` when it is shown (it may read the article). */
 export function articleItem(key: string, article: EntityArticleRef): vscode.TreeItem {
   const uri = vscode.Uri.parse(article.id);
   const item = new vscode.TreeItem(toTreeText(article.title) || article.path, vscode.TreeItemCollapsibleState.Collapsed);
   item.id = `article:${key}:${article.id}`;
   item.description = `${article.date ?? 'undated'} · ${countOf(article.mentions, 'mention')}`;
-  item.tooltip = [article.title, `${article.date ?? 'undated'} · ${isolateBidi(article.path)}`].join('\n');
   item.iconPath = ARTICLE_ROW_ICON;
   item.resourceUri = uri;
   item.contextValue = 'article';

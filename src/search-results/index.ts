@@ -69,6 +69,7 @@ export function registerSearchResults(context: vscode.ExtensionContext, deps: Se
       return { id: uri.toString(), file: vscode.workspace.asRelativePath(uri) };
     },
     names: deps.names,
+    textOf: deps.textOf,
     loadHistory: () => parseHistory(context.workspaceState.get<unknown>(HISTORY_STATE_KEY)),
     saveHistory: (history: SearchHistory) => context.workspaceState.update(HISTORY_STATE_KEY, history),
   });

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { articleTooltip } from '../core/article-tooltip';
 import { ARTICLE_ROW_ICON } from '../article-row-icon';
 import { countOf, partOf, toTreeText } from '../core/display-text';
 import { SearchResponse } from '../core/search/corpus-index';
@@ -30,6 +31,8 @@ export interface SearchResultsDeps {
   readonly saveHistory: (history: SearchHistory) => Thenable<void>;
   /** The corpus's names, for the name a filter likely meant when it finds nothing. */
   readonly names: CorpusNames;
+  /** The text of the article at an index path, for a result's tooltip (its whole title, why it is undated). */
+  readonly textOf: (path: string) => string | undefined;
 }
 
 /** Group nodes are elements of their own so that `getParent` can answer with the very objects the tree holds. */
@@ -155,6 +158,13 @@ export class SearchResultsProvider implements vscode.TreeDataProvider<SearchResu
     }
   }
 
+  /** A result's tooltip, made when it is shown: the article's whole title, its date or why it has none, the snippet. */
+  resolveTreeItem(item: vscode.TreeItem, element: SearchResultsElement): vscode.TreeItem {
+    if (element.kind !== 'result' || item.tooltip !== undefined) return item;
+    item.tooltip = `${articleTooltip({ ...element, path: element.file }, () => this.deps.textOf(element.path))}\n\n${element.snippet}`;
+    return item;
+  }
+
   getParent(element: SearchResultsElement): SearchResultsElement | undefined {
     switch (element.kind) {
       case 'result':
@@ -263,6 +273,7 @@ export class SearchResultsProvider implements vscode.TreeDataProvider<SearchResu
   }
 }
 
+/** A result's row; its tooltip is left to {@link SearchResultsProvider.resolveTreeItem} (it may read the article). */
 function resultItem(element: ResultElement, generation: number): vscode.TreeItem {
   // The date leads the label: after a long title, in the description, a narrow sidebar cut it out of view (ux32).
   const item = new vscode.TreeItem(`${element.date ?? 'undated'} · ${toTreeText(element.title) || element.file}`, vscode.TreeItemCollapsibleState.None);
@@ -270,8 +281,6 @@ function resultItem(element: ResultElement, generation: number): vscode.TreeItem
   item.resourceUri = vscode.Uri.parse(element.id);
   item.iconPath = ARTICLE_ROW_ICON;
   item.description = toTreeText(element.file);
-  // A plain-string tooltip is never rendered as Markdown, so text from the article cannot inject links.
-  item.tooltip = [element.title, `${element.date ?? 'undated'} · ${element.file}`, '', element.snippet].join('\n');
   item.contextValue = 'article';
   item.command = { command: 'newsCorpus.searchResults.open', title: 'Open Result', arguments: [element] };
   return item;

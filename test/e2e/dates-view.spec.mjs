@@ -40,6 +40,17 @@ describe('Dates view', function () {
     assert.ok(await workbench.page.evaluate(() => Boolean(document.activeElement?.closest('.monaco-list'))), 'the focus stays in the tree');
     await workbench.screenshot('04-article-open');
   });
+
+  it('gives the whole title in an article\'s tooltip, where the row cuts it', async function () {
+    const row = workbench.rowsAtLevel(workbench.treeRows('Dates'), ARTICLE_LEVEL).filter({ hasText: 'Kim Jong-Un arrived in Russia this week' }).first();
+    assert.match(await row.innerText(), /…/);
+    await row.hover();
+    const tooltip = workbench.page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'at the Russian Vostochny Space Center.', visible: true }).first();
+    await tooltip.waitFor();
+    assert.match(await tooltip.innerText(), /Space Center\.\n2023-09-13 · /);
+    await workbench.screenshot('04a-article-tooltip');
+    await workbench.page.mouse.move(0, 0);
+  });
 });
 
 /** The fixture file named `fileName`, wherever it sits in the workspace. */

@@ -55,6 +55,12 @@ describe('Dates view', () => {
     assert.strictEqual(roots.at(-1), 'Undated');
     const undated = await childNamed(corpus, 'Undated');
     assert.deepStrictEqual(await childLabels(corpus, undated), ['A story whose header carries an impossible date.']);
+    const [story] = await corpus.datesTree.getChildren(undated);
+    assert.ok(story);
+    // The tooltip says why the story is undated (ux34: it said "undated" alone).
+    const tooltip = String(corpus.datesTree.resolveTreeItem(corpus.datesTree.getTreeItem(story), story).tooltip).split('\n');
+    assert.match(tooltip[1] ?? '', /^undated · /);
+    assert.match(tooltip[2] ?? '', /^Invalid date: /);
   });
 
   it('gives articles a tooltip with date and file name and a command that opens them', async () => {
@@ -63,7 +69,13 @@ describe('Dates view', () => {
     const [first] = await corpus.datesTree.getChildren(day);
     assert.ok(first);
     const item = corpus.datesTree.getTreeItem(first);
-    assert.match(String(item.tooltip), /2023-09-13 · 00[03]_[0-9a-f]+\.txt/);
+    // Made when it is shown: it may read the article for its whole title.
+    assert.strictEqual(item.tooltip, undefined);
+    assert.match(String(corpus.datesTree.resolveTreeItem(item, first).tooltip), /\n2023-09-13 · 00[03]_[0-9a-f]+\.txt$/);
+    // The row's title is cut at 160 characters; the tooltip's is the whole first sentence (ux34).
+    const titles = (await corpus.datesTree.getChildren(day)).map((article) => String(corpus.datesTree.resolveTreeItem(corpus.datesTree.getTreeItem(article), article).tooltip).split('\n')[0]);
+    assert.ok(titles.some((title) => title?.endsWith('at the Russian Vostochny Space Center.')), titles.join(' | '));
+    assert.ok((await childLabels(corpus, day)).some((row) => row.endsWith('…')), 'the row shows the title cut');
     // One icon, open or not: ThemeIcon.File let the file icon theme switch it with the article's editor (qa24).
     assert.strictEqual(item.iconPath instanceof vscode.ThemeIcon && item.iconPath.id, 'file-text');
     assert.ok(item.command);

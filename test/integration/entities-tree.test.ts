@@ -119,6 +119,8 @@ describe('Entities view (the shipped model, in the real extension host)', () => 
     const [article] = entityRows(corpus, lavrov.element);
     assert.ok(article);
     assert.strictEqual(fileName(article.item), SEED_MEETING);
+    // The article's tooltip, made when shown, gives its whole first sentence, which the row cuts at 160 characters.
+    assert.match(String(corpus.entitiesTree.resolveTreeItem(article.item, article.element).tooltip), /Vostochny Space Center\.\n2023-09-13 · /);
     const [mention] = entityRows(corpus, article.element);
     assert.ok(mention?.item.command, 'the mention opens the article');
     const mentionLabel = mention.item.label as vscode.TreeItemLabel;
