@@ -52,8 +52,11 @@ export class CorrectionCommands {
    */
   async rename(entity?: unknown, newName?: unknown, ifTaken?: unknown): Promise<boolean> {
     const target = await this.target(entity);
-    if (!target) return false;
-    const name = typeof newName === 'string' ? newName.trim() : await this.askName(target.entity);
+    return target ? this.renameTarget(target, newName, ifTaken) : false;
+  }
+
+  private async renameTarget(target: CurationTarget, newName?: unknown, ifTaken?: unknown): Promise<boolean> {
+    const name = typeof newName === 'string' ? newName.trim() : await this.askName(target.entity, target.writing);
     if (!name || this.refused(name, target.entity.type)) return false;
     const into = renameCollision(target.entity, name, (key) => this.deps.entities.summary(key));
     if (into) return this.mergeIfAgreed(target.entity, into, ifTaken, target.article);
@@ -163,7 +166,7 @@ export class CorrectionCommands {
     if (!target) return false;
     const { entity } = target;
     const actions: (vscode.QuickPickItem & { run: () => Promise<boolean> })[] = [
-      { label: '$(edit) Rename…', run: () => this.rename(entity) },
+      { label: '$(edit) Rename…', run: () => this.renameTarget(target) },
       { label: '$(symbol-enum) Change Type…', description: `currently ${aTypeName(entity.type)}`, run: () => this.retype(entity) },
       { label: '$(merge) Merge With…', description: 'another entity that is the same', run: () => this.merge([entity]) },
       { label: '$(split-horizontal) Split Alias…', description: 'a name that is not this entity', run: () => this.split(entity) },
@@ -210,11 +213,16 @@ export class CorrectionCommands {
     return this.file.write(uri, [correction], correctionSummary(correction));
   }
 
-  private async askName(entity: EntityRef): Promise<string | undefined> {
+  /**
+   * Asks for the new name, offering the article's `writing` of the name under the cursor when it is another writing
+   * of the entity's name ("Kim Jong-Un" of "Kim Jong-un": Enter makes it the name), else the name itself.
+   */
+  private async askName(entity: EntityRef, writing?: string): Promise<string | undefined> {
+    const otherWriting = writing !== undefined && writing !== entity.name && keyOfRef({ type: entity.type, name: writing }) === keyOfRef(entity);
     const name = await vscode.window.showInputBox({
       title: `News Corpus: Rename ${quoteName(entity.name)}`,
       prompt: 'The name every view, card and search shows for this entity; the old name becomes an alias.',
-      value: entity.name,
+      value: otherWriting ? writing : entity.name,
       validateInput: (value) => nameProblem(value, entity.type) ?? (value.trim() === entity.name ? 'That is the same name.' : undefined),
     });
     return name?.trim() || undefined;

@@ -8,6 +8,8 @@ import { EntityRef, isEntityType } from '../core/facts/corrections';
 export interface CurationTarget {
   readonly entity: EntityRef;
   readonly article?: vscode.Uri;
+  /** How the article writes the name under the cursor, when the entity was found there ("Kim Jong-Un"). */
+  readonly writing?: string;
 }
 
 /**
@@ -42,7 +44,9 @@ export async function targetOf(value: unknown, article: unknown, deps: { readonl
   const { document, selection } = editor;
   // Taken with the text analysed: the entities' offsets are of that text, whatever edit comes while they are found.
   const offset = document.offsetAt(selection.active);
-  const found = entityAtOffset(await deps.analyzed(document.getText(), document.uri.toString()), offset);
+  const text = document.getText();
+  const found = entityAtOffset(await deps.analyzed(text, document.uri.toString()), offset);
   if (!found) return undefined;
-  return { entity: { type: found.entity.type, name: deps.entities.summary(found.entity.key)?.name ?? found.entity.name }, article: document.uri };
+  const entity = { type: found.entity.type, name: deps.entities.summary(found.entity.key)?.name ?? found.entity.name };
+  return { entity, article: document.uri, writing: text.slice(found.mention.start, found.mention.end) };
 }

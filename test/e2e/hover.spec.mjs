@@ -82,6 +82,16 @@ describe('Hover card', function () {
     await workbench.page.keyboard.press('Escape');
   });
 
+  it('offers the article\'s own writing of the name under the cursor as the new name in Rename Entity…', async function () {
+    // Seed 000 writes "Kim Jong-Un"; the entity is named "Kim Jong-un", as the other seed writes it (ux34).
+    await workbench.cursorAt('000_11aec1007b5c4c05.txt', 'Kim Jong-Un', 'Kim '.length);
+    await workbench.runCommand('News Corpus: Rename Entity…');
+    await workbench.quickInputTitle().filter({ hasText: 'Rename "Kim Jong-un"' }).waitFor();
+    assert.equal(await workbench.quickInput().inputValue(), 'Kim Jong-Un');
+    await workbench.screenshot('46a-rename-writing');
+    await workbench.page.keyboard.press('Escape');
+  });
+
   it('shows Markdown, HTML, command links and icon syntax from an article and the facts as text', async function () {
     const hover = await workbench.hoverOver(HOSTILE_ARTICLE, 'Angela Merkel', 'Angela '.length + 1, 'Chancellor');
     const text = await hover.innerText();
