@@ -85,6 +85,22 @@ describe('Each correction through its command, on every surface', () => {
     assert.strictEqual(table.get('PER:sergei lavrov'), undefined);
   });
 
+  it('Rename: the Search Results view searches again, its "Did you mean" naming the new name (ux34)', async () => {
+    const before = await api();
+    await vscode.commands.executeCommand('newsCorpus.searchResults.show', 'person:Lavrv');
+    const meant = (corpus: NewsCorpusApi) => {
+      const group = corpus.searchResults.searchGroup;
+      const [first] = group ? corpus.searchResults.getChildren(group) : [];
+      return first ? String(corpus.searchResults.getTreeItem(first).tooltip) : '';
+    };
+    assert.match(meant(before), /the nearest name is "Sergei Lavrov"/);
+    const corpus = await correct({ people: { 'S. V. Lavrov': { aliases: ['Sergei Lavrov'] } } }, 'newsCorpus.renameEntity', LAVROV, 'S. V. Lavrov');
+    await eventually('the suggestion names the new name', () => /the nearest name is "S\. V\. Lavrov"/.test(meant(corpus)), (listener) => {
+      const subscription = corpus.searchResults.onDidChangeTreeData(listener);
+      return () => subscription.dispose();
+    });
+  });
+
   it('Rename: the panels open on the entity follow it to its new name (ux34)', async () => {
     for (const command of ['newsCorpus.showTimeline', 'newsCorpus.showKwic', 'newsCorpus.showNetwork']) await vscode.commands.executeCommand(command, 'PER:sergei lavrov');
     const titles = (name: string) => [`Timeline: ${name}`, `Keyword in Context: ${name}`, `Entity Network: ${name}`];
