@@ -22,8 +22,13 @@
     return `${period.first === period.last ? period.first : `${period.first} to ${period.last}`} — ${values.join('; ')}`;
   }
 
+  /**
+   * A series' total in the legend, which names the series the keyboard cursor is on once the arrows have moved it (ux34:
+   * "(selected)" from the start said nothing of what chose it, or what for).
+   */
   function seriesTotal(series, index) {
-    return `${plural(series.total, series.unit === 'mentions' ? 'mention' : 'article')}${index === cursor.series ? ' (selected)' : ''}`;
+    const total = plural(series.total, series.unit === 'mentions' ? 'mention' : 'article');
+    return cursor.period >= 0 && index === cursor.series ? `${total} (keyboard cursor: Enter searches it)` : total;
   }
 
   /** Shows the cursor on the chart that draws its series, its values in the status, its series in the legend. */
