@@ -62,9 +62,14 @@ export class Scorer {
     this.entityLen = lengths === undefined ? store.entityLen.array : Uint32Array.of(lengths.entity);
   }
 
-  /** Inverse document frequency of a term found in `df` documents (BM25's, never negative). */
+  /**
+   * Inverse document frequency of a term found in `df` documents (BM25's, never negative). `df` counts the postings,
+   * which keep removed articles until compaction: above the live count, it is taken as every live article (a common
+   * word's idf went below zero after many removals, and its matches sank below articles it barely matched).
+   */
   idf(df: number): number {
-    return Math.log(1 + (this.liveCount - df + 0.5) / (df + 0.5));
+    const live = Math.min(df, this.liveCount);
+    return Math.log(1 + (this.liveCount - live + 0.5) / (live + 0.5));
   }
 
   /** The field-weighted BM25 of one posting, before idf. */

@@ -216,6 +216,18 @@ describe('CorpusIndex incremental updates', () => {
     assert.strictEqual(index.articleCount, NEWS.length);
   });
 
+  it('never scores a match below zero while removed articles still count in the postings of a common word', () => {
+    const many = Array.from({ length: 20 }, (_, i) => ({ path: `${i}.txt`, text: article('2023-01-01', `The story ${i} of the day.`) }));
+    const index = buildIndex(many);
+    // Removed but not yet compacted: "the" is still posted for 20 articles among the 2 left.
+    for (let i = 0; i < 18; i++) index.remove(`${i}.txt`);
+    assert.strictEqual(index.needsCompaction, true);
+    const response = index.search('the', { limit: 10 });
+    assert.ok(response.ok);
+    assert.deepStrictEqual(response.hits.map((hit) => hit.path).sort(), ['18.txt', '19.txt']);
+    for (const hit of response.hits) assert.ok(hit.score > 0, `score ${hit.score} of ${hit.path}`);
+  });
+
   it('gives the same answers after compaction, which drops removed articles', async () => {
     const index = buildIndex(NEWS, NEWS_ENTITIES);
     add(index, 'new.txt', article('2024-01-01', 'Interest rates on zebra loans.'));
