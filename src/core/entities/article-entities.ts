@@ -2,7 +2,7 @@ import { hasWhiteSpace, isWhiteSpaceCode } from './chars';
 import { countryNameOf } from './country-aliases';
 import { WordSet, isJunk } from './junk';
 import { LowerCaseWords } from './lower-case-words';
-import { acronymOf, displayName, identityOfDisplay, isAllCaps, nameIdentity, nameWords } from './names';
+import { acronymOf, displayName, identityOfDisplay, isAllCaps, nameIdentity, nameWords, particleFamilyName } from './names';
 import { ArticleEntity, EntitySpan, EntityType } from './types';
 
 /**
@@ -142,6 +142,7 @@ class FullForms {
     for (const group of groups) {
       if (group.words.length < 2) continue;
       if (group.type === 'PER') {
+        if (particleFamilyName(group.words) !== undefined) continue;
         const first = group.words[0] ?? '';
         const last = group.words[group.words.length - 1] ?? '';
         addTo(this.people, first, group);
@@ -153,13 +154,18 @@ class FullForms {
     }
   }
 
-  /** The one full form a one-word group abbreviates, or undefined when there is none or more than one. */
+  /**
+   * The one full form a group abbreviates, or undefined when there is none or more than one: a one-word group, or a
+   * person's family name with its particles ("bin Laden" of "Osama bin Laden").
+   */
   only(short: Group): Group | undefined {
+    const particled = short.type === 'PER' ? particleFamilyName(short.words) : undefined;
+    if (short.words.length !== 1 && particled === undefined) return undefined;
     // A lone word the article mostly calls a place or a MISC name stays one ("Washington" beside "George
     // Washington", "Muslim" beside a book title read as the person "Atheist Muslim"), unless the recogniser
     // called it a person at least once there ("Kim and Putin" tagged places, "Kim’s").
     const asPerson = (short.type !== 'LOC' && short.type !== 'MISC') || short.mentions.some((mention) => mention.type === 'PER');
-    const people = asPerson ? (this.people.get(short.words[0] ?? '') ?? []) : [];
+    const people = asPerson ? (this.people.get(particled ?? short.words[0] ?? '') ?? []) : [];
     const named = short.type === 'ORG' || short.type === 'MISC' ? (this.acronyms.get(`${short.type}:${short.mentions[0]?.display ?? ''}`) ?? []) : [];
     return people.length + named.length === 1 ? (people[0] ?? named[0]) : undefined;
   }
@@ -257,8 +263,9 @@ export function extractArticleEntities(recognizer: SpanRecognizer, text: string)
   const all = [...groups.values()];
   const fullForms = new FullForms(all);
   for (const short of all) {
-    // Only a one-word name can be a short form (a first or last name, an acronym); a country and its aliases are not.
-    const target = short.words.length === 1 && !short.target && short.name === undefined ? fullForms.only(short) : undefined;
+    // Only a one-word name or a family name with its particles can be a short form (a first or last name, an
+    // acronym); a country and its aliases are not.
+    const target = !short.target && short.name === undefined ? fullForms.only(short) : undefined;
     if (target) short.target = target;
   }
   const merged = new Map<Group, Mention[]>();

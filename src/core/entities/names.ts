@@ -88,6 +88,22 @@ export function nameWords(identity: string): string[] {
   return identity.split(' ').filter((word) => word !== '');
 }
 
+/** Lower-case words that stand before a family name inside a person's name: "bin Laden", "van der Sar", "de Gaulle". */
+const NAME_PARTICLES = new Set(['bin', 'ibn', 'bint', 'binti', 'van', 'von', 'der', 'den', 'de', 'du', 'da', 'di', 'del', 'della', 'dos', 'das']);
+
+/**
+ * The last word of a name whose other words are all particles ("bin laden", "van der sar"): such a name is a family
+ * name alone, as a one-word name can be; undefined for a name of one word or with another word.
+ *
+ * @example
+ * particleFamilyName(['bin', 'laden']);        // 'laden'
+ * particleFamilyName(['osama', 'bin', 'laden']); // undefined
+ */
+export function particleFamilyName(words: readonly string[]): string | undefined {
+  if (words.length < 2 || !words.slice(0, -1).every((word) => NAME_PARTICLES.has(word))) return undefined;
+  return words[words.length - 1];
+}
+
 /**
  * The acronym of a multi-word name (first letters of its words, skipping "of", "the"…), upper case;
  * empty for a one-word name.

@@ -3,6 +3,7 @@ import { joinNationalities, retypeDemonyms, splitNationalities } from './demonym
 import { retypeFamilyNames } from './family-names';
 import { clearHeadings } from './headings';
 import { joinHyphenatedNames } from './hyphenated-names';
+import { joinPatronymics } from './patronymics';
 import { ModelData, readModel } from './model-file';
 import { joinPluralPossessives } from './plural-possessives';
 import { clearSpeakerLabels } from './speaker-labels';
@@ -46,6 +47,7 @@ export class EntityRecognizer {
     clearHeadings(tokens, this.decoder.context, tags);
     clearSpeakerLabels(text, tokens, tags);
     retypeDemonyms(this.decoder.context.gazetteer, tags, tokens.count);
+    joinPatronymics(text, tokens, tags);
     dropTitles(text, tokens, tags);
     joinWashingtonDC(text, tokens, tags);
     joinHyphenatedNames(text, tokens, tags);

@@ -151,6 +151,18 @@ describe('extractArticleEntities', () => {
     assert.deepStrictEqual(entities.map((entity) => entity.name), ['Kim Jong-un', 'Kim Yo-jong', 'Kim']);
   });
 
+  it('merges a family name written with its particles into the full name that owns it ("bin Laden", "van der Sar")', () => {
+    const text = 'Osama bin Laden hid. Bin Laden was found; bin Laden died. Edwin van der Sar saved. Van der Sar smiled.';
+    const recognizer = fakeRecognizer([['Osama bin Laden', 'PER'], ['Bin Laden', 'PER'], ['bin Laden', 'PER'], ['Edwin van der Sar', 'PER'], ['Van der Sar', 'PER']]);
+    const entities = extractArticleEntities(recognizer, text);
+    assert.deepStrictEqual(entities.map((entity) => [entity.name, entity.mentions.length]), [['Osama bin Laden', 3], ['Edwin van der Sar', 2]]);
+    // Alone in an article, the family name stays an entity of its own.
+    assert.deepStrictEqual(extractArticleEntities(fakeRecognizer([['bin Laden', 'PER']]), 'They hunted bin Laden.').map((entity) => entity.name), ['bin Laden']);
+    // Only a person's: "de Janeiro" is no short form of anything.
+    const places = extractArticleEntities(fakeRecognizer([['Rio de Janeiro', 'LOC'], ['de Janeiro', 'LOC']]), 'Rio de Janeiro and de Janeiro.');
+    assert.strictEqual(places.length, 2);
+  });
+
   it('merges case variants and possessives, preferring a form that is not all capitals for display', () => {
     const text = 'KIM JONG-UN ARRIVES\n\nKim Jong-Un left. Kim Jong-un’s train.';
     const entities = extractArticleEntities(fakeRecognizer([['KIM JONG-UN', 'PER'], ['Kim Jong-Un', 'PER'], ['Kim Jong-un', 'PER']]), text);
