@@ -5,12 +5,13 @@ import { api, corpusBecomes, removedAfterTests, workspaceUri } from './helpers';
 
 const FOLDER = 'added-name-companions';
 /**
- * Two articles naming Harald Quistorp beside "Crown Prince Mohammed bin Salman", which the shipped model cuts into two
- * people, "Prince Mohammed" and "Salman", in one of them at least (the perceptrons' model did in both).
+ * Two articles naming Harald Quistorp beside "President Mohamed ould Abdel Aziz", which the shipped model cuts into two
+ * people, "Mohamed" and "Abdel Aziz", in one of them at least ("Mohammed bin Salman" was such a name until the
+ * patronymics' rule joined it: "ould" is not among its particles).
  */
 const ARTICLES: Readonly<Record<string, string>> = {
-  'talks.txt': ' date 2029-01-05 Crown Prince Mohammed bin Salman met Harald Quistorp in Riyadh on Tuesday. Quistorp later said Mohammed bin Salman had asked about grain.\n',
-  'return.txt': ' date 2029-01-06 Harald Quistorp flew back from Riyadh after talks with Crown Prince Mohammed bin Salman.\n',
+  'talks.txt': ' date 2029-01-05 President Mohamed ould Abdel Aziz met Harald Quistorp in Nouakchott on Tuesday. Quistorp later said Mohamed ould Abdel Aziz had asked about grain.\n',
+  'return.txt': ' date 2029-01-06 Harald Quistorp flew back from Nouakchott after talks with President Mohamed ould Abdel Aziz.\n',
 };
 
 /** The card's "Often with" list, as it reads. */
@@ -36,10 +37,10 @@ describe('"Often with" after a name added over the engine\'s fragments of it', (
   it('lists the added name and not the fragments it took the place of', async () => {
     const card = () => cardOver(`${FOLDER}/talks.txt`, 'Harald Quistorp');
     const before = oftenWith(await card());
-    assert.ok(before.some((companion) => /^(Prince Mohammed|Salman) \(/.test(companion)), `the engine's fragments before: ${before.join(', ')}`);
-    await writeFactsExternally({ people: { 'Mohammed bin Salman': { add: true } } });
+    assert.ok(before.some((companion) => /^(Mohamed|Abdel Aziz) \(/.test(companion)), `the engine's fragments before: ${before.join(', ')}`);
+    await writeFactsExternally({ people: { 'Mohamed ould Abdel Aziz': { add: true } } });
     const after = oftenWith(await card());
-    assert.ok(after.includes('Mohammed bin Salman (2)'), `the added name: ${after.join(', ')}`);
-    assert.deepStrictEqual(after.filter((companion) => /^(Prince Mohammed|Salman) /.test(companion)), [], 'the fragments');
+    assert.ok(after.includes('Mohamed ould Abdel Aziz (2)'), `the added name: ${after.join(', ')}`);
+    assert.deepStrictEqual(after.filter((companion) => /^(Mohamed|Abdel Aziz) \(/.test(companion)), [], 'the fragments');
   });
 });
