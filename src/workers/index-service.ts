@@ -67,6 +67,11 @@ export interface IndexServiceOptions {
    * {@link warmUpSteps}): for a process that searches it many times, as the extension host does, not for one query.
    */
   readonly warmUp?: boolean;
+  /**
+   * The warm-up's slices between turns of the event loop (default {@link WARMUP_SLICE_MS}); 0 yields after every query,
+   * so that a test can search while the warm-up is under way, whatever the machine's speed.
+   */
+  readonly warmUpSliceMs?: number;
   /** Hears how the warm-up ended. */
   readonly onWarmUp?: (outcome: WarmUpOutcome) => void;
 }
@@ -405,7 +410,7 @@ export class IndexService {
     const cpu = process.cpuUsage();
     let longestStepMs = 0;
     const steps = timedSteps(warmUpSteps(this.current), (ms) => (longestStepMs = Math.max(longestStepMs, ms)));
-    const queries = await runUntil(steps, () => this.warmUp === 'stopped', WARMUP_SLICE_MS);
+    const queries = await runUntil(steps, () => this.warmUp === 'stopped', this.options.warmUpSliceMs ?? WARMUP_SLICE_MS);
     const { user, system } = process.cpuUsage(cpu);
     this.options.onWarmUp?.({ queries, stopped: queries === undefined, ms: performance.now() - started, cpuMs: (user + system) / 1000, longestStepMs });
   }
