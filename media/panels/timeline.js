@@ -26,9 +26,9 @@
    * A series' total in the legend, which names the series the keyboard cursor is on once the arrows have moved it (ux34:
    * "(selected)" from the start said nothing of what chose it, or what for).
    */
-  function seriesTotal(series, index) {
+  function seriesTotal(series, index, periods) {
     const total = plural(series.total, series.unit === 'mentions' ? 'mention' : 'article');
-    return cursor.period >= 0 && index === cursor.series ? `${total} (keyboard cursor: Enter searches it)` : total;
+    return cursor.period >= 0 && cursor.period < periods && index === cursor.series ? `${total} (keyboard cursor: Enter searches it there)` : total;
   }
 
   /** Shows the cursor on the chart that draws its series, its values in the status, its series in the legend. */
@@ -41,7 +41,7 @@
     status.textContent = describe(data, cursor.period);
     document.querySelectorAll('.legend [data-series]').forEach((total) => {
       const index = Number(total.getAttribute('data-series'));
-      total.textContent = seriesTotal(data.series[index], index);
+      total.textContent = seriesTotal(data.series[index], index, data.periods.length);
     });
   }
 
@@ -130,7 +130,7 @@
           {},
           el('span', { class: `swatch s${index}`, 'aria-hidden': 'true' }),
           el('span', {}, series.spec.label),
-          series.error ? el('span', { class: 'muted' }, `Not a valid query: ${series.error}`) : el('span', { class: 'muted', 'data-series': index }, seriesTotal(series, index)),
+          series.error ? el('span', { class: 'muted' }, `Not a valid query: ${series.error}`) : el('span', { class: 'muted', 'data-series': index }, seriesTotal(series, index, data.periods.length)),
           // The query likely meant ("Did you mean: person:Putin"), which the button draws in this series' place.
           series.suggestion &&
             el(

@@ -1,7 +1,12 @@
 import { parseArticle, uncutTitle } from './article';
 import { isolateBidi } from './display-text';
 
-/** What an article row shows of its article: the title as listed (maybe cut), the date if it has one, the path. */
+/**
+ * What an article row shows of its article: the title as listed (maybe cut), the date if it has one, the path.
+ *
+ * @example
+ * const row: ArticleRowFacts = { title: 'Kim arrives.', date: '2023-09-13', path: 'news/kim.txt' };
+ */
 export interface ArticleRowFacts {
   readonly title: string;
   readonly date?: string | undefined;
@@ -22,10 +27,17 @@ export interface ArticleRowFacts {
 export function articleTooltip(row: ArticleRowFacts, text: () => string | undefined): string {
   let read: { readonly text: string | undefined } | undefined;
   const once = () => (read ??= { text: text() }).text;
-  const lines = [uncutTitle(row.title, once) || row.path, `${row.date ?? 'undated'} · ${isolateBidi(row.path)}`];
+  const lines = [capped(uncutTitle(row.title, once)) || row.path, `${row.date ?? 'undated'} · ${isolateBidi(row.path)}`];
   const reason = row.date === undefined ? undatedReason(once()) : undefined;
   if (reason !== undefined) lines.push(reason);
   return lines.join('\n');
+}
+
+/** The longest title a tooltip shows: a paragraph without a full stop is one run-on "sentence". */
+const MAX_TOOLTIP_TITLE = 1_000;
+
+function capped(title: string): string {
+  return title.length <= MAX_TOOLTIP_TITLE ? title : `${title.slice(0, MAX_TOOLTIP_TITLE - 1)}…`;
 }
 
 /** Why the article of `text` has no date: its header's date is impossible, or (an article no longer) it has no header. */

@@ -3,6 +3,7 @@ import { countOf, quoteName, toDisplayText } from '../core/display-text';
 import { correctionSummary } from '../core/curation/correction-summary';
 import { renameCollision, renameMergeQuestion, retypeCollision } from '../core/curation/rename-collision';
 import { AwaitedAnalyzer } from '../core/entities/threaded-entities';
+import { displayName, isAllCaps } from '../core/entities/names';
 import { EntityType } from '../core/entities/types';
 import { ENTITY_TYPE_NAMES, EntityDirectory, aTypeName, everyEntity } from '../core/entity-directory';
 import { sharingNameWordsFirst } from '../core/curation/likely-duplicates';
@@ -218,11 +219,13 @@ export class CorrectionCommands {
    * of the entity's name ("Kim Jong-Un" of "Kim Jong-un": Enter makes it the name), else the name itself.
    */
   private async askName(entity: EntityRef, writing?: string): Promise<string | undefined> {
-    const otherWriting = writing !== undefined && writing !== entity.name && keyOfRef({ type: entity.type, name: writing }) === keyOfRef(entity);
+    // As a name is shown: one line, no possessive; a headline's capitals are no writing to offer.
+    const shown = writing === undefined ? undefined : displayName(writing);
+    const otherWriting = shown !== undefined && shown !== entity.name && !isAllCaps(shown) && keyOfRef({ type: entity.type, name: shown }) === keyOfRef(entity);
     const name = await vscode.window.showInputBox({
       title: `News Corpus: Rename ${quoteName(entity.name)}`,
       prompt: 'The name every view, card and search shows for this entity; the old name becomes an alias.',
-      value: otherWriting ? writing : entity.name,
+      value: otherWriting ? shown : entity.name,
       validateInput: (value) => nameProblem(value, entity.type) ?? (value.trim() === entity.name ? 'That is the same name.' : undefined),
     });
     return name?.trim() || undefined;

@@ -172,8 +172,9 @@ export class DatesTreeProvider implements vscode.TreeDataProvider<DateTreeElemen
   /** An article's tooltip, made when it is shown: it may read the article. */
   resolveTreeItem(item: vscode.TreeItem, element: DateTreeElement): vscode.TreeItem {
     if (element.kind !== 'article' || item.tooltip !== undefined) return item;
-    const article = this.source.article(element.id);
-    if (article) item.tooltip = articleTooltip(article, () => this.articleText(element.id));
+    // An article gone since the row was made still says which file it was.
+    const article = this.source.article(element.id) ?? { title: '', path: fileNameOf(element.id) };
+    item.tooltip = articleTooltip(article, () => this.articleText(element.id));
     return item;
   }
 }
@@ -193,9 +194,15 @@ function folderItem(label: string, name: string, id: string, count: number, stat
   return item;
 }
 
+/** The file name of the article `id` (a URI). */
+function fileNameOf(id: string): string {
+  const { path } = vscode.Uri.parse(id);
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
 function articleItem(article: CorpusArticle | undefined, id: string): vscode.TreeItem {
   const uri = vscode.Uri.parse(id);
-  const fileName = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+  const fileName = fileNameOf(id);
   const item = new vscode.TreeItem(isolateBidi(article?.title || fileName), vscode.TreeItemCollapsibleState.None);
   item.id = `article:${id}`;
   item.resourceUri = uri;

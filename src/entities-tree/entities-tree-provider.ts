@@ -195,10 +195,18 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityTreeE
    */
   resolveTreeItem(item: vscode.TreeItem, element: EntityTreeElement): vscode.TreeItem {
     if (item.tooltip !== undefined) return item;
-    if (element.kind === 'article') item.tooltip = articleTooltip(element.article, () => this.directory.articleText(element.article.id));
-    if (element.kind !== 'entity') return item;
-    const { key } = element.entity;
-    item.tooltip = entityTooltip(element.entity, duplicateLines(this.duplicates.of(key), this.duplicates.duplicatesOf(key)));
+    switch (element.kind) {
+      case 'article':
+        item.tooltip = articleTooltip(element.article, () => this.directory.articleText(element.article.id));
+        break;
+      case 'entity': {
+        const { key } = element.entity;
+        item.tooltip = entityTooltip(element.entity, duplicateLines(this.duplicates.of(key), this.duplicates.duplicatesOf(key)));
+        break;
+      }
+      default:
+        break;
+    }
     return item;
   }
 

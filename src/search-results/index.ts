@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { AwaitedAnalyzer } from '../core/entities/threaded-entities';
+import { reasonOf } from '../core/messages';
 import { SearchOptions, SearchResponse } from '../core/search/corpus-index';
 import { CorpusNames } from '../core/search/query-help';
 import { ExportedEntity } from '../core/search-workflow/result-export';
@@ -149,10 +150,13 @@ export function registerSearchResults(context: vscode.ExtensionContext, deps: Se
       // Not awaited: the command is done once the search is deleted; the notification may stay up for long.
       void notify('info', `News Corpus: deleted the saved search "${deleted.search.name}".`, UNDO).then(async (action) => {
         if (action !== UNDO) return;
-        await provider.restore(deleted.search, deleted.index);
+        if (!(await provider.restore(deleted))) {
+          void notify('warning', `News Corpus: a search named "${deleted.search.name}" was saved since; the deleted one was not put back.`);
+          return;
+        }
         // Shown where it was put back: the Saved Searches group, gone with its last search, comes back collapsed.
         if (view.visible) await view.reveal({ kind: 'saved', ...deleted.search }, { select: true, focus: false }).then(undefined, () => undefined);
-      });
+      }).then(undefined, (error: unknown) => void notify('error', `News Corpus: could not put the saved search back: ${reasonOf(error)}`));
     }),
     vscode.commands.registerCommand('newsCorpus.searchResults.forgetRecent', async (value: unknown) => {
       const candidate = value as Partial<Extract<SearchResultsElement, { kind: 'recent' }>> | undefined;

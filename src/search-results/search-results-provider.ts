@@ -35,6 +35,13 @@ export interface SearchResultsDeps {
   readonly textOf: (path: string) => string | undefined;
 }
 
+/** A deleted saved search, with where it was: its index, and the name of the search after it. */
+export interface DeletedSearch {
+  readonly search: SavedSearch;
+  readonly index: number;
+  readonly next?: string;
+}
+
 /** Group nodes are elements of their own so that `getParent` can answer with the very objects the tree holds. */
 const SAVED_GROUP: SearchResultsElement = { kind: 'saved-searches' };
 const RECENT_GROUP: SearchResultsElement = { kind: 'recent-searches' };
@@ -126,17 +133,21 @@ export class SearchResultsProvider implements vscode.TreeDataProvider<SearchResu
   }
 
   /** Deletes the saved search `name`; resolves with what {@link restore} needs to put it back, if it was saved. */
-  async delete(name: string): Promise<{ search: SavedSearch; index: number } | undefined> {
+  async delete(name: string): Promise<DeletedSearch | undefined> {
     const index = this.stored.saved.findIndex((known) => known.name === name);
     const search = this.stored.saved[index];
     if (!search) return undefined;
+    const next = this.stored.saved[index + 1]?.name;
     await this.update(deleteSaved(this.stored, name));
-    return { search, index };
+    return { search, index, ...(next === undefined ? {} : { next }) };
   }
 
-  /** Puts a deleted saved search back at `index` (Undo). */
-  restore(search: SavedSearch, index: number): Promise<void> {
-    return this.update(restoreSaved(this.stored, search, index));
+  /** Puts a deleted saved search back where it was (Undo); false when a search of its name was saved since. */
+  async restore({ search, index, next }: DeletedSearch): Promise<boolean> {
+    const restored = restoreSaved(this.stored, search, index, next);
+    if (restored === this.stored) return false;
+    await this.update(restored);
+    return true;
   }
 
   /** Forgets the recent query `query`, or every recent query when it is undefined. */

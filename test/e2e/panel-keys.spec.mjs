@@ -50,7 +50,7 @@ describe('The Timeline by keyboard', function () {
     await workbench.page.keyboard.press('ArrowLeft');
     await status().filter({ hasText: / to / }).waitFor();
     // The legend says which series the cursor is on, and what Enter does with it (ux34: "(selected)" said neither).
-    assert.match(await legendTotal.textContent(), /\(keyboard cursor: Enter searches it\)$/);
+    assert.match(await legendTotal.textContent(), /\(keyboard cursor: Enter searches it there\)$/);
     const latest = monthOf(await status().textContent());
     assert.equal(latest, '2019-03', `the first press shows the latest month, the last with a harvest, not ${await status().textContent()}`);
     await press('Home', '2006-01');

@@ -2,7 +2,7 @@ import { hasWhiteSpace, isWhiteSpaceCode } from './chars';
 import { countryNameOf } from './country-aliases';
 import { WordSet, isJunk } from './junk';
 import { LowerCaseWords } from './lower-case-words';
-import { acronymOf, displayName, identityOfDisplay, isAllCaps, nameIdentity, nameWords, particleFamilyName } from './names';
+import { PATRONYMIC_PARTICLES, acronymOf, displayName, identityOfDisplay, isAllCaps, nameIdentity, nameWords, particleFamilyName } from './names';
 import { ArticleEntity, EntitySpan, EntityType } from './types';
 
 /**
@@ -142,7 +142,7 @@ class FullForms {
     for (const group of groups) {
       if (group.words.length < 2) continue;
       if (group.type === 'PER') {
-        if (particleFamilyName(group.words) !== undefined) continue;
+        if (particledFamilyName(group) !== undefined) continue;
         const first = group.words[0] ?? '';
         const last = group.words[group.words.length - 1] ?? '';
         addTo(this.people, first, group);
@@ -159,16 +159,36 @@ class FullForms {
    * person's family name with its particles ("bin Laden" of "Osama bin Laden").
    */
   only(short: Group): Group | undefined {
-    const particled = short.type === 'PER' ? particleFamilyName(short.words) : undefined;
+    const particled = particledFamilyName(short);
     if (short.words.length !== 1 && particled === undefined) return undefined;
     // A lone word the article mostly calls a place or a MISC name stays one ("Washington" beside "George
     // Washington", "Muslim" beside a book title read as the person "Atheist Muslim"), unless the recogniser
     // called it a person at least once there ("Kim and Putin" tagged places, "Kim’s").
     const asPerson = (short.type !== 'LOC' && short.type !== 'MISC') || short.mentions.some((mention) => mention.type === 'PER');
-    const people = asPerson ? (this.people.get(particled ?? short.words[0] ?? '') ?? []) : [];
+    const candidates = asPerson ? (this.people.get(particled ?? short.words[0] ?? '') ?? []) : [];
+    // "bin Salman" abbreviates a name that ends so ("Mohammed bin Salman"), not one that starts with "Salman".
+    const people = particled === undefined ? candidates : candidates.filter((full) => endsWithWords(full.words, short.words));
     const named = short.type === 'ORG' || short.type === 'MISC' ? (this.acronyms.get(`${short.type}:${short.mentions[0]?.display ?? ''}`) ?? []) : [];
     return people.length + named.length === 1 ? (people[0] ?? named[0]) : undefined;
   }
+}
+
+/**
+ * The family name a person's group is when its other words are particles: "bin" or "ibn" first ("Bin Laden" at a
+ * sentence's start too), or particles written in lower case in one of its mentions at least ("van der Sar", "de
+ * Blasio"; "Van Jones" is a first and a last name); else undefined.
+ */
+function particledFamilyName(group: Group): string | undefined {
+  if (group.type !== 'PER') return undefined;
+  const family = particleFamilyName(group.words);
+  if (family === undefined || PATRONYMIC_PARTICLES.has(group.words[0] ?? '')) return family;
+  const lowerParticle = (display: string) => display.split(' ').slice(0, -1).some((word) => /^\p{Ll}/u.test(word));
+  return group.mentions.some((mention) => lowerParticle(mention.display)) ? family : undefined;
+}
+
+/** Whether the name of `words` ends with `tail`, a shorter name. */
+function endsWithWords(words: readonly string[], tail: readonly string[]): boolean {
+  return words.length > tail.length && tail.every((word, at) => words[words.length - tail.length + at] === word);
 }
 
 function addTo(map: Map<string, Group[]>, key: string, group: Group): void {

@@ -23,6 +23,14 @@ const FILTER_BITS = 1 << 20;
  * coversExactly(context.gazetteer, DEMONYM_CATEGORY, start, end); // "North Koreans" is exactly tokens start…end
  */
 export const DEMONYM_CATEGORY = 2;
+/**
+ * The categories of places and nationalities: countries, capitals, nationalities, regions and cities, at these numbers
+ * in `scripts/ner-gazetteer.ts`. A rule that joins names reads them so as not to take a place into a person's name.
+ *
+ * @example
+ * PLACE_CATEGORIES.some((category) => coversExactly(context.gazetteer, category, i, i)); // "Pakistan" at token i
+ */
+export const PLACE_CATEGORIES: readonly number[] = [0, 1, DEMONYM_CATEGORY, 4, 6];
 
 /**
  * Whether one entry of `category` covers exactly tokens `start…end` (inclusive), by the match bits of `mark`.

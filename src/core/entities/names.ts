@@ -88,8 +88,16 @@ export function nameWords(identity: string): string[] {
   return identity.split(' ').filter((word) => word !== '');
 }
 
+/**
+ * "Son of" and "daughter of" in Arabic and Malay names ("Mohammed bin Salman"), in lower case: never a first name, so a
+ * particle even when a sentence's start capitalises it ("Bin Laden said").
+ *
+ * @example
+ * PATRONYMIC_PARTICLES.has('bin'); // true
+ */
+export const PATRONYMIC_PARTICLES: ReadonlySet<string> = new Set(['bin', 'ibn', 'bint', 'binti']);
 /** Lower-case words that stand before a family name inside a person's name: "bin Laden", "van der Sar", "de Gaulle". */
-const NAME_PARTICLES = new Set(['bin', 'ibn', 'bint', 'binti', 'van', 'von', 'der', 'den', 'de', 'du', 'da', 'di', 'del', 'della', 'dos', 'das']);
+const NAME_PARTICLES = new Set([...PATRONYMIC_PARTICLES, 'van', 'von', 'der', 'den', 'de', 'du', 'da', 'di', 'del', 'della', 'dos', 'das']);
 
 /**
  * The last word of a name whose other words are all particles ("bin laden", "van der sar"): such a name is a family

@@ -47,7 +47,7 @@ export class EntityRecognizer {
     clearHeadings(tokens, this.decoder.context, tags);
     clearSpeakerLabels(text, tokens, tags);
     retypeDemonyms(this.decoder.context.gazetteer, tags, tokens.count);
-    joinPatronymics(text, tokens, tags);
+    joinPatronymics(text, tokens, tags, this.decoder.context.gazetteer);
     dropTitles(text, tokens, tags);
     joinWashingtonDC(text, tokens, tags);
     joinHyphenatedNames(text, tokens, tags);

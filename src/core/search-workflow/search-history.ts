@@ -109,16 +109,18 @@ export function deleteSaved(history: SearchHistory, name: string): SearchHistory
 }
 
 /**
- * The history with a deleted saved search put back where it was (at `index`, or last when fewer are kept now), so a
- * deletion can be undone; unchanged when a search of that name was saved since.
+ * The history with a deleted saved search put back where it was: before `next`, the search that followed it, if it is
+ * still saved, else at `index` (or last when fewer are kept now), so a deletion can be undone. Unchanged (the same
+ * object) when a search of that name was saved since.
  *
  * @example
- * restoreSaved({ recent: [], saved: [{ name: 'b', query: 'gas' }] }, { name: 'a', query: 'oil' }, 0).saved;
+ * restoreSaved({ recent: [], saved: [{ name: 'b', query: 'gas' }] }, { name: 'a', query: 'oil' }, 0, 'b').saved;
  * // [{ name: 'a', query: 'oil' }, { name: 'b', query: 'gas' }]
  */
-export function restoreSaved(history: SearchHistory, search: SavedSearch, index: number): SearchHistory {
+export function restoreSaved(history: SearchHistory, search: SavedSearch, index: number, next?: string): SearchHistory {
   if (history.saved.some((known) => known.name === search.name)) return history;
-  const at = Math.max(0, Math.min(index, history.saved.length));
+  const before = next === undefined ? -1 : history.saved.findIndex((known) => known.name === next);
+  const at = before >= 0 ? before : Math.max(0, Math.min(index, history.saved.length));
   return { ...history, saved: [...history.saved.slice(0, at), search, ...history.saved.slice(at)] };
 }
 

@@ -21,6 +21,13 @@ describe('articleTooltip', () => {
     assert.strictEqual(first, `${'word '.repeat(50).trim()}.`);
   });
 
+  it('cuts a run-on first paragraph at 1,000 characters', () => {
+    const text = ` date 2023-09-13 ${'word '.repeat(500)}`;
+    const [first] = articleTooltip({ title: parseArticle(text).title, date: '2023-09-13', path: 'a.txt' }, () => text).split('\n');
+    assert.strictEqual(first?.length, 1_000);
+    assert.ok(first?.endsWith('…'));
+  });
+
   it('says why an undated article has no date, reading it once for a cut title as well', () => {
     const text = ` date 2023-02-30 ${'word '.repeat(50).trim()}.`;
     let reads = 0;

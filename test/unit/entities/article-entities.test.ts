@@ -158,6 +158,17 @@ describe('extractArticleEntities', () => {
     assert.deepStrictEqual(entities.map((entity) => [entity.name, entity.mentions.length]), [['Osama bin Laden', 3], ['Edwin van der Sar', 2]]);
     // Alone in an article, the family name stays an entity of its own.
     assert.deepStrictEqual(extractArticleEntities(fakeRecognizer([['bin Laden', 'PER']]), 'They hunted bin Laden.').map((entity) => entity.name), ['bin Laden']);
+    // "Van", "Del" as first names make no short form; "bin Salman" abbreviates a name that ends so (review35).
+    const pairs: [string, string, string][] = [
+      ['Van Jones', 'Alex Jones', 'Van Jones spoke. Alex Jones spoke.'],
+      ['Del Harris', 'Neil Harris', 'Del Harris spoke. Neil Harris spoke.'],
+      ['Salman Rushdie', 'bin Salman', 'Salman Rushdie wrote. Then bin Salman spoke.'],
+    ];
+    for (const [one, other, sentence] of pairs) {
+      assert.deepStrictEqual(extractArticleEntities(fakeRecognizer([[one, 'PER'], [other, 'PER']]), sentence).map((entity) => entity.name), [one, other], sentence);
+    }
+    const jones = extractArticleEntities(fakeRecognizer([['Van Jones', 'PER'], ['Jones', 'PER']]), 'Van Jones spoke. Jones left.');
+    assert.deepStrictEqual(jones.map((entity) => [entity.name, entity.mentions.length]), [['Van Jones', 2]], 'a family name alone still merges into "Van Jones"');
     // Only a person's: "de Janeiro" is no short form of anything.
     const places = extractArticleEntities(fakeRecognizer([['Rio de Janeiro', 'LOC'], ['de Janeiro', 'LOC']]), 'Rio de Janeiro and de Janeiro.');
     assert.strictEqual(places.length, 2);

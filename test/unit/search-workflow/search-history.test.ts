@@ -35,7 +35,9 @@ describe('search history', () => {
     const c = { name: 'C', query: 'wheat' };
     const before = { recent: ['oil'], saved: [a, b, c] };
     const deleted = deleteSaved(before, 'B');
-    assert.deepStrictEqual(restoreSaved(deleted, b, 1), before);
+    assert.deepStrictEqual(restoreSaved(deleted, b, 1, 'C'), before);
+    // The search before it deleted since: back before the one that followed it, not at its old index.
+    assert.deepStrictEqual(restoreSaved(deleteSaved(deleted, 'A'), b, 1, 'C').saved, [b, c]);
     assert.deepStrictEqual(restoreSaved(deleteSaved(deleted, 'C'), b, 1).saved, [a, b], 'last when fewer are kept now');
     assert.deepStrictEqual(restoreSaved(deleted, b, -3).saved, [b, a, c]);
     const savedAgain = saveSearch(deleted, 'B', 'coal');
