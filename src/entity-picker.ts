@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { countOf, toDisplayText } from './core/display-text';
 import { ENTITY_TYPE_NAMES, EntityDirectory } from './core/entity-directory';
-import { nearNames } from './core/panels/near-names';
+import { nearNames } from './core/search/near-names';
 import { EntitySummary } from './core/search/entity-listing';
 import { ENTITY_TYPES } from './core/search/entity-table';
 

@@ -8,6 +8,9 @@ const PER_INDEX = ENTITY_TYPES.indexOf('PER');
 const ORG_INDEX = ENTITY_TYPES.indexOf('ORG');
 const SHORTEST_PARTICLE = 3;
 const LONGEST_PARTICLE = 5;
+/** The particles' first letters, in lower case; an ASCII letter ORed with this bit is its lower case. */
+const FIRST_LETTERS = new Set([...PATRONYMIC_PARTICLES].map((particle) => particle.charCodeAt(0)));
+const LOWER_CASE_BIT = 0x20;
 /** Words before "bin" that make it the English noun ("in the bin Smith said"), not a name's particle. */
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'each', 'every', 'his', 'her', 'its', 'our', 'their', 'my', 'your']);
 /** Where a name cannot run on from the token before: a new sentence, line or paragraph. */
@@ -41,9 +44,10 @@ function closes(tag: number): boolean {
 export function joinPatronymics(text: string, tokens: TokenBuffer, tags: Uint8Array, marks: Uint32Array): void {
   const word = (i: number): string => text.slice(tokens.starts[i] ?? 0, tokens.ends[i] ?? 0);
   for (let i = 0; i + 1 < tokens.count; i++) {
-    // This runs on every token of the corpus: compare the length before making a string.
+    // This runs on every token of the corpus: compare the length and the first letter before making a string.
     const length = (tokens.ends[i] ?? 0) - (tokens.starts[i] ?? 0);
-    if (length < SHORTEST_PARTICLE || length > LONGEST_PARTICLE || !PATRONYMIC_PARTICLES.has(word(i).toLowerCase())) continue;
+    if (length < SHORTEST_PARTICLE || length > LONGEST_PARTICLE || !FIRST_LETTERS.has(text.charCodeAt(tokens.starts[i] ?? 0) | LOWER_CASE_BIT)) continue;
+    if (!PATRONYMIC_PARTICLES.has(word(i).toLowerCase())) continue;
     const father = tags[i + 1] ?? TAG_O;
     if (!opens(father) || !((tokens.kinds[i + 1] ?? 0) & TokenKind.FirstUpper) || (tokens.flags[i + 1] ?? 0) & BREAK) continue;
     let last = i + 1;

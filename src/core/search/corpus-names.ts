@@ -1,6 +1,6 @@
 import { EntityType } from '../entities/types';
 import { EntityDirectory, everyEntity } from '../entity-directory';
-import { nearNames } from '../panels/near-names';
+import { nearNames } from './near-names';
 import { SearchOptions, SearchResponse } from './corpus-index';
 import { EntitySummary } from './entity-listing';
 import { CorpusNames } from './query-help';

@@ -1,7 +1,7 @@
 import { editsWithin } from '../edit-distance';
 import { withoutProductPrefix } from '../messages';
 import { EntityType } from '../entities/types';
-import { nearestPart } from '../panels/near-names';
+import { nearestPart } from './near-names';
 import { ENTITY_TYPE_NAMES } from '../entity-directory';
 import { entityFilterWords, parseQuery, QUERY_FILTERS, QUERY_SPACES, unknownFilters, UnknownFilter } from './query-parser';
 import { defaultEdits } from './query-plan';

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { nearNames, nearestPart } from '../../../src/core/panels/near-names';
+import { nearNames, nearestPart } from '../../../src/core/search/near-names';
 
 describe('near names', () => {
   const scholz = { name: 'Olaf Scholz', aliases: ['Scholz'] };

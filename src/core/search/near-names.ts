@@ -1,5 +1,5 @@
 import { editsWithin } from '../edit-distance';
-import { defaultEdits } from '../search/query-plan';
+import { defaultEdits } from './query-plan';
 
 /** Typed texts this short match too many names at one edit to suggest any. */
 const MIN_LETTERS = 4;
