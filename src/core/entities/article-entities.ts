@@ -2,7 +2,7 @@ import { hasWhiteSpace, isWhiteSpaceCode } from './chars';
 import { countryNameOf } from './country-aliases';
 import { WordSet, isJunk } from './junk';
 import { LowerCaseWords } from './lower-case-words';
-import { PATRONYMIC_PARTICLES, acronymOf, displayName, identityOfDisplay, isAllCaps, nameIdentity, nameWords, particleFamilyName } from './names';
+import { PATRONYMIC_PARTICLES, acronymOf, displayName, identityOfDisplay, isAllCaps, nameIdentity, nameWords, particleFamilyName, royalTitleCount } from './names';
 import { ArticleEntity, EntitySpan, EntityType } from './types';
 
 /**
@@ -143,10 +143,13 @@ class FullForms {
       if (group.words.length < 2) continue;
       if (group.type === 'PER') {
         if (particledFamilyName(group) !== undefined) continue;
+        // A titled name joined to its name without the title owns its words as that name: "Sultan" and "Taimur" of
+        // "Sultan Said bin Taimur" are both short forms of "Said bin Taimur".
+        const owner = group.target ?? group;
         const first = group.words[0] ?? '';
         const last = group.words[group.words.length - 1] ?? '';
-        addTo(this.people, first, group);
-        if (last !== first) addTo(this.people, last, group);
+        addTo(this.people, first, owner);
+        if (last !== first) addTo(this.people, last, owner);
       } else if (group.type === 'ORG' || group.type === 'MISC') {
         const acronym = acronymOf(group.mentions[0]?.display ?? '');
         if (acronym.length >= 2) addTo(this.acronyms, `${group.type}:${acronym}`, group);
@@ -193,8 +196,8 @@ function endsWithWords(words: readonly string[], tail: readonly string[]): boole
 
 function addTo(map: Map<string, Group[]>, key: string, group: Group): void {
   const list = map.get(key);
-  if (list) list.push(group);
-  else map.set(key, [group]);
+  if (!list) map.set(key, [group]);
+  else if (!list.includes(group)) list.push(group);
 }
 
 /** The display name of a group: its most frequent form, preferring one that is not all capitals. */
@@ -233,6 +236,27 @@ function joinCountryAliases(groups: Map<string, Group>): void {
       canonical.name = country;
       group.target = canonical;
     }
+  }
+}
+
+/**
+ * Makes a person named with a royal or noble title ("Crown Prince Mohammad bin Salman", "First Lady Melania Trump") one
+ * with the same person named without it in the article, or named so if the article never does, so that every article
+ * gives the person the same key. The mentions keep their spans, title included.
+ */
+function joinRoyalTitles(groups: Map<string, Group>): void {
+  for (const group of [...groups.values()]) {
+    const titles = group.type === 'PER' ? royalTitleCount(group.words) : 0;
+    if (titles === 0) continue;
+    const words = group.words.slice(titles);
+    const identity = words.join(' ');
+    let untitled = groups.get(identity);
+    if (!untitled) {
+      const name = bestDisplay(group.mentions).split(' ').slice(titles).join(' ');
+      untitled = { identity, words, type: 'PER', mentions: [], name };
+      groups.set(identity, untitled);
+    }
+    if (untitled.type === 'PER') group.target = untitled;
   }
 }
 
@@ -280,6 +304,7 @@ export function extractArticleEntities(recognizer: SpanRecognizer, text: string)
   }
   for (const group of groups.values()) group.type = INSTITUTIONS.get(group.identity) ?? majorityType(group.mentions);
   joinCountryAliases(groups);
+  joinRoyalTitles(groups);
   const all = [...groups.values()];
   const fullForms = new FullForms(all);
   for (const short of all) {

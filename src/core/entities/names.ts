@@ -113,6 +113,31 @@ export function particleFamilyName(words: readonly string[]): string | undefined
 }
 
 /**
+ * Royal and noble titles that stand at the start of a person's name as the recogniser reads it ("Crown Prince
+ * Mohammad bin Salman", "Queen Elizabeth II"), in lower case. Unlike "Mr" (`dropTitles`) they stay in the span: CoNLL
+ * and wikigold annotate "King Carlos I" whole, and "Prince" or "Lady" alone begins names ("Lady Gaga").
+ */
+const ROYAL_TITLES: ReadonlySet<string> = new Set([
+  'crown', 'prince', 'princess', 'king', 'queen', 'emperor', 'empress', 'sheikh', 'sheikha', 'emir', 'sultan', 'duke',
+  'duchess', 'lord', 'lady',
+]);
+
+/**
+ * How many leading words of a person's name are royal or noble titles, when at least two words of a name remain after
+ * them ("Crown Prince Mohammad bin Salman" → 2); 0 otherwise, so "Prince Harry" and "Lady Gaga" keep their titles.
+ *
+ * @example
+ * royalTitleCount(['crown', 'prince', 'mohammad', 'bin', 'salman']); // 2
+ * royalTitleCount(['prince', 'harry']); // 0
+ */
+export function royalTitleCount(words: readonly string[]): number {
+  // "First" only before "Lady" ("First Lady Melania Trump").
+  let count = words[0] === 'first' && words[1] === 'lady' ? 1 : 0;
+  while (count < words.length && ROYAL_TITLES.has(words[count] ?? '')) count++;
+  return words.length - count >= 2 ? count : 0;
+}
+
+/**
  * The acronym of a multi-word name (first letters of its words, skipping "of", "the"…), upper case;
  * empty for a one-word name.
  *

@@ -174,6 +174,22 @@ describe('extractArticleEntities', () => {
     assert.strictEqual(places.length, 2);
   });
 
+  it('makes a person named with a royal title one with the person named without it ("Crown Prince Mohammad bin Salman")', () => {
+    const text = 'Crown Prince Mohammad bin Salman denied it. Mohammad bin Salman said so; Salman left.';
+    const recognizer = fakeRecognizer([['Prince Mohammad bin Salman', 'PER'], ['Mohammad bin Salman', 'PER'], ['Salman', 'PER']]);
+    const entities = extractArticleEntities(recognizer, text);
+    assert.deepStrictEqual(entities.map((entity) => [entity.key, entity.name, entity.mentions.length]), [['PER:mohammad bin salman', 'Mohammad bin Salman', 3]]);
+    assert.deepStrictEqual(entities[0]?.mentions[0], { start: 6, end: 32 }, 'the mention keeps its title');
+    // Alone in an article, the titled name gets the key the untitled one has elsewhere.
+    const alone = extractArticleEntities(fakeRecognizer([['First Lady Melania Trump', 'PER']]), 'First Lady Melania Trump spoke.');
+    assert.deepStrictEqual(alone.map((entity) => [entity.key, entity.name, entity.aliases]), [['PER:melania trump', 'Melania Trump', ['First Lady Melania Trump']]]);
+    const sultan = extractArticleEntities(fakeRecognizer([['Sultan Said bin Taimur', 'PER'], ['Sultan', 'PER']]), 'Sultan Said bin Taimur ruled. The Sultan left.');
+    assert.deepStrictEqual(sultan.map((entity) => [entity.key, entity.mentions.length]), [['PER:said bin taimur', 2]], 'the title alone is a short form of the name');
+    // A title before one word is part of the name; an organization keeps its name.
+    const kept = extractArticleEntities(fakeRecognizer([['Prince Harry', 'PER'], ['Lady Gaga', 'PER'], ['Duke Energy Corp', 'ORG'], ['Harry', 'PER']]), 'Prince Harry met Lady Gaga at Duke Energy Corp. Harry left.');
+    assert.deepStrictEqual(kept.map((entity) => entity.key), ['PER:prince harry', 'PER:lady gaga', 'ORG:duke energy corp']);
+  });
+
   it('merges case variants and possessives, preferring a form that is not all capitals for display', () => {
     const text = 'KIM JONG-UN ARRIVES\n\nKim Jong-Un left. Kim Jong-un’s train.';
     const entities = extractArticleEntities(fakeRecognizer([['KIM JONG-UN', 'PER'], ['Kim Jong-Un', 'PER'], ['Kim Jong-un', 'PER']]), text);

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { TAG_O, TagPart, tagOf } from '../../../src/core/entities/tags';
+import { royalTitleCount } from '../../../src/core/entities/names';
 import { dropTitles } from '../../../src/core/entities/titles';
 import { tokenize } from '../../../src/core/entities/tokenizer';
 
@@ -28,5 +29,16 @@ describe('titles taken out of the names of people', () => {
       per(TagPart.Begin), per(TagPart.Last), TAG_O,
       org(TagPart.Begin), org(TagPart.Last),
     ]);
+  });
+});
+
+describe('royal and noble titles before a name', () => {
+  it('counts the leading titles when two words of a name remain after them', () => {
+    assert.strictEqual(royalTitleCount(['crown', 'prince', 'mohammad', 'bin', 'salman']), 2);
+    assert.strictEqual(royalTitleCount(['queen', 'elizabeth', 'ii']), 1);
+    assert.strictEqual(royalTitleCount(['first', 'lady', 'melania', 'trump']), 2);
+    assert.strictEqual(royalTitleCount(['prince', 'harry']), 0, 'one word left: the title is part of the name');
+    assert.strictEqual(royalTitleCount(['first', 'melania', 'trump']), 0, '"First" only before "Lady"');
+    assert.strictEqual(royalTitleCount(['mohammad', 'bin', 'salman']), 0);
   });
 });
