@@ -28,7 +28,20 @@
    */
   function seriesTotal(series, index, periods) {
     const total = plural(series.total, series.unit === 'mentions' ? 'mention' : 'article');
-    return cursor.period >= 0 && cursor.period < periods && index === cursor.series ? `${total} (keyboard cursor: Enter searches it there)` : total;
+    return cursor.period >= 0 && cursor.period < periods && index === cursor.series && cursorShown(index) ? `${total} (keyboard cursor: Enter searches it there)` : total;
+  }
+
+  /** Whether the chart that draws series `index` has the keyboard focus, and so shows the cursor (the style hides it elsewhere). */
+  function cursorShown(index) {
+    return document.hasFocus() && marks.some(({ root, holds }) => root === document.activeElement && holds(index));
+  }
+
+  /** Writes the series' totals in the legend, the cursor's series named while its chart has the focus. */
+  function showTotals(data) {
+    document.querySelectorAll('.legend [data-series]').forEach((total) => {
+      const index = Number(total.getAttribute('data-series'));
+      total.textContent = seriesTotal(data.series[index], index, data.periods.length);
+    });
   }
 
   /** Shows the cursor on the chart that draws its series, its values in the status, its series in the legend. */
@@ -39,10 +52,7 @@
       if (shown) mark.setAttribute('x', left(cursor.period));
     }
     status.textContent = describe(data, cursor.period);
-    document.querySelectorAll('.legend [data-series]').forEach((total) => {
-      const index = Number(total.getAttribute('data-series'));
-      total.textContent = seriesTotal(data.series[index], index, data.periods.length);
-    });
+    showTotals(data);
   }
 
   /** The drawn series (refused queries have no values), split by what they count, mentions first. */
@@ -92,7 +102,10 @@
     const holds = (index) => drawn.some((series) => data.series.indexOf(series) === index);
     const mark = svg('rect', { class: 'cursor', y: plot.top, width: Math.max(2, step), height: plot.h });
     root.append(mark);
-    marks.push({ mark, holds, left: (at) => plot.left + at * step });
+    marks.push({ mark, holds, root, left: (at) => plot.left + at * step });
+    // The legend names the cursor's series only while the cursor shows (ux35: it kept saying so after a click elsewhere).
+    root.addEventListener('focus', () => showTotals(data));
+    root.addEventListener('blur', () => showTotals(data));
     root.addEventListener('mousemove', (event) => {
       const box = root.getBoundingClientRect();
       const at = Math.floor((event.clientX - box.left - plot.left) / step);

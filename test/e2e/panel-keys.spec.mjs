@@ -51,6 +51,11 @@ describe('The Timeline by keyboard', function () {
     await status().filter({ hasText: / to / }).waitFor();
     // The legend says which series the cursor is on, and what Enter does with it (ux34: "(selected)" said neither).
     assert.match(await legendTotal.textContent(), /\(keyboard cursor: Enter searches it there\)$/);
+    // Away from the chart the cursor is hidden, and the legend stops naming it (ux35); back on it, it names it again.
+    await workbench.webview().locator('[data-focus="add-input"]').focus();
+    await legendTotal.filter({ hasNotText: /cursor/ }).waitFor();
+    await chart.focus();
+    await legendTotal.filter({ hasText: /\(keyboard cursor: Enter searches it there\)$/ }).waitFor();
     const latest = monthOf(await status().textContent());
     assert.equal(latest, '2019-03', `the first press shows the latest month, the last with a harvest, not ${await status().textContent()}`);
     await press('Home', '2006-01');
