@@ -173,7 +173,7 @@ export class DatesTreeProvider implements vscode.TreeDataProvider<DateTreeElemen
   resolveTreeItem(item: vscode.TreeItem, element: DateTreeElement): vscode.TreeItem {
     if (element.kind !== 'article' || item.tooltip !== undefined) return item;
     // An article gone since the row was made still says which file it was.
-    const article = this.source.article(element.id) ?? { title: '', path: fileNameOf(element.id) };
+    const article = this.source.article(element.id) ?? { title: '', path: fileNameOf(vscode.Uri.parse(element.id)) };
     item.tooltip = articleTooltip(article, () => this.articleText(element.id));
     return item;
   }
@@ -194,15 +194,14 @@ function folderItem(label: string, name: string, id: string, count: number, stat
   return item;
 }
 
-/** The file name of the article `id` (a URI). */
-function fileNameOf(id: string): string {
-  const { path } = vscode.Uri.parse(id);
-  return path.slice(path.lastIndexOf('/') + 1);
+/** The file name of an article's URI. */
+function fileNameOf(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
 }
 
 function articleItem(article: CorpusArticle | undefined, id: string): vscode.TreeItem {
   const uri = vscode.Uri.parse(id);
-  const fileName = fileNameOf(id);
+  const fileName = fileNameOf(uri);
   const item = new vscode.TreeItem(isolateBidi(article?.title || fileName), vscode.TreeItemCollapsibleState.None);
   item.id = `article:${id}`;
   item.resourceUri = uri;

@@ -245,7 +245,8 @@ function joinCountryAliases(groups: Map<string, Group>): void {
  * gives the person the same key. The mentions keep their spans, title included.
  */
 function joinRoyalTitles(groups: Map<string, Group>): void {
-  for (const group of [...groups.values()]) {
+  // A group added meanwhile is visited too, and has no title: its words are those after the titles.
+  for (const group of groups.values()) {
     const titles = group.type === 'PER' ? royalTitleCount(group.words) : 0;
     if (titles === 0) continue;
     const words = group.words.slice(titles);
