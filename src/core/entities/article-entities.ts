@@ -138,11 +138,18 @@ class FullForms {
   /** Organisations and MISC names of two words or more, by type and acronym. */
   private readonly acronyms = new Map<string, Group[]>();
 
+  /** The identities of the last two words or more of every person's name of three words or more ("van biljon"). */
+  private readonly personEndings = new Set<string>();
+
   constructor(groups: readonly Group[]) {
+    for (const group of groups) {
+      if (group.type !== 'PER') continue;
+      for (let from = 1; from + 2 <= group.words.length; from++) this.personEndings.add(group.words.slice(from).join(' '));
+    }
     for (const group of groups) {
       if (group.words.length < 2) continue;
       if (group.type === 'PER') {
-        if (particledFamilyName(group) !== undefined) continue;
+        if (this.particledFamilyName(group) !== undefined) continue;
         // A titled name joined to its name without the title owns its words as that name: "Sultan" and "Taimur" of
         // "Sultan Said bin Taimur" are both short forms of "Said bin Taimur".
         const owner = group.target ?? group;
@@ -162,7 +169,7 @@ class FullForms {
    * person's family name with its particles ("bin Laden" of "Osama bin Laden").
    */
   only(short: Group): Group | undefined {
-    const particled = particledFamilyName(short);
+    const particled = this.particledFamilyName(short);
     if (short.words.length !== 1 && particled === undefined) return undefined;
     // A lone word the article mostly calls a place or a MISC name stays one ("Washington" beside "George
     // Washington", "Muslim" beside a book title read as the person "Atheist Muslim"), unless the recogniser
@@ -174,19 +181,21 @@ class FullForms {
     const named = short.type === 'ORG' || short.type === 'MISC' ? (this.acronyms.get(`${short.type}:${short.mentions[0]?.display ?? ''}`) ?? []) : [];
     return people.length + named.length === 1 ? (people[0] ?? named[0]) : undefined;
   }
-}
 
-/**
- * The family name a person's group is when its other words are particles: "bin" or "ibn" first ("Bin Laden" at a
- * sentence's start too), or particles written in lower case in one of its mentions at least ("van der Sar", "de
- * Blasio"; "Van Jones" is a first and a last name); else undefined.
- */
-function particledFamilyName(group: Group): string | undefined {
-  if (group.type !== 'PER') return undefined;
-  const family = particleFamilyName(group.words);
-  if (family === undefined || PATRONYMIC_PARTICLES.has(group.words[0] ?? '')) return family;
-  const lowerParticle = (display: string) => display.split(' ').slice(0, -1).some((word) => /^\p{Ll}/u.test(word));
-  return group.mentions.some((mention) => lowerParticle(mention.display)) ? family : undefined;
+  /**
+   * The family name a person's group is when its other words are particles: "bin" or "ibn" first ("Bin Laden" at a
+   * sentence's start too), particles written in lower case in one of its mentions at least ("van der Sar", "de
+   * Blasio"), or capitalised particles that end a longer person's name of the article ("De Zoysa" beside "Louis De
+   * Zoysa", "Van Biljon" at a sentence's start beside "Leon van Biljon"); else undefined ("Van Jones" alone is a first
+   * and a last name).
+   */
+  private particledFamilyName(group: Group): string | undefined {
+    if (group.type !== 'PER') return undefined;
+    const family = particleFamilyName(group.words);
+    if (family === undefined || PATRONYMIC_PARTICLES.has(group.words[0] ?? '') || this.personEndings.has(group.identity)) return family;
+    const lowerParticle = (display: string) => display.split(' ').slice(0, -1).some((word) => /^\p{Ll}/u.test(word));
+    return group.mentions.some((mention) => lowerParticle(mention.display)) ? family : undefined;
+  }
 }
 
 /** Whether the name of `words` ends with `tail`, a shorter name. */

@@ -174,6 +174,16 @@ describe('extractArticleEntities', () => {
     assert.strictEqual(places.length, 2);
   });
 
+  it('merges a family name with capitalised particles into the one longer name it ends ("De Zoysa", "Van Biljon" at a sentence start)', () => {
+    const text = 'Leon van Biljon was killed. Van Biljon mended a fence; no one could save van Biljon. Louis De Zoysa said De Zoysa won.';
+    const recognizer = fakeRecognizer([['Leon van Biljon', 'PER'], ['Van Biljon', 'PER'], ['Biljon', 'PER'], ['Louis De Zoysa', 'PER'], ['De Zoysa', 'PER']]);
+    const entities = extractArticleEntities(recognizer, text);
+    assert.deepStrictEqual(entities.map((entity) => [entity.name, entity.mentions.length]), [['Leon van Biljon', 3], ['Louis De Zoysa', 2]]);
+    // Ending no longer name of the article, capitalised particles stay a first name.
+    const alone = extractArticleEntities(fakeRecognizer([['Van Biljon', 'PER'], ['Louis Biljon', 'PER']]), 'Van Biljon spoke. Louis Biljon left.');
+    assert.deepStrictEqual(alone.map((entity) => entity.name), ['Van Biljon', 'Louis Biljon']);
+  });
+
   it('makes a person named with a royal title one with the person named without it ("Crown Prince Mohammad bin Salman")', () => {
     const text = 'Crown Prince Mohammad bin Salman denied it. Mohammad bin Salman said so; Salman left.';
     const recognizer = fakeRecognizer([['Prince Mohammad bin Salman', 'PER'], ['Mohammad bin Salman', 'PER'], ['Salman', 'PER']]);
