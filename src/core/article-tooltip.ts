@@ -1,5 +1,5 @@
 import { parseArticle, uncutTitle } from './article';
-import { isolateBidi } from './display-text';
+import { isolateBidi, shortenAtWord } from './display-text';
 
 /**
  * What an article row shows of its article: the title as listed (maybe cut), the date if it has one, the path.
@@ -27,18 +27,14 @@ export interface ArticleRowFacts {
 export function articleTooltip(row: ArticleRowFacts, text: () => string | undefined): string {
   let read: { readonly text: string | undefined } | undefined;
   const once = () => (read ??= { text: text() }).text;
-  const lines = [capped(uncutTitle(row.title, once)) || row.path, `${row.date ?? 'undated'} · ${isolateBidi(row.path)}`];
+  const lines = [shortenAtWord(uncutTitle(row.title, once), MAX_TOOLTIP_TITLE - 1) || row.path, `${row.date ?? 'undated'} · ${isolateBidi(row.path)}`];
   const reason = row.date === undefined ? undatedReason(once()) : undefined;
   if (reason !== undefined) lines.push(reason);
   return lines.join('\n');
 }
 
-/** The longest title a tooltip shows: a paragraph without a full stop is one run-on "sentence". */
+/** The longest title a tooltip shows, its ellipsis included: a paragraph without a full stop is one run-on "sentence". */
 const MAX_TOOLTIP_TITLE = 1_000;
-
-function capped(title: string): string {
-  return title.length <= MAX_TOOLTIP_TITLE ? title : `${title.slice(0, MAX_TOOLTIP_TITLE - 1)}…`;
-}
 
 /** Why the article of `text` has no date: its header's date is impossible, or (an article no longer) it has no header. */
 function undatedReason(text: string | undefined): string | undefined {

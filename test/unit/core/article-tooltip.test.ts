@@ -21,11 +21,14 @@ describe('articleTooltip', () => {
     assert.strictEqual(first, `${'word '.repeat(50).trim()}.`);
   });
 
-  it('cuts a run-on first paragraph at 1,000 characters', () => {
-    const text = ` date 2023-09-13 ${'word '.repeat(500)}`;
+  it('cuts a run-on first paragraph within 1,000 characters, between words and not inside a surrogate pair', () => {
+    const text = ` date 2023-09-13 ${'words '.repeat(500)}`;
     const [first] = articleTooltip({ title: parseArticle(text).title, date: '2023-09-13', path: 'a.txt' }, () => text).split('\n');
-    assert.strictEqual(first?.length, 1_000);
-    assert.ok(first?.endsWith('…'));
+    assert.ok(first !== undefined && first.length <= 1_000 && first.length > 990, `${first?.length ?? 0} characters`);
+    assert.ok(first.endsWith('words…'), first.slice(-10));
+    const emoji = ` date 2023-09-13 ${'😀'.repeat(600)}`;
+    const [cut] = articleTooltip({ title: parseArticle(emoji).title, date: '2023-09-13', path: 'a.txt' }, () => emoji).split('\n');
+    assert.ok(cut !== undefined && cut.length <= 1_000 && /^(?:😀)+…$/u.test(cut), `${cut?.slice(-4) ?? ''}`);
   });
 
   it('says why an undated article has no date, reading it once for a cut title as well', () => {
