@@ -21,6 +21,8 @@ const MENU_KEY_PRESSES = 40;
 /** How long one request for a hover may take to show it, and how many requests are made. */
 const HOVER_WAIT_MS = 10_000;
 const HOVER_ATTEMPTS = 3;
+/** The longest a hover's fade-in is waited for. */
+const SETTLE_MS = 1_000;
 
 export class Workbench {
   /** The folder the workbench has open: the e2e runner's copy of the fixture workspace. */
@@ -250,6 +252,7 @@ export class Workbench {
       await this.runCommand('Show or Focus Hover');
       try {
         await hover.waitFor({ timeout: HOVER_WAIT_MS });
+        await settled(hover);
         return hover;
       } catch (error) {
         if (attempt === HOVER_ATTEMPTS) throw error;
@@ -384,3 +387,22 @@ export function withWorkbench(use, { prefix = '', ready } = {}) {
   });
 }
 
+/**
+ * Waits until the animations of `locator`'s element and of its ancestors end (a hover fades in), at most
+ * SETTLE_MS, so that a screenshot catches it as the user sees it.
+ */
+async function settled(locator) {
+  await locator.evaluate(
+    (element, limit) =>
+      Promise.race([
+        Promise.all(
+          element.ownerDocument
+            .getAnimations()
+            .filter(({ effect }) => effect?.target instanceof Element && (element.contains(effect.target) || effect.target.contains(element)))
+            .map(({ finished }) => finished.catch(() => undefined)),
+        ),
+        new Promise((resolve) => setTimeout(resolve, limit)),
+      ]),
+    SETTLE_MS,
+  );
+}
