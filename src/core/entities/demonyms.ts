@@ -1,6 +1,6 @@
 import { FeatureContext, POSITION_CAPS_LINE, POSITION_SENTENCE_START } from './features';
 import { DEMONYM_CATEGORY, coversAnyExactly, coversExactly } from './gazetteer';
-import { ENTITY_TYPES, TAG_O, TagPart, partOf, tagName, tagOf, typeIndexOf } from './tags';
+import { ENTITY_TYPES, TAG_O, TagPart, nameLast, partOf, tagName, tagOf, typeIndexOf } from './tags';
 import { TokenBuffer, TokenKind } from './tokenizer';
 
 const MISC_INDEX = ENTITY_TYPES.indexOf('MISC');
@@ -154,7 +154,5 @@ function beginsOrdinaryName(text: string, context: FeatureContext, tokens: Token
 /** Retags the nationality at `start…` and the name that begins at `next` as one name of the name's type. */
 function joinName(tags: Uint8Array, start: number, next: number): void {
   const type = typeIndexOf(tags[next] ?? TAG_O);
-  let end = next;
-  while (partOf(tags[end] ?? TAG_O) !== TagPart.Last && partOf(tags[end] ?? TAG_O) !== TagPart.Unit) end++;
-  tagName(tags, start, end, type);
+  tagName(tags, start, nameLast(tags, next, tags.length), type);
 }

@@ -1,3 +1,4 @@
+import { retypeAgencyNames } from './agency-names';
 import { Decoder } from './decoder';
 import { joinNationalities, retypeDemonyms, splitNationalities } from './demonyms';
 import { retypeFamilyNames } from './family-names';
@@ -56,6 +57,7 @@ export class EntityRecognizer {
     joinNationalities(text, this.decoder.context, tokens, tags);
     retypeFamilyNames(text, tokens, tags);
     retypeStormNames(text, tokens, tags);
+    retypeAgencyNames(text, tokens, tags);
     return tagsToSpans(text, tokens, tags);
   }
 

@@ -1,4 +1,4 @@
-import { ENTITY_TYPES, TAG_O, TagPart, partOf, tagName, typeIndexOf } from './tags';
+import { ENTITY_TYPES, TAG_O, TagPart, nameLast, partOf, tagName, typeIndexOf } from './tags';
 import { TokenBuffer } from './tokenizer';
 
 const PER_INDEX = ENTITY_TYPES.indexOf('PER');
@@ -37,8 +37,7 @@ export function retypeStormNames(text: string, tokens: TokenBuffer, tags: Uint8A
   for (let first = 0; first < tokens.count; first++) {
     const tag = tags[first] ?? TAG_O;
     if (tag === TAG_O || typeIndexOf(tag) !== PER_INDEX || (partOf(tag) !== TagPart.Begin && partOf(tag) !== TagPart.Unit)) continue;
-    let last = first;
-    while (partOf(tags[last] ?? TAG_O) !== TagPart.Unit && partOf(tags[last] ?? TAG_O) !== TagPart.Last && last + 1 < tokens.count) last++;
+    const last = nameLast(tags, first, tokens.count);
     let nameFirst = first;
     if (word(first) === TROPICAL && last > first + 1 && isStormWord(first + 1, false)) nameFirst = first + 2;
     else if (isStormWord(first, false) && last > first) nameFirst = first + 1;

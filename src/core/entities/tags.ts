@@ -78,6 +78,19 @@ export function partOf(tag: number): TagPart {
 }
 
 /**
+ * The last token of the name whose first token is `first` (tagged B or U) among `count` tokens: `first` itself for a U,
+ * else the next L (or the last token, should the tags break off).
+ *
+ * @example
+ * nameLast(tags, 2, tokens.count); // 4 where tokens 2–4 are B-LOC I-LOC L-LOC
+ */
+export function nameLast(tags: Uint8Array, first: number, count: number): number {
+  let last = first;
+  while (partOf(tags[last] ?? TAG_O) !== TagPart.Unit && partOf(tags[last] ?? TAG_O) !== TagPart.Last && last + 1 < count) last++;
+  return last;
+}
+
+/**
  * Tags tokens `first` to `last` (both included) as one name of the type `typeIndex`: U for one token, else B, I…, L.
  * The rules after decoding that make or retype a name write it so.
  *
