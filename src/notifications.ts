@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { reasonOf, toNotificationText } from './core/messages';
+import { folderNeeded, reasonOf, toNotificationText } from './core/messages';
 
 /** The action of a notification that says what was just changed and can be taken back. */
 export const UNDO = 'Undo';
@@ -27,6 +27,20 @@ export function notify(severity: NoticeSeverity, message: string, ...actions: st
  */
 export function ask(message: string, ...actions: string[]): Thenable<string | undefined> {
   return vscode.window.showWarningMessage(toNotificationText(message), { modal: true }, ...actions);
+}
+
+/**
+ * Says "open a folder to <purpose>" and returns true when no folder is open: a command that works on the corpus then
+ * refuses at once, rather than show an empty corpus as if a folder had been read and found so.
+ *
+ * @example
+ * if (refusedWithoutFolder('search its articles')) return;
+ */
+export function refusedWithoutFolder(purpose: string): boolean {
+  const noFolder = folderNeeded(vscode.workspace.workspaceFolders?.length ?? 0, purpose);
+  // Not awaited: a command's caller would wait until the notification is closed.
+  if (noFolder !== undefined) void notify('info', noFolder);
+  return noFolder !== undefined;
 }
 
 /** Tells the user that a file could not be opened in an editor, and why. */

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { folderNeeded } from '../core/messages';
-import { notify } from '../notifications';
+import { notify, refusedWithoutFolder } from '../notifications';
 import { openSettingWhereSet } from '../open-setting';
 import { CacheLoadPhases, DEFAULT_CACHE_READER_PATH } from '../workers/cache-file';
 import { ExtractorSpec } from '../workers/entity-extractor';
@@ -109,9 +108,7 @@ export function registerCorpus(context: vscode.ExtensionContext, deps: IndexExtr
     vscode.workspace.onDidChangeWorkspaceFolders(() => void service.rescan()),
     // `{ rebuild: true }` ignores the saved index and reads every file again, as a first opening does.
     vscode.commands.registerCommand('newsCorpus.refresh', (request?: unknown) => {
-      const noFolder = folderNeeded(vscode.workspace.workspaceFolders?.length ?? 0, 'look for articles in it');
-      // Not awaited: a command's caller would wait until the notification is closed.
-      if (noFolder) return void notify('info', noFolder);
+      if (refusedWithoutFolder('look for articles in it')) return undefined;
       return service.rescan({ rebuild: isRebuild(request), asked: true });
     }),
     // After a scan stopped on a malformed setting, where its value is set (the first folder's, when several are):

@@ -9,6 +9,7 @@ import { DEFAULT_ENTITY_SORT, EntitySort } from '../core/search/entity-listing';
 import { exactEntityQuery } from '../core/search/query-parser';
 import { EntityChange } from '../corpus/corpus-service';
 import { contextKey } from '../context-key';
+import { refusedWithoutFolder } from '../notifications';
 import { ScanProgressSource, showScanProgress } from '../corpus/view-progress';
 import { EntitiesTreeProvider, EntityTreeElement } from './entities-tree-provider';
 
@@ -119,6 +120,7 @@ export function registerEntitiesTree(context: vscode.ExtensionContext, deps: Ent
       provider.resetPages();
     }),
     vscode.commands.registerCommand('newsCorpus.entities.filter', async (given: unknown) => {
+      if (refusedWithoutFolder('filter its entities')) return;
       const value =
         typeof given === 'string'
           ? given

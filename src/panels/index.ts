@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import { AwaitedAnalyzer } from '../core/entities/threaded-entities';
-import { folderNeeded } from '../core/messages';
 import { pickEntity } from '../entity-picker';
-import { notify } from '../notifications';
+import { refusedWithoutFolder } from '../notifications';
 import { uriOfIndexPath } from '../corpus/index-paths';
 import { entityKeyOf } from './entity-argument';
 import { kwicPanel } from './kwic-panel';
@@ -58,11 +57,11 @@ export function registerPanels(context: vscode.ExtensionContext, deps: PanelDeps
     },
     vscode.commands.registerCommand('newsCorpus.showOverview', () => {
       // With no folder the overview would open empty, inviting the user to drag across months it does not have.
-      const noFolder = folderNeeded(vscode.workspace.workspaceFolders?.length ?? 0, 'see an overview of its articles');
-      if (noFolder) return void notify('info', noFolder);
+      if (refusedWithoutFolder('see an overview of its articles')) return undefined;
       return host.show(overview, overview.initialState);
     }),
     vscode.commands.registerCommand('newsCorpus.showTimeline', async (value: unknown) => {
+      if (refusedWithoutFolder('see its articles over time')) return undefined;
       const key = entityKeyOf(value, deps.entities);
       if (key !== undefined) return host.show(timeline, { series: [{ kind: 'entity', key: sources.anchorOf(key), label: labelOf(key) }] });
       const query = typeof value === 'string' ? value : await askText('News Corpus: Show Timeline', 'A query whose matching articles to count per period', 'e.g. hurricane OR storm');
@@ -70,6 +69,7 @@ export function registerPanels(context: vscode.ExtensionContext, deps: PanelDeps
       return undefined;
     }),
     vscode.commands.registerCommand('newsCorpus.showKwic', async (value: unknown) => {
+      if (refusedWithoutFolder('see words of its articles in their contexts')) return undefined;
       const key = entityKeyOf(value, deps.entities);
       if (key !== undefined) return host.show(kwic, { ...kwic.initialState, target: { kind: 'entity', key: sources.anchorOf(key) } });
       const text = typeof value === 'string' ? value : await askText('News Corpus: Show Keyword in Context', 'A word or phrase to show in its contexts', 'e.g. interest rates');
@@ -77,6 +77,7 @@ export function registerPanels(context: vscode.ExtensionContext, deps: PanelDeps
       return undefined;
     }),
     vscode.commands.registerCommand('newsCorpus.showNetwork', async (value: unknown) => {
+      if (refusedWithoutFolder('see which of its entities are named together')) return undefined;
       const key = entityKeyOf(value, deps.entities) ?? (value === undefined ? await pickEntity(deps.entities, 'News Corpus: Show Entity Network', 'The entity to centre the network on: part of its name') : undefined);
       if (key !== undefined) await host.show(network, { ...network.initialState, center: sources.anchorOf(key) });
     }),

@@ -3,6 +3,7 @@ import { SearchOptions, SearchResponse } from '../core/search/corpus-index';
 import { CorpusNames } from '../core/search/query-help';
 import { uriOfIndexPath } from '../corpus/index-paths';
 import { readSearchOptions } from '../corpus/settings';
+import { refusedWithoutFolder } from '../notifications';
 import { showSearchQuickPick } from './search-quick-pick';
 
 /** What the search box reads: the index, and the queries searched lately. */
@@ -23,7 +24,7 @@ export function registerSearch(context: vscode.ExtensionContext, deps: SearchBox
   const showAll = (query: string) => vscode.commands.executeCommand('newsCorpus.searchResults.show', query);
   context.subscriptions.push(
     vscode.commands.registerCommand('newsCorpus.search', (query: unknown) =>
-      showSearchQuickPick({ search: deps.search, uriOf: uriOfIndexPath, options: readSearchOptions, recent: deps.recent, showAll, onCorpusChange: (listener) => deps.corpus.subscribe(listener), names: deps.names }, typeof query === 'string' ? query : ''),
+      refusedWithoutFolder('search its articles') ? undefined : showSearchQuickPick({ search: deps.search, uriOf: uriOfIndexPath, options: readSearchOptions, recent: deps.recent, showAll, onCorpusChange: (listener) => deps.corpus.subscribe(listener), names: deps.names }, typeof query === 'string' ? query : ''),
     ),
   );
 }

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { Corpus, SkippedFile } from '../core/corpus';
 import { countOf, toDisplayText } from '../core/display-text';
-import { folderNeeded, reasonOf } from '../core/messages';
-import { notify } from '../notifications';
+import { reasonOf } from '../core/messages';
+import { notify, refusedWithoutFolder } from '../notifications';
 import { openSettingWhereSet } from '../open-setting';
 
 interface SkippedPick extends vscode.QuickPickItem {
@@ -32,11 +32,7 @@ async function explainNotOpened(file: SkippedFile): Promise<void> {
 /** Lists the files that are not in the corpus, with the reason; picking one opens it (binary and over-size files excepted). */
 async function showSkippedFiles(corpus: Corpus): Promise<void> {
   // With no folder, "no files were skipped" would say the folder was read and found clean.
-  const noFolder = folderNeeded(vscode.workspace.workspaceFolders?.length ?? 0, 'see which of its files are not articles');
-  if (noFolder) {
-    notify('info', noFolder);
-    return;
-  }
+  if (refusedWithoutFolder('see which of its files are not articles')) return;
   const files = [...corpus.skipped()].sort((a, b) => a.path.localeCompare(b.path));
   if (files.length === 0) {
     notify('info', 'no files were skipped.');

@@ -34,16 +34,17 @@ export class Workbench {
 
   /**
    * Opens the workbench URL that the e2e runner put in NEWS_CORPUS_E2E_URL, in a fresh browser. `initScript` runs in
-   * the page before the workbench's own scripts, to watch what it shows from its first moment.
+   * the page before the workbench's own scripts, to watch what it shows from its first moment. `emptyWindow` opens a
+   * window with no folder instead of the fixture workspace.
    */
-  static async open({ initScript } = {}) {
+  static async open({ initScript, emptyWindow = false } = {}) {
     const url = process.env.NEWS_CORPUS_E2E_URL;
     if (!url) throw new Error('News Corpus: NEWS_CORPUS_E2E_URL is not set; run the e2e tests with `npm run test:e2e`.');
     const browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.setDefaultTimeout(STEP_TIMEOUT_MS);
     if (initScript) await page.addInitScript(initScript);
-    await page.goto(url);
+    await page.goto(emptyWindow ? emptyWindowUrl(url) : url);
     await page.locator('.monaco-workbench').waitFor();
     return new Workbench(browser, page);
   }
@@ -405,4 +406,13 @@ async function settled(locator) {
       ]),
     SETTLE_MS,
   );
+}
+
+/** The workbench URL `url` for a window with no folder open (code-server's `ew` parameter). */
+function emptyWindowUrl(url) {
+  const empty = new URL(url);
+  empty.searchParams.delete('folder');
+  empty.searchParams.delete('workspace');
+  empty.searchParams.set('ew', 'true');
+  return empty.href;
 }
