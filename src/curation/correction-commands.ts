@@ -7,6 +7,7 @@ import { displayName, isAllCaps } from '../core/entities/names';
 import { EntityType } from '../core/entities/types';
 import { ENTITY_TYPE_NAMES, EntityDirectory, aTypeName, everyEntity } from '../core/entity-directory';
 import { sharingNameWordsFirst } from '../core/curation/likely-duplicates';
+import { nameDoubt } from '../core/curation/name-doubt';
 import { EntitySummary } from '../core/search/entity-listing';
 import { Correction, EntityRef, isEntityType, keyOfRef, refOfAlias } from '../core/facts/corrections';
 import { ENTITY_TYPES } from '../core/search/entity-table';
@@ -29,6 +30,8 @@ type Scope = 'everywhere' | 'article';
 const MAX_NAME_LENGTH = 120;
 /** Entities offered by Merge With…, most articles first (typing filters them). */
 const MERGE_CANDIDATES = 1_000;
+/** The button of the question asked before Mark as… takes a selection that does not look like one name (`nameDoubt`). */
+const MARK_ANYWAY = 'Mark Anyway';
 /** The button of the question asked before a rename onto a taken name merges two entities (the modal adds Cancel). */
 const MERGE_ANSWER = 'Merge';
 const NO_ENTITY = 'News Corpus: put the cursor on a name in an article, or pick an entity in the Entities view.';
@@ -127,6 +130,9 @@ export class CorrectionCommands {
       void notify('info', 'News Corpus: select a name on one line of an article, then mark it.');
       return false;
     }
+    // A name given as an argument is meant; a selection may have run on past the name.
+    const doubt = typeof name === 'string' ? undefined : nameDoubt(text);
+    if (doubt !== undefined && (await ask(`News Corpus: ${quoteName(text)} does not look like one name: ${doubt}. Mark it as ${aTypeName(type)} all the same?`, MARK_ANYWAY)) !== MARK_ANYWAY) return false;
     const entity: EntityRef = { type, name: text };
     const near = articleOf(article) ?? editor?.document.uri;
     const where = await this.scope(scope, near, `News Corpus: Mark ${quoteName(text)} as ${aTypeName(type)}`, ['Every Occurrence', 'Every occurrence of this exact name in the corpus'], ['This Article Only', 'Only the occurrences in this article']);

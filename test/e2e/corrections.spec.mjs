@@ -1,7 +1,7 @@
 // An editor correcting the entity engine from an article: select a word, Mark as Organization for this article only,
 // read the confirmation and see the word among the article's symbols; mark a second word, then take the first back
 // with its own (older) Undo button, which leaves the second; the messages read as English, and an Undo clicked again
-// says it was already done.
+// says it was already done; a clause selected by mistake is asked about before anything is marked.
 import * as assert from 'node:assert/strict';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -23,17 +23,20 @@ describe('Corrections from an article', function () {
   });
   withWorkbench((opened) => (workbench = opened), { prefix: 'corrections-', ready: (opened) => opened.activityBarItem('News Corpus').waitFor() });
 
-  /** Selects the word at `column` of line 15 of the open article and marks it as an organization in this article only. */
-  async function markAt(column, word) {
-    // Go to Line/Column, then select the word after the cursor.
+  /** Selects `text`, the words from `column` of line 15 of the open article (Go to Line/Column, then word by word). */
+  async function selectAt(column, text) {
     await workbench.page.keyboard.press('Control+G');
     await workbench.quickInput().fill(`:15:${column}`);
     await workbench.activeQuickInputRow().filter({ hasText: `line 15 at column ${column}` }).waitFor();
     await workbench.quickInput().press('Enter');
     await workbench.page.locator('.statusbar-item[id="status.editor.selection"]').filter({ hasText: `Ln 15, Col ${column}` }).waitFor();
-    await workbench.page.keyboard.press('Control+Shift+ArrowRight');
-    await workbench.page.locator('.statusbar-item[id="status.editor.selection"]').filter({ hasText: `(${word.length} selected)` }).waitFor();
+    for (let word = 0; word < text.split(' ').length; word++) await workbench.page.keyboard.press('Control+Shift+ArrowRight');
+    await workbench.page.locator('.statusbar-item[id="status.editor.selection"]').filter({ hasText: `(${text.length} selected)` }).waitFor();
+  }
 
+  /** Selects the word at `column` of line 15 of the open article and marks it as an organization in this article only. */
+  async function markAt(column, word) {
+    await selectAt(column, word);
     await workbench.runCommand('News Corpus: Mark as Organization');
     await workbench.quickInputTitle().filter({ hasText: `Mark "${word}" as an organization` }).waitFor();
     await workbench.quickInputRows().filter({ hasText: 'Only the occurrences in this article' }).click();
@@ -84,6 +87,20 @@ describe('Corrections from an article', function () {
       // Left open, the centre takes the next notifications in place of toasts.
       await workbench.runCommand('Notifications: Hide Notifications');
     }
+  });
+
+  it('asks before marking a selection that does not look like one name, and marks nothing when cancelled', async function () {
+    const clause = 'If an agreement is reached';
+    await selectAt(1, clause);
+    await workbench.runCommand('News Corpus: Mark as Organization');
+    const question = workbench.page.locator('.monaco-dialog-box').filter({ hasText: 'does not look like one name: it has 4 words in lower case (an, agreement, is, reached)' });
+    await question.waitFor();
+    assert.match(await question.innerText(), /Mark Anyway/);
+    await workbench.screenshot('45a-corrections-doubtful-name');
+    await workbench.page.keyboard.press('Escape');
+    await question.waitFor({ state: 'hidden' });
+    assert.equal(await workbench.quickInput().isVisible(), false, 'no scope was asked');
+    assert.doesNotMatch(await factsFile(), new RegExp(clause));
   });
 
   it('says that the facts file\'s unsaved edits were saved with a correction', async function () {

@@ -1,0 +1,35 @@
+/**
+ * Lower-case words that stand inside names ("Bank of the West", "Ludwig van Beethoven", "Mohammed bin Salman",
+ * "Society for the Prevention of Cruelty to Animals"): they say nothing against a selection being one name.
+ */
+const NAME_LINKS: ReadonlySet<string> = new Set([
+  'of', 'the', 'and', 'for', 'to', 'at', 'on', 'de', 'del', 'della', 'der', 'den', 'des', 'di', 'da', 'das', 'do', 'dos',
+  'du', 'la', 'le', 'les', 'van', 'von', 'zu', 'bin', 'ibn', 'bint', 'al', 'el', 'y', 'e', 'et', 'und',
+]);
+/** Lower-case words other than `NAME_LINKS` that a name may hold ("Party of Regions and the people"): fewer than this. */
+const DOUBTFUL_LOWER_CASE_WORDS = 2;
+/** More words than any name the recogniser or the gold sets have is likely a sentence: 12 and more. */
+const DOUBTFUL_WORD_COUNT = 12;
+/**
+ * A word of two lower-case letters or more ending a sentence before a capital: "Monday. The", not the initial of
+ * "George W. Bush" nor the title of "Mr. Smith".
+ */
+const SENTENCE_END = /\p{Ll}{2}[.!?]\s+\p{Lu}/u;
+
+/**
+ * Why a selected text does not look like one name, or undefined when it does: it runs over a sentence's end, it has
+ * two lower-case words or more that are not words names hold, or it is very long. Mark as… asks before adding such a
+ * text as a name (ux37: a whole clause was marked a place, swallowing a person and a city).
+ *
+ * @example
+ * nameDoubt('Olaf Scholz in Berlin on Monday to discuss'); // 'it has 2 words in lower case (in, discuss)'
+ * nameDoubt('Minister of Natural Resources and Environment'); // undefined
+ */
+export function nameDoubt(text: string): string | undefined {
+  if (SENTENCE_END.test(text)) return 'it runs over the end of a sentence';
+  const words = text.split(/\s+/).filter((word) => word !== '');
+  const lower = words.filter((word) => /^\p{Ll}/u.test(word) && !NAME_LINKS.has(word));
+  if (lower.length >= DOUBTFUL_LOWER_CASE_WORDS) return `it has ${lower.length} words in lower case (${lower.join(', ')})`;
+  if (words.length >= DOUBTFUL_WORD_COUNT) return `it has ${words.length} words`;
+  return undefined;
+}
