@@ -22,12 +22,12 @@ function isArticle(editor: vscode.TextEditor | undefined, corpus: Corpus): edito
 }
 
 /**
- * Selects and reveals the next mention of the entity after the cursor in the active editor, from the first again after
+ * Selects and reveals the next mention of the entity after the cursor in the article's editor, from the first again after
  * the last. The view may list a long article's entities of its text before an edit still being analysed: the
  * mentions are those of the text as it is, once known.
  */
-async function selectNextMention(element: unknown, analyzed: AwaitedAnalyzer): Promise<void> {
-  const editor = vscode.window.activeTextEditor;
+async function selectNextMention(element: unknown, analyzed: AwaitedAnalyzer, articleEditor: () => vscode.TextEditor | undefined): Promise<void> {
+  const editor = articleEditor();
   const key = (element as Partial<Extract<ArticleEntityElement, { kind: 'entity' }>> | undefined)?.entity?.key;
   if (!editor || typeof key !== 'string') return;
   const { document } = editor;
@@ -38,7 +38,7 @@ async function selectNextMention(element: unknown, analyzed: AwaitedAnalyzer): P
     entities = await analyzed(document.getText(), document.uri.toString());
     // Typed on meanwhile: those mentions' offsets are of the text before, so the text as it is now is asked for.
   } while (document.version !== version);
-  if (editor !== vscode.window.activeTextEditor) return;
+  if (editor !== articleEditor()) return;
   const mentions = entities.find((entity) => entity.key === key)?.mentions ?? [];
   // Past a selected mention, so that clicking again moves on to the next one.
   const from = editor.selection.isEmpty ? document.offsetAt(editor.selection.active) : document.offsetAt(editor.selection.start) + 1;
@@ -48,14 +48,32 @@ async function selectNextMention(element: unknown, analyzed: AwaitedAnalyzer): P
   editor.revealRange(editor.selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 
-/** Shows the In This Article view: the entities of the active editor's article, following the editor and its edits. */
+/**
+ * Shows the In This Article view: the entities of the active editor's article (or of the last one, while it is in view
+ * beside a panel that has the focus), following the editor and its edits.
+ */
 export function registerInThisArticle(
   context: vscode.ExtensionContext,
   deps: { corpus: Corpus; entities: EntityDirectory; analyze: ArticleAnalyzer; analyzed: AwaitedAnalyzer; onDidAnalyze: vscode.Event<void>; onDidChangeEntities: vscode.Event<unknown>; service: SavedListingState },
 ): ArticleEntitiesProvider {
+  let lastArticle: vscode.TextDocument | undefined;
+  /**
+   * The editor of the article the view shows: the active editor's, or with the focus in a panel, the Output or another
+   * file beside it, the last active article's while it is still in view (ux37: the view emptied whenever a panel
+   * beside the article had the focus).
+   */
+  const articleEditor = (): vscode.TextEditor | undefined => {
+    const active = vscode.window.activeTextEditor;
+    if (isArticle(active, deps.corpus)) {
+      lastArticle = active.document;
+      return active;
+    }
+    const visible = vscode.window.visibleTextEditors.find((editor) => editor.document === lastArticle);
+    return isArticle(visible, deps.corpus) ? visible : undefined;
+  };
   const shownArticle = (): ShownArticle | undefined => {
-    const editor = vscode.window.activeTextEditor;
-    if (!isArticle(editor, deps.corpus)) return undefined;
+    const editor = articleEditor();
+    if (!editor) return undefined;
     const { document } = editor;
     return { id: document.uri.toString(), text: () => document.getText() };
   };
@@ -69,9 +87,9 @@ export function registerInThisArticle(
   let editTimer: ReturnType<typeof setTimeout> | undefined;
   /** The active editor's article as the view shows it, and a key that changes when any of it does. */
   const activeArticle = () => {
-    const editor = vscode.window.activeTextEditor;
-    const article = isArticle(editor, deps.corpus);
-    const title = article ? toTreeText(deps.corpus.article(editor.document.uri.toString())?.title ?? '') : '';
+    const editor = articleEditor();
+    const article = editor !== undefined;
+    const title = editor ? toTreeText(deps.corpus.article(editor.document.uri.toString())?.title ?? '') : '';
     return { article, title, key: JSON.stringify([editor?.document.uri.toString(), article, title]) };
   };
   let shown: string | undefined;
@@ -93,16 +111,20 @@ export function registerInThisArticle(
     { dispose: unsubscribe },
     { dispose: () => clearTimeout(editTimer) },
     vscode.window.onDidChangeActiveTextEditor(update),
+    // The last article closed or hidden while the focus was elsewhere leaves the view.
+    vscode.window.onDidChangeVisibleTextEditors(() => {
+      if (activeArticle().key !== shown) update();
+    }),
     // Corrections of the facts file change the entities of the article as well as the corpus's.
     deps.onDidChangeEntities(() => provider.refresh()),
     deps.onDidAnalyze(() => provider.analysisArrived()),
     redrawWhenListed(deps.service, () => provider.refresh()),
     vscode.workspace.onDidChangeTextDocument((event) => {
-      if (event.document !== vscode.window.activeTextEditor?.document) return;
+      if (event.document !== articleEditor()?.document) return;
       clearTimeout(editTimer);
       editTimer = setTimeout(update, EDIT_DELAY_MS);
     }),
-    vscode.commands.registerCommand('newsCorpus.selectNextMention', (element: unknown) => selectNextMention(element, deps.analyzed)),
+    vscode.commands.registerCommand('newsCorpus.selectNextMention', (element: unknown) => selectNextMention(element, deps.analyzed, articleEditor)),
   );
   update();
   return provider;

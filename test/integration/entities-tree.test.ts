@@ -263,6 +263,26 @@ describe('In This Article view', () => {
     await articleViewBecomes('the view is empty for a file that is not an article', () => articleEntityNames(corpus).length === 0, corpus);
   });
 
+  it('keeps the article in view while a panel beside it has the focus, and leaves it once it is closed', async () => {
+    const corpus = await api();
+    const editor = await vscode.window.showTextDocument(workspaceUri(SEED_ARRIVAL), { viewColumn: vscode.ViewColumn.One });
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    await articleViewBecomes('the view shows the article', () => articleEntityNames(corpus).includes('Vladimir Putin'), corpus);
+    const panel = vscode.window.createWebviewPanel('newsCorpusTest.beside', 'Beside', vscode.ViewColumn.Two);
+    try {
+      await articleViewBecomes('the panel has the focus', () => vscode.window.activeTextEditor === undefined, corpus);
+      assert.ok(articleEntityNames(corpus).includes('Vladimir Putin'), articleEntityNames(corpus).join(', '));
+      const putin = articleEntities(corpus).find(({ name }) => name === 'Vladimir Putin')?.element;
+      await vscode.commands.executeCommand('newsCorpus.selectNextMention', putin);
+      assert.match(editor.document.getText(editor.selection), /^(Vladimir )?Putin$/, 'the view\'s rows still select in the article');
+      await vscode.window.showTextDocument(editor.document, vscode.ViewColumn.One);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await articleViewBecomes('the view is empty once the article is closed', () => articleEntityNames(corpus).length === 0, corpus);
+    } finally {
+      panel.dispose();
+    }
+  });
+
   it('is not refreshed when the corpus changes around the active article', async () => {
     const corpus = await api();
     await vscode.window.showTextDocument(workspaceUri(SEED_MEETING));
