@@ -31,6 +31,7 @@ export const QUERY_HELP = [
   'elect*                words starting with "elect"',
   'goverment~            words within 1–2 typos (goverment~2 for two); used by itself when nothing matches',
   'person:Putin          articles naming the person (also when they say "Vladimir Putin"); quote names with spaces',
+  'person:="Joe Biden"   exactly the entity of that name (any case), as the views and hover cards search',
   'place:Moscow          articles naming the place',
   'org:NATO              articles naming the organization',
   'entity:Brexit         articles naming any kind of entity',

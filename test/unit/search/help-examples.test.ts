@@ -18,7 +18,7 @@ describe('the query syntax help, on the sample corpus a new user opens first', f
 
   it('has examples that each find articles there, the filters by the shipped model\'s entities', () => {
     const examples = QUERY_HELP.split('\n').map((line) => line.split(/\s{2,}/)[0] ?? line);
-    assert.strictEqual(examples.length, 13);
+    assert.strictEqual(examples.length, 14);
     // And those the explanations give.
     for (const example of [...examples, 'police NOT protest', 'goverment~2', 'on:2019-09-13', 'before:2019']) {
       const response = service.search(example, { fuzzyFallback: false });
