@@ -1,3 +1,5 @@
+import { countOf, groupDigits } from './display-text';
+
 /** Every message the product shows starts with its name, so users know where it came from. */
 export const PRODUCT_PREFIX = 'News Corpus: ';
 
@@ -84,6 +86,18 @@ export function joinMessageParts(...parts: readonly (string | undefined)[]): str
 export interface ShownView<Provider> {
   readonly provider: Provider;
   message(): string;
+}
+
+/**
+ * What a scan of the folders did, in words: how many files it found unchanged and how many it read, and how long it
+ * took. The status bar's tooltip and a rescan asked for say it.
+ *
+ * @example
+ * scanSummaryText({ unchanged: 315, reread: 0, ms: 1_130 }); // '315 files unchanged, none read, in 1.1 s'
+ * scanSummaryText({ unchanged: 1_200, reread: 2, ms: 90 }); // '1,200 files unchanged, 2 read, in 0.1 s'
+ */
+export function scanSummaryText(scan: { readonly unchanged: number; readonly reread: number; readonly ms: number }): string {
+  return `${countOf(scan.unchanged, 'file')} unchanged, ${scan.reread === 0 ? 'none' : groupDigits(scan.reread)} read, in ${(scan.ms / 1000).toFixed(1)} s`;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { scanSummaryText } from '../core/messages';
 import { notify, refusedWithoutFolder } from '../notifications';
 import { openSettingWhereSet } from '../open-setting';
 import { CacheLoadPhases, DEFAULT_CACHE_READER_PATH } from '../workers/cache-file';
@@ -19,6 +20,8 @@ function stringsIn(value: unknown): string[] {
 
 /** Hex digits of the folder's hash in its cache file's name. */
 const CACHE_KEY_DIGITS = 16;
+/** How long the status bar says what a rescan asked for found. */
+const RESCAN_MESSAGE_MS = 6_000;
 
 /**
  * The context keys the corpus sets, which the views' welcome content and the menus read (exported for the
@@ -109,7 +112,11 @@ export function registerCorpus(context: vscode.ExtensionContext, deps: IndexExtr
     // `{ rebuild: true }` ignores the saved index and reads every file again, as a first opening does.
     vscode.commands.registerCommand('newsCorpus.refresh', (request?: unknown) => {
       if (refusedWithoutFolder('look for articles in it')) return undefined;
-      return service.rescan({ rebuild: isRebuild(request), asked: true });
+      // Said briefly, where the corpus's count is: a rescan that finds nothing changed shows no progress to speak of.
+      return service.rescan({ rebuild: isRebuild(request), asked: true }).then(() => {
+        const scan = service.lastScan;
+        if (scan && service.scanFailure === undefined) vscode.window.setStatusBarMessage(`$(check) News Corpus: rescanned, ${scanSummaryText(scan)}`, RESCAN_MESSAGE_MS);
+      });
     }),
     // After a scan stopped on a malformed setting, where its value is set (the first folder's, when several are):
     // the User settings the @ext: filter opens may not be where the value in force is.

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CorpusService } from '../corpus/corpus-service';
 import { countOf, groupDigits, partOf } from '../core/display-text';
+import { scanSummaryText } from '../core/messages';
 
 /** The item opens the Dates view; after a failed scan it scans again, or opens the settings that made it fail. */
 const SHOW_DATES = 'newsCorpus.dates.focus';
@@ -57,7 +58,7 @@ export function statusShownOf(service: Pick<CorpusService, 'corpus' | 'state' | 
   if (size === 0) return undefined;
   const skipped = skippedCount > 0 ? `, ${groupDigits(skippedCount)} files skipped` : '';
   const scan = service.lastScan;
-  const last = scan ? ` Last scan: ${groupDigits(scan.unchanged)} unchanged, ${groupDigits(scan.reread)} read, in ${(scan.ms / 1000).toFixed(1)} s.` : '';
+  const last = scan ? ` Last scan: ${scanSummaryText(scan)}.` : '';
   return { text: `$(library) ${groupDigits(size)}`, tooltip: `News Corpus: ${groupDigits(size)} articles${skipped}.${last} Click to show them by date.`, command: SHOW_DATES };
 }
 

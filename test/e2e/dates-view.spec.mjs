@@ -51,6 +51,13 @@ describe('Dates view', function () {
     await workbench.screenshot('04a-article-tooltip');
     await workbench.page.mouse.move(0, 0);
   });
+
+  it('says in the status bar what a rescan asked for found', async function () {
+    await workbench.indexComplete();
+    await workbench.runCommand('News Corpus: Rescan Workspace');
+    await workbench.page.locator('.statusbar').getByText(/News Corpus: rescanned, [\d,]+ files unchanged, (none|[\d,]+) read, in \d+\.\d s/).waitFor();
+    await workbench.screenshot('04b-rescanned');
+  });
 });
 
 /** The fixture file named `fileName`, wherever it sits in the workspace. */

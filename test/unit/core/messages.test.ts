@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { folderNeeded, joinMessageParts, reasonOf, scanFailureMessage, toNotificationText, withProductPrefix } from '../../../src/core/messages';
+import { folderNeeded, joinMessageParts, reasonOf, scanFailureMessage, scanSummaryText, toNotificationText, withProductPrefix } from '../../../src/core/messages';
 
 describe('messages', () => {
   it('prefixes a message with the product name exactly once', () => {
@@ -22,6 +22,11 @@ describe('messages', () => {
     assert.strictEqual(joinMessageParts('The scan failed.', undefined, '', 'Showing names containing "kim".'), 'The scan failed. Showing names containing "kim".');
     assert.strictEqual(joinMessageParts('3 files skipped'), '3 files skipped');
     assert.strictEqual(joinMessageParts(undefined, ''), '');
+  });
+
+  it('says what a scan did in words: files unchanged, read, and its time', () => {
+    assert.strictEqual(scanSummaryText({ unchanged: 315, reread: 0, ms: 1_130 }), '315 files unchanged, none read, in 1.1 s');
+    assert.strictEqual(scanSummaryText({ unchanged: 1, reread: 12_345, ms: 40 }), '1 file unchanged, 12,345 read, in 0.0 s');
   });
 
   it('asks for a folder, saying what for, when none is open, and says nothing when one is', () => {
