@@ -64,7 +64,7 @@ export function registerPanels(context: vscode.ExtensionContext, deps: PanelDeps
       if (refusedWithoutFolder('see its articles over time')) return undefined;
       const key = entityKeyOf(value, deps.entities);
       if (key !== undefined) return host.show(timeline, { series: [{ kind: 'entity', key: sources.anchorOf(key), label: labelOf(key) }] });
-      const query = typeof value === 'string' ? value : await askText('News Corpus: Show Timeline', 'A query whose matching articles to count per period', 'e.g. hurricane OR storm');
+      const query = typeof value === 'string' ? value : await askText('News Corpus: Show Timeline', 'A search query: the Timeline counts the articles it matches in each period', 'e.g. hurricane OR storm');
       if (query !== undefined && query.trim() !== '') return host.show(timeline, { series: [{ kind: 'query', query: query.trim(), label: query.trim() }] });
       return undefined;
     }),

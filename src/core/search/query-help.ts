@@ -83,8 +83,8 @@ function unknownFilterMessage({ text, name }: UnknownFilter): { readonly text: s
  * it was said to match nothing (see {@link rewriteFuzzy}), and one with a `~` asked for it.
  *
  * @example
- * noMatchMessage('"interest ratez"').detail; // 'Try fewer words, a prefix such as export*, or a typo-tolerant word such as bundesbnak~.'
- * noMatchMessage('bundesbnak').detail;       // 'Near spellings of its words matched nothing either. Try fewer words, or a prefix such as export*.'
+ * noMatchMessage('"interest ratez"').detail; // 'Try fewer words, a prefix such as elect*, or a typo-tolerant word such as goverment~.'
+ * noMatchMessage('bundesbnak').detail;       // 'Near spellings of its words matched nothing either. Try fewer words, or a prefix such as elect*.'
  * noMatchMessage('peson:Trump').text;        // 'There is no filter "peson:": did you mean person:Trump?'
  * noMatchMessage('foo:bar').text;            // 'There is no filter "foo:"; filters are person:, place:, org:, entity:, date:, on:, after:, before:.'
  */
@@ -97,7 +97,7 @@ export function noMatchMessage(query: string): { readonly text: string; readonly
     (rewriteFuzzy(parsed.query) !== undefined || parsed.query.clauses.some((clause) => !clause.negated && clause.atoms.some((atom) => atom.kind === 'term' && atom.mode === 'fuzzy')));
   return {
     text: 'No articles match.',
-    detail: typoTolerant ? 'Near spellings of its words matched nothing either. Try fewer words, or a prefix such as export*.' : 'Try fewer words, a prefix such as export*, or a typo-tolerant word such as bundesbnak~.',
+    detail: typoTolerant ? 'Near spellings of its words matched nothing either. Try fewer words, or a prefix such as elect*.' : 'Try fewer words, a prefix such as elect*, or a typo-tolerant word such as goverment~.',
   };
 }
 

@@ -212,8 +212,8 @@ describe('parseQuery', () => {
   });
 
   it('suggests a typo-tolerant word for no match only to a query that tried none', () => {
-    const suggested = 'Try fewer words, a prefix such as export*, or a typo-tolerant word such as bundesbnak~.';
-    const tried = 'Near spellings of its words matched nothing either. Try fewer words, or a prefix such as export*.';
+    const suggested = 'Try fewer words, a prefix such as elect*, or a typo-tolerant word such as goverment~.';
+    const tried = 'Near spellings of its words matched nothing either. Try fewer words, or a prefix such as elect*.';
     // A plain word was retried typo-tolerant before nothing was said to match; `~` asked for it.
     for (const query of ['bundesbnak', 'person:Putin bundesbnak', 'bundesbnak~', 'bundesbnak~2 "interest rates"']) assert.deepStrictEqual(noMatchMessage(query), { text: 'No articles match.', detail: tried }, query);
     for (const query of ['"interest ratez"', 'export*', 'person:Zelensky', 'person:Putin -oil']) assert.deepStrictEqual(noMatchMessage(query), { text: 'No articles match.', detail: suggested }, query);
