@@ -55,7 +55,7 @@ export class CorrectionCommands {
    * `merge` (`cancel` declines without asking).
    */
   async rename(entity?: unknown, newName?: unknown, ifTaken?: unknown): Promise<boolean> {
-    const target = await this.target(entity);
+    const target = await this.target(entity, { command: 'Rename Entity', verb: 'rename' });
     return target ? this.renameTarget(target, newName, ifTaken) : false;
   }
 
@@ -72,7 +72,7 @@ export class CorrectionCommands {
    * the same name would make the two one: a merge, asked first as Rename does.
    */
   async retype(entity?: unknown, type?: unknown, ifTaken?: unknown): Promise<boolean> {
-    const target = await this.target(entity);
+    const target = await this.target(entity, { command: 'Change Entity Type', verb: 'give another type' });
     if (!target) return false;
     const to = isEntityType(type) ? type : await pickType(`News Corpus: Change the Type of ${quoteName(target.entity.name)}`, target.entity.type);
     if (to === undefined || to === target.entity.type) return false;
@@ -91,7 +91,7 @@ export class CorrectionCommands {
 
   /** Split Alias: `(entity?, alias?)`. */
   async split(entity?: unknown, alias?: unknown): Promise<boolean> {
-    const target = await this.target(entity);
+    const target = await this.target(entity, { command: 'Split Alias', verb: 'split a name off' });
     if (!target) return false;
     const aliases = this.deps.entities.summary(keyOfRef(target.entity))?.aliases ?? [];
     let form = typeof alias === 'string' ? alias : undefined;
@@ -113,7 +113,7 @@ export class CorrectionCommands {
 
   /** Ignore: `(entity?, scope?, article?)` with scope `everywhere` or `article`. */
   async ignore(entity?: unknown, scope?: unknown, article?: unknown): Promise<boolean> {
-    const target = await this.target(entity, article);
+    const target = await this.target(entity, { command: 'Ignore Entity', verb: 'ignore' }, article);
     if (!target) return false;
     const where = await this.scope(scope, target.article, `News Corpus: Ignore ${quoteName(target.entity.name)}`, ['Everywhere', 'It is not an entity in any article'], ['In This Article Only', 'Elsewhere it stays an entity']);
     if (!where) return false;
@@ -146,7 +146,7 @@ export class CorrectionCommands {
    */
   async merge(first?: unknown, second?: unknown): Promise<boolean> {
     const explicit = Array.isArray(first);
-    const listed: readonly unknown[] = explicit ? first : Array.isArray(second) ? second : [first === undefined ? (await this.target(undefined))?.entity : first];
+    const listed: readonly unknown[] = explicit ? first : Array.isArray(second) ? second : [first === undefined ? (await this.target(undefined, { command: 'Merge Entities', verb: 'merge with another' }))?.entity : first];
     const entities = uniqueEntities(listed.map(entityRefOf).filter((ref): ref is EntityRef => ref !== undefined));
     if (entities.length === 0) {
       if (first !== undefined) void notify('info', NO_ENTITY);
@@ -169,7 +169,7 @@ export class CorrectionCommands {
    * pick of the corrections for the entity.
    */
   async fix(type?: unknown, name?: unknown, article?: unknown): Promise<boolean> {
-    const target = await this.target(isEntityType(type) && typeof name === 'string' ? { type, name } : type, article);
+    const target = await this.target(isEntityType(type) && typeof name === 'string' ? { type, name } : type, { command: 'Fix Entity', verb: 'correct' }, article);
     if (!target) return false;
     const { entity } = target;
     const actions: (vscode.QuickPickItem & { run: () => Promise<boolean> })[] = [
@@ -196,13 +196,14 @@ export class CorrectionCommands {
    * The entity a command corrects: the one it was given, else the one at the editor's cursor, else (given none) one
    * the user picks by name, as from the Command Palette (ux34: a message alone sent the reader elsewhere to pick it).
    */
-  private async target(entity: unknown, article?: unknown): Promise<CurationTarget | undefined> {
+  private async target(entity: unknown, asking: { readonly command: string; readonly verb: string }, article?: unknown): Promise<CurationTarget | undefined> {
     const target = await targetOf(entity, article, this.deps);
     if (target || entity !== undefined) {
       if (!target) void notify('info', NO_ENTITY);
       return target;
     }
-    const key = await pickEntity(this.deps.entities, 'News Corpus: Correct an Entity', 'The entity to correct: part of its name (or put the cursor on a name in an article first)');
+    // Titled by the command that asks (ux37: every correction's picker was "Correct an Entity").
+    const key = await pickEntity(this.deps.entities, `News Corpus: ${asking.command}`, `The entity to ${asking.verb}: part of its name (or put the cursor on a name in an article first)`);
     const picked = key === undefined ? undefined : this.deps.entities.summary(key);
     return picked && { entity: { type: picked.type, name: picked.name } };
   }

@@ -68,6 +68,8 @@ describe('Entity pickers', function () {
     // ux34: Rename Entity… from the palette ended in a message sending the reader to the Entities view.
     await workbench.runCommand('View: Close All Editor Groups');
     await workbench.answerCommand('News Corpus: Rename Entity…', 'kozlov');
+    // Titled by the command (ux37: every correction's picker read "Correct an Entity").
+    await workbench.quickInputTitle().filter({ hasText: 'News Corpus: Rename Entity' }).waitFor();
     await workbench.quickInputRows().filter({ hasText: NAME }).first().click();
     // The picked entity's rename box, its name to edit.
     await workbench.quickInputTitle().filter({ hasText: new RegExp(`Rename .${NAME}.`) }).waitFor();
