@@ -21,8 +21,6 @@ const MENU_KEY_PRESSES = 40;
 /** How long one request for a hover may take to show it, and how many requests are made. */
 const HOVER_WAIT_MS = 10_000;
 const HOVER_ATTEMPTS = 3;
-/** The longest a hover's fade-in is waited for. */
-const SETTLE_MS = 1_000;
 
 export class Workbench {
   /** The folder the workbench has open: the e2e runner's copy of the fixture workspace. */
@@ -389,22 +387,17 @@ export function withWorkbench(use, { prefix = '', ready } = {}) {
 }
 
 /**
- * Waits until the animations of `locator`'s element and of its ancestors end (a hover fades in), at most
- * SETTLE_MS, so that a screenshot catches it as the user sees it.
+ * Waits until the animations of `locator`'s element and of its ancestors that end have ended (a hover fades in), so
+ * that a screenshot catches it as the user sees it; an endless one (a progress bar's) is not waited for.
  */
 async function settled(locator) {
-  await locator.evaluate(
-    (element, limit) =>
-      Promise.race([
-        Promise.all(
-          element.ownerDocument
-            .getAnimations()
-            .filter(({ effect }) => effect?.target instanceof Element && (element.contains(effect.target) || effect.target.contains(element)))
-            .map(({ finished }) => finished.catch(() => undefined)),
-        ),
-        new Promise((resolve) => setTimeout(resolve, limit)),
-      ]),
-    SETTLE_MS,
+  await locator.evaluate((element) =>
+    Promise.all(
+      element.ownerDocument
+        .getAnimations()
+        .filter(({ effect }) => effect?.target instanceof Element && (element.contains(effect.target) || effect.target.contains(element)) && effect.getComputedTiming().endTime !== Infinity)
+        .map(({ finished }) => finished.catch(() => undefined)),
+    ),
   );
 }
 
