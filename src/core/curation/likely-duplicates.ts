@@ -237,7 +237,7 @@ const RIVALS_SHOWN = 3;
  * likelyDuplicateReason(trumpPair);   // '9 vs 51 articles; others: "Melania Trump" 2'
  * likelyDuplicateReason(carrollPair); // '1 vs 2 articles (up to 4 with its other forms); no other full name'
  * likelyDuplicateReason(boltonPair);  // '1 vs 3 articles; the same first and family name'
- * likelyDuplicateReason(twitterPair); // 'another name in 1 article, an organization in 48'
+ * likelyDuplicateReason(twitterPair); // 'a name of another kind in 1 article, an organization in 48'
  */
 export function likelyDuplicateReason({ entity, into, reason, intoArticles, rivals }: LikelyDuplicate): string {
   if (reason === 'sameName') return `${aTypeName(entity.type)} in ${countOf(entity.articleCount, 'article')}, ${aTypeName(into.type)} in ${into.articleCount}`;

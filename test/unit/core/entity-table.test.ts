@@ -93,8 +93,8 @@ describe('importEntityTable', () => {
     assert.deepStrictEqual(importEntityTable(edited(3, { name: 'واشنطن' }), ROWS).changes.map((change) => change.text), ['Rename "Washington" to "\u2067واشنطن\u2069"']);
   });
 
-  it('words a change to the Other type as English: "another name"', () => {
-    assert.deepStrictEqual(importEntityTable(edited(3, { type: 'other' }), ROWS).changes.map((change) => change.text), ['Make "Washington" another name']);
+  it('words a change to the Other type as English: "a name of another kind"', () => {
+    assert.deepStrictEqual(importEntityTable(edited(3, { type: 'other' }), ROWS).changes.map((change) => change.text), ['Make "Washington" a name of another kind']);
   });
 
   it('splits a removed alias and merges another row named in the aliases', () => {

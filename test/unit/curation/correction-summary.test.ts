@@ -31,7 +31,7 @@ describe('the messages about a correction and its undo (qa23)', () => {
         ['ignored "Kimura" everywhere.', 'undid ignoring "Kimura" everywhere.'],
         ['ignored "Kimura" in news/a.txt.', 'undid ignoring "Kimura" in news/a.txt.'],
         ['"agreement" is an organization in news/a.txt.', 'undid marking "agreement" as an organization in news/a.txt.'],
-        ['"Olympics" is another name everywhere.', 'undid marking "Olympics" as another name everywhere.'],
+        ['"Olympics" is a name of another kind everywhere.', 'undid marking "Olympics" as a name of another kind everywhere.'],
       ],
     );
     const imported = correctionMessages(importSummary(3, 'entities.csv'));

@@ -144,7 +144,7 @@ describe('facts file corrections: parsing', () => {
     store.update('one', typed);
     const typedHints = store.aliasesNamingNothing((key) => key === 'MISC:covid-19' || key === 'ORG:trump tower');
     assert.deepStrictEqual(typedHints.map(({ message }) => message), [
-      'The corpus has no person named "COVID-19", but has another name so named: this alias does nothing; write "other:COVID-19" for that one.',
+      'The corpus has no person named "COVID-19", but has a name of another kind so named: this alias does nothing; write "other:COVID-19" for that one.',
       'The corpus has no place named "Trump Tower", but has an organization so named: this alias does nothing; write "organization:Trump Tower" for that one.',
     ]);
   });

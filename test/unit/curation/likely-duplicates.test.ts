@@ -146,7 +146,7 @@ describe('likelyDuplicateReason', () => {
 
   it('says how many articles read a name as each type', () => {
     const [twitter] = likelyDuplicates([entity('ORG', 'Twitter', 48), entity('MISC', 'Twitter', 1)]);
-    assert.strictEqual(twitter && likelyDuplicateReason(twitter), 'another name in 1 article, an organization in 48');
+    assert.strictEqual(twitter && likelyDuplicateReason(twitter), 'a name of another kind in 1 article, an organization in 48');
   });
 
   it('says when the full name counts the articles of its other forms, as the choice did', () => {
