@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { AwaitedAnalyzer } from '../core/entities/threaded-entities';
+import { quoteName } from '../core/display-text';
 import { reasonOf } from '../core/messages';
 import { SearchOptions, SearchResponse } from '../core/search/corpus-index';
 import { CorpusNames } from '../core/search/query-help';
@@ -52,9 +53,9 @@ function isResult(value: unknown): value is ResultElement {
 }
 
 /** A name typed by the user, or the one a command was given (by a test or a keybinding). */
-async function nameFrom(given: unknown, prompt: string, value: string): Promise<string | undefined> {
+async function nameFrom(given: unknown, title: string, prompt: string, value: string): Promise<string | undefined> {
   if (typeof given === 'string') return given;
-  const name = await vscode.window.showInputBox({ title: 'News Corpus', prompt, value, validateInput: (text) => (text.trim() === '' ? 'Enter a name.' : undefined) });
+  const name = await vscode.window.showInputBox({ title, prompt, value, validateInput: (text) => (text.trim() === '' ? 'Enter a name.' : undefined) });
   return name?.trim() || undefined;
 }
 
@@ -134,13 +135,14 @@ export function registerSearchResults(context: vscode.ExtensionContext, deps: Se
     vscode.commands.registerCommand('newsCorpus.searchResults.save', async (value: unknown, givenName: unknown) => {
       const query = queryOf(value) ?? queryOf(provider.searchGroup);
       if (query === undefined) return;
-      const name = await nameFrom(givenName, `Save "${query}" as`, query);
+      // The query unquoted: it often holds quotes of its own (person:="Angela Merkel"; ux37).
+      const name = await nameFrom(givenName, 'News Corpus: Save Search', `A name for the search ${query}`, query);
       if (name) await provider.save(name, query);
     }),
     vscode.commands.registerCommand('newsCorpus.searchResults.rename', async (value: unknown, givenName: unknown) => {
       const from = savedNameOf(value);
       if (from === undefined) return;
-      const name = await nameFrom(givenName, `Rename "${from}" to`, from);
+      const name = await nameFrom(givenName, 'News Corpus: Rename Saved Search', `A new name for the saved search ${quoteName(from)}`, from);
       if (name) await provider.rename(from, name);
     }),
     vscode.commands.registerCommand('newsCorpus.searchResults.delete', async (value: unknown) => {
