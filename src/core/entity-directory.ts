@@ -59,6 +59,9 @@ export const ENTITY_TYPE_NAMES: Readonly<Record<EntityType, { readonly group: st
   MISC: { group: 'Other', one: 'other name', many: 'other names', icon: 'tag' },
 };
 
+/** The Other type as a sentence names it (`aTypeName`). */
+const OTHER_TYPE_IN_A_SENTENCE = 'a name of another kind';
+
 /**
  * One entity's type with its indefinite article, as messages put it in a sentence. The Other type is "a name of another
  * kind": "another name" read as another spelling of the same entity ("\"El Niño\" is now another name", ux37).
@@ -70,8 +73,6 @@ export const ENTITY_TYPE_NAMES: Readonly<Record<EntityType, { readonly group: st
 export function aTypeName(type: EntityType): string {
   return type === 'MISC' ? OTHER_TYPE_IN_A_SENTENCE : withIndefiniteArticle(ENTITY_TYPE_NAMES[type].one);
 }
-
-const OTHER_TYPE_IN_A_SENTENCE = 'a name of another kind';
 
 /**
  * Every entity of the directory: each type's whole list in `sort` order, people first. The type counts bound each
