@@ -131,6 +131,9 @@
                 'li',
                 {},
                 el('button', { class: 'link', 'data-focus': `search:${row.key}`, title: `Search: ${row.query}`, onclick: () => search(row.query) }, row.name),
+                ...(row.sameAs
+                  ? [el('span', { class: 'same-as', title: `Listed apart from ${row.sameAs.name}, and ${row.sameAs.likely ? 'likely' : 'possibly'} the same: News Corpus: Merge Likely Duplicates… merges them` }, `${row.sameAs.likely ? 'likely' : 'possibly'} ${row.sameAs.name}`)]
+                  : []),
                 el('span', { class: 'count' }, plural(row.mentions, 'mention')),
                 el('button', { class: 'link', 'data-focus': `timeline:${row.key}`, 'aria-label': `Timeline of ${row.name}`, title: 'Show its timeline', onclick: () => command('newsCorpus.showTimeline', row.key) }, '↗'),
               ),

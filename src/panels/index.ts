@@ -42,6 +42,8 @@ export function registerPanels(context: vscode.ExtensionContext, deps: PanelDeps
     }, REFRESH_DELAY_MS);
   };
   const unsubscribe = deps.corpus.subscribe(refreshSoon);
+  // The likely duplicates the Overview names are worked out a while after it asked for them.
+  const unsubscribeHints = deps.likelyDuplicates?.onWorkedOut(refreshSoon);
   context.subscriptions.push(
     host,
     restore(overview),
@@ -52,6 +54,7 @@ export function registerPanels(context: vscode.ExtensionContext, deps: PanelDeps
     {
       dispose: () => {
         unsubscribe();
+        unsubscribeHints?.();
         if (refreshTimer !== undefined) clearTimeout(refreshTimer);
       },
     },

@@ -9,9 +9,21 @@ export interface OverviewState {
   readonly range?: MonthRange;
 }
 
-function withQueries(lists: TopLists, range: MonthRange | undefined) {
+/**
+ * The rows of the lists with the search of each, and the entity each is likely the same as, if any ("Trump" beside
+ * Donald Trump; ux37: the Overview listed them apart without a word, where the Entities view's tooltips said it).
+ */
+function withQueries(lists: TopLists, range: MonthRange | undefined, likelyDuplicates: PanelSources['deps']['likelyDuplicates']) {
   const filter = range === undefined ? '' : ` ${monthRangeFilter(range)}`;
-  return Object.fromEntries(Object.entries(lists).map(([type, rows]) => [type, rows.map((row) => ({ ...row, query: `${exactEntityQuery(row.type, row.name)}${filter}` }))]));
+  return Object.fromEntries(
+    Object.entries(lists).map(([type, rows]) => [
+      type,
+      rows.map((row) => {
+        const pair = likelyDuplicates?.of(row.key);
+        return { ...row, query: `${exactEntityQuery(row.type, row.name)}${filter}`, ...(pair && { sameAs: { name: pair.into.name, likely: pair.likely } }) };
+      }),
+    ]),
+  );
 }
 
 /** The Corpus Overview: counts, articles per month (brushable) and the top lists of the brushed months. */
@@ -36,7 +48,7 @@ export function overviewPanel(sources: PanelSources): PanelKind<OverviewState> {
       const ranked = range === undefined ? { lists: overview.top, cut: false } : rankedTopEntities(entities, range);
       // Said under the lists when the period's ranking stopped at its limit rather than where nothing after could rank.
       const rankedAmong = ranked.cut ? RANKING_LIMIT : undefined;
-      return { ...overview, pageStep: pageStep('month'), top: withQueries(ranked.lists, range), rangeQuery: range === undefined ? '' : monthRangeFilter(range), ...(rankedAmong === undefined ? {} : { rankedAmong }) };
+      return { ...overview, pageStep: pageStep('month'), top: withQueries(ranked.lists, range, sources.deps.likelyDuplicates), rangeQuery: range === undefined ? '' : monthRangeFilter(range), ...(rankedAmong === undefined ? {} : { rankedAmong }) };
     },
   };
 }

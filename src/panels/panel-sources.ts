@@ -1,3 +1,4 @@
+import { LikelyDuplicateHints } from '../core/curation/likely-duplicate-hints';
 import { Corpus } from '../core/corpus';
 import { EntityDirectory } from '../core/entity-directory';
 import { EntityType } from '../core/entities/types';
@@ -18,6 +19,8 @@ export interface PanelDeps {
   readonly entityKeyNow?: (key: string) => string | undefined;
   /** A key of the recogniser's own that the entity `key` takes in, which no rename changes; absent: `key` itself. */
   readonly entityAnchor?: (key: string) => string;
+  /** The entries likely the same as another ("Trump" alone, of Donald Trump's), which the Overview's lists say; absent: none. */
+  readonly likelyDuplicates?: Pick<LikelyDuplicateHints, 'of' | 'onWorkedOut'>;
 }
 
 /**

@@ -35,6 +35,10 @@ describe('Corpus panels', function () {
     assert.match(await view.locator('.counts').textContent(), /skipped files?/);
     assert.ok((await view.locator('.chart rect.bar').count()) > 12, 'a bar per month');
     await view.locator('.lists li').first().waitFor();
+    // A name alone says whom it likely is, as the Entities view's tooltips do (worked out a moment after the first ask).
+    const trump = view.locator('.lists li').filter({ has: view.getByRole('button', { name: 'Trump', exact: true }) });
+    await trump.locator('.same-as').filter({ hasText: 'likely Donald Trump' }).waitFor();
+    assert.match(await trump.locator('.same-as').getAttribute('title'), /Merge Likely Duplicates/);
     await workbench.screenshot('40-overview-light');
     await reportRender('overview');
   });
