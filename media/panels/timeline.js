@@ -177,12 +177,13 @@
 
   function addForm(state, data) {
     const input = textInput({ 'data-focus': 'add-input', 'aria-label': 'Query to add as a series', placeholder: 'Add a query, e.g. hurricane OR storm' });
-    // Where the series are (the default) or the whole corpus: a name of one month in twenty years was one bar among 240.
+    // Fitted to where the series have anything (the default) or the whole corpus: a name of one month in twenty years was
+    // one bar among 240. (ux37: "Where the series are" did not read as a span.)
     const span = el(
       'select',
       { 'data-focus': 'span', 'aria-label': 'Span' },
       [
-        ['fitted', 'Where the series are'],
+        ['fitted', 'Fitted to the series'],
         ['whole', 'The whole corpus'],
       ].map(([value, label]) => el('option', { value, selected: (state.whole ? 'whole' : 'fitted') === value }, label)),
     );
