@@ -29,7 +29,7 @@ describe('Commands in a window with no folder', function () {
   it('refuse at once, each saying to open a folder, and ask nothing', async function () {
     for (const [title, purpose] of COMMANDS) {
       await workbench.runCommand(title);
-      await workbench.notificationToast(`News Corpus: open a folder to ${purpose}.`).waitFor();
+      await workbench.notified(`News Corpus: open a folder to ${purpose}.`);
       await workbench.quickInput().waitFor({ state: 'hidden' });
     }
     await workbench.screenshot('66-no-folder-commands');
