@@ -116,6 +116,12 @@
     return chart;
   }
 
+  /** What a name alone says of the full name it is likely the same as ("likely Donald Trump"). */
+  function sameAsHint({ name, likely }) {
+    const degree = likely ? 'likely' : 'possibly';
+    return el('span', { class: 'same-as', title: `Listed apart from ${name}, and ${degree} the same: News Corpus: Merge Likely Duplicates… merges them` }, `${degree} ${name}`);
+  }
+
   function topList(type, title, rows) {
     return el(
       'section',
@@ -131,9 +137,7 @@
                 'li',
                 {},
                 el('button', { class: 'link', 'data-focus': `search:${row.key}`, title: `Search: ${row.query}`, onclick: () => search(row.query) }, row.name),
-                ...(row.sameAs
-                  ? [el('span', { class: 'same-as', title: `Listed apart from ${row.sameAs.name}, and ${row.sameAs.likely ? 'likely' : 'possibly'} the same: News Corpus: Merge Likely Duplicates… merges them` }, `${row.sameAs.likely ? 'likely' : 'possibly'} ${row.sameAs.name}`)]
-                  : []),
+                ...(row.sameAs ? [sameAsHint(row.sameAs)] : []),
                 el('span', { class: 'count' }, plural(row.mentions, 'mention')),
                 el('button', { class: 'link', 'data-focus': `timeline:${row.key}`, 'aria-label': `Timeline of ${row.name}`, title: 'Show its timeline', onclick: () => command('newsCorpus.showTimeline', row.key) }, '↗'),
               ),

@@ -1,10 +1,13 @@
+import { NAME_PARTICLES } from '../entities/names';
+
 /**
- * Lower-case words that stand inside names ("Bank of the West", "Ludwig van Beethoven", "Mohammed bin Salman",
- * "Society for the Prevention of Cruelty to Animals"): they say nothing against a selection being one name.
+ * Lower-case words that stand inside names: a person's particles ("Ludwig van Beethoven", "Mohammed bin Salman"), and
+ * the words that join an organization's or a place's ("Bank of the West", "Society for the Prevention of Cruelty to
+ * Animals"). They say nothing against a selection being one name.
  */
 const NAME_LINKS: ReadonlySet<string> = new Set([
-  'of', 'the', 'and', 'for', 'to', 'at', 'on', 'de', 'del', 'della', 'der', 'den', 'des', 'di', 'da', 'das', 'do', 'dos',
-  'du', 'la', 'le', 'les', 'van', 'von', 'zu', 'bin', 'ibn', 'bint', 'al', 'el', 'y', 'e', 'et', 'und',
+  ...NAME_PARTICLES,
+  ...['of', 'the', 'and', 'for', 'to', 'at', 'on', 'des', 'do', 'la', 'le', 'les', 'zu', 'al', 'el', 'y', 'e', 'et', 'und'],
 ]);
 /** Lower-case words other than `NAME_LINKS` that a name may hold ("Party of Regions and the people"): fewer than this. */
 const DOUBTFUL_LOWER_CASE_WORDS = 2;

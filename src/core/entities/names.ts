@@ -96,8 +96,13 @@ export function nameWords(identity: string): string[] {
  * PATRONYMIC_PARTICLES.has('bin'); // true
  */
 export const PATRONYMIC_PARTICLES: ReadonlySet<string> = new Set(['bin', 'ibn', 'bint', 'binti']);
-/** Lower-case words that stand before a family name inside a person's name: "bin Laden", "van der Sar", "de Gaulle". */
-const NAME_PARTICLES = new Set([...PATRONYMIC_PARTICLES, 'van', 'von', 'der', 'den', 'de', 'du', 'da', 'di', 'del', 'della', 'dos', 'das']);
+/**
+ * Lower-case words that stand before a family name inside a person's name: "bin Laden", "van der Sar", "de Gaulle".
+ *
+ * @example
+ * NAME_PARTICLES.has('van'); // true
+ */
+export const NAME_PARTICLES: ReadonlySet<string> = new Set([...PATRONYMIC_PARTICLES, 'van', 'von', 'der', 'den', 'de', 'du', 'da', 'di', 'del', 'della', 'dos', 'das']);
 
 /**
  * The last word of a name whose other words are all particles ("bin laden", "van der sar"): such a name is a family
