@@ -32,6 +32,10 @@ describe('Commands in a window with no folder', function () {
       await workbench.notified(`News Corpus: open a folder to ${purpose}.`);
       await workbench.quickInput().waitFor({ state: 'hidden' });
     }
+    // Toasts fade or go to the centre: the centre shows every refusal at once.
+    await workbench.runCommand('Notifications: Show Notifications');
+    await workbench.page.locator('.notifications-center .notification-list-item').filter({ hasText: 'open a folder to search its articles' }).waitFor();
     await workbench.screenshot('66-no-folder-commands');
+    await workbench.runCommand('Notifications: Hide Notifications');
   });
 });
