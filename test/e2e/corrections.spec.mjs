@@ -56,7 +56,7 @@ describe('Corrections from an article', function () {
     await workbench.runCommand('Go to Symbol in Editor...');
     await workbench.quickInputRows().filter({ hasText: WORD }).waitFor();
     await workbench.screenshot('45-corrections-marked');
-    await workbench.page.keyboard.press('Escape');
+    await workbench.closeQuickInput();
   });
 
   it('takes the first correction back with its own Undo after a later one, quoting the names once and keeping the later one', async function () {

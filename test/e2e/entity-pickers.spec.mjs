@@ -31,14 +31,14 @@ describe('Entity pickers', function () {
     await typeName();
     await row.waitFor();
     await workbench.screenshot('47-workspace-symbols');
-    await workbench.page.keyboard.press('Escape');
+    await workbench.closeQuickInput();
   });
 
   it('says "1 article" in the Entity Network\'s picker', async function () {
     await workbench.answerCommand('News Corpus: Show Entity Network', 'kozlov');
     await workbench.quickInputRows().filter({ hasText: NAME }).filter({ hasText: /person, 1 article(?!s)/ }).first().waitFor();
     await workbench.screenshot('48-network-picker');
-    await workbench.page.keyboard.press('Escape');
+    await workbench.closeQuickInput();
   });
 
   it('opens the Entity Network at once for a whole name that only one entity has, without a list of it alone', async function () {
@@ -54,14 +54,14 @@ describe('Entity pickers', function () {
     await workbench.quickInput().and(workbench.page.locator('[placeholder="No entity named \\"Kozlof\\": pick a near spelling"]')).waitFor();
     await workbench.quickInputRows().filter({ hasText: NAME }).first().waitFor();
     await workbench.screenshot('48a-network-picker-near');
-    await workbench.page.keyboard.press('Escape');
+    await workbench.closeQuickInput();
   });
 
   it('says why the Entity Network\'s picker has nothing to pick for a name far from every entity', async function () {
     await workbench.answerCommand('News Corpus: Show Entity Network', 'Zyxwvut');
     await workbench.quickInputRows().filter({ hasText: 'No entity\'s name contains "Zyxwvut", nor one spelled close to it.' }).waitFor();
     await workbench.screenshot('48b-network-picker-none');
-    await workbench.page.keyboard.press('Escape');
+    await workbench.closeQuickInput();
   });
 
   it('asks which entity to correct when a correction comes from the palette with no name at the cursor', async function () {
@@ -75,7 +75,7 @@ describe('Entity pickers', function () {
     await workbench.quickInputTitle().filter({ hasText: new RegExp(`Rename .${NAME}.`) }).waitFor();
     assert.equal(await workbench.quickInput().inputValue(), NAME);
     await workbench.screenshot('48c-rename-picker');
-    await workbench.page.keyboard.press('Escape');
+    await workbench.closeQuickInput();
   });
 });
 

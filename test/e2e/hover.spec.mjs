@@ -79,7 +79,7 @@ describe('Hover card', function () {
     // The type it has, not the one it would get ("now a person" read as a choice already made).
     assert.match(await workbench.quickInputRows().filter({ hasText: 'Change Type' }).innerText(), /currently a person/);
     await workbench.screenshot('46-fix-entity');
-    await workbench.page.keyboard.press('Escape');
+    await workbench.closeQuickInput();
   });
 
   it('offers the article\'s own writing of the name under the cursor as the new name in Rename Entity…', async function () {
@@ -89,7 +89,7 @@ describe('Hover card', function () {
     await workbench.quickInputTitle().filter({ hasText: 'Rename "Kim Jong-un"' }).waitFor();
     assert.equal(await workbench.quickInput().inputValue(), 'Kim Jong-Un');
     await workbench.screenshot('46a-rename-writing');
-    await workbench.page.keyboard.press('Escape');
+    await workbench.closeQuickInput();
   });
 
   it('shows Markdown, HTML, command links and icon syntax from an article and the facts as text', async function () {

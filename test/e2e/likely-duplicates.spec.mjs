@@ -38,8 +38,7 @@ describe('Merge Likely Duplicates', function () {
     await workbench.indexComplete(INDEXED_TIMEOUT_MS);
     await workbench.runCommand(TITLE);
     await pairRow('Trump', 'Donald Trump').waitFor();
-    await workbench.page.keyboard.press('Escape');
-    await workbench.quickInput().waitFor({ state: 'hidden' });
+    await workbench.closeQuickInput();
     await assert.rejects(access(factsFile()), 'no facts file was written');
   });
 
@@ -76,7 +75,7 @@ describe('Merge Likely Duplicates', function () {
     assert.match(await first.innerText(), /Sharing a word of its name/);
     await workbench.quickInputRows().filter({ hasText: 'Donald Trump' }).filter({ hasText: 'Most articles' }).waitFor();
     await workbench.screenshot('62-merge-with-same-name-first');
-    await workbench.page.keyboard.press('Escape');
+    await workbench.closeQuickInput();
   });
   it('merges one entity of the Entities view from its context menu, the entities sharing a word of its name first', async function () {
     await workbench.page.locator('.sidebar .composite.title').click();
@@ -84,7 +83,7 @@ describe('Merge Likely Duplicates', function () {
     await workbench.contextMenuAction(await workbench.filteredPerson('Biden', 'Biden'), 'Merge Entities…');
     await workbench.quickInputTitle().filter({ hasText: 'Merge "Biden" With…' }).waitFor();
     await workbench.activeQuickInputRow().filter({ hasText: 'Joe Biden' }).waitFor();
-    await workbench.page.keyboard.press('Escape');
+    await workbench.closeQuickInput();
     await workbench.page.locator('.sidebar .composite.title').click();
     await workbench.runCommand('News Corpus: Clear Entity Filter');
   });

@@ -47,7 +47,7 @@ describe('Search Articles', function () {
     await workbench.page.keyboard.press('Enter');
     await workbench.quickInputTitle().filter({ hasText: title }).waitFor();
     assert.equal(await workbench.quickInput().inputValue(), meant);
-    await workbench.page.keyboard.press('Escape');
+    await workbench.closeQuickInput();
   }
 
   it('offers "or" in capitals for an "or" typed in lower case, which it searches for as a word', async function () {
@@ -76,7 +76,7 @@ describe('Search Articles', function () {
     await workbench.quickInput().fill('after:2023-13-45');
     await workbench.quickInputRows().filter({ hasText: /after:2023-13-45/ }).first().waitFor();
     await workbench.screenshot('08-search-error');
-    await workbench.page.keyboard.press('Escape');
+    await workbench.closeQuickInput();
   });
 });
 

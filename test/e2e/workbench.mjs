@@ -292,9 +292,11 @@ export class Workbench {
 
   /**
    * Runs the action `label` of `row`'s context menu, chosen with the keyboard once the menu shows: in a full run a
-   * click on the item, just shown, left the menu open and ran nothing.
+   * click on the item, just shown, left the menu open and ran nothing. The mouse first leaves any tooltip the test
+   * before left up: in a full run an article's tooltip covered the row to right-click.
    */
   async contextMenuAction(row, label) {
+    await this.moveMouseAway();
     await row.click({ button: 'right' });
     const menu = this.page.locator('.context-view .monaco-menu');
     await menu.waitFor();
@@ -303,6 +305,21 @@ export class Workbench {
     for (let press = 0; press < MENU_KEY_PRESSES && !(await item.evaluate((element) => element.classList.contains('focused'))); press++) await this.page.keyboard.press('ArrowDown');
     await this.page.keyboard.press('Enter');
     await menu.waitFor({ state: 'hidden' });
+  }
+
+  /** Moves the mouse to the page's corner and waits until no tooltip or hover it raised is shown. */
+  async moveMouseAway() {
+    await this.page.mouse.move(0, 0);
+    await this.page.waitForFunction(() => [...document.querySelectorAll('.workbench-hover')].every((hover) => hover.getClientRects().length === 0));
+  }
+
+  /**
+   * Closes the open quick input with Escape and waits until it is gone: a picker still closing took the next test's
+   * keys (its Merge picker left open under the next command's).
+   */
+  async closeQuickInput() {
+    await this.page.keyboard.press('Escape');
+    await this.quickInput().waitFor({ state: 'hidden' });
   }
 
   /** The text the active editor has selected, as the editor reports it in the status bar ("Ln 5, Col 9 (6 selected)"). */
