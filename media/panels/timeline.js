@@ -14,6 +14,8 @@
    * for the page again, which counted every series anew and drew every bar, on each press.
    */
   let marks = [];
+  /** The bar length of the last page with bars: a change is said in the status (ux37: weeks became months unannounced). */
+  let drawnGranularity;
 
   function describe(data, at) {
     const period = data.periods[at];
@@ -223,5 +225,11 @@
       status,
     );
     showCursor(data, status);
+    const [first, last] = [data.periods[0], data.periods[data.periods.length - 1]];
+    if (!first || !last) return;
+    if (drawnGranularity !== undefined && drawnGranularity !== data.granularity) {
+      status.textContent = `Bars now per ${data.granularity}, not per ${drawnGranularity}: the chart spans ${first.first} to ${last.last}.`;
+    }
+    drawnGranularity = data.granularity;
   });
 })();

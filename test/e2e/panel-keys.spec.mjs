@@ -6,10 +6,14 @@ import * as assert from 'node:assert/strict';
 import { withArticles, withWorkbench } from './workbench.mjs';
 
 const FOLDER = 'harvests';
-/** The oldest article, from January 2006, and one from March 2019: the Timeline of "harvest" spans them (where its series has anything). */
+/**
+ * The oldest article, from January 2006, and one from March 2019: the Timeline of "harvest" spans them (where its
+ * series has anything). "orchard" spans half a year of 2019, drawn in weeks.
+ */
 const ARTICLES = {
   'oldest.txt': ' date 2006-01-10 The harvest of the year was poor.\n',
-  'spring.txt': ' date 2019-03-04 A late harvest in spring.\n',
+  'spring.txt': ' date 2019-03-04 A late harvest in spring, in the orchard.\n',
+  'autumn.txt': ' date 2019-09-16 The orchard gave apples early.\n',
 };
 
 /** The month (`YYYY-MM`) a month's status line starts with ("2019-03-01 to 2019-03-31 — …"). */
@@ -130,5 +134,24 @@ describe('The Timeline by keyboard', function () {
       return { text: box.placeholder, needed: context.measureText(box.placeholder).width, room: box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) };
     });
     assert.ok(needed <= room, `"${text}" needs ${needed.toFixed(0)} px, the box has ${room.toFixed(0)}`);
+  });
+
+  it('says in its status when the bars change from months to weeks and back (ux37: unannounced)', async function () {
+    await workbench.page.locator('.tabs-container .tab').filter({ hasText: 'Timeline' }).click();
+    const view = workbench.webview();
+    const heading = (unit) => view.locator('h2', { hasText: `Matching articles per ${unit}` });
+    await view.locator('input[aria-label="Query to add as a series"]').fill('orchard');
+    await view.locator('button', { hasText: 'Add Series' }).click();
+    await view.locator('.legend li').filter({ hasText: 'orchard' }).waitFor();
+    await heading('month').waitFor();
+    assert.doesNotMatch(await status().textContent(), /Bars now/, 'months still: nothing to say');
+    // Without "harvest" (from 2006), the orchard's half year of 2019 is drawn in weeks.
+    await view.getByRole('button', { name: 'Remove harvest' }).click();
+    await heading('week').waitFor();
+    assert.match(await status().textContent(), /^Bars now per week, not per month: the chart spans 2019-03-04 to 2019-09-\d{2}\.$/);
+    await view.locator('select[aria-label="Span"]').selectOption('whole');
+    await heading('month').waitFor();
+    assert.match(await status().textContent(), /^Bars now per month, not per week: the chart spans 2006-01-01 to \d{4}-\d{2}-\d{2}\.$/);
+    await workbench.screenshot('47a-timeline-weeks-to-months');
   });
 });
