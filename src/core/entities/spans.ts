@@ -27,8 +27,15 @@ export function tagsToSpans(text: string, tokens: TokenBuffer, tags: Uint8Array)
     if (openFirst === -1) return;
     // Sentence punctuation at the edges ("EFE Agency ) .") is a tagging overrun; a bracket that closes
     // one opened inside the span ("Proleter (Z)") belongs to the name.
-    while (openFirst <= openLast && isEdgePunctuation(text, tokens, openFirst, openFirst, openLast)) openFirst++;
-    while (openLast >= openFirst && isEdgePunctuation(text, tokens, openLast, openFirst, openLast)) openLast--;
+    const trimEdges = (): void => {
+      while (openFirst <= openLast && isEdgePunctuation(text, tokens, openFirst, openFirst, openLast)) openFirst++;
+      while (openLast >= openFirst && isEdgePunctuation(text, tokens, openLast, openFirst, openLast)) openLast--;
+    };
+    trimEdges();
+    // A bracket inside the name that closes none opened in it ends an aside: "(Capitol) Hill", "(raider Irwin) Jacobs"
+    // gave "Capitol) Hill" and "Irwin) Jacobs". No gold name of CoNLL, wikigold or GUM news holds one.
+    [openFirst, openLast] = outsideAsides(text, tokens, openFirst, openLast);
+    trimEdges();
     if (openFirst <= openLast) {
       const start = tokens.starts[openFirst] ?? 0;
       const end = tokens.ends[openLast] ?? 0;
@@ -100,6 +107,35 @@ function isEdgePunctuation(text: string, tokens: TokenBuffer, i: number, first: 
   if (partner === '') return true;
   for (let k = first; k <= last; k++) if (k !== i && text.slice(tokens.starts[k] ?? 0, tokens.ends[k] ?? 0) === partner) return false;
   return true;
+}
+
+/** The opening bracket of each closing one. */
+const OPENING_OF: ReadonlyMap<string, string> = new Map([
+  [')', '('],
+  [']', '['],
+]);
+const OPENINGS: ReadonlySet<string> = new Set(OPENING_OF.values());
+
+/**
+ * The tokens of [first, last] outside any aside left unbalanced in it: after the last closing bracket whose opening
+ * one is not in the span, before the first opening bracket whose closing one is not.
+ */
+function outsideAsides(text: string, tokens: TokenBuffer, first: number, last: number): [number, number] {
+  const open: { readonly bracket: string; readonly at: number }[] = [];
+  let from = first;
+  for (let k = first; k <= last; k++) {
+    if ((tokens.kinds[k] ?? 0) !== TokenKind.HasSymbol) continue;
+    const token = text.slice(tokens.starts[k] ?? 0, tokens.ends[k] ?? 0);
+    const opening = OPENING_OF.get(token);
+    if (OPENINGS.has(token)) open.push({ bracket: token, at: k });
+    else if (opening !== undefined && open[open.length - 1]?.bracket === opening) open.pop();
+    else if (opening !== undefined) {
+      from = k + 1;
+      open.length = 0;
+    }
+  }
+  const unclosed = open[0];
+  return [from, unclosed === undefined ? last : unclosed.at - 1];
 }
 
 function makeSpan(text: string, start: number, end: number, typeIndex: number): EntitySpan {

@@ -250,6 +250,25 @@ describe('training and the model file', () => {
     );
   });
 
+  it('leaves an aside a bracket closes or opens out of a name, and keeps brackets that pair inside it', () => {
+    const text = 'the (Capitol) Hill and (raider Irwin) Jacobs of Proleter (Z) and Acme (Zagreb';
+    const tokens = tokenize(text);
+    const words = Array.from({ length: tokens.count }, (_, i) => text.slice(tokens.starts[i], tokens.ends[i]));
+    const tags = new Uint8Array(tokens.count).fill(TAG_O);
+    const tag = (from: string, to: string, rule: (part: TagPart) => number) => {
+      const first = words.indexOf(from);
+      const last = words.indexOf(to, first);
+      for (let i = first; i <= last; i++) tags[i] = rule(i === first ? TagPart.Begin : i === last ? TagPart.Last : TagPart.Inside);
+    };
+    tag('Capitol', 'Hill', loc);
+    tag('Irwin', 'Jacobs', per);
+    tag('Proleter', ')', org);
+    tags[words.indexOf('Acme')] = org(TagPart.Begin);
+    tags[words.lastIndexOf('(')] = org(TagPart.Inside);
+    tags[words.indexOf('Zagreb')] = org(TagPart.Last);
+    assert.deepStrictEqual(tagsToSpans(text, tokens, tags).map((span) => `${span.type} ${span.text}`), ['LOC Hill', 'PER Jacobs', 'ORG Proleter (Z)', 'ORG Acme']);
+  });
+
   it('keeps a name from running across a glued word\'s seam after a space, but not within one word ("RealClearPolitics")', () => {
     const name = [org(TagPart.Begin), org(TagPart.Inside), org(TagPart.Inside), org(TagPart.Last), TAG_O];
     const glued = 'New York TimesPutin said';
