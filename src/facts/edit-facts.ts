@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { ARTICLE_LANGUAGE_ID } from '../core/article';
 import { entityKey } from '../core/entities/article-entities';
 import { entityAtOffset } from '../core/entities/entity-at-offset';
 import { AwaitedAnalyzer } from '../core/entities/threaded-entities';
@@ -8,13 +9,14 @@ import { isEntityType } from '../core/facts/corrections';
 import { parseFacts } from '../core/facts/entity-facts';
 import { addFactsEntry } from '../core/facts/facts-edit';
 import { FactsLookup } from '../core/facts/facts-store';
+import { pickEntity } from '../entity-picker';
 import { notify } from '../notifications';
 import { currentFactsText, factsFileOf } from './facts-files';
 
 /** What Edit Facts needs: the recogniser (for the name under the cursor), the corpus's names, and the facts. */
 export interface EditFactsDeps {
   readonly analyzed: AwaitedAnalyzer;
-  readonly entities: Pick<EntityDirectory, 'summary'>;
+  readonly entities: Pick<EntityDirectory, 'summary' | 'list' | 'typeCounts'>;
   readonly facts: FactsLookup;
 }
 
@@ -26,21 +28,25 @@ interface FactsTarget {
 }
 
 /**
- * The entity named by the arguments (a hover card's link), else the one under the cursor of the active editor (once a
- * long article's entities have arrived).
+ * The entity named by the arguments (a hover card's link), else the one under the cursor of an article (once a long
+ * article's entities have arrived), else one the user picks: from the palette with no article open, Edit Facts was
+ * not listed at all (ux38).
  */
 async function targetOf(deps: EditFactsDeps, args: readonly unknown[]): Promise<FactsTarget | undefined> {
   const [type, name, near] = args;
   if (isEntityType(type) && typeof name === 'string') return { type, name, ...(typeof near === 'string' ? { near: vscode.Uri.parse(near) } : {}) };
   const editor = vscode.window.activeTextEditor;
-  if (!editor) return undefined;
-  const { document, selection } = editor;
-  // Taken with the text analysed: the entities' offsets are of that text, whatever edit comes while they are found.
-  const offset = document.offsetAt(selection.active);
-  const found = entityAtOffset(await deps.analyzed(document.getText(), document.uri.toString()), offset);
-  if (!found) return undefined;
-  // The name the corpus writes most often, so that the entry reads like the card.
-  return { type: found.entity.type, name: deps.entities.summary(found.entity.key)?.name ?? found.entity.name, near: document.uri };
+  if (editor?.document.languageId === ARTICLE_LANGUAGE_ID) {
+    const { document, selection } = editor;
+    // Taken with the text analysed: the entities' offsets are of that text, whatever edit comes while they are found.
+    const offset = document.offsetAt(selection.active);
+    const found = entityAtOffset(await deps.analyzed(document.getText(), document.uri.toString()), offset);
+    // The name the corpus writes most often, so that the entry reads like the card.
+    if (found) return { type: found.entity.type, name: deps.entities.summary(found.entity.key)?.name ?? found.entity.name, near: document.uri };
+  }
+  const key = await pickEntity(deps.entities, 'News Corpus: Edit Facts', 'The entity whose facts to edit: part of its name (or put the cursor on a name in an article first)');
+  const picked = key === undefined ? undefined : deps.entities.summary(key);
+  return picked && { type: picked.type, name: picked.name };
 }
 
 /** The facts file that has the entity's entry, else the one of the article's folder, else of the first folder. */
@@ -64,10 +70,7 @@ async function showAt(uri: vscode.Uri, offset: number): Promise<void> {
  */
 export async function editFacts(deps: EditFactsDeps, ...args: unknown[]): Promise<void> {
   const target = await targetOf(deps, args);
-  if (!target) {
-    notify('info', 'News Corpus: put the cursor on a name in an article to edit its facts.');
-    return;
-  }
+  if (!target) return;
   const uri = factsFileFor(deps, target);
   if (!uri) {
     notify('error', 'News Corpus: open a folder to keep facts about its entities.');

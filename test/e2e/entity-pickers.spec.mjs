@@ -1,7 +1,9 @@
 // A reader finding an entity by name outside the Entities view: Go to Symbol in Workspace and the Entity Network's
 // picker describe each entity by its type and its articles, in English ("1 article", not "1 articles").
 import * as assert from 'node:assert/strict';
-import { withWorkbench } from './workbench.mjs';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Workbench, withWorkbench } from './workbench.mjs';
 
 /** Times the name is typed into Go to Symbol in Workspace before the last, and how long each waits for the entity. */
 const SYMBOL_ATTEMPTS = 4;
@@ -12,6 +14,9 @@ const NAME = 'Alexander Kozlov';
 describe('Entity pickers', function () {
   let workbench;
   withWorkbench((opened) => (workbench = opened), { prefix: 'entity-pickers-', ready: (opened) => opened.activityBarItem('News Corpus').waitFor() });
+  after(async function () {
+    await rm(join(Workbench.workspaceFolder(), '.newscorpus'), { recursive: true, force: true });
+  });
 
   it('says "1 article" in Go to Symbol in Workspace', async function () {
     // The article in an editor: the extension runs once the News Article language is in use.
@@ -76,6 +81,17 @@ describe('Entity pickers', function () {
     assert.equal(await workbench.quickInput().inputValue(), NAME);
     await workbench.screenshot('48c-rename-picker');
     await workbench.closeQuickInput();
+  });
+
+  it('asks whose facts to edit when Edit Facts comes from the palette with no article open, and opens the entry', async function () {
+    // ux38: with no article the active editor, the palette did not list Edit Facts at all.
+    await workbench.runCommand('View: Close All Editor Groups');
+    await workbench.answerCommand('News Corpus: Edit Facts', 'kozlov');
+    await workbench.quickInputTitle().filter({ hasText: 'News Corpus: Edit Facts' }).waitFor();
+    await workbench.quickInputRows().filter({ hasText: NAME }).first().click();
+    await workbench.page.locator('.editor-group-container.active .tab.active[data-resource-name="entities.json"]').waitFor();
+    assert.match((await workbench.activeEditor()).text, new RegExp(`"${NAME}": \\{`));
+    await workbench.screenshot('48d-edit-facts-picked');
   });
 });
 
