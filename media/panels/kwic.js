@@ -19,8 +19,9 @@
         ['date', 'Sort by date'],
       ].map(([value, label]) => el('option', { value, selected: state.sort === value }, label)),
     );
-    const from = el('input', { type: 'date', 'data-focus': 'from', 'aria-label': 'From date', value: state.from || '' });
-    const to = el('input', { type: 'date', 'data-focus': 'to', 'aria-label': 'To date', value: state.to || '' });
+    const bounds = data.span ? { min: data.span.first, max: data.span.last } : {};
+    const from = el('input', { type: 'date', 'data-focus': 'from', 'aria-label': 'From date', value: state.from || '', ...bounds });
+    const to = el('input', { type: 'date', 'data-focus': 'to', 'aria-label': 'To date', value: state.to || '', ...bounds });
     // Every control as it is now, not only the one changed: a second change made before the page is drawn again
     // would otherwise undo the first.
     const next = () => {

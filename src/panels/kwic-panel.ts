@@ -172,7 +172,9 @@ export function kwicPanel(sources: PanelSources, articleIdOf: (indexPath: string
     },
     data: (state) => {
       const read = state.read ?? KWIC_ARTICLES;
-      const empty = { total: 0, lines: [], articles: 0, matching: 0, read, step: KWIC_ARTICLES, pageSize: KWIC_PAGE, label: '', order: 'newest' };
+      // The date boxes' bounds: their pickers opened at today's month over a corpus of 1987 (ux38).
+      const span = sources.datedSpan();
+      const empty = { total: 0, lines: [], articles: 0, matching: 0, read, step: KWIC_ARTICLES, pageSize: KWIC_PAGE, label: '', order: 'newest', ...(span && { span }) };
       const target = targetNow(state.target);
       if (!target) return empty;
       const entity = target.kind === 'entity';

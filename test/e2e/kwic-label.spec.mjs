@@ -15,6 +15,10 @@ describe('Keyword in Context of a quoted phrase', function () {
     await counts.filter({ hasText: /occurrences? of/ }).waitFor();
     assert.match(await counts.textContent(), /^\d+ occurrences? of “North Korea” in \d+ articles?/);
     await workbench.page.locator('.tab', { hasText: 'Keyword in Context: North Korea' }).waitFor();
+    // The date pickers open within the corpus's dates, not at today's month (ux38).
+    const from = workbench.webview().locator('input[aria-label="From date"]');
+    const [min, max] = [await from.getAttribute('min'), await from.getAttribute('max')];
+    assert.ok(/^\d{4}-\d{2}-\d{2}$/.test(min ?? '') && /^\d{4}-\d{2}-\d{2}$/.test(max ?? '') && min < max, `the From box is bounded by ${min} and ${max}`);
     await workbench.screenshot('49-kwic-quoted-phrase');
   });
 

@@ -194,6 +194,24 @@ describe('Keyword in Context panel data', () => {
     for (const read of [0, -5, 1.5, '400', KWIC_ARTICLES]) assert.strictEqual(kwic.stateOf({ sort: 'left', offset: 0, read })?.read, undefined, String(read));
   });
 
+  it('bounds the date boxes by the corpus\'s first and last dated articles, and leaves them open in a corpus of none', async () => {
+    const { entities } = entityOf450();
+    const corpus = new Corpus();
+    corpus.reset(
+      [
+        { id: 'a', path: 'a.txt', title: 'Rates', date: '1987-03-02' },
+        { id: 'b', path: 'b.txt', title: 'Undated' },
+        { id: 'c', path: 'c.txt', title: 'Rates again', date: '1987-10-20' },
+      ],
+      [],
+    );
+    const state = { target: { kind: 'entity', key: 'PER:kim' }, sort: 'right', offset: 0 } as const;
+    const dated = kwicPanel(new PanelSources({ corpus, entities, search: () => undefined, matchesPerDay: () => undefined }), (path) => path, mentionsOfKim);
+    assert.deepStrictEqual(((await shown(dated, state)) as { span?: unknown }).span, { first: '1987-03-02', last: '1987-10-20' });
+    const none = kwicPanel(new PanelSources({ corpus: new Corpus(), entities, search: () => undefined, matchesPerDay: () => undefined }), (path) => path, mentionsOfKim);
+    assert.strictEqual(((await shown(none, state)) as { span?: unknown }).span, undefined);
+  });
+
   it('says why a From date after the To date finds nothing, in the dates the reader gave, and reads no article', async () => {
     const { entities, reads } = entityOf450();
     const kwic = kwicPanel(new PanelSources({ corpus: new Corpus(), entities, search: () => undefined, matchesPerDay: () => undefined }), (path) => path, mentionsOfKim);
