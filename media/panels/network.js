@@ -13,6 +13,11 @@
     ['MISC', 'Other names'],
   ];
   const DOUBLE_CLICK_MS = 250;
+  /**
+   * The fewest shared articles ranking by PMI moves the slider up to: a name of one article that shares it with the
+   * centre has the highest PMI there is, and such flukes filled the network (ux38: "Capitol) Hill", "Economics").
+   */
+  const PMI_MIN_SHARED = 3;
 
   function controls(state, data) {
     const minShared = el('input', { type: 'range', min: 1, max: data.limits.maxMinShared, value: state.minShared, 'data-focus': 'min', 'aria-label': 'Minimum shared articles' });
@@ -25,7 +30,11 @@
     );
     minShared.addEventListener('change', () => request({ ...state, minShared: Number(minShared.value) }));
     maxNodes.addEventListener('change', () => request({ ...state, maxNodes: Number(maxNodes.value) }));
-    measure.addEventListener('change', () => request({ ...state, measure: measure.value }));
+    measure.addEventListener('change', () => {
+      // Never above the centre's own articles, which would leave it alone; the slider may be moved back down.
+      const floor = measure.value === 'pmi' ? Math.min(PMI_MIN_SHARED, data.nodes[0]?.articles ?? 1) : 1;
+      request({ ...state, measure: measure.value, minShared: Math.max(state.minShared, floor) });
+    });
     return el(
       'div',
       { class: 'toolbar' },
