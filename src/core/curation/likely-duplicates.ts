@@ -156,10 +156,14 @@ function familyNamePair(person: Named, fullNames: FullNames, mergedInto: Readonl
   for (const full of fullNames.others.get(word) ?? []) if (!candidates.has((mergedInto.get(full.key) ?? full).key)) count(full, false);
   const [best, ...others] = [...candidates.values()].sort((a, b) => b.articles - a.articles || a.entity.name.localeCompare(b.entity.name));
   // A full name that begins in lower case ("then-Secretary Vázquez") is the recogniser's error, not a name to keep.
-  if (best === undefined || !best.owns || /^\p{Ll}/u.test(best.entity.name) || best.articles < person.entity.articleCount) return undefined;
+  if (best === undefined || !best.owns || /^\p{Ll}/u.test(best.entity.name)) return undefined;
+  // Wire copy says "Reagan" in 66 articles and "Ronald Reagan" in 5 (ux38: never offered): a name alone more common
+  // than its full name is offered, not chosen, when that is the only full name and not a stray one ("Uncle Joe").
+  const aloneMore = best.articles < person.entity.articleCount;
+  if (aloneMore && (others.length > 0 || best.articles < LIKELY_MIN_ARTICLES)) return undefined;
   const verdict = prevails(best.articles, others[0]?.articles ?? 0);
   const rivals = others.map(({ entity, articles }) => ({ entity, articles }));
-  return verdict && { entity: person.entity, into: best.entity, reason: 'familyName', intoArticles: best.articles, rivals, likely: verdict === 'likely' };
+  return verdict && { entity: person.entity, into: best.entity, reason: 'familyName', intoArticles: best.articles, rivals, likely: verdict === 'likely' && !aloneMore };
 }
 
 /**

@@ -40,7 +40,13 @@ describe('likelyDuplicates', () => {
     assert.deepStrictEqual(pairsOf(likelyDuplicates([person('Newton', 1), person('Helmut Newton', LIKELY_MIN_ARTICLES - 1)])), ['Newton → Helmut Newton']);
   });
 
-  it('never offers a full name with fewer articles than the name alone, nor a name alone that is an initial or no full name’s', () => {
+  it('offers, not chosen, a name alone more common than its only full name of three articles or more ("Reagan" of wire copy)', () => {
+    assert.deepStrictEqual(pairsOf(likelyDuplicates([person('Reagan', 66), person('Ronald Reagan', LIKELY_MIN_ARTICLES + 2)])), ['Reagan → Ronald Reagan']);
+    assert.deepStrictEqual(pairsOf(likelyDuplicates([person('Reagan', 66), person('Ronald Reagan', LIKELY_MIN_ARTICLES - 1)])), []);
+    assert.deepStrictEqual(pairsOf(likelyDuplicates([person('Reagan', 66), person('Ronald Reagan', 5), person('Nancy Reagan', 1)])), [], 'not with a rival');
+  });
+
+  it('never offers a stray full name with fewer articles than the name alone, nor a name alone that is an initial or no full name’s', () => {
     assert.deepStrictEqual(pairsOf(likelyDuplicates([person('Joe', 2), person('Uncle Joe', 1)])), []);
     // A full name that begins in lower case is the recogniser's error, not a name to keep.
     assert.deepStrictEqual(pairsOf(likelyDuplicates([person('Vázquez', 1), person('then-Secretary Vázquez', 4)])), []);
