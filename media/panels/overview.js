@@ -1,7 +1,7 @@
 // Corpus Overview: counts, articles per month (drag or Shift+arrows to brush months; the top lists follow),
 // and the most mentioned people, places and organizations. Clicking opens the matching search.
 (function () {
-  const { el, svg, barChart, cursorMove, isWorkbenchChord, request, search, command, number, plural, start } = NewsPanel;
+  const { el, svg, barChart, monthTick, cursorMove, isWorkbenchChord, request, search, command, number, plural, start } = NewsPanel;
   const HEIGHT = 180;
   // Said in the headings: the Entities view ranks by articles, these lists by mentions (ux37: "Dorsa Derakhshani" with
   // 113 mentions in one interview led the People here and stood far down there).
@@ -46,7 +46,6 @@
       // A band under the bars: months without articles have no bar to colour, and a brush over them showed nothing.
       chart.append(svg('rect', { class: 'selection', x: plot.left + from * step, y: plot.top, width: (to - from + 1) * step, height: plot.h }));
     }
-    let lastYear = '';
     months.forEach((month, index) => {
       const x = plot.left + index * step;
       const h = (month.count / max) * plot.h;
@@ -58,11 +57,8 @@
           svg('title', {}, `${monthLabel(month.period)}: ${plural(month.count, 'article')}`),
         ),
       );
-      const year = month.period.label.slice(0, 4);
-      if (year !== lastYear && (index === 0 || month.period.label.endsWith('-01'))) {
-        lastYear = year;
-        axisLabel(x, year);
-      }
+      const tick = monthTick(month.period.label, index, months.length);
+      if (tick !== undefined) axisLabel(x, tick);
     });
     if (cursor >= 0 && cursor < months.length) {
       chart.append(svg('rect', { class: 'cursor', x: plot.left + cursor * step, y: plot.top, width: Math.max(2, step), height: plot.h }));

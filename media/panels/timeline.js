@@ -1,7 +1,7 @@
 // Timeline: mentions of entities and matching articles of queries per day, week or month, as grouped bars;
 // values on hover (and for the bar under the keyboard cursor); clicking a bar searches that series in that period.
 (function () {
-  const { el, textInput, svg, barChart, cursorMove, isWorkbenchChord, request, search, plural, start } = NewsPanel;
+  const { el, textInput, svg, barChart, monthTick, cursorMove, isWorkbenchChord, request, search, plural, start } = NewsPanel;
   const HEIGHT = 220;
   /** What a series counts, with the title of its chart. */
   const UNITS = [
@@ -83,8 +83,9 @@
     let labelled = -Infinity;
     data.periods.forEach((period, at) => {
       const x = plot.left + at * step;
-      // Months are labelled by their year, at January; days and weeks by their date, as often as they fit.
-      if (at - labelled >= labelGap && (!byMonth || at === 0 || period.label.endsWith('-01')) && axisLabel(x, byMonth ? period.label.slice(0, 4) : period.label)) {
+      // Months are labelled as `monthTick` says; days and weeks by their date, as often as they fit.
+      const tick = byMonth ? monthTick(period.label, at, count) : period.label;
+      if (at - labelled >= labelGap && tick !== undefined && axisLabel(x, tick)) {
         labelled = at;
       }
       drawn.forEach((series, index) => {
