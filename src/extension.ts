@@ -46,7 +46,12 @@ export function activate(context: vscode.ExtensionContext): NewsCorpusApi {
   // Finding an entity's mentions and its lines in context read its articles many in a row: in passing, so that the
   // open editors' analyses stay remembered.
   const analyzedInPassing = awaitingAnalyzer(correctedAnalyzer((text, id, waiter) => engine.analyzeInPassing(text, id, waiter), { corrections: () => facts.corrections() }), onDidAnalyze);
-  const { store: facts, reloadFile: reloadFactsFile } = registerFacts(context, { analyzed, entities: service.entities, engineEntity, corpusChanges: [service.onDidChangeState, service.onDidChangeEntities] });
+  const search = (query: string, options: SearchOptions) => service.search(query, options);
+  // The facts file's entries and aliases name the engine's entities: the near names offered for a misspelt one are
+  // theirs, worked out again only when they change (not at each key typed in the file, which changes the corrections).
+  const engineNames = new CorpusNameLookup(search, service.engineEntities);
+  context.subscriptions.push(service.onDidChangeEngineEntities(() => engineNames.entitiesChanged()));
+  const { store: facts, reloadFile: reloadFactsFile } = registerFacts(context, { analyzed, entities: service.entities, engineEntity, names: engineNames, corpusChanges: [service.onDidChangeState, service.onDidChangeEntities] });
   service.followCorrections(facts);
   // Which full name a name alone likely is ("Trump": Donald Trump), for the hover cards and the Entities view.
   const likelyDuplicates = new LikelyDuplicateHints(() => everyEntity(service.entities, 'articles'), (key) => service.entities.summary(key) !== undefined && !facts.isHidden(key));
@@ -57,7 +62,6 @@ export function activate(context: vscode.ExtensionContext): NewsCorpusApi {
   const workspaceSymbols = registerEntityEditor(context, { corpus: service.corpus, entities: service.entities, analyze, analyzed, analyzedInPassing, facts, highlightEntities: readHighlightEntities, likelyDuplicates });
   registerNavigation(context);
   registerCuration(context, { entities: service.entities, analyzed, facts, factsFileOf, currentFactsText, factsWritten: reloadFactsFile, isEngineEntity: (key) => service.engineEntities.summary(key) !== undefined });
-  const search = (query: string, options: SearchOptions) => service.search(query, options);
   const names = new CorpusNameLookup(search, service.entities);
   context.subscriptions.push(service.onDidChangeEntities(() => names.entitiesChanged()));
   const searchResults = registerSearchResults(context, { search, entitiesOf: (path) => service.entitiesOf(path), textOf: (path) => service.entities.articleText(uriOfIndexPath(path).toString()), analyzed, corpus: service.corpus, names });

@@ -282,6 +282,12 @@ export class CorpusService implements vscode.Disposable {
   private readonly entitiesChanged = new vscode.EventEmitter<EntityChange>();
   /** Fires after a scan or a batch of file events changed the index, with the entity types it touched. */
   readonly onDidChangeEntities = this.entitiesChanged.event;
+  private readonly engineEntitiesChanged = new vscode.EventEmitter<void>();
+  /**
+   * Fires, before {@link onDidChangeEntities}, when the engine's entities may have changed, not the corrections alone:
+   * what is worked out from them stays valid across edits of the facts file, which change the corrections at each key.
+   */
+  readonly onDidChangeEngineEntities = this.engineEntitiesChanged.event;
   private currentState: CorpusState = 'scanning';
   private scan: AbortController | undefined;
   private work: Promise<void> = Promise.resolve();
@@ -504,7 +510,7 @@ export class CorpusService implements vscode.Disposable {
       const corrections = facts.corrections();
       if (corrections === this.corrections) return;
       this.corrections = corrections;
-      this.entitiesDidChange(undefined);
+      this.entitiesDidChange(undefined, false);
     };
     this.stopFollowingCorrections?.();
     this.stopFollowingCorrections = facts.subscribe(apply);
@@ -565,6 +571,7 @@ export class CorpusService implements vscode.Disposable {
     for (const { service } of this.indexes.values()) void service.dispose();
     this.stateChanged.dispose();
     this.entitiesChanged.dispose();
+    this.engineEntitiesChanged.dispose();
     this.progressChanged.dispose();
   }
 
@@ -589,9 +596,10 @@ export class CorpusService implements vscode.Disposable {
     if (removed.length > 0) this.changeCorpus(() => this.corpus.update({ removed }));
   }
 
-  /** Forgets what was worked out from the entities (they changed, or the corrections did) and tells the views. */
-  private entitiesDidChange(types: EntityChange): void {
+  /** Forgets what was worked out from the entities (they changed, or only the corrections did: not `engine`) and tells the views. */
+  private entitiesDidChange(types: EntityChange, engine = true): void {
     this.correctedIndexes = new WeakMap();
+    if (engine) this.engineEntitiesChanged.fire();
     this.entitiesChanged.fire(types);
   }
 

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { FACTS_FILE_SEGMENTS, FactsProblem } from '../core/facts/entity-facts';
 import { FactsStore } from '../core/facts/facts-store';
+import { CorpusNames } from '../core/search/query-help';
 import { lineAndCharacter } from '../core/text-position';
 
 /** The facts file of a workspace folder (it may not exist). */
@@ -23,9 +24,10 @@ export async function currentFactsText(uri: vscode.Uri): Promise<string | undefi
   return open?.isDirty ? open.getText() : onDisk;
 }
 
-const SEVERITY: Readonly<Record<FactsProblem['severity'] | 'hint', vscode.DiagnosticSeverity>> = {
+const SEVERITY: Readonly<Record<FactsProblem['severity'] | 'information' | 'hint', vscode.DiagnosticSeverity>> = {
   error: vscode.DiagnosticSeverity.Error,
   warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
   hint: vscode.DiagnosticSeverity.Hint,
 };
 
@@ -45,7 +47,8 @@ export type EngineEntityCheck = (key: string) => boolean | undefined;
 /**
  * Keeps the facts store in step with the facts file of every workspace folder, read through `workspace.fs`
  * (so virtual workspaces have facts too), and shows the file's problems as diagnostics: its own, the conflicts
- * with another folder's file, and a hint at each alias naming no entity of the corpus.
+ * with another folder's file, each entry and alias naming no entity of the corpus (with the nearest name of `names`),
+ * and a hint at each entry of a country's other name.
  */
 export class FactsFiles implements vscode.Disposable {
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('newsCorpus.facts');
@@ -58,6 +61,7 @@ export class FactsFiles implements vscode.Disposable {
   constructor(
     private readonly store: FactsStore,
     private readonly engineEntity: EngineEntityCheck,
+    private readonly names: Pick<CorpusNames, 'nearest'>,
   ) {}
 
   /**
@@ -97,9 +101,15 @@ export class FactsFiles implements vscode.Disposable {
 
   /** Sets every file's diagnostics again: another file, or the corpus, may have changed what they say. */
   showProblems(): void {
+    // While the corpus is being read every name is taken to be known: its entities come in as it goes.
     const known = (key: string) => this.engineEntity(key) ?? true;
-    const hints = [...this.store.aliasesNamingNothing(known), ...this.store.countryAliasEntries()];
-    const others = [...this.store.conflicts().map((problem) => ({ ...problem, severity: 'warning' as const })), ...hints.map((problem) => ({ ...problem, severity: 'hint' as const }))];
+    // Listed in the Problems view (a hint is not): a misspelt name there went unseen (ux38).
+    const namingNothing = [...this.store.entriesNamingNothing(known, this.names), ...this.store.aliasesNamingNothing(known, this.names)];
+    const others = [
+      ...this.store.conflicts().map((problem) => ({ ...problem, severity: 'warning' as const })),
+      ...namingNothing.map((problem) => ({ ...problem, severity: 'information' as const })),
+      ...this.store.countryAliasEntries().map((problem) => ({ ...problem, severity: 'hint' as const })),
+    ];
     for (const [source, { uri, text, problems }] of this.read) {
       const mine = others.filter((problem) => problem.source === source);
       this.diagnostics.set(uri, [...problems, ...mine].map((problem) => diagnosticOf(text, problem)));

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { FACTS_FILE_SEGMENTS } from '../core/facts/entity-facts';
 import { FactsStore } from '../core/facts/facts-store';
+import { CorpusNames } from '../core/search/query-help';
 import { editFacts, EditFactsDeps } from './edit-facts';
 import { EngineEntityCheck, FactsFiles } from './facts-files';
 
@@ -24,14 +25,16 @@ export interface FactsFeature {
 export function registerFacts(
   context: vscode.ExtensionContext,
   deps: Omit<EditFactsDeps, 'facts'> & {
-    /** Whether the corpus has an engine entity (undefined while it is being read): aliases naming none get a hint. */
+    /** Whether the corpus has an engine entity (undefined while it is being read): entries and aliases naming none are pointed out. */
     readonly engineEntity: EngineEntityCheck;
+    /** The corpus's nearest name to a misspelt one, said with an entry or alias naming nothing. */
+    readonly names: Pick<CorpusNames, 'nearest'>;
     /** Events after which the corpus may have other entities (its state, its entities). */
     readonly corpusChanges: readonly vscode.Event<unknown>[];
   },
 ): FactsFeature {
   const store = new FactsStore(articleIdOf);
-  const files = new FactsFiles(store, deps.engineEntity);
+  const files = new FactsFiles(store, deps.engineEntity, deps.names);
   const reloadFile = async (uri: vscode.Uri) => {
     const file = files.factsFileAt(uri);
     if (file) await files.reload(file);

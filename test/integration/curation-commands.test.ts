@@ -141,12 +141,12 @@ describe('Correcting entities (commands that write the facts file)', () => {
     assert.strictEqual(await factsOnDisk(), before);
   });
 
-  it('hints at an alias that names no entity of the corpus', async () => {
-    // Written directly (no facts document is open to follow it): the hint is about the file, not an editor.
+  it('points out, in the Problems view, an alias that names no entity of the corpus', async () => {
+    // Written directly (no facts document is open to follow it): the problem is the file's, not an editor.
     await vscode.workspace.fs.writeFile(factsUri(), new TextEncoder().encode(JSON.stringify({ people: { 'Vladimir Putin': { aliases: ['Nobody Ever Named Here'] } } })));
     await factsBecome('the facts are read', (corpus) => corpus.facts.entry('PER:vladimir putin') !== undefined);
-    const hinted = () => vscode.languages.getDiagnostics(factsUri()).some((diagnostic) => diagnostic.severity === vscode.DiagnosticSeverity.Hint && /"Nobody Ever Named Here" is no entity of the corpus/.test(diagnostic.message));
-    await eventually('the facts file has the hint', hinted, (listener) => {
+    const listed = () => vscode.languages.getDiagnostics(factsUri()).some((diagnostic) => diagnostic.severity === vscode.DiagnosticSeverity.Information && /No person is named "Nobody Ever Named Here" in the corpus/.test(diagnostic.message));
+    await eventually('the facts file lists the problem', listed, (listener) => {
       const subscription = vscode.languages.onDidChangeDiagnostics(listener);
       return () => subscription.dispose();
     });

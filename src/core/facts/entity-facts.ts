@@ -2,9 +2,11 @@ import { getNodeValue, Node, parseTree, ParseError, printParseErrorCode, visit }
 import { CORRECTION_FIELDS, EntryCorrections, correctionsOf } from '../curation/entry-corrections';
 import { resolveCorrections } from '../curation/entity-corrections';
 import { quoteName } from '../display-text';
+import { editsWithin } from '../edit-distance';
 import { entityKey } from '../entities/article-entities';
 import { EntityType } from '../entities/types';
 import { ENTITY_TYPE_NAMES } from '../entity-directory';
+import { defaultEdits } from '../search/query-plan';
 
 /**
  * Where the facts file lives, relative to a workspace folder.
@@ -95,6 +97,8 @@ const TYPE_OF_GROUP: ReadonlyMap<string, EntityType> = new Map(
 /** Top-level keys that are not groups and are left alone. */
 const IGNORED_TOP_LEVEL = new Set(['$schema']);
 const TEXT_FIELDS = ['description', 'role', 'born', 'notes'] as const;
+/** Every field the extension reads, in the order a misspelling nearest to two of them is matched. */
+const KNOWN_FIELDS: readonly string[] = [...TEXT_FIELDS, 'links', 'hidden', ...CORRECTION_FIELDS];
 /** What jsonc-parser's error codes mean, in the user's words. */
 const SYNTAX_MESSAGES: Readonly<Record<string, string>> = {
   InvalidSymbol: 'Unexpected character.',
@@ -173,7 +177,8 @@ function syntaxProblems(text: string, errors: readonly ParseError[]): FactsProbl
  * Entries are keyed like the corpus's entities ({@link entityKey}), so "Kim Jong-Un" in the file is the
  * entity "Kim Jong-un". Invalid JSON gives no entries and an error per syntax problem, with its offset (one per
  * trailing comma, at the comma; the first error adds that the last valid facts stay in use); a part of valid JSON
- * in an unexpected shape is left out with a warning. Empty text is an empty file.
+ * in an unexpected shape is left out with a warning; a field of the user's a typo or two from a known one is kept,
+ * with a warning naming that one. Empty text is an empty file.
  *
  * @example
  * parseFacts('{ "people": { "Kim Jong-Un": { "hidden": true } } }').entries?.get('PER:kim jong-un')?.facts.hidden; // true
@@ -245,6 +250,21 @@ function textOf(value: unknown): string {
   return String(value);
 }
 
+/**
+ * The known field `field` is likely a misspelling of (any case): the nearest within as many typos as the search allows
+ * a word of the known field's length, one up to five letters, so that short fields of the user's ("age", "home") are
+ * not taken for "add" or "role", two typos from them.
+ */
+function knownFieldNear(field: string): string | undefined {
+  let nearest: { field: string; edits: number } | undefined;
+  for (const known of KNOWN_FIELDS) {
+    const allowed = defaultEdits(known);
+    const edits = editsWithin(field.toLowerCase(), known.toLowerCase(), allowed);
+    if (edits <= allowed && edits < (nearest?.edits ?? Infinity)) nearest = { field: known, edits };
+  }
+  return nearest?.field;
+}
+
 function factsOf(entry: Node, warn: (node: Node, message: string) => void): EntityFacts {
   const facts: { -readonly [K in keyof EntityFacts]: EntityFacts[K] } = { links: [], hidden: false, more: [] };
   const more: { field: string; value: string }[] = [];
@@ -267,6 +287,9 @@ function factsOf(entry: Node, warn: (node: Node, message: string) => void): Enti
       else warn(node, '"hidden" is true or false.');
     } else if (value !== null && textOf(value).trim() !== '') {
       more.push({ field, value: textOf(value) });
+      // Kept, as any field of the user's is: only said, since "descripton: …" on the card read as the extension's doing.
+      const meant = knownFieldNear(field);
+      if (meant !== undefined) warn(key, `"${field}" is shown as a field of its own; did you mean "${meant}"?`);
     }
   }
   facts.more = more;

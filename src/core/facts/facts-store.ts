@@ -5,8 +5,10 @@ import { entityKey } from '../entities/article-entities';
 import { countryNameOf } from '../entities/country-aliases';
 import { ENTITY_TYPE_NAMES, aTypeName } from '../entity-directory';
 import { ENTITY_TYPES } from '../search/entity-table';
-import { aliasOfRef } from './corrections';
-import { FactsEntry, FactsProblem, parseFacts } from './entity-facts';
+import { EntityType } from '../entities/types';
+import { CorpusNames } from '../search/query-help';
+import { aliasOfRef, EntityRef } from './corrections';
+import { FactsEntry, FactsProblem, factsGroupOf, parseFacts } from './entity-facts';
 
 /**
  * An entry of the facts and the file (`source`, its URI) it comes from.
@@ -113,27 +115,57 @@ export class FactsStore implements FactsLookup {
 
   /**
    * The aliases that name an entity the corpus does not have (`has` says which keys it has), nor any entry: they
-   * do nothing, perhaps since the articles that named it were removed.
+   * do nothing, perhaps since the articles that named it were removed, or since the name is misspelt (then
+   * `names.nearest`, asked for these aliases only, gives the corpus's nearest name of the type, the entry's own aside).
    *
    * @example
-   * store.aliasesNamingNothing((key) => index.entitySummary(key) !== undefined); // [{ source, offset: 40, length: 7, message: '"Putin" is no entity of the corpus …' }]
+   * store.aliasesNamingNothing((key) => index.entitySummary(key) !== undefined, names); // [{ source, offset: 40, length: 8, message: 'No person is named "Volker" in the corpus; did you mean "Volcker"?' }]
    */
-  aliasesNamingNothing(has: (key: string) => boolean): CorrectionProblem[] {
+  aliasesNamingNothing(has: (key: string) => boolean, names: Pick<CorpusNames, 'nearest'>): CorrectionProblem[] {
     const problems: CorrectionProblem[] = [];
     for (const [source, entries] of this.files) {
-      for (const entry of entries.values()) {
+      for (const [key, entry] of entries) {
         for (const alias of entry.corrections.aliases) {
           if (has(alias.key) || this.entry(alias.key)) continue;
-          // "person:COVID-19" where the corpus has COVID-19 as another name: said so (ux34: "no entity" read as wrong).
-          const other = ENTITY_TYPES.find((type) => type !== alias.type && has(entityKey(type, alias.name)));
-          const message = other
-            ? `The corpus has no ${ENTITY_TYPE_NAMES[alias.type].one} named ${quoteName(alias.name)}, but has ${aTypeName(other)} so named: this alias does nothing; write ${quoteName(aliasOfRef({ type: other, name: alias.name }, entry.type))} for that one.`
-            : `${quoteName(alias.name)} is no entity of the corpus (any more): this alias does nothing until an article names it.`;
+          const message = namingNothing(alias, 'alias', has, () => names.nearest(alias.type, alias.name, key), (other) => `write ${quoteName(aliasOfRef({ type: other, name: alias.name }, entry.type))}`);
           problems.push({ source, offset: alias.offset, length: alias.length, message });
         }
       }
     }
     return problems;
+  }
+
+  /**
+   * The entries whose name is no entity of their group's type in the corpus (`has` says which keys it has), nor one
+   * that an entry makes (by adding its name, or merging into it a name the corpus or an entry has): their facts show on
+   * no card, their corrections do nothing. A misspelt name got no word (ux38: "James Bakker" for "James Baker"): each is
+   * said with the nearest name of its type (`names.nearest`, asked for these entries only). An entry of a country's other
+   * name is left to {@link countryAliasEntries}.
+   *
+   * @example
+   * store.entriesNamingNothing((key) => index.entitySummary(key) !== undefined, names); // [{ source, offset: 14, length: 14, message: 'No person is named "James Bakker" in the corpus; did you mean "James Baker"?' }]
+   */
+  entriesNamingNothing(has: (key: string) => boolean, names: Pick<CorpusNames, 'nearest'>): CorrectionProblem[] {
+    const problems: CorrectionProblem[] = [];
+    for (const [source, entries] of this.files) {
+      for (const [key, entry] of entries) {
+        if (has(key) || countryOfEntry(entry) !== undefined || this.makesItsEntity(this.entry(key)?.entry ?? entry, has)) continue;
+        const message = namingNothing(entry, 'entry', has, () => names.nearest(entry.type, entry.name), (other) => `move it to "${factsGroupOf(other)}"`);
+        problems.push({ source, offset: entry.offset, length: entry.length, message });
+      }
+    }
+    return problems;
+  }
+
+  /**
+   * Whether the entry's corrections make its entity though the corpus does not name it so: it adds its name (matched
+   * as written, wherever it is), or merges into it a name the corpus or another entry has (a merge under a new name, a
+   * rename, a retype).
+   */
+  private makesItsEntity(entry: FactsEntry, has: (key: string) => boolean): boolean {
+    const { add, addIn, aliases } = entry.corrections;
+    const own = entityKey(entry.type, entry.name);
+    return add || addIn.length > 0 || aliases.some((alias) => has(alias.key) || (alias.key !== own && this.entry(alias.key) !== undefined));
   }
 
   /**
@@ -149,7 +181,7 @@ export class FactsStore implements FactsLookup {
     const problems: CorrectionProblem[] = [];
     for (const [source, entries] of this.files) {
       for (const entry of entries.values()) {
-        const country = entry.type === 'LOC' ? countryNameOf(entry.name) : undefined;
+        const country = countryOfEntry(entry);
         if (country === undefined) continue;
         const message = `${quoteName(entry.name)} is the ${quoteName(country)} in every article (another name of the country): move this entry to ${quoteName(country)}, or its facts show on no card.`;
         problems.push({ source, offset: entry.offset, length: entry.length, message });
@@ -213,6 +245,27 @@ export class FactsStore implements FactsLookup {
     this.resolved = undefined;
     for (const listener of this.listeners) listener();
   }
+}
+
+/** The common name of the country that an entry of a place names by another name ("U.S."), if it does. */
+function countryOfEntry(entry: FactsEntry): string | undefined {
+  return entry.type === 'LOC' ? countryNameOf(entry.name) : undefined;
+}
+
+/**
+ * What is said of an entry or an alias (`what`) of the facts file naming `ref`, which the corpus does not have: that
+ * another type has the name, and how to write it for that one (`otherType`); else the nearest name of its type, when
+ * one is near; else that it does nothing for now.
+ */
+function namingNothing(ref: EntityRef, what: 'entry' | 'alias', has: (key: string) => boolean, nearest: () => string | undefined, otherType: (type: EntityType) => string): string {
+  const typeName = ENTITY_TYPE_NAMES[ref.type].one;
+  // "person:COVID-19" where the corpus has COVID-19 as another name: said so (ux34: "no entity" read as wrong).
+  const other = ENTITY_TYPES.find((type) => type !== ref.type && has(entityKey(type, ref.name)));
+  if (other) return `The corpus has no ${typeName} named ${quoteName(ref.name)}, but has ${aTypeName(other)} so named: this ${what} does nothing; ${otherType(other)} for that one.`;
+  const near = nearest();
+  return near === undefined
+    ? `No ${typeName} is named ${quoteName(ref.name)} in the corpus (any more): this ${what} does nothing until an article names it.`
+    : `No ${typeName} is named ${quoteName(ref.name)} in the corpus; did you mean ${quoteName(near)}?`;
 }
 
 /** Whether the correction field `field` says something (a true flag, a non-empty list). */

@@ -14,7 +14,8 @@ const TRY_FILTER: SearchOptions = { limit: 1, fuzzyFallback: false, snippetLengt
  * that of the entity of the type (any type for none) with the most articles among the nearest in typos
  * ({@link nearNames}). The entities
  * are listed once until they change (30–40 ms for 12,000 entities; the search box asks at each key pressed while
- * nothing matches).
+ * nothing matches), and so is each nearest name found (the facts file's diagnostics ask again for every name at each
+ * change of the file).
  *
  * @example
  * const names = new CorpusNameLookup((query, options) => service.search(query, options), service.entities);
@@ -23,6 +24,7 @@ const TRY_FILTER: SearchOptions = { limit: 1, fuzzyFallback: false, snippetLengt
  */
 export class CorpusNameLookup implements CorpusNames {
   private listed: readonly EntitySummary[] | undefined;
+  private readonly found = new Map<string, string | undefined>();
 
   constructor(
     private readonly search: (query: string, options: SearchOptions) => SearchResponse | undefined,
@@ -34,19 +36,24 @@ export class CorpusNameLookup implements CorpusNames {
     return !response?.ok || response.total > 0;
   }
 
-  nearest(type: EntityType | undefined, name: string): string | undefined {
+  nearest(type: EntityType | undefined, name: string, except?: string): string | undefined {
+    const asked = JSON.stringify([type, name, except]);
+    if (this.found.has(asked)) return this.found.get(asked);
     // Listed only once nearNames reads them: a name too short to have near spellings needs no list.
-    return nearNames(name, this.ofType(type), 1)[0]?.name;
+    const nearest = nearNames(name, this.ofType(type, except), 1)[0]?.name;
+    this.found.set(asked, nearest);
+    return nearest;
   }
 
   /** The corpus's entities changed: they are listed again at the next ask. */
   entitiesChanged(): void {
     this.listed = undefined;
+    this.found.clear();
   }
 
-  private *ofType(type: EntityType | undefined): Generator<EntitySummary> {
+  private *ofType(type: EntityType | undefined, except: string | undefined): Generator<EntitySummary> {
     // Each type's list comes by articles; for any type (`entity:`) the better known comes first whatever its type.
     this.listed ??= everyEntity(this.entities, 'articles').sort((a, b) => b.articleCount - a.articleCount);
-    for (const entity of this.listed) if (type === undefined || entity.type === type) yield entity;
+    for (const entity of this.listed) if ((type === undefined || entity.type === type) && entity.key !== except) yield entity;
   }
 }

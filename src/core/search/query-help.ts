@@ -188,14 +188,14 @@ export function querySuggestions(query: string): QuerySuggestion[] {
 /**
  * What the corpus says of the names in a query's entity filters, for {@link nameSuggestions}: whether a filter alone
  * (`person:Trunp`) finds any article, and the name of the corpus nearest to a misspelt one, of a type or of any
- * (`entity:`).
+ * (`entity:`), other than that of the entity `except` (a key) when given.
  *
  * @example
  * const names: CorpusNames = { finds: (filter) => search(filter).total > 0, nearest: (type, name) => nearNames(name, entitiesOf(type), 1)[0]?.name };
  */
 export interface CorpusNames {
   finds(filter: string): boolean;
-  nearest(type: EntityType | undefined, name: string): string | undefined;
+  nearest(type: EntityType | undefined, name: string, except?: string): string | undefined;
 }
 
 /**

@@ -100,6 +100,26 @@ describe('parseFacts', () => {
     assert.deepStrictEqual(parseFacts('[1]').entries, new Map());
   });
 
+  it('keeps a field a typo or two from a known one as a field of its own, with a warning naming the known one (ux38)', () => {
+    const text = '{ "people": { "A B": { "descripton": "Banker", "Role": "Chair", "alises": ["Volker"], "nots": "x", "age": 70, "home": "Ohio", "town": "Akron" } } }';
+    const { entries, problems } = parseFacts(text);
+    assert.deepStrictEqual(
+      problems.map((problem) => [problem.severity, text.slice(problem.offset, problem.offset + problem.length), problem.message]),
+      [
+        ['warning', '"descripton"', '"descripton" is shown as a field of its own; did you mean "description"?'],
+        ['warning', '"Role"', '"Role" is shown as a field of its own; did you mean "role"?'],
+        ['warning', '"alises"', '"alises" is shown as a field of its own; did you mean "aliases"?'],
+        ['warning', '"nots"', '"nots" is shown as a field of its own; did you mean "notes"?'],
+      ],
+    );
+    // Shown as before: a warning is no reason to lose what the user wrote. Short fields of the user's two typos from
+    // "add", "role" or "born" are their own.
+    assert.deepStrictEqual(
+      entries?.get('PER:a b')?.facts.more.map(({ field }) => field),
+      ['descripton', 'Role', 'alises', 'nots', 'age', 'home', 'town'],
+    );
+  });
+
   it('isolates a right-to-left name in its warnings, as the other facts problems do', () => {
     const { problems } = parseFacts('{ "people": { "محمد": "text", "שרה": {}, "שרה": {} } }');
     assert.deepStrictEqual(

@@ -6,7 +6,7 @@ import { EntityCorrections, resolveCorrections } from '../../../src/core/curatio
 import { exactNameMentions } from '../../../src/core/curation/exact-name';
 import { SpanRecognizer, entityKey, extractArticleEntities } from '../../../src/core/entities/article-entities';
 import { nameIdentity } from '../../../src/core/entities/names';
-import { ArticleEntity } from '../../../src/core/entities/types';
+import { ArticleEntity, EntityType } from '../../../src/core/entities/types';
 import { correctedFactsText } from '../../../src/core/facts/correction-writer';
 import { refOfAlias } from '../../../src/core/facts/corrections';
 import { parseFacts } from '../../../src/core/facts/entity-facts';
@@ -132,21 +132,75 @@ describe('facts file corrections: parsing', () => {
     assert.deepStrictEqual(store.conflicts(), []);
   });
 
-  it('points out aliases that name no entity of the corpus nor any entry', () => {
+  it('points out aliases that name no entity of the corpus nor any entry, with the nearest name of the type but the entry\'s own', () => {
     const store = new FactsStore();
-    const text = '{ "people": { "A": { "aliases": ["Gone", "Here", "B"] }, "B": { "add": true } } }';
+    const text = '{ "people": { "A": { "aliases": ["Gone", "Here", "B"] }, "B": { "add": true }, "Paul Volcker": { "aliases": ["Volker"] } } }';
     store.update('one', text);
-    const hints = store.aliasesNamingNothing((key) => key === 'PER:here');
-    assert.deepStrictEqual(hints.map(({ offset, length }) => text.slice(offset, offset + length)), ['"Gone"']);
-    assert.match(hints[0]?.message ?? '', /no entity of the corpus/);
+    const asked: string[] = [];
+    const names = {
+      nearest: (type: EntityType | undefined, name: string, except?: string) => {
+        asked.push(`${type} ${name} ${except}`);
+        return name === 'Volker' && except !== 'PER:volcker' ? 'Volcker' : undefined;
+      },
+    };
+    const hints = store.aliasesNamingNothing((key) => key === 'PER:here', names);
+    assert.deepStrictEqual(
+      hints.map(({ offset, length, message }) => [text.slice(offset, offset + length), message]),
+      [
+        ['"Gone"', 'No person is named "Gone" in the corpus (any more): this alias does nothing until an article names it.'],
+        ['"Volker"', 'No person is named "Volker" in the corpus; did you mean "Volcker"?'],
+      ],
+    );
+    assert.deepStrictEqual(asked, ['PER Gone PER:a', 'PER Volker PER:paul volcker'], 'asked for the aliases naming nothing only');
     // A typed alias of a name the corpus has as another type says which, and how to write it (ux34).
     const typed = '{ "people": { "Donald Trump": { "aliases": ["person:COVID-19", "place:Trump Tower"] } } }';
     store.update('one', typed);
-    const typedHints = store.aliasesNamingNothing((key) => key === 'MISC:covid-19' || key === 'ORG:trump tower');
+    const typedHints = store.aliasesNamingNothing((key) => key === 'MISC:covid-19' || key === 'ORG:trump tower', names);
     assert.deepStrictEqual(typedHints.map(({ message }) => message), [
       'The corpus has no person named "COVID-19", but has a name of another kind so named: this alias does nothing; write "other:COVID-19" for that one.',
       'The corpus has no place named "Trump Tower", but has an organization so named: this alias does nothing; write "organization:Trump Tower" for that one.',
     ]);
+  });
+
+  it('points out entries naming no entity of their type, with the nearest name, but not those whose corrections make it (ux38)', () => {
+    const store = new FactsStore();
+    const text = JSON.stringify({
+      people: {
+        'James Bakker': { role: 'Treasury Secretary' },
+        'James Baker': { role: 'Secretary of State' },
+        'Nobody Here': { ignore: true },
+        Washington: { notes: 'the city' },
+        'Jane Doe': { add: true },
+        'Vladimir Putin': { aliases: ['Putin'] },
+        'Vlad Putin': { aliases: ['Vladimir Putin'] },
+        'Kim Jong-Un': { aliases: ['Kim Jong-un'] },
+      },
+      places: { 'U.S.': { description: 'x' } },
+    });
+    store.update('one', text);
+    const corpus = new Set(['PER:james baker', 'PER:putin', 'LOC:washington']);
+    const asked: string[] = [];
+    const names = {
+      nearest: (type: EntityType | undefined, name: string) => {
+        asked.push(`${type} ${name}`);
+        return name === 'James Bakker' ? 'James Baker' : undefined;
+      },
+    };
+    const found = store.entriesNamingNothing((key) => corpus.has(key), names);
+    assert.deepStrictEqual(
+      found.map(({ source, offset, length, message }) => [source, text.slice(offset, offset + length), message]),
+      [
+        ['one', '"James Bakker"', 'No person is named "James Bakker" in the corpus; did you mean "James Baker"?'],
+        ['one', '"Nobody Here"', 'No person is named "Nobody Here" in the corpus (any more): this entry does nothing until an article names it.'],
+        ['one', '"Washington"', 'The corpus has no person named "Washington", but has a place so named: this entry does nothing; move it to "places" for that one.'],
+        // A rename of a name the corpus does not have ("Kim Jong-un") makes nothing either.
+        ['one', '"Kim Jong-Un"', 'No person is named "Kim Jong-Un" in the corpus (any more): this entry does nothing until an article names it.'],
+      ],
+    );
+    assert.deepStrictEqual(asked, ['PER James Bakker', 'PER Nobody Here', 'PER Kim Jong-Un'], 'asked for the entries naming nothing only');
+    // Another folder's entry for an entity that the first folder's entry makes is not alone.
+    store.update('two', JSON.stringify({ people: { 'Jane Doe': { role: 'Witness' } } }));
+    assert.deepStrictEqual(store.entriesNamingNothing((key) => corpus.has(key), names).filter(({ source }) => source === 'two'), []);
   });
 
   it('points out an entry of a place named by another name of a country, which merging names by its common name', () => {

@@ -54,4 +54,23 @@ describe('CorpusNameLookup', () => {
     assert.strictEqual(tie.nearest('PER', 'Moscou'), 'Ivan Moscov');
     assert.strictEqual(tie.nearest(undefined, 'Moscou'), 'Moscow');
   });
+
+  it('passes over the entity it is told to, for another near one', () => {
+    const names = new CorpusNameLookup(() => answer(0), directoryOver([summary('PER', 'Paul Volcker', 9), summary('PER', 'Volcker', 2), ...ENTITIES]).directory);
+    assert.strictEqual(names.nearest('PER', 'Volker'), 'Paul Volcker');
+    assert.strictEqual(names.nearest('PER', 'Volker', 'PER:paul volcker'), 'Volcker');
+  });
+
+  it('reads the names once for a name asked again, until the entities change', () => {
+    const reads = { names: 0 };
+    const counted = { ...summary('PER', 'Donald Trump', 50), get name() { reads.names++; return 'Donald Trump'; } };
+    const names = new CorpusNameLookup(() => answer(0), directoryOver([counted]).directory);
+    assert.strictEqual(names.nearest('PER', 'Trunp'), 'Donald Trump');
+    const once = reads.names;
+    assert.strictEqual(names.nearest('PER', 'Trunp'), 'Donald Trump');
+    assert.strictEqual(reads.names, once);
+    names.entitiesChanged();
+    names.nearest('PER', 'Trunp');
+    assert.ok(reads.names > once);
+  });
 });
