@@ -8,9 +8,9 @@
  * digests under the same name: a new model changes the hash, new rules must change this version.
  *
  * @example
- * ENTITY_OUTPUT_VERSION; // 14: extractors are named 'ner:3f0c…+entities-v14' (the model file's hash, then this)
+ * ENTITY_OUTPUT_VERSION; // 15: extractors are named 'ner:3f0c…+entities-v15' (the model file's hash, then this)
  */
-export const ENTITY_OUTPUT_VERSION = 14;
+export const ENTITY_OUTPUT_VERSION = 15;
 
 /**
  * What the extractor's name adds to the model file's hash: the {@link ENTITY_OUTPUT_VERSION}.

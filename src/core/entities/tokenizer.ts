@@ -48,11 +48,6 @@ const APOSTROPHE = 0x27;
 const RIGHT_QUOTE = 0x2019;
 const PERIOD = 0x2e;
 const HYPHEN = 0x2d;
-/**
- * Joins two words as a hyphen does: typeset text writes "Saffir–Simpson", "Iran–Iraq", "2005–2015" with it where
- * CoNLL's writes a hyphen (its features hash alike, `foldPunctuation`). Split, "Simpson" of the scale was a person.
- */
-const EN_DASH = 0x2013;
 const DOUBLE_QUOTE = 0x22;
 const LOWER_N = 0x6e;
 
@@ -160,8 +155,8 @@ function scanWord(text: string, start: number): number {
     const previous = charClass(text.charCodeAt(j - 1));
     const next = charClass(text.charCodeAt(j + 1));
     if (j === start || !isWordClass(next)) break;
-    if (code === HYPHEN || code === 0x2010 || code === 0x2011 || code === EN_DASH) {
-      // Hyphenated names and compounds stay one token: "Jong-un", "under-21", "Franco-German", "Saffir–Simpson".
+    if (code === HYPHEN || code === 0x2010 || code === 0x2011) {
+      // Hyphenated names and compounds stay one token: "Jong-un", "under-21", "Franco-German".
     } else if (code === PERIOD) {
       // "U.S", "p.m": only one-letter segments, so that a missing space ("end.The") is not glued.
       const isAcronym = segmentLength === 1 && previous !== CharClass.Digit && next !== CharClass.Digit;
