@@ -8,6 +8,11 @@
     { unit: 'mentions', title: 'Mentions' },
     { unit: 'articles', title: 'Matching articles' },
   ];
+  /**
+   * Said of a period the corpus has no article of, which is shaded: its zeros are a gap in the corpus, not news going
+   * quiet (ux38: a corpus of no article from July to September drew a topic vanishing over the summer).
+   */
+  const NO_ARTICLES = 'no article of the corpus is dated in this period';
   let cursor = { period: -1, series: 0 };
   /**
    * The drawn charts' cursor marks: a key moves the mark and rewrites the status in place. It asked the extension
@@ -21,7 +26,8 @@
     const period = data.periods[at];
     if (!period || data.series.length === 0) return '';
     const values = data.series.map((series) => `${series.spec.label}: ${plural(series.values[at] || 0, series.unit === 'mentions' ? 'mention' : 'article')}`);
-    return `${period.first === period.last ? period.first : `${period.first} to ${period.last}`} — ${values.join('; ')}`;
+    const empty = data.corpusArticles[at] === 0 ? ` (${NO_ARTICLES})` : '';
+    return `${period.first === period.last ? period.first : `${period.first} to ${period.last}`} — ${values.join('; ')}${empty}`;
   }
 
   /**
@@ -88,6 +94,7 @@
       if (at - labelled >= labelGap && tick !== undefined && axisLabel(x, tick)) {
         labelled = at;
       }
+      if (data.corpusArticles[at] === 0) root.append(svg('rect', { class: 'no-articles', x, y: plot.top, width: step, height: plot.h }, svg('title', {}, `${period.label}: ${NO_ARTICLES}`)));
       drawn.forEach((series, index) => {
         const value = series.values[at] || 0;
         if (value === 0) return;
@@ -215,7 +222,11 @@
     marks = [];
     app.replaceChildren(
       el('h1', {}, 'Timeline'),
-      el('p', { class: 'hint' }, `Per ${data.granularity}: mentions of an entity, matching articles of a query. Hover or move with the arrow keys for values; click a bar (or press Enter) to list its articles.`),
+      el(
+        'p',
+        { class: 'hint' },
+        `Per ${data.granularity}: mentions of an entity, matching articles of a query. Hover or move with the arrow keys for values; click a bar (or press Enter) to list its articles.${data.corpusArticles.includes(0) ? ' Shaded: no article of the corpus is dated there.' : ''}`,
+      ),
       legend(state, data),
       addForm(state, data),
       data.series.length === 0

@@ -29,6 +29,7 @@ export interface PanelDeps {
  */
 export class PanelSources {
   private span: { first: string; last: string } | undefined | null = null;
+  private days: ReadonlyMap<string, number> | null = null;
   /** Pages of entities by mentions (by type and offset) and months of entities, as the overview read them. */
   /** Each type's entities by mentions, from the first, as far as they were listed (`complete` once all were). */
   private readonly rankedLists = new Map<EntityType, RankedEntity[] & { complete: boolean }>();
@@ -58,6 +59,7 @@ export class PanelSources {
   reset(): void {
     this.resets++;
     this.span = null;
+    this.days = null;
     this.rankedLists.clear();
     this.entityMonths.clear();
   }
@@ -72,13 +74,21 @@ export class PanelSources {
     if (this.span !== null) return this.span;
     let first: string | undefined;
     let last: string | undefined;
-    for (const { date } of this.deps.corpus.articles()) {
-      if (date === undefined) continue;
+    for (const date of this.articlesPerDay().keys()) {
       if (first === undefined || date < first) first = date;
       if (last === undefined || date > last) last = date;
     }
     this.span = first === undefined || last === undefined ? undefined : { first, last };
     return this.span;
+  }
+
+  /** How many of the corpus's articles are dated each day (`YYYY-MM-DD`). */
+  articlesPerDay(): ReadonlyMap<string, number> {
+    if (this.days !== null) return this.days;
+    const days = new Map<string, number>();
+    for (const { date } of this.deps.corpus.articles()) if (date !== undefined) days.set(date, (days.get(date) ?? 0) + 1);
+    this.days = days;
+    return days;
   }
 
   /**

@@ -1,5 +1,5 @@
 import { panelTitle } from '../core/panels/panel-title';
-import { pageStep, periodFilter } from '../core/panels/periods';
+import { countPerPeriod, pageStep, periodFilter } from '../core/panels/periods';
 import { SeriesSpec, timelineData } from '../core/panels/timeline';
 import { querySuggestions } from '../core/search/query-help';
 import { exactEntityQuery } from '../core/search/query-parser';
@@ -72,6 +72,8 @@ export function timelinePanel(sources: PanelSources): PanelKind<TimelineState> {
       return {
         ...data,
         periods: data.periods.map((period) => ({ ...period, filter: periodFilter(period) })),
+        // A period the corpus has no article of is shaded: its zeros are no news going quiet (ux38).
+        corpusArticles: countPerPeriod(data.periods, [...sources.articlesPerDay()].map(([date, count]) => ({ date, count }))),
         // A query read other than likely meant ("peson:Putin", "putin or kim") says what it likely meant, as the search box does.
         series: data.series.map((drawn) => {
           const [suggestion] = drawn.spec.kind === 'query' ? querySuggestions(drawn.spec.query) : [];

@@ -22,6 +22,19 @@ describe('Timeline panel data', () => {
     );
   });
 
+  it('counts the corpus\'s articles of each period, so that the page shades the periods it has none of', () => {
+    const corpus = new Corpus();
+    const dated = (id: string, date: string) => ({ id, path: `${id}.txt`, title: 'Rates', date });
+    corpus.reset([dated('a', '1987-02-26'), dated('b', '1987-03-02'), dated('c', '1987-03-20'), dated('d', '1987-06-01'), { id: 'e', path: 'e.txt', title: 'Undated' }], []);
+    const matchesPerDay = () => ({ ok: true as const, total: 2, days: new Map([['1987-03-02', 1], ['1987-06-01', 1]]) });
+    const timeline = timelinePanel(new PanelSources({ corpus, entities: {} as EntityDirectory, search: () => undefined, matchesPerDay }));
+    const data = timeline.data({ series: [{ kind: 'query', query: 'rates', label: 'rates' }], whole: true }) as { granularity: string; periods: { label: string }[]; corpusArticles: number[] };
+    assert.strictEqual(data.granularity, 'week');
+    const byPeriod = data.periods.map(({ label }, at) => `${label} ${data.corpusArticles[at] ?? '-'}`);
+    assert.deepStrictEqual(byPeriod.filter((line) => !line.endsWith(' 0')), ['1987-02-23 1', '1987-03-02 1', '1987-03-16 1', '1987-06-01 1']);
+    assert.ok(byPeriod.includes('1987-04-06 0'), 'a week of no article is counted 0');
+  });
+
   it('says of a query series what the user likely meant, as the search box does, and nothing of an entity series', () => {
     const corpus = new Corpus();
     corpus.reset([{ id: 'a', path: 'a.txt', title: 'Tariffs', date: '2023-03-01' }], []);
