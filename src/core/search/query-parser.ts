@@ -1,6 +1,6 @@
 import { shortenAtWord } from '../display-text';
 import { EntityType } from '../entities/types';
-import { nextDay, partialDateRange, previousDay } from './date-values';
+import { nextDay, partialDateRange, previousDay, strictBounds } from './date-values';
 import { ParsedQuery, QueryAtom, QueryClause, QueryParseResult, TermMode } from './query';
 import { tokenize } from './tokenize';
 
@@ -149,7 +149,13 @@ function operatorAtom(operator: string, value: string, offset: number): QueryAto
     return exact ? { ...atom, exact } : atom;
   }
   const parsed = partialDateRange(value.trim());
-  if (!parsed.ok) throw new QuerySyntaxError(`${operator}:${quoted(value)} — ${parsed.reason}.`, offset);
+  if (!parsed.ok) {
+    // A range as other tools take one (`date:1987-03-01..1987-03-31`): "not a date" alone left the user to work out
+    // after: and before:, which are strict, for themselves.
+    const bounds = strictBounds(value.trim());
+    if (bounds !== undefined) throw new QuerySyntaxError(`${operator}: takes no range: write after:${bounds.after} before:${bounds.before}, both strict.`, offset);
+    throw new QuerySyntaxError(`${operator}:${quoted(value)} — ${parsed.reason}.`, offset);
+  }
   const { from, to } = parsed.range;
   if (operator === 'after') return { kind: 'date', from: nextDay(to), to: LAST_DAY };
   if (operator === 'before') return { kind: 'date', from: FIRST_DAY, to: previousDay(from) };

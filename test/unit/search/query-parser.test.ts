@@ -182,6 +182,16 @@ describe('parseQuery', () => {
     for (const source of ['', '"x', 'OR', 'date:x']) assert.match(error(source), /^News Corpus: /);
   });
 
+  it('points a range written as other tools take one to after: and before:, which are strict (ux38)', () => {
+    // Before: "date:1987-03-01… — not a date; write YYYY, YYYY-MM or YYYY-MM-DD."
+    assert.strictEqual(error('interest date:1987-03-01..1987-03-31'), 'News Corpus: date: takes no range: write after:1987-02-28 before:1987-04-01, both strict.');
+    assert.strictEqual(error('on:1987-03..1987-05'), 'News Corpus: on: takes no range: write after:1987-02-28 before:1987-06-01, both strict.');
+    const advised = parseQuery('interest date:1987..1988');
+    assert.ok(!advised.ok && advised.offset === 'interest '.length, 'the error points at the filter');
+    // What is not two dates is still not a date.
+    for (const source of ['date:1987-03-01..', 'date:1987-13..1988', 'date:1987..1988..1989']) assert.match(error(source), /not a date; write YYYY, YYYY-MM or YYYY-MM-DD\.$/, source);
+  });
+
   it('says why a date range is empty, rather than match nothing', () => {
     assert.strictEqual(
       error('oil after:2023-05-01 before:2023-01-01'),
@@ -294,7 +304,7 @@ describe('parseQuery', () => {
     const queries = ['(a b) OR c', '(Trump Biden) OR pandemic', '(Trump AND Biden)', '(Trump OR -Biden)', '() pandemic', 'person:(Trump OR Biden)', 'before:(2023 OR 2024)',
       'after:2023-05-01 before:2023-01-01', 'date:2023 on:2024-02-29', 'x~3', 'NOT', 'trump OR -biden', '"elec', '(a OR b', 'person:="',
       // Messages that quote the query's words quote a long one cut short.
-      `${'electoral'.repeat(5)}~3`, `${'-'.repeat(40)}*`, `${'a'.repeat(40)}-b~`, 'a*', `date:${'2023-13-45'.repeat(5)}`];
+      `${'electoral'.repeat(5)}~3`, `${'-'.repeat(40)}*`, `${'a'.repeat(40)}-b~`, 'a*', `date:${'2023-13-45'.repeat(5)}`, 'before:1987-03-01..1987-03-31'];
     for (const query of queries) {
       const result = parseQuery(query);
       assert.ok(!result.ok, query);
