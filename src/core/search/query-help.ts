@@ -221,6 +221,16 @@ const DATE_WORD_FILTERS: ReadonlyMap<string, string> = new Map([
   ['after', 'after'],
 ]);
 
+/** The filter of a date written as words with none of {@link DATE_WORD_FILTERS} before it: the year or month itself. */
+const DEFAULT_DATE_FILTER = 'date';
+
+/** The filter a date written as words means: `date:1987-03` for "March 1987", `after:1987` for "after 1987". */
+function dateFilterOf(before: string | undefined, month: string | undefined, year: string | undefined): string {
+  const operator = DATE_WORD_FILTERS.get(before?.toLowerCase() ?? '') ?? DEFAULT_DATE_FILTER;
+  const monthNumber = month === undefined ? undefined : MONTHS.get(month.toLowerCase());
+  return `${operator}:${year ?? ''}${monthNumber === undefined ? '' : `-${String(monthNumber).padStart(2, '0')}`}`;
+}
+
 /**
  * A year written as a word (four digits), with the name of a month before it or not ("March 1987", "Mar. 1987"), and
  * the word that says which filter it means, if one is before it: the filter's name, the month's, the year.
@@ -249,8 +259,7 @@ export function datedQuery(query: string, span: DatedSpan): { readonly query: st
   const filters: string[] = [];
   // From the last: a replacement keeps the offsets of the words before it.
   for (const { 0: words, 1: before, 2: month, 3: year, index } of [...withQuotesMasked(query).matchAll(DATE_WORDS)].reverse()) {
-    const monthNumber = month === undefined ? undefined : MONTHS.get(month.toLowerCase());
-    const filter = `${DATE_WORD_FILTERS.get(before?.toLowerCase() ?? '') ?? 'date'}:${year}${monthNumber === undefined ? '' : `-${String(monthNumber).padStart(2, '0')}`}`;
+    const filter = dateFilterOf(before, month, year);
     const [bound] = dateBounds(filter);
     if (bound === undefined || !overlaps(bound, span)) continue;
     dated = `${dated.slice(0, index)}${filter}${dated.slice(index + words.length)}`;
