@@ -8,6 +8,7 @@ import { LikelyDuplicateHints } from './core/curation/likely-duplicate-hints';
 import { awaitingAnalyzer } from './core/entities/threaded-entities';
 import { everyEntity } from './core/entity-directory';
 import { CorpusNameLookup } from './core/search/corpus-names';
+import { CorpusDates } from './core/search/query-help';
 import { registerCorpus } from './corpus';
 import { uriOfIndexPath } from './corpus/index-paths';
 import { registerCuration } from './curation';
@@ -64,8 +65,10 @@ export function activate(context: vscode.ExtensionContext): NewsCorpusApi {
   registerCuration(context, { entities: service.entities, analyzed, facts, factsFileOf, currentFactsText, factsWritten: reloadFactsFile, isEngineEntity: (key) => service.engineEntities.summary(key) !== undefined });
   const names = new CorpusNameLookup(search, service.entities);
   context.subscriptions.push(service.onDidChangeEntities(() => names.entitiesChanged()));
-  const searchResults = registerSearchResults(context, { search, entitiesOf: (path) => service.entitiesOf(path), textOf: (path) => service.entities.articleText(uriOfIndexPath(path).toString()), analyzed, corpus: service.corpus, names });
-  registerSearch(context, { search, recent: () => searchResults.history.recent, corpus: service.corpus, names });
+  // Date filters are tried alone as a name's filter is: a search of them that reads the count only.
+  const dates: CorpusDates = { span: () => service.corpus.datedSpan(), finds: (filters) => names.finds(filters) };
+  const searchResults = registerSearchResults(context, { search, entitiesOf: (path) => service.entitiesOf(path), textOf: (path) => service.entities.articleText(uriOfIndexPath(path).toString()), analyzed, corpus: service.corpus, names, dates });
+  registerSearch(context, { search, recent: () => searchResults.history.recent, corpus: service.corpus, names, dates });
   registerSkippedFiles(context, { corpus: service.corpus });
   registerPanels(context, { corpus: service.corpus, entities: service.entities, search, matchesPerDay: (query) => service.matchesPerDay(query), entityKeyNow: (key) => service.entityKeyNow(key), entityAnchor: (key) => service.entityAnchor(key), likelyDuplicates, onDidChangeEntities: service.onDidChangeEntities, analyzed: analyzedInPassing });
   registerStatusBar(context, { service });

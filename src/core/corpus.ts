@@ -17,6 +17,17 @@ export interface CorpusArticle {
 }
 
 /**
+ * The first and last date of a run of days (`YYYY-MM-DD`, both ends inclusive), e.g. of the corpus's dated articles.
+ *
+ * @example
+ * const september: DatedSpan = { first: '2023-09-01', last: '2023-09-30' };
+ */
+export interface DatedSpan {
+  readonly first: string;
+  readonly last: string;
+}
+
+/**
  * A candidate file that is not in the corpus, and why: kept so the user can learn why a file that
  * matched the include setting is not listed.
  *
@@ -53,6 +64,8 @@ export class Corpus {
   private readonly articleById = new Map<string, CorpusArticle>();
   private readonly skippedById = new Map<string, SkippedFile>();
   private readonly changed = new Signal<ArticlesChange>();
+  /** The dated span as last worked out; null once the articles changed since. */
+  private span: DatedSpan | undefined | null = null;
 
   get size(): number {
     return this.articleById.size;
@@ -64,6 +77,23 @@ export class Corpus {
 
   article(id: string): CorpusArticle | undefined {
     return this.articleById.get(id);
+  }
+
+  /**
+   * The first and last date of the articles, or undefined when none is dated. Worked out once until the articles
+   * change: the search box asks at each key pressed, and reading 100,000 articles' dates takes milliseconds.
+   */
+  datedSpan(): DatedSpan | undefined {
+    if (this.span !== null) return this.span;
+    let first: string | undefined;
+    let last: string | undefined;
+    for (const { date } of this.articleById.values()) {
+      if (date === undefined) continue;
+      if (first === undefined || date < first) first = date;
+      if (last === undefined || date > last) last = date;
+    }
+    this.span = first === undefined || last === undefined ? undefined : { first, last };
+    return this.span;
   }
 
   skipped(): IterableIterator<SkippedFile> {
@@ -93,6 +123,7 @@ export class Corpus {
 
   /** Makes `change`; returns the articles it added when adding new articles is all it did to them. */
   private apply(change: { articles?: readonly CorpusArticle[]; skipped?: readonly SkippedFile[]; removed?: readonly string[] }): ArticlesChange {
+    this.span = null;
     let addedOnly = true;
     for (const id of change.removed ?? []) {
       addedOnly &&= !this.articleById.has(id);

@@ -1,5 +1,5 @@
 import { LikelyDuplicateHints } from '../core/curation/likely-duplicate-hints';
-import { Corpus } from '../core/corpus';
+import { Corpus, DatedSpan } from '../core/corpus';
 import { EntityDirectory } from '../core/entity-directory';
 import { EntityType } from '../core/entities/types';
 import { RankedEntity, RankedEntitySource } from '../core/panels/overview';
@@ -24,11 +24,11 @@ export interface PanelDeps {
 }
 
 /**
- * The corpus figures several panels share, computed once and kept until the index changes: the dated
- * span, and the entities by mentions and their months that the overview's top lists were ranked from.
+ * The corpus figures several panels share, computed once and kept until the index changes: the articles per day,
+ * and the entities by mentions and their months that the overview's top lists were ranked from (the dated span the
+ * corpus keeps).
  */
 export class PanelSources {
-  private span: { first: string; last: string } | undefined | null = null;
   private days: ReadonlyMap<string, number> | null = null;
   /** Pages of entities by mentions (by type and offset) and months of entities, as the overview read them. */
   /** Each type's entities by mentions, from the first, as far as they were listed (`complete` once all were). */
@@ -58,7 +58,6 @@ export class PanelSources {
   /** Forgets what was computed, after the corpus or its index changed. */
   reset(): void {
     this.resets++;
-    this.span = null;
     this.days = null;
     this.rankedLists.clear();
     this.entityMonths.clear();
@@ -70,16 +69,8 @@ export class PanelSources {
   }
 
   /** The first and last date of the corpus's articles, or undefined when none is dated. */
-  datedSpan(): { first: string; last: string } | undefined {
-    if (this.span !== null) return this.span;
-    let first: string | undefined;
-    let last: string | undefined;
-    for (const date of this.articlesPerDay().keys()) {
-      if (first === undefined || date < first) first = date;
-      if (last === undefined || date > last) last = date;
-    }
-    this.span = first === undefined || last === undefined ? undefined : { first, last };
-    return this.span;
+  datedSpan(): DatedSpan | undefined {
+    return this.deps.corpus.datedSpan();
   }
 
   /** How many of the corpus's articles are dated each day (`YYYY-MM-DD`). */

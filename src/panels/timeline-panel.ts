@@ -76,7 +76,7 @@ export function timelinePanel(sources: PanelSources): PanelKind<TimelineState> {
         corpusArticles: countPerPeriod(data.periods, [...sources.articlesPerDay()].map(([date, count]) => ({ date, count }))),
         // A query read other than likely meant ("peson:Putin", "putin or kim") says what it likely meant, as the search box does.
         series: data.series.map((drawn) => {
-          const [suggestion] = drawn.spec.kind === 'query' ? querySuggestions(drawn.spec.query) : [];
+          const [suggestion] = drawn.spec.kind === 'query' ? querySuggestions(drawn.spec.query, sources.datedSpan()) : [];
           return { ...drawn, query: searchOf(drawn.spec), ...(suggestion && { suggestion }) };
         }),
         maxSeries: MAX_SERIES,

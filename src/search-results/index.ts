@@ -3,7 +3,7 @@ import { AwaitedAnalyzer } from '../core/entities/threaded-entities';
 import { quoteName } from '../core/display-text';
 import { reasonOf } from '../core/messages';
 import { SearchOptions, SearchResponse } from '../core/search/corpus-index';
-import { CorpusNames } from '../core/search/query-help';
+import { CorpusDates, CorpusNames } from '../core/search/query-help';
 import { ExportedEntity } from '../core/search-workflow/result-export';
 import { stepResult } from '../core/search-workflow/result-list';
 import { SearchHistory, parseHistory } from '../core/search-workflow/search-history';
@@ -33,6 +33,8 @@ export interface SearchResultsDeps {
   readonly corpus: { subscribe(listener: () => void): () => void };
   /** The corpus's names, for the name a filter likely meant when it finds nothing. */
   readonly names: CorpusNames;
+  /** The corpus's dates, for the date filter a year written as a word likely meant, and why dates match nothing. */
+  readonly dates: CorpusDates;
 }
 
 /** The query a command was given: a string, or a search, saved or recent node of the view. */
@@ -71,6 +73,7 @@ export function registerSearchResults(context: vscode.ExtensionContext, deps: Se
       return { id: uri.toString(), file: vscode.workspace.asRelativePath(uri) };
     },
     names: deps.names,
+    dates: deps.dates,
     textOf: deps.textOf,
     loadHistory: () => parseHistory(context.workspaceState.get<unknown>(HISTORY_STATE_KEY)),
     saveHistory: (history: SearchHistory) => context.workspaceState.update(HISTORY_STATE_KEY, history),

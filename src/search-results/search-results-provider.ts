@@ -3,7 +3,7 @@ import { articleTooltip } from '../core/article-tooltip';
 import { ARTICLE_ROW_ICON } from '../article-row-icon';
 import { countOf, partOf, toTreeText } from '../core/display-text';
 import { SearchResponse } from '../core/search/corpus-index';
-import { CorpusNames, nameSuggestions, noMatchMessage, QuerySuggestion, queryErrorMessage, querySuggestions } from '../core/search/query-help';
+import { CorpusDates, CorpusNames, nameSuggestions, noMatchMessage, QuerySuggestion, queryErrorMessage, querySuggestions } from '../core/search/query-help';
 import { ResultList, ResultRow, RunQuery, resultRows } from '../core/search-workflow/result-list';
 import { SavedSearch, SearchHistory, addRecent, deleteSaved, forgetRecent, renameSaved, restoreSaved, saveSearch } from '../core/search-workflow/search-history';
 
@@ -31,6 +31,8 @@ export interface SearchResultsDeps {
   readonly saveHistory: (history: SearchHistory) => Thenable<void>;
   /** The corpus's names, for the name a filter likely meant when it finds nothing. */
   readonly names: CorpusNames;
+  /** The corpus's dates, for the date filter a year written as a word likely meant, and why dates match nothing. */
+  readonly dates: CorpusDates;
   /** The text of the article at an index path, for a result's tooltip (its whole title, why it is undated). */
   readonly textOf: (path: string) => string | undefined;
 }
@@ -40,6 +42,13 @@ export interface DeletedSearch {
   readonly search: SavedSearch;
   readonly index: number;
   readonly next?: string;
+}
+
+/** What the view says of a response that matched nothing: the names likely meant in its filters, and why nothing matched. */
+interface NoMatchAnswer {
+  readonly response: SearchResponse;
+  readonly names: readonly QuerySuggestion[];
+  readonly message: ReturnType<typeof noMatchMessage>;
 }
 
 /** Group nodes are elements of their own so that `getParent` can answer with the very objects the tree holds. */
@@ -55,8 +64,7 @@ export class SearchResultsProvider implements vscode.TreeDataProvider<SearchResu
   private readonly changed = new vscode.EventEmitter<SearchResultsElement | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private list: ResultList | undefined;
-  /** The names likely meant in the filters of the response that matched nothing, worked out once for it. */
-  private noMatchNames: { readonly response: SearchResponse | undefined; readonly suggestions: readonly QuerySuggestion[] } | undefined;
+  private noMatch: NoMatchAnswer | undefined;
   private group: SearchResultsElement | undefined;
   private rows: ResultElement[] = [];
   /** Numbers the searches, so that a new one is a new, expanded group rather than the state of the last. */
@@ -227,21 +235,26 @@ export class SearchResultsProvider implements vscode.TreeDataProvider<SearchResu
     }
     // What the user likely meant comes first ("trump or biden" finds the articles with the word "or").
     const query = this.list?.query ?? '';
-    const suggestions = querySuggestions(query).map((suggestion): SearchResultsElement => ({ kind: 'suggestion', suggestion }));
+    const suggestions = querySuggestions(query, this.deps.dates.span()).map((suggestion): SearchResultsElement => ({ kind: 'suggestion', suggestion }));
     if (response.total === 0) {
-      // It may quote the query (a word written as a filter that names none). A name in a filter likely misspelt, asked of the corpus only now.
-      const { text, detail } = noMatchMessage(query);
-      const names = response.partial ? [] : this.noMatchNameSuggestions(query).map((suggestion): SearchResultsElement => ({ kind: 'suggestion', suggestion }));
-      return [...suggestions, ...names, { kind: 'message', text: toTreeText(text), detail }];
+      // It may quote the query (a word written as a filter that names none).
+      const { names, message } = this.noMatchOf(query, response);
+      return [...suggestions, ...names.map((suggestion): SearchResultsElement => ({ kind: 'suggestion', suggestion })), { kind: 'message', text: toTreeText(message.text), detail: message.detail }];
     }
     return [...suggestions, ...this.rows, ...(this.hasMore ? [MORE] : [])];
   }
 
-  /** {@link nameSuggestions} of a query that matched nothing, kept for that response: the view asks for its rows again and again. */
-  private noMatchNameSuggestions(query: string): readonly QuerySuggestion[] {
-    const response = this.list?.response;
-    if (this.noMatchNames === undefined || this.noMatchNames.response !== response) this.noMatchNames = { response, suggestions: nameSuggestions(query, this.deps.names) };
-    return this.noMatchNames.suggestions;
+  /**
+   * {@link nameSuggestions} and {@link noMatchMessage} of a query that matched nothing, kept for that response: the view
+   * asks for its rows again and again, and both may search the corpus. Asked of the corpus only once it is indexed: what
+   * matches nothing yet may be in the articles still to read.
+   */
+  private noMatchOf(query: string, response: SearchResponse): NoMatchAnswer {
+    if (this.noMatch?.response !== response) {
+      const indexed = !(response.ok && response.partial);
+      this.noMatch = { response, names: indexed ? nameSuggestions(query, this.deps.names) : [], message: noMatchMessage(query, indexed ? this.deps.dates : undefined) };
+    }
+    return this.noMatch;
   }
 
   private searchItem(query: string): vscode.TreeItem {

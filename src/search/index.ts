@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { SearchOptions, SearchResponse } from '../core/search/corpus-index';
-import { CorpusNames } from '../core/search/query-help';
+import { CorpusDates, CorpusNames } from '../core/search/query-help';
 import { uriOfIndexPath } from '../corpus/index-paths';
 import { readSearchOptions } from '../corpus/settings';
 import { refusedWithoutFolder } from '../notifications';
@@ -14,6 +14,8 @@ export interface SearchBoxDeps {
   readonly corpus: { subscribe(listener: () => void): () => void };
   /** The corpus's names, for the name a filter likely meant when it finds nothing. */
   readonly names: CorpusNames;
+  /** The corpus's dates, for the date filter a year written as a word likely meant, and why dates match nothing. */
+  readonly dates: CorpusDates;
 }
 
 /**
@@ -24,7 +26,7 @@ export function registerSearch(context: vscode.ExtensionContext, deps: SearchBox
   const showAll = (query: string) => vscode.commands.executeCommand('newsCorpus.searchResults.show', query);
   context.subscriptions.push(
     vscode.commands.registerCommand('newsCorpus.search', (query: unknown) =>
-      refusedWithoutFolder('search its articles') ? undefined : showSearchQuickPick({ search: deps.search, uriOf: uriOfIndexPath, options: readSearchOptions, recent: deps.recent, showAll, onCorpusChange: (listener) => deps.corpus.subscribe(listener), names: deps.names }, typeof query === 'string' ? query : ''),
+      refusedWithoutFolder('search its articles') ? undefined : showSearchQuickPick({ search: deps.search, uriOf: uriOfIndexPath, options: readSearchOptions, recent: deps.recent, showAll, onCorpusChange: (listener) => deps.corpus.subscribe(listener), names: deps.names, dates: deps.dates }, typeof query === 'string' ? query : ''),
     ),
   );
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { countOf, groupDigits, partOf, toDisplayText } from '../core/display-text';
 import { SearchHit, SearchOptions, SearchResponse } from '../core/search/corpus-index';
-import { CorpusNames, nameSuggestions, noMatchMessage, QUERY_HELP, QUERY_PLACEHOLDER, queryErrorMessage, QuerySuggestion, querySuggestions } from '../core/search/query-help';
+import { CorpusDates, CorpusNames, nameSuggestions, noMatchMessage, QUERY_HELP, QUERY_PLACEHOLDER, queryErrorMessage, QuerySuggestion, querySuggestions } from '../core/search/query-help';
 import { snippetFromMatch } from '../core/search/snippet';
 import { openingMatch } from '../core/search-workflow/result-list';
 import { openAtMatch } from '../open-at-match';
@@ -20,6 +20,8 @@ export interface SearchDeps {
   readonly onCorpusChange: (listener: () => void) => () => void;
   /** The corpus's names, for the name a filter likely meant when it finds nothing. */
   readonly names: CorpusNames;
+  /** The corpus's dates, for the date filter a year written as a word likely meant, and why dates match nothing. */
+  readonly dates: CorpusDates;
 }
 
 /** Typing pauses shorter than this do not start a search: the index answers in milliseconds, but rendering does not. */
@@ -76,9 +78,9 @@ function hitItem(hit: SearchHit, uriOf: SearchDeps['uriOf']): HitItem {
 }
 
 /**
- * The queries the user likely meant (`querySuggestions`: "or" in capitals, a filter's name without its typo), a row
- * each; Enter on one puts it in the box. They come first when nothing matched exactly, under the row that lists the
- * results otherwise.
+ * The queries the user likely meant (`querySuggestions`: a date filter for a year written as a word, "or" in
+ * capitals, a filter's name without its typo), a row each; Enter on one puts it in the box. They come first when
+ * nothing matched exactly, under the row that lists the results otherwise.
  */
 function suggestionItems(suggestions: readonly QuerySuggestion[]): HitItem[] {
   return suggestions.map(({ label, query: suggested, reason }) => ({ label: `$(lightbulb) ${label}: ${toDisplayText(suggested)}`, detail: toDisplayText(reason), alwaysShow: true, example: suggested }));
@@ -149,11 +151,12 @@ export function showSearchQuickPick(deps: SearchDeps, initialQuery = ''): Promis
     quickPick.title = `News Corpus: ${found} in ${response.tookMs.toFixed(1)} ms${fuzzy}${partial}`;
     // Asked again after a change of the corpus, the result the user had reached stays the active one.
     const activePath = quickPick.activeItems[0]?.hit?.path;
-    const none = response.hits.length > 0 ? undefined : noMatchMessage(query);
+    // The corpus is asked of names and dates only once the query matched nothing (and not while it is indexed: what
+    // matches nothing yet may be in the articles still to read).
+    const none = response.hits.length > 0 ? undefined : noMatchMessage(query, response.partial ? undefined : deps.dates);
     // The message may quote the query (a word written as a filter that names none), whose `$(…)` must stay text.
-    // A name in a filter that finds nothing, misspelt likely ("person:Trunp"), asked of the corpus only then (and not
-    // while it is indexed: what matches nothing yet may be in the articles still to read).
-    const suggestions = suggestionItems([...querySuggestions(query), ...(none === undefined || response.partial ? [] : nameSuggestions(query, deps.names))]);
+    // A name in a filter that finds nothing is misspelt likely ("person:Trunp").
+    const suggestions = suggestionItems([...querySuggestions(query, deps.dates.span()), ...(none === undefined || response.partial ? [] : nameSuggestions(query, deps.names))]);
     const hits = response.hits.map((hit) => hitItem(hit, deps.uriOf));
     // Nothing matched, or only near spellings did ("putin or kim" finds "or" misspelt): what was likely meant comes first, for Enter.
     quickPick.items =

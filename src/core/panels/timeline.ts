@@ -1,3 +1,4 @@
+import { DatedSpan } from '../corpus';
 import { reasonOf } from '../messages';
 import { MatchesPerDay } from '../search/matches-per-day';
 import { Granularity, Period, addDays, chooseGranularity, countPerPeriod, daysBetween, periodOf, periodsBetween } from './periods';
@@ -84,17 +85,6 @@ export function timelineData(span: DatedSpan | undefined, specs: readonly Series
   const granularity = chooseGranularity(shown.first, shown.last);
   const periods = periodsBetween(shown.first, shown.last, granularity);
   return { granularity, periods, series: specs.map((spec) => seriesOf(spec, periods, granularity, once)) };
-}
-
-/**
- * A dated span (`YYYY-MM-DD`, both ends inclusive).
- *
- * @example
- * const september: DatedSpan = { first: '2023-09-01', last: '2023-09-30' };
- */
-export interface DatedSpan {
-  readonly first: string;
-  readonly last: string;
 }
 
 /** A span fitted to the series is at least this many days wide: one bar alone reads as no chart. */

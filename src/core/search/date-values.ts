@@ -60,6 +60,29 @@ export function partialDateRange(text: string): { ok: true; range: DayRange } | 
   return { ok: true, range: { from: monthStart + day, to: monthStart + day } };
 }
 
+/** Parts the two ends of a range as other tools write one (`1987-03-01..1987-03-31`), which no filter takes. */
+const RANGE_SEPARATOR = '..';
+
+/**
+ * The `after:` and `before:` values that let through the days of a range written `from..to` (either end `YYYY`,
+ * `YYYY-MM` or `YYYY-MM-DD`): both filters are strict, so they name the day before its first and the day after its
+ * last. Undefined for anything else.
+ *
+ * @example
+ * strictBounds('1987-03-01..1987-03-31'); // { after: '1987-02-28', before: '1987-04-01' }
+ * strictBounds('1987-03');                // undefined
+ */
+export function strictBounds(text: string): { readonly after: string; readonly before: string } | undefined {
+  const [from, to, ...more] = text.split(RANGE_SEPARATOR);
+  if (from === undefined || to === undefined || more.length > 0) return undefined;
+  const first = partialDateRange(from.trim());
+  const last = partialDateRange(to.trim());
+  if (!first.ok || !last.ok) return undefined;
+  const after = dayString(previousDay(first.range.from));
+  const before = dayString(nextDay(last.range.to));
+  return after === undefined || before === undefined ? undefined : { after, before };
+}
+
 /**
  * The day after a `YYYYMMDD` day, as a `YYYYMMDD` number.
  *

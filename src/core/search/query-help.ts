@@ -1,9 +1,11 @@
+import { DatedSpan } from '../corpus';
 import { editsWithin } from '../edit-distance';
 import { withoutProductPrefix } from '../messages';
 import { EntityType } from '../entities/types';
 import { nearestPart } from './near-names';
 import { ENTITY_TYPE_NAMES } from '../entity-directory';
-import { entityFilterWords, parseQuery, QUERY_FILTERS, QUERY_SPACES, unknownFilters, UnknownFilter } from './query-parser';
+import { dayNumber } from './date-values';
+import { DateBound, dateBounds, dateInWords, entityFilterWords, parseQuery, QUERY_FILTERS, QUERY_SPACES, unknownFilters, UnknownFilter } from './query-parser';
 import { defaultEdits } from './query-plan';
 import { rewriteFuzzy } from './query-rewrite';
 
@@ -76,9 +78,50 @@ function unknownFilterMessage({ text, name }: UnknownFilter): { readonly text: s
 }
 
 /**
+ * What the corpus says of its dates, for {@link noMatchMessage}: the first and last date of its articles, and whether
+ * a query's date filters alone (`date:1987-03 after:1987-03-10`) find any article.
+ *
+ * @example
+ * const dates: CorpusDates = { span: () => corpus.datedSpan(), finds: (filters) => search(filters).total > 0 };
+ */
+export interface CorpusDates {
+  span(): DatedSpan | undefined;
+  finds(filters: string): boolean;
+}
+
+/** What the no-match message adds of dates no article has: where to see the ones that have articles. */
+const DATED_DAYS_DETAIL = 'The Dates view lists the days that have articles; without the date, the query searches them all.';
+/** …and of a corpus none of whose articles has a date: where to see why. */
+const NO_DATES_DETAIL = "In the Dates view, an undated article's tooltip says why it has no date.";
+
+/** Whether any of the days `bound` lets through is within `span`. */
+function overlaps(bound: Pick<DateBound, 'from' | 'to'>, span: DatedSpan): boolean {
+  return bound.from <= dayNumber(span.last) && bound.to >= dayNumber(span.first);
+}
+
+/**
+ * What to say when a query's date filters alone match no article, the words aside: that no article has such a date,
+ * and the dates the corpus's articles have. The span says so of dates outside it at no cost; within it (a day
+ * between two articles'), the filters are searched alone. Undefined when they find some article, or the query has none.
+ */
+function undatedMessage(query: string, dates: CorpusDates): { readonly text: string; readonly detail: string } | undefined {
+  const bounds = dateBounds(query);
+  if (bounds.length === 0) return undefined;
+  const dated = `No article is dated ${bounds.map(dateInWords).join(' and ')}`;
+  const span = dates.span();
+  if (span === undefined) return { text: `${dated}: none of the corpus's articles has a date.`, detail: NO_DATES_DETAIL };
+  const days = { from: Math.max(...bounds.map(({ from }) => from)), to: Math.min(...bounds.map(({ to }) => to)) };
+  const within = overlaps(days, span);
+  if (within && dates.finds(bounds.map(({ operator, value }) => `${operator}:${value}`).join(' '))) return undefined;
+  return { text: `${dated}${within ? ', though' : ':'} the corpus's articles run from ${span.first} to ${span.last}.`, detail: DATED_DAYS_DETAIL };
+}
+
+/**
  * What the search box and the Search Results view say of a query that matched nothing, and what to try. A word
  * written as a filter whose name no filter has (`foo:bar`, `peson:Trump`) comes first: it was searched for as words,
- * which is rarely what was meant, and the filter it was likely meant to be is offered. A typo-tolerant word is
+ * which is rarely what was meant, and the filter it was likely meant to be is offered. Then date filters that alone
+ * match no article (`date:1996` in a corpus of 1987), asked of the corpus's `dates` when given (not while it is being
+ * indexed: articles still to read may have those dates): the words were not why. A typo-tolerant word is
  * suggested only to a query that tried none: one with a plain word was retried with its words typo-tolerant before
  * it was said to match nothing (see {@link rewriteFuzzy}), and one with a `~` asked for it.
  *
@@ -87,10 +130,13 @@ function unknownFilterMessage({ text, name }: UnknownFilter): { readonly text: s
  * noMatchMessage('bundesbnak').detail;       // 'Near spellings of its words matched nothing either. Try fewer words, or a prefix such as elect*.'
  * noMatchMessage('peson:Trump').text;        // 'There is no filter "peson:": did you mean person:Trump?'
  * noMatchMessage('foo:bar').text;            // 'There is no filter "foo:"; filters are person:, place:, org:, entity:, date:, on:, after:, before:.'
+ * noMatchMessage('date:1996 rates', dates).text; // "No article is dated in 1996: the corpus's articles run from 1987-02-26 to 1987-10-20."
  */
-export function noMatchMessage(query: string): { readonly text: string; readonly detail: string } {
+export function noMatchMessage(query: string, dates?: CorpusDates): { readonly text: string; readonly detail: string } {
   const [unknown] = unknownFilters(query);
   if (unknown !== undefined) return unknownFilterMessage(unknown);
+  const undated = dates === undefined ? undefined : undatedMessage(query, dates);
+  if (undated !== undefined) return undated;
   const parsed = parseQuery(query);
   const typoTolerant =
     parsed.ok &&
@@ -108,6 +154,11 @@ export function noMatchMessage(query: string): { readonly text: string; readonly
  */
 const LOWER_CASE_OR = new RegExp(`(?<=[^${QUERY_SPACES}][${QUERY_SPACES}]+)or(?=[${QUERY_SPACES}]+[^${QUERY_SPACES}])`, 'gu');
 
+/** The query with its quoted text masked by letters of its length: positions stay, and nothing in quotes matches a pattern. */
+function withQuotesMasked(query: string): string {
+  return query.replace(/"[^"]*("|$)/gu, (quoted) => 'x'.repeat(quoted.length));
+}
+
 /**
  * The query with each "or" in lower case between two words written OR, when that reads as a query: the search takes
  * operators in capitals only ("or" is a word it looks for, so "trump or biden" found 13 articles where "trump OR biden"
@@ -119,9 +170,7 @@ const LOWER_CASE_OR = new RegExp(`(?<=[^${QUERY_SPACES}][${QUERY_SPACES}]+)or(?=
  * eitherWordQuery('"war or peace" treaty'); // undefined
  */
 export function eitherWordQuery(query: string): string | undefined {
-  // Quoted text masked with letters of its length, so that positions stay and nothing in it matches.
-  const masked = query.replace(/"[^"]*("|$)/gu, (quoted) => 'x'.repeat(quoted.length));
-  const places = [...masked.matchAll(LOWER_CASE_OR)].map(({ index }) => index);
+  const places = [...withQuotesMasked(query).matchAll(LOWER_CASE_OR)].map(({ index }) => index);
   if (places.length === 0) return undefined;
   let either = query;
   for (const at of places) either = `${either.slice(0, at)}OR${either.slice(at + 2)}`;
@@ -150,6 +199,76 @@ export function meantFilterQuery(query: string): { readonly query: string; reado
   return replaced.length > 0 && parseQuery(meant).ok ? { query: meant, replaced } : undefined;
 }
 
+/** English month names and their common abbreviations ("Sept" too), in lower case: the number of the month each names. */
+const MONTHS: ReadonlyMap<string, number> = new Map([
+  ...['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'].flatMap((name, index) => [
+    [name, index + 1] as const,
+    [name.slice(0, 3), index + 1] as const,
+  ]),
+  ['sept', 9],
+]);
+
+/**
+ * The word before a date that says which filter it means: "in" and "during" say the date the article is of, which
+ * date: is, and go with the date (as words, "in" is in nearly every article and narrowed nothing but by chance);
+ * "before" and "after" are the filters of their name, strict as the words are ("after March 1987": from April).
+ * Any other word ("of", "since") stays a word: what it says of the date is not sure, and the offer stays predictable.
+ */
+const DATE_WORD_FILTERS: ReadonlyMap<string, string> = new Map([
+  ['in', 'date'],
+  ['during', 'date'],
+  ['before', 'before'],
+  ['after', 'after'],
+]);
+
+/** The filter of a date written as words with none of {@link DATE_WORD_FILTERS} before it: the year or month itself. */
+const DEFAULT_DATE_FILTER = 'date';
+
+/** The filter a date written as words means: `date:1987-03` for "March 1987", `after:1987` for "after 1987". */
+function dateFilterOf(before: string | undefined, month: string | undefined, year: string | undefined): string {
+  const operator = DATE_WORD_FILTERS.get(before?.toLowerCase() ?? '') ?? DEFAULT_DATE_FILTER;
+  const monthNumber = month === undefined ? undefined : MONTHS.get(month.toLowerCase());
+  return `${operator}:${year ?? ''}${monthNumber === undefined ? '' : `-${String(monthNumber).padStart(2, '0')}`}`;
+}
+
+/**
+ * A year written as a word (four digits), with the name of a month before it or not ("March 1987", "Mar. 1987"), and
+ * the word that says which filter it means, if one is before it: the filter's name, the month's, the year.
+ */
+const DATE_WORDS = new RegExp(
+  `(?<=^|[${QUERY_SPACES}(])(?:(${[...DATE_WORD_FILTERS.keys()].join('|')})[${QUERY_SPACES}]+)?(?:(${[...MONTHS.keys()].join('|')})\\.?[${QUERY_SPACES}]+)?(\\d{4})(?=$|[${QUERY_SPACES})])`,
+  'giu',
+);
+
+/**
+ * The query with each year written as a word, and the month named before it, written as the date filter it likely
+ * means ("interest rates in 1987": `interest rates date:1987`; "March 1987": `date:1987-03`), and the words so
+ * replaced, when that reads as a query: a year as a word is found only in the articles that write it (21 of the 81
+ * articles of 1987 on interest rates), and the count shrank without a word. Offered only for a date some of whose days
+ * are within the corpus's dated `span`: one out of it finds nothing, and a four-digit number that is no year of the
+ * corpus is likely a number. A year in quotes, in a filter or excluded (`-1987`) is left as typed.
+ *
+ * @example
+ * datedQuery('interest rates in 1987', { first: '1987-02-26', last: '1987-10-20' });   // { query: 'interest rates date:1987', typed: ['in 1987'], filters: ['date:1987'] }
+ * datedQuery('rates after March 1987', { first: '1987-02-26', last: '1987-10-20' });   // { query: 'rates after:1987-03', … }
+ * datedQuery('interest rates in 1996', { first: '1987-02-26', last: '1987-10-20' });   // undefined
+ */
+export function datedQuery(query: string, span: DatedSpan): { readonly query: string; readonly typed: readonly string[]; readonly filters: readonly string[] } | undefined {
+  let dated = query;
+  const typed: string[] = [];
+  const filters: string[] = [];
+  // From the last: a replacement keeps the offsets of the words before it.
+  for (const { 0: words, 1: before, 2: month, 3: year, index } of [...withQuotesMasked(query).matchAll(DATE_WORDS)].reverse()) {
+    const filter = dateFilterOf(before, month, year);
+    const [bound] = dateBounds(filter);
+    if (bound === undefined || !overlaps(bound, span)) continue;
+    dated = `${dated.slice(0, index)}${filter}${dated.slice(index + words.length)}`;
+    typed.unshift(query.slice(index, index + words.length));
+    filters.unshift(filter);
+  }
+  return filters.length > 0 && parseQuery(dated).ok ? { query: dated, typed, filters } : undefined;
+}
+
 /**
  * A query the user likely meant instead of the one typed, offered beside its results: `label` names the kind,
  * `reason` says why.
@@ -164,16 +283,24 @@ export interface QuerySuggestion {
 }
 
 /**
- * The queries the user likely meant when the search reads the one typed otherwise: "or" in lower case between words
+ * The queries the user likely meant when the search reads the one typed otherwise: a year or month written as words
+ * within the corpus's dated `span` ({@link datedQuery}; none without a span), "or" in lower case between words
  * ({@link eitherWordQuery}) and a filter name with a typo or another word for a filter ({@link meantFilterQuery}), in
  * that order.
  *
  * @example
  * querySuggestions('trump or biden').map(({ query }) => query); // ['trump OR biden']
  * querySuggestions('peson:Putin')[0]?.reason;                   // 'There is no filter "peson:", so "peson:Putin" was searched for as words.'
+ * querySuggestions('rates in 1987', { first: '1987-02-26', last: '1987-10-20' })[0]?.query; // 'rates date:1987'
  */
-export function querySuggestions(query: string): QuerySuggestion[] {
+export function querySuggestions(query: string, span?: DatedSpan): QuerySuggestion[] {
   const suggestions: QuerySuggestion[] = [];
+  const dated = span === undefined ? undefined : datedQuery(query, span);
+  if (dated !== undefined) {
+    const typed = dated.typed.map((words) => `"${words}"`).join(', ');
+    const [is, finds] = dated.typed.length === 1 ? ['is', 'finds'] : ['are', 'find'];
+    suggestions.push({ label: 'Did you mean', query: dated.query, reason: `${typed} ${is} searched for in the articles' text; ${dated.filters.join(', ')} ${finds} the articles by their date.` });
+  }
   const either = eitherWordQuery(query);
   if (either !== undefined) suggestions.push({ label: 'Either word', query: either, reason: '"or" in lower case is searched for as a word; OR in capitals finds articles with either.' });
   const meant = meantFilterQuery(query);

@@ -1,6 +1,6 @@
 import { shortenAtWord } from '../display-text';
 import { EntityType } from '../entities/types';
-import { nextDay, partialDateRange, previousDay } from './date-values';
+import { nextDay, partialDateRange, previousDay, strictBounds } from './date-values';
 import { ParsedQuery, QueryAtom, QueryClause, QueryParseResult, TermMode } from './query';
 import { tokenize } from './tokenize';
 
@@ -149,7 +149,13 @@ function operatorAtom(operator: string, value: string, offset: number): QueryAto
     return exact ? { ...atom, exact } : atom;
   }
   const parsed = partialDateRange(value.trim());
-  if (!parsed.ok) throw new QuerySyntaxError(`${operator}:${quoted(value)} — ${parsed.reason}.`, offset);
+  if (!parsed.ok) {
+    // A range as other tools take one (`date:1987-03-01..1987-03-31`): "not a date" alone left the user to work out
+    // after: and before:, which are strict, for themselves.
+    const bounds = strictBounds(value.trim());
+    if (bounds !== undefined) throw new QuerySyntaxError(`${operator}: takes no range: write after:${bounds.after} before:${bounds.before}, both strict.`, offset);
+    throw new QuerySyntaxError(`${operator}:${quoted(value)} — ${parsed.reason}.`, offset);
+  }
   const { from, to } = parsed.range;
   if (operator === 'after') return { kind: 'date', from: nextDay(to), to: LAST_DAY };
   if (operator === 'before') return { kind: 'date', from: FIRST_DAY, to: previousDay(from) };
@@ -163,25 +169,47 @@ interface TypedDate {
   readonly offset: number;
 }
 
-/** A date filter in words: "after 2023-05-01", "in 2023-09", "on 2023-09-13". */
-function dateInWords({ operator, value }: TypedDate): string {
+/**
+ * A date filter that every article a query matches must pass (neither in an OR nor excluded): the operator and value as
+ * written (`after`, `2023-05-01`; the operator in lower case, the value unquoted), where it starts in the query, and the
+ * `YYYYMMDD` days it lets through, both inclusive.
+ *
+ * @example
+ * const bound: DateBound = { operator: 'after', value: '2023-05-01', offset: 4, from: 20230502, to: 99991231 };
+ */
+export interface DateBound extends TypedDate {
+  readonly from: number;
+  readonly to: number;
+}
+
+/**
+ * A date filter in words: "after 2023-05-01", "in 2023-09", "on 2023-09-13".
+ *
+ * @example
+ * dateInWords({ operator: 'date', value: '1996' });          // 'in 1996'
+ * dateInWords({ operator: 'before', value: '1987-03-01' }); // 'before 1987-03-01'
+ */
+export function dateInWords({ operator, value }: Pick<TypedDate, 'operator' | 'value'>): string {
   if (operator === 'after' || operator === 'before') return `${operator} ${value}`;
   return `${value.length === 'YYYY-MM-DD'.length ? 'on' : 'in'} ${value}`;
+}
+
+/** The date filters of `clauses` that bound the days of every article matched, with how each was written. */
+function boundingDates(clauses: readonly QueryClause[], typedDates: ReadonlyMap<QueryAtom, TypedDate>): DateBound[] {
+  return clauses.flatMap((clause) => {
+    const [atom] = clause.atoms;
+    const typed = atom === undefined ? undefined : typedDates.get(atom);
+    return clause.negated || clause.atoms.length !== 1 || atom?.kind !== 'date' || typed === undefined ? [] : [{ ...typed, from: atom.from, to: atom.to }];
+  });
 }
 
 /**
  * Throws when the date filters every article must pass leave no day between them (`after:2023-05-01
  * before:2023-01-01`): the query would match nothing, and the search said so as "0 articles" without saying why.
- * Filters in an OR or excluded are left out: they do not bound the range.
  */
-function checkDateRange(clauses: readonly QueryClause[], typedDates: ReadonlyMap<QueryAtom, TypedDate>): void {
-  const filters = clauses.flatMap((clause) => {
-    const [atom] = clause.atoms;
-    const typed = atom === undefined ? undefined : typedDates.get(atom);
-    return clause.negated || clause.atoms.length !== 1 || atom?.kind !== 'date' || typed === undefined ? [] : [{ ...typed, from: atom.from, to: atom.to }];
-  });
-  const latest = filters.reduce<(typeof filters)[number] | undefined>((found, filter) => (found === undefined || filter.from > found.from ? filter : found), undefined);
-  const earliest = filters.reduce<(typeof filters)[number] | undefined>((found, filter) => (found === undefined || filter.to < found.to ? filter : found), undefined);
+function checkDateRange(filters: readonly DateBound[]): void {
+  const latest = filters.reduce<DateBound | undefined>((found, filter) => (found === undefined || filter.from > found.from ? filter : found), undefined);
+  const earliest = filters.reduce<DateBound | undefined>((found, filter) => (found === undefined || filter.to < found.to ? filter : found), undefined);
   if (latest === undefined || earliest === undefined || latest.from <= earliest.to) return;
   if (latest === earliest) throw new QuerySyntaxError(`the date range is empty: no day is ${dateInWords(latest)}.`, latest.offset);
   const [first, second] = latest.offset < earliest.offset ? [latest, earliest] : [earliest, latest];
@@ -441,7 +469,7 @@ function parseClauses(reader: QueryReader): QueryClause[] {
     }
   }
   if (pendingOr !== -1) throw lonelyOr(pendingOr);
-  checkDateRange(clauses, reader.typedDates);
+  checkDateRange(boundingDates(clauses, reader.typedDates));
   return clauses;
 }
 
@@ -497,7 +525,7 @@ export function parseQuery(source: string): QueryParseResult {
  * unknownFilters('person:Trump https://x.org'); // []
  */
 export function unknownFilters(source: string): readonly UnknownFilter[] {
-  return readWhole(source)?.unknownFilters ?? [];
+  return readWhole(source)?.reader.unknownFilters ?? [];
 }
 
 /**
@@ -508,17 +536,28 @@ export function unknownFilters(source: string): readonly UnknownFilter[] {
  * entityFilterWords('oil person:Trunp').map(({ atom, offset }) => [atom.name, offset]); // [['Trunp', 4]]
  */
 export function entityFilterWords(source: string): readonly EntityFilterWord[] {
-  return readWhole(source)?.entityFilters ?? [];
+  return readWhole(source)?.reader.entityFilters ?? [];
 }
 
-/** The reader after reading all of `source`; undefined when it does not parse. */
-function readWhole(source: string): QueryReader | undefined {
+/**
+ * The date filters every article a query matches must pass, in order (see {@link DateBound}); none when the query
+ * does not parse.
+ *
+ * @example
+ * dateBounds('rates date:1996 -before:1990').map(({ operator, value }) => `${operator}:${value}`); // ['date:1996']
+ */
+export function dateBounds(source: string): readonly DateBound[] {
+  const read = readWhole(source);
+  return read === undefined ? [] : boundingDates(read.clauses, read.reader.typedDates);
+}
+
+/** The reader after reading all of `source`, and the clauses read; undefined when it does not parse. */
+function readWhole(source: string): { readonly reader: QueryReader; readonly clauses: readonly QueryClause[] } | undefined {
   const reader = new QueryReader(source);
   try {
-    parseClauses(reader);
+    return { reader, clauses: parseClauses(reader) };
   } catch (error) {
     if (error instanceof QuerySyntaxError) return undefined;
     throw error;
   }
-  return reader;
 }

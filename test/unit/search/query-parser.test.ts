@@ -1,8 +1,8 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
 import { QueryAtom, QueryClause } from '../../../src/core/search/query';
-import { CorpusNames, eitherWordQuery, meantFilterQuery, nameSuggestions, noMatchMessage, QUERY_HELP, QUERY_PLACEHOLDER, queryErrorMessage, querySuggestions } from '../../../src/core/search/query-help';
-import { entityFilterWords, exactEntityQuery, parseQuery, unknownFilters } from '../../../src/core/search/query-parser';
+import { CorpusDates, CorpusNames, datedQuery, eitherWordQuery, meantFilterQuery, nameSuggestions, noMatchMessage, QUERY_HELP, QUERY_PLACEHOLDER, queryErrorMessage, querySuggestions } from '../../../src/core/search/query-help';
+import { dateBounds, entityFilterWords, exactEntityQuery, parseQuery, unknownFilters } from '../../../src/core/search/query-parser';
 
 function clauses(source: string): readonly QueryClause[] {
   const result = parseQuery(source);
@@ -182,6 +182,16 @@ describe('parseQuery', () => {
     for (const source of ['', '"x', 'OR', 'date:x']) assert.match(error(source), /^News Corpus: /);
   });
 
+  it('points a range written as other tools take one to after: and before:, which are strict (ux38)', () => {
+    // Before: "date:1987-03-01… — not a date; write YYYY, YYYY-MM or YYYY-MM-DD."
+    assert.strictEqual(error('interest date:1987-03-01..1987-03-31'), 'News Corpus: date: takes no range: write after:1987-02-28 before:1987-04-01, both strict.');
+    assert.strictEqual(error('on:1987-03..1987-05'), 'News Corpus: on: takes no range: write after:1987-02-28 before:1987-06-01, both strict.');
+    const advised = parseQuery('interest date:1987..1988');
+    assert.ok(!advised.ok && advised.offset === 'interest '.length, 'the error points at the filter');
+    // What is not two dates is still not a date.
+    for (const source of ['date:1987-03-01..', 'date:1987-13..1988', 'date:1987..1988..1989']) assert.match(error(source), /not a date; write YYYY, YYYY-MM or YYYY-MM-DD\.$/, source);
+  });
+
   it('says why a date range is empty, rather than match nothing', () => {
     assert.strictEqual(
       error('oil after:2023-05-01 before:2023-01-01'),
@@ -294,7 +304,7 @@ describe('parseQuery', () => {
     const queries = ['(a b) OR c', '(Trump Biden) OR pandemic', '(Trump AND Biden)', '(Trump OR -Biden)', '() pandemic', 'person:(Trump OR Biden)', 'before:(2023 OR 2024)',
       'after:2023-05-01 before:2023-01-01', 'date:2023 on:2024-02-29', 'x~3', 'NOT', 'trump OR -biden', '"elec', '(a OR b', 'person:="',
       // Messages that quote the query's words quote a long one cut short.
-      `${'electoral'.repeat(5)}~3`, `${'-'.repeat(40)}*`, `${'a'.repeat(40)}-b~`, 'a*', `date:${'2023-13-45'.repeat(5)}`];
+      `${'electoral'.repeat(5)}~3`, `${'-'.repeat(40)}*`, `${'a'.repeat(40)}-b~`, 'a*', `date:${'2023-13-45'.repeat(5)}`, 'before:1987-03-01..1987-03-31'];
     for (const query of queries) {
       const result = parseQuery(query);
       assert.ok(!result.ok, query);
@@ -394,3 +404,84 @@ describe('nameSuggestions: a misspelt name in a filter that finds nothing (ux34)
   });
 });
 
+
+describe('dates written as words, and date filters no article passes (ux38)', () => {
+  /** The span of the Reuters corpus of the review: 3,000 articles of 1987. */
+  const REUTERS_1987 = { first: '1987-02-26', last: '1987-10-20' };
+  const dated = (query: string) => datedQuery(query, REUTERS_1987)?.query;
+
+  it('offers the date filter for a year, or a month and year, written as words, which the search looks for in the text', () => {
+    // "interest rates in 1987" found 21 of the 81 articles of 1987 with both words; "interest rates March 1987" 3 of 31.
+    assert.deepStrictEqual(querySuggestions('interest rates in 1987', REUTERS_1987), [
+      { label: 'Did you mean', query: 'interest rates date:1987', reason: `"in 1987" is searched for in the articles' text; date:1987 finds the articles by their date.` },
+    ]);
+    assert.strictEqual(dated('interest rates March 1987'), 'interest rates date:1987-03');
+    assert.strictEqual(dated('1987 rates'), 'date:1987 rates');
+    // Abbreviations, with a full stop or not, in any case; "during" goes with the date as "in" does.
+    assert.strictEqual(dated('rates Mar. 1987'), 'rates date:1987-03');
+    assert.strictEqual(dated('rates during SEPT 1987'), 'rates date:1987-09');
+    assert.strictEqual(dated('rates In oct 1987'), 'rates date:1987-10');
+    // "before" and "after" are the filters of their name; any other word stays a word.
+    assert.strictEqual(dated('rates after March 1987'), 'rates after:1987-03');
+    assert.strictEqual(dated('rates before June 1987'), 'rates before:1987-06');
+    assert.strictEqual(dated('crash of 1987'), 'crash of date:1987');
+    assert.deepStrictEqual(datedQuery('(oil OR wheat) in May 1987 -1987', REUTERS_1987), { query: '(oil OR wheat) date:1987-05 -1987', typed: ['in May 1987'], filters: ['date:1987-05'] });
+  });
+
+  it('offers no date the corpus has no article of, nor a year in quotes, a filter, an excluded word or a longer number', () => {
+    for (const query of ['rates in 1996', 'rates January 1987', 'rates before 1987', 'rates after October 1987', '"rates in 1987"', 'rates date:1987', 'rates -1987', 'rates 19870', 'rates 1987-03', 'rates 0000', 'rates March']) {
+      assert.strictEqual(datedQuery(query, REUTERS_1987), undefined, query);
+    }
+    // A month of which only some days have articles is offered: February's last three are the corpus's first.
+    assert.strictEqual(dated('rates February 1987'), 'rates date:1987-02');
+    // Without a dated span (none dated, or not known), nothing is offered.
+    assert.deepStrictEqual(querySuggestions('interest rates in 1987'), []);
+  });
+
+  it('offers the date first, then the other queries likely meant, each with what it changed', () => {
+    assert.deepStrictEqual(
+      querySuggestions('rates or inflation in 1987', REUTERS_1987).map(({ label, query }) => [label, query]),
+      [
+        ['Did you mean', 'rates or inflation date:1987'],
+        ['Either word', 'rates OR inflation in 1987'],
+      ],
+    );
+  });
+
+  /** The corpus's dates: the Reuters span, with no article on 1987-03-01 (a Sunday). */
+  const dates: CorpusDates = { span: () => REUTERS_1987, finds: (filters) => !filters.includes('1987-03-01') };
+
+  it('says when the date filters alone match no article, and the dates the articles have, instead of advice on the words', () => {
+    // Before: "No articles match. Near spellings of its words matched nothing either. Try fewer words, or a prefix such as export*."
+    const detail = 'The Dates view lists the days that have articles; without the date, the query searches them all.';
+    assert.deepStrictEqual(noMatchMessage('date:1996 interest rates', dates), { text: "No article is dated in 1996: the corpus's articles run from 1987-02-26 to 1987-10-20.", detail });
+    assert.strictEqual(noMatchMessage('rates after:1987-10-20', dates).text, "No article is dated after 1987-10-20: the corpus's articles run from 1987-02-26 to 1987-10-20.");
+    assert.strictEqual(noMatchMessage('rates after:1986 before:1987-02-26', dates).text, "No article is dated after 1986 and before 1987-02-26: the corpus's articles run from 1987-02-26 to 1987-10-20.");
+    // A day within the span that no article has: the filters were searched alone.
+    assert.strictEqual(noMatchMessage('rates on:1987-03-01', dates).text, "No article is dated on 1987-03-01, though the corpus's articles run from 1987-02-26 to 1987-10-20.");
+    const undated: CorpusDates = { span: () => undefined, finds: () => false };
+    assert.deepStrictEqual(noMatchMessage('date:1996 rates', undated), {
+      text: "No article is dated in 1996: none of the corpus's articles has a date.",
+      detail: "In the Dates view, an undated article's tooltip says why it has no date.",
+    });
+  });
+
+  it('keeps the advice on the words when the dates find articles, do not bound the query, or are not known', () => {
+    for (const query of ['date:1987 bundesbnak', 'date:1996 OR bundesbnak', 'bundesbnak -date:1996', 'bundesbnak']) assert.strictEqual(noMatchMessage(query, dates).text, 'No articles match.', query);
+    // While the corpus is being indexed, no dates are given: articles still to read may have them.
+    assert.strictEqual(noMatchMessage('date:1996 rates').text, 'No articles match.');
+    // A filter's name misspelt comes first: it was searched for as words.
+    assert.strictEqual(noMatchMessage('peson:Putin date:1996', dates).text, 'There is no filter "peson:": did you mean person:Putin?');
+  });
+
+  it('lists the date filters that bound every article matched, as written', () => {
+    assert.deepStrictEqual(
+      dateBounds('rates AFTER:"1987-03" before:1987-05-01 -date:1987-03-10 (on:1987-05 OR oil)').map(({ operator, value, offset, from, to }) => [operator, value, offset, from, to]),
+      [
+        ['after', '1987-03', 6, 19870401, 99991231],
+        ['before', '1987-05-01', 22, 1, 19870430],
+      ],
+    );
+    assert.deepStrictEqual(dateBounds('rates "open'), []);
+  });
+});
