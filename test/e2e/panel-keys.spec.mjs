@@ -154,4 +154,17 @@ describe('The Timeline by keyboard', function () {
     assert.match(await status().textContent(), /^Bars now per month, not per week: the chart spans 2006-01-01 to \d{4}-\d{2}-\d{2}\.$/);
     await workbench.screenshot('47a-timeline-weeks-to-months');
   });
+
+  it('shades the periods the corpus has no article of, and says so on the cursor (ux38: gaps read as news going quiet)', async function () {
+    const view = workbench.webview();
+    // The whole corpus, 2006 to 2023 in months: most months have no article.
+    await view.locator('p.hint', { hasText: 'Shaded: no article of the corpus is dated there.' }).waitFor();
+    assert.ok((await view.locator('svg.chart rect.no-articles').count()) > 100, 'the empty months are shaded');
+    const chart = view.locator('svg.chart');
+    await chart.focus();
+    await press('Home', '2006-01');
+    await workbench.page.keyboard.press('ArrowRight');
+    await status().filter({ hasText: /^2006-02-01 to 2006-02-28 — orchard: 0 articles \(no article of the corpus is dated in this period\)$/ }).waitFor();
+    await workbench.screenshot('47b-timeline-corpus-gaps');
+  });
 });

@@ -71,6 +71,20 @@ describe('Search Articles', function () {
     await takeOffer({ query: 'person:Lavrv', offered: 'Did you mean', meant: 'person:Lavrov', title: /[1-9]\d* articles? in [\d.]+ ms/, screenshot: '08d-search-name-meant' });
   });
 
+  it('offers the date filter a year written as a word likely meant, which Enter puts in the box', async function () {
+    // ux38: "interest rates in 1987" found only the articles that write "1987", without a word.
+    await takeOffer({ query: 'Khasan in 2023', offered: 'Did you mean', meant: 'Khasan date:2023', title: /1 article in [\d.]+ ms/, screenshot: '08e-search-date-meant' });
+  });
+
+  it('says that no article has a date the query asks for, with the dates the corpus has', async function () {
+    await workbench.runCommand('News Corpus: Search Articles');
+    await workbench.quickInput().fill('Khasan date:1996');
+    // ux38: it gave advice on the words ("Try fewer words"), which were not why.
+    await workbench.quickInputRows().filter({ hasText: "No article is dated in 1996: the corpus's articles run from 2022-05-05 to 2023-09-13." }).waitFor();
+    await workbench.screenshot('08f-search-date-out-of-corpus');
+    await workbench.closeQuickInput();
+  });
+
   it('explains a malformed query instead of failing', async function () {
     await workbench.runCommand('News Corpus: Search Articles');
     await workbench.quickInput().fill('after:2023-13-45');
