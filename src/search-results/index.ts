@@ -4,6 +4,7 @@ import { quoteName } from '../core/display-text';
 import { reasonOf } from '../core/messages';
 import { SearchOptions, SearchResponse } from '../core/search/corpus-index';
 import { CorpusDates, CorpusNames } from '../core/search/query-help';
+import { ResultOrder } from '../core/search/top-k';
 import { ExportedEntity } from '../core/search-workflow/result-export';
 import { stepResult } from '../core/search-workflow/result-list';
 import { SearchHistory, parseHistory } from '../core/search-workflow/search-history';
@@ -20,6 +21,9 @@ export const SEARCH_RESULTS_VIEW_ID = 'newsCorpus.searchResults';
 const HISTORY_STATE_KEY = 'newsCorpus.searchHistory';
 /** Set while the view lists results: the next/previous keybindings apply only then. */
 const HAS_RESULTS_CONTEXT = 'newsCorpus.hasSearchResults';
+/** Where the view's order (by relevance or by date) is kept, per workspace, and the context key its title buttons read. */
+const ORDER_STATE_KEY = 'newsCorpus.searchResultsOrder';
+const BY_DATE_CONTEXT = 'newsCorpus.searchResultsByDate';
 
 /** What the Search Results view reads: the index, the entities and text of an article for exports and selections, and the corpus. */
 export interface SearchResultsDeps {
@@ -66,8 +70,12 @@ async function nameFrom(given: unknown, title: string, prompt: string, value: st
  * F4/Shift+F4, keep recent and saved searches, export, and start searches from the editor and the Dates view.
  */
 export function registerSearchResults(context: vscode.ExtensionContext, deps: SearchResultsDeps): SearchResultsProvider {
+  // By date for a chronology (ux38: only equally ranked results followed the date order); the export follows the view.
+  let order: ResultOrder = context.workspaceState.get<unknown>(ORDER_STATE_KEY) === 'date' ? 'date' : 'relevance';
+  const search = (query: string, options: SearchOptions) => deps.search(query, { ...options, order });
   const provider = new SearchResultsProvider({
-    run: (query, limit) => deps.search(query, { ...readSearchOptions(), limit }),
+    run: (query, limit) => search(query, { ...readSearchOptions(), limit }),
+    orderNote: () => (order === 'date' ? `${readSearchOptions().tieBreak === 'oldest' ? 'oldest' : 'newest'} first` : undefined),
     locate: (path) => {
       const uri = uriOfIndexPath(path);
       return { id: uri.toString(), file: vscode.workspace.asRelativePath(uri) };
@@ -110,6 +118,16 @@ export function registerSearchResults(context: vscode.ExtensionContext, deps: Se
     await open(result, false);
   };
 
+  const sortBy = async (next: ResultOrder) => {
+    order = next;
+    await context.workspaceState.update(ORDER_STATE_KEY, next);
+    await vscode.commands.executeCommand('setContext', BY_DATE_CONTEXT, next === 'date');
+    active = undefined;
+    provider.rerun();
+    announce();
+  };
+  void vscode.commands.executeCommand('setContext', BY_DATE_CONTEXT, order === 'date');
+
   // The current search follows the corpus: a deleted article leaves its results, a new one joins them.
   const rerunOnCorpusChange = deps.corpus.subscribe(() => {
     if (!provider.searchGroup) return;
@@ -123,6 +141,8 @@ export function registerSearchResults(context: vscode.ExtensionContext, deps: Se
     // `{ recent: false }`: a search shown without joining Recent Searches (a chart's click).
     vscode.commands.registerCommand('newsCorpus.searchResults.show', (value: unknown, options: unknown) => show(queryOf(value), (options as { recent?: unknown } | undefined)?.recent !== false)),
     vscode.commands.registerCommand('newsCorpus.searchResults.run', (value: unknown) => show(queryOf(value))),
+    vscode.commands.registerCommand('newsCorpus.searchResults.sortByDate', () => sortBy('date')),
+    vscode.commands.registerCommand('newsCorpus.searchResults.sortByRelevance', () => sortBy('relevance')),
     vscode.commands.registerCommand('newsCorpus.searchResults.showMore', async () => {
       const shown = provider.results.length;
       provider.showMore();
@@ -170,7 +190,7 @@ export function registerSearchResults(context: vscode.ExtensionContext, deps: Se
     vscode.commands.registerCommand('newsCorpus.searchResults.clearRecent', () => provider.forgetRecent()),
     vscode.commands.registerCommand('newsCorpus.searchResults.export', (value: unknown, target: unknown) => {
       const query = queryOf(value) ?? queryOf(provider.searchGroup);
-      return query === undefined ? undefined : exportResults(query, { search: deps.search, entitiesOf: deps.entitiesOf, textOf: deps.textOf }, target instanceof vscode.Uri ? target : undefined);
+      return query === undefined ? undefined : exportResults(query, { search, entitiesOf: deps.entitiesOf, textOf: deps.textOf }, target instanceof vscode.Uri ? target : undefined);
     }),
   );
   registerEntryPoints(context, { analyzed: deps.analyzed, show });

@@ -35,6 +35,8 @@ export interface SearchResultsDeps {
   readonly dates: CorpusDates;
   /** The text of the article at an index path, for a result's tooltip (its whole title, why it is undated). */
   readonly textOf: (path: string) => string | undefined;
+  /** How the results are ordered when by date ("newest first"), said beside their count. */
+  readonly orderNote?: () => string | undefined;
 }
 
 /** A deleted saved search, with where it was: its index, and the name of the search after it. */
@@ -265,7 +267,10 @@ export class SearchResultsProvider implements vscode.TreeDataProvider<SearchResu
     item.contextValue = 'search';
     if (!response) item.description = 'indexing…';
     else if (!response.ok) item.description = 'invalid query';
-    else item.description = `${countOf(response.total, 'article')}${response.fuzzy ? ' (near spellings)' : ''}`;
+    else {
+      const note = this.deps.orderNote?.();
+      item.description = `${countOf(response.total, 'article')}${response.fuzzy ? ' (near spellings)' : ''}${note === undefined ? '' : ` · ${note}`}`;
+    }
     item.tooltip = `${query}\n${typeof item.description === 'string' ? item.description : ''}`;
     return item;
   }

@@ -80,6 +80,21 @@ describe('Search Results view', function () {
     await workbench.screenshot('33-search-results-next');
   });
 
+  it('sorts the results by date from the view\'s title button, and back by relevance (ux38: no chronology)', async function () {
+    const header = workbench.page.locator('.sidebar .pane-header[aria-label^="Search Results"]');
+    // The title's buttons show while the pointer is over the header.
+    await header.hover();
+    await header.locator('.action-label[aria-label="Sort Search Results by Date"]').click();
+    await workbench.rowsAtLevel(resultRows(), 1).filter({ hasText: /quokka\s*2 articles · newest first/ }).waitFor();
+    const results = workbench.rowsAtLevel(resultRows(), 2);
+    await results.first().filter({ hasText: SECOND }).waitFor();
+    await workbench.screenshot('33a-search-results-by-date');
+    await header.hover();
+    await header.locator('.action-label[aria-label="Sort Search Results by Relevance"]').click();
+    await results.first().filter({ hasText: BEST }).waitFor();
+    assert.doesNotMatch(await workbench.rowsAtLevel(resultRows(), 1).filter({ hasText: 'quokka' }).first().textContent(), /newest first/);
+  });
+
   it('saves the search under a name, which survives a reload of the window', async function () {
     await workbench.runCommand('News Corpus: Save Search…');
     await workbench.quickInput().fill('Quokka sightings');

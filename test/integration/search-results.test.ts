@@ -152,6 +152,28 @@ describe('Search Results view (in the real extension host)', () => {
     assert.ok(results(children).length < results((await show(corpus, 'Khasan OR Lavrov')).children).length, 'the word "or" narrows the results');
   });
 
+  it('sorts the results by date from its title button and back, the export in the view\'s order', async () => {
+    const corpus = await api();
+    await show(corpus, 'the');
+    await vscode.commands.executeCommand('newsCorpus.searchResults.sortByDate');
+    try {
+      const { group, children } = current(corpus);
+      assert.match(String(group.description), /^\d+ articles · newest first$/);
+      const dates = results(children).map((result) => result.date);
+      const dated = dates.filter((date): date is string => date !== undefined);
+      assert.ok(dated.length > 10, `${dated.length} dated results`);
+      assert.deepStrictEqual(dated, [...dated].sort().reverse(), 'newest first');
+      assert.deepStrictEqual(dates.slice(0, dated.length), dated, 'the undated after the dated');
+      const target = vscode.Uri.file(join(mkdtempSync(join(tmpdir(), 'news-corpus-order-')), 'by-date.csv'));
+      await vscode.commands.executeCommand('newsCorpus.searchResults.export', corpus.searchResults.searchGroup, target);
+      const exported = readCsv(readFileSync(target.fsPath, 'utf8')).slice(1, dated.length + 1).map((row) => row[1]);
+      assert.deepStrictEqual(exported, dated, 'exported in the view\'s order');
+    } finally {
+      await vscode.commands.executeCommand('newsCorpus.searchResults.sortByRelevance');
+    }
+    assert.match(String(current(corpus).group.description), /^\d+ articles$/);
+  });
+
   it('steps through the results with next and previous, wrapping around', async () => {
     const corpus = await api();
     const found = results((await show(corpus, 'Khasan OR Lavrov')).children);

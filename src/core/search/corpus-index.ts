@@ -32,7 +32,7 @@ import { TermCounter } from './term-counter';
 import { TermDictionary } from './term-dictionary';
 import { DEFAULT_SLICE_MS, runAtOnce, runInSlices } from './time-slices';
 import { foldCase, normalizeTerm } from './tokenize';
-import { TieBreak } from './top-k';
+import { ResultOrder, TieBreak } from './top-k';
 
 /**
  * Results returned when the caller does not say.
@@ -85,12 +85,15 @@ const REMOVED_SHARE = 0.2;
  *
  * @example
  * index.search('oil', { limit: 5, tieBreak: 'oldest' });
+ * index.search('oil', { order: 'date' }); // newest first, however well each matches
  */
 export interface SearchOptions {
   /** Most hits returned (default {@link DEFAULT_LIMIT}). */
   readonly limit?: number;
-  /** Order of equally scored articles: newest first by default. */
+  /** Order of equally scored articles: newest first by default; with `order: 'date'`, the order of all. */
   readonly tieBreak?: TieBreak;
+  /** By relevance (default) or by date alone, in the {@link tieBreak}'s direction. */
+  readonly order?: ResultOrder;
   /** Retry plain words as fuzzy when nothing matches (default true). */
   readonly fuzzyFallback?: boolean;
   /** Snippet length in characters (default {@link DEFAULT_SNIPPET_LENGTH}); 0 for none, when only the articles matter (their text is then not read). */
@@ -535,15 +538,16 @@ export class CorpusIndex {
     }
     const limit = Math.max(0, options.limit ?? DEFAULT_LIMIT);
     const tieBreak = options.tieBreak ?? 'newest';
+    const order = options.order ?? 'relevance';
     const context = this.planContext(options.corrections);
     let plan = planQuery(parsed, context);
-    let ranked = evaluate(plan.clauses, this.store, this.scratch, limit, tieBreak);
+    let ranked = evaluate(plan.clauses, this.store, this.scratch, limit, tieBreak, order);
     let fuzzy = false;
     if (ranked.total === 0 && options.fuzzyFallback !== false) {
       const retry = rewriteFuzzy(parsed);
       if (retry) {
         plan = planQuery(retry, context);
-        ranked = evaluate(plan.clauses, this.store, this.scratch, limit, tieBreak);
+        ranked = evaluate(plan.clauses, this.store, this.scratch, limit, tieBreak, order);
         fuzzy = ranked.total > 0;
       }
     }

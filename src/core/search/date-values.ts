@@ -1,7 +1,12 @@
 import { daysInMonth } from '../iso-date';
 
-/** The `YYYYMMDD` number of an undated article; no date range contains it. */
-const UNDATED = 0;
+/**
+ * The `YYYYMMDD` number of an undated article; no date range contains it.
+ *
+ * @example
+ * dayNumber(undefined) === UNDATED; // true
+ */
+export const UNDATED = 0;
 
 /** An inclusive range of `YYYYMMDD` numbers. */
 interface DayRange {

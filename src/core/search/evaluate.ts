@@ -1,6 +1,6 @@
 import { DocStore } from './doc-store';
 import { DocCursor, DocList, Matcher, NO_MORE_DOCS, PhraseCheck, PlacedPostings, ScoreSums, addScore } from './matchers';
-import { TieBreak, TopK } from './top-k';
+import { ResultOrder, TieBreak, TopK } from './top-k';
 
 /**
  * A clause ready to evaluate.
@@ -54,8 +54,8 @@ export class Scratch {
  * @example
  * const { top, total } = evaluate([{ matcher, negated: false }], store, scratch, 20, 'newest');
  */
-export function evaluate(clauses: readonly ClauseMatcher[], store: DocStore, scratch: Scratch, limit: number, tieBreak: TieBreak): Ranked {
-  const top = new TopK(limit, store.day.array, tieBreak);
+export function evaluate(clauses: readonly ClauseMatcher[], store: DocStore, scratch: Scratch, limit: number, tieBreak: TieBreak, order: ResultOrder = 'relevance'): Ranked {
+  const top = new TopK(limit, store.day.array, tieBreak, order);
   const [only] = clauses;
   // One clause that yields each document once, as forEachMatch's commonest case, offered straight to the heap.
   const total =

@@ -1,3 +1,5 @@
+import { UNDATED } from './date-values';
+
 /**
  * Which of two equally scored articles comes first.
  *
@@ -7,8 +9,17 @@
 export type TieBreak = 'newest' | 'oldest';
 
 /**
- * A bounded heap keeping the `limit` best (score, then date, then id) documents seen, so ranking
- * costs O(matches · log limit) instead of sorting every match.
+ * How results are ordered: by how well they match (score, then date by the {@link TieBreak}), or by date alone in the
+ * tie break's direction (then score), for a chronology.
+ *
+ * @example
+ * index.search('interest rates', { order: 'date', tieBreak: 'oldest' }); // the first article on it first
+ */
+export type ResultOrder = 'relevance' | 'date';
+
+/**
+ * A bounded heap keeping the `limit` best (score, then date, then id; by date first in `'date'` order) documents
+ * seen, so ranking costs O(matches · log limit) instead of sorting every match.
  *
  * @example
  * const top = new TopK(10, days, 'newest');
@@ -19,13 +30,16 @@ export class TopK {
   private readonly docs: number[] = [];
   private readonly scores: number[] = [];
   private readonly newestFirst: boolean;
+  private readonly byDate: boolean;
 
   constructor(
     private readonly limit: number,
     private readonly days: Int32Array,
     tieBreak: TieBreak,
+    order: ResultOrder = 'relevance',
   ) {
     this.newestFirst = tieBreak === 'newest';
+    this.byDate = order === 'date';
   }
 
   offer(doc: number, score: number): void {
@@ -50,7 +64,8 @@ export class TopK {
    */
   floor(): number {
     if (this.limit <= 0) return Infinity;
-    return this.docs.length < this.limit ? -Infinity : (this.scores[0] ?? -Infinity);
+    // By date, a low score does not keep a document out.
+    return this.docs.length < this.limit || this.byDate ? -Infinity : (this.scores[0] ?? -Infinity);
   }
 
   /** The kept documents, best first. */
@@ -61,10 +76,13 @@ export class TopK {
 
   /** Whether (docA, scoreA) ranks above (docB, scoreB). */
   private better(docA: number, scoreA: number, docB: number, scoreB: number): boolean {
-    if (scoreA !== scoreB) return scoreA > scoreB;
     const dayA = this.days[docA] ?? 0;
     const dayB = this.days[docB] ?? 0;
-    if (dayA !== dayB) return this.newestFirst ? dayA > dayB : dayA < dayB;
+    const byDay = dayA !== dayB && (this.newestFirst ? dayA > dayB : dayA < dayB);
+    // A chronology lists the undated articles after the dated ones, oldest first too.
+    if (this.byDate && dayA !== dayB) return dayA === UNDATED || dayB === UNDATED ? dayB === UNDATED : byDay;
+    if (scoreA !== scoreB) return scoreA > scoreB;
+    if (dayA !== dayB) return byDay;
     return docA < docB;
   }
 

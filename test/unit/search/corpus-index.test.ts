@@ -120,6 +120,13 @@ describe('CorpusIndex search', () => {
     assert.deepStrictEqual(hitPaths(index, 'date:2023-09', { tieBreak: 'oldest' }), ['arrival.txt', 'summit.txt', 'rates.txt']);
   });
 
+  it('orders by date alone when asked, in the tie break\'s direction, the undated last either way, the limit kept', () => {
+    // By relevance, rates.txt (the words twice) leads; by date, the newest and the oldest article of "rates" lead.
+    assert.deepStrictEqual(hitPaths(index, 'rates', { order: 'date' }), ['rates.txt', 'summit.txt', 'wheat.txt', 'undated.txt']);
+    assert.deepStrictEqual(hitPaths(index, 'rates', { order: 'date', tieBreak: 'oldest' }), ['wheat.txt', 'summit.txt', 'rates.txt', 'undated.txt']);
+    assert.deepStrictEqual(hitPaths(index, 'rates', { order: 'date', tieBreak: 'oldest', limit: 2 }), ['wheat.txt', 'summit.txt']);
+  });
+
   it('counts all matches but returns only the limit', () => {
     const response = index.search('rates', { limit: 2 });
     assert.ok(response.ok);

@@ -30,6 +30,15 @@ describe('mergeResponses', () => {
     assert.deepStrictEqual(mergeResponses(responses), newest, 'newest first unless told otherwise');
   });
 
+  it('orders the hits of all folders by date alone when asked, the undated last, score breaking ties', () => {
+    const responses = [ok([hit('best-old', 9, '2020-01-01'), hit('undated', 8)]), ok([hit('weak-new', 1, '2023-01-01'), hit('strong-new', 5, '2023-01-01')])];
+    const newest = mergeResponses(responses, { order: 'date' });
+    const oldest = mergeResponses(responses, { order: 'date', tieBreak: 'oldest' });
+    assert.ok(newest.ok && oldest.ok);
+    assert.deepStrictEqual(newest.hits.map((entry) => entry.path), ['strong-new', 'weak-new', 'best-old', 'undated']);
+    assert.deepStrictEqual(oldest.hits.map((entry) => entry.path), ['best-old', 'strong-new', 'weak-new', 'undated']);
+  });
+
   it('reports a malformed query once, with the time spent', () => {
     const error: SearchResponse = { ok: false, error: 'News Corpus: "unclosed', offset: 0, tookMs: 1 };
     assert.deepStrictEqual(mergeResponses([error, error]), { ...error, tookMs: 2 });
