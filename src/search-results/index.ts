@@ -94,6 +94,8 @@ export function registerSearchResults(context: vscode.ExtensionContext, deps: Se
     const message = response?.ok && response.fuzzy ? 'Nothing matched exactly: showing near spellings.' : '';
     // Setting the message lays the view out again, which while it refreshes can look for rows that are gone.
     if (view.message !== message) view.message = message;
+    const summary = provider.summary ?? '';
+    if (view.description !== summary) view.description = summary;
     void vscode.commands.executeCommand('setContext', HAS_RESULTS_CONTEXT, provider.results.length > 0);
   };
   const show = async (query: string | undefined, recent = true) => {

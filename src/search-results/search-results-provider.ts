@@ -96,6 +96,19 @@ export class SearchResultsProvider implements vscode.TreeDataProvider<SearchResu
     return this.rows;
   }
 
+  /**
+   * What the current search found, as its row and the view's title say it ("31 articles · newest first"), or
+   * undefined before the first search. In the title too: a narrow sidebar cut it off the end of a long query's row (ux38).
+   */
+  get summary(): string | undefined {
+    if (!this.list) return undefined;
+    const response = this.list.response;
+    if (!response) return 'indexing…';
+    if (!response.ok) return 'invalid query';
+    const note = this.deps.orderNote?.();
+    return `${countOf(response.total, 'article')}${response.fuzzy ? ' (near spellings)' : ''}${note === undefined ? '' : ` · ${note}`}`;
+  }
+
   /** Whether there are more results than listed. */
   get hasMore(): boolean {
     return this.list?.hasMore ?? false;
@@ -261,17 +274,11 @@ export class SearchResultsProvider implements vscode.TreeDataProvider<SearchResu
 
   private searchItem(query: string): vscode.TreeItem {
     const item = new vscode.TreeItem(toTreeText(query), vscode.TreeItemCollapsibleState.Expanded);
-    const response = this.list?.response;
     item.id = `search:${this.generation}`;
     item.iconPath = new vscode.ThemeIcon('search');
     item.contextValue = 'search';
-    if (!response) item.description = 'indexing…';
-    else if (!response.ok) item.description = 'invalid query';
-    else {
-      const note = this.deps.orderNote?.();
-      item.description = `${countOf(response.total, 'article')}${response.fuzzy ? ' (near spellings)' : ''}${note === undefined ? '' : ` · ${note}`}`;
-    }
-    item.tooltip = `${query}\n${typeof item.description === 'string' ? item.description : ''}`;
+    item.description = this.summary ?? '';
+    item.tooltip = `${query}\n${item.description}`;
     return item;
   }
 

@@ -88,6 +88,8 @@ describe('Search Results view', function () {
     await workbench.rowsAtLevel(resultRows(), 1).filter({ hasText: /quokka\s*2 articles · newest first/ }).waitFor();
     const results = workbench.rowsAtLevel(resultRows(), 2);
     await results.first().filter({ hasText: SECOND }).waitFor();
+    // Said in the view's title too, which a long query's row cuts off in a narrow sidebar (ux38).
+    await header.filter({ hasText: '2 articles · newest first' }).waitFor();
     await workbench.screenshot('33a-search-results-by-date');
     await header.hover();
     await header.locator('.action-label[aria-label="Sort Search Results by Relevance"]').click();
