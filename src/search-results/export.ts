@@ -6,6 +6,7 @@ import { ExportRow, ExportedEntity, exportFormatOf, exportRow, formatRows } from
 import { uriOfIndexPath } from '../corpus/index-paths';
 import { readSearchOptions } from '../corpus/settings';
 import { notify, notifyWritten } from '../notifications';
+import { inSteps, resultTotal, withProgressOver } from './all-results';
 
 /** What an export reads: the index, and the entities and text of an article. */
 export interface ExportDeps {
@@ -14,28 +15,14 @@ export interface ExportDeps {
   readonly textOf: (path: string) => string | undefined;
 }
 
-/** Exports of more results than this show a progress notification. */
-const PROGRESS_THRESHOLD = 2_000;
-/** Rows built between two yields to the event loop, so that a large export keeps the editor responsive. */
-const ROWS_PER_STEP = 1_000;
-
 function defaultTarget(query: string): vscode.Uri | undefined {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const name = query.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 60) || 'search';
   return folder ? vscode.Uri.joinPath(folder, `${name}.csv`) : undefined;
 }
 
-async function buildRows(response: Extract<SearchResponse, { ok: true }>, deps: ExportDeps, progress?: vscode.Progress<{ increment: number }>, token?: vscode.CancellationToken): Promise<ExportRow[] | undefined> {
-  const rows: ExportRow[] = [];
-  for (const hit of response.hits) {
-    if (rows.length % ROWS_PER_STEP === 0 && rows.length > 0) {
-      progress?.report({ increment: (100 * ROWS_PER_STEP) / response.hits.length });
-      await new Promise((resolve) => setImmediate(resolve));
-      if (token?.isCancellationRequested) return undefined;
-    }
-    rows.push(exportRow(hit, vscode.workspace.asRelativePath(uriOfIndexPath(hit.path)), deps.entitiesOf(hit.path), () => deps.textOf(hit.path)));
-  }
-  return rows;
+function buildRows(response: Extract<SearchResponse, { ok: true }>, deps: ExportDeps, progress?: vscode.Progress<{ increment: number }>, token?: vscode.CancellationToken): Promise<ExportRow[] | undefined> {
+  return inSteps(response.hits, (hit) => exportRow(hit, vscode.workspace.asRelativePath(uriOfIndexPath(hit.path)), deps.entitiesOf(hit.path), () => deps.textOf(hit.path)), progress, token);
 }
 
 /**
@@ -44,27 +31,20 @@ async function buildRows(response: Extract<SearchResponse, { ok: true }>, deps: 
  * indexed or the file cannot be written. Returns the number of results written.
  */
 export async function exportResults(query: string, deps: ExportDeps, target?: vscode.Uri): Promise<number | undefined> {
-  const counted = deps.search(query, { ...readSearchOptions(), limit: 0 });
-  if (!counted) {
-    void notify('warning', 'News Corpus: the corpus is still being indexed; export the results once it is ready.');
-    return undefined;
-  }
-  if (!counted.ok) {
-    void notify('error', counted.error);
-    return undefined;
-  }
+  const total = resultTotal(deps.search, query, 'export the results');
+  if (total === undefined) return undefined;
   const defaultUri = defaultTarget(query);
   const uri =
     target ??
     (await vscode.window.showSaveDialog({
-      title: `News Corpus: Export ${countOf(counted.total, 'Result')}`,
+      title: `News Corpus: Export ${countOf(total, 'Result')}`,
       saveLabel: 'Export',
       filters: { CSV: ['csv'], JSON: ['json'] },
       ...(defaultUri ? { defaultUri } : {}),
     }));
   if (!uri) return undefined;
   const write = async (progress?: vscode.Progress<{ increment: number }>, token?: vscode.CancellationToken) => {
-    const response = deps.search(query, { ...readSearchOptions(), limit: counted.total });
+    const response = deps.search(query, { ...readSearchOptions(), limit: total });
     if (!response?.ok) return undefined;
     const rows = await buildRows(response, deps, progress, token);
     if (!rows) return undefined;
@@ -72,10 +52,7 @@ export async function exportResults(query: string, deps: ExportDeps, target?: vs
     return rows.length;
   };
   try {
-    const written =
-      counted.total > PROGRESS_THRESHOLD
-        ? await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `News Corpus: exporting ${countOf(counted.total, 'result')}`, cancellable: true }, (progress, token) => write(progress, token))
-        : await write();
+    const written = await withProgressOver(total, `News Corpus: exporting ${countOf(total, 'result')}`, write);
     if (written !== undefined) notifyWritten(`News Corpus: exported ${countOf(written, 'result')} to ${vscode.workspace.asRelativePath(uri)}.`, uri);
     return written;
   } catch (error) {

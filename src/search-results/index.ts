@@ -14,6 +14,7 @@ import { UNDO, notify } from '../notifications';
 import { openAtMatch } from '../open-at-match';
 import { registerEntryPoints } from './entry-points';
 import { exportResults } from './export';
+import { showResultEntities } from './result-entities';
 import { ResultElement, SearchResultsElement, SearchResultsProvider } from './search-results-provider';
 
 export const SEARCH_RESULTS_VIEW_ID = 'newsCorpus.searchResults';
@@ -190,6 +191,10 @@ export function registerSearchResults(context: vscode.ExtensionContext, deps: Se
       if (candidate?.kind === 'recent' && typeof candidate.query === 'string') await provider.forgetRecent(candidate.query);
     }),
     vscode.commands.registerCommand('newsCorpus.searchResults.clearRecent', () => provider.forgetRecent()),
+    vscode.commands.registerCommand('newsCorpus.searchResults.entities', (value: unknown) => {
+      const query = queryOf(value) ?? queryOf(provider.searchGroup);
+      return query === undefined ? undefined : showResultEntities(query, { search, entitiesOf: deps.entitiesOf }, (narrowed) => show(narrowed));
+    }),
     vscode.commands.registerCommand('newsCorpus.searchResults.export', (value: unknown, target: unknown) => {
       const query = queryOf(value) ?? queryOf(provider.searchGroup);
       return query === undefined ? undefined : exportResults(query, { search, entitiesOf: deps.entitiesOf, textOf: deps.textOf }, target instanceof vscode.Uri ? target : undefined);

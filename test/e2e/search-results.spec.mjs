@@ -141,4 +141,19 @@ describe('Search Results view', function () {
     await workbench.page.locator('.editor-group-container.active .tab.active[data-resource-name="quokka.csv"]').waitFor();
     assert.ok((await workbench.activeEditor()).text.includes(BEST), 'the file lists the best result');
   });
+  it('lists the entities of the results, the ones in the most first, and narrows the search to the one picked (ux38: who with whom)', async function () {
+    await workbench.runCommand('News Corpus: Search Articles');
+    await workbench.quickInput().fill('Putin');
+    await workbench.quickInputTitle().filter({ hasText: /2 articles in/ }).waitFor();
+    await workbench.quickInput().press('Enter');
+    const group = workbench.rowsAtLevel(resultRows(), 1).filter({ hasText: /^Putin/ }).first();
+    await group.waitFor();
+    await workbench.contextMenuAction(group, 'Entities in These Results…');
+    await workbench.quickInputTitle().filter({ hasText: 'Entities in 2 Results of Putin' }).waitFor();
+    const kim = workbench.quickInputRows().filter({ hasText: 'Kim Jong-un' }).filter({ hasText: 'in 2 articles of 2' });
+    await kim.waitFor();
+    await workbench.screenshot('34c-search-results-entities');
+    await kim.click();
+    await workbench.rowsAtLevel(resultRows(), 1).filter({ hasText: 'Putin person:="Kim Jong-un"' }).waitFor();
+  });
 });
