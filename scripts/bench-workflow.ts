@@ -1,11 +1,13 @@
 // Benchmarks the search workflow (issue 10) on generated Reuters corpora: the time from a query to a filled first
 // page of the Search Results view (the core work the view does: the ranked search of 200 hits with snippets and
-// their rows), a page more, and exporting 10,000 results to CSV and JSON (rows with entities, then the text).
+// their rows), a page more, a page sorted by date, the entities of every result of a query, and exporting 10,000
+// results to CSV and JSON (rows with entities, then the text).
 // Usage: npm run bench:workflow [-- SIZE…]   (default 100,000 articles; 20,000 while developing)
 import { existsSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ExportRow, exportRow, toCsv, toJson } from '../src/core/search-workflow/result-export';
+import { entitiesInResults } from '../src/core/search-workflow/result-entities';
 import { ResultList, resultRows } from '../src/core/search-workflow/result-list';
 import { ExtractorSpec } from '../src/workers/entity-extractor';
 import { IndexService } from '../src/workers/index-service';
@@ -80,6 +82,38 @@ function firstPages(service: IndexService): { p50: number; p95: number; max: num
   return { cpuP50: percentile(cpuSamples, 0.5), cpuP95: percentile(cpuSamples, 0.95), p50: percentile(samples, 0.5), p95: percentile(samples, 0.95), max: samples.at(-1) ?? Number.NaN, more: percentile(moreSamples, 0.5), boxP50: percentile(boxSamples, 0.5) };
 }
 
+/**
+ * Every query of {@link QUERIES} to a first page of 200 sorted by date, as the Search Results view's Sort by Date asks
+ * (no pruning by score: every match is ranked), against the same page by relevance, {@link ROUNDS} times after a
+ * warm-up, alternating, so that the ratio holds whatever the machine's load.
+ */
+function byDatePages(service: IndexService): { dateP50: number; dateP95: number; relevanceP50: number; relevanceP95: number } {
+  const date: number[] = [];
+  const relevance: number[] = [];
+  for (let round = -1; round < ROUNDS; round++) {
+    for (const query of QUERIES) {
+      const byDate = timed(() => service.search(query, { limit: 200, order: 'date' })).ms;
+      const byRelevance = timed(() => service.search(query, { limit: 200 })).ms;
+      if (round < 0) continue;
+      date.push(byDate);
+      relevance.push(byRelevance);
+    }
+  }
+  for (const list of [date, relevance]) list.sort((a, b) => a - b);
+  return { dateP50: percentile(date, 0.5), dateP95: percentile(date, 0.95), relevanceP50: percentile(relevance, 0.5), relevanceP95: percentile(relevance, 0.95) };
+}
+
+/** Entities in These Results of `query`: every result searched without snippets, their entities counted (wall, CPU). */
+function resultEntitiesFigures(service: IndexService, query: string): { total: number; entities: number; ms: number; cpuMs: number } {
+  const counted = service.search(query, { limit: 0 });
+  if (!counted.ok) throw new Error(`News Corpus: ${query}: ${counted.error}`);
+  const found = timed(() => {
+    const response = service.search(query, { limit: counted.total, snippetLength: 0 });
+    return response.ok ? entitiesInResults(response.hits.map((hit) => service.index.entitiesOf(hit.path))) : [];
+  });
+  return { total: counted.total, entities: found.value.length, ms: found.ms, cpuMs: found.cpuMs };
+}
+
 /** Exports the first {@link EXPORTED} results of a broad query: search, rows with entities, then CSV and JSON. */
 function exportFigures(service: IndexService, dir: string): { total: number; searchMs: number; rowsMs: number; csvMs: number; jsonMs: number; csvMb: number; csvCpuMs: number; jsonCpuMs: number } {
   const search = timed(() => service.search('said', { limit: EXPORTED }));
@@ -107,6 +141,12 @@ async function measure(size: number): Promise<void> {
     console.log(`  export of ${EXPORTED.toLocaleString('en-US')} of ${exported.total.toLocaleString('en-US')} results of "said": search with snippets ${exported.searchMs.toFixed(0)} ms, rows with entities ${exported.rowsMs.toFixed(0)} ms, CSV ${exported.csvMs.toFixed(0)} ms (${exported.csvMb.toFixed(1)} MB), JSON ${exported.jsonMs.toFixed(0)} ms`);
     console.log(`  export CPU time (search, rows and text): CSV ${exported.csvCpuMs.toFixed(0)} ms — ${verdict(exported.csvCpuMs, EXPORT_TARGET_MS)}; JSON ${exported.jsonCpuMs.toFixed(0)} ms — ${verdict(exported.jsonCpuMs, EXPORT_TARGET_MS)}`);
     console.log(`  export wall time: CSV ${csvTotal.toFixed(0)} ms — ${verdict(csvTotal, EXPORT_TARGET_MS)}; JSON ${jsonTotal.toFixed(0)} ms — ${verdict(jsonTotal, EXPORT_TARGET_MS)}`);
+    const dated = byDatePages(service);
+    console.log(`  first page of 200 sorted by date (${QUERIES.length} queries × ${ROUNDS}): p50 ${dated.dateP50.toFixed(1)} ms, p95 ${dated.dateP95.toFixed(1)} ms; by relevance in the same rounds p50 ${dated.relevanceP50.toFixed(1)} ms, p95 ${dated.relevanceP95.toFixed(1)} ms (by date / by relevance at p95: ${(dated.dateP95 / dated.relevanceP95).toFixed(1)}×)`);
+    for (const query of ['"interest rates"', 'said']) {
+      const entities = resultEntitiesFigures(service, query);
+      console.log(`  Entities in These Results of ${query} (${entities.total.toLocaleString('en-US')} results, ${entities.entities.toLocaleString('en-US')} entities): ${entities.ms.toFixed(0)} ms wall, ${entities.cpuMs.toFixed(0)} ms CPU`);
+    }
     console.log(`  load average at the end ${loadavg().map((load) => load.toFixed(2)).join(' / ')}`);
   } finally {
     await service.dispose();
