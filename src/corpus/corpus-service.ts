@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { Corpus, CorpusArticle, SkippedFile } from '../core/corpus';
 import { describeSkip, plainFileError } from '../core/article-file';
 import { countOf, toDisplayText } from '../core/display-text';
-import { ArticlePaths, CorrectedIndexEntities, IndexEntities } from '../core/curation/corrected-entities';
+import { ArticlePaths, CorrectedIndexEntities, EntityCount, IndexEntities } from '../core/curation/corrected-entities';
 import { EntityCorrections } from '../core/curation/entity-corrections';
 import { SearchCorrections } from '../core/curation/corrected-search';
 import { EntityType } from '../core/entities/types';
@@ -487,7 +487,7 @@ export class CorpusService implements vscode.Disposable {
   }
 
   /** The entities of the indexed article at `path` (an index path), most mentioned first; none if it is not indexed. */
-  entitiesOf(path: string): readonly { readonly name: string; readonly type: EntityType; readonly mentions: number }[] {
+  entitiesOf(path: string): readonly EntityCount[] {
     for (const { service } of this.indexes.values()) {
       const found = this.corrected(service.index).entitiesOf(path);
       if (found.length > 0) return found;

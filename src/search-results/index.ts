@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
+import { EntityCount } from '../core/curation/corrected-entities';
 import { AwaitedAnalyzer } from '../core/entities/threaded-entities';
 import { quoteName } from '../core/display-text';
 import { reasonOf } from '../core/messages';
 import { SearchOptions, SearchResponse } from '../core/search/corpus-index';
 import { CorpusDates, CorpusNames } from '../core/search/query-help';
 import { ResultOrder } from '../core/search/top-k';
-import { ExportedEntity } from '../core/search-workflow/result-export';
 import { stepResult } from '../core/search-workflow/result-list';
 import { SearchHistory, parseHistory } from '../core/search-workflow/search-history';
 import { uriOfIndexPath } from '../corpus/index-paths';
@@ -29,7 +29,7 @@ const BY_DATE_CONTEXT = 'newsCorpus.searchResultsByDate';
 /** What the Search Results view reads: the index, the entities and text of an article for exports and selections, and the corpus. */
 export interface SearchResultsDeps {
   readonly search: (query: string, options: SearchOptions) => SearchResponse | undefined;
-  readonly entitiesOf: (path: string) => readonly ExportedEntity[];
+  readonly entitiesOf: (path: string) => readonly EntityCount[];
   /** The text of an indexed article, for an export's whole title. */
   readonly textOf: (path: string) => string | undefined;
   /** The entities of a text, for Search for Selection (see `AwaitedAnalyzer`). */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { countOf, toDisplayText } from '../core/display-text';
-import { EntityType } from '../core/entities/types';
+import { EntityCount } from '../core/curation/corrected-entities';
 import { ENTITY_TYPE_NAMES } from '../core/entity-directory';
 import { SearchOptions, SearchResponse } from '../core/search/corpus-index';
 import { ENTITY_TYPES } from '../core/search/entity-table';
@@ -15,7 +15,7 @@ const ENTITIES_PER_TYPE = 25;
 /** What Entities in These Results reads: the index, and the entities of an article. */
 export interface ResultEntitiesDeps {
   readonly search: (query: string, options: SearchOptions) => SearchResponse | undefined;
-  readonly entitiesOf: (path: string) => readonly { readonly name: string; readonly type: EntityType; readonly mentions: number }[];
+  readonly entitiesOf: (path: string) => readonly EntityCount[];
 }
 
 type EntityItem = vscode.QuickPickItem & { readonly entity?: EntityInResults };

@@ -1,4 +1,4 @@
-import { entityKey } from '../entities/article-entities';
+import { EntityCount } from '../curation/corrected-entities';
 import { EntityType } from '../entities/types';
 
 /**
@@ -16,19 +16,19 @@ export interface EntityInResults {
 
 /**
  * The entities the articles of a search name, from each article's entities (`perArticle`, as the index has them,
- * corrections applied): the ones named in the most of those articles first, then the most mentioned, then by name.
+ * corrections applied; one entity a key): the ones named in the most of those articles first, then the most
+ * mentioned, then by name.
  * Who is in the news on a topic, and so who with whom: the views and panels count over the whole corpus (ux38).
  *
  * @example
- * entitiesInResults([[{ name: 'James Baker', type: 'PER', mentions: 3 }], [{ name: 'James Baker', type: 'PER', mentions: 1 }, { name: 'Bonn', type: 'LOC', mentions: 2 }]]);
+ * entitiesInResults([[{ key: 'PER:james baker', name: 'James Baker', type: 'PER', mentions: 3 }], [{ key: 'PER:james baker', name: 'James Baker', type: 'PER', mentions: 1 }, { key: 'LOC:bonn', name: 'Bonn', type: 'LOC', mentions: 2 }]]);
  * // [{ name: 'James Baker', type: 'PER', articles: 2, mentions: 4 }, { name: 'Bonn', type: 'LOC', articles: 1, mentions: 2 }]
  */
-export function entitiesInResults(perArticle: Iterable<readonly { readonly name: string; readonly type: EntityType; readonly mentions: number }[]>): EntityInResults[] {
+export function entitiesInResults(perArticle: Iterable<readonly EntityCount[]>): EntityInResults[] {
   const found = new Map<string, { name: string; type: EntityType; articles: number; mentions: number }>();
   for (const entities of perArticle) {
     const counted = new Set<string>();
-    for (const { name, type, mentions } of entities) {
-      const key = entityKey(type, name);
+    for (const { key, name, type, mentions } of entities) {
       const known = found.get(key) ?? { name, type, articles: 0, mentions: 0 };
       if (!counted.has(key)) known.articles++;
       counted.add(key);

@@ -5,14 +5,14 @@ describe('entitiesInResults', () => {
   it('counts the articles naming each entity once an article, and sums its mentions', () => {
     const found = entitiesInResults([
       [
-        { name: 'James Baker', type: 'PER', mentions: 3 },
-        { name: 'Bonn', type: 'LOC', mentions: 1 },
+        { key: 'PER:james baker', name: 'James Baker', type: 'PER', mentions: 3 },
+        { key: 'LOC:bonn', name: 'Bonn', type: 'LOC', mentions: 1 },
       ],
       [
-        { name: 'James Baker', type: 'PER', mentions: 1 },
-        { name: 'Treasury', type: 'ORG', mentions: 4 },
+        { key: 'PER:james baker', name: 'James Baker', type: 'PER', mentions: 1 },
+        { key: 'ORG:treasury', name: 'Treasury', type: 'ORG', mentions: 4 },
       ],
-      [{ name: 'Bonn', type: 'LOC', mentions: 2 }],
+      [{ key: 'LOC:bonn', name: 'Bonn', type: 'LOC', mentions: 2 }],
       [],
     ]);
     assert.deepStrictEqual(
@@ -21,8 +21,8 @@ describe('entitiesInResults', () => {
     );
   });
 
-  it('keeps a name of two types apart, and one name written in two cases together', () => {
-    const found = entitiesInResults([[{ name: 'Washington', type: 'LOC', mentions: 1 }], [{ name: 'Washington', type: 'PER', mentions: 1 }], [{ name: 'WASHINGTON', type: 'LOC', mentions: 1 }]]);
+  it('keeps a name of two types apart, and counts an entity by its key whatever the case it is written in', () => {
+    const found = entitiesInResults([[{ key: 'LOC:washington', name: 'Washington', type: 'LOC', mentions: 1 }], [{ key: 'PER:washington', name: 'Washington', type: 'PER', mentions: 1 }], [{ key: 'LOC:washington', name: 'WASHINGTON', type: 'LOC', mentions: 1 }]]);
     assert.deepStrictEqual(
       found.map(({ name, type, articles }) => `${type} ${name} ${articles}`),
       ['LOC Washington 2', 'PER Washington 1'],
