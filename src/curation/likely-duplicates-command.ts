@@ -10,7 +10,7 @@ import { CorrectionFile } from './correction-file';
 type PairItem = vscode.QuickPickItem & { readonly pair?: LikelyDuplicate };
 
 /** What makes a pair, beside its names in the list. */
-const REASON_WORDS: Readonly<Record<LikelyDuplicate['reason'], string>> = { familyName: 'name alone', middleName: 'middle name', sameName: 'other type' };
+const REASON_WORDS: Readonly<Record<LikelyDuplicate['reason'], string>> = { familyName: 'name alone', middleName: 'middle name', sameName: 'other type', acronym: 'initials' };
 
 function itemOf(pair: LikelyDuplicate): PairItem {
   return { label: toDisplayText(likelyDuplicateLabel(pair)), description: REASON_WORDS[pair.reason], detail: toDisplayText(likelyDuplicateReason(pair)), picked: pair.likely, pair };

@@ -20,7 +20,8 @@ export interface Rival {
  * name written alone in some articles ("Trump") and the full name it stands for elsewhere ("Donald Trump"); a
  * `middleName` pair is a full name with and without a middle name or initial ("John Bolton", "John R. Bolton"); a
  * `sameName` pair is one name the recogniser gave another type in a few articles ("Twitter", an organization in 48
- * articles and another name in 1). `intoArticles` are the articles that made `into` the owner (a person's
+ * articles and another name in 1); an `acronym` pair an organization's initials and its name ("EC", "European
+ * Community"). `intoArticles` are the articles that made `into` the owner (a person's
  * middle-name variants count together); `rivals` the other entities that could own the name, most articles first;
  * `likely` pairs are offered already chosen.
  *
@@ -30,7 +31,7 @@ export interface Rival {
 export interface LikelyDuplicate {
   readonly entity: EntitySummary;
   readonly into: EntitySummary;
-  readonly reason: 'familyName' | 'middleName' | 'sameName';
+  readonly reason: 'familyName' | 'middleName' | 'sameName' | 'acronym';
   readonly intoArticles: number;
   readonly rivals: readonly Rival[];
   readonly likely: boolean;
@@ -185,6 +186,36 @@ function sameNamePairs(entities: readonly Named[]): LikelyDuplicate[] {
   return pairs;
 }
 
+/** An organization written as its initials: capitals, dotted or not ("EC", "NATO", "U.N."). */
+const INITIALS = /^(?:\p{Lu}\.?){2,6}$/u;
+/** Words an organization's initials leave out ("Organization of the Petroleum Exporting Countries": OPEC). */
+const UNINITIALLED = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'to', '&']);
+
+/** The initials of a name of several capitalised words ("European Community": EC), or undefined when it has none. */
+function initialsOf(name: string): string | undefined {
+  const words = name.split(/[\s-]+/u).filter((word) => word !== '' && !UNINITIALLED.has(word.toLowerCase()));
+  if (words.length < 2 || !words.every((word) => /^\p{Lu}/u.test(word))) return undefined;
+  return words.map((word) => word[0]).join('');
+}
+
+/**
+ * Organizations written as their initials ("EC") in some articles and by name ("European Community") in others, when
+ * exactly one organization's name has those initials (ux38: wire copy's EC, USDA, WHO were never paired); offered,
+ * never chosen in advance, the initials merged into the name whatever their articles.
+ */
+function acronymPairs(organizations: readonly Named[]): LikelyDuplicate[] {
+  const byInitials = new Map<string, EntitySummary[]>();
+  for (const { entity } of organizations) {
+    const initials = initialsOf(entity.name);
+    if (initials !== undefined) pushTo(byInitials, initials, entity);
+  }
+  return organizations.flatMap(({ entity }) => {
+    if (!INITIALS.test(entity.name)) return [];
+    const [into, ...others] = byInitials.get(entity.name.replaceAll('.', '')) ?? [];
+    return into === undefined || others.length > 0 ? [] : [{ entity, into, reason: 'acronym' as const, intoArticles: into.articleCount, rivals: [], likely: false }];
+  });
+}
+
 /**
  * The entities of a corpus that are probably duplicates of one another, as an analyst would merge them: a full name
  * with and without a middle name or initial, when only one longer form exists ("George Bush" stays apart from both
@@ -193,7 +224,8 @@ function sameNamePairs(entities: readonly Named[]): LikelyDuplicate[] {
  * offered when it has {@link RIVAL_RATIO} times the articles of the next (a full name that begins with the word, as
  * "Li Peng" for "Li", is a rival too; "Clinton", between Bill and Hillary, is not offered) and no fewer than the name
  * alone; and, of any type, a name the recogniser read as another type in a few articles, for the type of most of
- * them, under the same ratio, never chosen in advance. A person alone whose name is mostly another type
+ * them, under the same ratio, never chosen in advance; an organization's initials and the one name that has them,
+ * never chosen in advance. A person alone whose name is mostly another type
  * ("Washington", a place in most articles) is offered both ways, neither chosen. Each article already merges its own short forms into its full
  * names; these pairs are the ones no article settles. Largest first (the articles of the entity merged away).
  *
@@ -209,11 +241,12 @@ export function likelyDuplicates(entities: readonly EntitySummary[]): LikelyDupl
   const fullNames = fullNamesOf(people);
   const family = people.flatMap((person) => (person.words.length === 1 ? (familyNamePair(person, fullNames, mergedInto) ?? []) : []));
   const retyped = sameNamePairs(all);
+  const acronyms = acronymPairs(all.filter(({ entity }) => entity.type === 'ORG'));
   // A person alone that is also read as another type: which it is, the list cannot tell.
   const alsoRetyped = new Set(retyped.map((pair) => pair.entity.key));
   const familyKeys = new Set(family.map((pair) => pair.entity.key));
   const undecided = (pair: LikelyDuplicate) => (alsoRetyped.has(pair.entity.key) && familyKeys.has(pair.entity.key) ? { ...pair, likely: false } : pair);
-  return [...family, ...middle, ...retyped].map(undecided).sort((a, b) => b.entity.articleCount - a.entity.articleCount || a.entity.name.localeCompare(b.entity.name) || a.into.name.localeCompare(b.into.name));
+  return [...family, ...middle, ...retyped, ...acronyms].map(undecided).sort((a, b) => b.entity.articleCount - a.entity.articleCount || a.entity.name.localeCompare(b.entity.name) || a.into.name.localeCompare(b.into.name));
 }
 
 /**
@@ -241,12 +274,14 @@ const RIVALS_SHOWN = 3;
  * likelyDuplicateReason(trumpPair);   // '9 vs 51 articles; others: "Melania Trump" 2'
  * likelyDuplicateReason(carrollPair); // '1 vs 2 articles (up to 4 with its other forms); no other full name'
  * likelyDuplicateReason(boltonPair);  // '1 vs 3 articles; the same first and family name'
+ * likelyDuplicateReason(ecPair);      // '60 vs 25 articles; the initials of its name'
  * likelyDuplicateReason(twitterPair); // 'a name of another kind in 1 article, an organization in 48'
  */
 export function likelyDuplicateReason({ entity, into, reason, intoArticles, rivals }: LikelyDuplicate): string {
   if (reason === 'sameName') return `${aTypeName(entity.type)} in ${countOf(entity.articleCount, 'article')}, ${aTypeName(into.type)} in ${into.articleCount}`;
   const counts = `${entity.articleCount} vs ${countOf(into.articleCount, 'article')}`;
   if (reason === 'middleName') return `${counts}; the same first and family name`;
+  if (reason === 'acronym') return `${counts}; the initials of its name`;
   const listed = rivals.slice(0, RIVALS_SHOWN).map((rival) => `${quoteName(rival.entity.name)} ${rival.articles}`);
   if (rivals.length > RIVALS_SHOWN) listed.push(`${rivals.length - RIVALS_SHOWN} more`);
   const others = listed.length === 0 ? 'no other full name' : `others: ${listed.join(', ')}`;

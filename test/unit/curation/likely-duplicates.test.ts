@@ -104,6 +104,15 @@ describe('likelyDuplicates', () => {
     assert.deepStrictEqual(likelyDuplicates([entity('PER', 'Agence France-Presse', 4), entity('ORG', 'Agence France-Presse', 3)]), []);
   });
 
+  it('offers, not chosen, an organization\'s initials for the one organization whose name has them', () => {
+    const found = likelyDuplicates([entity('ORG', 'EC', 60), entity('ORG', 'European Community', 25), entity('ORG', 'OPEC', 9), entity('ORG', 'Organization of the Petroleum Exporting Countries', 2), entity('ORG', 'U.N.', 4), entity('ORG', 'United Nations', 30)]);
+    assert.deepStrictEqual(pairsOf(found), ['EC → European Community', 'OPEC → Organization of the Petroleum Exporting Countries', 'U.N. → United Nations']);
+    assert.strictEqual(likelyDuplicateReason(found[0] as LikelyDuplicate), '60 vs 25 articles; the initials of its name');
+    // Two names with those initials: which one is meant, the list cannot tell; a place or a person is never paired so.
+    assert.deepStrictEqual(likelyDuplicates([entity('ORG', 'EC', 60), entity('ORG', 'European Community', 25), entity('ORG', 'European Commission', 20)]), []);
+    assert.deepStrictEqual(likelyDuplicates([entity('LOC', 'UK', 60), entity('LOC', 'United Kingdom', 25), entity('PER', 'JFK', 3), entity('PER', 'John Fitzgerald Kennedy', 2)]), []);
+  });
+
   it('offers a person alone whose name is mostly another type both ways, neither ticked ("Washington")', () => {
     const found = likelyDuplicates([person('Washington', 3), person('George Washington', 20), entity('LOC', 'Washington', 1000)]);
     assert.deepStrictEqual(
