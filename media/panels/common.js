@@ -152,6 +152,8 @@
     search: (query, { passing = false } = {}) => vscode.postMessage({ type: 'search', query, passing }),
     open: (target) => vscode.postMessage({ type: 'open', target }),
     command: (command, argument) => vscode.postMessage({ type: 'command', command, argument }),
+    /** Asks the extension to put what the page shows on the clipboard, as a table (the page cannot reach the clipboard). */
+    copy: () => vscode.postMessage({ type: 'copy' }),
     number,
     plural: (count, noun) => `${number(count)} ${noun}${count === 1 ? '' : 's'}`,
     width: chartWidth,

@@ -1,7 +1,7 @@
 // Keyword in Context: every occurrence of a word, phrase or entity, aligned on the match; sorted by the
 // words left or right of it (or by date), filtered by date, paged. A line opens its article at the occurrence.
 (function () {
-  const { el, textInput, isWorkbenchChord, request, open, number, plural, start } = NewsPanel;
+  const { el, textInput, isWorkbenchChord, request, open, copy, number, plural, start } = NewsPanel;
 
   function controls(state, data) {
     const words = textInput({
@@ -129,7 +129,10 @@
   }
 
   function pager(state, data) {
-    if (data.total <= data.pageSize) return el('div');
+    if (data.total === 0) return el('div');
+    // Every line found so far, in this order, for a spreadsheet or a story's notes (ux38: nothing could be taken out).
+    const copyLines = el('button', { class: 'secondary', 'data-focus': 'copy', title: 'Copy every line found so far, tab-separated', onclick: copy }, 'Copy Lines');
+    if (data.total <= data.pageSize) return el('div', { class: 'toolbar' }, copyLines);
     const last = Math.min(data.total, state.offset + data.pageSize);
     return el(
       'div',
@@ -137,6 +140,7 @@
       el('button', { class: 'secondary', 'data-focus': 'previous', disabled: state.offset === 0, onclick: () => request({ ...state, offset: Math.max(0, state.offset - data.pageSize) }) }, 'Previous'),
       el('span', {}, `${number(state.offset + 1)}–${number(last)} of ${number(data.total)}`),
       el('button', { class: 'secondary', 'data-focus': 'next', disabled: last >= data.total, onclick: () => request({ ...state, offset: state.offset + data.pageSize }) }, 'Next'),
+      copyLines,
     );
   }
 

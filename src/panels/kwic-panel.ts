@@ -1,4 +1,5 @@
-import { KWIC_ARTICLES, KWIC_FIRST_DRAW_MS, KWIC_PAGE, KwicReading, KwicSort, MentionAnalyzer, entityMatcher, formMatcher, kwicPage, kwicSearchSyntax, withinDates } from '../core/panels/kwic';
+import { KWIC_ARTICLES, KWIC_FIRST_DRAW_MS, KWIC_PAGE, KwicReading, KwicSort, MentionAnalyzer, entityMatcher, formMatcher, kwicPage, kwicSearchSyntax, kwicTable, withinDates } from '../core/panels/kwic';
+import { countOf } from '../core/display-text';
 import { panelTitle } from '../core/panels/panel-title';
 import { DayBounds, openRangeFilter } from '../core/panels/periods';
 import { tokenize } from '../core/search/tokenize';
@@ -169,6 +170,14 @@ export function kwicPanel(sources: PanelSources, articleIdOf: (indexPath: string
       } finally {
         timers.clearTimeout(firstDraw);
       }
+    },
+    copy: (state) => {
+      const target = targetNow(state.target);
+      const dates = datesOf(state);
+      if (!target || dates === undefined) return undefined;
+      // Every line read so far, in the page's order: the pages shown are slices of it.
+      const { lines } = kwicPage(readingOf(target, dates).reading.lines, { sort: state.sort, from: state.from, to: state.to, offset: 0, limit: Number.POSITIVE_INFINITY });
+      return lines.length === 0 ? undefined : { text: kwicTable(lines), what: `${countOf(lines.length, 'line')} of “${labelOf(target)}”` };
     },
     data: (state) => {
       const read = state.read ?? KWIC_ARTICLES;

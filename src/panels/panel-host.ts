@@ -23,6 +23,8 @@ export interface PanelKind<S> {
    */
   prepare?(state: S, early: () => void): Promise<void>;
   data(state: S): unknown;
+  /** What the page's Copy button puts on the clipboard, with what it is for the status bar ("112 lines of …"). */
+  copy?(state: S): { readonly text: string; readonly what: string } | undefined;
 }
 
 /** Messages from a panel's script: plain JSON, checked before use since a webview is not trusted. */
@@ -31,7 +33,11 @@ type PanelMessage =
   | { readonly type: 'state'; readonly state: unknown }
   | { readonly type: 'search'; readonly query: string; readonly passing: boolean }
   | { readonly type: 'open'; readonly target: unknown }
-  | { readonly type: 'command'; readonly command: string; readonly argument: string };
+  | { readonly type: 'command'; readonly command: string; readonly argument: string }
+  | { readonly type: 'copy' };
+
+/** How long the status bar says what a panel's Copy button copied. */
+const COPIED_MESSAGE_MS = 5_000;
 
 /** Commands a panel may run with a string argument (other panels); nothing else of VS Code. */
 const PANEL_COMMANDS = new Set(['newsCorpus.showTimeline', 'newsCorpus.showKwic', 'newsCorpus.showNetwork']);
@@ -48,6 +54,8 @@ function messageOf(value: unknown): PanelMessage | undefined {
       return typeof message['query'] === 'string' ? { type: 'search', query: message['query'], passing: message['passing'] === true } : undefined;
     case 'open':
       return { type: 'open', target: message['target'] };
+    case 'copy':
+      return { type: 'copy' };
     case 'command':
       return typeof message['command'] === 'string' && PANEL_COMMANDS.has(message['command']) && typeof message['argument'] === 'string'
         ? { type: 'command', command: message['command'], argument: message['argument'] }
@@ -178,6 +186,13 @@ export class PanelHost implements vscode.Disposable {
       case 'command':
         await vscode.commands.executeCommand(message.command, message.argument);
         return;
+      case 'copy': {
+        const copied = known.kind.copy?.(known.state);
+        if (!copied) return;
+        await vscode.env.clipboard.writeText(copied.text);
+        vscode.window.setStatusBarMessage(`News Corpus: copied ${copied.what}, tab-separated, for a spreadsheet.`, COPIED_MESSAGE_MS);
+        return;
+      }
     }
   }
 }

@@ -22,6 +22,14 @@ describe('Keyword in Context of a quoted phrase', function () {
     await workbench.screenshot('49-kwic-quoted-phrase');
   });
 
+  it('copies every line found, for a spreadsheet, and says so in the status bar (ux38: nothing could be taken out)', async function () {
+    const counts = await workbench.webview().locator('.counts').textContent();
+    const found = /^(\d+) occurrences?/.exec(counts ?? '')?.[1];
+    await workbench.webview().getByRole('button', { name: 'Copy Lines' }).click();
+    await workbench.page.locator('.statusbar').filter({ hasText: `News Corpus: copied ${found} lines of “North Korea”, tab-separated, for a spreadsheet.` }).waitFor();
+    await workbench.screenshot('49b-kwic-copied');
+  });
+
   it('says why a From date after the To date finds nothing, in the dates typed', async function () {
     const view = workbench.webview();
     const counts = view.locator('.counts');

@@ -1,4 +1,5 @@
 import { articleBodyStart } from '../article';
+import { spreadsheetText } from '../search-workflow/result-export';
 import { ArticleEntity } from '../entities/types';
 import { QUERY_FILTERS, QUERY_OPERATORS } from '../search/query-parser';
 import { MAX_TERM_LENGTH, tokenize } from '../search/tokenize';
@@ -352,6 +353,23 @@ export function kwicPage(
   const filtered = request.from === undefined && request.to === undefined ? lines : lines.filter(({ date }) => withinDates(date, request));
   const sorted = sortKwic(filtered, request.sort);
   return { total: sorted.length, lines: sorted.slice(request.offset, request.offset + request.limit) };
+}
+
+/** The columns of {@link kwicTable}. */
+const KWIC_TABLE_HEADER = ['date', 'title', 'left', 'match', 'right'];
+
+/**
+ * The lines as a spreadsheet takes them pasted: a header, then a line each of date, title, the words left of the
+ * match, the match and the words right of it, tab-separated; a tab or line break in a cell becomes a space, and a cell
+ * a spreadsheet would run as a formula gets a `'` first (article text is untrusted).
+ *
+ * @example
+ * kwicTable([line]); // 'date\ttitle\tleft\tmatch\tright\n2023-09-13\tKim arrives\t\tKim\tarrives.\n'
+ */
+export function kwicTable(lines: readonly KwicLine[]): string {
+  const cell = (text: string) => spreadsheetText(text.replace(/[\t\r\n]+/gu, ' '));
+  const rows = lines.map(({ date, title, left, match, right }) => [date ?? '', title, left, match, right].map(cell).join('\t'));
+  return [KWIC_TABLE_HEADER.join('\t'), ...rows].map((row) => `${row}\n`).join('');
 }
 
 /**

@@ -86,8 +86,20 @@ const SCORE_DIGITS = 4;
  * csvField('=1+2');      // "'=1+2"
  */
 export function csvField(value: string): string {
-  const guarded = FORMULA_START.test(value) ? `'${value}` : value;
+  const guarded = spreadsheetText(value);
   return /[",\r\n]/.test(guarded) ? `"${guarded.replaceAll('"', '""')}"` : guarded;
+}
+
+/**
+ * A cell's text as a spreadsheet keeps it as text: one it would run as a formula (starting with `=`, `+`, `-`, `@`,
+ * tab or carriage return) gets a `'` first. For any table of article text pasted or opened in one.
+ *
+ * @example
+ * spreadsheetText('=HYPERLINK("x")'); // `'=HYPERLINK("x")`
+ * spreadsheetText('Kim arrives');     // 'Kim arrives'
+ */
+export function spreadsheetText(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
 /**

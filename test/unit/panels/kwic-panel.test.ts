@@ -55,6 +55,19 @@ describe('Keyword in Context panel data', () => {
     assert.deepStrictEqual([all.total, all.articles, all.matching], [450, 450, 450]);
   });
 
+  it('copies every line read so far, not only the page, in the page\'s order, as a table a spreadsheet takes', async () => {
+    const { entities } = entityOf450();
+    const kwic = kwicPanel(new PanelSources({ corpus: new Corpus(), entities, search: () => undefined, matchesPerDay: () => undefined }), (path) => path, mentionsOfKim);
+    const state = { target: { kind: 'entity', key: 'PER:kim' }, sort: 'left', offset: 0 } as const;
+    assert.strictEqual(kwic.copy?.(state), undefined, 'nothing read yet, nothing to copy');
+    await shown(kwic, state);
+    const copied = kwic.copy?.(state);
+    assert.strictEqual(copied?.what, `${KWIC_ARTICLES} lines of “Kim”`);
+    const rows = copied.text.trimEnd().split('\n');
+    assert.deepStrictEqual(rows.slice(0, 2), ['date\ttitle\tleft\tmatch\tright', '2023-01-01\tA0\tPersona0 met\tKim\ttoday; Kim Kardashian did not.']);
+    assert.strictEqual(rows.length, KWIC_ARTICLES + 1, 'more lines than a page of 100');
+  });
+
   it('lists an entity\'s mentions as the recogniser found them, not the other occurrences of its name', async () => {
     const { entities } = entityOf450();
     const kwic = kwicPanel(new PanelSources({ corpus: new Corpus(), entities, search: () => undefined, matchesPerDay: () => undefined }), (path) => path, mentionsOfKim);

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { KwicArticle, KwicReading, entityMatcher, formMatcher, kwicLines, kwicLinesAt, kwicPage, kwicPattern, kwicSearchSyntax, sortKwic, withinDates } from '../../../src/core/panels/kwic';
+import { KwicArticle, KwicReading, entityMatcher, formMatcher, kwicLines, kwicLinesAt, kwicPage, kwicPattern, kwicSearchSyntax, kwicTable, sortKwic, withinDates } from '../../../src/core/panels/kwic';
 
 const summit: KwicArticle = {
   id: 'file:///summit.txt',
@@ -186,5 +186,9 @@ describe('kwicSearchSyntax', () => {
     const words = ['interest rates', '"interest rates"', '"wheat OR corn"', '"wheat OR corn', '"wheat"*', 'wheat or corn', 'Kim Jong-un', 'well-known', 'a - b', '10:30', 'foo:bar'];
     const punctuation = ['co-op(s)', 'U.S.', '*', 'C++', 'R&D', '9/11', 'COVID-19', 'up to date: the rules', 'before: the war', 'on: BBC'];
     for (const text of [...words, ...punctuation]) assert.strictEqual(kwicSearchSyntax(text), undefined, text);
+  });
+  it('writes lines as a table a spreadsheet pastes as text: tabs and breaks as spaces, formulas quoted', () => {
+    const line = { id: 'a', title: '=HYPERLINK("x")', date: '2023-09-13', line: 0, character: 0, length: 3, left: 'said\tthat', match: 'Kim', right: '-1 today' };
+    assert.strictEqual(kwicTable([line, { ...line, date: undefined, title: 'Plain' }]), 'date\ttitle\tleft\tmatch\tright\n2023-09-13\t\'=HYPERLINK("x")\tsaid that\tKim\t\'-1 today\n\tPlain\tsaid that\tKim\t\'-1 today\n');
   });
 });
