@@ -2,7 +2,7 @@
 // wide as their shared articles, nodes coloured by type. Click (Enter) re-centres; double-click (Shift+Enter)
 // lists the shared articles.
 (function () {
-  const { el, svg, request, search, plural, width, isWorkbenchChord, start } = NewsPanel;
+  const { el, svg, request, search, copy, plural, width, isWorkbenchChord, start } = NewsPanel;
   const HEIGHT = 460;
   const TYPE_NAMES = { PER: 'person', LOC: 'place', ORG: 'organization', MISC: 'other name' };
   /** The legend's order and words for the node colours. */
@@ -246,13 +246,33 @@
     return root;
   }
 
-  /** What each node colour means, for the types drawn: the colour alone told nothing. */
-  function legend(nodes) {
-    const drawn = new Set(nodes.map((node) => node.type));
+  /**
+   * What each node colour means (the colour alone told nothing), each type a toggle that shows or hides its
+   * neighbours (ux38: nationality words took 5 of 24 places), and the Copy button.
+   */
+  function legend(state) {
+    const hidden = state.hidden || [];
+    const toggle = (type) => request({ ...state, hidden: hidden.includes(type) ? hidden.filter((other) => other !== type) : [...hidden, type] });
     return el(
-      'ul',
-      { class: 'legend inline', 'aria-label': 'Node colours' },
-      TYPE_GROUPS.filter(([type]) => drawn.has(type)).map(([type, name]) => el('li', {}, el('span', { class: `swatch ${type}`, 'aria-hidden': 'true' }), name)),
+      'div',
+      { class: 'toolbar' },
+      el(
+        'ul',
+        { class: 'legend inline', 'aria-label': 'Node colours: each button shows or hides the neighbours of its type' },
+        TYPE_GROUPS.map(([type, name]) =>
+          el(
+            'li',
+            {},
+            el(
+              'button',
+              { class: 'link', 'data-focus': `type:${type}`, 'aria-pressed': String(!hidden.includes(type)), title: `${hidden.includes(type) ? 'Show' : 'Hide'} the ${name.toLowerCase()} around the centre`, onclick: () => toggle(type) },
+              el('span', { class: `swatch ${type}`, 'aria-hidden': 'true' }),
+              name,
+            ),
+          ),
+        ),
+      ),
+      el('button', { class: 'secondary', 'data-focus': 'copy', title: 'Copy the neighbours, with their articles and the articles they share with the centre, tab-separated', onclick: copy }, 'Copy Table'),
     );
   }
 
@@ -265,8 +285,8 @@
       !center
         ? el('p', { class: 'muted' }, 'No entity: use Show Entity Network on an entity.')
         : data.nodes.length === 1
-          ? el('p', { class: 'muted' }, 'No entity shares enough articles with this one.')
-          : el('div', {}, legend(data.nodes), graph(state, data)),
+          ? el('div', {}, legend(state), el('p', { class: 'muted' }, 'No entity of the types shown shares enough articles with this one.'))
+          : el('div', {}, legend(state), graph(state, data)),
     );
   });
 })();

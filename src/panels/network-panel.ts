@@ -1,5 +1,7 @@
-import { NETWORK_DEFAULTS, NetworkOptions, entityNetwork } from '../core/panels/network';
+import { countOf } from '../core/display-text';
+import { NETWORK_DEFAULTS, NetworkOptions, entityNetwork, networkTable } from '../core/panels/network';
 import { panelTitle } from '../core/panels/panel-title';
+import { ENTITY_TYPES } from '../core/search/entity-table';
 import { exactEntityQuery } from '../core/search/query-parser';
 import { PanelKind } from './panel-host';
 import { PanelSources } from './panel-sources';
@@ -25,6 +27,12 @@ export function networkPanel(sources: PanelSources): PanelKind<NetworkState> {
     const summary = entities.summary(key);
     return summary ? exactEntityQuery(summary.type, summary.name) : '';
   };
+  /** The graph of `state`, around its centre as the corpus has it now: renamed or merged since, it goes by its key now. */
+  const networkOf = (state: NetworkState) => {
+    if (state.center === undefined) return undefined;
+    const source = { companions: entities.companions.bind(entities), summary: entities.summary.bind(entities), articleCount: corpus.size };
+    return entityNetwork(source, sources.keyNow(state.center), state);
+  };
   return {
     viewType: 'newsCorpus.network',
     script: 'network.js',
@@ -35,22 +43,27 @@ export function networkPanel(sources: PanelSources): PanelKind<NetworkState> {
     },
     stateOf: (value) => {
       if (typeof value !== 'object' || value === null) return undefined;
-      const { center, minShared, maxNodes, measure } = value as Record<string, unknown>;
+      const { center, minShared, maxNodes, measure, hidden } = value as Record<string, unknown>;
+      const hiddenTypes = Array.isArray(hidden) ? ENTITY_TYPES.filter((type) => hidden.includes(type)) : [];
       const options: NetworkOptions = {
         minShared: bounded(minShared, 1, MAX_MIN_SHARED, NETWORK_DEFAULTS.minShared),
         maxNodes: bounded(maxNodes, NODE_CAP.min, NODE_CAP.max, NETWORK_DEFAULTS.maxNodes),
         measure: measure === 'pmi' ? 'pmi' : 'shared',
+        ...(hiddenTypes.length > 0 && { hidden: hiddenTypes }),
       };
       // A node clicked to re-centre names the entity by its key now: kept by the engine's, which outlives renames.
       return typeof center === 'string' ? { ...options, center: sources.anchorOf(center) } : options;
     },
     merge: (open, requested) => (requested.center === undefined ? open : { ...open, center: requested.center }),
+    copy: (state) => {
+      const network = networkOf(state);
+      const [center, ...neighbours] = network?.nodes ?? [];
+      return network && center && neighbours.length > 0 ? { text: networkTable(network), what: `the ${countOf(neighbours.length, 'entity', 'entities')} around “${center.name}”` } : undefined;
+    },
     data: (state) => {
-      if (state.center === undefined) return { nodes: [], edges: [], limits: { ...NODE_CAP, maxMinShared: MAX_MIN_SHARED } };
-      // The centre as the corpus has it now: renamed or merged since, it goes by its key now (the page's centre is the first node).
-      const center = sources.keyNow(state.center);
-      const source = { companions: entities.companions.bind(entities), summary: entities.summary.bind(entities), articleCount: corpus.size };
-      const network = entityNetwork(source, center, state);
+      const network = networkOf(state);
+      if (network === undefined) return { nodes: [], edges: [], limits: { ...NODE_CAP, maxMinShared: MAX_MIN_SHARED } };
+      const center = network.center;
       const centerQuery = queryOf(center);
       return {
         ...network,

@@ -72,4 +72,20 @@ describe('The Entity Network\'s names', function () {
     assert.equal(await slider.inputValue(), '2');
     await workbench.screenshot('51a-network-pmi');
   });
+
+  it('hides the neighbours of a type from its legend button, and copies the neighbours shown as a table (ux38)', async function () {
+    const view = workbench.webview();
+    const places = view.getByRole('button', { name: 'Places', exact: true });
+    await places.click();
+    await view.locator('button[aria-pressed="false"]', { hasText: 'Places' }).waitFor();
+    // The centre, a place itself, stays.
+    await view.locator('svg.network').waitFor();
+    assert.equal(await view.locator('g.node circle.LOC').count(), 1, 'no place around Russia');
+    assert.ok((await view.locator('g.node circle.PER, g.node circle.ORG').count()) > 0, 'people and organizations stay');
+    await workbench.screenshot('51b-network-places-hidden');
+    await view.getByRole('button', { name: 'Copy Table' }).click();
+    await workbench.page.locator('.statusbar').filter({ hasText: /News Corpus: copied the \d+ entities around “Russia”, tab-separated, for a spreadsheet\./ }).waitFor();
+    await view.getByRole('button', { name: 'Places', exact: true }).click();
+    await view.locator('button[aria-pressed="true"]', { hasText: 'Places' }).waitFor();
+  });
 });

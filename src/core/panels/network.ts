@@ -1,4 +1,5 @@
 import { EntityType } from '../entities/types';
+import { TYPE_WORDS, spreadsheetText } from '../search-workflow/result-export';
 
 /**
  * Default settings of the Entity Network panel: at least this many shared articles, at most this many nodes.
@@ -27,6 +28,8 @@ export interface NetworkOptions {
   readonly minShared: number;
   readonly maxNodes: number;
   readonly measure: NetworkMeasure;
+  /** Types whose entities are no neighbours (ux38: nationality words took 5 of 24 places around a banker). */
+  readonly hidden?: readonly EntityType[];
 }
 
 /**
@@ -79,6 +82,7 @@ const CANDIDATE_FACTOR = 4;
  * @example
  * entityNetwork(source, 'PER:kim jong-un', { minShared: 2, maxNodes: 10, measure: 'shared' });
  * // { center: 'PER:kim jong-un', nodes: [kim, putin, moscow], edges: [kim–putin 5, kim–moscow 3, putin–moscow 2] }
+ * entityNetwork(source, 'PER:kim jong-un', { minShared: 2, maxNodes: 10, measure: 'shared', hidden: ['LOC'] }); // kim, putin
  */
 export function entityNetwork(source: CoOccurrenceSource, center: string, options: NetworkOptions): EntityNetwork {
   const own = source.summary(center);
@@ -87,7 +91,7 @@ export function entityNetwork(source: CoOccurrenceSource, center: string, option
     options.measure === 'shared' ? shared : Math.log2((shared * Math.max(1, source.articleCount)) / Math.max(1, own.articleCount * articles));
   const neighbours = source
     .companions(center, Math.max(1, options.maxNodes - 1) * CANDIDATE_FACTOR)
-    .filter(({ articles }) => articles >= options.minShared)
+    .filter(({ articles, type }) => articles >= options.minShared && !options.hidden?.includes(type))
     .map(({ key, name, type, articles: shared }): NetworkNode => {
       const articles = source.summary(key)?.articleCount ?? shared;
       return { key, name, type, articles, shared, score: score(shared, articles) };
@@ -104,4 +108,19 @@ export function entityNetwork(source: CoOccurrenceSource, center: string, option
     }
   });
   return { center, nodes, edges };
+}
+
+/**
+ * The centre's neighbours as a spreadsheet takes them pasted: a header, then each neighbour's name, type, articles and
+ * articles shared with the centre, tab-separated, in the network's order; names a spreadsheet would run as formulas get
+ * a `'` first.
+ *
+ * @example
+ * networkTable(graph); // 'entity\ttype\tarticles\tshared with Kim\nVladimir Putin\tperson\t3\t2\n'
+ */
+export function networkTable({ nodes }: EntityNetwork): string {
+  const [center, ...neighbours] = nodes;
+  const cell = (text: string) => spreadsheetText(text.replace(/[\t\r\n]+/gu, ' '));
+  const header = ['entity', 'type', 'articles', `shared with ${cell(center?.name ?? '')}`].join('\t');
+  return [header, ...neighbours.map((node) => [cell(node.name), TYPE_WORDS[node.type], String(node.articles), String(node.shared)].join('\t'))].map((row) => `${row}\n`).join('');
 }

@@ -38,6 +38,12 @@ describe('entity network', () => {
     assert.strictEqual(edge(KREMLIN.key, MOSCOW.key), undefined);
   });
 
+  it('leaves the hidden types out of the neighbours, never the centre', () => {
+    const names = (hidden: readonly EntityType[]) => entityNetwork(indexSource(), KIM.key, { minShared: 1, maxNodes: 10, measure: 'shared', hidden }).nodes.map(({ name }) => name);
+    assert.deepStrictEqual(names(['LOC', 'ORG']), ['Kim Jong-un', 'Vladimir Putin']);
+    assert.deepStrictEqual(names(['PER']), ['Kim Jong-un', 'Kremlin', 'Moscow']);
+  });
+
   it('drops neighbours below the minimum of shared articles, and caps the nodes', () => {
     assert.deepStrictEqual(entityNetwork(indexSource(), KIM.key, { minShared: 2, maxNodes: 10, measure: 'shared' }).nodes.map(({ name }) => name), ['Kim Jong-un', 'Vladimir Putin']);
     assert.strictEqual(entityNetwork(indexSource(), KIM.key, { minShared: 1, maxNodes: 2, measure: 'shared' }).nodes.length, 2);
