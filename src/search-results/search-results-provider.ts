@@ -250,7 +250,7 @@ export class SearchResultsProvider implements vscode.TreeDataProvider<SearchResu
     }
     // What the user likely meant comes first ("trump or biden" finds the articles with the word "or").
     const query = this.list?.query ?? '';
-    const suggestions = querySuggestions(query, this.deps.dates.span()).map((suggestion): SearchResultsElement => ({ kind: 'suggestion', suggestion }));
+    const suggestions = querySuggestions(query, this.deps.dates).map((suggestion): SearchResultsElement => ({ kind: 'suggestion', suggestion }));
     if (response.total === 0) {
       // It may quote the query (a word written as a filter that names none).
       const { names, message } = this.noMatchOf(query, response);

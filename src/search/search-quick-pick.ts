@@ -156,7 +156,7 @@ export function showSearchQuickPick(deps: SearchDeps, initialQuery = ''): Promis
     const none = response.hits.length > 0 ? undefined : noMatchMessage(query, response.partial ? undefined : deps.dates);
     // The message may quote the query (a word written as a filter that names none), whose `$(…)` must stay text.
     // A name in a filter that finds nothing is misspelt likely ("person:Trunp").
-    const suggestions = suggestionItems([...querySuggestions(query, deps.dates.span()), ...(none === undefined || response.partial ? [] : nameSuggestions(query, deps.names))]);
+    const suggestions = suggestionItems([...querySuggestions(query, deps.dates), ...(none === undefined || response.partial ? [] : nameSuggestions(query, deps.names))]);
     const hits = response.hits.map((hit) => hitItem(hit, deps.uriOf));
     // Nothing matched, or only near spellings did ("putin or kim" finds "or" misspelt): what was likely meant comes first, for Enter.
     quickPick.items =

@@ -80,7 +80,9 @@ describe('Search Articles', function () {
     await workbench.runCommand('News Corpus: Search Articles');
     await workbench.quickInput().fill('Khasan date:1996');
     // ux38: it gave advice on the words ("Try fewer words"), which were not why.
-    await workbench.quickInputRows().filter({ hasText: "No article is dated in 1996: the corpus's articles run from 2022-05-05 to 2023-09-13." }).waitFor();
+    const row = workbench.quickInputRows().filter({ hasText: 'No article is dated in 1996.' });
+    await row.waitFor();
+    assert.match(await row.textContent(), /The corpus's articles run from 2022-05-05 to 2023-09-13;/);
     await workbench.screenshot('08f-search-date-out-of-corpus');
     await workbench.closeQuickInput();
   });

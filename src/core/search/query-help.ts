@@ -89,14 +89,19 @@ export interface CorpusDates {
   finds(filters: string): boolean;
 }
 
-/** What the no-match message adds of dates no article has: where to see the ones that have articles. */
-const DATED_DAYS_DETAIL = 'The Dates view lists the days that have articles; without the date, the query searches them all.';
+/** What the no-match message adds of dates no article has, after the corpus's span: where to see the days that have articles. */
+const DATED_DAYS_DETAIL = 'the Dates view lists the days that have articles; without the date, the query searches them all.';
 /** …and of a corpus none of whose articles has a date: where to see why. */
 const NO_DATES_DETAIL = "In the Dates view, an undated article's tooltip says why it has no date.";
 
 /** Whether any of the days `bound` lets through is within `span`. */
 function overlaps(bound: Pick<DateBound, 'from' | 'to'>, span: DatedSpan): boolean {
   return bound.from <= dayNumber(span.last) && bound.to >= dayNumber(span.first);
+}
+
+/** Whether `bound` lets every day of `span` through: `date:1987` of a corpus of 1987 keeps every article. */
+function narrowsNothing(bound: Pick<DateBound, 'from' | 'to'>, span: DatedSpan): boolean {
+  return bound.from <= dayNumber(span.first) && bound.to >= dayNumber(span.last);
 }
 
 /**
@@ -111,9 +116,9 @@ function undatedMessage(query: string, dates: CorpusDates): { readonly text: str
   const span = dates.span();
   if (span === undefined) return { text: `${dated}: none of the corpus's articles has a date.`, detail: NO_DATES_DETAIL };
   const days = { from: Math.max(...bounds.map(({ from }) => from)), to: Math.min(...bounds.map(({ to }) => to)) };
-  const within = overlaps(days, span);
-  if (within && dates.finds(bounds.map(({ operator, value }) => `${operator}:${value}`).join(' '))) return undefined;
-  return { text: `${dated}${within ? ', though' : ':'} the corpus's articles run from ${span.first} to ${span.last}.`, detail: DATED_DAYS_DETAIL };
+  if (overlaps(days, span) && dates.finds(bounds.map(({ operator, value }) => `${operator}:${value}`).join(' '))) return undefined;
+  // The span in the detail, the message short: a row of the search box cut "… run from 2006-01-12 to 2023-…" (ux38b).
+  return { text: `${dated}.`, detail: `The corpus's articles run from ${span.first} to ${span.last}; ${DATED_DAYS_DETAIL}` };
 }
 
 /**
@@ -130,7 +135,7 @@ function undatedMessage(query: string, dates: CorpusDates): { readonly text: str
  * noMatchMessage('bundesbnak').detail;       // 'Near spellings of its words matched nothing either. Try fewer words, or a prefix such as elect*.'
  * noMatchMessage('peson:Trump').text;        // 'There is no filter "peson:": did you mean person:Trump?'
  * noMatchMessage('foo:bar').text;            // 'There is no filter "foo:"; filters are person:, place:, org:, entity:, date:, on:, after:, before:.'
- * noMatchMessage('date:1996 rates', dates).text; // "No article is dated in 1996: the corpus's articles run from 1987-02-26 to 1987-10-20."
+ * noMatchMessage('date:1996 rates', dates).text; // 'No article is dated in 1996.' (the detail: "The corpus's articles run from 1987-02-26 to 1987-10-20; …")
  */
 export function noMatchMessage(query: string, dates?: CorpusDates): { readonly text: string; readonly detail: string } {
   const [unknown] = unknownFilters(query);
@@ -244,16 +249,20 @@ const DATE_WORDS = new RegExp(
  * The query with each year written as a word, and the month named before it, written as the date filter it likely
  * means ("interest rates in 1987": `interest rates date:1987`; "March 1987": `date:1987-03`), and the words so
  * replaced, when that reads as a query: a year as a word is found only in the articles that write it (21 of the 81
- * articles of 1987 on interest rates), and the count shrank without a word. Offered only for a date some of whose days
- * are within the corpus's dated `span`: one out of it finds nothing, and a four-digit number that is no year of the
- * corpus is likely a number. A year in quotes, in a filter or excluded (`-1987`) is left as typed.
+ * articles of 1987 on interest rates), and the count shrank without a word. Offered only for a date that some article
+ * of the corpus (`dates`) has: one out of its dated span finds nothing (and a four-digit number that is no year of the
+ * corpus is likely a number), and "election in 2012" offered `date:2012` in a corpus of no article of 2012, which took
+ * its 7 results to none (ux38b); nor for one the whole corpus is within, which narrows nothing. A year in quotes, in a
+ * filter or excluded (`-1987`) is left as typed.
  *
  * @example
- * datedQuery('interest rates in 1987', { first: '1987-02-26', last: '1987-10-20' });   // { query: 'interest rates date:1987', typed: ['in 1987'], filters: ['date:1987'] }
- * datedQuery('rates after March 1987', { first: '1987-02-26', last: '1987-10-20' });   // { query: 'rates after:1987-03', … }
- * datedQuery('interest rates in 1996', { first: '1987-02-26', last: '1987-10-20' });   // undefined
+ * datedQuery('interest rates in 1987', dates);   // { query: 'interest rates date:1987', typed: ['in 1987'], filters: ['date:1987'] } (a corpus of 1986 and 1987)
+ * datedQuery('rates after March 1987', dates);   // { query: 'rates after:1987-03', … }
+ * datedQuery('interest rates in 1996', dates);   // undefined: no article is dated in 1996
  */
-export function datedQuery(query: string, span: DatedSpan): { readonly query: string; readonly typed: readonly string[]; readonly filters: readonly string[] } | undefined {
+export function datedQuery(query: string, dates: CorpusDates): { readonly query: string; readonly typed: readonly string[]; readonly filters: readonly string[] } | undefined {
+  const span = dates.span();
+  if (span === undefined) return undefined;
   let dated = query;
   const typed: string[] = [];
   const filters: string[] = [];
@@ -261,7 +270,7 @@ export function datedQuery(query: string, span: DatedSpan): { readonly query: st
   for (const { 0: words, 1: before, 2: month, 3: year, index } of [...withQuotesMasked(query).matchAll(DATE_WORDS)].reverse()) {
     const filter = dateFilterOf(before, month, year);
     const [bound] = dateBounds(filter);
-    if (bound === undefined || !overlaps(bound, span)) continue;
+    if (bound === undefined || !overlaps(bound, span) || narrowsNothing(bound, span) || !dates.finds(filter)) continue;
     dated = `${dated.slice(0, index)}${filter}${dated.slice(index + words.length)}`;
     typed.unshift(query.slice(index, index + words.length));
     filters.unshift(filter);
@@ -284,18 +293,18 @@ export interface QuerySuggestion {
 
 /**
  * The queries the user likely meant when the search reads the one typed otherwise: a year or month written as words
- * within the corpus's dated `span` ({@link datedQuery}; none without a span), "or" in lower case between words
+ * that some article of the corpus (`dates`) has ({@link datedQuery}; none without `dates`), "or" in lower case between words
  * ({@link eitherWordQuery}) and a filter name with a typo or another word for a filter ({@link meantFilterQuery}), in
  * that order.
  *
  * @example
  * querySuggestions('trump or biden').map(({ query }) => query); // ['trump OR biden']
  * querySuggestions('peson:Putin')[0]?.reason;                   // 'There is no filter "peson:", so "peson:Putin" was searched for as words.'
- * querySuggestions('rates in 1987', { first: '1987-02-26', last: '1987-10-20' })[0]?.query; // 'rates date:1987'
+ * querySuggestions('rates in 1987', dates)[0]?.query; // 'rates date:1987' (a corpus with articles of 1987 and other years)
  */
-export function querySuggestions(query: string, span?: DatedSpan): QuerySuggestion[] {
+export function querySuggestions(query: string, dates?: CorpusDates): QuerySuggestion[] {
   const suggestions: QuerySuggestion[] = [];
-  const dated = span === undefined ? undefined : datedQuery(query, span);
+  const dated = dates === undefined ? undefined : datedQuery(query, dates);
   if (dated !== undefined) {
     const typed = dated.typed.map((words) => `"${words}"`).join(', ');
     const [is, finds] = dated.typed.length === 1 ? ['is', 'finds'] : ['are', 'find'];

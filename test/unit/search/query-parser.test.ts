@@ -3,6 +3,7 @@ import * as fc from 'fast-check';
 import { QueryAtom, QueryClause } from '../../../src/core/search/query';
 import { CorpusDates, CorpusNames, datedQuery, eitherWordQuery, meantFilterQuery, nameSuggestions, noMatchMessage, QUERY_HELP, QUERY_PLACEHOLDER, queryErrorMessage, querySuggestions } from '../../../src/core/search/query-help';
 import { dateBounds, entityFilterWords, exactEntityQuery, parseQuery, unknownFilters } from '../../../src/core/search/query-parser';
+import { dayNumber } from '../../../src/core/search/date-values';
 
 function clauses(source: string): readonly QueryClause[] {
   const result = parseQuery(source);
@@ -406,8 +407,12 @@ describe('nameSuggestions: a misspelt name in a filter that finds nothing (ux34)
 
 
 describe('dates written as words, and date filters no article passes (ux38)', () => {
-  /** The span of the Reuters corpus of the review: 3,000 articles of 1987. */
-  const REUTERS_1987 = { first: '1987-02-26', last: '1987-10-20' };
+  /** The days of a corpus's articles: none of January 1987, nor of any month of 1988 but January. */
+  const corpusOf = (days: readonly string[]): CorpusDates => ({
+    span: () => ({ first: days[0] ?? '', last: days[days.length - 1] ?? '' }),
+    finds: (filters) => days.some((day) => dateBounds(filters).every(({ from, to }) => from <= dayNumber(day) && dayNumber(day) <= to)),
+  });
+  const REUTERS_1987 = corpusOf(['1987-02-26', '1987-03-10', '1987-05-04', '1987-06-15', '1987-09-01', '1987-10-20', '1988-01-05']);
   const dated = (query: string) => datedQuery(query, REUTERS_1987)?.query;
 
   it('offers the date filter for a year, or a month and year, written as words, which the search looks for in the text', () => {
@@ -429,9 +434,15 @@ describe('dates written as words, and date filters no article passes (ux38)', ()
   });
 
   it('offers no date the corpus has no article of, nor a year in quotes, a filter, an excluded word or a longer number', () => {
-    for (const query of ['rates in 1996', 'rates January 1987', 'rates before 1987', 'rates after October 1987', '"rates in 1987"', 'rates date:1987', 'rates -1987', 'rates 19870', 'rates 1987-03', 'rates 0000', 'rates March']) {
+    for (const query of ['rates in 1996', 'rates January 1987', 'rates before 1987', 'rates after 1988', '"rates in 1987"', 'rates date:1987', 'rates -1987', 'rates 19870', 'rates 1987-03', 'rates 0000', 'rates March']) {
       assert.strictEqual(datedQuery(query, REUTERS_1987), undefined, query);
     }
+    // ux38b: a year inside the span that no article has took "election in 2012" from 7 results to none.
+    const wikinews = corpusOf(['2006-01-12', '2011-05-02', '2013-07-08', '2023-02-23']);
+    assert.strictEqual(datedQuery('election in 2012', wikinews), undefined);
+    assert.strictEqual(datedQuery('election in 2011', wikinews)?.query, 'election date:2011');
+    // A date every article has narrows nothing: a corpus all of 1987 is not offered date:1987.
+    assert.strictEqual(datedQuery('rates in 1987', corpusOf(['1987-02-26', '1987-10-20'])), undefined);
     // A month of which only some days have articles is offered: February's last three are the corpus's first.
     assert.strictEqual(dated('rates February 1987'), 'rates date:1987-02');
     // Without a dated span (none dated, or not known), nothing is offered.
@@ -449,16 +460,16 @@ describe('dates written as words, and date filters no article passes (ux38)', ()
   });
 
   /** The corpus's dates: the Reuters span, with no article on 1987-03-01 (a Sunday). */
-  const dates: CorpusDates = { span: () => REUTERS_1987, finds: (filters) => !filters.includes('1987-03-01') };
+  const dates: CorpusDates = { span: () => ({ first: '1987-02-26', last: '1987-10-20' }), finds: (filters) => !filters.includes('1987-03-01') };
 
   it('says when the date filters alone match no article, and the dates the articles have, instead of advice on the words', () => {
     // Before: "No articles match. Near spellings of its words matched nothing either. Try fewer words, or a prefix such as export*."
-    const detail = 'The Dates view lists the days that have articles; without the date, the query searches them all.';
-    assert.deepStrictEqual(noMatchMessage('date:1996 interest rates', dates), { text: "No article is dated in 1996: the corpus's articles run from 1987-02-26 to 1987-10-20.", detail });
-    assert.strictEqual(noMatchMessage('rates after:1987-10-20', dates).text, "No article is dated after 1987-10-20: the corpus's articles run from 1987-02-26 to 1987-10-20.");
-    assert.strictEqual(noMatchMessage('rates after:1986 before:1987-02-26', dates).text, "No article is dated after 1986 and before 1987-02-26: the corpus's articles run from 1987-02-26 to 1987-10-20.");
+    const detail = "The corpus's articles run from 1987-02-26 to 1987-10-20; the Dates view lists the days that have articles; without the date, the query searches them all.";
+    assert.deepStrictEqual(noMatchMessage('date:1996 interest rates', dates), { text: 'No article is dated in 1996.', detail });
+    assert.strictEqual(noMatchMessage('rates after:1987-10-20', dates).text, 'No article is dated after 1987-10-20.');
+    assert.strictEqual(noMatchMessage('rates after:1986 before:1987-02-26', dates).text, 'No article is dated after 1986 and before 1987-02-26.');
     // A day within the span that no article has: the filters were searched alone.
-    assert.strictEqual(noMatchMessage('rates on:1987-03-01', dates).text, "No article is dated on 1987-03-01, though the corpus's articles run from 1987-02-26 to 1987-10-20.");
+    assert.deepStrictEqual(noMatchMessage('rates on:1987-03-01', dates), { text: 'No article is dated on 1987-03-01.', detail });
     const undated: CorpusDates = { span: () => undefined, finds: () => false };
     assert.deepStrictEqual(noMatchMessage('date:1996 rates', undated), {
       text: "No article is dated in 1996: none of the corpus's articles has a date.",
