@@ -159,9 +159,10 @@ function familyNamePair(person: Named, fullNames: FullNames, mergedInto: Readonl
   // A full name that begins in lower case ("then-Secretary Vázquez") is the recogniser's error, not a name to keep.
   if (best === undefined || !best.owns || /^\p{Ll}/u.test(best.entity.name)) return undefined;
   // Wire copy says "Reagan" in 66 articles and "Ronald Reagan" in 5 (ux38: never offered): a name alone more common
-  // than its full name is offered, not chosen, when that is the only full name and not a stray one ("Uncle Joe").
+  // than its full name is offered, not chosen, when that full name prevails as any other does ("Athough Reagan", a
+  // reading error of 1 article, is a rival it prevails over) and is no stray one ("Uncle Joe", 1 article).
   const aloneMore = best.articles < person.entity.articleCount;
-  if (aloneMore && (others.length > 0 || best.articles < LIKELY_MIN_ARTICLES)) return undefined;
+  if (aloneMore && best.articles < LIKELY_MIN_ARTICLES) return undefined;
   const verdict = prevails(best.articles, others[0]?.articles ?? 0);
   const rivals = others.map(({ entity, articles }) => ({ entity, articles }));
   return verdict && { entity: person.entity, into: best.entity, reason: 'familyName', intoArticles: best.articles, rivals, likely: verdict === 'likely' && !aloneMore };
@@ -188,31 +189,44 @@ function sameNamePairs(entities: readonly Named[]): LikelyDuplicate[] {
 
 /** An organization written as its initials: capitals, dotted or not ("EC", "NATO", "U.N."). */
 const INITIALS = /^(?:\p{Lu}\.?){2,6}$/u;
-/** Words an organization's initials leave out ("Organization of the Petroleum Exporting Countries": OPEC). */
-const UNINITIALLED = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'to', '&']);
+/**
+ * Words an organization's initials leave out: small words ("Organization of the Petroleum Exporting Countries": OPEC)
+ * and abbreviated legal forms ("A.H. Belo Corp" is no ABC, "Amro Bank NV" no ABN: ux38b).
+ */
+const UNINITIALLED = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'to', '&', 'corp', 'inc', 'co', 'cos', 'ltd', 'plc', 'sa', 'nv', 'ag', 'gmbh', 'llc', 'bhd', 'spa', 'ab', 'asa', 'pty', 'bv', 'se', 'srl']);
 
-/** The initials of a name of several capitalised words ("European Community": EC), or undefined when it has none. */
+/**
+ * The initials of a name of several capitalised words ("European Community": EC; "A.H. Belo": AHB, a dotted
+ * word giving each of its letters), or undefined when it has none.
+ */
 function initialsOf(name: string): string | undefined {
-  const words = name.split(/[\s-]+/u).filter((word) => word !== '' && !UNINITIALLED.has(word.toLowerCase()));
+  const words = name.split(/[\s-]+/u).filter((word) => word !== '' && !UNINITIALLED.has(word.replace(/\.$/u, '').toLowerCase()));
   if (words.length < 2 || !words.every((word) => /^\p{Lu}/u.test(word))) return undefined;
-  return words.map((word) => word[0]).join('');
+  return words.map((word) => (INITIALS.test(word) ? word.replaceAll('.', '') : word[0])).join('');
 }
 
 /**
  * Organizations written as their initials ("EC") in some articles and by name ("European Community") in others, when
- * exactly one organization's name has those initials (ux38: wire copy's EC, USDA, WHO were never paired); offered,
- * never chosen in advance, the initials merged into the name whatever their articles.
+ * that name prevails over any other with those initials as a full name does over its rivals ("European Commission");
+ * never when an organization's name starts with the initials ("CBS Inc": CBS is its own name, not Continental Bank
+ * SA's). Wire copy's EC, USDA, WHO were never paired (ux38); offered, never chosen in advance, the initials merged
+ * into the name whatever their articles.
  */
 function acronymPairs(organizations: readonly Named[]): LikelyDuplicate[] {
   const byInitials = new Map<string, EntitySummary[]>();
+  const firstWords = new Set<string>();
   for (const { entity } of organizations) {
     const initials = initialsOf(entity.name);
     if (initials !== undefined) pushTo(byInitials, initials, entity);
+    const [first, second] = entity.name.split(/\s+/u);
+    if (first !== undefined && second !== undefined) firstWords.add(first);
   }
   return organizations.flatMap(({ entity }) => {
-    if (!INITIALS.test(entity.name)) return [];
-    const [into, ...others] = byInitials.get(entity.name.replaceAll('.', '')) ?? [];
-    return into === undefined || others.length > 0 ? [] : [{ entity, into, reason: 'acronym' as const, intoArticles: into.articleCount, rivals: [], likely: false }];
+    if (!INITIALS.test(entity.name) || firstWords.has(entity.name)) return [];
+    const [into, ...others] = [...(byInitials.get(entity.name.replaceAll('.', '')) ?? [])].sort((a, b) => b.articleCount - a.articleCount || a.name.localeCompare(b.name));
+    if (into === undefined || prevails(into.articleCount, others[0]?.articleCount ?? 0) === undefined) return [];
+    const rivals = others.map((other) => ({ entity: other, articles: other.articleCount }));
+    return [{ entity, into, reason: 'acronym' as const, intoArticles: into.articleCount, rivals, likely: false }];
   });
 }
 
@@ -281,9 +295,9 @@ export function likelyDuplicateReason({ entity, into, reason, intoArticles, riva
   if (reason === 'sameName') return `${aTypeName(entity.type)} in ${countOf(entity.articleCount, 'article')}, ${aTypeName(into.type)} in ${into.articleCount}`;
   const counts = `${entity.articleCount} vs ${countOf(into.articleCount, 'article')}`;
   if (reason === 'middleName') return `${counts}; the same first and family name`;
-  if (reason === 'acronym') return `${counts}; the initials of its name`;
   const listed = rivals.slice(0, RIVALS_SHOWN).map((rival) => `${quoteName(rival.entity.name)} ${rival.articles}`);
   if (rivals.length > RIVALS_SHOWN) listed.push(`${rivals.length - RIVALS_SHOWN} more`);
+  if (reason === 'acronym') return `${counts}; the initials of its name${listed.length === 0 ? '' : `; others with them: ${listed.join(', ')}`}`;
   const others = listed.length === 0 ? 'no other full name' : `others: ${listed.join(', ')}`;
   const variants = intoArticles === into.articleCount ? '' : ` (up to ${intoArticles} with its other forms)`;
   return `${counts}${variants}; ${others}`;

@@ -43,7 +43,9 @@ describe('likelyDuplicates', () => {
   it('offers, not chosen, a name alone more common than its only full name of three articles or more ("Reagan" of wire copy)', () => {
     assert.deepStrictEqual(pairsOf(likelyDuplicates([person('Reagan', 66), person('Ronald Reagan', LIKELY_MIN_ARTICLES + 2)])), ['Reagan → Ronald Reagan']);
     assert.deepStrictEqual(pairsOf(likelyDuplicates([person('Reagan', 66), person('Ronald Reagan', LIKELY_MIN_ARTICLES - 1)])), []);
-    assert.deepStrictEqual(pairsOf(likelyDuplicates([person('Reagan', 66), person('Ronald Reagan', 5), person('Nancy Reagan', 1)])), [], 'not with a rival');
+    // ux38b: a stray full name of one article ("Athough Reagan") is a rival it prevails over; one of close articles is not.
+    assert.deepStrictEqual(pairsOf(likelyDuplicates([person('Reagan', 66), person('Ronald Reagan', 5), person('Athough Reagan', 1)])), ['Reagan → Ronald Reagan']);
+    assert.deepStrictEqual(pairsOf(likelyDuplicates([person('Reagan', 66), person('Ronald Reagan', 5), person('Nancy Reagan', 2)])), [], 'not over a rival of close articles');
   });
 
   it('never offers a stray full name with fewer articles than the name alone, nor a name alone that is an initial or no full name’s', () => {
@@ -108,8 +110,15 @@ describe('likelyDuplicates', () => {
     const found = likelyDuplicates([entity('ORG', 'EC', 60), entity('ORG', 'European Community', 25), entity('ORG', 'OPEC', 9), entity('ORG', 'Organization of the Petroleum Exporting Countries', 2), entity('ORG', 'U.N.', 4), entity('ORG', 'United Nations', 30)]);
     assert.deepStrictEqual(pairsOf(found), ['EC → European Community', 'OPEC → Organization of the Petroleum Exporting Countries', 'U.N. → United Nations']);
     assert.strictEqual(likelyDuplicateReason(found[0] as LikelyDuplicate), '60 vs 25 articles; the initials of its name');
-    // Two names with those initials: which one is meant, the list cannot tell; a place or a person is never paired so.
+    // Two names with those initials: the one with three times the other's articles, or none; a place or a person is never paired so.
     assert.deepStrictEqual(likelyDuplicates([entity('ORG', 'EC', 60), entity('ORG', 'European Community', 25), entity('ORG', 'European Commission', 20)]), []);
+    const ec = likelyDuplicates([entity('ORG', 'EC', 60), entity('ORG', 'European Community', 51), entity('ORG', 'European Commission', 9)]);
+    assert.deepStrictEqual(ec.map(likelyDuplicateReason), ['60 vs 51 articles; the initials of its name; others with them: "European Commission" 9']);
+    // ux38b: legal forms are no initials, a dotted word gives its letters, and a name starting with the initials is theirs.
+    assert.deepStrictEqual(likelyDuplicates([entity('ORG', 'ABC', 9), entity('ORG', 'A.H. Belo Corp', 3), entity('ORG', 'ABN', 4), entity('ORG', 'Amro Bank NV', 2)]), []);
+    assert.deepStrictEqual(pairsOf(likelyDuplicates([entity('ORG', 'AHB', 2), entity('ORG', 'A.H. Belo Corp', 3)])), ['AHB → A.H. Belo Corp']);
+    assert.deepStrictEqual(likelyDuplicates([entity('ORG', 'CBS', 20), entity('ORG', 'CBS Inc', 8), entity('ORG', 'Continental Bank Systems', 2)]), []);
+    assert.deepStrictEqual(pairsOf(likelyDuplicates([entity('ORG', 'CBS', 20), entity('ORG', 'Continental Bank Systems', 2)])), ['CBS → Continental Bank Systems']);
     assert.deepStrictEqual(likelyDuplicates([entity('LOC', 'UK', 60), entity('LOC', 'United Kingdom', 25), entity('PER', 'JFK', 3), entity('PER', 'John Fitzgerald Kennedy', 2)]), []);
   });
 
