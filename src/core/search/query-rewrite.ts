@@ -1,8 +1,12 @@
 import { ParsedQuery, QueryAtom } from './query';
 
+/** A word of digits alone: a year, a figure. */
+const NUMBER = /^\p{Nd}+$/u;
+
 /**
  * The query with its plain words made fuzzy, for the retry when nothing matched; `undefined` when
- * it has no plain word to loosen (phrases, prefixes and filters stay as they are).
+ * it has no plain word to loosen (phrases, prefixes, filters and numbers stay as they are: "oil 1996" listed the
+ * articles of 1998 and 1990 as near spellings, and to a reporter a number is a fact, ux38b).
  *
  * @example
  * const parsed = parseQuery('bundesbnak');
@@ -11,7 +15,7 @@ import { ParsedQuery, QueryAtom } from './query';
 export function rewriteFuzzy(query: ParsedQuery): ParsedQuery | undefined {
   let changed = false;
   const loosen = (atom: QueryAtom): QueryAtom => {
-    if (atom.kind !== 'term' || atom.mode !== 'exact') return atom;
+    if (atom.kind !== 'term' || atom.mode !== 'exact' || NUMBER.test(atom.term)) return atom;
     changed = true;
     return { kind: 'term', term: atom.term, mode: 'fuzzy' };
   };

@@ -72,6 +72,14 @@ describe('CorpusIndex search', () => {
     assert.deepStrictEqual(retried.hits.map((hit) => hit.path), ['wheat.txt']);
   });
 
+  it('keeps a number exact in the retry: "oil 1996" is no near spelling of 1998 (ux38b)', () => {
+    const years = buildIndex([{ path: 'oil.txt', text: article('2023-01-01', 'Oil prices in 1998 rose.') }]);
+    const none = years.search('oil 1996');
+    assert.ok(none.ok && none.total === 0 && !none.fuzzy);
+    const word = years.search('oill 1998');
+    assert.ok(word.ok && word.fuzzy && word.total === 1, 'the word is still loosened');
+  });
+
   it('does not say it shows near spellings when the fuzzy retry finds nothing either', () => {
     const response = index.search('zzzzqqq');
     assert.ok(response.ok);
