@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { countOf, toDisplayText } from '../core/display-text';
+import { countOf, groupDigits, toDisplayText } from '../core/display-text';
 import { EntityCount } from '../core/curation/corrected-entities';
 import { ENTITY_TYPE_NAMES } from '../core/entity-directory';
 import { SearchOptions, SearchResponse } from '../core/search/corpus-index';
@@ -8,9 +8,6 @@ import { exactEntityQuery } from '../core/search/query-parser';
 import { EntityInResults, entitiesInResults } from '../core/search-workflow/result-entities';
 import { readSearchOptions } from '../corpus/settings';
 import { inSteps, resultTotal, withProgressOver } from './all-results';
-
-/** Entities of each type the list shows: the ones named in the most of the results. */
-const ENTITIES_PER_TYPE = 25;
 
 /** What Entities in These Results reads: the index, and the entities of an article. */
 export interface ResultEntitiesDeps {
@@ -22,14 +19,15 @@ type EntityItem = vscode.QuickPickItem & { readonly entity?: EntityInResults };
 
 function entityItems(entities: readonly EntityInResults[], total: number): EntityItem[] {
   return ENTITY_TYPES.flatMap((type) => {
-    const ofType = entities.filter((entity) => entity.type === type).slice(0, ENTITIES_PER_TYPE);
+    // Every one, for the box's filter: 25 a type hid "Sarney", named in one of the results, without a word (ux38b).
+    const ofType = entities.filter((entity) => entity.type === type);
     if (ofType.length === 0) return [];
     const separator: EntityItem = { label: ENTITY_TYPE_NAMES[type].group, kind: vscode.QuickPickItemKind.Separator };
     return [
       separator,
       ...ofType.map((entity): EntityItem => ({
         label: `$(${ENTITY_TYPE_NAMES[type].icon}) ${toDisplayText(entity.name)}`,
-        description: `in ${countOf(entity.articles, 'article')} of ${total}, ${countOf(entity.mentions, 'mention')}`,
+        description: `in ${countOf(entity.articles, 'article')} of ${groupDigits(total)}, ${countOf(entity.mentions, 'mention')}`,
         entity,
       })),
     ];
