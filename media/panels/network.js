@@ -31,14 +31,20 @@
     minShared.addEventListener('change', () => request({ ...state, minShared: Number(minShared.value) }));
     maxNodes.addEventListener('change', () => request({ ...state, maxNodes: Number(maxNodes.value) }));
     measure.addEventListener('change', () => {
+      const { minSharedBeforePmi, ...rest } = state;
+      if (measure.value !== 'pmi') {
+        // Back to shared articles, the minimum PMI raised is given back (ux38b: it stuck at 3, hiding names unsaid).
+        request({ ...rest, measure: measure.value, minShared: minSharedBeforePmi ?? state.minShared });
+        return;
+      }
       // Never above the centre's own articles, which would leave it alone; the slider may be moved back down.
-      const floor = measure.value === 'pmi' ? Math.min(PMI_MIN_SHARED, data.nodes[0]?.articles ?? 1) : 1;
-      request({ ...state, measure: measure.value, minShared: Math.max(state.minShared, floor) });
+      const floor = Math.min(PMI_MIN_SHARED, data.nodes[0]?.articles ?? 1);
+      request({ ...rest, measure: 'pmi', minShared: Math.max(state.minShared, floor), minSharedBeforePmi: state.minShared });
     });
     return el(
       'div',
       { class: 'toolbar' },
-      el('label', {}, `At least ${plural(state.minShared, 'shared article')} `, minShared),
+      el('label', { title: state.measure === 'pmi' ? 'Ranked by PMI, a name of one article that shares it with the centre ranks first: the minimum keeps such names out' : '' }, `At least ${plural(state.minShared, 'shared article')} `, minShared),
       el('label', {}, 'Most nodes ', maxNodes),
       measure,
     );

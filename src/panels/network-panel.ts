@@ -14,6 +14,8 @@ const MAX_MIN_SHARED = 50;
 /** What the Entity Network keeps: the centre and the controls. */
 export interface NetworkState extends NetworkOptions {
   readonly center?: string;
+  /** The minimum of shared articles before ranking by PMI raised it: given back when ranking by shared articles again. */
+  readonly minSharedBeforePmi?: number;
 }
 
 function bounded(value: unknown, min: number, max: number, fallback: number): number {
@@ -43,7 +45,7 @@ export function networkPanel(sources: PanelSources): PanelKind<NetworkState> {
     },
     stateOf: (value) => {
       if (typeof value !== 'object' || value === null) return undefined;
-      const { center, minShared, maxNodes, measure, hidden } = value as Record<string, unknown>;
+      const { center, minShared, maxNodes, measure, hidden, minSharedBeforePmi } = value as Record<string, unknown>;
       const hiddenTypes = Array.isArray(hidden) ? ENTITY_TYPES.filter((type) => hidden.includes(type)) : [];
       const options: NetworkOptions = {
         minShared: bounded(minShared, 1, MAX_MIN_SHARED, NETWORK_DEFAULTS.minShared),
@@ -51,8 +53,9 @@ export function networkPanel(sources: PanelSources): PanelKind<NetworkState> {
         measure: measure === 'pmi' ? 'pmi' : 'shared',
         ...(hiddenTypes.length > 0 && { hidden: hiddenTypes }),
       };
+      const before = measure === 'pmi' && typeof minSharedBeforePmi === 'number' ? { minSharedBeforePmi: bounded(minSharedBeforePmi, 1, MAX_MIN_SHARED, NETWORK_DEFAULTS.minShared) } : {};
       // A node clicked to re-centre names the entity by its key now: kept by the engine's, which outlives renames.
-      return typeof center === 'string' ? { ...options, center: sources.anchorOf(center) } : options;
+      return typeof center === 'string' ? { ...options, ...before, center: sources.anchorOf(center) } : { ...options, ...before };
     },
     merge: (open, requested) => (requested.center === undefined ? open : { ...open, center: requested.center }),
     copy: (state) => {

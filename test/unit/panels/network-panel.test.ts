@@ -40,6 +40,12 @@ describe('Entity Network panel', () => {
     assert.strictEqual(network.stateOf({ center: 'PER:kim', minShared: 1, maxNodes: 25, measure: 'shared' })?.hidden, undefined);
   });
 
+  it('keeps the minimum before PMI raised it only while ranking by PMI', () => {
+    const network = panel();
+    assert.strictEqual(network.stateOf({ center: 'PER:kim', minShared: 3, maxNodes: 25, measure: 'pmi', minSharedBeforePmi: 1 })?.minSharedBeforePmi, 1);
+    assert.strictEqual(network.stateOf({ center: 'PER:kim', minShared: 1, maxNodes: 25, measure: 'shared', minSharedBeforePmi: 1 })?.minSharedBeforePmi, undefined);
+  });
+
   it('copies the neighbours shown as a table a spreadsheet takes, and nothing without any', () => {
     const network = panel();
     const copied = network.copy?.({ center: 'PER:kim', minShared: 1, maxNodes: 25, measure: 'shared' });
