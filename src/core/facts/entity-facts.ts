@@ -289,7 +289,7 @@ function factsOf(entry: Node, warn: (node: Node, message: string) => void): Enti
       more.push({ field, value: textOf(value) });
       // Kept, as any field of the user's is: only said, since "descripton: …" on the card read as the extension's doing.
       const meant = knownFieldNear(field);
-      if (meant !== undefined) warn(key, `"${field}" is shown as a field of its own; did you mean "${meant}"?`);
+      if (meant !== undefined) warn(key, `"${field}" is no field the extension knows: the card shows it as written. Did you mean "${meant}"?`);
     }
   }
   facts.more = more;

@@ -262,11 +262,15 @@ function namingNothing(ref: EntityRef, what: 'entry' | 'alias', has: (key: strin
   // "person:COVID-19" where the corpus has COVID-19 as another name: said so (ux34: "no entity" read as wrong).
   const other = ENTITY_TYPES.find((type) => type !== ref.type && has(entityKey(type, ref.name)));
   if (other) return `The corpus has no ${typeName} named ${quoteName(ref.name)}, but has ${aTypeName(other)} so named: this ${what} does nothing; ${otherType(other)} for that one.`;
-  const near = nearest();
+  // Initials are too short to be misspelt: "E.C." was told of "E.F. Hutton Group Inc" (ux38b).
+  const near = WRITTEN_AS_INITIALS.test(ref.name) ? undefined : nearest();
   return near === undefined
-    ? `No ${typeName} is named ${quoteName(ref.name)} in the corpus (any more): this ${what} does nothing until an article names it.`
+    ? `No ${typeName} is named ${quoteName(ref.name)} in the corpus: this ${what} does nothing until an article names it.`
     : `No ${typeName} is named ${quoteName(ref.name)} in the corpus; did you mean ${quoteName(near)}?`;
 }
+
+/** A name written as initials, dotted or not ("EC", "E.C."). */
+const WRITTEN_AS_INITIALS = /^(?:\p{Lu}\.?){1,6}$/u;
 
 /** Whether the correction field `field` says something (a true flag, a non-empty list). */
 function hasValue(corrections: EntryCorrections, field: string): boolean {

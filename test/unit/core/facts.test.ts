@@ -106,10 +106,10 @@ describe('parseFacts', () => {
     assert.deepStrictEqual(
       problems.map((problem) => [problem.severity, text.slice(problem.offset, problem.offset + problem.length), problem.message]),
       [
-        ['warning', '"descripton"', '"descripton" is shown as a field of its own; did you mean "description"?'],
-        ['warning', '"Role"', '"Role" is shown as a field of its own; did you mean "role"?'],
-        ['warning', '"alises"', '"alises" is shown as a field of its own; did you mean "aliases"?'],
-        ['warning', '"nots"', '"nots" is shown as a field of its own; did you mean "notes"?'],
+        ['warning', '"descripton"', '"descripton" is no field the extension knows: the card shows it as written. Did you mean "description"?'],
+        ['warning', '"Role"', '"Role" is no field the extension knows: the card shows it as written. Did you mean "role"?'],
+        ['warning', '"alises"', '"alises" is no field the extension knows: the card shows it as written. Did you mean "aliases"?'],
+        ['warning', '"nots"', '"nots" is no field the extension knows: the card shows it as written. Did you mean "notes"?'],
       ],
     );
     // Shown as before: a warning is no reason to lose what the user wrote. Short fields of the user's two typos from

@@ -147,11 +147,15 @@ describe('facts file corrections: parsing', () => {
     assert.deepStrictEqual(
       hints.map(({ offset, length, message }) => [text.slice(offset, offset + length), message]),
       [
-        ['"Gone"', 'No person is named "Gone" in the corpus (any more): this alias does nothing until an article names it.'],
+        ['"Gone"', 'No person is named "Gone" in the corpus: this alias does nothing until an article names it.'],
         ['"Volker"', 'No person is named "Volker" in the corpus; did you mean "Volcker"?'],
       ],
     );
     assert.deepStrictEqual(asked, ['PER Gone PER:a', 'PER Volker PER:paul volcker'], 'asked for the aliases naming nothing only');
+    // Initials are not taken for a misspelling (ux38b: "E.C." was told of "E.F. Hutton Group Inc").
+    store.update('one', '{ "organizations": { "European Community": { "aliases": ["E.C."] } } }');
+    const initials = store.aliasesNamingNothing(() => false, { nearest: () => 'E.F. Hutton Group Inc' });
+    assert.deepStrictEqual(initials.map(({ message }) => message), ['No organization is named "E.C." in the corpus: this alias does nothing until an article names it.']);
     // A typed alias of a name the corpus has as another type says which, and how to write it (ux34).
     const typed = '{ "people": { "Donald Trump": { "aliases": ["person:COVID-19", "place:Trump Tower"] } } }';
     store.update('one', typed);
@@ -191,10 +195,10 @@ describe('facts file corrections: parsing', () => {
       found.map(({ source, offset, length, message }) => [source, text.slice(offset, offset + length), message]),
       [
         ['one', '"James Bakker"', 'No person is named "James Bakker" in the corpus; did you mean "James Baker"?'],
-        ['one', '"Nobody Here"', 'No person is named "Nobody Here" in the corpus (any more): this entry does nothing until an article names it.'],
+        ['one', '"Nobody Here"', 'No person is named "Nobody Here" in the corpus: this entry does nothing until an article names it.'],
         ['one', '"Washington"', 'The corpus has no person named "Washington", but has a place so named: this entry does nothing; move it to "places" for that one.'],
         // A rename of a name the corpus does not have ("Kim Jong-un") makes nothing either.
-        ['one', '"Kim Jong-Un"', 'No person is named "Kim Jong-Un" in the corpus (any more): this entry does nothing until an article names it.'],
+        ['one', '"Kim Jong-Un"', 'No person is named "Kim Jong-Un" in the corpus: this entry does nothing until an article names it.'],
       ],
     );
     assert.deepStrictEqual(asked, ['PER James Bakker', 'PER Nobody Here', 'PER Kim Jong-Un'], 'asked for the entries naming nothing only');
