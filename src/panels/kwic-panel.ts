@@ -192,6 +192,10 @@ export function kwicPanel(sources: PanelSources, articleIdOf: (indexPath: string
       // A From date after the To date leaves no day: said in the reader's own dates, where the page said only "0 occurrences".
       const dates = datesOf(state);
       if (dates === undefined) return { ...named, dateError: `the From date ${state.from ?? ''} is after the To date ${state.to ?? ''}.` };
+      // Dates typed past the corpus's (the pickers' bounds do not stop typing): said, where "0 in 0 articles" was (ux38b).
+      if (span && ((state.from ?? span.first) > span.last || (state.to ?? span.last) < span.first)) {
+        return { ...named, dateError: `the corpus's articles run from ${span.first} to ${span.last}.` };
+      }
       const found = readingOf(target, dates);
       const page = kwicPage(found.reading.lines, { sort: state.sort, from: state.from, to: state.to, offset: state.offset, limit: KWIC_PAGE });
       const dated = state.from !== undefined || state.to !== undefined;

@@ -223,6 +223,11 @@ describe('Keyword in Context panel data', () => {
     assert.deepStrictEqual(((await shown(dated, state)) as { span?: unknown }).span, { first: '1987-03-02', last: '1987-10-20' });
     const none = kwicPanel(new PanelSources({ corpus: new Corpus(), entities, search: () => undefined, matchesPerDay: () => undefined }), (path) => path, mentionsOfKim);
     assert.strictEqual(((await shown(none, state)) as { span?: unknown }).span, undefined);
+    // Dates typed past the corpus's (the bounds do not stop typing) say so (ux38b: "0 occurrences … in 0 articles").
+    const past = (await shown(dated, { ...state, from: '1996-01-01' })) as { dateError?: string; total: number };
+    assert.deepStrictEqual([past.total, past.dateError], [0, "the corpus's articles run from 1987-03-02 to 1987-10-20."]);
+    assert.strictEqual(((await shown(dated, { ...state, to: '1987-01-31' })) as { dateError?: string }).dateError, "the corpus's articles run from 1987-03-02 to 1987-10-20.");
+    assert.strictEqual(((await shown(dated, { ...state, from: '1987-01-01', to: '1987-03-05' })) as { dateError?: string }).dateError, undefined, 'dates overlapping the corpus\'s');
   });
 
   it('says why a From date after the To date finds nothing, in the dates the reader gave, and reads no article', async () => {
