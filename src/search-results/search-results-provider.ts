@@ -244,13 +244,13 @@ export class SearchResultsProvider implements vscode.TreeDataProvider<SearchResu
   private searchChildren(): SearchResultsElement[] {
     const response = this.list?.response;
     if (!response) return [{ kind: 'message', text: 'The corpus is still being indexed…', detail: 'The results appear as soon as it is ready.' }];
-    if (!response.ok) {
-      const { text, place } = queryErrorMessage(this.list?.query ?? '', response);
-      return [{ kind: 'message', text: toTreeText(text), detail: `${place}\nEdit the query in the search box and press Enter to run it again.` }];
-    }
-    // What the user likely meant comes first ("trump or biden" finds the articles with the word "or").
+    // What the user likely meant comes first ("trump or biden" finds the articles with the word "or"), a refused query's too.
     const query = this.list?.query ?? '';
     const suggestions = querySuggestions(query, this.deps.dates).map((suggestion): SearchResultsElement => ({ kind: 'suggestion', suggestion }));
+    if (!response.ok) {
+      const { text, place } = queryErrorMessage(query, response);
+      return [...suggestions, { kind: 'message', text: toTreeText(text), detail: `${place}\nEdit the query in the search box and press Enter to run it again.` }];
+    }
     if (response.total === 0) {
       // It may quote the query (a word written as a filter that names none).
       const { names, message } = this.noMatchOf(query, response);

@@ -142,7 +142,8 @@ export function showSearchQuickPick(deps: SearchDeps, initialQuery = ''): Promis
     if (!response.ok) {
       quickPick.title = 'News Corpus: Search Articles';
       const { text, place } = queryErrorMessage(query, response);
-      quickPick.items = [messageItem(`$(error) ${toDisplayText(text)}`, `${toDisplayText(place)} — clear the box to see the query syntax.`)];
+      // A query refused may still have one likely meant ("date:a..b": after: and before:), first, for Enter.
+      quickPick.items = [...suggestionItems(querySuggestions(query, deps.dates)), messageItem(`$(error) ${toDisplayText(text)}`, `${toDisplayText(place)} — clear the box to see the query syntax.`)];
       return;
     }
     const found = response.hits.length < response.total ? `top ${partOf(response.hits.length, response.total, 'article')}` : countOf(response.total, 'article');

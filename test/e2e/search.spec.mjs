@@ -76,6 +76,10 @@ describe('Search Articles', function () {
     await takeOffer({ query: 'Khasan in 2023', offered: 'Did you mean', meant: 'Khasan date:2023', title: /1 article in [\d.]+ ms/, screenshot: '08e-search-date-meant' });
   });
 
+  it('offers after: and before: for a date range the filter refuses, which Enter puts in the box (ux38b)', async function () {
+    await takeOffer({ query: 'Khasan date:2023-09-01..2023-09-30', offered: 'Did you mean', meant: 'Khasan after:2023-08-31 before:2023-10-01', title: /1 article in [\d.]+ ms/, screenshot: '08g-search-date-range' });
+  });
+
   it('says that no article has a date the query asks for, with the dates the corpus has', async function () {
     await workbench.runCommand('News Corpus: Search Articles');
     await workbench.quickInput().fill('Khasan date:1996');

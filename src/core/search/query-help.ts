@@ -4,7 +4,7 @@ import { withoutProductPrefix } from '../messages';
 import { EntityType } from '../entities/types';
 import { nearestPart } from './near-names';
 import { ENTITY_TYPE_NAMES } from '../entity-directory';
-import { dayNumber } from './date-values';
+import { dayNumber, strictBounds } from './date-values';
 import { DateBound, dateBounds, dateInWords, entityFilterWords, parseQuery, QUERY_FILTERS, QUERY_SPACES, unknownFilters, UnknownFilter } from './query-parser';
 import { defaultEdits } from './query-plan';
 import { rewriteFuzzy } from './query-rewrite';
@@ -278,6 +278,29 @@ export function datedQuery(query: string, dates: CorpusDates): { readonly query:
   return filters.length > 0 && parseQuery(dated).ok ? { query: dated, typed, filters } : undefined;
 }
 
+/** A date filter written with a range as other tools take one (`date:1987-03-01..1987-03-31`), which no filter takes. */
+const DATE_RANGE = new RegExp(`(?<=^|[${QUERY_SPACES}(])(?:date|on):"?([^${QUERY_SPACES}"]+\\.\\.[^${QUERY_SPACES}")]+)"?`, 'giu');
+
+/**
+ * The query with each date filter written as a range (`date:1987-03-01..1987-03-31`) written as the `after:` and
+ * `before:` filters that let its days through (both strict), when that reads as a query: the parser refuses the range,
+ * and saying how to write it left the writing to the user (ux38b: the message's Enter did nothing).
+ *
+ * @example
+ * rangeQuery('rates date:1987-03-01..1987-03-31'); // 'rates after:1987-02-28 before:1987-04-01'
+ * rangeQuery('rates date:1987-03');                // undefined
+ */
+export function rangeQuery(query: string): string | undefined {
+  let replaced = false;
+  const meant = query.replace(DATE_RANGE, (written, range: string) => {
+    const bounds = strictBounds(range);
+    if (bounds === undefined) return written;
+    replaced = true;
+    return `after:${bounds.after} before:${bounds.before}`;
+  });
+  return replaced && parseQuery(meant).ok ? meant : undefined;
+}
+
 /**
  * A query the user likely meant instead of the one typed, offered beside its results: `label` names the kind,
  * `reason` says why.
@@ -310,6 +333,8 @@ export function querySuggestions(query: string, dates?: CorpusDates): QuerySugge
     const [is, finds] = dated.typed.length === 1 ? ['is', 'finds'] : ['are', 'find'];
     suggestions.push({ label: 'Did you mean', query: dated.query, reason: `${typed} ${is} searched for in the articles' text; ${dated.filters.join(', ')} ${finds} the articles by their date.` });
   }
+  const ranged = rangeQuery(query);
+  if (ranged !== undefined) suggestions.push({ label: 'Did you mean', query: ranged, reason: 'date: takes a year, a month or a day, not a range; after: and before: take one, both strict.' });
   const either = eitherWordQuery(query);
   if (either !== undefined) suggestions.push({ label: 'Either word', query: either, reason: '"or" in lower case is searched for as a word; OR in capitals finds articles with either.' });
   const meant = meantFilterQuery(query);

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
 import { QueryAtom, QueryClause } from '../../../src/core/search/query';
-import { CorpusDates, CorpusNames, datedQuery, eitherWordQuery, meantFilterQuery, nameSuggestions, noMatchMessage, QUERY_HELP, QUERY_PLACEHOLDER, queryErrorMessage, querySuggestions } from '../../../src/core/search/query-help';
+import { CorpusDates, CorpusNames, datedQuery, rangeQuery, eitherWordQuery, meantFilterQuery, nameSuggestions, noMatchMessage, QUERY_HELP, QUERY_PLACEHOLDER, queryErrorMessage, querySuggestions } from '../../../src/core/search/query-help';
 import { dateBounds, entityFilterWords, exactEntityQuery, parseQuery, unknownFilters } from '../../../src/core/search/query-parser';
 import { dayNumber } from '../../../src/core/search/date-values';
 
@@ -483,6 +483,14 @@ describe('dates written as words, and date filters no article passes (ux38)', ()
     assert.strictEqual(noMatchMessage('date:1996 rates').text, 'No articles match.');
     // A filter's name misspelt comes first: it was searched for as words.
     assert.strictEqual(noMatchMessage('peson:Putin date:1996', dates).text, 'There is no filter "peson:": did you mean person:Putin?');
+  });
+
+  it('offers a date range written as other tools take one as the after: and before: filters it means (ux38b)', () => {
+    assert.strictEqual(rangeQuery('rates date:1987-03-01..1987-03-31'), 'rates after:1987-02-28 before:1987-04-01');
+    assert.strictEqual(rangeQuery('on:"1987-03..1987-04" rates'), 'after:1987-02-28 before:1987-05-01 rates');
+    assert.strictEqual(rangeQuery('rates date:1987-03'), undefined);
+    assert.strictEqual(rangeQuery('rates date:1987-03-01..tomorrow'), undefined);
+    assert.deepStrictEqual(querySuggestions('rates date:1987..1988').map(({ label, query }) => [label, query]), [['Did you mean', 'rates after:1986-12-31 before:1989-01-01']]);
   });
 
   it('lists the date filters that bound every article matched, as written', () => {
