@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
 import { countOf, toDisplayText } from './core/display-text';
 import { ENTITY_TYPE_NAMES, EntityDirectory } from './core/entity-directory';
-import { nearNames } from './core/search/near-names';
+import { containedRank, nearNames } from './core/search/near-names';
 import { EntitySummary } from './core/search/entity-listing';
 import { ENTITY_TYPES } from './core/search/entity-table';
 
 /** Entities the picker lists per type. */
 const PICKER_ENTITIES = 20;
+/** Entities of each type containing the typed text, most articles first, among which the picker's are the best matches. */
+const RANKED_ENTITIES = 500;
 /** Entities of each type, most articles first, among which a typed name without a match looks for near spellings. */
 const NEAR_CANDIDATES = 2000;
 /** Near spellings the picker offers at most. */
@@ -24,7 +26,18 @@ function entityItem(entity: EntitySummary): EntityItem {
  * guessing whether the name was misspelt, or the folder missing.
  */
 function pickerItems(entities: Pick<EntityDirectory, 'list' | 'typeCounts'>, filter: string): { items: EntityItem[]; placeHolder: string } {
-  const matching = ENTITY_TYPES.flatMap((type) => entities.list({ type, sort: 'articles', filter, offset: 0, limit: PICKER_ENTITIES }).entities);
+  // Of the names containing the text, the one it is and those with a word starting with it first, of any type; within
+  // each, by type, then most articles first.
+  const matching = ENTITY_TYPES.flatMap((type) =>
+    entities
+      .list({ type, sort: 'articles', filter, offset: 0, limit: RANKED_ENTITIES })
+      .entities.map((entity, at) => ({ entity, at, rank: containedRank(entity.name, filter) }))
+      .sort((a, b) => a.rank - b.rank || a.at - b.at)
+      .slice(0, PICKER_ENTITIES),
+  )
+    .map((ranked, order) => ({ ...ranked, order }))
+    .sort((a, b) => a.rank - b.rank || a.order - b.order)
+    .map(({ entity }) => entity);
   if (matching.length > 0) return { items: matching.map(entityItem), placeHolder: 'Pick an entity' };
   const none = (label: string, placeHolder: string) => ({ items: [{ label: `$(info) ${label}`, alwaysShow: true }], placeHolder });
   if (!vscode.workspace.workspaceFolders?.length) return none('No folder is open: open a folder of articles to see their entities.', 'No entities');

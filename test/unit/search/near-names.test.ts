@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { nearNames, nearestPart } from '../../../src/core/search/near-names';
+import { containedRank, nearNames, nearestPart } from '../../../src/core/search/near-names';
 
 describe('near names', () => {
   const scholz = { name: 'Olaf Scholz', aliases: ['Scholz'] };
@@ -35,6 +35,13 @@ describe('nearestPart', () => {
     assert.deepStrictEqual(nearestPart('Trunp', 'Donald Trump'), { part: 'Trump', edits: 1 });
     assert.deepStrictEqual(nearestPart('new yrok', 'The New York Times'), { part: 'New York', edits: 1 });
     assert.deepStrictEqual(nearestPart('Moskow city', 'Moscow'), { part: 'Moscow', edits: 6 });
+  });
+
+  it('ranks a name containing the typed text: the name itself, then one with a word starting with it, then the rest (ux38b)', () => {
+    assert.deepStrictEqual(['Undersecretary', 'Carole Ryavec', 'European Commission', 'EC'].map((name) => containedRank(name, 'ec')), [2, 2, 2, 0]);
+    assert.strictEqual(containedRank('European Community', 'euro'), 1);
+    assert.strictEqual(containedRank('Jean-Claude Juncker', 'claude'), 1);
+    assert.strictEqual(containedRank('Ec', ' EC '), 0);
   });
 });
 
