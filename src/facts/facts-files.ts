@@ -39,6 +39,10 @@ function diagnosticOf(text: string, problem: Omit<FactsProblem, 'severity'> & { 
   return diagnostic;
 }
 
+function meantKey(uri: vscode.Uri, diagnostic: vscode.Diagnostic): string {
+  return `${uri.toString()}|${diagnostic.range.start.line}:${diagnostic.range.start.character}|${diagnostic.message}`;
+}
+
 /**
  * Whether the corpus has an engine entity of this key; `undefined` while it does not know yet (being read).
  */
@@ -54,6 +58,11 @@ export class FactsFiles implements vscode.Disposable {
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('newsCorpus.facts');
   /** The latest read of each file: an older read that finishes later must not win. */
   private readonly reads = new Map<string, number>();
+  /**
+   * What each diagnostic's "did you mean" names, by {@link meantKey}: a code action gets a copy of the diagnostic, not
+   * the object set, so it is found again by its file, place and message.
+   */
+  private readonly meant = new Map<string, string>();
   /** Each file's text as last read and its own problems, for the diagnostics made again after any change. */
   private readonly read = new Map<string, { readonly uri: vscode.Uri; readonly text: string; readonly problems: readonly FactsProblem[] }>();
   private known: vscode.Uri[] = [];
@@ -110,10 +119,23 @@ export class FactsFiles implements vscode.Disposable {
       ...namingNothing.map((problem) => ({ ...problem, severity: 'information' as const })),
       ...this.store.countryAliasEntries().map((problem) => ({ ...problem, severity: 'hint' as const })),
     ];
+    this.meant.clear();
     for (const [source, { uri, text, problems }] of this.read) {
       const mine = others.filter((problem) => problem.source === source);
-      this.diagnostics.set(uri, [...problems, ...mine].map((problem) => diagnosticOf(text, problem)));
+      this.diagnostics.set(
+        uri,
+        [...problems, ...mine].map((problem) => {
+          const diagnostic = diagnosticOf(text, problem);
+          if (problem.meant !== undefined) this.meant.set(meantKey(uri, diagnostic), problem.meant);
+          return diagnostic;
+        }),
+      );
     }
+  }
+
+  /** The JSON string likely meant in place of the one a diagnostic of the file `uri` is at ("did you mean …?"), if any. */
+  meantAt(uri: vscode.Uri, diagnostic: vscode.Diagnostic): string | undefined {
+    return this.meant.get(meantKey(uri, diagnostic));
   }
 
   dispose(): void {

@@ -4,6 +4,7 @@ import { FactsStore } from '../core/facts/facts-store';
 import { CorpusNames } from '../core/search/query-help';
 import { editFacts, EditFactsDeps } from './edit-facts';
 import { EngineEntityCheck, FactsFiles } from './facts-files';
+import { registerFactsQuickFixes } from './facts-quick-fixes';
 
 /** The id (URI) of the article at `relativePath` in the workspace folder of the facts file `source`. */
 function articleIdOf(source: string, relativePath: string): string {
@@ -58,6 +59,7 @@ export function registerFacts(
     ...deps.corpusChanges.map((changed) => changed(() => files.showProblems())),
     vscode.commands.registerCommand('newsCorpus.editFacts', (...args: unknown[]) => editFacts({ entities: deps.entities, analyzed: deps.analyzed, facts: store }, ...args)),
   );
+  registerFactsQuickFixes(context, files);
   void files.reloadAll();
   return { store, reloadFile };
 }

@@ -87,6 +87,25 @@ describe('The facts file (.newscorpus/entities.json)', () => {
     assert.match((await cardOver(SEED_MEETING, 'Putin')) ?? '', /_President of Russia/);
   });
 
+  it('offers to write a misspelt field as meant, from its diagnostic\'s quick fix (ux38b)', async () => {
+    await writeFacts('{\n  "people": {\n    "Vladimir Putin": { "descripton": "President" }\n  }\n}\n');
+    const misspelt = () => vscode.languages.getDiagnostics(factsUri()).find((diagnostic) => diagnostic.source === 'News Corpus' && /Did you mean "description"/.test(diagnostic.message));
+    await eventually('the misspelt field has a diagnostic', () => misspelt() !== undefined, (listener) => {
+      const subscription = vscode.languages.onDidChangeDiagnostics(listener);
+      return () => subscription.dispose();
+    });
+    const diagnostic = misspelt();
+    assert.ok(diagnostic);
+    // The document open, as it is when the user presses Ctrl+. in it.
+    const facts = await vscode.workspace.openTextDocument(factsUri());
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', factsUri(), diagnostic.range);
+    const fix = actions.find((action) => action.title === 'Change to "description"');
+    assert.ok(fix?.edit, actions.map((action) => action.title).join(', '));
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.match(facts.getText(), /"Vladimir Putin": \{ "description": "President" \}/);
+    await facts.save();
+  });
+
   it('goes to the facts entry on Go to Definition, when there is one', async () => {
     const { document, position } = await positionOf(SEED_ARRIVAL, 'Putin');
     const before = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeDefinitionProvider', document.uri, position);

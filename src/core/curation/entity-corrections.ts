@@ -70,6 +70,8 @@ export interface CorrectionProblem {
   readonly offset: number;
   readonly length: number;
   readonly message: string;
+  /** The JSON string likely meant in place of the one at the problem, for a quick fix ("did you mean …?"). */
+  readonly meant?: string;
 }
 
 /**

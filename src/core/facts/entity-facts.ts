@@ -67,6 +67,8 @@ export interface FactsProblem {
   readonly length: number;
   readonly severity: 'error' | 'warning';
   readonly message: string;
+  /** The JSON string likely meant in place of the one at the problem, for a quick fix (a field misspelt). */
+  readonly meant?: string;
 }
 
 /**
@@ -192,7 +194,7 @@ export function parseFacts(text: string): ParsedFacts {
   const syntax = syntaxProblems(text, errors);
   if (syntax.length > 0 || !root) return { entries: undefined, problems: syntax };
   const problems: FactsProblem[] = [];
-  const warn = (node: Node, message: string) => problems.push({ offset: node.offset, length: node.length, severity: 'warning', message });
+  const warn = (node: Node, message: string, meant?: string) => problems.push({ offset: node.offset, length: node.length, severity: 'warning', message, ...(meant !== undefined && { meant: JSON.stringify(meant) }) });
   const entries = new Map<string, FactsEntry>();
   if (root.type !== 'object') {
     warn(root, 'The facts file is an object of groups: { "people": { … }, "places": { … }, "organizations": { … }, "other": { … } }.');
@@ -265,7 +267,7 @@ function knownFieldNear(field: string): string | undefined {
   return nearest?.field;
 }
 
-function factsOf(entry: Node, warn: (node: Node, message: string) => void): EntityFacts {
+function factsOf(entry: Node, warn: (node: Node, message: string, meant?: string) => void): EntityFacts {
   const facts: { -readonly [K in keyof EntityFacts]: EntityFacts[K] } = { links: [], hidden: false, more: [] };
   const more: { field: string; value: string }[] = [];
   for (const [key, node] of propertiesOf(entry)) {
@@ -289,7 +291,7 @@ function factsOf(entry: Node, warn: (node: Node, message: string) => void): Enti
       more.push({ field, value: textOf(value) });
       // Kept, as any field of the user's is: only said, since "descripton: …" on the card read as the extension's doing.
       const meant = knownFieldNear(field);
-      if (meant !== undefined) warn(key, `"${field}" is no field the extension knows: the card shows it as written. Did you mean "${meant}"?`);
+      if (meant !== undefined) warn(key, `"${field}" is no field the extension knows: the card shows it as written. Did you mean "${meant}"?`, meant);
     }
   }
   facts.more = more;

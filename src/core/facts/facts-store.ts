@@ -127,8 +127,9 @@ export class FactsStore implements FactsLookup {
       for (const [key, entry] of entries) {
         for (const alias of entry.corrections.aliases) {
           if (has(alias.key) || this.entry(alias.key)) continue;
-          const message = namingNothing(alias, 'alias', has, () => names.nearest(alias.type, alias.name, key), (other) => `write ${quoteName(aliasOfRef({ type: other, name: alias.name }, entry.type))}`);
-          problems.push({ source, offset: alias.offset, length: alias.length, message });
+          const said = namingNothing(alias, 'alias', has, () => names.nearest(alias.type, alias.name, key), (other) => `write ${quoteName(aliasOfRef({ type: other, name: alias.name }, entry.type))}`);
+          const meant = said.near === undefined ? {} : { meant: JSON.stringify(aliasOfRef({ type: alias.type, name: said.near }, entry.type)) };
+          problems.push({ source, offset: alias.offset, length: alias.length, message: said.message, ...meant });
         }
       }
     }
@@ -150,8 +151,8 @@ export class FactsStore implements FactsLookup {
     for (const [source, entries] of this.files) {
       for (const [key, entry] of entries) {
         if (has(key) || countryOfEntry(entry) !== undefined || this.makesItsEntity(this.entry(key)?.entry ?? entry, has)) continue;
-        const message = namingNothing(entry, 'entry', has, () => names.nearest(entry.type, entry.name), (other) => `move it to "${factsGroupOf(other)}"`);
-        problems.push({ source, offset: entry.offset, length: entry.length, message });
+        const said = namingNothing(entry, 'entry', has, () => names.nearest(entry.type, entry.name), (other) => `move it to "${factsGroupOf(other)}"`);
+        problems.push({ source, offset: entry.offset, length: entry.length, message: said.message, ...(said.near !== undefined && { meant: JSON.stringify(said.near) }) });
       }
     }
     return problems;
@@ -255,18 +256,18 @@ function countryOfEntry(entry: FactsEntry): string | undefined {
 /**
  * What is said of an entry or an alias (`what`) of the facts file naming `ref`, which the corpus does not have: that
  * another type has the name, and how to write it for that one (`otherType`); else the nearest name of its type, when
- * one is near; else that it does nothing for now.
+ * one is near (`near`, for a quick fix); else that it does nothing for now.
  */
-function namingNothing(ref: EntityRef, what: 'entry' | 'alias', has: (key: string) => boolean, nearest: () => string | undefined, otherType: (type: EntityType) => string): string {
+function namingNothing(ref: EntityRef, what: 'entry' | 'alias', has: (key: string) => boolean, nearest: () => string | undefined, otherType: (type: EntityType) => string): { readonly message: string; readonly near?: string } {
   const typeName = ENTITY_TYPE_NAMES[ref.type].one;
   // "person:COVID-19" where the corpus has COVID-19 as another name: said so (ux34: "no entity" read as wrong).
   const other = ENTITY_TYPES.find((type) => type !== ref.type && has(entityKey(type, ref.name)));
-  if (other) return `The corpus has no ${typeName} named ${quoteName(ref.name)}, but has ${aTypeName(other)} so named: this ${what} does nothing; ${otherType(other)} for that one.`;
+  if (other) return { message: `The corpus has no ${typeName} named ${quoteName(ref.name)}, but has ${aTypeName(other)} so named: this ${what} does nothing; ${otherType(other)} for that one.` };
   // Initials are too short to be misspelt: "E.C." was told of "E.F. Hutton Group Inc" (ux38b).
   const near = WRITTEN_AS_INITIALS.test(ref.name) ? undefined : nearest();
   return near === undefined
-    ? `No ${typeName} is named ${quoteName(ref.name)} in the corpus: this ${what} does nothing until an article names it.`
-    : `No ${typeName} is named ${quoteName(ref.name)} in the corpus; did you mean ${quoteName(near)}?`;
+    ? { message: `No ${typeName} is named ${quoteName(ref.name)} in the corpus: this ${what} does nothing until an article names it.` }
+    : { message: `No ${typeName} is named ${quoteName(ref.name)} in the corpus; did you mean ${quoteName(near)}?`, near };
 }
 
 /** A name written as initials, dotted or not ("EC", "E.C."). */

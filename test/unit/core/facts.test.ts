@@ -112,6 +112,7 @@ describe('parseFacts', () => {
         ['warning', '"nots"', '"nots" is no field the extension knows: the card shows it as written. Did you mean "notes"?'],
       ],
     );
+    assert.deepStrictEqual(problems.map((problem) => problem.meant), ['"description"', '"role"', '"aliases"', '"notes"'], 'each with the field meant, for a quick fix');
     // Shown as before: a warning is no reason to lose what the user wrote. Short fields of the user's two typos from
     // "add", "role" or "born" are their own.
     assert.deepStrictEqual(

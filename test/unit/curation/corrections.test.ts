@@ -152,6 +152,7 @@ describe('facts file corrections: parsing', () => {
       ],
     );
     assert.deepStrictEqual(asked, ['PER Gone PER:a', 'PER Volker PER:paul volcker'], 'asked for the aliases naming nothing only');
+    assert.deepStrictEqual(hints.map(({ meant }) => meant), [undefined, '"Volcker"'], 'the name meant, for a quick fix');
     // Initials are not taken for a misspelling (ux38b: "E.C." was told of "E.F. Hutton Group Inc").
     store.update('one', '{ "organizations": { "European Community": { "aliases": ["E.C."] } } }');
     const initials = store.aliasesNamingNothing(() => false, { nearest: () => 'E.F. Hutton Group Inc' });
