@@ -50,11 +50,10 @@ export async function showResultEntities(query: string, deps: ResultEntitiesDeps
     return perArticle && entitiesInResults(perArticle);
   });
   if (entities === undefined) return undefined;
-  const items: EntityItem[] = entities.length > 0 ? entityItems(entities, total) : [{ label: `$(info) The ${countOf(total, 'result')} name no entity.` }];
+  const items: EntityItem[] = entities.length > 0 ? entityItems(entities, total) : [{ label: `$(info) ${total === 1 ? 'The result names' : `The ${countOf(total, 'result')} name`} no entity.` }];
   const picked = await vscode.window.showQuickPick(items, {
     title: `News Corpus: Entities in ${countOf(total, 'Result')} of ${toDisplayText(query)}`,
     placeHolder: 'Pick one to narrow the search to the articles naming it',
-    matchOnDescription: false,
   });
   if (!picked?.entity) return undefined;
   const narrowed = `${query} ${exactEntityQuery(picked.entity.type, picked.entity.name)}`;
