@@ -26,8 +26,8 @@ function entityItem(entity: EntitySummary): EntityItem {
  * guessing whether the name was misspelt, or the folder missing.
  */
 function pickerItems(entities: Pick<EntityDirectory, 'list' | 'typeCounts'>, filter: string): { items: EntityItem[]; placeHolder: string } {
-  // Of the names containing the text, the one it is and those with a word starting with it first, of any type; within
-  // each, by type, then most articles first.
+  // Of the names containing the text, those with a word starting with it first, of any type; within each, by type,
+  // then most articles first.
   const matching = ENTITY_TYPES.flatMap((type) =>
     entities
       .list({ type, sort: 'articles', filter, offset: 0, limit: RANKED_ENTITIES })

@@ -67,18 +67,18 @@ function words(text: string): string[] {
 }
 
 /**
- * How well `name` matches the text `typed` that it contains, for listing such names best first: 0 when it is the name
- * (any case), 1 when a word of it starts with it, 2 otherwise. "EC" listed "Undersecretary" and "Carole Ryavec"
+ * How well `name` matches the text `typed` that it contains, for listing such names best first: 0 when a word of it
+ * starts with it (the name itself included: "trump" is Donald Trump's as much as Trump's, and the one with more
+ * articles comes first among them), 1 when it is inside a word. "EC" listed "Undersecretary" and "Carole Ryavec"
  * before the organization EC, which had fewer articles (ux38b).
  *
  * @example
- * containedRank('EC', 'ec');             // 0
- * containedRank('European Community', 'euro'); // 1
- * containedRank('Undersecretary', 'ec'); // 2
+ * containedRank('EC', 'ec');                   // 0
+ * containedRank('European Community', 'euro'); // 0
+ * containedRank('Undersecretary', 'ec');       // 1
  */
 export function containedRank(name: string, typed: string): number {
-  const lowerName = name.toLowerCase();
   const lowerTyped = typed.trim().toLowerCase();
-  if (lowerName === lowerTyped) return 0;
-  return lowerName.split(/[\s-]+/u).some((word) => word.startsWith(lowerTyped)) || lowerName.startsWith(lowerTyped) ? 1 : 2;
+  const lowerName = name.toLowerCase();
+  return lowerName.startsWith(lowerTyped) || lowerName.split(/[\s-]+/u).some((word) => word.startsWith(lowerTyped)) ? 0 : 1;
 }
