@@ -46,11 +46,15 @@ export interface DeletedSearch {
   readonly next?: string;
 }
 
-/** What the view says of a response that matched nothing: the names likely meant in its filters, and why nothing matched. */
-interface NoMatchAnswer {
+/**
+ * What the view says of a response beside its results: the queries likely meant; and of one that matched nothing, the
+ * names likely meant in its filters, and why nothing matched.
+ */
+interface ResponseAnswer {
   readonly response: SearchResponse;
+  readonly suggestions: readonly QuerySuggestion[];
   readonly names: readonly QuerySuggestion[];
-  readonly message: ReturnType<typeof noMatchMessage>;
+  readonly message?: ReturnType<typeof noMatchMessage>;
 }
 
 /** Group nodes are elements of their own so that `getParent` can answer with the very objects the tree holds. */
@@ -66,7 +70,7 @@ export class SearchResultsProvider implements vscode.TreeDataProvider<SearchResu
   private readonly changed = new vscode.EventEmitter<SearchResultsElement | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private list: ResultList | undefined;
-  private noMatch: NoMatchAnswer | undefined;
+  private answer: ResponseAnswer | undefined;
   private group: SearchResultsElement | undefined;
   private rows: ResultElement[] = [];
   /** Numbers the searches, so that a new one is a new, expanded group rather than the state of the last. */
@@ -246,30 +250,33 @@ export class SearchResultsProvider implements vscode.TreeDataProvider<SearchResu
     if (!response) return [{ kind: 'message', text: 'The corpus is still being indexed…', detail: 'The results appear as soon as it is ready.' }];
     // What the user likely meant comes first ("trump or biden" finds the articles with the word "or"), a refused query's too.
     const query = this.list?.query ?? '';
-    const suggestions = querySuggestions(query, this.deps.dates).map((suggestion): SearchResultsElement => ({ kind: 'suggestion', suggestion }));
+    const answer = this.answerOf(query, response);
+    const suggestions = [...answer.suggestions, ...answer.names].map((suggestion): SearchResultsElement => ({ kind: 'suggestion', suggestion }));
     if (!response.ok) {
       const { text, place } = queryErrorMessage(query, response);
       return [...suggestions, { kind: 'message', text: toTreeText(text), detail: `${place}\nEdit the query in the search box and press Enter to run it again.` }];
     }
-    if (response.total === 0) {
-      // It may quote the query (a word written as a filter that names none).
-      const { names, message } = this.noMatchOf(query, response);
-      return [...suggestions, ...names.map((suggestion): SearchResultsElement => ({ kind: 'suggestion', suggestion })), { kind: 'message', text: toTreeText(message.text), detail: message.detail }];
-    }
+    // It may quote the query (a word written as a filter that names none).
+    if (answer.message) return [...suggestions, { kind: 'message', text: toTreeText(answer.message.text), detail: answer.message.detail }];
     return [...suggestions, ...this.rows, ...(this.hasMore ? [MORE] : [])];
   }
 
   /**
-   * {@link nameSuggestions} and {@link noMatchMessage} of a query that matched nothing, kept for that response: the view
-   * asks for its rows again and again, and both may search the corpus. Asked of the corpus only once it is indexed: what
-   * matches nothing yet may be in the articles still to read.
+   * {@link querySuggestions} of a response, and {@link nameSuggestions} and {@link noMatchMessage} of one that matched
+   * nothing, kept for that response: the view asks for its rows again and again, and each may search the corpus (a year
+   * written as a word, a name or a date filter tried alone). Names and dates are asked of the corpus only once it is
+   * indexed: what matches nothing yet may be in the articles still to read.
    */
-  private noMatchOf(query: string, response: SearchResponse): NoMatchAnswer {
-    if (this.noMatch?.response !== response) {
+  private answerOf(query: string, response: SearchResponse): ResponseAnswer {
+    if (this.answer?.response !== response) {
       const indexed = !(response.ok && response.partial);
-      this.noMatch = { response, names: indexed ? nameSuggestions(query, this.deps.names) : [], message: noMatchMessage(query, indexed ? this.deps.dates : undefined) };
+      const none = response.ok && response.total === 0;
+      const suggestions = querySuggestions(query, this.deps.dates);
+      this.answer = none
+        ? { response, suggestions, names: indexed ? nameSuggestions(query, this.deps.names) : [], message: noMatchMessage(query, indexed ? this.deps.dates : undefined) }
+        : { response, suggestions, names: [] };
     }
-    return this.noMatch;
+    return this.answer;
   }
 
   private searchItem(query: string): vscode.TreeItem {
