@@ -1,4 +1,5 @@
 import { NAME_PARTICLES } from '../entities/names';
+import { firstSentence } from '../sentences';
 
 /**
  * Lower-case words that stand inside names: a person's particles ("Ludwig van Beethoven", "Mohammed bin Salman"), and
@@ -13,11 +14,6 @@ const NAME_LINKS: ReadonlySet<string> = new Set([
 const DOUBTFUL_LOWER_CASE_WORDS = 2;
 /** More words than any name the recogniser or the gold sets have is likely a sentence: 12 and more. */
 const DOUBTFUL_WORD_COUNT = 12;
-/**
- * A word of two lower-case letters or more ending a sentence before a capital: "Monday. The", not the initial of
- * "George W. Bush" nor the title of "Mr. Smith".
- */
-const SENTENCE_END = /\p{Ll}{2}[.!?]\s+\p{Lu}/u;
 
 /**
  * Why a selected text does not look like one name, or undefined when it does: it runs over a sentence's end, it has
@@ -29,7 +25,9 @@ const SENTENCE_END = /\p{Ll}{2}[.!?]\s+\p{Lu}/u;
  * nameDoubt('Minister of Natural Resources and Environment'); // undefined
  */
 export function nameDoubt(text: string): string | undefined {
-  if (SENTENCE_END.test(text)) return 'it runs over the end of a sentence';
+  // Sentence ends as an article's title is cut at them: "Monday. The", not "George W. Bush" nor "Sen. John McCain".
+  const trimmed = text.trim();
+  if (firstSentence(trimmed).length < trimmed.length) return 'it runs over the end of a sentence';
   const words = text.split(/\s+/).filter((word) => word !== '');
   const lower = words.filter((word) => /^\p{Ll}/u.test(word) && !NAME_LINKS.has(word));
   if (lower.length >= DOUBTFUL_LOWER_CASE_WORDS) return `it has ${lower.length} words in lower case (${lower.join(', ')})`;

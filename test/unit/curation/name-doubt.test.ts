@@ -16,6 +16,8 @@ describe('nameDoubt', () => {
       'Mohammed bin Salman',
       'George W. Bush',
       'Mr. Smith',
+      'Sen. John McCain',
+      'Acme Corp. Chairman',
       'U.S. Army',
       'Council on Foreign Relations',
       'Kim Jong-un',
