@@ -52,7 +52,7 @@ export function activate(context: vscode.ExtensionContext): NewsCorpusApi {
   // theirs, worked out again only when they change (not at each key typed in the file, which changes the corrections).
   const engineNames = new CorpusNameLookup(search, service.engineEntities);
   context.subscriptions.push(service.onDidChangeEngineEntities(() => engineNames.entitiesChanged()));
-  const { store: facts, reloadFile: reloadFactsFile } = registerFacts(context, { analyzed, entities: service.entities, engineEntity, names: engineNames, corpusChanges: [service.onDidChangeState, service.onDidChangeEntities] });
+  const { store: facts, reloadFile: reloadFactsFile } = registerFacts(context, { analyzed, entities: service.entities, corpus: service.corpus, engineEntity, names: engineNames, corpusChanges: [service.onDidChangeState, service.onDidChangeEntities] });
   service.followCorrections(facts);
   // Which full name a name alone likely is ("Trump": Donald Trump), for the hover cards and the Entities view.
   const likelyDuplicates = new LikelyDuplicateHints(() => everyEntity(service.entities, 'articles'), (key) => service.entities.summary(key) !== undefined && !facts.isHidden(key));

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isArticleDocument } from '../article-document';
 import { ARTICLE_LANGUAGE_ID } from '../core/article';
 import { Corpus } from '../core/corpus';
 import { countOf, toDisplayText } from '../core/display-text';
@@ -68,7 +69,7 @@ export interface EntityEditorDeps {
  * once the card is ready. Returns the Go to Symbol in Workspace provider, for the API (see `NewsCorpusApi.workspaceSymbols`).
  */
 export function registerEntityEditor(context: vscode.ExtensionContext, deps: EntityEditorDeps): vscode.WorkspaceSymbolProvider {
-  const isArticle = (document: vscode.TextDocument) => document.languageId === ARTICLE_LANGUAGE_ID || deps.corpus.article(document.uri.toString()) !== undefined;
+  const isArticle = (document: vscode.TextDocument) => isArticleDocument(document, deps.corpus);
   const { analyzed } = deps;
   // An entity the user hid in the facts file is not pointed out: no card, highlight, colour or symbol.
   const shown = (entities: readonly ArticleEntity[]) => entities.filter((entity) => !deps.facts.isHidden(entity.key));

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
-import { ARTICLE_LANGUAGE_ID } from '../core/article';
+import { isArticleDocument } from '../article-document';
 import { entityKey } from '../core/entities/article-entities';
 import { entityAtOffset } from '../core/entities/entity-at-offset';
 import { AwaitedAnalyzer } from '../core/entities/threaded-entities';
 import { EntityType } from '../core/entities/types';
+import { Corpus } from '../core/corpus';
 import { EntityDirectory } from '../core/entity-directory';
 import { isEntityType } from '../core/facts/corrections';
 import { parseFacts } from '../core/facts/entity-facts';
@@ -18,6 +19,8 @@ export interface EditFactsDeps {
   readonly analyzed: AwaitedAnalyzer;
   readonly entities: Pick<EntityDirectory, 'summary' | 'list' | 'typeCounts'>;
   readonly facts: FactsLookup;
+  /** The corpus, which says which documents are articles. */
+  readonly corpus: Pick<Corpus, 'article'>;
 }
 
 /** The entity whose facts are edited, and the article it was picked in (whose folder gets a new facts file). */
@@ -36,7 +39,7 @@ async function targetOf(deps: EditFactsDeps, args: readonly unknown[]): Promise<
   const [type, name, near] = args;
   if (isEntityType(type) && typeof name === 'string') return { type, name, ...(typeof near === 'string' ? { near: vscode.Uri.parse(near) } : {}) };
   const editor = vscode.window.activeTextEditor;
-  if (editor?.document.languageId === ARTICLE_LANGUAGE_ID) {
+  if (editor && isArticleDocument(editor.document, deps.corpus)) {
     const { document, selection } = editor;
     // Taken with the text analysed: the entities' offsets are of that text, whatever edit comes while they are found.
     const offset = document.offsetAt(selection.active);

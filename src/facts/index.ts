@@ -57,7 +57,7 @@ export function registerFacts(
     vscode.workspace.onDidRenameFiles((event) => event.files.forEach(({ oldUri, newUri }) => [oldUri, newUri].forEach(reloadIfFacts))),
     vscode.workspace.onDidChangeWorkspaceFolders(() => void files.reloadAll()),
     ...deps.corpusChanges.map((changed) => changed(() => files.showProblems())),
-    vscode.commands.registerCommand('newsCorpus.editFacts', (...args: unknown[]) => editFacts({ entities: deps.entities, analyzed: deps.analyzed, facts: store }, ...args)),
+    vscode.commands.registerCommand('newsCorpus.editFacts', (...args: unknown[]) => editFacts({ entities: deps.entities, analyzed: deps.analyzed, corpus: deps.corpus, facts: store }, ...args)),
   );
   registerFactsQuickFixes(context, files);
   void files.reloadAll();

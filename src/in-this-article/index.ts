@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ARTICLE_LANGUAGE_ID } from '../core/article';
+import { isArticleDocument } from '../article-document';
 import { Corpus } from '../core/corpus';
 import { toTreeText } from '../core/display-text';
 import { ArticleAnalyzer } from '../core/curation/article-corrections';
@@ -18,7 +18,7 @@ const EDIT_DELAY_MS = 300;
 
 /** Whether the editor shows an article: one of the corpus, or a document in the News Article language (new, unsaved). */
 function isArticle(editor: vscode.TextEditor | undefined, corpus: Corpus): editor is vscode.TextEditor {
-  return editor !== undefined && (corpus.article(editor.document.uri.toString()) !== undefined || editor.document.languageId === ARTICLE_LANGUAGE_ID);
+  return editor !== undefined && isArticleDocument(editor.document, corpus);
 }
 
 /**
