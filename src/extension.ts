@@ -70,7 +70,7 @@ export function activate(context: vscode.ExtensionContext): NewsCorpusApi {
   const searchResults = registerSearchResults(context, { search, entitiesOf: (path) => service.entitiesOf(path), textOf: (path) => service.entities.articleText(uriOfIndexPath(path).toString()), analyzed, corpus: service.corpus, names, dates });
   registerSearch(context, { search, recent: () => searchResults.history.recent, corpus: service.corpus, names, dates });
   registerSkippedFiles(context, { corpus: service.corpus });
-  registerPanels(context, { corpus: service.corpus, entities: service.entities, search, matchesPerDay: (query) => service.matchesPerDay(query), entityKeyNow: (key) => service.entityKeyNow(key), entityAnchor: (key) => service.entityAnchor(key), likelyDuplicates, onDidChangeEntities: service.onDidChangeEntities, analyzed: analyzedInPassing });
+  registerPanels(context, { corpus: service.corpus, entities: service.entities, search, dates, matchesPerDay: (query) => service.matchesPerDay(query), entityKeyNow: (key) => service.entityKeyNow(key), entityAnchor: (key) => service.entityAnchor(key), likelyDuplicates, onDidChangeEntities: service.onDidChangeEntities, analyzed: analyzedInPassing });
   registerStatusBar(context, { service });
   registerArticleLanguage(context, { corpus: service.corpus, enabled: readHighlightArticles });
   registerArticleProblems(context, { corpus: service.corpus });

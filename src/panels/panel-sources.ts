@@ -5,6 +5,7 @@ import { EntityType } from '../core/entities/types';
 import { RankedEntity, RankedEntitySource } from '../core/panels/overview';
 import { SearchOptions, SearchResponse } from '../core/search/corpus-index';
 import { MatchesPerDay } from '../core/search/matches-per-day';
+import { CorpusDates } from '../core/search/query-help';
 
 /** Entities of a type listed by mentions at first; each further listing doubles it. */
 const RANKED_LIST_START = 100;
@@ -19,6 +20,8 @@ export interface PanelDeps {
   readonly entityKeyNow?: (key: string) => string | undefined;
   /** A key of the recogniser's own that the entity `key` takes in, which no rename changes; absent: `key` itself. */
   readonly entityAnchor?: (key: string) => string;
+  /** The corpus's dates, for the date filter a year written as a word in a Timeline query likely meant; absent: none offered. */
+  readonly dates?: CorpusDates;
   /** The entries likely the same as another ("Trump" alone, of Donald Trump's), which the Overview's lists say; absent: none. */
   readonly likelyDuplicates?: Pick<LikelyDuplicateHints, 'of' | 'onWorkedOut'>;
 }

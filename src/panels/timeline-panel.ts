@@ -59,7 +59,6 @@ export function timelinePanel(sources: PanelSources): PanelKind<TimelineState> {
       series: [...open.series, ...requested.series.filter((spec) => !open.series.some((known) => sameSeries(seriesNow(known), seriesNow(spec))))].slice(-MAX_SERIES),
     }),
     data: ({ series, whole }) => {
-      const dates = { span: () => sources.datedSpan(), finds: (filters: string) => { const found = sources.matching(filters); return found.ok && found.total > 0; } };
       const data = timelineData(
         sources.datedSpan(),
         series.map(seriesNow),
@@ -77,7 +76,7 @@ export function timelinePanel(sources: PanelSources): PanelKind<TimelineState> {
         corpusArticles: countPerPeriod(data.periods, [...sources.articlesPerDay()].map(([date, count]) => ({ date, count }))),
         // A query read other than likely meant ("peson:Putin", "putin or kim") says what it likely meant, as the search box does.
         series: data.series.map((drawn) => {
-          const [suggestion] = drawn.spec.kind === 'query' ? querySuggestions(drawn.spec.query, dates) : [];
+          const [suggestion] = drawn.spec.kind === 'query' ? querySuggestions(drawn.spec.query, sources.deps.dates) : [];
           return { ...drawn, query: searchOf(drawn.spec), ...(suggestion && { suggestion }) };
         }),
         maxSeries: MAX_SERIES,
