@@ -28,15 +28,15 @@ function entityItem(entity: EntitySummary): EntityItem {
 function pickerItems(entities: Pick<EntityDirectory, 'list' | 'typeCounts'>, filter: string): { items: EntityItem[]; placeHolder: string } {
   // Of the names containing the text, those with a word starting with it first, of any type; within each, by type,
   // then most articles first.
+  // (Sorts are stable: equal ranks keep the listing's order.)
   const matching = ENTITY_TYPES.flatMap((type) =>
     entities
       .list({ type, sort: 'articles', filter, offset: 0, limit: RANKED_ENTITIES })
-      .entities.map((entity, at) => ({ entity, at, rank: containedRank(entity.name, filter) }))
-      .sort((a, b) => a.rank - b.rank || a.at - b.at)
+      .entities.map((entity) => ({ entity, rank: containedRank(entity.name, filter) }))
+      .sort((a, b) => a.rank - b.rank)
       .slice(0, PICKER_ENTITIES),
   )
-    .map((ranked, order) => ({ ...ranked, order }))
-    .sort((a, b) => a.rank - b.rank || a.order - b.order)
+    .sort((a, b) => a.rank - b.rank)
     .map(({ entity }) => entity);
   if (matching.length > 0) return { items: matching.map(entityItem), placeHolder: 'Pick an entity' };
   const none = (label: string, placeHolder: string) => ({ items: [{ label: `$(info) ${label}`, alwaysShow: true }], placeHolder });

@@ -98,23 +98,25 @@ function isRunTogether(text: string, tokens: TokenBuffer, i: number): boolean {
 
 const EDGE_PUNCTUATION = new Set(['.', ',', ';', ':', '!', '?', '"', '“', '”', "'", '‘', '’', '(', ')', '[', ']', '-', '--', '|', '/']);
 
+/** The other bracket of each bracket's pair. */
+const BRACKET_PARTNER: ReadonlyMap<string, string> = new Map([
+  ['(', ')'],
+  [')', '('],
+  ['[', ']'],
+  [']', '['],
+]);
+const OPENINGS: ReadonlySet<string> = new Set(['(', '[']);
+
 /** Whether token `i`, at an edge of the span [first, last], is punctuation to leave out of the name. */
 function isEdgePunctuation(text: string, tokens: TokenBuffer, i: number, first: number, last: number): boolean {
   if ((tokens.kinds[i] ?? 0) !== TokenKind.HasSymbol) return false;
   const token = text.slice(tokens.starts[i] ?? 0, tokens.ends[i] ?? 0);
   if (!EDGE_PUNCTUATION.has(token)) return false;
-  const partner = token === ')' ? '(' : token === '(' ? ')' : token === ']' ? '[' : token === '[' ? ']' : '';
-  if (partner === '') return true;
+  const partner = BRACKET_PARTNER.get(token);
+  if (partner === undefined) return true;
   for (let k = first; k <= last; k++) if (k !== i && text.slice(tokens.starts[k] ?? 0, tokens.ends[k] ?? 0) === partner) return false;
   return true;
 }
-
-/** The opening bracket of each closing one. */
-const OPENING_OF: ReadonlyMap<string, string> = new Map([
-  [')', '('],
-  [']', '['],
-]);
-const OPENINGS: ReadonlySet<string> = new Set(OPENING_OF.values());
 
 /**
  * The tokens of [first, last] outside any aside left unbalanced in it: after the last closing bracket whose opening
@@ -126,7 +128,7 @@ function outsideAsides(text: string, tokens: TokenBuffer, first: number, last: n
   for (let k = first; k <= last; k++) {
     if ((tokens.kinds[k] ?? 0) !== TokenKind.HasSymbol) continue;
     const token = text.slice(tokens.starts[k] ?? 0, tokens.ends[k] ?? 0);
-    const opening = OPENING_OF.get(token);
+    const opening = OPENINGS.has(token) ? undefined : BRACKET_PARTNER.get(token);
     if (OPENINGS.has(token)) open.push({ bracket: token, at: k });
     else if (opening !== undefined && open[open.length - 1]?.bracket === opening) open.pop();
     else if (opening !== undefined) {

@@ -1,5 +1,5 @@
 import { articleBodyStart } from '../article';
-import { spreadsheetText } from '../search-workflow/result-export';
+import { tsvTable } from '../search-workflow/result-export';
 import { ArticleEntity } from '../entities/types';
 import { QUERY_FILTERS, QUERY_OPERATORS } from '../search/query-parser';
 import { MAX_TERM_LENGTH, tokenize } from '../search/tokenize';
@@ -367,9 +367,7 @@ const KWIC_TABLE_HEADER = ['date', 'title', 'left', 'match', 'right'];
  * kwicTable([line]); // 'date\ttitle\tleft\tmatch\tright\n2023-09-13\tKim arrives\t\tKim\tarrives.\n'
  */
 export function kwicTable(lines: readonly KwicLine[]): string {
-  const cell = (text: string) => spreadsheetText(text.replace(/[\t\r\n]+/gu, ' '));
-  const rows = lines.map(({ date, title, left, match, right }) => [date ?? '', title, left, match, right].map(cell).join('\t'));
-  return [KWIC_TABLE_HEADER.join('\t'), ...rows].map((row) => `${row}\n`).join('');
+  return tsvTable([KWIC_TABLE_HEADER, ...lines.map(({ date, title, left, match, right }) => [date ?? '', title, left, match, right])]);
 }
 
 /**

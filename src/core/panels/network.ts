@@ -1,5 +1,5 @@
 import { EntityType } from '../entities/types';
-import { TYPE_WORDS, spreadsheetText } from '../search-workflow/result-export';
+import { TYPE_WORDS, tsvTable } from '../search-workflow/result-export';
 
 /**
  * Default settings of the Entity Network panel: at least this many shared articles, at most this many nodes.
@@ -120,7 +120,6 @@ export function entityNetwork(source: CoOccurrenceSource, center: string, option
  */
 export function networkTable({ nodes }: EntityNetwork): string {
   const [center, ...neighbours] = nodes;
-  const cell = (text: string) => spreadsheetText(text.replace(/[\t\r\n]+/gu, ' '));
-  const header = ['entity', 'type', 'articles', `shared with ${cell(center?.name ?? '')}`].join('\t');
-  return [header, ...neighbours.map((node) => [cell(node.name), TYPE_WORDS[node.type], String(node.articles), String(node.shared)].join('\t'))].map((row) => `${row}\n`).join('');
+  const header = ['entity', 'type', 'articles', `shared with ${center?.name ?? ''}`];
+  return tsvTable([header, ...neighbours.map((node) => [node.name, TYPE_WORDS[node.type], String(node.articles), String(node.shared)])]);
 }

@@ -103,6 +103,17 @@ export function spreadsheetText(value: string): string {
 }
 
 /**
+ * Rows as a spreadsheet takes them pasted: cells tab-separated, a line each; a tab or line break in a cell becomes a
+ * space, and a cell a spreadsheet would run as a formula gets a `'` first (see {@link spreadsheetText}).
+ *
+ * @example
+ * tsvTable([['name', 'articles'], ['=Putin', '2']]); // "name\tarticles\n'=Putin\t2\n"
+ */
+export function tsvTable(rows: readonly (readonly string[])[]): string {
+  return rows.map((row) => `${row.map((cell) => spreadsheetText(cell.replace(/[\t\r\n]+/gu, ' '))).join('\t')}\n`).join('');
+}
+
+/**
  * A CSV line of a row, without its line break.
  *
  * @example

@@ -1,5 +1,6 @@
 import { DatedSpan } from '../corpus';
 import { editsWithin } from '../edit-distance';
+import { MONTH_NAMES } from '../iso-date';
 import { withoutProductPrefix } from '../messages';
 import { EntityType } from '../entities/types';
 import { nearestPart } from './near-names';
@@ -206,7 +207,7 @@ export function meantFilterQuery(query: string): { readonly query: string; reado
 
 /** English month names and their common abbreviations ("Sept" too), in lower case: the number of the month each names. */
 const MONTHS: ReadonlyMap<string, number> = new Map([
-  ...['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'].flatMap((name, index) => [
+  ...MONTH_NAMES.map((name) => name.toLowerCase()).flatMap((name, index) => [
     [name, index + 1] as const,
     [name.slice(0, 3), index + 1] as const,
   ]),

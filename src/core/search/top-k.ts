@@ -76,13 +76,14 @@ export class TopK {
 
   /** Whether (docA, scoreA) ranks above (docB, scoreB). */
   private better(docA: number, scoreA: number, docB: number, scoreB: number): boolean {
+    // By relevance the days are read only on a tie of scores: this runs for every match offered to a full heap.
+    if (!this.byDate && scoreA !== scoreB) return scoreA > scoreB;
     const dayA = this.days[docA] ?? 0;
     const dayB = this.days[docB] ?? 0;
-    const byDay = dayA !== dayB && (this.newestFirst ? dayA > dayB : dayA < dayB);
     // A chronology lists the undated articles after the dated ones, oldest first too.
-    if (this.byDate && dayA !== dayB) return dayA === UNDATED || dayB === UNDATED ? dayB === UNDATED : byDay;
+    if (this.byDate && dayA !== dayB && (dayA === UNDATED || dayB === UNDATED)) return dayB === UNDATED;
+    if (dayA !== dayB) return this.newestFirst ? dayA > dayB : dayA < dayB;
     if (scoreA !== scoreB) return scoreA > scoreB;
-    if (dayA !== dayB) return byDay;
     return docA < docB;
   }
 
